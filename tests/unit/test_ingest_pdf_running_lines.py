@@ -3,7 +3,8 @@ label, "Page N of M" and "Printed <date>" printed on every page went into every 
 into passages, answers and citations (a print date beside the results it did not date). Now the
 first page's header and the last page's footer stay, under "Page header"/"Page footer" as a
 DOCX's, and the other pages' copies go; content that repeats (a table's column header, a
-result line, a note line whose numbers change) stays."""
+result line, a note line whose numbers change) stays. Review 41 D1's cases (lines lost) are in
+test_ingest_pdf_running_review41.py."""
 
 from __future__ import annotations
 
@@ -198,15 +199,23 @@ def test_a_print_line_whose_date_changes_is_content() -> None:
 
 
 def test_split_keeps_blank_lines_of_the_body() -> None:
-    from medlocal.ingest.extractors.pdf_running import split_running_lines
+    from medlocal.ingest.extractors.pdf_running import TextPage, split_running_lines
 
-    texts = [f"Header\nFirst {n}\n\nSecond {n}\nPage {n}" for n in (1, 2)]
-    parts = split_running_lines(texts)
+    def page(n: int) -> TextPage:
+        text = f"Renal Unit, St Elsewhere Hospital\nFirst {n}\n\nSecond {n}\nPage {n}"
+        return TextPage(text, {"Renal Unit, St Elsewhere Hospital": "top", f"Page {n}": "bottom"})
+
+    parts = split_running_lines([page(1), page(2)])
     assert parts is not None
     assert [part.body for part in parts] == ["First 1\n\nSecond 1", "First 2\n\nSecond 2"]
-    assert [(part.header, part.footer) for part in parts] == [("Header", ""), ("", "Page 2")]
-    assert split_running_lines(["Header\nonly page"]) is None
-    assert split_running_lines(["Alpha\nBeta", "Gamma\nDelta"]) is None
+    assert [(part.header, part.footer) for part in parts] == [
+        ("Renal Unit, St Elsewhere Hospital", ""),
+        ("", "Page 2"),
+    ]
+    assert split_running_lines([page(1)]) is None
+    assert split_running_lines([TextPage("Alpha\nBeta"), TextPage("Gamma\nDelta")]) is None
+    # The same lines with no position known (the margins empty) are kept as they are.
+    assert split_running_lines([TextPage(page(n).text) for n in (1, 2)]) is None
 
 
 def test_scanned_pages_take_no_part_and_text_pages_are_still_compared(

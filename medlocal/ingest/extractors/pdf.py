@@ -36,7 +36,13 @@ from medlocal.ingest.errors import (
     NoTextLayerError,
 )
 from medlocal.ingest.extractors.image import OcrNotAvailableError
-from medlocal.ingest.extractors.pdf_running import split_running_lines
+from medlocal.ingest.extractors.pdf_running import (
+    MARGIN_SHARE,
+    Band,
+    TextPage,
+    collapse,
+    split_running_lines,
+)
 from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
 from medlocal.ingest.extractors.pdf_tables import rejoin_rows
 from medlocal.ingest.headings import clinical_headings
@@ -75,12 +81,13 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         raise EncryptedDocumentError(
             file_name, "the PDF is password-protected; remove the password and import it again"
         )
-    texts = [_page_text(page) for page in reader.pages]
+    read = [_read_page(page) for page in reader.pages]
+    texts = [page.text for page in read]
     scanned = _scanned_pages(data, file_name, texts, ocr)
     # OCR text is not compared: its lines come with boxes tied to their offsets, and a misread
     # letter would make the same header two templates anyway.
     parts = split_running_lines(
-        [None if number in scanned else text for number, text in enumerate(texts, start=1)]
+        [None if number in scanned else page for number, page in enumerate(read, start=1)]
     )
     builder = DocumentBuilder("pdf")
     running: list[_Running] = []
@@ -188,10 +195,62 @@ def _scanned_pages(
 
 
 def _page_text(page: PageObject) -> str:
+    """A page's plain text (see :func:`_read_page`)."""
+    return _read_page(page).text
+
+
+def _read_page(page: PageObject) -> TextPage:
     """A page's plain text, with the table rows plain extraction broke into one cell per line
-    joined again from its layout reading (extractors/pdf_tables.py)."""
-    plain = _clean(page.extract_text() or "")
-    return rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
+    joined again from its layout reading (extractors/pdf_tables.py), and which of its lines are
+    printed in its top or bottom margin band (for running headers and footers): read in the
+    same pass, from where pypdf says each text run starts."""
+    box = page.cropbox
+    bottom, top = float(box.bottom), float(box.top)
+    margin = MARGIN_SHARE * (top - bottom)
+    # A rotated page's "top" is one of its sides: its lines' bands are not read (kept as body).
+    upright = page.rotation % 360 == 0
+    runs: list[tuple[str, Band | None]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
+        along = tm[0] * cm[0] + tm[1] * cm[2]
+        across = tm[0] * cm[1] + tm[1] * cm[3]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        band: Band | None = None
+        if upright and along > 0 and abs(across) <= 1e-6 * along:  # text set level
+            if top - y <= margin:
+                band = "top"
+            elif y - bottom <= margin:
+                band = "bottom"
+        runs.append((text, band))
+
+    plain = _clean(page.extract_text(visitor_text=visit) or "")
+    text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
+    return TextPage(text, _margin_lines(runs))
+
+
+def _margin_lines(runs: list[tuple[str, Band | None]]) -> dict[str, Band]:
+    """The lines (whitespace collapsed) all of whose text runs, in all their copies on the page,
+    lie in the same margin band."""
+    bands: dict[str, set[Band | None]] = {}
+    line: list[str] = []
+    line_bands: set[Band | None] = set()
+    for text, band in [*runs, ("\n", None)]:
+        pieces = text.split("\n")
+        for number, piece in enumerate(pieces):
+            if number:  # a line ends
+                key = collapse(_CONTROL.sub("", "".join(line)))
+                if key:
+                    bands.setdefault(key, set()).update(line_bands)
+                line, line_bands = [], set()
+            if piece.strip():
+                line_bands.add(band)
+            line.append(piece)
+    margins: dict[str, Band] = {}
+    for key, found in bands.items():
+        only = found.pop() if len(found) == 1 else None
+        if only is not None:
+            margins[key] = only
+    return margins
 
 
 def _clean(text: str) -> str:

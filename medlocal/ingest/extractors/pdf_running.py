@@ -3,29 +3,34 @@
 Hospital PDFs print the trust name, the patient label (name, MRN, NHS number, date of birth),
 "Page N of M", "Printed <date time>" and "CONFIDENTIAL" on every page. Left in each page's text
 they land in passages, answers and citations, and a print date sits beside the results it did
-not date. A DOCX says which text is its page header; a PDF does not, so here it is recognised:
+not date. A DOCX says which text is its page header; a PDF does not, so here it is recognised.
+Removing a line the PDF holds is data loss when it is wrong, and a repeated header left in is
+only noise (review 41 D1), so a line goes only on several kinds of evidence together:
 
-* Candidates are the first and last ``_EDGE_LINES`` non-blank lines of each text page (pypdf
-  reads in content-stream order, so a header drawn after the body comes out at the bottom: both
-  edges are searched for both kinds).
-* Lines are compared after collapsing whitespace and reading every run of digits as one number
-  (the template). A template is running when it is at an edge of at least half of the text
-  pages, and of two pages at least: half, so a header on every page but the first (letters) or
-  on alternate pages (left/right) counts; two, because a line on one page repeats nothing. A
-  one-page PDF is never touched.
-* Digits are not free: every number in the line is the same on every page (a print date, an
-  MRN), or it follows the page (page + a fixed offset) *and* the line reads as a page number
-  ("Page 2 of 3", "2/3", "- 2 -", "p. 2"). So a note line "Day 3, 06:00 - BP 112/60" at the top
-  of every page, whose numbers change freely, stays content.
-* Only the unbroken run of such lines at each edge of a page goes; the same template anywhere
-  else in any page's body marks it content everywhere (a table's column header repeated at the
-  top of each continuation page is first printed where the table starts, mid-page: it stays on
-  every page, so the rows of each page keep their column names). A line set in the same columns
-  as the line inside it is a table row too, and stays.
+* **Position.** It is printed in a page's margin band: its baseline within
+  :data:`MARGIN_SHARE` of the page's top or bottom edge (pypdf gives each text run's position;
+  the caller reads it, :class:`TextPage`). A body set inside the usual one-inch margins never
+  reaches the band, so a result line ending two pages ("Sodium 131 mmol/L") or a drug name at
+  the top of each page of a chart stays, whatever repeats. A line whose position is unknown (a
+  table row rebuilt from the layout reading, text set at an angle, a rotated page) is kept.
+* **Repetition.** The line (whitespace collapsed, each run of digits one number: its template)
+  is in the same band on at least half of the text pages, and two at least: half, so a header
+  on every page but the first, or on alternate pages (left/right), counts; two, because a line
+  on one page repeats nothing. A one-page PDF is never touched. The same template printed
+  outside the band on any page is content everywhere.
+* **Numbers.** Every number is the same on every page (a print date, an MRN) or is the page
+  number: written "Page N (of M)", "N/M" with N <= M, "- N -", "p. N" or alone on its line, and
+  equal to the page's own position in the PDF. A number inside a date or time (as
+  :func:`medlocal.values.extract_values` reads them) is never a page number, so a ward-round date
+  that rises by one a page ("04/03/2026", "05/03/2026") stays content.
+* **Furniture.** The line reads as page furniture: it is a page number line, it names a header
+  word (hospital, trust, NHS, patient, DOB, MRN, printed, confidential, ...), or the same band
+  of each page it is on carries the page number.
 
-The first page's header and the last page's footer stay where they were (one copy each, on the
-page they were printed on, so page spans and cited page numbers hold); the copies on the other
-pages are removed.
+One copy of each running line is kept (review 41 D1a: each line, not each page's block, so
+odd/even headers, a continuation header from page 2 on and a footer missing from the last page
+all keep theirs): a header line on the first page that printed it, a footer line on the last,
+as that page's "Page header"/"Page footer" text, so page spans and cited page numbers hold.
 """
 
 from __future__ import annotations
@@ -33,199 +38,189 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
 
-# How deep into a page's top and bottom a running line may sit: a trust name, a department, a
-# two-line patient label and a print line, with room to spare.
-_EDGE_LINES = 6
+from medlocal.values import extract_values
+
+Band = Literal["top", "bottom"]
+_BANDS: tuple[Band, Band] = ("top", "bottom")
+
+# How far from a page's top or bottom edge a running line's baseline may sit, as a share of the
+# page height: 8% is 67 pt on A4 and 63 pt on US Letter, inside the one-inch (72 pt) margin
+# word processors and report writers leave around the body, and beyond where they print headers
+# and footers (about half an inch from the edge, two or three lines deep).
+MARGIN_SHARE = 0.08
 _MIN_SHARE = 0.5
 _MIN_PAGES = 2
 _NUMBER = re.compile(r"\d+")
-# What may surround a page number in a line that changes with the page.
-_PAGE_WORD = re.compile(r"\b(?:page|pg|p|sheet)\b", re.IGNORECASE)
-_OF = re.compile(r"\bof\b", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
-# Cells of a row rebuilt by pdf_tables: two spaces or more apart.
-_CELL = re.compile(r"\S+(?: \S+)*")
-_MIN_CELLS = 3
+# Where a page number is written; the group ``n`` is the page number.
+_PAGE_NUMBER = re.compile(
+    r"\b(?:page|pg)\.?\s*(?P<n1>\d+)(?:\s*(?:of|/)\s*(?P<m1>\d+))?\b"
+    r"|\bp\.\s*(?P<n2>\d+)\b"
+    r"|(?<![\d/.])(?P<n3>\d+)\s*/\s*(?P<m3>\d+)(?![\d/.])"
+    r"|(?:^|(?<=\s))-\s*(?P<n4>\d+)\s*-(?=\s|$)"
+    r"|^\s*(?P<n5>\d+)\s*$",
+    re.IGNORECASE,
+)
+# Words of page furniture: the trust, the patient label, the print line.
+_FURNITURE = re.compile(
+    r"\b(?:hospital|trust|nhs|clinic|department|dept|health ?board|surgery|practice|patient"
+    r"|name|dob|d\.o\.b|born|date of birth|mrn|hosp(?:ital)? (?:no|number)|unit (?:no|number)"
+    r"|chi|printed|confidential|continuation|page)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TextPage:
+    """A page's text and which of its lines are printed in its margin bands: keyed by the line
+    with its whitespace collapsed, only lines whose every copy on the page lies in that band."""
+
+    text: str
+    margins: Mapping[str, Band] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class PageParts:
-    """One page's text split into its running header lines, its body and its running footer."""
+    """One page's text split into its kept running header lines, its body and its kept running
+    footer lines."""
 
     header: str
     body: str
     footer: str
 
 
-def split_running_lines(texts: Sequence[str | None]) -> list[PageParts] | None:
+@dataclass(frozen=True)
+class _Line:
+    page: int  # index in the PDF, 0-based
+    position: int  # line index in the page's text
+    text: str
+    band: Band
+
+
+def collapse(line: str) -> str:
+    """A line as :attr:`TextPage.margins` keys it."""
+    return " ".join(line.split())
+
+
+def split_running_lines(pages: Sequence[TextPage | None]) -> list[PageParts] | None:
     """Each page's header, body and footer; None when no running line was found.
 
-    ``texts`` holds one entry per page; None for a page that takes no part (a scan read by OCR).
-    Removed copies are left out of the result: only the first page with a running header keeps
-    its header, and only the last page with a running footer keeps its footer.
+    ``pages`` holds one entry per page of the PDF, in order; None for a page that takes no part
+    (a scan read by OCR). A running line's copies other than the one kept are left out.
     """
-    pages = {index: _lines(text) for index, text in enumerate(texts) if text and text.strip()}
-    if len(pages) < _MIN_PAGES:
+    texts = {
+        index: page for index, page in enumerate(pages) if page is not None and page.text.strip()
+    }
+    if len(texts) < _MIN_PAGES:
         return None
-    needed = max(_MIN_PAGES, math.ceil(_MIN_SHARE * len(pages)))
-    banned: set[str] = set()
-    while True:
-        cuts = _cuts(pages, needed, banned)
-        found = {
-            template
-            for index, (top, bottom) in cuts.items()
-            for template in _edge_templates(pages[index], top, bottom)
-        }
-        if not found:
-            return None
-        in_body = found & _body_templates(pages, cuts)
-        if not in_body:
-            break
-        banned |= in_body  # content somewhere: never a running line; look again without it
-    return _parts(texts, pages, cuts)
-
-
-def _lines(text: str) -> list[str]:
-    return [line for line in text.split("\n") if line.strip()]
+    needed = max(_MIN_PAGES, math.ceil(_MIN_SHARE * len(texts)))
+    in_body: set[str] = set()
+    found: dict[tuple[str, Band], list[_Line]] = defaultdict(list)
+    numbered: set[tuple[int, Band]] = set()  # (page, band) where the band carries the page number
+    for index, page in texts.items():
+        for position, line in enumerate(page.text.split("\n")):
+            if not line.strip():
+                continue
+            band = page.margins.get(collapse(line))
+            if band is None:
+                in_body.add(_template(line))
+                continue
+            found[(_template(line), band)].append(_Line(index, position, line, band))
+            if index + 1 in _page_numbers(line).values():
+                numbered.add((index, band))
+    running = [
+        lines
+        for (template, _), lines in found.items()
+        if template not in in_body
+        and len({line.page for line in lines}) >= needed
+        and _numbers_fit(lines)
+        and _furniture(lines, numbered)
+    ]
+    if not running:
+        return None
+    return _parts(pages, running)
 
 
 def _template(line: str) -> str:
-    return _NUMBER.sub("#", " ".join(line.split()))
+    return _NUMBER.sub("#", collapse(line))
 
 
-# What a running line's numbers are: per number, ("same", value) on every page or ("page",
-# offset) for the page number printed (page index + offset).
-_Form = tuple[tuple[str, int], ...]
-
-
-def _cuts(pages: dict[int, list[str]], needed: int, banned: set[str]) -> dict[int, tuple[int, int]]:
-    """For each page, how many lines its running header and footer take from the top and
-    bottom."""
-    top = _running_forms(pages, needed, banned, from_top=True)
-    bottom = _running_forms(pages, needed, banned, from_top=False)
-    cuts: dict[int, tuple[int, int]] = {}
-    for index, lines in pages.items():
-        head = _run_length(index, lines, top, from_top=True)
-        foot = _run_length(index, lines[head:], bottom, from_top=False)
-        cuts[index] = (head, foot)
-    return cuts
-
-
-def _running_forms(
-    pages: dict[int, list[str]], needed: int, banned: set[str], *, from_top: bool
-) -> dict[str, _Form]:
-    seen: dict[str, dict[int, str]] = defaultdict(dict)  # template -> page -> the line there
-    for index, lines in pages.items():
-        edge = lines[:_EDGE_LINES] if from_top else lines[-_EDGE_LINES:]
-        for line in edge:
-            template = _template(line)
-            if template not in banned:
-                seen[template].setdefault(index, line)
-    forms: dict[str, _Form] = {}
-    for template, found in seen.items():
-        form = _form(template, found) if len(found) >= needed else None
-        if form is not None:
-            forms[template] = form
-    return forms
-
-
-def _form(template: str, lines: dict[int, str]) -> _Form | None:
-    """How the line's numbers go from page to page: each the same on every page, or the page
-    number printed; None when any number changes otherwise (content, not a running line)."""
-    values = [(index, [int(n) for n in _NUMBER.findall(line)]) for index, line in lines.items()]
-    reads_as_page_number = bool(_PAGE_WORD.search(template)) or not _LETTER.search(
-        _OF.sub("", template)
-    )
-    form: list[tuple[str, int]] = []
-    for position in range(len(values[0][1])):
-        column = {numbers[position] for _, numbers in values}
-        offsets = {numbers[position] - index for index, numbers in values}
-        if len(column) == 1:
-            form.append(("same", column.pop()))
-        elif len(offsets) == 1 and reads_as_page_number:
-            form.append(("page", offsets.pop()))
-        else:
-            return None
-    return tuple(form)
-
-
-def _fits(index: int, line: str, form: _Form) -> bool:
-    numbers = [int(n) for n in _NUMBER.findall(line)]
-    return all(
-        number == (value if kind == "same" else index + value)
-        for number, (kind, value) in zip(numbers, form, strict=True)
-    )
-
-
-def _run_length(index: int, lines: list[str], running: dict[str, _Form], *, from_top: bool) -> int:
-    """How many lines from the edge are running lines (with the numbers of their form), up to
-    the first that is not; a line set in columns with the next one inside is a table row and
-    ends the run."""
-    ordered = lines if from_top else lines[::-1]
-    count = 0
-    for position, line in enumerate(ordered[:_EDGE_LINES]):
-        form = running.get(_template(line))
-        if form is None or not _fits(index, line, form):
-            break
-        inner = ordered[position + 1] if position + 1 < len(ordered) else None
-        if inner is not None and _same_columns(line, inner):
-            break
-        count += 1
-    return count
-
-
-def _same_columns(line: str, other: str) -> bool:
-    starts = [match.start() for match in _CELL.finditer(line)]
-    return len(starts) >= _MIN_CELLS and starts == [m.start() for m in _CELL.finditer(other)]
-
-
-def _edge_templates(lines: list[str], top: int, bottom: int) -> list[str]:
-    return [_template(line) for line in lines[:top] + lines[len(lines) - bottom :]]
-
-
-def _body_templates(pages: dict[int, list[str]], cuts: dict[int, tuple[int, int]]) -> set[str]:
-    body: set[str] = set()
-    for index, lines in pages.items():
-        top, bottom = cuts[index]
-        body.update(_template(line) for line in lines[top : len(lines) - bottom])
-    return body
-
-
-def _parts(
-    texts: Sequence[str | None], pages: dict[int, list[str]], cuts: dict[int, tuple[int, int]]
-) -> list[PageParts]:
-    headed = [index for index in sorted(pages) if cuts[index][0]]
-    footed = [index for index in sorted(pages) if cuts[index][1]]
-    keep_header = headed[0] if headed else None
-    keep_footer = footed[-1] if footed else None
-    parts: list[PageParts] = []
-    for index, text in enumerate(texts):
-        if index not in pages:
-            parts.append(PageParts("", text or "", ""))
+@lru_cache(maxsize=1024)
+def _page_numbers(line: str) -> Mapping[int, int]:
+    """The numbers of ``line`` written as a page number: their offsets and values. None is read
+    inside a date or time."""
+    matches = list(_PAGE_NUMBER.finditer(line))
+    if not matches:
+        return {}  # most lines: the date reader (the costly part) is not needed
+    taken = [
+        (value.start, value.start + len(value.raw))
+        for value in extract_values(line)
+        if value.kind in ("date", "time")
+    ]
+    numbers: dict[int, int] = {}
+    for match in matches:
+        group = next(name for name in ("n1", "n2", "n3", "n4", "n5") if match.group(name))
+        start = match.start(group)
+        if any(begin < match.end() and start < end for begin, end in taken):
             continue
-        header, body, footer = _split(text or "", *cuts[index])
-        parts.append(
-            PageParts(
-                header=header if index == keep_header else "",
-                body=body,
-                footer=footer if index == keep_footer else "",
-            )
+        value = int(match.group(group))
+        total = match.group("m1") or match.group("m3")
+        if total is not None and value > int(total):
+            continue  # "7/3" is no page 7 of 3
+        numbers[start] = value
+    return numbers
+
+
+def _numbers_fit(lines: list[_Line]) -> bool:
+    """Whether each number of the line is the same on every copy, or on every copy the page
+    number written as one and equal to the page's position in the PDF."""
+    numbers = [[(m.start(), int(m.group())) for m in _NUMBER.finditer(line.text)] for line in lines]
+    for place in range(len(numbers[0])):
+        if len({copy[place][1] for copy in numbers}) == 1:
+            continue
+        for line, copy in zip(lines, numbers, strict=True):
+            start, value = copy[place]
+            if _page_numbers(line.text).get(start) != value or value != line.page + 1:
+                return False
+    return True
+
+
+def _furniture(lines: list[_Line], numbered: set[tuple[int, Band]]) -> bool:
+    """Whether the line reads as page furniture rather than content that repeats."""
+    first = lines[0]
+    if _FURNITURE.search(first.text) or first.page + 1 in _page_numbers(first.text).values():
+        return True
+    return all((line.page, line.band) in numbered for line in lines)
+
+
+def _parts(pages: Sequence[TextPage | None], running: list[list[_Line]]) -> list[PageParts]:
+    removed: dict[int, set[int]] = defaultdict(set)
+    kept: dict[int, dict[Band, set[int]]] = defaultdict(lambda: {"top": set(), "bottom": set()})
+    for lines in running:
+        # A header's copy on the first page that printed it, a footer's on the last.
+        band = lines[0].band
+        printed_on = [line.page for line in lines]
+        keep = min(printed_on) if band == "top" else max(printed_on)
+        for line in lines:
+            removed[line.page].add(line.position)
+            if line.page == keep:
+                kept[line.page][band].add(line.position)
+    parts: list[PageParts] = []
+    for index, page in enumerate(pages):
+        text = page.text if page is not None else ""
+        if index not in removed:
+            parts.append(PageParts("", text, ""))
+            continue
+        page_lines = text.split("\n")
+        body = "\n".join(line for at, line in enumerate(page_lines) if at not in removed[index])
+        header, footer = (
+            "\n".join(page_lines[at] for at in sorted(kept[index][band])) for band in _BANDS
         )
+        # The body keeps its own blank lines (the chunker's paragraph breaks), not the ones the
+        # removed lines leave at its ends.
+        parts.append(PageParts(header, body.strip("\n"), footer))
     return parts
-
-
-def _split(text: str, top: int, bottom: int) -> tuple[str, str, str]:
-    """``text`` cut after its first ``top`` and before its last ``bottom`` non-blank lines; the
-    body keeps its own lines, blank ones included (they are the chunker's paragraph breaks)."""
-    lines = text.split("\n")
-    filled = [position for position, line in enumerate(lines) if line.strip()]
-    body_start = filled[top - 1] + 1 if top else 0
-    body_end = filled[len(filled) - bottom] if bottom else len(lines)
-    return (
-        "\n".join(line for line in lines[:body_start] if line.strip()),
-        "\n".join(lines[body_start:body_end]),
-        "\n".join(line for line in lines[body_end:] if line.strip()),
-    )
