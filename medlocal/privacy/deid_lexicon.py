@@ -509,8 +509,17 @@ IRREGULAR_FORMS = frozenset(
 @functools.cache
 def lexicon() -> Lexicon:
     """The shipped word lists, loaded once."""
-    folder = resources_dir()
+    return build_lexicon(resources_dir())
+
+
+def build_lexicon(folder: Path, *, icd_terms: bool = True) -> Lexicon:
+    """The word lists of ``folder``; without ICD-10-CM's words and phrases where ``icd_terms``
+    is false (tools/build_icd_terms.py builds that list against the others)."""
     terms = read_list(folder / "deid_clinical_terms.txt") + read_list(folder / "medications.txt")
+    if icd_terms:
+        # Session 41 (issue 16): ICD-10-CM's clinical words and eponym phrases ("asterixis",
+        # "marburg virus"), filtered against the name and place lists when built.
+        terms += read_list(folder / "deid_icd_terms.txt")
     # The US Census lists, and names of many other cultures they lack (thirteenth round).
     given = frozenset(
         read_list(folder / "deid_given_names.txt")
