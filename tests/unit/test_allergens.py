@@ -180,6 +180,7 @@ PROSE = [
     "Allergy clinic letter for her son, who has an egg allergy.",
     "Nut allergy action plan reviewed at school for her daughter.",
     "Family history: father has a penicillin allergy.",
+    "Rash treated with hydrocortisone cream.",
 ]
 
 
@@ -202,6 +203,10 @@ def test_ordinary_prose_lists_no_allergen(passage: str) -> None:
         ("Amoxicillin (urticaria).", ["amoxicillin"]),
         ("Wound dressings changed; allergic to Elastoplast.", ["adhesive dressings"]),
         ("NSAIDs contraindicated: anaphylaxis to ibuprofen.", ["ibuprofen"]),
+        # A reaction word right before its cause.
+        ("Developed urticaria after amoxicillin in 2019.", ["amoxicillin"]),
+        ("Anaphylaxis following a wasp sting.", ["wasp stings"]),
+        ("Rash on starting co-trimoxazole.", ["co-trimoxazole"]),
     ],
 )
 def test_a_governed_allergen_is_still_listed(passage: str, names: list[str]) -> None:

@@ -92,6 +92,15 @@ _ALLERGY_BEFORE = re.compile(
     rf"((?:{_ITEM}(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or)\s+)){{0,11}}{_ITEM})",
     re.IGNORECASE,
 )
+# "urticaria after amoxicillin", "anaphylaxis following a wasp sting", "rash on starting
+# co-trimoxazole": a reaction word right before what caused it. Only these links: "rash
+# treated with hydrocortisone" and "rash improving with barrier cream" name a treatment.
+_REACTION_CAUSE = re.compile(
+    r"\b(?:(?:allerg\w*\s+)?reactions?|rash\w*|urticaria|hives|anaphyla\w*|angio-?o?edema)"
+    r"\s+(?:after|following|from|on\s+starting|due\s+to|secondary\s+to)\s+(?:an?\s+)?"
+    rf"((?:{_ITEM}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{0,5}}{_ITEM})",
+    re.IGNORECASE,
+)
 # "penicillin allergy", "codeine intolerance", "amoxicillin - rash", "amoxicillin caused
 # anaphylaxis": the drug just before the words.
 _ALLERGY_AFTER = re.compile(
@@ -190,7 +199,8 @@ def _governed(text: str, start: int, end: int) -> bool:
             own_clause or _LIST_LABEL.search(label.group(1))
         ):
             return True
-    for match in [*_ALLERGY_BEFORE.finditer(text), *_ALLERGY_AFTER.finditer(text)]:
+    phrases = (_ALLERGY_BEFORE, _ALLERGY_AFTER, _REACTION_CAUSE)
+    for match in [m for phrase in phrases for m in phrase.finditer(text)]:
         overlaps = match.start(1) < end and start < match.end(1)
         if overlaps and not _NEGATION_BEFORE.search(text[: match.start()]):
             return True
