@@ -7,14 +7,16 @@ label lists differed ("Seen", "Issued", "Printed" in one only), and "04/11/2026"
 in the note while the shared date reader's first reading is 11 April. This module is the rule
 both now use:
 
-1. in the document's opening (:data:`DATE_WINDOW` characters), the first date labelled as the
-   document's own (:data:`OWN_DATE`: "Date:", "Dated", "Letter date", "Discharged:", "Issued",
-   "Printed", ...);
+1. in the document's opening (:data:`DATE_WINDOW` characters), a lab report's collection date
+   (:data:`COLLECTED_DATE`: "Collected:", "Sampled", "Specimen date"), else the first date
+   labelled as the document's own (:data:`OWN_DATE`: "Date:", "Dated", "Letter date",
+   "Discharged:", "Issued", "Printed", "Reported", ...);
 2. else a date written in its file name ("discharge_summary_2026-09-18.pdf");
 3. else the opening's first date that is neither a date of birth nor labelled as an admission,
    referral or other event (:data:`EVENT_DATE`);
-4. else the opening's first event date. A date of birth never dates a document; a FHIR bundle
-   (many dates, none of them the bundle's) has none.
+4. else the opening's first event date. A date of birth never dates a document, nor a future
+   event's (:data:`FUTURE_DATE`: "Review date:", "Next appointment", "Follow-up date:", "Due:");
+   a FHIR bundle (many dates, none of them the bundle's) has none.
 
 A date whose day and month both read as a month ("04/11/2026") is read in the order the
 document's opening writes its dates (an unambiguous date such as 14/03/2026 there, or writing
@@ -47,8 +49,33 @@ _DATE = re.compile(
     rf"|\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
     re.IGNORECASE,
 )
-# A date of birth is not the document's date.
-BIRTH_DATE = re.compile(r"(?:dob|d\.o\.b|born|birth)\W{0,12}$", re.IGNORECASE)
+# A date of birth is not the document's date: "DOB", "D.O.B.", "Date of birth", "Birth date",
+# "Birthdate", "Born on" (review 41 D5: "Birth date:" and "Born on" passed, as "date:" and as the
+# opening's first date).
+BIRTH_DATE = re.compile(
+    r"(?:\bdob|\bd\.\s?o\.\s?b\.?|\bborn(?:\s+(?:on|in))?|\bbirth(?:\s*(?:date|day))?)\W{0,12}$",
+    re.IGNORECASE,
+)
+# A date labelled as a future event is never the document's date, not even its last resort: a
+# GP medication list's "Review date: 01/06/2027", a letter's "Next appointment date:",
+# "Follow-up date:", "Due:", "Recall:" (review 41 D5: any "... date:" passed as "date:").
+FUTURE_DATE = re.compile(
+    r"(?:\breview(?:\s+(?:date|due|on|by))?|\bnext\s+(?:appointment|appt|review|visit|clinic)"
+    r"(?:\s+(?:date|on|due))?|\bfollow[\s-]*up(?:\s+(?:date|on|due|appointment))?"
+    r"|\b(?:next\s+)?due(?:\s+(?:date|on|by))?|\brecall(?:\s+date)?|\bexpir(?:y|es)(?:\s+date)?"
+    r"|\bvalid\s+until|\brepeat\s+(?:on|by|date))\W{0,4}$",
+    re.IGNORECASE,
+)
+# A lab report's collection date: the day its results describe, the date a reader cites ("the
+# bloods of 2 March"), so it is the report's own date before any other label, "Printed" and
+# "Reported" among them (a reprint, or a report issued days later, does not redate the results;
+# review 41 D5). "Received" (in the laboratory) stays an event date.
+COLLECTED_DATE = re.compile(
+    r"(?:\bcollected(?:\s+on)?|\bcollection(?:\s+(?:date|time))?|\bdate\s+(?:collected|sampled)"
+    r"|\bsampled(?:\s+on)?|\bsample\s+(?:date|taken|collected)"
+    r"|\bspecimen\s+(?:date|taken|collected))\W{0,4}$",
+    re.IGNORECASE,
+)
 # A date labelled as the document's own ("Date: ...", "Discharged: ...", "Letter date ...",
 # "Printed 04/11/2026" on a GP medication list): preferred over any date before it. A discharge
 # summary opens with "Admitted: 12 September", and its first date dated it by the admission,
@@ -57,7 +84,7 @@ BIRTH_DATE = re.compile(r"(?:dob|d\.o\.b|born|birth)\W{0,12}$", re.IGNORECASE)
 OWN_DATE = re.compile(
     r"(?:\bdate(?: of (?:letter|report|discharge|clinic|issue|dictation))?|\bdated"
     r"|\bdischarged(?: on)?|\bdischarge date|\bwritten(?: on)?|\btyped(?: on)?"
-    r"|\bletter(?: of)?|\bissued(?: on)?|\bprinted(?: on)?)\W{0,4}$",
+    r"|\bletter(?: of)?|\bissued(?: on)?|\bprinted(?: on)?|\breported(?: on)?)\W{0,4}$",
     re.IGNORECASE,
 )
 # An admission, referral-received or event date is not the document's date when the opening
@@ -104,16 +131,21 @@ def own_date(text: str, file_type: str, file_name: str | None = None) -> Written
     opening = text[:DATE_WINDOW]
     plain: str | None = None
     event: str | None = None
+    labelled: str | None = None
     for match in _DATE.finditer(opening):
         before = opening[max(0, match.start() - _LABEL_CHARS) : match.start()]
-        if BIRTH_DATE.search(before[-20:]):
+        if BIRTH_DATE.search(before[-20:]) or FUTURE_DATE.search(before):
             continue
+        if COLLECTED_DATE.search(before):
+            return WrittenDate(match.group(0), "label")
         if EVENT_DATE.search(before):
             event = event or match.group(0)
         elif OWN_DATE.search(before):
-            return WrittenDate(match.group(0), "label")
+            labelled = labelled or match.group(0)
         else:
             plain = plain or match.group(0)
+    if labelled is not None:
+        return WrittenDate(labelled, "label")
     named = file_name_date(file_name)
     if named is not None:
         return WrittenDate(named, "file name")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from medlocal.rag.allergens import AllergenLexicon, allergy_vocabulary, default_allergens
+from medlocal.rag.checks.allergies import listed_allergens, stated_allergies
 from medlocal.rag.flags import Flag
 from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon
@@ -156,3 +157,80 @@ def test_a_malformed_allergen_line_is_named(tmp_path: Path) -> None:
     path.write_text("# header\nfood\tpeanuts|peanut\nlatex only\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"allergens.txt: entry 2 'latex only'"):
         AllergenLexicon.from_file(path)
+
+
+# Review 41 D4: an allergy word anywhere in a sentence tied every allergen of it. Ordinary prose
+# (ours, written as records read) lists no allergy: a clause about something else, a relative's
+# allergy, a microbiology report's susceptibilities, "contraindicated".
+PROSE = [
+    "Baby fed expressed breast milk; nappy rash improving with barrier cream.",
+    "Wound dressings changed daily; minor skin reaction at the wound edge, no infection.",
+    "Transfusion reaction: fever and rigors after the second unit; dressings dry.",
+    "Adverse childhood experiences; fish and chips on Fridays.",
+    "Opioid-induced constipation; rash on the back thought to be heat rash.",
+    "Dietitian: lactose intolerance, advised lactose-free milk.",
+    "Allergic rhinitis, worse with house dust; nasal spray.",
+    "Rash on the hands after gardening, possible contact with celery or parsnip sap.",
+    "Urine culture: E. coli, sensitivities: cephalosporins S, quinolones R, sulfonamides S.",
+    "Sensitivity testing: organism resistant to penicillins, sensitive to tetracyclines.",
+    "MSU: sensitivities amoxicillin R, nitrofurantoin S.",
+    "Contraindications to NSAIDs: CKD stage 4.",
+    "NSAIDs are contraindicated because of her peptic ulcer.",
+    "Her mother has a peanut allergy.",
+    "Allergy clinic letter for her son, who has an egg allergy.",
+    "Nut allergy action plan reviewed at school for her daughter.",
+    "Family history: father has a penicillin allergy.",
+    "Rash treated with hydrocortisone cream.",
+]
+
+
+@pytest.mark.parametrize("passage", PROSE)
+def test_ordinary_prose_lists_no_allergen(passage: str) -> None:
+    vocab = allergy_vocabulary(default_lexicon())
+    assert listed_allergens(passage, vocab) == []
+    assert stated_allergies(passage, "", vocab) == []
+
+
+@pytest.mark.parametrize(
+    ("passage", "names"),
+    [
+        # The patient's own allergies still count: a relative as informant or companion, an
+        # allergy clause beside a relative's, an allergen governed within its clause.
+        ("Penicillin allergy, confirmed by her daughter.", ["penicillin"]),
+        ("Seen with her mother; allergic to peanuts.", ["peanuts"]),
+        ("Baby fed expressed breast milk; cow's milk protein allergy.", ["cow's milk"]),
+        ("Allergies: penicillin; latex.", ["penicillin", "latex"]),
+        ("Amoxicillin (urticaria).", ["amoxicillin"]),
+        ("Wound dressings changed; allergic to Elastoplast.", ["adhesive dressings"]),
+        ("NSAIDs contraindicated: anaphylaxis to ibuprofen.", ["ibuprofen"]),
+        # A reaction word right before its cause.
+        ("Developed urticaria after amoxicillin in 2019.", ["amoxicillin"]),
+        ("Anaphylaxis following a wasp sting.", ["wasp stings"]),
+        ("Rash on starting co-trimoxazole.", ["co-trimoxazole"]),
+    ],
+)
+def test_a_governed_allergen_is_still_listed(passage: str, names: list[str]) -> None:
+    vocab = allergy_vocabulary(default_lexicon())
+    assert [name for name, _ in listed_allergens(passage, vocab)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "passage"),
+    [
+        ("She has no known allergies [1].", PROSE[0]),
+        ("She has no known allergies [1].", PROSE[1]),
+        ("She has no known allergies [1].", PROSE[2]),
+        ("She has no known allergies [1].", PROSE[3]),
+        ("She has no known allergies [1].", "Her mother has a peanut allergy."),
+        ("NKDA [1].", PROSE[8]),
+        ("NKDA [1].", "Statins contraindicated in pregnancy; restart after delivery."),
+    ],
+)
+def test_a_denial_beside_ordinary_prose_is_no_conflict(text: str, passage: str) -> None:
+    assert not _flags(text, {1: passage}, "negation_conflict"), ground(text, {1: passage}).flags
+
+
+def test_a_relatives_allergy_leaves_the_patients_own_in_conflict() -> None:
+    passage = "Her mother has asthma; she is allergic to penicillin."
+    found = _flags("She has no known allergies [1].", {1: passage}, "negation_conflict")
+    assert len(found) == 1 and "penicillin" in found[0].message

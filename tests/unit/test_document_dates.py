@@ -180,3 +180,64 @@ def test_the_vaults_hits_carry_the_date_the_summarise_dialog_shows(vault: Vault)
             assert listed[document_id] == shown
     # The dialog alone also knows the patient's other documents (the ECG writes day first).
     assert listed[ids["plain.txt"]] == "2026-11-02"
+
+
+# ---- review 41 D5: birth dates, future events and a lab report's collection date ------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Birth date: 03/02/1951\nClinic letter\nSeen 14/10/2026",
+        "Born on 03/02/1951, seen in clinic 14/10/2026.",
+        "Born 03/02/1951. Seen 14/10/2026.",
+        "D.O.B. 03/02/1951\nSeen 14/10/2026",
+        "D.O.B: 03/02/1951\nSeen 14/10/2026",
+        "Date of birth 03/02/1951\nSeen 14/10/2026",
+        "Birthdate: 03/02/1951\nSeen 14/10/2026",
+        "DoB 03/02/1951 Seen 14/10/2026",
+    ],
+)
+def test_a_date_of_birth_never_dates_the_document(text: str) -> None:
+    found = own_date(text, "txt")
+    assert found is not None and found.written == "14/10/2026", found
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Repeat medications\nReview date: 01/06/2027\nPrinted 04/11/2026", "04/11/2026"),
+        ("Clinic letter\nNext appointment date: 05/01/2027\nSeen 14/10/2026", "14/10/2026"),
+        ("Follow-up date: 05/01/2027. Seen 14/10/2026.", "14/10/2026"),
+        ("Follow up on 05/01/2027. Date: 14/10/2026.", "14/10/2026"),
+        ("B12 injection. Due: 05/01/2027\nGiven 14/10/2026", "14/10/2026"),
+        ("Next review 05/01/2027. Letter date 14/10/2026", "14/10/2026"),
+        # Nothing else: no date, rather than a future one.
+        ("Repeat medications\nReview date: 01/06/2027\nApixaban 5 mg BD.", None),
+    ],
+)
+def test_a_future_event_never_dates_the_document(text: str, written: str | None) -> None:
+    found = own_date(text, "txt")
+    assert (found.written if found else None) == written, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FULL BLOOD COUNT\nPrinted 15/11/2026\nCollected: 22/03/2026\nReceived: 23/03/2026",
+        "Reported: 25/03/2026  Received 23/03/2026  Sampled 22/03/2026\nHb 120 g/L",
+        "U&E\nDate: 25/03/2026\nSpecimen date: 22/03/2026\nSodium 139",
+        "Received 23/03/2026\nCollection date 22/03/2026\nPrinted on 15/11/2026",
+    ],
+)
+def test_a_lab_report_is_dated_by_its_collection(text: str) -> None:
+    """The results' date is the day the sample was taken: a reprint or a later report does not
+    redate them (README, *A document's own date*)."""
+    assert own_date(text, "txt") == own_date("Collected: 22/03/2026", "txt")
+    assert own_date_shown(text, "txt") == "2026-03-22"
+
+
+def test_a_lab_report_without_a_collection_date_is_dated_by_its_report() -> None:
+    assert own_date_shown("Received 23/03/2026\nReported: 25/03/2026\nHb 120", "txt") == (
+        "2026-03-25"
+    )

@@ -23,6 +23,15 @@ not "Medications:") to the next; the sentence before one that has no label of it
 label or heading a list of short lines stands under ("Allergies:\n- Penicillin\n- Codeine",
 "DRUG ALLERGIES\n1. Penicillin"), read upward through the raw passage, since
 ``split_sentences`` leaves label-only lines out.
+
+A passage *lists* an allergen (:func:`listed_allergens`, which a denial such as "NKDA" is read
+against) only where an allergy word governs it within its clause: an allergy label before it
+("Allergies: penicillin; latex"; a reaction's label, "Transfusion reaction: …", reaches only to
+the next ";") or a phrase above ("allergic to X", "X allergy", "X - rash", "X (urticaria)").
+Review 41 D4: a word anywhere in the sentence listed "breast milk" beside "nappy rash", "wound
+dressings" beside "skin reaction", a relative's allergy ("Her mother has a peanut allergy"), a
+culture's susceptibilities ("sensitivities: cephalosporins S, quinolones R") and
+"NSAIDs contraindicated" ("contraindicated" alone is no allergy word).
 """
 
 from __future__ import annotations
@@ -48,7 +57,7 @@ _MEDICATION_HEADING = re.compile(
 # What a passage says when it gives a drug as an allergy or intolerance ("NKDA" gives none).
 _ALLERGY_WORDS = re.compile(
     r"\b(?:allerg\w*|intoleran\w*|hypersensitiv\w*|anaphyla\w*|reactions?|ADRs?|adverse"
-    r"|sensitivit\w*|angio-?o?edema|urticaria|rash\w*|hives|contra-?indicat\w*)\b",
+    r"|sensitivit\w*|angio-?o?edema|urticaria|rash\w*|hives)\b",
     re.IGNORECASE,
 )
 # An allergy word negated: "no rash", "no known drug allergies", "not allergic", "denies".
@@ -83,16 +92,119 @@ _ALLERGY_BEFORE = re.compile(
     rf"((?:{_ITEM}(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or)\s+)){{0,11}}{_ITEM})",
     re.IGNORECASE,
 )
+# "urticaria after amoxicillin", "anaphylaxis following a wasp sting", "rash on starting
+# co-trimoxazole": a reaction word right before what caused it. Only these links: "rash
+# treated with hydrocortisone" and "rash improving with barrier cream" name a treatment.
+_REACTION_CAUSE = re.compile(
+    r"\b(?:(?:allerg\w*\s+)?reactions?|rash\w*|urticaria|hives|anaphyla\w*|angio-?o?edema)"
+    r"\s+(?:after|following|from|on\s+starting|due\s+to|secondary\s+to)\s+(?:an?\s+)?"
+    rf"((?:{_ITEM}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{0,5}}{_ITEM})",
+    re.IGNORECASE,
+)
 # "penicillin allergy", "codeine intolerance", "amoxicillin - rash", "amoxicillin caused
 # anaphylaxis": the drug just before the words.
 _ALLERGY_AFTER = re.compile(
     r"([\w/\-]+)\s*(?:\([^)]*\)\s*)?"
-    r"(?:[–—:]\s*|\s-\s*|(?:caused|causes|causing|gave|triggered|provoked|led\s+to)\s+"
+    r"(?:[–—:]\s*|\s-\s*|\(\s*|(?:caused|causes|causing|gave|triggered|provoked|led\s+to)\s+"
     r"(?:an?\s+)?(?:[a-z]+\s+)?)?"
     r"(?:allerg\w*|intoleran\w*|hypersensitiv\w*|anaphyla\w*|rash\w*|urticaria|hives"
     r"|angio-?o?edema|reactions?)\b",
     re.IGNORECASE,
 )
+
+
+# A relative's allergy is not the patient's (review 41 D4): "Her mother has a peanut allergy",
+# "letter for her son, who has an egg allergy", "family history of penicillin allergy". A
+# relative named as the one who reports ("per her daughter", "confirmed by his wife") or who
+# comes along ("seen with her mother") leaves the patient's allergy the patient's.
+_RELATIVE = (
+    r"(?:mother|father|mum|mom|dad|parents?|sisters?|brothers?|siblings?|sons?|daughters?"
+    r"|grand(?:mother|father|parent|son|daughter|child)s?|aunts?|uncles?|cousins?|nieces?"
+    r"|nephews?|husband|wife|partner|twin)"
+)
+_FAMILY = re.compile(
+    rf"\b(?:family\s+history|FHx?\b|(?:her|his|their|(?:the\s+)?patient'?s)\s+{_RELATIVE}\b)"
+    rf"|\A\W*{_RELATIVE}\b",
+    re.IGNORECASE,
+)
+_INFORMANT = re.compile(
+    r"\b(?:by|per|from|with|according\s+to|accompanied\s+by)\s+$", re.IGNORECASE
+)
+# A microbiology report's antimicrobial susceptibility (review 41 D4): "sensitivities:
+# cephalosporins S, quinolones R", "organism resistant to penicillins, sensitive to
+# tetracyclines". There "sensitivity" speaks of the organism, not of an allergy; an allergen
+# followed by S, R or I (upper case) is a susceptibility result.
+_MICROBIOLOGY = re.compile(
+    r"\b(?:cultures?|organisms?|isolates?|isolated|grew|growth|susceptib\w*|resistan\w*"
+    r"|sensitive\s+to|MSU|CSU|MIC|MC&S|MC\s*&\s*S|swab)\b",
+    re.IGNORECASE,
+)
+# The words of a label that heads an allergy list, not one reaction.
+_LIST_LABEL = re.compile(r"allerg|intoleran|hypersensitiv|sensitivit|\bADRs?\b|adverse", re.I)
+_SENSITIVITY = re.compile(r"\b(?:hyper)?sensitiv\w*", re.IGNORECASE)
+_SUSCEPTIBILITY_AFTER = re.compile(r"\s*[:=\-]?\s*[SRI]\b")
+
+
+_CLAUSE_BREAK = re.compile(r";|\n|\.(?:\s|$)")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``start``..``end``: split at ";" (a clause there says
+    something else: "Baby fed breast milk; nappy rash improving"), a line's end or a sentence's
+    full stop."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def _of_a_relative(clause: str) -> bool:
+    return any(not _INFORMANT.search(clause[: m.start()]) for m in _FAMILY.finditer(clause))
+
+
+def _masked(text: str) -> str:
+    """``text`` with "sensitivity" blanked where it speaks of an organism's susceptibility,
+    offsets kept."""
+    if not _MICROBIOLOGY.search(text) and not re.search(r"\w\s+[SRI]\s*(?:[,;.]|$)", text):
+        return text
+    return _SENSITIVITY.sub(lambda m: " " * len(m.group()), text)
+
+
+def _not_the_patients(text: str, start: int, end: int) -> bool:
+    """Whether the allergen at ``start``..``end`` of ``text`` is a relative's or a
+    susceptibility result, not an allergy of the patient."""
+    return bool(_SUSCEPTIBILITY_AFTER.match(text, end)) or _of_a_relative(_clause(text, start, end))
+
+
+def _governed(text: str, start: int, end: int) -> bool:
+    """Whether an allergy word governs the allergen at ``start``..``end`` of ``text`` (one
+    sentence): the label before it says allergy ("Allergies: penicillin, latex"), or a phrase
+    ties it ("allergic to latex", "peanut allergy", "amoxicillin - rash", "penicillin
+    (urticaria)"), not negated. A word elsewhere in the sentence ties nothing (review 41 D4:
+    "Baby fed expressed breast milk; nappy rash improving", "Wound dressings changed; minor skin
+    reaction", "NSAIDs are contraindicated")."""
+    if _not_the_patients(text, start, end):
+        return False
+    text = _masked(text)
+    label = None
+    for match in _LABEL.finditer(text):
+        if match.end() > start:
+            break
+        label = match
+    if label is not None and _says_allergy(label.group(1)):
+        # "Allergies: none known" says none. An allergy list's label ("Allergies:", "Adverse
+        # reactions:") governs the sentence ("Allergies: penicillin; latex"); a reaction's
+        # ("Transfusion reaction: fever and rigors; dressings dry") its own clause only.
+        own_clause = ";" not in text[label.end() : start]
+        if not _NEGATION_AFTER.match(text, label.end()) and (
+            own_clause or _LIST_LABEL.search(label.group(1))
+        ):
+            return True
+    phrases = (_ALLERGY_BEFORE, _ALLERGY_AFTER, _REACTION_CAUSE)
+    for match in [m for phrase in phrases for m in phrase.finditer(text)]:
+        overlaps = match.start(1) < end and start < match.end(1)
+        if overlaps and not _NEGATION_BEFORE.search(text[: match.start()]):
+            return True
+    return False
 
 
 def stated_allergies(body: str, heading: str, vocab: AllergyVocabulary) -> list[tuple[int, str]]:
@@ -102,13 +214,18 @@ def stated_allergies(body: str, heading: str, vocab: AllergyVocabulary) -> list[
     if _ALLERGY_HEADING.search(heading) and not _MEDICATION_HEADING.search(heading):
         return [(start, name) for start, _, name in spans]
     tied: set[int] = set()
-    for match in [*_ALLERGY_BEFORE.finditer(body), *_ALLERGY_AFTER.finditer(body)]:
+    masked = _masked(body)
+    for match in [*_ALLERGY_BEFORE.finditer(masked), *_ALLERGY_AFTER.finditer(masked)]:
         # "no reaction to amoxicillin", "not allergic to", "no penicillin allergy": none given.
-        if not _NEGATION_BEFORE.search(body[: match.start()]):
+        if not _NEGATION_BEFORE.search(masked[: match.start()]):
             # Overlap, not start: "tree nut allergy" ties the allergen "tree nuts" through
             # the word "nut" just before "allergy".
             tied |= {s for s, e, _ in spans if s < match.end(1) and match.start(1) < e}
-    return [(start, name) for start, _, name in spans if start in tied]
+    return [
+        (start, name)
+        for start, end, name in spans
+        if start in tied and not _not_the_patients(body, start, end)
+    ]
 
 
 def _says_allergy(text: str) -> bool:
@@ -276,6 +393,12 @@ def _says_negated(sentence: str) -> bool:
     return bool(re.search(r"\b(?:no|not|nil|denies|without|never)\b|NKDA|NKA", sentence, re.I))
 
 
+def _list_item(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence`` reads as an item of a list the sentence before introduces: short,
+    and no relative's or susceptibility result ("Penicillin, codeine.")."""
+    return len(sentence.split()) <= _SHORT_LINE and not _not_the_patients(sentence, start, end)
+
+
 def listed_allergens(passage: str, vocab: AllergyVocabulary) -> list[tuple[str, str]]:
     """(name, the passage sentence naming it) for each drug or other allergen ``passage`` gives
     as an allergy or intolerance. Stricter than backing a stated allergy
@@ -285,17 +408,19 @@ def listed_allergens(passage: str, vocab: AllergyVocabulary) -> list[tuple[str, 
     found: dict[str, str] = {}
     sentences = [s.text for s in split_sentences(passage)]
     for i, sentence in enumerate(sentences):
-        for start, _, name in vocab.spans(sentence):
+        for start, end, name in vocab.spans(sentence):
             if name in found:
                 continue
-            scope, labelled = _scope(sentence, start)
-            own = _says_allergy(scope) and not _NEGATION_BEFORE.search(sentence[:start])
+            _, labelled = _scope(sentence, start)
+            own = _governed(sentence, start, end) and not _NEGATION_BEFORE.search(sentence[:start])
             # The sentence before, for a drug without a label of its own in a sentence that
-            # negates nothing.
+            # negates nothing and is a list item, not prose: "Nappy rash improving. Baby fed
+            # expressed breast milk." lists nothing.
             before = (
                 i > 0
                 and not labelled
                 and not _says_negated(sentence)
+                and _list_item(sentence, start, end)
                 and _says_allergy(sentences[i - 1])
             )
             if own or before:
@@ -304,6 +429,19 @@ def listed_allergens(passage: str, vocab: AllergyVocabulary) -> list[tuple[str, 
         if name not in found and _under_allergy_label(passage, name, vocab):
             found[name] = passage[passage.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
     return list(found.items())
+
+
+def _relatives_only(passage: str) -> bool:
+    """Whether every allergy ``passage`` speaks of is a relative's ("Her mother has a peanut
+    allergy"): ConText reads the relative's "allergy" against the patient's "no known
+    allergies" as one concept, but a relative's allergy does not contradict the patient's
+    denial (review 41 D4)."""
+    said = [
+        m
+        for m in _ALLERGY_WORDS.finditer(passage)
+        if not _NEGATION_BEFORE.search(passage[: m.start()])
+    ]
+    return bool(said) and all(_of_a_relative(_clause(passage, m.start(), m.end())) for m in said)
 
 
 def check_allergy_denial(
@@ -341,7 +479,7 @@ def check_allergy_denial(
         # "Allergies: latex", and "No other known allergies" against the allergy the answer has
         # just named. Where the cited passages list allergens this check knows, it decides
         # (and names them); a conflict ConText found otherwise stands, and is not said twice.
-        if not groups[0]:
+        if not groups[0] and not all(_relatives_only(passages[n]) for n in cited):
             return
         for flag in context:
             check.flags.remove(flag)
