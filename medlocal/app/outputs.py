@@ -84,6 +84,37 @@ def check_export_path(value: str | Path, *, overwrite: bool = True) -> Path:
     return path
 
 
+# A summary's plan (its steps, and the time they took this model in an earlier summary) goes to
+# the progress callback as a value of its own, before the first step: the faces show it where it
+# stays in sight (walk 41: "reading the documents: 0/32 steps" and nothing for a minute, with ~2 h
+# to go, and no chance to choose fewer documents).
+PLAN_STAGE = "summary plan"
+
+# Seconds a map step took, by model, in this session's summaries (the process: the window's,
+# or one command's): the next summary's plan says how long it should take.
+SESSION_PACE: dict[str, float] = {}
+
+# The first step is timed from its live figures before it ends: once part of its prompt is
+# read, or after this many seconds with some read (one batch is a rough rate, a few a fair one).
+FIRST_ESTIMATE_AFTER_S = 10.0
+FIRST_ESTIMATE_PART = 0.1
+# Until the model starts writing, its writing rate is unknown: on a CPU a written token costs
+# about as much as ten read in a batch. Replaced by the measured rate once writing starts.
+WRITE_COST_IN_READ_TOKENS = 10.0
+# Seconds of writing before its rate is measured (a tick's second is a coarse clock).
+WRITE_SAMPLE_S = 3.0
+
+
+def model_key(model: Any) -> str | None:
+    """What names a model's pace across summaries: its file's hash, else its name; None for a
+    model without either (a test's fake), whose pace is not kept."""
+    for attribute in ("sha256", "name"):
+        value = getattr(model, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
 class StepClock:
     """The summarizer's steps as Progress, with the time left in a stage once a step of it has
     been timed: a long record's map stage runs for many minutes on a CPU, and "map: 0/26 steps"
@@ -91,19 +122,35 @@ class StepClock:
 
     Within a step, :meth:`tick` (called every second by :meth:`ticking`) says how far the
     model has read the step's prompt and how much it has written, from the live figures of
-    ``model.last_stats``: walk 38 read "reading the documents: 0/4 steps" for 8 minutes."""
+    ``model.last_stats``: walk 38 read "reading the documents: 0/4 steps" for 8 minutes.
+
+    The first step of a stage is timed from its live reading and writing rates before it ends
+    (the step's prompt length and the writing limit ``max_tokens`` are known): walk 41's first
+    step took 4 minutes of 32 with no estimate. While reading the documents, the time left
+    counts the ``sections`` still to write after them. Before the first step, a
+    :data:`PLAN_STAGE` value says how many steps there are and, where this model summarised
+    before in this session (``pace``), how long they should take."""
 
     def __init__(
         self,
         progress: ProgressCallback | None,
         clock: Callable[[], float] = time.monotonic,
         model: Any = None,
+        *,
+        max_tokens: int = 0,
+        sections: int = 0,
+        pace: dict[str, float] | None = None,
     ) -> None:
         self.progress, self.clock, self.model = progress, clock, model
+        self.max_tokens, self.sections = max_tokens, sections
+        self.pace = SESSION_PACE if pace is None else pace
+        self.key = model_key(model)
         self.stage, self.started = "", 0.0
         self.done = self.total = 0
         self.step_started = 0.0
         self._stale: object = None  # the model's figures of the step before this one
+        self._first_step: float | None = None  # seconds the first step should take, estimated
+        self._writing: tuple[float, int] | None = None  # when writing was first seen, and count
         self._lock = threading.Lock()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
@@ -119,8 +166,13 @@ class StepClock:
                 finished = f"step {done} of {total} wrote {written}"
             if stage != self.stage:
                 self.stage, self.started = stage, now
+                self._first_step = None
+                if stage == "map" and done == 0 and total > 0:
+                    self._plan(total)
+            if stage == "map" and ended and done == total and self.key is not None:
+                self.pace[self.key] = (now - self.started) / total
             self.done, self.total, self.step_started = done, total, now
-            self._stale = stats
+            self._stale, self._writing = stats, None
             self._report(now, finished, 0.0)
 
     def tick(self) -> None:
@@ -131,6 +183,7 @@ class StepClock:
                 return
             if stats is self._stale or not stats.prompt_tokens:
                 return  # this step's generation has not started yet
+            now = self.clock()
             step = f"step {self.done + 1} of {self.total}"
             if stats.generated_tokens:
                 within = f"{step}: writing, {counted(stats.generated_tokens, 'token')} so far"
@@ -139,11 +192,53 @@ class StepClock:
                 read, prompt = stats.prompt_read, stats.prompt_tokens
                 within = f"{step}: read {read:,} of {prompt:,} tokens"
                 part, live = read / prompt, False
+            if self.done == 0:
+                self._estimate_first_step(now, stats)
             # Reading the prompt is most of a step on a CPU: the bar moves with it, short of
             # the step's end until the step is done. The count written so far is only for a
             # display that redraws it (a terminal's line, the window); a log gets the step's
             # final count when it ends instead.
-            self._report(self.clock(), within, 0.95 * min(part, 1.0), live=live)
+            self._report(now, within, 0.95 * min(part, 1.0), live=live)
+
+    def _estimate_first_step(self, now: float, stats: Any) -> None:
+        """The first step's length from its live rates: the rest of the prompt at the rate
+        read so far, then the writing limit at the rate written (guessed from the reading rate
+        until writing has gone on for a few seconds)."""
+        elapsed = now - self.step_started
+        reused = stats.reused_prefix_tokens
+        to_read = max(stats.prompt_tokens - reused, 1)
+        if stats.generated_tokens:
+            if self._writing is None:
+                self._writing = (now, stats.generated_tokens)
+                return  # keep the reading phase's estimate until writing is timed
+            since, first = self._writing
+            if now - since < WRITE_SAMPLE_S or stats.generated_tokens <= first:
+                return
+            rate = (stats.generated_tokens - first) / (now - since)
+            to_write = max(self.max_tokens - stats.generated_tokens, 0)
+            self._first_step = elapsed + to_write / rate
+            return
+        read = stats.prompt_read - reused
+        if read <= 0 or elapsed < 1.0:
+            return  # nothing read yet, or a rate over less than a tick's second: noise
+        if elapsed < FIRST_ESTIMATE_AFTER_S and read < FIRST_ESTIMATE_PART * to_read:
+            return  # one batch in a second or two: too rough a rate to multiply by 30 steps
+        rate = read / elapsed
+        self._first_step = (to_read + self.max_tokens * WRITE_COST_IN_READ_TOKENS) / rate
+
+    def _plan(self, total: int) -> None:
+        """The steps ahead, said before the first (see :data:`PLAN_STAGE`)."""
+        steps = total + self.sections
+        detail = f"{counted(total, 'step')} to read the documents"
+        if self.sections:
+            detail = f"{steps} steps: {total} to read the documents, {self.sections} to write"
+            detail += " the sections"
+        pace = self.pace.get(self.key) if self.key is not None else None
+        if pace is not None:
+            detail += f"; about {_duration(pace * steps)} at this model's pace in the last summary"
+        else:
+            detail += "; the time left is estimated during the first step"
+        report(self.progress, Progress(PLAN_STAGE, detail=detail))
 
     @contextmanager
     def ticking(self, every: float = 1.0) -> Iterator[StepClock]:
@@ -166,10 +261,18 @@ class StepClock:
     def _report(self, now: float, within: str, part: float, *, live: bool = False) -> None:
         done, total = self.done, self.total
         details = [within] if within else []
+        # Reading the documents, the sections still to write are part of the time left.
+        later = self.sections if self.stage == "map" else 0
         if 0 < done < total:
             per_step = (self.step_started - self.started) / done
-            left = per_step * (total - done) - (now - self.step_started)
+            left = per_step * (total - done + later) - (now - self.step_started)
             details.append(f"about {_duration(max(left, 0.0))} left")
+        elif done == 0 < total:
+            guess = self._first_guess()
+            if guess is not None:
+                per_step, source = guess
+                left = per_step * (total + later) - (now - self.step_started)
+                details.append(f"about {_duration(max(left, 0.0))} left, {source}")
         report(
             self.progress,
             Progress(
@@ -182,6 +285,16 @@ class StepClock:
                 live=live,
             ),
         )
+
+    def _first_guess(self) -> tuple[float, str] | None:
+        """Seconds a step takes before one has ended: from the first step's live rates, else
+        (reading the documents) from this model's pace in an earlier summary."""
+        if self._first_step is not None:
+            return self._first_step, "estimated from the first step"
+        pace = self.pace.get(self.key) if self.key is not None else None
+        if pace is not None and self.stage == "map":
+            return pace, "at this model's pace in the last summary"
+        return None
 
 
 # The summarizer's stages as a clinician reads them (walk 32: "map: 0/1 steps" was jargon).
@@ -244,7 +357,10 @@ def summarize_patient(
     hits = record_passages(vault, patient_id, document_ids)
     record = [d.file_name for d in vault.list_documents(patient_id)]
     identity = RecordIdentity(patient.name, patient.mrn, patient.dob)
-    with StepClock(progress, model=model).ticking() as clock:
+    steps = StepClock(
+        progress, model=model, max_tokens=params.max_tokens, sections=len(template.sections)
+    )
+    with steps.ticking() as clock:
         summary = Summarizer(model, params=params, think_budget=think_budget).summarize(
             hits, template, progress=clock, cancel=cancel, record=record, identity=identity
         )

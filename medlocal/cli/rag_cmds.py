@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from medlocal.app.outputs import (
+    PLAN_STAGE,
     check_export_path,
     default_summary_documents,
     delete_outputs,
@@ -38,6 +39,7 @@ from medlocal.cli.engine_cmds import (
 )
 from medlocal.engine.reasoning import ThinkingMeter, thinking_note, thinking_status
 from medlocal.errors import GenerationCancelled, UserInputError
+from medlocal.progress import Progress
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.export import (
@@ -514,6 +516,20 @@ def run_summarize(args: argparse.Namespace) -> int:
                         file=sys.stderr,
                     )
         progress = TerminalProgress()
+
+        def shown(value: Progress) -> None:
+            # The plan is a line of its own before the first step, with what shortens it: on a
+            # terminal the progress line redraws over it (walk 41: "0/32 steps", ~2 h ahead).
+            if value.stage == PLAN_STAGE:
+                print(
+                    f"medlocal: this summary takes {value.detail}; to shorten it, choose fewer "
+                    "documents with --doc",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                return
+            progress(value)
+
         cancel = threading.Event()
         try:
             saved = workspace(args).summarize(
@@ -525,7 +541,7 @@ def run_summarize(args: argparse.Namespace) -> int:
                 params=sampling_from_args(
                     args, max_tokens=workspace(args).settings.summary_step_tokens
                 ),
-                progress=progress,
+                progress=shown,
                 cancel=cancel,
             )
         except KeyboardInterrupt:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.app.outputs import PLAN_STAGE
 from medlocal.progress import Progress
 from medlocal.rag.export import Shared
 from medlocal.ui.dialogs.export_dialog import ExportDialog
@@ -51,7 +52,9 @@ def test_summary_runs_per_step_and_opens_with_citations(
         qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     output_id = saved.args[0]
     assert [o.id for o in workspace.require_vault().list_outputs(patient_with_note)] == [output_id]
-    assert steps and {p.unit for p in steps} == {"steps"}
+    plans = [p for p in steps if p.stage == PLAN_STAGE]  # the steps said before the first
+    assert len(plans) == 1 and steps[0] is plans[0]
+    assert {p.unit for p in steps[1:]} == {"steps"}
     assert {"reading the documents", "writing the sections"} <= {p.stage for p in steps}
     html = dialog.view.toHtml()
     assert "Metformin" in dialog.view.toPlainText() and "cite:1" in html

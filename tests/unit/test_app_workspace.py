@@ -13,7 +13,7 @@ from fixtures.fake_models import FakeChatModel
 from fixtures.ingest_files import FakeEmbedder
 
 from medlocal.app import Workspace
-from medlocal.app.outputs import check_export_path
+from medlocal.app.outputs import PLAN_STAGE, check_export_path
 from medlocal.app.passphrase import check_new_passphrase, estimate_strength
 from medlocal.errors import ModelLoadError, NetworkBlockedError, UserInputError
 from medlocal.privacy import netguard
@@ -253,7 +253,8 @@ def test_summarise_save_export_through_the_workspace(tmp_path: Path) -> None:
     stages: list[Progress] = []
     saved = ws.summarize(patient, "medication-list", progress=stages.append)
     assert saved.output_id > 0 and "metformin" in saved.summary.text.lower()
-    assert stages and all(p.unit == "steps" for p in stages)
+    # The plan first (its steps, walk 41), then the steps themselves.
+    assert stages[0].stage == PLAN_STAGE and all(p.unit == "steps" for p in stages[1:])
     # The user's sampling settings reach the summary (they were ignored before), and so does
     # the step length (walk 32: fixed at 256, which the window could not change).
     assert saved.summary.provenance["sampling"]["temperature"] == 0.5

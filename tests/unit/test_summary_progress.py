@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from medlocal.app.outputs import StepClock
+from medlocal.app.outputs import PLAN_STAGE, StepClock
 from medlocal.engine.generation import GenerationStats
 from medlocal.progress import Progress
 
@@ -26,7 +26,11 @@ def test_each_stage_is_timed_from_its_own_start() -> None:
     clock("reduce", 0, 4)
     now[0] = 3150.0
     clock("reduce", 1, 4)
-    assert [p.describe() for p in seen] == [
+    assert seen[0].describe() == (
+        "summary plan (26 steps to read the documents; the time left is estimated during the"
+        " first step)"
+    )
+    assert [p.describe() for p in seen[1:]] == [
         "reading the documents: 0/26 steps",
         "reading the documents: 1/26 steps (about 50 min left)",
         "reading the documents: 2/26 steps (about 48 min left)",
@@ -46,6 +50,7 @@ def test_long_and_short_stages_read_plainly() -> None:
     clock("combine 1", 0, 3)
     now[0] = 610.0
     clock("combine 1", 1, 3)
+    seen = [p for p in seen if p.stage != PLAN_STAGE]
     assert seen[1].detail == "about 16.5 h left" and seen[3].detail == "about 1 min left"
     assert seen[3].stage == "combining the notes (round 1)"
 
@@ -69,18 +74,22 @@ def test_a_step_says_how_much_of_its_prompt_is_read_and_written() -> None:
     clock = StepClock(seen.append, clock=lambda: now[0], model=model)
     clock("map", 0, 4)
     clock.tick()  # the step's generation has not started: nothing new to say
-    assert len(seen) == 1
+    assert len(seen) == 2 and seen[0].stage == PLAN_STAGE
     stats = model.start(7831)
     stats.prompt_read = 2048
     now[0] = 100.0
     clock.tick()
+    # 2,048 tokens in 100 s: the step's 7,831 in 382 s, four such steps (walk 41).
     assert seen[-1].describe() == (
-        "reading the documents: 0/4 steps (step 1 of 4: read 2,048 of 7,831 tokens)"
+        "reading the documents: 0/4 steps (step 1 of 4: read 2,048 of 7,831 tokens;"
+        " about 24 min left, estimated from the first step)"
     )
     assert 0.05 < (seen[-1].fraction or 0) < 0.07  # a quarter of the first of four steps
     stats.prompt_read, stats.generated_tokens = 7831, 120
     clock.tick()
-    assert seen[-1].detail == "step 1 of 4: writing, 120 tokens so far"
+    assert seen[-1].detail == (
+        "step 1 of 4: writing, 120 tokens so far; about 24 min left, estimated from the first step"
+    )
     assert seen[-1].live  # redrawn on a terminal, never a line of its own in a log
     now[0] = 480.0
     clock("map", 1, 4)
@@ -150,3 +159,78 @@ def test_one_token_is_one_token_and_a_log_gets_each_steps_final_count(
         "writing the sections: 2/3 steps (step 2 of 3 wrote 312 tokens; about 1 min left)",
         "writing the sections: 3/3 steps (step 3 of 3 wrote 313 tokens)",
     ]
+
+
+class NamedModel(LiveModel):
+    """A loaded model's identity, by which its pace is kept across summaries."""
+
+    sha256 = "abc123"
+
+
+def test_the_first_step_is_timed_from_its_live_rates_with_the_sections_after_it() -> None:
+    """Walk 41: "reading the documents: 0/32 steps" and no estimate for the whole first step
+    (~4 min a step, ~2 h in all)."""
+    seen: list[Progress] = []
+    now = [0.0]
+    model = NamedModel()
+    pace: dict[str, float] = {}
+    clock = StepClock(
+        seen.append, clock=lambda: now[0], model=model, max_tokens=512, sections=4, pace=pace
+    )
+    clock("map", 0, 32)
+    assert seen[0].stage == PLAN_STAGE
+    assert seen[0].detail == (
+        "36 steps: 32 to read the documents, 4 to write the sections; the time left is"
+        " estimated during the first step"
+    )
+    stats = model.start(8000)
+    stats.reused_prefix_tokens = stats.prompt_read = 1000  # the cached system prompt
+    now[0] = 5.0
+    stats.prompt_read = 1200  # one batch in 5 s: too rough a rate to multiply by 36
+    clock.tick()
+    assert "left" not in seen[-1].detail
+    now[0] = 10.0
+    stats.prompt_read = 1400  # 400 tokens in 10 s: 40/s
+    clock.tick()
+    # 7,000 to read (175 s) and up to 512 written at ten read tokens' cost each (128 s): 303 s
+    # a step, 36 steps, 10 s of this one gone.
+    assert seen[-1].detail == (
+        "step 1 of 32: read 1,400 of 8,000 tokens; about 3.0 h left, estimated from the first step"
+    )
+    assert not seen[-1].live
+    now[0] = 175.0
+    stats.prompt_read, stats.generated_tokens = 8000, 10
+    clock.tick()  # writing is first seen: its rate is not known yet, the estimate stays
+    assert seen[-1].detail.endswith("about 3.0 h left, estimated from the first step")
+    now[0] = 185.0
+    stats.generated_tokens = 60  # 5 tokens a second: 452 more in 90 s, the step 275 s
+    clock.tick()
+    assert seen[-1].detail == (
+        "step 1 of 32: writing, 60 tokens so far; about 2.7 h left, estimated from the first step"
+    )
+    now[0] = 240.0
+    clock("map", 1, 32)  # a step timed: its pace replaces the estimate
+    assert seen[-1].detail == "step 1 of 32 wrote 60 tokens; about 2.3 h left"
+    assert pace == {}  # kept once the stage has ended
+    now[0] = 32 * 240.0
+    clock("map", 32, 32)
+    assert pace == {"abc123": 240.0}
+
+
+def test_a_later_summary_with_the_same_model_says_its_time_before_the_first_step() -> None:
+    seen: list[Progress] = []
+    pace = {"abc123": 240.0}
+    clock = StepClock(seen.append, clock=lambda: 0.0, model=NamedModel(), sections=3, pace=pace)
+    clock("map", 0, 27)
+    assert seen[0].describe() == (
+        "summary plan (30 steps: 27 to read the documents, 3 to write the sections; about"
+        " 2.0 h at this model's pace in the last summary)"
+    )
+    assert seen[1].describe() == (
+        "reading the documents: 0/27 steps (about 2.0 h left, at this model's pace in the last"
+        " summary)"
+    )
+    other: list[Progress] = []
+    StepClock(other.append, model=LiveModel(), pace=pace)("map", 0, 27)  # another model
+    assert other[0].detail.endswith("the time left is estimated during the first step")
+    assert other[1].detail == ""
