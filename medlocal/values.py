@@ -412,6 +412,22 @@ def mentions_gestational_age(text: str) -> bool:
     return _GESTATION.search(text) is not None
 
 
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(canonical: str) -> str:
+    """A canonical date as a flag may print it: a day without its year ("--11-08", ISO 8601's
+    form) as "8 Nov" (walk 41: flags read "not the potassium --11-08"); a full date, a month or
+    a year as it is ("2026-11-08" reads plainly). Anything else is returned unchanged."""
+    m = re.fullmatch(r"--(\d{2})-(\d{2})", canonical)
+    if m is None:
+        return canonical
+    month, day = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return canonical
+    return f"{day} {_MONTH_ABBR[month - 1]}"
+
+
 def dates_agree(claimed: str, given: str) -> bool:
     """Whether a date as a sentence gives it (canonical: "2024-03", "2024-03-12", "--03-12")
     is confirmed by a date as a passage gives it: the same day, or a day in the month or year

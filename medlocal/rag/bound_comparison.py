@@ -8,7 +8,7 @@ import re
 
 from medlocal.rag.binding import Bound
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.values import Value, dates_agree, extract_values, quantity
+from medlocal.values import Value, dates_agree, extract_values, quantity, readable_date
 
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
 _UNIT_ATTRIBUTES = {"bpm": "heart rate", "°c": "temperature", "°f": "temperature"}
@@ -150,7 +150,9 @@ def describe(bound: Bound) -> str:
     parts = [_NAMED.get(attribute, f"the {attribute}") if attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
-        parts.append(f"on {point}" if point[0].isdigit() else _SAID.get(point, point))
+        # A date reads "on 2026-11-08", one without its year "on 8 Nov", never "--11-08".
+        dated = is_date(point)
+        parts.append(f"on {readable_date(point)}" if dated else _SAID.get(point, point))
     elif not bound.attribute:
         parts = ["something else"]
     return " ".join(parts)
