@@ -605,6 +605,10 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         start = match.start()
         if start >= 2 and flat[start - 1] in "-–" and flat[start - 2].isalpha():
             continue  # part of a name such as "COVID-19"
+        if start >= 1 and flat[start - 1] == "/" and _PER_BODY_AREA.match(flat, match.end("num")):
+            # The "1.73" of "mL/min/1.73m2", a unit written in its own table column apart from
+            # its result (walk 41: "'1.73' ... the egfr on 2026-07-18").
+            continue
         number = _canonical_number(match.group("num"))
         if number is not None:
             sign = (match.group("sign") or "").strip()
@@ -614,6 +618,9 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             values.append(Value("number", canonical, unit, match.group().strip(), start))
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(values, key=lambda v: v.start)
+
+
+_PER_BODY_AREA = re.compile(r"\s?m[2²]")
 
 
 # An amount per week or month written after it, the substance between: "twenty units of alcohol

@@ -147,6 +147,15 @@ _NAMED = {"fractions": "the number of fractions", "cycles": "the number of cycle
 def describe(bound: Bound) -> str:
     """How the passage binds a value, for a flag: "the hemoglobin on admission"."""
     attribute = bound.attribute
+    if attribute == REFERENCE_RANGE:
+        # A range's limit is no result of a day: "the sodium reference range" (walk 41 read
+        # "'146' ... the reference range on 2026-07-18" and, before, "the sodium").
+        measure = bound.range_of
+        return (
+            f"the {_NAMED.get(measure, measure).removeprefix('the ')} {REFERENCE_RANGE}"
+            if measure
+            else f"a {REFERENCE_RANGE}"
+        )
     parts = [_NAMED.get(attribute, f"the {attribute}") if attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
