@@ -412,6 +412,22 @@ def mentions_gestational_age(text: str) -> bool:
     return _GESTATION.search(text) is not None
 
 
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(canonical: str) -> str:
+    """A canonical date as a flag may print it: a day without its year ("--11-08", ISO 8601's
+    form) as "8 Nov" (walk 41: flags read "not the potassium --11-08"); a full date, a month or
+    a year as it is ("2026-11-08" reads plainly). Anything else is returned unchanged."""
+    m = re.fullmatch(r"--(\d{2})-(\d{2})", canonical)
+    if m is None:
+        return canonical
+    month, day = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return canonical
+    return f"{day} {_MONTH_ABBR[month - 1]}"
+
+
 def dates_agree(claimed: str, given: str) -> bool:
     """Whether a date as a sentence gives it (canonical: "2024-03", "2024-03-12", "--03-12")
     is confirmed by a date as a passage gives it: the same day, or a day in the month or year
@@ -589,6 +605,10 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         start = match.start()
         if start >= 2 and flat[start - 1] in "-–" and flat[start - 2].isalpha():
             continue  # part of a name such as "COVID-19"
+        if start >= 1 and flat[start - 1] == "/" and _PER_BODY_AREA.match(flat, match.end("num")):
+            # The "1.73" of "mL/min/1.73m2", a unit written in its own table column apart from
+            # its result (walk 41: "'1.73' ... the egfr on 2026-07-18").
+            continue
         number = _canonical_number(match.group("num"))
         if number is not None:
             sign = (match.group("sign") or "").strip()
@@ -598,6 +618,9 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             values.append(Value("number", canonical, unit, match.group().strip(), start))
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(values, key=lambda v: v.start)
+
+
+_PER_BODY_AREA = re.compile(r"\s?m[2²]")
 
 
 # An amount per week or month written after it, the substance between: "twenty units of alcohol

@@ -14,6 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from medlocal.rag.checks.patient_identity import (
+    OtherPerson,
+    check_other_person_named,
+    question_person,
+)
+from medlocal.rag.flags import Flag
 from medlocal.vault.rows import Patient
 
 # The shortest MRN matched alone: shorter ones ("12") are any number in a note.
@@ -59,6 +65,34 @@ def question_check(patients: Sequence[Patient], patient_id: int) -> Callable[[st
             for patient, finder in finders
             if finder.search(question)
         ]
+
+    return check
+
+
+def answer_check(
+    patients: Sequence[Patient], patient_id: int
+) -> Callable[[str, str, Sequence[int]], list[Flag]]:
+    """A check of an answer about ``patient_id`` (its question, its text, the sentences
+    MedLocal attached a citation to) for sentences that give the selected patient's values to
+    someone else: another patient of ``patients``, or the person the question names (walk 41:
+    "What is Desmond Achterberg's latest potassium?" answered "18/07/2026, Desmond
+    Achterberg's latest potassium [2†]" from Rosalind's results)."""
+    selected = next((p for p in patients if p.id == patient_id), None)
+    name = selected.name if selected else f"patient {patient_id}"
+    others = [
+        OtherPerson(p.name, f"another patient of this vault (patient {p.id})")
+        for p in patients
+        if p.id != patient_id
+    ]
+
+    def check(question: str, text: str, cited: Sequence[int]) -> list[Flag]:
+        people = list(others)
+        asked = question_person(question, name)
+        if asked is not None and not any(
+            asked.name.casefold() == p.name.casefold() for p in people
+        ):
+            people.append(asked)
+        return check_other_person_named(text, people, name, cited)
 
     return check
 

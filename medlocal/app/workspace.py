@@ -28,7 +28,7 @@ from medlocal.app.outputs import (
     preview_redactions,
     summarize_patient,
 )
-from medlocal.app.patient_mixups import question_check
+from medlocal.app.patient_mixups import answer_check, question_check
 from medlocal.app.retrieval import check_search_scope, retriever_for
 from medlocal.app.vault_session import VaultSession
 from medlocal.app.warm_up import load_dictionaries_and_freeze
@@ -482,6 +482,9 @@ class Workspace:
             question_notes=lambda question: question_check(vault.list_patients(), patient_id)(
                 question
             ),
+            answer_check=lambda question, text, attached: answer_check(
+                vault.list_patients(), patient_id
+            )(question, text, attached),
         )
 
     def summarize(

@@ -431,14 +431,20 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
         finally:
             writing.done()
         answer: GroundedAnswer = stream.result
+        # The answer's notes come first, on stdout with the answer: what they say ("the
+        # question names Desmond Achterberg, another patient ...", "the documents disagree on
+        # bisoprolol ...") is read before the answer, and kept when stdout is saved to a file
+        # (walk 41: the other-patient note went to stderr only, after the answer).
+        for note in answer.notes:
+            print(f"Note: {note}")
+        if answer.notes:
+            print()
         # Printed once, checked: streamed and then repeated with its citations, a long answer
         # filled two screens (walk 25).
         print(mark_attached(answer.text, answer.flags))
         print_answer_sources(answer)
         if answer.thinking_tokens:
             print(f"medlocal: note: {thinking_note(answer.thinking_tokens)}", file=sys.stderr)
-        for note in answer.notes:
-            print(f"medlocal: note: {note}", file=sys.stderr)
         print(
             f"\nSaved as output {session.last_output_id} (medlocal outputs show"
             f" {session.last_output_id}) in chat {session.chat_id}: ask a follow-up with"

@@ -31,7 +31,11 @@ from medlocal.errors import GenerationCancelled
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
-from medlocal.rag.dose_disagreements import dose_disagreements
+from medlocal.rag.dose_disagreements import (
+    asks_current,
+    dose_disagreements,
+    superseded_dose_flags,
+)
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
 from medlocal.rag.followup import repeated_answer_note, standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
@@ -421,11 +425,24 @@ class GroundedAnswerer:
             )
             + _whole_text_flags(generated, loops, self.params.max_tokens)
         )
+        # A superseded dose is listed with its sentence's other problems, first of the answer's.
+        superseded = [
+            f
+            for f in self._superseded(query, checked.text, fit)
+            if not any(
+                g.kind == "timing_conflict" and g.token_start == f.token_start for g in flags
+            )
+        ]
+        flags = superseded + flags
+        # The newest document's passage is listed with the sources, so its [n] can be read.
+        listed = {source.number for source in sources}
+        sources += [by_number[n].source() for n in sorted({f.passage for f in superseded} - listed)]
         timings["total"] = time.perf_counter() - started
+        # The documents' disagreement leads the notes (walk 41: it was buried in a flag).
         notes = (
-            fit.notes()
+            self._disagreements(query, checked.text, fit)
+            + fit.notes()
             + version_notes(fit.passages)
-            + self._disagreements(query, checked.text, fit)
             + file_notes(fit.passages)
         )
         # A follow-up answered with an earlier answer, copied (walk 40b item 9).
@@ -468,7 +485,17 @@ class GroundedAnswerer:
         against the GP list's 2.5 mg, one of them answered without a word)."""
         lexicon = self.lexicon or default_lexicon()
         drugs = lexicon.find(query) or lexicon.find(answer)
-        return dose_disagreements(fit.passages, drugs, lexicon) if drugs else []
+        if not drugs:
+            return []
+        return dose_disagreements(fit.passages, drugs, lexicon, current=asks_current(query))
+
+    def _superseded(self, query: str, answer: str, fit: ContextFit) -> list[Flag]:
+        """Flags on a dose the answer gives as current that the newest dated document given
+        changed (walk 41: "her current dose of bisoprolol is 3.75 mg", the discharge summary of
+        2 Dec giving 2.5 mg): set against every passage given, cited or not."""
+        lexicon = self.lexicon or default_lexicon()
+        drugs = lexicon.find(query) or lexicon.find(answer)
+        return superseded_dose_flags(answer, fit.passages, drugs, lexicon, query) if drugs else []
 
     def _declined(
         self, result: GroundedAnswer, query: str, fit: ContextFit, open_question: bool

@@ -48,3 +48,36 @@ def system_heading(tokens: Sequence[Token]) -> range:
             words = [w for t in tokens[:colon] for w in t.text.split("/")]
             return range(colon) if all(w in _SYSTEM_HEADINGS for w in words) else range(0)
     return range(0)
+
+
+# The words a table's column header is made of ("Drug | Dose | Frequency | Change", "Date | Test
+# | Result | Units | Reference | Flag", "Allergen | Reaction | Severity"). A row whose every cell
+# is such a label names the columns, it states nothing: walk 41 read "Drug | Dose | Frequency |
+# Change" as reporting a drug as present against "no drug allergies". A row of data ("Penicillin
+# | Rash") has a cell that is no label and is read as ever.
+_COLUMN_LABELS = frozenset(
+    {"drug", "drugs", "medication", "medications", "medicine", "medicines", "name", "dose",
+     "doses", "dosage", "strength", "frequency", "freq", "route", "change", "changes", "status",
+     "indication", "comment", "comments", "note", "notes", "date", "dates", "time", "test",
+     "tests", "investigation", "result", "results", "value", "values", "unit", "units",
+     "reference", "range", "ref", "interval", "flag", "flags", "allergen", "allergy",
+     "allergies", "reaction", "reactions", "severity", "type", "start", "started", "stop",
+     "stopped", "duration", "started/stopped", "reason", "action", "when", "by", "prescriber",
+     "source", "analyte", "specimen", "sample", "normal", "previous", "current", "new", "old",
+     "and", "of", "/", "&", "-"}
+)  # fmt: skip
+_CELL_WORD = re.compile(r"[A-Za-z/&-]+")
+
+
+def is_table_header(sentence: str) -> bool:
+    """Whether ``sentence`` is a table's column header row: two or more "|" cells, each of
+    column labels only (``_COLUMN_LABELS``), with no figure in any."""
+    cells = [c.strip() for c in sentence.split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2 or any(ch.isdigit() for ch in sentence):
+        return False
+    for cell in cells:
+        words = _CELL_WORD.findall(cell)
+        if not words or any(w.lower() not in _COLUMN_LABELS for w in words):
+            return False
+    return True

@@ -32,7 +32,7 @@ from dataclasses import replace
 from medlocal.abbreviations import SHORTHAND
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_certainty import Readings
-from medlocal.rag.assertion_headings import is_heading, system_heading
+from medlocal.rag.assertion_headings import is_heading, is_table_header, system_heading
 from medlocal.rag.assertion_records import Assertion, Mention
 from medlocal.rag.assertion_scopes import sentence_assertions
 from medlocal.rag.assertion_tokens import Token, tokenize
@@ -109,6 +109,8 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
     for sentence in split_sentences(text):
         if is_heading(sentence.text):
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
+        if is_table_header(sentence.text):
+            continue  # walk 41: "Drug | Dose | Frequency | Change" reports no drug as present
         tokens = tokenize(sentence.text, sentence.start, limit)
         assertions = sentence_assertions(tokens, sentence.text)
         readings = Readings(tokens, assertions)

@@ -63,6 +63,9 @@ class Bound:
     uncertain_date: bool = False
     timepoint_alt: str | None = None
     side: str | None = None  # "left" or "right", where the value is one side's
+    # For a reference range's limit, the measure whose range it is ("15-65" after "PTH 88
+    # ng/L"): a flag names "the pth reference range", not a date's "reference range".
+    range_of: str | None = None
 
     def timepoints(self) -> tuple[str, ...]:
         """The readings of the time point: none, one, or a date's two."""
@@ -250,6 +253,16 @@ def _timepoint(text: str, value: Value, points: list[Point], numbers: list[Value
     return max(before) if before else None
 
 
+def _range_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
+    """The measure a reference range's limit belongs to: the nearest one named before it on its
+    line ("Sodium 138 mmol/L 133-146", "Creatinine 98 umol/L (45-84)"); None where its line
+    names none (a range's line may follow an unknown test's name: "PTH 88 ng/L 15-65" is not
+    the sodium's range that the next row names)."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    before = [m for m in measures if line_start <= m[0] and m[1] <= value.start]
+    return max(before, key=lambda m: m[1])[2] if before else None
+
+
 def bind(text: str, day_first: bool | None = None) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
     whether the text writes its dates day first, None where it does not say)."""
@@ -283,15 +296,18 @@ def bind(text: str, day_first: bool | None = None) -> list[Bound]:
             if column_measure(body_for_clauses, value, measures) is not None:
                 point = row_point(body_for_clauses, value, points) or point
             in_range = value.start in limits or in_ref_column
+            measure = _attribute(body_for_clauses, value, measures)
+            range_of = _range_measure(body_for_clauses, value, measures) if in_range else None
             bound.append(
                 Bound(
                     value.moved(sentence.start),
-                    REFERENCE_RANGE if in_range else _attribute(body_for_clauses, value, measures),
+                    REFERENCE_RANGE if in_range else measure,
                     point.key if point else None,
                     body,
                     uncertain_date=point is not None and point.alt is not None,
                     timepoint_alt=point.alt if point else None,
                     side=_side(body_for_clauses, value),
+                    range_of=range_of,
                 )
             )
     return bound

@@ -8,7 +8,7 @@ import re
 
 from medlocal.rag.binding import Bound
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.values import Value, dates_agree, extract_values, quantity
+from medlocal.values import Value, dates_agree, extract_values, quantity, readable_date
 
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
 _UNIT_ATTRIBUTES = {"bpm": "heart rate", "°c": "temperature", "°f": "temperature"}
@@ -147,10 +147,21 @@ _NAMED = {"fractions": "the number of fractions", "cycles": "the number of cycle
 def describe(bound: Bound) -> str:
     """How the passage binds a value, for a flag: "the hemoglobin on admission"."""
     attribute = bound.attribute
+    if attribute == REFERENCE_RANGE:
+        # A range's limit is no result of a day: "the sodium reference range" (walk 41 read
+        # "'146' ... the reference range on 2026-07-18" and, before, "the sodium").
+        measure = bound.range_of
+        return (
+            f"the {_NAMED.get(measure, measure).removeprefix('the ')} {REFERENCE_RANGE}"
+            if measure
+            else f"a {REFERENCE_RANGE}"
+        )
     parts = [_NAMED.get(attribute, f"the {attribute}") if attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
-        parts.append(f"on {point}" if point[0].isdigit() else _SAID.get(point, point))
+        # A date reads "on 2026-11-08", one without its year "on 8 Nov", never "--11-08".
+        dated = is_date(point)
+        parts.append(f"on {readable_date(point)}" if dated else _SAID.get(point, point))
     elif not bound.attribute:
         parts = ["something else"]
     return " ".join(parts)

@@ -14,13 +14,14 @@ trimmed to the context budget by :mod:`medlocal.rag.context`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from typing import Any, Protocol
 
 from medlocal.engine.api import ChatMessage
 from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.errors import DiskFullError, UserInputError
 from medlocal.rag.answer import AnswerStream, GroundedAnswer, GroundedAnswerer
+from medlocal.rag.flags import Flag
 from medlocal.rag.passages import Scope
 from medlocal.rag.store import ChatStore, OutputStore
 
@@ -73,11 +74,16 @@ class ChatSession:
         scope: Scope,
         chat_id: int | None = None,
         question_notes: Callable[[str], list[str]] | None = None,
+        answer_check: Callable[[str, str, Sequence[int]], list[Flag]] | None = None,
     ) -> None:
         """``question_notes`` reads a question for what the answer must say about it before
-        its own notes (the application's check for another patient of the vault it names)."""
+        its own notes (the application's check for another patient of the vault it names);
+        ``answer_check`` reads the question, the answer's text and the sentences MedLocal
+        attached a citation to for flags of its own (the application's check for a sentence
+        giving this patient's values to another person), listed before the answer's others."""
         self.answerer = answerer
         self.question_notes = question_notes
+        self.answer_check = answer_check
         self.store = store
         self.scope = scope
         self.chat_id = chat_id if chat_id is not None else store.create_chat(scope.patient_id)
@@ -172,6 +178,9 @@ class ChatSession:
     def _save(self, answer: GroundedAnswer, question: str, question_id: int) -> GroundedAnswer:
         if self.question_notes is not None:
             answer.notes[:0] = self.question_notes(question)
+        if self.answer_check is not None:
+            attached = sorted({f.sentence for f in answer.flags if f.kind == "attached_citation"})
+            answer.flags[:0] = self.answer_check(question, answer.text, attached)
         answer.provenance["chat_id"] = self.chat_id
         if answer.notes:  # kept with the saved answer: a reopened chat says them again
             answer.provenance["notes"] = list(answer.notes)

@@ -16,16 +16,20 @@ every drug the passages mention would bury the one asked about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
 from medlocal.document_dates import DATE_WINDOW, day_of, own_date_shown
+from medlocal.rag.checks.doses import changed_from, past_dose
 from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
+from medlocal.rag.flags import Flag
 from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
+from medlocal.rag.sentences import split_sentences
 
 _TIMES = {1: "once daily", 2: "twice daily", 3: "three times daily", 4: "four times daily"}
 
@@ -83,7 +87,13 @@ def _regimens(
     text = passage.hit.text
     doses: dict[str, dict[tuple[str, str | None], str]] = {}
     for (drug, amount, unit), value in dose_pairs(text, lexicon):
-        if drug in drugs and value.unit not in {"day", "week", "month"}:
+        # The dose a change was made from ("2.5 mg once daily (reduced from 3.75 mg)") is not
+        # the passage's dose: its new one is (walk 41: the passage was left out as giving two).
+        if (
+            drug in drugs
+            and value.unit not in {"day", "week", "month"}
+            and not changed_from(text, value)
+        ):
             doses.setdefault(drug, {}).setdefault((amount, unit), value.raw)
     freqs: dict[str, dict[object, Frequency]] = {}
     for drug, freq in frequency_pairs(text, lexicon):
@@ -100,45 +110,137 @@ def _regimens(
     return found
 
 
+def _by_regimen(
+    passages: Sequence[NumberedPassage], drug: str, lexicon: MedicationLexicon
+) -> list[tuple[str | None, date | None, _Regimen]]:
+    """The distinct regimens documents among ``passages`` give ``drug``, each at its newest
+    document (its date as shown, as a day), newest first; documents without a date read one
+    way last, in passage order. Empty where the documents do not disagree."""
+    by_document: dict[int, _Regimen] = {}
+    for passage in passages:
+        for regimen in _regimens(passage, {drug}, lexicon):
+            # A document's first passage giving the drug stands for it.
+            by_document.setdefault(passage.hit.document_id, regimen)
+    regimens = list(by_document.values())
+    if not _differ(regimens):
+        return []
+    dated = [(passage_date(r.passage), r) for r in regimens]
+    days = [day_of(shown) for shown, _ in dated]
+    order = sorted(range(len(dated)), key=lambda i: _newest_first(days[i]))
+    seen: set[tuple[object, object]] = set()
+    found = []
+    for i in order:
+        (shown, regimen), when = dated[i], days[i]
+        if regimen.key() not in seen:
+            seen.add(regimen.key())
+            found.append((shown, when, regimen))
+    return found
+
+
+def _where(shown: str | None, when: date | None, regimen: _Regimen) -> str:
+    day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
+    return f"[{regimen.passage.number}] ({regimen.passage.hit.file_name}{day})"
+
+
+# A question or sentence about the dose taken now: "What is her current dose of bisoprolol?",
+# "Is she still on apixaban?", "the latest dose".
+_CURRENT = re.compile(
+    r"\b(?:current(?:ly)?|now|still|latest|at\s+present|presently|today|these\s+days"
+    r"|remains?|continues?|continuing)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_current(question: str) -> bool:
+    """Whether ``question`` asks for what is taken now ("current dose", "still on")."""
+    return _CURRENT.search(question) is not None
+
+
 def dose_disagreements(
     passages: Sequence[NumberedPassage],
     drugs: Sequence[str],
     lexicon: MedicationLexicon,
+    *,
+    current: bool = False,
 ) -> list[str]:
     """One note per drug of ``drugs`` that documents among ``passages`` give at different doses
     or frequencies: "the documents disagree on apixaban: 2.5 mg twice daily [2]
     (gp_medication_list_2026-11-04.docx, 4 Nov 2026) vs 5 mg twice daily [1]
-    (discharge_summary_2026-09-18.pdf, 18 Sep 2026)", the newest first."""
-    wanted = {d.lower() for d in drugs}
+    (discharge_summary_2026-09-18.pdf, 18 Sep 2026)", the newest first. For a question about
+    the ``current`` dose, the newest dated document's is named as such: "the documents disagree
+    on bisoprolol: the newest dated document gives 2.5 mg once daily [3] (..., 2 Dec 2026);
+    older: 3.75 mg once daily [2] (..., 12 Nov 2026)" (walk 41)."""
     notes = []
-    for drug in sorted(wanted):
-        by_document: dict[int, _Regimen] = {}
-        for passage in passages:
-            for regimen in _regimens(passage, {drug}, lexicon):
-                # A document's first passage giving the drug stands for it.
-                by_document.setdefault(passage.hit.document_id, regimen)
-        regimens = list(by_document.values())
-        if not _differ(regimens):
+    for drug in sorted({d.lower() for d in drugs}):
+        found = _by_regimen(passages, drug, lexicon)
+        if not found:
             continue
-        # Newest first; documents without a date read one way last, in passage order.
-        dated = [(passage_date(r.passage), r) for r in regimens]
-        days = [day_of(shown) for shown, _ in dated]
-        order = sorted(range(len(dated)), key=lambda i: _newest_first(days[i]))
-        # One entry per distinct regimen, at its newest document.
-        seen: set[tuple[object, object]] = set()
-        parts = []
-        for i in order:
-            (shown, regimen), when = dated[i], days[i]
-            if regimen.key() in seen:
-                continue
-            seen.add(regimen.key())
-            day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
-            parts.append(
-                f"{regimen.describe()} [{regimen.passage.number}]"
-                f" ({regimen.passage.hit.file_name}{day})"
+        parts = [f"{r.describe()} {_where(shown, when, r)}" for shown, when, r in found]
+        if current and found[0][1] is not None:
+            notes.append(
+                f"the documents disagree on {drug}: the newest dated document gives {parts[0]};"
+                " older: " + " vs ".join(parts[1:])
             )
-        notes.append(f"the documents disagree on {drug}: " + " vs ".join(parts))
+        else:
+            notes.append(f"the documents disagree on {drug}: " + " vs ".join(parts))
     return notes
+
+
+def superseded_dose_flags(
+    text: str,
+    passages: Sequence[NumberedPassage],
+    drugs: Sequence[str],
+    lexicon: MedicationLexicon,
+    question: str,
+) -> list[Flag]:
+    """A ``timing_conflict`` flag on a dose an answer gives as current (the question or the
+    sentence asks for or says the current dose) that only documents older than the newest dated
+    one give, where that newest document gives the drug another dose (walk 41: "her current
+    dose of bisoprolol is 3.75 mg" while the discharge summary of 2 Dec gives 2.5 mg once daily,
+    reduced from 3.75 mg). A sentence telling the dose as past ("previously 3.75 mg", "reduced
+    from 3.75 mg") is left alone."""
+    newest: dict[str, tuple[str | None, date, _Regimen, list[_Regimen]]] = {}
+    for drug in {d.lower() for d in drugs}:
+        found = _by_regimen(passages, drug, lexicon)
+        if found and found[0][1] is not None:
+            shown, when, regimen = found[0]
+            assert when is not None
+            newest[drug] = (shown, when, regimen, [r for _, _, r in found[1:]])
+    if not newest:
+        return []
+    asked_now = asks_current(question)
+    flags: list[Flag] = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        if not (asked_now or asks_current(body)) or past_dose(body):
+            continue
+        for (drug, amount, unit), value in dose_pairs(body, lexicon):
+            entry = next((e for d, e in newest.items() if lexicon.same_drug(drug, d)), None)
+            if entry is None or changed_from(body, value):
+                continue
+            shown, when, latest, older = entry
+            if latest.dose is None or latest.dose == (amount, unit):
+                continue
+            if not any(r.dose == (amount, unit) for r in older):
+                continue  # a dose no document gives: the number checks flag it
+            start = sentence.start + value.start
+            flags.append(
+                Flag(
+                    sentence.index,
+                    "timing_conflict",
+                    value.raw,
+                    f"superseded dose: '{value.raw}' of {drug} is an older document's; the"
+                    f" newest dated document gives {latest.describe()}"
+                    f" {_where(shown, when, latest)}",
+                    sentence.start,
+                    sentence.end,
+                    token_start=start,
+                    token_end=start + len(value.raw),
+                    quote=" ".join(latest.passage.hit.text.split())[:160],
+                    passage=latest.passage.number,
+                )
+            )
+    return flags
 
 
 def _newest_first(day: date | None) -> tuple[bool, int]:

@@ -263,13 +263,32 @@ def grouped_flags(flags: Sequence[Flag]) -> list[Flag]:
         groups.setdefault(key, []).append(flag)
     merged = []
     for group in groups.values():
-        parts = [f"{_label(f)}: {f.message}" if f.message else _label(f) for f in group]
+        parts = _parts(group)
         # "...check the sources.; not extracted: ..." read badly: a full stop ends no part but
         # the last.
         message = "; ".join([p.rstrip(".") for p in parts[:-1]] + parts[-1:])
         # The token is named in each message; the offsets stay with the separate flags.
         merged.append(replace(group[0], message=message, token="", token_start=-1, token_end=-1))
     return merged
+
+
+def _parts(group: Sequence[Flag]) -> list[str]:
+    """A sentence's problems as "kind: message" parts: a problem said twice is said once, and
+    one kind's problems share one label that counts them ("unverified number (3): A; B; C"),
+    so a table row copied into an answer does not carry its label twenty times and a reader
+    sees where the next kind starts (walk 41: one sentence listed ~20 flags, the same "date
+    '19/07/2026' does not appear" four times)."""
+    by_kind: dict[str, list[str]] = {}
+    for flag in group:
+        messages = by_kind.setdefault(flag.kind, [])
+        if flag.message not in messages:
+            messages.append(flag.message)
+    parts = []
+    for kind, messages in by_kind.items():
+        label = kind.replace("_", " ") + (f" ({len(messages)})" if len(messages) > 1 else "")
+        said = [m.rstrip(".") for m in messages[:-1] if m] + [m for m in messages[-1:] if m]
+        parts.append(f"{label}: " + "; ".join(said) if said else label)
+    return parts
 
 
 def _sentence_text(text: str, flag: Flag) -> str:

@@ -43,6 +43,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "cholesterol": ("cholesterol",),
     "triglycerides": ("triglycerides",),
     "tsh": ("tsh",),
+    "pth": ("pth", "parathyroid hormone"),
     "alt": ("alt",),
     "ast": ("ast",),
     "bilirubin": ("bilirubin", "bili"),

@@ -32,6 +32,13 @@ _REFERENCE_LIST = re.compile(
     re.I,
 )
 REFERENCE_RANGE = "reference range"
+# A lab table's row gives the reference range as the cell after the result and its unit, with no
+# bracket ("18/07/2026  PTH  88  ng/L  15-65  H", "eGFR  38  mL/min/1.73m2  >60  L"): walk 41
+# read PTH's "15-65" as results, flagging '65' as "the sodium on 2026-08-29". A range so placed
+# is a reference range where a column's gap, an H/L flag or the line's end follows it; prose
+# ("Hb 9 g/dL 2-3 days ago") has words after it.
+_RESULT_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s+\S*[A-Za-zµμ%]\S*[ \t]+$")
+_TABLE_CELL_END = re.compile(r"[ \t]*(?:(?:[HL]{1,2}|\*{1,2})(?![\w.])[ \t]*)?(?:\n|$)|[ \t]{2,}")
 
 
 # One number named a target with nothing but "of", "is" or a colon between: "the target of
@@ -72,6 +79,11 @@ def reference_limits(text: str) -> set[int]:
             _NAMED_RANGE.search(before) is not None
             or _RANGE_LIST.search(before) is not None
             or _REFERENCE_LIST.search(before) is not None
+        )
+        # A range in a table row's reference cell, after the result and its unit.
+        named = named or (
+            _RESULT_AND_UNIT.search(before) is not None
+            and _TABLE_CELL_END.match(text, m.end()) is not None
         )
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number

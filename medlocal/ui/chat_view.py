@@ -263,13 +263,18 @@ class ChatView(SafeBrowser):
 def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     yield _question_html(turn.question)
     yield _thinking_html(turn, index)
+    # The answer's notes before it ("the question names Desmond Achterberg, another patient of
+    # this vault ...", "the documents disagree on bisoprolol ..."): walk 41 found the
+    # other-patient note at the very end, after 15 lines of the selected patient's values.
+    yield from (
+        f'<p style="{tone_css(Tone.WARNING)}"><b>Note:</b> {html.escape(n)}</p>' for n in turn.notes
+    )
     yield from iter_answer_blocks(turn.answer, turn.flags, cite_prefix=f"{index}.")
     yield _sources_html(turn, index)
     # One entry per sentence, listing its problems (walk 25: each sentence two to four times):
     # flag_list_html groups them.
     yield flag_list_html(turn.flags, turn.answer, tone_css(Tone.ERROR))
     yield _draft_html(unsupported_draft(turn.flags), index, turn.draft_open)
-    yield from (f'<p style="{_muted()}"><i>Note: {html.escape(n)}</i></p>' for n in turn.notes)
     yield "<hr>"
 
 

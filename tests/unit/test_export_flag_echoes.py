@@ -87,7 +87,8 @@ def test_redacted_flags_quote_nothing_the_body_lost(tmp_path: Path, suffix: str)
     path = tmp_path / f"letter{suffix}"
     export_document(_doc(), path, redactor=Redactor(IDENTITY, shift_days=10))
     text = _read(path)
-    flags = _flags_section(text).lower()
+    # A PDF wraps its lines where it must: the words are compared, not the line breaks.
+    flags = " ".join(_flags_section(text).lower().split())
     for leak in LEAKS:
         assert leak not in flags, (leak, flags)
     assert "number '[zip]' does not appear" in flags

@@ -112,12 +112,12 @@ def test_two_differing_versions_are_pointed_out_to_the_model_and_the_clinician()
     )
     assert note in model.calls[0][-1].content
     # The doses that differ are named too (walk 40b item 3), the documents being undated in
-    # passage order.
+    # passage order; the disagreement leads the notes (walk 41).
     doses = (
         "the documents disagree on metformin: 1 g twice daily [1] (revised.pdf, undated) vs"
         " 500 mg twice daily [3] (summary.pdf, undated)"
     )
-    assert result.notes == [note, doses]
+    assert result.notes == [doses, note]
     # Unchanged copies, or different passages, get no note.
     model = FakeChatModel("Metformin 500 mg twice daily [1].")
     plain = answerer(model).ask("What dose of metformin?", SCOPE).consume()

@@ -108,15 +108,24 @@ def test_a_frequency_that_differs_is_noted() -> None:
     ) in answer.notes
 
 
-def test_a_change_recorded_in_one_document_is_no_disagreement() -> None:
+def test_a_change_recorded_in_a_document_counts_with_its_new_dose() -> None:
     change = hit(
         45,
         "Clinic letter 30/10/2026: apixaban reduced from 5 mg to 2.5 mg twice daily.",
         document_id=3,
         file_name="clinic_letter_2026-10-30.docx",
     )
+    # Alone, the change is no disagreement.
+    assert dose_disagreements([NumberedPassage(2, change)], ["apixaban"], default_lexicon()) == []
+    # Walk 41 (session 41 changed session 40's rule): beside an older document still giving
+    # the dose changed from, the change's new dose is that document's, and the two disagree; an
+    # answer giving the older dose as current was otherwise told nothing.
     numbered = [NumberedPassage(1, DISCHARGE), NumberedPassage(2, change)]
-    assert dose_disagreements(numbered, ["apixaban"], default_lexicon()) == []
+    assert dose_disagreements(numbered, ["apixaban"], default_lexicon()) == [
+        "the documents disagree on apixaban: 2.5 mg twice daily [2]"
+        " (clinic_letter_2026-10-30.docx, 30 Oct 2026) vs 5 mg twice daily [1]"
+        " (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
+    ]
 
 
 def test_passages_of_one_document_do_not_disagree_with_each_other() -> None:

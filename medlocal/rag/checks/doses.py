@@ -175,6 +175,21 @@ _PAST_DOSE = re.compile(
 )
 
 
+# The old dose after the new one: "Bisoprolol 2.5 mg once daily (reduced from 3.75 mg)",
+# "5 mg, up from 2.5 mg" (walk 41: the 3.75 mg there was read as a dose taken, so the discharge
+# summary's change was no disagreement and "her current dose is 3.75 mg" went unflagged).
+_CHANGED_FROM_BEFORE = re.compile(
+    r"\b(?:reduced|increased|decreased|changed|titrated|lowered|raised|uptitrated|downtitrated"
+    r"|weaned|down|up|dropped|cut|went\s+(?:up|down))\s+from\s+(?:[A-Za-z][\w\-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def past_dose(text: str) -> bool:
+    """Whether ``text`` tells a dose as a past one ("previously on 2.5 mg", "reduced from")."""
+    return _PAST_DOSE.search(text) is not None
+
+
 def changed_from(text: str, value: Value) -> bool:
     """Whether ``value`` in ``text`` is a dose the text says was changed from."""
     end = value.start + len(value.raw)
@@ -182,6 +197,7 @@ def changed_from(text: str, value: Value) -> bool:
         (_FROM_NEAR.search(text, 0, value.start) and _TO_DOSE_AFTER.match(text, end))
         or _CHANGED_AFTER.match(text, end)
         or _SWITCHED_FROM.search(text, 0, value.start)
+        or _CHANGED_FROM_BEFORE.search(text, 0, value.start)
     )
 
 

@@ -15,6 +15,7 @@ when it is the record's, case, spaces and dashes aside."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -178,3 +179,94 @@ def _readings(written: str) -> set[str]:
 
 def _code(value: str) -> str:
     return re.sub(r"[\s\-/]", "", value).casefold()
+
+
+@dataclass(frozen=True)
+class OtherPerson:
+    """Someone an answer about the selected patient must not give values to: another patient
+    of the vault (``who`` says which: "another patient of this vault (patient 2)"), or the
+    person a question names ("the person the question asks about")."""
+
+    name: str
+    who: str
+
+
+# A person's name as a question gives one in the possessive: "What is Desmond Achterberg's
+# latest potassium?" (two to four capitalised words before "'s").
+_POSSESSIVE_NAME = re.compile(rf"\b(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,3}})['’]s\b")
+# Capitalised words that start a question or name no person ("What is", "Dr").
+_NOT_A_NAME = frozenset({"what", "which", "when", "where", "who", "whose", "how", "is", "was",
+                         "does", "did", "has", "have", "the", "her", "his", "their", "patient",
+                         "mr", "mrs", "ms", "miss", "dr", "prof"})  # fmt: skip
+
+
+def question_person(question: str, selected: str) -> OtherPerson | None:
+    """The person ``question`` asks about by name in the possessive ("Desmond Achterberg's
+    latest potassium"), where that is not the selected patient (``selected``, as the vault
+    records the name); None where it names nobody, or the selected patient."""
+    for match in _POSSESSIVE_NAME.finditer(question):
+        words = match.group("name").split()
+        while words and words[0].casefold() in _NOT_A_NAME:
+            words = words[1:]
+        if len(words) >= 2 and not _name_agrees(" ".join(words), selected):
+            return OtherPerson(" ".join(words), "the person the question asks about")
+    return None
+
+
+_CITATION = re.compile(r"\[\d+[^\]]*\]")
+_FIGURE = re.compile(r"\d")
+
+
+def check_other_person_named(
+    text: str, others: Sequence[OtherPerson], selected: str, cited: Sequence[int] = ()
+) -> list[Flag]:
+    """A ``wrong_patient`` flag on each sentence of an answer about the selected patient that
+    names one of ``others`` beside values or citations of the selected patient's passages
+    (walk 41: "The answer is: 18/07/2026, Desmond Achterberg's latest potassium [2†]", a
+    result of Rosalind's given to Desmond, asked with Rosalind selected). ``cited``: sentence
+    indexes MedLocal attached a citation to (their marks are not in the text). A sentence that
+    names the other person with no figure and no citation ("The documents are Rosalind's, not
+    Desmond Achterberg's") is no such claim."""
+    finders = [(person, _person_finder(person.name)) for person in others]
+    flags: list[Flag] = []
+    for sentence in split_sentences(text):
+        body = sentence.text
+        if not (
+            _FIGURE.search(_CITATION.sub("", body))
+            or _CITATION.search(body)
+            or sentence.index in cited
+        ):
+            continue
+        for person, finder in finders:
+            match = finder.search(body) if finder is not None else None
+            if match is None:
+                continue
+            token_start = sentence.start + match.start()
+            flags.append(
+                Flag(
+                    sentence.index,
+                    "wrong_patient",
+                    match.group(),
+                    f"names {person.name}, {person.who}, beside values from {selected}'s "
+                    f"documents: the answer reads only {selected}'s documents, so these are not "
+                    f"{person.name}'s",
+                    sentence.start,
+                    sentence.end,
+                    token_start=token_start,
+                    token_end=token_start + len(match.group()),
+                )
+            )
+            break  # one flag a sentence: the first person it names
+    return flags
+
+
+def _person_finder(name: str) -> re.Pattern[str] | None:
+    """A name in a text: its words in order ("Desmond Achterberg"), or the family name first
+    and a comma ("ACHTERBERG, Desmond"), any case; a family name alone is not enough
+    (relatives share it)."""
+    words = [re.escape(w.strip(".")) for w in re.findall(r"[^\W\d_][\w'’.-]*", name)]
+    words = [w for w in words if len(w) >= 2]
+    if len(words) < 2:
+        return None
+    ways = [r"[\s,]+".join(words), words[-1] + r"[ \t]*,[ \t]*" + r"\s+".join(words[:-1])]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(ways) + r")(?![\w-])", re.IGNORECASE)
