@@ -4,6 +4,7 @@ text names one ("K 5.9" is potassium, "k" alone is not)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # Canonical attribute -> the ways notes write it.
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -153,3 +154,24 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
     return found
+
+
+MAX_OTHER_FORMS = 12  # added search terms for the measured things one question names
+
+
+def other_forms(query: str) -> list[str]:
+    """The ways notes write each measured thing ``query`` names that the query itself does not:
+    "potassium" gives "k" (the record's "K+ 5.9"), "K" gives "potassium", "Hb" gives
+    "hemoglobin", "haemoglobin", "hgb". At most :data:`MAX_OTHER_FORMS`, in the order the
+    query names the things; a lower-case "k" names nothing (:func:`find_measures`)."""
+    written = {phrase_key(query[start:end]) for start, end, _ in find_measures(query)}
+    forms: list[str] = []
+    for _, _, measure in find_measures(query):
+        forms += [f for f in MEASURES[measure] if f not in written and f not in forms]
+    return forms[:MAX_OTHER_FORMS]
+
+
+def writes_measure_as(text: str, forms: Collection[str]) -> bool:
+    """Whether ``text`` writes a measured thing in one of ``forms`` as that thing: the one- and
+    two-letter symbols only as notes write them ("K+ 5.9", not "ran 5 k")."""
+    return any(phrase_key(text[start:end]) in forms for start, end, _ in find_measures(text))
