@@ -43,6 +43,7 @@ def _normal(text: str) -> str:
 def _arms(off: str, search: Any) -> dict[str, dict[str, Callable[[str], Any]]]:
     """Arm -> the functions of ``medlocal.vault.search`` it runs with (name -> function)."""
     from medlocal.drugs import Expansion, query_expansion
+    from medlocal.measured_things import OtherForms
 
     switched: dict[str, Callable[[str], Any]] = {}
     if off == "all":
@@ -50,7 +51,7 @@ def _arms(off: str, search: Any) -> dict[str, dict[str, Callable[[str], Any]]]:
     elif off == "abbreviations":
         switched["query_expansion"] = functools.partial(query_expansion, abbreviations=False)
     if off in ("measures", "measures-days"):
-        switched["other_forms"] = lambda query: []
+        switched["other_forms"] = lambda query: OtherForms([], [])
     if off in ("days", "measures-days"):
         switched["asked_days"] = lambda query: []
     return {"on": {name: getattr(search, name) for name in switched}, "off": switched}

@@ -6,8 +6,9 @@ A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciproc
 bm25 query also carries the other names of a drug the question names (a brand's generic and
 back), and a class the question names brings its member drugs as a ranking of their own
 (:mod:`medlocal.drugs`). Two more rankings of their own, for questions that give a reason:
-the passages that write a measured thing the question names in another of its forms ("K+ 5.9"
-for "potassium", :func:`medlocal.measured_things.other_forms`), and the passages that hold a
+the passages that write a measured thing the question names by one of its symbols ("K+ 5.9"
+for "potassium", :func:`medlocal.measured_things.other_forms`; its other names, "potassium" for
+"K", join the question's words), and the passages that hold a
 day the question names however they write it, or come from a document dated that day
 (:mod:`medlocal.vault.day_search`). Passages with the same text count once, so one document
 holding a line hundreds of times takes one place, not all k.
@@ -182,7 +183,10 @@ def hybrid_search(
             )
         with writing(fetch) as s:
             scope = Scope(patient_id, collection_id, document_ids)
-            lexical = _bm25(s.conn, query_text, expansion.synonyms, pool, scope, s.chunk_total())
+            # A measured thing's other names ("potassium" for a question's "K") join the
+            # question's words: ordinary words, weighted by how often the record writes them.
+            synonyms = expansion.synonyms + [n for n in forms.names if n not in expansion.synonyms]
+            lexical = _bm25(s.conn, query_text, synonyms, pool, scope, s.chunk_total())
             # A class's drugs rank passages on their own: OR-ed into the question's words they
             # would count no more than any one of its words, and "which oral antibiotic" would
             # rank a passage with "which" and "oral" above the one with "Augmentin". Questions
@@ -194,12 +198,12 @@ def hybrid_search(
             # Counted twice: a trend question's filler ("changed over time") draws the vector
             # ranking to prose about change, and the passages holding the values must still
             # come first (walk 27: the lab table with four eGFR rows ranked 10th).
-            # The other forms of a measured thing ("K+" for "potassium") rank passages on their
-            # own, like a class's drugs: OR-ed into the question's words, the one-letter "k" is
-            # rarer than "potassium" in a lab-heavy record and its bm25 weight would put any
-            # passage holding a "K" above the lab tables; here it is one ranking among the
-            # others, and only of passages where it is the measure (a capital "K", not "k").
-            named = _measure_passages(s.conn, forms, pool, scope)
+            # Its symbols ("K+" for "potassium") rank passages on their own, like a class's
+            # drugs: OR-ed into the question's words, the one-letter "k" is rarer than
+            # "potassium" in a lab-heavy record and its bm25 weight would put any passage
+            # holding a "K" above the lab tables; here it is one ranking among the others, and
+            # only of passages where it is the measure (a capital "K" by a value, not "5 k").
+            named = _measure_passages(s.conn, forms.symbols, pool, scope)
             rankings = (vector_ranked, lexical, expanded, trending, trending, named)
             dated = _day_passages(
                 s.conn, days, question_first, reciprocal_rank_fusion(*rankings), scope
