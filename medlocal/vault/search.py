@@ -5,13 +5,13 @@ vault on demand: one patient's collection at a time, or the whole vault's in the
 A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciprocal rank; the
 bm25 query also carries the other names of a drug the question names (a brand's generic and
 back), and a class the question names brings its member drugs as a ranking of their own
-(:mod:`medlocal.drugs`). Two more rankings of their own, for questions that give a reason:
-the passages that write a measured thing the question names by one of its symbols ("K+ 5.9"
-for "potassium", :func:`medlocal.measured_things.other_forms`; its other names, "potassium" for
-"K", join the question's words), and the passages that hold a
-day the question names however they write it, or come from a document dated that day
-(:mod:`medlocal.vault.day_search`). Passages with the same text count once, so one document
-holding a line hundreds of times takes one place, not all k.
+(:mod:`medlocal.drugs`). The passages that write a measured thing the question names by one
+of its symbols ("K+ 5.9" for "potassium", :func:`medlocal.measured_things.other_forms`) are one
+more ranking (its other names, "potassium" for "K", join the question's words). For a question
+naming a day, the passages that hold it however they write it, then those of documents dated
+that day (:mod:`medlocal.vault.day_search`), come first, in the fused order. Passages with the
+same text count once, so one document holding a line hundreds of times takes one place, not
+all k.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from medlocal.vault.diversify import collapse_identical, split_near_duplicates
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.index import ALL_PATIENTS, IndexedVector
 from medlocal.vault.lexical import (
+    RRF_K,
     bm25_search,
     code_tokens,
     reciprocal_rank_fusion,
@@ -204,11 +205,15 @@ def hybrid_search(
             # holding a "K" above the lab tables; here it is one ranking among the others, and
             # only of passages where it is the measure (a capital "K" by a value, not "5 k").
             named = _measure_passages(s.conn, forms.symbols, pool, scope)
-            rankings = (vector_ranked, lexical, expanded, trending, trending, named)
-            dated = _day_passages(
-                s.conn, days, question_first, reciprocal_rank_fusion(*rankings), scope
+            fused = reciprocal_rank_fusion(
+                vector_ranked, lexical, expanded, trending, trending, named
             )
-            fused = _exact_first(reciprocal_rank_fusion(*rankings, dated), exact)
+            # A question naming a day asks about that day: its passages go first, in the order
+            # the rankings give them. Over 26 questions on the walk 41 documents the answer came
+            # first in 13 with them as one more fused ranking, in 15 this way, and in none lower
+            # (benchmarks/retrieval_history.md, step 9).
+            dated = _day_passages(s.conn, days, question_first, fused, scope)
+            fused = _exact_first(_day_first(fused, dated), exact)
             # A code's phrase match is a bm25 match too (for a chunk the question's ranking missed).
             bm25_scores = {**dict(exact), **dict(lexical)}
             hits, enough = _distinct_hits(s.conn, fused, dict(vector_ranked), bm25_scores, k)
@@ -321,6 +326,21 @@ def _day_passages(
         ranked.append((tier, position.get(chunk_id, len(position) + place), chunk_id))
     ranked.sort()
     return [(chunk_id, float(-n)) for n, (_, _, chunk_id) in enumerate(ranked)]
+
+
+def _day_first(
+    fused: list[tuple[int, float]], dated: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """``fused`` with the ``dated`` passages first, in their own order, their scores above the
+    top score and falling down the list (an answer's context is ordered by score)."""
+    if not dated:
+        return fused
+    top = fused[0][1] if fused else 0.0
+    first = [
+        (chunk_id, top + 1.0 / (RRF_K + place)) for place, (chunk_id, _) in enumerate(dated, 1)
+    ]
+    ids = {chunk_id for chunk_id, _ in dated}
+    return first + [pair for pair in fused if pair[0] not in ids]
 
 
 def _exact_first(

@@ -19,6 +19,7 @@ from medlocal.vault.day_search import (
 )
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
+from medlocal.vault.search import _day_first
 from medlocal.vault.store import Vault
 
 FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
@@ -188,6 +189,22 @@ def test_a_symbol_question_keeps_the_note_writing_the_symbol_first(
 def test_a_passage_of_a_document_dated_that_day_is_found(vault: tuple[Vault, int]) -> None:
     # The plan shares no word with the question: its document's date brings it.
     assert set(top(vault, "Anything new on 8 November?", k=2)) == {NOTE, PLAN}
+
+
+def test_the_day_comes_before_the_other_words_of_the_question(vault: tuple[Vault, int]) -> None:
+    # The prose shares "daughter", "discussed" and "overnight" with the question but holds no
+    # day; the note holds the day and none of them. As one more fused ranking the day lost.
+    question = "What did her daughter discuss overnight on 8 November?"
+    assert top(vault, question, k=2) == [NOTE, PLAN]
+
+
+def test_the_day_passages_go_first_with_falling_scores() -> None:
+    fused = [(1, 0.05), (2, 0.04), (3, 0.03)]
+    moved = _day_first(fused, [(3, 0.0), (9, -1.0)])
+    assert [chunk_id for chunk_id, _ in moved] == [3, 9, 1, 2]
+    scores = [score for _, score in moved]
+    assert scores == sorted(scores, reverse=True) and scores[1] > 0.05
+    assert _day_first(fused, []) == fused
 
 
 def test_another_day_keeps_its_own_passages_first(vault: tuple[Vault, int]) -> None:
