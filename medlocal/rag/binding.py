@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.rag.measured_things import MEASURES, find_measures
+from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
 from medlocal.rag.sentences import clause_span, split_sentences
 from medlocal.rag.time_points import BOUND_KINDS, Point, hour_labels, timepoints

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from medlocal.rag.measured_things import ends_with_measure
+from medlocal.measured_things import ends_with_measure
 
 # Small models also write "[ 12 ]", "[1,2,]", "[Source 12]" or "[Passage 2]": spaces, a trailing
 # comma and a label word before a number are accepted.

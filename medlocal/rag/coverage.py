@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.drugs import default_vocabulary, fold
+from medlocal.measured_things import measure_names
 from medlocal.rag.frequency import frequencies
-from medlocal.rag.measured_things import measure_names
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.spelling import american_clinical as american
 from medlocal.values import extract_values, mentions_gestational_age

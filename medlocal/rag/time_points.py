@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from medlocal.rag.measured_things import alternatives, phrase_key
+from medlocal.measured_things import alternatives, phrase_key
 from medlocal.values import Value
 
 _TIMEPOINTS: dict[str, tuple[str, ...]] = {

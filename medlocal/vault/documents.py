@@ -385,6 +385,27 @@ def chunk_texts(conn: Connection, chunk_ids: Sequence[int]) -> dict[int, str]:
     return {int(row[0]): str(row[1]) for row in rows}
 
 
+def passage_sources(
+    conn: Connection, chunk_ids: Sequence[int]
+) -> dict[int, tuple[int, str, str, str, str]]:
+    """Chunk id -> (document id, passage text, the document's opening, file type, file name):
+    what a passage's dates are read by (its document's own date and day order)."""
+    if not chunk_ids:
+        return {}
+    rows = conn.execute(
+        "SELECT c.id, c.document_id, c.text, d.file_type, d.file_name, "
+        "COALESCE(substr(d.text, 1, ?), (SELECT substr(f.text, 1, ?) FROM chunks f "
+        "WHERE f.document_id = d.id ORDER BY f.ord LIMIT 1), '') "
+        "FROM chunks c JOIN documents d ON d.id = c.document_id "
+        f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})",
+        [DATE_WINDOW, DATE_WINDOW, *chunk_ids],
+    ).fetchall()
+    return {
+        int(row[0]): (int(row[1]), str(row[2]), str(row[5]), str(row[3]), str(row[4]))
+        for row in rows
+    }
+
+
 def hits_for(
     conn: Connection,
     fused: Sequence[tuple[int, float]],

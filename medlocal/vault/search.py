@@ -5,8 +5,13 @@ vault on demand: one patient's collection at a time, or the whole vault's in the
 A query is answered by chromadb cosine and FTS5 bm25 together, fused by reciprocal rank; the
 bm25 query also carries the other names of a drug the question names (a brand's generic and
 back), and a class the question names brings its member drugs as a ranking of their own
-(:mod:`medlocal.drugs`). Passages with the same text count once, so one document holding a
-line hundreds of times takes one place, not all k.
+(:mod:`medlocal.drugs`). The passages that write a measured thing the question names by one
+of its symbols ("K+ 5.9" for "potassium", :func:`medlocal.measured_things.other_forms`) are one
+more ranking (its other names, "potassium" for "K", join the question's words). For a question
+naming a day, the passages that hold it however they write it, then those of documents dated
+that day (:mod:`medlocal.vault.day_search`), come first, in the fused order. Passages with the
+same text count once, so one document holding a line hundreds of times takes one place, not
+all k.
 """
 
 from __future__ import annotations
@@ -19,13 +24,17 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.document_dates import day_first_in, own_date_shown
 from medlocal.drugs import query_expansion
+from medlocal.measured_things import other_forms, writes_measure_as
 from medlocal.vault import documents, patients
+from medlocal.vault.day_search import WrittenDay, asked_days, dated_on, day_phrases, holds_day
 from medlocal.vault.db import Connection
 from medlocal.vault.diversify import collapse_identical, split_near_duplicates
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.index import ALL_PATIENTS, IndexedVector
 from medlocal.vault.lexical import (
+    RRF_K,
     bm25_search,
     code_tokens,
     reciprocal_rank_fusion,
@@ -39,6 +48,9 @@ ProgressCallback = Callable[[int, int], None]  # (done so far, total)
 DIVERSITY_MARGIN = 10  # different passages beyond k considered when near-duplicates are demoted
 FETCH_BATCH = 32  # passages read at a time while looking for k different ones
 MAX_POOL = 2048  # the most candidates asked of each retriever (first 4 k, at least 32)
+# Passages read for the day a question names: a document dated that day brings all its passages
+# (its header holds the date), so more than the other rankings' pool.
+DAY_POOL = 256
 
 
 def embed_model_ids(fetch: SessionSource) -> list[str]:
@@ -154,6 +166,9 @@ def hybrid_search(
     expansion = query_expansion(query_text)
     codes = code_tokens(query_text)
     trend = trend_terms(query_text)
+    forms = other_forms(query_text)
+    days = asked_days(query_text)
+    question_first = day_first_in(query_text) if days else None
     pool = max(4 * k, 32)
     while True:
         vector_ranked: list[tuple[int, float]] = []
@@ -169,7 +184,10 @@ def hybrid_search(
             )
         with writing(fetch) as s:
             scope = Scope(patient_id, collection_id, document_ids)
-            lexical = _bm25(s.conn, query_text, expansion.synonyms, pool, scope, s.chunk_total())
+            # A measured thing's other names ("potassium" for a question's "K") join the
+            # question's words: ordinary words, weighted by how often the record writes them.
+            synonyms = expansion.synonyms + [n for n in forms.names if n not in expansion.synonyms]
+            lexical = _bm25(s.conn, query_text, synonyms, pool, scope, s.chunk_total())
             # A class's drugs rank passages on their own: OR-ed into the question's words they
             # would count no more than any one of its words, and "which oral antibiotic" would
             # rank a passage with "which" and "oral" above the one with "Augmentin". Questions
@@ -181,14 +199,27 @@ def hybrid_search(
             # Counted twice: a trend question's filler ("changed over time") draws the vector
             # ranking to prose about change, and the passages holding the values must still
             # come first (walk 27: the lab table with four eGFR rows ranked 10th).
-            rankings = (vector_ranked, lexical, expanded, trending, trending)
-            fused = _exact_first(reciprocal_rank_fusion(*rankings), exact)
+            # Its symbols ("K+" for "potassium") rank passages on their own, like a class's
+            # drugs: OR-ed into the question's words, the one-letter "k" is rarer than
+            # "potassium" in a lab-heavy record and its bm25 weight would put any passage
+            # holding a "K" above the lab tables; here it is one ranking among the others, and
+            # only of passages where it is the measure (a capital "K" by a value, not "5 k").
+            named = _measure_passages(s.conn, forms.symbols, pool, scope)
+            fused = reciprocal_rank_fusion(
+                vector_ranked, lexical, expanded, trending, trending, named
+            )
+            # A question naming a day asks about that day: its passages go first, in the order
+            # the rankings give them. Over 26 questions on the walk 41 documents the answer came
+            # first in 13 with them as one more fused ranking, in 15 this way, and in none lower
+            # (benchmarks/retrieval_history.md, step 9).
+            dated = _day_passages(s.conn, days, question_first, fused, scope)
+            fused = _exact_first(_day_first(fused, dated), exact)
             # A code's phrase match is a bm25 match too (for a chunk the question's ranking missed).
             bm25_scores = {**dict(exact), **dict(lexical)}
             hits, enough = _distinct_hits(s.conn, fused, dict(vector_ranked), bm25_scores, k)
             coded = {chunk_id for chunk_id, _ in exact}
             hits = [replace(hit, holds_code=True) if hit.chunk_id in coded else hit for hit in hits]
-            more = any(len(r) >= pool for r in (vector_ranked, lexical, expanded, exact))
+            more = any(len(r) >= pool for r in (vector_ranked, lexical, expanded, exact, named))
             if enough or not more or pool >= MAX_POOL:
                 s.audit.append(
                     "search",
@@ -241,6 +272,75 @@ def _trend_passages(
         return []
     named = _bm25(conn, " ".join(terms), (), pool, scope)
     return trend_ranking(named, documents.chunk_texts(conn, [c for c, _ in named]), terms)
+
+
+def _measure_passages(
+    conn: Connection, forms: Sequence[str], pool: int, scope: Scope
+) -> list[tuple[int, float]]:
+    """The passages that write a measured thing of the question in one of its other ``forms``
+    (bm25 order), where that is the thing (:func:`writes_measure_as`: "K+ 5.9", not "5 k")."""
+    if not forms:
+        return []
+    found = _bm25(conn, "", forms, pool, scope)
+    texts = documents.chunk_texts(conn, [chunk_id for chunk_id, _ in found])
+    wanted = set(forms)
+    return [pair for pair in found if writes_measure_as(texts.get(pair[0], ""), wanted)]
+
+
+def _day_passages(
+    conn: Connection,
+    days: Sequence[WrittenDay],
+    question_first: bool | None,
+    fused: Sequence[tuple[int, float]],
+    scope: Scope,
+) -> list[tuple[int, float]]:
+    """For a question naming a day, the passages that write it (in any form, read in their
+    document's day order) and then those of documents dated that day, each group in the
+    order of ``fused`` (the other rankings: the day alone says nothing about the rest of the
+    question), passages the other rankings missed after it. None for other questions."""
+    if not days:
+        return []
+    found = _bm25(conn, "", day_phrases(days), DAY_POOL, scope)
+    sources = documents.passage_sources(conn, [chunk_id for chunk_id, _ in found])
+    position = {chunk_id: place for place, (chunk_id, _) in enumerate(fused)}
+    orders: dict[int, bool | None] = {}
+    dated: dict[int, bool] = {}
+    ranked: list[tuple[int, int, int]] = []
+    for place, (chunk_id, _score) in enumerate(found):
+        if chunk_id not in sources:
+            continue
+        document_id, text, opening, file_type, file_name = sources[chunk_id]
+        if document_id not in orders:
+            # Read once per document: a date that reads two ways is read in the order its
+            # document's opening writes dates (medlocal/document_dates.py).
+            orders[document_id] = day_first_in(opening)
+            order = question_first if question_first is not None else orders[document_id]
+            shown = own_date_shown(opening, file_type, file_name)
+            dated[document_id] = dated_on(shown, days, order)
+        if holds_day(text, orders[document_id], days, question_first):
+            tier = 0
+        elif dated[document_id]:
+            tier = 1
+        else:
+            continue
+        ranked.append((tier, position.get(chunk_id, len(position) + place), chunk_id))
+    ranked.sort()
+    return [(chunk_id, float(-n)) for n, (_, _, chunk_id) in enumerate(ranked)]
+
+
+def _day_first(
+    fused: list[tuple[int, float]], dated: list[tuple[int, float]]
+) -> list[tuple[int, float]]:
+    """``fused`` with the ``dated`` passages first, in their own order, their scores above the
+    top score and falling down the list (an answer's context is ordered by score)."""
+    if not dated:
+        return fused
+    top = fused[0][1] if fused else 0.0
+    first = [
+        (chunk_id, top + 1.0 / (RRF_K + place)) for place, (chunk_id, _) in enumerate(dated, 1)
+    ]
+    ids = {chunk_id for chunk_id, _ in dated}
+    return first + [pair for pair in fused if pair[0] not in ids]
 
 
 def _exact_first(

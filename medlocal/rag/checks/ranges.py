@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from medlocal.measured_things import find_measures
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.bound_comparison import compatible
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
-from medlocal.rag.measured_things import find_measures
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.value_tables import UNIT_TOKEN
 from medlocal.values import is_dose, same_value

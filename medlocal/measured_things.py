@@ -4,6 +4,8 @@ text names one ("K 5.9" is potassium, "k" alone is not)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 
 # Canonical attribute -> the ways notes write it.
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -154,3 +156,36 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
     return found
+
+
+MAX_OTHER_FORMS = 12  # added search terms for the measured things one question names
+SYMBOL_CHARS = 4  # a form this short and of one word is a symbol ("k", "hb", "hgb", "a1c")
+
+
+@dataclass(frozen=True)
+class OtherForms:
+    """The ways notes write the measured things a question names that it does not write:
+    ``names`` ("potassium", "haemoglobin", "creat") and ``symbols`` ("k", "hb", "bp")."""
+
+    names: list[str]
+    symbols: list[str]
+
+
+def other_forms(query: str) -> OtherForms:
+    """The other forms of each measured thing ``query`` names: "potassium" gives the symbol
+    "k" (the record's "K+ 5.9"), "K" the name "potassium", "Hb" the names "hemoglobin" and
+    "haemoglobin" and the symbol "hgb". At most :data:`MAX_OTHER_FORMS`, in the order the query
+    names the things; a lower-case "k" names nothing (:func:`find_measures`)."""
+    written = {phrase_key(query[start:end]) for start, end, _ in find_measures(query)}
+    forms: list[str] = []
+    for _, _, measure in find_measures(query):
+        forms += [f for f in MEASURES[measure] if f not in written and f not in forms]
+    forms = forms[:MAX_OTHER_FORMS]
+    symbols = [f for f in forms if len(f) <= SYMBOL_CHARS and " " not in f]
+    return OtherForms([f for f in forms if f not in symbols], symbols)
+
+
+def writes_measure_as(text: str, forms: Collection[str]) -> bool:
+    """Whether ``text`` writes a measured thing in one of ``forms`` as that thing: the one- and
+    two-letter symbols only as notes write them ("K+ 5.9", not "ran 5 k")."""
+    return any(phrase_key(text[start:end]) in forms for start, end, _ in find_measures(text))
