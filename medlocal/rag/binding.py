@@ -14,7 +14,7 @@ own: it fits a value of any date unless the passages give a later value of the s
 note's "today" is its own date, which the sentence may well give.
 Doses are bound to their drug elsewhere (drug_facts.dose_pairs).
 
-The names of measured things are in rag/measured_things.py, the time points as notes write them
+The names of measured things are in medlocal/measured_things.py, the time points as notes write them
 in rag/time_points.py, reference ranges' limits in rag/reference_ranges.py, the columns and rows
 of tables in rag/value_tables.py; rag/bound_comparison.py compares two bound values
 (``compatible``, ``superseded``) and describes one for a flag.
