@@ -1,0 +1,75 @@
+"""redact41 (walk 41's over-redaction): a redacted summary lost "cyclosilicate" of "sodium
+zirconium cyclosilicate" in every sentence, because a flag's list of key words (a line in
+lower case) was read re-cased and the unknown word taken as a name there passed on to the
+summary's own lower-case words."""
+
+from __future__ import annotations
+
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.redact import Redactor
+from medlocal.rag.export import plan_export
+from medlocal.rag.export_files import ExportDocument
+from medlocal.rag.flags import Flag
+
+
+def _redactor() -> Redactor:
+    return Redactor(shift_days=40)
+
+
+def _removed(text: str) -> list[str]:
+    return [r.original for r in _redactor().preview(text)]
+
+
+# -- item 1: a word the re-casing alone made a name --------------------------------------------
+
+_FLAG = (
+    "weak support: the cited passages [8], [5] do not contain 9 of this sentence's 11 key words "
+    "('daughter', 'prescribed', 'zirconium', '{word}', 'sjs', 'failure' ...); they may not "
+    "support it"
+)
+
+
+def test_summary_export_keeps_a_multi_word_drug_named_in_a_flag() -> None:
+    sentence = "Her daughter had been prescribed sodium zirconium cyclosilicate (SJS) [8]."
+    doc = ExportDocument(
+        title="Medication list",
+        kind="summary",
+        body=f"## Current medications\n\n{sentence}\nDrugs: sodium zirconium cyclosilicate [24].",
+        flags=[Flag(0, "weak_support", "", _FLAG.format(word="cyclosilicate"))],
+    )
+    plan = plan_export(doc, _redactor())
+    assert [
+        i.redaction.original for i in plan.items if "cyclosilicate" in i.redaction.original
+    ] == []
+
+
+def test_a_word_recased_as_a_name_does_not_take_the_same_word_typed_in_lower_case() -> None:
+    # An invented word, no drug nor name: the general cause, whatever the word lists hold.
+    text = "Started on quendrivex by the renal team; quendrivex to continue.\n\n" + _FLAG.format(
+        word="quendrivex"
+    )
+    first_line = text.split("\n")[0]
+    assert [r for r in _redactor().preview(text) if r.start < len(first_line)] == []
+
+
+def test_a_name_written_with_a_capital_still_takes_it_in_lower_case() -> None:
+    assert "halvorsen" in _removed("Seen by Dr Halvorsen on the ward.\nDiscussed with halvorsen.")
+
+
+def test_a_name_in_a_lower_case_note_still_goes_from_its_other_lines() -> None:
+    text = (
+        "my husband tyler quarrington brought me in today and stayed all day\n"
+        "quarrington will collect her tomorrow morning from the ward after lunch\n"
+    )
+    assert [w for w in _removed(text) if "quarrington" in w.lower()] != []
+    assert "quarrington" not in _redactor().redact(text).lower()
+
+
+def test_words_of_multi_word_generic_names_are_clinical_words() -> None:
+    lex = lexicon()
+    assert lex.clinical("cyclosilicate")
+    # An English word of one is known already (never a name for being unknown); a clinical
+    # "dose" would own the number after it.
+    assert lex.known("zirconium") and not lex.clinical("dose")
+    # A listed name among a generic's words stays a possible name ("guerin" of BCG's names).
+    assert not lex.clinical("sebastian")
