@@ -5,6 +5,8 @@ summary's own lower-case words."""
 
 from __future__ import annotations
 
+import pytest
+
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.redact import Redactor
 from medlocal.rag.export import plan_export
@@ -73,3 +75,35 @@ def test_words_of_multi_word_generic_names_are_clinical_words() -> None:
     assert lex.known("zirconium") and not lex.clinical("dose")
     # A listed name among a generic's words stays a possible name ("guerin" of BCG's names).
     assert not lex.clinical("sebastian")
+
+
+# -- item 4 (walk item 12): a possessive stays outside a person's name ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reviewed by Dr Sebastian Mortimer-Ortega's team on the ward.",
+            "Reviewed by Dr [NAME]'s team on the ward.",
+        ),
+        ("Ask Halvorsen’s opinion first.", "Ask [NAME]’s opinion first."),
+        ("Follow up in Dr Venkataraman's clinic.", "Follow up in Dr [NAME]'s clinic."),
+        ("Mrs Kowalczyk's son William visited.", "Mrs [NAME]'s son [NAME] visited."),
+    ],
+)
+def test_a_possessive_stays_outside_the_name(text: str, expected: str) -> None:
+    assert _redactor().redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An organisation's name keeps its possessive and head word inside it.
+        ("Seen at St George's Hospital.", "Seen at [FACILITY]."),
+        ("Married at St Giles' church in 1960.", "Married at [FACILITY] in 1960."),
+        ("She attends the Bramble Lane practice weekly.", "She attends the [FACILITY] weekly."),
+    ],
+)
+def test_an_organisation_keeps_its_possessive_and_head(text: str, expected: str) -> None:
+    assert _redactor().redact(text) == expected
