@@ -133,6 +133,8 @@ CLINICAL_SHORT = frozenset(
         # Walk 25: Australia's aged-care and disability services ("acat_assessment.pdf" lost
         # "acat"): the Aged Care Assessment Team or Service, the disability scheme, home care.
         "acat", "acas", "ndis", "hacc", "chsp",
+        # Walk 41: walking aids ("mobilises w/ ZF" lost the Zimmer frame as a person's initials).
+        "zf", "wzf", "puf", "pufs", "fww",
     }
 )  # fmt: skip
 

@@ -9,9 +9,10 @@ import pytest
 
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.redact import Redactor
-from medlocal.rag.export import plan_export
+from medlocal.rag.export import document_copy, plan_export
 from medlocal.rag.export_files import ExportDocument
 from medlocal.rag.flags import Flag
+from medlocal.rag.passages import SourceRef
 
 
 def _redactor() -> Redactor:
@@ -107,3 +108,37 @@ def test_a_possessive_stays_outside_the_name(text: str, expected: str) -> None:
 )
 def test_an_organisation_keeps_its_possessive_and_head(text: str, expected: str) -> None:
     assert _redactor().redact(text) == expected
+
+
+# -- item 3 (walk item 10): walking aids after "w/", a laboratory's short name in a file name ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt alert, GCS 15, mobilises w/ ZF, high falls risk.",
+        "Mobilises w/ WZF and PUFs, 1 assist.",
+        "Walking w/ PUF on the ward.",
+        "Biochem results reviewed on the ward round.",
+    ],
+)
+def test_walking_aids_and_a_laboratory_are_kept(text: str) -> None:
+    assert _removed(text) == []
+
+
+def test_initials_after_w_slash_still_go() -> None:
+    assert _removed("Seen w/ JB on the ward round.") == ["JB"]
+
+
+def test_a_laboratory_file_name_is_kept_in_title_and_references() -> None:
+    name = "biochem_cumulative_report.pdf"
+    doc = document_copy(name, "Creatinine 168 umol/L on 14/11/2026.", "0")
+    doc.sources.append(SourceRef(4, 1, 1, name, 1, 0, 10, "Creatinine 168 umol/L"))
+    plan = plan_export(doc, _redactor())
+    assert [i.redaction.original for i in plan.items if "biochem" in i.redaction.original] == []
+
+
+def test_a_surname_in_a_file_name_still_goes() -> None:
+    doc = document_copy("thornbury_biochem_report.pdf", "Reviewed today.", "0")
+    plan = plan_export(doc, _redactor())
+    assert [i.redaction.original for i in plan.items] == ["thornbury"]
