@@ -292,6 +292,16 @@ def _own_capitals(written: str, pos: int) -> bool:
     return any(c.isupper() for c in line)
 
 
+# What stands before a word that opens a sentence, a line or a list's item.
+_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?:;\n]|[\n][ \t]*[-*•])[\"“‘'(\[ \t]*\Z")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or an item (its capital says
+    nothing there)."""
+    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None
+
+
 def _propagate(
     text: str,
     tokens: list[Tok],
@@ -309,6 +319,16 @@ def _propagate(
     # capitals. A name the re-casing alone made (no capital as written) does not take a word
     # in lower case from a line whose writer used capitals.
     guessed = _recased_only(text, written, found) - set(record.words if record else ())
+    # Walk 41: a word of another document's name that is an English or clinical word ("Little"
+    # of "Little Hadham", "People" of "... for Older People") took that word from every export
+    # of the patient ("Little change overnight"). From the record such a word passes on with
+    # its phrase, and a person's alone only with a capital inside a sentence ("seen by Baker
+    # today"), where an ordinary word has none; this text's own names still pass on their words.
+    record_words = (
+        {w for w in record.words if w not in seeds.words and (lex.known(w) or lex.clinical(w))}
+        if record is not None
+        else set()
+    )
     if record is not None:
         seeds = record.under(seeds)
     kinds, phrases, found_lower = seeds.words, seeds.phrases, seeds.lower_names
@@ -332,6 +352,10 @@ def _propagate(
             word = word[:-2]
         kind = kinds.get(word.lower())
         if kind is None or covered[tok.start]:
+            continue
+        if word.lower() in record_words and (
+            kind != "name" or tok.shape != "title" or _opens_sentence(text, tok.start)
+        ):
             continue
         # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
         # Halvorsen"), or a listed given name found typed in lower case ("is dawn around?"

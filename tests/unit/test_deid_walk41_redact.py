@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_record import record_seeds
 from medlocal.privacy.redact import Redactor
 from medlocal.rag.export import document_copy, plan_export
 from medlocal.rag.export_files import ExportDocument
@@ -142,3 +143,54 @@ def test_a_surname_in_a_file_name_still_goes() -> None:
     doc = document_copy("thornbury_biochem_report.pdf", "Reviewed today.", "0")
     plan = plan_export(doc, _redactor())
     assert [i.redaction.original for i in plan.items] == ["thornbury"]
+
+
+# -- item 2: ordinary words learnt as names by the record's seeds --------------------------------
+
+_CSV = (
+    "Sample date,Analyte,Value,Unit,Lower,Upper\n"
+    "21/11/2026,Creatinine,154,umol/L,45,84\n"
+    "05/12/2026,Potassium,5.0,mmol/L,3.5,5.3\n"
+)
+_LETTER = (
+    "Lives in Little Hadham with her husband.\n"
+    "Reviewed by Dr Sebastian Baker in clinic.\n"
+    "Refer to the Service for Older People.\n"
+)
+
+
+def test_a_csv_header_cell_is_no_name_nor_a_seed() -> None:
+    seeds = record_seeds([_CSV])
+    assert "analyte" not in seeds.words
+    assert Redactor(record=seeds, shift_days=0).redact("The analyte list was checked.") == (
+        "The analyte list was checked."
+    )
+    # An unknown word as a column's label, in the export itself.
+    unknown = _CSV.replace("Analyte", "Zorbitane")
+    assert [r.original for r in _redactor().preview(unknown) if r.kind == "name"] == []
+
+
+def test_names_in_csv_rows_and_a_header_of_staff_still_go() -> None:
+    rows = "Surname,Forename,DOB\nHalvorsen,Ingrid,1951-04-17\nQuarrington,Tyler,1960-02-02\n"
+    removed = _removed(rows)
+    assert {"Halvorsen", "Ingrid", "Tyler"} <= set(removed)
+    rota = "Date,Dr Okafor,Dr Lindgren\n01/02/2026,AM,PM\n02/02/2026,PM,AM\n"
+    assert {"Okafor", "Lindgren"} <= {w for r in _removed(rota) for w in r.split()}
+
+
+def test_an_english_word_of_a_record_name_passes_on_only_with_its_phrase() -> None:
+    redactor = Redactor(record=record_seeds([_LETTER]), shift_days=0)
+    kept = "Little change overnight. People were kind to her."
+    assert redactor.redact(kept) == kept
+    assert redactor.redact("Back home to Little Hadham.") == "Back home to [NAME]."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She was seen by Baker today.", "Mr Baker phoned.", "Seen by Sebastian Baker."],
+)
+def test_a_surname_that_is_an_english_word_still_goes_where_it_stands_as_a_name(
+    text: str,
+) -> None:
+    redactor = Redactor(record=record_seeds([_LETTER]), shift_days=0)
+    assert "Baker" not in redactor.redact(text)
