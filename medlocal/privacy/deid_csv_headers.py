@@ -5,8 +5,9 @@ Lower,Upper" then "21/11/2026,Creatinine,154,umol/L,45,84"): a capitalised heade
 list holds ("Analyte") read as a person's name, went from the document's export, and as a name
 of the record from every export of the patient ("The [NAME] list").
 
-A header is told by its rows: a line of three or more cells, each a short label without a digit,
-followed by at least two lines of the same number of cells, where some column holds a digit in
+A header is told by its place and its rows: a line that opens the text or a paragraph, of
+three or more cells, each a short label without a digit, followed by at least two lines of the
+same number of cells, none long or a label's ("Re: Mr ..."), where some column holds a digit in
 every one of them (a date, a value). A first row of data ("Smith,John,1951-04-17") has digits,
 so it is no header. A header cell is given back whatever found it, but for one that holds a
 title or a listed given name or surname: a rota's columns may be its staff ("Date,Dr Okafor,
@@ -26,6 +27,7 @@ _WORD_KINDS = frozenset({"name", "facility", "location"})
 # A column's label: letters and a few marks, up to 30 characters, no digit.
 _LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&%'’_-]{0,29}")
 _ROWS_NEEDED = 2
+_CELL_MAX = 40  # a data cell's length: a longer one is prose
 
 
 def _values(text: str, cells: list[tuple[int, int]]) -> list[str]:
@@ -34,6 +36,10 @@ def _values(text: str, cells: list[tuple[int, int]]) -> list[str]:
 
 def _header(text: str, start: int) -> list[tuple[int, int]]:
     """The cells of the line opening at ``start`` where it is a CSV header, else none."""
+    # A table opens the text or a paragraph: "Dr Elin Jones, Meddygfa Menai, Porthaethwy" under
+    # a letterhead has three cells of labels too.
+    if start > 0 and not text[:start].endswith(("\n\n", "\n\r\n")) and text[:start].strip():
+        return []
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     line = text[start:end]
@@ -48,7 +54,7 @@ def _header(text: str, start: int) -> list[tuple[int, int]]:
         row_end = text.find("\n", at)
         row_end = len(text) if row_end < 0 else row_end
         row = _values(text, _cells(text[at:row_end], at))
-        if len(row) != len(cells):
+        if len(row) != len(cells) or any(len(v) > _CELL_MAX or ": " in v for v in row):
             return []
         rows.append(row)
         at = row_end + 1

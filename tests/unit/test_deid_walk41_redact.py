@@ -89,7 +89,7 @@ def test_words_of_multi_word_generic_names_are_clinical_words() -> None:
             "Reviewed by Dr Sebastian Mortimer-Ortega's team on the ward.",
             "Reviewed by Dr [NAME]'s team on the ward.",
         ),
-        ("Ask Halvorsen’s opinion first.", "Ask [NAME]’s opinion first."),
+        ("Ask Dr Halvorsen’s opinion first.", "Ask Dr [NAME]’s opinion first."),
         ("Follow up in Dr Venkataraman's clinic.", "Follow up in Dr [NAME]'s clinic."),
         ("Mrs Kowalczyk's son William visited.", "Mrs [NAME]'s son [NAME] visited."),
     ],
@@ -101,7 +101,8 @@ def test_a_possessive_stays_outside_the_name(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # An organisation's name keeps its possessive and head word inside it.
+        # An organisation's name keeps its possessive and head word inside it, and so does a
+        # name without a title before it (a shop's: "Tunnock's").
         ("Seen at St George's Hospital.", "Seen at [FACILITY]."),
         ("Married at St Giles' church in 1960.", "Married at [FACILITY] in 1960."),
         ("She attends the Bramble Lane practice weekly.", "She attends the [FACILITY] weekly."),
