@@ -292,16 +292,6 @@ def _own_capitals(written: str, pos: int) -> bool:
     return any(c.isupper() for c in line)
 
 
-# What stands before a word that opens a sentence, a line or a list's item.
-_SENTENCE_OPENING = re.compile(r"(?:\A|[.!?:;\n]|[\n][ \t]*[-*•])[\"“‘'(\[ \t]*\Z")
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence, a line or an item (its capital says
-    nothing there)."""
-    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None
-
-
 def _propagate(
     text: str,
     tokens: list[Tok],
@@ -321,9 +311,10 @@ def _propagate(
     guessed = _recased_only(text, written, found) - set(record.words if record else ())
     # Walk 41: a word of another document's name that is an English or clinical word ("Little"
     # of "Little Hadham", "People" of "... for Older People") took that word from every export
-    # of the patient ("Little change overnight"). From the record such a word passes on with
-    # its phrase, and a person's alone only with a capital inside a sentence ("seen by Baker
-    # today"), where an ordinary word has none; this text's own names still pass on their words.
+    # of the patient ("Little change overnight"). From the record such a word of a place or an
+    # organisation passes on only with its phrase; a person's still goes alone ("Frost will
+    # check on her" after "Neighbour Frost" in the referral); this text's own names pass on
+    # their words as before.
     record_words = (
         {w for w in record.words if w not in seeds.words and (lex.known(w) or lex.clinical(w))}
         if record is not None
@@ -353,9 +344,7 @@ def _propagate(
         kind = kinds.get(word.lower())
         if kind is None or covered[tok.start]:
             continue
-        if word.lower() in record_words and (
-            kind != "name" or tok.shape != "title" or _opens_sentence(text, tok.start)
-        ):
+        if word.lower() in record_words and kind != "name":
             continue
         # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
         # Halvorsen"), or a listed given name found typed in lower case ("is dawn around?"

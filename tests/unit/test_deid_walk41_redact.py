@@ -188,7 +188,12 @@ def test_an_english_word_of_a_record_name_passes_on_only_with_its_phrase() -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["She was seen by Baker today.", "Mr Baker phoned.", "Seen by Sebastian Baker."],
+    [
+        "She was seen by Baker today.",
+        "Mr Baker phoned.",
+        "Seen by Sebastian Baker.",
+        "Baker reviewed her on the ward.",
+    ],
 )
 def test_a_surname_that_is_an_english_word_still_goes_where_it_stands_as_a_name(
     text: str,
