@@ -284,12 +284,16 @@ def _recased_only(text: str, written: str | None, found: list[WordSpan]) -> set[
     return lowered - capitalised
 
 
+# A word written with a capital and then lower case ("Her", "Started"): not an acronym ("FY1").
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][a-z]")
+
+
 def _own_capitals(written: str, pos: int) -> bool:
-    """Whether the line around ``pos`` holds a capital letter as written."""
+    """Whether the line around ``pos`` holds a capitalised word as written (a line typed in
+    lower case may hold acronyms: "02:14 jess p (night FY1): hi chase its jess")."""
     start = written.rfind("\n", 0, pos) + 1
     end = written.find("\n", pos)
-    line = written[start : end if end >= 0 else len(written)]
-    return any(c.isupper() for c in line)
+    return _CAPITALISED.search(written, start, end if end >= 0 else len(written)) is not None
 
 
 def _propagate(

@@ -200,3 +200,11 @@ def test_a_surname_that_is_an_english_word_still_goes_where_it_stands_as_a_name(
 ) -> None:
     redactor = Redactor(record=record_seeds([_LETTER]), shift_days=0)
     assert "Baker" not in redactor.redact(text)
+
+
+def test_a_chat_line_typed_in_lower_case_with_an_acronym_still_loses_the_name() -> None:
+    text = (
+        "02:14 jess p (night FY1): hi chase its jess from d57, re bed 9 on the ward\n"
+        "02:15 jess p: on pip-taz tds since admission and improving now\n"
+    )
+    assert "jess" not in _redactor().redact(text).split("\n")[0].lower().split("its ")[1]
