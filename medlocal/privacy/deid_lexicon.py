@@ -133,6 +133,8 @@ CLINICAL_SHORT = frozenset(
         # Walk 25: Australia's aged-care and disability services ("acat_assessment.pdf" lost
         # "acat"): the Aged Care Assessment Team or Service, the disability scheme, home care.
         "acat", "acas", "ndis", "hacc", "chsp",
+        # Walk 41: walking aids ("mobilises w/ ZF" lost the Zimmer frame as a person's initials).
+        "zf", "wzf", "puf", "pufs", "fww",
     }
 )  # fmt: skip
 
@@ -400,6 +402,21 @@ def _drug_words(path: Path, names: frozenset[str]) -> set[str]:
     return words
 
 
+def _generic_name_parts(path: Path, excluded: frozenset[str]) -> set[str]:
+    """The single words of multi-word generic names in drug_names.txt ("cyclosilicate" of
+    "sodium zirconium cyclosilicate"): five letters or more, and not ``excluded`` (listed names
+    and places, and English words, which are known already: as clinical words an English
+    "dose" or "form" would own the number after it)."""
+    words: set[str] = set()
+    for line in read_list(path):
+        for generic in line.partition("\t")[2].split("|"):
+            parts = re.split(r"[\s,/-]+", generic.strip().lower())
+            if len(parts) < 2:
+                continue
+            words.update(p for p in parts if len(p) >= 5 and p.isalpha() and p not in excluded)
+    return words
+
+
 # Store brands among the FDA's proprietary names are the names of pharmacies and supermarkets,
 # which are facility names in a note ("picked up at Meijer"), never safe words.
 _RETAILERS = frozenset(
@@ -538,6 +555,8 @@ def build_lexicon(folder: Path, *, icd_terms: bool = True) -> Lexicon:
     products = [t.lower() for t in read_list(folder / "deid_clinical_products.txt")]
     terms += [t for t in products if " " in t or t not in listed]
     english = frozenset(read_list(folder / "deid_english_words.txt")) | IRREGULAR_FORMS
+    # Walk 41: "cyclosilicate" was unknown, a name where a line typed in lower case was re-cased.
+    drugs |= _generic_name_parts(folder / "drug_names.txt", listed | english)
     # Everyday clinical words of six European languages (fourteenth round), but for those that
     # are also a listed name or place, or an English word (an English "dose" stays no lab name
     # that owns the number after it: "last dose 16/4" is a date).

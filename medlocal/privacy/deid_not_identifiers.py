@@ -14,7 +14,8 @@ a diagnosis's code (deid_clinical_codes), a course's length after "x" (deid_cour
 unlisted brand before its strength (deid_dose_brands), a country in a law's title
 (deid_law_titles), a trial's name joined to its data (deid_trial_names); deidfix34: the
 post-nominal letters after a name (deid_post_nominals), a state or province (deid_states);
-walk 38: a range of two years read as a code (deid_year_ranges).
+walk 38: a range of two years read as a code (deid_year_ranges); walk 41: a CSV header's
+cells (deid_csv_headers).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -27,6 +28,7 @@ from medlocal.privacy.deid_clinical_codes import without_clinical_codes
 from medlocal.privacy.deid_code_prefixes import without_service_prefixes
 from medlocal.privacy.deid_countries import without_countries
 from medlocal.privacy.deid_course_lengths import without_course_lengths
+from medlocal.privacy.deid_csv_headers import without_csv_headers
 from medlocal.privacy.deid_dose_brands import without_dose_brands
 from medlocal.privacy.deid_eponym_gaps import without_eponym_gaps
 from medlocal.privacy.deid_field_values import without_status_values
@@ -78,4 +80,5 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_law_titles(text, kept)
     kept = without_trial_reports(text, kept)
     kept = without_year_ranges(text, kept)
+    kept = without_csv_headers(text, kept)
     return without_insurers(text, kept)

@@ -209,6 +209,10 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
             end = district.end() if district is not None else end
         if after.islower():
             for tail in (_TOWN_TAIL, _LOWER_HEAD):
+                if tail is _LOWER_HEAD and red.kind == "name" and _personal(text, red):
+                    # Walk 41: "Dr [Venkataraman's] clinic" is a person's clinic, no place's
+                    # name ("Dr [NAME]'s clinic"); "the [Bramble Lane] practice" still is.
+                    continue
                 extra = tail.match(text, end)
                 if extra is not None:
                     end = extra.end()

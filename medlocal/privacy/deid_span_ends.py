@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
 
 _NAME_KINDS = frozenset({"name", "patient_name"})
@@ -31,8 +31,7 @@ _ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 # The word in lower case after a possessive: only a person has a relation or a carer ("son",
-# "GP"); a shop's, a pub's or a saint's church keeps its "'s" ("St George's", "Dillard's" are
-# whole names).
+# "GP").
 _POSSESSED = re.compile(r"[ \t]+([a-z]+)")
 _PEOPLE_WORDS = RELATIONS | ROLES | frozenset({"gp", "carer", "carers", "family"})
 # The last word of a span, right before its full stop.
@@ -52,10 +51,15 @@ def punctuation_outside(text: str, red: Redaction) -> Redaction:
     if (
         red.kind in _NAME_KINDS
         and red.original[2:].endswith(("'s", "’s"))
-        and possessed is not None
-        and possessed.group(1) in _PEOPLE_WORDS
+        and (
+            (possessed is not None and possessed.group(1) in _PEOPLE_WORDS)
+            or TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is not None
+        )
     ):
-        # Walk 23: "Mrs Kowalczyk's son William" became "Mrs [NAME] son [NAME]".
+        # Walk 23: "Mrs Kowalczyk's son William" became "Mrs [NAME] son [NAME]"; walk 41: "Dr
+        # Sebastian Mortimer-Ortega's team" became "Dr [NAME] team": after a person's title
+        # the possessive is the sentence's, whatever follows. Elsewhere a shop's, a pub's or a
+        # saint's church keeps its "'s" ("St George's", "Tunnock's" are whole names).
         return _shortened(red, 2)
     last = _LAST_WORD.search(red.original)
     if (

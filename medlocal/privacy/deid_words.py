@@ -152,11 +152,14 @@ def scan(
     lex: Lexicon | None = None,
     tokens: list[Tok] | None = None,
     record: NameSeeds | None = None,
+    written: str | None = None,
 ) -> list[WordSpan]:
     """Every name, facility and place the word scan finds in ``text``, in text order.
     ``tokens``, where given, are :func:`read_tokens` of this text (the scan marks them).
     ``record``: the names found in the patient's other documents, removed here too wherever
-    they are written as a found name's words would be."""
+    they are written as a found name's words would be. ``written``: the text as written where
+    ``text`` is its re-cased reading (:func:`~medlocal.privacy.deid_case.recase`, same
+    offsets)."""
     lex = lex or lexicon()
     tokens = read_tokens(text, lex) if tokens is None else tokens
     given_and_surname(tokens, text, lex)
@@ -187,7 +190,7 @@ def scan(
     found += initials_of_found_names(text, found)
     found += initials_after_names(text, found)
     found += nicknames(text, found, lex)
-    return _propagate(text, tokens, join_particles(text, found), lex, record)
+    return _propagate(text, tokens, join_particles(text, found), lex, record, written)
 
 
 # Unions of word lists made once, where they were made again for every word read.
@@ -266,12 +269,61 @@ def name_seeds(
     return NameSeeds(words, phrases, frozenset(lower_names))
 
 
+def _recased_only(text: str, written: str | None, found: list[WordSpan]) -> set[str]:
+    """The words of found names that the re-casing alone capitalised: written in lower case
+    wherever a found name holds them (an unknown word of a line typed in lower case)."""
+    if written is None or written is text:
+        return set()
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for span in found:
+        for m in TOKEN.finditer(text, span.start, span.end):
+            lower = m.group().rstrip("'’").lower()
+            as_written = written[m.start() : m.end()]
+            (lowered if as_written.islower() else capitalised).add(lower)
+    return lowered - capitalised
+
+
+# A word written with a capital and then lower case ("Her", "Started"): not an acronym ("FY1").
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[A-Z][a-z]")
+
+
+def _own_capitals(written: str, pos: int) -> bool:
+    """Whether the line around ``pos`` holds a capitalised word as written (a line typed in
+    lower case may hold acronyms: "02:14 jess p (night FY1): hi chase its jess")."""
+    start = written.rfind("\n", 0, pos) + 1
+    end = written.find("\n", pos)
+    return _CAPITALISED.search(written, start, end if end >= 0 else len(written)) is not None
+
+
 def _propagate(
-    text: str, tokens: list[Tok], found: list[WordSpan], lex: Lexicon, record: NameSeeds | None
+    text: str,
+    tokens: list[Tok],
+    found: list[WordSpan],
+    lex: Lexicon,
+    record: NameSeeds | None,
+    written: str | None = None,
 ) -> list[WordSpan]:
     """Remove every other capitalised occurrence of what was already found (its
     :class:`NameSeeds`), and of what ``record`` found in the patient's other documents."""
     seeds = name_seeds(text, found, lex)
+    # Walk 41: a redacted summary's flag ("key words ('zirconium', 'cyclosilicate', ...)", a
+    # line in lower case) read "Cyclosilicate" re-cased as a name, and it then took the drug
+    # from every sentence of the summary, where the writer had typed it in lower case among
+    # capitals. A name the re-casing alone made (no capital as written) does not take a word
+    # in lower case from a line whose writer used capitals.
+    guessed = _recased_only(text, written, found) - set(record.words if record else ())
+    # Walk 41: a word of another document's name that is an English or clinical word ("Little"
+    # of "Little Hadham", "People" of "... for Older People") took that word from every export
+    # of the patient ("Little change overnight"). From the record such a word of a place or an
+    # organisation passes on only with its phrase; a person's still goes alone ("Frost will
+    # check on her" after "Neighbour Frost" in the referral); this text's own names pass on
+    # their words as before.
+    record_words = (
+        {w for w in record.words if w not in seeds.words and (lex.known(w) or lex.clinical(w))}
+        if record is not None
+        else set()
+    )
     if record is not None:
         seeds = record.under(seeds)
     kinds, phrases, found_lower = seeds.words, seeds.phrases, seeds.lower_names
@@ -296,6 +348,8 @@ def _propagate(
         kind = kinds.get(word.lower())
         if kind is None or covered[tok.start]:
             continue
+        if word.lower() in record_words and kind != "name":
+            continue
         # In lower case only a person's name that is no known word ("dr halvorsen" after "Dr
         # Halvorsen"), or a listed given name found typed in lower case ("is dawn around?"
         # after "02:18 dawn (CCOT):"): lower-case words are mostly ordinary ones ("Wife Rose"
@@ -305,6 +359,14 @@ def _propagate(
             not lex.known(lower)
             or (lower in found_lower and lower in lex.given_names and not lex.clinical(lower))
         )
+        if (
+            guessed
+            and word.islower()
+            and lower in guessed
+            and written is not None
+            and _own_capitals(written, tok.start)
+        ):
+            continue
         if tok.shape in ("title", "caps") or (len(word) >= 4 and word.islower() and person):
             extra.append(WordSpan(kind, tok.start, tok.start + len(word)))
     return sorted(found + extra, key=lambda s: (s.start, s.end))

@@ -135,7 +135,7 @@ class Redactor:
         # underscores as spaces ("Smith_1951-04-17_letter.pdf"), also at the same offsets.
         repaired = underscores_as_spaces(ocr_repaired(text))
         read = recase(repaired, lexicon()) if self.word_scan else repaired
-        found, tagged = self._read_candidates(read)
+        found, tagged = self._read_candidates(read, text)
         if read is not text:
             found, tagged = _as_written(text, found), _as_written(text, tagged)
         yield from found
@@ -167,8 +167,11 @@ class Redactor:
         if self.proposer is not None:
             yield from proposed_candidates(text, self.proposer)
 
-    def _read_candidates(self, text: str) -> tuple[list[Redaction], list[Redaction]]:
-        """(the rules' redactions, the statistical line's) in ``text``."""
+    def _read_candidates(
+        self, text: str, written: str | None = None
+    ) -> tuple[list[Redaction], list[Redaction]]:
+        """(the rules' redactions, the statistical line's) in ``text``, the re-cased reading
+        of ``written`` (the text as written, same offsets)."""
         found: list[Redaction] = []
         for kind, pattern in self.own_patterns:
             for match in pattern.finditer(text):
@@ -189,7 +192,9 @@ class Redactor:
         if tagged:
             tagged = _not_eponym_words(text, tagged, eponym_lower_words(tokens))
             tagged = [s for s in tagged if not _PREFIXED_ACRONYM.fullmatch(text, s.start, s.end)]
-        found += [_word_redaction(text, span) for span in scan(text, lex, tokens, self.record)]
+        found += [
+            _word_redaction(text, span) for span in scan(text, lex, tokens, self.record, written)
+        ]
         return found, [_word_redaction(text, span) for span in tagged]
 
     def preview(self, text: str) -> list[Redaction]:
