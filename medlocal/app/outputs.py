@@ -101,8 +101,17 @@ FIRST_ESTIMATE_PART = 0.1
 # Until the model starts writing, its writing rate is unknown: on a CPU a written token costs
 # about as much as ten read in a batch. Replaced by the measured rate once writing starts.
 WRITE_COST_IN_READ_TOKENS = 10.0
-# Seconds of writing before its rate is measured (a tick's second is a coarse clock).
+# Seconds of writing, and tokens written, before its rate is measured: a tick's second is a
+# coarse clock, and the first tokens come slowly (walk41b N1: "about 4.5 h left" from 2 tokens
+# written in 9 s, then 66 min, then 30).
 WRITE_SAMPLE_S = 3.0
+WRITE_SAMPLE_TOKENS = 16
+# The first step's estimate, once shown, is replaced by one of the same kind (from the reading
+# rate, or from the writing rate) only when it differs by this part and the one shown has stood
+# this many seconds: the window redraws it every second, and walk41b N1 saw 12, 24, 12, 18 min
+# within 30 s. A first estimate from the writing rate replaces one from the reading rate at once.
+FIRST_ESTIMATE_MOVE = 0.2
+FIRST_ESTIMATE_HOLD_S = 10.0
 
 
 def model_key(model: Any) -> str | None:
@@ -151,6 +160,9 @@ class StepClock:
         self._stale: object = None  # the model's figures of the step before this one
         self._first_step: float | None = None  # seconds the first step should take, estimated
         self._writing: tuple[float, int] | None = None  # when writing was first seen, and count
+        self._read_mark: tuple[float, int] | None = None  # when the prompt read last grew, and to
+        self._estimate_kind = ""  # what the first step's estimate was made from
+        self._estimated_at = 0.0  # when it was last replaced
         self._lock = threading.Lock()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
@@ -172,7 +184,7 @@ class StepClock:
             if stage == "map" and ended and done == total and self.key is not None:
                 self.pace[self.key] = (now - self.started) / total
             self.done, self.total, self.step_started = done, total, now
-            self._stale, self._writing = stats, None
+            self._stale, self._writing, self._read_mark = stats, None, None
             self._report(now, finished, 0.0)
 
     def tick(self) -> None:
@@ -203,7 +215,7 @@ class StepClock:
     def _estimate_first_step(self, now: float, stats: Any) -> None:
         """The first step's length from its live rates: the rest of the prompt at the rate
         read so far, then the writing limit at the rate written (guessed from the reading rate
-        until writing has gone on for a few seconds)."""
+        until writing has gone on for a few seconds and tokens)."""
         elapsed = now - self.step_started
         reused = stats.reused_prefix_tokens
         to_read = max(stats.prompt_tokens - reused, 1)
@@ -212,19 +224,34 @@ class StepClock:
                 self._writing = (now, stats.generated_tokens)
                 return  # keep the reading phase's estimate until writing is timed
             since, first = self._writing
-            if now - since < WRITE_SAMPLE_S or stats.generated_tokens <= first:
+            written = stats.generated_tokens - first
+            if now - since < WRITE_SAMPLE_S or written < WRITE_SAMPLE_TOKENS:
                 return
-            rate = (stats.generated_tokens - first) / (now - since)
             to_write = max(self.max_tokens - stats.generated_tokens, 0)
-            self._first_step = elapsed + to_write / rate
+            self._adopt(now, elapsed + to_write * (now - since) / written, "writing")
             return
-        read = stats.prompt_read - reused
-        if read <= 0 or elapsed < 1.0:
+        # The prompt is read in batches: timed to the tick that saw the last batch land, not to
+        # now, else the rate falls between batches and jumps at each (walk41b N1).
+        if self._read_mark is None or stats.prompt_read != self._read_mark[1]:
+            self._read_mark = (now, stats.prompt_read)
+        marked, read = self._read_mark[0] - self.step_started, stats.prompt_read - reused
+        if read <= 0 or marked < 1.0:
             return  # nothing read yet, or a rate over less than a tick's second: noise
-        if elapsed < FIRST_ESTIMATE_AFTER_S and read < FIRST_ESTIMATE_PART * to_read:
+        if marked < FIRST_ESTIMATE_AFTER_S and read < FIRST_ESTIMATE_PART * to_read:
             return  # one batch in a second or two: too rough a rate to multiply by 30 steps
-        rate = read / elapsed
-        self._first_step = (to_read + self.max_tokens * WRITE_COST_IN_READ_TOKENS) / rate
+        step = (to_read + self.max_tokens * WRITE_COST_IN_READ_TOKENS) * marked / read
+        self._adopt(now, step, "reading")
+
+    def _adopt(self, now: float, step: float, kind: str) -> None:
+        """Take ``step`` (seconds) as the first step's length, unless it would move the one shown,
+        of the same ``kind``, by little or soon after its last move (``FIRST_ESTIMATE_MOVE``)."""
+        current = self._first_step
+        if current is not None and kind == self._estimate_kind:
+            if now - self._estimated_at < FIRST_ESTIMATE_HOLD_S:
+                return
+            if abs(step - current) < FIRST_ESTIMATE_MOVE * current:
+                return
+        self._first_step, self._estimate_kind, self._estimated_at = step, kind, now
 
     def _plan(self, total: int) -> None:
         """The steps ahead, said before the first (see :data:`PLAN_STAGE`)."""

@@ -36,6 +36,8 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
         if _conditional(tokens, end):
             continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
         first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
+        if tokens[start].text in _EVERYDAY and not _names_a_drug_first(tokens, first):
+            continue  # "hold parameters for ramipril", "held her hand": no drug is held
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
         # stops the doxazosin only.
         reach = negation_scope(tokens, first, 1, triggers)
@@ -43,13 +45,64 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
     for start, end in find_phrases(tokens, STOP_BACKWARD):
         if _conditional(tokens, end):
             continue
-        # Back to the drug, not past the subject of the stopping ("we have stopped").
-        reach = negation_scope(tokens, before_aside(tokens, start - 1), -1, triggers)
+        if _on_the_phone(tokens, end):
+            continue  # "was on hold for the phone to the pharmacy about her ramipril"
+        # Back to the drug, not past the subject of the stopping ("we have stopped"), but over
+        # the verb that keeps it stopped: "Ramipril remains on hold", "has been withheld since".
+        reach = negation_scope(tokens, _before_link(tokens, start - 1), -1, triggers)
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
         if lexicon.is_medication(tokens[i].text):
             out[i].stopped = True
+
+
+# Verbs and adverbs that keep a drug in the state a backward stop names ("Ramipril remains on
+# hold", "has been withheld since", "is currently held", "continues to be suspended"); the
+# scope's clause cut (``NEW_CLAUSE`` holds "is", "has", "remains") must not stop at them.
+_LINKS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "remains",
+     "remain", "remained", "stays", "stay", "stayed", "continues", "continue", "continued",
+     "to", "kept", "still", "currently", "now", "temporarily", "again", "also"}
+)  # fmt: skip
+
+
+def _before_link(tokens: Sequence[Token], i: int) -> int:
+    """The token before the aside, dash and linking verbs that end at token ``i``."""
+    while True:
+        j = before_aside(tokens, i)
+        while j >= 0 and tokens[j].text in _LINKS:
+            j -= 1
+        if j == i or j < 0:
+            return j if j >= 0 else i
+        i = j
+
+
+# Forward triggers with an everyday sense ("held her hand", "hold parameters", "paused for
+# breath"): they stop a drug only where it is their object, after at most these words.
+_EVERYDAY = frozenset({"hold", "held", "pause", "paused", "suspend", "suspended"})
+_OBJECT_LEAD = frozenset(
+    {"her", "his", "their", "the", "all", "any", "usual", "regular", "current", "dose", "doses",
+     "of", "tonight's", "today's", "morning", "evening", "next", "both", "-", ":", "oral", "iv",
+     "further"}
+)  # fmt: skip
+
+
+def _names_a_drug_first(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the first word from token ``i`` that is not a determiner or a dose word is a
+    medication's name."""
+    is_medication = default_lexicon().is_medication
+    while i < len(tokens) and tokens[i].text in _OBJECT_LEAD:
+        i += 1
+    return i < len(tokens) and is_medication(tokens[i].text)
+
+
+# "on hold" of a telephone call, not of a drug: the words right after it name the call.
+_CALL_WORDS = frozenset({"phone", "telephone", "line", "call", "switchboard", "helpline"})
+
+
+def _on_the_phone(tokens: Sequence[Token], end: int) -> bool:
+    return any(t.text in _CALL_WORDS for t in tokens[end : end + 4])
 
 
 # What may lie between drugs stopped together: "aspirin 75 mg and clopidogrel 75 mg were held".

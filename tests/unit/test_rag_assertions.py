@@ -760,3 +760,33 @@ def test_an_instruction_after_and_is_a_clause_of_its_own() -> None:
     passage = "Avoid NSAIDs and continue aspirin 75 mg daily."
     assert dims("She takes aspirin [1].", passage) == []
     assert [d for d, _ in dims("She takes NSAIDs [1].", passage)] == ["negation"]
+
+
+def test_a_drug_kept_on_hold_by_a_linking_verb_is_stopped() -> None:
+    # fix41c (walk41b N3): "remains" / "has been" / "is currently" before the stop cut its reach.
+    for passage in (
+        "- Ramipril remains on hold",
+        "Ramipril has been on hold since the AKI.",
+        "Ramipril is currently withheld.",
+        "Ramipril continues to be held.",
+        "Ramipril 5 mg stays suspended.",
+    ):
+        assert dims("Yes, she is still taking ramipril.", passage) == [("stopped", "ramipril")]
+    # Only the drug the stop's clause names: the ramipril goes on.
+    both = "Ramipril is continued and apixaban is on hold."
+    assert dims("She is taking ramipril.", both) == []
+    assert dims("She is taking apixaban.", both) == [("stopped", "apixaban")]
+
+
+def test_hold_in_its_everyday_senses_stops_no_drug() -> None:
+    for passage in (
+        "Hold parameters for ramipril: SBP < 100.",
+        "Ramipril 5 mg daily, hold parameters: SBP < 100.",
+        "She held her hand out for her ramipril.",
+        "Daughter was on hold for the phone to the pharmacy about her ramipril.",
+    ):
+        assert dims("She is taking ramipril.", passage) == []
+    # The drug as the object still is: "hold tonight's dose of warfarin".
+    assert dims("She takes warfarin.", "Hold tonight's dose of warfarin.") == [
+        ("stopped", "warfarin")
+    ]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -234,3 +235,61 @@ def test_a_later_summary_with_the_same_model_says_its_time_before_the_first_step
     StepClock(other.append, model=LiveModel(), pace=pace)("map", 0, 27)  # another model
     assert other[0].detail.endswith("the time left is estimated during the first step")
     assert other[1].detail == ""
+
+
+def _minutes_left(detail: str) -> float:
+    """The shown time left of a detail ("...; about 12 min left, ..."), in minutes."""
+    shown = detail.split("about ", 1)[1].split(" left", 1)[0]
+    return float(shown.removesuffix(" min")) if shown.endswith("min") else 60 * float(shown[:-2])
+
+
+def test_the_first_steps_estimate_holds_between_the_prompts_batches() -> None:
+    """Walk41b N1: the window's estimate read 12, 24, 12, 18 min within 30 s: the reading rate,
+    taken over the time up to each tick, fell between batches and jumped at each."""
+    seen: list[Progress] = []
+    now = [0.0]
+    model = LiveModel()
+    clock = StepClock(seen.append, clock=lambda: now[0], model=model, max_tokens=512)
+    clock("map", 0, 4)
+    stats = model.start(8000)
+    for second in range(1, 60):
+        now[0] = float(second)
+        stats.prompt_read = 512 * (second // 8)  # a batch of 512 every 8 s
+        clock.tick()
+    shown = [_minutes_left(p.detail) for p in seen if "about" in p.detail]
+    assert shown, [p.detail for p in seen]
+    # 512 tokens per 8 s: 13,120 read tokens' worth a step, 205 s, four steps, 16 s gone; from
+    # there it only counts down.
+    assert shown[0] == 13
+    assert all(later <= earlier for earlier, later in itertools.pairwise(shown)), shown
+
+
+def test_the_writing_rate_waits_for_enough_tokens_and_small_moves_are_not_shown() -> None:
+    """Walk41b N1: "about 4.5 h left" once 2 tokens were written (in 9 s)."""
+    seen: list[Progress] = []
+    now = [0.0]
+    model = LiveModel()
+    clock = StepClock(seen.append, clock=lambda: now[0], model=model, max_tokens=512)
+    clock("map", 0, 4)
+    stats = model.start(4000)
+    now[0], stats.prompt_read = 20.0, 2000  # 100 tokens a second
+    clock.tick()
+    # 4,000 to read and 512 written at ten read tokens' cost: 91 s a step, four steps.
+    assert seen[-1].detail.endswith("about 6 min left, estimated from the first step")
+    now[0], stats.prompt_read, stats.generated_tokens = 40.0, 4000, 1
+    clock.tick()  # writing first seen
+    for second, written in ((43, 2), (46, 3), (49, 8)):  # slow first tokens: no rate yet
+        now[0], stats.generated_tokens = float(second), written
+        clock.tick()
+        assert seen[-1].detail.endswith("about 5 min left, estimated from the first step")
+    now[0], stats.generated_tokens = 50.0, 41  # 40 tokens in 10 s: 471 more in 118 s, 168 s
+    clock.tick()
+    assert seen[-1].detail.endswith("about 10 min left, estimated from the first step")
+    # A rate a little faster (under a fifth off) leaves the figure to count down, not jump.
+    now[0], stats.generated_tokens = 62.0, 110  # 109 in 22 s: the step 143 s (9 min left)
+    clock.tick()
+    assert seen[-1].detail.endswith("about 10 min left, estimated from the first step")
+    # Twice as fast is shown, the figure having stood 10 s.
+    now[0], stats.generated_tokens = 72.0, 300  # 299 in 32 s: the step 94 s
+    clock.tick()
+    assert seen[-1].detail.endswith("about 5 min left, estimated from the first step")

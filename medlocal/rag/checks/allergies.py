@@ -363,8 +363,12 @@ _ALLERGY_DENIAL = re.compile(
     + _DENIAL_QUALIFIER
     + _DENIAL_NOUN
     # "no allergy to penicillin" denies one drug (rag/assertions.py reads it); "no allergy
-    # symptoms" denies symptoms, not an allergy.
-    + r"(?!\s+(?:to|of|with|symptoms?|signs?|tests?|testing|screen\w*|referrals?|clinic)\b)"
+    # symptoms" denies symptoms, not an allergy. But "no drug allergy to any of the listed
+    # medications" denies every drug allergy (walk41b N4): its object is all drugs, not one.
+    + r"(?:\s+to\s+(?:any|all)\s+(?:of\s+)?(?:(?:the|her|his|their|these|those)\s+)?"
+    r"(?:(?:listed|above|current|prescribed|named|regular|usual)\s+)?"
+    r"(?:drugs?|medications?|medicines?)\b"
+    r"|(?!\s+(?:to|of|with|symptoms?|signs?|tests?|testing|screen\w*|referrals?|clinic)\b))"
     r"|\bnot\s+(?:known\s+to\s+be\s+)?allergic\s+to\s+(?P<other2>other\s+)?"
     r"(?:any|anything)\b(?!\s+(?:other|else|but|except|apart|besides)\b)"
     r"|\b(?P<other3>otherwise\s+)?(?:NKDA|NKA|NKMA)\b"
