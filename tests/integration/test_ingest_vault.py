@@ -4,10 +4,8 @@ complete and searchable, every bad file fails alone, and the vault stays healthy
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fixtures.ingest_files import (
     BATCH_MAX_BYTES,
     FakeEmbedder,
@@ -17,17 +15,7 @@ from fixtures.ingest_files import (
 
 from medlocal.engine.api import Embedder
 from medlocal.ingest.pipeline import ProgressEvent, import_paths
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)  # tests only: unlock quickly
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def test_batch_with_every_bad_input_into_real_vault(vault: Vault, tmp_path: Path) -> None:

@@ -5,10 +5,8 @@ her blood type?" on a document giving "ABO group O, RhD positive" still reaches 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fixtures.fake_models import FakeChatModel
 
 from medlocal.engine.api import ChatModel, Embedder, SamplingParams
@@ -16,10 +14,7 @@ from medlocal.ingest.pipeline import import_paths
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.passages import Scope
 from medlocal.rag.prompts import NOT_FOUND_MESSAGE
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 
 NOTES = {
     "gp_review.txt": (
@@ -33,13 +28,6 @@ NOTES = {
     ),
 }
 TRANSFUSION = {"transfusion_lab.txt": "Transfusion laboratory: ABO group O, RhD positive.\n"}
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def _patient(vault: Vault, folder: Path, notes: dict[str, str], embedder: Embedder) -> int:

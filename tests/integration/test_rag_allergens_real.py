@@ -6,20 +6,17 @@ read only drugs, and both sentences passed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
 from fixtures.fake_models import FakeChatModel
 
 from medlocal.engine.api import ChatMessage, Embedder
 from medlocal.ingest.pipeline import import_paths
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.passages import Scope
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
 
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 QUESTION = "Does she have any allergies?"
 
 NOTES = {
@@ -31,13 +28,6 @@ NOTES = {
         " Weight stable at 64 kg.\n"
     ),
 }
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def _cite_the_diet_note(messages: Sequence[ChatMessage]) -> str:

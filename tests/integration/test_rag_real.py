@@ -4,7 +4,6 @@ the real demo embedder, the real SQLCipher vault with chromadb and FTS5, and rea
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -23,10 +22,7 @@ from medlocal.rag.passages import Scope
 from medlocal.rag.record import record_passages
 from medlocal.rag.summarize import Summarizer, save_summary
 from medlocal.rag.templates import get_template, list_templates
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)  # tests only: unlock quickly
 
 NOTES = {
     "medications.txt": (
@@ -70,13 +66,6 @@ def long_record(days: int) -> str:
         )
         paragraphs.append(f"Day {day} progress note. {facts}")
     return "\n\n".join(paragraphs) + "\n"
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def import_notes(vault: Vault, folder: Path, notes: dict[str, str], embedder: Embedder) -> int:

@@ -5,7 +5,7 @@ and is answered from it (it was refused "Not found", the note naming 'haemoglobi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -15,10 +15,7 @@ from medlocal.engine.api import ChatMessage, Embedder
 from medlocal.ingest.pipeline import import_paths
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.passages import Scope
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 
 NOTES = {
     "labs_HRT-440912.csv": (
@@ -34,13 +31,6 @@ NOTES = {
         " daily. Ramipril held because of potassium 5.8. Repeat bloods in one week.\n"
     ),
 }
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,9 @@ names another patient; a model that declines is shown the passages naming the dr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
-import pytest
 from fixtures.fake_models import FakeChatModel
 
 from medlocal.app.patient_mixups import question_check
@@ -20,10 +18,7 @@ from medlocal.rag.chat import ChatSession
 from medlocal.rag.export import document_from_output, export_document
 from medlocal.rag.passages import Scope
 from medlocal.rag.prompts import NOT_FOUND_MESSAGE
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 
 ELEANOR = {
     "discharge_summary.txt": (
@@ -36,13 +31,6 @@ ELEANOR = {
     ),
 }
 OSRIC = {"osric_letter.txt": "Osric Penhaligon takes apixaban 5 mg twice daily for AF.\n"}
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def _patient(

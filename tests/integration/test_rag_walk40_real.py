@@ -8,26 +8,22 @@ in a declined answer, for naming a drug of the class itself.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.fake_models import FakeChatModel
 
 from medlocal.engine.api import ChatModel, Embedder, SamplingParams
 from medlocal.ingest.pipeline import import_paths
-from medlocal.models.embedders import convert_packaged_embedder, packaged_model_zip
+from medlocal.models.embedders import packaged_model_zip
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.passages import Scope
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
 
 pytestmark = pytest.mark.skipif(
     packaged_model_zip() is None, reason="the packaged all-MiniLM embedder is not available"
 )
 
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 QUESTION = "What anticoagulant dose is the patient on?"
 
 NOTES = {
@@ -49,24 +45,6 @@ NOTES = {
         " visits weekly. Goal: outdoor mobility.\n"
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def minilm(tmp_path_factory: pytest.TempPathFactory, engine: Any) -> Iterator[Embedder]:
-    zip_path = packaged_model_zip()
-    assert zip_path is not None
-    out = tmp_path_factory.mktemp("minilm") / "minilm.gguf"
-    convert_packaged_embedder(zip_path, out)
-    model = engine.load_embedder(out)
-    yield model
-    model.unload()
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def test_a_second_anticoagulant_reaches_the_model(

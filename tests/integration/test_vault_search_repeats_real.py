@@ -4,7 +4,6 @@ not push the lab report out of search results or of what an answer is given."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,7 @@ from fixtures.ingest_files import make_pdf
 from medlocal.engine.api import Embedder
 from medlocal.ingest.pipeline import import_paths
 from medlocal.vault.diversify import text_key
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 @pytest.mark.slow  # embedding the 3,000-line file takes a few minutes on two cores

@@ -6,9 +6,7 @@ full, other days). Search now reads "potassium" in "K+" and the day in the note'
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -16,15 +14,13 @@ from reportlab.pdfgen import canvas
 
 from medlocal.engine.api import Embedder
 from medlocal.ingest.pipeline import import_paths
-from medlocal.models.embedders import convert_packaged_embedder, packaged_model_zip
-from medlocal.vault.keys import KdfParams
+from medlocal.models.embedders import packaged_model_zip
 from medlocal.vault.store import Vault
 
 pytestmark = pytest.mark.skipif(
     packaged_model_zip() is None, reason="the packaged all-MiniLM embedder is not available"
 )
 
-FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 QUESTION = "What was her potassium overnight on 8 November?"
 NOTE = "nursing_note_night_2026-11-08.txt"
 
@@ -81,24 +77,6 @@ def write_lab_pdf(path: Path) -> None:
     pdf.drawString(40, y - 10, "Comment (14/11/2026): potassium above range; review ramipril.")
     pdf.drawString(40, 30, "Printed 15/11/2026 08:12")
     pdf.save()
-
-
-@pytest.fixture(scope="module")
-def minilm(tmp_path_factory: pytest.TempPathFactory, engine: Any) -> Iterator[Embedder]:
-    zip_path = packaged_model_zip()
-    assert zip_path is not None
-    out = tmp_path_factory.mktemp("minilm") / "minilm.gguf"
-    convert_packaged_embedder(zip_path, out)
-    model = engine.load_embedder(out)
-    yield model
-    model.unload()
-
-
-@pytest.fixture
-def vault(tmp_path: Path) -> Iterator[Vault]:
-    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
-    with created:
-        yield created
 
 
 def test_the_overnight_potassium_note_ranks_in_the_top_three(

@@ -1,0 +1,36 @@
+"""Fixtures the real-component integration tests share: a fresh encrypted vault, and the
+packaged MiniLM embedder converted to GGUF once per module (a conversion takes seconds)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from medlocal.engine.api import Embedder
+from medlocal.models.embedders import convert_packaged_embedder, packaged_model_zip
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.store import Vault
+
+# Argon2id at its cheapest: these tests exercise the vault, not the key derivation.
+FAST_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Iterator[Vault]:
+    created, _recovery = Vault.create(tmp_path / "vault", "test passphrase", kdf_params=FAST_KDF)
+    with created:
+        yield created
+
+
+@pytest.fixture(scope="module")
+def minilm(tmp_path_factory: pytest.TempPathFactory, engine: Any) -> Iterator[Embedder]:
+    zip_path = packaged_model_zip()
+    assert zip_path is not None
+    out = tmp_path_factory.mktemp("minilm") / "minilm.gguf"
+    convert_packaged_embedder(zip_path, out)
+    model = engine.load_embedder(out)
+    yield model
+    model.unload()
