@@ -164,13 +164,19 @@ def list_documents(conn: Connection, patient_id: int | None) -> list[DocumentInf
     return [_document(row) for row in conn.execute(sql + " ORDER BY d.id", params).fetchall()]
 
 
+# A document's opening: the first N characters of its text (the two "?" take N), or of its
+# first passage for a document stored before the text was kept. ``d`` is the documents row.
+_OPENING_SQL = (
+    "COALESCE(substr(d.text, 1, ?), (SELECT substr(f.text, 1, ?) FROM chunks f "
+    "WHERE f.document_id = d.id ORDER BY f.ord LIMIT 1), '')"
+)
+
+
 def document_openings(conn: Connection, patient_id: int, chars: int) -> dict[int, str]:
     """The first ``chars`` characters of each of the patient's documents (of their first passage
     for a document stored before the text was kept)."""
     rows = conn.execute(
-        "SELECT d.id, COALESCE(substr(d.text, 1, ?), (SELECT substr(c.text, 1, ?) FROM chunks c "
-        "WHERE c.document_id = d.id ORDER BY c.ord LIMIT 1), '') FROM documents d "
-        "WHERE d.patient_id = ?",
+        f"SELECT d.id, {_OPENING_SQL} FROM documents d WHERE d.patient_id = ?",
         (chars, chars, patient_id),
     ).fetchall()
     return {int(row[0]): str(row[1]) for row in rows}
@@ -393,9 +399,7 @@ def passage_sources(
     if not chunk_ids:
         return {}
     rows = conn.execute(
-        "SELECT c.id, c.document_id, c.text, d.file_type, d.file_name, "
-        "COALESCE(substr(d.text, 1, ?), (SELECT substr(f.text, 1, ?) FROM chunks f "
-        "WHERE f.document_id = d.id ORDER BY f.ord LIMIT 1), '') "
+        f"SELECT c.id, c.document_id, c.text, d.file_type, d.file_name, {_OPENING_SQL} "
         "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(chunk_ids))})",
         [DATE_WINDOW, DATE_WINDOW, *chunk_ids],
@@ -417,11 +421,8 @@ def hits_for(
     ids = [chunk_id for chunk_id, _ in fused]
     rows = conn.execute(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
-        "c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, "
-        # The document's opening, which its own date is read from (of its first passage for a
-        # document stored before the text was kept, as document_openings reads it).
-        "COALESCE(substr(d.text, 1, ?), (SELECT substr(f.text, 1, ?) FROM chunks f "
-        "WHERE f.document_id = d.id ORDER BY f.ord LIMIT 1), '') "
+        # The document's opening, which its own date is read from.
+        f"c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, {_OPENING_SQL} "
         "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
         [DATE_WINDOW, DATE_WINDOW, *ids],
