@@ -40,6 +40,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from medlocal.rag.allergens import AllergyVocabulary, allergy_vocabulary
+from medlocal.rag.assertion_triggers import RELATIVES
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import split_sentences
@@ -117,10 +118,19 @@ _ALLERGY_AFTER = re.compile(
 # "letter for her son, who has an egg allergy", "family history of penicillin allergy". A
 # relative named as the one who reports ("per her daughter", "confirmed by his wife") or who
 # comes along ("seen with her mother") leaves the patient's allergy the patient's.
+# The relatives are the experiencer triggers' (one word each; "maternal" and "paternal" only
+# qualify one), with the grandchildren a parent's allergy may be told of.
 _RELATIVE = (
-    r"(?:mother|father|mum|mom|dad|parents?|sisters?|brothers?|siblings?|sons?|daughters?"
-    r"|grand(?:mother|father|parent|son|daughter|child)s?|aunts?|uncles?|cousins?|nieces?"
-    r"|nephews?|husband|wife|partner|twin)"
+    "(?:"
+    + "|".join(
+        sorted(
+            {w for w in RELATIVES if w.isalpha() and w not in {"maternal", "paternal", "fhx"}}
+            | {"grandson", "granddaughter", "grandchild"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")s?"
 )
 _FAMILY = re.compile(
     rf"\b(?:family\s+history|FHx?\b|(?:her|his|their|(?:the\s+)?patient'?s)\s+{_RELATIVE}\b)"
