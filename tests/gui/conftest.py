@@ -8,51 +8,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.ingest_files import FakeEmbedder
+from fixtures.gui_window import PASS, make_workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 
 from medlocal.app import Workspace
-from medlocal.vault.keys import KdfParams
-
-PASS = "correct horse battery staple"
-FAST_KDF = KdfParams(8 * 1024, 1, 1)
 
 
 @pytest.fixture(autouse=True)
 def private_qsettings(tmp_path: Path) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-def make_workspace(tmp_path: Path, chat: Any = None, **kwargs: Any) -> Workspace:
-    kwargs.setdefault("embedder_loader", lambda model: FakeEmbedder())
-    if chat is not None:
-        kwargs["chat_loader"] = lambda model: chat
-    return Workspace(tmp_path / "vault", kdf_params=FAST_KDF, **kwargs)
-
-
-def window_with_patient(qtbot: Any, workspace: Workspace, name: str) -> Any:
-    """The main window on an unlocked vault with one new patient, chosen in the list."""
-    workspace.require_vault().add_patient(name)
-    return open_window(qtbot, workspace)
-
-
-def open_window(qtbot: Any, workspace: Workspace) -> Any:
-    """The main window on ``workspace``, started, with the first patient chosen in the list."""
-    from medlocal.ui.main_window import MainWindow
-
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.patients.patients.setCurrentRow(0)
-    return window
 
 
 @pytest.fixture

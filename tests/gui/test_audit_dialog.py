@@ -3,7 +3,7 @@ thread: intact on a fresh vault, failed after an attacker's edit."""
 
 from __future__ import annotations
 
-from conftest import PASS
+from fixtures.gui_window import PASS
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PASS
+from fixtures.gui_window import PASS
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -145,7 +145,7 @@ def test_verify_checks_every_backup_in_the_folder_and_names_each(
 def test_verify_and_restore_with_the_recovery_key(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from conftest import make_workspace
+    from fixtures.gui_window import make_workspace
 
     from medlocal.ui.workers import wait_for_jobs
 
@@ -219,7 +219,7 @@ def test_the_lock_screen_tells_how_a_restore_ended_however_the_dialog_was_opened
     """Walk 27: after a recovery-key restore the lock screen still said "Restoring… unlock with
     the passphrase the backup was made with" (the wrong one: the new passphrase opens it), and
     the text stayed after the restore. The dialog was opened directly, not through the menu."""
-    from conftest import make_workspace
+    from fixtures.gui_window import make_workspace
 
     from medlocal.ui.workers import wait_for_jobs
 

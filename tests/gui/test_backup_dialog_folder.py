@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PASS
+from fixtures.gui_window import PASS
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMessageBox, QWidget

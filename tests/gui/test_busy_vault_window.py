@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from conftest import PASS, open_window
+from fixtures.gui_window import PASS, open_window
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox

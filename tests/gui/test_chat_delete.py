@@ -5,7 +5,7 @@ instead of failing; a chat deleted while the vault was locked is not reopened.""
 from __future__ import annotations
 
 import pytest
-from conftest import open_window
+from fixtures.gui_window import open_window
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import open_window
+from fixtures.gui_window import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot

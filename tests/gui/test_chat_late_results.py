@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from conftest import PASS, open_window
+from fixtures.gui_window import PASS, open_window
 from fixtures.held_stream import HeldStream
 from pytestqt.qtbot import QtBot
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import window_with_patient
+from fixtures.gui_window import window_with_patient
 from PySide6.QtGui import QTextFormat
 from pytestqt.qtbot import QtBot
 

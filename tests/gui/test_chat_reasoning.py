@@ -7,8 +7,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from conftest import PASS, make_workspace, window_with_patient
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import PASS, make_workspace, window_with_patient
 from pytestqt.qtbot import QtBot
 
 NOTE = "Metformin 500 mg twice daily for type 2 diabetes."

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PASS, make_workspace, window_with_patient
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import PASS, make_workspace, window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.rag.flags import DRAFT_HEADING

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PASS, make_workspace, open_window
+from fixtures.gui_window import PASS, make_workspace, open_window
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace

@@ -31,7 +31,7 @@ import importlib.abc, sys, threading, time
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
-from conftest import PASS, make_workspace
+from fixtures.gui_window import PASS, make_workspace
 
 tmp = Path(sys.argv[1])
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PASS, make_workspace
+from fixtures.gui_window import PASS, make_workspace
 from fixtures.held_calls import hold
 from pytestqt.qtbot import QtBot
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PASS, make_workspace
+from fixtures.gui_window import PASS, make_workspace
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 

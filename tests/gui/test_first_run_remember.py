@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASS, make_workspace
+from fixtures.gui_window import PASS, make_workspace
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import window_with_patient
+from fixtures.gui_window import window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import open_window
+from fixtures.gui_window import open_window
 from fixtures.held_calls import hold
 from pytestqt.qtbot import QtBot
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASS, open_window
+from fixtures.gui_window import PASS, open_window
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 

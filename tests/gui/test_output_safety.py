@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import make_workspace
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import make_workspace
 from fixtures.palettes import dark_palette
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextFormat

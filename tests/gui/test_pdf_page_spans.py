@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_workspace
+from fixtures.gui_window import make_workspace
 from fixtures.ingest_files import make_pdf
 from pytestqt.qtbot import QtBot
 

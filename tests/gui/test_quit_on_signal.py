@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FAST_KDF, PASS, open_window
 from fixtures.child_process import child_env
+from fixtures.gui_window import FAST_KDF, PASS, open_window
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import make_workspace
+from fixtures.gui_window import make_workspace
 from fixtures.ingest_files import make_pdf
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot

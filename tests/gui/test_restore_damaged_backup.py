@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PASS
+from fixtures.gui_window import PASS
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 

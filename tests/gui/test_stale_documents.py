@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import window_with_patient
+from fixtures.gui_window import window_with_patient
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 

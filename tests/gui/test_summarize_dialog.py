@@ -168,7 +168,7 @@ def test_a_clicked_citation_shows_its_passage_in_the_dialog_over_the_window(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Walk 26: the modal dialog sent the passage to the window's sources panel, behind it."""
-    from conftest import open_window
+    from fixtures.gui_window import open_window
 
     window = open_window(qtbot, workspace)
     seen: list[str] = []

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from conftest import PASS, make_workspace, window_with_patient
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import PASS, make_workspace, window_with_patient
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication

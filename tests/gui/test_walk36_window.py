@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import open_window
 from fixtures.child_process import run_child
+from fixtures.gui_window import open_window
 from fixtures.held_stream import HeldStream
 from pytestqt.qtbot import QtBot
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import open_window, window_with_patient
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import open_window, window_with_patient
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget

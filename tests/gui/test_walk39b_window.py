@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASS, open_window
+from fixtures.gui_window import PASS, open_window
 from fixtures.held_stream import HeldStream
 from pytestqt.qtbot import QtBot
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PASS, make_workspace, open_window
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import PASS, make_workspace, open_window
 from pytestqt.qtbot import QtBot
 
 LABS = (

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PASS, make_workspace, window_with_patient
 from fixtures.fake_models import FakeChatModel
+from fixtures.gui_window import PASS, make_workspace, window_with_patient
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import open_window, window_with_patient
+from fixtures.gui_window import open_window, window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
