@@ -139,6 +139,8 @@ class RemovedWords:
             placeholder = self.words.get(word)
             if placeholder is None or _in_placeholder(text, start, end, word):
                 continue
+            if word.isdigit() and _in_citation(text, start, end):
+                continue
             if len(word) == 1 and not _quoted_alone(text, start, end):
                 continue
             out.append(Redaction("echo", start, end, match.group(), placeholder))
@@ -152,6 +154,20 @@ def _in_placeholder(text: str, start: int, end: int, word: str) -> bool:
         and text[start - 1 : start] == "["
         and text[end : end + 1] == "]"
         and text[start:end].isupper()
+    )
+
+
+# A citation marker of an answer's sentence: "[12]", "[3, 12]", "[4-6]", "[1†]". Its numbers
+# are MedLocal's passage numbers, not patient text: a flag quoting "- Dihydroselenium [12]" lost
+# its marker to the "12" of a removed date ("[[DATE]]", walk 41b N2).
+_CITATION_AROUND = re.compile(r"\[[\d,;\s\-–†]*\Z"), re.compile(r"[\d,;\s\-–†]*\]")
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """The number at ``start:end`` is one of a citation marker's numbers."""
+    before, after = _CITATION_AROUND
+    return bool(before.search(text, max(0, start - 24), start)) and bool(
+        after.match(text, end, end + 24)
     )
 
 

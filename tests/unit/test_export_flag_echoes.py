@@ -238,3 +238,15 @@ def test_a_places_kind_words_are_no_echo_of_it() -> None:
     # A person's name keeps recall first: an English word of it goes wherever it is quoted.
     person = RemovedWords.collect([Redaction("name", 0, 14, "Mary Hospital", "[NAME]")])
     assert [r.original for r in person.spans("'hospital'")] == ["hospital"]
+
+
+def test_a_citation_markers_numbers_are_no_echo_of_a_removed_number() -> None:
+    """Walk 41b N2: a redacted summary's flag quoted "- Dihydroselenium [[DATE]]": the "12" of
+    its citation marker "[12]" was taken for the "12" of a removed date."""
+    words = RemovedWords.collect([Redaction("date", 0, 15, "12 January 2026", "[DATE]")])
+    kept = ("“- Dihydroselenium [12]”", "“[3, 12]”", "“[12†]”", "“[4-12]”")
+    for text in kept:
+        assert words.spans(text) == [], text
+    # The same number outside a marker is still an echo, however near a bracket it stands.
+    for text in ("“seen on 12 Jan [3]”", "“12]”", "“[12”", "“[12/01]”"):
+        assert [r.original for r in words.spans(text)] == ["12"], text
