@@ -46,8 +46,11 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
         ("%B %d %Y", "%b %d %Y"),
     ),
+    # "8th of November 2026" too (session 42: read as "November 2026", the day lost).
     (
-        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I),
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I
+        ),
         ("%d %B %Y", "%d %b %Y"),
     ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
@@ -95,6 +98,10 @@ _DAY_RANGES = (
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/]?\d)"
     ),
 )
+# The same, the month's name in any case, for a question's days ("on 8 november"; see
+# :func:`extract_dates`).
+_PARTIAL_DATES_ANY_CASE = tuple(re.compile(p.pattern, re.I) for p in _PARTIAL_DATES)
+_DAY_RANGES_ANY_CASE = tuple(re.compile(p.pattern, re.I) for p in _DAY_RANGES)
 # What makes such a range one of days, not a value and another number (review 31: "Seen Jan 3 -
 # 5 mg daily" lost its dose, "June 5 and 3 days later" its count, "Hb 9 to 12 May" its value):
 # "between"/"from" before it, or a dash; and, after the last day, no unit and no counted noun.
@@ -366,10 +373,11 @@ def _range_of_days(match: re.Match[str], text: str) -> bool:
     return _RANGE_OPENER.search(before) is not None
 
 
-def _partial_date(match: re.Match[str]) -> str | None:
-    """ "--MM-DD" (ISO 8601's date without a year) for "January 12" or "12th of January"."""
+def _partial_date(match: re.Match[str], any_case: bool = False) -> str | None:
+    """ "--MM-DD" (ISO 8601's date without a year) for "January 12" or "12th of January"; the
+    month's name capitalised unless ``any_case``."""
     month = match.group("month")
-    if not month[:1].isupper():
+    if not any_case and not month[:1].isupper():
         return None
     try:
         parsed = datetime.strptime(f"{month[:3].title()} {match.group('day')} 2000", "%b %d %Y")
@@ -379,14 +387,15 @@ def _partial_date(match: re.Match[str]) -> str | None:
 
 
 def _numeric_partial_date(
-    match: re.Match[str], day_first: bool | None
+    match: re.Match[str], day_first: bool | None, bare: bool = False
 ) -> tuple[str, str | None] | None:
     """ "--MM-DD" for a day and month in figures (see ``_NUMERIC_PARTIAL_DATE``), read as the
     text writes its dates, and its other reading where the text does not say and both are
-    possible; None where it is no date or nothing says it is one."""
+    possible; None where it is no date or nothing says it is one (``bare``: a question's day,
+    a date without a dating word)."""
     first, second = match.group("first"), match.group("second")
     padded = any(len(part) == 2 and part.startswith("0") for part in (first, second))
-    if match.group("word") is None and not padded:
+    if match.group("word") is None and not padded and not bare:
         return None
     readings = [
         f"--{month:02d}-{day:02d}"
@@ -439,6 +448,10 @@ def dates_agree(claimed: str, given: str) -> bool:
 
 def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw, flags=re.I)
+    # "8th of November 2026"; "Sept" is no month to strptime's %b ("Sept 3, 2026" was read as
+    # the yearless "Sept 3" and a number, session 42).
+    cleaned = re.sub(r"\s+of\s+", " ", cleaned, flags=re.I)
+    cleaned = re.sub(r"\bsept\b", "Sep", cleaned, flags=re.I)
     cleaned = re.sub(r"[,.]", " ", cleaned) if not re.match(r"^\d", cleaned) else cleaned
     cleaned = re.sub(r"[.-]", "/", cleaned) if re.match(r"^\d{1,2}[.-]", cleaned) else cleaned
     cleaned = " ".join(cleaned.split())
@@ -466,6 +479,85 @@ _CELL_COMMA = re.compile(
 )
 
 
+def extract_dates(
+    text: str,
+    day_first: bool | None = None,
+    *,
+    any_case_months: bool = False,
+    bare_day_month: bool = False,
+) -> list[Value]:
+    """Every date in ``text``, in text order, read as :func:`extract_values` reads them (the
+    app's one reader of date shapes: the document's own date and the day a question names
+    read theirs here). Options for the days a question writes without a year, which the
+    grounding does not read as dates in a note: ``any_case_months`` reads "8 november" and
+    "may 5" (a note's "may 5" is a verb and a number); ``bare_day_month`` reads a day and month
+    in figures with no dating word before it ("potassium 8/11?"), as a note's "power 4/5"
+    never is."""
+    masked = list(_CELL_COMMA.sub(" ", text))
+    found = _read_dates(text, masked, day_first, any_case_months, bare_day_month)
+    return sorted(found, key=lambda v: v.start)
+
+
+def _mask(masked: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        masked[i] = " "
+
+
+def _read_dates(
+    text: str,
+    masked: list[str],
+    day_first: bool | None,
+    any_case_months: bool = False,
+    bare_day_month: bool = False,
+) -> list[Value]:
+    """The dates in ``text`` (see :func:`extract_dates`), blanking each one found in ``masked``
+    (``text`` with a table's cell commas as spaces) so that its digits are not read again."""
+    values: list[Value] = []
+    for pattern, formats in _DATE_PATTERNS:
+        for match in pattern.finditer("".join(masked)):
+            readings = _date_readings(match.group(), formats, day_first)
+            if readings is not None:
+                reading, alt = readings
+                values.append(Value("date", reading, None, match.group(), match.start(), alt))
+                _mask(masked, match.start(), match.end())
+    for pattern in _DAY_RANGES_ANY_CASE if any_case_months else _DAY_RANGES:
+        for match in pattern.finditer(text):
+            if not _range_of_days(match, text):
+                continue
+            start, end = match.span("day")
+            partial = _partial_date(match, any_case_months)
+            if partial is not None and masked[start] != " ":
+                values.append(Value("date", partial, None, text[start:end], start))
+                _mask(masked, start, end)
+    for match in _NUMERIC_RANGE.finditer("".join(masked)):
+        a, b, c, d = (match.group(g) for g in "abcd")
+        if (b == d and b in _SCORE_TOTALS) or (a == c and a in _SCORE_TOTALS):
+            continue
+        if _FRACTION_AFTER.match(text, match.end()) or UNIT_START.match(text, match.end()):
+            continue  # "from 1/2 to 1/4 tablet", "FEV1 from 2/3 to 1/3 predicted" (review 31b)
+        ends = ((match.start("a"), match.end("b")), (match.start("c"), match.end("d")))
+        first_day, last_day = (_day_month(text[s:e], day_first) for s, e in ends)
+        if first_day is None or last_day is None:
+            continue
+        for (s, e), (reading, alt) in zip(ends, (first_day, last_day), strict=True):
+            values.append(Value("date", reading, None, text[s:e], s, alt))
+            _mask(masked, s, e)
+    for pattern in _PARTIAL_DATES_ANY_CASE if any_case_months else _PARTIAL_DATES:
+        for match in pattern.finditer("".join(masked)):
+            partial = _partial_date(match, any_case_months)
+            if partial is not None:
+                values.append(Value("date", partial, None, match.group(), match.start()))
+                _mask(masked, match.start(), match.end())
+    for match in _NUMERIC_PARTIAL_DATE.finditer("".join(masked)):
+        numeric = _numeric_partial_date(match, day_first, bare_day_month)
+        if numeric is not None:
+            reading, alt = numeric
+            start, end = match.start("first"), match.end("second")
+            values.append(Value("date", reading, None, text[start:end], start, alt))
+            _mask(masked, start, end)
+    return values
+
+
 def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
     """Every date, time, number and dose in ``text``, in text order (dates are read first, so
     their digits are not counted again as plain numbers). ``day_first``: whether the text
@@ -482,48 +574,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         for i in range(start, end):
             masked[i] = " "
 
-    for pattern, formats in _DATE_PATTERNS:
-        for match in pattern.finditer("".join(masked)):
-            readings = _date_readings(match.group(), formats, day_first)
-            if readings is not None:
-                reading, alt = readings
-                values.append(Value("date", reading, None, match.group(), match.start(), alt))
-                mask(match.start(), match.end())
-    for pattern in _DAY_RANGES:
-        for match in pattern.finditer(text):
-            if not _range_of_days(match, text):
-                continue
-            start, end = match.span("day")
-            partial = _partial_date(match)
-            if partial is not None and masked[start] != " ":
-                values.append(Value("date", partial, None, text[start:end], start))
-                mask(start, end)
-    for match in _NUMERIC_RANGE.finditer("".join(masked)):
-        a, b, c, d = (match.group(g) for g in "abcd")
-        if (b == d and b in _SCORE_TOTALS) or (a == c and a in _SCORE_TOTALS):
-            continue
-        if _FRACTION_AFTER.match(text, match.end()) or UNIT_START.match(text, match.end()):
-            continue  # "from 1/2 to 1/4 tablet", "FEV1 from 2/3 to 1/3 predicted" (review 31b)
-        ends = ((match.start("a"), match.end("b")), (match.start("c"), match.end("d")))
-        first_day, last_day = (_day_month(text[s:e], day_first) for s, e in ends)
-        if first_day is None or last_day is None:
-            continue
-        for (s, e), (reading, alt) in zip(ends, (first_day, last_day), strict=True):
-            values.append(Value("date", reading, None, text[s:e], s, alt))
-            mask(s, e)
-    for pattern in _PARTIAL_DATES:
-        for match in pattern.finditer("".join(masked)):
-            partial = _partial_date(match)
-            if partial is not None:
-                values.append(Value("date", partial, None, match.group(), match.start()))
-                mask(match.start(), match.end())
-    for match in _NUMERIC_PARTIAL_DATE.finditer("".join(masked)):
-        numeric = _numeric_partial_date(match, day_first)
-        if numeric is not None:
-            reading, alt = numeric
-            start, end = match.start("first"), match.end("second")
-            values.append(Value("date", reading, None, text[start:end], start, alt))
-            mask(start, end)
+    values += _read_dates(text, masked, day_first)
     for match in _GESTATION.finditer("".join(masked)):
         written = next(g for g in ("weeks", "weeks40", "weeksplus", "weeksga") if match.group(g))
         days_group = {
