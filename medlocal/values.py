@@ -25,7 +25,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"(?<![\w/.-])(?:{_MONTHS})-(?:\d{{4}}|\d{{2}})\b(?![-/.]\d)", re.I),
         ("%b-%y", "%b-%Y", "%B-%y", "%B-%Y"),
     ),
-    (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
+    # ISO 8601's date, and its date and time ("2026-11-08T14:30", as FHIR and exports write
+    # it: read as the numbers 2026, 11, 8 and 30 until session 42).
+    (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=T\d))"), ("%Y-%m-%d",)),
     # Year first with slashes, as South African and East Asian records write it: "2021/03/18",
     # and the month alone: "Next VL 2027/03" (round 8 of the precision audit).
     (
@@ -177,7 +179,11 @@ _TEEN_YEAR = re.compile(
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 # A clock time, and its half of the day where it is written ("2:52 pm" is 14:52).
-_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I)
+# A time, also after an ISO date's "T" ("2026-11-08T14:30": the date is blanked when read).
+_TIME = re.compile(
+    r"(?:\b|(?<=(?<![A-Za-z])T))([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?",
+    re.I,
+)
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
 # British notes count days, weeks and months over 7, 52 and 12: "x 5/7" is five days, "for 2/52"

@@ -122,7 +122,13 @@ ROWS: list[tuple[str, tuple[str, ...], str | None, tuple[str, ...]]] = [
         "08/11/2026",
         ("- 2026-11-8 2026-8-11",),
     ),
-    ("2026-11-08T14:30", (), None, ()),
+    # fix: an ISO date and time: values read the numbers 2026, 11, 8 and 30; none found a date
+    (
+        "2026-11-08T14:30",
+        ("2026-11-08=2026-11-08",),
+        "2026-11-08",
+        ("2026-11-8 2026-11-8 2026-11-8",),
+    ),
     # fix: days: the range's first day
     (
         "between 21 and 22 January 2026",
