@@ -576,10 +576,6 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
     # lab table was "unverified"); a thousands comma ("1,234") stays. Same length: offsets hold.
     masked = list(_CELL_COMMA.sub(" ", text))
 
-    def mask(start: int, end: int) -> None:
-        for i in range(start, end):
-            masked[i] = " "
-
     values += _read_dates(text, masked, day_first)
     for match in _GESTATION.finditer("".join(masked)):
         written = next(g for g in ("weeks", "weeks40", "weeksplus", "weeksga") if match.group(g))
@@ -593,7 +589,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             raw_days = match.group()[match.start(days_group) - match.start() :]
             days = match.group(days_group)
             values.append(Value("number", days, "day", raw_days, match.start(days_group)))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _TIME.finditer("".join(masked)):
         values.append(
             Value(
@@ -604,35 +600,35 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
                 match.start(),
             )
         )
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _FREQUENCY.finditer("".join(masked)):
         low, high = match.group(1), match.group(2)
         canonical = f"q{int(low)}-{int(high)}h" if high else f"q{int(low)}h"
         values.append(Value("frequency", canonical, None, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _DURATION_OVER.finditer("".join(masked)):
         group = "count" if match.group("count") else "weeks"
         period = _DURATION_BASE[match.group("base") or "52"]
         raw = match.group()[match.start(group) - match.start() :]
         values.append(Value("number", match.group(group), period, raw, match.start(group)))
-        mask(match.start(group), match.end())
+        _mask(masked, match.start(group), match.end())
     for match in _OF_A_COURSE.finditer("".join(masked)):
         count, course = match.group("count"), match.group("unit").lower()
         values.append(Value("number", count, course, count, match.start("count")))
-        mask(match.start("count"), match.end("count"))
+        _mask(masked, match.start("count"), match.end("count"))
     for match in _RATIO.finditer("".join(masked)):
         canonical = f"{int(match.group(1))}/{int(match.group(2))}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
 
     for match in _GRADE_SUM.finditer("".join(masked)):
         canonical = f"{match.group(1)}+{match.group(2)}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _ROMAN.finditer("".join(masked)):
         arabic = str(_ROMAN_VALUES[match.group("roman")])
         values.append(Value("number", arabic, None, match.group("roman"), match.start("roman")))
-        mask(match.start("roman"), match.end("roman"))
+        _mask(masked, match.start("roman"), match.end("roman"))
 
     flat_text = "".join(masked)
     year_end = 0
@@ -644,7 +640,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         if year is not None:
             # "nineteen ninety-five", "the nineteen nineties": a year, no count (review 34).
             year_end = year.end()
-            mask(match.start(), year_end)
+            _mask(masked, match.start(), year_end)
             continue
         if match.group("tens"):
             ones = match.group("ones")
@@ -655,7 +651,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         spelled = str(count)
         unit = _rate_in_words(flat_text, match.end(), _canonical_unit(match.group("unit")))
         values.append(Value("number", spelled, unit, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
 
     flat = "".join(masked)
     for match in _VALUE.finditer(flat):
