@@ -37,18 +37,11 @@ from datetime import date
 from typing import Literal
 
 from medlocal.privacy.deid_dates import day_order, day_order_counts
-from medlocal.values import extract_values
+from medlocal.values import extract_dates, extract_values
 
 DATE_WINDOW = 600  # a document's own date is looked for this near its start
 UNCLEAR_ORDER = "day and month order unclear"
 
-# Dates as notes write them: 2024-02-11, 11/02/2024, 11.02.24, 11 February 2024, February 11, 2024.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
-    rf"|\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})\b",
-    re.IGNORECASE,
-)
 # A date of birth is not the document's date: "DOB", "D.O.B.", "Date of birth", "Birth date",
 # "Birthdate", "Born on" (review 41 D5: "Birth date:" and "Born on" passed, as "date:" and as the
 # opening's first date).
@@ -132,18 +125,20 @@ def own_date(text: str, file_type: str, file_name: str | None = None) -> Written
     plain: str | None = None
     event: str | None = None
     labelled: str | None = None
-    for match in _DATE.finditer(opening):
-        before = opening[max(0, match.start() - _LABEL_CHARS) : match.start()]
+    for value in extract_dates(opening):
+        if not any(_ISO_DAY.fullmatch(reading) for reading in value.readings()):
+            continue  # a month ("March 2026") or a day without its year dates no document
+        before = opening[max(0, value.start - _LABEL_CHARS) : value.start]
         if BIRTH_DATE.search(before[-20:]) or FUTURE_DATE.search(before):
             continue
         if COLLECTED_DATE.search(before):
-            return WrittenDate(match.group(0), "label")
+            return WrittenDate(value.raw, "label")
         if EVENT_DATE.search(before):
-            event = event or match.group(0)
+            event = event or value.raw
         elif OWN_DATE.search(before):
-            labelled = labelled or match.group(0)
+            labelled = labelled or value.raw
         else:
-            plain = plain or match.group(0)
+            plain = plain or value.raw
     if labelled is not None:
         return WrittenDate(labelled, "label")
     named = file_name_date(file_name)

@@ -25,7 +25,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"(?<![\w/.-])(?:{_MONTHS})-(?:\d{{4}}|\d{{2}})\b(?![-/.]\d)", re.I),
         ("%b-%y", "%b-%Y", "%B-%y", "%B-%Y"),
     ),
-    (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"), ("%Y-%m-%d",)),
+    # ISO 8601's date, and its date and time ("2026-11-08T14:30", as FHIR and exports write
+    # it: read as the numbers 2026, 11, 8 and 30 until session 42).
+    (re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:\b|(?=T\d))"), ("%Y-%m-%d",)),
     # Year first with slashes, as South African and East Asian records write it: "2021/03/18",
     # and the month alone: "Next VL 2027/03" (round 8 of the precision audit).
     (
@@ -46,8 +48,11 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
         ("%B %d %Y", "%b %d %Y"),
     ),
+    # "8th of November 2026" too (session 42: read as "November 2026", the day lost).
     (
-        re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I),
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I
+        ),
         ("%d %B %Y", "%d %b %Y"),
     ),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
@@ -95,6 +100,10 @@ _DAY_RANGES = (
         rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:/]?\d)"
     ),
 )
+# The same, the month's name in any case, for a question's days ("on 8 november"; see
+# :func:`extract_dates`).
+_PARTIAL_DATES_ANY_CASE = tuple(re.compile(p.pattern, re.I) for p in _PARTIAL_DATES)
+_DAY_RANGES_ANY_CASE = tuple(re.compile(p.pattern, re.I) for p in _DAY_RANGES)
 # What makes such a range one of days, not a value and another number (review 31: "Seen Jan 3 -
 # 5 mg daily" lost its dose, "June 5 and 3 days later" its count, "Hb 9 to 12 May" its value):
 # "between"/"from" before it, or a dash; and, after the last day, no unit and no counted noun.
@@ -170,7 +179,11 @@ _TEEN_YEAR = re.compile(
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 # A clock time, and its half of the day where it is written ("2:52 pm" is 14:52).
-_TIME = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I)
+# A time, also after an ISO date's "T" ("2026-11-08T14:30": the date is blanked when read).
+_TIME = re.compile(
+    r"(?:\b|(?<=(?<![A-Za-z])T))([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?",
+    re.I,
+)
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
 # British notes count days, weeks and months over 7, 52 and 12: "x 5/7" is five days, "for 2/52"
@@ -366,10 +379,11 @@ def _range_of_days(match: re.Match[str], text: str) -> bool:
     return _RANGE_OPENER.search(before) is not None
 
 
-def _partial_date(match: re.Match[str]) -> str | None:
-    """ "--MM-DD" (ISO 8601's date without a year) for "January 12" or "12th of January"."""
+def _partial_date(match: re.Match[str], any_case: bool = False) -> str | None:
+    """ "--MM-DD" (ISO 8601's date without a year) for "January 12" or "12th of January"; the
+    month's name capitalised unless ``any_case``."""
     month = match.group("month")
-    if not month[:1].isupper():
+    if not any_case and not month[:1].isupper():
         return None
     try:
         parsed = datetime.strptime(f"{month[:3].title()} {match.group('day')} 2000", "%b %d %Y")
@@ -379,14 +393,15 @@ def _partial_date(match: re.Match[str]) -> str | None:
 
 
 def _numeric_partial_date(
-    match: re.Match[str], day_first: bool | None
+    match: re.Match[str], day_first: bool | None, bare: bool = False
 ) -> tuple[str, str | None] | None:
     """ "--MM-DD" for a day and month in figures (see ``_NUMERIC_PARTIAL_DATE``), read as the
     text writes its dates, and its other reading where the text does not say and both are
-    possible; None where it is no date or nothing says it is one."""
+    possible; None where it is no date or nothing says it is one (``bare``: a question's day,
+    a date without a dating word)."""
     first, second = match.group("first"), match.group("second")
     padded = any(len(part) == 2 and part.startswith("0") for part in (first, second))
-    if match.group("word") is None and not padded:
+    if match.group("word") is None and not padded and not bare:
         return None
     readings = [
         f"--{month:02d}-{day:02d}"
@@ -439,6 +454,10 @@ def dates_agree(claimed: str, given: str) -> bool:
 
 def _parse_date(raw: str, formats: tuple[str, ...]) -> str | None:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", raw, flags=re.I)
+    # "8th of November 2026"; "Sept" is no month to strptime's %b ("Sept 3, 2026" was read as
+    # the yearless "Sept 3" and a number, session 42).
+    cleaned = re.sub(r"\s+of\s+", " ", cleaned, flags=re.I)
+    cleaned = re.sub(r"\bsept\b", "Sep", cleaned, flags=re.I)
     cleaned = re.sub(r"[,.]", " ", cleaned) if not re.match(r"^\d", cleaned) else cleaned
     cleaned = re.sub(r"[.-]", "/", cleaned) if re.match(r"^\d{1,2}[.-]", cleaned) else cleaned
     cleaned = " ".join(cleaned.split())
@@ -466,38 +485,56 @@ _CELL_COMMA = re.compile(
 )
 
 
-def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
-    """Every date, time, number and dose in ``text``, in text order (dates are read first, so
-    their digits are not counted again as plain numbers). ``day_first``: whether the text
-    writes its numeric dates day first; None where it does not say, and then a date such as
-    "03/05/2024" keeps both readings (``Value.alt``): read only month first, a British "12
-    March" was "unverified"."""
-    values: list[Value] = []
-    # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
-    # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
-    # lab table was "unverified"); a thousands comma ("1,234") stays. Same length: offsets hold.
+def extract_dates(
+    text: str,
+    day_first: bool | None = None,
+    *,
+    any_case_months: bool = False,
+    bare_day_month: bool = False,
+) -> list[Value]:
+    """Every date in ``text``, in text order, read as :func:`extract_values` reads them (the
+    app's one reader of date shapes: the document's own date and the day a question names
+    read theirs here). Options for the days a question writes without a year, which the
+    grounding does not read as dates in a note: ``any_case_months`` reads "8 november" and
+    "may 5" (a note's "may 5" is a verb and a number); ``bare_day_month`` reads a day and month
+    in figures with no dating word before it ("potassium 8/11?"), as a note's "power 4/5"
+    never is."""
     masked = list(_CELL_COMMA.sub(" ", text))
+    found = _read_dates(text, masked, day_first, any_case_months, bare_day_month)
+    return sorted(found, key=lambda v: v.start)
 
-    def mask(start: int, end: int) -> None:
-        for i in range(start, end):
-            masked[i] = " "
 
+def _mask(masked: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        masked[i] = " "
+
+
+def _read_dates(
+    text: str,
+    masked: list[str],
+    day_first: bool | None,
+    any_case_months: bool = False,
+    bare_day_month: bool = False,
+) -> list[Value]:
+    """The dates in ``text`` (see :func:`extract_dates`), blanking each one found in ``masked``
+    (``text`` with a table's cell commas as spaces) so that its digits are not read again."""
+    values: list[Value] = []
     for pattern, formats in _DATE_PATTERNS:
         for match in pattern.finditer("".join(masked)):
             readings = _date_readings(match.group(), formats, day_first)
             if readings is not None:
                 reading, alt = readings
                 values.append(Value("date", reading, None, match.group(), match.start(), alt))
-                mask(match.start(), match.end())
-    for pattern in _DAY_RANGES:
+                _mask(masked, match.start(), match.end())
+    for pattern in _DAY_RANGES_ANY_CASE if any_case_months else _DAY_RANGES:
         for match in pattern.finditer(text):
             if not _range_of_days(match, text):
                 continue
             start, end = match.span("day")
-            partial = _partial_date(match)
+            partial = _partial_date(match, any_case_months)
             if partial is not None and masked[start] != " ":
                 values.append(Value("date", partial, None, text[start:end], start))
-                mask(start, end)
+                _mask(masked, start, end)
     for match in _NUMERIC_RANGE.finditer("".join(masked)):
         a, b, c, d = (match.group(g) for g in "abcd")
         if (b == d and b in _SCORE_TOTALS) or (a == c and a in _SCORE_TOTALS):
@@ -510,20 +547,36 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             continue
         for (s, e), (reading, alt) in zip(ends, (first_day, last_day), strict=True):
             values.append(Value("date", reading, None, text[s:e], s, alt))
-            mask(s, e)
-    for pattern in _PARTIAL_DATES:
+            _mask(masked, s, e)
+    for pattern in _PARTIAL_DATES_ANY_CASE if any_case_months else _PARTIAL_DATES:
         for match in pattern.finditer("".join(masked)):
-            partial = _partial_date(match)
+            partial = _partial_date(match, any_case_months)
             if partial is not None:
                 values.append(Value("date", partial, None, match.group(), match.start()))
-                mask(match.start(), match.end())
+                _mask(masked, match.start(), match.end())
     for match in _NUMERIC_PARTIAL_DATE.finditer("".join(masked)):
-        numeric = _numeric_partial_date(match, day_first)
+        numeric = _numeric_partial_date(match, day_first, bare_day_month)
         if numeric is not None:
             reading, alt = numeric
             start, end = match.start("first"), match.end("second")
             values.append(Value("date", reading, None, text[start:end], start, alt))
-            mask(start, end)
+            _mask(masked, start, end)
+    return values
+
+
+def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
+    """Every date, time, number and dose in ``text``, in text order (dates are read first, so
+    their digits are not counted again as plain numbers). ``day_first``: whether the text
+    writes its numeric dates day first; None where it does not say, and then a date such as
+    "03/05/2024" keeps both readings (``Value.alt``): read only month first, a British "12
+    March" was "unverified"."""
+    values: list[Value] = []
+    # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
+    # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
+    # lab table was "unverified"); a thousands comma ("1,234") stays. Same length: offsets hold.
+    masked = list(_CELL_COMMA.sub(" ", text))
+
+    values += _read_dates(text, masked, day_first)
     for match in _GESTATION.finditer("".join(masked)):
         written = next(g for g in ("weeks", "weeks40", "weeksplus", "weeksga") if match.group(g))
         days_group = {
@@ -536,7 +589,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             raw_days = match.group()[match.start(days_group) - match.start() :]
             days = match.group(days_group)
             values.append(Value("number", days, "day", raw_days, match.start(days_group)))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _TIME.finditer("".join(masked)):
         values.append(
             Value(
@@ -547,35 +600,35 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
                 match.start(),
             )
         )
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _FREQUENCY.finditer("".join(masked)):
         low, high = match.group(1), match.group(2)
         canonical = f"q{int(low)}-{int(high)}h" if high else f"q{int(low)}h"
         values.append(Value("frequency", canonical, None, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _DURATION_OVER.finditer("".join(masked)):
         group = "count" if match.group("count") else "weeks"
         period = _DURATION_BASE[match.group("base") or "52"]
         raw = match.group()[match.start(group) - match.start() :]
         values.append(Value("number", match.group(group), period, raw, match.start(group)))
-        mask(match.start(group), match.end())
+        _mask(masked, match.start(group), match.end())
     for match in _OF_A_COURSE.finditer("".join(masked)):
         count, course = match.group("count"), match.group("unit").lower()
         values.append(Value("number", count, course, count, match.start("count")))
-        mask(match.start("count"), match.end("count"))
+        _mask(masked, match.start("count"), match.end("count"))
     for match in _RATIO.finditer("".join(masked)):
         canonical = f"{int(match.group(1))}/{int(match.group(2))}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
 
     for match in _GRADE_SUM.finditer("".join(masked)):
         canonical = f"{match.group(1)}+{match.group(2)}"
         values.append(Value("ratio", canonical, None, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
     for match in _ROMAN.finditer("".join(masked)):
         arabic = str(_ROMAN_VALUES[match.group("roman")])
         values.append(Value("number", arabic, None, match.group("roman"), match.start("roman")))
-        mask(match.start("roman"), match.end("roman"))
+        _mask(masked, match.start("roman"), match.end("roman"))
 
     flat_text = "".join(masked)
     year_end = 0
@@ -587,7 +640,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         if year is not None:
             # "nineteen ninety-five", "the nineteen nineties": a year, no count (review 34).
             year_end = year.end()
-            mask(match.start(), year_end)
+            _mask(masked, match.start(), year_end)
             continue
         if match.group("tens"):
             ones = match.group("ones")
@@ -598,7 +651,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         spelled = str(count)
         unit = _rate_in_words(flat_text, match.end(), _canonical_unit(match.group("unit")))
         values.append(Value("number", spelled, unit, match.group(), match.start()))
-        mask(match.start(), match.end())
+        _mask(masked, match.start(), match.end())
 
     flat = "".join(masked)
     for match in _VALUE.finditer(flat):

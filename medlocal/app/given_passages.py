@@ -9,6 +9,7 @@ from typing import Any
 
 from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef, snippet
+from medlocal.vault.errors import NotFoundError
 from medlocal.vault.records import last_page_of
 from medlocal.vault.store import Vault
 
@@ -38,3 +39,18 @@ def _given_source(vault: Vault, record: dict[str, Any]) -> SourceRef | None:
         snippet=snippet(chunk.text),
         last_page=last_page_of(vault.document_pages(chunk.document_id) or (), chunk.end),
     )
+
+
+def cited_passages(vault: Vault, provenance: dict[str, Any]) -> list[tuple[SourceRef, str | None]]:
+    """Each source a saved output cites (``provenance["sources"]``) with its passage's whole
+    text, from the vault (provenance keeps only ids and a snippet); None where the passage's
+    document was deleted since."""
+    cited: list[tuple[SourceRef, str | None]] = []
+    for record in provenance.get("sources") or []:
+        source = SourceRef.from_dict(record)
+        try:
+            text: str | None = vault.get_chunk(source.chunk_id).text
+        except NotFoundError:  # its document was deleted since
+            text = None
+        cited.append((source, text))
+    return cited

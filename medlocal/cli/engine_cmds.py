@@ -57,6 +57,12 @@ def register(sub: Any) -> None:
         action="store_true",
         help="with --patient: allow a labelled general answer when the documents are silent",
     )
+    ask.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object: the answer, its citations with their passages, flags,"
+        " notes and the saved output's id (as 'outputs show ID --json')",
+    )
     add_vault_args(ask)  # with --patient: which vault, and its passphrase file
     ask.add_argument("question", help="the question")
     ask.set_defaults(func=run_ask)
@@ -154,6 +160,18 @@ def run_ask(args: argparse.Namespace) -> int:
     stream = ws.general_answer(
         messages, sampling_from_args(args), model=model, meter=ThinkingMeter(listener=status.show)
     )
+    if args.json:
+        from medlocal.cli.rag_cmds import general_answer_json, print_json
+
+        try:
+            for _ in status.around(stream):
+                pass  # printed whole, in the JSON object, once it is written
+        finally:
+            status.clear()
+        print_json(general_answer_json(question, stream.text))
+        print_trim_notes(model)
+        status.report(stream)
+        return 0
     try:
         stream_to_stdout(model, status.around(stream))
     finally:
@@ -213,9 +231,14 @@ def stream_to_stdout(model: LlamaChatModel, pieces: Iterator[str]) -> str:
         sys.stdout.flush()
     sys.stdout.write("\n")
     sys.stdout.flush()
+    print_trim_notes(model)
+    return "".join(out)
+
+
+def print_trim_notes(model: LlamaChatModel) -> None:
+    """On stderr, what the model's context trimming left out of the last answer."""
     for note in model.last_stats.trim.notes:
         print(f"medlocal: note: {note}", file=sys.stderr)
-    return "".join(out)
 
 
 # -- chat -----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
+from medlocal.app.given_passages import cited_passages
 from medlocal.app.outputs import (
     PLAN_STAGE,
     check_export_path,
@@ -431,18 +432,12 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
         finally:
             writing.done()
         answer: GroundedAnswer = stream.result
-        # The answer's notes come first, on stdout with the answer: what they say ("the
-        # question names Desmond Achterberg, another patient ...", "the documents disagree on
-        # bisoprolol ...") is read before the answer, and kept when stdout is saved to a file
-        # (walk 41: the other-patient note went to stderr only, after the answer).
-        for note in answer.notes:
-            print(f"Note: {note}")
-        if answer.notes:
-            print()
-        # Printed once, checked: streamed and then repeated with its citations, a long answer
-        # filled two screens (walk 25).
-        print(mark_attached(answer.text, answer.flags))
-        print_answer_sources(answer)
+        if getattr(args, "json", False) and session.last_output_id is not None:
+            # As 'outputs show ID --json' prints the saved answer (no second serialiser).
+            saved = vault.get_output(session.last_output_id)
+            print_json(output_json(saved, cited_passages(vault, saved.provenance)))
+        else:
+            _print_grounded_answer(answer)
         if answer.thinking_tokens:
             print(f"medlocal: note: {thinking_note(answer.thinking_tokens)}", file=sys.stderr)
         print(
@@ -452,6 +447,22 @@ def run_grounded_ask(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _print_grounded_answer(answer: GroundedAnswer) -> None:
+    """A grounded answer as a person reads it: its notes, its text, its sources and flags."""
+    # The answer's notes come first, on stdout with the answer: what they say ("the
+    # question names Desmond Achterberg, another patient ...", "the documents disagree on
+    # bisoprolol ...") is read before the answer, and kept when stdout is saved to a file
+    # (walk 41: the other-patient note went to stderr only, after the answer).
+    for note in answer.notes:
+        print(f"Note: {note}")
+    if answer.notes:
+        print()
+    # Printed once, checked: streamed and then repeated with its citations, a long answer
+    # filled two screens (walk 25).
+    print(mark_attached(answer.text, answer.flags))
+    print_answer_sources(answer)
 
 
 class WritingProgress:
@@ -681,24 +692,9 @@ def _output_line(o: StoredOutput) -> str:
 def run_outputs_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         o = vault.get_output(args.output_id)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "id": o.id,
-                    "patient_id": o.patient_id,
-                    "kind": o.kind,
-                    "title": o.title,
-                    "content": o.content,
-                    "provenance": o.provenance,
-                    "flags": o.flags,
-                    "created_at": o.created_at,
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        return 0
+        if args.json:
+            print_json(output_json(o, cited_passages(vault, o.provenance)))
+            return 0
     doc = document_from_output(o.title, o.kind, o.content, o.provenance, o.flags)
     print(f"Output {o.id} — {o.kind} — {o.title} — patient {o.patient_id} — {o.created_at}\n")
     print(mark_attached(doc.body, doc.flags).strip())
@@ -717,6 +713,76 @@ def run_outputs_show(args: argparse.Namespace) -> int:
                 f" {p.get('document_id')}, score {score_text}"
             )
     return 0
+
+
+def output_json(
+    output: StoredOutput, cited: Sequence[tuple[SourceRef, str | None]]
+) -> dict[str, Any]:
+    """A saved output as ``outputs show --json`` and ``ask --patient --json`` print it: its
+    fields, its notes, and each source it cites with its document, page and passage text
+    (``cited``: :func:`medlocal.app.given_passages.cited_passages`; the text None where the
+    document was deleted since)."""
+    return _answer_json(
+        output.id,
+        output.patient_id,
+        output.kind,
+        output.title,
+        output.content,
+        provenance=output.provenance,
+        flags=output.flags,
+        created_at=output.created_at,
+        cited=cited,
+        notes=[str(note) for note in output.provenance.get("notes") or []],
+    )
+
+
+def general_answer_json(question: str, text: str) -> dict[str, Any]:
+    """A general answer (``ask`` without ``--patient``) as ``ask --json`` prints it: the shape of
+    a saved output's, with no id (it is not saved), no sources and no flags."""
+    return _answer_json(None, None, "general answer", question, text)
+
+
+def _answer_json(
+    output_id: int | None,
+    patient_id: int | None,
+    kind: str,
+    title: str,
+    content: str,
+    *,
+    provenance: dict[str, Any] | None = None,
+    flags: Sequence[dict[str, Any]] = (),
+    created_at: str | None = None,
+    cited: Sequence[tuple[SourceRef, str | None]] = (),
+    notes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The one JSON shape of an answer or summary (see :func:`output_json`)."""
+    return {
+        "id": output_id,
+        "patient_id": patient_id,
+        "kind": kind,
+        "title": title,
+        "content": content,
+        "provenance": provenance,
+        "flags": list(flags),
+        "created_at": created_at,
+        "notes": list(notes),
+        "citations": [
+            {
+                "number": source.number,
+                "document_id": source.document_id,
+                "file_name": source.file_name,
+                "page": source.page,
+                "last_page": source.last_page,
+                "chunk_id": source.chunk_id,
+                "passage": text,
+            }
+            for source, text in cited
+        ],
+    }
+
+
+def print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def run_outputs_delete(args: argparse.Namespace) -> int:

@@ -19,36 +19,12 @@ too, after the passages whose text holds it.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}  # fmt: skip
-_MONTH_NAMES = {number: name for name, number in _MONTHS.items()}
-_MONTH = (
-    r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_ORDINAL = r"(?:st|nd|rd|th)?"
-_YEAR_AFTER = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
-_DAY_MONTH = (
-    rf"(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH.format('m1')}{_YEAR_AFTER.format('y1')}"
-)
-_MONTH_DAY = rf"{_MONTH.format('m2')}\s+(?P<d2>\d{{1,2}}){_ORDINAL}{_YEAR_AFTER.format('y2')}"
-_ISO = r"(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
-# 08/11/26, 8.11.2026, 8-11-2026; a day and month alone only with a slash ("08/11"): "5.9"
-# is a potassium and "2-3" a range.
-_NUMERIC = (
-    r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<ny>\d{4}|\d{2})"
-    r"|(?P<sa>\d{1,2})/(?P<sb>\d{1,2})(?![/\d])"
-)
-_DATE = re.compile(
-    rf"(?<![\w/.-])(?:{_ISO}|{_NUMERIC}|{_DAY_MONTH}|{_MONTH_DAY})(?![\w]|[/.-]\d)",
-    re.IGNORECASE,
-)
+from medlocal.values import extract_dates
 
 Day = tuple[int | None, int, int]  # (year or None, month, day)
 
@@ -77,36 +53,25 @@ class WrittenDay:
         return {(self.year, m, d) for m, d in pairs if 1 <= m <= 12 and 1 <= d <= 31}
 
 
-def _year(raw: str | None) -> int | None:
-    if not raw:
-        return None
-    value = int(raw)
-    return value + 2000 if value < 100 else value
+# A canonical date with its day: "2026-11-08", or "--11-08" without the year.
+_CANONICAL_DAY = re.compile(r"(?:(?P<year>\d{4})|-)-(?P<month>\d{2})-(?P<day>\d{2})")
 
 
 def written_days(text: str) -> list[WrittenDay]:
-    """Every day ``text`` writes, in order (a month and year alone are no day)."""
+    """Every day ``text`` writes, in order (a month and year alone are no day), read by the
+    app's one date reader (:func:`medlocal.values.extract_dates`) with a question's yearless
+    days: "8 november" in any case, and "8/11" with no dating word before it."""
     found: list[WrittenDay] = []
-    for m in _DATE.finditer(text):
-        g = m.groupdict()
-        if g["iy"]:
-            found.append(WrittenDay(int(g["im"]), int(g["id"]), int(g["iy"]), True))
-        elif g["a"]:
-            found.append(WrittenDay(int(g["a"]), int(g["b"]), _year(g["ny"]), False))
-        elif g["sa"]:
-            found.append(WrittenDay(int(g["sa"]), int(g["sb"]), None, False))
-        else:
-            month = g["m1"] or g["m2"]
-            day = g["d1"] or g["d2"]
-            year = g["y1"] or g["y2"]
-            number = next(n for name, n in _MONTHS.items() if name.startswith(month.lower()[:3]))
-            found.append(WrittenDay(number, int(day), _year(year), True))
-    return [w for w in found if _plausible(w)]
-
-
-def _plausible(day: WrittenDay) -> bool:
-    low, high = sorted((day.first, day.second))
-    return low >= 1 and high <= 31 and (day.ordered or low <= 12)
+    for value in extract_dates(text, any_case_months=True, bare_day_month=True):
+        day = _CANONICAL_DAY.fullmatch(value.canonical)
+        if day is None:
+            continue
+        year = int(day.group("year")) if day.group("year") else None
+        # Read both ways (``alt``), the canonical reading is month first: the first number
+        # written is the month's.
+        month, number = int(day.group("month")), int(day.group("day"))
+        found.append(WrittenDay(month, number, year, ordered=value.alt is None))
+    return found
 
 
 def asked_days(question: str) -> list[WrittenDay]:
@@ -127,7 +92,7 @@ def day_phrases(asked: Iterable[WrittenDay]) -> list[str]:
     one a passage uses is read later, passage by passage (:func:`holds_day`)."""
     phrases: list[str] = []
     for _, month, day in sorted({d for a in asked for d in _both_orders(a)}):
-        name = _MONTH_NAMES[month]
+        name = calendar.month_name[month].lower()
         short = name[:3]
         ordinal = f"{day}{_ordinal_suffix(day)}"
         forms = [f"{day} {month}", f"{day:02d} {month:02d}", f"{month} {day}"]

@@ -204,19 +204,26 @@ def _read_page(page: PageObject) -> TextPage:
     joined again from its layout reading (extractors/pdf_tables.py), and which of its lines are
     printed in its top or bottom margin band (for running headers and footers): read in the
     same pass, from where pypdf says each text run starts."""
+    # pypdf gives each run's position in the page's own space; a page with /Rotate is shown
+    # turned (a landscape report, a page turned in a viewer), and its top as read is one of
+    # that space's sides. Positions and the box are read in the frame the page is shown in.
+    turn = page.rotation % 360
     box = page.cropbox
-    bottom, top = float(box.bottom), float(box.top)
+    corners = [_as_shown(turn, float(x), float(y)) for x, y in (box.lower_left, box.upper_right)]
+    bottom, top = sorted(y for _, y in corners)
     margin = MARGIN_SHARE * (top - bottom)
-    # A rotated page's "top" is one of its sides: its lines' bands are not read (kept as body).
-    upright = page.rotation % 360 == 0
     runs: list[tuple[str, Band | None]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
-        along = tm[0] * cm[0] + tm[1] * cm[2]
-        across = tm[0] * cm[1] + tm[1] * cm[3]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        # The run's direction and its start, in the page's space, then as shown.
+        along, across = _as_shown(
+            turn, tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        )
+        _, y = _as_shown(
+            turn, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        )
         band: Band | None = None
-        if upright and along > 0 and abs(across) <= 1e-6 * along:  # text set level
+        if along > 0 and abs(across) <= 1e-6 * along:  # text level as the page is shown
             if top - y <= margin:
                 band = "top"
             elif y - bottom <= margin:
@@ -226,6 +233,18 @@ def _read_page(page: PageObject) -> TextPage:
     plain = _clean(page.extract_text(visitor_text=visit) or "")
     text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
     return TextPage(text, _margin_lines(runs))
+
+
+def _as_shown(turn: int, x: float, y: float) -> tuple[float, float]:
+    """A point or direction of a page's own space as the page is shown when its /Rotate is
+    ``turn`` (0, 90, 180 or 270 degrees clockwise): x along the shown page, y up it."""
+    if turn == 90:
+        return y, -x
+    if turn == 180:
+        return -x, -y
+    if turn == 270:
+        return -y, x
+    return x, y
 
 
 def _margin_lines(runs: list[tuple[str, Band | None]]) -> dict[str, Band]:

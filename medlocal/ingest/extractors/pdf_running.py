@@ -11,8 +11,10 @@ only noise (review 41 D1), so a line goes only on several kinds of evidence toge
   :data:`MARGIN_SHARE` of the page's top or bottom edge (pypdf gives each text run's position;
   the caller reads it, :class:`TextPage`). A body set inside the usual one-inch margins never
   reaches the band, so a result line ending two pages ("Sodium 131 mmol/L") or a drug name at
-  the top of each page of a chart stays, whatever repeats. A line whose position is unknown (a
-  table row rebuilt from the layout reading, text set at an angle, a rotated page) is kept.
+  the top of each page of a chart stays, whatever repeats. A page turned by /Rotate is read as
+  it is shown (its top is one of its own space's sides; session 42). A line whose position is
+  unknown (a table row rebuilt from the layout reading, text set at an angle to the page as
+  shown) is kept.
 * **Repetition.** The line (whitespace collapsed, each run of digits one number: its template)
   is in the same band on at least half of the text pages, and two at least: half, so a header
   on every page but the first, or on alternate pages (left/right), counts; two, because a line
