@@ -54,6 +54,7 @@ from medlocal.rag.checks.medication_names import check_medications
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.ranges import check_ranges
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
+from medlocal.rag.checks.requested_tests import check_requested_tests
 from medlocal.rag.checks.roles import check_roles
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.checks.values import check_values
@@ -203,6 +204,7 @@ def check_sentence(
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
+        check_requested_tests(check, body, cited, passages)
         check_roles(check, body, cited, passages)
         check_allergies(check, body, heading, cited, passages, lexicon)
         check_allergy_denial(check, body, text or body, cited, passages, lexicon)
