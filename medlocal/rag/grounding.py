@@ -201,6 +201,10 @@ def check_sentence(
     check_doses(check, body, cited, facts, lexicon, passages)
     check_superseded_doses(check, body, cited, facts, lexicon, passages)
     flag_wrong_regimens(check, wrong, passages)
+    if not cited:
+        # Before the medication check, whose flag on the same word ("no passage names it")
+        # would take the word's place: an allergy no passage gives is the one to say.
+        check_allergies(check, body, heading, cited, passages, lexicon)
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
