@@ -50,7 +50,7 @@ from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.heading_fit import check_heading_fit
-from medlocal.rag.checks.medication_names import check_medications
+from medlocal.rag.checks.medication_names import check_medications, check_stopped_classes
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.ranges import check_ranges
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
@@ -206,6 +206,7 @@ def check_sentence(
         # would take the word's place: an allergy no passage gives is the one to say.
         check_allergies(check, body, heading, cited, passages, lexicon)
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
+    check_stopped_classes(check, body, cited, evidence_text)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
         check_requested_tests(check, body, cited, passages)

@@ -828,3 +828,24 @@ def test_grounding_flags_a_drug_still_taken_that_a_replacement_stopped() -> None
     )
     result = ground("Yes, she is still taking metformin [1].", {1: discharge}, attach=True)
     assert "negation_conflict" in [f.kind for f in result.flags]
+
+
+def test_a_drug_class_said_stopped_that_no_passage_names_is_flagged() -> None:
+    # grfix42a (walk 42g #6): "She also stopped taking her SGLT2 inhibitor [5†]" (never started)
+    # got only "attached citation": the stop check compares the passages' words for the same
+    # thing, and the medication check reads drug names, so a class no passage names escaped.
+    gp = "Current medication: Metformin MR | 1 g | twice daily. Gliclazide | 80 mg | twice daily."
+    result = ground("She also stopped taking her SGLT2 inhibitor [1].", {1: gp})
+    (flag,) = [f for f in result.flags if f.kind == "unverified_medication"]
+    assert flag.token == "SGLT2 inhibitor"
+    assert "said to be stopped" in flag.message and "dapagliflozin" in flag.message
+    # A passage naming a drug of the class, or the class, backs it; a class named without a
+    # stop is not read ("vitamin D" has members this list does not hold).
+    for passage in ("Dapagliflozin 10 mg withheld (AKI).", "SGLT-2 inhibitors stopped."):
+        flags = ground("Her SGLT2 inhibitor was stopped [1].", {1: passage}).flags
+        assert "said to be stopped" not in " ".join(f.message for f in flags), passage
+    assert not [
+        f
+        for f in ground("She takes vitamin D and a beta blocker [1].", {1: gp}).flags
+        if "said to be stopped" in f.message
+    ]
