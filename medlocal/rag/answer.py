@@ -393,6 +393,7 @@ class GroundedAnswerer:
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
             if result.status == "not_found":
+                _note_a_repeated_draft(result, question, checked.text, history)
                 self._set_aside(result, checked.text, fit)
             return _thought(result, stream)
         # Every statement of a longer answer flagged, none clean (walk 39 item 4: thirty
@@ -403,6 +404,7 @@ class GroundedAnswerer:
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
             if result.status == "not_found":
+                _note_a_repeated_draft(result, question, checked.text, history)
                 self._set_aside(result, checked.text, fit, every_statement_flagged=True)
             return _thought(result, stream)
         by_number = {p.number: p for p in fit.passages}
@@ -643,6 +645,18 @@ class GroundedAnswerer:
             embedder_id=self._embedder_id(),
             extra={"status": status},
         )
+
+
+def _note_a_repeated_draft(
+    result: GroundedAnswer, question: str, draft: str, history: Sequence[ChatMessage]
+) -> None:
+    """A draft set aside that copies an earlier answer of the chat says so, as an answer does
+    (walk 42g #7: two new questions' drafts were the first answer word for word, set aside,
+    and the window showed only "(27 words; click to read)": nothing said why the model wrote
+    about metformin when asked about suicidal ideation)."""
+    repeat = repeated_answer_note(question, draft, history, what="the model's draft, set aside,")
+    if repeat is not None:
+        result.notes.append(repeat)
 
 
 def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAnswer:

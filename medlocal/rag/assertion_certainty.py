@@ -9,7 +9,7 @@ from dataclasses import replace
 from medlocal.abbreviations import SHORTHAND
 from medlocal.rag.assertion_records import Assertion, Mention
 from medlocal.rag.assertion_scopes import AS_WAS, DENYING_VALUES
-from medlocal.rag.assertion_stops import REGIMEN_WORDS
+from medlocal.rag.assertion_stops import REGIMEN_WORDS, names_a_drug_first
 from medlocal.rag.assertion_tokens import DASHES, TERMINATORS, Token, find_phrases, is_break
 from medlocal.rag.assertion_triggers import (
     NEG_BACKWARD,
@@ -18,6 +18,7 @@ from medlocal.rag.assertion_triggers import (
     RELATIVES,
     STOP_BACKWARD,
     STOP_FORWARD,
+    STOP_REPLACED,
 )
 from medlocal.rag.negation_scope import NEG_ITEM_OPENERS, NEG_UNCOUNTED, NEW_CLAUSE, ends_scope
 
@@ -78,6 +79,13 @@ class Readings:
             )
             for span in find_phrases(tokens, phrases)
             if not pseudo.intersection(range(*span))
+        ]
+        # "in place of metformin" is a cue of the stop it gives the drug after it; one that
+        # names no drug ("instead of surgery") stops nothing, and is no cue left dangling.
+        spans += [
+            span
+            for span in find_phrases(tokens, STOP_REPLACED)
+            if names_a_drug_first(tokens, span[1])
         ]
         words = {i for i, t in enumerate(tokens) if _a_denial_word(t.text)}
         self.cues = {i for start, end in spans for i in range(start, end)} | words

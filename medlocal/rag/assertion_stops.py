@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from medlocal.rag.assertion_records import Assertion
 from medlocal.rag.assertion_tokens import Token, before_aside, find_phrases, forward_scope
-from medlocal.rag.assertion_triggers import STOP_BACKWARD, STOP_FORWARD
+from medlocal.rag.assertion_triggers import STOP_BACKWARD, STOP_FORWARD, STOP_REPLACED
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.negation_scope import NEW_CLAUSE, negation_scope
 
@@ -36,11 +36,20 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
         if _conditional(tokens, end):
             continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
         first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
-        if tokens[start].text in _EVERYDAY and not _names_a_drug_first(tokens, first):
+        if tokens[start].text in _EVERYDAY and not names_a_drug_first(tokens, first):
             continue  # "hold parameters for ramipril", "held her hand": no drug is held
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
         # stops the doxazosin only.
         reach = negation_scope(tokens, first, 1, triggers)
+        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
+    for _start, end in find_phrases(tokens, STOP_REPLACED):
+        # "in place of metformin", "switched from ramipril to losartan": the drug right after
+        # is the one given up, and only it ("to losartan" is what is taken). "was switched
+        # from" is no drug named before, so the passive test above does not apply; a switch
+        # made on a condition ("switch from ramipril to losartan if she coughs") is a plan.
+        if _conditional(tokens, end) or not names_a_drug_first(tokens, end):
+            continue
+        reach = negation_scope(tokens, end, 1, triggers)
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for start, end in find_phrases(tokens, STOP_BACKWARD):
         if _conditional(tokens, end):
@@ -88,7 +97,7 @@ _OBJECT_LEAD = frozenset(
 )  # fmt: skip
 
 
-def _names_a_drug_first(tokens: Sequence[Token], i: int) -> bool:
+def names_a_drug_first(tokens: Sequence[Token], i: int) -> bool:
     """Whether the first word from token ``i`` that is not a determiner or a dose word is a
     medication's name."""
     is_medication = default_lexicon().is_medication

@@ -124,6 +124,14 @@ STOP_BACKWARD = (
     "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
     "was paused",
 )  # fmt: skip
+# Our own: a medication another takes the place of ("linagliptin started in place of
+# metformin", "switched from ramipril to losartan"): what follows is stopped, never taken (walk
+# 42g: "in place of metformin" read as metformin present cancelled "METFORMIN STOPPED"). Not in
+# TRIGGER_LISTS: they end no other trigger's scope.
+STOP_REPLACED = (
+    "in place of", "instead of", "replacing", "switched from", "switch from", "switching from",
+    "changed from", "change from", "converted from", "swapped from", "swapped over from",
+)  # fmt: skip
 TRIGGER_LISTS = (
     NEG_FORWARD, NEG_BACKWARD, HISTORICAL, CURRENT, HYPOTHETICAL, STOP_FORWARD,
     STOP_BACKWARD,

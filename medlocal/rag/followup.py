@@ -103,8 +103,11 @@ REPEAT_SIMILARITY = 0.85
 _CITATION_MARK = re.compile(r"\[\d+(?:\s*[-–,]\s*\d+)*\]|†")
 
 
-def repeated_answer_note(question: str, answer: str, history: Sequence[ChatMessage]) -> str | None:
-    """A note when ``answer`` repeats an earlier answer of the chat almost word for word.
+def repeated_answer_note(
+    question: str, answer: str, history: Sequence[ChatMessage], what: str = "this answer"
+) -> str | None:
+    """A note when ``answer`` repeats an earlier answer of the chat almost word for word;
+    ``what`` names it in the note ("the model's draft, set aside," for one not shown).
 
     Walk 40b item 9: after "What dose of apixaban is she on?", the window answered "What was
     her last potassium?" and then "And before that?" with the apixaban answer, verbatim but for
@@ -124,7 +127,7 @@ def repeated_answer_note(question: str, answer: str, history: Sequence[ChatMessa
             REPEAT_SIMILARITY
         ):
             return (
-                "this answer repeats an earlier answer of this chat almost word for word, so it"
+                f"{what} repeats an earlier answer of this chat almost word for word, so it"
                 f' may not answer "{" ".join(question.split())}": check the passages cited, or'
                 " ask the question in full"
             )

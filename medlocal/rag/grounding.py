@@ -50,10 +50,11 @@ from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
 from medlocal.rag.checks.heading_fit import check_heading_fit
-from medlocal.rag.checks.medication_names import check_medications
+from medlocal.rag.checks.medication_names import check_medications, check_stopped_classes
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.ranges import check_ranges
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
+from medlocal.rag.checks.requested_tests import check_requested_tests
 from medlocal.rag.checks.roles import check_roles
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.checks.values import check_values
@@ -200,9 +201,15 @@ def check_sentence(
     check_doses(check, body, cited, facts, lexicon, passages)
     check_superseded_doses(check, body, cited, facts, lexicon, passages)
     flag_wrong_regimens(check, wrong, passages)
+    if not cited:
+        # Before the medication check, whose flag on the same word ("no passage names it")
+        # would take the word's place: an allergy no passage gives is the one to say.
+        check_allergies(check, body, heading, cited, passages, lexicon)
     check_medications(check, body, cited, evidence_text, facts, lexicon, elsewhere)
+    check_stopped_classes(check, body, cited, evidence_text)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
+        check_requested_tests(check, body, cited, passages)
         check_roles(check, body, cited, passages)
         check_allergies(check, body, heading, cited, passages, lexicon)
         check_allergy_denial(check, body, text or body, cited, passages, lexicon)

@@ -34,6 +34,12 @@ REPEATS = 3
 # Uncited lines that differ only in their numbers are a loop from this many on ("Follow-up: 8
 # years after the treatment", "... 9 years ...", "... 12 years ..."): fewer may be a trend.
 UNCITED_REPEATS = 5
+# Uncited lines of one shape (the same first two words and last word, at most SHAPE_MIDDLE
+# words between that differ) are a loop from this many on: walk 42g's "Allergy to sulfa drugs
+# (3)", "Allergy to sulfite (6)", ... "Allergy to sulfimules (29)", 19 invented allergies that
+# differ in a word as well as their numbers. A real list of this many lines cites its notes.
+SHAPE_REPEATS = 6
+SHAPE_MIDDLE = 3
 # Words said again and again in a line ("Subjective: Subjective: Subjective: ..."): a phrase of
 # up to PHRASE_WORDS words said REPEATS times or more back to back, PHRASE_SPAN words in all at
 # least, is a loop too.
@@ -90,6 +96,16 @@ class _Unit:
     def pattern(self) -> str:
         """``plain`` without citations, each number as "#": "objective 1:" ~ "objective 35"."""
         return _DIGITS.sub("#", _Unit(0, 0, blank_citations(self.text, fill="")).plain)
+
+    @property
+    def shape(self) -> str:
+        """``pattern``'s first two words and last word, where at most SHAPE_MIDDLE words lie
+        between ("allergy to sulfa drugs (#)" ~ "allergy to sulfite (#)"); "" for a line of
+        another length, which has no shape to share."""
+        words = self.pattern.split()
+        if not 3 <= len(words) <= 3 + SHAPE_MIDDLE:
+            return ""
+        return " ".join((*words[:2], "…", words[-1]))
 
     @property
     def cited(self) -> bool:
@@ -166,6 +182,16 @@ def _is_loop(group: Sequence[_Unit]) -> bool:
     )
 
 
+def _is_shape_loop(group: Sequence[_Unit]) -> bool:
+    """Uncited lines of one shape, SHAPE_REPEATS of them or more, none a label: a loop that
+    changes a word each time (see SHAPE_REPEATS)."""
+    return (
+        len(group) >= SHAPE_REPEATS
+        and bool(group[0].shape)
+        and not any(u.cited or u.label for u in group)
+    )
+
+
 @dataclass(frozen=True)
 class Loop:
     """Units alike that the guard cut down: what the flag quotes."""
@@ -204,17 +230,19 @@ def _loops(units: Sequence[_Unit], patterns: bool = True) -> tuple[list[Loop], s
     looped: set[int] = set()
     # The same words first, so that three copies of one cited sentence are found among others
     # of its pattern; then one pattern.
-    keys: tuple[Callable[[_Unit], str], ...] = (lambda u: u.uncited,)
+    keys: list[tuple[Callable[[_Unit], str], Callable[[Sequence[_Unit]], bool]]] = [
+        (lambda u: u.uncited, _is_loop)
+    ]
     if patterns:
-        keys += (lambda u: u.pattern,)
-    for key in keys:
+        keys += [(lambda u: u.pattern, _is_loop), (lambda u: u.shape, _is_shape_loop)]
+    for key, is_loop in keys:
         groups: dict[str, list[int]] = {}
         for i, unit in enumerate(units):
             if i not in looped:
                 groups.setdefault(key(unit), []).append(i)
         for indexes in groups.values():
             group = [units[i] for i in indexes]
-            if not _is_loop(group):
+            if not is_loop(group):
                 continue
             empty = sum(u.label for u in group) >= REPEATS
             looped |= set(indexes)
@@ -349,6 +377,8 @@ def _ends_in_a_line_loop(text: str, patterns: bool = True) -> bool:
         return False
     if not patterns:
         return len({u.uncited for u in tail}) == 1
+    if len({u.shape for u in tail}) == 1 and _is_shape_loop(tail):
+        return True  # "Allergy to sulfite (6)", "Allergy to sulfites (8)", ...
     return len({u.pattern for u in tail}) == 1 and _is_loop(tail)
 
 

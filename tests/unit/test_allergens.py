@@ -234,3 +234,30 @@ def test_a_relatives_allergy_leaves_the_patients_own_in_conflict() -> None:
     passage = "Her mother has asthma; she is allergic to penicillin."
     found = _flags("She has no known allergies [1].", {1: passage}, "negation_conflict")
     assert len(found) == 1 and "penicillin" in found[0].message
+
+
+# --- grfix42a (walk 42g #6): an allergy in a line that cites nothing ----------------------------
+
+GP = "Allergies: penicillin (rash as a child). Current medication: metformin MR 1 g twice daily."
+
+
+def test_an_uncited_allergy_no_passage_gives_is_an_unsupported_allergy() -> None:
+    # The summary's body kept "Allergy to sulfa drugs (3)" and the like, flagged only
+    # "unsupported" as any uncited line is: an invented allergy gets its own flag, whether the
+    # allergen is one the lists know, a drug a passage prescribes, or a name made up.
+    text = (
+        "## Allergies and intolerances\n\n1. Allergy to penicillin (2)\n2. Allergy to sulfa drugs"
+        " (3)\n3. Allergy to sulfimules (4)\n4. Allergy to metformin (5)\n"
+    )
+    tokens = [f.token for f in _flags(text, {1: GP}, "unsupported_allergy")]
+    assert tokens == ["sulfonamides", "sulfimules", "metformin"], tokens
+    # In an answer too, and said as the sentence's own: no passage is cited.
+    (flag,) = _flags("She is also allergic to latex.", {1: GP}, "unsupported_allergy")
+    assert "cites no passage" in flag.message
+    # An allergy a passage gives, uncited, is only "unsupported"; a lead-in names no allergen.
+    assert not _flags("She is allergic to penicillin.", {1: GP}, "unsupported_allergy")
+    lead_in = (
+        "## Allergies and intolerances\n\n"
+        "Here is the section with all allergies and intolerances:\n"
+    )
+    assert not _flags(lead_in, {1: GP}, "unsupported_allergy")

@@ -790,3 +790,62 @@ def test_hold_in_its_everyday_senses_stops_no_drug() -> None:
     assert dims("She takes warfarin.", "Hold tonight's dose of warfarin.") == [
         ("stopped", "warfarin")
     ]
+
+
+def test_a_drug_replaced_by_another_is_stopped_not_taken() -> None:
+    # grfix42a (walk42g #2): "Linagliptin ... STARTED in place of metformin" was read as
+    # metformin present, which cancelled the passage's "METFORMIN STOPPED" for "still taking".
+    discharge = (
+        "Medication changes:\n- METFORMIN STOPPED on 09/07/2026 because of lactic acidosis and "
+        "eGFR below 30 during this\n  admission. Do not restart.\n- Linagliptin 5 mg once daily "
+        "STARTED 12/07/2026 in place of metformin."
+    )
+    assert dims("Yes, she is still taking metformin [1].", discharge) == [("stopped", "metformin")]
+    for passage in (
+        "Linagliptin 5 mg once daily started in place of metformin.",
+        "She now takes losartan instead of ramipril.",
+        "Losartan 50 mg started, replacing ramipril.",
+        "She was switched from ramipril to losartan 50 mg daily.",
+        "Switched from ramipril 10 mg to losartan.",
+    ):
+        taken, stopped = (
+            ("linagliptin", "metformin") if "metformin" in passage else ("losartan", "ramipril")
+        )
+        assert dims(f"She is still taking {stopped}.", passage) == [("stopped", stopped)], passage
+        # The drug that took its place is taken: no flag.
+        assert dims(f"She is taking {taken}.", passage) == [], passage
+    # A switch planned on a condition is no stop (only a plan: the hypothetical check's).
+    planned = dims("She takes ramipril.", "Switch from ramipril to losartan if she coughs.")
+    assert ("stopped", "ramipril") not in planned
+    # "instead of" a thing that is no drug stops nothing.
+    assert dims("She takes ramipril.", "Ramipril started instead of surgery.") == []
+
+
+def test_grounding_flags_a_drug_still_taken_that_a_replacement_stopped() -> None:
+    discharge = (
+        "- METFORMIN STOPPED on 09/07/2026 because of lactic acidosis. Do not restart.\n"
+        "- Linagliptin 5 mg once daily STARTED 12/07/2026 in place of metformin."
+    )
+    result = ground("Yes, she is still taking metformin [1].", {1: discharge}, attach=True)
+    assert "negation_conflict" in [f.kind for f in result.flags]
+
+
+def test_a_drug_class_said_stopped_that_no_passage_names_is_flagged() -> None:
+    # grfix42a (walk 42g #6): "She also stopped taking her SGLT2 inhibitor [5†]" (never started)
+    # got only "attached citation": the stop check compares the passages' words for the same
+    # thing, and the medication check reads drug names, so a class no passage names escaped.
+    gp = "Current medication: Metformin MR | 1 g | twice daily. Gliclazide | 80 mg | twice daily."
+    result = ground("She also stopped taking her SGLT2 inhibitor [1].", {1: gp})
+    (flag,) = [f for f in result.flags if f.kind == "unverified_medication"]
+    assert flag.token == "SGLT2 inhibitor"
+    assert "said to be stopped" in flag.message and "dapagliflozin" in flag.message
+    # A passage naming a drug of the class, or the class, backs it; a class named without a
+    # stop is not read ("vitamin D" has members this list does not hold).
+    for passage in ("Dapagliflozin 10 mg withheld (AKI).", "SGLT-2 inhibitors stopped."):
+        flags = ground("Her SGLT2 inhibitor was stopped [1].", {1: passage}).flags
+        assert "said to be stopped" not in " ".join(f.message for f in flags), passage
+    assert not [
+        f
+        for f in ground("She takes vitamin D and a beta blocker [1].", {1: gp}).flags
+        if "said to be stopped" in f.message
+    ]

@@ -10,11 +10,13 @@ from collections.abc import Sequence
 
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, FakeStore, hit
 
+from medlocal.app.chats import ChatTurn
 from medlocal.engine.api import ChatMessage
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.followup import repeated_answer_note
 from medlocal.rag.passages import Scope
+from medlocal.ui.chat_view import _render_turn
 
 DISCHARGE = hit(
     51,
@@ -91,3 +93,31 @@ def test_the_comparison_reads_words_not_citation_numbers() -> None:
     other = "Apixaban 5 mg twice daily was reduced to 2.5 mg twice daily on 4 Nov 2026 [2]."
     assert repeated_answer_note("Was it changed?", other, history) is None
     assert repeated_answer_note("What dose?", FIRST, []) is None
+
+
+def test_a_draft_set_aside_that_repeats_an_earlier_answer_says_so() -> None:
+    # grfix42a: the draft was set aside (no passage it cites gives apixaban) and the window
+    # showed only "(27 words; click to read)", no word of the repeat.
+    said = "She continues apixaban 5 mg twice daily [1]."
+    model = FakeChatModel([said, said])  # the second answer is the first, word for word
+    retriever = FakeRetriever([LABS, DISCHARGE])
+    answerer = GroundedAnswerer(model, retriever, FakeEmbedder())  # type: ignore[arg-type]
+    session = ChatSession(answerer, FakeStore(), Scope(patient_id=1))  # type: ignore[arg-type]
+    first = session.ask("What dose of apixaban is she on?").consume()
+    assert first.status == "answered", first
+    # Only a potassium passage is found for the next question: nothing supports the copy.
+    retriever.hits = [hit(53, "Potassium 5.8 mmol/L, repeat in a week.", document_id=3)]
+    second = session.ask("What was her last potassium?").consume()
+    assert second.status == "not_found", second
+    assert any(f.kind == "unsupported_draft" for f in second.flags), second.flags
+    note = (
+        "the model's draft, set aside, repeats an earlier answer of this chat almost word for"
+        ' word, so it may not answer "What was her last potassium?": check the passages cited,'
+        " or ask the question in full"
+    )
+    assert note in second.notes
+    assert note in second.provenance["notes"]
+    # The window shows it above the folded draft (it showed "(5 words; click to read)" only).
+    shown = "".join(_render_turn(1, ChatTurn.from_answer(second, None)))
+    assert "set aside, repeats an earlier answer of this chat" in shown
+    assert shown.index("repeats an earlier answer") < shown.index("click to read")

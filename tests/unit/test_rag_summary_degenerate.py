@@ -434,3 +434,54 @@ def test_a_flag_on_a_section_names_it_in_every_list(capsys: pytest.CaptureFixtur
     assert "<b>Section “Objective”</b>" in listed
     doc = ExportDocument("SOAP note", "summary", summary.text, flags=summary.flags)
     assert "- section “Objective”: not extracted:" in render_markdown(doc)
+
+
+# grfix42a (walk 42g #6): the real demo model's allergy section, 19 invented allergies alike
+# but for a word and their numbers, each flagged on its own only as "unsupported".
+ALLERGY_LOOP = "Here is the section with all allergies and intolerances:\n\n" + "\n".join(
+    f"{n}. Allergy to {name} ({n + 1})"
+    for n, name in enumerate(
+        ("penicillin", "sulfa drugs", "sulfonamides", "sulfite", "sulfites", "sulfoxides",
+         "sulfimules", "sulfadiazine", "sulfonamidoses", "sulfite", "sulfites", "sulfa drugs"),
+        start=1,
+    )
+)  # fmt: skip
+
+
+def test_uncited_lines_of_one_shape_are_a_loop_kept_once_and_flagged() -> None:
+    summary = summarise({"Allergies and intolerances": ALLERGY_LOOP}, template="medication-list")
+    kept = kept_text(summary, "Allergies and intolerances")
+    assert "sulf" not in kept and "1. Allergy to penicillin (2)" in kept, kept
+    (flag,) = [
+        f for f in section_flags(summary, "Allergies and intolerances") if f.kind != "cut_short"
+    ]
+    assert flag.kind in ("degenerate_output", "not_extracted")
+    assert "lines alike" in flag.message and "sulf" in flag.message
+
+
+def test_a_step_writing_lines_of_one_shape_is_stopped_early() -> None:
+    looping = "\n".join(f"- Allergy to sulfa{'x' * n} ({n})" for n in range(1, 200))
+    model = FakeChatModel(scripted({"Allergies and intolerances": looping}), n_ctx=8192)
+    pieces: list[int] = []
+    model.on_piece = pieces.append
+    Summarizer(model, params=SamplingParams(max_tokens=2000)).summarize(
+        [NOTE], get_template("medication-list")
+    )
+    call = next(
+        i for i, c in enumerate(model.calls, 1) if _section(c) == "Allergies and intolerances"
+    )
+    assert pieces.count(call) < 60, pieces.count(call)  # 199 lines were scripted
+
+
+def test_a_cited_list_of_one_shape_is_kept() -> None:
+    # Cited lines of one shape are a real list: "- Allergy to X [1]" six times stays.
+    listed = "\n".join(
+        f"- Allergy to {name} [1]"
+        for name in ("penicillin", "codeine", "latex", "peanuts", "aspirin", "morphine")
+    )
+    summary = summarise({"Allergies and intolerances": listed}, template="medication-list")
+    assert not [
+        f
+        for f in section_flags(summary, "Allergies and intolerances")
+        if f.kind == "degenerate_output"
+    ]

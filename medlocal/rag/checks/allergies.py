@@ -330,14 +330,18 @@ def check_allergies(
 ) -> None:
     """Flag each drug or other allergen (resources/allergens.txt: latex, peanuts, NSAIDs)
     ``body`` gives as an allergy that no cited passage gives as one. A sentence that cites
-    nothing is flagged "unsupported" already."""
-    if not cited:
-        return
+    nothing is read against every passage given: walk 42g's summary looped through 19 invented
+    allergies ("Allergy to sulfa drugs (3)", "Allergy to sulfite (6)") flagged only
+    "unsupported", the same flag as any uncited line, while an invented allergy is the one a
+    clinician must not miss."""
     vocab = allergy_vocabulary(lexicon)
-    for at, name in stated_allergies(body, heading, vocab):
-        if any(_given_as_allergy(passages[n], name, vocab) for n in cited):
+    sources = list(cited) if cited else sorted(passages)
+    cites = "no cited passage says it is one" if cited else _UNCITED
+    stated = stated_allergies(body, heading, vocab)
+    for at, name in stated:
+        if any(_given_as_allergy(passages[n], name, vocab) for n in sources):
             continue
-        naming = next((n for n in cited if vocab.supported(passages[n], name)), 0)
+        naming = next((n for n in sources if vocab.supported(passages[n], name)), 0)
         where = ""
         if naming:
             said = _naming_sentence(passages[naming], name, vocab)
@@ -345,11 +349,70 @@ def check_allergies(
         check.add(
             "unsupported_allergy",
             name,
-            f"'{name}' is given as an allergy or intolerance, but no cited passage says it is"
-            f" one{where}",
+            f"'{name}' is given as an allergy or intolerance, but {cites}{where}",
             at,
             passage=naming,
         )
+    if not cited:
+        _unknown_allergens(check, body, passages, vocab, {at for at, _ in stated})
+
+
+_UNCITED = "this sentence cites no passage, and no passage given says it is one"
+# An item of an allergy list, its bracketed note left off: "sulfite (6)" is "sulfite".
+_ITEM_SPLIT = re.compile(r",|;|\s+(?:and|or)\s+", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^)]*\)")
+# Words before or after an allergy word that name no allergen: "all allergies and
+# intolerances", "any drug allergy", "her known allergies", "severe reaction".
+_NO_ALLERGEN = frozenset(
+    {"all", "and", "or", "any", "the", "a", "an", "her", "his", "their", "its", "known",
+     "drug", "drugs", "food", "foods", "other", "no", "of", "with", "severe", "mild",
+     "moderate", "serious", "possible", "suspected", "previous", "new", "documented",
+     "recorded", "reported", "medication", "medications", "medicine", "medicines", "these",
+     "those", "this", "that", "some", "multiple", "several", "true", "significant",
+     "allergic", "an allergic", "skin", "local", "systemic", "acute", "delayed", "immediate",
+     "adverse", "transfusion", "infusion", "contrast"}
+)  # fmt: skip
+
+
+def _unknown_allergens(
+    check: SentenceCheck,
+    body: str,
+    passages: Mapping[int, str],
+    vocab: AllergyVocabulary,
+    known: set[int],
+) -> None:
+    """Flag, in a sentence that cites nothing, an allergen an allergy word governs ("Allergy to
+    sulfite", "allergic to sulfimules") that no allergen list knows and no passage given names at
+    all: a name the model made up (walk 42g: "sulfimules", "sulfonamidoses"). One that a
+    passage names is left to the "unsupported" flag the sentence has: it may be a real
+    allergen this check has no word for."""
+    masked = _masked(body)
+    everything = "\n".join(passages.values())
+    # Only the words after an allergy word ("allergy to X", "Allergies: X"): the one word
+    # before one ("also allergic", "all allergies") is too often no allergen at all.
+    for match in _ALLERGY_BEFORE.finditer(masked):
+        if _NEGATION_BEFORE.search(masked[: match.start()]):
+            continue
+        offset = match.start(1)
+        for part in _ITEM_SPLIT.split(match.group(1)):
+            item = _BRACKETED.sub("", part).strip(" -")
+            at = offset + part.find(item) if item else -1
+            offset += len(part) + 1
+            if not item or item.lower() in _NO_ALLERGEN or at in known:
+                continue
+            if not any(c.isalpha() for c in item) or _ALLERGY_WORDS.fullmatch(item):
+                continue
+            if vocab.spans(item) or _not_the_patients(body, at, at + len(item)):
+                continue
+            words = r"\s+".join(re.escape(w) for w in item.split())
+            if re.search(rf"(?<![A-Za-z]){words}(?![A-Za-z])", everything, re.IGNORECASE):
+                continue
+            check.add(
+                "unsupported_allergy",
+                item,
+                f"'{item}' is given as an allergy or intolerance, but {_UNCITED}, nor names it",
+                at,
+            )
 
 
 def _naming_sentence(passage: str, name: str, vocab: AllergyVocabulary) -> str:

@@ -4,8 +4,10 @@ known drug and no English word ("zorbaxiline 10 mg")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from medlocal.drugs import default_vocabulary
 from medlocal.rag.binding import measured_in
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.passage_facts import PassageFacts
@@ -64,4 +66,47 @@ def check_medications(
             absent(f"'{body[start:end]}'", _WHERE_A_MEDICINE_STANDS, cited)
             + " (nor is it a medication name MedLocal knows)",
             start,
+        )
+
+
+# A stop a sentence states ("she stopped her SGLT2 inhibitor", "statin discontinued").
+_STOP_WORDS = re.compile(
+    r"\b(?:stop(?:ped|s)?|discontinu\w*|ceased?|came\s+off|come\s+off|coming\s+off|"
+    r"no\s+longer\s+(?:taking|takes|on|uses|using)|withdrawn|withheld|with-held|held)\b",
+    re.IGNORECASE,
+)
+_CLASS_MEMBERS_SHOWN = 3
+
+
+def check_stopped_classes(
+    check: SentenceCheck, body: str, cited: Sequence[int], evidence_text: str
+) -> None:
+    """Flag a drug class a sentence says was stopped where the cited passages name neither the
+    class nor any drug of it (walk 42g: "She also stopped taking her SGLT2 inhibitor [5]",
+    which no passage started or stopped, was flagged only for its attached citation: the
+    medication check reads drug names, and the stop check compares what the passages say of
+    the same word, so a class no passage names escaped both). Only in a sentence that states a
+    stop: a class named in passing ("vitamin D", "painkillers") has members this list may not
+    hold, and is left alone."""
+    if not cited or not _STOP_WORDS.search(body):
+        return
+    vocabulary = default_vocabulary()
+    in_passages = vocabulary.named_classes(evidence_text)
+    carried = vocabulary.exemplified_class_words(body, evidence_text)
+    for key, members in vocabulary.named_classes(body):
+        if carried.issuperset(key) or any(set(members) & set(m) for _, m in in_passages):
+            continue
+        # As the sentence writes it ("SGLT2 inhibitor", "beta-blockers"), where it can be found.
+        found = re.search(
+            r"\b" + r"\W*".join(re.escape(w) + r"\w*" for w in key), body, re.IGNORECASE
+        )
+        name = found.group() if found else " ".join(key)
+        shown = ", ".join(dict.fromkeys(m.split()[0] for m in members))
+        drugs = ", ".join(shown.split(", ")[:_CLASS_MEMBERS_SHOWN])
+        check.add(
+            "unverified_medication",
+            name,
+            f"drug class '{name}' is said to be stopped, but the cited passages name neither it"
+            f" nor any drug of it ({drugs}, …)",
+            found.start() if found else -1,
         )
