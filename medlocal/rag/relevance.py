@@ -162,7 +162,10 @@ def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None =
 def same_act(one: str, other: str) -> bool:
     """Whether one word names the doer of what the other does: "smoker" and "smoke", "smokes",
     "smoking"; "drinkers" and "drink". Only an agent ending read off a base of four letters
-    or more, against the base's own forms ("number" is no doer of "numbness")."""
+    or more, against the base's own forms ("number" is no doer of "numbness"). A prefix before a
+    hyphen is not part of the doer: "non-smoker" and "ex-smoker" name smoking (walk 42g: "Does
+    she smoke?" was refused on "She is a non-smoker")."""
+    one, other = one.rsplit("-", 1)[-1], other.rsplit("-", 1)[-1]
     for agent, act in ((one.lower(), other.lower()), (other.lower(), one.lower())):
         for ending in ("ers", "er"):
             base = agent[: -len(ending)]

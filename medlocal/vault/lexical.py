@@ -144,6 +144,47 @@ def trend_ranking(
     return sorted(held, key=lambda pair: -pair[1])
 
 
+# The inflection of a verb a question writes ("smokes", "smoked", "smoking", "smoke"), taken
+# off to find the base its doer is written on ("smok" + "er").
+_VERB_ENDING = re.compile(r"(?:ing|ed|es|e|(?<!s)s)$")
+# A doer read off a base this long or longer only: "eater", "user" and "liver" (of "live") are
+# not looked for; the same bound as the answerer's ``medlocal.rag.relevance.same_act``.
+MIN_DOER_BASE = 4
+
+
+def doer_forms(query: str) -> list[str]:
+    """The doer nouns of the verbs ``query`` uses: "smoker" for "smoke", "smokes" or "smoking",
+    "drinker" for "drink". FTS5's Porter stemmer folds "smoking" into "smoke" but keeps
+    "smoker" and "drinker" whole (it strips "-er" only off longer bases: "inhaler" and
+    "inhale" already agree), so "Does she smoke?" missed "She is a non-smoker" (walk 42g).
+    Only this direction: a question's "-er" word is never cut back to a verb, since "liver",
+    "fever", "ulcer", "water", "number" and "shoulder" are words of their own. A form that no
+    passage writes simply matches nothing. Only forms Porter keeps whole are given (a base of
+    measure 1: "smok", "drink"); it folds the longer ones itself."""
+    forms: list[str] = []
+    for word in query_words(query):
+        lower = word.lower()
+        if not lower.isalpha() or lower in QUESTION_FILLER or lower.endswith(("er", "ers")):
+            continue
+        base = _VERB_ENDING.sub("", lower)
+        # Where Porter strips the "-er" itself ("commoner", "inhaler": a base of measure 2 or
+        # more) the form would only be the question's own word again, counted twice by bm25
+        # and back in the query after ``drop_common_words`` took it out.
+        if len(base) >= MIN_DOER_BASE and _measure(base) <= 1 and base + "er" not in forms:
+            forms.append(base + "er")
+    return forms
+
+
+def _measure(word: str) -> int:
+    """Porter's measure m of ``word``: how many vowel-consonant sequences it has ("smok" 1,
+    "drink" 1, "common" 2); "y" after a consonant counts as a vowel."""
+    kinds = ""
+    for i, ch in enumerate(word):
+        vowel = ch in "aeiou" or (ch == "y" and i > 0 and kinds[-1] == "c")
+        kinds += "v" if vowel else "c"
+    return len(re.findall(r"v+c+", kinds))
+
+
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 

@@ -37,6 +37,7 @@ from medlocal.vault.lexical import (
     RRF_K,
     bm25_search,
     code_tokens,
+    doer_forms,
     reciprocal_rank_fusion,
     trend_ranking,
     trend_terms,
@@ -167,6 +168,7 @@ def hybrid_search(
     codes = code_tokens(query_text)
     trend = trend_terms(query_text)
     forms = other_forms(query_text)
+    doers = doer_forms(query_text)
     days = asked_days(query_text)
     question_first = day_first_in(query_text) if days else None
     pool = max(4 * k, 32)
@@ -187,6 +189,8 @@ def hybrid_search(
             # A measured thing's other names ("potassium" for a question's "K") join the
             # question's words: ordinary words, weighted by how often the record writes them.
             synonyms = expansion.synonyms + [n for n in forms.names if n not in expansion.synonyms]
+            # The doers of its verbs ("smoker" for "Does she smoke?"), which stemming misses.
+            synonyms += [d for d in doers if d not in synonyms]
             lexical = _bm25(s.conn, query_text, synonyms, pool, scope, s.chunk_total())
             # A class's drugs rank passages on their own: OR-ed into the question's words they
             # would count no more than any one of its words, and "which oral antibiotic" would
