@@ -48,6 +48,7 @@ from medlocal.rag.passages import (
     SourceRef,
     file_notes,
     render_passages,
+    respelling_notes,
     version_notes,
 )
 from medlocal.rag.prompts import (
@@ -336,6 +337,8 @@ class GroundedAnswerer:
             versions = version_notes(passages)
             if versions:  # a revised document next to the one it replaces
                 block += "\n\nNote: " + " ".join(versions)
+            for line in respelling_notes(query, passages):  # a misspelt drug (walk 42g)
+                block += f"\n\nNote: {line}."
             user = grounded_user_message(block, question)
             return [
                 ChatMessage("system", GROUNDED_SYSTEM),
@@ -443,6 +446,7 @@ class GroundedAnswerer:
             self._disagreements(query, checked.text, fit)
             + fit.notes()
             + version_notes(fit.passages)
+            + respelling_notes(query, fit.passages)
             + file_notes(fit.passages)
         )
         # A follow-up answered with an earlier answer, copied (walk 40b item 9).

@@ -20,6 +20,7 @@ from medlocal.vault.diversify import (
     word_set,
 )
 from medlocal.vault.records import SearchHit, pages_label
+from medlocal.vault.respell import MIN_LENGTH, may_be_misspelt, nearest, respell_candidates
 
 SNIPPET_CHARS = 160
 
@@ -217,6 +218,31 @@ def version_notes(passages: Sequence[NumberedPassage]) -> list[str]:
             f"Passages [{new}] ({newer.file_name}) and [{old}] ({older.file_name}) are two "
             f"versions of the same text that differ; {why}. Check which one is current."
         )
+    return lines
+
+
+_PASSAGE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def respelling_notes(question: str, passages: Sequence[NumberedPassage]) -> list[str]:
+    """One line per word of ``question`` that no passage writes and that search read as a word
+    a passage does write (medlocal/vault/respell.py: no English word or known drug, within a
+    small edit distance of one passage word): "'linaglipton' in the question was read as
+    'Linagliptin' [3]", for the model and the clinician alike (walk 42g: the answer was about
+    sertraline and nothing said how the question had been read)."""
+    written: dict[str, tuple[str, int]] = {}  # lower case -> (as first written, passage number)
+    for p in passages:
+        for word in _PASSAGE_WORD.findall(p.hit.text):
+            if len(word) >= MIN_LENGTH - 1:
+                written.setdefault(word.lower(), (word, p.number))
+    lines = []
+    for word in respell_candidates(question):
+        if word in written:
+            continue
+        near = nearest(word, written)
+        if near is not None and may_be_misspelt(word):
+            shown, number = written[near]
+            lines.append(f"'{word}' in the question was read as '{shown}' [{number}]")
     return lines
 
 

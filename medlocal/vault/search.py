@@ -43,6 +43,7 @@ from medlocal.vault.lexical import (
     trend_terms,
 )
 from medlocal.vault.records import SearchHit
+from medlocal.vault.respell import may_be_misspelt, nearest, respell_candidates, vocabulary_near
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
 ProgressCallback = Callable[[int, int], None]  # (done so far, total)
@@ -171,7 +172,8 @@ def hybrid_search(
     doers = doer_forms(query_text)
     days = asked_days(query_text)
     question_first = day_first_in(query_text) if days else None
-    pool = max(4 * k, 32)
+    pool = first_pool = max(4 * k, 32)
+    respelt: list[str] = []
     while True:
         vector_ranked: list[tuple[int, float]] = []
         if vector is not None:
@@ -189,8 +191,12 @@ def hybrid_search(
             # A measured thing's other names ("potassium" for a question's "K") join the
             # question's words: ordinary words, weighted by how often the record writes them.
             synonyms = expansion.synonyms + [n for n in forms.names if n not in expansion.synonyms]
-            # The doers of its verbs ("smoker" for "Does she smoke?"), which stemming misses.
+            # The doers of its verbs ("smoker" for "Does she smoke?"), which stemming misses,
+            # and the patient's word for a misspelt one ("linagliptin" for "linaglipton").
             synonyms += [d for d in doers if d not in synonyms]
+            if pool == first_pool:  # read once: a larger pool asks the same question again
+                respelt = _respellings(s.conn, query_text, scope)
+            synonyms += [w for w in respelt if w not in synonyms]
             lexical = _bm25(s.conn, query_text, synonyms, pool, scope, s.chunk_total())
             # A class's drugs rank passages on their own: OR-ed into the question's words they
             # would count no more than any one of its words, and "which oral antibiotic" would
@@ -265,6 +271,22 @@ def _bm25(
         total_chunks=total_chunks,
         expansion=terms,
     )
+
+
+def _respellings(conn: Connection, query: str, scope: Scope) -> list[str]:
+    """The patient's words for the question's misspelt ones (medlocal/vault/respell.py): for
+    each question word no passage in scope writes, the one index term near it that a passage
+    in scope does write, where the word is no English word or known drug."""
+    found: list[str] = []
+    for word in respell_candidates(query):
+        if _bm25(conn, "", [word], 1, scope):
+            continue  # written so in the patient's passages
+        near = nearest(word, vocabulary_near(conn, word))
+        if near is None or near in found or not _bm25(conn, "", [near], 1, scope):
+            continue
+        if may_be_misspelt(word):
+            found.append(near)
+    return found
 
 
 def _trend_passages(
