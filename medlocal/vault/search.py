@@ -205,7 +205,11 @@ def hybrid_search(
             expanded = _bm25(s.conn, "", expansion.members, pool, scope)
             # The passages that contain a code of the question ("MRN-7781") as a phrase.
             exact = _bm25(s.conn, "", codes, pool, scope)
-            trending = _trend_passages(s.conn, trend, pool, scope)
+            # The measure's other names and longer symbols ("GFR" of "Estimated GFR: 54" for
+            # "eGFR") hold its values too; a one- or two-letter symbol ("K") would read any
+            # word opening with it as the measure.
+            aliases = [*forms.names, *(f for f in forms.symbols if len(f) >= 3)] if trend else []
+            trending = _trend_passages(s.conn, trend, pool, scope, aliases)
             # Counted twice: a trend question's filler ("changed over time") draws the vector
             # ranking to prose about change, and the passages holding the values must still
             # come first (walk 27: the lab table with four eGFR rows ranked 10th).
@@ -290,14 +294,21 @@ def _respellings(conn: Connection, query: str, scope: Scope) -> list[str]:
 
 
 def _trend_passages(
-    conn: Connection, terms: Sequence[str], pool: int, scope: Scope
+    conn: Connection,
+    terms: Sequence[str],
+    pool: int,
+    scope: Scope,
+    aliases: Sequence[str] = (),
 ) -> list[tuple[int, float]]:
-    """For a question about change over time, the passages naming its measurement that hold
-    several values of it, most values first (:func:`trend_ranking`); none for other questions."""
+    """For a question about change over time, the passages naming its measurement (in its
+    words or by ``aliases``, its other names) that hold values of it: several values first,
+    most first, then the passages holding one (:func:`trend_ranking`); none for other
+    questions."""
     if not terms:
         return []
-    named = _bm25(conn, " ".join(terms), (), pool, scope)
-    return trend_ranking(named, documents.chunk_texts(conn, [c for c, _ in named]), terms)
+    named = _bm25(conn, " ".join(terms), aliases, pool, scope)
+    texts = documents.chunk_texts(conn, [c for c, _ in named])
+    return trend_ranking(named, texts, [*terms, *aliases])
 
 
 def _measure_passages(
