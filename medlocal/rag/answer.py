@@ -373,6 +373,8 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
+            # How the question was read holds whatever the model wrote (walk 42g).
+            result.notes.extend(respelling_notes(query, fit.passages))
             if result.status == "not_found":
                 self._declined(result, query, fit, open_question)
             return _thought(result, stream)
@@ -395,6 +397,8 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
+            # How the question was read holds whatever the model wrote (walk 42g).
+            result.notes.extend(respelling_notes(query, fit.passages))
             if result.status == "not_found":
                 self._set_aside(result, checked.text, fit)
             return _thought(result, stream)
@@ -405,6 +409,8 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
+            # How the question was read holds whatever the model wrote (walk 42g).
+            result.notes.extend(respelling_notes(query, fit.passages))
             if result.status == "not_found":
                 self._set_aside(result, checked.text, fit, every_statement_flagged=True)
             return _thought(result, stream)

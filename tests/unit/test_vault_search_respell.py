@@ -91,3 +91,14 @@ def test_the_answer_says_how_a_misspelt_word_was_read() -> None:
     answerer = GroundedAnswerer(model, FakeRetriever(given), FakeEmbedder())
     plain = answerer.ask("Is she on linagliptin?", Scope(patient_id=1)).consume()
     assert not any("was read as" in n for n in plain.notes)
+
+
+def test_a_set_aside_draft_still_says_how_the_word_was_read() -> None:
+    # Walk 42g: the draft ("she is taking linaglipton", then sertraline) was set aside, and the
+    # note was not shown on that path.
+    given = [hit(52, STARTED, vector_score=0.2, document_id=4, file_name="discharge.txt")]
+    model = FakeChatModel("She has been prescribed sertraline 50 mg every day for 4 weeks [1].")
+    answerer = GroundedAnswerer(model, FakeRetriever(given), FakeEmbedder())
+    result = answerer.ask("Is she taking linaglipton?", Scope(patient_id=1)).consume()
+    assert result.status != "answered"
+    assert "'linaglipton' in the question was read as 'Linagliptin' [1]" in result.notes
