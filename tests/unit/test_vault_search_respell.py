@@ -102,3 +102,12 @@ def test_a_set_aside_draft_still_says_how_the_word_was_read() -> None:
     result = answerer.ask("Is she taking linaglipton?", Scope(patient_id=1)).consume()
     assert result.status != "answered"
     assert "'linaglipton' in the question was read as 'Linagliptin' [1]" in result.notes
+
+
+def test_the_letter_pair_test_keeps_every_word_within_the_edits() -> None:
+    # Each kind of edit, at its worst for the letter pairs (a swap inside the word), still
+    # finds the word: the quick test only leaves out words that are too far.
+    word = "linagliptin"
+    for typo in ("lniagliptin", "linagilptin", "linagliptni", "linaglptin", "linaglipptin"):
+        assert nearest(typo, ["metformin", word]) == word
+    assert nearest("lniaglpitin", [word]) == word  # two swaps: two edits
