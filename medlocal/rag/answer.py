@@ -48,6 +48,7 @@ from medlocal.rag.passages import (
     SourceRef,
     file_notes,
     render_passages,
+    respelling_notes,
     version_notes,
 )
 from medlocal.rag.prompts import (
@@ -336,6 +337,8 @@ class GroundedAnswerer:
             versions = version_notes(passages)
             if versions:  # a revised document next to the one it replaces
                 block += "\n\nNote: " + " ".join(versions)
+            for line in respelling_notes(query, passages):  # a misspelt drug (walk 42g)
+                block += f"\n\nNote: {line}."
             user = grounded_user_message(block, question)
             return [
                 ChatMessage("system", GROUNDED_SYSTEM),
@@ -370,6 +373,8 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
+            # How the question was read holds whatever the model wrote (walk 42g).
+            result.notes.extend(respelling_notes(query, fit.passages))
             if result.status == "not_found":
                 self._declined(result, query, fit, open_question)
             return _thought(result, stream)
@@ -392,6 +397,8 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
+            # How the question was read holds whatever the model wrote (walk 42g).
+            result.notes.extend(respelling_notes(query, fit.passages))
             if result.status == "not_found":
                 _note_a_repeated_draft(result, question, checked.text, history)
                 self._set_aside(result, checked.text, fit)
@@ -403,6 +410,8 @@ class GroundedAnswerer:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit)
             result.notes.extend(self._disagreements(query, raw, fit))
+            # How the question was read holds whatever the model wrote (walk 42g).
+            result.notes.extend(respelling_notes(query, fit.passages))
             if result.status == "not_found":
                 _note_a_repeated_draft(result, question, checked.text, history)
                 self._set_aside(result, checked.text, fit, every_statement_flagged=True)
@@ -445,6 +454,7 @@ class GroundedAnswerer:
             self._disagreements(query, checked.text, fit)
             + fit.notes()
             + version_notes(fit.passages)
+            + respelling_notes(query, fit.passages)
             + file_notes(fit.passages)
         )
         # A follow-up answered with an earlier answer, copied (walk 40b item 9).

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from medlocal.document_dates import DATE_WINDOW, day_of, own_date_shown
+from medlocal.document_dates import day_of
 from medlocal.rag.checks.doses import changed_from, past_dose
 from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
 from medlocal.rag.flags import Flag
@@ -30,6 +30,7 @@ from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
+from medlocal.vault.diversify import hit_date
 
 _TIMES = {1: "once daily", 2: "twice daily", 3: "three times daily", 4: "four times daily"}
 
@@ -72,11 +73,7 @@ def passage_date(passage: NumberedPassage) -> str | None:
     dated by the same rule from its file name and the part of its text inside the document's
     opening: a date labelled further in ("Seen in clinic 12/10/2026") is an event, not the
     document's date. None where nothing dates it."""
-    hit = passage.hit
-    if hit.document_date is not None:
-        return hit.document_date
-    opening = hit.text[: max(0, DATE_WINDOW - hit.start)]
-    return own_date_shown(opening, "text", hit.file_name)
+    return hit_date(passage.hit)  # the rule the version notes read dates by too
 
 
 def _regimens(

@@ -10,8 +10,17 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from medlocal.vault.diversify import NEAR_DUPLICATE, jaccard, versions_differ, word_set
+from medlocal.vault.diversify import (
+    NEAR_DUPLICATE,
+    dated_apart,
+    hit_date,
+    jaccard,
+    newer_version,
+    versions_differ,
+    word_set,
+)
 from medlocal.vault.records import SearchHit, pages_label
+from medlocal.vault.respell import MIN_LENGTH, may_be_misspelt, nearest, respell_candidates
 
 SNIPPET_CHARS = 160
 
@@ -174,32 +183,67 @@ def render_passages(passages: Sequence[NumberedPassage]) -> str:
 def differing_versions(passages: Sequence[NumberedPassage]) -> list[tuple[int, int]]:
     """Pairs (newer, older) of passage numbers that are versions of one text from different
     documents (near-duplicates, see ``medlocal.vault.diversify``) that differ clinically: a
-    revised summary and the original it replaces. Newer is the later-imported document."""
+    revised summary and the original it replaces. Documents whose own dates differ
+    (``dated_apart``: lab reports of one layout a year apart) are a series, not versions (walk
+    42g). Newer is the later own date, else the later-imported document (``newer_version``)."""
     words = [word_set(p.hit.text) for p in passages]
     pairs = []
     for i, a in enumerate(passages):
         for j in range(i + 1, len(passages)):
             b = passages[j]
-            if a.hit.document_id == b.hit.document_id:
+            if a.hit.document_id == b.hit.document_id or dated_apart(a.hit, b.hit):
                 continue
             if jaccard(words[i], words[j]) < NEAR_DUPLICATE:
                 continue
             if versions_differ(a.hit.text, b.hit.text):
-                newer, older = (a, b) if a.hit.document_id > b.hit.document_id else (b, a)
+                newer, older = (a, b) if newer_version(a.hit, b.hit) else (b, a)
                 pairs.append((newer.number, older.number))
     return pairs
 
 
 def version_notes(passages: Sequence[NumberedPassage]) -> list[str]:
-    """One line per pair of ``differing_versions``, naming both files (for the clinician and the
-    model alike)."""
+    """One line per pair of ``differing_versions``, naming both files and the import order
+    that calls one newer, with the own date they share where they share one (versions never
+    have two own dates that read as different days: those are a series); for the clinician and
+    the model alike."""
     by_number = {p.number: p for p in passages}
-    return [
-        f"Passages [{new}] ({by_number[new].hit.file_name}) and [{old}] "
-        f"({by_number[old].hit.file_name}) are two versions of the same text that differ; "
-        f"[{new}] was imported later. Check which one is current."
-        for new, old in differing_versions(passages)
-    ]
+    lines = []
+    for new, old in differing_versions(passages):
+        newer, older = by_number[new].hit, by_number[old].hit
+        shared = hit_date(newer)
+        why = f"[{new}] was imported later"
+        if shared is not None and shared == hit_date(older):
+            why = f"both are dated {shared}; {why}"
+        lines.append(
+            f"Passages [{new}] ({newer.file_name}) and [{old}] ({older.file_name}) are two "
+            f"versions of the same text that differ; {why}. Check which one is current."
+        )
+    return lines
+
+
+_PASSAGE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def respelling_notes(question: str, passages: Sequence[NumberedPassage]) -> list[str]:
+    """One line per word of ``question`` that no passage writes and that search read as a word
+    a passage does write (medlocal/vault/respell.py: no English word or known drug, within a
+    small edit distance of one passage word): "'linaglipton' in the question was read as
+    'Linagliptin' [3]", for the model and the clinician alike (walk 42g: the answer was about
+    sertraline and nothing said how the question had been read)."""
+    written: dict[str, tuple[str, int]] = {}  # lower case -> (as first written, passage number)
+    for p in passages:
+        for word in _PASSAGE_WORD.findall(p.hit.text):
+            if len(word) >= MIN_LENGTH - 1:
+                written.setdefault(word.lower(), (word, p.number))
+    lines = []
+    for word in respell_candidates(question):
+        if word in written:
+            continue
+        near = nearest(word, written)
+        if near is not None and may_be_misspelt(word):
+            shown, number = written[near]
+            lines.append(f"'{word}' in the question was read as '{shown}' [{number}]")
+    return lines
 
 
 def file_notes(passages: Sequence[NumberedPassage]) -> list[str]:

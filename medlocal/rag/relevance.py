@@ -35,6 +35,7 @@ from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.topics import names_topic, question_topic
 from medlocal.vault.records import SearchHit
+from medlocal.vault.respell import MIN_LENGTH, may_be_misspelt, nearest
 
 # Words every question carries ("what is the current dose...", "what was the result of her
 # colonoscopy", "her latest troponin level"): sharing them with a passage says nothing about
@@ -119,7 +120,7 @@ def shared_words(question: str, text: str) -> set[str]:
     shared = {
         w
         for w in question_words(question)
-        if _key(w) in passage or any(same_act(w, p) for p in words)
+        if _key(w) in passage or any(same_act(w, p) for p in words) or respelt(w, words)
     }
     short = short_abbreviations(question)
     return shared | {k.lower() for k in short if holds_abbreviation(k, text)}
@@ -156,13 +157,31 @@ def holds_key_term(question: str, text: str, lexicon: MedicationLexicon | None =
     # "not found" withholds an answer the documents hold, where the checks' stems stay strict.
     missing = [w for w in found.missing if w not in _QUESTION_FILLER]
     words = content_words(text) if missing else set()  # read once, not per missing word
-    return any(same_act(w, p) for w in missing for p in words)
+    return any(same_act(w, p) for w in missing for p in words) or any(
+        respelt(w, words) for w in missing
+    )
+
+
+def respelt(word: str, words: set[str]) -> bool:
+    """Whether ``word`` of a question is a misspelling of one of a passage's ``words``, as
+    search reads it (medlocal/vault/respell.py): "linaglipton" of "linagliptin" (walk 42g: the
+    passage search found for it must not then be refused as naming nothing asked)."""
+    word = word.lower()
+    return (
+        len(word) >= MIN_LENGTH
+        and word not in words
+        and nearest(word, words) is not None
+        and may_be_misspelt(word)
+    )
 
 
 def same_act(one: str, other: str) -> bool:
     """Whether one word names the doer of what the other does: "smoker" and "smoke", "smokes",
     "smoking"; "drinkers" and "drink". Only an agent ending read off a base of four letters
-    or more, against the base's own forms ("number" is no doer of "numbness")."""
+    or more, against the base's own forms ("number" is no doer of "numbness"). A prefix before a
+    hyphen is not part of the doer: "non-smoker" and "ex-smoker" name smoking (walk 42g: "Does
+    she smoke?" was refused on "She is a non-smoker")."""
+    one, other = one.rsplit("-", 1)[-1], other.rsplit("-", 1)[-1]
     for agent, act in ((one.lower(), other.lower()), (other.lower(), one.lower())):
         for ending in ("ers", "er"):
             base = agent[: -len(ending)]

@@ -12,7 +12,12 @@ A near-duplicate that says something clinically different is not a repeat but an
 a revised discharge summary whose metformin went from 500 mg to 1 g, a corrected potassium, an
 amended list where "left" became "right" or "no" appeared. Its changed value is the evidence that
 matters, so it keeps its place, and among versions from different documents the newer document
-(the higher id: imported later; documents carry no parsed clinical date) takes the better slot.
+takes the better slot. Two documents whose own dates differ (``medlocal.document_dates``: lab
+reports of 10/06/2025 and 02.06.2026 share their layout and most words) are not versions of one
+text but a series: both stay, in rank order, and neither replaces the other (walk 42g: the
+report imported later was called current though it was the older one). Versions are documents
+of one own date or with no own date to compare; the newer is the later own date where both
+read as days, else the later-imported (the higher id).
 Values are compared with the grounding checks' grammar (``medlocal.values``: "1 g" == "1000 mg");
 dates, times, bare whole numbers and durations are left out, so progress notes that differ only
 in the date and the day count stay repeats.
@@ -27,9 +32,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from datetime import date
+from functools import cmp_to_key, lru_cache
 from typing import TypeVar
 
+from medlocal.document_dates import (
+    DATE_WINDOW,
+    UNCLEAR_ORDER,
+    day_of,
+    iso_when_clear,
+    own_date_shown,
+)
 from medlocal.values import Value, extract_values, is_supported
 from medlocal.vault.records import SearchHit
 
@@ -90,6 +103,63 @@ def versions_differ(a: str, b: str) -> bool:
     )
 
 
+def hit_date(hit: SearchHit) -> str | None:
+    """The own date of a hit's document (medlocal/document_dates.py) as the vault read it with
+    the hit: YYYY-MM-DD, or as written with "day and month order unclear". A hit that does not
+    carry it (not from the vault's search: a summary's passages) is dated by the same rule from
+    its file name and the part of its text inside the document's opening. None where nothing
+    dates it."""
+    if hit.document_date is not None:
+        return hit.document_date
+    opening = hit.text[: max(0, DATE_WINDOW - hit.start)]
+    return own_date_shown(opening, "text", hit.file_name)
+
+
+def _days(shown: str | None) -> frozenset[date]:
+    """The days a shown own date may be: the one it reads as, or, written with its day and month
+    order unclear ("10/06/2025"), both readings; none for a missing date or one without a day."""
+    day = day_of(shown)
+    if day is not None:
+        return frozenset({day})
+    suffix = f", {UNCLEAR_ORDER}"
+    if shown is None or not shown.endswith(suffix):
+        return frozenset()
+    written = shown[: -len(suffix)]
+    readings = (day_of(iso_when_clear(written, first)) for first in (True, False))
+    return frozenset(day for day in readings if day is not None)
+
+
+def dated_apart(a: SearchHit, b: SearchHit) -> bool:
+    """Whether the documents of ``a`` and ``b`` give themselves different own dates: then they
+    are a series (reports of the same layout a year apart), never two versions of one text.
+    A date with its day and month order unclear counts by both readings ("10/06/2025" is 10
+    June or 6 October 2025, neither of them 2 June 2026; "04/11/2026" may be another
+    document's "2026-04-11"); a missing date says nothing."""
+    if a.document_id == b.document_id:
+        return False
+    mine, theirs = _days(hit_date(a)), _days(hit_date(b))
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def newer_version(a: SearchHit, b: SearchHit) -> bool:
+    """Whether ``a`` is the newer of two versions: the later own date where every reading of
+    one is later than every reading of the other, else the later-imported (the higher id)."""
+    mine, theirs = _days(hit_date(a)), _days(hit_date(b))
+    if mine and theirs and (min(mine) > max(theirs) or max(mine) < min(theirs)):
+        return min(mine) > max(theirs)
+    return a.document_id > b.document_id
+
+
+def _newest_first(a: tuple[SearchHit, frozenset[str]], b: tuple[SearchHit, frozenset[str]]) -> int:
+    """Sort order of (hit, words) pairs: the newer version first; one document's keep theirs."""
+    if a[0].document_id == b[0].document_id:
+        return 0
+    return -1 if newer_version(a[0], b[0]) else 1
+
+
+_NEWEST_FIRST = cmp_to_key(_newest_first)
+
+
 def _period(text: str) -> int:
     """The smallest p with text[i] == text[i + p] throughout, or len(text) when above half."""
     head = text[:16]
@@ -131,7 +201,9 @@ def demote_near_duplicates(
 ) -> list[Hit]:
     """The best ``k`` of ``hits`` (best first) with repeats of better-ranked passages moved last.
     Versions that differ (``versions_differ``) are kept, newest document first among them; a
-    newer version ranked past the top k still comes in, in place of the last other passage."""
+    newer version ranked past the top k still comes in, in place of the last other passage.
+    Near-copies from documents of different own dates (``dated_apart``) that differ are a
+    series: kept in rank order, as different passages are."""
     kept, repeats = split_near_duplicates(hits, k, threshold)
     return (kept + repeats)[:k]
 
@@ -149,10 +221,13 @@ def split_near_duplicates(
         if any(not versions_differ(hit.text, kept[i][0].text) for i in similar):
             repeats.append(hit)
             continue
+        # Near-copies of another own date are a series, not versions: they neither reorder
+        # nor displace each other (walk 42g: lab reports a year apart).
+        similar = [i for i in similar if not dated_apart(hit, kept[i][0])]
         if len(kept) >= k:
-            # Full: only a later document's version of a kept passage gets in.
+            # Full: only a newer version of a kept passage gets in.
             others = [i for i in range(len(kept)) if i not in similar]
-            if not others or all(kept[i][0].document_id >= hit.document_id for i in similar):
+            if not others or not any(newer_version(hit, kept[i][0]) for i in similar):
                 continue
             drop = others[-1]
             repeats.insert(0, kept.pop(drop)[0])
@@ -161,7 +236,7 @@ def split_near_duplicates(
         if similar:
             # The versions' slots, refilled newest document first (rank order among equals).
             slots = [*similar, len(kept) - 1]
-            ordered = sorted((kept[i] for i in slots), key=lambda pair: -pair[0].document_id)
+            ordered = sorted((kept[i] for i in slots), key=_NEWEST_FIRST)
             for slot, pair in zip(slots, ordered, strict=True):
                 kept[slot] = pair
     return [hit for hit, _ in kept], repeats

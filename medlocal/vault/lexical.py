@@ -49,7 +49,8 @@ QUESTION_FILLER = frozenset(
      "now", "currently", "current", "so", "far", "until", "then", "ever", "patient",
      "patient's", "patients", "get", "got", "gone", "go", "going", "went", "doing", "done",
      "made", "make", "like", "look", "looked", "looking", "recently", "latest", "most", "last",
-     "past", "also", "again", "still", "up", "down", "into", "out", "not", "no", "yes", "if"}
+     "past", "also", "again", "still", "up", "down", "into", "out", "not", "no", "yes", "if",
+     "across"}
 )  # fmt: skip
 
 
@@ -104,7 +105,7 @@ _TREND_WORDS = frozenset(
      "improving", "worsened", "worsening", "declined", "declining", "increased", "increasing",
      "decreased", "decreasing", "previous", "values", "value", "results", "result", "readings",
      "reading", "levels", "level", "year", "years", "month", "months", "week", "weeks", "day",
-     "days", "measurements", "measurement", "tests", "test"}
+     "days", "measurements", "measurement", "tests", "test", "lab", "labs", "report", "reports"}
 )  # fmt: skip
 MIN_TREND_VALUES = 2  # a passage holding a trend has at least two values of the measurement
 
@@ -135,13 +136,60 @@ def value_count(text: str, terms: Sequence[str]) -> int:
 def trend_ranking(
     candidates: Sequence[tuple[int, float]], texts: dict[int, str], terms: Sequence[str]
 ) -> list[tuple[int, float]]:
-    """The ``candidates`` that hold at least two values of the ``terms``, most values first (the
-    lab table with four dated eGFR rows before a letter quoting one)."""
+    """The ``candidates`` that hold values of the ``terms``: those holding at least two, most
+    values first (the lab table with four dated eGFR rows before a letter quoting one), then
+    those holding one, in their bm25 order. A series is often one value per document (four lab
+    reports a year apart): with the passages of two values alone in this ranking, counted twice
+    in the fusion, a discharge summary quoting "eGFR below 30" and "eGFR 34" outranked every
+    report, its cosine and bm25 the lowest of them, and one report fell out of the top 4 (walk
+    42g)."""
     counted = [
         (chunk_id, value_count(texts.get(chunk_id, ""), terms)) for chunk_id, _ in candidates
     ]
     held = [(chunk_id, float(n)) for chunk_id, n in counted if n >= MIN_TREND_VALUES]
-    return sorted(held, key=lambda pair: -pair[1])
+    single = [(chunk_id, 1.0) for chunk_id, n in counted if n == 1]
+    return sorted(held, key=lambda pair: -pair[1]) + single
+
+
+# The inflection of a verb a question writes ("smokes", "smoked", "smoking", "smoke"), taken
+# off to find the base its doer is written on ("smok" + "er").
+_VERB_ENDING = re.compile(r"(?:ing|ed|es|e|(?<!s)s)$")
+# A doer read off a base this long or longer only: "eater", "user" and "liver" (of "live") are
+# not looked for; the same bound as the answerer's ``medlocal.rag.relevance.same_act``.
+MIN_DOER_BASE = 4
+
+
+def doer_forms(query: str) -> list[str]:
+    """The doer nouns of the verbs ``query`` uses: "smoker" for "smoke", "smokes" or "smoking",
+    "drinker" for "drink". FTS5's Porter stemmer folds "smoking" into "smoke" but keeps
+    "smoker" and "drinker" whole (it strips "-er" only off longer bases: "inhaler" and
+    "inhale" already agree), so "Does she smoke?" missed "She is a non-smoker" (walk 42g).
+    Only this direction: a question's "-er" word is never cut back to a verb, since "liver",
+    "fever", "ulcer", "water", "number" and "shoulder" are words of their own. A form that no
+    passage writes simply matches nothing. Only forms Porter keeps whole are given (a base of
+    measure 1: "smok", "drink"); it folds the longer ones itself."""
+    forms: list[str] = []
+    for word in query_words(query):
+        lower = word.lower()
+        if not lower.isalpha() or lower in QUESTION_FILLER or lower.endswith(("er", "ers")):
+            continue
+        base = _VERB_ENDING.sub("", lower)
+        # Where Porter strips the "-er" itself ("commoner", "inhaler": a base of measure 2 or
+        # more) the form would only be the question's own word again, counted twice by bm25
+        # and back in the query after ``drop_common_words`` took it out.
+        if len(base) >= MIN_DOER_BASE and _measure(base) <= 1 and base + "er" not in forms:
+            forms.append(base + "er")
+    return forms
+
+
+def _measure(word: str) -> int:
+    """Porter's measure m of ``word``: how many vowel-consonant sequences it has ("smok" 1,
+    "drink" 1, "common" 2); "y" after a consonant counts as a vowel."""
+    kinds = ""
+    for i, ch in enumerate(word):
+        vowel = ch in "aeiou" or (ch == "y" and i > 0 and kinds[-1] == "c")
+        kinds += "v" if vowel else "c"
+    return len(re.findall(r"v+c+", kinds))
 
 
 def _quote(word: str) -> str:

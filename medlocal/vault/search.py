@@ -37,11 +37,13 @@ from medlocal.vault.lexical import (
     RRF_K,
     bm25_search,
     code_tokens,
+    doer_forms,
     reciprocal_rank_fusion,
     trend_ranking,
     trend_terms,
 )
 from medlocal.vault.records import SearchHit
+from medlocal.vault.respell import may_be_misspelt, nearest, respell_candidates, vocabulary_near
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
 ProgressCallback = Callable[[int, int], None]  # (done so far, total)
@@ -167,9 +169,11 @@ def hybrid_search(
     codes = code_tokens(query_text)
     trend = trend_terms(query_text)
     forms = other_forms(query_text)
+    doers = doer_forms(query_text)
     days = asked_days(query_text)
     question_first = day_first_in(query_text) if days else None
-    pool = max(4 * k, 32)
+    pool = first_pool = max(4 * k, 32)
+    respelt: list[str] = []
     while True:
         vector_ranked: list[tuple[int, float]] = []
         if vector is not None:
@@ -187,6 +191,12 @@ def hybrid_search(
             # A measured thing's other names ("potassium" for a question's "K") join the
             # question's words: ordinary words, weighted by how often the record writes them.
             synonyms = expansion.synonyms + [n for n in forms.names if n not in expansion.synonyms]
+            # The doers of its verbs ("smoker" for "Does she smoke?"), which stemming misses,
+            # and the patient's word for a misspelt one ("linagliptin" for "linaglipton").
+            synonyms += [d for d in doers if d not in synonyms]
+            if pool == first_pool:  # read once: a larger pool asks the same question again
+                respelt = _respellings(s.conn, query_text, scope)
+            synonyms += [w for w in respelt if w not in synonyms]
             lexical = _bm25(s.conn, query_text, synonyms, pool, scope, s.chunk_total())
             # A class's drugs rank passages on their own: OR-ed into the question's words they
             # would count no more than any one of its words, and "which oral antibiotic" would
@@ -195,7 +205,11 @@ def hybrid_search(
             expanded = _bm25(s.conn, "", expansion.members, pool, scope)
             # The passages that contain a code of the question ("MRN-7781") as a phrase.
             exact = _bm25(s.conn, "", codes, pool, scope)
-            trending = _trend_passages(s.conn, trend, pool, scope)
+            # The measure's other names and longer symbols ("GFR" of "Estimated GFR: 54" for
+            # "eGFR") hold its values too; a one- or two-letter symbol ("K") would read any
+            # word opening with it as the measure.
+            aliases = [*forms.names, *(f for f in forms.symbols if len(f) >= 3)] if trend else []
+            trending = _trend_passages(s.conn, trend, pool, scope, aliases)
             # Counted twice: a trend question's filler ("changed over time") draws the vector
             # ranking to prose about change, and the passages holding the values must still
             # come first (walk 27: the lab table with four eGFR rows ranked 10th).
@@ -263,15 +277,38 @@ def _bm25(
     )
 
 
+def _respellings(conn: Connection, query: str, scope: Scope) -> list[str]:
+    """The patient's words for the question's misspelt ones (medlocal/vault/respell.py): for
+    each question word no passage in scope writes, the one index term near it that a passage
+    in scope does write, where the word is no English word or known drug."""
+    found: list[str] = []
+    for word in respell_candidates(query):
+        if _bm25(conn, "", [word], 1, scope):
+            continue  # written so in the patient's passages
+        near = nearest(word, vocabulary_near(conn, word))
+        if near is None or near in found or not _bm25(conn, "", [near], 1, scope):
+            continue
+        if may_be_misspelt(word):
+            found.append(near)
+    return found
+
+
 def _trend_passages(
-    conn: Connection, terms: Sequence[str], pool: int, scope: Scope
+    conn: Connection,
+    terms: Sequence[str],
+    pool: int,
+    scope: Scope,
+    aliases: Sequence[str] = (),
 ) -> list[tuple[int, float]]:
-    """For a question about change over time, the passages naming its measurement that hold
-    several values of it, most values first (:func:`trend_ranking`); none for other questions."""
+    """For a question about change over time, the passages naming its measurement (in its
+    words or by ``aliases``, its other names) that hold values of it: several values first,
+    most first, then the passages holding one (:func:`trend_ranking`); none for other
+    questions."""
     if not terms:
         return []
-    named = _bm25(conn, " ".join(terms), (), pool, scope)
-    return trend_ranking(named, documents.chunk_texts(conn, [c for c, _ in named]), terms)
+    named = _bm25(conn, " ".join(terms), aliases, pool, scope)
+    texts = documents.chunk_texts(conn, [c for c, _ in named])
+    return trend_ranking(named, texts, [*terms, *aliases])
 
 
 def _measure_passages(

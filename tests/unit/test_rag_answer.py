@@ -124,6 +124,35 @@ def test_two_differing_versions_are_pointed_out_to_the_model_and_the_clinician()
     assert plain.notes == [] and "Note:" not in model.calls[0][-1].content
 
 
+def test_lab_reports_a_year_apart_are_not_called_versions() -> None:
+    # Walk 42g: reports of one layout a year apart, the older imported later, were called "two
+    # versions of the same text ... [2] was imported later", in the prompt and the notes.
+    lab = (
+        "Clinical Chemistry Report. Sample collected: {when}. HbA1c {a1c} mmol/mol, eGFR {egfr}"
+        " mL/min/1.73m2, creatinine {cr} umol/L, potassium 4.6 mmol/L. Authorised by J. T."
+    )
+    reports = [
+        hit(41, lab.format(when="02.06.2026", a1c=75, egfr=39, cr=126), document_id=3),
+        hit(42, lab.format(when="10/06/2025", a1c=58, egfr=61, cr=88), document_id=7),
+    ]
+    model = FakeChatModel("Her latest HbA1c is 75 mmol/mol [1].")
+    result = answerer(model, reports).ask("What is her latest HbA1c?", SCOPE).consume()
+    assert "versions" not in model.calls[0][-1].content
+    assert not any("versions" in note for note in result.notes)
+    # Two versions that share an own date are still pointed out, with that date.
+    same = [
+        hit(43, lab.format(when="02.06.2026", a1c=75, egfr=39, cr=126), document_id=3),
+        hit(44, lab.format(when="02.06.2026", a1c=57, egfr=39, cr=126), document_id=7),
+    ]
+    model = FakeChatModel("Her latest HbA1c is 57 mmol/mol [1].")
+    result = answerer(model, same).ask("What is her latest HbA1c?", SCOPE).consume()
+    note = (
+        "Passages [2] (note.pdf) and [1] (note.pdf) are two versions of the same text that "
+        "differ; both are dated 2026-06-02; [2] was imported later. Check which one is current."
+    )
+    assert note in result.notes
+
+
 def test_abstains_when_nothing_relevant_is_retrieved() -> None:
     weak = [hit(30, "Dental cleaning scheduled.", vector_score=0.1)]
     model = FakeChatModel("Warfarin 5 mg [1].")

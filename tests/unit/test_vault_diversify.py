@@ -5,13 +5,34 @@ from __future__ import annotations
 
 import pytest
 
-from medlocal.vault.diversify import collapse_identical, demote_near_duplicates, versions_differ
+from medlocal.vault.diversify import (
+    collapse_identical,
+    dated_apart,
+    demote_near_duplicates,
+    hit_date,
+    newer_version,
+    versions_differ,
+)
 from medlocal.vault.records import SearchHit
 
 
-def _hit(chunk_id: int, text: str, document_id: int = 1) -> SearchHit:
+def _hit(
+    chunk_id: int, text: str, document_id: int = 1, document_date: str | None = None
+) -> SearchHit:
     return SearchHit(
-        chunk_id, document_id, 1, "a.json", None, 0, len(text), None, text, 1.0, None, None
+        chunk_id,
+        document_id,
+        1,
+        "a.json",
+        None,
+        0,
+        len(text),
+        None,
+        text,
+        1.0,
+        None,
+        None,
+        document_date=document_date,
     )
 
 
@@ -160,3 +181,69 @@ def test_identical_texts_collapse_to_the_best_ranked() -> None:
     seen: set[str] = set()
     assert _ids(collapse_identical(hits, seen)) == [1, 2, 5]
     assert _ids(collapse_identical([_hit(6, line * 3)], seen)) == []
+
+
+LAB = (
+    "Lister Meadows Pathology Laboratory - Clinical Chemistry Report\n"
+    "Patient: OYELARAN-PIKE, Margery  Sample collected: {when}\nRequested by: Fernbrook Surgery\n"
+    "HbA1c {a1c} mmol/mol  eGFR {egfr} mL/min/1.73m2  Creatinine {cr} umol/L\n"
+    "Potassium 4.6 mmol/L [3.5-5.3]\nAuthorised by: J. Terwilliger, Biomedical Scientist"
+)
+
+
+def test_lab_reports_of_different_own_dates_are_a_series_not_versions() -> None:
+    # Walk 42g: the 2026 report imported first (document 3), the 2025 one later (document 7).
+    # Both are kept in rank order; the later import does not take the older date's slot.
+    new = LAB.format(when="02.06.2026", a1c=75, egfr=39, cr=126)
+    old = LAB.format(when="10/06/2025", a1c=58, egfr=61, cr=88)
+    hits = [
+        _hit(1, new, document_id=3, document_date="2026-06-02"),
+        _hit(2, FILLER[0], document_id=4),
+        _hit(3, old, document_id=7, document_date="2025-06-10"),
+    ]
+    assert dated_apart(hits[0], hits[2]) and versions_differ(new, old)
+    assert _ids(demote_near_duplicates(hits, 3)) == [1, 2, 3]
+    # Past k, a later import of another own date does not displace other evidence.
+    assert _ids(demote_near_duplicates(hits, 2)) == [1, 2]
+
+
+def test_versions_of_one_own_date_are_ordered_by_import() -> None:
+    hits = [
+        _hit(1, SUMMARY.format(dose="500 mg"), document_id=3, document_date="2026-07-14"),
+        _hit(2, FILLER[0], document_id=4),
+        _hit(3, SUMMARY.format(dose="1 g"), document_id=7, document_date="2026-07-14"),
+    ]
+    assert not dated_apart(hits[0], hits[2])
+    assert _ids(demote_near_duplicates(hits, 3)) == [3, 2, 1]
+
+
+def test_an_unclear_or_missing_own_date_does_not_make_a_series() -> None:
+    # "04/11/2026" may be 11 April 2026: the same day as b's, so they may be versions.
+    unclear = "04/11/2026, day and month order unclear"
+    a = _hit(1, SUMMARY.format(dose="500 mg"), document_id=3, document_date=unclear)
+    b = _hit(2, SUMMARY.format(dose="1 g"), document_id=7, document_date="2026-04-11")
+    c = _hit(3, SUMMARY.format(dose="1 g"), document_id=8)
+    assert not dated_apart(a, b) and not dated_apart(b, c)
+    assert newer_version(b, a) and newer_version(c, b)
+
+
+def test_an_unclear_own_date_that_no_reading_shares_makes_a_series() -> None:
+    # Walk 42g: "10/06/2025" (no unambiguous date beside it) is 10 June or 6 October 2025,
+    # both before the other report's 2 June 2026.
+    old = _hit(1, "x", document_id=7, document_date="10/06/2025, day and month order unclear")
+    new = _hit(2, "x", document_id=3, document_date="2026-06-02")
+    assert dated_apart(old, new)
+    assert newer_version(new, old) and not newer_version(old, new)
+
+
+def test_newer_version_is_the_later_own_date_before_the_later_import() -> None:
+    early = _hit(1, "x", document_id=9, document_date="2025-06-10")
+    late = _hit(2, "x", document_id=2, document_date="2026-06-02")
+    assert newer_version(late, early) and not newer_version(early, late)
+
+
+def test_a_hit_without_a_vault_date_is_dated_from_its_opening() -> None:
+    # A summary's passages are not read by the vault's search: the collection date in the
+    # passage's text dates it, by the one rule of medlocal/document_dates.py.
+    lab = _hit(1, LAB.format(when="21 Nov 2025", a1c=65, egfr=54, cr=97))
+    assert hit_date(lab) == "2025-11-21"

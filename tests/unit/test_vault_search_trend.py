@@ -10,7 +10,7 @@ import pytest
 from fixtures.hashed_words import embed
 
 from medlocal.vault.keys import KdfParams
-from medlocal.vault.lexical import trend_terms, value_count, without_filler
+from medlocal.vault.lexical import trend_ranking, trend_terms, value_count, without_filler
 from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault
 
@@ -82,3 +82,49 @@ def test_values_of_a_measurement_are_counted() -> None:
 def test_filler_words_leave_the_question_words_or_all_of_them() -> None:
     assert without_filler(["How", "has", "her", "eGFR", "changed"]) == ["eGFR"]
     assert without_filler(["What", "is", "it"]) == ["What", "is", "it"]
+
+
+# Walk 42g: four lab reports a year apart hold one eGFR each; a discharge summary holds two
+# ("eGFR below 30", "eGFR 34"). Only passages of two values were in the trend ranking (counted
+# twice in the fusion), so the summary came first with the lowest scores and a report fell out.
+REPORTS = tuple(
+    f"Clinical Chemistry Report. Sample collected: {day}. {line} Potassium 4.6 mmol/L."
+    for day, line in (
+        ("10/06/2025", "HbA1c 58 mmol/mol. eGFR 61 mL/min/1.73m2. Creatinine 88 umol/L."),
+        ("21 Nov 2025", "HbA1c 8.1 %. Estimated GFR: 54 ml/min. Creatinine 97 umol/L."),
+        ("17-Feb-2026", "HBA1C ........ 71 mmol/mol  EGFR ......... 47 mL/min/1.73 m^2"),
+        ("02.06.2026", "HbA1c = 9.0% (75 mmol/mol) HIGH. eGFR = 39 mL/min/1.73m2 LOW."),
+    )
+)
+SUMMARY = (
+    "Diagnosis: acute kidney injury. Metformin stopped because of lactic acidosis and eGFR below"
+    " 30 during this admission. eGFR 34 at discharge. Gliclazide reduced to 40 mg."
+)
+LETTERS = (
+    "Her kidney function has changed over the last year; we discussed the lab reports today.",
+    "Four reports were reviewed across the clinic; she has changed her diet over time.",
+    "The cardiology letter reports breathlessness that has changed little over the past months.",
+)
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory: pytest.TempPathFactory) -> Vault:
+    folder: Path = tmp_path_factory.mktemp("series")
+    v, _ = Vault.create(folder / "vault", "pass", kdf_params=FAST)
+    patient = v.add_patient("P")
+    for number, text in enumerate((SUMMARY, *LETTERS, *REPORTS)):
+        chunk = ChunkRecord(text, 1, 0, len(text))
+        v.add_document(patient, f"{number}.txt", "txt", text.encode(), [chunk], embed([text]), "m")
+    return v
+
+
+def test_reports_of_one_value_each_are_a_trend(series: Vault) -> None:
+    found = top(series, "How has her eGFR changed across the four lab reports?", k=5)
+    assert set(REPORTS) <= set(found) and SUMMARY in found
+    assert trend_terms("How has her eGFR changed across the four lab reports?") == ["eGFR", "four"]
+
+
+def test_passages_of_one_value_follow_those_of_several() -> None:
+    texts = {1: "eGFR 61", 2: "eGFR 58, then eGFR 52", 3: "eGFR discussed", 4: "eGFR 47"}
+    ranked = trend_ranking([(1, 3.0), (2, 2.0), (3, 1.5), (4, 1.0)], texts, ["eGFR"])
+    assert ranked == [(2, 2.0), (1, 1.0), (4, 1.0)]
