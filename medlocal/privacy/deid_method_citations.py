@@ -1,0 +1,66 @@
+"""The method or reference a measurement was read by, in brackets after its value, is no one
+(session 42, issue 16): "LAD Z-score +2.8 (Dallaire)", "EFW 820 g (Hadlock)", "FEVE 55%
+(Teichholz)", "CrCl 24 mL/min (Cockcroft and Gault)" cite the equation or the reference table
+the number came from. The word scan read the unlisted surname in the brackets as a person.
+
+A name's span is given back where it lies inside brackets that hold one to three capitalised
+words joined by "and", "&", "-" or "/" (and nothing else), right after a measurement: a number
+with a unit in lower case or a per cent sign ("820 g", "24 mL/min", "55%"), or a signed number
+("+2.8", "-1.9"). A person is not written so: a bed or room number has no unit ("Bed 4
+(Jones)" stays), and the brackets must hold no listed given name ("72 kg (Mary)" stays), no
+title or relation ("1 g (Sister Jones)") and not the patient's own name (the identity patterns
+read that before this check and it is not a name's candidate here: only spans of the word scan
+and the tagger are given back).
+"""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, TITLES
+from medlocal.privacy.deid_spans import Redaction
+
+_KINDS = frozenset({"name", "facility", "location", "city"})
+
+_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+# The brackets' contents: one to three capitalised words and their joins, nothing else.
+_CITED = re.compile(
+    r"\((" + _WORD + r"(?:(?:[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*)" + _WORD + r"){0,2})\)"
+)
+# A measurement right before the bracket: a number and a unit that opens in lower case or with
+# "%" or "µ" ("g", "mL/min", "mmHg", "%"), or a signed number ("+2.8").
+_MEASURE_BEFORE = re.compile(
+    r"(?:\d(?:[.,]\d+)?[ \t]?(?:%|[a-zµμ][A-Za-z0-9µμ/.²³^]{0,13})|[+\-−]\d+(?:[.,]\d+)?)[ \t]*\Z"
+)
+_PEOPLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | RELATIONS)
+
+
+def _citations(text: str) -> list[tuple[int, int]]:
+    """The contents of each bracket after a measurement that cites a method (see above)."""
+    found: list[tuple[int, int]] = []
+    lex = lexicon()
+    for match in _CITED.finditer(text):
+        before = text[max(0, match.start() - 24) : match.start()]
+        if _MEASURE_BEFORE.search(before) is None:
+            continue
+        words = re.findall(r"[^\W\d_][\w'’]*", match.group(1))
+        lowers = [w.lower().rstrip("'’") for w in words if w not in ("and",)]
+        if any(w in lex.given_names or w in _PEOPLE_WORDS for w in lowers):
+            continue
+        found.append((match.start(1), match.end(1)))
+    return found
+
+
+def without_method_citations(text: str, redactions: list[Redaction]) -> list[Redaction]:
+    """``redactions`` less the names read in a measurement's bracketed method (see above)."""
+    if "(" not in text or not any(red.kind in _KINDS for red in redactions):
+        return redactions
+    cited = _citations(text)
+    if not cited:
+        return redactions
+    return [
+        red
+        for red in redactions
+        if not (red.kind in _KINDS and any(a <= red.start and red.end <= b for a, b in cited))
+    ]

@@ -1,0 +1,121 @@
+"""deidp42 (issue 16, precision): classes of clinical terms the redactor took, found on the blind
+precision half dev38 (written before the rules were read), each fixed by its shape or a list
+from a public standard, with the negatives that must hold.
+
+1. A standard section title at a line's start ("Review of Systems:", "Reason for Referral:",
+   "Chief Complaints:") was read as an organisation or a name (deid_section_titles).
+2. A specialty's American adjective ("Rheumatologic"), a movement word ("Dysdiadochokinesia")
+   and an immunological method ("Immunoblot") were words no list knew, so read as names when
+   capitalised (deid_lexicon's endings and prefixes).
+3. Eponym heads the lists lacked ("Chaput fragment", "Holmes rebound", "Lambl excrescences").
+4. A measurement's method or reference in brackets ("EFW 820 g (Hadlock)", "+2.8 (Dallaire)",
+   "24 mL/min (Cockcroft and Gault)") was read as a person (deid_method_citations).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.redact import PatientIdentity, Redactor
+
+_LETTER = "Clinic letter\n\n"
+
+
+def _removed(text: str, tagger: bool = True, identity: PatientIdentity | None = None) -> list[str]:
+    redactor = Redactor(identity, shift_days=40, tagger=tagger)
+    return [r.original for r in redactor.preview(_LETTER + text + "\n")]
+
+
+# 1. Standard section titles.
+@pytest.mark.parametrize("tagger", [True, False])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Review of Systems: negative apart from fatigue.",
+        "Reason for Referral: dry eyes and dry mouth.",
+        "Chief Complaints: itchy annular plaques, hair loss.",
+        "Rheumatologic Review of Systems: Raynaud phenomenon triphasic.",
+        "  - Reason for Referral: second opinion.",
+        "REVIEW OF SYSTEMS",
+    ],
+)
+def test_a_standard_section_title_is_kept(heading: str, tagger: bool) -> None:
+    assert _removed(heading, tagger) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A name after the title's colon is read as before.
+        ("Reason for Referral: Dr Mary Okonkwo asks about fatigue.", "Mary Okonkwo"),
+        # A name before a title is no qualifier of it.
+        ("Mary Review of Systems: no", "Mary"),
+    ],
+)
+def test_a_name_beside_a_section_title_stays_removed(text: str, name: str) -> None:
+    assert any(name in removed for removed in _removed(text))
+
+
+# 2. Words known by their shape.
+@pytest.mark.parametrize(
+    "word", ["rheumatologic", "dermatologic", "immunoblot", "immunofixation", "dysdiadochokinesia"]
+)
+def test_specialty_adjectives_and_immunological_methods_are_known_words(word: str) -> None:
+    assert lexicon().known(word)
+
+
+def test_an_immunoblot_in_brackets_is_kept() -> None:
+    assert _removed("Borrelia burgdorferi IgG (Immunoblot) positive, IgM negative.") == []
+
+
+# 3. Eponym heads.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weber C fracture, Chaput fragment small, Volkmann fragment under 15%.",
+        "Dysdiadochokinesia, heel-shin test impaired, no Holmes rebound.",
+        "Aortic valve trileaflet; no Lambl excrescences seen.",
+    ],
+)
+def test_an_eponym_before_a_fragment_rebound_or_excrescence_is_kept(text: str) -> None:
+    assert _removed(text) == []
+
+
+def test_a_given_name_before_such_a_head_stays_a_name() -> None:
+    assert "Sarah" in " ".join(_removed("Reviewed with Sarah fragment of the history."))
+
+
+# 4. A measurement's bracketed method.
+@pytest.mark.parametrize("tagger", [True, False])
+@pytest.mark.parametrize(
+    ("text", "method"),
+    [
+        ("Echo: LAD Z-score +2.8 (Dallaire), RCA Z-score +1.9.", "Dallaire"),
+        ("Ultrasound: EFW 820 g (Hadlock), Doppler normal.", "Hadlock"),
+        ("LVEF 55% (Teichholz), no effusion.", "Teichholz"),
+        ("CrCl 24 mL/min (Cockcroft and Gault) - nitrofurantoin avoided.", "Gault"),
+    ],
+)
+def test_a_measurements_bracketed_method_is_kept(text: str, method: str, tagger: bool) -> None:
+    assert not any(method in removed for removed in _removed(text, tagger))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bed 4 (Jones) stable overnight.", "Jones"),  # no unit: a bed's occupant
+        ("Weight 72 kg (Mary) on the ward scales.", "Mary"),  # a given name
+        ("Paracetamol 1 g (Sister Jones) given at 14:00.", "Jones"),  # a title
+        ("Potassium 4.1 (Okonkwo) rechecked.", "Okonkwo"),  # no unit, no sign
+    ],
+)
+def test_a_person_in_brackets_after_a_number_stays_removed(text: str, name: str) -> None:
+    assert any(name in removed for removed in _removed(text))
+
+
+def test_the_patients_own_name_in_such_brackets_stays_removed() -> None:
+    identity = PatientIdentity("Jane Hadlock", "123456", date(1960, 1, 1))
+    assert any("Hadlock" in r for r in _removed("EFW 820 g (Hadlock).", identity=identity))
