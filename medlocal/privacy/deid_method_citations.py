@@ -8,7 +8,8 @@ words joined by "and", "&", "-" or "/" (and nothing else), right after a measure
 with a unit in lower case or a per cent sign ("820 g", "24 mL/min", "55%"), or a signed number
 ("+2.8", "-1.9"). A person is not written so: a bed or room number has no unit ("Bed 4
 (Jones)" stays), and the brackets must hold no listed given name ("72 kg (Mary)" stays), no
-title or relation ("1 g (Sister Jones)") and not the patient's own name (the identity patterns
+title or relation ("1 g (Sister Jones)"), no listed place, no distance or span of time before
+them ("40 km (Dubbo)", "3 h (Kendal)") and not the patient's own name (the identity patterns
 read that before this check and it is not a name's candidate here: only spans of the word scan
 and the tagger are given back).
 """
@@ -31,9 +32,14 @@ _CITED = re.compile(
 # A measurement right before the bracket: a number and a unit that opens in lower case or with
 # "%" or "µ" ("g", "mL/min", "mmHg", "%"), or a signed number ("+2.8").
 _MEASURE_BEFORE = re.compile(
-    r"(?:\d(?:[.,]\d+)?[ \t]?(?:%|[a-zµμ][A-Za-z0-9µμ/.²³^]{0,13})|[+\-−]\d+(?:[.,]\d+)?)[ \t]*\Z"
+    r"(?:\d(?:[.,]\d+)?[ \t]?(%|[a-zµμ][A-Za-z0-9µμ/.²³^]{0,13})|[+\-−]\d+(?:[.,]\d+)?)[ \t]*\Z"
 )
 _PEOPLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | RELATIONS)
+# A distance or a span of time is no measurement a method is cited for: the brackets after one
+# name where ("lives 40 km away (Dubbo)", "3 h drive (Kendal)").
+_TRAVEL_UNIT = re.compile(
+    r"(?:km|kms|mi|miles?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|y|yrs?|years?)\.?"
+)
 
 
 def _citations(text: str) -> list[tuple[int, int]]:
@@ -42,12 +48,13 @@ def _citations(text: str) -> list[tuple[int, int]]:
     lex = lexicon()
     for match in _CITED.finditer(text):
         before = text[max(0, match.start() - 24) : match.start()]
-        if _MEASURE_BEFORE.search(before) is None:
+        measure = _MEASURE_BEFORE.search(before)
+        if measure is None or (measure.group(1) and _TRAVEL_UNIT.fullmatch(measure.group(1))):
             continue
         words = re.findall(r"[^\W\d_][\w'’]*", match.group(1))
         lowers = [w.lower().rstrip("'’") for w in words if w not in ("and",)]
-        if any(w in lex.given_names or w in _PEOPLE_WORDS for w in lowers):
-            continue
+        if any(w in lex.given_names or w in _PEOPLE_WORDS or w in lex.places for w in lowers):
+            continue  # a person or a place ("820 g (Mary)", "12 kg (Sunderland)")
         found.append((match.start(1), match.end(1)))
     return found
 
