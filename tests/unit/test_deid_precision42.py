@@ -10,6 +10,10 @@ from a public standard, with the negatives that must hold.
 3. Eponym heads the lists lacked ("Chaput fragment", "Holmes rebound", "Lambl excrescences").
 4. A measurement's method or reference in brackets ("EFW 820 g (Hadlock)", "+2.8 (Dallaire)",
    "24 mL/min (Cockcroft and Gault)") was read as a person (deid_method_citations).
+5. Words of medicine in Korean ("당뇨병", "고혈압", "심방세동") and fibrillation or arrhythmia
+   in Japanese and Chinese ("心房細動", "不整脈") were read as names in the patient's script;
+   so was a Korean field label ("진단:") (deid_scripts). The held-out classes (counts only)
+   showed such terms among the damage.
 """
 
 from __future__ import annotations
@@ -123,3 +127,28 @@ def test_a_person_in_brackets_after_a_number_stays_removed(text: str, name: str)
 def test_the_patients_own_name_in_such_brackets_stays_removed() -> None:
     identity = PatientIdentity("Jane Hadlock", "123456", date(1960, 1, 1))
     assert any("Hadlock" in r for r in _removed("EFW 820 g (Hadlock).", identity=identity))
+
+
+# 5. Words of medicine in Korean, and Japanese/Chinese fibrillation and arrhythmia.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "진단: 당뇨병, 고혈압, 심방세동.",
+        "Past history: 폐렴 2019, 골절 2021.",
+        "Diagnosis: 心房細動, 不整脈.",
+        "诊断：心房颤动。",
+    ],
+)
+def test_korean_and_cjk_words_of_medicine_are_kept(text: str) -> None:
+    assert _removed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("보호자: 이병철 010-1234-5678", "이병철"),
+        ("환자 김민준, 딸 김서연 동행.", "김서연"),
+    ],
+)
+def test_korean_names_stay_removed(text: str, name: str) -> None:
+    assert any(name in removed for removed in _removed(text))
