@@ -6,10 +6,11 @@ the number came from. The word scan read the unlisted surname in the brackets as
 A name's span is given back where it lies inside brackets that hold one to three capitalised
 words joined by "and", "&", "-" or "/" (and nothing else), right after a measurement: a number
 with a unit in lower case or a per cent sign ("820 g", "24 mL/min", "55%"), or a signed number
-("+2.8", "-1.9"). A person is not written so: a bed or room number has no unit ("Bed 4
-(Jones)" stays), and the brackets must hold no listed given name ("72 kg (Mary)" stays), no
-title or relation ("1 g (Sister Jones)"), no listed place, no distance or span of time before
-them ("40 km (Dubbo)", "3 h (Kendal)") and not the patient's own name (the identity patterns
+("+2.8", "-1.9"; not a range's end, "9-10 (Sinéad)"). A person is not written so: a bed or
+room number has no unit ("Bed 4 (Jones)" stays), and the brackets must hold no listed given
+name ("72 kg (Mary)" stays), no title or relation ("1 g (Sister Jones)"), no listed place, no
+distance or span of time before them ("40 km (Dubbo)", "3 h (Kendal)") and not the patient's
+own name (the identity patterns
 read that before this check and it is not a name's candidate here: only spans of the word scan
 and the tagger are given back).
 """
@@ -30,9 +31,12 @@ _CITED = re.compile(
     r"\((" + _WORD + r"(?:(?:[ \t]+(?:and|&)[ \t]+|[ \t]*/[ \t]*)" + _WORD + r"){0,2})\)"
 )
 # A measurement right before the bracket: a number and a unit that opens in lower case or with
-# "%" or "µ" ("g", "mL/min", "mmHg", "%"), or a signed number ("+2.8").
+# "%" or "µ" ("g", "mL/min", "mmHg", "%"), or a signed number ("+2.8") that ends no range
+# ("Mon-Fri 9-10 (Sinéad)": a home help's hours and her name; dev36 lost it to the first
+# version).
 _MEASURE_BEFORE = re.compile(
-    r"(?:\d(?:[.,]\d+)?[ \t]?(%|[a-zµμ][A-Za-z0-9µμ/.²³^]{0,13})|[+\-−]\d+(?:[.,]\d+)?)[ \t]*\Z"
+    r"(?:\d(?:[.,]\d+)?[ \t]?(%|[a-zµμ][A-Za-z0-9µμ/.²³^]{0,13})"
+    r"|(?<![\w.])[+\-−]\d+(?:[.,]\d+)?)[ \t]*\Z"
 )
 _PEOPLE_WORDS = frozenset(w.rstrip(".") for w in TITLES | RELATIONS)
 # A distance or a span of time is no measurement a method is cited for: the brackets after one
