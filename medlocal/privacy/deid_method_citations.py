@@ -1,12 +1,14 @@
 """The method or reference a measurement was read by, in brackets after its value, is no one
-(session 42, issue 16): "LAD Z-score +2.8 (Dallaire)", "EFW 820 g (Hadlock)", "FEVE 55%
-(Teichholz)", "CrCl 24 mL/min (Cockcroft and Gault)" cite the equation or the reference table
-the number came from. The word scan read the unlisted surname in the brackets as a person.
+(session 42, issue 16): "LAD Z-score +2.8 (Dallaire)" and "CrCl 24 mL/min (Cockcroft and
+Gault)" cite the reference table or the equation the number came from. The word scan read the
+unlisted surname in the brackets as a person.
 
 A name's span is given back where it lies inside brackets that hold one to three capitalised
-words joined by "and", "&", "-" or "/" (and nothing else), right after a measurement: a number
-with a unit in lower case or a per cent sign ("820 g", "24 mL/min", "55%"), or a signed number
-("+2.8", "-1.9"; not a range's end, "9-10 (Sinéad)"). A person is not written so: a bed or
+words joined by "and", "&", "-" or "/" (and nothing else), right after a measurement: two names
+or more after a number with a unit in lower case or a per cent sign ("24 mL/min (Cockcroft and
+Gault)"; one word there is a prescriber's or a tester's name as often, "Hb 120 g/L (Oduor)",
+"EFW 820 g (Hadlock)" stays removed), or one to three after a signed number ("+2.8
+(Dallaire)"; not a range's end, "9-10 (Sinéad)"). A person is not written so: a bed or
 room number has no unit ("Bed 4 (Jones)" stays), and the brackets must hold no listed given
 name ("72 kg (Mary)" stays), no title or relation ("1 g (Sister Jones)"), no listed place, no
 distance or span of time before them ("40 km (Dubbo)", "3 h (Kendal)") and not the patient's
@@ -57,6 +59,12 @@ def _citations(text: str) -> list[tuple[int, int]]:
             continue
         words = re.findall(r"[^\W\d_][\w'’]*", match.group(1))
         lowers = [w.lower().rstrip("'’") for w in words if w not in ("and",)]
+        if measure.group(1) and len(lowers) < 2:
+            # One word after a value with its unit is a prescriber or the one who took it as
+            # often as a method ("Hb 120 g/L (Oduor)", "Metformin 500 mg (Threlkeldson)": review
+            # of round 15); a method of two names ("Cockcroft and Gault") or after a signed
+            # score ("+2.8 (Dallaire)") is no one.
+            continue
         if any(w in lex.given_names or w in _PEOPLE_WORDS or w in lex.places for w in lowers):
             continue  # a person or a place ("820 g (Mary)", "12 kg (Sunderland)")
         found.append((match.start(1), match.end(1)))

@@ -8,8 +8,9 @@ from a public standard, with the negatives that must hold.
    and an immunological method ("Immunoblot") were words no list knew, so read as names when
    capitalised (deid_lexicon's endings and prefixes).
 3. Eponym heads the lists lacked ("Chaput fragment", "Holmes rebound", "Lambl excrescences").
-4. A measurement's method or reference in brackets ("EFW 820 g (Hadlock)", "+2.8 (Dallaire)",
-   "24 mL/min (Cockcroft and Gault)") was read as a person (deid_method_citations).
+4. A measurement's method or reference in brackets ("+2.8 (Dallaire)", "24 mL/min (Cockcroft
+   and Gault)") was read as a person (deid_method_citations); one word after a value with its
+   unit stays a person ("EFW 820 g (Hadlock)" with it: review of round 15's decision).
 5. Words of medicine in Korean ("당뇨병", "고혈압", "심방세동") and fibrillation or arrhythmia
    in Japanese and Chinese ("心房細動", "不整脈") were read as names in the patient's script;
    so was a Korean field label ("진단:") (deid_scripts). The held-out classes (counts only)
@@ -99,8 +100,7 @@ def test_a_given_name_before_such_a_head_stays_a_name() -> None:
     ("text", "method"),
     [
         ("Echo: LAD Z-score +2.8 (Dallaire), RCA Z-score +1.9.", "Dallaire"),
-        ("Ultrasound: EFW 820 g (Hadlock), Doppler normal.", "Hadlock"),
-        ("LVEF 55% (Teichholz), no effusion.", "Teichholz"),
+        ("eGFR 41 mL/min/1.73m2 (Levey-Coresh), stable.", "Coresh"),
         ("CrCl 24 mL/min (Cockcroft and Gault) - nitrofurantoin avoided.", "Gault"),
     ],
 )
@@ -115,6 +115,10 @@ def test_a_measurements_bracketed_method_is_kept(text: str, method: str, tagger:
         ("Weight 72 kg (Mary) on the ward scales.", "Mary"),  # a given name
         ("Paracetamol 1 g (Sister Jones) given at 14:00.", "Jones"),  # a title
         ("Potassium 4.1 (Okonkwo) rechecked.", "Okonkwo"),  # no unit, no sign
+        # One word after a value with its unit: a prescriber or the one who took it as often
+        # (review of round 15), so a method named by one eponym there is not given back.
+        ("Hb 120 g/L (Oduor) on the ward.", "Oduor"),
+        ("Metformin 500 mg (Threlkeldson) as prescribed.", "Threlkeldson"),
         # A distance or a span of time before the brackets: they name where (the held-out
         # check lost a town to the first version of this rule).
         ("Lives 40 km (Dubbo) from the clinic.", "Dubbo"),
@@ -128,8 +132,8 @@ def test_a_person_in_brackets_after_a_number_stays_removed(text: str, name: str)
 
 
 def test_the_patients_own_name_in_such_brackets_stays_removed() -> None:
-    identity = PatientIdentity("Jane Hadlock", "123456", date(1960, 1, 1))
-    assert any("Hadlock" in r for r in _removed("EFW 820 g (Hadlock).", identity=identity))
+    identity = PatientIdentity("Jane Dallaire", "123456", date(1960, 1, 1))
+    assert any("Dallaire" in r for r in _removed("LAD Z-score +2.8 (Dallaire).", identity=identity))
 
 
 # 5. Words of medicine in Korean, and Japanese/Chinese fibrillation and arrhythmia.
@@ -158,7 +162,7 @@ def test_korean_names_stay_removed(text: str, name: str) -> None:
 
 
 # The blind half dev38 (precision), written before this round read the rules: before it 295/299
-# identifiers (98.66%) and 56/1049 clinical terms damaged (5.34%); at its end 295/299, 44/1049.
+# identifiers (98.66%) and 56/1049 clinical terms damaged (5.34%); at its end 295/299, 46/1049.
 def test_dev38_parses_and_stays_at_its_figures() -> None:
     notes = load("dev38")
     assert len(notes) == 20
@@ -174,4 +178,4 @@ def test_dev38_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, spans)
     assert result.recall >= 295 / 299
-    assert result.clinical_damaged <= 44
+    assert result.clinical_damaged <= 46
