@@ -61,6 +61,10 @@ HEADS_AFTER = frozenset(
         # "Couinaud segments", "Henle loop", "Kent bundle", "Jobst sleeve"); a person in a note
         # has none of these written after the name.
         "plaque", "segment", "segments", "loop", "bundle", "tubules", "sleeve", "sleeves",
+        # Session 42 (issue 16): a fracture's fragment, a sign of the cerebellum and a valve's
+        # strands named after a person ("Chaput fragment", "Volkmann fragment", "Holmes
+        # rebound", "Lambl excrescences"); no person has one written after the name.
+        "fragment", "fragments", "rebound", "excrescence", "excrescences",
         # instruments, devices and materials
         "stethoscope", "speculum", "laryngoscope", "cannula", "trocar",
         "osteotome",

@@ -42,6 +42,10 @@ _WORD_ENDINGS = (
     # Round 15: the lens, jaundice and organelle words ("Pseudophakia", "Kernicterus",
     # "Liposomal", "Autosomal") that open a list item with a capital; no name ends so.
     "phakia", "icterus", "somal",
+    # Session 42: the American adjectives of a specialty ("Rheumatologic", "Neurologic",
+    # "Dermatologic") that open a heading with a capital, and the movement words
+    # ("Dysdiadochokinesia", "Bradykinesia") that open a line; no name ends so.
+    "ologic", "kinesia",
 )  # fmt: skip
 # Drug-name stems (INN naming): a capitalised "Apixaban" or "Empagliflozin" is a drug.
 _DRUG_STEMS = (
@@ -75,6 +79,9 @@ PREFIXES = (
     "anti", "re", "un", "over", "under", "micro", "macro", "multi", "semi", "bi", "tri", "co",
     "de", "dis", "mis", "out", "auto", "neuro", "cardio", "gastro", "hepato", "nephro",
     "pseudo", "poly", "mono", "extra", "ultra", "endo", "retro", "para", "hemi", "pan",
+    # Session 42: an immunological method or cell ("Immunoblot", "Immunofixation"); no name
+    # opens so.
+    "immuno",
 )  # fmt: skip
 
 

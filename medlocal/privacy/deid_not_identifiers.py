@@ -15,7 +15,8 @@ unlisted brand before its strength (deid_dose_brands), a country in a law's titl
 (deid_law_titles), a trial's name joined to its data (deid_trial_names); deidfix34: the
 post-nominal letters after a name (deid_post_nominals), a state or province (deid_states);
 walk 38: a range of two years read as a code (deid_year_ranges); walk 41: a CSV header's
-cells (deid_csv_headers).
+cells (deid_csv_headers); session 42: a standard section title (deid_section_titles), a
+measurement's bracketed method (deid_method_citations).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -38,6 +39,7 @@ from medlocal.privacy.deid_insurer_names import without_insurers
 from medlocal.privacy.deid_lab_numbers import without_lab_numbers
 from medlocal.privacy.deid_label_words import without_form_labels
 from medlocal.privacy.deid_law_titles import without_law_titles
+from medlocal.privacy.deid_method_citations import without_method_citations
 from medlocal.privacy.deid_name_brands import without_name_brands
 from medlocal.privacy.deid_name_edges import name_edges
 from medlocal.privacy.deid_numbered_parts import without_numbered_parts
@@ -45,6 +47,7 @@ from medlocal.privacy.deid_peoples import without_peoples
 from medlocal.privacy.deid_post_nominals import without_post_nominals
 from medlocal.privacy.deid_recurring_days import without_recurring_days
 from medlocal.privacy.deid_round_the_clock import without_round_the_clock
+from medlocal.privacy.deid_section_titles import without_section_titles
 from medlocal.privacy.deid_serovars import without_flu_strains
 from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
@@ -81,4 +84,6 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_trial_reports(text, kept)
     kept = without_year_ranges(text, kept)
     kept = without_csv_headers(text, kept)
+    kept = without_section_titles(text, kept)
+    kept = without_method_citations(text, kept)
     return without_insurers(text, kept)

@@ -74,6 +74,16 @@ _CLINICAL_ENDINGS = (
     "療法", "疗法", "治療", "治疗", "嚥下", "吞咽", "脱水", "肺炎", "褥瘡", "ウイルス", "病毒",
     # Round 21 (precision): a suspected diagnosis ("早期胃癌疑い"), an endoscopy, a biopsy.
     "疑い", "内視鏡", "内镜", "生検", "活检", "造影",
+    # Session 42 (issue 16): fibrillation and arrhythmia ("心房細動", "心房颤动", "不整脈"),
+    # asthma ("喘息"); and the Korean morphemes of the same words, the Sino-Korean readings of
+    # the endings above: disease, syndrome, cancer, inflammation ("당뇨병", "통풍증", "위암",
+    # "간염"), blood pressure, failure, infarction, fracture, bleeding, stenosis, disorder,
+    # fibrillation, pneumonia, anaemia, infection, a test, an operation, a treatment
+    # ("고혈압", "심부전", "뇌경색", "골절", "심방세동", "폐렴"). Korean names are written
+    # with the syllables of given names, and none of these ends one.
+    "細動", "颤动", "不整脈", "喘息",
+    "병", "증", "암", "염", "혈압", "부전", "경색", "골절", "출혈", "협착", "장애", "세동",
+    "폐렴", "빈혈", "감염", "검사", "수술", "치료", "천식", "당뇨",
 )  # fmt: skip
 # Round 21 (precision): a medicine written in katakana before its dose ("メトホルミン 500mg 2錠
 # 分2", "アムロジピン 5mg"): Japanese writes foreign drug names in katakana, and a person's name
@@ -106,6 +116,10 @@ _FIELD_LABELS = frozenset(
         "既往史", "現病歴", "现病史", "主訴", "主诉", "紹介目的", "経過", "所見", "治療", "治疗",
         "内服薬", "薬剤", "家族歴", "家族史", "生活歴", "アレルギー", "過敏史", "备注", "備考",
         "症状", "方針",
+        # Session 42: the Korean labels of the same fields (diagnosis, prescription, tests,
+        # past history, present illness, medication, allergy, plan).
+        "진단", "진단명", "처방", "검사", "과거력", "현병력", "약물", "복용약", "알레르기",
+        "계획",
     }
 )  # fmt: skip
 _LABEL_COLON = re.compile(r"[ \t]*[：:]")
