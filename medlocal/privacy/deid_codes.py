@@ -151,9 +151,19 @@ _ONE_ID = (
 # A further value of a list is no other field's label and value ("MRN 00884213, DOB 11/04/1931,
 # 94-year-old": walk 19, the date of birth and the age went with the MRN, so that keeping the MRN
 # in the preview kept them too).
+# Session 42 (walk 42d): nor a date ("GMC 7012345, 15/02/2024 14:05": the date went as part of the
+# licence, unshifted, and ":05" stayed), nor another cue's label and its number ("MRN 0619274,
+# IHI 7034 5591 2287" became "MRN [MRN]": the reader lost that a health number stood there; the
+# label's own pattern finds that number).
+_DATE_SHAPE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\w/.-])"
+)
+_ANY_CUE = "|".join(cue for _, cue in _ID_CUES)
 _NEXT_NOT_A_FIELD = (
     r"(?!(?i:d\.?o\.?b\.?|dod|born|age[ds]?|nhs|tel|phone|ph|fax|mob|sex|gender)\b)"
     r"(?!\d{1,3}[ -]?(?i:y(?:ea)?rs?|yo|months?|mo|weeks?|wks?|days?)\b)"
+    rf"(?!{_DATE_SHAPE})"
+    rf"(?!(?i:{_ANY_CUE})(?![A-Za-z])\.?[ \t]*[:#]?[ \t]*\d)"
 )
 # A value never ends inside a decimal number ("... 8.1%" gives no "8").
 _WHOLE_NUMBER = r"(?!(?<=\d)[.,]\d)"
