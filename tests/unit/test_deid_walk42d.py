@@ -24,7 +24,7 @@ def test_a_licence_number_ends_before_the_date_after_it() -> None:
     assert ("date", "15/02/2024") in [(k, o[:10]) for k, o in spans if k == "date"]
     out = _redactor().redact(text)
     assert "GMC [ID], 26/03/2024" in out
-    assert ":05" not in out.replace("14:05", "")
+    assert ":05" not in out.replace("14:05", "").replace("[TIME]", "")
 
 
 def test_an_npi_ends_before_the_date_after_it() -> None:
@@ -68,3 +68,31 @@ def test_a_title_after_a_name_cue_is_not_the_name() -> None:
     spans = _spans("Referring physician: Dr. Gérard Thibodeau\n")
     assert ("name", "Dr") not in spans
     assert any(original == "Gérard Thibodeau" for _, original in spans)
+
+
+# -- defect 6: the time a document is signed or dictated goes on any signature line ----------
+
+
+def test_a_dictation_line_s_time_goes_with_its_date() -> None:
+    out = _redactor().redact("Dictated by Fergus Lachance-Whyte, 17/10/2023 16:52. Job #: 88.\n")
+    assert "26/11/2023 [TIME]" in out
+    assert "16:52" not in out
+
+
+def test_a_signature_line_of_names_and_roles_stamps_its_time() -> None:
+    out = _redactor().redact(
+        "Dr Emily Zhou-Carruthers, RMO, for Dr O'Sullivan-Hay   09/02/2024 14:20\n"
+    )
+    assert "10/12/2024 [TIME]" in out
+
+
+def test_a_signed_line_stamps_its_time_after_a_licence_number() -> None:
+    out = _redactor().redact("Signed: Dr Jo Bloggs, GMC 7012345, 15/02/2024 14:05\n")
+    assert out == "Signed: Dr [NAME], GMC [ID], 26/03/2024 [TIME]\n"
+
+
+def test_clinical_times_stay_beside_a_report_time_and_after_a_name() -> None:
+    out = _redactor().redact("Reported: 18/06/2026 14:05   Collected: 18/06/2026 08:40\n")
+    assert "[TIME]" in out and "08:40" in out
+    assert "01:30" in _redactor().redact("Mr Jones fell 09/02/2024 01:30\n")
+    assert "14:20" in _redactor().redact("Dr Smith reviewed him 09/02/2024 14:20\n")
