@@ -96,3 +96,16 @@ def test_clinical_times_stay_beside_a_report_time_and_after_a_name() -> None:
     assert "[TIME]" in out and "08:40" in out
     assert "01:30" in _redactor().redact("Mr Jones fell 09/02/2024 01:30\n")
     assert "14:20" in _redactor().redact("Dr Smith reviewed him 09/02/2024 14:20\n")
+
+
+# -- defect 5: a ward line's room and bed took the title and the age after them --------------
+
+
+def test_a_bed_line_keeps_the_title_and_the_age_after_the_name() -> None:
+    out = _redactor().redact("Room 12, Bed 4 - Mr Seamus Tierney-Walsh, 88, MRN 554433\n")
+    assert "- Mr [NAME], 88, MRN [MRN]" in out
+
+
+def test_an_address_line_still_reads_past_its_commas() -> None:
+    out = _redactor().redact("Address: Flat 2, 14 Kings Road, Glenageary\n")
+    assert "Glenageary" not in out and "Kings" not in out
