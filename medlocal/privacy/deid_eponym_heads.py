@@ -61,6 +61,9 @@ HEADS_AFTER = frozenset(
         # "Couinaud segments", "Henle loop", "Kent bundle", "Jobst sleeve"); a person in a note
         # has none of these written after the name.
         "plaque", "segment", "segments", "loop", "bundle", "tubules", "sleeve", "sleeves",
+        # Session 42 (walk 42d): a protein and a surgical step named after people ("Bence Jones
+        # protein", "Tamm-Horsfall protein", "Cattell-Braasch mobilisation").
+        "protein", "proteins", "mobilisation", "mobilization",
         # instruments, devices and materials
         "stethoscope", "speculum", "laryngoscope", "cannula", "trocar",
         "osteotome",

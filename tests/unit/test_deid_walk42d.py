@@ -109,3 +109,43 @@ def test_a_bed_line_keeps_the_title_and_the_age_after_the_name() -> None:
 def test_an_address_line_still_reads_past_its_commas() -> None:
     out = _redactor().redact("Address: Flat 2, 14 Kings Road, Glenageary\n")
     assert "Glenageary" not in out and "Kings" not in out
+
+
+# -- defect 4: clinical words removed ---------------------------------------------------------
+
+
+def test_an_examination_heading_is_no_pharmacy_chain() -> None:
+    out = _redactor().redact(
+        "O/E: Conscious.\nCVS: S1 S2 heard, sternotomy scar healed. RS: NVBS.\n"
+    )
+    assert "CVS: S1 S2" in out
+    # The chain named in a sentence still goes.
+    assert "CVS" not in _redactor().redact("Prescription filled at CVS on Main St.\n")
+
+
+def test_an_opd_note_s_advice_heading_stays() -> None:
+    out = _redactor().redact("Adv: Admit under Dr. Anitha Gowda, bed to be arranged.\n")
+    assert out.startswith("Adv: Admit under Dr. [NAME]")
+
+
+def test_airway_scores_are_no_company() -> None:
+    text = "Anaesthesia: General with ETT; Mallampati II, ASA III. Right radial arterial line.\n"
+    assert _spans(text) == []
+    # A Norwegian company's legal form still marks a company.
+    assert "Fjord" not in _redactor().redact("Employer: Fjord Marine ASA, Bergen\n")
+
+
+def test_eponyms_before_a_protein_or_a_surgical_step_stay() -> None:
+    assert _spans("Extended Kocher manoeuvre and Cattell-Braasch mobilisation.\n") == []
+    assert _spans("Serum protein electrophoresis: Bence Jones protein not detected.\n") == []
+
+
+def test_rouleaux_on_a_film_report_stays() -> None:
+    assert _spans("Film: Howell-Jolly bodies present; no Auer rods; rouleaux.\n") == []
+
+
+def test_a_device_s_lot_and_serial_stay_one_list() -> None:
+    # A cue of the same kind after the comma is the same thing's number (bench dev28 lost it
+    # when every cue ended the list).
+    text = "Implant: Medtronic pump, LOT 8841227, SN 24BX0093317 recorded.\n"
+    assert ("id_number", "LOT 8841227, SN 24BX0093317") in _spans(text)
