@@ -149,3 +149,10 @@ def test_a_device_s_lot_and_serial_stay_one_list() -> None:
     # when every cue ended the list).
     text = "Implant: Medtronic pump, LOT 8841227, SN 24BX0093317 recorded.\n"
     assert ("id_number", "LOT 8841227, SN 24BX0093317") in _spans(text)
+
+
+def test_a_council_s_initials_and_reg_before_its_number_are_a_label() -> None:
+    out = _redactor().redact("Medical Officer (MDC Reg. No. MDC/RN/11872)\n")
+    assert out == "Medical Officer (MDC Reg. No. [ID])\n"
+    out = _redactor().redact("Dr Kwame Mensah, MDC Reg. No. 4471\n")
+    assert out == "Dr [NAME], MDC Reg. No. [ID]\n"
