@@ -156,3 +156,12 @@ def test_a_council_s_initials_and_reg_before_its_number_are_a_label() -> None:
     assert out == "Medical Officer (MDC Reg. No. [ID])\n"
     out = _redactor().redact("Dr Kwame Mensah, MDC Reg. No. 4471\n")
     assert out == "Dr [NAME], MDC Reg. No. [ID]\n"
+
+
+def test_brands_and_makers_outside_the_us_lists_stay() -> None:
+    text = (
+        "A 72-hour Holter monitor (Spacelabs) showed an AF burden of 14%.\n"
+        "INR reversed with vitamin K and Prothrombinex. She is to take IPTp with Fansidar.\n"
+        "Jejunum divided with an Endo GIA 60 mm purple reload. 5-0 PDS II (Ethicon), end.\n"
+    )
+    assert _spans(text) == []
