@@ -165,3 +165,14 @@ def test_brands_and_makers_outside_the_us_lists_stay() -> None:
         "Jejunum divided with an Endo GIA 60 mm purple reload. 5-0 PDS II (Ethicon), end.\n"
     )
     assert _spans(text) == []
+
+
+def test_no_in_a_capitals_line_is_no_one_s_initials() -> None:
+    text = (
+        "Her mother, Mrs. Ngozi Okafor, visits.\n"
+        "FOLDER NO. RCC/23/00917, NHIS NO. 0182746539\n"
+        "Drugs given by NO 14:00\n"
+    )
+    out = _redactor().redact(text)
+    assert "FOLDER NO. [ID], NHIS NO. [ID]" in out
+    assert "given by [NAME] 14:00" in out  # where initials sign, they still go
