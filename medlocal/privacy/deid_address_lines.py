@@ -259,6 +259,12 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
                 if field is not None and lex.known(fold(field.group("w"))):
                     raw = raw[: field.start()]
                     cut = True
+            title = _PERSON_TITLE.search(raw)
+            if title is not None:
+                # Session 42 (walk 42d): a person's title ends the line before it ("Room 12,
+                # Bed 4 - Mr Seamus Tierney-Walsh, 88, MRN" took "Mr" and the age 88).
+                raw = raw[: title.start()]
+                cut = True
             # Round 17: a house's name in quotes opens its part ('"Whare Kōwhai", up the road').
             words = [w.strip(_QUOTES) for w in raw.split() if w.strip(_QUOTES)]
             if not words or len(words) > 9:
@@ -304,6 +310,11 @@ def _address_lines(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# A title before a capitalised word: a person's, not an address's ("Dr", "Sr" and "Fr" are left:
+# "Smith Dr", a street's "Drive", ends a street's name).
+_PERSON_TITLE = re.compile(
+    r"(?:^|(?<=[ \t]))(?:Mr|Mrs|Ms|Miss|Mx|Prof|Rev|MR|MRS|MS|MISS)\.?[ \t]+(?=[A-Z])"
+)
 # A field's label at a segment's end, before its colon: "Mobile", "Contact number".
 _FIELD_LABEL = re.compile(r"(?:^|[ \t]+)(?P<w>[A-Z][a-z]+)(?:[ \t]+[a-z]+){0,3}[ \t]*\Z")
 _STATE_CODE = re.compile(r"[A-Z]{2,3}")

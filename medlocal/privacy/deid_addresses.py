@@ -114,9 +114,11 @@ _STREET_RANGE = re.compile(
 )
 # Japanese block numbers before a district ("3-14-2 Nishi-Shinjuku", "5-1 Tsukudo-cho"); not a
 # range of a clinical value before its unit or count (session 38: "tremor at 4-5 Hz", "review in
-# 4-6 Weeks", "HR 60-70 Bpm").
+# 4-6 Weeks", "HR 60-70 Bpm"). Session 42 (walk 42d): nor the tail of a longer dashed number
+# ("DOB: 1939-11-02        Date of surgery:" gave "[ADDRESS] of surgery"). A block number before
+# a column's gap still counts: ending the match there lost a held-out address.
 _CHOME = re.compile(
-    r"\b(?!(?:19|20)\d\d-)\d{1,4}(?:-\d{1,4}){1,2}[ \t]+"
+    r"\b(?<![\w.]-)(?!(?:19|20)\d\d-)\d{1,4}(?:-\d{1,4}){1,2}[ \t]+"
     + UNIT_OR_COUNT_AHEAD
     + r"(?P<p>(?!(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\b)[A-Z][a-z]+(?:-[A-Za-z]+)?)"
 )

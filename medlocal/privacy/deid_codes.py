@@ -151,13 +151,36 @@ _ONE_ID = (
 # A further value of a list is no other field's label and value ("MRN 00884213, DOB 11/04/1931,
 # 94-year-old": walk 19, the date of birth and the age went with the MRN, so that keeping the MRN
 # in the preview kept them too).
-_NEXT_NOT_A_FIELD = (
-    r"(?!(?i:d\.?o\.?b\.?|dod|born|age[ds]?|nhs|tel|phone|ph|fax|mob|sex|gender)\b)"
-    r"(?!\d{1,3}[ -]?(?i:y(?:ea)?rs?|yo|months?|mo|weeks?|wks?|days?)\b)"
+# Session 42 (walk 42d): nor a date ("GMC 7012345, 15/02/2024 14:05": the date went as part of the
+# licence, unshifted, and ":05" stayed), nor another kind's cue and its number ("MRN 0619274,
+# IHI 7034 5591 2287" became "MRN [MRN]": the reader lost that a health number stood there; the
+# cue's own pattern finds that number). A cue of the same kind stays in the list ("LOT 8841227,
+# SN 24BX0093317": one device's numbers).
+_DATE_SHAPE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\w/.-])"
 )
+
+
+def _next_not_a_field(kind: str) -> str:
+    """What a further value of a list after a cue of ``kind`` may not open with."""
+    others = "|".join(cue for other, cue in _ID_CUES if other != kind)
+    return (
+        r"(?!(?i:d\.?o\.?b\.?|dod|born|age[ds]?|nhs|tel|phone|ph|fax|mob|sex|gender)\b)"
+        r"(?!\d{1,3}[ -]?(?i:y(?:ea)?rs?|yo|months?|mo|weeks?|wks?|days?)\b)"
+        rf"(?!{_DATE_SHAPE})"
+        rf"(?!(?i:{others})(?![A-Za-z])\.?[ \t]*[:#]?[ \t]*\d)"
+    )
+
+
 # A value never ends inside a decimal number ("... 8.1%" gives no "8").
 _WHOLE_NUMBER = r"(?!(?<=\d)[.,]\d)"
-_ID_VALUE = rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*{_NEXT_NOT_A_FIELD}(?:{_ONE_ID}))*"
+
+
+def _id_value(kind: str) -> str:
+    """One value after a cue of ``kind``, or a list of them."""
+    return rf"(?:{_ONE_ID})(?:(?:,|[ \t]+and|[ \t]*/)[ \t]*{_next_not_a_field(kind)}(?:{_ONE_ID}))*"
+
+
 # A free-standing number of 7+ digits is taken as an identifier, unless a unit follows it
 # ("HIV RNA 1500000 copies/mL") or a lab name precedes it ("Platelets 1250000"): see _is_lab_value.
 BARE_LONG_NUMBER = re.compile(
@@ -262,7 +285,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 # Round 21: the issuing country's or state's code before the colon ("Passport
                 # UA: FE 441873", "Licence NSW: 1234 5678").
                 r"(?:[ \t]++(?-i:[A-Z]{2,3})(?=[ \t]*+:))?[ \t]*+[:#(]?[ \t]*+"
-                rf"{_NEXT_LINE}(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}",
+                rf"{_NEXT_LINE}(?P<v>{_id_value(kind)}){_WHOLE_NUMBER}",
                 re.I,
             ),
         )
@@ -309,7 +332,7 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Walk 23: the system or scheme in brackets before the colon ("Facility ID (NATSIS):
             # 3417", "Client ID (CRN): 44718").
             r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,20}\)(?=[ \t]*+[:#]))?"
-            rf"[ \t]*+[:#]?[ \t]*+(?P<v>{_ID_VALUE}){_WHOLE_NUMBER}"
+            rf"[ \t]*+[:#]?[ \t]*+(?P<v>{_id_value('id_number')}){_WHOLE_NUMBER}"
         ),
     ),
     ("id_number", BARE_LONG_NUMBER),

@@ -57,6 +57,10 @@ def _after_sentence_end(match: re.Match[str]) -> int:
     return start
 
 
+# A grade after a short suffix makes it a scale's name ("ASA III", "ASA 2E"), not a company's.
+_GRADE_AFTER = re.compile(r"[ \t]+(?:[IV]{1,3}|VI|[1-6])E?(?![\w-]|\.\w)")
+
+
 def company_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """The organisations in ``text`` named with a legal form, each with its suffix."""
     found: list[WordSpan] = []
@@ -73,5 +77,7 @@ def company_names(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         if match.group("short") and all(lex.known(w) for w in plain):
             continue
+        if match.group("short") and _GRADE_AFTER.match(text, match.end()):
+            continue  # "Mallampati II, ASA III": the anaesthetic grade (session 42, walk 42d)
         found.append(WordSpan("facility", start, match.end()))
     return found

@@ -10,8 +10,11 @@ import re
 # A name word; header keywords that often follow a name on the same line are not names. Words are
 # joined by single spaces: form fields are usually separated by runs of spaces or tabs. A word must
 # end at a word boundary, so "HbA1c" is never cut down to the name-like "HbA".
+# Session 42 (walk 42d): nor is a title, whose full stop ends the word ("Referring physician:
+# Dr. Gérard Thibodeau" took "Dr" as the name where the accented name did not match).
 _NAME_WORD_ANY_CASE = (
-    r"(?!(?:MRN|DOB|SSN|Age|Sex|Date|Phone|Tel|Fax|Email|Address|MD|RN|DO|NP|PhD)\b)"
+    r"(?!(?:MRN|DOB|SSN|Age|Sex|Date|Phone|Tel|Fax|Email|Address|MD|RN|DO|NP|PhD|Dr|Mr|Mrs|Ms|"
+    r"Miss|Mx|Prof)\b)"
     r"[A-Z][a-zA-Z'’-]+(?!\w)"
 )
 # Outside a "Name:" field an all-caps word of 2-5 letters is a clinical acronym ("Pt: CHF

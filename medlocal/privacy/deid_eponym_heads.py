@@ -65,6 +65,9 @@ HEADS_AFTER = frozenset(
         # strands named after a person ("Chaput fragment", "Volkmann fragment", "Holmes
         # rebound", "Lambl excrescences"); no person has one written after the name.
         "fragment", "fragments", "rebound", "excrescence", "excrescences",
+        # Session 42 (walk 42d): a protein and a surgical step named after people ("Bence Jones
+        # protein", "Tamm-Horsfall protein", "Cattell-Braasch mobilisation").
+        "protein", "proteins", "mobilisation", "mobilization",
         # instruments, devices and materials
         "stethoscope", "speculum", "laryngoscope", "cannula", "trocar",
         "osteotome",

@@ -347,6 +347,10 @@ _LABEL_AFTER = re.compile(r"[ \t]*:")
 _AMBIGUOUS = frozenset(STATES.split("|")) | {
     "SR", "SW", "CM", "MD", "RN", "DO", "NP", "PA", "EN", "AM", "PM", "SH", "DH", "RS", "OE",
     "HB", "RE", "SE", "DR", "PR", "HR", "BP",
+    # Session 42 (walk 42d): English words of two letters in a line typed in capitals ("FOLDER
+    # NO. RCC/23/00917" lost "NO" as the initials of Ngozi Okafor, named elsewhere).
+    "NO", "AS", "AT", "BE", "BY", "IF", "IS", "IT", "OF", "ON", "OR", "SO", "TO", "UP", "US",
+    "WE", "AN", "GO", "HE", "ME", "MY",
 }  # fmt: skip
 
 

@@ -68,6 +68,9 @@ def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
     )
 
 
+_HEADING_COLON = re.compile(r"[ \t]*:")
+
+
 def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     """The listed organisations in ``text``."""
     pattern, single = _listed()
@@ -88,6 +91,10 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         ):
             continue
         if _eponym_possessive(text, name, match.end()):
+            continue
+        if clinical_abbreviation(name) and _HEADING_COLON.match(text, match.end()):
+            # Session 42 (walk 42d): a clinical abbreviation before a colon heads an
+            # examination's line ("CVS: S1 S2 heard"), no pharmacy chain.
             continue
         found.append(WordSpan("facility", match.start(), _branch_end(text, match.end(), lex)))
     return found

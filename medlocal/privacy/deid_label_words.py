@@ -110,12 +110,30 @@ def _before_label(text: str, red: Redaction, at: int) -> list[Redaction]:
     return [Redaction(red.kind, red.start, end, text[red.start : end], red.replacement)]
 
 
+# Session 42 (walk 42d): a register's initials and "Reg." before "No." and the number the rules
+# found ("Medical Officer (MDC Reg. No. MDC/RN/11872)" became "([NAME]. No. [ID])"): the label of
+# that number, naming no one. The words before "Reg." are capitals only (a council's initials).
+_REGISTER_LABEL = re.compile(r"(?:[A-Z]{2,6}[ \t]+)+Reg(?:n|istration)?")
+_NUMBER_AFTER_REGISTER = re.compile(r"\.?[ \t]*(?:No\.?|Number|#)[ \t]*:?[ \t]*")
+_CODE_KINDS = frozenset({"licence_number", "id_number"})
+
+
+def _register_label(text: str, red: Redaction, code_starts: set[int]) -> bool:
+    if red.kind not in _KINDS or not _REGISTER_LABEL.fullmatch(red.original):
+        return False
+    after = _NUMBER_AFTER_REGISTER.match(text, red.end)
+    return after is not None and after.end() > red.end + 1 and after.end() in code_starts
+
+
 def without_form_labels(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` less the one-word form labels they took (see above)."""
     kept: list[Redaction] = []
     lex: Lexicon | None = None
     phones = {r.start for r in redactions if r.kind in _PHONE_KINDS}
+    codes = {r.start for r in redactions if r.kind in _CODE_KINDS}
     for red in redactions:
+        if codes and _register_label(text, red, codes):
+            continue
         if phones and ":" in text[red.end : red.end + 30]:
             at = _phone_label(text, red, phones)
             if at >= 0:

@@ -117,6 +117,48 @@ _STAMP_WORDS = re.compile(
     r"finali[sz]ed))[ \t]*(?:on|at|:)?[ \t]*\Z"
 )
 _CLOCK_AFTER = re.compile(r"[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?![\d:.]\d)")
+# Session 42 (walk 42d): a signature or dictation line stamps its date wherever the date stands
+# on it ("Dictated by Fergus Lachance-Whyte, 17/10/2023 16:52", "Electronically signed: Tomás
+# Aguirre Beltrán, MD, NPI 1740293856, 02/15/2024 02:13"): the line opens with the stamp word
+# and no other field's label (a colon) comes before the date ("Reported: ... Collected: 18/06
+# 08:40" keeps the collection's time).
+_STAMP_LINE = re.compile(
+    r"(?i:(?:^|(?<=\n))[ \t*>-]*(?:electronically[ \t]+)?(?:e-?signed|signed|co-?signed|"
+    r"counter-?signed|authori[sz]ed|verified|validated|approved|reported|dictated|typed|"
+    r"transcribed|prepared|finali[sz]ed)(?:[ \t]+(?:electronically|by))?[ \t]*:?)[^:\n]*\Z"
+)
+# A line that is a signature: a person's name first, then only roles, credentials, titles,
+# punctuation and the words of signing for another ("Dr Emily Zhou-Carruthers, RMO, for Dr
+# O'Sullivan-Hay   09/02/2024 14:20"), the date and its time last on the line.
+_SIGNING_FOR = frozenset({"for", "pp", "p.p", "per", "on", "behalf", "of", "and"})
+_SIGNATURE_WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+_LINE_END_AFTER = re.compile(r"[ \t.]*(?:\n|\Z)")
+
+
+def _signature_line(text: str, date: Redaction, people: list[Redaction]) -> bool:
+    """Whether ``date`` closes a line of names and roles only (see _SIGNING_FOR)."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    names = [p for p in people if p.kind in _PERSON_KINDS and line_start <= p.start < date.start]
+    if not names:
+        return False
+    residue = list(text[line_start : date.start])
+    for name in names:
+        residue[name.start - line_start : name.end - line_start] = " " * (name.end - name.start)
+    first_name = min(n.start for n in names) - line_start
+    before_name = "".join(residue[:first_name]).split()
+    if any(word.rstrip(".").lower() not in TITLES for word in before_name):
+        return False
+    for word in _SIGNATURE_WORD.findall("".join(residue)):
+        bare = word.rstrip(".")
+        lower = bare.lower()
+        if not (
+            lower in TITLES
+            or lower in ROLES
+            or lower in _SIGNING_FOR
+            or (bare.isupper() and len(bare) <= 6)
+        ):
+            return False
+    return True
 
 
 def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
@@ -141,8 +183,13 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)
         elif red.kind == "date":
-            stamp = _STAMP_WORDS.search(text, max(0, red.start - _WINDOW), red.start)
-            clock = _CLOCK_AFTER.match(text, red.end) if stamp is not None else None
+            clock = _CLOCK_AFTER.match(text, red.end)
+            if clock is not None and not (
+                _STAMP_WORDS.search(text, max(0, red.start - _WINDOW), red.start)
+                or _STAMP_LINE.search(text, text.rfind("\n", 0, red.start) + 1, red.start)
+                or (_LINE_END_AFTER.match(text, clock.end()) and _signature_line(text, red, spans))
+            ):
+                clock = None
             if clock is not None:
                 # The date's own replacement (shifted, or its year): "Reported: [DATE]" beside
                 # "Collected: 2025-04-13" broke the intervals the shift keeps. The time is said
