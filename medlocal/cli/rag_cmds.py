@@ -231,7 +231,7 @@ def _print_sources_and_flags(
         print("\nSources:")
         for src in sources:
             # A passage a flag points to ("apixaban is named in passage [2]") is listed too.
-            named = "" if src.number in cited else "  (not cited; named in a flag)"
+            named = "" if src.number in cited else "  (not cited; named in a note or flag)"
             print(f"  {_source_line(src, named)}")
     if attached_marks(text, flags):
         print(f"  {ATTACHED_NOTE}")

@@ -461,6 +461,11 @@ class GroundedAnswerer:
         repeat = repeated_answer_note(question, checked.text, history)
         if repeat is not None:
             notes.append(repeat)
+        # A note names passages too ("the newest dated document gives 40 mg twice daily [2]"):
+        # listed, so that its [n] can be read (walk 42g: [2] named, only [1] in Sources).
+        listed = {source.number for source in sources}
+        named = set(cited_numbers("\n".join(notes))) & by_number.keys()
+        sources += [by_number[n].source() for n in sorted(named - listed)]
         return _thought(
             GroundedAnswer(
                 question=question,

@@ -351,7 +351,7 @@ def _sources_html(turn: ChatTurn, index: int) -> str:
         return (
             ""
             if heading != "Sources" or number in cited
-            else " <i>(not cited; named in a flag)</i>"
+            else " <i>(not cited; named in a note or flag)</i>"
         )
 
     items = "".join(

@@ -117,7 +117,7 @@ def test_flags_are_listed_once_per_sentence(capsys: pytest.CaptureFixture[str]) 
     assert "unverified number: number '10 mg'" in first
     assert "unverified medication: medication 'apixaban'" in first
     # The passages a flag points to are listed with the sources, marked as not cited.
-    assert "[2] note2.txt" in out and "(not cited; named in a flag)" in out
+    assert "[2] note2.txt" in out and "(not cited; named in a note or flag)" in out
 
 
 def test_an_unsupported_draft_is_shown_only_after_the_flags(

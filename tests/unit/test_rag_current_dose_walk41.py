@@ -149,3 +149,11 @@ def test_the_command_line_prints_the_disagreement_before_the_answer(
     assert note_at < out.index("Her current dose")
     assert "superseded dose: '3.75 mg' of bisoprolol" in out
     ws.close()
+
+
+def test_the_passages_a_note_names_are_listed_with_the_sources() -> None:
+    """Walk 42g #9: the disagreement note named "[2] (discharge_summary...)" while Sources listed
+    only [1], so the CLI could not show the passage the note pointed to."""
+    answer = _ask("Her current dose of bisoprolol is 3.75 mg once daily [1].")
+    assert answer.notes[0] == LEAD
+    assert {2, 3} <= {source.number for source in answer.sources}
