@@ -71,6 +71,7 @@ from medlocal.rag.relevance import (
     term_finder,
 )
 from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
+from medlocal.rag.stop_notes import stop_notes
 from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
 
@@ -504,7 +505,9 @@ class GroundedAnswerer:
         drugs = lexicon.find(query) or lexicon.find(answer)
         if not drugs:
             return []
-        return dose_disagreements(fit.passages, drugs, lexicon, current=asks_current(query))
+        return dose_disagreements(
+            fit.passages, drugs, lexicon, current=asks_current(query)
+        ) + stop_notes(fit.passages, drugs)
 
     def _superseded(self, query: str, answer: str, fit: ContextFit) -> list[Flag]:
         """Flags on a dose the answer gives as current that the newest dated document given

@@ -134,9 +134,14 @@ def _by_regimen(
     return found
 
 
-def _where(shown: str | None, when: date | None, regimen: _Regimen) -> str:
+def where_written(shown: str | None, when: date | None, passage: NumberedPassage) -> str:
+    """ "[2] (discharge_summary.txt, 14 Jul 2026)": a passage, its file and its document's date."""
     day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
-    return f"[{regimen.passage.number}] ({regimen.passage.hit.file_name}{day})"
+    return f"[{passage.number}] ({passage.hit.file_name}{day})"
+
+
+def _where(shown: str | None, when: date | None, regimen: _Regimen) -> str:
+    return where_written(shown, when, regimen.passage)
 
 
 # A question or sentence about the dose taken now: "What is her current dose of bisoprolol?",

@@ -1,0 +1,72 @@
+"""Stopped drugs: a note under the answer when the passages given say a drug the question names
+was stopped, and no newer document gives it as taken again.
+
+Walk 42g: "Is she still on metformin?" was given the discharge summary's "METFORMIN STOPPED
+09/07/2026, Do not restart"; the model wrote that the documents say nothing of her treatment,
+and nothing under the answer said that the drug had been stopped. As with the documents' dose
+disagreements (rag/dose_disagreements.py), the note is made from the passages given to the
+model, whatever it wrote, and leads the notes.
+
+A stop is read by the assertion reader (rag/assertions.py: "stopped", "discontinued", "on
+hold", "in place of X"); a mention of the drug that is neither stopped, denied, hypothetical nor
+a relative's counts as taken. The stop is noted unless a document dated after the newest stop
+gives the drug as taken (a restart); a taken mention in an undated document or in the stop's own
+document does not cancel it (an admission list beside "stopped on this admission").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from medlocal.document_dates import day_of
+from medlocal.rag.assertions import mentions, word_key
+from medlocal.rag.dose_disagreements import passage_date, where_written
+from medlocal.rag.passages import NumberedPassage
+
+# A stop's sentence is quoted up to this many characters (a table row can run long).
+_QUOTE_CHARS = 160
+
+
+def _quote(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> list[str]:
+    """One note per drug of ``drugs`` that a passage among ``passages`` says was stopped and no
+    later-dated passage gives as taken: "the documents say metformin was stopped: “METFORMIN
+    STOPPED 09/07/2026, Do not restart.” [2] (discharge_summary.txt, 14 Jul 2026)"."""
+    notes = []
+    for drug in sorted({d.lower() for d in drugs}):
+        key = word_key(drug)
+        stops: list[tuple[date | None, str | None, NumberedPassage, str]] = []
+        taken: list[tuple[date | None, int]] = []
+        for passage in passages:
+            shown = passage_date(passage)
+            when = day_of(shown)
+            for mention in mentions(passage.hit.text):
+                if mention.key != key:
+                    continue
+                a = mention.assertion
+                if a.family or a.hypothetical:
+                    continue
+                if a.stopped:
+                    stops.append((when, shown, passage, mention.sentence))
+                elif not a.negated:
+                    taken.append((when, passage.hit.document_id))
+        if not stops:
+            continue
+        # The newest stop speaks for the drug; an undated stop stands only where none is dated.
+        dated = [(s[0], s) for s in stops if s[0] is not None]
+        when, shown, passage, sentence = max(dated, key=lambda d: d[0])[1] if dated else stops[0]
+        if when is not None and any(
+            day is not None and day > when and document != passage.hit.document_id
+            for day, document in taken
+        ):
+            continue  # given as taken in a newer document: restarted
+        notes.append(
+            f"the documents say {drug} was stopped: “{_quote(sentence)}” "
+            f"{where_written(shown, when, passage)}"
+        )
+    return notes
