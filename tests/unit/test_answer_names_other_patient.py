@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.ingest_files import FakeEmbedder
-from fixtures.vault_file import FAST, PASS
+from fixtures.vault_file import PASS, new_workspace
 
 from medlocal.app import Workspace
 from medlocal.app.chats import chat_turns
@@ -65,13 +64,7 @@ def test_the_person_a_question_names() -> None:
 
 def _workspace(tmp_path: Path, reply: str) -> Workspace:
     chat = FakeChatModel(reply)
-    ws = Workspace(
-        tmp_path / "vault",
-        kdf_params=FAST,
-        embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: chat,
-    )
-    ws.create_vault(PASS, PASS)
+    ws = new_workspace(tmp_path, chat)
     vault = ws.require_vault()
     rosalind = vault.add_patient(ROSALIND, mrn="SAH-7730415")
     vault.add_patient(DESMOND, mrn="SAH-6619024")

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.ingest_files import FakeEmbedder
-from fixtures.vault_file import FAST, PASS
+from fixtures.vault_file import PASS, new_workspace
 
 from medlocal.app import Workspace
 from medlocal.cli import main
@@ -38,13 +37,7 @@ class StatsModel(FakeChatModel):
 
 def _workspace(tmp_path: Path, reply: str) -> tuple[Workspace, str]:
     chat = StatsModel(reply)
-    ws = Workspace(
-        tmp_path / "vault",
-        kdf_params=FAST,
-        embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: chat,
-    )
-    ws.create_vault(PASS, PASS)
+    ws = new_workspace(tmp_path, chat)
     vault = ws.require_vault()
     rosalind = vault.add_patient(ROSALIND, mrn="SAH-7730415")
     vault.add_patient("Desmond Achterberg", mrn="SAH-6619024")

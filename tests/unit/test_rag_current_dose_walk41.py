@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
-from fixtures.vault_file import FAST, PASS
+from fixtures.vault_file import PASS, new_workspace
 
-from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
 from medlocal.rag.checks.doses import changed_from
@@ -125,13 +124,7 @@ def test_the_command_line_prints_the_disagreement_before_the_answer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     chat = FakeChatModel("Her current dose of bisoprolol is 3.75 mg once daily [1].")
-    ws = Workspace(
-        tmp_path / "vault",
-        kdf_params=FAST,
-        embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: chat,
-    )
-    ws.create_vault(PASS, PASS)
+    ws = new_workspace(tmp_path, chat)
     patient = ws.require_vault().add_patient("Rosalind Ortega-Whitfield")
     files = []
     for passage in (CARDIO, WARD9):

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.ingest_files import FakeEmbedder
-from fixtures.vault_file import FAST, PASS
+from fixtures.vault_file import PASS, new_workspace
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import default_summary_documents
@@ -28,13 +27,7 @@ OTHER = "names another patient of this vault"
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     chat = FakeChatModel("Apixaban 5 mg BD for atrial fibrillation [1].")
-    workspace = Workspace(
-        tmp_path / "vault",
-        kdf_params=FAST,
-        embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: chat,
-    )
-    workspace.create_vault(PASS, PASS)
+    workspace = new_workspace(tmp_path, chat)
     vault = workspace.require_vault()
     vault.add_patient("Margaret Thornbury", mrn="RAI-558213")
     tobias = vault.add_patient("Tobias Okonkwo-Reyes", mrn="T-77120")

@@ -7,10 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures.fake_models import FakeChatModel
-from fixtures.ingest_files import FakeEmbedder
-from fixtures.vault_file import FAST, PASS
+from fixtures.vault_file import new_workspace
 
-from medlocal.app import Workspace
 from medlocal.rag.checks.patient_identity import RecordIdentity, check_patient_identity
 
 RECORD = RecordIdentity("Margaret Ellen Hartley", "HRT-440912", "1948-03-14")
@@ -50,13 +48,7 @@ def test_the_patients_own_details_in_any_form_pass() -> None:
 
 def test_a_summary_naming_another_patient_is_flagged_end_to_end(tmp_path: Path) -> None:
     chat = FakeChatModel("Name: Margaret Helen Hartley [1].")
-    ws = Workspace(
-        tmp_path / "vault",
-        kdf_params=FAST,
-        embedder_loader=lambda model: FakeEmbedder(),
-        chat_loader=lambda model: chat,
-    )
-    ws.create_vault(PASS, PASS)
+    ws = new_workspace(tmp_path, chat)
     patient = ws.require_vault().add_patient("Margaret Ellen Hartley", mrn="HRT-440912")
     note = tmp_path / "letter.txt"
     note.write_text("Name: Margaret Helen Hartley. Apixaban 2.5 mg twice daily.", encoding="utf-8")
