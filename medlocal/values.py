@@ -48,10 +48,13 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
         ("%B %d %Y", "%b %d %Y"),
     ),
-    # "8th of November 2026" too (session 42: read as "November 2026", the day lost).
+    # "8th of November 2026" too (session 42: read as "November 2026", the day lost). "of" only
+    # after an ordinal: "Dose 2 of May 2026" and "cycle 3 of Dec 2025" count doses and cycles
+    # in a month (review 42: both were read as a day, the count lost).
     (
         re.compile(
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I
+            rf"\b\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b",
+            re.I,
         ),
         ("%d %B %Y", "%d %b %Y"),
     ),
