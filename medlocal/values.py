@@ -48,10 +48,13 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
         ("%B %d %Y", "%b %d %Y"),
     ),
-    # "8th of November 2026" too (session 42: read as "November 2026", the day lost).
+    # "8th of November 2026" too (session 42: read as "November 2026", the day lost). "of" only
+    # after an ordinal: "Dose 2 of May 2026" and "cycle 3 of Dec 2025" count doses and cycles
+    # in a month (review 42: both were read as a day, the count lost).
     (
         re.compile(
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I
+            rf"\b\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b",
+            re.I,
         ),
         ("%d %B %Y", "%d %b %Y"),
     ),
@@ -179,11 +182,14 @@ _TEEN_YEAR = re.compile(
 _PERIOD_COUNT = re.compile(r"\b(?P<period>daily|weekly|monthly)\s*$", re.I)
 _PERIOD_UNIT = {"daily": "day", "weekly": "week", "monthly": "month"}
 # A clock time, and its half of the day where it is written ("2:52 pm" is 14:52).
-# A time, also after an ISO date's "T" ("2026-11-08T14:30": the date is blanked when read).
+# A time, also after an ISO date's "T" ("2026-11-08T14:30": the date is blanked when read). A
+# "T" with no ISO date before it in the original text is a word's ("Free T4:15.2 pmol/L" is
+# thyroxine, "T2:14 lesions" a weighting: review 42, both read as times), see _ISO_BEFORE_T.
 _TIME = re.compile(
     r"(?:\b|(?<=(?<![A-Za-z])T))([01]?\d|2[0-3]):([0-5]\d)\b(?:\s?(?P<half>[ap])\.?m\b\.?)?",
     re.I,
 )
+_ISO_BEFORE_T = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\Z")
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
 # British notes count days, weeks and months over 7, 52 and 12: "x 5/7" is five days, "for 2/52"
@@ -591,6 +597,10 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
             values.append(Value("number", days, "day", raw_days, match.start(days_group)))
         _mask(masked, match.start(), match.end())
     for match in _TIME.finditer("".join(masked)):
+        start = match.start()
+        before = text[max(0, start - 11) : start]
+        if before[-1:] in ("T", "t") and not _ISO_BEFORE_T.search(before):
+            continue  # "T4:15.2": no date's "T" before it
         values.append(
             Value(
                 "time",

@@ -75,16 +75,42 @@ _CLINICAL_ENDINGS = (
     # Round 21 (precision): a suspected diagnosis ("早期胃癌疑い"), an endoscopy, a biopsy.
     "疑い", "内視鏡", "内镜", "生検", "活检", "造影",
     # Session 42 (issue 16): fibrillation and arrhythmia ("心房細動", "心房颤动", "不整脈"),
-    # asthma ("喘息"); and the Korean morphemes of the same words, the Sino-Korean readings of
-    # the endings above: disease, syndrome, cancer, inflammation ("당뇨병", "통풍증", "위암",
-    # "간염"), blood pressure, failure, infarction, fracture, bleeding, stenosis, disorder,
-    # fibrillation, pneumonia, anaemia, infection, a test, an operation, a treatment
-    # ("고혈압", "심부전", "뇌경색", "골절", "심방세동", "폐렴"). Korean names are written
-    # with the syllables of given names, and none of these ends one.
+    # asthma ("喘息"). Korean words are read apart (_KOREAN_ENDINGS, _KOREAN_TERMS).
     "細動", "颤动", "不整脈", "喘息",
-    "병", "증", "암", "염", "혈압", "부전", "경색", "골절", "출혈", "협착", "장애", "세동",
-    "폐렴", "빈혈", "감염", "검사", "수술", "치료", "천식", "당뇨",
 )  # fmt: skip
+# Session 42 (issue 16): the Korean morphemes of the same words, the Sino-Korean readings of
+# the endings above: blood pressure, failure, infarction, fracture, bleeding, stenosis,
+# disorder, fibrillation, pneumonia, anaemia, infection, a test, an operation, a treatment,
+# asthma, diabetes. Review 42 (privacy): a Korean name is a surname and a given name of one or
+# two syllables, written as one run, and given names use these syllables too: 이재병,
+# 박세동 (Se-dong), 김천식 (Cheon-sik), 최영염, 정기증 and 박정암 were kept as words of medicine.
+# So an ending counts only on a run of four syllables or more that no two-syllable surname
+# opens (the one-syllable endings 병, 증, 암, 염 not at all: "골다공증" is listed), and the
+# shorter words of medicine are a list of whole words (_KOREAN_TERMS), never an ending.
+_KOREAN_ENDINGS = (
+    "혈압", "부전", "경색", "골절", "출혈", "협착", "장애", "세동", "폐렴", "빈혈", "감염",
+    "검사", "수술", "치료", "천식", "당뇨",
+)  # fmt: skip
+_KOREAN_TERMS = frozenset(
+    {
+        # Diagnoses and conditions.
+        "당뇨", "당뇨병", "고혈압", "저혈압", "고지혈증", "이상지질혈증", "심부전", "신부전",
+        "간부전", "호흡부전", "뇌경색", "심근경색", "뇌졸중", "뇌출혈", "위출혈", "골절",
+        "출혈", "협착", "장애", "폐렴", "빈혈", "감염", "요로감염", "천식", "결핵", "폐결핵",
+        "위암", "폐암", "간암", "대장암", "유방암", "갑상선암", "췌장암", "전립선암", "간염",
+        "위염", "장염", "관절염", "방광염", "비염", "피부염", "결막염", "췌장염", "충수염",
+        "협심증", "부정맥", "통풍", "통풍증", "치매", "우울증", "불면증", "골다공증",
+        "갑상선기능저하증", "갑상선기능항진증", "고칼륨혈증", "저칼륨혈증", "저나트륨혈증",
+        "파킨슨병", "알츠하이머병", "심방세동", "두통", "어지럼증", "변비", "설사", "발열",
+        "기침", "호흡곤란", "흉통", "복통", "요통", "부종", "탈수",
+        # Tests, operations and treatments.
+        "검사", "혈액검사", "소변검사", "수술", "치료", "투석", "혈액투석", "내시경",
+        "위내시경", "대장내시경", "조직검사", "항암치료", "방사선치료",
+    }
+)  # fmt: skip
+# Two-syllable surnames: with a two-syllable given name they make a run of four (남궁세동).
+_KOREAN_DOUBLE_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문"})
+_HANGUL = re.compile("[\uac00-\ud7af]+")
 # Round 21 (precision): a medicine written in katakana before its dose ("メトホルミン 500mg 2錠
 # 分2", "アムロジピン 5mg"): Japanese writes foreign drug names in katakana, and a person's name
 # has no dose after it. The dose, tablets and doses a day go with it.
@@ -99,7 +125,16 @@ _LONGEST_CLINICAL = 16
 
 
 def _clinical_word(word: str) -> bool:
-    """Whether ``word`` (no spaces) is a Japanese or Chinese word of medicine (see above)."""
+    """Whether ``word`` (no spaces) is a Japanese, Chinese or Korean word of medicine (see
+    above)."""
+    if _HANGUL.fullmatch(word):
+        if word in _KOREAN_TERMS:
+            return True
+        return (
+            len(word) >= 4
+            and word[:2] not in _KOREAN_DOUBLE_SURNAMES
+            and word.endswith(_KOREAN_ENDINGS)
+        )
     if len(word) < 2 or len(word) > _LONGEST_CLINICAL or not word.endswith(_CLINICAL_ENDINGS):
         return False
     if word.endswith(("がん", "ガン")):
@@ -140,11 +175,19 @@ def katakana_medicine(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _one_syllable_before(run: str, words: list[tuple[int, int]]) -> bool:
+    """Whether the word before ``run``'s last word is one Hangul syllable (a surname)."""
+    start, end = words[-2]
+    return end - start == 1 and _HANGUL.fullmatch(run[start:end]) is not None
+
+
 def without_clinical_words(run: str) -> tuple[int, int]:
     """The part of ``run`` (offsets) left once its clinical words at either end are taken off
     (also read for the names in these scripts that deid_cued_names finds)."""
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
     while words and _clinical_word(run[words[-1][0] : words[-1][1]]):
+        if len(words) > 1 and _one_syllable_before(run, words):
+            break  # "김 천식": a surname written apart from its given name, which stays with it
         words.pop()
     while words and _clinical_word(run[words[0][0] : words[0][1]]):
         words.pop(0)

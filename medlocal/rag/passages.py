@@ -20,7 +20,7 @@ from medlocal.vault.diversify import (
     word_set,
 )
 from medlocal.vault.records import SearchHit, pages_label
-from medlocal.vault.respell import MIN_LENGTH, may_be_misspelt, nearest, respell_candidates
+from medlocal.vault.respell import MIN_LENGTH, respell_candidates, respelling
 
 SNIPPET_CHARS = 160
 
@@ -227,9 +227,9 @@ _PASSAGE_WORD = re.compile(r"[A-Za-z]+")
 def respelling_notes(question: str, passages: Sequence[NumberedPassage]) -> list[str]:
     """One line per word of ``question`` that no passage writes and that search read as a word
     a passage does write (medlocal/vault/respell.py: no English word or known drug, within a
-    small edit distance of one passage word): "'linaglipton' in the question was read as
-    'Linagliptin' [3]", for the model and the clinician alike (walk 42g: the answer was about
-    sertraline and nothing said how the question had been read)."""
+    small edit distance of one passage word that is a known drug's name): "'linaglipton' in
+    the question was read as 'Linagliptin' [3]", for the model and the clinician alike (walk
+    42g: the answer was about sertraline and nothing said how the question had been read)."""
     written: dict[str, tuple[str, int]] = {}  # lower case -> (as first written, passage number)
     for p in passages:
         for word in _PASSAGE_WORD.findall(p.hit.text):
@@ -239,8 +239,8 @@ def respelling_notes(question: str, passages: Sequence[NumberedPassage]) -> list
     for word in respell_candidates(question):
         if word in written:
             continue
-        near = nearest(word, written)
-        if near is not None and may_be_misspelt(word):
+        near = respelling(word, written)
+        if near is not None:
             shown, number = written[near]
             lines.append(f"'{word}' in the question was read as '{shown}' [{number}]")
     return lines

@@ -35,7 +35,7 @@ from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.topics import names_topic, question_topic
 from medlocal.vault.records import SearchHit
-from medlocal.vault.respell import MIN_LENGTH, may_be_misspelt, nearest
+from medlocal.vault.respell import MIN_LENGTH, respelling
 
 # Words every question carries ("what is the current dose...", "what was the result of her
 # colonoscopy", "her latest troponin level"): sharing them with a passage says nothing about
@@ -167,12 +167,7 @@ def respelt(word: str, words: set[str]) -> bool:
     search reads it (medlocal/vault/respell.py): "linaglipton" of "linagliptin" (walk 42g: the
     passage search found for it must not then be refused as naming nothing asked)."""
     word = word.lower()
-    return (
-        len(word) >= MIN_LENGTH
-        and word not in words
-        and nearest(word, words) is not None
-        and may_be_misspelt(word)
-    )
+    return len(word) >= MIN_LENGTH and word not in words and respelling(word, words) is not None
 
 
 def same_act(one: str, other: str) -> bool:

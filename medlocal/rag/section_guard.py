@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from medlocal.rag.allergens import AllergyVocabulary, allergy_vocabulary
 from medlocal.rag.citations import blank_citations, has_citation
 from medlocal.rag.coverage import content_words, says_documents_silent, stem
 from medlocal.rag.medications import default_lexicon
@@ -37,7 +38,12 @@ UNCITED_REPEATS = 5
 # Uncited lines of one shape (the same first two words and last word, at most SHAPE_MIDDLE
 # words between that differ) are a loop from this many on: walk 42g's "Allergy to sulfa drugs
 # (3)", "Allergy to sulfite (6)", ... "Allergy to sulfimules (29)", 19 invented allergies that
-# differ in a word as well as their numbers. A real list of this many lines cites its notes.
+# differ in a word as well as their numbers. Review 42: a real list may cite its notes once,
+# above it ("Allergies (from the clinic letter [3]):" and six "- Allergic to X: anaphylaxis"
+# lines; six "- HbA1c on <date>: N mmol/mol" lines), so such lines are a loop only where one
+# of them names, in the words that differ, something no given note names and that is no known
+# drug or allergen ("sulfimules"); then only the lines whose differing words no note names are
+# cut, and lines under a cited lead-in line never are.
 SHAPE_REPEATS = 6
 SHAPE_MIDDLE = 3
 # Words said again and again in a line ("Subjective: Subjective: Subjective: ..."): a phrase of
@@ -182,14 +188,62 @@ def _is_loop(group: Sequence[_Unit]) -> bool:
     )
 
 
-def _is_shape_loop(group: Sequence[_Unit]) -> bool:
-    """Uncited lines of one shape, SHAPE_REPEATS of them or more, none a label: a loop that
-    changes a word each time (see SHAPE_REPEATS)."""
+@dataclass(frozen=True)
+class _Notes:
+    """The word stems of the notes a section was written from: what a line's words may come
+    from (None: no notes were given, and nothing is named in them)."""
+
+    stems: frozenset[str]
+
+    @classmethod
+    def of(cls, notes: str | None) -> _Notes:
+        return cls(frozenset(_stems(notes)) if notes else frozenset())
+
+    def name_all(self, words: Iterable[str]) -> bool:
+        return all(stem(w) in self.stems for w in words)
+
+
+def _differing(unit: _Unit) -> tuple[str, str]:
+    """The words between a line's shape (after its first two words, before its last), as text
+    and as the content words compared with the notes ("sulfa drugs" of "allergy to sulfa drugs
+    (#)"; numbers left out)."""
+    middle = " ".join(unit.pattern.split()[2:-1])
+    words = [w for w in content_words(middle) if w.isalpha() and len(w) >= 3]
+    return middle, " ".join(words)
+
+
+def _unnamed(unit: _Unit, notes: _Notes) -> bool:
+    """Whether a word that differs in ``unit`` is named in no note."""
+    return not notes.name_all(_differing(unit)[1].split())
+
+
+def _invented(unit: _Unit, notes: _Notes) -> bool:
+    """Whether ``unit``'s differing words name something that no note names and that is no
+    known drug or allergen ("sulfimules", walk 42g): a loop's invention, not a list's entry."""
+    middle, words = _differing(unit)
+    return bool(words) and _unnamed(unit, notes) and not _allergy_words().spans(middle)
+
+
+def _allergy_words() -> AllergyVocabulary:
+    return allergy_vocabulary(default_lexicon())
+
+
+def _is_shape_loop(group: Sequence[_Unit], notes: _Notes) -> bool:
+    """Uncited lines of one shape, SHAPE_REPEATS of them or more, none a label, one of which
+    names what no note and no drug or allergen list does: a loop that changes a word each time
+    (see SHAPE_REPEATS)."""
     return (
         len(group) >= SHAPE_REPEATS
         and bool(group[0].shape)
         and not any(u.cited or u.label for u in group)
+        and any(_invented(u, notes) for u in group)
     )
+
+
+def _under_cited_lead_in(units: Sequence[_Unit], first: int) -> bool:
+    """Whether the unit before ``units[first]`` is a cited lead-in ("Allergies (from the
+    clinic letter [3]):"): the lines under it are the list it cites."""
+    return first > 0 and units[first - 1].label and units[first - 1].cited
 
 
 @dataclass(frozen=True)
@@ -222,9 +276,13 @@ def clip(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def _loops(units: Sequence[_Unit], patterns: bool = True) -> tuple[list[Loop], set[int]]:
+def _loops(
+    units: Sequence[_Unit], patterns: bool = True, notes: _Notes | None = None
+) -> tuple[list[Loop], set[int]]:
     """The loops among ``units`` and the indexes of the units to drop; with ``patterns``,
-    units of one pattern count too (lines counting up, uncited lines alike but for numbers)."""
+    units of one pattern count too (lines counting up, uncited lines alike but for numbers),
+    and lines of one shape (of those, only the lines naming what no one of ``notes`` does)."""
+    notes = notes or _Notes(frozenset())
     loops: list[Loop] = []
     dropped: set[int] = set()
     looped: set[int] = set()
@@ -234,8 +292,11 @@ def _loops(units: Sequence[_Unit], patterns: bool = True) -> tuple[list[Loop], s
         (lambda u: u.uncited, _is_loop)
     ]
     if patterns:
-        keys += [(lambda u: u.pattern, _is_loop), (lambda u: u.shape, _is_shape_loop)]
-    for key, is_loop in keys:
+        keys += [
+            (lambda u: u.pattern, _is_loop),
+            (lambda u: u.shape, lambda group: _is_shape_loop(group, notes)),
+        ]
+    for number, (key, is_loop) in enumerate(keys):
         groups: dict[str, list[int]] = {}
         for i, unit in enumerate(units):
             if i not in looped:
@@ -243,6 +304,16 @@ def _loops(units: Sequence[_Unit], patterns: bool = True) -> tuple[list[Loop], s
         for indexes in groups.values():
             group = [units[i] for i in indexes]
             if not is_loop(group):
+                continue
+            if number == 2:  # one shape: see SHAPE_REPEATS
+                if _under_cited_lead_in(units, indexes[0]):
+                    continue
+                cut = [i for i in indexes[1:] if _unnamed(units[i], notes)]
+                if not cut:
+                    continue
+                looped |= {indexes[0], *cut}
+                dropped |= set(cut)
+                loops.append(Loop(group[0].text, units[cut[-1]].text, len(cut) + 1))
                 continue
             empty = sum(u.label for u in group) >= REPEATS
             looped |= set(indexes)
@@ -367,17 +438,22 @@ def _ends_in_a_phrase_loop(text: str) -> bool:
     return False
 
 
-def _ends_in_a_line_loop(text: str, patterns: bool = True) -> bool:
+def _ends_in_a_line_loop(text: str, patterns: bool = True, notes: _Notes | None = None) -> bool:
     """Whether the last RUNAWAY complete lines of ``text`` are one loop; without ``patterns``
     only lines of the same words are (lines alike but for their numbers may be a list)."""
     complete = text[: text.rfind("\n") + 1]
     recent = complete.rsplit("\n", 3 * RUNAWAY)  # blank lines between them allowed
-    tail = _line_units("\n".join(recent[1:] if len(recent) > 3 * RUNAWAY else recent))[-RUNAWAY:]
+    lines = _line_units("\n".join(recent[1:] if len(recent) > 3 * RUNAWAY else recent))
+    tail = lines[-RUNAWAY:]
     if len(tail) < RUNAWAY:
         return False
     if not patterns:
         return len({u.uncited for u in tail}) == 1
-    if len({u.shape for u in tail}) == 1 and _is_shape_loop(tail):
+    if (
+        len({u.shape for u in tail}) == 1
+        and _is_shape_loop(tail, notes or _Notes(frozenset()))
+        and not _under_cited_lead_in(lines, len(lines) - RUNAWAY)
+    ):
         return True  # "Allergy to sulfite (6)", "Allergy to sulfites (8)", ...
     return len({u.pattern for u in tail}) == 1 and _is_loop(tail)
 
@@ -401,12 +477,14 @@ class LoopWatch:
     lines alike, or its last words one phrase said RUNAWAY times. The step can stop there: the
     rest of its budget would go the same way, and :func:`guard_section` cuts the loop down."""
 
-    def __init__(self, patterns: bool = True) -> None:
+    def __init__(self, patterns: bool = True, notes: str | None = None) -> None:
         """Without ``patterns`` (answers) only lines of the same words make a loop: an answer's
         rows alike but for their numbers are a list or a table (review 32b: a 12-row HbA1c
-        list was stopped at its eighth row)."""
+        list was stopped at its eighth row). ``notes``: what a section is written from (lines
+        of one shape naming only what they name are a list, see SHAPE_REPEATS)."""
         self.text = ""
         self.patterns = patterns
+        self.notes = _Notes.of(notes)
 
     def feed(self, piece: str) -> bool:
         """Add ``piece``; True once the text is a loop, which then ends where the loop's last
@@ -414,7 +492,8 @@ class LoopWatch:
         ends, words when one may have."""
         self.text += piece
         if "\n" in piece and (
-            _ends_in_a_line_loop(self.text, self.patterns) or _ends_in_a_block_loop(self.text)
+            _ends_in_a_line_loop(self.text, self.patterns, self.notes)
+            or _ends_in_a_block_loop(self.text)
         ):
             self.text = self.text[: self.text.rfind("\n") + 1]  # the loop's next line, begun
             return True
@@ -503,7 +582,9 @@ class GuardedSection:
         return ", and ".join(parts)
 
 
-def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit], list[Loop]]:
+def _find_loops(
+    text: str, patterns: bool, notes: _Notes | None = None
+) -> tuple[str, list[_Unit], set[_Unit], list[Loop]]:
     """``text`` without its phrase loops, its units, the units that repeat a loop's first
     saying (to drop) and the loops found. Without ``patterns`` (answers) the units are whole
     lines and a phrase must be said RUNAWAY times: a sentence such as "No acute abnormality."
@@ -514,7 +595,7 @@ def _find_loops(text: str, patterns: bool) -> tuple[str, list[_Unit], set[_Unit]
     units = _units(text) if patterns else _line_units(text)
     block_loops, in_blocks = _block_loops(units)
     rest = [u for i, u in enumerate(units) if i not in in_blocks]
-    line_loops, in_loops = _loops(rest, patterns)
+    line_loops, in_loops = _loops(rest, patterns, notes)
     dropped = {units[i] for i in in_blocks} | {rest[i] for i in in_loops}
     if units and units[-1] not in dropped and _begins_a_dropped(units[-1], dropped):
         dropped.add(units[-1])
@@ -575,10 +656,11 @@ def without_loops(text: str) -> tuple[str, tuple[Loop, ...]]:
     return _without(text, [(u.start, u.end) for u in units if u in dropped]), tuple(loops)
 
 
-def guard_section(text: str, prompt: Prompt) -> GuardedSection:
+def guard_section(text: str, prompt: Prompt, notes: str | None = None) -> GuardedSection:
     """``text`` (a section the model wrote) without heading echoes, loops and restated
-    instructions, with what was removed."""
-    text, units, dropped, loops = _find_loops(text, patterns=True)
+    instructions, with what was removed. ``notes``: what the section was written from (lines
+    of one shape are cut only where they name what no note does, see SHAPE_REPEATS)."""
+    text, units, dropped, loops = _find_loops(text, patterns=True, notes=_Notes.of(notes))
     names = {_Unit(0, 0, prompt.heading).plain, _Unit(0, 0, prompt.title).plain}
     cuts: list[tuple[int, int]] = []
     restated: list[str] = []

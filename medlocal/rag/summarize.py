@@ -166,14 +166,19 @@ class Summarizer:
     def _generate(self, messages: list[ChatMessage], cancel: threading.Event | None) -> str:
         return self._step(messages, cancel).text
 
-    def _step(self, messages: list[ChatMessage], cancel: threading.Event | None) -> _Step:
+    def _step(
+        self,
+        messages: list[ChatMessage],
+        cancel: threading.Event | None,
+        notes: str | None = None,
+    ) -> _Step:
         """Generate, stopping early once the text has become a loop (``LoopWatch``): the rest
         of the budget would go the same way, and the loop is cut down afterwards anyway.
         Sampling is untouched, so text that does not loop is what the model writes without
-        this."""
+        this. ``notes``: what a section is written from (a list of what they name is no loop)."""
         if cancel is not None and cancel.is_set():
             raise GenerationCancelled("the summary was stopped")
-        watch = LoopWatch()
+        watch = LoopWatch(notes=notes)
         looped = False
         stream = ReasoningStream(
             self.model, messages, self.params, cancel, think_budget=self.think_budget
@@ -202,9 +207,9 @@ class Summarizer:
         """One section from the notes, without what the model wrote that is no summary (a loop,
         an echoed heading, its instructions restated); a section with nothing else left reads
         NOT_USABLE. Problems go to flags on the section's heading."""
-        step = self._step(_reduce_messages(notes, template, section), cancel)
+        step = self._step(_reduce_messages(notes, template, section), cancel, notes)
         prompt = Prompt(reduce_frame(), section.heading, template.title, section.instructions)
-        guarded = guard_section(step.text.strip(), prompt)
+        guarded = guard_section(step.text.strip(), prompt, notes)
         removed = guarded.problems()
         stopped = " MedLocal stopped the model once it looped." if step.stop == _STOP_LOOP else ""
         if not guarded.substance:

@@ -57,12 +57,13 @@ class WrittenDay:
 _CANONICAL_DAY = re.compile(r"(?:(?P<year>\d{4})|-)-(?P<month>\d{2})-(?P<day>\d{2})")
 
 
-def written_days(text: str) -> list[WrittenDay]:
+def written_days(text: str, *, question: bool = False) -> list[WrittenDay]:
     """Every day ``text`` writes, in order (a month and year alone are no day), read by the
-    app's one date reader (:func:`medlocal.values.extract_dates`) with a question's yearless
-    days: "8 november" in any case, and "8/11" with no dating word before it."""
+    app's one date reader (:func:`medlocal.values.extract_dates`) with yearless days: "8
+    november" in any case, and, in a ``question`` only, "8/11" with no dating word before it (a
+    passage's "power 4/5", "grade 3/4" or "1/2 tablet" is no day: review 42)."""
     found: list[WrittenDay] = []
-    for value in extract_dates(text, any_case_months=True, bare_day_month=True):
+    for value in extract_dates(text, any_case_months=True, bare_day_month=question):
         day = _CANONICAL_DAY.fullmatch(value.canonical)
         if day is None:
             continue
@@ -77,7 +78,7 @@ def written_days(text: str) -> list[WrittenDay]:
 def asked_days(question: str) -> list[WrittenDay]:
     """The days a question names ("8 November", "on 08/11", "2026-11-08"); none for a question
     that names none (or only a relative one: "yesterday" is not read)."""
-    return list(dict.fromkeys(written_days(question)))
+    return list(dict.fromkeys(written_days(question, question=True)))
 
 
 def _both_orders(day: WrittenDay) -> set[Day]:

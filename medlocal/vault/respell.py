@@ -9,6 +9,12 @@ word of six or seven letters, two from eight; two words as near are a guess, and
 taken). A known drug is never respelt: "prednisone" asked of a record holding "prednisolone"
 is another drug, and the answer must say the record does not name it.
 
+Only a drug name the drug vocabulary knows is taken as the reading (:func:`respelling`;
+review 42: any unknown word was respelt, and a condition's opposite is one or two edits away:
+"hypokalaemia" was read as the record's "hyperkalaemia", "microcytic" as "macrocytic"). A
+misspelt drug is what walk 42g needed; a misspelt condition is left unread. Words that differ
+by hypo/hyper, micro/macro or brady/tachy are never taken for each other, drug or not.
+
 The candidates come from the exact-word index's vocabulary (its terms are Porter stems, so
 "amlodipine" is "amlodipin" there; the answer's note names the word as the passage writes it),
 those starting with the word's first letter only: a slip in the first letter is rare, and the
@@ -20,8 +26,10 @@ this patient's search nor show in a note.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
+
+import sqlcipher3.dbapi2 as sqlcipher
 
 from medlocal.drugs import default_vocabulary
 from medlocal.spelling import american
@@ -31,6 +39,8 @@ from medlocal.vault.lexical import QUESTION_FILLER, query_words
 MIN_LENGTH = 6  # shorter words are too near too many others ("insulin" is not "inulin"'s typo)
 LONG_WORD = 8  # from this length two edits are allowed, below it one
 _LETTERS = re.compile(r"[a-z]+")
+# Prefixes of opposite meaning: a word with one is never read as a word with the other.
+_OPPOSITES = (("hypo", "hyper"), ("micro", "macro"), ("brady", "tachy"))
 
 
 def max_edits(word: str) -> int:
@@ -104,6 +114,54 @@ def _drug_names() -> frozenset[str]:
     names = set(vocabulary.generics_of) | set(vocabulary.brands_of)
     names.update(g for generics in vocabulary.generics_of.values() for g in generics)
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _drug_words() -> frozenset[str]:
+    """The drug names of one word, letters only ("linagliptin", "januvia"): a passage word a
+    question may be read as. The words of longer names ("potassium chloride", "(r)-styrene
+    oxide") are left out: "chloride" or "oxide" alone names no drug."""
+    return frozenset(w for w in _drug_names() if _LETTERS.fullmatch(w))
+
+
+@lru_cache(maxsize=1)
+def _drug_stems() -> frozenset[str]:
+    """:func:`_drug_words` as the exact-word index holds them (Porter stems: "amlodipin"),
+    stemmed by the index's own tokenizer in a throwaway in-memory table (~0.3 s, once)."""
+    conn = sqlcipher.connect(":memory:")
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61 remove_diacritics 2')"
+        )
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')")
+        conn.executemany("INSERT INTO t VALUES (?)", [(w,) for w in _drug_words()])
+        return frozenset(str(term) for (term,) in conn.execute("SELECT term FROM v"))
+    finally:
+        conn.close()
+
+
+def opposite(one: str, other: str) -> bool:
+    """Whether ``one`` and ``other`` (lower case) differ by prefixes of opposite meaning:
+    "hypokalaemia" and "hyperkalaemia", "microcytic" and "macrocytic", "bradycardia" and
+    "tachycardia"."""
+    return any(
+        (a in one and b in other and b not in one) or (b in one and a in other and a not in one)
+        for a, b in _OPPOSITES
+    )
+
+
+def respelling(word: str, candidates: Collection[str], *, stemmed: bool = False) -> str | None:
+    """The one of ``candidates`` that ``word`` (lower case) of a question is read as: the
+    :func:`nearest`, where it is a known drug name (``stemmed``: as the exact-word index's
+    Porter stem), not ``word``'s opposite (:func:`opposite`) and ``word`` may be misspelt
+    (:func:`may_be_misspelt`); else None. Search, the answer's note and the relevance gate
+    all read a question so, and must agree."""
+    near = nearest(word, candidates)
+    if near is None or opposite(word, near):
+        return None
+    if near not in (_drug_stems() if stemmed else _drug_words()):
+        return None  # a condition's near word may be its opposite: only a drug is read
+    return near if may_be_misspelt(word) else None
 
 
 def may_be_misspelt(word: str) -> bool:

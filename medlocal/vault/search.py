@@ -43,7 +43,7 @@ from medlocal.vault.lexical import (
     trend_terms,
 )
 from medlocal.vault.records import SearchHit
-from medlocal.vault.respell import may_be_misspelt, nearest, respell_candidates, vocabulary_near
+from medlocal.vault.respell import respell_candidates, respelling, vocabulary_near
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
 ProgressCallback = Callable[[int, int], None]  # (done so far, total)
@@ -280,16 +280,16 @@ def _bm25(
 def _respellings(conn: Connection, query: str, scope: Scope) -> list[str]:
     """The patient's words for the question's misspelt ones (medlocal/vault/respell.py): for
     each question word no passage in scope writes, the one index term near it that a passage
-    in scope does write, where the word is no English word or known drug."""
+    in scope does write, where the word is no English word or known drug and the term is a
+    known drug's."""
     found: list[str] = []
     for word in respell_candidates(query):
         if _bm25(conn, "", [word], 1, scope):
             continue  # written so in the patient's passages
-        near = nearest(word, vocabulary_near(conn, word))
+        near = respelling(word, vocabulary_near(conn, word), stemmed=True)
         if near is None or near in found or not _bm25(conn, "", [near], 1, scope):
             continue
-        if may_be_misspelt(word):
-            found.append(near)
+        found.append(near)
     return found
 
 

@@ -7,8 +7,9 @@ own date (:func:`medlocal.document_dates.own_date`) and the day a question names
 changes nothing that was right. Rows that changed in the move are marked "fix:".
 
 Each row: the text; the dates ``extract_values`` finds ("raw=canonical|alt"); the document's
-own date as written (None: none); and, per day ``written_days`` finds, its readings when the
-day order is unknown, day first, and month first ("-": none).
+own date as written (None: none); and, per day ``written_days`` finds in a question, its
+readings when the day order is unknown, day first, and month first ("-": none). A passage is
+read without the question's bare day and month ("pain 3/10" is no day in a note: review 42).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 
 from medlocal.document_dates import own_date
 from medlocal.values import extract_values
-from medlocal.vault.day_search import WrittenDay, written_days
+from medlocal.vault.day_search import WrittenDay, asked_days, holds_day, written_days
 
 ROWS: list[tuple[str, tuple[str, ...], str | None, tuple[str, ...]]] = [
     (
@@ -201,4 +202,23 @@ def test_date_readers(
     assert found == values
     written = own_date(text, "txt")
     assert (written.written if written is not None else None) == own
-    assert tuple(_readings(day) for day in written_days(text)) == days
+    assert tuple(_readings(day) for day in written_days(text, question=True)) == days
+
+
+# Review 42: a passage's figures with no dating word before them are no day ("power 4/5",
+# "grade 3/4", "1/2 tablet", "score 10/10"), where a question's "potassium 8/11?" is one.
+@pytest.mark.parametrize(
+    "text",
+    ["potassium 8/11?", "aged 8/12", "1/2 tab nocte", "take 1/2 tablet", "pain 3/10",
+     "power 4/5 in the left arm", "grade 3/4 oedema", "score 10/10"],
+)  # fmt: skip
+def test_a_passages_bare_figures_are_no_day(text: str) -> None:
+    assert written_days(text) == []
+
+
+def test_a_passages_power_4_5_does_not_hold_a_day_asked() -> None:
+    asked = asked_days("What happened on 4/5?")
+    assert asked and not holds_day("Power 4/5 in the left arm.", None, asked, None)
+    assert not holds_day("Power 4/5 in the left arm.", True, asked, True)
+    # A dated day in a passage still holds it.
+    assert holds_day("Seen on 04/05 in clinic.", None, asked, None)

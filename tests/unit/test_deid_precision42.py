@@ -161,6 +161,42 @@ def test_korean_names_stay_removed(text: str, name: str) -> None:
     assert any(name in removed for removed in _removed(text))
 
 
+# Review 42 (privacy): a Korean name whose given name ends in a syllable of a word of medicine
+# (재병, 세동 "Se-dong", 천식 "Cheon-sik", 영염, 기증, 정암) was kept as that word.
+@pytest.mark.parametrize("tagger", [True, False])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Son 이재병 visited.", "이재병"),
+        ("Son 박세동 visited.", "박세동"),
+        ("Son 김천식 visited.", "김천식"),
+        ("Son 최영염 visited.", "최영염"),
+        ("Son 정기증 visited.", "정기증"),
+        ("보호자: 이재병\n연락처: 010-1234-5678", "이재병"),
+        ("담당의: 박정암", "박정암"),
+        ("Guardian: 남궁세동 (son).", "남궁세동"),  # a two-syllable surname
+        ("Son 김 천식 visited.", "천식"),  # a surname written apart
+    ],
+)
+def test_korean_names_ending_as_words_of_medicine_stay_removed(
+    text: str, name: str, tagger: bool
+) -> None:
+    assert any(name in removed for removed in _removed(text, tagger))
+
+
+@pytest.mark.parametrize("tagger", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "진단: 당뇨병, 고혈압, 심부전, 골다공증.",
+        "Past history: 뇌경색 2019, 위암 2021, 천식.",
+        "Findings: 심방세동, 급성심부전, 대장내시경 normal.",
+    ],
+)
+def test_listed_and_long_korean_words_of_medicine_are_kept(text: str, tagger: bool) -> None:
+    assert _removed(text, tagger) == []
+
+
 # The blind half dev38 (precision), written before this round read the rules: before it 295/299
 # identifiers (98.66%) and 56/1049 clinical terms damaged (5.34%); at its end 295/299, 46/1049.
 def test_dev38_parses_and_stays_at_its_figures() -> None:

@@ -18,6 +18,7 @@ from medlocal.cli.rag_cmds import _print_sources_and_flags
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.rag.export_files import ExportDocument, render_markdown
 from medlocal.rag.flags import Flag
+from medlocal.rag.section_guard import LoopWatch, Prompt, guard_section
 from medlocal.rag.summarize import Summarizer, Summary
 from medlocal.rag.templates import get_template
 from medlocal.ui.render import flag_list_html
@@ -485,3 +486,60 @@ def test_a_cited_list_of_one_shape_is_kept() -> None:
         for f in section_flags(summary, "Allergies and intolerances")
         if f.kind == "degenerate_output"
     ]
+
+
+# Review 42: a real list cited once, above it, or a series of one measurement, was cut as a
+# loop of one shape ("wrote 6 lines alike ... (kept once)"): five real allergies dropped.
+ALLERGIES = "Allergies (from the clinic letter [3]):\n" + "\n".join(
+    f"- Allergic to {name}: anaphylaxis"
+    for name in ("penicillin", "codeine", "latex", "peanuts", "shellfish", "sulfonamides")
+)
+HBA1C = "\n".join(
+    f"- HbA1c on {day}: {value} mmol/mol"
+    for day, value in (
+        ("3 March", 58), ("9 June", 61), ("2 September", 64), ("1 December", 66),
+        ("5 February", 70), ("7 May", 72),
+    )
+)  # fmt: skip
+HBA1C_NOTES = (
+    "HbA1c 58 mmol/mol (3 March), 61 (9 June), 64 (2 September), 66 (1 December), 70 (5"
+    " February), 72 mmol/mol (7 May)."
+)
+GUARD_PROMPT = Prompt("Write the section of a summary.", "Results", "Summary", "List results.")
+
+
+def test_a_list_under_a_cited_lead_in_is_kept_whole() -> None:
+    for text in (ALLERGIES, "HbA1c results [2]:\n" + HBA1C):
+        guarded = guard_section(text, GUARD_PROMPT, notes="")
+        assert guarded.text == text and not guarded.loops, guarded.problems()
+    summary = summarise({"Allergies and intolerances": ALLERGIES}, template="medication-list")
+    kept = kept_text(summary, "Allergies and intolerances")
+    assert "sulfonamides" in kept and "peanuts" in kept, kept
+    assert not any("lines alike" in f.message for f in summary.flags)
+
+
+def test_uncited_lines_naming_what_the_notes_or_the_allergen_list_name_are_kept() -> None:
+    # A series whose dates the notes hold, and allergies all known, with no lead-in at all.
+    guarded = guard_section(HBA1C, GUARD_PROMPT, notes=HBA1C_NOTES)
+    assert guarded.text == HBA1C and not guarded.loops, guarded.problems()
+    allergies = ALLERGIES.split("\n", 1)[1]
+    guarded = guard_section(allergies, GUARD_PROMPT, notes="Clinic letter.")
+    assert guarded.text == allergies and not guarded.loops, guarded.problems()
+    # A loop watch reading the same lines, eight of them, does not stop the step either.
+    watch = LoopWatch(notes=HBA1C_NOTES + " 69 (4 July), 68 (6 June).")
+    series = HBA1C + "\n- HbA1c on 4 July: 69 mmol/mol\n- HbA1c on 6 June: 68 mmol/mol\n"
+    assert not any(watch.feed(line + "\n") for line in series.split("\n"))
+
+
+def test_of_lines_of_one_shape_only_those_naming_what_no_note_does_are_cut() -> None:
+    # One invented allergen ("sulfimules") makes the lines a loop; the lines whose allergen
+    # the notes name stay, the others go.
+    names = ("penicillin", "codeine", "sulfimules", "latex", "sulfonamidoses", "peanuts")
+    text = "\n".join(f"- Allergy to {name} (rash)" for name in names)
+    guarded = guard_section(text, GUARD_PROMPT, notes="Allergic to codeine and latex.")
+    assert guarded.text.split("\n") == [
+        "- Allergy to penicillin (rash)",
+        "- Allergy to codeine (rash)",
+        "- Allergy to latex (rash)",
+    ], guarded.text
+    assert "lines alike" in guarded.problems()

@@ -12,9 +12,10 @@ from fixtures.hashed_words import embed
 
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.passages import Scope
+from medlocal.rag.relevance import respelt
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
-from medlocal.vault.respell import edit_distance, may_be_misspelt, nearest
+from medlocal.vault.respell import edit_distance, may_be_misspelt, nearest, opposite, respelling
 from medlocal.vault.store import Vault
 
 FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
@@ -111,3 +112,53 @@ def test_the_letter_pair_test_keeps_every_word_within_the_edits() -> None:
     for typo in ("lniagliptin", "linagilptin", "linagliptni", "linaglptin", "linaglipptin"):
         assert nearest(typo, ["metformin", word]) == word
     assert nearest("lniaglpitin", [word]) == word  # two swaps: two edits
+
+
+HYPER = "Admitted with hyperkalaemia, potassium 6.8 mmol/L, treated with insulin dextrose."
+
+# Review 42: a condition one or two edits from its opposite was read as the opposite.
+OPPOSITES = [
+    ("hypokalaemia", "hyperkalaemia"),
+    ("hypokalemia", "hyperkalemia"),
+    ("hyponatraemia", "hypernatraemia"),
+    ("hypomagnesaemia", "hypermagnesaemia"),
+    ("hypovolaemia", "hypervolaemia"),
+    ("hypercapnia", "hypocapnia"),
+    ("hyperreflexia", "hyporeflexia"),
+    ("microcytic", "macrocytic"),
+    ("microalbuminuria", "macroalbuminuria"),
+    ("bradycardia", "tachycardia"),
+]
+
+
+@pytest.mark.parametrize(("asked", "written"), OPPOSITES)
+def test_a_condition_is_never_read_as_its_opposite(asked: str, written: str) -> None:
+    assert opposite(asked, written) and opposite(written, asked)
+    assert respelling(asked, [written]) is None
+    assert not respelt(asked, {written, "potassium"})
+
+
+def test_only_a_known_drug_is_a_reading() -> None:
+    # A misspelt condition is left unread (it may be a near word of another meaning); a
+    # misspelt drug is read as the drug, in a passage's words and as the index's stem.
+    assert respelling("dysphagai", ["dysphasia"]) is None
+    assert respelling("linaglipton", ["linagliptin", "metformin"]) == "linagliptin"
+    assert respelling("amlodipien", ["amlodipin"], stemmed=True) == "amlodipin"
+    assert respelling("amlodipien", ["amlodipin"]) is None  # a stem is no passage word
+    assert not opposite("linaglipton", "linagliptin")
+
+
+def test_search_and_answer_do_not_read_a_condition_as_its_opposite(tmp_path: Path) -> None:
+    v, _ = Vault.create(tmp_path / "vault", "pass", kdf_params=FAST)
+    mine = v.add_patient("P")
+    for number, text in enumerate((HYPER, OTHER[1])):
+        chunk = ChunkRecord(text, 1, 0, len(text))
+        v.add_document(mine, f"{number}.txt", "txt", text.encode(), [chunk], embed([text]), "m")
+    hits = [h.text for h in v.search("Has she ever had hypokalaemia?", None, patient_id=mine, k=5)]
+    assert HYPER not in hits
+    given = [hit(53, HYPER, vector_score=0.2, document_id=4, file_name="discharge.txt")]
+    model = FakeChatModel("Yes, she had hyperkalaemia with potassium 6.8 mmol/L [1].")
+    answerer = GroundedAnswerer(model, FakeRetriever(given), FakeEmbedder())
+    result = answerer.ask("Was her potassium low, any hypokalaemia?", Scope(patient_id=1)).consume()
+    assert not any("was read as" in n for n in result.notes)
+    assert all("was read as" not in call[-1].content for call in model.calls)
