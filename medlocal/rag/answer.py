@@ -446,9 +446,6 @@ class GroundedAnswerer:
             )
         ]
         flags = superseded + flags
-        # The newest document's passage is listed with the sources, so its [n] can be read.
-        listed = {source.number for source in sources}
-        sources += [by_number[n].source() for n in sorted({f.passage for f in superseded} - listed)]
         timings["total"] = time.perf_counter() - started
         # The documents' disagreement leads the notes (walk 41: it was buried in a flag).
         notes = (
@@ -462,10 +459,12 @@ class GroundedAnswerer:
         repeat = repeated_answer_note(question, checked.text, history)
         if repeat is not None:
             notes.append(repeat)
-        # A note names passages too ("the newest dated document gives 40 mg twice daily [2]"):
-        # listed, so that its [n] can be read (walk 42g: [2] named, only [1] in Sources).
+        # The passages a superseded-dose flag or a note names ("the newest dated document gives
+        # 40 mg twice daily [2]") are listed with the sources, so that their [n] can be read
+        # (walk 42g: [2] named, only [1] in Sources).
         listed = {source.number for source in sources}
-        named = set(cited_numbers("\n".join(notes))) & by_number.keys()
+        named = {f.passage for f in superseded}
+        named |= set(cited_numbers("\n".join(notes))) & by_number.keys()
         sources += [by_number[n].source() for n in sorted(named - listed)]
         return _thought(
             GroundedAnswer(

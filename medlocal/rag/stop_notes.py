@@ -37,15 +37,20 @@ def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> lis
     """One note per drug of ``drugs`` that a passage among ``passages`` says was stopped and no
     later-dated passage gives as taken: "the documents say metformin was stopped: “METFORMIN
     STOPPED 09/07/2026, Do not restart.” [2] (discharge_summary.txt, 14 Jul 2026)"."""
-    notes = []
+    notes: list[str] = []
+    if not drugs:
+        return notes
+    # Each passage's date and mentions are read once, whatever the number of drugs asked.
+    read = []
+    for passage in passages:
+        shown = passage_date(passage)
+        read.append((passage, shown, day_of(shown), mentions(passage.hit.text)))
     for drug in sorted({d.lower() for d in drugs}):
         key = word_key(drug)
         stops: list[tuple[date | None, str | None, NumberedPassage, str]] = []
         taken: list[tuple[date | None, int]] = []
-        for passage in passages:
-            shown = passage_date(passage)
-            when = day_of(shown)
-            for mention in mentions(passage.hit.text):
+        for passage, shown, when, found in read:
+            for mention in found:
                 if mention.key != key:
                     continue
                 a = mention.assertion
