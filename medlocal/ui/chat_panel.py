@@ -11,18 +11,13 @@ from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent, QPalette, QTextCursor
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -42,14 +37,12 @@ from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.chat_view import ChatView
+from medlocal.ui.chat_widgets import ChatList, QuestionBox, chat_label
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
-from medlocal.ui.render import (
-    local_time,
-)
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
 from medlocal.wording import counted
@@ -95,85 +88,6 @@ EMPTY_CHAT_HINT = (
     "Each answer cites its sources as [1], [2]…:\n"
     "click one to see the passage on the right."
 )
-
-
-def chat_label(chat_id: int, created: str) -> str:
-    """How the chat list names a chat: its number and when it was started (local time)."""
-    return f"Chat {chat_id} — {local_time(created)}"
-
-
-class ChatList(QComboBox):
-    """The patient's chats: as narrow as ``min_chars`` characters, not as wide as its longest
-    label or its placeholder (walk 34: the window could not shrink below 1006 px); a label
-    that does not fit ends in "…", and the chosen chat's whole label is the tooltip."""
-
-    def __init__(self, min_chars: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(min_chars)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        metrics = self.fontMetrics()
-        text = QSize(metrics.horizontalAdvance("X") * min_chars, metrics.height())
-        content = QStyle.ContentsType.CT_ComboBox
-        self.setMinimumWidth(self.style().sizeFromContents(content, option, text, self).width())
-        self.currentIndexChanged.connect(self.sync_tooltip)
-        self.sync_tooltip()
-
-    def setPlaceholderText(self, text: str) -> None:
-        super().setPlaceholderText(text)
-        self.sync_tooltip()
-
-    def sync_tooltip(self, _index: int = -1) -> None:
-        self.setToolTip(self.currentText() or self.placeholderText())
-
-    def shown_text(self) -> str:
-        """The label as drawn at the present width."""
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        return self._elided(option)
-
-    def _elided(self, option: QStyleOptionComboBox) -> str:
-        text = option.currentText
-        if self.currentIndex() < 0 and self.placeholderText():
-            text = self.placeholderText()
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox,
-            option,
-            QStyle.SubControl.SC_ComboBoxEditField,
-            self,
-        )
-        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, field.width())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        if self.currentIndex() < 0 and self.placeholderText():
-            placeholder = option.palette.placeholderText()
-            option.palette.setBrush(QPalette.ColorRole.ButtonText, placeholder)
-        option.currentText = self._elided(option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-
-class QuestionBox(QPlainTextEdit):
-    """Enter sends, Shift+Enter starts a new line; Tab and Shift+Tab move to the next and
-    previous control (a question needs no tab character, and keyboard users must reach Send,
-    Stop and the other buttons)."""
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class ChatPanel(QWidget):

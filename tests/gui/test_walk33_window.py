@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from medlocal.ui.app import apply_theme
-from medlocal.ui.chat_panel import chat_label
+from medlocal.ui.chat_widgets import chat_label
 from medlocal.ui.colours import Tone, contrast, is_dark, scheme_palette, tone_colour
 from medlocal.ui.main_window import MainWindow
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.chat_panel import ChatList
+from medlocal.ui.chat_widgets import ChatList
 from medlocal.ui.flow import ElidedLabel, FlowLayout
 from medlocal.ui.main_window import FIRST_SIZE, MainWindow
 
