@@ -424,7 +424,7 @@ def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str
         # advise on adding an SGLT2 inhibitor"): it suggests, it records nothing done.
         return (
             f"'{concept}': the cited passage only suggests or considers it; it does not record"
-            f" it being started, taken or stopped: {quote}"
+            f" it as done (started, taken, stopped or carried out): {quote}"
         )
     return f"'{concept}': the cited passage mentions this only as a possibility: {quote}"
 

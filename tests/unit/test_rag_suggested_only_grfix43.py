@@ -59,7 +59,7 @@ def test_a_treatment_the_passage_only_suggests_is_flagged_as_such(
 def test_the_flag_quotes_the_suggestion() -> None:
     result = ground("She stopped her SGLT2 inhibitor [1].", {1: GP})
     flag = next(f for f in result.flags if f.kind == "hypothetical_conflict")
-    assert "does not record it being started, taken or stopped" in flag.message
+    assert "does not record it as done (started, taken, stopped or carried out)" in flag.message
     assert "Please advise on adding an SGLT2 inhibitor" in flag.quote
 
 
