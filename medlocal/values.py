@@ -13,6 +13,40 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# A day, month and year: "8 November 2026", "8th of November 2026", "8 of November 2026".
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I
+)
+# A bare number and "of" before a month ("2 of May 2026"), the word before it a noun that counts
+# (a dose, a cycle, a day of a course) rather than a word that leads to a date ("on", "the",
+# "admitted", a line's start): the number is the count. Words that lead to a date are few and
+# closed, the counted nouns many and open ("fraction", "infusion", "visit"), so the test is
+# whether the word before is one of the leading words (or a verb in "-ed": "seen 8 of ...").
+_LEADS_TO_A_DAY = frozenset(
+    {"on", "of", "from", "since", "until", "till", "to", "by", "before", "after", "between",
+     "and", "or", "the", "dated", "date", "dob", "born", "as", "at", "for", "in", "was", "is",
+     "be", "will", "next", "last", "due", "effective", "starting", "ending",
+     # Verbs of dating that do not end in "-ed": "seen 8 of November 2026".
+     "seen", "done", "taken", "given", "held", "written", "signed", "sent", "begun", "began",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+)  # fmt: skip
+_BARE_OF = re.compile(r"\d{1,2}\s+of\s", re.I)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _counted_day(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` of :data:`_DAY_MONTH_YEAR` is a count, not a day: a bare number and
+    "of" ("2 of May 2026", no ordinal) after a word that does not lead to a date."""
+    if not _BARE_OF.match(match.group()):
+        return False
+    before = _WORD_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+    if before is None:
+        return False  # at a line's start or after a number or punctuation: a date
+    word = before.group(1).lower()
+    return word not in _LEADS_TO_A_DAY and not word.endswith("ed")
+
+
 _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     # A lab system's column dates, the month a name between hyphens and the year in two or four
     # digits: "12-Aug-24", "03-Feb-2025", and the month alone: "Dec-24", "Jun-2025" (round 9 of
@@ -48,16 +82,10 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
         re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
         ("%B %d %Y", "%b %d %Y"),
     ),
-    # "8th of November 2026" too (session 42: read as "November 2026", the day lost). "of" only
-    # after an ordinal: "Dose 2 of May 2026" and "cycle 3 of Dec 2025" count doses and cycles
-    # in a month (review 42: both were read as a day, the count lost).
-    (
-        re.compile(
-            rf"\b\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b",
-            re.I,
-        ),
-        ("%d %B %Y", "%d %b %Y"),
-    ),
+    # "8th of November 2026" and "8 of November 2026" too (session 42: read as "November 2026",
+    # the day lost). A bare number before "of" after a word that counts ("Dose 2 of May 2026",
+    # "cycle 3 of Dec 2025") is a count, not a day: see ``_counted_day`` (review 42).
+    (_DAY_MONTH_YEAR, ("%d %B %Y", "%d %b %Y")),
     (re.compile(rf"\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b", re.I), ("%B %Y", "%b %Y")),
     # Month and year as dictated notes write them: "completed 08/2016"; German and other
     # European notes write it dotted, the month in two digits: "diagnosed 09.2022".
@@ -527,6 +555,8 @@ def _read_dates(
     values: list[Value] = []
     for pattern, formats in _DATE_PATTERNS:
         for match in pattern.finditer("".join(masked)):
+            if pattern is _DAY_MONTH_YEAR and _counted_day(text, match):
+                continue  # "Dose 2 of May 2026": read as "May 2026" below, the count kept
             readings = _date_readings(match.group(), formats, day_first)
             if readings is not None:
                 reading, alt = readings

@@ -14,6 +14,7 @@ from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_records import Assertion, Mention
 from medlocal.rag.assertions import TEST_WORDS, mentions, word_key
+from medlocal.rag.habits import HABIT_KEYS
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,8 @@ def compare(
                     continue
             if dimension in seen or (mention.key in TEST_WORDS and dimension != "laterality"):
                 continue
+            if mention.key in HABIT_KEYS and dimension in _HABIT_DIMENSIONS:
+                continue  # a habit's word: rag/habits.py reads it as one fact (check_habits)
             if dimension == "negation" and (
                 mention.key in both_ways or (mention.assertion.negated and bounded)
             ):
@@ -284,6 +287,11 @@ def compare(
                     Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
                 )
     return results
+
+
+# What rag/habits.py reads of a habit ("smokes", "ex-smoker"): whether and when it is done.
+# Whose habit it is (a relative's) and its side stay with the concept comparison.
+_HABIT_DIMENSIONS = frozenset({"negation", "stopped", "historical", "hypothetical"})
 
 
 # Words of a pregnancy and birth concern mother and baby both: a baby's note writes "antenatal
@@ -411,4 +419,19 @@ def _message(dimension: str, concept: str, mine: Mention, other: Mention) -> str
     if dimension == "historical":
         when = "a past event" if b.historical else "current"
         return f"'{concept}': the cited passage describes this as {when}: {quote}"
+    if _SUGGESTION.search(other.sentence):
+        # Say what the passage does (walk 42gb: "stopped her SGLT2 inhibitor" against "Please
+        # advise on adding an SGLT2 inhibitor"): it suggests, it records nothing done.
+        return (
+            f"'{concept}': the cited passage only suggests or considers it; it does not record"
+            f" it as done (started, taken, stopped or carried out): {quote}"
+        )
     return f"'{concept}': the cited passage mentions this only as a possibility: {quote}"
+
+
+# A passage that suggests, asks advice on or weighs a treatment rather than planning it.
+_SUGGESTION = re.compile(
+    r"\b(?:advi[sc]e|suggest\w*|recommend\w*|consider\w*|benefit|could\s+try|worth|propos\w*"
+    r"|options?|discuss\w*)\b|\?",
+    re.IGNORECASE,
+)

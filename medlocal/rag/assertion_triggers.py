@@ -66,6 +66,17 @@ CURRENT = (
     "presenting with", "presents for", "admitted with", "admitted for", "this admission",
     "ongoing", "today", "is receiving", "is undergoing", "new onset", "is having",
 )  # fmt: skip
+# A suggestion of a change of treatment: "suggest adding", "recommended starting", "advise
+# switching to". Only with the change after it: "suggest" alone is a radiologist's "probable"
+# ("appearances suggest consolidation"), and "recommend continuing ramipril" keeps it taken.
+_SUGGESTED_CHANGES = tuple(
+    f"{verb} {change}"
+    for verb in ("suggest", "suggests", "suggested", "recommend", "recommends", "recommended",
+                 "advise", "advises", "advised", "propose", "proposes", "proposed")
+    for change in ("adding", "starting", "switching", "commencing", "trying", "introducing",
+                   "initiating", "a trial of", "stopping", "discontinuing", "changing",
+                   "increasing", "reducing", "restarting")
+)  # fmt: skip
 HYPOTHETICAL = (
     "if", "should", "in case", "will be", "would be", "consider", "considering",
     "may need", "might", "planned", "plan to", "return if",
@@ -86,6 +97,13 @@ HYPOTHETICAL = (
     # Advice is what to do, not what was done: "told to stop carbimazole if she develops a sore
     # throat", "advised to avoid driving".
     "told to", "advised to", "instructed to", "asked to", "counselled to", "counseled to",
+    # A change only asked or suggested is not one made (grfix43, walk 42gb: "Please advise on
+    # adding an SGLT2 inhibitor" let "she stopped her SGLT2 inhibitor" pass): a request for
+    # advice, a benefit foreseen, something worth a try.
+    "advise on", "advice on", "please advise", "advise re", "advice re", "advise regarding",
+    "advice regarding", "would benefit from", "may benefit from", "might benefit from",
+    "could benefit from", "could try", "worth trying", "worth considering", "worth a trial of",
+    *_SUGGESTED_CHANGES,
 )  # fmt: skip
 # Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
 # semaglutide to be considered if ..."): hypothetical back to the start of its clause.

@@ -16,14 +16,13 @@ every drug the passages mention would bury the one asked about.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
 from medlocal.document_dates import day_of
-from medlocal.rag.checks.doses import changed_from, past_dose
+from medlocal.rag.checks.doses import changed_from, past_dose, says_current
 from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
 from medlocal.rag.flags import Flag
 from medlocal.rag.frequency import Frequency
@@ -144,18 +143,9 @@ def _where(shown: str | None, when: date | None, regimen: _Regimen) -> str:
     return where_written(shown, when, regimen.passage)
 
 
-# A question or sentence about the dose taken now: "What is her current dose of bisoprolol?",
-# "Is she still on apixaban?", "the latest dose".
-_CURRENT = re.compile(
-    r"\b(?:current(?:ly)?|now|still|latest|at\s+present|presently|today|these\s+days"
-    r"|remains?|continues?|continuing)\b",
-    re.IGNORECASE,
-)
-
-
 def asks_current(question: str) -> bool:
     """Whether ``question`` asks for what is taken now ("current dose", "still on")."""
-    return _CURRENT.search(question) is not None
+    return says_current(question)
 
 
 def dose_disagreements(
@@ -214,7 +204,10 @@ def superseded_dose_flags(
     flags: list[Flag] = []
     for sentence in split_sentences(text):
         body = sentence.text
-        if not (asked_now or asks_current(body)) or past_dose(body):
+        # In an answer to "current dose?" or a sentence saying "currently", the dose is given as
+        # the one taken now whatever the tense ("she was taking 80 mg twice daily"); only an
+        # explicit past ("until July", "previously") tells it as over.
+        if not (asked_now or asks_current(body)) or past_dose(body, current=True):
             continue
         for (drug, amount, unit), value in dose_pairs(body, lexicon):
             entry = next((e for d, e in newest.items() if lexicon.same_drug(drug, d)), None)

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from medlocal.rag.checks.allergies import check_allergies, check_allergy_denial
-from medlocal.rag.checks.assertion_conflicts import check_assertions
+from medlocal.rag.checks.assertion_conflicts import check_assertions, check_habits
 from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
@@ -209,6 +209,7 @@ def check_sentence(
     check_stopped_classes(check, body, cited, evidence_text)
     if cited:
         check_assertions(check, body, cited, facts, passages, _limit(passages))
+        check_habits(check, body, cited, facts, passages, _limit(passages))
         check_requested_tests(check, body, cited, passages)
         check_roles(check, body, cited, passages)
         check_allergies(check, body, heading, cited, passages, lexicon)

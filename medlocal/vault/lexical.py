@@ -105,7 +105,11 @@ _TREND_WORDS = frozenset(
      "improving", "worsened", "worsening", "declined", "declining", "increased", "increasing",
      "decreased", "decreasing", "previous", "values", "value", "results", "result", "readings",
      "reading", "levels", "level", "year", "years", "month", "months", "week", "weeks", "day",
-     "days", "measurements", "measurement", "tests", "test", "lab", "labs", "report", "reports"}
+     "days", "measurements", "measurement", "tests", "test", "lab", "labs", "report", "reports",
+     # How many reports a question counts over ("across the four lab reports") is no name of
+     # the measurement: as a term, "four" ranked any passage writing it (grfix43).
+     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "both", "all", "each", "every", "several", "various", "different", "multiple", "many"}
 )  # fmt: skip
 MIN_TREND_VALUES = 2  # a passage holding a trend has at least two values of the measurement
 
@@ -130,21 +134,50 @@ def value_count(text: str, terms: Sequence[str]) -> int:
         re.IGNORECASE,
     )
     number = re.compile(r"\d+(?:\.\d+)?")
-    return sum(1 + len(number.findall(m.group(1))) for m in pattern.finditer(text))
+    return sum(
+        1 + len(number.findall(m.group(1)))
+        for m in pattern.finditer(text)
+        if not _THRESHOLD.search(m.group(0)[: m.start(1) - m.start(0)])
+    )
+
+
+# A number after a comparison is a threshold, not a value measured: "eGFR below 30" (walk 42gb:
+# the discharge summary's "stopped because of ... eGFR below 30" and "eGFR 34" counted as two
+# values, so it ranked above every lab report of one value in a trend question).
+_THRESHOLD = re.compile(
+    r"(?:\b(?:below|under|above|over|less\s+than|more\s+than|greater\s+than|at\s+least"
+    r"|at\s+most|exceeding|exceeds|target)|[<>≤≥])\s*(?:of\s+)?\d+(?:\.\d+)?$",
+    re.IGNORECASE,
+)
 
 
 def trend_ranking(
-    candidates: Sequence[tuple[int, float]], texts: dict[int, str], terms: Sequence[str]
+    candidates: Sequence[tuple[int, float]],
+    texts: dict[int, str],
+    terms: Sequence[str],
+    order: Sequence[tuple[int, float]] = (),
 ) -> list[tuple[int, float]]:
     """The ``candidates`` that hold values of the ``terms``: those holding at least two, most
     values first (the lab table with four dated eGFR rows before a letter quoting one), then
-    those holding one, in their bm25 order. A series is often one value per document (four lab
-    reports a year apart): with the passages of two values alone in this ranking, counted twice
-    in the fusion, a discharge summary quoting "eGFR below 30" and "eGFR 34" outranked every
-    report, its cosine and bm25 the lowest of them, and one report fell out of the top 4 (walk
-    42g)."""
+    those holding one. A series is often one value per document (four lab reports a year
+    apart): with the passages of two values alone in this ranking, counted twice in the
+    fusion, a discharge summary quoting "eGFR below 30" and "eGFR 34" outranked every report,
+    its cosine and bm25 the lowest of them, and one report fell out of the top 4 (walk 42g).
+
+    Passages holding as many values keep the ``order`` the question's words give them (its
+    bm25 ranking: "lab reports" says which passages it means), candidates it lacks after, in
+    their bm25 order. Not the candidates' bm25 order for the measurement's name alone: one
+    mention each, that order is the passages' length, and a report whose reference ranges
+    ("[ref 20-41]") made it the longest came last, behind a discharge summary's short closing
+    lines (walk 42gb: "EGFR ......... 47" 6th for "How has her eGFR changed across the four
+    lab reports?"; neither its upper case nor its dotted leader mattered)."""
+    place = {chunk_id: i for i, (chunk_id, _) in enumerate(order)}
+    ranked = sorted(
+        enumerate(candidates),
+        key=lambda item: (place.get(item[1][0], len(place)), item[0]),
+    )
     counted = [
-        (chunk_id, value_count(texts.get(chunk_id, ""), terms)) for chunk_id, _ in candidates
+        (chunk_id, value_count(texts.get(chunk_id, ""), terms)) for _, (chunk_id, _) in ranked
     ]
     held = [(chunk_id, float(n)) for chunk_id, n in counted if n >= MIN_TREND_VALUES]
     single = [(chunk_id, 1.0) for chunk_id, n in counted if n == 1]

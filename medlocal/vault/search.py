@@ -209,7 +209,9 @@ def hybrid_search(
             # "eGFR") hold its values too; a one- or two-letter symbol ("K") would read any
             # word opening with it as the measure.
             aliases = [*forms.names, *(f for f in forms.symbols if len(f) >= 3)] if trend else []
-            trending = _trend_passages(s.conn, trend, pool, scope, aliases)
+            # Ranked among themselves as the question's words rank them ("lab reports" in
+            # "How has her eGFR changed across the four lab reports?"), not by their length.
+            trending = _trend_passages(s.conn, trend, pool, scope, aliases, lexical)
             # Counted twice: a trend question's filler ("changed over time") draws the vector
             # ranking to prose about change, and the passages holding the values must still
             # come first (walk 27: the lab table with four eGFR rows ranked 10th).
@@ -299,16 +301,17 @@ def _trend_passages(
     pool: int,
     scope: Scope,
     aliases: Sequence[str] = (),
+    order: Sequence[tuple[int, float]] = (),
 ) -> list[tuple[int, float]]:
     """For a question about change over time, the passages naming its measurement (in its
     words or by ``aliases``, its other names) that hold values of it: several values first,
-    most first, then the passages holding one (:func:`trend_ranking`); none for other
-    questions."""
+    most first, then the passages holding one, each group in ``order`` (the ranking of the
+    question's words; :func:`trend_ranking`); none for other questions."""
     if not terms:
         return []
     named = _bm25(conn, " ".join(terms), aliases, pool, scope)
     texts = documents.chunk_texts(conn, [c for c, _ in named])
-    return trend_ranking(named, texts, [*terms, *aliases])
+    return trend_ranking(named, texts, [*terms, *aliases], order)
 
 
 def _measure_passages(

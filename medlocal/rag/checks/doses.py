@@ -166,13 +166,19 @@ _SWITCHED_FROM = re.compile(
     r"\b(?:switched|changed|converted|swapped)\s+(?:over\s+)?from\s+(?:[A-Za-z][\w\-]*\s+){0,2}$",
     re.IGNORECASE,
 )
-# A sentence that tells the dose as a past one: "previously on 2.5 mg", "was on", "until".
+# A sentence that tells the dose as a past one: "previously on 2.5 mg", "until", a time that is
+# over ("at the time", "two years ago", "in 2024", "on admission").
 _PAST_DOSE = re.compile(
     r"\b(?:previous(?:ly)?|prior|formerly|originally|initially|initial|old|earlier|used\s+to"
-    r"|had\s+been|was\s+(?:on|taking|given)|were|until|before|from|changed|increased|reduced"
-    r"|decreased|switched|titrated|stopped)\b",
+    r"|had\s+been|until|before|from|changed|increased|reduced|decreased|switched|titrated"
+    r"|stopped|at\s+(?:the|that)\s+time|ago|back\s+in|in\s+(?:19|20)\d\d|(?:on|at)\s+admission)\b",
     re.IGNORECASE,
 )
+# The past tense alone ("was taking 80 mg", "was on", "were"): a past dose only where nothing
+# presents it as current. An answer to "Is she still on gliclazide?" writes "Yes, she was
+# taking 80 mg twice daily" of the dose it gives as current (note41/note42: the tense let such
+# a dose skip the superseded-dose flag that "is taking 80 mg" gets).
+_PAST_TENSE = re.compile(r"\b(?:was\s+(?:on|taking|given)|were)\b", re.IGNORECASE)
 
 
 # The old dose after the new one: "Bisoprolol 2.5 mg once daily (reduced from 3.75 mg)",
@@ -185,9 +191,28 @@ _CHANGED_FROM_BEFORE = re.compile(
 )
 
 
-def past_dose(text: str) -> bool:
-    """Whether ``text`` tells a dose as a past one ("previously on 2.5 mg", "reduced from")."""
-    return _PAST_DOSE.search(text) is not None
+# A question or sentence about the dose taken now: "What is her current dose of bisoprolol?",
+# "Is she still on apixaban?", "the latest dose".
+_CURRENT = re.compile(
+    r"\b(?:current(?:ly)?|now|still|latest|at\s+present|presently|today|these\s+days"
+    r"|remains?|continues?|continuing)\b",
+    re.IGNORECASE,
+)
+
+
+def says_current(text: str) -> bool:
+    """Whether ``text`` asks for or says what is taken now ("current dose", "still on")."""
+    return _CURRENT.search(text) is not None
+
+
+def past_dose(text: str, *, current: bool = False) -> bool:
+    """Whether ``text`` tells a dose as a past one ("previously on 2.5 mg", "reduced from",
+    "was taking 80 mg until July"). ``current``: the text is read as giving the dose taken now
+    (its question or its own words ask or say so), and then the past tense alone ("was taking
+    80 mg") is no sign of a past dose; an explicit one still is."""
+    if _PAST_DOSE.search(text) is not None:
+        return True
+    return not current and _PAST_TENSE.search(text) is not None
 
 
 def changed_from(text: str, value: Value) -> bool:
@@ -215,7 +240,7 @@ def check_superseded_doses(
     change or a past dose itself ("increased from 2.5 mg", "previously 2.5 mg") is left alone,
     and so is a dose any cited passage also gives as a dose taken (an earlier list, "2.5 mg
     once daily")."""
-    if _PAST_DOSE.search(body):
+    if past_dose(body, current=says_current(body)):
         return
     evidence = [(n, pair, v) for n in cited for pair, v in facts.doses(n) if is_dose(v)]
     for (drug, _, _), value in dose_pairs(body, lexicon):

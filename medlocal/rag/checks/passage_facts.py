@@ -18,6 +18,7 @@ from medlocal.rag.drug_facts import (
     frequency_pairs,
 )
 from medlocal.rag.frequency import Frequency, frequencies
+from medlocal.rag.habits import HabitMention, habit_mentions
 from medlocal.rag.lengths import Length, treatment_lengths
 from medlocal.rag.medications import MedicationLexicon, mentions
 from medlocal.rag.routes import RouteWord
@@ -44,6 +45,7 @@ class PassageFacts:
         self._lengths: dict[int, list[Length]] = {}
         self._date_ties: dict[int, list[DateTie]] = {}
         self._layouts: dict[int, TableLayout] = {}
+        self._habits: dict[int, list[HabitMention]] = {}
 
     def text(self, cited: Sequence[int]) -> str:
         """The cited passages' text, joined."""
@@ -90,6 +92,15 @@ class PassageFacts:
             for key, found in self._mentions[n].items():
                 merged.setdefault(key, []).extend(found)
         return merged
+
+    def habits(self, cited: Sequence[int]) -> list[HabitMention]:
+        """The lifestyle habits the cited passages speak of (rag/habits.py)."""
+        found: list[HabitMention] = []
+        for n in cited:
+            if n not in self._habits:
+                self._habits[n] = habit_mentions(self._passages[n])
+            found += self._habits[n]
+        return found
 
     def names(self, n: int) -> list[str]:
         if n not in self._names:
