@@ -16,6 +16,8 @@ written before the rules were read), each fixed by its shape, with the negatives
    groove").
 5. A karyotype's breakpoints ("46,XX,del(5)(q13q33)") read as a reference code
    (deid_karyotype_bands).
+6. A bypass graft's conduit before its coronary target ("LIMA to LAD") read as a surname
+   (deid_graft_conduits).
 """
 
 from __future__ import annotations
@@ -147,8 +149,25 @@ def test_a_code_in_brackets_without_an_aberration_is_still_removed() -> None:
     assert "AB12CD34" in " ".join(_removed("Sample del(5)(AB12CD34) sent.", tagger=False))
 
 
+# 6. Graft conduits.
+@pytest.mark.parametrize("tagger", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Procedure: CABG x3 (LIMA to LAD, SVG to OM1, SVG to PDA).",
+        "Grafts: LIMA-LAD patent on angiography.",
+    ],
+)
+def test_a_graft_conduit_before_its_target_is_kept(text: str, tagger: bool) -> None:
+    assert _removed(text, tagger) == []
+
+
+def test_the_same_word_as_a_name_elsewhere_is_still_removed() -> None:
+    assert "LIMA, Joao" in _removed("Patient: LIMA, Joao. LIMA to LAD patent.", tagger=False)
+
+
 # The blind half dev39 (precision), written before this round read the rules: before it 260/264
-# identifiers (98.48%) and 41/784 clinical terms damaged (5.23%).
+# identifiers (98.48%) and 41/784 clinical terms damaged (5.23%); after this round 260/264, 28/784.
 def test_dev39_parses_and_stays_at_its_figures() -> None:
     notes = load("dev39")
     assert len(notes) == 20
@@ -164,4 +183,4 @@ def test_dev39_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, spans)
     assert result.recall >= 260 / 264
-    assert result.clinical_damaged <= 29
+    assert result.clinical_damaged <= 28
