@@ -68,6 +68,10 @@ HEADS_AFTER = frozenset(
         # Session 42 (walk 42d): a protein and a surgical step named after people ("Bence Jones
         # protein", "Tamm-Horsfall protein", "Cattell-Braasch mobilisation").
         "protein", "proteins", "mobilisation", "mobilization",
+        # Session 43 (dev39): the stippling of a parasitised red cell and a groove of the heart
+        # or chest named after a person ("Schüffner's dots", "Maurer's clefts", "Sondergaard's
+        # groove"); no person has one written after the name.
+        "dots", "clefts", "stippling", "groove", "grooves",
         # instruments, devices and materials
         "stethoscope", "speculum", "laryngoscope", "cannula", "trocar",
         "osteotome",

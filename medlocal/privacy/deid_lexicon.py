@@ -46,6 +46,10 @@ _WORD_ENDINGS = (
     # "Dermatologic") that open a heading with a capital, and the movement words
     # ("Dysdiadochokinesia", "Bradykinesia") that open a line; no name ends so.
     "ologic", "kinesia",
+    # Session 43 (dev39): the making of blood cells ("Dysgranulopoiesis", "Thrombopoiesis") and
+    # a virus named by its family ("Parvovirus B19", "Hantavirus"), capitalised at a line's or
+    # a sentence's start and before a strain's code; no name ends so.
+    "poiesis", "virus",
 )  # fmt: skip
 # Drug-name stems (INN naming): a capitalised "Apixaban" or "Empagliflozin" is a drug.
 _DRUG_STEMS = (

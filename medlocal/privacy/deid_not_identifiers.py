@@ -16,7 +16,8 @@ unlisted brand before its strength (deid_dose_brands), a country in a law's titl
 post-nominal letters after a name (deid_post_nominals), a state or province (deid_states);
 walk 38: a range of two years read as a code (deid_year_ranges); walk 41: a CSV header's
 cells (deid_csv_headers); session 42: a standard section title (deid_section_titles), a
-measurement's bracketed method (deid_method_citations).
+measurement's bracketed method (deid_method_citations); session 43: a karyotype's bands
+(deid_karyotype_bands), a bypass graft's conduit before its target (deid_graft_conduits).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -33,9 +34,11 @@ from medlocal.privacy.deid_csv_headers import without_csv_headers
 from medlocal.privacy.deid_dose_brands import without_dose_brands
 from medlocal.privacy.deid_eponym_gaps import without_eponym_gaps
 from medlocal.privacy.deid_field_values import without_status_values
+from medlocal.privacy.deid_graft_conduits import without_graft_conduits
 from medlocal.privacy.deid_inside_terms import without_inside_terms
 from medlocal.privacy.deid_instrument_sizes import without_instrument_sizes
 from medlocal.privacy.deid_insurer_names import without_insurers
+from medlocal.privacy.deid_karyotype_bands import without_karyotype_bands
 from medlocal.privacy.deid_lab_numbers import without_lab_numbers
 from medlocal.privacy.deid_label_words import without_form_labels
 from medlocal.privacy.deid_law_titles import without_law_titles
@@ -86,4 +89,6 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_csv_headers(text, kept)
     kept = without_section_titles(text, kept)
     kept = without_method_citations(text, kept)
+    kept = without_karyotype_bands(text, kept)
+    kept = without_graft_conduits(text, kept)
     return without_insurers(text, kept)

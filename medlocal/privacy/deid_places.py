@@ -553,6 +553,13 @@ def _organisation(run: list[Tok], words: list[str], text: str, lex: Lexicon) -> 
 # do ("student plan via UTSU", "reported to KPD"); its own four letters and the no-known-word test
 # keep the tests and routes ("via PICC", "via NGT") out.
 _VIA_BEFORE = re.compile(r"\b(?:via|reported[ \t]+to)[ \t]+\Z")
+# Session 43 (dev39): a facility's word that is a scale's qualifier ("Rivermead Mobility Index",
+# "de Morton Mobility Index", "Nottingham Health Profile", "Tinetti Performance Oriented
+# Mobility Assessment"): a capitalised head of a scale right after it makes the words a scale's,
+# and an eponym the rules protected stays protected. No organisation's name ends so.
+_SCALE_AFTER_FACILITY_WORD = re.compile(
+    r"[ \t]+(?:Index|Scale|Score|Assessment|Profile|Questionnaire|Inventory|Measure|Battery)\b"
+)
 
 
 def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[Tok]:
@@ -569,7 +576,8 @@ def organisation_acronyms(tokens: list[Tok], text: str, lex: Lexicon) -> list[To
             continue
         if "-" in word and abbreviations_joined(word, lex):
             continue  # "EBUS-TBNA", "PET-CT": a test of abbreviations, no organisation
-        if FACILITY_AHEAD.match(text, tok.end):
+        ahead = FACILITY_AHEAD.match(text, tok.end)
+        if ahead and not _SCALE_AFTER_FACILITY_WORD.match(text, ahead.end()):
             tok.shape = "caps" if word.isupper() else "title"
             continue
         # Four letters at least: three-letter ones after "at" or "from" are mostly wards and

@@ -50,6 +50,7 @@ from medlocal.privacy.deid_hospital_names import (
     named_units,
 )
 from medlocal.privacy.deid_initials import initial_names, initials_of_found_names
+from medlocal.privacy.deid_instrument_eponyms import protect_instrument_eponyms
 from medlocal.privacy.deid_joins import join_particles
 from medlocal.privacy.deid_known_orgs import (
     hospital_initials,
@@ -112,6 +113,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
             tok = Tok(match.start(), match.end(), word, read[0], read[1])
         tokens.append(tok)
     protect_eponyms(tokens, text, lex)
+    protect_instrument_eponyms(tokens, text, lex)
     protect_values(tokens, text, lex)
     protect_products(tokens, text, lex)
     protect_med_lists(tokens, text)
