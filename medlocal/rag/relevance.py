@@ -218,9 +218,12 @@ def term_finder(question: str) -> Callable[[str], bool]:
     # A concept notes write in other words ("How many weeks pregnant is she?" is answered by
     # "24/40"; medlocal/concepts.py) is named by those words, as a key term would be.
     concepts = concepts_asked(question)
+    members = class_members_asked(question)
 
     def names(text: str) -> bool:
         if expansion is not None and expansion.search(text) is not None:
+            return True
+        if members and names_class_member(members, text, lexicon):
             return True
         if topic:
             return names_topic(topic, text, lexicon)
@@ -337,6 +340,29 @@ class RelevanceThreshold:
             if (i < first or close) and lexicon.spans(hit.text):
                 out[i] = True
         return out
+
+
+def class_members_asked(question: str) -> frozenset[str]:
+    """The member generics of every drug class ``question`` names ("bronchodilator":
+    albuterol, salmeterol xinafoate, ...), all of them, not the few search adds."""
+    return frozenset(
+        m for _, members in default_vocabulary().named_classes(question) for m in members
+    )
+
+
+def names_class_member(
+    members: frozenset[str], text: str, lexicon: MedicationLexicon | None = None
+) -> bool:
+    """Whether ``text`` names a drug of ``members`` by any of its names: "salbutamol" is
+    albuterol, a bronchodilator; "frusemide 40 mg" is furosemide, a loop diuretic (walk 43:
+    both questions were refused as naming nothing asked). A member written with its salt
+    ("salmeterol xinafoate") is named by its first word."""
+    lexicon = lexicon or default_lexicon()
+    for _, _, name in lexicon.spans(text):
+        for generic in lexicon.generics(name):
+            if generic in members or any(m.startswith(f"{generic} ") for m in members):
+                return True
+    return False
 
 
 def names_drug_class(question: str) -> bool:
