@@ -68,6 +68,7 @@ from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import (
     RelevanceThreshold,
     asked_terms,
+    matched_names,
     names_drug_class,
     term_finder,
 )
@@ -539,7 +540,8 @@ class GroundedAnswerer:
         else:
             names = term_finder(query)
             listed = [p for p in fit.passages if names(p.hit.text)]
-            terms = asked_terms(query, self.lexicon)
+            # What those passages name, not the question's words (walk 43 D9).
+            terms = tuple(matched_names(query, [p.hit.text for p in listed])) or ("",)
         # A question naming a drug class is given passages naming drugs no class list holds
         # (relevance.RelevanceThreshold.near_top): they are listed too, apart, since they do
         # not name what was asked (walk 40: the referral giving warfarin beside apixaban).
