@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -150,8 +151,9 @@ class DrugVocabulary:
             for alias, meant in class_aliases(aliases):
                 for name in meant:
                     _merge_class(classes, class_tokens(alias), classes.get(class_tokens(name), ()))
+        every_name = frozenset(generics_of)  # built once: per generic it was most of the load
         for generic, candidates in unlisted.items():
-            found = other_names(generic, candidates, generics_of.keys())
+            found = other_names(generic, candidates, every_name)
             other[generic] = [*other.get(generic, ()), *found]
         return cls(
             {k: frozenset(v) for k, v in generics_of.items()},
@@ -245,7 +247,7 @@ class DrugVocabulary:
         return Expansion(synonyms, _bounded(interleaved, seen, limit - len(synonyms)))
 
 
-def other_names(generic: str, candidates: Iterable[str], names: Iterable[str]) -> list[str]:
+def other_names(generic: str, candidates: Iterable[str], names: AbstractSet[str]) -> list[str]:
     """The international and British names of ``generic`` among ``candidates``, its unlisted
     names in drug_brands.txt (which mix those with foreign and former brands): a name whose
     Latin INN form is listed too ("salbutamol": "salbutamolum"; "pethidine": "pethidinum"), or
@@ -253,13 +255,15 @@ def other_names(generic: str, candidates: Iterable[str], names: Iterable[str]) -
     form itself ("furosemidum"), nor a name holding the generic's word ("filgrastim-sndz"),
     which search finds by that word already. Latin-attested names first, then the closest
     spellings."""
-    known = {*names, generic}
+
+    def known(name: str) -> bool:
+        return name == generic or name in names
 
     def latin(name: str) -> bool:
-        return name.endswith("um") and (name[:-2] in known or f"{name[:-2]}e" in known)
+        return name.endswith("um") and (known(name[:-2]) or known(f"{name[:-2]}e"))
 
     def has_latin(name: str) -> bool:
-        return f"{name}um" in known or (name.endswith("e") and f"{name[:-1]}um" in known)
+        return known(f"{name}um") or (name.endswith("e") and known(f"{name[:-1]}um"))
 
     scored: list[tuple[int, float, str]] = []
     for name in candidates:
