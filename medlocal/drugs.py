@@ -11,7 +11,9 @@ Everything comes from generated dictionaries in ``resources/`` (no hand lists he
 * ``drug_classes.txt``: FDA pharmacologic classes and MeSH pharmacological-action terms ->
   member generics, most-listed first (tools/build_fda_drugs.py);
 * ``drug_brands.txt``: FDA brand names -> generics, with how many NDC listings each has, which
-  orders a generic's brands (tools/build_fda_drugs.py);
+  orders a generic's brands (tools/build_fda_drugs.py); its unlisted (count 0) names include a
+  generic's international and British names ("salbutamol" for albuterol, "frusemide" for
+  furosemide), which :func:`other_names` picks out so that either name finds the other;
 * ``drug_names.txt``: the drug-named-entity-recognition dictionary, name -> generic
   (tools/build_drug_names.py), for brands the FDA files lack (non-U.S. brands such as Clexane);
 * the few "name = generic" lines ``medications.txt`` still keeps by hand (short forms);
@@ -34,8 +36,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from medlocal.abbreviations import abbreviation_terms
@@ -45,6 +50,12 @@ from medlocal.paths import resource_entries, resources_dir
 MAX_TERMS = 32  # added names per query, all sources together
 CLASS_MEMBERS = 12  # most-listed members of one class named in the query
 BRANDS_PER_GENERIC = 6  # most-listed brands of one generic named in the query
+OTHER_NAMES_PER_GENERIC = 3  # international/British names of one generic (most have one)
+# How alike a generic and an unlisted name of it must be to count as its other spelling
+# ("frusemide" 0.84, "lignocaine" 0.84, "amoxycillin" 0.96 against "furosemide", "lidocaine",
+# "amoxicillin"; foreign brands such as "aerolin" for albuterol stay well below, and a clipped
+# "profen" for ibuprofen, 0.80, is no name of it).
+_SPELLING_RATIO = 0.82
 _MAX_CLASS_WORDS = 6
 # Head words that name no class of their own ("agent, antiplatelet" is the antiplatelet class).
 _GENERIC_CLASS_WORDS = frozenset({"agent", "drug", "compound", "medication", "medicine"})
@@ -69,11 +80,15 @@ class DrugVocabulary:
     generics_of: dict[str, frozenset[str]]  # brand or other name -> generic names
     brands_of: dict[str, tuple[str, ...]]  # generic -> FDA brands, most-listed first
     classes: dict[tuple[str, ...], tuple[str, ...]]  # folded class words -> member generics
+    # generic -> its international/British names ("albuterol" -> "salbutamol"), see other_names
+    other_names_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_folder(cls, folder: Path) -> DrugVocabulary:
         generics_of: dict[str, set[str]] = {}
         listed: dict[str, list[tuple[int, str]]] = {}
+        unlisted: dict[str, list[str]] = {}  # generic -> its one-drug names with no NDC listing
+        other: dict[str, list[str]] = {}  # generic -> other names a hand line gives it
 
         def add(name: str, generics: Iterable[str]) -> None:
             targets = {g for g in generics if g and g != name}
@@ -96,6 +111,8 @@ class DrugVocabulary:
                 if int(count or 0) > 0:
                     for generic in generics:
                         listed.setdefault(generic, []).append((-int(count), brand.lower()))
+                elif len(generics) == 1:
+                    unlisted.setdefault(generics[0], []).append(brand.lower())
         hand = folder / "medications.txt"
         if hand.exists():
             for line in resource_entries(hand):
@@ -103,6 +120,15 @@ class DrugVocabulary:
                 if sep:
                     generics = [t.strip() for t in targets.split("|")]
                     add(name, generics)
+                    # "gtn = nitroglycerin|glyceryl trinitrate": a target no dictionary knows
+                    # beside one they do is that drug's other name, not a combination's part
+                    # ("septra = trimethoprim|sulfamethoxazole" names two known drugs).
+                    known = [g for g in generics if g in listed or g in unlisted]
+                    if len(known) == 1:
+                        names_of = [g for g in generics if g not in known]
+                        other.setdefault(known[0], []).extend(names_of)
+                        for alias in names_of:
+                            add(alias, known)
                     for generic in generics:
                         listed.setdefault(generic, []).append((0, name))
         classes: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -125,10 +151,15 @@ class DrugVocabulary:
             for alias, meant in class_aliases(aliases):
                 for name in meant:
                     _merge_class(classes, class_tokens(alias), classes.get(class_tokens(name), ()))
+        every_name = frozenset(generics_of)  # built once: per generic it was most of the load
+        for generic, candidates in unlisted.items():
+            found = other_names(generic, candidates, every_name)
+            other[generic] = [*other.get(generic, ()), *found]
         return cls(
             {k: frozenset(v) for k, v in generics_of.items()},
             {g: tuple(b for _, b in sorted(v)) for g, v in listed.items()},
             classes,
+            {g: tuple(dict.fromkeys(v))[:OTHER_NAMES_PER_GENERIC] for g, v in other.items() if v},
         )
 
     def class_members(self, query: str) -> list[tuple[str, ...]]:
@@ -160,17 +191,25 @@ class DrugVocabulary:
         words: set[str] = set()
         lower = evidence.lower()
         for key, members in self.named_classes(text):
-            names = (n for m in members for n in (m, *self.brands_of.get(m, ())))
+            names = (
+                n
+                for m in members
+                for n in (m, *self.other_names_of.get(m, ()), *self.brands_of.get(m, ()))
+            )
             if any(re.search(rf"\b{re.escape(n)}\b", lower) for n in names):
                 words.update(key)
         return frozenset(words)
 
     def counterparts(self, word: str) -> list[str]:
-        """Other names of the drug ``word`` names: a brand's generics, a generic's brands."""
+        """Other names of the drug ``word`` names: a brand's generics, a generic's
+        international/British names and brands ("albuterol": salbutamol, Ventolin; "salbutamol":
+        albuterol, Ventolin)."""
         w = word.lower().strip("-")
         out = sorted(self.generics_of.get(w, ()))
+        out += [n for n in self.other_names_of.get(w, ()) if n not in out]
         out += [b for b in self.brands_of.get(w, ())[:BRANDS_PER_GENERIC] if b not in out]
         for generic in self.generics_of.get(w, ()):
+            out += [n for n in self.other_names_of.get(generic, ()) if n != w]
             # "Tylenol" -> acetaminophen -> "Panadol": a brand asks for its generic's other
             # brands too, since a note may use any of them.
             out += [b for b in self.brands_of.get(generic, ())[:BRANDS_PER_GENERIC] if b != w]
@@ -181,6 +220,9 @@ class DrugVocabulary:
         asked = set(_TOKEN.findall(query.lower()))
         words = [w.strip("-") for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", query)]
         drugs: list[str] = []
+        # A two-word name ("glyceryl trinitrate") is looked up as one too.
+        for pair in (f"{a} {b}" for a, b in pairwise(words)):
+            drugs += self.counterparts(pair)
         for word in words:
             drugs += self.counterparts(word)
             if "-" in word:  # "amoxicillin-clavulanate": each part's names
@@ -193,10 +235,46 @@ class DrugVocabulary:
         for generic in (g[i] for i in range(CLASS_MEMBERS) for g in members if i < len(g)):
             # A note names the drug by its generic or its best-known brand ("Augmentin" is
             # the antibiotic of "which oral antibiotic"): the most-listed brand comes along.
-            interleaved += [generic, *self.brands_of.get(generic, ())[:1]]
+            # Its international/British name too: "which bronchodilator" is answered by
+            # "salbutamol 100 micrograms" (walk 43: "Not found").
+            interleaved += [
+                generic,
+                *self.other_names_of.get(generic, ()),
+                *self.brands_of.get(generic, ())[:1],
+            ]
         seen = set(asked)
         synonyms = _bounded(drugs, seen, limit)
         return Expansion(synonyms, _bounded(interleaved, seen, limit - len(synonyms)))
+
+
+def other_names(generic: str, candidates: Iterable[str], names: AbstractSet[str]) -> list[str]:
+    """The international and British names of ``generic`` among ``candidates``, its unlisted
+    names in drug_brands.txt (which mix those with foreign and former brands): a name whose
+    Latin INN form is listed too ("salbutamol": "salbutamolum"; "pethidine": "pethidinum"), or
+    another spelling of the generic ("frusemide", "lignocaine", "amoxycillin"). Not a Latin
+    form itself ("furosemidum"), nor a name holding the generic's word ("filgrastim-sndz"),
+    which search finds by that word already. Latin-attested names first, then the closest
+    spellings."""
+
+    def known(name: str) -> bool:
+        return name == generic or name in names
+
+    def latin(name: str) -> bool:
+        return name.endswith("um") and (known(name[:-2]) or known(f"{name[:-2]}e"))
+
+    def has_latin(name: str) -> bool:
+        return known(f"{name}um") or (name.endswith("e") and known(f"{name[:-1]}um"))
+
+    scored: list[tuple[int, float, str]] = []
+    for name in candidates:
+        if name == generic or latin(name):
+            continue
+        if re.search(rf"(?<![a-z]){re.escape(generic)}(?![a-z])", name):
+            continue
+        ratio = SequenceMatcher(None, name, generic).ratio()
+        if has_latin(name) or ratio >= _SPELLING_RATIO:
+            scored.append((0 if has_latin(name) else 1, -ratio, name))
+    return [name for _, _, name in sorted(scored)]
 
 
 def _merge_class(

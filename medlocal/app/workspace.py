@@ -46,6 +46,7 @@ from medlocal.models.registry import InstalledModel, Registry
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
+from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import ExportReport, Shared, chat_model_line
 from medlocal.rag.passages import Retriever, Scope
 from medlocal.settings import (
@@ -472,6 +473,9 @@ class Workspace:
             model_check=doubt > 0,
             model_check_threshold=doubt,
             think_budget=self.settings.thinking_budget,
+            # An identifier the answer gives that the passages lack may still be the record's
+            # own MRN (rag/checks/patient_identity.py).
+            identity=_record_identity(vault, patient_id),
         )
         return ChatSession(
             answerer,
@@ -856,3 +860,8 @@ def _tell(listeners: Sequence[Callable[..., None]], *args: Any) -> None:
             listener(*args)
         except Exception:
             log.exception("listener failed")
+
+
+def _record_identity(vault: Vault, patient_id: int) -> RecordIdentity:
+    patient = vault.get_patient(patient_id)
+    return RecordIdentity(patient.name, patient.mrn, patient.dob)

@@ -28,6 +28,7 @@ from medlocal.engine.reasoning import (
     model_reasons,
 )
 from medlocal.errors import GenerationCancelled
+from medlocal.rag.checks.patient_identity import RecordIdentity, check_identifiers
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
@@ -67,6 +68,7 @@ from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import (
     RelevanceThreshold,
     asked_terms,
+    matched_names,
     names_drug_class,
     term_finder,
 )
@@ -195,8 +197,11 @@ class GroundedAnswerer:
         model_check: bool = True,
         model_check_threshold: float = 0.5,
         think_budget: int = DEFAULT_THINK_BUDGET,
+        identity: RecordIdentity | None = None,
     ) -> None:
         self.model = model
+        # The vault's record of the patient asked about: its MRN is no made-up identifier.
+        self.identity = identity
         self.think_budget = think_budget
         self._meter: ThinkingMeter | None = None  # the current question's, set by ask()
         self.retriever = retriever
@@ -437,6 +442,9 @@ class GroundedAnswerer:
             )
             + _whole_text_flags(generated, loops, self.params.max_tokens)
         )
+        # An MRN, NHS number or other code the cited passages do not hold, nor the record
+        # (walk 43 D3: "DOB:KV-9376500 [2]" passed every check).
+        flags += check_identifiers(checked.text, texts, self.identity, flags)
         # A superseded dose is listed with its sentence's other problems, first of the answer's.
         superseded = [
             f
@@ -532,7 +540,8 @@ class GroundedAnswerer:
         else:
             names = term_finder(query)
             listed = [p for p in fit.passages if names(p.hit.text)]
-            terms = asked_terms(query, self.lexicon)
+            # What those passages name, not the question's words (walk 43 D9).
+            terms = tuple(matched_names(query, [p.hit.text for p in listed])) or ("",)
         # A question naming a drug class is given passages naming drugs no class list holds
         # (relevance.RelevanceThreshold.near_top): they are listed too, apart, since they do
         # not name what was asked (walk 40: the referral giving warfarin beside apixaban).

@@ -39,20 +39,24 @@ def model_declined_text(
     given: int, terms: Sequence[str], listed: Sequence[str], other_drugs: Sequence[str] = ()
 ) -> str:
     """What the answer says when the model declined but ``listed`` passages (as "[n] place")
-    of the ``given`` it read name the question's ``terms``; ``other_drugs``: passages it read
-    that name a drug no class list puts in the drug class the question names (walk 40:
+    of the ``given`` it read name ``terms`` (("",): nothing to name); ``other_drugs``: passages
+    it read that name a drug no class list puts in the drug class the question names (walk 40:
     warfarin for "anticoagulant"), listed after them."""
     if not terms:  # an open question ("How is she doing?"): every passage read is listed
         return "\n".join([MODEL_DECLINED.format(given=given), OPEN_QUESTION_HINT, *listed])
     lines = [MODEL_DECLINED.format(given=given)]
     if listed:
-        named = ", ".join(f"'{t}'" for t in terms)
-        these = "This passage names" if len(listed) == 1 else f"These {len(listed)} name"
-        lines += [
-            f"{these} {named}; read {'it' if len(listed) == 1 else 'them'} before concluding"
-            " the documents are silent:",
-            *listed,
-        ]
+        # ``terms`` are what the passages name, as they write it and quoted by the caller
+        # ("'apixaban' (an anticoagulant)"), never question words they lack (walk 43 D9); none
+        # to show (a concept only): the passages are still listed, to be read.
+        it = "it" if len(listed) == 1 else "them"
+        if any(terms):
+            these = "This passage names" if len(listed) == 1 else f"These {len(listed)} name"
+            head = f"{these} {', '.join(terms)}; read {it}"
+        else:
+            these = "This passage" if len(listed) == 1 else f"These {len(listed)}"
+            head = f"{these} may answer the question; read {it}"
+        lines += [f"{head} before concluding the documents are silent:", *listed]
     if other_drugs:
         these = (
             "This passage names another drug"

@@ -25,7 +25,7 @@ the model apixaban alone while search ranked "Warfarin 3 mg daily" second, cosin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
@@ -218,9 +218,12 @@ def term_finder(question: str) -> Callable[[str], bool]:
     # A concept notes write in other words ("How many weeks pregnant is she?" is answered by
     # "24/40"; medlocal/concepts.py) is named by those words, as a key term would be.
     concepts = concepts_asked(question)
+    members = class_members_asked(question)
 
     def names(text: str) -> bool:
         if expansion is not None and expansion.search(text) is not None:
+            return True
+        if members and names_class_member(members, text, lexicon):
             return True
         if topic:
             return names_topic(topic, text, lexicon)
@@ -337,6 +340,96 @@ class RelevanceThreshold:
             if (i < first or close) and lexicon.spans(hit.text):
                 out[i] = True
         return out
+
+
+# At most this many names in a declined answer's "These N name ..." line.
+_MAX_NAMED = 6
+
+
+def matched_names(question: str, texts: Sequence[str]) -> list[str]:
+    """What ``texts`` (passages :func:`term_finder` took for ``question``) name of what it asks,
+    as they write it, for the line that lists them: "'apixaban' (a blood thinner)" for "Is she
+    on a blood thinner?" (walk 43 D9: "These 4 name 'blood', 'thinner'" where none held either
+    word), "'salbutamol'" for a question naming albuterol, "'sodium'" for "latest sodium?".
+    Never a word of the question that no passage holds; empty where no name can be shown (a
+    concept only, or a question about medicines naming none of them)."""
+    lexicon = default_lexicon()
+    vocabulary = default_vocabulary()
+    classes = vocabulary.named_classes(question)
+    drugs = lexicon.find(question)
+    expansion = expansion_pattern(question)
+    by_class: dict[tuple[str, ...], list[str]] = {}
+    found: list[str] = []
+    for text in texts:
+        for _, _, name in lexicon.spans(text):
+            key = _class_of(name, classes, lexicon)
+            if key is not None:
+                by_class.setdefault(key, []).append(name)
+            elif any(lexicon.same_drug(drug, name) for drug in drugs):
+                found.append(f"'{name}'")
+        for match in expansion.finditer(text) if expansion is not None else ():
+            word = match.group().lower()
+            if not any(word in names for names in by_class.values()):
+                found.append(f"'{word}'")
+    if not drugs and not classes:
+        found += [f"'{t}'" for t in asked_terms(question, lexicon) if _holds_term(t, texts)]
+    shown = [_class_phrase(key, names) for key, names in by_class.items()]
+    return list(dict.fromkeys(shown + found))[:_MAX_NAMED]
+
+
+def _class_of(
+    name: str,
+    classes: list[tuple[tuple[str, ...], tuple[str, ...]]],
+    lexicon: MedicationLexicon,
+) -> tuple[str, ...] | None:
+    """The first of ``classes`` that has ``name``'s drug among its members."""
+    for key, members in classes:
+        if names_class_member(frozenset(members), name, lexicon):
+            return key
+    return None
+
+
+def _class_phrase(key: tuple[str, ...], names: list[str]) -> str:
+    """The drugs with their class: "'apixaban' (an anticoagulant)", "'apixaban', 'warfarin'
+    (anticoagulants)"."""
+    drugs = list(dict.fromkeys(names))
+    words = " ".join(key)
+    if len(drugs) == 1:
+        article = "an" if words[:1] in "aeiou" else "a"
+        return f"'{drugs[0]}' ({article} {words})"
+    return ", ".join(f"'{d}'" for d in drugs) + f" ({words}s)"
+
+
+def _holds_term(term: str, texts: Sequence[str]) -> bool:
+    """Whether one of ``texts`` holds ``term`` (a word by its stem, a phrase whole)."""
+    wanted = {_key(w) for w in term.lower().split()}
+    for text in texts:
+        if term.lower() in text.lower() or wanted <= _stems(content_words(text)):
+            return True
+    return False
+
+
+def class_members_asked(question: str) -> frozenset[str]:
+    """The member generics of every drug class ``question`` names ("bronchodilator":
+    albuterol, salmeterol xinafoate, ...), all of them, not the few search adds."""
+    return frozenset(
+        m for _, members in default_vocabulary().named_classes(question) for m in members
+    )
+
+
+def names_class_member(
+    members: frozenset[str], text: str, lexicon: MedicationLexicon | None = None
+) -> bool:
+    """Whether ``text`` names a drug of ``members`` by any of its names: "salbutamol" is
+    albuterol, a bronchodilator; "frusemide 40 mg" is furosemide, a loop diuretic (walk 43:
+    both questions were refused as naming nothing asked). A member written with its salt
+    ("salmeterol xinafoate") is named by its first word."""
+    lexicon = lexicon or default_lexicon()
+    for _, _, name in lexicon.spans(text):
+        for generic in lexicon.generics(name):
+            if generic in members or any(m.startswith(f"{generic} ") for m in members):
+                return True
+    return False
 
 
 def names_drug_class(question: str) -> bool:

@@ -65,7 +65,8 @@ FLAG_WHY = {
     "range_conflict": "The passage gives this value on the other side of its reference range"
     " (outside it, or flagged, where this says normal; inside it where this says high or low).",
     "wrong_patient": "This gives the patient's name, date of birth or MRN other than this"
-    " patient's record: another patient's documents may be mixed in.",
+    " patient's record, or an identifier the cited passages do not hold: it may be made up, or"
+    " another patient's documents mixed in.",
     "wrong_section": "This line sits under a medication heading but names no medicine: check"
     " that it belongs there.",
     "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"

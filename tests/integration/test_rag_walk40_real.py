@@ -88,7 +88,9 @@ def test_a_second_anticoagulant_reaches_the_model(
     assert result.status == "not_found"
     lines = result.text.splitlines()
     assert lines[1:] == [
-        "These 2 name 'anticoagulant'; read them before concluding the documents are silent:",
+        # What the passages name, not the question's word (walk 43 D9).
+        "These 2 name 'apixaban', 'warfarin' (anticoagulants); read them before concluding the"
+        " documents are silent:",
         "[1] cardiology_letter.txt",
         "[2] referral_scan.txt",
     ], result.text

@@ -57,15 +57,17 @@ def test_nothing_kept_stays_nothing() -> None:
 
 
 def test_a_declined_answer_lists_passages_naming_other_drugs_apart() -> None:
-    both = model_declined_text(2, ("anticoagulant",), ["[1] letter.txt"], ["[2] scan.png"])
+    named = ("'apixaban' (an anticoagulant)",)  # what the passage names (walk 43 D9)
+    both = model_declined_text(2, named, ["[1] letter.txt"], ["[2] scan.png"])
     assert both.splitlines()[1:] == [
-        "This passage names 'anticoagulant'; read it before concluding the documents are silent:",
+        "This passage names 'apixaban' (an anticoagulant); read it before concluding the"
+        " documents are silent:",
         "[1] letter.txt",
         "This passage names another drug, which may be of that class too:",
         "[2] scan.png",
     ]
     # None names the class (no listed member): the others are still listed, to be read.
-    only = model_declined_text(2, ("anticoagulant",), [], ["[1] a.txt", "[2] b.png"])
+    only = model_declined_text(2, ("",), [], ["[1] a.txt", "[2] b.png"])
     assert only.splitlines()[1:] == [
         "These 2 name other drugs, which may be of that class too; read them:",
         "[1] a.txt",

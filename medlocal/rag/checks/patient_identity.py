@@ -10,15 +10,23 @@ A written name agrees when each of its words is one of the record's names (any c
 left out) or the initial of one: "Margaret Hartley", "HARTLEY, Margaret", "M. E. Hartley" and
 "Mrs Hartley" agree with "Margaret Ellen Hartley"; "Margaret Helen Hartley" does not. A date of
 birth agrees when one of its readings is the record's (03/04/1948 reads two ways). An MRN agrees
-when it is the record's, case, spaces and dashes aside."""
+when it is the record's, case, spaces and dashes aside.
+
+Answers (walk 43 D3: "Patient: Tobias Strandquist MRN: KTV-880412 DOB:KV-9376500 [2†]" where the
+passage says "DOB: 23/11/1979") get the same check against the record where the answer knows
+it, and :func:`check_identifiers` besides: an identifier the answer gives (a labelled MRN or
+NHS number, or any code of letters and four or more digits, "KV-9376500") must be in the
+passages the sentence cites (any given passage when it cites none) or be the record's MRN, the
+same agreement rule (case, spaces, dashes and slashes aside)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from medlocal.rag.citations import blank_citations, cited_numbers
 from medlocal.rag.flags import Flag
 from medlocal.rag.sentences import Sentence, split_sentences
 
@@ -58,6 +66,18 @@ _DATE = (
 _BORN = re.compile(
     rf"\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|born(?:[ \t]+on)?)[ \t]*[:\-]?[ \t]*"
     rf"(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+_NHS = re.compile(
+    r"\bNHS[ \t]*(?:number|no\.?)?[ \t]*[:#\-]?[ \t]*(?P<mrn>\d{3}[ \t\-]?\d{3}[ \t\-]?\d{4})\b",
+    re.IGNORECASE,
+)
+# A code of letters and at least four digits ("KV-9376500", "KTV880999", "RAI-558213"): a
+# record number, never a clinical value (those are shorter, "HbA1c", "B12", "T2DM", "COVID-19",
+# or a number with its unit after it, "1000mg"). A month before a year ("Nov-2026") is a date.
+_CODE = re.compile(
+    r"(?<![\w\-/.])(?P<mrn>(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\-/]?\d)"
+    r"[A-Za-z]{1,5}[\-/]?\d{4,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w\-])",
     re.IGNORECASE,
 )
 _MRN = re.compile(
@@ -109,6 +129,69 @@ def check_patient_identity(text: str, identity: RecordIdentity | None) -> list[F
                         )
                     )
     return flags
+
+
+def check_identifiers(
+    text: str,
+    passages: Mapping[int, str],
+    identity: RecordIdentity | None = None,
+    already: Sequence[Flag] = (),
+) -> list[Flag]:
+    """A ``wrong_patient`` flag on each identifier ``text`` gives (labelled MRN or NHS number,
+    a letter-and-digit code) that none of the passages its sentence cites holds (any of
+    ``passages`` where it cites none), and that is not the record's MRN (``identity``): a made-up
+    or another patient's number (walk 43: "DOB:KV-9376500 [2]", "His MRN is KTV-880999 [2]" were
+    not flagged, the value check reading digits only). A token ``already`` flags is left to
+    that flag."""
+    limit = max(passages, default=0)
+    taken = {f.token_start for f in already if f.kind == "wrong_patient"}
+    own = _code(identity.mrn) if identity is not None and identity.mrn else None
+    flags: list[Flag] = []
+    for sentence in split_sentences(text):
+        cited = [n for n in cited_numbers(sentence.text, limit) if n in passages]
+        evidence = "\n".join(passages[n] for n in (cited or passages))
+        body = blank_citations(sentence.text, limit)
+        seen: set[int] = set()
+        for pattern in (_MRN, _NHS, _CODE):
+            for match in pattern.finditer(body):
+                token = match.group("mrn").rstrip(".,;:")
+                start = match.start("mrn")
+                # One identifier read by several patterns is one flag; a figure is no code.
+                if start in seen or not any(c.isdigit() for c in token):
+                    continue
+                seen.add(start)
+                if sentence.start + start in taken or _code(token) == own:
+                    continue
+                if _holds_code(evidence, token):
+                    continue
+                where = "the passages it cites" if cited else "the passages given (it cites none)"
+                flags.append(
+                    Flag(
+                        sentence.index,
+                        "wrong_patient",
+                        token,
+                        f"gives the identifier {token}, which {where} do not hold"
+                        + (" and which is not this patient's MRN" if own else "")
+                        + ": check that it is not made up or another patient's",
+                        sentence.start,
+                        sentence.end,
+                        token_start=sentence.start + start,
+                        token_end=sentence.start + start + len(token),
+                    )
+                )
+    return flags
+
+
+def _holds_code(evidence: str, token: str) -> bool:
+    """Whether ``evidence`` writes ``token``, case, spaces, dashes and slashes aside, as a
+    whole (not inside a longer code: "KTV-88041" is not "KTV-880412")."""
+    chars = [re.escape(c) for c in _code(token)]
+    if not chars:
+        return True
+    pattern = r"[\s\-/]*".join(chars)
+    return (
+        re.search(rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])", evidence, re.IGNORECASE) is not None
+    )
 
 
 def _flag(
