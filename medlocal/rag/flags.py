@@ -55,7 +55,8 @@ FlagKind = Literal[
     "wrong_section",  # summaries: a line under a medication heading that names no medicine
     # Added with walk 40b:
     "wrong_patient",  # summaries: a name, date of birth or MRN given for the patient that is
-    # not the vault's record of the patient summarised (another patient's documents mixed in)
+    # not the vault's record of the patient summarised (another patient's documents mixed in);
+    # answers (walk 43): an MRN, NHS number or code neither the cited passages nor the record hold
 ]
 
 # The checks that find a statement wrong (the others are about citations).
