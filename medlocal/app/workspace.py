@@ -698,6 +698,9 @@ class Workspace:
         A relative ``source`` is refused: the window's current folder is wherever it was
         started from."""
         source = backups.full_path(source, "The backup to restore")
+        # A just-made vault (no patients, no documents) may give way to another vault's backup
+        # (walk 43 D1): the face asked before calling with ``replace``.
+        replaceable = backups.empty_vault_id(self.vault) if replace else None
         prepared = backups.prepare_restore(
             source,
             self.vault_folder,
@@ -707,6 +710,7 @@ class Workspace:
             # A vault there without ``replace``, or a backup of another vault, is refused before
             # the lock (review 41, D3); whether another process has it open is asked after it.
             replace=replace,
+            replaceable=replaceable,
             target_open_here=True,
             progress=progress,
             cancel=cancel,
@@ -719,7 +723,11 @@ class Workspace:
             raise
         try:
             result = backups.finish_restore(
-                prepared, replace=replace, progress=progress, cancel=cancel
+                prepared,
+                replace=replace,
+                replaceable=replaceable,
+                progress=progress,
+                cancel=cancel,
             )
             return result
         finally:
