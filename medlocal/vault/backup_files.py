@@ -397,10 +397,32 @@ def find_backups(path: Path) -> list[Path]:
         raise BackupRefusedError(f"{path} does not exist.")
     if not path.is_dir():
         raise BackupRefusedError(f"{path} is not a MedLocal backup or a folder of backups.")
-    found = sorted(p for p in path.iterdir() if is_published(p) and (p / MANIFEST_NAME).is_file())
-    if not found:
-        raise BackupRefusedError(f"No MedLocal backup in {path}.")
-    return found
+    found = _backups_in(path)
+    if found:
+        return found
+    # Walk 43 D11: the stick's root was chosen, the backups being one level down (in
+    # "MedLocal backups/"): take that folder when it is the only one holding backups, else
+    # name the folders to choose from.
+    below: dict[Path, list[Path]] = {}
+    with contextlib.suppress(OSError):
+        for sub in sorted(path.iterdir()):
+            with contextlib.suppress(OSError):
+                if sub.is_dir() and (inside := _backups_in(sub)):
+                    below[sub] = inside
+    if len(below) == 1:
+        return next(iter(below.values()))
+    if below:
+        names = "; ".join(str(sub) for sub in below)
+        raise BackupRefusedError(
+            f"No MedLocal backup in {path} itself; backups are in {len(below)} folders inside "
+            f"it: {names}. Name the folder to use."
+        )
+    raise BackupRefusedError(f"No MedLocal backup in {path}.")
+
+
+def _backups_in(path: Path) -> list[Path]:
+    """The finished backups directly inside ``path``, oldest first."""
+    return sorted(p for p in path.iterdir() if is_published(p) and (p / MANIFEST_NAME).is_file())
 
 
 # --- streaming ------------------------------------------------------------------------------
