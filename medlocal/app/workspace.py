@@ -786,8 +786,11 @@ class Workspace:
         # Every check runs, whatever fails before it (walk 38: a read-only home ended doctor
         # at the model list); each failure is a problem line of the report.
         problems: list[str] = []
+        missing: list[str] = []
         try:
-            models = [m.id for m in self.registry.models()]
+            listing = self.installed_models()
+            models = [m.id + (" (missing)" if listing.missing(m) else "") for m in listing.models]
+            missing = listing.missing_defaults(self.registry)
             reranker = installed_models.reranker_summary(settings, self.registry)
         except Exception as exc:
             problems.append(f"models: {failure_text(exc)}")
@@ -805,6 +808,7 @@ class Workspace:
             settings_problem=problem,
             problems=problems,
             settings_unknown=self.unknown_settings(),
+            models_missing=missing,
         )
 
     def unknown_settings(self) -> list[str]:
