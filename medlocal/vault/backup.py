@@ -265,13 +265,13 @@ def _passphrase_keys(key_file: KeyFile, passphrase: str) -> tuple[SecretKey, Sec
     wrap = key_file.wraps["passphrase"]
     params = KdfParams.from_dict(wrap.get("params") or {})
     salt = str(wrap.get("salt"))
-    kek = keys.derive_kek(passphrase, keys.b64d(salt), params)
+    aad = keys.passphrase_aad(key_file.vault_id, salt, params)
     try:
-        dek = keys.open_sealed(kek, wrap, keys.passphrase_aad(key_file.vault_id, salt, params))
+        # The form of the passphrase that opens the vault (NFC, or as typed for an older vault:
+        # walk 43 D5) is the one the backup's wrap uses, under the same KEK.
+        return keys.open_with_passphrase(wrap, passphrase, aad)
     except WrongPassphraseError as err:
-        kek.wipe()
         raise WrongPassphraseError("Wrong passphrase; no backup was written.") from err
-    return kek, dek
 
 
 def _export(
