@@ -40,6 +40,7 @@ from medlocal.app.patients import (
     documents_in_order,
 )
 from medlocal.errors import MedLocalError
+from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress
@@ -344,7 +345,7 @@ class PatientsPanel(QWidget):
         self.documents.clear()
         for doc in documents_in_order(docs):  # the order `patient show` lists them in
             passages = "passage" if doc.chunk_count == 1 else "passages"
-            text = f"{doc.file_name}  ({doc.chunk_count} {passages})"
+            text = f"{shown_name(doc.file_name)}  ({doc.chunk_count} {passages})"
             item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
             item.setData(ID_ROLE, doc.id)
             if doc.notes:
@@ -690,8 +691,8 @@ class PatientsPanel(QWidget):
     def _add_error(self, shown: str, reason: str) -> None:
         # A file named by its full path is listed by its name: the path pushed the reason out of
         # the narrow list (walk 25). The tooltip gives the path as the import named it.
-        item = QListWidgetItem(f"{listed_name(shown)}: {reason}")
-        item.setToolTip(f"{shown}: {reason}")
+        item = QListWidgetItem(f"{shown_name(listed_name(shown))}: {reason}")
+        item.setToolTip(f"{shown_name(shown)}: {reason}")
         self.errors.addItem(item)
         self._show_import_errors()
 
