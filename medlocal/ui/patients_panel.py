@@ -38,6 +38,7 @@ from medlocal.app.patients import (
     SimilarPatientError,
     add_patient,
     documents_in_order,
+    patient_matches,
 )
 from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from medlocal.vault.store import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
 DOCS_REFRESH_MS = 500
 
 
@@ -243,7 +245,7 @@ class PatientsPanel(QWidget):
         for patient in patients:
             item = QListWidgetItem(patient_label(patient))
             item.setData(ID_ROLE, patient.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f"{patient.name} {patient.mrn or ''}")
+            item.setData(SEARCH_ROLE, (patient.name, patient.mrn or ""))
             self.patients.addItem(item)
             if patient.id == select:
                 self.patients.setCurrentItem(item)
@@ -316,11 +318,11 @@ class PatientsPanel(QWidget):
         ]
 
     def _filter(self, text: str) -> None:
-        needle = text.strip().lower()
+        # The matching is the application's (words in any order, MRN punctuation ignored).
         for row in range(self.patients.count()):
             item = self.patients.item(row)
-            haystack = str(item.data(Qt.ItemDataRole.UserRole + 1)).lower()
-            item.setHidden(bool(needle) and needle not in haystack)
+            name, mrn = item.data(SEARCH_ROLE)
+            item.setHidden(not patient_matches(text, str(name), str(mrn)))
 
     def _patient_changed(self, *_args: Any) -> None:
         if self.patient_id is not None:  # a patient chosen: the message of one removed goes
