@@ -65,6 +65,8 @@ if TYPE_CHECKING:
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
+# An import the lock stopped says so, not "cancelled": nobody cancelled it (walk 43 D10).
+LOCK_STOPPED = "stopped when MedLocal locked"
 DOCS_REFRESH_MS = 500
 
 
@@ -703,7 +705,14 @@ class PatientsPanel(QWidget):
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
-        end = " Cancelled before the end." if report.cancelled else ""
+        locked = self.import_job is not None and self.import_job.cancelled_by == "lock"
+        end = ""
+        if report.cancelled:
+            end = (
+                f" {LOCK_STOPPED[0].upper()}{LOCK_STOPPED[1:]}."
+                if locked
+                else " Cancelled before the end."
+            )
         if report.stopped:
             end += f" Stopped: {report.stopped}"
         if report.not_reached:
@@ -720,8 +729,11 @@ class PatientsPanel(QWidget):
             self._add_error(outcome.shown, f"skipped — {outcome.reason}{checks}")
         for outcome in report.files:
             if outcome.status == "cancelled":
-                self._add_error(outcome.shown, f"not imported — {outcome.reason}")
+                reason = f"{LOCK_STOPPED}: import it again" if locked else outcome.reason
+                self._add_error(outcome.shown, f"not imported — {reason}")
         why = "the disk is full" if report.stopped else "the import was cancelled"
+        if locked and not report.stopped:
+            why = f"{LOCK_STOPPED}: import them again"
         for shown in report.not_reached:  # a cancelled or stopped import: what to import again
             self._add_error(shown, f"not reached — {why}")
         self._finish_import()
