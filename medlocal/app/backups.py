@@ -22,9 +22,11 @@ from medlocal.vault.backup_files import (
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
+from medlocal.vault.manifest import DamagedBackupError
 from medlocal.vault.restore import (
     PreparedRestore,
     RestoreResult,
+    after_colon,
     finish_restore,
     prepare_restore,
     restore_backup,
@@ -204,6 +206,15 @@ def verify_backups(
             )
         except GenerationCancelled:
             raise
+        except DamagedBackupError as err:
+            if len(folders) == 1:
+                # Named, as a restore names it (walk 43 D12: "--verify" of a damaged backup
+                # said what was damaged but not which backup).
+                raise DamagedBackupError(
+                    f"The backup {folder.name} in {folder.parent} is damaged: "
+                    f"{after_colon(str(err))}"
+                ) from err
+            check = BackupCheck(folder, error=err)
         except MedLocalError as err:
             if len(folders) == 1:
                 raise

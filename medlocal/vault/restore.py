@@ -195,8 +195,18 @@ def prepare_restore(
         note = _older_backup_note(older, passphrase, recovery_key, progress, cancel)
         raise DamagedBackupError(
             f"The backup {folder.name} (made {_made(manifest.header)}) in {folder.parent} is "
-            f"damaged: {err}{note}"
+            f"damaged: {after_colon(str(err))}{note}"
         ) from err
+
+
+def after_colon(text: str) -> str:
+    """``text`` continuing a sentence after a colon: its first letter lower-case unless the
+    first word is a name or code ("vault.db.000", "SHA-256"), as walk 43 D12 read "is damaged:
+    The backup file …"."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _made(header: Header) -> str:
