@@ -205,3 +205,29 @@ def readable_name(name: str) -> str:
     except UnicodeEncodeError:  # a lone surrogate that no file system byte made
         return name.encode("utf-8", "replace").decode("utf-8")
     return raw.decode("utf-8", "replace")
+
+
+# Bidirectional controls: U+202E (RLO) shows "txt.exe" as "exe.txt" (walk 43 D6).
+_BIDI_CONTROLS = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def shown_name(name: str) -> str:
+    """A file name (or path) as it may be printed or listed: :func:`readable_name`, with each
+    control character (ESC, newline, tab, DEL, C1) and bidirectional control escaped as Python
+    writes it (``esc\\x1b[31mred.txt``, ``line one\\nline two.txt``, ``\\u202e``). Walk 43 D6:
+    such a name turned the terminal red, split a one-line report (and could forge a line such
+    as "[4/4] failed: …"), and reversed text in the window. Only the display changes: the
+    document keeps its name."""
+    out: list[str] = []
+    for char in readable_name(name):
+        code = ord(char)
+        if char in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[char])
+        elif code < 0x20 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif code in _BIDI_CONTROLS:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)

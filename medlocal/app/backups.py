@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +22,11 @@ from medlocal.vault.backup_files import (
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
+from medlocal.vault.manifest import DamagedBackupError
 from medlocal.vault.restore import (
     PreparedRestore,
     RestoreResult,
+    after_colon,
     finish_restore,
     prepare_restore,
     restore_backup,
@@ -124,6 +126,35 @@ def back_up(
     )
 
 
+def empty_vault_id(vault: Vault | None) -> str | None:
+    """The id of ``vault`` when it is open and holds no patients and no documents (a vault the
+    first-run wizard just made), else None. Such a vault may be replaced by a backup of another
+    vault after one confirmation (walk 43 D1: a second computer could not restore the clinic's
+    backup once the wizard had made its own vault); a vault with records never is."""
+    if vault is None or vault.is_locked:
+        return None
+    status = vault.status()
+    return vault.vault_id if status.patients == 0 and status.documents == 0 else None
+
+
+def replaceable_vault(folder: Path, passphrases: Sequence[str]) -> str | None:
+    """:func:`empty_vault_id` of the vault in ``folder``, opened with the first of
+    ``passphrases`` that opens it (the command line has no open vault to ask); None when there
+    is no vault there, none of them opens it, or it holds records."""
+    if not Vault.exists(folder):
+        return None
+    for passphrase in dict.fromkeys(p for p in passphrases if p):
+        try:
+            vault = Vault.open(folder, passphrase=passphrase)
+        except MedLocalError:
+            continue
+        try:
+            return empty_vault_id(vault)
+        finally:
+            vault.lock("restore check")
+    return None
+
+
 @dataclass(frozen=True)
 class BackupCheck:
     """One backup re-checked by :func:`verify_backups`: its result, or why it failed."""
@@ -175,6 +206,15 @@ def verify_backups(
             )
         except GenerationCancelled:
             raise
+        except DamagedBackupError as err:
+            if len(folders) == 1:
+                # Named, as a restore names it (walk 43 D12: "--verify" of a damaged backup
+                # said what was damaged but not which backup).
+                raise DamagedBackupError(
+                    f"The backup {folder.name} in {folder.parent} is damaged: "
+                    f"{after_colon(str(err))}"
+                ) from err
+            check = BackupCheck(folder, error=err)
         except MedLocalError as err:
             if len(folders) == 1:
                 raise
@@ -198,10 +238,12 @@ __all__ = [
     "backup_destination",
     "backup_due",
     "backup_summary",
+    "empty_vault_id",
     "finish_restore",
     "folder_to_create",
     "full_path",
     "prepare_restore",
+    "replaceable_vault",
     "restore_backup",
     "verify_backup",
     "verify_backups",

@@ -24,6 +24,9 @@ class DoctorReport:
     folders: dict[str, str]
     models_installed: list[str]
     offline: dict[str, Any]
+    # Each default model whose file is not where it was recorded, with what to do (walk 43 D4:
+    # an unplugged USB stick went unsaid until a question failed).
+    models_missing: list[str] = field(default_factory=list)
     crash_reports: list[str] = field(default_factory=list)
     backup: str = ""  # when the last verified backup was made, and whether one is due
     # Which llama.cpp CPU variant (installers' builds) was loaded; {} when not reported.
@@ -91,6 +94,7 @@ class DoctorReport:
                     folder = f"{folder} ({self.vault_note})"
                 out.append(f"{name + ':':<11}{folder}" if len(name) < 10 else f"{name}: {folder}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
+        out.extend(f"Missing:   {note}" for note in self.models_missing)
         if self.reranker:
             out.append(f"Reranker:  {self.reranker}")
         if self.backup:
@@ -173,6 +177,7 @@ def doctor_report(
     settings_problem: str = "",
     problems: list[str] | None = None,
     settings_unknown: list[str] | None = None,
+    models_missing: list[str] | None = None,
 ) -> DoctorReport:
     from medlocal.crash import pending_crash_reports
     from medlocal.privacy.deid_model_file import shipped_model_problem
@@ -200,6 +205,7 @@ def doctor_report(
         hardware=hardware,
         folders=folders,
         models_installed=models_installed,
+        models_missing=list(models_missing or []),
         offline=check(
             "offline guard", netguard.status, {"guard_installed": False, "blocked_attempts": 0}
         ),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from medlocal.app.patient_mixups import other_patient_check
 from medlocal.engine.api import Embedder
+from medlocal.fsutil import shown_name
 from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
 from medlocal.progress import Progress, ProgressCallback, report
@@ -38,7 +39,7 @@ def import_documents(
         # The progress line names the file, not its whole path (walk 39b: "embed: 1/12 files
         # (/tmp/walk39/docs/discharge_summary.pdf)"); on_file keeps the path as given, for the
         # list of files not imported.
-        named = replace(event, file_name=Path(event.file_name).name or event.file_name)
+        named = replace(event, file_name=shown_name(Path(event.file_name).name or event.file_name))
         if event.within_file:
             # After each embedding batch (the passages of the file being embedded) or each
             # hundredth of a long text split into passages, so a 900-page document shows

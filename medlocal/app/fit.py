@@ -110,7 +110,7 @@ def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) ->
         _check_ctx(n_ctx, info, id_or_path)
         return advise(info, n_ctx)
     if model is not None:  # installed, its file gone: as asking with it says
-        raise ModelLoadError(f"model file is missing: {path}")
+        raise ModelLoadError(registry.missing_file_message(model))
     entry = bundled_catalog().find(id_or_path)
     if entry is None:
         raise UserInputError(f"no installed model or file '{id_or_path}'")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from medlocal.errors import MedLocalError
@@ -62,6 +63,22 @@ class InstalledListing:
         """The roles a model answers for without being chosen (the demo model for chat)."""
         return {role: mid for role, mid in self.answering.items() if self.chosen.get(role) != mid}
 
+    @staticmethod
+    def missing(model: InstalledModel) -> bool:
+        """Whether the model's file is not where it was recorded (a model imported --in-place
+        from a USB stick that is unplugged now): shown as missing, never silently replaced."""
+        return not Path(model.path).exists()
+
+    def missing_defaults(self, registry: Registry) -> list[str]:
+        """For each default model whose file is missing, what to do (plug it in, or choose
+        another): ``doctor`` says it before a question fails (walk 43 D4)."""
+        return [
+            f"default {role} model: {registry.missing_file_message(m)}"
+            for m in self.models
+            if self.missing(m)
+            for role in self.default_roles(m.id)
+        ]
+
     def default_roles(self, model_id: str) -> list[str]:
         return [role for role, mid in self.answering.items() if mid == model_id]
 
@@ -92,6 +109,7 @@ class InstalledListing:
                     **m.as_dict(),
                     "default_for": self.default_roles(m.id),
                     "demo": m.id == DEMO_MODEL_ID,
+                    "missing": self.missing(m),
                 }
                 for m in self.models
             ],

@@ -147,6 +147,31 @@ def shown_date(iso: str) -> str:
     return f"{born.day} {MONTHS[born.month - 1][:3]} {born.year}"
 
 
+# Hyphens, dashes and the minus sign (and spaces) inside an MRN: "KTV-219907", "KTV 219907",
+# "KTV–219907" and "ktv219907" are one number to the person searching.
+_MRN_PUNCTUATION = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad]+")
+
+
+def _compact(text: str) -> str:
+    return _MRN_PUNCTUATION.sub("", text.casefold())
+
+
+def patient_matches(query: str, name: str, mrn: str | None = None) -> bool:
+    """Whether the patient list's search box ``query`` finds this patient: every word of it,
+    in any order and any case, in the name or the MRN; hyphens, dashes and spaces are ignored
+    inside an MRN (and a name: "okonkwolindgren"). Walk 43 D8: the panel matched the typed text
+    as one literal substring, so "okonkwo lindgren", "Lindgren Amara" and "ktv219907" found no
+    one. An empty query finds everyone."""
+    folded_name = name.casefold()
+    compact_name, compact_mrn = _compact(name), _compact(mrn or "")
+    for word in query.casefold().split():
+        compact = _compact(word)
+        if word in folded_name or (compact and (compact in compact_mrn or compact in compact_name)):
+            continue
+        return False
+    return True
+
+
 def patients_with_mrn(vault: Vault, mrn: str) -> list[Patient]:
     wanted = mrn.strip().casefold()
     return [p for p in vault.list_patients() if p.mrn and p.mrn.strip().casefold() == wanted]

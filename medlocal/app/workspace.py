@@ -702,6 +702,9 @@ class Workspace:
         A relative ``source`` is refused: the window's current folder is wherever it was
         started from."""
         source = backups.full_path(source, "The backup to restore")
+        # A just-made vault (no patients, no documents) may give way to another vault's backup
+        # (walk 43 D1): the face asked before calling with ``replace``.
+        replaceable = backups.empty_vault_id(self.vault) if replace else None
         prepared = backups.prepare_restore(
             source,
             self.vault_folder,
@@ -711,6 +714,7 @@ class Workspace:
             # A vault there without ``replace``, or a backup of another vault, is refused before
             # the lock (review 41, D3); whether another process has it open is asked after it.
             replace=replace,
+            replaceable=replaceable,
             target_open_here=True,
             progress=progress,
             cancel=cancel,
@@ -723,7 +727,11 @@ class Workspace:
             raise
         try:
             result = backups.finish_restore(
-                prepared, replace=replace, progress=progress, cancel=cancel
+                prepared,
+                replace=replace,
+                replaceable=replaceable,
+                progress=progress,
+                cancel=cancel,
             )
             return result
         finally:
@@ -782,8 +790,11 @@ class Workspace:
         # Every check runs, whatever fails before it (walk 38: a read-only home ended doctor
         # at the model list); each failure is a problem line of the report.
         problems: list[str] = []
+        missing: list[str] = []
         try:
-            models = [m.id for m in self.registry.models()]
+            listing = self.installed_models()
+            models = [m.id + (" (missing)" if listing.missing(m) else "") for m in listing.models]
+            missing = listing.missing_defaults(self.registry)
             reranker = installed_models.reranker_summary(settings, self.registry)
         except Exception as exc:
             problems.append(f"models: {failure_text(exc)}")
@@ -801,6 +812,7 @@ class Workspace:
             settings_problem=problem,
             problems=problems,
             settings_unknown=self.unknown_settings(),
+            models_missing=missing,
         )
 
     def unknown_settings(self) -> list[str]:

@@ -76,6 +76,12 @@ def register_vault_actions(actions: Any) -> None:
     restore.add_argument(
         "--new-passphrase-file", metavar="FILE", help="passphrase for the restored vault"
     )
+    restore.add_argument(
+        "--current-passphrase-file",
+        metavar="FILE",
+        help="passphrase of the vault there, when it is not the backup's: a vault with no "
+        "patients and no documents may be replaced by another vault's backup (asks first)",
+    )
     restore.set_defaults(func=run_restore)
 
 
@@ -175,7 +181,14 @@ def run_restore(args: argparse.Namespace) -> int:
         passphrase = _secret(args.passphrase_file, "Backup passphrase: ")
         fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
     source = _typed_path(args.source, "Restoring from")
-    if args.replace:
+    replace: bool = args.replace
+    replaceable = _empty_vault_there(target, source, [passphrase or "", fresh or ""], args)
+    if replaceable is not None:
+        # A just-made vault (the window's first start on a second computer, walk 43 D1):
+        # one confirmation replaces it, with or without --replace.
+        _confirm_replace(target, source, args, empty=True)
+        replace = True
+    elif replace:
         _confirm_replace(target, source, args)
     printer = _ProgressLine()
     try:
@@ -185,7 +198,8 @@ def run_restore(args: argparse.Namespace) -> int:
             passphrase=passphrase,
             recovery_key=recovery,
             new_passphrase=fresh,
-            replace=args.replace,
+            replace=replace,
+            replaceable=replaceable,
             progress=printer,
         )
     finally:
@@ -230,22 +244,57 @@ def _secret(file_name: str | None, prompt: str) -> str:
     return read_secret_file(file_name) if file_name else ask_secret(prompt)
 
 
-def _confirm_replace(target: Path, source: Path, args: argparse.Namespace | None = None) -> None:
+def _empty_vault_there(
+    target: Path, source: Path, passphrases: list[str], args: argparse.Namespace
+) -> str | None:
+    """The id of the vault in ``target`` when it holds no patients and no documents (opened
+    with the backup's passphrase, the new one, or --current-passphrase-file), else None."""
+    from medlocal.app.backups import replaceable_vault
+    from medlocal.vault.errors import KeyFileError
+    from medlocal.vault.keyfile import load_key_file
+    from medlocal.vault.restore import backup_to_restore
+    from medlocal.vault.unlock import VaultFiles
+
+    key_file = VaultFiles(target).key_file
+    if not key_file.exists():
+        return None
+    try:
+        current = load_key_file(key_file).vault_id
+    except KeyFileError:
+        return None  # the restore's own check says what is wrong with it
+    if current == backup_to_restore(source)[1].vault_id:
+        # The same vault: --replace as before, never opened here (opening it records an
+        # unlock; a restore that is then refused leaves the vault as it was).
+        return None
+    if args.current_passphrase_file:
+        passphrases = [read_secret_file(args.current_passphrase_file), *passphrases]
+    return replaceable_vault(target, passphrases)
+
+
+def _confirm_replace(
+    target: Path, source: Path, args: argparse.Namespace | None = None, *, empty: bool = False
+) -> None:
     """Ask (naming the backup and its date) before a restore replaces a vault; ``--yes`` skips
     the question, a script without it is refused, and anything but 'replace' (Ctrl-D too)
-    changes nothing."""
+    changes nothing. ``empty``: the vault there holds no patients and no documents."""
     from medlocal.vault.restore import backup_to_restore
 
     def question() -> str:
         folder, header = backup_to_restore(source)  # a folder of backups: which one, and when
         made = header.created_at[:16].replace("T", " ")
+        if empty:
+            return (
+                f"The vault in {target} holds no patients and no documents. Replace it with "
+                f"the backup made {made} UTC ({folder.name})?"
+            )
         return (
             f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
             "Everything added or changed since then will be lost."
         )
 
     refused = (
-        "--replace asks for confirmation: run it in a terminal or add --yes. Nothing was changed."
+        "Replacing a vault asks for confirmation: run it in a terminal or add --yes. Nothing "
+        "was changed."
     )
     if not confirm(
         question, args or argparse.Namespace(), typed="replace", scripts_refused=refused

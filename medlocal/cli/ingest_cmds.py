@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import positive_float
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import (
     STAGE_WORDS,
@@ -102,7 +103,7 @@ def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
     for outcome in report.files:
         print(f"  {outcome.status:<{_STATUS_WIDTH}} {_describe(outcome)}", file=out)
     for shown in report.not_reached:
-        print(f"  {'not reached':<{_STATUS_WIDTH}} {shown}", file=out)
+        print(f"  {'not reached':<{_STATUS_WIDTH}} {shown_name(shown)}", file=out)
     print(
         f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
         f"failed {len(report.failed)} ({_count(report.pages, 'page')}, "
@@ -114,7 +115,7 @@ def print_summary(report: ImportReport, elapsed: float, out: TextIO) -> None:
     )
     if report.stopped:
         # Walk 38: a full disk was "unexpected error (OperationalError)" on each file in turn.
-        kept = ", ".join(o.shown for o in report.imported) or "none"
+        kept = ", ".join(shown_name(o.shown) for o in report.imported) or "none"
         print(f"Import stopped: {report.stopped} Imported before it stopped: {kept}.", file=out)
 
 
@@ -132,10 +133,10 @@ def _describe(outcome: FileOutcome) -> str:
     notes = "".join(f"; {note}" for note in outcome.notes)
     if outcome.status == "imported":
         return (
-            f"{outcome.shown} (document {outcome.document_id}, "
+            f"{shown_name(outcome.shown)} (document {outcome.document_id}, "
             f"{_count(outcome.pages, 'page')}, {_count(outcome.chunks, 'passage')}{notes})"
         )
-    return f"{outcome.shown}: {outcome.reason}{notes}"
+    return f"{shown_name(outcome.shown)}: {outcome.reason}{notes}"
 
 
 def _tail(path: str, width: int) -> str:
@@ -175,11 +176,12 @@ class ProgressBar:
         why = f": {event.detail}" if event.stage == "done" and event.detail else ""
         if self._live:
             if event.outcome == "failed":
-                self._print_above(f"failed: {event.file_name}{why}")
+                self._print_above(f"failed: {shown_name(event.file_name)}{why}")
             self._draw(event)
         elif event.stage == "done":
             print(
-                f"[{event.index}/{event.total}] {event.outcome}: {event.file_name}{why}",
+                f"[{event.index}/{event.total}] {event.outcome}: "
+                f"{shown_name(event.file_name)}{why}",
                 file=self._stream,
                 flush=True,
             )
@@ -233,7 +235,7 @@ class ProgressBar:
         stage = STAGE_WORDS.get(outcome, outcome) if event.stage == "done" else event.stage_text
         head = f"[{bar}] {finished}/{event.total} {stage}: "
         columns = shutil.get_terminal_size((80, 24)).columns
-        line = head + _tail(event.file_name, columns - 1 - len(head))
+        line = head + _tail(shown_name(event.file_name), columns - 1 - len(head))
         self._stream.write("\r" + line[: columns - 1].ljust(columns - 1))
         self._stream.flush()
         self._drawn = True

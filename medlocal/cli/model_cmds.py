@@ -136,6 +136,9 @@ def run_list(args: argparse.Namespace) -> int:
         title = name.display_name if name else Path(m.path).name
         print(f"{m.id}  [{m.role}]  {title}" + (f"  ({', '.join(marks)})" if marks else ""))
         print(f"    {m.path}  {m.size / 1e9:.2f} GB  sha256 {m.sha256[:16]}…  {m.provenance}")
+        if listing.missing(m):
+            # Walk 43 D4: an unplugged stick's default was listed as if it were in place.
+            print(f"    MISSING: no file at {m.path} (plug in the drive it is on)")
     return 0
 
 

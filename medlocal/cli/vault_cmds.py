@@ -34,6 +34,7 @@ from medlocal.cli.common import (
 )
 from medlocal.cli.rag_cmds import register_document_export
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
@@ -432,7 +433,7 @@ def run_patient_show(args: argparse.Namespace) -> int:
         # The import date and size tell apart two letters that share a file name.
         kib = max(1, round(d.size / 1024))
         print(
-            f"  {d.id:>5}  {d.file_name}{where}  {d.file_type}  {kib} KiB  "
+            f"  {d.id:>5}  {shown_name(d.file_name)}{where}  {d.file_type}  {kib} KiB  "
             f"imported {d.imported_at[:10]}  {passages}"
         )
         for note in d.notes:  # "it names another patient of this vault, ...": check it
@@ -472,7 +473,8 @@ def run_search(args: argparse.Namespace) -> int:
         print("No matching passages.")
     for rank, hit in enumerate(hits, start=1):
         page = f" {pages_label(hit.page, hit.last_page)}" if hit.page is not None else ""
-        print(f"{rank}. [doc {hit.document_id}{page}] {hit.file_name}  ({_scores_text(hit)})")
+        name = shown_name(hit.file_name)
+        print(f"{rank}. [doc {hit.document_id}{page}] {name}  ({_scores_text(hit)})")
         for note in hit.file_notes:  # e.g. the file names another patient of this vault
             print(f"   note: {note}")
         snippet = " ".join(hit.text.split())
@@ -510,11 +512,13 @@ def run_delete(args: argparse.Namespace) -> int:
         also = ""
         if citing and args.with_outputs:
             also = f" and the {counted(len(citing), 'saved output')} quoting it"
-        if not confirm(f"Delete document {info.id} ({info.file_name}){also}?", args):
+        if not confirm(f"Delete document {info.id} ({shown_name(info.file_name)}){also}?", args):
             print("Nothing deleted.")
             return 1
         deleted = delete_document(vault, info.id, with_outputs=args.with_outputs)
-    print(f"Deleted document {info.id} ({info.file_name}) with its passages and vectors.")
+    print(
+        f"Deleted document {info.id} ({shown_name(info.file_name)}) with its passages and vectors."
+    )
     ids = " ".join(str(i) for i in deleted or citing)
     if deleted:
         print(f"Deleted the {counted(len(deleted), 'saved output')} quoting it: {ids}.")

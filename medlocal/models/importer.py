@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,9 +96,34 @@ def infer_role(info: GGUFInfo) -> Role:
     return "chat"
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "model"
+# Latin letters NFKD does not take apart into a base letter and a mark.
+_LATIN_EXTRA = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
+     "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
+)  # fmt: skip
+
+
+def _ascii_slug(text: str) -> str:
+    """``text`` as lower-case ASCII words joined by hyphens, Latin letters transliterated
+    (é -> e, Ü -> u, ß -> ss); other scripts dropped. ASCII names give the ids they always did."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRA))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def model_id_base(stem: str, gguf_name: str | None = None) -> str:
+    """The id a model imported from a file named ``stem`` gets (before ``-2``, ``-3`` for ids
+    taken). Walk 43 D7: "Modèle clinique Ü v2" became ``mod-le-clinique-v2`` and "医学" ``model``;
+    now ``modele-clinique-u-v2``, and a name with no Latin letters takes the GGUF's
+    ``general.name`` when that has some, else keeps its own letters (``医学``)."""
+    slug = _ascii_slug(stem)
+    if stem.isascii() or re.search(r"[a-z]", slug):
+        return slug or "model"  # an ASCII name: the id it always got
+    named = _ascii_slug(gguf_name or "")
+    if re.search(r"[a-z]", named):
+        return named
+    readable = re.sub(r"[\W_]+", "-", stem.lower()).strip("-")
+    return slug or readable or "model"
 
 
 def _copy_hashing(
@@ -185,7 +211,9 @@ def import_gguf(
         if not in_place:
             (final if replaced else tmp).unlink(missing_ok=True)
         raise
-    chosen_id = model_id or registry.unique_id(entry.id if entry else _slug(source.stem))
+    chosen_id = model_id or registry.unique_id(
+        entry.id if entry else model_id_base(source.stem, info.name)
+    )
     record = record_for_file(
         final,
         model_id=chosen_id,

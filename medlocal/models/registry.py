@@ -285,6 +285,8 @@ class Registry:
         Without ``force`` the full hash runs only when size, mtime or inode changed."""
         model = self.get(model_id)
         path = Path(model.path)
+        if not path.exists():
+            raise ModelLoadError(self.missing_file_message(model))
         identity = _file_identity(path)
         if not force and identity == (model.size, model.mtime_ns, model.inode):
             return path
@@ -303,6 +305,28 @@ class Registry:
             replace(model, size=size, mtime_ns=mtime_ns, inode=inode, hashed_at=time.time())
         )
         return path
+
+    def missing_file_message(self, model: InstalledModel) -> str:
+        """What to do when ``model``'s file is not where it was recorded (walk 43 D4: a model
+        imported --in-place from a USB stick that was then unplugged said only "model file is
+        missing"): plug the drive in, or choose another installed model; never a silent
+        fallback to another model."""
+        others = [
+            m.id
+            for m in self.recorded_models()
+            if m.role == model.role and m.id != model.id and Path(m.path).exists()
+        ]
+        role = "" if model.role == "chat" else f" --role {model.role}"
+        choose = (
+            f"medlocal models default {others[0]}{role} (installed: {', '.join(others)})"
+            if others
+            else "import or download another model (medlocal models import FILE)"
+        )
+        return (
+            f"model file is missing: {model.path} (model {model.id}). If it is on a USB stick "
+            f"or another drive, plug it in and try again; or choose another model: {choose}, "
+            "or Set as default in the model manager."
+        )
 
     def _update(self, model: InstalledModel) -> None:
         with self._editing() as data:

@@ -1,5 +1,6 @@
 """First run: create the vault, show the recovery key once, optionally remember the vault on this
-computer, then choose a model. Works fully offline.
+computer, then choose a model; or restore the vault from a backup (a second computer of the
+clinic, walk 43 D1) and go straight to the model. Works fully offline.
 
 Slow steps run on a worker (:func:`run_task`), the page waiting for them: creating the vault
 (Argon2id) and remembering it (the OS keychain may hold the call on a Secret Service or KWallet
@@ -14,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -31,7 +33,7 @@ from medlocal.errors import MedLocalError
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text
-from medlocal.ui.files import open_file_name
+from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.workers import run_task
 
 CREATING_AGAIN = (
@@ -63,9 +65,46 @@ class PassphrasePage(QWizardPage):
         self.meter.setAccessibleName("Passphrase strength")
         self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
+        self.create_new = QRadioButton("Create a new vault")
+        self.from_backup = QRadioButton(
+            "Restore from a backup (this clinic's, made on another computer)"
+        )
+        self.mode = QButtonGroup(self)
+        for button in (self.create_new, self.from_backup):
+            button.setAccessibleName(button.text())
+            self.mode.addButton(button)
+        self.create_new.setChecked(True)
+        self.backup = QLineEdit()
+        self.backup.setAccessibleName("Backup folder")
+        self.backup.setPlaceholderText("Backup folder (on the USB stick or share)")
+        self.choose = QPushButton("Choose…")
+        self.choose.setAccessibleName("Choose the backup folder")
+        self.choose.clicked.connect(self._choose_backup)
+        self.backup_passphrase = QLineEdit()
+        self.backup_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.backup_passphrase.setAccessibleName("The backup's passphrase")
+        self.backup_passphrase.setPlaceholderText("The passphrase the backup was made with")
+        self.restore_part = QWidget()
+        restore_layout = QVBoxLayout(self.restore_part)
+        restore_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.backup)
+        row.addWidget(self.choose)
+        restore_layout.addLayout(row)
+        restore_layout.addWidget(self.backup_passphrase)
+        self.new_part = QWidget()
+        new_layout = QVBoxLayout(self.new_part)
+        new_layout.setContentsMargins(0, 0, 0, 0)
+        for field in (self.secret, self.confirm, self.meter):
+            new_layout.addWidget(field)
         layout = QVBoxLayout(self)
-        for widget in (self.secret, self.confirm, self.meter, self.error):
-            layout.addWidget(widget)
+        for part in (self.create_new, self.from_backup, self.new_part, self.restore_part):
+            layout.addWidget(part)
+        layout.addWidget(self.error)
+        self.from_backup.toggled.connect(self._mode_changed)
+        self.backup.textChanged.connect(self._edited)
+        self.backup_passphrase.textChanged.connect(self._edited)
+        self.restored = False  # the vault came from a backup: no recovery key page
         self.secret.textChanged.connect(self._strength)
         # A refusal is about what was typed: once either field changes it is stale (walk 29:
         # "Strength: strong" above "This is one of the most common passwords", and "do not
@@ -75,6 +114,25 @@ class PassphrasePage(QWizardPage):
         self._strength("")
         self.recovery_key: str | None = None
         self._creating = False
+        self._mode_changed(False)
+
+    def _mode_changed(self, restoring: bool) -> None:
+        self.new_part.setVisible(not restoring)
+        self.restore_part.setVisible(restoring)
+        self._edited("")
+
+    def _choose_backup(self) -> None:
+        chosen = existing_folder(self, "Choose the backup folder")
+        if chosen:
+            self.backup.setText(chosen)
+
+    def nextId(self) -> int:
+        # A restored vault keeps the recovery key printed when it was first made: there is no
+        # new one to show, so the model page follows.
+        wizard = self.wizard()
+        if self.restored and isinstance(wizard, FirstRunWizard):
+            return wizard.model_page_id
+        return super().nextId()
 
     def _strength(self, text: str) -> None:
         strength = estimate_strength(text)
@@ -86,13 +144,15 @@ class PassphrasePage(QWizardPage):
             self.error.show_text("", Tone.ERROR)
 
     def validatePage(self) -> bool:
-        if self.recovery_key is not None:
+        if self.recovery_key is not None or self.restored:
             return True
         if self._creating:
             # Next is disabled meanwhile; one that still arrives (a script, a queued key press)
             # is answered rather than dropped without a word.
             self.error.show_text(CREATING_AGAIN, Tone.PLAIN)
             return False
+        if self.from_backup.isChecked():
+            return self._start_restore()
         secret, confirm = self.secret.text(), self.confirm.text()
         try:
             check_new_passphrase(secret, confirm)
@@ -110,6 +170,58 @@ class PassphrasePage(QWizardPage):
         )
         return False
 
+    def _start_restore(self) -> bool:
+        """Restore the chosen backup into this home's vault folder, then open it (the restore
+        itself is the app layer's, as *Backup and restore…* and `vault restore` use it)."""
+        from medlocal.app.backups import full_path
+
+        source, secret = self.backup.text().strip(), self.backup_passphrase.text()
+        if not source or not secret:
+            self.error.show_text(
+                "Choose the backup folder and type the passphrase it was made with.", Tone.ERROR
+            )
+            return False
+        try:
+            path = full_path(source, "The backup to restore")
+        except MedLocalError as err:
+            self.error.show_text(str(err), Tone.ERROR)
+            return False
+        workspace = self.workspace
+
+        def work(_cancel: object) -> str:
+            result = workspace.restore(path, secret)
+            workspace.unlock(secret)
+            return (
+                f"Restored {result.counts['documents']} documents from {result.backup.name}. "
+                f"{result.unlock_note()}"
+            )
+
+        self._set_creating(True)
+        self.error.show_text("Checking and restoring the backup…", Tone.PLAIN)
+        run_task("restore vault", work, self._restored, self._restore_failed)
+        return False
+
+    def _restored(self, message: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.restored = True
+        self.backup_passphrase.clear()
+        self._set_creating(False)
+        self.error.show_text(message, Tone.PLAIN)
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._set_creating(False)
+        reason = error_text(exc, "Restoring the backup")
+        self.error.show_text(
+            f"Nothing was restored: {reason} Change what is needed and press Next again.",
+            Tone.ERROR,
+        )
+
     def isComplete(self) -> bool:
         return not self._creating  # the wizard disables Next while it is False
 
@@ -119,7 +231,15 @@ class PassphrasePage(QWizardPage):
         was ignored, and the vault opened only with the first passphrase). Back and Cancel wait
         too: leaving now would lose the recovery key of a vault being created."""
         self._creating = creating
-        for field in (self.secret, self.confirm):
+        for field in (
+            self.secret,
+            self.confirm,
+            self.create_new,
+            self.from_backup,
+            self.backup,
+            self.choose,
+            self.backup_passphrase,
+        ):
             field.setEnabled(not creating)
         wizard = self.wizard()
         cancel = wizard.button(QWizard.WizardButton.CancelButton) if wizard else None
@@ -308,7 +428,7 @@ class FirstRunWizard(QWizard):
         self.model_page = ModelPage(workspace)
         self.addPage(self.passphrase_page)
         self.addPage(self.recovery_page)
-        self.addPage(self.model_page)
+        self.model_page_id = self.addPage(self.model_page)
         self.currentIdChanged.connect(self._no_way_back)
 
     def reject(self) -> None:
@@ -321,7 +441,7 @@ class FirstRunWizard(QWizard):
 
     def _no_way_back(self, _page_id: int) -> None:
         # Once the vault exists, going back to the passphrase page would create nothing new.
-        if self.passphrase_page.recovery_key is not None:
+        if self.passphrase_page.recovery_key is not None or self.passphrase_page.restored:
             back = self.button(QWizard.WizardButton.BackButton)
             if back is not None:
                 back.setEnabled(False)

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
     def _cancel_jobs() -> None:
         for job in active_jobs():
             if not job.survives_lock:
-                job.cancel()
+                job.cancel("lock")
 
     def _on_locked(self, reason: str) -> None:
         self._restore = (self.patients.patient_id, self.chat.chat_id)

@@ -38,8 +38,10 @@ from medlocal.app.patients import (
     SimilarPatientError,
     add_patient,
     documents_in_order,
+    patient_matches,
 )
 from medlocal.errors import MedLocalError
+from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress
@@ -62,6 +64,9 @@ if TYPE_CHECKING:
     from medlocal.vault.store import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
+# An import the lock stopped says so, not "cancelled": nobody cancelled it (walk 43 D10).
+LOCK_STOPPED = "stopped when MedLocal locked"
 DOCS_REFRESH_MS = 500
 
 
@@ -242,7 +247,7 @@ class PatientsPanel(QWidget):
         for patient in patients:
             item = QListWidgetItem(patient_label(patient))
             item.setData(ID_ROLE, patient.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f"{patient.name} {patient.mrn or ''}")
+            item.setData(SEARCH_ROLE, (patient.name, patient.mrn or ""))
             self.patients.addItem(item)
             if patient.id == select:
                 self.patients.setCurrentItem(item)
@@ -315,11 +320,11 @@ class PatientsPanel(QWidget):
         ]
 
     def _filter(self, text: str) -> None:
-        needle = text.strip().lower()
+        # The matching is the application's (words in any order, MRN punctuation ignored).
         for row in range(self.patients.count()):
             item = self.patients.item(row)
-            haystack = str(item.data(Qt.ItemDataRole.UserRole + 1)).lower()
-            item.setHidden(bool(needle) and needle not in haystack)
+            name, mrn = item.data(SEARCH_ROLE)
+            item.setHidden(not patient_matches(text, str(name), str(mrn)))
 
     def _patient_changed(self, *_args: Any) -> None:
         if self.patient_id is not None:  # a patient chosen: the message of one removed goes
@@ -344,7 +349,7 @@ class PatientsPanel(QWidget):
         self.documents.clear()
         for doc in documents_in_order(docs):  # the order `patient show` lists them in
             passages = "passage" if doc.chunk_count == 1 else "passages"
-            text = f"{doc.file_name}  ({doc.chunk_count} {passages})"
+            text = f"{shown_name(doc.file_name)}  ({doc.chunk_count} {passages})"
             item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
             item.setData(ID_ROLE, doc.id)
             if doc.notes:
@@ -690,8 +695,8 @@ class PatientsPanel(QWidget):
     def _add_error(self, shown: str, reason: str) -> None:
         # A file named by its full path is listed by its name: the path pushed the reason out of
         # the narrow list (walk 25). The tooltip gives the path as the import named it.
-        item = QListWidgetItem(f"{listed_name(shown)}: {reason}")
-        item.setToolTip(f"{shown}: {reason}")
+        item = QListWidgetItem(f"{shown_name(listed_name(shown))}: {reason}")
+        item.setToolTip(f"{shown_name(shown)}: {reason}")
         self.errors.addItem(item)
         self._show_import_errors()
 
@@ -700,7 +705,14 @@ class PatientsPanel(QWidget):
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
-        end = " Cancelled before the end." if report.cancelled else ""
+        locked = self.import_job is not None and self.import_job.cancelled_by == "lock"
+        end = ""
+        if report.cancelled:
+            end = (
+                f" {LOCK_STOPPED[0].upper()}{LOCK_STOPPED[1:]}."
+                if locked
+                else " Cancelled before the end."
+            )
         if report.stopped:
             end += f" Stopped: {report.stopped}"
         if report.not_reached:
@@ -717,8 +729,11 @@ class PatientsPanel(QWidget):
             self._add_error(outcome.shown, f"skipped — {outcome.reason}{checks}")
         for outcome in report.files:
             if outcome.status == "cancelled":
-                self._add_error(outcome.shown, f"not imported — {outcome.reason}")
+                reason = f"{LOCK_STOPPED}: import it again" if locked else outcome.reason
+                self._add_error(outcome.shown, f"not imported — {reason}")
         why = "the disk is full" if report.stopped else "the import was cancelled"
+        if locked and not report.stopped:
+            why = f"{LOCK_STOPPED}: import them again"
         for shown in report.not_reached:  # a cancelled or stopped import: what to import again
             self._add_error(shown, f"not reached — {why}")
         self._finish_import()

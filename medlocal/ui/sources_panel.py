@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.fsutil import shown_name
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.icons import NOTED_MARK
@@ -49,7 +50,8 @@ def _cannot_show(source: SourceRef, exc: BaseException) -> str:
     if isinstance(exc, NotFoundError):
         return (
             f"[{source.number}] cannot be shown: the document it came from "
-            f"({source.file_name}) was deleted from the vault after this answer was written."
+            f"({shown_name(source.file_name)}) was deleted from the vault after this answer was "
+            "written."
         )
     return f"[{source.number}] cannot be shown: {error_text(exc, 'Opening it')}"
 

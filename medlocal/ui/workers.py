@@ -50,8 +50,13 @@ class Job:
         # Locking the vault cancels every job that reads it, except one that locked it on
         # purpose and works without it (a restore).
         self.survives_lock = False
+        # Why it was cancelled, for the words its end shows: "lock" when MedLocal locked (walk
+        # 43 D10: an import stopped by a lock said "cancelled", and nobody had cancelled it).
+        self.cancelled_by = ""
 
-    def cancel(self) -> None:
+    def cancel(self, by: str = "") -> None:
+        if by and not self.cancel_event.is_set():
+            self.cancelled_by = by
         self.cancel_event.set()
 
     @property

@@ -152,7 +152,13 @@ def create_backup(
         backup_files.remove_stale_partials(destination, key_file.vault_id, STALE_S)
         report(progress, Progress("snapshot", 0, None, unit="bytes"))
         snap = _export(
-            vault.folder / db.DB_FILE_NAME, dek, backup_key, snapshot_path, progress, cancel
+            vault.folder / db.DB_FILE_NAME,
+            dek,
+            backup_key,
+            snapshot_path,
+            progress,
+            cancel,
+            destination=destination,
         )
         header = Header(
             backup_id=secrets.token_hex(8),
@@ -265,13 +271,13 @@ def _passphrase_keys(key_file: KeyFile, passphrase: str) -> tuple[SecretKey, Sec
     wrap = key_file.wraps["passphrase"]
     params = KdfParams.from_dict(wrap.get("params") or {})
     salt = str(wrap.get("salt"))
-    kek = keys.derive_kek(passphrase, keys.b64d(salt), params)
+    aad = keys.passphrase_aad(key_file.vault_id, salt, params)
     try:
-        dek = keys.open_sealed(kek, wrap, keys.passphrase_aad(key_file.vault_id, salt, params))
+        # The form of the passphrase that opens the vault (NFC, or as typed for an older vault:
+        # walk 43 D5) is the one the backup's wrap uses, under the same KEK.
+        return keys.open_with_passphrase(wrap, passphrase, aad)
     except WrongPassphraseError as err:
-        kek.wipe()
         raise WrongPassphraseError("Wrong passphrase; no backup was written.") from err
-    return kek, dek
 
 
 def _export(
@@ -281,21 +287,32 @@ def _export(
     target: Path,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
+    *,
+    destination: Path | None = None,
 ) -> _Snapshot:
-    """Copy the vault into ``target`` under ``backup_key`` within one read transaction."""
+    """Copy the vault into ``target`` under ``backup_key`` within one read transaction; with
+    ``destination``, first refuse a backup there that cannot fit (:func:`check_room`)."""
     try:
         conn = db.connect(database, dek)
     except db.KeyRejectedError as err:
         raise VaultCorruptedError("The vault database does not open with its key.") from err
-    db.create_private_file(target)
     try:
         conn.execute("BEGIN")  # deferred: the first read below fixes the snapshot
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        if destination is not None:
+            # The export copies the pages in use, not the free ones.
+            unused = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            backup_files.check_room(target.parent, destination, (pages - unused) * page_size)
+    except BaseException:
+        conn.close()
+        raise
+    db.create_private_file(target)
+    try:
         counts = backup_check.count_rows(conn)
         seq, mac = backup_check.audit_head(conn)
         version = db.schema_version(conn)
-        estimate = int(conn.execute("PRAGMA page_count").fetchone()[0]) * int(
-            conn.execute("PRAGMA page_size").fetchone()[0]
-        )
+        estimate = pages * page_size
         audit_key = backup_check.audit_key(conn)
         conn.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), f"x'{backup_key.hex()}'"))
         # The new file needs no rollback journal on disk: if anything fails it is discarded.

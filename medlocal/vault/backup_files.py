@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from medlocal.fsutil import fsync_dir, private_dir
+from medlocal.fsutil import free_bytes, fsync_dir, private_dir
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.manifest import MANIFEST_NAME, BackupError, BackupRefusedError, Part
 
@@ -55,6 +55,48 @@ def is_published(folder: Path) -> bool:
 
 def staging_folder(destination: Path, name: str) -> Path:
     return destination / f".{name}{PARTIAL_SUFFIX}"
+
+
+def check_room(beside_vault: Path, destination: Path, needed: int) -> None:
+    """Refuse a backup that cannot fit, before anything is written: its snapshot (``needed``
+    bytes, the vault's pages in use) is written beside the vault, then the backup's parts (as
+    large) in ``destination``; on one disk both are there at once. Walk 43 D12 (b): a 30 MB
+    stick wrote for 4.8 s, then said "Not enough space … in DEST (or next to the vault)",
+    knowing neither which side nor how much. Where free space cannot be read, nothing is
+    refused here (the write's own disk-full error still says so). A :class:`BackupError`, as
+    the disk filling during the write is (exit 1: not a wrong input)."""
+    here, there = free_bytes(beside_vault), free_bytes(destination)
+    if here is None or there is None:
+        return
+    try:
+        one_disk = os.stat(beside_vault).st_dev == os.stat(destination).st_dev
+    except OSError:
+        return
+
+    def mb(count: int) -> str:
+        return f"{max(count, 0) / 1e6:,.1f} MB"
+
+    if one_disk:
+        if here < 2 * needed:
+            raise BackupError(
+                f"Not enough space for the backup: the vault and {destination} are on one disk, "
+                f"which needs about {mb(2 * needed)} free while it is written (a snapshot beside "
+                f"the vault, then the backup, each about {mb(needed)}); {mb(here)} is free. Free "
+                "some space, or back up to another drive. Nothing was written."
+            )
+        return
+    if there < needed:
+        raise BackupError(
+            f"Not enough space for the backup in {destination}: it needs about {mb(needed)}, "
+            f"and {mb(there)} is free there. Free some space on that drive or choose a larger "
+            "one. Nothing was written."
+        )
+    if here < needed:
+        raise BackupError(
+            f"Not enough space beside the vault in {beside_vault} for the backup's snapshot: it "
+            f"needs about {mb(needed)}, and {mb(here)} is free on that disk. Free some space "
+            "there. Nothing was written."
+        )
 
 
 def check_destination(destination: Path) -> None:
@@ -397,10 +439,32 @@ def find_backups(path: Path) -> list[Path]:
         raise BackupRefusedError(f"{path} does not exist.")
     if not path.is_dir():
         raise BackupRefusedError(f"{path} is not a MedLocal backup or a folder of backups.")
-    found = sorted(p for p in path.iterdir() if is_published(p) and (p / MANIFEST_NAME).is_file())
-    if not found:
-        raise BackupRefusedError(f"No MedLocal backup in {path}.")
-    return found
+    found = _backups_in(path)
+    if found:
+        return found
+    # Walk 43 D11: the stick's root was chosen, the backups being one level down (in
+    # "MedLocal backups/"): take that folder when it is the only one holding backups, else
+    # name the folders to choose from.
+    below: dict[Path, list[Path]] = {}
+    with contextlib.suppress(OSError):
+        for sub in sorted(path.iterdir()):
+            with contextlib.suppress(OSError):
+                if sub.is_dir() and (inside := _backups_in(sub)):
+                    below[sub] = inside
+    if len(below) == 1:
+        return next(iter(below.values()))
+    if below:
+        names = "; ".join(str(sub) for sub in below)
+        raise BackupRefusedError(
+            f"No MedLocal backup in {path} itself; backups are in {len(below)} folders inside "
+            f"it: {names}. Name the folder to use."
+        )
+    raise BackupRefusedError(f"No MedLocal backup in {path}.")
+
+
+def _backups_in(path: Path) -> list[Path]:
+    """The finished backups directly inside ``path``, oldest first."""
+    return sorted(p for p in path.iterdir() if is_published(p) and (p / MANIFEST_NAME).is_file())
 
 
 # --- streaming ------------------------------------------------------------------------------

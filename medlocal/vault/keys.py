@@ -21,6 +21,7 @@ import hmac
 import json
 import os
 import secrets
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -111,6 +112,18 @@ def canonical_aad(fields: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The forms of a typed passphrase to try, in order: its Unicode NFC form (what new wraps
+    use), then the form as typed, then NFD, each once. Walk 43 D5: "forêt" typed on a keyboard
+    that sends the decomposed "e + ^" did not open a vault made with the composed letter. Vaults
+    and backups wrapped before this under a non-NFC passphrase still open with it as typed, and
+    one made in NFD opens when it is typed in NFC. An ASCII passphrase has one form: one
+    Argon2id run, as before."""
+    forms = [unicodedata.normalize("NFC", passphrase), passphrase]
+    forms.append(unicodedata.normalize("NFD", passphrase))
+    return list(dict.fromkeys(forms))
+
+
 def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> SecretKey:
     # argon2-cffi rather than cryptography's Argon2id: the same RFC 9106 function (a test checks
     # they agree byte for byte), but it releases the interpreter lock while it works, so the
@@ -163,7 +176,7 @@ def wrap_with_passphrase(
     dek: SecretKey, passphrase: str, vault_id: str, params: KdfParams
 ) -> dict[str, Any]:
     salt = os.urandom(SALT_BYTES)
-    kek = derive_kek(passphrase, salt, params)
+    kek = derive_kek(unicodedata.normalize("NFC", passphrase), salt, params)
     try:
         sealed = seal(kek, dek, passphrase_aad(vault_id, b64e(salt), params))
     finally:
@@ -176,11 +189,29 @@ def unwrap_with_passphrase(wrap: dict[str, Any], passphrase: str, vault_id: str)
         raise KeyFileError("The vault key file uses an unknown key-derivation function.")
     params = KdfParams.from_dict(wrap.get("params") or {})
     salt_text = wrap.get("salt")
-    kek = derive_kek(passphrase, b64d(salt_text), params)
-    try:
-        return open_sealed(kek, wrap, passphrase_aad(vault_id, str(salt_text), params))
-    finally:
-        kek.wipe()
+    aad = passphrase_aad(vault_id, str(salt_text), params)
+    kek, dek = open_with_passphrase(wrap, passphrase, aad)
+    kek.wipe()
+    return dek
+
+
+def open_with_passphrase(
+    wrap: dict[str, Any], passphrase: str, aad: bytes
+) -> tuple[SecretKey, SecretKey]:
+    """The KEK that opens ``wrap`` and the key it holds, trying each of
+    :func:`passphrase_forms`; the last :class:`WrongPassphraseError` when none opens it."""
+    params = KdfParams.from_dict(wrap.get("params") or {})
+    salt = b64d(wrap.get("salt"))
+    failure: WrongPassphraseError | None = None
+    for form in passphrase_forms(passphrase):
+        kek = derive_kek(form, salt, params)
+        try:
+            return kek, open_sealed(kek, wrap, aad)
+        except WrongPassphraseError as err:
+            kek.wipe()
+            failure = err
+    assert failure is not None  # passphrase_forms is never empty
+    raise failure
 
 
 # --- recovery key ------------------------------------------------------------------------------

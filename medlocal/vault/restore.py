@@ -81,6 +81,7 @@ def restore_backup(
     recovery_key: str | None = None,
     new_passphrase: str | None = None,
     replace: bool = False,
+    replaceable: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> RestoreResult:
@@ -88,9 +89,11 @@ def restore_backup(
     the newest is taken) into ``target``.
 
     ``target`` must be empty or new, unless ``replace`` is given and it holds this same vault,
-    closed. Opening the backup takes the passphrase the vault had when it was made, or the
-    recovery key; with the recovery key, ``new_passphrase`` sets the restored vault's passphrase
-    (with the passphrase it stays the same unless ``new_passphrase`` is given). Every refusal and
+    closed, or the vault whose id is ``replaceable`` (one the caller found holds no patients
+    and no documents: a just-made vault on a second computer, walk 43 D1). Opening the backup
+    takes the passphrase the vault had when it was made, or the recovery key; with the recovery
+    key, ``new_passphrase`` sets the restored vault's passphrase (with the passphrase it stays
+    the same unless ``new_passphrase`` is given). Every refusal and
     failure leaves ``target`` as it was. The backup's files are read once.
     """
     prepared = prepare_restore(
@@ -100,10 +103,13 @@ def restore_backup(
         recovery_key=recovery_key,
         new_passphrase=new_passphrase,
         replace=replace,
+        replaceable=replaceable,
         progress=progress,
         cancel=cancel,
     )
-    return finish_restore(prepared, replace=replace, progress=progress, cancel=cancel)
+    return finish_restore(
+        prepared, replace=replace, replaceable=replaceable, progress=progress, cancel=cancel
+    )
 
 
 @dataclass
@@ -144,6 +150,7 @@ def prepare_restore(
     recovery_key: str | None = None,
     new_passphrase: str | None = None,
     replace: bool | None = None,
+    replaceable: str | None = None,
     target_open_here: bool = False,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
@@ -175,6 +182,7 @@ def prepare_restore(
             recovery_key=recovery_key,
             new_passphrase=new_passphrase,
             replace=replace,
+            replaceable=replaceable,
             target_open_here=target_open_here,
             progress=progress,
             cancel=cancel,
@@ -187,8 +195,18 @@ def prepare_restore(
         note = _older_backup_note(older, passphrase, recovery_key, progress, cancel)
         raise DamagedBackupError(
             f"The backup {folder.name} (made {_made(manifest.header)}) in {folder.parent} is "
-            f"damaged: {err}{note}"
+            f"damaged: {after_colon(str(err))}{note}"
         ) from err
+
+
+def after_colon(text: str) -> str:
+    """``text`` continuing a sentence after a colon: its first letter lower-case unless the
+    first word is a name or code ("vault.db.000", "SHA-256"), as walk 43 D12 read "is damaged:
+    The backup file …"."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _made(header: Header) -> str:
@@ -239,13 +257,16 @@ def _prepare(
     recovery_key: str | None,
     new_passphrase: str | None,
     replace: bool | None,
+    replaceable: str | None,
     target_open_here: bool,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> PreparedRestore:
     _check_schema(manifest.header)
     if replace is not None:
-        _check_target(target, manifest.header, replace, probe_open=not target_open_here)
+        _check_target(
+            target, manifest.header, replace, replaceable, probe_open=not target_open_here
+        )
     vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     with reading_a_given_backup():
         backup_key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
@@ -282,6 +303,7 @@ def finish_restore(
     prepared: PreparedRestore,
     *,
     replace: bool = False,
+    replaceable: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> RestoreResult:
@@ -295,7 +317,7 @@ def finish_restore(
     header, contents, staging = prepared.manifest.header, prepared.contents, prepared.staging
     target = prepared.target
     try:
-        replacing = _check_target(target, header, replace)
+        replacing = _check_target(target, header, replace, replaceable)
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 0, 3, "re-encrypting", "steps"))
         manifest_sha = sha256_hex((prepared.folder / MANIFEST_NAME).read_bytes())
@@ -386,9 +408,18 @@ def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
     return newest, manifests[newest]
 
 
-def _check_target(target: Path, header: Header, replace: bool, *, probe_open: bool = True) -> bool:
-    """Whether a vault is being replaced; refuses what must not be touched. ``probe_open``
-    False skips the probe for another process's use (this process has the vault open)."""
+def _check_target(
+    target: Path,
+    header: Header,
+    replace: bool,
+    replaceable: str | None = None,
+    *,
+    probe_open: bool = True,
+) -> bool:
+    """Whether a vault is being replaced; refuses what must not be touched. A vault of another
+    id is replaced only when it is ``replaceable`` (the caller opened it and found no patients
+    and no documents). ``probe_open`` False skips the probe for another process's use (this
+    process has the vault open)."""
     files = VaultFiles(target)
     if files.exists():
         if not replace:
@@ -400,17 +431,27 @@ def _check_target(target: Path, header: Header, replace: bool, *, probe_open: bo
             current = load_key_file(files.key_file).vault_id
         except KeyFileError:
             current = None  # a vault whose key file is lost is exactly what a restore is for
-        if current is not None and current != header.vault_id:
-            raise BackupRefusedError(
-                f"This backup was made by another vault ({header.vault_id[:8]}), not the one in "
-                f"{target} ({current[:8]}). Restore it into an empty folder instead."
-            )
+        if current is not None and current != header.vault_id and current != replaceable:
+            raise BackupRefusedError(another_vault_refusal(header.vault_id, target, current))
         if probe_open:
             ensure_not_open(files.database)
         return True
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BackupRefusedError(f"{target} is not empty; restore into an empty or new folder.")
     return False
+
+
+def another_vault_refusal(backup_vault: str, target: Path, current: str) -> str:
+    """Why a backup of another vault does not replace the vault in ``target``, with the next
+    step (walk 43 D1: "restore it into an empty folder" was a step neither face offered)."""
+    return (
+        f"This backup was made by another vault ({backup_vault[:8]}), not the one in {target} "
+        f"({current[:8]}), which holds patients or documents (or was not opened to check), so "
+        "it is not replaced. To restore it anyway: back that vault up first, close MedLocal, "
+        f"move the folder {target} aside (keep it: it holds the only copy of its records), then "
+        'start MedLocal and choose "Restore from a backup" (or run `medlocal vault restore '
+        "BACKUP_FOLDER`)."
+    )
 
 
 def ensure_not_open(database: Path) -> None:

@@ -77,7 +77,7 @@ def test_a_damaged_backup_is_refused_before_the_window_locks(
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     qtbot.wait(50)  # a lock would reach the window through queued signals
     text = dialog.restore_message.text()
-    assert f"The backup file {parts[0].name}" in text and said in text, text
+    assert f"damaged: the backup file {parts[0].name}" in text and said in text, text
     # The window never locked: still on the main page, the same vault open, nothing lost.
     assert locks == [] and window.stack.currentIndex() != window.LOCKED
     assert workspace.vault is vault

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from medlocal.app.fit import FitBadge
+from medlocal.app.installed_models import InstalledListing
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.registry import InstalledModel
 from medlocal.ui.colours import Tone, tone_colour
@@ -89,7 +90,13 @@ def fill_installed(
         is_default = defaults.get(model.role) == model.id
         table.setItem(row, 0, cell(model.id, model.id, model.path))
         table.setItem(row, 1, cell(model.role))
-        table.setItem(row, 2, cell("default" if is_default else ""))
+        status = "default" if is_default else ""
+        if InstalledListing.missing(model):
+            # Walk 43 D4: an unplugged stick's model looked in place until a question failed.
+            status = f"{status}, file missing" if status else "file missing"
+            table.setItem(row, 2, cell(status, tooltip=f"No file at {model.path}"))
+        else:
+            table.setItem(row, 2, cell(status))
         table.setItem(row, 3, cell(size_text(model.size)))
         table.setItem(row, 4, cell(model.provenance))
         table.setItem(row, FIT_COLUMN_INSTALLED, badge_cell(badges.get(model.id), pending))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.outputs import PLAN_STAGE, SavedSummary
 from medlocal.app.patients import document_dates
+from medlocal.fsutil import shown_name
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.rag.flags import items_phrase, items_to_check
 from medlocal.rag.passages import SourceRef
@@ -73,7 +74,7 @@ def sources_html(sources: list[SourceRef]) -> str:
     if not sources:
         return ""
     items = "".join(
-        f'<li><a href="cite:{s.number}">[{s.number}]</a> {html.escape(s.file_name)}'
+        f'<li><a href="cite:{s.number}">[{s.number}]</a> {html.escape(shown_name(s.file_name))}'
         + (f", {s.pages}" if s.page else "")
         + "</li>"
         for s in sources
@@ -218,11 +219,13 @@ class SummarizeDialog(QDialog):
             # such: the import date alone read as the date of the letter (walk 27).
             dated = dates.get(document.id)
             when = f"dated {dated}" if dated else f"imported {imported}"
-            text = f"{document.file_name}  ({when})"
+            text = f"{shown_name(document.file_name)}  ({when})"
             item = QListWidgetItem(f"{NOTED_MARK} {text}" if document.notes else text)
             dated_line = f"Dated {dated}\n" if dated else ""
             checks = "".join(f"\nCheck: {note}" for note in document.notes)
-            item.setToolTip(f"{document.file_name}\n{dated_line}Imported {imported}{checks}")
+            item.setToolTip(
+                f"{shown_name(document.file_name)}\n{dated_line}Imported {imported}{checks}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, document.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # A document that names another patient is left out unless ticked: summarised by
