@@ -66,7 +66,8 @@ _STREET = re.compile(
     # What an address can start with (a digit, a unit word, "P.O."), not inside a word: a cheap
     # first test that spares the engine most positions of a long record.
     r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
-    rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
+    # Session 43: an Australian unit written "U4/27" (unit 4 at number 27), the "U" with it.
+    rf"{_UNIT_BEFORE}\b(?:U?\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
     # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
     # Round 18: a numbered street after the house ("7130 120 St", as western Canada numbers
     # them; "St John" is a saint).

@@ -147,7 +147,8 @@ _LANDMARK_BRIDGE = re.compile(
 # Tilleuls, bât. C, 18 allée Romain-Rolland", "Torre B, Calle Mayor 4").
 _UNIT_BRIDGE = re.compile(
     r",[ \t]*(?:b[âa]t\.?|b[âa]timent|bloc|block|blk\.?|tower|tour|torre|esc\.?|escalier|"
-    r"escalera|entrada|portal|Haus|Stiege|wing)[ \t]*[A-Z0-9]{1,3},[ \t]*",
+    # Session 43: the address may wrap after the building's comma ("bât. B,\n4 rue ...").
+    r"escalera|entrada|portal|Haus|Stiege|wing)[ \t]*[A-Z0-9]{1,3},[ \t]*\n?[ \t]*",
     re.I,
 )
 # A flat, office, floor or door after a found street, as French, Spanish, Portuguese, German
@@ -161,6 +162,19 @@ _UNIT_AFTER_STREET = re.compile(
     r"(?:[ \t]+(?:gauche|droite|izq(?:uierda|\.)?|dcha\.?|derecha|esq\.?|dto\.?|links|rechts))?"
     r"|\d{1,2}[ºª°][ \t]*(?:[A-Z]|izq(?:uierda|\.)?|dcha\.?|derecha|esq\.?|dto\.?)\b)"
 )
+# Session 43: "of" or "at" between an organisation whose name ends in its head word and the
+# place or name after it ("Hebrew Home at Riverdale", "Visiting Nurse Service of New York",
+# "Royal Infirmary of Edinburgh"): one organisation's name. Both parts are found already; only
+# the small word between them was left, and it tells a reader the two go together.
+_ORG_BRIDGE = re.compile(r"[ \t]+(?:of|at)(?:[ \t]+the)?[ \t]+")
+_ORG_ENDS = frozenset(
+    {
+        "home", "homes", "service", "services", "hospital", "clinic", "centre", "center",
+        "infirmary", "hospice", "institute", "society", "trust", "foundation", "university",
+        "college", "school", "academy", "association", "church", "lodge", "house",
+    }
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*\Z")
 # Where one of two parts bridged so must be an address's (not two names).
 _ADDRESS_KINDS = frozenset({"street_address", "city", "location", "county"})
 # Round 17: a compass or size word before a found town or county is part of its name ("North
@@ -276,6 +290,10 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
             and _TOWN_BRIDGE.fullmatch(text, first_end, second.start) is not None
         ):
             kind = first
+        elif 2 < gap <= 9 and _org_bridged(text, first.start, first_end, second.start):
+            whole = text[first.start : second_end]
+            yield Redaction("facility", first.start, second_end, whole, label("facility"))
+            continue
         elif (
             2 < gap <= 18
             and (first_address or second_address)
@@ -290,6 +308,15 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
         yield Redaction(
             kind.kind, first.start, second_end, text[first.start : second_end], kind.replacement
         )
+
+
+def _org_bridged(text: str, start: int, end: int, second: int) -> bool:
+    """``text[start:end]`` is an organisation's name ending in its head word and only "of" or
+    "at" (and "the") stands between it and the part at ``second`` (_ORG_BRIDGE)."""
+    if _ORG_BRIDGE.fullmatch(text, end, second) is None:
+        return False
+    last = _LAST_WORD.search(text, start, end)
+    return last is not None and last.group(1)[:1].isupper() and last.group(1).lower() in _ORG_ENDS
 
 
 # What follows a town's postal district number ("Dublin 9 D09 V2N0", "Kingston 10."): a postcode
