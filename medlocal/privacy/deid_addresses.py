@@ -92,7 +92,9 @@ _UNIT_ALTERNATIVES = "|".join(
     alt for word in _UNIT_WORDS.split("|") for alt in (word, word.upper())
 )
 ADDRESS_PART = re.compile(
-    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
+    # Session 43: Australia's rural deliveries ("RMB 4471" roadside mail box, "RSD 12"
+    # roadside delivery, "CMB 7" community mail bag), as a rural route "RR 3".
+    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|RMB|RSD|CMB|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
     r"(?:Road|Street|Lane|Door)[ \t]+No)\b\.?[ \t]*#?[ \t]*|(?<![\w#])#[ \t]?)"
     r"(?=[A-Z]?\d)[A-Z]?\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?){0,3}\b"
     r"|\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Floor|Flr|Level|Cross|Main|Block|Stage|Phase|Sector|"

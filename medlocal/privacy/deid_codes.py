@@ -36,7 +36,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"group[ \t]+(?:number|no\.?|#)|nhs(?:[ \t]+(?:number|no\.?|#))?|medical[ \t]+aid|"
         r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal|"
         # Cards and national schemes ("Medical card 4471902K", "PhilHealth PIN", "NHIF", "PHN").
-        r"(?:medical|insurance|member(?:ship)?|benefits?|gp[ \t]+visit|gold|white|hmo|"
+        # Session 43: and its short form ("med card 1108 447 2K").
+        r"(?:medical|med|insurance|member(?:ship)?|benefits?|gp[ \t]+visit|gold|white|hmo|"
         r"health[ \t]+care|healthcare|pension|concession|seniors?|ehic)[ \t]+card|chi|h&c|"
         r"card[ \t]+(?:number|no\.?|#)|philhealth(?:[ \t]+pin)?|nhif|nhis|abha|pm-?jay|cghs|"
         r"medishield(?:[ \t]+life)?|ahcip|phn|msp|hmo|medical[ \t]+scheme|scheme[ \t]+no\.?|"

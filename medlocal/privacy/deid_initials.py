@@ -57,7 +57,9 @@ _NOT_LETTERS = re.compile(r"[^A-Za-z]")
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
     # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
-    r"|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|signed|Sig|Initials)\b\.?:?[ \t]*"
+    # Session 43: and a doctor's grade on a ward round's team line ("SpR Bex Lyall / F1 TJ").
+    r"|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|signed|Sig|Initials|F1|F2|FY1|FY2|SHO|SpR|StR|"
+    r"CT[12]|ST[1-8])\b\.?:?[ \t]*"
     rf"(?P<signed>[A-Z]{{2,3}}|{_DOTTED})[ \t]*\.?[ \t]*$"
     # After a dash that ends a sentence, the signer's credential or details may follow ("... --
     # SK RNLD", "... -- HT (MCNZ 48812)").

@@ -14,6 +14,14 @@
    WSIB) ....... Giant Tiger") (deid_fields).
 7. A practice named by its place and "Medical" alone ("(Battery Point Medical)")
    (deid_practice_names).
+8. Australia's rural deliveries ("RMB 4471", "RSD 12", "CMB 7") were no address parts, as a
+   rural route "RR 3" is (deid_addresses); a "med card" was no health-plan cue (deid_codes).
+9. Initials after a doctor's grade at a team line's end ("SpR Bex Lyall / F1 TJ")
+   (deid_initials).
+10. An age over 89 with a space before the sex letter after the patient's word ("Pt 91 M")
+    (deid_ages).
+11. A Dublin postal district before a letterhead's dash or field gap ("Dublin 7  - Theatre 4")
+    (deid_joins).
 """
 
 from __future__ import annotations
@@ -148,6 +156,54 @@ def test_a_practice_named_by_its_place_and_medical_is_a_facility(
 )
 def test_a_medical_service_is_no_practice(text: str) -> None:
     assert not any("Medical" in r for r in _removed(text, tagger=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Property: Glenaroua Park, RMB 4471.\nPhone: landline", "RMB 4471"),
+        ("Address: RSD 12, Kapunda SA 5373", "RSD 12"),
+    ],
+)
+def test_an_australian_rural_delivery_is_an_address_part(text: str, part: str) -> None:
+    assert part in _removed(text, tagger=False)
+
+
+def test_a_med_card_number_is_a_health_plan_number() -> None:
+    text = "PPSN 8841226TA, med card 1108 447 2K\nMSE: unkempt"
+    assert "1108 447 2K" in _removed(text, tagger=False)
+
+
+def test_initials_after_a_doctors_grade_at_a_team_lines_end_are_a_name() -> None:
+    text = "WR: Cons Dr Okafor / SpR Bex Lyall / F1 TJ\nPlan: theatre"
+    assert "TJ" in _removed(text, tagger=False)
+
+
+def test_a_test_after_a_doctors_grade_stays() -> None:
+    assert not any("ECG" in r for r in _removed("Seen with SHO ECG\nPlan: rest", tagger=False))
+
+
+@pytest.mark.parametrize("text", ["Pt 91 M presented with SOB.", "patient 94 F, fall at home"])
+def test_an_age_with_a_space_before_the_sex_letter_after_the_patient(text: str) -> None:
+    assert any(r in ("91", "94") for r in _removed(text, tagger=False))
+
+
+@pytest.mark.parametrize("text", ["Pt 45 M presented with SOB.", "Pt GCS E4 V5 M 6, alert"])
+def test_an_age_under_ninety_or_a_motor_score_stays(text: str) -> None:
+    assert not any(r.isdigit() for r in _removed(text, tagger=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Mater Misericordiae University Hospital, Dublin 7  - Theatre 4\nNOTE", "Dublin 7"),
+        ("Children's Health Ireland at Crumlin, Dublin 12 - Allergy Clinic", "Dublin 12"),
+    ],
+)
+def test_a_dublin_district_before_a_letterheads_dash_goes_with_the_city(
+    text: str, city: str
+) -> None:
+    assert city in _removed(text, tagger=False)
 
 
 # The blind recall half dev40: 20 notes, 608 identifiers, 183 clinical terms. Before this
