@@ -261,6 +261,17 @@ _NEXT_LINE = (
 
 CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+    # Session 43: a Canadian social insurance number (three groups of three), also where a note
+    # in brackets follows its label ("SIN (pension forms) 448 112 903"). "SIN" in capitals only:
+    # "sin" is Spanish for "without".
+    (
+        "ssn",
+        re.compile(
+            r"(?:\bSIN\b|(?i:\bsocial[ \t]+insurance(?:[ \t]+(?:number|no\.?|#))?))"
+            r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,24}\))?[ \t]*+[:#]?[ \t]*+"
+            r"(?P<v>\d{3}[ \t-]?\d{3}[ \t-]?\d{3})(?![\w-]|[.,]\d)"
+        ),
+    ),
     (
         "ssn",
         re.compile(

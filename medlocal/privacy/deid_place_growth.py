@@ -311,10 +311,13 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
 
 
 def _org_bridged(text: str, start: int, end: int, second: int) -> bool:
-    """``text[start:end]`` is an organisation's name ending in its head word and only "of" or
-    "at" (and "the") stands between it and the part at ``second`` (_ORG_BRIDGE)."""
+    """``text[start:end]`` is an organisation's name (ending in its head word, or opening with
+    "The") and only "of" or "at" (and "the") stands between it and the part at ``second``
+    (_ORG_BRIDGE)."""
     if _ORG_BRIDGE.fullmatch(text, end, second) is None:
         return False
+    if text.startswith("The ", start):
+        return True  # "The Pines at Linden": a name with its article is a place's, no person's
     last = _LAST_WORD.search(text, start, end)
     return last is not None and last.group(1)[:1].isupper() and last.group(1).lower() in _ORG_ENDS
 

@@ -22,6 +22,7 @@
     (deid_ages).
 11. A Dublin postal district before a letterhead's dash or field gap ("Dublin 7  - Theatre 4")
     (deid_joins).
+12. A Canadian SIN after a note in brackets ("SIN (pension forms) 448 112 903") (deid_codes).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def _gone(text: str, words: str, tagger: bool = True) -> bool:
             "cc: Visiting Nurse Service of New York, fax 212-609-1180",
             "Visiting Nurse Service of New York",
         ),
+        ("cc: The Pines at Linden (fax 740-555-0138)", "The Pines at Linden"),
     ],
 )
 def test_an_organisation_and_its_place_over_of_or_at_are_one_name(
@@ -204,6 +206,11 @@ def test_a_dublin_district_before_a_letterheads_dash_goes_with_the_city(
     text: str, city: str
 ) -> None:
     assert city in _removed(text, tagger=False)
+
+
+def test_a_sin_after_a_note_in_brackets_is_an_ssn() -> None:
+    text = "chart 0448217, SIN (pension forms) 448 112 903\nMailing: Box 118"
+    assert "448 112 903" in _removed(text, tagger=False)
 
 
 # The blind recall half dev40: 20 notes, 608 identifiers, 183 clinical terms. Before this
