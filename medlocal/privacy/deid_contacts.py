@@ -189,7 +189,9 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "phone",
         re.compile(
-            r"(?i:\b(?:on|call|phone|phoned|tel|ring|rang|bleep|page|paged)[ \t]+)"
+            # The word before read behind the "x" (one space), so the pattern opens with "x".
+            r"(?i:(?<=\bon[ ])|(?<=\bcall[ ])|(?<=\bphone[ ])|(?<=\bphoned[ ])|(?<=\btel[ ])|"
+            r"(?<=\bring[ ])|(?<=\brang[ ])|(?<=\bbleep[ ])|(?<=\bpage[ ])|(?<=\bpaged[ ]))"
             rf"(?P<v>[xX][ \t]?\d{{4,6}})\b(?![.,:/-]?\d){NOT_A_VALUE_AFTER}"
         ),
     ),

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, fold
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
@@ -290,7 +291,7 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
             and _TOWN_BRIDGE.fullmatch(text, first_end, second.start) is not None
         ):
             kind = first
-        elif 2 < gap <= 9 and _org_bridged(text, first.start, first_end, second.start):
+        elif 2 < gap <= 9 and _org_bridged(text, first.start, first_end, second):
             whole = text[first.start : second_end]
             yield Redaction("facility", first.start, second_end, whole, label("facility"))
             continue
@@ -310,14 +311,18 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
         )
 
 
-def _org_bridged(text: str, start: int, end: int, second: int) -> bool:
+def _org_bridged(text: str, start: int, end: int, second: Redaction) -> bool:
     """``text[start:end]`` is an organisation's name (ending in its head word, or opening with
-    "The") and only "of" or "at" (and "the") stands between it and the part at ``second``
-    (_ORG_BRIDGE)."""
-    if _ORG_BRIDGE.fullmatch(text, end, second) is None:
+    "The") and only "of" or "at" (and "the") stands between it and the place ``second``
+    (_ORG_BRIDGE). A day or a feast after "at" is a time ("The Willows at Christmas")."""
+    if _ORG_BRIDGE.fullmatch(text, end, second.start) is None:
+        return False
+    if fold(second.original.split()[0]) in CALENDAR_WORDS:
         return False
     if text.startswith("The ", start):
-        return True  # "The Pines at Linden": a name with its article is a place's, no person's
+        # "The Pines at Linden": a name with its article is a place's, no person's; the part
+        # after it a place found as one.
+        return second.kind in _ADDRESS_KINDS or second.kind == "facility"
     last = _LAST_WORD.search(text, start, end)
     return last is not None and last.group(1)[:1].isupper() and last.group(1).lower() in _ORG_ENDS
 

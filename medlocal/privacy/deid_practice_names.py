@@ -19,11 +19,16 @@ from medlocal.privacy.deid_people_words import HONORIFICS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC
 from medlocal.privacy.deid_spans import Redaction, label
 
-_PRACTICE = re.compile(
+# The name before "Medical" (read back from each "Medical" of the text, in a window), after a
+# bracket, a GP's or a practice's label, or a word leading to a place.
+_BEFORE = re.compile(
     r"(?:\(|\b(?:GP|gp|practice|Practice|surgery|Surgery|at|from)\b[ \t]*[:,]?[ \t]*)"
-    r"(?P<n>(?:[A-Z][a-z'’]+[ \t]+){1,3}Medical)"
-    r"(?=[ \t]*(?:[),;]|\.(?:\s|\Z)|\n|\Z))"
+    r"(?P<n>(?:[A-Z][a-z'’]+[ \t]+){1,3})\Z"
 )
+# What ends the name after "Medical": a bracket, a comma, a semicolon, a full stop, the line's end.
+_END = re.compile(r"[ \t]*(?:[),;]|\.(?:\s|\Z)|\n|\Z)")
+_HEAD = "Medical"
+_WINDOW = 64
 # Words that make "... Medical" a service or a ward, not a practice's name.
 _SERVICES = frozenset(
     {
@@ -39,14 +44,16 @@ _NOT_NAMES = _SERVICES | GENERIC | TITLES | ROLES | HONORIFICS
 
 def practice_name_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     """The practices named by their place and "Medical" in ``text``."""
-    if "Medical" not in text:
-        return []
     found: list[Redaction] = []
-    for match in _PRACTICE.finditer(text):
-        words = match.group("n").split()[:-1]
-        bare = [fold(w).removesuffix("'s").removesuffix("’s") for w in words]
-        if any(w in _NOT_NAMES or lex.clinical(w) for w in bare):
-            continue
-        start, end = match.span("n")
-        found.append(Redaction("facility", start, end, text[start:end], label("facility")))
+    at = text.find(_HEAD)
+    while at >= 0:
+        end = at + len(_HEAD)
+        before = _BEFORE.search(text, max(0, at - _WINDOW), at)
+        if before is not None and _END.match(text, end) is not None:
+            words = before.group("n").split()
+            bare = [fold(w).removesuffix("'s").removesuffix("’s") for w in words]
+            if not any(w in _NOT_NAMES or lex.clinical(w) for w in bare):
+                start = before.start("n")
+                found.append(Redaction("facility", start, end, text[start:end], label("facility")))
+        at = text.find(_HEAD, end)
     return found
