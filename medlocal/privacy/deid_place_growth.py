@@ -314,7 +314,8 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
 def _org_bridged(text: str, start: int, end: int, second: Redaction) -> bool:
     """``text[start:end]`` is an organisation's name (ending in its head word, or opening with
     "The") and only "of" or "at" (and "the") stands between it and the place ``second``
-    (_ORG_BRIDGE). A day or a feast after "at" is a time ("The Willows at Christmas")."""
+    (_ORG_BRIDGE). A month or a weekday after it is a time; after a name opening with "The"
+    only a place found as one joins ("The Willows at Christmas" stays apart)."""
     if _ORG_BRIDGE.fullmatch(text, end, second.start) is None:
         return False
     if fold(second.original.split()[0]) in CALENDAR_WORDS:
