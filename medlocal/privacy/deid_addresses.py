@@ -66,7 +66,8 @@ _STREET = re.compile(
     # What an address can start with (a digit, a unit word, "P.O."), not inside a word: a cheap
     # first test that spares the engine most positions of a long record.
     r"(?=[0-9FUASLRNBPfuaslrnbp])(?<![A-Za-z])"
-    rf"{_UNIT_BEFORE}\b(?:\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
+    # Session 43: an Australian unit written "U4/27" (unit 4 at number 27), the "U" with it.
+    rf"{_UNIT_BEFORE}\b(?:U?\d{{1,5}}/)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
     # Name words in any alphabet's capitals ("221 Kāhikatea Drive").
     # Round 18: a numbered street after the house ("7130 120 St", as western Canada numbers
     # them; "St John" is a saint).
@@ -91,7 +92,9 @@ _UNIT_ALTERNATIVES = "|".join(
     alt for word in _UNIT_WORDS.split("|") for alt in (word, word.upper())
 )
 ADDRESS_PART = re.compile(
-    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
+    # Session 43: Australia's rural deliveries ("RMB 4471" roadside mail box, "RSD 12"
+    # roadside delivery, "CMB 7" community mail bag), as a rural route "RR 3".
+    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|RMB|RSD|CMB|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
     r"(?:Road|Street|Lane|Door)[ \t]+No)\b\.?[ \t]*#?[ \t]*|(?<![\w#])#[ \t]?)"
     r"(?=[A-Z]?\d)[A-Z]?\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?){0,3}\b"
     r"|\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Floor|Flr|Level|Cross|Main|Block|Stage|Phase|Sector|"

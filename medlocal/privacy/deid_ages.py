@@ -202,6 +202,15 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Age with a sex letter, as in a note header ("92M", "101F"); see _is_temperature.
     ("age_over_89", re.compile(r"(?<![\d.°])\b(?P<v>9\d|1[0-4]\d)(?=[MFY]\b|/[MF]\b)")),
+    # Session 43: with a space before the sex letter after the patient's word ("Pt 91 M
+    # presented", "patient 94 F, fall"); not a grade's letter and its number ("M 6").
+    (
+        "age_over_89",
+        re.compile(
+            r"(?i:\b(?:pt|patient|client|resident))\.?[ \t]+(?P<v>9\d|1[0-4]\d)"
+            r"(?=[ \t]+[MF]\b(?![ \t]*\d))"
+        ),
+    ),
     # Ages: a birthday ("her 93rd birthday"), a decade over ninety ("in his nineties", "late
     # 90s").
     (

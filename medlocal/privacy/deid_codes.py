@@ -36,7 +36,8 @@ _ID_CUES: list[tuple[str, str]] = [
         r"group[ \t]+(?:number|no\.?|#)|nhs(?:[ \t]+(?:number|no\.?|#))?|medical[ \t]+aid|"
         r"health[ \t]+card|gms(?:[ \t]+card)?|dva|ohip|ramq|ihi|tricare|champva|medi-cal|"
         # Cards and national schemes ("Medical card 4471902K", "PhilHealth PIN", "NHIF", "PHN").
-        r"(?:medical|insurance|member(?:ship)?|benefits?|gp[ \t]+visit|gold|white|hmo|"
+        # Session 43: and its short form ("med card 1108 447 2K").
+        r"(?:medical|med|insurance|member(?:ship)?|benefits?|gp[ \t]+visit|gold|white|hmo|"
         r"health[ \t]+care|healthcare|pension|concession|seniors?|ehic)[ \t]+card|chi|h&c|"
         r"card[ \t]+(?:number|no\.?|#)|philhealth(?:[ \t]+pin)?|nhif|nhis|abha|pm-?jay|cghs|"
         r"medishield(?:[ \t]+life)?|ahcip|phn|msp|hmo|medical[ \t]+scheme|scheme[ \t]+no\.?|"
@@ -260,6 +261,17 @@ _NEXT_LINE = (
 
 CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ssn", re.compile(r"\b\d{3}-\d{2}-\d{4}\b")),
+    # Session 43: a Canadian social insurance number (three groups of three), also where a note
+    # in brackets follows its label ("SIN (pension forms) 448 112 903"). "SIN" in capitals only:
+    # "sin" is Spanish for "without".
+    (
+        "ssn",
+        re.compile(
+            r"(?:\bSIN\b|(?i:\bsocial[ \t]+insurance(?:[ \t]+(?:number|no\.?|#))?))"
+            r"(?:[ \t]*+\([A-Za-z][A-Za-z .'-]{1,24}\))?[ \t]*+[:#]?[ \t]*+"
+            r"(?P<v>\d{3}[ \t-]?\d{3}[ \t-]?\d{3})(?![\w-]|[.,]\d)"
+        ),
+    ),
     (
         "ssn",
         re.compile(

@@ -183,6 +183,18 @@ CONTACT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"air[ \t]*call)\b)\.?[ \t]*+[:#]?[ \t]*+(?P<v>\d{3,6})\b"
         ),
     ),
+    # Session 43: an internal line written "x" and its number after a word of reaching ("phoned
+    # to the ICU reg on x 55210", "call x4471"): four to six digits and no unit after them, so
+    # a count ("on 3 x 500 mg") stays.
+    (
+        "phone",
+        re.compile(
+            # The word before read behind the "x" (one space), so the pattern opens with "x".
+            r"(?i:(?<=\bon[ ])|(?<=\bcall[ ])|(?<=\bphone[ ])|(?<=\bphoned[ ])|(?<=\btel[ ])|"
+            r"(?<=\bring[ ])|(?<=\brang[ ])|(?<=\bbleep[ ])|(?<=\bpage[ ])|(?<=\bpaged[ ]))"
+            rf"(?P<v>[xX][ \t]?\d{{4,6}})\b(?![.,:/-]?\d){NOT_A_VALUE_AFTER}"
+        ),
+    ),
     # Round 19: a pager's short form and a ward's internal line ("Med reg pg 2241", "Contact
     # ward: local 5912"): four or five digits only ("pg 12" is a page) and no unit after them
     # ("local 1000 units" is a dose).

@@ -25,7 +25,10 @@ _FIELD = re.compile(
     r"place[ \t]+of[ \t]+work|company|school|college|university|"
     r"nursery|day[ \t]*care|preschool|kindergarten|church|parish|congregation|temple|mosque|"
     r"synagogue|gurdwara|pharmacy|chemist|agency|club|gym|care[ \t]+home|nursing[ \t]+home|"
-    r"placement|shelter|hostel)(?:[ \t]+(?:name|attended))?)[ \t]*:[ \t]*"
+    r"placement|shelter|hostel)(?:[ \t]+(?:name|attended))?)"
+    # Session 43: a form's dot leader stands for the colon, and a note in brackets may follow
+    # the label ("Employer (for WSIB) ....... Giant Tiger").
+    r"(?:[ \t]+\([^()\n]{1,24}\))?[ \t]*(?::|\.{3,})[ \t]*"
     r"(?P<v>[^\n\t;,()|]{1,60}?)(?=[ \t]{2,}|[\t;,()|\n]|[ \t]+-[ \t]|[ \t]*$)",
     re.M,
 )

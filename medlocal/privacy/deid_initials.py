@@ -25,7 +25,14 @@ from medlocal.privacy.deid_addresses import STATES
 from medlocal.privacy.deid_false_cues import DIPLOMA
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
-from medlocal.privacy.deid_people_words import CREDENTIALS, PARTICLES, ROLE_AFTER
+from medlocal.privacy.deid_people_words import (
+    CREDENTIALS,
+    HONORIFICS,
+    PARTICLES,
+    ROLE_AFTER,
+    ROLES,
+    TITLES,
+)
 from medlocal.privacy.deid_place_words import GENERIC, REGIONS, STREET_WORDS
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan, word_end
 
@@ -50,7 +57,9 @@ _NOT_LETTERS = re.compile(r"[^A-Za-z]")
 _SIGNED_INITIALS = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+(?P<titled>[A-Z]{2,3})\b(?![ \t]*[a-z])"
     # A dash only after a sentence's end ("Next visit Nov 3. — BB"; "Diet - NBM" is a value).
-    r"|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|signed|Sig|Initials)\b\.?:?[ \t]*"
+    # Session 43: and a doctor's grade on a ward round's team line ("SpR Bex Lyall / F1 TJ").
+    r"|\b(?:RN|RM|MD|NP|PA|HCA|CNA|EN|Signed|signed|Sig|Initials|F1|F2|FY1|FY2|SHO|SpR|StR|"
+    r"CT[12]|ST[1-8])\b\.?:?[ \t]*"
     rf"(?P<signed>[A-Z]{{2,3}}|{_DOTTED})[ \t]*\.?[ \t]*$"
     # After a dash that ends a sentence, the signer's credential or details may follow ("... --
     # SK RNLD", "... -- HT (MCNZ 48812)").
@@ -122,6 +131,11 @@ _SIGNATURE_CUE = re.compile(
     r"(?i:\b(?:signed|by|per|cc|from|dr|prof|reviewed|seen|copy|authori[sz]ed|reported|"
     r"verified|checked|with)\b)\.?:?[ \t]*\Z"
 )
+# Session 43: a title or role written before the initials, abbreviated with its stop or not
+# ("Sgt. N. Mkhize", "Const. T. Ward", "RN K. Obi"): the initials and the word after them are a
+# person's, as after "Dr" or "signed" (a role's stop had hidden the cue).
+_ROLE_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][A-Za-z0-9]*)\.?[ \t]+\Z")
+_PERSON_WORDS = TITLES | ROLES | HONORIFICS
 # Endings of Latin species names: an initial before one is a genus ("M. Tuberculosis",
 # "C. Albicans", "P. Falciparum"), not a person.
 _SPECIES = ("us", "is", "um", "ae", "ii", "genes", "ans", "ens", "arum", "icus", "ica", "osa")
@@ -178,6 +192,9 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     for match in _INITIALS_FIRST.finditer(text):
         tok = at.get(match.end())
         cued = _SIGNATURE_CUE.search(text, max(0, match.start() - 16), match.start()) is not None
+        if not cued:
+            role = _ROLE_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            cued = role is not None and role.group(1).lower() in _PERSON_WORDS
         if tok is None:
             continue
         credential = _CREDENTIAL_AFTER.match(text, tok.end) is not None

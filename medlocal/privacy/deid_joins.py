@@ -27,7 +27,9 @@ _GAP_WORDS = PARTICLES | frozenset({"am", "an", "im", "zu", "do", "y", "e", "i",
 _NUMBERED_DISTRICTS = frozenset(
     {"dublin", "paris", "lyon", "marseille", "wien", "vienna", "budapest", "praha", "prague"}
 )
-_DISTRICT = re.compile(r"[ \t]+\d{1,2}(?=[ \t]*(?:[,;)]|$))", re.M)
+# Session 43: or before a dash or a field gap that opens the next part of a letterhead ("Dublin
+# 7  - Theatre 4", "Dublin 12 - Allergy Clinic").
+_DISTRICT = re.compile(r"[ \t]+\d{1,2}(?=[ \t]*(?:[,;)]|$|[-–—][ \t])|[ \t]{2,}\S)", re.M)
 _PARTICLES_WINDOW = 16  # two particles and their spaces ("van der ", "bin ", "de la ")
 _ARTICLES = frozenset({"der", "den", "des", "la", "le", "les", "el"})
 _WORD = r"[^\W\d_]+"

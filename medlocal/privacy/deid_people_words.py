@@ -151,6 +151,9 @@ ROLES = frozenset(
         # Round 18 (walk 21): a letter's "for the attention of", the dictionary lacks it: a cue
         # before the person it is addressed to, never a name itself ("Attn: Mr John Smith").
         "attn", "fao",
+        # Session 43: police and foundation-doctor ranks written before a name ("Const. N.
+        # Mkhize", "Cst Leblanc", "Trooper Beasley", "Garda Fogarty", "F1 Patel").
+        "const", "cst", "trooper", "garda", "cpl", "supt", "f1", "f2",
     }
 )  # fmt: skip
 # Round 17: words that grade or place a role written before it ("Staff Nurse Adebayo", "Senior

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, fold
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
     FUNCTION_CUES,
@@ -147,7 +148,8 @@ _LANDMARK_BRIDGE = re.compile(
 # Tilleuls, bât. C, 18 allée Romain-Rolland", "Torre B, Calle Mayor 4").
 _UNIT_BRIDGE = re.compile(
     r",[ \t]*(?:b[âa]t\.?|b[âa]timent|bloc|block|blk\.?|tower|tour|torre|esc\.?|escalier|"
-    r"escalera|entrada|portal|Haus|Stiege|wing)[ \t]*[A-Z0-9]{1,3},[ \t]*",
+    # Session 43: the address may wrap after the building's comma ("bât. B,\n4 rue ...").
+    r"escalera|entrada|portal|Haus|Stiege|wing)[ \t]*[A-Z0-9]{1,3},[ \t]*\n?[ \t]*",
     re.I,
 )
 # A flat, office, floor or door after a found street, as French, Spanish, Portuguese, German
@@ -161,6 +163,19 @@ _UNIT_AFTER_STREET = re.compile(
     r"(?:[ \t]+(?:gauche|droite|izq(?:uierda|\.)?|dcha\.?|derecha|esq\.?|dto\.?|links|rechts))?"
     r"|\d{1,2}[ºª°][ \t]*(?:[A-Z]|izq(?:uierda|\.)?|dcha\.?|derecha|esq\.?|dto\.?)\b)"
 )
+# Session 43: "of" or "at" between an organisation whose name ends in its head word and the
+# place or name after it ("Hebrew Home at Riverdale", "Visiting Nurse Service of New York",
+# "Royal Infirmary of Edinburgh"): one organisation's name. Both parts are found already; only
+# the small word between them was left, and it tells a reader the two go together.
+_ORG_BRIDGE = re.compile(r"[ \t]+(?:of|at)(?:[ \t]+the)?[ \t]+")
+_ORG_ENDS = frozenset(
+    {
+        "home", "homes", "service", "services", "hospital", "clinic", "centre", "center",
+        "infirmary", "hospice", "institute", "society", "trust", "foundation", "university",
+        "college", "school", "academy", "association", "church", "lodge", "house",
+    }
+)  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*\Z")
 # Where one of two parts bridged so must be an address's (not two names).
 _ADDRESS_KINDS = frozenset({"street_address", "city", "location", "county"})
 # Round 17: a compass or size word before a found town or county is part of its name ("North
@@ -276,6 +291,10 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
             and _TOWN_BRIDGE.fullmatch(text, first_end, second.start) is not None
         ):
             kind = first
+        elif 2 < gap <= 9 and _org_bridged(text, first.start, first_end, second):
+            whole = text[first.start : second_end]
+            yield Redaction("facility", first.start, second_end, whole, label("facility"))
+            continue
         elif (
             2 < gap <= 18
             and (first_address or second_address)
@@ -290,6 +309,23 @@ def _bridged(text: str, places: list[Redaction]) -> Iterator[Redaction]:
         yield Redaction(
             kind.kind, first.start, second_end, text[first.start : second_end], kind.replacement
         )
+
+
+def _org_bridged(text: str, start: int, end: int, second: Redaction) -> bool:
+    """``text[start:end]`` is an organisation's name (ending in its head word, or opening with
+    "The") and only "of" or "at" (and "the") stands between it and the place ``second``
+    (_ORG_BRIDGE). A month or a weekday after it is a time; after a name opening with "The"
+    only a place found as one joins ("The Willows at Christmas" stays apart)."""
+    if _ORG_BRIDGE.fullmatch(text, end, second.start) is None:
+        return False
+    if fold(second.original.split()[0]) in CALENDAR_WORDS:
+        return False
+    if text.startswith("The ", start):
+        # "The Pines at Linden": a name with its article is a place's, no person's; the part
+        # after it a place found as one.
+        return second.kind in _ADDRESS_KINDS or second.kind == "facility"
+    last = _LAST_WORD.search(text, start, end)
+    return last is not None and last.group(1)[:1].isupper() and last.group(1).lower() in _ORG_ENDS
 
 
 # What follows a town's postal district number ("Dublin 9 D09 V2N0", "Kingston 10."): a postcode

@@ -77,6 +77,7 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
+from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_span_ends import line_breaks_kept, punctuation_outside
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
@@ -195,6 +196,8 @@ class Redactor:
         found += [
             _word_redaction(text, span) for span in scan(text, lex, tokens, self.record, written)
         ]
+        # A practice named by its place and "Medical" alone ("(Battery Point Medical)").
+        found += practice_name_candidates(text, lex)
         return found, [_word_redaction(text, span) for span in tagged]
 
     def preview(self, text: str) -> list[Redaction]:
