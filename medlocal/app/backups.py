@@ -22,7 +22,8 @@ from medlocal.vault.backup_files import (
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
-from medlocal.vault.manifest import DamagedBackupError
+from medlocal.vault.errors import VaultLockedError
+from medlocal.vault.manifest import BackupRefusedError, DamagedBackupError
 from medlocal.vault.restore import (
     PreparedRestore,
     RestoreResult,
@@ -126,33 +127,87 @@ def back_up(
     )
 
 
+# Audit events a vault that never held a record may have: it was made, unlocked, locked, its
+# passphrase or keys changed, a model loaded, a backup taken (review 43, D1). Any other event (a
+# patient, document, chat, output or collection added or removed, an ask, a search, a restore)
+# means it held records once, even if none is left: its audit trail is then worth keeping.
+UNUSED_VAULT_EVENTS = frozenset(
+    {"create", "unlock", "lock", "failed_unlock", "key_change", "model_load", "backup"}
+)
+
+
+def vault_records(vault: Vault) -> list[str]:
+    """What in the open ``vault`` shows it holds or once held records, in words ("2 patients",
+    "an audit trail of records added or removed"); empty for a vault that never held one (a
+    just-made vault, which a backup of another vault may replace: walk 43 D1)."""
+    status = vault.status()
+    found = [
+        f"{count} {noun}{'' if count == 1 else 's'}"
+        for count, noun in (
+            (status.patients, "patient"),
+            (status.documents, "document"),
+            (len(vault.list_chats()), "chat"),
+            (len(vault.list_outputs()), "saved output"),
+            (len(vault.list_collections()), "collection"),
+        )
+        if count
+    ]
+    if vault.audit_entries(limit=1, hide=UNUSED_VAULT_EVENTS):
+        found.append("an audit trail of records added or removed")
+    return found
+
+
+# The confirmation question and the CLI name exactly what a replace of such a vault loses.
+UNUSED_VAULT_WORDS = (
+    "has never held a record (no patients, documents, chats, saved outputs or collections; its "
+    "audit trail records only its creation, unlocks and settings)"
+)
+
+
 def empty_vault_id(vault: Vault | None) -> str | None:
-    """The id of ``vault`` when it is open and holds no patients and no documents (a vault the
-    first-run wizard just made), else None. Such a vault may be replaced by a backup of another
-    vault after one confirmation (walk 43 D1: a second computer could not restore the clinic's
-    backup once the wizard had made its own vault); a vault with records never is."""
+    """The id of ``vault`` when it is open and never held a record (:func:`vault_records` is
+    empty: a vault the first-run wizard just made), else None. Such a vault may be replaced by a
+    backup of another vault after one confirmation (walk 43 D1: a second computer could not
+    restore the clinic's backup once the wizard had made its own vault); a vault that holds or
+    held records never is (review 43, D1: chats, outputs, collections and the audit trail of a
+    vault whose patients were removed were lost)."""
     if vault is None or vault.is_locked:
         return None
-    status = vault.status()
-    return vault.vault_id if status.patients == 0 and status.documents == 0 else None
+    return None if vault_records(vault) else vault.vault_id
 
 
-def replaceable_vault(folder: Path, passphrases: Sequence[str]) -> str | None:
-    """:func:`empty_vault_id` of the vault in ``folder``, opened with the first of
-    ``passphrases`` that opens it (the command line has no open vault to ask); None when there
-    is no vault there, none of them opens it, or it holds records."""
-    if not Vault.exists(folder):
-        return None
-    for passphrase in dict.fromkeys(p for p in passphrases if p):
-        try:
-            vault = Vault.open(folder, passphrase=passphrase)
-        except MedLocalError:
-            continue
-        try:
-            return empty_vault_id(vault)
-        finally:
-            vault.lock("restore check")
-    return None
+def changed_while_read(target: Path, records: Sequence[str]) -> BackupRefusedError:
+    """The refusal when the vault to replace gained records (or locked) after it was checked,
+    while the backup was read (review 43, D2): nothing was replaced."""
+    what = ", ".join(records) if records else "it locked, so it could not be checked again"
+    return BackupRefusedError(
+        f"The vault in {target} changed while the backup was read ({what}), so it was not "
+        "replaced: nothing was changed. To restore this backup there anyway: back that vault "
+        "up first, close MedLocal, move the folder aside (keep it), then restore again."
+    )
+
+
+def lock_if_unused(vault: Vault, target: Path, reason: str = "restore") -> None:
+    """Lock ``vault`` if it still never held a record, checked with its session held so that
+    no other thread writes between the check and the lock; else refuse, leaving it open
+    (:func:`changed_while_read`). The restore's last check before a swap (review 43, D2)."""
+
+    def check() -> None:
+        if records := vault_records(vault):
+            raise changed_while_read(target, records)
+
+    try:
+        vault.lock_after(check, reason)
+    except VaultLockedError as err:
+        raise changed_while_read(target, []) from err
+
+
+def open_unused_vault(folder: Path, passphrase: str) -> tuple[str, list[str]]:
+    """Open the vault in ``folder`` with its own ``passphrase`` (the one its owner typed: never
+    a guess, as each wrong try counts against the owner's unlocks, review 43 D3) and lock it
+    again: its id and :func:`vault_records`."""
+    with Vault.open(folder, passphrase=passphrase) as vault:
+        return vault.vault_id, vault_records(vault)
 
 
 @dataclass(frozen=True)
@@ -238,13 +293,16 @@ __all__ = [
     "backup_destination",
     "backup_due",
     "backup_summary",
+    "changed_while_read",
     "empty_vault_id",
     "finish_restore",
     "folder_to_create",
     "full_path",
+    "lock_if_unused",
+    "open_unused_vault",
     "prepare_restore",
-    "replaceable_vault",
     "restore_backup",
+    "vault_records",
     "verify_backup",
     "verify_backups",
 ]

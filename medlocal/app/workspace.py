@@ -702,9 +702,10 @@ class Workspace:
         A relative ``source`` is refused: the window's current folder is wherever it was
         started from."""
         source = backups.full_path(source, "The backup to restore")
-        # A just-made vault (no patients, no documents) may give way to another vault's backup
-        # (walk 43 D1): the face asked before calling with ``replace``.
+        # A just-made vault (one that never held a record) may give way to another vault's
+        # backup (walk 43 D1): the face asked before calling with ``replace``.
         replaceable = backups.empty_vault_id(self.vault) if replace else None
+        open_vault = self.vault
         prepared = backups.prepare_restore(
             source,
             self.vault_folder,
@@ -719,9 +720,22 @@ class Workspace:
             progress=progress,
             cancel=cancel,
         )
+        if prepared.manifest.header.vault_id == replaceable:
+            replaceable = None  # this vault's own backup: an ordinary replace, locked first
         result: backups.RestoreResult | None = None
+
+        def last_check() -> None:
+            # Review 43, D2: records added while the backup was read (an import finishing, a
+            # patient added) are refused here, the vault left open; else it locks in the same
+            # hold, so nothing is written between the check and the lock.
+            if open_vault is None:
+                raise backups.changed_while_read(self.vault_folder, [])
+            backups.lock_if_unused(open_vault, self.vault_folder)
+            self.lock("restore")  # drops this workspace's reference to the locked vault
+
         try:
-            self.lock("restore")
+            if replaceable is None:
+                self.lock("restore")
         except BaseException:
             prepared.discard()
             raise
@@ -730,6 +744,7 @@ class Workspace:
                 prepared,
                 replace=replace,
                 replaceable=replaceable,
+                last_check=last_check,
                 progress=progress,
                 cancel=cancel,
             )

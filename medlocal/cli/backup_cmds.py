@@ -79,8 +79,9 @@ def register_vault_actions(actions: Any) -> None:
     restore.add_argument(
         "--current-passphrase-file",
         metavar="FILE",
-        help="passphrase of the vault there, when it is not the backup's: a vault with no "
-        "patients and no documents may be replaced by another vault's backup (asks first)",
+        help="with --replace, over a vault that is not the backup's: that vault's own passphrase "
+        "(asked for otherwise); a vault that never held a record may be replaced by another "
+        "vault's backup (asks first)",
     )
     restore.set_defaults(func=run_restore)
 
@@ -182,14 +183,30 @@ def run_restore(args: argparse.Namespace) -> int:
         fresh = new_passphrase(args.new_passphrase_file) if args.new_passphrase_file else None
     source = _typed_path(args.source, "Restoring from")
     replace: bool = args.replace
-    replaceable = _empty_vault_there(target, source, [passphrase or "", fresh or ""], args)
-    if replaceable is not None:
-        # A just-made vault (the window's first start on a second computer, walk 43 D1):
-        # one confirmation replaces it, with or without --replace.
+    current: str | None = None
+    replaceable: str | None = None
+    if replace and (other := _other_vault_there(target, source)) is not None:
+        # Review 43, D3: the vault there is opened with its owner's passphrase only, never with
+        # the backup's as a guess (each wrong try counts as a failed unlock and throttles it).
+        current = _secret(
+            args.current_passphrase_file,
+            f"Passphrase of the vault now in {target} (another vault's, to be replaced): ",
+        )
+        replaceable = _unused_vault_there(target, source, other, current)
         _confirm_replace(target, source, args, empty=True)
-        replace = True
     elif replace:
         _confirm_replace(target, source, args)
+
+    def last_check() -> None:
+        # Review 43, D2: records added there while the backup was read refuse the restore.
+        from medlocal.app.backups import changed_while_read, open_unused_vault
+
+        if current is None:
+            raise changed_while_read(target, [])
+        vault_id, records = open_unused_vault(target, current)
+        if records or vault_id != replaceable:
+            raise changed_while_read(target, records or ["it is another vault now"])
+
     printer = _ProgressLine()
     try:
         result = restore_backup(
@@ -200,6 +217,7 @@ def run_restore(args: argparse.Namespace) -> int:
             new_passphrase=fresh,
             replace=replace,
             replaceable=replaceable,
+            last_check=last_check,
             progress=printer,
         )
     finally:
@@ -244,12 +262,10 @@ def _secret(file_name: str | None, prompt: str) -> str:
     return read_secret_file(file_name) if file_name else ask_secret(prompt)
 
 
-def _empty_vault_there(
-    target: Path, source: Path, passphrases: list[str], args: argparse.Namespace
-) -> str | None:
-    """The id of the vault in ``target`` when it holds no patients and no documents (opened
-    with the backup's passphrase, the new one, or --current-passphrase-file), else None."""
-    from medlocal.app.backups import replaceable_vault
+def _other_vault_there(target: Path, source: Path) -> str | None:
+    """The id of the vault in ``target`` when it is not the backup's vault (its key file read,
+    the vault never opened), else None: no vault there, the same vault, or an unreadable key
+    file (the restore's own check says what is wrong with it)."""
     from medlocal.vault.errors import KeyFileError
     from medlocal.vault.keyfile import load_key_file
     from medlocal.vault.restore import backup_to_restore
@@ -261,14 +277,25 @@ def _empty_vault_there(
     try:
         current = load_key_file(key_file).vault_id
     except KeyFileError:
-        return None  # the restore's own check says what is wrong with it
-    if current == backup_to_restore(source)[1].vault_id:
-        # The same vault: --replace as before, never opened here (opening it records an
-        # unlock; a restore that is then refused leaves the vault as it was).
         return None
-    if args.current_passphrase_file:
-        passphrases = [read_secret_file(args.current_passphrase_file), *passphrases]
-    return replaceable_vault(target, passphrases)
+    return None if current == backup_to_restore(source)[1].vault_id else current
+
+
+def _unused_vault_there(target: Path, source: Path, vault_id: str, passphrase: str) -> str:
+    """``vault_id`` when the vault in ``target``, opened with its owner's ``passphrase``, never
+    held a record; else the refusal naming what it holds and the next step."""
+    from medlocal.app.backups import open_unused_vault
+    from medlocal.vault.manifest import BackupRefusedError
+    from medlocal.vault.restore import another_vault_refusal, backup_to_restore
+
+    opened_id, records = open_unused_vault(target, passphrase)
+    if records:
+        header = backup_to_restore(source)[1]
+        raise BackupRefusedError(
+            f"{another_vault_refusal(header.vault_id, target, opened_id)} "
+            f"(It holds: {', '.join(records)}.)"
+        )
+    return vault_id
 
 
 def _confirm_replace(
@@ -276,7 +303,8 @@ def _confirm_replace(
 ) -> None:
     """Ask (naming the backup and its date) before a restore replaces a vault; ``--yes`` skips
     the question, a script without it is refused, and anything but 'replace' (Ctrl-D too)
-    changes nothing. ``empty``: the vault there holds no patients and no documents."""
+    changes nothing. ``empty``: the vault there is another vault's that never held a record."""
+    from medlocal.app.backups import UNUSED_VAULT_WORDS
     from medlocal.vault.restore import backup_to_restore
 
     def question() -> str:
@@ -284,8 +312,9 @@ def _confirm_replace(
         made = header.created_at[:16].replace("T", " ")
         if empty:
             return (
-                f"The vault in {target} holds no patients and no documents. Replace it with "
-                f"the backup made {made} UTC ({folder.name})?"
+                f"The vault in {target} is not the backup's vault, and it {UNUSED_VAULT_WORDS}."
+                f"\nReplace it, with its audit trail, by the backup made {made} UTC "
+                f"({folder.name})?"
             )
         return (
             f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"

@@ -22,6 +22,7 @@ import os
 import secrets
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def restore_backup(
     new_passphrase: str | None = None,
     replace: bool = False,
     replaceable: str | None = None,
+    last_check: Callable[[], None] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> RestoreResult:
@@ -89,8 +91,9 @@ def restore_backup(
     the newest is taken) into ``target``.
 
     ``target`` must be empty or new, unless ``replace`` is given and it holds this same vault,
-    closed, or the vault whose id is ``replaceable`` (one the caller found holds no patients
-    and no documents: a just-made vault on a second computer, walk 43 D1). Opening the backup
+    closed, or the vault whose id is ``replaceable`` (one the caller found never held a record:
+    a just-made vault on a second computer, walk 43 D1; ``last_check`` then checks that again
+    just before the swap, see :func:`finish_restore`). Opening the backup
     takes the passphrase the vault had when it was made, or the recovery key; with the recovery
     key, ``new_passphrase`` sets the restored vault's passphrase (with the passphrase it stays
     the same unless ``new_passphrase`` is given). Every refusal and
@@ -108,7 +111,12 @@ def restore_backup(
         cancel=cancel,
     )
     return finish_restore(
-        prepared, replace=replace, replaceable=replaceable, progress=progress, cancel=cancel
+        prepared,
+        replace=replace,
+        replaceable=replaceable,
+        last_check=last_check,
+        progress=progress,
+        cancel=cancel,
     )
 
 
@@ -304,6 +312,7 @@ def finish_restore(
     *,
     replace: bool = False,
     replaceable: str | None = None,
+    last_check: Callable[[], None] | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> RestoreResult:
@@ -311,12 +320,23 @@ def finish_restore(
     there without ``replace``, another vault's, one open in another process), then migrate,
     record the restore, re-encrypt, check the result opens and matches, and move it into place.
     The staging folder and key are gone afterwards, whatever happened, except where the previous
-    vault could not be put back after a failed replace: then that folder is kept, and named."""
+    vault could not be put back after a failed replace: then that folder is kept, and named.
+
+    A ``replaceable`` vault (another vault's, found never to have held a record) was checked
+    before the backup was read, which takes minutes from a USB stick; records added meanwhile
+    would be lost with it (review 43, D2). So the caller passes ``last_check``, run first here,
+    before anything is written: it checks the vault again and leaves it locked (the window's
+    workspace checks and locks its open vault in one hold; the command line opens it with its
+    owner's passphrase), or raises to refuse with nothing replaced."""
     if prepared.done:
         raise ValueError("this restore was already installed or discarded")
     header, contents, staging = prepared.manifest.header, prepared.contents, prepared.staging
     target = prepared.target
     try:
+        if replaceable is not None:
+            if last_check is None:
+                raise ValueError("replacing another vault needs last_check")
+            last_check()
         replacing = _check_target(target, header, replace, replaceable)
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 0, 3, "re-encrypting", "steps"))
@@ -417,8 +437,8 @@ def _check_target(
     probe_open: bool = True,
 ) -> bool:
     """Whether a vault is being replaced; refuses what must not be touched. A vault of another
-    id is replaced only when it is ``replaceable`` (the caller opened it and found no patients
-    and no documents). ``probe_open`` False skips the probe for another process's use (this
+    id is replaced only when it is ``replaceable`` (the caller opened it and found it never held
+    a record). ``probe_open`` False skips the probe for another process's use (this
     process has the vault open)."""
     files = VaultFiles(target)
     if files.exists():
@@ -446,8 +466,9 @@ def another_vault_refusal(backup_vault: str, target: Path, current: str) -> str:
     step (walk 43 D1: "restore it into an empty folder" was a step neither face offered)."""
     return (
         f"This backup was made by another vault ({backup_vault[:8]}), not the one in {target} "
-        f"({current[:8]}), which holds patients or documents (or was not opened to check), so "
-        "it is not replaced. To restore it anyway: back that vault up first, close MedLocal, "
+        f"({current[:8]}), which holds or once held records (patients, documents, chats, "
+        "saved outputs, collections or their audit trail) or was not opened to check, so it is "
+        "not replaced. To restore it anyway: back that vault up first, close MedLocal, "
         f"move the folder {target} aside (keep it: it holds the only copy of its records), then "
         'start MedLocal and choose "Restore from a backup" (or run `medlocal vault restore '
         "BACKUP_FOLDER`)."

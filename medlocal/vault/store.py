@@ -36,7 +36,7 @@ from medlocal.vault.keys import KdfParams
 from medlocal.vault.reembed import EMBED_BATCH, Embedder, ReembedReport
 from medlocal.vault.rows import VaultStatus
 from medlocal.vault.search import ProgressCallback
-from medlocal.vault.session import corruption_as_error, open_session
+from medlocal.vault.session import corruption_as_error, hold, open_session
 from medlocal.vault.store_chats import ChatsMixin
 from medlocal.vault.store_documents import DocumentsMixin
 
@@ -139,6 +139,15 @@ class Vault(DocumentsMixin, ChatsMixin):
             self._finalizer.detach()
             for listener in list(self._lock_listeners):
                 listener(reason)
+
+    def lock_after(self, check: Callable[[], None], reason: str = "user") -> None:
+        """Run ``check`` (it may read this vault) and lock, holding the session throughout, so
+        no other thread of this process writes between the two (review 43, D2: a restore's
+        last look at the vault it replaces). ``check`` raising leaves the vault open;
+        :class:`VaultLockedError` when it is locked already."""
+        with hold(self._session()):
+            check()
+            self.lock(reason)
 
     def add_lock_listener(self, listener: Callable[[str], None]) -> None:
         """``listener(reason)`` runs after the vault locks (``user``, ``idle``, ``closed``…),

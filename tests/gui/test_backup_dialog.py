@@ -356,3 +356,27 @@ def test_a_long_verify_result_is_shown_whole(qtbot: QtBot, workspace: Workspace)
     grown = dialog.height()
     dialog.restore_message.show_ok("Checked.")
     assert dialog.height() == grown
+
+
+def test_the_restore_question_names_a_vault_that_never_held_a_record(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review 43, D1: the question says exactly what a restore over an unused vault replaces.
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = BackupDialog(workspace)
+    qtbot.addWidget(dialog)
+    (tmp_path / "usb").mkdir()
+    dialog.source.setText(str(tmp_path / "usb"))
+    dialog.source_passphrase.setText(PASS)
+    assert dialog.start_restore() is None
+    workspace.require_vault().add_patient("Kept Here")
+    assert dialog.start_restore() is None
+    assert len(asked) == 2
+    assert "never held a record" in asked[0] and "with its audit trail" in asked[0]
+    assert "never held a record" not in asked[1]

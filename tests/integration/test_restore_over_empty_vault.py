@@ -1,8 +1,8 @@
 """Walk 43 D1: a second computer could not restore the clinic's backup once its first start had
 made a vault of its own (another vault id: "Restore it into an empty folder instead", which
-neither face could do). A vault that holds no patients and no documents now gives way to another
-vault's backup after one confirmation, in the window's workspace and in `vault restore`; a vault
-with records is still refused, the message naming the next step."""
+neither face could do). A vault that never held a record now gives way to another vault's backup
+after one confirmation, in the window's workspace and in `vault restore --replace`; a vault with
+records is still refused, the message naming the next step."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def test_a_vault_with_records_is_still_refused_with_the_next_step(
     assert _names(tmp_path / "second") == ["Kept Here"]
 
 
-def test_vault_restore_replaces_an_empty_vault_after_one_confirmation(
+def test_vault_restore_replace_replaces_an_empty_vault_after_one_confirmation(
     clinic_backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "second"
@@ -74,13 +74,14 @@ def test_vault_restore_replaces_an_empty_vault_after_one_confirmation(
     current.write_text(own + "\n")
     args = ["vault", "restore", str(clinic_backup), "--vault", str(target)]
     auth = ["--passphrase-file", str(secret)]
-    # Without the empty vault's passphrase nothing shows it is empty: refused, untouched.
-    assert _cli(*args, *auth, "--replace", "--yes") == 2
-    assert _names(target, own) == []
-    questions = at_terminal(monkeypatch, "no")
+    # Without --replace: refused, the vault never opened (review 43, D3).
     assert _cli(*args, *auth, "--current-passphrase-file", str(current)) == 2
-    assert "holds no patients and no documents" in questions[0]
+    assert _names(target, own) == []
+    auth += ["--current-passphrase-file", str(current), "--replace"]
+    questions = at_terminal(monkeypatch, "no")
+    assert _cli(*args, *auth) == 2
+    assert "never held a record" in questions[0]
     assert _names(target, own) == []
     at_terminal(monkeypatch, "replace")
-    assert _cli(*args, *auth, "--current-passphrase-file", str(current)) == 0
+    assert _cli(*args, *auth) == 0
     assert _names(target) == [MARKERS[1]]

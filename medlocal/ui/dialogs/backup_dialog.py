@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.backups import NewFolder, folder_to_create, full_path
+from medlocal.app.backups import (
+    UNUSED_VAULT_WORDS,
+    NewFolder,
+    empty_vault_id,
+    folder_to_create,
+    full_path,
+)
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.progress import ProgressCallback
@@ -362,10 +368,18 @@ class BackupDialog(QDialog):
             if recovering
             else "the passphrase the vault had when the backup was made, not one set since then"
         )
+        # Review 43, D1: say exactly what goes when it is a vault that never held a record
+        # (the one kind another vault's backup may replace).
+        replaced = (
+            f"The vault on this computer (it {UNUSED_VAULT_WORDS}) will be replaced, with its "
+            "audit trail, by the backup."
+            if empty_vault_id(self.workspace.vault) is not None
+            else "The vault on this computer will be replaced by the backup."
+        )
         if not confirm(
             self,
             "Restore over this vault?",
-            "The vault on this computer will be replaced by the backup. It is kept aside until "
+            f"{replaced} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):
