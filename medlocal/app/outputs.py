@@ -19,6 +19,7 @@ from medlocal.app.given_passages import given_sources
 from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import (
@@ -354,7 +355,7 @@ def default_summary_documents(
     chosen = [d.id for d in sorted(documents, key=lambda d: d.id) if not d.notes]
     left_out = [d for d in documents if d.notes]
     if documents and not chosen:
-        named = ", ".join(f"{d.id} ({d.file_name})" for d in left_out)
+        named = ", ".join(f"{d.id} ({shown_name(d.file_name)})" for d in left_out)
         raise UserInputError(
             f"every document of patient {patient_id} names another patient of this vault "
             f"(documents {named}): check where they belong, or name them with --doc to "

@@ -12,6 +12,7 @@ from datetime import date
 
 from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.privacy.deid_dates import DayCounts
 from medlocal.vault.rows import DocumentInfo, Patient
 from medlocal.vault.store import Vault
@@ -25,7 +26,9 @@ class SimilarPatientError(UserInputError):
     word). ``similar`` holds each such patient with what is alike."""
 
     def __init__(self, similar: list[tuple[Patient, str]]) -> None:
-        self.listing = "; ".join(f"patient {p.id} ({p.name}, {why})" for p, why in similar)
+        self.listing = "; ".join(
+            f"patient {p.id} ({shown_name(p.name)}, {why})" for p, why in similar
+        )
         super().__init__(f"this patient is very like {self.listing}")
         self.similar = similar
 
@@ -34,7 +37,7 @@ class DuplicateMrnError(UserInputError):
     """The MRN is already used; ``existing`` are the patients holding it."""
 
     def __init__(self, mrn: str, existing: list[Patient]) -> None:
-        names = ", ".join(f"{p.id} ({p.name})" for p in existing)
+        names = ", ".join(f"{p.id} ({shown_name(p.name)})" for p in existing)
         super().__init__(f"MRN {mrn} is already used by patient {names}")
         self.existing = existing
 

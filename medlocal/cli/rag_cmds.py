@@ -40,6 +40,7 @@ from medlocal.cli.engine_cmds import (
 )
 from medlocal.engine.reasoning import ThinkingMeter, thinking_note, thinking_status
 from medlocal.errors import GenerationCancelled, UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.progress import Progress
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.citations import cited_numbers
@@ -217,7 +218,8 @@ def _add_redact_args(
 
 
 def _source_line(src: SourceRef, mark: str = "") -> str:
-    return f"[{src.number}] {src.label()}{mark}\n    {one_line(src.snippet)}"
+    # The file name as shown_name escapes it (review 43, D9: ESC, newline, U+202E).
+    return f"[{src.number}] {shown_name(src.label())}{mark}\n    {one_line(src.snippet)}"
 
 
 def _print_sources_and_flags(
@@ -528,8 +530,9 @@ def run_summarize(args: argparse.Namespace) -> int:
             for doc in left_out:
                 for note in doc.notes:
                     print(
-                        f"medlocal: note: document {doc.id} ({doc.file_name}) is left out: "
-                        f"{note} (name it with --doc {doc.id}, with the others, to summarise it)",
+                        f"medlocal: note: document {doc.id} ({shown_name(doc.file_name)}) is "
+                        f"left out: {note} (name it with --doc {doc.id}, with the others, to "
+                        "summarise it)",
                         file=sys.stderr,
                     )
         progress = TerminalProgress()

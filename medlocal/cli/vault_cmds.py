@@ -413,7 +413,7 @@ def run_patient_list(args: argparse.Namespace) -> int:
         print("No patients yet. Add one with 'medlocal patient add --name NAME'.")
     for p in patients:
         extra = "  ".join(x for x in (f"MRN {p.mrn}" if p.mrn else "", p.dob or "") if x)
-        print(f"{p.id:>5}  {p.name}  {extra}".rstrip())
+        print(f"{p.id:>5}  {shown_name(p.name)}  {extra}".rstrip())
     return 0
 
 
@@ -424,7 +424,7 @@ def run_patient_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**asdict(patient), "documents": [asdict(d) for d in docs]}, indent=2))
         return 0
-    print(f"Patient {patient.id}: {patient.name}")
+    print(f"Patient {patient.id}: {shown_name(patient.name)}")
     print(f"  MRN: {patient.mrn or '-'}   Date of birth: {patient.dob or '-'}")
     print(f"  Documents: {len(docs)}")
     for d in docs:
@@ -445,7 +445,9 @@ def run_patient_remove(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         patient = vault.get_patient(args.patient_id)
         count = len(vault.list_documents(patient.id))
-        question = f"Remove patient {patient.id} ({patient.name}) and all {count} document(s)?"
+        question = (
+            f"Remove patient {patient.id} ({shown_name(patient.name)}) and all {count} document(s)?"
+        )
         if not confirm(question, args):
             print("Nothing removed.")
             return 1

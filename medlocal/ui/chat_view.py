@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from medlocal.app.chats import ChatTurn
+from medlocal.fsutil import shown_name
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.flags import DRAFT_HEADING, unsupported_draft
 from medlocal.ui.colours import Tone, tone_css
@@ -355,7 +356,7 @@ def _sources_html(turn: ChatTurn, index: int) -> str:
         )
 
     items = "".join(
-        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(s.place)}'
+        f'<li><a href="cite:{index}.{s.number}">[{s.number}]</a> {html.escape(shown_name(s.place))}'
         f"{named(s.number)}</li>"
         for s in turn.sources
     )

@@ -794,7 +794,7 @@ class _ImportResult:
 def patient_label(patient: Patient) -> str:
     """A patient as the list shows them: name, then MRN where there is one."""
     mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
-    return f"{patient.name}{mrn}"
+    return f"{shown_name(patient.name)}{mrn}"
 
 
 def listed_name(shown: str) -> str:

@@ -107,7 +107,7 @@ class SourcesPanel(QWidget):
             return
         self.clear()
         request = self._request
-        self.header.setText(f"[{source.number}] {source.place}: opening…")
+        self.header.setText(f"[{source.number}] {shown_name(source.place)}: opening…")
 
         def read(_cancel: Any) -> tuple[DocumentInfo, str]:
             return vault.get_document(source.document_id), vault.document_text(source.document_id)
@@ -128,7 +128,7 @@ class SourcesPanel(QWidget):
         # A file whose import noted that it names another patient keeps saying so beside the
         # passage it is cited for: the document list marks it, but the answer is read here.
         checks = "".join(f"\n{NOTED_MARK} Check: {note}" for note in document.notes)
-        self.header.setText(f"[{source.number}] {source.place}{checks}")
+        self.header.setText(f"[{source.number}] {shown_name(source.place)}{checks}")
         self.header.setToolTip(self.header.text())  # all of it, should a file name be cut off
         self.text.setPlainText(text)
         self._highlight(source.start, source.end)

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from medlocal.fsutil import free_bytes, fsync_dir, private_dir
+from medlocal.fsutil import free_bytes, fsync_dir, private_dir, shown_name
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.manifest import MANIFEST_NAME, BackupError, BackupRefusedError, Part
 
@@ -454,7 +454,7 @@ def find_backups(path: Path) -> list[Path]:
     if len(below) == 1:
         return next(iter(below.values()))
     if below:
-        names = "; ".join(str(sub) for sub in below)
+        names = "; ".join(shown_name(str(sub)) for sub in below)
         raise BackupRefusedError(
             f"No MedLocal backup in {path} itself; backups are in {len(below)} folders inside "
             f"it: {names}. Name the folder to use."

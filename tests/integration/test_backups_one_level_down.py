@@ -46,3 +46,13 @@ def test_several_folders_of_backups_are_named(tmp_path: Path) -> None:
     assert str(usb / "MedLocal backups") in message and str(usb / "old backups") in message
     assert "Name the folder to use" in message
     assert not (tmp_path / "restored").exists()
+
+
+def test_the_folders_to_choose_from_are_named_escaped(tmp_path: Path) -> None:
+    # Review 43 (cosmetic on 1ff5090): a folder name with ESC or U+202E was printed raw.
+    usb = _backed_up(tmp_path, "MedLocal backups", "old\x1b[31m\u202ebackups")
+    with pytest.raises(BackupRefusedError) as refused:
+        restore_backup(usb, tmp_path / "restored", passphrase=PASS)
+    message = str(refused.value)
+    assert "old\\x1b[31m\\u202ebackups" in message
+    assert "\x1b" not in message and "\u202e" not in message
