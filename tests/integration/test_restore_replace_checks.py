@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.backup_vault import FAST, MARKERS, PASS, make_planted_vault
@@ -178,3 +179,28 @@ def test_vault_restore_replaces_an_unused_vault_naming_what_goes(
     at_terminal(monkeypatch, "replace")
     assert _cli(*args, *auth, "--replace") == 0
     assert _names(target, PASS) == [MARKERS[1]]
+
+
+def test_vault_restore_checks_the_vault_again_before_the_swap(
+    clinic_backup: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.vault import restore
+
+    target = tmp_path / "second"
+    Vault.create(target, OWN, kdf_params=FAST)[0].lock()
+    real_check = restore.backup_check.check_snapshot
+
+    def check_then_add(*args: Any, **kwargs: Any) -> None:
+        real_check(*args, **kwargs)
+        with Vault.open(target, OWN) as meanwhile:  # another window adds a patient meanwhile
+            meanwhile.add_patient("Added During Read")
+
+    monkeypatch.setattr(restore.backup_check, "check_snapshot", check_then_add)
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    current = tmp_path / "current.txt"
+    current.write_text(OWN + "\n")
+    args = ["vault", "restore", str(clinic_backup), "--vault", str(target), "--replace", "--yes"]
+    auth = ["--passphrase-file", str(secret), "--current-passphrase-file", str(current)]
+    assert _cli(*args, *auth) == 2
+    assert _names(target) == ["Added During Read"]
