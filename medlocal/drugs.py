@@ -82,6 +82,8 @@ class DrugVocabulary:
     classes: dict[tuple[str, ...], tuple[str, ...]]  # folded class words -> member generics
     # generic -> its international/British names ("albuterol" -> "salbutamol"), see other_names
     other_names_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # generic -> those of its other names a class search spends terms on (see class_names)
+    class_names_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_folder(cls, folder: Path) -> DrugVocabulary:
@@ -95,11 +97,13 @@ class DrugVocabulary:
             if targets:
                 generics_of.setdefault(name, set()).update(targets)
 
+        nerd_names: set[str] = set()  # the names drug_names.txt knows (a second source)
         names = folder / "drug_names.txt"
         if names.exists():
             for line in resource_entries(names):
                 variant, _, targets = line.partition("\t")
                 add(variant.lower(), targets.lower().split("|"))
+                nerd_names.add(variant.lower())
         brands = folder / "drug_brands.txt"
         if brands.exists():
             for line in resource_entries(brands):
@@ -152,14 +156,24 @@ class DrugVocabulary:
                 for name in meant:
                     _merge_class(classes, class_tokens(alias), classes.get(class_tokens(name), ()))
         every_name = frozenset(generics_of)  # built once: per generic it was most of the load
+        hand_names = {g: tuple(v) for g, v in other.items()}
+        several = _several_member_classes(classes)
         for generic, candidates in unlisted.items():
-            found = other_names(generic, candidates, every_name)
+            found = other_names(generic, candidates, every_name, several)
             other[generic] = [*other.get(generic, ()), *found]
+        other_names_of = {
+            g: tuple(dict.fromkeys(v))[:OTHER_NAMES_PER_GENERIC] for g, v in other.items() if v
+        }
         return cls(
             {k: frozenset(v) for k, v in generics_of.items()},
             {g: tuple(b for _, b in sorted(v)) for g, v in listed.items()},
             classes,
-            {g: tuple(dict.fromkeys(v))[:OTHER_NAMES_PER_GENERIC] for g, v in other.items() if v},
+            other_names_of,
+            {
+                g: kept
+                for g, v in other_names_of.items()
+                if (kept := class_names(g, v, hand_names.get(g, ()), every_name, nerd_names))
+            },
         )
 
     def class_members(self, query: str) -> list[tuple[str, ...]]:
@@ -205,6 +219,10 @@ class DrugVocabulary:
         international/British names and brands ("albuterol": salbutamol, Ventolin; "salbutamol":
         albuterol, Ventolin)."""
         w = word.lower().strip("-")
+        if self._names_a_class(w):
+            # A class's name is no drug's other name, whatever a dictionary maps it to
+            # ("sulfonamide" -> sulfanilamide, review 43 D7): its members come as the class's.
+            return []
         out = sorted(self.generics_of.get(w, ()))
         out += [n for n in self.other_names_of.get(w, ()) if n not in out]
         out += [b for b in self.brands_of.get(w, ())[:BRANDS_PER_GENERIC] if b not in out]
@@ -214,6 +232,10 @@ class DrugVocabulary:
             # brands too, since a note may use any of them.
             out += [b for b in self.brands_of.get(generic, ())[:BRANDS_PER_GENERIC] if b != w]
         return list(dict.fromkeys(out))
+
+    def _names_a_class(self, word: str) -> bool:
+        members = self.classes.get(class_tokens(word))
+        return members is not None and len(members) >= _SEVERAL_MEMBERS
 
     def expansion(self, query: str, limit: int = MAX_TERMS) -> Expansion:
         """Names to add to the exact-word query: empty when the query names no drug or class."""
@@ -237,9 +259,11 @@ class DrugVocabulary:
             # the antibiotic of "which oral antibiotic"): the most-listed brand comes along.
             # Its international/British name too: "which bronchodilator" is answered by
             # "salbutamol 100 micrograms" (walk 43: "Not found").
+            # Only names fit to spend the bounded terms on (review 43 D7: "hydrochlorothiaizide"
+            # took a thiazide's place), see class_names.
             interleaved += [
                 generic,
-                *self.other_names_of.get(generic, ()),
+                *self.class_names_of.get(generic, ()),
                 *self.brands_of.get(generic, ())[:1],
             ]
         seen = set(asked)
@@ -247,13 +271,19 @@ class DrugVocabulary:
         return Expansion(synonyms, _bounded(interleaved, seen, limit - len(synonyms)))
 
 
-def other_names(generic: str, candidates: Iterable[str], names: AbstractSet[str]) -> list[str]:
+def other_names(
+    generic: str,
+    candidates: Iterable[str],
+    names: AbstractSet[str],
+    class_keys: AbstractSet[tuple[str, ...]] = frozenset(),
+) -> list[str]:
     """The international and British names of ``generic`` among ``candidates``, its unlisted
     names in drug_brands.txt (which mix those with foreign and former brands): a name whose
     Latin INN form is listed too ("salbutamol": "salbutamolum"; "pethidine": "pethidinum"), or
     another spelling of the generic ("frusemide", "lignocaine", "amoxycillin"). Not a Latin
     form itself ("furosemidum"), nor a name holding the generic's word ("filgrastim-sndz"),
-    which search finds by that word already. Latin-attested names first, then the closest
+    which search finds by that word already, nor a class's name (``class_keys``: "sulfonamide"
+    is listed for sulfanilamide, review 43 D7). Latin-attested names first, then the closest
     spellings."""
 
     def known(name: str) -> bool:
@@ -267,7 +297,7 @@ def other_names(generic: str, candidates: Iterable[str], names: AbstractSet[str]
 
     scored: list[tuple[int, float, str]] = []
     for name in candidates:
-        if name == generic or latin(name):
+        if name == generic or latin(name) or class_tokens(name) in class_keys:
             continue
         if re.search(rf"(?<![a-z]){re.escape(generic)}(?![a-z])", name):
             continue
@@ -275,6 +305,62 @@ def other_names(generic: str, candidates: Iterable[str], names: AbstractSet[str]
         if has_latin(name) or ratio >= _SPELLING_RATIO:
             scored.append((0 if has_latin(name) else 1, -ratio, name))
     return [name for _, _, name in sorted(scored)]
+
+
+# A class of this many members or more is a class, not one drug's other name ("glycerol" is a
+# class of glycerin alone and stays glycerin's name).
+_SEVERAL_MEMBERS = 2
+
+
+def _several_member_classes(
+    classes: dict[tuple[str, ...], tuple[str, ...]],
+) -> frozenset[tuple[str, ...]]:
+    return frozenset(k for k, m in classes.items() if len(m) >= _SEVERAL_MEMBERS)
+
+
+def class_names(
+    generic: str,
+    found: Iterable[str],
+    hand: Iterable[str],
+    names: AbstractSet[str],
+    second_source: AbstractSet[str],
+) -> tuple[str, ...]:
+    """Those of ``generic``'s other names (``found``) a class search spends its bounded terms on:
+    a hand line's (``hand``), or one with a Latin INN form ("salbutamol") or that a second
+    dictionary knows too (``second_source``, drug_names.txt: "frusemide", "lignocaine"), more
+    than one letter's edit from the generic. The rest are, most of them, a
+    product list's misspellings ("hydrochlorothiaizide", "aprednislon", "damitriptyline") or a
+    letter's variant ("hydrocodon", "amoxicilline") that take a member's place (review 43 D7);
+    a question naming the drug still gets them as its synonyms."""
+    own = set(hand)
+
+    def kept(name: str) -> bool:
+        if name in own:
+            return True
+        latin = f"{name}um" in names or (name.endswith("e") and f"{name[:-1]}um" in names)
+        # One letter's edit is a variant whatever attests it: "hydrocodon" + "um" is the
+        # Latin of hydrocodone itself, not of another name.
+        return (latin or name in second_source) and not _one_edit(name, generic)
+
+    return tuple(n for n in found if kept(n))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter inserted, dropped, changed or two swapped."""
+    if len(a) == len(b):
+        diffs = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diffs) == 1 or (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and (a[diffs[0]], a[diffs[1]]) == (b[diffs[1]], b[diffs[0]])
+        )
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) - len(shorter) != 1:
+        return False
+    i = 0
+    while i < len(shorter) and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1 :] == shorter[i:]
 
 
 def _merge_class(

@@ -29,8 +29,15 @@ _LEADS_TO_A_DAY = frozenset(
      # Verbs of dating that do not end in "-ed": "seen 8 of November 2026".
      "seen", "done", "taken", "given", "held", "written", "signed", "sent", "begun", "began",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+     # Events a note dates, as labels without their colon: "Next review 8 of May 2026",
+     # "Admission 12 of March 2026" (review 43 D8).
+     "review", "appointment", "appt", "admission", "discharge", "surgery", "operation",
+     "procedure", "clinic", "follow-up", "followup", "referral", "onset",
+     "death", "birth", "delivery", "booking"}
 )  # fmt: skip
+# A label's colon or dash before the number: "Date of surgery: 8 of November 2026".
+_LABEL_END = re.compile(r"[:\-\u2013\u2014]\s*$")
 _BARE_OF = re.compile(r"\d{1,2}\s+of\s", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
@@ -40,6 +47,8 @@ def _counted_day(text: str, match: re.Match[str]) -> bool:
     "of" ("2 of May 2026", no ordinal) after a word that does not lead to a date."""
     if not _BARE_OF.match(match.group()):
         return False
+    if _LABEL_END.search(text[max(0, match.start() - 30) : match.start()]):
+        return False  # the value of a label is a date
     before = _WORD_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
     if before is None:
         return False  # at a line's start or after a number or punctuation: a date

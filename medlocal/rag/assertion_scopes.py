@@ -26,6 +26,9 @@ from medlocal.rag.assertion_triggers import (
     CHANGES,
     CONDITION_REACH,
     CURRENT,
+    DONE_AFTER_SUGGESTION,
+    DONE_POINTERS,
+    GO_ON_WORDS,
     HISTORICAL,
     HYPOTHETICAL,
     HYPOTHETICAL_BACKWARD,
@@ -35,6 +38,7 @@ from medlocal.rag.assertion_triggers import (
     NEG_FORWARD,
     PSEUDO,
     RELATIVES,
+    SUGGESTIONS,
     TRIGGER_LISTS,
 )
 from medlocal.rag.negation_scope import negation_scope
@@ -54,7 +58,40 @@ def _advised_to_go_on(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
     return phrase in _ADVICE and span[1] < len(tokens) and tokens[span[1]].text in _GO_ON
 
 
-def sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
+_SUGGESTIONS = frozenset(SUGGESTIONS)
+
+
+# How far into the next sentence its record of the change and its pointer back may lie.
+_DONE_REACH = 8
+
+
+def records_done(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence starts by recording a change suggested just before as done ("She began
+    it on 3 May.", "She has done so."): a done phrase and a word pointing back, near its start."""
+    start = tokens[:_DONE_REACH]
+    return bool(find_phrases(start, DONE_AFTER_SUGGESTION)) and any(
+        t.text in DONE_POINTERS for t in start
+    )
+
+
+def _suggestion_done(tokens: Sequence[Token], span: tuple[int, int], done_next: bool) -> bool:
+    """A suggested change that the passage goes on to record as done ("I recommended reducing
+    her bisoprolol to 2.5 mg, which she has done"; "... She began it on 3 May."), or a
+    suggestion to go on with a treatment ("would benefit from continuing metformin"), leaves the
+    treatment taken (review 43 D4)."""
+    phrase = " ".join(t.text for t in tokens[span[0] : span[1]])
+    if phrase not in _SUGGESTIONS:
+        return False
+    if span[1] < len(tokens) and tokens[span[1]].text in GO_ON_WORDS:
+        return True
+    return done_next or bool(find_phrases(tokens[span[1] :], DONE_AFTER_SUGGESTION))
+
+
+def sentence_assertions(
+    tokens: Sequence[Token], text: str, done_next: bool = False
+) -> list[Assertion]:
+    """``done_next``: the next sentence records a change suggested here as done (see
+    ``records_done``)."""
     out = [Assertion() for _ in tokens]
     pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
 
@@ -93,7 +130,11 @@ def sentence_assertions(tokens: Sequence[Token], text: str) -> list[Assertion]:
         for i in (*backward_scope(tokens, span[0]), *forward_scope(tokens, span[1])):
             out[i].current = True
     for span in find_phrases(tokens, HYPOTHETICAL):
-        if _as_needed(tokens, span) or _advised_to_go_on(tokens, span):
+        if (
+            _as_needed(tokens, span)
+            or _advised_to_go_on(tokens, span)
+            or _suggestion_done(tokens, span, done_next)
+        ):
             continue
         # Over a label's colon: "Options discussed: A vs B".
         first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]

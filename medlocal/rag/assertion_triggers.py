@@ -77,6 +77,40 @@ _SUGGESTED_CHANGES = tuple(
                    "initiating", "a trial of", "stopping", "discontinuing", "changing",
                    "increasing", "reducing", "restarting")
 )  # fmt: skip
+# Advice asked on a CHANGE ("Please advise on adding an SGLT2 inhibitor"); advice on a drug
+# already taken ("Please advise on her warfarin dosing", "Advice regarding apixaban before
+# surgery") is no suggestion that it is not taken (review 43 D4).
+_ADVICE_ASKED = tuple(
+    f"{ask} {change}"
+    for ask in ("advise on", "advice on", "advise re", "advice re", "advise regarding",
+                "advice regarding", "advise about", "advice about", "advise whether",
+                "advice whether", "advise on whether", "advice on whether")
+    for change in ("adding", "starting", "switching", "commencing", "trying", "introducing",
+                   "initiating", "a trial of", "trial of", "restarting", "to add", "to start",
+                   "to switch", "to commence", "to try", "to restart")
+)  # fmt: skip
+# A suggestion of a treatment not yet given: read by rag/assertion_scopes.py, which lets a
+# record of it done later in the sentence ("..., which she has done") cancel it.
+SUGGESTIONS = (
+    *_ADVICE_ASKED, "would benefit from", "may benefit from", "might benefit from",
+    "could benefit from", "could try", "worth trying", "worth considering", "worth a trial of",
+    *_SUGGESTED_CHANGES,
+)  # fmt: skip
+# What records a suggested change as done after it: "I recommended reducing her bisoprolol,
+# which she has done"; "We advised starting amlodipine and she began it on 3 May".
+DONE_AFTER_SUGGESTION = (
+    "has done", "had done", "has done so", "did so", "did this", "began", "begun", "has begun",
+    "started", "has started", "commenced", "has commenced", "is now on", "now on", "now takes",
+    "is now taking", "now taking", "which she takes", "which he takes", "which they take",
+    "which she is taking", "which he is taking", "already takes", "already on",
+    "already taking", "was started", "were started", "has been started",
+)  # fmt: skip
+# Words by which the next sentence points back at the suggestion ("She began it on 3 May.",
+# "This was started today."): with a DONE_AFTER_SUGGESTION phrase near its start, it records
+# the suggested change as done.
+DONE_POINTERS = frozenset({"it", "this", "that", "so", "them", "these", "those"})
+# Going on with a treatment is no change: "would benefit from continuing metformin".
+GO_ON_WORDS = frozenset({"continuing", "staying", "remaining", "keeping", "ongoing"})
 HYPOTHETICAL = (
     "if", "should", "in case", "will be", "would be", "consider", "considering",
     "may need", "might", "planned", "plan to", "return if",
@@ -99,11 +133,8 @@ HYPOTHETICAL = (
     "told to", "advised to", "instructed to", "asked to", "counselled to", "counseled to",
     # A change only asked or suggested is not one made (grfix43, walk 42gb: "Please advise on
     # adding an SGLT2 inhibitor" let "she stopped her SGLT2 inhibitor" pass): a request for
-    # advice, a benefit foreseen, something worth a try.
-    "advise on", "advice on", "please advise", "advise re", "advice re", "advise regarding",
-    "advice regarding", "would benefit from", "may benefit from", "might benefit from",
-    "could benefit from", "could try", "worth trying", "worth considering", "worth a trial of",
-    *_SUGGESTED_CHANGES,
+    # advice on a change, a benefit foreseen, something worth a try.
+    *SUGGESTIONS,
 )  # fmt: skip
 # Our own: a plan stated after the thing planned ("lamotrigine would be considered", "with
 # semaglutide to be considered if ..."): hypothetical back to the start of its clause.

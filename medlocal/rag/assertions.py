@@ -34,7 +34,7 @@ from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_certainty import Readings
 from medlocal.rag.assertion_headings import is_heading, is_table_header, system_heading
 from medlocal.rag.assertion_records import Assertion, Mention
-from medlocal.rag.assertion_scopes import sentence_assertions
+from medlocal.rag.assertion_scopes import records_done, sentence_assertions
 from medlocal.rag.assertion_tokens import Token, tokenize
 from medlocal.rag.sentences import split_sentences
 
@@ -106,13 +106,19 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
     """Concept mentions of ``text`` with their assertions, sentence by sentence (``limit``: the
     highest passage number its citations may name, None when not known)."""
     found: list[Mention] = []
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for number, sentence in enumerate(sentences):
         if is_heading(sentence.text):
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
         if is_table_header(sentence.text):
             continue  # walk 41: "Drug | Dose | Frequency | Change" reports no drug as present
         tokens = tokenize(sentence.text, sentence.start, limit)
-        assertions = sentence_assertions(tokens, sentence.text)
+        # The next sentence may record a change suggested here as done ("She began it").
+        following = sentences[number + 1] if number + 1 < len(sentences) else None
+        done_next = following is not None and records_done(
+            tokenize(following.text, following.start, limit)
+        )
+        assertions = sentence_assertions(tokens, sentence.text, done_next)
         readings = Readings(tokens, assertions)
         heading = system_heading(tokens)
         words = [word_key(t.text) for t in tokens]

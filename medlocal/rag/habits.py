@@ -87,11 +87,26 @@ _NOTHING_AFTER = re.compile(
     r"|(?:or|and|nor)\s+smok)",
     re.IGNORECASE,
 )
+# A drinking word whose object is another drink: "drinks coffee but no alcohol", "drinks two
+# coffees a day and does not drink alcohol" (review 43 D5): the alcohol named later is another
+# mention's.
+_OTHER_DRINK_AFTER = re.compile(
+    r"\s+(?:(?:a|an|\d+|one|two|three|four|five|six|several|lots\s+of|plenty\s+of|cups?\s+of"
+    r"|mugs?\s+of|glass(?:es)?\s+of|litres?\s+of|liters?\s+of|[\w-]+\s+cups?\s+of)\s+)*"
+    r"(?:coffees?|teas?|water|fluids?|milk|juices?|squash|cola|soft\s+drinks?|energy\s+drinks?"
+    r"|caffeine|decaf\w*|fizzy|herbal|smoothies?|liquids?)\b",
+    re.IGNORECASE,
+)
 _JOINED_BEFORE = re.compile(r"\b(?:to|or|and|nor)\s*$", re.IGNORECASE)
 # What the word names is something else: smoke breathed in by accident, a hand rub, a
 # complication of drinking.
 _OTHER_AFTER = {
-    "smoking": re.compile(r"[\s-]*(?:inhalation|exposure|alarm|detector)", re.IGNORECASE),
+    "smoking": re.compile(
+        r"[\s-]*(?:inhalation|exposure|alarm|detector|cessation"
+        # What is smoked is a recreational drug, not tobacco: "smokes cannabis".
+        r"|cannabis|marijuana|weed|skunk|crack|heroin|spice|meth)",
+        re.IGNORECASE,
+    ),
     "alcohol": re.compile(
         r"[\s-]*(?:misuse|abuse|excess|dependen\w*|withdrawal|intoxication|related|problems?"
         r"|use\s+disorder|gel|swabs?|wipes?|hand|rub|poisoning|liver|hepatitis|cirrhosis"
@@ -114,6 +129,11 @@ _GIVEN_UP = re.compile(
     r"|no\s+longer|ex|former(?:ly)?|previous(?:ly)?|used\s+to)\b" + _WITHIN,
     re.IGNORECASE,
 )
+# Abstaining is not doing it now: "currently abstinent from alcohol", "abstains from alcohol".
+_ABSTAINING = re.compile(
+    r"\b(?:abstinent|abstains|abstaining|abstained|abstinence|abstemious)\b" + _WITHIN,
+    re.IGNORECASE,
+)
 _NEVER = re.compile(r"\b(?:never|life-?long)\b" + _WITHIN, re.IGNORECASE)
 _SOME_TIME = re.compile(
     r"\b(?:was|were|had|has\s+been|have\s+been|history\s+of|hx\s+of|h/o|in\s+the\s+past)\b"
@@ -130,7 +150,17 @@ _PRESENT_FORMS = frozenset({"smokes", "drinks", "vapes", "smoker", "drinker", "v
 # A habit word as a label, its value after it: "Smoking: never", "Alcohol: 6 units/week".
 _LABEL = re.compile(r"\s*:")
 _NEVER_VALUE = re.compile(r"\s*never\b", re.IGNORECASE)
-_NONE_VALUE = re.compile(r"\s*(?:none|nil|no|not|denies|denied|0)\b", re.IGNORECASE)
+# "0" but not "0.5 units/week" (review 43 D5); "N" of a Y/N form is "no".
+_NONE_VALUE = re.compile(
+    r"\s*(?:none|nil|no|not|denies|denied|n\b(?!/)|0(?![.,]?\d))\b", re.IGNORECASE
+)
+# A value that gives nothing: "Smoking: N/A", "not applicable", "unknown", "not recorded".
+_NO_VALUE = re.compile(
+    r"\s*(?:n/?a\b|not\s+(?:applicable|known|recorded|documented|asked|stated)|unknown|\?)",
+    re.IGNORECASE,
+)
+# A rate kept up only until some time: "Smoking: 10/day until 2015" is a past habit.
+_UNTIL = re.compile(r"\b(?:until|till|til|up\s+to|to)\s+(?:19|20)\d{2}\b|\buntil\b", re.IGNORECASE)
 _PAST_VALUE = re.compile(
     r"\s*(?:ex\b|former|stopped|quit|gave\s+up|previous|used\s+to)", re.IGNORECASE
 )
@@ -145,6 +175,8 @@ _TIME_BOUNDED = re.compile(
     r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
     re.IGNORECASE,
 )
+# A sentence's end, not a decimal point ("Alcohol: 0.5 units/week", review 43 D5).
+_END = re.compile(r"[;!?\n]|\.(?!\d)")
 _BEFORE_CHARS = 60
 _AFTER_CHARS = 40
 
@@ -176,11 +208,13 @@ def _status(text: str, mention: Mention, habit: str) -> Status | None:
     a = mention.assertion
     if a.family or a.hypothetical:
         return None  # a relative's, or only advised on or asked about
-    before = re.split(r"[.;!?\n]", text[max(0, mention.start - _BEFORE_CHARS) : mention.start])[-1]
-    after = re.split(r"[.;!?\n]", text[mention.end : mention.end + _AFTER_CHARS])[0]
+    before = _END.split(text[max(0, mention.start - _BEFORE_CHARS) : mention.start])[-1]
+    after = _END.split(text[mention.end : mention.end + _AFTER_CHARS])[0]
     raw = text[mention.start : mention.end].lower()
     other_after = _OTHER_AFTER.get(habit)
     if (other_after is not None and other_after.match(after)) or _OTHER_BEFORE.search(before):
+        return None
+    if mention.key in _DRINK_WORDS and _OTHER_DRINK_AFTER.match(after):
         return None
     if mention.key in _DRINK_WORDS and not (
         _ALCOHOL_NAMED.search(mention.sentence)
@@ -194,6 +228,8 @@ def _status(text: str, mention: Mention, habit: str) -> Status | None:
         return "never" if _NEVER.search(before) else "not now"
     if mention.key.startswith("ex-") or _GIVEN_UP.search(before):
         return "past"
+    if _ABSTAINING.search(before):
+        return "not now"
     if a.negated:
         if _EXCESS_BEFORE.search(before):
             return None  # "denies heavy drinking" denies the excess, not the drinking
@@ -221,6 +257,8 @@ def _labelled(value: str, habit: str) -> Status | None:
     whose own mention says it."""
     if any(_HABITS.get(word_key(w)) == habit for w in re.findall(r"[\w-]+", value)):
         return None
+    if _NO_VALUE.match(value):
+        return None
     if _NEVER_VALUE.match(value):
         return "never"
     if _NONE_VALUE.match(value):
@@ -228,6 +266,8 @@ def _labelled(value: str, habit: str) -> Status | None:
     if _PAST_VALUE.match(value):
         return "past"
     if _RATE_VALUE.search(value):
+        if _UNTIL.search(value):
+            return "past"
         return "current"  # "Alcohol: 14 units/week", "Smoking: 10/day": a habit kept up
     return "affirmed" if value.strip() else None
 

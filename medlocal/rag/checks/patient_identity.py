@@ -15,7 +15,9 @@ when it is the record's, case, spaces and dashes aside.
 Answers (walk 43 D3: "Patient: Tobias Strandquist MRN: KTV-880412 DOB:KV-9376500 [2†]" where the
 passage says "DOB: 23/11/1979") get the same check against the record where the answer knows
 it, and :func:`check_identifiers` besides: an identifier the answer gives (a labelled MRN or
-NHS number, or any code of letters and four or more digits, "KV-9376500") must be in the
+NHS number, or a code in a record number's shape: letters, a separator and six or more digits,
+"KV-9376500", the letters or shape of the record's MRN, or a code after an identifier label; not
+"mid-2024", "FY2026", "x4521", "E1190", "DS1500" or a batch number) must be in the
 passages the sentence cites (any given passage when it cites none) or be the record's MRN, the
 same agreement rule (case, spaces, dashes and slashes aside)."""
 
@@ -80,6 +82,25 @@ _CODE = re.compile(
     r"[A-Za-z]{1,5}[\-/]?\d{4,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w\-])",
     re.IGNORECASE,
 )
+# An unlabelled code is read as an identifier only in a record number's shape (review 43 D6:
+# "mid-2024", "FY2026", "x4521", "E1190", "DS1500", "batch AB12345" were flagged): letters, a
+# separator and six or more digits ("KV-9376500"), the shape or letters of the record's own MRN
+# ("KTV880999" beside "KTV-880412") or of an MRN the passages label, or a code after an
+# identifier label ("Patient ID A12345").
+_CODE_PARTS = re.compile(r"(?P<letters>[A-Za-z]{1,5})(?P<sep>[\-/]?)(?P<digits>\d+)")
+_SEPARATED_DIGITS = 6
+_ID_LABEL = re.compile(
+    r"(?:\bID|\bidentifier|\b(?:patient|record|case|unit|hospital|registration)[ \t]+"
+    r"(?:number|no\.?)|\bMRN|\bURN|\bCHI|\bNHI|\bd\.?o\.?b\.?)"
+    # "His MRN is KTV-88041".
+    r"(?:[ \t]+(?:is|was|of))?[ \t]*[:#\-]?[ \t]*$",
+    re.IGNORECASE,
+)
+# A batch or lot number is the vaccine's or device's, not the patient's.
+_LOT_LABEL = re.compile(
+    r"\b(?:lot|batch|serial)(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#\-]?[ \t]*$", re.IGNORECASE
+)
+_LABEL_CHARS = 30
 _MRN = re.compile(
     r"\b(?:MRN|medical[ \t]+record[ \t]+(?:number|no\.?)|hospital[ \t]+(?:number|no\.?))"
     # A space inside it before digits ("HRT 440912") is part of it.
@@ -151,6 +172,9 @@ def check_identifiers(
         cited = [n for n in cited_numbers(sentence.text, limit) if n in passages]
         evidence = "\n".join(passages[n] for n in (cited or passages))
         body = blank_citations(sentence.text, limit)
+        # The MRNs whose shape an unlabelled code is compared with.
+        references = [*([identity.mrn] if identity is not None and identity.mrn else [])]
+        references += [m.group("mrn") for m in _MRN.finditer(evidence)]
         seen: set[int] = set()
         for pattern in (_MRN, _NHS, _CODE):
             for match in pattern.finditer(body):
@@ -160,6 +184,9 @@ def check_identifiers(
                 if start in seen or not any(c.isdigit() for c in token):
                     continue
                 seen.add(start)
+                label = body[max(0, start - _LABEL_CHARS) : start]
+                if pattern is _CODE and not _identifier_shaped(token, label, references):
+                    continue
                 if sentence.start + start in taken or _code(token) == own:
                     continue
                 if _holds_code(evidence, token):
@@ -180,6 +207,32 @@ def check_identifiers(
                     )
                 )
     return flags
+
+
+def _identifier_shaped(token: str, label: str, references: Sequence[str]) -> bool:
+    """Whether an unlabelled code (``label``: the text before it) reads as a patient's
+    identifier rather than a date ("mid-2024"), an extension ("x4521"), a diagnosis code
+    ("E1190"), a form ("DS1500") or a batch ("batch AB12345"); see ``_CODE_PARTS``.
+    ``references``: the record's MRN and the MRNs the passages label."""
+    if _LOT_LABEL.search(label):
+        return False
+    if _ID_LABEL.search(label):
+        return True
+    parts = _CODE_PARTS.match(token)
+    if parts is None:
+        return False
+    if parts.group("sep") and len(parts.group("digits")) >= _SEPARATED_DIGITS:
+        return True
+    for reference in references:
+        own = _CODE_PARTS.match(reference.strip())
+        if own is None:
+            continue
+        letters, digits = parts.group("letters"), parts.group("digits")
+        if letters.casefold() == own.group("letters").casefold() or (
+            len(letters) == len(own.group("letters")) and len(digits) == len(own.group("digits"))
+        ):
+            return True
+    return False
 
 
 def _holds_code(evidence: str, token: str) -> bool:
