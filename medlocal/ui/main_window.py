@@ -255,8 +255,10 @@ class MainWindow(QMainWindow):
             self.lock_screen.try_keychain()
 
     def _touch_while_working(self) -> None:
-        """A running task is activity: the idle lock must not cancel it (see the module)."""
-        if any(not job.survives_lock for job in active_jobs()):
+        """A running task is activity: the idle lock must not cancel it (see the module). One
+        that survives a lock counts too: a restore over a vault that never held a record reads
+        the backup with that vault open, and an idle lock mid-read refused it (review 43b)."""
+        if active_jobs():
             self.workspace.touch()
 
     def lock(self, reason: str = "user") -> None:

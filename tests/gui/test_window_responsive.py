@@ -151,6 +151,28 @@ def test_a_running_task_keeps_the_idle_lock_away(
     window.close()
 
 
+def test_a_task_that_survives_the_lock_keeps_the_idle_lock_away_too(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 43b, R1: a restore over a vault that never held a record reads the backup with
+    that vault open (its last check runs just before the swap); its job survives a lock, and
+    was not counted as activity, so the idle lock came mid-read and the restore was refused."""
+    from medlocal.ui import main_window
+    from medlocal.ui.workers import run_task
+
+    monkeypatch.setattr(main_window, "JOB_ACTIVITY_S", 0.05)
+    window = window_with_patient(qtbot, gui_workspace, "Restoring Patient")
+    vault = gui_workspace.require_vault()
+    results: list[bool] = []
+    vault.set_idle_timeout(0.8)
+    job = run_task("restore", lambda cancel: cancel.wait(2.5), results.append)
+    job.survives_lock = True
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert not vault.is_locked and window.stack.currentIndex() == window.WORKING
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=5000)
+    window.close()
+
+
 def test_locking_cancels_tasks_before_closing_the_vault(
     qtbot: QtBot, gui_workspace: Workspace
 ) -> None:
