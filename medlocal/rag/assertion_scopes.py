@@ -27,7 +27,10 @@ from medlocal.rag.assertion_triggers import (
     CONDITION_REACH,
     CURRENT,
     DONE_AFTER_SUGGESTION,
+    DONE_ANY_CHANGE,
     DONE_POINTERS,
+    DONE_START_VERBS,
+    DONE_SUBJECTS,
     GO_ON_WORDS,
     HISTORICAL,
     HYPOTHETICAL,
@@ -36,6 +39,7 @@ from medlocal.rag.assertion_triggers import (
     MODALS,
     NEG_BACKWARD,
     NEG_FORWARD,
+    NOT_A_START,
     PSEUDO,
     RELATIVES,
     SUGGESTIONS,
@@ -69,9 +73,29 @@ def records_done(tokens: Sequence[Token]) -> bool:
     """Whether a sentence starts by recording a change suggested just before as done ("She began
     it on 3 May.", "She has done so."): a done phrase and a word pointing back, near its start."""
     start = tokens[:_DONE_REACH]
-    return bool(find_phrases(start, DONE_AFTER_SUGGESTION)) and any(
+    return bool(_done_phrases(start, start_too=True)) and any(
         t.text in DONE_POINTERS for t in start
     )
+
+
+def _done_phrases(tokens: Sequence[Token], *, start_too: bool) -> list[tuple[int, int]]:
+    """The phrases of ``tokens`` that record a suggested change as done: any of them for a
+    suggested start (``start_too``), a verb of starting only with the patient or the suggestion
+    as its subject; only "has done"-like ones for a stop or a dose change (review 43b R3)."""
+    found = []
+    for first, last in find_phrases(tokens, DONE_AFTER_SUGGESTION):
+        phrase = " ".join(t.text for t in tokens[first:last])
+        if phrase in DONE_ANY_CHANGE:
+            found.append((first, last))
+        elif not start_too:
+            continue
+        elif (
+            phrase not in DONE_START_VERBS
+            or first == 0
+            or tokens[first - 1].text.lower() in DONE_SUBJECTS
+        ):
+            found.append((first, last))
+    return found
 
 
 def _suggestion_done(tokens: Sequence[Token], span: tuple[int, int], done_next: bool) -> bool:
@@ -84,7 +108,11 @@ def _suggestion_done(tokens: Sequence[Token], span: tuple[int, int], done_next: 
         return False
     if span[1] < len(tokens) and tokens[span[1]].text in GO_ON_WORDS:
         return True
-    return done_next or bool(find_phrases(tokens[span[1] :], DONE_AFTER_SUGGESTION))
+    words = {t.text for t in tokens[span[0] : span[1] + 1]}
+    start_too = not words & NOT_A_START
+    if done_next and start_too:
+        return True
+    return bool(_done_phrases(tokens[span[1] :], start_too=start_too))
 
 
 def sentence_assertions(

@@ -105,6 +105,25 @@ DONE_AFTER_SUGGESTION = (
     "which she is taking", "which he is taking", "already takes", "already on",
     "already taking", "was started", "were started", "has been started",
 )  # fmt: skip
+# Of those, the ones that record any change done ("which she has done"); the others record a
+# start only, so they answer a suggestion to add or start something, never one to stop or
+# change a dose ("Consider stopping aspirin, which was started in 2019": review 43b R3).
+DONE_ANY_CHANGE = frozenset({"has done", "had done", "has done so", "did so", "did this"})
+# A verb of starting records the suggested start only with the patient or the suggestion as
+# its subject ("she began it", "which was started"), not another drug or a condition ("warfarin
+# was started in 2015", "her chest pain began": review 43b R3).
+DONE_START_VERBS = frozenset(
+    {"began", "begun", "has begun", "started", "has started", "commenced", "has commenced",
+     "was started", "were started", "has been started"}
+)  # fmt: skip
+DONE_SUBJECTS = frozenset(
+    {"she", "he", "they", "which", "who", "it", "this", "that", "so", "and", "patient"}
+)
+# Changes other than a start: only DONE_ANY_CHANGE records them done.
+NOT_A_START = frozenset(
+    {"stopping", "discontinuing", "reducing", "increasing", "changing", "weaning", "tapering",
+     "withdrawing", "lowering", "halving"}
+)  # fmt: skip
 # Words by which the next sentence points back at the suggestion ("She began it on 3 May.",
 # "This was started today."): with a DONE_AFTER_SUGGESTION phrase near its start, it records
 # the suggested change as done.

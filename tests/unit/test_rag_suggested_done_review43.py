@@ -79,3 +79,42 @@ def test_advice_on_a_change_not_recorded_as_done_stays_a_suggestion(
     sentence: str, passage: str, token: str
 ) -> None:
     assert _suggested(sentence, passage) == [token]
+
+
+# Review 43b R3: a start recorded for something else (another drug, a condition) or a start
+# after a suggestion to stop does not record the suggested change as done.
+@pytest.mark.parametrize(
+    ("sentence", "passage", "token"),
+    [
+        (
+            "She takes apixaban [1].",
+            "We recommend starting apixaban; warfarin was started in 2015 and caused bleeding.",
+            "apixaban",
+        ),
+        (
+            "She takes a statin [1].",
+            "She would benefit from starting a statin, as her chest pain began last month.",
+            "statin",
+        ),
+        (
+            "She takes apixaban [1].",
+            "Would benefit from starting apixaban. Her AF began in 2020 and this was confirmed "
+            "on ECG.",
+            "apixaban",
+        ),
+        (
+            "Her aspirin was stopped [1].",
+            "Consider stopping aspirin, which was started in 2019.",
+            "aspirin",
+        ),
+    ],
+)
+def test_a_start_of_something_else_leaves_the_suggestion(
+    sentence: str, passage: str, token: str
+) -> None:
+    assert token in _suggested(sentence, passage)
+
+
+def test_a_start_the_suggestion_names_still_records_it_done() -> None:
+    passage = "We advised starting amlodipine, which was started on 3 May."
+    assert _suggested("Amlodipine was started [1].", passage) == []
