@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_records import Assertion, Mention
+from medlocal.rag.assertion_triggers import TIME_BOUNDED
 from medlocal.rag.assertions import TEST_WORDS, mentions, word_key
 from medlocal.rag.habits import HABIT_KEYS
 
@@ -193,7 +194,7 @@ def compare(
     }
     # A denial bounded in time ("no heroin use in the last three months", "no pain since
     # discharge") agrees with a passage that gives the thing as present before that time.
-    bounded = _TIME_BOUNDED.search(sentence) is not None
+    bounded = TIME_BOUNDED.search(sentence) is not None
     # A passage's denial of earlier ones ("No previous admissions") agrees with a sentence that
     # does not speak of earlier ones ("this was his first admission").
     sentence_looks_back = _EARLIER.search(sentence) is not None
@@ -304,12 +305,6 @@ _BOTH_OF_A_PREGNANCY = frozenset(
 # What such a word qualifies ("antenatal betamethasone", "intrapartum antibiotics") as well.
 _PREGNANCY_WORDS = "|".join(sorted(_BOTH_OF_A_PREGNANCY))
 _OF_A_PREGNANCY = re.compile(rf"\b(?:{_PREGNANCY_WORDS})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
-
-
-_TIME_BOUNDED = re.compile(
-    r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
-    re.I,
-)
 
 
 _DENIED_EARLIER = re.compile(

@@ -4,6 +4,15 @@ historical, hypothetical, experiencer), trimmed to clinical English, and our own
 
 from __future__ import annotations
 
+import re
+
+# A denial bounded in time ("no heroin use in the last three months", "no pain since
+# discharge"): it agrees with the thing present before that time.
+TIME_BOUNDED = re.compile(
+    r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
+    re.IGNORECASE,
+)
+
 # NegEx / ConText negation triggers ("definite negated existence"), forward and backward.
 NEG_FORWARD = (
     "no", "not", "denies", "denied", "denying", "deny", "without", "no evidence of",

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from medlocal.rag.assertion_records import Mention
+from medlocal.rag.assertion_triggers import TIME_BOUNDED
 from medlocal.rag.assertions import mentions, word_key
 
 Status = Literal["current", "past", "not now", "never", "affirmed"]
@@ -171,10 +172,6 @@ _RATE_VALUE = re.compile(
 _BARE_DENIAL = re.compile(
     r"\b(?:no|nil|without|no\s+(?:history|hx)\s+of)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
-_TIME_BOUNDED = re.compile(
-    r"\b(?:in|over|for|during|within)\s+the\s+(?:last|past|previous|preceding)\b|\bsince\b",
-    re.IGNORECASE,
-)
 # A sentence's end, not a decimal point ("Alcohol: 0.5 units/week", review 43 D5).
 _END = re.compile(r"[;!?\n]|\.(?!\d)")
 _BEFORE_CHARS = 60
@@ -241,7 +238,7 @@ def _status(text: str, mention: Mention, habit: str) -> Status | None:
         # any use, as the concept check reads it (a passage's "last drink 6 weeks ago,
         # previously 40 units/week" is its conflict); one bounded in time ("no alcohol in the
         # past six weeks") or in the present ("does not drink") agrees with use given up.
-        if _BARE_DENIAL.search(before) and not _TIME_BOUNDED.search(mention.sentence):
+        if _BARE_DENIAL.search(before) and not TIME_BOUNDED.search(mention.sentence):
             return "never"
         return "not now"
     if a.historical or _SOME_TIME.search(before):
