@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.progress import ProgressCallback, check_cancel
 from medlocal.vault.backup import BackupResult, VerifyResult, create_backup, verify_backup
 from medlocal.vault.backup_files import (
@@ -225,10 +226,10 @@ class BackupCheck:
     def describe(self) -> str:
         """One line naming the backup: what the CLI prints and the window lists."""
         if self.error is not None or self.result is None:
-            return f"FAILED  {self.folder.name}: {self.error}"
+            return f"FAILED  {shown_name(self.folder.name)}: {self.error}"
         counts = self.result.counts
         return (
-            f"OK      {self.folder.name}: made {self.result.header.created_at[:19]}, "
+            f"OK      {shown_name(self.folder.name)}: made {self.result.header.created_at[:19]}, "
             f"{counts['documents']} documents, {counts['chunks']} passages, "
             f"{counts['audit']} audit entries; every check passed"
         )
@@ -266,7 +267,7 @@ def verify_backups(
                 # Named, as a restore names it (walk 43 D12: "--verify" of a damaged backup
                 # said what was damaged but not which backup).
                 raise DamagedBackupError(
-                    f"The backup {folder.name} in {folder.parent} is damaged: "
+                    f"The backup {shown_name(folder.name)} in {folder.parent} is damaged: "
                     f"{after_colon(str(err))}"
                 ) from err
             check = BackupCheck(folder, error=err)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.errors import GenerationCancelled
+from medlocal.fsutil import shown_name
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.download import DownloadProgress, download_entry
 from medlocal.models.embedders import import_embedder
@@ -59,7 +60,7 @@ def import_file(path: Path, progress: ProgressCallback, cancel: threading.Event)
     """Copy, hash and register one GGUF; Cancel stops it between blocks (nothing recorded)."""
 
     def report(done: int, total: int) -> None:
-        check_cancel(cancel, f"importing {path.name}")
+        check_cancel(cancel, f"importing {shown_name(path.name)}")
         progress(Progress("checking", done, total, path.name, "bytes"))
 
     return import_gguf(path, progress=report)

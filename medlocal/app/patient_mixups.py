@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from medlocal.fsutil import shown_name
 from medlocal.rag.checks.patient_identity import (
     OtherPerson,
     check_other_person_named,
@@ -55,11 +56,15 @@ def question_check(patients: Sequence[Patient], patient_id: int) -> Callable[[st
         if patient.id != patient_id and (finder := _finder(patient)) is not None
     ]
     selected = next((p for p in patients if p.id == patient_id), None)
-    reads = f"{selected.name}'s (patient {selected.id})" if selected else "the selected patient's"
+    reads = (
+        f"{shown_name(selected.name)}'s (patient {selected.id})"
+        if selected
+        else "the selected patient's"
+    )
 
     def check(question: str) -> list[str]:
         return [
-            f"the question names {patient.name} (patient {patient.id}"
+            f"the question names {shown_name(patient.name)} (patient {patient.id}"
             f"{f', MRN {patient.mrn}' if patient.mrn else ''}), another patient of this vault; "
             f"the answer reads only {reads} documents: select that patient to ask about them"
             for patient, finder in finders
@@ -115,6 +120,7 @@ def _finder(patient: Patient) -> re.Pattern[str] | None:
 def _note(patient: Patient) -> str:
     mrn = f", MRN {patient.mrn}" if patient.mrn else ""
     return (
-        f"it names another patient of this vault, {patient.name} (patient {patient.id}{mrn}): "
+        f"it names another patient of this vault, {shown_name(patient.name)} "
+        f"(patient {patient.id}{mrn}): "
         "check that the file belongs to this patient"
     )

@@ -23,6 +23,7 @@ from medlocal.cli.common import (
 )
 from medlocal.cli.vault_cmds import new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
 from medlocal.vault.errors import VaultNotFoundError
@@ -139,7 +140,7 @@ def run_backup(args: argparse.Namespace) -> int:
         f"{_count(counts['outputs'], 'saved output')}; {result.snapshot_bytes / 1e6:.1f} MB"
     )
     for old in result.removed:
-        print(f"  removed older backup {old.name}")
+        print(f"  removed older backup {shown_name(old.name)}")
     print("It opens with the current passphrase or the recovery key.")
     return 0
 
@@ -222,7 +223,7 @@ def run_restore(args: argparse.Namespace) -> int:
         )
     finally:
         printer.done()
-    print(f"Restored the vault into {result.vault_folder} from {result.backup.name}.")
+    print(f"Restored the vault into {result.vault_folder} from {shown_name(result.backup.name)}.")
     if result.migrated_from is not None:
         print(f"  The backup's vault schema {result.migrated_from} was upgraded.")
     if result.replaced:
@@ -314,10 +315,11 @@ def _confirm_replace(
             return (
                 f"The vault in {target} is not the backup's vault, and it {UNUSED_VAULT_WORDS}."
                 f"\nReplace it, with its audit trail, by the backup made {made} UTC "
-                f"({folder.name})?"
+                f"({shown_name(folder.name)})?"
             )
         return (
-            f"Replace the vault in {target} with the backup made {made} UTC ({folder.name})?\n"
+            f"Replace the vault in {target} with the backup made {made} UTC "
+            f"({shown_name(folder.name)})?\n"
             "Everything added or changed since then will be lost."
         )
 

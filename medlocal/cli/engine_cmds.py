@@ -22,6 +22,7 @@ from medlocal.engine.reasoning import (
 )
 from medlocal.engine.runtime import LlamaChatModel
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_name
 
 DEFAULT_SYSTEM_PROMPT = (
     "You are a careful clinical assistant. Answer concisely. If you are not sure, say so. "
@@ -255,7 +256,10 @@ def run_chat(args: argparse.Namespace) -> int:
     params = sampling_from_args(args)
     system = ChatMessage("system", args.system or DEFAULT_SYSTEM_PROMPT)
     history: list[ChatMessage] = []
-    print(f"MedLocal chat with {model.name} — decision support only. {_CHAT_HELP}", file=sys.stderr)
+    print(
+        f"MedLocal chat with {shown_name(model.name)} — decision support only. {_CHAT_HELP}",
+        file=sys.stderr,
+    )
     while True:
         try:
             line = input("you> ")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from medlocal.fsutil import shown_name
 from medlocal.paths import resource_entries, resources_dir
 from medlocal.rag.medications import MedicationLexicon
 
@@ -77,7 +78,7 @@ class AllergenLexicon:
             fields = line.split("\t")
             if len(fields) not in (2, 3) or not fields[1].strip():
                 raise ValueError(
-                    f"{path.name}: entry {number} {line!r} is not"
+                    f"{shown_name(path.name)}: entry {number} {line!r} is not"
                     " 'category<TAB>name|spelling|...[<TAB>word|word]'"
                 )
             category, names = fields[0].strip(), [n for n in fields[1].split("|") if n.strip()]

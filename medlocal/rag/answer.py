@@ -28,6 +28,7 @@ from medlocal.engine.reasoning import (
     model_reasons,
 )
 from medlocal.errors import GenerationCancelled
+from medlocal.fsutil import shown_name
 from medlocal.rag.checks.patient_identity import RecordIdentity, check_identifiers
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
@@ -555,8 +556,8 @@ class GroundedAnswerer:
         result.text = model_declined_text(
             len(fit.passages),
             terms,
-            [f"[{s.number}] {s.place}" for s in sources[: len(listed)]],
-            [f"[{s.number}] {s.place}" for s in sources[len(listed) :]],
+            [f"[{s.number}] {shown_name(s.place)}" for s in sources[: len(listed)]],
+            [f"[{s.number}] {shown_name(s.place)}" for s in sources[len(listed) :]],
         )
         result.sources = sources
         result.provenance = build_provenance(

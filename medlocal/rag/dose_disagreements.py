@@ -22,6 +22,7 @@ from datetime import date
 from fractions import Fraction
 
 from medlocal.document_dates import day_of
+from medlocal.fsutil import shown_name
 from medlocal.rag.checks.doses import changed_from, past_dose, says_current
 from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
 from medlocal.rag.flags import Flag
@@ -136,7 +137,8 @@ def _by_regimen(
 def where_written(shown: str | None, when: date | None, passage: NumberedPassage) -> str:
     """ "[2] (discharge_summary.txt, 14 Jul 2026)": a passage, its file and its document's date."""
     day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
-    return f"[{passage.number}] ({passage.hit.file_name}{day})"
+    # Printed in answer notes: the file name shown escaped (review 43b R7).
+    return f"[{passage.number}] ({shown_name(passage.hit.file_name)}{day})"
 
 
 def _where(shown: str | None, when: date | None, regimen: _Regimen) -> str:

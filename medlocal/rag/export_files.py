@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from medlocal.fsutil import shown_name
 from medlocal.rag.flags import (
     ATTACHED_MARK,
     Flag,
@@ -78,7 +79,7 @@ ATTACHED_NOTE = (
 
 def _reference_lines(doc: ExportDocument) -> list[str]:
     # File and pages, as the window shows them: character offsets mean nothing on paper.
-    lines = [f"[{s.number}] {s.place} — “{one_line(s.snippet)}”" for s in doc.sources]
+    lines = [f"[{s.number}] {shown_name(s.place)} — “{one_line(s.snippet)}”" for s in doc.sources]
     return lines + ([ATTACHED_NOTE] if attached_marks(doc.body, doc.flags) else [])
 
 

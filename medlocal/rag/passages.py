@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.fsutil import shown_name
 from medlocal.vault.diversify import (
     NEAR_DUPLICATE,
     dated_apart,
@@ -215,7 +216,8 @@ def version_notes(passages: Sequence[NumberedPassage]) -> list[str]:
         if shared is not None and shared == hit_date(older):
             why = f"both are dated {shared}; {why}"
         lines.append(
-            f"Passages [{new}] ({newer.file_name}) and [{old}] ({older.file_name}) are two "
+            f"Passages [{new}] ({shown_name(newer.file_name)}) and [{old}] "
+            f"({shown_name(older.file_name)}) are two "
             f"versions of the same text that differ; {why}. Check which one is current."
         )
     return lines
@@ -259,7 +261,10 @@ def file_notes(passages: Sequence[NumberedPassage]) -> list[str]:
         numbers = ", ".join(f"[{p.number}]" for p in given)
         which = "Passage" if len(given) == 1 else "Passages"
         hit = given[0].hit
-        lines += [f"{which} {numbers} ({hit.file_name}): {note}" for note in hit.file_notes]
+        # The note is printed by `medlocal ask`: a name's ESC or U+202E must not reach the
+        # terminal raw (review 43b R7).
+        name = shown_name(hit.file_name)
+        lines += [f"{which} {numbers} ({name}): {note}" for note in hit.file_notes]
     return lines
 
 
@@ -277,7 +282,8 @@ def summary_file_notes(passages: Sequence[NumberedPassage], cited: Collection[in
         if not hit.file_notes or hit.document_id in noted_cited or hit.document_id in seen:
             continue
         seen.add(hit.document_id)
-        lines += [f"{hit.file_name} (summarised, no passage cited): {n}" for n in hit.file_notes]
+        name = shown_name(hit.file_name)
+        lines += [f"{name} (summarised, no passage cited): {n}" for n in hit.file_notes]
     return lines
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from medlocal import paths
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.paths import resources_dir
 
 
@@ -61,15 +62,17 @@ def load_template_file(path: Path, builtin: bool = False) -> Template:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise TemplateError(f"template {path.name} cannot be read: {err}") from err
+        raise TemplateError(f"template {shown_name(path.name)} cannot be read: {err}") from err
     sections_raw = data.get("sections")
     if not isinstance(sections_raw, list) or not sections_raw:
-        raise TemplateError(f"template {path.name}: needs at least one [[sections]] entry")
+        raise TemplateError(
+            f"template {shown_name(path.name)}: needs at least one [[sections]] entry"
+        )
     sections = []
     for i, entry in enumerate(sections_raw, 1):
         if not isinstance(entry, dict):
-            raise TemplateError(f"template {path.name}: section {i} is not a table")
-        where = f"{path.name} section {i}"
+            raise TemplateError(f"template {shown_name(path.name)}: section {i} is not a table")
+        where = f"{shown_name(path.name)} section {i}"
         sections.append(
             Section(_text(entry, "heading", where), _text(entry, "instructions", where))
         )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.passphrase import check_new_passphrase, estimate_strength
 from medlocal.errors import MedLocalError
+from medlocal.fsutil import shown_name
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text
@@ -192,7 +193,8 @@ class PassphrasePage(QWizardPage):
             result = workspace.restore(path, secret)
             workspace.unlock(secret)
             return (
-                f"Restored {result.counts['documents']} documents from {result.backup.name}. "
+                f"Restored {result.counts['documents']} documents from "
+                f"{shown_name(result.backup.name)}. "
                 f"{result.unlock_note()}"
             )
 
@@ -394,7 +396,7 @@ class ModelPage(QWizardPage):
         from medlocal.models.importer import import_gguf
 
         self._busy = True
-        self.status.setText(f"Checking and importing {path.name}…")
+        self.status.setText(f"Checking and importing {shown_name(path.name)}…")
 
         def work(_cancel: object) -> str:
             result = import_gguf(path)

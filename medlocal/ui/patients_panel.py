@@ -773,7 +773,7 @@ class PatientsPanel(QWidget):
             self.progress_label.setText(result.summary)
         elif result.summary and not result.seen:
             self.progress_label.setText(
-                f"The import for {result.name} ended: {result.summary} Choose {result.name} "
+                f"The import for {result.label} ended: {result.summary} Choose {result.label} "
                 "to see the files not imported."
             )
         else:
@@ -783,10 +783,12 @@ class PatientsPanel(QWidget):
 @dataclass
 class _ImportResult:
     """The last import: its patient (id and name as listed), its summary line, and whether the
-    summary has been shown under that patient."""
+    summary has been shown under that patient. ``label`` is the patient's line in the list
+    (``patient_label``: the name already passed through ``shown_name``; review 43b R7 read the
+    old ``name`` field as a raw name)."""
 
     patient: int | None = None
-    name: str = ""
+    label: str = ""
     summary: str = ""
     seen: bool = False
 

@@ -2,7 +2,13 @@
 terminal red, a newline forged a line, U+202E reversed text) in places walk 43 D6 missed. Every
 f-string of the faces (and of app messages they print) that shows a file name, a source's
 place or label, or (in the command line) a patient's name, must pass it through
-``fsutil.shown_name``. A scan, so that a new raw print is caught without a test per site."""
+``fsutil.shown_name``. A scan, so that a new raw print is caught without a test per site.
+
+Review 43b R7 widened it: the answer notes that rag/ builds (printed by ``medlocal ask``), the
+file and folder names of paths (``path.name``, ``result.backup.name``) and patients' names in
+every layer. Names written inside document text (``person.name``, ``holder.name``: a name the
+grounding checks found in a passage) are document text and stay raw: escaping U+202E there
+would break real Arabic or Hebrew passages."""
 
 from __future__ import annotations
 
@@ -10,15 +16,30 @@ import ast
 from pathlib import Path
 
 import medlocal
+from medlocal.app.backups import BackupCheck
+from medlocal.app.patient_mixups import other_patient_check, question_check
 from medlocal.cli.rag_cmds import _source_line
-from medlocal.rag.passages import SourceRef
+from medlocal.errors import MedLocalError
+from medlocal.rag.dose_disagreements import where_written
+from medlocal.rag.passages import NumberedPassage, SourceRef, file_notes, summary_file_notes
+from medlocal.vault.records import SearchHit
+from medlocal.vault.rows import Patient
 
 ROOT = Path(medlocal.__file__).parent
 NASTY = "esc\x1b[31mred\n[4/4] failed: forged.txt \u202etxt.exe"
 # Attributes that hold a file name (``place``/``label()``: the file name and its pages).
 FILE_ATTRIBUTES = frozenset({"file_name", "place"})
-# In the command line, ``p.name``/``patient.name`` are patients' names (typed or imported).
-PATIENT_VARIABLES = frozenset({"p", "patient"})
+# ``p.name``/``patient.name``/``selected.name`` are patients' names (typed or imported).
+PATIENT_VARIABLES = frozenset({"p", "patient", "selected"})
+# ``X.name`` is a file's or folder's name when X is one of these (a variable, or an attribute as
+# in ``result.backup.name``), or a model's name (GGUF ``general.name``: from the file too).
+PATH_HOLDERS = frozenset({"path", "folder", "old", "source", "target", "backup", "model"})
+# Functions that format a name for something other than showing it, each with why:
+NOT_SHOWN = {
+    # The prompt: the model cites the file as it is named, and the checks compare what the
+    # model writes with the raw name (answer.GivenPassage, check_document_names).
+    ("rag/passages.py", "render_passages"),
+}
 
 
 def _is_shown_name(node: ast.AST) -> bool:
@@ -30,15 +51,23 @@ def _is_shown_name(node: ast.AST) -> bool:
     )
 
 
+def _holder(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
 def _holds_name(node: ast.AST, patients: bool) -> bool:
     if isinstance(node, ast.Attribute):
+        holder = _holder(node.value)
+        if holder == "self":  # a property composing the name (SourceRef.place), not a display
+            return False
         if node.attr in FILE_ATTRIBUTES:
             return True
-        return (
-            patients
-            and node.attr == "name"
-            and isinstance(node.value, ast.Name)
-            and node.value.id in PATIENT_VARIABLES
+        if node.attr != "name":
+            return False
+        return holder in PATH_HOLDERS or (
+            patients and isinstance(node.value, ast.Name) and holder in PATIENT_VARIABLES
         )
     return (
         isinstance(node, ast.Call)
@@ -58,23 +87,34 @@ def _raw_names(node: ast.AST, patients: bool) -> list[ast.AST]:
     return found
 
 
+def _formatted_values(tree: ast.AST, skipped: set[str]) -> list[ast.FormattedValue]:
+    """The f-string fields of ``tree``, outside the functions named in ``skipped``."""
+    if isinstance(tree, ast.FunctionDef) and tree.name in skipped:
+        return []
+    here = [tree] if isinstance(tree, ast.FormattedValue) else []
+    return here + [v for c in ast.iter_child_nodes(tree) for v in _formatted_values(c, skipped)]
+
+
 def _raw_prints(folder: str, patients: bool) -> list[str]:
     hits = []
     for path in sorted((ROOT / folder).rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FormattedValue):
-                hits.extend(
-                    f"{path.relative_to(ROOT)}:{raw.lineno}: {ast.unparse(node.value)}"
-                    for raw in _raw_names(node.value, patients)
-                )
+        where = path.relative_to(ROOT).as_posix()
+        skipped = {name for file, name in NOT_SHOWN if file == where}
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in _formatted_values(tree, skipped):
+            hits.extend(
+                f"{where}:{raw.lineno}: {ast.unparse(node.value)}"
+                for raw in _raw_names(node.value, patients)
+            )
     return hits
 
 
 def test_no_face_formats_a_file_or_patient_name_raw() -> None:
     hits = [
         *_raw_prints("cli", patients=True),
-        *_raw_prints("ui", patients=False),
-        *_raw_prints("app", patients=False),
+        *_raw_prints("ui", patients=True),
+        *_raw_prints("app", patients=True),
+        *_raw_prints("rag", patients=True),
     ]
     assert hits == []
 
@@ -90,7 +130,57 @@ def test_the_scan_sees_a_raw_name() -> None:
     assert raw == ["s.place", "p.name"]
 
 
+def test_the_scan_sees_path_and_backup_names_and_leaves_document_names() -> None:
+    tree = ast.parse(
+        'f"{old.name} {result.backup.name} {folder.name} {person.name} {self.place} {t.name}"'
+    )
+    raw = [
+        ast.unparse(n)
+        for v in ast.walk(tree)
+        if isinstance(v, ast.FormattedValue)
+        for n in _raw_names(v.value, patients=True)
+    ]
+    assert raw == ["old.name", "result.backup.name", "folder.name"]
+
+
+def test_the_prompt_is_the_only_function_left_out() -> None:
+    assert all((ROOT / file).is_file() for file, _ in NOT_SHOWN)
+    source = (ROOT / "rag/passages.py").read_text(encoding="utf-8")
+    assert "def render_passages(" in source
+
+
 def test_an_ask_sources_line_escapes_the_file_name() -> None:
     line = _source_line(SourceRef(1, 1, 1, NASTY, None, 0, 10, "snippet"))
     assert "\x1b" not in line and "\u202e" not in line
     assert line.count("\n") == 1  # the snippet's line only: no forged "[4/4] failed" line
+
+
+def _no_raw_controls(line: str) -> bool:
+    return "\x1b" not in line and "\u202e" not in line and "\n" not in line
+
+
+def test_answer_notes_escape_the_file_name() -> None:
+    """Review 43b R7: ``medlocal ask`` prints these notes as "Note: ..."; the file name of a
+    misfiled letter or of a dose's passage reached the terminal raw."""
+    hit = SearchHit(
+        1, 1, 1, NASTY, None, 0, 10, None, "text", 1.0, None, None, file_notes=("misfiled",)
+    )
+    given = [NumberedPassage(1, hit)]
+    notes = [*file_notes(given), *summary_file_notes(given, cited=set())]
+    notes.append(where_written(None, None, given[0]))
+    assert len(notes) == 3
+    assert all(_no_raw_controls(n) and "\\x1b[31mred\\n" in n for n in notes)
+
+
+def test_a_misfiled_note_and_a_question_check_escape_the_patient_name() -> None:
+    other = Patient(2, NASTY, "KV-99123", None, "2026-01-01")
+    chosen = Patient(1, "Ann \u202eLee", None, None, "2026-01-01")
+    notes = other_patient_check([chosen, other], 1)("Seen under KV-99123 today.")
+    notes += question_check([chosen, other], 1)("What does KV-99123 take?")
+    assert len(notes) == 2
+    assert all(_no_raw_controls(n) for n in notes)
+
+
+def test_a_backup_check_line_escapes_the_folder_name(tmp_path: Path) -> None:
+    line = BackupCheck(tmp_path / NASTY, error=MedLocalError("damaged")).describe()
+    assert _no_raw_controls(line)

@@ -34,6 +34,7 @@ from medlocal.app.backups import (
 )
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
+from medlocal.fsutil import shown_name
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -412,7 +413,8 @@ class BackupDialog(QDialog):
     def _restored(self, result: Any) -> None:
         self._busy(False)
         self.restore_message.show_note(
-            f"Restored {result.counts['documents']} documents from {result.backup.name}. "
+            f"Restored {result.counts['documents']} documents from "
+            f"{shown_name(result.backup.name)}. "
             f"{result.unlock_note()}"
         )
         self.restored.emit(result.unlock_note())

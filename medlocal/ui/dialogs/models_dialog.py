@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace, model_tasks
 from medlocal.app.fit import FitBadge, fit_badges
 from medlocal.errors import GenerationCancelled
+from medlocal.fsutil import shown_name
 from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
@@ -349,15 +350,19 @@ class ModelManagerDialog(QDialog):
         def failed(exc: BaseException) -> None:
             # Listed with the successes: the results list is the record of what was tried
             # (walk 32: a refused file showed only in the message line, gone at the next task).
-            why = error_text(exc, f"Importing {path.name}")
+            why = error_text(exc, f"Importing {shown_name(path.name)}")
             if isinstance(exc, GenerationCancelled):
-                line = f"stopped: {path.name}: nothing was added."
+                line = f"stopped: {shown_name(path.name)}: nothing was added."
             else:  # the reason often names the file already ("x.gguf is not a GGUF file")
-                line = f"failed: {why}" if path.name in why else f"failed: {path.name}: {why}"
+                line = (
+                    f"failed: {why}"
+                    if path.name in why
+                    else f"failed: {shown_name(path.name)}: {why}"
+                )
             self.results.addItem(line)
             self.message.show_error(why)
 
-        return self._run(f"importing {path.name}", task, done, on_error=failed)
+        return self._run(f"importing {shown_name(path.name)}", task, done, on_error=failed)
 
     def ask_folder(self) -> None:
         chosen = files.existing_folder(self, "Import a folder of models")
@@ -373,7 +378,7 @@ class ModelManagerDialog(QDialog):
             stopped = " (stopped)" if outcome.cancelled else ""
             self._changed(f"{folder_summary(outcome.items).capitalize()}{stopped}.")
 
-        return self._run(f"importing {folder.name}", task, done)
+        return self._run(f"importing {shown_name(folder.name)}", task, done)
 
     def ask_embedder(self) -> None:
         chosen = files.existing_folder(self, "Choose a sentence-transformers model folder")
@@ -384,9 +389,9 @@ class ModelManagerDialog(QDialog):
         task = partial(model_tasks.convert_embedder, folder)
 
         def done(model: InstalledModel) -> None:
-            self._changed(f"Converted {folder.name} into the embedder {model.id}.")
+            self._changed(f"Converted {shown_name(folder.name)} into the embedder {model.id}.")
 
-        return self._run(f"converting {folder.name}", task, done, cancellable=False)
+        return self._run(f"converting {shown_name(folder.name)}", task, done, cancellable=False)
 
     def verify(self) -> Job:
         def task(progress: ProgressCallback, cancel: threading.Event) -> list[Any]:
