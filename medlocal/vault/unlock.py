@@ -139,14 +139,15 @@ def unlock(
     wait = key_file.unlock_wait()
     if wait > 0:
         raise UnlockThrottledError(wait, key_file.failed_attempts)
+    rewrap: Rewrap | None = None
     if recovery_key is not None:
         opener = _recovery_opener(key_file, recovery_key)
         method = "recovery"
     else:
-        opener = _passphrase_opener(key_file, passphrase or "")
+        opener, rewrap = _passphrase_opener(key_file, passphrase or "")
         method = "passphrase"
     try:
-        return _open(files, key_file, opener, method)
+        return _open(files, key_file, opener, method, rewrap)
     except WrongPassphraseError as err:
         _record_failure(files, key_file)
         wait = key_file.unlock_wait()
@@ -156,13 +157,35 @@ def unlock(
 
 
 Opener = Callable[[dict[str, dict[str, Any]]], SecretKey]
+# Called with the key file and the DEK that opened the database, before the key file is saved.
+Rewrap = Callable[[KeyFile, SecretKey], None]
 
 
-def _passphrase_opener(key_file: KeyFile, passphrase: str) -> Opener:
+def _passphrase_opener(key_file: KeyFile, passphrase: str) -> tuple[Opener, Rewrap]:
+    """The opener, and what re-wraps the DEK under the passphrase's NFC form when only another
+    form opened the wrap (a vault made before wraps used NFC, with the decomposed "e + ^" of
+    some keyboards): each unlock of such a vault paid two Argon2id runs, NFC then the form that
+    opens it (note 43); after one re-wrap the next unlock pays one. The new wrap goes into the
+    same atomic key-file write as the unlock's counters (``save_key_file``): until that write,
+    the old wrap on disk stays valid, so a crash at any moment leaves a key file that opens."""
+    opened_with: list[str] = []
+
     def opener(wraps: dict[str, dict[str, Any]]) -> SecretKey:
-        return keys.unwrap_with_passphrase(wraps["passphrase"], passphrase, key_file.vault_id)
+        dek, form = keys.unwrap_with_passphrase_form(
+            wraps["passphrase"], passphrase, key_file.vault_id
+        )
+        opened_with.append(form)  # the last one is the wrap that opened the database
+        return dek
 
-    return opener
+    def rewrap(opened: KeyFile, dek: SecretKey) -> None:
+        if not opened_with or keys.is_nfc(opened_with[-1]):
+            return
+        params = KdfParams.from_dict(opened.wraps["passphrase"].get("params") or {})
+        opened.wraps["passphrase"] = keys.wrap_with_passphrase(
+            dek, passphrase, opened.vault_id, params
+        )
+
+    return opener, rewrap
 
 
 def _recovery_opener(key_file: KeyFile, recovery_key: str) -> Opener:
@@ -188,7 +211,13 @@ def _keychain_opener(key_file: KeyFile) -> Opener:
     return opener
 
 
-def _open(files: VaultFiles, key_file: KeyFile, opener: Opener, method: str) -> Unlocked:
+def _open(
+    files: VaultFiles,
+    key_file: KeyFile,
+    opener: Opener,
+    method: str,
+    rewrap: Rewrap | None = None,
+) -> Unlocked:
     dek = opener(key_file.wraps)
     try:
         conn = db.connect(files.database, dek)
@@ -214,7 +243,16 @@ def _open(files: VaultFiles, key_file: KeyFile, opener: Opener, method: str) -> 
     key_file.failed_attempts = 0
     key_file.last_failed_at = 0.0
     key_file.unlogged_failures = 0
-    save_key_file(files.key_file, key_file)
+    try:
+        if rewrap is not None:
+            rewrap(key_file, dek)
+        save_key_file(files.key_file, key_file)
+    except BaseException:
+        # Not written (a full or read-only disk, a crash): the key file on disk is the old one,
+        # which still opens; the vault is not left open with its key in memory.
+        conn.close()
+        dek.wipe()
+        raise
     return Unlocked(conn, dek, key_file, method, failures)
 
 
