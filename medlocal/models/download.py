@@ -416,7 +416,13 @@ def resolve_remote(
     meta = get_hf_file_metadata(url, token=token, timeout=stall_timeout, endpoint=endpoint)
     commit = meta.commit_hash or ""
     if not _COMMIT.match(commit):
-        raise DownloadError(f"{endpoint} did not answer like a Hugging Face hub (no commit id)")
+        # A clinic's Wi-Fi login page (captive portal) or a filtering proxy answers every
+        # request with a page of its own: say what is likely in the way (walk 43 D12c).
+        raise DownloadError(
+            f"{endpoint} did not answer like a Hugging Face hub (no commit id): a Wi-Fi login "
+            "page or a proxy may be in the way; sign in to the network in a web browser and "
+            "try again, or import the model from a USB stick"
+        )
     etag = (meta.etag or "").lower()
     pinned_url = hf_hub_url(repo_id, filename, revision=commit, endpoint=endpoint)
     location = meta.location if meta.location and meta.location != url else pinned_url

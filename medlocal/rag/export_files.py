@@ -291,6 +291,67 @@ def write_docx(doc: ExportDocument, path: Path) -> None:
 # Characters of the PDF's fixed-width font on an A4 line between its margins.
 _PDF_TABLE_WIDTH = 95
 
+# What stands in a PDF for characters its fonts cannot draw, one mark per run of them.
+PDF_UNDRAWN_MARK = "[?]"
+
+
+def pdf_undrawn_note(runs: int) -> str:
+    """The line a PDF export carries when it marked ``runs`` places :class:`PdfText` could
+    not draw."""
+    places = "1 place" if runs == 1 else f"{runs} places"
+    return (
+        f"Characters this PDF's fonts cannot draw (emoji, or letters of scripts other than Latin "
+        f"and Greek) are shown as {PDF_UNDRAWN_MARK} ({places}); the Markdown, text and Word "
+        "exports keep them."
+    )
+
+
+class PdfText:
+    """Text as the PDF's fonts can draw it. The PDF uses the standard fonts every reader has
+    (Helvetica and Courier, with Symbol and ZapfDingbats for Greek letters and symbols such as
+    "≥"); no font with emoji or other scripts ships with MedLocal, and reportlab drew each such
+    character as a black square, which reads as a character of the text (walk 43 D12: "emoji
+    🩺 note 💉.txt" exported with two ■). Each run of them becomes :data:`PDF_UNDRAWN_MARK`,
+    counted in ``runs``, so that the export can say so (:func:`pdf_undrawn_note`)."""
+
+    def __init__(self) -> None:
+        from reportlab.pdfbase import pdfmetrics  # registers the fonts' encodings as codecs
+
+        font = pdfmetrics.getFont("Helvetica")
+        # Courier and the bold and italic faces share these encodings.
+        self._encodings = [font.encName, *(f.encName for f in font.substitutionFonts)]
+        self._drawable: dict[str, bool] = {}
+        self.runs = 0
+
+    def drawable(self, char: str) -> bool:
+        known = self._drawable.get(char)
+        if known is None:
+            # Line breaks, tabs and other spaces are layout, which reportlab reads itself.
+            known = char.isspace() or any(_encodes(char, e) for e in self._encodings)
+            self._drawable[char] = known
+        return known
+
+    def __call__(self, text: str) -> str:
+        out: list[str] = []
+        undrawn = False
+        for char in text:
+            if self.drawable(char):
+                out.append(char)
+                undrawn = False
+            elif not undrawn:
+                out.append(PDF_UNDRAWN_MARK)
+                self.runs += 1
+                undrawn = True
+        return "".join(out)
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
 
 def write_pdf(doc: ExportDocument, path: Path) -> None:
     from reportlab.lib.pagesizes import A4
@@ -300,9 +361,10 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
 
     styles = getSampleStyleSheet()
     story: list[Any] = []
+    shown = PdfText()
 
     def para(text: str, style: str) -> None:
-        story.append(Paragraph(escape(text), styles[style]))
+        story.append(Paragraph(escape(shown(text)), styles[style]))
 
     if not _body_has_title(doc):
         para(doc.title, "Title")
@@ -312,22 +374,24 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
         elif kind.startswith("h"):
             para(text, "Heading2" if kind == "h2" else "Heading3")
         elif kind == "bullet":
-            story.append(Paragraph(_pdf_markup(text), styles["BodyText"], bulletText="•"))
+            story.append(Paragraph(_pdf_markup(shown(text)), styles["BodyText"], bulletText="•"))
         elif kind == "table":
             # A fixed-width font keeps the columns where the text put them; a long row is
             # carried onto the next line rather than cut at the page's edge.
-            story.append(Preformatted(text, styles["Code"], maxLineLength=_PDF_TABLE_WIDTH))
+            table = Preformatted(shown(text), styles["Code"], maxLineLength=_PDF_TABLE_WIDTH)
+            story.append(table)
         else:
-            lines = "<br/>".join(_pdf_markup(line) for line in text.split("\n"))
+            lines = "<br/>".join(_pdf_markup(shown(line)) for line in text.split("\n"))
             story.append(Paragraph(lines, styles["BodyText"]))
     if doc.notes:
         para(NOTES_HEADING, "Heading2")
         for note in doc.notes:
-            story.append(Paragraph(escape(one_line(note)), styles["BodyText"], bulletText="•"))
+            note_text = escape(shown(one_line(note)))
+            story.append(Paragraph(note_text, styles["BodyText"], bulletText="•"))
     if doc.flags:
         para("Flags", "Heading2")
         for line in _flag_lines(doc):
-            story.append(Paragraph(escape(line), styles["BodyText"], bulletText="•"))
+            story.append(Paragraph(escape(shown(line)), styles["BodyText"], bulletText="•"))
     for label, draft in _drafts(doc):
         para(label, "Heading3")
         para(draft, "BodyText")
@@ -339,7 +403,12 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
     para("Provenance", "Heading2")
     for line in provenance_lines(doc.provenance):
         para(line, "Italic")
-    footer = provenance_lines(doc.provenance)[1]
+    footer = shown(provenance_lines(doc.provenance)[1])
+    if shown.runs:
+        # Said under the title (the first paragraph: the document's, or its own first
+        # heading), so that a reader meets it before any mark.
+        note = Paragraph(escape(pdf_undrawn_note(shown.runs)), styles["Italic"])
+        story.insert(min(1, len(story)), note)
 
     def draw_footer(canvas: Any, template: Any) -> None:
         canvas.saveState()

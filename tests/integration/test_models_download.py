@@ -10,6 +10,7 @@ import socket
 import threading
 from collections import namedtuple
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,47 @@ def test_no_network(hub: FakeHub, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{port}")
     with pytest.raises(dl.NoNetworkError, match="no network connection"):
         dl.download_file(REPO, NAME, stall_timeout=1)
+
+
+class _Portal(BaseHTTPRequestHandler):
+    """A captive portal: every request gets 200 and the network's login page (walk 43 D12c)."""
+
+    PAGE = b"<html><body><h1>Clinic Wi-Fi</h1>Please log in to continue.</body></html>"
+
+    def _page(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(self.PAGE)))
+        self.end_headers()
+
+    def do_HEAD(self) -> None:
+        self._page()
+
+    def do_GET(self) -> None:
+        self._page()
+        self.wfile.write(self.PAGE)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_wifi_login_page_is_named_as_what_may_be_in_the_way(
+    hub: FakeHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    portal = ThreadingHTTPServer(("127.0.0.1", 0), _Portal)
+    threading.Thread(target=portal.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{portal.server_address[1]}")
+        with pytest.raises(dl.DownloadError) as raised:
+            dl.download_file(REPO, NAME, stall_timeout=2)
+    finally:
+        portal.shutdown()
+        portal.server_close()
+    message = str(raised.value)
+    assert "did not answer like a Hugging Face hub" in message
+    assert "a Wi-Fi login page or a proxy may be in the way" in message
+    assert "import the model from a USB stick" in message
+    _no_leftovers()
 
 
 def test_disk_space_is_checked_before_the_transfer(
