@@ -12,7 +12,7 @@ from medlocal.app.patient_mixups import other_patient_check
 from medlocal.engine.api import Embedder
 from medlocal.fsutil import shown_name
 from medlocal.ingest.ocr.pages import OcrOptions
-from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_paths
+from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent, import_paths
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.settings import Settings
 from medlocal.vault.errors import NotFoundError
@@ -31,6 +31,7 @@ def import_documents(
     progress: ProgressCallback | None = None,
     on_file: Callable[[ProgressEvent], None] | None = None,
     cancel: threading.Event | None = None,
+    confirm_long: Callable[[LongFile], bool] | None = None,
 ) -> ImportReport:
     """Import files and folders for one patient (see ``Workspace.import_documents``)."""
     limit = max_mb if max_mb is not None else float(settings.import_max_mb)
@@ -61,6 +62,7 @@ def import_documents(
         check_text=other_patient_check(vault.list_patients(), patient_id),
         progress=relay,
         cancel=cancel,
+        confirm_long=confirm_long,
         max_bytes=int(limit * 1024 * 1024),
         # OCR reports pages of the file it is reading (with an ETA) on the same callback.
         ocr=OcrOptions(

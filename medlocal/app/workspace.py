@@ -38,7 +38,7 @@ from medlocal.engine.runtime import Engine, LoadOptions
 from medlocal.errors import UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
 from medlocal.fsutil import disk_full_said
-from medlocal.ingest.pipeline import ImportReport, ProgressEvent
+from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.catalog import Role
 from medlocal.models.fit import FitAdvice
@@ -397,11 +397,14 @@ class Workspace:
         progress: ProgressCallback | None = None,
         on_file: Callable[[ProgressEvent], None] | None = None,
         cancel: threading.Event | None = None,
+        confirm_long: Callable[[LongFile], bool] | None = None,
     ) -> ImportReport:
         """Import files and folders for one patient; a bad file is reported, the batch goes on.
         ``progress`` gets files done of the batch (unit ``files``) and, while a file is
         embedded, its passages done after each batch (unit ``passages``). ``on_file`` gets the
-        pipeline's per-file events (outcome and reason) for a live list."""
+        pipeline's per-file events (outcome and reason) for a live list, among them the one
+        that says a file takes long to index (``ProgressEvent.long_file``); ``confirm_long``
+        then decides whether to index it (False: left out, the batch goes on)."""
         vault = self.require_vault()
         vault.get_patient(patient_id)  # an unknown patient is bad input: fail before any work
         embedder = self.embedder(model, required=True)
@@ -417,6 +420,7 @@ class Workspace:
             progress=progress,
             on_file=on_file,
             cancel=cancel,
+            confirm_long=confirm_long,
         )
 
     def index_patient(

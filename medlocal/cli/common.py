@@ -181,7 +181,7 @@ def confirm(
     only when someone is asked (naming what is replaced can take reading it)."""
     if getattr(args, "yes", False):
         return True
-    if not _stdin_is_terminal():
+    if not stdin_is_terminal():
         if scripts_refused is not None:
             raise UserInputError(scripts_refused)
         return True
@@ -199,7 +199,7 @@ def confirm(
     return answer.strip().lower() in ("y", "yes")
 
 
-def _stdin_is_terminal() -> bool:
+def stdin_is_terminal() -> bool:
     stdin = sys.stdin
     if stdin is None:  # started with standard input closed
         return False

@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from medlocal.engine.api import Embedder
 from medlocal.errors import DiskFullError, GenerationCancelled, MedLocalError
-from medlocal.fsutil import disk_full_error, readable_name
+from medlocal.fsutil import disk_full_error, readable_name, shown_name
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.errors import (
     FileNotFoundIngestError,
@@ -91,6 +91,10 @@ EMBED_BATCH = 32
 # will take within seconds (walk 39: a 4 MB text waited three full batches, 3 minutes at its
 # pace then, before saying "about 5.5 h left").
 FIRST_BATCH = 8
+# A file whose indexing would take longer than this, at the pace of its first batches, is
+# announced before the rest is indexed (walk 43: a 10 MB lab CSV, 35,009 passages, said "about 63
+# min left" half a minute in, with no word before), and the caller may leave it out.
+LONG_INDEXING_S = 10 * 60.0
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
@@ -141,6 +145,22 @@ class DocumentStore(Protocol):
 
 
 @dataclass(frozen=True)
+class LongFile:
+    """A file whose passages take long to index: how many, and the time at the pace measured on
+    its first batches (a few seconds in: the estimate the progress line shows next)."""
+
+    file_name: str  # as the import names it (``FoundFile.shown``)
+    passages: int
+    seconds: float
+
+    def text(self) -> str:
+        return (
+            f"{shown_name(self.file_name)} makes {self.passages:,} passages: indexing them "
+            f"takes about {duration_text(self.seconds)} at this computer's pace"
+        )
+
+
+@dataclass(frozen=True)
 class ProgressEvent:
     """Sent when a file starts a stage and when it is finished (stage ``done`` with outcome);
     while a file is embedded, once more after every embedding batch with the passages done (and,
@@ -159,6 +179,7 @@ class ProgressEvent:
     characters_done: int | None = None  # stage "chunk": characters of this file's text split
     characters_total: int | None = None
     seconds_left: float | None = None  # stage "embed": at the pace of the batches so far
+    long_file: LongFile | None = None  # stage "embed", once: the file takes long to index
 
     @property
     def within_file(self) -> bool:
@@ -284,6 +305,14 @@ class _Cancelled(Exception):
     """Raised inside a file's import when the user cancels; nothing of that file is written."""
 
 
+class _LeftOut(Exception):
+    """Raised inside a file's import when the caller chose not to wait for a long file."""
+
+    def __init__(self, long_file: LongFile) -> None:
+        super().__init__(long_file.text())
+        self.long_file = long_file
+
+
 @dataclass(frozen=True)
 class FoundFile:
     """A file to import, whether the user named it or it was found inside a folder, and how a
@@ -310,13 +339,17 @@ def import_paths(
     embed_batch: int = EMBED_BATCH,
     ocr: OcrOptions | None = None,
     check_text: Callable[[str], list[str]] | None = None,
+    confirm_long: Callable[[LongFile], bool] | None = None,
 ) -> ImportReport:
     """Import files and folders (walked recursively, in sorted order) for one patient.
 
     Scanned pages and images are read by OCR as ``ocr`` says (default: on, default page cap);
     its progress reports pages of the file being read, and the batch's ``cancel`` applies.
     ``check_text`` reads each file's text and gives notes to show with it (the application's
-    check that a file names no other patient); they are stored with the document too."""
+    check that a file names no other patient); they are stored with the document too.
+    ``confirm_long`` is asked, once per file, whether to go on with a file whose indexing takes
+    longer than ``LONG_INDEXING_S`` at the pace of its first batches (the event that carries
+    ``long_file`` is sent first); False leaves that file out (skipped) and the batch goes on."""
     ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
     candidates = collect_files(paths)
     report = ImportReport()
@@ -341,6 +374,7 @@ def import_paths(
             embed_batch=embed_batch,
             ocr=ocr,
             check_text=check_text,
+            confirm_long=confirm_long,
         )
         report.files.append(outcome)
         notify(
@@ -376,6 +410,7 @@ class _StageEmitter(Protocol):
         *,
         characters: tuple[int, int] | None = None,
         seconds_left: float | None = None,
+        long_file: LongFile | None = None,
     ) -> None: ...
 
 
@@ -389,6 +424,7 @@ def _stage_notifier(
         *,
         characters: tuple[int, int] | None = None,
         seconds_left: float | None = None,
+        long_file: LongFile | None = None,
     ) -> None:
         done, in_all = characters or (None, None)
         notify(
@@ -404,6 +440,7 @@ def _stage_notifier(
                 done,
                 in_all,
                 seconds_left,
+                long_file,
             )
         )
 
@@ -465,6 +502,7 @@ def _import_one(
     embed_batch: int,
     ocr: OcrOptions | None = None,
     check_text: Callable[[str], list[str]] | None = None,
+    confirm_long: Callable[[LongFile], bool] | None = None,
 ) -> FileOutcome:
     path = candidate.path
     name = readable_name(path.name)  # what the vault stores and reports show: valid text
@@ -519,13 +557,18 @@ def _import_one(
         emit("embed")
         with _timed(report, "embed"):
             texts = [chunk.indexed_text for chunk in chunks]
-            vectors = _embed(
-                embedder,
-                texts,
-                embed_batch,
-                cancel,
-                lambda done, left: emit("embed", done, len(texts), seconds_left=left),
-            )
+            announced: list[LongFile] = []
+
+            def on_batch(done: int, left: float | None) -> None:
+                long_file = None
+                if not announced and left is not None and left >= LONG_INDEXING_S:
+                    long_file = LongFile(outcome.shown, len(texts), left)
+                    announced.append(long_file)
+                emit("embed", done, len(texts), seconds_left=left, long_file=long_file)
+                if long_file and confirm_long is not None and not confirm_long(long_file):
+                    raise _LeftOut(long_file)
+
+            vectors = _embed(embedder, texts, embed_batch, cancel, on_batch)
         if cancel is not None and cancel.is_set():
             raise _Cancelled
 
@@ -547,6 +590,12 @@ def _import_one(
         outcome.status, outcome.chunks = "imported", len(chunks)
     except (_Cancelled, GenerationCancelled):
         outcome.status, outcome.reason = "cancelled", "import cancelled before this file finished"
+    except _LeftOut as err:  # nothing of it was written: it can be imported again later
+        outcome.status = "skipped"
+        outcome.reason = (
+            f"left out, not indexed: {err.long_file.passages:,} passages, about "
+            f"{duration_text(err.long_file.seconds)} to index; import it again to index it"
+        )
     except IngestError as err:
         outcome.status, outcome.reason = "failed", err.reason
     except DuplicateDocumentError as err:
@@ -617,6 +666,9 @@ def _embed(
     first = min(batch, FIRST_BATCH)
     offsets = [0, *range(first, len(distinct), batch)] if distinct else []
     paced_from: tuple[float, int] | None = None  # (when, texts embedded) after the first batch
+    # Time spent in ``on_batch`` is not the embedder's: a question about a long file may wait
+    # minutes for its answer, which would otherwise count as indexing time in every later ETA.
+    aside = 0.0
     for offset in offsets:
         if cancel is not None and cancel.is_set():
             raise _Cancelled
@@ -629,8 +681,10 @@ def _embed(
             paced_from = (clock(), embedded)
         else:
             since, before = paced_from
-            left = time_left(clock() - since, embedded - before, len(distinct) - before)
+            left = time_left(clock() - since - aside, embedded - before, len(distinct) - before)
+        called = clock()
         on_batch(done, left)
+        aside += clock() - called
     vectors = np.concatenate(parts, axis=0)
     if vectors.shape != (len(distinct), embedder.dim):
         raise MedLocalError(

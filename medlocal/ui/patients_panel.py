@@ -44,7 +44,7 @@ from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
-from medlocal.progress import Progress
+from medlocal.progress import Progress, duration_text
 from medlocal.ui.colours import Tone, ToneLabel, tone_colour
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
@@ -687,6 +687,16 @@ class PatientsPanel(QWidget):
         self.progress_label.setText(import_progress_text(value))  # words, not stage names
 
     def _on_file_event(self, event: ProgressEvent) -> None:
+        if event.long_file is not None:
+            # Said as soon as the pace is known, beside the Cancel button (walk 43: a 35,009-
+            # passage lab CSV began an hour's indexing with no word); it stays in the list.
+            long_file = event.long_file
+            self._add_error(
+                event.file_name,
+                f"{long_file.passages:,} passages: indexing them takes about "
+                f"{duration_text(long_file.seconds)} at this computer's pace. Cancel stops the "
+                "import (the files already imported stay).",
+            )
         if event.outcome == "failed":
             self._add_error(event.file_name, event.detail or "not imported")
         if event.outcome == "imported" and not self._docs_refresh.isActive():
