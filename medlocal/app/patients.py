@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from medlocal.codes import compact_code
 from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name
@@ -152,13 +153,6 @@ def shown_date(iso: str) -> str:
 
 # Hyphens, dashes and the minus sign (and spaces) inside an MRN: "KTV-219907", "KTV 219907",
 # "KTV–219907" and "ktv219907" are one number to the person searching.
-_MRN_PUNCTUATION = re.compile(r"[\s\-\u2010-\u2015\u2212\u00ad]+")
-
-
-def _compact(text: str) -> str:
-    return _MRN_PUNCTUATION.sub("", text.casefold())
-
-
 def patient_matches(query: str, name: str, mrn: str | None = None) -> bool:
     """Whether the patient list's search box ``query`` finds this patient: every word of it,
     in any order and any case, in the name or the MRN; hyphens, dashes and spaces are ignored
@@ -166,9 +160,9 @@ def patient_matches(query: str, name: str, mrn: str | None = None) -> bool:
     as one literal substring, so "okonkwo lindgren", "Lindgren Amara" and "ktv219907" found no
     one. An empty query finds everyone."""
     folded_name = name.casefold()
-    compact_name, compact_mrn = _compact(name), _compact(mrn or "")
+    compact_name, compact_mrn = compact_code(name), compact_code(mrn or "")
     for word in query.casefold().split():
-        compact = _compact(word)
+        compact = compact_code(word)
         if word in folded_name or (compact and (compact in compact_mrn or compact in compact_name)):
             continue
         return False

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from medlocal.codes import CODE_SEPARATOR, compact_code
 from medlocal.rag.citations import blank_citations, cited_numbers
 from medlocal.rag.flags import Flag
 from medlocal.rag.sentences import Sentence, split_sentences
@@ -138,7 +139,7 @@ def check_patient_identity(text: str, identity: RecordIdentity | None) -> list[F
                     )
         if identity.mrn:
             for match in _MRN.finditer(sentence.text):
-                if _code(match.group("mrn")) != _code(identity.mrn):
+                if compact_code(match.group("mrn")) != compact_code(identity.mrn):
                     flags.append(
                         _flag(
                             sentence,
@@ -166,7 +167,7 @@ def check_identifiers(
     that flag."""
     limit = max(passages, default=0)
     taken = {f.token_start for f in already if f.kind == "wrong_patient"}
-    own = _code(identity.mrn) if identity is not None and identity.mrn else None
+    own = compact_code(identity.mrn) if identity is not None and identity.mrn else None
     flags: list[Flag] = []
     for sentence in split_sentences(text):
         cited = [n for n in cited_numbers(sentence.text, limit) if n in passages]
@@ -187,7 +188,7 @@ def check_identifiers(
                 label = body[max(0, start - _LABEL_CHARS) : start]
                 if pattern is _CODE and not _identifier_shaped(token, label, references):
                     continue
-                if sentence.start + start in taken or _code(token) == own:
+                if sentence.start + start in taken or compact_code(token) == own:
                     continue
                 if _holds_code(evidence, token):
                     continue
@@ -238,10 +239,10 @@ def _identifier_shaped(token: str, label: str, references: Sequence[str]) -> boo
 def _holds_code(evidence: str, token: str) -> bool:
     """Whether ``evidence`` writes ``token``, case, spaces, dashes and slashes aside, as a
     whole (not inside a longer code: "KTV-88041" is not "KTV-880412")."""
-    chars = [re.escape(c) for c in _code(token)]
+    chars = [re.escape(c) for c in compact_code(token)]
     if not chars:
         return True
-    pattern = r"[\s\-/]*".join(chars)
+    pattern = f"{CODE_SEPARATOR}*".join(chars)
     return (
         re.search(rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])", evidence, re.IGNORECASE) is not None
     )
@@ -311,10 +312,6 @@ def _readings(written: str) -> set[str]:
     if not found and re.match(r"(?i)\d{1,2} sept ", cleaned):
         return _readings(cleaned.replace("ept", "ep", 1))
     return found or {written}  # unreadable: compared as written, so it is flagged
-
-
-def _code(value: str) -> str:
-    return re.sub(r"[\s\-/]", "", value).casefold()
 
 
 @dataclass(frozen=True)
