@@ -540,14 +540,20 @@ def lexicon() -> Lexicon:
     return build_lexicon(resources_dir())
 
 
-def build_lexicon(folder: Path, *, icd_terms: bool = True) -> Lexicon:
+def build_lexicon(folder: Path, *, icd_terms: bool = True, vocab_terms: bool = True) -> Lexicon:
     """The word lists of ``folder``; without ICD-10-CM's words and phrases where ``icd_terms``
-    is false (tools/build_icd_terms.py builds that list against the others)."""
+    is false (tools/build_icd_terms.py builds that list against the others), and without the
+    Disease Ontology's and ICD-10-PCS's where ``vocab_terms`` is false
+    (tools/build_vocab_terms.py builds that list against all the others)."""
     terms = read_list(folder / "deid_clinical_terms.txt") + read_list(folder / "medications.txt")
     if icd_terms:
         # Session 41 (issue 16): ICD-10-CM's clinical words and eponym phrases ("asterixis",
         # "marburg virus"), filtered against the name and place lists when built.
         terms += read_list(folder / "deid_icd_terms.txt")
+    if vocab_terms:
+        # Session 44 (issue 16): the same reading of the Disease Ontology's disease names and
+        # the ICD-10-PCS index ("nephronophthisis", "stargardt disease", "stensen duct").
+        terms += read_list(folder / "deid_vocab_terms.txt")
     # The US Census lists, and names of many other cultures they lack (thirteenth round).
     given = frozenset(
         read_list(folder / "deid_given_names.txt")
