@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,9 +32,6 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
 from medlocal.app.patients import (
-    DuplicateMrnError,
-    SimilarPatientError,
-    add_patient,
     documents_in_order,
     patient_matches,
 )
@@ -46,6 +43,7 @@ from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.dialogs.patient_dialogs import (
     WITH_OUTPUTS,
     AddPatientDialog,
+    add_patient_asking,
     ask_delete_documents,
 )
 from medlocal.ui.flow import FlowLayout
@@ -54,9 +52,6 @@ from medlocal.ui.import_section import ImportSection
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
-
-if TYPE_CHECKING:
-    from medlocal.vault.store import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
@@ -394,46 +389,6 @@ class PatientsPanel(QWidget):
 
     # -- patients ----------------------------------------------------------------------------
 
-    def _add_asking(self, vault: Vault, name: str, mrn: str | None, dob: str | None) -> int | None:
-        """Add the patient, asking first about an MRN already used and then about a patient
-        very like this one (walk 40b); None when the person cancels either question."""
-        allow_duplicate = allow_similar = False
-        while True:
-            try:
-                return add_patient(
-                    vault,
-                    name,
-                    mrn,
-                    dob,
-                    allow_duplicate_mrn=allow_duplicate,
-                    allow_similar=allow_similar,
-                )
-            except DuplicateMrnError as err:
-                title = "Same MRN"
-                question = (
-                    f"{err}. Is this the same person? Then cancel and import into that "
-                    "patient, so their documents stay in one record.\n\nAdd a second patient "
-                    "with this MRN anyway?"
-                )
-                allow_duplicate = True
-            except SimilarPatientError as err:
-                title = "Similar patient"
-                question = (
-                    f"This patient is very like {err.listing}. Is it the same person, "
-                    "mistyped? Then cancel and import into that patient. Two near-identical "
-                    "records are easily confused later.\n\nAdd this patient anyway?"
-                )
-                allow_similar = True
-            answer = QMessageBox.question(
-                self,
-                title,
-                question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-
     def add_patient(self) -> None:
         dialog = AddPatientDialog(self)
         dialog.fill(*self._unsaved_patient)
@@ -442,7 +397,7 @@ class PatientsPanel(QWidget):
         name, mrn, dob = self._unsaved_patient = dialog.values()
         vault = self.workspace.require_vault()
         try:
-            new_id = self._add_asking(vault, name, mrn, dob)
+            new_id = add_patient_asking(self, vault, name, mrn, dob)
             if new_id is None:
                 return
         except VaultBusyError as err:
