@@ -254,8 +254,8 @@ def main() -> int:
     if "import" in phases:
         results["import_docs"] = count
         results["import"] = meter.measure(
-            lambda: window.patients.import_paths([docs]),
-            lambda: window.patients.import_job is None,
+            lambda: window.patients.imports.import_paths([docs]),
+            lambda: window.patients.imports.import_job is None,
             900,
         )
 

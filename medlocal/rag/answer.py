@@ -28,53 +28,46 @@ from medlocal.engine.reasoning import (
     model_reasons,
 )
 from medlocal.errors import GenerationCancelled
-from medlocal.fsutil import shown_name
+from medlocal.rag.answer_notes import (
+    answer_notes,
+    declined_listing,
+    draft_notes,
+    set_aside_flag,
+    superseded_flags,
+)
 from medlocal.rag.checks.patient_identity import RecordIdentity, check_identifiers
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
-from medlocal.rag.dose_disagreements import (
-    asks_current,
-    dose_disagreements,
-    superseded_dose_flags,
-)
-from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
+from medlocal.rag.flags import Flag
 from medlocal.rag.followup import repeated_answer_note, standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
-from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.open_questions import is_open_question
 from medlocal.rag.passages import (
     NumberedPassage,
     Retriever,
     Scope,
     SourceRef,
-    file_notes,
     render_passages,
     respelling_notes,
     version_notes,
 )
 from medlocal.rag.prompts import (
-    ALL_STATEMENTS_FLAGGED,
     GENERAL_LABEL,
     GENERAL_SYSTEM,
     GROUNDED_SYSTEM,
-    NO_SUPPORTED_ANSWER,
     NOT_FOUND_MESSAGE,
     NOT_FOUND_SENTINEL,
     grounded_user_message,
-    model_declined_text,
 )
 from medlocal.rag.provenance import build_provenance
 from medlocal.rag.references import GivenPassage, unknown_documents
 from medlocal.rag.relevance import (
     RelevanceThreshold,
     asked_terms,
-    matched_names,
-    names_drug_class,
-    term_finder,
 )
 from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
-from medlocal.rag.stop_notes import stop_notes
 from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
 
@@ -378,10 +371,7 @@ class GroundedAnswerer:
 
         if model_declined(raw, max((p.number for p in fit.passages), default=0)):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            result = _with_draft(result, raw, fit)
-            result.notes.extend(self._disagreements(query, raw, fit))
-            # How the question was read holds whatever the model wrote (walk 42g).
-            result.notes.extend(respelling_notes(query, fit.passages))
+            result = _with_draft(result, raw, fit, draft_notes(self.lexicon, query, raw, fit))
             if result.status == "not_found":
                 self._declined(result, query, fit, open_question)
             return _thought(result, stream)
@@ -402,10 +392,7 @@ class GroundedAnswerer:
         # answer's drugs or values: whatever the model wrote, it is not from the documents.
         if not supported_sentences(checked, texts) and not checked.named:
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            result = _with_draft(result, raw, fit)
-            result.notes.extend(self._disagreements(query, raw, fit))
-            # How the question was read holds whatever the model wrote (walk 42g).
-            result.notes.extend(respelling_notes(query, fit.passages))
+            result = _with_draft(result, raw, fit, draft_notes(self.lexicon, query, raw, fit))
             if result.status == "not_found":
                 _note_a_repeated_draft(result, question, checked.text, history)
                 self._set_aside(result, checked.text, fit)
@@ -415,10 +402,7 @@ class GroundedAnswerer:
         # the draft kept behind its label, not shown as the answer.
         if flagged_throughout(checked, texts):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            result = _with_draft(result, raw, fit)
-            result.notes.extend(self._disagreements(query, raw, fit))
-            # How the question was read holds whatever the model wrote (walk 42g).
-            result.notes.extend(respelling_notes(query, fit.passages))
+            result = _with_draft(result, raw, fit, draft_notes(self.lexicon, query, raw, fit))
             if result.status == "not_found":
                 _note_a_repeated_draft(result, question, checked.text, history)
                 self._set_aside(result, checked.text, fit, every_statement_flagged=True)
@@ -449,25 +433,14 @@ class GroundedAnswerer:
         # A superseded dose is listed with its sentence's other problems, first of the answer's.
         superseded = [
             f
-            for f in self._superseded(query, checked.text, fit)
+            for f in superseded_flags(self.lexicon, query, checked.text, fit.passages)
             if not any(
                 g.kind == "timing_conflict" and g.token_start == f.token_start for g in flags
             )
         ]
         flags = superseded + flags
         timings["total"] = time.perf_counter() - started
-        # The documents' disagreement leads the notes (walk 41: it was buried in a flag).
-        notes = (
-            self._disagreements(query, checked.text, fit)
-            + fit.notes()
-            + version_notes(fit.passages)
-            + respelling_notes(query, fit.passages)
-            + file_notes(fit.passages)
-        )
-        # A follow-up answered with an earlier answer, copied (walk 40b item 9).
-        repeat = repeated_answer_note(question, checked.text, history)
-        if repeat is not None:
-            notes.append(repeat)
+        notes = answer_notes(self.lexicon, question, query, checked.text, fit, history)
         # The passages a superseded-dose flag or a note names ("the newest dated document gives
         # 40 mg twice daily [2]") are listed with the sources, so that their [n] can be read
         # (walk 42g: [2] named, only [1] in Sources).
@@ -505,60 +478,16 @@ class GroundedAnswerer:
             stream,
         )
 
-    def _disagreements(self, query: str, answer: str, fit: ContextFit) -> list[str]:
-        """Notes for the drugs the question names (else the answer) that the documents given to
-        the model dose differently (walk 40b item 3: the discharge summary's apixaban 5 mg
-        against the GP list's 2.5 mg, one of them answered without a word)."""
-        lexicon = self.lexicon or default_lexicon()
-        drugs = lexicon.find(query) or lexicon.find(answer)
-        if not drugs:
-            return []
-        return dose_disagreements(
-            fit.passages, drugs, lexicon, current=asks_current(query)
-        ) + stop_notes(fit.passages, drugs)
-
-    def _superseded(self, query: str, answer: str, fit: ContextFit) -> list[Flag]:
-        """Flags on a dose the answer gives as current that the newest dated document given
-        changed (walk 41: "her current dose of bisoprolol is 3.75 mg", the discharge summary of
-        2 Dec giving 2.5 mg): set against every passage given, cited or not."""
-        lexicon = self.lexicon or default_lexicon()
-        drugs = lexicon.find(query) or lexicon.find(answer)
-        return superseded_dose_flags(answer, fit.passages, drugs, lexicon, query) if drugs else []
-
     def _declined(
         self, result: GroundedAnswer, query: str, fit: ContextFit, open_question: bool
     ) -> None:
-        """The model declined, but passages it read name what the question asks about: the
-        answer says the model gave no supported answer and lists those passages, which may hold
-        it; "Not found in the selected documents" is kept for when none names it (walk 39:
-        "What dose of amlodipine is she taking?" said a bare "Not found" while the discharge
-        table giving the dose was the passage search ranked first)."""
-        if open_question:
-            # Every passage it read may speak to an overall question: all are listed, with the
-            # tool that gives an overview.
-            listed = list(fit.passages)
-            terms: tuple[str, ...] = ()
-        else:
-            names = term_finder(query)
-            listed = [p for p in fit.passages if names(p.hit.text)]
-            # What those passages name, not the question's words (walk 43 D9).
-            terms = tuple(matched_names(query, [p.hit.text for p in listed])) or ("",)
-        # A question naming a drug class is given passages naming drugs no class list holds
-        # (relevance.RelevanceThreshold.near_top): they are listed too, apart, since they do
-        # not name what was asked (walk 40: the referral giving warfarin beside apixaban).
-        others: list[NumberedPassage] = []
-        if not open_question and names_drug_class(query):
-            lexicon = self.lexicon or default_lexicon()
-            others = [p for p in fit.passages if p not in listed and lexicon.spans(p.hit.text)]
-        if not listed and not others:
+        """The model declined, but passages it read name what the question asks about: they are
+        listed (answer_notes.declined_listing); "Not found in the selected documents" is kept
+        for when none names it."""
+        listing = declined_listing(self.lexicon, query, fit, open_question)
+        if listing is None:
             return
-        sources = [p.source() for p in (*listed, *others)]
-        result.text = model_declined_text(
-            len(fit.passages),
-            terms,
-            [f"[{s.number}] {shown_name(s.place)}" for s in sources[: len(listed)]],
-            [f"[{s.number}] {shown_name(s.place)}" for s in sources[len(listed) :]],
-        )
+        result.text, sources = listing
         result.sources = sources
         result.provenance = build_provenance(
             self.model,
@@ -581,27 +510,11 @@ class GroundedAnswerer:
         every_statement_flagged: bool = False,
     ) -> None:
         """No statement of the model's answer rests on a passage it cites: the answer says there
-        is no supported answer (not "Not found": the passages may hold it, walk 29) and the
-        draft is kept only in a flag that says it is unsupported (walk 25: a made-up answer,
-        flagged, was still shown as the answer). The passages given stay in the provenance, so
-        they are listed to look in."""
-        why = (
-            "every statement of the model's answer is flagged (unsupported, or giving what the"
-            " passages it cites do not), so"
-            if every_statement_flagged
-            else "no statement of the model's answer is supported by the passages it cites, so"
-        )
-        result.text = ALL_STATEMENTS_FLAGGED if every_statement_flagged else NO_SUPPORTED_ANSWER
-        result.flags = [
-            Flag(
-                -1,
-                UNSUPPORTED_DRAFT,
-                "",
-                f"{why} it is not given as the answer; its draft is kept below, unsupported. Read"
-                " the passages listed before concluding the documents are silent",
-                quote=draft.strip(),
-            )
-        ]
+        is no supported answer and the draft is kept only in a flag that says it is unsupported
+        (answer_notes.set_aside_flag). The passages given stay in the provenance, so they are
+        listed to look in."""
+        result.text, flag = set_aside_flag(draft, every_statement_flagged)
+        result.flags = [flag]
         result.provenance = build_provenance(
             self.model,
             self.params,
@@ -686,13 +599,15 @@ def _note_a_repeated_draft(
         result.notes.append(repeat)
 
 
-def _with_draft(result: GroundedAnswer, raw: str, fit: ContextFit) -> GroundedAnswer:
+def _with_draft(
+    result: GroundedAnswer, raw: str, fit: ContextFit, notes: list[str]
+) -> GroundedAnswer:
     """A not-found (or general) answer given after the model wrote ``raw`` from ``fit``'s
-    passages: what it wrote and was given stays with it."""
+    passages: what it wrote and was given stays with it, with the draft's ``notes``
+    (answer_notes.draft_notes)."""
     result.raw_text = raw
     result.passages = fit.passages
-    result.notes.extend(fit.notes())
-    result.notes.extend(file_notes(fit.passages))  # the passages given are listed with it
+    result.notes.extend(notes)
     return result
 
 

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         assert bar is not None
         file_menu = bar.addMenu("&File")
         self.import_action = self._action(
-            "&Import documents…", self.patients.choose_files, QKeySequence.StandardKey.Open
+            "&Import documents…", self.patients.imports.choose_files, QKeySequence.StandardKey.Open
         )
         self.summarize_action = self._action("&Summarise…", self.open_summarize, "Ctrl+Shift+S")
         self.outputs_action = self._action(
@@ -534,6 +534,7 @@ class MainWindow(QMainWindow):
     def visible_text(self) -> str:
         """Every text a panel shows (the lock test checks no patient text survives)."""
         parts = [self.windowTitle(), self.chat.visible_text(), self.sources.visible_text()]
-        for widget in (self.patients.patients, self.patients.documents, self.patients.errors):
+        panel = self.patients
+        for widget in (panel.patients, panel.documents, panel.imports.errors):
             parts.extend(widget.item(i).text() for i in range(widget.count()))
         return "\n".join(p for p in parts if p)

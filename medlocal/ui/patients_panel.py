@@ -1,6 +1,6 @@
 """Left side of the window: patients (add, search by name or MRN, remove) and the chosen
-patient's documents (import by button or drag-and-drop of files and folders, per-file progress and
-errors, delete).
+patient's documents (import by button or drag-and-drop of files and folders, delete). The
+import's progress, Cancel and list of files not imported are :mod:`medlocal.ui.import_section`.
 
 Deleting documents or a patient runs on a worker (:func:`run_task`), the buttons disabled
 meanwhile: each deletion ends with a pass over the whole text index and a WAL checkpoint (the
@@ -11,12 +11,11 @@ before deleting counts them) are looked for on a worker as well: every output is
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,39 +32,29 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.outputs import citing_output_ids
 from medlocal.app.patients import (
-    DuplicateMrnError,
-    SimilarPatientError,
-    add_patient,
     documents_in_order,
     patient_matches,
 )
 from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
-from medlocal.ingest.formats import SUPPORTED_SUFFIXES
-from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
-from medlocal.progress import Progress, duration_text
 from medlocal.ui.colours import Tone, ToneLabel, tone_colour
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.dialogs.patient_dialogs import (
     WITH_OUTPUTS,
     AddPatientDialog,
+    add_patient_asking,
     ask_delete_documents,
 )
-from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import NOTED_MARK, icon
-from medlocal.ui.workers import Job, ProgressRelay, run_task
+from medlocal.ui.import_section import ImportSection
+from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
 
-if TYPE_CHECKING:
-    from medlocal.vault.store import Vault
-
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
-# An import the lock stopped says so, not "cancelled": nobody cancelled it (walk 43 D10).
-LOCK_STOPPED = "stopped when MedLocal locked"
 DOCS_REFRESH_MS = 500
 
 
@@ -102,15 +90,25 @@ class PatientsPanel(QWidget):
         self.remove_button.setAccessibleName("Remove the selected patient")
         self.remove_button.clicked.connect(self.remove_patient)
 
+        # Files, folders or drops go to the import section; it reports its start and end.
+        self.imports = ImportSection(
+            workspace,
+            self,
+            self._chosen_for_import,
+            lambda: not self.busy and self.patient_still_there(),
+        )
+        self.imports.started.connect(self._update_buttons)
+        self.imports.fileImported.connect(self._follow_import)
+        self.imports.finished.connect(self._import_finished)
         self.documents = QListWidget()
         self.documents.setAccessibleName("Documents of the selected patient")
         self.documents.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.import_button = QPushButton("Import files…")
         self.import_button.setAccessibleName("Import documents from files")
-        self.import_button.clicked.connect(self.choose_files)
+        self.import_button.clicked.connect(self.imports.choose_files)
         self.import_folder_button = QPushButton("Import folder…")
         self.import_folder_button.setAccessibleName("Import every document in a folder")
-        self.import_folder_button.clicked.connect(self.choose_folder)
+        self.import_folder_button.clicked.connect(self.imports.choose_folder)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setAccessibleName("Delete the selected documents")
         self.delete_button.clicked.connect(self.delete_documents)
@@ -124,32 +122,6 @@ class PatientsPanel(QWidget):
         )
         self.export_copy_button.clicked.connect(self.export_selected_document)
         self.documents.itemSelectionChanged.connect(self._update_buttons)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
-        self.progress.hide()
-        # Passages of the file being embedded: a long document moves batch by batch.
-        self.file_progress = QProgressBar()
-        self.file_progress.setAccessibleName("Embedding progress of the current file")
-        self.file_progress.hide()
-        self.progress_label = QLabel("")
-        self.progress_label.setWordWrap(True)
-        # Two lines reserved: a progress line of one or two lines then never moves the
-        # widgets around it. A move repaints the icon buttons, whose font icons qtawesome
-        # draws in Python, each draw first waiting for the interpreter lock: the sampler caught
-        # such repaints in 60-80 ms stalls when a bar appeared and went away for every file.
-        metrics = self.progress_label.fontMetrics()
-        self.progress_label.setMinimumHeight(2 * metrics.lineSpacing())
-        self.cancel_button = QPushButton("Cancel import")
-        self.cancel_button.setAccessibleName("Cancel the import")
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel_import)
-        self.errors = QListWidget()
-        self.errors.setAccessibleName("Files that could not be imported")
-        # Long reasons wrap inside the list rather than running off its right edge (walk 25:
-        # readable only by scrolling sideways).
-        self.errors.setWordWrap(True)
-        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.errors.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<b>Patients</b>"))
@@ -172,11 +144,7 @@ class PatientsPanel(QWidget):
         row2.addWidget(self.delete_button)
         layout.addLayout(row2)
         layout.addWidget(self.export_copy_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.file_progress)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.errors, 1)
+        self.imports.add_to(layout)
 
         for button, name in (
             (self.add_button, "add"),
@@ -187,15 +155,7 @@ class PatientsPanel(QWidget):
             (self.export_copy_button, "export"),
         ):
             button.setIcon(icon(name))
-        self.relay = ProgressRelay(self)
-        self.relay.progressed.connect(self._on_progress)
-        self.file_relay = _FileEventRelay(self)
-        self.file_relay.arrived.connect(self._on_file_event)
-        self.import_job: Job | None = None
         self.delete_job: Job | None = None  # deleting documents or removing a patient
-        self.last_report: ImportReport | None = None
-        # The last import's summary and list of files not imported belong to its patient.
-        self._result = _ImportResult()
         # The list follows an import at most every DOCS_REFRESH_MS, read off the GUI thread.
         self._docs_refresh = QTimer(self)
         self._docs_refresh.setSingleShot(True)
@@ -213,24 +173,18 @@ class PatientsPanel(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
-        self.cancel_import()
+        self.imports.clear()
         # Removing items moves the current row through the remaining patients: without this,
         # each step would announce a patient whose records can no longer be read.
         self.patients.blockSignals(True)
         self.patients.clear()
         self.patients.blockSignals(False)
         self.documents.clear()
-        self.errors.clear()
-        self.errors.hide()
-        self._result = _ImportResult()
         self.search.clear()
         self.notice.hide()
         self._unsaved_patient = ("", None, None)  # a name typed is patient text too
         self._docs_refresh.stop()
         self._docs_generation += 1
-        self.progress.hide()
-        self.file_progress.hide()
-        self.progress_label.clear()
         self._update_buttons()
 
     def reload(self, select: int | None = None) -> None:
@@ -301,7 +255,7 @@ class PatientsPanel(QWidget):
     def _drop_removed_patient(self) -> None:
         item = self.patients.currentItem()
         name = item.text() if item is not None else "The patient"
-        self.cancel_import()
+        self.imports.cancel_import()
         self.reload()  # nobody chosen: the documents and the chat empty
         self.notice.setText(
             f"{name} is no longer in the vault: they were removed outside this window (with "
@@ -330,7 +284,7 @@ class PatientsPanel(QWidget):
         if self.patient_id is not None:  # a patient chosen: the message of one removed goes
             self.notice.hide()
         self.reload_documents()
-        self._show_import_result()
+        self.imports.show_result()
         self.patientChosen.emit(self.patient_id if self.patient_id is not None else -1)
         self._update_buttons()
 
@@ -390,7 +344,7 @@ class PatientsPanel(QWidget):
     @property
     def busy(self) -> bool:
         """An import or a deletion is running: the buttons that change the vault wait."""
-        return any(job is not None and job.running for job in (self.import_job, self.delete_job))
+        return self.imports.running or (self.delete_job is not None and self.delete_job.running)
 
     def _start_delete(
         self,
@@ -435,46 +389,6 @@ class PatientsPanel(QWidget):
 
     # -- patients ----------------------------------------------------------------------------
 
-    def _add_asking(self, vault: Vault, name: str, mrn: str | None, dob: str | None) -> int | None:
-        """Add the patient, asking first about an MRN already used and then about a patient
-        very like this one (walk 40b); None when the person cancels either question."""
-        allow_duplicate = allow_similar = False
-        while True:
-            try:
-                return add_patient(
-                    vault,
-                    name,
-                    mrn,
-                    dob,
-                    allow_duplicate_mrn=allow_duplicate,
-                    allow_similar=allow_similar,
-                )
-            except DuplicateMrnError as err:
-                title = "Same MRN"
-                question = (
-                    f"{err}. Is this the same person? Then cancel and import into that "
-                    "patient, so their documents stay in one record.\n\nAdd a second patient "
-                    "with this MRN anyway?"
-                )
-                allow_duplicate = True
-            except SimilarPatientError as err:
-                title = "Similar patient"
-                question = (
-                    f"This patient is very like {err.listing}. Is it the same person, "
-                    "mistyped? Then cancel and import into that patient. Two near-identical "
-                    "records are easily confused later.\n\nAdd this patient anyway?"
-                )
-                allow_similar = True
-            answer = QMessageBox.question(
-                self,
-                title,
-                question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-
     def add_patient(self) -> None:
         dialog = AddPatientDialog(self)
         dialog.fill(*self._unsaved_patient)
@@ -483,7 +397,7 @@ class PatientsPanel(QWidget):
         name, mrn, dob = self._unsaved_patient = dialog.values()
         vault = self.workspace.require_vault()
         try:
-            new_id = self._add_asking(vault, name, mrn, dob)
+            new_id = add_patient_asking(self, vault, name, mrn, dob)
             if new_id is None:
                 return
         except VaultBusyError as err:
@@ -612,22 +526,6 @@ class PatientsPanel(QWidget):
         )
         self._update_buttons()
 
-    def choose_files(self) -> None:
-        names = open_file_names(
-            self,
-            "Import documents",
-            # From the import's own list, so a format it learns is offered here too (walk 20:
-            # CSV was added to one and would have been missing from the other).
-            f"Documents ({' '.join('*' + suffix for suffix in SUPPORTED_SUFFIXES)});;All files (*)",
-        )
-        if names:
-            self.import_paths([Path(n) for n in names])
-
-    def choose_folder(self) -> None:
-        folder = existing_folder(self, "Import a folder of documents")
-        if folder:
-            self.import_paths([Path(folder)])
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.patient_id is not None:
             event.acceptProposedAction()
@@ -636,192 +534,24 @@ class PatientsPanel(QWidget):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            self.imports.import_paths(paths)
 
-    def import_paths(self, paths: list[Path]) -> Job | None:
-        patient = self.patient_id
-        if patient is None or self.busy or not self.patient_still_there():
-            return None
-        self.errors.clear()
-        self.errors.hide()
-        current = self.patients.currentItem()
-        self._result = _ImportResult(patient, current.text() if current is not None else "")
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        # Shown for the whole import (reset between files) rather than per file, for the same
-        # reason the label keeps its height.
-        self.file_progress.setRange(0, 1)
-        self.file_progress.setValue(0)
-        self.file_progress.show()
-        self.cancel_button.show()
-        self.progress_label.setText("Preparing the import…")
-        ws = self.workspace
+    def _chosen_for_import(self) -> tuple[int, str] | None:
+        item = self.patients.currentItem()
+        return (int(item.data(ID_ROLE)), item.text()) if item is not None else None
 
-        def work(cancel: Any) -> ImportReport:
-            return ws.import_documents(
-                paths, patient, progress=self.relay, on_file=self.file_relay, cancel=cancel
-            )
-
-        self.import_job = run_task("import", work, self._import_done, self._import_failed)
-        self._update_buttons()
-        return self.import_job
-
-    def cancel_import(self) -> None:
-        if self.import_job is not None and self.import_job.running:
-            self.import_job.cancel()
-            self.progress_label.setText("Stopping after the current step…")
-
-    def _on_progress(self, value: Progress) -> None:
-        if self.import_job is None:
-            return  # the import already ended: its summary stays on screen
-        if value.unit in ("passages", "characters"):  # the file's own: embedding, splitting
-            self.file_progress.setRange(0, value.total or 0)
-            self.file_progress.setValue(value.done)
-        else:
-            if value.stage == "extract":  # the next file starts
-                self.file_progress.setRange(0, 1)
-                self.file_progress.setValue(0)
-            if value.total:
-                self.progress.setRange(0, value.total)
-                self.progress.setValue(value.done)
-        self.progress_label.setText(import_progress_text(value))  # words, not stage names
-
-    def _on_file_event(self, event: ProgressEvent) -> None:
-        if event.long_file is not None:
-            # Said as soon as the pace is known, beside the Cancel button (walk 43: a 35,009-
-            # passage lab CSV began an hour's indexing with no word); it stays in the list.
-            long_file = event.long_file
-            self._add_error(
-                event.file_name,
-                f"{long_file.passages:,} passages: indexing them takes about "
-                f"{duration_text(long_file.seconds)} at this computer's pace. Cancel stops the "
-                "import (the files already imported stay).",
-            )
-        if event.outcome == "failed":
-            self._add_error(event.file_name, event.detail or "not imported")
-        if event.outcome == "imported" and not self._docs_refresh.isActive():
+    def _follow_import(self) -> None:
+        if not self._docs_refresh.isActive():
             self._docs_refresh.start()
 
-    def _add_error(self, shown: str, reason: str) -> None:
-        # A file named by its full path is listed by its name: the path pushed the reason out of
-        # the narrow list (walk 25). The tooltip gives the path as the import named it.
-        item = QListWidgetItem(f"{shown_name(listed_name(shown))}: {reason}")
-        item.setToolTip(f"{shown_name(shown)}: {reason}")
-        self.errors.addItem(item)
-        self._show_import_errors()
-
-    def _import_done(self, report: ImportReport) -> None:
-        self.last_report = report
-        self.progress.hide()
-        self.file_progress.hide()
-        self.cancel_button.hide()
-        locked = self.import_job is not None and self.import_job.cancelled_by == "lock"
-        end = ""
-        if report.cancelled:
-            end = (
-                f" {LOCK_STOPPED[0].upper()}{LOCK_STOPPED[1:]}."
-                if locked
-                else " Cancelled before the end."
-            )
-        if report.stopped:
-            end += f" Stopped: {report.stopped}"
-        if report.not_reached:
-            end += f" {len(report.not_reached)} file(s) not reached: import them again."
-        self._result.summary = (
-            f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
-            f"failed {len(report.failed)}.{end}"
-        )
-        for outcome in report.imported:  # how it was read where that was a guess: OCR, encoding
-            for note in outcome.notes:
-                self._add_error(outcome.shown, f"imported — check: {note}")
-        for outcome in report.skipped:  # a duplicate: with the notes stored with the first copy
-            checks = "".join(f"; check: {note}" for note in outcome.notes)
-            self._add_error(outcome.shown, f"skipped — {outcome.reason}{checks}")
-        for outcome in report.files:
-            if outcome.status == "cancelled":
-                reason = f"{LOCK_STOPPED}: import it again" if locked else outcome.reason
-                self._add_error(outcome.shown, f"not imported — {reason}")
-        why = "the disk is full" if report.stopped else "the import was cancelled"
-        if locked and not report.stopped:
-            why = f"{LOCK_STOPPED}: import them again"
-        for shown in report.not_reached:  # a cancelled or stopped import: what to import again
-            self._add_error(shown, f"not reached — {why}")
-        self._finish_import()
-
-    def _import_failed(self, exc: BaseException) -> None:
-        self.progress.hide()
-        self.file_progress.hide()
-        self.cancel_button.hide()
-        self._result.summary = f"Import stopped. {error_text(exc, 'The import')}"
-        self._finish_import()
-
-    def _finish_import(self) -> None:
-        self.import_job = None
+    def _import_finished(self) -> None:
         self._update_buttons()
         self.reload_documents()
-        self._show_import_result()
+        self.imports.show_result()
         self.documentsChanged.emit()
-
-    def _shows_result_patient(self) -> bool:
-        return self._result.patient is not None and self._result.patient == self.patient_id
-
-    def _show_import_errors(self) -> None:
-        self.errors.setVisible(self._shows_result_patient() and self.errors.count() > 0)
-
-    def _show_import_result(self) -> None:
-        """The last import's summary and its files not imported are shown under the patient they
-        were imported for, and hidden under any other (walk 25: "failed 4" and the failed files
-        stayed under the next patient's documents). An import that ends while another patient
-        is chosen says whose it was, until that patient is chosen. A running import's progress
-        line stays whoever is chosen: the import goes on, and the buttons wait for it."""
-        self._show_import_errors()
-        if self.import_job is not None:
-            return
-        result = self._result
-        if self._shows_result_patient():
-            result.seen = True
-            self.progress_label.setText(result.summary)
-        elif result.summary and not result.seen:
-            self.progress_label.setText(
-                f"The import for {result.label} ended: {result.summary} Choose {result.label} "
-                "to see the files not imported."
-            )
-        else:
-            self.progress_label.clear()
-
-
-@dataclass
-class _ImportResult:
-    """The last import: its patient (id and name as listed), its summary line, and whether the
-    summary has been shown under that patient. ``label`` is the patient's line in the list
-    (``patient_label``: the name already passed through ``shown_name``; review 43b R7 read the
-    old ``name`` field as a raw name)."""
-
-    patient: int | None = None
-    label: str = ""
-    summary: str = ""
-    seen: bool = False
 
 
 def patient_label(patient: Patient) -> str:
     """A patient as the list shows them: name, then MRN where there is one."""
     mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
     return f"{shown_name(patient.name)}{mrn}"
-
-
-def listed_name(shown: str) -> str:
-    """A file as the list of files not imported names it: the name of a file given by its full
-    path; the path inside a dropped folder as it is (it tells two ``letter.pdf`` apart)."""
-    path = Path(shown)
-    return path.name if path.is_absolute() else shown
-
-
-class _FileEventRelay(QObject):
-    """Finished files (outcome and reason) to the GUI thread. Stage and batch events stay on
-    the worker: the progress relay already shows them, coalesced."""
-
-    arrived = Signal(object)
-
-    def __call__(self, value: ProgressEvent) -> None:
-        if value.stage == "done":
-            self.arrived.emit(value)

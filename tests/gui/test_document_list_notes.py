@@ -28,8 +28,8 @@ def _rows(window: MainWindow) -> dict[str, str]:
 
 def _import(qtbot: QtBot, window: MainWindow, files: list[Path]) -> None:
     panel = window.patients
-    panel.import_paths(files)
-    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+    panel.imports.import_paths(files)
+    qtbot.waitUntil(lambda: panel.imports.import_job is None, timeout=WAIT_MS)
 
 
 def test_a_letter_naming_another_patient_stays_marked_after_a_restart(
@@ -66,11 +66,10 @@ def test_a_letter_naming_another_patient_stays_marked_after_a_restart(
     assert "Margaret Thornbury" in check
 
     # Imported again: "skipped — duplicate" and the note stored with the letter.
-    window.patients.errors.clear()
+    listed = window.patients.imports.errors
+    listed.clear()
     _import(qtbot, window, [letter])
-    (skipped,) = [
-        window.patients.errors.item(r).text() for r in range(window.patients.errors.count())
-    ]
+    (skipped,) = [listed.item(r).text() for r in range(listed.count())]
     assert skipped.startswith("letter.txt: skipped — duplicate")
     assert "check: it names another patient of this vault, Margaret Thornbury" in skipped
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
-from medlocal.ui import patients_panel
+from medlocal.ui import import_section
 
 
 def test_the_import_dialog_offers_every_supported_file_type(
@@ -24,8 +24,8 @@ def test_the_import_dialog_offers_every_supported_file_type(
         asked.append(filters)
         return []  # the person cancels: nothing is imported
 
-    monkeypatch.setattr(patients_panel, "open_file_names", choose)
-    window.patients.choose_files()
+    monkeypatch.setattr(import_section, "open_file_names", choose)
+    window.patients.imports.choose_files()
     offered = asked[0].split(";;")[0]
     assert all(f"*{suffix}" in offered.split("(")[1] for suffix in SUPPORTED_SUFFIXES), offered
-    assert "*.csv" in offered and window.patients.import_job is None
+    assert "*.csv" in offered and window.patients.imports.import_job is None

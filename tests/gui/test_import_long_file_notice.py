@@ -10,7 +10,8 @@ from fixtures.gui_window import PASS, make_workspace
 from pytestqt.qtbot import QtBot
 
 from medlocal.ingest.pipeline import LongFile, ProgressEvent
-from medlocal.ui.patients_panel import PatientsPanel, _ImportResult
+from medlocal.ui.import_section import _ImportResult
+from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.workers import Job
 
 
@@ -23,17 +24,18 @@ def test_a_long_file_is_announced_beside_cancel(qtbot: QtBot, tmp_path: Path) ->
         qtbot.addWidget(panel)
         panel.show()
         panel.reload(patient)
-        panel._result = _ImportResult(patient, "Long Import")
-        panel.import_job = Job("import")
-        panel.cancel_button.show()
+        imports = panel.imports
+        imports._result = _ImportResult(patient, "Long Import")
+        imports.import_job = Job("import")
+        imports.cancel_button.show()
         name = "/media/usb/lab_export_10mb.csv"
         long_file = LongFile(name, 35_009, 63 * 60.0)
-        panel._on_file_event(
+        imports._on_file_event(
             ProgressEvent(1, 2, name, "embed", passages_done=40, passages_total=35_009,
                           seconds_left=63 * 60.0, long_file=long_file)
         )  # fmt: skip
-        lines = [panel.errors.item(i).text() for i in range(panel.errors.count())]
-        shown = panel.errors.isVisible() and panel.cancel_button.isVisible()
+        lines = [imports.errors.item(i).text() for i in range(imports.errors.count())]
+        shown = imports.errors.isVisible() and imports.cancel_button.isVisible()
     finally:
         ws.close()
     assert lines == [

@@ -50,22 +50,22 @@ def test_the_result_stays_with_its_patient_and_the_reason_is_readable(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:
     window = _two_patients(qtbot, gui_workspace)
-    panel = window.patients
+    imports = window.patients.imports
     good, broken = _files(tmp_path)
-    panel.import_paths([good, broken])
-    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
-    assert panel.progress_label.text() == "Imported 1, skipped 0, failed 1."
-    assert panel.errors.isVisible() and panel.errors.count() == 1
-    item = panel.errors.item(0)
+    imports.import_paths([good, broken])
+    qtbot.waitUntil(lambda: imports.import_job is None, timeout=WAIT_MS)
+    assert imports.progress_label.text() == "Imported 1, skipped 0, failed 1."
+    assert imports.errors.isVisible() and imports.errors.count() == 1
+    item = imports.errors.item(0)
     assert item.text().startswith(f"{broken.name}: ") and str(tmp_path) not in item.text()
     assert item.toolTip() == f"{broken}: {item.text().split(': ', 1)[1]}"
     # The whole line is inside the list's visible width: no sideways scrolling to read it.
-    assert panel.errors.visualItemRect(item).right() <= panel.errors.viewport().width()
+    assert imports.errors.visualItemRect(item).right() <= imports.errors.viewport().width()
 
     _choose(window, 1)
-    assert not panel.errors.isVisible() and panel.progress_label.text() == ""
+    assert not imports.errors.isVisible() and imports.progress_label.text() == ""
     _choose(window, 0)  # back to the patient the import was for: the result is back
-    assert panel.errors.isVisible() and panel.progress_label.text().startswith("Imported 1")
+    assert imports.errors.isVisible() and imports.progress_label.text().startswith("Imported 1")
     window.close()
 
 
@@ -73,20 +73,20 @@ def test_an_import_that_ends_under_another_patient_says_whose_it_was(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = _two_patients(qtbot, gui_workspace)
-    panel = window.patients
+    imports = window.patients.imports
     importing = hold(monkeypatch, gui_workspace, "import_documents")
-    panel.import_paths(_files(tmp_path))
+    imports.import_paths(_files(tmp_path))
     _choose(window, 1)  # the import goes on; its progress line stays
-    assert panel.progress_label.text() == "Preparing the import…"
+    assert imports.progress_label.text() == "Preparing the import…"
     importing.release.set()
-    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
-    said = panel.progress_label.text()
+    qtbot.waitUntil(lambda: imports.import_job is None, timeout=WAIT_MS)
+    said = imports.progress_label.text()
     assert said.startswith("The import for Eamon Quillfeather ended: Imported 1"), said
-    assert not panel.errors.isVisible()  # Margaret's documents are not listed with them
+    assert not imports.errors.isVisible()  # Margaret's documents are not listed with them
     _choose(window, 0)
-    assert panel.progress_label.text().startswith("Imported 1") and panel.errors.isVisible()
+    assert imports.progress_label.text().startswith("Imported 1") and imports.errors.isVisible()
     _choose(window, 1)  # seen now: nothing of it under the other patient
-    assert panel.progress_label.text() == "" and not panel.errors.isVisible()
+    assert imports.progress_label.text() == "" and not imports.errors.isVisible()
     window.close()
 
 
@@ -96,13 +96,13 @@ def test_a_guessed_encoding_is_listed_with_the_imported_file(
     # Walk 27: UTF-8 with one line pasted in Windows-1252 was read wholly as Arabic Windows-1256
     # and the window said only "Imported 1".
     window = _two_patients(qtbot, gui_workspace)
-    panel = window.patients
+    imports = window.patients.imports
     mixed = tmp_path / "mixed.txt"
     mixed.write_bytes("B12 1000 µg monthly\n".encode() + "café – naïve\n".encode("cp1252"))
-    panel.import_paths([mixed])
-    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
-    assert panel.progress_label.text() == "Imported 1, skipped 0, failed 0."
-    assert panel.errors.isVisible() and panel.errors.count() == 1
-    listed = panel.errors.item(0).text()
+    imports.import_paths([mixed])
+    qtbot.waitUntil(lambda: imports.import_job is None, timeout=WAIT_MS)
+    assert imports.progress_label.text() == "Imported 1, skipped 0, failed 0."
+    assert imports.errors.isVisible() and imports.errors.count() == 1
+    listed = imports.errors.item(0).text()
     assert listed.startswith("mixed.txt: imported — check: encoding mixed: UTF-8 with 1 line in")
     window.close()

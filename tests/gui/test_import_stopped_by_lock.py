@@ -13,8 +13,9 @@ from fixtures.gui_window import PASS, make_workspace
 from pytestqt.qtbot import QtBot
 
 from medlocal.ingest.pipeline import FileOutcome, ImportReport
+from medlocal.ui.import_section import _ImportResult
 from medlocal.ui.main_window import MainWindow
-from medlocal.ui.patients_panel import PatientsPanel, _ImportResult
+from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.workers import Job, active_jobs, run_task
 
 
@@ -52,12 +53,13 @@ def test_the_list_says_the_lock_stopped_the_import(qtbot: QtBot, tmp_path: Path,
         panel = PatientsPanel(ws)
         qtbot.addWidget(panel)
         panel.reload(patient)
-        panel._result = _ImportResult(patient, "Lock Walk")
-        panel.import_job = Job("import")
-        panel.import_job.cancel(by)
-        panel._import_done(_report())
-        lines = [panel.errors.item(i).text() for i in range(panel.errors.count())]
-        summary = panel._result.summary
+        imports = panel.imports
+        imports._result = _ImportResult(patient, "Lock Walk")
+        imports.import_job = Job("import")
+        imports.import_job.cancel(by)
+        imports._import_done(_report())
+        lines = [imports.errors.item(i).text() for i in range(imports.errors.count())]
+        summary = imports._result.summary
     finally:
         ws.close()
     if by == "lock":

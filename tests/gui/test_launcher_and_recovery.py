@@ -191,10 +191,10 @@ def test_locking_during_an_import_stops_it_cleanly(
         path = tmp_path / f"n{i:02}.txt"
         path.write_text(f"Visit {i}. {MEDS}")
         files.append(path)
-    window.patients.import_paths(files)
-    qtbot.waitUntil(lambda: window.patients.progress.value() >= 1, timeout=30000)
+    window.patients.imports.import_paths(files)
+    qtbot.waitUntil(lambda: window.patients.imports.progress.value() >= 1, timeout=30000)
     window.lock()
-    qtbot.waitUntil(lambda: window.patients.import_job is None, timeout=30000)
+    qtbot.waitUntil(lambda: window.patients.imports.import_job is None, timeout=30000)
     assert window.stack.currentIndex() == window.LOCKED
     assert "Import Lock Patient" not in window.visible_text()
     # Whatever was committed before the lock is whole; the vault opens and verifies.

@@ -55,8 +55,8 @@ def _with_documents(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> MainWindow:
     for name in ("note_1.txt", "note_2.txt"):
         (notes / name).write_text(f"{name}: metformin 500 mg BD.", encoding="utf-8")
     window = open_window(qtbot, ws)
-    window.patients.import_paths([notes])
-    qtbot.waitUntil(lambda: window.patients.import_job is None, timeout=WAIT_MS)
+    window.patients.imports.import_paths([notes])
+    qtbot.waitUntil(lambda: window.patients.imports.import_job is None, timeout=WAIT_MS)
     assert _documents(window) == ["note_1.txt", "note_2.txt"]
     return window
 
@@ -88,8 +88,8 @@ def test_an_import_for_a_patient_removed_elsewhere_does_not_start(
     vault.remove_patient(1)
     letter = tmp_path / "letter.txt"
     letter.write_text("Ada Byrne: apixaban 5 mg BD.", encoding="utf-8")
-    assert window.patients.import_paths([letter]) is None
-    assert window.patients.import_job is None
+    assert window.patients.imports.import_paths([letter]) is None
+    assert window.patients.imports.import_job is None
     assert _patients(window) == ["Ben Cole"] and _documents(window) == []
     assert "no longer in the vault" in window.patients.notice.text()
     assert all(d.file_name != "letter.txt" for d in vault.list_documents())
@@ -179,8 +179,8 @@ def test_the_window_lists_documents_in_natural_order(
     for number in (1, 2, 10, 11):
         (notes / f"note_{number}.txt").write_text(f"Note {number}: aspirin 75 mg.", "utf-8")
     window = open_window(qtbot, gui_workspace)
-    window.patients.import_paths([notes])  # imported note_1, note_10, note_11, note_2
-    qtbot.waitUntil(lambda: window.patients.import_job is None, timeout=WAIT_MS)
+    window.patients.imports.import_paths([notes])  # imported note_1, note_10, note_11, note_2
+    qtbot.waitUntil(lambda: window.patients.imports.import_job is None, timeout=WAIT_MS)
     assert _documents(window) == ["note_1.txt", "note_2.txt", "note_10.txt", "note_11.txt"]
 
 

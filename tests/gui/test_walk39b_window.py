@@ -168,16 +168,16 @@ def test_the_import_progress_line_says_plain_words_and_the_file_name(
     window = open_window(qtbot, gui_workspace)
     panel = window.patients
     shown: list[str] = []
-    set_text = panel.progress_label.setText
+    set_text = panel.imports.progress_label.setText
 
     def record(text: str) -> None:
         shown.append(text)
         set_text(text)
 
-    monkeypatch.setattr(panel.progress_label, "setText", record)
-    job = panel.import_paths([note])
+    monkeypatch.setattr(panel.imports.progress_label, "setText", record)
+    job = panel.imports.import_paths([note])
     assert job is not None
-    qtbot.waitUntil(lambda: panel.import_job is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.imports.import_job is None, timeout=WAIT_MS)
     lines = [line for line in shown if "(discharge_summary.txt" in line]
     assert "Reading: file 1 of 1 (discharge_summary.txt)" in lines, shown
     assert any(line.startswith("Indexing: ") for line in lines), shown

@@ -78,7 +78,7 @@ def drop(widget: Any, paths: list[Path]) -> None:
 
 
 def wait_import(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.patients.import_job is None, timeout=30000)
+    qtbot.waitUntil(lambda: window.patients.imports.import_job is None, timeout=30000)
 
 
 def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
     drop(window.patients, [docs / "meds.txt", docs / "allergy.txt"])
     wait_import(qtbot, window)
     assert window.patients.documents.count() == 2
-    assert "Imported 2" in window.patients.progress_label.text()
+    assert "Imported 2" in window.patients.imports.progress_label.text()
 
     chat = window.chat
     chat.question.setPlainText("What does the patient take for diabetes?")
@@ -166,14 +166,15 @@ def test_bad_file_in_a_dropped_folder_does_not_stop_the_batch(
     (folder / "old" / "scan.heic").write_bytes(b"\xff\xd8")
     drop(window.patients, [folder])
     wait_import(qtbot, window)
-    errors = [window.patients.errors.item(i).text() for i in range(window.patients.errors.count())]
+    listed = window.patients.imports.errors
+    errors = [listed.item(i).text() for i in range(listed.count())]
     assert any(e.startswith("broken.pdf:") for e in errors)
     # named by their place in the dropped folder
     assert any(e.startswith(f"{Path('old', 'empty.docx')}:") for e in errors)
     assert any(e.startswith(f"{Path('old', 'scan.heic')}: skipped") for e in errors)
     assert window.patients.documents.count() == 1  # good.txt imported all the same
-    for i in range(window.patients.errors.count()):  # the whole line, however narrow the list
-        item = window.patients.errors.item(i)
+    for i in range(listed.count()):  # the whole line, however narrow the list
+        item = listed.item(i)
         assert item.toolTip() == item.text()
     assert [d.file_name for d in vault.list_documents()] == ["good.txt"]
     window.close()
@@ -189,18 +190,19 @@ def test_cancel_during_import_keeps_whole_documents(
         path = tmp_path / f"note{i:02}.txt"
         path.write_text(f"Visit {i}. " + MEDS * 20)
         files.append(path)
-    job = window.patients.import_paths(files)
+    imports = window.patients.imports
+    job = imports.import_paths(files)
     assert job is not None
-    qtbot.waitUntil(lambda: window.patients.progress.value() >= 1, timeout=30000)
-    window.patients.cancel_button.click()
+    qtbot.waitUntil(lambda: imports.progress.value() >= 1, timeout=30000)
+    imports.cancel_button.click()
     wait_import(qtbot, window)
-    report = window.patients.last_report
+    report = imports.last_report
     assert report is not None and report.cancelled
     imported = vault.list_documents()
     assert 1 <= len(imported) < 30
     # The window's list names every file the import never reached, to import it again: by its
     # name (a full path pushed the reason out of the list), the path in the tooltip.
-    listed = window.patients.errors
+    listed = imports.errors
     items = [
         listed.item(i) for i in range(listed.count()) if "not reached" in listed.item(i).text()
     ]
@@ -213,7 +215,7 @@ def test_cancel_during_import_keeps_whole_documents(
     assert [i.toolTip() for i in items] == [
         f"{path}: not reached — the import was cancelled" for path in left
     ]
-    assert f"{len(left)} file(s) not reached" in window.patients.progress_label.text()
+    assert f"{len(left)} file(s) not reached" in imports.progress_label.text()
     assert all(d.chunk_count > 0 for d in imported)  # every stored document is whole
     window.close()
 
@@ -224,18 +226,19 @@ def test_a_long_document_shows_its_embedding_batches(
     window = window_with_patient(qtbot, gui_workspace, "Long Patient")
     note = tmp_path / "long.txt"
     note.write_text("\n\n".join(f"Visit {i}. " + MEDS * 8 for i in range(60)))
+    imports = window.patients.imports
     passages: list[Progress] = []
     bar_shown: list[bool] = []
 
-    def seen(value: Progress) -> None:  # runs after the panel's own slot
+    def seen(value: Progress) -> None:  # runs after the section's own slot
         if value.unit == "passages":
             passages.append(value)
-            bar_shown.append(not window.patients.file_progress.isHidden())
+            bar_shown.append(not imports.file_progress.isHidden())
 
-    window.patients.relay.progressed.connect(seen)
-    window.patients.import_paths([note])
+    imports.relay.progressed.connect(seen)
+    imports.import_paths([note])
     wait_import(qtbot, window)
-    report = window.patients.last_report
+    report = imports.last_report
     assert report is not None and len(report.imported) == 1
     # Batches may reach the window merged, but the file's passages always do, up to the last.
     # The file by its name, not its path (walk 39b), with the time left once it is known.
@@ -243,7 +246,7 @@ def test_a_long_document_shows_its_embedding_batches(
         re.fullmatch(r"long\.txt(, about .+ left)?", p.detail) for p in passages
     )
     assert passages[-1].done == passages[-1].total == report.chunks > 32
-    assert all(bar_shown) and window.patients.file_progress.isHidden()
+    assert all(bar_shown) and imports.file_progress.isHidden()
     assert window.patients.documents.count() == 1
     window.close()
 
@@ -467,9 +470,9 @@ def test_a_failed_import_shows_words_not_the_raw_exception(
 
     monkeypatch.setattr(gui_workspace, "import_documents", broken)
     (tmp_path / "a.txt").write_text(MEDS)
-    window.patients.import_paths([tmp_path / "a.txt"])
+    window.patients.imports.import_paths([tmp_path / "a.txt"])
     wait_import(qtbot, window)
-    shown = window.patients.progress_label.text()
+    shown = window.patients.imports.progress_label.text()
     assert shown.startswith("Import stopped. The import failed unexpectedly (KeyError)"), shown
     assert "Jane Roe" not in shown
     window.close()
@@ -570,13 +573,14 @@ def test_a_full_disk_stops_the_import_with_one_line(
         path = tmp_path / f"note{i:02}.txt"
         path.write_text(f"Visit {i}. " + " ".join(f"w{i}x{n}" for n in range(8000)))
         files.append(path)
-    window.patients.import_paths(files)
+    window.patients.imports.import_paths(files)
     wait_import(qtbot, window)
-    report = window.patients.last_report
+    report = window.patients.imports.last_report
     assert report is not None and report.stopped.startswith("The disk is full (")
-    summary = window.patients.progress_label.text()
+    summary = window.patients.imports.progress_label.text()
     assert "Stopped: The disk is full (" in summary and "nothing already saved was lost" in summary
-    errors = [window.patients.errors.item(i).text() for i in range(window.patients.errors.count())]
+    listed = window.patients.imports.errors
+    errors = [listed.item(i).text() for i in range(listed.count())]
     assert not any("unexpected error" in e for e in errors)
     assert [e for e in errors if "not reached" in e] == [
         f"{Path(name).name}: not reached — the disk is full" for name in report.not_reached

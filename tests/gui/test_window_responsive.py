@@ -78,7 +78,7 @@ def test_deleting_documents_runs_on_a_worker_in_one_batch(
     assert threads[0] is not threading.main_thread()
     assert not panel.delete_button.isEnabled() and not panel.remove_button.isEnabled()
     assert not panel.import_button.isEnabled()
-    assert panel.import_paths([tmp_path / "note0.txt"]) is None  # no import meanwhile
+    assert panel.imports.import_paths([tmp_path / "note0.txt"]) is None  # no import meanwhile
     release.set()
     qtbot.waitUntil(lambda: panel.delete_job is None)
     assert len(threads) == 1  # one call for the selection

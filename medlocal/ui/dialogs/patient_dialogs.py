@@ -1,10 +1,12 @@
 """The patients panel's own dialogs: adding a patient (name, MRN, date of birth checked before
-it closes) and the question before deleting documents that saved outputs quote."""
+it closes, then the questions about an MRN already used or a patient very like this one) and the
+question before deleting documents that saved outputs quote."""
 
 from __future__ import annotations
 
 import contextlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -21,11 +23,21 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from medlocal.app.patients import MONTHS, shown_date, typed_date_of_birth
+from medlocal.app.patients import (
+    MONTHS,
+    DuplicateMrnError,
+    SimilarPatientError,
+    add_patient,
+    shown_date,
+    typed_date_of_birth,
+)
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import confirm
 from medlocal.wording import counted, saved_outputs
+
+if TYPE_CHECKING:
+    from medlocal.vault.store import Vault
 
 DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
 
@@ -51,6 +63,49 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
     box.exec()
     clicked = box.clickedButton()
     return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None
+
+
+def add_patient_asking(
+    parent: QWidget | None, vault: Vault, name: str, mrn: str | None, dob: str | None
+) -> int | None:
+    """Add the patient, asking first about an MRN already used and then about a patient
+    very like this one (walk 40b); None when the person cancels either question."""
+    allow_duplicate = allow_similar = False
+    while True:
+        try:
+            return add_patient(
+                vault,
+                name,
+                mrn,
+                dob,
+                allow_duplicate_mrn=allow_duplicate,
+                allow_similar=allow_similar,
+            )
+        except DuplicateMrnError as err:
+            title = "Same MRN"
+            question = (
+                f"{err}. Is this the same person? Then cancel and import into that "
+                "patient, so their documents stay in one record.\n\nAdd a second patient "
+                "with this MRN anyway?"
+            )
+            allow_duplicate = True
+        except SimilarPatientError as err:
+            title = "Similar patient"
+            question = (
+                f"This patient is very like {err.listing}. Is it the same person, "
+                "mistyped? Then cancel and import into that patient. Two near-identical "
+                "records are easily confused later.\n\nAdd this patient anyway?"
+            )
+            allow_similar = True
+        answer = QMessageBox.question(
+            parent,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
 
 
 class AddPatientDialog(QDialog):

@@ -1,0 +1,162 @@
+"""What a grounded answer says beside its own text (rag/answer.py puts it together): the notes
+(documents dosing or stopping a drug differently, a revised document beside the one it replaces,
+a drug name read as respelt, what the files' imports noted, an earlier answer copied), the flag on
+a dose the newest document changed, and the wording that stands in for a draft the checks set
+aside or the model declined. All of it reads the passages the model was given; none of it calls
+the model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from medlocal.engine.api import ChatMessage
+from medlocal.fsutil import shown_name
+from medlocal.rag.context import ContextFit
+from medlocal.rag.dose_disagreements import (
+    asks_current,
+    dose_disagreements,
+    superseded_dose_flags,
+)
+from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
+from medlocal.rag.followup import repeated_answer_note
+from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.passages import (
+    NumberedPassage,
+    SourceRef,
+    file_notes,
+    respelling_notes,
+    version_notes,
+)
+from medlocal.rag.prompts import (
+    ALL_STATEMENTS_FLAGGED,
+    NO_SUPPORTED_ANSWER,
+    model_declined_text,
+)
+from medlocal.rag.relevance import matched_names, names_drug_class, term_finder
+from medlocal.rag.stop_notes import stop_notes
+
+
+def dose_notes(
+    lexicon: MedicationLexicon | None, query: str, answer: str, passages: Sequence[NumberedPassage]
+) -> list[str]:
+    """Notes for the drugs the question names (else the answer) that the documents given to
+    the model dose differently (walk 40b item 3: the discharge summary's apixaban 5 mg
+    against the GP list's 2.5 mg, one of them answered without a word)."""
+    lexicon = lexicon or default_lexicon()
+    drugs = lexicon.find(query) or lexicon.find(answer)
+    if not drugs:
+        return []
+    return dose_disagreements(passages, drugs, lexicon, current=asks_current(query)) + stop_notes(
+        passages, drugs
+    )
+
+
+def superseded_flags(
+    lexicon: MedicationLexicon | None, query: str, answer: str, passages: Sequence[NumberedPassage]
+) -> list[Flag]:
+    """Flags on a dose the answer gives as current that the newest dated document given
+    changed (walk 41: "her current dose of bisoprolol is 3.75 mg", the discharge summary of
+    2 Dec giving 2.5 mg): set against every passage given, cited or not."""
+    lexicon = lexicon or default_lexicon()
+    drugs = lexicon.find(query) or lexicon.find(answer)
+    return superseded_dose_flags(answer, passages, drugs, lexicon, query) if drugs else []
+
+
+def answer_notes(
+    lexicon: MedicationLexicon | None,
+    question: str,
+    query: str,
+    answer: str,
+    fit: ContextFit,
+    history: Sequence[ChatMessage],
+) -> list[str]:
+    """The notes of an answer given: ``query`` is the question as searched (a follow-up with
+    the one it continues), ``answer`` the checked text."""
+    # The documents' disagreement leads the notes (walk 41: it was buried in a flag).
+    notes = (
+        dose_notes(lexicon, query, answer, fit.passages)
+        + fit.notes()
+        + version_notes(fit.passages)
+        + respelling_notes(query, fit.passages)
+        + file_notes(fit.passages)
+    )
+    # A follow-up answered with an earlier answer, copied (walk 40b item 9).
+    repeat = repeated_answer_note(question, answer, history)
+    if repeat is not None:
+        notes.append(repeat)
+    return notes
+
+
+def draft_notes(
+    lexicon: MedicationLexicon | None, query: str, draft: str, fit: ContextFit
+) -> list[str]:
+    """The notes of a draft not given as the answer (declined, or set aside by the checks):
+    the passages it was written from are listed with it, and how the question was read holds
+    whatever the model wrote (walk 42g)."""
+    return (
+        fit.notes()
+        + file_notes(fit.passages)
+        + dose_notes(lexicon, query, draft, fit.passages)
+        + respelling_notes(query, fit.passages)
+    )
+
+
+def declined_listing(
+    lexicon: MedicationLexicon | None, query: str, fit: ContextFit, open_question: bool
+) -> tuple[str, list[SourceRef]] | None:
+    """The model declined, but passages it read name what the question asks about: the
+    answer's text says the model gave no supported answer and lists those passages (the
+    sources returned), which may hold it; ``None`` (a plain "Not found in the selected
+    documents") when none names it (walk 39: "What dose of amlodipine is she taking?" said a
+    bare "Not found" while the discharge table giving the dose was the passage search ranked
+    first)."""
+    if open_question:
+        # Every passage it read may speak to an overall question: all are listed, with the
+        # tool that gives an overview.
+        listed = list(fit.passages)
+        terms: tuple[str, ...] = ()
+    else:
+        names = term_finder(query)
+        listed = [p for p in fit.passages if names(p.hit.text)]
+        # What those passages name, not the question's words (walk 43 D9).
+        terms = tuple(matched_names(query, [p.hit.text for p in listed])) or ("",)
+    # A question naming a drug class is given passages naming drugs no class list holds
+    # (relevance.RelevanceThreshold.near_top): they are listed too, apart, since they do
+    # not name what was asked (walk 40: the referral giving warfarin beside apixaban).
+    others: list[NumberedPassage] = []
+    if not open_question and names_drug_class(query):
+        lexicon = lexicon or default_lexicon()
+        others = [p for p in fit.passages if p not in listed and lexicon.spans(p.hit.text)]
+    if not listed and not others:
+        return None
+    sources = [p.source() for p in (*listed, *others)]
+    text = model_declined_text(
+        len(fit.passages),
+        terms,
+        [f"[{s.number}] {shown_name(s.place)}" for s in sources[: len(listed)]],
+        [f"[{s.number}] {shown_name(s.place)}" for s in sources[len(listed) :]],
+    )
+    return text, sources
+
+
+def set_aside_flag(draft: str, every_statement_flagged: bool) -> tuple[str, Flag]:
+    """The text that stands in for a draft the checks set aside, and the flag that keeps the
+    draft, saying it is unsupported. Not "Not found": the passages may hold the answer (walk
+    29); not the draft as the answer (walk 25: a made-up answer, flagged, was still shown as
+    the answer)."""
+    why = (
+        "every statement of the model's answer is flagged (unsupported, or giving what the"
+        " passages it cites do not), so"
+        if every_statement_flagged
+        else "no statement of the model's answer is supported by the passages it cites, so"
+    )
+    text = ALL_STATEMENTS_FLAGGED if every_statement_flagged else NO_SUPPORTED_ANSWER
+    flag = Flag(
+        -1,
+        UNSUPPORTED_DRAFT,
+        "",
+        f"{why} it is not given as the answer; its draft is kept below, unsupported. Read"
+        " the passages listed before concluding the documents are silent",
+        quote=draft.strip(),
+    )
+    return text, flag

@@ -1,0 +1,317 @@
+"""The document import under the patients' documents: starting it (files, a folder, or paths
+dropped on the panel), its progress bars and line (with the ETA), Cancel, and the list of files
+not imported or to check. The last import's summary and list belong to the patient it was for.
+
+The section owns its widgets and the import's job; the panel that hosts it lays the widgets out
+(:meth:`ImportSection.add_to`), says which patient is chosen and whether an import may start, and
+reads its lists again on :attr:`ImportSection.finished`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medlocal.app import Workspace
+from medlocal.fsutil import shown_name
+from medlocal.ingest.formats import SUPPORTED_SUFFIXES
+from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
+from medlocal.progress import Progress, duration_text
+from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.files import existing_folder, open_file_names
+from medlocal.ui.workers import Job, ProgressRelay, run_task
+
+# An import the lock stopped says so, not "cancelled": nobody cancelled it (walk 43 D10).
+LOCK_STOPPED = "stopped when MedLocal locked"
+
+
+class ImportSection(QObject):
+    """Emits ``started()`` when an import begins, ``fileImported()`` for each file stored
+    (the host's document list may follow) and ``finished()`` when it ends, however it ends.
+
+    ``chosen()`` gives the chosen patient's id and line in the list (``None``: nobody chosen);
+    ``ready()``, asked only with a patient chosen, whether an import may start now (nothing else
+    changing the vault, the patient still there)."""
+
+    started = Signal()
+    fileImported = Signal()
+    finished = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        host: QWidget,
+        chosen: Callable[[], tuple[int, str] | None],
+        ready: Callable[[], bool],
+    ) -> None:
+        super().__init__(host)
+        self.workspace = workspace
+        self._host = host  # the parent of the file dialogs
+        self._chosen = chosen
+        self._ready = ready
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        # Passages of the file being embedded: a long document moves batch by batch.
+        self.file_progress = QProgressBar()
+        self.file_progress.setAccessibleName("Embedding progress of the current file")
+        self.file_progress.hide()
+        self.progress_label = QLabel("")
+        self.progress_label.setWordWrap(True)
+        # Two lines reserved: a progress line of one or two lines then never moves the
+        # widgets around it. A move repaints the icon buttons, whose font icons qtawesome
+        # draws in Python, each draw first waiting for the interpreter lock: the sampler caught
+        # such repaints in 60-80 ms stalls when a bar appeared and went away for every file.
+        metrics = self.progress_label.fontMetrics()
+        self.progress_label.setMinimumHeight(2 * metrics.lineSpacing())
+        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_import)
+        self.errors = QListWidget()
+        self.errors.setAccessibleName("Files that could not be imported")
+        # Long reasons wrap inside the list rather than running off its right edge (walk 25:
+        # readable only by scrolling sideways).
+        self.errors.setWordWrap(True)
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.errors.hide()
+
+        self.relay = ProgressRelay(self)
+        self.relay.progressed.connect(self._on_progress)
+        self.file_relay = _FileEventRelay(self)
+        self.file_relay.arrived.connect(self._on_file_event)
+        self.import_job: Job | None = None
+        self.last_report: ImportReport | None = None
+        # The last import's summary and list of files not imported belong to its patient.
+        self._result = _ImportResult()
+
+    def add_to(self, layout: QVBoxLayout) -> None:
+        """The section's widgets at the end of the host's column, the list taking spare room."""
+        layout.addWidget(self.progress)
+        layout.addWidget(self.file_progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.errors, 1)
+
+    @property
+    def running(self) -> bool:
+        return self.import_job is not None and self.import_job.running
+
+    def clear(self) -> None:
+        """Stop a running import and forget the last one's result (on lock)."""
+        self.cancel_import()
+        self.errors.clear()
+        self.errors.hide()
+        self._result = _ImportResult()
+        self.progress.hide()
+        self.file_progress.hide()
+        self.progress_label.clear()
+
+    def choose_files(self) -> None:
+        names = open_file_names(
+            self._host,
+            "Import documents",
+            # From the import's own list, so a format it learns is offered here too (walk 20:
+            # CSV was added to one and would have been missing from the other).
+            f"Documents ({' '.join('*' + suffix for suffix in SUPPORTED_SUFFIXES)});;All files (*)",
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = existing_folder(self._host, "Import a folder of documents")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> Job | None:
+        chosen = self._chosen()
+        if chosen is None or not self._ready():
+            return None
+        patient, label = chosen
+        self.errors.clear()
+        self.errors.hide()
+        self._result = _ImportResult(patient, label)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        # Shown for the whole import (reset between files) rather than per file, for the same
+        # reason the label keeps its height.
+        self.file_progress.setRange(0, 1)
+        self.file_progress.setValue(0)
+        self.file_progress.show()
+        self.cancel_button.show()
+        self.progress_label.setText("Preparing the import…")
+        ws = self.workspace
+
+        def work(cancel: Any) -> ImportReport:
+            return ws.import_documents(
+                paths, patient, progress=self.relay, on_file=self.file_relay, cancel=cancel
+            )
+
+        self.import_job = run_task("import", work, self._import_done, self._import_failed)
+        self.started.emit()
+        return self.import_job
+
+    def cancel_import(self) -> None:
+        if self.import_job is not None and self.import_job.running:
+            self.import_job.cancel()
+            self.progress_label.setText("Stopping after the current step…")
+
+    def _on_progress(self, value: Progress) -> None:
+        if self.import_job is None:
+            return  # the import already ended: its summary stays on screen
+        if value.unit in ("passages", "characters"):  # the file's own: embedding, splitting
+            self.file_progress.setRange(0, value.total or 0)
+            self.file_progress.setValue(value.done)
+        else:
+            if value.stage == "extract":  # the next file starts
+                self.file_progress.setRange(0, 1)
+                self.file_progress.setValue(0)
+            if value.total:
+                self.progress.setRange(0, value.total)
+                self.progress.setValue(value.done)
+        self.progress_label.setText(import_progress_text(value))  # words, not stage names
+
+    def _on_file_event(self, event: ProgressEvent) -> None:
+        if event.long_file is not None:
+            # Said as soon as the pace is known, beside the Cancel button (walk 43: a 35,009-
+            # passage lab CSV began an hour's indexing with no word); it stays in the list.
+            long_file = event.long_file
+            self._add_error(
+                event.file_name,
+                f"{long_file.passages:,} passages: indexing them takes about "
+                f"{duration_text(long_file.seconds)} at this computer's pace. Cancel stops the "
+                "import (the files already imported stay).",
+            )
+        if event.outcome == "failed":
+            self._add_error(event.file_name, event.detail or "not imported")
+        if event.outcome == "imported":
+            self.fileImported.emit()
+
+    def _add_error(self, shown: str, reason: str) -> None:
+        # A file named by its full path is listed by its name: the path pushed the reason out of
+        # the narrow list (walk 25). The tooltip gives the path as the import named it.
+        item = QListWidgetItem(f"{shown_name(listed_name(shown))}: {reason}")
+        item.setToolTip(f"{shown_name(shown)}: {reason}")
+        self.errors.addItem(item)
+        self._show_import_errors()
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.last_report = report
+        self.progress.hide()
+        self.file_progress.hide()
+        self.cancel_button.hide()
+        locked = self.import_job is not None and self.import_job.cancelled_by == "lock"
+        end = ""
+        if report.cancelled:
+            end = (
+                f" {LOCK_STOPPED[0].upper()}{LOCK_STOPPED[1:]}."
+                if locked
+                else " Cancelled before the end."
+            )
+        if report.stopped:
+            end += f" Stopped: {report.stopped}"
+        if report.not_reached:
+            end += f" {len(report.not_reached)} file(s) not reached: import them again."
+        self._result.summary = (
+            f"Imported {len(report.imported)}, skipped {len(report.skipped)}, "
+            f"failed {len(report.failed)}.{end}"
+        )
+        for outcome in report.imported:  # how it was read where that was a guess: OCR, encoding
+            for note in outcome.notes:
+                self._add_error(outcome.shown, f"imported — check: {note}")
+        for outcome in report.skipped:  # a duplicate: with the notes stored with the first copy
+            checks = "".join(f"; check: {note}" for note in outcome.notes)
+            self._add_error(outcome.shown, f"skipped — {outcome.reason}{checks}")
+        for outcome in report.files:
+            if outcome.status == "cancelled":
+                reason = f"{LOCK_STOPPED}: import it again" if locked else outcome.reason
+                self._add_error(outcome.shown, f"not imported — {reason}")
+        why = "the disk is full" if report.stopped else "the import was cancelled"
+        if locked and not report.stopped:
+            why = f"{LOCK_STOPPED}: import them again"
+        for shown in report.not_reached:  # a cancelled or stopped import: what to import again
+            self._add_error(shown, f"not reached — {why}")
+        self._finish_import()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.file_progress.hide()
+        self.cancel_button.hide()
+        self._result.summary = f"Import stopped. {error_text(exc, 'The import')}"
+        self._finish_import()
+
+    def _finish_import(self) -> None:
+        self.import_job = None
+        self.finished.emit()
+
+    def _shows_result_patient(self) -> bool:
+        chosen = self._chosen()
+        patient = chosen[0] if chosen is not None else None
+        return self._result.patient is not None and self._result.patient == patient
+
+    def _show_import_errors(self) -> None:
+        self.errors.setVisible(self._shows_result_patient() and self.errors.count() > 0)
+
+    def show_result(self) -> None:
+        """The last import's summary and its files not imported are shown under the patient they
+        were imported for, and hidden under any other (walk 25: "failed 4" and the failed files
+        stayed under the next patient's documents). An import that ends while another patient
+        is chosen says whose it was, until that patient is chosen. A running import's progress
+        line stays whoever is chosen: the import goes on, and the buttons wait for it."""
+        self._show_import_errors()
+        if self.import_job is not None:
+            return
+        result = self._result
+        if self._shows_result_patient():
+            result.seen = True
+            self.progress_label.setText(result.summary)
+        elif result.summary and not result.seen:
+            self.progress_label.setText(
+                f"The import for {result.label} ended: {result.summary} Choose {result.label} "
+                "to see the files not imported."
+            )
+        else:
+            self.progress_label.clear()
+
+
+@dataclass
+class _ImportResult:
+    """The last import: its patient (id and name as listed), its summary line, and whether the
+    summary has been shown under that patient. ``label`` is the patient's line in the list
+    (``patient_label``: the name already passed through ``shown_name``; review 43b R7 read the
+    old ``name`` field as a raw name)."""
+
+    patient: int | None = None
+    label: str = ""
+    summary: str = ""
+    seen: bool = False
+
+
+def listed_name(shown: str) -> str:
+    """A file as the list of files not imported names it: the name of a file given by its full
+    path; the path inside a dropped folder as it is (it tells two ``letter.pdf`` apart)."""
+    path = Path(shown)
+    return path.name if path.is_absolute() else shown
+
+
+class _FileEventRelay(QObject):
+    """Finished files (outcome and reason) to the GUI thread. Stage and batch events stay on
+    the worker: the progress relay already shows them, coalesced."""
+
+    arrived = Signal(object)
+
+    def __call__(self, value: ProgressEvent) -> None:
+        if value.stage == "done":
+            self.arrived.emit(value)
