@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
+from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_dates import (
@@ -156,6 +157,8 @@ class Redactor:
         yield from grown_person_spans(text, found + lines + tagged, lexicon())
         # The initials of the people named, where they sign or stand for one of them.
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
+        # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
+        yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         yield from prefixed_code_spans(text, found)
         # A postcode after a found street, before its town ("..., 06000 Nice").

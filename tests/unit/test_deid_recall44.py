@@ -8,6 +8,8 @@
    left (deid_name_initials).
 3. A day and month without a year after a date cue at a line's end, the line wrapped before the
    date ("nobody came until\\n5/10."), was left (deid_date_forms).
+4. An organisation's initials in brackets right after a person's name ("cardiologist Vikram
+   Sethuraman (RVH)", "Hugh McCready (NSLHD)") were left (new deid_bracket_affiliations).
 """
 
 from __future__ import annotations
@@ -65,6 +67,30 @@ def test_a_date_after_a_cue_across_a_wrapped_line_goes(cue: str) -> None:
 def test_a_score_on_the_next_line_after_no_cue_stays() -> None:
     assert "4/5" not in _removed("Power in the left arm\n4/5 throughout.", tagger=False)
     assert "7/10" not in _removed("Pain reviewed since\n7/10 pain on walking.", tagger=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Usual cardiologist Vikram Sethuraman (RVH) saw him in May.", "RVH"),
+        ("Discussed with Hugh McCready (NSLHD) on call for patient flow.", "NSLHD"),
+        ("Seen by Tom Hale (N&N) before discharge.", "N&N"),
+    ],
+)
+@pytest.mark.parametrize("tagger", [False, True])
+def test_initials_in_brackets_after_a_name_are_its_organisation(
+    text: str, initials: str, tagger: bool
+) -> None:
+    assert initials in _removed(text, tagger)
+
+
+@pytest.mark.parametrize(
+    "bracket", ["NUM", "ID", "ICU", "NSW", "FRACP", "HIV", "JMO", "CNC", "UK", "GP"]
+)
+def test_a_role_a_specialty_or_a_state_in_brackets_after_a_name_stays(bracket: str) -> None:
+    assert bracket not in _removed(
+        f"Spoke to Anjali Mehta ({bracket}) about the plan.", tagger=False
+    )
 
 
 # The blind recall half dev41: 20 notes, 642 identifiers, 180 clinical terms. Before this
