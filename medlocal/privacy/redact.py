@@ -80,7 +80,11 @@ from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
-from medlocal.privacy.deid_span_ends import line_breaks_kept, punctuation_outside
+from medlocal.privacy.deid_span_ends import (
+    line_breaks_kept,
+    place_possessive_inside,
+    punctuation_outside,
+)
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -237,7 +241,10 @@ class Redactor:
         found = without_non_identifiers(text, resolved)
         settled = labelled_numbers(text, self._dates.shift_undated(text, found))
         settled = titled_as_names(text, settled)
-        return [line_breaks_kept(punctuation_outside(text, red)) for red in settled]
+        return [
+            line_breaks_kept(place_possessive_inside(text, punctuation_outside(text, red)))
+            for red in settled
+        ]
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))

@@ -10,6 +10,8 @@
    date ("nobody came until\\n5/10."), was left (deid_date_forms).
 4. An organisation's initials in brackets right after a person's name ("cardiologist Vikram
    Sethuraman (RVH)", "Hugh McCready (NSLHD)") were left (new deid_bracket_affiliations).
+5. A hospital or shop named by a possessive, found without its "'s" ("Referred to Guy's for
+   counselling"), left the "s" (deid_span_ends.place_possessive_inside).
 """
 
 from __future__ import annotations
@@ -91,6 +93,32 @@ def test_a_role_a_specialty_or_a_state_in_brackets_after_a_name_stays(bracket: s
     assert bracket not in _removed(
         f"Spoke to Anjali Mehta ({bracket}) about the plan.", tagger=False
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Referred to Guy's for counselling.", "Referred to [NAME] for counselling."),
+        ("Letter copied to Guy's and to the GP.", "Letter copied to [NAME] and to the GP."),
+    ],
+)
+def test_a_possessive_name_with_no_noun_after_keeps_its_s_inside(text: str, written: str) -> None:
+    out = Redactor(None, shift_days=40, tagger=False).redact(_LETTER + text + "\n")
+    assert out == _LETTER + written + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Ask Jo Brown's opinion.", "Ask [NAME]'s opinion."),
+        ("John Smith's GP rang.", "[NAME]'s GP rang."),
+        ("Referred by Dr Smith's team.", "Referred by Dr [NAME]'s team."),
+        ("Referred to Dr Guy's.", "Referred to Dr [NAME]'s."),
+    ],
+)
+def test_a_persons_possessive_keeps_its_s_outside(text: str, written: str) -> None:
+    out = Redactor(None, shift_days=40, tagger=False).redact(_LETTER + text + "\n")
+    assert out == _LETTER + written + "\n"
 
 
 # The blind recall half dev41: 20 notes, 642 identifiers, 180 clinical terms. Before this
