@@ -123,7 +123,8 @@ def test_a_persons_possessive_keeps_its_s_outside(text: str, written: str) -> No
 
 # The blind recall half dev41: 20 notes, 642 identifiers, 180 clinical terms. Before this
 # session's changes (two spans mended to the corpus's convention first) the redactor found 585
-# and damaged 2.
+# and damaged 2; after them it finds 593 and damages the same 2 ("Marshall II", "booking BP
+# 128/82": precision, left to deidp44).
 def test_dev41_parses_and_stays_at_its_figures() -> None:
     notes = load("dev41")
     assert len(notes) == 20
@@ -135,5 +136,5 @@ def test_dev41_parses_and_stays_at_its_figures() -> None:
         return [(r.start, r.end) for r in Redactor(identity, shift_days=40).preview(note.text)]
 
     result = score(notes, spans)
-    assert sum(result.found.values()) >= 590
+    assert sum(result.found.values()) >= 593
     assert result.clinical_damaged <= 2
