@@ -339,7 +339,10 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # 5/2", "seit 3/4", "t.o.m. 9/2").
             r"fr\.o\.m\.|t\.o\.m\.|desde|hasta|depuis|seit|vom|bis|fra|från|sedan|"
             # Round 18: the date words of Indonesian, Malay and Swahili ("tgl 2/3").
-            r"tgl\.?|tanggal|tarikh|tarehe)[ \t:]+)"
+            r"tgl\.?|tanggal|tarikh|tarehe)"
+            # Session 44: or the line wrapped between the cue and its date ("nobody came
+            # until\n5/10."): a hard-wrapped letter breaks where the width ends, not at a date.
+            r"(?:[ \t:]+|[ \t:]*\n[ \t]*))"
             r"(?P<v>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
             r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             # A score after the cue ("given 5/10 pain", "last 7/10 NRS") is no date; the cue

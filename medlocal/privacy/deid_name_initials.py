@@ -41,9 +41,14 @@ _CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?:-[A-Z])?(?![\w'’-]|\.\w
 # A line of initials alone, joined by slashes, commas or "and" ("OD / AK", "KB, MT").
 # Round 16: the initials may open the line before a gap of two spaces and a note ("OD / AK   next
 # visit Tuesday"); only the initials before the gap are read as members.
+# Session 44: a list of initials may follow a label and close its sentence before the next one
+# ("Actions: RA, DP, MW. Next MDT Thurs"): minutes assign actions to the people present by
+# their initials. Only initials of people the note names are taken from such a line, and the
+# line signs only where two of them are people's or one is no abbreviation (as any line).
 _INITIALS_LINE = re.compile(
+    r"(?:[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:)?"
     r"(?P<i>[ \t]*[A-Z]{2,3}(?:-[A-Z])?(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3}(?:-[A-Z])?)+)"
-    r"[ \t]*\.?(?:[ \t]{2,}[^\n]*)?"
+    r"[ \t]*(?:\.?(?:[ \t]{2,}[^\n]*)?|\.[ \t]+[A-Z][^\n]*)"
 )
 _MEMBER = re.compile(r"[A-Z]{2,3}(?:-[A-Z])?")
 # After a comma or a slash, the initials end their line ("Lydia Marsh SCPHN, LM"). Possessive:
@@ -120,17 +125,24 @@ def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> 
 def _beside_its_name(text: str, start: int, end: int, found: list[tuple[int, int]]) -> bool:
     """Round 20: whether the initials at ``start:end`` stand in brackets right after the name
     they abbreviate ("Radiographer: Kwame Hunter-Boateng (KHB)"): a note saying who the initials
-    used later stand for."""
-    if not text.startswith(")", end) or start < 2:
-        return False
+    used later stand for. Session 44: or joined to it by a slash, before or after ("RT /
+    Rebecca Tennant, RM", "Rebecca Tennant / RT"): a signature giving both forms."""
     i = bisect_right(found, (start, -1))
+    if i < len(found) and _SLASH.fullmatch(text, end, found[i][0]):
+        return True  # "RT / Rebecca Tennant"
     if not i:
         return False
     name_end = found[i - 1][1]
+    if _SLASH.fullmatch(text, name_end, start):
+        return True  # "Rebecca Tennant / RT"
+    if not text.startswith(")", end) or start < 2:
+        return False
     return _OPENING_BRACKET.fullmatch(text, name_end, start) is not None
 
 
 _OPENING_BRACKET = re.compile(r"[ \t]*\(")
+# A slash between initials and a name on the same line; bounded, so each test is constant.
+_SLASH = re.compile(r"[ \t]{0,3}/[ \t]{0,3}")
 
 
 def _abbreviation(word: str, lex: Lexicon) -> bool:
@@ -170,7 +182,7 @@ class _Lines:
             kind = _NOT_INITIALS
             line = _INITIALS_LINE.fullmatch(self._text, line_start, line_end)
             if line is not None:
-                members = _MEMBER.findall(self._text, line_start, line.end("i"))
+                members = _MEMBER.findall(self._text, line.start("i"), line.end("i"))
                 mixed = any(not self.abbreviation(m) for m in members)
                 people = len({m for m in members if m in self._initials})
                 kind = _SIGNING if mixed or people >= 2 else _ABBREVIATIONS

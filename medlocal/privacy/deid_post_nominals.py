@@ -75,6 +75,12 @@ _WORD_KINDS = frozenset(
 _NAME_KINDS = frozenset({"name", "patient_name"})
 
 
+def post_nominal(letters: str) -> bool:
+    """Whether ``letters`` are post-nominals alone ("FRACP", "MRCP", "MBBS"): deidrec44 reads
+    initials in brackets after a name, where a qualification is no organisation."""
+    return _ALONE.fullmatch(letters) is not None
+
+
 def _told_apart(name: str, letters: str) -> bool:
     """Whether post-nominal ``letters`` after ``name`` are told apart from the name's own words:
     in capitals throughout only a long one is ("DELA CRUZ-SANTOS, MA. LUZVIMINDA": "Ma." is a

@@ -73,6 +73,45 @@ def punctuation_outside(text: str, red: Redaction) -> Redaction:
     return red
 
 
+# Session 44: a possessive "'s" right after a found name, then no noun it possesses: the end of a
+# clause, a function word, or a capitalised word ("Referred to Guy's for counselling",
+# "Addenbrooke's Ward D8", "seen at Sainsbury's."). A hospital, shop or church named by its
+# founder's possessive keeps its "'s" (the name is "Guy's"); a person's possession ("Smith's
+# inhaler", "Jo's son") has a lower-case noun after it and keeps its "'s" outside.
+_FUNCTION_AFTER = frozenset(
+    {"for", "on", "in", "at", "to", "and", "or", "with", "from", "by", "since", "until", "last",
+     "this", "next", "yesterday", "today"}
+)  # fmt: skip
+_PLACE_POSSESSIVE = re.compile(
+    rf"['’]s(?=[ \t]*(?:[.,;:)\]/–-]|\n|\Z)|[ \t]+(?:[A-Z]|(?:{'|'.join(_FUNCTION_AFTER)})"
+    r"(?![\w'’-])))"
+)
+_GROWN_KINDS = frozenset({"name", "facility"})
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][A-Za-z]*)")
+
+
+def place_possessive_inside(text: str, red: Redaction) -> Redaction:
+    """``red`` grown over the possessive "'s" right after it where no noun follows it, unless a
+    title says it is a person's ("Dr Smith's." stays "Dr [NAME]'s.")."""
+    if red.kind not in _GROWN_KINDS or red.replacement != label(red.kind):
+        return red
+    if not red.original[-1:].isalpha() or red.original.endswith(("'s", "’s")):
+        return red
+    if _PLACE_POSSESSIVE.match(text, red.end) is None:
+        return red
+    if TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is not None:
+        return red
+    after = _POSSESSED.match(text, red.end + 2) or _CAPITALISED_AFTER.match(text, red.end + 2)
+    if (
+        after is not None
+        and after.group(1) not in _FUNCTION_AFTER  # "and", "to" are cues in the people words
+        and after.group(1).lower() in _PEOPLE_WORDS
+    ):
+        return red  # "John Smith's GP": a person's
+    end = red.end + 2
+    return Redaction(red.kind, red.start, end, text[red.start : end], red.replacement)
+
+
 def _shortened(red: Redaction, by: int = 1) -> Redaction:
     return Redaction(red.kind, red.start, red.end - by, red.original[:-by], red.replacement)
 

@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
+from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_dates import (
@@ -79,7 +80,11 @@ from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
-from medlocal.privacy.deid_span_ends import line_breaks_kept, punctuation_outside
+from medlocal.privacy.deid_span_ends import (
+    line_breaks_kept,
+    place_possessive_inside,
+    punctuation_outside,
+)
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -156,6 +161,8 @@ class Redactor:
         yield from grown_person_spans(text, found + lines + tagged, lexicon())
         # The initials of the people named, where they sign or stand for one of them.
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
+        # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
+        yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         yield from prefixed_code_spans(text, found)
         # A postcode after a found street, before its town ("..., 06000 Nice").
@@ -234,7 +241,10 @@ class Redactor:
         found = without_non_identifiers(text, resolved)
         settled = labelled_numbers(text, self._dates.shift_undated(text, found))
         settled = titled_as_names(text, settled)
-        return [line_breaks_kept(punctuation_outside(text, red)) for red in settled]
+        return [
+            line_breaks_kept(place_possessive_inside(text, punctuation_outside(text, red)))
+            for red in settled
+        ]
 
     def redact(self, text: str) -> str:
         return apply_redactions(text, self.preview(text))
