@@ -371,6 +371,11 @@ def _conditioned(sentence: str, start: int) -> bool:
 
 
 def _hypothetical(a: Assertion, b: Assertion) -> bool:
+    if b.change_only and not (a.changed or a.stopped):
+        # Only a stop or a dose change is asked about or suggested: the drug is taken, so a
+        # sentence that gives it as taken agrees; one that says it was changed does not
+        # (review 43b R2).
+        return False
     return b.hypothetical and not a.hypothetical and not a.negated
 
 
