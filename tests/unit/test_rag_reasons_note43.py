@@ -48,6 +48,10 @@ def test_a_purpose_the_passage_gives_only_apart_from_the_drug_is_flagged(
          "Amlodipine 5 mg OD for hypertension. Blood pressure 150/90."),
         ("She takes cetirizine for her allergies [1].",
          "Cetirizine 10 mg for hay fever. Allergies: penicillin (rash)."),
+        ("She takes furosemide for her swollen ankles [1].",
+         "Furosemide 40 mg OD for heart failure. Swollen ankles noted."),
+        ("Amoxicillin was given for her chest infection [1].",
+         "Amoxicillin 500 mg TDS for community-acquired pneumonia. Chest infection last year."),
         # The passage gives the drug no purpose: nothing to contradict.
         ("She takes dapagliflozin for diabetes [1].",
          "Dapagliflozin 10 mg daily. Type 2 diabetes."),

@@ -77,14 +77,14 @@ _PURPOSE_GROUPS: tuple[frozenset[str], ...] = tuple(
         "mood depression depressive anxiety low",
         "pain analgesia ache arthritis",
         "thyroid hypothyroidism hyperthyroidism",
-        "water fluid oedema edema swelling",
+        "water fluid oedema edema swelling swollen ankle leg failure",
         "kidney renal",
         "bone bones osteoporosis osteopenia fracture",
         "breathing chest asthma copd wheeze breathlessness",
         "clot clots thinning anticoagulation dvt embolism stroke thrombosis",
         "allergy allergic hay rhinitis urticaria itch itching",
         "sleep insomnia",
-        "infection infective sepsis",
+        "infection infective sepsis pneumonia lrti uti cellulitis chest",
     )
 )
 
