@@ -78,3 +78,23 @@ def test_only_the_drug_changed_is_taken_the_rest_stays_suggested() -> None:
     assert _conflicts("She was referred to the renal team [1].", passage) == [
         ("hypothetical_conflict", "renal team")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage", "token"),
+    [
+        ("She does not take warfarin [1].",
+         "Please advise on stopping her warfarin before surgery.", "warfarin"),
+        ("She is no longer on warfarin [1].", "Please advise on stopping her warfarin.",
+         "warfarin"),
+        ("She does not take ramipril [1].", "Please advise on increasing her ramipril.",
+         "ramipril"),
+        ("She does not take bisoprolol [1].", "I recommend reducing her bisoprolol.",
+         "bisoprolol"),
+    ],
+)  # fmt: skip
+def test_a_denial_of_the_drug_whose_change_is_asked_about_conflicts(
+    sentence: str, passage: str, token: str
+) -> None:
+    # The drug is taken: an answer that says it is not contradicts the passage.
+    assert _conflicts(sentence, passage) == [("negation_conflict", token)]
