@@ -40,6 +40,19 @@ _LEADS_TO_A_DAY = frozenset(
 _LABEL_END = re.compile(r"[:\-\u2013\u2014]\s*$")
 _BARE_OF = re.compile(r"\d{1,2}\s+of\s", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+# Nouns a number after them counts, capitalised in a heading or a brand's name ("Pfizer Dose 2").
+_COUNTED_NOUNS = (
+    r"(?:Dose|Doses|Cycle|Cycles|Day|Days|Week|Weeks|Fraction|Fractions|Visit|Visits|Session"
+    r"|Sessions|Part|Page|Stage|Phase|Round|Course|Injection|Infusion|Number|Vial|Tablet|Unit"
+    r"|Units|Bottle|Pack|Box|Item|Items)"
+)
+# A person's name right before the number (note 43): a capitalised word after a title ("Dr
+# Patel", "Mrs Jones", "Nurse Okafor") or after a given name that does not start the sentence
+# ("by Anna Smith"). Counted nouns are not written so ("Dose 2", "Cycle 2 of May 2026").
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Sr|Rev|Sir|Dame)\.?"
+    r"|(?<=[a-z,] )[A-Z][a-z]+)\s+(?!" + _COUNTED_NOUNS + r"\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s*$"
+)
 
 
 def _counted_day(text: str, match: re.Match[str]) -> bool:
@@ -49,9 +62,12 @@ def _counted_day(text: str, match: re.Match[str]) -> bool:
         return False
     if _LABEL_END.search(text[max(0, match.start() - 30) : match.start()]):
         return False  # the value of a label is a date
-    before = _WORD_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+    window = text[max(0, match.start() - 30) : match.start()]
+    before = _WORD_BEFORE.search(window)
     if before is None:
         return False  # at a line's start or after a number or punctuation: a date
+    if _NAME_BEFORE.search(window):
+        return False  # "Seen by Dr Patel 8 of November 2026": a person is counted by no number
     word = before.group(1).lower()
     return word not in _LEADS_TO_A_DAY and not word.endswith("ed")
 

@@ -323,7 +323,9 @@ _PAST_COURSE = re.compile(
 
 
 def _negation(a: Assertion, b: Assertion) -> bool:
-    if a.negated == b.negated or a.hypothetical or b.hypothetical:
+    # A drug whose stop or dose change is only asked about is taken ("Please advise on stopping
+    # her warfarin"): a sentence that denies it is taken disagrees (review 43b R2).
+    if a.negated == b.negated or a.hypothetical or (b.hypothetical and not b.change_only):
         return False
     # A medication stopped is one not taken: "she stopped atorvastatin" agrees with "not taking
     # atorvastatin", and "warfarin was held" with "no warfarin tonight".
@@ -371,6 +373,11 @@ def _conditioned(sentence: str, start: int) -> bool:
 
 
 def _hypothetical(a: Assertion, b: Assertion) -> bool:
+    if b.change_only and not (a.changed or a.stopped):
+        # Only a stop or a dose change is asked about or suggested: the drug is taken, so a
+        # sentence that gives it as taken agrees; one that says it was changed does not
+        # (review 43b R2).
+        return False
     return b.hypothetical and not a.hypothetical and not a.negated
 
 

@@ -15,6 +15,11 @@ class Assertion:
     hypothetical: bool = False
     side: str = ""
     stopped: bool = False  # a medication stopped, tapered off or on hold
+    # A medication whose dose the sentence records as changed ("was increased", "reduced to").
+    changed: bool = False
+    # Hypothetical only as a change of it ("Please advise on increasing her ramipril"): the
+    # change is a possibility, the drug itself is taken (review 43b R2).
+    change_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,12 @@ from collections.abc import Callable, Sequence
 
 from medlocal.rag.assertion_records import Assertion
 from medlocal.rag.assertion_sides import sides
-from medlocal.rag.assertion_stops import CONDITIONS, stopped_medications
+from medlocal.rag.assertion_stops import (
+    CONDITIONS,
+    changed_medications,
+    first_drugs,
+    stopped_medications,
+)
 from medlocal.rag.assertion_tokens import (
     Token,
     backward_scope,
@@ -115,6 +120,15 @@ def _suggestion_done(tokens: Sequence[Token], span: tuple[int, int], done_next: 
     return bool(_done_phrases(tokens[span[1] :], start_too=start_too))
 
 
+def _changes_a_drug_taken(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a hypothetical trigger suggests or asks about a stop or a dose change ("Please
+    advise on increasing her ramipril", "Consider stopping aspirin"), which a drug taken now
+    undergoes; a condition ("if stopping ...") is left a plain possibility."""
+    if tokens[span[0]].text in CONDITIONS:
+        return False
+    return bool({t.text for t in tokens[span[0] : span[1] + 1]} & NOT_A_START)
+
+
 def sentence_assertions(
     tokens: Sequence[Token], text: str, done_next: bool = False
 ) -> list[Assertion]:
@@ -148,6 +162,7 @@ def sentence_assertions(
     _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
     stopped_medications(tokens, out, triggers)
+    changed_medications(tokens, out, triggers)
     for span in find_phrases(tokens, HISTORICAL):
         for i in forward_scope(tokens, span[1]):
             out[i].historical = True
@@ -157,6 +172,10 @@ def sentence_assertions(
     for span in find_phrases(tokens, CURRENT):
         for i in (*backward_scope(tokens, span[0]), *forward_scope(tokens, span[1])):
             out[i].current = True
+    # What only a suggested change of a drug taken makes hypothetical, and what anything else
+    # does: a word in both is a plain possibility.
+    change_only: set[int] = set()
+    plain: set[int] = set()
     for span in find_phrases(tokens, HYPOTHETICAL):
         if (
             _as_needed(tokens, span)
@@ -166,13 +185,25 @@ def sentence_assertions(
             continue
         # Over a label's colon: "Options discussed: A vs B".
         first = span[1] + 1 if span[1] < len(tokens) and tokens[span[1]].text == ":" else span[1]
-        for i in forward_scope(tokens, first):
+        scope = forward_scope(tokens, first)
+        for i in scope:
             out[i].hypothetical = True
+        if _changes_a_drug_taken(tokens, span):
+            # Only the drugs the change names: the rest of the scope stays a possibility
+            # ("Consider stopping aspirin and referral to ...").
+            drugs = first_drugs(tokens, scope)
+            change_only.update(drugs)
+            plain.update(set(scope) - set(drugs))
+        else:
+            plain.update(scope)
         if tokens[span[0]].text in CONDITIONS:
             _persisting(tokens, out, range(first, len(tokens)))
     for span in find_phrases(tokens, HYPOTHETICAL_BACKWARD):
         for i in clause_before(tokens, span[0], HYPOTHETICAL_REACH):
             out[i].hypothetical = True
+            plain.add(i)
+    for i in change_only - plain:
+        out[i].change_only = out[i].hypothetical
     for start, end in find_phrases(tokens, ("if", "unless")):
         # A plan with its condition after it: "increase bisoprolol to 5 mg if HR > 60".
         if _as_needed(tokens, (start, end)):

@@ -8,7 +8,12 @@ from collections.abc import Callable, Sequence
 
 from medlocal.rag.assertion_records import Assertion
 from medlocal.rag.assertion_tokens import Token, before_aside, find_phrases, forward_scope
-from medlocal.rag.assertion_triggers import STOP_BACKWARD, STOP_FORWARD, STOP_REPLACED
+from medlocal.rag.assertion_triggers import (
+    CHANGE_DONE,
+    STOP_BACKWARD,
+    STOP_FORWARD,
+    STOP_REPLACED,
+)
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.negation_scope import NEW_CLAUSE, negation_scope
 
@@ -66,6 +71,33 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
             out[i].stopped = True
 
 
+_CHANGE_TO = frozenset({"on", "to", "onto"})
+
+
+def changed_medications(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
+    """Mark the medications whose dose change a sentence records as made: back to the drug
+    ("Her ramipril was increased", "ramipril reduced to 2.5 mg") or forward to it ("she halved
+    her ramipril"), not in a condition or a denial ("was not increased"). Only a change that a
+    passage merely asks about or suggests is judged by it (review 43b R2)."""
+    lexicon = default_lexicon()
+    scopes: list[int] = []
+    for start, end in find_phrases(tokens, CHANGE_DONE):
+        if _conditional(tokens, end) or (start > 0 and tokens[start - 1].text in _NOT):
+            continue
+        back = negation_scope(tokens, _before_link(tokens, start - 1), -1, triggers)
+        back = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, back))
+        scopes += _back_to_the_drugs(tokens, back, lexicon.is_medication)
+        # "started on ramipril", "switched to losartan": the drug after its preposition.
+        after = end + 1 if end < len(tokens) and tokens[end].text in _CHANGE_TO else end
+        if names_a_drug_first(tokens, after):
+            scopes += _back_to_the_drugs(
+                tokens, negation_scope(tokens, after, 1, triggers), lexicon.is_medication
+            )
+    for i in scopes:
+        if lexicon.is_medication(tokens[i].text):
+            out[i].changed = True
+
+
 # Verbs and adverbs that keep a drug in the state a backward stop names ("Ramipril remains on
 # hold", "has been withheld since", "is currently held", "continues to be suspended"); the
 # scope's clause cut (``NEW_CLAUSE`` holds "is", "has", "remains") must not stop at them.
@@ -112,6 +144,15 @@ _CALL_WORDS = frozenset({"phone", "telephone", "line", "call", "switchboard", "h
 
 def _on_the_phone(tokens: Sequence[Token], end: int) -> bool:
     return any(t.text in _CALL_WORDS for t in tokens[end : end + 4])
+
+
+def first_drugs(tokens: Sequence[Token], reach: Sequence[int]) -> list[int]:
+    """The medications of ``reach`` (nearest first) up to the first group of drugs it names:
+    in "Consider reducing her ramipril and a referral to the renal team", the ramipril."""
+    is_medication = default_lexicon().is_medication
+    return [
+        i for i in _back_to_the_drugs(tokens, reach, is_medication) if is_medication(tokens[i].text)
+    ]
 
 
 # What may lie between drugs stopped together: "aspirin 75 mg and clopidogrel 75 mg were held".

@@ -84,10 +84,12 @@ _SUGGESTED_CHANGES = tuple(
                  "advise", "advises", "advised", "propose", "proposes", "proposed")
     for change in ("adding", "starting", "switching", "commencing", "trying", "introducing",
                    "initiating", "a trial of", "stopping", "discontinuing", "changing",
-                   "increasing", "reducing", "restarting")
+                   "increasing", "reducing", "restarting", "decreasing", "holding",
+                   "withholding", "titrating")
 )  # fmt: skip
-# Advice asked on a CHANGE ("Please advise on adding an SGLT2 inhibitor"); advice on a drug
-# already taken ("Please advise on her warfarin dosing", "Advice regarding apixaban before
+# Advice asked on a CHANGE ("Please advise on adding an SGLT2 inhibitor", "... on increasing
+# her ramipril", "... on stopping her warfarin": review 43b R2, every kind of change); advice on
+# a drug already taken ("Please advise on her warfarin dosing", "Advice regarding apixaban before
 # surgery") is no suggestion that it is not taken (review 43 D4).
 _ADVICE_ASKED = tuple(
     f"{ask} {change}"
@@ -96,7 +98,14 @@ _ADVICE_ASKED = tuple(
                 "advice whether", "advise on whether", "advice on whether")
     for change in ("adding", "starting", "switching", "commencing", "trying", "introducing",
                    "initiating", "a trial of", "trial of", "restarting", "to add", "to start",
-                   "to switch", "to commence", "to try", "to restart")
+                   "to switch", "to commence", "to try", "to restart",
+                   # A change of a drug taken: the change is only asked about, the drug is
+                   # taken (NOT_A_START; rag/assertion_mismatches.py reads it so).
+                   "stopping", "discontinuing", "increasing", "reducing", "decreasing",
+                   "changing", "holding", "withholding", "titrating", "weaning", "tapering",
+                   "halving", "to stop", "to discontinue", "to increase", "to reduce",
+                   "to decrease", "to change", "to hold", "to withhold", "to titrate",
+                   "to wean", "to taper", "to halve")
 )  # fmt: skip
 # A suggestion of a treatment not yet given: read by rag/assertion_scopes.py, which lets a
 # record of it done later in the sentence ("..., which she has done") cancel it.
@@ -128,10 +137,24 @@ DONE_START_VERBS = frozenset(
 DONE_SUBJECTS = frozenset(
     {"she", "he", "they", "which", "who", "it", "this", "that", "so", "and", "patient"}
 )
-# Changes other than a start: only DONE_ANY_CHANGE records them done.
+# Changes other than a start: only DONE_ANY_CHANGE records them done. A drug whose change of
+# this kind is only suggested or asked about is one taken now ("Please advise on increasing her
+# ramipril"): the suggestion denies the change, not the drug (review 43b R2).
 NOT_A_START = frozenset(
     {"stopping", "discontinuing", "reducing", "increasing", "changing", "weaning", "tapering",
-     "withdrawing", "lowering", "halving"}
+     "withdrawing", "lowering", "halving", "decreasing", "holding", "withholding", "titrating",
+     "stop", "discontinue", "reduce", "increase", "change", "wean", "taper", "withdraw",
+     "lower", "halve", "decrease", "hold", "withhold", "titrate"}
+)  # fmt: skip
+# The answer's side: a sentence that records a change of the drug as made ("Her ramipril was
+# increased", "ramipril reduced to 2.5 mg", "she halved her ramipril", "ramipril was started"),
+# which a passage that only suggests a change of it does not support; a stop is read by
+# rag/assertion_stops.py. Read by rag/assertion_stops.changed_medications.
+CHANGE_DONE = (
+    "increased", "reduced", "decreased", "lowered", "raised", "halved", "doubled", "titrated",
+    "uptitrated", "up-titrated", "downtitrated", "down-titrated", "weaned", "tapered",
+    "adjusted", "changed", "switched", "altered", "started", "commenced", "added", "initiated",
+    "introduced", "restarted", "began", "begun",
 )  # fmt: skip
 # Words by which the next sentence points back at the suggestion ("She began it on 3 May.",
 # "This was started today."): with a DONE_AFTER_SUGGESTION phrase near its start, it records

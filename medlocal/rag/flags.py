@@ -57,6 +57,9 @@ FlagKind = Literal[
     "wrong_patient",  # summaries: a name, date of birth or MRN given for the patient that is
     # not the vault's record of the patient summarised (another patient's documents mixed in);
     # answers (walk 43): an MRN, NHS number or code neither the cited passages nor the record hold
+    # Added in session 44:
+    "wrong_reason",  # a purpose given a drug ("to manage her allergies") that the cited passages
+    # name only apart from the drug, while they give the drug another (rag/checks/reasons.py)
 ]
 
 # The checks that find a statement wrong (the others are about citations).
@@ -66,7 +69,7 @@ CONTENT_KINDS: frozenset[str] = frozenset(
         "negation_conflict", "laterality_conflict", "experiencer_conflict", "timing_conflict",
         "hypothetical_conflict", "model_doubt", "weak_support", "unsupported_draft",
         "wrong_role", "unsupported_allergy", "unknown_document", "range_conflict",
-        "wrong_section", "wrong_patient",
+        "wrong_section", "wrong_patient", "wrong_reason",
     }
 )  # fmt: skip
 UNSUPPORTED_DRAFT: FlagKind = "unsupported_draft"

@@ -32,7 +32,8 @@ a passage lists one, "negation_conflict"; doses, also a dose given as current th
 gives only as the one changed from ("from 2.5 mg to 5 mg"), "timing_conflict"; ranges: a value
 called normal that the cited passage gives outside its reference range or flags, or called high
 or low where it is inside, "range_conflict";
-heading_fit: a line under a medication heading that names no medicine, "wrong_section"). A
+heading_fit: a line under a medication heading that names no medicine, "wrong_section";
+reasons: a purpose given a drug that the passages give only apart from it, "wrong_reason"). A
 summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
 """
@@ -53,6 +54,7 @@ from medlocal.rag.checks.heading_fit import check_heading_fit
 from medlocal.rag.checks.medication_names import check_medications, check_stopped_classes
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.ranges import check_ranges
+from medlocal.rag.checks.reasons import check_reasons
 from medlocal.rag.checks.regimens import flag_wrong_regimens, wrong_regimens
 from medlocal.rag.checks.requested_tests import check_requested_tests
 from medlocal.rag.checks.roles import check_roles
@@ -212,6 +214,7 @@ def check_sentence(
         check_habits(check, body, cited, facts, passages, _limit(passages))
         check_requested_tests(check, body, cited, passages)
         check_roles(check, body, cited, passages)
+        check_reasons(check, body, cited, passages, lexicon)
         check_allergies(check, body, heading, cited, passages, lexicon)
         check_allergy_denial(check, body, text or body, cited, passages, lexicon)
         check_heading_fit(check, heading, line or sentence.text, lexicon)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from medlocal.rag.assertion_records import Mention
@@ -98,6 +99,24 @@ _OTHER_DRINK_AFTER = re.compile(
     r"|caffeine|decaf\w*|fizzy|herbal|smoothies?|liquids?)\b",
     re.IGNORECASE,
 )
+# The same list of drinks goes on to an alcoholic one: "drinks 2 cups of tea and 4 pints of
+# beer a day", "drinks water and 30 units of alcohol" (review 43b R5); not over a denial or a
+# clause of its own ("drinks coffee but no alcohol", "... and does not drink alcohol").
+_NOT_LISTED = (
+    r"(?:no|not|never|nil|none|but|nor|or|does|doesn't|did|didn't|denies|avoids|without"
+    r"|except|free)"
+)
+_ALCOHOL_LISTED_AFTER = re.compile(
+    rf"(?:\s*,?\s+(?!{_NOT_LISTED}\b)[\w/-]+){{0,8}}?\s*(?:,|\band\b|\bplus\b|\bas\s+well\s+as\b)"
+    rf"(?:\s+(?!{_NOT_LISTED}\b)[\w/-]+){{0,4}}?\s+{_ALCOHOL_NAMED.pattern}",
+    re.IGNORECASE,
+)
+# Before an alcohol word, the present verb of that list: "drinks water and 30 units of".
+_PRESENT_LIST_BEFORE = re.compile(
+    rf"\b(?:drinks|drinking)(?:\s*,?\s+(?!{_NOT_LISTED}\b)[\w/-]+){{1,8}}?\s*(?:,|\band\b"
+    rf"|\bplus\b|\bas\s+well\s+as\b)(?:\s+(?!{_NOT_LISTED}\b)[\w/-]+){{0,4}}\s*$",
+    re.IGNORECASE,
+)
 _JOINED_BEFORE = re.compile(r"\b(?:to|or|and|nor)\s*$", re.IGNORECASE)
 # What the word names is something else: smoke breathed in by accident, a hand rub, a
 # complication of drinking.
@@ -161,7 +180,15 @@ _NO_VALUE = re.compile(
     re.IGNORECASE,
 )
 # A rate kept up only until some time: "Smoking: 10/day until 2015" is a past habit.
-_UNTIL = re.compile(r"\b(?:until|till|til|up\s+to|to)\s+(?:19|20)\d{2}\b|\buntil\b", re.IGNORECASE)
+_UNTIL = re.compile(
+    r"\b(?:until|till|til|up\s+to|to)\s+(?P<year>(?:19|20)\d{2})\b|\buntil\b", re.IGNORECASE
+)
+# What the value says of now after its "until" (review 43b R4): "20/day until 2015, now
+# 5/day" is a habit kept up at another rate.
+_NOW_AFTER = re.compile(
+    r"\b(?:now|currently|presently|at\s+present|nowadays|still|since\s+then)\b\s*:?",
+    re.IGNORECASE,
+)
 _PAST_VALUE = re.compile(
     r"\s*(?:ex\b|former|stopped|quit|gave\s+up|previous|used\s+to)", re.IGNORECASE
 )
@@ -211,7 +238,11 @@ def _status(text: str, mention: Mention, habit: str) -> Status | None:
     other_after = _OTHER_AFTER.get(habit)
     if (other_after is not None and other_after.match(after)) or _OTHER_BEFORE.search(before):
         return None
-    if mention.key in _DRINK_WORDS and _OTHER_DRINK_AFTER.match(after):
+    if (
+        mention.key in _DRINK_WORDS
+        and _OTHER_DRINK_AFTER.match(after)
+        and not _ALCOHOL_LISTED_AFTER.match(_sentence_after(text, mention.end))
+    ):
         return None
     if mention.key in _DRINK_WORDS and not (
         _ALCOHOL_NAMED.search(mention.sentence)
@@ -245,7 +276,17 @@ def _status(text: str, mention: Mention, habit: str) -> Status | None:
         return "affirmed"
     if raw in _PRESENT_FORMS or raw.removesuffix("s") in _PRESENT_FORMS:  # "smokers"
         return "current"
-    return "current" if _NOW.search(before) else "affirmed"
+    if _NOW.search(before) or _PRESENT_LIST_BEFORE.search(before):
+        return "current"
+    return "affirmed"
+
+
+# How far a list of drinks after a drinking word is read for an alcoholic one.
+_LIST_CHARS = 100
+
+
+def _sentence_after(text: str, end: int) -> str:
+    return _END.split(text[end : end + _LIST_CHARS])[0]
 
 
 def _labelled(value: str, habit: str) -> Status | None:
@@ -263,10 +304,24 @@ def _labelled(value: str, habit: str) -> Status | None:
     if _PAST_VALUE.match(value):
         return "past"
     if _RATE_VALUE.search(value):
-        if _UNTIL.search(value):
+        until = _UNTIL.search(value)
+        if until is not None and not _still_kept_up(value[until.end() :], until["year"]):
             return "past"
         return "current"  # "Alcohol: 14 units/week", "Smoking: 10/day": a habit kept up
     return "affirmed" if value.strip() else None
+
+
+def _still_kept_up(rest: str, year: str | None) -> bool:
+    """Whether a rate kept up "until" some time is kept up still: the time is this year or later
+    ("10/day from 2010 to 2026" written in 2026), or ``rest`` (the value after it) gives a rate
+    now ("20/day until 2015, now 5/day"; not "..., now none")."""
+    if year is not None and int(year) >= date.today().year:
+        return True
+    now = _NOW_AFTER.search(rest)
+    if now is None:
+        return False
+    tail = rest[now.end() :]
+    return _RATE_VALUE.search(tail) is not None and _NONE_VALUE.match(tail) is None
 
 
 def conflicting(mine: HabitMention, theirs: list[HabitMention]) -> list[HabitMention]:

@@ -59,6 +59,8 @@ FLAG_WHY = {
     "degenerate_output": "The model's text went wrong here (lines repeated, its instructions"
     " restated, or another section copied); what was removed is said. Check the sources.",
     "wrong_role": "The passage gives this role to someone else, and this person another role.",
+    "wrong_reason": "The passage gives this drug for another reason; it names this one only"
+    " elsewhere.",
     "unsupported_allergy": "This is given as an allergy or intolerance, but no cited passage"
     " says it is one.",
     "unknown_document": "This names a document that is not in this patient's record.",

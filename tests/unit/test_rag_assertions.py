@@ -751,9 +751,11 @@ def test_a_length_after_a_denial_still_bounds_it(passage: str) -> None:
 def test_advice_to_go_on_with_a_drug_says_it_is_taken() -> None:
     for advice in ("Advised to continue aspirin 75 mg daily.", "Told to keep taking aspirin."):
         assert dims("She takes aspirin [1].", advice) == []
-    # Advice to stop, or to start when something happens, is still no fact.
+    # Advice to stop, or to start when something happens, is still no fact: not of the stop
+    # (review 43b R2: the drug to be stopped is taken, so "She takes warfarin" agrees).
     stop = "Advised to stop warfarin if bleeding."
-    assert [d for d, _ in dims("She takes warfarin [1].", stop)] == ["hypothetical"]
+    assert [d for d, _ in dims("Her warfarin was stopped [1].", stop)] == ["hypothetical"]
+    assert dims("She takes warfarin [1].", stop) == []
 
 
 def test_an_instruction_after_and_is_a_clause_of_its_own() -> None:

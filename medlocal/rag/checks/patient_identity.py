@@ -86,20 +86,27 @@ _CODE = re.compile(
 # An unlabelled code is read as an identifier only in a record number's shape (review 43 D6:
 # "mid-2024", "FY2026", "x4521", "E1190", "DS1500", "batch AB12345" were flagged): letters, a
 # separator and six or more digits ("KV-9376500"), the shape or letters of the record's own MRN
-# ("KTV880999" beside "KTV-880412") or of an MRN the passages label, or a code after an
-# identifier label ("Patient ID A12345").
+# ("KTV880999" beside "KTV-880412") or of an MRN the passages label, or a code after words
+# that make it one ("Patient ID A12345", "patient AB123456", "filed under K880999").
 _CODE_PARTS = re.compile(r"(?P<letters>[A-Za-z]{1,5})(?P<sep>[\-/]?)(?P<digits>\d+)")
 _SEPARATED_DIGITS = 6
 _ID_LABEL = re.compile(
     r"(?:\bID|\bidentifier|\b(?:patient|record|case|unit|hospital|registration)[ \t]+"
-    r"(?:number|no\.?)|\bMRN|\bURN|\bCHI|\bNHI|\bd\.?o\.?b\.?)"
+    r"(?:number|no\.?)|\bMRN|\bURN|\bCHI|\bNHI|\bd\.?o\.?b\.?"
+    # A code named as the patient ("note for patient AB123456", "patient's AB123456") or as
+    # where a record is kept ("filed under K880999", "registered as ..."): review 43b R6. No
+    # date, extension, diagnosis code or form is written so.
+    r"|\bpatient(?:'s)?|\b(?:filed|recorded|registered|listed|stored|indexed|kept|held)"
+    r"[ \t]+(?:under|as))"
     # "His MRN is KTV-88041".
     r"(?:[ \t]+(?:is|was|of))?[ \t]*[:#\-]?[ \t]*$",
     re.IGNORECASE,
 )
 # A batch or lot number is the vaccine's or device's, not the patient's.
 _LOT_LABEL = re.compile(
-    r"\b(?:lot|batch|serial)(?:[ \t]+(?:number|no\.?|#))?[ \t]*[:#\-]?[ \t]*$", re.IGNORECASE
+    r"\b(?:lot|batch|serial)(?:[ \t]+(?:number|no\.?|#))?(?:[ \t]+(?:is|was|of))?"
+    r"[ \t]*[:#\-]?[ \t]*$",
+    re.IGNORECASE,
 )
 _LABEL_CHARS = 30
 _MRN = re.compile(

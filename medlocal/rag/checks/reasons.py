@@ -1,0 +1,175 @@
+"""A wrong reason for a drug: the sentence gives a drug a purpose ("started an SGLT2 inhibitor to
+manage her allergies") that the cited passages name for the patient but never beside that drug,
+while they give the drug a purpose of its own ("Dapagliflozin started for heart failure ...
+Allergies: penicillin"): "wrong_reason" (note 43: the reason was taken from another line).
+
+Only plain purposes are read, on both sides: "to manage / to treat / to control X", "for the
+treatment / management / control of X", "as (a) treatment for X", "indicated / prescribed /
+started / given / taken for X", and a bare "for X" right after the drug and its dose
+("dapagliflozin 10 mg for heart failure"). The flag is raised only where every one of the
+passages' sentences naming the drug (by any name, or a member of the class the sentence names)
+holds none of the purpose's words, what those sentences' abbreviations stand for included
+("HFrEF" is heart failure), at least one of them gives the drug a purpose, and the cited
+passages hold every word of the sentence's purpose elsewhere: a purpose the passages do not give
+at all is left to the coverage checks, and a drug the passages give no purpose is never
+flagged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from medlocal.abbreviations import abbreviation_terms
+from medlocal.drugs import default_vocabulary
+from medlocal.rag.assertions import word_key
+from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
+from medlocal.rag.coverage import STOPWORDS
+from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.sentences import split_sentences
+
+_LEAD = r"(?:(?:her|his|their|the|a|an|its|this|that|any)\s+)?"
+# The purpose: up to four words, to a clause's end.
+_BREAKS = (
+    r"(?:and|or|but|with|since|after|which|as|in|on|at|from|until|because|while|when|if|given"
+    r"|despite|so)"
+)
+_WHAT = r"(?P<reason>[A-Za-z][\w'-]*(?:\s+(?!" + _BREAKS + r"\b)[A-Za-z][\w'-]*){0,3})"
+_CUED = re.compile(
+    r"\b(?:to\s+(?:manage|treat|control)|for\s+(?:the\s+)?(?:treatment|management|control)"
+    r"\s+of|as\s+(?:a\s+)?treatment\s+for|(?:indicated|prescribed|started|given|taken|used)"
+    r"\s+for)\s+" + _LEAD + _WHAT,
+    re.IGNORECASE,
+)
+# A bare "for" right after the drug and its dose: "dapagliflozin 10 mg once daily for HF".
+_FOR_AFTER_DRUG = re.compile(
+    r"\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)\s*)?"
+    r"(?:(?:od|bd|tds|qds|once|twice|daily|nocte|mane|a\s+day|at\s+night|po|oral(?:ly)?)\s*)*"
+    r"\bfor\s+" + _LEAD + _WHAT,
+    re.IGNORECASE,
+)
+# A "for" that gives a time, a plan or a person, not a purpose.
+_NOT_A_PURPOSE = frozenset(
+    {"now", "life", "review", "long", "another", "further", "one", "two", "three", "four",
+     "five", "six", "seven", "eight", "nine", "ten", "several", "some", "next", "day", "days",
+     "week", "weeks", "month", "months", "year", "years", "patient", "gp", "discussion",
+     "monitoring", "follow-up", "followup", "consideration", "approval", "surgery", "procedure",
+     "the", "tonight", "today", "tomorrow", "weekend", "duration", "course", "total", "period",
+     "up", "at", "least", "over", "more", "less", "about", "approximately", "ongoing", "use",
+     "reference", "information", "interest", "comparison", "safety", "both", "all"}
+)  # fmt: skip
+# How far before a purpose its drug may stand ("started on dapagliflozin 10 mg daily to manage").
+_DRUG_REACH = 60
+_CLAUSE_BREAK = re.compile(r"[;.]\s|\bbut\b|\bwhereas\b", re.IGNORECASE)
+
+
+# Purposes written in lay words beside their clinical names: a purpose in one group agrees
+# with a passage that gives the drug one in the same group ("for her blood pressure" and "for
+# hypertension"). Keys as ``_keys`` makes them.
+_PURPOSE_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "blood pressure hypertension htn hypertensive",
+        "cholesterol lipid hyperlipidaemia hyperlipidemia hypercholesterolaemia"
+        " hypercholesterolemia dyslipidaemia dyslipidemia statin",
+        "sugar glucose diabetes diabetic t2dm t1dm glycaemic glycemic hba1c",
+        "heart cardiac failure hfref hfpef angina fibrillation arrhythmia",
+        "stomach gastric gastroprotection reflux gord gerd dyspepsia indigestion heartburn ulcer",
+        "mood depression depressive anxiety low",
+        "pain analgesia ache arthritis",
+        "thyroid hypothyroidism hyperthyroidism",
+        "water fluid oedema edema swelling swollen ankle leg failure",
+        "kidney renal",
+        "bone bones osteoporosis osteopenia fracture",
+        "breathing chest asthma copd wheeze breathlessness",
+        "clot clots thinning anticoagulation dvt embolism stroke thrombosis",
+        "allergy allergic hay rhinitis urticaria itch itching",
+        "sleep insomnia",
+        "infection infective sepsis pneumonia lrti uti cellulitis chest",
+    )
+)
+
+
+def _same_group(keys: set[str], other: set[str]) -> bool:
+    return any(keys & group and other & group for group in _PURPOSE_GROUPS)
+
+
+def _keys(text: str) -> set[str]:
+    return {
+        word_key(w)
+        for w in re.findall(r"[A-Za-z][\w'-]+", text.lower())
+        if w not in STOPWORDS and len(w) > 2
+    }
+
+
+def _purposes(text: str, drug_end: int) -> list[re.Match[str]]:
+    """The purposes ``text`` gives the drug that ends at ``drug_end``: a cued one within reach
+    after it in its clause, or a bare "for" right after it."""
+    found = []
+    bare = _FOR_AFTER_DRUG.match(text, drug_end)
+    if bare is not None:
+        found.append(bare)
+    window = text[drug_end : drug_end + _DRUG_REACH]
+    cut = _CLAUSE_BREAK.search(window)
+    for match in _CUED.finditer(text, drug_end, drug_end + (cut.start() if cut else len(window))):
+        found.append(match)
+    return [m for m in found if m.group("reason").split()[0].lower() not in _NOT_A_PURPOSE]
+
+
+def _drugs(text: str, lexicon: MedicationLexicon) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, generics) of each drug ``text`` names, by name or by its class."""
+    found = [(s, e, lexicon.generics(name)) for s, e, name in lexicon.spans(text)]
+    vocabulary = default_vocabulary()
+    for key, members in vocabulary.named_classes(text):
+        words = r"\W+".join(re.escape(w) for w in key)
+        match = re.search(rf"\b{words}s?\b", text, re.IGNORECASE)
+        if match is not None:
+            found.append((match.start(), match.end(), frozenset(members)))
+    return found
+
+
+def _names(sentence: str, generics: frozenset[str], lexicon: MedicationLexicon) -> list[int]:
+    """The ends of the names of ``generics``' drugs in ``sentence``."""
+    return [
+        e
+        for _s, e, name in lexicon.spans(sentence)
+        if lexicon.generics(name) & generics or name in generics
+    ]
+
+
+def check_reasons(
+    check: SentenceCheck,
+    body: str,
+    cited: Sequence[int],
+    passages: Mapping[int, str],
+    lexicon: MedicationLexicon,
+) -> None:
+    """Flag a purpose ``body`` gives a drug that the cited passages give the patient only apart
+    from the drug, while they give the drug another (see the module's doc)."""
+    evidence = "\n".join(passages[n] for n in cited)
+    evidence_keys = _keys(evidence)
+    sentences = [s.text for n in cited for s in split_sentences(passages[n])]
+    for start, end, generics in _drugs(body, lexicon):
+        for purpose in _purposes(body, end):
+            reason = purpose.group("reason")
+            keys = _keys(reason)
+            if not keys or not keys <= evidence_keys:
+                continue  # a purpose the passages do not give: the coverage checks' to say
+            theirs = [(s, ends) for s in sentences if (ends := _names(s, generics, lexicon))]
+            given = [s for s, ends in theirs if any(_purposes(s, e) for e in ends)]
+            if not given:
+                continue  # the passages give the drug no purpose: nothing to contradict
+            if any(
+                keys & (words := _keys(" ".join([s, *abbreviation_terms(s)])))
+                or _same_group(keys, words)
+                for s, _ in theirs
+            ):
+                continue
+            what = body[start:end]
+            check.add(
+                "wrong_reason",
+                reason,
+                f"'{what}' for '{reason}': the cited passages name {reason} but never beside"
+                f" {what}, which they give for another reason: {quoted(given[0])}",
+                at=purpose.start("reason"),
+                quote=given[0],
+            )
