@@ -69,8 +69,8 @@ FLAG_WHY = {
     "wrong_patient": "This gives the patient's name, date of birth or MRN other than this"
     " patient's record, or an identifier the cited passages do not hold: it may be made up, or"
     " another patient's documents mixed in.",
-    "wrong_section": "This line sits under a medication heading but names no medicine: check"
-    " that it belongs there.",
+    "wrong_section": "This line sits under a medication or allergy heading but names no medicine"
+    " (or allergen): check that it belongs there.",
     "cut_short": "The model reached its length limit here: the text may end mid-sentence and miss"
     " what follows.",
 }

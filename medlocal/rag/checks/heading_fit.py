@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.rag.allergens import allergy_vocabulary
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.citations import blank_citations
 from medlocal.rag.coverage import list_item, says_documents_silent
@@ -25,7 +26,7 @@ from medlocal.rag.medications import MedicationLexicon
 # A heading of a section that lists medications ("Current medications", "Discharge
 # medications", "Medicines on admission"); "Treatment" and "Plan" sections say more than that.
 _MEDICATION_HEADING = re.compile(r"\b(?:medications?|medicines?|prescriptions?)\b", re.I)
-# A heading that lists allergies too ("Medications and allergies"): its lines need name no drug.
+# A heading that lists allergies ("Allergies and intolerances", "Medications and allergies").
 _ALLERGY_HEADING = re.compile(r"allerg|intoleran|adverse|sensitivit", re.IGNORECASE)
 # Words that name a medicine without naming a drug: a class, a form, a course.
 _KIND_OF_MEDICINE = re.compile(
@@ -37,33 +38,55 @@ _KIND_OF_MEDICINE = re.compile(
     r"|immunotherap\w*|therapy|treatment|regimen|prescri\w*|dos(?:e|es|age|ing))\b",
     re.IGNORECASE,
 )
-# A line that says there is none: "No regular medications", "Nil", "None", "Not on any".
-_NONE = re.compile(r"\b(?:no|nil|none|not\s+on\s+any|not\s+stated|unknown)\b", re.IGNORECASE)
+# A line that says there is none: "No regular medications", "Nil", "None", "Not on any", "NKDA";
+# at the line's start (after a list marker or a label such as "Allergies:"), never inside a
+# sentence ("discharged with no discharge instructions", walk 44 D7).
+_NONE = re.compile(
+    r"^\W*(?:[A-Za-z][\w ]{0,30}:\s*)?"
+    r"(?:no|nil|none|nothing|not\s+on\s+any|not\s+stated|unknown|nkda|nka|nkfa)\b",
+    re.IGNORECASE,
+)
 
 
 def check_heading_fit(
     check: SentenceCheck, heading: str, line: str, lexicon: MedicationLexicon
 ) -> None:
-    """Flag the sentence when it stands under a medication heading on a ``line`` (the whole
-    line it is part of) that names no medicine."""
-    if not _MEDICATION_HEADING.search(heading) or _ALLERGY_HEADING.search(heading):
+    """Flag the sentence when it stands under a medication or allergy heading on a ``line`` (the
+    whole line it is part of) that names no medicine (nor, under an allergy heading, an
+    allergen) and does not say there is none."""
+    medicines = _MEDICATION_HEADING.search(heading) is not None
+    allergies = _ALLERGY_HEADING.search(heading) is not None
+    if not (medicines or allergies):
         return
     plain = blank_citations(line, fill=" ")
     if not any(c.isalpha() for c in plain) or says_documents_silent(line):
         return
-    item = list_item(plain)
-    medicines_from = item.start if item is not None and item.medicines else None
-    if (
-        _KIND_OF_MEDICINE.search(plain)
-        or _NONE.search(plain)
-        or lexicon.find(plain)
-        or unknown_dosed_names(plain, lexicon)
-        or unknown_listed_names(plain, lexicon, medicines_from)
-    ):
+    if _NONE.search(plain) or _names_a_medicine(plain, lexicon):
         return
+    if allergies and allergy_vocabulary(lexicon).spans(plain):
+        return  # latex, peanuts, contrast: an allergen that is no medicine
+    if allergies:
+        named, kind = ("no medicine and no allergen", "a medication or an allergy")
+        if not medicines:
+            named, kind = "no allergen", "an allergy"
+    else:
+        named, kind = "no medicine", "a medication"
     check.add(
         "wrong_section",
         heading,
-        f"this stands under “{heading}” but names no medicine: its words may come from the"
-        " passage, but not as a medication. Check what the record lists under this heading.",
+        f"this stands under “{heading}” but names {named}: its words may come from the"
+        f" passage, but not as {kind}. Check what the record lists under this heading.",
+    )
+
+
+def _names_a_medicine(plain: str, lexicon: MedicationLexicon) -> bool:
+    """Whether ``plain`` (a line, citations blanked) names a drug, a dosed or listed name no
+    dictionary knows, or a kind of medicine."""
+    item = list_item(plain)
+    medicines_from = item.start if item is not None and item.medicines else None
+    return bool(
+        _KIND_OF_MEDICINE.search(plain)
+        or lexicon.find(plain)
+        or unknown_dosed_names(plain, lexicon)
+        or unknown_listed_names(plain, lexicon, medicines_from)
     )
