@@ -33,7 +33,7 @@ from medlocal.rag.prompts import (
     model_declined_text,
 )
 from medlocal.rag.relevance import matched_names, names_drug_class, term_finder
-from medlocal.rag.stop_notes import stop_notes
+from medlocal.rag.stop_notes import newest_stops, stop_notes
 
 
 def dose_notes(
@@ -46,9 +46,10 @@ def dose_notes(
     drugs = lexicon.find(query) or lexicon.find(answer)
     if not drugs:
         return []
-    return dose_disagreements(passages, drugs, lexicon, current=asks_current(query)) + stop_notes(
-        passages, drugs
-    )
+    stops = newest_stops(passages, drugs)
+    return dose_disagreements(
+        passages, drugs, lexicon, current=asks_current(query), stops=stops
+    ) + stop_notes(passages, drugs)
 
 
 def superseded_flags(
@@ -59,7 +60,10 @@ def superseded_flags(
     2 Dec giving 2.5 mg): set against every passage given, cited or not."""
     lexicon = lexicon or default_lexicon()
     drugs = lexicon.find(query) or lexicon.find(answer)
-    return superseded_dose_flags(answer, passages, drugs, lexicon, query) if drugs else []
+    if not drugs:
+        return []
+    stops = newest_stops(passages, drugs)
+    return superseded_dose_flags(answer, passages, drugs, lexicon, query, stops)
 
 
 def answer_notes(

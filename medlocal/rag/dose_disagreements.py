@@ -12,11 +12,19 @@ A passage that gives a drug two doses itself ("increased from 2.5 mg to 5 mg") r
 not a disagreement, and is left out; so is a passage that gives no dose or frequency for it.
 The drugs compared are those the question names, else those the answer names: a note about
 every drug the passages mention would bury the one asked about.
+
+Walk 44 D3: ramipril titrated 2.5 mg (2019), 5 mg (2020), 10 mg (2022), then stopped
+(18/11/2023), was noted as "the documents disagree on ramipril: 10 mg once daily [7] (17 May
+2022) vs 5 mg [6] ...", the superseded-dose flag naming 10 mg as the newest dose, as if current.
+Doses each dated by its document, no two documents of one day giving different ones, changed
+over time: the note says so, newest first. Doses of the same day, or in an undated document,
+still disagree. Where a stop is dated after the newest dose (rag/stop_notes.py), the note and the
+flag say the dose ran "until stopped 18/11/2023 [2]".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -31,6 +39,30 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
 from medlocal.vault.diversify import hit_date
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A drug's newest stop (rag/stop_notes.py: no newer document gives it as taken)."""
+
+    passage: NumberedPassage
+    document_day: date | None  # the day of the stop's document
+    day: date | None  # the stop's day: a date its sentence writes, else its document's
+    written: str | None  # that date as the sentence writes it ("18/11/2023"); None: the document's
+
+    def ends(self, when: date | None, regimen: _Regimen) -> bool:
+        """Whether this stop ends ``regimen``, the newest dose (of day ``when``): it is dated
+        after it, or given by the dose's own document."""
+        if when is None or self.day is None:
+            return False
+        same = self.passage.hit.document_id == regimen.passage.hit.document_id
+        return self.day > when or (same and self.day >= when)
+
+    def until(self) -> str:
+        """ "until stopped 18/11/2023 [2]"."""
+        day = self.written or (f"{self.day.day} {self.day:%b %Y}" if self.day else "")
+        return f"until stopped {day} [{self.passage.number}]"
+
 
 _TIMES = {1: "once daily", 2: "twice daily", 3: "three times daily", 4: "four times daily"}
 
@@ -109,10 +141,11 @@ def _regimens(
 
 def _by_regimen(
     passages: Sequence[NumberedPassage], drug: str, lexicon: MedicationLexicon
-) -> list[tuple[str | None, date | None, _Regimen]]:
+) -> tuple[list[tuple[str | None, date | None, _Regimen]], bool]:
     """The distinct regimens documents among ``passages`` give ``drug``, each at its newest
     document (its date as shown, as a day), newest first; documents without a date read one
-    way last, in passage order. Empty where the documents do not disagree."""
+    way last, in passage order. Empty where the documents do not differ. With it, whether they
+    changed over time rather than disagree: every document dated, none of one day differing."""
     by_document: dict[int, _Regimen] = {}
     for passage in passages:
         for regimen in _regimens(passage, {drug}, lexicon):
@@ -120,9 +153,14 @@ def _by_regimen(
             by_document.setdefault(passage.hit.document_id, regimen)
     regimens = list(by_document.values())
     if not _differ(regimens):
-        return []
+        return [], False
     dated = [(passage_date(r.passage), r) for r in regimens]
     days = [day_of(shown) for shown, _ in dated]
+    over_time = None not in days and not any(
+        days[i] == days[j] and _differ([regimens[i], regimens[j]])
+        for i in range(len(regimens))
+        for j in range(i + 1, len(regimens))
+    )
     order = sorted(range(len(dated)), key=lambda i: _newest_first(days[i]))
     seen: set[tuple[object, object]] = set()
     found = []
@@ -131,7 +169,7 @@ def _by_regimen(
         if regimen.key() not in seen:
             seen.add(regimen.key())
             found.append((shown, when, regimen))
-    return found
+    return found, over_time
 
 
 def where_written(shown: str | None, when: date | None, passage: NumberedPassage) -> str:
@@ -156,6 +194,7 @@ def dose_disagreements(
     lexicon: MedicationLexicon,
     *,
     current: bool = False,
+    stops: Mapping[str, Stop] | None = None,
 ) -> list[str]:
     """One note per drug of ``drugs`` that documents among ``passages`` give at different doses
     or frequencies: "the documents disagree on apixaban: 2.5 mg twice daily [2]
@@ -163,20 +202,36 @@ def dose_disagreements(
     (discharge_summary_2026-09-18.pdf, 18 Sep 2026)", the newest first. For a question about
     the ``current`` dose, the newest dated document's is named as such: "the documents disagree
     on bisoprolol: the newest dated document gives 2.5 mg once daily [3] (..., 2 Dec 2026);
-    older: 3.75 mg once daily [2] (..., 12 Nov 2026)" (walk 41)."""
+    older: 3.75 mg once daily [2] (..., 12 Nov 2026)" (walk 41). Doses dated in order are a
+    change: "the dose of ramipril changed over time (newest first): 10 mg once daily [7] (...,
+    17 May 2022) until stopped 18/11/2023 [2]; 5 mg [6] (..., 8 Dec 2020)", the stop from
+    ``stops`` (lower-cased drug -> its newest stop) where it is dated after the newest dose
+    (walk 44 D3)."""
     notes = []
     for drug in sorted({d.lower() for d in drugs}):
-        found = _by_regimen(passages, drug, lexicon)
+        found, over_time = _by_regimen(passages, drug, lexicon)
         if not found:
             continue
         parts = [f"{r.describe()} {_where(shown, when, r)}" for shown, when, r in found]
+        stop = (stops or {}).get(drug)
+        stopped = stop is not None and stop.ends(found[0][1], found[0][2])
+        if stop is not None and stopped:
+            parts[0] += f" {stop.until()}"
+        lead = (
+            f"the dose of {drug} changed over time"
+            if over_time
+            else f"the documents disagree on {drug}"
+        )
         if current and found[0][1] is not None:
+            newest = "the last dose given is" if stopped else "the newest dated document gives"
             notes.append(
-                f"the documents disagree on {drug}: the newest dated document gives {parts[0]};"
-                " older: " + " vs ".join(parts[1:])
+                f"{lead}: {newest} {parts[0]}; older: "
+                + ("; " if over_time else " vs ").join(parts[1:])
             )
+        elif over_time:
+            notes.append(f"{lead} (newest first): " + "; ".join(parts))
         else:
-            notes.append(f"the documents disagree on {drug}: " + " vs ".join(parts))
+            notes.append(f"{lead}: " + " vs ".join(parts))
     return notes
 
 
@@ -186,20 +241,24 @@ def superseded_dose_flags(
     drugs: Sequence[str],
     lexicon: MedicationLexicon,
     question: str,
+    stops: Mapping[str, Stop] | None = None,
 ) -> list[Flag]:
     """A ``timing_conflict`` flag on a dose an answer gives as current (the question or the
     sentence asks for or says the current dose) that only documents older than the newest dated
     one give, where that newest document gives the drug another dose (walk 41: "her current
     dose of bisoprolol is 3.75 mg" while the discharge summary of 2 Dec gives 2.5 mg once daily,
     reduced from 3.75 mg). A sentence telling the dose as past ("previously 3.75 mg", "reduced
-    from 3.75 mg") is left alone."""
-    newest: dict[str, tuple[str | None, date, _Regimen, list[_Regimen]]] = {}
+    from 3.75 mg") is left alone. Where ``stops`` holds a stop of the drug dated after that
+    newest dose, the flag says it ran "until stopped ..." (walk 44 D3)."""
+    newest: dict[str, tuple[str | None, date, _Regimen, list[_Regimen], str]] = {}
     for drug in {d.lower() for d in drugs}:
-        found = _by_regimen(passages, drug, lexicon)
+        found, _ = _by_regimen(passages, drug, lexicon)
         if found and found[0][1] is not None:
             shown, when, regimen = found[0]
             assert when is not None
-            newest[drug] = (shown, when, regimen, [r for _, _, r in found[1:]])
+            stop = (stops or {}).get(drug)
+            until = f" {stop.until()}" if stop is not None and stop.ends(when, regimen) else ""
+            newest[drug] = (shown, when, regimen, [r for _, _, r in found[1:]], until)
     if not newest:
         return []
     asked_now = asks_current(question)
@@ -215,7 +274,7 @@ def superseded_dose_flags(
             entry = next((e for d, e in newest.items() if lexicon.same_drug(drug, d)), None)
             if entry is None or changed_from(body, value):
                 continue
-            shown, when, latest, older = entry
+            shown, when, latest, older, until = entry
             if latest.dose is None or latest.dose == (amount, unit):
                 continue
             if not any(r.dose == (amount, unit) for r in older):
@@ -228,7 +287,7 @@ def superseded_dose_flags(
                     value.raw,
                     f"superseded dose: '{value.raw}' of {drug} is an older document's; the"
                     f" newest dated document gives {latest.describe()}"
-                    f" {_where(shown, when, latest)}",
+                    f" {_where(shown, when, latest)}{until}",
                     sentence.start,
                     sentence.end,
                     token_start=start,

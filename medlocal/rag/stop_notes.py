@@ -17,12 +17,14 @@ document does not cancel it (an admission list beside "stopped on this admission
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from medlocal.document_dates import day_of
 from medlocal.rag.assertions import mentions, word_key
-from medlocal.rag.dose_disagreements import passage_date, where_written
+from medlocal.rag.dose_disagreements import Stop, passage_date, where_written
 from medlocal.rag.passages import NumberedPassage
+from medlocal.values import extract_dates
 
 # A stop's sentence is quoted up to this many characters (a table row can run long).
 _QUOTE_CHARS = 160
@@ -33,13 +35,51 @@ def _quote(sentence: str) -> str:
     return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1].rstrip() + "…"
 
 
+@dataclass(frozen=True)
+class _Noted:
+    """The stop a drug's note quotes, where its document gives it."""
+
+    shown: str | None  # the document's date as shown
+    when: date | None  # ... as a day
+    passage: NumberedPassage
+    sentence: str
+
+
 def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> list[str]:
     """One note per drug of ``drugs`` that a passage among ``passages`` says was stopped and no
     later-dated passage gives as taken: "the documents say metformin was stopped: “METFORMIN
     STOPPED 09/07/2026, Do not restart.” [2] (discharge_summary.txt, 14 Jul 2026)"."""
-    notes: list[str] = []
+    return [
+        f"the documents say {drug} was stopped: “{_quote(n.sentence)}” "
+        f"{where_written(n.shown, n.when, n.passage)}"
+        for drug, n in _newest_stops(passages, drugs).items()
+    ]
+
+
+def newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> dict[str, Stop]:
+    """The stop each drug of ``drugs`` (lower-cased) has a note for (:func:`stop_notes`), with
+    its day: the one date its sentence writes ("stopped 18/11/2023 on admission", in a review
+    of 12 Dec 2023), else its document's; the dose notes say a dose ran "until stopped" by it
+    (walk 44 D3: ramipril's last dose was named as the newest while the next note said it had
+    been stopped)."""
+    stops = {}
+    for drug, noted in _newest_stops(passages, drugs).items():
+        day, written = noted.when, None
+        found = extract_dates(noted.sentence)
+        if len(found) == 1 and found[0].alt is None:
+            said = day_of(found[0].canonical)
+            # A date after the document's own is a plan ("review 01/03/2024"), not the stop.
+            if said is not None and (noted.when is None or said <= noted.when):
+                day, written = said, found[0].raw
+        stops[drug] = Stop(noted.passage, noted.when, day, written)
+    return stops
+
+
+def _newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> dict[str, _Noted]:
+    """The newest stop of each drug of ``drugs`` that no later-dated passage gives as taken."""
+    noted: dict[str, _Noted] = {}
     if not drugs:
-        return notes
+        return noted
     # Each passage's date and mentions are read once, whatever the number of drugs asked.
     read = []
     for passage in passages:
@@ -70,8 +110,5 @@ def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> lis
             for day, document in taken
         ):
             continue  # given as taken in a newer document: restarted
-        notes.append(
-            f"the documents say {drug} was stopped: “{_quote(sentence)}” "
-            f"{where_written(shown, when, passage)}"
-        )
-    return notes
+        noted[drug] = _Noted(shown, when, passage, sentence)
+    return noted

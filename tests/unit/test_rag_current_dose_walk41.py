@@ -44,8 +44,8 @@ WARD9 = hit(
 )
 CURRENT = "What is her current dose of bisoprolol?"
 LEAD = (
-    "the documents disagree on bisoprolol: the newest dated document gives 2.5 mg once daily [3]"
-    " (discharge_summary_ward9_2026-12-02.txt, 2 Dec 2026); older: 3.75 mg once daily [2]"
+    "the dose of bisoprolol changed over time: the newest dated document gives 2.5 mg once daily"
+    " [3] (discharge_summary_ward9_2026-12-02.txt, 2 Dec 2026); older: 3.75 mg once daily [2]"
     " (renal_discharge_2026-11-12.docx, 12 Nov 2026)"
 )
 
@@ -116,7 +116,8 @@ def test_without_the_newest_document_the_note_is_as_before() -> None:
     # A question not about the current dose keeps the plain form, newest first.
     answer = _ask("She takes bisoprolol 2.5 mg once daily [3].", "What dose of bisoprolol?")
     assert answer.notes[0].startswith(
-        "the documents disagree on bisoprolol: 2.5 mg once daily [3] (discharge_summary_ward9"
+        "the dose of bisoprolol changed over time (newest first): 2.5 mg once daily [3]"
+        " (discharge_summary_ward9"
     )
 
 
@@ -138,7 +139,7 @@ def test_the_command_line_prints_the_disagreement_before_the_answer(
     args = ["ask", "--patient", str(patient), "--passphrase-file", str(secret), CURRENT]
     assert main(args, workspace=ws) == 0
     out = capsys.readouterr().out
-    note_at = out.index("Note: the documents disagree on bisoprolol: the newest dated document")
+    note_at = out.index("Note: the dose of bisoprolol changed over time: the newest dated document")
     assert note_at < out.index("Her current dose")
     assert "superseded dose: '3.75 mg' of bisoprolol" in out
     ws.close()

@@ -26,11 +26,16 @@ GP_LIST = hit(
     file_name="gp_medication_list_2026-11-04.docx",
     page=None,
 )
+# Walk 44 D3: two documents of different days, each dated, record a change, not a disagreement.
 EXPECTED = (
-    "the documents disagree on apixaban: 2.5 mg twice daily [2]"
-    " (gp_medication_list_2026-11-04.docx, 4 Nov 2026) vs 5 mg twice daily [1]"
+    "the dose of apixaban changed over time (newest first): 2.5 mg twice daily [2]"
+    " (gp_medication_list_2026-11-04.docx, 4 Nov 2026); 5 mg twice daily [1]"
     " (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
 )
+
+
+def _dose_notes(notes: list[str]) -> list[str]:
+    return [n for n in notes if "disagree" in n or "changed over time" in n]
 
 
 def _ask(reply: str, hits: list, question: str = "What dose of apixaban is she on?"):  # type: ignore[no-untyped-def,type-arg]
@@ -55,14 +60,14 @@ def test_the_disagreement_is_noted_whatever_the_model_wrote(reply: str) -> None:
 
 def test_the_newest_document_comes_first_whatever_the_passage_order() -> None:
     answer = _ask("She takes apixaban 2.5 mg twice daily [1].", [GP_LIST, DISCHARGE])
-    note = next(n for n in answer.notes if "disagree" in n)
+    (note,) = _dose_notes(answer.notes)
     assert note.index("gp_medication_list") < note.index("discharge_summary")
 
 
 def test_only_the_asked_drug_is_noted() -> None:
     # Bisoprolol is dosed differently too, but the question is about apixaban.
     answer = _ask("She continues apixaban 5 mg twice daily [1].", [DISCHARGE, GP_LIST])
-    assert [n for n in answer.notes if "disagree" in n] == [EXPECTED]
+    assert _dose_notes(answer.notes) == [EXPECTED]
 
 
 def test_a_question_naming_no_drug_notes_the_answers_drugs() -> None:
@@ -71,10 +76,9 @@ def test_a_question_naming_no_drug_notes_the_answers_drugs() -> None:
         [DISCHARGE, GP_LIST],
         question="What beta blocker dose is she on?",
     )
-    notes = [n for n in answer.notes if "disagree" in n]
-    assert notes == [
-        "the documents disagree on bisoprolol: 5 mg once daily [2]"
-        " (gp_medication_list_2026-11-04.docx, 4 Nov 2026) vs 2.5 mg once daily [1]"
+    assert _dose_notes(answer.notes) == [
+        "the dose of bisoprolol changed over time (newest first): 5 mg once daily [2]"
+        " (gp_medication_list_2026-11-04.docx, 4 Nov 2026); 2.5 mg once daily [1]"
         " (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
     ]
 
@@ -87,7 +91,7 @@ def test_documents_that_agree_give_no_note() -> None:
         file_name="review_2026-10-01.txt",
     )
     answer = _ask("She continues apixaban 5 mg twice daily [1].", [DISCHARGE, same])
-    assert not any("disagree" in n for n in answer.notes)
+    assert _dose_notes(answer.notes) == []
 
 
 def test_a_frequency_that_differs_is_noted() -> None:
@@ -118,12 +122,13 @@ def test_a_change_recorded_in_a_document_counts_with_its_new_dose() -> None:
     # Alone, the change is no disagreement.
     assert dose_disagreements([NumberedPassage(2, change)], ["apixaban"], default_lexicon()) == []
     # Walk 41 (session 41 changed session 40's rule): beside an older document still giving
-    # the dose changed from, the change's new dose is that document's, and the two disagree; an
-    # answer giving the older dose as current was otherwise told nothing.
+    # the dose changed from, the change's new dose is that document's, and the two differ (a
+    # change over time, walk 44 D3); an answer giving the older dose as current was otherwise
+    # told nothing.
     numbered = [NumberedPassage(1, DISCHARGE), NumberedPassage(2, change)]
     assert dose_disagreements(numbered, ["apixaban"], default_lexicon()) == [
-        "the documents disagree on apixaban: 2.5 mg twice daily [2]"
-        " (clinic_letter_2026-10-30.docx, 30 Oct 2026) vs 5 mg twice daily [1]"
+        "the dose of apixaban changed over time (newest first): 2.5 mg twice daily [2]"
+        " (clinic_letter_2026-10-30.docx, 30 Oct 2026); 5 mg twice daily [1]"
         " (discharge_summary_2026-09-18.pdf, 18 Sep 2026)"
     ]
 
