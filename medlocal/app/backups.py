@@ -129,11 +129,12 @@ def back_up(
 
 
 # Audit events a vault that never held a record may have: it was made, unlocked, locked, its
-# passphrase or keys changed, a model loaded, a backup taken (review 43, D1). Any other event (a
+# passphrase or keys changed, a model loaded, a backup taken (review 43, D1), its schema upgraded
+# (walk 44 D5). Any other event (a
 # patient, document, chat, output or collection added or removed, an ask, a search, a restore)
 # means it held records once, even if none is left: its audit trail is then worth keeping.
 UNUSED_VAULT_EVENTS = frozenset(
-    {"create", "unlock", "lock", "failed_unlock", "key_change", "model_load", "backup"}
+    {"create", "unlock", "lock", "failed_unlock", "key_change", "model_load", "backup", "upgrade"}
 )
 
 

@@ -20,6 +20,7 @@ from medlocal.vault.errors import (
     VaultNotFoundError,
 )
 from medlocal.vault.keys import KdfParams
+from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class VaultSession:
         self._kdf_params = kdf_params
         self._settings = settings
         self._notice = notice
+        # The vault whose upgrade notice was taken: it is said once.
+        self._upgrade_told: Vault | None = None
         self._held_models = held_models
         self.vault: Vault | None = None
         self._audited: set[tuple[str, str, str]] = set()
@@ -120,6 +123,17 @@ class VaultSession:
                 vault = Vault.open(folder, passphrase=prompt())
         self._attach(vault, idle_lock=idle_lock)
         return vault
+
+    def take_upgrade_notice(self) -> str | None:
+        """ "Vault upgraded to format 6; ..." once, after the unlock that migrated the open
+        vault; None after that, or when it was not migrated (walk 44 D5: the upgrade was silent)."""
+        vault = self.vault
+        if vault is None or vault.is_locked or vault.upgraded_from is None:
+            return None
+        if vault is self._upgrade_told:
+            return None
+        self._upgrade_told = vault
+        return db.upgrade_message(SCHEMA_VERSION)
 
     def _attach(self, vault: Vault, *, idle_lock: bool = False) -> None:
         self.vault = vault

@@ -352,6 +352,11 @@ class Workspace:
     def require_vault(self) -> Vault:
         return self._session.require()
 
+    def take_upgrade_notice(self) -> str | None:
+        """The one-time "Vault upgraded to format N; older MedLocal versions cannot open it;
+        ..." after the unlock that migrated the vault; None otherwise (walk 44 D5)."""
+        return self._session.take_upgrade_notice()
+
     def touch(self) -> None:
         """Activity ping from a face: postpones the idle lock."""
         self._session.touch()

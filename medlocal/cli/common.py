@@ -50,7 +50,18 @@ def open_vault(args: argparse.Namespace) -> Vault:
     """Unlock with --passphrase-file, else the remembered keychain wrap, else a prompt."""
     passphrase_file = getattr(args, "passphrase_file", None)
     secret = read_secret_file(passphrase_file) if passphrase_file else None
-    return workspace(args).unlock(secret, prompt=lambda: ask_secret("Vault passphrase: "))
+    ws = workspace(args)
+    vault = ws.unlock(secret, prompt=lambda: ask_secret("Vault passphrase: "))
+    tell_upgrade(ws)
+    return vault
+
+
+def tell_upgrade(ws: Workspace) -> None:
+    """The one line on stderr after the open that upgraded the vault (walk 44 D5: it was silent
+    and one-way)."""
+    note = ws.take_upgrade_notice()
+    if note is not None:
+        notice(note)
 
 
 def ask_secret(prompt: str) -> str:

@@ -30,6 +30,7 @@ from medlocal.cli.common import (
     open_vault,
     read_secret_file,
     run_with_progress,
+    tell_upgrade,
     workspace,
 )
 from medlocal.cli.rag_cmds import register_document_export
@@ -301,6 +302,7 @@ def run_passwd(args: argparse.Namespace) -> int:
             raise UserInputError("give --passphrase-file or --recovery-key-file, not both")
         key = read_secret_file(args.recovery_key_file)
         with workspace(args).unlock(recovery_key=key) as vault:
+            tell_upgrade(workspace(args))
             vault.change_passphrase(new_passphrase(args.new_passphrase_file))
         print("Passphrase changed. The recovery key is unchanged.")
         return 0

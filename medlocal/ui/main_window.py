@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         clipboard.clear_if_ours()
         self.setWindowTitle(APP_TITLE)
         self.status.set_model(None)
+        self.status.set_upgrade_notice(None)
         if reason == "restore":
             # Which passphrase opens the vault afterwards depends on how the restore ends
             # (the backup's, or a new one given with the recovery key): said once it has.
@@ -320,6 +321,11 @@ class MainWindow(QMainWindow):
         self._show_model()
         self._start_rechunk()
         self._remind_backup()
+        # The unlock that upgraded the vault says so once (walk 44 D5: the upgrade was silent).
+        note = ws.take_upgrade_notice()
+        if note is not None:
+            self.status.set_upgrade_notice(note)
+            log.info("%s", note)
 
     def _start_rechunk(self) -> None:
         """Older documents get section-aware passages in the background after unlocking."""

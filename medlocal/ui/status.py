@@ -59,6 +59,14 @@ class StatusWidgets:
         for label in (*labels, self.offline):
             bar.addPermanentWidget(label)
         self.internal_errors.hide()
+        # The one-time "Vault upgraded to format N; ..." (walk 44 D5): a normal widget, so a
+        # temporary message covers it while it shows and it comes back after; kept until the
+        # vault locks.
+        self.upgraded = ToneLabel("", Tone.WARNING)
+        self.upgraded.setAccessibleName("Vault upgrade")
+        self.upgraded.setWordWrap(True)
+        bar.addWidget(self.upgraded, 1)
+        self.upgraded.hide()
         self._bar = bar
         self._relay = _RefusalRelay(parent)
         self._relay.refused.connect(self.update_offline)
@@ -75,6 +83,11 @@ class StatusWidgets:
         self._timer.timeout.connect(self._refresh_live)
         self._model: Any = None
         self.update_offline()
+
+    def set_upgrade_notice(self, text: str | None) -> None:
+        """Show the vault's upgrade notice (None: hide it)."""
+        self.upgraded.setText(text or "")
+        self.upgraded.setVisible(bool(text))
 
     def close(self) -> None:
         netguard.remove_listener(self._relay)

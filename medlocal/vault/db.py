@@ -254,18 +254,38 @@ def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Connection) -> None:
-    """Apply every migration the database has not seen yet, each in its own transaction."""
+def migrate(conn: Connection) -> int:
+    """Apply every migration the database has not seen yet, each in its own transaction;
+    returns the schema version it had before (equal to ``len(MIGRATIONS)`` when nothing ran)."""
     current = schema_version(conn)
     if current > len(MIGRATIONS):
-        raise VaultCorruptedError(
-            "This vault was created by a newer MedLocal; update MedLocal to open it."
-        )
+        raise VaultCorruptedError(newer_vault_message(current))
     for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
         with transaction(conn):
             for statement in _statements(script):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
+    return current
+
+
+def newer_vault_message(version: int) -> str:
+    """Why a vault of schema ``version``, newer than this MedLocal knows, does not open. A newer
+    MedLocal creates such a vault, or upgrades an older one on its first open (walk 44 D5: "was
+    created by a newer MedLocal" was said of a vault the old release had made)."""
+    return (
+        f"This vault was created or upgraded by a newer MedLocal (vault format {version}; this"
+        f" version reads up to {len(MIGRATIONS)}); update MedLocal to open it."
+    )
+
+
+def upgrade_message(version: int) -> str:
+    """What the first open that migrated a vault to ``version`` says, once (walk 44 D5: the
+    upgrade was silent and one-way). Backups made before it still restore in this version:
+    restore migrates them (checked with walk 44's schema-4 backup)."""
+    return (
+        f"Vault upgraded to format {version}; older MedLocal versions cannot open it; backups"
+        " made before still restore in this version."
+    )
 
 
 def _statements(script: str) -> list[str]:

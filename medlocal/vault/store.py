@@ -35,6 +35,7 @@ from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.reembed import EMBED_BATCH, Embedder, ReembedReport
 from medlocal.vault.rows import VaultStatus
+from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.search import ProgressCallback
 from medlocal.vault.session import corruption_as_error, hold, open_session
 from medlocal.vault.store_chats import ChatsMixin
@@ -58,6 +59,9 @@ class Vault(DocumentsMixin, ChatsMixin):
         self._key_file = unlocked.key_file
         self.vault_id = unlocked.key_file.vault_id
         self.unlocked_with = unlocked.method
+        # The schema version this open upgraded the vault from (None: no upgrade), for the
+        # faces' one-time notice (walk 44 D5).
+        self.upgraded_from = unlocked.upgraded_from
         self._s = open_session(unlocked)
         self._finalizer = weakref.finalize(self, self._s.close, "exit")
         self._last_used = time.monotonic()
@@ -109,6 +113,11 @@ class Vault(DocumentsMixin, ChatsMixin):
                 if unlocked.failures_to_log:
                     s.audit.append("failed_unlock", {"count": unlocked.failures_to_log})
                 s.audit.append("unlock", {"method": unlocked.method})
+                if unlocked.upgraded_from is not None:
+                    s.audit.append(
+                        "upgrade",
+                        {"from_schema": unlocked.upgraded_from, "to_schema": SCHEMA_VERSION},
+                    )
         except BaseException:
             vault.lock("error")
             raise

@@ -42,6 +42,7 @@ from medlocal.vault.keyfile import (
     save_key_file,
 )
 from medlocal.vault.keys import KdfParams, SecretKey
+from medlocal.vault.schema import SCHEMA_VERSION
 
 # Called with a stage name during rotation; tests use it to kill the process at exact points.
 RotationHook = Callable[[str], None]
@@ -78,6 +79,8 @@ class Unlocked:
     key_file: KeyFile
     method: str  # "passphrase" | "recovery" | "keychain"
     failures_to_log: int
+    # The schema version this open migrated the vault from; None when nothing was migrated.
+    upgraded_from: int | None = None
 
 
 def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, str]:
@@ -231,7 +234,7 @@ def _open(
         if key_file.pending is not None:
             key_file.pending = None  # a rotation stopped before its rekey: forget it
     try:
-        db.migrate(conn)
+        before = db.migrate(conn)
     except BaseException as err:
         # A vault busy with another process (VaultBusyError) is closed and its key wiped too.
         conn.close()
@@ -253,7 +256,9 @@ def _open(
         conn.close()
         dek.wipe()
         raise
-    return Unlocked(conn, dek, key_file, method, failures)
+    # Version 0 is a database whose creation stopped before its first migration: no upgrade.
+    upgraded = before if 0 < before < SCHEMA_VERSION else None
+    return Unlocked(conn, dek, key_file, method, failures, upgraded)
 
 
 def _open_pending(
