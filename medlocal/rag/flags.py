@@ -52,7 +52,7 @@ FlagKind = Literal[
     "range_conflict",  # a value called normal that the cited passage gives outside its
     # reference range or flags (H, L, raised), or called high or low where it is inside, unflagged
     # Added with walk 39b:
-    "wrong_section",  # summaries: a line under a medication heading that names no medicine
+    "wrong_section",  # summaries: a medication (allergy) line that names no medicine (allergen)
     # Added with walk 40b:
     "wrong_patient",  # summaries: a name, date of birth or MRN given for the patient that is
     # not the vault's record of the patient summarised (another patient's documents mixed in);

@@ -32,7 +32,8 @@ a passage lists one, "negation_conflict"; doses, also a dose given as current th
 gives only as the one changed from ("from 2.5 mg to 5 mg"), "timing_conflict"; ranges: a value
 called normal that the cited passage gives outside its reference range or flags, or called high
 or low where it is inside, "range_conflict";
-heading_fit: a line under a medication heading that names no medicine, "wrong_section";
+heading_fit: a line under a medication heading that names no medicine, or under an allergy heading
+no allergen, "wrong_section";
 reasons: a purpose given a drug that the passages give only apart from it, "wrong_reason"). A
 summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
