@@ -8,11 +8,14 @@ estimate and asks at a terminal unless ``--yes``; a script goes on, with the lin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from threading import Event
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -22,7 +25,14 @@ from fixtures.ingest_files import FakeEmbedder, FakeVault
 from medlocal.cli import common, ingest_cmds
 from medlocal.cli.ingest_cmds import ProgressBar
 from medlocal.ingest import pipeline
-from medlocal.ingest.pipeline import FIRST_BATCH, LongFile, ProgressEvent, _embed, import_paths
+from medlocal.ingest.pipeline import (
+    FIRST_BATCH,
+    ImportReport,
+    LongFile,
+    ProgressEvent,
+    _embed,
+    import_paths,
+)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -221,3 +231,35 @@ def test_the_import_command_has_yes() -> None:
     args = parser.parse_args(["import", "x.txt", "--patient", "1", "--yes"])
     assert args.yes is True
     assert common.stdin_is_terminal is ingest_cmds.stdin_is_terminal
+
+
+def test_the_json_report_lists_the_long_file_and_holds_only_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Review 44 D4: with --json the question's text came before the JSON on standard output;
+    now nothing is asked and the notice is in the report."""
+    _terminal(monkeypatch, "n\n")  # a person at the terminal, who is not asked
+
+    class _Workspace:
+        def import_documents(self, *_args: object, **kwargs: Any) -> ImportReport:
+            assert kwargs["confirm_long"](LONG) is True
+            return ImportReport()
+
+    monkeypatch.setattr(ingest_cmds, "open_vault", lambda _args: contextlib.nullcontext())
+    monkeypatch.setattr(ingest_cmds, "workspace", lambda _args: _Workspace())
+    note = tmp_path / "note.txt"
+    note.write_text("Seen.")
+    parser = argparse.ArgumentParser()
+    ingest_cmds.register(parser.add_subparsers())
+    args = parser.parse_args(["import", str(note), "--patient", "1", "--json"])
+    assert ingest_cmds.run_import(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["long_files"] == [
+        {
+            "file": "lab_export_10mb.csv",
+            "passages": 35_009,
+            "seconds_estimate": 3780,
+            "notice": f"{LONG.text()}.",
+        }
+    ]
+    assert "Index it now" not in sys.stderr.getvalue()
