@@ -50,6 +50,11 @@ FIXED_SECTIONS = {
     "MedLocal resources (catalog, templates, medication list, sample record)": (
         "Written for MedLocal, Apache-2.0. The sample discharge summary is fictitious."
     ),
+    "DejaVu Sans and DejaVu Sans Mono 2.37 (resources/fonts, embedded in PDF exports)": (
+        "Bitstream Vera Fonts licence and Arev Fonts licence (glyphs by Tavmjong Bah); DejaVu "
+        "changes are in the public domain. Shipped unmodified; the full licence text is in "
+        "resources/fonts/LICENSE-DejaVu.txt and in resources/THIRD_PARTY_NOTICES.txt."
+    ),
 }
 
 

@@ -75,6 +75,7 @@ def run_import(args: argparse.Namespace) -> int:
     with open_vault(args):
         progress = ProgressBar(sys.stderr)
         cancel = threading.Event()
+        announced: list[LongFile] = []
         try:
             with _cancel_on_interrupt(cancel):
                 report = workspace(args).import_documents(
@@ -86,38 +87,104 @@ def run_import(args: argparse.Namespace) -> int:
                     on_file=progress.update,
                     progress=progress.pages,
                     cancel=cancel,
-                    confirm_long=_long_file_question(args, progress),
+                    confirm_long=_long_file_question(args, progress, cancel, announced),
                 )
         finally:
             progress.finish()
     elapsed = time.perf_counter() - started
     if args.json:
-        print(json.dumps({"patient_id": args.patient, **report.as_dict()}, indent=2))
+        # The long-file notice went to standard error; a program reading the JSON gets it too.
+        long_files = [
+            {
+                "file": shown_name(f.file_name),
+                "passages": f.passages,
+                "seconds_estimate": round(f.seconds),
+                "notice": f"{f.text()}.",
+            }
+            for f in announced
+        ]
+        report_json = {"patient_id": args.patient, **report.as_dict(), "long_files": long_files}
+        print(json.dumps(report_json, indent=2))
     else:
         print_summary(report, elapsed, sys.stdout)
     return EXIT_SOME_FAILED if report.failed or report.cancelled else EXIT_OK
 
 
 def _long_file_question(
-    args: argparse.Namespace, progress: ProgressBar
+    args: argparse.Namespace,
+    progress: ProgressBar,
+    cancel: threading.Event,
+    announced: list[LongFile] | None = None,
 ) -> Callable[[LongFile], bool]:
     """Announce a file whose indexing takes long (walk 43: a 10 MB lab CSV, 35,009 passages,
     about 63 minutes, began with no word) and, when a person is at the terminal and did not give
-    ``--yes``, ask whether to index it now; a script (standard input not a terminal) goes on,
-    as it always did, with the line in its log."""
+    ``--yes``, ask whether to index it now; a script goes on, as it always did, with the line in
+    its log. Each announced file is added to ``announced`` (the JSON report lists them).
+
+    The question is asked only when standard input and standard error are both terminals, and
+    written to standard error: review 44 found ``input()``'s prompt on standard output, so with
+    ``> log`` or ``--json | jq`` nobody saw it, the import waited for ever and the JSON was
+    corrupted. ``--json`` never asks (its output is for a program). Ctrl-C at the question
+    cancels the import, as Ctrl-C does elsewhere."""
 
     def ask(long_file: LongFile) -> bool:
         progress.say(f"{long_file.text()}.")
-        if getattr(args, "yes", False) or not stdin_is_terminal():
+        if announced is not None:
+            announced.append(long_file)
+        if getattr(args, "yes", False) or getattr(args, "json", False):
             return True
-        try:
-            answer = input("Index it now? 'n' leaves this file out; the others go on. [y/N] ")
-        except (EOFError, OSError, RuntimeError, ValueError):  # Ctrl-D; stdin closed meanwhile
-            print(file=sys.stderr)
+        if not (stdin_is_terminal() and _is_terminal(sys.stderr)):
+            return True
+        if cancel.is_set():  # Ctrl-C came just before the question: the import stops anyway
             return False
-        return answer.strip().lower() in ("y", "yes")
+        return _ask_on_terminal(
+            "Index it now? 'n' leaves this file out; the others go on. [y/N] ", progress, cancel
+        )
 
     return ask
+
+
+def _ask_on_terminal(question: str, progress: ProgressBar, cancel: threading.Event) -> bool:
+    """``question`` on standard error, the answer from standard input: True for y/yes.
+
+    The import's first-Ctrl-C handler only sets ``cancel`` (the read would go on waiting), so
+    while the question waits Ctrl-C raises KeyboardInterrupt, which ends the read; it then
+    cancels the import like a first Ctrl-C elsewhere (a second one aborts)."""
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if in_main else None
+    if in_main:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    interrupted = False
+    try:
+        sys.stderr.write(question)
+        sys.stderr.flush()
+        answer = sys.stdin.readline()
+    except KeyboardInterrupt:
+        interrupted = True
+        answer = ""
+    except (EOFError, OSError, RuntimeError, ValueError):  # stdin closed meanwhile
+        answer = ""
+    finally:
+        if in_main:
+            # After a Ctrl-C the next one aborts at once, as after the first one elsewhere.
+            signal.signal(signal.SIGINT, signal.default_int_handler if interrupted else previous)
+    if interrupted:
+        progress.say("\nmedlocal: stopping: the import is cancelled (Ctrl-C again to abort)")
+        cancel.set()
+        return False
+    if not answer.endswith("\n"):  # Ctrl-D: end the question's line
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    if stream is None:
+        return False
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):  # a closed file
+        return False
 
 
 def _refuse_missing(paths: list[str]) -> None:

@@ -349,7 +349,8 @@ def import_paths(
     check that a file names no other patient); they are stored with the document too.
     ``confirm_long`` is asked, once per file, whether to go on with a file whose indexing takes
     longer than ``LONG_INDEXING_S`` at the pace of its first batches (the event that carries
-    ``long_file`` is sent first); False leaves that file out (skipped) and the batch goes on."""
+    ``long_file`` is sent first); False leaves that file out (skipped) and the batch goes on;
+    ``cancel`` set while it was asked (Ctrl-C at the question) cancels that file and the batch."""
     ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
     candidates = collect_files(paths)
     report = ImportReport()
@@ -565,8 +566,14 @@ def _import_one(
                     long_file = LongFile(outcome.shown, len(texts), left)
                     announced.append(long_file)
                 emit("embed", done, len(texts), seconds_left=left, long_file=long_file)
-                if long_file and confirm_long is not None and not confirm_long(long_file):
-                    raise _LeftOut(long_file)
+                if long_file and confirm_long is not None:
+                    index_it = confirm_long(long_file)
+                    # Ctrl-C while the question waits is a cancel, not a "no" (review 44: the
+                    # file was recorded "skipped: left out" and the next files went on).
+                    if cancel is not None and cancel.is_set():
+                        raise _Cancelled
+                    if not index_it:
+                        raise _LeftOut(long_file)
 
             vectors = _embed(embedder, texts, embed_batch, cancel, on_batch)
         if cancel is not None and cancel.is_set():

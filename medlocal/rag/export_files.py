@@ -5,7 +5,9 @@ with its flags, references and provenance footer. Writing only: what goes into t
 
 from __future__ import annotations
 
+import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +26,8 @@ from medlocal.rag.flags import (
 )
 from medlocal.rag.passages import SourceRef, one_line
 from medlocal.rag.provenance import provenance_lines
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -300,41 +304,157 @@ def pdf_undrawn_note(runs: int) -> str:
     not draw."""
     places = "1 place" if runs == 1 else f"{runs} places"
     return (
-        f"Characters this PDF's fonts cannot draw (emoji, or letters of scripts other than Latin "
-        f"and Greek) are shown as {PDF_UNDRAWN_MARK} ({places}); the Markdown, text and Word "
-        "exports keep them."
+        "Characters this PDF's font cannot draw (emoji; Arabic, Hebrew and other right-to-left "
+        "scripts; scripts such as Chinese, Japanese, Korean or Devanagari) are shown as "
+        f"{PDF_UNDRAWN_MARK} ({places}); the Markdown, text and Word exports keep them."
     )
 
 
+# DejaVu Sans (resources/fonts, licence in LICENSE-DejaVu.txt there) stands in for the standard
+# PDF fonts, whose encodings hold Western European letters only (review 44 D8: "Łukasz" was
+# "[?]ukasz", "SpO₂" "SpO[?]"); it draws Latin, Greek and Cyrillic letters in full, sub- and
+# superscripts, fractions and the common symbols, and is embedded (subset) in each PDF.
+_PDF_FONT_FILES = {
+    "Helvetica": "DejaVuSans.ttf",
+    "Helvetica-Bold": "DejaVuSans-Bold.ttf",
+    "Helvetica-Oblique": "DejaVuSans-Oblique.ttf",
+    "Helvetica-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    "Courier": "DejaVuSansMono.ttf",
+}
+_PDF_FAMILY = "MedLocalSans"
+_PDF_MONO = "MedLocalMono"
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    """The fonts a PDF export draws with: the standard fonts' names mapped to the registered
+    DejaVu faces, and the characters every one of them has (None: the standard fonts only,
+    where the files are missing)."""
+
+    names: dict[str, str]
+    characters: frozenset[int] | None
+
+    def font(self, standard: str) -> str:
+        return self.names.get(standard, standard)
+
+
+_pdf_fonts_cache: list[PdfFonts] = []
+
+
+def pdf_fonts() -> PdfFonts:
+    """Registers the shipped DejaVu faces with reportlab once. Without them (a damaged
+    install) the export still works, with the standard fonts and more characters marked."""
+    if _pdf_fonts_cache:
+        return _pdf_fonts_cache[0]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    from medlocal.paths import resources_dir
+
+    folder = resources_dir() / "fonts"
+    registered = {
+        "Helvetica": _PDF_FAMILY,
+        "Helvetica-Bold": f"{_PDF_FAMILY}-Bold",
+        "Helvetica-Oblique": f"{_PDF_FAMILY}-Oblique",
+        "Helvetica-BoldOblique": f"{_PDF_FAMILY}-BoldOblique",
+        "Courier": _PDF_MONO,
+    }
+    characters: set[int] | None = None
+    try:
+        for standard, file_name in _PDF_FONT_FILES.items():
+            font = TTFont(registered[standard], str(folder / file_name))
+            pdfmetrics.registerFont(font)
+            has = set(font.face.charToGlyph)
+            characters = has if characters is None else characters & has
+    except (OSError, TTFError) as err:
+        log.warning("the PDF fonts could not be read (%s): standard fonts", type(err).__name__)
+        fonts = PdfFonts({}, None)
+    else:
+        pdfmetrics.registerFontFamily(
+            _PDF_FAMILY,
+            normal=_PDF_FAMILY,
+            bold=f"{_PDF_FAMILY}-Bold",
+            italic=f"{_PDF_FAMILY}-Oblique",
+            boldItalic=f"{_PDF_FAMILY}-BoldOblique",
+        )
+        # No bold or oblique monospaced face is shipped: a table's bold stays regular.
+        pdfmetrics.registerFontFamily(
+            _PDF_MONO, normal=_PDF_MONO, bold=_PDF_MONO, italic=_PDF_MONO, boldItalic=_PDF_MONO
+        )
+        registered |= {
+            "Courier-Bold": _PDF_MONO,
+            "Courier-Oblique": _PDF_MONO,
+            "Courier-BoldOblique": _PDF_MONO,
+            "Times-Roman": _PDF_FAMILY,
+            "Times-Bold": f"{_PDF_FAMILY}-Bold",
+            "Times-Italic": f"{_PDF_FAMILY}-Oblique",
+            "Times-BoldItalic": f"{_PDF_FAMILY}-BoldOblique",
+        }
+        fonts = PdfFonts(registered, frozenset(characters or ()))
+    _pdf_fonts_cache.append(fonts)
+    return fonts
+
+
 class PdfText:
-    """Text as the PDF's fonts can draw it. The PDF uses the standard fonts every reader has
-    (Helvetica and Courier, with Symbol and ZapfDingbats for Greek letters and symbols such as
-    "≥"); no font with emoji or other scripts ships with MedLocal, and reportlab drew each such
-    character as a black square, which reads as a character of the text (walk 43 D12: "emoji
-    🩺 note 💉.txt" exported with two ■). Each run of them becomes :data:`PDF_UNDRAWN_MARK`,
-    counted in ``runs``, so that the export can say so (:func:`pdf_undrawn_note`)."""
+    """Text as the PDF's font can draw it. The PDF embeds DejaVu Sans (:func:`pdf_fonts`);
+    a character it lacks (emoji, Chinese) was drawn by reportlab as a black square, which
+    reads as a character of the text (walk 43 D12: "emoji 🩺 note 💉.txt" exported with two
+    ■). Each run of them becomes :data:`PDF_UNDRAWN_MARK`, counted in ``runs``, so that the
+    export can say so (:func:`pdf_undrawn_note`). Right-to-left letters are marked too:
+    reportlab lays text out left to right without joining letters, so Arabic or Hebrew would
+    be drawn in reverse order, a wrong word rather than a missing one."""
 
-    def __init__(self) -> None:
-        from reportlab.pdfbase import pdfmetrics  # registers the fonts' encodings as codecs
+    def __init__(self, fonts: PdfFonts | None = None) -> None:
+        self._fonts = fonts or pdf_fonts()
+        self._encodings: list[str] = []
+        if self._fonts.characters is None:
+            from reportlab.pdfbase import pdfmetrics  # registers the fonts' encodings as codecs
 
-        font = pdfmetrics.getFont("Helvetica")
-        # Courier and the bold and italic faces share these encodings.
-        self._encodings = [font.encName, *(f.encName for f in font.substitutionFonts)]
+            font = pdfmetrics.getFont("Helvetica")
+            # Courier and the bold and italic faces share these encodings.
+            self._encodings = [font.encName, *(f.encName for f in font.substitutionFonts)]
         self._drawable: dict[str, bool] = {}
         self.runs = 0
 
     def drawable(self, char: str) -> bool:
         known = self._drawable.get(char)
         if known is None:
-            # Line breaks, tabs and other spaces are layout, which reportlab reads itself.
-            known = char.isspace() or any(_encodes(char, e) for e in self._encodings)
+            known = self._draws(char)
             self._drawable[char] = known
         return known
 
+    def _draws(self, char: str) -> bool:
+        # Line breaks, tabs and other spaces are layout, which reportlab reads itself.
+        if char.isspace():
+            return True
+        if unicodedata.bidirectional(char) in ("R", "AL"):
+            return False
+        characters = self._fonts.characters
+        if characters is not None:
+            return ord(char) in characters
+        return any(_encodes(char, e) for e in self._encodings)
+
     def __call__(self, text: str) -> str:
         out: list[str] = []
-        undrawn = False
-        for char in text:
+        undrawn = joined = False
+        # Composed first: "Ł" typed as L + a combining stroke is the font's one letter.
+        for char in unicodedata.normalize("NFC", text):
+            # An emoji sequence is one mark: what a zero-width joiner, a variation selector or
+            # a skin tone ties to an undrawn emoji ("👨‍⚕️": the font has "⚕" alone).
+            if undrawn and (
+                joined or char in _EMOJI_TIES or _SKIN_TONES[0] <= char <= _SKIN_TONES[1]
+            ):
+                joined = char == _ZWJ
+                continue
+            joined = False
+            if not self.drawable(char):
+                # A compatibility form the font lacks drawn as its plain equivalent ("℻" as
+                # "FAX"), rather than marked as lost.
+                plain = unicodedata.normalize("NFKC", char)
+                if plain != char and plain and all(self.drawable(c) for c in plain):
+                    out.append(plain)
+                    undrawn = False
+                    continue
             if self.drawable(char):
                 out.append(char)
                 undrawn = False
@@ -343,6 +463,11 @@ class PdfText:
                 self.runs += 1
                 undrawn = True
         return "".join(out)
+
+
+_ZWJ = "\u200d"
+_EMOJI_TIES = frozenset({_ZWJ, "\ufe0e", "\ufe0f", "\u20e3"})
+_SKIN_TONES = ("\U0001f3fb", "\U0001f3ff")
 
 
 def _encodes(char: str, encoding: str) -> bool:
@@ -359,9 +484,14 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Preformatted, SimpleDocTemplate, Spacer
 
-    styles = getSampleStyleSheet()
+    styles = getSampleStyleSheet()  # a new sheet each call: changing it here is local
+    fonts = pdf_fonts()
+    for style in styles.byName.values():
+        for attribute in ("fontName", "bulletFontName"):  # list styles have neither
+            if isinstance(name := getattr(style, attribute, None), str):
+                setattr(style, attribute, fonts.font(name))
     story: list[Any] = []
-    shown = PdfText()
+    shown = PdfText(fonts)
 
     def para(text: str, style: str) -> None:
         story.append(Paragraph(escape(shown(text)), styles[style]))
@@ -412,7 +542,7 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
 
     def draw_footer(canvas: Any, template: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 6.5)
+        canvas.setFont(fonts.font("Helvetica"), 6.5)
         canvas.drawString(15 * mm, 8 * mm, footer[:160])
         canvas.drawRightString(A4[0] - 15 * mm, 8 * mm, f"page {canvas.getPageNumber()}")
         canvas.restoreState()

@@ -76,6 +76,13 @@ class ImportSection(QObject):
         # such repaints in 60-80 ms stalls when a bar appeared and went away for every file.
         metrics = self.progress_label.fontMetrics()
         self.progress_label.setMinimumHeight(2 * metrics.lineSpacing())
+        # A file that takes long to index is announced here while it is indexed, beside Cancel,
+        # and the notice goes when that file ends (review 44: it was added to the list of files
+        # that could not be imported, and stayed there after the file was imported).
+        self.long_notice = QLabel("")
+        self.long_notice.setWordWrap(True)
+        self.long_notice.setAccessibleName("Long import notice")
+        self.long_notice.hide()
         self.cancel_button = QPushButton("Cancel import")
         self.cancel_button.setAccessibleName("Cancel the import")
         self.cancel_button.hide()
@@ -102,6 +109,7 @@ class ImportSection(QObject):
         layout.addWidget(self.progress)
         layout.addWidget(self.file_progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(self.long_notice)
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.errors, 1)
 
@@ -118,6 +126,7 @@ class ImportSection(QObject):
         self.progress.hide()
         self.file_progress.hide()
         self.progress_label.clear()
+        self._clear_long_notice()
 
     def choose_files(self) -> None:
         names = open_file_names(
@@ -186,18 +195,26 @@ class ImportSection(QObject):
     def _on_file_event(self, event: ProgressEvent) -> None:
         if event.long_file is not None:
             # Said as soon as the pace is known, beside the Cancel button (walk 43: a 35,009-
-            # passage lab CSV began an hour's indexing with no word); it stays in the list.
+            # passage lab CSV began an hour's indexing with no word), while that file lasts.
             long_file = event.long_file
-            self._add_error(
-                event.file_name,
-                f"{long_file.passages:,} passages: indexing them takes about "
-                f"{duration_text(long_file.seconds)} at this computer's pace. Cancel stops the "
-                "import (the files already imported stay).",
+            self.long_notice.setText(
+                f"{shown_name(listed_name(event.file_name))}: {long_file.passages:,} passages: "
+                f"indexing them takes about {duration_text(long_file.seconds)} at this "
+                "computer's pace. Cancel stops the import (the files already imported stay)."
             )
+            self.long_notice.setToolTip(shown_name(event.file_name))
+            self.long_notice.show()
+        elif event.stage == "done":  # that file imported, left out, failed or cancelled
+            self._clear_long_notice()
         if event.outcome == "failed":
             self._add_error(event.file_name, event.detail or "not imported")
         if event.outcome == "imported":
             self.fileImported.emit()
+
+    def _clear_long_notice(self) -> None:
+        self.long_notice.clear()
+        self.long_notice.setToolTip("")
+        self.long_notice.hide()
 
     def _add_error(self, shown: str, reason: str) -> None:
         # A file named by its full path is listed by its name: the path pushed the reason out of
@@ -212,6 +229,7 @@ class ImportSection(QObject):
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
+        self._clear_long_notice()
         locked = self.import_job is not None and self.import_job.cancelled_by == "lock"
         end = ""
         if report.cancelled:
@@ -249,6 +267,7 @@ class ImportSection(QObject):
         self.progress.hide()
         self.file_progress.hide()
         self.cancel_button.hide()
+        self._clear_long_notice()
         self._result.summary = f"Import stopped. {error_text(exc, 'The import')}"
         self._finish_import()
 

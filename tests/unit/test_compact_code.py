@@ -10,7 +10,11 @@ import pytest
 
 from medlocal.app.patients import patient_matches
 from medlocal.codes import compact_code
-from medlocal.rag.checks.patient_identity import RecordIdentity, check_identifiers
+from medlocal.rag.checks.patient_identity import (
+    RecordIdentity,
+    check_identifiers,
+    check_patient_identity,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +58,42 @@ def test_the_answer_check_reads_a_dashed_or_slashed_code_as_the_passages_code() 
 def test_the_records_own_mrn_is_not_flagged_whatever_its_separators() -> None:
     identity = RecordIdentity("Amara Lindgren", "KTV 219907", None)
     assert check_identifiers("MRN KTV/219907 [1].", {1: "Seen in clinic."}, identity) == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "MRN: 123–456.",  # en dash, as a word processor writes it
+        "MRN: 123—456.",  # em dash
+        "MRN 123−456.",  # minus sign
+        "The MRN is 123-456.",
+        "Her MRN was 123 456.",
+        "MRN: 12-3456.",  # grouped otherwise: the same number (see compact_code)
+    ],
+)
+def test_the_patients_own_mrn_passes_the_check_however_it_is_separated(answer: str) -> None:
+    """Review 44 D7: the check's own MRN pattern stopped at an en dash ("MRN: 123–456." read as
+    "123", flagged as another patient's) and took "is" for part of the number."""
+    identity = RecordIdentity("Ann Lee", mrn="123-456")
+    assert check_patient_identity(answer, identity) == []
+    assert check_identifiers(answer, {1: "Seen in clinic."}, identity) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "token"),
+    [
+        ("MRN: 123–457.", "123–457"),
+        ("The MRN is 123-457.", "123-457"),
+        ("MRN was KTV–880999.", "KTV–880999"),
+    ],
+)
+def test_another_mrn_with_a_dash_is_flagged_whole(answer: str, token: str) -> None:
+    identity = RecordIdentity("Ann Lee", mrn="123-456")
+    assert [f.token for f in check_patient_identity(answer, identity)] == [token]
+    assert [f.token for f in check_identifiers(answer, {1: "Seen."}, identity)] == [token]
+
+
+def test_an_nhs_number_with_en_dashes_is_read_whole() -> None:
+    flags = check_identifiers("NHS number 943–476–5919.", {1: "Seen in clinic."})
+    assert [f.token for f in flags] == ["943–476–5919"]
+    assert check_identifiers("NHS number 943–476–5919 [1].", {1: "NHS no 943 476 5919"}) == []

@@ -8,9 +8,14 @@ estimate and asks at a terminal unless ``--yes``; a script goes on, with the lin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
+import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from threading import Event
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,7 +25,14 @@ from fixtures.ingest_files import FakeEmbedder, FakeVault
 from medlocal.cli import common, ingest_cmds
 from medlocal.cli.ingest_cmds import ProgressBar
 from medlocal.ingest import pipeline
-from medlocal.ingest.pipeline import FIRST_BATCH, LongFile, ProgressEvent, _embed, import_paths
+from medlocal.ingest.pipeline import (
+    FIRST_BATCH,
+    ImportReport,
+    LongFile,
+    ProgressEvent,
+    _embed,
+    import_paths,
+)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -105,44 +117,112 @@ def test_the_time_spent_answering_is_not_counted_as_indexing() -> None:
     assert left == pytest.approx(2.0 * (500 - done))
 
 
-def _args(yes: bool) -> argparse.Namespace:
-    return argparse.Namespace(yes=yes)
+def _args(yes: bool, json: bool = False) -> argparse.Namespace:
+    return argparse.Namespace(yes=yes, json=json)
 
 
 LONG = LongFile("lab_export_10mb.csv", 35_009, 63 * 60.0)
 
 
-@pytest.mark.parametrize(("typed", "goes_on"), [("y", True), ("", False), ("n", False)])
-def test_the_command_line_asks_at_a_terminal(
-    monkeypatch: pytest.MonkeyPatch, typed: str, goes_on: bool
-) -> None:
+class _Tty(io.StringIO):
+    """A terminal stand-in: standard input or standard error as a person's terminal."""
+
+    def __init__(self, text: str = "", terminal: bool = True) -> None:
+        super().__init__(text)
+        self.terminal = terminal
+
+    def isatty(self) -> bool:
+        return self.terminal
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch, typed: str, stderr_terminal: bool = True) -> _Tty:
     monkeypatch.setattr(ingest_cmds, "stdin_is_terminal", lambda: True)
-    prompts: list[str] = []
-    monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or typed)
+    monkeypatch.setattr(sys, "stdin", _Tty(typed))
+    err = _Tty(terminal=stderr_terminal)
+    monkeypatch.setattr(sys, "stderr", err)
+    return err
+
+
+@pytest.mark.parametrize(("typed", "goes_on"), [("y\n", True), ("\n", False), ("n\n", False)])
+def test_the_command_line_asks_at_a_terminal_on_standard_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str, goes_on: bool
+) -> None:
+    err = _terminal(monkeypatch, typed)
     stream = io.StringIO()
-    ask = ingest_cmds._long_file_question(_args(yes=False), ProgressBar(stream))
+    ask = ingest_cmds._long_file_question(_args(yes=False), ProgressBar(stream), Event())
     assert ask(LONG) is goes_on
     assert stream.getvalue() == (
         "lab_export_10mb.csv makes 35,009 passages: indexing them takes about 63 min at this "
         "computer's pace.\n"
     )
-    assert prompts and prompts[0].endswith("[y/N] ")
+    # Review 44: input() wrote the question to standard output, unseen behind "> log".
+    assert err.getvalue().endswith("[y/N] ")
+    assert capsys.readouterr().out == ""
+
+
+def test_ctrl_d_at_the_question_is_a_no(monkeypatch: pytest.MonkeyPatch) -> None:
+    err = _terminal(monkeypatch, "")
+    ask = ingest_cmds._long_file_question(_args(yes=False), ProgressBar(io.StringIO()), Event())
+    assert ask(LONG) is False
+    assert err.getvalue().endswith("[y/N] \n")
+
+
+def test_no_question_when_standard_error_is_not_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    err = _terminal(monkeypatch, "n\n", stderr_terminal=False)  # 2> log: nobody would see it
+    ask = ingest_cmds._long_file_question(_args(yes=False), ProgressBar(io.StringIO()), Event())
+    assert ask(LONG) is True
+    assert err.getvalue() == ""
+
+
+def test_json_never_asks_and_lists_the_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    err = _terminal(monkeypatch, "n\n")
+    announced: list[LongFile] = []
+    stream = io.StringIO()
+    ask = ingest_cmds._long_file_question(
+        _args(yes=False, json=True), ProgressBar(stream), Event(), announced
+    )
+    assert ask(LONG) is True
+    assert announced == [LONG] and "35,009 passages" in stream.getvalue()
+    assert err.getvalue() == ""
 
 
 @pytest.mark.parametrize("terminal", [True, False])
 def test_yes_or_a_script_goes_on_with_the_line_printed(
     monkeypatch: pytest.MonkeyPatch, terminal: bool
 ) -> None:
+    err = _terminal(monkeypatch, "n\n")
     monkeypatch.setattr(ingest_cmds, "stdin_is_terminal", lambda: terminal)
-
-    def no_input(_prompt: str) -> str:
-        raise AssertionError("asked")
-
-    monkeypatch.setattr("builtins.input", no_input)
     stream = io.StringIO()
-    ask = ingest_cmds._long_file_question(_args(yes=terminal), ProgressBar(stream))
+    ask = ingest_cmds._long_file_question(_args(yes=terminal), ProgressBar(stream), Event())
     assert ask(LONG) is True
     assert "35,009 passages" in stream.getvalue()
+    assert err.getvalue() == ""
+
+
+def test_a_cancel_during_the_question_cancels_the_file_not_leaves_it_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 44: Ctrl-C at the question, then Enter, recorded "skipped: left out" and the
+    batch went on. A cancel set while the question waited cancels that file and the rest."""
+    monkeypatch.setattr(pipeline, "LONG_INDEXING_S", 0.0)
+    cancel = Event()
+
+    def interrupted(_long_file: LongFile) -> bool:
+        cancel.set()
+        return False
+
+    vault = FakeVault()
+    big, small = _files(tmp_path)
+    later = tmp_path / "c_later.txt"
+    later.write_text("Reviewed again. Stable.")
+    report = import_paths(
+        vault, [small, big, later], 1, FakeEmbedder(), cancel=cancel, confirm_long=interrupted
+    )
+    assert [o.status for o in report.files] == ["imported", "cancelled"]
+    assert report.cancelled and len(vault.documents) == 1
+    assert report.not_reached == [str(later)]
 
 
 def test_the_import_command_has_yes() -> None:
@@ -151,3 +231,35 @@ def test_the_import_command_has_yes() -> None:
     args = parser.parse_args(["import", "x.txt", "--patient", "1", "--yes"])
     assert args.yes is True
     assert common.stdin_is_terminal is ingest_cmds.stdin_is_terminal
+
+
+def test_the_json_report_lists_the_long_file_and_holds_only_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Review 44 D4: with --json the question's text came before the JSON on standard output;
+    now nothing is asked and the notice is in the report."""
+    _terminal(monkeypatch, "n\n")  # a person at the terminal, who is not asked
+
+    class _Workspace:
+        def import_documents(self, *_args: object, **kwargs: Any) -> ImportReport:
+            assert kwargs["confirm_long"](LONG) is True
+            return ImportReport()
+
+    monkeypatch.setattr(ingest_cmds, "open_vault", lambda _args: contextlib.nullcontext())
+    monkeypatch.setattr(ingest_cmds, "workspace", lambda _args: _Workspace())
+    note = tmp_path / "note.txt"
+    note.write_text("Seen.")
+    parser = argparse.ArgumentParser()
+    ingest_cmds.register(parser.add_subparsers())
+    args = parser.parse_args(["import", str(note), "--patient", "1", "--json"])
+    assert ingest_cmds.run_import(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["long_files"] == [
+        {
+            "file": "lab_export_10mb.csv",
+            "passages": 35_009,
+            "seconds_estimate": 3780,
+            "notice": f"{LONG.text()}.",
+        }
+    ]
+    assert "Index it now" not in sys.stderr.getvalue()

@@ -3,17 +3,29 @@ reportlab's stand-in where none of the standard fonts has the character), which 
 character of the text; no font with emoji ships with MedLocal. Each run of such characters is
 now a visible "[?]" and the PDF says so under its title. And in a redacted export the note's
 first line "Emoji-named note" became "[NAME] note": "emoji" (a word the 1934 dictionary of the
-English word list lacks) is listed among the modern words the name scan keeps."""
+English word list lacks) is listed among the modern words the name scan keeps.
+
+Review 44 D8: the standard fonts' encodings lacked most Latin letters ("Łukasz" -> "[?]ukasz"),
+subscripts ("SpO₂"), "⅓" and "℃", and the note said only other scripts were lost. The PDF now
+embeds DejaVu Sans (resources/fonts), which draws them, and the note says what is still lost."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pypdf
+import pytest
 
+from medlocal.paths import resources_dir
 from medlocal.privacy.redact import Redactor
 from medlocal.rag.export import document_copy, patient_identity
-from medlocal.rag.export_files import PDF_UNDRAWN_MARK, PdfText, pdf_undrawn_note, write_pdf
+from medlocal.rag.export_files import (
+    PDF_UNDRAWN_MARK,
+    PdfFonts,
+    PdfText,
+    pdf_undrawn_note,
+    write_pdf,
+)
 
 NAME = "emoji 🩺 note 💉.txt"
 TEXT = "Emoji-named note\nPotassium 5.6 mmol/L, eGFR ≥ 60, 5 µg; café €; α-blocker 👨‍⚕️ seen.\n"
@@ -24,20 +36,67 @@ def test_characters_no_pdf_font_draws_become_one_mark_a_run() -> None:
     assert shown(NAME) == "emoji [?] note [?].txt"
     # A man, a joiner, a staff of Aesculapius and a variation selector: one mark.
     assert shown("Dr \U0001f468\u200d\u2695\ufe0f seen") == "Dr [?] seen"
-    assert shown("Привет мир") == "[?] [?]"  # Cyrillic: no standard PDF font has it
-    assert shown.runs == 5
-    drawn = "eGFR ≥ 60, ≤ 5, 5 µg, café €, α-blocker, ✓ done, ± 2, ° C"
-    assert shown(drawn) == drawn and shown.runs == 5
+    assert shown("参见 مرحبا שלום") == "[?] [?] [?]"  # no CJK glyphs; right-to-left marked
+    assert shown.runs == 6
+    drawn = "eGFR ≥ 60, ≤ 5, 5 µg, café €, α-blocker, ✓ done, ± 2, ° C, Привет мир"
+    assert shown(drawn) == drawn and shown.runs == 6
     layout = "a\tb\nc\r\n  d\u00a0e"  # tabs, line breaks and spaces pass through
-    assert shown(layout) == layout and shown.runs == 5
+    assert shown(layout) == layout and shown.runs == 6
+
+
+LATIN = "Łukasz Nagy-Ősz, Doğan Şahin, Ćosić, Dvořák Ěva, Wąsik; SpO₂ 94%, ⅓ dose, 38.5 ℃, x²"
+
+
+def test_latin_letters_subscripts_and_symbols_are_drawn() -> None:
+    shown = PdfText()
+    # "℃", which DejaVu Sans lacks, is drawn as its plain form "°C".
+    assert shown(LATIN) == LATIN.replace("℃", "°C") and shown.runs == 0
+    assert shown("L\u0301ukasz") == "Ĺukasz"  # composed: the font's one letter
+
+
+def test_without_the_shipped_font_a_compatibility_form_is_drawn_plain() -> None:
+    """The standard fonts alone (the font files missing): "SpO₂" is "SpO2", "⅓" "1⁄3"
+    rather than marks; a letter with no plain form is still marked."""
+    shown = PdfText(PdfFonts({}, None))
+    assert shown("SpO₂ 38 ℃") == "SpO2 38 °C"
+    assert shown("Łukasz") == "[?]ukasz" and shown.runs == 1
+
+
+def test_the_fonts_and_their_licence_ship_in_resources() -> None:
+    folder = resources_dir() / "fonts"
+    assert (folder / "DejaVuSans.ttf").is_file() and (folder / "DejaVuSansMono.ttf").is_file()
+    licence = (folder / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
+    assert "Bitstream Vera Fonts Copyright" in licence and "Arev Fonts Copyright" in licence
+    assert "DejaVu changes are in public domain" in licence
+    notices = (resources_dir() / "THIRD_PARTY_NOTICES.txt").read_text(encoding="utf-8")
+    assert "DejaVu" in notices and "fonts/LICENSE-DejaVu.txt" in notices
+
+
+def test_a_pdf_export_draws_latin_letters_and_subscripts(tmp_path: Path) -> None:
+    path = tmp_path / "latin.pdf"
+    write_pdf(document_copy("Łukasz.txt", f"{LATIN}\n", "0.test"), path)
+    raw = path.read_bytes()
+    assert b"DejaVuSans" in raw  # embedded: the reader needs no font of its own
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    assert PDF_UNDRAWN_MARK not in text and "cannot draw" not in text
+    for word in ("Łukasz", "Ősz", "Doğan", "Şahin", "Ćosić", "Dvořák", "Wąsik", "SpO₂", "⅓", "°C"):
+        assert word in text, word
+
+
+@pytest.mark.parametrize("bold", ["**Łukasz** seen", "_Łukasz_ seen"])
+def test_bold_and_italic_use_the_embedded_faces(tmp_path: Path, bold: str) -> None:
+    path = tmp_path / "styled.pdf"
+    write_pdf(document_copy("n.txt", bold, "0.test"), path)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    assert "Łukasz" in text
 
 
 def test_a_pdf_export_marks_emoji_and_says_so(tmp_path: Path) -> None:
     path = tmp_path / "note.pdf"
     write_pdf(document_copy(NAME, TEXT, "0.test"), path)
     raw = path.read_bytes()
-    # ZapfDingbats drew the ■ of each emoji; "≥" and "α" come from Symbol, as before.
-    assert b"ZapfDingbats" not in raw and b"Symbol" in raw
+    # ZapfDingbats drew the ■ of each emoji; "≥" and "α" now come from the embedded font.
+    assert b"ZapfDingbats" not in raw and b"DejaVuSans" in raw
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
     flat = " ".join(text.split())
     assert f"emoji {PDF_UNDRAWN_MARK} note {PDF_UNDRAWN_MARK}.txt" in flat

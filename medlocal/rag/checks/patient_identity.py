@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from medlocal.codes import CODE_SEPARATOR, compact_code
+from medlocal.codes import CODE_MARKS, CODE_SEPARATOR, compact_code
 from medlocal.rag.citations import blank_citations, cited_numbers
 from medlocal.rag.flags import Flag
 from medlocal.rag.sentences import Sentence, split_sentences
@@ -72,7 +72,8 @@ _BORN = re.compile(
     re.IGNORECASE,
 )
 _NHS = re.compile(
-    r"\bNHS[ \t]*(?:number|no\.?)?[ \t]*[:#\-]?[ \t]*(?P<mrn>\d{3}[ \t\-]?\d{3}[ \t\-]?\d{4})\b",
+    rf"\bNHS[ \t]*(?:number|no\.?)?[ \t]*[:#\-]?[ \t]*"
+    rf"(?P<mrn>\d{{3}}[ \t{CODE_MARKS}]?\d{{3}}[ \t{CODE_MARKS}]?\d{{4}})\b",
     re.IGNORECASE,
 )
 # A code of letters and at least four digits ("KV-9376500", "KTV880999", "RAI-558213"): a
@@ -111,9 +112,13 @@ _LOT_LABEL = re.compile(
 _LABEL_CHARS = 30
 _MRN = re.compile(
     r"\b(?:MRN|medical[ \t]+record[ \t]+(?:number|no\.?)|hospital[ \t]+(?:number|no\.?))"
-    # A space inside it before digits ("HRT 440912") is part of it.
-    r"[ \t]*[:#\-]?[ \t]*(?P<mrn>[A-Za-z0-9][A-Za-z0-9\-/]{2,}(?:[ \t]+\d[A-Za-z0-9\-/]*)*"
-    r"|[A-Za-z0-9]{1,2}(?:[ \t]+\d[A-Za-z0-9\-/]*)+)",
+    # "The MRN is 123-456": the verb is not part of the number (review 44 D7: read "is 123-456").
+    r"(?:[ \t]+(?:is|was)\b)?"
+    # A space inside it before digits ("HRT 440912") is part of it; so is every separator a
+    # code is written with (review 44 D7: "MRN: 123–456" with an en dash was read as "123").
+    rf"[ \t]*[:#\-]?[ \t]*(?P<mrn>[A-Za-z0-9][A-Za-z0-9{CODE_MARKS}]{{2,}}"
+    rf"(?:[ \t]+\d[A-Za-z0-9{CODE_MARKS}]*)*"
+    rf"|[A-Za-z0-9]{{1,2}}(?:[ \t]+\d[A-Za-z0-9{CODE_MARKS}]*)+)",
     re.IGNORECASE,
 )
 
