@@ -21,7 +21,7 @@ from medlocal.privacy.deid_spans import Redaction
 # A day and month at the span's end, no year after it and no day before it ("until 1/2",
 # "1/2"; not "3/1/2024", nor "1/2/24" whose year a rule left outside).
 _DAY_MONTH_END = re.compile(r"(?:\A|.*[^\d/.])\d{1,2}/\d{1,2}\Z", re.DOTALL)
-_FRACTION = re.compile(r"\d{1,2}/\d{1,2}\Z")
+_FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})\Z")
 # What makes the number an amount: a unit or dose form (shared with the weekday and street
 # patterns), the dose words those lack, or "of" before what it is a part of. The word may be
 # on the next line of a wrapped letter.
@@ -34,7 +34,7 @@ _AMOUNT_AFTER = re.compile(
 )
 # A whole number right before it, in digits or words: the fraction's whole part.
 _WHOLE_BEFORE = re.compile(
-    r"(?:(?<![\d/.:-])\d{1,2}|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?:(?<![\w/.:-])\d{1,2}|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve))[ \t]+\Z"
 )
 
@@ -51,6 +51,8 @@ def _dose_fraction(text: str, red: Redaction) -> bool:
         return True
     # The whole part stands right before the fraction's digits, inside or before the span.
     fraction = _FRACTION.search(red.original)
-    digits = red.start + (fraction.start() if fraction else 0)
+    if fraction is None or int(fraction.group(1)) >= int(fraction.group(2)):
+        return False  # a mixed fraction's part is a proper one ("1 1/2"; not "C1D1 16/5")
+    digits = red.start + fraction.start()
     line = text.rfind("\n", 0, digits) + 1
     return _WHOLE_BEFORE.search(text, max(line, digits - 12), digits) is not None

@@ -126,3 +126,18 @@ def test_initials_listed_after_a_label_still_go(tagger: bool) -> None:
     assert {"RA", "DP", "MW"} <= set(_removed(text, tagger=tagger))
     signed = "Midwife Orla Doyle and Dr Aoife Kinsella.\nOD / AK"
     assert {"OD", "AK"} <= set(_removed(signed, tagger=tagger))
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Seen with Mr Edwards syndrome nurse.", "Seen with Mr [NAME] syndrome nurse."),
+        ("Bell's palsy and Wilson's.", "Bell's palsy and [NAME]'s."),
+        # The possessive of a place or a person stays as it was.
+        ("Referred to Guy's for counselling.", "Referred to [NAME] for counselling."),
+        ("Ask Jo Brown's opinion.", "Ask [NAME]'s opinion."),
+    ],
+)
+def test_a_title_and_an_eponyms_possessive_stay_written(text: str, written: str) -> None:
+    out = Redactor(None, shift_days=40, tagger=False).redact("Clinic letter\n\n" + text + "\n")
+    assert out == "Clinic letter\n\n" + written + "\n"
