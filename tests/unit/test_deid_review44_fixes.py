@@ -68,6 +68,7 @@ _DOSES = [
     "Continue until 1/4 dose then stop.",
     "Started 1/2 tab nocte.",
     "Morphine until 1/2\nml hourly.",
+    "Reduce from one 1/2 daily to 1/2.",
 ]
 
 
@@ -86,6 +87,9 @@ def test_a_fraction_of_a_dose_is_no_date(text: str, date_mode: str) -> None:
         ("Nobody came until\n5/10.", "5/10"),
         ("Take 1 1/2 tablets from 3/4 onwards.", "3/4"),
         ("Review on 12/3 and started 1/2 tab.", "12/3"),
+        # A unit of time or a count after it is no dose ("x-ray", "h").
+        ("Seen on 3/4 x-ray clear.", "3/4"),
+        ("Next due 5/6 h 10 clinic.", "5/6"),
     ],
 )
 def test_a_day_and_month_after_its_cue_still_goes(text: str, date: str, date_mode: str) -> None:
