@@ -31,10 +31,13 @@ _BRACKETED = re.compile(r"[ \t]{0,2}\((?P<n>[A-Z]{2,6}|[A-Z]{1,4}&[A-Z]{1,3})\)"
 # name, which the role and credential lists (written for a role before a name) lack: nurse unit
 # manager, clinical nurse consultant and educator, assistant in nursing, junior and resident
 # medical officer, postgraduate year, basic physician trainee, GP specialty trainee, community
-# health worker, senior social worker, mental health nurse, link or lead clinician.
+# health worker, senior social worker, mental health nurse, link or lead clinician; and (review
+# 44) the British grades: foundation year, house officer, core and specialty trainee, specialty
+# registrar, staff grade and associate specialist, clinical fellow.
 _BRACKET_ROLES = frozenset(
     {"NUM", "CNC", "CNE", "CNS", "AIN", "JMO", "RMO", "PGY", "BPT", "AT", "GPST", "CHW", "SSW",
-     "MHN", "LMC", "NIC", "CSW", "HCSW", "ANUM", "CMO", "SMO", "VMO", "CMHN", "CPN"}
+     "MHN", "LMC", "NIC", "CSW", "HCSW", "ANUM", "CMO", "SMO", "VMO", "CMHN", "CPN",
+     "FY", "HO", "CT", "ST", "STR", "SAS", "CF"}
 )  # fmt: skip
 _COUNTRIES = frozenset({"UK", "US", "USA", "UAE", "NZ", "EU", "SA", "RSA", "KSA", "PRC", "ROI"})
 

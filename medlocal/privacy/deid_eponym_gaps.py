@@ -71,6 +71,12 @@ def _openings() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found), frozenset(graded)
 
 
+def listed_eponym(original: str) -> bool:
+    """Whether ``original`` is a listed eponym: a single clinical word, or the first one or
+    two words of a listed clinical phrase ("Wilson" of "Wilson's disease", "Bell")."""
+    return _eponym(original)
+
+
 def _eponym(original: str) -> bool:
     words = original.lower().replace("’", "'").split()
     if len(words) == 1 and words[0] in lexicon().clinical_words:

@@ -146,6 +146,16 @@ CLINICAL_SHORT = frozenset(
         "acat", "acas", "ndis", "hacc", "chsp",
         # Walk 41: walking aids ("mobilises w/ ZF" lost the Zimmer frame as a person's initials).
         "zf", "wzf", "puf", "pufs", "fww",
+        # Review 44: British diagnoses, devices, plans and examinations the generated list
+        # lacks; in brackets after a patient's name ("Mr Tom Jones (IHD)") they were read as
+        # the hospital's initials, and a diagnosis vanished from the export.
+        "ihd", "ccf", "lvf", "lrti", "urti", "arld", "nafld", "ltot", "spc", "idc", "dhs",
+        "chb", "gord", "ugib", "lgib", "soob", "ivt", "ivab", "esrf", "eskd", "nfr", "nof",
+        "cauti", "soboe", "ogd", "aptt", "tft", "tfts", "honk", "jvp", "hsm", "lif", "rif",
+        "cdiff", "mods", "edh", "nok", "acei", "cli", "dfu", "lrtis", "utis", "ihss",
+        "hfref", "hfpef", "lvsd", "ppm", "sob", "pmh", "dhx", "shx", "fhx", "hpc",
+        "ttas", "ttos", "sdh", "dka", "hhs", "akis", "ivdu", "etoh", "iddm", "niddm", "t1dm",
+        "t2dm", "cabg", "rta", "mva", "loc", "fof", "lll", "rll", "rml", "lul", "rul",
     }
 )  # fmt: skip
 

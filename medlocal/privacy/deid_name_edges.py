@@ -165,11 +165,17 @@ def _honorific_alone(text: str, red: Redaction, after: list[Redaction]) -> bool:
     return bool(after) and after[0].kind in _KINDS and text[red.end : after[0].start] in (". ", " ")
 
 
+# Review 44: a personal title found alone before a name ("Seen with Mr Edwards syndrome nurse.":
+# the eponym kept "Edwards syndrome" whole, the run took "Mr" alone): a title is no identifier.
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+
+
 def _title_alone(text: str, red: Redaction, after: list[Redaction]) -> bool:
     """A title written in full, found as a name of its own right before the name it titles
     (deidfix34: "Professor Declan Ruane, FRCPI" read "[NAME] [NAME], FRCPI", the tagger's
     "Professor" beside the rules' name)."""
-    if red.original.lower() not in _FULL_TITLES or red.original.lower() in TITLES:
+    title = red.original.lower().rstrip(".")
+    if title not in _FULL_TITLES or (title in TITLES and title not in _PERSONAL_TITLES):
         return False
     return bool(after) and after[0].kind in _KINDS and text[red.end : after[0].start] == " "
 

@@ -46,7 +46,7 @@ _CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?:-[A-Z])?(?![\w'’-]|\.\w
 # their initials. Only initials of people the note names are taken from such a line, and the
 # line signs only where two of them are people's or one is no abbreviation (as any line).
 _INITIALS_LINE = re.compile(
-    r"(?:[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:)?"
+    r"(?P<l>[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:)?"
     r"(?P<i>[ \t]*[A-Z]{2,3}(?:-[A-Z])?(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3}(?:-[A-Z])?)+)"
     r"[ \t]*(?:\.?(?:[ \t]{2,}[^\n]*)?|\.[ \t]+[A-Z][^\n]*)"
 )
@@ -77,6 +77,17 @@ _LINE_OPENING = re.compile(r"[ \t]*(?:[A-Za-z.:-]+[ \t]+)?")
 # How a line reads as a line of initials alone: not one, one where all are abbreviations, or a
 # signing one (another of the initials is no abbreviation).
 _NOT_INITIALS, _ABBREVIATIONS, _SIGNING = 0, 1, 2
+# Review 44: vital signs, tests and units, listed after a label as often as initials are ("Obs:
+# HR, BP.", "Bloods: FBC, CRP", "Plan: BP, ECG"): never a person's initials on a labelled line,
+# even where two people named in the note share them (Helen Roberts, Bella Price).
+_MEASURES = frozenset(
+    {"HR", "BP", "RR", "PR", "SBP", "DBP", "MAP", "CVP", "JVP", "GCS", "EWS", "NEWS", "BM",
+     "BMI", "BSL", "BGL", "CBG", "ECG", "EKG", "CXR", "AXR", "CT", "MRI", "USS", "FBC", "CBC",
+     "UE", "LFT", "CRP", "ESR", "INR", "PT", "APTT", "ABG", "VBG", "TFT", "BNP", "CK", "LDH",
+     "PSA", "MSU", "CSU", "ECHO", "PEF", "PEFR", "FEV", "FVC", "SAT", "SPO", "TPR", "MG",
+     "MCG", "ML", "KG", "MMOL", "IU", "BPM", "OD", "BD", "TDS", "QDS", "PRN", "IV", "IM", "SC",
+     "PO", "NG", "UO"}
+)  # fmt: skip
 
 
 def name_initials_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
@@ -159,6 +170,7 @@ class _Lines:
         self._initials = initials  # each person's initials: where the names were found
         self._newlines: list[int] | None = None  # found on the first pair that needs them
         self._kinds: dict[int, int] = {}
+        self._labelled: set[int] = set()  # the lines of initials that follow a label
         self._abbreviations: dict[str, bool] = {}  # a note repeats its initials
 
     def abbreviation(self, word: str) -> bool:
@@ -185,7 +197,13 @@ class _Lines:
                 members = _MEMBER.findall(self._text, line.start("i"), line.end("i"))
                 mixed = any(not self.abbreviation(m) for m in members)
                 people = len({m for m in members if m in self._initials})
-                kind = _SIGNING if mixed or people >= 2 else _ABBREVIATIONS
+                # Review 44: after a label ("Obs: HR, BP.") a list of abbreviations is a list
+                # of findings or tests, whoever shares their letters; only a member that is no
+                # abbreviation makes it a list of people ("Actions: RA, DP, MW.").
+                labelled = line.group("l") is not None
+                if labelled:
+                    self._labelled.add(line_start)
+                kind = _SIGNING if mixed or (people >= 2 and not labelled) else _ABBREVIATIONS
             self._kinds[line_start] = kind
         return kind
 
@@ -202,7 +220,9 @@ class _Lines:
             if _SIGNED_BEFORE.search(text, max(line_start, start - _SIGNED_WINDOW), start):
                 return True
             if self._kind(line_start, line_end) == _SIGNING:
-                return True
+                # A vital sign, a test or a unit in a labelled list stays, even beside
+                # initials that are people's ("Obs: HR, BP, JT.").
+                return not (line_start in self._labelled and word in _MEASURES)
             # The name written out opening the same line, then only its letters before the
             # initials ("Lydia Mercer SCPHN(SN), LM"; not "Oliver Sutton: drops OD, OS").
             found = self._initials[word]

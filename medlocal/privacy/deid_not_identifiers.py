@@ -17,7 +17,8 @@ post-nominal letters after a name (deid_post_nominals), a state or province (dei
 walk 38: a range of two years read as a code (deid_year_ranges); walk 41: a CSV header's
 cells (deid_csv_headers); session 42: a standard section title (deid_section_titles), a
 measurement's bracketed method (deid_method_citations); session 43: a karyotype's bands
-(deid_karyotype_bands), a bypass graft's conduit before its target (deid_graft_conduits).
+(deid_karyotype_bands), a bypass graft's conduit before its target (deid_graft_conduits);
+review 44: a fraction of a dose read as a day and month (deid_dose_fractions).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -32,6 +33,7 @@ from medlocal.privacy.deid_countries import without_countries
 from medlocal.privacy.deid_course_lengths import without_course_lengths
 from medlocal.privacy.deid_csv_headers import without_csv_headers
 from medlocal.privacy.deid_dose_brands import without_dose_brands
+from medlocal.privacy.deid_dose_fractions import without_dose_fractions
 from medlocal.privacy.deid_eponym_gaps import without_eponym_gaps
 from medlocal.privacy.deid_field_values import without_status_values
 from medlocal.privacy.deid_graft_conduits import without_graft_conduits
@@ -91,4 +93,5 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_method_citations(text, kept)
     kept = without_karyotype_bands(text, kept)
     kept = without_graft_conduits(text, kept)
+    kept = without_dose_fractions(text, kept)
     return without_insurers(text, kept)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_eponym_gaps import listed_eponym
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -100,6 +101,10 @@ def place_possessive_inside(text: str, red: Redaction) -> Redaction:
     if _PLACE_POSSESSIVE.match(text, red.end) is None:
         return red
     if TITLE_BEFORE.search(text, max(0, red.start - 8), red.start) is not None:
+        return red
+    if red.kind == "name" and listed_eponym(red.original):
+        # Review 44: a listed eponym's possessive ("Bell's palsy and Wilson's."): the "'s"
+        # says the disease, whoever the name may be; it stays written ("[NAME]'s").
         return red
     after = _POSSESSED.match(text, red.end + 2) or _CAPITALISED_AFTER.match(text, red.end + 2)
     if (
