@@ -390,7 +390,11 @@ class GroundedAnswerer:
         timings["checks"] = time.perf_counter() - t0
         # Nothing rests on a cited passage, and no flag points to a passage that holds the
         # answer's drugs or values: whatever the model wrote, it is not from the documents.
-        if not supported_sentences(checked, texts) and not checked.named:
+        # Nor is an answer that cites no passage given at all, whatever other passages hold
+        # its numbers: walk 44's "The most recent creatinine is 104 umol/L" (104 the top of
+        # the reports' reference range, and one 2020 result) was printed as the answer.
+        nothing_cited = not any(n in texts for n in checked.cited)
+        if not supported_sentences(checked, texts) and (not checked.named or nothing_cited):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
             result = _with_draft(result, raw, fit, draft_notes(self.lexicon, query, raw, fit))
             if result.status == "not_found":

@@ -115,7 +115,7 @@ def hit_date(hit: SearchHit) -> str | None:
     return own_date_shown(opening, "text", hit.file_name)
 
 
-def _days(shown: str | None) -> frozenset[date]:
+def shown_days(shown: str | None) -> frozenset[date]:
     """The days a shown own date may be: the one it reads as, or, written with its day and month
     order unclear ("10/06/2025"), both readings; none for a missing date or one without a day."""
     day = day_of(shown)
@@ -137,14 +137,14 @@ def dated_apart(a: SearchHit, b: SearchHit) -> bool:
     document's "2026-04-11"); a missing date says nothing."""
     if a.document_id == b.document_id:
         return False
-    mine, theirs = _days(hit_date(a)), _days(hit_date(b))
+    mine, theirs = shown_days(hit_date(a)), shown_days(hit_date(b))
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def newer_version(a: SearchHit, b: SearchHit) -> bool:
     """Whether ``a`` is the newer of two versions: the later own date where every reading of
     one is later than every reading of the other, else the later-imported (the higher id)."""
-    mine, theirs = _days(hit_date(a)), _days(hit_date(b))
+    mine, theirs = shown_days(hit_date(a)), shown_days(hit_date(b))
     if mine and theirs and (min(mine) > max(theirs) or max(mine) < min(theirs)):
         return min(mine) > max(theirs)
     return a.document_id > b.document_id

@@ -16,9 +16,11 @@ all k.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import NamedTuple
 
 import numpy as np
@@ -34,6 +36,7 @@ from medlocal.vault.diversify import collapse_identical, split_near_duplicates
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.index import ALL_PATIENTS, IndexedVector
 from medlocal.vault.lexical import (
+    MIN_TREND_VALUES,
     RRF_K,
     bm25_search,
     code_tokens,
@@ -41,9 +44,17 @@ from medlocal.vault.lexical import (
     reciprocal_rank_fusion,
     trend_ranking,
     trend_terms,
+    value_count,
 )
 from medlocal.vault.records import SearchHit
 from medlocal.vault.respell import respell_candidates, respelling, vocabulary_near
+from medlocal.vault.series import (
+    kind_pattern,
+    latest_terms,
+    newest_day,
+    newest_first,
+    spread_by_kind,
+)
 from medlocal.vault.session import Session, SessionSource, hold, reading, writing
 
 ProgressCallback = Callable[[int, int], None]  # (done so far, total)
@@ -168,6 +179,7 @@ def hybrid_search(
     expansion = query_expansion(query_text)
     codes = code_tokens(query_text)
     trend = trend_terms(query_text)
+    latest = latest_terms(query_text)
     forms = other_forms(query_text)
     doers = doer_forms(query_text)
     days = asked_days(query_text)
@@ -208,10 +220,15 @@ def hybrid_search(
             # The measure's other names and longer symbols ("GFR" of "Estimated GFR: 54" for
             # "eGFR") hold its values too; a one- or two-letter symbol ("K") would read any
             # word opening with it as the measure.
-            aliases = [*forms.names, *(f for f in forms.symbols if len(f) >= 3)] if trend else []
+            aliases = []
+            if trend or latest:
+                aliases = [*forms.names, *(f for f in forms.symbols if len(f) >= 3)]
             # Ranked among themselves as the question's words rank them ("lab reports" in
-            # "How has her eGFR changed across the four lab reports?"), not by their length.
-            trending = _trend_passages(s.conn, trend, pool, scope, aliases, lexical)
+            # "How has her eGFR changed across the four lab reports?"), not by their length;
+            # those holding one value each (a series of reports) spread over their dates.
+            trending = _trend_passages(s.conn, trend, pool, scope, aliases, lexical, query_text)
+            # For "the most recent creatinine", the passages holding its values, newest first.
+            recent = _latest_passages(s.conn, latest, pool, scope, aliases, lexical)
             # Counted twice: a trend question's filler ("changed over time") draws the vector
             # ranking to prose about change, and the passages holding the values must still
             # come first (walk 27: the lab table with four eGFR rows ranked 10th).
@@ -224,6 +241,13 @@ def hybrid_search(
             fused = reciprocal_rank_fusion(
                 vector_ranked, lexical, expanded, trending, trending, named
             )
+            # The places the fusion gives a series of one test's values are refilled in the
+            # order the question wants: newest first for "the most recent creatinine" (walk 44
+            # D1: sixteen reports alike but for their dates tie on bm25 and nearly on cosine,
+            # and the ties fell to the oldest imports), the whole span for a trend (D2). The
+            # way medlocal.vault.diversify refills versions' places newest first: how many
+            # places the series takes is still the rankings' to say.
+            fused = _refill(fused, recent or _series(trending))
             # A question naming a day asks about that day: its passages go first, in the order
             # the rankings give them. Over 26 questions on the walk 41 documents the answer came
             # first in 13 with them as one more fused ranking, in 15 this way, and in none lower
@@ -302,16 +326,109 @@ def _trend_passages(
     scope: Scope,
     aliases: Sequence[str] = (),
     order: Sequence[tuple[int, float]] = (),
+    question: str = "",
 ) -> list[tuple[int, float]]:
     """For a question about change over time, the passages naming its measurement (in its
     words or by ``aliases``, its other names) that hold values of it: several values first,
-    most first, then the passages holding one, each group in ``order`` (the ranking of the
-    question's words; :func:`trend_ranking`); none for other questions."""
+    most first, then the passages holding one, spread over their documents' dates, those of a
+    kind of document the ``question`` names first (:func:`spread_by_kind`: "lab reports");
+    none for other questions."""
     if not terms:
         return []
     named = _bm25(conn, " ".join(terms), aliases, pool, scope)
     texts = documents.chunk_texts(conn, [c for c, _ in named])
-    return trend_ranking(named, texts, [*terms, *aliases], order)
+    ranked = trend_ranking(named, texts, [*terms, *aliases], order)
+    # A passage of several values is a table spanning dates of its own; passages of one value
+    # each (one report per blood test) are the series, and the first places of the ranking go
+    # to its whole span: the newest, the oldest and evenly between (walk 44 D2: bm25 and cosine
+    # favoured the reports of 2023-2025, whose comment repeats "eGFR"; 2019-2022 never came).
+    single = [chunk_id for chunk_id, count in ranked if count < MIN_TREND_VALUES]
+    if len(single) < 3:
+        return ranked
+    spread = spread_by_kind(single, _passage_days(conn, single), texts, kind_pattern(question))
+    return ranked[: len(ranked) - len(single)] + [(chunk_id, 1.0) for chunk_id in spread]
+
+
+def _series(trending: Sequence[tuple[int, float]]) -> list[int]:
+    """The passages of one value each in a trend ranking (:func:`_trend_passages`), in its
+    order (spread over their dates); none where fewer than three make no span to spread."""
+    single = [chunk_id for chunk_id, count in trending if count < MIN_TREND_VALUES]
+    return single if len(single) >= 3 else []
+
+
+def _refill(fused: list[tuple[int, float]], series: Sequence[int]) -> list[tuple[int, float]]:
+    """``fused`` with the places its ``series`` passages hold filled by them in ``series``
+    order, scores staying with the places (an answer's context is ordered by score); series
+    passages the fusion missed come after it, below its lowest score, in their order."""
+    if not series:
+        return fused
+    members = set(series)
+    found = {chunk_id for chunk_id, _ in fused}
+    lowest = fused[-1][1] if fused else 0.0
+    missed = [c for c in series if c not in found]
+    whole = fused + [(c, lowest / (2 + n)) for n, c in enumerate(missed)]
+    order = iter(series)
+    return [(next(order), score) if c in members else (c, score) for c, score in whole]
+
+
+def _latest_passages(
+    conn: Connection,
+    terms: Sequence[str],
+    pool: int,
+    scope: Scope,
+    aliases: Sequence[str] = (),
+    order: Sequence[tuple[int, float]] = (),
+) -> list[int]:
+    """For a question about the newest value of something, the passages holding a value of it
+    (in the question's words or by ``aliases``) that name most of the question's words, newest
+    dated document first, then in ``order`` (the question's words' ranking) among one day's
+    and the undated; none for other questions."""
+    if not terms:
+        return []
+    named = _bm25(conn, " ".join(terms), aliases, pool, scope)
+    texts = documents.chunk_texts(conn, [c for c, _ in named])
+    place = {chunk_id: i for i, (chunk_id, _) in enumerate(order)}
+    held = sorted(
+        (c for c, _ in named if value_count(texts.get(c, ""), [*terms, *aliases]) > 0),
+        key=lambda c: place.get(c, len(place)),
+    )
+    days = _passage_days(conn, held)
+    wanted = [_word_pattern(term) for term in terms]
+    other_names = [_word_pattern(alias) for alias in aliases]
+
+    def named_words(chunk_id: int) -> int:
+        text = texts.get(chunk_id, "")
+        count = sum(1 for word in wanted if word.search(text))
+        return count or int(any(name.search(text) for name in other_names))
+
+    tiers: dict[int, list[int]] = {}
+    for chunk_id in held:
+        tiers.setdefault(named_words(chunk_id), []).append(chunk_id)
+    if not tiers:
+        return []
+    # The series is the passages naming most of the question's words: "apixaban 2.5 mg" is
+    # the drug's, "dose 10 mg" of another drug in a passage not naming it is not.
+    return newest_first(tiers[max(tiers)], days)
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", re.IGNORECASE)
+
+
+def _passage_days(conn: Connection, chunk_ids: Sequence[int]) -> dict[int, date | None]:
+    """The day each passage's document gives itself (its own date, as the vault shows it)."""
+    sources = documents.passage_sources(conn, chunk_ids)
+    shown: dict[int, date | None] = {}
+    days: dict[int, date | None] = {}
+    for chunk_id in chunk_ids:
+        if chunk_id not in sources:
+            days[chunk_id] = None
+            continue
+        document_id, _text, opening, file_type, file_name = sources[chunk_id]
+        if document_id not in shown:
+            shown[document_id] = newest_day(own_date_shown(opening, file_type, file_name))
+        days[chunk_id] = shown[document_id]
+    return days
 
 
 def _measure_passages(

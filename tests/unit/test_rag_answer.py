@@ -266,28 +266,30 @@ def test_an_answer_no_passage_supports_is_not_found_with_its_draft_behind_a_flag
     assert answer.provenance["status"] == "not_found" and answer.provenance["passages"]
 
 
-def test_an_unsupported_answer_stays_when_its_flags_point_to_passages_that_hold_its_drug() -> None:
-    """Walk 25's "The patient is on 10 mg apixaban.": it cites nothing, but two passages give
-    apixaban 5 mg twice daily; the flags say so and name them, and they are listed."""
+def test_an_uncited_answer_is_set_aside_though_other_passages_hold_its_drug() -> None:
+    """Walk 25's "The patient is on 10 mg apixaban.": it cites nothing, while two passages give
+    apixaban 5 mg twice daily. Walk 25 kept it as the answer, flagged, because its flags named
+    those passages; walk 44 D1 showed the same gate printing "The most recent creatinine is 104
+    umol/L" (a reference range's top): an answer citing no passage is set aside like any
+    unsupported draft, the draft kept behind its flag and the passages given listed."""
     hits = [
         hit(42, "Palpitations improved since bisoprolol.", score=0.9),
         hit(43, "GP note: apixaban 5 mg twice daily, no bleeding.", score=0.8),
         hit(44, "Medications: apixaban 5 mg BD, metformin 500 mg twice daily.", score=0.7),
     ]
-    model = FakeChatModel("The patient is on 10 mg apixaban.")
-    answer = answerer(model, hits).ask("What dose of apixaban is she on?", SCOPE).consume()
-    assert answer.status == "answered" and answer.text == "The patient is on 10 mg apixaban."
-    by_kind = {f.kind: f.message for f in answer.flags}
-    assert "this sentence cites no passage" in by_kind["unsupported"]
-    assert (
-        "passages [2], [3], which this sentence does not cite, give apixaban '5 mg'"
-        in (by_kind["unverified_number"])
-    )
-    assert (
-        "passages [2], [3], which this sentence does not cite, name it"
-        in (by_kind["unverified_medication"])
-    )
-    assert [s.number for s in answer.sources] == [2, 3]
+    draft = "The patient is on 10 mg apixaban."
+    answer = answerer(FakeChatModel(draft), hits).ask("What dose of apixaban is she on?", SCOPE)
+    result = answer.consume()
+    assert result.status == "not_found" and result.text == NO_SUPPORTED_ANSWER
+    assert [f.kind for f in result.flags] == ["unsupported_draft"]
+    assert result.flags[0].quote == draft
+    assert [p.hit.chunk_id for p in result.passages] == [42, 43, 44]
+    # The same sentence citing a passage is still answered, its flags naming the others.
+    cited = answerer(FakeChatModel("The patient is on 10 mg apixaban [1]."), hits)
+    kept = cited.ask("What dose of apixaban is she on?", SCOPE).consume()
+    assert kept.status == "answered"
+    by_kind = {f.kind: f.message for f in kept.flags}
+    assert "passages [2], [3], which this sentence does not cite" in by_kind["unverified_number"]
 
 
 def test_a_sentence_naming_the_class_of_a_drug_a_passage_names_is_supported() -> None:
