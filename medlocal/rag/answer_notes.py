@@ -19,6 +19,7 @@ from medlocal.rag.dose_disagreements import (
 )
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
 from medlocal.rag.followup import repeated_answer_note
+from medlocal.rag.latest_values import newest_value_notes
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.passages import (
     NumberedPassage,
@@ -41,15 +42,20 @@ def dose_notes(
 ) -> list[str]:
     """Notes for the drugs the question names (else the answer) that the documents given to
     the model dose differently (walk 40b item 3: the discharge summary's apixaban 5 mg
-    against the GP list's 2.5 mg, one of them answered without a word)."""
+    against the GP list's 2.5 mg, one of them answered without a word); before them, for a
+    question about a test's latest value, that value in the newest dated passage (walk 44)."""
     lexicon = lexicon or default_lexicon()
+    # A test's newest value, as a medicine's newest dose is noted (walk 44 D1).
+    newest = newest_value_notes(query, passages, lexicon)
     drugs = lexicon.find(query) or lexicon.find(answer)
     if not drugs:
-        return []
+        return newest
     stops = newest_stops(passages, drugs)
-    return dose_disagreements(
-        passages, drugs, lexicon, current=asks_current(query), stops=stops
-    ) + stop_notes(passages, drugs)
+    return (
+        newest
+        + dose_disagreements(passages, drugs, lexicon, current=asks_current(query), stops=stops)
+        + stop_notes(passages, drugs)
+    )
 
 
 def superseded_flags(

@@ -124,7 +124,9 @@ def test_without_the_newest_document_the_note_is_as_before() -> None:
 def test_the_command_line_prints_the_disagreement_before_the_answer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    chat = FakeChatModel("Her current dose of bisoprolol is 3.75 mg once daily [1].")
+    # The cardiology letter is [2]: a question about the current dose is given the newest dated
+    # document's passage first (walk 44 D1, D4).
+    chat = FakeChatModel("Her current dose of bisoprolol is 3.75 mg once daily [2].")
     ws = new_workspace(tmp_path, chat)
     patient = ws.require_vault().add_patient("Rosalind Ortega-Whitfield")
     files = []

@@ -150,7 +150,7 @@ def test_an_uncited_value_that_other_passages_hold_is_set_aside() -> None:
     unsupported, and was printed as the answer, because its flag named the passages holding
     "104" (the top of their reference range, and one 2020 result)."""
     hits = [
-        hit(n, lab(when, cr, eg), score=1.0 - n / 100, document_id=n)
+        hit(n, lab(when, cr, eg), score=1.0 - n / 100, document_id=n, file_name=f"lab_{when}.txt")
         for n, (when, cr, eg) in enumerate(LABS[:8], 1)
     ]
     # The walk's draft, word for word: too few of its words in any passage to attach one.
@@ -163,3 +163,27 @@ def test_an_uncited_value_that_other_passages_hold_is_set_aside() -> None:
     assert answer.status == "not_found" and answer.text == NO_SUPPORTED_ANSWER
     assert [f.kind for f in answer.flags] == ["unsupported_draft"]
     assert answer.flags[0].quote == draft
+    # The newest value given is noted, read without the model.
+    assert answer.notes[0] == (
+        "newest creatinine in the passages given: 126 umol/L [8] (lab_2022-09-13.txt, 13 Sep 2022)"
+    )
+
+
+def test_the_newest_value_among_the_passages_is_noted_whatever_their_order() -> None:
+    """D1's note, as the medicines' newest dose: the newest dated report's value, not its
+    reference range's top, whichever passage comes first."""
+    order = [2, 15, 0, 7]  # 2020-02-11 (creatinine 104), 2025-08-12, 2019-02-14, 2022-09-13
+    hits = [
+        hit(n, lab(*LABS[i]), score=1.0 - n / 100, document_id=n, file_name=f"lab_{LABS[i][0]}.txt")
+        for n, i in enumerate(order, 1)
+    ]
+    model = FakeChatModel("The most recent creatinine is 190 umol/L [2].")
+    answerer = GroundedAnswerer(model, FakeRetriever(hits), FakeEmbedder())
+    answer = answerer.ask("What is the most recent creatinine?", Scope(patient_id=1)).consume()
+    assert answer.status == "answered"
+    assert answer.notes[0] == (
+        "newest creatinine in the passages given: 190 umol/L [2] (lab_2025-08-12.txt, 12 Aug 2025)"
+    )
+    # Other questions, and a drug's (its dose notes speak for it), get none.
+    other = answerer.ask("What was the creatinine in 2019?", Scope(patient_id=1)).consume()
+    assert not any(note.startswith("newest") for note in other.notes)
