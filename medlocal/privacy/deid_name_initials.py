@@ -46,7 +46,7 @@ _CAPITALS = re.compile(r"(?<![\w/.&'’-])[A-Z]{2,3}(?:-[A-Z])?(?![\w'’-]|\.\w
 # their initials. Only initials of people the note names are taken from such a line, and the
 # line signs only where two of them are people's or one is no abbreviation (as any line).
 _INITIALS_LINE = re.compile(
-    r"(?P<l>[ \t]*[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:)?"
+    r"(?P<l>[ \t]*(?P<w>[A-Z][a-z]+)(?:[ \t]+[a-z]+)?[ \t]*:)?"
     r"(?P<i>[ \t]*[A-Z]{2,3}(?:-[A-Z])?(?:[ \t]*(?:/|,|&|and)[ \t]*[A-Z]{2,3}(?:-[A-Z])?)+)"
     r"[ \t]*(?:\.?(?:[ \t]{2,}[^\n]*)?|\.[ \t]+[A-Z][^\n]*)"
 )
@@ -87,6 +87,19 @@ _MEASURES = frozenset(
      "PSA", "MSU", "CSU", "ECHO", "PEF", "PEFR", "FEV", "FVC", "SAT", "SPO", "TPR", "MG",
      "MCG", "ML", "KG", "MMOL", "IU", "BPM", "OD", "BD", "TDS", "QDS", "PRN", "IV", "IM", "SC",
      "PO", "NG", "UO"}
+)  # fmt: skip
+# Review 44b (B1): the labels under which such a list is one of findings, tests or doses (the
+# label's first word, in lower case). Under any other label ("Actions:", "Copy to:",
+# "Handover:") capitals that are the initials of people the note names are theirs, even where
+# they also read as a vital sign ("Copy to: PR, CR" for Paul Reid and Clare Roberts): an
+# identifier left is worse than an abbreviation redacted.
+_CLINICAL_LABELS = frozenset(
+    {"obs", "observations", "vitals", "vital", "bloods", "blood", "labs", "lab", "tests", "test",
+     "investigations", "ix", "results", "result", "plan", "monitoring", "monitor", "checks",
+     "check", "recheck", "repeat", "request", "requested", "ordered", "pending", "sent",
+     "imaging", "scans", "exam", "examination", "findings", "baseline", "baselines", "charts",
+     "chart", "targets", "target", "dose", "doses", "frequency", "route", "units", "meds",
+     "medications", "drugs", "rx"}
 )  # fmt: skip
 
 
@@ -170,7 +183,8 @@ class _Lines:
         self._initials = initials  # each person's initials: where the names were found
         self._newlines: list[int] | None = None  # found on the first pair that needs them
         self._kinds: dict[int, int] = {}
-        self._labelled: set[int] = set()  # the lines of initials that follow a label
+        # The lines of initials that follow a clinical label ("Obs:", "Bloods:", "Plan:").
+        self._clinical: set[int] = set()
         self._abbreviations: dict[str, bool] = {}  # a note repeats its initials
 
     def abbreviation(self, word: str) -> bool:
@@ -197,13 +211,14 @@ class _Lines:
                 members = _MEMBER.findall(self._text, line.start("i"), line.end("i"))
                 mixed = any(not self.abbreviation(m) for m in members)
                 people = len({m for m in members if m in self._initials})
-                # Review 44: after a label ("Obs: HR, BP.") a list of abbreviations is a list
-                # of findings or tests, whoever shares their letters; only a member that is no
-                # abbreviation makes it a list of people ("Actions: RA, DP, MW.").
-                labelled = line.group("l") is not None
-                if labelled:
-                    self._labelled.add(line_start)
-                kind = _SIGNING if mixed or (people >= 2 and not labelled) else _ABBREVIATIONS
+                # Review 44b (B1): a labelled line signs as any line does (a member that is no
+                # abbreviation, or two people's initials: "Actions: RA, DP." after Ruth Adams
+                # and David Patel); only under a clinical label do the vital signs, tests and
+                # units among them stay (see signature).
+                label = line.group("w")
+                if label is not None and label.lower() in _CLINICAL_LABELS:
+                    self._clinical.add(line_start)
+                kind = _SIGNING if mixed or people >= 2 else _ABBREVIATIONS
             self._kinds[line_start] = kind
         return kind
 
@@ -220,9 +235,11 @@ class _Lines:
             if _SIGNED_BEFORE.search(text, max(line_start, start - _SIGNED_WINDOW), start):
                 return True
             if self._kind(line_start, line_end) == _SIGNING:
-                # A vital sign, a test or a unit in a labelled list stays, even beside
-                # initials that are people's ("Obs: HR, BP, JT.").
-                return not (line_start in self._labelled and word in _MEASURES)
+                # A vital sign, a test or a unit listed after a clinical label stays, even
+                # beside initials that are people's ("Obs: HR, BP, JT."); after any other
+                # label it is a person's ("Handover: HR, BP." after Helen Roberts and Bella
+                # Price).
+                return not (line_start in self._clinical and word in _MEASURES)
             # The name written out opening the same line, then only its letters before the
             # initials ("Lydia Mercer SCPHN(SN), LM"; not "Oliver Sutton: drops OD, OS").
             found = self._initials[word]

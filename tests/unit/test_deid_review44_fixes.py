@@ -107,11 +107,10 @@ def test_a_day_and_month_after_its_cue_still_goes(text: str, date: str, date_mod
             "Nurse Helen Roberts and Brian Price on shift.\nPlan: BP, HR. Repeat in clinic.",
             ["BP", "HR"],
         ),
-        (
-            "Present: Helen Roberts (chair), Dev Patel, Magda Wisniewska.\n"
-            "Actions: HR, DP, MW. Next MDT in a fortnight.",
-            ["HR"],
-        ),
+        # fix44e (review 44b B1): a vital sign stays beside a person's initials only under a
+        # clinical label; "Actions: HR, DP, MW." after Helen Roberts is hers
+        # (test_deid_review44b_initials).
+        ("Seen by Helen Roberts and Jo Tait.\nObs: HR, BP, JT. Stable.", ["HR", "BP"]),
     ],
 )
 def test_vital_signs_after_a_label_are_no_ones_initials(
