@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -96,3 +96,74 @@ def test_warm_up_imports_the_index_library_before_the_dictionaries(
         "lexicon",
         "shipped_tagger",
     ]
+
+
+def _patch_loaders(monkeypatch: pytest.MonkeyPatch, load: Callable[[], object]) -> None:
+    import medlocal.abbreviations
+    import medlocal.drugs
+    import medlocal.privacy.deid_lexicon
+    import medlocal.privacy.deid_tagger
+    import medlocal.vault.index
+
+    for module, name in (
+        (medlocal.vault.index, "load_index_library"),
+        (medlocal.drugs, "default_vocabulary"),
+        (medlocal.abbreviations, "default_abbreviations"),
+        (medlocal.privacy.deid_lexicon, "lexicon"),
+        (medlocal.privacy.deid_tagger, "shipped_tagger"),
+    ):
+        monkeypatch.setattr(module, name, load)
+
+
+def test_warm_up_runs_no_collection_while_it_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Walk 44: a question asked as the window started; the warm-up's new objects set off full
+    # sweeps of the heap (330-960 ms each at load 8) that stopped the window 0.96 s.
+    from medlocal.app.warm_up import load_dictionaries_and_freeze
+
+    kept: list[list[int]] = []
+    loading: list[bool] = []
+
+    def load() -> None:
+        loading.append(True)
+        kept.extend([i] for i in range(50_000))  # long-lived containers, as the dictionaries
+        loading.pop()
+
+    _patch_loaders(monkeypatch, load)
+    enabled_at_freeze: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: enabled_at_freeze.append(gc.isenabled()))
+    collections: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and loading:  # one set off by the loading itself
+            collections.append(info["generation"])
+
+    assert gc.isenabled()
+    gc.callbacks.append(note)
+    try:
+        load_dictionaries_and_freeze()
+    finally:
+        gc.callbacks.remove(note)
+    assert len(kept) == 250_000
+    assert collections == []  # without the pause: several hundred, some of them full sweeps
+    assert enabled_at_freeze == [False]
+    assert gc.isenabled()
+
+
+def test_warm_up_gives_the_collector_back_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    from medlocal.app.warm_up import load_dictionaries_and_freeze
+
+    def broken() -> None:
+        raise OSError("word list unreadable")
+
+    _patch_loaders(monkeypatch, broken)
+    with pytest.raises(OSError, match="unreadable"):
+        load_dictionaries_and_freeze()
+    assert gc.isenabled()  # on again after a failed warm-up
+    _patch_loaders(monkeypatch, lambda: None)
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    gc.disable()
+    try:
+        load_dictionaries_and_freeze()
+        assert not gc.isenabled()  # someone's own gc.disable() is kept
+    finally:
+        gc.enable()
