@@ -16,12 +16,12 @@ every drug the passages mention would bury the one asked about.
 Walk 44 D3: ramipril titrated 2.5 mg (2019), 5 mg (2020), 10 mg (2022), then stopped
 (18/11/2023), was noted as "the documents disagree on ramipril: 10 mg once daily [7] (17 May
 2022) vs 5 mg [6] ...", the superseded-dose flag naming 10 mg as the newest dose, as if current.
-Doses each dated by its document, no two documents of one day giving different ones, changed
-over time: the note says so, newest first. Doses of the same day, or in an undated document,
+Doses each dated by its document, no two documents under two weeks apart giving different ones,
+changed over time: the note says so, newest first. Doses of one day, or in an undated document,
 still disagree; so do doses of documents under two weeks apart (review 44b B4: a discharge
 summary of 12 Jan giving apixaban 2.5 mg and a GP list of 13 Jan giving 5 mg are a
-reconciliation discrepancy, not a titration). Where a stop is dated after the newest dose (rag/stop_notes.py), the note and the
-flag say the dose ran "until stopped 18/11/2023 [2]".
+reconciliation discrepancy, not a titration). Where a stop is dated after the newest dose
+(rag/stop_notes.py), the note and the flag say the dose ran "until stopped 18/11/2023 [2]".
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
 from medlocal.vault.diversify import hit_date
-
 
 # How far apart two documents giving a drug different doses must be for the doses to read as a
 # change over time rather than a disagreement. Titration steps (ACE inhibitors, beta-blockers,
