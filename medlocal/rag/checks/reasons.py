@@ -6,8 +6,9 @@ Allergies: penicillin"): "wrong_reason" (note 43: the reason was taken from anot
 Only plain purposes are read, on both sides: "to manage / to treat / to control X", "for the
 treatment / management / control of X", "as (a) treatment for X", "indicated / prescribed /
 started / given / taken for X", and a bare "for X" right after the drug and its dose
-("dapagliflozin 10 mg for heart failure"), each purpose of a list read ("for pain and
-swelling"); a purpose after a list of drugs ("metformin and ramipril for diabetes and
+("dapagliflozin 10 mg for heart failure"), each purpose of a list read ("for pain and swelling":
+a list naming the drug's own purpose, or one the passages do not give, is left as a plausible
+second indication); a purpose after a list of drugs ("metformin and ramipril for diabetes and
 hypertension") may be any one's, or each in order with "respectively". The flag is raised only
 where every one of the passages' sentences naming the drug (by any name, or a member of the
 class the sentence names) holds none of the purpose's words, what those sentences' abbreviations
@@ -118,10 +119,12 @@ def _keys(text: str) -> set[str]:
     }
 
 
-def _purposes(text: str, drug_end: int, lexicon: MedicationLexicon) -> list[tuple[int, str]]:
-    """The purposes ``text`` gives the drug that ends at ``drug_end`` (each as its start and
-    words): a cued one within reach after it in its clause, or a bare "for" right after it, with
-    every further purpose listed after either ("for pain and swelling")."""
+def _purposes(
+    text: str, drug_end: int, lexicon: MedicationLexicon
+) -> list[tuple[tuple[int, str], ...]]:
+    """The purposes ``text`` gives the drug that ends at ``drug_end``, each list of them (each
+    as its start and words): a cued one within reach after it in its clause, or a bare "for"
+    right after it, with every further purpose listed after either ("for pain and swelling")."""
     found = []
     bare = _FOR_AFTER_DRUG.match(text, drug_end)
     if bare is not None:
@@ -130,16 +133,17 @@ def _purposes(text: str, drug_end: int, lexicon: MedicationLexicon) -> list[tupl
     cut = _CLAUSE_BREAK.search(window)
     for match in _CUED.finditer(text, drug_end, drug_end + (cut.start() if cut else len(window))):
         found.append(match)
-    purposes: dict[int, str] = {}
+    lists: set[tuple[tuple[int, str], ...]] = set()
     for match in found:
         if match.group("reason").split()[0].lower() in _NOT_A_PURPOSE:
             continue
-        purposes[match.start("reason")] = match.group("reason")
+        listed = [(match.start("reason"), match.group("reason"))]
         more = _MORE.match(text, match.end("reason"))
         while more is not None and _listed_purpose(more.group("reason"), lexicon):
-            purposes[more.start("reason")] = more.group("reason")
+            listed.append((more.start("reason"), more.group("reason")))
             more = _MORE.match(text, more.end("reason"))
-    return sorted(purposes.items())
+        lists.add(tuple(listed))
+    return sorted(lists)
 
 
 def _listed_purpose(words: str, lexicon: MedicationLexicon) -> bool:
@@ -220,29 +224,44 @@ def check_reasons(
     evidence_keys = _keys(evidence)
     sentences = [s.text for n in cited for s in split_sentences(passages[n])]
     for drugs in _drug_lists(body, lexicon):
-        purposes = sorted({p for _s, end, _g in drugs for p in _purposes(body, end, lexicon)})
-        # "Metformin and ramipril for diabetes and hypertension respectively": in order, one
-        # each; without "respectively" a purpose after a list of drugs may be any one's.
-        paired = (
-            len(drugs) > 1
-            and len(purposes) == len(drugs)
-            and _RESPECTIVELY.search(body, purposes[-1][0]) is not None
-        )
-        for i, (at, reason) in enumerate(purposes):
-            keys = _keys(reason)
-            if not keys or not keys <= evidence_keys:
-                continue  # a purpose the passages do not give: the coverage checks' to say
-            whose = [drugs[i]] if paired else drugs
-            quotes = [_contradiction(keys, g, sentences, lexicon) for _s, _e, g in whose]
-            if not all(quotes):
-                continue
-            start, end, _generics = whose[0]
-            what, quote = body[start:end], quotes[0] or ""
-            check.add(
-                "wrong_reason",
-                reason,
-                f"'{what}' for '{reason}': the cited passages name {reason} but never beside"
-                f" {what}, which they give for another reason: {quoted(quote)}",
-                at=at,
-                quote=quote,
+        lists = {listed for _s, end, _g in drugs for listed in _purposes(body, end, lexicon)}
+        for listed in sorted(lists):
+            # "Metformin and ramipril for diabetes and hypertension respectively": in order,
+            # one each; without "respectively" a purpose after a list of drugs may be any one's.
+            paired = (
+                len(drugs) > 1
+                and len(listed) == len(drugs)
+                and _RESPECTIVELY.search(body, listed[-1][0]) is not None
             )
+            wrong: list[tuple[int, str, tuple[int, int, frozenset[str]], str]] = []
+            fits = False
+            for i, (at, reason) in enumerate(listed):
+                keys = _keys(reason)
+                if not keys or not keys <= evidence_keys:
+                    # A purpose the passages do not give: the coverage checks' to say; it may
+                    # be the drug's own in other words ("for rate control and hypertension").
+                    fits = True
+                    continue
+                whose = [drugs[i]] if paired else drugs
+                quotes = [_contradiction(keys, g, sentences, lexicon) for _s, _e, g in whose]
+                if all(quotes):
+                    wrong.append((at, reason, whose[0], quotes[0] or ""))
+                else:
+                    fits = True
+            if fits and not paired:
+                # One purpose of the list is the drug's own and another is one the record names
+                # ("amlodipine for hypertension and angina", "naproxen for swelling and pain"),
+                # or may be: a second indication, plausible, and flagging it was noise (review
+                # 44b B3: on the grounding bench it added a false alarm and caught nothing). A
+                # list whose every purpose the passages give apart from the drug is flagged.
+                continue
+            for at, reason, (start, end, _generics), quote in wrong:
+                what = body[start:end]
+                check.add(
+                    "wrong_reason",
+                    reason,
+                    f"'{what}' for '{reason}': the cited passages name {reason} but never beside"
+                    f" {what}, which they give for another reason: {quoted(quote)}",
+                    at=at,
+                    quote=quote,
+                )
