@@ -16,17 +16,19 @@ every drug the passages mention would bury the one asked about.
 Walk 44 D3: ramipril titrated 2.5 mg (2019), 5 mg (2020), 10 mg (2022), then stopped
 (18/11/2023), was noted as "the documents disagree on ramipril: 10 mg once daily [7] (17 May
 2022) vs 5 mg [6] ...", the superseded-dose flag naming 10 mg as the newest dose, as if current.
-Doses each dated by its document, no two documents of one day giving different ones, changed
-over time: the note says so, newest first. Doses of the same day, or in an undated document,
-still disagree. Where a stop is dated after the newest dose (rag/stop_notes.py), the note and the
-flag say the dose ran "until stopped 18/11/2023 [2]".
+Doses each dated by its document, no two documents under two weeks apart giving different ones,
+changed over time: the note says so, newest first. Doses of one day, or in an undated document,
+still disagree; so do doses of documents under two weeks apart (review 44b B4: a discharge
+summary of 12 Jan giving apixaban 2.5 mg and a GP list of 13 Jan giving 5 mg are a
+reconciliation discrepancy, not a titration). Where a stop is dated after the newest dose
+(rag/stop_notes.py), the note and the flag say the dose ran "until stopped 18/11/2023 [2]".
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from medlocal.document_dates import day_of
@@ -39,6 +41,14 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
 from medlocal.vault.diversify import hit_date
+
+# How far apart two documents giving a drug different doses must be for the doses to read as a
+# change over time rather than a disagreement. Titration steps (ACE inhibitors, beta-blockers,
+# SGLT2 inhibitors, antidepressants) are made at intervals of two weeks or more; documents a day
+# or a few days apart (a discharge summary and the GP list that copies it) describe one regimen,
+# so a difference between them is a discrepancy the clinician must resolve. Any doubt reads
+# "the documents disagree".
+_TITRATION_GAP = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -145,7 +155,8 @@ def _by_regimen(
     """The distinct regimens documents among ``passages`` give ``drug``, each at its newest
     document (its date as shown, as a day), newest first; documents without a date read one
     way last, in passage order. Empty where the documents do not differ. With it, whether they
-    changed over time rather than disagree: every document dated, none of one day differing."""
+    changed over time rather than disagree: every document dated, no two under
+    ``_TITRATION_GAP`` apart differing."""
     by_document: dict[int, _Regimen] = {}
     for passage in passages:
         for regimen in _regimens(passage, {drug}, lexicon):
@@ -156,8 +167,9 @@ def _by_regimen(
         return [], False
     dated = [(passage_date(r.passage), r) for r in regimens]
     days = [day_of(shown) for shown, _ in dated]
-    over_time = None not in days and not any(
-        days[i] == days[j] and _differ([regimens[i], regimens[j]])
+    known = [d for d in days if d is not None]
+    over_time = len(known) == len(days) and not any(
+        abs(known[i] - known[j]) < _TITRATION_GAP and _differ([regimens[i], regimens[j]])
         for i in range(len(regimens))
         for j in range(i + 1, len(regimens))
     )

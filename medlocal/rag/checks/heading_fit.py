@@ -7,7 +7,8 @@ The words rest on the passage; their place in the summary does not: "wrong_secti
 A line fits when it names a drug of the lexicon, a word given a dose or standing where a
 medicine does that no dictionary knows ("zorbaxiline 10 mg": checked as a name elsewhere), a
 kind of medicine ("anticoagulant", "inhaler", "insulin"), or says there is none ("No regular
-medications", "None documented"). The line is read whole: "Stopped because of a GI bleed [2]."
+medications", "None documented"; under an allergy heading a denial of allergies anywhere in
+the line: "He denies allergies"). The line is read whole: "Stopped because of a GI bleed [2]."
 after "Apixaban 5 mg [1]." on its line belongs to the drug before it. Allergy sections and
 headings that name no medications ("Hospital course") are not read.
 """
@@ -47,6 +48,19 @@ _NONE = re.compile(
     re.IGNORECASE,
 )
 
+# Under an allergy heading, a line denying allergies anywhere in it ("She has no known
+# allergies", "He denies allergies", "Patient reports no allergies", "She is not allergic to
+# anything", "Allergic reactions: none") says there is none (review 44b B2). The denial must
+# stand next to the allergy word (a few words apart at most), so a "no" about something else
+# ("discharged with no discharge instructions", walk 44 D7) is not read as one.
+_NO_ALLERGY = re.compile(
+    r"\b(?:no|nil|not|never|denies|denied|deny|denying|without|free\s+of)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:allerg\w*|intoleran\w*|sensitivit\w*|adverse\s+(?:drug\s+)?reactions?)"
+    r"|\b(?:allerg\w*|intoleran\w*|sensitivit\w*|adverse\s+(?:drug\s+)?reactions?)"
+    r"(?:\s+[\w-]+){0,2}?\s*[:-]?\s*(?:none|nil|nothing|not\s+known|unknown)\b",
+    re.IGNORECASE,
+)
+
 
 def check_heading_fit(
     check: SentenceCheck, heading: str, line: str, lexicon: MedicationLexicon
@@ -63,6 +77,8 @@ def check_heading_fit(
         return
     if _NONE.search(plain) or _names_a_medicine(plain, lexicon):
         return
+    if allergies and _NO_ALLERGY.search(plain):
+        return  # a denial of allergies: "she has no known allergies"
     if allergies and allergy_vocabulary(lexicon).spans(plain):
         return  # latex, peanuts, contrast: an allergen that is no medicine
     if allergies:

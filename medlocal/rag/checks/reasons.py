@@ -6,13 +6,16 @@ Allergies: penicillin"): "wrong_reason" (note 43: the reason was taken from anot
 Only plain purposes are read, on both sides: "to manage / to treat / to control X", "for the
 treatment / management / control of X", "as (a) treatment for X", "indicated / prescribed /
 started / given / taken for X", and a bare "for X" right after the drug and its dose
-("dapagliflozin 10 mg for heart failure"). The flag is raised only where every one of the
-passages' sentences naming the drug (by any name, or a member of the class the sentence names)
-holds none of the purpose's words, what those sentences' abbreviations stand for included
-("HFrEF" is heart failure), at least one of them gives the drug a purpose, and the cited
-passages hold every word of the sentence's purpose elsewhere: a purpose the passages do not give
-at all is left to the coverage checks, and a drug the passages give no purpose is never
-flagged."""
+("dapagliflozin 10 mg for heart failure"), each purpose of a list read ("for pain and swelling":
+a list naming the drug's own purpose, or one the passages do not give, is left as a plausible
+second indication); a purpose after a list of drugs ("metformin and ramipril for diabetes and
+hypertension") may be any one's, or each in order with "respectively". The flag is raised only
+where every one of the passages' sentences naming the drug (by any name, or a member of the
+class the sentence names) holds none of the purpose's words, what those sentences' abbreviations
+stand for included ("HFrEF" is heart failure), at least one of them gives the drug a purpose,
+and the cited passages hold every word of the sentence's purpose elsewhere: a purpose the
+passages do not give at all is left to the coverage checks, and a drug the passages give no
+purpose is never flagged."""
 
 from __future__ import annotations
 
@@ -31,9 +34,24 @@ _LEAD = r"(?:(?:her|his|their|the|a|an|its|this|that|any)\s+)?"
 # The purpose: up to four words, to a clause's end.
 _BREAKS = (
     r"(?:and|or|but|with|since|after|which|as|in|on|at|from|until|because|while|when|if|given"
-    r"|despite|so)"
+    r"|despite|so|respectively)"
 )
-_WHAT = r"(?P<reason>[A-Za-z][\w'-]*(?:\s+(?!" + _BREAKS + r"\b)[A-Za-z][\w'-]*){0,3})"
+# A word of a purpose; "type 2", "stage 3", "grade II" are one ("type 2 diabetes", review 44b B3:
+# read as 'type', the digit cutting it).
+_WORD = r"(?:(?:type|stage|grade|class)\s+(?:\d+[a-z]?|[IV]+)\b|[A-Za-z][\w'-]*)"
+_WHAT = r"(?P<reason>" + _WORD + r"(?:\s+(?!" + _BREAKS + r"\b)" + _WORD + r"){0,3})"
+# One more purpose of a list ("for pain and swelling", "for diabetes, hypertension and gout"):
+# each is read, not only the first (review 44b B3).
+_MORE = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)" + _LEAD + _WHAT, re.I)
+# "Metformin and ramipril were started for diabetes and hypertension respectively".
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# Drugs named together ("metformin and ramipril", "metformin 500 mg, ramipril 5 mg or
+# amlodipine"): what stands between two drugs of one list.
+_BETWEEN_DRUGS = re.compile(
+    r"(?:\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|micrograms?|g|units?|ml|%)\b)?\s*"
+    r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+|\s*/\s*))",
+    re.IGNORECASE,
+)
 _CUED = re.compile(
     r"\b(?:to\s+(?:manage|treat|control)|for\s+(?:the\s+)?(?:treatment|management|control)"
     r"\s+of|as\s+(?:a\s+)?treatment\s+for|(?:indicated|prescribed|started|given|taken|used)"
@@ -101,9 +119,12 @@ def _keys(text: str) -> set[str]:
     }
 
 
-def _purposes(text: str, drug_end: int) -> list[re.Match[str]]:
-    """The purposes ``text`` gives the drug that ends at ``drug_end``: a cued one within reach
-    after it in its clause, or a bare "for" right after it."""
+def _purposes(
+    text: str, drug_end: int, lexicon: MedicationLexicon
+) -> list[tuple[tuple[int, str], ...]]:
+    """The purposes ``text`` gives the drug that ends at ``drug_end``, each list of them (each
+    as its start and words): a cued one within reach after it in its clause, or a bare "for"
+    right after it, with every further purpose listed after either ("for pain and swelling")."""
     found = []
     bare = _FOR_AFTER_DRUG.match(text, drug_end)
     if bare is not None:
@@ -112,7 +133,29 @@ def _purposes(text: str, drug_end: int) -> list[re.Match[str]]:
     cut = _CLAUSE_BREAK.search(window)
     for match in _CUED.finditer(text, drug_end, drug_end + (cut.start() if cut else len(window))):
         found.append(match)
-    return [m for m in found if m.group("reason").split()[0].lower() not in _NOT_A_PURPOSE]
+    lists: set[tuple[tuple[int, str], ...]] = set()
+    for match in found:
+        if match.group("reason").split()[0].lower() in _NOT_A_PURPOSE:
+            continue
+        listed = [(match.start("reason"), match.group("reason"))]
+        more = _MORE.match(text, match.end("reason"))
+        while more is not None and _listed_purpose(more.group("reason"), lexicon):
+            listed.append((more.start("reason"), more.group("reason")))
+            more = _MORE.match(text, more.end("reason"))
+        lists.add(tuple(listed))
+    return sorted(lists)
+
+
+def _listed_purpose(words: str, lexicon: MedicationLexicon) -> bool:
+    """Whether ``words``, after a purpose and "and" or a comma, are another purpose: not a
+    clause ("and was reviewed"), a time ("and two weeks") or a drug ("and ramipril for ...")."""
+    first = words.split()[0].lower()
+    return (
+        first not in STOPWORDS
+        and first not in _NOT_A_PURPOSE
+        and re.fullmatch(_BREAKS, first) is None
+        and not lexicon.find(words)
+    )
 
 
 def _drugs(text: str, lexicon: MedicationLexicon) -> list[tuple[int, int, frozenset[str]]]:
@@ -136,6 +179,38 @@ def _names(sentence: str, generics: frozenset[str], lexicon: MedicationLexicon) 
     ]
 
 
+def _contradiction(
+    keys: set[str], generics: frozenset[str], sentences: Sequence[str], lexicon: MedicationLexicon
+) -> str | None:
+    """The passages' sentence giving ``generics``' drug a purpose of its own where none of
+    their sentences naming the drug holds a purpose of ``keys``; None where one does, or where
+    they give the drug no purpose (nothing to contradict)."""
+    theirs = [(s, ends) for s in sentences if (ends := _names(s, generics, lexicon))]
+    given = [s for s, ends in theirs if any(_purposes(s, e, lexicon) for e in ends)]
+    if not given:
+        return None
+    if any(
+        keys & (words := _keys(" ".join([s, *abbreviation_terms(s)]))) or _same_group(keys, words)
+        for s, _ in theirs
+    ):
+        return None
+    return given[0]
+
+
+def _drug_lists(
+    body: str, lexicon: MedicationLexicon
+) -> list[list[tuple[int, int, frozenset[str]]]]:
+    """The drugs ``body`` names, those named together ("metformin and ramipril") in one list:
+    a purpose given after such a list may be any one's (review 44b B3)."""
+    lists: list[list[tuple[int, int, frozenset[str]]]] = []
+    for drug in sorted(_drugs(body, lexicon)):
+        if lists and _BETWEEN_DRUGS.fullmatch(body, lists[-1][-1][1], drug[0]):
+            lists[-1].append(drug)
+        else:
+            lists.append([drug])
+    return lists
+
+
 def check_reasons(
     check: SentenceCheck,
     body: str,
@@ -148,28 +223,45 @@ def check_reasons(
     evidence = "\n".join(passages[n] for n in cited)
     evidence_keys = _keys(evidence)
     sentences = [s.text for n in cited for s in split_sentences(passages[n])]
-    for start, end, generics in _drugs(body, lexicon):
-        for purpose in _purposes(body, end):
-            reason = purpose.group("reason")
-            keys = _keys(reason)
-            if not keys or not keys <= evidence_keys:
-                continue  # a purpose the passages do not give: the coverage checks' to say
-            theirs = [(s, ends) for s in sentences if (ends := _names(s, generics, lexicon))]
-            given = [s for s, ends in theirs if any(_purposes(s, e) for e in ends)]
-            if not given:
-                continue  # the passages give the drug no purpose: nothing to contradict
-            if any(
-                keys & (words := _keys(" ".join([s, *abbreviation_terms(s)])))
-                or _same_group(keys, words)
-                for s, _ in theirs
-            ):
-                continue
-            what = body[start:end]
-            check.add(
-                "wrong_reason",
-                reason,
-                f"'{what}' for '{reason}': the cited passages name {reason} but never beside"
-                f" {what}, which they give for another reason: {quoted(given[0])}",
-                at=purpose.start("reason"),
-                quote=given[0],
+    for drugs in _drug_lists(body, lexicon):
+        lists = {listed for _s, end, _g in drugs for listed in _purposes(body, end, lexicon)}
+        for listed in sorted(lists):
+            # "Metformin and ramipril for diabetes and hypertension respectively": in order,
+            # one each; without "respectively" a purpose after a list of drugs may be any one's.
+            paired = (
+                len(drugs) > 1
+                and len(listed) == len(drugs)
+                and _RESPECTIVELY.search(body, listed[-1][0]) is not None
             )
+            wrong: list[tuple[int, str, tuple[int, int, frozenset[str]], str]] = []
+            fits = False
+            for i, (at, reason) in enumerate(listed):
+                keys = _keys(reason)
+                if not keys or not keys <= evidence_keys:
+                    # A purpose the passages do not give: the coverage checks' to say; it may
+                    # be the drug's own in other words ("for rate control and hypertension").
+                    fits = True
+                    continue
+                whose = [drugs[i]] if paired else drugs
+                quotes = [_contradiction(keys, g, sentences, lexicon) for _s, _e, g in whose]
+                if all(quotes):
+                    wrong.append((at, reason, whose[0], quotes[0] or ""))
+                else:
+                    fits = True
+            if fits and not paired:
+                # One purpose of the list is the drug's own and another is one the record names
+                # ("amlodipine for hypertension and angina", "naproxen for swelling and pain"),
+                # or may be: a second indication, plausible, and flagging it was noise (review
+                # 44b B3: on the grounding bench it added a false alarm and caught nothing). A
+                # list whose every purpose the passages give apart from the drug is flagged.
+                continue
+            for at, reason, (start, end, _generics), quote in wrong:
+                what = body[start:end]
+                check.add(
+                    "wrong_reason",
+                    reason,
+                    f"'{what}' for '{reason}': the cited passages name {reason} but never beside"
+                    f" {what}, which they give for another reason: {quoted(quote)}",
+                    at=at,
+                    quote=quote,
+                )
