@@ -240,9 +240,15 @@ def main(src: Path) -> None:
         raise SystemExit(f"{XML_NAME} not found under {src} (unzip simple-icd-10-cm 1.5.0 there)")
     lex = build_lexicon(ROOT / "resources", icd_terms=False)  # the lists as they stand without it
     words, phrases = terms(descriptions(found[0]), lex, excluded_lists(lex))
-    lines = [f"# {line}" for line in HEADER.splitlines()]
-    OUT.write_text("\n".join(lines + sorted(words) + sorted(phrases)) + "\n", "utf-8")
-    print(f"{OUT.name}: {len(words)} words, {len(phrases)} phrases")
+    write_list(OUT, HEADER, words, phrases)
+
+
+def write_list(out: Path, header: str, words: set[str], phrases: set[str]) -> None:
+    """``out`` as a resource list: ``header`` as comment lines, then the words and the phrases,
+    each sorted (a rebuild from the same source writes the same bytes)."""
+    lines = [f"# {line}" for line in header.splitlines()]
+    out.write_text("\n".join(lines + sorted(words) + sorted(phrases)) + "\n", "utf-8")
+    print(f"{out.name}: {len(words)} words, {len(phrases)} phrases")
 
 
 if __name__ == "__main__":

@@ -119,9 +119,7 @@ def main(src: Path) -> None:
     icd = set(resource_entries(ROOT / "resources" / "deid_icd_terms.txt"))
     words -= icd | _NOT_SAFE
     phrases -= icd
-    lines = [f"# {line}" for line in HEADER.splitlines()]
-    OUT.write_text("\n".join(lines + sorted(words) + sorted(phrases)) + "\n", "utf-8")
-    print(f"{OUT.name}: {len(words)} words, {len(phrases)} phrases")
+    build_icd_terms.write_list(OUT, HEADER, words, phrases)
 
 
 if __name__ == "__main__":
