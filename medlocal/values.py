@@ -40,11 +40,12 @@ _LEADS_TO_A_DAY = frozenset(
 _LABEL_END = re.compile(r"[:\-\u2013\u2014]\s*$")
 _BARE_OF = re.compile(r"\d{1,2}\s+of\s", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
-# Nouns a number after them counts, capitalised in a heading or a brand's name ("Pfizer Dose 2").
+# Nouns a number after them counts, capitalised in a heading or a brand's name ("Pfizer Dose 2",
+# "Pfizer Booster 2": review 44b B7, a vaccine's count read as the 2nd).
 _COUNTED_NOUNS = (
     r"(?:Dose|Doses|Cycle|Cycles|Day|Days|Week|Weeks|Fraction|Fractions|Visit|Visits|Session"
     r"|Sessions|Part|Page|Stage|Phase|Round|Course|Injection|Infusion|Number|Vial|Tablet|Unit"
-    r"|Units|Bottle|Pack|Box|Item|Items)"
+    r"|Units|Bottle|Pack|Box|Item|Items|Booster|Boosters|Vaccine|Vaccines|Vaccination|Shot|Jab)"
 )
 # A person's name right before the number (note 43): a capitalised word after a title ("Dr
 # Patel", "Mrs Jones", "Nurse Okafor") or after a given name that does not start the sentence

@@ -35,6 +35,8 @@ def test_a_name_before_the_day_keeps_it(text: str, expected: list[str]) -> None:
         "Cycle 2 of May 2026.",
         "She had Pfizer Dose 2 of May 2026.",
         "Received Cycle 2 of May 2026.",
+        "She had Pfizer Booster 2 of May 2026.",  # review 44b B7
+        "Moderna Vaccine 3 of May 2026 given.",
     ],
 )
 def test_a_counted_noun_before_the_number_still_counts(text: str) -> None:
