@@ -46,7 +46,7 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import split_sentences
 
 # A heading of a section that lists allergies ("Allergies and intolerances", "Adverse reactions").
-_ALLERGY_HEADING = re.compile(r"allerg|intoleran|adverse|sensitivit", re.IGNORECASE)
+ALLERGY_HEADING = re.compile(r"allerg|intoleran|adverse|sensitivit", re.IGNORECASE)
 # A heading that names medications as well ("Current medications and allergies"): not an
 # allergy heading (review 35: every drug of the referral letter's section was flagged). "Drug
 # allergies" and "Adverse drug reactions" name no medications.
@@ -221,7 +221,7 @@ def stated_allergies(body: str, heading: str, vocab: AllergyVocabulary) -> list[
     """(offset in ``body``, name) for each drug or other allergen ``body`` gives as an allergy
     or intolerance."""
     spans = vocab.spans(body)
-    if _ALLERGY_HEADING.search(heading) and not _MEDICATION_HEADING.search(heading):
+    if ALLERGY_HEADING.search(heading) and not _MEDICATION_HEADING.search(heading):
         return [(start, name) for start, _, name in spans]
     tied: set[int] = set()
     masked = _masked(body)

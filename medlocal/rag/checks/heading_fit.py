@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from medlocal.rag.allergens import allergy_vocabulary
+from medlocal.rag.checks.allergies import ALLERGY_HEADING
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.citations import blank_citations
 from medlocal.rag.coverage import list_item, says_documents_silent
@@ -27,8 +28,6 @@ from medlocal.rag.medications import MedicationLexicon
 # A heading of a section that lists medications ("Current medications", "Discharge
 # medications", "Medicines on admission"); "Treatment" and "Plan" sections say more than that.
 _MEDICATION_HEADING = re.compile(r"\b(?:medications?|medicines?|prescriptions?)\b", re.I)
-# A heading that lists allergies ("Allergies and intolerances", "Medications and allergies").
-_ALLERGY_HEADING = re.compile(r"allerg|intoleran|adverse|sensitivit", re.IGNORECASE)
 # Words that name a medicine without naming a drug: a class, a form, a course.
 _KIND_OF_MEDICINE = re.compile(
     r"\b(?:medications?|medicines?|drugs?|tablets?|capsules?|inhalers?|insulins?|injections?"
@@ -69,7 +68,8 @@ def check_heading_fit(
     whole line it is part of) that names no medicine (nor, under an allergy heading, an
     allergen) and does not say there is none."""
     medicines = _MEDICATION_HEADING.search(heading) is not None
-    allergies = _ALLERGY_HEADING.search(heading) is not None
+    # A heading that lists allergies ("Allergies and intolerances", "Medications and allergies").
+    allergies = ALLERGY_HEADING.search(heading) is not None
     if not (medicines or allergies):
         return
     plain = blank_citations(line, fill=" ")
