@@ -74,7 +74,8 @@ def _ends_in_a_block_loop(text: str) -> bool:
 class LoopWatch:
     """Reads a generation piece by piece and says when it has become a loop: its last RUNAWAY
     lines alike, or its last words one phrase said RUNAWAY times. The step can stop there: the
-    rest of its budget would go the same way, and :func:`guard_section` cuts the loop down."""
+    rest of its budget would go the same way, and the summary's section guard
+    (:func:`medlocal.rag.section_guard.guard_section`) cuts the loop down."""
 
     def __init__(self, patterns: bool = True, notes: str | None = None) -> None:
         """Without ``patterns`` (answers) only lines of the same words make a loop: an answer's
