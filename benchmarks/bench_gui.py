@@ -141,7 +141,7 @@ def open_long(meter: GapMeter, window: Any, results: dict[str, object], turns: i
     """A chat of ``turns`` finished turns is opened (no vault read: the turns are handed to the
     panel as open_chat does after reading them): every turn is rendered and drawn. First the whole
     chat's HTML set in one step (the panel's way before), then the panel's own redraw()."""
-    from medlocal.ui.chat_panel import _render_turn
+    from medlocal.ui.chat_view import _render_turn
 
     chat = window.chat
     results["open_turns"] = turns

@@ -42,6 +42,8 @@ from medlocal.rag.context import ContextFit, fit_passages
 from medlocal.rag.flags import Flag
 from medlocal.rag.followup import repeated_answer_note, standalone_question
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
+from medlocal.rag.loop_watch import LoopWatch
+from medlocal.rag.loops import Loop, without_loops
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.open_questions import is_open_question
 from medlocal.rag.passages import (
@@ -67,7 +69,6 @@ from medlocal.rag.relevance import (
     RelevanceThreshold,
     asked_terms,
 )
-from medlocal.rag.section_guard import Loop, LoopWatch, without_loops
 from medlocal.rag.support import REASONING_SKIP, answer_opening, support_check_for
 from medlocal.vault.records import SearchHit
 

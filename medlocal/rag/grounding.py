@@ -46,7 +46,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from medlocal.rag.checks.allergies import check_allergies, check_allergy_denial
+from medlocal.rag.checks.allergies import check_allergies
+from medlocal.rag.checks.allergy_denial import check_allergy_denial
 from medlocal.rag.checks.assertion_conflicts import check_assertions, check_habits
 from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere

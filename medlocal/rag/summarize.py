@@ -31,6 +31,8 @@ from medlocal.rag.context import thinking_advice
 from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag, FlagKind, section_at
 from medlocal.rag.grounding import ground, supported_sentences
+from medlocal.rag.loop_watch import LoopWatch
+from medlocal.rag.loops import clip
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
     NumberedPassage,
@@ -48,7 +50,8 @@ from medlocal.rag.prompts import (
     reduce_user_message,
 )
 from medlocal.rag.provenance import build_provenance
-from medlocal.rag.section_guard import LoopWatch, Prompt, clip, guard_section, repeated_section
+from medlocal.rag.repeated_section import repeated_section
+from medlocal.rag.section_guard import Prompt, guard_section
 from medlocal.rag.sentences import split_sentences
 from medlocal.rag.store import OutputStore
 from medlocal.rag.support import support_check_for

@@ -31,11 +31,24 @@ from medlocal.app.chats import (
     list_chats,
 )
 from medlocal.engine.api import SamplingParams
-from medlocal.engine.reasoning import THINKING_PREFIX, ThinkingMeter, thinking_status
+from medlocal.engine.reasoning import THINKING_PREFIX, ThinkingMeter
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import SourceRef
+from medlocal.ui.chat_texts import (
+    EMPTY_CHAT_HINT,
+    FINDING_STATUS,
+    LOCK_STOPPED,
+    NO_DOCUMENTS_HINT,
+    NO_PATIENT_HINT,
+    NO_PATIENTS_YET_HINT,
+    NOTICE,
+    SWITCH_STOPPED,
+    SWITCH_STOPPED_PARTIAL,
+    delete_chat_question,
+    live_line,
+)
 from medlocal.ui.chat_view import ChatView
 from medlocal.ui.chat_widgets import ChatList, QuestionBox, chat_label
 from medlocal.ui.clipboard import copy_sensitive
@@ -45,49 +58,11 @@ from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.workers import Job, batched, stream_task
 from medlocal.vault.errors import NotFoundError
-from medlocal.wording import counted
 
 THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
 DRAFT_REF = "draft."  # cite:draft.N opens or folds turn N's unsupported draft
 THINKING_POLL_MS = 250
-FINDING_STATUS = "Loading the model and finding passages…"
-INDEXING = "Indexing this patient's passages: "
-
-
-def indexing_status(done: int, total: int) -> str:
-    """The live line while a patient's passages go into the in-memory index (walk 36: a
-    41,610-passage record's first search sat for minutes on a bare "finding passages")."""
-    return f"{INDEXING}{done:,} of {total:,}…"
-
-
 CHATS_MIN_CHARS = 8  # the chat list's narrowest: "Chat 12 …"
-NOTICE = "Decision support only — verify every statement against its sources."
-# Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
-NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
-# An open vault with no patient at all: choosing one is no step yet (walk 29).
-NO_PATIENTS_YET_HINT = (
-    "No patients yet: click Add patient…\non the left, then import\ntheir documents to ask about."
-)
-NO_DOCUMENTS_HINT = (
-    "This patient has no documents yet. Import them on the left (Import files…, Import "
-    "folder… or drop them there), then ask again."
-)
-# Choosing another patient stops a question on its way (nothing of it is saved): coming back,
-# the question is in the box again, and this line says why (walk 36: it was lost silently).
-SWITCH_STOPPED = (
-    "Stopped when you switched patient. Nothing was saved: your question is back in the box "
-    "below, press Enter to ask it again."
-)
-SWITCH_STOPPED_PARTIAL = " (The partial answer was not checked or kept.)"
-# A lock stops a question on its way too, and forgets its text (no patient text is kept behind
-# the lock screen): after the unlock, the chat it went to is open again with this line (walk
-# 39b: an empty new chat was open and nothing said the question had been stopped).
-LOCK_STOPPED = "The answer was stopped when MedLocal locked; ask again."
-EMPTY_CHAT_HINT = (
-    "Ask a question below about this patient's documents.\n"
-    "Each answer cites its sources as [1], [2]…:\n"
-    "click one to see the passage on the right."
-)
 
 
 class ChatPanel(QWidget):
@@ -347,19 +322,9 @@ class ChatPanel(QWidget):
             ]
         except MedLocalError:
             return
-        shown = [
-            (self.chats.itemData(i), self.chats.itemText(i)) for i in range(self.chats.count())
-        ]
-        if shown == stored:
-            return
         open_id = self._open_chat_id
-        self.chats.blockSignals(True)  # no chat is chosen by refilling the list
-        self.chats.clear()
-        for cid, label in stored:
-            self.chats.addItem(label, cid)
-        self.chats.setCurrentIndex(self.chats.findData(open_id) if open_id is not None else -1)
-        self.chats.blockSignals(False)
-        self.chats.sync_tooltip()
+        if not self.chats.show_chats(stored, open_id):
+            return
         if open_id is not None and self.chats.findData(open_id) < 0:
             self._deleted(open_id)  # deleted outside the window: nothing of it stays shown
 
@@ -394,20 +359,10 @@ class ChatPanel(QWidget):
         except (MedLocalError, StopIteration):
             self._deleted(chat_id)  # gone already (deleted from the CLI)
             return
-        kept = len(chat.output_ids)
         if not confirm(
             self,
             "Delete chat",
-            f"Delete chat {chat_id} ({counted(chat.questions, 'question')} and "
-            f"{'its answer' if chat.questions == 1 else 'their answers'}) "
-            "from the vault? This cannot be undone."
-            + (
-                f" Its {counted(kept, 'saved answer')} {'is' if kept == 1 else 'are'} kept: "
-                f"delete {'it' if kept == 1 else 'them'} under File → Saved answers and "
-                "summaries…"
-                if kept
-                else ""
-            ),
+            delete_chat_question(chat_id, chat.questions, len(chat.output_ids)),
         ):
             return
         try:
@@ -665,18 +620,8 @@ class ChatPanel(QWidget):
         if meter is None or self._meter_generation != self._generation:
             self._thinking_timer.stop()  # a job of a panel cleared since: not this chat's
             return
-        if meter.active and not self.live_text:
-            self.status_line = thinking_status(meter.tokens)
-            self.redraw()
-            return
-        # Only ever replaces the line ask() set, or its own: never an answer's or error's.
-        done, total = self._indexing
-        if self.live_text or not total:
-            return
-        if self.status_line != FINDING_STATUS and not self.status_line.startswith(INDEXING):
-            return
-        line = indexing_status(done, total) if done < total else FINDING_STATUS
-        if line != self.status_line:
+        line = live_line(meter, self._indexing, self.status_line, self.live_text)
+        if line is not None:
             self.status_line = line
             self.redraw()
 

@@ -3,6 +3,8 @@ as tooltip) and the question box (Enter sends, Tab moves on)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
@@ -46,6 +48,21 @@ class ChatList(QComboBox):
 
     def sync_tooltip(self, _index: int = -1) -> None:
         self.setToolTip(self.currentText() or self.placeholderText())
+
+    def show_chats(self, chats: Sequence[tuple[int, str]], open_id: int | None) -> bool:
+        """List ``chats`` ((id, label) pairs), ``open_id`` chosen (or none), unless the list
+        shows them already; whether it changed. Refilling it chooses no chat: no signal."""
+        shown = [(self.itemData(i), self.itemText(i)) for i in range(self.count())]
+        if shown == list(chats):
+            return False
+        self.blockSignals(True)
+        self.clear()
+        for cid, label in chats:
+            self.addItem(label, cid)
+        self.setCurrentIndex(self.findData(open_id) if open_id is not None else -1)
+        self.blockSignals(False)
+        self.sync_tooltip()
+        return True
 
     def shown_text(self) -> str:
         """The label as drawn at the present width."""

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.app.chats import delete_chats
-from medlocal.ui.chat_panel import NO_DOCUMENTS_HINT
+from medlocal.ui.chat_texts import NO_DOCUMENTS_HINT
 from medlocal.ui.chat_widgets import chat_label
 from medlocal.ui.dialogs.about_dialog import NOTICE_FILES, AboutDialog, licence_text
 from medlocal.ui.log_tail import LogTail

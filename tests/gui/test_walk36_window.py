@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.passages import SourceRef
-from medlocal.ui.chat_panel import SWITCH_STOPPED, SWITCH_STOPPED_PARTIAL
+from medlocal.ui.chat_texts import SWITCH_STOPPED, SWITCH_STOPPED_PARTIAL
 from medlocal.ui.main_window import MainWindow
 
 WAIT_MS = 30_000

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.rag.answer import GroundedAnswer
-from medlocal.ui.chat_panel import LOCK_STOPPED
+from medlocal.ui.chat_texts import LOCK_STOPPED
 from medlocal.ui.main_window import MainWindow
 
 WAIT_MS = 30_000

@@ -375,7 +375,7 @@ def test_unlock_rechunks_older_documents_in_the_background(
 
 def test_an_empty_conversation_says_what_to_do(qtbot: QtBot, gui_workspace: Workspace) -> None:
     """The centre pane was blank until the first answer: no hint to choose a patient or ask."""
-    from medlocal.ui.chat_panel import EMPTY_CHAT_HINT, NO_PATIENT_HINT, NO_PATIENTS_YET_HINT
+    from medlocal.ui.chat_texts import EMPTY_CHAT_HINT, NO_PATIENT_HINT, NO_PATIENTS_YET_HINT
 
     gui_workspace.require_vault().add_patient("Hint Patient")
     window = MainWindow(gui_workspace)
@@ -404,7 +404,7 @@ def test_a_vault_with_no_patient_points_to_add_patient(
     qtbot: QtBot, gui_workspace: Workspace
 ) -> None:
     """Walk 29: with no patient at all the chat said "Choose a patient on the left"."""
-    from medlocal.ui.chat_panel import NO_PATIENT_HINT, NO_PATIENTS_YET_HINT
+    from medlocal.ui.chat_texts import NO_PATIENT_HINT, NO_PATIENTS_YET_HINT
 
     window = MainWindow(gui_workspace)
     qtbot.addWidget(window)
@@ -482,7 +482,7 @@ def test_asking_about_a_patient_without_documents_says_to_import(
     qtbot: QtBot, gui_workspace: Workspace
 ) -> None:
     """It answered "Not found in the selected documents." when there were none at all."""
-    from medlocal.ui.chat_panel import NO_DOCUMENTS_HINT
+    from medlocal.ui.chat_texts import NO_DOCUMENTS_HINT
 
     window = window_with_patient(qtbot, gui_workspace, "Empty Patient")
     chat = window.chat

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from medlocal.rag.allergens import AllergenLexicon, allergy_vocabulary, default_allergens
-from medlocal.rag.checks.allergies import listed_allergens, stated_allergies
+from medlocal.rag.checks.allergy_wording import listed_allergens, stated_allergies
 from medlocal.rag.flags import Flag
 from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon

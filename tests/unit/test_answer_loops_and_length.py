@@ -10,8 +10,8 @@ from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
 from medlocal.engine.api import SamplingParams
 from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
 from medlocal.rag.flags import unsupported_draft
+from medlocal.rag.loops import without_loops
 from medlocal.rag.passages import Scope
-from medlocal.rag.section_guard import without_loops
 
 PASSAGE = "Clinic letter. She takes metformin 500 mg twice daily. HbA1c 58 mmol/mol in May."
 PARAGRAPH = "She takes metformin 500 mg twice daily [1]. Her HbA1c was 58 mmol/mol [1]."

@@ -18,7 +18,8 @@ from medlocal.cli.rag_cmds import _print_sources_and_flags
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.rag.export_files import ExportDocument, render_markdown
 from medlocal.rag.flags import Flag
-from medlocal.rag.section_guard import LoopWatch, Prompt, guard_section
+from medlocal.rag.loop_watch import LoopWatch
+from medlocal.rag.section_guard import Prompt, guard_section
 from medlocal.rag.summarize import Summarizer, Summary
 from medlocal.rag.templates import get_template
 from medlocal.ui.render import flag_list_html

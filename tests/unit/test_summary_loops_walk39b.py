@@ -15,7 +15,8 @@ from fixtures.fake_models import FakeChatModel, hit
 
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.rag.flags import Flag
-from medlocal.rag.section_guard import Prompt, guard_section, without_loops
+from medlocal.rag.loops import without_loops
+from medlocal.rag.section_guard import Prompt, guard_section
 from medlocal.rag.summarize import Summarizer, Summary
 from medlocal.rag.templates import get_template
 

@@ -1,0 +1,81 @@
+"""What the chat panel (ui/chat_panel.py) says in its own words: the hints of an empty
+conversation, the lines a stopped question leaves, the live line while an answer is on its way
+(finding passages, indexing, the model's thinking) and the question before a chat is deleted."""
+
+from __future__ import annotations
+
+from medlocal.engine.reasoning import ThinkingMeter, thinking_status
+from medlocal.wording import counted
+
+FINDING_STATUS = "Loading the model and finding passages…"
+INDEXING = "Indexing this patient's passages: "
+
+
+def indexing_status(done: int, total: int) -> str:
+    """The live line while a patient's passages go into the in-memory index (walk 36: a
+    41,610-passage record's first search sat for minutes on a bare "finding passages")."""
+    return f"{INDEXING}{done:,} of {total:,}…"
+
+
+NOTICE = "Decision support only — verify every statement against its sources."
+# Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
+NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
+# An open vault with no patient at all: choosing one is no step yet (walk 29).
+NO_PATIENTS_YET_HINT = (
+    "No patients yet: click Add patient…\non the left, then import\ntheir documents to ask about."
+)
+NO_DOCUMENTS_HINT = (
+    "This patient has no documents yet. Import them on the left (Import files…, Import "
+    "folder… or drop them there), then ask again."
+)
+# Choosing another patient stops a question on its way (nothing of it is saved): coming back,
+# the question is in the box again, and this line says why (walk 36: it was lost silently).
+SWITCH_STOPPED = (
+    "Stopped when you switched patient. Nothing was saved: your question is back in the box "
+    "below, press Enter to ask it again."
+)
+SWITCH_STOPPED_PARTIAL = " (The partial answer was not checked or kept.)"
+# A lock stops a question on its way too, and forgets its text (no patient text is kept behind
+# the lock screen): after the unlock, the chat it went to is open again with this line (walk
+# 39b: an empty new chat was open and nothing said the question had been stopped).
+LOCK_STOPPED = "The answer was stopped when MedLocal locked; ask again."
+EMPTY_CHAT_HINT = (
+    "Ask a question below about this patient's documents.\n"
+    "Each answer cites its sources as [1], [2]…:\n"
+    "click one to see the passage on the right."
+)
+
+
+def live_line(
+    meter: ThinkingMeter, indexing: list[int], status_line: str, live_text: str
+) -> str | None:
+    """The live line to draw now while an answer is on its way (None: leave it as it is). While
+    a reasoning model thinks, it says so and counts its tokens; while the patient's passages are
+    indexed, it counts them. Only ever replaces the line the question began with
+    (FINDING_STATUS), or its own: never an answer's or an error's."""
+    if meter.active and not live_text:
+        return thinking_status(meter.tokens)
+    done, total = indexing
+    if live_text or not total:
+        return None
+    if status_line != FINDING_STATUS and not status_line.startswith(INDEXING):
+        return None
+    line = indexing_status(done, total) if done < total else FINDING_STATUS
+    return line if line != status_line else None
+
+
+def delete_chat_question(chat_id: int, questions: int, kept: int) -> str:
+    """The confirmation before a chat is deleted: what goes, and that its ``kept`` saved
+    answers stay (and where to delete them)."""
+    return (
+        f"Delete chat {chat_id} ({counted(questions, 'question')} and "
+        f"{'its answer' if questions == 1 else 'their answers'}) "
+        "from the vault? This cannot be undone."
+        + (
+            f" Its {counted(kept, 'saved answer')} {'is' if kept == 1 else 'are'} kept: "
+            f"delete {'it' if kept == 1 else 'them'} under File → Saved answers and "
+            "summaries…"
+            if kept
+            else ""
+        )
+    )
