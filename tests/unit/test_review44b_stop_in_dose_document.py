@@ -9,11 +9,9 @@ dose_disagreements.py and stop_notes.py from main)."""
 from __future__ import annotations
 
 import pytest
-from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
+from fixtures.fake_models import grounded_answer, hit
 
-from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
 from medlocal.rag.assertions import mentions
-from medlocal.rag.passages import Scope
 
 LETTER = hit(
     1, "Cardiology letter. Ramipril increased to 5 mg once daily.", document_id=1,
@@ -30,15 +28,6 @@ STOPPED_NOTE = (
     "the documents say ramipril was stopped: “Stopped medications: ramipril 10 mg (stopped"
     " 18/11/2023)” [2] (discharge_2023-11-20.pdf, 20 Nov 2023)"
 )
-
-
-def _ask(reply: str, question: str, hits: list) -> GroundedAnswer:  # type: ignore[type-arg]
-    answerer = GroundedAnswerer(
-        FakeChatModel(reply),
-        FakeRetriever(hits),  # type: ignore[arg-type]
-        FakeEmbedder(),  # type: ignore[arg-type]
-    )
-    return answerer.ask(question, Scope(patient_id=1)).consume()
 
 
 def _stopped(text: str) -> bool:
@@ -72,7 +61,7 @@ def test_a_bracket_or_label_that_stops_nothing_leaves_the_drug_taken(text: str) 
 
 
 def test_the_current_dose_answer_is_told_the_dose_was_stopped_with_its_date() -> None:
-    answer = _ask(
+    answer = grounded_answer(
         "Her current dose of ramipril is 10 mg [2].",
         "What is the current dose of ramipril?",
         [LETTER, DISCHARGE],
@@ -86,7 +75,7 @@ def test_the_current_dose_answer_is_told_the_dose_was_stopped_with_its_date() ->
 
 
 def test_the_older_dose_given_as_current_is_still_flagged_superseded() -> None:
-    answer = _ask(
+    answer = grounded_answer(
         "Her current dose of ramipril is 5 mg once daily [1].",
         "What is the current dose of ramipril?",
         [LETTER, DISCHARGE],
@@ -104,7 +93,7 @@ def test_a_dose_its_documents_stop_sentence_does_not_give_still_stands() -> None
         document_id=3,
         file_name="gp_review_2024-02-06.txt",
     )
-    answer = _ask(
+    answer = grounded_answer(
         "Her current dose of ramipril is 2.5 mg [2].",
         "What is the current dose of ramipril?",
         [LETTER, review],
