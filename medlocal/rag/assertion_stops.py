@@ -40,7 +40,7 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
             continue
         if _conditional(tokens, end):
             continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
-        first = end + 1 if end < len(tokens) and tokens[end].text == ":" else end
+        first = _after_label(tokens, end)
         if tokens[start].text in _EVERYDAY and not names_a_drug_first(tokens, first):
             continue  # "hold parameters for ramipril", "held her hand": no drug is held
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
@@ -63,12 +63,28 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
             continue  # "was on hold for the phone to the pharmacy about her ramipril"
         # Back to the drug, not past the subject of the stopping ("we have stopped"), but over
         # the verb that keeps it stopped: "Ramipril remains on hold", "has been withheld since".
-        reach = negation_scope(tokens, _before_link(tokens, start - 1), -1, triggers)
+        # A stop that opens a bracket speaks of what comes before it: "ramipril 10 mg (stopped
+        # 18/11/2023)" (review 44b B5).
+        before = start - 2 if start > 1 and tokens[start - 1].text == "(" else start - 1
+        reach = negation_scope(tokens, _before_link(tokens, before), -1, triggers)
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
         if lexicon.is_medication(tokens[i].text):
             out[i].stopped = True
+
+
+# What a stop heads before its colon: "Stopped medications: ramipril 10 mg" (review 44b B5).
+_STOPPED_LABELS = frozenset(
+    {"medication", "medications", "medicine", "medicines", "meds", "drugs", "items"}
+)
+
+
+def _after_label(tokens: Sequence[Token], end: int) -> int:
+    """The token after a forward stop's label and its colon ("STOPPED: lisinopril", "Stopped
+    medications: ramipril"); ``end`` where there is no colon."""
+    i = end + 1 if end < len(tokens) and tokens[end].text in _STOPPED_LABELS else end
+    return i + 1 if i < len(tokens) and tokens[i].text == ":" else end
 
 
 _CHANGE_TO = frozenset({"on", "to", "onto"})

@@ -59,14 +59,21 @@ class Stop:
     document_day: date | None  # the day of the stop's document
     day: date | None  # the stop's day: a date its sentence writes, else its document's
     written: str | None  # that date as the sentence writes it ("18/11/2023"); None: the document's
+    sentence: str = ""  # the sentence saying it was stopped
 
     def ends(self, when: date | None, regimen: _Regimen) -> bool:
         """Whether this stop ends ``regimen``, the newest dose (of day ``when``): it is dated
-        after it, or given by the dose's own document."""
+        after it, or given by the dose's own document on its day or in the sentence that gives
+        the dose (review 44b B5: "Stopped medications: ramipril 10 mg (stopped 18/11/2023)" in
+        a discharge summary of 20 Nov: the stop is dated before the document, and ends the
+        dose all the same)."""
         if when is None or self.day is None:
             return False
-        same = self.passage.hit.document_id == regimen.passage.hit.document_id
-        return self.day > when or (same and self.day >= when)
+        if self.day > when:
+            return True
+        if self.passage.hit.document_id != regimen.passage.hit.document_id:
+            return False
+        return self.day >= when or (bool(regimen.dose_raw) and regimen.dose_raw in self.sentence)
 
     def until(self) -> str:
         """ "until stopped 18/11/2023 [2]"."""

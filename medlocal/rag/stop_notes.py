@@ -71,7 +71,7 @@ def newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> d
             # A date after the document's own is a plan ("review 01/03/2024"), not the stop.
             if said is not None and (noted.when is None or said <= noted.when):
                 day, written = said, found[0].raw
-        stops[drug] = Stop(noted.passage, noted.when, day, written)
+        stops[drug] = Stop(noted.passage, noted.when, day, written, noted.sentence)
     return stops
 
 

@@ -16,7 +16,7 @@ from medlocal.rag.grounding import ground
 
 BOTH = "Ramipril 5 mg for hypertension. Metformin 500 mg for type 2 diabetes."
 NAPROXEN = "Naproxen 500 mg bd for knee swelling. Pain in both knees on walking."
-DAPAGLIFLOZIN = "Dapagliflozin 10 mg for heart failure. Type 2 diabetes."
+AMLODIPINE = "Amlodipine 5 mg for hypertension. Type 2 diabetes."
 
 
 def _reasons(sentence: str, passage: str) -> list[str]:
@@ -58,22 +58,23 @@ def test_a_list_naming_the_drugs_own_purpose_is_read_alike_in_any_order(sentence
 @pytest.mark.parametrize(
     "sentence",
     [
-        # Failed before: only the first purpose was read.
-        "She takes naproxen for pain and stiffness [1].",
-        "She takes naproxen for stiffness and pain [1].",
+        # Failed before: only the first purpose was read. (Pain was the list's first purpose
+        # until leftgr45: naproxen, an analgesic, is now a recognised treatment of pain.)
+        "She takes naproxen for insomnia and stiffness [1].",
+        "She takes naproxen for stiffness and insomnia [1].",
     ],
 )
 def test_every_purpose_of_a_list_given_apart_from_the_drug_is_flagged(sentence: str) -> None:
-    assert sorted(_reasons(sentence, NAPROXEN + " Morning stiffness.")) == ["pain", "stiffness"]
+    passage = NAPROXEN + " Morning stiffness. Insomnia."
+    assert sorted(_reasons(sentence, passage)) == ["insomnia", "stiffness"]
 
 
 def test_type_2_diabetes_is_one_purpose() -> None:
-    # Failed before: the token was 'type'.
-    assert _reasons("Dapagliflozin 10 mg for type 2 diabetes [1].", DAPAGLIFLOZIN) == [
-        "type 2 diabetes"
-    ]
-    sentence = "Dapagliflozin 10 mg for type 2 diabetes and heart failure [1]."
-    assert _reasons(sentence, DAPAGLIFLOZIN) == []
+    # Failed before: the token was 'type'. (Dapagliflozin, a diabetes medicine, was the drug
+    # until leftgr45 made a purpose the drug's class treats a second indication, not flagged.)
+    assert _reasons("Amlodipine 5 mg for type 2 diabetes [1].", AMLODIPINE) == ["type 2 diabetes"]
+    sentence = "Amlodipine 5 mg for type 2 diabetes and hypertension [1]."
+    assert _reasons(sentence, AMLODIPINE) == []
 
 
 @pytest.mark.parametrize(

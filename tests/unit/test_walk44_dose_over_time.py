@@ -9,12 +9,11 @@ medlocal/rag/dose_disagreements.py, stop_notes.py and answer.py from main: the n
 
 from __future__ import annotations
 
-from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
+from fixtures.fake_models import grounded_answer, hit
 
-from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
 from medlocal.rag.dose_disagreements import dose_disagreements
 from medlocal.rag.medications import default_lexicon
-from medlocal.rag.passages import NumberedPassage, Scope
+from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.stop_notes import newest_stops
 
 LETTER_2019 = hit(
@@ -58,15 +57,6 @@ def _notes(hits: list, drug: str, *, current: bool = False) -> list[str]:  # typ
     return dose_disagreements(passages, [drug], default_lexicon(), current=current, stops=stops)
 
 
-def _ask(reply: str, question: str, hits: list) -> GroundedAnswer:  # type: ignore[type-arg]
-    answerer = GroundedAnswerer(
-        FakeChatModel(reply),
-        FakeRetriever(hits),  # type: ignore[arg-type]
-        FakeEmbedder(),  # type: ignore[arg-type]
-    )
-    return answerer.ask(question, Scope(patient_id=1)).consume()
-
-
 def test_doses_dated_in_order_changed_over_time_until_the_stop() -> None:
     assert _notes(RAMIPRIL, "ramipril") == [RAMIPRIL_NOTE]
 
@@ -108,7 +98,7 @@ def test_two_doses_of_one_day_or_undated_still_disagree() -> None:
 
 
 def test_the_answer_notes_and_the_superseded_flag_say_until_stopped() -> None:
-    answer = _ask(
+    answer = grounded_answer(
         "Current medication: ramipril 5 mg once daily [2].",
         "What is the current dose of ramipril?",
         RAMIPRIL,
@@ -124,7 +114,7 @@ def test_the_answer_notes_and_the_superseded_flag_say_until_stopped() -> None:
 
 
 def test_the_walk_question_gets_a_change_note_not_a_disagreement() -> None:
-    answer = _ask(
+    answer = grounded_answer(
         "Ramipril was stopped on 18/11/2023 because of AKI [4].",
         "When was ramipril stopped and why?",
         RAMIPRIL,

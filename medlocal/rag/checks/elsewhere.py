@@ -9,8 +9,9 @@ from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import quoted, sentence_at
 from medlocal.rag.drug_facts import dose_pairs
 from medlocal.rag.medications import MedicationLexicon
+from medlocal.rag.reference_ranges import reference_limits
 from medlocal.rag.sentences import split_sentences
-from medlocal.values import Value, is_supported
+from medlocal.values import Value, is_supported, same_value
 
 
 def passage_numbers(found: Sequence[int]) -> str:
@@ -93,10 +94,21 @@ class Elsewhere:
         if value.unit is None and value.kind != "ratio":
             return Where()  # a bare number ("2", "2024") is in many passages, about anything
         holders = [n for n in self._others if is_supported(value, self._values(n, drug))]
+        results = [n for n in holders if is_supported(value, self._results(n, drug))]
         if not holders:
             return self._nowhere("holds it" if drug is None else f"gives {drug} that dose")
-        said = f"; it is in {passage_numbers(holders)}, which this sentence does not cite"
-        return self._found(holders, said, "")
+        if not results:
+            # "Hb 98 g/L (115-165)": 115 is the reference range's limit there, not a result
+            # (walkfix44a: the flag said 115 "is in passage [2]", as if measured).
+            said = f"; {passage_numbers(holders)}, which this sentence does not cite,"
+            said += f" {'gives' if len(holders) == 1 else 'give'} it only as a reference"
+            said += " range limit, not as a result"
+            holder = holders[0]
+            limit = next(v for v in self._values(holder, drug) if same_value(value, v))
+            quote = quoted(sentence_at(self._passages[holder], limit.start))
+            return self._found(holders, said, quote)
+        said = f"; it is in {passage_numbers(results)}, which this sentence does not cite"
+        return self._found(results, said, "")
 
     def _values(self, number: int, drug: str | None) -> list[Value]:
         """Passage ``number``'s values; for a dose of ``drug``, less the doses it gives other
@@ -111,6 +123,12 @@ class Elsewhere:
             if not self._lexicon.same_drug(drug, d)
         }
         return [v for v in values if v.start not in others]
+
+    def _results(self, number: int, drug: str | None) -> list[Value]:
+        """Passage ``number``'s values (as :meth:`_values`) less its reference ranges' limits
+        (rag/reference_ranges.py): the numbers it gives as found."""
+        limits = reference_limits(self._passages[number])
+        return [v for v in self._values(number, drug) if v.start not in limits]
 
     def _found(self, holders: list[int], said: str, quote: str) -> Where:
         self._named.update(holders[:_LISTED])

@@ -8,9 +8,11 @@ A line fits when it names a drug of the lexicon, a word given a dose or standing
 medicine does that no dictionary knows ("zorbaxiline 10 mg": checked as a name elsewhere), a
 kind of medicine ("anticoagulant", "inhaler", "insulin"), or says there is none ("No regular
 medications", "None documented"; under an allergy heading a denial of allergies anywhere in
-the line: "He denies allergies"). The line is read whole: "Stopped because of a GI bleed [2]."
-after "Apixaban 5 mg [1]." on its line belongs to the drug before it. Allergy sections and
-headings that name no medications ("Hospital course") are not read.
+the line: "He denies allergies"), or qualifies the section's list: its source, what became of its
+drugs together, or that they are unchanged ("Over-the-counter only", "Both were stopped in
+hospital", "As above": rag/checks/section_qualifiers.py). The line is read whole: "Stopped
+because of a GI bleed [2]." after "Apixaban 5 mg [1]." on its line belongs to the drug before
+it. Headings that name neither medications nor allergies ("Hospital course") are not read.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 
 from medlocal.rag.allergens import allergy_vocabulary
 from medlocal.rag.checks.allergies import ALLERGY_HEADING
+from medlocal.rag.checks.section_qualifiers import qualifies_the_section
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.citations import blank_citations
 from medlocal.rag.coverage import list_item, says_documents_silent
@@ -77,6 +80,8 @@ def check_heading_fit(
         return
     if _NONE.search(plain) or _names_a_medicine(plain, lexicon):
         return
+    if qualifies_the_section(plain):
+        return  # "Over-the-counter only", "Both were stopped in hospital": about the list
     if allergies and _NO_ALLERGY.search(plain):
         return  # a denial of allergies: "she has no known allergies"
     if allergies and allergy_vocabulary(lexicon).spans(plain):

@@ -15,7 +15,10 @@ class the sentence names) holds none of the purpose's words, what those sentence
 stand for included ("HFrEF" is heart failure), at least one of them gives the drug a purpose,
 and the cited passages hold every word of the sentence's purpose elsewhere: a purpose the
 passages do not give at all is left to the coverage checks, and a drug the passages give no
-purpose is never flagged."""
+purpose is never flagged. Nor is a purpose the drug's therapeutic class says it treats
+(rag/indications.py): "dapagliflozin for diabetes", where the passages give it for heart
+failure and list diabetes among the diagnoses, is a second licensed indication (fix44f); an
+"SGLT2 inhibitor to manage her allergies" is still flagged."""
 
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from medlocal.drugs import default_vocabulary
 from medlocal.rag.assertions import word_key
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.coverage import STOPWORDS
+from medlocal.rag.indications import treated_purposes
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import split_sentences
 
@@ -109,6 +113,13 @@ _PURPOSE_GROUPS: tuple[frozenset[str], ...] = tuple(
 
 def _same_group(keys: set[str], other: set[str]) -> bool:
     return any(keys & group and other & group for group in _PURPOSE_GROUPS)
+
+
+def _recognised(keys: set[str], generics: frozenset[str]) -> bool:
+    """Whether a drug of ``generics`` is a recognised treatment of the purpose of ``keys`` by its
+    therapeutic class (rag/indications.py), in the purpose's own words or a synonym's."""
+    treated = _keys(" ".join(treated_purposes(generics)))
+    return bool(keys & treated) or _same_group(keys, treated)
 
 
 def _keys(text: str) -> set[str]:
@@ -243,6 +254,11 @@ def check_reasons(
                     fits = True
                     continue
                 whose = [drugs[i]] if paired else drugs
+                if any(_recognised(keys, g) for _s, _e, g in whose):
+                    # "dapagliflozin for diabetes" where the passages give it for heart failure
+                    # and list diabetes apart: a licensed second purpose, not a wrong one.
+                    fits = True
+                    continue
                 quotes = [_contradiction(keys, g, sentences, lexicon) for _s, _e, g in whose]
                 if all(quotes):
                     wrong.append((at, reason, whose[0], quotes[0] or ""))

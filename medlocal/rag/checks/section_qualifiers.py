@@ -1,0 +1,68 @@
+"""Lines of a summary's medication section that qualify its list instead of adding to it: where
+its entries come from ("Over-the-counter only", "As per the GP record [2]"), what became of them
+together ("Both were stopped in hospital [3]", "All continued on discharge", "These were held
+because of AKI"), or that they are as they were ("As above", "Unchanged since admission").
+
+Such a line names no medicine because it speaks of those the section lists (fix44f: both lines
+above were flagged "wrong_section"). It fits its heading; a line that neither points back at the
+list nor names a source or sameness ("Hb 98 g/L [2]", "Latex [1]", "They were admitted with chest
+pain") is still the heading check's to flag (rag/checks/heading_fit.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The list's entries named together, at the line's start (after a list marker): "Both", "All of
+# them", "These", "Neither", "The above", "Each".
+_BACK = (
+    r"(?:both(?:\s+of\s+(?:them|these|the\s+above))?|all(?:\s+of)?(?:\s+(?:them|these|those"
+    r"|the\s+above|the\s+others?))?|these|those|they|each(?:\s+of\s+(?:them|these))?"
+    r"|neither(?:\s+of\s+(?:them|these))?|the\s+(?:above|others?|rest|same)|(?:it|this)\s+and"
+    r"\s+(?:the\s+)?(?:others?|rest))"
+)
+# What a medication section says became of its drugs: stopped, held, continued, changed.
+_STATUS = (
+    r"(?:stopped|started|restarted|continued|continuing|held|withheld|suspended|paused|ceased"
+    r"|discontinued|omitted|resumed|unchanged|changed|reduced|increased|titrated|switched"
+    r"|tapered|weaned|prescribed|taken|self-?purchased|bought|reviewed|rationalised"
+    r"|rationalized|deprescribed)"
+)
+# The back reference, then the status within a few words ("Both were stopped", "All have since
+# been continued", "These were temporarily held"); whatever follows (why, when) belongs to it.
+_TOGETHER = re.compile(
+    rf"^[\W\d]*?{_BACK}(?:\s+[\w-]+){{0,3}}?\s+{_STATUS}\b",
+    re.IGNORECASE,
+)
+# A line made only of a source or a sameness: "Over-the-counter only", "OTC", "As per GP
+# records", "From the discharge summary", "Patient-reported", "As above", "Unchanged", "Same as
+# on admission". Every word must be one of these, so a line adding a fact is still read.
+_SOURCE_WORDS = (
+    r"over|the|counter|otc|non|prescription|only|as|per|from|according|to|in|on|at|by|of|since"
+    r"|source|sources|documented|listed|recorded|reported|self|patient|patients|family|carer"
+    r"|gp|general|practice|practitioner|surgery|record|records|list|lists|letter|letters"
+    r"|summary|summaries|discharge|admission|clinic|hospital|pharmacy|pharmacist|notes|chart"
+    r"|referral|report|community|repeat|purchased|bought|shop|herbal|above|below|before"
+    r"|previously|unchanged|same|no|change|changes|ongoing|continue|continued|her|his|their"
+    r"|latest|most|recent|this|that|these|medication|medications|medicines?"
+)
+_SOURCE_LINE = re.compile(
+    rf"^[\W\d]*(?:(?:{_SOURCE_WORDS})\b[\W\d]*)+$",
+    re.IGNORECASE,
+)
+# Words that on their own line say nothing of source or sameness ("the", "as", "no"): a line of
+# them alone is no qualifier.
+_SAYS_SOURCE = re.compile(
+    r"\b(?:over[\s-]+the[\s-]+counter|otc|non[\s-]*prescription|per|from|according|source|"
+    r"documented|listed|recorded|reported|self[\s-]*purchased|shop[\s-]*bought|herbal|"
+    r"above|before|previously|unchanged|same|changes?|ongoing|continued?)\b",
+    re.IGNORECASE,
+)
+
+
+def qualifies_the_section(plain: str) -> bool:
+    """Whether ``plain`` (a line, citations blanked) speaks of the section's listed medicines
+    together or names their source or sameness, rather than listing anything itself."""
+    if _TOGETHER.search(plain):
+        return True
+    return _SOURCE_LINE.match(plain) is not None and _SAYS_SOURCE.search(plain) is not None
