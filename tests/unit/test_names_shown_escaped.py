@@ -193,7 +193,7 @@ def test_a_backup_check_line_escapes_the_folder_name(tmp_path: Path) -> None:
 FULL_PATH_NAMES = frozenset(
     {
         *("path", "folder", "target", "vault_folder", "first_missing", "absolute", "above"),
-        *("parent", "destination", "final", "beside_vault", "kept"),
+        *("parent", "destination", "final", "beside_vault"),
     }
 )
 
