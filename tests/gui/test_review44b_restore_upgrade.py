@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import PASS, make_workspace
+from fixtures.older_vault import OLDER, rewind_one_format
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +22,6 @@ from medlocal.ui.workers import wait_for_jobs
 from medlocal.vault.schema import SCHEMA_VERSION
 
 WAIT_MS = 120_000
-OLDER = SCHEMA_VERSION - 1
 UPGRADED = f"upgraded from vault format {OLDER} to {SCHEMA_VERSION}"
 
 
@@ -30,8 +30,7 @@ def _older_backup(ws: Workspace, usb: Path) -> None:
     step behind (its newest step, CREATE TABLE IF NOT EXISTS, runs again on restore)."""
     vault = ws.require_vault()
     vault.add_patient("Marguerite Quennell-Abbot")
-    with vault._tx() as s:
-        s.conn.execute(f"PRAGMA user_version = {OLDER}")
+    rewind_one_format(vault)
     ws.backup(PASS, usb)
 
 

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
+from fixtures.older_vault import OLDER, older_vault, rewind_one_format
 from fixtures.vault_file import PASS, new_workspace
 
-from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.vault.backup import create_backup
 from medlocal.vault.restore import restore_backup
 from medlocal.vault.schema import SCHEMA_VERSION
 
-OLDER = SCHEMA_VERSION - 1
 NOTICE = f"medlocal: Vault upgraded to format {SCHEMA_VERSION}; older MedLocal versions"
 RESTORED = (
     f"The backup's vault was upgraded from vault format {OLDER} to {SCHEMA_VERSION}: older "
@@ -26,27 +25,10 @@ RESTORED = (
 )
 
 
-def _lower(ws: Workspace) -> None:
-    """The open vault's format one step back: its newest step (CREATE TABLE IF NOT EXISTS) runs
-    again on the next open, as on a vault the older release made."""
-    with ws.require_vault()._tx() as s:
-        s.conn.execute(f"PRAGMA user_version = {OLDER}")
-
-
-def _older_vault(tmp_path: Path) -> tuple[Workspace, Path]:
-    ws = new_workspace(tmp_path, FakeChatModel("x"))
-    ws.require_vault().add_patient("Marguerite Quennell-Abbot")
-    _lower(ws)
-    ws.lock()
-    secret = tmp_path / "secret.txt"
-    secret.write_text(PASS, encoding="utf-8")
-    return ws, secret
-
-
 def test_a_backup_that_upgrades_the_vault_says_so_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ws, secret = _older_vault(tmp_path)
+    ws, secret = older_vault(tmp_path)
     vault_args = ["--vault", str(tmp_path / "vault"), "--passphrase-file", str(secret)]
     usb = tmp_path / "usb"
     assert main(["vault", "backup", *vault_args, "--to", str(usb)], workspace=ws) == 0
@@ -62,7 +44,7 @@ def _older_backup(tmp_path: Path) -> Path:
     ws = new_workspace(tmp_path / "clinic", FakeChatModel("x"))
     vault = ws.require_vault()
     vault.add_patient("Marguerite Quennell-Abbot")
-    _lower(ws)
+    rewind_one_format(vault)
     usb = tmp_path / "usb"
     result = create_backup(vault, PASS, usb, create_folder=True)
     assert result.path.is_dir()
