@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
+from medlocal.built_once import built_once
 from medlocal.paths import resources_dir
 
 SENSES_PER_ABBREVIATION = 2
@@ -165,7 +165,7 @@ class AbbreviationVocabulary:
         return out
 
 
-@lru_cache(maxsize=1)
+@built_once
 def default_abbreviations() -> AbbreviationVocabulary:
     return AbbreviationVocabulary.from_file(resources_dir() / "abbreviations.txt")
 

@@ -39,11 +39,11 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 from medlocal.abbreviations import abbreviation_terms
+from medlocal.built_once import built_once
 from medlocal.concepts import search_words
 from medlocal.paths import resource_entries, resources_dir
 
@@ -416,7 +416,7 @@ class Expansion:
         return self.synonyms + self.members
 
 
-@lru_cache(maxsize=1)
+@built_once
 def default_vocabulary() -> DrugVocabulary:
     return DrugVocabulary.from_folder(resources_dir())
 

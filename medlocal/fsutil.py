@@ -212,6 +212,13 @@ _BIDI_CONTROLS = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *ran
 _NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+def shown_path(path: str | bytes | os.PathLike[str]) -> str:
+    """A full path (a folder, a file with its folders) as it may be printed or shown:
+    :func:`shown_name` of its whole text. A folder named with a newline, ESC or U+202E reached the
+    terminal and the window raw where only the last name was escaped (session 45)."""
+    return shown_name(os.fsdecode(path))
+
+
 def shown_name(name: str) -> str:
     """A file name (or path) as it may be printed or listed: :func:`readable_name`, with each
     control character (ESC, newline, tab, DEL, C1) and bidirectional control escaped as Python

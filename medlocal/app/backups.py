@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from medlocal.app.vault_session import upgrade_notice
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import ProgressCallback, check_cancel
 from medlocal.vault.backup import BackupResult, VerifyResult, create_backup, verify_backup
 from medlocal.vault.backup_files import (
@@ -75,13 +76,14 @@ class NewFolder:
     def question(self) -> str:
         """What the window asks before making it: the full path, and the missing chain."""
         if self.first_missing == self.folder:
-            missing = f"The folder {self.folder} does not exist yet."
+            missing = f"The folder {shown_path(self.folder)} does not exist yet."
         else:
             missing = (
-                f"The folder {self.folder} does not exist yet, nor does {self.first_missing}: "
-                "every missing folder on the way will be created. If it should be on a USB "
-                "drive or a network share, check that it is plugged in or connected first, or "
-                "the backup will be on this computer's disk instead."
+                f"The folder {shown_path(self.folder)} does not exist yet, nor does "
+                f"{shown_path(self.first_missing)}: every missing folder on the way will be "
+                "created. If it should be on a USB drive or a network share, check that it is "
+                "plugged in or connected first, or the backup will be on this computer's disk "
+                "instead."
             )
         return f"{missing}\n\nCreate it and write the backup there?"
 
@@ -183,8 +185,8 @@ def changed_while_read(target: Path, records: Sequence[str]) -> BackupRefusedErr
     while the backup was read (review 43, D2): nothing was replaced."""
     what = ", ".join(records) if records else "it locked, so it could not be checked again"
     return BackupRefusedError(
-        f"The vault in {target} changed while the backup was read ({what}), so it was not "
-        "replaced: nothing was changed. To restore this backup there anyway: back that vault "
+        f"The vault in {shown_path(target)} changed while the backup was read ({what}), so it was "
+        "not replaced: nothing was changed. To restore this backup there anyway: back that vault "
         "up first, close MedLocal, move the folder aside (keep it), then restore again."
     )
 
@@ -204,11 +206,16 @@ def lock_if_unused(vault: Vault, target: Path, reason: str = "restore") -> None:
         raise changed_while_read(target, []) from err
 
 
-def open_unused_vault(folder: Path, passphrase: str) -> tuple[str, list[str]]:
+def open_unused_vault(
+    folder: Path, passphrase: str, *, notice: Callable[[str], None] | None = None
+) -> tuple[str, list[str]]:
     """Open the vault in ``folder`` with its own ``passphrase`` (the one its owner typed: never
     a guess, as each wrong try counts against the owner's unlocks, review 43 D3) and lock it
-    again: its id and :func:`vault_records`."""
+    again: its id and :func:`vault_records`. ``notice`` hears the upgrade notice when this open
+    upgraded the vault (it stays upgraded if the restore is then refused)."""
     with Vault.open(folder, passphrase=passphrase) as vault:
+        if notice is not None and (note := upgrade_notice(vault)) is not None:
+            notice(note)
         return vault.vault_id, vault_records(vault)
 
 
@@ -268,8 +275,8 @@ def verify_backups(
                 # Named, as a restore names it (walk 43 D12: "--verify" of a damaged backup
                 # said what was damaged but not which backup).
                 raise DamagedBackupError(
-                    f"The backup {shown_name(folder.name)} in {folder.parent} is damaged: "
-                    f"{after_colon(str(err))}"
+                    f"The backup {shown_name(folder.name)} in {shown_path(folder.parent)} is "
+                    f"damaged: {after_colon(str(err))}"
                 ) from err
             check = BackupCheck(folder, error=err)
         except MedLocalError as err:
@@ -320,10 +327,10 @@ def unfinished_note(folder: Path) -> str:
     size = sum(_tree_bytes(p) for p in found)
     names = ", ".join(p.name for p in found)
     return (
-        f"{len(found)} unfinished backup folder(s) in {folder}, left by an interrupted backup "
-        f"(or one running now): {names} ({size / 1e6:.1f} MB). The next backup of a vault to that "
-        "folder removes its own once over an hour old (never another computer's); you may also "
-        "delete them."
+        f"{len(found)} unfinished backup folder(s) in {shown_path(folder)}, left by an interrupted "
+        f"backup (or one running now): {names} ({size / 1e6:.1f} MB). The next backup of a vault "
+        "to that folder removes its own once over an hour old (never another computer's); you may "
+        "also delete them."
     )
 
 

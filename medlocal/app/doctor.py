@@ -11,7 +11,7 @@ from medlocal import paths
 from medlocal.engine import backends
 from medlocal.engine.hardware import hardware_report
 from medlocal.errors import MedLocalError
-from medlocal.fsutil import ReadOnlyFolderError
+from medlocal.fsutil import ReadOnlyFolderError, shown_path
 from medlocal.ingest.ocr.engine import engine_info
 from medlocal.privacy import netguard
 
@@ -90,9 +90,10 @@ class DoctorReport:
         out: list[str] = []
         for name, folder in self.folders.items():
             if folder:
+                shown = shown_path(folder)
                 if name == "vault" and self.vault_note:
-                    folder = f"{folder} ({self.vault_note})"
-                out.append(f"{name + ':':<11}{folder}" if len(name) < 10 else f"{name}: {folder}")
+                    shown = f"{shown} ({self.vault_note})"
+                out.append(f"{name + ':':<11}{shown}" if len(name) < 10 else f"{name}: {shown}")
         out.append(f"Models:    {', '.join(self.models_installed) or 'none'}")
         out.extend(f"Missing:   {note}" for note in self.models_missing)
         if self.reranker:
@@ -122,7 +123,7 @@ class DoctorReport:
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
         out.append(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
-        out.extend(f"           {path}" for path in crashes)
+        out.extend(f"           {shown_path(path)}" for path in crashes)
         return out
 
 
@@ -130,7 +131,7 @@ def _leftover_lines(leftovers: list[str]) -> list[str]:
     if not leftovers:
         return []
     out = [f"Restore:   {len(leftovers)} folder(s) left by an interrupted restore:"]
-    out.extend(f"           {path}" for path in leftovers)
+    out.extend(f"           {shown_path(path)}" for path in leftovers)
     out.append(
         "           Each may be the previous vault (opens with its old passphrase) or an "
         "unfinished restore. Look inside before removing one: "

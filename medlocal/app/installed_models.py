@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from medlocal.errors import MedLocalError
+from medlocal.fsutil import shown_path
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.registry import (
     InstalledModel,
@@ -40,7 +41,7 @@ class ModelRemoval:
 
     @property
     def message(self) -> str:
-        kept = f" (file kept: {self.model.path})" if self.file_kept else ""
+        kept = f" (file kept: {shown_path(self.model.path)})" if self.file_kept else ""
         return f"removed {self.model.id}{kept}"
 
 

@@ -19,7 +19,7 @@ from medlocal.app.given_passages import given_sources
 from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import (
@@ -73,15 +73,21 @@ def check_export_path(value: str | Path, *, overwrite: bool = True) -> Path:
     a command must not replace a file, perhaps an earlier export, without being told to)."""
     path = Path(value).expanduser()
     if path.is_dir():
-        raise UserInputError(f"{path} is a folder; give a file name ending in {FORMAT_WORDS}")
+        raise UserInputError(
+            f"{shown_path(path)} is a folder; give a file name ending in {FORMAT_WORDS}"
+        )
     if not path.suffix:
-        raise UserInputError(f"{path} has no extension: end the name with {FORMAT_WORDS}")
+        raise UserInputError(
+            f"{shown_path(path)} has no extension: end the name with {FORMAT_WORDS}"
+        )
     if path.suffix.lower() not in FORMATS:
         raise UserInputError(f"cannot export to '{path.suffix}': use {FORMAT_WORDS}")
     if not path.parent.is_dir():
-        raise UserInputError(f"folder does not exist: {path.parent}")
+        raise UserInputError(f"folder does not exist: {shown_path(path.parent)}")
     if not overwrite and path.exists():
-        raise UserInputError(f"{path} already exists: choose another name, or add --overwrite")
+        raise UserInputError(
+            f"{shown_path(path)} already exists: choose another name, or add --overwrite"
+        )
     return path
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.app.passphrase import check_new_passphrase
+from medlocal.fsutil import shown_path
 from medlocal.settings import Settings
 from medlocal.vault import db
 from medlocal.vault.errors import (
@@ -24,6 +25,13 @@ from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.store import Vault
 
 log = logging.getLogger(__name__)
+
+
+def upgrade_notice(vault: Vault) -> str | None:
+    """ "Vault upgraded to format 6; ..." when the open that gave ``vault`` migrated it, else
+    None: what a face says once about an open outside a session too (review 44b B6: ``vault
+    backup`` opens the vault itself, and upgraded it without a word)."""
+    return None if vault.upgraded_from is None else db.upgrade_message(SCHEMA_VERSION)
 
 
 class VaultSession:
@@ -73,7 +81,7 @@ class VaultSession:
     def create(self, passphrase: str, confirmation: str | None = None) -> str:
         """Create the vault and leave it unlocked; returns the recovery key (show it once)."""
         if self.exists():
-            raise VaultExistsError(f"A vault already exists in {self.folder}.")
+            raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
         check_new_passphrase(passphrase, confirmation)
         vault, recovery_key = Vault.create(self.folder, passphrase, kdf_params=self._kdf_params)
         self._attach(vault)
@@ -103,8 +111,9 @@ class VaultSession:
         folder = self.folder
         if not Vault.exists(folder):
             raise VaultNotFoundError(
-                f"No vault in {folder}. Create one with 'medlocal vault init' or the window, "
-                "or bring one back from a backup with 'medlocal vault restore BACKUP_FOLDER'."
+                f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init' or the "
+                "window, or bring one back from a backup with 'medlocal vault restore "
+                "BACKUP_FOLDER'."
             )
         if self.vault is not None and not self.vault.is_locked:
             return self.vault
@@ -133,7 +142,7 @@ class VaultSession:
         if vault is self._upgrade_told:
             return None
         self._upgrade_told = vault
-        return db.upgrade_message(SCHEMA_VERSION)
+        return upgrade_notice(vault)
 
     def _attach(self, vault: Vault, *, idle_lock: bool = False) -> None:
         self.vault = vault

@@ -137,11 +137,18 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     hardening.harden_process()
     parser = build_parser()
     args = parser.parse_args(_values_that_look_like_options(sys.argv[1:] if argv is None else argv))
-    hardening.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
-    handler = getattr(args, "func", None)
-    if handler is None:
+    if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_OK
+    # The log file is closed when the command ends, its errors logged first (a process that
+    # runs many commands, as the tests do, kept every one's file open).
+    with hardening.logging_for_one_command(logging.DEBUG if args.verbose else logging.INFO):
+        return _run(args, workspace)
+
+
+def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
+    """The command ``args`` names, its errors told as one line each (exit codes above)."""
+    handler = args.func
     # A run killed before it could close (SIGKILL, a power cut) leaves its marker: say so once.
     for ended in run_marker.start_run("command"):
         print(f"medlocal: {ended.note()}", file=sys.stderr)

@@ -18,12 +18,14 @@ from medlocal.cli.common import (
     add_vault_args,
     ask_secret,
     confirm,
+    notice,
     read_secret_file,
+    tell_vault_upgrade,
     workspace,
 )
 from medlocal.cli.vault_cmds import new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
 from medlocal.vault.errors import VaultNotFoundError
@@ -103,7 +105,9 @@ def run_backup(args: argparse.Namespace) -> int:
         )
     folder = workspace(args).vault_folder
     if not Vault.exists(folder):
-        raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
+        raise VaultNotFoundError(
+            f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
+        )
     # A missing folder is made with its missing parents, as `mkdir -p` would (session 41: a
     # folder two levels deep was refused, though the window offers to make it). What cannot be
     # made is refused now, before the passphrase is asked: a file in the path, a folder that
@@ -114,6 +118,7 @@ def run_backup(args: argparse.Namespace) -> int:
     passphrase = _secret(args.passphrase_file, "Vault passphrase: ")
     printer = _ProgressLine()
     with Vault.open(folder, passphrase=passphrase) as vault:
+        tell_vault_upgrade(vault)  # review 44b B6: the backup's open upgraded it silently
         try:
             result = create_backup(
                 vault,
@@ -129,10 +134,10 @@ def run_backup(args: argparse.Namespace) -> int:
     if result.created_folder:
         made = result.path.parent
         above = new_folder.first_missing if new_folder else made
-        chain = "" if above == made else f" (and the missing folders from {above} down)"
-        print(f"Created the backup folder {made}{chain}.")
+        chain = "" if above == made else f" (and the missing folders from {shown_path(above)} down)"
+        print(f"Created the backup folder {shown_path(made)}{chain}.")
     counts = result.counts
-    print(f"Backup written and verified: {result.path}")
+    print(f"Backup written and verified: {shown_path(result.path)}")
     print(
         f"  {_count(counts['patients'], 'patient')}, {_count(counts['documents'], 'document')} "
         f"({_count(counts['chunks'], 'passage')}), "
@@ -191,7 +196,8 @@ def run_restore(args: argparse.Namespace) -> int:
         # the backup's as a guess (each wrong try counts as a failed unlock and throttles it).
         current = _secret(
             args.current_passphrase_file,
-            f"Passphrase of the vault now in {target} (another vault's, to be replaced): ",
+            f"Passphrase of the vault now in {shown_path(target)} (another vault's, to be "
+            f"replaced): ",
         )
         replaceable = _unused_vault_there(target, source, other, current)
         _confirm_replace(target, source, args, empty=True)
@@ -223,9 +229,12 @@ def run_restore(args: argparse.Namespace) -> int:
         )
     finally:
         printer.done()
-    print(f"Restored the vault into {result.vault_folder} from {shown_name(result.backup.name)}.")
-    if result.migrated_from is not None:
-        print(f"  The backup's vault schema {result.migrated_from} was upgraded.")
+    print(
+        f"Restored the vault into {shown_path(result.vault_folder)} from "
+        f"{shown_name(result.backup.name)}."
+    )
+    if upgraded := result.upgrade_note():
+        print(f"  {upgraded}")
     if result.replaced:
         print("  The previous vault there was replaced.")
     counts = result.counts
@@ -248,7 +257,7 @@ def _typed_path(text: str, what: str) -> Path:
     if path.is_absolute():
         return path
     absolute = Path(os.path.abspath(path))  # ".." folded, symlinks kept as typed
-    print(f"{what}: {absolute} (relative to the current folder)")
+    print(f"{what}: {shown_path(absolute)} (relative to the current folder)")
     return absolute
 
 
@@ -289,7 +298,7 @@ def _unused_vault_there(target: Path, source: Path, vault_id: str, passphrase: s
     from medlocal.vault.manifest import BackupRefusedError
     from medlocal.vault.restore import another_vault_refusal, backup_to_restore
 
-    opened_id, records = open_unused_vault(target, passphrase)
+    opened_id, records = open_unused_vault(target, passphrase, notice=notice)
     if records:
         header = backup_to_restore(source)[1]
         raise BackupRefusedError(
@@ -313,14 +322,13 @@ def _confirm_replace(
         made = header.created_at[:16].replace("T", " ")
         if empty:
             return (
-                f"The vault in {target} is not the backup's vault, and it {UNUSED_VAULT_WORDS}."
-                f"\nReplace it, with its audit trail, by the backup made {made} UTC "
-                f"({shown_name(folder.name)})?"
+                f"The vault in {shown_path(target)} is not the backup's vault, and it "
+                f"{UNUSED_VAULT_WORDS}.\nReplace it, with its audit trail, by the backup made "
+                f"{made} UTC ({shown_name(folder.name)})?"
             )
         return (
-            f"Replace the vault in {target} with the backup made {made} UTC "
-            f"({shown_name(folder.name)})?\n"
-            "Everything added or changed since then will be lost."
+            f"Replace the vault in {shown_path(target)} with the backup made {made} UTC "
+            f"({shown_name(folder.name)})?\nEverything added or changed since then will be lost."
         )
 
     refused = (

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from medlocal.app import Workspace
+from medlocal.app.vault_session import upgrade_notice
 from medlocal.errors import UserInputError
 from medlocal.progress import Progress
 from medlocal.vault.store import Vault
@@ -60,6 +61,13 @@ def tell_upgrade(ws: Workspace) -> None:
     """The one line on stderr after the open that upgraded the vault (walk 44 D5: it was silent
     and one-way)."""
     note = ws.take_upgrade_notice()
+    if note is not None:
+        notice(note)
+
+
+def tell_vault_upgrade(vault: Vault) -> None:
+    """:func:`tell_upgrade` for a vault a command opened itself, outside the workspace."""
+    note = upgrade_notice(vault)
     if note is not None:
         notice(note)
 

@@ -25,6 +25,7 @@ from medlocal.eval.readers import FORMATS
 from medlocal.eval.records import MODES, EvalSettings
 from medlocal.eval.report import EXPORT_FORMATS, export_run, invalid_lines, pct
 from medlocal.eval.runs import EvalRun
+from medlocal.fsutil import shown_path
 
 
 def register(sub: Any) -> None:
@@ -157,7 +158,7 @@ def run_show(args: argparse.Namespace) -> int:
     run = workspace(args).evaluation_runs().get(args.run_id)
     if args.out:
         for path in write_run(run, args.out):
-            print(f"medlocal: wrote {path}", file=sys.stderr)
+            print(f"medlocal: wrote {shown_path(path)}", file=sys.stderr)
     print(export_run(run, args.fmt), end="")
     return 0
 
@@ -178,7 +179,7 @@ def run_compare(args: argparse.Namespace) -> int:
     comparison = compare_runs([store.get(run_id) for run_id in args.run_ids])
     if args.out:
         for path in write_comparison(comparison, args.out):
-            print(f"medlocal: wrote {path}", file=sys.stderr)
+            print(f"medlocal: wrote {shown_path(path)}", file=sys.stderr)
     if args.json:
         for note in comparison.notes:  # the markdown holds them; JSON keeps its rows
             print(f"medlocal: note: {note}", file=sys.stderr)

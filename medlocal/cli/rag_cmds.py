@@ -40,7 +40,7 @@ from medlocal.cli.engine_cmds import (
 )
 from medlocal.engine.reasoning import ThinkingMeter, thinking_note, thinking_status
 from medlocal.errors import GenerationCancelled, UserInputError
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import Progress
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.citations import cited_numbers
@@ -377,12 +377,16 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> Path:
     )
     if args.redact:
         _print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
-        print(f"Exported output {output_id} to {report.path}: {report.tally()}.", file=sys.stderr)
+        print(
+            f"Exported output {output_id} to {shown_path(report.path)}: {report.tally()}.",
+            file=sys.stderr,
+        )
         return report.path
     # Said as plainly as the document export says it: a summary holds the patient's name and
     # dates, and a file written without --redact is not fit to share (walk 19).
     print(
-        f"Exported output {output_id} to {report.path}, unredacted: it holds the patient's "
+        f"Exported output {output_id} to {shown_path(report.path)}, unredacted: it holds the "
+        "patient's "
         "identifiers (add --redact to de-identify it).",
         file=sys.stderr,
     )
@@ -660,7 +664,7 @@ def _user_templates_line() -> str:
     capitalisation, say) was ignored without a word (walk 27)."""
     folder = user_dir()
     state = "" if folder.is_dir() else " (does not exist yet; create it to add templates)"
-    return f"user templates are read from: {folder}{state}"
+    return f"user templates are read from: {shown_path(folder)}{state}"
 
 
 def run_outputs_list(args: argparse.Namespace) -> int:
@@ -837,7 +841,7 @@ def run_document_export(args: argparse.Namespace) -> int:
                 cancel=cancel,
             )
         )
-    said = f"Exported document {args.document_id} to {report.path}"
+    said = f"Exported document {args.document_id} to {shown_path(report.path)}"
     if args.redact:
         _print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
         print(f"{said}: {report.tally()}.", file=sys.stderr)

@@ -35,7 +35,7 @@ from medlocal.cli.common import (
 )
 from medlocal.cli.rag_cmds import register_document_export
 from medlocal.errors import UserInputError
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
@@ -248,10 +248,10 @@ def run_init(args: argparse.Namespace) -> int:
     ws = workspace(args)
     folder = ws.vault_folder
     if ws.vault_exists():
-        raise VaultExistsError(f"A vault already exists in {folder}.")
+        raise VaultExistsError(f"A vault already exists in {shown_path(folder)}.")
     recovery_key = ws.create_vault(new_passphrase(args.passphrase_file))
     ws.lock("created")
-    print(f"Created an encrypted vault in {folder}.")
+    print(f"Created an encrypted vault in {shown_path(folder)}.")
     print()
     print("Recovery key (shown only this once; write it down and keep it somewhere safe):")
     print()
@@ -272,7 +272,7 @@ def run_status(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
         return 1 if problems else 0
     kdf = status.kdf
-    print(f"Vault:        {status.folder}")
+    print(f"Vault:        {shown_path(status.folder)}")
     print(f"Unlocked by:  {status.unlocked_with}")
     print(f"Patients:     {status.patients}")
     print(f"Documents:    {status.documents} ({status.chunks} passages)")

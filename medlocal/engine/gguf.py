@@ -16,6 +16,7 @@ from typing import Any
 
 from medlocal.engine.gguf_parse import ArrayInfo, GGUFParseError, parse_gguf
 from medlocal.errors import ModelLoadError
+from medlocal.fsutil import shown_path
 
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)
@@ -79,9 +80,9 @@ def _fail(path: Path, reason: str) -> ModelLoadError:
 def check_header(path: Path) -> tuple[int, int, int, int]:
     """Bounded check of the fixed header. Returns (version, tensor_count, kv_count, file_size)."""
     if not path.exists():
-        raise ModelLoadError(f"model file not found: {path}")
+        raise ModelLoadError(f"model file not found: {shown_path(path)}")
     if path.is_dir():
-        raise ModelLoadError(f"{path} is a folder, not a GGUF model file")
+        raise ModelLoadError(f"{shown_path(path)} is a folder, not a GGUF model file")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

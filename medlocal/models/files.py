@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from medlocal.errors import MedLocalError, UserInputError
+from medlocal.fsutil import shown_path
 
 MODEL_SUFFIX = ".gguf"
 DISK_MARGIN_BYTES = 256 << 20  # room for the registry, logs and the OS while a model lands
@@ -56,6 +57,7 @@ def require_free_space(
     free = shutil.disk_usage(folder).free
     if free < needed + DISK_MARGIN_BYTES:
         raise error(
-            f"not enough disk space {purpose}: needs {needed / 1e9:.2f} GB "
-            f"(plus {DISK_MARGIN_BYTES >> 20} MB to spare), {free / 1e9:.2f} GB free in {folder}"
+            f"not enough disk space {purpose}: needs {needed / 1e9:.2f} GB (plus "
+            f"{DISK_MARGIN_BYTES >> 20} MB to spare), {free / 1e9:.2f} GB free in "
+            f"{shown_path(folder)}"
         )

@@ -21,7 +21,7 @@ from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
 from medlocal.engine.rerank import reranker_problem
 from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
-from medlocal.fsutil import fsync_dir
+from medlocal.fsutil import fsync_dir, shown_path
 from medlocal.models.catalog import Role, bundled_catalog
 from medlocal.models.compat import EMBEDDING_ARCHITECTURES, architecture_supported
 from medlocal.models.files import free_destination, require_free_space
@@ -254,7 +254,7 @@ def import_folder(
     present = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix == ".gguf")
     names = sorted(set(present) | set(sums or {}))
     if not names:
-        raise UserInputError(f"{folder} holds no .gguf model files")
+        raise UserInputError(f"{shown_path(folder)} holds no .gguf model files")
     items: list[FolderItem] = []
     for name in names:
         if sums is not None and name not in sums:

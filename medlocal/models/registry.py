@@ -30,7 +30,7 @@ from typing import Any, ClassVar, Literal
 
 from medlocal.engine.hashing import sha256_file
 from medlocal.errors import ModelLoadError, UserInputError
-from medlocal.fsutil import atomic_write_private, private_dir
+from medlocal.fsutil import atomic_write_private, private_dir, shown_path
 from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
 from medlocal.models.oslock import exclusive_lock
@@ -89,9 +89,11 @@ def _file_identity(path: Path) -> tuple[int, int, int]:
     try:
         st = path.stat()
     except FileNotFoundError as exc:
-        raise ModelLoadError(f"model file is missing: {path}") from exc
+        raise ModelLoadError(f"model file is missing: {shown_path(path)}") from exc
     except OSError as exc:
-        raise ModelLoadError(f"model file cannot be read: {path} ({exc.strerror})") from exc
+        raise ModelLoadError(
+            f"model file cannot be read: {shown_path(path)} ({exc.strerror})"
+        ) from exc
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
@@ -121,10 +123,13 @@ class Registry:
             return {"schema": SCHEMA, "models": [], "defaults": {}}
         except (OSError, json.JSONDecodeError) as exc:
             raise UserInputError(
-                f"the model registry {self.path} is unreadable ({exc}); move it aside to start over"
+                f"the model registry {shown_path(self.path)} is unreadable ({exc}); move it aside "
+                "to start over"
             ) from exc
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise UserInputError(f"the model registry {self.path} has an unknown format")
+            raise UserInputError(
+                f"the model registry {shown_path(self.path)} has an unknown format"
+            )
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
@@ -323,9 +328,9 @@ class Registry:
             else "import or download another model (medlocal models import FILE)"
         )
         return (
-            f"model file is missing: {model.path} (model {model.id}). If it is on a USB stick "
-            f"or another drive, plug it in and try again; or choose another model: {choose}, "
-            "or Set as default in the model manager."
+            f"model file is missing: {shown_path(model.path)} (model {model.id}). If it is on a "
+            "USB stick or another drive, plug it in and try again; or choose another model: "
+            f"{choose}, or Set as default in the model manager."
         )
 
     def _update(self, model: InstalledModel) -> None:

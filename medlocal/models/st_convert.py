@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from medlocal.errors import UserInputError
-from medlocal.fsutil import atomic_private_file, private_dir
+from medlocal.fsutil import atomic_private_file, private_dir, shown_path
 
 ARCH = "bert"
 NORMALIZE_KEY = "medlocal.embedding.normalize"
@@ -54,7 +54,9 @@ def _load_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ConversionError(f"{path.name} in {path.parent} cannot be read: {exc}") from exc
+        raise ConversionError(
+            f"{path.name} in {shown_path(path.parent)} cannot be read: {exc}"
+        ) from exc
 
 
 def _modules(root: Path) -> list[dict[str, Any]]:

@@ -15,13 +15,13 @@ The name and place lists are folded to lower-case ASCII, so every lookup folds t
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from medlocal.abbreviations import default_abbreviations
+from medlocal.built_once import built_once
 from medlocal.paths import resource_entries, resources_dir
 from medlocal.privacy.deid_cognates import INN_ENDINGS, cognates, compound_parts
 from medlocal.spelling import american
@@ -544,7 +544,7 @@ IRREGULAR_FORMS = frozenset(
 )  # fmt: skip
 
 
-@functools.cache
+@built_once
 def lexicon() -> Lexicon:
     """The shipped word lists, loaded once."""
     return build_lexicon(resources_dir())

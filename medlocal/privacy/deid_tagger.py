@@ -16,7 +16,6 @@ identifier.
 
 from __future__ import annotations
 
-import functools
 import re
 import threading
 from pathlib import Path
@@ -24,6 +23,7 @@ from pathlib import Path
 import pycrfsuite
 
 from medlocal.abbreviations import default_abbreviations
+from medlocal.built_once import built_once
 from medlocal.errors import MedLocalError
 from medlocal.privacy.deid_lexicon import (
     CLINICAL_SHORT,
@@ -271,7 +271,7 @@ def _with_house_number(span: WordSpan, text: str) -> WordSpan:
     return WordSpan(span.kind, number, span.end)
 
 
-@functools.cache
+@built_once
 def shipped_tagger() -> Tagger:
     """The model in ``resources/``, loaded once per process. A missing or damaged file stops
     the export with a clear message: redaction fails closed, never with fewer lines."""

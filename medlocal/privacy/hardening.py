@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,23 @@ def configure_logging(level: int = logging.INFO) -> Path | None:
         # command that needs a writable home says what is wrong in one line.
         return None
     return log_file
+
+
+@contextlib.contextmanager
+def logging_for_one_command(level: int = logging.INFO) -> Iterator[Path | None]:
+    """:func:`configure_logging` for the length of one command: the log file it opened is
+    closed when the block ends. A process that runs many commands (the tests call the CLI's
+    ``main`` hundreds of times, each with its own home) otherwise kept every earlier command's
+    log file open, which on Windows also blocks deleting its folder."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        yield configure_logging(level)
+    finally:
+        for handler in root.handlers[:]:
+            if isinstance(handler, _PrivateFileHandler) and handler not in before:
+                root.removeHandler(handler)
+                handler.close()
 
 
 def _add_file_handler(root: logging.Logger, log_file: Path) -> None:

@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream
 from medlocal.errors import UserInputError
-from medlocal.fsutil import atomic_private_file
+from medlocal.fsutil import atomic_private_file, shown_path
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.export_files import WRITERS, ExportDocument
 from medlocal.rag.flags import Flag
@@ -312,7 +312,7 @@ def export_document(
     if fmt is None:
         raise ExportError(f"cannot export to '{path.suffix}': use {FORMAT_WORDS}")
     if not path.parent.is_dir():
-        raise ExportError(f"folder does not exist: {path.parent}")
+        raise ExportError(f"folder does not exist: {shown_path(path.parent)}")
     if plan is None and redactor is not None:
         plan = plan_export(doc, redactor)
     planned: list[PlannedRedaction] = []
@@ -323,7 +323,7 @@ def export_document(
         with atomic_private_file(path) as tmp:
             WRITERS[fmt](doc, tmp)
     except OSError as err:
-        raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
+        raise ExportError(f"cannot write {shown_path(path)}: {err.strerror or err}") from err
     overridden = list(plan.overridden) if plan is not None else []
     return ExportReport(path=path, format=fmt, redactions=planned, overridden=overridden)
 

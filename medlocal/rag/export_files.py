@@ -299,14 +299,26 @@ _PDF_TABLE_WIDTH = 95
 PDF_UNDRAWN_MARK = "[?]"
 
 
-def pdf_undrawn_note(runs: int) -> str:
+def pdf_undrawn_note(runs: int, fonts: PdfFonts | None = None) -> str:
     """The line a PDF export carries when it marked ``runs`` places :class:`PdfText` could
-    not draw."""
+    not draw with ``fonts`` (:func:`pdf_fonts` when None). Without the shipped DejaVu faces
+    (a damaged install) the standard fonts draw Western European letters, Greek (from their
+    Symbol font) and common symbols only: the note then names what else is lost (review 44b
+    B8: it named only other scripts while "Łukasz" and Cyrillic were marked too)."""
     places = "1 place" if runs == 1 else f"{runs} places"
+    lost = "emoji; Arabic, Hebrew and other right-to-left scripts; scripts such as Chinese, "
+    lost += "Japanese, Korean or Devanagari"
+    repair = ""
+    if (fonts or pdf_fonts()).characters is None:
+        # Said without the letters themselves: this note is drawn with the same fonts.
+        lost = (
+            "letters of Polish, Czech, Hungarian, Turkish and other languages beyond the Western "
+            f"European ones; Cyrillic; {lost}"
+        )
+        repair = " The fonts MedLocal ships for PDFs could not be read: reinstalling it mends that."
     return (
-        "Characters this PDF's font cannot draw (emoji; Arabic, Hebrew and other right-to-left "
-        "scripts; scripts such as Chinese, Japanese, Korean or Devanagari) are shown as "
-        f"{PDF_UNDRAWN_MARK} ({places}); the Markdown, text and Word exports keep them."
+        f"Characters this PDF's font cannot draw ({lost}) are shown as {PDF_UNDRAWN_MARK} "
+        f"({places}); the Markdown, text and Word exports keep them.{repair}"
     )
 
 
@@ -537,7 +549,7 @@ def write_pdf(doc: ExportDocument, path: Path) -> None:
     if shown.runs:
         # Said under the title (the first paragraph: the document's, or its own first
         # heading), so that a reader meets it before any mark.
-        note = Paragraph(escape(pdf_undrawn_note(shown.runs)), styles["Italic"])
+        note = Paragraph(escape(pdf_undrawn_note(shown.runs, fonts)), styles["Italic"])
         story.insert(min(1, len(story)), note)
 
     def draw_footer(canvas: Any, template: Any) -> None:

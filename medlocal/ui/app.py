@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medlocal import crash, paths
 from medlocal.app import Workspace
+from medlocal.fsutil import shown_path
 from medlocal.settings import SettingsFileError
 from medlocal.ui.colours import is_dark, scheme_palette
 from medlocal.ui.file_open import FileOpenHandler
@@ -209,7 +210,7 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
         if newer
         else "MedLocal settings file is damaged"
     )
-    box.setText(f"MedLocal cannot use its settings file:\n\n{path}\n\n{problem}")
+    box.setText(f"MedLocal cannot use its settings file:\n\n{shown_path(path)}\n\n{problem}")
     box.setInformativeText(
         "Reset to defaults keeps a copy of this file beside it (settings.toml.bad-<time>) and "
         "opens MedLocal with the default settings. Quit leaves the file as it is, so you can fix "
@@ -228,7 +229,8 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
         QMessageBox.critical(
             parent,
             "MedLocal settings file",
-            f"The settings file could not be moved aside ({exc}). Delete it yourself:\n\n{path}",
+            f"The settings file could not be moved aside ({exc}). Delete it "
+            f"yourself:\n\n{shown_path(path)}",
         )
         return False
     if backup is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -195,7 +196,7 @@ class PassphrasePage(QWizardPage):
             return (
                 f"Restored {result.counts['documents']} documents from "
                 f"{shown_name(result.backup.name)}. "
-                f"{result.unlock_note()}"
+                f"{result.outcome_note()}"
             )
 
         self._set_creating(True)
@@ -211,6 +212,10 @@ class PassphrasePage(QWizardPage):
         self._set_creating(False)
         self.error.show_text(message, Tone.PLAIN)
         wizard = self.wizard()
+        if isinstance(wizard, FirstRunWizard):
+            # The model page follows at once: the outcome (which passphrase opens the vault,
+            # an upgrade of an older backup's vault: review 44b B6) is said there.
+            wizard.model_page.status.setText(message)
         if wizard is not None:
             wizard.next()
 
@@ -374,6 +379,7 @@ class ModelPage(QWizardPage):
             self.group.addButton(button, index)
         self.demo.setChecked(True)
         self.status = QLabel("")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names and error texts
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         for widget in (self.advice, self.demo, self.import_file, self.later, self.status):

@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         if result is None:
             self.show_lock_screen("")
         else:
-            self.show_lock_screen(f"Restored. {result.unlock_note()}", Tone.OK)
+            self.show_lock_screen(f"Restored. {result.outcome_note()}", Tone.OK)
 
     def _on_unlocked(self) -> None:
         ws = self.workspace

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
+from medlocal.fsutil import shown_path
 from medlocal.ui.confirm import confirm
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,8 @@ class SafeBrowser(QTextBrowser):
         if not confirm(
             self,
             "Open a link from the model's answer?",
-            f"The model's answer links to:\n\n{target}\n\nOpening it leaves MedLocal and uses "
+            f"The model's answer links to:\n\n{shown_path(target)}\n\nOpening it leaves MedLocal "
+            "and uses "
             "the network in your web browser. Open it?",
         ):
             return False

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from medlocal import paths
-from medlocal.fsutil import atomic_write_private, fsync_dir
+from medlocal.fsutil import atomic_write_private, fsync_dir, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys
 from medlocal.vault.backup_state import VerifiedBackup, last_verified_backup, record_verified
@@ -193,8 +193,8 @@ def create_backup(
     except OSError as err:
         if backup_files.is_disk_full(err):
             raise BackupError(
-                f"Not enough space for the backup in {destination} (or next to the vault); "
-                "nothing was written."
+                f"Not enough space for the backup in {shown_path(destination)} (or next to the "
+                "vault); nothing was written."
             ) from err
         raise
     finally:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from medlocal.fsutil import free_bytes, fsync_dir, private_dir, shown_name
+from medlocal.fsutil import free_bytes, fsync_dir, private_dir, shown_name, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.manifest import MANIFEST_NAME, BackupError, BackupRefusedError, Part
 
@@ -79,51 +79,53 @@ def check_room(beside_vault: Path, destination: Path, needed: int) -> None:
     if one_disk:
         if here < 2 * needed:
             raise BackupError(
-                f"Not enough space for the backup: the vault and {destination} are on one disk, "
-                f"which needs about {mb(2 * needed)} free while it is written (a snapshot beside "
-                f"the vault, then the backup, each about {mb(needed)}); {mb(here)} is free. Free "
-                "some space, or back up to another drive. Nothing was written."
+                f"Not enough space for the backup: the vault and {shown_path(destination)} are on "
+                f"one disk, which needs about {mb(2 * needed)} free while it is written (a "
+                f"snapshot beside the vault, then the backup, each about {mb(needed)}); {mb(here)} "
+                "is free. Free some space, or back up to another drive. Nothing was written."
             )
         return
     if there < needed:
         raise BackupError(
-            f"Not enough space for the backup in {destination}: it needs about {mb(needed)}, "
-            f"and {mb(there)} is free there. Free some space on that drive or choose a larger "
-            "one. Nothing was written."
+            f"Not enough space for the backup in {shown_path(destination)}: it needs about "
+            f"{mb(needed)}, and {mb(there)} is free there. Free some space on that drive or choose "
+            "a larger one. Nothing was written."
         )
     if here < needed:
         raise BackupError(
-            f"Not enough space beside the vault in {beside_vault} for the backup's snapshot: it "
-            f"needs about {mb(needed)}, and {mb(here)} is free on that disk. Free some space "
-            "there. Nothing was written."
+            f"Not enough space beside the vault in {shown_path(beside_vault)} for the backup's "
+            f"snapshot: it needs about {mb(needed)}, and {mb(here)} is free on that disk. Free "
+            "some space there. Nothing was written."
         )
 
 
 def check_destination(destination: Path) -> None:
     """Refuse, before any work, a backup folder that does not exist or cannot be written."""
     if destination.exists() and not destination.is_dir():
-        raise BackupRefusedError(f"{destination} is a file, not a folder; back up into a folder.")
+        raise BackupRefusedError(
+            f"{shown_path(destination)} is a file, not a folder; back up into a folder."
+        )
     if not destination.is_dir():
         if _drives_appear_in(destination.parent):
             raise BackupRefusedError(
-                f"The backup folder {destination} does not exist: the drive may not be plugged "
-                f"in or mounted yet. MedLocal makes no folder in {destination.parent}, where "
-                "drives appear once mounted."
+                f"The backup folder {shown_path(destination)} does not exist: the drive may not be "
+                "plugged in or mounted yet. MedLocal makes no folder in "
+                f"{shown_path(destination.parent)}, where drives appear once mounted."
             )
         parent = destination.parent
         if parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK):
             # Walk 40: under a read-only mount this said "Create it first", which cannot be done.
             raise BackupRefusedError(
-                f"The backup folder {destination} does not exist, and it cannot be created: the "
-                f"folder {parent} is not writable (a read-only drive or folder). Choose a folder "
-                "you may write to."
+                f"The backup folder {shown_path(destination)} does not exist, and it cannot be "
+                f"created: the folder {shown_path(parent)} is not writable (a read-only drive or "
+                "folder). Choose a folder you may write to."
             )
         raise BackupRefusedError(
-            f"The backup folder {destination} does not exist. Create it first, or check the "
-            "name (a USB stick may not be plugged in or mounted yet)."
+            f"The backup folder {shown_path(destination)} does not exist. Create it first, or "
+            "check the name (a USB stick may not be plugged in or mounted yet)."
         )
     if not os.access(destination, os.W_OK | os.X_OK):
-        raise BackupRefusedError(f"The backup folder {destination} is not writable.")
+        raise BackupRefusedError(f"The backup folder {shown_path(destination)} is not writable.")
 
 
 # Folders in which the system shows each mounted drive as a folder of its own. A folder made in
@@ -167,23 +169,25 @@ def check_creatable(destination: Path) -> None:
     base = existing_ancestor(destination)
     if base is None:
         raise BackupRefusedError(
-            f"The backup folder {destination} cannot be created: {destination.anchor or 'its '}"
-            " drive is not there (it may not be plugged in or mounted yet)."
+            f"The backup folder {shown_path(destination)} cannot be created: "
+            f"{destination.anchor or 'its '} drive is not there (it may not be plugged in or "
+            "mounted yet)."
         )
     if not base.is_dir():
         raise BackupRefusedError(
-            f"The backup folder {destination} cannot be created: {base} is a file, not a folder."
+            f"The backup folder {shown_path(destination)} cannot be created: {base} is a file, not "
+            "a folder."
         )
     if _drives_appear_in(base):
         raise BackupRefusedError(
-            f"The backup folder {destination} does not exist: the drive may not be plugged in "
-            f"or mounted yet. MedLocal makes no folder in {base}, where drives appear once "
-            "mounted."
+            f"The backup folder {shown_path(destination)} does not exist: the drive may not be "
+            f"plugged in or mounted yet. MedLocal makes no folder in {base}, where drives appear "
+            "once mounted."
         )
     if not os.access(base, os.W_OK | os.X_OK):
         raise BackupRefusedError(
-            f"The backup folder {destination} cannot be created: the folder {base} is not "
-            "writable. Choose a folder you may write to."
+            f"The backup folder {shown_path(destination)} cannot be created: the folder {base} is "
+            "not writable. Choose a folder you may write to."
         )
 
 
@@ -226,7 +230,9 @@ def make_staging(destination: Path, name: str) -> Path:
     try:
         staging.mkdir(mode=0o700)
     except PermissionError as err:
-        raise BackupRefusedError(f"The backup folder {destination} is not writable.") from err
+        raise BackupRefusedError(
+            f"The backup folder {shown_path(destination)} is not writable."
+        ) from err
     return staging
 
 
@@ -293,7 +299,7 @@ class StagingLock:
             self._fd: int | None = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         except PermissionError as err:
             raise BackupRefusedError(
-                f"The backup folder {staging.parent} is not writable."
+                f"The backup folder {shown_path(staging.parent)} is not writable."
             ) from err
         _try_lock(self._fd)  # a fresh, uniquely named file: nobody else holds it
         with contextlib.suppress(OSError):  # an unreadable owner: never removed by another
@@ -414,8 +420,8 @@ def check_published(final: Path, parts: tuple[Part, ...]) -> None:
     ]
     if missing:
         raise BackupError(
-            f"The backup {final} was damaged just after it was written ({len(missing)} of "
-            f"{len(parts) + 1} files missing or cut short: another program, or a MedLocal on "
+            f"The backup {shown_path(final)} was damaged just after it was written ({len(missing)} "
+            f"of {len(parts) + 1} files missing or cut short: another program, or a MedLocal on "
             "another computer, removed them). Do not rely on it; back up again."
         )
 
@@ -436,9 +442,11 @@ def find_backups(path: Path) -> list[Path]:
     if (path / MANIFEST_NAME).is_file() or path.name.endswith(PARTIAL_SUFFIX):
         return [path]
     if not path.exists():
-        raise BackupRefusedError(f"{path} does not exist.")
+        raise BackupRefusedError(f"{shown_path(path)} does not exist.")
     if not path.is_dir():
-        raise BackupRefusedError(f"{path} is not a MedLocal backup or a folder of backups.")
+        raise BackupRefusedError(
+            f"{shown_path(path)} is not a MedLocal backup or a folder of backups."
+        )
     found = _backups_in(path)
     if found:
         return found
@@ -456,10 +464,10 @@ def find_backups(path: Path) -> list[Path]:
     if below:
         names = "; ".join(shown_name(str(sub)) for sub in below)
         raise BackupRefusedError(
-            f"No MedLocal backup in {path} itself; backups are in {len(below)} folders inside "
-            f"it: {names}. Name the folder to use."
+            f"No MedLocal backup in {shown_path(path)} itself; backups are in {len(below)} folders "
+            f"inside it: {names}. Name the folder to use."
         )
-    raise BackupRefusedError(f"No MedLocal backup in {path}.")
+    raise BackupRefusedError(f"No MedLocal backup in {shown_path(path)}.")
 
 
 def _backups_in(path: Path) -> list[Path]:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from medlocal import paths
-from medlocal.fsutil import atomic_write_private
+from medlocal.fsutil import atomic_write_private, shown_path
 from medlocal.vault.manifest import Header
 
 STATE_FILE = "backups.json"
@@ -101,7 +101,7 @@ def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
     )
     # A backup on a USB drive that is not plugged in is still a backup: say so, do not nag.
     gone = "" if Path(last.path).is_dir() else " (that folder cannot be reached now)"
-    return f"last verified {when}, {last.path}{gone}{due}"
+    return f"last verified {when}, {shown_path(last.path)}{gone}{due}"
 
 
 DAMAGED = "The vault database is damaged or was altered."
@@ -119,7 +119,7 @@ def damaged_vault_message(problem: str = DAMAGED, vault_id: str | None = None) -
         known = "no verified backup is recorded on this computer"
     else:
         when = last.created.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        known = f"your last verified backup: {last.path}, made {when}"
+        known = f"your last verified backup: {shown_path(last.path)}, made {when}"
     return (
         f"{problem} Restore it from a backup: "
         f"medlocal vault restore BACKUP_FOLDER --replace ({known})."

@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_path
 from medlocal.vault import keys
 from medlocal.vault.errors import KeyFileError, VaultError, WrongPassphraseError
 from medlocal.vault.keys import KdfParams, SecretKey
@@ -204,9 +205,11 @@ def read_manifest(folder: Path) -> Manifest:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as err:
-        raise BackupError(f"{folder} is not a MedLocal backup (no {MANIFEST_NAME}).") from err
+        raise BackupError(
+            f"{shown_path(folder)} is not a MedLocal backup (no {MANIFEST_NAME})."
+        ) from err
     except OSError as err:
-        raise BackupError(f"Cannot read {path} ({err.strerror}).") from err
+        raise BackupError(f"Cannot read {shown_path(path)} ({err.strerror}).") from err
     return parse_manifest(raw)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medlocal.errors import UserInputError
-from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir
+from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir, shown_name, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys, schema
 from medlocal.vault.audit import AuditLog
@@ -61,6 +61,22 @@ class RestoreResult:
     migrated_from: int | None
     replaced: bool
     new_passphrase: bool = False  # the restored vault got a passphrase given with the restore
+    migrated_to: int = schema.SCHEMA_VERSION  # the vault format it has now
+
+    def upgrade_note(self) -> str:
+        """What both faces say when the backup came from an older MedLocal and its vault was
+        upgraded (review 44b B6: the window said nothing), else ""."""
+        if self.migrated_from is None:
+            return ""
+        return (
+            f"The backup's vault was upgraded from vault format {self.migrated_from} to "
+            f"{self.migrated_to}: older MedLocal versions cannot open the restored vault."
+        )
+
+    def outcome_note(self) -> str:
+        """:meth:`upgrade_note` (when there is one) and :meth:`unlock_note`, as the window
+        shows them after a restore."""
+        return " ".join(note for note in (self.upgrade_note(), self.unlock_note()) if note)
 
     def unlock_note(self) -> str:
         """Which passphrase opens the restored vault, in words both faces show: a backup keeps
@@ -202,8 +218,8 @@ def prepare_restore(
         older = [f for f in found if f != folder]
         note = _older_backup_note(older, passphrase, recovery_key, progress, cancel)
         raise DamagedBackupError(
-            f"The backup {folder.name} (made {_made(manifest.header)}) in {folder.parent} is "
-            f"damaged: {after_colon(str(err))}{note}"
+            f"The backup {shown_name(folder.name)} (made {_made(manifest.header)}) in "
+            f"{shown_path(folder.parent)} is damaged: {after_colon(str(err))}{note}"
         ) from err
 
 
@@ -246,9 +262,9 @@ def _older_backup_note(
         except (BackupError, KeyFileError, UserInputError):  # damaged, or another passphrase
             continue
         return (
-            f" An older backup in the same folder checks out (every file matches its "
-            f"checksum): {folder.name}, made {_made(manifest.header)}. To restore it, name its "
-            f"folder: {folder}"
+            " An older backup in the same folder checks out (every file matches its checksum): "
+            f"{folder.name}, made {_made(manifest.header)}. To restore it, name its folder: "
+            f"{shown_path(folder)}"
         )
     return (
         f" No older backup in the same folder checks out with this "
@@ -367,6 +383,7 @@ def finish_restore(
         migrated,
         replacing,
         new_passphrase=prepared.new_passphrase,
+        migrated_to=newest,
     )
 
 
@@ -422,8 +439,8 @@ def _choose(folders: list[Path]) -> tuple[Path, Manifest]:
     newest = max(manifests, key=lambda folder: manifests[folder].header.created_at)
     if len({m.header.vault_id for m in manifests.values()}) > 1:
         raise BackupRefusedError(
-            f"{newest.parent} holds backups of more than one vault; name the backup folder to "
-            "restore."
+            f"{shown_path(newest.parent)} holds backups of more than one vault; name the backup "
+            "folder to restore."
         )
     return newest, manifests[newest]
 
@@ -444,8 +461,8 @@ def _check_target(
     if files.exists():
         if not replace:
             raise BackupRefusedError(
-                f"A vault already exists in {target}. Restore into an empty folder, or replace "
-                "it with --replace (it is kept until the restored vault verifies)."
+                f"A vault already exists in {shown_path(target)}. Restore into an empty folder, or "
+                "replace it with --replace (it is kept until the restored vault verifies)."
             )
         try:
             current = load_key_file(files.key_file).vault_id
@@ -457,7 +474,9 @@ def _check_target(
             ensure_not_open(files.database)
         return True
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BackupRefusedError(f"{target} is not empty; restore into an empty or new folder.")
+        raise BackupRefusedError(
+            f"{shown_path(target)} is not empty; restore into an empty or new folder."
+        )
     return False
 
 
@@ -465,11 +484,12 @@ def another_vault_refusal(backup_vault: str, target: Path, current: str) -> str:
     """Why a backup of another vault does not replace the vault in ``target``, with the next
     step (walk 43 D1: "restore it into an empty folder" was a step neither face offered)."""
     return (
-        f"This backup was made by another vault ({backup_vault[:8]}), not the one in {target} "
-        f"({current[:8]}), which holds or once held records (patients, documents, chats, "
-        "saved outputs, collections or their audit trail) or was not opened to check, so it is "
-        "not replaced. To restore it anyway: back that vault up first, close MedLocal, "
-        f"move the folder {target} aside (keep it: it holds the only copy of its records), then "
+        f"This backup was made by another vault ({backup_vault[:8]}), not the one in "
+        f"{shown_path(target)} ({current[:8]}), which holds or once held records (patients, "
+        "documents, chats, saved outputs, collections or their audit trail) or was not opened to "
+        "check, so it is not replaced. To restore it anyway: back that vault up first, close "
+        f"MedLocal, move the folder {shown_path(target)} aside (keep it: it holds the only copy of "
+        "its records), then "
         'start MedLocal and choose "Restore from a backup" (or run `medlocal vault restore '
         "BACKUP_FOLDER`)."
     )
@@ -499,8 +519,8 @@ def ensure_not_open(database: Path) -> None:
         raise BackupRefusedError(
             # Named as another process: the window that asks has locked its own vault by
             # now, so "lock it" would point at the wrong one (walk 27).
-            f"Another MedLocal window or command has the vault in {database.parent} open. "
-            "Close that window or let the command finish, then restore again."
+            f"Another MedLocal window or command has the vault in {shown_path(database.parent)} "
+            "open. Close that window or let the command finish, then restore again."
         ) from err
     finally:
         os.close(fd)
@@ -513,7 +533,7 @@ def _staging(target: Path) -> Path:
         staging.mkdir(mode=0o700)
     except OSError as err:  # read-only medium, no permission, a file in the way
         reason = folder_error_reason(target, err)
-        raise BackupRefusedError(f"Cannot restore into {target}: {reason}.") from None
+        raise BackupRefusedError(f"Cannot restore into {shown_path(target)}: {reason}.") from None
     return staging
 
 
@@ -663,15 +683,15 @@ def _put_back(
         else:
             kept = next((p for p in (old, staging) if previous.is_at(p)), old)
             aside = (
-                f"move {target} aside (it holds the restored vault, not verified) and "
+                f"move {shown_path(target)} aside (it holds the restored vault, not verified) and "
                 if target.exists()
                 else ""
             )
             raise BackupError(
-                f"The restore failed ({_reason(failure)}) and the previous vault could not be "
-                f"put back ({_reason(err)}). It is kept, unchanged, in {kept} (never deleted; "
-                f"`medlocal doctor` lists it). To use it again, {aside}rename {kept} to "
-                f"{target}; it opens with its old passphrase."
+                f"The restore failed ({_reason(failure)}) and the previous vault could not be put "
+                f"back ({_reason(err)}). It is kept, unchanged, in {shown_path(kept)} (never "
+                f"deleted; `medlocal doctor` lists it). To use it again, {aside}rename "
+                f"{shown_path(kept)} to {shown_path(target)}; it opens with its old passphrase."
             ) from failure
         raise
     # The previous vault is the target again; the staging name holds the restored one or

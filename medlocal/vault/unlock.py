@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medlocal.fsutil import folder_error_reason, private_dir
+from medlocal.fsutil import folder_error_reason, private_dir, shown_path
 from medlocal.vault import db, keychain, keys
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
@@ -91,9 +91,11 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
         files = VaultFiles(private_dir(folder))
     except OSError as err:  # read-only medium, no permission, a file in the way
         reason = folder_error_reason(folder, err)
-        raise VaultFolderError(f"Cannot create the vault folder {folder}: {reason}.") from None
+        raise VaultFolderError(
+            f"Cannot create the vault folder {shown_path(folder)}: {reason}."
+        ) from None
     if files.exists():
-        raise VaultExistsError(f"A vault already exists in {folder}.")
+        raise VaultExistsError(f"A vault already exists in {shown_path(folder)}.")
     vault_id = new_vault_id()
     dek = SecretKey.generate()
     recovery_key = keys.new_recovery_key()
@@ -124,7 +126,9 @@ def unlock(
 ) -> Unlocked:
     files = VaultFiles(folder)
     if not files.key_file.exists():
-        raise VaultNotFoundError(f"No vault in {folder}. Create one with 'medlocal vault init'.")
+        raise VaultNotFoundError(
+            f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
+        )
     if not files.database.exists():
         raise VaultCorruptedError("The vault database file is missing.")
     key_file = load_key_file(files.key_file)

@@ -185,6 +185,23 @@ def test_a_refused_file_is_listed_with_its_reason(
     assert not list(models_dir().glob("*stopped*"))
 
 
+def test_a_refused_files_reason_shows_its_name_escaped(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Session 45: the reason (which may quote the file's name) carried the raw name
+    into the results list and the message line, where the name itself was escaped. Failed
+    before (ESC and U+202E in both)."""
+    dialog = _open(qtbot, workspace)
+    odd = tmp_path / "esc\x1b[31mred \u202efdp.gguf"
+    odd.write_text("not a model at all, a text file named .gguf\n" * 20)
+    dialog.import_file(odd)
+    _idle(qtbot, dialog)
+    last = dialog.results.item(dialog.results.count() - 1).text()
+    for text in (last, dialog.message.text()):
+        assert "\x1b" not in text and "\u202e" not in text, text
+    assert last.startswith("failed: ") and last.count("esc\\x1b[31mred \\u202efdp.gguf") == 1
+
+
 def test_convert_embedder_then_default_offers_reembed(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, tmp_path: Path
 ) -> None:

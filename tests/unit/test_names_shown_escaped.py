@@ -184,3 +184,53 @@ def test_a_misfiled_note_and_a_question_check_escape_the_patient_name() -> None:
 def test_a_backup_check_line_escapes_the_folder_name(tmp_path: Path) -> None:
     line = BackupCheck(tmp_path / NASTY, error=MedLocalError("damaged")).describe()
     assert _no_raw_controls(line)
+
+
+# Session 45 (appfix44 leftovers): whole paths (``{target}``, the vault folder, a written file)
+# were printed raw where only the last name was escaped; a folder named with a newline forged a
+# line, ESC coloured the terminal. ``X`` is a full path when its name is one of these. The
+# services' messages (a refused backup folder, a missing model file) are shown by both faces.
+FULL_PATH_NAMES = frozenset(
+    {
+        *("path", "folder", "target", "vault_folder", "first_missing", "absolute", "above"),
+        *("parent", "destination", "final", "beside_vault"),
+    }
+)
+
+
+def _raw_full_paths(folder: str) -> list[str]:
+    hits = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        hits.extend(
+            f"{path.relative_to(ROOT).as_posix()}:{node.lineno}: {ast.unparse(node.value)}"
+            for node in _formatted_values(tree, set())
+            if _holder(node.value) in FULL_PATH_NAMES
+        )
+    return hits
+
+
+def test_no_face_formats_a_full_path_raw() -> None:
+    folders = ("cli", "ui", "app", "vault", "models", "rag", "engine")
+    assert [hit for folder in folders for hit in _raw_full_paths(folder)] == []
+
+
+def test_the_path_scan_sees_a_raw_path() -> None:
+    tree = ast.parse(
+        'f"{target} {shown_path(folder)} {result.path.parent} {made} {path.name} {self.folder}"'
+    )
+    raw = [
+        ast.unparse(v.value)
+        for v in ast.walk(tree)
+        if isinstance(v, ast.FormattedValue) and _holder(v.value) in FULL_PATH_NAMES
+    ]
+    assert raw == ["target", "result.path.parent", "self.folder"]
+
+
+def test_shown_path_escapes_the_whole_path() -> None:
+    from medlocal.fsutil import shown_path
+
+    folder = Path("/media/usb") / "clinic\nfailed: forged" / "esc\x1b[31m" / "a\u202etxt.exe"
+    shown = shown_path(folder)
+    assert _no_raw_controls(shown)
+    assert shown == "/media/usb/clinic\\nfailed: forged/esc\\x1b[31m/a\\u202etxt.exe"

@@ -117,3 +117,36 @@ def test_a_redacted_emoji_named_note_keeps_the_word_emoji() -> None:
     redacted = redactor.redact("Emoji-named note\nPatient: Winifred Oakhurst-Pemberley\nSeen.")
     assert redacted.startswith("Emoji-named note\n")
     assert "Winifred" not in redacted and "[NAME]" in redacted
+
+
+def test_without_readable_fonts_the_note_names_what_the_standard_fonts_lose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 44b B8: with the DejaVu files unreadable (a damaged install) "Łukasz" and Cyrillic
+    were marked, but the note still named only emoji and other scripts. It now names the
+    letters beyond Western European ones and Cyrillic, and says how to get the fonts back;
+    Greek, drawn from the standard Symbol font, is not marked. Failed before (the note was the
+    same as with the fonts)."""
+    from medlocal.rag import export_files
+
+    broken = tmp_path / "resources"
+    (broken / "fonts").mkdir(parents=True)
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"):
+        (broken / "fonts" / name).write_bytes(b"not a font")
+    monkeypatch.setattr("medlocal.paths.resources_dir", lambda: broken)
+    monkeypatch.setattr(export_files, "_pdf_fonts_cache", [])
+    fonts = export_files.pdf_fonts()
+    assert fonts.characters is None  # the standard fonts only
+    path = tmp_path / "fallback.pdf"
+    write_pdf(document_copy("n.txt", "Łukasz; Привет; α-blocker, ≥ 5 µg.\n", "0.test"), path)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+    flat = " ".join(text.split())
+    assert "[?]ukasz; [?]; α-blocker, ≥ 5 µg." in flat
+    note = pdf_undrawn_note(2, fonts)
+    assert " ".join(note.split()) in flat
+    assert "Polish, Czech, Hungarian, Turkish" in note and "Cyrillic" in note
+    assert "reinstalling" in note and "Greek" not in note
+    assert all(PdfText(fonts).drawable(c) for c in note)  # the note itself is drawn whole
+    # With the shipped fonts the note names only what DejaVu lacks.
+    shipped = pdf_undrawn_note(2, PdfFonts({"Helvetica": "x"}, frozenset()))
+    assert "Cyrillic" not in shipped and "Polish" not in shipped

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
+from fixtures.older_vault import older_vault
 from fixtures.vault_file import PASS, new_workspace
 
-from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.vault import db
 from medlocal.vault.errors import VaultCorruptedError
@@ -26,24 +26,10 @@ NOTICE = (
 )
 
 
-def _older_vault(tmp_path: Path) -> tuple[Workspace, Path]:
-    """A vault one schema step behind: the newest step (CREATE TABLE IF NOT EXISTS) runs again
-    on the next open, as it would on a vault the older release made."""
-    ws = new_workspace(tmp_path, FakeChatModel("x"))
-    vault = ws.require_vault()
-    vault.add_patient("Marguerite Quennell-Abbot")
-    with vault._tx() as s:
-        s.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    ws.lock()
-    secret = tmp_path / "secret.txt"
-    secret.write_text(PASS, encoding="utf-8")
-    return ws, secret
-
-
 def test_the_first_open_that_upgrades_says_so_once_on_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ws, secret = _older_vault(tmp_path)
+    ws, secret = older_vault(tmp_path)
     args = ["patient", "list", "--passphrase-file", str(secret)]
     assert main(args, workspace=ws) == 0
     captured = capsys.readouterr()
@@ -58,7 +44,7 @@ def test_the_first_open_that_upgrades_says_so_once_on_stderr(
 
 
 def test_the_notice_is_taken_once_and_the_upgrade_is_audited(tmp_path: Path) -> None:
-    ws, _ = _older_vault(tmp_path)
+    ws, _ = older_vault(tmp_path)
     vault = ws.unlock(PASS)
     assert vault.upgraded_from == SCHEMA_VERSION - 1
     assert ws.take_upgrade_notice() == NOTICE

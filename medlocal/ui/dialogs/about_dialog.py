@@ -32,6 +32,7 @@ import medlocal
 from medlocal import paths
 from medlocal.app import Workspace
 from medlocal.crash import mark_crash_report_shown, pending_crash_reports
+from medlocal.fsutil import shown_path
 from medlocal.ui.dialogs.common import ErrorLine, error_text, resize_on_screen, run_owned
 from medlocal.ui.log_tail import LogTail, install_log_tail
 from medlocal.ui.workers import Job
@@ -66,7 +67,7 @@ def licence_text() -> str:
         try:
             text = path.read_text(encoding="utf-8").strip()
         except OSError as err:
-            text = f"{name} could not be read from {path} ({type(err).__name__})."
+            text = f"{name} could not be read from {shown_path(path)} ({type(err).__name__})."
         parts.append(f"{'=' * 78}\n{name}\n{'=' * 78}\n{text}")
     return "\n\n".join(parts) + "\n"
 
@@ -200,7 +201,9 @@ class AboutDialog(QDialog):
         folder = paths.log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         if not self.opener(folder):
-            self.message.show_error(f"Could not open {folder}; open it from your file manager.")
+            self.message.show_error(
+                f"Could not open {shown_path(folder)}; open it from your file manager."
+            )
 
     def load_doctor(self) -> None:
         """The report probes the hardware and the GPU driver: off the GUI thread."""

@@ -34,7 +34,7 @@ from medlocal.app.backups import (
 )
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -236,8 +236,8 @@ class BackupDialog(QDialog):
             return True
         self._clear_messages()
         self.backup_message.show_note(
-            f"No backup was written: {new.folder} does not exist. Choose an existing folder, "
-            "or press Back up now again to create it."
+            f"No backup was written: {shown_path(new.folder)} does not exist. Choose an existing "
+            "folder, or press Back up now again to create it."
         )
         self.destination.setFocus()
         return False
@@ -245,9 +245,13 @@ class BackupDialog(QDialog):
     def _backed_up(self, result: Any) -> None:
         self._busy(False)
         self.summary.setText(summary_text(self.workspace.backup_summary()))
-        created = f"Created the folder {result.path.parent}. " if result.created_folder else ""
+        created = (
+            f"Created the folder {shown_path(result.path.parent)}. "
+            if result.created_folder
+            else ""
+        )
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
-        written = f"Backup written and verified: {result.path}."
+        written = f"Backup written and verified: {shown_path(result.path)}."
         self.backup_message.show_note(f"{created}{written}{removed}{self._remember(result.path)}")
 
     def _remember(self, backup: Path) -> str:
@@ -415,6 +419,6 @@ class BackupDialog(QDialog):
         self.restore_message.show_note(
             f"Restored {result.counts['documents']} documents from "
             f"{shown_name(result.backup.name)}. "
-            f"{result.unlock_note()}"
+            f"{result.outcome_note()}"
         )
-        self.restored.emit(result.unlock_note())
+        self.restored.emit(result.outcome_note())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.crash import describe_exception
 from medlocal.errors import GenerationCancelled, MedLocalError
-from medlocal.fsutil import disk_full_error
+from medlocal.fsutil import disk_full_error, shown_path
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import Job, ProgressRelay, run_task
@@ -52,7 +52,7 @@ def error_text(exc: BaseException, what: str = "The task") -> str:
         return str(full)
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({shown_path(str(exc.filename))})" if exc.filename else ""
         return f"{what} could not read or write a file: {reason}{where}."
     # The frames (file, line, function) and those of the errors it was raised from, never the
     # messages, which can quote patient text: "the log has details" must be true (walk 35: the

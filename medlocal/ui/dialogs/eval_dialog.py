@@ -41,6 +41,7 @@ from medlocal.eval.readers import FORMATS
 from medlocal.eval.records import MODES, EvalSettings
 from medlocal.eval.report import HEADERS, invalid_lines, row_cells
 from medlocal.eval.runs import EvalRun
+from medlocal.fsutil import shown_path
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
@@ -241,7 +242,7 @@ class EvaluateDialog(QDialog):
         except OSError as exc:
             self.message.show_error(error_text(exc, "Saving"))
             return
-        self.message.show_note(f"Saved {len(written)} files in {folder}.")
+        self.message.show_note(f"Saved {len(written)} files in {shown_path(folder)}.")
 
     def _may_replace(self, folder: Path) -> bool:
         """Earlier comparison files in ``folder`` are replaced only when the person agrees, as
@@ -253,7 +254,7 @@ class EvaluateDialog(QDialog):
         if confirm(
             self,
             "Replace the earlier comparison?",
-            f"{folder} already holds {names}. Replace them with this comparison?",
+            f"{shown_path(folder)} already holds {names}. Replace them with this comparison?",
         ):
             return True
         self.message.show_note("Not saved: choose another folder to keep the earlier files.")

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_path
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.rag.export import (
     ExportReport,
@@ -441,7 +442,7 @@ class ExportDialog(QDialog):
             self._update_export_button()
             # A kept span is in the file: it is counted as kept, never as removed.
             removed = f", {report.tally()}" if redact else ""
-            self.message.show_note(f"Exported to {report.path}{removed}.")
+            self.message.show_note(f"Exported to {shown_path(report.path)}{removed}.")
             self.exported.emit(str(report.path))
 
         def failed(exc: BaseException) -> None:
@@ -461,9 +462,9 @@ class ExportDialog(QDialog):
         if not path.exists() or str(path) == self._replace_agreed:
             return True
         if path.is_dir():
-            self.message.show_error(f"{path} is a folder: type a file name after it.")
+            self.message.show_error(f"{shown_path(path)} is a folder: type a file name after it.")
             return False
-        if not confirm(self, "Replace file?", f"{path} already exists. Replace it?"):
+        if not confirm(self, "Replace file?", f"{shown_path(path)} already exists. Replace it?"):
             self.message.show_note("Not exported: choose another file name.")
             return False
         self._replace_agreed = str(path)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from medlocal.app.fit import FitBadge
 from medlocal.app.installed_models import InstalledListing
+from medlocal.fsutil import shown_path
 from medlocal.models.catalog import CatalogEntry
 from medlocal.models.registry import InstalledModel
 from medlocal.ui.colours import Tone, tone_colour
@@ -94,7 +95,7 @@ def fill_installed(
         if InstalledListing.missing(model):
             # Walk 43 D4: an unplugged stick's model looked in place until a question failed.
             status = f"{status}, file missing" if status else "file missing"
-            table.setItem(row, 2, cell(status, tooltip=f"No file at {model.path}"))
+            table.setItem(row, 2, cell(status, tooltip=f"No file at {shown_path(model.path)}"))
         else:
             table.setItem(row, 2, cell(status))
         table.setItem(row, 3, cell(size_text(model.size)))

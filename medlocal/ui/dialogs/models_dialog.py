@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace, model_tasks
 from medlocal.app.fit import FitBadge, fit_badges
 from medlocal.errors import GenerationCancelled
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import shown_name, shown_path
 from medlocal.models.catalog import Catalog, CatalogEntry, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.download import DEFAULT_STALL_TIMEOUT_S, DownloadCancelled
@@ -270,7 +270,8 @@ class ModelManagerDialog(QDialog):
         if model is not None:
             badge = self.badges.get(model.id)
             self.details.setText(
-                f"{model.id} — {model.path}" + (f"\nFit: {badge.reason}" if badge else "")
+                f"{model.id} — {shown_path(model.path)}"
+                + (f"\nFit: {badge.reason}" if badge else "")
             )
 
     # -- tasks ---------------------------------------------------------------------------------
@@ -350,15 +351,14 @@ class ModelManagerDialog(QDialog):
         def failed(exc: BaseException) -> None:
             # Listed with the successes: the results list is the record of what was tried
             # (walk 32: a refused file showed only in the message line, gone at the next task).
-            why = error_text(exc, f"Importing {shown_name(path.name)}")
+            # The reason can quote the file's raw name ("x.gguf is not a GGUF file"): escaped as
+            # the name itself is (session 45: ESC or U+202E in it reached the list raw).
+            why = shown_name(error_text(exc, f"Importing {shown_name(path.name)}"))
+            name = shown_name(path.name)
             if isinstance(exc, GenerationCancelled):
-                line = f"stopped: {shown_name(path.name)}: nothing was added."
-            else:  # the reason often names the file already ("x.gguf is not a GGUF file")
-                line = (
-                    f"failed: {why}"
-                    if path.name in why
-                    else f"failed: {shown_name(path.name)}: {why}"
-                )
+                line = f"stopped: {name}: nothing was added."
+            else:  # the reason often names the file already
+                line = f"failed: {why}" if name in why else f"failed: {name}: {why}"
             self.results.addItem(line)
             self.message.show_error(why)
 
@@ -438,7 +438,7 @@ class ModelManagerDialog(QDialog):
         what = (
             "Its file, copied into MedLocal's models folder, is deleted."
             if model.managed
-            else f"Its file stays where it is: {model.path}"
+            else f"Its file stays where it is: {shown_path(model.path)}"
         )
         # The demo model is refused by the application layer, without asking first.
         asking = model.id != DEMO_MODEL_ID
