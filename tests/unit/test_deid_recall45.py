@@ -6,12 +6,17 @@ cases that must stay kept.
    English word it needed a cue before it (deid_known_orgs, resources/deid_organisations.txt).
    After "dura", "pia" or "arachnoid" it is the meninges' word and stays.
 2. South Africa's private bags numbered with an "X" ("Private Bag X1022") and Quebec's "case
-   postale" ("C.P. 4417", "mail CP 211") were no post boxes (deid_addresses).
+   postale" written out or as "CP" after a word of the post ("Case postale 88", "mail CP 211")
+   were no post boxes (deid_addresses; "C.P. 4417" was found before and stays found).
 3. A body named by a region of the compass and a facility word ("North West Ambulance Service")
    was no facility; only "National", "Royal", "Federal" and "Provincial" qualified one
    (deid_org_forms.qualified_bodies).
 4. An age over 89 in brackets after a relative's name that is also a word ("with husband Reg
    (95)") was kept: the name had to be a word no list knows (deid_pattern_context).
+5. A hospital's town after its comma, where a letterhead's line goes on after a field's gap
+   ("Mater Private Hospital, Cork    04/02/2026"), was left when the town is also an English
+   word: only the line's end closed the town (deid_hospital_names.grown_facilities); a role
+   there opens the next field and stays ("... Hospital, Consultant   Dr Lee").
 """
 
 from __future__ import annotations
@@ -100,6 +105,16 @@ def test_a_bracketed_number_after_a_word_stays() -> None:
     # under 90.
     removed = _removed("Sats (94) on air. With son Mark (62).")
     assert "94" not in removed and "62" not in removed
+
+
+def test_a_hospitals_town_before_a_field_gap_goes() -> None:
+    removed = _removed("OPERATION NOTE - Mater Private Hospital, Cork    04/02/2026", tagger=True)
+    assert "Mater Private Hospital, Cork" in removed
+
+
+def test_a_role_after_a_hospitals_comma_stays() -> None:
+    removed = _removed("Kenwood Hospital, Consultant   Dr Ann Lee", tagger=True)
+    assert not any("Consultant" in r for r in removed)
 
 
 # The blind recall half dev42: 20 notes, 307 identifiers, 102 clinical terms. Before this
