@@ -31,7 +31,7 @@ from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_nordic_orgs import nordic_facilities
 from medlocal.privacy.deid_org_forms import grown_suffix
 from medlocal.privacy.deid_org_roles import listed_initials
-from medlocal.privacy.deid_people_words import ROLES, TITLES
+from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import (
     DESCRIPTIVE,
     FACILITY_HEADS,
@@ -396,9 +396,7 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
 # The town after a facility's comma, to the line's end or a closing mark ("..., Yaba\n").
 _TOWN_AFTER = re.compile(
     r",[ \t]*(?P<t>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
-    # Session 45: or a field's gap, as a letterhead's line goes on to its date ("Mater Private
-    # Hospital, Cork    04/02/2026").
-    r"(?=[ \t]*(?:\n|\Z|[;)(]|[ \t][–—-][ \t])|[ ]{3,}|\t)"
+    r"(?=[ \t]*(?:\n|\Z|[;)(]|[ \t][–—-][ \t]))"
 )
 # Round 20: a health centre's level in roman numerals ("Kisoro Health Centre IV", "Rural Health
 # Unit I"), closing its clause, after a name that ends in its head word.
@@ -476,8 +474,8 @@ def _place_like(words: list[str], lex: Lexicon, line_end: bool) -> bool:
     it ends the line ("Hospital, Yaba\n")."""
     for word in words:
         bare = fold(word)
-        if lex.clinical(bare) or bare in TITLES or bare in CALENDAR_WORDS or bare in ROLES:
-            return False  # a role opens the next field ("... Hospital, Consultant   Dr Lee")
+        if lex.clinical(bare) or bare in TITLES or bare in CALENDAR_WORDS:
+            return False
         if bare in _MARKINGS:
             return False  # walk 24: "Oatlands Medical Practice - CONFIDENTIAL" lost its marking
         if bare in _KIND_WORDS - _DIRECTIONS or bare in FACILITY_HEADS:
@@ -518,8 +516,7 @@ def _town_names_it(text: str, end: int, lex: Lexicon) -> bool:
 
 def _at_line_end(text: str, end: int) -> bool:
     rest = text[end : end + 40]
-    # A field's gap ends the town's field as the line's end does (see _TOWN_AFTER).
-    return rest.lstrip(" \t")[:1] in ("\n", "") or rest.startswith(("   ", "\t"))
+    return rest.lstrip(" \t")[:1] in ("\n", "")
 
 
 # Round 19: a company's legal form right after a found name or place, ending its clause (not
