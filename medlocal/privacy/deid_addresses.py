@@ -255,9 +255,10 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"Apartado(?:[ \t]+(?:de[ \t]+[Cc]orreos|[Pp]ostal))?|Caixa[ \t]+Postal|"
             r"Casilla(?:[ \t]+de[ \t]+[Cc]orreos?)?|"
             r"Skrytka[ \t]+pocztowa|Bo[îi]te[ \t]+[Pp]ostale|Casella[ \t]+[Pp]ostale|"
-            # Session 45: Quebec's "case postale", written "C.P." or, after a word of the post,
-            # "CP" ("mail CP 211"; "CP" alone is cerebral palsy or chest pain).
-            r"Case[ \t]+[Pp]ostale|C\.[ \t]?P\.|"
+            # Session 45: Quebec's "case postale", or "CP" after a word of the post ("mail CP
+            # 211"; "CP" alone is cerebral palsy or chest pain, and "C.P. 64720" is Mexico's
+            # código postal, a postcode).
+            r"Case[ \t]+[Pp]ostale|"
             r"(?:(?<=[Mm]ail[ \t])|(?<=[Pp]ostal[ \t])|(?<=[Cc]ourrier[ \t])|(?<=[Mm]ail:[ \t])|"
             r"(?<=[Pp]ostale[ \t]))CP)"
             r"[ \t]*+:?[ \t]*+(?:[A-Z][ \t]?)?\d{1,6}(?:[ ]\d{2}){0,3}\b"
