@@ -246,13 +246,21 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "street_address",
         re.compile(
             r"\b(?:(?:Private|Locked|GPO|PO|P\.O\.?)[ \t]+(?:Bag|Box)|PMB|P\.M\.B\.?|"
-            r"Freepost|Postnet[ \t]+Suite)[ \t]*:?[ \t]*\d{1,6}\b"
+            # Session 45: South Africa numbers its private bags with an "X" ("Private Bag
+            # X1022").
+            r"Freepost|Postnet[ \t]+Suite)[ \t]*:?[ \t]*(?:X[ \t]?)?\d{1,6}\b"
             # Round 19: post boxes and private bags in other languages ("Posbus 41", "Privaatsak
             # X12", "Postfach 10 12 40", "Apartado 118", "Caixa Postal 2210", "Postboks 77").
             r"|\b(?:Posbus|Postbus|Privaatsak|Postfach|Postboks|Postbox|"
             r"Apartado(?:[ \t]+(?:de[ \t]+[Cc]orreos|[Pp]ostal))?|Caixa[ \t]+Postal|"
             r"Casilla(?:[ \t]+de[ \t]+[Cc]orreos?)?|"
-            r"Skrytka[ \t]+pocztowa|Bo[îi]te[ \t]+[Pp]ostale|Casella[ \t]+[Pp]ostale)"
+            r"Skrytka[ \t]+pocztowa|Bo[îi]te[ \t]+[Pp]ostale|Casella[ \t]+[Pp]ostale|"
+            # Session 45: Quebec's "case postale", or "CP" after a word of the post ("mail CP
+            # 211"; "CP" alone is cerebral palsy or chest pain, and "C.P. 64720" is Mexico's
+            # código postal, a postcode).
+            r"Case[ \t]+[Pp]ostale|"
+            r"(?:(?<=[Mm]ail[ \t])|(?<=[Pp]ostal[ \t])|(?<=[Cc]ourrier[ \t])|(?<=[Mm]ail:[ \t])|"
+            r"(?<=[Pp]ostale[ \t]))CP)"
             r"[ \t]*+:?[ \t]*+(?:[A-Z][ \t]?)?\d{1,6}(?:[ ]\d{2}){0,3}\b"
         ),
     ),

@@ -69,6 +69,10 @@ def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 _HEADING_COLON = re.compile(r"[ \t]*:")
+# Session 45: listed names whose only sense as a word is inside one anatomical phrase ("dura
+# mater"): capitalised anywhere else they name the organisation, with no cue needed ("Physio
+# Mater day 1", "(Mater OPD, room 6)"); after the phrase's first word they stay.
+_PHRASE_ONLY = {"Mater": re.compile(r"(?i:\b(?:dura|pia|arachnoid|arachnoidal))[ \t]+\Z")}
 
 
 def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
@@ -77,6 +81,12 @@ def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     for match in pattern.finditer(text):
         name = match.group("n")
+        phrase = _PHRASE_ONLY.get(name)
+        if phrase is not None:
+            if phrase.search(text, max(0, match.start() - 16), match.start()):
+                continue
+            found.append(WordSpan("facility", match.start(), match.end()))
+            continue
         plain = name in single and lex.known(fold(name))
         # A plain word opening a sentence is the word ("Crisis support worker visited"); mid-
         # sentence the words after it, or its branch's listed place, say the organisation.

@@ -371,9 +371,13 @@ def acronyms_by_role(text: str, lex: Lexicon) -> list[WordSpan]:
 # specialty ("Department of Agriculture", "Ministry of Social Development"; "Department of
 # Cardiology" stays, a hospital's own department).
 _QUALIFIED = re.compile(
-    r"[NRFP](?<![\w'’-].)(?:ational|oyal|ederal|rovincial)\b"
+    r"[NRFPSEW](?<![\w'’-].)(?:ational|oyal|ederal|rovincial"
+    # Session 45: a region of the compass, which one body serves ("North West Ambulance
+    # Service", "South Eastern Health and Social Care Trust").
+    r"|(?<=[NS])(?:orth|outh)(?:[ \t-](?:East|West)|ern)?|(?<=[EW])(?:ast|est)(?:ern)?)\b"
     r"(?P<w>(?:[ \t][A-Z][\w'’-]*){1,4})"
 )
+_QUALIFIED_FIRST = re.compile(r"National|Royal|Federal|Provincial|North|South|East|West")
 _OFFICE_OF = re.compile(
     r"[DMO](?<![\w'’-].)(?:epartment|ept\.?|inistry|ffice)[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"(?P<w>[A-Z][\w'’-]*(?:[ \t](?:and[ \t]|&[ \t])?[A-Z][\w'’-]*){0,2})"
@@ -410,7 +414,7 @@ _NEXT_CAPITAL = re.compile(r"[ \t][A-Z][\w'’-]*")
 def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
     """Bodies named by plain words and one qualifier, and offices of a subject."""
     found: list[WordSpan] = []
-    if "National" in text or "Royal" in text or "Federal" in text or "Provincial" in text:
+    if _QUALIFIED_FIRST.search(text):
         for match in _QUALIFIED.finditer(text):
             words = match.group("w").split()
             # The name ends at its last facility word ("National Ambulance Service from ...").

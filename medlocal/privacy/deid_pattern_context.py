@@ -25,6 +25,7 @@ from medlocal.privacy.deid_first_characters import skipped_search
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_number_forms import ACCENTED_POSTCODE
 from medlocal.privacy.deid_pattern_cues import folded, required_cues
+from medlocal.privacy.deid_people_words import RELATIONS
 from medlocal.privacy.deid_scale_parts import scale_not_address
 from medlocal.privacy.deid_variant_notation import molecular_notation
 
@@ -410,6 +411,21 @@ def _name_word(word: str) -> bool:
     return not lex.known(lower) or lex.name_like(lower) or lower in lex.places
 
 
+# Session 45: the word before an age's name that says a person is named ("husband Reg (95)",
+# "wife Joy, 91,"): the name then need not be a word no list knows.
+_WORD_BEFORE = re.compile(r"([a-z][a-z'’-]+)[ \t]+\Z")
+
+
+def _after_relation(text: str, start: int) -> bool:
+    """Whether a relative's word (deid_people_words.RELATIONS) stands right before ``start``."""
+    word = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return word is not None and word.group(1) in RELATIONS and word.group(1) not in _NOT_KIN
+
+
+# Cue words of RELATIONS that name no relative.
+_NOT_KIN = frozenset({"and", "by", "called", "contacted", "door"})
+
+
 def _street_before_town(street: str, town: str) -> bool:
     """A street and house number before a postcode and town ("Hofmark 3, 83093 Bad Endorf"):
     the street no clinical word ("Heparin 5, 10000 Units", "Insulin Glargine 20, 10000 Other"),
@@ -568,6 +584,8 @@ def owned_by_context(pattern: re.Pattern[str], match: re.Match[str], text: str) 
                 return False  # "In 2019, she fell": a year after a word of time (walk 18)
             if _YEAR_LIKE.fullmatch(value) and _versioned_name(text, match.start(place), match):
                 return False  # "criterios de McDonald 2017", "(Lugano 2014)": a version
+            if len(value) <= 3 and _after_relation(text, match.start(place)):
+                return True  # "with husband Reg (95)": a relative's name, a listed word or not
             return any(_name_word(word) for word in words)
     if "g" in pattern.groupindex and match.group("g"):
         # Not a power grade or a score ("4/5", "7/10") written in a table's column.
