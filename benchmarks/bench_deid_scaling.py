@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -93,6 +94,7 @@ def export_times(text: str, identity: PatientIdentity) -> dict[str, float]:
         for run in ("first", "second"):
             result[f"export_{n}x_{run}_cpu_s"] = cpu_seconds(export)
         ws.close()
+        shutil.rmtree(folder)  # the vault and the exported copy: nothing is left behind
     return result
 
 
