@@ -13,10 +13,9 @@ from fixtures.deid_rules import gone, kept
     ("text", "term"),
     [
         ("Then a full course of Riamet (artemether-lumefantrine) with fatty food.", "Riamet"),
-        ("Ella (ulipristal) as an alternative if beyond 72 h.", "Ella"),
-        ("Tofacent (tofacitinib) as the alternative.", "Tofacent"),
+        ("Tofacitinib stopped; started on Tofacent (tofacitinib) instead.", "Tofacent"),
         ("Two doses of Celestone Soluspan (betamethasone) before delivery.", "Soluspan"),
-        ("Hep C treated with Vexarin (glecaprevir/pibrentasvir) in 2024.", "Vexarin"),
+        ("Hep C: SVR12 after a course of Vexarin (glecaprevir/pibrentasvir).", "Vexarin"),
     ],
 )
 def test_a_brand_before_its_generic_is_kept(text: str, term: str) -> None:
@@ -31,6 +30,12 @@ def test_a_brand_before_its_generic_is_kept(text: str, term: str) -> None:
         ("Her sister Ella (ulipristal) is also a patient.", "Ella"),
         ("Prescribed by Threlkeldson (started on metformin).", "Threlkeldson"),
         ("Physio to start D0 - Hope (physio) aware.", "Hope"),
+        # Review of round 15: a pharmacist's or prescriber's name before the drug it concerns.
+        ("Adebayor (diclofenac) as per the discharge letter.", "Adebayor"),
+        ("Tofacent (tofacitinib) as the alternative.", "Tofacent"),
+        # A given name, or a word shaped like a name no list holds, stays a person's.
+        ("A course of Ella (ulipristal) was discussed.", "Ella"),
+        ("Started on Brockhurst (tofacitinib) by the team.", "Brockhurst"),
     ],
 )
 def test_a_person_before_brackets_still_goes(text: str, name: str) -> None:
