@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import lexicon
-from medlocal.privacy.deid_people_words import TITLE_BEFORE
+from medlocal.privacy.deid_people_words import BED_BEFORE, TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction
 
 _STRENGTH = re.compile(
@@ -65,8 +65,9 @@ def _brand(text: str, red: Redaction) -> bool:
     if strength is not None:
         return not given or strength.group("unit") in _GAUGE
     if _STRENGTH_AND_FREQUENCY.match(text, red.end) is not None:
-        # A given name too ("Telma 40 od"): "gave Anna 40 bd" is caught by the words before.
-        return True
+        # A given name too ("Telma 40 od"): "gave Anna 40 bd" is caught by the words before,
+        # and a ward list's bed label keeps a patient ("Bed 4 Jones 2 BD").
+        return BED_BEFORE.search(text, max(0, red.start - 24), red.start) is None
     before = _WORD_BEFORE.search(text, max(0, red.start - 30), red.start)
     if before is None or _NUMBER.match(text, red.end) is None:
         return False
