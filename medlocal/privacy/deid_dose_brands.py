@@ -6,7 +6,9 @@ Hexal 5") were read as names.
 A person's name is not followed by a dose with its unit, nor written between a medicine and its
 strength. A listed given name is a person's more often than a brand's ("gave Anna 5 mg"): it is
 given back only before a catheter's size in French gauge ("... Fr"). A title before the span
-keeps it a person, and the patient's own name stays hers.
+keeps it a person, and the patient's own name stays hers. Session 45: a strength without its
+unit and a dosing frequency after it do as well, a given name's word too ("Telma 40 od", an
+Indian brand of telmisartan): no one's name is followed by "40 od".
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_lexicon import lexicon
-from medlocal.privacy.deid_people_words import TITLE_BEFORE
+from medlocal.privacy.deid_people_words import BED_BEFORE, TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction
 
 _STRENGTH = re.compile(
     r"[ \t]+\d+(?:[.,]\d+)?[ \t]?"
-    r"(?P<unit>mg|mcg|µg|μg|IE|I\.E\.|IU|iu|units?|mL|ml|mmol|Fr|French|Ch|mm)(?![^\W\d_])"
+    r"(?P<unit>mg|mcg|µg|μg|IE|I\.E\.|IU|iu|units?|mL|ml|mmol|Fr|French|Ch|mm|ppm)(?![^\W\d_])"
 )
 _GAUGE = frozenset({"Fr", "French", "Ch"})
 # An implant's size after its maker's town ("Exeter 44 mm"): a place is given back only before
@@ -27,6 +29,12 @@ _GAUGE = frozenset({"Fr", "French", "Ch"})
 _PLACE_KINDS = frozenset({"location", "city"})
 # A generic's strength without its unit, as a medication plan writes it ("Henning 75 1-0-0").
 _NUMBER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?\b")
+# Session 45: a strength without its unit, then how often it is taken ("Telma 40 od", "Pan 40
+# bd", "Ecosprin 75 mane"), as South Asian and British medication lists write a brand. No one's
+# name is followed by a number and a dosing frequency.
+_STRENGTH_AND_FREQUENCY = re.compile(
+    r"[ \t]+\d+(?:[.,]\d+)?[ \t]+(?:od|bd|tds|tid|qds|qid|bid|nocte|mane|daily|stat|prn)\b", re.I
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]{2,})[ \t]+\Z")
 _NAME = re.compile(r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?")
 # A role or a relation before the span keeps it a person ("Gave Nurse Bergmann 5 mg", "his
@@ -56,6 +64,10 @@ def _brand(text: str, red: Redaction) -> bool:
         return strength is not None and strength.group("unit") == "mm" and " " not in red.original
     if strength is not None:
         return not given or strength.group("unit") in _GAUGE
+    if _STRENGTH_AND_FREQUENCY.match(text, red.end) is not None:
+        # A given name too ("Telma 40 od"): "gave Anna 40 bd" is caught by the words before,
+        # and a ward list's bed label keeps a patient ("Bed 4 Jones 2 BD").
+        return BED_BEFORE.search(text, max(0, red.start - 24), red.start) is None
     before = _WORD_BEFORE.search(text, max(0, red.start - 30), red.start)
     if before is None or _NUMBER.match(text, red.end) is None:
         return False

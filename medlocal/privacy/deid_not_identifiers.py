@@ -18,7 +18,9 @@ walk 38: a range of two years read as a code (deid_year_ranges); walk 41: a CSV 
 cells (deid_csv_headers); session 42: a standard section title (deid_section_titles), a
 measurement's bracketed method (deid_method_citations); session 43: a karyotype's bands
 (deid_karyotype_bands), a bypass graft's conduit before its target (deid_graft_conduits);
-review 44: a fraction of a dose read as a day and month (deid_dose_fractions).
+review 44: a fraction of a dose read as a day and month (deid_dose_fractions); session 45: a
+brand before its generic in brackets (deid_brand_generics), an eponym made an adjective
+("Ganser-type", deid_eponym_modifiers).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -26,6 +28,7 @@ and the text around it, whichever rule (or the tagger) found it.
 
 from __future__ import annotations
 
+from medlocal.privacy.deid_brand_generics import without_brand_generics
 from medlocal.privacy.deid_centiles import without_centiles
 from medlocal.privacy.deid_clinical_codes import without_clinical_codes
 from medlocal.privacy.deid_code_prefixes import without_service_prefixes
@@ -35,6 +38,7 @@ from medlocal.privacy.deid_csv_headers import without_csv_headers
 from medlocal.privacy.deid_dose_brands import without_dose_brands
 from medlocal.privacy.deid_dose_fractions import without_dose_fractions
 from medlocal.privacy.deid_eponym_gaps import without_eponym_gaps
+from medlocal.privacy.deid_eponym_modifiers import without_eponym_modifiers
 from medlocal.privacy.deid_field_values import without_status_values
 from medlocal.privacy.deid_graft_conduits import without_graft_conduits
 from medlocal.privacy.deid_inside_terms import without_inside_terms
@@ -85,6 +89,8 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_clinical_codes(text, kept)
     kept = without_course_lengths(text, kept)
     kept = without_dose_brands(text, kept)
+    kept = without_brand_generics(text, kept)
+    kept = without_eponym_modifiers(text, kept)
     kept = without_law_titles(text, kept)
     kept = without_trial_reports(text, kept)
     kept = without_year_ranges(text, kept)
