@@ -21,7 +21,10 @@ class BuiltOnce(Generic[T]):
 
     def __init__(self, build: Callable[[], T]) -> None:
         self._build = build
-        self._lock = threading.Lock()
+        # Re-entrant, so a build that asks for its own value raises (below) instead of hanging
+        # on a lock its own thread holds (functools.cache raised a RecursionError there).
+        self._lock = threading.RLock()
+        self._building = False
         self._value: tuple[T] | None = None
         functools.update_wrapper(self, build)
 
@@ -31,7 +34,14 @@ class BuiltOnce(Generic[T]):
             with self._lock:
                 value = self._value
                 if value is None:
-                    value = self._value = (self._build(),)
+                    if self._building:
+                        name = getattr(self._build, "__name__", "build")
+                        raise RuntimeError(f"{name}() asked for its own value while building it")
+                    self._building = True
+                    try:
+                        value = self._value = (self._build(),)
+                    finally:
+                        self._building = False
         return value[0]
 
     @property

@@ -71,8 +71,9 @@ def _listed() -> tuple[re.Pattern[str], frozenset[str]]:
 _HEADING_COLON = re.compile(r"[ \t]*:")
 # Session 45: listed names whose only sense as a word is inside one anatomical phrase ("dura
 # mater"): capitalised anywhere else they name the organisation, with no cue needed ("Physio
-# Mater day 1", "(Mater OPD, room 6)"); after the phrase's first word they stay.
-_PHRASE_ONLY = {"Mater": re.compile(r"(?i:\b(?:dura|pia|arachnoid|arachnoidal))[ \t]+\Z")}
+# Mater day 1", "(Mater OPD, room 6)"); after the phrase's first word they stay, as in "Alma
+# Mater" (review 45 D6).
+_PHRASE_ONLY = {"Mater": re.compile(r"(?i:\b(?:dura|pia|arachnoid|arachnoidal|alma))[ \t]+\Z")}
 
 
 def known_organisations(text: str, lex: Lexicon) -> list[WordSpan]:

@@ -49,6 +49,7 @@ def test_the_mater_alone_is_a_hospital(line: str) -> None:
         "The dura mater was opened and closed watertight.",
         "Pia Mater intact. Arachnoid mater thickened.",
         "Dura Mater: no breach.",
+        "Back at work at her Alma Mater as a lecturer.",  # review 45 D6
     ],
 )
 def test_the_meninges_mater_stays(line: str) -> None:

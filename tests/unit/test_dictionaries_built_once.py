@@ -91,3 +91,13 @@ def test_a_failed_build_is_tried_again() -> None:
     assert value() == 7 and value() == 7 and value.built
     value.cache_clear()
     assert not value.built
+
+
+def test_a_build_asking_for_its_own_value_raises_instead_of_hanging() -> None:
+    @built_once
+    def value() -> int:
+        return value() + 1
+
+    with pytest.raises(RuntimeError, match="own value"):
+        value()
+    assert not value.built
