@@ -19,7 +19,7 @@ from medlocal.cli import main
 from medlocal.errors import DiskFullError, ExportDiskFullError, GenerationCancelled, free_space_text
 from medlocal.progress import Progress
 from medlocal.rag import export as rag_export
-from medlocal.rag.export import MODEL_LINE_STAGE, Shared
+from medlocal.rag.export import MODEL_LINE_STAGE, REDACT_STAGE, Shared
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 
@@ -208,3 +208,32 @@ def test_an_export_after_a_model_line_preview_does_not_ask_the_model_again(
     assert [i.redaction.original for i in report.redactions] == [
         i.redaction.original for i in plan.items
     ]
+
+
+# -- D9's question: what a long document's redaction says while it runs ----------------------------
+
+
+def test_a_long_documents_redaction_is_said_and_a_stop_meanwhile_writes_nothing(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 45: a 0.76 MB document took 4 min to redact, every time, with nothing said after
+    the record was read. The redaction's step is said; a Cancel meanwhile takes effect when it
+    ends (the rules cannot stop part-way) and no file is written."""
+    monkeypatch.setattr(rag_export, "_LONG_DOCUMENT", 50)  # TEXT counts as long here
+    ws, document, _ = setup
+    seen: list[Progress] = []
+    ws.preview_redactions(Shared.document(document), progress=seen.append)
+    said = [p.describe() for p in seen if p.stage == REDACT_STAGE]
+    assert said == ["finding identifiers in the text (0.0 MB of text)"]
+    stop = threading.Event()
+
+    def stop_while_redacting(value: Progress) -> None:
+        if value.stage == REDACT_STAGE:
+            stop.set()
+
+    out = tmp_path / "copy.txt"
+    with pytest.raises(GenerationCancelled):
+        ws.export(
+            Shared.document(document), out, redact=True, progress=stop_while_redacting, cancel=stop
+        )
+    assert not out.exists()

@@ -43,6 +43,7 @@ from medlocal.fsutil import disk_full_error, shown_path
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.rag.export import (
     MODEL_LINE_STAGE,
+    REDACT_STAGE,
     ExportReport,
     Shared,
     kept_span_warnings,
@@ -344,6 +345,8 @@ class ExportDialog(QDialog):
             return  # a late value of a job that ended or was dropped
         if value.stage == MODEL_LINE_STAGE:
             said = "About a minute for every 2,000 characters on a CPU. Cancel to stop."
+        elif value.stage == REDACT_STAGE:
+            said = "A long document takes minutes; Cancel takes effect when this step ends."
         else:
             said = (
                 "Each document is read once; later exports of this patient are quicker. "
