@@ -33,6 +33,18 @@ class NetworkBlockedError(MedLocalError, ConnectionRefusedError):
     """An outbound connection was attempted outside a user-started download."""
 
 
+def free_space_text(free_bytes: int | None) -> str:
+    """How much is free, in a unit a person reads at a glance: "16 KB free" (walk 45: "0.0 MB
+    free" when 16 KB were), "3.2 MB free", "1.50 GB free"; "no space left" when unknown."""
+    if free_bytes is None:
+        return "no space left"
+    if free_bytes < 1_000_000:
+        return f"{free_bytes // 1000} KB free"
+    if free_bytes < 1_000_000_000:
+        return f"{free_bytes / 1e6:.1f} MB free"
+    return f"{free_bytes / 1e9:.2f} GB free"
+
+
 class DiskFullError(MedLocalError):
     """The disk (or the user's quota) ran out while MedLocal wrote. What was being written was
     rolled back (the vault commits whole transactions only), so nothing already saved is lost.
@@ -41,9 +53,24 @@ class DiskFullError(MedLocalError):
     def __init__(self, where: str | None, free_bytes: int | None) -> None:
         self.where = where
         self.free_bytes = free_bytes
-        left = f"{free_bytes / 1e6:.1f} MB free" if free_bytes is not None else "no space left"
         at = f" at {where}" if where else ""
-        super().__init__(
-            f"The disk is full ({left}{at}). Free some space and try again — nothing already "
+        super().__init__(self._said(f"{free_space_text(free_bytes)}{at}"))
+
+    def _said(self, left: str) -> str:
+        return (
+            f"The disk is full ({left}). Free some space and try again — nothing already "
             "saved was lost, and the write that failed was undone."
+        )
+
+
+class ExportDiskFullError(DiskFullError):
+    """An export ran out of space. Exports are written to a temporary file renamed into place
+    (fsutil.atomic_private_file), so no partial file is left; the useful advice is another
+    folder or drive (walk 45: the vault's wording, "nothing already saved was lost", said
+    nothing about the file asked for)."""
+
+    def _said(self, left: str) -> str:
+        return (
+            f"The disk is full ({left}): the export was not written, and no partial file was "
+            "left. Choose another folder or drive, or free some space and try again."
         )

@@ -67,9 +67,12 @@ def free_bytes(folder: Path) -> int | None:
         return None
 
 
-def disk_full_error(exc: BaseException, where: Path | None = None) -> DiskFullError | None:
-    """``exc`` as the one clear disk-full error naming ``where`` (default: the folder of the
-    file the error names, if any) and what is free there; None when ``exc`` is something else."""
+def disk_full_error(
+    exc: BaseException, where: Path | None = None, kind: type[DiskFullError] = DiskFullError
+) -> DiskFullError | None:
+    """``exc`` as the one clear disk-full error (``kind``: the vault's wording, or an export's)
+    naming ``where`` (default: the folder of the file the error names, if any) and what is free
+    there; None when ``exc`` is something else. A DiskFullError already made is kept as is."""
     if isinstance(exc, DiskFullError):
         return exc
     if not is_disk_full(exc):
@@ -81,16 +84,17 @@ def disk_full_error(exc: BaseException, where: Path | None = None) -> DiskFullEr
     name = getattr(exc, "filename", None)
     if where is None and isinstance(name, str) and name:
         where = Path(name).parent
-    return DiskFullError(str(where) if where else None, free_bytes(where) if where else None)
+    return kind(str(where) if where else None, free_bytes(where) if where else None)
 
 
 @contextlib.contextmanager
-def disk_full_said(where: Path) -> Iterator[None]:
-    """Raise a write that ran out of space inside the block as :class:`DiskFullError`."""
+def disk_full_said(where: Path, kind: type[DiskFullError] = DiskFullError) -> Iterator[None]:
+    """Raise a write that ran out of space inside the block as :class:`DiskFullError` (or
+    ``kind``); one the vault raised (its own write) keeps the vault's wording."""
     try:
         yield
     except Exception as exc:
-        full = disk_full_error(exc, where)
+        full = disk_full_error(exc, where, kind)
         if full is None or full is exc:
             raise
         raise full from exc

@@ -35,7 +35,7 @@ from medlocal.app.warm_up import load_dictionaries_and_freeze
 from medlocal.engine.api import ChatMessage, Embedder, Reranker, SamplingParams
 from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.engine.runtime import Engine, LoadOptions
-from medlocal.errors import UserInputError
+from medlocal.errors import ExportDiskFullError, UserInputError
 from medlocal.eval.runs import EvalRun, RunStore
 from medlocal.fsutil import disk_full_said
 from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent
@@ -47,7 +47,7 @@ from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.checks.patient_identity import RecordIdentity
-from medlocal.rag.export import ExportReport, Shared, chat_model_line
+from medlocal.rag.export import MODEL_LINE_STAGE, ExportReport, Shared, chat_model_line
 from medlocal.rag.passages import Retriever, Scope
 from medlocal.settings import (
     Settings,
@@ -548,7 +548,8 @@ class Workspace:
         ``keep`` names (number, reason) plus every occurrence of ``add``. ``model_line`` also
         asks the chat model for names and places (only ever adds)."""
         vault = self.require_vault()
-        with disk_full_said(Path(out).expanduser().parent):  # walk 38: one line for a full disk
+        # Walk 38: one line for a full disk; walk 45: in an export's words (nothing written).
+        with disk_full_said(Path(out).expanduser().parent, ExportDiskFullError):
             return export_shared(
                 vault,
                 shared,
@@ -557,7 +558,7 @@ class Workspace:
                 date_mode=date_mode,
                 keep=keep,
                 add=add,
-                proposer=self._proposer(model_line),
+                proposer=self._proposer(model_line, progress, cancel),
                 progress=progress,
                 cancel=cancel,
             )
@@ -581,16 +582,28 @@ class Workspace:
             date_mode,
             keep,
             add,
-            self._proposer(model_line),
+            self._proposer(model_line, progress, cancel),
             progress=progress,
             cancel=cancel,
         )
 
-    def _proposer(self, model_line: bool) -> SpanProposer | None:
-        return (
-            chat_model_line(self.chat_model(), self.settings.thinking_budget)
-            if model_line
-            else None
+    def _proposer(
+        self,
+        model_line: bool,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SpanProposer | None:
+        """The model line's proposer (the default chat model, loaded here: on the caller's
+        worker thread), or None without ``model_line``."""
+        if not model_line:
+            return None
+        report(progress, Progress(MODEL_LINE_STAGE, detail="loading the chat model"))
+        return chat_model_line(
+            self.chat_model(),
+            self.settings.thinking_budget,
+            progress=progress,
+            cancel=cancel,
+            memo_in=self.require_vault(),
         )
 
     def reembed(

@@ -95,12 +95,7 @@ def register(sub: Any) -> None:
     # --keep is taken only to be refused with directions (check_summarize_keep): its numbers come
     # from a preview, and a summary has none before it is written.
     _add_redact_args(summarize, keep_help=argparse.SUPPRESS)
-    summarize.add_argument(
-        "--model-line",
-        action="store_true",
-        help="with --redact: the chat model also proposes names, places and organisations "
-        "(added to the rules' spans, never fewer; slower)",
-    )
+    _add_model_line_arg(summarize)
     summarize.add_argument("--model", help="installed model id or path to a GGUF file")
     summarize.add_argument("--ctx", type=positive_int, help="context size in tokens")
     summarize.add_argument(
@@ -139,12 +134,7 @@ def register(sub: Any) -> None:
     oexport = osub.add_parser("export", help="export to Markdown, plain text, DOCX or PDF")
     add_vault_args(oexport)
     oexport.add_argument("output_id", type=int, metavar="ID")
-    oexport.add_argument("--out", required=True, metavar="FILE", help=FORMAT_WORDS)
-    _add_overwrite_arg(oexport)
-    _add_redact_args(oexport)
-    oexport.add_argument(
-        "--preview", action="store_true", help="with --redact: list the redactions, write nothing"
-    )
+    _add_export_target_args(oexport)
     oexport.set_defaults(func=run_outputs_export)
     odelete = osub.add_parser("delete", help="delete saved outputs from the vault")
     add_vault_args(odelete)
@@ -163,18 +153,45 @@ def register_document_export(actions: Any) -> None:
     )
     add_vault_args(dexport)
     dexport.add_argument("document_id", type=int, metavar="DOC_ID")
-    dexport.add_argument("--out", required=True, metavar="FILE", help=FORMAT_WORDS)
-    _add_overwrite_arg(dexport)
-    _add_redact_args(dexport)
+    _add_export_target_args(dexport)
     dexport.add_argument(
         "--unredacted",
         action="store_true",
         help="write the text as imported, identifiers and all (instead of --redact)",
     )
-    dexport.add_argument(
+    dexport.set_defaults(func=run_document_export)
+
+
+def _add_export_target_args(parser: argparse.ArgumentParser) -> None:
+    """--out, --overwrite, the redaction options, --model-line and --preview of an export.
+    --out is needed unless --preview is given: a preview writes nothing (walk 45, D4)."""
+    parser.add_argument("--out", metavar="FILE", help=f"{FORMAT_WORDS} (not needed with --preview)")
+    _add_overwrite_arg(parser)
+    _add_redact_args(parser)
+    _add_model_line_arg(parser)
+    parser.add_argument(
         "--preview", action="store_true", help="with --redact: list the redactions, write nothing"
     )
-    dexport.set_defaults(func=run_document_export)
+
+
+def _add_model_line_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model-line",
+        action="store_true",
+        help="with --redact: the chat model also proposes names, places and organisations "
+        "(added to the rules' spans, never fewer; slow: about a generation per 2,000 characters)",
+    )
+
+
+def _check_export_target(args: argparse.Namespace) -> None:
+    """The target of an export, checked before any work; a preview has none to check."""
+    if args.preview:
+        if not args.redact:
+            raise UserInputError("--preview lists redactions: use it with --redact")
+        return  # writes nothing: an existing --out (the file to write later) is no matter
+    if args.out is None:
+        raise UserInputError(f"give --out FILE ({FORMAT_WORDS}), or --preview with --redact")
+    check_export_path(args.out, overwrite=args.overwrite)
 
 
 def _keep_arg(value: str) -> tuple[int, str]:
@@ -329,7 +346,7 @@ def check_redact_args(args: argparse.Namespace) -> None:
     ]
     if needs_redact and not args.redact:
         raise UserInputError(f"{', '.join(needs_redact)}: use with --redact")
-    if args.redact and getattr(args, "out", "") is None:
+    if args.redact and getattr(args, "out", "") is None and not getattr(args, "preview", False):
         raise UserInputError(
             f"--redact de-identifies the exported file: give --out FILE ({FORMAT_WORDS});"
             " the summary printed here is never redacted"
@@ -370,7 +387,7 @@ def _export(args: argparse.Namespace, output_id: int, out: str) -> Path:
             date_mode=args.date_mode,
             keep=args.keep,
             add=args.add,
-            model_line=getattr(args, "model_line", False),
+            model_line=args.model_line,
             progress=progress,
             cancel=cancel,
         )
@@ -821,9 +838,7 @@ def run_document_export(args: argparse.Namespace) -> int:
             "a document's copy holds the patient's identifiers: add --redact to de-identify it "
             "(--redact --preview lists what goes), or --unredacted to write it as imported"
         )
-    check_export_path(args.out, overwrite=args.overwrite)
-    if args.preview and not args.redact:
-        raise UserInputError("--preview lists redactions: use it with --redact")
+    _check_export_target(args)
     check_redact_args(args)
     ws = workspace(args)
     with open_vault(args):
@@ -837,6 +852,7 @@ def run_document_export(args: argparse.Namespace) -> int:
                 date_mode=args.date_mode,
                 keep=args.keep,
                 add=args.add,
+                model_line=args.model_line,
                 progress=progress,
                 cancel=cancel,
             )
@@ -854,7 +870,13 @@ def _preview(ws: Workspace, shared: Shared, args: argparse.Namespace) -> int:
     """``--preview``: list what a redacted export of ``shared`` would remove; write nothing."""
     plan = record_progress(
         lambda progress, cancel: ws.preview_redactions(
-            shared, args.date_mode, args.keep, args.add, progress=progress, cancel=cancel
+            shared,
+            args.date_mode,
+            args.keep,
+            args.add,
+            args.model_line,
+            progress=progress,
+            cancel=cancel,
         )
     )
     _print_redactions(plan.items, overridden=plan.overridden)
@@ -863,9 +885,7 @@ def _preview(ws: Workspace, shared: Shared, args: argparse.Namespace) -> int:
 
 
 def run_outputs_export(args: argparse.Namespace) -> int:
-    check_export_path(args.out, overwrite=args.overwrite)
-    if args.preview and not args.redact:
-        raise UserInputError("--preview lists redactions: use it with --redact")
+    _check_export_target(args)
     check_redact_args(args)
     with open_vault(args):
         if args.preview:

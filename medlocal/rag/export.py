@@ -24,7 +24,7 @@ from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file, shown_path
-from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.export_files import WRITERS, ExportDocument
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
@@ -369,6 +369,7 @@ class PatientRecord:
 _RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
 
 RECORD_STAGE = "reading the patient's record"
+REDACT_STAGE = "finding identifiers in the text"
 _LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
 
 
@@ -525,22 +526,62 @@ def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDoc
     )
 
 
-def chat_model_line(model: ChatModel, think_budget: int = DEFAULT_THINK_BUDGET) -> SpanProposer:
+MODEL_LINE_STAGE = "the chat model looking for names and places"
+# What the model line proposed, by vault (as _RECORDS: gone when the vault object is), model and
+# text: the window's export after a model-line preview asks again about the same text with the
+# same greedy model; remembering the answers saves the minutes a second reading would take.
+_PROPOSALS: WeakKeyDictionary[Any, dict[tuple[int, str], list[tuple[str, str]]]] = (
+    WeakKeyDictionary()
+)
+_PROPOSALS_KEPT = 32  # texts remembered per vault: a few exports' fields
+
+
+def chat_model_line(
+    model: ChatModel,
+    think_budget: int = DEFAULT_THINK_BUDGET,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    memo_in: Any = None,
+) -> SpanProposer:
     """The optional model line: the loaded chat model proposes names, places and organisations
     (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
     characters; its spans are only ever added to the rules' spans. A reasoning model's thinking
     is dropped (it quotes the text it reads: its names are not proposals); one still thinking at
-    ``think_budget`` proposes nothing."""
+    ``think_budget`` proposes nothing. Each generation is said to ``progress`` (a count; never
+    the text) and ``cancel`` stops between and inside them (GenerationCancelled). With
+    ``memo_in`` (the vault), a text asked about before with this model is not asked again."""
     params = SamplingParams(temperature=0.0, max_tokens=160)  # a list, not prose
+    asked = 0
 
     def complete(prompt: str) -> str:
+        nonlocal asked
+        report(progress, Progress(MODEL_LINE_STAGE, done=asked, unit="parts read"))
         messages = [ChatMessage("user", prompt)]
-        stream = ReasoningStream(model, messages, params, think_budget=think_budget, on_cap="stop")
-        return "".join(stream)
+        stream = ReasoningStream(
+            model, messages, params, cancel, think_budget=think_budget, on_cap="stop"
+        )
+        text = "".join(stream)
+        check_cancel(cancel, "the model line")  # a cut-off list is no list: not used
+        asked += 1
+        return text
 
     from medlocal.privacy.deid_model import model_proposer
 
-    return model_proposer(complete)
+    propose = model_proposer(complete)
+    if memo_in is None:
+        return propose
+    memo = _PROPOSALS.setdefault(memo_in, {})
+
+    def remembered(text: str) -> list[tuple[str, str]]:
+        key = (id(model), hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        if key not in memo:
+            while len(memo) >= _PROPOSALS_KEPT:
+                memo.pop(next(iter(memo)))
+            memo[key] = propose(text)
+        return list(memo[key])
+
+    return remembered
 
 
 def redactor_for_patient(
@@ -599,7 +640,13 @@ def plan_for_export(
     redactor = redactor_for_patient(
         source, patient_id, date_mode, proposer, shift, progress=progress, cancel=cancel
     )
+    if len(doc.body) > _LONG_DOCUMENT:
+        # Minutes for a long document (walk 45: 4 min for 0.76 MB, every time), and the rules
+        # report nothing meanwhile: said once, so the wait is not taken for a hang.
+        size = f"{len(doc.body) / 1e6:.1f} MB of text"
+        report(progress, Progress(REDACT_STAGE, detail=size))
     plan = plan_export(doc, redactor)
+    check_cancel(cancel, "the redaction")  # stopped meanwhile: no plan, and nothing written
     # A span's number does not change when a text is added (added spans are numbered after the
     # rules' ones), so a number read from a preview made with or without the adds names the same
     # span. Adds go first: a keep of a span an added text absorbed is overridden (the added text

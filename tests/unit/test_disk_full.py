@@ -27,7 +27,7 @@ from fixtures.vault_file import new_vault
 from medlocal import crash
 from medlocal.app import Workspace
 from medlocal.cli.ingest_cmds import print_summary
-from medlocal.errors import DiskFullError
+from medlocal.errors import DiskFullError, ExportDiskFullError
 from medlocal.fsutil import disk_full_error, is_disk_full
 from medlocal.rag.export import Shared
 from medlocal.vault import db
@@ -115,9 +115,12 @@ def test_an_export_onto_a_full_disk_is_the_same_line(small_disk: Path, tmp_path:
     vault = ws.require_vault()
     patient = vault.add_patient("Ann Example")
     output = vault.save_output(patient, "summary", "Summary", "Stable. " * 20000, {}, [])
-    with pytest.raises(DiskFullError) as caught:
+    with pytest.raises(ExportDiskFullError) as caught:
         ws.export(Shared.output(output), small_disk / "summary.md")
-    assert str(caught.value).startswith(f"The disk is full (0.0 MB free at {small_disk})")
+    # The few kB left said in kB (walk 45: "0.0 MB free"), and what became of the file.
+    said = str(caught.value)
+    assert re.match(rf"The disk is full \(\d+ KB free at {re.escape(str(small_disk))}\): ", said)
+    assert "the export was not written, and no partial file was left" in said
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no partial export left
     ws.close()
 
@@ -204,7 +207,8 @@ def test_a_full_temporary_disk_outside_the_vault_stops_the_import_too(
         report = import_paths(vault, [folder], patient, FakeEmbedder())
         assert [o.status for o in report.files] == ["imported", "failed"]
         # The space left where it was written: read from the disk (it changes as others write).
-        said = re.escape(f" MB free at {tmp_path / 't'})")
-        assert re.match(rf"not imported: The disk is full \(\d+\.\d{said}", report.files[1].reason)
+        said = re.escape(f" free at {tmp_path / 't'})")
+        free = r"\d+(\.\d+)? [KMG]B"
+        assert re.match(rf"not imported: The disk is full \({free}{said}", report.files[1].reason)
         assert report.not_reached == ["note2.txt", "note3.txt"]
         assert [d.file_name for d in vault.list_documents(patient)] == ["note0.txt"]

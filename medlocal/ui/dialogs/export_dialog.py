@@ -11,7 +11,6 @@ preview and the export both run off the GUI thread.
 from __future__ import annotations
 
 import copy
-import errno
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -39,10 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.errors import UserInputError
-from medlocal.fsutil import shown_path
+from medlocal.errors import ExportDiskFullError, GenerationCancelled, UserInputError
+from medlocal.fsutil import disk_full_error, shown_path
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.rag.export import (
+    MODEL_LINE_STAGE,
+    REDACT_STAGE,
     ExportReport,
     Shared,
     kept_span_warnings,
@@ -93,11 +94,11 @@ KIND_NAMES = {
 }
 
 
-# (date mode, keep, add) -> the plan; (path, redact, date mode, keep, add) -> the report. Built on
-# the GUI thread from the dialog's values, called on a worker.
+# (date mode, keep, add, model line) -> the plan; (path, redact, date mode, keep, add, model
+# line) -> the report. Built on the GUI thread from the dialog's values, called on a worker.
 # Both also take the progress callback and the cancel event of the worker they run on.
 Previewer = Callable[
-    [str, Sequence[tuple[int, str]], Sequence[str], ProgressCallback, threading.Event],
+    [str, Sequence[tuple[int, str]], Sequence[str], bool, ProgressCallback, threading.Event],
     "RedactionPlan",
 ]
 Exporter = Callable[
@@ -107,11 +108,20 @@ Exporter = Callable[
         str,
         Sequence[tuple[int, str]],
         Sequence[str],
+        bool,
         ProgressCallback,
         threading.Event,
     ],
     ExportReport,
 ]
+
+MODEL_LINE_TEXT = "Also ask the chat &model for names and places (slow)"
+MODEL_LINE_HELP = (
+    "The loaded chat model reads the text for people, places and organisations the rules may "
+    "have missed. What it finds is added to the list; it never removes fewer. Slow: about a "
+    "minute for every 2,000 characters on a computer without a graphics card."
+)
+MODEL_LINE_STOPPED = "The chat model's reading was stopped: this list is the rules' alone. "
 
 
 def kind_name(kind: str) -> str:
@@ -129,8 +139,8 @@ def export_error_text(exc: BaseException) -> str:
     """The three failures a person can act on, in their words; the rest as usual."""
     if isinstance(exc, VaultLockedError):
         return "The vault is locked: unlock it and export again. Nothing was written."
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "The disk is full: free some space or choose another drive. Nothing was kept."
+    if isinstance(exc, OSError) and (full := disk_full_error(exc, kind=ExportDiskFullError)):
+        return str(full)  # Workspace.export says it so already; a raw one is said the same way
     return error_text(exc, "The export")
 
 
@@ -158,7 +168,7 @@ class ExportDialog(QDialog):
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._show_progress)
         self.export_job: Job | None = None
-        self._preview_key: tuple[bool, str] | None = None
+        self._preview_key: tuple[bool, str, bool] | None = None
         self._review_note = ""  # said above the next list shown (a keep an add overrode)
         self._replace_agreed = ""  # an existing file the person agreed to replace
 
@@ -176,6 +186,12 @@ class ExportDialog(QDialog):
         for label, value in DATE_MODES:
             self.date_mode.addItem(label, value)
         self.date_mode.setEnabled(False)
+        # Off by default: minutes per page, and it adds little with a small model (walk 45).
+        self.model_line = QCheckBox(MODEL_LINE_TEXT, self)
+        self.model_line.setAccessibleName("Also ask the chat model for names and places")
+        self.model_line.setAccessibleDescription(MODEL_LINE_HELP)
+        self.model_line.setToolTip(MODEL_LINE_HELP)
+        self.model_line.setEnabled(False)
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
         self.preview.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -206,6 +222,11 @@ class ExportDialog(QDialog):
         self.export_button.setAccessibleName("Write the export file")
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
+        # Stops the preview or export running (the model line takes minutes); Close does too.
+        self.cancel_button = buttons.addButton("Ca&ncel", QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setAccessibleName("Stop the preview or export now running")
+        self.cancel_button.clicked.connect(self.cancel_running)
+        self.cancel_button.setVisible(False)
 
         form = QFormLayout()
         row = QHBoxLayout()
@@ -216,6 +237,7 @@ class ExportDialog(QDialog):
         form.addRow(file_label, row)
         form.addRow("", self.redact)
         form.addRow("&Dates", self.date_mode)
+        form.addRow("", self.model_line)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
@@ -225,6 +247,7 @@ class ExportDialog(QDialog):
         resize_on_screen(self, 720, 480)
         self.redact.toggled.connect(self._options_changed)
         self.date_mode.currentIndexChanged.connect(self._options_changed)
+        self.model_line.toggled.connect(self._options_changed)
 
     def browse(self) -> None:
         # Qt's own (non-native) save dialog: a native one would add the exported letter to the
@@ -241,6 +264,7 @@ class ExportDialog(QDialog):
     def _options_changed(self, *_: object) -> None:
         on = self.redact.isChecked()
         self.date_mode.setEnabled(on)
+        self.model_line.setEnabled(on)
         self.preview.setVisible(on)
         self.planned = None
         self.plan = None
@@ -254,20 +278,34 @@ class ExportDialog(QDialog):
         waiting = self.redact.isChecked() and self.planned is None
         busy = self.export_job is not None
         self.export_button.setEnabled(not waiting and not busy)
+        self.cancel_button.setVisible(busy or self.preview_job is not None)
+
+    @property
+    def asks_model(self) -> bool:
+        return self.redact.isChecked() and self.model_line.isChecked()
+
+    def cancel_running(self) -> None:
+        """Stop the preview or the export now running (a model-line preview takes minutes)."""
+        for job in (self.preview_job, self.export_job):
+            if job is not None:
+                job.cancel()
+        self.message.show_note("Stopping…")
 
     def load_preview(self) -> Job:
         """What a redacted export would remove, computed off the GUI thread; writes nothing."""
-        mode = self.mode
-        key = (True, mode)
+        mode, model_line = self.mode, self.asks_model
+        key = (True, mode, model_line)
         self._preview_key = key
         # Said at once: the first preview of a session may wait seconds for the redactor to load.
         self.message.show_note("Preparing the preview: finding identifiers…")
+        if self.preview_job is not None:  # an older preview's minutes of model line are wasted
+            self.preview_job.cancel()
 
         keep, add = list(self.keep), list(self.add)
         previewer = self._previewer()
 
         def work(cancel: threading.Event) -> RedactionPlan:
-            return previewer(mode, keep, add, self.relay, cancel)
+            return previewer(mode, keep, add, model_line, self.relay, cancel)
 
         def done(plan: RedactionPlan) -> None:
             if self._preview_key != key or not self.redact.isChecked():
@@ -277,10 +315,24 @@ class ExportDialog(QDialog):
             self.show_preview(plan.items)
 
         def failed(exc: BaseException) -> None:
+            if self._preview_key != key:
+                return  # a preview replaced by a newer one (and cancelled): nothing to say
             self.preview_job = None
+            self._update_export_button()
+            if isinstance(exc, GenerationCancelled) and model_line:
+                # Stopped during the model's reading: show what the rules alone remove.
+                self._review_note = MODEL_LINE_STOPPED
+                self.model_line.setChecked(False)  # starts the rules' preview
+                return
+            if isinstance(exc, GenerationCancelled):
+                self.message.show_note(
+                    "The preview was stopped. Untick and tick Redact identifiers to list again."
+                )
+                return
             self.message.show_error(export_error_text(exc))
 
         self.preview_job = run_owned(self, "redaction preview", work, done, failed)
+        self._update_export_button()
         return self.preview_job
 
     def _show_progress(self, value: Progress) -> None:
@@ -291,10 +343,16 @@ class ExportDialog(QDialog):
             doing = "Exporting"
         else:
             return  # a late value of a job that ended or was dropped
-        self.message.show_note(
-            f"{doing}: {progress_text(value)}. Each document is read once; later exports of "
-            "this patient are quicker. Close to stop."
-        )
+        if value.stage == MODEL_LINE_STAGE:
+            said = "About a minute for every 2,000 characters on a CPU. Cancel to stop."
+        elif value.stage == REDACT_STAGE:
+            said = "A long document takes minutes; Cancel takes effect when this step ends."
+        else:
+            said = (
+                "Each document is read once; later exports of this patient are quicker. "
+                "Cancel to stop."
+            )
+        self.message.show_note(f"{doing}: {progress_text(value)}. {said}")
 
     def show_preview(self, planned: list[PlanItem]) -> None:
         self.planned = planned
@@ -419,6 +477,7 @@ class ExportDialog(QDialog):
             self.message.show_error("Wait for the list of what will be removed.")
             return None
         redact, mode, path = self.redact.isChecked(), self.mode, Path(text)
+        model_line = self.asks_model
         if not redact and not self._unredacted_allowed():
             return None
         if not self._may_write(path):
@@ -433,6 +492,7 @@ class ExportDialog(QDialog):
                 mode,
                 keep if redact else (),
                 add if redact else (),
+                model_line,
                 self.relay,
                 cancel,
             )
@@ -476,8 +536,8 @@ class ExportDialog(QDialog):
 
     def _previewer(self) -> Previewer:
         workspace, shared = self.workspace, self.shared
-        return lambda mode, keep, add, progress, cancel: workspace.preview_redactions(
-            shared, mode, keep, add, progress=progress, cancel=cancel
+        return lambda mode, keep, add, model_line, progress, cancel: workspace.preview_redactions(
+            shared, mode, keep, add, model_line, progress=progress, cancel=cancel
         )
 
     def _exporter(self) -> Exporter:
@@ -489,6 +549,7 @@ class ExportDialog(QDialog):
             mode: str,
             keep: Sequence[tuple[int, str]],
             add: Sequence[str],
+            model_line: bool,
             progress: ProgressCallback,
             cancel: threading.Event,
         ) -> ExportReport:
@@ -499,6 +560,7 @@ class ExportDialog(QDialog):
                 date_mode=mode,
                 keep=keep,
                 add=add,
+                model_line=model_line,
                 progress=progress,
                 cancel=cancel,
             )
@@ -517,6 +579,7 @@ class ExportDialog(QDialog):
         if self.preview_job is not None:
             self.preview_job.cancel()
             self.preview_job = None
+        self.cancel_button.setVisible(self.export_job is not None)
         self.preview.setRowCount(0)
         self.planned = None
         self.plan = None
