@@ -161,9 +161,12 @@ def _regimens(
         times = freqs.get(drug, {})
         if len(given) > 1 or len(times) > 1 or not (given or times):
             continue
-        dose, value = next(iter(given.items()), (None, None))
-        raw, at = (value.raw, value.start) if value else ("", -1)
-        found.append(_Regimen(passage, dose, raw, next(iter(times.values()), None), at))
+        frequency = next(iter(times.values()), None)
+        if not given:
+            found.append(_Regimen(passage, None, "", frequency))
+            continue
+        ((dose, value),) = given.items()
+        found.append(_Regimen(passage, dose, value.raw, frequency, value.start))
     return found
 
 
