@@ -161,7 +161,7 @@ def sentence_assertions(
     _denied_labels(tokens, out)
     _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
-    stopped_medications(tokens, out, triggers)
+    stopped_medications(tokens, out, triggers, text.rstrip().endswith("?"))
     changed_medications(tokens, out, triggers)
     for span in find_phrases(tokens, HISTORICAL):
         for i in forward_scope(tokens, span[1]):

@@ -4,10 +4,17 @@ forward or back to the drugs it names, not in a condition ("hold amlodipine if S
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 from medlocal.rag.assertion_records import Assertion
-from medlocal.rag.assertion_tokens import Token, before_aside, find_phrases, forward_scope
+from medlocal.rag.assertion_tokens import (
+    Token,
+    before_aside,
+    find_phrases,
+    forward_scope,
+    is_break,
+)
 from medlocal.rag.assertion_triggers import (
     CHANGE_DONE,
     STOP_BACKWARD,
@@ -27,10 +34,12 @@ def _conditional(tokens: Sequence[Token], end: int) -> bool:
     return any(tokens[i].text in CONDITIONS for i in forward_scope(tokens, end))
 
 
-def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers: set[int]) -> None:
+def stopped_medications(
+    tokens: Sequence[Token], out: list[Assertion], triggers: set[int], asked: bool = False
+) -> None:
     """Mark the medications a stop trigger governs (its scope is a negation's), forward over a
     label's colon ("STOPPED: lisinopril 10 mg daily") or back to the drug ("quetiapine 50 mg
-    qhs was tapered off")."""
+    qhs was tapered off"). ``asked``: the sentence ends in a question mark."""
     lexicon = default_lexicon()
     scopes: list[int] = []
     for start, end in find_phrases(tokens, STOP_FORWARD):
@@ -41,8 +50,14 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
         if _conditional(tokens, end):
             continue  # "hold amlodipine if SBP < 100": an order for a case, not a stop
         first = _after_label(tokens, end)
+        if first < len(tokens) and tokens[first].text in _NOTHING:
+            continue  # "Stopped medications: none" stops nothing (review45 D5)
         if tokens[start].text in _EVERYDAY and not names_a_drug_first(tokens, first):
             continue  # "hold parameters for ramipril", "held her hand": no drug is held
+        if first != end:
+            # A label heads the list that follows it: "Stopped medications: ramipril 10 mg,
+            # amlodipine 5 mg" stops both (review45 D4).
+            scopes += _listed(tokens, first)
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
         # stops the doxazosin only.
         reach = negation_scope(tokens, first, 1, triggers)
@@ -65,7 +80,10 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
         # the verb that keeps it stopped: "Ramipril remains on hold", "has been withheld since".
         # A stop that opens a bracket speaks of what comes before it: "ramipril 10 mg (stopped
         # 18/11/2023)" (review 44b B5).
-        before = start - 2 if start > 1 and tokens[start - 1].text == "(" else start - 1
+        opens_bracket = start > 1 and tokens[start - 1].text == "("
+        if opens_bracket and not _stops_what_came_before(tokens, end, asked):
+            continue
+        before = start - 2 if opens_bracket else start - 1
         reach = negation_scope(tokens, _before_link(tokens, before), -1, triggers)
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
@@ -74,10 +92,102 @@ def stopped_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
             out[i].stopped = True
 
 
+# Words in a stop's bracket that undo or doubt it: "(held for CT contrast, restarted 12/03)",
+# "(stopped by GP? please check)".
+_UNDONE = frozenset(
+    {"restarted", "restart", "resumed", "resume", "recommenced", "reintroduced", "re-started",
+     "re-introduced", "?", "check", "query", "queried", "unclear", "unsure", "possibly"}
+)  # fmt: skip
+# "-ing" words that are no object of a stop: "(stopped following the AKI)".
+_NOT_OBJECTS = frozenset({"following", "during", "pending", "according", "awaiting"})
+
+
+def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> bool:
+    """Whether the stop that opens a bracket and ends at token ``end`` stops the drug before the
+    bracket: not when the stop has an object of its own ("(stopped atenolol ...)", "(stopped
+    smoking 2019)", "(stopped taking ...)") or the bracket restarts or doubts it ("(stopped in
+    error, restarted)", "(stopped by GP? please check)") (review45 D1). ``asked``: the sentence
+    ends in a question mark, which ends a bracket still open ("(stopped by GP?") as a doubt."""
+    close = end
+    while close < len(tokens) and tokens[close].text != ")":
+        close += 1
+    if close == len(tokens) and asked:
+        return False
+    inside = [t.text for t in tokens[end:close]]
+    if any(word in _UNDONE for word in inside) or " ".join(inside).count("back on"):
+        return False
+    if not inside:
+        return True
+    first = inside[0]
+    has_object = default_lexicon().is_medication(first) or (
+        first.endswith("ing") and first not in _NOT_OBJECTS
+    )
+    return not has_object
+
+
 # What a stop heads before its colon: "Stopped medications: ramipril 10 mg" (review 44b B5).
 _STOPPED_LABELS = frozenset(
     {"medication", "medications", "medicine", "medicines", "meds", "drugs", "items"}
 )
+
+
+# A stop label's list that lists nothing: "Stopped medications: none", "STOPPED: nil", "N/A".
+_NOTHING = frozenset({"none", "nil", "nothing", "n/a", "na", "-", "–", "—"})
+_ITEM_BREAKS = frozenset({",", ";", "and", "or", "&"})
+
+
+def _listed(tokens: Sequence[Token], first: int) -> list[int]:
+    """The tokens of the list from token ``first`` on, item by item (split at commas,
+    semicolons, "and"), as long as each item opens with a drug's name: in "ramipril 10 mg,
+    amlodipine 5 mg; continue bisoprolol" the ramipril and amlodipine items."""
+    found: list[int] = []
+    i = first
+    while i < len(tokens) and names_a_drug_first(tokens, i):
+        while i < len(tokens) and tokens[i].text not in _ITEM_BREAKS and not is_break(tokens[i]):
+            found.append(i)
+            i += 1
+        if i >= len(tokens) or tokens[i].text not in _ITEM_BREAKS:
+            break
+        i += 1
+    return found
+
+
+def stop_listed(tokens: Sequence[Token], out: list[Assertion]) -> None:
+    """Mark stopped the drugs a list item under a stop label names (see ``under_stop_label``),
+    unless the item restarts or doubts it ("- ramipril (restarted 2024)")."""
+    if (tokens and tokens[0].text in _NOTHING) or any(t.text in _UNDONE for t in tokens):
+        return
+    is_medication = default_lexicon().is_medication
+    for i in _listed(tokens, 0):
+        if is_medication(tokens[i].text):
+            out[i].stopped = True
+
+
+# A line that heads a list of stopped drugs: "Stopped medications:", "## Discontinued meds",
+# "Medicines stopped:".
+_STOP_WORDS = r"(?:stopped|discontinued|ceased|withheld|held|suspended|paused)"
+_LIST_WORDS = r"(?:medications?|medicines?|meds|drugs|items)"
+_STOP_LABEL = re.compile(
+    rf"^\s*(?:#+\s*)?(?:{_STOP_WORDS}(?:\s+{_LIST_WORDS})?|{_LIST_WORDS}\s+{_STOP_WORDS})\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def under_stop_label(text: str, start: int) -> bool:
+    """Whether the line of ``text`` at ``start`` is an item of a list a stop label heads: the
+    lines between it and the label are all items (no blank line, no other heading or label) —
+    "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous : line_start - 1]
+        if _STOP_LABEL.match(line):
+            return True
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or stripped.endswith(":"):
+            return False
+        line_start = previous
+    return False
 
 
 def _after_label(tokens: Sequence[Token], end: int) -> int:

@@ -35,6 +35,7 @@ from medlocal.rag.assertion_certainty import Readings
 from medlocal.rag.assertion_headings import is_heading, is_table_header, system_heading
 from medlocal.rag.assertion_records import Assertion, Mention
 from medlocal.rag.assertion_scopes import records_done, sentence_assertions
+from medlocal.rag.assertion_stops import stop_listed, under_stop_label
 from medlocal.rag.assertion_tokens import Token, tokenize
 from medlocal.rag.sentences import split_sentences
 
@@ -119,6 +120,8 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             tokenize(following.text, following.start, limit)
         )
         assertions = sentence_assertions(tokens, sentence.text, done_next)
+        if under_stop_label(text, sentence.start):
+            stop_listed(tokens, assertions)
         readings = Readings(tokens, assertions)
         heading = system_heading(tokens)
         words = [word_key(t.text) for t in tokens]

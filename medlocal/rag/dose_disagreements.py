@@ -40,6 +40,7 @@ from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
+from medlocal.values import Value
 from medlocal.vault.diversify import hit_date
 
 # How far apart two documents giving a drug different doses must be for the doses to read as a
@@ -59,21 +60,29 @@ class Stop:
     document_day: date | None  # the day of the stop's document
     day: date | None  # the stop's day: a date its sentence writes, else its document's
     written: str | None  # that date as the sentence writes it ("18/11/2023"); None: the document's
-    sentence: str = ""  # the sentence saying it was stopped
+    # Where the sentence saying it was stopped lies in the passage's text (start, end).
+    span: tuple[int, int] = (0, 0)
 
     def ends(self, when: date | None, regimen: _Regimen) -> bool:
         """Whether this stop ends ``regimen``, the newest dose (of day ``when``): it is dated
         after it, or given by the dose's own document on its day or in the sentence that gives
         the dose (review 44b B5: "Stopped medications: ramipril 10 mg (stopped 18/11/2023)" in
         a discharge summary of 20 Nov: the stop is dated before the document, and ends the
-        dose all the same)."""
+        dose all the same). The dose's own mention must lie in that sentence, not merely its
+        text: "stopped ..., while amlodipine 10 mg was continued. ... Ramipril 10 mg restarted
+        today" ends no dose, the restart is the newest (review45 D8)."""
         if when is None or self.day is None:
             return False
         if self.day > when:
             return True
         if self.passage.hit.document_id != regimen.passage.hit.document_id:
             return False
-        return self.day >= when or (bool(regimen.dose_raw) and regimen.dose_raw in self.sentence)
+        if self.day >= when:
+            return True
+        same_passage = self.passage.number == regimen.passage.number
+        return (
+            same_passage and regimen.dose_at >= 0 and self.span[0] <= regimen.dose_at < self.span[1]
+        )
 
     def until(self) -> str:
         """ "until stopped 18/11/2023 [2]"."""
@@ -92,6 +101,7 @@ class _Regimen:
     dose: tuple[str, str | None] | None  # (canonical amount, unit)
     dose_raw: str
     frequency: Frequency | None
+    dose_at: int = -1  # the dose's offset in the passage's text; -1 where none is given
 
     def key(self) -> tuple[object, object]:
         return (self.dose, self.frequency.key if self.frequency else None)
@@ -131,7 +141,7 @@ def _regimens(
     """The one regimen ``passage`` gives each of ``drugs``; none for a drug it gives two doses
     or two frequencies (a change it records) or neither."""
     text = passage.hit.text
-    doses: dict[str, dict[tuple[str, str | None], str]] = {}
+    doses: dict[str, dict[tuple[str, str | None], Value]] = {}
     for (drug, amount, unit), value in dose_pairs(text, lexicon):
         # The dose a change was made from ("2.5 mg once daily (reduced from 3.75 mg)") is not
         # the passage's dose: its new one is (walk 41: the passage was left out as giving two).
@@ -140,7 +150,7 @@ def _regimens(
             and value.unit not in {"day", "week", "month"}
             and not changed_from(text, value)
         ):
-            doses.setdefault(drug, {}).setdefault((amount, unit), value.raw)
+            doses.setdefault(drug, {}).setdefault((amount, unit), value)
     freqs: dict[str, dict[object, Frequency]] = {}
     for drug, freq in frequency_pairs(text, lexicon):
         if drug in drugs:
@@ -151,8 +161,12 @@ def _regimens(
         times = freqs.get(drug, {})
         if len(given) > 1 or len(times) > 1 or not (given or times):
             continue
-        dose, raw = next(iter(given.items()), (None, ""))
-        found.append(_Regimen(passage, dose, raw, next(iter(times.values()), None)))
+        frequency = next(iter(times.values()), None)
+        if not given:
+            found.append(_Regimen(passage, None, "", frequency))
+            continue
+        ((dose, value),) = given.items()
+        found.append(_Regimen(passage, dose, value.raw, frequency, value.start))
     return found
 
 

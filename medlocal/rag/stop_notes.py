@@ -43,6 +43,7 @@ class _Noted:
     when: date | None  # ... as a day
     passage: NumberedPassage
     sentence: str
+    span: tuple[int, int]  # where the sentence lies in the passage's text
 
 
 def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> list[str]:
@@ -71,7 +72,7 @@ def newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> d
             # A date after the document's own is a plan ("review 01/03/2024"), not the stop.
             if said is not None and (noted.when is None or said <= noted.when):
                 day, written = said, found[0].raw
-        stops[drug] = Stop(noted.passage, noted.when, day, written, noted.sentence)
+        stops[drug] = Stop(noted.passage, noted.when, day, written, noted.span)
     return stops
 
 
@@ -87,7 +88,7 @@ def _newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> 
         read.append((passage, shown, day_of(shown), mentions(passage.hit.text)))
     for drug in sorted({d.lower() for d in drugs}):
         key = word_key(drug)
-        stops: list[tuple[date | None, str | None, NumberedPassage, str]] = []
+        stops: list[tuple[date | None, str | None, NumberedPassage, str, tuple[int, int]]] = []
         taken: list[tuple[date | None, int]] = []
         for passage, shown, when, found in read:
             for mention in found:
@@ -97,18 +98,28 @@ def _newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> 
                 if a.family or a.hypothetical:
                     continue
                 if a.stopped:
-                    stops.append((when, shown, passage, mention.sentence))
+                    span = _sentence_span(passage.hit.text, mention.sentence, mention.start)
+                    stops.append((when, shown, passage, mention.sentence, span))
                 elif not a.negated:
                     taken.append((when, passage.hit.document_id))
         if not stops:
             continue
         # The newest stop speaks for the drug; an undated stop stands only where none is dated.
         dated = [(s[0], s) for s in stops if s[0] is not None]
-        when, shown, passage, sentence = max(dated, key=lambda d: d[0])[1] if dated else stops[0]
+        when, shown, passage, sentence, span = (
+            max(dated, key=lambda d: d[0])[1] if dated else stops[0]
+        )
         if when is not None and any(
             day is not None and day > when and document != passage.hit.document_id
             for day, document in taken
         ):
             continue  # given as taken in a newer document: restarted
-        noted[drug] = _Noted(shown, when, passage, sentence)
+        noted[drug] = _Noted(shown, when, passage, sentence, span)
     return noted
+
+
+def _sentence_span(text: str, sentence: str, inside: int) -> tuple[int, int]:
+    """Where ``sentence``, the one holding offset ``inside``, lies in ``text``: the last
+    occurrence of it that starts at or before that offset."""
+    start = text.rfind(sentence, 0, inside + len(sentence))
+    return (start, start + len(sentence)) if start >= 0 else (inside, inside)

@@ -115,11 +115,31 @@ def _same_group(keys: set[str], other: set[str]) -> bool:
     return any(keys & group and other & group for group in _PURPOSE_GROUPS)
 
 
-def _recognised(keys: set[str], generics: frozenset[str]) -> bool:
+# Words of a purpose that say which kind or what aim, not what is treated ("type 2 diabetes",
+# "chronic heart failure"): the rest must be what the class treats.
+_KIND_WORDS = frozenset(
+    {"type", "stage", "grade", "class", "chronic", "acute", "severe", "mild", "moderate",
+     "poorly", "controlled", "uncontrolled", "known", "essential", "prevention", "prophylaxis",
+     "control", "treatment", "management", "symptoms", "symptom"}
+)  # fmt: skip
+# A sentence that denies or rules out what it names: "Pulmonary embolism excluded".
+_DENIES = re.compile(
+    r"\b(?:no|not|excluded|ruled\s+out|negative|denies|denied|without|absent)\b", re.IGNORECASE
+)
+
+
+def _recognised(keys: set[str], generics: frozenset[str], sentences: Sequence[str]) -> bool:
     """Whether a drug of ``generics`` is a recognised treatment of the purpose of ``keys`` by its
-    therapeutic class (rag/indications.py), in the purpose's own words or a synonym's."""
+    therapeutic class (rag/indications.py): every word of the purpose (but those of its kind,
+    "type", "chronic") is the class's purpose or a synonym of it, and no sentence of the
+    passages denies the purpose. One shared word is not enough: low-dose aspirin, an
+    "analgesic" (pain), is no recognised treatment of "back pain" the passages list apart, nor
+    warfarin, an anticoagulant, of "pulmonary embolism" they exclude (review45 D2)."""
     treated = _keys(" ".join(treated_purposes(generics)))
-    return bool(keys & treated) or _same_group(keys, treated)
+    covered = treated.union(*(g for g in _PURPOSE_GROUPS if g & treated))
+    if not treated or not keys - _KIND_WORDS <= covered:
+        return False
+    return not any(keys <= _keys(s) and _DENIES.search(s) for s in sentences)
 
 
 def _keys(text: str) -> set[str]:
@@ -254,7 +274,7 @@ def check_reasons(
                     fits = True
                     continue
                 whose = [drugs[i]] if paired else drugs
-                if any(_recognised(keys, g) for _s, _e, g in whose):
+                if any(_recognised(keys, g, sentences) for _s, _e, g in whose):
                     # "dapagliflozin for diabetes" where the passages give it for heart failure
                     # and list diabetes apart: a licensed second purpose, not a wrong one.
                     fits = True

@@ -21,17 +21,27 @@ _BACK = (
     r"|neither(?:\s+of\s+(?:them|these))?|the\s+(?:above|others?|rest|same)|(?:it|this)\s+and"
     r"\s+(?:the\s+)?(?:others?|rest))"
 )
-# What a medication section says became of its drugs: stopped, held, continued, changed.
+# What a medication section says became of its drugs: stopped, held, continued, changed. Not
+# "taken" or "reviewed", which samples and patients are as well ("These were taken on admission:
+# Hb 98", "They were reviewed in clinic": review45 D3).
 _STATUS = (
     r"(?:stopped|started|restarted|continued|continuing|held|withheld|suspended|paused|ceased"
     r"|discontinued|omitted|resumed|unchanged|changed|reduced|increased|titrated|switched"
-    r"|tapered|weaned|prescribed|taken|self-?purchased|bought|reviewed|rationalised"
-    r"|rationalized|deprescribed)"
+    r"|tapered|weaned|prescribed|self-?purchased|bought|rationalised|rationalized"
+    r"|deprescribed)"
 )
-# The back reference, then the status within a few words ("Both were stopped", "All have since
-# been continued", "These were temporarily held"); whatever follows (why, when) belongs to it.
+# What may stand between the back reference and its status: auxiliaries and adverbs only, so
+# that a noun there ("All bloods were unchanged", "Both kidneys were reduced") is what the
+# status is of, and the line is no qualifier of the list (review45 D3).
+_HELPERS = (
+    r"(?:were|was|are|is|have|has|had|been|being|be|since|all|also|both|then|now|temporarily"
+    r"|subsequently|later|each|again)"
+)
+# The back reference, then the status after at most three helpers ("Both were stopped", "All
+# have since been continued", "These were temporarily held"); whatever follows (why, when)
+# belongs to it.
 _TOGETHER = re.compile(
-    rf"^[\W\d]*?{_BACK}(?:\s+[\w-]+){{0,3}}?\s+{_STATUS}\b",
+    rf"^[\W\d]*?{_BACK}(?:\s+{_HELPERS}){{0,3}}\s+{_STATUS}\b",
     re.IGNORECASE,
 )
 # A line made only of a source or a sameness: "Over-the-counter only", "OTC", "As per GP
@@ -46,8 +56,10 @@ _SOURCE_WORDS = (
     r"|previously|unchanged|same|no|change|changes|ongoing|continue|continued|her|his|their"
     r"|latest|most|recent|this|that|these|medication|medications|medicines?"
 )
+# Between the words only punctuation and spaces (citations are blanked already): a number is a
+# fact the line adds ("Previously 160/95": a reading, review45 D3).
 _SOURCE_LINE = re.compile(
-    rf"^[\W\d]*(?:(?:{_SOURCE_WORDS})\b[\W\d]*)+$",
+    rf"^\W*(?:\d{{1,2}}[.)])?\W*(?:(?:{_SOURCE_WORDS})\b[^\w]*)+$",
     re.IGNORECASE,
 )
 # Words that on their own line say nothing of source or sameness ("the", "as", "no"): a line of
