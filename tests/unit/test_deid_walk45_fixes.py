@@ -1,0 +1,79 @@
+"""Walk 45's de-identification defects (docs/deid_rounds.md, session 45: walkfix45a)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from medlocal.privacy.deid_old_dates import old_dates_removed
+from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.redact import Redactor
+
+
+# D2: Safe Harbor removes every element of a date, the year included, that shows an age over 89.
+@pytest.mark.parametrize("mode", ["year", "shift"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03/02/1932", "[DATE]"),
+        ("Seen 3 February 1932.", "Seen [DATE]."),
+        ("Last letter March 1931.", "Last letter [DATE]."),
+        ("1930-06-27", "[DATE]"),
+        ("on 3/2/32 at home", "on [DATE] at home"),
+    ],
+)
+def test_a_date_ninety_years_ago_keeps_no_year(mode: str, text: str, expected: str) -> None:
+    assert Redactor(date_mode=mode, shift_days=40).redact(text) == expected  # type: ignore[arg-type]
+
+
+def test_recent_dates_keep_their_year_or_shift() -> None:
+    assert Redactor(date_mode="year", shift_days=40).redact("Admitted 14/08/2025.") == (
+        "Admitted 2025."
+    )
+    assert Redactor(date_mode="shift", shift_days=40).redact("Admitted 14/08/2025.") == (
+        "Admitted 23/09/2025."
+    )
+
+
+def test_a_year_alone_in_clinical_text_stays() -> None:
+    # No day or month: no date span, no birth; "since 1932" is history, not an age.
+    assert Redactor(shift_days=40).redact("Insulin in use since 1932.") == (
+        "Insulin in use since 1932."
+    )
+
+
+def test_the_limit_is_this_year_minus_ninety() -> None:
+    today = date(2026, 12, 5)
+    spans = [
+        Redaction("date", 0, 10, "31/12/1936", "1936"),
+        Redaction("date", 11, 21, "01/01/1937", "1937"),
+        Redaction("phone", 22, 32, "1936 1936", "[PHONE]"),
+    ]
+    assert [red.replacement for red in old_dates_removed(spans, today)] == [
+        "[DATE]",
+        "1937",
+        "[PHONE]",
+    ]
+
+
+# D3: a name in a script that folds to no Latin letter has no initials to look for (its
+# initials were "", whose forms "" and "." matched every full stop after it).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen with Иван Петров (neighbour).\nNext.", "Seen with [NAME] (neighbour).\nNext."),
+        (
+            "Seen with Ελένη Παπαδοπούλου (interpreter). Next.",
+            "Seen with [NAME] (interpreter). Next.",
+        ),
+    ],
+)
+def test_no_full_stop_is_taken_for_a_non_latin_names_initials(text: str, expected: str) -> None:
+    assert Redactor(shift_days=40).redact(text) == expected
+
+
+def test_initials_of_a_latin_name_are_still_found() -> None:
+    assert Redactor(shift_days=40).redact("Given by Abena Kyei RN. Checked AK.") == (
+        "Given by [NAME] RN. Checked [NAME]."
+    )
