@@ -77,3 +77,16 @@ def test_initials_of_a_latin_name_are_still_found() -> None:
     assert Redactor(shift_days=40).redact("Given by Abena Kyei RN. Checked AK.") == (
         "Given by [NAME] RN. Checked [NAME]."
     )
+
+
+# D6: an opening bracket the span does not close is the sentence's, not the identifier's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated by phone (03 9417 2256) at 23:40.", "Updated by phone ([PHONE]) at 23:40."),
+        ("tel: (0412 345 678) mobile", "tel: ([PHONE]) mobile"),
+        ("Call (03) 9417 2256 today", "Call [PHONE] today"),
+    ],
+)
+def test_brackets_around_a_phone_number_stay_paired(text: str, expected: str) -> None:
+    assert Redactor(shift_days=40).redact(text) == expected
