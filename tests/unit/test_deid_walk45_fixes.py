@@ -90,3 +90,22 @@ def test_initials_of_a_latin_name_are_still_found() -> None:
 )
 def test_brackets_around_a_phone_number_stay_paired(text: str, expected: str) -> None:
     assert Redactor(shift_days=40).redact(text) == expected
+
+
+# D7: the type a reviewer reads in the preview is the one the context gives.
+@pytest.mark.parametrize(
+    ("text", "original", "kind"),
+    [
+        ("Holds a Victorian driver licence 038 554 112.", "038 554 112", "licence_number"),
+        ("(Ambulance Victoria case AV-25-0814-3372) after a fall", "AV-25-0814-3372", "id_number"),
+        ("Randwick NSW 2031\n\nDear Anand,\n\nRe: your patient", "Anand", "name"),
+        ("The Alfred — Department of General Medicine\nDischarge", "The Alfred", "facility"),
+        # What the context already said stays said.
+        ("Parked vehicle 1XY 4ZB outside.", "1XY 4ZB", "vehicle_id"),
+        ("Mobile: 0412 345 678", "0412 345 678", "phone"),
+        ("NHS No: 943 476 5919", "943 476 5919", "health_plan_id"),
+    ],
+)
+def test_the_preview_types_a_span_by_its_context(text: str, original: str, kind: str) -> None:
+    kinds = {red.original: red.kind for red in Redactor(shift_days=40).preview(text)}
+    assert kinds[original] == kind
