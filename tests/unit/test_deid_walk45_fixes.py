@@ -109,3 +109,42 @@ def test_brackets_around_a_phone_number_stay_paired(text: str, expected: str) ->
 def test_the_preview_types_a_span_by_its_context(text: str, original: str, kind: str) -> None:
     kinds = {red.original: red.kind for red in Redactor(shift_days=40).preview(text)}
     assert kinds[original] == kind
+
+
+# D5: useful text that names no one stays.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A pacing lead's model after its chamber; its serial still goes.
+        (
+            "Leads: RA 5076-52 serial PJN7712345; RV 5076-58 serial PJN7719876.",
+            "Leads: RA 5076-52 serial [ID]; RV 5076-58 serial [ID].",
+        ),
+        # Services named by clinical words only: every hospital has one.
+        (
+            "Referred to the Falls and Balance Clinic, Caulfield Hospital.",
+            "Referred to the Falls and Balance Clinic, [FACILITY].",
+        ),
+        ("Copy to: Cardiac Device Clinic.", "Copy to: Cardiac Device Clinic."),
+        # A state's adjective, or its name after "a", before what it describes.
+        (
+            "Holds a Victorian driver licence 038 554 112.",
+            "Holds a Victorian driver licence [ID].",
+        ),
+        ("Works as a Queensland nurse.", "Works as a Queensland nurse."),
+    ],
+)
+def test_text_that_names_no_one_stays(text: str, expected: str) -> None:
+    assert Redactor(shift_days=40).redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Seen at Toronto Balance Clinic.", "Toronto Balance Clinic"),  # a clinic's own name
+        ("Victoria visited today.", "Victoria"),  # a person
+        ("Employee no. TCS 118842.", "TCS 118842"),  # a code with a prefix of capitals
+    ],
+)
+def test_names_beside_those_words_still_go(text: str, removed: str) -> None:
+    assert removed not in Redactor(shift_days=40).redact(text)
