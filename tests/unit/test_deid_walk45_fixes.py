@@ -148,3 +148,17 @@ def test_text_that_names_no_one_stays(text: str, expected: str) -> None:
 )
 def test_names_beside_those_words_still_go(text: str, removed: str) -> None:
     assert removed not in Redactor(shift_days=40).redact(text)
+
+
+# D1: a plate of Victoria's shape needs no cue; postcodes, doses and ordinals keep theirs.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1XY 4ZB", "[ID]"),
+        ("Parked outside, 1XY 4ZB, all night.", "Parked outside, [ID], all night."),
+        ("GIVE 5MG 2ML", "GIVE 5MG 2ML"),
+        ("1ST 2ND", "1ST 2ND"),
+    ],
+)
+def test_a_plate_of_victorias_shape_goes_without_a_cue(text: str, expected: str) -> None:
+    assert Redactor(shift_days=40).redact(text) == expected
