@@ -78,7 +78,11 @@ def labelled_numbers(text: str, redactions: list[Redaction]) -> list[Redaction]:
             red = Redaction(
                 "health_plan_id", red.start, red.end, red.original, label("health_plan_id")
             )
-        elif (cued := _kind_of_cue_before(text, red)) is not None and cued != red.kind:
+        elif (
+            red.kind != "ssn"  # a national number's own kind, whatever its cue ("Aadhaar")
+            and (cued := _kind_of_cue_before(text, red)) is not None
+            and cued != red.kind
+        ):
             red = Redaction(cued, red.start, red.end, red.original, label(cued))
         out.append(red)
     return out
