@@ -416,6 +416,16 @@ def _year_of(raw: str) -> int | None:
     return None
 
 
+def years_written(raw: str) -> list[int]:
+    """Every year a date span is written in: its four-digit years ("du 02/05/1932 au
+    09/05/1932"), else the year its date reads as ("3/2/32" is 1932)."""
+    found = [int(year) for year in _YEAR.findall(raw)]
+    if found:
+        return found
+    dated = _date_of(raw)
+    return [] if dated is None else [dated.year]
+
+
 def _month_of_day_alone(
     written: str, start: int, redactions: list[Redaction]
 ) -> tuple[int, int, str] | None:

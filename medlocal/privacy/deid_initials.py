@@ -390,7 +390,14 @@ def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         ]
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
             letters = "".join(fold(w[0]).upper() for w in words)
-            if letters.isascii() and letters.lower() not in CLINICAL_SHORT:
+            # Walk 45 (D3): a Cyrillic or Greek letter folds to nothing ("Иван Петров" gave
+            # "", whose forms "" and "." then matched every full stop): one Latin letter a word.
+            if (
+                len(letters) == len(words)
+                and letters.isascii()
+                and letters.isalpha()
+                and letters.lower() not in CLINICAL_SHORT
+            ):
                 names.setdefault(letters, text[span.start : span.end])
     if not names:
         return []

@@ -129,6 +129,10 @@ _NATIONAL_LABEL = (
     r"personnummer|national[ \t]+(?:id|identity|insurance)(?:[ \t]+(?:no\.?|number))?)\b)"
 )
 
+# Half a plate of Victoria's shape: a digit and two capitals that are no unit or ordinal.
+_PLATE_HALF = (
+    r"\d(?!(?:ST|ND|RD|TH|MG|ML|KG|HR|AM|PM|CM|MM|IU|GM|YR|WK|MO|DY|HZ|KM|MV)(?![A-Z]))[A-Z]{2}"
+)
 VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Round 19: a Caribbean national-insurance number, a letter and six to eight digits ("NIS
     # B 447182", "NIB A1234567").
@@ -162,6 +166,15 @@ VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Round 18: the plate on the next line, with its state's code ("plate\nOH JKV-4471").
             r"(?:\n[ \t]*(?:[A-Z]{2}[ \t]+(?=[A-Z0-9]{1,4}-?[A-Z0-9]{1,5}\b))?)?"
             rf"(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z]){_PLATE}\b(?!/)"
+        ),
+    ),
+    (
+        "vehicle_id",
+        re.compile(
+            # Walk 45 (D1): a plate of Victoria's shape with no cue ("1XY 4ZB"): a digit and two
+            # capitals twice. No postcode is written so (a UK postcode's inward code is the
+            # second half only: "SW1A 1AA"), nor a dose or an ordinal ("5MG 2ML", "1ST 2ND").
+            rf"(?<![\w/-]){_PLATE_HALF}[ ]{_PLATE_HALF}(?![\w/-])"
         ),
     ),
     (

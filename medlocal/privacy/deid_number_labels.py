@@ -5,12 +5,16 @@ The rules read a number by its shape as much as by its label, so the same NHS nu
 "[PHONE]" spaced 3-3-4, "[SSN]" written 3-3-4 with hyphens and "[ID]" in one run (walk 19): the
 number was removed each time, but a reader of the export would take it for a telephone. Where
 the label before a number names a health-service or insurance number, that label decides.
+Walk 45 (D7): so does any other identifier's cue right before the number ("driver licence 038
+554 112" is a licence, not "[PHONE]" to the reviewer; "case AV-25-0814-3372" after "Ambulance
+Victoria" is a case number, not a vehicle's plate).
 """
 
 from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_codes import ID_CUES
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Health-service and insurance numbers by their labels, in the countries whose notes we read
@@ -28,7 +32,26 @@ _HEALTH_NUMBER_LABEL = re.compile(_HEALTH_LABEL_WORDS + "$")
 # removed, where "NHS: 943 476 5919" kept its label and was typed health_plan_id).
 _HEALTH_LABEL_OPENING = re.compile(_HEALTH_LABEL_WORDS + r"(?=\d)")
 # The kinds a shape gives a number that a label may overrule.
-_BY_SHAPE = frozenset({"phone", "ssn", "id_number"})
+_BY_SHAPE = frozenset({"phone", "ssn", "id_number", "vehicle_id"})
+
+
+# Each identifier's cues (deid_codes), ending right before the number.
+_CUE_RIGHT_BEFORE = [
+    (kind, re.compile(rf"(?i:\b(?:{cues}))[ \t]*[:#.=-]?[ \t]*\Z")) for kind, cues in ID_CUES
+]
+# The cues of a plate that the id_number cues hold too ("vehicle 1XY 4ZB" stays a plate).
+_VEHICLE_CUE = re.compile(r"(?i:vehicle|unit|call[ \t]*sign)")
+
+
+def _kind_of_cue_before(text: str, red: Redaction) -> str | None:
+    """The kind of the identifier whose cue ends right before ``red``, if one does."""
+    for kind, cue in _CUE_RIGHT_BEFORE:
+        found = cue.search(text, max(0, red.start - 40), red.start)
+        if found is not None and found.group().strip():
+            if red.kind == "vehicle_id" and _VEHICLE_CUE.match(found.group()):
+                return None
+            return kind
+    return None
 
 
 def labelled_numbers(text: str, redactions: list[Redaction]) -> list[Redaction]:
@@ -55,5 +78,11 @@ def labelled_numbers(text: str, redactions: list[Redaction]) -> list[Redaction]:
             red = Redaction(
                 "health_plan_id", red.start, red.end, red.original, label("health_plan_id")
             )
+        elif (
+            red.kind != "ssn"  # a national number's own kind, whatever its cue ("Aadhaar")
+            and (cued := _kind_of_cue_before(text, red)) is not None
+            and cued != red.kind
+        ):
+            red = Redaction(cued, red.start, red.end, red.original, label(cued))
         out.append(red)
     return out

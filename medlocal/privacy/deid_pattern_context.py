@@ -265,9 +265,18 @@ def _model_before(text: str, start: int) -> re.Match[str] | None:
     return skipped_search(_MODEL_BEFORE, text, window, start)
 
 
+# Walk 45 (D5): a pacing lead's model and length after the heart chamber it sits in ("RA
+# 5076-52", "RV 3830-69": model 5076, 52 cm), read as a code with a prefix of capitals, lost the
+# chamber with the model; the corpus keeps a lead's model (only its serial is an identifier).
+_CHAMBER_LEAD_MODEL = re.compile(r"(?:RA|RV|LV)[ \t]\d{4}[A-Z]?-\d{2,3}")
+
+
 def device_model(text: str, start: int, value: str = "") -> bool:
-    """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE), or is a
-    model's round number after a maker's name (see _ROUND_MODEL)."""
+    """Whether the code at ``start`` names a device's model (see _MODEL_BEFORE), is a
+    model's round number after a maker's name (see _ROUND_MODEL), or a lead's model after its
+    chamber (see _CHAMBER_LEAD_MODEL)."""
+    if _CHAMBER_LEAD_MODEL.fullmatch(value):
+        return True
     model = _model_before(text, start)
     if model is not None:
         # Walk 22: after a model named in words, a code with a long run of digits is the

@@ -66,6 +66,10 @@ _SERVICE_WORDS = frozenset(
         "nurse", "nursing", "regional", "step-down", "medicine", "surgery", "imaging",
         "icu", "hdu", "ccu", "amu", "sau", "cdu", "mau", "nicu", "picu", "scbu", "itu",
         "liaison", "kidney", "program", "programme", "māori", "maori",
+        # Walk 45 (D5): device, rhythm and balance services ("Cardiac Device Clinic", "Falls
+        # and Balance Clinic", "Heart Rhythm Clinic").
+        "device", "devices", "pacing", "pacemaker", "rhythm", "arrhythmia",
+        "electrophysiology", "balance", "vestibular", "gait",
         # the same services in other languages ("Klinik Endokrin", "Unidad de Retina",
         # "Ambulatorio Trapianti di Fegato", "S.C. Epatologia", "Kardiologie")
         "endokrin", "kardiologi", "kardiologie", "epatologia", "hepatologia", "trapianti",

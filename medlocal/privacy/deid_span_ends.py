@@ -5,7 +5,8 @@ lost its closing mark, walk 21), a possessive ("Charles' wife", "Kowalczyk's son
 the full stop of a sentence ("Address: 14, Clepington Road. She lives alone." lost its full
 stop, walk 22), or the blanks after it. Each is given
 back to the text. A full stop after an abbreviation ("Main St.", "Acme Ltd.", an initial "J.")
-is the identifier's and stays inside it.
+is the identifier's and stays inside it. An opening bracket that the span does not close
+("(03 9417 2256" of "phone (03 9417 2256) at") is the sentence's too.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\.\Z")
 
 def punctuation_outside(text: str, red: Redaction) -> Redaction:
     """``red`` without a closing quotation mark, possessive apostrophe or sentence full stop
-    that ends it."""
+    that ends it, nor an opening bracket it does not close."""
+    red = _open_bracket_outside(red)
     blanks = len(red.original) - len(red.original.rstrip())
     if blanks and blanks < len(red.original):
         # Walk 23: "Stone, P. (pharmacist)" became "[NAME](pharmacist)".
@@ -115,6 +117,20 @@ def place_possessive_inside(text: str, red: Redaction) -> Redaction:
         return red  # "John Smith's GP": a person's
     end = red.end + 2
     return Redaction(red.kind, red.start, end, text[red.start : end], red.replacement)
+
+
+# An opening bracket and the bracket that closes it.
+_CLOSES = {"(": ")", "[": "]", "{": "}"}
+
+
+def _open_bracket_outside(red: Redaction) -> Redaction:
+    """``red`` without the opening bracket it starts with where it does not hold the bracket
+    that closes it (walk 45: "by phone (03 9417 2256) at" became "by phone [PHONE]) at": the
+    brackets are the sentence's, around the number)."""
+    closing = _CLOSES.get(red.original[:1])
+    if closing is None or closing in red.original or len(red.original) < 2:
+        return red
+    return Redaction(red.kind, red.start + 1, red.end, red.original[1:], red.replacement)
 
 
 def _shortened(red: Redaction, by: int = 1) -> Redaction:

@@ -27,6 +27,10 @@ Read after resolution, whichever rule found the span:
 
 A facility's name keeps its state ("Pathology Queensland", "Texas Cancer Centre"): the state is
 a word of the name there.
+
+Walk 45 (D5): a state's adjective before a word in lower case ("a Victorian driver licence",
+"Victorian dress"), or a state's name after "a" or "an" and before one ("a Queensland nurse"),
+says of what state a thing is: it is given back, as the state is.
 """
 
 from __future__ import annotations
@@ -123,6 +127,30 @@ _PLACE_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z]")
 _CODE_AFTER = re.compile(r"[ \t]*\(?(?:QC|ON|NY|WA|BC|VIC|NSW|[A-Z]{2})\)?(?![\w])")
 
 
+# The adjectives of states, lower case ("Victorian", "Queenslander", "Californian").
+_ADJECTIVES = frozenset(
+    {"victorian", "queenslander", "tasmanian", "western australian", "south australian",
+     "territorian", "californian", "texan", "floridian", "ontarian", "albertan", "quebecer",
+     "québécois", "quebecois", "british columbian", "manitoban", "bavarian", "keralite"}
+)  # fmt: skip
+# A word in lower case right after the span: what the state's adjective or name describes.
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+_ARTICLE_BEFORE = re.compile(r"(?i:\ban?)[ \t]+\Z")
+
+
+def _of_a_state(text: str, red: Redaction, bare: str) -> bool:
+    """Whether ``red`` (its words ``bare``) is a state's adjective, or a state's name that is no
+    person's or town's after "a", before a word in lower case: "a Victorian driver licence", "a
+    Queensland nurse" ("a Victoria ward" may be a ward's name)."""
+    if _NOUN_AFTER.match(text, red.end) is None:
+        return False
+    if bare.lower() in _ADJECTIVES:
+        return True
+    return bare.lower() in _plain_names() and (
+        _ARTICLE_BEFORE.search(text, max(0, red.start - 4), red.start) is not None
+    )
+
+
 @functools.cache
 def _plain_names() -> frozenset[str]:
     """The state names that are no listed given name or surname: a state wherever it stands."""
@@ -177,6 +205,8 @@ def without_states(text: str, redactions: list[Redaction]) -> list[Redaction]:
                 out.append(trimmed)
                 continue
         bare = _SPACES.sub(" ", red.original.strip())
+        if _of_a_state(text, red, bare):
+            continue
         if is_state(bare):
             previous = out[-1] if out else None
             plain = bare.lower() in _plain_names()

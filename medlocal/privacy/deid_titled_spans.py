@@ -17,6 +17,9 @@ Round 19 reads two more contexts of the same kind:
 
 and drops a device's maker written before its product ("Abbott FreeStyle Libre 2"), which names
 no one (deid_device_makers).
+
+Walk 45 (D7): a letter's salutation names a person ("Dear Anand," was a "[LOCATION]"), and a
+name span that opens with "The" is an organisation's or a place's ("The Alfred" was a name).
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ from medlocal.privacy.deid_people_words import TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
 
 _RELABELLED = frozenset({"street_address", "facility"})
+# A salutation right before a span, and the span's capitalised words up to its comma or line end.
+_SALUTATION_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:Dear|Hi|Hello)[ \t]+\Z")
+_GREETED = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
+_GREETED_END = re.compile(r"[ \t]*(?:,|\n|\Z)")
+_PLACE_KINDS = frozenset({"street_address", "facility", "location", "city", "county"})
+# A name span that opens with the article: no person's name does ("The Alfred").
+_ARTICLE_OPENING = re.compile(r"The[ \t]+[A-Z]")
 _NAME_WORDS = re.compile(r"[A-Z][a-zà-ÿ'’-]+(?:[ \t]+[A-Z][a-zà-ÿ'’-]+){1,2}")
 # A verb only a person does, right after the span ("Hope Ward phoned", "Bill Street says").
 _PERSON_VERB = re.compile(
@@ -58,6 +68,13 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
             out.append(red)
             continue
         if (
+            red.kind in _PLACE_KINDS
+            and _GREETED.fullmatch(red.original)
+            and _SALUTATION_BEFORE.search(text, max(0, red.start - 12), red.start)
+            and _GREETED_END.match(text, red.end)
+        ):
+            red = Redaction("name", red.start, red.end, red.original, label("name"))
+        elif (
             red.kind in _RELABELLED
             and _NAME_WORDS.fullmatch(red.original)
             and "'" not in red.original
@@ -73,7 +90,7 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
             lex = lex or lexicon()
             if is_maker_and_product(text, red, lex):
                 continue  # "Zimmer Persona knee": a maker and its product (session 32)
-            if _FACILITY_END.search(red.original):
+            if _FACILITY_END.search(red.original) or _ARTICLE_OPENING.match(red.original):
                 red = Redaction("facility", red.start, red.end, red.original, label("facility"))
         elif red.kind == "name" and red.original.isalpha():
             lex = lex or lexicon()

@@ -68,6 +68,7 @@ from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
+from medlocal.privacy.deid_old_dates import old_dates_removed
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_people_words import (
     PARTICLES,
@@ -239,7 +240,9 @@ class Redactor:
         # What resolution still took that reads as no identifier in its context (a recurring
         # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
         found = without_non_identifiers(text, resolved)
-        settled = labelled_numbers(text, self._dates.shift_undated(text, found))
+        # A date of 90 or more years ago keeps no year (Safe Harbor; deid_old_dates).
+        dated = old_dates_removed(self._dates.shift_undated(text, found))
+        settled = labelled_numbers(text, dated)
         settled = titled_as_names(text, settled)
         return [
             line_breaks_kept(place_possessive_inside(text, punctuation_outside(text, red)))
