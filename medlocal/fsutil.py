@@ -88,16 +88,28 @@ def disk_full_error(
 
 
 @contextlib.contextmanager
-def disk_full_said(where: Path, kind: type[DiskFullError] = DiskFullError) -> Iterator[None]:
+def disk_full_said(
+    where: Path, kind: type[DiskFullError] = DiskFullError, *, files_only: bool = False
+) -> Iterator[None]:
     """Raise a write that ran out of space inside the block as :class:`DiskFullError` (or
-    ``kind``); one the vault raised (its own write) keeps the vault's wording."""
+    ``kind``); one the vault raised (its own write) keeps the vault's wording. With
+    ``files_only``, only a file's write (an OSError, or an error it caused) is said so: SQLite's
+    "database or disk is full" is the vault's, reading or writing, and is left to be said in the
+    vault's words (review45b D12: an export named its --out folder for it)."""
     try:
         yield
     except Exception as exc:
+        if files_only and not _a_file_error(exc):
+            raise
         full = disk_full_error(exc, where, kind)
         if full is None or full is exc:
             raise
         raise full from exc
+
+
+def _a_file_error(exc: BaseException) -> bool:
+    """Whether ``exc``, or the error it wraps, is an OSError (not SQLite's)."""
+    return isinstance(exc, OSError) or isinstance(exc.__cause__, OSError)
 
 
 def private_dir(path: Path) -> Path:

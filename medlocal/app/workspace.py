@@ -548,8 +548,14 @@ class Workspace:
         ``keep`` names (number, reason) plus every occurrence of ``add``. ``model_line`` also
         asks the chat model for names and places (only ever adds)."""
         vault = self.require_vault()
-        # Walk 38: one line for a full disk; walk 45: in an export's words (nothing written).
-        with disk_full_said(Path(out).expanduser().parent, ExportDiskFullError):
+        # Walk 38: one line for a full disk; walk 45: in an export's words (nothing written)
+        # where the file's write ran out, in the vault's where reading the vault did (review45b
+        # D12: SQLite's temporary store fills up on reads too, and that is not the --out folder).
+        out_folder = Path(out).expanduser().parent
+        with (
+            disk_full_said(vault.folder),
+            disk_full_said(out_folder, ExportDiskFullError, files_only=True),
+        ):
             return export_shared(
                 vault,
                 shared,

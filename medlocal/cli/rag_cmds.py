@@ -188,6 +188,12 @@ def _check_export_target(args: argparse.Namespace) -> None:
     if args.preview:
         if not args.redact:
             raise UserInputError("--preview lists redactions: use it with --redact")
+        if args.overwrite and args.out is None:
+            # Refused as other flags that would do nothing are (review45b D12).
+            raise UserInputError(
+                "--overwrite replaces the file of --out, and --preview writes nothing: "
+                "leave --overwrite out, or give --out FILE for the export after the preview"
+            )
         return  # writes nothing: an existing --out (the file to write later) is no matter
     if args.out is None:
         raise UserInputError(f"give --out FILE ({FORMAT_WORDS}), or --preview with --redact")

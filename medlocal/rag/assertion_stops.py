@@ -29,9 +29,16 @@ _NOT = frozenset({"not", "never", "don't", "dont"})
 CONDITIONS = frozenset({"if", "unless", "when", "should"})
 
 
-def _conditional(tokens: Sequence[Token], end: int) -> bool:
-    """Whether the clause after token ``end`` sets a condition ("if SBP < 100")."""
-    return any(tokens[i].text in CONDITIONS for i in forward_scope(tokens, end))
+def _conditional(tokens: Sequence[Token], end: int, bracket: bool = False) -> bool:
+    """Whether the clause after token ``end`` sets a condition ("if SBP < 100"). In a stop's
+    bracket (``bracket``) a condition after a restart word is the restart's: "(stopped 2019 -
+    restart when eGFR > 30)" is a stop (review45b D5)."""
+    for i in forward_scope(tokens, end):
+        if bracket and tokens[i].text in _UNDONE:
+            return False
+        if tokens[i].text in CONDITIONS:
+            return True
+    return False
 
 
 def stopped_medications(
@@ -72,7 +79,8 @@ def stopped_medications(
         reach = negation_scope(tokens, end, 1, triggers)
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for start, end in find_phrases(tokens, STOP_BACKWARD):
-        if _conditional(tokens, end):
+        opens_bracket = start > 1 and tokens[start - 1].text == "("
+        if _conditional(tokens, end, opens_bracket):
             continue
         if _on_the_phone(tokens, end):
             continue  # "was on hold for the phone to the pharmacy about her ramipril"
@@ -80,7 +88,6 @@ def stopped_medications(
         # the verb that keeps it stopped: "Ramipril remains on hold", "has been withheld since".
         # A stop that opens a bracket speaks of what comes before it: "ramipril 10 mg (stopped
         # 18/11/2023)" (review 44b B5).
-        opens_bracket = start > 1 and tokens[start - 1].text == "("
         if opens_bracket and not _stops_what_came_before(tokens, end, asked):
             continue
         before = start - 2 if opens_bracket else start - 1
@@ -98,6 +105,38 @@ _UNDONE = frozenset(
     {"restarted", "restart", "resumed", "resume", "recommenced", "reintroduced", "re-started",
      "re-introduced", "?", "check", "query", "queried", "unclear", "unsure", "possibly"}
 )  # fmt: skip
+# An undo word after these is denied or put off, and the stop stands: "(stopped - not
+# restarted)", "(stopped; do not restart)", "(stopped 2019 - plan to restart)" (review45b D5).
+_UNDO_DENIED = frozenset(
+    {"not", "no", "never", "don't", "dont", "without", "to", "will", "may", "can", "could",
+     "should", "consider", "until", "if", "when", "once", "unless"}
+)  # fmt: skip
+# A condition after an undo word makes it a plan: "(stopped - restart when eGFR > 30)".
+_UNDO_CONDITIONS = frozenset({"if", "when", "once", "unless", "after"})
+# A doubt about why, not about whether: "(stopped, reason unclear)".
+_WHY_WORDS = frozenset({"reason", "reasons", "cause", "why", "indication", "rationale"})
+_UNDO_REACH = 2
+
+
+def _undoes(words: Sequence[str]) -> bool:
+    """Whether ``words`` (a stop's bracket or a stopped list item) restart or doubt the stop: an
+    undo word that no negation, plan or condition governs ("restarted 12/03", "please check"),
+    not "not restarted", "do not resume", "restart when eGFR > 30" or "reason unclear"."""
+    for i, word in enumerate(words):
+        if word not in _UNDONE:
+            continue
+        before = words[max(0, i - _UNDO_REACH) : i]
+        after = words[i + 1 : i + 1 + _UNDO_REACH]
+        if word != "?" and any(w in _UNDO_DENIED for w in before):
+            continue
+        if word != "?" and any(w in _UNDO_CONDITIONS for w in after):
+            continue
+        if word in {"unclear", "unsure"} and before and before[-1] in _WHY_WORDS:
+            continue
+        return True
+    return False
+
+
 # "-ing" words that are no object of a stop: "(stopped following the AKI)".
 _NOT_OBJECTS = frozenset({"following", "during", "pending", "according", "awaiting"})
 
@@ -114,7 +153,7 @@ def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> b
     if close == len(tokens) and asked:
         return False
     inside = [t.text for t in tokens[end:close]]
-    if any(word in _UNDONE for word in inside) or " ".join(inside).count("back on"):
+    if _undoes(inside) or " ".join(inside).count("back on"):
         return False
     if not inside:
         return True
@@ -155,7 +194,7 @@ def _listed(tokens: Sequence[Token], first: int) -> list[int]:
 def stop_listed(tokens: Sequence[Token], out: list[Assertion]) -> None:
     """Mark stopped the drugs a list item under a stop label names (see ``under_stop_label``),
     unless the item restarts or doubts it ("- ramipril (restarted 2024)")."""
-    if (tokens and tokens[0].text in _NOTHING) or any(t.text in _UNDONE for t in tokens):
+    if (tokens and tokens[0].text in _NOTHING) or _undoes([t.text for t in tokens]):
         return
     is_medication = default_lexicon().is_medication
     for i in _listed(tokens, 0):
@@ -175,19 +214,34 @@ _STOP_LABEL = re.compile(
 
 def under_stop_label(text: str, start: int) -> bool:
     """Whether the line of ``text`` at ``start`` is an item of a list a stop label heads: the
-    lines between it and the label are all items (no blank line, no other heading or label) —
-    "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4)."""
+    lines between it and the label are all items — a bulleted or numbered line, or one that
+    opens with a drug's name — "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4).
+    Any other line ends the list, a heading without a colon too ("Current medications",
+    "**Current medications**", "CURRENT MEDS") (review45b D4)."""
     line_start = text.rfind("\n", 0, start) + 1
     while line_start > 0:
         previous = text.rfind("\n", 0, line_start - 1) + 1
         line = text[previous : line_start - 1]
         if _STOP_LABEL.match(line):
             return True
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#") or stripped.endswith(":"):
+        if not _is_list_item(line):
             return False
         line_start = previous
     return False
+
+
+# A list item's marker: "- ", "* ", "• ", "1. ", "2) ".
+_ITEM_MARKER = re.compile(r"^\s*(?:[-*•+–]|\d{1,2}[.)])\s+\S")
+_FIRST_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _is_list_item(line: str) -> bool:
+    """Whether ``line`` is an item of a list: it has a bullet or number, or opens with a drug's
+    name (an unbulleted list: "Stopped meds:\nramipril\namlodipine")."""
+    if _ITEM_MARKER.match(line):
+        return True
+    first = _FIRST_WORD.match(line.strip())
+    return first is not None and default_lexicon().is_medication(first.group().lower())
 
 
 def _after_label(tokens: Sequence[Token], end: int) -> int:

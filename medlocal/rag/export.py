@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 from weakref import WeakKeyDictionary
 
-from medlocal.engine.api import ChatMessage, ChatModel, SamplingParams
+from medlocal.engine.api import ChatMessage, ChatModel, ModelProvenance, SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file, shown_path
@@ -527,12 +527,14 @@ def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDoc
 
 
 MODEL_LINE_STAGE = "the chat model looking for names and places"
-# What the model line proposed, by vault (as _RECORDS: gone when the vault object is), model and
-# text: the window's export after a model-line preview asks again about the same text with the
-# same greedy model; remembering the answers saves the minutes a second reading would take.
-_PROPOSALS: WeakKeyDictionary[Any, dict[tuple[int, str], list[tuple[str, str]]]] = (
-    WeakKeyDictionary()
-)
+# What the model line proposed, by vault (as _RECORDS: gone when the vault object is), model,
+# thinking budget and text: the window's export after a model-line preview asks again about the
+# same text with the same greedy model; remembering the answers saves the minutes a second
+# reading would take. The model is known by what was loaded (file, hash, context), not by the
+# Python object: a model loaded after another is freed may get the freed one's id() (review45b
+# D10).
+_ProposalKey = tuple[ModelProvenance, int, str]
+_PROPOSALS: WeakKeyDictionary[Any, dict[_ProposalKey, list[tuple[str, str]]]] = WeakKeyDictionary()
 _PROPOSALS_KEPT = 32  # texts remembered per vault: a few exports' fields
 
 
@@ -572,9 +574,11 @@ def chat_model_line(
     if memo_in is None:
         return propose
     memo = _PROPOSALS.setdefault(memo_in, {})
+    loaded = model.provenance()
 
     def remembered(text: str) -> list[tuple[str, str]]:
-        key = (id(model), hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = (loaded, think_budget, digest)
         if key not in memo:
             while len(memo) >= _PROPOSALS_KEPT:
                 memo.pop(next(iter(memo)))

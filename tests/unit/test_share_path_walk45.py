@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 from fixtures.fake_models import FakeChatModel
 
 from medlocal.app import Workspace
@@ -237,3 +238,37 @@ def test_a_long_documents_redaction_is_said_and_a_stop_meanwhile_writes_nothing(
             Shared.document(document), out, redact=True, progress=stop_while_redacting, cancel=stop
         )
     assert not out.exists()
+
+
+# -- review45b D12: a pointless --overwrite; a full disk met reading the vault -------------------
+# Both failed before the fix (checked by restoring medlocal/cli/rag_cmds.py,
+# medlocal/app/workspace.py and medlocal/fsutil.py from main): --preview --overwrite without
+# --out was accepted with nothing to overwrite, and SQLite's "database or disk is full" met while
+# the export read the vault was said in the export's words, naming the --out folder.
+
+
+def test_overwrite_with_a_preview_and_no_out_is_refused(
+    setup: tuple[Workspace, int, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _export_document(setup, "--redact", "--preview", "--overwrite") == 2
+    err = capsys.readouterr().err
+    assert "--overwrite replaces the file of --out, and --preview writes nothing" in err, err
+
+
+def test_a_full_disk_while_reading_the_vault_is_said_as_the_vaults(
+    setup: tuple[Workspace, int, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws, document_id, _ = setup
+
+    def full(*_args: object) -> None:
+        raise sqlcipher.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("medlocal.app.outputs.shared_document", full)
+    out = tmp_path / "usb"
+    out.mkdir()
+    with pytest.raises(DiskFullError) as caught:
+        ws.export(Shared.document(document_id), out / "letter.txt", redact=True)
+    assert not isinstance(caught.value, ExportDiskFullError)
+    assert caught.value.where == str(ws.require_vault().folder)
+    assert "nothing already saved was lost" in str(caught.value)
+    assert str(out) not in str(caught.value)

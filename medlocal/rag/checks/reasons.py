@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 from medlocal.abbreviations import abbreviation_terms
 from medlocal.drugs import default_vocabulary
-from medlocal.rag.assertions import word_key
+from medlocal.rag.assertions import mentions, word_key
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.coverage import STOPWORDS
 from medlocal.rag.indications import treated_purposes
@@ -120,12 +120,37 @@ def _same_group(keys: set[str], other: set[str]) -> bool:
 _KIND_WORDS = frozenset(
     {"type", "stage", "grade", "class", "chronic", "acute", "severe", "mild", "moderate",
      "poorly", "controlled", "uncontrolled", "known", "essential", "prevention", "prophylaxis",
-     "control", "treatment", "management", "symptoms", "symptom"}
+     "control", "treatment", "management", "symptoms", "symptom",
+     # "diabetes mellitus": the diabetes named in full (review45b D7).
+     "mellitus"}
 )  # fmt: skip
-# A sentence that denies or rules out what it names: "Pulmonary embolism excluded".
-_DENIES = re.compile(
-    r"\b(?:no|not|excluded|ruled\s+out|negative|denies|denied|without|absent)\b", re.IGNORECASE
+# As ``_keys`` makes them ("mellitus" is "mellitu"): a purpose's keys are compared with these.
+_KIND_KEYS = frozenset(word_key(w) for w in _KIND_WORDS)
+# A denial written after what it denies, with no verb a negation trigger needs: "Pulmonary
+# embolism excluded", "Back pain denied".
+_DENIED_AFTER = re.compile(
+    r"\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:excluded|ruled\s+out|negative|absent|denied)\b",
+    re.IGNORECASE,
 )
+_WORDS = re.compile(r"[A-Za-z][\w'-]+")
+
+
+def _denies(keys: set[str], sentence: str) -> bool:
+    """Whether ``sentence`` denies the purpose of ``keys`` itself: a word of it in a negation's
+    scope ("No pulmonary embolism", rag/negation_scope.py through the mentions' reading) or
+    followed by its denial ("Pulmonary embolism excluded"). A denial of something else beside
+    it is none: "Type 2 diabetes, not on insulin", "without complications", "HbA1c not
+    checked" (review45b D6)."""
+    if not keys <= _keys(sentence):
+        return False
+    named = keys - _KIND_KEYS
+    if any(m.assertion.negated and m.key in named for m in mentions(sentence)):
+        return True
+    return any(
+        word_key(w.group().lower()) in named and _DENIED_AFTER.match(sentence, w.end())
+        for w in _WORDS.finditer(sentence)
+    )
 
 
 def _recognised(keys: set[str], generics: frozenset[str], sentences: Sequence[str]) -> bool:
@@ -137,9 +162,9 @@ def _recognised(keys: set[str], generics: frozenset[str], sentences: Sequence[st
     warfarin, an anticoagulant, of "pulmonary embolism" they exclude (review45 D2)."""
     treated = _keys(" ".join(treated_purposes(generics)))
     covered = treated.union(*(g for g in _PURPOSE_GROUPS if g & treated))
-    if not treated or not keys - _KIND_WORDS <= covered:
+    if not treated or not keys - _KIND_KEYS <= covered:
         return False
-    return not any(keys <= _keys(s) and _DENIES.search(s) for s in sentences)
+    return not any(_denies(keys, s) for s in sentences)
 
 
 def _keys(text: str) -> set[str]:

@@ -37,11 +37,18 @@ _HELPERS = (
     r"(?:were|was|are|is|have|has|had|been|being|be|since|all|also|both|then|now|temporarily"
     r"|subsequently|later|each|again)"
 )
+# How many and what the back reference names, right after it: "These two were held", "All
+# three were stopped", "Both drugs were stopped", "These two medications" (review45b D8). Only
+# counts and medicine nouns: another noun ("All bloods were unchanged") is what the status is of.
+_COUNTED = (
+    r"(?:\s+(?:two|three|four|five|six))?"
+    r"(?:\s+(?:drugs?|medications?|medicines?|meds|tablets?|agents?|items?))?"
+)
 # The back reference, then the status after at most three helpers ("Both were stopped", "All
 # have since been continued", "These were temporarily held"); whatever follows (why, when)
 # belongs to it.
 _TOGETHER = re.compile(
-    rf"^[\W\d]*?{_BACK}(?:\s+{_HELPERS}){{0,3}}\s+{_STATUS}\b",
+    rf"^[\W\d]*?{_BACK}{_COUNTED}(?:\s+{_HELPERS}){{0,3}}\s+{_STATUS}\b",
     re.IGNORECASE,
 )
 # A line made only of a source or a sameness: "Over-the-counter only", "OTC", "As per GP
