@@ -54,7 +54,7 @@ def _coined(word: str) -> bool:
     lex = lexicon()
     lower = word.lower()
     return not (
-        lex.name_like(word)
+        lex.name_like(lower)
         or lower in lex.places
         or lower.endswith(SURNAME_ENDINGS)
         or lower[-1:] in "aeiouy"

@@ -417,13 +417,11 @@ def _year_of(raw: str) -> int | None:
 
 
 def years_written(raw: str) -> list[int]:
-    """Every year a date span is written in: its four-digit years ("du 02/05/1932 au
-    09/05/1932"), else the year its date reads as ("3/2/32" is 1932)."""
-    found = [int(year) for year in _YEAR.findall(raw)]
-    if found:
-        return found
-    dated = _date_of(raw)
-    return [] if dated is None else [dated.year]
+    """Every four-digit year a date span is written in ("du 02/05/1932 au 09/05/1932"). A
+    two-digit year is left out (review 45b, D9): "01/03/27" reads as 1927 by the pivot but is
+    as likely a review in 2027, and whoever is 90 or more was born in a year that reads as this
+    century's too."""
+    return [int(year) for year in _YEAR.findall(raw)]
 
 
 def _month_of_day_alone(

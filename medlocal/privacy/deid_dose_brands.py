@@ -45,6 +45,18 @@ _PEOPLE_BEFORE = re.compile(
     r"carer|gave|give|giving|told|asked|by|per)[ \t]+\Z",
     re.I,
 )
+# Review 45b (D1): "Spoke with Sharma 40 od", "Ward list: Smith 40 od, Jones 20 bd". A listed
+# name before a strength and a frequency is given back only after a word that leads to a
+# medicine, or on a line that names another medicine: privacy first.
+_MEDICINE_CUE_BEFORE = re.compile(
+    r"\b(?:start|started|starting|commence|commenced|restart|restarted|on|continue|continued|"
+    r"continuing|increase|increased|reduce|reduced|decrease|decreased|add|added)[ \t]+\Z",
+    re.I,
+)
+_FREQUENCIES = frozenset(
+    {"od", "bd", "tds", "tid", "qds", "qid", "bid", "nocte", "mane", "daily", "stat", "prn"}
+)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
 def _brand(text: str, red: Redaction) -> bool:
@@ -54,7 +66,11 @@ def _brand(text: str, red: Redaction) -> bool:
         return False
     lex = lexicon()
     capital = _CAPITAL_BEFORE.search(text, max(0, red.start - 30), red.start)
-    if capital is not None and not lex.clinical(capital.group(1).lower()):
+    if (
+        capital is not None
+        and not lex.clinical(capital.group(1).lower())
+        and _MEDICINE_CUE_BEFORE.search(text, capital.start(), red.start) is None
+    ):
         return False
     if _PEOPLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None:
         return False
@@ -65,14 +81,36 @@ def _brand(text: str, red: Redaction) -> bool:
     if strength is not None:
         return not given or strength.group("unit") in _GAUGE
     if _STRENGTH_AND_FREQUENCY.match(text, red.end) is not None:
-        # A given name too ("Telma 40 od"): "gave Anna 40 bd" is caught by the words before,
-        # and a ward list's bed label keeps a patient ("Bed 4 Jones 2 BD").
-        return BED_BEFORE.search(text, max(0, red.start - 24), red.start) is None
+        # A ward list's bed label keeps a patient ("Bed 4 Jones 2 BD"); "gave Anna 40 bd" is
+        # caught by the words before.
+        if BED_BEFORE.search(text, max(0, red.start - 24), red.start) is not None:
+            return False
+        listed = any(lex.name_like(word.lower()) for word in red.original.split())
+        return not listed or _among_medicines(text, red)
     before = _WORD_BEFORE.search(text, max(0, red.start - 30), red.start)
     if before is None or _NUMBER.match(text, red.end) is None:
         return False
     generic = before.group(1).lower()
     return lex.clinical(generic) and generic not in lex.english and not given
+
+
+def _among_medicines(text: str, red: Redaction) -> bool:
+    """Whether a word before ``red`` leads to a medicine ("Started Telma 40 od"), or its line
+    names another medicine ("Aspirin stopped (bleeding), Harlow 20 nocte")."""
+    if _MEDICINE_CUE_BEFORE.search(text, max(0, red.start - 16), red.start) is not None:
+        return True
+    lex = lexicon()
+    line_start = text.rfind("\n", 0, red.start) + 1
+    line_end = text.find("\n", red.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    own = {word.lower() for word in red.original.split()}
+    return any(
+        lower not in own
+        and lower not in _FREQUENCIES
+        and lex.clinical(lower)
+        and not lex.name_like(lower)
+        for lower in (m.group().lower() for m in _WORD.finditer(line))
+    )
 
 
 def without_dose_brands(text: str, redactions: list[Redaction]) -> list[Redaction]:

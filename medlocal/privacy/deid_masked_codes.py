@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_lexicon import clinical_abbreviation
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Groups of digits or of mask characters, joined by dashes or single spaces, as national numbers
@@ -88,13 +89,42 @@ _VEHICLE_BEFORE = re.compile(
 )
 
 
+# Half a plate of Victoria's shape: a digit and two capitals that are no unit or ordinal.
+_PLATE_HALF = (
+    r"\d(?!(?:ST|ND|RD|TH|MG|ML|KG|HR|AM|PM|CM|MM|IU|GM|YR|WK|MO|DY|HZ|KM|MV)(?![A-Z]))[A-Z]{2}"
+)
+# Walk 45 (D1): a plate of Victoria's shape with no cue ("1XY 4ZB"): a digit and two capitals
+# twice. No postcode is written so (a UK postcode's inward code is the second half only: "SW1A
+# 1AA"), nor a dose or an ordinal ("5MG 2ML", "1ST 2ND").
+_VICTORIA_PLATE = re.compile(rf"(?<![\w/-])(?P<a>{_PLATE_HALF})[ ](?P<b>{_PLATE_HALF})(?![\w/-])")
+# Review 45b (D3): clinical shorthand of the same shape, which the abbreviation lists lack:
+# echo views ("4CH 2CH"), vessel disease ("3VD"), HLA loci ("2DR 4DQ"), drugs ("5FU 3TC",
+# "6MP"), serotonin receptors ("5HT").
+_CLINICAL_LETTERS = frozenset({"CH", "VD", "DR", "DQ", "DP"})
+_CLINICAL_HALVES = frozenset({"5FU", "3TC", "6MP", "5HT", "6TG", "5AS", "4AT"})
+
+
+def _clinical_half(half: str) -> bool:
+    return half[1:] in _CLINICAL_LETTERS or half in _CLINICAL_HALVES or clinical_abbreviation(half)
+
+
+def _victoria_plates(text: str) -> Iterator[re.Match[str]]:
+    """Plates of Victoria's shape but for clinical shorthand, and for a series of one kind
+    ("2CH 4CH", "3VD 2VD": the same letters twice)."""
+    for plate in _VICTORIA_PLATE.finditer(text):
+        first, second = plate.group("a"), plate.group("b")
+        if first[1:] != second[1:] and not _clinical_half(first) and not _clinical_half(second):
+            yield plate
+
+
 def _plate_candidates(text: str) -> Iterator[Redaction]:
-    """Indian plates anywhere; Singapore plates within 30 characters after a vehicle's word,
-    in its clause."""
+    """Indian plates and Victoria's anywhere; Singapore plates within 30 characters after a
+    vehicle's word, in its clause."""
     plates = [p for p in _INDIAN_PLATE.finditer(text) if p.group()[:2] in _INDIAN_STATES]
     for plate in _SINGAPORE_PLATE.finditer(text):
         if _VEHICLE_BEFORE.search(text, max(0, plate.start() - 45), plate.start()):
             plates.append(plate)
+    plates.extend(_victoria_plates(text))
     for plate in plates:
         yield Redaction(
             "vehicle_id", plate.start(), plate.end(), plate.group(), label("vehicle_id")
@@ -129,10 +159,6 @@ _NATIONAL_LABEL = (
     r"personnummer|national[ \t]+(?:id|identity|insurance)(?:[ \t]+(?:no\.?|number))?)\b)"
 )
 
-# Half a plate of Victoria's shape: a digit and two capitals that are no unit or ordinal.
-_PLATE_HALF = (
-    r"\d(?!(?:ST|ND|RD|TH|MG|ML|KG|HR|AM|PM|CM|MM|IU|GM|YR|WK|MO|DY|HZ|KM|MV)(?![A-Z]))[A-Z]{2}"
-)
 VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Round 19: a Caribbean national-insurance number, a letter and six to eight digits ("NIS
     # B 447182", "NIB A1234567").
@@ -166,15 +192,6 @@ VEHICLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Round 18: the plate on the next line, with its state's code ("plate\nOH JKV-4471").
             r"(?:\n[ \t]*(?:[A-Z]{2}[ \t]+(?=[A-Z0-9]{1,4}-?[A-Z0-9]{1,5}\b))?)?"
             rf"(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z]){_PLATE}\b(?!/)"
-        ),
-    ),
-    (
-        "vehicle_id",
-        re.compile(
-            # Walk 45 (D1): a plate of Victoria's shape with no cue ("1XY 4ZB"): a digit and two
-            # capitals twice. No postcode is written so (a UK postcode's inward code is the
-            # second half only: "SW1A 1AA"), nor a dose or an ordinal ("5MG 2ML", "1ST 2ND").
-            rf"(?<![\w/-]){_PLATE_HALF}[ ]{_PLATE_HALF}(?![\w/-])"
         ),
     ),
     (

@@ -7,6 +7,10 @@ shifted ("04/11/1932") gives the age away. Such a date becomes "[DATE]", as a ye
 over 89 already does ("born [DATE]", deid_ages). The reference is this year, as for ages: the
 years up to this year minus 90. A year alone in clinical text ("since 1932") is no date span and
 stays.
+
+Review 45b (D9): a two-digit year is ambiguous ("Review on 01/03/27" is more likely 2027 than
+1927), so it counts only where the export would write it out as an old four-digit year (the
+year mode's "1927"); shifted, it stays two digits ("02/12/27") and keeps the ambiguity.
 """
 
 from __future__ import annotations
@@ -34,7 +38,9 @@ def old_dates_removed(
         Redaction(red.kind, red.start, red.end, red.original, label("date"))
         if red.kind == "date"
         and red.replacement != label("date")
-        and any(year <= last for year in years_written(red.original))
+        and any(
+            year <= last for year in years_written(red.original) + years_written(red.replacement)
+        )
         else red
         for red in redactions
     ]

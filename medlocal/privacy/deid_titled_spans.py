@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_device_makers import is_device_maker, is_maker_and_product
-from medlocal.privacy.deid_lexicon import fold, lexicon
+from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -36,6 +36,8 @@ _RELABELLED = frozenset({"street_address", "facility"})
 _SALUTATION_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:Dear|Hi|Hello)[ \t]+\Z")
 _GREETED = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
 _GREETED_END = re.compile(r"[ \t]*(?:,|\n|\Z)")
+# Review 45b (D11): the salutation inside the span, at the text's very start ("Dear Anand,").
+_SALUTATION_OPENING = re.compile(r"(?:Dear|Hi|Hello)[ \t]+")
 _PLACE_KINDS = frozenset({"street_address", "facility", "location", "city", "county"})
 # A name span that opens with the article: no person's name does ("The Alfred").
 _ARTICLE_OPENING = re.compile(r"The[ \t]+[A-Z]")
@@ -57,6 +59,32 @@ _FACILITY_END = re.compile(
 )
 
 
+def _greeted_inside(text: str, red: Redaction) -> Redaction | None:
+    """The name of a salutation read into a place's span at a line's start ("Dear Anand,"), as
+    a name span without the salutation; None for any other span."""
+    opening = _SALUTATION_OPENING.match(red.original)
+    if (
+        opening is None
+        or not _SALUTATION_BEFORE.search(text[: red.start] + "Dear ")
+        or not _GREETED.fullmatch(red.original, opening.end())
+        or not _GREETED_END.match(text, red.end)
+    ):
+        return None
+    start = red.start + opening.end()
+    return Redaction("name", start, red.end, text[start : red.end], label("name"))
+
+
+def _family(text: str, red: Redaction, lex: Lexicon) -> bool:
+    """Review 45b (D11): "The" and a listed surname before a person's verb is a family ("The
+    Jones called"), not an organisation."""
+    words = red.original.split()
+    return (
+        len(words) == 2
+        and fold(words[1]) in lex.surnames
+        and _PERSON_VERB.match(text, red.end) is not None
+    )
+
+
 def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` with each short street or facility span after a title (or opening with a
     given name before a person's verb) labelled a name, each name span with a facility's head
@@ -64,6 +92,9 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
     out = []
     lex = None
     for red in redactions:
+        if red.kind in _PLACE_KINDS and (greeted := _greeted_inside(text, red)) is not None:
+            out.append(greeted)  # its placeholder may be another place's ("[FACILITY]")
+            continue
         if red.replacement != label(red.kind):
             out.append(red)
             continue
@@ -90,7 +121,9 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
             lex = lex or lexicon()
             if is_maker_and_product(text, red, lex):
                 continue  # "Zimmer Persona knee": a maker and its product (session 32)
-            if _FACILITY_END.search(red.original) or _ARTICLE_OPENING.match(red.original):
+            if _FACILITY_END.search(red.original) or (
+                _ARTICLE_OPENING.match(red.original) and not _family(text, red, lex)
+            ):
                 red = Redaction("facility", red.start, red.end, red.original, label("facility"))
         elif red.kind == "name" and red.original.isalpha():
             lex = lex or lexicon()

@@ -20,11 +20,21 @@ from medlocal.privacy.redact import Redactor
         ("Seen 3 February 1932.", "Seen [DATE]."),
         ("Last letter March 1931.", "Last letter [DATE]."),
         ("1930-06-27", "[DATE]"),
-        ("on 3/2/32 at home", "on [DATE] at home"),
     ],
 )
 def test_a_date_ninety_years_ago_keeps_no_year(mode: str, text: str, expected: str) -> None:
     assert Redactor(date_mode=mode, shift_days=40).redact(text) == expected  # type: ignore[arg-type]
+
+
+def test_a_two_digit_year_goes_only_where_written_out_as_an_old_year() -> None:
+    # Review 45b (D9): "3/2/32" may be 2032; shifted it stays two digits, as a year it would
+    # read "1932".
+    assert Redactor(date_mode="year", shift_days=40).redact("on 3/2/32 at home") == (
+        "on [DATE] at home"
+    )
+    assert Redactor(date_mode="shift", shift_days=40).redact("on 3/2/32 at home") == (
+        "on 4/11/32 at home"
+    )
 
 
 def test_recent_dates_keep_their_year_or_shift() -> None:
