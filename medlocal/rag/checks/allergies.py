@@ -28,9 +28,6 @@ from medlocal.rag.checks.allergy_wording import (
     stated_allergies,
     susceptibility_masked,
 )
-from medlocal.rag.checks.allergy_wording import (
-    ALLERGY_HEADING as ALLERGY_HEADING,  # rag/checks/heading_fit.py reads it from here
-)
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.sentences import split_sentences

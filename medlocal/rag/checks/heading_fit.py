@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from medlocal.rag.allergens import allergy_vocabulary
-from medlocal.rag.checks.allergies import ALLERGY_HEADING
+from medlocal.rag.checks.allergy_wording import ALLERGY_HEADING
 from medlocal.rag.checks.section_qualifiers import qualifies_the_section
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.citations import blank_citations
