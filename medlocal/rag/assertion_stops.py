@@ -153,7 +153,7 @@ def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> b
     if close == len(tokens) and asked:
         return False
     inside = [t.text for t in tokens[end:close]]
-    if _undoes(inside) or " ".join(inside).count("back on"):
+    if _undoes(inside) or "back on" in " ".join(inside):
         return False
     if not inside:
         return True

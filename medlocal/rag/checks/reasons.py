@@ -168,11 +168,7 @@ def _recognised(keys: set[str], generics: frozenset[str], sentences: Sequence[st
 
 
 def _keys(text: str) -> set[str]:
-    return {
-        word_key(w)
-        for w in re.findall(r"[A-Za-z][\w'-]+", text.lower())
-        if w not in STOPWORDS and len(w) > 2
-    }
+    return {word_key(w) for w in _WORDS.findall(text.lower()) if w not in STOPWORDS and len(w) > 2}
 
 
 def _purposes(
