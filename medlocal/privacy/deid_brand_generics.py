@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_brand_pairs import SURNAME_ENDINGS
+from medlocal.privacy.deid_brand_pairs import may_be_coined
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
@@ -49,20 +49,10 @@ def _generic(words: list[str]) -> bool:
     )
 
 
-def _coined(word: str) -> bool:
-    """A word that could be a coined brand, as deid_brand_pairs reads one (see above)."""
-    lex = lexicon()
-    lower = word.lower()
-    return not (
-        lex.name_like(lower)
-        or lower in lex.places
-        or lower.endswith(SURNAME_ENDINGS)
-        or lower[-1:] in "aeiouy"
-    )
-
-
 def _brand_before_generic(text: str, red: Redaction) -> bool:
-    if red.kind not in _KINDS or not _BRAND.fullmatch(red.original) or not _coined(red.original):
+    if red.kind not in _KINDS or not _BRAND.fullmatch(red.original):
+        return False
+    if not may_be_coined(red.original.lower(), lexicon()):
         return False
     after = _GENERIC_AFTER.match(text, red.end)
     if after is None or not _generic(re.split(r"[ \t/-]", after.group("g"))):

@@ -94,15 +94,23 @@ def _read_brand(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon, a
     tok.shape = "lower"
 
 
+def may_be_coined(bare: str, lex: Lexicon) -> bool:
+    """Whether ``bare`` (a word in lower case) could be a coined brand: no listed name or place,
+    no surname's ending ("brockhurst", "zubrowska": shaped like a surname no list holds) and no
+    vowel or "y" at its end ("xyzala", "xyzamy": most names no list holds end so)."""
+    return not (
+        lex.name_like(bare)
+        or bare in lex.places
+        or bare.endswith(SURNAME_ENDINGS)
+        or bare[-1:] in _VOWEL_ENDS
+    )
+
+
 def _may_be_brand(tokens: list[Tok], j: int, text: str, lex: Lexicon) -> bool:
     """No listed name or place, after no person's cue, given name or unknown capitalised word."""
     tok = tokens[j]
-    if lex.name_like(tok.bare) or tok.bare in lex.places or tok.lower in _PERSON_CUES:
+    if tok.lower in _PERSON_CUES or not may_be_coined(tok.bare, lex):
         return False
-    if tok.bare.endswith(SURNAME_ENDINGS):
-        return False  # "(Brockhurst)", "(Zubrowska)": shaped like a surname no list holds
-    if tok.bare[-1:] in _VOWEL_ENDS:
-        return False  # "(Xyzala)", "(Xyzamy)": most names no list holds end so
     if BED_BEFORE.search(text, max(0, tok.start - 24), tok.start):
         return False
     if not j:
