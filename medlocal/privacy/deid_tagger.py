@@ -142,7 +142,7 @@ def _spans_of(tokens: list[Tok], labels: list[str], text: str, lex: Lexicon) -> 
         if kind != OUTSIDE and tok.shape == "title" and not lex.known(tok.lower)
     }
     taken: list[tuple[Tok, str]] = []
-    for tok, kind in zip(tokens, labels, strict=True):
+    for tok, kind in checked(zip(tokens, labels, strict=True)):
         if kind == OUTSIDE and tok.shape == "title":
             kind = seen.get(tok.lower, OUTSIDE)
         if (
