@@ -11,6 +11,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import ADDRESS_PART, vital_rr
 from medlocal.privacy.deid_admin_units import admin_unit_spans
 from medlocal.privacy.deid_building_levels import lone_level
+from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
@@ -37,7 +38,10 @@ def address_line_candidates(text: str, found: Iterable[Redaction]) -> Iterator[R
     yield from _postcodes_beside_places(text, found)
     yield from _towns_before_postcodes(text, found)
     yield from _town_lines(text, found)
-    spans = list(_address_lines(text)) + list(_lines_before_postcodes(text, found))
+    spans = list(_address_lines(text))
+    checkpoint()
+    spans += _lines_before_postcodes(text, found)
+    checkpoint()
     if not spans:
         return
     covered = bytearray(len(text))

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_cancel import checked
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC, STRONG_HEADS
@@ -244,7 +245,7 @@ def recase(text: str, lex: Lexicon) -> str:
     foreign = _foreign_continuations(lines, kinds, lex)
     pieces: list[str] = []
     pos = 0
-    for i, (line_match, kind) in enumerate(zip(lines, kinds, strict=True)):
+    for i, (line_match, kind) in enumerate(checked(zip(lines, kinds, strict=True), every=64)):
         line = line_match.group()
         if not kind:
             facilities = _recase_facilities(line, lex)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_cancel import checked
 from medlocal.privacy.deid_false_cues import protect_false_cues
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import (
@@ -202,7 +203,7 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     # words it frees are read by the value grammar below like any other.
     protect_false_cues(tokens, text, lex)
     _protect_compared_measures(tokens, text)
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(checked(tokens)):
         if tok.shape != "title":
             continue
         if (

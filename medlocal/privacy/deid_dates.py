@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Literal
 
+from medlocal.privacy.deid_cancel import checked
 from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_date_siblings import run_layouts
@@ -580,7 +581,7 @@ class DateRedactor:
     def candidates(self, text: str) -> Iterator[Redaction]:
         day_first = self._reads_day_first(text)
         for pattern, formats, style in _DATE_FORMS:
-            for match in skipped_finditer(pattern, text):
+            for match in checked(skipped_finditer(pattern, text)):
                 raw = match.group()
                 if formats is _NUMERIC_FORMATS and _DOSE_UNIT_AFTER.match(text, match.end()):
                     continue  # "Actrapid 10-12-8 U": three doses of a day, not a date

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_cancel import checked
 from medlocal.privacy.deid_declined_eponyms import HEADS_FIRST, protect_adjective_eponyms
 from medlocal.privacy.deid_device_states import protect_device_states
 from medlocal.privacy.deid_eponym_heads import (
@@ -404,7 +405,7 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     protect_adjective_eponyms(tokens, text, lex)
     _protect_eponym_chains(tokens, lex)
     _protect_product_variants(tokens, text, lex)
-    for i, head in enumerate(tokens):
+    for i, head in enumerate(checked(tokens)):
         word = head.word.lower().split("-")[0]  # "fracture-dislocation"
         # A head by its ending counts in lower case only: "Castle Hill Arthritis Centre" is a
         # facility, "Hashimoto thyroiditis" a disease.

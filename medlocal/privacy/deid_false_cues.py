@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_car_models import protect_car_models
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_serovars import protect_serovars
@@ -61,13 +62,19 @@ def protect_false_cues(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         _after_milliseconds(tokens, text, lex)
     if "RC" in text or "FA" in text or "FC" in text or "D" in text:
         _diplomas(tokens, text)
+    checkpoint()
     protect_car_models(tokens, text, lex)
+    checkpoint()
     if "Fr" in text or "FG" in text or "Ch" in text or "way" in text or "ili" in text:
         _sized_devices(tokens, text)
+    checkpoint()
     protect_trial_names(tokens, text)
+    checkpoint()
     protect_serovars(tokens, text)
+    checkpoint()
     if "No" in text or "#" in text or "Nr" in text or "Number" in text:
         _labels_before_numbers(tokens, text, lex)
+    checkpoint()
     _scheme_labels(tokens, text)
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_bar_letterheads import bar_letterheads
+from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_facility_parts import facility_parts
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_affiliations import affiliated_organisations
@@ -444,36 +445,56 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         ahead += _systems(text, lex)
     if "Campus" in text:
         ahead += _campuses(text, lex)
+    checkpoint()
     found = _camel_names(text, lex)
+    checkpoint()
     found += _appositions(text, lex)
+    checkpoint()
     found += _doctors_places(text, lex)
+    checkpoint()
     found += _operators(text, lex)
+    checkpoint()
     found += _employers(text, lex)
     if "SD" in text:
         found += [WordSpan("facility", m.start(), m.end()) for m in _SCHOOL_DISTRICT.finditer(text)]
     if "rax" in text or "rakt" in text:
         found += _practices(text)
     # Round 16: organisations defined with their initials ("King's College London (KCL)").
+    checkpoint()
     found += defined_initials(text, lex)
+    checkpoint()
     found += acronyms_by_role(text, lex)
+    checkpoint()
     found += qualified_bodies(text, lex)
+    checkpoint()
     found += bodies_for(text, lex)
+    checkpoint()
     found += pub_names(text, lex)
+    checkpoint()
     found += foreign_heads(text, lex)
+    checkpoint()
     found += asian_heads(text, lex)
+    checkpoint()
     found += labelled_organisations(text, lex)
+    checkpoint()
     found += occupation_employers(text, lex)
     # Round 16, second wave: employers after a verb of working, initials in a bracket after a
     # named person.
+    checkpoint()
     found += work_employers(text, lex)
+    checkpoint()
     found += bracket_affiliations(text, lex)
+    checkpoint()
     found += shaped_organisations(text, lex)
     # Round 17: places after a verb of leisure or belonging, initials after a verb of care,
     # names before the kind of place they are.
+    checkpoint()
     found += role_organisations(text, lex)
     # Round 20: bodies named after a person's role, a degree or a specialty, or before a street.
+    checkpoint()
     found += affiliated_organisations(text, lex)
     # Round 20, second wave: initials where a body stands, names ending in "International".
+    checkpoint()
     found += initialled_organisations(text, lex)
     # Round 20, second wave: a body named before its own reference number.
     if "ref" in text:
@@ -483,10 +504,14 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
         found += admission_sites(text, lex)
     # Round 21: heads and short kinds of other languages ("Szpital im. ...", "SK Taman ..."),
     # and initials after a cc, a follow-up or a locative word of another language.
+    checkpoint()
     found += world_heads(text, lex)
+    checkpoint()
     found += world_initials(text, lex)
+    checkpoint()
     found += bar_letterheads(text, lex)
     # Round 19: a named wing, suite, bay or ward of a hospital or care home ("(Rowan wing)").
+    checkpoint()
     found += [WordSpan("facility", start, end) for start, end in facility_parts(text, lex)]
     # Round 20, second wave: a name cut in two by a hard line break; the next line's indent is
     # no field gap.

@@ -30,6 +30,7 @@ import re
 from typing import Any
 
 # CPython's regex internals, read once where the skippers read them (None on another Python).
+from medlocal.privacy.deid_cancel import checked
 from medlocal.privacy.deid_first_characters import _C, _parser
 
 Clause = frozenset[str]
@@ -236,7 +237,7 @@ class TextCues:
         self._line_starts: list[int] = []
         index: dict[str, int] = {}
         at = 0
-        for number, line in enumerate(lines):
+        for number, line in enumerate(checked(lines, every=64)):
             self._line_starts.append(at)
             at += len(line) + 1
             bit = 1 << number

@@ -48,6 +48,7 @@ from medlocal.privacy.deid_alternatives import (
 from medlocal.privacy.deid_area_streets import AREA_STREET_PATTERNS
 from medlocal.privacy.deid_building_levels import lone_level
 from medlocal.privacy.deid_calendar_forms import CALENDAR_DATE_PATTERNS, month_first_candidates
+from medlocal.privacy.deid_cancel import checked, checkpoint
 from medlocal.privacy.deid_caps_streets import caps_street_candidates
 from medlocal.privacy.deid_card_layouts import card_layout_candidates
 from medlocal.privacy.deid_check_codes import check_code_candidates
@@ -449,28 +450,47 @@ _MONTH_IN = re.compile(r"[^\W\d_]")
 def pattern_candidates(text: str) -> Iterator[Redaction]:
     """Every match of the fixed-form patterns; overlaps are resolved by the caller."""
     # Found by a scan, not one pattern: text in other scripts, masked identity numbers.
+    checkpoint()
     yield from script_candidates(text)
+    checkpoint()
     yield from masked_number_candidates(text)
+    checkpoint()
     yield from check_code_candidates(text)
+    checkpoint()
     yield from card_layout_candidates(text)
+    checkpoint()
     yield from login_candidates(text)
+    checkpoint()
     yield from csv_age_candidates(text)
+    checkpoint()
     yield from column_age_candidates(text)
+    checkpoint()
     yield from pipe_age_candidates(text)
+    checkpoint()
     yield from sibling_date_candidates(text)
+    checkpoint()
     yield from month_first_candidates(text)
+    checkpoint()
     yield from national_number_candidates(text)
+    checkpoint()
     yield from ssn_form_candidates(text)
+    checkpoint()
     yield from table_date_candidates(text)
+    checkpoint()
     yield from caps_street_candidates(text)
+    checkpoint()
     yield from italian_town_candidates(text)
+    checkpoint()
     yield from spelled_email_candidates(text)
+    checkpoint()
     yield from kin_phone_candidates(text)
+    checkpoint()
     yield from lower_case_plate_candidates(text)
     cues = TextCues(text)
     starts = WordStarts(text, cues.folded_text)
     for kind, pattern in _PATTERNS:
-        for match in _matches(pattern, text, cues, starts):
+        checkpoint()
+        for match in checked(_matches(pattern, text, cues, starts)):
             group: int | str = 0
             for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3"):
                 if name in pattern.groupindex and match.group(name):

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_attendees import attendee_spans
+from medlocal.privacy.deid_cancel import checked, checkpoint
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
@@ -168,18 +169,25 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
     spans = list(spans)
     late = list(list_name_spans(text, spans, lex))
     # Round 19: those present, apologising or copied in minutes and letters (deid_attendees).
+    checkpoint()
     late += attendee_spans(text, lex)
     # Round 20: one-word names after a role, before a telephoning verb, initials after "by".
+    checkpoint()
     late += role_name_spans(text, lex)
     # and one-word surnames in a table's column headed by a role (deid_role_columns).
+    checkpoint()
     late += role_column_spans(text, lex)
     # Round 21: names after a rank, a role's "is", before a possessive kin word, sign-offs
     # (deid_person_contexts); then each one-word name these found, elsewhere in the text.
+    checkpoint()
     late += person_context_spans(text, lex)
+    checkpoint()
     yield from late
+    checkpoint()
     yield from echoed_names(text, late, lex)
+    checkpoint()
     yield from grown_name_parts(text, spans + late, lex)
-    for red in spans:
+    for red in checked(spans, every=64):
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)
         elif red.kind == "date":

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_cancel import checked, checkpoint
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, fold
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
@@ -205,8 +206,9 @@ def grown_place_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redacti
     for red in spans:
         covered[red.start : red.end] = b"\x01" * (red.end - red.start)
     places = sorted((r for r in spans if r.kind in _PLACE_KINDS), key=lambda r: r.start)
+    checkpoint()
     yield from _bridged(text, places)
-    for red in places:
+    for red in checked(places, every=64):
         start, end = _address_growth(text, red)
         if red.kind in _REGION_KINDS and start == red.start:
             compass = _COMPASS_BEFORE.search(text, max(0, start - 12), start)

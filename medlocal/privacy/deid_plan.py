@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from medlocal.errors import UserInputError
@@ -213,6 +213,17 @@ class RedactionPlan:
         for item in plan.items:
             item.number = plan._next_number()
         return plan
+
+    def copy(self) -> RedactionPlan:
+        """A copy whose keeps and adds leave this plan as it was (the spans themselves are
+        shared: a Redaction cannot change)."""
+        return replace(
+            self,
+            fields=list(self.fields),
+            items=[replace(item) for item in self.items],
+            merged=dict(self.merged),
+            overridden=list(self.overridden),
+        )
 
     def _file_name_words(self) -> None:
         """The words of a file name (the title of a document's copy, a reference's file) that

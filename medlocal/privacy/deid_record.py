@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from medlocal import __version__
+from medlocal.privacy.deid_cancel import cancellable
 from medlocal.privacy.deid_dates import DayCounts, day_order, day_order_counts
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import lexicon
@@ -124,7 +125,8 @@ def document_seeds(
     for start, end in pieces(text):
         check_cancel(cancel, "reading the patient's record")
         piece = text[start:end]
-        found = redactor.preview(piece)
+        with cancellable(cancel, "reading the patient's record"):  # stops part-way too
+            found = redactor.preview(piece)
         seeds = seeds.under(name_seeds(piece, found, lexicon(), RECORD_KINDS))
         for i, count in enumerate(day_order_counts(piece)):
             days[i] += count

@@ -25,6 +25,7 @@ import pycrfsuite
 from medlocal.abbreviations import default_abbreviations
 from medlocal.built_once import built_once
 from medlocal.errors import MedLocalError
+from medlocal.privacy.deid_cancel import checked
 from medlocal.privacy.deid_lexicon import (
     CLINICAL_SHORT,
     Lexicon,
@@ -101,7 +102,7 @@ class Tagger:
         # Speed (session 40): a line written again (a heading, a template's field, a footer)
         # has the same features, so the model's labels; it is labelled once per text.
         by_line: dict[_LineKey, list[str]] = {}
-        for line in lines_of(tokens, text):
+        for line in checked(lines_of(tokens, text), every=64):
             if not any(tok.word[:1].isupper() for tok in line):
                 labels += [OUTSIDE] * len(line)  # no capital: nothing there it would take
                 continue
@@ -141,7 +142,7 @@ def _spans_of(tokens: list[Tok], labels: list[str], text: str, lex: Lexicon) -> 
         if kind != OUTSIDE and tok.shape == "title" and not lex.known(tok.lower)
     }
     taken: list[tuple[Tok, str]] = []
-    for tok, kind in zip(tokens, labels, strict=True):
+    for tok, kind in checked(zip(tokens, labels, strict=True)):
         if kind == OUTSIDE and tok.shape == "title":
             kind = seen.get(tok.lower, OUTSIDE)
         if (

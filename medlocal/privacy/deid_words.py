@@ -31,6 +31,7 @@ import re
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from medlocal.privacy.deid_cancel import checked, checkpoint
 from medlocal.privacy.deid_clinical_values import (
     protect_brands,
     protect_lab_rows,
@@ -94,7 +95,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     memo: dict[str, tuple[bool, bool, bool]] = {}
     seen: dict[str, tuple[str, str]] = {}  # a word -> (its shape, folded); this text only
     p = 0
-    for match in TOKEN.finditer(text):
+    for match in checked(TOKEN.finditer(text)):
         while p < len(protected) and protected[p][1] <= match.start():
             p += 1
         if p < len(protected) and protected[p][0] <= match.start() < protected[p][1]:
@@ -112,19 +113,31 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
                 read = seen[word] = (word_shape(word, text, match.end()), fold(word))
             tok = Tok(match.start(), match.end(), word, read[0], read[1])
         tokens.append(tok)
+    checkpoint()
     protect_eponyms(tokens, text, lex)
+    checkpoint()
     protect_instrument_eponyms(tokens, text, lex)
+    checkpoint()
     protect_values(tokens, text, lex)
+    checkpoint()
     protect_products(tokens, text, lex)
+    checkpoint()
     protect_med_lists(tokens, text)
+    checkpoint()
     protect_brands(tokens, text, lex)
+    checkpoint()
     protect_lab_rows(tokens, text, lex)
+    checkpoint()
     protect_prescribed(tokens, text)
+    checkpoint()
     protect_slashed_abbreviations(tokens, text)
+    checkpoint()
     protect_amino_acids(tokens, text)
+    checkpoint()
     protect_unit_letters(tokens, text)
+    checkpoint()
     acronyms = organisation_acronyms(tokens, text, lex)
-    for tok in tokens:
+    for tok in checked(tokens):
         classify(tok, text, lex, memo)
     for tok in acronyms:
         tok.strong = True
@@ -164,34 +177,57 @@ def scan(
     offsets)."""
     lex = lex or lexicon()
     tokens = read_tokens(text, lex) if tokens is None else tokens
+    checkpoint()
     given_and_surname(tokens, text, lex)
     found: list[WordSpan] = []
     runs = [part for run in capitalised_runs(tokens, text) for part in split_at_roles(run, lex)]
-    for run in runs:
+    for run in checked(runs, every=16):
         read_run(run, text, lex, found)
+    checkpoint()
     names_before_names(text, tokens, found, lex)
+    checkpoint()
     found += labelled_fields(text, lex)
+    checkpoint()
     found += initial_names(text, tokens, lex)
+    checkpoint()
     found += staff_initials(text, lex)
+    checkpoint()
     found += chat_speakers(text, lex)
+    checkpoint()
     found += company_names(text, lex)
+    checkpoint()
     found += school_names(text, lex)
+    checkpoint()
     found += known_organisations(text, lex)
     # Round 15: organisations named by neither a facility word nor the list, told by their
     # role in the sentence or the shape of their name.
+    checkpoint()
     found += cued_organisations(text, lex)
+    checkpoint()
     found += hospital_initials(text, lex)
+    checkpoint()
     found += hospital_unit_initials(text, lex)
+    checkpoint()
     found += hospital_names(text, lex)
+    checkpoint()
     found += named_units(text, lex)
+    checkpoint()
     found += head_first_names(text, lex)
+    checkpoint()
     found += table_cells(text, lex)
+    checkpoint()
     found = complete_runs(text, tokens, runs, found, lex)
+    checkpoint()
     found += letterhead_parts(text, tokens, found, lex)
+    checkpoint()
     found = grown_facilities(text, found, lex)
+    checkpoint()
     found += initials_of_found_names(text, found)
+    checkpoint()
     found += initials_after_names(text, found)
+    checkpoint()
     found += nicknames(text, found, lex)
+    checkpoint()
     return _propagate(text, tokens, join_particles(text, found), lex, record, written)
 
 
@@ -309,6 +345,7 @@ def _propagate(
     """Remove every other capitalised occurrence of what was already found (its
     :class:`NameSeeds`), and of what ``record`` found in the patient's other documents."""
     seeds = name_seeds(text, found, lex)
+    checkpoint()
     # Walk 41: a redacted summary's flag ("key words ('zirconium', 'cyclosilicate', ...)", a
     # line in lower case) read "Cyclosilicate" re-cased as a name, and it then took the drug
     # from every sentence of the summary, where the writer had typed it in lower case among
@@ -338,11 +375,12 @@ def _propagate(
         # found elsewhere: "Charles Bonnet" found as a person leaves "Charles Bonnet syndrome".
         protected = {t.start for t in tokens if t.shape == "lower" and t.word[:1].isupper()}
         alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
+        checkpoint()
+        for match in checked(re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text)):
             if not covered[match.start()] and match.start() not in protected:
                 extra.append(WordSpan(phrases[match.group()], match.start(), match.end()))
                 covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    for tok in tokens:
+    for tok in checked(tokens):
         # A possessive is its name: "Tyler's truck" after "Grandson Tyler Summers".
         word = tok.word.rstrip("'’")
         if word[-2:] in ("'s", "’s") and word[:-2].lower() in kinds:

@@ -44,11 +44,12 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
+from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_dates import (
@@ -132,8 +133,34 @@ class Redactor:
         # The names, organisations and places found in the patient's other documents
         # (deid_record): a relative named with a cue in one letter goes from every export.
         self.record = record
+        self.day_first = day_first
         self.own_patterns = identity_patterns(self.identity)
         self._dates = DateRedactor(self.identity.dob, date_mode, shift_days, day_first)
+
+    def reading_key(self) -> Hashable:
+        """What this redactor's findings in a text depend on besides the text: two redactors
+        with equal keys find the same spans and write the same replacements. The model line's
+        proposer is not in it (its caller knows which model it asks): a plan kept for reuse is
+        keyed on both (rag.export)."""
+        record = self.record
+        seeds = (
+            None
+            if record is None
+            else (
+                tuple(sorted(record.words.items())),
+                tuple(sorted(record.phrases.items())),
+                record.lower_names,
+            )
+        )
+        return (
+            self.identity,
+            self.date_mode,
+            self.shift_days,
+            self.day_first,
+            self.word_scan,
+            self.tagger,
+            seeds,
+        )
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
         # The rules read capitals: lines typed all in capitals or all in lower case are read
@@ -145,33 +172,44 @@ class Redactor:
         found, tagged = self._read_candidates(read, text)
         if read is not text:
             found, tagged = _as_written(text, found), _as_written(text, tagged)
+        checkpoint()
         yield from found
         # What every rule missed inside an address line ("Causeway" between a street and a
         # county), read once the rules have spoken (and before the tagger: a tagged word there
         # would hide the gap the reading fills).
+        checkpoint()
         lines = list(address_line_candidates(text, found))
         # An address typed in lower case after "lives at", up to the town found at its end
         # (by the rules or the statistical line).
+        checkpoint()
         lines += address_run_candidates(text, found + tagged)
         yield from lines
         # A place's span grown over its house number or head word ("14 [Clepington]",
         # "[Aggieland] Rehab"), whichever line found the name.
+        checkpoint()
         yield from grown_place_spans(text, found + lines + tagged)
         # A person's name grown over the initials, surname or given name left beside it, and a
         # signed document's date over its clock time.
+        checkpoint()
         yield from grown_person_spans(text, found + lines + tagged, lexicon())
         # The initials of the people named, where they sign or stand for one of them.
+        checkpoint()
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
         # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
+        checkpoint()
         yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
+        checkpoint()
         yield from prefixed_code_spans(text, found)
         # A postcode after a found street, before its town ("..., 06000 Nice").
+        checkpoint()
         yield from street_postcode_spans(text, found + lines)
         # The organisation on a note's first line, whole, where a word of it was found.
+        checkpoint()
         yield from first_line_organisation(text, found + tagged)
         # The tagger only adds: where it overlaps a rule's span, the rule's reading (and label)
         # stands and the tagger adds only the words outside it.
+        checkpoint()
         yield from _outside(text, tagged, found)
         if self.proposer is not None:
             yield from proposed_candidates(text, self.proposer)
@@ -189,22 +227,29 @@ class Redactor:
                 found.append(
                     Redaction(kind, match.start(), match.end(), match.group(), label(kind))
                 )
+        checkpoint()
         found += self._dates.candidates(text)
+        checkpoint()
         found += pattern_candidates(text)
+        checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:
             return found, []
         lex = lexicon()
+        checkpoint()
         tokens = read_tokens(text, lex)
         # The tagger reads the words first: the scan marks them as it goes.
+        checkpoint()
         tagged = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
         if tagged:
             tagged = _not_eponym_words(text, tagged, eponym_lower_words(tokens))
             tagged = [s for s in tagged if not _PREFIXED_ACRONYM.fullmatch(text, s.start, s.end)]
+        checkpoint()
         found += [
             _word_redaction(text, span) for span in scan(text, lex, tokens, self.record, written)
         ]
         # A practice named by its place and "Medical" alone ("(Battery Point Medical)").
+        checkpoint()
         found += practice_name_candidates(text, lex)
         return found, [_word_redaction(text, span) for span in tagged]
 
@@ -241,9 +286,13 @@ class Redactor:
         # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
         found = without_non_identifiers(text, resolved)
         # A date of 90 or more years ago keeps no year (Safe Harbor; deid_old_dates).
+        checkpoint()
         dated = old_dates_removed(self._dates.shift_undated(text, found))
+        checkpoint()
         settled = labelled_numbers(text, dated)
+        checkpoint()
         settled = titled_as_names(text, settled)
+        checkpoint()
         return [
             line_breaks_kept(place_possessive_inside(text, punctuation_outside(text, red)))
             for red in settled

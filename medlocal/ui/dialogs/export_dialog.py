@@ -346,7 +346,7 @@ class ExportDialog(QDialog):
         if value.stage == MODEL_LINE_STAGE:
             said = "About a minute for every 2,000 characters on a CPU. Cancel to stop."
         elif value.stage == REDACT_STAGE:
-            said = "A long document takes minutes; Cancel takes effect when this step ends."
+            said = "A long document takes a while. Cancel to stop."
         else:
             said = (
                 "Each document is read once; later exports of this patient are quicker. "
