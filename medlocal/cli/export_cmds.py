@@ -15,7 +15,7 @@ from medlocal.cli.export_args import add_export_target_args, check_export_target
 from medlocal.cli.redaction_list import EXPORT_LISTED, print_redactions
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_path
-from medlocal.rag.export import FORMAT_WORDS, Shared
+from medlocal.rag.export import FORMAT_WORDS, ExportReport, Shared
 
 if TYPE_CHECKING:
     from medlocal.app import Workspace
@@ -54,10 +54,12 @@ def record_progress(call: Callable[[TerminalProgress, threading.Event], T]) -> T
         progress.done()
 
 
-def export_output(args: argparse.Namespace, output_id: int, out: str) -> Path:
-    report = record_progress(
-        lambda progress, cancel: workspace(args).export(
-            Shared.output(output_id),
+def _written(ws: Workspace, shared: Shared, out: str, args: argparse.Namespace) -> ExportReport:
+    """``shared`` exported to ``out`` with the redaction options of ``args``, a progress line
+    shown meanwhile."""
+    return record_progress(
+        lambda progress, cancel: ws.export(
+            shared,
             out,
             redact=args.redact,
             date_mode=args.date_mode,
@@ -68,6 +70,10 @@ def export_output(args: argparse.Namespace, output_id: int, out: str) -> Path:
             cancel=cancel,
         )
     )
+
+
+def export_output(args: argparse.Namespace, output_id: int, out: str) -> Path:
+    report = _written(workspace(args), Shared.output(output_id), out, args)
     if args.redact:
         print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
         print(
@@ -100,19 +106,7 @@ def run_document_export(args: argparse.Namespace) -> int:
     with open_vault(args):
         if args.preview:
             return _preview(ws, Shared.document(args.document_id), args)
-        report = record_progress(
-            lambda progress, cancel: ws.export(
-                Shared.document(args.document_id),
-                args.out,
-                redact=args.redact,
-                date_mode=args.date_mode,
-                keep=args.keep,
-                add=args.add,
-                model_line=args.model_line,
-                progress=progress,
-                cancel=cancel,
-            )
-        )
+        report = _written(ws, Shared.document(args.document_id), args.out, args)
     said = f"Exported document {args.document_id} to {shown_path(report.path)}"
     if args.redact:
         print_redactions(report.redactions, overridden=report.overridden, limit=EXPORT_LISTED)
