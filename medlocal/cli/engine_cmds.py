@@ -141,7 +141,7 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 def run_ask(args: argparse.Namespace) -> int:
     if args.patient is not None:
-        from medlocal.cli.rag_cmds import run_grounded_ask
+        from medlocal.cli.grounded_ask import run_grounded_ask
 
         return run_grounded_ask(args)
     if args.collection or args.general or args.chat is not None:
@@ -162,7 +162,7 @@ def run_ask(args: argparse.Namespace) -> int:
         messages, sampling_from_args(args), model=model, meter=ThinkingMeter(listener=status.show)
     )
     if args.json:
-        from medlocal.cli.rag_cmds import general_answer_json, print_json
+        from medlocal.cli.output_json import general_answer_json, print_json
 
         try:
             for _ in status.around(stream):

@@ -33,7 +33,7 @@ from medlocal.cli.common import (
     tell_upgrade,
     workspace,
 )
-from medlocal.cli.rag_cmds import register_document_export
+from medlocal.cli.export_cmds import register_document_export
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.vault.backup_state import damaged_vault_message

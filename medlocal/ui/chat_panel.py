@@ -1,16 +1,14 @@
 """Centre of the window: the patient's grounded chats. Streamed answers, citation chips that open
 the sources panel, flagged sentences underlined with the reason, stop / regenerate / copy /
-export. Chats persist in the vault, reopen as they were shown, and can be deleted."""
+export. Chats persist in the vault, reopen as they were shown, and can be deleted. What happens
+to a question is :mod:`medlocal.ui.chat_asking`; what is kept per patient between switches is
+:mod:`medlocal.ui.chat_memory`."""
 
 from __future__ import annotations
 
 import contextlib
-import threading
-from collections.abc import Generator
 from dataclasses import replace
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -30,33 +28,26 @@ from medlocal.app.chats import (
     drop_unanswered_question,
     list_chats,
 )
-from medlocal.engine.api import SamplingParams
-from medlocal.engine.reasoning import THINKING_PREFIX, ThinkingMeter
-from medlocal.errors import GenerationCancelled, MedLocalError
-from medlocal.rag.answer import GroundedAnswer
-from medlocal.rag.chat import ChatSession
+from medlocal.engine.reasoning import ThinkingMeter
+from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
+from medlocal.ui.chat_asking import ChatAsking
+from medlocal.ui.chat_memory import PatientChatMemory, draft_to_keep
 from medlocal.ui.chat_texts import (
     EMPTY_CHAT_HINT,
-    FINDING_STATUS,
     LOCK_STOPPED,
-    NO_DOCUMENTS_HINT,
     NO_PATIENT_HINT,
     NO_PATIENTS_YET_HINT,
     NOTICE,
-    SWITCH_STOPPED,
-    SWITCH_STOPPED_PARTIAL,
     delete_chat_question,
-    live_line,
 )
 from medlocal.ui.chat_view import ChatView
 from medlocal.ui.chat_widgets import ChatList, QuestionBox, chat_label
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
-from medlocal.ui.workers import Job, batched, stream_task
+from medlocal.ui.workers import Job
 from medlocal.vault.errors import NotFoundError
 
 THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
@@ -65,7 +56,7 @@ THINKING_POLL_MS = 250
 CHATS_MIN_CHARS = 8  # the chat list's narrowest: "Chat 12 …"
 
 
-class ChatPanel(QWidget):
+class ChatPanel(ChatAsking, QWidget):
     """Emits ``sourceRequested(SourceRef)`` when a citation is clicked, ``generating(bool)``
     when an answer starts or ends, ``answerAdded(ChatTurn)`` when an answer is added to the chat
     and ``outputSaved(int)`` after each saved answer."""
@@ -86,19 +77,8 @@ class ChatPanel(QWidget):
         # built per question from the vault's record, so a model switched in the model manager
         # or settings changed meanwhile take effect at the next question.
         self._open_chat_id: int | None = None
-        # The chat this window last had open with each patient (ids only, kept through a lock):
-        # choosing the patient again reopens it. A patient not yet opened in this window starts
-        # a new chat, never the newest stored one, which may be a one-off `medlocal ask` chat
-        # (walk 25: window questions were appended to the CLI's chat).
-        self._chat_of_patient: dict[int, int] = {}
-        # What the question box held, or the question that was on its way, when another patient
-        # was chosen: given back when the patient is chosen again, with the SWITCH_STOPPED
-        # line for a stopped question (its text; the line). Memory only: a lock forgets them.
-        self._drafts: dict[int, tuple[str, str]] = {}
-        # The patient whose question on its way the last lock stopped (an id only, kept through
-        # the lock): the LOCK_STOPPED line is shown when the patient is open again, until a
-        # question is asked or another patient is chosen.
-        self._lock_stopped: int | None = None
+        # Each patient's last chat, set-aside question, and the one a lock stopped.
+        self.memory = PatientChatMemory()
         # The chat the running question went to: the open one, or the new one the worker
         # creates with the question (written on the worker's thread, read at a lock).
         self._asked_in: list[int | None] = [None]
@@ -195,7 +175,7 @@ class ChatPanel(QWidget):
     def clear(self) -> None:
         """Forget everything shown (on lock or when no patient is chosen), and the questions
         kept for other patients."""
-        self._drafts.clear()
+        self.memory.drafts.clear()
         self._reset()
 
     def clear_for_lock(self) -> None:
@@ -203,9 +183,9 @@ class ChatPanel(QWidget):
         only) is the one reopened after the unlock, which then says why it has no answer."""
         patient = self.patient_id
         asking = patient is not None and self.job is not None and bool(self.live_question)
-        self._lock_stopped = patient if asking else None
+        self.memory.lock_stopped = patient if asking else None
         if asking and patient is not None and self._asked_in[0] is not None:
-            self._chat_of_patient[patient] = self._asked_in[0]
+            self.memory.chat_of_patient[patient] = self._asked_in[0]
         self.clear()
 
     def _reset(self) -> None:
@@ -224,12 +204,15 @@ class ChatPanel(QWidget):
         self._update_buttons()
 
     def set_patient(self, patient_id: int | None, chat_id: int | None = None) -> None:
-        left, kept = self.patient_id, self._draft_to_keep()
-        if self.job is not None and self.job.running:
+        left, running = self.patient_id, self.job is not None and self.job.running
+        # The question on its way is stopped by the switch: set aside with what the box holds.
+        asked = self.live_question if left is not None and running else ""
+        kept = draft_to_keep(self.question.toPlainText(), asked, self.live_text)
+        if running:
             self.stop()
         self._reset()
         if left is not None and kept is not None:
-            self._drafts[left] = kept
+            self.memory.drafts[left] = kept
         vault = self.workspace.vault
         if patient_id is None or vault is None or vault.is_locked:
             return
@@ -240,8 +223,9 @@ class ChatPanel(QWidget):
         ids = [cid for cid, _pid, _created in chats]
         # The chat to reopen (after unlocking, or this window's last with the patient) may
         # have been deleted meanwhile (from the CLI): then a new chat.
-        wanted = chat_id if chat_id is not None else self._chat_of_patient.get(patient_id)
-        if self._lock_stopped == patient_id and wanted in ids and self.job is None:
+        memory = self.memory
+        wanted = chat_id if chat_id is not None else memory.chat_of_patient.get(patient_id)
+        if memory.lock_stopped == patient_id and wanted in ids and self.job is None:
             # The stopped question's session could not remove it from the locked vault: it
             # would show as "No answer was saved … MedLocal closed before it finished".
             with contextlib.suppress(MedLocalError):
@@ -249,14 +233,14 @@ class ChatPanel(QWidget):
         if wanted in ids:
             self.open_chat(wanted)
         else:
-            self._chat_of_patient.pop(patient_id, None)
+            memory.chat_of_patient.pop(patient_id, None)
             self.chats.setCurrentIndex(-1)  # the combo chose the first chat added
-        if self._lock_stopped is not None and self._lock_stopped != patient_id:
-            self._lock_stopped = None  # another patient chosen: the line is no longer news
-        if self._lock_stopped == patient_id:
+        if memory.lock_stopped is not None and memory.lock_stopped != patient_id:
+            memory.lock_stopped = None  # another patient chosen: the line is no longer news
+        if memory.lock_stopped == patient_id:
             self.status_line = LOCK_STOPPED
             self.redraw()
-        draft = self._drafts.pop(patient_id, None)
+        draft = memory.drafts.pop(patient_id, None)
         if draft is not None:
             text, line = draft
             self.question.setPlainText(text)
@@ -265,18 +249,6 @@ class ChatPanel(QWidget):
                 self.status_line = line
                 self.redraw()
         self._update_buttons()
-
-    def _draft_to_keep(self) -> tuple[str, str] | None:
-        """The shown patient's question on its way (stopped by the switch) and what the box
-        holds, to give back when the patient is chosen again; None when there is neither."""
-        typed = self.question.toPlainText().strip()
-        if self.patient_id is None or not (self.job is not None and self.job.running):
-            return (typed, "") if typed else None
-        asked = self.live_question.strip()
-        if not asked:
-            return (typed, "") if typed else None
-        line = SWITCH_STOPPED + (SWITCH_STOPPED_PARTIAL if self.live_text.strip() else "")
-        return "\n\n".join(t for t in (asked, typed) if t), line
 
     def _chat_label(self, chat_id: int) -> str:
         """The list's entry for ``chat_id``, with the date the vault gave it."""
@@ -295,7 +267,7 @@ class ChatPanel(QWidget):
     def open_chat(self, chat_id: int) -> None:
         self._open_chat_id = chat_id
         if self.patient_id is not None:
-            self._chat_of_patient[self.patient_id] = chat_id
+            self.memory.chat_of_patient[self.patient_id] = chat_id
         self.turns = chat_turns(self.workspace.require_vault(), chat_id)
         index = self.chats.findData(chat_id)
         if index < 0:  # started outside the window since the list was read
@@ -336,7 +308,7 @@ class ChatPanel(QWidget):
     def start_new_chat(self) -> None:
         self._open_chat_id = None
         if self.patient_id is not None:
-            self._chat_of_patient.pop(self.patient_id, None)
+            self.memory.chat_of_patient.pop(self.patient_id, None)
         self.turns = []
         self.chats.setCurrentIndex(-1)
         self.redraw()
@@ -379,176 +351,6 @@ class ChatPanel(QWidget):
             self.chats.removeItem(index)
         self.status_line = ""
         self.start_new_chat()
-
-    # -- asking ----------------------------------------------------------------------------
-
-    def send(self) -> None:
-        text = self.question.toPlainText().strip()
-        if not text or self.patient_id is None or (self.job is not None and self.job.running):
-            return
-        if not self._has_documents():
-            self.documentsMissing.emit()
-            if not self._has_patient():  # removed outside the window: dropped, with a message
-                return
-            # Asking would only answer "Not found in the selected documents": say why instead,
-            # and keep the question in the box for after the import.
-            self.status_line = NO_DOCUMENTS_HINT
-            self.redraw()
-            return
-        self.question.clear()
-        self.ask(text)
-
-    def _has_patient(self) -> bool:
-        """Whether a patient is chosen (a signal handler may have dropped the one that was)."""
-        return self.patient_id is not None
-
-    def _has_documents(self) -> bool:
-        vault = self.workspace.vault
-        if vault is None or vault.is_locked or self.patient_id is None:
-            return True  # nothing to tell; ask() reports a locked vault its own way
-        return bool(vault.list_documents(self.patient_id))
-
-    def ask(self, question: str, params: SamplingParams | None = None) -> Job:
-        patient = self.patient_id
-        assert patient is not None
-        ws = self.workspace
-        chat_id = self.chat_id
-        self._lock_stopped = None  # asked again: the lock's line has been read
-        asked_in = self._asked_in = [chat_id]
-        self.live_question, self.live_text = question, ""
-        self.status_line = FINDING_STATUS
-        self.redraw()
-
-        meter = self._meter = ThinkingMeter()
-        self._meter_generation = self._generation
-        indexing = self._indexing = [0, 0]  # vectors done, total: written by the worker
-        self._thinking_timer.start()
-
-        def indexed(done: int, total: int) -> None:
-            indexing[:] = [done, total]
-
-        def work(cancel: threading.Event) -> Generator[str, None, tuple[Any, ChatSession]]:
-            # A huge record's first build takes a while: counted here, shown by the timer.
-            ws.index_patient(patient, indexed, cancel)
-            session = ws.grounded_chat(patient, chat_id=chat_id, params=params)
-            asked_in[0] = session.chat_id  # a new chat exists from here on
-            stream = session.ask(question, cancel=cancel, meter=meter)
-            yield from batched(iter(stream))
-            return stream.result, session
-
-        generation = self._generation
-        started: list[Job] = []  # the job, for its late callbacks
-
-        # A model mid-decode hears a cancel late: its ending can arrive after the window (and
-        # this panel's timer with it) was deleted by a quit, where touching it raised in the
-        # event loop. The session saved the answer, or not, on its own.
-        def piece(text: str) -> None:
-            if shiboken6.isValid(self) and generation == self._generation:
-                self._piece(text)
-
-        def answered(outcome: tuple[GroundedAnswer, ChatSession]) -> None:
-            if not shiboken6.isValid(self):
-                return
-            if generation == self._generation:
-                self._answered(outcome)
-            else:
-                self._answered_after_switch(patient, outcome[1])
-                self._dropped(started[0])
-
-        def failed(exc: BaseException) -> None:
-            if not shiboken6.isValid(self):
-                return
-            if generation == self._generation:
-                self._failed(exc)
-            else:
-                self._dropped(started[0])
-
-        self.job = stream_task("answer", work, piece, answered, failed)
-        started.append(self.job)
-        self.generating.emit(True)
-        self._update_buttons()
-        return self.job
-
-    def _piece(self, text: str) -> None:
-        self.status_line = ""
-        self.live_text += text
-        self.redraw()
-
-    def _answered(self, outcome: tuple[GroundedAnswer, ChatSession]) -> None:
-        self._thinking_timer.stop()
-        answer, session = outcome
-        first_in_chat = self._open_chat_id is None
-        self._open_chat_id = session.chat_id
-        if self.patient_id is not None:
-            self._chat_of_patient[self.patient_id] = session.chat_id
-        turn = ChatTurn.from_answer(answer, session.last_output_id)
-        self.turns.append(turn)
-        self.live_question = self.live_text = self.status_line = ""
-        self.job = None
-        if first_in_chat and self.chats.findData(session.chat_id) < 0:
-            # Named as the list names every other chat, from the vault's record: "Chat 1 — new"
-            # stayed after five saved answers, until a lock and unlock read the list again
-            # (walk 33).
-            self.chats.addItem(self._chat_label(session.chat_id), session.chat_id)
-            self.chats.setCurrentIndex(self.chats.count() - 1)
-        self.redraw()
-        self.generating.emit(False)
-        self._update_buttons()
-        self.answerAdded.emit(turn)
-        if session.last_output_id is not None:
-            self.outputSaved.emit(session.last_output_id)
-
-    def _answered_after_switch(self, patient_id: int, session: ChatSession) -> None:
-        """A question stopped by choosing another patient was answered and saved all the same
-        (the model heard the stop too late): choosing the patient again opens the chat with
-        it, and the question is not given back to be asked twice."""
-        self._chat_of_patient[patient_id] = session.chat_id
-        if self._lock_stopped == patient_id:
-            self._lock_stopped = None  # not stopped after all: the reopened chat shows it
-        draft = self._drafts.get(patient_id)
-        if draft is not None and draft[1]:
-            del self._drafts[patient_id]
-
-    def _failed(self, exc: BaseException) -> None:
-        self._thinking_timer.stop()
-        stopped = isinstance(exc, GenerationCancelled)
-        partial = self.live_text.strip()
-        self.job = None
-        # error_text: a MedLocalError's own words, never a raw internal exception's
-        self.status_line = (
-            "Stopped. Nothing was saved." if stopped else error_text(exc, "The answer")
-        )
-        if partial:
-            self.status_line += " (The partial text below was not checked or kept.)"
-        self.redraw()
-        self.live_question = self.live_text = ""
-        self.generating.emit(False)
-        self._update_buttons()
-
-    def _dropped(self, job: Job) -> None:
-        """A job of a panel cleared since it started ended: nothing of it is drawn (the answer
-        was saved, or not, by the session; the chat reopens from the vault)."""
-        if self.job is job:
-            self._thinking_timer.stop()
-            if self.status_line.startswith(THINKING_PREFIX):
-                self.status_line = ""  # the dropped job's "Thinking…" line
-                self.redraw()
-            self.job = None
-            self.generating.emit(False)
-            self._update_buttons()
-
-    def stop(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-
-    def regenerate(self) -> None:
-        if not self.turns or (self.job is not None and self.job.running):
-            return
-        # Same question, another seed: a new turn (the earlier answer stays in the record).
-        self._seed_offset += 1
-        base = self.workspace.sampling()
-        params = SamplingParams(**{**base.as_dict(), "seed": base.seed + self._seed_offset})
-        self.ask(self.turns[-1].question, params)
 
     def copy_last(self) -> None:
         if self.turns:
@@ -613,17 +415,6 @@ class ChatPanel(QWidget):
             return
         self.turns[index] = replace(turn, draft_open=not turn.draft_open)
         self.redraw()
-
-    def _thinking_tick(self) -> None:
-        """While a reasoning model thinks, the live line says so and counts its tokens."""
-        meter = self._meter
-        if meter is None or self._meter_generation != self._generation:
-            self._thinking_timer.stop()  # a job of a panel cleared since: not this chat's
-            return
-        line = live_line(meter, self._indexing, self.status_line, self.live_text)
-        if line is not None:
-            self.status_line = line
-            self.redraw()
 
     @staticmethod
     def source_for(turn: ChatTurn, number: int) -> SourceRef | None:

@@ -1,21 +1,16 @@
 """Left side of the window: patients (add, search by name or MRN, remove) and the chosen
 patient's documents (import by button or drag-and-drop of files and folders, delete). The
-import's progress, Cancel and list of files not imported are :mod:`medlocal.ui.import_section`.
-
-Deleting documents or a patient runs on a worker (:func:`run_task`), the buttons disabled
-meanwhile: each deletion ends with a pass over the whole text index and a WAL checkpoint (the
-deleted text must not stay readable), seconds on a large vault. A selection goes in one call,
-so that pass runs once for all of it. The saved outputs quoting the documents (the question
-before deleting counts them) are looked for on a worker as well: every output is read for it."""
+import's progress, Cancel and list of files not imported are :mod:`medlocal.ui.import_section`;
+removing a patient and deleting documents (on a worker) are :mod:`medlocal.ui.patient_deletions`;
+the rows of the two lists are :mod:`medlocal.ui.patient_rows`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,35 +25,35 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.outputs import citing_output_ids
 from medlocal.app.patients import (
     documents_in_order,
     patient_matches,
 )
 from medlocal.errors import MedLocalError
-from medlocal.fsutil import shown_name
-from medlocal.ui.colours import Tone, ToneLabel, tone_colour
-from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.patient_dialogs import (
-    WITH_OUTPUTS,
     AddPatientDialog,
     add_patient_asking,
-    ask_delete_documents,
 )
 from medlocal.ui.flow import FlowLayout
-from medlocal.ui.icons import NOTED_MARK, icon
+from medlocal.ui.icons import icon
 from medlocal.ui.import_section import ImportSection
+from medlocal.ui.patient_deletions import PatientDeletions
+from medlocal.ui.patient_rows import (
+    ID_ROLE,
+    SEARCH_ROLE,
+    document_item,
+    patient_item,
+    patient_label,
+)
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
 DOCS_REFRESH_MS = 500
 
 
-class PatientsPanel(QWidget):
+class PatientsPanel(PatientDeletions):
     """Emits ``patientChosen(id)`` (``-1`` when none), ``documentsChanged()`` and
     ``exportDocumentRequested(document_id)`` ("Export redacted copy…" of the selected one)."""
 
@@ -199,9 +194,7 @@ class PatientsPanel(QWidget):
         self.patients.blockSignals(True)
         self.patients.clear()
         for patient in patients:
-            item = QListWidgetItem(patient_label(patient))
-            item.setData(ID_ROLE, patient.id)
-            item.setData(SEARCH_ROLE, (patient.name, patient.mrn or ""))
+            item = patient_item(patient)
             self.patients.addItem(item)
             if patient.id == select:
                 self.patients.setCurrentItem(item)
@@ -302,16 +295,7 @@ class PatientsPanel(QWidget):
     def _show_documents(self, docs: list[DocumentInfo]) -> None:
         self.documents.clear()
         for doc in documents_in_order(docs):  # the order `patient show` lists them in
-            passages = "passage" if doc.chunk_count == 1 else "passages"
-            text = f"{shown_name(doc.file_name)}  ({doc.chunk_count} {passages})"
-            item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
-            item.setData(ID_ROLE, doc.id)
-            if doc.notes:
-                # What its import noted (it names another patient): the row says so for as long
-                # as the document is in the vault, not only in that import's result (walk 30).
-                item.setForeground(tone_colour(Tone.WARNING))
-                item.setToolTip("\n".join(f"Check: {note}" for note in doc.notes))
-            self.documents.addItem(item)
+            self.documents.addItem(document_item(doc))
 
     def _refresh_documents_in_background(self) -> None:
         """The list during an import. Read on a worker: the vault serialises its calls, and the
@@ -341,52 +325,6 @@ class PatientsPanel(QWidget):
         self.delete_button.setEnabled(has_patient and not busy)
         self.export_copy_button.setEnabled(len(self.documents.selectedItems()) == 1)
 
-    @property
-    def busy(self) -> bool:
-        """An import or a deletion is running: the buttons that change the vault wait."""
-        return self.imports.running or (self.delete_job is not None and self.delete_job.running)
-
-    def _start_delete(
-        self,
-        name: str,
-        work: Callable[[Any], None],
-        title: str,
-        *,
-        patients: bool,
-        gone: list[tuple[int, str]] | None = None,
-    ) -> None:
-        """Run a deletion on a worker; the lists (the patients' too with ``patients``) are read
-        again after it, whatever the outcome. A document deleted elsewhere while the question
-        was open (``gone``: the ids and names asked about) is said as such, not as an error."""
-
-        def finished(exc: BaseException | None) -> None:
-            self.delete_job = None
-            if not shiboken6.isValid(self):
-                return
-            self._update_buttons()
-            vault = self.workspace.vault
-            if vault is None or vault.is_locked:
-                return  # locked meanwhile: the lock screen shows, the lists were cleared
-            if isinstance(exc, NotFoundError) and gone is not None:
-                still = {int(i.data(ID_ROLE)) for i in self._all_document_items()}
-                missing = [name for doc_id, name in gone if doc_id not in still]
-                if missing:
-                    self._say_deleted_elsewhere(missing)
-                    self.documentsChanged.emit()
-                    return
-                # Every document asked about is still listed: the error is not a deletion made
-                # elsewhere, so it is shown as the error it is.
-            if exc is not None:
-                QMessageBox.warning(self, title, error_text(exc, "The deletion"))
-            if patients:
-                self.reload()
-            else:
-                self.reload_documents()
-            self.documentsChanged.emit()
-
-        self.delete_job = run_task(name, work, lambda _none: finished(None), finished)
-        self._update_buttons()
-
     # -- patients ----------------------------------------------------------------------------
 
     def add_patient(self) -> None:
@@ -413,56 +351,7 @@ class PatientsPanel(QWidget):
         self.notice.hide()
         self.reload(select=new_id)
 
-    def remove_patient(self) -> None:
-        item: QListWidgetItem | None = self.patients.currentItem()
-        if item is None or self.busy:
-            return
-        if not confirm(
-            self,
-            "Remove patient",
-            f"Remove {item.text()} and all their documents, chats and summaries from the vault? "
-            "This cannot be undone.",
-        ):
-            return
-        vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))
-        self._start_delete(
-            "remove patient",
-            lambda _cancel: vault.remove_patient(patient_id),
-            "Patient not removed",
-            patients=True,
-        )
-
     # -- documents ---------------------------------------------------------------------------
-
-    def _still_listed(self, items: list[QListWidgetItem]) -> list[QListWidgetItem]:
-        """The selected documents still in the vault. Ones deleted outside this window (the
-        CLI, another window) are named in the notice and the list is read again (walk 37: the
-        window asked "Delete note_2.pdf…?" and then said "No document with id 2.")."""
-        vault = self.workspace.vault
-        if vault is None or vault.is_locked:
-            return items
-        kept, gone = [], []
-        for item in items:
-            try:
-                vault.get_document(int(item.data(ID_ROLE)))
-                kept.append(item)
-            except NotFoundError:
-                gone.append(item.text().split("  (")[0])
-        if gone:
-            self._say_deleted_elsewhere(gone)
-        return kept
-
-    def _say_deleted_elsewhere(self, names: list[str]) -> None:
-        self.reload_documents()
-        if self.patient_id is None:
-            return  # the patient went too: that notice says so
-        listed = ", ".join(names) if names else "A document"
-        verb = "were" if len(names) > 1 else "was"
-        self.notice.setText(
-            f"{listed} {verb} already deleted outside this window (with 'medlocal delete' or "
-            "another MedLocal window). The list was read again."
-        )
-        self.notice.show()
 
     def export_selected_document(self) -> None:
         """Ask for the export dialog of the one selected document (the window opens it)."""
@@ -473,58 +362,6 @@ class PatientsPanel(QWidget):
         if not self._still_listed(items):
             return
         self.exportDocumentRequested.emit(int(items[0].data(ID_ROLE)))
-
-    def delete_documents(self) -> None:
-        items = self.documents.selectedItems()
-        if not items or self.busy:
-            return
-        items = self._still_listed(items)
-        if not items:
-            return
-        names_listed = [i.text().split("  (")[0] for i in items]
-        names = ", ".join(names_listed[:3])
-        more = f" and {len(items) - 3} more" if len(items) > 3 else ""
-        vault = self.workspace.require_vault()
-        document_ids = [int(i.data(ID_ROLE)) for i in items]
-        question = f"Delete {names}{more} from the vault? This cannot be undone."
-
-        def ask(citing: list[int]) -> None:
-            # The saved outputs quoting them were looked for on a worker (every output is read
-            # and decoded); the buttons stayed disabled meanwhile.
-            self.delete_job = None
-            if not shiboken6.isValid(self):
-                return
-            self._update_buttons()
-            if vault.is_locked:
-                return
-            choice = ask_delete_documents(self, question, len(citing))
-            if choice is None:
-                return
-            outputs = citing if choice == WITH_OUTPUTS else []
-            self._start_delete(
-                "delete documents",
-                lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
-                "Documents not deleted",
-                patients=False,
-                gone=list(zip(document_ids, names_listed, strict=True)),
-            )
-
-        def failed(exc: BaseException) -> None:
-            self.delete_job = None
-            if shiboken6.isValid(self):
-                self._update_buttons()
-                if not vault.is_locked:
-                    QMessageBox.warning(
-                        self, "Documents not deleted", error_text(exc, "The deletion")
-                    )
-
-        self.delete_job = run_task(
-            "outputs quoting documents",
-            lambda _cancel: citing_output_ids(vault, document_ids),
-            ask,
-            failed,
-        )
-        self._update_buttons()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.patient_id is not None:
@@ -549,9 +386,3 @@ class PatientsPanel(QWidget):
         self.reload_documents()
         self.imports.show_result()
         self.documentsChanged.emit()
-
-
-def patient_label(patient: Patient) -> str:
-    """A patient as the list shows them: name, then MRN where there is one."""
-    mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
-    return f"{shown_name(patient.name)}{mrn}"

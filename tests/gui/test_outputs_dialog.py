@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui import patients_panel
+from medlocal.ui import patient_deletions
 from medlocal.ui.dialogs import patient_dialogs
 from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
 from medlocal.ui.main_window import MainWindow
@@ -111,7 +111,7 @@ def test_deleting_documents_can_take_the_outputs_quoting_them(
         asked.append(citing)
         return patient_dialogs.WITH_OUTPUTS
 
-    monkeypatch.setattr(patients_panel, "ask_delete_documents", ask)
+    monkeypatch.setattr(patient_deletions, "ask_delete_documents", ask)
     window.patients.delete_documents()
     qtbot.waitUntil(lambda: asked == [1])  # the quoting outputs are looked for on a worker
     qtbot.waitUntil(lambda: window.patients.delete_job is None)

@@ -153,7 +153,7 @@ def test_a_typed_question_not_yet_sent_stays_with_its_patient_until_the_lock(
     assert chat.question.toPlainText() == QUESTION and chat.status_line == ""
     patients.setCurrentRow(1)
     window.lock_action.trigger()  # a lock forgets it: no patient text kept behind the screen
-    assert chat._drafts == {}
+    assert chat.memory.drafts == {}
 
 
 def test_a_question_answered_despite_the_switch_is_not_given_back_twice(
@@ -171,7 +171,7 @@ def test_a_question_answered_despite_the_switch_is_not_given_back_twice(
     patients.setCurrentRow(1)
     qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: chat.job is None, timeout=WAIT_MS)
-    assert chat._chat_of_patient.get(1) == 101 and 1 not in chat._drafts
+    assert chat.memory.chat_of_patient.get(1) == 101 and 1 not in chat.memory.drafts
 
 
 # -- 4. closing the window while a worker runs, without the app's quit path -----------------

@@ -14,7 +14,7 @@ from fixtures.gui_window import open_window, window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui import patients_panel
+from medlocal.ui import patient_deletions
 from medlocal.vault.errors import NotFoundError
 from medlocal.vault.store import Vault
 
@@ -61,15 +61,15 @@ def test_deleting_documents_runs_on_a_worker_in_one_batch(
         asked.append(threading.current_thread())
         return "documents"
 
-    monkeypatch.setattr(patients_panel, "ask_delete_documents", ask)
+    monkeypatch.setattr(patient_deletions, "ask_delete_documents", ask)
     looked: list[Any] = []
-    citing = patients_panel.citing_output_ids
+    citing = patient_deletions.citing_output_ids
 
     def looking(*args: Any) -> list[int]:
         looked.append(threading.current_thread())
         return citing(*args)
 
-    monkeypatch.setattr(patients_panel, "citing_output_ids", looking)
+    monkeypatch.setattr(patient_deletions, "citing_output_ids", looking)
     release, threads = _hold(monkeypatch, "delete_documents")
     panel.delete_documents()
     qtbot.waitUntil(lambda: bool(threads))
@@ -94,7 +94,7 @@ def test_a_failed_deletion_is_shown_and_the_list_read_again(
     panel = window.patients
     qtbot.waitUntil(lambda: panel.documents.count() == 1)
     panel.documents.selectAll()
-    monkeypatch.setattr(patients_panel, "ask_delete_documents", lambda *_a: "documents")
+    monkeypatch.setattr(patient_deletions, "ask_delete_documents", lambda *_a: "documents")
 
     def missing(_self: Vault, *_args: Any, **_kwargs: Any) -> None:
         raise NotFoundError("No document with id 99.")
@@ -102,7 +102,7 @@ def test_a_failed_deletion_is_shown_and_the_list_read_again(
     monkeypatch.setattr(Vault, "delete_documents", missing)
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        patients_panel.QMessageBox,
+        patient_deletions.QMessageBox,
         "warning",
         lambda _parent, title, text, *_a: warnings.append((title, text)),
     )
@@ -117,7 +117,7 @@ def test_removing_a_patient_runs_on_a_worker(
 ) -> None:
     window = open_window(qtbot, workspace)
     panel = window.patients
-    monkeypatch.setattr(patients_panel, "confirm", lambda *_a: True)
+    monkeypatch.setattr(patient_deletions, "confirm", lambda *_a: True)
     release, threads = _hold(monkeypatch, "remove_patient")
     panel.remove_patient()
     qtbot.waitUntil(lambda: bool(threads))

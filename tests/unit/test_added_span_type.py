@@ -8,7 +8,7 @@ import io
 import pytest
 
 from medlocal.app.outputs import span_type
-from medlocal.cli.rag_cmds import _print_redactions
+from medlocal.cli.redaction_list import print_redactions
 from medlocal.privacy.deid_plan import ADDED_KIND, RedactionPlan
 from medlocal.privacy.redact import Redactor
 
@@ -44,7 +44,7 @@ def test_the_cli_list_says_added_by_you() -> None:
     plan = _plan()
     plan.add("NYHA")
     stream = io.StringIO()
-    _print_redactions(plan.items, stream=stream)
+    print_redactions(plan.items, stream=stream)
     line = next(line for line in stream.getvalue().splitlines() if "[REDACTED]" in line)
     assert ": added by you (4 characters) -> '[REDACTED]'" in line, line
     assert "name" not in line

@@ -9,7 +9,8 @@ import pytest
 
 from medlocal.app.outputs import check_export_path
 from medlocal.cli import build_parser, main
-from medlocal.cli.rag_cmds import run_outputs_export, run_summarize
+from medlocal.cli.export_cmds import run_outputs_export
+from medlocal.cli.summarize_cmds import run_summarize
 from medlocal.errors import UserInputError
 
 

@@ -75,7 +75,7 @@ def test_chat_keeps_no_thinking_in_the_conversation(
 
 
 def test_the_grounded_ask_line_says_the_model_is_thinking() -> None:
-    from medlocal.cli.rag_cmds import WritingProgress
+    from medlocal.cli.grounded_ask import WritingProgress
 
     out = Tty()
     writing = WritingProgress(out)

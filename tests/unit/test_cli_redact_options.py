@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from medlocal.cli import build_parser
-from medlocal.cli.rag_cmds import run_outputs_export, run_summarize
+from medlocal.cli.export_cmds import run_outputs_export
+from medlocal.cli.summarize_cmds import run_summarize
 from medlocal.errors import UserInputError
 
 
@@ -44,7 +45,7 @@ def test_export_refuses_date_mode_year_without_redact(tmp_path: Path) -> None:
 
 
 def test_consistent_redaction_options_pass_the_check(tmp_path: Path) -> None:
-    from medlocal.cli.rag_cmds import check_redact_args
+    from medlocal.cli.export_args import check_redact_args
 
     for extra in ([], ["--out", "x.pdf"], ["--out", "x.pdf", "--redact", "--add", "Larkfield",
                                             "--date-mode", "year", "--model-line"]):  # fmt: skip
@@ -54,7 +55,7 @@ def test_consistent_redaction_options_pass_the_check(tmp_path: Path) -> None:
 def test_summarize_refuses_keep_and_says_how_to_keep_a_span(tmp_path: Path) -> None:
     """walk15 #4: 'summarize --redact --keep 1=safe' kept whatever span came first in a summary
     nobody had seen a preview of. Refused before any work, with the two commands that do it."""
-    from medlocal.cli.rag_cmds import check_summarize_keep
+    from medlocal.cli.export_args import check_summarize_keep
 
     argv = _summarize(tmp_path, "--out", str(tmp_path / "s.md"), "--redact", "--keep", "1=safe")
     with pytest.raises(UserInputError) as refused:
@@ -72,10 +73,10 @@ def test_no_redactions_are_said_plainly() -> None:
     # "0 redaction(s):" with nothing under it looked like a list cut short (QA).
     import io
 
-    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.cli.redaction_list import print_redactions
 
     out = io.StringIO()
-    _print_redactions([], out)
+    print_redactions([], out)
     assert out.getvalue() == "No identifiers found to redact; read the export before sharing it.\n"
 
 
@@ -84,12 +85,12 @@ def test_a_flag_printed_quotes_its_sentence_not_a_number_the_list_does_not_show(
 ) -> None:
     """walk15 #9: 'ask' printed flags on "sentence 4" for the list's item 3 (the intro line was
     sentence 1). A flag names its sentence by its opening words."""
-    from medlocal.cli.rag_cmds import _print_sources_and_flags
+    from medlocal.cli.answer_sources import print_sources_and_flags
     from medlocal.rag.flags import Flag
 
     def line(flag: Flag, text: str) -> str:
         # ask prints each sentence's flags grouped on one line (walk 25)
-        _print_sources_and_flags([], [flag], text)
+        print_sources_and_flags([], [flag], text)
         return capsys.readouterr().out.strip().splitlines()[-1].strip()
 
     text = "Her medicines are:\n1. Apixaban 5 mg once daily [1].\n2. Bisoprolol 2.5 mg [2]."
@@ -125,7 +126,7 @@ def test_an_export_lists_its_first_redactions_and_counts_the_rest() -> None:
     # Walk 22: a 5 MB record's export printed 176,000 lines after the file was written.
     import io
 
-    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.cli.redaction_list import print_redactions
     from medlocal.privacy.deid_plan import PlanItem
     from medlocal.privacy.deid_spans import Redaction
 
@@ -135,7 +136,7 @@ def test_an_export_lists_its_first_redactions_and_counts_the_rest() -> None:
 
     planned = [item(n, "name" if n % 2 else "date", kept=n == 91) for n in range(1, 101)]
     out = io.StringIO()
-    _print_redactions(planned, out, limit=5)
+    print_redactions(planned, out, limit=5)
     lines = out.getvalue().splitlines()
     assert lines[0] == "99 redaction(s), 1 kept:"
     numbered = [line for line in lines[1:] if line.strip()[:1].isdigit()]
@@ -143,7 +144,7 @@ def test_an_export_lists_its_first_redactions_and_counts_the_rest() -> None:
     assert "KEPT (eponym)" in numbered[-1]
     assert "... and 94 more (48 date, 46 name); --preview lists them all" in out.getvalue()
     everything = io.StringIO()
-    _print_redactions(planned, everything)
+    print_redactions(planned, everything)
     assert "more" not in everything.getvalue()
     assert len([line for line in everything.getvalue().splitlines() if "->" in line]) == 99
 
@@ -152,7 +153,7 @@ def test_a_kept_date_beside_shifted_ones_is_warned_of_first() -> None:
     """Walk 30: a kept date beside shifted ones gives the shift away; the terminal says so."""
     import io
 
-    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.cli.redaction_list import print_redactions
     from medlocal.privacy.deid_plan import PlanItem
     from medlocal.privacy.deid_spans import Redaction
 
@@ -164,6 +165,6 @@ def test_a_kept_date_beside_shifted_ones_is_warned_of_first() -> None:
         ),
     ]  # fmt: skip
     out = io.StringIO()
-    _print_redactions(planned, out)
+    print_redactions(planned, out)
     first = out.getvalue().splitlines()[0]
     assert first.startswith("Warning: kept date(s) 2 stay as written"), first

@@ -18,7 +18,7 @@ from pathlib import Path
 import medlocal
 from medlocal.app.backups import BackupCheck
 from medlocal.app.patient_mixups import other_patient_check, question_check
-from medlocal.cli.rag_cmds import _source_line
+from medlocal.cli.answer_sources import source_line
 from medlocal.errors import MedLocalError
 from medlocal.rag.dose_disagreements import where_written
 from medlocal.rag.passages import NumberedPassage, SourceRef, file_notes, summary_file_notes
@@ -150,7 +150,7 @@ def test_the_prompt_is_the_only_function_left_out() -> None:
 
 
 def test_an_ask_sources_line_escapes_the_file_name() -> None:
-    line = _source_line(SourceRef(1, 1, 1, NASTY, None, 0, 10, "snippet"))
+    line = source_line(SourceRef(1, 1, 1, NASTY, None, 0, 10, "snippet"))
     assert "\x1b" not in line and "\u202e" not in line
     assert line.count("\n") == 1  # the snippet's line only: no forged "[4/4] failed" line
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
 
-from medlocal.cli.rag_cmds import print_answer_sources
+from medlocal.cli.answer_sources import print_answer_sources
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.checks.question_dates import question_date_flags

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from fixtures.fake_models import hit
 
-from medlocal.cli.rag_cmds import WritingProgress, print_answer_sources
+from medlocal.cli.answer_sources import print_answer_sources
+from medlocal.cli.grounded_ask import WritingProgress
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.flags import DRAFT_HEADING, Flag
 from medlocal.rag.grounding import ground
@@ -55,14 +56,14 @@ class _Stream:
 
 
 def test_redaction_list_hides_identifiers_unless_on_a_terminal() -> None:
-    from medlocal.cli.rag_cmds import _print_redactions
+    from medlocal.cli.redaction_list import print_redactions
     from medlocal.privacy.deid_plan import PlanItem
     from medlocal.privacy.redact import Redaction
 
     planned = [PlanItem("body", Redaction("patient_name", 0, 8, "Jane Roe", "[NAME]"))]
     piped, terminal = _Stream(tty=False), _Stream(tty=True)
-    _print_redactions(planned, piped)
-    _print_redactions(planned, terminal)
+    print_redactions(planned, piped)
+    print_redactions(planned, terminal)
     assert "Jane Roe" not in piped.text and "(8 characters)" in piped.text
     assert "'Jane Roe' -> '[NAME]'" in terminal.text
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fixtures.fake_models import FakeChatModel, FakeEmbedder, FakeRetriever, hit
 
-from medlocal.cli.rag_cmds import print_answer_sources
+from medlocal.cli.answer_sources import print_answer_sources
 from medlocal.rag.answer import GroundedAnswer, GroundedAnswerer
 from medlocal.rag.open_questions import is_open_question
 from medlocal.rag.passages import Scope

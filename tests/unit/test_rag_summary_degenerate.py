@@ -14,7 +14,7 @@ import pytest
 from fixtures.fake_models import FakeChatModel, hit
 
 from medlocal import paths
-from medlocal.cli.rag_cmds import _print_sources_and_flags
+from medlocal.cli.answer_sources import print_sources_and_flags
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.rag.export_files import ExportDocument, render_markdown
 from medlocal.rag.flags import Flag
@@ -407,7 +407,7 @@ def test_the_terminal_lists_a_sentence_of_several_sections_once_naming_them(
 ) -> None:
     # Walk 26: 10 flags, 4 distinct, each printed once per section with no section named.
     summary = _repeated_wrong_dose()
-    _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
+    print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
     out = capsys.readouterr().out
     flagged = [line for line in out.splitlines() if "number '2.5 mg'" in line]
     assert len(flagged) == 1, out
@@ -429,7 +429,7 @@ def test_the_window_and_the_export_list_it_once_too() -> None:
 
 def test_a_flag_on_a_section_names_it_in_every_list(capsys: pytest.CaptureFixture[str]) -> None:
     summary = summarise({"Objective": OBJECTIVE_LOOP})
-    _print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
+    print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
     out = capsys.readouterr().out
     assert "  - section “Objective”: not extracted: MedLocal could not extract" in out, out
     listed = flag_list_html(summary.flags, summary.text)

@@ -14,7 +14,7 @@ import pytest
 
 from medlocal.app import Workspace
 from medlocal.app.outputs import SavedSummary
-from medlocal.cli import main, rag_cmds
+from medlocal.cli import main, summarize_cmds
 from medlocal.errors import GenerationCancelled
 from medlocal.vault import db
 from medlocal.vault.errors import VaultBusyError
@@ -90,7 +90,7 @@ def _summarize(ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, e
         1, SimpleNamespace(text="## Summary\nAda Quill", sources=[], flags=[], notes=[])
     )
     monkeypatch.setattr(Workspace, "summarize", lambda *a, **k: saved)
-    monkeypatch.setattr(rag_cmds, "_export", export)
+    monkeypatch.setattr(summarize_cmds, "export_output", export)
     secret = tmp_path / "secret.txt"
     secret.write_text(PASS, encoding="utf-8")
     ws.close()

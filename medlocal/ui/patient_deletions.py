@@ -1,0 +1,200 @@
+"""Deleting from the patients panel: removing a patient, deleting the selected documents (with
+or without the saved outputs quoting them), and documents found deleted outside this window.
+
+Each deletion runs on a worker (:func:`run_task`), the buttons disabled meanwhile: it ends with a
+pass over the whole text index and a WAL checkpoint (the deleted text must not stay readable),
+seconds on a large vault. A selection goes in one call, so that pass runs once for all of it.
+The saved outputs quoting the documents (the question before deleting counts them) are looked
+for on a worker as well: every output is read for it.
+
+The base of :class:`medlocal.ui.patients_panel.PatientsPanel`, which makes the widgets and
+fills the lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+
+from medlocal.app import Workspace
+from medlocal.app.outputs import citing_output_ids
+from medlocal.ui.colours import ToneLabel
+from medlocal.ui.confirm import confirm
+from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.dialogs.patient_dialogs import WITH_OUTPUTS, ask_delete_documents
+from medlocal.ui.import_section import ImportSection
+from medlocal.ui.patient_rows import ID_ROLE
+from medlocal.ui.workers import Job, run_task
+from medlocal.vault.errors import NotFoundError
+
+
+class PatientDeletions(QWidget):
+    """Deleting, for :class:`~medlocal.ui.patients_panel.PatientsPanel` (see the module's note)."""
+
+    # The panel's signal, widgets and lists this uses.
+    documentsChanged: SignalInstance
+    workspace: Workspace
+    imports: ImportSection
+    patients: QListWidget
+    documents: QListWidget
+    notice: ToneLabel
+    delete_job: Job | None  # deleting documents or removing a patient
+    reload: Callable[[], None]
+    reload_documents: Callable[[], None]
+    _all_document_items: Callable[[], list[QListWidgetItem]]
+    _update_buttons: Callable[[], None]
+
+    if TYPE_CHECKING:
+
+        @property
+        def patient_id(self) -> int | None: ...
+
+    @property
+    def busy(self) -> bool:
+        """An import or a deletion is running: the buttons that change the vault wait."""
+        return self.imports.running or (self.delete_job is not None and self.delete_job.running)
+
+    def _start_delete(
+        self,
+        name: str,
+        work: Callable[[Any], None],
+        title: str,
+        *,
+        patients: bool,
+        gone: list[tuple[int, str]] | None = None,
+    ) -> None:
+        """Run a deletion on a worker; the lists (the patients' too with ``patients``) are read
+        again after it, whatever the outcome. A document deleted elsewhere while the question
+        was open (``gone``: the ids and names asked about) is said as such, not as an error."""
+
+        def finished(exc: BaseException | None) -> None:
+            self.delete_job = None
+            if not shiboken6.isValid(self):
+                return
+            self._update_buttons()
+            vault = self.workspace.vault
+            if vault is None or vault.is_locked:
+                return  # locked meanwhile: the lock screen shows, the lists were cleared
+            if isinstance(exc, NotFoundError) and gone is not None:
+                still = {int(i.data(ID_ROLE)) for i in self._all_document_items()}
+                missing = [name for doc_id, name in gone if doc_id not in still]
+                if missing:
+                    self._say_deleted_elsewhere(missing)
+                    self.documentsChanged.emit()
+                    return
+                # Every document asked about is still listed: the error is not a deletion made
+                # elsewhere, so it is shown as the error it is.
+            if exc is not None:
+                QMessageBox.warning(self, title, error_text(exc, "The deletion"))
+            if patients:
+                self.reload()
+            else:
+                self.reload_documents()
+            self.documentsChanged.emit()
+
+        self.delete_job = run_task(name, work, lambda _none: finished(None), finished)
+        self._update_buttons()
+
+    def remove_patient(self) -> None:
+        item: QListWidgetItem | None = self.patients.currentItem()
+        if item is None or self.busy:
+            return
+        if not confirm(
+            self,
+            "Remove patient",
+            f"Remove {item.text()} and all their documents, chats and summaries from the vault? "
+            "This cannot be undone.",
+        ):
+            return
+        vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))
+        self._start_delete(
+            "remove patient",
+            lambda _cancel: vault.remove_patient(patient_id),
+            "Patient not removed",
+            patients=True,
+        )
+
+    def _still_listed(self, items: list[QListWidgetItem]) -> list[QListWidgetItem]:
+        """The selected documents still in the vault. Ones deleted outside this window (the
+        CLI, another window) are named in the notice and the list is read again (walk 37: the
+        window asked "Delete note_2.pdf…?" and then said "No document with id 2.")."""
+        vault = self.workspace.vault
+        if vault is None or vault.is_locked:
+            return items
+        kept, gone = [], []
+        for item in items:
+            try:
+                vault.get_document(int(item.data(ID_ROLE)))
+                kept.append(item)
+            except NotFoundError:
+                gone.append(item.text().split("  (")[0])
+        if gone:
+            self._say_deleted_elsewhere(gone)
+        return kept
+
+    def _say_deleted_elsewhere(self, names: list[str]) -> None:
+        self.reload_documents()
+        if self.patient_id is None:
+            return  # the patient went too: that notice says so
+        listed = ", ".join(names) if names else "A document"
+        verb = "were" if len(names) > 1 else "was"
+        self.notice.setText(
+            f"{listed} {verb} already deleted outside this window (with 'medlocal delete' or "
+            "another MedLocal window). The list was read again."
+        )
+        self.notice.show()
+
+    def delete_documents(self) -> None:
+        items = self.documents.selectedItems()
+        if not items or self.busy:
+            return
+        items = self._still_listed(items)
+        if not items:
+            return
+        names_listed = [i.text().split("  (")[0] for i in items]
+        names = ", ".join(names_listed[:3])
+        more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+        vault = self.workspace.require_vault()
+        document_ids = [int(i.data(ID_ROLE)) for i in items]
+        question = f"Delete {names}{more} from the vault? This cannot be undone."
+
+        def ask(citing: list[int]) -> None:
+            # The saved outputs quoting them were looked for on a worker (every output is read
+            # and decoded); the buttons stayed disabled meanwhile.
+            self.delete_job = None
+            if not shiboken6.isValid(self):
+                return
+            self._update_buttons()
+            if vault.is_locked:
+                return
+            choice = ask_delete_documents(self, question, len(citing))
+            if choice is None:
+                return
+            outputs = citing if choice == WITH_OUTPUTS else []
+            self._start_delete(
+                "delete documents",
+                lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
+                "Documents not deleted",
+                patients=False,
+                gone=list(zip(document_ids, names_listed, strict=True)),
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.delete_job = None
+            if shiboken6.isValid(self):
+                self._update_buttons()
+                if not vault.is_locked:
+                    QMessageBox.warning(
+                        self, "Documents not deleted", error_text(exc, "The deletion")
+                    )
+
+        self.delete_job = run_task(
+            "outputs quoting documents",
+            lambda _cancel: citing_output_ids(vault, document_ids),
+            ask,
+            failed,
+        )
+        self._update_buttons()

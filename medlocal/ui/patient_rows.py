@@ -1,0 +1,41 @@
+"""The rows of the patients panel's two lists: a patient (name, then MRN), and a document (its
+file name and passage count, marked when its import noted something to check)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem
+
+from medlocal.fsutil import shown_name
+from medlocal.ui.colours import Tone, tone_colour
+from medlocal.ui.icons import NOTED_MARK
+from medlocal.vault.rows import DocumentInfo, Patient
+
+ID_ROLE = Qt.ItemDataRole.UserRole  # a row's patient or document id
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
+
+
+def patient_item(patient: Patient) -> QListWidgetItem:
+    item = QListWidgetItem(patient_label(patient))
+    item.setData(ID_ROLE, patient.id)
+    item.setData(SEARCH_ROLE, (patient.name, patient.mrn or ""))
+    return item
+
+
+def document_item(doc: DocumentInfo) -> QListWidgetItem:
+    passages = "passage" if doc.chunk_count == 1 else "passages"
+    text = f"{shown_name(doc.file_name)}  ({doc.chunk_count} {passages})"
+    item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
+    item.setData(ID_ROLE, doc.id)
+    if doc.notes:
+        # What its import noted (it names another patient): the row says so for as long
+        # as the document is in the vault, not only in that import's result (walk 30).
+        item.setForeground(tone_colour(Tone.WARNING))
+        item.setToolTip("\n".join(f"Check: {note}" for note in doc.notes))
+    return item
+
+
+def patient_label(patient: Patient) -> str:
+    """A patient as the list shows them: name, then MRN where there is one."""
+    mrn = f"  ·  MRN {patient.mrn}" if patient.mrn else ""
+    return f"{shown_name(patient.name)}{mrn}"
