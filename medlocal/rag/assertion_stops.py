@@ -139,6 +139,38 @@ def _undoes(words: Sequence[str]) -> bool:
 
 # "-ing" words that are no object of a stop: "(stopped following the AKI)".
 _NOT_OBJECTS = frozenset({"following", "during", "pending", "according", "awaiting"})
+# What a person stops that is no medicine: "(stopped alcohol 2019)", "(stopped work)". A bare
+# noun otherwise is the reason clinicians write for the drug's stop: "(stopped AKI)", "(held
+# hyperkalaemia)", "(stopped cough)".
+_HABITS = frozenset(
+    {"alcohol", "cigarettes", "cigarette", "cigars", "tobacco", "cannabis", "marijuana",
+     "caffeine", "coffee", "tea", "drink", "drinks", "drugs", "smoke", "vapes", "work",
+     "exercise", "sport", "sports", "gym", "school", "breastfeeding", "driving"}
+)  # fmt: skip
+# Words that make what follows the stop its object: "(stopped the aspirin)", "(stopped her
+# HRT)", "(stopped all NSAIDs)"; not a time ("(stopped the day before surgery)").
+_DETERMINERS = frozenset({"the", "her", "his", "their", "all", "any", "both", "its", "my"})
+_TIMES = frozenset(
+    {"day", "night", "morning", "evening", "week", "weekend", "month", "year", "same", "next",
+     "previous", "last", "following", "time"}
+)  # fmt: skip
+
+
+def _names_an_object(inside: Sequence[str]) -> bool:
+    """Whether the words after a stop that opens a bracket are its own object, not the reason
+    or time of the drug's stop before the bracket: a drug, a habit or an "-ing" word
+    ("(stopped atenolol)", "(stopped alcohol 2019)", "(stopped smoking)"), or a determiner
+    before anything but a time ("(stopped her HRT)", not "(stopped the day before surgery)").
+    A bare noun is the reason: "(stopped AKI)", "(held hyperkalaemia)" (note45); punctuation
+    first ("(held - hyperkalaemia)", "(stopped: AKI)") leaves no object."""
+    first = inside[0]
+    if first in _DETERMINERS:
+        return len(inside) > 1 and inside[1] not in _TIMES
+    return (
+        default_lexicon().is_medication(first)
+        or first in _HABITS
+        or (first.endswith("ing") and first not in _NOT_OBJECTS)
+    )
 
 
 def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> bool:
@@ -155,13 +187,7 @@ def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> b
     inside = [t.text for t in tokens[end:close]]
     if _undoes(inside) or "back on" in " ".join(inside):
         return False
-    if not inside:
-        return True
-    first = inside[0]
-    has_object = default_lexicon().is_medication(first) or (
-        first.endswith("ing") and first not in _NOT_OBJECTS
-    )
-    return not has_object
+    return not inside or not _names_an_object(inside)
 
 
 # What a stop heads before its colon: "Stopped medications: ramipril 10 mg" (review 44b B5).
