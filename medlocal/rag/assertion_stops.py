@@ -95,8 +95,31 @@ def stopped_medications(
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
-        if lexicon.is_medication(tokens[i].text):
+        if lexicon.is_medication(tokens[i].text) and not _restarted_after(tokens, i):
             out[i].stopped = True
+
+
+# A restart done, later in the sentence that stops the drug: "Ramipril was held for AKI and
+# restarted at 5 mg on day 4" leaves it taken (note45). Not "to be restarted", "not restarted".
+_RESTARTED = frozenset(
+    {"restarted", "resumed", "recommenced", "reintroduced", "re-started", "re-introduced",
+     "reinstated"}
+)  # fmt: skip
+
+
+def _restarted_after(tokens: Sequence[Token], drug: int) -> bool:
+    """Whether the sentence restarts the drug at token ``drug`` after stopping it: a done
+    restart word further on, no other drug between (that would be its restart) and no
+    negation, plan or condition just before it."""
+    is_medication = default_lexicon().is_medication
+    for i in range(drug + 1, len(tokens)):
+        word = tokens[i].text
+        if is_medication(word) and word != tokens[drug].text:
+            return False
+        if word in _RESTARTED:
+            before = {t.text for t in tokens[max(0, i - _UNDO_REACH) : i]}
+            return not before & _UNDO_DENIED and not _conditional(tokens, i + 1)
+    return False
 
 
 # Words in a stop's bracket that undo or doubt it: "(held for CT contrast, restarted 12/03)",
@@ -239,21 +262,28 @@ _STOP_LABEL = re.compile(
 
 
 def under_stop_label(text: str, start: int) -> bool:
-    """Whether the line of ``text`` at ``start`` is an item of a list a stop label heads: the
-    lines between it and the label are all items — a bulleted or numbered line, or one that
-    opens with a drug's name — "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4).
-    Any other line ends the list, a heading without a colon too ("Current medications",
-    "**Current medications**", "CURRENT MEDS") (review45b D4)."""
+    """Whether the line of ``text`` at ``start`` is an item of a list a stop label heads (see
+    ``stop_label_above``)."""
+    return stop_label_above(text, start) is not None
+
+
+def stop_label_above(text: str, start: int) -> tuple[int, int] | None:
+    """Where the stop label lies (start, end of its line) that heads the list whose item is the
+    line of ``text`` at ``start``; None where the line is no such item. The lines between it
+    and the label are all items — a bulleted or numbered line, or one that opens with a drug's
+    name — "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4). Any other line
+    ends the list, a heading without a colon too ("Current medications", "**Current
+    medications**", "CURRENT MEDS") (review45b D4)."""
     line_start = text.rfind("\n", 0, start) + 1
     while line_start > 0:
         previous = text.rfind("\n", 0, line_start - 1) + 1
         line = text[previous : line_start - 1]
         if _STOP_LABEL.match(line):
-            return True
+            return previous, line_start - 1
         if not _is_list_item(line):
-            return False
+            return None
         line_start = previous
-    return False
+    return None
 
 
 # A list item's marker: "- ", "* ", "• ", "1. ", "2) ".
