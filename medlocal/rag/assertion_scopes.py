@@ -373,7 +373,21 @@ def _own_object(tokens: Sequence[Token], end: int) -> list[int]:
         or tokens[end].text in NEG_UNCOUNTED  # "none known to medications": the label's
     ):
         return []
-    return [i for i in forward_scope(tokens, end) if tokens[i].text[0].isalpha()]
+    return [
+        i
+        for i in forward_scope(tokens, end)
+        if tokens[i].text[0].isalpha()
+        and tokens[i].text not in NEG_UNCOUNTED
+        and tokens[i].text not in _NO_OBJECT
+    ]
+
+
+# What follows "none of" without naming anything: "Allergies: none of note", "nil of
+# significance", "none of the above" still deny the label.
+_NO_OBJECT = frozenset(
+    {"note", "significance", "concern", "relevance", "interest", "above", "these", "those",
+     "them", "kind", "sort"}
+)  # fmt: skip
 
 
 def _singular(word: str) -> str:

@@ -60,6 +60,8 @@ def test_a_purpose_under_such_a_label_is_neither_denied_nor_a_wrong_reason() -> 
         ("Allergies: none.", "allergy"),
         ("Allergies: none known.", "allergy"),
         ("Allergies: no known drug allergies.", "allergy"),
+        ("Allergies: none of note.", "allergy"),
+        ("Complications: none of the above.", "complication"),
         ("Chlamydia NAAT: negative on the rectal sample.", "chlamydia"),
         ("Ulceration: absent.", "ulceration"),
     ],
