@@ -150,7 +150,9 @@ def _noted(
     if label is not None:
         # Items between the label and this one are left out, and the quote says so.
         between = text[label[1] : text.rfind("\n", 0, span[0]) + 1].strip()
-        quoted = f"{text[label[0] : label[1]].strip()} {'… ' if between else ''}{quoted}"
+        heading = text[label[0] : label[1]].strip().lstrip("#").strip()  # "## Stopped meds"
+        heading += "" if heading.endswith(":") else ":"
+        quoted = f"{heading} {'… ' if between else ''}{quoted}"
     return _Noted(shown, when, passage, mention.sentence, span, quoted)
 
 

@@ -59,6 +59,12 @@ def test_items_between_the_label_and_the_quoted_one_are_marked_left_out() -> Non
     assert "“Stopped medications: … - naproxen 500 mg twice daily”" in note, note
 
 
+def test_a_heading_label_is_quoted_as_a_label() -> None:
+    text = "Clinic letter\n## Discontinued medications\n1. ramipril 10 mg\n2. naproxen 500 mg\n"
+    (note,) = stop_notes(_passages(text), ["naproxen"])
+    assert "“Discontinued medications: … naproxen 500 mg”" in note, note
+
+
 def test_the_answer_notes_quote_the_label_too() -> None:
     answerer = GroundedAnswerer(
         FakeChatModel("She takes bisoprolol 2.5 mg once daily [1]."),
