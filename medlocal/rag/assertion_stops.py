@@ -101,9 +101,9 @@ def stopped_medications(
 
 # A restart done, later in the sentence that stops the drug: "Ramipril was held for AKI and
 # restarted at 5 mg on day 4" leaves it taken (note45). Not "to be restarted", "not restarted".
-_RESTARTED = frozenset(
+RESTARTED = frozenset(
     {"restarted", "resumed", "recommenced", "reintroduced", "re-started", "re-introduced",
-     "reinstated"}
+     "re-commenced", "reinstated"}
 )  # fmt: skip
 
 
@@ -116,7 +116,7 @@ def _restarted_after(tokens: Sequence[Token], drug: int) -> bool:
         word = tokens[i].text
         if is_medication(word) and word != tokens[drug].text:
             return False
-        if word in _RESTARTED:
+        if word in RESTARTED:
             before = {t.text for t in tokens[max(0, i - _UNDO_REACH) : i]}
             return not before & _UNDO_DENIED and not _conditional(tokens, i + 1)
     return False

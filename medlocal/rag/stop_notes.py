@@ -27,7 +27,7 @@ from datetime import date
 
 from medlocal.document_dates import day_of
 from medlocal.rag.assertion_records import Mention
-from medlocal.rag.assertion_stops import stop_label_above
+from medlocal.rag.assertion_stops import RESTARTED, stop_label_above
 from medlocal.rag.assertions import mentions, word_key
 from medlocal.rag.dose_disagreements import Stop, passage_date, where_written
 from medlocal.rag.medications import default_lexicon
@@ -164,10 +164,7 @@ def _at(stop: _Noted) -> int:
 # Words that give a drug as taken again or still: "ramipril restarted at 5 mg", "resumed",
 # "continue ramipril", "back on ramipril". Not the bare "restart", which is mostly a plan
 # ("restart ramipril in 2 weeks"): the stop stands until it is done.
-_RESTARTS = frozenset(
-    {"restarted", "resumed", "recommenced", "reintroduced", "re-introduced", "re-started",
-     "re-commenced", "reinstated", "continue", "continued", "continuing"}
-)  # fmt: skip
+_RESTARTS = RESTARTED | {"continue", "continued", "continuing"}
 # What ends a drug's clause between it and such a word: "amlodipine continued and ramipril
 # reviewed" continues the amlodipine only.
 _CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "with"})
