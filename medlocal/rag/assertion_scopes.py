@@ -50,7 +50,7 @@ from medlocal.rag.assertion_triggers import (
     SUGGESTIONS,
     TRIGGER_LISTS,
 )
-from medlocal.rag.negation_scope import negation_scope
+from medlocal.rag.negation_scope import NEG_UNCOUNTED, negation_scope
 
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|during|from)\s+(?:19|20)\d{2}\b", re.I)
 
@@ -333,8 +333,10 @@ _LABEL_WORDS = 3
 
 
 def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
-    """Mark a label (up to three words before a colon) whose value is a denial as negated."""
-    for start, _end in find_phrases(tokens, DENYING_VALUES):
+    """Mark a label (up to three words before a colon) whose value is a denial as negated,
+    unless the denial names what it denies after it: "Diabetes: negative for ketones" denies
+    the ketones, and diabetes is the heading they are listed under (note45)."""
+    for start, end in find_phrases(tokens, DENYING_VALUES):
         if start < 2 or tokens[start - 1].text != ":":
             continue
         label = start - 1
@@ -346,8 +348,50 @@ def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
             and not is_break(tokens[first - 1])
         ):
             first -= 1
+        labelled = {_singular(t.text) for t in tokens[first:label]}
+        denied = {_singular(tokens[i].text) for i in _own_object(tokens, end)}
+        if denied and not denied & labelled:
+            continue
         for i in range(first, label):
             out[i].negated = True
+
+
+# What opens the object of a label's denying value: "negative for ketones", "none of the
+# complications", "no known drug allergies" (the object of "known" follows it directly).
+_OBJECT_OPENERS = frozenset({"for", "of"})
+
+
+def _own_object(tokens: Sequence[Token], end: int) -> list[int]:
+    """The words a label's denying value (ending at token ``end``) names as what it denies, to
+    the clause's end: "ketones" in "Diabetes: negative for ketones"; none in "Hepatitis B:
+    negative", "Ulceration: absent (focal)" or "negative on the rectal sample" (a place)."""
+    if end < len(tokens) and tokens[end].text in _OBJECT_OPENERS:
+        end += 1
+    elif (
+        tokens[end - 1].text != "known"
+        or end >= len(tokens)
+        or tokens[end].text in NEG_UNCOUNTED  # "none known to medications": the label's
+    ):
+        return []
+    return [
+        i
+        for i in forward_scope(tokens, end)
+        if tokens[i].text[0].isalpha()
+        and tokens[i].text not in NEG_UNCOUNTED
+        and tokens[i].text not in _NO_OBJECT
+    ]
+
+
+# What follows "none of" without naming anything: "Allergies: none of note", "nil of
+# significance", "none of the above" still deny the label.
+_NO_OBJECT = frozenset(
+    {"note", "significance", "concern", "relevance", "interest", "above", "these", "those",
+     "them", "kind", "sort"}
+)  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 # Labels of a plan: an item with its condition after it ("Plan: SBT if noradrenaline off") is

@@ -95,8 +95,31 @@ def stopped_medications(
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
         scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
     for i in scopes:
-        if lexicon.is_medication(tokens[i].text):
+        if lexicon.is_medication(tokens[i].text) and not _restarted_after(tokens, i):
             out[i].stopped = True
+
+
+# A restart done, later in the sentence that stops the drug: "Ramipril was held for AKI and
+# restarted at 5 mg on day 4" leaves it taken (note45). Not "to be restarted", "not restarted".
+RESTARTED = frozenset(
+    {"restarted", "resumed", "recommenced", "reintroduced", "re-started", "re-introduced",
+     "re-commenced", "reinstated"}
+)  # fmt: skip
+
+
+def _restarted_after(tokens: Sequence[Token], drug: int) -> bool:
+    """Whether the sentence restarts the drug at token ``drug`` after stopping it: a done
+    restart word further on, no other drug between (that would be its restart) and no
+    negation, plan or condition just before it."""
+    is_medication = default_lexicon().is_medication
+    for i in range(drug + 1, len(tokens)):
+        word = tokens[i].text
+        if is_medication(word) and word != tokens[drug].text:
+            return False
+        if word in RESTARTED:
+            before = {t.text for t in tokens[max(0, i - _UNDO_REACH) : i]}
+            return not before & _UNDO_DENIED and not _conditional(tokens, i + 1)
+    return False
 
 
 # Words in a stop's bracket that undo or doubt it: "(held for CT contrast, restarted 12/03)",
@@ -139,6 +162,38 @@ def _undoes(words: Sequence[str]) -> bool:
 
 # "-ing" words that are no object of a stop: "(stopped following the AKI)".
 _NOT_OBJECTS = frozenset({"following", "during", "pending", "according", "awaiting"})
+# What a person stops that is no medicine: "(stopped alcohol 2019)", "(stopped work)". A bare
+# noun otherwise is the reason clinicians write for the drug's stop: "(stopped AKI)", "(held
+# hyperkalaemia)", "(stopped cough)".
+_HABITS = frozenset(
+    {"alcohol", "cigarettes", "cigarette", "cigars", "tobacco", "cannabis", "marijuana",
+     "caffeine", "coffee", "tea", "drink", "drinks", "drugs", "smoke", "vapes", "work",
+     "exercise", "sport", "sports", "gym", "school", "breastfeeding", "driving"}
+)  # fmt: skip
+# Words that make what follows the stop its object: "(stopped the aspirin)", "(stopped her
+# HRT)", "(stopped all NSAIDs)"; not a time ("(stopped the day before surgery)").
+_DETERMINERS = frozenset({"the", "her", "his", "their", "all", "any", "both", "its", "my"})
+_TIMES = frozenset(
+    {"day", "night", "morning", "evening", "week", "weekend", "month", "year", "same", "next",
+     "previous", "last", "following", "time"}
+)  # fmt: skip
+
+
+def _names_an_object(inside: Sequence[str]) -> bool:
+    """Whether the words after a stop that opens a bracket are its own object, not the reason
+    or time of the drug's stop before the bracket: a drug, a habit or an "-ing" word
+    ("(stopped atenolol)", "(stopped alcohol 2019)", "(stopped smoking)"), or a determiner
+    before anything but a time ("(stopped her HRT)", not "(stopped the day before surgery)").
+    A bare noun is the reason: "(stopped AKI)", "(held hyperkalaemia)" (note45); punctuation
+    first ("(held - hyperkalaemia)", "(stopped: AKI)") leaves no object."""
+    first = inside[0]
+    if first in _DETERMINERS:
+        return len(inside) > 1 and inside[1] not in _TIMES
+    return (
+        default_lexicon().is_medication(first)
+        or first in _HABITS
+        or (first.endswith("ing") and first not in _NOT_OBJECTS)
+    )
 
 
 def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> bool:
@@ -155,13 +210,7 @@ def _stops_what_came_before(tokens: Sequence[Token], end: int, asked: bool) -> b
     inside = [t.text for t in tokens[end:close]]
     if _undoes(inside) or "back on" in " ".join(inside):
         return False
-    if not inside:
-        return True
-    first = inside[0]
-    has_object = default_lexicon().is_medication(first) or (
-        first.endswith("ing") and first not in _NOT_OBJECTS
-    )
-    return not has_object
+    return not inside or not _names_an_object(inside)
 
 
 # What a stop heads before its colon: "Stopped medications: ramipril 10 mg" (review 44b B5).
@@ -213,21 +262,28 @@ _STOP_LABEL = re.compile(
 
 
 def under_stop_label(text: str, start: int) -> bool:
-    """Whether the line of ``text`` at ``start`` is an item of a list a stop label heads: the
-    lines between it and the label are all items — a bulleted or numbered line, or one that
-    opens with a drug's name — "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4).
-    Any other line ends the list, a heading without a colon too ("Current medications",
-    "**Current medications**", "CURRENT MEDS") (review45b D4)."""
+    """Whether the line of ``text`` at ``start`` is an item of a list a stop label heads (see
+    ``stop_label_above``)."""
+    return stop_label_above(text, start) is not None
+
+
+def stop_label_above(text: str, start: int) -> tuple[int, int] | None:
+    """Where the stop label lies (start, end of its line) that heads the list whose item is the
+    line of ``text`` at ``start``; None where the line is no such item. The lines between it
+    and the label are all items — a bulleted or numbered line, or one that opens with a drug's
+    name — "Stopped medications:\n- ramipril\n- amlodipine" (review45 D4). Any other line
+    ends the list, a heading without a colon too ("Current medications", "**Current
+    medications**", "CURRENT MEDS") (review45b D4)."""
     line_start = text.rfind("\n", 0, start) + 1
     while line_start > 0:
         previous = text.rfind("\n", 0, line_start - 1) + 1
         line = text[previous : line_start - 1]
         if _STOP_LABEL.match(line):
-            return True
+            return previous, line_start - 1
         if not _is_list_item(line):
-            return False
+            return None
         line_start = previous
-    return False
+    return None
 
 
 # A list item's marker: "- ", "* ", "• ", "1. ", "2) ".

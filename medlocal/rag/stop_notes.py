@@ -10,19 +10,27 @@ model, whatever it wrote, and leads the notes.
 A stop is read by the assertion reader (rag/assertions.py: "stopped", "discontinued", "on
 hold", "in place of X"); a mention of the drug that is neither stopped, denied, hypothetical nor
 a relative's counts as taken. The stop is noted unless a document dated after the newest stop
-gives the drug as taken (a restart); a taken mention in an undated document or in the stop's own
-document does not cancel it (an admission list beside "stopped on this admission").
+gives the drug as taken (a restart), or the stop's own document restarts or continues it further
+on ("Ramipril 10 mg held for AKI. ... Creatinine back to baseline; ramipril restarted at 5 mg":
+note45); a plain taken mention in an undated document or in the stop's own document does not
+cancel it (an admission list beside "stopped on this admission"). A stop read from an item of a
+list under a stop label ("Stopped medications:\n- ramipril 10 mg") is quoted with its label, or
+the item alone would read as a drug taken.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from medlocal.document_dates import day_of
+from medlocal.rag.assertion_records import Mention
+from medlocal.rag.assertion_stops import RESTARTED, stop_label_above
 from medlocal.rag.assertions import mentions, word_key
 from medlocal.rag.dose_disagreements import Stop, passage_date, where_written
+from medlocal.rag.medications import default_lexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.values import extract_dates
 
@@ -44,6 +52,7 @@ class _Noted:
     passage: NumberedPassage
     sentence: str
     span: tuple[int, int]  # where the sentence lies in the passage's text
+    quoted: str  # what the note quotes: the sentence, after its stop label where it has one
 
 
 def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> list[str]:
@@ -51,7 +60,7 @@ def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> lis
     later-dated passage gives as taken: "the documents say metformin was stopped: “METFORMIN
     STOPPED 09/07/2026, Do not restart.” [2] (discharge_summary.txt, 14 Jul 2026)"."""
     return [
-        f"the documents say {drug} was stopped: “{_quote(n.sentence)}” "
+        f"the documents say {drug} was stopped: “{_quote(n.quoted)}” "
         f"{where_written(n.shown, n.when, n.passage)}"
         for drug, n in _newest_stops(passages, drugs).items()
     ]
@@ -77,7 +86,8 @@ def newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> d
 
 
 def _newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> dict[str, _Noted]:
-    """The newest stop of each drug of ``drugs`` that no later-dated passage gives as taken."""
+    """The newest stop of each drug of ``drugs`` that no later-dated passage gives as taken and
+    its own document does not restart or continue further on."""
     noted: dict[str, _Noted] = {}
     if not drugs:
         return noted
@@ -88,8 +98,10 @@ def _newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> 
         read.append((passage, shown, day_of(shown), mentions(passage.hit.text)))
     for drug in sorted({d.lower() for d in drugs}):
         key = word_key(drug)
-        stops: list[tuple[date | None, str | None, NumberedPassage, str, tuple[int, int]]] = []
+        stops: list[_Noted] = []
         taken: list[tuple[date | None, int]] = []
+        # Where in its document (document id, offset) each restart or continuation lies.
+        restarts: list[tuple[int, int]] = []
         for passage, shown, when, found in read:
             for mention in found:
                 if mention.key != key:
@@ -98,24 +110,94 @@ def _newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> 
                 if a.family or a.hypothetical:
                     continue
                 if a.stopped:
-                    span = _sentence_span(passage.hit.text, mention.sentence, mention.start)
-                    stops.append((when, shown, passage, mention.sentence, span))
+                    stops.append(_noted(shown, when, passage, mention))
                 elif not a.negated:
                     taken.append((when, passage.hit.document_id))
+                    if _restarts(passage.hit.text, mention):
+                        at = passage.hit.start + mention.start
+                        restarts.append((passage.hit.document_id, at))
         if not stops:
             continue
-        # The newest stop speaks for the drug; an undated stop stands only where none is dated.
-        dated = [(s[0], s) for s in stops if s[0] is not None]
-        when, shown, passage, sentence, span = (
-            max(dated, key=lambda d: d[0])[1] if dated else stops[0]
-        )
-        if when is not None and any(
-            day is not None and day > when and document != passage.hit.document_id
-            for day, document in taken
+        # The newest stop speaks for the drug (of one document's, the first: "METFORMIN
+        # STOPPED" before "in place of metformin"); an undated stop stands only where none is
+        # dated.
+        dated = [s for s in stops if s.when is not None]
+        stop = max(dated, key=lambda s: s.when or date.min) if dated else stops[0]
+        document = stop.passage.hit.document_id
+        if stop.when is not None and any(
+            day is not None and day > stop.when and taken_in != document for day, taken_in in taken
         ):
             continue  # given as taken in a newer document: restarted
-        noted[drug] = _Noted(shown, when, passage, sentence, span)
+        # A restart counts only after the document's last stop: "restarted in April ...
+        # stopped again in June" stays stopped.
+        last = max(_at(s) for s in stops if s.passage.hit.document_id == document)
+        if any(where == document and at > last for where, at in restarts):
+            continue  # restarted or continued further on in the stop's own document
+        noted[drug] = stop
     return noted
+
+
+def _noted(
+    shown: str | None, when: date | None, passage: NumberedPassage, mention: Mention
+) -> _Noted:
+    """The stop ``mention`` reads in ``passage``, its sentence quoted after its stop label where
+    it is an item of a list under one: "Stopped medications: - ramipril 10 mg" (note45: the item
+    alone, "- ramipril 10 mg", read as a drug taken)."""
+    text = passage.hit.text
+    span = _sentence_span(text, mention.sentence, mention.start)
+    quoted = mention.sentence
+    label = stop_label_above(text, span[0])
+    if label is not None:
+        # Items between the label and this one are left out, and the quote says so.
+        between = text[label[1] : text.rfind("\n", 0, span[0]) + 1].strip()
+        heading = text[label[0] : label[1]].strip().lstrip("#").strip()  # "## Stopped meds"
+        heading += "" if heading.endswith(":") else ":"
+        quoted = f"{heading} {'… ' if between else ''}{quoted}"
+    return _Noted(shown, when, passage, mention.sentence, span, quoted)
+
+
+def _at(stop: _Noted) -> int:
+    """Where a stop's sentence ends in its document."""
+    return stop.passage.hit.start + stop.span[1]
+
+
+# Words that give a drug as taken again or still: "ramipril restarted at 5 mg", "resumed",
+# "continue ramipril", "back on ramipril". Not the bare "restart", which is mostly a plan
+# ("restart ramipril in 2 weeks"): the stop stands until it is done.
+_RESTARTS = RESTARTED | {"continue", "continued", "continuing"}
+# What ends a drug's clause between it and such a word: "amlodipine continued and ramipril
+# reviewed" continues the amlodipine only.
+_CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "with"})
+_RESTART_REACH = 6
+_WORD = re.compile(r"[A-Za-z][\w'-]*|[;.]")
+
+
+def _restarts(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` (a drug given as taken in ``text``) restarts or continues it: a word
+    of ``_RESTARTS`` (or "back on") within a few words of it in its own clause, no other drug
+    between."""
+    start = text.rfind(mention.sentence, 0, mention.start + len(mention.sentence))
+    if start < 0:
+        return False
+    words = list(_WORD.finditer(mention.sentence))
+    here = next((i for i, w in enumerate(words) if start + w.start() == mention.start), None)
+    if here is None:
+        return False
+    is_medication = default_lexicon().is_medication
+    for step in (-1, 1):
+        i = here + step
+        while 0 <= i < len(words) and abs(i - here) <= _RESTART_REACH:
+            word = words[i].group().lower()
+            if word in _RESTARTS or (word == "back" and step == -1 and _next(words, i) == "on"):
+                return True
+            if word in _CLAUSE_ENDS or word in {";", "."} or is_medication(word):
+                break
+            i += step
+    return False
+
+
+def _next(words: Sequence[re.Match[str]], i: int) -> str:
+    return words[i + 1].group().lower() if i + 1 < len(words) else ""
 
 
 def _sentence_span(text: str, sentence: str, inside: int) -> tuple[int, int]:

@@ -21,7 +21,7 @@ import re
 
 from medlocal.rag.allergens import allergy_vocabulary
 from medlocal.rag.checks.allergy_wording import ALLERGY_HEADING
-from medlocal.rag.checks.section_qualifiers import qualifies_the_section
+from medlocal.rag.checks.section_qualifiers import qualifies_the_section, reports_nothing
 from medlocal.rag.checks.sentence_flags import SentenceCheck
 from medlocal.rag.citations import blank_citations
 from medlocal.rag.coverage import list_item, says_documents_silent
@@ -86,6 +86,15 @@ def check_heading_fit(
         return  # a denial of allergies: "she has no known allergies"
     if allergies and allergy_vocabulary(lexicon).spans(plain):
         return  # latex, peanuts, contrast: an allergen that is no medicine
+    if reports_nothing(plain):
+        check.add(
+            "wrong_section",
+            heading,
+            f"this stands under “{heading}” and says who reported, but not what: it names"
+            " nothing for this list, so its citation supports no item of it. Check what the"
+            " cited passage says was reported.",
+        )
+        return
     if allergies:
         named, kind = ("no medicine and no allergen", "a medication or an allergy")
         if not medicines:

@@ -6,7 +6,8 @@ because of AKI"), or that they are as they were ("As above", "Unchanged since ad
 Such a line names no medicine because it speaks of those the section lists (fix44f: both lines
 above were flagged "wrong_section"). It fits its heading; a line that neither points back at the
 list nor names a source or sameness ("Hb 98 g/L [2]", "Latex [1]", "They were admitted with chest
-pain") is still the heading check's to flag (rag/checks/heading_fit.py).
+pain") is still the heading check's to flag (rag/checks/heading_fit.py), and so is a line that
+says who reported and stops ("Patient reported [1]."): cut off, it qualifies nothing.
 """
 
 from __future__ import annotations
@@ -79,9 +80,31 @@ _SAYS_SOURCE = re.compile(
 )
 
 
+# Who reports, then a reporting verb and nothing after it: "Patient reported [1].", "GP
+# documented." A clause cut off before what was reported, not a source: it names no medicine,
+# and its citation makes the list look sourced while supporting no item of it (note45). A
+# source written as one ("Patient-reported", "As reported by the patient", "Self-reported")
+# still qualifies the list.
+_REPORTED_NOTHING = re.compile(
+    r"^\W*(?:\d{1,2}[.)])?\W*(?:the\s+|her\s+|his\s+|their\s+)?"
+    r"(?:patient|pt|she|he|they|family|carer|gp|pharmacist|pharmacy|hospital|daughter|son|wife"
+    r"|husband|partner)\s+(?:reported|reports|documented|recorded|listed|stated|states|noted"
+    r"|notes|said|says|confirmed|confirms)\W*$",
+    re.IGNORECASE,
+)
+
+
+def reports_nothing(plain: str) -> bool:
+    """Whether ``plain`` (a line, citations blanked) says who reported and stops there:
+    "Patient reported [1]."."""
+    return _REPORTED_NOTHING.match(plain) is not None
+
+
 def qualifies_the_section(plain: str) -> bool:
     """Whether ``plain`` (a line, citations blanked) speaks of the section's listed medicines
     together or names their source or sameness, rather than listing anything itself."""
     if _TOGETHER.search(plain):
         return True
+    if reports_nothing(plain):
+        return False
     return _SOURCE_LINE.match(plain) is not None and _SAYS_SOURCE.search(plain) is not None
