@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fakehub import FakeHub
+from fixtures import child_process
 from fixtures.loopback_hub import serve_fake_hub
 from fixtures.model_files import write_tiny_gguf
 
@@ -143,3 +148,38 @@ def test_a_download_that_is_not_the_catalog_model_is_refused(
     assert said in err and "the downloaded file was deleted" in err
     assert Registry().find("test-model") is None
     assert not list(models_dir().glob("*.gguf"))
+
+
+def test_the_start_after_a_killed_download_does_not_talk_of_the_vault(
+    hub: FakeHub, medlocal_home: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 46b: a `models download` killed with SIGKILL made the next start say "Your vault is
+    safe … a question whose answer was being written shows in its chat as interrupted"."""
+    entry = bundled_catalog().get("llama3-med42-8b-q4km")  # the child reads the real catalog
+    hub.add_file(entry.repo_id, entry.filename, os.urandom(3_000_000), chunk_delay=0.2)
+    if entry.revision:  # the catalog pins the commit it asks for
+        hub.repos[entry.repo_id].commit = entry.revision
+    child = subprocess.Popen(
+        [sys.executable, "-m", "medlocal", "models", "download", entry.id],
+        env=child_process.child_env(medlocal_home, {"HF_ENDPOINT": hub.endpoint}),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        partial = models_dir() / dl.PARTIAL_DIR
+        deadline = time.monotonic() + 120
+        while not any(p.stat().st_size for p in partial.glob("*.part") if p.is_file()):
+            assert child.poll() is None, child.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    capfd.readouterr()
+    assert main(["models", "list"]) == 0  # the next start
+    err = capfd.readouterr().err
+    assert "The last run of a medlocal command" in err and "did not close properly" in err
+    assert "It did not use the vault; run the same command again (a download" in err
+    assert "vault is safe" not in err and "chat" not in err
