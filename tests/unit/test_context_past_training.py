@@ -4,9 +4,9 @@ and a message too long is never answered with advice to run the model past it.""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
+from fixtures.model_files import header_info
 
 from medlocal.engine.api import ChatMessage
 from medlocal.engine.chat import fit_messages
@@ -16,29 +16,7 @@ from medlocal.errors import ContextBudgetError
 
 
 def trained_on(tokens: int) -> GGUFInfo:
-    return GGUFInfo(
-        path=Path("m.gguf"),
-        file_size=100_000_000,
-        version=3,
-        tensor_count=30,
-        kv_count=30,
-        architecture="llama",
-        name="m",
-        context_length=tokens,
-        block_count=30,
-        embedding_length=576,
-        head_count=9,
-        head_count_kv=3,
-        key_length=None,
-        value_length=None,
-        chat_template=None,
-        vocab_size=49152,
-        tokenizer_model="gpt2",
-        pooling_type=None,
-        file_type=7,
-        tensor_data_end=100_000_000,
-        tensor_bytes=100_000_000,
-    )
+    return header_info(context_length=tokens)
 
 
 def test_a_larger_context_is_held_to_the_training_context_with_a_note() -> None:
