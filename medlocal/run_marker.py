@@ -4,7 +4,8 @@ A crash Python or faulthandler sees leaves a crash report; a SIGKILL, an out-of-
 power cut leaves nothing (walk 38: the next start said nothing). Each run therefore writes a small
 marker in the log folder when it starts and removes it when it ends; a marker whose process is
 gone at the next start means that run ended uncleanly. A marker holds only the process id, its
-start time and whether it was the window or a command: no patient data, no command line.
+start time, whether it was the window or a command and whether that command could use the vault:
+no patient data, no command line.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ _written: list[Path] = []
 
 @dataclass(frozen=True)
 class UncleanEnd:
-    """An earlier run that did not close: ``kind`` "window" or "command", when it started."""
+    """An earlier run that did not close: ``kind`` "window" or "command", when it started, and
+    whether it could use the vault (a marker written before this was recorded: assumed so)."""
 
     kind: str
     started: str
+    uses_vault: bool = True
 
     def note(self, *, crash_reported: bool = False) -> str:
         """The message for this run. ``crash_reported``: a crash report is offered alongside
@@ -46,17 +49,23 @@ class UncleanEnd:
             if crash_reported
             else "it was killed or the computer stopped"
         )
+        ended = f"The last run of {what} (started {self.started}) did not close properly: {cause}."
+        if not self.uses_vault:  # walk 46b: a killed download was told about chats and answers
+            return (
+                f"{ended} It did not use the vault; run the same command again (a download or "
+                "an evaluation resumes where it stopped)."
+            )
         return (
-            f"The last run of {what} (started {self.started}) did not close properly: {cause}. "
-            "Your vault is safe: everything it had saved is kept, and a question whose answer "
-            "was being written shows in its chat as interrupted; ask it again."
+            f"{ended} Your vault is safe: everything it had saved is kept, and a question whose "
+            "answer was being written shows in its chat as interrupted; ask it again."
         )
 
 
-def start_run(kind: str) -> list[UncleanEnd]:
+def start_run(kind: str, *, uses_vault: bool = True) -> list[UncleanEnd]:
     """Mark this process as running (removed again at a normal exit) and return the earlier
-    runs that ended without closing, oldest first, forgetting them (each is told once). Never
-    fails start-up: a log folder that cannot be written marks nothing."""
+    runs that ended without closing, oldest first, forgetting them (each is told once).
+    ``uses_vault``: False for a command that never opens a vault. Never fails start-up: a log
+    folder that cannot be written marks nothing."""
     try:
         folder = paths.log_dir()
         marker = folder / f"{_PREFIX}{os.getpid()}{_SUFFIX}"
@@ -64,7 +73,7 @@ def start_run(kind: str) -> list[UncleanEnd]:
             return []
         ended = _unclean_ends(folder)
         started = psutil.Process().create_time()
-        record = {"pid": os.getpid(), "created": started, "kind": kind}
+        record = {"pid": os.getpid(), "created": started, "kind": kind, "vault": uses_vault}
         atomic_write_private(marker, json.dumps(record).encode("utf-8"))
     except (OSError, psutil.Error):
         return []
@@ -91,13 +100,14 @@ def _unclean_ends(folder: Path) -> list[UncleanEnd]:
         try:
             record = json.loads(marker.read_text(encoding="utf-8"))
             pid, created, kind = int(record["pid"]), float(record["created"]), str(record["kind"])
+            uses_vault = bool(record.get("vault", True))
         except (OSError, ValueError, KeyError, TypeError):
             _remove(marker)  # unreadable (cut short by the kill itself): nothing to tell
             continue
         if _running(pid, created):  # another MedLocal running beside this one
             continue
         started = datetime.fromtimestamp(created, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-        found.append((created, UncleanEnd(kind, started)))
+        found.append((created, UncleanEnd(kind, started, uses_vault)))
         _remove(marker)
     return [end for _created, end in sorted(found, key=lambda item: item[0])]
 

@@ -115,8 +115,8 @@ class Settings:
     context_tokens: int = _opt(
         "Context size (tokens)",
         0,
-        f"context size in tokens, {CONTEXT_MIN} to {CONTEXT_MAX}; 0 = model's training context "
-        "capped by RAM",
+        f"context size in tokens, {CONTEXT_MIN} to {CONTEXT_MAX} (a model runs with at most its "
+        "training context); 0 = model's training context capped by RAM",
         CONTEXT_MIN,
         maximum=CONTEXT_MAX,
         zero_means="the model's own",

@@ -104,6 +104,9 @@ class DoctorReport:
             "Offline:   guard "
             + ("on" if self.offline["guard_installed"] else "OFF")
             + f", {self.offline['blocked_attempts']} blocked connection attempt(s) this run"
+            # Only this process's attempts are counted: the window's or another command's are
+            # each a line of the log (walk 46b D7: README said doctor "shows the count").
+            + "; earlier runs' are in medlocal.log in the logs folder ('blocked outbound …')"
         )
         out.append(_ocr_line(self.ocr))
         out.append(

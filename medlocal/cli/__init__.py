@@ -150,7 +150,8 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
     """The command ``args`` names, its errors told as one line each (exit codes above)."""
     handler = args.func
     # A run killed before it could close (SIGKILL, a power cut) leaves its marker: say so once.
-    for ended in run_marker.start_run("command"):
+    # A command without --vault never opens one: its unclean end is not told as the vault's.
+    for ended in run_marker.start_run("command", uses_vault=hasattr(args, "vault")):
         print(f"medlocal: {ended.note()}", file=sys.stderr)
     try:
         from medlocal.app import Workspace

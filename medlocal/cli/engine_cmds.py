@@ -289,6 +289,10 @@ def run_chat(args: argparse.Namespace) -> int:
             continue
         else:
             history.append(ChatMessage("user", text))
+        # Asked again at each question, as the window does: a model removed (or a default
+        # changed) in another shell meanwhile is not used again, and the workspace says which
+        # one answers now (walk 46b: the terminal chat kept answering with a removed model).
+        model = ws.chat_model(args.model, args.ctx)
         answer = _answer_once(ws, model, [system, *history], params)
         history.append(ChatMessage("assistant", answer))
 

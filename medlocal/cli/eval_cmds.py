@@ -103,6 +103,17 @@ def run_eval(args: argparse.Namespace) -> int:
         runs = workspace(args).evaluate_models(
             request, n_ctx=args.ctx, progress=progress, cancel=cancel
         )
+    except KeyboardInterrupt:
+        cancel.set()
+        progress.done()
+        # The answers so far are stored (eval/runner.py): say how to go on, as a stopped
+        # download does (walk 46b D4: only "interrupted").
+        print(
+            "medlocal: evaluation stopped; run the same command to resume "
+            "(the questions answered so far are kept)",
+            file=sys.stderr,
+        )
+        return 130  # as the run's own Ctrl-C exit (cli/__init__.py)
     finally:
         progress.done()
     for run in runs:

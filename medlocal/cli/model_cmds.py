@@ -180,9 +180,13 @@ class _TerminalProgress:
 
 
 def run_download(args: argparse.Namespace) -> int:
-    from medlocal.models.download import download_entry
+    from medlocal.models.download import download_entry, installed_copy
 
     entry = bundled_catalog().get(args.id)
+    existing = installed_copy(entry) if entry.downloadable else None
+    if existing is not None:  # nothing to fetch: said as `models import` says it
+        print(f"already installed {existing.id}: {shown_path(existing.path)}")
+        return 0
     # A gated model's advice (licence, HF_TOKEN) comes once, in the error when access is
     # refused (walk 34: a note before the download said the same thing again).
     progress = _TerminalProgress()

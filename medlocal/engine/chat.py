@@ -80,6 +80,22 @@ def cannot_fit(chars: int, n_ctx: int, piece_bytes: int | None) -> bool:
     return piece_bytes is not None and piece_bytes > 0 and chars > n_ctx * piece_bytes
 
 
+def too_long_advice(n_ctx: int, trained: int | None) -> str:
+    """What to do about a message the context cannot hold: a larger context only where the
+    model was trained on one (walk 46b: the advice led past the training context)."""
+    if trained and trained > n_ctx:
+        return (
+            f"Shorten it, or load the model with a larger context (up to {trained:,} tokens, "
+            "its training context: --ctx or the context size setting)."
+        )
+    if trained:
+        return (
+            f"Shorten it, or choose a model trained on a longer context (this one's is "
+            f"{trained:,} tokens)."
+        )
+    return "Shorten it, or load the model with a larger context."
+
+
 def fit_messages(
     messages: Sequence[ChatMessage],
     max_tokens: int,
@@ -88,6 +104,7 @@ def fit_messages(
     *,
     thinking: bool = False,
     piece_bytes: Callable[[], int | None] | None = None,
+    trained: int | None = None,
 ) -> tuple[list[ChatMessage], int, TrimReport]:
     """Drop the oldest turns until prompt + answer fit ``n_ctx``. ``thinking``: ``max_tokens``
     holds a reasoning model's thinking and its answer (the note says so).
@@ -99,6 +116,9 @@ def fit_messages(
     asked only for a text longer than ``n_ctx`` characters. Messages that must be kept and
     cannot fit by that bound are refused before anything is tokenised: walk 38's 5 MB question
     took 23 s and 1.1 GB to tokenise only to be refused.
+
+    ``trained``: the model's training context, so that a message too long is never answered
+    with advice to run the model past it.
     """
     kept = list(messages)
     report = TrimReport()
@@ -108,8 +128,7 @@ def fit_messages(
     if piece_bytes is not None and chars > n_ctx and cannot_fit(chars, n_ctx, piece_bytes()):
         raise ContextBudgetError(
             f"The message is too long for this model: its {chars:,} characters need more than "
-            f"the {n_ctx} tokens the context holds. Shorten it, or load the model with a larger "
-            "context."
+            f"the {n_ctx} tokens the context holds. {too_long_advice(n_ctx, trained)}"
         )
     used = count(kept)
     while used + max_tokens > n_ctx and len(body) > 1:
@@ -133,7 +152,7 @@ def fit_messages(
         if budget < MIN_ANSWER_TOKENS:
             raise ContextBudgetError(
                 f"The message is too long for this model: it needs {used} tokens and the context "
-                f"holds {n_ctx}. Shorten it, or load the model with a larger context."
+                f"holds {n_ctx}. {too_long_advice(n_ctx, trained)}"
             )
         what = "The thinking and the answer together are" if thinking else "The answer is"
         report.notes.append(f"{what} limited to {budget} tokens to fit the context.")

@@ -128,6 +128,7 @@ class LlamaChatModel(LoadedLlama):
             self.count_chat_tokens,
             thinking=thinking,
             piece_bytes=self.max_piece_bytes,
+            trained=self.info.context_length,
         )
 
     def max_piece_bytes(self) -> int | None:

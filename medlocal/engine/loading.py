@@ -12,13 +12,14 @@ from typing import Any
 
 from medlocal.engine import hardware
 from medlocal.engine.gguf import GGUFInfo
-from medlocal.engine.sizing import choose_gpu_layers, default_context, padded_context
+from medlocal.engine.sizing import chat_context, choose_gpu_layers
 from medlocal.errors import ModelLoadError
 
 
 @dataclass(frozen=True)
 class LoadOptions:
-    n_ctx: int | None = None  # None: min(training context, RAM-based cap)
+    # None: min(training context, RAM-based cap); a larger size is held to the training context.
+    n_ctx: int | None = None
     n_threads: int | None = None  # None: physical cores
     # True: every decode uses n_threads (the user set a count). False: on a CPU the engine uses
     # one thread instead where that measures faster under the machine's load (thread_choice.py).
@@ -44,7 +45,7 @@ def llama_arguments(
         # Each text must fit one micro-batch (encoders attend over the whole text at once).
         n_ctx = min(info.context_length or 512, options.n_ctx or 512)
     else:
-        n_ctx = padded_context(options.n_ctx or default_context(info))
+        n_ctx = chat_context(info, options.n_ctx)
     if options.n_gpu_layers is not None:
         n_gpu = options.n_gpu_layers if supported else 0
     else:

@@ -25,7 +25,12 @@ from medlocal.engine.llama_model import LoadedLlama
 from medlocal.engine.llama_reranker import LlamaReranker
 from medlocal.engine.loading import GpuLoadFailed, LoadOptions, construct_llama, llama_arguments
 from medlocal.engine.rerank import reranker_problem
-from medlocal.engine.sizing import choose_gpu_layers, default_context, kv_bytes_per_token
+from medlocal.engine.sizing import (
+    choose_gpu_layers,
+    context_cap_note,
+    default_context,
+    kv_bytes_per_token,
+)
 from medlocal.engine.speculative import SpeculationConfig, kv_can_roll_back
 from medlocal.engine.worker import EngineWorker
 from medlocal.errors import ModelLoadError
@@ -110,12 +115,15 @@ class Engine:
             check(info)
         sha256 = options.sha256 or sha256_file(info.path)
         backend, n_gpu, kwargs = llama_arguments(info, options, embedding, pooling)
-        message = None
+        message = None if embedding else context_cap_note(info, options.n_ctx)
+        if message:
+            log.warning("%s: %s", info.path.name, message)
         try:
             llama = self.worker.call(lambda: construct_llama(info.path, kwargs, n_gpu, options))
         except GpuLoadFailed as exc:
-            message = f"Loading on the GPU failed ({exc}); running on the CPU instead."
-            log.warning("%s: %s", info.path.name, message)
+            fallback = f"Loading on the GPU failed ({exc}); running on the CPU instead."
+            log.warning("%s: %s", info.path.name, fallback)
+            message = f"{message} {fallback}" if message else fallback
             n_gpu = 0
             llama = self.worker.call(lambda: construct_llama(info.path, kwargs, 0, options))
         model = kind(

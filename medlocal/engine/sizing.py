@@ -29,6 +29,28 @@ def padded_context(n_ctx: int) -> int:
     return -(-n_ctx // _CTX_PAD) * _CTX_PAD
 
 
+def chat_context(info: GGUFInfo, requested: int | None) -> int:
+    """The context a chat model is loaded with: the size asked for (None: the default), never
+    past the model's training context. llama.cpp would run past it, only writing a warning to
+    the log, and a model answers worse beyond what it was trained on; ``models fit --ctx``
+    refuses such a size for the same reason (walk 46b)."""
+    if requested is None:
+        return padded_context(default_context(info))
+    trained = info.context_length
+    return padded_context(min(requested, trained) if trained else requested)
+
+
+def context_cap_note(info: GGUFInfo, requested: int | None) -> str | None:
+    """What the user is told when :func:`chat_context` held a size back; None when it did not."""
+    trained = info.context_length
+    if requested is None or not trained or requested <= trained:
+        return None
+    return (
+        f"This model was trained on a context of {trained:,} tokens: it runs with {trained:,}, "
+        f"not the {requested:,} asked for (--ctx or the context size setting)."
+    )
+
+
 def default_context(info: GGUFInfo, available_ram: int | None = None) -> int:
     trained = info.context_length or 4096
     per_token = kv_bytes_per_token(info)

@@ -161,6 +161,24 @@ def _text(file: Path, number: int, record: dict[str, Any], key: str) -> str:
     return value.strip()
 
 
+def _distinct(
+    file: Path, number: int, pairs: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """``pairs`` (letter, option), refused when two options say the same: likelihood scores them
+    alike and gives the tie to the first letter, generate mode cannot tell which one an answer
+    names (walk 46b D5: {"A": "x", "B": "x"} with answer A was scored correct)."""
+    seen: dict[str, str] = {}
+    for letter, option in pairs:
+        key = " ".join(option.casefold().split())
+        if key in seen:
+            raise BenchmarkFileError(
+                f"{file.name} line {number}: options {seen[key]} and {letter} are the same "
+                f"({option!r}); each option must say something different."
+            )
+        seen[key] = letter
+    return pairs
+
+
 def _medqa(file: Path, text: str) -> list[Item]:
     items = []
     for number, record in _json_lines(file, text):
@@ -168,15 +186,21 @@ def _medqa(file: Path, text: str) -> list[Item]:
         options = record.get("options")
         if isinstance(options, list):  # the bigbio layout: [{"key": "A", "value": ...}]
             options = {o.get("key"): o.get("value") for o in options if isinstance(o, dict)}
-        if not isinstance(options, dict) or len(options) < 2:
+        if not isinstance(options, dict):
             raise BenchmarkFileError(f"{file.name} line {number}: 'options' must map A, B, ...")
+        if len(options) < 2:
+            raise BenchmarkFileError(
+                f"{file.name} line {number}: a question needs at least two options (A, B, ...)."
+            )
         labels = sorted(options)
         if labels != list(LETTERS[: len(labels)]):
             raise BenchmarkFileError(
                 f"{file.name} line {number}: option letters must run A, B, C... (got "
                 f"{', '.join(map(str, labels))})."
             )
-        pairs = tuple((label, _text(file, number, options, label)) for label in labels)
+        pairs = _distinct(
+            file, number, tuple((label, _text(file, number, options, label)) for label in labels)
+        )
         answer = _text(file, number, record, "answer_idx").upper()
         if answer not in labels:
             raise BenchmarkFileError(
@@ -207,9 +231,13 @@ def _medmcqa(file: Path, text: str, cop_base: int | None, notes: list[str]) -> l
     items = []
     for (number, record), cop in zip(records, cops, strict=True):
         question = _text(file, number, record, "question")
-        pairs = tuple(
-            (letter, _text(file, number, record, key))
-            for letter, key in zip("ABCD", ("opa", "opb", "opc", "opd"), strict=True)
+        pairs = _distinct(
+            file,
+            number,
+            tuple(
+                (letter, _text(file, number, record, key))
+                for letter, key in zip("ABCD", ("opa", "opb", "opc", "opd"), strict=True)
+            ),
         )
         index = cop - base
         if not 0 <= index < 4:
@@ -324,8 +352,13 @@ def _mmlu(file: Path, text: str) -> list[Item]:
             )
         cells = [cell.strip() for cell in row]
         question = _cell(file, number, cells[0], "question")
-        pairs = tuple(
-            (letter, _cell(file, number, cells[i + 1], letter)) for i, letter in enumerate("ABCD")
+        pairs = _distinct(
+            file,
+            number,
+            tuple(
+                (letter, _cell(file, number, cells[i + 1], letter))
+                for i, letter in enumerate("ABCD")
+            ),
         )
         answer = cells[5].upper()
         if answer not in "ABCD" or len(answer) != 1:

@@ -80,7 +80,8 @@ def run_markdown(run: EvalRun) -> str:
         f"* Invalid answers: {s.invalid} ({pct(s.invalid_rate)})"
         + (f"; thinking capped on {s.thinking_capped}" if s.thinking_capped else ""),
         *(f"  * {line}" for line in invalid_lines(run)),
-        f"* Speed: {s.seconds_per_question:.2f} s/question, {s.tokens_per_second:.1f} tokens/s; "
+        f"* Speed: {s.seconds_per_question:.2f} s/question, {s.tokens_per_second:.1f} tokens/s "
+        f"{'scored' if st.mode == 'likelihood' else 'generated'}; "
         f"peak memory {run.peak_rss_bytes / _MB:.0f} MB",
         "* Settings: " + ", ".join(f"{k}={v}" for k, v in st.as_dict().items()),
     ]
@@ -142,7 +143,20 @@ class ComparisonRow:
         return f"{self.model} ({self.mode})"
 
 
-HEADERS = ("model", "mode", "n", "accuracy", "95% CI", "invalid", "s/question", "tok/s", "peak MB")
+# Tokens per second count different work in each mode (walk 46b D5: 1.2 and 30.0 in one
+# column): tokens generated in generate mode, prompt and option tokens scored in likelihood mode.
+HEADERS = (
+    "model",
+    "mode",
+    "n",
+    "accuracy",
+    "95% CI",
+    "invalid",
+    "s/question",
+    "generated tok/s",
+    "scored tok/s",
+    "peak MB",
+)
 
 
 def comparison_rows(runs: Sequence[EvalRun]) -> list[ComparisonRow]:
@@ -160,9 +174,15 @@ def row_cells(row: ComparisonRow) -> list[str]:
         f"{pct(row.ci_low)}-{pct(row.ci_high)}",
         pct(row.invalid_rate),
         f"{row.seconds_per_question:.2f}",
-        f"{row.tokens_per_second:.1f}",
+        *_speed_cells(row),
         f"{row.peak_mb:.0f}",
     ]
+
+
+def _speed_cells(row: ComparisonRow) -> tuple[str, str]:
+    """(generated, scored) tokens per second: the row's own mode's figure, "-" in the other."""
+    speed = f"{row.tokens_per_second:.1f}"
+    return ("-", speed) if row.mode == "likelihood" else (speed, "-")
 
 
 def comparison_markdown(rows: Sequence[ComparisonRow], dataset: str) -> str:

@@ -43,8 +43,14 @@ from medlocal.errors import (
 )
 from medlocal.fsutil import fsync_dir, private_dir
 from medlocal.models.catalog import CatalogEntry, bundled_catalog
+from medlocal.models.catalog_match import catalog_mismatch
 from medlocal.models.files import free_destination, require_free_space, require_model_filename
-from medlocal.models.registry import InstalledModel, Registry, record_for_file
+from medlocal.models.registry import (
+    InstalledModel,
+    ModelChangedError,
+    Registry,
+    record_for_file,
+)
 from medlocal.paths import models_dir
 from medlocal.privacy import netguard
 
@@ -538,6 +544,27 @@ def _finish(part: Path, remote: RemoteFile, expected_sha256: str | None) -> Down
     return DownloadedFile(target, digest, remote)
 
 
+def installed_copy(entry: CatalogEntry) -> InstalledModel | None:
+    """``entry``'s installed model when its file is there and unchanged; None when it is not
+    installed or its file is gone (it is downloaded again). A file altered since it was installed
+    is refused, with the command that clears the way first (walk 46b D3)."""
+    registry = Registry()
+    existing = registry.find(entry.id)
+    if existing is None or not Path(existing.path).is_file():
+        return None
+    try:
+        registry.verified_path(existing.id)
+    except ModelChangedError as exc:
+        raise ModelChangedError(
+            exc.file_name,
+            exc.digest,
+            exc.recorded,
+            f"Remove it first ('medlocal models remove {entry.id}', or Remove… in the model "
+            "manager), then download it again.",
+        ) from None
+    return existing
+
+
 def download_entry(
     entry: CatalogEntry | str,
     *,
@@ -554,10 +581,8 @@ def download_entry(
         raise UserInputError(
             f"{chosen.id} ships with the Python package {chosen.package}; it is not downloaded"
         )
-    registry = Registry()
-    existing = registry.find(chosen.id)
-    if existing is not None and Path(existing.path).is_file():
-        registry.verified_path(existing.id)
+    existing = installed_copy(chosen)
+    if existing is not None:
         return existing
     done = download_file(
         chosen.repo_id,
@@ -571,6 +596,11 @@ def download_entry(
     )
     try:
         info = check_model_file(done.path)
+        # Without a pinned hash the hub's own is the only check: a file that is plainly another
+        # model (a wrong or hostile HF_ENDPOINT) must not be recorded under the catalog's name.
+        mismatch = catalog_mismatch(chosen, info)
+        if mismatch is not None:
+            raise IntegrityError(f"{mismatch}; the downloaded file was deleted")
     except MedLocalError:
         done.path.unlink(missing_ok=True)
         raise
@@ -587,4 +617,4 @@ def download_entry(
         repo_id=chosen.repo_id,
         revision=done.remote.commit,
     )
-    return registry.add(record)
+    return Registry().add(record)

@@ -82,7 +82,21 @@ class InstalledModel:
 
 
 class ModelChangedError(ModelLoadError):
-    """A registered model file no longer has the SHA-256 recorded when it was installed."""
+    """A registered model file no longer has the SHA-256 recorded when it was installed.
+    ``advice``: what to do about it, which depends on what the user was doing."""
+
+    def __init__(
+        self,
+        file_name: str,
+        digest: str,
+        recorded: str,
+        advice: str = "Remove it and import or download it again.",
+    ) -> None:
+        super().__init__(
+            f"{file_name} has changed since it was installed (SHA-256 {digest[:12]}… is not the "
+            f"recorded {recorded[:12]}…); refusing to load it. {advice}"
+        )
+        self.file_name, self.digest, self.recorded = file_name, digest, recorded
 
 
 def _file_identity(path: Path) -> tuple[int, int, int]:
@@ -300,11 +314,7 @@ class Registry:
         except OSError as exc:
             raise ModelLoadError(f"{path.name} cannot be read ({exc.strerror or exc})") from exc
         if digest != model.sha256:
-            raise ModelChangedError(
-                f"{path.name} has changed since it was installed (SHA-256 {digest[:12]}… is not "
-                f"the recorded {model.sha256[:12]}…); refusing to load it. Remove it and import "
-                "or download it again."
-            )
+            raise ModelChangedError(path.name, digest, model.sha256)
         size, mtime_ns, inode = identity
         self._update(
             replace(model, size=size, mtime_ns=mtime_ns, inode=inode, hashed_at=time.time())

@@ -210,3 +210,31 @@ def test_the_length_bound_never_refuses_a_text_that_fits(
     # The premise on ordinary text: never fewer tokens than characters / longest piece.
     for text in ("The patient has fever. " * 500, "ü∂ 漢字 ok\n" * 300, " " * 9000):
         assert len(model.tokenize(text, special=False)) >= len(text) / len(longest)
+
+
+def test_a_stopped_run_says_the_same_command_resumes_it(
+    model: LlamaChatModel,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Walk 46b D4: Ctrl-C during `eval run` said only "medlocal: interrupted"."""
+    from medlocal.cli import eval_cmds
+    from medlocal.cli.common import TerminalProgress
+    from medlocal.progress import Progress
+
+    class CtrlCAfterOneAnswer(TerminalProgress):
+        def __call__(self, p: Progress) -> None:
+            if p.unit == "questions" and p.done == 1:
+                raise KeyboardInterrupt  # where a Ctrl-C lands in the main thread
+            super().__call__(p)
+
+    ws = Workspace(chat_loader=lambda m: model)
+    args = ["eval", "run", "--data", str(PLANTED), "--mode", "likelihood"]
+    monkeypatch.setattr(eval_cmds, "TerminalProgress", CtrlCAfterOneAnswer)
+    assert main(args, workspace=ws) == 130
+    err = capsys.readouterr().err
+    assert "medlocal: evaluation stopped; run the same command to resume" in err
+    monkeypatch.setattr(eval_cmds, "TerminalProgress", TerminalProgress)
+    assert main(args, workspace=ws) == 0  # the same command, as the line says
+    assert "continued stored run" in capsys.readouterr().err

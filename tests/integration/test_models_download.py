@@ -47,7 +47,15 @@ def _payload(size: int = 3_000_000) -> bytes:
 
 def _entry(**changes: object) -> CatalogEntry:
     base = bundled_catalog().get("llama3-med42-8b-q4km")
-    fields = {"id": "test-model", "repo_id": REPO, "filename": NAME, "revision": "", "sha256": ""}
+    # About the test payloads' size (a few MB), which the catalog check compares (catalog_match).
+    fields = {
+        "id": "test-model",
+        "repo_id": REPO,
+        "filename": NAME,
+        "revision": "",
+        "sha256": "",
+        "size_gb": 0.003,
+    }
     fields.update(changes)
     return dataclasses.replace(base, **fields)  # type: ignore[arg-type]
 

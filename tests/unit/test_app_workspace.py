@@ -314,6 +314,16 @@ def test_doctor_report_is_typed_and_text_free(tmp_path: Path) -> None:
     assert any(line.startswith("Offline:   guard on") for line in lines)
 
 
+def test_doctor_says_its_blocked_count_is_this_runs_and_where_earlier_ones_are(
+    tmp_path: Path,
+) -> None:
+    """Walk 46b D7: "0 blocked connection attempt(s) this run" while README said doctor shows
+    the count; a window's blocked attempts are only in the log."""
+    (offline,) = [line for line in make_workspace(tmp_path).doctor().lines() if "Offline:" in line]
+    assert "blocked connection attempt(s) this run; earlier runs' are in medlocal.log" in offline
+    assert "logs:" in "\n".join(make_workspace(tmp_path).doctor().lines())  # the folder it names
+
+
 def test_closing_leaves_models_handed_in_by_a_loader_loaded(
     tmp_path: Path, demo_chat: object, demo_embedder: object
 ) -> None:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from fixtures.model_files import header_info
 
 from medlocal.engine.api import ChatMessage
 from medlocal.engine.chat import ChatTemplate, fit_messages
 from medlocal.engine.generation import StopFilter
-from medlocal.engine.gguf import GGUFInfo
 from medlocal.engine.sizing import choose_gpu_layers, default_context, kv_bytes_per_token
 from medlocal.engine.worker import EngineWorker
 from medlocal.errors import ContextBudgetError
@@ -114,44 +112,17 @@ def test_older_turns_too_long_are_not_refused_by_the_bound() -> None:
     assert [m.content for m in kept] == ["s", "new question"] and report.dropped_messages == 2
 
 
-def _info(**kw: object) -> GGUFInfo:
-    base = GGUFInfo(
-        path=Path("m.gguf"),
-        file_size=4_000_000_000,
-        version=3,
-        tensor_count=300,
-        kv_count=30,
-        architecture="llama",
-        name="m",
-        context_length=131072,
-        block_count=32,
-        embedding_length=4096,
-        head_count=32,
-        head_count_kv=8,
-        key_length=None,
-        value_length=None,
-        chat_template=None,
-        vocab_size=128256,
-        tokenizer_model="gpt2",
-        pooling_type=None,
-        file_type=15,
-        tensor_data_end=4_000_000_000,
-        tensor_bytes=4_000_000_000,
-    )
-    return replace(base, **kw)  # type: ignore[arg-type]
-
-
 def test_kv_bytes_and_default_context() -> None:
-    info = _info()
+    info = header_info()
     assert kv_bytes_per_token(info) == 2 * 32 * 8 * 128 * 2
     # 8 GiB free -> 2 GiB for KV -> 16384 tokens
     assert default_context(info, available_ram=8 << 30) == 16384
-    assert default_context(_info(context_length=4096), available_ram=64 << 30) == 4096
+    assert default_context(header_info(context_length=4096), available_ram=64 << 30) == 4096
     assert default_context(info, available_ram=1 << 20) == 512  # never below a usable minimum
 
 
 def test_gpu_layers() -> None:
-    info = _info()
+    info = header_info()
     assert choose_gpu_layers(info, 4096, 80 << 30, supported=True) == -1
     partial = choose_gpu_layers(info, 4096, 2 << 30, supported=True)
     assert 0 < partial < 33

@@ -77,6 +77,21 @@ MALFORMED = {
         '{"question": "q2", "options": {"A": "a", "B": "b"}, "answer_idx": "E"}\n',
         "line 2: answer_idx 'E' is not one of the options A-B",
     ),
+    # Walk 46b: one option, and two options saying the same (likelihood gave the tie to A).
+    "one_option.jsonl": (
+        '{"question": "q", "options": {"A": "a"}, "answer_idx": "A"}\n',
+        "line 1: a question needs at least two options (A, B, ...)",
+    ),
+    "same_options.jsonl": (
+        '{"question": "q", "options": {"A": "a", "B": "b"}, "answer_idx": "A"}\n'
+        '{"question": "q2", "options": {"A": "x", "B": "b", "C": " X "}, "answer_idx": "A"}\n',
+        "line 2: options A and C are the same ('X')",
+    ),
+    "medmcqa_same_options.jsonl": (
+        '{"question": "q", "opa": "a", "opb": "b", "opc": "a", "opd": "d", "cop": 0}\n',
+        "line 1: options A and C are the same",
+    ),
+    "mmlu_same_options.csv": ("q,a,b,c,b,A\n", "line 1: options B and D are the same"),
     "medmcqa_test_split.jsonl": (
         '{"question": "q", "opa": "a", "opb": "b", "opc": "c", "opd": "d", "cop": -1}\n',
         "missing answer key 'cop'",
@@ -113,7 +128,9 @@ def test_binary_and_missing_files(tmp_path: Path) -> None:
         read_benchmark(tmp_path / "missing.jsonl")
 
 
-@pytest.mark.parametrize("name", ["empty.jsonl", "letter_out_of_range.jsonl", "header.csv"])
+@pytest.mark.parametrize(
+    "name", ["empty.jsonl", "letter_out_of_range.jsonl", "header.csv", "same_options.jsonl"]
+)
 def test_cli_exits_2_with_a_one_line_message(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -197,3 +197,18 @@ def test_the_chart_grows_to_hold_every_legend_entry() -> None:
     lowest = max(item.y for item in scene.items if isinstance(item, Text))
     assert lowest < scene.height
     assert sum(isinstance(i, Text) and i.text.startswith("run ") for i in scene.items) == 9
+
+
+def test_compare_says_what_tokens_per_second_counts_in_each_mode() -> None:
+    """Walk 46b D5: generate's generated tok/s (1.2) and likelihood's scored tok/s (30.0) stood
+    in one "tok/s" column."""
+    from medlocal.eval.report import ComparisonRow, comparison_markdown
+
+    def row(run_id: str, mode: str, speed: float) -> ComparisonRow:
+        return ComparisonRow(run_id, "m", "ab12", mode, 8, 0.5, 0.2, 0.8, 0.0, 2.0, speed, 300.0)
+
+    table = comparison_markdown([row("r1", "generate", 1.2), row("r2", "likelihood", 30.0)], "f")
+    header, _, generate, likelihood = table.splitlines()[2:6]
+    assert "| s/question | generated tok/s | scored tok/s | peak MB |" in header
+    assert "| 2.00 | 1.2 | - | 300 |" in generate
+    assert "| 2.00 | - | 30.0 | 300 |" in likelihood
