@@ -161,22 +161,23 @@ def _text(file: Path, number: int, record: dict[str, Any], key: str) -> str:
     return value.strip()
 
 
-def _distinct(
-    file: Path, number: int, pairs: tuple[tuple[str, str], ...]
-) -> tuple[tuple[str, str], ...]:
-    """``pairs`` (letter, option), refused when two options say the same: likelihood scores them
-    alike and gives the tie to the first letter, generate mode cannot tell which one an answer
-    names (walk 46b D5: {"A": "x", "B": "x"} with answer A was scored correct)."""
-    seen: dict[str, str] = {}
-    for letter, option in pairs:
-        key = " ".join(option.casefold().split())
-        if key in seen:
+def _answer_stands_alone(
+    file: Path, number: int, pairs: tuple[tuple[str, str], ...], answer: str
+) -> None:
+    """Refuse a question whose answer's option is written again under another letter:
+    likelihood scores the two alike and gives the tie to the first letter, and generate mode
+    cannot tell which one an answer names (walk 46b D5: {"A": "x", "B": "x"} with answer A was
+    scored correct). Two wrong options alike are left as they are: the answer is still one
+    option, and refusing them would refuse a public file for a harmless slip."""
+    texts = {letter: " ".join(option.casefold().split()) for letter, option in pairs}
+    for letter, key in texts.items():
+        if letter != answer and key == texts.get(answer):
+            first, second = sorted((answer, letter))
             raise BenchmarkFileError(
-                f"{file.name} line {number}: options {seen[key]} and {letter} are the same "
-                f"({option!r}); each option must say something different."
+                f"{file.name} line {number}: options {first} and {second} are the same "
+                f"({dict(pairs)[letter]!r}) and one of them is the answer; each option must say "
+                "something different."
             )
-        seen[key] = letter
-    return pairs
 
 
 def _medqa(file: Path, text: str) -> list[Item]:
@@ -198,15 +199,14 @@ def _medqa(file: Path, text: str) -> list[Item]:
                 f"{file.name} line {number}: option letters must run A, B, C... (got "
                 f"{', '.join(map(str, labels))})."
             )
-        pairs = _distinct(
-            file, number, tuple((label, _text(file, number, options, label)) for label in labels)
-        )
+        pairs = tuple((label, _text(file, number, options, label)) for label in labels)
         answer = _text(file, number, record, "answer_idx").upper()
         if answer not in labels:
             raise BenchmarkFileError(
                 f"{file.name} line {number}: answer_idx {answer!r} is not one of the options "
                 f"{labels[0]}-{labels[-1]}."
             )
+        _answer_stands_alone(file, number, pairs, answer)
         subject = record.get("meta_info")
         item_id = str(record.get("id", number))
         items.append(Item(item_id, question, pairs, answer, str(subject or "")))
@@ -231,19 +231,16 @@ def _medmcqa(file: Path, text: str, cop_base: int | None, notes: list[str]) -> l
     items = []
     for (number, record), cop in zip(records, cops, strict=True):
         question = _text(file, number, record, "question")
-        pairs = _distinct(
-            file,
-            number,
-            tuple(
-                (letter, _text(file, number, record, key))
-                for letter, key in zip("ABCD", ("opa", "opb", "opc", "opd"), strict=True)
-            ),
+        pairs = tuple(
+            (letter, _text(file, number, record, key))
+            for letter, key in zip("ABCD", ("opa", "opb", "opc", "opd"), strict=True)
         )
         index = cop - base
         if not 0 <= index < 4:
             raise BenchmarkFileError(
                 f"{file.name} line {number}: cop {cop} is out of range for base {base}."
             )
+        _answer_stands_alone(file, number, pairs, "ABCD"[index])
         item_id = str(record.get("id", number))
         subject = str(record.get("subject_name") or "")
         items.append(Item(item_id, question, pairs, "ABCD"[index], subject))
@@ -352,13 +349,8 @@ def _mmlu(file: Path, text: str) -> list[Item]:
             )
         cells = [cell.strip() for cell in row]
         question = _cell(file, number, cells[0], "question")
-        pairs = _distinct(
-            file,
-            number,
-            tuple(
-                (letter, _cell(file, number, cells[i + 1], letter))
-                for i, letter in enumerate("ABCD")
-            ),
+        pairs = tuple(
+            (letter, _cell(file, number, cells[i + 1], letter)) for i, letter in enumerate("ABCD")
         )
         answer = cells[5].upper()
         if answer not in "ABCD" or len(answer) != 1:
@@ -366,6 +358,7 @@ def _mmlu(file: Path, text: str) -> list[Item]:
             raise BenchmarkFileError(
                 f"{file.name} line {number}: {what}; the answer column must be A, B, C or D."
             )
+        _answer_stands_alone(file, number, pairs, answer)
         items.append(Item(str(number), question, pairs, answer, subject))
     return items
 

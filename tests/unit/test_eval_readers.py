@@ -91,7 +91,7 @@ MALFORMED = {
         '{"question": "q", "opa": "a", "opb": "b", "opc": "a", "opd": "d", "cop": 0}\n',
         "line 1: options A and C are the same",
     ),
-    "mmlu_same_options.csv": ("q,a,b,c,b,A\n", "line 1: options B and D are the same"),
+    "mmlu_same_options.csv": ("q,a,b,c,b,D\n", "line 1: options B and D are the same"),
     "medmcqa_test_split.jsonl": (
         '{"question": "q", "opa": "a", "opb": "b", "opc": "c", "opd": "d", "cop": -1}\n',
         "missing answer key 'cop'",
@@ -106,6 +106,15 @@ MALFORMED = {
         "missing answer key 'final_decision'",
     ),
 }
+
+
+def test_two_wrong_options_alike_are_read(tmp_path: Path) -> None:
+    # Only an answer written twice makes a question unscorable; a slip between two wrong options
+    # (it happens in published files) must not refuse the whole file.
+    path = tmp_path / "wrong_twins.csv"
+    path.write_text("q,a,b,c,b,A\nq2,a,b,c,d,C\n", encoding="utf-8")
+    dataset = read_benchmark(path)
+    assert [item.answer for item in dataset.items] == ["A", "C"]
 
 
 @pytest.mark.parametrize("name", sorted(MALFORMED))
