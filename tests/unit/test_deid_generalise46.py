@@ -14,6 +14,14 @@ fixed by its shape, with the cases that must stay removed.
    episode (F33.1)"), was read as a reference number (deid_clinical_codes).
 4. A scale's eponym with the limb scored between it and its value ("Fugl-Meyer UE 22/66",
    "Fugl-Meyer upper extremity 18/66") was read as a name (deid_eponyms).
+
+Recall on dev43:
+
+5. India's house-number labels were read with a capital "No" only ("Door No 3"): "Door no
+   3-44/2", "H.no 12-3-45" and "D.no 4-1" lost their label (deid_addresses.ADDRESS_PART).
+6. The suburb and town after a facility were read only up to a full stop, a semicolon, a
+   bracket or the line's end, not up to a spaced dash before a heading's department ("Tata
+   Memorial Hospital, Parel, Mumbai - Breast DMG"), so "Parel" stayed (deid_address_lines).
 """
 
 from __future__ import annotations
@@ -88,6 +96,32 @@ def test_a_scale_with_its_limb_before_its_value_stays(line: str) -> None:
 def test_a_surname_before_a_limb_and_a_count_is_still_removed() -> None:
     # "upper limb" follows a person seen as often as a scale: only a scale's own limb words.
     assert any("Harris" in r for r in _removed("Reviewed by Harris upper limb 3 times."))
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Address: Door no 3-44/2, Bejai Main Road, Mangaluru 575004.", "Door no 3-44/2"),
+        ("Lives at H.no 12-3-45, Banjara Hills, Hyderabad.", "H.no 12-3-45"),
+        ("Lives at D.no 4-1, Main Road, Guntur.", "D.no 4-1"),
+    ],
+)
+def test_an_indian_house_number_goes_with_its_label(line: str, label: str) -> None:
+    assert any(label in r for r in _removed(line))
+
+
+def test_a_suburb_between_a_facility_and_a_heading_dash_goes() -> None:
+    removed = _removed("Tata Memorial Hospital, Parel, Mumbai - Breast DMG, Wed 4 Feb 2026")
+    assert "Parel" in removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["St Mary's Hospital, Cardiology - follow up", "Burwood Hospital, Spinal Unit - MDT"],
+)
+def test_a_department_before_a_heading_dash_stays(line: str) -> None:
+    removed = _removed(line)
+    assert not any(word in r for r in removed for word in ("Cardiology", "Spinal"))
 
 
 # The blind half dev43: 20 notes, 278 identifiers, 621 clinical terms. Before this session's
