@@ -125,7 +125,7 @@ def test_a_department_before_a_heading_dash_stays(line: str) -> None:
 
 
 # The blind half dev43: 20 notes, 278 identifiers, 621 clinical terms. Before this session's
-# changes the redactor found 275 and damaged 28 terms.
+# changes the redactor found 275 and damaged 28 terms; after them it finds 277 and damages 22.
 def test_dev43_parses_and_stays_at_its_figures() -> None:
     notes = load("dev43")
     assert len(notes) == 20
@@ -133,5 +133,5 @@ def test_dev43_parses_and_stays_at_its_figures() -> None:
     assert sum(len(n.clinical) for n in notes) == 621
 
     result = score(notes, redactor_spans)
-    assert sum(result.found.values()) >= 275
+    assert sum(result.found.values()) >= 277
     assert result.clinical_damaged <= 22
