@@ -424,7 +424,10 @@ _PLACES_TO_LINE_END = re.compile(
     r"(?:(?<!\bNo)(?<!\bNr)(?<!\bNum)\.(?=[ \t]*$|[ \t]+[A-Z])|[;)]|$"
     # Walk 21: or the sentence going on in lower case ("Torbay Hospital, Lowes Bridge, Torquay
     # under Dr. Ng" lost only its facility, "..., Torquay." all three).
-    r"|(?<=[a-zß-ÿ'’])(?=[ \t]+[a-z]))",
+    r"|(?<=[a-zß-ÿ'’])(?=[ \t]+[a-z])"
+    # Session 46 (dev43): or a spaced dash before the department or the date of a heading
+    # ("Tata Memorial Hospital, Parel, Mumbai - Breast DMG, Wed 4 Feb").
+    r"|(?=[ \t]+[-–—][ \t]))",
     re.M,
 )
 _PART = re.compile(_PLACE_PART)

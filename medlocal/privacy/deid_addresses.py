@@ -94,8 +94,11 @@ _UNIT_ALTERNATIVES = "|".join(
 ADDRESS_PART = re.compile(
     # Session 43: Australia's rural deliveries ("RMB 4471" roadside mail box, "RSD 12"
     # roadside delivery, "CMB 7" community mail bag), as a rural route "RR 3".
-    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|RMB|RSD|CMB|R\.R\.|H\.?[ \t]?No|D\.?[ \t]?No|"
-    r"(?:Road|Street|Lane|Door)[ \t]+No)\b\.?[ \t]*#?[ \t]*|(?<![\w#])#[ \t]?)"
+    # Session 46 (dev43): India's house-number labels with "no" in lower case too ("Door no
+    # 3-44/2", "H.no 12-3-45", "D.no 4-1").
+    rf"(?:\b(?:{_UNIT_ALTERNATIVES}|RR|RD|RMB|RSD|CMB|R\.R\.|H\.?[ \t]?N[Oo]|D\.?[ \t]?N[Oo]|"
+    r"H\.[ \t]?no|D\.[ \t]?no|(?:Road|Street|Lane|Door)[ \t]+[Nn]o)\b\.?[ \t]*#?[ \t]*"
+    r"|(?<![\w#])#[ \t]?)"
     r"(?=[A-Z]?\d)[A-Z]?\d{1,6}[A-Za-z]?(?:[-/]\d{1,6}[A-Za-z]?){0,3}\b"
     r"|\b\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Floor|Flr|Level|Cross|Main|Block|Stage|Phase|Sector|"
     r"Street|Avenue|Road|Lane)\b"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction
 
 _KINDS = frozenset({"id_number", "date", "phone", "street_address", "zip", "account"})
@@ -37,6 +38,30 @@ _ATC = re.compile(r"(?:ATC(?:[ \t]+code)?[ \t:]*)?[A-V]\d\d[A-Z]{2}\d\d")
 _ATC_BEFORE = re.compile(r"\bATC(?:[ \t]+codes?)?[ \t:]*\Z")
 
 
+# Session 46 (dev43): an ICD-10 code alone in brackets right after the diagnosis it codes,
+# with no label ("current moderate episode (F33.1);"): the word before the bracket is a clinical
+# or English word in lower case, as a diagnosis ends, and no label of a record's, an account's
+# or a place's number.
+_WORD_BEFORE_BRACKET = re.compile(r"\b([a-z][a-z'’-]{2,})[ \t]*\([ \t]*\Z")
+_BRACKET_CLOSES = re.compile(r"[ \t]*\)")
+_NUMBER_LABELS = frozenset(
+    {
+        "account", "number", "ref", "reference", "record", "records", "file", "case", "claim",
+        "policy", "member", "card", "room", "bed", "bay", "ward", "unit", "locker", "box",
+        "serial", "lot", "batch", "model", "sample", "specimen", "accession", "order",
+    }
+)  # fmt: skip
+
+
+def _bracketed_after_diagnosis(text: str, red: Redaction) -> bool:
+    before = _WORD_BEFORE_BRACKET.search(text, max(0, red.start - 40), red.start)
+    if before is None or _BRACKET_CLOSES.match(text, red.end) is None:
+        return False
+    word = before.group(1)
+    lex = lexicon()
+    return word not in _NUMBER_LABELS and (lex.clinical(word) or word in lex.english)
+
+
 def _given_back(text: str, red: Redaction) -> bool:
     span = red.original
     before = text[max(0, red.start - 40) : red.start]
@@ -50,7 +75,9 @@ def _given_back(text: str, red: Redaction) -> bool:
         return True
     if _ATC.fullmatch(span) and (span.startswith("ATC") or _ATC_BEFORE.search(before)):
         return True
-    if _ICD10.fullmatch(span) and _ICD10_BEFORE.search(before):
+    if _ICD10.fullmatch(span) and (
+        _ICD10_BEFORE.search(before) or _bracketed_after_diagnosis(text, red)
+    ):
         return True
     if _SNOMED.fullmatch(span):
         line = text[text.rfind("\n", 0, red.start) + 1 : red.start]

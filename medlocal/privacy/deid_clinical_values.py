@@ -279,22 +279,43 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
 # after a medicine, "escitalopram 10 mg (Cipralex)", was tried in round 13 and dropped: people
 # and pharmacies stand in such brackets as often.)
 _BRAND_CUES = frozenset({"biosimilar", "biosimilars", "brand", "branded", "generic", "trade"})
+# Session 46 (dev43): the brand a biosimilar is sold under stands before the word too
+# ("(Hertraz biosimilar)"); never a person's name after a title or a relation ("Dr Xyz").
+_BIOSIMILAR = frozenset({"biosimilar", "biosimilars"})
+_PERSON_BEFORE = frozenset(w.lower().rstrip(".") for w in TITLES | RELATIONS)
 
 
 def protect_brands(tokens: list[Tok], text: str, lex: Lexicon) -> None:
-    """A brand name after "biosimilar" or "brand" ("biosimilar Ogivri"), unless it is a listed
-    given name."""
+    """A brand name after "biosimilar" or "brand" ("biosimilar Ogivri"), or before
+    "biosimilar" ("trastuzumab (Hertraz biosimilar)", session 46), unless it is a listed given
+    name or stands after a title or a relation."""
     if "iosimilar" not in text and "rand" not in text and "eneric" not in text:
         return
     for i, tok in enumerate(tokens):
         if i == 0 or tok.shape not in ("title", "caps") or tok.lower in TITLES:
             continue
-        if (
-            tokens[i - 1].lower in _BRAND_CUES
-            and text[tokens[i - 1].end : tok.start] == " "
-            and tok.lower not in lex.given_names
-        ):
+        if tok.lower in lex.given_names:
+            continue
+        after_cue = tokens[i - 1].lower in _BRAND_CUES and _spaced(tokens[i - 1], tok, text)
+        if after_cue or _before_biosimilar(tokens, i, text):
             tok.shape = "lower"
+
+
+def _spaced(first: Tok, second: Tok, text: str) -> bool:
+    return text[first.end : second.start] == " "
+
+
+def _before_biosimilar(tokens: list[Tok], i: int, text: str) -> bool:
+    """Whether ``tokens[i]`` stands right before "biosimilar", after no title or relation and
+    not as the second word of a name ("Adaeze Okoro biosimilar")."""
+    prev = tokens[i - 1]
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].lower in _BIOSIMILAR
+        and _spaced(tokens[i], tokens[i + 1], text)
+        and prev.lower.rstrip(".") not in _PERSON_BEFORE
+        and not (prev.shape in ("title", "caps") and _spaced(prev, tokens[i], text))
+    )
 
 
 # A row of a results table: the test's name at the start of a line, then its value and unit

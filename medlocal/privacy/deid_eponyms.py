@@ -730,6 +730,9 @@ _SCALE_EPONYMS = frozenset(
     }
 )  # fmt: skip
 _SCORE_AFTER = re.compile(
+    # Session 46 (dev43, dev39): the limb scored, between ("Fugl-Meyer UE 22/66", "Fugl-Meyer
+    # upper extremity 18/66"); not "upper limb" or "arm", which follow a person seen as often.
+    r"(?:[ \t]+(?:UE|LE|UEFM|LEFM|(?:upper|lower)[ \t]+extremity))?"
     # Round 14: a type or grade word of a language between ("Modic Typ 1", "Fazekas grade 2");
     # not English "type" ("Harris type 2 diabetes" may be Mr Harris's).
     r"(?:[ \t]+(?:Typ|typ|tipo|Tipo|Grad|grad|grade|Grade|graad))?"

@@ -84,7 +84,9 @@ _QUALIFIED_DOSE = re.compile(
 )
 # A brand or model in brackets, one to four words ("(Xyz)", "(Xyz Plus)", "(Xyz Abc 2)"): the
 # pattern opens with the bracket, so the engine skips every other position at once.
-_BRACKET = re.compile(r"\((?P<brand>[A-Z][^\W\d_]+(?:[ \t]+[A-Z0-9][\w-]*){0,3})(?P<close>[),])")
+_BRACKET = re.compile(
+    r"\((?P<brand>[A-Z][^\W\d_]+(?:-[a-z]+)?(?:[ \t]+[A-Z0-9][\w-]*){0,3})(?P<close>[),])"
+)
 # What stands before the bracket: a generic, perhaps with its strength ("chlorhexidine 0.2% (").
 _BEFORE_BRACKET = re.compile(
     r"(?P<generic>[^\W\d_][\w-]*)(?P<strength>[ \t]+\d+(?:[.,]\d+)?[ \t]*%)?[ \t]*\Z"
@@ -92,7 +94,16 @@ _BEFORE_BRACKET = re.compile(
 _DOSE_NEXT = re.compile(rf"[ \t]*(?:{_DOSE})")
 # A brand alone in brackets after a medicine or a form ("NSAIDs (Xyz)", "carbonate (Xyz
 # Plus)", "mouthwash (Xyz)"): one or two capitalised words of letters.
-_BRAND_WORDS = re.compile(r"[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?")
+_BRAND_WORDS = re.compile(
+    r"[A-Z][a-z]{3,}(?:[ \t]+[A-Z][a-z]+)?"
+    # Session 46 (dev43): a brand whose second part is in lower case ("Peg-grafeel"; a
+    # double-barrelled surname capitalises both), and a brand with its release letters and
+    # strength ("Arip MT 5", "Xyz XR 50"), as India's and Africa's brands are written.
+    # Only release letters: a nurse's "(Xyz RN)" after a drug is a person.
+    r"|[A-Z][a-z]{2,}-[a-z]{3,}"
+    r"|[A-Z][a-z]{3,}[ \t]+(?:MT|DT|OD|ODT|XR|SR|CR|ER|XL|LA|MR|DS|LP|TR|PR|CD|XT|IR|EC)"
+    r"(?:[ \t]+\d{1,4})?"
+)
 _BRAND_OF_WORDS = re.compile(r"[A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?")
 # A device's model: a field strength ("Maker Model 3T", "1.5 T"), or a number and a device
 # noun ("Xyz 80 stapler", "Xyz 45 mm stent").
