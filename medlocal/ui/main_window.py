@@ -303,8 +303,12 @@ class MainWindow(QMainWindow):
                 job.cancel("lock")
 
     def _on_locked(self, reason: str) -> None:
-        self._restore = (self.patients.patient_id, self.chat.chat_id)
         self._cancel_jobs()
+        if not all(shiboken6.isValid(p) for p in (self.patients, self.chat, self.sources)):
+            # Torn down while its close waited for work to stop (a test's teardown deletes a
+            # panel): nothing is left on screen to clear.
+            return
+        self._restore = (self.patients.patient_id, self.chat.chat_id)
         # An open dialog (a summary, an export preview) must not keep patient text on screen
         # over the lock screen: reject() closes it and clears what it showed.
         for dialog in self.findChildren(QDialog):
