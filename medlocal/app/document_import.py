@@ -3,9 +3,10 @@ one progress stream for files, passages and scanned pages."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from medlocal.app.patient_mixups import other_patient_check
@@ -86,3 +87,42 @@ def _repeat_stored_notes(vault: Vault, imported: ImportReport) -> None:
         except NotFoundError:  # deleted since: nothing to repeat
             continue
         outcome.notes = [*outcome.notes, *stored]
+
+
+# The vault note (``Vault.keep_note``) naming the files an import stopped by closing MedLocal
+# left out: the next unlock says which they were (walk 46a D3: nothing did).
+INTERRUPTED_NOTE = "import_stopped_by_close"
+
+
+@dataclass(frozen=True)
+class InterruptedImport:
+    """An import that closing MedLocal stopped: its patient (id and line in the list) and the
+    files of its batch not imported (as the import named them)."""
+
+    patient_id: int
+    label: str
+    files: tuple[str, ...]
+
+
+def not_imported(report: ImportReport) -> list[str]:
+    """The files of a stopped batch that are not in the vault: cut short, or never reached."""
+    cut = [outcome.shown for outcome in report.files if outcome.status == "cancelled"]
+    return [*cut, *report.not_reached]
+
+
+def remember_interrupted(vault: Vault, stopped: InterruptedImport) -> None:
+    record = {"patient": stopped.patient_id, "label": stopped.label, "files": stopped.files}
+    vault.keep_note(INTERRUPTED_NOTE, json.dumps(record))
+
+
+def take_interrupted(vault: Vault) -> InterruptedImport | None:
+    """The import the last close stopped, told once; None when none was (or it is unreadable)."""
+    text = vault.take_note(INTERRUPTED_NOTE)
+    if text is None:
+        return None
+    try:
+        record = json.loads(text)
+        files = tuple(str(name) for name in record["files"])
+        return InterruptedImport(int(record["patient"]), str(record["label"]), files)
+    except (ValueError, KeyError, TypeError):
+        return None

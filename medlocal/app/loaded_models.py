@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from medlocal.app.warm_up import wait_until_warm
 from medlocal.engine.api import Embedder, Reranker
 from medlocal.engine.hardware import physical_cores
 from medlocal.engine.runtime import (
@@ -147,6 +148,8 @@ class LoadedModels:
             ):
                 loaded = self._chat[1]
             else:
+                # Not beside the start-up warm-up: one after the other (see wait_until_warm).
+                wait_until_warm()
                 self._unload_chat()
                 if self._chat_loader is not None:
                     loaded = self._chat_loader(model)

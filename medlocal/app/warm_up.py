@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import threading
 from collections.abc import Iterator
 
 log = logging.getLogger(__name__)
@@ -38,9 +39,31 @@ def load_dictionaries_and_freeze() -> None:
     the moment the window started (load 8 on 2 cores) and the warm-up's 240,000 new objects set
     off full sweeps of the growing heap, 330-960 ms each, on whichever thread allocated next:
     the window stood still 0.96 s. What loads here lives as long as the process, so sweeping it
-    while it loads finds nothing to free."""
-    with _collector_off():
-        _load_dictionaries_and_freeze()
+    while it loads finds nothing to free.
+
+    A chat model's load waits for it (:func:`wait_until_warm`): walk 46a started a summary 8 s
+    after the window opened, the warm-up still importing, and the two together (load 10-16 on
+    2 cores) left the window without a turn for up to 3.6 s; one after the other they share
+    the CPU with the window, not with each other, and the pair ends sooner."""
+    _idle.clear()
+    try:
+        with _collector_off():
+            _load_dictionaries_and_freeze()
+    finally:
+        _idle.set()
+
+
+# Set while no warm-up runs (the process starts with none).
+_idle = threading.Event()
+_idle.set()
+WARM_UP_WAIT_S = 120.0  # a model load waits at most this long (a stuck warm-up delays, no more)
+
+
+def wait_until_warm(timeout_s: float = WARM_UP_WAIT_S) -> bool:
+    """Wait for a running warm-up to end (at once when none runs); False if it still runs."""
+    if not _idle.is_set():
+        log.info("waiting for the start-up warm-up before loading a model")
+    return _idle.wait(timeout_s)
 
 
 @contextlib.contextmanager

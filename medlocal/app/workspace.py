@@ -428,6 +428,14 @@ class Workspace:
             confirm_long=confirm_long,
         )
 
+    def remember_interrupted_import(self, stopped: document_import.InterruptedImport) -> None:
+        """Keep, in the vault, which files an import stopped by closing MedLocal left out."""
+        document_import.remember_interrupted(self.require_vault(), stopped)
+
+    def take_interrupted_import(self) -> document_import.InterruptedImport | None:
+        """The import the last close stopped (told once), or None."""
+        return document_import.take_interrupted(self.require_vault())
+
     def index_patient(
         self,
         patient_id: int,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.document_import import InterruptedImport, not_imported
 from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
@@ -35,6 +36,9 @@ from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 # An import the lock stopped says so, not "cancelled": nobody cancelled it (walk 43 D10).
 LOCK_STOPPED = "stopped when MedLocal locked"
+# Closing the window stops an import too (after asking); the next unlock lists what it left out.
+CLOSE = "close"
+CLOSE_STOPPED = "stopped when MedLocal closed"
 
 
 class ImportSection(QObject):
@@ -164,13 +168,34 @@ class ImportSection(QObject):
         ws = self.workspace
 
         def work(cancel: Any) -> ImportReport:
-            return ws.import_documents(
+            report = ws.import_documents(
                 paths, patient, progress=self.relay, on_file=self.file_relay, cancel=cancel
             )
+            left_out = not_imported(report)
+            job = self.import_job  # set before anything could cancel it (the GUI thread did)
+            if left_out and job is not None and job.cancelled_by == CLOSE:
+                # Kept in the vault before the window locks it: the next unlock names them.
+                ws.remember_interrupted_import(InterruptedImport(patient, label, tuple(left_out)))
+            return report
 
         self.import_job = run_task("import", work, self._import_done, self._import_failed)
         self.started.emit()
         return self.import_job
+
+    def show_interrupted(self, stopped: InterruptedImport) -> None:
+        """The import the last close stopped, as its own end would have shown it: the files
+        not imported under its patient, and a line saying whose import it was elsewhere."""
+        self.errors.clear()
+        count = len(stopped.files)
+        self._result = _ImportResult(
+            stopped.patient_id,
+            stopped.label,
+            f"{CLOSE_STOPPED[0].upper()}{CLOSE_STOPPED[1:]}: {count} file(s) not imported; "
+            "import them again.",
+        )
+        for shown in stopped.files:
+            self._add_error(shown, f"not imported — {CLOSE_STOPPED}: import it again")
+        self.show_result()
 
     def cancel_import(self) -> None:
         if self.import_job is not None and self.import_job.running:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -44,10 +45,13 @@ from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
 from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
+from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
 from medlocal.ui.icons import icon
+from medlocal.ui.import_section import CLOSE
 from medlocal.ui.lock_screen import LockScreen
 from medlocal.ui.patients_panel import PatientsPanel
+from medlocal.ui.quit_signals import quit_requested
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.status import StatusWidgets
 from medlocal.ui.workers import ProgressRelay, active_jobs, run_task, wait_for_jobs
@@ -169,6 +173,8 @@ class MainWindow(QMainWindow):
             app.focusWindowChanged.connect(self._activity.watch)
         # What to reopen after unlocking: ids only, never text.
         self._restore: tuple[int | None, int | None] = (None, None)
+        self._closing = Closing(self)
+        self._closing.timer.timeout.connect(self._close_when_stopped)
         self._build_menus()
         self._restore_geometry()
         self.show_lock_screen()
@@ -182,8 +188,33 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._keeping_focus(slot))
         return action
+
+    def _keeping_focus(self, slot: Callable[[], object]) -> None:
+        """Run a menu action; when the dialog it opened has closed and focus is not back in the
+        window, the window takes it (walk 46a D8: after Ctrl+O or Summarise no widget had focus,
+        and shortcuts did nothing until the window was activated). A window manager activates the
+        dialog's parent again by itself; Qt's offscreen platform, and some bare X11 or kiosk
+        sessions, do not. Focus goes back to the widget that had it, else the question box."""
+        before = QApplication.focusWidget()
+        slot()
+        # Once the closed dialog's own window events are through (its deactivation among them).
+        QTimer.singleShot(0, lambda: self._take_focus_back(before))
+
+    def _take_focus_back(self, before: QWidget | None) -> None:
+        if QApplication.activeModalWidget() is not None or not self.isVisible():
+            return  # the action left a dialog open (the model manager), or closed the window
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self and self.isActiveWindow():
+            return  # focus stayed here
+        self.activateWindow()
+        # The widget that had focus may be gone with what the action changed (a list refilled).
+        alive = [w for w in (before, self.chat.question) if w is not None and shiboken6.isValid(w)]
+        for target in alive:
+            if target.window() is self and target.isVisibleTo(self) and target.isEnabled():
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -272,8 +303,12 @@ class MainWindow(QMainWindow):
                 job.cancel("lock")
 
     def _on_locked(self, reason: str) -> None:
-        self._restore = (self.patients.patient_id, self.chat.chat_id)
         self._cancel_jobs()
+        if not all(shiboken6.isValid(p) for p in (self.patients, self.chat, self.sources)):
+            # Torn down while its close waited for work to stop (a test's teardown deletes a
+            # panel): nothing is left on screen to clear.
+            return
+        self._restore = (self.patients.patient_id, self.chat.chat_id)
         # An open dialog (a summary, an export preview) must not keep patient text on screen
         # over the lock screen: reject() closes it and clears what it showed.
         for dialog in self.findChildren(QDialog):
@@ -321,11 +356,31 @@ class MainWindow(QMainWindow):
         self._show_model()
         self._start_rechunk()
         self._remind_backup()
+        self._tell_interrupted_import()
         # The unlock that upgraded the vault says so once (walk 44 D5: the upgrade was silent).
         note = ws.take_upgrade_notice()
         if note is not None:
             self.status.set_upgrade_notice(note)
             log.info("%s", note)
+
+    def _tell_interrupted_import(self) -> None:
+        """An import that closing MedLocal stopped: its files not imported are listed under its
+        patient, and the status bar says so (walk 46a D3: the next start said nothing)."""
+        try:
+            stopped = self.workspace.take_interrupted_import()
+        except MedLocalError:
+            return
+        if stopped is None:
+            return
+        self.patients.imports.show_interrupted(stopped)
+        bar = self.statusBar()
+        if bar is not None:
+            bar.showMessage(
+                f"The last import for {stopped.label} was stopped when MedLocal closed: "
+                f"{len(stopped.files)} file(s) not imported, listed under that patient's "
+                "documents.",
+                60000,
+            )
 
     def _start_rechunk(self) -> None:
         """Older documents get section-aware passages in the background after unlocking."""
@@ -528,14 +583,71 @@ class MainWindow(QMainWindow):
             self.chat.sync_chats()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing asks first while work the clinician waits for runs (an import, a summary),
+        then stops every task through its cancel and closes once they have ended, the event
+        loop running meanwhile (walk 46a D3: the window stood frozen 10.5 s, with no word,
+        in a wait on the GUI thread). A quit signal asks nothing: nobody may be there."""
+        if self._closing.stopping:
+            event.ignore()  # already stopping: the window closes when the work has ended
+            return
+        if not self._closing.stopped and active_jobs():
+            if quit_requested():
+                for job in active_jobs():
+                    job.cancel(CLOSE)
+                wait_for_jobs(STOP_WAIT_S)  # the process ends next: nothing left to keep moving
+            else:
+                event.ignore()
+                if self._may_stop_work():
+                    self._stop_then_close()
+                return
         store = self._settings_store()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/splitter", self.splitter.saveState())
         store.sync()  # written now: a quit with a job still running ends the process at once
-        wait_for_jobs(10.0)
         self.status.close()
         self.workspace.lock("closed")
         super().closeEvent(event)
+
+    def _may_stop_work(self) -> bool:
+        """Stop and close, or Keep working (the default: an Enter meant for the window behind
+        stops nothing). True at once when only background upkeep runs (a warm-up, re-chunking)."""
+        waited_for = waited_for_work(active_jobs())
+        if not waited_for:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Close MedLocal?")
+        box.setText(f"{' '.join(text for text, _after in waited_for)} Stop and close MedLocal?")
+        box.setInformativeText(" ".join(after for _text, after in waited_for))
+        stop = box.addButton("Stop and close", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
+
+    def _stop_then_close(self) -> None:
+        """Cancel every task, say so, and close once they have ended (or after STOP_WAIT_S: the
+        launcher then ends the process; what a task writes is transactional)."""
+        self._closing.stopping = True
+        self.stack.setEnabled(False)  # nothing new starts while the window closes
+        for action in self.working_actions:
+            action.setEnabled(False)
+        for job in active_jobs():
+            job.cancel(CLOSE)
+        bar = self.statusBar()
+        if bar is not None:
+            bar.showMessage(STOPPING)
+        self._closing.deadline = time.monotonic() + STOP_WAIT_S
+        self._closing.timer.start()
+
+    def _close_when_stopped(self) -> None:
+        if active_jobs() and time.monotonic() < self._closing.deadline:
+            return
+        self._closing.timer.stop()
+        self._closing.stopping = False
+        self._closing.stopped = True
+        self.close()
 
     def visible_text(self) -> str:
         """Every text a panel shows (the lock test checks no patient text survives)."""

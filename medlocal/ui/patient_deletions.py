@@ -26,7 +26,7 @@ from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.dialogs.patient_dialogs import WITH_OUTPUTS, ask_delete_documents
 from medlocal.ui.import_section import ImportSection
-from medlocal.ui.patient_rows import ID_ROLE
+from medlocal.ui.patient_rows import ID_ROLE, LABEL_ROLE
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError
 
@@ -105,8 +105,8 @@ class PatientDeletions(QWidget):
         if not confirm(
             self,
             "Remove patient",
-            f"Remove {item.text()} and all their documents, chats and summaries from the vault? "
-            "This cannot be undone.",
+            f"Remove {item.data(LABEL_ROLE)} and all their documents, chats and summaries from the "
+            "vault? This cannot be undone.",
         ):
             return
         vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))

@@ -13,13 +13,24 @@ from medlocal.vault.rows import DocumentInfo, Patient
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # a row's patient or document id
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # the one-line label, for sentences naming them
 
 
 def patient_item(patient: Patient) -> QListWidgetItem:
-    item = QListWidgetItem(patient_label(patient))
+    item = QListWidgetItem(patient_row_text(patient))
     item.setData(ID_ROLE, patient.id)
     item.setData(SEARCH_ROLE, (patient.name, patient.mrn or ""))
+    item.setData(LABEL_ROLE, patient_label(patient))
+    item.setToolTip(patient_label(patient))
     return item
+
+
+def patient_row_text(patient: Patient) -> str:
+    """A patient's row: the name, and the MRN on a line of its own. The MRN is what tells two
+    similar names apart, and on one line it went behind a sideways scroll in a narrow pane
+    (walk 46a D6: "Marguerite Okonkwo-Blythe · MRN SBH-4…" at 800 and 1024 px wide)."""
+    name = shown_name(patient.name)
+    return f"{name}\nMRN {patient.mrn}" if patient.mrn else name
 
 
 def document_item(doc: DocumentInfo) -> QListWidgetItem:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,10 +41,11 @@ from medlocal.ui.import_section import ImportSection
 from medlocal.ui.patient_deletions import PatientDeletions
 from medlocal.ui.patient_rows import (
     ID_ROLE,
+    LABEL_ROLE,
     SEARCH_ROLE,
     document_item,
     patient_item,
-    patient_label,
+    patient_row_text,
 )
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError, VaultBusyError
@@ -77,6 +78,10 @@ class PatientsPanel(PatientDeletions):
         self.search.textChanged.connect(self._filter)
         self.patients = QListWidget()
         self.patients.setAccessibleName("Patients")
+        # A row fits the pane's width, a long name wrapping: never a sideways scroll, which hid
+        # the MRN on the name's line (walk 46a D6).
+        self.patients.setWordWrap(True)
+        self.patients.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.patients.currentItemChanged.connect(self._patient_changed)
         self.add_button = QPushButton("Add patient…")
         self.add_button.setAccessibleName("Add a patient")
@@ -221,7 +226,7 @@ class PatientsPanel(PatientDeletions):
             (int(self.patients.item(row).data(ID_ROLE)), self.patients.item(row).text())
             for row in range(self.patients.count())
         ]
-        if shown != [(p.id, patient_label(p)) for p in patients]:
+        if shown != [(p.id, patient_row_text(p)) for p in patients]:
             self._fill(patients, current)  # added or renamed elsewhere; the choice stays
         if current is not None:
             docs = vault.list_documents(current)
@@ -247,7 +252,7 @@ class PatientsPanel(PatientDeletions):
 
     def _drop_removed_patient(self) -> None:
         item = self.patients.currentItem()
-        name = item.text() if item is not None else "The patient"
+        name = str(item.data(LABEL_ROLE)) if item is not None else "The patient"
         self.imports.cancel_import()
         self.reload()  # nobody chosen: the documents and the chat empty
         self.notice.setText(
@@ -375,7 +380,7 @@ class PatientsPanel(PatientDeletions):
 
     def _chosen_for_import(self) -> tuple[int, str] | None:
         item = self.patients.currentItem()
-        return (int(item.data(ID_ROLE)), item.text()) if item is not None else None
+        return (int(item.data(ID_ROLE)), str(item.data(LABEL_ROLE))) if item is not None else None
 
     def _follow_import(self) -> None:
         if not self._docs_refresh.isActive():

@@ -16,6 +16,9 @@ from typing import Any
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.session import Session, reading, writing
 
+# Keys of ``meta`` holding notes from one run to the next (see VaultCore.keep_note).
+NOTE_PREFIX = "note:"
+
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -48,3 +51,24 @@ class VaultCore:
     def _write(self, event: str, details: dict[str, Any]) -> None:
         with self._tx() as s:
             s.audit.append(event, details)
+
+    def keep_note(self, key: str, value: str) -> None:
+        """Keep a short text for a later run inside the vault (encrypted with everything else:
+        it may name files or patients), replacing an earlier one under ``key``."""
+        with self._tx() as s:
+            s.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (f"{NOTE_PREFIX}{key}", value.encode("utf-8")),
+            )
+
+    def take_note(self, key: str) -> str | None:
+        """The text kept under ``key``, removed as it is read (told once); None when none."""
+        name = f"{NOTE_PREFIX}{key}"
+        with self._read() as s:  # most unlocks find none: no write for them
+            row = s.conn.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        with self._tx() as s:
+            s.conn.execute("DELETE FROM meta WHERE key = ?", (name,))
+        return bytes(row[0]).decode("utf-8", errors="replace")

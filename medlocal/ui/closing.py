@@ -1,0 +1,46 @@
+"""What closing the window while work runs needs: which running tasks the clinician waits for
+(asked about before they are stopped) and the state of a close that waits for tasks to stop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QTimer
+
+from medlocal.ui.workers import Job
+
+STOP_WAIT_S = 10.0  # a stopped task has this long to end before the window closes anyway
+STOP_POLL_MS = 100  # how often the closing window looks whether the tasks have ended
+STOPPING = "Stopping the running work before closing… MedLocal closes when it has stopped."
+
+# Tasks a person started and waits for, by job name: what the question says of each, and what
+# stopping it means for them. Others (warm-up, re-chunking, a list read) stop without a word.
+WAITED_FOR: dict[str, tuple[str, str]] = {
+    "import": (
+        "A document import is still running.",
+        "The documents already imported stay in the vault; the files not imported yet are "
+        "listed when you next unlock MedLocal, to import again.",
+    ),
+    "summarising": (
+        "A summary is still being written.",
+        "Nothing of it is saved.",
+    ),
+}
+
+
+def waited_for_work(jobs: Iterable[Job]) -> list[tuple[str, str]]:
+    """The question's lines for the running tasks a person waits for, each kind once."""
+    names = {job.name for job in jobs}
+    return [WAITED_FOR[name] for name in WAITED_FOR if name in names]
+
+
+class Closing:
+    """A close under way: stopping (tasks cancelled, waiting for them), stopped (the close goes
+    ahead even if one lingers), the deadline, and the timer that looks again."""
+
+    def __init__(self, parent: QObject) -> None:
+        self.stopping = False
+        self.stopped = False
+        self.deadline = 0.0
+        self.timer = QTimer(parent)
+        self.timer.setInterval(STOP_POLL_MS)

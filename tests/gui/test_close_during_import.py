@@ -1,0 +1,134 @@
+"""Walk 46a D3: closing the window during an import froze it ~10 s with no word (closeEvent
+waited on the GUI thread), nothing asked first, and the next start did not say the import had
+stopped nor which files it left out. Now closing asks (Stop and close / Keep working), stops
+the import through its cancel while the event loop runs (the status bar says it is stopping),
+and the next unlock lists the files of the batch that were not imported."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from fixtures.gui_window import PASS, make_workspace, open_window
+from fixtures.ingest_files import FakeEmbedder
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from medlocal.ui.closing import STOPPING
+from medlocal.ui.workers import active_jobs
+
+GATE_WORD = "gatekeeper"  # the second file's text: its indexing waits for the test
+
+
+class GatedEmbedder(FakeEmbedder):
+    """Indexes at once, except a text naming GATE_WORD: that waits until the test opens the
+    gate (the import is then "running" for as long as the test needs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reached = threading.Event()
+        self.gate = threading.Event()
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        if any(GATE_WORD in text for text in texts):
+            self.reached.set()
+            self.gate.wait(30)
+        return super().embed(texts)
+
+
+def _answer(button_text: str, asked: list[str]) -> None:
+    """Answer the next question box with ``button_text``, noting what it asked."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        asked.append(f"{box.text()} {box.informativeText()}")
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        raise AssertionError(f"no {button_text!r} button in {asked[-1]!r}")
+
+    QTimer.singleShot(0, click)
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    texts = {
+        "a_referral.txt": "Referral: breathless on exertion, ankle swelling since March.",
+        "b_echo.txt": f"Echo report {GATE_WORD}: ejection fraction 32 percent.",
+        "c_nurse_notes.txt": "Nurse notes: weight 76.9 kg, no orthopnoea.",
+    }
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_closing_mid_import_asks_stops_without_freezing_and_tells_next_time(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    embedder = GatedEmbedder()
+    ws = make_workspace(tmp_path, embedder_loader=lambda model: embedder)
+    try:
+        ws.create_vault(PASS, PASS)
+        patient = ws.require_vault().add_patient("Marguerite Okonkwo-Blythe", mrn="SBH-448210")
+        window = open_window(qtbot, ws)
+        window.show()
+        job = window.patients.imports.import_paths(_files(tmp_path))
+        assert job is not None
+        assert embedder.reached.wait(10)
+
+        # Keep working: nothing is stopped, the window stays.
+        asked: list[str] = []
+        _answer("Keep working", asked)
+        window.close()
+        assert asked and "A document import is still running." in asked[0]
+        assert window.isVisible() and job.running and not job.cancel_event.is_set()
+
+        # Stop and close: close() returns while the import still runs (it used to wait there),
+        # the import is cancelled, and the window says it is stopping.
+        _answer("Stop and close", asked)
+        window.close()
+        assert len(asked) == 2
+        assert job.cancel_event.is_set() and job.running
+        assert window.isVisible()
+        assert window.statusBar().currentMessage() == STOPPING
+        embedder.gate.set()  # the file being indexed ends; the import stops after it
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+        assert not active_jobs()
+        assert ws.vault is None or ws.vault.is_locked
+
+        # The next unlock: what was imported is there, and the files left out are named.
+        ws.unlock(PASS)
+        stored = [doc.file_name for doc in ws.require_vault().list_documents(patient)]
+        again = open_window(qtbot, ws)
+        imports = again.patients.imports
+        lines = [imports.errors.item(i).text() for i in range(imports.errors.count())]
+        status = again.statusBar().currentMessage()
+        label = imports.progress_label.text()
+        told_once = ws.take_interrupted_import()
+    finally:
+        embedder.gate.set()
+        ws.close()
+    assert any(name.endswith("a_referral.txt") for name in stored)
+    left_out = [
+        name
+        for name in ("b_echo.txt", "c_nurse_notes.txt")
+        if not any(stored_name.endswith(name) for stored_name in stored)
+    ]
+    assert left_out, "the gate held the second file: at least it and the third are left out"
+    assert len(lines) == len(left_out)
+    for name, line in zip(left_out, lines, strict=True):
+        assert line == f"{name}: not imported — stopped when MedLocal closed: import it again"
+    assert f"{len(left_out)} file(s) not imported" in status
+    assert "stopped when MedLocal closed" in status and "Okonkwo-Blythe" in status
+    assert label.startswith("Stopped when MedLocal closed")
+    assert told_once is None  # said once
