@@ -654,13 +654,21 @@ class GroundedAnswerer:
 _NUMBERED = re.compile(r"\[\d+\]")
 
 
+# Content flags that say an answer gives what the passages do not; not the model's doubt, nor
+# weak support (a made-up heading "(ref.pdf, page 11)" shares few words with any passage).
+_GIVES_OTHERWISE = CONTENT_KINDS - {"model_doubt", "weak_support"}
+
+
 def _breakdown(checked: Sequence[Flag], made_up: Sequence[Flag], whole: Sequence[Flag]) -> str:
-    """What broke in an answer, from its flags ("" when nothing did): it looped (``whole``'s
-    degenerate_output) and what is left of it gives something the passages do not (a loop cut
-    from a supported answer leaves that answer, flagged: walk 33), named a document or page not
-    given (``made_up``), or cited a passage number not given (``checked``)."""
-    off = any(f.kind in CONTENT_KINDS - {"model_doubt"} for f in checked)
-    broken = [f for f in whole if f.kind == "degenerate_output" and off] + list(made_up)
+    """What broke in an answer that also gives something the passages do not (``_GIVES_OTHERWISE``),
+    from its flags ("" when nothing did, or when the rest of it is supported): it looped
+    (``whole``'s degenerate_output), named a document or page not given (``made_up``), or
+    cited a passage number not given (``checked``). A supported answer with such a slip stays
+    the answer, flagged: a loop cut from it (walk 33), a made-up heading "(ref.pdf, page 11)"
+    (walk 26), an extra "[5]"."""
+    if not any(f.kind in _GIVES_OTHERWISE for f in checked):
+        return ""
+    broken = [f for f in whole if f.kind == "degenerate_output"] + list(made_up)
     broken += [f for f in checked if f.kind == "invalid_citation" and _NUMBERED.fullmatch(f.token)]
     return "; ".join(dict.fromkeys(f.message.rstrip(".") for f in broken))
 

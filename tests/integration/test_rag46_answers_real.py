@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from fixtures.fake_models import FakeChatModel
+from test_rag_real import import_notes
 
 from medlocal.app.chats import chat_turns
 from medlocal.engine.api import ChatMessage, ChatModel, Embedder, SamplingParams
-from medlocal.ingest.pipeline import import_paths
 from medlocal.rag.answer import GroundedAnswerer
 from medlocal.rag.chat import ChatSession
 from medlocal.rag.passages import Scope
@@ -47,16 +47,6 @@ RUNNING = {
 }
 
 
-def _patient(vault: Vault, folder: Path, notes: dict[str, str], embedder: Embedder) -> int:
-    folder.mkdir(parents=True)
-    for file_name, text in notes.items():
-        (folder / file_name).write_text(text, encoding="utf-8")
-    patient = vault.add_patient("Marguerita Okonkwo-Blyth", mrn="SBH-55")
-    report = import_paths(vault, [folder / n for n in sorted(notes)], patient, embedder)
-    assert [f.status for f in report.files] == ["imported"] * len(notes)
-    return patient
-
-
 class _Recording:
     """The real model, with the messages of each call kept."""
 
@@ -75,7 +65,7 @@ class _Recording:
 def test_the_echo_velocity_reaches_the_model_and_an_absent_area_does_not(
     vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
 ) -> None:
-    patient = _patient(vault, tmp_path / "a", NOTES, demo_embedder)
+    patient = import_notes(vault, tmp_path / "a", NOTES, demo_embedder)
     answerer = GroundedAnswerer(
         demo_chat, vault, demo_embedder, params=SamplingParams(max_tokens=16)
     )
@@ -91,7 +81,7 @@ def test_the_echo_velocity_reaches_the_model_and_an_absent_area_does_not(
 def test_a_chat_gives_the_model_no_not_found_text_as_history(
     vault: Vault, tmp_path: Path, demo_chat: ChatModel, demo_embedder: Embedder
 ) -> None:
-    patient = _patient(vault, tmp_path / "b", NOTES, demo_embedder)
+    patient = import_notes(vault, tmp_path / "b", NOTES, demo_embedder)
     model = _Recording(demo_chat)
     answerer = GroundedAnswerer(
         model,  # type: ignore[arg-type]
@@ -113,7 +103,7 @@ def test_a_chat_gives_the_model_no_not_found_text_as_history(
 def test_an_answer_naming_a_page_that_does_not_exist_is_stored_not_found(
     vault: Vault, tmp_path: Path, demo_embedder: Embedder
 ) -> None:
-    patient = _patient(vault, tmp_path / "c", NOTES, demo_embedder)
+    patient = import_notes(vault, tmp_path / "c", NOTES, demo_embedder)
     draft = (
         "Peak velocity 2.9 m/s [1] (echo_2026-03-02.txt, page 20).\n17/03/2026 15:39 Phone"
         " call: weight down to 78.9 kg [2]."
@@ -131,7 +121,7 @@ def test_an_answer_naming_a_page_that_does_not_exist_is_stored_not_found(
 def test_the_dose_note_dates_a_dose_by_its_own_line(
     vault: Vault, tmp_path: Path, demo_embedder: Embedder
 ) -> None:
-    patient = _patient(vault, tmp_path / "d", RUNNING, demo_embedder)
+    patient = import_notes(vault, tmp_path / "d", RUNNING, demo_embedder)
     model = FakeChatModel("Bisoprolol 5 mg once daily [1].")
     answer = (
         GroundedAnswerer(model, vault, demo_embedder)  # type: ignore[arg-type]
@@ -145,7 +135,7 @@ def test_the_dose_note_dates_a_dose_by_its_own_line(
 def test_an_absent_angiogram_is_plainly_not_found(
     vault: Vault, tmp_path: Path, demo_embedder: Embedder
 ) -> None:
-    patient = _patient(vault, tmp_path / "e", NOTES, demo_embedder)
+    patient = import_notes(vault, tmp_path / "e", NOTES, demo_embedder)
     model = FakeChatModel(
         ["Potassium 4.8 mmol/L [1].", "She had an angiogram in 2024 showing no disease [1]."]
     )

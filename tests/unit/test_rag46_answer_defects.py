@@ -128,13 +128,13 @@ def test_the_model_is_not_given_medlocals_own_texts_as_the_conversation() -> Non
     assert not any("What is her blood group?" in m.content for m in messages if m.role == "user")
 
 
+# Walk 46a D2's answer: beside a value the passages do not give (a made-up phone call row),
+# a page the one-page echo does not have, a passage number not given, or a loop.
+MADE_UP_ROW = "17/03/2026 Phone call: weight 78.9 kg [1]."
 BROKEN = [
-    # A page the one-page echo does not have (walk 46a: "(referral_scan.pdf, page 20)").
-    "Peak velocity 2.9 m/s [1] (note.pdf, page 20).",
-    # A passage number it was not given.
-    "Peak velocity 2.9 m/s [1]. Mean gradient 18 mmHg [7].",
-    # A loop: the same row again and again.
-    "Peak velocity 2.9 m/s [1].\n" + "\n".join(["17/03/2026 Phone call: weight 78.9 kg [1]."] * 12),
+    f"Peak velocity 2.9 m/s [1] (note.pdf, page 20). {MADE_UP_ROW}",
+    f"Peak velocity 2.9 m/s [1]. Mean gradient 18 mmHg [7]. {MADE_UP_ROW}",
+    "Peak velocity 2.9 m/s [1].\n" + "\n".join([MADE_UP_ROW] * 12),
 ]
 
 
@@ -160,10 +160,20 @@ def test_an_answer_copying_medlocals_own_wording_is_set_aside() -> None:
     assert "MedLocal's own words, 'The model gave no supported answer'" in answer.flags[0].message
 
 
-def test_a_placeholder_citation_alone_does_not_set_the_answer_aside() -> None:
-    model = FakeChatModel("Peak velocity 2.9 m/s [1] [n].")
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Peak velocity 2.9 m/s [1] [n].",  # a placeholder left
+        "Peak velocity 2.9 m/s [1] (note.pdf, page 20).",  # a supported answer's slip
+        "Peak velocity 2.9 m/s [1][7].",
+    ],
+)
+def test_a_supported_answer_with_a_slip_stays_the_answer_flagged(reply: str) -> None:
+    model = FakeChatModel(reply)
     result = _answerer(model, [hit(1, ECHO)]).ask("What is her aortic valve peak velocity?", SCOPE)
-    assert result.consume().status == "answered"
+    answer = result.consume()
+    assert answer.status == "answered", answer.text
+    assert any(f.kind == "invalid_citation" for f in answer.flags)
 
 
 # -- D5 -------------------------------------------------------------------------------------------
