@@ -26,6 +26,7 @@ reconciliation discrepancy, not a titration). Where a stop is dated after the ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -205,15 +206,21 @@ def _by_regimen(
     return found, over_time
 
 
+_SENTENCE_STARTS = re.compile(r"[.!?;]\s+")
+
+
 def _dose_date(regimen: _Regimen) -> str | None:
-    """The date a dose is given on: the last date its own line writes before it ("14/01/2025
+    """The date a dose is given on: the last date its own sentence writes before it ("14/01/2025
     Bisoprolol 1.25 mg once daily started", in running notes opened on 11 Jan), else its
     document's (walk 46a D5: the note dated that dose 11 Jan 2025). A date after the dose on its
     line is a plan ("review 01/03/2026"), and a date read two ways is no date."""
     text, at = regimen.passage.hit.text, regimen.dose_at
     if at >= 0:
         line = text[text.rfind("\n", 0, at) + 1 : at]
-        found = [d for d in extract_dates(line) if d.alt is None]
+        # Its own sentence of the line: "Ramipril stopped (18/11/2023). Metformin 500 mg" dates
+        # no metformin.
+        sentence = _SENTENCE_STARTS.split(line)[-1]
+        found = [d for d in extract_dates(sentence) if d.alt is None]
         if found:
             return found[-1].canonical
     return passage_date(regimen.passage)
