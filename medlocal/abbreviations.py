@@ -76,6 +76,9 @@ SHORTHAND: dict[str, tuple[str, ...]] = {
     "bnoi": ("bowels not opened",),
     # The list's only sense of GP is a chemotherapy regimen (walk 31: "Who is her GP?").
     "gp": ("general practitioner", "family doctor", "family physician"),
+    # The list has only AV's arteriovenous and atrioventricular senses; an echo's is the aortic
+    # valve ("AV peak velocity 2.9 m/s", walk 46a D1).
+    "av": ("aortic valve", "atrioventricular"),
 }
 
 

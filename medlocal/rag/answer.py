@@ -29,9 +29,12 @@ from medlocal.engine.reasoning import (
 )
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.answer_notes import (
+    SetAside,
+    absent_terms,
     answer_notes,
     declined_listing,
     draft_notes,
+    no_passage_names,
     set_aside_flag,
     superseded_flags,
 )
@@ -39,8 +42,13 @@ from medlocal.rag.checks.patient_identity import RecordIdentity, check_identifie
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.context import ContextFit, fit_passages
-from medlocal.rag.flags import Flag
-from medlocal.rag.followup import repeated_answer_note, standalone_question
+from medlocal.rag.flags import CONTENT_KINDS, Flag
+from medlocal.rag.followup import (
+    medlocal_wording,
+    repeated_answer_note,
+    standalone_question,
+    supported_turns,
+)
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.loop_watch import LoopWatch
 from medlocal.rag.loops import Loop, without_loops
@@ -144,6 +152,20 @@ class _Generated:
     stream: ReasoningStream
     text: str
     looped: bool
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """One question as :meth:`GroundedAnswerer._run` reads it: as asked and as searched
+    (``query``), with what a fallback answer needs."""
+
+    question: str
+    query: str
+    history: Sequence[ChatMessage]
+    general: bool
+    cancel: threading.Event | None
+    timings: dict[str, float]
+    started: float
 
 
 def _whole_text_flags(generated: _Generated, loops: Sequence[Loop], max_tokens: int) -> list[Flag]:
@@ -327,8 +349,7 @@ class GroundedAnswerer:
             return result
         if not open_question and not self.threshold.answerable(relevant, query):
             result = yield from self._fallback(question, history, general, cancel, timings, started)
-            terms = ", ".join(f"'{t}'" for t in asked_terms(query, self.lexicon))
-            result.notes.append(f"no passage found names any of {terms}")
+            result.notes.append(no_passage_names(asked_terms(query, self.lexicon)))
             return result
 
         def build(
@@ -354,7 +375,7 @@ class GroundedAnswerer:
             relevant,
             build,
             max_tokens=self.params.max_tokens,
-            history=history,
+            history=supported_turns(history),
             thinking=self.think_budget if model_reasons(self.model) else 0,
         )
         timings["context_fit"] = time.perf_counter() - t0
@@ -389,6 +410,7 @@ class GroundedAnswerer:
             support=self.support,
         )
         timings["checks"] = time.perf_counter() - t0
+        asked = _Asked(question, query, history, general, cancel, timings, started)
         # Nothing rests on a cited passage, and no flag points to a passage that holds the
         # answer's drugs or values: whatever the model wrote, it is not from the documents.
         # Nor is an answer that cites no passage given at all, whatever other passages hold
@@ -396,27 +418,34 @@ class GroundedAnswerer:
         # the reports' reference range, and one 2020 result) was printed as the answer.
         nothing_cited = not any(n in texts for n in checked.cited)
         if not supported_sentences(checked, texts) and (not checked.named or nothing_cited):
-            result = yield from self._fallback(question, history, general, cancel, timings, started)
-            result = _with_draft(result, raw, fit, draft_notes(self.lexicon, query, raw, fit))
-            if result.status == "not_found":
-                _note_a_repeated_draft(result, question, checked.text, history)
-                self._set_aside(result, checked.text, fit)
-            return _thought(result, stream)
+            return (yield from self._fold(asked, generated, fit, checked.text, "unsupported"))
         # Every statement of a longer answer flagged, none clean (walk 39 item 4: thirty
         # invented lines, each flagged, where no passage gave the answer): set aside the same way,
         # the draft kept behind its label, not shown as the answer.
         if flagged_throughout(checked, texts):
-            result = yield from self._fallback(question, history, general, cancel, timings, started)
-            result = _with_draft(result, raw, fit, draft_notes(self.lexicon, query, raw, fit))
-            if result.status == "not_found":
-                _note_a_repeated_draft(result, question, checked.text, history)
-                self._set_aside(result, checked.text, fit, every_statement_flagged=True)
-            return _thought(result, stream)
+            why: SetAside = "every_statement_flagged"
+            return (yield from self._fold(asked, generated, fit, checked.text, why))
+        # File names and pages the model made up ("(referral_2025-14-29.pdf, page 8)"; walk 26).
+        made_up = unknown_documents(
+            checked.text.strip(),
+            (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
+        )
+        whole = _whole_text_flags(generated, loops, self.params.max_tokens)
+        # An answer that looped, or names a page, document or passage the model was not given,
+        # has broken down: set aside too (walk 46a D2: rows made up in a loop beside "[4]
+        # (referral_scan.pdf, page 20)" of a one-page scan were shown as the answer).
+        broken = _breakdown(checked.flags, made_up, whole)
+        # Nor is MedLocal's own wording the model copied ("The model gave no supported answer
+        # ..."): it is no answer of the model's, whatever it cites.
+        copied = medlocal_wording(checked.text)
+        if copied:
+            broken = "; ".join(filter(None, [broken, f"it wrote MedLocal's own words, '{copied}'"]))
+        if broken:
+            return (yield from self._fold(asked, generated, fit, checked.text, "broken", broken))
         by_number = {p.number: p for p in fit.passages}
         # The flags may name passages the text does not cite ("apixaban is named in passage
         # [2], which this sentence does not cite"): they are listed too, so they can be found.
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
-        # File names and pages the model made up ("(referral_2025-14-29.pdf, page 8)"; walk 26).
         flags = (
             checked.flags
             # A day the question names that the cited passages do not give (walk 39).
@@ -426,11 +455,8 @@ class GroundedAnswerer:
                 texts,
                 {p.number: p.hit.section or "" for p in fit.passages},
             )
-            + unknown_documents(
-                checked.text.strip(),
-                (GivenPassage(p.hit.file_name, p.hit.page, p.hit.last_page) for p in fit.passages),
-            )
-            + _whole_text_flags(generated, loops, self.params.max_tokens)
+            + made_up
+            + whole
         )
         # An MRN, NHS number or other code the cited passages do not hold, nor the record
         # (walk 43 D3: "DOB:KV-9376500 [2]" passed every check).
@@ -506,19 +532,49 @@ class GroundedAnswerer:
             extra={"status": "not_found", "model_declined": True},
         )
 
+    def _fold(
+        self,
+        asked: _Asked,
+        generated: _Generated,
+        fit: ContextFit,
+        draft: str,
+        why: SetAside,
+        detail: str = "",
+    ) -> Generator[str, None, GroundedAnswer]:
+        """The model's answer ``draft`` is not given as the answer (``why``): "no supported
+        answer" with the draft kept in a flag, or the general answer when asked for one. Where
+        no passage the model read names what the question asks ("Has she had a coronary
+        angiogram?"), it says so plainly: not found (walk 46a D7: the same "the documents may
+        still hold the answer" as for a question they do answer)."""
+        question, history = asked.question, asked.history
+        result = yield from self._fallback(
+            question, history, asked.general, asked.cancel, asked.timings, asked.started
+        )
+        raw = generated.text
+        result = _with_draft(result, raw, fit, draft_notes(self.lexicon, asked.query, raw, fit))
+        if result.status == "not_found":
+            _note_a_repeated_draft(result, question, draft, history)
+            self._set_aside(result, draft, fit, why, detail)
+            absent = absent_terms(question, [p.hit.text for p in fit.passages], self.lexicon)
+            if absent:
+                result.text = NOT_FOUND_MESSAGE
+                result.notes.append(no_passage_names(absent))
+                result.provenance["notes"] = list(result.notes)
+        return _thought(result, generated.stream)
+
     def _set_aside(
         self,
         result: GroundedAnswer,
         draft: str,
         fit: ContextFit,
-        *,
-        every_statement_flagged: bool = False,
+        why: SetAside,
+        detail: str = "",
     ) -> None:
-        """No statement of the model's answer rests on a passage it cites: the answer says there
-        is no supported answer and the draft is kept only in a flag that says it is unsupported
-        (answer_notes.set_aside_flag). The passages given stay in the provenance, so they are
-        listed to look in."""
-        result.text, flag = set_aside_flag(draft, every_statement_flagged)
+        """No statement of the model's answer rests on a passage it cites (or it broke down):
+        the answer says there is no supported answer and the draft is kept only in a flag that
+        says it is unsupported (answer_notes.set_aside_flag). The passages given stay in the
+        provenance, so they are listed to look in."""
+        result.text, flag = set_aside_flag(draft, why, detail)
         result.flags = [flag]
         result.provenance = build_provenance(
             self.model,
@@ -532,7 +588,8 @@ class GroundedAnswerer:
             extra={
                 "status": "not_found",
                 "unsupported_draft": True,
-                **({"every_statement_flagged": True} if every_statement_flagged else {}),
+                **({"every_statement_flagged": True} if why == "every_statement_flagged" else {}),
+                **({"broken_answer": True} if why == "broken" else {}),
             },
         )
 
@@ -590,6 +647,30 @@ class GroundedAnswerer:
             embedder_id=self._embedder_id(),
             extra={"status": status},
         )
+
+
+# An invalid citation that names a passage by a number the model was not given ("[9]"), not a
+# placeholder ("[n]") it left.
+_NUMBERED = re.compile(r"\[\d+\]")
+
+
+# Content flags that say an answer gives what the passages do not; not the model's doubt, nor
+# weak support (a made-up heading "(ref.pdf, page 11)" shares few words with any passage).
+_GIVES_OTHERWISE = CONTENT_KINDS - {"model_doubt", "weak_support"}
+
+
+def _breakdown(checked: Sequence[Flag], made_up: Sequence[Flag], whole: Sequence[Flag]) -> str:
+    """What broke in an answer that also gives something the passages do not (``_GIVES_OTHERWISE``),
+    from its flags ("" when nothing did, or when the rest of it is supported): it looped
+    (``whole``'s degenerate_output), named a document or page not given (``made_up``), or
+    cited a passage number not given (``checked``). A supported answer with such a slip stays
+    the answer, flagged: a loop cut from it (walk 33), a made-up heading "(ref.pdf, page 11)"
+    (walk 26), an extra "[5]"."""
+    if not any(f.kind in _GIVES_OTHERWISE for f in checked):
+        return ""
+    broken = [f for f in whole if f.kind == "degenerate_output"] + list(made_up)
+    broken += [f for f in checked if f.kind == "invalid_citation" and _NUMBERED.fullmatch(f.token)]
+    return "; ".join(dict.fromkeys(f.message.rstrip(".") for f in broken))
 
 
 def _note_a_repeated_draft(

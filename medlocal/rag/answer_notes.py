@@ -8,6 +8,7 @@ the model."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from medlocal.engine.api import ChatMessage
 from medlocal.fsutil import shown_name
@@ -18,9 +19,10 @@ from medlocal.rag.dose_disagreements import (
     superseded_dose_flags,
 )
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag
-from medlocal.rag.followup import repeated_answer_note
+from medlocal.rag.followup import ASPECT_WORDS, repeated_answer_note
 from medlocal.rag.latest_values import newest_value_notes
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.open_questions import is_open_question
 from medlocal.rag.passages import (
     NumberedPassage,
     SourceRef,
@@ -30,10 +32,17 @@ from medlocal.rag.passages import (
 )
 from medlocal.rag.prompts import (
     ALL_STATEMENTS_FLAGGED,
+    BROKEN_ANSWER,
     NO_SUPPORTED_ANSWER,
     model_declined_text,
 )
-from medlocal.rag.relevance import matched_names, names_drug_class, term_finder
+from medlocal.rag.relevance import (
+    asked_terms,
+    key_terms,
+    matched_names,
+    names_drug_class,
+    term_finder,
+)
 from medlocal.rag.stop_notes import newest_stops, stop_notes
 
 
@@ -149,24 +158,59 @@ def declined_listing(
     return text, sources
 
 
-def set_aside_flag(draft: str, every_statement_flagged: bool) -> tuple[str, Flag]:
-    """The text that stands in for a draft the checks set aside, and the flag that keeps the
-    draft, saying it is unsupported. Not "Not found": the passages may hold the answer (walk
-    29); not the draft as the answer (walk 25: a made-up answer, flagged, was still shown as
-    the answer)."""
-    why = (
+# Why a draft was set aside: no statement is supported; every statement is flagged; or the
+# answer broke down (looped, or named a page, document or passage not given).
+SetAside = Literal["unsupported", "every_statement_flagged", "broken"]
+_SET_ASIDE: dict[SetAside, tuple[str, str]] = {
+    "unsupported": (
+        NO_SUPPORTED_ANSWER,
+        "no statement of the model's answer is supported by the passages it cites",
+    ),
+    "every_statement_flagged": (
+        ALL_STATEMENTS_FLAGGED,
         "every statement of the model's answer is flagged (unsupported, or giving what the"
-        " passages it cites do not), so"
-        if every_statement_flagged
-        else "no statement of the model's answer is supported by the passages it cites, so"
-    )
-    text = ALL_STATEMENTS_FLAGGED if every_statement_flagged else NO_SUPPORTED_ANSWER
+        " passages it cites do not)",
+    ),
+    "broken": (BROKEN_ANSWER, "the model's answer broke down"),
+}
+
+
+def set_aside_flag(draft: str, why: SetAside, detail: str = "") -> tuple[str, Flag]:
+    """The text that stands in for a draft the checks set aside, and the flag that keeps the
+    draft, saying it is unsupported (``detail``: what broke, from its flags). Not "Not found":
+    the passages may hold the answer (walk 29); not the draft as the answer (walk 25: a made-up
+    answer, flagged, was still shown as the answer)."""
+    text, reason = _SET_ASIDE[why]
+    if detail:
+        reason += f" ({detail.rstrip('.')})"
     flag = Flag(
         -1,
         UNSUPPORTED_DRAFT,
         "",
-        f"{why} it is not given as the answer; its draft is kept below, unsupported. Read"
-        " the passages listed before concluding the documents are silent",
+        f"{reason}, so it is not given as the answer; its draft is kept below, unsupported."
+        " Read the passages listed before concluding the documents are silent",
         quote=draft.strip(),
     )
     return text, flag
+
+
+def no_passage_names(terms: Sequence[str]) -> str:
+    """The note that says the documents name nothing asked: "no passage found names any of
+    'coronary', 'angiogram'"."""
+    return "no passage found names any of " + ", ".join(f"'{t}'" for t in terms)
+
+
+def absent_terms(
+    question: str, texts: Sequence[str], lexicon: MedicationLexicon | None = None
+) -> tuple[str, ...]:
+    """What ``question`` itself asks about (``asked_terms``) when none of ``texts`` (the
+    passages the model read) names it; () when one does, or when the question names nothing of
+    its own to look for (an open question; "Why was it stopped?" asks about what came before)."""
+    lexicon = lexicon or default_lexicon()
+    own = [t for t in key_terms(question, lexicon) if t not in ASPECT_WORDS]
+    if not own or is_open_question(question, lexicon):
+        return ()
+    names = term_finder(question)
+    if any(names(text) for text in texts):
+        return ()
+    return asked_terms(question, lexicon)

@@ -26,6 +26,7 @@ reconciliation discrepancy, not a titration). Where a stop is dated after the ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,7 +41,7 @@ from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
-from medlocal.values import Value
+from medlocal.values import Value, extract_dates
 from medlocal.vault.diversify import hit_date
 
 # How far apart two documents giving a drug different doses must be for the doses to read as a
@@ -186,7 +187,7 @@ def _by_regimen(
     regimens = list(by_document.values())
     if not _differ(regimens):
         return [], False
-    dated = [(passage_date(r.passage), r) for r in regimens]
+    dated = [(_dose_date(r), r) for r in regimens]
     days = [day_of(shown) for shown, _ in dated]
     known = [d for d in days if d is not None]
     over_time = len(known) == len(days) and not any(
@@ -203,6 +204,26 @@ def _by_regimen(
             seen.add(regimen.key())
             found.append((shown, when, regimen))
     return found, over_time
+
+
+_SENTENCE_STARTS = re.compile(r"[.!?;]\s+")
+
+
+def _dose_date(regimen: _Regimen) -> str | None:
+    """The date a dose is given on: the last date its own sentence writes before it ("14/01/2025
+    Bisoprolol 1.25 mg once daily started", in running notes opened on 11 Jan), else its
+    document's (walk 46a D5: the note dated that dose 11 Jan 2025). A date after the dose on its
+    line is a plan ("review 01/03/2026"), and a date read two ways is no date."""
+    text, at = regimen.passage.hit.text, regimen.dose_at
+    if at >= 0:
+        line = text[text.rfind("\n", 0, at) + 1 : at]
+        # Its own sentence of the line: "Ramipril stopped (18/11/2023). Metformin 500 mg" dates
+        # no metformin.
+        sentence = _SENTENCE_STARTS.split(line)[-1]
+        found = [d for d in extract_dates(sentence) if d.alt is None]
+        if found:
+            return found[-1].canonical
+    return passage_date(regimen.passage)
 
 
 def where_written(shown: str | None, when: date | None, passage: NumberedPassage) -> str:

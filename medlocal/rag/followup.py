@@ -19,7 +19,12 @@ from difflib import SequenceMatcher
 
 from medlocal.engine.api import ChatMessage
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
-from medlocal.rag.prompts import MODEL_DECLINED_OPENING, NO_SUPPORTED_OPENING, NOT_FOUND_MESSAGE
+from medlocal.rag.prompts import (
+    GENERAL_LABEL,
+    MODEL_DECLINED_OPENING,
+    NO_SUPPORTED_OPENING,
+    NOT_FOUND_MESSAGE,
+)
 from medlocal.rag.relevance import key_terms
 
 # Words that point back to something said before. (She, her, he and his are the patient, whom
@@ -38,7 +43,7 @@ _CONTINUING = re.compile(
 # "Why was it stopped?", "Who prescribed it?" are about the medicine or test asked of before. A
 # question whose every key term is one of these continues the conversation (walk 27: "What were
 # the side effects?" after a question about amiodarone was searched alone).
-_ASPECT_WORDS = frozenset(
+ASPECT_WORDS = frozenset(
     {"side", "effect", "effects", "adverse", "often", "frequency", "frequently", "reason",
      "reasons", "why", "indication", "indications", "interaction", "interactions", "duration",
      "long", "started", "starting", "start", "stopped", "stopping", "stop", "changed", "change",
@@ -57,7 +62,7 @@ def depends_on_conversation(question: str) -> bool:
     effects?")."""
     if _REFERRING.search(question) is not None or _CONTINUING.search(question) is not None:
         return True
-    return all(term in _ASPECT_WORDS for term in key_terms(question))
+    return all(term in ASPECT_WORDS for term in key_terms(question))
 
 
 def standalone_question(
@@ -83,6 +88,42 @@ def standalone_question(
     if not lexicon.find(standalone):
         standalone = " ".join([standalone, *_answer_drugs(history, lexicon)])
     return standalone
+
+
+# What MedLocal itself writes in place of an answer (no supported answer, the model declined, a
+# general answer's label), and the listing of a declined answer's passages: no model writes
+# these of itself. (Its "Not found in the selected documents." a model may say of one part.)
+_MEDLOCAL_TEXTS = (
+    NO_SUPPORTED_OPENING,
+    MODEL_DECLINED_OPENING,
+    GENERAL_LABEL,
+    "before concluding the documents are silent",
+)
+
+
+def supported_turns(history: Sequence[ChatMessage]) -> list[ChatMessage]:
+    """The turns of ``history`` the model may read as the conversation: each question with the
+    model's supported answer to it. A turn answered by MedLocal's own text ("Not found in the
+    selected documents.", "The model gave no supported answer ... This passage names
+    'potassium'; read it before concluding ...") is left out, question and all: walk 46a D2's
+    small model copied those texts as its next answer, with made-up rows and a page that does
+    not exist. So is an answer that copies them (stored before this check)."""
+    kept: list[ChatMessage] = []
+    question: ChatMessage | None = None
+    for message in history:
+        if message.role == "user":
+            question = message
+        elif message.role == "assistant" and question is not None:
+            said = message.content
+            if not medlocal_wording(said) and not said.strip().startswith(NOT_FOUND_MESSAGE):
+                kept += [question, message]
+            question = None
+    return kept
+
+
+def medlocal_wording(text: str) -> str:
+    """The first of MedLocal's own texts that ``text`` holds ("" when none does)."""
+    return next((said for said in _MEDLOCAL_TEXTS if said in text), "")
 
 
 def _answer_drugs(history: Sequence[ChatMessage], lexicon: MedicationLexicon) -> list[str]:

@@ -19,6 +19,14 @@ ALL_STATEMENTS_FLAGGED = (
     " what the passages it cites do not). Read the passages listed; the documents may still hold"
     " the answer."
 )
+# Said when the model's answer broke down: it looped, or named a page, document or passage it
+# was not given (walk 46a D2: rows made up in a loop, "[4] (referral_scan.pdf, page 20)" of a
+# one-page scan, shown as the answer).
+BROKEN_ANSWER = (
+    NO_SUPPORTED_OPENING + " the model's answer broke down (it repeated itself, or named a page,"
+    " document or passage it was not given). Read the passages listed; the documents may still"
+    " hold the answer."
+)
 NO_SUPPORTED_ANSWER = (
     "No supported answer: none of the statements the model wrote rests on the passages it was"
     " given. Read the passages listed; the documents may still hold the answer."

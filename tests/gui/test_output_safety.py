@@ -52,11 +52,14 @@ def server(socket_enabled: None) -> Iterator[tuple[str, Recorder]]:
 
 
 def hostile_answer(base: str) -> str:
+    # No ".png" in the addresses: an answer naming files the model was not given, beside values
+    # the passages do not give, is set aside as broken (walk 46a D2), and this test reads the
+    # answer as shown. The server answers with an image whatever the path.
     return (
-        f"Metformin 500 mg [1]. ![chart]({base}/md-image.png) "
-        f'<img src="{base}/html-image.png"> <link rel="stylesheet" href="{base}/style.css">\n'
+        f"Metformin 500 mg [1]. ![chart]({base}/md-image) "
+        f'<img src="{base}/html-image"> <link rel="stylesheet" href="{base}/style.css">\n'
         f"See [the guideline]({base}/link) and <a href='{base}/raw'>this</a>.\n"
-        '<img src="file:///etc/passwd"> <img src="\\\\fileserver\\share\\x.png">'
+        '<img src="file:///etc/passwd"> <img src="\\\\fileserver\\share\\x">'
     )
 
 
