@@ -349,8 +349,9 @@ def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
         ):
             first -= 1
         labelled = {_singular(t.text) for t in tokens[first:label]}
-        denied = {_singular(tokens[i].text) for i in _own_object(tokens, end)}
-        if denied and not denied & labelled:
+        named = _own_object(tokens, end)
+        denied = {_singular(tokens[i].text) for i in named}
+        if denied and not denied & labelled and not _tests_the_label(tokens, named):
             continue
         for i in range(first, label):
             out[i].negated = True
@@ -380,6 +381,33 @@ def _own_object(tokens: Sequence[Token], end: int) -> list[int]:
         and tokens[i].text not in NEG_UNCOUNTED
         and tokens[i].text not in _NO_OBJECT
     ]
+
+
+# What a label's own test looks for or is done on: "Hepatitis B: negative for surface
+# antigen", "HIV: negative for antibodies", "MRSA: negative for nasal carriage" deny the label
+# (review46 D1), where "Diabetes: negative for ketones" denies the ketones.
+_ANALYTES = frozenset(
+    {"antigen", "antigens", "antibody", "antibodies", "ab", "ag", "igg", "igm", "rna", "dna",
+     "pcr", "naat", "carriage", "colonisation", "colonization", "colonised", "colonized",
+     "growth", "organisms", "serology", "swab", "screen", "screening", "test", "testing",
+     "culture", "markers", "marker", "titre", "titres", "assay", "infection", "hbsag"}
+)  # fmt: skip
+# What ends the object's own words before the place or sample it was found on: "negative for
+# ketones on urine dip" names the ketones, not the dip.
+_OBJECT_ENDS = frozenset({"on", "in", "at", "by", "from", "with", "after", "and", "or"})
+
+
+def _tests_the_label(tokens: Sequence[Token], named: Sequence[int]) -> bool:
+    """Whether the object a label's denial names (token indexes ``named``, in order) is what
+    the label's own test looks for, up to its place or sample: "surface antigen" in "Hepatitis
+    B: negative for surface antigen", not "ketones" in "negative for ketones on urine dip"."""
+    for i in named:
+        word = tokens[i].text
+        if word in _OBJECT_ENDS:
+            return False
+        if word in _ANALYTES:
+            return True
+    return False
 
 
 # What follows "none of" without naming anything: "Allergies: none of note", "nil of

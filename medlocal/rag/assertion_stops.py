@@ -25,7 +25,7 @@ from medlocal.rag.medications import default_lexicon
 from medlocal.rag.negation_scope import NEW_CLAUSE, negation_scope
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be"})
-_NOT = frozenset({"not", "never", "don't", "dont"})
+NOT_WORDS = frozenset({"not", "never", "don't", "dont"})
 CONDITIONS = frozenset({"if", "unless", "when", "should"})
 
 
@@ -48,9 +48,10 @@ def stopped_medications(
     label's colon ("STOPPED: lisinopril 10 mg daily") or back to the drug ("quetiapine 50 mg
     qhs was tapered off"). ``asked``: the sentence ends in a question mark."""
     lexicon = default_lexicon()
-    scopes: list[int] = []
+    # Each token a stop governs, with where its stop ends (a restart counts only after it).
+    scopes: list[tuple[int, int]] = []
     for start, end in find_phrases(tokens, STOP_FORWARD):
-        if start > 0 and tokens[start - 1].text in _PASSIVE | _NOT:
+        if start > 0 and tokens[start - 1].text in _PASSIVE | NOT_WORDS:
             # "lisinopril was stopped and replaced by ...": the drug came before; "do not
             # stop aspirin": it goes on.
             continue
@@ -64,11 +65,11 @@ def stopped_medications(
         if first != end:
             # A label heads the list that follows it: "Stopped medications: ramipril 10 mg,
             # amlodipine 5 mg" stops both (review45 D4).
-            scopes += _listed(tokens, first)
+            scopes += [(i, end) for i in _listed(tokens, first)]
         # Up to the drugs it names and no further: "stop doxazosin and halve her amlodipine"
         # stops the doxazosin only.
         reach = negation_scope(tokens, first, 1, triggers)
-        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
+        scopes += [(i, end) for i in _back_to_the_drugs(tokens, reach, lexicon.is_medication)]
     for _start, end in find_phrases(tokens, STOP_REPLACED):
         # "in place of metformin", "switched from ramipril to losartan": the drug right after
         # is the one given up, and only it ("to losartan" is what is taken). "was switched
@@ -77,7 +78,7 @@ def stopped_medications(
         if _conditional(tokens, end) or not names_a_drug_first(tokens, end):
             continue
         reach = negation_scope(tokens, end, 1, triggers)
-        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
+        scopes += [(i, end) for i in _back_to_the_drugs(tokens, reach, lexicon.is_medication)]
     for start, end in find_phrases(tokens, STOP_BACKWARD):
         opens_bracket = start > 1 and tokens[start - 1].text == "("
         if _conditional(tokens, end, opens_bracket):
@@ -93,9 +94,9 @@ def stopped_medications(
         before = start - 2 if opens_bracket else start - 1
         reach = negation_scope(tokens, _before_link(tokens, before), -1, triggers)
         reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
-        scopes += _back_to_the_drugs(tokens, reach, lexicon.is_medication)
-    for i in scopes:
-        if lexicon.is_medication(tokens[i].text) and not _restarted_after(tokens, i):
+        scopes += [(i, end) for i in _back_to_the_drugs(tokens, reach, lexicon.is_medication)]
+    for i, end in scopes:
+        if lexicon.is_medication(tokens[i].text) and not _restarted_after(tokens, i, end):
             out[i].stopped = True
 
 
@@ -107,19 +108,46 @@ RESTARTED = frozenset(
 )  # fmt: skip
 
 
-def _restarted_after(tokens: Sequence[Token], drug: int) -> bool:
-    """Whether the sentence restarts the drug at token ``drug`` after stopping it: a done
-    restart word further on, no other drug between (that would be its restart) and no
-    negation, plan or condition just before it."""
+def _restarted_after(tokens: Sequence[Token], drug: int, stop_end: int) -> bool:
+    """Whether the sentence restarts the drug at token ``drug`` after the stop that ends at
+    token ``stop_end``: a done restart word further on in the stop's clause (not past a ";" or
+    a new subject: "held for AKI; physiotherapy resumed", review46 D2), no other drug between
+    (that would be its restart). A restart before the stop is undone by it: "Ramipril was
+    restarted in April, then stopped again in June" (review46 D3)."""
     is_medication = default_lexicon().is_medication
-    for i in range(drug + 1, len(tokens)):
+    since = max(drug + 1, stop_end)
+    for i in range(since, len(tokens)):
         word = tokens[i].text
+        if word == ";" or (word in NEW_CLAUSE and word not in _LINKS):
+            return False
         if is_medication(word) and word != tokens[drug].text:
             return False
         if word in RESTARTED:
-            before = {t.text for t in tokens[max(0, i - _UNDO_REACH) : i]}
-            return not before & _UNDO_DENIED and not _conditional(tokens, i + 1)
+            return not _has_a_subject(tokens, i, since) and restart_done(tokens, i)
     return False
+
+
+# Adverbs between a stop and its restart: "held, then restarted", "subsequently resumed".
+_THEN = frozenset({"then", "subsequently", "later", "successfully", "since"})
+
+
+def _has_a_subject(tokens: Sequence[Token], i: int, since: int) -> bool:
+    """Whether the restart word at token ``i`` has a subject of its own after token ``since``:
+    "physiotherapy resumed", "diet was resumed", not "held for AKI and restarted" or "held,
+    then restarted"."""
+    k = i - 1
+    while k >= since and (tokens[k].text in _LINKS or tokens[k].text in _THEN):
+        k -= 1
+    return k >= since and tokens[k].text[0].isalpha() and tokens[k].text not in {"and", "but"}
+
+
+def restart_done(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the restart or continue word at token ``i`` is done, not denied, put off or
+    made a plan by the words just before it ("not restarted", "to be restarted", "can be
+    restarted", "may be continued", "do not continue") nor a condition after it ("restarted
+    when eGFR > 30")."""
+    before = {t.text for t in tokens[max(0, i - _UNDO_REACH) : i]}
+    return not before & UNDO_DENIED and not _conditional(tokens, i + 1)
 
 
 # Words in a stop's bracket that undo or doubt it: "(held for CT contrast, restarted 12/03)",
@@ -130,7 +158,7 @@ _UNDONE = frozenset(
 )  # fmt: skip
 # An undo word after these is denied or put off, and the stop stands: "(stopped - not
 # restarted)", "(stopped; do not restart)", "(stopped 2019 - plan to restart)" (review45b D5).
-_UNDO_DENIED = frozenset(
+UNDO_DENIED = frozenset(
     {"not", "no", "never", "don't", "dont", "without", "to", "will", "may", "can", "could",
      "should", "consider", "until", "if", "when", "once", "unless"}
 )  # fmt: skip
@@ -150,7 +178,7 @@ def _undoes(words: Sequence[str]) -> bool:
             continue
         before = words[max(0, i - _UNDO_REACH) : i]
         after = words[i + 1 : i + 1 + _UNDO_REACH]
-        if word != "?" and any(w in _UNDO_DENIED for w in before):
+        if word != "?" and any(w in UNDO_DENIED for w in before):
             continue
         if word != "?" and any(w in _UNDO_CONDITIONS for w in after):
             continue
@@ -175,7 +203,13 @@ _HABITS = frozenset(
 _DETERMINERS = frozenset({"the", "her", "his", "their", "all", "any", "both", "its", "my"})
 _TIMES = frozenset(
     {"day", "night", "morning", "evening", "week", "weekend", "month", "year", "same", "next",
-     "previous", "last", "following", "time"}
+     "previous", "last", "following", "time", "few", "couple", "final",
+     # "(stopped the Monday before surgery)", "(stopped the first week of March)" (review46 D4).
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december",
+     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "two", "three", "four",
+     "five", "six", "seven"}
 )  # fmt: skip
 
 
@@ -188,7 +222,8 @@ def _names_an_object(inside: Sequence[str]) -> bool:
     first ("(held - hyperkalaemia)", "(stopped: AKI)") leaves no object."""
     first = inside[0]
     if first in _DETERMINERS:
-        return len(inside) > 1 and inside[1] not in _TIMES
+        # A number after it counts days or gives a date: "(held the 2 days before surgery)".
+        return len(inside) > 1 and inside[1] not in _TIMES and not inside[1][0].isdigit()
     return (
         default_lexicon().is_medication(first)
         or first in _HABITS
@@ -318,7 +353,7 @@ def changed_medications(tokens: Sequence[Token], out: list[Assertion], triggers:
     lexicon = default_lexicon()
     scopes: list[int] = []
     for start, end in find_phrases(tokens, CHANGE_DONE):
-        if _conditional(tokens, end) or (start > 0 and tokens[start - 1].text in _NOT):
+        if _conditional(tokens, end) or (start > 0 and tokens[start - 1].text in NOT_WORDS):
             continue
         back = negation_scope(tokens, _before_link(tokens, start - 1), -1, triggers)
         back = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, back))

@@ -20,14 +20,21 @@ the item alone would read as a drug taken.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from medlocal.document_dates import day_of
 from medlocal.rag.assertion_records import Mention
-from medlocal.rag.assertion_stops import RESTARTED, stop_label_above
+from medlocal.rag.assertion_stops import (
+    NOT_WORDS,
+    RESTARTED,
+    UNDO_DENIED,
+    restart_done,
+    stop_label_above,
+)
+from medlocal.rag.assertion_tokens import Token, find_phrases, tokenize
+from medlocal.rag.assertion_triggers import STOP_BACKWARD
 from medlocal.rag.assertions import mentions, word_key
 from medlocal.rag.dose_disagreements import Stop, passage_date, where_written
 from medlocal.rag.medications import default_lexicon
@@ -169,35 +176,60 @@ _RESTARTS = RESTARTED | {"continue", "continued", "continuing"}
 # reviewed" continues the amlodipine only.
 _CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "with"})
 _RESTART_REACH = 6
-_WORD = re.compile(r"[A-Za-z][\w'-]*|[;.]")
+# Words that leave the drug out of a continuation: "Continue all other medications except
+# ramipril", "apart from ramipril" (review46 D3).
+_EXCEPTED = frozenset({"except", "excepting", "excluding", "apart", "aside", "besides"})
 
 
 def _restarts(text: str, mention: Mention) -> bool:
     """Whether ``mention`` (a drug given as taken in ``text``) restarts or continues it: a word
     of ``_RESTARTS`` (or "back on") within a few words of it in its own clause, no other drug
-    between."""
+    between, the drug not excepted from it, the word not denied, put off or a plan ("has not
+    been restarted", "can be restarted once ...", "do not continue") and the sentence no
+    question ("Continue ramipril?") (review46 D3)."""
     start = text.rfind(mention.sentence, 0, mention.start + len(mention.sentence))
-    if start < 0:
+    if start < 0 or mention.sentence.rstrip().endswith("?"):
         return False
-    words = list(_WORD.finditer(mention.sentence))
-    here = next((i for i, w in enumerate(words) if start + w.start() == mention.start), None)
+    tokens = tokenize(mention.sentence, start)
+    here = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
     if here is None:
+        return False
+    words = [t.text for t in tokens]
+    if _EXCEPTED & set(words[max(0, here - 2) : here]):
         return False
     is_medication = default_lexicon().is_medication
     for step in (-1, 1):
         i = here + step
         while 0 <= i < len(words) and abs(i - here) <= _RESTART_REACH:
-            word = words[i].group().lower()
-            if word in _RESTARTS or (word == "back" and step == -1 and _next(words, i) == "on"):
-                return True
-            if word in _CLAUSE_ENDS or word in {";", "."} or is_medication(word):
+            word = words[i]
+            if word in _RESTARTS or (
+                word == "back" and step == -1 and words[i + 1 : i + 2] == ["on"]
+            ):
+                between = set(words[min(i, here) + 1 : max(i, here)])
+                # After the drug, a plan or denial may stand apart from the word: "ramipril
+                # has not yet been restarted"; before it, "to" leads the drug ("continue to
+                # take ramipril").
+                denied = UNDO_DENIED if step == 1 else NOT_WORDS
+                return (
+                    not between & (denied | _EXCEPTED)
+                    and restart_done(tokens, i)
+                    and not _stopped_again(tokens, i)
+                )
+            if word in _CLAUSE_ENDS or word == ";" or is_medication(word):
                 break
             i += step
     return False
 
 
-def _next(words: Sequence[re.Match[str]], i: int) -> str:
-    return words[i + 1].group().lower() if i + 1 < len(words) else ""
+def _stopped_again(tokens: Sequence[Token], restart: int) -> bool:
+    """Whether the sentence stops the drug again after its restart word at token ``restart``,
+    no other drug between: "Ramipril was restarted in April, then stopped again in June"
+    (review46 D3; the assertion reader leaves that mention taken)."""
+    is_medication = default_lexicon().is_medication
+    return any(
+        start > restart and not any(is_medication(t.text) for t in tokens[restart + 1 : start])
+        for start, _end in find_phrases(tokens, STOP_BACKWARD)
+    )
 
 
 def _sentence_span(text: str, sentence: str, inside: int) -> tuple[int, int]:

@@ -80,13 +80,10 @@ def check_heading_fit(
         return
     if _NONE.search(plain) or _names_a_medicine(plain, lexicon):
         return
-    if qualifies_the_section(plain):
-        return  # "Over-the-counter only", "Both were stopped in hospital": about the list
-    if allergies and _NO_ALLERGY.search(plain):
-        return  # a denial of allergies: "she has no known allergies"
-    if allergies and allergy_vocabulary(lexicon).spans(plain):
-        return  # latex, peanuts, contrast: an allergen that is no medicine
-    if reports_nothing(plain):
+    # Under an allergy heading "Patient reported" is how allergy records give an item's
+    # source (beside "confirmed"), so only a medication list's line is read as a report cut
+    # short (review46 D5).
+    if medicines and reports_nothing(plain):
         check.add(
             "wrong_section",
             heading,
@@ -95,6 +92,12 @@ def check_heading_fit(
             " cited passage says was reported.",
         )
         return
+    if qualifies_the_section(plain):
+        return  # "Over-the-counter only", "Both were stopped in hospital": about the list
+    if allergies and _NO_ALLERGY.search(plain):
+        return  # a denial of allergies: "she has no known allergies"
+    if allergies and allergy_vocabulary(lexicon).spans(plain):
+        return  # latex, peanuts, contrast: an allergen that is no medicine
     if allergies:
         named, kind = ("no medicine and no allergen", "a medication or an allergy")
         if not medicines:

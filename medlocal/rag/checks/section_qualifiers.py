@@ -88,7 +88,7 @@ _SAYS_SOURCE = re.compile(
 _REPORTED_NOTHING = re.compile(
     r"^\W*(?:\d{1,2}[.)])?\W*(?:the\s+|her\s+|his\s+|their\s+)?"
     r"(?:patient|pt|she|he|they|family|carer|gp|pharmacist|pharmacy|hospital|daughter|son|wife"
-    r"|husband|partner)\s+(?:reported|reports|documented|recorded|listed|stated|states|noted"
+    r"|husband|partner)\s+(?:reported|reports|documented|recorded|stated|states|noted"
     r"|notes|said|says|confirmed|confirms)\W*$",
     re.IGNORECASE,
 )
@@ -105,6 +105,4 @@ def qualifies_the_section(plain: str) -> bool:
     together or names their source or sameness, rather than listing anything itself."""
     if _TOGETHER.search(plain):
         return True
-    if reports_nothing(plain):
-        return False
     return _SOURCE_LINE.match(plain) is not None and _SAYS_SOURCE.search(plain) is not None
