@@ -30,23 +30,29 @@ def padded_context(n_ctx: int) -> int:
 
 
 def chat_context(info: GGUFInfo, requested: int | None) -> int:
-    """The context a chat model is loaded with: the size asked for (None: the default), never
-    past the model's training context. llama.cpp would run past it, only writing a warning to
-    the log, and a model answers worse beyond what it was trained on; ``models fit --ctx``
-    refuses such a size for the same reason (walk 46b)."""
-    if requested is None:
-        return padded_context(default_context(info))
+    """The context a chat model is loaded with: the size asked for (None: the default), as
+    llama.cpp allocates it, never past the model's training context. llama.cpp would run past
+    it, only writing a warning to the log, and a model answers worse beyond what it was trained
+    on; ``models fit --ctx`` refuses such a size for the same reason (walk 46b)."""
+    size = padded_context(default_context(info) if requested is None else requested)
     trained = info.context_length
-    return padded_context(min(requested, trained) if trained else requested)
+    if trained and size > trained:
+        # Rounded down to llama.cpp's multiple of 256: rounding up would pass the training
+        # context again (2,000 -> 2,048; review 46b D9).
+        return max(trained // _CTX_PAD * _CTX_PAD, min(trained, _CTX_PAD))
+    return size
 
 
 def context_cap_note(info: GGUFInfo, requested: int | None) -> str | None:
     """What the user is told when :func:`chat_context` held a size back; None when it did not."""
     trained = info.context_length
-    if requested is None or not trained or requested <= trained:
+    if requested is None or not trained:
+        return None
+    used = chat_context(info, requested)
+    if used >= requested:
         return None
     return (
-        f"This model was trained on a context of {trained:,} tokens: it runs with {trained:,}, "
+        f"This model was trained on a context of {trained:,} tokens: it runs with {used:,}, "
         f"not the {requested:,} asked for (--ctx or the context size setting)."
     )
 

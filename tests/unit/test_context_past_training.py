@@ -27,6 +27,16 @@ def test_a_larger_context_is_held_to_the_training_context_with_a_note() -> None:
     assert "not the 8,192 asked for" in note
 
 
+def test_a_training_context_off_the_padding_is_rounded_down_and_the_note_says_so() -> None:
+    # Review 46b D9: 2,000 trained, 4,096 asked loaded 2,048 (padded up past it) and the note
+    # said 2,000.
+    info = trained_on(2000)
+    assert chat_context(info, 4096) == 1792
+    assert chat_context(info, None) <= 2000
+    note = context_cap_note(info, 4096)
+    assert note is not None and "it runs with 1,792, not the 4,096 asked for" in note
+
+
 @pytest.mark.parametrize("asked", [None, 512, 1024])
 def test_a_size_within_the_training_context_is_kept_without_a_note(asked: int | None) -> None:
     info = trained_on(1024)
