@@ -18,26 +18,12 @@ fixed and pass on both."""
 from __future__ import annotations
 
 import pytest
+from fixtures.assertion_reads import flag_kinds, negated, stopped
 from fixtures.fake_models import hit
 
-from medlocal.rag.assertions import mentions
 from medlocal.rag.dose_disagreements import dose_disagreements
-from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.passages import NumberedPassage
-
-
-def _negated(text: str, key: str) -> bool:
-    return any(m.assertion.negated for m in mentions(text) if m.key == key)
-
-
-def _stopped(text: str, key: str) -> bool:
-    return any(m.assertion.stopped for m in mentions(text) if m.key == key)
-
-
-def _flags(answer: str, passage: str) -> list[str]:
-    return [f.kind for f in ground(answer, {1: passage}).flags]
-
 
 # D1 -------------------------------------------------------------------------------------------
 
@@ -58,7 +44,7 @@ def _flags(answer: str, passage: str) -> list[str]:
 def test_a_negative_test_under_a_disease_label_does_not_deny_the_disease(
     text: str, key: str
 ) -> None:
-    assert not _negated(text, key)
+    assert not negated(text, key)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +59,7 @@ def test_a_negative_test_under_a_disease_label_does_not_deny_the_disease(
     ],
 )
 def test_a_disease_claim_beside_a_negative_test_is_not_flagged(answer: str, passage: str) -> None:
-    assert "negation_conflict" not in _flags(answer, passage)
+    assert "negation_conflict" not in flag_kinds(answer, passage)
 
 
 @pytest.mark.parametrize(
@@ -87,13 +73,13 @@ def test_a_disease_claim_beside_a_negative_test_is_not_flagged(answer: str, pass
     ],
 )
 def test_still_a_label_naming_the_tests_target_is_denied(text: str, key: str) -> None:
-    assert _negated(text, key)
+    assert negated(text, key)
 
 
 def test_still_diabetes_negative_for_ketones_denies_the_ketones_only() -> None:
     text = "Diabetes: negative for ketones."
-    assert not _negated(text, "diabetes")
-    assert _negated(text, "ketone")
+    assert not negated(text, "diabetes")
+    assert negated(text, "ketone")
 
 
 # D2 -------------------------------------------------------------------------------------------
@@ -110,8 +96,8 @@ _TAKES_METFORMIN = "She takes metformin 500 mg twice daily [1]."
     ],
 )
 def test_the_drugs_own_restart_after_a_new_clause_cancels_the_stop(passage: str) -> None:
-    assert not _stopped(passage, "metformin")
-    assert "negation_conflict" not in _flags(_TAKES_METFORMIN, passage)
+    assert not stopped(passage, "metformin")
+    assert "negation_conflict" not in flag_kinds(_TAKES_METFORMIN, passage)
 
 
 @pytest.mark.parametrize(
@@ -124,29 +110,22 @@ def test_the_drugs_own_restart_after_a_new_clause_cancels_the_stop(passage: str)
     ],
 )
 def test_still_another_things_or_a_denied_restart_keeps_the_stop(passage: str) -> None:
-    assert _stopped(passage, "metformin")
-    assert "negation_conflict" in _flags(_TAKES_METFORMIN, passage)
+    assert stopped(passage, "metformin")
+    assert "negation_conflict" in flag_kinds(_TAKES_METFORMIN, passage)
 
 
 # D3 -------------------------------------------------------------------------------------------
 
-_DISCHARGE_1_JUN = NumberedPassage(
-    2,
-    hit(
-        2,
-        "Discharge medications:\nBisoprolol 2.5 mg once daily.",
-        document_id=2,
-        file_name="discharge_2025-06-01.txt",
-        page=None,
-    ),
-)
 
-
-def _gp_list(line: str) -> NumberedPassage:
-    text = f"GP medication list.\n{line}"
+def _passage(number: int, text: str, file_name: str) -> NumberedPassage:
     return NumberedPassage(
-        1, hit(1, text, document_id=1, file_name="gp_list_2025-06-02.txt", page=None)
+        number, hit(number, text, document_id=number, file_name=file_name, page=None)
     )
+
+
+_DISCHARGE_1_JUN = _passage(
+    2, "Discharge medications:\nBisoprolol 2.5 mg once daily.", "discharge_2025-06-01.txt"
+)
 
 
 @pytest.mark.parametrize(
@@ -159,7 +138,8 @@ def _gp_list(line: str) -> NumberedPassage:
     ],
 )
 def test_a_start_date_in_the_doses_line_does_not_date_the_dose(line: str) -> None:
-    passages = [_gp_list(line), _DISCHARGE_1_JUN]
+    gp_list = _passage(1, f"GP medication list.\n{line}", "gp_list_2025-06-02.txt")
+    passages = [gp_list, _DISCHARGE_1_JUN]
     (note,) = dose_disagreements(passages, ["bisoprolol"], default_lexicon(), current=True)
     assert "the newest dated document gives 5 mg once daily [1]" in note, note
     assert "(gp_list_2025-06-02.txt, 2 Jun 2025)" in note, note
@@ -191,18 +171,7 @@ def test_a_start_date_in_the_doses_line_does_not_date_the_dose(line: str) -> Non
     ],
 )
 def test_still_a_day_opening_the_doses_line_or_sentence_dates_it(text: str, shown: str) -> None:
-    notes = NumberedPassage(
-        1, hit(1, text, document_id=1, file_name="inpatient_notes_40p.txt", page=None)
-    )
-    letter = NumberedPassage(
-        2,
-        hit(
-            2,
-            "Bisoprolol 5 mg once daily.",
-            document_id=2,
-            file_name="clinic_letter_2025-06-02.txt",
-            page=None,
-        ),
-    )
+    notes = _passage(1, text, "inpatient_notes_40p.txt")
+    letter = _passage(2, "Bisoprolol 5 mg once daily.", "clinic_letter_2025-06-02.txt")
     (note,) = dose_disagreements([notes, letter], ["bisoprolol"], default_lexicon())
     assert f"1.25 mg once daily [1] (inpatient_notes_40p.txt, {shown})" in note, note
