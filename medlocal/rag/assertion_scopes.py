@@ -351,7 +351,11 @@ def _denied_labels(tokens: Sequence[Token], out: list[Assertion]) -> None:
         labelled = {_singular(t.text) for t in tokens[first:label]}
         named = _own_object(tokens, end)
         denied = {_singular(tokens[i].text) for i in named}
-        if denied and not denied & labelled and not _tests_the_label(tokens, named):
+        if (
+            denied
+            and not denied & labelled
+            and not (_names_a_target(tokens[first:label]) and _tests_the_label(tokens, named))
+        ):
             continue
         for i in range(first, label):
             out[i].negated = True
@@ -383,7 +387,34 @@ def _own_object(tokens: Sequence[Token], end: int) -> list[int]:
     ]
 
 
-# What a label's own test looks for or is done on: "Hepatitis B: negative for surface
+# Labels that name what a test looks for: an organism, its infection or its marker. "Hepatitis
+# B: negative for surface antigen" denies the hepatitis (review46 D1), but a negative antigen,
+# culture or antibody does not deny a disease named by the patient's illness: "Pneumonia:
+# negative for legionella antigen", "Cellulitis: negative for growth", "Diabetes: negative for
+# antibodies (GAD)" still have the pneumonia, cellulitis and diabetes (review46b D1).
+_TARGETS = frozenset(
+    {"hbv", "hcv", "hav", "hev", "hdv", "hbsag", "hbeag", "hiv", "htlv", "mrsa", "vre", "cpe",
+     "cre", "esbl", "covid", "covid-19", "sars-cov-2", "coronavirus", "influenza", "flu", "rsv",
+     "norovirus", "rotavirus", "difficile", "cdiff", "c-diff", "pylori", "syphilis", "chlamydia",
+     "gonorrhoea", "gonorrhea", "tb", "tuberculosis", "cmv", "ebv", "hsv", "vzv", "varicella",
+     "measles", "rubella", "mumps", "malaria", "toxoplasma", "legionella", "pertussis",
+     "mycoplasma", "trichomonas", "candida", "aspergillus", "salmonella", "shigella",
+     "campylobacter", "listeria", "strep", "streptococcus", "gbs", "mpox", "dengue", "zika"}
+)  # fmt: skip
+# "Hepatitis" is a target only as a virus: "Hepatitis B", "viral hepatitis", not "autoimmune
+# hepatitis", whose negative antibodies do not rule it out.
+_HEPATITIS = frozenset({"hepatitis", "hep"})
+_HEPATITIS_VIRUSES = frozenset({"a", "b", "c", "d", "e", "viral"})
+
+
+def _names_a_target(label: Sequence[Token]) -> bool:
+    """Whether a label's words name what a test looks for: "MRSA", "HIV", "Hepatitis B", not
+    "Pneumonia" or "Autoimmune hepatitis"."""
+    words = {t.text for t in label}
+    return bool(words & _TARGETS) or bool(words & _HEPATITIS and words & _HEPATITIS_VIRUSES)
+
+
+# What a target label's own test looks for or is done on: "Hepatitis B: negative for surface
 # antigen", "HIV: negative for antibodies", "MRSA: negative for nasal carriage" deny the label
 # (review46 D1), where "Diabetes: negative for ketones" denies the ketones.
 _ANALYTES = frozenset(

@@ -110,16 +110,16 @@ RESTARTED = frozenset(
 
 def _restarted_after(tokens: Sequence[Token], drug: int, stop_end: int) -> bool:
     """Whether the sentence restarts the drug at token ``drug`` after the stop that ends at
-    token ``stop_end``: a done restart word further on in the stop's clause (not past a ";" or
-    a new subject: "held for AKI; physiotherapy resumed", review46 D2), no other drug between
-    (that would be its restart). A restart before the stop is undone by it: "Ramipril was
-    restarted in April, then stopped again in June" (review46 D3)."""
+    token ``stop_end``: a done restart word further on in the sentence with no subject of its
+    own ("held for AKI; physiotherapy resumed" restarts the physiotherapy, review46 D2) and no
+    other drug between (that would be its restart). A ";" or a new clause does not end the
+    search: "held for the CT scan; restarted 48 hours later", "stopped while she was septic and
+    then restarted" restart the drug (review46b D2). A restart before the stop is undone by it:
+    "Ramipril was restarted in April, then stopped again in June" (review46 D3)."""
     is_medication = default_lexicon().is_medication
     since = max(drug + 1, stop_end)
     for i in range(since, len(tokens)):
         word = tokens[i].text
-        if word == ";" or (word in NEW_CLAUSE and word not in _LINKS):
-            return False
         if is_medication(word) and word != tokens[drug].text:
             return False
         if word in RESTARTED:
@@ -133,12 +133,12 @@ _THEN = frozenset({"then", "subsequently", "later", "successfully", "since"})
 
 def _has_a_subject(tokens: Sequence[Token], i: int, since: int) -> bool:
     """Whether the restart word at token ``i`` has a subject of its own after token ``since``:
-    "physiotherapy resumed", "diet was resumed", not "held for AKI and restarted" or "held,
-    then restarted"."""
+    "physiotherapy resumed", "diet was resumed", not "held for AKI and restarted", "held,
+    then restarted" or "held; it was restarted" (the drug's own pronoun)."""
     k = i - 1
     while k >= since and (tokens[k].text in _LINKS or tokens[k].text in _THEN):
         k -= 1
-    return k >= since and tokens[k].text[0].isalpha() and tokens[k].text not in {"and", "but"}
+    return k >= since and tokens[k].text[0].isalpha() and tokens[k].text not in {"and", "but", "it"}
 
 
 def restart_done(tokens: Sequence[Token], i: int) -> bool:

@@ -207,23 +207,36 @@ def _by_regimen(
 
 
 _SENTENCE_STARTS = re.compile(r"[.!?;]\s+")
+# What may stand before the date that opens a line: its indent or bullet ("- 14/01/2025 ...").
+_LINE_OPENING = " \t*\u2022\u2013\u2014-"
 
 
 def _dose_date(regimen: _Regimen) -> str | None:
-    """The date a dose is given on: the last date its own sentence writes before it ("14/01/2025
-    Bisoprolol 1.25 mg once daily started", in running notes opened on 11 Jan), else its
-    document's (walk 46a D5: the note dated that dose 11 Jan 2025). A date after the dose on its
-    line is a plan ("review 01/03/2026"), and a date read two ways is no date."""
+    """The date a dose is given on: a day that opens its own sentence, else its line, before it
+    ("14/01/2025 Bisoprolol 1.25 mg once daily started", in running notes opened on 11 Jan),
+    else its document's (walk 46a D5: the note dated that dose 11 Jan 2025). A date inside the
+    line is not the dose's: "Bisoprolol (since March 2019) 5 mg", "started 02/03/2019" give
+    when the drug was begun (review46b D3), "Ramipril stopped (18/11/2023). Metformin 500 mg"
+    another sentence's event, "review 01/03/2026" a plan; a date read two ways is no date."""
     text, at = regimen.passage.hit.text, regimen.dose_at
     if at >= 0:
         line = text[text.rfind("\n", 0, at) + 1 : at]
-        # Its own sentence of the line: "Ramipril stopped (18/11/2023). Metformin 500 mg" dates
-        # no metformin.
         sentence = _SENTENCE_STARTS.split(line)[-1]
-        found = [d for d in extract_dates(sentence) if d.alt is None]
-        if found:
-            return found[-1].canonical
+        for part in (sentence, line):
+            opening = _opening_day(part)
+            if opening is not None:
+                return opening
     return passage_date(regimen.passage)
+
+
+def _opening_day(text: str) -> str | None:
+    """The day (YYYY-MM-DD) written first in ``text``, past its indent or bullet; None where
+    ``text`` opens with anything else, a month without its day or a date read two ways."""
+    dates = extract_dates(text)
+    if not dates or dates[0].start != len(text) - len(text.lstrip(_LINE_OPENING)):
+        return None
+    first = dates[0]
+    return first.canonical if first.alt is None and day_of(first.canonical) else None
 
 
 def where_written(shown: str | None, when: date | None, passage: NumberedPassage) -> str:

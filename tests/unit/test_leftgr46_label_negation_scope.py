@@ -9,9 +9,7 @@ restoring medlocal/rag/assertion_scopes.py from main)."""
 from __future__ import annotations
 
 import pytest
-
-from medlocal.rag.assertions import mentions
-from medlocal.rag.grounding import ground
+from fixtures.assertion_reads import flag_kinds, negated
 
 # A GP letter's review of a woman with type 2 diabetes on dapagliflozin, started for heart
 # failure; the urine dip is filed under the diabetes heading, as templates do.
@@ -19,14 +17,6 @@ _LETTER = (
     "Dapagliflozin 10 mg once daily, started for heart failure (EF 35%). "
     "Diabetes: negative for ketones on urine dip, HbA1c 58 mmol/mol."
 )
-
-
-def _negated(text: str, key: str) -> bool:
-    return any(m.assertion.negated for m in mentions(text) if m.key == key)
-
-
-def _flags(answer: str, passage: str) -> list[str]:
-    return [f.kind for f in ground(answer, {1: passage}).flags]
 
 
 @pytest.mark.parametrize(
@@ -40,17 +30,17 @@ def _flags(answer: str, passage: str) -> list[str]:
 )
 def test_a_denial_after_the_label_denies_what_follows_not_the_label(text: str) -> None:
     label = text.split(":")[0].lower()
-    assert not _negated(text, label)
+    assert not negated(text, label)
 
 
 def test_what_follows_the_label_is_still_denied() -> None:
-    assert _negated("Diabetes: negative for ketones.", "ketone")
-    assert _negated("Diabetes: no known complications.", "complication")
+    assert negated("Diabetes: negative for ketones.", "ketone")
+    assert negated("Diabetes: no known complications.", "complication")
 
 
 def test_a_purpose_under_such_a_label_is_neither_denied_nor_a_wrong_reason() -> None:
     # On main: "negation_conflict" (the passage "reports it as negative or absent").
-    assert _flags("Dapagliflozin is taken for her diabetes [1].", _LETTER) == []
+    assert flag_kinds("Dapagliflozin is taken for her diabetes [1].", _LETTER) == []
 
 
 @pytest.mark.parametrize(
@@ -67,11 +57,11 @@ def test_a_purpose_under_such_a_label_is_neither_denied_nor_a_wrong_reason() -> 
     ],
 )
 def test_a_label_whose_value_denies_it_is_still_denied(text: str, label: str) -> None:
-    assert _negated(text, label)
+    assert negated(text, label)
 
 
 @pytest.mark.parametrize("value", ["negative", "nil", "none"])
 def test_a_purpose_the_passage_denies_under_its_label_is_still_flagged(value: str) -> None:
     letter = f"Dapagliflozin 10 mg once daily, started for heart failure. Diabetes: {value}."
-    flags = _flags("Dapagliflozin is taken for her diabetes [1].", letter)
+    flags = flag_kinds("Dapagliflozin is taken for her diabetes [1].", letter)
     assert {"negation_conflict", "wrong_reason"} & set(flags), flags

@@ -17,22 +17,14 @@ file in a worktree of it); the "still" tests guard what leftgr46 fixed and pass 
 from __future__ import annotations
 
 import pytest
+from fixtures.assertion_reads import flag_kinds, negated
 from fixtures.fake_models import hit
 
-from medlocal.rag.assertions import mentions
 from medlocal.rag.grounding import ground
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.stop_notes import stop_notes
 
 _TAKES_RAMIPRIL = "She takes ramipril 10 mg once daily [1]."
-
-
-def _negated(text: str, key: str) -> bool:
-    return any(m.assertion.negated for m in mentions(text) if m.key == key)
-
-
-def _flags(answer: str, passage: str) -> list[str]:
-    return [f.kind for f in ground(answer, {1: passage}).flags]
 
 
 # D1 -------------------------------------------------------------------------------------------
@@ -48,11 +40,11 @@ def _flags(answer: str, passage: str) -> list[str]:
     ],
 )
 def test_a_label_denied_for_its_own_tests_analyte_stays_denied(text: str, key: str) -> None:
-    assert _negated(text, key)
+    assert negated(text, key)
 
 
 def test_a_hepatitis_claim_against_a_negative_antigen_is_flagged() -> None:
-    flags = _flags(
+    flags = flag_kinds(
         "She has hepatitis B [1].", "Serology. Hepatitis B: negative for surface antigen."
     )
     assert "negation_conflict" in flags
@@ -63,8 +55,8 @@ def test_a_hepatitis_claim_against_a_negative_antigen_is_flagged() -> None:
     ["Diabetes: negative for ketones.", "Diabetes: negative for ketones on urine dip."],
 )
 def test_still_a_label_denied_for_another_finding_is_not_denied(text: str) -> None:
-    assert not _negated(text, "diabetes")
-    assert _negated(text, "ketone")
+    assert not negated(text, "diabetes")
+    assert negated(text, "ketone")
 
 
 # D2 -------------------------------------------------------------------------------------------
@@ -79,7 +71,7 @@ def test_still_a_label_denied_for_another_finding_is_not_denied(text: str) -> No
     ],
 )
 def test_another_things_restart_does_not_cancel_the_stop(passage: str) -> None:
-    assert "negation_conflict" in _flags(_TAKES_RAMIPRIL, passage)
+    assert "negation_conflict" in flag_kinds(_TAKES_RAMIPRIL, passage)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +83,7 @@ def test_another_things_restart_does_not_cancel_the_stop(passage: str) -> None:
     ],
 )
 def test_still_the_drugs_own_restart_cancels_the_stop(passage: str) -> None:
-    assert "negation_conflict" not in _flags(_TAKES_RAMIPRIL, passage)
+    assert "negation_conflict" not in flag_kinds(_TAKES_RAMIPRIL, passage)
 
 
 # D3 -------------------------------------------------------------------------------------------
@@ -147,12 +139,12 @@ def test_still_a_restart_or_continuation_done_later_cancels_the_note(tail: str) 
 )
 def test_a_time_after_the_determiner_is_no_object_of_the_bracket(bracket: str) -> None:
     passage = f"Ramipril 10 mg once daily {bracket}."
-    assert "negation_conflict" in _flags(_TAKES_RAMIPRIL, passage)
+    assert "negation_conflict" in flag_kinds(_TAKES_RAMIPRIL, passage)
 
 
 def test_still_a_determiners_noun_is_the_brackets_object() -> None:
     passage = "Ramipril 10 mg once daily (stopped her HRT)."
-    assert "negation_conflict" not in _flags(_TAKES_RAMIPRIL, passage)
+    assert "negation_conflict" not in flag_kinds(_TAKES_RAMIPRIL, passage)
 
 
 # D5 -------------------------------------------------------------------------------------------
