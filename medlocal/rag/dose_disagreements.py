@@ -229,13 +229,34 @@ def _dose_date(regimen: _Regimen) -> str | None:
     return passage_date(regimen.passage)
 
 
+# A short label that may head a dated entry before its day ("Ward round 14/01/2025: bisoprolol
+# 1.25 mg started"): up to three words, none of which makes the day a start, a limit or a plan
+# ("From 14/03/2019", "since", "Review 01/03/2026").
+_ENTRY_LABEL = re.compile(r"(?:[A-Za-z]+\.?\s+){1,3}")
+_NOT_THE_ENTRYS_DAY = frozenset(
+    {
+        *("since", "from", "started", "starting", "start", "commenced", "began", "begun"),
+        *("until", "till", "after", "before", "by", "review", "next", "planned", "plan", "due"),
+        "stopped",
+    }
+)
+
+
 def _opening_day(text: str) -> str | None:
-    """The day (YYYY-MM-DD) written first in ``text``, past its indent or bullet; None where
-    ``text`` opens with anything else, a month without its day or a date read two ways."""
+    """The day (YYYY-MM-DD) written first in ``text``, past its indent or bullet and a short
+    entry label; None where ``text`` opens with anything else, a month without its day or a date
+    read two ways."""
     dates = extract_dates(text)
-    if not dates or dates[0].start != len(text) - len(text.lstrip(_LINE_OPENING)):
+    if not dates:
         return None
     first = dates[0]
+    opening = len(text) - len(text.lstrip(_LINE_OPENING))
+    if first.start != opening:
+        label = _ENTRY_LABEL.fullmatch(text, opening, first.start)
+        if label is None or _NOT_THE_ENTRYS_DAY & set(
+            label.group().lower().replace(".", " ").split()
+        ):
+            return None
     return first.canonical if first.alt is None and day_of(first.canonical) else None
 
 

@@ -135,6 +135,8 @@ _DISCHARGE_1_JUN = _passage(
         "Bisoprolol (started 14/03/2019) 5 mg once daily.",
         "Bisoprolol started 14/03/2019, now 5 mg once daily.",
         "From 14/03/2019 bisoprolol 5 mg once daily.",
+        "Started on 14/03/2019: bisoprolol 5 mg once daily.",
+        "Review 14/03/2019 bisoprolol 5 mg once daily.",
     ],
 )
 def test_a_start_date_in_the_doses_line_does_not_date_the_dose(line: str) -> None:
@@ -167,6 +169,16 @@ def test_a_start_date_in_the_doses_line_does_not_date_the_dose(line: str) -> Non
             "Inpatient notes 11/01/2025.\nWard round. 15/01/2025 Bisoprolol 1.25 mg"
             " once daily started.",
             "15 Jan 2025",
+        ),
+        # A short entry label before the day (fix46b dated these by the document).
+        (
+            "Inpatient notes 11/01/2025.\nWard round 16/01/2025: bisoprolol 1.25 mg"
+            " once daily started.",
+            "16 Jan 2025",
+        ),
+        (
+            "Inpatient notes 11/01/2025.\n- Clinic 17/01/2025 bisoprolol 1.25 mg daily.",
+            "17 Jan 2025",
         ),
     ],
 )
