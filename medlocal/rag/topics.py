@@ -18,24 +18,22 @@ does not name it. A question joined by "and" or a comma, one naming a medicine, 
 how, why, what happened or what the plan for something is are left to the key-term rule
 (measured on the grounding precision set: benchmarks/bench_topic_refusals.py).
 
-A passage names the topic when one of its sentences (or table rows) holds all of its words
-(compared as the key-term check compares them: stems, a doer for the act, "smoker" for
-"smoking", an abbreviation's sense; or a form :data:`_WORD_FORMS` lists), when it writes an
-abbreviation one of whose senses is the phrase ("HR" for "heart rate", "EF"/"LVEF" for
-"ejection fraction"), or one of the ways :data:`_CONCEPTS` lists for concepts notes write
-differently ("ABO group O positive" for "blood type", "NKDA" for
-"allergies", "20 pack-years" for "smoking status"; medlocal/concepts.py: "G2P1, 24 weeks'
-gestation" for "pregnant", "retired plumber" for "occupation", "walks with a Zimmer frame" for
-"mobility"); what search read into the question counts
-too (relevance.term_finder). Words that only say what kind of fact is wanted ("status",
-"history", "details") are not part of the topic: "smoking status" is about smoking; nor are
-words asking for a judgement or state ("normal", "low", "raised", "controlled", "stable"): "Is
-her haemoglobin normal?" is about haemoglobin.
+A passage names the topic when it holds all of its words together, in one clause, a table row,
+or as rag/topic_nearness.py allows (compared as the key-term check compares them: stems, a doer
+for the act, "smoker" for "smoking", an abbreviation's sense; or a form :data:`_WORD_FORMS`
+lists), when it writes an abbreviation one of whose senses is the phrase ("HR" for "heart rate",
+"EF"/"LVEF" for "ejection fraction"), or one of the ways :data:`_CONCEPTS` lists for concepts
+notes write differently ("ABO group O positive" for "blood type", "NKDA" for "allergies", "20
+pack-years" for "smoking status"; medlocal/concepts.py: "G2P1, 24 weeks' gestation" for
+"pregnant", "retired plumber" for "occupation", "walks with a Zimmer frame" for "mobility");
+what search read into the question counts too (relevance.term_finder). Words that only say what
+kind of fact is wanted ("status", "history", "details") are not part of the topic: "smoking
+status" is about smoking; nor are words asking for a judgement or state ("normal", "low",
+"raised", "controlled", "stable"): "Is her haemoglobin normal?" is about haemoglobin.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
@@ -43,6 +41,7 @@ from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.concepts import concepts_asked, speaks_to
 from medlocal.rag.coverage import content_words, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.topic_nearness import named_together
 
 # Words that ask for a judgement or a state of the concept, not for a concept of their own (walk
 # 40b item 1): "Is her haemoglobin normal?" is answered by "Haemoglobin 112 g/L (120-150) L",
@@ -140,6 +139,15 @@ _FRAME = _OPENERS | {
 _WH = frozenset({"what", "which"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
 _JOINED = re.compile(r"\b(?:and|or|but|then)\b|[,;:]", re.IGNORECASE)
+# The words beside which a valve lesion's letters (AS, MR...) name a heart valve: the valves, an
+# echo and what it measures ("AS: Vmax 2.9 m/s", "Echo: moderate AS").
+_HEART_VALVE_WORDS = (
+    r"\b(?:aortic|mitral|tricuspid|pulmonary|valv\w*|echo\w*|doppler|V\s?max|velocit\w*"
+    r"|gradient|jet|murmur|stenos\w*|regurg\w*)\b"
+)
+# Beside: next to it, or one word between, in the same clause ("Echo: moderate AS").
+_BESIDE = r"[\s:,()/-]+(?:\w+[\s:,()/-]+)?"
+_VALVE_LESION = r"\b(?-i:AS|AR|MS|MR|TR)\b"
 # A word of a topic that notes often write as another word: "flu vaccine" is named by
 # "influenza vaccination" (the key-term check compares stems, which these do not share).
 _WORD_FORMS: dict[str, re.Pattern[str]] = {
@@ -164,25 +172,24 @@ _WORD_FORMS: dict[str, re.Pattern[str]] = {
     "stage": re.compile(r"\bT[0-4x][a-c]?\s*N[0-3x]\s*M[01x]\b|\bstaging\b", re.IGNORECASE),
     # A valve is named by what is wrong with it or done to it: echo reports write "mild aortic
     # stenosis, peak velocity 2.9 m/s", never "aortic valve peak velocity" (walk 46a D1: that
-    # question was refused with the echo ranked first).
+    # question was refused with the echo ranked first). A lesion's letters (AS, MR, TR) only
+    # beside a heart's valve words: "MR" is also an MRI ("MR brain") and modified release
+    # ("Metformin MR"), "MS" multiple sclerosis (review 46b D8).
     "valve": re.compile(
         r"\bvalv|\bstenos[ie]s\b|\bstenotic\b|\bregurgita|\bincompeten|\bprolaps"
-        r"|\b(?-i:AS|AR|MS|MR|TR|TAVI|TAVR|AVR|MVR)\b",
+        r"|\b(?-i:TAVI|TAVR|AVR|MVR)\b"
+        rf"|{_VALVE_LESION}(?={_BESIDE}{_HEART_VALVE_WORDS})"
+        rf"|{_HEART_VALVE_WORDS}{_BESIDE}{_VALVE_LESION}",
         re.IGNORECASE,
     ),
-    # An echo's peak velocity is its "Vmax".
-    "peak": re.compile(r"\bV\s?max\b|\bmaxim", re.IGNORECASE),
+    # An echo's peak velocity is its "Vmax", or its maximum velocity or gradient: not a
+    # "maximum flow rate" on uroflowmetry, nor a "maximal effort" (review 46b D8).
+    "peak": re.compile(
+        r"\bV\s?max\b|\bmax(?:imum|imal)?\.?\s+(?:\w+\s+)?(?:velocit|gradient|PG\b)",
+        re.IGNORECASE,
+    ),
     "velocity": re.compile(r"\bV\s?max\b", re.IGNORECASE),
 }
-# Where a sentence ends: after . ! ? and a space, or at a line (a table row). Not at ";": "Aortic
-# valve: trileaflet, mildly calcified; peak velocity 2.9 m/s" is one finding.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
-# A line that heads the rows after it ("Aortic valve", "Left ventricle:"): a few words, no figure.
-_HEADING = re.compile(r"[A-Za-z][A-Za-z /()'-]{0,40}:?")
-_HEADING_WORDS = 5
-# A topic of this many words or more may be split between a heading and the row below it: two
-# words are one phrase ("Blood tests" above "Group education offered" names no blood group).
-_SPLIT_TOPIC = 3
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*")
 
 
@@ -284,16 +291,16 @@ def names_topic(
     concepts = concepts_asked(" ".join(topic))
     if concepts:
         return speaks_to(concepts, text)
-    # As the key-term check reads them: "HR", "EF", or a longer form ("LVEF" for EF).
-    if any(holds_abbreviation(key, text) for key in _abbreviations_for(stems)):
+    # As the key-term check reads them: "HR", "EF", or a longer form ("LVEF" for EF); or spelt
+    # out, its words in one clause: "Bone profile / Mineral supplements; density of breast
+    # tissue high" does not spell out BMD (review 46b D8).
+    if any(named_together((key,), text, holds_abbreviation) for key in _abbreviations_for(stems)):
         return True
     if len(topic) == 1:
         word = topic[0]
         return holds_key_term(word, text, lexicon) or _other_form(word, text)
 
-    # A phrase is named by its words together, in any order, near each other: in one sentence
-    # (a table's row is a line) or a heading and the sentence under it, not scattered: "Blood
-    # tests: Hb 131 g/L. Group education offered." names no blood group. Each word as the
+    # A phrase is named by its words together (rag/topic_nearness.py). Each word as the
     # key-term check reads it ("SpO2" for oxygen saturation), another form ("stenosis" for
     # "valve"), or, for an abbreviation the question writes ("AV peak velocity"), as it or
     # one of its senses.
@@ -307,22 +314,7 @@ def names_topic(
     # A passage lacking a word has no sentence with it: the sentences are not read then.
     if not all(holds(word, text) for word in topic):
         return False
-    headed = len(topic) >= _SPLIT_TOPIC
-    return any(all(holds(word, part) for word in topic) for part in _neighbourhoods(text, headed))
-
-
-def _neighbourhoods(text: str, headed: bool) -> list[str]:
-    """Where a phrase's words must lie together: each sentence (or table row), and, when
-    ``headed``, each heading line with the sentence that follows it ("Aortic valve" above "Peak
-    velocity 2.9 m/s")."""
-    parts = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    if not headed:
-        return parts
-    lines = [line.strip() for line in text.split("\n")]
-    for line, below in itertools.pairwise(lines):
-        if below and _HEADING.fullmatch(line) and len(line.split()) <= _HEADING_WORDS:
-            parts.append(f"{line} {_SENTENCE_END.split(below)[0]}")
-    return parts
+    return named_together(topic, text, holds)
 
 
 def _abbreviation_held(word: str, text: str, lexicon: MedicationLexicon) -> bool:
