@@ -1,0 +1,63 @@
+"""Review 46b's de-identification leaks D4-D7 (docs/deid_rounds.md, session 46: fix46c): each
+a shape deid46 let through to keep a clinical term (tests/unit/test_deid_generalise46.py holds
+the terms, which must stay), narrowed so that the person's name or the record's number goes.
+
+Each case is read by the rules alone and by the export's default (rules and tagger)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from medlocal.privacy.redact import Redactor
+
+_LETTER = "Clinic letter\n\n"
+
+
+@cache
+def _redactor(tagger: bool) -> Redactor:
+    return Redactor(None, shift_days=40, tagger=tagger)
+
+
+def _both_remove(line: str, part: str) -> None:
+    for tagger in (False, True):
+        out = _redactor(tagger).redact(_LETTER + line + "\n")
+        assert part not in out, (tagger, out)
+
+
+def _both_keep(line: str, part: str) -> None:
+    for tagger in (False, True):
+        out = _redactor(tagger).redact(_LETTER + line + "\n")
+        assert part in out, (tagger, out)
+
+
+# D4: only a scale that scores a limb takes the limb's words between its eponym and its value;
+# a surname that is also another scale's eponym ("Harris hip score", "Wells score") before a
+# limb and a power grade is the person who examined it.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Reviewed by Harris UE 4/5 power.", "Harris"),
+        ("Seen by Wells LE 5/5 today.", "Wells"),
+        ("Hamilton UE 4/5, LE 5/5.", "Hamilton"),
+        ("Physio: Fisher LE 3/5 both.", "Fisher"),
+        ("Harris LE 22/66", "Harris"),
+        ("Seen by Mason upper extremity 4/5 power.", "Mason"),
+    ],
+)
+def test_a_surname_before_a_limb_and_a_grade_goes(line: str, name: str) -> None:
+    _both_remove(line, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "scale"),
+    [
+        ("Fugl-Meyer LE 28/34 at discharge.", "Fugl-Meyer"),
+        ("Spasticity: Ashworth UE 2, LE 1.", "Ashworth"),
+        ("Tardieu LE 2 at the ankle.", "Tardieu"),
+        ("Brunnstrom UE 4 on the left.", "Brunnstrom"),
+    ],
+)
+def test_a_limb_scale_with_its_limb_before_its_value_stays(line: str, scale: str) -> None:
+    _both_keep(line, scale)
