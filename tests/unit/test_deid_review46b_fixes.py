@@ -61,3 +61,25 @@ def test_a_surname_before_a_limb_and_a_grade_goes(line: str, name: str) -> None:
 )
 def test_a_limb_scale_with_its_limb_before_its_value_stays(line: str, scale: str) -> None:
     _both_keep(line, scale)
+
+
+# D5: a listed surname before "biosimilar" is a person's, in brackets after a generic too; a
+# brand before the word stays only in brackets right after its generic.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Started trastuzumab (Okoro biosimilar) today.",
+        "Okoro biosimilar arm of the trial.",
+        "Consent for biosimilar: Okoro biosimilar agreed by patient.",
+        "Trial participant (Okoro biosimilar study) enrolled.",
+        "Biosimilar switch: Okoro biosimilar clinic attended.",
+    ],
+)
+def test_a_listed_surname_before_biosimilar_goes(line: str) -> None:
+    _both_remove(line, "Okoro")
+
+
+def test_an_unlisted_word_before_biosimilar_away_from_a_generic_goes() -> None:
+    # "Hertraz" is kept as a brand in "trastuzumab (Hertraz biosimilar)" (generalise46); away
+    # from a generic the same unlisted word may be a surname no list holds.
+    _both_remove("Plan: Hertraz biosimilar from next cycle.", "Hertraz")
