@@ -83,3 +83,17 @@ def test_an_unlisted_word_before_biosimilar_away_from_a_generic_goes() -> None:
     # "Hertraz" is kept as a brand in "trastuzumab (Hertraz biosimilar)" (generalise46); away
     # from a generic the same unlisted word may be a surname no list holds.
     _both_remove("Plan: Hertraz biosimilar from next cycle.", "Hertraz")
+
+
+# D6: a name with a lower-case second part in brackets after a medicine is a double-barrelled
+# surname typed carelessly, not a brand, where either part is a listed name.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Continue pegfilgrastim (Smith-jones) weekly.", "Smith"),
+        ("Continue pegfilgrastim (Okoro-smith) weekly.", "Okoro"),
+        ("Given filgrastim (Adeyemi-okoro) on day 5.", "Adeyemi"),
+    ],
+)
+def test_a_double_barrelled_name_in_brackets_after_a_medicine_goes(line: str, name: str) -> None:
+    _both_remove(line, name)
