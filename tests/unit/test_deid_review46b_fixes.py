@@ -97,3 +97,34 @@ def test_an_unlisted_word_before_biosimilar_away_from_a_generic_goes() -> None:
 )
 def test_a_double_barrelled_name_in_brackets_after_a_medicine_goes(line: str, name: str) -> None:
     _both_remove(line, name)
+
+
+# D7: an ICD-10-shaped code in brackets after any of the redactor's own identifier labels is
+# the record's number, not a diagnosis's code.
+@pytest.mark.parametrize("label", ["chart", "encounter", "episode", "ticket", "passport"])
+def test_an_icd_shaped_code_after_an_identifier_label_goes(label: str) -> None:
+    _both_remove(f"Noted her {label} (A12.3) today.", "A12.3")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Episode (M54.5) closed.",
+        "Encounter (C50.9) opened.",
+        "Ticket (A12.3) issued.",
+    ],
+)
+def test_an_icd_shaped_code_after_a_label_opening_the_line_goes(line: str) -> None:
+    _both_remove(line, line.split("(")[1].split(")")[0])
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Dx: recurrent depressive disorder, current moderate episode (F33.1).", "F33.1"),
+        ("Assessment: severe depressive episode (F32.2) without psychosis.", "F32.2"),
+        ("History of a manic episode (F30.1) in 2019.", "F30.1"),
+    ],
+)
+def test_a_diagnosis_ending_in_episode_keeps_its_code(line: str, code: str) -> None:
+    _both_keep(line, code)
