@@ -51,9 +51,10 @@ _ID_LABEL_BEFORE = re.compile(
     r"(?i:\b(?:" + "|".join(cue for _, cue in ID_CUES) + r"))[ \t]*\([ \t]*\Z"
 )
 # But "episode" ending a mood disorder's diagnosis in ICD-10's words (F30-F33: "severe
-# depressive episode", "manic episode", "current moderate episode") is the diagnosis's.
+# depressive episode", "manic episode", "current moderate episode") is the diagnosis's; not
+# after "current" alone ("her current episode (A12.3)" is the stay's number).
 _DIAGNOSIS_EPISODE = re.compile(
-    r"(?i:\b(?:depressive|manic|hypomanic|mixed|psychotic|mild|moderate|severe|current|single|"
+    r"(?i:\b(?:depressive|manic|hypomanic|mixed|psychotic|mild|moderate|severe|single|"
     r"recurrent)[ \t]+episode[ \t]*\([ \t]*\Z)"
 )
 

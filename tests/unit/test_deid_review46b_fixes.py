@@ -112,9 +112,10 @@ def test_an_icd_shaped_code_after_an_identifier_label_goes(label: str) -> None:
         "Episode (M54.5) closed.",
         "Encounter (C50.9) opened.",
         "Ticket (A12.3) issued.",
+        "Noted her current episode (A12.3) today.",
     ],
 )
-def test_an_icd_shaped_code_after_a_label_opening_the_line_goes(line: str) -> None:
+def test_an_icd_shaped_code_after_a_label_goes_however_written(line: str) -> None:
     _both_remove(line, line.split("(")[1].split(")")[0])
 
 
@@ -124,6 +125,7 @@ def test_an_icd_shaped_code_after_a_label_opening_the_line_goes(line: str) -> No
         ("Dx: recurrent depressive disorder, current moderate episode (F33.1).", "F33.1"),
         ("Assessment: severe depressive episode (F32.2) without psychosis.", "F32.2"),
         ("History of a manic episode (F30.1) in 2019.", "F30.1"),
+        ("Major depressive disorder, single episode (F32.9).", "F32.9"),
     ],
 )
 def test_a_diagnosis_ending_in_episode_keeps_its_code(line: str, code: str) -> None:
