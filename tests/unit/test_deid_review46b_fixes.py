@@ -20,16 +20,17 @@ def _redactor(tagger: bool) -> Redactor:
     return Redactor(None, shift_days=40, tagger=tagger)
 
 
+def _outputs(line: str) -> list[str]:
+    """``line`` redacted by the rules alone and by rules and tagger."""
+    return [_redactor(tagger).redact(_LETTER + line + "\n") for tagger in (False, True)]
+
+
 def _both_remove(line: str, part: str) -> None:
-    for tagger in (False, True):
-        out = _redactor(tagger).redact(_LETTER + line + "\n")
-        assert part not in out, (tagger, out)
+    assert all(part not in out for out in _outputs(line)), _outputs(line)
 
 
 def _both_keep(line: str, part: str) -> None:
-    for tagger in (False, True):
-        out = _redactor(tagger).redact(_LETTER + line + "\n")
-        assert part in out, (tagger, out)
+    assert all(part in out for out in _outputs(line)), _outputs(line)
 
 
 # D4: only a scale that scores a limb takes the limb's words between its eponym and its value;
