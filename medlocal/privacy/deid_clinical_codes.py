@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_codes import ID_CUES
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction
 
@@ -40,26 +41,35 @@ _ATC_BEFORE = re.compile(r"\bATC(?:[ \t]+codes?)?[ \t:]*\Z")
 
 # Session 46 (dev43): an ICD-10 code alone in brackets right after the diagnosis it codes,
 # with no label ("current moderate episode (F33.1);"): the word before the bracket is a clinical
-# or English word in lower case, as a diagnosis ends, and no label of a record's, an account's
-# or a place's number.
+# or English word in lower case, as a diagnosis ends.
 _WORD_BEFORE_BRACKET = re.compile(r"\b([a-z][a-z'’-]{2,})[ \t]*\([ \t]*\Z")
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
-_NUMBER_LABELS = frozenset(
-    {
-        "account", "number", "ref", "reference", "record", "records", "file", "case", "claim",
-        "policy", "member", "card", "room", "bed", "bay", "ward", "unit", "locker", "box",
-        "serial", "lot", "batch", "model", "sample", "specimen", "accession", "order",
-    }
-)  # fmt: skip
+# Review 46b (D7): not after any label the redactor reads as an identifier's cue (deid_codes:
+# "chart", "encounter", "episode", "ticket", "passport", "account", "specimen"...): the bracket
+# holds that record's number, whatever its shape. (A short list of its own here missed most.)
+_ID_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:" + "|".join(cue for _, cue in ID_CUES) + r"))[ \t]*\([ \t]*\Z"
+)
+# But "episode" ending a mood disorder's diagnosis in ICD-10's words (F30-F33: "severe
+# depressive episode", "manic episode", "current moderate episode") is the diagnosis's; not
+# after "current" alone ("her current episode (A12.3)" is the stay's number).
+_DIAGNOSIS_EPISODE = re.compile(
+    r"(?i:\b(?:depressive|manic|hypomanic|mixed|psychotic|mild|moderate|severe|single|"
+    r"recurrent)[ \t]+episode[ \t]*\([ \t]*\Z)"
+)
 
 
 def _bracketed_after_diagnosis(text: str, red: Redaction) -> bool:
-    before = _WORD_BEFORE_BRACKET.search(text, max(0, red.start - 40), red.start)
+    start = max(0, red.start - 40)
+    before = _WORD_BEFORE_BRACKET.search(text, start, red.start)
     if before is None or _BRACKET_CLOSES.match(text, red.end) is None:
+        return False
+    labelled = _ID_LABEL_BEFORE.search(text, start, red.start) is not None
+    if labelled and _DIAGNOSIS_EPISODE.search(text, start, red.start) is None:
         return False
     word = before.group(1)
     lex = lexicon()
-    return word not in _NUMBER_LABELS and (lex.clinical(word) or word in lex.english)
+    return lex.clinical(word) or word in lex.english
 
 
 def _given_back(text: str, red: Redaction) -> bool:

@@ -280,15 +280,19 @@ def protect_values(tokens: list[Tok], text: str, lex: Lexicon) -> None:
 # and pharmacies stand in such brackets as often.)
 _BRAND_CUES = frozenset({"biosimilar", "biosimilars", "brand", "branded", "generic", "trade"})
 # Session 46 (dev43): the brand a biosimilar is sold under stands before the word too
-# ("(Hertraz biosimilar)"); never a person's name after a title or a relation ("Dr Xyz").
+# ("trastuzumab (Hertraz biosimilar)"). Review 46b (D5): only right after its generic, in
+# brackets or not, and never a listed surname: "Okoro biosimilar arm of the trial" and
+# "trastuzumab (Okoro biosimilar)" name the person who took part or gave it. (No biosimilar
+# brand sold in the UK, EU, US or India is a listed surname; "Peg" is a given name, refused
+# anyway.)
 _BIOSIMILAR = frozenset({"biosimilar", "biosimilars"})
-_PERSON_BEFORE = frozenset(w.lower().rstrip(".") for w in TITLES | RELATIONS)
+_GAP_AFTER_GENERIC = re.compile(r"[ \t]*\(?[ \t]*")
 
 
 def protect_brands(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """A brand name after "biosimilar" or "brand" ("biosimilar Ogivri"), or before
-    "biosimilar" ("trastuzumab (Hertraz biosimilar)", session 46), unless it is a listed given
-    name or stands after a title or a relation."""
+    "biosimilar" right after its generic ("trastuzumab (Hertraz biosimilar)", session 46),
+    unless it is a listed given name (or, before the word, a listed surname)."""
     if "iosimilar" not in text and "rand" not in text and "eneric" not in text:
         return
     for i, tok in enumerate(tokens):
@@ -297,7 +301,7 @@ def protect_brands(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         if tok.lower in lex.given_names:
             continue
         after_cue = tokens[i - 1].lower in _BRAND_CUES and _spaced(tokens[i - 1], tok, text)
-        if after_cue or _before_biosimilar(tokens, i, text):
+        if after_cue or _before_biosimilar(tokens, i, text, lex):
             tok.shape = "lower"
 
 
@@ -305,16 +309,20 @@ def _spaced(first: Tok, second: Tok, text: str) -> bool:
     return text[first.end : second.start] == " "
 
 
-def _before_biosimilar(tokens: list[Tok], i: int, text: str) -> bool:
-    """Whether ``tokens[i]`` stands right before "biosimilar", after no title or relation and
-    not as the second word of a name ("Adaeze Okoro biosimilar")."""
-    prev = tokens[i - 1]
+def _before_biosimilar(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """Whether ``tokens[i]`` is a brand right before "biosimilar" and right after its generic,
+    bracketed or not ("trastuzumab (Hertraz biosimilar)"), and no listed surname."""
+    generic = tokens[i - 1]
+    gap = text[generic.end : tokens[i].start]
     return (
         i + 1 < len(tokens)
         and tokens[i + 1].lower in _BIOSIMILAR
         and _spaced(tokens[i], tokens[i + 1], text)
-        and prev.lower.rstrip(".") not in _PERSON_BEFORE
-        and not (prev.shape in ("title", "caps") and _spaced(prev, tokens[i], text))
+        and tokens[i].bare not in lex.surnames
+        and bool(gap)
+        and _GAP_AFTER_GENERIC.fullmatch(gap) is not None
+        and lex.clinical(generic.lower)
+        and generic.bare not in lex.given_names
     )
 
 

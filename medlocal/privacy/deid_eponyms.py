@@ -229,7 +229,7 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexic
         initials = _own_initials_after(lower, text, tok.end) and (
             i == 0 or tokens[i - 1].shape != "initial"
         )
-        if scale and (_SCORE_AFTER.match(text, tok.end) or initials):
+        if scale and (_score_after(lower, text, tok.end) or initials):
             before = tokens[i - 1] if i > 0 else None
             if before is None or before.lower not in _NAME_CUES:
                 tok.shape = "lower"
@@ -729,10 +729,14 @@ _SCALE_EPONYMS = frozenset(
         "ramsay", "outerbridge", "goligher", "kurtzke", "wexner", "visick",
     }
 )  # fmt: skip
-_SCORE_AFTER = re.compile(
-    # Session 46 (dev43, dev39): the limb scored, between ("Fugl-Meyer UE 22/66", "Fugl-Meyer
-    # upper extremity 18/66"); not "upper limb" or "arm", which follow a person seen as often.
-    r"(?:[ \t]+(?:UE|LE|UEFM|LEFM|(?:upper|lower)[ \t]+extremity))?"
+# Session 46 (dev43, dev39): the limb scored, between a limb scale's eponym and its value
+# ("Fugl-Meyer UE 22/66", "Fugl-Meyer upper extremity 18/66"); not "upper limb" or "arm", which
+# follow a person seen as often. Review 46b (D4): only the scales that score a limb take it:
+# "Reviewed by Harris UE 4/5", "Wells LE 5/5" are the examiner and a power grade, though Harris
+# and Wells name other scales (a hip score, a clinical probability).
+_LIMB_SCALES = frozenset({"fugl-meyer", "ashworth", "tardieu", "brunnstrom"})
+_LIMB = r"[ \t]+(?:UE|LE|UEFM|LEFM|(?:upper|lower)[ \t]+extremity)"
+_SCORE_VALUE = (
     # Round 14: a type or grade word of a language between ("Modic Typ 1", "Fazekas grade 2");
     # not English "type" ("Harris type 2 diabetes" may be Mr Harris's).
     r"(?:[ \t]+(?:Typ|typ|tipo|Tipo|Grad|grad|grade|Grade|graad))?"
@@ -747,6 +751,16 @@ _SCORE_AFTER = re.compile(
     r"(?![ \t]*(?i:days?|d|weeks?|wks?|months?|years?|yrs?|hours?|minutes?|mins?)"
     r"[ \t]+(?i:ago|later|earlier|before|after|post|since|previously)\b)"
 )
+_SCORE_AFTER = re.compile(_SCORE_VALUE)
+_LIMB_SCORE_AFTER = re.compile(_LIMB + _SCORE_VALUE)
+
+
+def _score_after(lower: str, text: str, end: int) -> bool:
+    """Whether the scale eponym ``lower`` ending at ``end`` stands before its value, or, for a
+    limb scale, before the limb and its value."""
+    if _SCORE_AFTER.match(text, end):
+        return True
+    return lower in _LIMB_SCALES and _LIMB_SCORE_AFTER.match(text, end) is not None
 
 
 def _scale_pair(lower: str) -> bool:

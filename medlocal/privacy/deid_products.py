@@ -570,9 +570,19 @@ def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> 
             and folded not in CLINICAL_SHORT
             and not inside[0].bare.endswith(SURNAME_ENDINGS)
             and not (lex.name_like(inside[0].bare) or inside[0].bare in lex.places)
+            and not _double_barrelled_name(brand, lex)
         ):
             for tok in inside:
                 tok.shape = "lower"
+
+
+def _double_barrelled_name(brand: str, lex: Lexicon) -> bool:
+    """Review 46b (D6): a double-barrelled surname typed with its second part in lower case
+    ("pegfilgrastim (Smith-jones)"), not a brand so written ("(Peg-grafeel)"): its first part
+    a listed surname or its second any listed name ("Peg" is a given name only, "grafeel" no
+    name)."""
+    first, dash, second = fold(brand.split()[0]).partition("-")
+    return bool(dash) and (first in lex.surnames or lex.name_like(second))
 
 
 def _model_in_brackets(inside: list[Tok], lex: Lexicon) -> bool:
