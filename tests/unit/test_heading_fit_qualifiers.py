@@ -8,8 +8,7 @@ before the fix (checked by restoring medlocal/rag/checks/heading_fit.py from mai
 from __future__ import annotations
 
 import pytest
-
-from medlocal.rag.grounding import ground
+from fixtures.assertion_reads import wrong_section_messages
 
 PASSAGES = {
     1: "Discharge summary. Aspirin 75 mg and clopidogrel 75 mg were both stopped in hospital"
@@ -20,8 +19,7 @@ PASSAGES = {
 
 
 def wrong_section(heading: str, body: str) -> list[str]:
-    result = ground(f"# Medication list\n\n## {heading}\n\n{body}\n", PASSAGES)
-    return [f.message for f in result.flags if f.kind == "wrong_section"]
+    return wrong_section_messages(heading, body, PASSAGES, title="Medication list")
 
 
 @pytest.mark.parametrize(

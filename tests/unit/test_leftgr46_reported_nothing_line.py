@@ -9,8 +9,7 @@ still qualifies the list. The first group failed before the fix (checked against
 from __future__ import annotations
 
 import pytest
-
-from medlocal.rag.grounding import ground
+from fixtures.assertion_reads import wrong_section_messages
 
 PASSAGES = {
     1: "GP review 3 March. She reports taking ibuprofen 400 mg up to three times a day for knee"
@@ -19,8 +18,7 @@ PASSAGES = {
 
 
 def _wrong_section(heading: str, body: str) -> list[str]:
-    result = ground(f"# Medication summary\n\n## {heading}\n\n{body}\n", PASSAGES)
-    return [f.message for f in result.flags if f.kind == "wrong_section"]
+    return wrong_section_messages(heading, body, PASSAGES)
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,9 @@ file in a worktree of it); the "still" tests guard what leftgr46 fixed and pass 
 from __future__ import annotations
 
 import pytest
-from fixtures.assertion_reads import flag_kinds, negated
+from fixtures.assertion_reads import flag_kinds, negated, wrong_section_messages
 from fixtures.fake_models import hit
 
-from medlocal.rag.grounding import ground
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.stop_notes import stop_notes
 
@@ -156,8 +155,7 @@ _RECORD = {
 
 
 def _wrong_section(heading: str, body: str) -> list[str]:
-    result = ground(f"# Medication summary\n\n## {heading}\n\n{body}\n", _RECORD)
-    return [f.message for f in result.flags if f.kind == "wrong_section"]
+    return wrong_section_messages(heading, body, _RECORD)
 
 
 @pytest.mark.parametrize(
