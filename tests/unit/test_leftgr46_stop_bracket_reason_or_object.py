@@ -10,15 +10,11 @@ from main); the reason group guards the stops that must still be read."""
 from __future__ import annotations
 
 import pytest
+from fixtures.assertion_reads import stopped
 from fixtures.fake_models import hit
 
-from medlocal.rag.assertions import mentions
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.stop_notes import stop_notes
-
-
-def _stopped(text: str, key: str) -> bool:
-    return any(m.assertion.stopped for m in mentions(text) if m.key == key)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +32,7 @@ def _stopped(text: str, key: str) -> bool:
     ],
 )
 def test_a_bracket_naming_a_reason_or_a_time_stops_the_drug_before_it(bracket: str) -> None:
-    assert _stopped(f"Ramipril 10 mg once daily {bracket}.", "ramipril")
+    assert stopped(f"Ramipril 10 mg once daily {bracket}.", "ramipril")
 
 
 @pytest.mark.parametrize(
@@ -54,7 +50,7 @@ def test_a_bracket_naming_a_reason_or_a_time_stops_the_drug_before_it(bracket: s
 def test_a_bracket_whose_stop_has_an_object_of_its_own_leaves_the_drug_taken(
     bracket: str,
 ) -> None:
-    assert not _stopped(f"Ramipril 10 mg once daily {bracket}.", "ramipril")
+    assert not stopped(f"Ramipril 10 mg once daily {bracket}.", "ramipril")
 
 
 _CLINIC = (

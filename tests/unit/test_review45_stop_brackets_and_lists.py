@@ -10,13 +10,8 @@ guard what must hold."""
 from __future__ import annotations
 
 import pytest
+from fixtures.assertion_reads import stopped
 from fixtures.fake_models import grounded_answer, hit
-
-from medlocal.rag.assertions import mentions
-
-
-def _stopped(text: str, key: str) -> bool:
-    return any(m.assertion.stopped for m in mentions(text) if m.key == key)
 
 
 @pytest.mark.parametrize(
@@ -37,7 +32,7 @@ def _stopped(text: str, key: str) -> bool:
 def test_a_bracket_that_stops_something_else_or_restarts_leaves_the_drug_taken(
     text: str, key: str
 ) -> None:
-    assert not _stopped(text, key)
+    assert not stopped(text, key)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def test_a_bracket_that_stops_something_else_or_restarts_leaves_the_drug_taken(
     ],
 )
 def test_a_bracketed_stop_of_its_own_still_stops(text: str, key: str) -> None:
-    assert _stopped(text, key)
+    assert stopped(text, key)
 
 
 @pytest.mark.parametrize(
@@ -62,8 +57,8 @@ def test_a_bracketed_stop_of_its_own_still_stops(text: str, key: str) -> None:
         "## Stopped medications\n- ramipril\n- amlodipine",
     ],
 )
-def test_every_drug_a_stop_label_lists_is_stopped(text: str) -> None:
-    assert _stopped(text, "ramipril") and _stopped(text, "amlodipine")
+def test_every_drug_a_stop_label_lists_isstopped(text: str) -> None:
+    assert stopped(text, "ramipril") and stopped(text, "amlodipine")
 
 
 @pytest.mark.parametrize(
@@ -79,7 +74,7 @@ def test_every_drug_a_stop_label_lists_is_stopped(text: str) -> None:
     ],
 )
 def test_a_drug_outside_the_stop_labels_list_is_taken(text: str) -> None:
-    assert not _stopped(text, "amlodipine")
+    assert not stopped(text, "amlodipine")
 
 
 def test_the_answer_gets_no_stop_note_for_a_drug_whose_bracket_stopped_smoking() -> None:

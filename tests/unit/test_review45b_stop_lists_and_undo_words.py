@@ -8,12 +8,7 @@ medlocal/rag/assertion_stops.py from main); the last group guards what must hold
 from __future__ import annotations
 
 import pytest
-
-from medlocal.rag.assertions import mentions
-
-
-def _stopped(text: str, key: str) -> bool:
-    return any(m.assertion.stopped for m in mentions(text) if m.key == key)
+from fixtures.assertion_reads import stopped
 
 
 @pytest.mark.parametrize(
@@ -26,8 +21,8 @@ def _stopped(text: str, key: str) -> bool:
     ],
 )
 def test_a_heading_without_a_colon_ends_the_stop_list(text: str) -> None:
-    assert _stopped(text, "ramipril")
-    assert not _stopped(text, "bisoprolol")
+    assert stopped(text, "ramipril")
+    assert not stopped(text, "bisoprolol")
 
 
 @pytest.mark.parametrize(
@@ -41,8 +36,8 @@ def test_a_heading_without_a_colon_ends_the_stop_list(text: str) -> None:
         "Stopped medications:\n- ramipril 10 mg (not restarted)",
     ],
 )
-def test_a_denied_or_planned_restart_leaves_the_drug_stopped(text: str) -> None:
-    assert _stopped(text, "ramipril")
+def test_a_denied_or_planned_restart_leaves_the_drugstopped(text: str) -> None:
+    assert stopped(text, "ramipril")
 
 
 @pytest.mark.parametrize(
@@ -56,10 +51,10 @@ def test_a_denied_or_planned_restart_leaves_the_drug_stopped(text: str) -> None:
 )
 def test_a_restart_that_happened_or_a_doubt_still_undoes_the_stop(text: str) -> None:
     key = "metformin" if text.startswith("Metformin") else "ramipril"
-    assert not _stopped(text, key)
+    assert not stopped(text, key)
 
 
-def test_an_unbulleted_list_of_drugs_under_a_stop_label_is_still_stopped() -> None:
+def test_an_unbulleted_list_of_drugs_under_a_stop_label_is_stillstopped() -> None:
     text = "Stopped meds:\nramipril 10 mg\namlodipine 5 mg\nCurrent meds\nbisoprolol"
-    assert _stopped(text, "ramipril") and _stopped(text, "amlodipine")
-    assert not _stopped(text, "bisoprolol")
+    assert stopped(text, "ramipril") and stopped(text, "amlodipine")
+    assert not stopped(text, "bisoprolol")
