@@ -12,12 +12,15 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import pytest
 from fixtures.gui_window import PASS, make_workspace, open_window
+from fixtures.heartbeat import Heartbeat
 from fixtures.ingest_files import FakeEmbedder
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from medlocal.ui import main_window
 from medlocal.ui.closing import STOPPING
 from medlocal.ui.workers import active_jobs
 
@@ -132,3 +135,62 @@ def test_closing_mid_import_asks_stops_without_freezing_and_tells_next_time(
     assert "stopped when MedLocal closed" in status and "Okonkwo-Blythe" in status
     assert label.startswith("Stopped when MedLocal closed")
     assert told_once is None  # said once
+
+
+# The window's longest turnless stretch while it closes: above this a person sees it freeze
+# (or above a few idle loops' worth, on a machine too loaded for the idle loop to keep it).
+FREEZE_S = 0.25
+
+
+def test_a_step_slower_than_the_close_still_leaves_the_note(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 46b D11: the import's step outlasts the close's wait (a slow OCR page, a huge
+    PDF; here the gated indexing, and a wait of half a second instead of ten). The window
+    closes and locks the vault while the worker is still in that step; the files not imported
+    are still named at the next unlock, and the close never freezes the window."""
+    monkeypatch.setattr(main_window, "STOP_WAIT_S", 0.5)
+    embedder = GatedEmbedder()
+    ws = make_workspace(tmp_path, embedder_loader=lambda model: embedder)
+    try:
+        ws.create_vault(PASS, PASS)
+        patient = ws.require_vault().add_patient("Marguerite Okonkwo-Blythe", mrn="SBH-448210")
+        window = open_window(qtbot, ws)
+        window.show()
+        idle = Heartbeat(20)
+        idle.start()
+        qtbot.wait(300)
+        idle_gap = idle.stop()
+        job = window.patients.imports.import_paths(_files(tmp_path))
+        assert job is not None
+        assert embedder.reached.wait(10)
+
+        beat = Heartbeat(20)
+        beat.start()
+        _answer("Stop and close", [])
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+        gap = beat.stop()
+        # The reproduction: the window closed and locked while the slow step still ran.
+        assert job.running
+        assert ws.vault is None or ws.vault.is_locked
+        embedder.gate.set()  # the step ends after the lock; the worker finds the vault locked
+        qtbot.waitUntil(lambda: not job.running, timeout=10000)
+
+        ws.unlock(PASS)
+        stored = [doc.file_name for doc in ws.require_vault().list_documents(patient)]
+        again = open_window(qtbot, ws)
+        imports = again.patients.imports
+        lines = [imports.errors.item(i).text() for i in range(imports.errors.count())]
+        status = again.statusBar().currentMessage()
+    finally:
+        embedder.gate.set()
+        ws.close()
+    assert [name.rsplit("/", 1)[-1] for name in stored] == ["a_referral.txt"]
+    assert lines == [
+        f"{name}: not imported — stopped when MedLocal closed: import it again"
+        for name in ("b_echo.txt", "c_nurse_notes.txt")
+    ]
+    assert "2 file(s) not imported" in status
+    print(f"longest gap while closing {gap:.3f} s (idle loop {idle_gap:.3f} s)")
+    assert gap < max(FREEZE_S, 3 * idle_gap), f"the window froze {gap:.2f} s while closing"
