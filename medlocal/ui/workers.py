@@ -10,7 +10,8 @@
 
 Cancellation is the services' own ``threading.Event``: a :class:`Job` owns one, and ``cancel()``
 sets it; the task stops at its next safe point and reports ``GenerationCancelled`` or a
-``cancelled`` result. Nothing slow ever runs on the GUI thread.
+``cancelled`` result. It also ends the task's wait for the start-up warm-up before a model
+loads (:func:`medlocal.app.warm_up.stops_the_wait`). Nothing slow ever runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from superqt.utils import FunctionWorker, GeneratorWorker, create_worker
 
+from medlocal.app.warm_up import stops_the_wait
 from medlocal.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -177,7 +179,12 @@ def run_task(
 ) -> Job:
     """Run ``func(cancel_event)`` off the GUI thread; ``on_done(result)`` or ``on_error(exc)``
     is called on the GUI thread."""
-    return _start(name, func, on_done, on_error, {})
+
+    def stoppable(cancel: threading.Event) -> T:
+        with stops_the_wait(cancel):
+            return func(cancel)
+
+    return _start(name, stoppable, on_done, on_error, {})
 
 
 def stream_task(
@@ -192,7 +199,8 @@ def stream_task(
 
     def guarded(cancel: threading.Event) -> Generator[Any, None, Any]:
         try:
-            return (yield from func(cancel))
+            with stops_the_wait(cancel):
+                return (yield from func(cancel))
         except RuntimeError as exc:
             raise _GeneratorRuntimeError(exc) from exc
 
