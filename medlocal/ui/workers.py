@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+Task = Callable[[threading.Event], Any]  # called with its cancel event, off the GUI thread
 STREAM_BATCH_S = 0.04  # GUI text updates at most every 40 ms: long answers stay cheap to show
 
 
@@ -144,7 +145,7 @@ def _error_handler(job: Job, on_error: Failed | None) -> Failed:
 
 def _start(
     name: str,
-    func: Callable[[threading.Event], Any],
+    func: Task,
     on_done: Done | None,
     on_error: Failed | None,
     extra: dict[str, Callable[[Any], None]],
@@ -156,8 +157,8 @@ def _start(
         if on_done is not None:
             on_done(result)
 
-    worker = create_worker(
-        func,
+    worker: Any = create_worker(
+        _its_stop_ends_waits(func),
         job.cancel_event,
         _start_thread=False,
         _worker_class=_GeneratorWorker if inspect.isgeneratorfunction(func) else _FunctionWorker,
@@ -171,6 +172,24 @@ def _start(
     return job
 
 
+def _its_stop_ends_waits(func: Task) -> Task:
+    """``func`` run with its cancel event ending a wait for the start-up warm-up (a model's
+    load waits for it): the task's Stop stops it there too. A generator stays one."""
+    if inspect.isgeneratorfunction(func):
+
+        def steps(cancel: threading.Event) -> Generator[Any, None, Any]:
+            with stops_the_wait(cancel):
+                return (yield from func(cancel))
+
+        return steps
+
+    def call(cancel: threading.Event) -> Any:
+        with stops_the_wait(cancel):
+            return func(cancel)
+
+    return call
+
+
 def run_task(
     name: str,
     func: Callable[[threading.Event], T],
@@ -179,12 +198,7 @@ def run_task(
 ) -> Job:
     """Run ``func(cancel_event)`` off the GUI thread; ``on_done(result)`` or ``on_error(exc)``
     is called on the GUI thread."""
-
-    def stoppable(cancel: threading.Event) -> T:
-        with stops_the_wait(cancel):
-            return func(cancel)
-
-    return _start(name, stoppable, on_done, on_error, {})
+    return _start(name, func, on_done, on_error, {})
 
 
 def stream_task(
@@ -199,8 +213,7 @@ def stream_task(
 
     def guarded(cancel: threading.Event) -> Generator[Any, None, Any]:
         try:
-            with stops_the_wait(cancel):
-                return (yield from func(cancel))
+            return (yield from func(cancel))
         except RuntimeError as exc:
             raise _GeneratorRuntimeError(exc) from exc
 
