@@ -11,7 +11,7 @@ from pathlib import Path
 
 from medlocal.app.patient_mixups import other_patient_check
 from medlocal.engine.api import Embedder
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import readable_name, shown_name
 from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent, import_paths
 from medlocal.progress import Progress, ProgressCallback, report
@@ -114,9 +114,11 @@ class ImportTally:
     step slower than the close's wait (an OCR page, a huge PDF being read) ends after the lock,
     when the worker can no longer write the note (review 46b D11: the note was lost)."""
 
-    def __init__(self) -> None:
+    def __init__(self, given: Iterable[str | Path]) -> None:
         self._lock = threading.Lock()
-        self._batch: list[str] = []
+        # Until the import has found the batch's files (the embedder loads first, seconds for
+        # the first import), the files and folders as given stand for them.
+        self._batch = [readable_name(str(Path(path).absolute())) for path in given]
         self._finished: set[str] = set()
 
     def batch(self, files: list[str]) -> None:

@@ -172,7 +172,7 @@ class ImportSection(QObject):
         self.cancel_button.show()
         self.progress_label.setText("Preparing the import…")
         ws = self.workspace
-        tally = ImportTally()
+        tally = ImportTally(paths)
 
         def on_file(event: ProgressEvent) -> None:
             tally.file(event)

@@ -204,3 +204,40 @@ def test_a_step_slower_than_the_close_still_leaves_the_note(
     assert "2 file(s) not imported" in status
     print(f"longest gap while closing {gap:.3f} s (idle loop {idle_gap:.3f} s)")
     assert gap < max(FREEZE_S, 3 * idle_gap), f"the window froze {gap:.2f} s while closing"
+
+
+def test_a_close_while_the_embedder_loads_names_the_files_as_given(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the import has found its files it loads the embedding model (seconds for the
+    first import of a session); a close then still names the files as they were chosen."""
+    monkeypatch.setattr(main_window, "STOP_WAIT_S", 0.5)
+    loading, release = threading.Event(), threading.Event()
+
+    def slow_load(model: str | None) -> FakeEmbedder:
+        loading.set()
+        release.wait(30)
+        return FakeEmbedder()
+
+    ws = make_workspace(tmp_path, embedder_loader=slow_load)
+    try:
+        ws.create_vault(PASS, PASS)
+        patient = ws.require_vault().add_patient("Marguerite Okonkwo-Blythe", mrn="SBH-448210")
+        window = open_window(qtbot, ws)
+        window.show()
+        job = window.patients.imports.import_paths(_files(tmp_path))
+        assert job is not None and loading.wait(10)
+        _answer("Stop and close", [])
+        window.close()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+        release.set()
+        qtbot.waitUntil(lambda: not job.running, timeout=10000)
+        stored, lines, _again = _next_unlock(qtbot, ws, patient)
+    finally:
+        release.set()
+        ws.close()
+    assert stored == []
+    assert lines == [
+        f"{name}: not imported — stopped when MedLocal closed: import it again"
+        for name in ("a_referral.txt", "b_echo.txt", "c_nurse_notes.txt")
+    ]
