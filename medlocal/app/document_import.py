@@ -11,7 +11,7 @@ from pathlib import Path
 
 from medlocal.app.patient_mixups import other_patient_check
 from medlocal.engine.api import Embedder
-from medlocal.fsutil import shown_name
+from medlocal.fsutil import readable_name, shown_name
 from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent, import_paths
 from medlocal.progress import Progress, ProgressCallback, report
@@ -33,6 +33,7 @@ def import_documents(
     on_file: Callable[[ProgressEvent], None] | None = None,
     cancel: threading.Event | None = None,
     confirm_long: Callable[[LongFile], bool] | None = None,
+    on_batch: Callable[[list[str]], None] | None = None,
 ) -> ImportReport:
     """Import files and folders for one patient (see ``Workspace.import_documents``)."""
     limit = max_mb if max_mb is not None else float(settings.import_max_mb)
@@ -64,6 +65,7 @@ def import_documents(
         progress=relay,
         cancel=cancel,
         confirm_long=confirm_long,
+        on_batch=on_batch,
         max_bytes=int(limit * 1024 * 1024),
         # OCR reports pages of the file it is reading (with an ETA) on the same callback.
         ocr=OcrOptions(
@@ -104,10 +106,37 @@ class InterruptedImport:
     files: tuple[str, ...]
 
 
-def not_imported(report: ImportReport) -> list[str]:
-    """The files of a stopped batch that are not in the vault: cut short, or never reached."""
-    cut = [outcome.shown for outcome in report.files if outcome.status == "cancelled"]
-    return [*cut, *report.not_reached]
+class ImportTally:
+    """Which files of a running import are finished, kept as its worker goes (:meth:`batch` and
+    :meth:`file` are the import's ``on_batch`` and ``on_file``) and read from any thread.
+
+    A close that stops the import reads it before it locks the vault, not the import's end: a
+    step slower than the close's wait (an OCR page, a huge PDF being read) ends after the lock,
+    when the worker can no longer write the note (review 46b D11: the note was lost)."""
+
+    def __init__(self, given: Iterable[str | Path]) -> None:
+        self._lock = threading.Lock()
+        # Until the import has found the batch's files (the embedder loads first, seconds for
+        # the first import), the files and folders as given stand for them.
+        self._batch = [readable_name(str(Path(path).absolute())) for path in given]
+        self._finished: set[str] = set()
+
+    def batch(self, files: list[str]) -> None:
+        with self._lock:
+            self._batch = list(files)
+
+    def file(self, event: ProgressEvent) -> None:
+        """A file's end: imported, skipped or failed counts as finished; cut short does not."""
+        if event.stage == "done" and event.outcome != "cancelled":
+            with self._lock:
+                self._finished.add(event.file_name)
+
+    def not_imported(self) -> list[str]:
+        """The batch's files not finished: cut short, still being read, or not reached. A file
+        stored a moment before its end reached the tally is listed too: importing it again
+        skips it as a duplicate."""
+        with self._lock:
+            return [name for name in self._batch if name not in self._finished]
 
 
 def remember_interrupted(vault: Vault, stopped: InterruptedImport) -> None:

@@ -135,6 +135,12 @@ class LoadedModels:
 
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
+        if self._chat is None:
+            # Not beside the start-up warm-up: one after the other (see wait_until_warm). Waited
+            # for before the lock, so a Stop that ends the wait ends the only wait: an import's
+            # or a search's embedder is not held up behind it. (A chat model held means the
+            # warm-up has ended: its own load waited.)
+            wait_until_warm()
         with self._lock:
             # The default is named by the id it stands for now: when `medlocal models default`
             # changes it while the window holds the old one, the next question loads the new one.
@@ -148,8 +154,6 @@ class LoadedModels:
             ):
                 loaded = self._chat[1]
             else:
-                # Not beside the start-up warm-up: one after the other (see wait_until_warm).
-                wait_until_warm()
                 self._unload_chat()
                 if self._chat_loader is not None:
                     loaded = self._chat_loader(model)

@@ -6,7 +6,11 @@ import contextlib
 import gc
 import logging
 import threading
+import time
 from collections.abc import Iterator
+from contextvars import ContextVar
+
+from medlocal.progress import check_cancel
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +61,41 @@ def load_dictionaries_and_freeze() -> None:
 _idle = threading.Event()
 _idle.set()
 WARM_UP_WAIT_S = 120.0  # a model load waits at most this long (a stuck warm-up delays, no more)
+# How often a wait looks at its task's Stop: well under the half second a person notices.
+STOP_POLL_S = 0.05
+# The cancel event of the task on this thread (a window's job), set by :func:`stops_the_wait`.
+# Held in a context variable, not passed down: the wait sits inside the chat model's load,
+# which a dozen callers (a question, a summary, an export's model line, an evaluation) reach
+# without a cancel of their own to hand on.
+_STOP: ContextVar[threading.Event | None] = ContextVar("warm_up_stop", default=None)
+
+
+@contextlib.contextmanager
+def stops_the_wait(cancel: threading.Event) -> Iterator[None]:
+    """Within the block, a wait for the warm-up on this thread ends once ``cancel`` is set
+    (:func:`wait_until_warm` raises GenerationCancelled); the warm-up itself goes on."""
+    token = _STOP.set(cancel)
+    try:
+        yield
+    finally:
+        _STOP.reset(token)
 
 
 def wait_until_warm(timeout_s: float = WARM_UP_WAIT_S) -> bool:
-    """Wait for a running warm-up to end (at once when none runs); False if it still runs."""
-    if not _idle.is_set():
-        log.info("waiting for the start-up warm-up before loading a model")
-    return _idle.wait(timeout_s)
+    """Wait for a running warm-up to end (at once when none runs); False if it still runs.
+    Inside :func:`stops_the_wait`, the task's Stop ends the wait (GenerationCancelled): a
+    question or summary asked during the warm-up was stopped only when the warm-up ended
+    (review 46b: Esc, Stop and a patient switch did nothing for as long as it lasted)."""
+    if _idle.is_set():
+        return True
+    log.info("waiting for the start-up warm-up before loading a model")
+    stop = _STOP.get()
+    deadline = time.monotonic() + timeout_s
+    while not _idle.wait(max(0.0, min(STOP_POLL_S, deadline - time.monotonic()))):
+        check_cancel(stop, "Loading the model")
+        if time.monotonic() >= deadline:
+            return False
+    return True
 
 
 @contextlib.contextmanager

@@ -403,13 +403,15 @@ class Workspace:
         on_file: Callable[[ProgressEvent], None] | None = None,
         cancel: threading.Event | None = None,
         confirm_long: Callable[[LongFile], bool] | None = None,
+        on_batch: Callable[[list[str]], None] | None = None,
     ) -> ImportReport:
         """Import files and folders for one patient; a bad file is reported, the batch goes on.
         ``progress`` gets files done of the batch (unit ``files``) and, while a file is
         embedded, its passages done after each batch (unit ``passages``). ``on_file`` gets the
         pipeline's per-file events (outcome and reason) for a live list, among them the one
         that says a file takes long to index (``ProgressEvent.long_file``); ``confirm_long``
-        then decides whether to index it (False: left out, the batch goes on)."""
+        then decides whether to index it (False: left out, the batch goes on). ``on_batch``
+        gets the batch's files before the first is read."""
         vault = self.require_vault()
         vault.get_patient(patient_id)  # an unknown patient is bad input: fail before any work
         embedder = self.embedder(model, required=True)
@@ -426,6 +428,7 @@ class Workspace:
             on_file=on_file,
             cancel=cancel,
             confirm_long=confirm_long,
+            on_batch=on_batch,
         )
 
     def remember_interrupted_import(self, stopped: document_import.InterruptedImport) -> None:

@@ -340,6 +340,7 @@ def import_paths(
     ocr: OcrOptions | None = None,
     check_text: Callable[[str], list[str]] | None = None,
     confirm_long: Callable[[LongFile], bool] | None = None,
+    on_batch: Callable[[list[str]], None] | None = None,
 ) -> ImportReport:
     """Import files and folders (walked recursively, in sorted order) for one patient.
 
@@ -350,9 +351,12 @@ def import_paths(
     ``confirm_long`` is asked, once per file, whether to go on with a file whose indexing takes
     longer than ``LONG_INDEXING_S`` at the pace of its first batches (the event that carries
     ``long_file`` is sent first); False leaves that file out (skipped) and the batch goes on;
-    ``cancel`` set while it was asked (Ctrl-C at the question) cancels that file and the batch."""
+    ``cancel`` set while it was asked (Ctrl-C at the question) cancels that file and the batch.
+    ``on_batch`` is told every file of the batch, as reports name them, before the first is read."""
     ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
     candidates = collect_files(paths)
+    if on_batch is not None:
+        on_batch([_shown(c) for c in candidates])
     report = ImportReport()
     notify = progress or (lambda _event: None)
     total = len(candidates)

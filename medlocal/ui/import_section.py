@@ -8,6 +8,7 @@ reads its lists again on :attr:`ImportSection.finished`."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.document_import import InterruptedImport, not_imported
+from medlocal.app.document_import import ImportTally, InterruptedImport
+from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
@@ -33,6 +35,8 @@ from medlocal.progress import Progress, duration_text
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.workers import Job, ProgressRelay, run_task
+
+log = logging.getLogger(__name__)
 
 # An import the lock stopped says so, not "cancelled": nobody cancelled it (walk 43 D10).
 LOCK_STOPPED = "stopped when MedLocal locked"
@@ -107,6 +111,8 @@ class ImportSection(QObject):
         self.last_report: ImportReport | None = None
         # The last import's summary and list of files not imported belong to its patient.
         self._result = _ImportResult()
+        # The last import started, for a close that stops it (keep_what_close_left_out).
+        self._batch: _Batch | None = None
 
     def add_to(self, layout: QVBoxLayout) -> None:
         """The section's widgets at the end of the host's column, the list taking spare room."""
@@ -166,21 +172,45 @@ class ImportSection(QObject):
         self.cancel_button.show()
         self.progress_label.setText("Preparing the import…")
         ws = self.workspace
+        tally = ImportTally(paths)
+
+        def on_file(event: ProgressEvent) -> None:
+            tally.file(event)
+            self.file_relay(event)
 
         def work(cancel: Any) -> ImportReport:
-            report = ws.import_documents(
-                paths, patient, progress=self.relay, on_file=self.file_relay, cancel=cancel
+            return ws.import_documents(
+                paths,
+                patient,
+                progress=self.relay,
+                on_file=on_file,
+                cancel=cancel,
+                on_batch=tally.batch,
             )
-            left_out = not_imported(report)
-            job = self.import_job  # set before anything could cancel it (the GUI thread did)
-            if left_out and job is not None and job.cancelled_by == CLOSE:
-                # Kept in the vault before the window locks it: the next unlock names them.
-                ws.remember_interrupted_import(InterruptedImport(patient, label, tuple(left_out)))
-            return report
 
         self.import_job = run_task("import", work, self._import_done, self._import_failed)
+        self._batch = _Batch(self.import_job, patient, label, tally)
         self.started.emit()
         return self.import_job
+
+    def keep_what_close_left_out(self) -> None:
+        """Before the closing window locks the vault: the files of the import the close stopped
+        that are not imported, kept in the vault for the next unlock to name. Written here, on
+        the window's thread before the lock, whether the import has ended or is still in a step
+        slower than the close's wait (review 46b D11: the worker wrote it after that step, and
+        found the vault locked)."""
+        batch = self._batch
+        if batch is None or batch.job.cancelled_by != CLOSE:
+            return
+        left_out = batch.tally.not_imported()
+        if not left_out:
+            return
+        try:
+            self.workspace.remember_interrupted_import(
+                InterruptedImport(batch.patient, batch.label, tuple(left_out))
+            )
+        except MedLocalError as exc:  # the close goes on; the list is lost, as it was before
+            log.warning("the files not imported could not be noted (%s)", type(exc).__name__)
 
     def show_interrupted(self, stopped: InterruptedImport) -> None:
         """The import the last close stopped, as its own end would have shown it: the files
@@ -328,6 +358,16 @@ class ImportSection(QObject):
             )
         else:
             self.progress_label.clear()
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """An import as it was started: its job, patient (id and line in the list) and tally."""
+
+    job: Job
+    patient: int
+    label: str
+    tally: ImportTally
 
 
 @dataclass

@@ -605,6 +605,7 @@ class MainWindow(QMainWindow):
         store.setValue("window/splitter", self.splitter.saveState())
         store.sync()  # written now: a quit with a job still running ends the process at once
         self.status.close()
+        self.patients.imports.keep_what_close_left_out()
         self.workspace.lock("closed")
         super().closeEvent(event)
 

@@ -10,7 +10,8 @@
 
 Cancellation is the services' own ``threading.Event``: a :class:`Job` owns one, and ``cancel()``
 sets it; the task stops at its next safe point and reports ``GenerationCancelled`` or a
-``cancelled`` result. Nothing slow ever runs on the GUI thread.
+``cancelled`` result. It also ends the task's wait for the start-up warm-up before a model
+loads (:func:`medlocal.app.warm_up.stops_the_wait`). Nothing slow ever runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from superqt.utils import FunctionWorker, GeneratorWorker, create_worker
 
+from medlocal.app.warm_up import stops_the_wait
 from medlocal.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+Task = Callable[[threading.Event], Any]  # called with its cancel event, off the GUI thread
 STREAM_BATCH_S = 0.04  # GUI text updates at most every 40 ms: long answers stay cheap to show
 
 
@@ -142,7 +145,7 @@ def _error_handler(job: Job, on_error: Failed | None) -> Failed:
 
 def _start(
     name: str,
-    func: Callable[[threading.Event], Any],
+    func: Task,
     on_done: Done | None,
     on_error: Failed | None,
     extra: dict[str, Callable[[Any], None]],
@@ -154,8 +157,8 @@ def _start(
         if on_done is not None:
             on_done(result)
 
-    worker = create_worker(
-        func,
+    worker: Any = create_worker(
+        _its_stop_ends_waits(func),
         job.cancel_event,
         _start_thread=False,
         _worker_class=_GeneratorWorker if inspect.isgeneratorfunction(func) else _FunctionWorker,
@@ -167,6 +170,24 @@ def _start(
     _track(job)
     worker.start()
     return job
+
+
+def _its_stop_ends_waits(func: Task) -> Task:
+    """``func`` run with its cancel event ending a wait for the start-up warm-up (a model's
+    load waits for it): the task's Stop stops it there too. A generator stays one."""
+    if inspect.isgeneratorfunction(func):
+
+        def steps(cancel: threading.Event) -> Generator[Any, None, Any]:
+            with stops_the_wait(cancel):
+                return (yield from func(cancel))
+
+        return steps
+
+    def call(cancel: threading.Event) -> Any:
+        with stops_the_wait(cancel):
+            return func(cancel)
+
+    return call
 
 
 def run_task(

@@ -11,12 +11,12 @@ wait (busy_wait, 3 s), far above both."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from fixtures.gui_window import PASS, open_window
+from fixtures.heartbeat import Heartbeat
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -34,26 +34,6 @@ BUSY = str(VaultBusyError())
 # below the full wait the window once sat out (busy_wait: 3 s), far above a busy machine's idle.
 STALL_RATIO = 3.0
 STALL_FLOOR_S = 1.0
-
-
-class Heartbeat:
-    """A 10 ms timer on the GUI thread: ``longest`` is the widest gap between two of its beats."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._beat)
-        self.last = 0.0
-        self.longest = 0.0
-
-    def _beat(self) -> None:
-        now = time.monotonic()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.last, self.longest = time.monotonic(), 0.0
-        self.timer.start()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from fixtures.fake_models import FakeChatModel
 from fixtures.gui_window import PASS, make_workspace
 
 from medlocal.app import warm_up
+from medlocal.errors import GenerationCancelled
 
 
 def test_a_summary_started_during_the_warm_up_loads_its_model_after_it(
@@ -66,4 +67,40 @@ def test_a_summary_started_during_the_warm_up_loads_its_model_after_it(
 
 
 def test_with_no_warm_up_running_nothing_waits() -> None:
+    assert warm_up.wait_until_warm(0.0)
+
+
+def test_a_tasks_stop_ends_its_wait_and_the_warm_up_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warming, release = threading.Event(), threading.Event()
+    monkeypatch.setattr(warm_up, "_load_dictionaries_and_freeze", lambda: release.wait(30))
+    warmer = threading.Thread(
+        target=lambda: (warming.set(), warm_up.load_dictionaries_and_freeze())
+    )
+    warmer.start()
+    cancel = threading.Event()
+    ended: list[BaseException] = []
+
+    def wait() -> None:
+        try:
+            with warm_up.stops_the_wait(cancel):
+                warm_up.wait_until_warm()
+        except GenerationCancelled as exc:
+            ended.append(exc)
+
+    try:
+        assert warming.wait(10)
+        waiter = threading.Thread(target=wait)
+        waiter.start()
+        waiter.join(0.3)
+        assert waiter.is_alive()  # waiting for the warm-up
+        cancel.set()
+        waiter.join(2.0)
+        assert not waiter.is_alive() and len(ended) == 1
+        assert warmer.is_alive()  # the warm-up goes on
+        assert not warm_up.wait_until_warm(0.1)  # a wait outside a task gives up at its limit
+    finally:
+        release.set()
+        warmer.join(10)
     assert warm_up.wait_until_warm(0.0)
