@@ -31,9 +31,11 @@ from medlocal.vault.errors import (
     VaultCorruptedError,
     VaultExistsError,
     VaultFolderError,
+    VaultInUseError,
     VaultNotFoundError,
     WrongPassphraseError,
 )
+from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import (
     KEY_FILE_NAME,
     KeyFile,
@@ -81,6 +83,11 @@ class VaultFiles:
         other vault: a vault that finished being created is never removed."""
         if not self.unfinished():
             raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
+        if other_openers(self.database):  # a wizard still showing its recovery key, say
+            raise VaultInUseError(
+                f"Another MedLocal is creating the vault in {shown_path(self.folder)}: finish "
+                "or close it first."
+            )
         for suffix in ("-journal", "-wal", "-shm", ""):
             self.database.with_name(self.database.name + suffix).unlink(missing_ok=True)
         self.key_file.unlink()

@@ -111,3 +111,36 @@ def test_a_vault_is_unfinished_until_its_recovery_key_was_shown(tmp_path: Path) 
     vault.lock()
     assert Vault.exists(folder) and not Vault.is_unfinished(folder)
     Vault.open(folder, PASS).lock()
+
+
+def test_a_vault_another_process_is_still_creating_is_not_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    vault, _key = Vault.create(folder, PASS, kdf_params=FAST, finish=False)  # key on screen
+    try:
+        other = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from medlocal.cli import main; sys.exit(main())",
+                "vault",
+                "init",
+                "--vault",
+                str(folder),
+                "--passphrase-file",
+                str(secret),
+            ],
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        vault.finish_creation()
+        vault.lock()
+    assert Vault.exists(folder)
+    Vault.open(folder, PASS).lock()  # still the first process's vault
+    assert other.returncode == 2
+    assert "Another MedLocal is creating the vault in" in other.stderr
