@@ -49,6 +49,10 @@ _AFTER = {
     "vault rotate-key": f"{_SAFE}, and the passphrase and the recovery key still open it; run "
     "'medlocal vault rotate-key' again to finish.",
 }
+_UNFINISHED_IN_WINDOW = (
+    "The vault it was creating was not finished and holds nothing: create it again in the "
+    "first-run window that follows."
+)
 _GENERAL = (
     f"{_SAFE}, and a question whose answer was being written shows in its chat as "
     "interrupted; ask it again."
@@ -65,9 +69,11 @@ class UncleanEnd:
     uses_vault: bool = True
     command: str = ""  # "import", "vault backup"...; "" for the window or an older marker
 
-    def note(self, *, crash_reported: bool = False) -> str:
+    def note(self, *, crash_reported: bool = False, vault_unfinished: bool = False) -> str:
         """The message for this run. ``crash_reported``: a crash report is offered alongside
-        (walk 40: a native crash gave two dialogs in a row), so the crash is named as a cause."""
+        (walk 40: a native crash gave two dialogs in a row), so the crash is named as a cause.
+        ``vault_unfinished``: the vault's creation was cut short (a window killed in its
+        first-run wizard): it is not called safe and kept (walk 47a D1)."""
         if self.kind == "window":
             what = "the MedLocal window"
         else:
@@ -84,6 +90,8 @@ class UncleanEnd:
                 f"{ended} It did not use the vault; run the same command again (a download or "
                 "an evaluation resumes where it stopped)."
             )
+        if vault_unfinished and self.kind == "window":
+            return f"{ended} {_UNFINISHED_IN_WINDOW}"
         return f"{ended} {_AFTER.get(self.command, _GENERAL)}"
 
 

@@ -5,12 +5,19 @@ recovery key page was confirmed."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from fixtures.gui_window import PASS, make_workspace
 from fixtures.vault_file import FAST
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from medlocal.ui.app import tell_last_run
 from medlocal.ui.first_run import UNFINISHED_EARLIER, FirstRunWizard
 from medlocal.vault.store import Vault
 
@@ -37,3 +44,27 @@ def test_the_wizard_makes_an_unfinished_vault_again(qtbot: QtBot, tmp_path: Path
         assert ws.vault_exists() and not ws.vault_unfinished()
     finally:
         ws.close()
+
+
+def test_a_window_killed_while_creating_is_not_told_its_vault_is_safe(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, medlocal_home: Path
+) -> None:
+    code = (
+        "from medlocal import run_marker; run_marker.start_run('window'); "
+        "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, check=False, timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    left, _key = Vault.create(medlocal_home / "vault", PASS, kdf_params=FAST, finish=False)
+    left.lock()
+    ws = make_workspace(medlocal_home)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    try:
+        tell_last_run(None, vault_unfinished=ws.vault_unfinished())
+    finally:
+        ws.close()
+    assert len(shown) == 1 and "did not close properly" in shown[0]
+    assert "was not finished and holds nothing: create it again" in shown[0]
+    assert "everything it had saved is kept" not in shown[0]

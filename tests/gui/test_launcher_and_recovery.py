@@ -102,12 +102,14 @@ def test_a_window_killed_last_time_is_said_once_at_the_next_start(
     done = subprocess.run([sys.executable, "-c", code], env=env, check=False, timeout=60)
     assert done.returncode == -signal.SIGKILL
     markers = list((medlocal_home / "logs").glob("run-*.marker"))
-    # No patient data: the process, its start, its kind and whether it could use the vault.
+    # No patient data: the process, its start, its kind, whether it could use the vault and
+    # the command's name ("" for the window).
     assert len(markers) == 1 and set(json.loads(markers[0].read_text())) == {
         "pid",
         "created",
         "kind",
         "vault",
+        "command",
     }
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
