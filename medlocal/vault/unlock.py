@@ -14,6 +14,7 @@ a crash, the passphrase (and the recovery key) still open the vault.
 from __future__ import annotations
 
 import contextlib
+import copy
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -273,7 +274,7 @@ def _open(
     method: str,
     rewrap: Rewrap | None = None,
 ) -> Unlocked:
-    on_disk = key_file.to_json()
+    on_disk = copy.deepcopy(key_file.to_json())  # the wraps are changed in place
     dek = opener(key_file.wraps)
     try:
         conn = db.connect(files.database, dek)
