@@ -5,13 +5,10 @@ recovery key page was confirmed."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from fixtures.child_process import leave_a_killed_window_run
 from fixtures.gui_window import PASS, make_workspace
 from fixtures.vault_file import FAST
 from PySide6.QtWidgets import QMessageBox
@@ -49,13 +46,7 @@ def test_the_wizard_makes_an_unfinished_vault_again(qtbot: QtBot, tmp_path: Path
 def test_a_window_killed_while_creating_is_not_told_its_vault_is_safe(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, medlocal_home: Path
 ) -> None:
-    code = (
-        "from medlocal import run_marker; run_marker.start_run('window'); "
-        "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
-    )
-    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, check=False, timeout=60)
-    assert done.returncode == -signal.SIGKILL
+    leave_a_killed_window_run(medlocal_home)
     left, _key = Vault.create(medlocal_home / "vault", PASS, kdf_params=FAST, finish=False)
     left.lock()
     ws = make_workspace(medlocal_home)
