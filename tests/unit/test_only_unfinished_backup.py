@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.vault_file import PASS, new_vault
+from fixtures.vault_file import FAST, PASS, new_vault
 
 from medlocal.cli import main
+from medlocal.vault.store import Vault
 
 
 @pytest.mark.parametrize("command", ["verify", "restore"])
@@ -43,3 +44,24 @@ def test_a_folder_with_only_an_interrupted_backup_names_it(
     assert f"No MedLocal backup in {dest}. It holds only 1 unfinished backup folder(s)" in err
     assert f"{left.name} (0." in err and "make a new backup" in err
     assert not (tmp_path / "new").exists()
+
+
+def test_a_backup_restores_over_a_vault_whose_creation_was_interrupted(
+    tmp_path: Path, medlocal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 47a D1: the first-run wizard's *Restore from a backup*, after a killed creation."""
+    vault = new_vault(tmp_path / "vault")
+    vault.add_patient("Ada Quornwaithe")
+    vault.lock()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    auth = ["--passphrase-file", str(secret)]
+    dest = tmp_path / "usb"
+    assert (
+        main(["vault", "backup", "--vault", str(tmp_path / "vault"), *auth, "--to", str(dest)]) == 0
+    )
+    left, _key = Vault.create(tmp_path / "new", PASS, kdf_params=FAST, finish=False)
+    left.lock()
+    assert main(["vault", "restore", str(dest), "--vault", str(tmp_path / "new"), *auth]) == 0
+    with Vault.open(tmp_path / "new", PASS) as restored:
+        assert [p.name for p in restored.list_patients()] == ["Ada Quornwaithe"]
