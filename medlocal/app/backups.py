@@ -333,5 +333,3 @@ def unfinished_note(folder: Path) -> str:
         "to that folder removes its own once over an hour old (never another computer's); you may "
         "also delete them."
     )
-
-
