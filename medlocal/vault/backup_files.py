@@ -472,8 +472,9 @@ def find_backups(path: Path) -> list[Path]:
 
 def _only_unfinished(path: Path) -> str:
     """The sentence naming the unfinished backup folders (" It holds only 1 unfinished backup
-    folder(s) ...: NAME (0.3 MB) ...") when ``path`` holds no finished backup but unfinished ones (walk 47a D2: said without naming them, when the clinician most needs
-    to hear that their only backup there was interrupted), else ""."""
+    folder(s) ...: NAME (0.3 MB) ...") when ``path`` holds no finished backup but unfinished
+    ones, else "" (walk 47a D2: they went unnamed, when the clinician most needs to hear that
+    their only backup there was interrupted)."""
     found = unfinished_backups(path)
     if not found:
         return ""
