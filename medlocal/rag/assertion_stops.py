@@ -101,23 +101,28 @@ def stopped_medications(
 
 def _back_reach(tokens: Sequence[Token], i: int, triggers: set[int]) -> list[int]:
     """The tokens a backward stop reaches from token ``i`` (nearest first), to the end of its
-    clause; through a subject-less restart before it to the restart's own subject, so the
-    last event of a sentence wins: "Ramipril was restarted in April, then stopped again in
-    June" stops the ramipril (note 46); "Ramipril was stopped in April, restarted in May, then
-    stopped again" too."""
+    clause. A stop after another event of the sentence with no drug between is the event's
+    subject's, so the last event wins: "Ramipril was restarted in April, then stopped again
+    in June" stops the ramipril (note 46), "Ramipril was stopped in April, restarted in May,
+    then stopped again" too; not when the event has a subject of its own ("physiotherapy
+    restarted in April, then stopped")."""
     reach = negation_scope(tokens, _before_link(tokens, i), -1, triggers)
-    reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
+    reach = list(itertools.takewhile(lambda k: tokens[k].text not in NEW_CLAUSE, reach))
     is_medication = default_lexicon().is_medication
-    if any(is_medication(tokens[k].text) for k in reach):
+    event = next((n for n, k in enumerate(reach) if tokens[k].text in _EVENTS), None)
+    if event is None or any(is_medication(tokens[k].text) for k in reach[:event]):
         return reach
-    event = next((k for k in reach if tokens[k].text in _EVENTS), None)
-    if event is None:
-        return reach
-    # The event's own subject: back over its clause's comma ("stopped in April, restarted").
-    before = event - 1
+    # The event's own subject, back over its verb and a comma ("stopped in April, restarted").
+    before, comma = reach[event] - 1, False
     while before >= 0 and tokens[before].text in _LINKS | {","}:
+        comma = comma or tokens[before].text == ","
         before -= 1
-    return reach + _back_reach(tokens, before, triggers) if before >= 0 else reach
+    if before < 0:
+        return reach[: event + 1]
+    word = tokens[before].text
+    if comma or is_medication(word) or word in REGIMEN_WORDS or word[0].isdigit():
+        return reach[: event + 1] + _back_reach(tokens, before, triggers)
+    return reach[: event + 1]  # "physiotherapy restarted": the event's subject is its own
 
 
 # The events a drug goes through that a later subject-less one in the sentence follows.

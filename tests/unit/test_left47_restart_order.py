@@ -27,6 +27,7 @@ STOPPED_LAST = [
     "Ramipril was restarted in April; then stopped again in June.",
     "Ramipril was started in 2019, then stopped in 2021.",
     "Ramipril was stopped in April, restarted in May, then stopped again in June.",
+    "Ramipril 5 mg restarted in April, then stopped in June.",
 ]
 ANOTHER_THINGS_RESTART = [
     "Ramipril stopped; IV fluids given and restarted.",
@@ -92,6 +93,9 @@ def test_still_a_stop_is_read(text: str, key: str) -> None:
         "Aspirin was restarted in April, then ramipril stopped in June.",
         "Aspirin continued, then stopped smoking.",
         "Ramipril was restarted in April, then not stopped.",
+        # Another thing's event before the stop: the stop is that thing's.
+        "Ramipril continued and physiotherapy restarted in April, then stopped in June.",
+        "Ramipril continued, physiotherapy restarted in April, then stopped in June.",
     ],
 )
 def test_a_later_stop_of_something_else_leaves_the_first_drug(text: str) -> None:
