@@ -9,12 +9,10 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from fixtures.ingest_files import FakeEmbedder
+from fixtures.vault_file import new_workspace
 
-from medlocal.app import Workspace
 from medlocal.ingest.errors import CorruptFileError, NoTextError, UnsupportedFormatError
 from medlocal.ingest.formats import extract_file, format_for
-from medlocal.vault.keys import KdfParams
 
 LETTER = "Dear doctor, my father Ólafur Þórsson ran out of warfarin 2,5 mg tablets. INR 2,8."
 
@@ -105,12 +103,7 @@ def test_another_file_type_is_told_how_to_save_it() -> None:
 
 
 def test_emails_and_rtf_letters_are_imported_and_found(tmp_path: Path) -> None:
-    ws = Workspace(
-        tmp_path / "vault",
-        kdf_params=KdfParams(8 * 1024, 1, 1),
-        embedder_loader=lambda model: FakeEmbedder(),
-    )
-    ws.create_vault("correct horse battery")
+    ws = new_workspace(tmp_path, chat=None)
     try:
         patient = ws.require_vault().add_patient("Ólafur Þórsson")
         folder = tmp_path / "letters"
