@@ -5,8 +5,9 @@ patient too. It says so, in the file's notes, so the clinician can check where t
 belongs.
 
 What counts: the other patient's MRN as a whole word, or their whole name (every word of it, in
-order, or the family name first and a comma: "THORNBURY, Margaret"), ignoring case. A family
-name alone is not enough: relatives share it.
+order, or the family name first and a comma: "THORNBURY, Margaret"), ignoring case and accents
+(an OCR'd "Nguyen Thi Minh Anh" is "Nguyễn Thị Minh Anh"; walk 47b). A family name alone is not
+enough: relatives share it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from medlocal.folding import fold_letters
 from medlocal.fsutil import shown_name
 from medlocal.rag.checks.patient_identity import (
     OtherPerson,
@@ -39,7 +41,8 @@ def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callabl
     ]
 
     def check(text: str) -> list[str]:
-        found = [patient for patient, finder in finders if finder.search(text)]
+        folded = fold_letters(text)
+        found = [patient for patient, finder in finders if finder.search(folded)]
         return [_note(patient) for patient in found]
 
     return check
@@ -63,12 +66,13 @@ def question_check(patients: Sequence[Patient], patient_id: int) -> Callable[[st
     )
 
     def check(question: str) -> list[str]:
+        folded = fold_letters(question)
         return [
             f"the question names {shown_name(patient.name)} (patient {patient.id}"
             f"{f', MRN {patient.mrn}' if patient.mrn else ''}), another patient of this vault; "
             f"the answer reads only {reads} documents: select that patient to ask about them"
             for patient, finder in finders
-            if finder.search(question)
+            if finder.search(folded)
         ]
 
     return check
@@ -103,13 +107,14 @@ def answer_check(
 
 
 def _finder(patient: Patient) -> re.Pattern[str] | None:
+    """A pattern for the patient's name or MRN in text folded by ``fold_letters``."""
     ways: list[str] = []
-    words = [re.escape(w.strip(".")) for w in _NAME_WORD.findall(patient.name)]
+    words = [re.escape(w.strip(".")) for w in _NAME_WORD.findall(fold_letters(patient.name))]
     words = [w for w in words if len(w) >= 2]
     if len(words) >= 2:
         ways.append(_GAP.join(words))
         ways.append(words[-1] + r"[ \t]*," + r"[ \t]*" + r"\s+".join(words[:-1]))
-    mrn = (patient.mrn or "").strip()
+    mrn = fold_letters(patient.mrn or "").strip()
     if len(mrn) >= MIN_MRN:
         ways.append(re.escape(mrn))
     if not ways:

@@ -13,6 +13,7 @@ from datetime import date
 from medlocal.codes import compact_code
 from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.errors import UserInputError
+from medlocal.folding import fold_letters
 from medlocal.fsutil import shown_name
 from medlocal.privacy.deid_dates import DayCounts
 from medlocal.vault.rows import DocumentInfo, Patient
@@ -158,15 +159,33 @@ def patient_matches(query: str, name: str, mrn: str | None = None) -> bool:
     in any order and any case, in the name or the MRN; hyphens, dashes and spaces are ignored
     inside an MRN (and a name: "okonkwolindgren"). Walk 43 D8: the panel matched the typed text
     as one literal substring, so "okonkwo lindgren", "Lindgren Amara" and "ktv219907" found no
-    one. An empty query finds everyone."""
-    folded_name = name.casefold()
-    compact_name, compact_mrn = compact_code(name), compact_code(mrn or "")
-    for word in query.casefold().split():
-        compact = compact_code(word)
-        if word in folded_name or (compact and (compact in compact_mrn or compact in compact_name)):
+    one. Accents count for nothing either way (``name_words``): walk 47b D3, "Muller",
+    "Thorsson" and "Nguyen" found no one registered as "Müller", "Þórsson" or "Nguyễn". An
+    empty query finds everyone."""
+    name_joined = _joined(name)
+    compact_mrn = compact_code(fold_letters(mrn or ""))
+    for word in query.split():
+        joined, compact = _joined(word), compact_code(fold_letters(word))
+        if (joined and joined in name_joined) or (compact and compact in compact_mrn):
             continue
-        return False
+        if joined or compact:  # a word of punctuation alone ("-") asks nothing
+            return False
     return True
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name as the searches compare them: accents folded (``fold_letters``:
+    "Núñez" -> "nunez", "Þórsson" -> "thorsson"), hyphens, apostrophes and other marks as
+    spaces ("Müller-Łukasiewicz" -> "muller", "lukasiewicz"; "O'Brien" -> "o", "brien")."""
+    return _NOT_LETTERS.sub(" ", fold_letters(name)).split()
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def _joined(name: str) -> str:
+    # "Okonkwo-Lindgren", "okonkwo lindgren" and "okonkwolindgren" are one to the search.
+    return "".join(name_words(name))
 
 
 def patients_with_mrn(vault: Vault, mrn: str) -> list[Patient]:
@@ -205,10 +224,9 @@ SIMILAR_NAME = 0.85
 def names_alike(a: str, b: str) -> bool:
     from difflib import SequenceMatcher
 
-    def letters(name: str) -> str:
-        return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
-
-    return SequenceMatcher(None, letters(a), letters(b)).ratio() >= SIMILAR_NAME
+    # "Jose Garcia" typed on an English keyboard is "José García" (walk 47b D3).
+    spelt_a, spelt_b = " ".join(name_words(a)), " ".join(name_words(b))
+    return SequenceMatcher(None, spelt_a, spelt_b).ratio() >= SIMILAR_NAME
 
 
 def similar_patients(

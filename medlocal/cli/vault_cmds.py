@@ -20,6 +20,7 @@ from medlocal.app.patients import (
     add_patient,
     date_of_birth,
     documents_in_order,
+    patient_matches,
 )
 from medlocal.cli.common import (
     add_vault_args,
@@ -176,6 +177,13 @@ def _register_patient(sub: Any) -> None:
     listing = actions.add_parser("list", help="list patients")
     add_vault_args(listing)
     listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument(
+        "--find",
+        metavar="WORDS",
+        help="only patients whose name or MRN holds every one of these words, as the window's "
+        "patient search finds them (any order; case, accents and hyphens aside: 'muller' finds "
+        "Müller)",
+    )
     listing.set_defaults(func=run_patient_list)
 
     show = actions.add_parser("show", help="a patient and their documents")
@@ -410,11 +418,16 @@ def run_patient_add(args: argparse.Namespace) -> int:
 def run_patient_list(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         patients = vault.list_patients()
+    everyone = len(patients)
+    if args.find:
+        patients = [p for p in patients if patient_matches(args.find, p.name, p.mrn)]
     if args.json:
         print(json.dumps([asdict(p) for p in patients], indent=2))
         return 0
-    if not patients:
+    if not everyone:
         print("No patients yet. Add one with 'medlocal patient add --name NAME'.")
+    elif not patients:
+        print(f"No patient's name or MRN holds every word of '{args.find}' ({everyone} in all).")
     for p in patients:
         extra = "  ".join(x for x in (f"MRN {p.mrn}" if p.mrn else "", p.dob or "") if x)
         print(f"{p.id:>5}  {shown_name(p.name)}  {extra}".rstrip())

@@ -20,8 +20,10 @@ from medlocal.ingest.extractors.docx import extract_docx
 from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
+from medlocal.ingest.extractors.mail import extract_email
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
+from medlocal.ingest.extractors.rtf import extract_rtf
 from medlocal.ingest.ocr.pages import OcrOptions
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -105,14 +107,16 @@ _BY_SUFFIX: dict[str, Format] = {
     ".html": Format("html", extract_html),
     ".htm": Format("html", extract_html),
     ".json": Format("fhir", extract_fhir),
+    ".eml": Format("email", extract_email),
+    ".rtf": Format("rtf", extract_rtf),
     **{suffix: _IMAGE for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
-    "PDF, DOCX, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, and PNG, JPEG and "
-    "TIFF images (scanned pages and images are read by OCR)"
+    "PDF, DOCX, RTF, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, e-mails saved as "
+    ".eml, and PNG, JPEG and TIFF images (scanned pages and images are read by OCR)"
 )
 FILE_TYPE_WORDS = {
     "pdf": "PDF",
@@ -122,6 +126,8 @@ FILE_TYPE_WORDS = {
     "markdown": "Markdown",
     "html": "HTML",
     "fhir": "FHIR",
+    "email": "e-mails",
+    "rtf": "RTF",
     "image": "images",
 }
 
@@ -133,7 +139,9 @@ def format_for(path: Path) -> Format:
         shown = readable_name(path.suffix) or "no extension"
         raise UnsupportedFormatError(
             path.name,
-            f"unsupported file type ({shown}); MedLocal imports {', '.join(SUPPORTED_SUFFIXES)}",
+            f"unsupported file type ({shown}); MedLocal imports {', '.join(SUPPORTED_SUFFIXES)}: "
+            "open it in the program that made it, save it as PDF, DOCX or TXT (an e-mail as "
+            ".eml) and import that",
         )
     return found
 

@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
 from medlocal.engine.rerank import reranker_problem
 from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
+from medlocal.folding import fold_letters
 from medlocal.fsutil import fsync_dir, shown_path
 from medlocal.models.catalog import Role, bundled_catalog
 from medlocal.models.compat import EMBEDDING_ARCHITECTURES, architecture_supported
@@ -96,19 +96,10 @@ def infer_role(info: GGUFInfo) -> Role:
     return "chat"
 
 
-# Latin letters NFKD does not take apart into a base letter and a mark.
-_LATIN_EXTRA = str.maketrans(
-    {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
-     "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"}
-)  # fmt: skip
-
-
 def _ascii_slug(text: str) -> str:
     """``text`` as lower-case ASCII words joined by hyphens, Latin letters transliterated
     (é -> e, Ü -> u, ß -> ss); other scripts dropped. ASCII names give the ids they always did."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRA))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold_letters(text)).strip("-")
 
 
 def model_id_base(stem: str, gguf_name: str | None = None) -> str:

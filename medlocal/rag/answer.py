@@ -38,6 +38,7 @@ from medlocal.rag.answer_notes import (
     set_aside_flag,
     superseded_flags,
 )
+from medlocal.rag.checks.identity_only import repeats_identity_only
 from medlocal.rag.checks.patient_identity import RecordIdentity, check_identifiers
 from medlocal.rag.checks.question_dates import question_date_flags
 from medlocal.rag.citations import cited_numbers
@@ -442,6 +443,10 @@ class GroundedAnswerer:
             broken = "; ".join(filter(None, [broken, f"it wrote MedLocal's own words, '{copied}'"]))
         if broken:
             return (yield from self._fold(asked, generated, fit, checked.text, "broken", broken))
+        # Copied from a cited heading, so "supported", yet only the patient's name, number and
+        # address: it answers nothing (walk 47b D10).
+        if repeats_identity_only(checked.text, query, self.identity, self.lexicon):
+            return (yield from self._fold(asked, generated, fit, checked.text, "identity_only"))
         by_number = {p.number: p for p in fit.passages}
         # The flags may name passages the text does not cite ("apixaban is named in passage
         # [2], which this sentence does not cite"): they are listed too, so they can be found.
@@ -590,6 +595,7 @@ class GroundedAnswerer:
                 "unsupported_draft": True,
                 **({"every_statement_flagged": True} if why == "every_statement_flagged" else {}),
                 **({"broken_answer": True} if why == "broken" else {}),
+                **({"identity_only": True} if why == "identity_only" else {}),
             },
         )
 

@@ -33,6 +33,7 @@ from medlocal.rag.passages import (
 from medlocal.rag.prompts import (
     ALL_STATEMENTS_FLAGGED,
     BROKEN_ANSWER,
+    IDENTITY_ONLY_ANSWER,
     NO_SUPPORTED_ANSWER,
     model_declined_text,
 )
@@ -159,8 +160,9 @@ def declined_listing(
 
 
 # Why a draft was set aside: no statement is supported; every statement is flagged; or the
-# answer broke down (looped, or named a page, document or passage not given).
-SetAside = Literal["unsupported", "every_statement_flagged", "broken"]
+# answer broke down (looped, or named a page, document or passage not given); or it only
+# repeated the patient's details from a heading (checks/identity_only.py).
+SetAside = Literal["unsupported", "every_statement_flagged", "broken", "identity_only"]
 _SET_ASIDE: dict[SetAside, tuple[str, str]] = {
     "unsupported": (
         NO_SUPPORTED_ANSWER,
@@ -172,6 +174,11 @@ _SET_ASIDE: dict[SetAside, tuple[str, str]] = {
         " passages it cites do not)",
     ),
     "broken": (BROKEN_ANSWER, "the model's answer broke down"),
+    "identity_only": (
+        IDENTITY_ONLY_ANSWER,
+        "the model's answer only repeats the patient's details (name, date of birth, record"
+        " number, address), which do not answer the question",
+    ),
 }
 
 

@@ -92,12 +92,59 @@ def stopped_medications(
         if opens_bracket and not _stops_what_came_before(tokens, end, asked):
             continue
         before = start - 2 if opens_bracket else start - 1
-        reach = negation_scope(tokens, _before_link(tokens, before), -1, triggers)
-        reach = list(itertools.takewhile(lambda i: tokens[i].text not in NEW_CLAUSE, reach))
+        reach = _back_reach(tokens, _after_then(tokens, before, end), triggers)
         scopes += [(i, end) for i in _back_to_the_drugs(tokens, reach, lexicon.is_medication)]
     for i, end in scopes:
         if lexicon.is_medication(tokens[i].text) and not _restarted_after(tokens, i, end):
             out[i].stopped = True
+
+
+def _back_reach(tokens: Sequence[Token], i: int, triggers: set[int]) -> list[int]:
+    """The tokens a backward stop reaches from token ``i`` (nearest first), to the end of its
+    clause. A stop after another event of the sentence with no drug between is the event's
+    subject's, so the last event wins: "Ramipril was restarted in April, then stopped again
+    in June" stops the ramipril (note 46), "Ramipril was stopped in April, restarted in May,
+    then stopped again" too; not when the event has a subject of its own ("physiotherapy
+    restarted in April, then stopped")."""
+    reach = negation_scope(tokens, _before_link(tokens, i), -1, triggers)
+    reach = list(itertools.takewhile(lambda k: tokens[k].text not in NEW_CLAUSE, reach))
+    is_medication = default_lexicon().is_medication
+    event = next((n for n, k in enumerate(reach) if tokens[k].text in _EVENTS), None)
+    if event is None or any(is_medication(tokens[k].text) for k in reach[:event]):
+        return reach
+    # The event's own subject, back over its verb and a comma ("stopped in April, restarted").
+    before, comma = reach[event] - 1, False
+    while before >= 0 and tokens[before].text in _LINKS | {","}:
+        comma = comma or tokens[before].text == ","
+        before -= 1
+    if before < 0:
+        return reach[: event + 1]
+    word = tokens[before].text
+    if comma or is_medication(word) or word in REGIMEN_WORDS or word[0].isdigit():
+        return reach[: event + 1] + _back_reach(tokens, before, triggers)
+    return reach[: event + 1]  # "physiotherapy restarted": the event's subject is its own
+
+
+# The events a drug goes through that a later subject-less one in the sentence follows.
+_EVENTS = frozenset(
+    {"restarted", "resumed", "recommenced", "reintroduced", "re-started", "re-introduced",
+     "re-commenced", "reinstated", "started", "stopped", "held", "withheld", "suspended",
+     "paused", "discontinued", "ceased"}
+)  # fmt: skip
+# Words that say the next event follows: "restarted in April, then stopped in June".
+_SEQUENCE = frozenset({"then", "subsequently", "later"})
+
+
+def _after_then(tokens: Sequence[Token], i: int, end: int) -> int:
+    """The token before "then" (and its comma or "and") that ends at token ``i``: a stop that
+    ends at token ``end`` and follows another event is read back to that event's drug, unless
+    it has an object of its own ("Aspirin continued, then stopped smoking")."""
+    if i < 0 or tokens[i].text not in _SEQUENCE:
+        return i
+    if end < len(tokens) and _names_an_object([t.text for t in tokens[end:]]):
+        return i
+    i -= 1
+    return i - 1 if i >= 0 and tokens[i].text in {",", ";", "and"} else i
 
 
 # A restart done, later in the sentence that stops the drug: "Ramipril was held for AKI and
@@ -134,11 +181,58 @@ _THEN = frozenset({"then", "subsequently", "later", "successfully", "since"})
 def _has_a_subject(tokens: Sequence[Token], i: int, since: int) -> bool:
     """Whether the restart word at token ``i`` has a subject of its own after token ``since``:
     "physiotherapy resumed", "diet was resumed", not "held for AKI and restarted", "held,
-    then restarted" or "held; it was restarted" (the drug's own pronoun)."""
+    then restarted" or "held; it was restarted" (the drug's own pronoun). A restart joined by
+    "and" to a clause with a subject of its own is that subject's: in "Ramipril stopped; IV
+    fluids given and restarted" the fluids were restarted, and the ramipril's stop stands."""
     k = i - 1
     while k >= since and (tokens[k].text in _LINKS or tokens[k].text in _THEN):
         k -= 1
-    return k >= since and tokens[k].text[0].isalpha() and tokens[k].text not in {"and", "but", "it"}
+    if k >= since and tokens[k].text in _JOINS:
+        return _joined_to_a_subject(tokens, k, since)
+    return k >= since and tokens[k].text[0].isalpha() and tokens[k].text != "it"
+
+
+# What joins a restart to the clause before it: "given and restarted", "given, then restarted".
+_JOINS = frozenset({"and", "but", ","})
+# Where a clause of its own may begin after a stop: "Ramipril stopped; IV fluids given",
+# "stopped and IV fluids given".
+_CLAUSE_STARTS = frozenset({";", ",", "and"})
+# Done verbs that do not end in "-ed": "IV fluids given and restarted".
+_DONE_VERBS = frozenset(
+    {"given", "taken", "done", "begun", "kept", "sent", "seen", "made", "put", "set", "held",
+     "run", "drawn", "written"}
+)  # fmt: skip
+# First words of a clause that give it no subject of its own: the stop's reason or time
+# ("for AKI", "while septic", "on day 2"), or the patient or the drug ("she was reviewed and
+# restarted" restarts the drug).
+_NO_SUBJECT = frozenset(
+    {"for", "while", "when", "after", "before", "because", "as", "since", "until", "due", "on",
+     "in", "at", "with", "during", "by", "from", "following", "pending", "over", "then", "and",
+     "but", "it", "to", "she", "he", "they", "we", "patient", "pt", "again", "temporarily",
+     "briefly", "initially", "today", "yesterday"}
+)  # fmt: skip
+
+
+def _joined_to_a_subject(tokens: Sequence[Token], join: int, since: int) -> bool:
+    """Whether the clause before the join at token ``join`` is one of its own after the stop
+    (after a ";", "," or "and" that follows it), a subject and its done verb: "; IV fluids
+    given and restarted", not "held for AKI and restarted" (the stop's own clause), "held for
+    AKI and hyperkalaemia and restarted" (no verb) nor "held; on day 4 restarted"."""
+    k = join - 1
+    while k >= since and tokens[k].text in _JOINS | _THEN:
+        k -= 1
+    start = k
+    while start >= since and tokens[start].text not in _CLAUSE_STARTS:
+        start -= 1
+    if start < since or start == k:
+        return False  # the stop's own clause: "held for AKI and restarted"
+    first, *rest = (t.text for t in tokens[start + 1 : k + 1])
+    return (
+        first[0].isalpha()
+        and first not in _NO_SUBJECT
+        and not first.endswith("ed")
+        and any(w.endswith("ed") or w in _DONE_VERBS for w in rest)
+    )
 
 
 def restart_done(tokens: Sequence[Token], i: int) -> bool:

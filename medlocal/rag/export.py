@@ -1,7 +1,9 @@
 """Export an answer, a summary or an imported document's text, with the citations as a
 reference list, the grounding flags, a provenance footer and optional de-identification: the
 plan (what redaction removes, what the person kept or added), the date offset, the audit event.
-The files themselves are written by :mod:`medlocal.rag.export_files`.
+The files themselves are written by :mod:`medlocal.rag.export_files`; what is read of the
+patient's whole record by :mod:`medlocal.rag.export_record`; the optional model line is
+:mod:`medlocal.rag.export_model_line`.
 
 Redaction covers everything patient-derived that goes into the file: title, body, flag tokens and
 the reference list (file names and snippets). The provenance footer holds model and software
@@ -12,24 +14,27 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal
 from weakref import WeakKeyDictionary
 
-from medlocal.engine.api import ChatMessage, ChatModel, ModelProvenance, SamplingParams
-from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET, ReasoningStream
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.export_files import WRITERS, ExportDocument
+
+# The model line's names are the export's to the layers above (the workspace, the window).
+from medlocal.rag.export_model_line import MODEL_LINE_STAGE as MODEL_LINE_STAGE
+from medlocal.rag.export_model_line import NamedProposer
+from medlocal.rag.export_model_line import chat_model_line as chat_model_line
+from medlocal.rag.export_record import LONG_DOCUMENT, ExportSource, patient_record
 from medlocal.rag.flags import Flag
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import document_provenance
-from medlocal.rag.store import AuditTrail
 
 if TYPE_CHECKING:
     # The redactor compiles some two thousand patterns when it is imported (about 1.5 s of CPU):
@@ -38,7 +43,6 @@ if TYPE_CHECKING:
     from medlocal.privacy.deid_model import SpanProposer
     from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
     from medlocal.privacy.deid_spans import Redaction
-    from medlocal.privacy.deid_words import NameSeeds
     from medlocal.privacy.redact import DateMode, PatientIdentity, Redactor
 
     # A redaction and the part of the document it is in ("title", "body", "flag 3",
@@ -54,6 +58,8 @@ FORMATS = {
 }
 # The formats in words, for every message and help text that names them.
 FORMAT_WORDS = ".md, .txt, .docx or .pdf"
+
+REDACT_STAGE = "finding identifiers in the text"
 
 
 class ExportError(UserInputError):
@@ -328,142 +334,6 @@ def export_document(
     return ExportReport(path=path, format=fmt, redactions=planned, overridden=overridden)
 
 
-class ExportSource(AuditTrail, Protocol):
-    """What exporting a saved output needs from the vault."""
-
-    def get_patient(self, patient_id: int) -> Any: ...
-
-    def date_shift_days(self, scope: str) -> int: ...
-
-    def list_documents(self, patient_id: int | None = None) -> Sequence[Any]: ...
-
-    def document_text(self, document_id: int) -> str: ...
-
-
-@runtime_checkable
-class SeedStore(Protocol):
-    """Where each document's record seeds are kept (the vault: ``record_seeds``)."""
-
-    def record_seeds(self, document_id: int, key: str) -> str | None: ...
-
-    def set_record_seeds(self, document_id: int, key: str, seeds: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class PatientRecord:
-    """What every export of a patient reads from all of the patient's documents."""
-
-    # Whether the record writes its dates day first (None where its dates do not say): every
-    # export of the patient then reads "6/3" the same way, however little of the record a
-    # summary's snippets quote (walk 20).
-    day_first: bool | None
-    # The names, organisations and places its documents name (deid_record): a daughter named
-    # with a cue in one letter goes from the letter that names her alone.
-    names: NameSeeds
-
-
-# One record read per vault (the last patient's): the window previews again after every keep.
-# Keyed weakly, so the names go with the vault object when it is locked; the key holds each
-# document's hash, so an import or a deletion looks again (each document's seeds are kept in
-# the vault too: only a document never read before is read).
-_RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
-
-RECORD_STAGE = "reading the patient's record"
-REDACT_STAGE = "finding identifiers in the text"
-_LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
-
-
-def seeds_key(text: str, identity: PatientIdentity | None) -> str:
-    """What a document's stored seeds were read from and with: its text, the patient's identity
-    (their own name reads differently) and the seeds version (deid_record.SEEDS_VERSION)."""
-    from medlocal.privacy.deid_record import seeds_version
-
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
-    digest.update(b"\0" + repr(identity).encode("utf-8", "surrogatepass"))
-    return f"{seeds_version()}:{digest.hexdigest()}"
-
-
-def _record_progress(
-    progress: ProgressCallback | None, number: int, total: int
-) -> Callable[[int, int], None]:
-    def report_piece(done: int, size: int) -> None:
-        detail = f"document {number} of {total}"
-        if size > _LONG_DOCUMENT:
-            detail += f", {done / 1e6:.1f} of {size / 1e6:.1f} MB"
-        report(progress, Progress(RECORD_STAGE, detail=detail))
-
-    return report_piece
-
-
-def patient_record(
-    source: ExportSource,
-    patient_id: int,
-    identity: PatientIdentity | None = None,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None,
-) -> PatientRecord:
-    """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``.
-    Each document is read once (``reading the patient's record (document 3 of 8)`` to
-    ``progress``) and its seeds kept in the vault; ``cancel`` stops the reading between pieces
-    of a document (GenerationCancelled), keeping what was read of the documents before."""
-    docs = list(source.list_documents(patient_id))
-    key = (patient_id, identity, tuple((doc.id, getattr(doc, "sha256", None)) for doc in docs))
-    try:
-        cached = _RECORDS.get(source)
-    except TypeError:  # a source that cannot be referenced weakly is read every time
-        cached = None
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    from medlocal.privacy.deid_record import (
-        DocumentSeeds,
-        combined,
-        document_seeds,
-        record_redactor,
-    )
-
-    # The vault keeps them; a source without a store (a test's) reads the record every time.
-    store = source if isinstance(source, SeedStore) else None
-    redactor = None
-    found: list[DocumentSeeds] = []
-    for number, doc in enumerate(docs, start=1):
-        text = source.document_text(doc.id)
-        doc_key = seeds_key(text, identity)
-        stored = store.record_seeds(doc.id, doc_key) if store is not None else None
-        seeds = None
-        if stored is not None:
-            with suppress(ValueError, KeyError, TypeError, AttributeError):
-                seeds = DocumentSeeds.from_json(stored)
-        if seeds is None:
-            if redactor is None:
-                redactor = record_redactor(identity)
-            tell = _record_progress(progress, number, len(docs))
-            tell(0, len(text))
-            seeds = document_seeds(text, redactor, cancel=cancel, progress=tell)
-            if store is not None:
-                _keep_seeds(store, doc.id, doc_key, seeds.to_json())
-        found.append(seeds)
-    day_first, names = combined(found)
-    record = PatientRecord(day_first, names)
-    with suppress(TypeError):
-        _RECORDS[source] = (key, record)
-    return record
-
-
-def _keep_seeds(store: SeedStore, document_id: int, key: str, seeds: str) -> None:
-    """Store a document's seeds; a vault too busy to take them (another process's import holds
-    it past the wait) is no reason to fail the export: they are read again next time."""
-    from medlocal.vault.errors import VaultBusyError
-
-    with suppress(VaultBusyError):
-        store.set_record_seeds(document_id, key, seeds)
-
-
-def patient_day_order(source: ExportSource, patient_id: int) -> bool | None:
-    """Whether the patient's record writes its dates day first (see :class:`PatientRecord`)."""
-    return patient_record(source, patient_id).day_first
-
-
 def patient_scope(patient_id: int) -> str:
     """The date-shift scope of everything exported of one patient: every answer, summary and
     document copy of a patient moves its dates by the same days, so a case shared in several
@@ -524,80 +394,6 @@ def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDoc
         body=text,
         provenance=document_provenance(medlocal_version),
     )
-
-
-MODEL_LINE_STAGE = "the chat model looking for names and places"
-# What the model line proposed, by vault (as _RECORDS: gone when the vault object is), model,
-# thinking budget and text: the window's export after a model-line preview asks again about the
-# same text with the same greedy model; remembering the answers saves the minutes a second
-# reading would take. The model is known by what was loaded (file, hash, context), not by the
-# Python object: a model loaded after another is freed may get the freed one's id() (review45b
-# D10).
-_ProposalKey = tuple[ModelProvenance, int, str]
-_PROPOSALS: WeakKeyDictionary[Any, dict[_ProposalKey, list[tuple[str, str]]]] = WeakKeyDictionary()
-_PROPOSALS_KEPT = 32  # texts remembered per vault: a few exports' fields
-
-
-def chat_model_line(
-    model: ChatModel,
-    think_budget: int = DEFAULT_THINK_BUDGET,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None,
-    memo_in: Any = None,
-) -> SpanProposer:
-    """The optional model line: the loaded chat model proposes names, places and organisations
-    (greedy decoding, so the same text gets the same proposals). Costs one generation per 2000
-    characters; its spans are only ever added to the rules' spans. A reasoning model's thinking
-    is dropped (it quotes the text it reads: its names are not proposals); one still thinking at
-    ``think_budget`` proposes nothing. Each generation is said to ``progress`` (a count; never
-    the text) and ``cancel`` stops between and inside them (GenerationCancelled). With
-    ``memo_in`` (the vault), a text asked about before with this model is not asked again."""
-    params = SamplingParams(temperature=0.0, max_tokens=160)  # a list, not prose
-    asked = 0
-
-    def complete(prompt: str) -> str:
-        nonlocal asked
-        report(progress, Progress(MODEL_LINE_STAGE, done=asked, unit="parts read"))
-        messages = [ChatMessage("user", prompt)]
-        stream = ReasoningStream(
-            model, messages, params, cancel, think_budget=think_budget, on_cap="stop"
-        )
-        text = "".join(stream)
-        check_cancel(cancel, "the model line")  # a cut-off list is no list: not used
-        asked += 1
-        return text
-
-    from medlocal.privacy.deid_model import model_proposer
-
-    propose = model_proposer(complete)
-    if memo_in is None:
-        return propose
-    memo = _PROPOSALS.setdefault(memo_in, {})
-    loaded = model.provenance()
-
-    def remembered(text: str) -> list[tuple[str, str]]:
-        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        key = (loaded, think_budget, digest)
-        if key not in memo:
-            while len(memo) >= _PROPOSALS_KEPT:
-                memo.pop(next(iter(memo)))
-            memo[key] = propose(text)
-        return list(memo[key])
-
-    return NamedProposer(remembered, (loaded, think_budget))
-
-
-@dataclass(frozen=True)
-class NamedProposer:
-    """A model line's proposer with what its proposals depend on (the model as loaded, the
-    thinking budget): a plan made with it may be reused by one made with an equal key."""
-
-    propose: SpanProposer
-    key: Hashable
-
-    def __call__(self, text: str) -> list[tuple[str, str]]:
-        return self.propose(text)
 
 
 def redactor_for_patient(
@@ -674,7 +470,7 @@ def _rules_plan(
         kept = None
     if key is not None and kept is not None and kept[0] == key:
         return kept[1].copy()
-    if len(doc.body) > _LONG_DOCUMENT:
+    if len(doc.body) > LONG_DOCUMENT:
         # Seconds to minutes for a long document (walk 45: 4 min for 0.76 MB at load 10), and
         # the rules report nothing meanwhile: said once, so the wait is not taken for a hang.
         size = f"{len(doc.body) / 1e6:.1f} MB of text"

@@ -27,6 +27,13 @@ BROKEN_ANSWER = (
     " document or passage it was not given). Read the passages listed; the documents may still"
     " hold the answer."
 )
+# Said when the model only repeated the patient's details from a record's heading (walk 47b
+# D10: "Patient: Ólafur Þórsson, kennitala …, Laugavegur 58 … [1]" for "What was his INR?").
+IDENTITY_ONLY_ANSWER = (
+    NO_SUPPORTED_OPENING + " the model only repeated the patient's details (name, date of birth,"
+    " record number, address) from a document's heading, which do not answer the question. Read"
+    " the passages listed; the documents may still hold the answer."
+)
 NO_SUPPORTED_ANSWER = (
     "No supported answer: none of the statements the model wrote rests on the passages it was"
     " given. Read the passages listed; the documents may still hold the answer."

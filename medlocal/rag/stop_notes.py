@@ -224,7 +224,8 @@ def _restarts(text: str, mention: Mention) -> bool:
 def _stopped_again(tokens: Sequence[Token], restart: int) -> bool:
     """Whether the sentence stops the drug again after its restart word at token ``restart``,
     no other drug between: "Ramipril was restarted in April, then stopped again in June"
-    (review46 D3; the assertion reader leaves that mention taken)."""
+    (review46 D3; the assertion reader now reads that mention as stopped too, but not one
+    whose stop it cannot reach back from: "Ramipril restarted; plan: stopped in June")."""
     is_medication = default_lexicon().is_medication
     return any(
         start > restart and not any(is_medication(t.text) for t in tokens[restart + 1 : start])

@@ -13,11 +13,21 @@ Rag46 (walk 46a D1) let two more places count, and review 46b D8 found both too 
   across a ";" only as groups of two or more words, each within a word of its own length, one
   group on each side.
 - a heading and the row below it ("AORTIC VALVE" above "Peak velocity 2.9 m/s"), for a phrase of
-  three words or more: but "Urine" above "Protein intake advised; creatinine 90; ratio normal"
-  names no urine protein creatinine ratio, nor "Right arm" above "Blood pressure systolic 150,
-  ventricular rate 80" a right ventricular systolic pressure. So the row's first clause must be
-  short (a table row's label and value) and the words the heading lacks must lie in one item
-  of it (between commas), close together.
+  three words or more (two, only as a label and its value: "Serum" above "Sodium 138 mmol/L"):
+  but "Urine" above "Protein intake advised; creatinine 90; ratio normal" names no urine
+  protein creatinine ratio, nor "Right arm" above "Blood pressure systolic 150,
+  ventricular rate 80" a right ventricular systolic pressure. So the words the heading lacks
+  must lie close together in one short item of a row (between commas).
+
+Fix46d read only a heading on a line of its own and the first clause below it, so reports lost
+topics they do name (note 46): "Mitral valve: thickened; area 1.8 cm2" (mitral valve area),
+"Aortic valve: trileaflet. Peak velocity 2.9 m/s." A heading is now also a label opening a line
+or sentence, and its rows run to the next heading (rag/report_sections.py); any row may hold the
+rest, when the item opens with it (after the topic's words or one describing word): a row that
+names a thing of its own first is that thing's ("Right ventricle size normal" under "Left
+ventricle:", "LVOT peak velocity" under "Aortic valve:"). And across a ";" each side's phrase
+must be its own: "Aortic valve trileaflet; mitral valve area 4.2 cm2" shares "valve" between
+the aortic valve and the mitral valve area, and names no aortic valve area.
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ import itertools
 import re
 from collections.abc import Callable
 
+from medlocal.rag.report_sections import Section, report_sections
+
 # Whether a passage's part holds a word of the topic (topics.names_topic decides how).
 Holds = Callable[[str, str], bool]
 
@@ -33,15 +45,18 @@ Holds = Callable[[str, str], bool]
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 # Where a clause ends within a sentence: ";" joins findings, each its own.
 _CLAUSE_END = ";"
-# A line that heads the rows after it ("Aortic valve", "Left ventricle:"): a few words, no figure.
-_HEADING = re.compile(r"[A-Za-z][A-Za-z /()'-]{0,40}:?")
-_HEADING_WORDS = 5
-# A topic of this many words or more may be split between a heading and the row below it: two
-# words are one phrase ("Blood tests" above "Group education offered" names no blood group).
+# A topic of this many words or more may be split between a heading and any short row below
+# it: two words are one phrase ("Blood tests" above "Group education offered" names no blood
+# group), split only by a row that is the other word and its value ("Serum" above "Sodium 138").
 _SPLIT_TOPIC = 3
-# The words of a row under a heading: a label and its value ("Peak velocity 2.9 m/s", "Free
-# light chain ratio 1.2 (0.26-1.65)"), not a sentence of its own.
+# A value opening: "138", "<5", "-2.1".
+_FIGURE = re.compile(r"[<>~±+-]?\d")
+# The words of a row's item under a heading: a label and its value ("Peak velocity 2.9 m/s",
+# "Free light chain ratio 1.2 (0.26-1.65)"), not a sentence of its own.
 _ROW_WORDS = 6
+# A word that may stand before a row's label and leave it the heading's: a describing word
+# ("simple cyst", "estimated area"), not another thing's name in capitals ("LVOT").
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*")
 # How many other words a group of a phrase's words may hold: "peak systolic velocity".
 _SLACK = 1
 _WORD = re.compile(r"\S+")
@@ -59,18 +74,17 @@ def named_together(topic: tuple[str, ...], text: str, holds: Holds) -> bool:
             _phrases_across(topic, one, other, holds) for one, other in itertools.pairwise(clauses)
         ):
             return True
-    return len(topic) >= _SPLIT_TOPIC and any(
-        _headed_row(topic, heading, row, holds) for heading, row in _headings_and_rows(text)
-    )
+    return any(_headed_row(topic, section, holds) for section in report_sections(text))
 
 
 def _phrases_across(topic: tuple[str, ...], one: str, other: str, holds: Holds) -> bool:
     """Whether the topic's words lie in two phrases of two words or more, one each side of a
-    ";": "aortic valve" and "peak velocity"; never one word on a side ("blood ...; group")."""
+    ";": "aortic valve" and "peak velocity"; never one word on a side ("blood ...; group"),
+    nor a word shared ("aortic valve ...; mitral valve area" is the mitral valve's area)."""
     if not all(holds(word, f"{one} {other}") for word in topic):
         return False
     return any(
-        set(mine) | set(theirs) >= set(topic)
+        set(mine) | set(theirs) >= set(topic) and not mine & theirs
         for mine in _groups(topic, one, holds, least=2)
         for theirs in _groups(topic, other, holds, least=2)
     )
@@ -93,22 +107,44 @@ def _groups(topic: tuple[str, ...], clause: str, holds: Holds, least: int) -> li
     return found
 
 
-def _headings_and_rows(text: str) -> list[tuple[str, str]]:
-    """Each heading line with the first clause of the line below it."""
-    lines = [line.strip() for line in text.split("\n")]
-    return [
-        (line, re.split(rf"{_CLAUSE_END}|{_SENTENCE_END.pattern}", below)[0])
-        for line, below in itertools.pairwise(lines)
-        if below and _HEADING.fullmatch(line) and len(line.split()) <= _HEADING_WORDS
-    ]
-
-
-def _headed_row(topic: tuple[str, ...], heading: str, row: str, holds: Holds) -> bool:
-    """Whether a heading and the short row under it hold the topic: the words the heading lacks
-    close together in one item of the row ("AORTIC VALVE" above "Peak velocity 2.9 m/s")."""
-    if len(row.split()) > _ROW_WORDS:
-        return False
-    rest = tuple(word for word in topic if not holds(word, heading))
+def _headed_row(topic: tuple[str, ...], section: Section, holds: Holds) -> bool:
+    """Whether a heading and a short row under it hold the topic: the words the heading lacks
+    close together in one item of the row (between commas), after nothing but the topic's
+    words or one plain word ("Mitral valve:" ... "area 1.8 cm2"; "Left kidney:" ... "simple
+    cyst 2 cm"). A row naming a thing of its own first ("Right ventricle size normal" under
+    "Left ventricle:", "LVOT peak velocity" under "Aortic valve:") is that thing's."""
+    rest = tuple(word for word in topic if not holds(word, section.heading))
     if not 0 < len(rest) < len(topic):
         return False  # the heading names none of it, or all of it: each is read as a sentence
-    return any(set(rest) in _groups(rest, item, holds, least=len(rest)) for item in row.split(","))
+    items = [item.split() for row in section.rows for item in row.split(",")]
+    if len(topic) < _SPLIT_TOPIC:
+        return any(_label_and_value(rest, item, holds) for item in items)
+    return any(_opens_with(rest, topic, item, holds) for item in items)
+
+
+def _label_and_value(rest: tuple[str, ...], item: list[str], holds: Holds) -> bool:
+    """Whether a row's item is the rest of a two-word topic and its value, and nothing before:
+    "Sodium 138 mmol/L" under "Serum", not "Group A strep swab 12/03" under "Blood"."""
+    return (
+        len(item) >= 2
+        and all(holds(w, item[0]) for w in rest)
+        and _FIGURE.match(item[1]) is not None
+    )
+
+
+def _opens_with(
+    rest: tuple[str, ...], topic: tuple[str, ...], item: list[str], holds: Holds
+) -> bool:
+    """Whether a row's item (its words) is a short label and value whose label is ``rest``."""
+    if len(item) > _ROW_WORDS:
+        return False
+    for start, word in enumerate(item):
+        if not any(holds(w, word) for w in rest):
+            continue
+        if not all(holds(w, " ".join(item[start : start + len(rest) + _SLACK])) for w in rest):
+            continue
+        before = item[:start]
+        return all(any(holds(w, b) for w in topic) for b in before) or (
+            len(before) == 1 and _PLAIN_WORD.fullmatch(before[0]) is not None
+        )
+    return False

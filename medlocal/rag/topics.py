@@ -157,6 +157,12 @@ _WORD_FORMS: dict[str, re.Pattern[str]] = {
     "heart": re.compile(r"\bcardiac\b", re.IGNORECASE),
     "cardiac": re.compile(r"\bheart\b", re.IGNORECASE),
     "liver": re.compile(r"\bhepatic\b", re.IGNORECASE),
+    # An echo question writes the adjective, its report the chamber's heading: "left atrial
+    # volume" is under "Left atrium:", "left ventricular size" under "Left ventricle:".
+    "atrial": re.compile(r"\batri(?:um|a)\b", re.IGNORECASE),
+    "atrium": re.compile(r"\batrial\b", re.IGNORECASE),
+    "ventricular": re.compile(r"\bventricles?\b", re.IGNORECASE),
+    "ventricle": re.compile(r"\bventricular\b", re.IGNORECASE),
     "lung": re.compile(r"\bpulmonary\b", re.IGNORECASE),
     "cancer": re.compile(
         r"carcinoma|\bmalignan|\btumou?r|\bneoplas|\blymphoma|\bsarcoma|\bmetasta", re.I

@@ -64,3 +64,30 @@ def test_the_panel_filters_with_it(qtbot: QtBot, tmp_path: Path) -> None:
         assert len(shown()) == 2
     finally:
         ws.close()
+
+
+def test_the_panel_finds_names_typed_without_their_accents(qtbot: QtBot, tmp_path: Path) -> None:
+    """Walk 47b D3: typed in the window's patients filter, "Muller", "Thorsson" and "Ni Bhriain"
+    found no one registered with the accents."""
+    ws = make_workspace(tmp_path)
+    try:
+        ws.create_vault(PASS, PASS)
+        vault = ws.require_vault()
+        for name in ("Zoë Müller-Łukasiewicz", "Ólafur Þórsson", "Siobhán Ní Bhriain"):
+            vault.add_patient(name)
+        panel = PatientsPanel(ws)
+        qtbot.addWidget(panel)
+        panel.reload()
+        shown = [panel.patients.item(i) for i in range(panel.patients.count())]
+        for query, name in (
+            ("Muller", "Zoë Müller-Łukasiewicz"),
+            ("zoe lukasiewicz", "Zoë Müller-Łukasiewicz"),
+            ("Thorsson", "Ólafur Þórsson"),
+            ("Ni Bhriain", "Siobhán Ní Bhriain"),
+        ):
+            qtbot.keyClicks(panel.search, query)
+            visible = [item.text() for item in shown if not item.isHidden()]
+            assert len(visible) == 1 and name in visible[0], (query, visible)
+            panel.search.clear()
+    finally:
+        ws.close()

@@ -12,8 +12,9 @@ import pytest
 
 from medlocal.privacy.deid_record import record_seeds
 from medlocal.privacy.redact import Redactor
-from medlocal.rag import export
-from medlocal.rag.export import Shared, document_from_output, patient_record, plan_for_export
+from medlocal.rag import export_record
+from medlocal.rag.export import Shared, document_from_output, plan_for_export
+from medlocal.rag.export_record import patient_record
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault
@@ -100,10 +101,10 @@ def test_the_cache_lets_the_vault_go() -> None:
 
     source = Source()
     patient_record(source, 1)  # type: ignore[arg-type]
-    assert len(export._RECORDS) >= 1
+    assert len(export_record._RECORDS) >= 1
     del source
     gc.collect()
-    assert all(type(key).__name__ != "Source" for key in export._RECORDS)
+    assert all(type(key).__name__ != "Source" for key in export_record._RECORDS)
 
 
 def test_record_seeds_pass_on_names_and_places_not_streets_or_clinical_words() -> None:

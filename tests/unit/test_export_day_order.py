@@ -11,7 +11,8 @@ import numpy as np
 
 from medlocal.privacy.deid_dates import writes_day_first
 from medlocal.privacy.redact import Redactor
-from medlocal.rag.export import Shared, document_from_output, patient_day_order, plan_for_export
+from medlocal.rag.export import Shared, document_from_output, plan_for_export
+from medlocal.rag.export_record import patient_day_order
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
 from medlocal.vault.store import Vault

@@ -16,6 +16,7 @@ from medlocal.errors import GenerationCancelled
 from medlocal.privacy import deid_record
 from medlocal.progress import Progress
 from medlocal.rag import export as rag_export
+from medlocal.rag import export_record
 from medlocal.rag.export import Shared
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.records import ChunkRecord
@@ -69,7 +70,7 @@ def _stored(vault: Vault) -> dict[int, str]:
 
 def _forget_memory(vault: Vault) -> None:
     # What a second command-line export starts from: nothing in memory.
-    rag_export._RECORDS.pop(vault, None)
+    export_record._RECORDS.pop(vault, None)
 
 
 def test_a_document_is_read_once_and_its_seeds_kept_in_the_vault(
@@ -97,7 +98,7 @@ def test_seeds_are_read_again_for_another_identity_or_version(
     identity = rag_export.patient_identity("Mortimer Fenwick", "FN-771204", "1933-02-11")
     other = rag_export.patient_identity("Mortimer Fenwick", "FN-000001", "1933-02-11")
     text = vault.document_text(letter)
-    assert rag_export.seeds_key(text, identity) != rag_export.seeds_key(text, other)
+    assert export_record.seeds_key(text, identity) != export_record.seeds_key(text, other)
     preview_redactions(vault, Shared.document(letter))
     reads = _reads(monkeypatch)
     _forget_memory(vault)

@@ -1,8 +1,8 @@
 """Review45b D10: the model line's memo knew a model by id(), which a model loaded after another
 is freed may reuse (the freed model's proposals came back for the new one), and not by the
 thinking budget. It is keyed by what was loaded (the model's provenance) and the budget now.
-The id() reuse is simulated by making ``id`` give every object the same number in the export
-module; both tests failed before the fix (checked by restoring medlocal/rag/export.py from
+The id() reuse is simulated by making ``id`` give every object the same number in the model-line
+module; both tests failed before the fix (checked by restoring the module from
 main)."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pytest
 from fixtures.fake_models import FakeChatModel
 
 from medlocal.engine.api import ModelProvenance
-from medlocal.rag import export
-from medlocal.rag.export import chat_model_line
+from medlocal.rag import export_model_line
+from medlocal.rag.export_model_line import chat_model_line
 
 TEXT = "Seen by Zorblax Quinterra at Vendmoor today."
 
@@ -32,7 +32,7 @@ class OtherModel(FakeChatModel):
 
 @pytest.fixture
 def same_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "id", lambda _obj: 1, raising=False)
+    monkeypatch.setattr(export_model_line, "id", lambda _obj: 1, raising=False)
 
 
 @pytest.mark.usefixtures("same_id")

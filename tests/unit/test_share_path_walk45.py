@@ -220,7 +220,7 @@ def test_a_long_documents_redaction_is_said_and_a_stop_meanwhile_writes_nothing(
     """Walk 45: a 0.76 MB document took 4 min to redact, every time, with nothing said after
     the record was read. The redaction's step is said; a Cancel meanwhile stops it and no file
     is written (perf46: part-way, tests/unit/test_export_reuses_preview_plan.py)."""
-    monkeypatch.setattr(rag_export, "_LONG_DOCUMENT", 50)  # TEXT counts as long here
+    monkeypatch.setattr(rag_export, "LONG_DOCUMENT", 50)  # TEXT counts as long here
     ws, document, _ = setup
     seen: list[Progress] = []
     ws.preview_redactions(Shared.document(document), progress=seen.append)

@@ -188,6 +188,18 @@ def test_rotation_keeps_the_keychain_wrap_working(
         assert vault.unlocked_with == "keychain"
 
 
+class _Chained:
+    """ChainerBackend.backends holding ``backends``, read on the class as on an instance:
+    keyring's ChainerBackend.priority (a class property) takes its len() when keyring first
+    chooses a backend, which a plain property breaks (the test failed when run first)."""
+
+    def __init__(self, *backends: object) -> None:
+        self._backends = list(backends)
+
+    def __get__(self, obj: object, owner: type | None = None) -> list[object]:
+        return self._backends
+
+
 @pytest.mark.parametrize(
     "backend",
     [
@@ -206,7 +218,7 @@ def test_insecure_backends_are_refused(
     monkeypatch.setattr(
         keyring.backends.chainer.ChainerBackend,
         "backends",
-        property(lambda self: [keyring.backends.fail.Keyring(), PlaintextKeyring()]),
+        _Chained(keyring.backends.fail.Keyring(), PlaintextKeyring()),
     )
     previous = keyring.get_keyring()
     keyring.set_keyring(backend)  # type: ignore[arg-type]
@@ -239,7 +251,7 @@ def test_chainer_is_unwrapped_to_the_real_keychain_inside(
     monkeypatch.setattr(
         keyring.backends.chainer.ChainerBackend,
         "backends",
-        property(lambda self: [PlaintextKeyring(), real]),
+        _Chained(PlaintextKeyring(), real),
     )
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.chainer.ChainerBackend())

@@ -109,13 +109,19 @@ class _VisibleText(HTMLParser):
 
 def html_to_document(html: str, file_name: str, file_type: str = "html") -> ExtractedDocument:
     builder = DocumentBuilder(file_type)
+    add_visible_text(builder, html)
+    if not builder.has_text:
+        raise NoTextError(file_name, "no visible text in the HTML")
+    return builder.build()
+
+
+def add_visible_text(builder: DocumentBuilder, html: str) -> None:
+    """The text of ``html`` a reader would see, added to ``builder`` block by block (an
+    e-mail's HTML body follows its heading lines so)."""
     parser = _VisibleText(builder)
     parser.feed(html)
     parser.close()
     parser.flush()
-    if not builder.has_text:
-        raise NoTextError(file_name, "no visible text in the HTML")
-    return builder.build()
 
 
 def extract_html(data: bytes, file_name: str) -> ExtractedDocument:

@@ -1,0 +1,158 @@
+"""What every export of a patient reads from the whole record: the day order of its dates and
+the names, organisations and places its documents name (:class:`PatientRecord`). Each document's
+reading ("seeds") is kept in the vault, and the last record read is kept in memory per vault, so
+the window's preview after every keep does not read the record again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from weakref import WeakKeyDictionary
+
+from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.rag.store import AuditTrail
+
+if TYPE_CHECKING:
+    # Deferred like rag.export's: the redactor's patterns take ~1.5 s to build.
+    from medlocal.privacy.deid_words import NameSeeds
+    from medlocal.privacy.redact import PatientIdentity
+
+
+class ExportSource(AuditTrail, Protocol):
+    """What exporting a saved output needs from the vault."""
+
+    def get_patient(self, patient_id: int) -> Any: ...
+
+    def date_shift_days(self, scope: str) -> int: ...
+
+    def list_documents(self, patient_id: int | None = None) -> Sequence[Any]: ...
+
+    def document_text(self, document_id: int) -> str: ...
+
+
+@runtime_checkable
+class SeedStore(Protocol):
+    """Where each document's record seeds are kept (the vault: ``record_seeds``)."""
+
+    def record_seeds(self, document_id: int, key: str) -> str | None: ...
+
+    def set_record_seeds(self, document_id: int, key: str, seeds: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    """What every export of a patient reads from all of the patient's documents."""
+
+    # Whether the record writes its dates day first (None where its dates do not say): every
+    # export of the patient then reads "6/3" the same way, however little of the record a
+    # summary's snippets quote (walk 20).
+    day_first: bool | None
+    # The names, organisations and places its documents name (deid_record): a daughter named
+    # with a cue in one letter goes from the letter that names her alone.
+    names: NameSeeds
+
+
+# One record read per vault (the last patient's): the window previews again after every keep.
+# Keyed weakly, so the names go with the vault object when it is locked; the key holds each
+# document's hash, so an import or a deletion looks again (each document's seeds are kept in
+# the vault too: only a document never read before is read).
+_RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
+
+RECORD_STAGE = "reading the patient's record"
+LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
+
+
+def seeds_key(text: str, identity: PatientIdentity | None) -> str:
+    """What a document's stored seeds were read from and with: its text, the patient's identity
+    (their own name reads differently) and the seeds version (deid_record.SEEDS_VERSION)."""
+    from medlocal.privacy.deid_record import seeds_version
+
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + repr(identity).encode("utf-8", "surrogatepass"))
+    return f"{seeds_version()}:{digest.hexdigest()}"
+
+
+def _record_progress(
+    progress: ProgressCallback | None, number: int, total: int
+) -> Callable[[int, int], None]:
+    def report_piece(done: int, size: int) -> None:
+        detail = f"document {number} of {total}"
+        if size > LONG_DOCUMENT:
+            detail += f", {done / 1e6:.1f} of {size / 1e6:.1f} MB"
+        report(progress, Progress(RECORD_STAGE, detail=detail))
+
+    return report_piece
+
+
+def patient_record(
+    source: ExportSource,
+    patient_id: int,
+    identity: PatientIdentity | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> PatientRecord:
+    """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``.
+    Each document is read once (``reading the patient's record (document 3 of 8)`` to
+    ``progress``) and its seeds kept in the vault; ``cancel`` stops the reading between pieces
+    of a document (GenerationCancelled), keeping what was read of the documents before."""
+    docs = list(source.list_documents(patient_id))
+    key = (patient_id, identity, tuple((doc.id, getattr(doc, "sha256", None)) for doc in docs))
+    try:
+        cached = _RECORDS.get(source)
+    except TypeError:  # a source that cannot be referenced weakly is read every time
+        cached = None
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    from medlocal.privacy.deid_record import (
+        DocumentSeeds,
+        combined,
+        document_seeds,
+        record_redactor,
+    )
+
+    # The vault keeps them; a source without a store (a test's) reads the record every time.
+    store = source if isinstance(source, SeedStore) else None
+    redactor = None
+    found: list[DocumentSeeds] = []
+    for number, doc in enumerate(docs, start=1):
+        text = source.document_text(doc.id)
+        doc_key = seeds_key(text, identity)
+        stored = store.record_seeds(doc.id, doc_key) if store is not None else None
+        seeds = None
+        if stored is not None:
+            with suppress(ValueError, KeyError, TypeError, AttributeError):
+                seeds = DocumentSeeds.from_json(stored)
+        if seeds is None:
+            if redactor is None:
+                redactor = record_redactor(identity)
+            tell = _record_progress(progress, number, len(docs))
+            tell(0, len(text))
+            seeds = document_seeds(text, redactor, cancel=cancel, progress=tell)
+            if store is not None:
+                _keep_seeds(store, doc.id, doc_key, seeds.to_json())
+        found.append(seeds)
+    day_first, names = combined(found)
+    record = PatientRecord(day_first, names)
+    with suppress(TypeError):
+        _RECORDS[source] = (key, record)
+    return record
+
+
+def _keep_seeds(store: SeedStore, document_id: int, key: str, seeds: str) -> None:
+    """Store a document's seeds; a vault too busy to take them (another process's import holds
+    it past the wait) is no reason to fail the export: they are read again next time."""
+    from medlocal.vault.errors import VaultBusyError
+
+    with suppress(VaultBusyError):
+        store.set_record_seeds(document_id, key, seeds)
+
+
+def patient_day_order(source: ExportSource, patient_id: int) -> bool | None:
+    """Whether the patient's record writes its dates day first (see :class:`PatientRecord`)."""
+    return patient_record(source, patient_id).day_first

@@ -1,0 +1,93 @@
+"""The sections of a report: a heading and the short rows written under it.
+
+Echo, radiology, lung-function and lab reports name an organ, a valve or a panel once and then
+write what belongs to it in short rows or sentences that do not name it again:
+
+    Mitral valve: thickened; area 1.8 cm2
+    Aortic valve: trileaflet. Peak velocity 2.9 m/s.
+    POST-BRONCHODILATOR
+    FEV1 2.3 L (72% predicted)
+    FVC 3.4 L
+
+Two kinds of heading are read:
+
+- a label opening a line or a sentence, a few words and no figure, before a ":" and text that
+  does not open with a figure ("Aortic valve: trileaflet"; "Sodium: 138 mmol/L" is a row, a
+  label and its value). Its rows are the rest of its line, up to the next sentence opening with
+  such a label ("... Mitral valve: mild regurgitation" is the mitral valve's).
+- a line of its own, a few words with no figure, not ending a sentence ("AORTIC VALVE", "Renal
+  panel"). Its rows are the lines below it, up to a blank line, the next such line or the next
+  line opening with a heading's label. A figure-less short row ("Trileaflet") reads as the next
+  heading, so it ends the section: a row is known by its figure or its full stop.
+
+Each row is one clause (a report's ";" and "." part its findings).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A heading's words: letters, spaces and the marks a label uses ("Left ventricle (LV)",
+# "Post-bronchodilator", "Kidneys/ureters"); no figure, so no value or date is a heading.
+_HEADING_TEXT = r"[A-Za-z][A-Za-z /()'&-]{0,40}"
+_HEADING_LINE = re.compile(rf"{_HEADING_TEXT}:?")
+# A sentence opening with labels: "Aortic valve: ...", "Findings: Aortic valve: ..." (the last
+# label is the heading), when what follows does not open with a figure (a label and its value).
+_LABELS = re.compile(rf"(?:{_HEADING_TEXT}:\s+)*(?P<label>{_HEADING_TEXT}):\s*(?=[^\s\d<>~±+-])")
+_HEADING_WORDS = 5
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s+|;")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the clauses written under it."""
+
+    heading: str
+    rows: tuple[str, ...]
+
+
+def report_sections(text: str) -> list[Section]:
+    """Each heading of ``text`` with the rows that belong to it (see the module's text)."""
+    lines = [line.strip() for line in text.split("\n")]
+    found: list[Section] = []
+    for index, line in enumerate(lines):
+        if _is_heading_line(line):
+            body = []
+            for below in lines[index + 1 :]:
+                if not below or _is_heading_line(below) or _label(below) is not None:
+                    break
+                body.append(below)
+            found.append(Section(line.rstrip(":"), _clauses(body)))
+        found.extend(_labelled(line))
+    return [section for section in found if section.rows]
+
+
+def _labelled(line: str) -> list[Section]:
+    """The sections a line opens with labels: one per sentence that opens with one, holding
+    the rest of that sentence and the sentences after it up to the next label."""
+    found: list[tuple[str, list[str]]] = []
+    for sentence in _SENTENCE_END.split(line):
+        label = _label(sentence)
+        if label is not None:
+            found.append((label[0], [sentence[label[1] :]]))
+        elif found:
+            found[-1][1].append(sentence)
+    return [Section(heading, _clauses(body)) for heading, body in found]
+
+
+def _label(sentence: str) -> tuple[str, int] | None:
+    """The heading a sentence opens with and where its rows start, if it opens with one."""
+    match = _LABELS.match(sentence)
+    if match is None or len(match.group("label").split()) > _HEADING_WORDS:
+        return None
+    return match.group("label").strip(), match.end()
+
+
+def _is_heading_line(line: str) -> bool:
+    return bool(_HEADING_LINE.fullmatch(line)) and len(line.split()) <= _HEADING_WORDS
+
+
+def _clauses(body: list[str]) -> tuple[str, ...]:
+    return tuple(c.strip() for part in body for c in _CLAUSE_END.split(part) if c.strip())
