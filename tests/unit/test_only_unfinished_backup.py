@@ -17,10 +17,9 @@ from medlocal.cli import main
 from medlocal.vault.store import Vault
 
 
-@pytest.mark.parametrize("command", ["verify", "restore"])
-def test_a_folder_with_only_an_interrupted_backup_names_it(
-    command: str, tmp_path: Path, medlocal_home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _backed_up(tmp_path: Path) -> tuple[list[str], Path]:
+    """A vault with one patient, backed up to ``tmp_path/usb``: the passphrase arguments and
+    the backup folder."""
     vault = new_vault(tmp_path / "vault")
     vault.add_patient("Ada Quornwaithe")
     vault.lock()
@@ -31,6 +30,14 @@ def test_a_folder_with_only_an_interrupted_backup_names_it(
     assert (
         main(["vault", "backup", "--vault", str(tmp_path / "vault"), *auth, "--to", str(dest)]) == 0
     )
+    return auth, dest
+
+
+@pytest.mark.parametrize("command", ["verify", "restore"])
+def test_a_folder_with_only_an_interrupted_backup_names_it(
+    command: str, tmp_path: Path, medlocal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    auth, dest = _backed_up(tmp_path)
     (made,) = dest.iterdir()
     left = made.rename(dest / f".{made.name}.partial")
     capsys.readouterr()
@@ -50,16 +57,7 @@ def test_a_backup_restores_over_a_vault_whose_creation_was_interrupted(
     tmp_path: Path, medlocal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Walk 47a D1: the first-run wizard's *Restore from a backup*, after a killed creation."""
-    vault = new_vault(tmp_path / "vault")
-    vault.add_patient("Ada Quornwaithe")
-    vault.lock()
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS, encoding="utf-8")
-    auth = ["--passphrase-file", str(secret)]
-    dest = tmp_path / "usb"
-    assert (
-        main(["vault", "backup", "--vault", str(tmp_path / "vault"), *auth, "--to", str(dest)]) == 0
-    )
+    auth, dest = _backed_up(tmp_path)
     left, _key = Vault.create(tmp_path / "new", PASS, kdf_params=FAST, finish=False)
     left.lock()
     assert main(["vault", "restore", str(dest), "--vault", str(tmp_path / "new"), *auth]) == 0
