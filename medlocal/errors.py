@@ -63,6 +63,19 @@ class DiskFullError(MedLocalError):
         )
 
 
+class DiskFullOnOpenError(DiskFullError):
+    """The disk is so full that the vault cannot be opened even to read it: SQLite needs a
+    little room for its working files (walk 47a D3: this was said as a damaged vault, with the
+    advice to restore a backup over it). Nothing was written or changed."""
+
+    def _said(self, left: str) -> str:
+        return (
+            f"The disk is full ({left}): MedLocal cannot open the vault, not even to read it, "
+            "until a little space is freed (its database needs room for working files). "
+            "Nothing in the vault was changed."
+        )
+
+
 class ExportDiskFullError(DiskFullError):
     """An export ran out of space. Exports are written to a temporary file renamed into place
     (fsutil.atomic_private_file), so no partial file is left; the useful advice is another

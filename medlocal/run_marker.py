@@ -4,8 +4,9 @@ A crash Python or faulthandler sees leaves a crash report; a SIGKILL, an out-of-
 power cut leaves nothing (walk 38: the next start said nothing). Each run therefore writes a small
 marker in the log folder when it starts and removes it when it ends; a marker whose process is
 gone at the next start means that run ended uncleanly. A marker holds only the process id, its
-start time, whether it was the window or a command and whether that command could use the vault:
-no patient data, no command line.
+start time, whether it was the window or a command, the command's name ("import", "vault
+backup": what to do next depends on it, walk 47a D5) and whether it could use the vault: no
+patient data, no arguments.
 """
 
 from __future__ import annotations
@@ -29,6 +30,34 @@ _SAME_START_S = 1.0
 # The markers this process wrote (one per log folder it used: tests change MEDLOCAL_HOME).
 _written: list[Path] = []
 
+_SAFE = "Your vault is safe: everything it had saved is kept"
+# What was left and what to do, for the commands whose interruption leaves more than an
+# unanswered question (walk 47a D5); any other command gets the general sentence.
+_AFTER = {
+    "vault init": "The vault it was creating was not finished and holds nothing: run 'medlocal "
+    "vault init' again to start over (a vault it had finished is kept, and init says so).",
+    "import": f"{_SAFE}: each file it had finished importing is kept whole, the file it was on "
+    "is not in the vault. Run the same import again: files already imported are skipped.",
+    "vault backup": f"{_SAFE}. The backup it was writing is unfinished (a hidden .partial "
+    "folder, never restored); run the backup again, it works (the next backup removes the "
+    "unfinished folder once it is an hour old).",
+    "vault restore": "Your vault was replaced only if the restore had finished: see which vault "
+    "is in place with 'medlocal vault status'; 'medlocal doctor' lists any folder the restore "
+    "left beside it.",
+    "vault passwd": "Your vault is safe and exactly one passphrase opens it: the new one if the "
+    "change had been written, else the old one. Try the new one first.",
+    "vault rotate-key": f"{_SAFE}, and the passphrase and the recovery key still open it; run "
+    "'medlocal vault rotate-key' again to finish.",
+}
+_UNFINISHED_IN_WINDOW = (
+    "The vault it was creating was not finished and holds nothing: create it again in the "
+    "first-run window that follows."
+)
+_GENERAL = (
+    f"{_SAFE}, and a question whose answer was being written shows in its chat as "
+    "interrupted; ask it again."
+)
+
 
 @dataclass(frozen=True)
 class UncleanEnd:
@@ -38,11 +67,17 @@ class UncleanEnd:
     kind: str
     started: str
     uses_vault: bool = True
+    command: str = ""  # "import", "vault backup"...; "" for the window or an older marker
 
-    def note(self, *, crash_reported: bool = False) -> str:
+    def note(self, *, crash_reported: bool = False, vault_unfinished: bool = False) -> str:
         """The message for this run. ``crash_reported``: a crash report is offered alongside
-        (walk 40: a native crash gave two dialogs in a row), so the crash is named as a cause."""
-        what = "the MedLocal window" if self.kind == "window" else "a medlocal command"
+        (walk 40: a native crash gave two dialogs in a row), so the crash is named as a cause.
+        ``vault_unfinished``: the vault's creation was cut short (a window killed in its
+        first-run wizard): it is not called safe and kept (walk 47a D1)."""
+        if self.kind == "window":
+            what = "the MedLocal window"
+        else:
+            what = f"'medlocal {self.command}'" if self.command else "a medlocal command"
         cause = (
             "it hit an internal error (see the crash report below), was killed, or the "
             "computer stopped"
@@ -55,16 +90,16 @@ class UncleanEnd:
                 f"{ended} It did not use the vault; run the same command again (a download or "
                 "an evaluation resumes where it stopped)."
             )
-        return (
-            f"{ended} Your vault is safe: everything it had saved is kept, and a question whose "
-            "answer was being written shows in its chat as interrupted; ask it again."
-        )
+        if vault_unfinished and self.kind == "window":
+            return f"{ended} {_UNFINISHED_IN_WINDOW}"
+        return f"{ended} {_AFTER.get(self.command, _GENERAL)}"
 
 
-def start_run(kind: str, *, uses_vault: bool = True) -> list[UncleanEnd]:
+def start_run(kind: str, *, uses_vault: bool = True, command: str = "") -> list[UncleanEnd]:
     """Mark this process as running (removed again at a normal exit) and return the earlier
     runs that ended without closing, oldest first, forgetting them (each is told once).
-    ``uses_vault``: False for a command that never opens a vault. Never fails start-up: a log
+    ``uses_vault``: False for a command that never opens a vault; ``command``: its name
+    ("vault backup"), which the next start's notice uses. Never fails start-up: a log
     folder that cannot be written marks nothing."""
     try:
         folder = paths.log_dir()
@@ -73,7 +108,13 @@ def start_run(kind: str, *, uses_vault: bool = True) -> list[UncleanEnd]:
             return []
         ended = _unclean_ends(folder)
         started = psutil.Process().create_time()
-        record = {"pid": os.getpid(), "created": started, "kind": kind, "vault": uses_vault}
+        record = {
+            "pid": os.getpid(),
+            "created": started,
+            "kind": kind,
+            "vault": uses_vault,
+            "command": command,
+        }
         atomic_write_private(marker, json.dumps(record).encode("utf-8"))
     except (OSError, psutil.Error):
         return []
@@ -101,13 +142,14 @@ def _unclean_ends(folder: Path) -> list[UncleanEnd]:
             record = json.loads(marker.read_text(encoding="utf-8"))
             pid, created, kind = int(record["pid"]), float(record["created"]), str(record["kind"])
             uses_vault = bool(record.get("vault", True))
+            command = str(record.get("command") or "")
         except (OSError, ValueError, KeyError, TypeError):
             _remove(marker)  # unreadable (cut short by the kill itself): nothing to tell
             continue
         if _running(pid, created):  # another MedLocal running beside this one
             continue
         started = datetime.fromtimestamp(created, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-        found.append((created, UncleanEnd(kind, started, uses_vault)))
+        found.append((created, UncleanEnd(kind, started, uses_vault, command)))
         _remove(marker)
     return [end for _created, end in sorted(found, key=lambda item: item[0])]
 

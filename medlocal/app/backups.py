@@ -21,6 +21,7 @@ from medlocal.vault.backup_files import (
     check_destination,
     find_backups,
     first_missing,
+    folder_bytes,
     unfinished_backups,
 )
 from medlocal.vault.backup_state import backup_due, backup_summary
@@ -324,7 +325,7 @@ def unfinished_note(folder: Path) -> str:
     found = unfinished_backups(folder)
     if not found:
         return ""
-    size = sum(_tree_bytes(p) for p in found)
+    size = sum(folder_bytes(p) for p in found)
     names = ", ".join(p.name for p in found)
     return (
         f"{len(found)} unfinished backup folder(s) in {shown_path(folder)}, left by an interrupted "
@@ -332,13 +333,3 @@ def unfinished_note(folder: Path) -> str:
         "to that folder removes its own once over an hour old (never another computer's); you may "
         "also delete them."
     )
-
-
-def _tree_bytes(folder: Path) -> int:
-    total = 0
-    for item in folder.rglob("*"):
-        try:
-            total += item.stat().st_size if item.is_file() else 0
-        except OSError:
-            continue
-    return total

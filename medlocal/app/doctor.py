@@ -310,6 +310,11 @@ def _vault_note(folder: Path) -> str:
             return "no such folder: no vault here"
         if not folder.is_dir():
             return "not a folder: no vault here"
+        if Vault.is_unfinished(folder):
+            return (
+                "a vault whose creation was interrupted (it holds nothing): "
+                "'medlocal vault init' makes it again"
+            )
         if not Vault.exists(folder):
             return "no vault in this folder"
     except OSError as exc:  # a folder above it that this user may not enter: say so, not crash

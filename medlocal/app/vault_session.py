@@ -11,6 +11,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.app.passphrase import check_new_passphrase
+from medlocal.errors import DiskFullError, free_space_text
 from medlocal.fsutil import shown_path
 from medlocal.settings import Settings
 from medlocal.vault import db
@@ -23,8 +24,24 @@ from medlocal.vault.errors import (
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.store import Vault
+from medlocal.vault.unlock import unfinished_message
 
 log = logging.getLogger(__name__)
+
+UNFINISHED_REPLACED = (
+    "An earlier creation of this vault was interrupted before its recovery key was shown; that "
+    "unfinished vault held nothing and was replaced by this one."
+)
+
+
+def disk_full_reading(full: DiskFullError) -> str:
+    """What is said when a vault was unlocked on a full disk (walk 47a D3): reading works,
+    saving does not, and the unlock's audit entry is written later."""
+    left = free_space_text(full.free_bytes) + (f" at {full.where}" if full.where else "")
+    return (
+        f"The disk is full ({left}). The vault is open for reading, but nothing new can be "
+        "saved until some space is freed; the audit log records this unlock with the next change."
+    )
 
 
 def upgrade_notice(vault: Vault) -> str | None:
@@ -78,14 +95,31 @@ class VaultSession:
     def remembered(self) -> bool:
         return Vault.is_remembered(self.folder)
 
-    def create(self, passphrase: str, confirmation: str | None = None) -> str:
-        """Create the vault and leave it unlocked; returns the recovery key (show it once)."""
+    def unfinished(self) -> bool:
+        """Whether an earlier creation of this vault was interrupted (it holds nothing)."""
+        return Vault.is_unfinished(self.folder)
+
+    def create(
+        self, passphrase: str, confirmation: str | None = None, *, finish: bool = True
+    ) -> str:
+        """Create the vault and leave it unlocked; returns the recovery key (show it once).
+        ``finish=False``: call :meth:`finish_creation` once the key was shown. A vault whose
+        creation was interrupted earlier is made again, and the notice says so."""
         if self.exists():
             raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
         check_new_passphrase(passphrase, confirmation)
-        vault, recovery_key = Vault.create(self.folder, passphrase, kdf_params=self._kdf_params)
+        again = self.unfinished()
+        vault, recovery_key = Vault.create(
+            self.folder, passphrase, kdf_params=self._kdf_params, finish=finish
+        )
+        if again:
+            self._notice(UNFINISHED_REPLACED)
         self._attach(vault)
         return recovery_key
+
+    def finish_creation(self) -> None:
+        """The new vault's recovery key was shown: the vault is finished."""
+        self.require().finish_creation()
 
     def unlock(
         self,
@@ -109,6 +143,8 @@ class VaultSession:
         idle_lock: bool,
     ) -> Vault:
         folder = self.folder
+        if Vault.is_unfinished(folder):
+            raise VaultNotFoundError(unfinished_message(folder))
         if not Vault.exists(folder):
             raise VaultNotFoundError(
                 f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init' or the "
@@ -146,6 +182,8 @@ class VaultSession:
 
     def _attach(self, vault: Vault, *, idle_lock: bool = False) -> None:
         self.vault = vault
+        if vault.disk_full is not None:
+            self._notice(disk_full_reading(vault.disk_full))
         vault.add_lock_listener(self._vault_locked)
         if idle_lock:
             vault.set_idle_timeout(self._idle_seconds())

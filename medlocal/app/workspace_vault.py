@@ -34,9 +34,20 @@ class WorkspaceVault(WorkspaceParts):
     def vault_remembered(self) -> bool:
         return self._session.remembered()
 
-    def create_vault(self, passphrase: str, confirmation: str | None = None) -> str:
-        """Create the vault and leave it unlocked; returns the recovery key (show it once)."""
-        return self._session.create(passphrase, confirmation)
+    def create_vault(
+        self, passphrase: str, confirmation: str | None = None, *, finish: bool = True
+    ) -> str:
+        """Create the vault and leave it unlocked; returns the recovery key (show it once).
+        The faces pass ``finish=False`` and call :meth:`finish_vault_creation` once the key was
+        shown: a crash before that leaves a vault the next creation replaces (walk 47a D1)."""
+        return self._session.create(passphrase, confirmation, finish=finish)
+
+    def finish_vault_creation(self) -> None:
+        self._session.finish_creation()
+
+    def vault_unfinished(self) -> bool:
+        """Whether an earlier creation of the vault was interrupted (it holds nothing)."""
+        return self._session.unfinished()
 
     def unlock(
         self,

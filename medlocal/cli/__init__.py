@@ -43,6 +43,8 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a tool killed by the signal report
 
 
 _PROG_ATTR = "_medlocal_parser_prog"  # the (sub)command whose parser read the arguments last
+# The command's name without arguments ("vault backup"), kept for the run marker (walk 47a D5).
+COMMAND_ATTR = "medlocal_command"
 
 
 class MedLocalParser(argparse.ArgumentParser):
@@ -72,6 +74,7 @@ class MedLocalParser(argparse.ArgumentParser):
         parsed, extras = self.parse_known_args(args, namespace)
         prog = getattr(parsed, _PROG_ATTR, self.prog)
         delattr(parsed, _PROG_ATTR)
+        setattr(parsed, COMMAND_ATTR, prog.removeprefix(self.prog).strip())
         if extras:  # named after the subcommand that was given them: 'medlocal summarize: ...'
             self._fail(prog, f"unrecognized arguments: {' '.join(extras)}")
         return parsed
@@ -146,13 +149,37 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
         return _run(args, workspace)
 
 
+def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
+    """Say on stderr which earlier runs did not close, and where the crash reports waiting to
+    be read are: a native crash leaves both (walk 47a D4: the terminal said only "killed", the
+    window named the report). The reports stay unread: the window and doctor offer them too."""
+    if not ended:
+        return
+    try:
+        reports = crash.pending_crash_reports()
+    except OSError:
+        reports = []
+    for end in ended:
+        print(f"medlocal: {end.note(crash_reported=bool(reports))}", file=sys.stderr)
+    if reports:
+        names = ", ".join(report.name for report in reports)
+        print(
+            f"medlocal: crash report(s) in {reports[0].parent}: {names}. They hold only version "
+            "numbers and code locations, no patient text; you can send them to your support "
+            "contact.",
+            file=sys.stderr,
+        )
+
+
 def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
     """The command ``args`` names, its errors told as one line each (exit codes above)."""
     handler = args.func
     # A run killed before it could close (SIGKILL, a power cut) leaves its marker: say so once.
     # A command without --vault never opens one: its unclean end is not told as the vault's.
-    for ended in run_marker.start_run("command", uses_vault=hasattr(args, "vault")):
-        print(f"medlocal: {ended.note()}", file=sys.stderr)
+    ended = run_marker.start_run(
+        "command", uses_vault=hasattr(args, "vault"), command=getattr(args, COMMAND_ATTR, "")
+    )
+    tell_unclean_ends(ended)
     try:
         from medlocal.app import Workspace
         from medlocal.cli.common import notice

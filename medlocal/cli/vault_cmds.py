@@ -257,8 +257,7 @@ def run_init(args: argparse.Namespace) -> int:
     folder = ws.vault_folder
     if ws.vault_exists():
         raise VaultExistsError(f"A vault already exists in {shown_path(folder)}.")
-    recovery_key = ws.create_vault(new_passphrase(args.passphrase_file))
-    ws.lock("created")
+    recovery_key = ws.create_vault(new_passphrase(args.passphrase_file), finish=False)
     print(f"Created an encrypted vault in {shown_path(folder)}.")
     print()
     print("Recovery key (shown only this once; write it down and keep it somewhere safe):")
@@ -266,6 +265,9 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"    {recovery_key}")
     print()
     print("It unlocks the vault if the passphrase is forgotten. MedLocal does not keep a copy.")
+    sys.stdout.flush()  # shown before the vault counts as finished (walk 47a D1)
+    ws.finish_vault_creation()
+    ws.lock("created")
     return 0
 
 

@@ -117,13 +117,13 @@ def _unforce(app: QApplication) -> None:
     app.setPalette(QPalette())  # no role set: the style's and platform's own colours
 
 
-def tell_last_run(parent: QWidget | None) -> None:
+def tell_last_run(parent: QWidget | None, *, vault_unfinished: bool = False) -> None:
     """Mark this window's run, then say in one dialog what happened since MedLocal was last
     opened: an earlier run killed or stopped with the machine (walk 38: nothing was said, and the
     question being answered seemed lost) and crash reports not yet shown (versions and code
     locations only, no patient text). A native crash leaves both a run marker and a report;
     walk 40 saw them as two dialogs in a row, so both are said together, each report offered
-    once."""
+    once. ``vault_unfinished``: the vault's creation was cut short, so it is not called safe."""
     from medlocal.crash import mark_crash_report_shown, pending_crash_reports
     from medlocal.run_marker import start_run
 
@@ -134,7 +134,9 @@ def tell_last_run(parent: QWidget | None) -> None:
         reports = []
     if not ended and not reports:
         return
-    paragraphs = [end.note(crash_reported=bool(reports)) for end in ended]
+    paragraphs = [
+        end.note(crash_reported=bool(reports), vault_unfinished=vault_unfinished) for end in ended
+    ]
     if reports:
         paragraphs.append(_crash_report_text(len(reports), also=bool(ended)))
     title = "MedLocal did not close properly" if ended else "MedLocal hit an internal error"
@@ -259,7 +261,7 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     if not home_writable() or not settings_usable(workspace):
         return None
     apply_theme(app, workspace.settings.theme)
-    tell_last_run(None)
+    tell_last_run(None, vault_unfinished=workspace.vault_unfinished())
     # A quit signal during a start-up dialog dismissed it: open nothing more (walk 40).
     if quit_requested():
         return None

@@ -38,6 +38,10 @@ from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.workers import run_task
 
+UNFINISHED_EARLIER = (
+    "An earlier creation of the vault was interrupted before its recovery key was shown. That "
+    "vault holds nothing: create it again below (or restore a backup)."
+)
 CREATING_AGAIN = (
     "The vault is still being created with the passphrase you entered; the next page follows "
     "in a moment."
@@ -67,6 +71,10 @@ class PassphrasePage(QWizardPage):
         self.meter.setAccessibleName("Passphrase strength")
         self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
+        # Walk 47a D1: a creation killed before its recovery key was shown is started again.
+        self.earlier = QLabel(UNFINISHED_EARLIER if workspace.vault_unfinished() else "")
+        self.earlier.setWordWrap(True)
+        self.earlier.setVisible(bool(self.earlier.text()))
         self.create_new = QRadioButton("Create a new vault")
         self.from_backup = QRadioButton(
             "Restore from a backup (this clinic's, made on another computer)"
@@ -100,6 +108,7 @@ class PassphrasePage(QWizardPage):
         for field in (self.secret, self.confirm, self.meter):
             new_layout.addWidget(field)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.earlier)
         for part in (self.create_new, self.from_backup, self.new_part, self.restore_part):
             layout.addWidget(part)
         layout.addWidget(self.error)
@@ -166,7 +175,7 @@ class PassphrasePage(QWizardPage):
         self.error.show_text("Creating the encrypted vault…", Tone.PLAIN)
         run_task(
             "create vault",
-            lambda _cancel: self.workspace.create_vault(secret, confirm),
+            lambda _cancel: self.workspace.create_vault(secret, confirm, finish=False),
             self._created,
             self._failed,
         )
@@ -329,6 +338,11 @@ class RecoveryPage(QWizardPage):
             self.remember.setEnabled(False)
             self.remember_note.setText("Remembering the vault in the OS keychain…")
             run_task("remember vault", lambda _cancel: vault.remember(), self._done, self._failed)
+            return False
+        try:  # the key was shown and stored: only now is the vault finished (walk 47a D1)
+            self.workspace.finish_vault_creation()
+        except (MedLocalError, OSError) as err:  # the key file could not be written
+            self.remember_note.setText(error_text(err, "Finishing the vault"))
             return False
         self.key.clear()  # the key leaves the screen as soon as it is confirmed
         return True

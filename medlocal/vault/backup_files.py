@@ -467,7 +467,34 @@ def find_backups(path: Path) -> list[Path]:
             f"No MedLocal backup in {shown_path(path)} itself; backups are in {len(below)} folders "
             f"inside it: {names}. Name the folder to use."
         )
-    raise BackupRefusedError(f"No MedLocal backup in {shown_path(path)}.")
+    raise BackupRefusedError(f"No MedLocal backup in {shown_path(path)}.{_only_unfinished(path)}")
+
+
+def _only_unfinished(path: Path) -> str:
+    """The sentence naming the unfinished backup folders (" It holds only 1 unfinished backup
+    folder(s) ...: NAME (0.3 MB) ...") when ``path`` holds no finished backup but unfinished
+    ones, else "" (walk 47a D2: they went unnamed, when the clinician most needs to hear that
+    their only backup there was interrupted)."""
+    found = unfinished_backups(path)
+    if not found:
+        return ""
+    names = ", ".join(f"{p.name} ({folder_bytes(p) / 1e6:.1f} MB)" for p in found)
+    return (
+        f" It holds only {len(found)} unfinished backup folder(s), left by an interrupted backup "
+        f"(or one running now): {names}. An unfinished backup cannot be verified or restored; "
+        "make a new backup."
+    )
+
+
+def folder_bytes(folder: Path) -> int:
+    """The size of the files under ``folder`` (unreadable ones are skipped)."""
+    total = 0
+    for item in folder.rglob("*"):
+        try:
+            total += item.stat().st_size if item.is_file() else 0
+        except OSError:
+            continue
+    return total
 
 
 def _backups_in(path: Path) -> list[Path]:

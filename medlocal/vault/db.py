@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from medlocal.errors import DiskFullError
+from medlocal.errors import DiskFullError, DiskFullOnOpenError
 from medlocal.fsutil import free_bytes, is_disk_full
 from medlocal.vault.errors import VaultBusyError, VaultCorruptedError, VaultLockedError
 from medlocal.vault.keys import SecretKey
@@ -150,6 +150,21 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+# Below this much free space, a "disk I/O error" on the first read is taken for the full disk it
+# is: SQLite says so when it cannot size its -shm file (walk 47a D3: it was said as "damaged").
+_LOW_SPACE_BYTES = 1_000_000
+
+
+def _no_room_to_open(db_path: Path, err: BaseException) -> DiskFullOnOpenError | None:
+    """The disk-full error for a first read that failed for want of space, else None."""
+    folder = db_path.parent
+    free = free_bytes(folder)
+    io_error = "disk i/o error" in str(err).lower()
+    if is_disk_full(err) or (io_error and free is not None and free < _LOW_SPACE_BYTES):
+        return DiskFullOnOpenError(str(folder), free)
+    return None
+
+
 def restrict_files(db_path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         candidate = db_path.with_name(db_path.name + suffix)
@@ -171,6 +186,8 @@ def connect(db_path: Path, key: SecretKey) -> Connection:
         except DatabaseError as err:
             if is_busy(err):  # another process holds the whole file: not a wrong key
                 raise VaultBusyError from err
+            if (full := _no_room_to_open(db_path, err)) is not None:
+                raise full from err
             raise KeyRejectedError from err
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")

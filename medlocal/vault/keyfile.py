@@ -38,6 +38,11 @@ class KeyFile:
     last_failed_at: float = 0.0
     # Failures not yet written into the audit log (written at the next successful unlock).
     unlogged_failures: int = 0
+    # Set from the moment the key file is first written until the new vault's recovery key has
+    # been shown (walk 47a D1): a vault init killed in between left a vault that nobody could
+    # finish or redo, or one whose recovery key nobody had. Such a vault holds nothing (unlock
+    # refuses it), so the next init may start again in its place.
+    unfinished: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -52,6 +57,8 @@ class KeyFile:
         }
         if self.pending is not None:
             data["pending"] = self.pending
+        if self.unfinished:
+            data["unfinished"] = True
         return data
 
     @classmethod
@@ -75,6 +82,7 @@ class KeyFile:
                 failed_attempts=int(data.get("failed_attempts", 0)),
                 last_failed_at=float(data.get("last_failed_at", 0.0)),
                 unlogged_failures=int(data.get("unlogged_failures", 0)),
+                unfinished=data.get("unfinished") is True,
             )
         except (KeyError, TypeError, ValueError) as err:
             raise KeyFileError("The vault key file is damaged.") from err

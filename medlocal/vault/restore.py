@@ -458,6 +458,8 @@ def _check_target(
     a record). ``probe_open`` False skips the probe for another process's use (this
     process has the vault open)."""
     files = VaultFiles(target)
+    if files.unfinished():  # an interrupted vault init's: it holds nothing (walk 47a D1)
+        files.remove_unfinished()
     if files.exists():
         if not replace:
             raise BackupRefusedError(

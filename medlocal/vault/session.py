@@ -12,7 +12,9 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
+from medlocal.errors import DiskFullError
 from medlocal.vault import db, unlock
 from medlocal.vault.audit import AUDIT_KEY_META, AuditLog, derive_audit_key
 from medlocal.vault.backup_state import damaged_vault_message
@@ -52,7 +54,17 @@ class Session:
             is not None
         )
         self.fold_pending = False
+        # Audit entries of reads (an unlock, a model load) that a full disk kept from being
+        # written (walk 47a D3: reading was refused for them). Each is marked deferred (its
+        # time is when it was written) and goes in with the next write, the lock's included:
+        # the chain stays whole, and a full disk does not stop anyone reading.
+        self.deferred_audit: list[tuple[str, dict[str, Any]]] = []
         db.set_pause(conn, self.pause)
+
+    def append_deferred_audit(self) -> None:
+        """Write the deferred audit entries inside the caller's transaction."""
+        for event, details in self.deferred_audit:
+            self.audit.append(event, {**details, "deferred": True})
 
     def pause(self, seconds: float) -> bool:
         """Let go of the session for ``seconds`` (held re-entrantly or not), as a write waiting
@@ -127,6 +139,7 @@ class Session:
                 with db.waiting_at_most(LOCK_WAIT_S), db.telling_waits(None):
                     db.apply_wait_limit(self.conn)
                     with db.transaction(self.conn):
+                        self.append_deferred_audit()
                         if self.purge_pending:  # an owed purge commits with the lock's entry
                             self.conn.execute(
                                 "INSERT INTO chunks_fts(chunks_fts) VALUES ('optimize')"
@@ -139,6 +152,8 @@ class Session:
                         db.fold_wal(self.conn)  # at most LOCK_WAIT_S: no session to let go
             except VaultBusyError:
                 log.info("the vault locked without its audit entry: another process was writing")
+            except DiskFullError:
+                log.info("the vault locked without its audit entry: the disk is full")
             except (db.DatabaseError, VaultLockedError):
                 pass  # a damaged database must still be closed and the keys wiped
             finally:
@@ -207,5 +222,7 @@ def writing(fetch: SessionSource) -> Iterator[Session]:
     """The held session inside one transaction: commits on success, rolls back on error."""
     with hold(fetch()) as session:
         with db.transaction(session.conn):
+            session.append_deferred_audit()
             yield session
+        session.deferred_audit.clear()  # committed with this write
         session.settle()

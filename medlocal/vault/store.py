@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from medlocal import paths
-from medlocal.errors import UserInputError
+from medlocal.errors import DiskFullError, UserInputError
 from medlocal.vault import db, keys, unlock
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
 from medlocal.vault.errors import VaultInUseError, WrongPassphraseError
@@ -62,6 +62,9 @@ class Vault(DocumentsMixin, ChatsMixin):
         # The schema version this open upgraded the vault from (None: no upgrade), for the
         # faces' one-time notice (walk 44 D5).
         self.upgraded_from = unlocked.upgraded_from
+        # Set when the disk was full at the unlock: the vault reads, its unlock's audit entry
+        # waits for the next write (walk 47a D3); the faces say so once.
+        self.disk_full: DiskFullError | None = None
         self._s = open_session(unlocked)
         self._finalizer = weakref.finalize(self, self._s.close, "exit")
         self._last_used = time.monotonic()
@@ -81,13 +84,24 @@ class Vault(DocumentsMixin, ChatsMixin):
         passphrase: str = "",
         *,
         kdf_params: KdfParams | None = None,
+        finish: bool = True,
     ) -> tuple[Vault, str]:
-        """Create a vault; returns it unlocked plus the recovery key (show it once, never store)."""
+        """Create a vault; returns it unlocked plus the recovery key (show it once, never store).
+        ``finish=False``: the face calls :meth:`finish_creation` once it has shown the recovery
+        key; until then the vault is unfinished (a crash leaves one the next init replaces).
+        An unfinished vault left by an earlier crash is replaced; any other is refused."""
         folder = _folder(path_dir)
         unlocked, recovery_key = unlock.create(folder, passphrase, kdf_params or KdfParams())
         vault = cls(unlock.VaultFiles(folder), unlocked)
         vault._write("create", {"schema": db.schema_version(unlocked.conn)})
+        if finish:
+            vault.finish_creation()
         return vault, recovery_key
+
+    def finish_creation(self) -> None:
+        """The recovery key was shown: the new vault is finished (see unlock.finish_creation)."""
+        if self._key_file.unfinished:
+            unlock.finish_creation(self._files, self._key_file)
 
     @classmethod
     def open(
@@ -108,16 +122,16 @@ class Vault(DocumentsMixin, ChatsMixin):
             unlocked.conn.close()
             unlocked.dek.wipe()
             raise
+        entries: list[tuple[str, dict[str, Any]]] = []
+        if unlocked.failures_to_log:
+            entries.append(("failed_unlock", {"count": unlocked.failures_to_log}))
+        entries.append(("unlock", {"method": unlocked.method}))
+        if unlocked.upgraded_from is not None:
+            entries.append(
+                ("upgrade", {"from_schema": unlocked.upgraded_from, "to_schema": SCHEMA_VERSION})
+            )
         try:
-            with vault._tx() as s:
-                if unlocked.failures_to_log:
-                    s.audit.append("failed_unlock", {"count": unlocked.failures_to_log})
-                s.audit.append("unlock", {"method": unlocked.method})
-                if unlocked.upgraded_from is not None:
-                    s.audit.append(
-                        "upgrade",
-                        {"from_schema": unlocked.upgraded_from, "to_schema": SCHEMA_VERSION},
-                    )
+            vault.disk_full = vault._write_or_defer(entries)
         except BaseException:
             vault.lock("error")
             raise
@@ -125,7 +139,13 @@ class Vault(DocumentsMixin, ChatsMixin):
 
     @staticmethod
     def exists(path_dir: Path | str | None = None) -> bool:
-        return unlock.VaultFiles(_folder(path_dir)).key_file.exists()
+        """Whether a vault to unlock is there (an unfinished one is not: it is made again)."""
+        return unlock.VaultFiles(_folder(path_dir)).ready()
+
+    @staticmethod
+    def is_unfinished(path_dir: Path | str | None = None) -> bool:
+        """Whether a vault whose creation was interrupted is there (it holds nothing)."""
+        return unlock.VaultFiles(_folder(path_dir)).unfinished()
 
     @staticmethod
     def is_remembered(path_dir: Path | str | None = None) -> bool:
@@ -336,6 +356,7 @@ class Vault(DocumentsMixin, ChatsMixin):
             raise ValueError(f"unknown model role {role!r}")
         if not re.fullmatch(r"[0-9a-f]{64}", sha256):
             raise ValueError("sha256 must be 64 lower-case hex digits")
-        self._write(
-            "model_load", {"role": role, "name": name[:MAX_DETAIL_STRING], "sha256": sha256}
+        # A model loaded to read (a search) on a full disk: its entry waits (walk 47a D3).
+        self._write_or_defer(
+            [("model_load", {"role": role, "name": name[:MAX_DETAIL_STRING], "sha256": sha256})]
         )

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
+from medlocal.errors import DiskFullError
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.session import Session, reading, writing
 
@@ -51,6 +52,19 @@ class VaultCore:
     def _write(self, event: str, details: dict[str, Any]) -> None:
         with self._tx() as s:
             s.audit.append(event, details)
+
+    def _write_or_defer(self, entries: list[tuple[str, dict[str, Any]]]) -> DiskFullError | None:
+        """Audit what a read did (an unlock, a model load) in one transaction; when the disk
+        is full, keep the entries for the next write instead (Session.deferred_audit) and
+        return the error, so the read goes on (walk 47a D3)."""
+        try:
+            with self._tx() as s:
+                for event, details in entries:
+                    s.audit.append(event, details)
+        except DiskFullError as full:
+            self._session().deferred_audit.extend(entries)
+            return full
+        return None
 
     def keep_note(self, key: str, value: str) -> None:
         """Keep a short text for a later run inside the vault (encrypted with everything else:

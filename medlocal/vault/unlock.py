@@ -14,13 +14,14 @@ a crash, the passphrase (and the recovery key) still open the vault.
 from __future__ import annotations
 
 import contextlib
+import copy
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medlocal.fsutil import folder_error_reason, private_dir, shown_path
+from medlocal.fsutil import folder_error_reason, is_disk_full, private_dir, shown_path
 from medlocal.vault import db, keychain, keys
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
@@ -31,9 +32,11 @@ from medlocal.vault.errors import (
     VaultCorruptedError,
     VaultExistsError,
     VaultFolderError,
+    VaultInUseError,
     VaultNotFoundError,
     WrongPassphraseError,
 )
+from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import (
     KEY_FILE_NAME,
     KeyFile,
@@ -62,6 +65,33 @@ class VaultFiles:
 
     def exists(self) -> bool:
         return self.key_file.exists() or self.database.exists()
+
+    def unfinished(self) -> bool:
+        """Whether this is a vault whose creation never finished (see KeyFile.unfinished): it
+        holds nothing, and a new vault may be made in its place."""
+        try:
+            return load_key_file(self.key_file).unfinished
+        except KeyFileError:
+            return False
+
+    def ready(self) -> bool:
+        """Whether a vault that finished being created is here (one to unlock, not to make)."""
+        return self.key_file.exists() and not self.unfinished()
+
+    def remove_unfinished(self) -> None:
+        """Remove an unfinished vault's files, the key file last (until it goes, the folder
+        still reads as unfinished, so a crash here is cleared by the next try). Refuses any
+        other vault: a vault that finished being created is never removed."""
+        if not self.unfinished():
+            raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
+        if other_openers(self.database):  # a wizard still showing its recovery key, say
+            raise VaultInUseError(
+                f"Another MedLocal is creating the vault in {shown_path(self.folder)}: finish "
+                "or close it first."
+            )
+        for suffix in ("-journal", "-wal", "-shm", ""):
+            self.database.with_name(self.database.name + suffix).unlink(missing_ok=True)
+        self.key_file.unlink()
 
     def vault_id(self) -> str | None:
         """The vault's id, read from its key file without unlocking (None: no readable key
@@ -95,7 +125,7 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
             f"Cannot create the vault folder {shown_path(folder)}: {reason}."
         ) from None
     if files.exists():
-        raise VaultExistsError(f"A vault already exists in {shown_path(folder)}.")
+        files.remove_unfinished()  # refused (VaultExistsError) unless it never finished
     vault_id = new_vault_id()
     dek = SecretKey.generate()
     recovery_key = keys.new_recovery_key()
@@ -107,14 +137,31 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
             "passphrase": keys.wrap_with_passphrase(dek, passphrase, vault_id, params),
             "recovery": keys.wrap_for_recovery(dek, public, vault_id),
         },
+        unfinished=True,  # until finish_creation, once the recovery key was shown
     )
-    # Key file first: a crash before the database exists is then reported by unlock ("database
-    # file is missing") instead of leaving an unopenable database without its keys.
+    # Key file first, marked unfinished: a crash before the database is made, or before the
+    # recovery key is shown, leaves a vault the next init replaces (walk 47a D1), never an
+    # unopenable database without its keys.
     save_key_file(files.key_file, key_file)
     db.create_private_file(files.database)
     conn = db.connect(files.database, dek)
     db.migrate(conn)
     return Unlocked(conn, dek, key_file, "passphrase", 0), recovery_key
+
+
+def finish_creation(files: VaultFiles, key_file: KeyFile) -> None:
+    """Mark a new vault finished: its recovery key has been shown. Until then unlock refuses it
+    and the next init replaces it."""
+    key_file.unfinished = False
+    save_key_file(files.key_file, key_file)
+
+
+def unfinished_message(folder: Path) -> str:
+    return (
+        f"The vault in {shown_path(folder)} was never finished: its creation stopped before the "
+        "recovery key was shown, so it holds nothing. Run 'medlocal vault init' (or open the "
+        "MedLocal window) to create it again."
+    )
 
 
 def unlock(
@@ -129,9 +176,11 @@ def unlock(
         raise VaultNotFoundError(
             f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
         )
+    key_file = load_key_file(files.key_file)
+    if key_file.unfinished:
+        raise VaultNotFoundError(unfinished_message(folder))
     if not files.database.exists():
         raise VaultCorruptedError("The vault database file is missing.")
-    key_file = load_key_file(files.key_file)
     if use_keychain and "keychain" in key_file.wraps:
         try:
             return _open(files, key_file, _keychain_opener(key_file), "keychain")
@@ -225,6 +274,7 @@ def _open(
     method: str,
     rewrap: Rewrap | None = None,
 ) -> Unlocked:
+    on_disk = copy.deepcopy(key_file.to_json())  # the wraps are changed in place
     dek = opener(key_file.wraps)
     try:
         conn = db.connect(files.database, dek)
@@ -253,7 +303,15 @@ def _open(
     try:
         if rewrap is not None:
             rewrap(key_file, dek)
-        save_key_file(files.key_file, key_file)
+        if key_file.to_json() != on_disk:  # most unlocks change nothing: no write for them
+            save_key_file(files.key_file, key_file)
+    except Exception as err:
+        if not is_disk_full(err):
+            conn.close()
+            dek.wipe()
+            raise
+        # A full disk (walk 47a D3): the key file on disk is the old one, which still opens
+        # (a rotation's pending wrap is promoted at a later unlock); reading goes on.
     except BaseException:
         # Not written (a full or read-only disk, a crash): the key file on disk is the old one,
         # which still opens; the vault is not left open with its key in memory.

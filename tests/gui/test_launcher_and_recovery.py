@@ -90,24 +90,19 @@ def test_a_window_killed_last_time_is_said_once_at_the_next_start(
     """Walk 38: after a SIGKILL the next start said nothing. A marker whose process is gone
     (this child's, killed) makes the next window say so, once."""
     import json
-    import signal
-    import subprocess
-    import sys
 
-    code = (
-        "from medlocal import run_marker; run_marker.start_run('window'); "
-        "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
-    )
-    env = {**os.environ, "MEDLOCAL_HOME": str(medlocal_home)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, check=False, timeout=60)
-    assert done.returncode == -signal.SIGKILL
+    from fixtures.child_process import leave_a_killed_window_run
+
+    leave_a_killed_window_run(medlocal_home)
     markers = list((medlocal_home / "logs").glob("run-*.marker"))
-    # No patient data: the process, its start, its kind and whether it could use the vault.
+    # No patient data: the process, its start, its kind, whether it could use the vault and
+    # the command's name ("" for the window).
     assert len(markers) == 1 and set(json.loads(markers[0].read_text())) == {
         "pid",
         "created",
         "kind",
         "vault",
+        "command",
     }
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))

@@ -118,7 +118,7 @@ def test_a_signal_during_a_start_up_dialog_opens_nothing_more(
     told: list[bool] = []
     wizard: list[bool] = []
 
-    def tell_last_run(_parent: object) -> None:
+    def tell_last_run(_parent: object, **_said: object) -> None:
         QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
         told.append(confirm(None, "MedLocal did not close properly", "The last run …"))
 

@@ -180,6 +180,6 @@ def test_the_start_after_a_killed_download_does_not_talk_of_the_vault(
     capfd.readouterr()
     assert main(["models", "list"]) == 0  # the next start
     err = capfd.readouterr().err
-    assert "The last run of a medlocal command" in err and "did not close properly" in err
+    assert "The last run of 'medlocal models download'" in err and "did not close properly" in err
     assert "It did not use the vault; run the same command again (a download" in err
     assert "vault is safe" not in err and "chat" not in err

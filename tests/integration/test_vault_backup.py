@@ -27,6 +27,7 @@ from fixtures.backup_vault import (
     add_documents,
     make_planted_vault,
 )
+from fixtures.small_disk import mounted_tmpfs
 
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.progress import Progress
@@ -609,19 +610,8 @@ def test_restore_from_a_folder_takes_the_newest_of_one_vault_only(
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 512 KiB file system (tmpfs), where this machine lets the test mount one."""
-    mount = tmp_path / "tiny-usb"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=512k,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip("mounting a small file system needs privileges this run does not have")
-    try:
+    with mounted_tmpfs(tmp_path / "tiny-usb", "512k") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=False)
 
 
 def test_a_full_backup_disk_is_refused_and_leaves_nothing(tmp_path: Path, tiny_disk: Path) -> None:

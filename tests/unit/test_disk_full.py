@@ -15,13 +15,12 @@ import errno
 import io
 import random
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fixtures.ingest_files import FakeEmbedder
+from fixtures.small_disk import mounted_tmpfs
 from fixtures.vault_file import new_vault
 
 from medlocal import crash
@@ -41,22 +40,8 @@ FAST_KDF = KdfParams(8 * 1024, 1, 1)
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 3 MB tmpfs: room for a new vault and one ~300 kB note, not for twelve."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if shutil.which("mount") is None:
-        pytest.skip("no mount command")
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip("a tmpfs cannot be mounted here (not root?): the page-limit tests cover it")
-    try:
+    with mounted_tmpfs(tmp_path / "small") as mount:
         yield mount
-    finally:
-        # Lazily: a test that failed may still hold the vault's files open there.
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _notes(folder: Path, count: int) -> list[Path]:
