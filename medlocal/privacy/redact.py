@@ -65,6 +65,7 @@ from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
+from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
@@ -81,6 +82,7 @@ from medlocal.privacy.deid_people_words import (
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_practice_names import practice_name_candidates
+from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
@@ -191,7 +193,11 @@ class Redactor:
         # A person's name grown over the initials, surname or given name left beside it, and a
         # signed document's date over its clock time.
         checkpoint()
-        yield from grown_person_spans(text, found + lines + tagged, lexicon())
+        people = list(grown_person_spans(text, found + lines + tagged, lexicon()))
+        yield from people
+        # An age over 89 beside a name any of them found ("Matiu Te Whata (91)").
+        checkpoint()
+        yield from ages_after_names(text, found + lines + tagged + people)
         # The initials of the people named, where they sign or stand for one of them.
         checkpoint()
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
@@ -231,6 +237,8 @@ class Redactor:
         found += self._dates.candidates(text)
         checkpoint()
         found += pattern_candidates(text)
+        checkpoint()
+        found += road_location_candidates(text)
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:
