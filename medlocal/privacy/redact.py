@@ -84,6 +84,7 @@ from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
+from medlocal.privacy.deid_saint_names import saint_place_candidates
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
     place_possessive_inside,
@@ -94,6 +95,7 @@ from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
+from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
 
@@ -198,6 +200,9 @@ class Redactor:
         # An age over 89 beside a name any of them found ("Matiu Te Whata (91)").
         checkpoint()
         yield from ages_after_names(text, found + lines + tagged + people)
+        # A university's initials before its town ("TU Dublin", "UC Davis").
+        checkpoint()
+        yield from university_spans(text, found + lines + tagged, lexicon())
         # The initials of the people named, where they sign or stand for one of them.
         checkpoint()
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
@@ -239,6 +244,7 @@ class Redactor:
         found += pattern_candidates(text)
         checkpoint()
         found += road_location_candidates(text)
+        found += saint_place_candidates(text)
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:

@@ -16,6 +16,14 @@ shape, with the cases that must stay kept.
    (deid_vehicle_nearby).
 6. Initials without stops before a found name after a title ("Prof JJ van Rensburg") were kept
    (deid_person_growth).
+7. A place named for a saint in the possessive ("transferred from St Jude's", "/ St Mungo's
+   joint outreach") was kept where the saint's name is a listed word or after some words
+   (deid_saint_names); "St John's wort" and "a St Jude's valve" stay.
+8. A body named by "the" and a head that also opens a clinical phrase, then "for" or "of" and
+   what it is for ("the Campus for Ageing and Vitality", "the Hospital for Tropical Diseases")
+   was kept (deid_org_forms.bodies_for); "sent to Hospital for MRI" stays.
+9. A university's initials before the town the rules found ("student at TU Dublin") were kept
+   (deid_university_initials); a unit's or a country's initials stay.
 """
 
 from __future__ import annotations
@@ -165,4 +173,72 @@ def test_bare_initials_before_a_found_name_go(line: str, initials: str) -> None:
     [("Discussed with ENT Jones on call.", "ENT"), ("Reported by MRI Smith-Jones.", "MRI")],
 )
 def test_clinical_capitals_before_a_name_stay(line: str, kept: str) -> None:
+    assert kept in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "saint"),
+    [
+        ("She was transferred from St Jude's yesterday.", "Jude"),
+        ("Crisis Skylight / St Mungo's joint outreach on Monday.", "Mungo"),
+        ("Seen at St Teilo's, then St Mungo's.", "Mungo"),
+        ("ST TEILO'S HOSPICE - admission note", "TEILO"),
+    ],
+)
+def test_a_place_named_for_a_saint_goes(line: str, saint: str) -> None:
+    assert saint not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Takes St John's wort for low mood.", "wort"),
+        ("Has a St Jude's valve (mechanical) since 2004.", "St Jude's valve"),
+    ],
+)
+def test_a_saints_remedy_sign_or_device_stays(line: str, kept: str) -> None:
+    assert kept in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("CXR in 6 weeks at the Campus for Ageing and Vitality; nurse to phone.", "Campus"),
+        ("Then transferred to the Hospital for Tropical Diseases for review.", "Hospital"),
+        ("Lives at the Home for the Aged in Penang.", "Home"),
+    ],
+)
+def test_the_body_named_by_a_head_and_what_it_is_for_goes(line: str, gone: str) -> None:
+    assert gone not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Sent to Hospital for MRI after the fall.", "Hospital for MRI"),
+        ("Admitted to Hospital for IV antibiotics.", "Hospital for IV"),
+        ("Back to the Hospital for CT head tomorrow.", "Hospital for CT"),
+    ],
+)
+def test_a_stay_and_what_it_is_for_stays(line: str, kept: str) -> None:
+    assert kept in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "initials"),
+    [
+        ("Final-year student at TU Dublin, lives in halls.", "TU"),
+        ("Transferred to UW Madison for the trial.", "UW"),
+        ("Studying at KU Leuven since September.", "KU"),
+    ],
+)
+def test_a_universitys_initials_before_its_town_go(line: str, initials: str) -> None:
+    assert f"{initials} " not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("Admitted to ICU Dublin overnight.", "ICU"), ("Moved from the US to Boston.", "US")],
+)
+def test_a_units_or_a_countrys_initials_stay(line: str, kept: str) -> None:
     assert kept in _redacted(line)
