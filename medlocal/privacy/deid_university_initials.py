@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation
 from medlocal.privacy.deid_spans import Redaction, label
 
-_PLACE_KINDS = frozenset({"city", "location", "county", "facility"})
+# A town the rules read as a name is still taken ("TU [Dublin]" without the statistical line,
+# "UC [Davis]"): either way the initials go.
+_PLACE_KINDS = frozenset({"city", "location", "county", "facility", "name"})
 _INITIALS_BEFORE = re.compile(r"(?<![\w&'’.-])(?P<i>[A-Z]?U[A-Z]?|[A-Z]U)[ \t]+\Z")
 _NOT_UNIVERSITY = frozenset({"US", "UK", "EU", "ICU", "HDU", "CCU", "AMU", "MAU", "SAU"})
 
