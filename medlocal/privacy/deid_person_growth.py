@@ -333,16 +333,18 @@ def _initials_after(text: str, red: Redaction, lex: Lexicon) -> int:
     if match is None:
         return red.end
     value = match.group("i")
-    lower = value.lower()
-    if (
-        value in _NOT_INITIALS
-        or lower in CLINICAL_SHORT
-        or lex.known(lower)
-        or lex.clinical(lower)
-        or (len(value) == 3 and clinical_abbreviation(value))
-    ):
+    if _no_initials(value, lex) or (len(value) == 3 and clinical_abbreviation(value)):
         return red.end
     return match.end("i")
+
+
+def _no_initials(value: str, lex: Lexicon) -> bool:
+    """Capitals that are a role, a credential, a side or a word of the lists, never a person's
+    initials ("RN", "ENT", "CT", "OD")."""
+    lower = value.lower()
+    return (
+        value in _NOT_INITIALS or lower in CLINICAL_SHORT or lex.known(lower) or lex.clinical(lower)
+    )
 
 
 def _initials(before: str, lex: Lexicon) -> str:
@@ -388,14 +390,7 @@ def _bare_initials(before: str, lex: Lexicon) -> str:
     if found is None or found.group("w").lower() not in _CUES | _LEADS:
         return ""
     value = found.group("i").strip()
-    lower = value.lower()
-    if (
-        value in _NOT_INITIALS
-        or lower in CLINICAL_SHORT
-        or lex.known(lower)
-        or lex.clinical(lower)
-        or clinical_abbreviation(value)
-    ):
+    if _no_initials(value, lex) or clinical_abbreviation(value):
         return ""
     return found.group("i")
 
