@@ -81,6 +81,7 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
+from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
@@ -245,6 +246,7 @@ class Redactor:
         checkpoint()
         found += road_location_candidates(text)
         found += saint_place_candidates(text)
+        found += possessive_place_candidates(text, lexicon())
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:

@@ -24,6 +24,8 @@ shape, with the cases that must stay kept.
    was kept (deid_org_forms.bodies_for); "sent to Hospital for MRI" stays.
 9. A university's initials before the town the rules found ("student at TU Dublin") were kept
    (deid_university_initials); a unit's or a country's initials stay.
+10. A place named by a possessive alone after "at" or "under" ("admitted at King's
+    overnight", "seen at Guy's.") was kept (deid_possessive_places); "at Mum's" stays.
 """
 
 from __future__ import annotations
@@ -241,4 +243,28 @@ def test_a_universitys_initials_before_its_town_go(line: str, initials: str) -> 
     [("Admitted to ICU Dublin overnight.", "ICU"), ("Moved from the US to Boston.", "US")],
 )
 def test_a_units_or_a_countrys_initials_stay(line: str, kept: str) -> None:
+    assert kept in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Admitted at King's overnight with chest pain.", "King"),
+        ("Echo booked; seen at Guy's.", "Guy"),
+        ("She works at Sainsbury's on Saturdays.", "Sainsbury"),
+    ],
+)
+def test_a_place_named_by_a_possessive_alone_goes(line: str, gone: str) -> None:
+    assert gone not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Stayed at Mum's for a week after discharge.", "Mum's"),
+        ("Stays at her Dad's on weekends.", "Dad's"),
+        ("Diagnosed with Crohn's at Addenbrooke's in 2019.", "Crohn's"),
+    ],
+)
+def test_a_relatives_home_or_a_condition_stays(line: str, kept: str) -> None:
     assert kept in _redacted(line)
