@@ -31,6 +31,7 @@ shape, with the cases that must stay kept.
 from __future__ import annotations
 
 import pytest
+from fixtures.deid_corpus import load, redactor_spans, score
 
 from medlocal.privacy.redact import Redactor
 
@@ -269,3 +270,17 @@ def test_a_place_named_by_a_possessive_alone_goes(line: str, gone: str) -> None:
 )
 def test_a_relatives_home_or_a_condition_stays(line: str, kept: str) -> None:
     assert kept in _redacted(line)
+
+
+# The blind half dev44: 20 notes, 466 identifiers, 252 clinical terms. Before this session's
+# changes the redactor found 448 as written (450 once three markup slips were mended) and damaged
+# 3; after them it finds 459 and damages the same 3.
+def test_dev44_parses_and_stays_at_its_figures() -> None:
+    notes = load("dev44")
+    assert len(notes) == 20
+    assert sum(len(n.identifiers) for n in notes) == 466
+    assert sum(len(n.clinical) for n in notes) == 252
+
+    result = score(notes, redactor_spans)
+    assert sum(result.found.values()) >= 459
+    assert result.clinical_damaged <= 3
