@@ -31,7 +31,7 @@ _NUMBERED_DISTRICTS = frozenset(
 # 7  - Theatre 4", "Dublin 12 - Allergy Clinic").
 _DISTRICT = re.compile(r"[ \t]+\d{1,2}(?=[ \t]*(?:[,;)]|$|[-–—][ \t])|[ \t]{2,}\S)", re.M)
 _PARTICLES_WINDOW = 16  # two particles and their spaces ("van der ", "bin ", "de la ")
-_ARTICLES = frozenset({"der", "den", "des", "la", "le", "les", "el"})
+_ARTICLES = frozenset({"der", "den", "des", "la", "le", "les", "el", "los", "las"})
 _WORD = r"[^\W\d_]+"
 _GAP = re.compile(rf"[ \t]+(?:{_WORD}[ \t]+){{1,2}}")
 _BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'“]))({_WORD})(?:[ \t]+({_WORD}))?[ \t]+\Z")

@@ -458,8 +458,11 @@ def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
 # "Institute of Liver and Biliary Sciences", "Council on Alcohol", "Society of Ireland"), with
 # up to three capitalised words before the head ("Medical Bureau for Occupational Diseases").
 _HEAD_FOR = re.compile(
-    r"(?=[CIBFASLMT])\b(?:Centre|Center|Institute|Bureau|Foundation|Association|Society|Council|"
-    r"League|Alliance|Federation|Academy|Trust|Commission)[ \t](?:for|of|on)[ \t](?:the[ \t])?"
+    r"(?=[CIBFASLMTHN])\b(?:Centre|Center|Institute|Bureau|Foundation|Association|Society|"
+    r"Council|League|Alliance|Federation|Academy|Trust|Commission|"
+    # Session 47: heads that also open a clinical phrase ("Hospital for MRI", "Hospice for
+    # Symptom Control"): read only after "the", before no clinical word (see bodies_for).
+    r"(?P<h>Campus|Hospital|Hospice|Home|Network|Institution))[ \t](?:for|of|on)[ \t](?:the[ \t])?"
     r"(?P<w>[A-Z][\w'’-]*(?:[ \t](?:(?:and|&|of)[ \t])?[A-Z][\w'’-]*){0,3})"
 )
 _CAPITAL_BEFORE = re.compile(r"(?<![\w'’&.-])[A-Z][\w'’-]*[ \t]\Z")
@@ -477,6 +480,17 @@ def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
         words = [fold(w.rstrip("'’")) for w in match.group("w").split()]
         if any(w in TITLES or w in CALENDAR_WORDS or w in _STREET_TAILS for w in words):
             continue  # "Center on Maple St", "Centre for Dr Lee", "Trust of March"
+        first = match.group("w").split()[0]
+        if match.group("h") and (
+            text[max(0, match.start() - 4) : match.start()].lower() != "the "
+            or lex.clinical(words[0])
+            or clinical_abbreviation(first)
+            or first.isupper()
+        ):
+            # Only "the" names one ("at the Campus for Ageing and Vitality", "the Hospital for
+            # Tropical Diseases"); "sent to Hospital for MRI", "Admitted to Hospice for Symptom
+            # Control" say what the stay is for.
+            continue
         start = match.start()
         for _ in range(3):
             before = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)

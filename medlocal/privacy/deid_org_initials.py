@@ -36,9 +36,23 @@ from medlocal.privacy.deid_tokens import WordSpan
 # Initials after a word that says where or to whom, closing the clause: a stop, a comma, a
 # semicolon, a bracket or the line's end after them. Spanish "al" and French "au" ("avisa al
 # SAMUR") read the same.
+# Session 47: initials joined by "&" with three letters or more ("RD&E", "NCH&C", "PG&E"; two
+# letters so joined are as often clinical: "A&E", "O&G", "U&E", "I&D"), and after "at the" a
+# hospital's or an infirmary's initials ending in "H" or "I" ("at the RVI.", "at the QEH,",
+# "at the RD&E."; "at the MDM." stays: any other initials there are as often a meeting or a
+# department).
+_INITIALS = r"[A-Z]{3,6}|[A-Z]{2,3}&[A-Z]{1,3}|[A-Z]&[A-Z]{2,3}"
 _AT_INITIALS = re.compile(
-    r"(?<![\w'’-])(?:at|via|al|au|(?:to|from)[ \t]+the)[ \t]+"
-    r"(?P<n>[A-Z]{3,6})(?![\w&'’-])(?=[ \t]*(?:[.,;:()]|\n|\Z))"
+    r"(?<![\w'’-])(?:at|via|al|au|(?:to|from)[ \t]+the|at[ \t]+the(?=[ \t]+[A-Z]+(?:&|[HI]\b)))"
+    rf"[ \t]+(?P<n>{_INITIALS})(?![\w&'’-])(?=[ \t]*(?:[.,;:()]|\n|\Z))"
+)
+# Session 47: a hospital's initials after the ward and before the town on a letterhead or a
+# ward round's first line ("Ward 38, RVI, Newcastle", "Bay 4 bed 22, Ward 7C (Elderly Care),
+# QEH, King's Lynn"): the ward's own words, then a comma, the initials, and a comma, a dash or
+# the line's end.
+_WARD_INITIALS = re.compile(
+    r"\b(?:Ward|Wd|Wad|Bay)[ \t]+[^,\n]{1,30},[ \t]+"
+    rf"(?P<n>{_INITIALS})(?![\w&'’-])(?=[ \t]*(?:[,;]|[-–—][ \t]|\n|\Z))"
 )
 # A former employer or service before a job in lower case ("ex-RAF engineer").
 _EX_BODY = re.compile(
@@ -83,11 +97,15 @@ def initialled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     """Initials after "at"/"via"/"to the" closing a clause, initials after "ex-" before a job,
     and names ending in "International"."""
     found: list[WordSpan] = []
-    for pattern in (_AT_INITIALS, _EX_BODY):
+    for pattern in (_AT_INITIALS, _EX_BODY, _WARD_INITIALS):
         for match in pattern.finditer(text):
             initials = match.group("n")
-            if pattern is _AT_INITIALS and initials.endswith("U"):
+            if pattern is not _EX_BODY and initials.endswith("U"):
                 continue  # "transferred to the CICU.": a hospital's own unit
+            if initials[-2:-1] == "&" and text.startswith(".", match.end("n")):
+                # "at the RD&E. Methotrexate": the word scan reads "E." as an initial and takes
+                # the sentence's next word with it; only "RD&E," or "RD&E)" are taken.
+                continue
             if not plain_initials(initials, lex):
                 found.append(WordSpan("facility", match.start("n"), match.end("n")))
     if "International" in text or "Worldwide" in text:

@@ -266,6 +266,12 @@ PARTICLES = JOINERS - {"of", "the", "and", "upon"} | {
     "st",
     "te",
     "ua",
+    # Spanish and Filipino surnames' articles and their joined forms ("de los Santos", "dela
+    # Cruz", "delos Reyes"); like "la" they count only after another particle (deid_joins).
+    "los",
+    "las",
+    "dela",
+    "delos",
 }
 
 # What people do in notes: a given name before one of these is a person even where it is also

@@ -228,6 +228,8 @@ def _grown_name(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
     # for every found name of a record.
     tail = window.rstrip(" \t")
     initials = _initials(window, lex) if tail[-1:] in (".", ")", "-") else ""
+    if not initials and tail[-1:].isupper() and len(tail) < len(window):
+        initials = _bare_initials(window, lex)
     if initials:
         start -= len(initials)
     elif tail[-1:].isalpha() and len(tail) < len(window):
@@ -331,16 +333,18 @@ def _initials_after(text: str, red: Redaction, lex: Lexicon) -> int:
     if match is None:
         return red.end
     value = match.group("i")
-    lower = value.lower()
-    if (
-        value in _NOT_INITIALS
-        or lower in CLINICAL_SHORT
-        or lex.known(lower)
-        or lex.clinical(lower)
-        or (len(value) == 3 and clinical_abbreviation(value))
-    ):
+    if _no_initials(value, lex) or (len(value) == 3 and clinical_abbreviation(value)):
         return red.end
     return match.end("i")
+
+
+def _no_initials(value: str, lex: Lexicon) -> bool:
+    """Capitals that are a role, a credential, a side or a word of the lists, never a person's
+    initials ("RN", "ENT", "CT", "OD")."""
+    lower = value.lower()
+    return (
+        value in _NOT_INITIALS or lower in CLINICAL_SHORT or lex.known(lower) or lex.clinical(lower)
+    )
 
 
 def _initials(before: str, lex: Lexicon) -> str:
@@ -369,6 +373,26 @@ def _initials(before: str, lex: Lexicon) -> str:
     ):
         return ""
     return initials
+
+
+# Session 47: initials without stops before a found name, after a title or a word that leads to
+# a person ("Prof JJ van Rensburg", "by MJ de Villiers").
+_BARE_INITIALS_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<w>[A-Za-z]+)\.?[ \t]+(?P<i>[A-Z]{1,3}[ \t]+)\Z"
+)
+
+
+def _bare_initials(before: str, lex: Lexicon) -> str:
+    """The initials without stops that end ``before`` after a title, a role or a word that
+    leads to a person, or "": capitals that are a role, a credential, a clinical abbreviation
+    or a word stay ("Dr ENT Jones" is no one's initials, nor "by CT Smith")."""
+    found = _BARE_INITIALS_BEFORE.search(before, max(0, len(before) - 24))
+    if found is None or found.group("w").lower() not in _CUES | _LEADS:
+        return ""
+    value = found.group("i").strip()
+    if _no_initials(value, lex) or clinical_abbreviation(value):
+        return ""
+    return found.group("i")
 
 
 def lower_given_before(text: str, start: int, lex: Lexicon) -> str:

@@ -38,7 +38,8 @@ _VEHICLE_WORDS = (
 # 41729"), or one token of five to eight with two letters and a digit ("EBK29T").
 _PLATE = (
     r"(?=[A-Z0-9 -]{0,20}\d)"
-    r"(?:(?=(?:[A-Z0-9]{1,5}[ -])*[A-Z]{1,3}(?![A-Z0-9]))"
+    # Session 47: or four letters and three or four digits (Ontario's "CKRT 447").
+    r"(?:(?=(?:[A-Z0-9]{1,5}[ -])*[A-Z]{1,3}(?![A-Z0-9])|[A-Z]{4}[ -]\d{3,4}(?![\w-]))"
     r"[A-Z0-9]{1,5}(?:[ -][A-Z0-9]{1,5}){1,3}"
     r"|(?=[0-9]*[A-Z][0-9]*[A-Z])[A-Z0-9]{5,8})"
 )

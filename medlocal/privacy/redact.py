@@ -65,6 +65,7 @@ from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
+from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
@@ -80,8 +81,11 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
+from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
+from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
+from medlocal.privacy.deid_saint_names import saint_place_candidates
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
     place_possessive_inside,
@@ -92,6 +96,7 @@ from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
+from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
 
@@ -191,7 +196,14 @@ class Redactor:
         # A person's name grown over the initials, surname or given name left beside it, and a
         # signed document's date over its clock time.
         checkpoint()
-        yield from grown_person_spans(text, found + lines + tagged, lexicon())
+        people = list(grown_person_spans(text, found + lines + tagged, lexicon()))
+        yield from people
+        # An age over 89 beside a name any of them found ("Matiu Te Whata (91)").
+        checkpoint()
+        yield from ages_after_names(text, found + lines + tagged + people)
+        # A university's initials before its town ("TU Dublin", "UC Davis").
+        checkpoint()
+        yield from university_spans(text, found + lines + tagged, lexicon())
         # The initials of the people named, where they sign or stand for one of them.
         checkpoint()
         yield from name_initials_spans(text, found + lines + tagged, lexicon())
@@ -231,6 +243,10 @@ class Redactor:
         found += self._dates.candidates(text)
         checkpoint()
         found += pattern_candidates(text)
+        checkpoint()
+        found += road_location_candidates(text)
+        found += saint_place_candidates(text)
+        found += possessive_place_candidates(text, lexicon())
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:

@@ -1,0 +1,36 @@
+"""An age over 89 written right after a person's name the redactor found (session 47).
+
+"kaumātua Matiu Te Whata (91) joined", "her friend Elsie (103) visits", "with Bill Jones, 94,
+who": the number beside a name is that person's age. The age patterns (deid_ages) read such a
+number only after a word no list knows or after a relative's word, because there they must
+decide from the word alone whether it is a name ("Whata" is a listed word, "Ward (92)" a
+ward). Once a rule has found the name, the doubt is gone: the number in brackets, or between
+commas, right after a found person's name is an age, whatever the name's words are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medlocal.privacy.deid_spans import Redaction, label
+
+_PERSON_KINDS = frozenset({"name", "patient_name"})
+# 90 to 119 in brackets ("(91)", "( 103 )"), or after a comma and closed by a comma, a
+# semicolon or a bracket ("Bill Jones, 94, who"): "Jones, 94 Elm Street" is an address.
+_AGE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(?P<b>9\d|1[01]\d)[ \t]*\)|,[ \t]+(?P<c>9\d|1[01]\d)(?=[ \t]*[,;)])"
+)
+
+
+def ages_after_names(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
+    """The ages over 89 written right after the people's names among ``spans``."""
+    for red in spans:
+        if red.kind not in _PERSON_KINDS:
+            continue
+        found = _AGE_AFTER.match(text, red.end)
+        if found is None:
+            continue
+        group = "b" if found.group("b") else "c"
+        start, end = found.start(group), found.end(group)
+        yield Redaction("age_over_89", start, end, text[start:end], label("age_over_89"))
