@@ -45,8 +45,17 @@ UNCLEAR_ORDER = "day and month order unclear"
 # A date of birth is not the document's date: "DOB", "D.O.B.", "Date of birth", "Birth date",
 # "Birthdate", "Born on" (review 41 D5: "Birth date:" and "Born on" passed, as "date:" and as the
 # opening's first date).
+# And as other languages write it (walk 47b D2: a German lab report's "geb. 22.07.1961" dated
+# the report 1961): German "geb." / "geboren (am)" / "Geburtsdatum", Spanish "Fecha de
+# nacimiento" / "F. nac." / "nacido el", French "né(e) le" / "date de naissance", Italian "data
+# di nascita" / "nato il", Portuguese "data de nascimento", Dutch "geboortedatum" / "geboren",
+# Nordic "født" / "fødd" / "fædd(ur)" / "född" / "fødselsdato".
 BIRTH_DATE = re.compile(
-    r"(?:\bdob|\bd\.\s?o\.\s?b\.?|\bborn(?:\s+(?:on|in))?|\bbirth(?:\s*(?:date|day))?)\W{0,12}$",
+    r"(?:\bdob|\bd\.\s?o\.\s?b\.?|\bborn(?:\s+(?:on|in))?|\bbirth(?:\s*(?:date|day))?"
+    r"|\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum|\bgeboortedatum"
+    r"|\bf(?:echa|\.)\s*(?:de\s+)?nac(?:imiento|\.)?|\bnacid[oa](?:\s+el)?"
+    r"|\bn[ée]e?\s+le|\bdate\s+de\s+naissance|\bdata\s+d[ei]\s+nasci(?:ta|mento)"
+    r"|\bnat[oa]\s+il|\bf[øoöæ]dd?(?:ur|e|t)?|\bf[øo]dselsdato)\W{0,12}$",
     re.IGNORECASE,
 )
 # A date labelled as a future event is never the document's date, not even its last resort: a
@@ -76,6 +85,8 @@ COLLECTED_DATE = re.compile(
 # names the visit, then the day it was written ("Letter date: 30 October").
 OWN_DATE = re.compile(
     r"(?:\bdate(?: of (?:letter|report|discharge|clinic|issue|dictation))?|\bdated"
+    # German "Befund vom", "Datum:", Spanish "Fecha de alta:", "Fecha:".
+    r"|\bvom|\bdatum|\bfecha(?: de (?:alta|informe|emisi[oó]n))?"
     r"|\bdischarged(?: on)?|\bdischarge date|\bwritten(?: on)?|\btyped(?: on)?"
     r"|\bletter(?: of)?|\bissued(?: on)?|\bprinted(?: on)?|\breported(?: on)?)\W{0,4}$",
     re.IGNORECASE,
@@ -84,6 +95,7 @@ OWN_DATE = re.compile(
 # names another ("Admission date: ..." would otherwise pass for "date:").
 EVENT_DATE = re.compile(
     r"(?:admitted(?: on)?|admission(?: date)?|date of admission|date of (?:referral|onset|event)"
+    r"|fecha de ingreso|aufnahme(?:datum)?|date d'entr[ée]e"
     r"|received(?: on)?)\W{0,4}$",
     re.IGNORECASE,
 )

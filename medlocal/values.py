@@ -293,24 +293,57 @@ _PER = (
     # Ratios of amounts: HbA1c's "mmol/mol", urine ACR's "mg/mmol" (walk 39: "5.4 mmol/mol" was
     # read as "5.4 mmol", taken for the passage's "5.4 mmol/L" with its "per litre" unwritten).
     r"mmol|mol|"
-    r"1\.73\s?m[2²]"
+    r"1[.,]73\s?m[2²]"
 )
 # A comparator, or a minus sign that starts a word ("K -5", not the range "5-10"), belongs to
 # the value: "<0.01" and ">0.01" say opposite things.
 # An arrow's head ("Cr 142 -> 118", "=> 96") is no comparator: the value after it is the
 # trend's next, not "more than" it.
 _SIGN = r"(?P<sign>(?:(?<![-=])[<>]=?|[≤≥])\s?|(?:(?<=[\s(:=])|^)[-−](?=\d|\.\d))"
-# Rates carry up to two "/unit" parts: "mcg/kg/min".
-_VALUE = re.compile(
-    rf"(?:{_SIGN})?(?:(?<![A-Za-z0-9])[x×](?=\d)|(?<![A-Za-z0-9.,]))(?P<num>{_NUMBER})(?:st|nd|rd|th)?"
-    # "per" written out joins only a unit's first denominator ("2 g per hour"): after one
-    # already written ("2 episodes <54 mg/dL per week") it starts a rate of something else.
-    # A hyphen joins a count to its unit as an adjective: "a 2-week review", "a 5-day course";
-    # an age stays a bare number, as before ("a 31-year-old": "year-old" names the age).
-    rf"(?:(?:\s?|-(?=[A-Za-z])(?![A-Za-z]+-old\b))(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
-    rf"(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
-    re.I,
-)
+
+
+def _value_pattern(number: str) -> re.Pattern[str]:
+    """A value: an optional sign, ``number`` and an optional unit. Rates carry up to two
+    "/unit" parts: "mcg/kg/min"."""
+    return re.compile(
+        rf"(?:{_SIGN})?(?:(?<![A-Za-z0-9])[x×](?=\d)|(?<![A-Za-z0-9.,]))(?P<num>{number})(?:st|nd|rd|th)?"
+        # "per" written out joins only a unit's first denominator ("2 g per hour"): after one
+        # already written ("2 episodes <54 mg/dL per week") it starts a rate of something else.
+        # A hyphen joins a count to its unit as an adjective: "a 2-week review", "a 5-day
+        # course"; an age stays a bare number ("a 31-year-old": "year-old" names the age).
+        rf"(?:(?:\s?|-(?=[A-Za-z])(?![A-Za-z]+-old\b))(?P<unit>(?:{_UNIT})(?:(?:\s?/\s?|\s+per\s+)(?:{_PER}))?"
+        rf"(?:\s?/\s?(?:{_PER}))?)(?![A-Za-z]))?",
+        re.I,
+    )
+
+
+_VALUE = _value_pattern(_NUMBER)
+# A decimal comma, as most of Europe and Latin America write decimals ("Kreatinin 1,2 mg/dl",
+# "Ramipril 2,5 mg", "38,2 °C"; walk 47b D1: read as "1", "2" and "38", so a wrong "1,9 mg/dl"
+# passed and the right "1.2 mg/dl" was flagged). One or two digits after the comma: a thousands
+# group has three ("1,200 mg"). A decimal where a unit follows (no one writes "1,2 mg" for
+# twelve hundred milligrams) or where the text writes its decimals so elsewhere (its
+# convention: "INR 2,8" beside "Warfarin 2,5 mg"); "1,2 and 3" in English stays a list.
+_COMMA_DECIMAL = _value_pattern(r"\d+,\d{1,2}(?![\d,])")
+# A list goes on after such a pair ("1,2 and 3", "1,2,3"): no decimal, whatever the convention.
+_LIST_GOES_ON = re.compile(r",\d|\s*(?:,|and|or|&)\s*\d", re.I)
+# A range of two such numbers says so too: "(Referenz 3,5–5,1)", "target 2,0-3,0".
+_COMMA_RANGE = re.compile(r"(?<![\d.,])\d+,\d{1,2}\s?[-–]\s?\d+,\d{1,2}(?![\d,])")
+
+
+def _comma_decimals(flat: str) -> list[re.Match[str]]:
+    """The numbers of ``flat`` written with a decimal comma (see ``_COMMA_DECIMAL``)."""
+    found = list(_COMMA_DECIMAL.finditer(flat))
+    if not found:
+        return []
+    convention = any(m.group("unit") for m in found) or _COMMA_RANGE.search(flat) is not None
+    return [
+        m
+        for m in found
+        if m.group("unit") or (convention and not _LIST_GOES_ON.match(flat, m.end()))
+    ]
+
+
 # A unit opening a line (after optional blanks), as in a hard wrap between a number and its unit
 # ("from 98 to 121\numol/L"): rag/sentences.py keeps the two in one sentence.
 UNIT_START = re.compile(rf"[ \t]*(?:{_UNIT})(?:\s?/\s?(?:{_PER})){{0,2}}(?![A-Za-z])", re.I)
@@ -387,6 +420,7 @@ def _canonical_unit(raw: str | None) -> str | None:
     # "2 g per hour" is "2 g/h".
     unit = re.sub(r"(?:^|\s+)per\s+", "/", raw.lower())
     unit = re.sub(r"\s+", "", unit)
+    unit = unit.replace("1,73m", "1.73m")  # "ml/min/1,73m²", as a decimal comma writes it
     unit = _POWER.sub(lambda m: "10^" + _POWERS.get(m.group(1), m.group(1)), unit)
     unit = unit.translate(_SUPERSCRIPTS)
     unit = "/".join(_UNIT_ALIASES.get(part, part) for part in unit.split("/"))
@@ -404,6 +438,8 @@ def canonical_number(raw: str) -> str | None:
 
 
 _DAY_AND_MONTH = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
+# Day, month and a year of this or the last century: a date's shape, whatever its figures.
+_IMPOSSIBLE_DAY = re.compile(r"\d{1,2}([/.-])\d{1,2}\1(?:19|20)\d{2}")
 
 
 def _date_readings(
@@ -411,8 +447,14 @@ def _date_readings(
 ) -> tuple[str, str | None] | None:
     """The canonical date of ``raw`` and, for a day and month both 12 or less in a text whose
     order is not known (``day_first`` None), its other reading; None when it is no date."""
-    canonical = _parse_date(raw, formats)
     numeric = _DAY_AND_MONTH.fullmatch(raw)
+    if numeric is not None and "." in raw:
+        # Dotted, it is day first wherever it is written ("03.04.2025" is 3 April: German,
+        # Scandinavian and Dutch letters; no one writes month.day.year), as the redaction's
+        # date shift reads it (walk 47b D4: held as 4 March, 3 April the alternative).
+        formats = tuple(f for f in formats if f.startswith("%d"))
+        day_first = True
+    canonical = _parse_date(raw, formats)
     if canonical is None:
         return None
     if numeric is None:
@@ -584,6 +626,10 @@ def _read_dates(
             if pattern is _DAY_MONTH_YEAR and _counted_day(text, match):
                 continue  # "Dose 2 of May 2026": read as "May 2026" below, the count kept
             readings = _date_readings(match.group(), formats, day_first)
+            if readings is None and _IMPOSSIBLE_DAY.fullmatch(match.group()):
+                # A date no calendar has ("20.16.2019", a model's slip): a date as written,
+                # which no passage's date confirms (walk 47b D14: checked as the number 20.16).
+                readings = match.group(), None
             if readings is not None:
                 reading, alt = readings
                 values.append(Value("date", reading, None, match.group(), match.start(), alt))
@@ -720,23 +766,37 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         _mask(masked, match.start(), match.end())
 
     flat = "".join(masked)
+    for match in _comma_decimals(flat):
+        found = _number_value(flat, match, match.group("num").replace(",", "."))
+        if found is not None:  # else part of a unit ("ml/min/1,73m²"), read with its value
+            values.append(found)
+            _mask(masked, match.start(), match.end())
+    flat = "".join(masked)
     for match in _VALUE.finditer(flat):
-        start = match.start()
-        if start >= 2 and flat[start - 1] in "-–" and flat[start - 2].isalpha():
-            continue  # part of a name such as "COVID-19"
-        if start >= 1 and flat[start - 1] == "/" and _PER_BODY_AREA.match(flat, match.end("num")):
-            # The "1.73" of "mL/min/1.73m2", a unit written in its own table column apart from
-            # its result (walk 41: "'1.73' ... the egfr on 2026-07-18").
-            continue
-        number = _canonical_number(match.group("num"))
-        if number is not None:
-            sign = (match.group("sign") or "").strip()
-            canonical = _SIGNS.get(sign, sign) + number
-            unit = _rate_in_words(flat, match.end(), _canonical_unit(match.group("unit")))
-            unit = unit or _period_of_count(flat, match)
-            values.append(Value("number", canonical, unit, match.group().strip(), start))
+        found = _number_value(flat, match, match.group("num"))
+        values += [found] if found is not None else []
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(values, key=lambda v: v.start)
+
+
+def _number_value(flat: str, match: re.Match[str], written: str) -> Value | None:
+    """The number ``match`` of ``_VALUE`` (or ``_COMMA_DECIMAL``) finds in ``flat``, its figures
+    ``written`` with a decimal point; None where they are part of a name or a unit."""
+    start = match.start()
+    if start >= 2 and flat[start - 1] in "-–" and flat[start - 2].isalpha():
+        return None  # part of a name such as "COVID-19"
+    if start >= 1 and flat[start - 1] == "/" and _PER_BODY_AREA.match(flat, match.end("num")):
+        # The "1.73" of "mL/min/1.73m2", a unit written in its own table column apart from
+        # its result (walk 41: "'1.73' ... the egfr on 2026-07-18").
+        return None
+    number = _canonical_number(written)
+    if number is None:
+        return None
+    sign = (match.group("sign") or "").strip()
+    canonical = _SIGNS.get(sign, sign) + number
+    unit = _rate_in_words(flat, match.end(), _canonical_unit(match.group("unit")))
+    unit = unit or _period_of_count(flat, match)
+    return Value("number", canonical, unit, match.group().strip(), start)
 
 
 _PER_BODY_AREA = re.compile(r"\s?m[2²]")

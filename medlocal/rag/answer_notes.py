@@ -7,6 +7,7 @@ the model."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -220,4 +221,11 @@ def absent_terms(
     names = term_finder(question)
     if any(names(text) for text in texts):
         return ()
-    return asked_terms(question, lexicon)
+    return tuple(dict.fromkeys(_as_asked(question, t) for t in asked_terms(question, lexicon)))
+
+
+def _as_asked(question: str, term: str) -> str:
+    """``term`` as ``question`` writes it, whole: "hba1c" where the word reader kept "hba" of
+    "HbA1c" (walk 47b D12: "no passage found names any of 'hba'")."""
+    found = re.search(rf"(?<![^\W_]){re.escape(term)}[^\W_]*", question, re.IGNORECASE)
+    return found.group().lower() if found else term

@@ -22,7 +22,7 @@ TERMINATORS = frozenset(
 # A "?" written against the next word ("?switch", "?PE") is a token: the note queries it. A dash
 # with space either side ("Not for CPR - form signed") is a token: it separates what it joins.
 _TOKEN = re.compile(
-    r"[A-Za-z](?:[A-Za-z0-9'/]|-(?=[A-Za-z0-9]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[A-Za-z])"
+    r"[^\W\d_](?:[^\W_]|['/]|-(?=[^\W_]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[^\W\d_])"
     r"|(?<=\s)[-\u2013\u2014](?=\s)"
 )
 

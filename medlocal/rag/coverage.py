@@ -37,7 +37,9 @@ STOPWORDS = frozenset(
         "had", "may", "can", "could", "would", "should", "per",
     }
 )  # fmt: skip
-_TOKEN = re.compile(r"[a-z][a-z\-]{2,}|\d+(?:\.\d+)?")
+# Letters with accents are letters: "Cardíaca", "Hämoglobin" (walk 47b D13: read as "card" and
+# "aca", "moglobin").
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|-){2,}|\d+(?:\.\d+)?")
 
 # Words that carry a sentence without being a claim of their own: reporting verbs, time and
 # degree words, pronouns. A sentence is judged by the rest.
@@ -288,7 +290,7 @@ def _shorthand(evidence: str) -> tuple[tuple[str, ...], ...]:
     senses = [
         phrase
         for short, phrases in SHORTHAND.items()
-        if re.search(rf"(?<![A-Za-z]){short}(?![A-Za-z])", evidence, re.I)
+        if re.search(rf"(?<![^\W\d_]){short}(?![^\W\d_])", evidence, re.I)
         for phrase in phrases
     ]
     return tuple(stems for stems in map(_phrase_stems, senses) if stems)

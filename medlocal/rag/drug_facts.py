@@ -20,8 +20,9 @@ from medlocal.values import Value, extract_values, is_dose, quantity
 DosePair = tuple[str, str, str | None]  # (drug, canonical amount, unit)
 
 
-# Clause boundaries inside a sentence; a comma between digits ("1,000 mg") is not one.
-_CLAUSE_BREAK = re.compile(r";|,(?!\d{3}\b)|\band\b", re.I)
+# Clause boundaries inside a sentence; a comma between digits ("1,000 mg", and the decimal
+# comma of "2,5 mg": walk 47b D2) is not one.
+_CLAUSE_BREAK = re.compile(r";|(?<!\d),|,(?!\d{1,3}\b)|\band\b", re.I)
 # Durations belong to a drug when they say how long it is given: "for 7 days", "x10 days".
 _DURATION_UNITS = frozenset({"day", "week", "month"})
 _DURATION_LEAD = re.compile(r"(?:\bfor|\bx|×)\s*$", re.I)

@@ -17,7 +17,8 @@ Four sources, because no bundled list can be complete:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from medlocal.paths import resource_entries, resources_dir
@@ -36,7 +37,20 @@ _NOT_DRUGS = frozenset({"cholesterol", "sterol", "alpine", "reason", "season", "
 # Letters first; digits may follow, as in a chemical formula ("MgSO4"). Three letters are
 # enough: the only three-letter names are the initialisms resources/medications.txt lists ("MTX",
 # "PCN", "KCl"); the generated dictionaries hold none, and the stems need six.
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]{2,}")
+# Letters with accents too: "Paracétamol", "Lévothyroxine" (walk 47b D7: cut at the "é").
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|-){2,}")
+# A generic name as German, Spanish, French, Italian and the Nordic languages spell it
+# ("Amlodipin", "Levotiroxina", "Paracétamol", "Ibuprofeno", "Espironolactona", "Amoxicilline"):
+# the same INN with the language's own letters and ending. Both it and the English name are
+# read to one key: accents folded, the letters that differ by language made one (th and t,
+# ph and f, y and i, k and c, a double consonant single), a final vowel dropped, and Spanish's
+# "es" before an "s" and a consonant dropped. The key must be an English generic's on the
+# lists; the word must be long enough to be no English word that happens to share it.
+_SPELLING = (("ph", "f"), ("th", "t"), ("y", "i"), ("k", "c"), ("ae", "e"), ("oe", "e"))
+_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1")
+_SPANISH_ES = re.compile(r"^es(?=s[b-df-hj-np-tv-z])")
+_FINAL_VOWEL = re.compile(r"(?<=[b-df-hj-np-tv-z])[aeo]$")
+_MIN_FOREIGN = 7  # letters of a foreign spelling read so ("Amlodipin", "Metformina")
 
 
 class MedicationLexicon:
@@ -70,9 +84,33 @@ class MedicationLexicon:
                 canonical[name] = frozenset(t.strip() for t in targets.split("|"))
         return cls(names, canonical=canonical)
 
+    @cached_property
+    def _generics_by_key(self) -> dict[str, frozenset[str]]:
+        """The English generics (names the lists map others to, and the hand list's) by their
+        spelling key (see ``_SPELLING``)."""
+        generics = {g for targets in self.canonical_of.values() for g in targets} & self.names
+        generics |= {n for n in self.names if n not in self.canonical_of}
+        by_key: dict[str, set[str]] = {}
+        for name in generics:
+            if name.isalpha():
+                by_key.setdefault(spelling_key(name), set()).add(name)
+        return {key: frozenset(names) for key, names in by_key.items()}
+
+    def english_generics(self, word: str) -> frozenset[str]:
+        """The English generic(s) a foreign spelling of an INN stands for ("amlodipin":
+        {"amlodipine"}); none for a name the lists hold as written, or for a word that is no
+        such spelling."""
+        w = word.lower()
+        if w in self.names or len(w) < _MIN_FOREIGN or not w.isalpha():
+            return frozenset()
+        plain = _without_accents(w)
+        if plain in self.names:  # "Paracétamol": the listed name with its accents
+            return frozenset({plain})
+        return self._generics_by_key.get(spelling_key(w), frozenset())
+
     def is_medication(self, word: str) -> bool:
         w = word.lower().strip("-")
-        if w in self.names:
+        if w in self.names or self.english_generics(w):
             return True
         if "-" in w:  # "amoxicillin-clavulanate": a combination of two known drugs
             parts = [p for p in w.split("-") if p]
@@ -88,6 +126,9 @@ class MedicationLexicon:
         w = name.lower().strip("-")
         if self.canonical_of.get(w):
             return self.canonical_of[w] | {w}
+        foreign = self.english_generics(w)
+        if foreign:
+            return frozenset({w, *foreign}).union(*(self.canonical_of.get(g, ()) for g in foreign))
         if "-" in w and w not in self.names:
             return frozenset().union(*(self.generics(p) for p in w.split("-") if p))
         return frozenset({w})
@@ -127,6 +168,22 @@ class MedicationLexicon:
         return any(self.same_drug(name, other) for other in self.find(evidence))
 
 
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def spelling_key(word: str) -> str:
+    """The key two spellings of one INN share (see ``_SPELLING``): "levotiroxin" for
+    "Levotiroxina", "Lévothyroxine" and "levothyroxine"."""
+    key = _without_accents(word.lower())
+    for written, common in _SPELLING:
+        key = key.replace(written, common)
+    key = _DOUBLE.sub(r"\1", key)
+    key = _SPANISH_ES.sub("", key)
+    return _FINAL_VOWEL.sub("", key)
+
+
 # A combination's parts clipped, as ward notes write them: "pip-tazo" is piperacillin-tazobactam,
 # "amox/clav" amoxicillin/clavulanate, "tmp-smx" is not (no part starts the name's own).
 _CLIPPED_PAIR = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,})\s?[-/]\s?([A-Za-z]{3,})(?![A-Za-z])")
@@ -146,7 +203,7 @@ def _clipped_combination(evidence: str, name: str) -> bool:
 def mentions(text: str, name: str) -> bool:
     # A name of several words ("insulin glargine") may wrap onto the next line.
     pattern = r"\s+".join(re.escape(word) for word in name.split())
-    return re.search(rf"(?<![A-Za-z]){pattern}(?![A-Za-z])", text, re.I) is not None
+    return re.search(rf"(?<![^\W\d_]){pattern}(?![^\W\d_])", text, re.I) is not None
 
 
 @lru_cache(maxsize=1)

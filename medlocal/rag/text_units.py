@@ -21,7 +21,7 @@ _LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")
 _END_PUNCTUATION = re.compile(r"[\s:;,.!]+$")
 _DIGITS = re.compile(r"\d+")
 # A word, in a unit's ``plain`` text: a unit without one says nothing.
-WORD = re.compile(r"[a-z]{2,}")
+WORD = re.compile(r"[^\W\d_]{2,}")  # accented letters too (walk 47b D13)
 # A citation that ends a statement with no full stop: a capitalised word follows it.
 _CLAUSE_END = re.compile(r"\[\d[\d,\s\-–]*\](?=[ \t]+[A-Z])")
 # A list marker ("- ", "2. ") before a line's words.

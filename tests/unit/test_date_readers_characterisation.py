@@ -33,11 +33,12 @@ ROWS: list[tuple[str, tuple[str, ...], str | None, tuple[str, ...]]] = [
         "04/11/2026",
         ("- 2026-11-4 2026-4-11",),
     ),
+    # fix (walk 47b D4): dotted, a date is day first everywhere, as the redaction reads it
     (
         "11.02.24 bloods",
-        ("11.02.24=2024-11-02|2024-02-11",),
+        ("11.02.24=2024-02-11",),
         "11.02.24",
-        ("- 2024-2-11 2024-11-2",),
+        ("2024-2-11 2024-2-11 2024-2-11",),
     ),
     # fix: own date: hyphens, as the grounding reads them
     (
@@ -171,8 +172,9 @@ ROWS: list[tuple[str, tuple[str, ...], str | None, tuple[str, ...]]] = [
     ("11/02/202", (), None, ()),
     # fix: own date: two separators are no date
     ("12/03.2026", (), None, ()),
-    # fix: own date and days: 31 February is no day
-    ("31/02/2026", (), None, ()),
+    # fix: own date and days: 31 February is no day; fix (walk 47b D14): the grounding holds it
+    # as a date as written (no passage's date confirms it), not as the numbers 31/02 and 2026
+    ("31/02/2026", ("31/02/2026=31/02/2026",), None, ()),
     (
         "DOB 01/02/1960 Date: 04/11/2026",
         ("01/02/1960=1960-01-02|1960-02-01", "04/11/2026=2026-04-11|2026-11-04"),

@@ -186,8 +186,9 @@ def test_numeric_ranges_are_not_dates() -> None:
     dates = {
         "02/04/1961": "1961-02-04",
         "3-4-2021": "2021-03-04",
-        "2.4.1961": "1961-02-04",
-        "12.1.23": "2023-12-01",
+        # Dotted dates are day first (walk 47b D4).
+        "2.4.1961": "1961-04-02",
+        "12.1.23": "2023-01-12",
     }
     for text, iso in dates.items():
         assert [(v.kind, v.canonical) for v in extract_values(text)] == [("date", iso)], text

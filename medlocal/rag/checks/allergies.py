@@ -118,7 +118,7 @@ def _unknown_allergens(
             if vocab.spans(item) or not_the_patients(body, at, at + len(item)):
                 continue
             words = r"\s+".join(re.escape(w) for w in item.split())
-            if re.search(rf"(?<![A-Za-z]){words}(?![A-Za-z])", everything, re.IGNORECASE):
+            if re.search(rf"(?<![^\W\d_]){words}(?![^\W\d_])", everything, re.IGNORECASE):
                 continue
             check.add(
                 "unsupported_allergy",

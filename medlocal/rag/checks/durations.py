@@ -97,7 +97,7 @@ def _names_event(words: set[str], event: set[str]) -> bool:
     return any(w in words or (len(w) >= 5 and any(o[:5] == w[:5] for o in words)) for w in event)
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d[\d:.,/]*")
+_TOKEN = re.compile(r"[^\W\d_]+|\d[\d:.,/]*")  # accented letters too
 _NOT_EVENTS = frozenset(
     {"and", "the", "was", "were", "for", "with", "from", "then", "time", "hrs", "until"}
 )

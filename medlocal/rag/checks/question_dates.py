@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from medlocal.document_dates import BIRTH_DATE
 from medlocal.rag.checks.sentence_flags import quoted
 from medlocal.rag.citations import blank_citations, cited_numbers
 from medlocal.rag.flags import Flag
@@ -44,7 +45,6 @@ def _holds(text: str, asked: Sequence[Value]) -> bool:
 
 # A label before a date that makes it no date of the passage ("DOB: 1952-06-18"), or that
 # makes it the passage's own ("Date: 14/10/2025").
-_BIRTH = re.compile(r"(?:\bDOB|\bD\.O\.B\.?|\bborn|\bbirth)\W{0,12}$", re.I)
 _DATE_LABEL = re.compile(r"\b(?:date|dated|seen|clinic|letter)\W{0,12}$", re.I)
 
 
@@ -54,7 +54,7 @@ def _dated(text: str) -> str | None:
     dates = [
         v
         for v in extract_values(text)
-        if v.kind == "date" and not _BIRTH.search(text, max(0, v.start - 16), v.start)
+        if v.kind == "date" and not BIRTH_DATE.search(text, max(0, v.start - 16), v.start)
     ]
     labelled = [v for v in dates if _DATE_LABEL.search(text, max(0, v.start - 16), v.start)]
     return next((v.raw for v in (labelled or dates)), None)

@@ -42,7 +42,7 @@ _BREAKS = (
 )
 # A word of a purpose; "type 2", "stage 3", "grade II" are one ("type 2 diabetes", review 44b B3:
 # read as 'type', the digit cutting it).
-_WORD = r"(?:(?:type|stage|grade|class)\s+(?:\d+[a-z]?|[IV]+)\b|[A-Za-z][\w'-]*)"
+_WORD = r"(?:(?:type|stage|grade|class)\s+(?:\d+[a-z]?|[IV]+)\b|[^\W\d_][\w'-]*)"
 _WHAT = r"(?P<reason>" + _WORD + r"(?:\s+(?!" + _BREAKS + r"\b)" + _WORD + r"){0,3})"
 # One more purpose of a list ("for pain and swelling", "for diabetes, hypertension and gout"):
 # each is read, not only the first (review 44b B3).
@@ -133,7 +133,7 @@ _DENIED_AFTER = re.compile(
     r"(?:excluded|ruled\s+out|negative|absent|denied)\b",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"[A-Za-z][\w'-]+")
+_WORDS = re.compile(r"[^\W\d_][\w'-]+")
 
 
 def _denies(keys: set[str], sentence: str) -> bool:
