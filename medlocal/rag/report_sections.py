@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A heading's words: letters, spaces and the marks a label uses ("Left ventricle (LV)",
-# "Post-bronchodilator", "Kidneys/ureters"); no figure, so no value or date is a heading.
-_HEADING_TEXT = r"[A-Za-z][A-Za-z /()'&-]{0,40}"
+# A heading's words: letters (accented ones too: "Válvula aórtica", "HÄMATOLOGIE"), spaces and the
+# marks a label uses ("Left ventricle (LV)", "Post-bronchodilator", "Kidneys/ureters"); no figure,
+# so no value or date is a heading.
+_HEADING_TEXT = r"[^\W\d_](?:[^\W\d_]|[ /()'&-]){0,40}"
 _HEADING_LINE = re.compile(rf"{_HEADING_TEXT}:?")
 # A sentence opening with labels: "Aortic valve: ...", "Findings: Aortic valve: ..." (the last
 # label is the heading), when what follows does not open with a figure (a label and its value).

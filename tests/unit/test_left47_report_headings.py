@@ -134,3 +134,15 @@ def test_a_reports_sections_run_to_the_next_heading() -> None:
 def test_a_label_and_its_value_is_a_row_not_a_heading() -> None:
     sections = report_sections("Renal panel\nSodium: 138 mmol/L\nPotassium: 5.2 mmol/L")
     assert sections == [Section("Renal panel", ("Sodium: 138 mmol/L", "Potassium: 5.2 mmol/L"))]
+
+
+def test_headings_with_accented_letters_are_headings() -> None:
+    """Letters from abroad (walk 47b) head their sections with accented words: the heading
+    pattern was ASCII only, so a Spanish echo's and a German lab report's headings were none."""
+    sections = report_sections(
+        "Válvula aórtica: trivalva. Velocidad pico 2,9 m/s.\nHÄMATOLOGIE\nHämoglobin 13,2 g/dl\n"
+    )
+    assert sections == [
+        Section("Válvula aórtica", ("trivalva.", "Velocidad pico 2,9 m/s.")),
+        Section("HÄMATOLOGIE", ("Hämoglobin 13,2 g/dl",)),
+    ]
