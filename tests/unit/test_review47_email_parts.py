@@ -97,3 +97,24 @@ def test_a_letter_split_around_an_inline_attachment_is_read_whole() -> None:
     assert notes == (
         "its attachments are not imported (inr.pdf): save them from the e-mail and import each",
     )
+
+
+def test_an_html_part_beside_the_plain_one_but_no_form_of_it_is_read_too() -> None:
+    message = _message()
+    message.make_mixed()
+    for content, subtype in (("Dear colleague, see below.", "plain"), (f"<p>{LETTER}</p>", "html")):
+        part = EmailMessage()
+        part.set_content(content, subtype=subtype)
+        message.attach(part)
+    text, _ = _read(message)
+    assert "see below" in text and LETTER in text
+
+
+def test_an_html_form_with_its_pictures_is_still_the_plain_parts_alternative() -> None:
+    message = _message()
+    message.set_content(LETTER)
+    message.add_alternative(f"<p>{LETTER}</p><img src='cid:logo'>", subtype="html")
+    page = message.get_payload()[1]
+    page.add_related(b"\x89PNG", maintype="image", subtype="png", cid="logo")
+    text, _ = _read(message)
+    assert text.count("atrial fibrillation") == 1

@@ -84,7 +84,7 @@ class _Reading:
         self.builder.add_block(heading)
         self._add_body(message)
         # The parts beside the body, nested multiparts opened in place (not named).
-        pending = list(message.iter_attachments())
+        pending: list[MIMEPart] = list(message.iter_attachments())
         while pending:
             part = pending.pop(0)
             if part.get_content_type() == "message/rfc822" and forwards < _FORWARDS:
@@ -104,18 +104,20 @@ class _Reading:
                 self.attached.append(_attachment_name(part))
 
     def _add_body(self, message: MIMEPart) -> None:
-        """The message's text: its plain part, unless that is a stub beside an HTML part."""
+        """The message's text: its plain part, unless that is a stub beside an HTML form of
+        the same text; an HTML part that is no alternative to it is read too."""
         plain, html = message.get_body(("plain",)), message.get_body(("html",))
-        if plain is not None and html is not None and id(plain) not in self._read:
+        if plain is None or html is None or not _alternatives(message, plain, html):
+            for part in (plain, html):
+                if part is not None:
+                    self._add_text(part)
+            return
+        if id(plain) not in self._read:
             text, visible = self._decoded(plain)[0], _visible_text(self._decoded(html)[0])
             if _a_stub(text, visible):
-                self._read.add(id(plain))  # its words are the HTML's, or none
-                plain = None
-        for part in (plain, html) if plain is None else (plain,):
-            if part is not None:
-                self._add_text(part)
-        if html is not None:
-            self._read.add(id(html))  # the plain part's alternative, or read
+                plain, html = html, plain
+        self._add_text(plain)
+        self._read.add(id(html))  # the same text in its other form: a stub, or read
 
     def _add_text(self, part: MIMEPart) -> None:
         if id(part) in self._read:
@@ -136,6 +138,15 @@ class _Reading:
         declared = part.get_content_charset() or (declared_charset(raw) if html else None)
         decoded = read_text(raw, self.file_name, declared)
         return decoded.text, decoded.note
+
+
+def _alternatives(message: MIMEPart, plain: MIMEPart, html: MIMEPart) -> bool:
+    """Whether ``plain`` and ``html`` are forms of one text: within one multipart/alternative."""
+    return any(
+        part.get_content_type() == "multipart/alternative"
+        and sum(inner is plain or inner is html for inner in part.walk()) == 2
+        for part in message.walk()
+    )
 
 
 def _visible_text(html: str) -> str:
