@@ -78,7 +78,14 @@ def stops_the_wait(cancel: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
-        _STOP.reset(token)
+        try:
+            _STOP.reset(token)
+        except ValueError:
+            # A generator task closed on another thread than the one it ran on (an abort, or
+            # collection at quit; review47 R7): the token is the worker thread's, and this
+            # thread's stop was never set here, so there is nothing to undo. The worker
+            # thread's stale event is replaced by the next task it runs.
+            log.debug("a task's stop was left on its worker thread: closed from another")
 
 
 def wait_until_warm(timeout_s: float = WARM_UP_WAIT_S) -> bool:

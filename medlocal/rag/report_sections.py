@@ -13,8 +13,14 @@ Two kinds of heading are read:
 
 - a label opening a line or a sentence, a few words and no figure, before a ":" and text that
   does not open with a figure ("Aortic valve: trileaflet"; "Sodium: 138 mmol/L" is a row, a
-  label and its value). Its rows are the rest of its line, up to the next sentence opening with
-  such a label ("... Mitral valve: mild regurgitation" is the mitral valve's).
+  label and its value). Its rows are the rest of its sentence and, while the section reads as a
+  report's findings, the sentences after it on its line, up to the next sentence opening with
+  such a label ("... Mitral valve: mild regurgitation" is the mitral valve's). A label whose
+  first clause says what was done or is to be done rather than found ("CSF: LP deferred",
+  "Urine: sent for culture", "Pleural fluid: not sampled") keeps only its own sentence: what
+  follows is another result ("Protein 72 g/L" is no CSF protein). A later sentence naming
+  another specimen or subject ("Maternal heart rate 110" after "Fetal:", "Sodium 131 on U&E"
+  after "Urine:") is that one's, and ends the section (review47 R5).
 - a line of its own, a few words with no figure, not ending a sentence ("AORTIC VALVE", "Renal
   panel"). Its rows are the lines below it, up to a blank line, the next such line or the next
   line opening with a heading's label. A figure-less short row ("Trileaflet") reads as the next
@@ -39,6 +45,23 @@ _LABELS = re.compile(rf"(?:{_HEADING_TEXT}:\s+)*(?P<label>{_HEADING_TEXT}):\s*(?
 _HEADING_WORDS = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_END = re.compile(r"(?<=[.!?])\s+|;")
+# A label's first clause that reports an action or a plan, not a finding: the sentences after
+# it are not the label's results.
+_NOT_A_FINDING = re.compile(
+    r"\b(?:deferred|postponed|cancell?ed|awaited|awaiting|pending|requested|ordered|booked|"
+    r"planned|sent|declined|refused|unable|failed|to\s+be|will\s+be|not\s+(?:yet\s+)?"
+    r"(?:sampled|done|performed|obtained|taken|sent|collected|tested|measured|assessed|"
+    r"examined|checked|repeated|requested|available))\b",
+    re.IGNORECASE,
+)
+# Words naming a specimen or a subject of its own: a sentence holding one (not the label's own)
+# is about that, not the label ("Fetal:" ... "Maternal heart rate"; "Urine:" ... "on U&E").
+_OTHER_SUBJECT = re.compile(
+    r"(?<![\w&])(?:maternal|fetal|foetal|neonatal|cord|serum|plasma|blood|urine|urinary|csf|"
+    r"pleural|ascitic|ascites|peritoneal|synovial|capillary|venous|arterial|sputum|stool|"
+    r"U\s?(?:&|\+|and)\s?Es?)(?![\w&])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -69,13 +92,24 @@ def _labelled(line: str) -> list[Section]:
     """The sections a line opens with labels: one per sentence that opens with one, holding
     the rest of that sentence and the sentences after it up to the next label."""
     found: list[tuple[str, list[str]]] = []
+    carries = False  # whether the next sentence may still be the last label's
     for sentence in _SENTENCE_END.split(line):
         label = _label(sentence)
         if label is not None:
-            found.append((label[0], [sentence[label[1] :]]))
-        elif found:
+            rows = sentence[label[1] :]
+            found.append((label[0], [rows]))
+            carries = not _NOT_A_FINDING.search(_CLAUSE_END.split(rows, maxsplit=1)[0])
+        elif found and carries and not _names_other_subject(sentence, found[-1][0]):
             found[-1][1].append(sentence)
+        else:
+            carries = False
     return [Section(heading, _clauses(body)) for heading, body in found]
+
+
+def _names_other_subject(sentence: str, heading: str) -> bool:
+    """Whether ``sentence`` names a specimen or subject that ``heading`` does not."""
+    own = {m.group().lower() for m in _OTHER_SUBJECT.finditer(heading)}
+    return any(m.group().lower() not in own for m in _OTHER_SUBJECT.finditer(sentence))
 
 
 def _label(sentence: str) -> tuple[str, int] | None:

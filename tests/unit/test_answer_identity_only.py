@@ -79,8 +79,15 @@ def test_a_question_asking_for_the_details_is_answered_by_them() -> None:
     ("text", "only"),
     [
         ("Name: Jane Doe, DOB 1970-01-31, MRN MRN-0042 [1].", True),
-        ("Ólafur Þórsson [1].", True),
-        ("OLAFUR THORSSON, LAUGAVEGUR 58, REYKJAVIK [1].", True),
+        ("OLAFUR THORSSON, TEL 861 2345, LAUGAVEGUR 58, REYKJAVIK [1].", True),
+        # The record's own date of birth or a national/telephone number marks the heading.
+        ("Ólafur Þórsson, 30.09.1949 [1].", True),
+        ("Ólafur Þórsson, 300949-2189, Laugavegur 58 [1].", True),
+        ("Ólafur Þórsson, +354 861 2345 [1].", True),
+        # The name, places and a date of an event alone do not (review47 R1).
+        ("Ólafur Þórsson [1].", False),
+        ("Ólafur Þórsson, Landspítali, 12.03.2025 [1].", False),
+        ("OLAFUR THORSSON, LAUGAVEGUR 58, REYKJAVIK [1].", False),
         # A medicine, a value with its unit, a test's name, or words of its own: more than that.
         ("Ólafur Þórsson, Warfarin 2,5 mg [1].", False),
         ("Patient: Ólafur Þórsson, HbA1c 48 [1].", False),
@@ -91,3 +98,40 @@ def test_a_question_asking_for_the_details_is_answered_by_them() -> None:
 )
 def test_what_counts_as_only_the_patients_details(text: str, only: bool) -> None:
     assert repeats_identity_only(text, "What is his latest potassium?", OLAFUR) is only
+
+
+JOSE, NAME = "José García Núñez", "Ólafur Þórsson"
+
+
+# Review47 R1: real answers set aside as "only repeats the patient's details" because the name,
+# a capitalised word and a date were taken for the heading.
+@pytest.mark.parametrize(
+    ("question", "reply", "name"),
+    [
+        ("When was she admitted?", "José García Núñez, Hospital La Paz, 14.02.2025.", JOSE),
+        ("Where was she admitted?", "José García Núñez, Hospital La Paz, 14.02.2025.", JOSE),
+        ("When was the echo done?", "Mr Þórsson: Landspítali, 12 March 2025.", "Ólafur Þórsson"),
+        ("Which hospital discharged him?", "Ólafur Þórsson, Landspítali.", "Ólafur Þórsson"),
+        ("What is the diagnosis?", "Ólafur Þórsson: Parkinson Disease.", "Ólafur Þórsson"),
+        ("What was the diagnosis?", "Ólafur Þórsson: Crohn's.", "Ólafur Þórsson"),
+        ("Resuscitation status?", "Mr Þórsson: Full Escalation.", "Ólafur Þórsson"),
+        ("Which GP referred him?", "Ólafur Þórsson, Dr Anna Jónsdóttir, Heilsugæslan Miðbæ.", NAME),
+        ("Next of kin?", "Ólafur Þórsson: Guðrún Þórsdóttir (Wife), 861 2345.", "Ólafur Þórsson"),
+        ("What date was the scan?", "Ólafur Þórsson, 12.03.2025.", "Ólafur Þórsson"),
+    ],
+)  # fmt: skip
+def test_an_answer_naming_the_patient_with_what_was_asked_is_kept(
+    question: str, reply: str, name: str
+) -> None:
+    assert not repeats_identity_only(f"{reply} [1]", question, RecordIdentity(name))
+    answer = _ask(f"{reply} [1]", question, RecordIdentity(name))
+    assert "identity_only" not in answer.provenance, answer.text
+
+
+def test_the_heading_is_still_set_aside_whatever_the_question_does_not_ask() -> None:
+    # What the narrowing keeps: walk 47b's INR case, and the heading with the record's date of
+    # birth for a question about a value.
+    assert repeats_identity_only(COPIED, INR, OLAFUR)
+    assert repeats_identity_only(
+        "Ólafur Þórsson, 30.09.1949, Laugavegur 58 [1].", "What is his latest potassium?", OLAFUR
+    )
