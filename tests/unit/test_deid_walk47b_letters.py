@@ -112,7 +112,7 @@ Dr. Jürgen Hartung"""
             _DUTCH_LETTER,
             [
                 "Ontslagbrief", "Patiënte: mevrouw", "bekende Hypertensie.\nUitslagen: Bloed",
-                "drie Maanden bij de Huisarts.",
+                "Controle over drie Maanden bij",
             ],
         ),
         (
@@ -127,7 +127,7 @@ Dr. Jürgen Hartung"""
         ),
         (
             _POLISH_LETTER,
-            ["Pacjentka:", "Wyniki: Kreatynina", "Kontrola za trzy Miesiące. Lekarz: dr"],
+            ["Pacjentka:", "Wyniki: Kreatynina", "Kontrola za trzy Miesiące."],
         ),
         (
             _GERMAN_LETTER,
