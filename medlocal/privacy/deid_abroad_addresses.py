@@ -32,7 +32,8 @@ _WRAPPED_TAIL = re.compile(r"[ \t]*\n[ \t]*(?P<v>\d{1,4})[ \t]*(?=\n|\Z)")
 _POSTCODE = re.compile(r"(?:(?<=,)|(?<=,[ \t])|(?<=^)|(?<=\n))(?P<v>\d{3,5})[ \t]+(?=\w)")
 _TOWN = re.compile(r"[^\W\d_][\w'’-]*")
 _HOUSE_NUMBER = re.compile(r"[ \t]+(?P<v>\d{1,4}[a-zA-Z]?)(?![\w.,]\d)")
-_THEN_TOWN = re.compile(r"[ \t]*,[ \t]*(?:\d{3,5}[ \t]+)?(?=[^\W\d_])")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_THEN_POSTCODE = re.compile(r"\d{3,5}[ \t]+(?=[^\W\d_])")
 # Address labels of the languages of the letters ("Wohnort", "Domicilio", "Adresse").
 _ADDRESS_LABEL = re.compile(
     r"(?i:\b(?:address|addr|adresse|adres|anschrift|wohnort|domicilio|direcci[oó]n|morada|"
@@ -73,9 +74,11 @@ def postcodes_before_towns(
             yield Redaction("zip_code", start, end, text[start:end], label("zip_code"))
 
 
-def street_house_numbers(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
-    """A name the rules took, grown over the house number after it, where a town follows or an
-    address label comes before: the street of an address ("Laugavegur 58, 101 Reykjavík")."""
+def street_house_numbers(text: str, found: list[Redaction], lex: Lexicon) -> Iterator[Redaction]:
+    """A name the rules took, grown over the house number after it, where a postcode or a town
+    follows after a comma or an address label comes before: the street of an address
+    ("Laugavegur 58, 101 Reykjavík"); not a guideline's year ("Beers 2023, fall risk")."""
+    towns = {red.start for red in found if red.kind in _PLACE_KINDS}
     for red in found:
         if red.kind != "name":
             continue
@@ -83,11 +86,25 @@ def street_house_numbers(text: str, found: Iterable[Redaction]) -> Iterator[Reda
         if number is None:
             continue
         labelled = _ADDRESS_LABEL.search(text, max(0, red.start - 30), red.start) is not None
-        if labelled or _THEN_TOWN.match(text, number.end()) is not None:
+        if labelled or _town_after(text, number.end(), towns, lex):
             end = number.end("v")
             yield Redaction(
                 "street_address", red.start, end, text[red.start : end], label("street_address")
             )
+
+
+def _town_after(text: str, at: int, towns: set[int], lex: Lexicon) -> bool:
+    """Whether a comma, then a postcode or a town (found, or a listed place), follows ``at``."""
+    comma = _COMMA.match(text, at)
+    if comma is None:
+        return False
+    after = comma.end()
+    word = _TOWN.match(text, after)
+    return (
+        _THEN_POSTCODE.match(text, after) is not None
+        or after in towns
+        or (word is not None and fold(word.group()) in lex.places)
+    )
 
 
 @functools.cache
@@ -107,5 +124,5 @@ def abroad_candidates(text: str, found: list[Redaction], lex: Lexicon) -> Iterat
     """Every reading above, of ``found`` (the rules' redactions) in ``text``."""
     yield from wrapped_phone_tails(text, found)
     yield from postcodes_before_towns(text, found, lex)
-    yield from street_house_numbers(text, found)
+    yield from street_house_numbers(text, found, lex)
     yield from hospitals_of_countries(text)

@@ -9,7 +9,7 @@ takes any capitalised word it does not know for a possible name, removed "Hypert
 * the everyday words of a letter (labels, time words, "Blut", "Patientin"), hand-listed in
   ``deid_foreign_letter_words.txt``;
 * the endings of these languages' common nouns and adjectives that names do not take
-  ("-bereich", "-ungen", "-keit", "-nisse", "-ische", "-tonie", "-ción", "-zione", "-ção",
+  ("-bereich", "-ungen", "-keit", "-nisse", "-tonie", "-ción", "-zione", "-ção",
   "-idades"): a German letter is open-ended, no list holds all its compounds.
 
 A word on a given-name, surname or place list is never read so (the lexicon checks): it stays a
@@ -28,7 +28,7 @@ _ENDINGS: tuple[tuple[str, int], ...] = (
     ("graphie", 8), ("gramm", 7), ("amie", 6), ("ungen", 7), ("ierung", 8), ("heit", 7),
     ("heiten", 8), ("keit", 7), ("keiten", 8), ("schaft", 8), ("schaften", 9), ("nisse", 7),
     ("bereich", 8), ("bereiche", 9), ("befund", 8), ("befunde", 9), ("werte", 7),
-    ("wert", 7), ("ische", 7), ("ischen", 8), ("isches", 8), ("ierte", 7), ("ierten", 8),
+    ("wert", 7), ("ierte", 7), ("ierten", 8),
     ("ologie", 7), ("ologisch", 9), ("ologische", 10), ("ologischen", 11), ("ientin", 8),
     ("ienten", 8), ("ung", 8), ("ktion", 7), ("brief", 8),
     # Spanish.
@@ -50,6 +50,9 @@ _ENDINGS: tuple[tuple[str, int], ...] = (
 # vowel ("Kaohsiung", "Gangneung", "Kyaukpadaung"; German "-ung" follows a consonant), German
 # places and surnames in "-scheid" ("Remscheid").
 _NOT_NOUN_ENDINGS = ("aung", "eung", "iung", "oung", "yung", "scheid")
+
+# Not "-ische", "-ischen": the adjectives of organisations' and places' names ("Klinik am
+# Englischen Garten", "Rheinische Kliniken"); "klinische" is listed.
 
 # Given names of Spanish-speaking women that end as nouns do ("Visitación") and that the name
 # lists may lack: never read as common words.

@@ -247,3 +247,26 @@ def test_d8_shapes_alone(text: str, expected: str) -> None:
 )
 def test_what_d8_leaves(text: str) -> None:
     assert _redact(text) == text
+
+
+# Walk 47b (D5's last line): the article read with a date ("el", "il") vanished in the export.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Revisión en consultas externas de Cardiología el 21.03.2025.",
+            "Revisión en consultas externas de Cardiología el 06.11.2025.",
+        ),
+        ("Paziente nato il 13.07.1950.", "Paziente nato il 28.02.1951."),
+        # A weekday moves with its date and is written anew, as before.
+        ("Seen Sat. Feb. 1, 2025 at home.", "Seen Fri. Sep. 19, 2025 at home."),
+    ],
+)
+def test_the_article_before_a_shifted_date_stays(text: str, expected: str) -> None:
+    assert _redact(text) == expected
+
+
+def test_a_guidelines_year_after_its_name_is_no_house_number() -> None:
+    # Development half dev23: "Beers 2023, fall risk" (the Beers criteria of 2023).
+    text = "Ambien 5 mg qHS PRN - recommend STOP (Beers 2023, fall risk)."
+    assert _redact(text) == text
