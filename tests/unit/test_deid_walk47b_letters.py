@@ -270,3 +270,7 @@ def test_a_guidelines_year_after_its_name_is_no_house_number() -> None:
     # Development half dev23: "Beers 2023, fall risk" (the Beers criteria of 2023).
     text = "Ambien 5 mg qHS PRN - recommend STOP (Beers 2023, fall risk)."
     assert _redact(text) == text
+
+
+def test_an_icelandic_letters_telephone_label_stays() -> None:
+    assert "Sími [PHONE]" in _redact(_ICELANDIC_LETTER)
