@@ -24,6 +24,7 @@ from medlocal.abbreviations import default_abbreviations
 from medlocal.built_once import built_once
 from medlocal.paths import resource_entries, resources_dir
 from medlocal.privacy.deid_cognates import INN_ENDINGS, cognates, compound_parts
+from medlocal.privacy.deid_letter_words import common_noun_ending
 from medlocal.spelling import american
 
 # Word endings that mark an ordinary or clinical word, never a name: "Diuresed", "Cholangitis",
@@ -216,6 +217,10 @@ class Lexicon:
     # Everyday clinical words of German, Dutch, Spanish, Italian, Portuguese and French
     # (deid_foreign_clinical.txt): known words, as English ones are.
     foreign_words: frozenset[str] = frozenset()
+    # Everyday words of letters from abroad that are no clinical term (labels, "Blut",
+    # "Patientin"; deid_foreign_letter_words.txt): known, never clinical (no lab name owns the
+    # date after "Fecha").
+    letter_words: frozenset[str] = frozenset()
     # What the foreign reading found of each word (see _foreign_clinical), and what known() said:
     # a record repeats its words, and every rule asks of them.
     _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -252,6 +257,7 @@ class Lexicon:
                 self._known_in_english(lower)
                 or lower in self.foreign_words
                 or self._foreign_clinical(lower)
+                or self._letter_word(lower)
             )
             if len(self._known) > _FOREIGN_CACHE:
                 self._known.clear()  # bounded, as the foreign readings are
@@ -268,6 +274,15 @@ class Lexicon:
         """A clinical word of another European language read by its English spelling
         ("Kreatinin", "Endocrinologista"; see :mod:`~medlocal.privacy.deid_cognates`)."""
         return self._foreign_clinical(lower)
+
+    def _letter_word(self, lower: str) -> bool:
+        # Walk 47b (D5): a common word of a letter from abroad, listed or by its ending
+        # ("Normbereich", "Fracción"), but for a listed name or place.
+        return (
+            (lower in self.letter_words or common_noun_ending(lower))
+            and not self.name_like(lower)
+            and lower not in self.places
+        )
 
     def _foreign_clinical(self, lower: str) -> bool:
         if not lower.isalpha() or self.name_like(lower) or lower in self.places:
@@ -589,7 +604,11 @@ def build_lexicon(folder: Path, *, icd_terms: bool = True, vocab_terms: bool = T
     # that owns the number after it: "last dose 16/4" is a date).
     foreign = frozenset(read_list(folder / "deid_foreign_clinical.txt")) - listed - english
     words = frozenset({t.lower() for t in terms if " " not in t} | drugs | foreign)
-    phrases = {t.lower() for t in terms if " " in t}
+    # Letters from abroad (session 47): phrases of the list are clinical phrases ("fecha de
+    # alta": "Alta" is a listed given name and place, never taken inside them), its single
+    # words known words.
+    letter = read_list(folder / "deid_foreign_letter_words.txt")
+    phrases = {t.lower() for t in terms + letter if " " in t}
     phrase_re = re.compile(r"(?<![\w'’-])(?:" + _trie_pattern(phrases) + r")(?![\w-])", re.I)
     return Lexicon(
         english=english,
@@ -600,6 +619,7 @@ def build_lexicon(folder: Path, *, icd_terms: bool = True, vocab_terms: bool = T
         clinical_phrases=phrase_re,
         longest_place=max(len(p.split()) for p in places),
         foreign_words=foreign,
+        letter_words=frozenset(t for t in letter if " " not in t) - listed - english,
         products=frozenset(
             t for t in products if " " not in t and t not in listed and t not in english
         ),

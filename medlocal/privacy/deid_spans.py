@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from medlocal.privacy.deid_date_cue_words import CUE
+
 # The replacement written for each kind of identifier (ages over 89 become "90+", dates are
 # shifted: those replacements are made where they are found).
 LABELS = {
@@ -146,7 +148,9 @@ def resolve(text: str, candidates: Iterable[Redaction]) -> list[Redaction]:
             # "Sat. Feb. 1, 2025": the date is shifted as everywhere else, and the weekday
             # before it (which would no longer match) goes with it.
             last = chosen[-1]
-            chosen[-1] = Redaction("date", last.start, last.end, last.original, red.replacement)
+            chosen[-1] = Redaction(
+                "date", last.start, last.end, last.original, _cue_kept(red, last) + red.replacement
+            )
         elif _names_the_same_words(text, red, chosen[-1]):
             # "Jones'" read as a name and "Jones" as the patient's: one word, one type, the
             # more specific (walk 26 listed the patient's surname as a place and as hers).
@@ -226,6 +230,17 @@ def _number_before_a_date(text: str, red: Redaction, last: Redaction) -> Redacti
     if sum(c.isdigit() for c in number) < _FEWEST_CONTACT_DIGITS:
         return None
     return Redaction(last.kind, last.start, end, number, last.replacement)
+
+
+def _cue_kept(inner: Redaction, outer: Redaction) -> str:
+    """The cue words before a shifted date inside a date span ("el 21.03.2025", "nato il
+    03/07/1950", "semana del 16/3/2025"), written again before it (walk 47b: "el" vanished);
+    a weekday is not (it moves with the date)."""
+    before = outer.original[: inner.start - outer.start]
+    return before if _CUE_ALONE.fullmatch(before) else ""
+
+
+_CUE_ALONE = re.compile(rf"(?:{CUE})")
 
 
 def _shifts_the_end_of(inner: Redaction, outer: Redaction) -> bool:

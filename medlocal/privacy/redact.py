@@ -46,6 +46,7 @@ import re
 import secrets
 from collections.abc import Hashable, Iterator
 
+from medlocal.privacy.deid_abroad_addresses import abroad_candidates
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
@@ -216,6 +217,10 @@ class Redactor:
         # A postcode after a found street, before its town ("..., 06000 Nice").
         checkpoint()
         yield from street_postcode_spans(text, found + lines)
+        # Letters from abroad (walk 47b): a wrapped telephone number's last group, a postcode
+        # before its town, a street's house number, a hospital named by its country.
+        checkpoint()
+        yield from abroad_candidates(text, found + lines, lexicon())
         # The organisation on a note's first line, whole, where a word of it was found.
         checkpoint()
         yield from first_line_organisation(text, found + tagged)
