@@ -30,7 +30,7 @@ from medlocal.fsutil import (
     private_dir,
     shown_path,
 )
-from medlocal.vault import db, keychain, keys
+from medlocal.vault import db, keychain, keys, unrecorded
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     KeychainUnavailableError,
@@ -102,6 +102,7 @@ class VaultFiles:
         for suffix in ("-journal", "-wal", "-shm", ""):
             self.database.with_name(self.database.name + suffix).unlink(missing_ok=True)
         self._forget_device_key()
+        unrecorded.remove(self.folder)
         self.key_file.unlink()
 
     def _forget_device_key(self) -> None:
@@ -349,7 +350,11 @@ def _open(
             dek.wipe()
             raise
         # A full disk (walk 47a D3): the key file on disk is the old one, which still opens
-        # (a rotation's pending wrap is promoted at a later unlock); reading goes on.
+        # (a rotation's pending wrap is promoted at a later unlock); reading goes on. Its
+        # failures stay in it, to be logged by the unlock that clears them: logged now too,
+        # they were counted twice (review 47 R4).
+        key_file.unlogged_failures = failures
+        failures = 0
     except BaseException:
         # Not written (a full or read-only disk, a crash): the key file on disk is the old one,
         # which still opens; the vault is not left open with its key in memory.
