@@ -36,6 +36,7 @@ from medlocal.vault.restore import (
     restore_backup,
 )
 from medlocal.vault.store import Vault
+from medlocal.vault.unrecorded import UNRECORDED_EVENT
 
 
 def backup_destination(chosen: str | Path | None, setting: str) -> Path:
@@ -133,11 +134,21 @@ def back_up(
 
 # Audit events a vault that never held a record may have: it was made, unlocked, locked, its
 # passphrase or keys changed, a model loaded, a backup taken (review 43, D1), its schema upgraded
-# (walk 44 D5). Any other event (a
+# (walk 44 D5), or a session on a full disk noted as unrecorded (review 47 R3). Any other event (a
 # patient, document, chat, output or collection added or removed, an ask, a search, a restore)
 # means it held records once, even if none is left: its audit trail is then worth keeping.
 UNUSED_VAULT_EVENTS = frozenset(
-    {"create", "unlock", "lock", "failed_unlock", "key_change", "model_load", "backup", "upgrade"}
+    {
+        "create",
+        "unlock",
+        "lock",
+        "failed_unlock",
+        "key_change",
+        "model_load",
+        "backup",
+        "upgrade",
+        UNRECORDED_EVENT,
+    }
 )
 
 

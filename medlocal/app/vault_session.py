@@ -36,11 +36,14 @@ UNFINISHED_REPLACED = (
 
 def disk_full_reading(full: DiskFullError) -> str:
     """What is said when a vault was unlocked on a full disk (walk 47a D3): reading works,
-    saving does not, and the unlock's audit entry is written later."""
+    saving does not, and the unlock's audit entry is written later, if space is freed before
+    the vault locks (review 47 R3: "with the next change" was promised even when none came)."""
     left = free_space_text(full.free_bytes) + (f" at {full.where}" if full.where else "")
     return (
         f"The disk is full ({left}). The vault is open for reading, but nothing new can be "
-        "saved until some space is freed; the audit log records this unlock with the next change."
+        "saved until some space is freed. Reading on a full disk may go unrecorded in the audit "
+        "log: this unlock is written there once space is freed while the vault is open; if it "
+        "locks first, a later unlock notes that a session could not be recorded."
     )
 
 

@@ -240,6 +240,13 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
     return True
 
 
+VAULT_NOT_FINISHED = (
+    "The vault was not finished: its recovery key was not confirmed, so it holds nothing, and "
+    "MedLocal closes now. The next start creates the vault again, with a new recovery key (a "
+    "recovery key shown before will not open it)."
+)
+
+
 class FirstRun(NamedTuple):
     ready: bool  # a vault exists (False: the person closed the wizard first)
     open_manager: bool = False  # "Choose later in the model manager": open it over the window
@@ -252,6 +259,10 @@ def first_run(workspace: Workspace, parent: QWidget | None = None) -> FirstRun:
     wizard = FirstRunWizard(workspace, parent)
     wizard.exec()
     ready = workspace.vault_exists()
+    if not ready and workspace.vault_unfinished() and not quit_requested():
+        # Closed before the recovery key was confirmed (or its confirmation not written): the
+        # window closes, but not without a word (review 47 R2).
+        QMessageBox.information(parent, "The vault was not finished", VAULT_NOT_FINISHED)
     return FirstRun(ready, ready and wizard.open_manager_requested())
 
 

@@ -32,12 +32,24 @@ LOCK_WAIT_S = 0.2
 PURGE_PENDING_META = "fts_purge_pending"
 
 
+# An audit entry: its event and details.
+AuditItem = tuple[str, dict[str, Any]]
+# Called at the lock with the deferred entries it could not write.
+LostEntries = Callable[[list[AuditItem]], None]
+
+
 class Session:
     """What exists only while unlocked. Closing it is idempotent; the vault also arranges for it
     to run at interpreter exit (via ``weakref.finalize``), so a forgotten vault still gets locked.
     """
 
-    def __init__(self, conn: db.Connection, dek: SecretKey, audit_key: SecretKey) -> None:
+    def __init__(
+        self,
+        conn: db.Connection,
+        dek: SecretKey,
+        audit_key: SecretKey,
+        lost: LostEntries | None = None,
+    ) -> None:
         self.conn = conn
         self.dek = dek
         self.audit_key = audit_key
@@ -58,7 +70,10 @@ class Session:
         # written (walk 47a D3: reading was refused for them). Each is marked deferred (its
         # time is when it was written) and goes in with the next write, the lock's included:
         # the chain stays whole, and a full disk does not stop anyone reading.
-        self.deferred_audit: list[tuple[str, dict[str, Any]]] = []
+        self.deferred_audit: list[AuditItem] = []
+        # Told the deferred entries the lock could not write either (review 47 R3: the session
+        # left no trace at all), so that they are noted where they can be.
+        self._lost = lost
         db.set_pause(conn, self.pause)
 
     def append_deferred_audit(self) -> None:
@@ -135,6 +150,7 @@ class Session:
                 return
             self.closed = True
             db.set_pause(self.conn, None)  # this thread holds the session: it waits in place
+            written = False
             try:
                 with db.waiting_at_most(LOCK_WAIT_S), db.telling_waits(None):
                     db.apply_wait_limit(self.conn)
@@ -148,6 +164,7 @@ class Session:
                                 "DELETE FROM meta WHERE key = ?", (PURGE_PENDING_META,)
                             )
                         self.audit.append("lock", {"reason": reason})
+                    written = True
                     if self.purge_pending or self.fold_pending:
                         db.fold_wal(self.conn)  # at most LOCK_WAIT_S: no session to let go
             except VaultBusyError:
@@ -161,15 +178,17 @@ class Session:
                 self.conn.close()
                 self.dek.wipe()
                 self.audit_key.wipe()
+            if not written and self.deferred_audit and self._lost is not None:
+                self._lost(list(self.deferred_audit))
 
 
 SessionSource = Callable[[], Session]
 
 
-def open_session(unlocked: unlock.Unlocked) -> Session:
+def open_session(unlocked: unlock.Unlocked, lost: LostEntries | None = None) -> Session:
     """The session of a freshly unlocked vault, with its audit key (derived and stored on the
-    first unlock of a vault that has none yet)."""
-    session = Session(unlocked.conn, unlocked.dek, _load_audit_key(unlocked))
+    first unlock of a vault that has none yet); ``lost``: see Session."""
+    session = Session(unlocked.conn, unlocked.dek, _load_audit_key(unlocked), lost)
     with hold(session):
         session.settle()  # a purge the last session's deletion could not do
     return session

@@ -16,6 +16,7 @@ and saved outputs from ``store_chats``; the session plumbing they share (``_read
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -27,7 +28,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.errors import DiskFullError, UserInputError
-from medlocal.vault import db, keys, unlock
+from medlocal.vault import db, keys, unlock, unrecorded
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
 from medlocal.vault.errors import VaultInUseError, WrongPassphraseError
 from medlocal.vault.inuse import other_openers
@@ -65,7 +66,9 @@ class Vault(DocumentsMixin, ChatsMixin):
         # Set when the disk was full at the unlock: the vault reads, its unlock's audit entry
         # waits for the next write (walk 47a D3); the faces say so once.
         self.disk_full: DiskFullError | None = None
-        self._s = open_session(unlocked)
+        self._s = open_session(
+            unlocked, functools.partial(unrecorded.session_lost, files.folder, self.vault_id)
+        )
         self._finalizer = weakref.finalize(self, self._s.close, "exit")
         self._last_used = time.monotonic()
         self._idle_timer: threading.Timer | None = None
@@ -94,6 +97,7 @@ class Vault(DocumentsMixin, ChatsMixin):
         unlocked, recovery_key = unlock.create(folder, passphrase, kdf_params or KdfParams())
         vault = cls(unlock.VaultFiles(folder), unlocked)
         vault._write("create", {"schema": db.schema_version(unlocked.conn)})
+        unrecorded.prepare(folder, vault.vault_id)
         if finish:
             vault.finish_creation()
         return vault, recovery_key
@@ -130,11 +134,19 @@ class Vault(DocumentsMixin, ChatsMixin):
             entries.append(
                 ("upgrade", {"from_schema": unlocked.upgraded_from, "to_schema": SCHEMA_VERSION})
             )
+        # Sessions before this one that locked on a full disk without any audit entry: noted
+        # only by a write that goes in now, so that a note is never deferred and lost again.
+        earlier = unrecorded.read(folder, vault.vault_id)
+        noted = [] if earlier is None else [(unrecorded.UNRECORDED_EVENT, earlier.audit_details())]
         try:
-            vault.disk_full = vault._write_or_defer(entries)
+            vault.disk_full = vault._write_or_defer(entries, now_only=noted)
         except BaseException:
             vault.lock("error")
             raise
+        if vault.disk_full is None:
+            if earlier is not None:
+                unrecorded.clear(folder, vault.vault_id)
+            unrecorded.prepare(folder, vault.vault_id)
         return vault
 
     @staticmethod

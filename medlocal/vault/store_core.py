@@ -53,13 +53,18 @@ class VaultCore:
         with self._tx() as s:
             s.audit.append(event, details)
 
-    def _write_or_defer(self, entries: list[tuple[str, dict[str, Any]]]) -> DiskFullError | None:
+    def _write_or_defer(
+        self,
+        entries: list[tuple[str, dict[str, Any]]],
+        now_only: list[tuple[str, dict[str, Any]]] | None = None,
+    ) -> DiskFullError | None:
         """Audit what a read did (an unlock, a model load) in one transaction; when the disk
         is full, keep the entries for the next write instead (Session.deferred_audit) and
-        return the error, so the read goes on (walk 47a D3)."""
+        return the error, so the read goes on (walk 47a D3). ``now_only`` go first, and only
+        in this transaction: never deferred."""
         try:
             with self._tx() as s:
-                for event, details in entries:
+                for event, details in [*(now_only or []), *entries]:
                     s.audit.append(event, details)
         except DiskFullError as full:
             self._session().deferred_audit.extend(entries)

@@ -15,14 +15,22 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medlocal.fsutil import folder_error_reason, is_disk_full, private_dir, shown_path
-from medlocal.vault import db, keychain, keys
+from medlocal.errors import free_space_text
+from medlocal.fsutil import (
+    disk_full_error,
+    folder_error_reason,
+    is_disk_full,
+    private_dir,
+    shown_path,
+)
+from medlocal.vault import db, keychain, keys, unrecorded
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     KeychainUnavailableError,
@@ -46,6 +54,8 @@ from medlocal.vault.keyfile import (
 )
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.schema import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
 
 # Called with a stage name during rotation; tests use it to kill the process at exact points.
 RotationHook = Callable[[str], None]
@@ -91,7 +101,20 @@ class VaultFiles:
             )
         for suffix in ("-journal", "-wal", "-shm", ""):
             self.database.with_name(self.database.name + suffix).unlink(missing_ok=True)
+        self._forget_device_key()
+        unrecorded.remove(self.folder)
         self.key_file.unlink()
+
+    def _forget_device_key(self) -> None:
+        """The keychain entry an unfinished vault was remembered with (the wizard remembers
+        before it finishes) goes with it, not left behind under an id nothing will use."""
+        with contextlib.suppress(KeyFileError):
+            key_file = load_key_file(self.key_file)
+            if "keychain" in key_file.wraps:
+                try:
+                    keychain.delete_device_key(key_file.vault_id)
+                except KeychainUnavailableError:
+                    log.warning("the keychain entry of a replaced unfinished vault stays")
 
     def vault_id(self) -> str | None:
         """The vault's id, read from its key file without unlocking (None: no readable key
@@ -151,9 +174,25 @@ def create(folder: Path, passphrase: str, params: KdfParams) -> tuple[Unlocked, 
 
 def finish_creation(files: VaultFiles, key_file: KeyFile) -> None:
     """Mark a new vault finished: its recovery key has been shown. Until then unlock refuses it
-    and the next init replaces it."""
+    and the next init replaces it. The key file in memory says finished only once the one on
+    disk does (review 47 R2: marked first, a write that failed left a second Finish doing
+    nothing and saying success, and the next start replaced the vault)."""
+    finished = copy.deepcopy(key_file)
+    finished.unfinished = False
+    try:
+        save_key_file(files.key_file, finished)
+    except OSError as err:
+        full = disk_full_error(err, files.folder)
+        reason = (
+            f"the disk is full, {free_space_text(full.free_bytes)}"
+            if full is not None
+            else (err.strerror or str(err)).lower()
+        )
+        raise VaultFolderError(
+            f"The vault was not finished: its key file in {shown_path(files.folder)} could not "
+            f"be written ({reason}). Free some space (or fix the folder) and try again."
+        ) from err
     key_file.unfinished = False
-    save_key_file(files.key_file, key_file)
 
 
 def unfinished_message(folder: Path) -> str:
@@ -311,7 +350,11 @@ def _open(
             dek.wipe()
             raise
         # A full disk (walk 47a D3): the key file on disk is the old one, which still opens
-        # (a rotation's pending wrap is promoted at a later unlock); reading goes on.
+        # (a rotation's pending wrap is promoted at a later unlock); reading goes on. Its
+        # failures stay in it, to be logged by the unlock that clears them: logged now too,
+        # they were counted twice (review 47 R4).
+        key_file.unlogged_failures = failures
+        failures = 0
     except BaseException:
         # Not written (a full or read-only disk, a crash): the key file on disk is the old one,
         # which still opens; the vault is not left open with its key in memory.

@@ -207,6 +207,7 @@ def test_full_disk_is_refused_and_nothing_changes(
     assert sorted(p.name for p in vault.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
         "vault.db",
         "vault.keys.json",
+        "vault.unrecorded.json",
     ]
     with Vault.open(vault, PASS) as opened:
         assert "backup" not in [e.event for e in opened.audit_entries()]

@@ -10,6 +10,7 @@ A real small tmpfs (root and ``mount``; skipped otherwise) and a real SQLCipher 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from fixtures.vault_file import PASS, new_vault
 from medlocal.app import Workspace
 from medlocal.cli import main
 from medlocal.errors import DiskFullOnOpenError
+from medlocal.vault.errors import WrongPassphraseError
 from medlocal.vault.store import Vault
 
 # Room for SQLite's -shm file (32 KiB) and no more: the open reads, no write fits.
@@ -48,6 +50,7 @@ def test_a_full_disk_still_reads_and_the_unlock_is_audited_with_the_next_change(
         assert vault.disk_full is not None
         said = " ".join(notices)
         assert "The disk is full" in said and "open for reading" in said
+        assert "may go unrecorded in the audit log" in said  # review 47 R3: no false promise
         assert "undone" not in said
         filler.unlink()  # space freed while the vault is open: the next change takes the entry
         vault.add_patient("Bea Quornwaithe")
@@ -81,3 +84,44 @@ def test_no_room_at_all_is_said_as_a_full_disk_not_a_damaged_vault(full_vault: P
     assert said.startswith("The disk is full (0 KB free at ")
     assert "not even to read it" in said
     assert "damaged" not in said and "restore" not in said.lower() and "undone" not in said
+
+
+def test_a_session_that_locks_on_a_full_disk_is_noted_by_the_next_unlock(
+    full_vault: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Review 47 R3: unlock, read and lock on a full disk left no audit entry at all.
+    filler = fill(full_vault.parent, leave=ROOM_TO_READ_ONLY)
+    with caplog.at_level(logging.INFO):
+        for _ in range(2):  # two such sessions, as two `patient show` runs
+            vault = Vault.open(full_vault, PASS)
+            assert vault.disk_full is not None
+            assert [p.name for p in vault.list_patients()] == ["Ada Quornwaithe"]
+            vault.lock()
+    logged = caplog.text
+    assert logged.count("a session on a full disk locked without its audit entries (unlock)") == 2
+    assert "Quornwaithe" not in logged
+    filler.unlink()
+    with Vault.open(full_vault, PASS) as vault:
+        entries = vault.audit_entries()
+        assert [e.event for e in entries[-3:]] == ["lock", "unrecorded_sessions", "unlock"]
+        assert entries[-2].details["sessions"] == 2
+        assert vault.audit_verify().ok
+    with Vault.open(full_vault, PASS) as vault:  # noted once, not at every unlock
+        assert vault.audit_count(["unrecorded_sessions"]) == 1
+
+
+def test_failed_unlocks_before_a_full_disk_unlock_are_counted_once(full_vault: Path) -> None:
+    # Review 47 R4: the key file could not be rewritten, so its count was logged twice.
+    for _ in range(2):
+        with pytest.raises(WrongPassphraseError):
+            Vault.open(full_vault, "not the passphrase")
+    filler = fill(full_vault.parent, leave=ROOM_TO_READ_ONLY)
+    vault = Vault.open(full_vault, PASS)
+    assert vault.disk_full is not None
+    filler.unlink()
+    vault.add_patient("Bea Quornwaithe")  # the deferred unlock entry goes in
+    vault.lock()
+    with Vault.open(full_vault, PASS) as vault:
+        failed = [e.details["count"] for e in vault.audit_entries() if e.event == "failed_unlock"]
+        assert failed == [2]
+        assert vault.audit_verify().ok

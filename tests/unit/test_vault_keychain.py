@@ -269,3 +269,17 @@ def test_only_the_os_keychains_keyring_ships_are_trusted() -> None:
     assert keychain.refusal_reason(SecretServiceLookalike()) is None
     reason = keychain.refusal_reason(CryptFileKeyring())
     assert reason is not None and "not an OS keychain MedLocal trusts" in reason
+
+
+def test_an_unfinished_vault_replaced_takes_its_keychain_entry_with_it(
+    simulated: SimulatedKeychain, tmp_path: Path
+) -> None:
+    # Review 47: the wizard remembers a vault before it is finished; a start that replaced that
+    # unfinished vault left its device key in the keychain under an id nothing would use again.
+    first, _key = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST, finish=False)
+    first.remember()
+    first.lock()
+    assert (keychain.SERVICE, first.vault_id) in simulated.store
+    second, _key = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST)
+    second.lock()
+    assert (keychain.SERVICE, first.vault_id) not in simulated.store
