@@ -67,7 +67,8 @@ def test_a_symbol_names_its_measure_only_as_notes_write_it() -> None:
         ("November 8th, 2026", [WrittenDay(11, 8, 2026, True)]),
         ("2026-11-08", [WrittenDay(11, 8, 2026, True)]),
         ("entry 08/11/26 02:40", [WrittenDay(8, 11, 2026, False)]),
-        ("8.11.2026", [WrittenDay(8, 11, 2026, False)]),
+        # A dotted date is day first (walk 47b D4: dd.mm.yyyy is the European form): 8 November.
+        ("8.11.2026", [WrittenDay(11, 8, 2026, True)]),
         ("on 08/11", [WrittenDay(8, 11, None, False)]),
         # A value, a range, a blood pressure and a time are no days; nor is "yesterday".
         ("K+ 5.9, NaCl 0.9%, 2-3 days, BP 98/55 at 02:40 yesterday", []),
