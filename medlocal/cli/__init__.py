@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 import medlocal
 from medlocal import crash, run_marker
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
-from medlocal.fsutil import disk_full_error
+from medlocal.fsutil import disk_full_error, shown_name, shown_path
 from medlocal.privacy import hardening, netguard
 
 if TYPE_CHECKING:
@@ -162,11 +162,11 @@ def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
     for end in ended:
         print(f"medlocal: {end.note(crash_reported=bool(reports))}", file=sys.stderr)
     if reports:
-        names = ", ".join(report.name for report in reports)
+        names = ", ".join(shown_name(report.name) for report in reports)
         print(
-            f"medlocal: crash report(s) in {reports[0].parent}: {names}. They hold only version "
-            "numbers and code locations, no patient text; you can send them to your support "
-            "contact.",
+            f"medlocal: crash report(s) in {shown_path(reports[0].parent)}: {names}. They hold "
+            "only version numbers and code locations, no patient text; you can send them to your "
+            "support contact.",
             file=sys.stderr,
         )
 
