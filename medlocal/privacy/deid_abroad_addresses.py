@@ -69,7 +69,7 @@ def postcodes_before_towns(
     for match in _POSTCODE.finditer(text):
         after = match.end()
         word = _TOWN.match(text, after)
-        if after in towns or (word is not None and fold(word.group()) in lex.places):
+        if after in towns or _listed_town(word, lex):
             start, end = match.span("v")
             yield Redaction("zip_code", start, end, text[start:end], label("zip_code"))
 
@@ -101,10 +101,23 @@ def _town_after(text: str, at: int, towns: set[int], lex: Lexicon) -> bool:
     after = comma.end()
     word = _TOWN.match(text, after)
     return (
-        _THEN_POSTCODE.match(text, after) is not None
-        or after in towns
-        or (word is not None and fold(word.group()) in lex.places)
+        _THEN_POSTCODE.match(text, after) is not None or after in towns or _listed_town(word, lex)
     )
+
+
+# A route or a fluid in capitals ("1000 PO", "1000 NS", "500 IV") is no town though "Po" is one:
+# a listed place counts only where it is not a short word in capitals (a clinical abbreviation).
+_ABBREVIATION_LETTERS = 4
+
+
+def _listed_town(word: re.Match[str] | None, lex: Lexicon) -> bool:
+    """Whether ``word`` is a listed place written as a town's name, not as an abbreviation."""
+    if word is None:
+        return False
+    name = word.group()
+    if name.isupper() and len(name) <= _ABBREVIATION_LETTERS:
+        return False
+    return fold(name) in lex.places
 
 
 @functools.cache

@@ -46,8 +46,12 @@ from medlocal.vault.manifest import (
 )
 from medlocal.vault.restore import restore_backup
 from medlocal.vault.store import Vault
+from medlocal.vault.unrecorded import NOTE_NAME
 
 REPO = Path(__file__).resolve().parents[2]
+# What a vault folder holds: the database, its key file and the unrecorded-session count (a
+# number and a time, nothing of a patient; review 47 R3).
+VAULT_FILES = sorted(["vault.db", "vault.keys.json", NOTE_NAME])
 
 
 @pytest.fixture
@@ -99,7 +103,7 @@ def test_backup_files_hold_no_patient_text_or_vectors(
     # The check itself can fail: the same markers are plainly in a decrypted restore's terms.
     assert _leaks(f"x {MARKERS[0]} y".encode("utf-16-le"), planted.vectors)
     # Nothing is left beside the vault either (the staged snapshot is removed).
-    assert sorted(p.name for p in planted.folder.iterdir()) == ["vault.db", "vault.keys.json"]
+    assert sorted(p.name for p in planted.folder.iterdir()) == VAULT_FILES
     with Vault.open(planted.folder, PASS) as vault:
         events = [e for e in vault.audit_entries() if e.event == "backup"]
     assert len(events) == 1 and len(events[0].details["manifest_sha256"]) == 64
@@ -448,7 +452,7 @@ def test_cancel_leaves_nothing_behind(planted: PlantedVault, tmp_path: Path, sta
         assert "backup" not in [e.event for e in vault.audit_entries()]
     assert list(dest.iterdir()) == []
     assert stage in seen
-    assert sorted(p.name for p in planted.folder.iterdir()) == ["vault.db", "vault.keys.json"]
+    assert sorted(p.name for p in planted.folder.iterdir()) == VAULT_FILES
 
 
 def test_backup_during_an_import_holds_whole_documents(tmp_path: Path) -> None:
