@@ -17,10 +17,10 @@ Four sources, because no bundled list can be complete:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from medlocal.folding import fold_letters
 from medlocal.paths import resource_entries, resources_dir
 
 # USAN/INN stems that reliably end generic drug names.
@@ -103,7 +103,7 @@ class MedicationLexicon:
         w = word.lower()
         if w in self.names or len(w) < _MIN_FOREIGN or not w.isalpha():
             return frozenset()
-        plain = _without_accents(w)
+        plain = fold_letters(w)
         if plain in self.names:  # "Paracétamol": the listed name with its accents
             return frozenset({plain})
         return self._generics_by_key.get(spelling_key(w), frozenset())
@@ -168,15 +168,10 @@ class MedicationLexicon:
         return any(self.same_drug(name, other) for other in self.find(evidence))
 
 
-def _without_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def spelling_key(word: str) -> str:
     """The key two spellings of one INN share (see ``_SPELLING``): "levotiroxin" for
     "Levotiroxina", "Lévothyroxine" and "levothyroxine"."""
-    key = _without_accents(word.lower())
+    key = fold_letters(word)
     for written, common in _SPELLING:
         key = key.replace(written, common)
     key = _DOUBLE.sub(r"\1", key)
