@@ -42,8 +42,8 @@ _HEADERS = ("Subject", "From", "To", "Cc", "Date")
 # A plain part this short, or under half the HTML's visible text, is a stub ("This message is
 # in HTML format.", "Please view in a browser") when the HTML part says more.
 _STUB_CHARS = 200
-# How many forwards deep a forwarded letter is read (a loop of forwards ends; deeper ones are
-# named as attachments).
+# How many forwards deep a forwarded letter is read (a loop of forwards ends; a deeper one is
+# noted, not read).
 _FORWARDS = 10
 _FORWARDED = "---------- Forwarded message ----------"
 # Bytes given to the parser at a time (see the module text).
