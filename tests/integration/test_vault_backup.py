@@ -31,7 +31,7 @@ from fixtures.small_disk import mounted_tmpfs
 
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.progress import Progress
-from medlocal.vault import backup_files, db, schema
+from medlocal.vault import backup_files, db, schema, unrecorded
 from medlocal.vault.backup import create_backup, verify_backup
 from medlocal.vault.backup_check import check_snapshot
 from medlocal.vault.backup_state import backup_due, last_verified_backup
@@ -404,8 +404,6 @@ def test_restore_into_a_folder_left_with_only_the_session_count(
     the restored vault's own lost sessions is recorded at its next unlock; anything else in the
     folder is named in the refusal."""
     backup = _backup(planted.folder, tmp_path / "usb")
-    from medlocal.vault import unrecorded
-
     vault_id = planted_id(planted)
     target = tmp_path / "emptied"
     target.mkdir()
