@@ -111,6 +111,9 @@ def test_a_written_database_without_its_key_file_is_never_taken_for_half_made(
             ws.unlock(PASS)
     finally:
         ws.close()
+    from medlocal.app.doctor import _vault_note
+
+    assert _vault_note(folder).startswith("a vault database without its key file")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
