@@ -304,6 +304,7 @@ def _backup_line(folder: Path, reminder_days: int) -> str:
 def _vault_note(folder: Path) -> str:
     """Why there is no vault in ``folder`` ("" when there is one)."""
     from medlocal.vault.store import Vault
+    from medlocal.vault.unlock import VaultFiles
 
     try:
         if not folder.exists():
@@ -314,6 +315,11 @@ def _vault_note(folder: Path) -> str:
             return (
                 "a vault whose creation was interrupted (it holds nothing): "
                 "'medlocal vault init' makes it again"
+            )
+        if VaultFiles(folder).key_file_lost():
+            return (
+                "a vault database without its key file (nothing in it opens): put the key file "
+                "back, or 'medlocal vault restore BACKUP_FOLDER --replace'"
             )
         if not Vault.exists(folder):
             return "no vault in this folder"

@@ -17,6 +17,7 @@ from medlocal.settings import Settings
 from medlocal.vault import db
 from medlocal.vault.errors import (
     PassphraseRequiredError,
+    VaultCorruptedError,
     VaultExistsError,
     VaultLockedError,
     VaultNotFoundError,
@@ -24,7 +25,7 @@ from medlocal.vault.errors import (
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.store import Vault
-from medlocal.vault.unlock import unfinished_message
+from medlocal.vault.unlock import VaultFiles, key_file_lost_message, unfinished_message
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,8 @@ class VaultSession:
         folder = self.folder
         if Vault.is_unfinished(folder):
             raise VaultNotFoundError(unfinished_message(folder))
+        if VaultFiles(folder).key_file_lost():
+            raise VaultCorruptedError(key_file_lost_message(folder))
         if not Vault.exists(folder):
             raise VaultNotFoundError(
                 f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init' or the "

@@ -18,6 +18,7 @@ __all__ = [
     "BODY",
     "PAGE_FOOTER",
     "PAGE_HEADER",
+    "Attachment",
     "DocumentBuilder",
     "ExtractedDocument",
     "PageSpan",
@@ -43,6 +44,15 @@ class SectionHeading:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file carried inside the one read (an e-mail's attachment): imported after it as a
+    document of its own, through the same checks and stages as a file on disk."""
+
+    name: str  # its own file name (or one made from its type): how it is read and named
+    data: bytes
+
+
+@dataclass(frozen=True)
 class ExtractedDocument:
     text: str
     file_type: str
@@ -52,6 +62,8 @@ class ExtractedDocument:
     scanned: tuple[ScannedPage, ...] = ()
     # For the import report: how the text was read where that was a guess ("encoding mixed…").
     notes: tuple[str, ...] = ()
+    # Files it carries (an e-mail's attachments), in order, decoded once; never written to disk.
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def page_count(self) -> int:

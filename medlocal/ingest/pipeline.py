@@ -28,6 +28,7 @@ from medlocal.engine.api import Embedder
 from medlocal.errors import DiskFullError, GenerationCancelled, MedLocalError
 from medlocal.fsutil import disk_full_error, readable_name, shown_name
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
+from medlocal.ingest.document import Attachment
 from medlocal.ingest.errors import (
     FileNotFoundIngestError,
     IngestError,
@@ -35,7 +36,7 @@ from medlocal.ingest.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from medlocal.ingest.formats import DEFAULT_MAX_BYTES, check_size, format_for
+from medlocal.ingest.formats import DEFAULT_MAX_BYTES, Format, check_size, format_for
 from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes, place_chunks
 from medlocal.progress import Progress, duration_text, time_left
 from medlocal.vault.documents import sha256_hex
@@ -353,53 +354,149 @@ def import_paths(
     ``long_file`` is sent first); False leaves that file out (skipped) and the batch goes on;
     ``cancel`` set while it was asked (Ctrl-C at the question) cancels that file and the batch.
     ``on_batch`` is told every file of the batch, as reports name them, before the first is read."""
-    ocr = dataclasses.replace(ocr or OcrOptions(), cancel=cancel)
+    run = _Run(
+        vault,
+        patient_id,
+        embedder,
+        ImportReport(),
+        collection=collection,
+        cancel=cancel,
+        max_bytes=max_bytes,
+        chunking=chunking or ChunkingParams(),
+        embed_batch=embed_batch,
+        ocr=dataclasses.replace(ocr or OcrOptions(), cancel=cancel),
+        check_text=check_text,
+        confirm_long=confirm_long,
+    )
     candidates = collect_files(paths)
     if on_batch is not None:
         on_batch([_shown(c) for c in candidates])
-    report = ImportReport()
+    report = run.report
     notify = progress or (lambda _event: None)
     total = len(candidates)
     for index, candidate in enumerate(candidates, start=1):
-        if cancel is not None and cancel.is_set():
+        if run.cancelled():
             report.cancelled = True
             report.not_reached = [_shown(c) for c in candidates[index - 1 :]]
             break
-        outcome = _import_one(
-            vault,
-            candidate,
-            patient_id,
-            embedder,
-            collection=collection,
-            report=report,
-            emit=_stage_notifier(notify, index, total, _shown(candidate)),
-            cancel=cancel,
-            max_bytes=max_bytes,
-            chunking=chunking or ChunkingParams(),
-            embed_batch=embed_batch,
-            ocr=ocr,
-            check_text=check_text,
-            confirm_long=confirm_long,
+        outcome, carried = _import_one(
+            run, candidate, _stage_notifier(notify, index, total, _shown(candidate))
         )
         report.files.append(outcome)
-        notify(
-            ProgressEvent(
-                index,
-                total,
-                outcome.shown,
-                "done",
-                outcome=outcome.status,
-                detail=outcome.reason,
+        # Its attachments, before its own end is told: a close meanwhile leaves it among the
+        # files to import again, which imports the attachments not yet in the vault.
+        left = _import_carried(run, outcome, carried, index, total, notify)
+        if not left:
+            notify(
+                ProgressEvent(
+                    index,
+                    total,
+                    outcome.shown,
+                    "done",
+                    outcome=outcome.status,
+                    detail=outcome.reason,
+                )
             )
-        )
         if report.stopped:  # the disk is full: the next files would fail the same way
-            report.not_reached = [_shown(c) for c in candidates[index:]]
+            report.not_reached = [*left, *(_shown(c) for c in candidates[index:])]
             break
-        if outcome.status == "cancelled":
+        if outcome.status == "cancelled" or left:
             report.cancelled = True
-            report.not_reached = [_shown(c) for c in candidates[index:]]
+            report.not_reached = [*left, *(_shown(c) for c in candidates[index:])]
             break
     return report
+
+
+@dataclass
+class _Run:
+    """One batch's vault, patient, embedder, report and settings, as each file's import
+    (and each of its attachments') uses them."""
+
+    vault: DocumentStore
+    patient_id: int
+    embedder: Embedder
+    report: ImportReport
+    collection: str | None
+    cancel: threading.Event | None
+    max_bytes: int
+    chunking: ChunkingParams
+    embed_batch: int
+    ocr: OcrOptions
+    check_text: Callable[[str], list[str]] | None
+    confirm_long: Callable[[LongFile], bool] | None
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
+
+
+# How many attachments within attachments are read (an e-mail attached to an e-mail ...).
+CARRIED_DEPTH = 10
+# Between a file and an attachment in the name a document keeps: "letter.eml › discharge.pdf".
+CARRIED_MARK = " › "
+
+
+def _import_carried(
+    run: _Run,
+    parent: FileOutcome,
+    carried: list[Attachment],
+    index: int,
+    total: int,
+    notify: ProgressCallback,
+    depth: int = 1,
+) -> list[str]:
+    """Import the files ``parent`` carries (an e-mail's attachments), each as a document of
+    its own of the same patient, through the same checks, stages and duplicate check as a file
+    on disk, each with its own outcome in the report, named after ``parent``. Returns what a
+    cancel or a full disk left: ``parent`` as reports name it, to import again (empty when
+    all were done). Each attachment's bytes are let go once it is imported."""
+    carried.reverse()  # popped from the end, in their order
+    while carried:
+        if run.cancelled() or run.report.stopped:
+            return [parent.shown]
+        attachment = carried.pop()
+        shown = f"{parent.shown}{CARRIED_MARK}{attachment.name}"
+        emit = _stage_notifier(notify, index, total, shown)
+        outcome, inner = _import_attachment(run, parent, attachment, emit)
+        del attachment
+        run.report.files.append(outcome)
+        if inner and depth >= CARRIED_DEPTH:
+            outcome.notes.append(
+                f"its {len(inner)} attachment(s) are not imported: attached "
+                f"more than {CARRIED_DEPTH} deep; save them and import each"
+            )
+            inner = []
+        if _import_carried(run, outcome, inner, index, total, notify, depth + 1):
+            return [parent.shown]
+        notify(
+            ProgressEvent(
+                index, total, outcome.shown, "done", outcome=outcome.status, detail=outcome.reason
+            )
+        )
+        if outcome.status == "cancelled":
+            return [parent.shown]
+    return []
+
+
+def _import_attachment(
+    run: _Run, parent: FileOutcome, attachment: Attachment, emit: _StageEmitter
+) -> tuple[FileOutcome, list[Attachment]]:
+    name = f"{parent.file_name}{CARRIED_MARK}{attachment.name}"
+    outcome = FileOutcome(
+        file_name=name, status="failed", path=f"{parent.shown}{CARRIED_MARK}{attachment.name}"
+    )
+    with _OutcomeOf(run, outcome):
+        emit("extract")
+        try:
+            file_format = format_for(Path(attachment.name))
+        except UnsupportedFormatError as err:
+            # Like a file in a folder: said, no failure (a calendar invite, a signature).
+            outcome.status = "skipped"
+            outcome.reason = f"attachment not imported: {err.reason} (save it from the e-mail)"
+            return outcome, []
+        outcome.file_type = file_format.file_type
+        check_size(Path(name), len(attachment.data), run.max_bytes)
+        return outcome, _import_data(run, outcome, attachment.data, file_format, emit)
+    return outcome, []
 
 
 def _shown(candidate: FoundFile) -> str:
@@ -493,28 +590,15 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
 
 
 def _import_one(
-    vault: DocumentStore,
-    candidate: FoundFile,
-    patient_id: int,
-    embedder: Embedder,
-    *,
-    collection: str | None,
-    report: ImportReport,
-    emit: _StageEmitter,
-    cancel: threading.Event | None,
-    max_bytes: int,
-    chunking: ChunkingParams,
-    embed_batch: int,
-    ocr: OcrOptions | None = None,
-    check_text: Callable[[str], list[str]] | None = None,
-    confirm_long: Callable[[LongFile], bool] | None = None,
-) -> FileOutcome:
+    run: _Run, candidate: FoundFile, emit: _StageEmitter
+) -> tuple[FileOutcome, list[Attachment]]:
+    """One file of the batch: its outcome, and the files it carries (to import after it)."""
     path = candidate.path
     name = readable_name(path.name)  # what the vault stores and reports show: valid text
     outcome = FileOutcome(file_name=name, status="failed", path=candidate.shown)
-    try:
+    with _OutcomeOf(run, outcome):
         emit("extract")
-        with _timed(report, "extract"):
+        with _timed(run.report, "extract"):
             if not candidate.from_folder and not path.exists():
                 # Before the extension is judged: a mistyped folder has none.
                 raise FileNotFoundIngestError(name, "file not found")
@@ -525,111 +609,145 @@ def _import_one(
                     raise
                 # A folder may hold anything (scans, spreadsheets): say so, but it is no failure.
                 outcome.status, outcome.reason = "skipped", err.reason
-                return outcome
+                return outcome, []
             outcome.file_type = file_format.file_type
-            data = _read(path, max_bytes)
-            outcome.size = len(data)
-            existing = vault.duplicate_of(patient_id, sha256_hex(data))
-            if existing is not None:
-                # Checked before the costly stages; add_document checks again atomically.
-                outcome.status, outcome.duplicate_of = "skipped", existing
-                outcome.reason = _skip_duplicate(vault, existing, collection)
-                return outcome
-            document = file_format.extract(data, name, ocr)
-            outcome.pages = document.page_count or 1
-            outcome.ocr_pages = len(document.scanned)
-            outcome.notes = [*document.notes, *ocr_page_notes(document.scanned)]
-            # Where the file belongs (it names another patient): kept with the document, so the
-            # warning outlives this report (walk 30). How it was read (OCR, encoding) is not.
-            belonging = check_text(document.text) if check_text is not None else []
-            outcome.notes += belonging
+            data = _read(path, run.max_bytes)
+        return outcome, _import_data(run, outcome, data, file_format, emit)
+    return outcome, []
 
-        emit("chunk")
-        with _timed(report, "chunk"):
-            chunks = chunk_document(
-                document,
-                embedder,
-                chunking,
-                file_name=name,
-                cancel=cancel,
-                progress=lambda done, in_all: emit("chunk", characters=(done, in_all)),
-            )
-            if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
-                chunks = place_chunks(chunks, document.scanned)
-        if not chunks:
-            raise NoTextError(name, "no text to import")
 
-        emit("embed")
-        with _timed(report, "embed"):
-            texts = [chunk.indexed_text for chunk in chunks]
-            announced: list[LongFile] = []
+def _import_data(
+    run: _Run, outcome: FileOutcome, data: bytes, file_format: Format, emit: _StageEmitter
+) -> list[Attachment]:
+    """Extract, chunk, embed and write one file's ``data`` (read from disk or carried by
+    another file), filling in ``outcome``; returns the files it carries, to import after it
+    (those of a duplicate too: the ones not yet in the vault are imported then)."""
+    name, vault = outcome.file_name, run.vault
+    outcome.size = len(data)
+    with _timed(run.report, "extract"):
+        existing = vault.duplicate_of(run.patient_id, sha256_hex(data))
+        if existing is not None:
+            # Checked before the costly stages; add_document checks again atomically.
+            outcome.status, outcome.duplicate_of = "skipped", existing
+            outcome.reason = _skip_duplicate(vault, existing, run.collection)
+            return list(file_format.attachments(data, name))
+        document = file_format.extract(data, name, run.ocr)
+        outcome.pages = document.page_count or 1
+        outcome.ocr_pages = len(document.scanned)
+        outcome.notes = [*document.notes, *ocr_page_notes(document.scanned)]
+        # Where the file belongs (it names another patient): kept with the document, so the
+        # warning outlives this report (walk 30). How it was read (OCR, encoding) is not.
+        belonging = run.check_text(document.text) if run.check_text is not None else []
+        outcome.notes += belonging
+        carried = list(document.attachments)
+        document = dataclasses.replace(document, attachments=())  # held once, in ``carried``
 
-            def on_batch(done: int, left: float | None) -> None:
-                long_file = None
-                if not announced and left is not None and left >= LONG_INDEXING_S:
-                    long_file = LongFile(outcome.shown, len(texts), left)
-                    announced.append(long_file)
-                emit("embed", done, len(texts), seconds_left=left, long_file=long_file)
-                if long_file and confirm_long is not None:
-                    index_it = confirm_long(long_file)
-                    # Ctrl-C while the question waits is a cancel, not a "no" (review 44: the
-                    # file was recorded "skipped: left out" and the next files went on).
-                    if cancel is not None and cancel.is_set():
-                        raise _Cancelled
-                    if not index_it:
-                        raise _LeftOut(long_file)
-
-            vectors = _embed(embedder, texts, embed_batch, cancel, on_batch)
-        if cancel is not None and cancel.is_set():
-            raise _Cancelled
-
-        emit("write")
-        with _timed(report, "write"):
-            outcome.document_id = vault.add_document(
-                patient_id,
-                name,
-                file_format.file_type,
-                data,
-                chunks,
-                vectors,
-                embedder.model_id,
-                collection,
-                text=document.text,
-                pages=document.pages,
-                notes=belonging,
-            )
-        outcome.status, outcome.chunks = "imported", len(chunks)
-    except (_Cancelled, GenerationCancelled):
-        outcome.status, outcome.reason = "cancelled", "import cancelled before this file finished"
-    except _LeftOut as err:  # nothing of it was written: it can be imported again later
-        outcome.status = "skipped"
-        outcome.reason = (
-            f"left out, not indexed: {err.long_file.passages:,} passages, about "
-            f"{duration_text(err.long_file.seconds)} to index; import it again to index it"
+    emit("chunk")
+    with _timed(run.report, "chunk"):
+        chunks = chunk_document(
+            document,
+            run.embedder,
+            run.chunking,
+            file_name=name,
+            cancel=run.cancel,
+            progress=lambda done, in_all: emit("chunk", characters=(done, in_all)),
         )
-    except IngestError as err:
-        outcome.status, outcome.reason = "failed", err.reason
-    except DuplicateDocumentError as err:
-        outcome.status, outcome.duplicate_of = "skipped", err.existing_id
-        outcome.notes = []  # this import's notes: the document in the vault has its own
-        outcome.reason = _skip_duplicate(vault, err.existing_id, collection)
-    except DiskFullError as err:  # the vault's write was rolled back; the batch stops
-        outcome.status, outcome.reason = "failed", f"not imported: {err}"
-        report.stopped = str(err)
-    except MedLocalError as err:  # e.g. the embedder failed: this file fails, the batch goes on
-        outcome.status, outcome.reason = "failed", str(err)
-    except Exception as err:
-        if (full := disk_full_error(err)) is not None:
+        if document.scanned:  # OCR'd pages: each passage keeps its lines' boxes
+            chunks = place_chunks(chunks, document.scanned)
+    if not chunks:
+        raise NoTextError(name, "no text to import")
+
+    emit("embed")
+    with _timed(run.report, "embed"):
+        texts = [chunk.indexed_text for chunk in chunks]
+        announced: list[LongFile] = []
+
+        def on_batch(done: int, left: float | None) -> None:
+            long_file = None
+            if not announced and left is not None and left >= LONG_INDEXING_S:
+                long_file = LongFile(outcome.shown, len(texts), left)
+                announced.append(long_file)
+            emit("embed", done, len(texts), seconds_left=left, long_file=long_file)
+            if long_file and run.confirm_long is not None:
+                index_it = run.confirm_long(long_file)
+                # Ctrl-C while the question waits is a cancel, not a "no" (review 44: the
+                # file was recorded "skipped: left out" and the next files went on).
+                if run.cancelled():
+                    raise _Cancelled
+                if not index_it:
+                    raise _LeftOut(long_file)
+
+        vectors = _embed(run.embedder, texts, run.embed_batch, run.cancel, on_batch)
+    if run.cancelled():
+        raise _Cancelled
+
+    emit("write")
+    with _timed(run.report, "write"):
+        outcome.document_id = vault.add_document(
+            run.patient_id,
+            name,
+            file_format.file_type,
+            data,
+            chunks,
+            vectors,
+            run.embedder.model_id,
+            run.collection,
+            text=document.text,
+            pages=document.pages,
+            notes=belonging,
+        )
+    outcome.status, outcome.chunks = "imported", len(chunks)
+    return carried
+
+
+class _OutcomeOf:
+    """Whatever stops one file's import becomes its outcome (the reason said), and the batch
+    goes on; a full disk also stops the batch (``report.stopped``). An interrupt goes on up."""
+
+    def __init__(self, run: _Run, outcome: FileOutcome) -> None:
+        self.run, self.outcome = run, outcome
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, err: BaseException | None, trace: object) -> bool:
+        if err is None:
+            return False
+        outcome, run = self.outcome, self.run
+        if isinstance(err, (_Cancelled, GenerationCancelled)):
+            outcome.status = "cancelled"
+            outcome.reason = "import cancelled before this file finished"
+        elif isinstance(err, _LeftOut):  # nothing of it was written: it can be imported again
+            outcome.status = "skipped"
+            outcome.reason = (
+                f"left out, not indexed: {err.long_file.passages:,} passages, about "
+                f"{duration_text(err.long_file.seconds)} to index; import it again to index it"
+            )
+        elif isinstance(err, IngestError):
+            outcome.status, outcome.reason = "failed", err.reason
+        elif isinstance(err, DuplicateDocumentError):
+            outcome.status, outcome.duplicate_of = "skipped", err.existing_id
+            outcome.notes = []  # this import's notes: the document in the vault has its own
+            outcome.reason = _skip_duplicate(run.vault, err.existing_id, run.collection)
+        elif isinstance(err, DiskFullError):  # the vault's write was rolled back; batch stops
+            outcome.status, outcome.reason = "failed", f"not imported: {err}"
+            run.report.stopped = str(err)
+        elif isinstance(err, MedLocalError):  # e.g. the embedder failed: the batch goes on
+            outcome.status, outcome.reason = "failed", str(err)
+        elif (full := disk_full_error(err)) is not None:
             # Out of space outside the vault (OCR's or a converter's temporary files).
             outcome.status, outcome.reason = "failed", f"not imported: {full}"
-            report.stopped = str(full)
-            return outcome
-        # A bug or a native failure (llama_decode) on one file: that file fails, the batch goes
-        # on. Only the type is shown and logged: the message may quote the document's text.
-        kind = type(err).__name__
-        outcome.status, outcome.reason = "failed", f"unexpected error ({kind}); not imported"
-        log.error("a file failed to import with an unexpected %s", kind)
-    return outcome
+            run.report.stopped = str(full)
+        elif isinstance(err, Exception):
+            # A bug or a native failure (llama_decode) on one file: that file fails, the batch
+            # goes on. Only the type is shown and logged: the message may quote the text.
+            kind_name = type(err).__name__
+            outcome.status = "failed"
+            outcome.reason = f"unexpected error ({kind_name}); not imported"
+            log.error("a file failed to import with an unexpected %s", kind_name)
+        else:
+            return False
+        return True
 
 
 def _read(path: Path, max_bytes: int) -> bytes:

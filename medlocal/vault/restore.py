@@ -29,7 +29,7 @@ from pathlib import Path
 from medlocal.errors import UserInputError
 from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir, shown_name, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
-from medlocal.vault import backup_check, backup_files, db, keys, schema
+from medlocal.vault import backup_check, backup_files, db, keys, schema, unrecorded
 from medlocal.vault.audit import AuditLog
 from medlocal.vault.errors import KeyFileError
 from medlocal.vault.keyfile import KeyFile, load_key_file, save_key_file
@@ -475,11 +475,24 @@ def _check_target(
         if probe_open:
             ensure_not_open(files.database)
         return True
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
         raise BackupRefusedError(
-            f"{shown_path(target)} is not empty; restore into an empty or new folder."
+            f"{shown_path(target)} is a file, not a folder; restore into an empty or new folder."
+        )
+    if target.exists() and not unrecorded.only_note_in(target) and any(target.iterdir()):
+        # A folder holding only a gone vault's session count is as good as empty (left48a).
+        raise BackupRefusedError(
+            f"{shown_path(target)} is not empty (it holds {_some_entries(target)}); restore "
+            "into an empty or new folder, or move those out of it first."
         )
     return False
+
+
+def _some_entries(folder: Path, most: int = 3) -> str:
+    """A few of a folder's entries by name, to say what is in a restore's way."""
+    names = sorted(shown_name(entry.name) for entry in folder.iterdir())
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
 
 
 def another_vault_refusal(backup_vault: str, target: Path, current: str) -> str:
@@ -617,7 +630,10 @@ def _install(prepared: PreparedRestore, replacing: bool, expected: dict[str, int
     staging, target = prepared.staging, prepared.target
     if not replacing:
         if target.exists():
-            target.rmdir()  # checked empty before the work began
+            # Checked empty before the work began, or holding only a session count: the
+            # restored vault's own goes with it, another vault's is dropped.
+            unrecorded.carry(target, staging, prepared.manifest.header.vault_id)
+            target.rmdir()
         os.rename(staging, target)
         fsync_dir(target.parent)
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from medlocal.errors import free_space_text
 from medlocal.fsutil import (
     disk_full_error,
     folder_error_reason,
+    fsync_dir,
     is_disk_full,
     private_dir,
     shown_path,
@@ -77,33 +79,77 @@ class VaultFiles:
         return self.key_file.exists() or self.database.exists()
 
     def unfinished(self) -> bool:
-        """Whether this is a vault whose creation never finished (see KeyFile.unfinished): it
-        holds nothing, and a new vault may be made in its place."""
+        """Whether this is a vault whose creation never finished: its key file says so (see
+        KeyFile.unfinished), or, made by a version before that mark (left48a), a key file whose
+        database was never made, or an empty database without its key file. It holds nothing,
+        and a new vault (or a restored one) may be made in its place."""
+        if not self._database_made():
+            return self.key_file.exists() or self.database.exists()
         try:
             return load_key_file(self.key_file).unfinished
         except KeyFileError:
             return False
 
+    def _database_made(self) -> bool:
+        """Whether the database was ever written: creation writes its schema at once, so a
+        database file that is missing, or empty with no write-ahead log, holds nothing."""
+        for path in (self.database, self.database.with_name(self.database.name + "-wal")):
+            try:
+                if path.stat().st_size > 0:
+                    return True
+            except FileNotFoundError:
+                continue
+            except OSError:  # cannot tell: never taken for unfinished
+                return True
+        return False
+
     def ready(self) -> bool:
         """Whether a vault that finished being created is here (one to unlock, not to make)."""
         return self.key_file.exists() and not self.unfinished()
 
+    def key_file_lost(self) -> bool:
+        """Whether a database that was written is here without its key file (a finished vault
+        whose key file was moved or deleted: nothing in it opens without that file)."""
+        return not self.key_file.exists() and self._database_made()
+
+    def kept_key_file(self) -> Path:
+        """Where replacing an unmarked half-made vault keeps its key file (see
+        :meth:`remove_unfinished`)."""
+        vault_id = self.vault_id() or "unknown"
+        return self.folder.parent / f".{self.folder.name}.unfinished-{vault_id[:8]}.keys.json"
+
     def remove_unfinished(self) -> None:
         """Remove an unfinished vault's files, the key file last (until it goes, the folder
         still reads as unfinished, so a crash here is cleared by the next try). Refuses any
-        other vault: a vault that finished being created is never removed."""
+        other vault: a vault that finished being created is never removed. A key file without
+        the unfinished mark (a version before it) is moved beside the folder, not deleted: the
+        database it opens may have been moved away by hand and come back."""
         if not self.unfinished():
+            if self.key_file_lost():
+                raise VaultExistsError(key_file_lost_message(self.folder))
             raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
         if other_openers(self.database):  # a wizard still showing its recovery key, say
             raise VaultInUseError(
                 f"Another MedLocal is creating the vault in {shown_path(self.folder)}: finish "
                 "or close it first."
             )
+        try:
+            marked = load_key_file(self.key_file).unfinished
+        except KeyFileError:
+            marked = False
         for suffix in ("-journal", "-wal", "-shm", ""):
             self.database.with_name(self.database.name + suffix).unlink(missing_ok=True)
-        self._forget_device_key()
         unrecorded.remove(self.folder)
-        self.key_file.unlink()
+        if not self.key_file.exists():
+            return
+        if marked:
+            self._forget_device_key()
+            self.key_file.unlink()
+            return
+        kept = self.kept_key_file()
+        os.replace(self.key_file, kept)
+        fsync_dir(self.folder.parent)
+        log.warning("the key file of a half-made vault was kept aside beside its folder")
 
     def _forget_device_key(self) -> None:
         """The keychain entry an unfinished vault was remembered with (the wizard remembers
@@ -196,10 +242,34 @@ def finish_creation(files: VaultFiles, key_file: KeyFile) -> None:
 
 
 def unfinished_message(folder: Path) -> str:
+    files = VaultFiles(folder)
+    if files.key_file.exists() and not files.database.exists():
+        # Left by a version before the unfinished mark (walk 47a D1 (a)): the database may
+        # also have been moved away by hand, and only this key file opens it.
+        return (
+            f"The vault in {shown_path(folder)} was never finished: it has a key file but no "
+            "database (its creation stopped before the database was made), so it holds "
+            "nothing. Run 'medlocal vault init' (or open the MedLocal window) to create it "
+            "again, or 'medlocal vault restore BACKUP_FOLDER' to bring back a backup in its "
+            "place; the old key file is then kept as "
+            f"{shown_path(files.kept_key_file())}. If you moved its database file "
+            f"({files.database.name}) elsewhere, put it back instead."
+        )
     return (
         f"The vault in {shown_path(folder)} was never finished: its creation stopped before the "
         "recovery key was shown, so it holds nothing. Run 'medlocal vault init' (or open the "
-        "MedLocal window) to create it again."
+        "MedLocal window) to create it again, or 'medlocal vault restore BACKUP_FOLDER' to "
+        "bring back a backup in its place."
+    )
+
+
+def key_file_lost_message(folder: Path) -> str:
+    files = VaultFiles(folder)
+    return (
+        f"The vault in {shown_path(folder)} has its database but not its key file "
+        f"({files.key_file.name}), without which nothing in it can be opened, not even with the "
+        "recovery key. If you moved or renamed the key file, put it back; otherwise restore "
+        "your latest backup in its place: 'medlocal vault restore BACKUP_FOLDER --replace'."
     )
 
 
@@ -211,13 +281,15 @@ def unlock(
     use_keychain: bool = False,
 ) -> Unlocked:
     files = VaultFiles(folder)
+    if files.unfinished():
+        raise VaultNotFoundError(unfinished_message(folder))
+    if files.key_file_lost():
+        raise VaultCorruptedError(key_file_lost_message(folder))
     if not files.key_file.exists():
         raise VaultNotFoundError(
             f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
         )
     key_file = load_key_file(files.key_file)
-    if key_file.unfinished:
-        raise VaultNotFoundError(unfinished_message(folder))
     if not files.database.exists():
         raise VaultCorruptedError("The vault database file is missing.")
     if use_keychain and "keychain" in key_file.wraps:

@@ -125,3 +125,22 @@ def session_lost(folder: Path, vault_id: str, entries: list[tuple[str, dict[str,
 def remove(folder: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         _note(folder).unlink()
+
+
+def only_note_in(folder: Path) -> bool:
+    """Whether ``folder`` holds this note and nothing else: what a vault's files leave behind
+    once they are gone (a session count, nothing about patients), no vault to keep."""
+    try:
+        return [entry.name for entry in folder.iterdir()] == [NOTE_NAME]
+    except OSError:
+        return False
+
+
+def carry(source: Path, destination: Path, vault_id: str) -> None:
+    """Move the note from ``source`` into ``destination`` when it counts sessions of
+    ``vault_id`` (a vault restored where its note was left: its next unlock that can write
+    records them), else remove it (another vault's count, or none)."""
+    if read(source, vault_id) is not None:
+        os.replace(_note(source), _note(destination))
+    else:
+        remove(source)

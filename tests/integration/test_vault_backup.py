@@ -31,7 +31,7 @@ from fixtures.small_disk import mounted_tmpfs
 
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.progress import Progress
-from medlocal.vault import backup_files, db, schema
+from medlocal.vault import backup_files, db, schema, unrecorded
 from medlocal.vault.backup import create_backup, verify_backup
 from medlocal.vault.backup_check import check_snapshot
 from medlocal.vault.backup_state import backup_due, last_verified_backup
@@ -393,6 +393,41 @@ def test_restore_never_overwrites_without_replace_or_another_vault(
     with pytest.raises(BackupRefusedError, match="not empty"):
         restore_backup(backup, busy, passphrase=PASS)
     assert _snapshot_state(planted.folder, other.folder) == before
+
+
+def test_restore_into_a_folder_left_with_only_the_session_count(
+    planted: PlantedVault, tmp_path: Path
+) -> None:
+    """Left48a: the vault's files gone (the disk died, the folder was emptied by hand), the
+    unrecorded-session count fix47b keeps beside them stayed: the folder was "not empty" to a
+    restore. It is a leftover like an unfinished vault: the restore goes on, and the count of
+    the restored vault's own lost sessions is recorded at its next unlock; anything else in the
+    folder is named in the refusal."""
+    backup = _backup(planted.folder, tmp_path / "usb")
+    vault_id = planted_id(planted)
+    target = tmp_path / "emptied"
+    target.mkdir()
+    unrecorded.prepare(target, vault_id)
+    assert unrecorded.count_session(target, vault_id)
+    restore_backup(backup, target, passphrase=PASS)
+    with Vault.open(target, PASS) as vault:
+        assert vault.audit_count([unrecorded.UNRECORDED_EVENT]) == 1
+        assert vault.audit_verify().ok
+    # Another vault's count is dropped, not carried into the restored vault.
+    other = tmp_path / "other_count"
+    other.mkdir()
+    unrecorded.prepare(other, "another-vault")
+    assert unrecorded.count_session(other, "another-vault")
+    restore_backup(backup, other, passphrase=PASS)
+    with Vault.open(other, PASS) as vault:
+        assert vault.audit_count([unrecorded.UNRECORDED_EVENT]) == 0
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    unrecorded.prepare(busy, vault_id)
+    (busy / "scan.pdf").write_bytes(b"%PDF-")
+    with pytest.raises(BackupRefusedError, match=r"not empty \(it holds scan.pdf, vault"):
+        restore_backup(backup, busy, passphrase=PASS)
+    assert sorted(p.name for p in busy.iterdir()) == ["scan.pdf", NOTE_NAME]
 
 
 def test_restore_refuses_a_vault_open_in_another_process(

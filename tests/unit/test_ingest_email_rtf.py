@@ -1,6 +1,6 @@
 """Walk 47b D9: letters reach clinics as e-mail (.eml) and RTF, and both were refused as an
 "unsupported file type" with no way out. E-mails are read with Python's own ``email`` package
-(the text/plain part, else the HTML part's visible text; attachments named in the notes), RTF
+(the text/plain part, else the HTML part's visible text; attachments carried to the import), RTF
 with striprtf; a file of any other type is told how to save it so it can be imported."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from fixtures.vault_file import new_workspace
 
 from medlocal.ingest.errors import CorruptFileError, NoTextError, UnsupportedFormatError
 from medlocal.ingest.formats import extract_file, format_for
+from medlocal.ingest.pipeline import CARRIED_MARK
 
 LETTER = "Dear doctor, my father Ólafur Þórsson ran out of warfarin 2,5 mg tablets. INR 2,8."
 
@@ -42,16 +43,16 @@ def _read(name: str, data: bytes) -> tuple[str, tuple[str, ...], str]:
     return document.text, document.notes, document.file_type
 
 
-def test_an_emails_text_is_read_with_its_heading_and_attachments_named() -> None:
-    text, notes, file_type = _read("from_daughter.eml", _email())
-    assert file_type == "email"
+def test_an_emails_text_is_read_with_its_heading_and_attachments_carried() -> None:
+    document = extract_file(Path("from_daughter.eml"), _email())
+    text = document.text
+    assert document.file_type == "email"
     assert text.startswith("Subject: Ólafur Þórsson - warfarin\nFrom: Sigríður Ólafsdóttir")
     assert "Date: Mon, 17 Mar 2025 09:12:00 +0000" in text
     assert LETTER in text  # quoted-printable and UTF-8 decoded
-    assert notes == (
-        "its attachments are not imported (inr_chart.pdf): save them from the e-mail and "
-        "import each",
-    )
+    assert document.notes == ()
+    # Left48a: handed to the import, decoded, to be read as a document of its own.
+    assert [(a.name, a.data) for a in document.attachments] == [("inr_chart.pdf", b"%PDF-1.4 ...")]
 
 
 def test_the_plain_part_is_preferred_and_an_html_only_email_gives_its_visible_text() -> None:
@@ -64,8 +65,11 @@ def test_the_plain_part_is_preferred_and_an_html_only_email_gives_its_visible_te
 
 
 def test_an_email_with_no_text_or_that_is_no_email_says_what_to_do() -> None:
-    with pytest.raises(NoTextError, match=r"no text of its own; its attachments \(inr_chart.pdf\)"):
-        _read("empty.eml", _email(plain=False))
+    with pytest.raises(NoTextError, match=r"no text of its own and no attachments to import"):
+        _read("empty.eml", _email(plain=False, attach=False))
+    # With an attachment, its heading (who sent it, when) is kept with it (left48a).
+    text, _, _ = _read("cover.eml", _email(plain=False))
+    assert text.startswith("Subject: Ólafur Þórsson - warfarin")
     with pytest.raises(CorruptFileError, match=r"not an e-mail.*rename it to end in \.txt"):
         _read("letter.eml", b"\n\nJust a letter, saved with the wrong ending.")
 
@@ -111,7 +115,13 @@ def test_emails_and_rtf_letters_are_imported_and_found(tmp_path: Path) -> None:
         (folder / "from_daughter.eml").write_bytes(_email())
         (folder / "referral.rtf").write_bytes(RTF)
         report = ws.import_documents([folder], patient)
-        assert report.failed == []
+        # The e-mail's attachment is no real PDF: it fails on its own line, the rest goes on.
+        assert [(o.shown, o.reason) for o in report.failed] == [
+            (
+                f"from_daughter.eml{CARRIED_MARK}inr_chart.pdf",
+                "damaged PDF that cannot be read",
+            )
+        ]
         kinds = {o.file_name: o.file_type for o in report.imported}
         assert kinds == {"from_daughter.eml": "email", "referral.rtf": "rtf"}
         vault = ws.require_vault()

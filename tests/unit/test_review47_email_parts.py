@@ -10,6 +10,10 @@ from pathlib import Path
 
 from medlocal.ingest.formats import extract_file
 
+PICTURE_NOTE = (
+    "a picture within the e-mail's text (such as a logo) not imported: if one shows a result, "
+    "save it from the e-mail and import it"
+)
 LETTER = "Diagnosis: atrial fibrillation. Warfarin 3 mg daily, INR target 2.5."
 
 
@@ -28,6 +32,12 @@ def _pdf(message: EmailMessage) -> None:
 def _read(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
     document = extract_file(Path("letter.eml"), message.as_bytes())
     return document.text, document.notes
+
+
+def _carried(message: EmailMessage) -> list[tuple[str, bytes]]:
+    """The attachments the import is handed (left48a: imported as documents of their own)."""
+    document = extract_file(Path("letter.eml"), message.as_bytes())
+    return [(attachment.name, attachment.data) for attachment in document.attachments]
 
 
 def test_a_plain_stub_gives_way_to_the_html_letter() -> None:
@@ -66,10 +76,10 @@ def test_a_forwarded_letter_is_read_with_its_heading() -> None:
     assert text.index("Please see the forwarded letter.") < text.index("Forwarded message")
     assert "Subject: Discharge letter\nFrom: ward@hospital.org" in text
     assert "Apixaban 5 mg bd" in text
-    # The forwarded letter's own attachment is still named; the forward itself is not.
-    assert notes == (
-        "its attachments are not imported (inr.pdf): save them from the e-mail and import each",
-    )
+    # The forwarded letter's own attachment is carried (to be imported); the forward itself,
+    # read as the letter, is not.
+    assert notes == ()
+    assert _carried(outer) == [("inr.pdf", b"%PDF-1.4")]
 
 
 def test_nested_multiparts_are_read_and_only_real_attachments_named() -> None:
@@ -81,10 +91,8 @@ def test_nested_multiparts_are_read_and_only_real_attachments_named() -> None:
     outer.attach(inner)
     text, notes = _read(outer)
     assert LETTER in text
-    assert notes == (
-        "its attachments are not imported (inr.pdf): save them from the e-mail and import each",
-    )
-    assert "multipart" not in " ".join(notes)
+    assert notes == ()
+    assert _carried(outer) == [("inr.pdf", b"%PDF-1.4")]  # never a multipart
 
 
 def test_a_letter_split_around_an_inline_attachment_is_read_whole() -> None:
@@ -94,9 +102,8 @@ def test_a_letter_split_around_an_inline_attachment_is_read_whole() -> None:
     message.add_attachment("Potassium 4.1 mmol/L. Sodium 139 mmol/L.", disposition="inline")
     text, notes = _read(message)
     assert "results below" in text and "Potassium 4.1 mmol/L" in text
-    assert notes == (
-        "its attachments are not imported (inr.pdf): save them from the e-mail and import each",
-    )
+    assert notes == ()
+    assert _carried(message) == [("inr.pdf", b"%PDF-1.4")]
 
 
 def test_an_html_part_beside_the_plain_one_but_no_form_of_it_is_read_too() -> None:
@@ -116,5 +123,17 @@ def test_an_html_form_with_its_pictures_is_still_the_plain_parts_alternative() -
     message.add_alternative(f"<p>{LETTER}</p><img src='cid:logo'>", subtype="html")
     page = message.get_payload()[1]
     page.add_related(b"\x89PNG", maintype="image", subtype="png", cid="logo")
-    text, _ = _read(message)
+    text, notes = _read(message)
     assert text.count("atrial fibrillation") == 1
+    # The page's own picture (a logo) is no attachment to import (left48a); a note says so.
+    assert _carried(message) == [] and notes == (PICTURE_NOTE,)
+    # As Outlook sends it (the text beside its pictures), the same; a picture sent as an
+    # attachment is carried, to be imported.
+    message = _message()
+    message.set_content(LETTER)
+    message.add_related(b"\x89PNG", maintype="image", subtype="png", cid="logo")
+    message.add_attachment(b"\x89PNG", maintype="image", subtype="png", filename="rash.png")
+    text, notes = _read(message)
+    assert text.count("atrial fibrillation") == 1
+    assert _carried(message) == [("rash.png", b"\x89PNG")]
+    assert notes == (PICTURE_NOTE,)

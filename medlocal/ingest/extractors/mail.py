@@ -2,23 +2,36 @@
 47b D9: refused as an unsupported file type, with no word of what to do). Python's own
 ``email`` package parses it: the message's Subject, From, To, Cc and Date lines, then its text,
 the text/plain part where there is one, else the visible text of its HTML part (read as HTML
-import reads a page). Attachments are not read: their names are noted, to be saved from the
-e-mail and imported as files of their own.
+import reads a page).
+
+Its attachments (left48a) are decoded, once each, and handed to the import with the e-mail's
+text (``ExtractedDocument.attachments``), which reads each as a document of its own. Pictures
+inside the e-mail's HTML text (a multipart/related page's logos and signatures, not marked as
+attachments) are not: they are counted in a note.
 
 Review47 R6: a plain part that is a stub ("This message is in HTML format.") or much shorter
 than the HTML's visible text gives way to the HTML, which holds the letter; a letter forwarded
 as an attachment (message/rfc822) is read as the letter, its heading lines and text after the
-forwarding e-mail's; text in nested multiparts is read, and a multipart is never named as an
-attachment."""
+forwarding e-mail's (its attachments are the e-mail's); text in nested multiparts is read, and a
+multipart is never taken for an attachment.
+
+Memory (left48a: a 56 MB e-mail peaked at ~500 MB): the bytes are fed to the parser a
+megabyte at a time (``parsebytes`` decodes the whole file into one string and splits it into
+lines at once), a base64 attachment is decoded straight from its parsed text, and the text is
+dropped from the parsed message once decoded: never both forms of every part."""
 
 from __future__ import annotations
 
+import binascii
 import dataclasses
+import mimetypes
 from email import policy
+from email.feedparser import BytesFeedParser
 from email.message import EmailMessage, MIMEPart
-from email.parser import BytesParser
+from pathlib import PurePath, PureWindowsPath
 
-from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
+from medlocal.fsutil import readable_name
+from medlocal.ingest.document import Attachment, DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import CorruptFileError, NoTextError
 from medlocal.ingest.extractors.html import add_visible_text, declared_charset
 from medlocal.ingest.extractors.textcodec import read_text
@@ -29,15 +42,16 @@ _HEADERS = ("Subject", "From", "To", "Cc", "Date")
 # A plain part this short, or under half the HTML's visible text, is a stub ("This message is
 # in HTML format.", "Please view in a browser") when the HTML part says more.
 _STUB_CHARS = 200
-# How many forwards deep a forwarded letter is read (a loop of forwards ends; deeper ones are
-# named as attachments).
+# How many forwards deep a forwarded letter is read (a loop of forwards ends; a deeper one is
+# noted, not read).
 _FORWARDS = 10
 _FORWARDED = "---------- Forwarded message ----------"
+# Bytes given to the parser at a time (see the module text).
+_FEED = 1 << 20
 
 
 def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(message, EmailMessage)  # what policy.default's parser makes
+    message = _parse(data)
     heading = _heading(message)
     if not heading:
         raise CorruptFileError(
@@ -47,22 +61,37 @@ def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
         )
     reading = _Reading(file_name)
     reading.add_message(message, heading, forwards=0)
+    del message  # what is left of it: the attachments, decoded
     document = reading.builder.build()
-    attached, notes = reading.attached, reading.notes
-    if document.text.strip() == heading.strip():
-        also = f"; its attachments ({', '.join(attached)}) are not imported" if attached else ""
+    notes = reading.notes + reading.pictures_note()
+    if document.text.strip() == heading.strip() and not reading.attachments:
         raise NoTextError(
             file_name,
-            f"the e-mail has no text of its own{also}: save what it carries from your e-mail "
-            "program and import that",
-        )
-    if attached:
-        notes.append(
-            f"its attachments are not imported ({', '.join(attached)}): save them from the "
-            "e-mail and import each"
+            "the e-mail has no text of its own and no attachments to import: save what it "
+            "carries from your e-mail program and import that",
         )
     sections = document.sections or clinical_headings(document.text)
-    return dataclasses.replace(document, sections=sections, notes=tuple(notes))
+    return dataclasses.replace(
+        document, sections=sections, notes=tuple(notes), attachments=tuple(reading.attachments)
+    )
+
+
+def email_attachments(data: bytes, file_name: str) -> tuple[Attachment, ...]:
+    """The attachments alone, for an e-mail already in the vault imported again (its text is
+    not read again, and one with none has no text to refuse)."""
+    reading = _Reading(file_name)
+    message = _parse(data)
+    reading.add_message(message, _heading(message), forwards=0)
+    return tuple(reading.attachments)
+
+
+def _parse(data: bytes) -> EmailMessage:
+    parser = BytesFeedParser(policy=policy.default)
+    for start in range(0, len(data), _FEED):
+        parser.feed(data[start : start + _FEED])
+    message = parser.close()
+    assert isinstance(message, EmailMessage)  # what policy.default's parser makes
+    return message
 
 
 def _heading(message: EmailMessage) -> str:
@@ -70,23 +99,30 @@ def _heading(message: EmailMessage) -> str:
 
 
 class _Reading:
-    """One e-mail read into a document: its text, the notes on its decoding and the names of
-    the attachments left unread."""
+    """One e-mail read into a document: its text, the notes on its decoding, and its
+    attachments, decoded."""
 
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
         self.builder = DocumentBuilder("email")
         self.notes: list[str] = []
-        self.attached: list[str] = []
+        self.attachments: list[Attachment] = []
+        self.pictures = 0  # inside the HTML text, not imported
         self._read: set[int] = set()  # the text parts already read (by id)
+        self._texts: dict[int, tuple[str, str | None]] = {}  # each text part decoded once
 
     def add_message(self, message: EmailMessage, heading: str, forwards: int) -> None:
         self.builder.add_block(heading)
         self._add_body(message)
-        # The parts beside the body, nested multiparts opened in place (not named).
-        pending: list[MIMEPart] = list(message.iter_attachments())
+        # The parts beside the body, nested multiparts opened in place (never attachments);
+        # each with whether it is one of a multipart/related page's own pictures.
+        page = message.get_content_type() == "multipart/related"  # Outlook's: text, pictures
+        pending: list[tuple[MIMEPart, bool]] = [(p, page) for p in message.iter_attachments()]
+        body = message.get_body(("related",))
+        if body is not None and body is not message:  # a page and its pictures, as the body
+            pending += [(p, True) for p in body.iter_attachments()]
         while pending:
-            part = pending.pop(0)
+            part, on_page = pending.pop(0)
             if part.get_content_type() == "message/rfc822" and forwards < _FORWARDS:
                 inner = part.get_content()
                 if isinstance(inner, EmailMessage):
@@ -95,13 +131,33 @@ class _Reading:
                     continue
             if part.get_content_type() in ("multipart/alternative", "multipart/related"):
                 self._add_body(part)  # one text in two forms, or a page and its pictures
-                pending[:0] = part.iter_attachments()
+                related = part.get_content_type() == "multipart/related"
+                pending[:0] = [(p, related) for p in part.iter_attachments()]
             elif part.is_multipart():
-                pending[:0] = part.iter_parts()  # opened in place, one level at a time
+                pending[:0] = [(p, False) for p in part.iter_parts()]  # one level at a time
             elif part.get_content_maintype() == "text" and not part.is_attachment():
                 self._add_text(part)  # a letter split around an inline attachment
+            elif on_page and part.get_content_maintype() == "image" and not part.is_attachment():
+                self.pictures += 1
             else:
-                self.attached.append(_attachment_name(part))
+                self._carry(part)
+
+    def _carry(self, part: MIMEPart) -> None:
+        name = _attachment_name(part, len(self.attachments) + 1)
+        if part.get_content_type() == "message/rfc822":  # forwarded deeper than is read
+            self.notes.append(f"{name} is forwarded more than {_FORWARDS} times over: not read")
+            return
+        self.attachments.append(Attachment(name, _payload_bytes(part)))
+        part.set_payload("")  # its text form is not kept beside its bytes
+
+    def pictures_note(self) -> list[str]:
+        if not self.pictures:
+            return []
+        some = "a picture" if self.pictures == 1 else f"{self.pictures} pictures"
+        return [
+            f"{some} within the e-mail's text (such as a logo) not imported: if one shows a "
+            "result, save it from the e-mail and import it"
+        ]
 
     def _add_body(self, message: MIMEPart) -> None:
         """The message's text: its plain part, unless that is a stub beside an HTML form of
@@ -131,6 +187,11 @@ class _Reading:
             self.builder.add_block(text)
 
     def _decoded(self, part: MIMEPart) -> tuple[str, str | None]:
+        if (known := self._texts.get(id(part))) is None:
+            known = self._texts[id(part)] = self._decode(part)
+        return known
+
+    def _decode(self, part: MIMEPart) -> tuple[str, str | None]:
         payload = part.get_payload(decode=True)
         raw = payload if isinstance(payload, bytes) else b""
         html = part.get_content_subtype() == "html"
@@ -161,13 +222,30 @@ def _a_stub(plain: str, visible: str) -> bool:
     return theirs > mine and (mine < _STUB_CHARS or 2 * mine < theirs)
 
 
-def _attachment_name(part: MIMEPart) -> str:
-    """An attachment's file name, else what it is ("a forwarded e-mail (Subject: ...)", "an
-    attachment (application/pdf)")."""
-    if name := part.get_filename():
-        return name
-    if part.get_content_type() == "message/rfc822":
+def _attachment_name(part: MIMEPart, number: int) -> str:
+    """An attachment's own file name (its last part, where a path came with it), else a name
+    from its type ("attachment 2.pdf", "a forwarded e-mail (Subject: ...)"); an extension from
+    its type is added to a name without one, which the import reads it by."""
+    if part.get_content_type() == "message/rfc822" and not part.get_filename():
         inner = part.get_content()
         subject = inner.get("Subject") if isinstance(inner, EmailMessage) else None
         return f"a forwarded e-mail ({subject})" if subject else "a forwarded e-mail"
-    return f"an attachment ({part.get_content_type()})"
+    given = PureWindowsPath(part.get_filename() or "").name  # either kind of separator
+    name = readable_name(given).strip() or f"attachment {number}"
+    if not PurePath(name).suffix:
+        name += mimetypes.guess_extension(part.get_content_type(), strict=False) or ""
+    return name
+
+
+def _payload_bytes(part: MIMEPart) -> bytes:
+    """The attachment's bytes. Base64, nearly all of them, is decoded straight from the parsed
+    text: the stdlib's own decoding copies it line by line first (three times its size)."""
+    payload = part.get_payload()
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if isinstance(payload, str) and encoding == "base64":
+        try:
+            return binascii.a2b_base64(payload)
+        except (binascii.Error, ValueError):  # bad padding, stray bytes: the lenient decoder
+            pass
+    data = part.get_payload(decode=True)
+    return data if isinstance(data, bytes) else b""
