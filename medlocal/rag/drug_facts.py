@@ -377,11 +377,14 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
     for sentence, found, names, doses in _dosed_sentences(text, lexicon, frequencies):
         body = sentence.text
         owner: dict[tuple[int, int], str] = {}
+        unlisted = _unlisted_drugs_dosed(body, doses, names, lexicon)
         # Each time of a split dose before the total that needs their drugs.
         for freq in sorted(found, key=lambda f: bool(f.parts)):
             if freq.parts:
                 drugs = {owner.get(part) for part in freq.parts}
                 drug = drugs.pop() if len(drugs) == 1 else None
+            elif _after_unlisted_dose(freq, names, doses, unlisted):
+                drug = None  # "... and Xyzolin 5 mg twice daily": Xyzolin's, not ramipril's
             else:
                 drug = _regimen_drug(freq, names, doses, body)
             if drug is None or (freq.start, freq.end) in owner:
@@ -400,6 +403,16 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
                     owner[(prn.start, prn.end)] = drug
                     pairs.append((drug, prn.moved(sentence.start)))
     return pairs
+
+
+def _after_unlisted_dose(
+    freq: Frequency, names: list[tuple[int, int, str]], doses: list[Value], unlisted: set[int]
+) -> bool:
+    """Whether the nearest drug name or dose before ``freq`` is a dose of a drug the lists lack
+    (``unlisted``: their offsets, ``_unlisted_drugs_dosed``): the regimen is that drug's."""
+    before = [(n[1], -1) for n in names if n[1] <= freq.start]
+    before += [(v.start, v.start) for v in doses if v.start < freq.start]
+    return bool(before) and max(before)[1] in unlisted
 
 
 def _regimen_drug(

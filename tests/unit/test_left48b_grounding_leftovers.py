@@ -7,7 +7,8 @@
    answer about another patient "José García" was not flagged, and "Name: Jose Garcia" in a
    summary of José García was. Names are folded as the patient search folds them.
 3. A dose right after a drug name the lists lack went to the listed drug before it ("Ramipril
-   2,5 mg und Xyzolin 5 mg": 5 mg of ramipril, so "ramipril 5 mg" passed).
+   2,5 mg und Xyzolin 5 mg": 5 mg of ramipril, so "ramipril 5 mg" passed), and so did the
+   regimen after that dose ("... and Xyzolin 5 mg twice daily").
 4. Report sections: "Ascites: moderate on US. Albumin 28 g/L" and "Urine: dipstick negative.
    Potassium 5.9" gave the label's topic to the next sentence; a bare heading with a date in
    brackets was no heading; a one-word finding under a bare heading ended its section.
@@ -29,7 +30,7 @@ from medlocal.rag.checks.patient_identity import (
     check_patient_identity,
     question_person,
 )
-from medlocal.rag.drug_facts import dose_pairs
+from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
 from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.relevance import term_finder
@@ -151,6 +152,17 @@ def test_the_listed_drug_is_not_confirmed_by_the_unlisted_drugs_dose() -> None:
     assert _number_flags("She takes ramipril 5 mg [1].", passages) == ["5 mg"]
     assert _number_flags("She takes ramipril 2.5 mg [1].", passages) == []
     assert _number_flags("Sie nimmt Ramipril 2,5 mg und Xyzolin 5 mg [1].", passages) == []
+
+
+def test_the_unlisted_drugs_regimen_is_not_the_listed_drugs() -> None:
+    text = "Ramipril 2.5 mg once daily and Xyzolin 5 mg twice daily."
+    regimens = [(drug, f.raw) for drug, f in frequency_pairs(text, default_lexicon())]
+    assert regimens == [("ramipril", "once daily")]
+    assert _number_flags("She takes ramipril twice daily [1].", {1: text}) == ["twice daily"]
+    # A listed drug's regimen after the other drug's dose is still its own.
+    text = "Xyzolin 5 mg and ramipril 2.5 mg twice daily."
+    regimens = [(drug, f.raw) for drug, f in frequency_pairs(text, default_lexicon())]
+    assert regimens == [("ramipril", "twice daily")]
 
 
 @pytest.mark.parametrize(
