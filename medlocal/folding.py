@@ -25,3 +25,17 @@ def fold_letters(text: str) -> str:
     thorsson", "Nguyễn Thị" -> "nguyen thi". Other scripts are kept as they are (casefolded)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRA).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` folded as :func:`fold_letters` folds it, and for each character of the folded
+    text the offset in ``text`` of the character it comes from, so that a name found in the
+    folded text is marked where ``text`` writes it ("José García" for a search of "jose
+    garcia"; "ß" folds to two characters, a mark to none)."""
+    folded: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold_letters(char)
+        folded.append(piece)
+        offsets += [index] * len(piece)
+    return "".join(folded), offsets

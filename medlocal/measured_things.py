@@ -103,6 +103,17 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "reference range": ("reference range", "normal range", "target range"),
 }
 
+# The measured things a laboratory reports on a sample (not vital signs, scores or sizes): a
+# report's sentence opening with one is that test's result, not the finding of the label
+# before it (rag/report_sections.py: "Urine: dipstick negative. Potassium 5.9").
+LAB_TESTS = frozenset(
+    {"hemoglobin", "hematocrit", "hba1c", "creatinine", "potassium", "sodium", "chloride",
+     "bicarbonate", "glucose", "urea", "inr", "troponin", "bnp", "wbc", "platelets", "cea",
+     "psa", "ldl", "hdl", "cholesterol", "triglycerides", "tsh", "pth", "alt", "ast",
+     "bilirubin", "albumin", "lactate", "crp", "esr", "egfr", "magnesium", "calcium",
+     "viral load", "cd4"}
+)  # fmt: skip
+
 
 def alternatives(phrases: list[str]) -> str:
     """The phrases as regex alternatives, longest first; the space between two words matches

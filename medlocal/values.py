@@ -323,20 +323,32 @@ _VALUE = _value_pattern(_NUMBER)
 # passed and the right "1.2 mg/dl" was flagged). One or two digits after the comma: a thousands
 # group has three ("1,200 mg"). A decimal where a unit follows (no one writes "1,2 mg" for
 # twelve hundred milligrams) or where the text writes its decimals so elsewhere (its
-# convention: "INR 2,8" beside "Warfarin 2,5 mg"); "1,2 and 3" in English stays a list.
-_COMMA_DECIMAL = _value_pattern(r"\d+,\d{1,2}(?![\d,])")
-# A list goes on after such a pair ("1,2 and 3", "1,2,3"): no decimal, whatever the convention.
-_LIST_GOES_ON = re.compile(r",\d|\s*(?:,|and|or|&)\s*\d", re.I)
+# convention: "INR 2,8" beside "Warfarin 2,5 mg"); "1,2 and 3" in English stays a list. A
+# clause's comma may follow ("INR 2,8, within range").
+_COMMA_DECIMAL = _value_pattern(r"\d+,\d{1,2}(?!\d|,\d)")
+# A list goes on after such a pair ("1,2 and 3", "1,2,3", "1,2, and 3"): no decimal, whatever
+# the convention.
+_LIST_GOES_ON = re.compile(r",\d|\s*,?\s*(?:,|and|or|&)\s*\d", re.I)
 # A range of two such numbers says so too: "(Referenz 3,5–5,1)", "target 2,0-3,0".
 _COMMA_RANGE = re.compile(r"(?<![\d.,])\d+,\d{1,2}\s?[-–]\s?\d+,\d{1,2}(?![\d,])")
 
 
-def _comma_decimals(flat: str) -> list[re.Match[str]]:
-    """The numbers of ``flat`` written with a decimal comma (see ``_COMMA_DECIMAL``)."""
+def writes_decimal_commas(text: str) -> bool:
+    """Whether ``text`` shows that it writes its decimals with a comma: a comma number with a
+    unit after it ("Warfarin 2,5 mg") or a range of two ("Referenz 3,5-5,1")."""
+    return (
+        any(m.group("unit") for m in _COMMA_DECIMAL.finditer(text))
+        or _COMMA_RANGE.search(text) is not None
+    )
+
+
+def _comma_decimals(flat: str, habit: bool) -> list[re.Match[str]]:
+    """The numbers of ``flat`` written with a decimal comma (see ``_COMMA_DECIMAL``); ``habit``:
+    whether the record around ``flat`` is known to write its decimals so."""
     found = list(_COMMA_DECIMAL.finditer(flat))
     if not found:
         return []
-    convention = any(m.group("unit") for m in found) or _COMMA_RANGE.search(flat) is not None
+    convention = habit or writes_decimal_commas(flat)
     return [
         m
         for m in found
@@ -672,12 +684,16 @@ def _read_dates(
     return values
 
 
-def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
+def extract_values(
+    text: str, day_first: bool | None = None, decimal_commas: bool = False
+) -> list[Value]:
     """Every date, time, number and dose in ``text``, in text order (dates are read first, so
     their digits are not counted again as plain numbers). ``day_first``: whether the text
     writes its numeric dates day first; None where it does not say, and then a date such as
     "03/05/2024" keeps both readings (``Value.alt``): read only month first, a British "12
-    March" was "unverified"."""
+    March" was "unverified". ``decimal_commas``: whether the record ``text`` comes from writes
+    its decimals with a comma (:func:`writes_decimal_commas`), which one sentence of it may
+    not show: "INR 2,8" quoted from a German lab report is 2.8, not 2 (note 47)."""
     values: list[Value] = []
     # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
     # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
@@ -766,7 +782,7 @@ def extract_values(text: str, day_first: bool | None = None) -> list[Value]:
         _mask(masked, match.start(), match.end())
 
     flat = "".join(masked)
-    for match in _comma_decimals(flat):
+    for match in _comma_decimals(flat, decimal_commas):
         found = _number_value(flat, match, match.group("num").replace(",", "."))
         if found is not None:  # else part of a unit ("ml/min/1,73m²"), read with its value
             values.append(found)

@@ -36,7 +36,7 @@ from medlocal.rag.value_tables import (
     row_measure,
     row_point,
 )
-from medlocal.values import Value, extract_values, is_dose
+from medlocal.values import Value, extract_values, is_dose, writes_decimal_commas
 
 # "to" before a number ends a trend's start: "from 58 in September to 64".
 _CLAUSE_BREAK = re.compile(
@@ -263,14 +263,19 @@ def _range_measure(text: str, value: Value, measures: list[tuple[int, int, str]]
     return max(before, key=lambda m: m[1])[2] if before else None
 
 
-def bind(text: str, day_first: bool | None = None) -> list[Bound]:
+def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
-    whether the text writes its dates day first, None where it does not say)."""
+    whether the text writes its dates day first, None where it does not say;
+    ``decimal_commas``: whether its record writes decimals with a comma, as the text itself
+    may show)."""
     bound: list[Bound] = []
     column_dates = date_columns(text, day_first)
+    # Read sentence by sentence, each with the whole text's habit: "INR 2,8." after "Kreatinin
+    # 1,2 mg/dl." is 2.8, as extract_values reads it in the whole text.
+    commas = decimal_commas or writes_decimal_commas(text)
     for sentence in split_sentences(text):
         body = sentence.text
-        values = extract_values(body, day_first)
+        values = extract_values(body, day_first, commas)
         # The hours of a label ("1 h 10.9") are no result of their own.
         labels = [(p.start, p.end) for p in hour_labels(body, values)]
         numbers = [

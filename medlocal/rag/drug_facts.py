@@ -102,7 +102,11 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
         if re.search(r"\brespectively\b", body, re.I) and len(doses) == len(names):
             owners = [n[2] for n in sorted(names)]
         else:
-            owners = [_drug_for(names, value, body) for value in doses]
+            unlisted = _unlisted_drugs_dosed(body, doses, names, lexicon)
+            owners = [
+                None if value.start in unlisted else _drug_for(names, value, body)
+                for value in doses
+            ]
         found = [
             ((drug, value.canonical, value.unit), value)
             for value, drug in zip(doses, owners, strict=True)
@@ -110,6 +114,33 @@ def dose_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[DosePair, Va
         ]
         pairs += [(pair, value.moved(sentence.start)) for pair, value in _in_sequence(found, body)]
     return pairs
+
+
+def _unlisted_drugs_dosed(
+    body: str, doses: list[Value], names: list[tuple[int, int, str]], lexicon: MedicationLexicon
+) -> set[int]:
+    """The offsets of the doses of ``doses`` written right after a drug name the lists lack
+    ("Ramipril 2,5 mg und Xyzolin 5 mg", "quetiapine 100 mg and Priadel 800 mg"): such a dose
+    is that drug's, and no listed drug named before it may take it across the other name
+    (note 47: the 5 mg was read as ramipril's). A drug name is a word no dictionary knows or
+    one with a drug's ending (``unknown_dosed_names``), or a capitalised clinical word that
+    is no English word (a brand: ``_dosed_unlisted_name``); a word of a listed drug's name or
+    one right after it ("Ramipril Hexal 5 mg", "ferrous fumarate 210 mg") is none."""
+    starts = {v.start for v in doses if is_dose(v)}
+    words = [m for m in _DOSED_WORD.finditer(body) if m.end() in starts]
+    dose_after = {m.start(1): m.end() for m in words}  # a word's match ends where its dose starts
+    claimed = {dose_after[start] for start, _, _ in _unknown_names(words, body, lexicon)}
+    for value in doses:
+        found = _NAME_BEFORE.search(body, 0, value.start)
+        if (
+            found is not None
+            and value.start in starts
+            and not any(a <= found.start(1) < b for a, b, _ in names)
+            and not _after_a_drug(body, found.start(1), lexicon)
+            and _dosed_unlisted_name(body, value)
+        ):
+            claimed.add(value.start)
+    return claimed
 
 
 _Found = TypeVar("_Found")
@@ -346,11 +377,14 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
     for sentence, found, names, doses in _dosed_sentences(text, lexicon, frequencies):
         body = sentence.text
         owner: dict[tuple[int, int], str] = {}
+        unlisted = _unlisted_drugs_dosed(body, doses, names, lexicon)
         # Each time of a split dose before the total that needs their drugs.
         for freq in sorted(found, key=lambda f: bool(f.parts)):
             if freq.parts:
                 drugs = {owner.get(part) for part in freq.parts}
                 drug = drugs.pop() if len(drugs) == 1 else None
+            elif _after_unlisted_dose(freq, names, doses, unlisted):
+                drug = None  # "... and Xyzolin 5 mg twice daily": Xyzolin's, not ramipril's
             else:
                 drug = _regimen_drug(freq, names, doses, body)
             if drug is None or (freq.start, freq.end) in owner:
@@ -369,6 +403,16 @@ def frequency_pairs(text: str, lexicon: MedicationLexicon) -> list[tuple[str, Fr
                     owner[(prn.start, prn.end)] = drug
                     pairs.append((drug, prn.moved(sentence.start)))
     return pairs
+
+
+def _after_unlisted_dose(
+    freq: Frequency, names: list[tuple[int, int, str]], doses: list[Value], unlisted: set[int]
+) -> bool:
+    """Whether the nearest drug name or dose before ``freq`` is a dose of a drug the lists lack
+    (``unlisted``: their offsets, ``_unlisted_drugs_dosed``): the regimen is that drug's."""
+    before = [(n[1], -1) for n in names if n[1] <= freq.start]
+    before += [(v.start, v.start) for v in doses if v.start < freq.start]
+    return bool(before) and max(before)[1] in unlisted
 
 
 def _regimen_drug(

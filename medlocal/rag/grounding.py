@@ -193,7 +193,7 @@ def check_sentence(
             cited,
             evidence_text,
             lexicon,
-            extract_values(body, day_first),
+            extract_values(body, day_first, facts.sentence_decimal_commas(body, cited)),
             [v for n in cited for v in facts.values(n)],
         )
         check_cited_items(check, sentence.text, body, passages, lexicon, _limit(passages))

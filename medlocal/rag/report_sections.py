@@ -21,10 +21,17 @@ Two kinds of heading are read:
   follows is another result ("Protein 72 g/L" is no CSF protein). A later sentence naming
   another specimen or subject ("Maternal heart rate 110" after "Fetal:", "Sodium 131 on U&E"
   after "Urine:") is that one's, and ends the section (review47 R5).
+  A later sentence opening with a laboratory test ("Albumin 28 g/L" after "Ascites: moderate on
+  US", "Potassium 5.9" after "Urine: dipstick negative") is that test's result and ends the
+  section too, unless the label names a sample that test is run on ("CSF: clear. Glucose 2.1"
+  is the CSF glucose; left48b).
 - a line of its own, a few words with no figure, not ending a sentence ("AORTIC VALVE", "Renal
-  panel"). Its rows are the lines below it, up to a blank line, the next such line or the next
-  line opening with a heading's label. A figure-less short row ("Trileaflet") reads as the next
-  heading, so it ends the section: a row is known by its figure or its full stop.
+  panel"), or such words and the date in brackets ("Renal profile (12/03/2026)"; the heading is
+  its words). Its rows are the lines below it, up to a blank line, the next such line or the
+  next line opening with a heading's label. A figure-less short row reads as the next heading,
+  so it ends the section (a row is known by its figure or its full stop), but for one plain
+  word right under the heading ("AORTIC VALVE" above "Trileaflet"): a finding, not a heading of
+  its own, unless written in capitals or naming a sample ("Urine").
 
 Each row is one clause (a report's ";" and "." part its findings).
 """
@@ -34,11 +41,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from medlocal.measured_things import LAB_TESTS, find_measures
+
 # A heading's words: letters (accented ones too: "Válvula aórtica", "HÄMATOLOGIE"), spaces and the
 # marks a label uses ("Left ventricle (LV)", "Post-bronchodilator", "Kidneys/ureters"); no figure,
 # so no value or date is a heading.
 _HEADING_TEXT = r"[^\W\d_](?:[^\W\d_]|[ /()'&-]){0,40}"
-_HEADING_LINE = re.compile(rf"{_HEADING_TEXT}:?")
+# The date a heading may carry in brackets: "Renal profile (12/03/2026)", "LFT [2026-03-12]",
+# "Echo (12 Mar 2026)".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+)
+_HEADING_LINE = re.compile(
+    rf"(?P<words>{_HEADING_TEXT})(?:\s*(?:\(\s*{_DATE}\s*\)|\[\s*{_DATE}\s*\]))?\s*:?", re.I
+)
 # A sentence opening with labels: "Aortic valve: ...", "Findings: Aortic valve: ..." (the last
 # label is the heading), when what follows does not open with a figure (a label and its value).
 _LABELS = re.compile(rf"(?:{_HEADING_TEXT}:\s+)*(?P<label>{_HEADING_TEXT}):\s*(?=[^\s\d<>~±+-])")
@@ -62,6 +80,23 @@ _OTHER_SUBJECT = re.compile(
     r"U\s?(?:&|\+|and)\s?Es?)(?![\w&])",
     re.IGNORECASE,
 )
+# The laboratory tests a label naming a sample carries to the sentences after it ("CSF: clear.
+# Glucose 2.1 mmol/L" is the CSF's glucose): those run on that sample. A blood sample's label
+# carries every test; "Ascites" names a finding, not the fluid tapped from it ("ascitic").
+_BLOOD = frozenset({"serum", "plasma", "blood", "venous", "arterial", "capillary", "cord"})
+_TESTS_ON = {
+    "csf": frozenset({"glucose", "lactate", "wbc"}),
+    "urine": frozenset({"sodium", "creatinine", "glucose", "albumin", "urea", "calcium"}),
+    "pleural": frozenset({"glucose", "albumin", "cholesterol", "triglycerides", "wbc"}),
+    "ascitic": frozenset({"albumin", "glucose", "wbc"}),
+    "synovial": frozenset({"glucose", "wbc"}),
+}
+_U_AND_E = re.compile(r"u\s?(?:&|\+|and)\s?es?")
+_TESTS_ON |= {
+    "urinary": _TESTS_ON["urine"],
+    "peritoneal": _TESTS_ON["ascitic"],
+    **dict.fromkeys(_BLOOD, LAB_TESTS),
+}
 
 
 @dataclass(frozen=True)
@@ -76,16 +111,33 @@ def report_sections(text: str) -> list[Section]:
     """Each heading of ``text`` with the rows that belong to it (see the module's text)."""
     lines = [line.strip() for line in text.split("\n")]
     found: list[Section] = []
+    findings: set[int] = set()  # the lines read as a one-word finding under the heading above
     for index, line in enumerate(lines):
-        if _is_heading_line(line):
+        heading = _heading_line(line)
+        if heading is not None and index not in findings:
             body = []
-            for below in lines[index + 1 :]:
-                if not below or _is_heading_line(below) or _label(below) is not None:
+            for below_index, below in enumerate(lines[index + 1 :], start=index + 1):
+                if below_index == index + 1 and _one_word_finding(below):
+                    findings.add(below_index)
+                elif not below or _heading_line(below) is not None or _label(below) is not None:
                     break
                 body.append(below)
-            found.append(Section(line.rstrip(":"), _clauses(body)))
+            found.append(Section(heading, _clauses(body)))
         found.extend(_labelled(line))
     return [section for section in found if section.rows]
+
+
+def _one_word_finding(line: str) -> bool:
+    """Whether a heading-shaped line is one plain word ("Trileaflet", "Normal"): under a
+    heading, its finding. A word in capitals or one naming a sample ("URINE", "Blood") heads
+    a section of its own."""
+    return (
+        len(line.split()) == 1
+        and _heading_line(line) is not None
+        and not line.endswith(":")
+        and not line.isupper()
+        and _OTHER_SUBJECT.fullmatch(line) is None
+    )
 
 
 def _labelled(line: str) -> list[Section]:
@@ -99,7 +151,12 @@ def _labelled(line: str) -> list[Section]:
             rows = sentence[label[1] :]
             found.append((label[0], [rows]))
             carries = not _NOT_A_FINDING.search(_CLAUSE_END.split(rows, maxsplit=1)[0])
-        elif found and carries and not _names_other_subject(sentence, found[-1][0]):
+        elif (
+            found
+            and carries
+            and not _names_other_subject(sentence, found[-1][0])
+            and not _opens_with_other_test(sentence, found[-1][0])
+        ):
             found[-1][1].append(sentence)
         else:
             carries = False
@@ -112,6 +169,23 @@ def _names_other_subject(sentence: str, heading: str) -> bool:
     return any(m.group().lower() not in own for m in _OTHER_SUBJECT.finditer(sentence))
 
 
+def _opens_with_other_test(sentence: str, heading: str) -> bool:
+    """Whether ``sentence`` opens with a laboratory test that no sample ``heading`` names is
+    tested for ("Albumin 28 g/L" after "Ascites:", "Potassium 5.9" after "Urine:")."""
+    measures = find_measures(sentence)
+    if not measures or sentence[: measures[0][0]].strip() or measures[0][2] not in LAB_TESTS:
+        return False
+    test = measures[0][2]
+    samples = {_sample(m.group()) for m in _OTHER_SUBJECT.finditer(heading)}
+    return not any(test in _TESTS_ON.get(sample, ()) for sample in samples)
+
+
+def _sample(word: str) -> str:
+    """The sample a subject word names, as ``_TESTS_ON`` keys it ("U&E" is a blood panel)."""
+    word = word.lower()
+    return "blood" if _U_AND_E.fullmatch(word) else word
+
+
 def _label(sentence: str) -> tuple[str, int] | None:
     """The heading a sentence opens with and where its rows start, if it opens with one."""
     match = _LABELS.match(sentence)
@@ -120,8 +194,13 @@ def _label(sentence: str) -> tuple[str, int] | None:
     return match.group("label").strip(), match.end()
 
 
-def _is_heading_line(line: str) -> bool:
-    return bool(_HEADING_LINE.fullmatch(line)) and len(line.split()) <= _HEADING_WORDS
+def _heading_line(line: str) -> str | None:
+    """The heading a line of its own is (its words, without a date in brackets), if it is one."""
+    match = _HEADING_LINE.fullmatch(line)
+    if match is None or not match.group("words"):
+        return None
+    words = match.group("words").strip()
+    return words if len(words.split()) <= _HEADING_WORDS else None
 
 
 def _clauses(body: list[str]) -> tuple[str, ...]:

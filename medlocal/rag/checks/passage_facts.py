@@ -22,7 +22,7 @@ from medlocal.rag.habits import HabitMention, habit_mentions
 from medlocal.rag.lengths import Length, treatment_lengths
 from medlocal.rag.medications import MedicationLexicon, mentions
 from medlocal.rag.routes import RouteWord
-from medlocal.values import Value, extract_values
+from medlocal.values import Value, extract_values, writes_decimal_commas
 
 
 class PassageFacts:
@@ -40,6 +40,7 @@ class PassageFacts:
         self._frequencies: dict[int, list[Frequency]] = {}
         self._names: dict[int, list[str]] = {}
         self._day_first: dict[int, bool | None] = {}
+        self._decimal_commas: dict[int, bool] = {}
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
         self._routes: dict[int, dict[int, RouteWord]] = {}
         self._lengths: dict[int, list[Length]] = {}
@@ -57,6 +58,18 @@ class PassageFacts:
         if n not in self._day_first:
             self._day_first[n] = writes_day_first(self._passages[n])
         return self._day_first[n]
+
+    def decimal_commas(self, n: int) -> bool:
+        """Whether passage ``n`` writes its decimals with a comma ("Kalium 4,8 mmol/l")."""
+        if n not in self._decimal_commas:
+            self._decimal_commas[n] = writes_decimal_commas(self._passages[n])
+        return self._decimal_commas[n]
+
+    def sentence_decimal_commas(self, body: str, cited: Sequence[int]) -> bool:
+        """Whether a sentence writes its decimals with a comma: as its own words show, or as a
+        passage it cites does (note 47: "INR 2,8" alone, copied from a German lab report, was
+        read as 2)."""
+        return writes_decimal_commas(body) or any(self.decimal_commas(n) for n in cited)
 
     def values(self, n: int) -> list[Value]:
         """The values of passage ``n``, with the doses its counts of tablets make."""

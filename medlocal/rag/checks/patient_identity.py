@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from medlocal.codes import CODE_MARKS, CODE_SEPARATOR, compact_code
+from medlocal.folding import fold_letters, fold_with_offsets
 from medlocal.rag.citations import blank_citations, cited_numbers
 from medlocal.rag.flags import Flag
 from medlocal.rag.sentences import Sentence, split_sentences
@@ -290,7 +291,9 @@ def _trimmed(name: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[^\w'\-]+", name.casefold()) if w and w not in _TITLES]
+    """The words of a name as compared, accents folded as the patient search folds them
+    ("José García" and "Jose Garcia" are one name: ``fold_letters``)."""
+    return [w for w in re.split(r"[^\w'\-]+", fold_letters(name)) if w and w not in _TITLES]
 
 
 def _name_agrees(written: str, recorded: str) -> bool:
@@ -382,23 +385,27 @@ def check_other_person_named(
             or sentence.index in cited
         ):
             continue
+        # Names are found with their accents folded on both sides, as the patient search finds
+        # them (note 47: "Jose Garcia" in an answer was not "José García").
+        folded, offsets = fold_with_offsets(body)
         for person, finder in finders:
-            match = finder.search(body) if finder is not None else None
+            match = finder.search(folded) if finder is not None else None
             if match is None:
                 continue
-            token_start = sentence.start + match.start()
+            start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            token_start = sentence.start + start
             flags.append(
                 Flag(
                     sentence.index,
                     "wrong_patient",
-                    match.group(),
+                    body[start:end],
                     f"names {person.name}, {person.who}, beside values from {selected}'s "
                     f"documents: the answer reads only {selected}'s documents, so these are not "
                     f"{person.name}'s",
                     sentence.start,
                     sentence.end,
                     token_start=token_start,
-                    token_end=token_start + len(match.group()),
+                    token_end=token_start + end - start,
                 )
             )
             break  # one flag a sentence: the first person it names
@@ -406,10 +413,10 @@ def check_other_person_named(
 
 
 def _person_finder(name: str) -> re.Pattern[str] | None:
-    """A name in a text: its words in order ("Desmond Achterberg"), or the family name first
-    and a comma ("ACHTERBERG, Desmond"), any case; a family name alone is not enough
-    (relatives share it)."""
-    words = [re.escape(w.strip(".")) for w in re.findall(r"[^\W\d_][\w'’.-]*", name)]
+    """A name in a text folded by ``fold_letters``: its words in order ("Desmond Achterberg"),
+    or the family name first and a comma ("ACHTERBERG, Desmond"), any case or accent; a family
+    name alone is not enough (relatives share it)."""
+    words = [re.escape(w.strip(".")) for w in re.findall(r"[^\W\d_][\w'’.-]*", fold_letters(name))]
     words = [w for w in words if len(w) >= 2]
     if len(words) < 2:
         return None

@@ -46,7 +46,8 @@ def check_values(
     evidence_values = [v for n in cited for v in facts.values(n)]
     evidence_text = facts.text(cited)
     day_first = facts.sentence_day_first(body, cited)
-    bound = {b.value.start: b for b in bind(body, day_first)}
+    commas = facts.sentence_decimal_commas(body, cited)
+    bound = {b.value.start: b for b in bind(body, day_first, commas)}
     evidence_bound = [(n, b) for n in cited for b in facts.bound(n)]
     # A number inside a regimen ("every 12 hours", "q12h") is confirmed by the same regimen in
     # any wording ("BD", "twice daily"); one in a regimen found wrong for its drug is flagged
@@ -58,7 +59,7 @@ def check_values(
         if any(f.same(e) for e in evidence_regimens)
         for span in regimen_spans(f)
     ] + [span for f, _, _, _, _ in wrong_regimens for span in regimen_spans(f)]
-    values = extract_values(body, day_first)
+    values = extract_values(body, day_first, commas)
     weights = [
         *(w for n in cited for w in body_weights(facts.text([n]), facts.values(n))),
         *(w for w in body_weights(body, values) if is_supported(w, evidence_values)),
