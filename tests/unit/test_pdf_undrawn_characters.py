@@ -127,15 +127,15 @@ def test_without_readable_fonts_the_note_names_what_the_standard_fonts_lose(
     letters beyond Western European ones and Cyrillic, and says how to get the fonts back;
     Greek, drawn from the standard Symbol font, is not marked. Failed before (the note was the
     same as with the fonts)."""
-    from medlocal.rag import export_files
+    from medlocal.rag import export_pdf_text
 
     broken = tmp_path / "resources"
     (broken / "fonts").mkdir(parents=True)
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"):
         (broken / "fonts" / name).write_bytes(b"not a font")
     monkeypatch.setattr("medlocal.paths.resources_dir", lambda: broken)
-    monkeypatch.setattr(export_files, "_pdf_fonts_cache", [])
-    fonts = export_files.pdf_fonts()
+    monkeypatch.setattr(export_pdf_text, "_pdf_fonts_cache", [])
+    fonts = export_pdf_text.pdf_fonts()
     assert fonts.characters is None  # the standard fonts only
     path = tmp_path / "fallback.pdf"
     write_pdf(document_copy("n.txt", "Łukasz; Привет; α-blocker, ≥ 5 µg.\n", "0.test"), path)

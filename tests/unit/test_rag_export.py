@@ -223,10 +223,10 @@ def test_markdown_emphasis_is_rendered_not_printed(tmp_path: Path, suffix: str) 
 
 
 def test_emphasis_becomes_reportlab_markup() -> None:
-    from medlocal.rag.export_files import _pdf_markup
+    from medlocal.rag.export_pdf import pdf_markup
 
-    assert _pdf_markup("**Stop** <x> & *now*") == "<b>Stop</b> &lt;x&gt; &amp; <i>now</i>"
-    assert _pdf_markup("a * b * c") == "a * b * c"
+    assert pdf_markup("**Stop** <x> & *now*") == "<b>Stop</b> &lt;x&gt; &amp; <i>now</i>"
+    assert pdf_markup("a * b * c") == "a * b * c"
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
