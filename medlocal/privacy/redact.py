@@ -50,6 +50,7 @@ from medlocal.privacy.deid_abroad_addresses import abroad_candidates
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
+from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
@@ -64,6 +65,7 @@ from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
@@ -211,6 +213,10 @@ class Redactor:
         # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
         checkpoint()
         yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
+        # A name or an organisation in words in brackets after a person's name ("Childminder
+        # Tasha (Little Acorns)", "grandson Bish (Bishop)").
+        checkpoint()
+        yield from bracketed_names(text, found + lines + tagged + people, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         checkpoint()
         yield from prefixed_code_spans(text, found)
@@ -251,6 +257,7 @@ class Redactor:
         checkpoint()
         found += road_location_candidates(text)
         found += saint_place_candidates(text)
+        found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
         checkpoint()
         found += hl7_candidates(text)
