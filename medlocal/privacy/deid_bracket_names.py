@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_peoples import peoples
 from medlocal.privacy.deid_people_words import (
     CREDENTIALS,
     RELATIONS,
@@ -27,15 +26,14 @@ from medlocal.privacy.deid_people_words import (
     ROLES,
     TITLES,
 )
+from medlocal.privacy.deid_peoples import peoples
 from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
 from medlocal.privacy.deid_spans import Redaction, label
 
 _PERSON_KINDS = frozenset({"name", "patient_name"})
 # One to three capitalised words alone in the bracket right after the name (a quote mark of a
 # nickname between them may stand: "Bish" (Bishop)).
-_BRACKETED = re.compile(
-    r"[\"'”’]?[ \t]{0,2}\((?P<n>[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){0,2})\)"
-)
+_BRACKETED = re.compile(r"[\"'”’]?[ \t]{0,2}\((?P<n>[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){0,2})\)")
 # Specialties, services and their short forms written in brackets after a clinician's name
 # ("Dr Rao (Gen Surg)", "(Rad Onc)", "(Physio)", "(Pedia Cardio)"), and the words of a team's
 # kind that a bracket names with them ("(Night Team)", "(On Call)").

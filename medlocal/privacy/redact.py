@@ -63,6 +63,7 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
+from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_irish_names import irish_name_candidates
@@ -227,6 +228,9 @@ class Redactor:
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()
         yield from abroad_candidates(text, found + lines, lexicon())
+        # The hospital between a heading's kind and its date ("Children's ED, Starship, 20/01").
+        checkpoint()
+        yield from heading_places(text, found, lexicon())
         # The organisation on a note's first line, whole, where a word of it was found.
         checkpoint()
         yield from first_line_organisation(text, found + tagged)

@@ -18,6 +18,9 @@ cases that must stay kept.
    (deid_joins).
 7. A regional hospital by its town alone ("Wellington Regional") was no facility without a cue
    (deid_place_words: "regional" a weak head, as "general").
+8. A hospital's short name or nickname between a heading's kind and its date ("Children's ED,
+   Starship, 20/01/2026", "Trauma ward round, Bara, Sat 31 Jan") was kept
+   (deid_heading_places); a document's word, a role or a unit there stays.
 """
 
 from __future__ import annotations
@@ -153,6 +156,31 @@ def test_a_regional_hospital_by_its_town_goes(line: str) -> None:
     ],
 )
 def test_regional_anaesthesia_stays(line: str, kept: str) -> None:
+    assert kept in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("Children's ED, Starship, 20/01/2026", "Starship"),
+        ("Trauma ward round, Bara, Sat 31 Jan", "Bara"),
+    ],
+)
+def test_a_hospital_between_a_headings_kind_and_its_date_goes(line: str, gone: str) -> None:
+    assert gone not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Ward round, Addendum, 12/01/2026", "Addendum"),
+        ("Clinic letter, Cardiology, 12/01/2026", "Cardiology"),
+        ("ED note, ICU, 12/01/2026", "ICU"),
+        ("Ward round, Consultant, 12/01/2026", "Consultant"),
+        ("Shopping list, Starship, 12/01/2026", "Starship"),
+    ],
+)
+def test_a_headings_document_word_role_or_unit_stays(line: str, kept: str) -> None:
     assert kept in _redacted(line)
 
 
