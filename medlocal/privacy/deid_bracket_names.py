@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_bracket_affiliations import brackets_after_people
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import (
     CREDENTIALS,
@@ -30,7 +31,6 @@ from medlocal.privacy.deid_peoples import peoples
 from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
 from medlocal.privacy.deid_spans import Redaction, label
 
-_PERSON_KINDS = frozenset({"name", "patient_name"})
 # One to three capitalised words alone in the bracket right after the name (a quote mark of a
 # nickname between them may stand: "Bish" (Bishop)).
 _BRACKETED = re.compile(r"[\"'”’]?[ \t]{0,2}\((?P<n>[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){0,2})\)")
@@ -77,12 +77,7 @@ def _plain_word(word: str, lex: Lexicon) -> bool:
 def bracketed_names(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
     """Redactions of the capitalised words in brackets right after the people in ``spans``:
     a name where the bracket holds one word or only listed names, else an organisation."""
-    for red in spans:
-        if red.kind not in _PERSON_KINDS:
-            continue
-        match = _BRACKETED.match(text, red.end)
-        if match is None:
-            continue
+    for _, match in brackets_after_people(text, spans, _BRACKETED):
         words = match.group("n").split()
         if any(_plain_word(w, lex) for w in words):
             continue
