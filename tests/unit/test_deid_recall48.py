@@ -186,7 +186,7 @@ def test_a_headings_document_word_role_or_unit_stays(line: str, kept: str) -> No
 
 # The blind half dev45: 20 notes, 378 identifiers (once "Jubilee", an insurer named as such, was
 # unmarked as the conventions say), 191 clinical terms. Before this session's changes the
-# redactor found 359 and damaged 3; after them it finds 368 and damages the same 3.
+# redactor found 359 and damaged 3; after them it finds 369 and damages the same 3.
 def test_dev45_parses_and_stays_at_its_figures() -> None:
     notes = load("dev45")
     assert len(notes) == 20
@@ -194,5 +194,5 @@ def test_dev45_parses_and_stays_at_its_figures() -> None:
     assert sum(len(n.clinical) for n in notes) == 191
 
     result = score(notes, redactor_spans)
-    assert sum(result.found.values()) >= 368
+    assert sum(result.found.values()) >= 369
     assert result.clinical_damaged <= 3
