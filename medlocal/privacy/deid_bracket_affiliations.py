@@ -46,16 +46,23 @@ def _name_initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def brackets_after_people(
+    text: str, spans: Iterable[Redaction], bracket: re.Pattern[str]
+) -> Iterator[tuple[Redaction, re.Match[str]]]:
+    """Each person of ``spans`` with ``bracket`` matched right after the name."""
+    for red in spans:
+        if red.kind not in _PERSON_KINDS:
+            continue
+        match = bracket.match(text, red.end)
+        if match is not None:
+            yield red, match
+
+
 def bracketed_affiliations(
     text: str, spans: Iterable[Redaction], lex: Lexicon
 ) -> Iterator[Redaction]:
     """Facility redactions of the initials in brackets right after the people in ``spans``."""
-    for red in spans:
-        if red.kind not in _PERSON_KINDS:
-            continue
-        match = _BRACKETED.match(text, red.end)
-        if match is None:
-            continue
+    for red, match in brackets_after_people(text, spans, _BRACKETED):
         initials = match.group("n")
         if (
             initials in _BRACKET_ROLES

@@ -20,7 +20,9 @@ from medlocal.privacy.deid_tokens import WordSpan
 _JOINED_KINDS = frozenset({"name", "location", "facility", "county"})
 # Between two found spans: the surname particles, and the particles of place names ("Prien am
 # Chiemsee", "Santa Cruz do Sul", "Castilla y León").
-_GAP_WORDS = PARTICLES | frozenset({"am", "an", "im", "zu", "do", "y", "e", "i", "of"})
+# Session 48: Kikuyu and Swahili "wa" ("of"), between a given name and a father's ("Kamau wa
+# Njoroge"): only between two found spans, where it is no word of English.
+_GAP_WORDS = PARTICLES | frozenset({"am", "an", "im", "zu", "do", "y", "e", "i", "of", "wa"})
 # A postal district's number after its city, before a comma or the line's end ("Dublin 24,"):
 # only cities whose districts are numbered so ("Bristol 6" is a stool chart's type, "Berlin 2"
 # a grade of ARDS).

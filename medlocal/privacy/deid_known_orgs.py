@@ -160,9 +160,15 @@ def hospital_initials(text: str, lex: Lexicon) -> list[WordSpan]:
 # 7", "From: RCH Renal Unit", "QEUH Department of Surgery"): a unit's word is looked for first,
 # then the initials read back from it. Initials the abbreviation vocabulary explains ("ICU",
 # "AMU", "ENT", "SCBU") are units or kinds of care, not hospitals.
-_UNIT_WORD = re.compile(r"\b(?:[Ww]ard[ \t]+[\w-]|Unit\b|Department\b|Dept\b)")
+# Session 48 (deid48a): a hospital's own parts as well ("QEH, Theatre 4", "KNH Tower Block",
+# "SGH Block 3"), a capitalised "Ward" that closes the unit's name ("PGH, Cardiology Ward,
+# Manila"), and a comma after the initials, as a letterhead's first line writes them.
+_UNIT_WORD = re.compile(
+    r"\b(?:[Ww]ard[ \t]+[\w-]|Ward\b(?![ \t]+[a-z])|Unit\b|Department\b|Dept\b|"
+    r"Theatres?[ \t]+\w|Block\b|Wing\b|Tower\b)"
+)
 _INITIALS_BEFORE_UNIT = re.compile(
-    r"(?<![\w&-])(?P<n>[A-Z]{2,5})[ \t]+(?:(?:[A-Z][a-z]+|of|&)[ \t]+){0,3}\Z"
+    r"(?<![\w&-])(?P<n>[A-Z]{2,5}),?[ \t]+(?:(?:[A-Z][a-z]+|of|&)[ \t]+){0,3}\Z"
 )
 
 

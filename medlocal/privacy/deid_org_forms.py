@@ -458,8 +458,12 @@ def qualified_bodies(text: str, lex: Lexicon) -> list[WordSpan]:
 # "Institute of Liver and Biliary Sciences", "Council on Alcohol", "Society of Ireland"), with
 # up to three capitalised words before the head ("Medical Bureau for Occupational Diseases").
 _HEAD_FOR = re.compile(
-    r"(?=[CIBFASLMTHN])\b(?:Centre|Center|Institute|Bureau|Foundation|Association|Society|"
+    r"(?=[CIBFASLMTHNP])\b(?:Centre|Center|Institute|Bureau|Foundation|Association|Society|"
     r"Council|League|Alliance|Federation|Academy|Trust|Commission|"
+    # Session 48: places of worship and religious bodies named the same way ("Church of the
+    # Holy Name", "Parish of Preston and Districts", "Sisters of Mercy", "Shrine of Our Lady").
+    r"Church|Cathedral|Chapel|Parish|Basilica|Shrine|Convent|Abbey|Temple|Synagogue|Mosque|"
+    r"Sisters|"
     # Session 47: heads that also open a clinical phrase ("Hospital for MRI", "Hospice for
     # Symptom Control"): read only after "the", before no clinical word (see bodies_for).
     r"(?P<h>Campus|Hospital|Hospice|Home|Network|Institution))[ \t](?:for|of|on)[ \t](?:the[ \t])?"
@@ -478,6 +482,12 @@ def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
         return found
     for match in _HEAD_FOR.finditer(text):
         words = [fold(w.rstrip("'’")) for w in match.group("w").split()]
+        end = match.end()
+        if len(words) > 2 and words[-2] in TITLES and words[-3] in ("and", "&"):
+            # Session 48: "Church of the Holy Name and Fr Keogh": the name ends before the
+            # joined person.
+            words = words[:-3]
+            end = match.start("w") + len(" ".join(match.group("w").split()[:-3]))
         if any(w in TITLES or w in CALENDAR_WORDS or w in _STREET_TAILS for w in words):
             continue  # "Center on Maple St", "Centre for Dr Lee", "Trust of March"
         first = match.group("w").split()[0]
@@ -500,9 +510,9 @@ def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
             if word in TITLES or word in RELATIONS or word in CALENDAR_WORDS:
                 break
             start = before.start()
-        if scored_body(text, start, match.end()):
+        if scored_body(text, start, end):
             continue  # "Society of Thoracic Surgeons risk score", "ASA grade II (American ..."
-        found.append(WordSpan("facility", start, match.end()))
+        found.append(WordSpan("facility", start, end))
     return found
 
 

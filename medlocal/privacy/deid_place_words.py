@@ -50,6 +50,9 @@ FACILITY_HEADS = frozenset(
         "hub", "wing",
         # Eighth round: places of worship.
         "basilica", "shrine", "masjid", "tabernacle", "ministries", "fellowship", "congregation",
+        # Session 48: a regional hospital by its town ("Wellington Regional", "Tauranga
+        # Regional"), as "Airedale General".
+        "regional",
     }
 )  # fmt: skip
 # Heads that are also everyday words ("Medical", "Care"): they make a facility only with a word
@@ -59,7 +62,7 @@ WEAK_HEADS = frozenset(
     {
         "medical", "care", "union", "office", "department", "society", "unit", "general", "team",
         "teams", "dialysis", "dental", "ward", "wards", "facility", "insurance", "nursery",
-        "wing",
+        "wing", "regional",
     }
 )  # fmt: skip
 # Head words that make a facility of the words before them on their own ("Hospital", "Clinic").

@@ -22,11 +22,24 @@ _SAINT = re.compile(
     r"(?![ \t]+(?i:wort|dance|fire|evil|valve|valves|pacemaker|lead|leads|prosthesis|icd|"
     r"device|heart[ \t]+valve|mechanical|bileaflet|cross)\b)"
 )
+# Session 48 (deid48a): a saint's dedication with its "of" ("St Mary of the Angels", "St John of
+# God", "St. Jude of the Brazos", "Our Lady of Lourdes"): churches, parishes and the hospitals
+# of religious orders are named so without a head word ("a friend from the St Mary of the
+# Angels choir"); the scan found the saint's name and left the rest.
+_DEDICATION = re.compile(
+    r"(?<![\w'’-])(?:St\.?|ST\.?|Saint|SAINT|Our[ \t]+Lady|OUR[ \t]+LADY)[ \t]+"
+    r"(?:(?:[A-Z][a-z'’-]+|[A-Z]{2,})[ \t]+)?(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b)(?:[A-Z][a-z'’-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]{2,}))?"
+)
 
 
 def saint_place_candidates(text: str) -> Iterator[Redaction]:
     """The places named for a saint in ``text`` (see the module's docstring)."""
     if "St" not in text and "ST" not in text and "Saint" not in text and "SAINT" not in text:
         return
-    for match in _SAINT.finditer(text):
-        yield Redaction("facility", match.start(), match.end(), match.group(), label("facility"))
+    for pattern in (_SAINT, _DEDICATION):
+        for match in pattern.finditer(text):
+            yield Redaction(
+                "facility", match.start(), match.end(), match.group(), label("facility")
+            )

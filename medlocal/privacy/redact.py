@@ -50,6 +50,7 @@ from medlocal.privacy.deid_abroad_addresses import abroad_candidates
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
+from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
@@ -62,8 +63,10 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
+from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
@@ -211,6 +214,10 @@ class Redactor:
         # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
         checkpoint()
         yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
+        # A name or an organisation in words in brackets after a person's name ("Childminder
+        # Tasha (Little Acorns)", "grandson Bish (Bishop)").
+        checkpoint()
+        yield from bracketed_names(text, found + lines + tagged + people, lexicon())
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         checkpoint()
         yield from prefixed_code_spans(text, found)
@@ -221,6 +228,9 @@ class Redactor:
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()
         yield from abroad_candidates(text, found + lines, lexicon())
+        # The hospital between a heading's kind and its date ("Children's ED, Starship, 20/01").
+        checkpoint()
+        yield from heading_places(text, found, lexicon())
         # The organisation on a note's first line, whole, where a word of it was found.
         checkpoint()
         yield from first_line_organisation(text, found + tagged)
@@ -251,6 +261,7 @@ class Redactor:
         checkpoint()
         found += road_location_candidates(text)
         found += saint_place_candidates(text)
+        found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
         checkpoint()
         found += hl7_candidates(text)
