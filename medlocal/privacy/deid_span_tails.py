@@ -1,0 +1,55 @@
+"""The end of a found street or number that the rule finding it stopped short of (session 48).
+
+Three shapes, each read only right after a span another rule found (dev46):
+
+* a street's name that goes on after a slash, as Malaysia's and Singapore's do ("Jalan
+  SS2/24", "Jalan 4/12B"): the rules stop at the slash and leave its second half;
+* Ireland's "townland" after the townland's name ("Cnoc an Doire townland"), as a street's
+  word after its name;
+* a health-service, national or reference number in groups of digits, wrapped at the line's
+  end with its last group on the next line ("NHS no 677 211" / "4408, hosp ..."): the rule
+  reads one line, so the last group stayed. The next line must open with that group alone
+  (two to six digits, then punctuation or the line's end), no shorter than the group before
+  the break (a number's groups do not shrink at its end), and the number with it holds at
+  most sixteen digits: "NHS 485 777 3456" / "12 tablets" keeps its "12", and "Ref 4471 2231"
+  / "2019 was ..." its year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medlocal.privacy.deid_spans import Redaction
+
+_STREET_SLASH = re.compile(r"/[A-Z0-9]{1,4}(?![\w/-])")
+_TOWNLAND = re.compile(r"[ \t]+(?i:townland)\b")
+# The kinds of numbers whose last group a line break may carry.
+_NUMBER_KINDS = frozenset(
+    {"ssn", "health_plan_id", "id_number", "account_number", "mrn", "licence_number"}
+)
+# The span ends a line in a spaced group of digits ("677 211"), and the next line opens with
+# the last group alone.
+_GROUPED_END = re.compile(r"\d[ ](?P<g>\d{2,6})\Z")
+_WRAPPED_GROUP = re.compile(r"[ \t]*\n[ \t]*(?P<g>\d{2,6})(?=[ \t]*(?:[,;)]|\.(?!\d)|\n|\Z))")
+_LONGEST = 16
+
+
+def span_tail_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
+    """The spans of ``spans`` grown over the tail their rule left (see the module's docstring)."""
+    for red in spans:
+        if red.kind == "street_address":
+            tail = _STREET_SLASH.match(text, red.end) or _TOWNLAND.match(text, red.end)
+            if tail is not None:
+                yield _grown(text, red, tail.end())
+        elif red.kind in _NUMBER_KINDS and (last := _GROUPED_END.search(red.original)):
+            wrapped = _WRAPPED_GROUP.match(text, red.end)
+            if wrapped is None or len(wrapped.group("g")) < len(last.group("g")):
+                continue
+            digits = sum(c.isdigit() for c in red.original) + len(wrapped.group("g"))
+            if digits <= _LONGEST:
+                yield _grown(text, red, wrapped.end("g"))
+
+
+def _grown(text: str, red: Redaction, end: int) -> Redaction:
+    return Redaction(red.kind, red.start, end, text[red.start : end], red.replacement)
