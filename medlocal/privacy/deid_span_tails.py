@@ -6,6 +6,13 @@ Three shapes, each read only right after a span another rule found (dev46):
   SS2/24", "Jalan 4/12B"): the rules stop at the slash and leave its second half;
 * Ireland's "townland" after the townland's name ("Cnoc an Doire townland"), as a street's
   word after its name;
+* a road named by initials, as India names its roads after people ("MG Road", "SV Road", "JP
+  Nagar"): the rules found the road's word and left the capitals before it, which are its name
+  (only where the span opens with a street's or a locality's word, so "MG" elsewhere stays
+  myasthenia gravis);
+* a corner of two streets the rules found apart, joined by the Philippines' "cor.", South
+  Africa's and Australia's "cnr" or "corner (of)" ("Sampaguita St. cor. Kalayaan Ave."): the
+  corner word between them names the place as much as the streets do;
 * a health-service, national or reference number in groups of digits, wrapped at the line's
   end with its last group on the next line ("NHS no 677 211" / "4408, hosp ..."): the rule
   reads one line, so the last group stayed. The next line must open with that group alone
@@ -19,12 +26,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
+from medlocal.privacy.deid_addresses import STREET_TYPES
 from medlocal.privacy.deid_spans import Redaction
 
 _STREET_SLASH = re.compile(r"/[A-Z0-9]{1,4}(?![\w/-])")
 _TOWNLAND = re.compile(r"[ \t]+(?i:townland)\b")
+_INITIALS_BEFORE = re.compile(r"(?:^|(?<=[ \t,;:(]))(?P<i>[A-Z]{2,3})[ ]\Z", re.M)
+_ROAD_WORD = re.compile(rf"(?i:{STREET_TYPES}|nagar|marg|salai|colony|layout|bazaar)\b")
+_CORNER = re.compile(r"\.?[ \t]+(?i:cor\.|cnr\.?|corner(?:[ \t]+of)?)[ \t]+\Z")
 # The kinds of numbers whose last group a line break may carry.
+_PLACE_KINDS = frozenset({"street_address", "location", "city"})
 _NUMBER_KINDS = frozenset(
     {"ssn", "health_plan_id", "id_number", "account_number", "mrn", "licence_number"}
 )
@@ -37,7 +50,17 @@ _LONGEST = 16
 
 def span_tail_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
     """The spans of ``spans`` grown over the tail their rule left (see the module's docstring)."""
+    spans = list(spans)
+    streets = sorted((r for r in spans if r.kind == "street_address"), key=lambda r: r.start)
+    for first, second in pairwise(streets):
+        if 0 < second.start - first.end <= 16 and _CORNER.match(text[first.end : second.start]):
+            yield _grown(text, first, second.end)
     for red in spans:
+        if red.kind in _PLACE_KINDS and _ROAD_WORD.match(text, red.start):
+            initials = _INITIALS_BEFORE.search(text, max(0, red.start - 5), red.start)
+            if initials is not None:
+                start = initials.start("i")
+                yield Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
         if red.kind == "street_address":
             tail = _STREET_SLASH.match(text, red.end) or _TOWNLAND.match(text, red.end)
             if tail is not None:

@@ -126,6 +126,17 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
         ),
     ),
+    # Session 48: a plate in brackets after a possessive and the car's model, which no list
+    # may know ("His Myvi (WXY 8821) still parked", "her Vitz (KCX 441P)"): what a person owns
+    # with a plate is a vehicle. A clinical value's name or a unit is refused as above ("her
+    # Echo (EF 45)").
+    (
+        "vehicle_id",
+        re.compile(
+            r"\b(?i:his|her|their|my|our|your)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z0-9][\w-]*)?"
+            rf"[ \t]*\([ \t]*(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})[ \t]*\)"
+        ),
+    ),
     # Round 21: the plate before the Turkish word for "with the plate" ("34 KZ 4471 plakalı").
     (
         "vehicle_id",

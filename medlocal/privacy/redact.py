@@ -222,7 +222,7 @@ class Redactor:
         # A street's or a number's tail its rule stopped short of: "Jalan SS2/[24]", "Cnoc an
         # Doire [townland]", a number's last group wrapped onto the next line.
         checkpoint()
-        yield from span_tail_spans(text, found + lines)
+        yield from span_tail_spans(text, found + lines + tagged)
         # Letters from abroad (walk 47b): a wrapped telephone number's last group, a postcode
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()

@@ -179,3 +179,41 @@ def test_a_devices_brand_before_its_noun_stays(line: str, kept: str) -> None:
 )
 def test_a_person_before_a_devices_noun_goes(line: str, gone: str) -> None:
     assert gone not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "gone"),
+    [
+        ("His Myvi (WXY 8821) still parked at the mosque.", "WXY"),
+        ("Her Vitz (KCX 441P) was towed.", "KCX"),
+    ],
+)
+def test_a_plate_in_brackets_after_an_owned_model_goes(line: str, gone: str) -> None:
+    assert gone not in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Her Echo (EF 45) was poor.", "EF 45"),
+        ("His Holter (HR 110) showed runs.", "HR 110"),
+        ("Their Unit (ICU 4) is full.", "ICU 4"),
+    ],
+)
+def test_a_value_in_brackets_after_an_owned_thing_stays(line: str, kept: str) -> None:
+    assert kept in _redacted(line)
+
+
+def test_a_corner_of_two_streets_goes_whole() -> None:
+    out = _redacted("Sampaguita St. cor. Kalayaan Ave., Brgy. Pembo, Taguig City")
+    assert "cor." not in out
+
+
+def test_a_road_named_by_initials_goes() -> None:
+    # The statistical line reads "Road" as a place here; the rule grows its span.
+    text = _LETTER + "Kurian's Clinic, MG Road, Ravipuram, Ernakulam\n"
+    assert "MG" not in Redactor(None, shift_days=40).redact(text)
+
+
+def test_myasthenia_gravis_stays_where_no_road_follows() -> None:
+    assert "Dx MG on pyridostigmine" in _redacted("Dx MG on pyridostigmine; Road traffic.")
