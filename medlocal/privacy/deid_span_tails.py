@@ -1,6 +1,7 @@
 """The end of a found street or number that the rule finding it stopped short of (session 48).
 
-Three shapes, each read only right after a span another rule found (dev46):
+Five shapes, each read only beside a span another rule (or the statistical line) found
+(dev46 and the development halves' misses):
 
 * a street's name that goes on after a slash, as Malaysia's and Singapore's do ("Jalan
   SS2/24", "Jalan 4/12B"): the rules stop at the slash and leave its second half;
@@ -36,8 +37,9 @@ _TOWNLAND = re.compile(r"[ \t]+(?i:townland)\b")
 _INITIALS_BEFORE = re.compile(r"(?:^|(?<=[ \t,;:(]))(?P<i>[A-Z]{2,3})[ ]\Z", re.M)
 _ROAD_WORD = re.compile(rf"(?i:{STREET_TYPES}|nagar|marg|salai|colony|layout|bazaar)\b")
 _CORNER = re.compile(r"\.?[ \t]+(?i:cor\.|cnr\.?|corner(?:[ \t]+of)?)[ \t]+\Z")
-# The kinds of numbers whose last group a line break may carry.
+# The kinds of places a road's initials may open.
 _PLACE_KINDS = frozenset({"street_address", "location", "city"})
+# The kinds of numbers whose last group a line break may carry.
 _NUMBER_KINDS = frozenset(
     {"ssn", "health_plan_id", "id_number", "account_number", "mrn", "licence_number"}
 )
@@ -46,6 +48,7 @@ _NUMBER_KINDS = frozenset(
 _GROUPED_END = re.compile(r"\d[ ](?P<g>\d{2,6})\Z")
 _WRAPPED_GROUP = re.compile(r"[ \t]*\n[ \t]*(?P<g>\d{2,6})(?=[ \t]*(?:[,;)]|\.(?!\d)|\n|\Z))")
 _LONGEST = 16
+_DIGITS_BEFORE = re.compile(r"[\d+][ \t-]?\Z")
 
 
 def span_tail_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -54,25 +57,26 @@ def span_tail_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction
     streets = sorted((r for r in spans if r.kind == "street_address"), key=lambda r: r.start)
     for first, second in pairwise(streets):
         if 0 < second.start - first.end <= 16 and _CORNER.match(text[first.end : second.start]):
-            yield _grown(text, first, second.end)
+            yield _grown(text, first, first.start, second.end)
     for red in spans:
         if red.kind in _PLACE_KINDS and _ROAD_WORD.match(text, red.start):
             initials = _INITIALS_BEFORE.search(text, max(0, red.start - 5), red.start)
             if initials is not None:
-                start = initials.start("i")
-                yield Redaction(red.kind, start, red.end, text[start : red.end], red.replacement)
+                yield _grown(text, red, initials.start("i"), red.end)
         if red.kind == "street_address":
             tail = _STREET_SLASH.match(text, red.end) or _TOWNLAND.match(text, red.end)
             if tail is not None:
-                yield _grown(text, red, tail.end())
+                yield _grown(text, red, red.start, tail.end())
         elif red.kind in _NUMBER_KINDS and (last := _GROUPED_END.search(red.original)):
             wrapped = _WRAPPED_GROUP.match(text, red.end)
             if wrapped is None or len(wrapped.group("g")) < len(last.group("g")):
                 continue
+            if _DIGITS_BEFORE.search(text, max(0, red.start - 3), red.start):
+                continue  # a part of a longer number ("+49 30 [4505 6789 1234]"): count it all
             digits = sum(c.isdigit() for c in red.original) + len(wrapped.group("g"))
             if digits <= _LONGEST:
-                yield _grown(text, red, wrapped.end("g"))
+                yield _grown(text, red, red.start, wrapped.end("g"))
 
 
-def _grown(text: str, red: Redaction, end: int) -> Redaction:
-    return Redaction(red.kind, red.start, end, text[red.start : end], red.replacement)
+def _grown(text: str, red: Redaction, start: int, end: int) -> Redaction:
+    return Redaction(red.kind, start, end, text[start:end], red.replacement)
