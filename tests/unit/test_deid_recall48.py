@@ -12,7 +12,13 @@ fixed by its shape, with the cases that must stay kept.
    ("drives him in a Myvi, WYT 4471") was read as a postcode's digits (deid_vehicle_nearby).
 5. A street's name that goes on after a slash ("Jalan SS2/24"), Ireland's "townland" after the
    townland's name, and a number's last group wrapped onto the next line ("NHS no 677 211" /
-   "4408") were left beside the span their rule found (deid_span_tails).
+   "4408") were left beside the span their rule found (deid_span_tails); so were a corner's word
+   between two streets ("Sampaguita St. cor. Kalayaan Ave.") and the initials that name a road
+   ("MG Road").
+6. A plate in brackets after a possessive and a car model no list knows ("His Myvi (WXY 8821)")
+   (deid_vehicle_nearby).
+7. Damage: a device's brand right before the device it names ("Alterna air mattress", "Zio XT
+   patch") was read as a surname (deid_device_nouns); a person before such a noun still goes.
 """
 
 from __future__ import annotations
@@ -142,7 +148,7 @@ def test_a_next_lines_number_or_a_ratio_stays(line: str, kept: str) -> None:
 
 # The blind half dev46: 20 notes, 387 identifiers, 180 clinical terms. Before this session's
 # changes the redactor found 375 as written (376 once "c/o" left a street's span, a label as the
-# conventions keep them) and damaged 7.
+# conventions keep them) and damaged 7; after them it finds 382 and damages 6.
 def test_dev46_parses_and_stays_at_its_figures() -> None:
     notes = load("dev46")
     assert len(notes) == 20
@@ -151,7 +157,7 @@ def test_dev46_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, redactor_spans)
     assert sum(result.found.values()) >= 382
-    assert result.clinical_damaged <= 7
+    assert result.clinical_damaged <= 6
 
 
 # Damage (session 48): a device's brand right before the device it names (deid_device_nouns).
