@@ -105,7 +105,9 @@ _ID_CUES: list[tuple[str, str]] = [
         # "PNC 14/771203X", "police ref CAD 4471/05NOV25", "prison no. A7734EK").
         r"collar(?:[ \t]+(?:number|no\.?))?|shoulder[ \t]+(?:number|no\.?)|warrant[ \t]+"
         r"(?:card[ \t]+)?(?:number|no\.?)|cro|(?:police|crime|incident|arrest|custody|"
-        r"cad|log|court)[ \t]+(?:ref(?:erence)?|number|no\.?)|prison(?:er)?[ \t]+(?:number|no\.?)",
+        r"cad|log|court)[ \t]+(?:ref(?:erence)?|number|no\.?)|prison(?:er)?[ \t]+(?:number|no\.?)|"
+        # Session 48: an insurer's prior authorisation ("pre-auth PA 26 118 402").
+        r"pre-?auth(?:ori[sz]ation)?|prior[ \t]+auth(?:ori[sz]ation)?",
     ),
 ]
 # The labels of each kind, read by other rules (a code's prefix that is a label stays).

@@ -18,8 +18,13 @@ from medlocal.privacy.deid_spans import Redaction, label
 _PERSON_KINDS = frozenset({"name", "patient_name"})
 # 90 to 119 in brackets ("(91)", "( 103 )"), or after a comma and closed by a comma, a
 # semicolon or a bracket ("Bill Jones, 94, who"): "Jones, 94 Elm Street" is an address.
+# Session 48 (dev46): or after a verb of being or turning, with or without a comma before it
+# ("Her koro, Rewi, is 96 and in ...", "Elsie, who turned 101 in May"), closed by the clause's
+# end, "and", "but" or the word years: "Rewi is 96 kg" and "Rewi was 92% saturated" stay.
 _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*(?P<b>9\d|1[01]\d)[ \t]*\)|,[ \t]+(?P<c>9\d|1[01]\d)(?=[ \t]*[,;)])"
+    r"|,?[ \t]+(?:who[ \t]+)?(?:is|was|turned|turns|is[ \t]+now|now)[ \t]+"
+    r"(?P<v>9\d|1[01]\d)(?=[ \t]*(?:[,;.)]|\n|$|(?:and|but|years?|yrs?|this|last|next)\b))"
 )
 
 
@@ -31,6 +36,6 @@ def ages_after_names(text: str, spans: Iterable[Redaction]) -> Iterator[Redactio
         found = _AGE_AFTER.match(text, red.end)
         if found is None:
             continue
-        group = "b" if found.group("b") else "c"
+        group = next(g for g in ("b", "c", "v") if found.group(g))
         start, end = found.start(group), found.end(group)
         yield Redaction("age_over_89", start, end, text[start:end], label("age_over_89"))

@@ -29,6 +29,9 @@ _VEHICLE_WORDS = (
     r"jeepney|tricycle|rickshaw|auto-?rickshaw|motorbikes?|motorcycles?|scooters?|mopeds?|"
     r"vehicles?|SUV|4x4|hatchback|sedan|saloon|trailer|caravan|camper(?:van)?|ambulance|"
     r"registration|rego|reg\.?|plates?|number[ \t]+plate|"
+    # Session 48 (dev46): a car named by a model no list knows, after the verb that drives or
+    # parks it ("drives him in a Myvi, WYT 4471").
+    r"drives|drove|driving|driven|parked|towed|"
     r"pkw|lkw|auto|autos|autem|wagen|kennzeichen|voiture|camionnette|immatriculation|plaque|"
     r"coche|carro|camión|camion|furgoneta|furgone|matr[ií]cula|placa|macchina|targa|"
     r"kenteken|samoch[óo]d(?:em|u)?|tablica|rejestracja|bil(?:en)?|registreringsnummer"
@@ -121,6 +124,17 @@ VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?i:\b(?:{_VEHICLE_WORDS}))[ \t]*+\n[ \t]*+"
             r"(?=[A-Z0-9 -]{5})(?=(?:[A-Z -]*\d){2})"
             rf"(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})(?![\w-]|[.,]\d)"
+        ),
+    ),
+    # Session 48: a plate in brackets after a possessive and the car's model, which no list
+    # may know ("His Myvi (WXY 8821) still parked", "her Vitz (KCX 441P)"): what a person owns
+    # with a plate is a vehicle. A clinical value's name or a unit is refused as above ("her
+    # Echo (EF 45)").
+    (
+        "vehicle_id",
+        re.compile(
+            r"\b(?i:his|her|their|my|our|your)[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z0-9][\w-]*)?"
+            rf"[ \t]*\([ \t]*(?!{_NOT_CLINICAL}){_NO_UNIT}(?P<v>{_PLATE})[ \t]*\)"
         ),
     ),
     # Round 21: the plate before the Turkish word for "with the plate" ("34 KZ 4471 plakalı").

@@ -41,6 +41,7 @@ from medlocal.privacy.deid_clinical_values import (
     protect_values,
 )
 from medlocal.privacy.deid_companies import company_names
+from medlocal.privacy.deid_device_nouns import protect_device_nouns
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_headings import letterhead_parts
@@ -121,6 +122,8 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_values(tokens, text, lex)
     checkpoint()
     protect_products(tokens, text, lex)
+    checkpoint()
+    protect_device_nouns(tokens, text, lex)
     checkpoint()
     protect_med_lists(tokens, text)
     checkpoint()

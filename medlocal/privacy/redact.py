@@ -51,6 +51,7 @@ from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_bracket_names import bracketed_names
+from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
@@ -95,6 +96,7 @@ from medlocal.privacy.deid_span_ends import (
     place_possessive_inside,
     punctuation_outside,
 )
+from medlocal.privacy.deid_span_tails import span_tail_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
@@ -224,6 +226,10 @@ class Redactor:
         # A postcode after a found street, before its town ("..., 06000 Nice").
         checkpoint()
         yield from street_postcode_spans(text, found + lines)
+        # A street's or a number's tail its rule stopped short of: "Jalan SS2/[24]", "Cnoc an
+        # Doire [townland]", a number's last group wrapped onto the next line.
+        checkpoint()
+        yield from span_tail_spans(text, found + lines + tagged)
         # Letters from abroad (walk 47b): a wrapped telephone number's last group, a postcode
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()
@@ -260,6 +266,7 @@ class Redactor:
         found += pattern_candidates(text)
         checkpoint()
         found += road_location_candidates(text)
+        found += call_sign_candidates(text)
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
