@@ -5,6 +5,7 @@ conversation, the lines a stopped question leaves, the live line while an answer
 from __future__ import annotations
 
 from medlocal.engine.reasoning import ThinkingMeter, thinking_status
+from medlocal.rag.flags import items_phrase
 from medlocal.wording import counted
 
 FINDING_STATUS = "Loading the model and finding passages…"
@@ -79,3 +80,17 @@ def delete_chat_question(chat_id: int, questions: int, kept: int) -> str:
             else ""
         )
     )
+
+
+ANNOUNCED_CHARS = 600  # a screen reader says this much of an answer; the rest is in the chat
+
+
+def answer_announcement(answer: str, to_check: int) -> str:
+    """What a screen reader says when an answer arrives (walk 48a D2: focus stays in the
+    question box, and nothing was said): the answer's opening, an unsupported draft's verdict
+    included, and how many items to check."""
+    text = " ".join(answer.split())
+    if len(text) > ANNOUNCED_CHARS:
+        text = text[:ANNOUNCED_CHARS].rsplit(" ", 1)[0] + "… (the rest is in the conversation)"
+    check = f" {items_phrase(to_check)} against the sources." if to_check else ""
+    return f"Answer: {text}{check}"

@@ -30,6 +30,7 @@ from medlocal.crash import describe_exception
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.fsutil import disk_full_error, shown_path
 from medlocal.progress import Progress, ProgressCallback
+from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
@@ -129,6 +130,7 @@ class ErrorLine(ToneLabel):
         self.setVisible(bool(text))
         if text:
             grow_to_fit(self)
+            announce(self, text, urgent=tone is Tone.ERROR)
 
     def clear_message(self) -> None:
         self._show("", Tone.PLAIN)
