@@ -19,11 +19,11 @@ def indexing_status(done: int, total: int) -> str:
 
 
 NOTICE = "Decision support only — verify every statement against its sources."
-# Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
+# The conversation draws these hints whole, wrapped to the pane (ChatView.paintEvent).
 NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
 # An open vault with no patient at all: choosing one is no step yet (walk 29).
 NO_PATIENTS_YET_HINT = (
-    "No patients yet: click Add patient…\non the left, then import\ntheir documents to ask about."
+    "No patients yet: choose Add patient…\non the left, then import\ntheir documents to ask about."
 )
 NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
@@ -43,7 +43,7 @@ LOCK_STOPPED = "The answer was stopped when MedLocal locked; ask again."
 EMPTY_CHAT_HINT = (
     "Ask a question below about this patient's documents.\n"
     "Each answer cites its sources as [1], [2]…:\n"
-    "click one to see the passage on the right."
+    "open one (click it, or Ctrl+Tab to it and Enter)\nto see the passage on the right."
 )
 
 

@@ -47,6 +47,7 @@ from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
 from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
+from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
 from medlocal.ui.import_section import CLOSE
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self._job_activity.timeout.connect(self._touch_while_working)
         self._job_activity.start()
         watch_focus_return()
+        show_focus_rings()
         set_default_focus(self, self.chat.question)
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -208,7 +210,12 @@ class MainWindow(QMainWindow):
         )
         self.lock_action = self._action("&Lock", lambda: self.lock("user"), "Ctrl+L")
         self.lock_action.setIcon(icon("lock"))
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action("&Quit", self.close)
+        # QKeySequence.Quit is empty on some Linux desktops and on Windows (walk 48a D12):
+        # Ctrl+Q where the platform gives none.
+        quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
         for action in (
             self.import_action,
             self.summarize_action,
@@ -235,6 +242,10 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self._action("&Evaluate models…", self.open_evaluate))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About and diagnostics…", self.open_about))
+        # F6 goes to the question box from anywhere in the window (walk 48a D11: nine Tab
+        # presses from Add patient…), as F6 moves between a window's panes elsewhere.
+        self.ask_action = self._action("Go to the question box", self._go_to_question, "F6")
+        self.addAction(self.ask_action)
         stop = self._action("Stop generation", self.chat.stop, "Esc")
         stop.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(stop)
@@ -244,6 +255,10 @@ class MainWindow(QMainWindow):
             self.outputs_action,
             self.lock_action,
         ]
+
+    def _go_to_question(self) -> None:
+        if self.stack.currentIndex() != self.LOCKED and self.chat.question.isEnabled():
+            self.chat.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- lock and unlock -----------------------------------------------------------------------
 

@@ -12,7 +12,15 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -56,11 +64,38 @@ def _cannot_show(source: SourceRef, exc: BaseException) -> str:
     return f"[{source.number}] cannot be shown: {error_text(exc, 'Opening it')}"
 
 
+# An instruction the keyboard can follow too (walk 48a D12: it said "Click" only).
+SOURCES_HINT = (
+    "Open a citation [n] in an answer (click it, or Ctrl+Tab to it and Enter) to see its "
+    "passage here."
+)
+
+
+class WrappedHeader(QLabel):
+    """A word-wrapped label that keeps the height its text needs at its width. The panel's
+    layout squeezed it below that when the window was short for its font (walk 48a D5: at
+    18 pt on a 1280x720 screen "Click a citation [n]…" was cut at the top and bottom), as
+    the text box under it, which can scroll, can give the height up instead."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 class SourcesPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.header = QLabel("Click a citation [n] in an answer to see its passage here.")
+        self.header = WrappedHeader(SOURCES_HINT)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.header.setAccessibleName("Source")
@@ -91,7 +126,7 @@ class SourcesPanel(QWidget):
     def clear(self) -> None:
         self.current = None
         self._request += 1
-        self.header.setText("Click a citation [n] in an answer to see its passage here.")
+        self.header.setText(SOURCES_HINT)
         self.header.setToolTip("")
         self.text.clear()
         self.text.setExtraSelections([])
