@@ -112,6 +112,7 @@ class SourcesPanel(QWidget):
         self.page_scroll.setWidget(self.page)
         self.page_scroll.setWidgetResizable(True)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Cited document: text or page")
         self.tabs.addTab(self.text, "Text")
         self.tabs.addTab(self.page_scroll, "Page")
         self.tabs.setTabEnabled(1, False)

@@ -148,7 +148,7 @@ class BackupDialog(QDialog):
         restore_form = QFormLayout(restore_box)
         restore_form.addRow(_label("B&ackup", self.source), _folder_row(self.source, choose_source))
         restore_form.addRow("", self.use_recovery)
-        self.secret_label = QLabel(SECRET_LABELS[False])
+        self.secret_label = _label(SECRET_LABELS[False], self.source_passphrase)
         restore_form.addRow(self.secret_label, self.source_passphrase)
         restore_form.addRow("&New passphrase", self.new_passphrase)
         restore_form.addRow("Repea&t it", self.confirm_passphrase)
