@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.ui.first_run import FirstRunWizard
 
-
 SMALL_SCREEN = (1280, 720)  # 2560x1440 at 200 %
 
 
