@@ -519,15 +519,12 @@ class MainWindow(QMainWindow):
             due = self.workspace.backup_due()
         except MedLocalError:
             return
-        bar = self.statusBar()
-        if due and bar is not None:
-            bar.showMessage(BACKUP_REMINDER, 15000)
+        if due:
+            self.status.show_reminder(BACKUP_REMINDER, 15000)
 
     def _drop_backup_reminder(self) -> None:
         """A backup was just written and verified: the reminder is no longer true."""
-        bar = self.statusBar()
-        if bar is not None and bar.currentMessage() == BACKUP_REMINDER:
-            bar.clearMessage()
+        self.status.drop_reminder(BACKUP_REMINDER)
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()

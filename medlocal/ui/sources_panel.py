@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPixmap,
-    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -36,6 +35,7 @@ from medlocal.app import Workspace
 from medlocal.fsutil import shown_name
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.pdf_page import (
     PageImage,
@@ -71,31 +71,12 @@ SOURCES_HINT = (
 )
 
 
-class WrappedHeader(QLabel):
-    """A word-wrapped label that keeps the height its text needs at its width. The panel's
-    layout squeezed it below that when the window was short for its font (walk 48a D5: at
-    18 pt on a 1280x720 screen "Click a citation [n]…" was cut at the top and bottom), as
-    the text box under it, which can scroll, can give the height up instead."""
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._fit()
-
-    def _fit(self) -> None:
-        needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
-
-
 class SourcesPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.header = WrappedHeader(SOURCES_HINT)
+        # Keeps its lines whole when the window is short for the font (walk 48a D5).
+        self.header = FittingLabel(SOURCES_HINT)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.header.setAccessibleName("Source")

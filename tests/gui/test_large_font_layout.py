@@ -100,3 +100,22 @@ def test_the_sources_header_is_whole_at_18_pt_on_a_small_screen(
     header = window.sources.header
     assert _whole(header), (header.height(), header.heightForWidth(header.width()))
     window.close()
+
+
+def test_the_backup_reminder_is_whole_beside_the_model_at_18_pt(
+    qtbot: QtBot, gui_workspace: Workspace, big_font: QFont
+) -> None:
+    """As a temporary status message it was drawn under the permanent labels: "Tools → Ba"
+    then "Model: not loaded" over the rest."""
+    from medlocal.ui.main_window import BACKUP_REMINDER
+
+    window = open_window(qtbot, gui_workspace)
+    window.resize(*SMALL_SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    window.status.show_reminder(BACKUP_REMINDER, 60_000)
+    reminder, model = window.status.reminder, window.status.model
+    qtbot.waitUntil(lambda: reminder.isVisible() and reminder.width() > 0, timeout=5000)
+    assert not reminder.geometry().intersects(model.geometry())
+    assert _whole(reminder), (reminder.size(), reminder.heightForWidth(reminder.width()))
+    window.close()
