@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.gui_window import PASS, make_workspace, open_window, window_with_patient
-from PySide6.QtCore import Qt
+from fixtures.gui_window import PASS, make_workspace, window_with_patient
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -29,19 +28,6 @@ def said() -> Iterator[list[str]]:
     announcer.announced.connect(heard.append)
     yield heard
     announcer.announced.disconnect(heard.append)
-
-
-def test_a_wrong_passphrase_is_said(
-    said: list[str], qtbot: QtBot, gui_workspace: Workspace
-) -> None:
-    window = open_window(qtbot, gui_workspace)
-    window.lock_action.trigger()
-    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
-    screen = window.lock_screen
-    screen.secret.setText("wrong passphrase!")
-    qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: any(s.startswith("Wrong passphrase") for s in said), timeout=20000)
-    window.close()
 
 
 def test_an_import_result_is_said_once(

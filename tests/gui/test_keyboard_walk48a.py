@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures.gui_window import window_with_patient
+from fixtures.gui_window import focus_in_window, window_with_patient
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QWidget
@@ -141,11 +141,7 @@ def test_f6_goes_to_the_question_box_and_quit_has_a_key(
     qtbot: QtBot, gui_workspace: Workspace
 ) -> None:
     window = window_with_patient(qtbot, gui_workspace, "Keys Patient")
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    window.patients.add_button.setFocus()
-    qtbot.waitUntil(window.patients.add_button.hasFocus, timeout=5000)
+    focus_in_window(qtbot, window, window.patients.add_button)
     qtbot.keyClick(window.patients.add_button, Qt.Key.Key_F6)
     qtbot.waitUntil(window.chat.question.hasFocus, timeout=5000)
     quit_action = next(a for a in window.findChildren(QAction) if a.text() == "&Quit")
@@ -166,15 +162,11 @@ def test_tab_into_the_documents_selects_the_current_one(
     gui_workspace.import_documents([note], window.patients.patient_id)
     panel = window.patients
     panel.reload_documents()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     documents = panel.documents
     documents.setCurrentRow(0)
     documents.clearSelection()
     assert not panel.export_copy_button.isEnabled()
-    panel.remove_button.setFocus()
-    qtbot.waitUntil(panel.remove_button.hasFocus, timeout=5000)
+    focus_in_window(qtbot, window, panel.remove_button)
     while not documents.hasFocus():
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert documents.selectedItems() == [documents.item(0)]
@@ -184,12 +176,8 @@ def test_tab_into_the_documents_selects_the_current_one(
 
 def test_the_focused_widget_has_a_visible_ring(qtbot: QtBot, gui_workspace: Workspace) -> None:
     window = window_with_patient(qtbot, gui_workspace, "Ring Patient")
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     button = window.patients.add_button
-    button.setFocus()  # placed by code, as after a dialog: no Tab pressed
-    qtbot.waitUntil(button.hasFocus, timeout=5000)
+    focus_in_window(qtbot, window, button)  # placed by code, as after a dialog: no Tab
     rings = [r for r in window.findChildren(FocusRing) if r.isVisible()]
     assert len(rings) == 1 and rings[0].widget() is button
     ring = rings[0]
