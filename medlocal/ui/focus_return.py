@@ -50,7 +50,9 @@ def _has_focus(window: QWidget) -> bool:
 
 def set_default_focus(window: QWidget, widget: QWidget) -> None:
     """Where focus goes in ``window`` after a dialog closes when nothing had focus before."""
-    _DEFAULTS[id(window)] = widget
+    key = id(window)
+    _DEFAULTS[key] = widget
+    window.destroyed.connect(lambda _obj=None: _DEFAULTS.pop(key, None))
 
 
 class FocusReturn(QObject):
