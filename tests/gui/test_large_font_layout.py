@@ -119,3 +119,22 @@ def test_the_backup_reminder_is_whole_beside_the_model_at_18_pt(
     assert not reminder.geometry().intersects(model.geometry())
     assert _whole(reminder), (reminder.size(), reminder.heightForWidth(reminder.width()))
     window.close()
+
+
+def test_summarise_template_label_is_whole_at_18_pt(
+    qtbot: QtBot, gui_workspace: Workspace, big_font: QFont
+) -> None:
+    """Beside its box, "Template" got exactly its measured width, and at 200 % the drawn text ran
+    past it: the last letter was cut ("Templat"). Above its box it has the pane's width."""
+    from medlocal.ui.dialogs.summarize_dialog import SummarizeDialog
+
+    patient = gui_workspace.require_vault().add_patient("Template Patient")
+    dialog = SummarizeDialog(gui_workspace, patient)
+    qtbot.addWidget(dialog)
+    dialog.resize(*SMALL_SCREEN)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label, box = dialog.template_label, dialog.template
+    assert label.buddy() is box
+    assert label.geometry().bottom() < box.geometry().top()  # above it, not beside
+    assert label.width() >= 2 * label.sizeHint().width(), (label.width(), label.sizeHint())
