@@ -13,11 +13,24 @@ from PySide6.QtWidgets import QWidget
 
 from medlocal.ui.colours import Tone, ToneLabel
 
+NARROWEST_CHARS = 8  # narrower than this, the label is on its way to its real width
+
 
 class FittingLabel(ToneLabel):
-    def __init__(self, text: str = "", tone: Tone = Tone.PLAIN, parent: QWidget | None = None):
+    """At most ``max_lines`` lines tall, and nothing asked while narrower than a few words: a
+    label not yet laid out is 0 pixels wide, where its text needs a line per letter, and a
+    window given that height was taller than the screen (seen re-running walk 48a)."""
+
+    def __init__(
+        self,
+        text: str = "",
+        tone: Tone = Tone.PLAIN,
+        parent: QWidget | None = None,
+        max_lines: int = 4,
+    ):
         super().__init__(text, tone, parent)
         self.setWordWrap(True)
+        self.max_lines = max_lines
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -28,6 +41,10 @@ class FittingLabel(ToneLabel):
         self._fit()
 
     def _fit(self) -> None:
-        needed = self.heightForWidth(self.width()) if self.text() else 0
+        metrics = self.fontMetrics()
+        if not self.text() or self.width() < NARROWEST_CHARS * metrics.averageCharWidth():
+            needed = 0  # not laid out yet (width 0): its real width comes with a resize
+        else:
+            needed = min(self.heightForWidth(self.width()), self.max_lines * metrics.lineSpacing())
         if needed >= 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)

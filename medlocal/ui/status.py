@@ -71,7 +71,7 @@ class StatusWidgets:
         # The backup reminder, as a wrapped label beside the permanent ones: as a temporary
         # message it was drawn under them, cut to "Tools → Ba" at 18 pt on a 1280-pixel-wide
         # window (walk 48a D5).
-        self.reminder = FittingLabel("", Tone.WARNING)
+        self.reminder = FittingLabel("", Tone.WARNING, max_lines=2)
         self.reminder.setAccessibleName("Reminder")
         bar.addWidget(self.reminder, 1)
         self.reminder.hide()

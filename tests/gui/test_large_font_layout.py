@@ -118,6 +118,9 @@ def test_the_backup_reminder_is_whole_beside_the_model_at_18_pt(
     qtbot.waitUntil(lambda: reminder.isVisible() and reminder.width() > 0, timeout=5000)
     assert not reminder.geometry().intersects(model.geometry())
     assert _whole(reminder), (reminder.size(), reminder.heightForWidth(reminder.width()))
+    # The status bar takes the reminder's lines, no more: the window stays on the screen.
+    assert window.frameGeometry().height() <= SMALL_SCREEN[1] + 40, window.size()
+    assert window.statusBar().height() <= 4 * reminder.fontMetrics().lineSpacing()
     window.close()
 
 
