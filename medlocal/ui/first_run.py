@@ -36,6 +36,7 @@ from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_name
+from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.workers import run_task
 
 UNFINISHED_EARLIER = (
@@ -59,10 +60,10 @@ class PassphrasePage(QWizardPage):
             "MedLocal keeps every document, chat and summary in an encrypted vault on this "
             "computer."
         )
-        self.advice = QLabel(
+        # Keeps both its lines when the page is short for the font (walk 48a D3).
+        self.advice = FittingLabel(
             "Choose a passphrase of several unrelated words; weak ones are refused."
         )
-        self.advice.setWordWrap(True)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setAccessibleName("New vault passphrase")
@@ -304,11 +305,10 @@ class RecoveryPage(QWizardPage):
         self.workspace = workspace
         self.setTitle("Your recovery key")
         self.setSubTitle("It opens the vault if the passphrase is forgotten.")  # see PassphrasePage
-        self.advice = QLabel(
+        self.advice = FittingLabel(
             "It is shown only now: write it down or print it and keep it somewhere safe. "
             "MedLocal keeps no copy."
         )
-        self.advice.setWordWrap(True)
         self.key = QLineEdit()
         self.key.setReadOnly(True)
         self.key.setAccessibleName("Recovery key")

@@ -56,7 +56,8 @@ def test_wizard_subtitles_fit_the_header_at_18_pt(
             QRect(0, 0, header.width(), 10_000), Qt.TextFlag.TextWordWrap, page.subTitle()
         ).height()
         assert needed <= 2 * metrics.lineSpacing(), page.subTitle()
-    # What no longer fits in the header is in the page.
+    # What no longer fits in the header is in the page, whole.
+    assert _whole(wizard.passphrase_page.advice), wizard.passphrase_page.advice.size()
     assert "weak ones are refused" in wizard.passphrase_page.advice.text()
     assert "keeps no copy" in wizard.recovery_page.advice.text()
 
