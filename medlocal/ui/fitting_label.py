@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from medlocal.ui.colours import Tone, ToneLabel
 
+SLACK_PX = 3
 NARROWEST_CHARS = 8  # narrower than this, the label is on its way to its real width
 
 
@@ -45,6 +46,10 @@ class FittingLabel(ToneLabel):
         if not self.text() or self.width() < NARROWEST_CHARS * metrics.averageCharWidth():
             needed = 0  # not laid out yet (width 0): its real width comes with a resize
         else:
-            needed = min(self.heightForWidth(self.width()), self.max_lines * metrics.lineSpacing())
+            most = self.max_lines * metrics.lineSpacing()
+            # A little over the measured height: at 200 % the text is drawn at twice the size,
+            # whose lines come out a fraction of a pixel taller than the measure, and the last
+            # line's descenders were cut ("refused." on the wizard's first page).
+            needed = min(self.heightForWidth(self.width()), most) + SLACK_PX
         if needed >= 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
