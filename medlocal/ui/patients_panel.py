@@ -115,9 +115,10 @@ class PatientsPanel(PatientDeletions):
         self.imports.finished.connect(self._import_finished)
         self.documents = SelectingList()
         self.documents.setAccessibleName("Documents of the selected patient")
-        # As the patients: a long file name wraps, never a sideways scroll (walk 48a D5).
-        self.documents.setWordWrap(True)
+        # One line each, a long one cut short with "…", never a sideways scroll: at 18 pt the
+        # pane showed three rows and a scroll bar (walk 48a D5); wrapped, only one and a half.
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.documents.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.import_button = QPushButton("Import files…")
         self.import_button.setAccessibleName("Import documents from files")
