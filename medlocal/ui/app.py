@@ -22,6 +22,8 @@ from medlocal.settings import SettingsFileError
 from medlocal.ui.colours import is_dark, scheme_palette
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
+from medlocal.ui.focus_frame import show_focus_rings
+from medlocal.ui.focus_return import watch_focus_return
 from medlocal.ui.main_window import MainWindow
 from medlocal.ui.quit_signals import QuitOnSignals, quit_requested
 from medlocal.ui.workers import end_if_jobs_linger, run_task
@@ -175,6 +177,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("MedLocal")
     app.setOrganizationName("MedLocal")
     app.setApplicationDisplayName("MedLocal")
+    # From the first-run wizard on, not only once the main window exists (walk 48a D1, D10).
+    watch_focus_return()
+    show_focus_rings()
     return app
 
 

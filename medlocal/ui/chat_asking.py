@@ -21,8 +21,15 @@ from medlocal.engine.reasoning import THINKING_PREFIX, ThinkingMeter
 from medlocal.errors import GenerationCancelled
 from medlocal.rag.answer import GroundedAnswer
 from medlocal.rag.chat import ChatSession
+from medlocal.rag.flags import items_to_check
+from medlocal.ui.announce import announce
 from medlocal.ui.chat_memory import PatientChatMemory
-from medlocal.ui.chat_texts import FINDING_STATUS, NO_DOCUMENTS_HINT, live_line
+from medlocal.ui.chat_texts import (
+    FINDING_STATUS,
+    NO_DOCUMENTS_HINT,
+    answer_announcement,
+    live_line,
+)
 from medlocal.ui.chat_widgets import ChatList, QuestionBox
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.workers import Job, batched, stream_task
@@ -170,6 +177,9 @@ class ChatAsking:
         self.redraw()
         self.generating.emit(False)
         self._update_buttons()
+        announce(
+            self.question, answer_announcement(turn.answer, items_to_check(turn.flags, turn.answer))
+        )
         self.answerAdded.emit(turn)
         if session.last_output_id is not None:
             self.outputSaved.emit(session.last_output_id)
@@ -186,6 +196,7 @@ class ChatAsking:
         if partial:
             self.status_line += " (The partial text below was not checked or kept.)"
         self.redraw()
+        announce(self.question, self.status_line, urgent=not stopped)
         self.live_question = self.live_text = ""
         self.generating.emit(False)
         self._update_buttons()

@@ -5,6 +5,7 @@ conversation, the lines a stopped question leaves, the live line while an answer
 from __future__ import annotations
 
 from medlocal.engine.reasoning import ThinkingMeter, thinking_status
+from medlocal.rag.flags import items_phrase
 from medlocal.wording import counted
 
 FINDING_STATUS = "Loading the model and finding passages…"
@@ -18,11 +19,11 @@ def indexing_status(done: int, total: int) -> str:
 
 
 NOTICE = "Decision support only — verify every statement against its sources."
-# Placeholders are drawn without word wrap: short lines, so a narrow pane shows all of them.
+# The conversation draws these hints whole, wrapped to the pane (ChatView.paintEvent).
 NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask about their documents."
 # An open vault with no patient at all: choosing one is no step yet (walk 29).
 NO_PATIENTS_YET_HINT = (
-    "No patients yet: click Add patient…\non the left, then import\ntheir documents to ask about."
+    "No patients yet: choose Add patient…\non the left, then import\ntheir documents to ask about."
 )
 NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
@@ -42,7 +43,7 @@ LOCK_STOPPED = "The answer was stopped when MedLocal locked; ask again."
 EMPTY_CHAT_HINT = (
     "Ask a question below about this patient's documents.\n"
     "Each answer cites its sources as [1], [2]…:\n"
-    "click one to see the passage on the right."
+    "open one (click it, or Ctrl+Tab to it and Enter)\nto see the passage on the right."
 )
 
 
@@ -79,3 +80,17 @@ def delete_chat_question(chat_id: int, questions: int, kept: int) -> str:
             else ""
         )
     )
+
+
+ANNOUNCED_CHARS = 600  # a screen reader says this much of an answer; the rest is in the chat
+
+
+def answer_announcement(answer: str, to_check: int) -> str:
+    """What a screen reader says when an answer arrives (walk 48a D2: focus stays in the
+    question box, and nothing was said): the answer's opening, an unsupported draft's verdict
+    included, and how many items to check."""
+    text = " ".join(answer.split())
+    if len(text) > ANNOUNCED_CHARS:
+        text = text[:ANNOUNCED_CHARS].rsplit(" ", 1)[0] + "… (the rest is in the conversation)"
+    check = f" {items_phrase(to_check)} against the sources." if to_check else ""
+    return f"Answer: {text}{check}"

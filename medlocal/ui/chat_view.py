@@ -8,8 +8,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import (
+    QPainter,
+    QPaintEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QWidget
 
 from medlocal.app.chats import ChatTurn
@@ -33,8 +39,26 @@ from medlocal.ui.safe_browser import SafeBrowser
 CHAT_PIECE_BLOCKS = 50
 
 
+HINT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
 class ChatView(SafeBrowser):
     """Read-only view of one chat; ``draw`` shows the turns and the live part."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """An empty chat's hint, every line of it, wrapped to the pane (walk 48a D4: Qt draws a
+        text view's placeholder within its first line's height, and "Ask a question below
+        about this patient's" was all that ever showed)."""
+        hint = self.placeholderText()
+        if not hint or not self.document().isEmpty():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        margin = int(self.document().documentMargin())
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(area, HINT_FLAGS, hint)
+        painter.end()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

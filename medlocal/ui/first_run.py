@@ -36,6 +36,7 @@ from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_name
+from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.workers import run_task
 
 UNFINISHED_EARLIER = (
@@ -53,9 +54,15 @@ class PassphrasePage(QWizardPage):
         super().__init__()
         self.workspace = workspace
         self.setTitle("Protect your patients' records")
+        # The wizard's header shows two lines of subtitle at most (walk 48a D3: at 18 pt the
+        # advice was cut off): the rest goes in the page, as on the model page.
         self.setSubTitle(
             "MedLocal keeps every document, chat and summary in an encrypted vault on this "
-            "computer. Choose a passphrase of several unrelated words; weak ones are refused."
+            "computer."
+        )
+        # Keeps both its lines when the page is short for the font (walk 48a D3).
+        self.advice = FittingLabel(
+            "Choose a passphrase of several unrelated words; weak ones are refused."
         )
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
@@ -105,7 +112,7 @@ class PassphrasePage(QWizardPage):
         self.new_part = QWidget()
         new_layout = QVBoxLayout(self.new_part)
         new_layout.setContentsMargins(0, 0, 0, 0)
-        for field in (self.secret, self.confirm, self.meter):
+        for field in (self.advice, self.secret, self.confirm, self.meter):
             new_layout.addWidget(field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.earlier)
@@ -297,9 +304,10 @@ class RecoveryPage(QWizardPage):
         self.passphrase_page = passphrase_page
         self.workspace = workspace
         self.setTitle("Your recovery key")
-        self.setSubTitle(
-            "It opens the vault if the passphrase is forgotten. It is shown only now: write it "
-            "down or print it and keep it somewhere safe. MedLocal keeps no copy."
+        self.setSubTitle("It opens the vault if the passphrase is forgotten.")  # see PassphrasePage
+        self.advice = FittingLabel(
+            "It is shown only now: write it down or print it and keep it somewhere safe. "
+            "MedLocal keeps no copy."
         )
         self.key = QLineEdit()
         self.key.setReadOnly(True)
@@ -318,7 +326,14 @@ class RecoveryPage(QWizardPage):
         self.remember_note = QLabel("")
         self.remember_note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.key, self.copy, self.stored, self.remember, self.remember_note):
+        for widget in (
+            self.advice,
+            self.key,
+            self.copy,
+            self.stored,
+            self.remember,
+            self.remember_note,
+        ):
             layout.addWidget(widget)
         self._remembering = False
         self._remembered = False

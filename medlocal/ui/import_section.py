@@ -32,6 +32,7 @@ from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress, duration_text
+from medlocal.ui.announce import announce
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.workers import Job, ProgressRelay, run_task
@@ -358,6 +359,9 @@ class ImportSection(QObject):
             )
         else:
             self.progress_label.clear()
+        if result.summary and not result.said:  # once per import, not at each patient chosen
+            result.said = True
+            announce(self.progress_label, self.progress_label.text())
 
 
 @dataclass(frozen=True)
@@ -381,6 +385,7 @@ class _ImportResult:
     label: str = ""
     summary: str = ""
     seen: bool = False
+    said: bool = False  # announced to a screen reader
 
 
 def listed_name(shown: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import run_task
 from medlocal.vault.errors import wait_text
@@ -179,6 +180,7 @@ class LockScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.reset(str(exc) or "The vault could not be unlocked.")
+        announce(self.error, self.error.text(), urgent=True)
         wait = getattr(exc, "retry_after", 0.0)
         if isinstance(wait, int | float) and wait > 0:
             self.wait_before_next_try(float(wait), str(getattr(exc, "reason", "")) or str(exc))

@@ -47,6 +47,8 @@ from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
 from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
+from medlocal.ui.focus_frame import show_focus_rings
+from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
 from medlocal.ui.import_section import CLOSE
 from medlocal.ui.lock_screen import LockScreen
@@ -167,6 +169,9 @@ class MainWindow(QMainWindow):
         self._job_activity.setInterval(int(JOB_ACTIVITY_S * 1000))
         self._job_activity.timeout.connect(self._touch_while_working)
         self._job_activity.start()
+        watch_focus_return()
+        show_focus_rings()
+        set_default_focus(self, self.chat.question)
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
             # Dialogs are windows of their own: watched as soon as they take focus.
@@ -188,33 +193,9 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: self._keeping_focus(slot))
+        # Focus comes back after the dialog the action opens: focus_return (walk 46a D8).
+        action.triggered.connect(lambda _checked=False: slot())
         return action
-
-    def _keeping_focus(self, slot: Callable[[], object]) -> None:
-        """Run a menu action; when the dialog it opened has closed and focus is not back in the
-        window, the window takes it (walk 46a D8: after Ctrl+O or Summarise no widget had focus,
-        and shortcuts did nothing until the window was activated). A window manager activates the
-        dialog's parent again by itself; Qt's offscreen platform, and some bare X11 or kiosk
-        sessions, do not. Focus goes back to the widget that had it, else the question box."""
-        before = QApplication.focusWidget()
-        slot()
-        # Once the closed dialog's own window events are through (its deactivation among them).
-        QTimer.singleShot(0, lambda: self._take_focus_back(before))
-
-    def _take_focus_back(self, before: QWidget | None) -> None:
-        if QApplication.activeModalWidget() is not None or not self.isVisible():
-            return  # the action left a dialog open (the model manager), or closed the window
-        focus = QApplication.focusWidget()
-        if focus is not None and focus.window() is self and self.isActiveWindow():
-            return  # focus stayed here
-        self.activateWindow()
-        # The widget that had focus may be gone with what the action changed (a list refilled).
-        alive = [w for w in (before, self.chat.question) if w is not None and shiboken6.isValid(w)]
-        for target in alive:
-            if target.window() is self and target.isVisibleTo(self) and target.isEnabled():
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -229,7 +210,12 @@ class MainWindow(QMainWindow):
         )
         self.lock_action = self._action("&Lock", lambda: self.lock("user"), "Ctrl+L")
         self.lock_action.setIcon(icon("lock"))
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action("&Quit", self.close)
+        # QKeySequence.Quit is empty on some Linux desktops and on Windows (walk 48a D12):
+        # Ctrl+Q where the platform gives none.
+        quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
         for action in (
             self.import_action,
             self.summarize_action,
@@ -256,6 +242,10 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self._action("&Evaluate models…", self.open_evaluate))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About and diagnostics…", self.open_about))
+        # F6 goes to the question box from anywhere in the window (walk 48a D11: nine Tab
+        # presses from Add patient…), as F6 moves between a window's panes elsewhere.
+        self.ask_action = self._action("Go to the question box", self._go_to_question, "F6")
+        self.addAction(self.ask_action)
         stop = self._action("Stop generation", self.chat.stop, "Esc")
         stop.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(stop)
@@ -265,6 +255,10 @@ class MainWindow(QMainWindow):
             self.outputs_action,
             self.lock_action,
         ]
+
+    def _go_to_question(self) -> None:
+        if self.stack.currentIndex() != self.LOCKED and self.chat.question.isEnabled():
+            self.chat.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- lock and unlock -----------------------------------------------------------------------
 
@@ -525,15 +519,12 @@ class MainWindow(QMainWindow):
             due = self.workspace.backup_due()
         except MedLocalError:
             return
-        bar = self.statusBar()
-        if due and bar is not None:
-            bar.showMessage(BACKUP_REMINDER, 15000)
+        if due:
+            self.status.show_reminder(BACKUP_REMINDER, 15000)
 
     def _drop_backup_reminder(self) -> None:
         """A backup was just written and verified: the reminder is no longer true."""
-        bar = self.statusBar()
-        if bar is not None and bar.currentMessage() == BACKUP_REMINDER:
-            bar.clearMessage()
+        self.status.drop_reminder(BACKUP_REMINDER)
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()

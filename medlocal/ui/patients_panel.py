@@ -11,7 +11,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -52,6 +52,19 @@ from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
 
 DOCS_REFRESH_MS = 500
+
+
+class SelectingList(QListWidget):
+    """A list whose current row is selected when the keyboard arrives in it (walk 48a D9: Tab
+    landed on a current but unselected document, so "Export redacted copy…" stayed off and
+    out of the Tab order until an arrow key)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        item = self.currentItem()
+        keys = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if item is not None and not self.selectedItems() and event.reason() in keys:
+            item.setSelected(True)
 
 
 class PatientsPanel(PatientDeletions):
@@ -100,8 +113,12 @@ class PatientsPanel(PatientDeletions):
         self.imports.started.connect(self._update_buttons)
         self.imports.fileImported.connect(self._follow_import)
         self.imports.finished.connect(self._import_finished)
-        self.documents = QListWidget()
+        self.documents = SelectingList()
         self.documents.setAccessibleName("Documents of the selected patient")
+        # One line each, a long one cut short with "…", never a sideways scroll: at 18 pt the
+        # pane showed three rows and a scroll bar (walk 48a D5); wrapped, only one and a half.
+        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.documents.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.import_button = QPushButton("Import files…")
         self.import_button.setAccessibleName("Import documents from files")

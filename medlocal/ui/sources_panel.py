@@ -12,7 +12,14 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -28,6 +35,7 @@ from medlocal.app import Workspace
 from medlocal.fsutil import shown_name
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.pdf_page import (
     PageImage,
@@ -56,11 +64,19 @@ def _cannot_show(source: SourceRef, exc: BaseException) -> str:
     return f"[{source.number}] cannot be shown: {error_text(exc, 'Opening it')}"
 
 
+# An instruction the keyboard can follow too (walk 48a D12: it said "Click" only).
+SOURCES_HINT = (
+    "Open a citation [n] in an answer (click it, or Ctrl+Tab to it and Enter) to see its "
+    "passage here."
+)
+
+
 class SourcesPanel(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.header = QLabel("Click a citation [n] in an answer to see its passage here.")
+        # Keeps its lines whole when the window is short for the font (walk 48a D5).
+        self.header = FittingLabel(SOURCES_HINT)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # a file name is never markup
         self.header.setAccessibleName("Source")
@@ -77,6 +93,7 @@ class SourcesPanel(QWidget):
         self.page_scroll.setWidget(self.page)
         self.page_scroll.setWidgetResizable(True)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Cited document: text or page")
         self.tabs.addTab(self.text, "Text")
         self.tabs.addTab(self.page_scroll, "Page")
         self.tabs.setTabEnabled(1, False)
@@ -91,7 +108,7 @@ class SourcesPanel(QWidget):
     def clear(self) -> None:
         self.current = None
         self._request += 1
-        self.header.setText("Click a citation [n] in an answer to see its passage here.")
+        self.header.setText(SOURCES_HINT)
         self.header.setToolTip("")
         self.text.clear()
         self.text.setExtraSelections([])

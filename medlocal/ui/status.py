@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from medlocal import crash
 from medlocal.privacy import netguard
 from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.flow import ElidedLabel
 
 LIVE_REFRESH_MS = 250
@@ -67,6 +68,16 @@ class StatusWidgets:
         self.upgraded.setWordWrap(True)
         bar.addWidget(self.upgraded, 1)
         self.upgraded.hide()
+        # The backup reminder, as a wrapped label beside the permanent ones: as a temporary
+        # message it was drawn under them, cut to "Tools → Ba" at 18 pt on a 1280-pixel-wide
+        # window (walk 48a D5).
+        self.reminder = FittingLabel("", Tone.WARNING, max_lines=2)
+        self.reminder.setAccessibleName("Reminder")
+        bar.addWidget(self.reminder, 1)
+        self.reminder.hide()
+        self._reminder_timer = QTimer(parent)
+        self._reminder_timer.setSingleShot(True)
+        self._reminder_timer.timeout.connect(lambda: self.drop_reminder(self.reminder.text()))
         self._bar = bar
         self._relay = _RefusalRelay(parent)
         self._relay.refused.connect(self.update_offline)
@@ -88,6 +99,19 @@ class StatusWidgets:
         """Show the vault's upgrade notice (None: hide it)."""
         self.upgraded.setText(text or "")
         self.upgraded.setVisible(bool(text))
+
+    def show_reminder(self, text: str, ms: int) -> None:
+        """Show ``text`` in the status bar for ``ms`` milliseconds."""
+        self.reminder.setText(text)
+        self.reminder.show()
+        self._reminder_timer.start(ms)
+
+    def drop_reminder(self, text: str) -> None:
+        """Hide the reminder if it is ``text`` (it is no longer true)."""
+        if self.reminder.text() == text:
+            self._reminder_timer.stop()
+            self.reminder.clear()
+            self.reminder.hide()
 
     def close(self) -> None:
         netguard.remove_listener(self._relay)

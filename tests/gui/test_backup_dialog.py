@@ -319,8 +319,8 @@ def test_the_backup_reminder_goes_once_a_backup_is_written(
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.start()
-    bar = window.statusBar()
-    assert bar is not None and bar.currentMessage().startswith("No recent verified backup")
+    reminder = window.status.reminder
+    assert reminder.isVisibleTo(window) and reminder.text().startswith("No recent verified backup")
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog = BackupDialog(workspace, parent=window)
@@ -329,7 +329,7 @@ def test_the_backup_reminder_goes_once_a_backup_is_written(
     dialog.start_backup()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert "written and verified" in dialog.backup_message.text()
-    qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)
+    qtbot.waitUntil(lambda: reminder.isHidden() and reminder.text() == "", timeout=5000)
     window.close()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.ui.announce import announcer
 from medlocal.vault.keyfile import FREE_ATTEMPTS, KEY_FILE_NAME
 
 
@@ -67,11 +68,16 @@ def test_a_free_wrong_try_says_no_wait(
     window.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     screen = window.lock_screen
+    said: list[str] = []
+    announcer.announced.connect(said.append)
     screen.secret.setText("wrong passphrase!")
     qtbot.keyClick(screen.secret, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not screen._busy, timeout=20000)
+    announcer.announced.disconnect(said.append)
     assert "Wait" not in screen.error.text() and screen.button.isEnabled()
     assert screen.button.text() == "Unlock"
+    # Said to a screen reader too (walk 48a D2: the red text changed silently).
+    assert [s for s in said if s.startswith("Wrong passphrase")] == [screen.error.text()]
     window.close()
 
 

@@ -153,7 +153,7 @@ def test_a_not_found_answer_clears_the_previous_answers_passage(
     assert chat.turns[-1].status == "not_found" and not chat.turns[-1].sources
     assert sources.current is None and sources.text.toPlainText() == ""
     assert sources.highlighted_text() == ""
-    assert sources.header.text().startswith("Click a citation")
+    assert sources.header.text().startswith("Open a citation")
 
 
 @pytest.fixture

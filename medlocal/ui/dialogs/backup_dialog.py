@@ -49,6 +49,17 @@ def _secret_field(name: str) -> QLineEdit:
     return field
 
 
+# The restore form's secret: the backup's passphrase, or its recovery key (the box ticked).
+SECRET_LABELS = {False: "Pa&ssphrase", True: "Recovery ke&y"}
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    """A row label with an Alt+letter for a row that holds a layout (which gets no buddy)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
@@ -98,9 +109,11 @@ class BackupDialog(QDialog):
         self.backup_button.clicked.connect(self.start_backup)
         backup_box = QGroupBox("Back up this vault")
         backup_form = QFormLayout(backup_box)
-        backup_form.addRow("Folder", _folder_row(self.destination, choose))
-        backup_form.addRow("Keep newest", self.keep)
-        backup_form.addRow("Passphrase", self.backup_passphrase)
+        backup_form.addRow(
+            _label("&Folder", self.destination), _folder_row(self.destination, choose)
+        )
+        backup_form.addRow("&Keep newest", self.keep)
+        backup_form.addRow("&Passphrase", self.backup_passphrase)
         backup_form.addRow("", self.backup_button)
         # Each part's messages under its own button, beside the fields they are about: one
         # line at the foot of the dialog was read far below the field it named (walk 26).
@@ -133,12 +146,12 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.start_restore)
         restore_box = QGroupBox("Verify or restore a backup")
         restore_form = QFormLayout(restore_box)
-        restore_form.addRow("Backup", _folder_row(self.source, choose_source))
+        restore_form.addRow(_label("B&ackup", self.source), _folder_row(self.source, choose_source))
         restore_form.addRow("", self.use_recovery)
-        self.secret_label = QLabel("Passphrase")
+        self.secret_label = _label(SECRET_LABELS[False], self.source_passphrase)
         restore_form.addRow(self.secret_label, self.source_passphrase)
-        restore_form.addRow("New passphrase", self.new_passphrase)
-        restore_form.addRow("Repeat it", self.confirm_passphrase)
+        restore_form.addRow("&New passphrase", self.new_passphrase)
+        restore_form.addRow("Repea&t it", self.confirm_passphrase)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(self.verify_button)
         buttons_row.addWidget(self.restore_button)
@@ -148,7 +161,9 @@ class BackupDialog(QDialog):
         self._outcome = self.backup_message  # where the running task's failure is said
 
         self.task = TaskPanel("Backup", self)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # No parent until the layout takes it: last in the Tab order, as on screen (walk 48a
+        # D7: created with the dialog as parent, Close came first and had focus on opening).
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -271,7 +286,7 @@ class BackupDialog(QDialog):
 
     def _recovery_toggled(self, on: bool) -> None:
         name = "Recovery key" if on else "Passphrase the backup was made with"
-        self.secret_label.setText("Recovery key" if on else "Passphrase")
+        self.secret_label.setText(SECRET_LABELS[on])
         self.source_passphrase.setPlaceholderText(name)
         self.source_passphrase.setAccessibleName(name)
         self.new_passphrase.setEnabled(on)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import TypeVar
 
 import shiboken6
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayoutItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -30,6 +33,7 @@ from medlocal.crash import describe_exception
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.fsutil import disk_full_error, shown_path
 from medlocal.progress import Progress, ProgressCallback
+from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
@@ -129,6 +133,7 @@ class ErrorLine(ToneLabel):
         self.setVisible(bool(text))
         if text:
             grow_to_fit(self)
+            announce(self, text, urgent=tone is Tone.ERROR)
 
     def clear_message(self) -> None:
         self._show("", Tone.PLAIN)
@@ -329,3 +334,38 @@ def table_and_actions_layout(
     layout.addLayout(row)
     layout.addWidget(message)
     layout.addWidget(buttons)
+
+
+def _focusables(item: QLayoutItem | None) -> list[QWidget]:
+    """The widgets a form row holds, in their layout's order (a row may hold a layout)."""
+    if item is None:
+        return []
+    widget = item.widget()
+    if widget is not None:
+        inner = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        own = [widget] if widget.focusPolicy() & Qt.FocusPolicy.TabFocus else []
+        return own or [w for w in inner if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    layout = item.layout()
+    if layout is None:
+        return []
+    return [w for i in range(layout.count()) for w in _focusables(layout.itemAt(i))]
+
+
+def tab_order_of_forms(forms: Sequence[QFormLayout], after: Sequence[QWidget] = ()) -> None:
+    """Tab goes through ``forms`` row by row, as they show, then to ``after`` (the buttons).
+    Qt's own order is the order widgets joined the window, which a form built group by group
+    from a list of settings does not follow (walk 48a D7: Preset was reached last)."""
+    order = [
+        widget
+        for form in forms
+        for row in range(form.rowCount())
+        for role in (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        )
+        for widget in _focusables(form.itemAt(row, role))
+    ]
+    order += after
+    for first, second in pairwise(order):
+        QWidget.setTabOrder(first, second)

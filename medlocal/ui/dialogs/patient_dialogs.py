@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -151,9 +152,11 @@ class AddPatientDialog(QDialog):
         self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("MRN", self.mrn)
-        form.addRow("Date of birth", dob_row)
+        form.addRow("&Name", self.name)
+        form.addRow("&MRN", self.mrn)
+        dob_label = QLabel("Date of &birth", self)
+        dob_label.setBuddy(self.dob)  # a row holding a layout gets no buddy of its own
+        form.addRow(dob_label, dob_row)
         form.addRow("", self.dob_reading)
         form.addRow(self.error)
         buttons = QDialogButtonBox(

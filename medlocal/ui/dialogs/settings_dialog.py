@@ -38,7 +38,7 @@ from medlocal.app import Workspace
 from medlocal.errors import UserInputError
 from medlocal.settings import Settings, coerce_setting
 from medlocal.ui.colours import Tone, tone_colour
-from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned, tab_order_of_forms
 from medlocal.ui.dialogs.settings_form import (
     declared,
     editor_problem,
@@ -129,6 +129,10 @@ class SettingsDialog(QDialog):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # No Tab stop of its own (walk 48a D7: an empty stop after Cancel); Tab between its
+        # fields still scrolls each into view.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName("Settings")
         self.scroll_area.setWidget(body)
         layout.addWidget(self.scroll_area, 1)
         forms: dict[str, QFormLayout] = {}
@@ -136,7 +140,9 @@ class SettingsDialog(QDialog):
             group = QGroupBox(title, body)
             forms[title] = QFormLayout(group)
             groups.addWidget(group)
-        self.preset = QComboBox(self)
+        # No parent until its row takes it, as the fields: its Tab stop is then where it shows,
+        # not after Save and Cancel (walk 48a D7).
+        self.preset = QComboBox()
         self.preset.addItems([*PRESETS, CUSTOM])
         self.preset.setAccessibleName("Sampling preset")
         self.preset.setToolTip("Precise answers the same way every time; higher settings vary.")
@@ -147,13 +153,19 @@ class SettingsDialog(QDialog):
         self.first_field = next(name for name in self.specs if name in first_names)
         for spec in declared():
             editor: QWidget = (
-                GpuLayersEditor(spec, self) if spec.name == "gpu_layers" else make_editor(spec)
+                GpuLayersEditor(spec) if spec.name == "gpu_layers" else make_editor(spec)
             )
             self.editors[spec.name] = editor
             error = ErrorLine(f"{label_for(spec)} error", self)
             self.errors[spec.name] = error
             form = forms[placed.get(spec.name, OTHER_GROUP)]
             form.addRow(label_for(spec), editor)
+            if isinstance(editor, GpuLayersEditor):
+                # The label names the mode combo for a screen reader, and Alt+its letter goes
+                # there (walk 48a D6): the row's own buddy is the editor around it.
+                label = form.labelForField(editor)
+                if isinstance(label, QLabel):
+                    label.setBuddy(editor.mode)
             form.addRow("", error)
         self._privacy_rows(forms["Privacy"])
         model_note = QLabel("Model options apply the next time a model is loaded.", self)
@@ -169,6 +181,8 @@ class SettingsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setAccessibleName("Save settings")
         layout.addWidget(buttons)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        tab_order_of_forms(list(forms.values()), [self.save_button, cancel])
         self.load(workspace.settings)
         width = body.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
         self.resize(width + 24, min(body.sizeHint().height() + 80, SETTINGS_MAX_HEIGHT))

@@ -1,0 +1,55 @@
+"""A word-wrapped label that keeps the height its text needs at its width (walk 48a D5).
+
+Where a window is short for its font (18 pt on a 1280x720 screen) a layout squeezes a wrapped
+label below the height of its lines, and a status bar gives a label one line whatever it
+wraps to: "Click a citation [n]…" above Sources was cut at the top and bottom, and the backup
+reminder lost its second line. The label's minimum height follows its text instead, so the
+scrollable text box under it, or the status bar's height, gives way."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from medlocal.ui.colours import Tone, ToneLabel
+
+SLACK_PX = 3
+NARROWEST_CHARS = 8  # narrower than this, the label is on its way to its real width
+
+
+class FittingLabel(ToneLabel):
+    """At most ``max_lines`` lines tall, and nothing asked while narrower than a few words: a
+    label not yet laid out is 0 pixels wide, where its text needs a line per letter, and a
+    window given that height was taller than the screen (seen re-running walk 48a)."""
+
+    def __init__(
+        self,
+        text: str = "",
+        tone: Tone = Tone.PLAIN,
+        parent: QWidget | None = None,
+        max_lines: int = 4,
+    ):
+        super().__init__(text, tone, parent)
+        self.setWordWrap(True)
+        self.max_lines = max_lines
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        if not self.text() or self.width() < NARROWEST_CHARS * metrics.averageCharWidth():
+            needed = 0  # not laid out yet (width 0): its real width comes with a resize
+        else:
+            most = self.max_lines * metrics.lineSpacing()
+            # A little over the measured height: at 200 % the text is drawn at twice the size,
+            # whose lines come out a fraction of a pixel taller than the measure, and the last
+            # line's descenders were cut ("refused." on the wizard's first page).
+            needed = min(self.heightForWidth(self.width()), most) + SLACK_PX
+        if needed >= 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
