@@ -25,7 +25,9 @@ from medlocal.models.fit import (
     Verdict,
     advise,
     catalog_advice,
+    catalog_estimate,
     catalog_info,
+    estimate_memory,
 )
 from medlocal.models.registry import InstalledModel, Registry
 
@@ -116,6 +118,18 @@ def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) ->
         raise UserInputError(f"no installed model or file '{id_or_path}'")
     _check_ctx(n_ctx, catalog_info(entry), id_or_path)
     return catalog_advice(entry, n_ctx)
+
+
+def catalog_ram(registry: Registry, entry: CatalogEntry) -> tuple[int, bool]:
+    """RAM in bytes ``entry`` needs at its default context, CPU only, and whether that is an
+    estimate: read from the file's header when the model is installed (as ``models fit``
+    reads it), else from the catalog's size and shape (walk 48b D10: the installed demo model
+    was listed "(estimate)")."""
+    model = registry.find(entry.id)
+    if model is not None and Path(model.path).is_file():
+        info = read_gguf_info(Path(model.path))
+        return estimate_memory(info, entry.default_ctx).total_bytes, False
+    return catalog_estimate(entry).total_bytes, True
 
 
 def _check_ctx(n_ctx: int | None, info: GGUFInfo, name: str) -> None:

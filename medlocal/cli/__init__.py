@@ -171,6 +171,25 @@ def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
         )
 
 
+# Where the ids an unknown id was looked for are listed (walk 48b D5: "No patient with id 99."
+# said nothing of how to find the right one). The vault's message is the window's too, which
+# lists them on screen: the command to run is the command line's to add.
+_ID_LISTINGS = {
+    "No patient with id": "'medlocal patient list' lists the patients",
+    "No document with id": "'medlocal patient show PATIENT_ID' lists a patient's documents",
+    "No chat with id": "'medlocal chats list' lists them",
+    "No saved output with id": "'medlocal outputs list' lists them",
+}
+
+
+def _where_ids_are_listed(exc: UserInputError) -> str:
+    message = str(exc)
+    for opening, listing in _ID_LISTINGS.items():
+        if message.startswith(opening) and "medlocal " not in message:
+            return f" ({listing})"
+    return ""
+
+
 def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
     """The command ``args`` names, its errors told as one line each (exit codes above)."""
     handler = args.func
@@ -194,7 +213,7 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
             if workspace is None:
                 ws.close()
     except UserInputError as exc:
-        print(f"medlocal: error: {exc}", file=sys.stderr)
+        print(f"medlocal: error: {exc}{_where_ids_are_listed(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except GenerationCancelled as exc:
         print(f"medlocal: {exc}", file=sys.stderr)

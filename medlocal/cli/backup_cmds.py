@@ -116,7 +116,7 @@ def run_backup(args: argparse.Namespace) -> int:
     new_folder = folder_to_create(Path(destination))
     # The backup key is wrapped under the passphrase, so it is needed even for a remembered vault.
     passphrase = _secret(args.passphrase_file, "Vault passphrase: ")
-    printer = _ProgressLine()
+    printer = _ProgressLine("backup")
     with Vault.open(folder, passphrase=passphrase) as vault:
         tell_vault_upgrade(vault)  # review 44b B6: the backup's open upgraded it silently
         try:
@@ -156,7 +156,7 @@ def _verify(args: argparse.Namespace) -> int:
     path = _typed_path(args.verify, "Checking")
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
     passphrase = None if recovery else _secret(args.passphrase_file, "Backup passphrase: ")
-    printer = _ProgressLine()
+    printer = _ProgressLine("backup")
 
     def line(check: BackupCheck) -> None:
         printer.done()
@@ -214,7 +214,7 @@ def run_restore(args: argparse.Namespace) -> int:
         if records or vault_id != replaceable:
             raise changed_while_read(target, records or ["it is another vault now"])
 
-    printer = _ProgressLine()
+    printer = _ProgressLine("restore")
     try:
         result = restore_backup(
             source,
@@ -349,9 +349,12 @@ def _positive_int(text: str) -> int:
 
 
 class _ProgressLine:
-    """One updating line on a terminal; a line per stage otherwise."""
+    """One updating line on a terminal; a line per stage otherwise, named by its command
+    ("backup: copying…"), as import's progress is (walk 48b D6: bare "snapshot", "copying",
+    "verifying" in a log said nothing of what was running)."""
 
-    def __init__(self) -> None:
+    def __init__(self, command: str) -> None:
+        self.command = command
         self.tty = sys.stderr.isatty()
         self.stage = ""
         self.printed = False
@@ -366,7 +369,7 @@ class _ProgressLine:
             print("\r" + text.ljust(60), end="", file=sys.stderr, flush=True)
             self.printed = True
         elif p.stage != self.stage:
-            print(p.stage, file=sys.stderr, flush=True)
+            print(f"{self.command}: {p.stage}…", file=sys.stderr, flush=True)
         self.stage = p.stage
 
     def done(self) -> None:

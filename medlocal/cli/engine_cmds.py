@@ -23,6 +23,7 @@ from medlocal.engine.reasoning import (
 from medlocal.engine.runtime import LlamaChatModel
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name
+from medlocal.settings import CONTEXT_MIN
 
 DEFAULT_SYSTEM_PROMPT = (
     "You are a careful clinical assistant. Answer concisely. If you are not sure, say so. "
@@ -78,7 +79,9 @@ def add_generation_args(parser: argparse.ArgumentParser) -> None:
     """Model and sampling options; an option not given takes the user's setting (or the
     conservative default), through :meth:`Workspace.sampling`."""
     parser.add_argument("--model", help="installed model id or path to a GGUF file")
-    parser.add_argument("--ctx", type=_positive_int, help="context size in tokens")
+    parser.add_argument(
+        "--ctx", type=context_size, help=f"context size in tokens (at least {CONTEXT_MIN})"
+    )
     parser.add_argument("--max-tokens", type=_positive_int)
     parser.add_argument("--temperature", type=_non_negative_float)
     parser.add_argument("--top-p", type=_unit_float)
@@ -121,6 +124,18 @@ _unit_float = _number(float, lambda v: 0 <= v <= 1, "a number between 0 and 1")
 positive_int, non_negative_int = _positive_int, _non_negative_int
 non_negative_float = _non_negative_float
 positive_float = _number(float, lambda v: v > 0, "a number greater than 0")
+
+
+def context_size(text: str) -> int:
+    """``--ctx``: refused under the smallest context, as ``settings set context_tokens`` and
+    ``models fit`` refuse it (walk 48b D4: ``ask --ctx 16`` ran on as if nothing was wrong)."""
+    value = _positive_int(text)
+    if value < CONTEXT_MIN:
+        raise argparse.ArgumentTypeError(
+            f"{value} is under the smallest context, {CONTEXT_MIN} tokens: a question and its"
+            " passages no longer fit"
+        )
+    return int(value)
 
 
 # -- doctor ---------------------------------------------------------------------------------------

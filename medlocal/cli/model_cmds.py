@@ -10,12 +10,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from medlocal.app.fit import catalog_ram
 from medlocal.cli.common import add_vault_args, open_vault, workspace
 from medlocal.cli.vault_cmds import reembed_vault
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_path
 from medlocal.models.catalog import ROLES, bundled_catalog
-from medlocal.models.fit import catalog_estimate
 
 
 def register(sub: Any) -> None:
@@ -93,14 +93,21 @@ def _gb(value: float) -> str:
 
 def run_catalog(args: argparse.Namespace) -> int:
     entries = bundled_catalog().entries
+    registry = workspace(args).registry
+    ram = {e.id: catalog_ram(registry, e) for e in entries}  # at default_ctx
     if args.json:
         rows = [
-            {**asdict(e), "ram_estimate_gb": round(catalog_estimate(e).total_bytes / 1e9, 2)}
+            {
+                **asdict(e),
+                "ram_estimate_gb": round(ram[e.id][0] / 1e9, 2),
+                "ram_from_catalog": ram[e.id][1],  # false: read from the installed file
+            }
             for e in entries
-        ]  # the estimate at default_ctx, as in the listing
+        ]
         print(json.dumps(rows, indent=2))
         return 0
     for e in entries:
+        needed, estimated = ram[e.id]
         flags = ", ".join(
             f
             for f in (
@@ -113,8 +120,10 @@ def run_catalog(args: argparse.Namespace) -> int:
         print(f"{e.id}  [{e.role}]  {e.display_name}")
         print(
             f"    {e.repo_id}/{e.filename}  {e.parameters} {e.quantization}  {_gb(e.size_gb)}  "
-            f"RAM ~{_gb(catalog_estimate(e).total_bytes / 1e9)} at ctx {e.default_ctx} "
-            f"(estimate)  licence {e.license}" + (f"  ({flags})" if flags else "")
+            f"RAM ~{_gb(needed / 1e9)} at ctx {e.default_ctx} "
+            + ("(estimate)  " if estimated else "(installed)  ")
+            + f"licence {e.license}"
+            + (f"  ({flags})" if flags else "")
         )
         print(f"    {e.intended_use}")
     return 0

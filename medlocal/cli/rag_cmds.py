@@ -108,7 +108,7 @@ def run_outputs_list(args: argparse.Namespace) -> int:
             "flags": len(o.flags),
             "items_to_check": _items(o),
         },
-        lambda o: f"{_output_line(o)}  ({items_phrase(_items(o))})",
+        lambda o: f"{_output_line(o)}  ({_checking(o)})",
         "No saved outputs.",
     )
 
@@ -116,6 +116,14 @@ def run_outputs_list(args: argparse.Namespace) -> int:
 def _items(o: StoredOutput) -> int:
     """The items the window lists under this output (one per flagged sentence or section)."""
     return items_to_check([Flag.from_dict(f) for f in o.flags], o.content)
+
+
+def _checking(o: StoredOutput) -> str:
+    """What is left to check: the flagged items, or for a general answer that it is not from
+    the record (walk 48b D1: "(0 item(s) to check)" read as an answer checked and found sound)."""
+    if o.provenance.get("status") == "general":
+        return "general answer, not from the documents: verify independently"
+    return items_phrase(_items(o))
 
 
 def _output_line(o: StoredOutput) -> str:

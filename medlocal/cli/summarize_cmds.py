@@ -13,6 +13,7 @@ from medlocal.app.outputs import PLAN_STAGE, check_export_path, default_summary_
 from medlocal.cli.answer_sources import print_sources_and_flags
 from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import (
+    context_size,
     non_negative_float,
     non_negative_int,
     positive_int,
@@ -54,7 +55,7 @@ def register_summarize(sub: Any) -> None:
     add_redact_args(summarize, keep_help=argparse.SUPPRESS)
     add_model_line_arg(summarize)
     summarize.add_argument("--model", help="installed model id or path to a GGUF file")
-    summarize.add_argument("--ctx", type=positive_int, help="context size in tokens")
+    summarize.add_argument("--ctx", type=context_size, help="context size in tokens")
     summarize.add_argument(
         "--max-tokens",
         type=positive_int,

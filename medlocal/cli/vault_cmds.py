@@ -45,6 +45,7 @@ from medlocal.vault.errors import (
     WrongPassphraseError,
 )
 from medlocal.vault.records import SearchHit, pages_label
+from medlocal.vault.store import Vault
 from medlocal.wording import counted, saved_outputs
 
 SNIPPET_CHARS = 240
@@ -377,12 +378,15 @@ def run_remember(args: argparse.Namespace) -> int:
 
 
 def run_forget(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        was_remembered = vault.is_remembered(vault.folder)
-        vault.forget()  # also clears a stale keychain entry
-    if not was_remembered:
+    ws = workspace(args)
+    # Nothing remembered: say so before asking a passphrase it does not need (walk 48b D3:
+    # "vault forget" in a script asked one, and failed for want of it).
+    if ws.vault_exists() and not ws.vault_remembered():
+        Vault.drop_device_key(ws.vault_folder)  # a stale keychain entry, if one was left
         print("This vault was not remembered on this computer; the passphrase is needed as before.")
         return 0
+    with open_vault(args) as vault:
+        vault.forget()
     print("The keychain wrap was removed; the passphrase is needed again.")
     return 0
 

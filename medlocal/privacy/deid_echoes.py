@@ -141,10 +141,40 @@ class RemovedWords:
                 continue
             if word.isdigit() and _in_citation(text, start, end):
                 continue
+            if placeholder != label("age_over_89") and measured(text, start, end):
+                continue
             if len(word) == 1 and not _quoted_alone(text, start, end):
                 continue
             out.append(Redaction("echo", start, end, match.group(), placeholder))
         return out
+
+
+# A number written as a measurement (walk 48b D2): an end of a result's range ("CBC 20-41",
+# "Fibrin 1.7-2.5") or a value before its unit ("dapagliflozin 10 mg", "LVEF 45%"). A removed
+# date's day ("20" of "20/12/2025", "10" of "14/10/2025") took "CBC [DATE]-41" and
+# "dapagliflozin [DATE] mg" from a redacted answer's draft; a day or a month is never written
+# so. A range is two numbers, the lower first, neither with a leading zero nor joined to a third
+# ("20-12-2025" is a date); units of time are left out ("94 years" is an age).
+_RANGE = re.compile(
+    r"(?<![\d.,/-])(?P<a>(?:0|[1-9]\d*)(?:\.\d+)?)[ \t]?[-–][ \t]?"
+    r"(?P<b>(?:0|[1-9]\d*)(?:\.\d+)?)(?![\d.,/]|[-–]\d)"
+)
+_UNIT_AFTER = re.compile(
+    r"[ \t]?(?:mg|mcg|µg|micrograms?|milligrams?|g|grams?|kg|ml|mls|l|dl|mmol|µmol|umol|nmol|"
+    r"pmol|units?|iu|meq|mmhg|bpm|%)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def measured(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is a measurement: one end of a range of results, or
+    a value before its unit."""
+    if _UNIT_AFTER.match(text, end):
+        return True
+    for found in _RANGE.finditer(text, max(0, start - 12), min(len(text), end + 12)):
+        if found.start("a") == start or found.start("b") == start:
+            return float(found.group("a")) <= float(found.group("b"))
+    return False
 
 
 def _in_placeholder(text: str, start: int, end: int, word: str) -> bool:

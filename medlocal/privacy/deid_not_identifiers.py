@@ -20,7 +20,8 @@ measurement's bracketed method (deid_method_citations); session 43: a karyotype'
 (deid_karyotype_bands), a bypass graft's conduit before its target (deid_graft_conduits);
 review 44: a fraction of a dose read as a day and month (deid_dose_fractions); session 45: a
 brand before its generic in brackets (deid_brand_generics), an eponym made an adjective
-("Ganser-type", deid_eponym_modifiers).
+("Ganser-type", deid_eponym_modifiers); walk 48b: a range of two decimal results after a
+code's label (deid_result_ranges).
 
 Read after resolution, on the spans as they will be written: each check reads the whole span
 and the text around it, whichever rule (or the tagger) found it.
@@ -56,6 +57,7 @@ from medlocal.privacy.deid_numbered_parts import without_numbered_parts
 from medlocal.privacy.deid_peoples import without_peoples
 from medlocal.privacy.deid_post_nominals import without_post_nominals
 from medlocal.privacy.deid_recurring_days import without_recurring_days
+from medlocal.privacy.deid_result_ranges import without_result_ranges
 from medlocal.privacy.deid_round_the_clock import without_round_the_clock
 from medlocal.privacy.deid_section_titles import without_section_titles
 from medlocal.privacy.deid_serovars import without_flu_strains
@@ -72,6 +74,8 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_recurring_days(text, redactions)
     checkpoint()
     kept = without_lab_numbers(text, kept)
+    checkpoint()
+    kept = without_result_ranges(text, kept)
     checkpoint()
     kept = without_flu_strains(text, kept)
     checkpoint()

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.concepts import Concept, concepts_asked, search_words, speaks_to
 from medlocal.drugs import default_vocabulary, query_expansion
+from medlocal.rag.abbreviations_asked import abbreviations_asked
 from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.topics import names_topic, question_topic
@@ -96,7 +97,8 @@ def holds_abbreviation(key: str, text: str) -> bool:
         return True
     senses = (*SHORTHAND.get(key.lower(), ()), *vocabulary.senses.get(key, ())[:2])
     sense_words = [content_words(sense) for sense in senses]
-    for longer in re.findall(rf"(?<![A-Za-z0-9])([A-Z]{{1,4}}{re.escape(key.upper())})\b", text):
+    # A longer form may open in lower case: "eGFR" is an estimated GFR.
+    for longer in re.findall(rf"(?<![A-Za-z0-9])([A-Za-z]{{1,4}}{re.escape(key.upper())})\b", text):
         listed = [content_words(sense) for sense in vocabulary.senses.get(longer, ())]
         if any(words and words <= other for words in sense_words for other in listed):
             return True
@@ -122,8 +124,13 @@ def shared_words(question: str, text: str) -> set[str]:
         for w in question_words(question)
         if _key(w) in passage or any(same_act(w, p) for p in words) or respelt(w, words)
     }
-    short = short_abbreviations(question)
-    return shared | {k.lower() for k in short if holds_abbreviation(k, text)}
+    # An abbreviation the question writes or spells out, written the other way in the passage
+    # ("ejection fraction": "LVEF 45%"), as search's query expansion reads it (walk 48b D1).
+    asked = (
+        *short_abbreviations(question),
+        *abbreviations_asked(question, question_words(question)),
+    )
+    return shared | {k.lower() for k in dict.fromkeys(asked) if holds_abbreviation(k, text)}
 
 
 def asks_about_medicines(question: str) -> bool:

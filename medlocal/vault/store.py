@@ -28,7 +28,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.errors import DiskFullError, UserInputError
-from medlocal.vault import db, keys, unlock, unrecorded
+from medlocal.vault import db, keychain, keys, unlock, unrecorded
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
 from medlocal.vault.errors import VaultInUseError, WrongPassphraseError
 from medlocal.vault.inuse import other_openers
@@ -163,6 +163,14 @@ class Vault(DocumentsMixin, ChatsMixin):
     def is_remembered(path_dir: Path | str | None = None) -> bool:
         files = unlock.VaultFiles(_folder(path_dir))
         return files.key_file.exists() and "keychain" in load_key_file(files.key_file).wraps
+
+    @staticmethod
+    def drop_device_key(path_dir: Path | str | None = None) -> None:
+        """Remove a device key the keychain may still hold for a vault that has no keychain
+        wrap: it unlocks nothing, so no passphrase is asked to remove it (walk 48b D3)."""
+        files = unlock.VaultFiles(_folder(path_dir))
+        if files.key_file.exists():
+            keychain.delete_device_key(load_key_file(files.key_file).vault_id)
 
     @property
     def folder(self) -> Path:

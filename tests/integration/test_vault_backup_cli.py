@@ -49,11 +49,17 @@ def test_backup_verify_restore_and_doctor(
     done = _cli(medlocal_home, "vault", "backup", "--vault", str(vault), *auth, "--to", str(dest))
     assert done.returncode == 0, done.stderr
     assert "Backup written and verified" in done.stdout
+    # Off a terminal each stage is a line naming its command (walk 48b D6: bare "copying").
+    assert "backup: copying…" in done.stderr.splitlines(), done.stderr
+    assert "copying" not in done.stderr.splitlines()
     checked = _cli(medlocal_home, "vault", "backup", "--verify", str(dest), *auth)
     assert checked.returncode == 0 and checked.stdout.startswith("OK"), checked.stderr
     target = tmp_path / "restored"
     restored = _cli(medlocal_home, "vault", "restore", str(dest), "--vault", str(target), *auth)
     assert restored.returncode == 0, restored.stderr
+    assert all(line.startswith("restore: ") for line in restored.stderr.splitlines()), (
+        restored.stderr
+    )
     with Vault.open(target, PASS) as vault_now:
         assert len(vault_now.list_documents()) == 6
     doctor = _cli(medlocal_home, "doctor", "--vault", str(vault))

@@ -360,6 +360,17 @@ def test_forget_says_so_when_the_vault_was_not_remembered(
     assert "was not remembered" in out and "removed" not in out
 
 
+def test_forget_with_nothing_remembered_asks_no_passphrase(
+    pass_file: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
+) -> None:
+    """Walk 48b D3: `vault forget </dev/null` asked for the passphrase ("No passphrase could be
+    read", rc 2) only to say that nothing was remembered."""
+    assert cli("vault", "init", "--passphrase-file", str(pass_file)) == 0
+    capsys.readouterr()
+    assert cli("vault", "forget") == 0  # no_prompt fails the test on any prompt
+    assert "was not remembered" in capsys.readouterr().out
+
+
 def test_grounded_ask_about_a_patient_without_documents_says_so(
     pass_file: Path, capsys: pytest.CaptureFixture[str], no_prompt: None
 ) -> None:

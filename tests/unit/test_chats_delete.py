@@ -213,6 +213,9 @@ def test_listing_chats_or_outputs_of_an_unknown_patient_is_an_error(
         assert _cli(*command, "--patient", "55", *opts) == 2
         captured = capsys.readouterr()
         assert captured.out == ""
-        assert captured.err.strip().endswith("No patient with id 55."), captured.err
+        # Walk 48b D5: and where the ids are listed.
+        assert captured.err.strip().endswith(
+            "No patient with id 55. ('medlocal patient list' lists the patients)"
+        ), captured.err
     assert _cli("chats", "list", "--patient", "1", *opts) == 0
     assert _cli("outputs", "list", "--patient", "1", *opts) == 0

@@ -39,3 +39,24 @@ def test_good_numbers_still_parse() -> None:
     assert (args.temperature, args.max_tokens, args.seed) == (0.3, 64, 0)
     args = build_parser().parse_args(["import", "x.txt", "--patient", "1", "--max-size-mb", "1.5"])
     assert args.max_size_mb == 1.5
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", "--ctx", "100", "question"],
+        ["chat", "--ctx", "16"],
+        ["summarize", "--patient", "1", "--template", "soap", "--ctx", "511"],
+    ],
+)
+def test_a_context_under_the_smallest_is_refused_with_it_named(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 48b D4: `ask --ctx 100` and `--ctx 16` ran silently, where `settings set
+    context_tokens 100` and `models fit --ctx` refuse a context under 512 tokens."""
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(argv)
+    assert stopped.value.code == 2
+    assert "smallest context, 512 tokens" in capsys.readouterr().err
+    at = argv.index("--ctx") + 1
+    assert build_parser().parse_args([*argv[:at], "512", *argv[at + 1 :]]).ctx == 512

@@ -131,7 +131,8 @@ def test_unknown_document_and_existing_file_are_refused(
 ) -> None:
     out = tmp_path / "copy.md"
     assert _run(setup, "--out", str(out), "--redact", doc=999) == 2
-    assert "No document with id 999." in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "No document with id 999. ('medlocal patient show PATIENT_ID' lists" in err  # walk 48b
     assert not out.exists()
     out.write_text("earlier export", encoding="utf-8")
     assert _run(setup, "--out", str(out), "--redact") == 2

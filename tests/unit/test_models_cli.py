@@ -99,7 +99,9 @@ def test_fit_advises_on_a_catalog_model_before_download(
 def test_catalog_and_fit_give_the_demo_model_the_same_ram(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The catalog's figure and the installed file's fit come from one computation."""
+    """The catalog's figure and the installed file's fit come from one computation; for the
+    installed demo model the catalog reads its file and says so, not "(estimate)" (walk 48b
+    D10: the README keeps "estimate" for models not installed)."""
     from medlocal.engine import hardware
 
     monkeypatch.setattr(hardware, "detect_backend", lambda: ("CPU", False))
@@ -110,9 +112,13 @@ def test_catalog_and_fit_give_the_demo_model_the_same_ram(
     precise = json.loads(capsys.readouterr().out)["estimate"]
     total = sum(precise[k] for k in ("weights_bytes", "kv_cache_bytes", "overhead_bytes"))
     assert abs(demo["ram_estimate_gb"] * 1e9 - total) / total < 0.05
+    assert demo["ram_from_catalog"] is False
+    assert rows["llama3-med42-8b-q4km"]["ram_from_catalog"] is True  # not installed
     assert run("models", "catalog") == 0
-    line = f"RAM ~{demo['ram_estimate_gb']:.2f} GB at ctx {demo['default_ctx']} (estimate)"
-    assert line in capsys.readouterr().out
+    out = capsys.readouterr().out
+    line = f"RAM ~{demo['ram_estimate_gb']:.2f} GB at ctx {demo['default_ctx']} (installed)"
+    assert line in out
+    assert f"{line.removesuffix(' (installed)')} (estimate)" not in out
 
 
 def test_a_folder_import_counts_models_already_installed_apart(
