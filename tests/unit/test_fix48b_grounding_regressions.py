@@ -106,3 +106,51 @@ def test_the_pleural_fluid_lactate_is_found() -> None:
 def test_a_finding_or_another_sample_still_ends_the_reach(text: str, rows: tuple[str, ...]) -> None:
     (section,) = report_sections(text)
     assert section.rows == rows
+
+
+# --- R5. A list stays a list beside a passage's decimal comma ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("passage", "answer"),
+    [
+        (
+            "Lorazepam 1,5 mg given overnight. Antibiotics given on days 1 and 2.",
+            "Antibiotics were given on days 1,2 [1].",
+        ),
+        (
+            "Lorazepam 1,5 mg given overnight. L1 and L2 fractured, ribs 4 and 5 fractured.",
+            "Ribs 4,5 were fractured [1].",
+        ),
+        (
+            "Letter: Hb 12,1 g/dL. CT shows nodules of 1 and 2 cm in segments 6 and 7.",
+            "Nodules in segments 6,7 of 1 and 2 cm [1].",
+        ),
+    ],
+)
+def test_a_list_after_a_counted_noun_stays_a_list(passage: str, answer: str) -> None:
+    assert _number_flags(answer, {1: passage}) == []
+
+
+def test_the_answers_own_point_decimals_keep_its_lists() -> None:
+    passage = "Lorazepam 1,5 mg, warfarin 2,5 mg. Doses 1 and 2 given; Hb 11.5 g/dL."
+    assert _number_flags("Doses 1,2 were given; Hb 11.5 g/dL [1].", {1: passage}) == []
+
+
+def test_the_habit_is_the_cited_passages_majority() -> None:
+    passage = "Hb 12,1 g/dL. Creatinine 1.3 mg/dL, potassium 4.5 mmol/L, INR 2.8. Doses 1 and 2."
+    assert _number_flags("Doses 1,2 of the antibiotic were given [1].", {1: passage}) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "flags"),
+    [
+        # A passage that writes its decimals with commas still lends its habit (left48b).
+        ("INR 2,8 and hemoglobin 11,5 g/dL [1].", []),
+        ("INR 2,3 and hemoglobin 11,5 g/dL [1].", ["2,3"]),
+        ("The INR was 2,8 [1].", []),
+    ],
+)
+def test_a_comma_habit_is_still_lent(answer: str, flags: list[str]) -> None:
+    passage = "Analítica 03/03/2026: Plaquetas 150.000/mm3. Hemoglobina 11,5 g/dL. INR 2,8."
+    assert _number_flags(answer, {1: passage}) == flags
