@@ -21,6 +21,7 @@ from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.relevance import term_finder
 from medlocal.rag.report_sections import Section, report_sections
+from medlocal.values import decimal_marks
 
 
 def _number_flags(answer: str, passages: dict[int, str]) -> list[str]:
@@ -154,3 +155,10 @@ def test_the_habit_is_the_cited_passages_majority() -> None:
 def test_a_comma_habit_is_still_lent(answer: str, flags: list[str]) -> None:
     passage = "Analítica 03/03/2026: Plaquetas 150.000/mm3. Hemoglobina 11,5 g/dL. INR 2,8."
     assert _number_flags(answer, {1: passage}) == flags
+
+
+def test_a_german_date_or_time_is_no_point_decimal() -> None:
+    assert decimal_marks("Aufnahme am 03.04. um 14.30 Uhr, Kreatinin 1,2 mg/dl") == (1, 0)
+    assert decimal_marks("03.04.2025: INR 2.8. Hb 11.5 g/dL") == (0, 2)
+    passage = "Aufnahme am 03.04.: Kreatinin 1,2 mg/dl, INR 2,8."
+    assert _number_flags("INR 2,8 [1].", {1: passage}) == []
