@@ -336,9 +336,7 @@ _COMMA_RANGE = re.compile(r"(?<![\d.,])\d+,\d{1,2}\s?[-–]\s?\d+,\d{1,2}(?![\d,
 # A decimal written with a point, one or two figures after it as ``_COMMA_DECIMAL`` ("INR 2.8",
 # "Hb 11.5 g/dL"); not a date ("03.04.2025", the German "am 03.04."), a German time ("14.30
 # Uhr") nor a thousands group ("150.000").
-_POINT_DECIMAL = re.compile(
-    r"(?<![\d.,])\d+\.\d{1,2}(?!\d|[.,]\d|(?<=\.[01]\d)\.|\s?uhr\b)", re.I
-)
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?!\d|[.,]\d|(?<=\.[01]\d)\.|\s?uhr\b)", re.I)
 # Words after which two numbers with a comma between are a list, not a decimal: what is
 # counted in whole numbers ("days 1,2", "Ribs 4,5", "segments 6,7"), or a list already begun
 # ("ribs 3, 4,5", "days 1 and 2,3"). Review48 R5: one "Lorazepam 1,5 mg" in a cited passage
