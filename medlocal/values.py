@@ -333,18 +333,42 @@ _LIST_GOES_ON = re.compile(r",\d|\s*,?\s*(?:,|and|or|&)\s*\d", re.I)
 _COMMA_RANGE = re.compile(r"(?<![\d.,])\d+,\d{1,2}\s?[-–]\s?\d+,\d{1,2}(?![\d,])")
 
 
+# A decimal written with a point, one or two figures after it as ``_COMMA_DECIMAL`` ("INR 2.8",
+# "Hb 11.5 g/dL"); not a date ("03.04.2025", the German "am 03.04."), a German time ("14.30
+# Uhr") nor a thousands group ("150.000").
+_POINT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?!\d|[.,]\d|(?<=\.[01]\d)\.|\s?uhr\b)", re.I)
+# Words after which two numbers with a comma between are a list, not a decimal: what is
+# counted in whole numbers ("days 1,2", "Ribs 4,5", "segments 6,7"), or a list already begun
+# ("ribs 3, 4,5", "days 1 and 2,3"). Review48 R5: one "Lorazepam 1,5 mg" in a cited passage
+# made the answer's English "days 1,2" read 1.2, flagged as not in the passage.
+_LISTED_BEFORE = re.compile(
+    r"(?:\b(?:days|nights|weeks|cycles|courses|sessions|fractions|visits|ribs|vertebrae|"
+    r"segments|levels|lobes|teeth|digits|fingers|toes|leads|zones|sites|lesions|nodules|"
+    r"lines|items|beds|stages|phases|steps|quadrants|sections|pages|questions|layers)"
+    r"|\d\s*(?:,|\band|\bor|&))\s*$",
+    re.I,
+)
+
+
+def decimal_marks(text: str) -> tuple[int, int]:
+    """How many decimals ``text`` shows written with a comma (a comma number with a unit after
+    it, "Warfarin 2,5 mg", or a range of two, "Referenz 3,5-5,1") and how many with a point."""
+    commas = sum(1 for m in _COMMA_DECIMAL.finditer(text) if m.group("unit"))
+    commas += len(_COMMA_RANGE.findall(text))
+    return commas, len(_POINT_DECIMAL.findall(text))
+
+
 def writes_decimal_commas(text: str) -> bool:
-    """Whether ``text`` shows that it writes its decimals with a comma: a comma number with a
-    unit after it ("Warfarin 2,5 mg") or a range of two ("Referenz 3,5-5,1")."""
-    return (
-        any(m.group("unit") for m in _COMMA_DECIMAL.finditer(text))
-        or _COMMA_RANGE.search(text) is not None
-    )
+    """Whether ``text`` writes its decimals with a comma: it shows more of them so
+    (``decimal_marks``) than with a point."""
+    commas, points = decimal_marks(text)
+    return commas > points
 
 
 def _comma_decimals(flat: str, habit: bool) -> list[re.Match[str]]:
     """The numbers of ``flat`` written with a decimal comma (see ``_COMMA_DECIMAL``); ``habit``:
-    whether the record around ``flat`` is known to write its decimals so."""
+    whether the record around ``flat`` is known to write its decimals so. Where no unit
+    follows, the habit makes a decimal only of a pair that reads as no list."""
     found = list(_COMMA_DECIMAL.finditer(flat))
     if not found:
         return []
@@ -352,7 +376,12 @@ def _comma_decimals(flat: str, habit: bool) -> list[re.Match[str]]:
     return [
         m
         for m in found
-        if m.group("unit") or (convention and not _LIST_GOES_ON.match(flat, m.end()))
+        if m.group("unit")
+        or (
+            convention
+            and not _LIST_GOES_ON.match(flat, m.end())
+            and not _LISTED_BEFORE.search(flat[max(0, m.start() - 40) : m.start()])
+        )
     ]
 
 

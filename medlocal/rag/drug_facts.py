@@ -125,9 +125,15 @@ def _unlisted_drugs_dosed(
     (note 47: the 5 mg was read as ramipril's). A drug name is a word no dictionary knows or
     one with a drug's ending (``unknown_dosed_names``), or a capitalised clinical word that
     is no English word (a brand: ``_dosed_unlisted_name``); a word of a listed drug's name or
-    one right after it ("Ramipril Hexal 5 mg", "ferrous fumarate 210 mg") is none."""
+    one right after it ("Ramipril Hexal 5 mg", "ferrous fumarate 210 mg") is none, and so is
+    a dosage form, a route or a maker of generics however written ("Ramipril, Tabs 10 mg",
+    "Ramipril; Ratiopharm 10 mg": review48 R3, the 10 mg is ramipril's)."""
     starts = {v.start for v in doses if is_dose(v)}
-    words = [m for m in _DOSED_WORD.finditer(body) if m.end() in starts]
+    words = [
+        m
+        for m in _DOSED_WORD.finditer(body)
+        if m.end() in starts and m.group(1).lower() not in _PRODUCT_WORDS
+    ]
     dose_after = {m.start(1): m.end() for m in words}  # a word's match ends where its dose starts
     claimed = {dose_after[start] for start, _, _ in _unknown_names(words, body, lexicon)}
     for value in doses:
@@ -136,6 +142,7 @@ def _unlisted_drugs_dosed(
             found is not None
             and value.start in starts
             and not any(a <= found.start(1) < b for a, b, _ in names)
+            and found.group(1).lower() not in _PRODUCT_WORDS
             and not _after_a_drug(body, found.start(1), lexicon)
             and _dosed_unlisted_name(body, value)
         ):
@@ -500,6 +507,38 @@ _SALT_WORDS = frozenset(
         "succinate", "tartrate", "citrate", "gluconate", "fumarate", "maleate", "mesylate",
         "besylate", "bromide", "chloride", "acetate", "phosphate", "carbonate", "oxide",
         "hydroxide", "sodium", "potassium", "calcium", "magnesium", "retard", "mofetil",
+    }
+)  # fmt: skip
+
+
+# Words a prescription writes between a drug and its dose that name how it is made, given or
+# by whom, never another drug: dosage forms and their abbreviations (English, German, French,
+# Spanish), routes and the makers of generics ("Ramipril, Tabs 10 mg", "Ramipril, Ratiopharm
+# 10 mg", "Metformin; Hexal 500 mg"). After a comma or a semicolon they are not read as part
+# of the drug's name (``_after_a_drug``), so without this list they were taken for a drug the
+# lists lack and took its dose (review48 R3).
+_PRODUCT_WORDS = frozenset(
+    {
+        # forms
+        "tab", "tabs", "tabl", "tbl", "tablet", "tablets", "tabletten", "filmtabletten",
+        "ftbl", "cap", "caps", "capsule", "capsules", "kapseln", "kps", "comp", "comprimé",
+        "comprimés", "comprimido", "comprimidos", "gélule", "gélules", "inj", "injection",
+        "sol", "solution", "lösung", "susp", "suspension", "syrup", "sirup", "elixir",
+        "liquid", "drops", "tropfen", "sachet", "sachets", "granules", "powder", "amp",
+        "ampoule", "ampoules", "ampulle", "ampullen", "vial", "vials", "infusion", "inf",
+        "neb", "nebules", "inh", "inhaler", "patch", "pflaster", "cream", "gel", "supp",
+        "suppository", "dispersible", "effervescent", "chewable", "orodispersible",
+        "retard", "depot", "mite", "forte", "sig", "dose",
+        # release forms and routes
+        "xl", "sr", "mr", "la", "er", "cr", "xr", "cd", "ir", "po", "iv", "im", "sc", "sl",
+        "pr", "oral", "orally", "subcut",
+        # makers of generics
+        "ratiopharm", "hexal", "sandoz", "teva", "accord", "mylan", "viatris", "actavis",
+        "zentiva", "stada", "aliud", "abz", "aurobindo", "zydus", "krka", "apotex",
+        "betapharm", "heumann", "puren", "winthrop", "almus", "bluefish", "glenmark",
+        "lupin", "cipla", "ranbaxy", "wockhardt", "medochemie", "genericon", "arrow",
+        "biogaran", "cristers", "mepha", "helvepharm", "spirig", "normon", "cinfa", "kern",
+        "aristo", "dexcel", "milpharm", "torrent", "accord-uk", "ratio", "basics", "1a",
     }
 )  # fmt: skip
 

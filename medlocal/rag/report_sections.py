@@ -22,9 +22,9 @@ Two kinds of heading are read:
   another specimen or subject ("Maternal heart rate 110" after "Fetal:", "Sodium 131 on U&E"
   after "Urine:") is that one's, and ends the section (review47 R5).
   A later sentence opening with a laboratory test ("Albumin 28 g/L" after "Ascites: moderate on
-  US", "Potassium 5.9" after "Urine: dipstick negative") is that test's result and ends the
-  section too, unless the label names a sample that test is run on ("CSF: clear. Glucose 2.1"
-  is the CSF glucose; left48b).
+  US") is that test's result and ends the section too, unless the label names a sample or
+  fluid, any one ("CSF: clear. Glucose 2.1" is the CSF glucose, "Pleural fluid: turbid. Lactate
+  4.1" the pleural fluid's lactate; left48b, review48 R4).
 - a line of its own, a few words with no figure, not ending a sentence ("AORTIC VALVE", "Renal
   panel"), or such words and the date in brackets ("Renal profile (12/03/2026)"; the heading is
   its words). Its rows are the lines below it, up to a blank line, the next such line or the
@@ -77,26 +77,24 @@ _NOT_A_FINDING = re.compile(
 _OTHER_SUBJECT = re.compile(
     r"(?<![\w&])(?:maternal|fetal|foetal|neonatal|cord|serum|plasma|blood|urine|urinary|csf|"
     r"pleural|ascitic|ascites|peritoneal|synovial|capillary|venous|arterial|sputum|stool|"
+    r"dialysate|effluent|bile|bal|bronchoalveolar|pericardial|amniotic|"
     r"U\s?(?:&|\+|and)\s?Es?)(?![\w&])",
     re.IGNORECASE,
 )
-# The laboratory tests a label naming a sample carries to the sentences after it ("CSF: clear.
-# Glucose 2.1 mmol/L" is the CSF's glucose): those run on that sample. A blood sample's label
-# carries every test; "Ascites" names a finding, not the fluid tapped from it ("ascitic").
-_BLOOD = frozenset({"serum", "plasma", "blood", "venous", "arterial", "capillary", "cord"})
-_TESTS_ON = {
-    "csf": frozenset({"glucose", "lactate", "wbc"}),
-    "urine": frozenset({"sodium", "creatinine", "glucose", "albumin", "urea", "calcium"}),
-    "pleural": frozenset({"glucose", "albumin", "cholesterol", "triglycerides", "wbc"}),
-    "ascitic": frozenset({"albumin", "glucose", "wbc"}),
-    "synovial": frozenset({"glucose", "wbc"}),
-}
-_U_AND_E = re.compile(r"u\s?(?:&|\+|and)\s?es?")
-_TESTS_ON |= {
-    "urinary": _TESTS_ON["urine"],
-    "peritoneal": _TESTS_ON["ascitic"],
-    **dict.fromkeys(_BLOOD, LAB_TESTS),
-}
+# Words naming a sample or fluid sent to the laboratory: a label holding one ("CSF: clear",
+# "Pleural fluid: turbid", "Dialysate: cloudy", "Drain fluid: milky") carries every test
+# written after it ("Lactate 4.1 mmol/L" is the pleural fluid's), whichever tests that sample
+# is usually sent for: a table of them missed the pleural lactate, the urine chloride and
+# every fluid outside it (review48 R4). "Ascites" names a finding, not the fluid tapped from
+# it ("ascitic"), and "fluid balance" or "fluid restriction" is no sample.
+_SAMPLE = re.compile(
+    r"(?<![\w&])(?:serum|plasma|blood|venous|arterial|capillary|cord|urine|urinary|csf|"
+    r"pleural|ascitic|peritoneal|synovial|pericardial|amniotic|dialysate|effluent|bile|"
+    r"biliary|bal|bronchoalveolar|lavage|washings|aspirate|sputum|stool|faecal|fecal|"
+    r"fluid(?!\s+(?:balance|status|restriction|overload|intake|output|resuscitation|chart))|"
+    r"U\s?(?:&|\+|and)\s?Es?)(?![\w&])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -170,20 +168,12 @@ def _names_other_subject(sentence: str, heading: str) -> bool:
 
 
 def _opens_with_other_test(sentence: str, heading: str) -> bool:
-    """Whether ``sentence`` opens with a laboratory test that no sample ``heading`` names is
-    tested for ("Albumin 28 g/L" after "Ascites:", "Potassium 5.9" after "Urine:")."""
+    """Whether ``sentence`` opens with a laboratory test while ``heading`` names no sample
+    ("Albumin 28 g/L" after "Ascites: moderate on US" is the blood's albumin)."""
     measures = find_measures(sentence)
     if not measures or sentence[: measures[0][0]].strip() or measures[0][2] not in LAB_TESTS:
         return False
-    test = measures[0][2]
-    samples = {_sample(m.group()) for m in _OTHER_SUBJECT.finditer(heading)}
-    return not any(test in _TESTS_ON.get(sample, ()) for sample in samples)
-
-
-def _sample(word: str) -> str:
-    """The sample a subject word names, as ``_TESTS_ON`` keys it ("U&E" is a blood panel)."""
-    word = word.lower()
-    return "blood" if _U_AND_E.fullmatch(word) else word
+    return _SAMPLE.search(heading) is None
 
 
 def _label(sentence: str) -> tuple[str, int] | None:

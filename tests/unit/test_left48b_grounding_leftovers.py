@@ -12,6 +12,8 @@
 4. Report sections: "Ascites: moderate on US. Albumin 28 g/L" and "Urine: dipstick negative.
    Potassium 5.9" gave the label's topic to the next sentence; a bare heading with a date in
    brackets was no heading; a one-word finding under a bare heading ended its section.
+   (review48 R4 turned the urine case round: a label naming any sample keeps its tests, so
+   that "Potassium 5.9" is the urine potassium; a finding's label, "Ascites:", does not.)
 
 Each first test of a part failed before the change (run against main 8fb02ccd); the others
 check that what worked stays.
@@ -197,7 +199,9 @@ def test_listed_drugs_keep_their_doses(text: str, pairs: list[tuple[str, str, st
     ("text", "rows"),
     [
         ("Ascites: moderate on US. Albumin 28 g/L", ("moderate on US.",)),
-        ("Urine: dipstick negative. Potassium 5.9", ("dipstick negative.",)),
+        # review48 R4: "Urine: dipstick negative. Potassium 5.9" stood here, but a label naming
+        # a sample carries every test after it (the urine potassium); a finding's does not.
+        ("Oedema: pitting to knees. Potassium 5.9", ("pitting to knees.",)),
     ],
 )
 def test_a_sentence_opening_with_its_own_test_ends_the_labels_reach(

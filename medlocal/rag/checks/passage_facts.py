@@ -22,7 +22,7 @@ from medlocal.rag.habits import HabitMention, habit_mentions
 from medlocal.rag.lengths import Length, treatment_lengths
 from medlocal.rag.medications import MedicationLexicon, mentions
 from medlocal.rag.routes import RouteWord
-from medlocal.values import Value, extract_values, writes_decimal_commas
+from medlocal.values import Value, decimal_marks, extract_values
 
 
 class PassageFacts:
@@ -40,7 +40,7 @@ class PassageFacts:
         self._frequencies: dict[int, list[Frequency]] = {}
         self._names: dict[int, list[str]] = {}
         self._day_first: dict[int, bool | None] = {}
-        self._decimal_commas: dict[int, bool] = {}
+        self._decimal_marks: dict[int, tuple[int, int]] = {}
         self._totals: dict[int, list[tuple[DosePair, Value]]] = {}
         self._routes: dict[int, dict[int, RouteWord]] = {}
         self._lengths: dict[int, list[Length]] = {}
@@ -59,17 +59,23 @@ class PassageFacts:
             self._day_first[n] = writes_day_first(self._passages[n])
         return self._day_first[n]
 
-    def decimal_commas(self, n: int) -> bool:
-        """Whether passage ``n`` writes its decimals with a comma ("Kalium 4,8 mmol/l")."""
-        if n not in self._decimal_commas:
-            self._decimal_commas[n] = writes_decimal_commas(self._passages[n])
-        return self._decimal_commas[n]
+    def decimal_marks(self, n: int) -> tuple[int, int]:
+        """How many decimals passage ``n`` writes with a comma and with a point."""
+        if n not in self._decimal_marks:
+            self._decimal_marks[n] = decimal_marks(self._passages[n])
+        return self._decimal_marks[n]
 
     def sentence_decimal_commas(self, body: str, cited: Sequence[int]) -> bool:
-        """Whether a sentence writes its decimals with a comma: as its own words show, or as a
-        passage it cites does (note 47: "INR 2,8" alone, copied from a German lab report, was
-        read as 2)."""
-        return writes_decimal_commas(body) or any(self.decimal_commas(n) for n in cited)
+        """Whether a sentence writes its decimals with a comma: as its own words show where
+        they show it either way ("hemoglobin 11.5 g/dL, days 1,2" writes points), else as
+        most of the decimals of the passages it cites do (note 47: "INR 2,8" alone, copied from
+        a German lab report, was read as 2; review48 R5: one "1,5 mg" among point decimals
+        is no habit)."""
+        commas, points = decimal_marks(body)
+        if not commas and not points:
+            marks = [self.decimal_marks(n) for n in cited]
+            commas, points = sum(c for c, _ in marks), sum(p for _, p in marks)
+        return commas > points
 
     def values(self, n: int) -> list[Value]:
         """The values of passage ``n``, with the doses its counts of tablets make."""
