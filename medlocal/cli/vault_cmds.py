@@ -41,7 +41,6 @@ from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
     VaultCorruptedError,
-    VaultExistsError,
     WrongPassphraseError,
 )
 from medlocal.vault.records import SearchHit, pages_label
@@ -99,6 +98,12 @@ def _register_vault(sub: Any) -> None:
 
     init = actions.add_parser("init", help="create a new vault and show its recovery key")
     add_vault_args(init)
+    init.add_argument(
+        "--start-over",
+        action="store_true",
+        help="where the vault's key file has no database (a setup an older version never "
+        "finished), set its files aside in a hidden folder and make a new vault",
+    )
     init.set_defaults(func=run_init)
 
     status = actions.add_parser("status", help="what the vault holds and how it is protected")
@@ -255,8 +260,9 @@ def reembed_vault(args: argparse.Namespace) -> int:
 def run_init(args: argparse.Namespace) -> int:
     ws = workspace(args)
     folder = ws.vault_folder
-    if ws.vault_exists():
-        raise VaultExistsError(f"A vault already exists in {shown_path(folder)}.")
+    if args.start_over:
+        aside = ws.set_aside_incomplete_vault()
+        print(f"The files that were in {shown_path(folder)} are kept in {shown_path(aside)}.")
     recovery_key = ws.create_vault(new_passphrase(args.passphrase_file), finish=False)
     print(f"Created an encrypted vault in {shown_path(folder)}.")
     print()
