@@ -71,6 +71,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="also delete the saved answers and summaries that quote it",
     )
+    delete.add_argument(
+        "--keep-attachments",
+        action="store_true",
+        help="keep the documents imported from an e-mail's attachments (deleted with it otherwise)",
+    )
     add_yes_arg(delete)
     delete.set_defaults(func=run_delete)
 
@@ -529,21 +534,32 @@ def _bm25_text(score: float) -> str:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from medlocal.app.outputs import citing_output_ids, delete_document
+    from medlocal.app.document_deletion import delete_planned, plan_deletion
 
     with open_vault(args) as vault:
         info = vault.get_document(args.document_id)
-        citing = citing_output_ids(vault, [info.id])
+        plan = plan_deletion(vault, [info.id], with_attachments=not args.keep_attachments)
+        citing = plan.citing
         also = ""
         if citing and args.with_outputs:
             also = f" and the {counted(len(citing), 'saved output')} quoting it"
-        if not confirm(f"Delete document {info.id} ({shown_name(info.file_name)}){also}?", args):
+        question = f"Delete document {info.id} ({shown_name(info.file_name)}){also}?"
+        if plan.attachments:
+            question += plan.attachments_sentence()[:-1] + " (--keep-attachments keeps them)."
+        if not confirm(question, args):
             print("Nothing deleted.")
             return 1
-        deleted = delete_document(vault, info.id, with_outputs=args.with_outputs)
+        delete_planned(vault, plan, with_outputs=args.with_outputs)
+        deleted = citing if args.with_outputs else []
     print(
         f"Deleted document {info.id} ({shown_name(info.file_name)}) with its passages and vectors."
     )
+    if plan.attachments:
+        carried = " ".join(str(a.id) for a in plan.attachments)
+        print(
+            f"Deleted the {counted(len(plan.attachments), 'document')} from its attachments: "
+            f"{carried}."
+        )
     ids = " ".join(str(i) for i in deleted or citing)
     if deleted:
         print(f"Deleted the {counted(len(deleted), 'saved output')} quoting it: {ids}.")
