@@ -127,13 +127,18 @@ class VaultSession:
         self._attach(vault)
         return recovery_key
 
-    def set_aside_incomplete(self) -> Path:
+    def set_aside_incomplete(self) -> Path | None:
         """Move an incomplete vault's files (a key file whose database is missing or empty)
         into a hidden folder beside the vault folder, so that a new vault can be made; only
-        when the person asked to start over (see VaultFiles.set_aside). Returns that folder."""
+        when the person asked to start over (see VaultFiles.set_aside). Returns that folder;
+        None when there was nothing to set aside (no vault, or an unfinished one, which the
+        creation replaces anyway). Any other vault is refused."""
         if self.vault is not None and not self.vault.is_locked:
             raise VaultExistsError(f"A vault is open in {shown_path(self.folder)}.")
-        return VaultFiles(self.folder).set_aside()
+        files = VaultFiles(self.folder)
+        if not files.exists() or files.unfinished():
+            return None
+        return files.set_aside()
 
     def finish_creation(self) -> None:
         """The new vault's recovery key was shown: the vault is finished."""

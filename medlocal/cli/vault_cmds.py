@@ -267,7 +267,8 @@ def run_init(args: argparse.Namespace) -> int:
     folder = ws.vault_folder
     if args.start_over:
         aside = ws.set_aside_incomplete_vault()
-        print(f"The files that were in {shown_path(folder)} are kept in {shown_path(aside)}.")
+        if aside is not None:
+            print(f"The files that were in {shown_path(folder)} are kept in {shown_path(aside)}.")
     recovery_key = ws.create_vault(new_passphrase(args.passphrase_file), finish=False)
     print(f"Created an encrypted vault in {shown_path(folder)}.")
     print()

@@ -184,6 +184,16 @@ def test_start_over_refuses_a_vault_that_opens(
     assert not list(folder.parent.glob(f".{folder.name}.set-aside-*"))
 
 
+def test_start_over_where_there_is_no_vault_just_creates_one(
+    medlocal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = medlocal_home.parent / "pass.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    assert main(["vault", "init", "--start-over", "--passphrase-file", str(secret)]) == 0
+    out = capsys.readouterr().out
+    assert "Recovery key" in out and "are kept in" not in out
+
+
 def test_a_written_database_without_its_key_file_is_never_taken_for_half_made(
     tmp_path: Path,
 ) -> None:
