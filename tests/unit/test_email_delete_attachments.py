@@ -83,17 +83,22 @@ def test_deleting_an_email_names_and_takes_its_attachments(
     assert kept.document_ids == [email] and kept.attachments_sentence() == ""
 
 
+def _cli_options(workspace: Workspace, tmp_path: Path) -> tuple[Path, list[str]]:
+    """The vault's folder, locked, and the options that open it from the CLI (--yes last)."""
+    folder = workspace.vault_folder
+    workspace.lock()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    return folder, ["--vault", str(folder), "--passphrase-file", str(secret), "--yes"]
+
+
 @pytest.mark.parametrize("keep", [False, True], ids=["deleted with it", "--keep-attachments"])
 def test_the_cli_delete_says_and_deletes_the_attachments(
     keep: bool, workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     patient, email, others = _imported(workspace, tmp_path)
-    folder = workspace.vault_folder
-    workspace.lock()
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS, encoding="utf-8")
+    folder, opts = _cli_options(workspace, tmp_path)
     flags = ["--keep-attachments"] if keep else []
-    opts = ["--vault", str(folder), "--passphrase-file", str(secret), "--yes"]
     assert main(["delete", str(email), *flags, *opts]) == 0
     said = "Deleted the 3 documents from its attachments" in capsys.readouterr().out
     assert said is not keep
@@ -113,15 +118,11 @@ def test_the_cli_question_names_the_attachments(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     patient, email, others = _imported(workspace, tmp_path)
-    folder = workspace.vault_folder
-    workspace.lock()
-    secret = tmp_path / "pass.txt"
-    secret.write_text(PASS, encoding="utf-8")
+    folder, opts = _cli_options(workspace, tmp_path)
     asked: list[str] = []
     monkeypatch.setattr("medlocal.cli.common.stdin_is_terminal", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or "n")
-    opts = ["--vault", str(folder), "--passphrase-file", str(secret)]
-    assert main(["delete", str(email), *opts]) == 1
+    assert main(["delete", str(email), *opts[:-1]]) == 1  # without --yes: asked
     (question,) = asked
     assert question.startswith(f"Delete document {email} (letter.eml)? 3 documents came from")
     assert "letter.eml › fwd.eml › referral.pdf" in question and "--keep-attachments" in question
