@@ -49,7 +49,7 @@ from medlocal.vault.manifest import (
     sha256_hex,
     unwrap_backup_key,
 )
-from medlocal.vault.unlock import VaultFiles
+from medlocal.vault.unlock import VaultFiles, incomplete_message
 
 
 @dataclass(frozen=True)
@@ -471,6 +471,8 @@ def _check_target(
             return False
         files.remove_unfinished()
     if files.exists():
+        if not replace and files.incomplete():  # its database moved away, say: said so (R1)
+            raise BackupRefusedError(incomplete_message(target))
         if not replace:
             raise BackupRefusedError(
                 f"A vault already exists in {shown_path(target)}. Restore into an empty folder, or "

@@ -104,8 +104,11 @@ def test_a_finished_vault_without_its_database_is_never_taken_for_half_made(
         assert "is a link to" in said and "not there" in said
     with pytest.raises(VaultExistsError, match="put it back"):
         Vault.create(folder, PASS, kdf_params=FAST)
-    with pytest.raises(BackupRefusedError):
-        restore_backup(_backup_of_another_vault(tmp_path), folder, passphrase=BACKUP_PASS)
+    backup = _backup_of_another_vault(tmp_path)
+    with pytest.raises(BackupRefusedError, match="put it back"):
+        restore_backup(backup, folder, passphrase=BACKUP_PASS)
+    with pytest.raises(BackupRefusedError, match="another vault"):
+        restore_backup(backup, folder, passphrase=BACKUP_PASS, replace=True)
     assert _vault_note(folder).startswith("a vault whose database is missing or empty")
     ws = Workspace(folder)
     try:
