@@ -321,6 +321,12 @@ def _vault_note(folder: Path) -> str:
                 "a vault database without its key file (nothing in it opens): put the key file "
                 "back, or 'medlocal vault restore BACKUP_FOLDER --replace'"
             )
+        if VaultFiles(folder).incomplete():
+            return (
+                "a vault whose database is missing or empty (nothing in it opens): put the "
+                "database back or connect its drive; only for a setup an older version never "
+                "finished, 'medlocal vault init --start-over'"
+            )
         if not Vault.exists(folder):
             return "no vault in this folder"
     except OSError as exc:  # a folder above it that this user may not enter: say so, not crash

@@ -25,7 +25,13 @@ from medlocal.vault.errors import (
 from medlocal.vault.keys import KdfParams
 from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.store import Vault
-from medlocal.vault.unlock import VaultFiles, key_file_lost_message, unfinished_message
+from medlocal.vault.unlock import (
+    VaultFiles,
+    in_the_way_message,
+    incomplete_message,
+    key_file_lost_message,
+    unfinished_message,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +116,7 @@ class VaultSession:
         ``finish=False``: call :meth:`finish_creation` once the key was shown. A vault whose
         creation was interrupted earlier is made again, and the notice says so."""
         if self.exists():
-            raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
+            raise VaultExistsError(in_the_way_message(self.folder))
         check_new_passphrase(passphrase, confirmation)
         again = self.unfinished()
         vault, recovery_key = Vault.create(
@@ -120,6 +126,19 @@ class VaultSession:
             self._notice(UNFINISHED_REPLACED)
         self._attach(vault)
         return recovery_key
+
+    def set_aside_incomplete(self) -> Path | None:
+        """Move an incomplete vault's files (a key file whose database is missing or empty)
+        into a hidden folder beside the vault folder, so that a new vault can be made; only
+        when the person asked to start over (see VaultFiles.set_aside). Returns that folder;
+        None when there was nothing to set aside (no vault, or an unfinished one, which the
+        creation replaces anyway). Any other vault is refused."""
+        if self.vault is not None and not self.vault.is_locked:
+            raise VaultExistsError(f"A vault is open in {shown_path(self.folder)}.")
+        files = VaultFiles(self.folder)
+        if not files.exists() or files.unfinished():
+            return None
+        return files.set_aside()
 
     def finish_creation(self) -> None:
         """The new vault's recovery key was shown: the vault is finished."""
@@ -151,6 +170,8 @@ class VaultSession:
             raise VaultNotFoundError(unfinished_message(folder))
         if VaultFiles(folder).key_file_lost():
             raise VaultCorruptedError(key_file_lost_message(folder))
+        if VaultFiles(folder).incomplete():
+            raise VaultCorruptedError(incomplete_message(folder))
         if not Vault.exists(folder):
             raise VaultNotFoundError(
                 f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init' or the "

@@ -42,6 +42,12 @@ class WorkspaceVault(WorkspaceParts):
         shown: a crash before that leaves a vault the next creation replaces (walk 47a D1)."""
         return self._session.create(passphrase, confirmation, finish=finish)
 
+    def set_aside_incomplete_vault(self) -> Path | None:
+        """Start over where a vault's key file has no database (asked for explicitly: it may be
+        a finished vault whose database was moved): its files go into a hidden folder beside
+        the vault folder, never deleted; returns that folder (None: nothing to set aside)."""
+        return self._session.set_aside_incomplete()
+
     def finish_vault_creation(self) -> None:
         self._session.finish_creation()
 

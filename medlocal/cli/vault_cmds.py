@@ -41,7 +41,6 @@ from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
     VaultCorruptedError,
-    VaultExistsError,
     WrongPassphraseError,
 )
 from medlocal.vault.records import SearchHit, pages_label
@@ -73,6 +72,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="also delete the saved answers and summaries that quote it",
     )
+    delete.add_argument(
+        "--keep-attachments",
+        action="store_true",
+        help="keep the documents imported from an e-mail's attachments (deleted with it otherwise)",
+    )
     add_yes_arg(delete)
     delete.set_defaults(func=run_delete)
 
@@ -100,6 +104,12 @@ def _register_vault(sub: Any) -> None:
 
     init = actions.add_parser("init", help="create a new vault and show its recovery key")
     add_vault_args(init)
+    init.add_argument(
+        "--start-over",
+        action="store_true",
+        help="where the vault's key file has no database (a setup an older version never "
+        "finished), set its files aside in a hidden folder and make a new vault",
+    )
     init.set_defaults(func=run_init)
 
     status = actions.add_parser("status", help="what the vault holds and how it is protected")
@@ -256,8 +266,10 @@ def reembed_vault(args: argparse.Namespace) -> int:
 def run_init(args: argparse.Namespace) -> int:
     ws = workspace(args)
     folder = ws.vault_folder
-    if ws.vault_exists():
-        raise VaultExistsError(f"A vault already exists in {shown_path(folder)}.")
+    if args.start_over:
+        aside = ws.set_aside_incomplete_vault()
+        if aside is not None:
+            print(f"The files that were in {shown_path(folder)} are kept in {shown_path(aside)}.")
     recovery_key = ws.create_vault(new_passphrase(args.passphrase_file), finish=False)
     print(f"Created an encrypted vault in {shown_path(folder)}.")
     print()
@@ -527,21 +539,32 @@ def _bm25_text(score: float) -> str:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    from medlocal.app.outputs import citing_output_ids, delete_document
+    from medlocal.app.document_deletion import delete_planned, plan_deletion
 
     with open_vault(args) as vault:
         info = vault.get_document(args.document_id)
-        citing = citing_output_ids(vault, [info.id])
+        plan = plan_deletion(vault, [info.id], with_attachments=not args.keep_attachments)
+        citing = plan.citing
         also = ""
         if citing and args.with_outputs:
             also = f" and the {counted(len(citing), 'saved output')} quoting it"
-        if not confirm(f"Delete document {info.id} ({shown_name(info.file_name)}){also}?", args):
+        question = f"Delete document {info.id} ({shown_name(info.file_name)}){also}?"
+        if plan.attachments:
+            question += plan.attachments_sentence()[:-1] + " (--keep-attachments keeps them)."
+        if not confirm(question, args):
             print("Nothing deleted.")
             return 1
-        deleted = delete_document(vault, info.id, with_outputs=args.with_outputs)
+        delete_planned(vault, plan, with_outputs=args.with_outputs)
+        deleted = citing if args.with_outputs else []
     print(
         f"Deleted document {info.id} ({shown_name(info.file_name)}) with its passages and vectors."
     )
+    if plan.attachments:
+        carried = " ".join(str(a.id) for a in plan.attachments)
+        print(
+            f"Deleted the {counted(len(plan.attachments), 'document')} from its attachments: "
+            f"{carried}."
+        )
     ids = " ".join(str(i) for i in deleted or citing)
     if deleted:
         print(f"Deleted the {counted(len(deleted), 'saved output')} quoting it: {ids}.")

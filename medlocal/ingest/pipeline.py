@@ -138,6 +138,7 @@ class DocumentStore(Protocol):
         text: str | None = None,
         pages: Sequence[PageSpan] = (),
         notes: Sequence[str] = (),
+        attached_to: int | None = None,
     ) -> int: ...
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
@@ -495,7 +496,11 @@ def _import_attachment(
             return outcome, []
         outcome.file_type = file_format.file_type
         check_size(Path(name), len(attachment.data), run.max_bytes)
-        return outcome, _import_data(run, outcome, attachment.data, file_format, emit)
+        # The e-mail's document, imported now or before (a re-import): deleting it names this.
+        carrier = parent.document_id if parent.document_id is not None else parent.duplicate_of
+        return outcome, _import_data(
+            run, outcome, attachment.data, file_format, emit, attached_to=carrier
+        )
     return outcome, []
 
 
@@ -617,7 +622,13 @@ def _import_one(
 
 
 def _import_data(
-    run: _Run, outcome: FileOutcome, data: bytes, file_format: Format, emit: _StageEmitter
+    run: _Run,
+    outcome: FileOutcome,
+    data: bytes,
+    file_format: Format,
+    emit: _StageEmitter,
+    *,
+    attached_to: int | None = None,
 ) -> list[Attachment]:
     """Extract, chunk, embed and write one file's ``data`` (read from disk or carried by
     another file), filling in ``outcome``; returns the files it carries, to import after it
@@ -695,6 +706,7 @@ def _import_data(
             text=document.text,
             pages=document.pages,
             notes=belonging,
+            attached_to=attached_to,
         )
     outcome.status, outcome.chunks = "imported", len(chunks)
     return carried

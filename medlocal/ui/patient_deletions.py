@@ -20,7 +20,8 @@ from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from medlocal.app import Workspace
-from medlocal.app.outputs import citing_output_ids
+from medlocal.app.document_deletion import DocumentDeletion, delete_planned, plan_deletion
+from medlocal.fsutil import shown_name
 from medlocal.ui.colours import ToneLabel
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
@@ -161,7 +162,7 @@ class PatientDeletions(QWidget):
         document_ids = [int(i.data(ID_ROLE)) for i in items]
         question = f"Delete {names}{more} from the vault? This cannot be undone."
 
-        def ask(citing: list[int]) -> None:
+        def ask(plan: DocumentDeletion) -> None:
             # The saved outputs quoting them were looked for on a worker (every output is read
             # and decoded); the buttons stayed disabled meanwhile.
             self.delete_job = None
@@ -170,16 +171,18 @@ class PatientDeletions(QWidget):
             self._update_buttons()
             if vault.is_locked:
                 return
-            choice = ask_delete_documents(self, question, len(citing))
+            # An e-mail's attachments, imported as documents of their own, go with it: named.
+            asked = question + plan.attachments_sentence()
+            choice = ask_delete_documents(self, asked, len(plan.citing))
             if choice is None:
                 return
-            outputs = citing if choice == WITH_OUTPUTS else []
+            carried = [shown_name(info.file_name) for info in plan.attachments]
             self._start_delete(
                 "delete documents",
-                lambda _cancel: vault.delete_documents(document_ids, output_ids=outputs),
+                lambda _cancel: delete_planned(vault, plan, with_outputs=choice == WITH_OUTPUTS),
                 "Documents not deleted",
                 patients=False,
-                gone=list(zip(document_ids, names_listed, strict=True)),
+                gone=list(zip(plan.document_ids, [*names_listed, *carried], strict=True)),
             )
 
         def failed(exc: BaseException) -> None:
@@ -193,7 +196,7 @@ class PatientDeletions(QWidget):
 
         self.delete_job = run_task(
             "outputs quoting documents",
-            lambda _cancel: citing_output_ids(vault, document_ids),
+            lambda _cancel: plan_deletion(vault, document_ids),
             ask,
             failed,
         )

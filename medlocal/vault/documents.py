@@ -58,6 +58,7 @@ def insert_document(
     vectors: npt.NDArray[np.float32],
     pages: Sequence[PageSpan] = (),
     notes: Sequence[str] = (),
+    attached_to: int | None = None,
 ) -> tuple[int, list[IndexedVector]]:
     document_id = next_id(conn, "documents")
     conn.execute(
@@ -80,6 +81,11 @@ def insert_document(
             notes_json(notes),
         ),
     )
+    if attached_to is not None:
+        conn.execute(
+            "INSERT INTO document_carriers (document_id, carrier_id) VALUES (?, ?)",
+            (document_id, attached_to),
+        )
     indexed = insert_chunks(conn, document_id, collection_id, chunks, vectors, embed_model_id)
     return document_id, indexed
 
@@ -150,6 +156,22 @@ def get_document(conn: Connection, document_id: int) -> DocumentInfo | None:
         (document_id,),
     ).fetchone()
     return None if row is None else _document(row)
+
+
+def attachments_of(conn: Connection, document_id: int) -> list[DocumentInfo]:
+    """The documents imported from ``document_id``'s attachments (an e-mail's), and from
+    theirs (an e-mail attached to it), in import order."""
+    rows = conn.execute(
+        "WITH RECURSIVE carried(id) AS ("
+        " SELECT document_id FROM document_carriers WHERE carrier_id = ?"
+        " UNION SELECT l.document_id FROM document_carriers l"
+        " JOIN carried ON l.carrier_id = carried.id) "
+        f"SELECT {_DOCUMENT_COLUMNS} FROM documents d "
+        "LEFT JOIN collections c ON c.id = d.collection_id "
+        "WHERE d.id IN (SELECT id FROM carried) ORDER BY d.id",
+        (document_id,),
+    ).fetchall()
+    return [_document(row) for row in rows]
 
 
 def list_documents(conn: Connection, patient_id: int | None) -> list[DocumentInfo]:

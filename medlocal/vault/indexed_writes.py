@@ -35,6 +35,7 @@ def add_document(
     now: str,
     pages: Sequence[PageSpan] = (),
     notes: Sequence[str] = (),
+    attached_to: int | None = None,
 ) -> int:
     """Store one document with its bytes, chunks, vectors, FTS rows and import notes; returns
     its id."""
@@ -66,6 +67,7 @@ def add_document(
                 vectors=array,
                 pages=pages,
                 notes=notes,
+                attached_to=attached_to,
             )
             s.audit.append(
                 "import",

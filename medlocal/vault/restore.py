@@ -49,7 +49,7 @@ from medlocal.vault.manifest import (
     sha256_hex,
     unwrap_backup_key,
 )
-from medlocal.vault.unlock import VaultFiles
+from medlocal.vault.unlock import VaultFiles, incomplete_message
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,12 @@ def _prepare(
     _check_schema(manifest.header)
     if replace is not None:
         _check_target(
-            target, manifest.header, replace, replaceable, probe_open=not target_open_here
+            target,
+            manifest.header,
+            replace,
+            replaceable,
+            probe_open=not target_open_here,
+            clear_unfinished=False,  # only once the backup opened (finish_restore): review 48 R2
         )
     vault_passphrase = _restored_passphrase(passphrase, new_passphrase)
     with reading_a_given_backup():
@@ -452,15 +457,22 @@ def _check_target(
     replaceable: str | None = None,
     *,
     probe_open: bool = True,
+    clear_unfinished: bool = True,
 ) -> bool:
     """Whether a vault is being replaced; refuses what must not be touched. A vault of another
     id is replaced only when it is ``replaceable`` (the caller opened it and found it never held
     a record). ``probe_open`` False skips the probe for another process's use (this
-    process has the vault open)."""
+    process has the vault open). An unfinished vault (an interrupted vault init's: it holds
+    nothing, walk 47a D1) is removed with ``clear_unfinished``, else only let through: a
+    restore refused later (a wrong passphrase) leaves the target as it was."""
     files = VaultFiles(target)
-    if files.unfinished():  # an interrupted vault init's: it holds nothing (walk 47a D1)
+    if files.unfinished():
+        if not clear_unfinished:
+            return False
         files.remove_unfinished()
     if files.exists():
+        if not replace and files.incomplete():  # its database moved away, say: said so (R1)
+            raise BackupRefusedError(incomplete_message(target))
         if not replace:
             raise BackupRefusedError(
                 f"A vault already exists in {shown_path(target)}. Restore into an empty folder, or "

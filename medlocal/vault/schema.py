@@ -183,6 +183,18 @@ MIGRATIONS: tuple[str, ...] = (
         seeds TEXT NOT NULL
     );
     """,
+    # 7: the document (an e-mail) each document came from as an attachment (review 48 R6):
+    # deleting a misfiled e-mail names the documents its attachments became and takes them
+    # along. No row for a file imported on its own, nor for attachments imported before (their
+    # name, "letter.eml › discharge.pdf", still says where they came from). Deleting either
+    # document removes the link only; ids are never reused (ids.next_id).
+    """
+    CREATE TABLE IF NOT EXISTS document_carriers (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        carrier_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    );
+    CREATE INDEX IF NOT EXISTS document_carriers_carrier ON document_carriers(carrier_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -78,13 +78,15 @@ class DocumentsMixin(VaultCore):
         text: str | None = None,
         pages: Sequence[PageSpan] = (),
         notes: Sequence[str] = (),
+        attached_to: int | None = None,
     ) -> int:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
         chunk offsets refer to) is optional; without it :meth:`document_text` rebuilds it.
         ``pages`` says where each page lies in that text (PDFs: to place a passage on its page).
         ``notes`` are what the import noted about where the file belongs (it names another
-        patient of the vault): kept with it, shown wherever the document is."""
+        patient of the vault): kept with it, shown wherever the document is. ``attached_to``:
+        the document (an e-mail) this one came from as an attachment."""
         return indexed_writes.add_document(
             self._session,
             patient_id=patient_id,
@@ -99,7 +101,14 @@ class DocumentsMixin(VaultCore):
             now=now(),
             pages=pages,
             notes=notes,
+            attached_to=attached_to,
         )
+
+    def attachments_of(self, document_id: int) -> list[DocumentInfo]:
+        """The documents imported from this document's attachments (an e-mail's), theirs
+        included; empty for a file imported on its own."""
+        with self._read() as s:
+            return documents.attachments_of(s.conn, document_id)
 
     def add_to_collection(self, document_id: int, collection: str) -> str | None:
         """Put a document already imported, in no collection yet, into ``collection`` (created

@@ -76,30 +76,31 @@ class VaultFiles:
         return self.folder / KEY_FILE_NAME
 
     def exists(self) -> bool:
-        return self.key_file.exists() or self.database.exists()
+        # A link to a database that is not there (a drive not connected) counts: never replaced.
+        return self.key_file.exists() or self.database.exists() or self.database.is_symlink()
 
     def unfinished(self) -> bool:
         """Whether this is a vault whose creation never finished: its key file says so (see
-        KeyFile.unfinished), or, made by a version before that mark (left48a), a key file whose
-        database was never made, or an empty database without its key file. It holds nothing,
-        and a new vault (or a restored one) may be made in its place."""
-        if not self._database_made():
-            return self.key_file.exists() or self.database.exists()
+        KeyFile.unfinished). It holds nothing, and a new vault (or a restored one) may be made
+        in its place. Only the mark proves it (review 48 R1): a finished vault's key file is
+        unmarked too, and its database may be moved away, on a drive that is not connected or
+        emptied by a crash, so a key file without its database is never taken for half made."""
         try:
             return load_key_file(self.key_file).unfinished
         except KeyFileError:
             return False
 
     def _database_made(self) -> bool:
-        """Whether the database was ever written: creation writes its schema at once, so a
-        database file that is missing, or empty with no write-ahead log, holds nothing."""
+        """Whether the database holds anything: creation writes its schema at once, so a
+        database file that is missing (or a link to one), or empty with no write-ahead log,
+        holds nothing that can be opened here."""
         for path in (self.database, self.database.with_name(self.database.name + "-wal")):
             try:
                 if path.stat().st_size > 0:
                     return True
             except FileNotFoundError:
                 continue
-            except OSError:  # cannot tell: never taken for unfinished
+            except OSError:  # cannot tell: never taken for missing
                 return True
         return False
 
@@ -112,44 +113,68 @@ class VaultFiles:
         whose key file was moved or deleted: nothing in it opens without that file)."""
         return not self.key_file.exists() and self._database_made()
 
-    def kept_key_file(self) -> Path:
-        """Where replacing an unmarked half-made vault keeps its key file (see
-        :meth:`remove_unfinished`)."""
-        vault_id = self.vault_id() or "unknown"
-        return self.folder.parent / f".{self.folder.name}.unfinished-{vault_id[:8]}.keys.json"
+    def incomplete(self) -> bool:
+        """Whether some of a vault's files are here but nothing that opens: a key file (not
+        marked unfinished) whose database is missing, empty or a link to nothing, or an empty
+        database without a key file. It may be a finished vault whose database was moved
+        away or is on a drive not connected, or the interrupted setup of a version before the
+        unfinished mark: nothing tells which, so it is replaced only when asked explicitly
+        (:meth:`set_aside`)."""
+        if self.unfinished() or self._database_made():
+            return False
+        return self.key_file.exists() or self.database.is_symlink() or self.database.exists()
+
+    def set_aside(self) -> Path:
+        """Move an :meth:`incomplete` vault's files (key file, database file or link, its
+        journal files and session count) into a hidden folder beside this one, and return it;
+        nothing is deleted, so a database brought back later still has its key file. Refused
+        for any other vault, and while another process has it open."""
+        if not self.incomplete():
+            raise VaultExistsError(in_the_way_message(self.folder))
+        if other_openers(self.database):
+            raise VaultInUseError(
+                f"The vault in {shown_path(self.folder)} is open in another MedLocal: close it "
+                "first."
+            )
+        aside = self._aside_folder()
+        aside.mkdir(mode=0o700)
+        names = [KEY_FILE_NAME, unrecorded.NOTE_NAME]
+        names += [self.database.name + suffix for suffix in ("", "-journal", "-wal", "-shm")]
+        for name in names:
+            entry = self.folder / name
+            if entry.is_symlink() or entry.exists():
+                os.replace(entry, aside / name)  # a link moves as a link: never followed
+        fsync_dir(aside)
+        fsync_dir(self.folder)
+        log.warning("an incomplete vault's files were set aside beside its folder")
+        return aside
+
+    def _aside_folder(self) -> Path:
+        stem = f".{self.folder.name}.set-aside-{(self.vault_id() or 'unknown')[:8]}"
+        aside, number = self.folder.parent / stem, 1
+        while aside.exists() or aside.is_symlink():
+            number += 1
+            aside = self.folder.parent / f"{stem}-{number}"
+        return aside
 
     def remove_unfinished(self) -> None:
         """Remove an unfinished vault's files, the key file last (until it goes, the folder
         still reads as unfinished, so a crash here is cleared by the next try). Refuses any
-        other vault: a vault that finished being created is never removed. A key file without
-        the unfinished mark (a version before it) is moved beside the folder, not deleted: the
-        database it opens may have been moved away by hand and come back."""
+        other vault: only a vault whose key file carries the unfinished mark is removed."""
         if not self.unfinished():
-            if self.key_file_lost():
-                raise VaultExistsError(key_file_lost_message(self.folder))
-            raise VaultExistsError(f"A vault already exists in {shown_path(self.folder)}.")
+            raise VaultExistsError(in_the_way_message(self.folder))
         if other_openers(self.database):  # a wizard still showing its recovery key, say
             raise VaultInUseError(
                 f"Another MedLocal is creating the vault in {shown_path(self.folder)}: finish "
                 "or close it first."
             )
-        try:
-            marked = load_key_file(self.key_file).unfinished
-        except KeyFileError:
-            marked = False
         for suffix in ("-journal", "-wal", "-shm", ""):
-            self.database.with_name(self.database.name + suffix).unlink(missing_ok=True)
+            path = self.database.with_name(self.database.name + suffix)
+            if not path.is_symlink():  # a link is not this vault's to remove: left in place
+                path.unlink(missing_ok=True)
         unrecorded.remove(self.folder)
-        if not self.key_file.exists():
-            return
-        if marked:
-            self._forget_device_key()
-            self.key_file.unlink()
-            return
-        kept = self.kept_key_file()
-        os.replace(self.key_file, kept)
-        fsync_dir(self.folder.parent)
-        log.warning("the key file of a half-made vault was kept aside beside its folder")
+        self._forget_device_key()
+        self.key_file.unlink(missing_ok=True)
 
     def _forget_device_key(self) -> None:
         """The keychain entry an unfinished vault was remembered with (the wizard remembers
@@ -242,25 +267,47 @@ def finish_creation(files: VaultFiles, key_file: KeyFile) -> None:
 
 
 def unfinished_message(folder: Path) -> str:
-    files = VaultFiles(folder)
-    if files.key_file.exists() and not files.database.exists():
-        # Left by a version before the unfinished mark (walk 47a D1 (a)): the database may
-        # also have been moved away by hand, and only this key file opens it.
-        return (
-            f"The vault in {shown_path(folder)} was never finished: it has a key file but no "
-            "database (its creation stopped before the database was made), so it holds "
-            "nothing. Run 'medlocal vault init' (or open the MedLocal window) to create it "
-            "again, or 'medlocal vault restore BACKUP_FOLDER' to bring back a backup in its "
-            "place; the old key file is then kept as "
-            f"{shown_path(files.kept_key_file())}. If you moved its database file "
-            f"({files.database.name}) elsewhere, put it back instead."
-        )
     return (
         f"The vault in {shown_path(folder)} was never finished: its creation stopped before the "
         "recovery key was shown, so it holds nothing. Run 'medlocal vault init' (or open the "
         "MedLocal window) to create it again, or 'medlocal vault restore BACKUP_FOLDER' to "
         "bring back a backup in its place."
     )
+
+
+def incomplete_message(folder: Path) -> str:
+    """What an :meth:`VaultFiles.incomplete` vault is, and both ways on: the database put back,
+    or (an interrupted setup of an older version) an explicit start again."""
+    files = VaultFiles(folder)
+    name = files.database.name
+    if files.database.is_symlink() and not files.database.exists():
+        target = shown_path(Path(os.readlink(files.database)))
+        database = f"its database {name} is a link to {target}, which is not there"
+    elif files.database.exists():
+        database = f"its database file ({name}) is empty"
+    else:
+        database = f"its database file ({name}) is missing"
+    if files.key_file.exists():
+        what = f"has its key file, but {database}"
+    else:
+        what = f"has no key file ({files.key_file.name}), and {database}"
+    return (
+        f"The vault in {shown_path(folder)} {what}. If you moved the database, or it is on a "
+        "drive that is not connected, put it back (or connect the drive) and try again. Only if "
+        "this is a setup an older MedLocal never finished (before its recovery key was shown), "
+        "start again with 'medlocal vault init --start-over': the files now there are kept in "
+        "a hidden folder beside the vault folder, never deleted."
+    )
+
+
+def in_the_way_message(folder: Path) -> str:
+    """Why a new vault is not made in ``folder``, which holds one that is not unfinished."""
+    files = VaultFiles(folder)
+    if files.key_file_lost():
+        return key_file_lost_message(folder)
+    if files.incomplete():
+        return incomplete_message(folder)
+    return f"A vault already exists in {shown_path(folder)}."
 
 
 def key_file_lost_message(folder: Path) -> str:
@@ -285,13 +332,13 @@ def unlock(
         raise VaultNotFoundError(unfinished_message(folder))
     if files.key_file_lost():
         raise VaultCorruptedError(key_file_lost_message(folder))
+    if files.incomplete():  # never opened: SQLCipher would make a new database in an empty file
+        raise VaultCorruptedError(incomplete_message(folder))
     if not files.key_file.exists():
         raise VaultNotFoundError(
             f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
         )
     key_file = load_key_file(files.key_file)
-    if not files.database.exists():
-        raise VaultCorruptedError("The vault database file is missing.")
     if use_keychain and "keychain" in key_file.wraps:
         try:
             return _open(files, key_file, _keychain_opener(key_file), "keychain")

@@ -178,3 +178,48 @@ def test_times_are_shown_on_the_local_clock_to_the_minute(
             assert "T" not in dialog.table.item(0, 1).text()
     finally:
         time.tzset()  # the context has put TZ back; read it again
+
+
+def test_deleting_an_email_names_and_deletes_its_attachments(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 48 R6: the window's question names the documents an e-mail's attachments became,
+    and they go with it."""
+    from email.message import EmailMessage
+
+    from fixtures.ingest_files import make_pdf
+
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Arthur Quornwaithe")
+    message = EmailMessage()
+    message["Subject"] = "Discharge"
+    message.set_content("Dear colleague, the discharge summary is attached.")
+    summary = make_pdf(["Discharge summary\nBisoprolol 2.5 mg daily."])
+    message.add_attachment(summary, maintype="application", subtype="pdf", filename="discharge.pdf")
+    email = tmp_path / "letter.eml"
+    email.write_bytes(message.as_bytes())
+    workspace.import_documents([email], patient)
+    assert len(vault.list_documents(patient)) == 2
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.start()
+    window.patients.patients.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.patients.documents.count() == 2)
+    row = next(
+        r for r in range(2) if window.patients.documents.item(r).text().startswith("letter.eml ")
+    )
+    window.patients.documents.setCurrentRow(row)
+    asked: list[str] = []
+
+    def ask(_parent: Any, question: str, _citing: int) -> str | None:
+        asked.append(question)
+        return patient_dialogs.DOCUMENTS_ONLY
+
+    monkeypatch.setattr(patient_deletions, "ask_delete_documents", ask)
+    window.patients.delete_documents()
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "1 document came from its attachments and is deleted with it" in asked[0]
+    assert "letter.eml › discharge.pdf" in asked[0]
+    qtbot.waitUntil(lambda: window.patients.delete_job is None)
+    assert vault.list_documents(patient) == []
+    assert window.patients.documents.count() == 0

@@ -63,17 +63,18 @@ def test_deleting_documents_runs_on_a_worker_in_one_batch(
 
     monkeypatch.setattr(patient_deletions, "ask_delete_documents", ask)
     looked: list[Any] = []
-    citing = patient_deletions.citing_output_ids
+    plan = patient_deletions.plan_deletion
 
-    def looking(*args: Any) -> list[int]:
+    def looking(*args: Any) -> Any:
         looked.append(threading.current_thread())
-        return citing(*args)
+        return plan(*args)
 
-    monkeypatch.setattr(patient_deletions, "citing_output_ids", looking)
+    monkeypatch.setattr(patient_deletions, "plan_deletion", looking)
     release, threads = _hold(monkeypatch, "delete_documents")
     panel.delete_documents()
     qtbot.waitUntil(lambda: bool(threads))
-    # Every saved output is read to find those quoting the documents: on a worker too.
+    # Every saved output is read to find those quoting the documents (and an e-mail's
+    # attachment documents are looked up): on a worker too.
     assert looked[0] is not threading.main_thread() and asked == [threading.main_thread()]
     assert threads[0] is not threading.main_thread()
     assert not panel.delete_button.isEnabled() and not panel.remove_button.isEnabled()
