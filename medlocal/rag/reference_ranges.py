@@ -5,15 +5,30 @@ from __future__ import annotations
 
 import re
 
+from medlocal.values import writes_decimal_commas
+
 # A range given as a result's reference ("Creatinine 98 umol/L (45-84)", "138 [135-145]",
 # "ALT | 142 U/L | 7-56", "INR 3.6 (target 2.0-3.0)") or named as one ("a target range of 2.0
 # to 3.0"); a single limit named so ("target <360", "a target of under 360").
-_RANGE = re.compile(
-    r"(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
-    r"|(?:[<>≤≥]=?|\bunder\b|\bbelow\b|\bover\b|\babove\b|less than|more than)\s*"
-    r"(?P<limit>\d+(?:\.\d+)?)",
-    re.I,
-)
+# A limit's number as a text that writes its decimals with a point reads it, and as one that
+# writes them with a comma does ("Kalium 5,9 mmol/l (3,5-5,1)", "(< 5,0)"): one or two figures
+# after the comma, as medlocal/values.py reads a decimal comma; a thousands group has three
+# ("1,200-1,500" is no range of decimals).
+POINT_NUMBER = r"\d+(?:\.\d+)?"
+COMMA_NUMBER = r"\d+(?:\.\d+|,\d{1,2}(?!\d|,\d))?"
+
+
+def _range_pattern(number: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<lo>{number})\s*(?:-|–|to)\s*(?P<hi>{number})"
+        r"|(?:[<>≤≥]=?|\bunder\b|\bbelow\b|\bover\b|\babove\b|less than|more than)\s*"
+        rf"(?P<limit>{number})",
+        re.I,
+    )
+
+
+_RANGE = _range_pattern(POINT_NUMBER)
+_RANGE_WITH_COMMAS = _range_pattern(COMMA_NUMBER)
 _RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
 _AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
 _NAMED_RANGE = re.compile(
@@ -69,11 +84,14 @@ _LIMIT_NAMED_BEFORE = re.compile(
 
 def reference_limits(text: str) -> set[int]:
     """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
+    # Where the text writes its decimals with a comma, values.py reads "3,5" as 3.5, and a
+    # range's limits are read so too (a range of two such numbers shows the habit itself).
+    commas = writes_decimal_commas(text)
     starts: set[int] = {m.start("limit") for m in _NAMED_LIMIT.finditer(text)}
     starts |= {m.start("limit") for m in _LIMIT_NAMED_AFTER.finditer(text)}
     for m in _LIMIT_NAMED_BEFORE.finditer(text):
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
-    for m in _RANGE.finditer(text):
+    for m in (_RANGE_WITH_COMMAS if commas else _RANGE).finditer(text):
         before = text[: m.start()]
         named = (
             _NAMED_RANGE.search(before) is not None

@@ -25,7 +25,7 @@ from medlocal.rag.binding import Bound, bind
 from medlocal.rag.bound_comparison import compatible
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
-from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.rag.reference_ranges import COMMA_NUMBER, POINT_NUMBER, REFERENCE_RANGE
 from medlocal.rag.value_tables import UNIT_TOKEN
 from medlocal.values import is_dose, same_value
 
@@ -122,16 +122,25 @@ _FLAG_BEFORE = re.compile(
     r"(?:[A-Za-z][\w-]*\s+){0,2}?(?:(?:at|of|was|is|to|:|=)\s*)?$",
     re.I,
 )
-# A reference range written after the result (and its unit cell): "3.5-5.3", "(ref 3.5-5.3)",
-# "[135-145]", "| 3.5 - 5.3 |", "(normal <5)".
-_RANGE_AFTER_VALUE = re.compile(
-    rf"^[\s,|\t]*(?:(?:{UNIT_TOKEN})\s*[,|\t]\s*)?[(\[]?\s*"
-    r"(?:(?:ref(?:erence)?|normal)\.?(?:\s+(?:range|interval))?\s*:?\s*)?"
-    r"(?:(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)"
-    r"|(?P<cmp>[<>≤≥])\s*(?P<limit>\d+(?:\.\d+)?))"
-    r"(?=\s*(?:[)\]|,;\t\n]|$|[A-Za-zµμ/%]+\b|\.(?!\d)))",
-    re.I,
-)
+
+
+def _range_after_value(number: str) -> re.Pattern[str]:
+    """A reference range written after the result (and its unit cell): "3.5-5.3", "(ref
+    3.5-5.3)", "[135-145]", "| 3.5 - 5.3 |", "(normal <5)"; its limits written as ``number``."""
+    return re.compile(
+        rf"^[\s,|\t]*(?:(?:{UNIT_TOKEN})\s*[,|\t]\s*)?[(\[]?\s*"
+        r"(?:(?:ref(?:erence)?|normal)\.?(?:\s+(?:range|interval))?\s*:?\s*)?"
+        rf"(?:(?P<lo>{number})\s*(?:-|–|to)\s*(?P<hi>{number})"
+        rf"|(?P<cmp>[<>≤≥])\s*(?P<limit>{number}))"
+        r"(?=\s*(?:[)\]|,;\t\n]|$|[A-Za-zµμ/%]+\b|\.(?!\d)))",
+        re.I,
+    )
+
+
+_RANGE_AFTER_VALUE = _range_after_value(POINT_NUMBER)
+# In a passage that writes its decimals with a comma its limits may be so written too: "Kalium
+# 5,9 mmol/l (3,5-5,1) H", "(< 5,0)" ("1,200-1,500" stays no range of decimals).
+_RANGE_AFTER_VALUE_WITH_COMMAS = _range_after_value(COMMA_NUMBER)
 # What stands around a range or flag in a row, not part of it.
 _CELL_EDGES = " ,|\t;([*"
 # A row or sentence ends the place where a result's range and flag are read.
@@ -198,6 +207,8 @@ def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Stat
     """The results of passage ``n`` (not doses, nor a range's limits), each with its place
     against its range where the passage gives it."""
     text = facts.text([n])
+    commas, points = facts.decimal_marks(n)
+    ranges = _RANGE_AFTER_VALUE_WITH_COMMAS if commas > points else _RANGE_AFTER_VALUE
     found: list[tuple[int, Bound, _Status | None]] = []
     limits_end = -1
     for b in sorted(facts.bound(n), key=lambda b: b.value.start):
@@ -205,7 +216,7 @@ def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Stat
             continue
         if b.attribute == REFERENCE_RANGE:
             continue
-        status, read = _status(text, b)
+        status, read = _status(text, b, ranges)
         limits_end = read
         found.append((n, b, status))
     return found
@@ -338,10 +349,11 @@ def _evidence_for(
     return [(n, b, s) for n, b, s in evidence if b.attribute == target.measure]
 
 
-def _status(text: str, bound: Bound) -> tuple[_Status | None, int]:
+def _status(text: str, bound: Bound, ranges: re.Pattern[str]) -> tuple[_Status | None, int]:
     """On which side of its range the passage gives ``bound``'s value, from a range or a flag
     written with it in its row or sentence (None where it does not say, or says both ways), and
-    where the range and flag read with it end (numbers before that are the range's limits)."""
+    where the range and flag read with it end (numbers before that are the range's limits).
+    ``ranges``: how the passage writes a range after a value (its decimals with a comma or not)."""
     value = bound.value
     end = value.start + len(value.raw)
     # The value reader may take a flag cell for a unit: "20-41,H" reads "41 H" (hours).
@@ -354,7 +366,7 @@ def _status(text: str, bound: Bound) -> tuple[_Status | None, int]:
     before = text[line_start : value.start]
     sides: list[_Status] = []
     read = end
-    ranged = _RANGE_AFTER_VALUE.match(row_after)
+    ranged = ranges.match(row_after)
     if ranged is not None:
         number = _decimal(value.canonical)
         side = _against_range(number, ranged) if number is not None else None
@@ -410,8 +422,10 @@ def _against_range(number: Decimal, ranged: re.Match[str]) -> Side | None:
 
 
 def _decimal(raw: str) -> Decimal | None:
+    # A comma here is a decimal one: a canonical value has none, and a range's limit has one
+    # only as _RANGE_AFTER_VALUE_WITH_COMMAS reads it ("3,5").
     try:
-        return Decimal(raw.replace(",", ""))
+        return Decimal(raw.replace(",", "."))
     except InvalidOperation:
         return None
 
