@@ -281,8 +281,8 @@ def incomplete_message(folder: Path) -> str:
     files = VaultFiles(folder)
     name = files.database.name
     if files.database.is_symlink() and not files.database.exists():
-        target = shown_path(Path(os.readlink(files.database)))
-        database = f"its database {name} is a link to {target}, which is not there"
+        missing = shown_path(Path(os.readlink(files.database)))  # escaped, as every path said
+        database = f"its database {name} is a link to {missing}, which is not there"
     elif files.database.exists():
         database = f"its database file ({name}) is empty"
     else:
