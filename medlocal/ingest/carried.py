@@ -13,10 +13,13 @@ document (or was not reached: a cancel or a full disk)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from medlocal.ingest.document import Attachment, ExtractedDocument
+
+log = logging.getLogger(__name__)
 
 StoredForm = Callable[[Sequence[bytes | None]], bytes]
 
@@ -44,7 +47,13 @@ class Carried:
         if self.stored_form is None or all(self.kept):
             return None
         pairs = zip(self.attachments, self.kept, strict=True)
-        return self.stored_form([a.data if keep and a else None for a, keep in pairs])
+        try:
+            return self.stored_form([a.data if keep and a else None for a, keep in pairs])
+        except Exception as err:  # an e-mail the library reads but cannot write out again
+            # Stored whole, as it came: nothing is left out, nothing to put back later.
+            log.warning("an e-mail is stored whole (%s writing it out)", type(err).__name__)
+            self.stored_form, self.kept = None, [True] * len(self.kept)
+            return None
 
     def final_form(self, kept: Sequence[bytes | None]) -> bytes | None:
         """The bytes to store once the attachments are through, ``kept`` holding those that

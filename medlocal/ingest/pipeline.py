@@ -511,13 +511,16 @@ def _store_final_form(
 ) -> None:
     """Put the attachments that did not become documents back inside ``parent``'s stored
     copy, where it was written without them (nothing when it already holds just those)."""
-    if parent.document_id is None or (stored := carried.final_form(kept)) is None:
+    if parent.document_id is None:
         return
     try:
-        run.vault.replace_stored_copy(parent.document_id, stored)
-    except MedLocalError as err:  # the disk filled up, say: the file on disk still has them
+        if (stored := carried.final_form(kept)) is not None:
+            run.vault.replace_stored_copy(parent.document_id, stored)
+    except Exception as err:  # the disk filled up, say: the file on disk still has them
+        why = str(err) if isinstance(err, MedLocalError) else type(err).__name__
+        log.warning("attachments not put back into their e-mail (%s)", type(err).__name__)
         parent.notes.append(
-            f"its attachments not imported could not be kept with it in the vault ({err}); "
+            f"its attachments not imported could not be kept with it in the vault ({why}); "
             "keep the e-mail file"
         )
 

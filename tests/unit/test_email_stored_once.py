@@ -198,3 +198,23 @@ def test_an_email_without_attachments_is_stored_as_it_came(
 )
 def test_bytes_that_read_as_text(data: bytes, suffix: str | None) -> None:
     assert text_suffix(data) == suffix
+
+
+def test_an_email_that_cannot_be_written_out_again_is_stored_whole(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.ingest.extractors import mail
+
+    def refuse(self: object, keep: object) -> bytes:
+        raise UnicodeEncodeError("ascii", "é", 0, 1, "a header the generator cannot write")
+
+    monkeypatch.setattr(mail._StoredForm, "__call__", refuse)
+    letter = tmp_path / "letter.eml"
+    letter.write_bytes(_email())
+    vault = workspace.require_vault()
+    patient = vault.add_patient("Arthur Quornwaithe")
+    report = workspace.import_documents([letter], patient)
+    email = report.files[0]
+    assert email.status == "imported" and email.document_id is not None
+    assert vault.document_bytes(email.document_id) == letter.read_bytes()
+    assert len(report.imported) == 5
