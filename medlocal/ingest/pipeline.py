@@ -527,7 +527,9 @@ def _store_final_form(
 
 # An attachment that says what the e-mail's own text says (review 48 R8), and a picture with no
 # text (a logo, a signature): neither is a document, nor a failure of the import.
-SAME_AS_TEXT = "the same text as the e-mail itself: not imported again, it stays in the e-mail"
+SAME_AS_TEXT = (
+    "its text is already in the e-mail's own text: not imported again; it stays in the e-mail"
+)
 NO_TEXT_PICTURE = (
     "a picture with no text to read (a logo or signature, say): not imported as a document; "
     "it stays in the e-mail"
