@@ -218,3 +218,14 @@ def test_an_email_that_cannot_be_written_out_again_is_stored_whole(
     assert email.status == "imported" and email.document_id is not None
     assert vault.document_bytes(email.document_id) == letter.read_bytes()
     assert len(report.imported) == 5
+
+
+def test_an_attachment_named_without_an_extension_is_named_by_its_bytes() -> None:
+    message = EmailMessage()
+    message["Subject"] = "Scans"
+    message.set_content("Attached.")
+    for data, name in ((SCAN, "Dr. Smith letter"), (_blank_png(), "photo"), (BLOB, "data")):
+        message.add_attachment(data, "application", "octet-stream", filename=name)
+    message.add_attachment(SCAN, "application", "pdf", filename="report.v2")
+    names = [a.name for a in extract_email(message.as_bytes(), "scans.eml").attachments]
+    assert names == ["Dr. Smith letter.pdf", "photo.png", "data.bin", "report.v2"]

@@ -27,6 +27,7 @@ import binascii
 import dataclasses
 import io
 import mimetypes
+import re
 from collections.abc import Sequence
 from email import policy
 from email.feedparser import BytesFeedParser
@@ -53,6 +54,8 @@ _FORWARDS = 10
 _FORWARDED = "---------- Forwarded message ----------"
 # Bytes given to the parser at a time (see the module text).
 _FEED = 1 << 20
+# What reads as a file name's extension: a dot and a few letters or digits.
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
 
 
 def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
@@ -314,7 +317,7 @@ def _with_suffix(name: str, part: MIMEPart, data: bytes) -> str:
     unmistakably are (PDF, Word, an image), else what its MIME type says, else ".txt" (or
     ".rtf") for bytes that read as text. A file sent as "application/octet-stream" and named
     "scan" was skipped as ".bin" (left49a)."""
-    if PurePath(name).suffix:
+    if _EXTENSION.fullmatch(PurePath(name).suffix):  # not "Dr. Smith letter"'s ". Smith letter"
         return name
     if (kind := sniffed(data)) is not None:
         return name + kind.suffix
