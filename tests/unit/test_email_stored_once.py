@@ -27,6 +27,7 @@ from medlocal.app import Workspace
 from medlocal.ingest.extractors.mail import LEFT_OUT_HEADER, email_attachments, extract_email
 from medlocal.ingest.pipeline import CARRIED_MARK, NO_TEXT_PICTURE, SAME_AS_TEXT, ProgressEvent
 from medlocal.ingest.sniff import text_suffix
+from medlocal.vault.store import Vault
 
 BODY = "Dear colleague,\nMr Quornwaithe was discharged on ticagrelor 90 mg twice daily.\n"
 DISCHARGE = make_pdf(["Discharge summary\nTicagrelor 90 mg twice daily for 12 months."])
@@ -75,13 +76,18 @@ def workspace(tmp_path: Path) -> Workspace:
     ws.close()
 
 
-def test_an_email_is_stored_once_without_the_attachments_that_are_documents(
-    workspace: Workspace, tmp_path: Path
-) -> None:
+def _letter_for(workspace: Workspace, tmp_path: Path) -> tuple[Path, Vault, int]:
+    """The e-mail above as a file, and the vault and patient to import it for."""
     letter = tmp_path / "letter.eml"
     letter.write_bytes(_email())
     vault = workspace.require_vault()
-    patient = vault.add_patient("Arthur Quornwaithe")
+    return letter, vault, vault.add_patient("Arthur Quornwaithe")
+
+
+def test_an_email_is_stored_once_without_the_attachments_that_are_documents(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    letter, vault, patient = _letter_for(workspace, tmp_path)
 
     report = workspace.import_documents([letter], patient)
 
@@ -152,10 +158,7 @@ def test_the_stored_email_keeps_its_own_line_ends_and_headers(tmp_path: Path) ->
 def test_a_cancel_keeps_the_attachments_not_reached_inside_the_email(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    letter = tmp_path / "letter.eml"
-    letter.write_bytes(_email())
-    vault = workspace.require_vault()
-    patient = vault.add_patient("Arthur Quornwaithe")
+    letter, vault, patient = _letter_for(workspace, tmp_path)
     cancel = threading.Event()
 
     def on_file(event: ProgressEvent) -> None:
@@ -209,10 +212,7 @@ def test_an_email_that_cannot_be_written_out_again_is_stored_whole(
         raise UnicodeEncodeError("ascii", "é", 0, 1, "a header the generator cannot write")
 
     monkeypatch.setattr(mail._StoredForm, "__call__", refuse)
-    letter = tmp_path / "letter.eml"
-    letter.write_bytes(_email())
-    vault = workspace.require_vault()
-    patient = vault.add_patient("Arthur Quornwaithe")
+    letter, vault, patient = _letter_for(workspace, tmp_path)
     report = workspace.import_documents([letter], patient)
     email = report.files[0]
     assert email.status == "imported" and email.document_id is not None
