@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +18,13 @@ from medlocal.ingest.ocr.engine import engine_info
 from medlocal.privacy import netguard
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SetAsideFolder:
+    path: str
+    size: int  # bytes of the files in it (a link counted as a link, never followed)
+    set_aside_at: str  # local time, "2026-12-05 21:40"
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,9 @@ class DoctorReport:
     reranker: str = ""
     # Folders an interrupted restore left beside the vault (restore.leftover_folders).
     restore_leftovers: list[str] = field(default_factory=list)
+    # Hidden folders `vault init --start-over` moved an earlier setup's files into (never
+    # deleted by MedLocal): each with its size in bytes and when it was set aside.
+    set_aside: list[SetAsideFolder] = field(default_factory=list)
     # Why redacted export cannot run ("" when its model is in place; see deid_tagger).
     redaction_problem: str = ""
     # Why the settings file cannot be used ("" when it is fine): the rest used the defaults.
@@ -123,6 +135,7 @@ class DoctorReport:
             )
         out.extend(f"Settings:  WARNING: {note}" for note in self.settings_unknown)
         out.extend(_leftover_lines(self.restore_leftovers))
+        out.extend(_set_aside_lines(self.set_aside))
         # Crash reports hold versions and code locations only: safe to attach to a request.
         crashes = self.crash_reports
         out.append(f"Crashes:   {len(crashes)} unread crash report(s)" + (":" if crashes else ""))
@@ -141,6 +154,46 @@ def _leftover_lines(leftovers: list[str]) -> list[str]:
         "medlocal patient list --vault FOLDER; delete it only once it holds nothing you need."
     )
     return out
+
+
+def _set_aside_lines(folders: list[SetAsideFolder]) -> list[str]:
+    from medlocal.ingest.formats import format_size
+
+    if not folders:
+        return []
+    some = "1 hidden folder" if len(folders) == 1 else f"{len(folders)} hidden folders"
+    out = [f"Set aside: {some} of files from an earlier vault setup (vault init --start-over):"]
+    out.extend(
+        f"           {shown_path(f.path)} ({format_size(f.size)}, set aside {f.set_aside_at})"
+        for f in folders
+    )
+    out.append(
+        "           MedLocal never deletes them: one may hold the vault database that was "
+        "missing (to use it, move its files back into the vault folder). Once you are sure a "
+        "folder holds nothing you need, delete it yourself (rm -r FOLDER; in a file manager, "
+        "show hidden files first)."
+    )
+    return out
+
+
+def _set_aside_folders(vault_folder: Path) -> list[SetAsideFolder]:
+    from medlocal.vault.unlock import set_aside_folders
+
+    return [
+        SetAsideFolder(
+            str(folder),
+            _files_size(folder),
+            datetime.fromtimestamp(folder.lstat().st_mtime).strftime("%Y-%m-%d %H:%M"),
+        )
+        for folder in set_aside_folders(vault_folder)
+    ]
+
+
+def _files_size(folder: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(folder):  # links to folders are not followed
+        total += sum((Path(root) / name).lstat().st_size for name in files)
+    return total
 
 
 def cpu_variant_line(status: dict[str, Any]) -> str:
@@ -223,6 +276,7 @@ def doctor_report(
         restore_leftovers=check(
             "restore leftovers", lambda: [str(p) for p in leftover_folders(vault_folder)], []
         ),
+        set_aside=check("set-aside folders", lambda: _set_aside_folders(vault_folder), []),
         settings_problem=settings_problem,
         settings_unknown=list(settings_unknown or []),
         redaction_problem=check("redaction", shipped_model_problem, ""),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from medlocal.ingest.scanned import ScannedPage
@@ -50,6 +51,9 @@ class Attachment:
 
     name: str  # its own file name (or one made from its type): how it is read and named
     data: bytes
+    # A text file that says what the e-mail's own text says (a copy of the body sent along):
+    # not a second document.
+    repeats_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,11 @@ class ExtractedDocument:
     notes: tuple[str, ...] = ()
     # Files it carries (an e-mail's attachments), in order, decoded once; never written to disk.
     attachments: tuple[Attachment, ...] = ()
+    # What the vault stores of a file that carries others, given for each attachment (in order)
+    # its bytes to keep inside it, or None where it is stored as a document of its own: an
+    # e-mail whose attachments are left out of it (their headers kept, marked), so their bytes
+    # are not stored twice. None: the file's own bytes are stored.
+    stored_form: Callable[[Sequence[bytes | None]], bytes] | None = None
 
     @property
     def page_count(self) -> int:

@@ -25,6 +25,7 @@ from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
 from medlocal.ingest.extractors.rtf import extract_rtf
 from medlocal.ingest.ocr.pages import OcrOptions
+from medlocal.ingest.sniff import sniffed
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -77,28 +78,14 @@ class Format:
             return ()
 
 
-# What a file's first bytes say it is: (its file_type, how to name it, the extension to use).
-_MAGIC: tuple[tuple[bytes, str, str, str], ...] = (
-    (b"%PDF-", "pdf", "a PDF", ".pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image", "a PNG image", ".png"),
-    (b"\xff\xd8\xff", "image", "a JPEG image", ".jpg"),
-    (b"II*\x00", "image", "a TIFF image", ".tif"),
-    (b"MM\x00*", "image", "a TIFF image", ".tif"),
-)
-_ZIP_MAGIC = b"PK\x03\x04"
-_WORD_PART = b"word/document.xml"
-
-
 def _misnamed(data: bytes, file_type: str) -> tuple[str, str] | None:
     """(what the file is, the extension it needs) when its content is unmistakably another
     supported format than its extension names (an attachment saved under the wrong name), else
     None: the extension's reader then judges the file as before."""
-    for magic, kind_type, kind, rename in _MAGIC:
-        if data.startswith(magic):
-            return None if kind_type == file_type else (kind, rename)
-    if data.startswith(_ZIP_MAGIC) and file_type != "docx" and _WORD_PART in data:
-        return "a Word document", ".docx"
-    return None
+    kind = sniffed(data)
+    if kind is None or kind.file_type == file_type:
+        return None
+    return kind.words, kind.suffix
 
 
 def _image_without_ocr_options(data: bytes, file_name: str) -> ExtractedDocument:

@@ -27,6 +27,7 @@ import numpy.typing as npt
 from medlocal.engine.api import Embedder
 from medlocal.errors import DiskFullError, GenerationCancelled, MedLocalError
 from medlocal.fsutil import disk_full_error, readable_name, shown_name
+from medlocal.ingest.carried import Carried
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.document import Attachment
 from medlocal.ingest.errors import (
@@ -36,7 +37,13 @@ from medlocal.ingest.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
-from medlocal.ingest.formats import DEFAULT_MAX_BYTES, Format, check_size, format_for
+from medlocal.ingest.formats import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    Format,
+    check_size,
+    format_for,
+)
 from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes, place_chunks
 from medlocal.progress import Progress, duration_text, time_left
 from medlocal.vault.documents import sha256_hex
@@ -139,7 +146,10 @@ class DocumentStore(Protocol):
         pages: Sequence[PageSpan] = (),
         notes: Sequence[str] = (),
         attached_to: int | None = None,
+        stored: bytes | None = None,
     ) -> int: ...
+
+    def replace_stored_copy(self, document_id: int, stored: bytes) -> None: ...
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
 
@@ -248,6 +258,11 @@ class FileOutcome:
     def shown(self) -> str:
         """The file in a report: its path inside the imported folder, or the path given."""
         return self.path or self.file_name
+
+    @property
+    def in_vault(self) -> bool:
+        """Whether the file is a document of the vault: imported now, or before (a duplicate)."""
+        return self.document_id is not None or self.duplicate_of is not None
 
 
 @dataclass
@@ -439,7 +454,7 @@ CARRIED_MARK = " › "
 def _import_carried(
     run: _Run,
     parent: FileOutcome,
-    carried: list[Attachment],
+    carried: Carried,
     index: int,
     total: int,
     notify: ProgressCallback,
@@ -449,59 +464,117 @@ def _import_carried(
     its own of the same patient, through the same checks, stages and duplicate check as a file
     on disk, each with its own outcome in the report, named after ``parent``. Returns what a
     cancel or a full disk left: ``parent`` as reports name it, to import again (empty when
-    all were done). Each attachment's bytes are let go once it is imported."""
-    carried.reverse()  # popped from the end, in their order
-    while carried:
+    all were done). Each attachment's bytes are let go once it is a document; the others'
+    stay inside ``parent``'s stored copy (see ``carried``)."""
+    items = carried.attachments
+    kept: list[bytes | None] = [None] * len(items)
+    left: list[str] = []
+    for number, attachment in enumerate(items):
+        if attachment is None:
+            continue
         if run.cancelled() or run.report.stopped:
-            return [parent.shown]
-        attachment = carried.pop()
+            left = [parent.shown]
+            break
+        items[number] = None
         shown = f"{parent.shown}{CARRIED_MARK}{attachment.name}"
         emit = _stage_notifier(notify, index, total, shown)
         outcome, inner = _import_attachment(run, parent, attachment, emit)
+        kept[number] = None if outcome.in_vault else attachment.data
         del attachment
         run.report.files.append(outcome)
-        if inner and depth >= CARRIED_DEPTH:
+        if inner.attachments and depth >= CARRIED_DEPTH:
             outcome.notes.append(
-                f"its {len(inner)} attachment(s) are not imported: attached "
+                f"its {len(inner.attachments)} attachment(s) are not imported: attached "
                 f"more than {CARRIED_DEPTH} deep; save them and import each"
             )
-            inner = []
+            inner = Carried()
         if _import_carried(run, outcome, inner, index, total, notify, depth + 1):
-            return [parent.shown]
+            left = [parent.shown]
+            break
         notify(
             ProgressEvent(
                 index, total, outcome.shown, "done", outcome=outcome.status, detail=outcome.reason
             )
         )
         if outcome.status == "cancelled":
-            return [parent.shown]
-    return []
+            left = [parent.shown]
+            break
+    for number, attachment in enumerate(items):  # not reached: kept inside the e-mail
+        if attachment is not None:
+            kept[number] = attachment.data
+    _store_final_form(run, parent, carried, kept)
+    return left
+
+
+def _store_final_form(
+    run: _Run, parent: FileOutcome, carried: Carried, kept: list[bytes | None]
+) -> None:
+    """Put the attachments that did not become documents back inside ``parent``'s stored
+    copy, where it was written without them (nothing when it already holds just those)."""
+    if parent.document_id is None:
+        return
+    try:
+        if (stored := carried.final_form(kept)) is not None:
+            run.vault.replace_stored_copy(parent.document_id, stored)
+    except Exception as err:  # the disk filled up, say: the file on disk still has them
+        why = str(err) if isinstance(err, MedLocalError) else type(err).__name__
+        log.warning("attachments not put back into their e-mail (%s)", type(err).__name__)
+        parent.notes.append(
+            f"its attachments not imported could not be kept with it in the vault ({why}); "
+            "keep the e-mail file"
+        )
+
+
+# An attachment that says what the e-mail's own text says (review 48 R8), and a picture with no
+# text (a logo, a signature): neither is a document, nor a failure of the import.
+SAME_AS_TEXT = (
+    "its text is already in the e-mail's own text: not imported again; it stays in the e-mail"
+)
+NO_TEXT_PICTURE = (
+    "a picture with no text to read (a logo or signature, say): not imported as a document; "
+    "it stays in the e-mail"
+)
 
 
 def _import_attachment(
     run: _Run, parent: FileOutcome, attachment: Attachment, emit: _StageEmitter
-) -> tuple[FileOutcome, list[Attachment]]:
+) -> tuple[FileOutcome, Carried]:
     name = f"{parent.file_name}{CARRIED_MARK}{attachment.name}"
     outcome = FileOutcome(
         file_name=name, status="failed", path=f"{parent.shown}{CARRIED_MARK}{attachment.name}"
     )
     with _OutcomeOf(run, outcome):
         emit("extract")
+        if attachment.repeats_text:
+            outcome.status, outcome.reason = "skipped", SAME_AS_TEXT
+            return outcome, Carried()
         try:
             file_format = format_for(Path(attachment.name))
         except UnsupportedFormatError as err:
             # Like a file in a folder: said, no failure (a calendar invite, a signature).
             outcome.status = "skipped"
             outcome.reason = f"attachment not imported: {err.reason} (save it from the e-mail)"
-            return outcome, []
+            return outcome, Carried()
         outcome.file_type = file_format.file_type
         check_size(Path(name), len(attachment.data), run.max_bytes)
         # The e-mail's document, imported now or before (a re-import): deleting it names this.
         carrier = parent.document_id if parent.document_id is not None else parent.duplicate_of
-        return outcome, _import_data(
-            run, outcome, attachment.data, file_format, emit, attached_to=carrier
-        )
-    return outcome, []
+        try:
+            return outcome, _import_data(
+                run, outcome, attachment.data, file_format, emit, attached_to=carrier
+            )
+        except NoTextError:
+            if file_format.file_type != "image":
+                raise
+            outcome.status, outcome.reason = "skipped", NO_TEXT_PICTURE
+            outcome.notes = []  # how it was read: nothing of it is kept as a document
+    return outcome, Carried()
+
+
+def _tried(attachment: Attachment) -> bool:
+    """Whether the import will try to make a document of ``attachment``."""
+    readable = Path(attachment.name).suffix.lower() in SUPPORTED_SUFFIXES
+    return readable and not attachment.repeats_text
 
 
 def _shown(candidate: FoundFile) -> str:
@@ -596,7 +669,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
 
 def _import_one(
     run: _Run, candidate: FoundFile, emit: _StageEmitter
-) -> tuple[FileOutcome, list[Attachment]]:
+) -> tuple[FileOutcome, Carried]:
     """One file of the batch: its outcome, and the files it carries (to import after it)."""
     path = candidate.path
     name = readable_name(path.name)  # what the vault stores and reports show: valid text
@@ -614,11 +687,11 @@ def _import_one(
                     raise
                 # A folder may hold anything (scans, spreadsheets): say so, but it is no failure.
                 outcome.status, outcome.reason = "skipped", err.reason
-                return outcome, []
+                return outcome, Carried()
             outcome.file_type = file_format.file_type
             data = _read(path, run.max_bytes)
         return outcome, _import_data(run, outcome, data, file_format, emit)
-    return outcome, []
+    return outcome, Carried()
 
 
 def _import_data(
@@ -629,7 +702,7 @@ def _import_data(
     emit: _StageEmitter,
     *,
     attached_to: int | None = None,
-) -> list[Attachment]:
+) -> Carried:
     """Extract, chunk, embed and write one file's ``data`` (read from disk or carried by
     another file), filling in ``outcome``; returns the files it carries, to import after it
     (those of a duplicate too: the ones not yet in the vault are imported then)."""
@@ -641,7 +714,7 @@ def _import_data(
             # Checked before the costly stages; add_document checks again atomically.
             outcome.status, outcome.duplicate_of = "skipped", existing
             outcome.reason = _skip_duplicate(vault, existing, run.collection)
-            return list(file_format.attachments(data, name))
+            return Carried(list(file_format.attachments(data, name)))
         document = file_format.extract(data, name, run.ocr)
         outcome.pages = document.page_count or 1
         outcome.ocr_pages = len(document.scanned)
@@ -650,8 +723,10 @@ def _import_data(
         # warning outlives this report (walk 30). How it was read (OCR, encoding) is not.
         belonging = run.check_text(document.text) if run.check_text is not None else []
         outcome.notes += belonging
-        carried = list(document.attachments)
-        document = dataclasses.replace(document, attachments=())  # held once, in ``carried``
+        carried = Carried.of(document, _tried)
+        stored = carried.first_form()  # an e-mail without the attachments tried as documents
+        # The attachments are held once, in ``carried``.
+        document = dataclasses.replace(document, attachments=(), stored_form=None)
 
     emit("chunk")
     with _timed(run.report, "chunk"):
@@ -707,6 +782,7 @@ def _import_data(
             pages=document.pages,
             notes=belonging,
             attached_to=attached_to,
+            stored=stored,
         )
     outcome.status, outcome.chunks = "imported", len(chunks)
     return carried

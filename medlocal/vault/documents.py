@@ -59,6 +59,7 @@ def insert_document(
     pages: Sequence[PageSpan] = (),
     notes: Sequence[str] = (),
     attached_to: int | None = None,
+    stored: bytes | None = None,
 ) -> tuple[int, list[IndexedVector]]:
     document_id = next_id(conn, "documents")
     conn.execute(
@@ -76,7 +77,7 @@ def insert_document(
             imported_at,
             embed_model_id,
             text,
-            data,
+            data if stored is None else stored,
             pages_json(pages),
             notes_json(notes),
         ),
@@ -88,6 +89,13 @@ def insert_document(
         )
     indexed = insert_chunks(conn, document_id, collection_id, chunks, vectors, embed_model_id)
     return document_id, indexed
+
+
+def set_content(conn: Connection, document_id: int, content: bytes) -> bool:
+    """Replace a document's stored bytes (see ``Vault.replace_stored_copy``); False when it
+    was deleted meanwhile."""
+    query = "UPDATE documents SET content = ? WHERE id = ?"
+    return int(conn.execute(query, (content, document_id)).rowcount) > 0
 
 
 def insert_chunks(

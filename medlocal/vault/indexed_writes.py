@@ -36,9 +36,10 @@ def add_document(
     pages: Sequence[PageSpan] = (),
     notes: Sequence[str] = (),
     attached_to: int | None = None,
+    stored: bytes | None = None,
 ) -> int:
-    """Store one document with its bytes, chunks, vectors, FTS rows and import notes; returns
-    its id."""
+    """Store one document with its bytes (``stored`` where given, else ``data``), chunks,
+    vectors, FTS rows and import notes; returns its id."""
     array = documents.check_vectors(chunks, vectors)
     digest = documents.sha256_hex(data)
     with reading(fetch) as s:
@@ -68,6 +69,7 @@ def add_document(
                 pages=pages,
                 notes=notes,
                 attached_to=attached_to,
+                stored=stored,
             )
             s.audit.append(
                 "import",

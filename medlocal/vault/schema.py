@@ -195,6 +195,27 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX IF NOT EXISTS document_carriers_carrier ON document_carriers(carrier_id);
     """,
+    # 8: attachments imported before step 7 linked to their e-mail where nothing is a guess:
+    # the attachment's name is "<e-mail's name> › <its own name>" (its own name holding no
+    # " › "), and exactly one e-mail of the same patient has that name, imported no later than
+    # it. Two e-mails of one name, or a name matching across patients, link nothing (deleting
+    # the e-mail then leaves such an attachment, as before).
+    """
+    INSERT INTO document_carriers (document_id, carrier_id)
+    SELECT a.id, min(c.id)
+    FROM documents a
+    JOIN documents c
+      ON c.patient_id = a.patient_id
+     AND c.id != a.id
+     AND c.file_type = 'email'
+     AND c.imported_at <= a.imported_at
+     AND substr(a.file_name, 1, length(c.file_name) + 3) = c.file_name || ' › '
+     AND instr(substr(a.file_name, length(c.file_name) + 4), ' › ') = 0
+     AND length(a.file_name) > length(c.file_name) + 3
+    WHERE a.id NOT IN (SELECT document_id FROM document_carriers)
+    GROUP BY a.id
+    HAVING count(*) = 1;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -79,6 +79,7 @@ class DocumentsMixin(VaultCore):
         pages: Sequence[PageSpan] = (),
         notes: Sequence[str] = (),
         attached_to: int | None = None,
+        stored: bytes | None = None,
     ) -> int:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
@@ -86,7 +87,9 @@ class DocumentsMixin(VaultCore):
         ``pages`` says where each page lies in that text (PDFs: to place a passage on its page).
         ``notes`` are what the import noted about where the file belongs (it names another
         patient of the vault): kept with it, shown wherever the document is. ``attached_to``:
-        the document (an e-mail) this one came from as an attachment."""
+        the document (an e-mail) this one came from as an attachment. ``stored``: the bytes to
+        keep when not ``data`` itself (an e-mail without the attachments stored as documents of
+        their own); the size and sha256 recorded, and the duplicate check, are ``data``'s."""
         return indexed_writes.add_document(
             self._session,
             patient_id=patient_id,
@@ -102,7 +105,16 @@ class DocumentsMixin(VaultCore):
             pages=pages,
             notes=notes,
             attached_to=attached_to,
+            stored=stored,
         )
+
+    def replace_stored_copy(self, document_id: int, stored: bytes) -> None:
+        """Store ``stored`` as a document's bytes (an e-mail with its attachments that did not
+        become documents of their own put back inside it), audited; text, passages, size and
+        sha256 stay as imported. Nothing when it was deleted meanwhile."""
+        with self._tx() as s:
+            if documents.set_content(s.conn, document_id, stored):
+                s.audit.append("stored_copy", {"document_id": document_id, "bytes": len(stored)})
 
     def attachments_of(self, document_id: int) -> list[DocumentInfo]:
         """The documents imported from this document's attachments (an e-mail's), theirs

@@ -150,7 +150,7 @@ class VaultFiles:
         return aside
 
     def _aside_folder(self) -> Path:
-        stem = f".{self.folder.name}.set-aside-{(self.vault_id() or 'unknown')[:8]}"
+        stem = f"{_aside_prefix(self.folder)}{(self.vault_id() or 'unknown')[:8]}"
         aside, number = self.folder.parent / stem, 1
         while aside.exists() or aside.is_symlink():
             number += 1
@@ -298,6 +298,22 @@ def incomplete_message(folder: Path) -> str:
         "start again with 'medlocal vault init --start-over': the files now there are kept in "
         "a hidden folder beside the vault folder, never deleted."
     )
+
+
+def _aside_prefix(folder: Path) -> str:
+    return f".{folder.name}.set-aside-"
+
+
+def set_aside_folders(folder: Path) -> list[Path]:
+    """The hidden folders beside ``folder`` that :meth:`VaultFiles.set_aside` made (``vault init
+    --start-over``): never deleted by MedLocal, since one may hold the database that was
+    missing; ``doctor`` lists them so they are not forgotten."""
+    folder, prefix = folder.expanduser(), _aside_prefix(folder)
+    with contextlib.suppress(OSError):  # by name, not glob: a folder name may hold "[" or "*"
+        return sorted(
+            p for p in folder.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()
+        )
+    return []
 
 
 def in_the_way_message(folder: Path) -> str:

@@ -22,20 +22,26 @@ dropped from the parsed message once decoded: never both forms of every part."""
 
 from __future__ import annotations
 
+import base64
 import binascii
 import dataclasses
+import io
 import mimetypes
+import re
+from collections.abc import Sequence
 from email import policy
 from email.feedparser import BytesFeedParser
+from email.generator import BytesGenerator
 from email.message import EmailMessage, MIMEPart
 from pathlib import PurePath, PureWindowsPath
 
 from medlocal.fsutil import readable_name
 from medlocal.ingest.document import Attachment, DocumentBuilder, ExtractedDocument
-from medlocal.ingest.errors import CorruptFileError, NoTextError
+from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
 from medlocal.ingest.extractors.html import add_visible_text, declared_charset
 from medlocal.ingest.extractors.textcodec import read_text
 from medlocal.ingest.headings import clinical_headings
+from medlocal.ingest.sniff import sniffed, text_suffix
 
 # The heading lines kept before the text: who wrote, to whom, when, about what.
 _HEADERS = ("Subject", "From", "To", "Cc", "Date")
@@ -48,6 +54,8 @@ _FORWARDS = 10
 _FORWARDED = "---------- Forwarded message ----------"
 # Bytes given to the parser at a time (see the module text).
 _FEED = 1 << 20
+# What reads as a file name's extension: a dot and a few letters or digits.
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
 
 
 def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
@@ -61,7 +69,8 @@ def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
         )
     reading = _Reading(file_name)
     reading.add_message(message, heading, forwards=0)
-    del message  # what is left of it: the attachments, decoded
+    # What is left of the message: its text parts and headers (the attachments' text forms
+    # are let go as they are decoded), kept to write the e-mail the vault stores.
     document = reading.builder.build()
     notes = reading.notes + reading.pictures_note()
     if document.text.strip() == heading.strip() and not reading.attachments:
@@ -71,8 +80,13 @@ def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
             "carries from your e-mail program and import that",
         )
     sections = document.sections or clinical_headings(document.text)
+    stored = _StoredForm(message, reading.parts, _linesep(data)) if reading.parts else None
     return dataclasses.replace(
-        document, sections=sections, notes=tuple(notes), attachments=tuple(reading.attachments)
+        document,
+        sections=sections,
+        notes=tuple(notes),
+        attachments=_marked(reading.attachments, document.text),
+        stored_form=stored,
     )
 
 
@@ -82,7 +96,68 @@ def email_attachments(data: bytes, file_name: str) -> tuple[Attachment, ...]:
     reading = _Reading(file_name)
     message = _parse(data)
     reading.add_message(message, _heading(message), forwards=0)
-    return tuple(reading.attachments)
+    return _marked(reading.attachments, reading.builder.build().text)
+
+
+def _marked(attachments: list[Attachment], text: str) -> tuple[Attachment, ...]:
+    """The attachments, a text file among them that says what the e-mail's text says (a copy
+    of the body sent along, review 48 R8) marked as such."""
+    words = " ".join(text.split())
+    return tuple(
+        dataclasses.replace(attachment, repeats_text=True)
+        if _a_text_file(attachment) and _within(attachment, words)
+        else attachment
+        for attachment in attachments
+    )
+
+
+def _a_text_file(attachment: Attachment) -> bool:
+    return PurePath(attachment.name).suffix.lower() in (".txt", ".text")
+
+
+def _within(attachment: Attachment, words: str) -> bool:
+    try:
+        said = " ".join(read_text(attachment.data, attachment.name, None).text.split())
+    except IngestError:  # not text after all: its own import says so
+        return False
+    return bool(said) and said in words
+
+
+# The header that marks an attachment left out of the e-mail the vault stores.
+LEFT_OUT_HEADER = "X-MedLocal-Stored"
+LEFT_OUT = "left out here: this attachment is stored as a document of its own"
+
+
+class _StoredForm:
+    """The e-mail as the vault stores it: its headers and text as they came, and each
+    attachment's headers, with the bytes of those stored as documents of their own left out
+    (``LEFT_OUT_HEADER`` says so) and the others' kept. Read again it gives the same text."""
+
+    def __init__(self, message: EmailMessage, parts: list[MIMEPart], linesep: str) -> None:
+        self._message, self._parts, self._linesep = message, parts, linesep
+
+    def __call__(self, keep: Sequence[bytes | None]) -> bytes:
+        for part, kept in zip(self._parts, keep, strict=True):
+            del part[LEFT_OUT_HEADER]
+            if kept is None:
+                part.set_payload("")
+                part[LEFT_OUT_HEADER] = LEFT_OUT
+            else:
+                del part["Content-Transfer-Encoding"]
+                part["Content-Transfer-Encoding"] = "base64"
+                part.set_payload(base64.encodebytes(kept).decode("ascii"))
+        out = io.BytesIO()
+        # Header lines as they came (never folded again), in the file's own line ends.
+        kept_as_is = self._message.policy.clone(linesep=self._linesep, max_line_length=None)
+        BytesGenerator(out, mangle_from_=False, policy=kept_as_is).flatten(self._message)
+        for part in self._parts:
+            part.set_payload("")  # the kept bytes are the caller's; not held twice
+        return out.getvalue()
+
+
+def _linesep(data: bytes) -> str:
+    first = data[: data.find(b"\n") + 1]
+    return "\r\n" if first.endswith(b"\r\n") else "\n"
 
 
 def _parse(data: bytes) -> EmailMessage:
@@ -107,6 +182,7 @@ class _Reading:
         self.builder = DocumentBuilder("email")
         self.notes: list[str] = []
         self.attachments: list[Attachment] = []
+        self.parts: list[MIMEPart] = []  # each attachment's part, its text form let go
         self.pictures = 0  # inside the HTML text, not imported
         self._read: set[int] = set()  # the text parts already read (by id)
         self._texts: dict[int, tuple[str, str | None]] = {}  # each text part decoded once
@@ -147,8 +223,10 @@ class _Reading:
         if part.get_content_type() == "message/rfc822":  # forwarded deeper than is read
             self.notes.append(f"{name} is forwarded more than {_FORWARDS} times over: not read")
             return
-        self.attachments.append(Attachment(name, _payload_bytes(part)))
+        data = _payload_bytes(part)
         part.set_payload("")  # its text form is not kept beside its bytes
+        self.attachments.append(Attachment(_with_suffix(name, part, data), data))
+        self.parts.append(part)
 
     def pictures_note(self) -> list[str]:
         if not self.pictures:
@@ -224,17 +302,29 @@ def _a_stub(plain: str, visible: str) -> bool:
 
 def _attachment_name(part: MIMEPart, number: int) -> str:
     """An attachment's own file name (its last part, where a path came with it), else a name
-    from its type ("attachment 2.pdf", "a forwarded e-mail (Subject: ...)"); an extension from
-    its type is added to a name without one, which the import reads it by."""
+    from its number ("attachment 2") or, for a forwarded e-mail, its subject ("a forwarded
+    e-mail (Subject: ...)")."""
     if part.get_content_type() == "message/rfc822" and not part.get_filename():
         inner = part.get_content()
         subject = inner.get("Subject") if isinstance(inner, EmailMessage) else None
         return f"a forwarded e-mail ({subject})" if subject else "a forwarded e-mail"
     given = PureWindowsPath(part.get_filename() or "").name  # either kind of separator
-    name = readable_name(given).strip() or f"attachment {number}"
-    if not PurePath(name).suffix:
-        name += mimetypes.guess_extension(part.get_content_type(), strict=False) or ""
-    return name
+    return readable_name(given).strip() or f"attachment {number}"
+
+
+def _with_suffix(name: str, part: MIMEPart, data: bytes) -> str:
+    """``name`` with the extension the import reads it by, where it has none: what its bytes
+    unmistakably are (PDF, Word, an image), else what its MIME type says, else ".txt" (or
+    ".rtf") for bytes that read as text. A file sent as "application/octet-stream" and named
+    "scan" was skipped as ".bin" (left49a)."""
+    if _EXTENSION.fullmatch(PurePath(name).suffix):  # not "Dr. Smith letter"'s ". Smith letter"
+        return name
+    if (kind := sniffed(data)) is not None:
+        return name + kind.suffix
+    typed = mimetypes.guess_extension(part.get_content_type(), strict=False)
+    if typed is not None and part.get_content_type() != "application/octet-stream":
+        return name + typed
+    return name + (text_suffix(data) or typed or "")
 
 
 def _payload_bytes(part: MIMEPart) -> bytes:

@@ -1,0 +1,52 @@
+"""What a file's bytes say it is, where its name does not say (an e-mail attachment named "scan",
+sent as application/octet-stream) or says another format (a PDF saved as .txt): the few formats
+MedLocal reads whose first bytes are unmistakable, and whether bytes read as plain text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    file_type: str  # as the vault records it
+    words: str  # how to name it: "a PDF"
+    suffix: str  # the extension it needs: ".pdf"
+
+
+_MAGIC: tuple[tuple[bytes, Sniffed], ...] = (
+    (b"%PDF-", Sniffed("pdf", "a PDF", ".pdf")),
+    (b"\x89PNG\r\n\x1a\n", Sniffed("image", "a PNG image", ".png")),
+    (b"\xff\xd8\xff", Sniffed("image", "a JPEG image", ".jpg")),
+    (b"II*\x00", Sniffed("image", "a TIFF image", ".tif")),
+    (b"MM\x00*", Sniffed("image", "a TIFF image", ".tif")),
+)
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORD_PART = b"word/document.xml"
+WORD = Sniffed("docx", "a Word document", ".docx")
+_RTF_MAGIC = b"{\\rtf"
+# How much of a file is looked at to call it text, and the share of control characters
+# (other than tab, line and page breaks) that text may hold: a stray one, never a binary's.
+_TEXT_SAMPLE = 64 * 1024
+_CONTROLS = bytes(set(range(32)) - {9, 10, 12, 13}) + b"\x7f"
+
+
+def sniffed(data: bytes) -> Sniffed | None:
+    """The supported format ``data`` unmistakably is (PDF, PNG, JPEG, TIFF, Word), else None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(_ZIP_MAGIC) and _WORD_PART in data:
+        return WORD
+    return None
+
+
+def text_suffix(data: bytes) -> str | None:
+    """ ".rtf" or ".txt" when ``data`` reads as an RTF letter or plain text, else None."""
+    if data.startswith(_RTF_MAGIC):
+        return ".rtf"
+    sample = data[:_TEXT_SAMPLE]
+    if not sample.strip() or b"\x00" in sample:
+        return None
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
+    return ".txt" if controls * 100 <= len(sample) else None
