@@ -125,9 +125,15 @@ def start_run(kind: str, *, uses_vault: bool = True, command: str = "") -> list[
 
 
 def end_run() -> None:
-    """Remove this process's markers now (a normal end; also done at exit)."""
+    """Remove this process's markers now (a normal end; also done at exit). A Ctrl+C meanwhile
+    neither stops it (a marker left would tell the next start of a run killed) nor prints a
+    traceback at exit (walk 49a D6)."""
     while _written:
-        _remove(_written.pop())
+        try:
+            _remove(_written[-1])
+            _written.pop()
+        except KeyboardInterrupt:
+            continue
 
 
 def _remove(marker: Path) -> None:

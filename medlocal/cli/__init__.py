@@ -199,6 +199,7 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
         "command", uses_vault=hasattr(args, "vault"), command=getattr(args, COMMAND_ATTR, "")
     )
     tell_unclean_ends(ended)
+    finished: list[int] = []  # the command's exit code, once it has run to its end
     try:
         from medlocal.app import Workspace
         from medlocal.cli.common import notice
@@ -208,7 +209,8 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
             ws.use_vault_folder(args.vault)
         args.workspace = ws
         try:
-            return int(handler(args) or EXIT_OK)
+            finished.append(int(handler(args) or EXIT_OK))
+            return finished[0]
         finally:
             if workspace is None:
                 ws.close()
@@ -222,6 +224,8 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
         print(f"medlocal: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
+        if finished:  # Ctrl+C as the finished command closed: what it said it did is done
+            return finished[0]
         print("\nmedlocal: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
