@@ -21,6 +21,7 @@ from medlocal import crash, run_marker
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.fsutil import disk_full_error, shown_name, shown_path
 from medlocal.privacy import hardening, netguard
+from medlocal.vault.errors import WrongPassphraseError
 
 if TYPE_CHECKING:
     from medlocal.app import Workspace
@@ -187,6 +188,12 @@ def _where_ids_are_listed(exc: UserInputError) -> str:
     for opening, listing in _ID_LISTINGS.items():
         if message.startswith(opening) and "medlocal " not in message:
             return f" ({listing})"
+    if isinstance(exc, WrongPassphraseError) and message.startswith("Wrong passphrase"):
+        # Walk 49a D8: the way back from a forgotten passphrase was in no message.
+        return (
+            " Forgotten it? 'medlocal vault passwd --recovery-key-file FILE' sets a new one with "
+            "the recovery key."
+        )
     return ""
 
 
