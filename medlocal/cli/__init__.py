@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import medlocal
@@ -150,7 +151,22 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
         return _run(args, workspace)
 
 
-def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
+def _key_state(args: argparse.Namespace) -> str:
+    """The passphrase state of the vault this command uses (see keyfile.passphrase_state): an
+    interrupted `vault passwd` is told whether its change was written (walk 49a D7)."""
+    if not hasattr(args, "vault"):
+        return ""
+    from medlocal import paths
+    from medlocal.vault.keyfile import KEY_FILE_NAME, passphrase_state
+
+    try:
+        folder = Path(args.vault).expanduser() if args.vault else paths.vault_dir()
+    except OSError:
+        return ""
+    return passphrase_state(folder / KEY_FILE_NAME)
+
+
+def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd], state_now: str = "") -> None:
     """Say on stderr which earlier runs did not close, and where the crash reports waiting to
     be read are: a native crash leaves both (walk 47a D4: the terminal said only "killed", the
     window named the report). The reports stay unread: the window and doctor offer them too."""
@@ -161,7 +177,8 @@ def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
     except OSError:
         reports = []
     for end in ended:
-        print(f"medlocal: {end.note(crash_reported=bool(reports))}", file=sys.stderr)
+        note = end.note(crash_reported=bool(reports), state_now=state_now)
+        print(f"medlocal: {note}", file=sys.stderr)
     if reports:
         names = ", ".join(shown_name(report.name) for report in reports)
         print(
@@ -202,10 +219,14 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
     handler = args.func
     # A run killed before it could close (SIGKILL, a power cut) leaves its marker: say so once.
     # A command without --vault never opens one: its unclean end is not told as the vault's.
+    command = getattr(args, COMMAND_ATTR, "")
+    state = _key_state(args) if command == "vault passwd" else ""
     ended = run_marker.start_run(
-        "command", uses_vault=hasattr(args, "vault"), command=getattr(args, COMMAND_ATTR, "")
+        "command", uses_vault=hasattr(args, "vault"), command=command, state=state
     )
-    tell_unclean_ends(ended)
+    if not state and any(end.command == "vault passwd" for end in ended):
+        state = _key_state(args)
+    tell_unclean_ends(ended, state)
     finished: list[int] = []  # the command's exit code, once it has run to its end
     try:
         from medlocal.app import Workspace

@@ -9,6 +9,7 @@ either the old or the new file, never a torn one.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import secrets
 import time
@@ -134,3 +135,15 @@ def key_file_lock(path: Path) -> Iterator[None]:
         with contextlib.suppress(OSError):
             held.enter_context(exclusive_lock(path.with_name(LOCK_FILE_NAME)))
         yield
+
+
+def passphrase_state(path: Path) -> str:
+    """``vault_id:digest`` of the key file's passphrase wrap ("" when it cannot be read): it
+    changes when, and only when, the passphrase does (or its wrap is renewed); the wrap is no
+    secret, and the digest tells nothing of the passphrase."""
+    try:
+        key_file = load_key_file(path)
+    except KeyFileError:
+        return ""
+    wrap = json.dumps(key_file.wraps["passphrase"], sort_keys=True).encode("utf-8")
+    return f"{key_file.vault_id}:{hashlib.sha256(wrap).hexdigest()[:16]}"
