@@ -185,7 +185,7 @@ class VaultFiles:
             key_file = load_key_file(self.key_file)
             if "keychain" in key_file.wraps:
                 try:
-                    keychain.delete_device_key(_wrap_entry(self, key_file))
+                    keychain.delete_device_key(_wrap_entry(key_file))
                 except KeychainUnavailableError:
                     log.warning("the keychain entry of a replaced unfinished vault stays")
 
@@ -456,7 +456,7 @@ def remembered_key_unused(err: Exception) -> str:
     return f"{reason}, so the passphrase is needed. {REMEMBER_AGAIN}"
 
 
-def _wrap_entry(files: VaultFiles, key_file: KeyFile) -> str:
+def _wrap_entry(key_file: KeyFile) -> str:
     """The keychain entry the key file's wrap was made with: the one it names, or the vault's
     id alone for a wrap made before entries were named per folder."""
     return str(key_file.wraps["keychain"].get("entry") or key_file.vault_id)
