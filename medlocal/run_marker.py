@@ -127,7 +127,8 @@ def start_run(
     """Mark this process as running (removed again at a normal exit) and return the earlier
     runs that ended without closing, oldest first, forgetting them (each is told once).
     ``uses_vault``: False for a command that never opens a vault; ``command``: its name
-    ("vault backup"), which the next start's notice uses. Never fails start-up: a log
+    ("vault backup"), which the next start's notice uses; ``state``: what `vault passwd`
+    found of the key file (see UncleanEnd.state). Never fails start-up: a log
     folder that cannot be written marks nothing."""
     try:
         folder = paths.log_dir()
@@ -142,8 +143,9 @@ def start_run(
             "kind": kind,
             "vault": uses_vault,
             "command": command,
-            "state": state,
         }
+        if state:  # `vault passwd` only
+            record["state"] = state
         atomic_write_private(marker, json.dumps(record).encode("utf-8"))
     except (OSError, psutil.Error):
         return []

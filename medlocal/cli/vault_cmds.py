@@ -306,7 +306,7 @@ def run_status(args: argparse.Namespace) -> int:
         f"p={kdf['lanes']}; AES-256-GCM wrap; SQLCipher 4"
     )
     if status.remembered_problem:  # walk 49a D3: "yes" of a keychain key that was gone
-        print(f"Remembered:   not usable here. {status.remembered_problem}. {REMEMBER_AGAIN}")
+        print(f"Remembered:   not usable here. {status.remembered_problem} {REMEMBER_AGAIN}")
     else:
         print(f"Remembered:   {'yes (OS keychain)' if status.remembered else 'no'}")
     if problems is None:

@@ -184,3 +184,21 @@ def test_an_entry_named_the_old_way_still_opens_and_is_taken_over(
     with Vault.open(vault_dir, use_keychain=True) as vault:
         vault.forget()
     assert memory.store == {}
+
+
+def test_vault_status_says_why_the_remembered_key_is_not_used(
+    memory: MemoryKeychain, vault_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fixtures.terminal import run_cli
+
+    with Vault.open(vault_dir, OLD) as vault:
+        vault.remember()
+    memory.store.clear()
+    secret = tmp_path / "pass.txt"
+    secret.write_text(OLD + "\n")
+    secret.chmod(0o600)
+    opts = ["--vault", str(vault_dir), "--passphrase-file", str(secret)]
+    assert run_cli("vault", "status", *opts) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Remembered:"))
+    assert line.startswith("Remembered:   not usable here. The remembered key is not in this")
+    assert ".." not in line and "'medlocal vault remember'" in line
