@@ -113,13 +113,18 @@ def test_a_passphrase_changed_by_another_process_survives_the_windows_remember(
     assert not _opens_with(vault_dir, OLD)
 
 
+def _remembered_with_a_copy(vault_dir: Path, copy: Path) -> Path:
+    """The vault remembered, then its folder copied (same vault id)."""
+    with Vault.open(vault_dir, OLD) as vault:
+        vault.remember()
+    shutil.copytree(vault_dir, copy)
+    return copy
+
+
 def test_forgetting_a_copy_leaves_the_original_remembered(
     memory: MemoryKeychain, vault_dir: Path, tmp_path: Path
 ) -> None:
-    with Vault.open(vault_dir, OLD) as vault:
-        vault.remember()
-    copy = tmp_path / "copy"
-    shutil.copytree(vault_dir, copy)
+    copy = _remembered_with_a_copy(vault_dir, tmp_path / "copy")
     with pytest.raises(PassphraseRequiredError, match="copied or moved here") as told:
         Vault.open(copy, use_keychain=True)
     assert "vault remember" in str(told.value) and "vault forget" in str(told.value)
@@ -135,10 +140,7 @@ def test_forgetting_a_copy_leaves_the_original_remembered(
 def test_remembering_a_copy_gives_it_its_own_entry(
     memory: MemoryKeychain, vault_dir: Path, tmp_path: Path
 ) -> None:
-    with Vault.open(vault_dir, OLD) as vault:
-        vault.remember()
-    copy = tmp_path / "copy"
-    shutil.copytree(vault_dir, copy)
+    copy = _remembered_with_a_copy(vault_dir, tmp_path / "copy")
     with Vault.open(copy, OLD) as vault:
         vault.remember()
     for folder in (vault_dir, copy):
