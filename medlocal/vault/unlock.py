@@ -50,6 +50,7 @@ from medlocal.vault.errors import (
 from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import (
     KEY_FILE_NAME,
+    LOCK_FILE_NAME,
     KeyFile,
     key_file_lock,
     load_key_file,
@@ -177,6 +178,7 @@ class VaultFiles:
         unrecorded.remove(self.folder)
         self._forget_device_key()
         self.key_file.unlink(missing_ok=True)
+        self.key_file.with_name(LOCK_FILE_NAME).unlink(missing_ok=True)  # empty; goes with it
 
     def _forget_device_key(self) -> None:
         """The keychain entry an unfinished vault was remembered with (the wizard remembers

@@ -204,3 +204,16 @@ def test_vault_status_says_why_the_remembered_key_is_not_used(
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Remembered:"))
     assert line.startswith("Remembered:   not usable here. The remembered key is not in this")
     assert ".." not in line and "'medlocal vault remember'" in line
+
+
+def test_the_key_files_lock_is_what_a_gone_vault_leaves_too(tmp_path: Path) -> None:
+    """A vault's files gone (deleted by hand), its session count and the empty lock file left:
+    as good as an empty folder to restore into, as the session count alone was."""
+    from medlocal.vault import unrecorded
+    from medlocal.vault.keyfile import LOCK_FILE_NAME
+
+    (tmp_path / unrecorded.NOTE_NAME).write_text("{}")
+    (tmp_path / LOCK_FILE_NAME).touch()
+    assert unrecorded.only_note_in(tmp_path)
+    (tmp_path / "letter.txt").touch()
+    assert not unrecorded.only_note_in(tmp_path)
