@@ -205,7 +205,11 @@ def _where_ids_are_listed(exc: UserInputError) -> str:
     for opening, listing in _ID_LISTINGS.items():
         if message.startswith(opening) and "medlocal " not in message:
             return f" ({listing})"
-    if isinstance(exc, WrongPassphraseError) and message.startswith("Wrong passphrase"):
+    if (
+        isinstance(exc, WrongPassphraseError)
+        and message.startswith("Wrong passphrase")
+        and not message.startswith("Wrong passphrase for")  # a backup's: not the vault's
+    ):
         # Walk 49a D8: the way back from a forgotten passphrase was in no message.
         return (
             " Forgotten it? 'medlocal vault passwd --recovery-key-file FILE' sets a new one with "
