@@ -32,11 +32,12 @@ _RANGE_WITH_COMMAS = _range_pattern(COMMA_NUMBER)
 # What the lab reports of other European languages call the reference range before it:
 # German "(Referenz 3,5-5,1)", "Normbereich", "Ref.-Bereich", "Normwerte"; French "Réf.",
 # "valeurs de référence", "VN"; Spanish and Portuguese "valores de referencia", "VR"; Italian
-# "valori di riferimento", "rif.", "v.r."; Dutch "referentiewaarden", "normaalwaarde". The short
-# ones ("VR", "Norm") are read only right before a range, as every name here is.
+# "valori di riferimento", "v.r."; Dutch "referentiewaarden", "normaalwaarde". The short ones
+# ("VR", "Norm") are read only right before a range, as every name here is; Italian "rif." is
+# left out ("Rif" is rifampicin in TB notes).
 OTHER_LANGUAGES_RANGE_NAMES = (
-    r"(?:referenz(?:bereiche?|werte?|intervalle?)?|ref\.?-?\s?bereiche?|norm(?:al)?(?:bereiche?|werte?)"
-    r"|norm|r[ée]f[ée]rences?|r[ée]f\.?|rif\.?|riferimento|referenti(?:e|ewaarden?)"
+    r"(?:referenz(?:bereiche?|werte?|intervalle?)?|ref\.?-?\s?bereiche?"
+    r"|norm(?:al)?(?:bereiche?|werte?)|norm|r[ée]f[ée]rences?|r[ée]f\.?|riferimento|referenti(?:e|ewaarden?)"
     r"|normaalwaarden?|(?:valeurs?|valor(?:es)?|valori)\s+(?:de\s+r[ée]f[ée]rences?"
     r"|de\s+refer[eê]ncia|di\s+riferimento|normales?|normais|normali|usuelles)"
     r"|(?:rango|intervalo|intervallo|intervalle)\s+(?:de\s+referencia|de\s+refer[eê]ncia"

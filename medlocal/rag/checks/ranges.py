@@ -156,9 +156,7 @@ _CELL_EDGES = " ,|\t;([*"
 _LINE_END = re.compile(r"\n")
 # A row or sentence ends the place where a result's range and flag are read; the point of a
 # range's abbreviated name ends neither ("(Ref. 3.5-5.1)", "(Réf. 3,5-5,1)", "(v.r. 3,5-5,1)").
-_ROW_END = re.compile(
-    r"\n|;|(?<![Rr][Ee][Ff])(?<![Rr][Éé][Ff])(?<![Rr][Ii][Ff])(?<![VvRr]\.[RrNn])\.(?!\d)\s"
-)
+_ROW_END = re.compile(r"\n|;|(?<![Rr][Ee][Ff])(?<![Rr][Éé][Ff])(?<![Vv]\.[RrNn])\.(?!\d)\s")
 
 
 @dataclass(frozen=True)
