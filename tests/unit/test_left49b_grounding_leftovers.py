@@ -5,7 +5,8 @@ writes it.
 1. German, French, Spanish, Italian and Dutch analyte names ("Kalium", "Natrium", "Kreatinin",
    "Hämoglobin", "Leukozyten", "Thrombozyten", "potasio", "potassio") are the same tests as the
    English names: "her potassium was normal" against "Kalium 5,9 mmol/l (3,5-5,1) H" is a range
-   conflict, and "potassium" is named there (no "medication not named" flag).
+   conflict, "potassium" is named there (no "medication not named" flag), and the question
+   "What was her potassium?" finds the passage.
 2. Range labels of those languages ("Referenz", "Normbereich", "Réf.", "valores de
    referencia", "VR", "v.r.") name a reference range.
 3. Table rows with cells apart by two spaces or more, and semicolon-separated rows
@@ -38,6 +39,7 @@ from medlocal.rag.drug_facts import dose_pairs
 from medlocal.rag.grounding import ground
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.reference_ranges import reference_limits
+from medlocal.rag.relevance import term_finder
 from medlocal.rag.report_sections import report_sections
 from medlocal.rag.sentences import split_sentences
 from medlocal.vault.rows import Patient
@@ -98,6 +100,20 @@ def test_a_question_offers_english_forms_first() -> None:
     # Each English symbol is kept ahead of the other languages' names.
     assert {"k", "na", "hb"} <= set(forms.symbols)
     assert "kalium" in forms.names
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("What was her potassium?", "Labor 01.12.2026: Kalium 5,9 mmol/l (3,5-5,1) H"),
+        ("What was her white cell count?", "Leukozyten 15,2 /nl"),
+    ],
+)
+def test_an_english_question_finds_the_test_named_in_another_language(
+    question: str, passage: str
+) -> None:
+    assert term_finder(question)(passage)
+    assert not term_finder(question)("Natrium 139 mmol/l")
 
 
 def test_a_symbol_does_not_name_the_drug() -> None:
