@@ -11,8 +11,9 @@ the Spanish "analítica", the Italian "esami ematochimici", the Dutch "laborator
 Each name is written as the reports write it and, where it carries an accent, as it is typed
 without one ("Hämoglobin", "Hamoglobin"). Abbreviations shared across languages ("Hb", "CRP",
 "INR", "TSH") are the English table's already; short ones that are words or other things in
-English ("VS", "Puls", "RR") are left out. German's ALAT/ASAT and GOT/GPT are in capitals only
-(medlocal/measured_things.py: "got" is an English word).
+English ("VS", "Puls", "RR") are left out, and so is German's "GOT" for AST (an English word in
+notes written in capitals: "PATIENT GOT 2 UNITS"); "GPT", "ALAT" and "ASAT" count in capitals
+only.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
         "triglicerídeos",
     ),
     "alt": ("alat", "gpt"),
-    "ast": ("asat", "got"),
+    "ast": ("asat",),
     "bilirubin": ("bilirubine", "bilirrubina", "bilirubina"),
     "albumin": ("albumine", "albúmina", "albumina"),
     "lactate": ("laktat", "lactato", "lactaat"),
@@ -60,4 +61,4 @@ TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Names that are English words or other things in lower case: the analyte only in capitals.
-CAPITALS_ONLY = frozenset({"got", "gpt", "alat", "asat"})
+CAPITALS_ONLY = frozenset({"gpt", "alat", "asat"})

@@ -91,8 +91,9 @@ def test_other_languages_names_bind_their_values() -> None:
     text = "Kreatinin 1,4 mg/dl. Leucocitos 12,1. Piastrine 90. Hémoglobine 10,2 g/dl."
     measures = [m for _, _, m in find_measures(text)]
     assert measures == ["creatinine", "wbc", "platelets", "hemoglobin"]
-    # A symbol that is an English word counts only in capitals ("GOT" is AST).
-    assert [m for _, _, m in find_measures("GOT 80 U/l; she got better")] == ["ast"]
+    # German's symbols count only in capitals; "GOT" (AST) is an English word in capitals.
+    assert [m for _, _, m in find_measures("GPT 80 U/l, ASAT 40 U/l, asat")] == ["alt", "ast"]
+    assert find_measures("PATIENT GOT 2 UNITS") == []
 
 
 def test_a_question_offers_english_forms_first() -> None:
