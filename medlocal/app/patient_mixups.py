@@ -5,7 +5,8 @@ patient too. It says so, in the file's notes, so the clinician can check where t
 belongs.
 
 What counts: the other patient's MRN as a whole word, or their whole name (every word of it, in
-order, or the family name first and a comma: "THORNBURY, Margaret"), ignoring case and accents
+order, or the family name or names first and a comma: "THORNBURY, Margaret", "GARCIA NUNEZ,
+Jose Angel"), ignoring case and accents
 (an OCR'd "Nguyen Thi Minh Anh" is "Nguyễn Thị Minh Anh"; walk 47b). A family name alone is not
 enough: relatives share it.
 """
@@ -20,6 +21,7 @@ from medlocal.fsutil import shown_name
 from medlocal.rag.checks.patient_identity import (
     OtherPerson,
     check_other_person_named,
+    name_orders,
     question_person,
 )
 from medlocal.rag.flags import Flag
@@ -28,7 +30,6 @@ from medlocal.vault.rows import Patient
 # The shortest MRN matched alone: shorter ones ("12") are any number in a note.
 MIN_MRN = 4
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_GAP = r"[\s,]+"
 
 
 def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callable[[str], list[str]]:
@@ -112,8 +113,7 @@ def _finder(patient: Patient) -> re.Pattern[str] | None:
     words = [re.escape(w.strip(".")) for w in _NAME_WORD.findall(fold_letters(patient.name))]
     words = [w for w in words if len(w) >= 2]
     if len(words) >= 2:
-        ways.append(_GAP.join(words))
-        ways.append(words[-1] + r"[ \t]*," + r"[ \t]*" + r"\s+".join(words[:-1]))
+        ways += name_orders(words)
     mrn = fold_letters(patient.mrn or "").strip()
     if len(mrn) >= MIN_MRN:
         ways.append(re.escape(mrn))

@@ -29,7 +29,25 @@ def _range_pattern(number: str) -> re.Pattern[str]:
 
 _RANGE = _range_pattern(POINT_NUMBER)
 _RANGE_WITH_COMMAS = _range_pattern(COMMA_NUMBER)
-_RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
+# What the lab reports of other European languages call the reference range before it:
+# German "(Referenz 3,5-5,1)", "Normbereich", "Ref.-Bereich", "Normwerte"; French "Réf.",
+# "valeurs de référence", "VN"; Spanish and Portuguese "valores de referencia", "VR"; Italian
+# "valori di riferimento", "v.r."; Dutch "referentiewaarden", "normaalwaarde". The short ones
+# ("VR", "Norm") are read only right before a range, as every name here is; Italian "rif." is
+# left out ("Rif" is rifampicin in TB notes).
+OTHER_LANGUAGES_RANGE_NAMES = (
+    r"(?:referenz(?:bereiche?|werte?|intervalle?)?|ref\.?-?\s?bereiche?"
+    r"|norm(?:al)?(?:bereiche?|werte?)|norm|r[ée]f[ée]rences?|r[ée]f\.?|riferimento|referenti(?:e|ewaarden?)"
+    r"|normaalwaarden?|(?:valeurs?|valor(?:es)?|valori)\s+(?:de\s+r[ée]f[ée]rences?"
+    r"|de\s+refer[eê]ncia|di\s+riferimento|normales?|normais|normali|usuelles)"
+    r"|(?:rango|intervalo|intervallo|intervalle)\s+(?:de\s+referencia|de\s+refer[eê]ncia"
+    r"|di\s+riferimento|de\s+r[ée]f[ée]rence|normal)"
+    r"|v\.\s?[rn]\.|\bv[rn]\b)"
+)
+_RANGE_WORDS = (
+    r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range"
+    rf"|{OTHER_LANGUAGES_RANGE_NAMES})"
+)
 _AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
 _NAMED_RANGE = re.compile(
     rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*$", re.I
@@ -42,7 +60,8 @@ _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=
 # range(s)" or "normal values": "LV systolic function normal: EF 55-60%" is a finding, and its
 # label ends at a semicolon (review 34).
 _REFERENCE_LIST = re.compile(
-    r"\bref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$"
+    r"\b(?:ref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?"
+    rf"|{OTHER_LANGUAGES_RANGE_NAMES})\s*:(?:[^.\n]|\.(?=\d))*$"
     r"|\bnormal\s+(?:ranges?|values?|intervals?|limits?)\s*:(?:[^.;\n]|\.(?=\d))*$",
     re.I,
 )
@@ -54,6 +73,12 @@ REFERENCE_RANGE = "reference range"
 # ("Hb 9 g/dL 2-3 days ago") has words after it.
 _RESULT_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s+\S*[A-Za-zµμ%]\S*[ \t]+$")
 _TABLE_CELL_END = re.compile(r"[ \t]*(?:(?:[HL]{1,2}|\*{1,2})(?![\w.])[ \t]*)?(?:\n|$)|[ \t]{2,}")
+# The same in a row of cells apart by semicolons, as tables that write decimal commas are
+# exported ("Kalium;5,9;mmol/l;3,5-5,1;H"): the range's cell after the result's and the unit's.
+_SEMICOLON_RESULT_AND_UNIT = re.compile(
+    r"(?:^|[;\n])[<>]?\d+(?:[.,]\d+)?;[^;\s]*[A-Za-zµμ%][^;\s]*;$"
+)
+_SEMICOLON_CELL_END = re.compile(r";|\n|$")
 
 
 # One number named a target with nothing but "of", "is" or a colon between: "the target of
@@ -99,9 +124,16 @@ def reference_limits(text: str) -> set[int]:
             or _REFERENCE_LIST.search(before) is not None
         )
         # A range in a table row's reference cell, after the result and its unit.
-        named = named or (
-            _RESULT_AND_UNIT.search(before) is not None
-            and _TABLE_CELL_END.match(text, m.end()) is not None
+        named = (
+            named
+            or (
+                _RESULT_AND_UNIT.search(before) is not None
+                and _TABLE_CELL_END.match(text, m.end()) is not None
+            )
+            or (
+                _SEMICOLON_RESULT_AND_UNIT.search(before) is not None
+                and _SEMICOLON_CELL_END.match(text, m.end()) is not None
+            )
         )
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number

@@ -414,11 +414,24 @@ def check_other_person_named(
 
 def _person_finder(name: str) -> re.Pattern[str] | None:
     """A name in a text folded by ``fold_letters``: its words in order ("Desmond Achterberg"),
-    or the family name first and a comma ("ACHTERBERG, Desmond"), any case or accent; a family
+    or the family name or names first and a comma ("ACHTERBERG, Desmond", "GARCIA NUNEZ, Jose
+    Angel": Spanish and Portuguese names carry two family names), any case or accent; a family
     name alone is not enough (relatives share it)."""
     words = [re.escape(w.strip(".")) for w in re.findall(r"[^\W\d_][\w'’.-]*", fold_letters(name))]
     words = [w for w in words if len(w) >= 2]
     if len(words) < 2:
         return None
-    ways = [r"[\s,]+".join(words), words[-1] + r"[ \t]*,[ \t]*" + r"\s+".join(words[:-1])]
+    ways = name_orders(words)
     return re.compile(r"(?<![\w-])(?:" + "|".join(ways) + r")(?![\w-])", re.IGNORECASE)
+
+
+def name_orders(words: Sequence[str]) -> list[str]:
+    """Patterns for a name of two words or more (``words``, regex-escaped, in order) as texts
+    write it: in order ("Jose Angel Garcia Nunez"), or the family name or names first and a
+    comma, at every split of the name ("NUNEZ, Jose Angel Garcia", "GARCIA NUNEZ, Jose
+    Angel")."""
+    family_first = [
+        r"\s+".join(words[given:]) + r"[ \t]*,[ \t]*" + r"\s+".join(words[:given])
+        for given in range(1, len(words))
+    ]
+    return [r"[\s,]+".join(words), *family_first]
