@@ -103,8 +103,10 @@ from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
+from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
+from medlocal.privacy.deid_wrapped_codes import wrapped_code_spans
 
 __all__ = [
     "DateMode",
@@ -267,6 +269,8 @@ class Redactor:
         checkpoint()
         found += road_location_candidates(text)
         found += call_sign_candidates(text)
+        found += wrapped_code_spans(text)
+        found += vehicle_number_candidates(text)
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
