@@ -55,6 +55,7 @@ from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
+from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -271,6 +272,7 @@ class Redactor:
         found += call_sign_candidates(text)
         found += wrapped_code_spans(text)
         found += vehicle_number_candidates(text)
+        found += collar_number_candidates(text)
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())

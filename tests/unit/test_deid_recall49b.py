@@ -11,6 +11,8 @@ shape, with the cases that must stay kept.
    did ("partner faith wells was phoned", "daughter joy phones") (deid_lower_relatives).
 4. A given name closing a list's cell after a surname in capitals the rules found with its
    particle ("VAN WYK, Johannes") (deid_census_given).
+5. A police officer's collar number between the rank and the surname ("PC 4471 Hartley") or
+   after the name and "#" ("Officer R. Kowalski #4471") (deid_collar_numbers).
 """
 
 from __future__ import annotations
@@ -130,6 +132,30 @@ def test_a_given_name_closing_a_cell_after_a_surname_with_its_particle_goes() ->
 def test_a_clinical_word_after_a_comma_in_a_cell_stays(line: str) -> None:
     word = line.split(", ")[1].split()[0]
     assert word in _redacted(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Arresting officer PC 4471 Hartley; custody sergeant Bainbridge.", "4471"),
+        ("Interviewed by DC 20417 Okafor at 14:00.", "20417"),
+        ("Sgt Bainbridge #229 attended.", "229"),
+    ],
+)
+def test_an_officers_collar_number_beside_the_rank_and_name_goes(text: str, gone: str) -> None:
+    assert gone not in _redacted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Omeprazole 20 mg PC 40 mg daily.", "PC 40 mg"),
+        ("Antibiotics: DC 12 Hours after the last spike.", "DC 12 Hours"),
+        ("Plan: DC 14 Ward round tomorrow.", "DC 14 Ward"),
+    ],
+)
+def test_a_dose_or_a_plan_after_a_rank_like_abbreviation_stays(text: str, kept: str) -> None:
+    assert kept in _redacted(text)
 
 
 # The blind half dev48: 20 notes, 401 identifiers, 245 clinical terms. Blind (main 3394cb3c):
