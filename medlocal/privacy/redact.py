@@ -55,6 +55,7 @@ from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
+from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -103,8 +104,10 @@ from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
+from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
+from medlocal.privacy.deid_wrapped_codes import wrapped_code_spans
 
 __all__ = [
     "DateMode",
@@ -267,6 +270,9 @@ class Redactor:
         checkpoint()
         found += road_location_candidates(text)
         found += call_sign_candidates(text)
+        found += wrapped_code_spans(text)
+        found += vehicle_number_candidates(text)
+        found += collar_number_candidates(text)
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
