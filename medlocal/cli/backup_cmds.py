@@ -48,7 +48,20 @@ def register_vault_actions(actions: Any) -> None:
         "--keep",
         type=_positive_int,
         metavar="N",
-        help="then remove this vault's oldest backups in DIR beyond N",
+        help="then remove this vault's oldest backups in DIR beyond N (default: the "
+        "backup_keep setting; 0 there keeps all)",
+    )
+    backup.add_argument(
+        "--list",
+        action="store_true",
+        help="instead, list the backups in DIR (date, size, verified or unfinished, which vault)",
+    )
+    backup.add_argument(
+        "--prune",
+        type=_whole_number,
+        metavar="N",
+        help="instead, remove this vault's oldest backups in DIR so that N remain (0: all of "
+        "them), to make room; writes no backup",
     )
     backup.add_argument(
         "--verify",
@@ -94,26 +107,23 @@ def run_backup(args: argparse.Namespace) -> int:
         return _verify(args)
     from medlocal.app.backups import folder_to_create
     from medlocal.vault.backup import create_backup
+    from medlocal.vault.backup_listing import folder_summary
     from medlocal.vault.store import Vault
 
-    setting = load_settings().backup_folder  # a full path: settings refuse a relative one
-    destination = _typed_path(args.to, "Backup folder") if args.to else setting
-    if not destination:
-        raise UserInputError(
-            "Say where to write the backup: --to DIR, or once with "
-            "'medlocal settings set backup_folder DIR'."
-        )
-    folder = workspace(args).vault_folder
-    if not Vault.exists(folder):
-        raise VaultNotFoundError(
-            f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
-        )
+    settings = load_settings()
+    destination = _backup_folder(args, settings.backup_folder)
+    if args.list:
+        return _list(destination, _vault_id_or_none(args))
+    folder = _existing_vault(args)
+    if args.prune is not None:
+        return _prune(destination, folder, args.prune)
     # A missing folder is made with its missing parents, as `mkdir -p` would (session 41: a
     # folder two levels deep was refused, though the window offers to make it). What cannot be
     # made is refused now, before the passphrase is asked: a file in the path, a folder that
     # is not writable, or a missing folder where drives appear (/media/me/STICK with the stick
     # unplugged), which would put the backup on the local disk.
-    new_folder = folder_to_create(Path(destination))
+    new_folder = folder_to_create(destination)
+    keep = args.keep or settings.backup_keep or None
     # The backup key is wrapped under the passphrase, so it is needed even for a remembered vault.
     passphrase = _secret(args.passphrase_file, "Vault passphrase: ")
     printer = _ProgressLine("backup")
@@ -123,8 +133,8 @@ def run_backup(args: argparse.Namespace) -> int:
             result = create_backup(
                 vault,
                 passphrase,
-                Path(destination),
-                keep=args.keep,
+                destination,
+                keep=keep,
                 create_folder=True,
                 create_parents=True,
                 progress=printer,
@@ -147,6 +157,88 @@ def run_backup(args: argparse.Namespace) -> int:
     for old in result.removed:
         print(f"  removed older backup {shown_name(old.name)}")
     print("It opens with the current passphrase or the recovery key.")
+    print(folder_summary(result.path.parent, result.header.vault_id, keep))
+    return 0
+
+
+def _backup_folder(args: argparse.Namespace, setting: str) -> Path:
+    """``--to``, else the backup_folder setting (a full path: settings refuse a relative one)."""
+    destination = _typed_path(args.to, "Backup folder") if args.to else setting
+    if not destination:
+        raise UserInputError(
+            "Say where the backups are: --to DIR, or once with "
+            "'medlocal settings set backup_folder DIR'."
+        )
+    return Path(destination)
+
+
+def _existing_vault(args: argparse.Namespace) -> Path:
+    from medlocal.vault.store import Vault
+
+    folder = workspace(args).vault_folder
+    if not Vault.exists(folder):
+        raise VaultNotFoundError(
+            f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
+        )
+    return folder
+
+
+def _vault_id_or_none(args: argparse.Namespace) -> str | None:
+    """The id of the vault in use, read from its key file (no passphrase), or None."""
+    from medlocal.vault.errors import KeyFileError
+    from medlocal.vault.keyfile import load_key_file
+    from medlocal.vault.unlock import VaultFiles
+
+    try:
+        return load_key_file(VaultFiles(workspace(args).vault_folder).key_file).vault_id
+    except (KeyFileError, OSError):
+        return None
+
+
+def _list(destination: Path, vault_id: str | None) -> int:
+    """``vault backup --list``: every backup in the folder, oldest first (walk 49b D1)."""
+    from medlocal.app.backups import unfinished_note
+    from medlocal.vault.backup_listing import list_backups, mb, of_vault
+
+    if not destination.is_dir():
+        raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")
+    found = list_backups(destination)
+    if not found:
+        print(f"No MedLocal backup in {shown_path(destination)}.")
+        return 0
+    print(f"Backups in {shown_path(destination)}, oldest first:")
+    for backup in found:
+        print(f"  {backup.describe(vault_id)}")
+    mine = of_vault(found, vault_id) if vault_id else []
+    total = sum(b.size for b in found)
+    print(
+        f"{len(found)} backup folder(s), {mb(total)} in all; {len(mine)} finished of this vault. "
+        "'Verified when written' means it was checked before it got its name; 'vault backup "
+        "--verify DIR' checks them again now."
+    )
+    if note := unfinished_note(destination):
+        print(f"Note: {note}")
+    return 0
+
+
+def _prune(destination: Path, vault_folder: Path, keep: int) -> int:
+    """``vault backup --prune N``: remove this vault's oldest backups there beyond N, asked for
+    by the person (a full drive's refusal names this command: walk 49b D2)."""
+    from medlocal.vault.backup import prune_backups
+    from medlocal.vault.keyfile import load_key_file
+    from medlocal.vault.unlock import VaultFiles
+
+    if not destination.is_dir():
+        raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")
+    vault_id = load_key_file(VaultFiles(vault_folder).key_file).vault_id
+    removed = prune_backups(destination, vault_id, keep)
+    for old in removed:
+        print(f"Removed older backup {shown_name(old.name)}")
+    left = "none" if keep == 0 else f"the newest {keep}"
+    print(
+        f"Removed {_count(len(removed), 'backup')} of this vault from {shown_path(destination)}; "
+        f"kept {left} (another vault's backups are never removed)."
+    )
     return 0
 
 
@@ -339,6 +431,13 @@ def _confirm_replace(
         question, args or argparse.Namespace(), typed="replace", scripts_refused=refused
     ):
         raise UserInputError("Not confirmed; nothing was changed.")
+
+
+def _whole_number(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or a positive whole number")
+    return value
 
 
 def _positive_int(text: str) -> int:
