@@ -24,6 +24,7 @@ from medlocal.vault.backup_files import (
     folder_bytes,
     unfinished_backups,
 )
+from medlocal.vault.backup_listing import folder_summary, list_backups
 from medlocal.vault.backup_state import backup_due, backup_summary
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.manifest import BackupRefusedError, DamagedBackupError
@@ -317,8 +318,10 @@ __all__ = [
     "changed_while_read",
     "empty_vault_id",
     "finish_restore",
+    "folder_summary",
     "folder_to_create",
     "full_path",
+    "list_backups",
     "lock_if_unused",
     "open_unused_vault",
     "prepare_restore",

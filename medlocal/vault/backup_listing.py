@@ -53,6 +53,8 @@ class ListedBackup:
             owner = "vault unknown"
         elif self.vault_id == this_vault:
             owner = "this vault"
+        elif this_vault is None:
+            owner = f"vault {self.vault_id[:8]}"
         else:
             owner = f"another vault ({self.vault_id[:8]})"
         return f"{self.made}  {mb(self.size):>9}  {state}; {owner}  {shown_name(self.folder.name)}"
