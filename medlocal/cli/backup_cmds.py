@@ -10,8 +10,9 @@ import argparse
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medlocal import paths
 from medlocal.cli.common import (
@@ -28,6 +29,9 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
+
+if TYPE_CHECKING:
+    from medlocal.app.backups import Held
 from medlocal.vault.errors import VaultNotFoundError
 
 
@@ -293,8 +297,18 @@ def run_restore(args: argparse.Namespace) -> int:
         )
         replaceable = _unused_vault_there(target, source, other, current)
         _confirm_replace(target, source, args, empty=True)
-    elif replace:
-        _confirm_replace(target, source, args)
+    before: list[Held | None] = []  # what the vault there held, once counted (walk 49b D7)
+    if replace and current is None:
+
+        def loss() -> str:
+            from medlocal.app.backups import backup_holds, loss_note
+
+            before.append(_held_there(target, args, ask=True))
+            return loss_note(before[-1], backup_holds(source, passphrase, recovery))
+
+        _confirm_replace(target, source, args, loss=loss)
+        if not before:  # not asked (--yes): counted without asking for its passphrase
+            before.append(_held_there(target, args, ask=False))
 
     def last_check() -> None:
         # Review 43, D2: records added there while the backup was read refuse the restore.
@@ -329,6 +343,11 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"  {upgraded}")
     if result.replaced:
         print("  The previous vault there was replaced.")
+        if before and (held := before[-1]) is not None:
+            from medlocal.app.backups import held_in
+
+            now = held_in(result.counts).words()
+            print(f"  It held {held.words()}; the restored vault holds {now}.")
     counts = result.counts
     print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
     print(result.unlock_note())
@@ -400,8 +419,42 @@ def _unused_vault_there(target: Path, source: Path, vault_id: str, passphrase: s
     return vault_id
 
 
+def _held_there(target: Path, args: argparse.Namespace, *, ask: bool) -> Held | None:
+    """What the vault in ``target`` holds now, opened with --current-passphrase-file, else this
+    computer's remembered key, else (``ask``, at a terminal) a passphrase typed for it (Enter
+    skips); None when it could not be opened: the question then says it was not counted."""
+    from medlocal.app.backups import held_now
+    from medlocal.cli.common import stdin_is_terminal
+    from medlocal.vault.store import Vault
+
+    given = read_secret_file(args.current_passphrase_file) if args.current_passphrase_file else None
+    tries: list[str | None] = [given] if given else [None]
+    if ask and not given and stdin_is_terminal():
+        tries.append(
+            ask_secret(
+                f"Passphrase of the vault now in {shown_path(target)}, to count what the restore "
+                "replaces (Enter to skip): "
+            )
+            or ""
+        )
+    for secret in tries:
+        if secret == "":
+            continue
+        try:
+            with Vault.open(target, passphrase=secret, use_keychain=secret is None) as vault:
+                return held_now(vault)
+        except MedLocalError:
+            continue
+    return None
+
+
 def _confirm_replace(
-    target: Path, source: Path, args: argparse.Namespace | None = None, *, empty: bool = False
+    target: Path,
+    source: Path,
+    args: argparse.Namespace | None = None,
+    *,
+    empty: bool = False,
+    loss: Callable[[], str] | None = None,
 ) -> None:
     """Ask (naming the backup and its date) before a restore replaces a vault; ``--yes`` skips
     the question, a script without it is refused, and anything but 'replace' (Ctrl-D too)
@@ -420,7 +473,8 @@ def _confirm_replace(
             )
         return (
             f"Replace the vault in {shown_path(target)} with the backup made {made} UTC "
-            f"({shown_name(folder.name)})?\nEverything added or changed since then will be lost."
+            f"({shown_name(folder.name)})?\n"
+            + (loss() if loss else "Everything added or changed since then will be lost.")
         )
 
     refused = (

@@ -89,3 +89,33 @@ def test_removing_a_patient_names_what_still_holds_them(
     notice = window.patients.notice.text()
     assert "Removed Erase Me" in notice and f"1 older backup in {usb}" in notice, notice
     window.close()
+
+
+def test_restore_counts_what_it_loses(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """D7: the question and the result say what the vault holds now and what the backup has."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    vault = workspace.require_vault()
+    vault.add_patient("In The Backup")
+    workspace.backup(PASS, usb)
+    vault.add_patient("Added Since")
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = BackupDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.source.setText(str(usb))
+    dialog.source_passphrase.setText(PASS)
+    dialog.start_restore()
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+    assert "The vault there holds 2 patients and 0 documents now" in asked[0], asked[0]
+    note = dialog.restore_message.text()
+    assert "The vault held 2 patients and 0 documents; the restored vault holds 1 patient" in (
+        note
+    ), note

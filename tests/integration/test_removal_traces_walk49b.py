@@ -67,3 +67,26 @@ def test_backups_made_before_the_patient_was_added_are_not_counted(
     assert traces.backup_folder == usb and traces.backups == ()
     assert traces.exports == 0 and traces.records() == "0 documents, 0 chats and 0 saved outputs"
     assert not any("older backup" in line for line in traces.still_held())
+
+
+def test_restore_over_a_newer_vault_counts_what_it_loses(
+    backed_up: tuple[Path, Path, int, list[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Walk 49b D7: the question said only "Everything added or changed since then will be
+    lost", the result only what the backup brought."""
+    vault, usb, _patient, args = backed_up
+    with Vault.open(vault, PASS) as opened:
+        opened.add_patient("Added Since One")
+        opened.add_patient("Added Since Two")
+    asked = at_terminal(monkeypatch, "replace")
+    current = ["--current-passphrase-file", args[-1]]
+    assert run_cli("vault", "restore", str(usb), "--replace", *args, *current) == 0
+    question = asked[0]
+    assert "The vault there holds 3 patients and 2 documents now" in question, question
+    assert "the backup holds 1 patient and 2 documents (2 fewer patient(s))" in question, question
+    assert "removed since come back" in question, question
+    out = capsys.readouterr().out
+    assert "It held 3 patients and 2 documents; the restored vault holds 1 patient" in out, out

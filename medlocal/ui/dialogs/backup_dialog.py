@@ -28,12 +28,16 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.backups import (
     UNUSED_VAULT_WORDS,
+    Held,
     NewFolder,
     empty_vault_id,
     folder_summary,
     folder_to_create,
     full_path,
+    held_in,
+    held_now,
     list_backups,
+    loss_note,
 )
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
@@ -173,6 +177,7 @@ class BackupDialog(QDialog):
         self.restore_message = ErrorLine("Verify or restore message", self)
         restore_form.addRow("", self.restore_message)
         self._outcome = self.backup_message  # where the running task's failure is said
+        self._held_before: Held | None = None  # what the vault held when a restore was asked
 
         self.task = TaskPanel("Backup", self)
         # No parent until the layout takes it: last in the Tab order, as on screen (walk 48a
@@ -439,10 +444,13 @@ class BackupDialog(QDialog):
             if empty_vault_id(self.workspace.vault) is not None
             else "The vault on this computer will be replaced by the backup."
         )
+        # Walk 49b D7: what the vault holds now, so that the loss is counted, not guessed.
+        vault = self.workspace.vault
+        self._held_before = held_now(vault) if vault is not None and not vault.is_locked else None
         if not confirm(
             self,
             "Restore over this vault?",
-            f"{replaced} It is kept aside until "
+            f"{replaced} {loss_note(self._held_before, None)} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):
@@ -474,9 +482,16 @@ class BackupDialog(QDialog):
 
     def _restored(self, result: Any) -> None:
         self._busy(False)
+        before = self._held_before
+        held = (
+            f"The vault held {before.words()}; the restored vault holds "
+            f"{held_in(result.counts).words()}. "
+            if before is not None
+            else ""
+        )
         self.restore_message.show_note(
             f"Restored {result.counts['documents']} documents from "
-            f"{shown_name(result.backup.name)}. "
+            f"{shown_name(result.backup.name)}. {held}"
             f"{result.outcome_note()}"
         )
         self.restored.emit(result.outcome_note())
