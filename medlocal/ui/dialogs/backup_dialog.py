@@ -130,7 +130,7 @@ class BackupDialog(QDialog):
             _label("&Folder", self.destination), _folder_row(self.destination, choose)
         )
         backup_form.addRow("&Keep newest", self.keep)
-        backup_form.addRow(_label("Backups &there", self.backups), self.backups)
+        backup_form.addRow(_label("Backups &in it", self.backups), self.backups)
         backup_form.addRow("&Passphrase", self.backup_passphrase)
         backup_form.addRow("", self.backup_button)
         # Each part's messages under its own button, beside the fields they are about: one
