@@ -18,15 +18,21 @@ from medlocal.ui.dialogs.backup_dialog import BackupDialog
 WAIT_MS = 120_000
 
 
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    """The backups' folder (a USB stick's)."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
 def _items(dialog: BackupDialog) -> list[str]:
     return [dialog.backups.item(row).text() for row in range(dialog.backups.count())]
 
 
 def test_the_dialog_lists_the_folder_and_remembers_keep_newest(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, usb: Path
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     assert dialog.keep.value() == 0 and dialog.keep.specialValueText() == "all"
@@ -51,10 +57,8 @@ def test_the_dialog_lists_the_folder_and_remembers_keep_newest(
 
 
 def test_keeping_all_says_how_many_the_folder_holds(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, usb: Path
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.destination.setText(str(usb))
@@ -67,10 +71,8 @@ def test_keeping_all_says_how_many_the_folder_holds(
 
 
 def test_removing_a_patient_names_what_still_holds_them(
-    qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, gui_workspace: Workspace, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
     window = window_with_patient(qtbot, gui_workspace, "Erase Me")
     gui_workspace.backup(PASS, usb)
     asked: list[str] = []
@@ -92,11 +94,9 @@ def test_removing_a_patient_names_what_still_holds_them(
 
 
 def test_restore_counts_what_it_loses(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, workspace: Workspace, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """D7: the question and the result say what the vault holds now and what the backup has."""
-    usb = tmp_path / "usb"
-    usb.mkdir()
     vault = workspace.require_vault()
     vault.add_patient("In The Backup")
     workspace.backup(PASS, usb)

@@ -33,16 +33,22 @@ def planted(tmp_path: Path) -> tuple[Path, list[str]]:
     return vault, ["--vault", str(vault), "--passphrase-file", str(secret)]
 
 
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    """The backups' folder (a USB stick's)."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
 def _backup(args: list[str], usb: Path, *more: str) -> int:
     return cli_main(["vault", "backup", *args, "--to", str(usb), *more])
 
 
 def test_list_names_each_backup_with_date_size_state_and_vault(
-    planted: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    planted: tuple[Path, list[str]], usb: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _vault, args = planted
-    usb = tmp_path / "usb"
-    usb.mkdir()
     assert _backup(args, usb) == 0
     assert _backup(args, usb) == 0
     out = capsys.readouterr().out
@@ -62,11 +68,9 @@ def test_list_names_each_backup_with_date_size_state_and_vault(
 
 
 def test_the_keep_setting_is_used_by_a_plain_backup(
-    planted: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    planted: tuple[Path, list[str]], usb: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _vault, args = planted
-    usb = tmp_path / "usb"
-    usb.mkdir()
     assert load_settings().backup_keep == 0  # default: keep all, nothing deleted unasked
     assert _backup(args, usb) == 0 and _backup(args, usb) == 0
     update_setting("backup_keep", "1")
@@ -78,11 +82,9 @@ def test_the_keep_setting_is_used_by_a_plain_backup(
 
 
 def test_prune_removes_only_this_vaults_oldest(
-    planted: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    planted: tuple[Path, list[str]], usb: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _vault, args = planted
-    usb = tmp_path / "usb"
-    usb.mkdir()
     for _ in range(3):
         assert _backup(args, usb) == 0
     newest = list_backups(usb)[-1].folder
@@ -92,11 +94,9 @@ def test_prune_removes_only_this_vaults_oldest(
 
 
 def test_a_full_stick_names_the_older_backups_and_the_command_to_make_room(
-    planted: tuple[Path, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    planted: tuple[Path, list[str]], usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault, _args = planted
-    usb = tmp_path / "usb"
-    usb.mkdir()
     with Vault.open(vault, PASS) as opened:
         first = create_backup(opened, PASS, usb)
     size = list_backups(usb)[0].size
@@ -126,11 +126,9 @@ def test_a_full_stick_names_the_older_backups_and_the_command_to_make_room(
 
 
 def test_room_note_removes_only_as_many_as_needed(
-    planted: tuple[Path, list[str]], tmp_path: Path
+    planted: tuple[Path, list[str]], usb: Path
 ) -> None:
     vault, _args = planted
-    usb = tmp_path / "usb"
-    usb.mkdir()
     with Vault.open(vault, PASS) as opened:
         for _ in range(3):
             create_backup(opened, PASS, usb)
@@ -139,15 +137,13 @@ def test_room_note_removes_only_as_many_as_needed(
     note = room_note(usb, vault_id, size + 1)  # two of the three must go
     assert "oldest 2 would make room" in note and "--prune 1" in note, note
     assert "Even removing" in room_note(usb, vault_id, 10 * size)
-    assert room_note(tmp_path, vault_id, 1) == ""  # no backup there: nothing to name
+    assert room_note(usb.parent, vault_id, 1) == ""  # no backup there: nothing to name
 
 
 def test_a_drive_gone_mid_write_says_it_may_be_disconnected(
-    planted: tuple[Path, list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    planted: tuple[Path, list[str]], usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault, _args = planted
-    usb = tmp_path / "usb"
-    usb.mkdir()
 
     def pulled(*_a: object, **_k: object) -> None:
         raise OSError(errno.EIO, "Input/output error")
@@ -160,11 +156,11 @@ def test_a_drive_gone_mid_write_says_it_may_be_disconnected(
 
 
 def test_a_staging_folder_gone_before_publishing_names_a_disconnected_drive(
-    tmp_path: Path,
+    usb: Path,
 ) -> None:
-    staging = tmp_path / ".medlocal-backup-x.partial"
+    staging = usb / ".medlocal-backup-x.partial"
     staging.mkdir()
-    final = tmp_path / "medlocal-backup-x"
+    final = usb / "medlocal-backup-x"
     # The folder vanished after its last fsync, as a pulled stick's does.
     real_rename = backup_files.os.rename
 
