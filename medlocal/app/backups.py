@@ -400,14 +400,15 @@ def backup_holds(source: Path, passphrase: str | None, recovery_key: str | None)
         return None
 
 
-def loss_note(now: Held | None, backup: Held | None) -> str:
+def loss_note(now: Held | None, backup: Held | None, why: str = "it is locked") -> str:
     """What replacing a vault holding ``now`` with a backup holding ``backup`` changes, in one
     sentence for the restore's question and result (walk 49b D7: it said what the restore
-    brings, never what it loses, nor that patients removed since come back)."""
+    brings, never what it loses, nor that patients removed since come back). ``why``: why
+    ``now`` is None."""
     if now is None:
         return (
-            "What the vault there holds now could not be counted (it is locked); everything "
-            "added since the backup was made will be lost, and anything removed since comes back."
+            f"What the vault there holds now was not counted ({why}); everything added since "
+            "the backup was made will be lost, and anything removed since comes back."
         )
     if backup is None:
         return (

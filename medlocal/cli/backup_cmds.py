@@ -7,6 +7,7 @@ Thin: arguments, secrets, confirmation and a progress line; the work is in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import sys
@@ -303,12 +304,17 @@ def run_restore(args: argparse.Namespace) -> int:
         def loss() -> str:
             from medlocal.app.backups import backup_holds, loss_note
 
-            before.append(_held_there(target, args, ask=True))
-            return loss_note(before[-1], backup_holds(source, passphrase, recovery))
+            before.append(_held_there(target, args, passphrase))
+            return loss_note(
+                before[-1],
+                backup_holds(source, passphrase, recovery),
+                "the backup's passphrase no longer opens it; --current-passphrase-file FILE "
+                "gives its own",
+            )
 
         _confirm_replace(target, source, args, loss=loss)
-        if not before:  # not asked (--yes): counted without asking for its passphrase
-            before.append(_held_there(target, args, ask=False))
+        if not before:  # not asked (--yes): counted for the result alone
+            before.append(_held_there(target, args, passphrase))
 
     def last_check() -> None:
         # Review 43, D2: records added there while the backup was read refuse the restore.
@@ -419,27 +425,22 @@ def _unused_vault_there(target: Path, source: Path, vault_id: str, passphrase: s
     return vault_id
 
 
-def _held_there(target: Path, args: argparse.Namespace, *, ask: bool) -> Held | None:
+def _held_there(target: Path, args: argparse.Namespace, backup_secret: str | None) -> Held | None:
     """What the vault in ``target`` holds now, opened with --current-passphrase-file, else this
-    computer's remembered key, else (``ask``, at a terminal) a passphrase typed for it (Enter
-    skips); None when it could not be opened: the question then says it was not counted."""
+    computer's remembered key, else the backup's passphrase when it still opens that vault
+    (checked against its key file first: a wrong one never counts as a failed unlock); None
+    when none does: the question then says it was not counted. Never asks for another one."""
     from medlocal.app.backups import held_now
-    from medlocal.cli.common import stdin_is_terminal
+    from medlocal.vault.backup import passphrase_opens
+    from medlocal.vault.errors import KeyFileError
     from medlocal.vault.store import Vault
 
     given = read_secret_file(args.current_passphrase_file) if args.current_passphrase_file else None
     tries: list[str | None] = [given] if given else [None]
-    if ask and not given and stdin_is_terminal():
-        tries.append(
-            ask_secret(
-                f"Passphrase of the vault now in {shown_path(target)}, to count what the restore "
-                "replaces (Enter to skip): "
-            )
-            or ""
-        )
+    with contextlib.suppress(KeyFileError, OSError):
+        if not given and backup_secret and passphrase_opens(target, backup_secret):
+            tries.append(backup_secret)
     for secret in tries:
-        if secret == "":
-            continue
         try:
             with Vault.open(target, passphrase=secret, use_keychain=secret is None) as vault:
                 return held_now(vault)

@@ -289,6 +289,18 @@ def _passphrase_keys(key_file: KeyFile, passphrase: str) -> tuple[SecretKey, Sec
         raise WrongPassphraseError("Wrong passphrase; no backup was written.") from err
 
 
+def passphrase_opens(vault_folder: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the vault in ``vault_folder``, checked against its key file
+    alone: no unlock, so a wrong one is no failed unlock of that vault (review 43 D3)."""
+    try:
+        kek, dek = _passphrase_keys(load_key_file(vault_folder / KEY_FILE_NAME), passphrase)
+    except WrongPassphraseError:
+        return False
+    kek.wipe()
+    dek.wipe()
+    return True
+
+
 def _export(
     database: Path,
     dek: SecretKey,
