@@ -53,7 +53,8 @@ class RemovalTraces:
             said.append(
                 f"{_counted(len(self.backups), 'older backup')} in "
                 f"{shown_path(self.backup_folder or Path())} (the last made {last}) still "
-                "hold them, and a restore would bring them back. To erase them there too, back "
+                f"{'holds' if len(self.backups) == 1 else 'hold'} them, and a restore would bring "
+                "them back. To erase them there too, back "
                 "up after the removal, then remove the older backups: "
                 f"{prune_command(self.backup_folder or Path(), 1)} (and any copies elsewhere)."
             )
