@@ -73,6 +73,7 @@ from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation,
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
+from medlocal.privacy.deid_names import forget_cues
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
@@ -323,6 +324,7 @@ class Redactor:
             # patient's words are not kept once it is done.
             lexicon().forget()
             self._dates.forget()
+            forget_cues()
 
     def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
         """What the resolved redactions are written as: a date without its year shifted like
