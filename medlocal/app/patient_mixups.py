@@ -116,7 +116,7 @@ class _Mention:
 
     def in_text(self, text: str, folded: str) -> bool:
         """Whether ``text`` (``folded``: as ``fold_letters`` folds it) names the patient."""
-        return (self.name is not None and self.name.find(text, folded) is not None) or (
+        return (self.name is not None and self.name.named_in(text, folded)) or (
             self.mrn is not None and self.mrn.search(folded) is not None
         )
 

@@ -64,6 +64,11 @@ class NameFinder:
         start, end = min(spans)
         return offsets[start], offsets[end - 1] + 1
 
+    def named_in(self, text: str, folded: str) -> bool:
+        """Whether ``text`` (``folded``: as ``fold_letters`` folds it) writes the name: as
+        :meth:`find`, without folding a long text again where the name is written in order."""
+        return self.anywhere.search(folded) is not None or self.find(text, folded) is not None
+
 
 def _plainly_a_name(text: str, offsets: list[int], match: re.Match[str]) -> bool:
     """Whether ``match`` (in ``text`` folded, ``offsets`` back into it) of a name written with
