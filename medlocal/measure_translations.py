@@ -25,19 +25,23 @@ TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "hematocrit": (
         "hämatokrit", "hamatokrit", "hématocrite", "hematocrite", "hematocrito", "ematocrito",
-        "hematocriet",
+        "hematócrito", "hematocriet",
     ),
     "creatinine": ("kreatinin", "créatinine", "creatinina", "kreatinine"),
     "potassium": ("kalium", "potasio", "potassio", "potássio"),
     "sodium": ("natrium", "sodio", "sódio"),
-    "chloride": ("chlorid", "chlorure", "cloruro", "cloreto"),
-    "bicarbonate": ("bikarbonat", "hydrogencarbonat", "bicarbonato"),
-    "glucose": ("glukose", "glucosa", "glicemia", "glucemia", "glykämie", "blutzucker"),
-    "urea": ("harnstoff", "urée", "ureum"),
+    "chloride": ("chlorid", "chlorure", "chlore", "cloruro", "cloreto", "cloro"),
+    "bicarbonate": ("bikarbonat", "hydrogencarbonat", "bicarbonates", "bicarbonato", "bicarbonaat"),
+    "glucose": (
+        "glukose", "glucosa", "glicose", "glucosio", "glicemia", "glucemia", "glycémie",
+        "glycemie", "glykämie", "glykamie", "blutzucker",
+    ),
+    # Italian reports give the urea as "Azotemia"; Portuguese ones write "Ureia".
+    "urea": ("harnstoff", "urée", "uree", "ureia", "azotemia", "ureum"),
     "troponin": ("troponine", "troponina"),
     "wbc": (
         "leukozyten", "leucocytes", "leukocyten", "leucocitos", "leucociti", "leucócitos",
-        "globules blancs", "glóbulos blancos", "globuli bianchi",
+        "globules blancs", "glóbulos blancos", "globulos blancos", "globuli bianchi",
     ),
     "platelets": (
         "thrombozyten", "thrombocytes", "plaquettes", "plaquetas", "piastrine", "trombociti",
@@ -47,15 +51,19 @@ TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
     "ldl": ("ldl-cholesterin",),
     "hdl": ("hdl-cholesterin",),
     "triglycerides": (
-        "triglyceride", "triglycérides", "triglicéridos", "trigliceridi", "triglyceriden",
-        "triglicerídeos",
+        "triglyceride", "triglycérides", "triglicéridos", "trigliceridos", "trigliceridi",
+        "triglyceriden", "triglicerídeos", "triglicerideos",
     ),
     "alt": ("alat", "gpt"),
     "ast": ("asat",),
     "bilirubin": ("bilirubine", "bilirrubina", "bilirubina"),
     "albumin": ("albumine", "albúmina", "albumina"),
-    "lactate": ("laktat", "lactato", "lactaat"),
-    "crp": ("c-reaktives protein",),
+    "lactate": ("laktat", "lactato", "lattato", "lactaat"),
+    "crp": (
+        "c-reaktives protein", "protéine c réactive", "proteine c reactive", "proteína c reactiva",
+        "proteina c reactiva", "proteina c reattiva", "proteína c reativa", "proteina c reativa",
+        "c-reactief proteïne", "c-reactief proteine",
+    ),
     "magnesium": ("magnésium", "magnesio", "magnésio"),
     "calcium": ("kalzium", "calcio", "cálcio"),
 }  # fmt: skip

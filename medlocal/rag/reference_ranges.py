@@ -32,18 +32,34 @@ _RANGE_WITH_COMMAS = _range_pattern(COMMA_NUMBER)
 # What the lab reports of other European languages call the reference range before it:
 # German "(Referenz 3,5-5,1)", "Normbereich", "Ref.-Bereich", "Normwerte"; French "Réf.",
 # "valeurs de référence", "VN"; Spanish and Portuguese "valores de referencia", "VR"; Italian
-# "valori di riferimento", "v.r."; Dutch "referentiewaarden", "normaalwaarde". The short ones
-# ("VR", "Norm") are read only right before a range, as every name here is; Italian "rif." is
-# left out ("Rif" is rifampicin in TB notes).
-OTHER_LANGUAGES_RANGE_NAMES = (
+# "valori di riferimento", "v.r."; Dutch "referentiewaarden", "normaalwaarde". Every name here
+# is read only right before a range ("Norm" too); Italian "rif." is left out ("Rif" is
+# rifampicin in TB notes).
+_LONG_RANGE_NAMES = (
     r"(?:referenz(?:bereiche?|werte?|intervalle?)?|ref\.?-?\s?bereiche?"
     r"|norm(?:al)?(?:bereiche?|werte?)|norm|r[ée]f[ée]rences?|r[ée]f\.?|riferimento|referenti(?:e|ewaarden?)"
     r"|normaalwaarden?|(?:valeurs?|valor(?:es)?|valori)\s+(?:de\s+r[ée]f[ée]rences?"
     r"|de\s+refer[eê]ncia|di\s+riferimento|normales?|normais|normali|usuelles)"
     r"|(?:rango|intervalo|intervallo|intervalle)\s+(?:de\s+referencia|de\s+refer[eê]ncia"
     r"|di\s+riferimento|de\s+r[ée]f[ée]rence|normal)"
-    r"|v\.\s?[rn]\.|\bv[rn]\b)"
+    r")"
 )
+# "VR", "VN", "v.r." are English words too: the ventricular rate ("atrial fibrillation with VR
+# 110-130 bpm") and the visiting nurse ("Seen by VN 2-3 times weekly"; review 49 R3). They name
+# a reference range only in a bracket ("(VR 36-46)") or with a colon ("VR: 3,5-5,1"), and never
+# before a rate or a count ("VR: 110-130 bpm", "VN: 2-3 times weekly").
+_SHORT_RANGE_NAME = r"(?:v\.\s?[rn]\.|\bv[rn]\b)"
+_RATE_OR_COUNT = (
+    r"(?:bpm|lpm|beats?\b|/\s?min|per\b|times\b|x\b(?!\s*10)|visits?\b|days?\b|weeks?\b)"
+)
+_SHORT_RANGE_NAMES = (
+    rf"(?:(?<=[(\[])|(?<=[(\[]\s)|(?={_SHORT_RANGE_NAME}\s*:)){_SHORT_RANGE_NAME}"
+    rf"(?!\s*:?\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*{_RATE_OR_COUNT})"
+)
+# The same where the name and the range are read apart (``reference_limits``).
+_SHORT_NAME_BEFORE = re.compile(rf"{_SHORT_RANGE_NAME}\s*:?\s*$", re.I)
+_RATE_OR_COUNT_AFTER = re.compile(rf"\s*{_RATE_OR_COUNT}", re.I)
+OTHER_LANGUAGES_RANGE_NAMES = rf"(?:{_LONG_RANGE_NAMES}|{_SHORT_RANGE_NAMES})"
 _RANGE_WORDS = (
     r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range"
     rf"|{OTHER_LANGUAGES_RANGE_NAMES})"
@@ -61,7 +77,8 @@ _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=
 # label ends at a semicolon (review 34).
 _REFERENCE_LIST = re.compile(
     r"\b(?:ref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?"
-    rf"|{OTHER_LANGUAGES_RANGE_NAMES})\s*:(?:[^.\n]|\.(?=\d))*$"
+    # A list under a short name ("VR: 75 bpm; QRS 80-100 ms") is no list of ranges.
+    rf"|{_LONG_RANGE_NAMES})\s*:(?:[^.\n]|\.(?=\d))*$"
     r"|\bnormal\s+(?:ranges?|values?|intervals?|limits?)\s*:(?:[^.;\n]|\.(?=\d))*$",
     re.I,
 )
@@ -118,6 +135,8 @@ def reference_limits(text: str) -> set[int]:
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
     for m in (_RANGE_WITH_COMMAS if commas else _RANGE).finditer(text):
         before = text[: m.start()]
+        if _SHORT_NAME_BEFORE.search(before) and _RATE_OR_COUNT_AFTER.match(text, m.end()):
+            continue  # "VR: 110-130 bpm" is the ventricular rate
         named = (
             _NAMED_RANGE.search(before) is not None
             or _RANGE_LIST.search(before) is not None

@@ -267,7 +267,9 @@ GARCIA = OtherPerson("José Ángel García Núñez", "another patient of this va
     "answer",
     [
         "GARCIA NUNEZ, Jose Angel: potassium 5.9 [1].",
-        "García Núñez, José Ángel has potassium 5.9 [1].",
+        # Written in small letters, only after a name label (review 49 R4: otherwise as
+        # likely a list; tests/unit/test_review49_false_flags.py).
+        "Paciente: García Núñez, José Ángel; potassium 5.9 [1].",
     ],
 )
 def test_two_family_names_first_name_the_person(answer: str) -> None:

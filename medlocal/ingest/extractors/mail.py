@@ -54,8 +54,9 @@ _FORWARDS = 10
 _FORWARDED = "---------- Forwarded message ----------"
 # Bytes given to the parser at a time (see the module text).
 _FEED = 1 << 20
-# What reads as a file name's extension: a dot and a few letters or digits.
-_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
+# What reads as a file name's extension: a dot and a few letters or digits, a letter among them
+# ("Befund 12.03.2026" and "Letter v1.0" have none: review 49 R8).
+_EXTENSION = re.compile(r"\.(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,5}")
 
 
 def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
