@@ -48,6 +48,7 @@ _WORD = r"[A-Z][\w'’&-]*"
 _RUN = rf"{_WORD}(?:[ \t]+(?:(?:of|at|&|the)[ \t]+)?{_WORD}){{0,3}}"
 # "from X to" / "de X à" right before a found place, and "from [found] to X" after one.
 _FROM_BEFORE = re.compile(rf"\b(?:from|de)[ \t]+(?P<n>{_RUN})[ \t]+(?:to|à|into)[ \t]+$")
+_FROM_LEFT = re.compile(r"\b(?:from|de)[ \t]+\Z")
 _TO_AFTER = re.compile(rf"[ \t]+(?:to|à|into)[ \t]+(?P<n>{_RUN})(?=[ \t]*(?:[,;.)(]|\n|$|[a-z]))")
 # A list's next item after a found place, and the item before one: after a comma, a semicolon
 # or "and", closed by a year or the item's end (not by a lower-case word: "; Gold Standards
@@ -202,7 +203,10 @@ def _neighbours(text: str, red: Redaction) -> Iterator[tuple[int, int, str]]:
             end,
             "transfer" if pattern is _FROM_BEFORE else ("site" if pattern is _AT_SITE else "list"),
         )
-    for pattern in (_TO_AFTER, _NEXT_ITEM):
+    # Only a transfer "from" the found place has a place at its other end: "(LIMA to LAD)" is a
+    # graft, and Lima a city too.
+    transfer = _FROM_LEFT.search(before) is not None
+    for pattern in (_TO_AFTER, _NEXT_ITEM) if transfer else (_NEXT_ITEM,):
         match = pattern.match(text, red.end)
         if match is not None:
             yield match.start("n"), match.end("n"), "transfer" if pattern is _TO_AFTER else "list"

@@ -42,7 +42,7 @@ def _redacted(text: str) -> str:
         ),
         ("Discharged from PRUH to Bickley Manor on Friday.", "PRUH"),
         ("Transférée de CHUM à l'Hôpital Notre-Dame puis au CHSLD Rousselot.", "CHUM"),
-        ("He came from Harborview Medical Center to Quillmont overnight.", "Quillmont"),
+        ("He came from Harborview Medical Center to GWH overnight.", "GWH"),
     ],
 )
 def test_the_other_end_of_a_transfer_goes(text: str, gone: str) -> None:
@@ -57,6 +57,7 @@ def test_the_other_end_of_a_transfer_goes(text: str, gone: str) -> None:
         ("Transferred from ED to Harborview Medical Center at 02:00.", "ED"),
         ("Switched from Warfarin to Apixaban at Harborview Medical Center.", "Warfarin"),
         ("Converted from Sinemet to Madopar at Harborview Medical Center.", "Sinemet"),
+        ("CABG x1 (LIMA to LAD) at Harborview Medical Center.", "LAD"),
     ],
 )
 def test_a_unit_drug_or_day_at_a_transfers_end_stays(text: str, kept: str) -> None:
@@ -66,7 +67,7 @@ def test_a_unit_drug_or_day_at_a_transfers_end_stays(text: str, kept: str) -> No
 @pytest.mark.parametrize(
     ("text", "gone"),
     [
-        ("Prev: Royal Gwent Hospital 2020, Nevill Hall Hospital 2022, UHW 2024.", "UHW"),
+        ("Prev: Royal Gwent 2020, Nevill Hall 2022, UHW 2024.", "UHW"),
         ("Admissions: Nevill Hall Hospital 2022; QVX 2024.", "QVX"),
     ],
 )
