@@ -5,18 +5,20 @@ A hospital is often written by initials or a bare place-like name that no list h
 "GSTT", "Parkland"), and the rules, which must decide from a word whether it names anything,
 keep it. Philter's answer is recall first: a capitalised run that nothing explains (no clinical
 word or abbreviation, role, title, credential, date word, ward kind or nationality) is taken
-where the note's own shape says a place stands there. Three such shapes, each tied to a place
-or person the rules already found, so that the frame rather than the word decides:
+where the note's own shape says a place stands there. Shapes tied to a place or person the
+rules already found, so that the frame rather than the word decides:
 
 - the other end of a transfer: "transferred from PRI to [found]", "discharged from [found] to
-  Parkland", "de CHUM à [found]";
-- a sibling in a list of places: "Prev: Royal Gwent 2020, [Nevill Hall] 2022, UHW 2024",
-  "under King's neuro and [found] respiratory";
+  GWH", "de CHUM à [found]" (a department's initials on the short list stay: "from ICU to");
+- a sibling of a found facility in a list: "Prev: Royal Gwent 2020, [Nevill Hall] 2022, UHW
+  2024" (closed by a year or the item's end, never by a lower-case word);
+- a name and its site, "at" between: "in Bield at [Kinloch Court]";
 - the last part of a signature after a found name and a role: "[Rebecca Lindqvist], MD, MGH",
-  "Dr [Ciara Dunne], Consultant Psychiatrist, SVUH".
+  "Dr [Ciara Dunne], Consultant Psychiatrist, SVUH";
 
-and one with no neighbour: a heading's place between its kind and its date after a dash ("GP
-ward round note - Sunrise of Sonning   14.01.26", "Progress note HD#3 - Parkland 7W 01/11/2026").
+and two with no neighbour: under whose care ("under the QE for", "under King's neuro and GSTT
+respiratory"), and a heading's place between its kind and its date after a dash ("GP ward round
+note - Sunrise of Sonning   14.01.26", "Progress note HD#3 - Parkland 7W   01/11/2026").
 Each is read once per found span or heading line, with bounded patterns: linear in the text.
 """
 
@@ -65,16 +67,21 @@ _PREVIOUS_ITEM = re.compile(
     rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]*[,;][ \t]*|[ \t]+and[ \t]+)$",
     re.M,
 )
+_ENDINGS = {
+    _FROM_BEFORE: re.compile(r"(?:\bto|à|into)\Z"),
+    _AT_SITE: re.compile(r"\bat\Z"),
+    _PREVIOUS_ITEM: re.compile(r"(?:[,;]|\band)\Z"),
+}
 # A signature: a found person's name opening a line (after a title or "Signed"), a role or
 # credential between commas, and the place closing the line.
 _SIGNED_TAIL = re.compile(rf",[ \t]+(?P<role>[^,\n]{{1,40}}),[ \t]+(?P<n>{_RUN})[ \t]*$", re.M)
 _SIGNED_HEAD = re.compile(
-    r"^[ \t]*(?:(?:signed|sig|from)[ \t]*:?[ \t]*)?(?:[A-Z][a-z]{1,4}\.?[ \t]+)?$", re.I
+    r"[ \t]*(?:(?:signed|sig|from)[ \t]*:?[ \t]*)?(?:[A-Z][a-z]{1,4}\.?[ \t]+)?$", re.I
 )
 # A heading: its kind, a dash, the place (and a ward code such as "7W"), then the date.
 _DASH_HEADING = re.compile(
     rf"^[ \t]*(?P<kind>[^\n]{{2,50}}?)[ \t]+[-–—][ \t]+(?P<n>{_RUN})"
-    rf"(?:[ \t]+\d{{1,2}}[A-Z])?[ \t]{{2,}}(?=\S)",
+    rf"(?:[ \t]+\d{{1,2}}[A-Z])?[ \t]{{2,}}",
     re.M,
 )
 _VISIT = re.compile(
@@ -191,7 +198,11 @@ def _neighbours(text: str, red: Redaction) -> Iterator[tuple[int, int, str]]:
     line_start = text.rfind("\n", 0, red.start) + 1
     before = text[max(line_start, red.start - 80) : red.start]
     offset = red.start - len(before)
+    # Each shape's last words, tested before its pattern searches (most found spans have none).
+    tail = before.rstrip()[-5:]
     for pattern in (_FROM_BEFORE, _AT_SITE, _PREVIOUS_ITEM):
+        if not _ENDINGS[pattern].search(tail):
+            continue
         match = pattern.search(before)
         if match is None:
             continue
@@ -225,15 +236,13 @@ def place_slot_candidates(
     for red in spans:
         if red.kind in _PLACE_KINDS:
             for start, end, frame in _neighbours(text, red):
-                if (start, end) in taken or _mostly_capitals(text, start):
-                    continue
                 # A list or a site beside a person or a town says less: only beside a facility.
-                if frame != "transfer" and red.kind != "facility":
+                if (start, end) in taken or (frame != "transfer" and red.kind != "facility"):
                     continue
                 run = text[start : min(end, red.start) if start < red.start else end]
                 if _unexplained_run(
                     run, lex, abbreviations=frame != "transfer", plain=frame == "site"
-                ):
+                ) and not _mostly_capitals(text, start):
                     yield _facility(text, start, end)
         if red.kind in ("name", "patient_name"):
             yield from _signature_place(text, red, lex)
@@ -242,26 +251,32 @@ def place_slot_candidates(
 
 def _signature_place(text: str, red: Redaction, lex: Lexicon) -> Iterator[Redaction]:
     line_start = text.rfind("\n", 0, red.start) + 1
-    if not _SIGNED_HEAD.match(text[line_start : red.start]):
+    if not _SIGNED_HEAD.match(text, line_start, red.start):
         return
     tail = _SIGNED_TAIL.match(text, red.end)
-    if tail is None or _mostly_capitals(text, red.start):
+    if tail is None:
         return
-    if _unexplained_run(tail.group("n"), lex):
+    if _unexplained_run(tail.group("n"), lex) and not _mostly_capitals(text, red.start):
         yield _facility(text, tail.start("n"), tail.end("n"))
 
 
 def _heading_places(text: str, date_starts: set[int], lex: Lexicon) -> Iterator[Redaction]:
     if not date_starts:
         return
-    for match in _DASH_HEADING.finditer(text):
+    for date_start in sorted(date_starts):
+        # Only a date after a run of blanks closes such a heading; its line is read up to it.
+        if text[date_start - 2 : date_start].strip(" \t") or date_start < 2:
+            continue
+        line_start = text.rfind("\n", 0, date_start) + 1
+        match = _DASH_HEADING.match(text, line_start, date_start)
         if (
-            match.end() not in date_starts
+            match is None
+            or match.end() != date_start
             or not _VISIT.search(match.group("kind"))
-            or _mostly_capitals(text, match.start())
+            or not _unexplained_run(match.group("n"), lex)
         ):
             continue
-        if _unexplained_run(match.group("n"), lex):
+        if not _mostly_capitals(text, match.start()):
             yield _facility(text, match.start("n"), match.end("n"))
 
 
@@ -276,7 +291,7 @@ def _under_places(text: str, lex: Lexicon) -> Iterator[Redaction]:
         after = match.group("next")
         if after is not None and after not in _UNDER_CLOSERS and not _care(after, lex):
             continue
-        if _mostly_capitals(text, match.start()) or not _unexplained_run(match.group("n"), lex):
+        if not _unexplained_run(match.group("n"), lex) or _mostly_capitals(text, match.start()):
             continue
         yield _facility(text, match.start("n"), match.end("n"))
         if after is None or after in _UNDER_CLOSERS:
