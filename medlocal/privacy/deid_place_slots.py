@@ -50,6 +50,18 @@ _WORD = r"[A-Z][\w'’&-]*"
 _RUN = rf"{_WORD}(?:[ \t]+(?:(?:of|at|&|the)[ \t]+)?{_WORD}){{0,3}}"
 # "from X to" / "de X à" right before a found place, and "from [found] to X" after one.
 _FROM_BEFORE = re.compile(rf"\b(?:from|de)[ \t]+(?P<n>{_RUN})[ \t]+(?:to|à|into)[ \t]+$")
+# A transfer is a movement: "switched from Sinemet to Madopar" is no place's end, even where the
+# word scan took the drug for a name.
+_MOVED = re.compile(
+    r"(?i:\b(?:transferr?ed|transfer|transférée?|discharged|moved|admitted|referred|came|"
+    r"brought|sent|conveyed|retrieved|repatriated|stepped[ \t]+down|returned|went)\b)"
+)
+# A transfer is a movement: "switched from Sinemet to Madopar" is no place's end, even where the
+# word scan took the drug for a name.
+_MOVED = re.compile(
+    r"(?i:\b(?:transferr?ed|transfer|transférée?|discharged|moved|admitted|referred|came|"
+    r"brought|sent|conveyed|retrieved|repatriated|stepped[ \t]+down|returned|went)\b)"
+)
 _FROM_LEFT = re.compile(r"\b(?:from|de)[ \t]+\Z")
 _TO_AFTER = re.compile(rf"[ \t]+(?:to|à|into)[ \t]+(?P<n>{_RUN})(?=[ \t]*(?:[,;.)(]|\n|$|[a-z]))")
 # A list's next item after a found place, and the item before one: after a comma, a semicolon
@@ -206,6 +218,8 @@ def _neighbours(text: str, red: Redaction) -> Iterator[tuple[int, int, str]]:
         match = pattern.search(before)
         if match is None:
             continue
+        if pattern is _FROM_BEFORE and not _MOVED.search(before, 0, match.start()):
+            continue
         start = offset + match.start("n")
         # A name and its site are one name: "at" between them goes too.
         end = red.end if pattern is _AT_SITE else offset + match.end("n")
@@ -216,7 +230,7 @@ def _neighbours(text: str, red: Redaction) -> Iterator[tuple[int, int, str]]:
         )
     # Only a transfer "from" the found place has a place at its other end: "(LIMA to LAD)" is a
     # graft, and Lima a city too.
-    transfer = _FROM_LEFT.search(before) is not None
+    transfer = _FROM_LEFT.search(before) is not None and _MOVED.search(before) is not None
     for pattern in (_TO_AFTER, _NEXT_ITEM) if transfer else (_NEXT_ITEM,):
         match = pattern.match(text, red.end)
         if match is not None:
