@@ -9,7 +9,8 @@ where the note's own shape says a place stands there. Shapes tied to a place or 
 rules already found, so that the frame rather than the word decides:
 
 - the other end of a transfer: "transferred from PRI to [found]", "discharged from [found] to
-  GWH", "de CHUM à [found]" (a department's initials on the short list stay: "from ICU to");
+  GWH", "de CHUM à [found]", after a verb of movement (a department's initials on the short
+  list stay: "from ICU to");
 - a sibling of a found facility in a list: "Prev: Royal Gwent 2020, [Nevill Hall] 2022, UHW
   2024" (closed by a year or the item's end, never by a lower-case word);
 - a name and its site, "at" between: "in Bield at [Kinloch Court]";
