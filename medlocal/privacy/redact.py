@@ -88,6 +88,7 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
+from medlocal.privacy.deid_place_slots import place_slot_candidates
 from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_road_locations import road_location_candidates
@@ -241,6 +242,10 @@ class Redactor:
         # The hospital between a heading's kind and its date ("Children's ED, Starship, 20/01").
         checkpoint()
         yield from heading_places(text, found, lexicon())
+        # A facility that nothing names, at the other end of a found place's transfer, beside
+        # it in a list, closing a found person's signature or on a dashed heading (deid49a).
+        checkpoint()
+        yield from place_slot_candidates(text, found + lines + tagged, lexicon())
         # The organisation on a note's first line, whole, where a word of it was found.
         checkpoint()
         yield from first_line_organisation(text, found + tagged)
