@@ -7,8 +7,11 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-# Canonical attribute -> the ways notes write it.
-MEASURES: dict[str, tuple[str, ...]] = {
+from medlocal.measure_translations import CAPITALS_ONLY, TRANSLATED_NAMES
+
+# Canonical attribute -> the ways English notes write it (other languages' names are added
+# below, after these: ``other_forms`` offers the English ones first).
+_ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "hemoglobin": ("hemoglobin", "haemoglobin", "hgb", "hb"),
     "hematocrit": ("hematocrit", "haematocrit", "hct"),
     "hba1c": ("hba1c", "a1c", "hemoglobin a1c", "glycated hemoglobin"),
@@ -102,6 +105,9 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "total hip": ("total hip",),
     "reference range": ("reference range", "normal range", "target range"),
 }
+MEASURES: dict[str, tuple[str, ...]] = {
+    measure: names + TRANSLATED_NAMES.get(measure, ()) for measure, names in _ENGLISH_NAMES.items()
+}
 
 # The measured things a laboratory reports on a sample (not vital signs, scores or sizes): a
 # report's sentence opening with one is that test's result, not the finding of the label
@@ -137,7 +143,7 @@ _CANONICAL = {s: k for k, v in MEASURES.items() for s in v}
 # ("wt" is weight in any case: no word is written so.)
 _SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "bg"})
 # Names that are English words as well ("orbit", "act"): the measure only in capitals.
-_CAPITALS_ONLY = frozenset({"orbit", "act", "vl"})
+_CAPITALS_ONLY = frozenset({"orbit", "act", "vl"}) | CAPITALS_ONLY
 
 
 def ends_with_measure(text: str) -> bool:
@@ -186,14 +192,29 @@ def other_forms(query: str) -> OtherForms:
     """The other forms of each measured thing ``query`` names: "potassium" gives the symbol
     "k" (the record's "K+ 5.9"), "K" the name "potassium", "Hb" the names "hemoglobin" and
     "haemoglobin" and the symbol "hgb". At most :data:`MAX_OTHER_FORMS`, in the order the query
-    names the things; a lower-case "k" names nothing (:func:`find_measures`)."""
+    names the things, the English names of every thing before other languages' ("kalium"), so
+    that a question naming three things keeps each one's symbols; a lower-case "k" names nothing
+    (:func:`find_measures`)."""
     written = {phrase_key(query[start:end]) for start, end, _ in find_measures(query)}
+    measures = [measure for _, _, measure in find_measures(query)]
     forms: list[str] = []
-    for _, _, measure in find_measures(query):
-        forms += [f for f in MEASURES[measure] if f not in written and f not in forms]
+    for names in (_ENGLISH_NAMES, TRANSLATED_NAMES):
+        for measure in measures:
+            forms += [f for f in names.get(measure, ()) if f not in written and f not in forms]
     forms = forms[:MAX_OTHER_FORMS]
     symbols = [f for f in forms if len(f) <= SYMBOL_CHARS and " " not in f]
     return OtherForms([f for f in forms if f not in symbols], symbols)
+
+
+def names_in_full(text: str, name: str) -> bool:
+    """Whether ``text`` names the measured thing ``name`` is a name of, by a name written out in
+    any language: "Kalium 5,9" names potassium (so a drug that is a blood test's ion as well,
+    potassium or magnesium, is named there too), "K 5,9" does not."""
+    measure = _CANONICAL.get(phrase_key(name))
+    return measure is not None and any(
+        found == measure and (end - start > SYMBOL_CHARS or " " in text[start:end].strip())
+        for start, end, found in find_measures(text)
+    )
 
 
 def writes_measure_as(text: str, forms: Collection[str]) -> bool:

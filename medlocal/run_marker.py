@@ -46,6 +46,18 @@ _AFTER = {
     "vault restore": "Your vault was replaced only if the restore had finished: see which vault "
     "is in place with 'medlocal vault status'; 'medlocal doctor' lists any folder the restore "
     "left beside it.",
+    # Walk 49b D5: a killed removal was told about chats and answers. A removal is one
+    # transaction (all or nothing); its clean-up after the commit (merging the text index,
+    # folding the WAL) is owed in the vault and finished at the next unlock.
+    "patient remove": "The removal did not finish, so the patient is most likely still there "
+    "with all their documents, chats and saved outputs: a removal is all or nothing. Check "
+    "with 'medlocal patient list' and, if they are listed, run 'medlocal patient remove' "
+    "again; if they are not, the removal had been written just before the end, and the "
+    "clean-up of their deleted text finishes at the next unlock.",
+    "delete": "The deletion did not finish, so the document is most likely still there: a "
+    "deletion is all or nothing. Check with 'medlocal patient show ID' and, if it is listed, "
+    "run 'medlocal delete' again; if not, it had been deleted just before the end, and the "
+    "clean-up of its text finishes at the next unlock.",
     "vault passwd": "Your vault is safe and exactly one passphrase opens it: the new one if the "
     "change had been written, else the old one. Try the new one first.",
     "vault rotate-key": f"{_SAFE}, and the passphrase and the recovery key still open it; run "

@@ -202,6 +202,16 @@ class Settings:
         0,
         maximum=WHOLE_MAX,
     )
+    backup_keep: int = _opt(
+        "Keep newest backups",
+        0,
+        "how many of this vault's backups each backup keeps in its folder, removing older ones "
+        "once the new one is verified; 0 = keep all (each backup then says how many the folder "
+        "holds and their size)",
+        1,
+        maximum=WHOLE_MAX,
+        zero_means="all",
+    )
     speculative_draft: int = _opt(
         "Speculative draft (tokens)",
         8,

@@ -24,6 +24,7 @@ from medlocal.vault.backup_files import (
     folder_bytes,
     unfinished_backups,
 )
+from medlocal.vault.backup_listing import folder_summary, list_backups
 from medlocal.vault.backup_state import backup_due, backup_summary
 from medlocal.vault.errors import VaultLockedError
 from medlocal.vault.manifest import BackupRefusedError, DamagedBackupError
@@ -306,6 +307,7 @@ def verify_backups(
 __all__ = [
     "BackupCheck",
     "BackupResult",
+    "Held",
     "NewFolder",
     "PreparedRestore",
     "RestoreResult",
@@ -313,13 +315,19 @@ __all__ = [
     "back_up",
     "backup_destination",
     "backup_due",
+    "backup_holds",
     "backup_summary",
     "changed_while_read",
     "empty_vault_id",
     "finish_restore",
+    "folder_summary",
     "folder_to_create",
     "full_path",
+    "held_in",
+    "held_now",
+    "list_backups",
     "lock_if_unused",
+    "loss_note",
     "open_unused_vault",
     "prepare_restore",
     "restore_backup",
@@ -343,4 +351,81 @@ def unfinished_note(folder: Path) -> str:
         f"backup (or one running now): {names} ({size / 1e6:.1f} MB). The next backup of a vault "
         "to that folder removes its own once over an hour old (never another computer's); you may "
         "also delete them."
+    )
+
+
+# --- what a restore over a newer vault loses (walk 49b D7) -----------------------------------
+
+
+@dataclass(frozen=True)
+class Held:
+    """How many patients and documents a vault (or a backup) holds."""
+
+    patients: int
+    documents: int
+
+    def words(self) -> str:
+        return (
+            f"{self.patients} patient{'' if self.patients == 1 else 's'} and "
+            f"{self.documents} document{'' if self.documents == 1 else 's'}"
+        )
+
+
+def held_now(vault: Vault) -> Held:
+    status = vault.status()
+    return Held(status.patients, status.documents)
+
+
+def held_in(counts: dict[str, int]) -> Held:
+    """From a backup's (or a restore result's) counts."""
+    return Held(int(counts.get("patients", 0)), int(counts.get("documents", 0)))
+
+
+def backup_holds(source: Path, passphrase: str | None, recovery_key: str | None) -> Held | None:
+    """What the backup a restore from ``source`` would take holds (its sealed counts, opened
+    with the passphrase or recovery key: one key derivation); None when it cannot be read
+    (the restore itself then says why)."""
+    from medlocal.vault.manifest import open_contents, read_manifest, unwrap_backup_key
+    from medlocal.vault.restore import backup_to_restore
+
+    try:
+        folder, _header = backup_to_restore(source)
+        manifest = read_manifest(folder)
+        key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
+        try:
+            return held_in(open_contents(key, manifest).counts)
+        finally:
+            key.wipe()
+    except (MedLocalError, OSError):
+        return None
+
+
+def loss_note(now: Held | None, backup: Held | None, why: str = "it is locked") -> str:
+    """What replacing a vault holding ``now`` with a backup holding ``backup`` changes, in one
+    sentence for the restore's question and result (walk 49b D7: it said what the restore
+    brings, never what it loses, nor that patients removed since come back). ``why``: why
+    ``now`` is None."""
+    if now is None:
+        return (
+            f"What the vault there holds now was not counted ({why}); everything added since "
+            "the backup was made will be lost, and anything removed since comes back."
+        )
+    if backup is None:
+        return (
+            f"The vault there holds {now.words()} now; everything added since the backup was made "
+            "will be lost, and anything removed since comes back."
+        )
+    lost = [
+        f"{now.patients - backup.patients} fewer patient(s)"
+        if now.patients > backup.patients
+        else "",
+        f"{now.documents - backup.documents} fewer document(s)"
+        if now.documents > backup.documents
+        else "",
+    ]
+    change = "; ".join(x for x in lost if x)
+    return (
+        f"The vault there holds {now.words()} now; the backup holds {backup.words()}"
+        f"{f' ({change})' if change else ''}. Everything added or changed since the backup was "
+        "made is lost, and patients or documents removed since come back."
     )

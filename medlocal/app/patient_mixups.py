@@ -5,7 +5,8 @@ patient too. It says so, in the file's notes, so the clinician can check where t
 belongs.
 
 What counts: the other patient's MRN as a whole word, or their whole name (every word of it, in
-order, or the family name first and a comma: "THORNBURY, Margaret"), ignoring case and accents
+order, or the family name or names first and a comma: "THORNBURY, Margaret", "GARCIA NUNEZ,
+Jose Angel", as medlocal/rag/checks/written_names.py reads them), ignoring case and accents
 (an OCR'd "Nguyen Thi Minh Anh" is "Nguyễn Thị Minh Anh"; walk 47b). A family name alone is not
 enough: relatives share it.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from medlocal.folding import fold_letters
 from medlocal.fsutil import shown_name
@@ -22,13 +24,12 @@ from medlocal.rag.checks.patient_identity import (
     check_other_person_named,
     question_person,
 )
+from medlocal.rag.checks.written_names import NameFinder, name_finder
 from medlocal.rag.flags import Flag
 from medlocal.vault.rows import Patient
 
 # The shortest MRN matched alone: shorter ones ("12") are any number in a note.
 MIN_MRN = 4
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_GAP = r"[\s,]+"
 
 
 def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callable[[str], list[str]]:
@@ -42,7 +43,7 @@ def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callabl
 
     def check(text: str) -> list[str]:
         folded = fold_letters(text)
-        found = [patient for patient, finder in finders if finder.search(folded)]
+        found = [patient for patient, finder in finders if finder.in_text(text, folded)]
         return [_note(patient) for patient in found]
 
     return check
@@ -72,7 +73,7 @@ def question_check(patients: Sequence[Patient], patient_id: int) -> Callable[[st
             f"{f', MRN {patient.mrn}' if patient.mrn else ''}), another patient of this vault; "
             f"the answer reads only {reads} documents: select that patient to ask about them"
             for patient, finder in finders
-            if finder.search(folded)
+            if finder.in_text(question, folded)
         ]
 
     return check
@@ -106,20 +107,30 @@ def answer_check(
     return check
 
 
-def _finder(patient: Patient) -> re.Pattern[str] | None:
-    """A pattern for the patient's name or MRN in text folded by ``fold_letters``."""
-    ways: list[str] = []
-    words = [re.escape(w.strip(".")) for w in _NAME_WORD.findall(fold_letters(patient.name))]
-    words = [w for w in words if len(w) >= 2]
-    if len(words) >= 2:
-        ways.append(_GAP.join(words))
-        ways.append(words[-1] + r"[ \t]*," + r"[ \t]*" + r"\s+".join(words[:-1]))
+@dataclass(frozen=True)
+class _Mention:
+    """How a text names a patient: their whole name, or their MRN as a whole word."""
+
+    name: NameFinder | None
+    mrn: re.Pattern[str] | None
+
+    def in_text(self, text: str, folded: str) -> bool:
+        """Whether ``text`` (``folded``: as ``fold_letters`` folds it) names the patient."""
+        return (self.name is not None and self.name.named_in(text, folded)) or (
+            self.mrn is not None and self.mrn.search(folded) is not None
+        )
+
+
+def _finder(patient: Patient) -> _Mention | None:
+    """What names ``patient`` in a text: their name or MRN (None where neither can)."""
     mrn = fold_letters(patient.mrn or "").strip()
-    if len(mrn) >= MIN_MRN:
-        ways.append(re.escape(mrn))
-    if not ways:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(ways) + r")(?![\w-])", re.IGNORECASE)
+    mention = _Mention(
+        name_finder(patient.name),
+        re.compile(rf"(?<![\w-]){re.escape(mrn)}(?![\w-])", re.IGNORECASE)
+        if len(mrn) >= MIN_MRN
+        else None,
+    )
+    return mention if mention.name is not None or mention.mrn is not None else None
 
 
 def _note(patient: Patient) -> str:

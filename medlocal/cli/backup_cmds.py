@@ -7,11 +7,13 @@ Thin: arguments, secrets, confirmation and a progress line; the work is in
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medlocal import paths
 from medlocal.cli.common import (
@@ -28,6 +30,9 @@ from medlocal.errors import MedLocalError, UserInputError
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
+
+if TYPE_CHECKING:
+    from medlocal.app.backups import Held
 from medlocal.vault.errors import VaultNotFoundError
 
 
@@ -48,7 +53,20 @@ def register_vault_actions(actions: Any) -> None:
         "--keep",
         type=_positive_int,
         metavar="N",
-        help="then remove this vault's oldest backups in DIR beyond N",
+        help="then remove this vault's oldest backups in DIR beyond N (default: the "
+        "backup_keep setting; 0 there keeps all)",
+    )
+    backup.add_argument(
+        "--list",
+        action="store_true",
+        help="instead, list the backups in DIR (date, size, verified or unfinished, which vault)",
+    )
+    backup.add_argument(
+        "--prune",
+        type=_whole_number,
+        metavar="N",
+        help="instead, remove this vault's oldest backups in DIR so that N remain (0: all of "
+        "them), to make room; writes no backup",
     )
     backup.add_argument(
         "--verify",
@@ -94,26 +112,23 @@ def run_backup(args: argparse.Namespace) -> int:
         return _verify(args)
     from medlocal.app.backups import folder_to_create
     from medlocal.vault.backup import create_backup
+    from medlocal.vault.backup_listing import folder_summary
     from medlocal.vault.store import Vault
 
-    setting = load_settings().backup_folder  # a full path: settings refuse a relative one
-    destination = _typed_path(args.to, "Backup folder") if args.to else setting
-    if not destination:
-        raise UserInputError(
-            "Say where to write the backup: --to DIR, or once with "
-            "'medlocal settings set backup_folder DIR'."
-        )
-    folder = workspace(args).vault_folder
-    if not Vault.exists(folder):
-        raise VaultNotFoundError(
-            f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
-        )
+    settings = load_settings()
+    destination = _backup_folder(args, settings.backup_folder)
+    if args.list:
+        return _list(destination, _vault_id_or_none(args))
+    folder = _existing_vault(args)
+    if args.prune is not None:
+        return _prune(destination, folder, args.prune)
     # A missing folder is made with its missing parents, as `mkdir -p` would (session 41: a
     # folder two levels deep was refused, though the window offers to make it). What cannot be
     # made is refused now, before the passphrase is asked: a file in the path, a folder that
     # is not writable, or a missing folder where drives appear (/media/me/STICK with the stick
     # unplugged), which would put the backup on the local disk.
-    new_folder = folder_to_create(Path(destination))
+    new_folder = folder_to_create(destination)
+    keep = args.keep or settings.backup_keep or None
     # The backup key is wrapped under the passphrase, so it is needed even for a remembered vault.
     passphrase = _secret(args.passphrase_file, "Vault passphrase: ")
     printer = _ProgressLine("backup")
@@ -123,8 +138,8 @@ def run_backup(args: argparse.Namespace) -> int:
             result = create_backup(
                 vault,
                 passphrase,
-                Path(destination),
-                keep=args.keep,
+                destination,
+                keep=keep,
                 create_folder=True,
                 create_parents=True,
                 progress=printer,
@@ -147,6 +162,88 @@ def run_backup(args: argparse.Namespace) -> int:
     for old in result.removed:
         print(f"  removed older backup {shown_name(old.name)}")
     print("It opens with the current passphrase or the recovery key.")
+    print(folder_summary(result.path.parent, result.header.vault_id, keep))
+    return 0
+
+
+def _backup_folder(args: argparse.Namespace, setting: str) -> Path:
+    """``--to``, else the backup_folder setting (a full path: settings refuse a relative one)."""
+    destination = _typed_path(args.to, "Backup folder") if args.to else setting
+    if not destination:
+        raise UserInputError(
+            "Say where the backups are: --to DIR, or once with "
+            "'medlocal settings set backup_folder DIR'."
+        )
+    return Path(destination)
+
+
+def _existing_vault(args: argparse.Namespace) -> Path:
+    from medlocal.vault.store import Vault
+
+    folder = workspace(args).vault_folder
+    if not Vault.exists(folder):
+        raise VaultNotFoundError(
+            f"No vault in {shown_path(folder)}. Create one with 'medlocal vault init'."
+        )
+    return folder
+
+
+def _vault_id_or_none(args: argparse.Namespace) -> str | None:
+    """The id of the vault in use, read from its key file (no passphrase), or None."""
+    from medlocal.vault.errors import KeyFileError
+    from medlocal.vault.keyfile import load_key_file
+    from medlocal.vault.unlock import VaultFiles
+
+    try:
+        return load_key_file(VaultFiles(workspace(args).vault_folder).key_file).vault_id
+    except (KeyFileError, OSError):
+        return None
+
+
+def _list(destination: Path, vault_id: str | None) -> int:
+    """``vault backup --list``: every backup in the folder, oldest first (walk 49b D1)."""
+    from medlocal.app.backups import unfinished_note
+    from medlocal.vault.backup_listing import list_backups, mb, of_vault
+
+    if not destination.is_dir():
+        raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")
+    found = list_backups(destination)
+    if not found:
+        print(f"No MedLocal backup in {shown_path(destination)}.")
+        return 0
+    print(f"Backups in {shown_path(destination)}, oldest first:")
+    for backup in found:
+        print(f"  {backup.describe(vault_id)}")
+    mine = of_vault(found, vault_id) if vault_id else []
+    total = sum(b.size for b in found)
+    print(
+        f"{len(found)} backup folder(s), {mb(total)} in all; {len(mine)} finished of this vault. "
+        "'Verified when written' means it was checked before it got its name; 'vault backup "
+        "--verify DIR' checks them again now."
+    )
+    if note := unfinished_note(destination):
+        print(f"Note: {note}")
+    return 0
+
+
+def _prune(destination: Path, vault_folder: Path, keep: int) -> int:
+    """``vault backup --prune N``: remove this vault's oldest backups there beyond N, asked for
+    by the person (a full drive's refusal names this command: walk 49b D2)."""
+    from medlocal.vault.backup import prune_backups
+    from medlocal.vault.keyfile import load_key_file
+    from medlocal.vault.unlock import VaultFiles
+
+    if not destination.is_dir():
+        raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")
+    vault_id = load_key_file(VaultFiles(vault_folder).key_file).vault_id
+    removed = prune_backups(destination, vault_id, keep)
+    for old in removed:
+        print(f"Removed older backup {shown_name(old.name)}")
+    left = "none" if keep == 0 else f"the newest {keep}"
+    print(
+        f"Removed {_count(len(removed), 'backup')} of this vault from {shown_path(destination)}; "
+        f"kept {left} (another vault's backups are never removed)."
+    )
     return 0
 
 
@@ -201,8 +298,23 @@ def run_restore(args: argparse.Namespace) -> int:
         )
         replaceable = _unused_vault_there(target, source, other, current)
         _confirm_replace(target, source, args, empty=True)
-    elif replace:
-        _confirm_replace(target, source, args)
+    before: list[Held | None] = []  # what the vault there held, once counted (walk 49b D7)
+    if replace and current is None:
+
+        def loss() -> str:
+            from medlocal.app.backups import backup_holds, loss_note
+
+            before.append(_held_there(target, args, passphrase))
+            return loss_note(
+                before[-1],
+                backup_holds(source, passphrase, recovery),
+                "the backup's passphrase no longer opens it; --current-passphrase-file FILE "
+                "gives its own",
+            )
+
+        _confirm_replace(target, source, args, loss=loss)
+        if not before:  # not asked (--yes): counted for the result alone
+            before.append(_held_there(target, args, passphrase))
 
     def last_check() -> None:
         # Review 43, D2: records added there while the backup was read refuse the restore.
@@ -237,6 +349,11 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"  {upgraded}")
     if result.replaced:
         print("  The previous vault there was replaced.")
+        if before and (held := before[-1]) is not None:
+            from medlocal.app.backups import held_in
+
+            now = held_in(result.counts).words()
+            print(f"  It held {held.words()}; the restored vault holds {now}.")
     counts = result.counts
     print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
     print(result.unlock_note())
@@ -308,8 +425,37 @@ def _unused_vault_there(target: Path, source: Path, vault_id: str, passphrase: s
     return vault_id
 
 
+def _held_there(target: Path, args: argparse.Namespace, backup_secret: str | None) -> Held | None:
+    """What the vault in ``target`` holds now, opened with --current-passphrase-file, else this
+    computer's remembered key, else the backup's passphrase when it still opens that vault
+    (checked against its key file first: a wrong one never counts as a failed unlock); None
+    when none does: the question then says it was not counted. Never asks for another one."""
+    from medlocal.app.backups import held_now
+    from medlocal.vault.backup import passphrase_opens
+    from medlocal.vault.errors import KeyFileError
+    from medlocal.vault.store import Vault
+
+    given = read_secret_file(args.current_passphrase_file) if args.current_passphrase_file else None
+    tries: list[str | None] = [given] if given else [None]
+    with contextlib.suppress(KeyFileError, OSError):
+        if not given and backup_secret and passphrase_opens(target, backup_secret):
+            tries.append(backup_secret)
+    for secret in tries:
+        try:
+            with Vault.open(target, passphrase=secret, use_keychain=secret is None) as vault:
+                return held_now(vault)
+        except MedLocalError:
+            continue
+    return None
+
+
 def _confirm_replace(
-    target: Path, source: Path, args: argparse.Namespace | None = None, *, empty: bool = False
+    target: Path,
+    source: Path,
+    args: argparse.Namespace | None = None,
+    *,
+    empty: bool = False,
+    loss: Callable[[], str] | None = None,
 ) -> None:
     """Ask (naming the backup and its date) before a restore replaces a vault; ``--yes`` skips
     the question, a script without it is refused, and anything but 'replace' (Ctrl-D too)
@@ -328,7 +474,8 @@ def _confirm_replace(
             )
         return (
             f"Replace the vault in {shown_path(target)} with the backup made {made} UTC "
-            f"({shown_name(folder.name)})?\nEverything added or changed since then will be lost."
+            f"({shown_name(folder.name)})?\n"
+            + (loss() if loss else "Everything added or changed since then will be lost.")
         )
 
     refused = (
@@ -339,6 +486,13 @@ def _confirm_replace(
         question, args or argparse.Namespace(), typed="replace", scripts_refused=refused
     ):
         raise UserInputError("Not confirmed; nothing was changed.")
+
+
+def _whole_number(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or a positive whole number")
+    return value
 
 
 def _positive_int(text: str) -> int:

@@ -479,17 +479,28 @@ def run_patient_show(args: argparse.Namespace) -> int:
 
 
 def run_patient_remove(args: argparse.Namespace) -> int:
+    from medlocal.app.removal_traces import removal_traces
+
     with open_vault(args) as vault:
         patient = vault.get_patient(args.patient_id)
-        count = len(vault.list_documents(patient.id))
+        traces = removal_traces(vault, patient.id)
+        # Walk 49b D3: the question named documents only (the window names chats and saved
+        # outputs too), and neither said what keeps their records after the removal.
+        kept = "".join(f"\n  {line}" for line in traces.still_held())
+        after = f"\nAfter the removal:{kept}" if kept else ""
         question = (
-            f"Remove patient {patient.id} ({shown_name(patient.name)}) and all {count} document(s)?"
+            f"Remove patient {patient.id} ({shown_name(patient.name)}) with their "
+            f"{traces.records()} from the vault?{after}"
         )
         if not confirm(question, args):
             print("Nothing removed.")
             return 1
         vault.remove_patient(args.patient_id)
-    print(f"Removed patient {args.patient_id} and all their records.")
+    print(f"Removed patient {args.patient_id} and all their records from the vault.")
+    if traces.still_held():
+        print("What still holds their records:")
+    for line in traces.still_held():
+        print(f"  {line}")
     return 0
 
 

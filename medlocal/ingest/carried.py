@@ -9,7 +9,13 @@ textless one, a copy of its own text) kept inside it, so nothing imported is los
 vault. Which attachments become documents is known only after the e-mail is written (they are
 linked to it by its id), so it is written without every attachment the import will try, and
 written once more, at the end of its attachments, only where one of those did not become a
-document (or was not reached: a cancel or a full disk)."""
+document (or was not reached: a cancel or a full disk).
+
+Review49: only an attachment that became a document linked to the e-mail (deleting the e-mail
+names it) is left out; one that duplicates a document already in the vault stays inside it, as
+that document may be deleted on its own. An import stopped between the two writes (a crash, a
+second Ctrl-C) leaves the e-mail without the attachments it had not reached; imported again, the
+e-mail (a duplicate) is written once more from its file, which puts them back."""
 
 from __future__ import annotations
 
@@ -17,11 +23,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from medlocal.ingest.document import Attachment, ExtractedDocument
+from medlocal.ingest.document import Attachment, ExtractedDocument, StoredForm
 
 log = logging.getLogger(__name__)
-
-StoredForm = Callable[[Sequence[bytes | None]], bytes]
 
 
 @dataclass
@@ -32,6 +36,9 @@ class Carried:
     attachments: list[Attachment | None] = field(default_factory=list)
     stored_form: StoredForm | None = None
     kept: list[bool] = field(default_factory=list)
+    # Written again at the end whatever ``kept`` says: a file already in the vault, whose
+    # stored form, written by an import that may have stopped midway, is not known here.
+    rewrite: bool = False
 
     @classmethod
     def of(cls, document: ExtractedDocument, tried: Callable[[Attachment], bool]) -> Carried:
@@ -40,6 +47,12 @@ class Carried:
         attachments = list(document.attachments)
         kept = [not tried(attachment) for attachment in attachments]
         return cls(list(attachments), document.stored_form, kept)
+
+    @classmethod
+    def again(cls, attachments: Sequence[Attachment], stored_form: StoredForm | None) -> Carried:
+        """The attachments of a file already in the vault, imported again: its stored form is
+        written once more when they are through (see the module text)."""
+        return cls(list(attachments), stored_form, [False] * len(attachments), rewrite=True)
 
     def first_form(self) -> bytes | None:
         """The bytes to store for the file when it is written: None for its own bytes (it
@@ -58,6 +71,8 @@ class Carried:
     def final_form(self, kept: Sequence[bytes | None]) -> bytes | None:
         """The bytes to store once the attachments are through, ``kept`` holding those that
         did not become documents: None when the first form already holds just those."""
-        if self.stored_form is None or [k is not None for k in kept] == self.kept:
+        if self.stored_form is None or not self.attachments:
+            return None
+        if not self.rewrite and [k is not None for k in kept] == self.kept:
             return None
         return self.stored_form(kept)

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from medlocal.ingest.scanned import ScannedPage
 from medlocal.vault.records import PageSpan, page_at
 
+# A file's stored form given each attachment's bytes to keep in it, or None to leave out
+# (``ExtractedDocument.stored_form``).
+StoredForm = Callable[[Sequence[bytes | None]], bytes]
+
 __all__ = [
     "BLOCK_SEPARATOR",
     "BODY",
@@ -72,7 +76,7 @@ class ExtractedDocument:
     # its bytes to keep inside it, or None where it is stored as a document of its own: an
     # e-mail whose attachments are left out of it (their headers kept, marked), so their bytes
     # are not stored twice. None: the file's own bytes are stored.
-    stored_form: Callable[[Sequence[bytes | None]], bytes] | None = None
+    stored_form: StoredForm | None = None
 
     @property
     def page_count(self) -> int:

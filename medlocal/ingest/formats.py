@@ -8,7 +8,7 @@ from pathlib import Path
 
 from medlocal.errors import GenerationCancelled
 from medlocal.fsutil import readable_name
-from medlocal.ingest.document import Attachment, ExtractedDocument
+from medlocal.ingest.document import Attachment, ExtractedDocument, StoredForm
 from medlocal.ingest.errors import (
     CorruptFileError,
     EmptyFileError,
@@ -20,7 +20,7 @@ from medlocal.ingest.extractors.docx import extract_docx
 from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
-from medlocal.ingest.extractors.mail import email_attachments, extract_email
+from medlocal.ingest.extractors.mail import email_carried, extract_email
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
 from medlocal.ingest.extractors.rtf import extract_rtf
@@ -39,8 +39,9 @@ class Format:
     file_type: str  # what the vault records for the document
     reader: Extractor
     scan_reader: ScanExtractor | None = None
-    # The files a file of this format carries, read without its text (an e-mail's attachments).
-    carried: Callable[[bytes, str], tuple[Attachment, ...]] | None = None
+    # The files a file of this format carries, read without its text (an e-mail's attachments),
+    # and how to write its stored form (``ExtractedDocument.stored_form``).
+    carried: Callable[[bytes, str], tuple[tuple[Attachment, ...], StoredForm | None]] | None = None
 
     def extract(
         self, data: bytes, file_name: str, ocr: OcrOptions | None = None
@@ -67,15 +68,18 @@ class Format:
         except Exception as err:
             raise CorruptFileError(file_name, f"cannot be read ({type(err).__name__})") from None
 
-    def attachments(self, data: bytes, file_name: str) -> tuple[Attachment, ...]:
-        """The files ``data`` carries, for a file already in the vault imported again: none
-        where it cannot be read (it was read once; the import names no new failure for it)."""
+    def attachments(
+        self, data: bytes, file_name: str
+    ) -> tuple[tuple[Attachment, ...], StoredForm | None]:
+        """The files ``data`` carries, for a file already in the vault imported again, and how
+        to write its stored form: none where it cannot be read (it was read once; the import
+        names no new failure for it)."""
         if self.carried is None:
-            return ()
+            return (), None
         try:
             return self.carried(data, file_name)
         except Exception:
-            return ()
+            return (), None
 
 
 def _misnamed(data: bytes, file_type: str) -> tuple[str, str] | None:
@@ -106,7 +110,7 @@ _BY_SUFFIX: dict[str, Format] = {
     ".html": Format("html", extract_html),
     ".htm": Format("html", extract_html),
     ".json": Format("fhir", extract_fhir),
-    ".eml": Format("email", extract_email, carried=email_attachments),
+    ".eml": Format("email", extract_email, carried=email_carried),
     ".rtf": Format("rtf", extract_rtf),
     **{suffix: _IMAGE for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
 }

@@ -49,6 +49,7 @@ from medlocal.progress import Progress, duration_text, time_left
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
 from medlocal.vault.records import ChunkRecord, PageSpan
+from medlocal.vault.rows import DocumentInfo
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,8 @@ class DocumentStore(Protocol):
     ) -> int: ...
 
     def replace_stored_copy(self, document_id: int, stored: bytes) -> None: ...
+
+    def attachments_of(self, document_id: int) -> Sequence[DocumentInfo]: ...
 
     def duplicate_of(self, patient_id: int, sha256: str) -> int | None: ...
 
@@ -258,11 +261,6 @@ class FileOutcome:
     def shown(self) -> str:
         """The file in a report: its path inside the imported folder, or the path given."""
         return self.path or self.file_name
-
-    @property
-    def in_vault(self) -> bool:
-        """Whether the file is a document of the vault: imported now, or before (a duplicate)."""
-        return self.document_id is not None or self.duplicate_of is not None
 
 
 @dataclass
@@ -464,11 +462,12 @@ def _import_carried(
     its own of the same patient, through the same checks, stages and duplicate check as a file
     on disk, each with its own outcome in the report, named after ``parent``. Returns what a
     cancel or a full disk left: ``parent`` as reports name it, to import again (empty when
-    all were done). Each attachment's bytes are let go once it is a document; the others'
-    stay inside ``parent``'s stored copy (see ``carried``)."""
+    all were done). Each attachment's bytes are let go once it is a document linked to
+    ``parent``; the others' stay inside ``parent``'s stored copy (see ``carried``)."""
     items = carried.attachments
     kept: list[bytes | None] = [None] * len(items)
     left: list[str] = []
+    linked = _linked_to(run, parent) if any(items) else set()
     for number, attachment in enumerate(items):
         if attachment is None:
             continue
@@ -479,7 +478,12 @@ def _import_carried(
         shown = f"{parent.shown}{CARRIED_MARK}{attachment.name}"
         emit = _stage_notifier(notify, index, total, shown)
         outcome, inner = _import_attachment(run, parent, attachment, emit)
-        kept[number] = None if outcome.in_vault else attachment.data
+        # A duplicate of a document not linked to ``parent`` stays inside it (review49 R1):
+        # that document may be deleted on its own, and deleting ``parent`` does not name it.
+        if outcome.document_id is not None:
+            linked.add(outcome.document_id)
+        if outcome.document_id is None and outcome.duplicate_of not in linked:
+            kept[number] = attachment.data
         del attachment
         run.report.files.append(outcome)
         if inner.attachments and depth >= CARRIED_DEPTH:
@@ -506,16 +510,28 @@ def _import_carried(
     return left
 
 
+def _carrier(parent: FileOutcome) -> int | None:
+    """``parent``'s document: imported now, or before (a re-import finds a duplicate)."""
+    return parent.document_id if parent.document_id is not None else parent.duplicate_of
+
+
+def _linked_to(run: _Run, parent: FileOutcome) -> set[int]:
+    """The documents linked to ``parent``'s as its attachments (those of a re-import)."""
+    if parent.duplicate_of is None:
+        return set()  # imported now: none yet
+    return {document.id for document in run.vault.attachments_of(parent.duplicate_of)}
+
+
 def _store_final_form(
     run: _Run, parent: FileOutcome, carried: Carried, kept: list[bytes | None]
 ) -> None:
-    """Put the attachments that did not become documents back inside ``parent``'s stored
+    """Put the attachments that are no documents linked to ``parent`` back inside its stored
     copy, where it was written without them (nothing when it already holds just those)."""
-    if parent.document_id is None:
+    if (carrier := _carrier(parent)) is None:
         return
     try:
         if (stored := carried.final_form(kept)) is not None:
-            run.vault.replace_stored_copy(parent.document_id, stored)
+            run.vault.replace_stored_copy(carrier, stored)
     except Exception as err:  # the disk filled up, say: the file on disk still has them
         why = str(err) if isinstance(err, MedLocalError) else type(err).__name__
         log.warning("attachments not put back into their e-mail (%s)", type(err).__name__)
@@ -557,11 +573,9 @@ def _import_attachment(
             return outcome, Carried()
         outcome.file_type = file_format.file_type
         check_size(Path(name), len(attachment.data), run.max_bytes)
-        # The e-mail's document, imported now or before (a re-import): deleting it names this.
-        carrier = parent.document_id if parent.document_id is not None else parent.duplicate_of
-        try:
+        try:  # linked to the e-mail's document: deleting it names this
             return outcome, _import_data(
-                run, outcome, attachment.data, file_format, emit, attached_to=carrier
+                run, outcome, attachment.data, file_format, emit, attached_to=_carrier(parent)
             )
         except NoTextError:
             if file_format.file_type != "image":
@@ -714,7 +728,7 @@ def _import_data(
             # Checked before the costly stages; add_document checks again atomically.
             outcome.status, outcome.duplicate_of = "skipped", existing
             outcome.reason = _skip_duplicate(vault, existing, run.collection)
-            return Carried(list(file_format.attachments(data, name)))
+            return Carried.again(*file_format.attachments(data, name))
         document = file_format.extract(data, name, run.ocr)
         outcome.pages = document.page_count or 1
         outcome.ocr_pages = len(document.scanned)

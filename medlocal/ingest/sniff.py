@@ -4,7 +4,10 @@ MedLocal reads whose first bytes are unmistakable, and whether bytes read as pla
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
+
+from medlocal.ingest.extractors.textcodec import wide_encoding
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,10 @@ _RTF_MAGIC = b"{\\rtf"
 # How much of a file is looked at to call it text, and the share of control characters
 # (other than tab, line and page breaks) that text may hold: a stray one, never a binary's.
 _TEXT_SAMPLE = 64 * 1024
-_CONTROLS = bytes(set(range(32)) - {9, 10, 12, 13}) + b"\x7f"
+_CONTROLS = dict.fromkeys([*sorted(set(range(32)) - {9, 10, 12, 13}), 0x7F])
+# Read as UTF-16 or UTF-32, C1 controls as well (a byte of 8-bit text, "\x93" a quote in
+# Windows-1252, is never one there): an exe's "MZ\x90\x00" holds zeros as such text does.
+_WIDE_CONTROLS = _CONTROLS | dict.fromkeys(range(0x80, 0xA0))
 
 
 def sniffed(data: bytes) -> Sniffed | None:
@@ -42,11 +48,20 @@ def sniffed(data: bytes) -> Sniffed | None:
 
 
 def text_suffix(data: bytes) -> str | None:
-    """ ".rtf" or ".txt" when ``data`` reads as an RTF letter or plain text, else None."""
+    """ ".rtf" or ".txt" when ``data`` reads as an RTF letter or plain text (UTF-16 and UTF-32
+    included, with a byte-order mark or without: review 49 R8), else None."""
     if data.startswith(_RTF_MAGIC):
         return ".rtf"
     sample = data[:_TEXT_SAMPLE]
-    if not sample.strip() or b"\x00" in sample:
+    wide = wide_encoding(sample)
+    if wide is None:
+        text, counted = sample.decode("latin-1"), _CONTROLS  # one character a byte
+    else:
+        try:  # the sample may end inside a character: read up to it
+            text, counted = codecs.getincrementaldecoder(wide)().decode(sample), _WIDE_CONTROLS
+        except UnicodeDecodeError:
+            return None
+    if not text.strip() or "\x00" in text:
         return None
-    controls = len(sample) - len(sample.translate(None, _CONTROLS))
-    return ".txt" if controls * 100 <= len(sample) else None
+    controls = len(text) - len(text.translate(counted))
+    return ".txt" if controls * 100 <= len(text) else None

@@ -25,6 +25,10 @@ _AGE_AFTER = re.compile(
     r"[ \t]*\([ \t]*(?P<b>9\d|1[01]\d)[ \t]*\)|,[ \t]+(?P<c>9\d|1[01]\d)(?=[ \t]*[,;)])"
     r"|,?[ \t]+(?:who[ \t]+)?(?:is|was|turned|turns|is[ \t]+now|now)[ \t]+"
     r"(?P<v>9\d|1[01]\d)(?=[ \t]*(?:[,;.)]|\n|$|(?:and|but|years?|yrs?|this|last|next)\b))"
+    # Session 49 (deid49a, dev47): or alone after the name before a dash that opens what is
+    # wrong, as a list of patients writes it ("3. Mr Frank Bellamy 91 - prostate cancer"):
+    # "Bellamy 91 kg" and "Ward Smith 92" (no dash) stay.
+    r"|[ \t]+(?P<d>9\d|1[01]\d)(?=[ \t]+[-–—][ \t])"
 )
 
 
@@ -36,6 +40,6 @@ def ages_after_names(text: str, spans: Iterable[Redaction]) -> Iterator[Redactio
         found = _AGE_AFTER.match(text, red.end)
         if found is None:
             continue
-        group = next(g for g in ("b", "c", "v") if found.group(g))
+        group = next(g for g in ("b", "c", "v", "d") if found.group(g))
         start, end = found.start(group), found.end(group)
         yield Redaction("age_over_89", start, end, text[start:end], label("age_over_89"))

@@ -77,10 +77,34 @@ def nursing_sister(text: str, start: int) -> bool:
     return match is not None and match.group(1).lower() in ROLE_QUALIFIERS
 
 
+# Speed (session 49): the cue before a capitalised run is asked again by each later reading of
+# the run (3,100 asks at 1,870 places of a 20-page record). The answers for the one text read
+# last are kept with the text itself (held, so its identity is never another text's) until
+# forget_cues(), which every preview calls when done: no patient's text is kept after it.
+_CUES_OF: tuple[str, dict[int, str]] | None = None
+
+
 def word_cue(text: str, start: int) -> str:
     """The cue word right before ``start`` ("his daughter Grace", "Dr. Frost", "Chaperone:
     Heather Wood", "family (Amelia"), or "" where there is none. A period ends a sentence after
     any word but a title ("...with his mother. Device check" is no cue; "Dr. Frost" is)."""
+    global _CUES_OF
+    known = _CUES_OF  # read once: another thread may put its own text there meanwhile
+    if known is None or known[0] is not text:
+        known = _CUES_OF = (text, {})
+    cue = known[1].get(start)
+    if cue is None:
+        cue = known[1][start] = _word_cue(text, start)
+    return cue
+
+
+def forget_cues() -> None:
+    """Drop the cues kept for the text read last (see word_cue)."""
+    global _CUES_OF
+    _CUES_OF = None
+
+
+def _word_cue(text: str, start: int) -> str:
     before = text[max(0, start - 30) : start]
     sign_off = SIGN_OFF.search(before) if "\n" in before else None
     if sign_off is not None:

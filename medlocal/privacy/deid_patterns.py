@@ -490,10 +490,11 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     starts = WordStarts(text, cues.folded_text)
     for kind, pattern in _PATTERNS:
         checkpoint()
+        value_groups = _VALUE_GROUPS[id(pattern)]
         for match in checked(_matches(pattern, text, cues, starts)):
             group: int | str = 0
-            for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3"):
-                if name in pattern.groupindex and match.group(name):
+            for name in value_groups:
+                if match.group(name):
                     group = name
             start, end = match.span(group)
             value = match.group(group)
@@ -710,3 +711,13 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
 
 
 _PLANS = {id(pattern): _plan(pattern) for _, pattern in _PATTERNS}
+# The named groups that hold a match's value, in the order pattern_candidates reads them (the
+# last one that took part wins), by the pattern's identity. Speed (session 49): read from
+# ``pattern.groupindex`` at each match, eight lookups made a new mapping each time (about 7
+# microseconds a match, 1,500 matches a 20-page record).
+_VALUE_GROUPS = {
+    id(pattern): tuple(
+        name for name in ("v", "w", "u", "v2", "g", "a", "a2", "a3") if name in pattern.groupindex
+    )
+    for _, pattern in _PATTERNS
+}

@@ -29,10 +29,12 @@ from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_attendees import attendee_spans
 from medlocal.privacy.deid_cancel import checked, checkpoint
+from medlocal.privacy.deid_census_given import census_given_spans
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_list_names import list_name_spans
+from medlocal.privacy.deid_lower_relatives import lower_relative_spans
 from medlocal.privacy.deid_name_parts import grown_name_parts
 from medlocal.privacy.deid_people_words import (
     COLON_ROLES,
@@ -177,6 +179,9 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
     # and one-word surnames in a table's column headed by a role (deid_role_columns).
     checkpoint()
     late += role_column_spans(text, lex)
+    # Session 49: a relative named in lower case before what they did ("wife summer rang").
+    checkpoint()
+    late += lower_relative_spans(text, lex)
     # Round 21: names after a rank, a role's "is", before a possessive kin word, sign-offs
     # (deid_person_contexts); then each one-word name these found, elsewhere in the text.
     checkpoint()
@@ -186,7 +191,11 @@ def grown_person_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> I
     checkpoint()
     yield from echoed_names(text, late, lex)
     checkpoint()
-    yield from grown_name_parts(text, spans + late, lex)
+    parts = list(grown_name_parts(text, spans + late, lex))
+    yield from parts
+    # Session 49: the given name closing a cell after a surname in capitals ("VAN WYK, Johannes").
+    checkpoint()
+    yield from census_given_spans(text, spans + late + parts, lex)
     for red in checked(spans, every=64):
         if red.kind in _PERSON_KINDS:
             yield from _grown_name(text, red, lex)

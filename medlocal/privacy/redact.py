@@ -55,6 +55,7 @@ from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
+from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -72,6 +73,7 @@ from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation,
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
+from medlocal.privacy.deid_names import forget_cues
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
@@ -86,6 +88,7 @@ from medlocal.privacy.deid_people_words import (
 )
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
+from medlocal.privacy.deid_place_slots import place_slot_candidates
 from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_road_locations import road_location_candidates
@@ -103,8 +106,10 @@ from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
+from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
+from medlocal.privacy.deid_wrapped_codes import wrapped_code_spans
 
 __all__ = [
     "DateMode",
@@ -237,6 +242,10 @@ class Redactor:
         # The hospital between a heading's kind and its date ("Children's ED, Starship, 20/01").
         checkpoint()
         yield from heading_places(text, found, lexicon())
+        # A facility that nothing names, at the other end of a found place's transfer, beside
+        # it in a list, closing a found person's signature or on a dashed heading (deid49a).
+        checkpoint()
+        yield from place_slot_candidates(text, found + lines + tagged, lexicon())
         # The organisation on a note's first line, whole, where a word of it was found.
         checkpoint()
         yield from first_line_organisation(text, found + tagged)
@@ -267,6 +276,9 @@ class Redactor:
         checkpoint()
         found += road_location_candidates(text)
         found += call_sign_candidates(text)
+        found += wrapped_code_spans(text)
+        found += vehicle_number_candidates(text)
+        found += collar_number_candidates(text)
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
@@ -317,6 +329,7 @@ class Redactor:
             # patient's words are not kept once it is done.
             lexicon().forget()
             self._dates.forget()
+            forget_cues()
 
     def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
         """What the resolved redactions are written as: a date without its year shifted like

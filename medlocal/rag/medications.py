@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from medlocal.folding import fold_letters
+from medlocal.measured_things import names_in_full
 from medlocal.paths import resource_entries, resources_dir
 
 # USAN/INN stems that reliably end generic drug names.
@@ -162,8 +163,12 @@ class MedicationLexicon:
         return found
 
     def supported(self, evidence: str, name: str) -> bool:
-        """``name`` or another name of the same drug appears in ``evidence``."""
+        """``name`` or another name of the same drug appears in ``evidence`` (a drug that is a
+        blood test's ion as well by the test's name in another language: "Kalium" for
+        potassium)."""
         if mentions(evidence, name) or _clipped_combination(evidence, name):
+            return True
+        if names_in_full(evidence, name):
             return True
         return any(self.same_drug(name, other) for other in self.find(evidence))
 

@@ -29,7 +29,41 @@ def _range_pattern(number: str) -> re.Pattern[str]:
 
 _RANGE = _range_pattern(POINT_NUMBER)
 _RANGE_WITH_COMMAS = _range_pattern(COMMA_NUMBER)
-_RANGE_WORDS = r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range)"
+# What the lab reports of other European languages call the reference range before it:
+# German "(Referenz 3,5-5,1)", "Normbereich", "Ref.-Bereich", "Normwerte"; French "Réf.",
+# "valeurs de référence", "VN"; Spanish and Portuguese "valores de referencia", "VR"; Italian
+# "valori di riferimento", "v.r."; Dutch "referentiewaarden", "normaalwaarde". Every name here
+# is read only right before a range ("Norm" too); Italian "rif." is left out ("Rif" is
+# rifampicin in TB notes).
+_LONG_RANGE_NAMES = (
+    r"(?:referenz(?:bereiche?|werte?|intervalle?)?|ref\.?-?\s?bereiche?"
+    r"|norm(?:al)?(?:bereiche?|werte?)|norm|r[ée]f[ée]rences?|r[ée]f\.?|riferimento|referenti(?:e|ewaarden?)"
+    r"|normaalwaarden?|(?:valeurs?|valor(?:es)?|valori)\s+(?:de\s+r[ée]f[ée]rences?"
+    r"|de\s+refer[eê]ncia|di\s+riferimento|normales?|normais|normali|usuelles)"
+    r"|(?:rango|intervalo|intervallo|intervalle)\s+(?:de\s+referencia|de\s+refer[eê]ncia"
+    r"|di\s+riferimento|de\s+r[ée]f[ée]rence|normal)"
+    r")"
+)
+# "VR", "VN", "v.r." are English words too: the ventricular rate ("atrial fibrillation with VR
+# 110-130 bpm") and the visiting nurse ("Seen by VN 2-3 times weekly"; review 49 R3). They name
+# a reference range only in a bracket ("(VR 36-46)") or with a colon ("VR: 3,5-5,1"), and never
+# before a rate or a count ("VR: 110-130 bpm", "VN: 2-3 times weekly").
+_SHORT_RANGE_NAME = r"(?:v\.\s?[rn]\.|\bv[rn]\b)"
+_RATE_OR_COUNT = (
+    r"(?:bpm|lpm|beats?\b|/\s?min|per\b|times\b|x\b(?!\s*10)|visits?\b|days?\b|weeks?\b)"
+)
+_SHORT_RANGE_NAMES = (
+    rf"(?:(?<=[(\[])|(?<=[(\[]\s)|(?={_SHORT_RANGE_NAME}\s*:)){_SHORT_RANGE_NAME}"
+    rf"(?!\s*:?\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*{_RATE_OR_COUNT})"
+)
+# The same where the name and the range are read apart (``reference_limits``).
+_SHORT_NAME_BEFORE = re.compile(rf"{_SHORT_RANGE_NAME}\s*:?\s*$", re.I)
+_RATE_OR_COUNT_AFTER = re.compile(rf"\s*{_RATE_OR_COUNT}", re.I)
+OTHER_LANGUAGES_RANGE_NAMES = rf"(?:{_LONG_RANGE_NAMES}|{_SHORT_RANGE_NAMES})"
+_RANGE_WORDS = (
+    r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range"
+    rf"|{OTHER_LANGUAGES_RANGE_NAMES})"
+)
 _AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
 _NAMED_RANGE = re.compile(
     rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*$", re.I
@@ -42,7 +76,9 @@ _RANGE_LIST = re.compile(r"\b(?:targets|goals|target\s+ranges)\s*:(?:[^;.]|\.(?=
 # range(s)" or "normal values": "LV systolic function normal: EF 55-60%" is a finding, and its
 # label ends at a semicolon (review 34).
 _REFERENCE_LIST = re.compile(
-    r"\bref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?\s*:(?:[^.\n]|\.(?=\d))*$"
+    r"\b(?:ref(?:erence)?(?:\s+(?:ranges?|values?|intervals?))?"
+    # A list under a short name ("VR: 75 bpm; QRS 80-100 ms") is no list of ranges.
+    rf"|{_LONG_RANGE_NAMES})\s*:(?:[^.\n]|\.(?=\d))*$"
     r"|\bnormal\s+(?:ranges?|values?|intervals?|limits?)\s*:(?:[^.;\n]|\.(?=\d))*$",
     re.I,
 )
@@ -54,6 +90,12 @@ REFERENCE_RANGE = "reference range"
 # ("Hb 9 g/dL 2-3 days ago") has words after it.
 _RESULT_AND_UNIT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s+\S*[A-Za-zµμ%]\S*[ \t]+$")
 _TABLE_CELL_END = re.compile(r"[ \t]*(?:(?:[HL]{1,2}|\*{1,2})(?![\w.])[ \t]*)?(?:\n|$)|[ \t]{2,}")
+# The same in a row of cells apart by semicolons, as tables that write decimal commas are
+# exported ("Kalium;5,9;mmol/l;3,5-5,1;H"): the range's cell after the result's and the unit's.
+_SEMICOLON_RESULT_AND_UNIT = re.compile(
+    r"(?:^|[;\n])[<>]?\d+(?:[.,]\d+)?;[^;\s]*[A-Za-zµμ%][^;\s]*;$"
+)
+_SEMICOLON_CELL_END = re.compile(r";|\n|$")
 
 
 # One number named a target with nothing but "of", "is" or a colon between: "the target of
@@ -93,15 +135,24 @@ def reference_limits(text: str) -> set[int]:
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
     for m in (_RANGE_WITH_COMMAS if commas else _RANGE).finditer(text):
         before = text[: m.start()]
+        if _SHORT_NAME_BEFORE.search(before) and _RATE_OR_COUNT_AFTER.match(text, m.end()):
+            continue  # "VR: 110-130 bpm" is the ventricular rate
         named = (
             _NAMED_RANGE.search(before) is not None
             or _RANGE_LIST.search(before) is not None
             or _REFERENCE_LIST.search(before) is not None
         )
         # A range in a table row's reference cell, after the result and its unit.
-        named = named or (
-            _RESULT_AND_UNIT.search(before) is not None
-            and _TABLE_CELL_END.match(text, m.end()) is not None
+        named = (
+            named
+            or (
+                _RESULT_AND_UNIT.search(before) is not None
+                and _TABLE_CELL_END.match(text, m.end()) is not None
+            )
+            or (
+                _SEMICOLON_RESULT_AND_UNIT.search(before) is not None
+                and _SEMICOLON_CELL_END.match(text, m.end()) is not None
+            )
         )
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number

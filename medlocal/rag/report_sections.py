@@ -24,7 +24,8 @@ Two kinds of heading are read:
   A later sentence opening with a laboratory test ("Albumin 28 g/L" after "Ascites: moderate on
   US") is that test's result and ends the section too, unless the label names a sample or
   fluid, any one ("CSF: clear. Glucose 2.1" is the CSF glucose, "Pleural fluid: turbid. Lactate
-  4.1" the pleural fluid's lactate; left48b, review48 R4).
+  4.1" the pleural fluid's lactate; left48b, review48 R4) other than sputum or stool, which
+  laboratories culture, not measure ("Sputum: purulent. CRP 80" is the blood's CRP).
 - a line of its own, a few words with no figure, not ending a sentence ("AORTIC VALVE", "Renal
   panel"), or such words and the date in brackets ("Renal profile (12/03/2026)"; the heading is
   its words). Its rows are the lines below it, up to a blank line, the next such line or the
@@ -86,11 +87,13 @@ _OTHER_SUBJECT = re.compile(
 # written after it ("Lactate 4.1 mmol/L" is the pleural fluid's), whichever tests that sample
 # is usually sent for: a table of them missed the pleural lactate, the urine chloride and
 # every fluid outside it (review48 R4). "Ascites" names a finding, not the fluid tapped from
-# it ("ascitic"), and "fluid balance" or "fluid restriction" is no sample.
+# it ("ascitic"), and "fluid balance" or "fluid restriction" is no sample. Sputum and stool
+# are sent for culture and microscopy, not for the chemistry and counts of LAB_TESTS: "Sputum:
+# purulent. CRP 80" gives the blood's CRP, so their labels end at a laboratory test.
 _SAMPLE = re.compile(
     r"(?<![\w&])(?:serum|plasma|blood|venous|arterial|capillary|cord|urine|urinary|csf|"
     r"pleural|ascitic|peritoneal|synovial|pericardial|amniotic|dialysate|effluent|bile|"
-    r"biliary|bal|bronchoalveolar|lavage|washings|aspirate|sputum|stool|faecal|fecal|"
+    r"biliary|bal|bronchoalveolar|lavage|washings|aspirate|"
     r"fluid(?!\s+(?:balance|status|restriction|overload|intake|output|resuscitation|chart))|"
     r"U\s?(?:&|\+|and)\s?Es?)(?![\w&])",
     re.IGNORECASE,

@@ -23,6 +23,18 @@ _ABBREVIATIONS = frozenset(
         "b.i.d", "t.i.d", "q.i.d", "p.o", "q.d", "h.s", "p.r.n",
         # Titles of other languages (walk 24: "Dra. Ana Souza" was cut after "Dra").
         "dra", "sra", "sr", "srta", "mme", "mlle", "frau", "dott", "dssa", "profa", "enf",
+        # German abbreviations that never end a sentence: "z.B. Ramipril", "bzw. 5 mg",
+        # "V.a. Pneumonie" (suspected), "ggf. erhöhen" (if need be).
+        "z.b", "bzw", "d.h", "ggf", "evtl", "inkl", "vgl", "v.a", "sog",
+    }
+)  # fmt: skip
+# Abbreviations that end a sentence only before a capital: dosage forms, routes and "circa" as
+# prescriptions write them ("Ramipril Tabl. 5 mg 1-0-0", "Metamizol Amp. 1 g i.v. bei Bedarf",
+# "ca. 80 kg"), while "1 Tabl. Bisoprolol 2,5 mg" lists a new drug.
+_ABBREVIATIONS_BEFORE_LOWER = frozenset(
+    {
+        "tabl", "tbl", "tab", "tabs", "cap", "caps", "kps", "kaps", "amp", "supp", "inj", "gtt",
+        "trpf", "lsg", "i.v", "i.m", "s.c", "ca", "u.a",
     }
 )  # fmt: skip
 
@@ -52,12 +64,17 @@ class Sentence:
     text: str
 
 
-def _ends_with_abbreviation(piece: str) -> bool:
+def _ends_with_abbreviation(piece: str, following: str = "") -> bool:
+    """Whether ``piece`` ends with an abbreviation's point rather than a sentence's, where
+    ``following`` is the text after the space that follows it."""
     words = piece.rstrip().split()
     if not words:
         return False
     # Without an opening bracket or quote: "(p. 7)" and "(Dr. Lee)" go on too.
     last = words[-1].rstrip(".").lstrip("([{\"'‘“").lower()
+    if last in _ABBREVIATIONS_BEFORE_LOWER:
+        after = following.lstrip(" \t")[:1]
+        return after.isdigit() or after.islower() or after == "("
     # A single capital letter followed by a period is an initial ("J. Smith").
     return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
@@ -97,7 +114,9 @@ def split_sentences(text: str) -> list[Sentence]:
         piece = text[start : match.start()]
         if match.group() == "\n" and _hard_wrap(text, match.start(), match.end()):
             continue
-        if match.group().startswith("\n") or not _ends_with_abbreviation(piece):
+        if match.group().startswith("\n") or not _ends_with_abbreviation(
+            piece, text[match.end() :]
+        ):
             raw.append((start, match.start()))
             start = match.end()
     raw.append((start, len(text)))

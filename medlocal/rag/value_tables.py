@@ -132,8 +132,9 @@ def row_point(text: str, value: Value, points: list[Point]) -> Point | None:
 
 
 # The cell before a value's cell in a table pasted as text: "2026-11-08,White cell count,9.1"
-# (a comma with no space after it; prose writes ", ").
-_CELL_BEFORE = re.compile(r"(?:^|(?<=[,\n]))([^,\n]*[^,\s]),$")
+# (a comma with no space after it; prose writes ", "), or with semicolons, as tables that write
+# decimal commas are exported ("Kalium;5,9;mmol/l").
+_CELL_BEFORE = re.compile(r"(?:^|(?<=[,\n]))([^,\n]*[^,\s]),$|(?:^|(?<=[;\n]))([^;\n]*[^;\s]);$")
 
 
 def row_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
@@ -143,5 +144,6 @@ def row_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -
     cell = _CELL_BEFORE.search(text, 0, value.start)
     if cell is None:
         return None
-    inside = [m for m in measures if cell.start(1) <= m[0] and m[1] <= cell.end(1)]
+    group = 1 if cell.group(1) is not None else 2
+    inside = [m for m in measures if cell.start(group) <= m[0] and m[1] <= cell.end(group)]
     return max(inside, key=lambda m: m[1])[2] if inside else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from medlocal.app import Workspace
 from medlocal.app.document_deletion import DocumentDeletion, delete_planned, plan_deletion
+from medlocal.app.removal_traces import removal_traces
 from medlocal.fsutil import shown_name
 from medlocal.ui.colours import ToneLabel
 from medlocal.ui.confirm import confirm
@@ -66,6 +67,7 @@ class PatientDeletions(QWidget):
         *,
         patients: bool,
         gone: list[tuple[int, str]] | None = None,
+        done: str = "",
     ) -> None:
         """Run a deletion on a worker; the lists (the patients' too with ``patients``) are read
         again after it, whatever the outcome. A document deleted elsewhere while the question
@@ -94,6 +96,9 @@ class PatientDeletions(QWidget):
                 self.reload()
             else:
                 self.reload_documents()
+            if exc is None and done:  # after the reload, which hides an earlier notice
+                self.notice.setText(done)
+                self.notice.show()
             self.documentsChanged.emit()
 
         self.delete_job = run_task(name, work, lambda _none: finished(None), finished)
@@ -103,19 +108,30 @@ class PatientDeletions(QWidget):
         item: QListWidgetItem | None = self.patients.currentItem()
         if item is None or self.busy:
             return
+        vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))
+        label = item.data(LABEL_ROLE)
+        # Walk 49b D3: what keeps their records after the removal (older backups, exported
+        # files, the audit log) is said before and after, for an erasure request.
+        try:
+            traces = removal_traces(vault, patient_id)
+        except NotFoundError:  # removed meanwhile (the CLI, another window)
+            self.reload()
+            return
+        kept = "\n\n".join(traces.still_held())
+        after = f"\n\nAfter the removal:\n{kept}" if kept else ""
         if not confirm(
             self,
             "Remove patient",
-            f"Remove {item.data(LABEL_ROLE)} and all their documents, chats and summaries from the "
-            "vault? This cannot be undone.",
+            f"Remove {label} with their {traces.records()} from the vault? This cannot be "
+            f"undone.{after}",
         ):
             return
-        vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))
         self._start_delete(
             "remove patient",
             lambda _cancel: vault.remove_patient(patient_id),
             "Patient not removed",
             patients=True,
+            done=f"Removed {label} and all their records from the vault.{after}",
         )
 
     def _still_listed(self, items: list[QListWidgetItem]) -> list[QListWidgetItem]:

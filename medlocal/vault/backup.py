@@ -16,6 +16,7 @@ the backup key; the manifest's contents are sealed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import secrets
 import threading
 import time
@@ -59,6 +60,7 @@ __all__ = [
     "VerifyResult",
     "create_backup",
     "last_verified_backup",
+    "prune_backups",
     "verify_backup",
 ]
 
@@ -159,6 +161,7 @@ def create_backup(
             progress,
             cancel,
             destination=destination,
+            vault_id=key_file.vault_id,
         )
         header = Header(
             backup_id=secrets.token_hex(8),
@@ -195,6 +198,12 @@ def create_backup(
             raise BackupError(
                 f"Not enough space for the backup in {shown_path(destination)} (or next to the "
                 "vault); nothing was written."
+            ) from err
+        if _drive_gone(err, destination):
+            raise BackupError(
+                f"Writing the backup to {shown_path(destination)} failed ({err.strerror or err}): "
+                "the drive may have been disconnected. Nothing was published; your vault is "
+                "unchanged. Check the drive is plugged in, then back up again."
             ) from err
         raise
     finally:
@@ -280,6 +289,18 @@ def _passphrase_keys(key_file: KeyFile, passphrase: str) -> tuple[SecretKey, Sec
         raise WrongPassphraseError("Wrong passphrase; no backup was written.") from err
 
 
+def passphrase_opens(vault_folder: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the vault in ``vault_folder``, checked against its key file
+    alone: no unlock, so a wrong one is no failed unlock of that vault (review 43 D3)."""
+    try:
+        kek, dek = _passphrase_keys(load_key_file(vault_folder / KEY_FILE_NAME), passphrase)
+    except WrongPassphraseError:
+        return False
+    kek.wipe()
+    dek.wipe()
+    return True
+
+
 def _export(
     database: Path,
     dek: SecretKey,
@@ -289,6 +310,7 @@ def _export(
     cancel: threading.Event | None,
     *,
     destination: Path | None = None,
+    vault_id: str | None = None,
 ) -> _Snapshot:
     """Copy the vault into ``target`` under ``backup_key`` within one read transaction; with
     ``destination``, first refuse a backup there that cannot fit (:func:`check_room`)."""
@@ -303,7 +325,8 @@ def _export(
         if destination is not None:
             # The export copies the pages in use, not the free ones.
             unused = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
-            backup_files.check_room(target.parent, destination, (pages - unused) * page_size)
+            needed = (pages - unused) * page_size
+            backup_files.check_room(target.parent, destination, needed, vault_id)
     except BaseException:
         conn.close()
         raise
@@ -408,6 +431,18 @@ def _verify_folder(
         backup_files.remove_tree(scratch)
 
 
+# What writing to a drive that was pulled out (or a share that went away) fails with.
+_GONE_ERRNOS = {errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE}
+
+
+def _drive_gone(err: OSError, destination: Path) -> bool:
+    """Whether ``err`` looks like the backup's drive vanished mid-write (walk 49b D4: a stick
+    pulled out was told as another program's doing)."""
+    if err.errno in _GONE_ERRNOS:
+        return True
+    return err.errno == errno.ENOENT and not destination.is_dir()
+
+
 def _remove_stale_snapshots(vault_folder: Path) -> None:
     """Snapshots left by a backup that was killed (encrypted, but they take space)."""
     now = time.time()
@@ -418,7 +453,16 @@ def _remove_stale_snapshots(vault_folder: Path) -> None:
 
 
 def _apply_retention(destination: Path, header: Header, keep: int) -> tuple[Path, ...]:
-    """Remove this vault's oldest finished backups beyond ``keep`` (never another vault's)."""
+    return prune_backups(destination, header.vault_id, keep)
+
+
+def prune_backups(destination: Path, vault_id: str, keep: int) -> tuple[Path, ...]:
+    """Remove vault ``vault_id``'s oldest finished backups in ``destination`` beyond ``keep``
+    (0: all of them), never another vault's nor an unreadable folder; the removed folders.
+    Only ever on the person's request: ``--keep``/the backup_keep setting after a verified
+    backup, or ``vault backup --prune N`` to make room on a full drive (walk 49b D2)."""
+    if keep < 0:
+        raise BackupRefusedError("The number of backups to keep cannot be negative.")
     mine: list[tuple[str, Path]] = []
     for folder in destination.iterdir():
         if not backup_files.is_published(folder):
@@ -427,10 +471,10 @@ def _apply_retention(destination: Path, header: Header, keep: int) -> tuple[Path
             other = read_manifest(folder).header
         except BackupError:
             continue  # not ours to judge: leave unreadable folders alone
-        if other.vault_id == header.vault_id:
+        if other.vault_id == vault_id:
             mine.append((other.created_at, folder))
     mine.sort()
-    doomed = [folder for _created, folder in mine[:-keep]]
+    doomed = [folder for _created, folder in mine[: len(mine) - keep]]
     for folder in doomed:
         backup_files.remove_tree(folder)
     if doomed:

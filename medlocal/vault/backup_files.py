@@ -57,14 +57,20 @@ def staging_folder(destination: Path, name: str) -> Path:
     return destination / f".{name}{PARTIAL_SUFFIX}"
 
 
-def check_room(beside_vault: Path, destination: Path, needed: int) -> None:
+def check_room(
+    beside_vault: Path, destination: Path, needed: int, vault_id: str | None = None
+) -> None:
     """Refuse a backup that cannot fit, before anything is written: its snapshot (``needed``
     bytes, the vault's pages in use) is written beside the vault, then the backup's parts (as
     large) in ``destination``; on one disk both are there at once. Walk 43 D12 (b): a 30 MB
     stick wrote for 4.8 s, then said "Not enough space … in DEST (or next to the vault)",
     knowing neither which side nor how much. Where free space cannot be read, nothing is
     refused here (the write's own disk-full error still says so). A :class:`BackupError`, as
-    the disk filling during the write is (exit 1: not a wrong input)."""
+    the disk filling during the write is (exit 1: not a wrong input). Short of room in
+    ``destination``, it names the older backups there and the command that would make room by
+    removing vault ``vault_id``'s oldest (walk 49b D2; nothing is removed unasked)."""
+    from medlocal.vault.backup_listing import room_note
+
     here, there = free_bytes(beside_vault), free_bytes(destination)
     if here is None or there is None:
         return
@@ -83,13 +89,14 @@ def check_room(beside_vault: Path, destination: Path, needed: int) -> None:
                 f"one disk, which needs about {mb(2 * needed)} free while it is written (a "
                 f"snapshot beside the vault, then the backup, each about {mb(needed)}); {mb(here)} "
                 "is free. Free some space, or back up to another drive. Nothing was written."
+                + room_note(destination, vault_id, 2 * needed - here)
             )
         return
     if there < needed:
         raise BackupError(
             f"Not enough space for the backup in {shown_path(destination)}: it needs about "
             f"{mb(needed)}, and {mb(there)} is free there. Free some space on that drive or choose "
-            "a larger one. Nothing was written."
+            "a larger one. Nothing was written." + room_note(destination, vault_id, needed - there)
         )
     if here < needed:
         raise BackupError(
@@ -243,9 +250,10 @@ def publish(staging: Path, final: Path) -> None:
         os.rename(staging, final)
     except FileNotFoundError as err:
         raise BackupError(
-            f"The unfinished backup folder {staging.name} was removed while it was written "
-            "(by another program, or by a MedLocal on another computer); nothing was published. "
-            "Back up again."
+            f"The unfinished backup folder {staging.name} was removed while it was written: "
+            "the drive may have been disconnected (a USB stick pulled out), or another program "
+            "or a MedLocal on another computer removed it. Nothing was published; your vault is "
+            "unchanged. Check the drive is plugged in, then back up again."
         ) from err
     fsync_dir(final.parent)
 

@@ -93,9 +93,9 @@ def insert_document(
 
 def set_content(conn: Connection, document_id: int, content: bytes) -> bool:
     """Replace a document's stored bytes (see ``Vault.replace_stored_copy``); False when it
-    was deleted meanwhile."""
-    query = "UPDATE documents SET content = ? WHERE id = ?"
-    return int(conn.execute(query, (content, document_id)).rowcount) > 0
+    was deleted meanwhile, or holds these bytes already (an e-mail imported again)."""
+    query = "UPDATE documents SET content = ? WHERE id = ? AND content IS NOT ?"
+    return int(conn.execute(query, (content, document_id, content)).rowcount) > 0
 
 
 def insert_chunks(

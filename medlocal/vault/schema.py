@@ -197,24 +197,38 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 8: attachments imported before step 7 linked to their e-mail where nothing is a guess:
     # the attachment's name is "<e-mail's name> › <its own name>" (its own name holding no
-    # " › "), and exactly one e-mail of the same patient has that name, imported no later than
-    # it. Two e-mails of one name, or a name matching across patients, link nothing (deleting
-    # the e-mail then leaves such an attachment, as before).
+    # " › "), exactly one e-mail of the same patient has that name, imported before it, and the
+    # attachment follows that e-mail's run unbroken, as one import writes them: every id
+    # between the two is a document of that patient, present (ids are never reused, so a gap is
+    # a deletion: the real e-mail may have been deleted, review49 R5) and named after the same
+    # e-mail. Two e-mails of one name, a name matching across patients, or anything between
+    # them link nothing (deleting the e-mail then leaves such an attachment, as before).
+    # Review49 tightened this step before any release carried it.
     """
     INSERT INTO document_carriers (document_id, carrier_id)
-    SELECT a.id, min(c.id)
-    FROM documents a
-    JOIN documents c
-      ON c.patient_id = a.patient_id
-     AND c.id != a.id
-     AND c.file_type = 'email'
-     AND c.imported_at <= a.imported_at
-     AND substr(a.file_name, 1, length(c.file_name) + 3) = c.file_name || ' › '
-     AND instr(substr(a.file_name, length(c.file_name) + 4), ' › ') = 0
-     AND length(a.file_name) > length(c.file_name) + 3
-    WHERE a.id NOT IN (SELECT document_id FROM document_carriers)
-    GROUP BY a.id
-    HAVING count(*) = 1;
+    SELECT k.document_id, k.carrier_id
+    FROM (
+        SELECT a.id AS document_id, min(c.id) AS carrier_id, a.patient_id AS patient_id,
+               min(c.file_name) AS carrier_name
+        FROM documents a
+        JOIN documents c
+          ON c.patient_id = a.patient_id
+         AND c.id < a.id
+         AND c.file_type = 'email'
+         AND c.imported_at <= a.imported_at
+         AND substr(a.file_name, 1, length(c.file_name) + 3) = c.file_name || ' › '
+         AND instr(substr(a.file_name, length(c.file_name) + 4), ' › ') = 0
+         AND length(a.file_name) > length(c.file_name) + 3
+        WHERE a.id NOT IN (SELECT document_id FROM document_carriers)
+        GROUP BY a.id
+        HAVING count(*) = 1
+    ) k
+    WHERE (
+        SELECT count(*) FROM documents m
+        WHERE m.id > k.carrier_id AND m.id < k.document_id
+          AND m.patient_id = k.patient_id
+          AND substr(m.file_name, 1, length(k.carrier_name) + 3) = k.carrier_name || ' › '
+    ) = k.document_id - k.carrier_id - 1;
     """,
 )
 

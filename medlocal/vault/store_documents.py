@@ -111,7 +111,8 @@ class DocumentsMixin(VaultCore):
     def replace_stored_copy(self, document_id: int, stored: bytes) -> None:
         """Store ``stored`` as a document's bytes (an e-mail with its attachments that did not
         become documents of their own put back inside it), audited; text, passages, size and
-        sha256 stay as imported. Nothing when it was deleted meanwhile."""
+        sha256 stay as imported. Nothing when it was deleted meanwhile, or holds these bytes
+        already."""
         with self._tx() as s:
             if documents.set_content(s.conn, document_id, stored):
                 s.audit.append("stored_copy", {"document_id": document_id, "bytes": len(stored)})

@@ -6,6 +6,7 @@ Real SQLCipher vault rewound to schema 7, then opened as an upgrade does."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from fixtures.ingest_files import FakeEmbedder
@@ -60,3 +61,44 @@ def test_an_upgrade_links_old_attachments_to_their_email_only_where_certain(
         assert {d.id for d in vault.attachments_of(letter)} == {discharge, fwd, referral}
         for alone in (elsewhere, page, notes):
             assert alone not in links
+
+
+def test_an_upgrade_links_nothing_across_a_deleted_email_or_another_file(tmp_path: Path) -> None:
+    """Review49 R5: an attachment whose own e-mail was deleted before schema 7 (deleting then
+    kept attachments) was linked to an older e-mail of the same name, so deleting that one
+    took it along. Only an attachment that follows its e-mail's run unbroken is linked."""
+    folder = tmp_path / "vault"
+    chunk = ChunkRecord("Apixaban 5 mg.", None, 0, 14)
+    vector = FakeEmbedder().embed([chunk.text])
+    with new_vault(folder) as vault:
+        patient = vault.add_patient("Arthur Quornwaithe")
+        made = itertools.count()
+
+        def add(name: str, kind: str) -> int:
+            data = f"{name} {next(made)}".encode()  # each its own bytes
+            return vault.add_document(patient, name, kind, data, [chunk], vector, "m")
+
+        monday = add("letter.eml", "email")  # Monday's letter, no attachments
+        tuesday = add("letter.eml", "email")  # Tuesday's, misfiled: deleted, z.pdf stayed
+        z = add(f"letter.eml{M}z.pdf", "pdf")
+        results = add("results.eml", "email")
+        first = add(f"results.eml{M}first.pdf", "pdf")
+        add(f"results.eml{M}second.pdf", "pdf")  # deleted on its own
+        third = add(f"results.eml{M}third.pdf", "pdf")
+        referral = add("referral.eml", "email")
+        add("clinic.txt", "txt")  # imported between the e-mail and this one
+        stray = add(f"referral.eml{M}stray.pdf", "pdf")
+        with vault._tx() as s:
+            for deleted in (tuesday, first + 1):
+                s.conn.execute("DELETE FROM documents WHERE id = ?", (deleted,))
+            s.conn.execute("DELETE FROM document_carriers")
+            s.conn.execute("PRAGMA user_version = 7")
+
+    with Vault.open(folder, PASS) as vault:
+        with vault._read() as s:
+            links = dict(s.conn.execute("SELECT document_id, carrier_id FROM document_carriers"))
+        assert links == {first: results}
+        assert vault.attachments_of(monday) == []
+        for alone in (z, third, stray):
+            assert alone not in links
+        assert referral not in links.values()

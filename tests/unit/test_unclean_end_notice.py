@@ -93,10 +93,15 @@ def test_a_native_crash_names_its_report_on_the_command_line(
         ("vault passwd", "exactly one passphrase opens it"),
         ("vault rotate-key", "run 'medlocal vault rotate-key' again"),
         ("ask", "a question whose answer was being written shows in its chat as interrupted"),
+        # Walk 49b D5: a killed removal was told about chats, not whether the patient went.
+        ("patient remove", "The removal did not finish, so the patient is most likely still there"),
+        ("delete", "The deletion did not finish, so the document is most likely still there"),
     ],
 )
 def test_each_interrupted_command_gets_its_own_advice(command: str, advice: str) -> None:
     said = UncleanEnd("command", "2026-12-05 15:20", True, command).note()
     assert f"'medlocal {command}'" in said and advice in said
+    if command in ("patient remove", "delete"):
+        assert "interrupted; ask it again" not in said
     if command == "vault init":  # walk 47a D1: an unfinished vault was called safe and kept
         assert "everything it had saved is kept" not in said

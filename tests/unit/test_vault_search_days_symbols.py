@@ -31,11 +31,23 @@ NOV_8 = WrittenDay(11, 8, None, True)
 @pytest.mark.parametrize(
     ("question", "names", "symbols"),
     [
-        ("What was her potassium overnight?", [], ["k"]),
-        ("What was her K+?", ["potassium"], []),
-        ("Latest Hb?", ["hemoglobin", "haemoglobin"], ["hgb"]),
+        # Other languages' names after the English ones (left49b: "Kalium 5,9" is potassium).
+        ("What was her potassium overnight?", ["kalium", "potasio", "potassio", "potássio"], ["k"]),
+        ("What was her K+?", ["potassium", "kalium", "potasio", "potassio", "potássio"], []),
+        (
+            "Latest Hb?",
+            [
+                *("hemoglobin", "haemoglobin", "hämoglobin", "hamoglobin", "hémoglobine"),
+                *("hemoglobine", "hemoglobina", "emoglobina"),
+            ],
+            ["hgb"],
+        ),
         ("What is her blood pressure?", [], ["bp"]),
-        ("And her creatinine?", ["creat"], ["cr"]),
+        (
+            "And her creatinine?",
+            ["creat", "kreatinin", "créatinine", "creatinina", "kreatinine"],
+            ["cr"],
+        ),
         # A lower-case "k" names nothing ("what is the k" is no question about potassium).
         ("what is the k", [], []),
         ("Has she had a colonoscopy?", [], []),

@@ -36,7 +36,7 @@ from email.message import EmailMessage, MIMEPart
 from pathlib import PurePath, PureWindowsPath
 
 from medlocal.fsutil import readable_name
-from medlocal.ingest.document import Attachment, DocumentBuilder, ExtractedDocument
+from medlocal.ingest.document import Attachment, DocumentBuilder, ExtractedDocument, StoredForm
 from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
 from medlocal.ingest.extractors.html import add_visible_text, declared_charset
 from medlocal.ingest.extractors.textcodec import read_text
@@ -54,8 +54,9 @@ _FORWARDS = 10
 _FORWARDED = "---------- Forwarded message ----------"
 # Bytes given to the parser at a time (see the module text).
 _FEED = 1 << 20
-# What reads as a file name's extension: a dot and a few letters or digits.
-_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
+# What reads as a file name's extension: a dot and a few letters or digits, a letter among them
+# ("Befund 12.03.2026" and "Letter v1.0" have none: review 49 R8).
+_EXTENSION = re.compile(r"\.(?=[0-9]*[A-Za-z])[A-Za-z0-9]{1,5}")
 
 
 def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
@@ -80,23 +81,53 @@ def extract_email(data: bytes, file_name: str) -> ExtractedDocument:
             "carries from your e-mail program and import that",
         )
     sections = document.sections or clinical_headings(document.text)
-    stored = _StoredForm(message, reading.parts, _linesep(data)) if reading.parts else None
+    if reading.parts and _signed(message):
+        notes.append(SIGNED)
     return dataclasses.replace(
         document,
         sections=sections,
         notes=tuple(notes),
         attachments=_marked(reading.attachments, document.text),
-        stored_form=stored,
+        stored_form=_stored_form(message, reading, data),
     )
 
 
 def email_attachments(data: bytes, file_name: str) -> tuple[Attachment, ...]:
     """The attachments alone, for an e-mail already in the vault imported again (its text is
     not read again, and one with none has no text to refuse)."""
+    return email_carried(data, file_name)[0]
+
+
+def email_carried(data: bytes, file_name: str) -> tuple[tuple[Attachment, ...], StoredForm | None]:
+    """The attachments of an e-mail already in the vault imported again, and how to write its
+    stored form (``ExtractedDocument.stored_form``): rewritten from the file once they are
+    through, it gets back any attachment an import stopped before reaching (review49 R2)."""
     reading = _Reading(file_name)
     message = _parse(data)
     reading.add_message(message, _heading(message), forwards=0)
-    return _marked(reading.attachments, reading.builder.build().text)
+    attachments = _marked(reading.attachments, reading.builder.build().text)
+    return attachments, _stored_form(message, reading, data)
+
+
+# A signed e-mail (S/MIME, PGP): its signature covers the bytes of its signed part, so it is
+# never rewritten (review49 R6): stored whole, as it came, its attachments in it too.
+_SIGNED_TYPES = ("multipart/signed", "application/pkcs7-mime", "application/x-pkcs7-mime")
+SIGNED = (
+    "a signed e-mail: stored whole, as it came, so its signature can still be checked (its "
+    "attachments are kept inside it as well as stored as documents of their own)"
+)
+
+
+def _signed(message: EmailMessage) -> bool:
+    return any(part.get_content_type() in _SIGNED_TYPES for part in message.walk())
+
+
+def _stored_form(message: EmailMessage, reading: _Reading, data: bytes) -> _StoredForm | None:
+    """How to write the e-mail without some attachments' bytes; None where it is stored as it
+    came (it carries none, or it is signed)."""
+    if not reading.parts or _signed(message):
+        return None
+    return _StoredForm(message, reading.parts, _linesep(data))
 
 
 def _marked(attachments: list[Attachment], text: str) -> tuple[Attachment, ...]:

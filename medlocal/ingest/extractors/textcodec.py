@@ -152,6 +152,15 @@ def _label(encoding: str) -> str:
     return f"Windows-{windows.group(1)}" if windows else name
 
 
+def wide_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding ``data`` is in, by its byte-order mark or by where its
+    zero bytes fall; None for other bytes."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return None if encoding == "utf-8-sig" else encoding
+    return _unmarked_wide_encoding(data)
+
+
 def _unmarked_wide_encoding(data: bytes) -> str | None:
     """UTF-32/UTF-16 (LE or BE) without a byte-order mark, judged by which byte lanes hold the
     zeros; None when the bytes hold no zeros or no such pattern (then it is not wide text).

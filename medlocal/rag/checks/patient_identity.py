@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from medlocal.codes import CODE_MARKS, CODE_SEPARATOR, compact_code
-from medlocal.folding import fold_letters, fold_with_offsets
+from medlocal.folding import fold_letters
+from medlocal.rag.checks.written_names import name_finder
 from medlocal.rag.citations import blank_citations, cited_numbers
 from medlocal.rag.flags import Flag
 from medlocal.rag.sentences import Sentence, split_sentences
@@ -375,7 +376,7 @@ def check_other_person_named(
     indexes MedLocal attached a citation to (their marks are not in the text). A sentence that
     names the other person with no figure and no citation ("The documents are Rosalind's, not
     Desmond Achterberg's") is no such claim."""
-    finders = [(person, _person_finder(person.name)) for person in others]
+    finders = [(person, name_finder(person.name)) for person in others]
     flags: list[Flag] = []
     for sentence in split_sentences(text):
         body = sentence.text
@@ -387,12 +388,11 @@ def check_other_person_named(
             continue
         # Names are found with their accents folded on both sides, as the patient search finds
         # them (note 47: "Jose Garcia" in an answer was not "José García").
-        folded, offsets = fold_with_offsets(body)
         for person, finder in finders:
-            match = finder.search(folded) if finder is not None else None
-            if match is None:
+            found = finder.find(body) if finder is not None else None
+            if found is None:
                 continue
-            start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+            start, end = found
             token_start = sentence.start + start
             flags.append(
                 Flag(
@@ -410,15 +410,3 @@ def check_other_person_named(
             )
             break  # one flag a sentence: the first person it names
     return flags
-
-
-def _person_finder(name: str) -> re.Pattern[str] | None:
-    """A name in a text folded by ``fold_letters``: its words in order ("Desmond Achterberg"),
-    or the family name first and a comma ("ACHTERBERG, Desmond"), any case or accent; a family
-    name alone is not enough (relatives share it)."""
-    words = [re.escape(w.strip(".")) for w in re.findall(r"[^\W\d_][\w'’.-]*", fold_letters(name))]
-    words = [w for w in words if len(w) >= 2]
-    if len(words) < 2:
-        return None
-    ways = [r"[\s,]+".join(words), words[-1] + r"[ \t]*,[ \t]*" + r"\s+".join(words[:-1])]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(ways) + r")(?![\w-])", re.IGNORECASE)

@@ -25,7 +25,12 @@ from medlocal.rag.binding import Bound, bind
 from medlocal.rag.bound_comparison import compatible
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
-from medlocal.rag.reference_ranges import COMMA_NUMBER, POINT_NUMBER, REFERENCE_RANGE
+from medlocal.rag.reference_ranges import (
+    COMMA_NUMBER,
+    OTHER_LANGUAGES_RANGE_NAMES,
+    POINT_NUMBER,
+    REFERENCE_RANGE,
+)
 from medlocal.rag.value_tables import UNIT_TOKEN
 from medlocal.values import is_dose, same_value
 
@@ -126,10 +131,15 @@ _FLAG_BEFORE = re.compile(
 
 def _range_after_value(number: str) -> re.Pattern[str]:
     """A reference range written after the result (and its unit cell): "3.5-5.3", "(ref
-    3.5-5.3)", "[135-145]", "| 3.5 - 5.3 |", "(normal <5)"; its limits written as ``number``."""
+    3.5-5.3)", "[135-145]", "| 3.5 - 5.3 |", "(normal <5)", a row's cells apart by two spaces
+    or more ("5,9  mmol/l  3,5-5,1") or by semicolons ("5,9;mmol/l;3,5-5,1"); its limits written
+    as ``number``. A unit the value reader leaves apart ("15,2 /nl (4,0-10,0)", as German
+    reports write counts) may stand before a bracketed range."""
     return re.compile(
-        rf"^[\s,|\t]*(?:(?:{UNIT_TOKEN})\s*[,|\t]\s*)?[(\[]?\s*"
-        r"(?:(?:ref(?:erence)?|normal)\.?(?:\s+(?:range|interval))?\s*:?\s*)?"
+        rf"^[\s,|\t;]*(?:/?(?:{UNIT_TOKEN})(?:\s*[,|\t;]|[ \t]{{2,}}|[ \t]*(?=[(\[]))\s*)?"
+        r"[(\[]?\s*"
+        r"(?:(?:(?:ref(?:erence)?|normal)\.?(?:\s+(?:range|interval))?"
+        rf"|{OTHER_LANGUAGES_RANGE_NAMES})\s*:?\s*)?"
         rf"(?:(?P<lo>{number})\s*(?:-|–|to)\s*(?P<hi>{number})"
         rf"|(?P<cmp>[<>≤≥])\s*(?P<limit>{number}))"
         r"(?=\s*(?:[)\]|,;\t\n]|$|[A-Za-zµμ/%]+\b|\.(?!\d)))",
@@ -143,8 +153,10 @@ _RANGE_AFTER_VALUE = _range_after_value(POINT_NUMBER)
 _RANGE_AFTER_VALUE_WITH_COMMAS = _range_after_value(COMMA_NUMBER)
 # What stands around a range or flag in a row, not part of it.
 _CELL_EDGES = " ,|\t;([*"
-# A row or sentence ends the place where a result's range and flag are read.
-_ROW_END = re.compile(r"\n|;|\.(?!\d)\s")
+_LINE_END = re.compile(r"\n")
+# A row or sentence ends the place where a result's range and flag are read; the point of a
+# range's abbreviated name ends neither ("(Ref. 3.5-5.1)", "(Réf. 3,5-5,1)", "(v.r. 3,5-5,1)").
+_ROW_END = re.compile(r"\n|;|(?<![Rr][Ee][Ff])(?<![Rr][Éé][Ff])(?<![Vv]\.[RrNn])\.(?!\d)\s")
 
 
 @dataclass(frozen=True)
@@ -360,7 +372,9 @@ def _status(text: str, bound: Bound, ranges: re.Pattern[str]) -> tuple[_Status |
     head = re.match(r"^[^A-Za-zµμ%]*", value.raw)
     if value.unit == "h" and head is not None:
         end = value.start + len(head.group().rstrip())
-    stop = _ROW_END.search(text, end)
+    # A row of cells apart by semicolons ("Kalium;5,9;mmol/l;3,5-5,1;H") is read to its line's
+    # end: its semicolons part cells, not clauses.
+    stop = (_LINE_END if text[value.start - 1 : value.start] == ";" else _ROW_END).search(text, end)
     row_after = text[end : stop.start() if stop else len(text)]
     line_start = max(text.rfind("\n", 0, value.start), text.rfind(". ", 0, value.start)) + 1
     before = text[line_start : value.start]

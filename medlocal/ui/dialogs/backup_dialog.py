@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,10 +28,16 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.backups import (
     UNUSED_VAULT_WORDS,
+    Held,
     NewFolder,
     empty_vault_id,
+    folder_summary,
     folder_to_create,
     full_path,
+    held_in,
+    held_now,
+    list_backups,
+    loss_note,
 )
 from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
@@ -48,6 +55,8 @@ def _secret_field(name: str) -> QLineEdit:
     field.setPlaceholderText(name)
     return field
 
+
+KEEP_MOST = 9999  # Keep newest's box; the setting itself may hold more (it opens at this)
 
 # The restore form's secret: the backup's passphrase, or its recovery key (the box ticked).
 SECRET_LABELS = {False: "Pa&ssphrase", True: "Recovery ke&y"}
@@ -100,9 +109,17 @@ class BackupDialog(QDialog):
         choose.setAccessibleName("Choose the backup folder")
         choose.clicked.connect(lambda: self._choose_folder(self.destination))
         self.keep = QSpinBox()
-        self.keep.setRange(0, 100)
+        self.keep.setRange(0, KEEP_MOST)
         self.keep.setSpecialValueText("all")
         self.keep.setAccessibleName("How many backups to keep in that folder")
+        # Walk 49b D1: remembered (the backup_keep setting, which `vault backup` uses too).
+        self.keep.setValue(min(workspace.settings.backup_keep, KEEP_MOST))
+        # Walk 49b D1: what the folder holds (date, size, verified or unfinished, which vault),
+        # read again when the folder is changed and after each backup.
+        self.backups = QListWidget()
+        self.backups.setAccessibleName("Backups in that folder")
+        self.backups.setMaximumHeight(110)
+        self.destination.editingFinished.connect(self.list_backups)
         self.backup_passphrase = _secret_field("Vault passphrase")
         self.backup_button = QPushButton("&Back up now")
         self.backup_button.setAccessibleName("Write and verify a backup now")
@@ -113,6 +130,7 @@ class BackupDialog(QDialog):
             _label("&Folder", self.destination), _folder_row(self.destination, choose)
         )
         backup_form.addRow("&Keep newest", self.keep)
+        backup_form.addRow(_label("Backups &in it", self.backups), self.backups)
         backup_form.addRow("&Passphrase", self.backup_passphrase)
         backup_form.addRow("", self.backup_button)
         # Each part's messages under its own button, beside the fields they are about: one
@@ -159,6 +177,7 @@ class BackupDialog(QDialog):
         self.restore_message = ErrorLine("Verify or restore message", self)
         restore_form.addRow("", self.restore_message)
         self._outcome = self.backup_message  # where the running task's failure is said
+        self._held_before: Held | None = None  # what the vault held when a restore was asked
 
         self.task = TaskPanel("Backup", self)
         # No parent until the layout takes it: last in the Tab order, as on screen (walk 48a
@@ -173,6 +192,23 @@ class BackupDialog(QDialog):
         layout.addStretch(1)  # a taller dialog grows below the task, not between the parts
         layout.addWidget(close)
         resize_on_screen(self, 640, 460)
+        self.list_backups()
+
+    def list_backups(self) -> None:
+        """Fill the list with the backups in the chosen folder, oldest first."""
+        self.backups.clear()
+        text = self.destination.text().strip()
+        folder = Path(text).expanduser() if text else None
+        if folder is None or not folder.is_absolute() or not folder.is_dir():
+            self.backups.addItem("No folder chosen yet." if folder is None else "No such folder.")
+            return
+        vault = self.workspace.vault
+        this = vault.vault_id if vault is not None and not vault.is_locked else None
+        found = list_backups(folder)
+        for backup in found:
+            self.backups.addItem(backup.describe(this))
+        if not found:
+            self.backups.addItem("No MedLocal backup in that folder yet.")
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         chosen = files.existing_folder(self, "Choose a folder")
@@ -267,19 +303,31 @@ class BackupDialog(QDialog):
         )
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
         written = f"Backup written and verified: {shown_path(result.path)}."
-        self.backup_message.show_note(f"{created}{written}{removed}{self._remember(result.path)}")
+        keep = self.keep.value()
+        held = folder_summary(result.path.parent, result.header.vault_id, keep or None)
+        remembered = self._remember(result.path, keep)
+        self.backup_message.show_note(f"{created}{written}{removed} {held}{remembered}")
+        self.list_backups()
 
-    def _remember(self, backup: Path) -> str:
+    def _remember(self, backup: Path, keep: int) -> str:
         """The folder a backup went to becomes the backup folder setting, so the next backup
         (and `medlocal vault backup`) goes there without choosing it again (walk 29: it was
-        forgotten between sessions). What to add to the message when it could not be saved."""
-        folder = str(backup.parent)
-        if folder == self.workspace.settings.backup_folder:
+        forgotten between sessions), and Keep newest the backup_keep setting (walk 49b D1).
+        What to add to the message when they could not be saved."""
+        changed: dict[str, Any] = {}
+        if str(backup.parent) != self.workspace.settings.backup_folder:
+            changed["backup_folder"] = str(backup.parent)
+        if keep != self.workspace.settings.backup_keep:
+            changed["backup_keep"] = keep
+        if not changed:
             return ""
         try:
-            self.workspace.update_settings(backup_folder=folder)
+            self.workspace.update_settings(**changed)
         except (MedLocalError, OSError) as err:
-            return f" (The folder could not be remembered: {error_text(err, 'Saving settings')}.)"
+            return (
+                " (The folder and Keep newest could not be remembered: "
+                f"{error_text(err, 'Saving settings')}.)"
+            )
         return ""
 
     # -- verify and restore ------------------------------------------------------------------
@@ -396,10 +444,13 @@ class BackupDialog(QDialog):
             if empty_vault_id(self.workspace.vault) is not None
             else "The vault on this computer will be replaced by the backup."
         )
+        # Walk 49b D7: what the vault holds now, so that the loss is counted, not guessed.
+        vault = self.workspace.vault
+        self._held_before = held_now(vault) if vault is not None and not vault.is_locked else None
         if not confirm(
             self,
             "Restore over this vault?",
-            f"{replaced} It is kept aside until "
+            f"{replaced} {loss_note(self._held_before, None)} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):
@@ -431,9 +482,16 @@ class BackupDialog(QDialog):
 
     def _restored(self, result: Any) -> None:
         self._busy(False)
+        before = self._held_before
+        held = (
+            f"The vault held {before.words()}; the restored vault holds "
+            f"{held_in(result.counts).words()}. "
+            if before is not None
+            else ""
+        )
         self.restore_message.show_note(
             f"Restored {result.counts['documents']} documents from "
-            f"{shown_name(result.backup.name)}. "
+            f"{shown_name(result.backup.name)}. {held}"
             f"{result.outcome_note()}"
         )
         self.restored.emit(result.outcome_note())

@@ -27,6 +27,7 @@ SPECIAL_VALUES = {
     "context_tokens": "auto (model's own)",
     "auto_lock_minutes": "never",
     "backup_reminder_days": "never",
+    "backup_keep": "all",
     "speculative_draft": "off",
 }
 

@@ -1,0 +1,167 @@
+"""What a folder of backups holds, read without a passphrase: each backup's date, size, vault
+and whether it is finished (verified when written) or an interrupted one; how much room
+removing this vault's oldest would free. ``vault backup --list``, the window's Backup dialog,
+the refusal of a backup that does not fit, and a patient's removal all say it (walk 49b D1-D3:
+backups piled up unseen, a full stick named none of them).
+
+Only the manifest's clear header is read (vault id, date): no key, no patient data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shlex
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from medlocal.fsutil import shown_name, shown_path
+from medlocal.vault import backup_files
+from medlocal.vault.manifest import BackupError, read_manifest
+
+
+@dataclass(frozen=True)
+class ListedBackup:
+    """One backup folder: ``finished`` ones were verified before they got their name (an
+    interrupted one keeps its hidden ``.partial`` name and can never be restored)."""
+
+    folder: Path
+    size: int
+    finished: bool
+    vault_id: str = ""  # "" when the manifest cannot be read (unfinished, damaged)
+    created_at: str = ""  # ISO, UTC; "" when unknown
+
+    @property
+    def made(self) -> str:
+        """When it was made, "2026-12-05 22:10 UTC" ("date unknown" without a manifest)."""
+        if not self.created_at:
+            return "date unknown"
+        return (
+            datetime.fromisoformat(self.created_at).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        )
+
+    def describe(self, this_vault: str | None = None) -> str:
+        """One line: date, size, state, which vault, folder name."""
+        if self.finished:
+            state = "verified when written"
+        elif backup_files.is_published(self.folder):
+            state = "DAMAGED: its manifest cannot be read"
+        else:
+            state = "UNFINISHED: cannot be restored"
+        if not self.vault_id:
+            owner = "vault unknown"
+        elif self.vault_id == this_vault:
+            owner = "this vault"
+        elif this_vault is None:
+            owner = f"vault {self.vault_id[:8]}"
+        else:
+            owner = f"another vault ({self.vault_id[:8]})"
+        return f"{self.made}  {mb(self.size):>9}  {state}; {owner}  {shown_name(self.folder.name)}"
+
+
+def mb(count: int) -> str:
+    return f"{max(count, 0) / 1e6:,.1f} MB"
+
+
+def list_backups(folder: Path) -> list[ListedBackup]:
+    """The finished and unfinished backups directly in ``folder``, oldest first (finished ones
+    by the date in their manifest). An unreadable or missing folder lists none."""
+    found: list[ListedBackup] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if not entry.is_dir():
+                continue
+            if backup_files.is_published(entry):
+                found.append(_finished(entry))
+            elif entry.name.startswith(".medlocal-backup-") and entry.name.endswith(
+                backup_files.PARTIAL_SUFFIX
+            ):
+                size = backup_files.folder_bytes(entry)
+                found.append(ListedBackup(entry, size, False, created_at=_named_time(entry.name)))
+    return sorted(found, key=lambda b: (b.created_at, b.folder.name))
+
+
+_STAMP = re.compile(r"medlocal-backup-(\d{8}T\d{6}Z)-")
+
+
+def _named_time(name: str) -> str:
+    """The time in a backup folder's name (to the second), ISO; "" when it has none."""
+    found = _STAMP.search(name)
+    if found is None:
+        return ""
+    return datetime.strptime(found[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC).isoformat()
+
+
+def _finished(folder: Path) -> ListedBackup:
+    size = backup_files.folder_bytes(folder)
+    try:
+        header = read_manifest(folder).header
+    except BackupError:
+        # No readable manifest: not one to trust.
+        return ListedBackup(folder, size, False, created_at=_named_time(folder.name))
+    return ListedBackup(folder, size, True, header.vault_id, header.created_at)
+
+
+def of_vault(backups: list[ListedBackup], vault_id: str) -> list[ListedBackup]:
+    """This vault's finished backups, oldest first."""
+    return [b for b in backups if b.finished and b.vault_id == vault_id]
+
+
+def prune_command(folder: Path, keep: int) -> str:
+    """The command that removes this vault's oldest backups in ``folder`` beyond ``keep``."""
+    return f"medlocal vault backup --prune {keep} --to {shlex.quote(str(folder))}"
+
+
+def folder_summary(folder: Path, vault_id: str, keep: int | None) -> str:
+    """After a backup: how many of this vault's backups the folder now holds and their space,
+    and, when all are kept, how to keep fewer (keeping all is the default: deleting copies is
+    the clinic's retention decision, not MedLocal's)."""
+    mine = of_vault(list_backups(folder), vault_id)
+    total = sum(b.size for b in mine)
+    held = (
+        f"{shown_path(folder)} now holds {len(mine)} backup(s) of this vault ({mb(total)} in all)"
+    )
+    if keep:
+        return f"{held}; the newest {keep} are kept (the Keep newest setting, backup_keep)."
+    return (
+        f"{held}; older backups are never removed unless you ask. To keep only the newest N: "
+        "medlocal settings set backup_keep N (then each backup removes the older ones), or now: "
+        f"{prune_command(folder, 1)}"
+    )
+
+
+def room_note(folder: Path, vault_id: str | None, short_by: int) -> str:
+    """For a backup refused for lack of space in ``folder`` (``short_by`` bytes short): the
+    older MedLocal backups there and the command that would make room by removing this vault's
+    oldest ones. Nothing is removed here; "" when the folder holds no MedLocal backup."""
+    backups = list_backups(folder)
+    if not backups:
+        return ""
+    total = sum(b.size for b in backups)
+    listed = "; ".join(f"{b.made}, {mb(b.size)}" for b in backups[-5:])
+    more = f" (the newest 5: {listed})" if len(backups) > 5 else f" ({listed})"
+    note = f" That folder holds {len(backups)} older MedLocal backup(s), {mb(total)} in all{more}."
+    mine = of_vault(backups, vault_id) if vault_id else []
+    freed = 0
+    for removed, backup in enumerate(mine, start=1):
+        freed += backup.size
+        if freed >= short_by:
+            keep = len(mine) - removed
+            after = (
+                " (this leaves no backup of this vault there until the new one is written: keep "
+                "another copy elsewhere first)"
+                if keep == 0
+                else ""
+            )
+            return (
+                f"{note} Removing this vault's oldest {removed} would make room{after}: "
+                f"{prune_command(folder, keep)}"
+            )
+    if mine:
+        return f"{note} Even removing all of this vault's would not make enough room there."
+    return note
