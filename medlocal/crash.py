@@ -263,9 +263,18 @@ def native_stacks_without_paths(stacks: str) -> str:
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, exc, tb)
+        # Ctrl+C where no command handles it (start-up's imports, the window's end): one plain
+        # line, not a traceback (walk 49a D6); the exit status stays an interrupt's (130).
+        print("\nmedlocal: interrupted", file=sys.stderr)
         return
     _report_and_tell(exc)
+
+
+def tell_interrupts_in_one_line() -> None:
+    """Route uncaught exceptions through this module's hook from the first moment of a run, so
+    a Ctrl+C during start-up's imports prints one line (the crash handler proper, with its
+    native log, is installed once the privacy guards are)."""
+    sys.excepthook = _excepthook
 
 
 def _thread_excepthook(args: threading.ExceptHookArgs) -> None:

@@ -4,13 +4,18 @@ choose between the Qt face and the terminal face."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
 from medlocal import crash
-from medlocal.privacy import hardening, netguard
+
+crash.tell_interrupts_in_one_line()  # before the imports a Ctrl+C may land in (walk 49a D6)
+
+from medlocal.privacy import hardening, netguard  # noqa: E402
 
 NO_DISPLAY_HINT = (
     "medlocal: no display found (DISPLAY / WAYLAND_DISPLAY unset), so the window cannot open; "
@@ -90,4 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _native_first()
     from medlocal.cli import main as cli_main
 
-    return cli_main(args)
+    code = cli_main(args)
+    if argv is None:
+        _close_without_interrupts()
+    return code
+
+
+def _close_without_interrupts() -> None:
+    """The command has finished and said so: a Ctrl+C while the process closes (the vault
+    locking, the run marker removed at exit) would only print a traceback and turn a done
+    change into exit 130 (walk 49a D6), so it is ignored from here on."""
+    with contextlib.suppress(ValueError, OSError):  # not the main thread: nothing to change
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

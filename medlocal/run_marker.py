@@ -5,8 +5,10 @@ power cut leaves nothing (walk 38: the next start said nothing). Each run theref
 marker in the log folder when it starts and removes it when it ends; a marker whose process is
 gone at the next start means that run ended uncleanly. A marker holds only the process id, its
 start time, whether it was the window or a command, the command's name ("import", "vault
-backup": what to do next depends on it, walk 47a D5) and whether it could use the vault: no
-patient data, no arguments.
+backup": what to do next depends on it, walk 47a D5), whether it could use the vault and, for
+``vault passwd``, the vault's id and a digest of its passphrase wrap at the start (no secret: it
+tells the next start whether the change was written, walk 49a D7): no patient data, no
+arguments.
 """
 
 from __future__ import annotations
@@ -61,6 +63,13 @@ _AFTER = {
     "vault rotate-key": f"{_SAFE}, and the passphrase and the recovery key still open it; run "
     "'medlocal vault rotate-key' again to finish.",
 }
+_PASSWD_WRITTEN = (
+    "Your vault is safe: the passphrase change had been written, so the new passphrase opens it."
+)
+_PASSWD_NOT_WRITTEN = (
+    "Your vault is safe: the passphrase change had not been written, so the passphrase it had "
+    "before still opens it; run 'medlocal vault passwd' again to change it."
+)
 _UNFINISHED_IN_WINDOW = (
     "The vault it was creating was not finished and holds nothing: create it again in the "
     "first-run window that follows."
@@ -80,8 +89,16 @@ class UncleanEnd:
     started: str
     uses_vault: bool = True
     command: str = ""  # "import", "vault backup"...; "" for the window or an older marker
+    # What the command recorded of the vault at its start (``vault passwd``: its key state).
+    state: str = ""
 
-    def note(self, *, crash_reported: bool = False, vault_unfinished: bool = False) -> str:
+    def note(
+        self,
+        *,
+        crash_reported: bool = False,
+        vault_unfinished: bool = False,
+        state_now: str = "",
+    ) -> str:
         """The message for this run. ``crash_reported``: a crash report is offered alongside
         (walk 40: a native crash gave two dialogs in a row), so the crash is named as a cause.
         ``vault_unfinished``: the vault's creation was cut short (a window killed in its
@@ -104,14 +121,26 @@ class UncleanEnd:
             )
         if vault_unfinished and self.kind == "window":
             return f"{ended} {_UNFINISHED_IN_WINDOW}"
+        if self.command == "vault passwd" and _same_vault(self.state, state_now):
+            # Walk 49a D7: "try the new one first" where the change was never written.
+            return f"{ended} {_PASSWD_WRITTEN if state_now != self.state else _PASSWD_NOT_WRITTEN}"
         return f"{ended} {_AFTER.get(self.command, _GENERAL)}"
 
 
-def start_run(kind: str, *, uses_vault: bool = True, command: str = "") -> list[UncleanEnd]:
+def _same_vault(state: str, state_now: str) -> bool:
+    """Whether two key states (``vault_id:digest``) are of one vault (the next command may use
+    another folder than the interrupted one)."""
+    return bool(state and state_now) and state.split(":")[0] == state_now.split(":")[0]
+
+
+def start_run(
+    kind: str, *, uses_vault: bool = True, command: str = "", state: str = ""
+) -> list[UncleanEnd]:
     """Mark this process as running (removed again at a normal exit) and return the earlier
     runs that ended without closing, oldest first, forgetting them (each is told once).
     ``uses_vault``: False for a command that never opens a vault; ``command``: its name
-    ("vault backup"), which the next start's notice uses. Never fails start-up: a log
+    ("vault backup"), which the next start's notice uses; ``state``: what `vault passwd`
+    found of the key file (see UncleanEnd.state). Never fails start-up: a log
     folder that cannot be written marks nothing."""
     try:
         folder = paths.log_dir()
@@ -127,6 +156,8 @@ def start_run(kind: str, *, uses_vault: bool = True, command: str = "") -> list[
             "vault": uses_vault,
             "command": command,
         }
+        if state:  # `vault passwd` only
+            record["state"] = state
         atomic_write_private(marker, json.dumps(record).encode("utf-8"))
     except (OSError, psutil.Error):
         return []
@@ -137,9 +168,15 @@ def start_run(kind: str, *, uses_vault: bool = True, command: str = "") -> list[
 
 
 def end_run() -> None:
-    """Remove this process's markers now (a normal end; also done at exit)."""
+    """Remove this process's markers now (a normal end; also done at exit). A Ctrl+C meanwhile
+    neither stops it (a marker left would tell the next start of a run killed) nor prints a
+    traceback at exit (walk 49a D6)."""
     while _written:
-        _remove(_written.pop())
+        try:
+            _remove(_written[-1])
+            _written.pop()
+        except KeyboardInterrupt:
+            continue
 
 
 def _remove(marker: Path) -> None:
@@ -155,13 +192,14 @@ def _unclean_ends(folder: Path) -> list[UncleanEnd]:
             pid, created, kind = int(record["pid"]), float(record["created"]), str(record["kind"])
             uses_vault = bool(record.get("vault", True))
             command = str(record.get("command") or "")
+            state = str(record.get("state") or "")
         except (OSError, ValueError, KeyError, TypeError):
             _remove(marker)  # unreadable (cut short by the kill itself): nothing to tell
             continue
         if _running(pid, created):  # another MedLocal running beside this one
             continue
         started = datetime.fromtimestamp(created, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-        found.append((created, UncleanEnd(kind, started, uses_vault, command)))
+        found.append((created, UncleanEnd(kind, started, uses_vault, command, state)))
         _remove(marker)
     return [end for _created, end in sorted(found, key=lambda item: item[0])]
 

@@ -1,10 +1,16 @@
 """Passphrase policy, shared by ``medlocal vault init|passwd``, ``backup restore`` with a new
 passphrase, the first-run wizard and the backup window.
 
-The rule for a vault of patient records: at least 8 characters, not only spaces, not rated weak
+The rule for a vault of patient records: 8 to 1000 characters, not only spaces, not rated weak
 by the strength meter, and not one of the most common passwords (with digits or symbols added
 around it, or written with ``@`` for ``a`` and the like, it still is one: those variants are
-tried first). The meter and the rule agree: what the meter calls weak is refused."""
+tried first). The meter and the rule agree: what the meter calls weak is refused.
+
+The meter is zxcvbn (Dropbox's estimator, maintained on PyPI; MIT) on top of the rules here:
+an alphabet run, a keyboard row or a word typed twice with digits ('abcdefghijkl',
+'qwertyuiopasdf', 'doctor123doctor123') looked varied to a count of characters (walk 49a D5),
+and zxcvbn knows those patterns, dates and dictionaries. Fewer than 10^8 guesses (its score 2
+or less) is weak: each guess costs an Argon2id run, but an offline attacker has the time."""
 
 from __future__ import annotations
 
@@ -13,9 +19,20 @@ import re
 import string
 from dataclasses import dataclass
 
+from zxcvbn import zxcvbn
+
 from medlocal.errors import UserInputError
 
 MIN_PASSPHRASE = 8
+# A terminal's line holds 4095 bytes: a longer passphrase typed there is cut short without a
+# word, and the vault got the cut one (walk 49a D4). 1000 characters (4 bytes each at most)
+# always fit, and the same limit holds for a file and the window.
+MAX_PASSPHRASE = 1000
+# zxcvbn's own default limit: its time grows fast with length, and 72 characters that are easy
+# to guess make the passphrase easy to guess, however it goes on.
+_JUDGED_CHARS = 72
+# zxcvbn's scores: 0-2 are below 10^8 guesses.
+_GUESSABLE_SCORE = 2
 
 STRONG_HINT = (
     "Use several unrelated words (four or more, with spaces between them, a number too if you "
@@ -96,7 +113,19 @@ def estimate_strength(secret: str) -> Strength:
     if is_common_password(secret):
         return Strength(WEAK, bits, "weak (a common password)")
     score = 1 if bits < 40 else 2 if bits < 60 else 3 if bits < 80 else 4
+    if score > WEAK and guessable(secret) is not None:
+        return Strength(WEAK, bits, "weak (easy to guess)")
     return Strength(score, bits, _LABELS[score])
+
+
+def guessable(secret: str) -> str | None:
+    """Why zxcvbn finds ``secret`` easy to guess (its warning, or a general reason), or None
+    when it takes 10^8 guesses or more."""
+    result = zxcvbn(secret[:_JUDGED_CHARS], max_length=_JUDGED_CHARS)
+    if int(result["score"]) > _GUESSABLE_SCORE:
+        return None
+    warning = str(result.get("feedback", {}).get("warning") or "").strip()
+    return warning or "It follows a pattern that is easy to guess."
 
 
 def is_common_password(secret: str) -> bool:
@@ -121,6 +150,12 @@ def check_new_passphrase(secret: str, confirmation: str | None = None) -> str:
         raise UserInputError(
             f"Use a passphrase of at least {MIN_PASSPHRASE} characters. {STRONG_HINT}"
         )
+    if len(secret) > MAX_PASSPHRASE:
+        raise UserInputError(
+            f"Use a passphrase of at most {MAX_PASSPHRASE} characters (this one has "
+            f"{len(secret)}; a longer one typed at a terminal would be cut short without a "
+            "word)."
+        )
     if not secret.strip():
         raise UserInputError("The passphrase cannot be only spaces.")
     if is_common_password(secret):
@@ -129,8 +164,10 @@ def check_new_passphrase(secret: str, confirmation: str | None = None) -> str:
             f"added to it do not change that). {STRONG_HINT}"
         )
     if estimate_strength(secret).score <= WEAK:
+        why = guessable(secret)
         raise UserInputError(
             "This passphrase is too easy to guess for a vault of patient records (the meter "
-            f"rates it weak). {STRONG_HINT}"
+            f"rates it weak{': ' + why[:1].lower() + why[1:].rstrip('.') if why else ''}). "
+            f"{STRONG_HINT}"
         )
     return secret

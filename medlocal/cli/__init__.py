@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import medlocal
@@ -21,6 +22,7 @@ from medlocal import crash, run_marker
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.fsutil import disk_full_error, shown_name, shown_path
 from medlocal.privacy import hardening, netguard
+from medlocal.vault.errors import WrongPassphraseError
 
 if TYPE_CHECKING:
     from medlocal.app import Workspace
@@ -149,7 +151,22 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
         return _run(args, workspace)
 
 
-def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
+def _key_state(args: argparse.Namespace) -> str:
+    """The passphrase state of the vault this command uses (see keyfile.passphrase_state): an
+    interrupted `vault passwd` is told whether its change was written (walk 49a D7)."""
+    if not hasattr(args, "vault"):
+        return ""
+    from medlocal import paths
+    from medlocal.vault.keyfile import KEY_FILE_NAME, passphrase_state
+
+    try:
+        folder = Path(args.vault).expanduser() if args.vault else paths.vault_dir()
+    except OSError:
+        return ""
+    return passphrase_state(folder / KEY_FILE_NAME)
+
+
+def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd], state_now: str = "") -> None:
     """Say on stderr which earlier runs did not close, and where the crash reports waiting to
     be read are: a native crash leaves both (walk 47a D4: the terminal said only "killed", the
     window named the report). The reports stay unread: the window and doctor offer them too."""
@@ -160,7 +177,8 @@ def tell_unclean_ends(ended: Sequence[run_marker.UncleanEnd]) -> None:
     except OSError:
         reports = []
     for end in ended:
-        print(f"medlocal: {end.note(crash_reported=bool(reports))}", file=sys.stderr)
+        note = end.note(crash_reported=bool(reports), state_now=state_now)
+        print(f"medlocal: {note}", file=sys.stderr)
     if reports:
         names = ", ".join(shown_name(report.name) for report in reports)
         print(
@@ -187,6 +205,16 @@ def _where_ids_are_listed(exc: UserInputError) -> str:
     for opening, listing in _ID_LISTINGS.items():
         if message.startswith(opening) and "medlocal " not in message:
             return f" ({listing})"
+    if (
+        isinstance(exc, WrongPassphraseError)
+        and message.startswith("Wrong passphrase")
+        and not message.startswith("Wrong passphrase for")  # a backup's: not the vault's
+    ):
+        # Walk 49a D8: the way back from a forgotten passphrase was in no message.
+        return (
+            " Forgotten it? 'medlocal vault passwd --recovery-key-file FILE' sets a new one with "
+            "the recovery key."
+        )
     return ""
 
 
@@ -195,10 +223,15 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
     handler = args.func
     # A run killed before it could close (SIGKILL, a power cut) leaves its marker: say so once.
     # A command without --vault never opens one: its unclean end is not told as the vault's.
+    command = getattr(args, COMMAND_ATTR, "")
+    state = _key_state(args) if command == "vault passwd" else ""
     ended = run_marker.start_run(
-        "command", uses_vault=hasattr(args, "vault"), command=getattr(args, COMMAND_ATTR, "")
+        "command", uses_vault=hasattr(args, "vault"), command=command, state=state
     )
-    tell_unclean_ends(ended)
+    if not state and any(end.command == "vault passwd" for end in ended):
+        state = _key_state(args)
+    tell_unclean_ends(ended, state)
+    finished: list[int] = []  # the command's exit code, once it has run to its end
     try:
         from medlocal.app import Workspace
         from medlocal.cli.common import notice
@@ -208,7 +241,8 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
             ws.use_vault_folder(args.vault)
         args.workspace = ws
         try:
-            return int(handler(args) or EXIT_OK)
+            finished.append(int(handler(args) or EXIT_OK))
+            return finished[0]
         finally:
             if workspace is None:
                 ws.close()
@@ -222,6 +256,8 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
         print(f"medlocal: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
+        if finished:  # Ctrl+C as the finished command closed: what it said it did is done
+            return finished[0]
         print("\nmedlocal: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:

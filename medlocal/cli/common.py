@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from medlocal.app import Workspace
 from medlocal.app.vault_session import upgrade_notice
 from medlocal.errors import UserInputError
+from medlocal.fsutil import shown_path
 from medlocal.progress import Progress
 from medlocal.vault.store import Vault
 
@@ -105,14 +106,34 @@ def _has_terminal() -> bool:
 
 
 def read_secret_file(name: str) -> str:
+    path = Path(name).expanduser()
     try:
-        text = Path(name).expanduser().read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise UserInputError(f"Cannot read the passphrase file {name}.") from err
     secret = text.rstrip("\r\n")
     if not secret:
         raise UserInputError(f"The passphrase file {name} is empty.")
+    warn_if_others_can_read(path)
     return secret
+
+
+def warn_if_others_can_read(path: Path) -> None:
+    """A secret's file that other users of the computer can read is used, with a word on how
+    to keep it (walk 49a D8: a 0644 file was read without one). POSIX permissions only: on
+    Windows a file's access is its folder's ACL, which the mode does not show."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        return
+    if mode & 0o077:
+        notice(
+            f"{shown_path(path)} can be read by other users of this computer (permissions "
+            f"{mode:03o}). Keep a passphrase or recovery-key file readable by you only "
+            f"(chmod 600), and delete it once it has been used."
+        )
 
 
 # Redirected progress of a stage whose size is unknown: a line this often, so a long step

@@ -45,6 +45,7 @@ from medlocal.vault.errors import (
 )
 from medlocal.vault.records import SearchHit, pages_label
 from medlocal.vault.store import Vault
+from medlocal.vault.unlock import REMEMBER_AGAIN
 from medlocal.wording import counted, saved_outputs
 
 SNIPPET_CHARS = 240
@@ -304,7 +305,10 @@ def run_status(args: argparse.Namespace) -> int:
         f"Key:          Argon2id m={kdf['memory_kib'] // 1024} MiB t={kdf['iterations']} "
         f"p={kdf['lanes']}; AES-256-GCM wrap; SQLCipher 4"
     )
-    print(f"Remembered:   {'yes (OS keychain)' if status.remembered else 'no'}")
+    if status.remembered_problem:  # walk 49a D3: "yes" of a keychain key that was gone
+        print(f"Remembered:   not usable here. {status.remembered_problem} {REMEMBER_AGAIN}")
+    else:
+        print(f"Remembered:   {'yes (OS keychain)' if status.remembered else 'no'}")
     if problems is None:
         return 0
     if problems:

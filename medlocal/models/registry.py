@@ -33,7 +33,7 @@ from medlocal.errors import ModelLoadError, UserInputError
 from medlocal.fsutil import atomic_write_private, private_dir, shown_path
 from medlocal.models.catalog import ROLES, CatalogEntry, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID, demo_model_path
-from medlocal.models.oslock import exclusive_lock
+from medlocal.oslock import exclusive_lock
 from medlocal.paths import data_dir
 from medlocal.wording import with_article
 

@@ -72,6 +72,19 @@ class KeyFileError(VaultError):
     """The key file is missing, unreadable or has been altered."""
 
 
+class KeysChangedElsewhereError(UserInputError):
+    """The key file on disk is no longer the one this process unlocked with: another MedLocal
+    window or command changed the passphrase or the vault's key meanwhile. Writing from the old
+    copy would undo that change (walk 49a D1: a leaked passphrase, changed, came back)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The vault's passphrase or key was changed by another MedLocal window or command "
+            "after the vault was unlocked here, so nothing was changed (it would have undone "
+            "that change). Lock the vault, unlock it with the current passphrase and try again."
+        )
+
+
 class VaultCorruptedError(VaultError):
     """The encrypted database failed its integrity checks (altered or damaged pages)."""
 

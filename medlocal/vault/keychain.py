@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+from pathlib import Path
 from typing import Any
 
 import keyring
@@ -23,6 +25,29 @@ from medlocal.vault.errors import KeychainUnavailableError
 from medlocal.vault.keys import SecretKey
 
 SERVICE = "MedLocal vault"
+
+# What the keychain says when it holds no entry for a vault (deleted, or another computer's).
+NOT_HERE = (
+    "The remembered key is not in this computer's keychain (it was deleted there, or the vault "
+    "was remembered on another computer or user account and moved here)"
+)
+
+
+class EntryMissingError(KeychainUnavailableError):
+    """The keychain answered, and holds no key under the name asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(f"{NOT_HERE}.")
+
+
+def entry_name(vault_id: str, folder: Path) -> str:
+    """The keychain entry of the vault ``vault_id`` in ``folder``: the id and a digest of the
+    folder's resolved path, so that copies of one vault (same id) have entries of their own
+    and forgetting a copy leaves the original remembered (walk 49a D2). A digest, not the path:
+    the entry's name is shown in keychain managers, and a folder name may say whose it is."""
+    where = str(folder.expanduser().resolve()).encode("utf-8", "surrogateescape")
+    return f"{vault_id} {hashlib.sha256(where).hexdigest()[:16]}"
+
 
 _REFUSED_MODULES = (
     "keyring.backends.fail",
@@ -88,27 +113,50 @@ def _is_chainer(backend: Any) -> bool:
     return backend_name(backend).startswith("keyring.backends.chainer")
 
 
-def store_device_key(vault_id: str) -> tuple[SecretKey, str]:
-    """Create a device key, put it in the keychain; return it with the backend's name."""
+def store_device_key(entry: str) -> tuple[SecretKey, str]:
+    """Create a device key, put it in the keychain as ``entry``; return it with the backend's
+    name."""
     backend = secure_backend()
     key = SecretKey.generate()
     try:
-        backend.set_password(SERVICE, vault_id, base64.b64encode(bytes(key.buffer)).decode())
+        backend.set_password(SERVICE, entry, base64.b64encode(bytes(key.buffer)).decode())
     except Exception as err:
         key.wipe()
         raise KeychainUnavailableError("The OS keychain refused to store the key.") from err
     return key, backend_name(backend)
 
 
-def load_device_key(vault_id: str) -> tuple[SecretKey, str]:
-    """Read the device key; return it with the name of the backend that answered."""
+def _stored(entry: str) -> tuple[str, Any]:
     backend = secure_backend()
     try:
-        stored = backend.get_password(SERVICE, vault_id)
+        stored = backend.get_password(SERVICE, entry)
     except Exception as err:
         raise KeychainUnavailableError("The OS keychain did not answer.") from err
     if not stored:
-        raise KeychainUnavailableError("The OS keychain holds no key for this vault.")
+        raise EntryMissingError()
+    return str(stored), backend
+
+
+def require(entry: str) -> None:
+    """Look ``entry`` up (no unlock: cheap enough for a status line); raises
+    :class:`EntryMissingError` when the keychain has none, :class:`KeychainUnavailableError`
+    when it cannot say."""
+    _stored(entry)
+
+
+def copy_entry(source: str, target: str) -> None:
+    """Put the key of entry ``source`` under ``target`` too (an entry named the old way, by
+    the vault's id alone, taken over by the folder's own name)."""
+    stored, backend = _stored(source)
+    try:
+        backend.set_password(SERVICE, target, stored)
+    except Exception as err:
+        raise KeychainUnavailableError("The OS keychain refused to store the key.") from err
+
+
+def load_device_key(entry: str) -> tuple[SecretKey, str]:
+    """Read the device key of ``entry``; return it with the name of the backend that answered."""
+    stored, backend = _stored(entry)
     try:
         raw = base64.b64decode(stored, validate=True)
         return SecretKey(raw), backend_name(backend)
@@ -116,14 +164,14 @@ def load_device_key(vault_id: str) -> tuple[SecretKey, str]:
         raise KeychainUnavailableError("The key in the OS keychain is damaged.") from err
 
 
-def delete_device_key(vault_id: str) -> None:
+def delete_device_key(entry: str) -> None:
     """Remove the device key if a secure keychain holds one; missing entries are fine."""
     try:
         backend = secure_backend()
     except KeychainUnavailableError:
         return
     try:
-        backend.delete_password(SERVICE, vault_id)
+        backend.delete_password(SERVICE, entry)
     except keyring.errors.PasswordDeleteError:
         return
     except Exception as err:

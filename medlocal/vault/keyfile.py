@@ -8,17 +8,23 @@ either the old or the new file, never a torn one.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import secrets
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from medlocal.fsutil import atomic_write_private
+from medlocal.oslock import exclusive_lock
 from medlocal.vault.errors import KeyFileError
 
 KEY_FILE_NAME = "vault.keys.json"
+# Held while a process reads the key file to change it and writes it back (walk 49a D1).
+LOCK_FILE_NAME = "vault.keys.lock"
 FORMAT = "medlocal-vault-keys"
 VERSION = 1
 
@@ -117,3 +123,27 @@ def load_key_file(path: Path) -> KeyFile:
 def save_key_file(path: Path, key_file: KeyFile) -> None:
     payload = json.dumps(key_file.to_json(), indent=2, sort_keys=True).encode("utf-8")
     atomic_write_private(path, payload)
+
+
+@contextlib.contextmanager
+def key_file_lock(path: Path) -> Iterator[None]:
+    """Hold the lock beside the key file ``path`` while it is read, changed and written back,
+    so that two processes (the window and a command) never write from the same old copy. A
+    folder where the lock file cannot be made (a read-only medium) cannot take the key file's
+    write either: the block runs unlocked, and the write fails as it did before."""
+    with contextlib.ExitStack() as held:
+        with contextlib.suppress(OSError):
+            held.enter_context(exclusive_lock(path.with_name(LOCK_FILE_NAME)))
+        yield
+
+
+def passphrase_state(path: Path) -> str:
+    """``vault_id:digest`` of the key file's passphrase wrap ("" when it cannot be read): it
+    changes when, and only when, the passphrase does (or its wrap is renewed); the wrap is no
+    secret, and the digest tells nothing of the passphrase."""
+    try:
+        key_file = load_key_file(path)
+    except KeyFileError:
+        return ""
+    wrap = json.dumps(key_file.wraps["passphrase"], sort_keys=True).encode("utf-8")
+    return f"{key_file.vault_id}:{hashlib.sha256(wrap).hexdigest()[:16]}"

@@ -88,3 +88,5 @@ class VaultStatus:
     remembered: bool
     unlocked_with: str
     database_bytes: int
+    # Remembered, but the keychain cannot unlock it here: why (walk 49a D3); "" otherwise.
+    remembered_problem: str = ""

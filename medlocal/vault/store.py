@@ -30,7 +30,7 @@ from medlocal import paths
 from medlocal.errors import DiskFullError, UserInputError
 from medlocal.vault import db, keychain, keys, unlock, unrecorded
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
-from medlocal.vault.errors import VaultInUseError, WrongPassphraseError
+from medlocal.vault.errors import KeyFileError, VaultInUseError, WrongPassphraseError
 from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams
@@ -169,8 +169,9 @@ class Vault(DocumentsMixin, ChatsMixin):
         """Remove a device key the keychain may still hold for a vault that has no keychain
         wrap: it unlocks nothing, so no passphrase is asked to remove it (walk 48b D3)."""
         files = unlock.VaultFiles(_folder(path_dir))
-        if files.key_file.exists():
-            keychain.delete_device_key(load_key_file(files.key_file).vault_id)
+        if files.key_file.exists():  # this folder's entry only: a copy's is not its own
+            vault_id = load_key_file(files.key_file).vault_id
+            keychain.delete_device_key(keychain.entry_name(vault_id, files.folder))
 
     @property
     def folder(self) -> Path:
@@ -263,7 +264,9 @@ class Vault(DocumentsMixin, ChatsMixin):
             params = kdf_params or KdfParams.from_dict(self._key_file.wraps["passphrase"]["params"])
             if kdf_params is None and params.memory_kib < KdfParams().memory_kib:
                 params = KdfParams()  # raise old, weaker settings to today's default
-            unlock.change_passphrase(self._files, self._key_file, s.dek, new_passphrase, params)
+            self._key_file = unlock.change_passphrase(
+                self._files, self._key_file, s.dek, new_passphrase, params
+            )
         self._write("key_change", {"kind": "passphrase"})
 
     def check_passphrase(self, passphrase: str) -> bool:
@@ -299,13 +302,13 @@ class Vault(DocumentsMixin, ChatsMixin):
     def remember(self) -> str:
         """Keep a wrap under a device key in the OS keychain; returns the keychain's name."""
         with self._read() as s:
-            backend = unlock.remember(self._files, self._key_file, s.dek)
+            self._key_file, backend = unlock.remember(self._files, self._key_file, s.dek)
         self._write("key_change", {"kind": "remember", "backend": backend[-100:]})
         return backend
 
     def forget(self) -> None:
         with self._read():
-            unlock.forget(self._files, self._key_file)
+            self._key_file = unlock.forget(self._files, self._key_file)
         self._write("key_change", {"kind": "forget"})
 
     # --- audit and health -----------------------------------------------------------------------
@@ -344,6 +347,12 @@ class Vault(DocumentsMixin, ChatsMixin):
                 return [str(err)]
 
     def status(self) -> VaultStatus:
+        # Read again: another process may have remembered or forgotten the vault since.
+        try:
+            key_file = load_key_file(self._files.key_file)
+        except KeyFileError:
+            key_file = self._key_file
+        problem = unlock.remembered_problem(self._files, key_file)
         with self._read() as s:
             conn = s.conn
 
@@ -365,7 +374,8 @@ class Vault(DocumentsMixin, ChatsMixin):
                 chunks=count("chunks"),
                 embed_models=models,
                 kdf=dict(self._key_file.wraps["passphrase"]["params"]),
-                remembered="keychain" in self._key_file.wraps,
+                remembered="keychain" in key_file.wraps and problem is None,
+                remembered_problem=problem or "",
                 unlocked_with=self.unlocked_with,
                 database_bytes=self._files.database.stat().st_size,
             )

@@ -37,6 +37,7 @@ from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     KeychainUnavailableError,
     KeyFileError,
+    KeysChangedElsewhereError,
     PassphraseRequiredError,
     UnlockThrottledError,
     VaultCorruptedError,
@@ -49,7 +50,9 @@ from medlocal.vault.errors import (
 from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import (
     KEY_FILE_NAME,
+    LOCK_FILE_NAME,
     KeyFile,
+    key_file_lock,
     load_key_file,
     new_vault_id,
     save_key_file,
@@ -175,6 +178,7 @@ class VaultFiles:
         unrecorded.remove(self.folder)
         self._forget_device_key()
         self.key_file.unlink(missing_ok=True)
+        self.key_file.with_name(LOCK_FILE_NAME).unlink(missing_ok=True)  # empty; goes with it
 
     def _forget_device_key(self) -> None:
         """The keychain entry an unfinished vault was remembered with (the wizard remembers
@@ -183,7 +187,7 @@ class VaultFiles:
             key_file = load_key_file(self.key_file)
             if "keychain" in key_file.wraps:
                 try:
-                    keychain.delete_device_key(key_file.vault_id)
+                    keychain.delete_device_key(_wrap_entry(key_file))
                 except KeychainUnavailableError:
                     log.warning("the keychain entry of a replaced unfinished vault stays")
 
@@ -357,13 +361,16 @@ def unlock(
     key_file = load_key_file(files.key_file)
     if use_keychain and "keychain" in key_file.wraps:
         try:
-            return _open(files, key_file, _keychain_opener(key_file), "keychain")
-        except (KeychainUnavailableError, WrongPassphraseError):
+            entry = usable_entry(files, key_file)
+            opened = _open(files, key_file, _keychain_opener(key_file, entry), "keychain")
+        except (KeychainUnavailableError, WrongPassphraseError) as err:
             # Any keychain problem falls back to the passphrase, never to anything weaker.
             if passphrase is None and recovery_key is None:
-                raise PassphraseRequiredError(
-                    "The remembered key could not be used; enter the passphrase."
-                ) from None
+                raise PassphraseRequiredError(remembered_key_unused(err)) from None
+        else:
+            if entry == key_file.vault_id:
+                _take_over_old_entry(files, opened)
+            return opened
     if passphrase is None and recovery_key is None:
         raise PassphraseRequiredError("A passphrase is needed to unlock the vault.")
     wait = key_file.unlock_wait()
@@ -427,8 +434,86 @@ def _recovery_opener(key_file: KeyFile, recovery_key: str) -> Opener:
     return opener
 
 
-def _keychain_opener(key_file: KeyFile) -> Opener:
-    device_key, backend = keychain.load_device_key(key_file.vault_id)
+# Said when the remembered key is not used, after why (walk 49a D3: it never said how to fix).
+REMEMBER_AGAIN = (
+    "To unlock without the passphrase again, run 'medlocal vault remember' (in the window: "
+    "Settings, Remember on this computer); to stop MedLocal trying, run 'medlocal vault forget'."
+)
+MOVED_HERE = (
+    "This vault was remembered in another folder and was copied or moved here since; that "
+    "folder's remembered key is not used for this one"
+)
+
+
+def remembered_key_unused(err: Exception) -> str:
+    """Why the keychain did not unlock the vault, that the passphrase is needed, and how to make
+    "remember" work again or stop it being tried."""
+    if isinstance(err, WrongPassphraseError):
+        reason = (
+            "The key in this computer's keychain does not open this vault (the keychain entry "
+            "or the vault's key file was replaced)"
+        )
+    else:
+        reason = str(err).rstrip(".")
+    return f"{reason}, so the passphrase is needed. {REMEMBER_AGAIN}"
+
+
+def _wrap_entry(key_file: KeyFile) -> str:
+    """The keychain entry the key file's wrap was made with: the one it names, or the vault's
+    id alone for a wrap made before entries were named per folder."""
+    return str(key_file.wraps["keychain"].get("entry") or key_file.vault_id)
+
+
+def usable_entry(files: VaultFiles, key_file: KeyFile) -> str:
+    """The keychain entry that holds this vault's device key here (a look-up, no unlock);
+    :class:`KeychainUnavailableError` saying why none does: the vault was remembered in
+    another folder (a copy, walk 49a D2), or the keychain has no such entry (D3)."""
+    here = keychain.entry_name(key_file.vault_id, files.folder)
+    recorded = key_file.wraps["keychain"].get("entry")
+    if recorded is not None and recorded != here:
+        raise KeychainUnavailableError(f"{MOVED_HERE}.")
+    try:
+        keychain.require(here)
+        return here
+    except keychain.EntryMissingError:
+        if recorded is not None:
+            raise
+    keychain.require(key_file.vault_id)  # named the old way, by the vault's id alone
+    return key_file.vault_id
+
+
+def remembered_problem(files: VaultFiles, key_file: KeyFile) -> str | None:
+    """Why a remembered vault's keychain entry cannot unlock it here (a look-up, no unlock: a
+    status line must not say "remembered" of a key that is gone, walk 49a D3); None when it
+    can be tried, or when the vault is not remembered."""
+    if "keychain" not in key_file.wraps:
+        return None
+    try:
+        usable_entry(files, key_file)
+    except KeychainUnavailableError as err:
+        return str(err)
+    return None
+
+
+def _take_over_old_entry(files: VaultFiles, opened: Unlocked) -> None:
+    """A vault remembered before entries were named per folder: its key is moved to this
+    folder's own entry, which the wrap now names (a copy made before then is told its key is
+    not in the keychain, and is remembered again). Best effort: if the key file cannot name
+    the entry, the old one is kept and still opens the vault."""
+    here = keychain.entry_name(opened.key_file.vault_id, files.folder)
+
+    def name_it(current: KeyFile) -> None:
+        if "keychain" in current.wraps:
+            current.wraps["keychain"] = {**current.wraps["keychain"], "entry": here}
+
+    with contextlib.suppress(KeychainUnavailableError, KeyFileError, OSError):
+        keychain.copy_entry(opened.key_file.vault_id, here)
+        opened.key_file = update_key_file(files, opened.key_file, name_it, kept=_dek_kept)
+        keychain.delete_device_key(opened.key_file.vault_id)
+
+
+def _keychain_opener(key_file: KeyFile, entry: str) -> Opener:
+    device_key, backend = keychain.load_device_key(entry)
 
     def opener(wraps: dict[str, dict[str, Any]]) -> SecretKey:
         wrap = wraps.get("keychain")
@@ -478,7 +563,7 @@ def _open(
         if rewrap is not None:
             rewrap(key_file, dek)
         if key_file.to_json() != on_disk:  # most unlocks change nothing: no write for them
-            save_key_file(files.key_file, key_file)
+            key_file = _save_opened(files, key_file, on_disk)
     except Exception as err:
         if not is_disk_full(err):
             conn.close()
@@ -499,6 +584,60 @@ def _open(
     # Version 0 is a database whose creation stopped before its first migration: no upgrade.
     upgraded = before if 0 < before < SCHEMA_VERSION else None
     return Unlocked(conn, dek, key_file, method, failures, upgraded)
+
+
+def _save_opened(files: VaultFiles, key_file: KeyFile, loaded: dict[str, Any]) -> KeyFile:
+    """Write what the unlock changed (counters cleared, a re-wrap, a rotation finished) unless
+    another process changed the key file since it was ``loaded`` (a passphrase changed in the
+    second the unlock took): then only the counters are cleared, in the file as it is now,
+    which this process keeps from then on (walk 49a D1)."""
+    with key_file_lock(files.key_file):
+        current = load_key_file(files.key_file)
+        if current.to_json() == loaded:
+            save_key_file(files.key_file, key_file)
+            return key_file
+        current.failed_attempts = 0
+        current.last_failed_at = 0.0
+        current.unlogged_failures = 0
+        save_key_file(files.key_file, current)
+        return current
+
+
+def _dek_kept(seen: KeyFile, current: KeyFile) -> bool:
+    """Whether the key file on disk still wraps the data key of the copy this process holds:
+    only a rotation changes the recovery wrap (and only it writes ``pending``)."""
+    return (
+        current.vault_id == seen.vault_id
+        and current.wraps.get("recovery") == seen.wraps.get("recovery")
+        and current.pending == seen.pending
+    )
+
+
+def _passphrase_kept(seen: KeyFile, current: KeyFile) -> bool:
+    return _dek_kept(seen, current) and current.wraps["passphrase"] == seen.wraps["passphrase"]
+
+
+KeptCheck = Callable[[KeyFile, KeyFile], bool]
+
+
+def update_key_file(
+    files: VaultFiles,
+    seen: KeyFile,
+    change: Callable[[KeyFile], None],
+    kept: KeptCheck | None = _passphrase_kept,
+) -> KeyFile:
+    """Apply ``change`` to the key file as it is on disk now, under its lock, write it and
+    return it: never the copy loaded at unlock, which would put back a passphrase another
+    process changed since (walk 49a D1). ``kept(seen, current)`` says whether what ``change``
+    relies on is still there; when not, nothing is written (:class:`KeysChangedElsewhereError`).
+    The failed-unlock counters are always the disk's."""
+    with key_file_lock(files.key_file):
+        current = load_key_file(files.key_file)
+        if kept is not None and not kept(seen, current):
+            raise KeysChangedElsewhereError()
+        change(current)
+        save_key_file(files.key_file, current)
+    return current
 
 
 def _open_pending(
@@ -522,42 +661,70 @@ def _open_pending(
 
 
 def _record_failure(files: VaultFiles, key_file: KeyFile) -> None:
-    key_file.failed_attempts += 1
-    key_file.unlogged_failures += 1
-    key_file.last_failed_at = time.time()
-    with contextlib.suppress(OSError):  # a read-only medium must not hide the real error
-        save_key_file(files.key_file, key_file)
+    """Count the failure in the key file as it is now (its wraps may have changed since it was
+    read: they are left as they are), and in ``key_file`` for the wait said now."""
+
+    def count(current: KeyFile) -> None:
+        current.failed_attempts += 1
+        current.unlogged_failures += 1
+        current.last_failed_at = time.time()
+
+    count(key_file)
+    # A read-only medium must not hide the real error; nor may a key file gone meanwhile.
+    with contextlib.suppress(OSError, KeyFileError):
+        written = update_key_file(files, key_file, count, kept=None)
+        key_file.failed_attempts = written.failed_attempts
+        key_file.last_failed_at = written.last_failed_at
 
 
 def change_passphrase(
     files: VaultFiles, key_file: KeyFile, dek: SecretKey, new_passphrase: str, params: KdfParams
-) -> None:
-    """Re-wrap the DEK under a new passphrase; the database is untouched."""
+) -> KeyFile:
+    """Re-wrap the DEK under a new passphrase; the database is untouched. Refused when the
+    passphrase was changed elsewhere since ``key_file`` was read. Returns the key file written."""
     if not new_passphrase:
         raise WrongPassphraseError("The passphrase must not be empty.")
-    key_file.wraps["passphrase"] = keys.wrap_with_passphrase(
-        dek, new_passphrase, key_file.vault_id, params
-    )
-    save_key_file(files.key_file, key_file)
+    wrap = keys.wrap_with_passphrase(dek, new_passphrase, key_file.vault_id, params)
+    return update_key_file(files, key_file, lambda current: _set_wrap(current, "passphrase", wrap))
 
 
-def remember(files: VaultFiles, key_file: KeyFile, dek: SecretKey) -> str:
-    """Add the keychain wrap; returns the backend name."""
-    device_key, backend = keychain.store_device_key(key_file.vault_id)
-    try:
-        key_file.wraps["keychain"] = keys.wrap_with_device_key(
-            dek, device_key, key_file.vault_id, backend
-        )
-    finally:
-        device_key.wipe()
-    save_key_file(files.key_file, key_file)
-    return backend
+def _set_wrap(key_file: KeyFile, name: str, wrap: dict[str, Any]) -> None:
+    key_file.wraps[name] = wrap
 
 
-def forget(files: VaultFiles, key_file: KeyFile) -> None:
-    key_file.wraps.pop("keychain", None)
-    save_key_file(files.key_file, key_file)
-    keychain.delete_device_key(key_file.vault_id)
+def remember(files: VaultFiles, key_file: KeyFile, dek: SecretKey) -> tuple[KeyFile, str]:
+    """Add the keychain wrap to the key file as it is now (a passphrase changed elsewhere is
+    kept); returns the key file written and the backend name."""
+    backend = ""
+
+    def add(current: KeyFile) -> None:
+        nonlocal backend
+        here = keychain.entry_name(current.vault_id, files.folder)
+        device_key, backend = keychain.store_device_key(here)
+        try:
+            wrap = keys.wrap_with_device_key(dek, device_key, current.vault_id, backend)
+        finally:
+            device_key.wipe()
+        current.wraps["keychain"] = {**wrap, "entry": here}
+
+    return update_key_file(files, key_file, add, kept=_dek_kept), backend
+
+
+def forget(files: VaultFiles, key_file: KeyFile) -> KeyFile:
+    """Remove the keychain wrap from the key file as it is now (whatever else changed in it),
+    and this folder's keychain entry; never another folder's (a copy forgotten left the
+    original unremembered, walk 49a D2). A wrap made before entries were named per folder
+    names none: its entry, by the vault's id alone, goes too."""
+    wrap: dict[str, Any] = {}
+
+    def drop(current: KeyFile) -> None:
+        wrap.update(current.wraps.pop("keychain", {}))
+
+    written = update_key_file(files, key_file, drop, kept=None)
+    keychain.delete_device_key(keychain.entry_name(written.vault_id, files.folder))
+    if wrap and "entry" not in wrap:
+        keychain.delete_device_key(written.vault_id)
+    return written
 
 
 def rotate(
@@ -587,13 +754,19 @@ def rotate(
     }
     if "keychain" in key_file.wraps:
         with contextlib.suppress(KeychainUnavailableError):
-            device_key, backend = keychain.load_device_key(key_file.vault_id)
-            pending["keychain"] = keys.wrap_with_device_key(
-                new_dek, device_key, key_file.vault_id, backend
-            )
+            entry = usable_entry(files, key_file)
+            device_key, backend = keychain.load_device_key(entry)
+            wrap = keys.wrap_with_device_key(new_dek, device_key, key_file.vault_id, backend)
             device_key.wipe()
-    key_file.pending = pending
-    save_key_file(files.key_file, key_file)
+            recorded = key_file.wraps["keychain"].get("entry")
+            pending["keychain"] = {**wrap, "entry": recorded} if recorded else wrap
+    with key_file_lock(files.key_file):
+        # A passphrase changed elsewhere since this unlock is not put back (walk 49a D1).
+        if not _passphrase_kept(key_file, load_key_file(files.key_file)):
+            new_dek.wipe()
+            raise KeysChangedElsewhereError()
+        key_file.pending = pending
+        save_key_file(files.key_file, key_file)
     step("pending-written")
     try:
         db.rekey(conn, new_dek)

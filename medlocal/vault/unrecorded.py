@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from medlocal.fsutil import atomic_write_private
+from medlocal.vault.keyfile import LOCK_FILE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -128,12 +129,14 @@ def remove(folder: Path) -> None:
 
 
 def only_note_in(folder: Path) -> bool:
-    """Whether ``folder`` holds this note and nothing else: what a vault's files leave behind
-    once they are gone (a session count, nothing about patients), no vault to keep."""
+    """Whether ``folder`` holds this note and nothing else but the key file's lock: what a
+    vault's files leave behind once they are gone (a session count, an empty lock file,
+    nothing about patients), no vault to keep."""
     try:
-        return [entry.name for entry in folder.iterdir()] == [NOTE_NAME]
+        names = {entry.name for entry in folder.iterdir()}
     except OSError:
         return False
+    return NOTE_NAME in names and names <= {NOTE_NAME, LOCK_FILE_NAME}
 
 
 def carry(source: Path, destination: Path, vault_id: str) -> None:

@@ -25,6 +25,7 @@ def cli_vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str
         patient = vault.add_patient("CLI Patient")
     secret = tmp_path / "pass.txt"
     secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)  # one readable by others is told on stderr
     return ["--vault", str(folder), "--passphrase-file", str(secret)], patient
 
 

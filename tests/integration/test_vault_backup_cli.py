@@ -36,6 +36,7 @@ def setup(tmp_path: Path, medlocal_home: Path) -> tuple[Path, Path, Path]:
     vault = make_planted_vault(tmp_path / "vault").folder
     secret = tmp_path / "pass.txt"
     secret.write_text(PASS + "\n")
+    secret.chmod(0o600)  # as README advises: one readable by others is told on stderr
     dest = tmp_path / "usb"
     dest.mkdir()
     return vault, secret, dest
@@ -155,6 +156,7 @@ def test_replace_asks_first_and_wrong_passphrase_is_one_line(
     assert refused.returncode == 2 and "confirmation" in refused.stderr
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the passphrase")
+    wrong.chmod(0o600)
     bad = _cli(
         medlocal_home, "vault", "backup", "--verify", str(dest), "--passphrase-file", str(wrong)
     )

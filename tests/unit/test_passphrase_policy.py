@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from medlocal.app import Workspace
-from medlocal.app.passphrase import check_new_passphrase, estimate_strength, is_common_password
+from medlocal.app.passphrase import (
+    MAX_PASSPHRASE,
+    check_new_passphrase,
+    estimate_strength,
+    is_common_password,
+)
 from medlocal.errors import UserInputError
 from medlocal.vault.keys import KdfParams
 
@@ -94,3 +99,35 @@ def test_a_passphrase_file_with_a_weak_passphrase_is_refused(tmp_path: Path) -> 
     weak.write_text("password\n", encoding="utf-8")
     with pytest.raises(UserInputError, match="most common passwords"):
         new_passphrase(str(weak))
+
+
+# Walk 49a D5: runs, keyboard rows and a word typed twice with digits looked varied to a count
+# of characters; zxcvbn knows the patterns.
+PATTERNED = ["abcdefghijkl", "qwertyuiopasdf", "doctor123doctor123", "123doctor123doctor"]
+
+
+@pytest.mark.parametrize("secret", PATTERNED)
+def test_runs_keyboard_rows_and_repeated_halves_are_refused(secret: str) -> None:
+    assert estimate_strength(secret).score <= 1
+    with pytest.raises(UserInputError, match="too easy to guess") as refused:
+        check_new_passphrase(secret, secret)
+    assert "several unrelated words" in str(refused.value)
+
+
+def test_the_longest_passphrase_is_the_same_everywhere(tmp_path: Path) -> None:
+    """Walk 49a D4: 5000 characters typed at a terminal reached the vault as the first 4095;
+    a passphrase over the maximum is refused, from a file as typed."""
+    from medlocal.cli.vault_cmds import new_passphrase
+
+    words = "wattle teapot river 2871 "
+    longest = (words * 50)[:MAX_PASSPHRASE]
+    assert check_new_passphrase(longest, longest) == longest
+    too_long = longest + "x"
+    with pytest.raises(UserInputError, match=f"at most {MAX_PASSPHRASE} characters"):
+        check_new_passphrase(too_long, too_long)
+    file = tmp_path / "pw.txt"
+    file.write_text(too_long + "\n", encoding="utf-8")
+    with pytest.raises(UserInputError, match=f"at most {MAX_PASSPHRASE} characters"):
+        new_passphrase(str(file))
+    # The longest, in UTF-8 at 4 bytes a character, still fits a terminal's line.
+    assert len(("𝄞" * MAX_PASSPHRASE).encode("utf-8")) < 4095

@@ -116,7 +116,7 @@ def test_remembered_vault_opens_without_passphrase(
     wrap = json.loads((vault_dir / KEY_FILE_NAME).read_text())["wraps"]["keychain"]
     assert wrap["backend"] == backend
     vault_id = json.loads((vault_dir / KEY_FILE_NAME).read_text())["vault_id"]
-    stored = simulated.store[(keychain.SERVICE, vault_id)]
+    stored = simulated.store[(keychain.SERVICE, keychain.entry_name(vault_id, vault_dir))]
     assert stored and stored not in (vault_dir / KEY_FILE_NAME).read_text()
     with Vault.open(vault_dir, use_keychain=True) as vault:
         assert vault.unlocked_with == "keychain"
@@ -279,7 +279,8 @@ def test_an_unfinished_vault_replaced_takes_its_keychain_entry_with_it(
     first, _key = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST, finish=False)
     first.remember()
     first.lock()
-    assert (keychain.SERVICE, first.vault_id) in simulated.store
+    entry = (keychain.SERVICE, keychain.entry_name(first.vault_id, tmp_path / "vault"))
+    assert entry in simulated.store
     second, _key = Vault.create(tmp_path / "vault", PASS, kdf_params=FAST)
     second.lock()
-    assert (keychain.SERVICE, first.vault_id) not in simulated.store
+    assert entry not in simulated.store

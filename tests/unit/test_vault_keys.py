@@ -19,7 +19,7 @@ from medlocal.vault.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
-from medlocal.vault.keyfile import FREE_ATTEMPTS, KEY_FILE_NAME
+from medlocal.vault.keyfile import FREE_ATTEMPTS, KEY_FILE_NAME, LOCK_FILE_NAME
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.store import Vault
 from medlocal.vault.unrecorded import NOTE_NAME
@@ -82,8 +82,10 @@ def test_wrong_passphrase_fails_the_tag_and_changes_nothing(vault_dir: Path) -> 
         Vault.open(vault_dir, "not the passphrase")
     assert (vault_dir / "vault.db").read_bytes() == db_before
     assert _key_json(vault_dir)["wraps"] == wraps_before
-    # The database, the key file and the note of unrecorded sessions (made with the vault).
-    assert sorted(p.name for p in vault_dir.iterdir()) == ["vault.db", KEY_FILE_NAME, NOTE_NAME]
+    # The database, the key file and the note of unrecorded sessions (made with the vault),
+    # and the empty lock file held while the failure was counted in the key file.
+    names = ["vault.db", KEY_FILE_NAME, LOCK_FILE_NAME, NOTE_NAME]
+    assert sorted(p.name for p in vault_dir.iterdir()) == sorted(names)
 
 
 @pytest.mark.parametrize(
