@@ -81,20 +81,14 @@ def removal_traces(vault: Vault, patient_id: int) -> RemovalTraces:
     patient = vault.get_patient(patient_id)
     documents = {d.id for d in vault.list_documents(patient_id)}
     outputs = {o.id for o in vault.list_outputs(patient_id)}
-    naming = [
-        entry
-        for entry in vault.audit_entries()
-        if entry.details.get("patient_id") == patient_id
-        or entry.details.get("document_id") in documents
-        or entry.details.get("output_id") in outputs
-    ]
+    naming, exports = vault.audit_naming(patient_id, documents, outputs)
     folder, backups, reachable = _backups_since(vault.vault_id, patient.created_at)
     return RemovalTraces(
         documents=len(documents),
         chats=len(vault.list_chats(patient_id)),
         outputs=len(outputs),
-        exports=sum(entry.event == "export" for entry in naming),
-        audit_entries=len(naming),
+        exports=exports,
+        audit_entries=naming,
         backup_folder=folder,
         backups=backups,
         backup_reachable=reachable,
