@@ -18,7 +18,7 @@ from pathlib import Path
 
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.vault import backup_files
-from medlocal.vault.manifest import BackupError, read_manifest
+from medlocal.vault.manifest import BackupError, OtherFormatError, read_manifest
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class ListedBackup:
     finished: bool
     vault_id: str = ""  # "" when the manifest cannot be read (unfinished, damaged)
     created_at: str = ""  # ISO, UTC; "" when unknown
-    problem: str = ""  # why a published one is not trusted, when its manifest was readable
+    problem: str = ""  # the state of a published one that cannot be trusted or read here
 
     @property
     def made(self) -> str:
@@ -59,7 +59,7 @@ class ListedBackup:
         if self.finished:
             state = "verified when written"
         elif self.problem:
-            state = f"DAMAGED: {self.problem}"
+            state = self.problem
         elif backup_files.is_published(self.folder):
             state = "DAMAGED: its manifest cannot be read"
         else:
@@ -142,15 +142,21 @@ def _finished(folder: Path) -> ListedBackup:
     size = backup_files.folder_bytes(folder)
     try:
         header = read_manifest(folder).header
+    except OtherFormatError:
+        # Review 49b R9: a newer MedLocal's backup is not damaged; it is kept, never pruned.
+        problem = "written by another MedLocal version: open it with that version"
+        return ListedBackup(
+            folder, size, False, created_at=_named_time(folder.name), problem=problem
+        )
     except BackupError:
         # No readable manifest: not one to trust.
         return ListedBackup(folder, size, False, created_at=_named_time(folder.name))
     problem = ""
     if backup_date(header.created_at) is None:
-        problem = "the date in its manifest cannot be read"
+        problem = "DAMAGED: the date in its manifest cannot be read"
     elif not (folder / backup_files.part_name(0)).is_file():
         # A manifest alone (parts removed, a removal cut short) is no backup (review 49b R4).
-        problem = "its data files are missing"
+        problem = "DAMAGED: its data files are missing"
     return ListedBackup(folder, size, not problem, header.vault_id, header.created_at, problem)
 
 

@@ -149,3 +149,18 @@ def test_a_link_named_like_a_backup_is_neither_listed_nor_followed(
     assert {b.folder for b in list_backups(usb)} == {first.path, last.path}
     assert prune_backups(usb, first.header.vault_id, 1) == (first.path,)
     assert far.path.is_dir() and last.path.is_dir() and older_link.is_symlink()
+
+
+def test_a_newer_medlocals_backup_is_listed_as_such_and_left(vault: Path, usb: Path) -> None:
+    """R9: it was listed as "DAMAGED: its manifest cannot be read"."""
+    first = _backup(vault, usb)
+    newer = _with_date(first.path, "f00d", first.header.created_at)
+    manifest = json.loads((newer / MANIFEST_NAME).read_text())
+    manifest["version"] += 1
+    (newer / MANIFEST_NAME).write_text(json.dumps(manifest))
+    _backup(vault, usb)
+    listed = {b.folder: b for b in list_backups(usb)}
+    assert "written by another MedLocal version" in listed[newer].describe()
+    assert "DAMAGED" not in listed[newer].describe()
+    assert prune_backups(usb, first.header.vault_id, 1) == (first.path,)
+    assert newer.is_dir()
