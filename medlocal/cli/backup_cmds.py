@@ -342,7 +342,9 @@ def run_restore(args: argparse.Namespace) -> int:
             return loss_note(
                 before[-1],
                 backup_holds(source, passphrase, recovery),
-                "the backup's passphrase no longer opens it; --current-passphrase-file FILE "
+                "the passphrase in --current-passphrase-file does not open it"
+                if args.current_passphrase_file
+                else "the backup's passphrase no longer opens it; --current-passphrase-file FILE "
                 "gives its own",
             )
 
@@ -470,9 +472,13 @@ def _held_there(target: Path, args: argparse.Namespace, backup_secret: str | Non
     from medlocal.vault.store import Vault
 
     given = read_secret_file(args.current_passphrase_file) if args.current_passphrase_file else None
-    tries: list[str | None] = [given] if given else [None]
+    tries: list[str | None] = [None]
     with contextlib.suppress(KeyFileError, OSError):
-        if not given and backup_secret and passphrase_opens(target, backup_secret):
+        # Review 49b R6: a wrong --current-passphrase-file was tried with an unlock, which
+        # counted as a failed unlock of that vault; each secret is checked on its key file first.
+        if given and passphrase_opens(target, given):
+            tries = [given]
+        elif not given and backup_secret and passphrase_opens(target, backup_secret):
             tries.append(backup_secret)
     for secret in tries:
         try:
@@ -519,7 +525,7 @@ def _confirm_replace(
     if not confirm(
         question, args or argparse.Namespace(), typed="replace", scripts_refused=refused
     ):
-        raise UserInputError("Not confirmed; nothing was changed.")
+        raise UserInputError("Not confirmed; nothing was replaced.")
 
 
 def _whole_number(text: str) -> int:
