@@ -31,6 +31,7 @@ from medlocal.ui.import_section import ImportSection
 from medlocal.ui.patient_rows import ID_ROLE, LABEL_ROLE
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError
+from medlocal.vault.store import Vault
 
 
 class PatientDeletions(QWidget):
@@ -104,6 +105,15 @@ class PatientDeletions(QWidget):
         self.delete_job = run_task(name, work, lambda _none: finished(None), finished)
         self._update_buttons()
 
+    def _question_ended(self, vault: Vault) -> bool:
+        """After the worker that prepares a deletion's question: the buttons back on; False
+        when there is nothing left to ask (the window closed, or the vault locked meanwhile)."""
+        self.delete_job = None
+        if not shiboken6.isValid(self):
+            return False
+        self._update_buttons()
+        return not vault.is_locked
+
     def remove_patient(self) -> None:
         item: QListWidgetItem | None = self.patients.currentItem()
         if item is None or self.busy:
@@ -116,11 +126,7 @@ class PatientDeletions(QWidget):
         # a stick or a share that hangs, is read, neither on the window's thread.
 
         def ask(traces: RemovalTraces) -> None:
-            self.delete_job = None
-            if not shiboken6.isValid(self):
-                return
-            self._update_buttons()
-            if vault.is_locked:
+            if not self._question_ended(vault):
                 return
             kept = "\n\n".join(traces.still_held())
             after = f"\n\nAfter the removal:\n{kept}" if kept else ""
@@ -140,11 +146,7 @@ class PatientDeletions(QWidget):
             )
 
         def failed(exc: BaseException) -> None:
-            self.delete_job = None
-            if not shiboken6.isValid(self):
-                return
-            self._update_buttons()
-            if vault.is_locked:
+            if not self._question_ended(vault):
                 return
             if isinstance(exc, NotFoundError):  # removed meanwhile (the CLI, another window)
                 self.reload()
@@ -208,11 +210,7 @@ class PatientDeletions(QWidget):
         def ask(plan: DocumentDeletion) -> None:
             # The saved outputs quoting them were looked for on a worker (every output is read
             # and decoded); the buttons stayed disabled meanwhile.
-            self.delete_job = None
-            if not shiboken6.isValid(self):
-                return
-            self._update_buttons()
-            if vault.is_locked:
+            if not self._question_ended(vault):
                 return
             # An e-mail's attachments, imported as documents of their own, go with it: named.
             asked = question + plan.attachments_sentence()
@@ -229,13 +227,8 @@ class PatientDeletions(QWidget):
             )
 
         def failed(exc: BaseException) -> None:
-            self.delete_job = None
-            if shiboken6.isValid(self):
-                self._update_buttons()
-                if not vault.is_locked:
-                    QMessageBox.warning(
-                        self, "Documents not deleted", error_text(exc, "The deletion")
-                    )
+            if self._question_ended(vault):
+                QMessageBox.warning(self, "Documents not deleted", error_text(exc, "The deletion"))
 
         self.delete_job = run_task(
             "outputs quoting documents",
