@@ -374,8 +374,11 @@ def coerce_setting(name: str, value: Any, *, this_computer: bool = True) -> Any:
         # at least 512 (or 0)".
         bound = "at least" if too_low else "at most"
         limit = _number(minimum if too_low else maximum)  # type: ignore[arg-type]
-        problem = f"must be {bound} {limit}, not {_number(result)}"
         whole = range_text(name)
+        zero = spec.metadata.get("zero")
+        # Review 49b R10: "Keep newest backups must be at least 1" hid that 0 (all) is taken.
+        special = f" (or 0 for {zero})" if too_low and zero and " to " not in whole else ""
+        problem = f"must be {bound} {limit}{special}, not {_number(result)}"
         if " to " in whole:  # both ends are real ones ("at least 0" was said above already)
             problem += f": its range is {whole}"
         elif not too_low and maximum == WHOLE_MAX:

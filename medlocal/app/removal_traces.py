@@ -11,11 +11,17 @@ verified backup made since the patient was added. Nothing is changed here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from medlocal.fsutil import shown_path
-from medlocal.vault.backup_listing import ListedBackup, list_backups, of_vault, prune_command
+from medlocal.vault.backup_listing import (
+    ListedBackup,
+    backup_date,
+    list_backups,
+    of_vault,
+    prune_command,
+)
 from medlocal.vault.backup_state import last_verified_backup
 from medlocal.vault.store import Vault
 
@@ -81,20 +87,14 @@ def removal_traces(vault: Vault, patient_id: int) -> RemovalTraces:
     patient = vault.get_patient(patient_id)
     documents = {d.id for d in vault.list_documents(patient_id)}
     outputs = {o.id for o in vault.list_outputs(patient_id)}
-    naming = [
-        entry
-        for entry in vault.audit_entries()
-        if entry.details.get("patient_id") == patient_id
-        or entry.details.get("document_id") in documents
-        or entry.details.get("output_id") in outputs
-    ]
+    naming, exports = vault.audit_naming(patient_id, documents, outputs)
     folder, backups, reachable = _backups_since(vault.vault_id, patient.created_at)
     return RemovalTraces(
         documents=len(documents),
         chats=len(vault.list_chats(patient_id)),
         outputs=len(outputs),
-        exports=sum(entry.event == "export" for entry in naming),
-        audit_entries=len(naming),
+        exports=exports,
+        audit_entries=naming,
         backup_folder=folder,
         backups=backups,
         backup_reachable=reachable,
@@ -110,20 +110,11 @@ def _backups_since(vault_id: str, added: str) -> tuple[Path | None, tuple[Listed
     folder = Path(last.path).parent
     if not folder.is_dir():
         return folder, (), False
-    since = _instant(added)
+    since = backup_date(added)
     mine = of_vault(list_backups(folder), vault_id)
     return folder, tuple(b for b in mine if _not_before(b.created_at, since)), True
 
 
 def _not_before(text: str, since: datetime | None) -> bool:
-    moment = _instant(text)
+    moment = backup_date(text)
     return since is None or moment is None or moment >= since
-
-
-def _instant(text: str) -> datetime | None:
-    """An ISO time as an aware instant (a naive one read as UTC); None when unreadable."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -65,9 +65,10 @@ def register_vault_actions(actions: Any) -> None:
         "--prune",
         type=_whole_number,
         metavar="N",
-        help="instead, remove this vault's oldest backups in DIR so that N remain (0: all of "
-        "them), to make room; writes no backup",
+        help="instead, remove this vault's oldest backups in DIR so that the newest N (at least "
+        "1) remain, to make room; asks first; writes no backup",
     )
+    backup.add_argument("--yes", action="store_true", help="with --prune: do not ask")
     backup.add_argument(
         "--verify",
         metavar="PATH",
@@ -121,7 +122,7 @@ def run_backup(args: argparse.Namespace) -> int:
         return _list(destination, _vault_id_or_none(args))
     folder = _existing_vault(args)
     if args.prune is not None:
-        return _prune(destination, folder, args.prune)
+        return _prune(destination, folder, args)
     # A missing folder is made with its missing parents, as `mkdir -p` would (session 41: a
     # folder two levels deep was refused, though the window offers to make it). What cannot be
     # made is refused now, before the passphrase is asked: a file in the path, a folder that
@@ -226,23 +227,56 @@ def _list(destination: Path, vault_id: str | None) -> int:
     return 0
 
 
-def _prune(destination: Path, vault_folder: Path, keep: int) -> int:
+def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> int:
     """``vault backup --prune N``: remove this vault's oldest backups there beyond N, asked for
-    by the person (a full drive's refusal names this command: walk 49b D2)."""
-    from medlocal.vault.backup import prune_backups
+    by the person (a full drive's refusal names this command: walk 49b D2), after saying which
+    (review 49b R2: "--prune 0" removed every backup unasked, though 0 keeps all in the
+    setting)."""
+    from medlocal.vault.backup import backups_to_prune
+    from medlocal.vault.backup_files import remove_published
+    from medlocal.vault.backup_listing import list_backups, of_vault
     from medlocal.vault.keyfile import load_key_file
     from medlocal.vault.unlock import VaultFiles
 
+    keep: int = args.prune
+    if keep < 1:
+        raise UserInputError(
+            "--prune 0 would remove every backup of this vault there: keep at least 1 "
+            "(--prune 1 keeps the newest). To remove the last one too, delete its folder yourself "
+            "once a copy is kept elsewhere."
+        )
     if not destination.is_dir():
         raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")
     vault_id = load_key_file(VaultFiles(vault_folder).key_file).vault_id
-    removed = prune_backups(destination, vault_id, keep)
-    for old in removed:
+    doomed = backups_to_prune(destination, vault_id, keep)
+    if not doomed:
+        print(f"Nothing to remove: {shown_path(destination)} holds no older backup to remove.")
+        return 0
+    listed = {b.folder: b for b in list_backups(destination)}
+    gone = [listed[f].made for f in doomed]
+    stay = [b for b in of_vault(list(listed.values()), vault_id) if b.folder not in doomed]
+
+    def question() -> str:
+        newest = f"the newest made {stay[-1].made}" if stay else "none"
+        return (
+            f"Remove {_count(len(doomed), 'backup')} of this vault from "
+            f"{shown_path(destination)}, made {gone[0]}"
+            + (f" to {gone[-1]}" if len(gone) > 1 else "")
+            + f"? {_count(len(stay), 'backup')} stay ({newest})."
+        )
+
+    refused = (
+        "Removing backups asks for confirmation: run it in a terminal or add --yes. Nothing was "
+        "removed."
+    )
+    if not confirm(question, args, scripts_refused=refused):
+        raise UserInputError("Not confirmed; nothing was removed.")
+    for old in doomed:
+        remove_published(old)
         print(f"Removed older backup {shown_name(old.name)}")
-    left = "none" if keep == 0 else f"the newest {keep}"
     print(
-        f"Removed {_count(len(removed), 'backup')} of this vault from {shown_path(destination)}; "
-        f"kept {left} (another vault's backups are never removed)."
+        f"Removed {_count(len(doomed), 'backup')} of this vault from {shown_path(destination)}; "
+        f"kept {_count(len(stay), 'backup')} of it (another vault's backups are never removed)."
     )
     return 0
 
@@ -308,7 +342,9 @@ def run_restore(args: argparse.Namespace) -> int:
             return loss_note(
                 before[-1],
                 backup_holds(source, passphrase, recovery),
-                "the backup's passphrase no longer opens it; --current-passphrase-file FILE "
+                "the passphrase in --current-passphrase-file does not open it"
+                if args.current_passphrase_file
+                else "the backup's passphrase no longer opens it; --current-passphrase-file FILE "
                 "gives its own",
             )
 
@@ -436,9 +472,13 @@ def _held_there(target: Path, args: argparse.Namespace, backup_secret: str | Non
     from medlocal.vault.store import Vault
 
     given = read_secret_file(args.current_passphrase_file) if args.current_passphrase_file else None
-    tries: list[str | None] = [given] if given else [None]
+    tries: list[str | None] = [None]
     with contextlib.suppress(KeyFileError, OSError):
-        if not given and backup_secret and passphrase_opens(target, backup_secret):
+        # Review 49b R6: a wrong --current-passphrase-file was tried with an unlock, which
+        # counted as a failed unlock of that vault; each secret is checked on its key file first.
+        if given and passphrase_opens(target, given):
+            tries = [given]
+        elif not given and backup_secret and passphrase_opens(target, backup_secret):
             tries.append(backup_secret)
     for secret in tries:
         try:
@@ -485,7 +525,7 @@ def _confirm_replace(
     if not confirm(
         question, args or argparse.Namespace(), typed="replace", scripts_refused=refused
     ):
-        raise UserInputError("Not confirmed; nothing was changed.")
+        raise UserInputError("Not confirmed; nothing was replaced.")
 
 
 def _whole_number(text: str) -> int:

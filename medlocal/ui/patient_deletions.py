@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from medlocal.app import Workspace
 from medlocal.app.document_deletion import DocumentDeletion, delete_planned, plan_deletion
-from medlocal.app.removal_traces import removal_traces
+from medlocal.app.removal_traces import RemovalTraces, removal_traces
 from medlocal.fsutil import shown_name
 from medlocal.ui.colours import ToneLabel
 from medlocal.ui.confirm import confirm
@@ -31,6 +31,7 @@ from medlocal.ui.import_section import ImportSection
 from medlocal.ui.patient_rows import ID_ROLE, LABEL_ROLE
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError
+from medlocal.vault.store import Vault
 
 
 class PatientDeletions(QWidget):
@@ -104,6 +105,15 @@ class PatientDeletions(QWidget):
         self.delete_job = run_task(name, work, lambda _none: finished(None), finished)
         self._update_buttons()
 
+    def _question_ended(self, vault: Vault) -> bool:
+        """After the worker that prepares a deletion's question: the buttons back on; False
+        when there is nothing left to ask (the window closed, or the vault locked meanwhile)."""
+        self.delete_job = None
+        if not shiboken6.isValid(self):
+            return False
+        self._update_buttons()
+        return not vault.is_locked
+
     def remove_patient(self) -> None:
         item: QListWidgetItem | None = self.patients.currentItem()
         if item is None or self.busy:
@@ -111,28 +121,47 @@ class PatientDeletions(QWidget):
         vault, patient_id = self.workspace.require_vault(), int(item.data(ID_ROLE))
         label = item.data(LABEL_ROLE)
         # Walk 49b D3: what keeps their records after the removal (older backups, exported
-        # files, the audit log) is said before and after, for an erasure request.
-        try:
-            traces = removal_traces(vault, patient_id)
-        except NotFoundError:  # removed meanwhile (the CLI, another window)
-            self.reload()
-            return
-        kept = "\n\n".join(traces.still_held())
-        after = f"\n\nAfter the removal:\n{kept}" if kept else ""
-        if not confirm(
-            self,
-            "Remove patient",
-            f"Remove {label} with their {traces.records()} from the vault? This cannot be "
-            f"undone.{after}",
-        ):
-            return
-        self._start_delete(
-            "remove patient",
-            lambda _cancel: vault.remove_patient(patient_id),
-            "Patient not removed",
-            patients=True,
-            done=f"Removed {label} and all their records from the vault.{after}",
+        # files, the audit log) is said before and after, for an erasure request. Found on a
+        # worker (review 49b R8): the audit log is counted and the last backup's folder, maybe
+        # a stick or a share that hangs, is read, neither on the window's thread.
+
+        def ask(traces: RemovalTraces) -> None:
+            if not self._question_ended(vault):
+                return
+            kept = "\n\n".join(traces.still_held())
+            after = f"\n\nAfter the removal:\n{kept}" if kept else ""
+            if not confirm(
+                self,
+                "Remove patient",
+                f"Remove {label} with their {traces.records()} from the vault? This cannot be "
+                f"undone.{after}",
+            ):
+                return
+            self._start_delete(
+                "remove patient",
+                lambda _cancel: vault.remove_patient(patient_id),
+                "Patient not removed",
+                patients=True,
+                done=f"Removed {label} and all their records from the vault.{after}",
+            )
+
+        def failed(exc: BaseException) -> None:
+            if not self._question_ended(vault):
+                return
+            if isinstance(exc, NotFoundError):  # removed meanwhile (the CLI, another window)
+                self.reload()
+                return
+            QMessageBox.warning(
+                self, "Patient not removed", error_text(exc, "Reading their records")
+            )
+
+        self.delete_job = run_task(
+            "what keeps a patient's records",
+            lambda _cancel: removal_traces(vault, patient_id),
+            ask,
+            failed,
         )
+        self._update_buttons()
 
     def _still_listed(self, items: list[QListWidgetItem]) -> list[QListWidgetItem]:
         """The selected documents still in the vault. Ones deleted outside this window (the
@@ -181,11 +210,7 @@ class PatientDeletions(QWidget):
         def ask(plan: DocumentDeletion) -> None:
             # The saved outputs quoting them were looked for on a worker (every output is read
             # and decoded); the buttons stayed disabled meanwhile.
-            self.delete_job = None
-            if not shiboken6.isValid(self):
-                return
-            self._update_buttons()
-            if vault.is_locked:
+            if not self._question_ended(vault):
                 return
             # An e-mail's attachments, imported as documents of their own, go with it: named.
             asked = question + plan.attachments_sentence()
@@ -202,13 +227,8 @@ class PatientDeletions(QWidget):
             )
 
         def failed(exc: BaseException) -> None:
-            self.delete_job = None
-            if shiboken6.isValid(self):
-                self._update_buttons()
-                if not vault.is_locked:
-                    QMessageBox.warning(
-                        self, "Documents not deleted", error_text(exc, "The deletion")
-                    )
+            if self._question_ended(vault):
+                QMessageBox.warning(self, "Documents not deleted", error_text(exc, "The deletion"))
 
         self.delete_job = run_task(
             "outputs quoting documents",

@@ -156,6 +156,21 @@ class AuditLog:
             for seq, ts, event, details in self._conn.execute(query, params).fetchall()
         ]
 
+    def naming(
+        self, patient_id: int, document_ids: Collection[int], output_ids: Collection[int]
+    ) -> tuple[int, int]:
+        """How many entries name the patient, one of their documents or saved outputs, and how
+        many of those are exports. Counted by SQLite (review 49b R8: decoding a 100,000-entry
+        log in Python for it paused the window for most of a second)."""
+        row = self._conn.execute(
+            "SELECT count(*), coalesce(sum(event = 'export'), 0) FROM audit "
+            "WHERE json_extract(details, '$.patient_id') = ? "
+            "OR json_extract(details, '$.document_id') IN (SELECT value FROM json_each(?)) "
+            "OR json_extract(details, '$.output_id') IN (SELECT value FROM json_each(?))",
+            (patient_id, json.dumps(sorted(document_ids)), json.dumps(sorted(output_ids))),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     def count(self, events: Collection[str], from_seq: int = 1) -> int:
         """How many entries of these events have a sequence number of ``from_seq`` or more."""
         wanted = sorted(set(events))

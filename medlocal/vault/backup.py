@@ -25,9 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from medlocal import paths
-from medlocal.fsutil import atomic_write_private, fsync_dir, shown_path
+from medlocal.fsutil import atomic_write_private, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys
+from medlocal.vault.backup_listing import list_backups, removable
 from medlocal.vault.backup_state import VerifiedBackup, last_verified_backup, record_verified
 from medlocal.vault.errors import VaultCorruptedError, VaultLockedError, WrongPassphraseError
 from medlocal.vault.keyfile import KEY_FILE_NAME, KeyFile, load_key_file
@@ -227,7 +228,9 @@ def create_backup(
     )
     record_verified(final, header)
     backup_files.remove_stale_partials(destination, header.vault_id, STALE_S)
-    removed = _apply_retention(destination, header, keep) if keep is not None else ()
+    # The backup just written stays whatever the dates say (review 49b R1: with the clock set
+    # back, the new backup sorted oldest and was the one removed).
+    removed = prune_backups(destination, header.vault_id, keep, spare=(final,)) if keep else ()
     return BackupResult(
         final, header, contents.counts, manifest_sha, snapshot_bytes, removed, make_folder
     )
@@ -452,31 +455,43 @@ def _remove_stale_snapshots(vault_folder: Path) -> None:
                 leftover.unlink()
 
 
-def _apply_retention(destination: Path, header: Header, keep: int) -> tuple[Path, ...]:
-    return prune_backups(destination, header.vault_id, keep)
-
-
-def prune_backups(destination: Path, vault_id: str, keep: int) -> tuple[Path, ...]:
-    """Remove vault ``vault_id``'s oldest finished backups in ``destination`` beyond ``keep``
-    (0: all of them), never another vault's nor an unreadable folder; the removed folders.
-    Only ever on the person's request: ``--keep``/the backup_keep setting after a verified
-    backup, or ``vault backup --prune N`` to make room on a full drive (walk 49b D2)."""
-    if keep < 0:
-        raise BackupRefusedError("The number of backups to keep cannot be negative.")
-    mine: list[tuple[str, Path]] = []
-    for folder in destination.iterdir():
-        if not backup_files.is_published(folder):
-            continue
-        try:
-            other = read_manifest(folder).header
-        except BackupError:
-            continue  # not ours to judge: leave unreadable folders alone
-        if other.vault_id == vault_id:
-            mine.append((other.created_at, folder))
-    mine.sort()
-    doomed = [folder for _created, folder in mine[: len(mine) - keep]]
+def prune_backups(
+    destination: Path, vault_id: str, keep: int, *, spare: tuple[Path, ...] = ()
+) -> tuple[Path, ...]:
+    """Remove vault ``vault_id``'s oldest finished backups in ``destination`` beyond the newest
+    ``keep`` (at least 1), and return them. See :func:`backups_to_prune` for which ones."""
+    doomed = backups_to_prune(destination, vault_id, keep, spare=spare)
     for folder in doomed:
-        backup_files.remove_tree(folder)
-    if doomed:
-        fsync_dir(destination)
-    return tuple(doomed)
+        backup_files.remove_published(folder)
+    return doomed
+
+
+def backups_to_prune(
+    destination: Path, vault_id: str, keep: int, *, spare: tuple[Path, ...] = ()
+) -> tuple[Path, ...]:
+    """Which of vault ``vault_id``'s backups in ``destination`` go to keep the newest ``keep``,
+    oldest first; nothing is removed here (the CLI asks first). Only ever on the person's
+    request: ``--keep``/the backup_keep setting after a verified backup, or ``vault backup
+    --prune N`` (walk 49b D2). Never another vault's, an unreadable or damaged one, one whose
+    date lies ahead of the clock or cannot be read, a link, those in ``spare``, nor the one
+    recorded as the last verified backup (the record must never name a removed folder:
+    review 49b R1/R2). Spared backups with a date count among the ``keep``."""
+    if keep < 1:
+        raise BackupRefusedError(
+            "Keep at least 1 backup: MedLocal never removes every backup of a vault."
+        )
+    recorded = last_verified_backup(vault_id)
+    kept = {_resolved(p) for p in spare}
+    if recorded is not None:
+        kept.add(_resolved(Path(recorded.path)))
+    dated = removable(list_backups(destination), vault_id)
+    spared = [b for b in dated if _resolved(b.folder) in kept]
+    others = [b.folder for b in dated if _resolved(b.folder) not in kept]
+    room = max(keep - len(spared), 0)
+    return tuple(others[: max(len(others) - room, 0)])
+
+
+def _resolved(path: Path) -> Path:
+    with contextlib.suppress(OSError):
+        return path.resolve()
+    return path

@@ -390,6 +390,16 @@ def _remove_aside(folder: Path) -> bool:
     return True
 
 
+def remove_published(folder: Path) -> None:
+    """Remove a finished backup in one step that a pulled stick cannot cut in half: renamed first
+    to a hidden name (the next backup of this vault removes what is left of it after an hour),
+    then deleted. A half-removed backup kept its manifest and listed as verified (review 49b R4)."""
+    aside = folder.with_name(f".{folder.name}{PARTIAL_SUFFIX}{_REMOVING}{secrets.token_hex(4)}")
+    os.rename(folder, aside)
+    fsync_dir(folder.parent)
+    remove_tree(aside)
+
+
 def remove_stale_partials(destination: Path, vault_id: str, older_than_s: float) -> list[Path]:
     """Remove unfinished backups of this vault (the name carries the vault's id) that a killed
     run on this machine left behind over ``older_than_s`` ago, and return them. One being

@@ -13,12 +13,12 @@ import contextlib
 import re
 import shlex
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.vault import backup_files
-from medlocal.vault.manifest import BackupError, read_manifest
+from medlocal.vault.manifest import BackupError, OtherFormatError, read_manifest
 
 
 @dataclass(frozen=True)
@@ -31,20 +31,35 @@ class ListedBackup:
     finished: bool
     vault_id: str = ""  # "" when the manifest cannot be read (unfinished, damaged)
     created_at: str = ""  # ISO, UTC; "" when unknown
+    problem: str = ""  # the state of a published one that cannot be trusted or read here
 
     @property
     def made(self) -> str:
-        """When it was made, "2026-12-05 22:10 UTC" ("date unknown" without a manifest)."""
+        """When it was made, "2026-12-05 22:10 UTC" ("date unknown" without a manifest, "date
+        unreadable" when its manifest's date is not a date: review 49b R3)."""
         if not self.created_at:
             return "date unknown"
-        return (
-            datetime.fromisoformat(self.created_at).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        )
+        moment = backup_date(self.created_at)
+        if moment is None:
+            return "date unreadable"
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+    @property
+    def dated(self) -> datetime | None:
+        """When it was made, for ordering backups by age: None when the date cannot be read or
+        lies ahead of this computer's clock (a clock set back, a damaged manifest). Such a
+        backup is never the reason another goes, and is never removed unnamed (review 49b R1)."""
+        moment = backup_date(self.created_at)
+        if moment is None or moment > datetime.now(UTC) + CLOCK_SKEW:
+            return None
+        return moment
 
     def describe(self, this_vault: str | None = None) -> str:
         """One line: date, size, state, which vault, folder name."""
         if self.finished:
             state = "verified when written"
+        elif self.problem:
+            state = self.problem
         elif backup_files.is_published(self.folder):
             state = "DAMAGED: its manifest cannot be read"
         else:
@@ -57,7 +72,26 @@ class ListedBackup:
             owner = f"vault {self.vault_id[:8]}"
         else:
             owner = f"another vault ({self.vault_id[:8]})"
-        return f"{self.made}  {mb(self.size):>9}  {state}; {owner}  {shown_name(self.folder.name)}"
+        return (
+            f"{self.made:<20}  {mb(self.size):>9}  {state}; {owner}  {shown_name(self.folder.name)}"
+        )
+
+
+# Two computers' clocks differ by minutes: a backup written by one a little ahead still counts
+# as dated on the other (only its place in the age order is at stake, never its removal unnamed).
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+def backup_date(text: str) -> datetime | None:
+    """A manifest's ISO date as an aware UTC instant; None when it does not parse (a damaged or
+    hand-edited manifest must not stop a listing: review 49b R3)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def mb(count: int) -> str:
@@ -66,7 +100,8 @@ def mb(count: int) -> str:
 
 def list_backups(folder: Path) -> list[ListedBackup]:
     """The finished and unfinished backups directly in ``folder``, oldest first (finished ones
-    by the date in their manifest). An unreadable or missing folder lists none."""
+    by the date in their manifest; an unreadable date first). An unreadable or missing folder
+    lists none; a link named like a backup is not one (review 49b R5: pruning followed one)."""
     found: list[ListedBackup] = []
     try:
         entries = sorted(folder.iterdir())
@@ -74,7 +109,7 @@ def list_backups(folder: Path) -> list[ListedBackup]:
         return []
     for entry in entries:
         with contextlib.suppress(OSError):
-            if not entry.is_dir():
+            if entry.is_symlink() or not entry.is_dir():
                 continue
             if backup_files.is_published(entry):
                 found.append(_finished(entry))
@@ -83,7 +118,13 @@ def list_backups(folder: Path) -> list[ListedBackup]:
             ):
                 size = backup_files.folder_bytes(entry)
                 found.append(ListedBackup(entry, size, False, created_at=_named_time(entry.name)))
-    return sorted(found, key=lambda b: (b.created_at, b.folder.name))
+    return sorted(found, key=_age_order)
+
+
+def _age_order(backup: ListedBackup) -> tuple[str, str]:
+    """By date (unreadable ones first), the folder's name only breaking ties."""
+    moment = backup_date(backup.created_at)
+    return (moment.isoformat() if moment else "", backup.folder.name)
 
 
 _STAMP = re.compile(r"medlocal-backup-(\d{8}T\d{6}Z)-")
@@ -101,15 +142,33 @@ def _finished(folder: Path) -> ListedBackup:
     size = backup_files.folder_bytes(folder)
     try:
         header = read_manifest(folder).header
+    except OtherFormatError:
+        # Review 49b R9: a newer MedLocal's backup is not damaged; it is kept, never pruned.
+        problem = "written by another MedLocal version: open it with that version"
+        return ListedBackup(
+            folder, size, False, created_at=_named_time(folder.name), problem=problem
+        )
     except BackupError:
         # No readable manifest: not one to trust.
         return ListedBackup(folder, size, False, created_at=_named_time(folder.name))
-    return ListedBackup(folder, size, True, header.vault_id, header.created_at)
+    problem = ""
+    if backup_date(header.created_at) is None:
+        problem = "DAMAGED: the date in its manifest cannot be read"
+    elif not (folder / backup_files.part_name(0)).is_file():
+        # A manifest alone (parts removed, a removal cut short) is no backup (review 49b R4).
+        problem = "DAMAGED: its data files are missing"
+    return ListedBackup(folder, size, not problem, header.vault_id, header.created_at, problem)
 
 
 def of_vault(backups: list[ListedBackup], vault_id: str) -> list[ListedBackup]:
     """This vault's finished backups, oldest first."""
     return [b for b in backups if b.finished and b.vault_id == vault_id]
+
+
+def removable(backups: list[ListedBackup], vault_id: str) -> list[ListedBackup]:
+    """This vault's finished backups that may go to keep the newest: those with a date this
+    computer can place, oldest first."""
+    return sorted((b for b in of_vault(backups, vault_id) if b.dated), key=_age_order)
 
 
 def prune_command(folder: Path, keep: int) -> str:
@@ -146,22 +205,19 @@ def room_note(folder: Path, vault_id: str | None, short_by: int) -> str:
     listed = "; ".join(f"{b.made}, {mb(b.size)}" for b in backups[-5:])
     more = f" (the newest 5: {listed})" if len(backups) > 5 else f" ({listed})"
     note = f" That folder holds {len(backups)} older MedLocal backup(s), {mb(total)} in all{more}."
-    mine = of_vault(backups, vault_id) if vault_id else []
+    # The newest always stays: pruning keeps at least one (review 49b R2).
+    mine = removable(backups, vault_id)[:-1] if vault_id else []
     freed = 0
     for removed, backup in enumerate(mine, start=1):
         freed += backup.size
         if freed >= short_by:
-            keep = len(mine) - removed
-            after = (
-                " (this leaves no backup of this vault there until the new one is written: keep "
-                "another copy elsewhere first)"
-                if keep == 0
-                else ""
-            )
             return (
-                f"{note} Removing this vault's oldest {removed} would make room{after}: "
-                f"{prune_command(folder, keep)}"
+                f"{note} Removing this vault's oldest {removed} would make room: "
+                f"{prune_command(folder, len(mine) + 1 - removed)}"
             )
-    if mine:
-        return f"{note} Even removing all of this vault's would not make enough room there."
+    if vault_id and of_vault(backups, vault_id):
+        return (
+            f"{note} Even removing all but this vault's newest would not make enough room there "
+            "(MedLocal never removes the last one: copy it elsewhere before deleting it)."
+        )
     return note

@@ -47,6 +47,10 @@ class BackupError(VaultError):
     """A backup is damaged, incomplete, altered or mixed with another backup's files."""
 
 
+class OtherFormatError(BackupError):
+    """A manifest of another format version (a newer MedLocal's): not damaged, not readable here."""
+
+
 class BackupRefusedError(UserInputError):
     """A backup or restore was refused before anything changed (folder, vault state, version)."""
 
@@ -221,7 +225,7 @@ def parse_manifest(raw: bytes) -> Manifest:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError("This is not a MedLocal backup manifest.")
     if data.get("version") != VERSION:
-        raise BackupError("This backup was written in a format this MedLocal does not read.")
+        raise OtherFormatError("This backup was written in a format this MedLocal does not read.")
     try:
         header = Header(
             backup_id=str(data["backup_id"]),

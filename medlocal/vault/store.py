@@ -333,6 +333,13 @@ class Vault(DocumentsMixin, ChatsMixin):
         with self._read() as s:
             return s.audit.entries(limit, hide)
 
+    def audit_naming(
+        self, patient_id: int, document_ids: Collection[int], output_ids: Collection[int]
+    ) -> tuple[int, int]:
+        """Entries naming the patient, their documents or outputs; exports among them."""
+        with self._read() as s:
+            return s.audit.naming(patient_id, document_ids, output_ids)
+
     def audit_count(self, events: Collection[str], from_seq: int = 1) -> int:
         """How many entries of ``events`` have sequence number ``from_seq`` or more."""
         with self._read() as s:

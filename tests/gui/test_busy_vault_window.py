@@ -172,7 +172,8 @@ def test_reading_goes_on_while_a_worker_waits_for_the_other_process(
         with pytest.MonkeyPatch.context() as mp:
             answer_boxes(mp, QMessageBox.StandardButton.Yes)
             panel.remove_patient()
-        qtbot.wait(200)  # the worker is waiting for the lock now
+            # What keeps their records is read first (a worker; reads do not wait), then asked.
+            qtbot.wait(200)  # the removal's worker is waiting for the lock now
         assert panel.delete_job is not None and panel.delete_job.running
 
         def read() -> None:

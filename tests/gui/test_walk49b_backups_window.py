@@ -83,7 +83,8 @@ def test_removing_a_patient_names_what_still_holds_them(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     window.patients.remove_patient()
-    assert asked, "no question"
+    # What still holds them is read on a worker (review 49b R8), then asked.
+    qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
     assert "with their 0 documents, 0 chats and 0 saved outputs" in asked[0], asked[0]
     assert f"1 older backup in {usb}" in asked[0], asked[0]
     qtbot.waitUntil(lambda: not window.patients.busy, timeout=WAIT_MS)

@@ -551,6 +551,7 @@ def test_confirmations_before_deleting_default_to_no(
     window.patients.delete_documents()
     qtbot.waitUntil(lambda: bool(asked) and not window.patients.busy)
     window.patients.remove_patient()
+    qtbot.waitUntil(lambda: len(asked) == 2 and not window.patients.busy)
     assert [title for title, _ in asked] == ["Delete documents", "Remove patient"]
     assert all(default == QMessageBox.StandardButton.No for _, default in asked)
     assert window.patients.patients.count() == 1 and window.patients.documents.count() == 1

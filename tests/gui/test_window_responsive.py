@@ -130,6 +130,28 @@ def test_removing_a_patient_runs_on_a_worker(
     assert workspace.require_vault().list_patients() == []
 
 
+def test_what_keeps_a_patients_records_is_read_on_a_worker(
+    qtbot: QtBot, workspace: Workspace, patient_with_note: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 49b R8: the audit log and the last backup's folder (a stick, a share) were read on
+    the window's thread before the question."""
+    window = open_window(qtbot, workspace)
+    panel = window.patients
+    threads: list[threading.Thread] = []
+    real = patient_deletions.removal_traces
+
+    def traced(vault: Any, patient_id: int) -> Any:
+        threads.append(threading.current_thread())
+        return real(vault, patient_id)
+
+    monkeypatch.setattr(patient_deletions, "removal_traces", traced)
+    monkeypatch.setattr(patient_deletions, "confirm", lambda *_a: False)
+    panel.remove_patient()
+    qtbot.waitUntil(lambda: panel.delete_job is None)
+    assert threads and threads[0] is not threading.main_thread()
+    assert panel.patients.count() == 1  # not confirmed: nothing removed
+
+
 def test_a_running_task_keeps_the_idle_lock_away(
     qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

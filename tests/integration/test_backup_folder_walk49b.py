@@ -88,7 +88,8 @@ def test_prune_removes_only_this_vaults_oldest(
     for _ in range(3):
         assert _backup(args, usb) == 0
     newest = list_backups(usb)[-1].folder
-    assert cli_main(["vault", "backup", "--prune", "1", "--vault", args[1], "--to", str(usb)]) == 0
+    command = ["vault", "backup", "--prune", "1", "--vault", args[1], "--to", str(usb)]
+    assert cli_main([*command, "--yes"]) == 0
     assert "Removed 2 backups of this vault" in capsys.readouterr().out
     assert [b.folder for b in list_backups(usb)] == [newest]
 
@@ -120,8 +121,9 @@ def test_a_full_stick_names_the_older_backups_and_the_command_to_make_room(
     message = str(refused.value)
     made = first.header.created_at[:10]
     assert "That folder holds 1 older MedLocal backup(s)" in message and made in message, message
-    assert f"medlocal vault backup --prune 0 --to {usb}" in message, message
-    assert "keep another copy elsewhere first" in message, message
+    # The only backup is never offered for removal (review 49b R2: pruning keeps at least 1).
+    assert "--prune 0" not in message, message
+    assert "Even removing all but this vault's newest" in message, message
     assert first.path.is_dir()  # nothing removed unasked
 
 

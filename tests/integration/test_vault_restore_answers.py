@@ -63,7 +63,7 @@ def test_ctrl_d_at_the_question_changes_nothing(
     err = capsys.readouterr().err
     assert code == 2, err
     assert "Type 'replace' to go on" in asked[0]
-    assert "Not confirmed; nothing was changed." in err
+    assert "Not confirmed; nothing was replaced." in err
     assert "internal error" not in err and pending_crash_reports() == []
     assert _patients(vault) == before and "Added After Backup" in before
 
@@ -107,3 +107,35 @@ def test_patient_remove_in_a_script_with_stdin_closed_does_not_crash(
     # No terminal to ask: a script goes ahead, as with standard input not a terminal.
     assert done.returncode == 0, done.stderr
     assert pending_crash_reports() == [] and _patients(vault) == []
+
+
+def test_a_wrong_current_passphrase_is_no_failed_unlock_and_is_named(
+    backed_up: tuple[Path, Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """Review 49b R6: a wrong --current-passphrase-file was tried with an unlock (a failed unlock
+    of that vault) and the question blamed the backup's passphrase, which was right."""
+    vault, dest, secret = backed_up
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase at all\n")
+    with Vault.open(vault, PASS) as opened:
+        failures = len([e for e in opened.audit_entries() if e.event == "failed_unlock"])
+    asked: list[str] = []
+
+    def decline(prompt: str = "") -> str:
+        asked.append(prompt)
+        return "no"
+
+    monkeypatch.setattr("sys.stdin", Tty())
+    monkeypatch.setattr(builtins, "input", decline)
+    code = _cli(
+        "vault", "restore", str(dest), "--replace", "--vault", str(vault),
+        "--passphrase-file", str(secret), "--current-passphrase-file", str(wrong),
+    )  # fmt: skip
+    assert code == 2, capsys.readouterr().err
+    assert "the passphrase in --current-passphrase-file does not open it" in asked[0], asked
+    with Vault.open(vault, PASS) as opened:
+        after = len([e for e in opened.audit_entries() if e.event == "failed_unlock"])
+    assert after == failures

@@ -132,3 +132,13 @@ def test_a_blank_backup_folder_is_said_to_be_blank(medlocal_home: Path) -> None:
         update_setting("backup_folder", "   ")
     assert "relative" not in str(caught.value)
     assert update_setting("backup_folder", "").backup_folder == ""
+
+
+def test_a_value_too_low_names_the_zero_that_is_also_taken() -> None:
+    """Review 49b R10: "must be at least 1" hid that 0 (keep all) is taken too."""
+    from medlocal.settings import SettingValueError, coerce_setting
+
+    with pytest.raises(SettingValueError) as refused:
+        coerce_setting("backup_keep", "-1")
+    assert "must be at least 1 (or 0 for all), not -1" in str(refused.value)
+    assert coerce_setting("backup_keep", "0") == 0
