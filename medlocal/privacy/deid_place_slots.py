@@ -78,8 +78,11 @@ _NEXT_ITEM = re.compile(
 # A name's first part before "at" and a found place ("in Bield at [Kinloch Court]",
 # "lives at Brookhaven at [Lexington]"): a home or scheme named with its site.
 _AT_SITE = re.compile(rf"\b(?:in|at|to|from|into)[ \t]+(?P<n>{_RUN})[ \t]+at[ \t]+$")
+# The item before one has no "at" inside: at a line's start "Lives at Guy's and [St Thomas']"
+# would otherwise take "Lives at" into the place (the search finds the leftmost start first).
+_ITEM_RUN = rf"{_WORD}(?:[ \t]+(?:(?:of|&|the)[ \t]+)?{_WORD}){{0,3}}"
 _PREVIOUS_ITEM = re.compile(
-    rf"(?:^|[,;:(][ \t]*|\b(?:at|under|in|to|from)[ \t]+)(?P<n>{_RUN})"
+    rf"(?:^|[,;:(][ \t]*|\b(?:at|under|in|to|from)[ \t]+)(?P<n>{_ITEM_RUN})"
     rf"(?:[ \t]+(?:19|20)\d\d)?(?:[ \t]*[,;][ \t]*|[ \t]+and[ \t]+)$",
     re.M,
 )
