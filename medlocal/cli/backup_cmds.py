@@ -204,7 +204,8 @@ def _vault_id_or_none(args: argparse.Namespace) -> str | None:
 def _list(destination: Path, vault_id: str | None) -> int:
     """``vault backup --list``: every backup in the folder, oldest first (walk 49b D1)."""
     from medlocal.app.backups import unfinished_note
-    from medlocal.vault.backup_listing import list_backups, mb, of_vault
+    from medlocal.vault.backup_files import mb
+    from medlocal.vault.backup_listing import list_backups, of_vault
 
     if not destination.is_dir():
         raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")

@@ -57,6 +57,11 @@ def staging_folder(destination: Path, name: str) -> Path:
     return destination / f".{name}{PARTIAL_SUFFIX}"
 
 
+def mb(count: int) -> str:
+    """A byte count in decimal megabytes, as backup messages and listings show sizes."""
+    return f"{max(count, 0) / 1e6:,.1f} MB"
+
+
 def check_room(
     beside_vault: Path, destination: Path, needed: int, vault_id: str | None = None
 ) -> None:
@@ -78,9 +83,6 @@ def check_room(
         one_disk = os.stat(beside_vault).st_dev == os.stat(destination).st_dev
     except OSError:
         return
-
-    def mb(count: int) -> str:
-        return f"{max(count, 0) / 1e6:,.1f} MB"
 
     if one_disk:
         if here < 2 * needed:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.vault import backup_files
+from medlocal.vault.backup_files import mb
 from medlocal.vault.manifest import BackupError, OtherFormatError, read_manifest
 
 
@@ -92,10 +93,6 @@ def backup_date(text: str) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def mb(count: int) -> str:
-    return f"{max(count, 0) / 1e6:,.1f} MB"
 
 
 def list_backups(folder: Path) -> list[ListedBackup]:
