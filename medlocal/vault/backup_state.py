@@ -119,11 +119,16 @@ def backup_due(
     return (now or datetime.now(UTC)) - last.created > timedelta(days=interval_days)
 
 
-def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
-    """One line for ``medlocal doctor``: when the last verified backup was made, and where."""
+def backup_summary(
+    interval_days: int, vault_id: str | None = None, vault_folder: Path | None = None
+) -> str:
+    """One line for ``medlocal doctor``: when the last verified backup was made, and where
+    (the command it suggests names ``vault_folder`` when it is not the default vault)."""
+    from medlocal.vault.backup_listing import vault_option
+
     last = last_verified_backup(vault_id)
     if last is None:
-        return "never verified; run 'medlocal vault backup --to DIR'"
+        return f"never verified; run 'medlocal vault backup{vault_option(vault_folder)} --to DIR'"
     when = last.created.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     due = (
         " (older than the reminder interval: back up soon)"
@@ -138,10 +143,15 @@ def backup_summary(interval_days: int, vault_id: str | None = None) -> str:
 DAMAGED = "The vault database is damaged or was altered."
 
 
-def damaged_vault_message(problem: str = DAMAGED, vault_id: str | None = None) -> str:
+def damaged_vault_message(
+    problem: str = DAMAGED, vault_id: str | None = None, vault_folder: Path | None = None
+) -> str:
     """``problem`` and the next step: restore from a backup, naming the last verified one when
-    one is known. The one wording every face shows for a damaged vault (walk 37: a truncated
-    vault.db said only "damaged or was altered", with no next step)."""
+    one is known, and ``vault_folder`` when it is not the default vault. The one wording every
+    face shows for a damaged vault (walk 37: a truncated vault.db said only "damaged or was
+    altered", with no next step)."""
+    from medlocal.vault.backup_listing import vault_option
+
     try:
         last = last_verified_backup(vault_id)
     except OSError:  # a read-only or missing data folder: the step without the folder
@@ -153,5 +163,5 @@ def damaged_vault_message(problem: str = DAMAGED, vault_id: str | None = None) -
         known = f"your last verified backup: {shown_path(last.path)}, made {when}"
     return (
         f"{problem} Restore it from a backup: "
-        f"medlocal vault restore BACKUP_FOLDER --replace ({known})."
+        f"medlocal vault restore BACKUP_FOLDER{vault_option(vault_folder)} --replace ({known})."
     )
