@@ -494,7 +494,7 @@ class Pruned:
         """The line that says the removal failed, or "" when it did not."""
         if not self.failure:
             return ""
-        done = f" ({len(self.removed)} were removed first)" if self.removed else ""
+        done = f" ({len(self.removed)} removed before that)" if self.removed else ""
         return (
             f"Older backups in {shown_path(self.folder)} could not all be removed{done}: "
             f"{self.failure}. The rest stay there; remove them later, or free space yourself."
