@@ -20,6 +20,9 @@ each entry it has, so those columns can sum to more than the number of damaged t
   ``given``, ``surname``, ``place``, ``english``; ``none`` when no word is on any.
 * label: the placeholder of each redaction that touches the term (``[NAME]``, ``[FACILITY]``,
   a shifted date is ``[DATE]``).
+* evidence (session 50): what the same text holds that a rule could give the term back by:
+  its first redacted word kept or typed in lower case at another mention, a dose on its line,
+  an open bracket before it; ``none`` when none of these.
 * source: each step of the engine whose candidate span touches the term's redacted characters.
   The Redactor keeps no record of which rule made a span, and one is not added to its hot path:
   this tool wraps the steps' functions (``redact``'s module names, the word scan's passes in
@@ -278,6 +281,46 @@ _AFTER = (
 )
 
 
+# Session 50: what the same text says of a damaged term's first redacted word elsewhere, the
+# evidence a rule could give the term back by ("kept elsewhere": another mention no redaction
+# touches; "lower case elsewhere": another mention typed in lower case; "dose on its line": a
+# strength or a dosing frequency on the term's line; "in brackets": the term inside an open
+# bracket). Classes only; never the word.
+_DOSE_ON_LINE = re.compile(
+    r"\b\d+(?:\.\d+)?[ \t]?(?:mg|mcg|micrograms?|g|mL|ml|units|IU)\b"
+    r"|\b(?:od|bd|tds|qds|nocte|mane|prn|PRN|stat|daily|weekly)\b"
+)
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+def evidence_of(
+    text: str, start: int, end: int, hit: Sequence[int], final: Sequence[Redaction]
+) -> list[str]:
+    """The evidence classes of the term at ``start:end`` whose redacted characters are ``hit``
+    (see ``_DOSE_ON_LINE``'s notes); ``["none"]`` when the text holds none of them."""
+    found: list[str] = []
+    first = next(
+        (m for m in _FIRST_WORD.finditer(text, start, end) if m.start() <= hit[0] < m.end()),
+        None,
+    )
+    if first is not None:
+        word = first.group()
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text, re.I):
+            if start <= m.start() < end:
+                continue
+            if not any(r.start < m.end() and m.start() < r.end for r in final):
+                found.append("kept elsewhere")
+            if m.group().islower() and not word.islower():
+                found.append("lower case elsewhere")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if _DOSE_ON_LINE.search(text, line_start, len(text) if line_end < 0 else line_end):
+        found.append("dose on its line")
+    if text.count("(", line_start, start) > text.count(")", line_start, start):
+        found.append("in brackets")
+    return sorted(set(found)) or ["none"]
+
+
 def words_of(term: str) -> str:
     count = len(_WORD.findall(term))
     return "1 word" if count <= 1 else ("2 words" if count == 2 else "3+ words")
@@ -315,6 +358,7 @@ class Classes:
     shape_lists: Counter[str] = field(default_factory=Counter)
     form: Counter[str] = field(default_factory=Counter)
     letters: Counter[str] = field(default_factory=Counter)
+    evidence: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -350,6 +394,9 @@ def classify_note(note: Note, redactor: Redactor, lex: Lexicon, out: Classes, ke
         out.shape_source_label[f"{shape} {'+'.join(made)} {'+'.join(labels)}"] += 1
         out.shape_lists[f"{shape} {'+'.join(lists)}"] += 1
         out.letters[f"{letters_of(term.text)} {shape} {'+'.join(made)}"] += 1
+        out.evidence.update(
+            f"{shape} {item}" for item in evidence_of(note.text, term.start, term.end, hit, final)
+        )
         out.form[
             f"{shape} {'+'.join(made)} | {words_of(term.text)} | {letters_of(term.text)} "
             f"| next: {after_of(note.text, term.end)}"
@@ -394,6 +441,7 @@ def report(classes: Classes, top: int = 40) -> str:
         ("shape and lists (a term once)", classes.shape_lists),
         ("shape, sources | words | letters | what follows (a term once)", classes.form),
         ("letters, shape, sources (a term once)", classes.letters),
+        ("shape and evidence in the same text (a term under each)", classes.evidence),
     ]
     for title, counts in tables:
         lines.append(f"-- {title}")

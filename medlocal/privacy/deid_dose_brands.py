@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_dose_counts import dose_after
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_people_words import BED_BEFORE, TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction
@@ -80,6 +81,9 @@ def _brand(text: str, red: Redaction) -> bool:
         return strength is not None and strength.group("unit") == "mm" and " " not in red.original
     if strength is not None:
         return not given or strength.group("unit") in _GAUGE
+    # Session 50: a count, a range, micrograms or a weight-based dose (deid_dose_counts).
+    if dose_after(text, red.end):
+        return not given
     if _STRENGTH_AND_FREQUENCY.match(text, red.end) is not None:
         # A ward list's bed label keeps a patient ("Bed 4 Jones 2 BD"); "gave Anna 40 bd" is
         # caught by the words before.

@@ -12,6 +12,7 @@ import pytest
 from fixtures.deid_corpus import Note, Span
 from fixtures.tools import load_tool
 
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
 
@@ -97,3 +98,24 @@ def test_tracing_puts_every_wrapped_step_back(tool: ModuleType) -> None:
 )
 def test_shapes(tool: ModuleType, term: str, shape: str) -> None:
     assert tool.shape_of(term) == shape
+
+
+def test_evidence_in_the_same_text_is_classed(tool: ModuleType) -> None:
+    # Session 50: what the same text holds of a damaged term's word, as classes only.
+    text = "Plan: Zorbakian 2 tabs bd.\nZorbakian note (zorbakian sign) kept.\nSeen (Zorbakian)."
+    first = text.index("Zorbakian")
+    red = [Redaction("name", first, first + 9, "Zorbakian", "[NAME]")]
+    assert tool.evidence_of(text, first, first + 9, [first], red) == [
+        "dose on its line",
+        "kept elsewhere",
+        "lower case elsewhere",
+    ]
+    last = text.rindex("Zorbakian")
+    every = [Redaction("name", m, m + 9, "Zorbakian", "[NAME]") for m in (first, last)]
+    every.append(Redaction("name", text.index("zorbakian"), text.index("zorbakian") + 9, "", ""))
+    every.append(Redaction("name", text.index("Zorbakian note"), text.index(" note"), "", ""))
+    assert tool.evidence_of(text, last, last + 9, [last], every) == [
+        "in brackets",
+        "lower case elsewhere",
+    ]
+    assert tool.evidence_of("Zorbakian.", 0, 9, [0], []) == ["none"]
