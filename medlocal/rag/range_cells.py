@@ -20,9 +20,10 @@ from functools import lru_cache
 _CELL_START = r"(?:^|\||;|\t| {2})[ \t]*"
 # A bracketed note may follow at the line's end: OCR's "[low OCR confidence]" mark.
 _CELL_END = r"(?=[ \t]*(?:\||;|\t| {2}|(?:\[[^\]\n]*\])?[ \t]*$))"
-# A unit may share the range's cell ("0.3-4.2 mU/L"): a letter or % first, no spaces; a date's
-# third part ("12-03-2026") is no unit.
-_UNIT = r"(?:[ \t]?[A-Za-zµμ%][^\s|;]*)?"
+# A lab unit may share the range's cell ("0.3-4.2 mU/L", "12-16 %", "80-100 fL"): one with a
+# stroke, or a few without. A dose's ("1-2 tablets", "2-5 mg" in a medication table) is no
+# reference range, nor a date's third part ("12-03-2026").
+_UNIT = r"(?:[ \t]?(?:[A-Za-zµμ][^\s|;/]*/[^\s|;]+|%|fL|pg|mmHg|kPa|x10\S*))?"
 # The analyte's name right before a bracket: a letter, no result between ("TSH (0.3-4.2)").
 _NAME_BEFORE = re.compile(r"[A-Za-z][ \t]*$")
 

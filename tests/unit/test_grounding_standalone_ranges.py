@@ -42,6 +42,7 @@ def test_an_end_of_a_range_standing_alone_is_no_result(passage: str, answer: str
         ("Kalium | 5,9 | mmol/l | 3,5-5,1", "Her potassium was 5.9 mmol/L [1]."),
         ("Pain score 2-3/10 on walking.", "Her pain score was 3/10 on walking [1]."),
         ("Collected | 12-03-2026", "It was collected on 12-03-2026 [1]."),
+        ("Paracetamol | 1-2 tablets | four times a day", "She takes 2 tablets of paracetamol [1]."),
     ],
 )
 def test_results_and_ranges_in_prose_are_read_as_before(passage: str, answer: str) -> None:
