@@ -116,6 +116,11 @@ _BY_SUFFIX: dict[str, Format] = {
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
+# Picture formats that are not read (HEIC, the iPhone's default, needs a plugin; the others are
+# rare for scans): refused with advice to save the picture as JPEG or PNG.
+OTHER_IMAGE_SUFFIXES = frozenset(
+    (".heic", ".heif", ".webp", ".bmp", ".gif", ".avif", ".jp2", ".jxl", ".dib")
+)
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
     "PDF, DOCX, RTF, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, e-mails saved as "
@@ -140,6 +145,14 @@ def format_for(path: Path) -> Format:
     found = _BY_SUFFIX.get(path.suffix.lower())
     if found is None:
         shown = readable_name(path.suffix) or "no extension"
+        if path.suffix.lower() in OTHER_IMAGE_SUFFIXES:
+            # A photo or picture: "save it as PDF, DOCX or TXT" was no help (walk 50b, D7).
+            raise UnsupportedFormatError(
+                path.name,
+                f"unsupported image type ({shown}); MedLocal reads images saved as PNG, JPEG or "
+                "TIFF: open it in a photo or image viewer, save or export it as JPEG or PNG "
+                "and import that",
+            )
         raise UnsupportedFormatError(
             path.name,
             f"unsupported file type ({shown}); MedLocal imports {', '.join(SUPPORTED_SUFFIXES)}: "

@@ -44,6 +44,10 @@ class ScannedPage:
     # in upside down: 2) and how many detected lines came back unreadable.
     quarter_turns: int = 0
     unread: int = 0
+    # Characters of a script the page does not use, left out as specks, and table rows with no
+    # result read (marked): medlocal.ingest.ocr.scripts and table_cells.
+    other_script: int = 0
+    no_result: int = 0
 
     def lines_between(self, start: int, end: int) -> tuple[ScannedLine, ...]:
         """The lines a passage ``text[start:end]`` touches (for highlighting a citation)."""

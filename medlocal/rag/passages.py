@@ -108,6 +108,7 @@ class SourceRef:
     end: int
     snippet: str
     last_page: int | None = None  # where the passage ends, when past ``page``
+    scanned_pages: tuple[int, ...] = ()  # its pages read by OCR from a scan
 
     @classmethod
     def from_hit(cls, number: int, hit: SearchHit) -> SourceRef:
@@ -121,6 +122,7 @@ class SourceRef:
             end=hit.end,
             snippet=snippet(hit.text),
             last_page=hit.last_page,
+            scanned_pages=hit.scanned_pages,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -134,6 +136,7 @@ class SourceRef:
             "end": self.end,
             "snippet": self.snippet,
             "last_page": self.last_page,
+            "scanned_pages": list(self.scanned_pages),
         }
 
     @classmethod
@@ -150,6 +153,8 @@ class SourceRef:
             end=int(data["end"]),
             snippet=str(data.get("snippet", "")),
             last_page=int(last_page) if last_page is not None else None,
+            # Absent in outputs saved before OCR'd passages were told apart.
+            scanned_pages=tuple(int(n) for n in data.get("scanned_pages") or ()),
         )
 
     @property
@@ -159,12 +164,28 @@ class SourceRef:
 
     @property
     def place(self) -> str:
-        """Where the passage is, as a clinician reads it: the file and its pages."""
-        return f"{self.file_name}, {self.pages}" if self.page is not None else self.file_name
+        """Where the passage is, as a clinician reads it: the file and its pages, and which of
+        them were read from a scan ("mixed.pdf, pp. 2–3 (read from a scan, p. 2)")."""
+        where = f"{self.file_name}, {self.pages}" if self.page is not None else self.file_name
+        return where + scan_note(self.scanned_pages, self.page, self.last_page)
 
     def label(self) -> str:
         """The place and the character offsets: exact, for a terminal and for auditing."""
         return f"{self.place}, chars {self.start}-{self.end}"
+
+
+def scan_note(scanned: Sequence[int], first: int | None, last: int | None) -> str:
+    """ " (read from a scan)" when OCR read all of a passage's pages, " (read from a scan,
+    p. 2)" naming them when it read some (a mixed PDF), "" when none: OCR can misread a value
+    with full confidence, so a cited passage so read is told apart (walk 50b, D4)."""
+    if not scanned:
+        return ""
+    pages = set(range(first, (last or first) + 1)) if first is not None else set()
+    if pages <= set(scanned):
+        return " (read from a scan)"
+    shown = sorted(set(scanned))
+    named = f"p. {shown[0]}" if len(shown) == 1 else "pp. " + ", ".join(map(str, shown))
+    return f" (read from a scan, {named})"
 
 
 def number_hits(hits: Sequence[SearchHit], first: int = 1) -> list[NumberedPassage]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from medlocal.errors import UserInputError
-from medlocal.vault.records import PageSpan, SearchHit, last_page_of
+from medlocal.vault.records import PageSpan, SearchHit, last_page_of, scanned_pages_of
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 
@@ -59,6 +59,7 @@ def record_passages(
                     # Its import's note (it names another patient): a summary resting on it
                     # says so, as an answer does (walk 40b).
                     file_notes=doc.notes,
+                    scanned_pages=scanned_pages_of(chunk.regions),
                 )
             )
     return hits

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.rag.range_cells import standalone_range_limits
 from medlocal.values import writes_decimal_commas
 
 # A range given as a result's reference ("Creatinine 98 umol/L (45-84)", "138 [135-145]",
@@ -159,4 +160,4 @@ def reference_limits(text: str) -> set[int]:
                 starts |= {m.start(), m.start("limit")}
         elif named or _AFTER_RESULT.search(before):
             starts |= {m.start("lo"), m.start("hi")}
-    return starts
+    return starts | standalone_range_limits(text, COMMA_NUMBER if commas else POINT_NUMBER)

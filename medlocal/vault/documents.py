@@ -14,7 +14,14 @@ from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.vault.db import Connection
 from medlocal.vault.ids import next_id
 from medlocal.vault.index import IndexedVector
-from medlocal.vault.records import ChunkRecord, PageSpan, Region, SearchHit, last_page_of
+from medlocal.vault.records import (
+    ChunkRecord,
+    PageSpan,
+    Region,
+    SearchHit,
+    last_page_of,
+    scanned_pages_of,
+)
 from medlocal.vault.rows import Chunk, DocumentInfo
 
 VECTOR_DTYPE = np.dtype("<f4")  # little-endian float32 on every platform
@@ -452,8 +459,8 @@ def hits_for(
     rows = conn.execute(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
         # The document's opening, which its own date is read from.
-        f"c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, {_OPENING_SQL} "
-        "FROM chunks c JOIN documents d ON d.id = c.document_id "
+        f"c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, {_OPENING_SQL}, "
+        "c.regions FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
         [DATE_WINDOW, DATE_WINDOW, *ids],
     ).fetchall()
@@ -491,6 +498,7 @@ def hits_for(
                 last_page=last_page_of(spans[document_id], int(row[6])),
                 file_notes=notes[document_id],
                 document_date=dates[document_id],
+                scanned_pages=scanned_pages_of(regions_from_json(row[13])),
             )
         )
     return hits

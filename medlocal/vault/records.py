@@ -89,6 +89,14 @@ class SearchHit:
     # and month order unclear"; None where the document gives none or the hit was not read from
     # the vault's search.
     document_date: str | None = None
+    # The pages whose text in the passage was read by OCR from a scan (where its line boxes
+    # are): a reader is told so beside the source, as OCR can misread with full confidence.
+    scanned_pages: tuple[int, ...] = ()
+
+
+def scanned_pages_of(regions: Sequence[Region]) -> tuple[int, ...]:
+    """The pages a passage's OCR line boxes lie on, in order."""
+    return tuple(sorted({region.page for region in regions}))
 
 
 def page_at(

@@ -105,7 +105,7 @@ def test_a_line_that_stays_unreadable_is_noted_never_dropped_silently() -> None:
     text, notes, scanned = _read(engine, _page())
     assert "Ramipril 5 mg daily" in text
     assert scanned.unread == 1
-    assert notes == ["1 line could not be read on page 1: check the original"]
+    assert notes == ["page 1: 1 line could not be read: check the original"]
 
 
 def test_a_speck_read_as_nothing_is_no_line() -> None:

@@ -16,8 +16,10 @@ positions are kept in the page's own pixels.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
+import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +28,9 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.ingest.ocr.engine import Detection, Piece
+from medlocal.ingest.ocr.slips import is_known_word
 from medlocal.ingest.ocr.spacing import along, blank_runs, widest_gap
+from medlocal.ingest.ocr.table_cells import TableRow, table_rows
 
 Gray = npt.NDArray[np.uint8]
 
@@ -40,6 +44,8 @@ WIDE_SHARE = 0.55
 COLUMN_LINE_HEIGHTS = 10.0
 # A vertical gap over this many line heights starts a new paragraph.
 PARAGRAPH_GAP = 0.8
+# A word of letters only, whole (not part of a code such as "HbA1c"), long enough to be known.
+_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class Line:
     weakest: float  # its least certain character (one doubtful digit matters in a dose)
     rect: Rect  # in the page's pixels
     paragraph: bool
+    no_result: bool = False  # a table row whose result cell is empty or was not read
 
 
 def read_page(detections: Sequence[Detection], gray: Gray) -> list[Line]:
@@ -189,7 +196,33 @@ def _cell(group: list[tuple[Piece, bool]], angle: float) -> Cell:
     frame, page = _rotate(group[0][0].points, angle), _bounds(group[0][0].points)
     for piece, _ in group[1:]:
         frame, page = frame.union(_rotate(piece.points, angle)), page.union(_bounds(piece.points))
-    return Cell(text.strip(), sum(scores) / len(scores), min(scores), len(scores), frame, page)
+    mean = sum(scores) / len(scores)
+    return Cell(text.strip(), mean, _weakest(group, mean), len(scores), frame, page)
+
+
+def _weakest(group: list[tuple[Piece, bool]], mean: float) -> float:
+    """The least certain character outside the known words: a doubtful letter inside a word
+    that reads as a whole known word ("Result" with its 'l' at 0.45) was read right, and marking
+    a perfectly read table heading for it taught readers to ignore the mark (walk 50b, D9).
+    Digits, codes and unknown words keep every character's doubt."""
+    chars = [
+        (char, piece.confidence, space and index == 0)
+        for piece, space in group
+        for index, char in enumerate(piece.text)
+    ]
+    text = "".join((" " if spaced else "") + char for char, _, spaced in chars)
+    # Each character of ``text`` (spaces aside) by its place among ``chars``.
+    position = {
+        offset: index for index, offset in enumerate(o for o, c in enumerate(text) if c != " ")
+    }
+    known = {
+        position[offset]
+        for word in _WORD.finditer(text)
+        if is_known_word(word.group())
+        for offset in range(word.start(), word.end())
+    }
+    doubtful = [score for index, (_, score, _) in enumerate(chars) if index not in known]
+    return min(doubtful) if doubtful else mean
 
 
 # ---- cells -> reading order -------------------------------------------------------------------
@@ -222,7 +255,11 @@ def _band(cells: list[Cell], height: float) -> list[_Placed]:
         after = [cell for cell in cells if cell.frame.right > split]
         if _is_text_column(before, height) and _is_text_column(after, height):
             return _rows(before, height) + _rows(after, height)
-    return _rows(cells, height)
+    rows = _group_rows(cells, height)
+    table = table_rows(rows)
+    if table is None:
+        return [_line(row, height) for row in rows]
+    return [_table_line(row, height) for row in table]
 
 
 def _gutter(cells: list[Cell], height: float) -> float | None:
@@ -270,9 +307,10 @@ class _Placed:
     weakest: float
     page: Rect
     frame: Rect
+    no_result: bool = False
 
 
-def _line(cells: list[Cell], height: float) -> _Placed:
+def _line(cells: Sequence[Cell], height: float) -> _Placed:
     """One row's cells as a line: a word gap between boxes is a space (the detector splits
     phrases too), a wider gap separates table cells."""
     chars = sum(cell.chars for cell in cells)
@@ -291,6 +329,16 @@ def _line(cells: list[Cell], height: float) -> _Placed:
     return _Placed(text, confidence, weakest, rect, frame)
 
 
+def _table_line(row: TableRow[Cell], height: float) -> _Placed:
+    """A table row with each cell in its column: a column the row has nothing in is an empty
+    cell (``INR | 1.1 |  | 0.8-1.2``), so no cell slides under another column's heading."""
+    line = _line([cell for column in row.columns for cell in column], height)
+    text = CELL_SEPARATOR.join(
+        _line(column, height).text if column else "" for column in row.columns
+    )
+    return dataclasses.replace(line, text=text.strip(), no_result=row.no_result)
+
+
 def _paragraphs(ordered: list[_Placed], height: float) -> list[Line]:
     lines: list[Line] = []
     previous: Rect | None = None
@@ -302,7 +350,14 @@ def _paragraphs(ordered: list[_Placed], height: float) -> list[Line]:
             or frame.bottom < previous.top  # back up the page: the next column
         )
         lines.append(
-            Line(placed.text, placed.confidence, placed.weakest, placed.page, new_paragraph)
+            Line(
+                placed.text,
+                placed.confidence,
+                placed.weakest,
+                placed.page,
+                new_paragraph,
+                placed.no_result,
+            )
         )
         previous = frame
     return lines

@@ -30,6 +30,7 @@ from medlocal.ingest.ocr.engine import Detection, OcrEngine
 from medlocal.ingest.ocr.layout import Line, read_page
 from medlocal.ingest.ocr.orientation import read_upright, upright_box_on_page
 from medlocal.ingest.ocr.reread import reread_weak_lines
+from medlocal.ingest.ocr.scripts import leave_out_other_scripts
 from medlocal.ingest.ocr.slips import mend_slips
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
 from medlocal.progress import (
@@ -75,6 +76,7 @@ class RecognisedPage:
     lines: tuple[Line, ...]
     quarter_turns: int = 0  # 90-degree turns counter-clockwise that made the page upright
     unread: int = 0  # detected lines whose text could not be read at all
+    other_script: int = 0  # characters of a script the page does not use, left out (specks)
 
 
 def recognise_pages(
@@ -95,11 +97,12 @@ def recognise_pages(
         height, width = reading.image.shape[:2]
         gray = np.asarray(cv2.cvtColor(reading.image, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
         detections = reread_weak_lines(engine, reading.image, reading.detections)
-        lines = tuple(read_page(detections, gray))
-        unread = count_unread(detections)
+        cleaned = leave_out_other_scripts(detections)
+        lines = tuple(read_page(cleaned.detections, gray))
+        unread = count_unread(cleaned.detections)
         del gray
         del reading  # one page image at a time
-        done.append(RecognisedPage(number, width, height, lines, turns, unread))
+        done.append(RecognisedPage(number, width, height, lines, turns, unread, cleaned.left_out))
     report(options.progress, _progress(file_name, len(pages), len(pages), None, started))
     return done
 
@@ -178,6 +181,8 @@ def add_recognised_page(builder: DocumentBuilder, page: RecognisedPage) -> Scann
         mended,
         quarter_turns=page.quarter_turns,
         unread=page.unread,
+        other_script=page.other_script,
+        no_result=sum(line.no_result for line in page.lines if line.text.strip()),
     )
     builder.add_scanned_page(scanned)
     return scanned
@@ -195,7 +200,7 @@ def _mended(page: RecognisedPage) -> tuple[RecognisedPage, tuple[tuple[str, str]
 
 
 def _is_low(line: Line) -> bool:
-    return line.confidence < LINE_LOW or line.weakest < CHAR_LOW
+    return line.confidence < LINE_LOW or line.weakest < CHAR_LOW or line.no_result
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
@@ -239,8 +244,9 @@ def place_chunks(chunks: Sequence[ChunkRecord], pages: Sequence[ScannedPage]) ->
 def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
     """The import report's lines, e.g. ``page 3: low OCR confidence (71%)``, ``page 2: low OCR
     confidence on 2 lines (marked [low OCR confidence]): check them against the original``,
-    ``page 1: OCR reading corrected: 'HbAlc' to 'HbA1c'``, ``page 2: 1 line could not be read``
-    and ``page 1 was upside down and was turned``."""
+    ``page 1: OCR reading corrected: 'HbAlc' to 'HbA1c'``, ``page 2: 1 line could not be read:
+    check the original``, ``page 3: no text found`` and ``page 1 was upside down and was
+    turned``."""
     notes: list[str] = []
     for page in pages:
         if page.quarter_turns % 4:
@@ -248,10 +254,15 @@ def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
             notes.append(f"page {page.number} was {way} and was turned")
         if page.unread:
             lines = "1 line" if page.unread == 1 else f"{page.unread} lines"
-            notes.append(f"{lines} could not be read on page {page.number}: check the original")
+            notes.append(f"page {page.number}: {lines} could not be read: check the original")
+        elif not page.lines:
+            # A blank page of a multi-page scan (or a page that scanned as nothing) must be
+            # named, not pass as read (walk 50b, D6).
+            notes.append(f"page {page.number}: no text found")
         if page.low:
             notes.append(f"page {page.number}: low OCR confidence ({page.confidence:.0%})")
-        elif weak := sum(line.low for line in page.lines):
+        # Rows with no result read are marked too, and named in a note of their own.
+        elif weak := sum(line.low for line in page.lines) - page.no_result:
             # A good page with doubtful lines: its passages carry the mark, and the report must
             # say so too (walk 36: a phone photo read "Elliss0n" and "75o mg" on marked lines of
             # a page at 90%, and the import said nothing about it).
@@ -259,6 +270,18 @@ def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
             notes.append(
                 f"page {page.number}: low OCR confidence on {lines} (marked "
                 f"{LOW_CONFIDENCE_MARK}): check {them} against the original"
+            )
+        if page.no_result:
+            rows = "1 table row" if page.no_result == 1 else f"{page.no_result} table rows"
+            notes.append(
+                f"page {page.number}: {rows} with no result read (marked "
+                f"{LOW_CONFIDENCE_MARK}): check the original"
+            )
+        if page.other_script:
+            chars = "1 character" if page.other_script == 1 else f"{page.other_script} characters"
+            notes.append(
+                f"page {page.number}: {chars} of another script left out (specks read as "
+                "text): check the original"
             )
         if page.mended:
             readings = ", ".join(f"'{read}' to '{mended}'" for read, mended in page.mended)

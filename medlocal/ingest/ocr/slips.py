@@ -35,6 +35,7 @@ from pathlib import Path
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.paths import resource_entries, resources_dir
+from medlocal.values import UNIT_START
 
 # What each confusable character may really have been.
 _SWAPS = {"l": "1", "I": "1", "O": "0", "0": "O"}
@@ -45,6 +46,9 @@ _MAX_CONFUSABLE = 4
 _LABEL_READ_AS_DIGIT = re.compile(r"(?=[A-Z0-9]*[A-Z][01][A-Z])[A-Z0-9]{3,6}")
 _LABEL_SWAPS = str.maketrans({"0": "O", "1": "I"})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+# A unit with a stroke ("mmol/L", "mL/min/1.73m2"), and what a unit's l may be read as.
+_UNIT_TOKEN = re.compile(r"(?<![\w/])[A-Za-zµμ]+(?:/[A-Za-z0-9.]+){1,2}(?![\w/])")
+_UNIT_SWAPS = {"i": "l", "I": "l", "1": "l"}
 _LETTER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"[0-9]")
 
@@ -74,7 +78,7 @@ def mend_slips(
 ) -> tuple[str, tuple[Slip, ...]]:
     """``text`` with its mended tokens, and what was mended (empty where nothing was)."""
     vocabulary = vocabulary or default_vocabulary()
-    slips: list[Slip] = []
+    text, slips = _mended_units(text)
     parts: list[str] = []
     end = 0
     for token in _TOKEN.finditer(text):
@@ -84,6 +88,45 @@ def mend_slips(
             end = token.end()
             slips.append(Slip(token.group(), mended))
     return "".join([*parts, text[end:]]), tuple(slips)
+
+
+def _mended_units(text: str) -> tuple[str, list[Slip]]:
+    """``text`` with units read with an i or a 1 for an l mended ("mmoi/L" -> "mmol/L", walk 50b
+    D2): a token shaped as a unit that no unit reads as, and that exactly one reading with its
+    i, I or 1 as l makes a unit (as ``medlocal.values`` reads units)."""
+    slips: list[Slip] = []
+
+    def mend(match: re.Match[str]) -> str:
+        token = match.group()
+        confusable = [index for index, char in enumerate(token) if char in _UNIT_SWAPS]
+        if not confusable or len(confusable) > _MAX_CONFUSABLE or _is_unit(token):
+            return token
+        found = {
+            reading
+            for chosen in itertools.product((False, True), repeat=len(confusable))
+            if any(chosen) and _is_unit(reading := _swapped(token, confusable, chosen, _UNIT_SWAPS))
+        }
+        if len(found) != 1:
+            return token
+        slips.append(Slip(token, mended := found.pop()))
+        return mended
+
+    return _UNIT_TOKEN.sub(mend, text), slips
+
+
+def _is_unit(token: str) -> bool:
+    found = UNIT_START.match(token)
+    return found is not None and found.end() == len(token)
+
+
+def _swapped(
+    token: str, confusable: list[int], chosen: tuple[bool, ...], swaps: dict[str, str]
+) -> str:
+    chars = list(token)
+    for index, swap in zip(confusable, chosen, strict=True):
+        if swap:
+            chars[index] = swaps[chars[index]]
+    return "".join(chars)
 
 
 def _mended(token: str, vocabulary: ClinicalVocabulary) -> str | None:
@@ -121,13 +164,16 @@ def _mended_code(token: str, vocabulary: ClinicalVocabulary) -> str | None:
 def _readings(token: str, confusable: list[int]) -> Iterable[str]:
     """Every reading of ``token`` with at least one of its confusable characters swapped."""
     for chosen in itertools.product((False, True), repeat=len(confusable)):
-        if not any(chosen):
-            continue
-        chars = list(token)
-        for index, swap in zip(confusable, chosen, strict=True):
-            if swap:
-                chars[index] = _SWAPS[chars[index]]
-        yield "".join(chars)
+        if any(chosen):
+            yield _swapped(token, confusable, chosen, _SWAPS)
+
+
+def is_known_word(token: str) -> bool:
+    """Whether ``token`` as read is a clinical word or code, or an English word, or the plural
+    of one ("Units": the word list has few plurals)."""
+    words = default_vocabulary().words
+    forms = [token] + ([token[:-1]] if token.endswith("s") and len(token) > 3 else [])
+    return any(form.lower() in words or _is_english(form) for form in forms)
 
 
 def _is_english(token: str) -> bool:
