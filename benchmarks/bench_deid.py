@@ -27,9 +27,10 @@ vehicles, devices and ages over 89 of many countries, with dense clinical words)
 session 48; dev47 (recall on facilities written every way and ages over 89 in every form, with
 clinical words named after places and people) and dev48 (recall on reference numbers, vehicles,
 devices and people of many countries and systems, codes in tables and split over lines, names
-that are also words), written blind in session 49; dev50 (precision: clinical words of eleven
-specialties the set was thin on, eponyms, scales, syndromes, genes, brands, devices, organisms,
-vaccines, trials and guideline bodies), written blind in session 50). heldout3
+that are also words), written blind in session 49; dev49 (recall by a mechanism: names and
+places with no cue, in genres and countries the set was thin on) and dev50 (precision: clinical
+words of eleven specialties the set was thin on, eponyms, scales, syndromes, genes, brands,
+devices, organisms, vaccines, trials and guideline bodies), written blind in session 50). heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout15 (the thirteenth's to the eighteenth's), dev8 (the validation
@@ -61,7 +62,8 @@ DEVELOPMENT = (
     "dev20", "dev21", "dev22", "dev23", "dev24", "dev25", "dev26",
     "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35",
     "dev36", "dev37", "dev38", "dev39", "dev40",
-    "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48", "dev50",
+    "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
+    "dev49", "dev50",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

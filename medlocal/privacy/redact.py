@@ -91,6 +91,7 @@ from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_place_slots import place_slot_candidates
 from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
+from medlocal.privacy.deid_recall_first import recall_first_spans
 from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_saint_names import saint_place_candidates
@@ -104,7 +105,7 @@ from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, reso
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
-from medlocal.privacy.deid_tokens import TOKEN, WordSpan
+from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
@@ -185,11 +186,28 @@ class Redactor:
         # underscores as spaces ("Smith_1951-04-17_letter.pdf"), also at the same offsets.
         repaired = underscores_as_spaces(ocr_repaired(text))
         read = recase(repaired, lexicon()) if self.word_scan else repaired
-        found, tagged = self._read_candidates(read, text)
+        found, tagged, tokens = self._read_candidates(read, text)
         if read is not text:
             found, tagged = _as_written(text, found), _as_written(text, tagged)
         checkpoint()
         yield from found
+        # Everything the rules below add, kept for the last pass (recall first).
+        added: list[Redaction] = []
+        for red in self._after_the_rules(text, found, tagged):
+            added.append(red)
+            yield red
+        # Recall first (deid50a): a listed word that is also an English word, capitalised alone
+        # mid-sentence where the document never writes it in lower case and nothing around it
+        # reads as a term ("came from Hastings on Friday"), once every other reading has spoken.
+        checkpoint()
+        if tokens:
+            yield from recall_first_spans(text, tokens, found + tagged + added, lexicon())
+
+    def _after_the_rules(
+        self, text: str, found: list[Redaction], tagged: list[Redaction]
+    ) -> Iterator[Redaction]:
+        """What is read once the rules and the statistical line have spoken: the gaps and
+        growths beside their spans, and the statistical line's own additions."""
         # What every rule missed inside an address line ("Causeway" between a street and a
         # county), read once the rules have spoken (and before the tagger: a tagged word there
         # would hide the gap the reading fills).
@@ -258,9 +276,10 @@ class Redactor:
 
     def _read_candidates(
         self, text: str, written: str | None = None
-    ) -> tuple[list[Redaction], list[Redaction]]:
-        """(the rules' redactions, the statistical line's) in ``text``, the re-cased reading
-        of ``written`` (the text as written, same offsets)."""
+    ) -> tuple[list[Redaction], list[Redaction], list[Tok]]:
+        """(the rules' redactions, the statistical line's, the word scan's tokens) in ``text``,
+        the re-cased reading of ``written`` (the text as written, same offsets); no tokens
+        without the word scan."""
         found: list[Redaction] = []
         for kind, pattern in self.own_patterns:
             for match in pattern.finditer(text):
@@ -285,7 +304,7 @@ class Redactor:
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:
-            return found, []
+            return found, [], []
         lex = lexicon()
         checkpoint()
         tokens = read_tokens(text, lex)
@@ -302,7 +321,7 @@ class Redactor:
         # A practice named by its place and "Medical" alone ("(Battery Point Medical)").
         checkpoint()
         found += practice_name_candidates(text, lex)
-        return found, [_word_redaction(text, span) for span in tagged]
+        return found, [_word_redaction(text, span) for span in tagged], tokens
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""

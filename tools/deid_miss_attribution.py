@@ -1,0 +1,131 @@
+"""What kind of identifier the redactor misses, in counts only (issue 16, session 50).
+
+``python tools/deid_miss_attribution.py CACHE_DIR half[,half...]`` reads the spans that
+tools/deid_span_cache.py kept and sorts every missed identifier of the halves into exclusive
+classes, printed as counts per class and type; no identifier's text is ever printed, so it may
+read held-out halves.
+
+Classes (first that fits):
+  code      the identifier holds a digit (numbers, codes, dates, phones);
+  lower     a word of it (not a joiner: and, of, the, de, ...) opens in lower case;
+  unknown   every word is capitalised and no list explains it (not an English or clinical word,
+            not a clinical abbreviation, not a product);
+  named     a word some list explains is also on a name or place list ("Grace", "Leeds");
+  explained a word some list explains and no name or place list holds ("Admiral", "Paradise").
+Each class is split into "whole" (no word of it removed) and "part" (some removed), and the
+"reach" column counts the misses whose uncovered words are all capitalised and unexplained: what
+a pass over unexplained capitalised words could take at most."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from fixtures.deid_corpus import load
+
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_JOINERS = frozenset(
+    {"and", "of", "the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di",
+     "do", "dos", "das", "del", "y", "e", "et", "en", "on", "upon", "in", "at", "for", "&", "bin",
+     "binti", "al", "el", "ter", "ten", "af", "zu", "und", "à", "au", "aux", "d", "l", "st", "s"}
+)  # fmt: skip
+
+
+def explained(word: str, lex: Lexicon) -> bool:
+    lower = fold(word)
+    return lex.known(lower) or clinical_abbreviation(word) or lower in lex.products
+
+
+def classify(words: list[str], lex: Lexicon) -> str:
+    if any(any(c.isdigit() for c in w) for w in words):
+        return "code"
+    letters = [w for w in words if w.lower() not in _JOINERS]
+    if any(w[:1].islower() for w in letters):
+        return "lower"
+    told = [w for w in letters if explained(w, lex)]
+    if not told:
+        return "unknown"
+    if any(lex.name_like(fold(w)) or fold(w) in lex.places for w in told):
+        return "named"
+    return "explained"
+
+
+def _shape(words: list[str], whole: str) -> str:
+    """How the kept words of an unknown miss are written: initials in capitals, one word in
+    title case, several, or a word with capitals inside (camel case)."""
+    letters = [w for w in words if w.lower() not in _JOINERS]
+    if all(w.isupper() for w in letters):
+        return f"capitals-{whole}"
+    if any(any(c.isupper() for c in w[1:]) for w in letters):
+        return f"camel-{whole}"
+    return f"title{'-one' if len(letters) == 1 else '-several'}-{whole}"
+
+
+def main() -> int:
+    cache = Path(sys.argv[1])
+    lex = lexicon()
+    classes: Counter[tuple[str, str]] = Counter()
+    by_type: Counter[tuple[str, str]] = Counter()
+    reach: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
+    total = missed = 0
+    for half in sys.argv[2].split(","):
+        rows = dict(pickle.loads((cache / f"{half}.pkl").read_bytes()))
+        for note in load(half):
+            mask = [False] * len(note.text)
+            for _kind, start, end in rows[note.note_id]:
+                for i in range(start, end):
+                    mask[i] = True
+            for ident in note.identifiers:
+                total += 1
+                chars = [i for i in range(ident.start, ident.end) if note.text[i].isalnum()]
+                if all(mask[i] for i in chars):
+                    continue
+                missed += 1
+                spans = list(_WORD.finditer(note.text, ident.start, ident.end))
+                words = [m.group() for m in spans]
+                kept = [m.group() for m in spans if not all(mask[i] for i in range(*m.span()))]
+                cls = classify(words, lex)
+                whole = "whole" if len(kept) == len(words) else "part"
+                classes[(cls, whole)] += 1
+                by_type[(ident.kind, cls)] += 1
+                if cls == "unknown":
+                    shapes[_shape(kept or words, whole)] += 1
+                if kept and all(
+                    w[:1].isupper()
+                    and not any(c.isdigit() for c in w)
+                    and (w.lower() in _JOINERS or not explained(w, lex))
+                    for w in kept
+                ):
+                    reach[cls] += 1
+    print(f"identifiers {total}, missed {missed}")
+    print(f"{'class':10} {'whole':>6} {'part':>6} {'all':>6} {'reach':>6}")
+    for cls in ("code", "lower", "unknown", "named", "explained"):
+        w, p = classes[(cls, "whole")], classes[(cls, "part")]
+        print(f"{cls:10} {w:6} {p:6} {w + p:6} {reach[cls]:6}")
+    print("unknown by the shape of its kept words:", dict(sorted(shapes.items())))
+    kinds = sorted({k for k, _ in by_type})
+    print(
+        "type       "
+        + " ".join(f"{c:>9}" for c in ("code", "lower", "unknown", "named", "explained"))
+    )
+    for kind in kinds:
+        print(
+            f"{kind:10} "
+            + " ".join(
+                f"{by_type[(kind, c)]:9}"
+                for c in ("code", "lower", "unknown", "named", "explained")
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
