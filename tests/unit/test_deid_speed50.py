@@ -4,6 +4,7 @@ test's folding without a table lookup per character."""
 from __future__ import annotations
 
 import gc
+import re
 import threading
 
 import pytest
@@ -11,6 +12,14 @@ import pytest
 from medlocal.collector import collector_paused
 from medlocal.privacy import deid_pattern_cues
 from medlocal.privacy.deid_pattern_cues import _FOLD_EXTRAS, _FOLD_FIRST, folded
+from medlocal.privacy.deid_word_starts import (
+    WORD_START,
+    Openings,
+    WordStarts,
+    matches_at,
+    shortest_prefixes,
+    word_openings,
+)
 from medlocal.privacy.redact import PatientIdentity, Redactor
 
 
@@ -117,3 +126,58 @@ def test_the_moved_characters_are_none_ascii() -> None:
     """The fast path reads ASCII text as lower() alone: no extra may move an ASCII letter."""
     assert deid_pattern_cues._FOLD_MOVED
     assert all(code >= 0x80 for code in deid_pattern_cues._FOLD_MOVED)
+
+
+def _compiled(written: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(WORD_START + written, flags)
+
+
+def test_openings_keep_their_whole_prefixes() -> None:
+    openings = word_openings(_compiled(r"(?:\bMRN|(?i:medicare|mr))[ \t]*\d+"))
+    assert openings is not None
+    assert openings.prefixes == {"medicare", "mr"}  # "mrn" starts with "mr"
+    openings = word_openings(_compiled(r"(?i:monday|mon|tuesday|tue)\b"))
+    assert openings is not None
+    assert openings.prefixes == {"mon", "tue"}
+    assert shortest_prefixes(["herbst", "her", "hermes", "dis", "disc", "a"]) == {"her", "dis", "a"}
+
+
+def test_places_are_narrowed_by_the_whole_prefixes() -> None:
+    text = "Monday the 3rd; thumb then Thursday 4 and thus. mon"
+    starts = WordStarts(text, folded(text))
+    openings = word_openings(_compiled(r"(?i:thursday|monday)\b"))
+    assert openings is not None and openings.keys == {"thu", "mon"}
+    assert starts.places(openings) == [0, 27]  # not "thumb", "thus", "mon"
+    # Without the prefixes (the keys alone) every word the keys open is a place.
+    assert starts.places(Openings(openings.keys, openings.digits)) == [0, 16, 27, 42, 48]
+
+
+def test_a_key_that_is_a_whole_opening_is_not_narrowed() -> None:
+    text = "mon monday monk"
+    starts = WordStarts(text, folded(text))
+    openings = word_openings(_compiled(r"(?i:mon(?:day)?)\b"))
+    assert openings is not None
+    assert starts.places(openings) == [0, 4, 11]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        r"(?i:thursday|thu\.?|monday|mon)[ \t]+\d{1,2}",
+        r"(?:(?i:le|el)[ \t]+)?(?i:lundi|martes|mardi)[ \t]*\d",
+        r"(?i:saint|st\.?)[ \t]+[A-Z]\w+",
+        r"(?:\d{1,2}[ \t]+(?i:march|mar|may)\b|(?i:h[eé]r)\w*)",
+    ],
+)
+def test_narrowed_places_find_what_finditer_finds(written: str) -> None:
+    pattern = _compiled(written)
+    openings = word_openings(pattern)
+    assert openings is not None
+    text = (
+        "Thu 4 then THURSDAY 12, thermal 3; Monday 1 monk 2 mon 7. Le mardi 3, el martes 4, "
+        "lundi5 Saint Albans St. Kilda st Ives, 12 March mar 3 may Héron hermit HÉRISSON "
+    ) * 3
+    starts = WordStarts(text, folded(text))
+    found = [m.span() for m in matches_at(pattern, text, starts.places(openings))]
+    assert found == [m.span() for m in pattern.finditer(text)]
+    assert found
