@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 
+from medlocal.collector import collector_paused
 from medlocal.progress import check_cancel
 
 log = logging.getLogger(__name__)
@@ -109,14 +110,11 @@ def wait_until_warm(timeout_s: float = WARM_UP_WAIT_S) -> bool:
 def _collector_off() -> Iterator[None]:
     """No automatic collection until the block ends, then the collector as it was (a person's
     own ``gc.disable()`` is kept). Cycles other threads leave meanwhile are freed by the next
-    collection after it, or frozen with the rest: a few seconds' worth."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    collection after it, or frozen with the rest: a few seconds' worth. Shared with the
+    redactor's pause (medlocal.collector), so a preview that ends during the warm-up does not
+    turn the collector back on under it."""
+    with collector_paused():
         yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _load_dictionaries_and_freeze() -> None:

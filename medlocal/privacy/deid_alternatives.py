@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from medlocal.privacy.deid_first_characters import _C, _parser, skipper_of
-from medlocal.privacy.deid_word_starts import Openings, read_openings
+from medlocal.privacy.deid_word_starts import Openings, read_openings, shortest_prefixes
 
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)...": in pattern.flags as well
 _Items = list[tuple[Any, Any]]
@@ -128,6 +128,7 @@ def read_alternatives(
         if any(alternative.getwidth()[0] == 0 for alternative in alternatives):
             return None  # one may match nothing
         keys: set[str] = set()
+        prefixes: set[str] = set()
         digits = False
         keyed: list[bool] = []
         for alternative in alternatives:
@@ -135,6 +136,7 @@ def read_alternatives(
             keyed.append(openings is not None)
             if openings is not None:
                 keys |= openings.keys
+                prefixes |= openings.prefixes
                 digits = digits or openings.digits
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return None  # internals not as expected
@@ -145,7 +147,7 @@ def read_alternatives(
     for key in sorted(keys, key=len):
         if not any(key.startswith(shorter) for shorter in kept):
             kept.add(key)
-    return Reading(Openings(frozenset(kept), digits), tuple(keyed))
+    return Reading(Openings(frozenset(kept), digits, shortest_prefixes(prefixes)), tuple(keyed))
 
 
 def compile_alternatives(pattern: re.Pattern[str], reading: Reading) -> Alternatives | None:

@@ -43,13 +43,15 @@ def _compiled(written: str, flags: int = 0) -> re.Pattern[str]:
 
 def test_openings_of_words_and_digits() -> None:
     openings = word_openings(_compiled(r"(?:\bMRN|(?i:medicare|mr))[ \t]*\d+"))
-    assert openings == Openings(frozenset({"med", "mr"}), False)  # "mrn" starts with "mr"
+    assert openings is not None
+    assert openings[:2] == (frozenset({"med", "mr"}), False)  # "mrn" starts with "mr"
     # A small set written out, an optional dot cut where it stands, a day number: any digit.
     openings = word_openings(_compiled(r"(?:[NS]\.?[ \t]+)?\d{1,3}(?:st|nd)"))
-    assert openings == Openings(frozenset({"n.", "n ", "n\t", "s.", "s ", "s\t"}), True)
-    assert word_openings(_compiled(r"(?i:l[eé])[ \t]+\d")) == Openings(
-        frozenset({"le ", "le\t", "lé ", "lé\t"}), False
-    )
+    assert openings is not None
+    assert openings[:2] == (frozenset({"n.", "n ", "n\t", "s.", "s ", "s\t"}), True)
+    openings = word_openings(_compiled(r"(?i:l[eé])[ \t]+\d"))
+    assert openings is not None
+    assert openings[:2] == (frozenset({"le ", "le\t", "lé ", "lé\t"}), False)
 
 
 @pytest.mark.parametrize(
