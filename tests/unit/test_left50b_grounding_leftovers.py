@@ -154,11 +154,15 @@ class _Words:
         return len(text.split())
 
 
+def _chunked(text: str) -> list[str]:
+    """The passages of ``text`` of at most eight words, none shared."""
+    document = ExtractedDocument(text, "txt")
+    return [c.text for c in chunk_document(document, _Words(), ChunkingParams(8, 0))]
+
+
 def test_the_chunker_cuts_no_sentence_at_a_dotted_abbreviation() -> None:
     text = "Ramipril Tabl. 5 mg 1-0-0. Kontrolle z.B. Kalium in 1 Woche. Dr. Lee sah sie."
-    document = ExtractedDocument(text, "txt")
-    chunks = chunk_document(document, _Words(), ChunkingParams(8, 0))
-    assert [c.text for c in chunks] == [
+    assert _chunked(text) == [
         "Ramipril Tabl. 5 mg 1-0-0.",
         "Kontrolle z.B. Kalium in 1 Woche.",
         "Dr. Lee sah sie.",
@@ -167,12 +171,7 @@ def test_the_chunker_cuts_no_sentence_at_a_dotted_abbreviation() -> None:
 
 def test_the_chunker_still_cuts_before_a_capital_after_a_dosage_form() -> None:
     text = "Nimmt 1 Tabl. Bisoprolol 2,5 mg taeglich nach dem Essen."
-    document = ExtractedDocument(text, "txt")
-    chunks = chunk_document(document, _Words(), ChunkingParams(8, 0))
-    assert [c.text for c in chunks] == [
-        "Nimmt 1 Tabl.",
-        "Bisoprolol 2,5 mg taeglich nach dem Essen.",
-    ]
+    assert _chunked(text) == ["Nimmt 1 Tabl.", "Bisoprolol 2,5 mg taeglich nach dem Essen."]
 
 
 # --- 4. Vital signs in other languages --------------------------------------------------------
