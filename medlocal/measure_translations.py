@@ -11,9 +11,17 @@ the Spanish "analítica", the Italian "esami ematochimici", the Dutch "laborator
 Each name is written as the reports write it and, where it carries an accent, as it is typed
 without one ("Hämoglobin", "Hamoglobin"). Abbreviations shared across languages ("Hb", "CRP",
 "INR", "TSH") are the English table's already; short ones that are words or other things in
-English ("VS", "Puls", "RR") are left out, and so is German's "GOT" for AST (an English word in
-notes written in capitals: "PATIENT GOT 2 UNITS"); "GPT", "ALAT" and "ASAT" count in capitals
-only.
+English ("VS", "HF", "AF", "PA") are left out, and so is German's "GOT" for AST (an English word
+in notes written in capitals: "PATIENT GOT 2 UNITS"); "GPT", "ALAT" and "ASAT" count in capitals
+only, and so do the vital signs' "FC", "FR" and "TA" of French, Spanish, Italian and Portuguese
+charts ("FC 110 lpm", "TA 130/80"). German "RR" (Riva-Rocci) is the English respiratory rate's
+symbol: a blood pressure where its value is one ("RR 130/80", rag/binding.py reads it so).
+
+Vital signs are named as the charts of those languages head them ("Puls", "Blutdruck",
+"Gewicht", "Temperatur"; "pouls", "poids"; "frecuencia cardiaca", "peso"; "Hartslag",
+"Bloeddruk"), so a heart rate or weight an English answer gives is checked against theirs.
+Names that are English words as well are the measured thing only with a value after them
+(medlocal/measured_things.py): the conditions "azotemia", "glycemia".
 """
 
 from __future__ import annotations
@@ -66,7 +74,30 @@ TRANSLATED_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "magnesium": ("magnésium", "magnesio", "magnésio"),
     "calcium": ("kalzium", "calcio", "cálcio"),
+    # Vital signs, as the charts head them.
+    "heart rate": (
+        "puls", "herzfrequenz", "pouls", "fréquence cardiaque", "frequence cardiaque",
+        "frecuencia cardiaca", "frecuencia cardíaca", "frequenza cardiaca", "frequência cardíaca",
+        "frequencia cardiaca", "pulso", "polso", "hartslag", "hartfrequentie", "fc",
+    ),
+    "blood pressure": (
+        "blutdruck", "pression artérielle", "pression arterielle", "tension artérielle",
+        "tension arterielle", "presión arterial", "presion arterial", "pressione arteriosa",
+        "pressão arterial", "pressao arterial", "bloeddruk", "ta",
+    ),
+    "respiratory rate": (
+        "atemfrequenz", "fréquence respiratoire", "frequence respiratoire",
+        "frecuencia respiratoria", "frequenza respiratoria", "frequência respiratória",
+        "frequencia respiratoria", "ademhalingsfrequentie", "fr",
+    ),
+    "temperature": ("temperatur", "température", "temperatura", "temperatuur", "körpertemperatur"),
+    "oxygen saturation": (
+        "sauerstoffsättigung", "sauerstoffsattigung", "sato2", "sat o2", "saturación",
+        "saturacion", "saturazione", "saturação", "saturacao", "saturatie",
+    ),
+    "weight": ("gewicht", "körpergewicht", "korpergewicht", "poids", "peso"),
+    "height": ("körpergröße", "korpergroße", "korpergrosse", "talla", "altezza", "altura"),
 }  # fmt: skip
 
 # Names that are English words or other things in lower case: the analyte only in capitals.
-CAPITALS_ONLY = frozenset({"gpt", "alat", "asat"})
+CAPITALS_ONLY = frozenset({"gpt", "alat", "asat", "fc", "fr", "ta"})

@@ -59,6 +59,9 @@ _ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "egfr": ("egfr", "gfr"),
     "magnesium": ("magnesium", "mg2+"),
     "calcium": ("calcium", "ca"),
+    # Lithium is a drug and its level a test: "Li 1,2 mmol/l (0,6-1,0)" is the level, "lithium
+    # 400 mg" the dose (a dose is never a measured result: values.is_dose).
+    "lithium": ("lithium", "li"),
     "ejection fraction": ("ejection fraction", "ef", "lvef"),
     "heart rate": ("heart rate", "hr", "pulse", "pulse rate"),
     "blood pressure": ("blood pressure", "bp"),
@@ -117,7 +120,7 @@ LAB_TESTS = frozenset(
      "bicarbonate", "glucose", "urea", "inr", "troponin", "bnp", "wbc", "platelets", "cea",
      "psa", "ldl", "hdl", "cholesterol", "triglycerides", "tsh", "pth", "alt", "ast",
      "bilirubin", "albumin", "lactate", "crp", "esr", "egfr", "magnesium", "calcium",
-     "viral load", "cd4"}
+     "viral load", "cd4", "lithium"}
 )  # fmt: skip
 
 
@@ -141,7 +144,7 @@ _MEASURE_AT_END = re.compile(_MEASURE.pattern + r"\s*[:=]?\s*$", re.I)
 _CANONICAL = {s: k for k, v in MEASURES.items() for s in v}
 # Case matters for the one- and two-letter symbols: "K 5.9" is potassium, "k" alone is not.
 # ("wt" is weight in any case: no word is written so.)
-_SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "bg"})
+_SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "bg", "li"})
 # Names that are English words as well ("orbit", "act"): the measure only in capitals.
 _CAPITALS_ONLY = frozenset({"orbit", "act", "vl"}) | CAPITALS_ONLY
 
@@ -163,6 +166,18 @@ def measure_names(text: str) -> set[str]:
     return {name for _, _, found in find_measures(text) for name in (found, *MEASURES[found])}
 
 
+# A name written as a condition is ("-emia", "-aemia", French "-émie", German "-ämie"): English
+# notes write "prerenal azotemia" for the state, Italian reports "Azotemia 45 mg/dl" for the
+# urea. It is the measured thing only with a value said about it right after it: a number (after
+# a colon, "=" or "of" at most) that is no time ("azotemia 3 days after contrast").
+_CONDITION_NAME = re.compile(r"(?:a?e|é|ä|a)mi[ae]$", re.IGNORECASE)
+_VALUE_SAID = re.compile(
+    r"[ \t]*(?:[:=][ \t]*|of[ \t]+)?[<>≤≥]?[ \t]*\d+(?:[.,]\d+)?(?![.,]?\d)"
+    r"(?![ \t]*(?:days?|d|hours?|hrs?|h|weeks?|wks?|months?|years?|yrs?|times|x)\b)",
+    re.IGNORECASE,
+)
+
+
 def find_measures(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _MEASURE.finditer(text):
@@ -170,6 +185,8 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
         if raw.lower() in _SYMBOLS and not raw[0].isupper():
             continue
         if raw.lower() in _CAPITALS_ONLY and not raw.isupper():
+            continue
+        if _CONDITION_NAME.search(raw) and not _VALUE_SAID.match(text, m.end()):
             continue
         found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
     return found

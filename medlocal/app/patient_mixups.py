@@ -6,7 +6,8 @@ belongs.
 
 What counts: the other patient's MRN as a whole word, or their whole name (every word of it, in
 order, or the family name or names first and a comma: "THORNBURY, Margaret", "GARCIA NUNEZ,
-Jose Angel", as medlocal/rag/checks/written_names.py reads them), ignoring case and accents
+Jose Angel"), or a shortened one no other patient shares ("J. Garcia", "GARCIA, Jose"), as
+medlocal/rag/checks/written_names.py reads them, ignoring case and accents
 (an OCR'd "Nguyen Thi Minh Anh" is "Nguyễn Thị Minh Anh"; walk 47b). A family name alone is not
 enough: relatives share it.
 """
@@ -35,11 +36,7 @@ MIN_MRN = 4
 def other_patient_check(patients: Sequence[Patient], patient_id: int) -> Callable[[str], list[str]]:
     """A check of an imported file's text for the patients of ``patients`` other than
     ``patient_id``: the notes to show with the file (none when it names none of them)."""
-    finders = [
-        (patient, finder)
-        for patient in patients
-        if patient.id != patient_id and (finder := _finder(patient)) is not None
-    ]
+    finders = _finders(patients, patient_id)
 
     def check(text: str) -> list[str]:
         folded = fold_letters(text)
@@ -54,11 +51,7 @@ def question_check(patients: Sequence[Patient], patient_id: int) -> Callable[[st
     it names, by the same rules as a file's text (walk 33: "What dose of semaglutide is Eleanor
     Whitcomb taking?", asked with Eleanor Whitcombe selected, was answered from Eleanor
     Whitcombe's documents with no word that the question named someone else)."""
-    finders = [
-        (patient, finder)
-        for patient in patients
-        if patient.id != patient_id and (finder := _finder(patient)) is not None
-    ]
+    finders = _finders(patients, patient_id)
     selected = next((p for p in patients if p.id == patient_id), None)
     reads = (
         f"{shown_name(selected.name)}'s (patient {selected.id})"
@@ -121,11 +114,23 @@ class _Mention:
         )
 
 
-def _finder(patient: Patient) -> _Mention | None:
-    """What names ``patient`` in a text: their name or MRN (None where neither can)."""
+def _finders(patients: Sequence[Patient], patient_id: int) -> list[tuple[Patient, _Mention]]:
+    """What names each patient of ``patients`` but ``patient_id`` in a text, a shortened name
+    read only where no other patient of the vault shares it ("J. Garcia")."""
+    names = [patient.name for patient in patients]
+    return [
+        (patient, finder)
+        for patient in patients
+        if patient.id != patient_id and (finder := _finder(patient, names)) is not None
+    ]
+
+
+def _finder(patient: Patient, names: Sequence[str]) -> _Mention | None:
+    """What names ``patient`` in a text: their name or MRN (None where neither can); ``names``:
+    the vault's patients' names."""
     mrn = fold_letters(patient.mrn or "").strip()
     mention = _Mention(
-        name_finder(patient.name),
+        name_finder(patient.name, names),
         re.compile(rf"(?<![\w-]){re.escape(mrn)}(?![\w-])", re.IGNORECASE)
         if len(mrn) >= MIN_MRN
         else None,

@@ -32,6 +32,7 @@ from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.headings import ends_open, section_gloss
 from medlocal.progress import check_cancel
+from medlocal.sentence_ends import abbreviation_point
 from medlocal.vault.records import ChunkRecord
 
 
@@ -67,7 +68,9 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 # comma, a hyphen, "... for the admission of").
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*[^\sa-z])")
 _VISIBLE = re.compile(r"\S")  # the first character after a full stop that is not whitespace
-# Words whose trailing period is not a sentence end.
+# Words whose trailing period is not a sentence end in a passage, besides those of
+# medlocal/sentence_ends.py that every reader of sentences shares: units and clinical shorthand
+# ("5 mg. Daily" stays one passage's sentence).
 _ABBREVIATIONS = frozenset(
     {
         "dr", "mr", "mrs", "ms", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "approx",
@@ -242,12 +245,15 @@ def _is_abbreviation(text: str, floor: int, dot: int, after: int, ceiling: int) 
     while word_start > floor and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lower().lstrip("(\"'[")
-    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+    if word in _ABBREVIATIONS:
         return True
     # "take 1 tab. daily": a lower-case continuation is not a new sentence. Only the first
     # visible character after the mark is looked at (never a copy of the rest of the paragraph).
     following = _VISIBLE.search(text, after, ceiling)
-    return following is not None and following.group().islower()
+    if following is not None and following.group().islower():
+        return True
+    # The answer checks' rule besides (initials, "z.B. Ramipril", "Tabl. 5 mg").
+    return abbreviation_point(word, following.group() if following is not None else "")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -142,6 +142,14 @@ def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) ->
     return row_measure(text, value, measures)
 
 
+def _pressure_or_rate(measure: str | None, value: Value) -> str | None:
+    """German charts write the blood pressure "RR 130/80" (Riva-Rocci), English ones the
+    respiratory rate "RR 18": a pressure's two numbers make it the blood pressure."""
+    if measure == "respiratory rate" and value.kind == "ratio":
+        return "blood pressure"
+    return measure
+
+
 def _trend_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
     """The measure named just before a trend that ``value`` is a step of: in "her eGFR has
     declined from 24 in March to 18 in September", 18 is the eGFR's (its own clause, after the
@@ -301,7 +309,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             if column_measure(body_for_clauses, value, measures) is not None:
                 point = row_point(body_for_clauses, value, points) or point
             in_range = value.start in limits or in_ref_column
-            measure = _attribute(body_for_clauses, value, measures)
+            measure = _pressure_or_rate(_attribute(body_for_clauses, value, measures), value)
             range_of = _range_measure(body_for_clauses, value, measures) if in_range else None
             bound.append(
                 Bound(

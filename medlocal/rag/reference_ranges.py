@@ -60,6 +60,37 @@ _SHORT_RANGE_NAMES = (
 # The same where the name and the range are read apart (``reference_limits``).
 _SHORT_NAME_BEFORE = re.compile(rf"{_SHORT_RANGE_NAME}\s*:?\s*$", re.I)
 _RATE_OR_COUNT_AFTER = re.compile(rf"\s*{_RATE_OR_COUNT}", re.I)
+# A short name is a reference range's before a rate too where it stands in a bracket right
+# after a result written in the same unit: "FC 110 lpm (VR 60-100 lpm)" gives the normal heart
+# rate, while "AF with VR 110-130 bpm" stays the ventricular rate.
+_UNIT_WORD = r"[A-Za-zµμ%/][\w/µμ%]*"
+_RESULT_UNIT_BRACKET = re.compile(
+    rf"\d[ \t]*(?P<unit>{_UNIT_WORD})[ \t]*[(\[][ \t]*{_SHORT_RANGE_NAME}\s*:?\s*$", re.I
+)
+_UNIT_AFTER = re.compile(rf"[ \t]*(?P<unit>{_UNIT_WORD})", re.I)
+
+
+def short_name_in_same_unit(unit_group: str, number: str) -> str:
+    """A short name ("VR") in a bracket, followed by a range of ``number`` limits written in
+    the unit that the regex group ``unit_group`` has read after the result before it."""
+    return (
+        rf"(?<=[(\[]){_SHORT_RANGE_NAME}(?=\s*:?\s*{number}\s*(?:-|–|to)\s*{number}"
+        rf"\s*(?P={unit_group})(?![\w/]))"
+    )
+
+
+def _in_results_unit(before: str, text: str, end: int) -> bool:
+    """Whether the short-named range ending at ``end`` is bracketed after a result written in
+    its own unit (``before``: the text up to the range)."""
+    result = _RESULT_UNIT_BRACKET.search(before)
+    unit = _UNIT_AFTER.match(text, end)
+    return (
+        result is not None
+        and unit is not None
+        and result.group("unit").lower() == unit.group("unit").lower()
+    )
+
+
 OTHER_LANGUAGES_RANGE_NAMES = rf"(?:{_LONG_RANGE_NAMES}|{_SHORT_RANGE_NAMES})"
 _RANGE_WORDS = (
     r"(?:(?:ref(?:erence)?|normal|target|goal|within)\.?(?:\s+range)?|range"
@@ -136,7 +167,11 @@ def reference_limits(text: str) -> set[int]:
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
     for m in (_RANGE_WITH_COMMAS if commas else _RANGE).finditer(text):
         before = text[: m.start()]
-        if _SHORT_NAME_BEFORE.search(before) and _RATE_OR_COUNT_AFTER.match(text, m.end()):
+        if (
+            _SHORT_NAME_BEFORE.search(before)
+            and _RATE_OR_COUNT_AFTER.match(text, m.end())
+            and not _in_results_unit(before, text, m.end())
+        ):
             continue  # "VR: 110-130 bpm" is the ventricular rate
         named = (
             _NAMED_RANGE.search(before) is not None

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from medlocal.measured_things import LAB_TESTS, find_measures
+from medlocal.sentence_ends import sentence_pieces
 
 # A heading's words: letters (accented ones too: "Válvula aórtica", "HÄMATOLOGIE"), spaces and the
 # marks a label uses ("Left ventricle (LV)", "Post-bronchodilator", "Kidneys/ureters"); no figure,
@@ -62,8 +63,6 @@ _HEADING_LINE = re.compile(
 # label is the heading), when what follows does not open with a figure (a label and its value).
 _LABELS = re.compile(rf"(?:{_HEADING_TEXT}:\s+)*(?P<label>{_HEADING_TEXT}):\s*(?=[^\s\d<>~±+-])")
 _HEADING_WORDS = 5
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_CLAUSE_END = re.compile(r"(?<=[.!?])\s+|;")
 # A label's first clause that reports an action or a plan, not a finding: the sentences after
 # it are not the label's results.
 _NOT_A_FINDING = re.compile(
@@ -146,12 +145,12 @@ def _labelled(line: str) -> list[Section]:
     the rest of that sentence and the sentences after it up to the next label."""
     found: list[tuple[str, list[str]]] = []
     carries = False  # whether the next sentence may still be the last label's
-    for sentence in _SENTENCE_END.split(line):
+    for sentence in sentence_pieces(line):
         label = _label(sentence)
         if label is not None:
             rows = sentence[label[1] :]
             found.append((label[0], [rows]))
-            carries = not _NOT_A_FINDING.search(_CLAUSE_END.split(rows, maxsplit=1)[0])
+            carries = not _NOT_A_FINDING.search(_clauses_of(rows)[0])
         elif (
             found
             and carries
@@ -197,4 +196,9 @@ def _heading_line(line: str) -> str | None:
 
 
 def _clauses(body: list[str]) -> tuple[str, ...]:
-    return tuple(c.strip() for part in body for c in _CLAUSE_END.split(part) if c.strip())
+    return tuple(c.strip() for part in body for c in _clauses_of(part) if c.strip())
+
+
+def _clauses_of(text: str) -> list[str]:
+    """The clauses of ``text``: its sentences (medlocal/sentence_ends.py) cut at semicolons."""
+    return [clause for sentence in sentence_pieces(text) for clause in sentence.split(";")]

@@ -13,30 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from medlocal.measured_things import find_measures
+from medlocal.sentence_ends import abbreviation_point
 from medlocal.values import UNIT_START
-
-_ABBREVIATIONS = frozenset(
-    {
-        "dr", "mr", "mrs", "ms", "prof", "st", "no", "vs", "approx", "e.g", "i.e", "etc", "fig",
-        "pp", "pg", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec",
-        "b.i.d", "t.i.d", "q.i.d", "p.o", "q.d", "h.s", "p.r.n",
-        # Titles of other languages (walk 24: "Dra. Ana Souza" was cut after "Dra").
-        "dra", "sra", "sr", "srta", "mme", "mlle", "frau", "dott", "dssa", "profa", "enf",
-        # German abbreviations that never end a sentence: "z.B. Ramipril", "bzw. 5 mg",
-        # "V.a. Pneumonie" (suspected), "ggf. erhöhen" (if need be).
-        "z.b", "bzw", "d.h", "ggf", "evtl", "inkl", "vgl", "v.a", "sog",
-    }
-)  # fmt: skip
-# Abbreviations that end a sentence only before a capital: dosage forms, routes and "circa" as
-# prescriptions write them ("Ramipril Tabl. 5 mg 1-0-0", "Metamizol Amp. 1 g i.v. bei Bedarf",
-# "ca. 80 kg"), while "1 Tabl. Bisoprolol 2,5 mg" lists a new drug.
-_ABBREVIATIONS_BEFORE_LOWER = frozenset(
-    {
-        "tabl", "tbl", "tab", "tabs", "cap", "caps", "kps", "kaps", "amp", "supp", "inj", "gtt",
-        "trpf", "lsg", "i.v", "i.m", "s.c", "ca", "u.a",
-    }
-)  # fmt: skip
 
 # A sentence ends at . ! ? followed by whitespace, or at a line break (but see _hard_wrap).
 _BOUNDARY = re.compile(r"(?<=[.!?])[ \t]+|\n+")
@@ -66,17 +45,9 @@ class Sentence:
 
 def _ends_with_abbreviation(piece: str, following: str = "") -> bool:
     """Whether ``piece`` ends with an abbreviation's point rather than a sentence's, where
-    ``following`` is the text after the space that follows it."""
+    ``following`` is the text after the space that follows it (medlocal/sentence_ends.py)."""
     words = piece.rstrip().split()
-    if not words:
-        return False
-    # Without an opening bracket or quote: "(p. 7)" and "(Dr. Lee)" go on too.
-    last = words[-1].rstrip(".").lstrip("([{\"'‘“").lower()
-    if last in _ABBREVIATIONS_BEFORE_LOWER:
-        after = following.lstrip(" \t")[:1]
-        return after.isdigit() or after.islower() or after == "("
-    # A single capital letter followed by a period is an initial ("J. Smith").
-    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    return bool(words) and abbreviation_point(words[-1], following)
 
 
 def _is_heading_or_rule(text: str) -> bool:
@@ -85,7 +56,9 @@ def _is_heading_or_rule(text: str) -> bool:
         return True
     if stripped.endswith(":") and len(stripped.split()) <= 6:
         return True  # a section label such as "Medications:"
-    return not _WORD.search(stripped)  # table rules, lone numbers, punctuation
+    # Table rules, lone numbers, punctuation; not a result written with a one-letter symbol
+    # ("K 5,9 (3,5-5,1) H" holds no word of two letters but is potassium's row).
+    return not _WORD.search(stripped) and not find_measures(stripped)
 
 
 def _hard_wrap(text: str, newline: int, after: int) -> bool:

@@ -37,12 +37,11 @@ import re
 from collections.abc import Callable
 
 from medlocal.rag.report_sections import Section, report_sections
+from medlocal.sentence_ends import sentence_pieces
 
 # Whether a passage's part holds a word of the topic (topics.names_topic decides how).
 Holds = Callable[[str, str], bool]
 
-# Where a sentence ends: after . ! ? and a space, or at a line (a table row).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 # Where a clause ends within a sentence: ";" joins findings, each its own.
 _CLAUSE_END = ";"
 # A topic of this many words or more may be split between a heading and any short row below
@@ -66,7 +65,9 @@ def named_together(topic: tuple[str, ...], text: str, holds: Holds) -> bool:
     """Whether ``text`` holds all of ``topic``'s words (as ``holds`` reads each one) together:
     in one clause, in two phrases either side of a ";", or, for three words or more, in a
     heading and a short row below it."""
-    for sentence in _SENTENCE_END.split(text):
+    # A sentence ends after . ! ? and a space (not an abbreviation's point: "Ramipril Tabl. 5
+    # mg"), or at a line (a table row).
+    for sentence in (piece for line in text.split("\n") for piece in sentence_pieces(line)):
         clauses = [c for c in sentence.split(_CLAUSE_END) if c.strip()]
         if any(all(holds(word, clause) for word in topic) for clause in clauses):
             return True

@@ -633,7 +633,8 @@ def test_a_table_in_columns_binds_each_value_to_its_column_and_row_date() -> Non
     bound = {b.value.raw: (b.attribute, b.timepoint) for b in bind(table, day_first=True)}
     assert bound["4.4"] == ("potassium", "2025-09-16")
     assert bound["136"] == ("sodium", "2025-09-16")
-    assert bound["0.9"] == (None, "2025-09-16")  # a column whose heading names no measure
+    # Lithium's level is a measured thing since left50b ("Li 1,2 mmol/l" is the level).
+    assert bound["0.9"] == ("lithium", "2025-09-16")
     assert flag_kinds("His lithium level rose from 0.6 to 0.9 mmol/L [1].", table) == []
     assert flag_kinds("His potassium was 4.4 mmol/L on 16 September 2025 [1].", table) == []
     assert "misattributed_value" in flag_kinds(

@@ -42,7 +42,17 @@ NOV_8 = WrittenDay(11, 8, None, True)
             ],
             ["hgb"],
         ),
-        ("What is her blood pressure?", [], ["bp"]),
+        # Vital signs too, as other languages' charts head them (left50b: "Blutdruck 130/80").
+        (
+            "What is her blood pressure?",
+            [
+                *("blutdruck", "pression artérielle", "pression arterielle"),
+                *("tension artérielle", "tension arterielle", "presión arterial"),
+                *("presion arterial", "pressione arteriosa", "pressão arterial"),
+                *("pressao arterial", "bloeddruk"),
+            ],
+            ["bp"],
+        ),
         (
             "And her creatinine?",
             ["creat", "kreatinin", "créatinine", "creatinina", "kreatinine"],

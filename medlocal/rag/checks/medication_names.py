@@ -11,6 +11,7 @@ from medlocal.drugs import default_vocabulary
 from medlocal.rag.binding import measured_in
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.ranges import claimed_measures
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent
 from medlocal.rag.coverage import list_item
 from medlocal.rag.drug_facts import unknown_dosed_names, unknown_listed_names
@@ -28,10 +29,12 @@ def check_medications(
     lexicon: MedicationLexicon,
     elsewhere: Elsewhere,
 ) -> None:
-    measured = measured_in(body, facts.sentence_day_first(body, cited))
+    # "her potassium was 5.0", "her potassium was normal": a blood result, checked as a number
+    # and against its range, not a medicine to find in the passages.
+    measured = measured_in(body, facts.sentence_day_first(body, cited)) | claimed_measures(body)
     for start, end, name in lexicon.spans(body):
         if name in measured:
-            continue  # "her potassium was 5.0": a blood result, checked as a number above
+            continue
         if not lexicon.supported(evidence_text, name):
             raw = body[start:end]
             generic = sorted(lexicon.generics(name) - {name})

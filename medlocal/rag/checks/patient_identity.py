@@ -376,7 +376,8 @@ def check_other_person_named(
     indexes MedLocal attached a citation to (their marks are not in the text). A sentence that
     names the other person with no figure and no citation ("The documents are Rosalind's, not
     Desmond Achterberg's") is no such claim."""
-    finders = [(person, name_finder(person.name)) for person in others]
+    known = [*(person.name for person in others), selected]
+    finders = [(person, name_finder(person.name, known)) for person in others]
     flags: list[Flag] = []
     for sentence in split_sentences(text):
         body = sentence.text

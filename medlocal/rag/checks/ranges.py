@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from medlocal.measured_things import find_measures
+from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.bound_comparison import compatible
 from medlocal.rag.checks.passage_facts import PassageFacts
@@ -30,6 +30,7 @@ from medlocal.rag.reference_ranges import (
     OTHER_LANGUAGES_RANGE_NAMES,
     POINT_NUMBER,
     REFERENCE_RANGE,
+    short_name_in_same_unit,
 )
 from medlocal.rag.value_tables import UNIT_TOKEN
 from medlocal.values import is_dose, same_value
@@ -134,12 +135,13 @@ def _range_after_value(number: str) -> re.Pattern[str]:
     3.5-5.3)", "[135-145]", "| 3.5 - 5.3 |", "(normal <5)", a row's cells apart by two spaces
     or more ("5,9  mmol/l  3,5-5,1") or by semicolons ("5,9;mmol/l;3,5-5,1"); its limits written
     as ``number``. A unit the value reader leaves apart ("15,2 /nl (4,0-10,0)", as German
-    reports write counts) may stand before a bracketed range."""
+    reports write counts) may stand before a bracketed range, and a short name before a rate
+    where the result is written in the same unit ("110 lpm (VR 60-100 lpm)")."""
     return re.compile(
-        rf"^[\s,|\t;]*(?:/?(?:{UNIT_TOKEN})(?:\s*[,|\t;]|[ \t]{{2,}}|[ \t]*(?=[(\[]))\s*)?"
+        rf"^[\s,|\t;]*(?:/?(?P<unit>{UNIT_TOKEN})(?:\s*[,|\t;]|[ \t]{{2,}}|[ \t]*(?=[(\[]))\s*)?"
         r"[(\[]?\s*"
         r"(?:(?:(?:ref(?:erence)?|normal)\.?(?:\s+(?:range|interval))?"
-        rf"|{OTHER_LANGUAGES_RANGE_NAMES})\s*:?\s*)?"
+        rf"|{OTHER_LANGUAGES_RANGE_NAMES}|{short_name_in_same_unit('unit', number)})\s*:?\s*)?"
         rf"(?:(?P<lo>{number})\s*(?:-|–|to)\s*(?P<hi>{number})"
         rf"|(?P<cmp>[<>≤≥])\s*(?P<limit>{number}))"
         r"(?=\s*(?:[)\]|,;\t\n]|$|[A-Za-zµμ/%]+\b|\.(?!\d)))",
@@ -213,6 +215,24 @@ def check_ranges(
             quote=quoted(other.sentence),
             passage=n,
         )
+
+
+def claimed_measures(body: str) -> set[str]:
+    """The names of the measured things ``body`` says are normal, high or low ("her potassium
+    was normal"): there the word is the blood test, not the drug of the same name, as it is
+    where the sentence gives its value (binding.measured_in)."""
+    claims = _claims(body)
+    if not claims:
+        return set()
+    bound = [b for b in bind(body) if b.value.kind == "number" and not is_dose(b.value)]
+    measures = find_measures(body)
+    targets = (_target(body, start, end, bound, measures) for start, end, _ in claims)
+    return {
+        name
+        for target in targets
+        if target is not None and target.measure is not None
+        for name in (target.measure, *MEASURES[target.measure])
+    }
 
 
 def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Status | None]]:
