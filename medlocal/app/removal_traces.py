@@ -46,8 +46,10 @@ class RemovalTraces:
         ]
         return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
-    def still_held(self) -> list[str]:
-        """One sentence per place that keeps their records after the removal."""
+    def still_held(self, erase_backups: str | None = None) -> list[str]:
+        """One sentence per place that keeps their records after the removal; how to erase
+        them from the backups: ``erase_backups`` (the window's words for its own controls),
+        else the command."""
         said: list[str] = []
         if self.backup_folder is not None and not self.backup_reachable:
             said.append(
@@ -60,9 +62,12 @@ class RemovalTraces:
                 f"{_counted(len(self.backups), 'older backup')} in "
                 f"{shown_path(self.backup_folder or Path())} (the last made {last}) still "
                 f"{'holds' if len(self.backups) == 1 else 'hold'} them, and a restore would bring "
-                "them back. To erase them there too, back "
-                "up after the removal, then remove the older backups: "
-                f"{prune_command(self.backup_folder or Path(), 1)} (and any copies elsewhere)."
+                "them back. To erase them there too, "
+                + (
+                    erase_backups
+                    or "back up after the removal, then remove the older backups: "
+                    f"{prune_command(self.backup_folder or Path(), 1)} (and any copies elsewhere)."
+                )
             )
         if self.exports:
             said.append(

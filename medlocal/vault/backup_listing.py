@@ -173,10 +173,13 @@ def prune_command(folder: Path, keep: int) -> str:
     return f"medlocal vault backup --prune {keep} --to {shlex.quote(str(folder))}"
 
 
-def folder_summary(folder: Path, vault_id: str, keep: int | None) -> str:
+def folder_summary(
+    folder: Path, vault_id: str, keep: int | None, *, keep_fewer: str | None = None
+) -> str:
     """After a backup: how many of this vault's backups the folder now holds and their space,
     and, when all are kept, how to keep fewer (keeping all is the default: deleting copies is
-    the clinic's retention decision, not MedLocal's)."""
+    the clinic's retention decision, not MedLocal's): ``keep_fewer``, the window's words for
+    its own control, else the commands."""
     mine = of_vault(list_backups(folder), vault_id)
     total = sum(b.size for b in mine)
     held = (
@@ -184,6 +187,8 @@ def folder_summary(folder: Path, vault_id: str, keep: int | None) -> str:
     )
     if keep:
         return f"{held}; the newest {keep} are kept (the Keep newest setting, backup_keep)."
+    if keep_fewer is not None:
+        return f"{held}; older backups are never removed unless you ask. {keep_fewer}"
     return (
         f"{held}; older backups are never removed unless you ask. To keep only the newest N: "
         "medlocal settings set backup_keep N (then each backup removes the older ones), or now: "
