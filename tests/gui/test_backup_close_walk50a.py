@@ -37,6 +37,14 @@ def _window_and_dialog(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, 
     return window, dialog
 
 
+def _backed_up(workspace: Workspace, tmp_path: Path) -> Path:
+    """A folder holding a backup of the vault with one patient, "Before Backup"."""
+    usb = tmp_path / "usb"
+    workspace.require_vault().add_patient("Before Backup")
+    workspace.backup(PASS, usb, create_folder=True)
+    return usb
+
+
 def test_closing_during_a_backup_asks_and_stops_it_before_closing(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -73,10 +81,7 @@ def test_closing_during_a_backup_asks_and_stops_it_before_closing(
 def test_a_wrong_restore_passphrase_is_said_before_the_restore_question(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    workspace.require_vault().add_patient("Before Backup")
-    workspace.backup(PASS, usb)
+    usb = _backed_up(workspace, tmp_path)
     _window, dialog = _window_and_dialog(qtbot, workspace)
     questions: list[str] = []
 
@@ -103,10 +108,7 @@ def test_a_wrong_restore_passphrase_is_said_before_the_restore_question(
 def test_a_stopped_restore_says_the_vault_is_unchanged(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    workspace.require_vault().add_patient("Before Backup")
-    workspace.backup(PASS, usb)
+    usb = _backed_up(workspace, tmp_path)
     workspace.require_vault().add_patient("After Backup")
     _window, dialog = _window_and_dialog(qtbot, workspace)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)

@@ -6,10 +6,10 @@ medlocal vault backup --prune 1 --to …"). Now it names Keep newest and Back up
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.gui_window import PASS, window_with_patient
+from fixtures.message_boxes import answer_boxes
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -42,13 +42,7 @@ def test_removing_a_patient_says_how_to_erase_the_backups_in_the_window(
     usb.mkdir()
     window = window_with_patient(qtbot, gui_workspace, "Erase Me")
     gui_workspace.backup(PASS, usb)
-    asked: list[str] = []
-
-    def question(_parent: Any, _title: str, text: str, *args: Any) -> Any:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
     window.patients.remove_patient()
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.patients.busy, timeout=WAIT_MS)
