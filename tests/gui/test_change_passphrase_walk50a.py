@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fixtures.gui_window import PASS, make_workspace, open_window
+from fixtures.keychain import MemoryKeychain, using_keyring
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.dialogs.passphrase_dialog import WRITTEN, ChangePassphraseDialog
+from medlocal.vault.errors import WrongPassphraseError
 
 NEW = "quiet lantern orchard violet 47"
 WAIT_MS = 60_000
@@ -100,3 +103,22 @@ def test_a_window_opened_with_the_passphrase_offers_nothing(
     window = open_window(qtbot, workspace)
     qtbot.wait(50)
     assert not window.findChildren(ChangePassphraseDialog)
+
+
+def test_a_remembered_vault_needs_the_current_passphrase_and_still_opens_by_itself(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    with using_keyring(MemoryKeychain()):
+        workspace.require_vault().remember()
+        workspace.lock("user")
+        assert workspace.unlock().unlocked_with == "keychain"  # no passphrase typed
+        with pytest.raises(WrongPassphraseError):  # someone at an unlocked computer
+            workspace.change_passphrase(NEW, NEW)
+        dialog = ChangePassphraseDialog(workspace)
+        qtbot.addWidget(dialog)
+        assert dialog.needs_current
+        _submit(qtbot, dialog, PASS, NEW)
+        assert dialog.changed, dialog.message.text()
+        workspace.lock("user")
+        assert workspace.unlock().unlocked_with == "keychain"  # the keychain's wrap still opens
+        assert _opens_with(workspace, NEW)
