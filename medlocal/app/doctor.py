@@ -348,7 +348,7 @@ def _backup_line(folder: Path, reminder_days: int) -> str:
     vault_id = files.vault_id()
     if vault_id is None:
         return "unknown: the vault's key file cannot be read"
-    summary = backup_summary(reminder_days, vault_id)
+    summary = backup_summary(reminder_days, vault_id, folder)
     last = last_verified_backup(vault_id)
     if last is not None and (note := unfinished_note(Path(last.path).parent)):
         summary += f"\n           {note}"

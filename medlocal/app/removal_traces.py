@@ -4,12 +4,14 @@ true inside the vault, while every earlier backup, the files exported from their
 the audit log still held them; an erasure request needs to hear that).
 
 Read from the vault before the removal: their documents, chats and saved outputs, the audit
-entries naming them (exports among them), and this vault's backups in the folder of its last
-verified backup made since the patient was added. Nothing is changed here.
+entries naming them (exports among them), and this vault's backups made since the patient was
+added in every folder this computer wrote or verified one of its backups in (left 49: only the
+last verified backup's folder was checked). Nothing is changed here.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,8 +24,16 @@ from medlocal.vault.backup_listing import (
     of_vault,
     prune_command,
 )
-from medlocal.vault.backup_state import last_verified_backup
+from medlocal.vault.backup_state import backup_folders
 from medlocal.vault.store import Vault
+
+
+@dataclass(frozen=True)
+class FolderBackups:
+    """One folder that holds backups of this vault: those made since the patient was added."""
+
+    folder: Path
+    backups: tuple[ListedBackup, ...]
 
 
 @dataclass(frozen=True)
@@ -33,9 +43,16 @@ class RemovalTraces:
     outputs: int
     exports: int  # files written from their documents or saved outputs (audited exports)
     audit_entries: int  # entries naming the patient, their documents or outputs
-    backup_folder: Path | None  # where the last verified backup of this vault is
-    backups: tuple[ListedBackup, ...]  # this vault's backups there made since they were added
-    backup_reachable: bool = True
+    # Every folder this vault was backed up to (or a backup of it verified in) on this
+    # computer that can be read now, with its backups made since the patient was added.
+    backup_folders: tuple[FolderBackups, ...] = ()
+    unreachable: tuple[Path, ...] = ()  # such folders that are missing or cannot be read now
+    vault_folder: Path | None = None  # named in the suggested command when not the default
+
+    @property
+    def backups(self) -> tuple[ListedBackup, ...]:
+        """This vault's backups made since the patient was added, in every folder read."""
+        return tuple(b for held in self.backup_folders for b in held.backups)
 
     def records(self) -> str:
         """ "8 documents, 2 chats and 1 saved output": what the removal takes."""
@@ -51,22 +68,26 @@ class RemovalTraces:
         them from the backups: ``erase_backups`` (the window's words for its own controls),
         else the command."""
         said: list[str] = []
-        if self.backup_folder is not None and not self.backup_reachable:
+        if self.unreachable:
+            where = ", ".join(shown_path(folder) for folder in self.unreachable)
             said.append(
-                f"Backups of this vault in {shown_path(self.backup_folder)} (not reachable now) "
-                "may still hold them: a removal never reaches a backup."
+                f"Backups of this vault in {where} (not reachable or not readable now: a drive "
+                "not plugged in, a share not connected) may still hold them: a removal never "
+                "reaches a backup."
             )
-        elif self.backups:
-            last = self.backups[-1].made
+        for held in self.backup_folders:
+            if not held.backups:
+                continue
+            count = len(held.backups)
             said.append(
-                f"{_counted(len(self.backups), 'older backup')} in "
-                f"{shown_path(self.backup_folder or Path())} (the last made {last}) still "
-                f"{'holds' if len(self.backups) == 1 else 'hold'} them, and a restore would bring "
-                "them back. To erase them there too, "
+                f"{_counted(count, 'older backup')} in {shown_path(held.folder)} (the last made "
+                f"{held.backups[-1].made}) still {'holds' if count == 1 else 'hold'} them, and a "
+                "restore would bring them back. To erase them there too, "
                 + (
                     erase_backups
                     or "back up after the removal, then remove the older backups: "
-                    f"{prune_command(self.backup_folder or Path(), 1)} (and any copies elsewhere)."
+                    f"{prune_command(held.folder, 1, self.vault_folder)} (and any copies "
+                    "elsewhere)."
                 )
             )
         if self.exports:
@@ -93,31 +114,37 @@ def removal_traces(vault: Vault, patient_id: int) -> RemovalTraces:
     documents = {d.id for d in vault.list_documents(patient_id)}
     outputs = {o.id for o in vault.list_outputs(patient_id)}
     naming, exports = vault.audit_naming(patient_id, documents, outputs)
-    folder, backups, reachable = _backups_since(vault.vault_id, patient.created_at)
+    since = backup_date(patient.created_at)
+    readable: list[FolderBackups] = []
+    unreachable: list[Path] = []
+    for folder in backup_folders(vault.vault_id):
+        if not _readable(folder):
+            unreachable.append(folder)
+            continue
+        mine = of_vault(list_backups(folder), vault.vault_id)
+        held = tuple(b for b in mine if _not_before(b.created_at, since))
+        readable.append(FolderBackups(folder, held))
     return RemovalTraces(
         documents=len(documents),
         chats=len(vault.list_chats(patient_id)),
         outputs=len(outputs),
         exports=exports,
         audit_entries=naming,
-        backup_folder=folder,
-        backups=backups,
-        backup_reachable=reachable,
+        backup_folders=tuple(readable),
+        unreachable=tuple(unreachable),
+        vault_folder=vault.folder,
     )
 
 
-def _backups_since(vault_id: str, added: str) -> tuple[Path | None, tuple[ListedBackup, ...], bool]:
-    """The folder of this vault's last verified backup, its backups there made since ``added``
-    (an earlier one cannot hold the patient), and whether the folder can be read now."""
-    last = last_verified_backup(vault_id)
-    if last is None:
-        return None, (), True
-    folder = Path(last.path).parent
-    if not folder.is_dir():
-        return folder, (), False
-    since = backup_date(added)
-    mine = of_vault(list_backups(folder), vault_id)
-    return folder, tuple(b for b in mine if _not_before(b.created_at, since)), True
+def _readable(folder: Path) -> bool:
+    """Whether ``folder`` can be listed now (a stick unplugged, a share gone, no permission:
+    not; its backups may still hold the patient)."""
+    try:
+        with os.scandir(folder) as entries:
+            next(entries, None)
+    except OSError:
+        return False
+    return True
 
 
 def _not_before(text: str, since: datetime | None) -> bool:

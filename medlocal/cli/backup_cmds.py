@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from medlocal import paths
 from medlocal.cli.common import (
     add_vault_args,
     ask_secret,
@@ -66,7 +64,8 @@ def register_vault_actions(actions: Any) -> None:
         type=_whole_number,
         metavar="N",
         help="instead, remove this vault's oldest backups in DIR so that the newest N (at least "
-        "1) remain, to make room; asks first; writes no backup",
+        "1) remain, to make room; asks first, then unlocks the vault to write the removal to its "
+        "audit log; writes no backup",
     )
     backup.add_argument("--yes", action="store_true", help="with --prune: do not ask")
     backup.add_argument(
@@ -163,7 +162,10 @@ def run_backup(args: argparse.Namespace) -> int:
     for old in result.removed:
         print(f"  removed older backup {shown_name(old.name)}")
     print("It opens with the current passphrase or the recovery key.")
-    print(folder_summary(result.path.parent, result.header.vault_id, keep))
+    print(folder_summary(result.path.parent, result.header.vault_id, keep, folder))
+    if result.prune_warning:
+        # The backup was made and verified: exit 0, the failed removal a warning of its own.
+        print(f"medlocal: warning: {result.prune_warning}", file=sys.stderr)
     return 0
 
 
@@ -233,8 +235,8 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
     by the person (a full drive's refusal names this command: walk 49b D2), after saying which
     (review 49b R2: "--prune 0" removed every backup unasked, though 0 keeps all in the
     setting)."""
-    from medlocal.vault.backup import backups_to_prune
-    from medlocal.vault.backup_files import remove_published
+    from medlocal.cli.common import open_vault
+    from medlocal.vault.backup import backups_to_prune, remove_and_record
     from medlocal.vault.backup_listing import list_backups, of_vault
     from medlocal.vault.keyfile import load_key_file
     from medlocal.vault.unlock import VaultFiles
@@ -272,12 +274,17 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
     )
     if not confirm(question, args, scripts_refused=refused):
         raise UserInputError("Not confirmed; nothing was removed.")
-    for old in doomed:
-        remove_published(old)
+    # Unlocked (remembered key, --passphrase-file, or asked) to write the removal to the
+    # vault's audit log (left 49: pruning left no trace there).
+    pruned = remove_and_record(open_vault(args), destination, doomed)
+    for old in pruned.removed:
         print(f"Removed older backup {shown_name(old.name)}")
+    if pruned.failure:
+        raise MedLocalError(pruned.warning())
     print(
-        f"Removed {_count(len(doomed), 'backup')} of this vault from {shown_path(destination)}; "
-        f"kept {_count(len(stay), 'backup')} of it (another vault's backups are never removed)."
+        f"Removed {_count(len(pruned.removed), 'backup')} of this vault from "
+        f"{shown_path(destination)}; kept {_count(pruned.kept, 'backup')} of it (another "
+        "vault's backups are never removed)."
     )
     return 0
 
@@ -417,9 +424,9 @@ def _typed_path(text: str, what: str) -> Path:
 
 def _vault_option(args: argparse.Namespace, target: Path) -> str:
     """`` --vault DIR`` for a hint, when the command used a vault other than the default one."""
-    if not args.vault or target.resolve() == paths.vault_dir().resolve():
-        return ""
-    return f" --vault {shlex.quote(str(target))}"
+    from medlocal.vault.backup_listing import vault_option
+
+    return vault_option(target) if args.vault else ""
 
 
 def _secret(file_name: str | None, prompt: str) -> str:

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from medlocal.app.passphrase import check_new_passphrase
@@ -315,7 +316,8 @@ def run_status(args: argparse.Namespace) -> int:
         raise VaultCorruptedError(
             damaged_vault_message(
                 f"Integrity check FAILED ({len(problems)} problem(s)): the vault file was "
-                "damaged or altered."
+                "damaged or altered.",
+                vault_folder=Path(status.folder),
             )
         )
     print("Integrity:    every page's HMAC verified")

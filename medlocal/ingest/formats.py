@@ -25,7 +25,7 @@ from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
 from medlocal.ingest.extractors.rtf import extract_rtf
 from medlocal.ingest.ocr.pages import OcrOptions
-from medlocal.ingest.sniff import sniffed
+from medlocal.ingest.sniff import sniffed, text_suffix
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -147,6 +147,38 @@ def format_for(path: Path) -> Format:
             ".eml) and import that",
         )
     return found
+
+
+# The format each recorded file type is read with (the first extension naming it).
+_BY_TYPE: dict[str, Format] = {}
+for _format in _BY_SUFFIX.values():
+    _BY_TYPE.setdefault(_format.file_type, _format)
+
+
+def format_by_content(data: bytes) -> tuple[Format, str] | None:
+    """For a file whose extension names no format MedLocal reads ("report.v2", "scan"): the
+    format its bytes unmistakably are (PDF, Word, PNG, JPEG, TIFF), else plain text or RTF
+    when they read as such, and the words saying so ("read as PDF by its content"); None when
+    they are none of these (left 49: only an e-mail's attachments were read by their bytes)."""
+    kind = sniffed(data)
+    if kind is not None:
+        return format_for(Path(f"x{kind.suffix}")), f"read as {kind.words[2:]} by its content"
+    suffix = text_suffix(data)
+    if suffix is None:
+        return None
+    words = "RTF" if suffix == ".rtf" else "plain text"
+    return format_for(Path(f"x{suffix}")), f"read as {words} by its content"
+
+
+def format_of_document(file_name: str, file_type: str) -> Format:
+    """The format a stored document is read again with (re-chunking, page spans): its name's,
+    else, for a file read by its content ("report.v2" read as a PDF), its recorded type's."""
+    try:
+        return format_for(Path(file_name))
+    except UnsupportedFormatError:
+        if file_type in _BY_TYPE:
+            return _BY_TYPE[file_type]
+        raise
 
 
 def check_size(path: Path, size: int, max_bytes: int) -> None:

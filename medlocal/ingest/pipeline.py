@@ -42,6 +42,7 @@ from medlocal.ingest.formats import (
     SUPPORTED_SUFFIXES,
     Format,
     check_size,
+    format_by_content,
     format_for,
 )
 from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes, place_chunks
@@ -694,17 +695,27 @@ def _import_one(
             if not candidate.from_folder and not path.exists():
                 # Before the extension is judged: a mistyped folder has none.
                 raise FileNotFoundIngestError(name, "file not found")
+            read_as = ""
             try:
                 file_format = format_for(path)
+                data = b""
             except UnsupportedFormatError as err:
-                if not candidate.from_folder:
+                if candidate.from_folder:
+                    # A folder may hold anything (scans, spreadsheets): said, but no failure.
+                    outcome.status, outcome.reason = "skipped", err.reason
+                    return outcome, Carried()
+                # A file named on purpose is read by its bytes where its name says nothing
+                # MedLocal knows ("report.v2" a PDF), as an e-mail's attachments are (left 49).
+                data = _read(path, run.max_bytes)
+                if (by_content := format_by_content(data)) is None:
                     raise
-                # A folder may hold anything (scans, spreadsheets): say so, but it is no failure.
-                outcome.status, outcome.reason = "skipped", err.reason
-                return outcome, Carried()
+                file_format, read_as = by_content
             outcome.file_type = file_format.file_type
-            data = _read(path, run.max_bytes)
-        return outcome, _import_data(run, outcome, data, file_format, emit)
+            data = data or _read(path, run.max_bytes)
+        carried = _import_data(run, outcome, data, file_format, emit)
+        if read_as:
+            outcome.notes.insert(0, read_as)
+        return outcome, carried
     return outcome, Carried()
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -28,7 +27,7 @@ from medlocal.engine.api import Embedder
 from medlocal.errors import GenerationCancelled
 from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.errors import IngestError
-from medlocal.ingest.formats import format_for
+from medlocal.ingest.formats import format_of_document
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.errors import NotFoundError, VaultLockedError
 from medlocal.vault.records import ChunkRecord, PageSpan
@@ -122,7 +121,7 @@ def _record_pages(store: PassageStore, document_id: int) -> str:
     except NotFoundError:
         return "skipped"
     try:
-        document = format_for(Path(info.file_name)).extract(data, info.file_name)
+        document = format_of_document(info.file_name, info.file_type).extract(data, info.file_name)
     except IngestError:  # e.g. a scan read by OCR at import: not re-read here (slow)
         document = None
     if document is not None and document.text == stored:
@@ -147,7 +146,7 @@ def _rechunk_one(
     except NotFoundError:
         return "skipped"
     try:
-        document = format_for(Path(info.file_name)).extract(data, info.file_name)
+        document = format_of_document(info.file_name, info.file_type).extract(data, info.file_name)
     except IngestError:
         return "failed"
     chunks = chunk_document(document, embedder, chunking, file_name=info.file_name, cancel=cancel)

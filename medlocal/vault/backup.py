@@ -28,7 +28,7 @@ from medlocal import paths
 from medlocal.fsutil import atomic_write_private, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys
-from medlocal.vault.backup_listing import list_backups, removable
+from medlocal.vault.backup_listing import list_backups, of_vault, removable
 from medlocal.vault.backup_state import VerifiedBackup, last_verified_backup, record_verified
 from medlocal.vault.errors import VaultCorruptedError, VaultLockedError, WrongPassphraseError
 from medlocal.vault.keyfile import KEY_FILE_NAME, KeyFile, load_key_file
@@ -57,11 +57,14 @@ __all__ = [
     "BackupError",
     "BackupRefusedError",
     "BackupResult",
+    "Pruned",
     "VerifiedBackup",
     "VerifyResult",
     "create_backup",
     "last_verified_backup",
+    "prune_and_record",
     "prune_backups",
+    "remove_and_record",
     "verify_backup",
 ]
 
@@ -78,6 +81,9 @@ class BackupResult:
     snapshot_bytes: int
     removed: tuple[Path, ...] = ()
     created_folder: bool = False  # the destination folder was made for this backup
+    # Why removing older backups (``keep``) failed after this one was written and verified:
+    # the backup stands; "" when nothing failed (left 49: create_backup raised instead).
+    prune_warning: str = ""
 
 
 @dataclass(frozen=True)
@@ -230,9 +236,16 @@ def create_backup(
     backup_files.remove_stale_partials(destination, header.vault_id, STALE_S)
     # The backup just written stays whatever the dates say (review 49b R1: with the clock set
     # back, the new backup sorted oldest and was the one removed).
-    removed = prune_backups(destination, header.vault_id, keep, spare=(final,)) if keep else ()
+    pruned = prune_and_record(vault, destination, keep, spare=(final,)) if keep else None
     return BackupResult(
-        final, header, contents.counts, manifest_sha, snapshot_bytes, removed, make_folder
+        final,
+        header,
+        contents.counts,
+        manifest_sha,
+        snapshot_bytes,
+        pruned.removed if pruned else (),
+        make_folder,
+        pruned.warning() if pruned else "",
     )
 
 
@@ -329,7 +342,8 @@ def _export(
             # The export copies the pages in use, not the free ones.
             unused = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
             needed = (pages - unused) * page_size
-            backup_files.check_room(target.parent, destination, needed, vault_id)
+            # The snapshot is written beside the vault: its folder, as the vault was given.
+            backup_files.check_room(target.parent, destination, needed, vault_id, target.parent)
     except BaseException:
         conn.close()
         raise
@@ -464,6 +478,69 @@ def prune_backups(
     for folder in doomed:
         backup_files.remove_published(folder)
     return doomed
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """What removing a vault's older backups in ``folder`` did: the ones removed, how many of
+    its backups stay there, and why the rest could not be removed ("" when all went)."""
+
+    folder: Path
+    removed: tuple[Path, ...]
+    kept: int
+    failure: str = ""
+
+    def warning(self) -> str:
+        """The line that says the removal failed, or "" when it did not."""
+        if not self.failure:
+            return ""
+        done = f" ({len(self.removed)} removed before that)" if self.removed else ""
+        return (
+            f"Older backups in {shown_path(self.folder)} could not all be removed{done}: "
+            f"{self.failure}. The rest stay there; remove them later, or free space yourself."
+        )
+
+
+# The audit event of a removal of older backups (counts and the folder: no patient data).
+PRUNE_EVENT = "backup_prune"
+
+
+def prune_and_record(
+    vault: Vault, destination: Path, keep: int, *, spare: tuple[Path, ...] = ()
+) -> Pruned:
+    """Remove the open ``vault``'s oldest backups in ``destination`` beyond ``keep`` (see
+    :func:`backups_to_prune`), and write one audit entry saying how many went, where, and how
+    many stay (left 49: pruning left no trace in the audit log). A removal that fails partway
+    (a stick pulled, a read-only folder) is no exception: it is said in :meth:`Pruned.warning`,
+    as it comes after a backup that was written and verified, which stands."""
+    return remove_and_record(
+        vault, destination, backups_to_prune(destination, vault.vault_id, keep, spare=spare)
+    )
+
+
+def remove_and_record(vault: Vault, destination: Path, doomed: tuple[Path, ...]) -> Pruned:
+    """Remove the backups ``doomed`` (chosen by :func:`backups_to_prune`, and agreed to by
+    the person for ``vault backup --prune``) from ``destination``, as :func:`prune_and_record`
+    says."""
+    removed: list[Path] = []
+    failure = ""
+    try:
+        for folder in doomed:
+            backup_files.remove_published(folder)
+            removed.append(folder)
+    except OSError as err:
+        failure = err.strerror or str(err) or type(err).__name__
+    kept = len(of_vault(list_backups(destination), vault.vault_id))
+    if removed or failure:
+        details: dict[str, object] = {
+            "removed": len(removed),
+            "folder": str(destination),
+            "kept": kept,
+        }
+        if failure:
+            details["failed"] = True
+        vault.record_event(PRUNE_EVENT, details)
+    return Pruned(destination, tuple(removed), kept, failure)
 
 
 def backups_to_prune(

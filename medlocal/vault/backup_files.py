@@ -63,7 +63,11 @@ def mb(count: int) -> str:
 
 
 def check_room(
-    beside_vault: Path, destination: Path, needed: int, vault_id: str | None = None
+    beside_vault: Path,
+    destination: Path,
+    needed: int,
+    vault_id: str | None = None,
+    vault_folder: Path | None = None,
 ) -> None:
     """Refuse a backup that cannot fit, before anything is written: its snapshot (``needed``
     bytes, the vault's pages in use) is written beside the vault, then the backup's parts (as
@@ -73,7 +77,8 @@ def check_room(
     refused here (the write's own disk-full error still says so). A :class:`BackupError`, as
     the disk filling during the write is (exit 1: not a wrong input). Short of room in
     ``destination``, it names the older backups there and the command that would make room by
-    removing vault ``vault_id``'s oldest (walk 49b D2; nothing is removed unasked)."""
+    removing vault ``vault_id``'s oldest (walk 49b D2; nothing is removed unasked), naming
+    ``vault_folder`` when it is not the default vault."""
     from medlocal.vault.backup_listing import room_note
 
     here, there = free_bytes(beside_vault), free_bytes(destination)
@@ -91,14 +96,15 @@ def check_room(
                 f"one disk, which needs about {mb(2 * needed)} free while it is written (a "
                 f"snapshot beside the vault, then the backup, each about {mb(needed)}); {mb(here)} "
                 "is free. Free some space, or back up to another drive. Nothing was written."
-                + room_note(destination, vault_id, 2 * needed - here)
+                + room_note(destination, vault_id, 2 * needed - here, vault_folder)
             )
         return
     if there < needed:
         raise BackupError(
             f"Not enough space for the backup in {shown_path(destination)}: it needs about "
             f"{mb(needed)}, and {mb(there)} is free there. Free some space on that drive or choose "
-            "a larger one. Nothing was written." + room_note(destination, vault_id, needed - there)
+            "a larger one. Nothing was written."
+            + room_note(destination, vault_id, needed - there, vault_folder)
         )
     if here < needed:
         raise BackupError(

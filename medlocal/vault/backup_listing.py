@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from medlocal import paths
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.vault import backup_files
 from medlocal.vault.backup_files import mb
@@ -168,18 +169,40 @@ def removable(backups: list[ListedBackup], vault_id: str) -> list[ListedBackup]:
     return sorted((b for b in of_vault(backups, vault_id) if b.dated), key=_age_order)
 
 
-def prune_command(folder: Path, keep: int) -> str:
-    """The command that removes this vault's oldest backups in ``folder`` beyond ``keep``."""
-    return f"medlocal vault backup --prune {keep} --to {shlex.quote(str(folder))}"
+def vault_option(vault_folder: Path | None) -> str:
+    """`` --vault DIR`` for a command MedLocal suggests, when the vault is not the default one:
+    the folder as it was given (quoted for the shell), so that the command acts on the same
+    vault (left 49: the suggested --prune omitted it, and would have named the default vault's
+    backups, or none)."""
+    if vault_folder is None:
+        return ""
+    with contextlib.suppress(OSError):
+        if vault_folder.expanduser().resolve() == paths.vault_dir().resolve():
+            return ""
+    return f" --vault {shlex.quote(str(vault_folder))}"
+
+
+def prune_command(folder: Path, keep: int, vault_folder: Path | None = None) -> str:
+    """The command that removes this vault's oldest backups in ``folder`` beyond ``keep``
+    (``vault_folder``: the vault's folder, named when it is not the default one)."""
+    return (
+        f"medlocal vault backup{vault_option(vault_folder)} --prune {keep} "
+        f"--to {shlex.quote(str(folder))}"
+    )
 
 
 def folder_summary(
-    folder: Path, vault_id: str, keep: int | None, *, keep_fewer: str | None = None
+    folder: Path,
+    vault_id: str,
+    keep: int | None,
+    vault_folder: Path | None = None,
+    *,
+    keep_fewer: str | None = None,
 ) -> str:
     """After a backup: how many of this vault's backups the folder now holds and their space,
     and, when all are kept, how to keep fewer (keeping all is the default: deleting copies is
     the clinic's retention decision, not MedLocal's): ``keep_fewer``, the window's words for
-    its own control, else the commands."""
+    its own control, else the commands. ``vault_folder`` as for :func:`prune_command`."""
     mine = of_vault(list_backups(folder), vault_id)
     total = sum(b.size for b in mine)
     held = (
@@ -192,14 +215,17 @@ def folder_summary(
     return (
         f"{held}; older backups are never removed unless you ask. To keep only the newest N: "
         "medlocal settings set backup_keep N (then each backup removes the older ones), or now: "
-        f"{prune_command(folder, 1)}"
+        f"{prune_command(folder, 1, vault_folder)}"
     )
 
 
-def room_note(folder: Path, vault_id: str | None, short_by: int) -> str:
+def room_note(
+    folder: Path, vault_id: str | None, short_by: int, vault_folder: Path | None = None
+) -> str:
     """For a backup refused for lack of space in ``folder`` (``short_by`` bytes short): the
     older MedLocal backups there and the command that would make room by removing this vault's
-    oldest ones. Nothing is removed here; "" when the folder holds no MedLocal backup."""
+    oldest ones (``vault_folder`` as for :func:`prune_command`). Nothing is removed here; ""
+    when the folder holds no MedLocal backup."""
     backups = list_backups(folder)
     if not backups:
         return ""
@@ -215,7 +241,7 @@ def room_note(folder: Path, vault_id: str | None, short_by: int) -> str:
         if freed >= short_by:
             return (
                 f"{note} Removing this vault's oldest {removed} would make room: "
-                f"{prune_command(folder, len(mine) + 1 - removed)}"
+                f"{prune_command(folder, len(mine) + 1 - removed, vault_folder)}"
             )
     if vault_id and of_vault(backups, vault_id):
         return (

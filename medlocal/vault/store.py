@@ -353,13 +353,21 @@ class Vault(DocumentsMixin, ChatsMixin):
             except db.DatabaseError as err:
                 return [str(err)]
 
-    def status(self) -> VaultStatus:
+    def remembered_here(self) -> tuple[bool, str]:
+        """Whether this computer's keychain can unlock the vault now (a look-up, no unlock;
+        it may block while a locked keychain asks), and why not when the vault was remembered
+        but its entry cannot ("" otherwise: a copy's, or a removed one). `vault status` and
+        the Settings box both say this (left 49: the box showed such a vault as remembered)."""
         # Read again: another process may have remembered or forgotten the vault since.
         try:
             key_file = load_key_file(self._files.key_file)
         except KeyFileError:
             key_file = self._key_file
-        problem = unlock.remembered_problem(self._files, key_file)
+        problem = unlock.remembered_problem(self._files, key_file) or ""
+        return "keychain" in key_file.wraps and not problem, problem
+
+    def status(self) -> VaultStatus:
+        remembered, problem = self.remembered_here()
         with self._read() as s:
             conn = s.conn
 
@@ -381,8 +389,8 @@ class Vault(DocumentsMixin, ChatsMixin):
                 chunks=count("chunks"),
                 embed_models=models,
                 kdf=dict(self._key_file.wraps["passphrase"]["params"]),
-                remembered="keychain" in key_file.wraps and problem is None,
-                remembered_problem=problem or "",
+                remembered=remembered,
+                remembered_problem=problem,
                 unlocked_with=self.unlocked_with,
                 database_bytes=self._files.database.stat().st_size,
             )

@@ -553,7 +553,7 @@ def _open(
         conn.close()
         dek.wipe()
         if isinstance(err, db.DatabaseError):
-            raise VaultCorruptedError(damaged_vault_message()) from err
+            raise VaultCorruptedError(damaged_vault_message(vault_folder=files.folder)) from err
         raise
     failures = key_file.unlogged_failures
     key_file.failed_attempts = 0
@@ -644,13 +644,13 @@ def _open_pending(
     files: VaultFiles, key_file: KeyFile, opener: Opener
 ) -> tuple[db.Connection, SecretKey]:
     if key_file.pending is None:
-        raise VaultCorruptedError(damaged_vault_message())
+        raise VaultCorruptedError(damaged_vault_message(vault_folder=files.folder))
     dek = opener(key_file.pending)
     try:
         conn = db.connect(files.database, dek)
     except db.KeyRejectedError as err:
         dek.wipe()
-        raise VaultCorruptedError(damaged_vault_message()) from err
+        raise VaultCorruptedError(damaged_vault_message(vault_folder=files.folder)) from err
     except BaseException:
         dek.wipe()
         raise

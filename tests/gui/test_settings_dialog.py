@@ -94,6 +94,7 @@ def test_remember_is_refused_cleanly_without_a_keychain(
 ) -> None:
     dialog = SettingsDialog(workspace)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)  # the keychain asked
     assert dialog.remember.isEnabled() and not dialog.remember.isChecked()
     dialog.remember.setChecked(True)
     qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
@@ -107,6 +108,7 @@ def test_remember_and_forget_with_a_keychain(
 ) -> None:
     dialog = SettingsDialog(workspace)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
     dialog.remember.setChecked(True)
     qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
     assert workspace.vault_remembered() and keychain.store
@@ -114,6 +116,47 @@ def test_remember_and_forget_with_a_keychain(
     dialog.remember.setChecked(False)
     qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
     assert not workspace.vault_remembered()
+
+
+def test_remember_shows_whether_the_keychain_can_unlock_the_vault_now(
+    qtbot: QtBot, workspace: Workspace, keychain: MemoryKeychain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Left 49: the box was ticked from the key file alone, so a vault whose keychain entry was
+    gone (or a copy of a remembered vault) showed as remembered; `vault status` said it was
+    not usable. The keychain is asked off the window's thread."""
+    import threading
+
+    from medlocal.vault.store import Vault
+
+    vault = workspace.require_vault()
+    vault.remember()
+    asked_on: list[threading.Thread] = []
+    real = Vault.remembered_here
+
+    def remembered_here(self: Vault) -> tuple[bool, str]:
+        asked_on.append(threading.current_thread())
+        return real(self)
+
+    monkeypatch.setattr(Vault, "remembered_here", remembered_here)
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled()  # until the keychain answers
+    qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
+    assert dialog.remember.isChecked() and dialog.remember.isEnabled()
+    assert asked_on and asked_on[0] is not threading.main_thread()
+
+    keychain.store.clear()  # the entry removed (another tool, a new login keychain)
+    assert workspace.vault_remembered()  # the key file still says so
+    again = SettingsDialog(workspace)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.keychain_job is None, timeout=10_000)
+    assert not again.remember.isChecked() and again.remember.isEnabled()
+    assert "Not remembered on this computer now" in again.keychain_message.text()
+    status = vault.status()
+    assert not status.remembered and status.remembered_problem  # `vault status` agrees
+    again.remember.setChecked(True)  # remembered again from the box
+    qtbot.waitUntil(lambda: again.keychain_job is None, timeout=10_000)
+    assert keychain.store and vault.remembered_here() == (True, "")
 
 
 def test_locked_vault_disables_remember(qtbot: QtBot, workspace: Workspace) -> None:

@@ -26,7 +26,9 @@ def usb(tmp_path: Path) -> Path:
     return folder
 
 
-def _items(dialog: BackupDialog) -> list[str]:
+def _items(qtbot: QtBot, dialog: BackupDialog) -> list[str]:
+    """The list once its folder was read (on a worker: left 49)."""
+    qtbot.waitUntil(lambda: dialog.listing_job is None, timeout=WAIT_MS)
     return [dialog.backups.item(row).text() for row in range(dialog.backups.count())]
 
 
@@ -36,10 +38,10 @@ def test_the_dialog_lists_the_folder_and_remembers_keep_newest(
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     assert dialog.keep.value() == 0 and dialog.keep.specialValueText() == "all"
-    assert _items(dialog) == ["No folder chosen yet."]
+    assert _items(qtbot, dialog) == ["No folder chosen yet."]
     dialog.destination.setText(str(usb))
     dialog.destination.editingFinished.emit()
-    assert _items(dialog) == ["No MedLocal backup in that folder yet."]
+    assert _items(qtbot, dialog) == ["No MedLocal backup in that folder yet."]
     for keep in (0, 1):
         dialog.keep.setValue(keep)
         dialog.backup_passphrase.setText(PASS)
@@ -47,13 +49,13 @@ def test_the_dialog_lists_the_folder_and_remembers_keep_newest(
         qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     note = dialog.backup_message.text()
     assert "Removed 1 older backup(s)" in note and "the newest 1 are kept" in note, note
-    listed = _items(dialog)
+    listed = _items(qtbot, dialog)
     assert len(listed) == 1 and "verified when written; this vault" in listed[0], listed
     assert workspace.settings.backup_keep == 1  # remembered: `vault backup` uses it too
     again = BackupDialog(workspace)
     qtbot.addWidget(again)
     assert again.keep.value() == 1
-    assert _items(again) == listed
+    assert _items(qtbot, again) == listed
 
 
 def test_keeping_all_says_how_many_the_folder_holds(

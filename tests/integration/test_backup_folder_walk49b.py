@@ -88,7 +88,8 @@ def test_prune_removes_only_this_vaults_oldest(
     for _ in range(3):
         assert _backup(args, usb) == 0
     newest = list_backups(usb)[-1].folder
-    command = ["vault", "backup", "--prune", "1", "--vault", args[1], "--to", str(usb)]
+    # The removal unlocks the vault (here with --passphrase-file) for its audit entry (left 49).
+    command = ["vault", "backup", "--prune", "1", *args, "--to", str(usb)]
     assert cli_main([*command, "--yes"]) == 0
     assert "Removed 2 backups of this vault" in capsys.readouterr().out
     assert [b.folder for b in list_backups(usb)] == [newest]

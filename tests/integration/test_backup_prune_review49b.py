@@ -109,7 +109,10 @@ def test_prune_keeps_at_least_one_and_asks_first(
     assert cli_main([*command, "1"]) != 0  # a script (no terminal) without --yes: refused
     assert "asks for confirmation" in capsys.readouterr().err
     assert _names(usb) == before
-    assert cli_main([*command, "1", "--yes"]) == 0
+    secret = usb.parent / "pass.txt"
+    secret.write_text(PASS + "\n")
+    # The removal unlocks the vault for its audit entry (left 49).
+    assert cli_main([*command, "1", "--yes", "--passphrase-file", str(secret)]) == 0
     assert _names(usb) == {last.path.name}
     recorded = last_verified_backup(last.header.vault_id)
     assert recorded is not None and Path(recorded.path).is_dir()

@@ -4,6 +4,7 @@ VaultCorruptedError; nothing is rewritten or "repaired" behind the user's back."
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import numpy as np
@@ -106,5 +107,9 @@ def test_a_truncated_vault_says_the_next_step(
             vault.lock()
     message = str(caught.value)
     assert message.startswith("The vault database is damaged or was altered. ")
-    assert "Restore it from a backup: medlocal vault restore BACKUP_FOLDER --replace" in message
+    # Left 49: the command names the vault when it is not the default one.
+    restore = (
+        f"medlocal vault restore BACKUP_FOLDER --vault {shlex.quote(str(vault_dir))} --replace"
+    )
+    assert f"Restore it from a backup: {restore}" in message
     assert f"your last verified backup: {backup.resolve()}, made 2026-12-01 10:00 UTC" in message

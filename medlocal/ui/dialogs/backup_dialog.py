@@ -50,7 +50,14 @@ from medlocal.ui import files
 from medlocal.ui.backup_advice import KEEP_FEWER
 from medlocal.ui.closing import BACKUP_JOB, RESTORE_JOB, VERIFY_JOB, WAITED_FOR
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import ErrorLine, Task, TaskPanel, error_text, resize_on_screen
+from medlocal.ui.dialogs.common import (
+    ErrorLine,
+    Task,
+    TaskPanel,
+    error_text,
+    resize_on_screen,
+    run_owned,
+)
 from medlocal.ui.workers import Job
 
 
@@ -88,6 +95,17 @@ def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
 # that the vault was unchanged). Only a cancel before the backup is moved into place stops it.
 RESTORE_STOPPED = "The restore was stopped; your vault is unchanged."
 CHECKING_BACKUP = "Opening the backup"
+
+
+def backup_lines(folder: Path, this_vault: str | None) -> list[str]:
+    """The list's lines for the backups in ``folder`` (read off the window's thread): one per
+    backup, or why there is none; a folder gone meanwhile (a stick pulled out) is said so."""
+    if not folder.is_dir():
+        return ["No such folder."]
+    lines = [backup.describe(this_vault) for backup in list_backups(folder)]
+    if not folder.is_dir():
+        return ["That folder is no longer there (a drive unplugged?)."]
+    return lines or ["No MedLocal backup in that folder yet."]
 
 
 def summary_text(summary: str) -> str:
@@ -208,23 +226,39 @@ class BackupDialog(QDialog):
         layout.addStretch(1)  # a taller dialog grows below the task, not between the parts
         layout.addWidget(close)
         resize_on_screen(self, 640, 460)
+        self._listing = 0  # which listing of the folder is the latest (older ones are dropped)
+        self.listing_job: Job | None = None
         self.list_backups()
 
     def list_backups(self) -> None:
-        """Fill the list with the backups in the chosen folder, oldest first."""
+        """Fill the list with the backups in the chosen folder, oldest first. Read on a worker
+        (left 49: a slow or large USB stick, or a share gone quiet, held the window while it was
+        listed); "Reading…" meanwhile, and only the last folder chosen is shown."""
         self.backups.clear()
         text = self.destination.text().strip()
         folder = Path(text).expanduser() if text else None
-        if folder is None or not folder.is_absolute() or not folder.is_dir():
+        if folder is None or not folder.is_absolute():
             self.backups.addItem("No folder chosen yet." if folder is None else "No such folder.")
             return
+        self._listing += 1
+        listing = self._listing
+        self.backups.addItem("Reading the folder…")
         vault = self.workspace.vault
         this = vault.vault_id if vault is not None and not vault.is_locked else None
-        found = list_backups(folder)
-        for backup in found:
-            self.backups.addItem(backup.describe(this))
-        if not found:
-            self.backups.addItem("No MedLocal backup in that folder yet.")
+
+        def read(_cancel: threading.Event) -> list[str]:
+            return backup_lines(folder, this)
+
+        def show(lines: list[str]) -> None:
+            if listing == self._listing:
+                self.listing_job = None
+                self.backups.clear()
+                self.backups.addItems(lines)
+
+        def failed(exc: BaseException) -> None:
+            show([f"The folder could not be read: {error_text(exc, 'Reading the folder')}"])
+
+        self.listing_job = run_owned(self, "backup list", read, show, failed)
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         chosen = files.existing_folder(self, "Choose a folder")
@@ -328,7 +362,7 @@ class BackupDialog(QDialog):
         ws, keep = self.workspace, self.keep.value()
 
         def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
-            return ws.backup(
+            result = ws.backup(
                 passphrase,
                 folder or None,
                 keep=keep or None,
@@ -337,6 +371,15 @@ class BackupDialog(QDialog):
                 progress=progress,
                 cancel=cancel,
             )
+            # What the folder now holds, read here too: never on the window's thread.
+            held = folder_summary(
+                result.path.parent,
+                result.header.vault_id,
+                keep or None,
+                ws.vault_folder,
+                keep_fewer=KEEP_FEWER,
+            )
+            return result, held
 
         return self._start(BACKUP_JOB, task, self._backed_up, self.backup_message)
 
@@ -358,7 +401,8 @@ class BackupDialog(QDialog):
         self.destination.setFocus()
         return False
 
-    def _backed_up(self, result: Any) -> None:
+    def _backed_up(self, done: tuple[Any, str]) -> None:
+        result, held = done
         self._busy(False)
         self.summary.setText(summary_text(self.workspace.backup_summary()))
         created = (
@@ -369,11 +413,10 @@ class BackupDialog(QDialog):
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
         written = f"Backup written and verified: {shown_path(result.path)}."
         keep = self.keep.value()
-        held = folder_summary(
-            result.path.parent, result.header.vault_id, keep or None, keep_fewer=KEEP_FEWER
-        )
         remembered = self._remember(result.path, keep)
-        self.backup_message.show_note(f"{created}{written}{removed} {held}{remembered}")
+        # Left 49: a removal of older backups that failed is said beside the good backup.
+        warning = f"\n\nWarning: {result.prune_warning}" if result.prune_warning else ""
+        self.backup_message.show_note(f"{created}{written}{removed} {held}{remembered}{warning}")
         self.list_backups()
         self._close_if_asked()
 

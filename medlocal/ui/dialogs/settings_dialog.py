@@ -49,6 +49,7 @@ from medlocal.ui.dialogs.settings_form import (
     shown_unchanged,
 )
 from medlocal.ui.workers import Job
+from medlocal.vault.store import Vault
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Model", ("threads", "gpu_layers", "context_tokens")),
@@ -213,11 +214,15 @@ class SettingsDialog(QDialog):
         )
         self.keychain_message = ErrorLine("Keychain message", self)
         vault = self.workspace.vault
-        unlocked = vault is not None and not vault.is_locked
-        self.remember.setChecked(unlocked and self.workspace.vault_remembered())
-        self.remember.setEnabled(unlocked)
-        if not unlocked:
+        # Left 49: ticked from the key file alone, the box showed a copied vault, or one whose
+        # keychain entry is gone, as remembered (`vault status` said it was not usable). The
+        # keychain is asked on a worker (it may block: a locked Secret Service prompts); the
+        # box stays off until it answers.
+        self.remember.setEnabled(False)
+        if vault is None or vault.is_locked:
             self.keychain_message.show_note("Unlock the vault to change this.")
+        else:
+            self._show_remembered(vault)
         self.remember.toggled.connect(self._remember_toggled)
         form.addRow(self.remember)
         form.addRow(self.keychain_message)
@@ -364,6 +369,33 @@ class SettingsDialog(QDialog):
             self.keychain_message.show_error(error_text(exc, "The keychain"))
 
         self.keychain_job = run_owned(self, "keychain", work, done, failed)
+
+    def _show_remembered(self, vault: Vault) -> None:
+        """Tick the box when this computer's keychain can unlock ``vault`` now, as `vault status`
+        says, and say why not when it was remembered but cannot be."""
+        self.keychain_message.show_note("Asking the OS keychain whether it remembers this vault…")
+
+        def done(state: tuple[bool, str]) -> None:
+            self.keychain_job = None
+            remembered, problem = state
+            self._set_remember(remembered)
+            self.remember.setEnabled(True)
+            if problem:
+                self.keychain_message.show_note(
+                    f"Not remembered on this computer now: {problem.rstrip('.')}. Tick the box "
+                    "to remember it again."
+                )
+            else:
+                self.keychain_message.clear_message()
+
+        def failed(exc: BaseException) -> None:
+            self.keychain_job = None
+            self.remember.setEnabled(True)
+            self.keychain_message.show_error(error_text(exc, "The keychain"))
+
+        self.keychain_job = run_owned(
+            self, "keychain", lambda _cancel: vault.remembered_here(), done, failed
+        )
 
     def _set_remember(self, on: bool) -> None:
         self.remember.blockSignals(True)
