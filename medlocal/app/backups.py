@@ -329,6 +329,7 @@ __all__ = [
     "lock_if_unused",
     "loss_note",
     "open_unused_vault",
+    "opened_backup_holds",
     "prepare_restore",
     "restore_backup",
     "vault_records",
@@ -385,19 +386,26 @@ def backup_holds(source: Path, passphrase: str | None, recovery_key: str | None)
     """What the backup a restore from ``source`` would take holds (its sealed counts, opened
     with the passphrase or recovery key: one key derivation); None when it cannot be read
     (the restore itself then says why)."""
+    try:
+        return opened_backup_holds(source, passphrase, recovery_key)
+    except (MedLocalError, OSError):
+        return None
+
+
+def opened_backup_holds(source: Path, passphrase: str | None, recovery_key: str | None) -> Held:
+    """:func:`backup_holds`, raising why the backup cannot be opened (a wrong passphrase or
+    recovery key, no backup there): the window checks this before it asks "Restore over this
+    vault?" (walk 50a D5: a wrong passphrase was said only after the question)."""
     from medlocal.vault.manifest import open_contents, read_manifest, unwrap_backup_key
     from medlocal.vault.restore import backup_to_restore
 
+    folder, _header = backup_to_restore(source)
+    manifest = read_manifest(folder)
+    key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
     try:
-        folder, _header = backup_to_restore(source)
-        manifest = read_manifest(folder)
-        key = unwrap_backup_key(manifest, passphrase=passphrase, recovery_key=recovery_key)
-        try:
-            return held_in(open_contents(key, manifest).counts)
-        finally:
-            key.wipe()
-    except (MedLocalError, OSError):
-        return None
+        return held_in(open_contents(key, manifest).counts)
+    finally:
+        key.wipe()
 
 
 def loss_note(now: Held | None, backup: Held | None, why: str = "it is locked") -> str:

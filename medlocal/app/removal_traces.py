@@ -63,8 +63,10 @@ class RemovalTraces:
         ]
         return f"{', '.join(parts[:-1])} and {parts[-1]}"
 
-    def still_held(self) -> list[str]:
-        """One sentence per place that keeps their records after the removal."""
+    def still_held(self, erase_backups: str | None = None) -> list[str]:
+        """One sentence per place that keeps their records after the removal; how to erase
+        them from the backups: ``erase_backups`` (the window's words for its own controls),
+        else the command."""
         said: list[str] = []
         if self.unreachable:
             where = ", ".join(shown_path(folder) for folder in self.unreachable)
@@ -80,9 +82,13 @@ class RemovalTraces:
             said.append(
                 f"{_counted(count, 'older backup')} in {shown_path(held.folder)} (the last made "
                 f"{held.backups[-1].made}) still {'holds' if count == 1 else 'hold'} them, and a "
-                "restore would bring them back. To erase them there too, back up after the "
-                "removal, then remove the older backups: "
-                f"{prune_command(held.folder, 1, self.vault_folder)} (and any copies elsewhere)."
+                "restore would bring them back. To erase them there too, "
+                + (
+                    erase_backups
+                    or "back up after the removal, then remove the older backups: "
+                    f"{prune_command(held.folder, 1, self.vault_folder)} (and any copies "
+                    "elsewhere)."
+                )
             )
         if self.exports:
             said.append(

@@ -128,9 +128,11 @@ def _load_dictionaries_and_freeze() -> None:
     from medlocal.privacy.deid_lexicon import lexicon
     from medlocal.privacy.deid_tagger import shipped_tagger
     from medlocal.privacy.redact import Redactor  # noqa: F401  (imported to compile its patterns)
+    from medlocal.rag.medications import default_lexicon
 
     default_vocabulary()
     default_abbreviations()
+    default_lexicon().prepare()  # the answers' medication checks (walk 50a D7)
     lexicon()
     try:
         shipped_tagger()

@@ -8,8 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from medlocal.app.audit_view import AuditView, audit_view
+from medlocal.app.passphrase import check_new_passphrase
 from medlocal.app.workspace_parts import WorkspaceParts
+from medlocal.vault.errors import WrongPassphraseError
 from medlocal.vault.store import Vault
+
+PASSPHRASE_CHANGED = "Passphrase changed. The recovery key is unchanged."
+WRONG_CURRENT_PASSPHRASE = "Wrong passphrase; the passphrase was not changed."
 
 
 class WorkspaceVault(WorkspaceParts):
@@ -74,6 +79,37 @@ class WorkspaceVault(WorkspaceParts):
             idle_lock=idle_lock,
             on_busy=on_busy,
         )
+
+    def opened_with_recovery_key(self) -> bool:
+        """Whether the open vault was unlocked with the recovery key (its passphrase forgotten,
+        most likely: the window then offers to set a new one)."""
+        vault = self.vault
+        return vault is not None and vault.unlocked_with == "recovery"
+
+    def passphrase_change_needs_current(self) -> bool:
+        """Whether changing the passphrase needs the current one typed: not when the vault was
+        just opened with it or with the recovery key (a forgotten passphrase is replaced that
+        way); yes when the keychain opened it, so that someone at an unlocked computer cannot
+        lock the owner out."""
+        return self.require_vault().unlocked_with == "keychain"
+
+    def check_current_passphrase(self, current: str) -> None:
+        """A :class:`WrongPassphraseError` unless ``current`` opens the vault (one Argon2id
+        derivation: call it off the GUI thread)."""
+        if not self.require_vault().check_passphrase(current):
+            raise WrongPassphraseError(WRONG_CURRENT_PASSPHRASE)
+
+    def change_passphrase(
+        self, new: str, confirmation: str | None = None, *, current: str | None = None
+    ) -> None:
+        """Give the open vault a new passphrase (its key is re-wrapped; the database, the
+        recovery key and a keychain's wrap, which holds the same key, are unchanged). The new
+        one passes the rules a new vault's does; ``current``, when given, must open the vault,
+        and it must be given when :meth:`passphrase_change_needs_current`. Both faces use this:
+        ``vault passwd`` and the window's *Change passphrase…*."""
+        if current is not None or self.passphrase_change_needs_current():
+            self.check_current_passphrase(current or "")
+        self.require_vault().change_passphrase(check_new_passphrase(new, confirmation))
 
     def add_lock_listener(self, listener: Callable[[str], None]) -> None:
         """``listener(reason)`` runs (on whichever thread locked) whenever the vault locks:

@@ -23,6 +23,7 @@ from medlocal.app.patients import (
     documents_in_order,
     patient_matches,
 )
+from medlocal.app.workspace_vault import PASSPHRASE_CHANGED
 from medlocal.cli.common import (
     add_vault_args,
     add_yes_arg,
@@ -42,7 +43,6 @@ from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
     VaultCorruptedError,
-    WrongPassphraseError,
 )
 from medlocal.vault.records import SearchHit, pages_label
 from medlocal.vault.store import Vault
@@ -325,25 +325,25 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_passwd(args: argparse.Namespace) -> int:
+    ws = workspace(args)
     if args.recovery_key_file:
         # A forgotten passphrase: the recovery key opens the vault and a new passphrase is set.
         if args.passphrase_file:
             raise UserInputError("give --passphrase-file or --recovery-key-file, not both")
         key = read_secret_file(args.recovery_key_file)
-        with workspace(args).unlock(recovery_key=key) as vault:
-            tell_upgrade(workspace(args))
-            vault.change_passphrase(new_passphrase(args.new_passphrase_file))
-        print("Passphrase changed. The recovery key is unchanged.")
+        with ws.unlock(recovery_key=key):
+            tell_upgrade(ws)
+            ws.change_passphrase(new_passphrase(args.new_passphrase_file))
+        print(PASSPHRASE_CHANGED)
         return 0
-    with open_vault(args) as vault:
-        # Opened from the keychain, the current passphrase was never typed: ask for it, so that
-        # someone at an unlocked computer cannot lock the owner out.
-        if vault.unlocked_with == "keychain" and not vault.check_passphrase(
-            ask_secret("Current passphrase: ")
-        ):
-            raise WrongPassphraseError("Wrong passphrase; the passphrase was not changed.")
-        vault.change_passphrase(new_passphrase(args.new_passphrase_file))
-    print("Passphrase changed. The recovery key is unchanged.")
+    with open_vault(args):
+        current = None
+        if ws.passphrase_change_needs_current():
+            # Checked before the new one is typed, so a mistake is said at once.
+            current = ask_secret("Current passphrase: ")
+            ws.check_current_passphrase(current)
+        ws.change_passphrase(new_passphrase(args.new_passphrase_file), current=current)
+    print(PASSPHRASE_CHANGED)
     return 0
 
 

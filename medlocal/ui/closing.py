@@ -13,6 +13,11 @@ STOP_WAIT_S = 10.0  # a stopped task has this long to end before the window clos
 STOP_POLL_MS = 100  # how often the closing window looks whether the tasks have ended
 STOPPING = "Stopping the running work before closing… MedLocal closes when it has stopped."
 
+# The Backup dialog's tasks, by job name (its progress line shows the name).
+BACKUP_JOB = "Writing the backup"
+VERIFY_JOB = "Verifying the backup"
+RESTORE_JOB = "Restoring"
+
 # Tasks a person started and waits for, by job name: what the question says of each, and what
 # stopping it means for them. Others (warm-up, re-chunking, a list read) stop without a word.
 WAITED_FOR: dict[str, tuple[str, str]] = {
@@ -24,6 +29,20 @@ WAITED_FOR: dict[str, tuple[str, str]] = {
     "summarising": (
         "A summary is still being written.",
         "Nothing of it is saved.",
+    ),
+    # Walk 50a D3: closing during a backup or restore asked nothing and stopped it.
+    BACKUP_JOB: (
+        "A backup is still being written.",
+        "Stopped, it is not finished: the vault is unchanged; back up again later.",
+    ),
+    VERIFY_JOB: (
+        "A backup is still being checked.",
+        "Stopped, nothing is changed; verify it again later.",
+    ),
+    RESTORE_JOB: (
+        "A restore is still running.",
+        "Stopped before the backup is moved into place, the vault stays as it was (once it is "
+        "being moved into place, the restore finishes first).",
     ),
 }
 

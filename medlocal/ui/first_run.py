@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.passphrase import check_new_passphrase, estimate_strength
+from medlocal.app.passphrase import check_new_passphrase
 from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
 from medlocal.ui.clipboard import copy_sensitive
@@ -37,6 +36,7 @@ from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.fitting_label import FittingLabel
+from medlocal.ui.strength_meter import StrengthMeter
 from medlocal.ui.workers import run_task
 
 UNFINISHED_EARLIER = (
@@ -72,10 +72,7 @@ class PassphrasePage(QWizardPage):
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName("Repeat the passphrase")
         self.confirm.setPlaceholderText("Repeat the passphrase")
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(True)
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter = StrengthMeter()
         self.error = ToneLabel("", Tone.ERROR)
         self.error.setWordWrap(True)
         # Walk 47a D1: a creation killed before its recovery key was shown is started again.
@@ -123,13 +120,12 @@ class PassphrasePage(QWizardPage):
         self.backup.textChanged.connect(self._edited)
         self.backup_passphrase.textChanged.connect(self._edited)
         self.restored = False  # the vault came from a backup: no recovery key page
-        self.secret.textChanged.connect(self._strength)
+        self.secret.textChanged.connect(self.meter.show_for)
         # A refusal is about what was typed: once either field changes it is stale (walk 29:
         # "Strength: strong" above "This is one of the most common passwords", and "do not
         # match" under two fields that matched).
         self.secret.textChanged.connect(self._edited)
         self.confirm.textChanged.connect(self._edited)
-        self._strength("")
         self.recovery_key: str | None = None
         self._creating = False
         self._mode_changed(False)
@@ -151,11 +147,6 @@ class PassphrasePage(QWizardPage):
         if self.restored and isinstance(wizard, FirstRunWizard):
             return wizard.model_page_id
         return super().nextId()
-
-    def _strength(self, text: str) -> None:
-        strength = estimate_strength(text)
-        self.meter.setValue(strength.score)
-        self.meter.setFormat(f"Strength: {strength.label}")
 
     def _edited(self, _text: str) -> None:
         if not self._creating and self.recovery_key is None:

@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
             [*preferences, *([] if comma in preferences else [comma])]
         )
         tools_menu.addAction(self.settings_action)
+        self.passphrase_action = self._action("Change &passphrase…", self.open_change_passphrase)
+        tools_menu.addAction(self.passphrase_action)
         tools_menu.addAction(self._action("&Audit log…", self.open_audit))
         self.backup_action = self._action("&Backup and restore…", self.open_backup)
         tools_menu.addAction(self.backup_action)
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
             self.summarize_action,
             self.outputs_action,
             self.lock_action,
+            self.passphrase_action,
         ]
 
     def _go_to_question(self) -> None:
@@ -356,6 +359,9 @@ class MainWindow(QMainWindow):
         if note is not None:
             self.status.set_upgrade_notice(note)
             log.info("%s", note)
+        if ws.opened_with_recovery_key():
+            # Walk 50a D2: the recovery key only unlocked, so every start needed it again.
+            QTimer.singleShot(0, self.offer_new_passphrase)
 
     def _tell_interrupted_import(self) -> None:
         """An import that closing MedLocal stopped: its files not imported are listed under its
@@ -499,6 +505,18 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Audit log", "Unlock the vault first.")
             return
         self._dialog("audit_dialog", "AuditDialog").exec()
+
+    def open_change_passphrase(self) -> None:
+        self._dialog("passphrase_dialog", "ChangePassphraseDialog").exec()
+
+    def offer_new_passphrase(self) -> Any:
+        """After an unlock with the recovery key: *Change passphrase* over the window, saying
+        why, without a nested event loop (Close leaves it for later)."""
+        if self.workspace.vault is None or self.stack.currentIndex() == self.LOCKED:
+            return None
+        dialog = self._dialog("passphrase_dialog", "ChangePassphraseDialog")
+        dialog.open()
+        return dialog
 
     def open_evaluate(self) -> None:
         self._dialog("eval_dialog", "EvaluateDialog").exec()

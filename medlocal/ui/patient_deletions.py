@@ -23,6 +23,7 @@ from medlocal.app import Workspace
 from medlocal.app.document_deletion import DocumentDeletion, delete_planned, plan_deletion
 from medlocal.app.removal_traces import RemovalTraces, removal_traces
 from medlocal.fsutil import shown_name
+from medlocal.ui.backup_advice import ERASE_FROM_BACKUPS
 from medlocal.ui.colours import ToneLabel
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
@@ -128,7 +129,7 @@ class PatientDeletions(QWidget):
         def ask(traces: RemovalTraces) -> None:
             if not self._question_ended(vault):
                 return
-            kept = "\n\n".join(traces.still_held())
+            kept = "\n\n".join(traces.still_held(ERASE_FROM_BACKUPS))
             after = f"\n\nAfter the removal:\n{kept}" if kept else ""
             if not confirm(
                 self,

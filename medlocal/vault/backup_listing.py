@@ -192,12 +192,17 @@ def prune_command(folder: Path, keep: int, vault_folder: Path | None = None) -> 
 
 
 def folder_summary(
-    folder: Path, vault_id: str, keep: int | None, vault_folder: Path | None = None
+    folder: Path,
+    vault_id: str,
+    keep: int | None,
+    vault_folder: Path | None = None,
+    *,
+    keep_fewer: str | None = None,
 ) -> str:
     """After a backup: how many of this vault's backups the folder now holds and their space,
     and, when all are kept, how to keep fewer (keeping all is the default: deleting copies is
-    the clinic's retention decision, not MedLocal's). ``vault_folder`` as for
-    :func:`prune_command`."""
+    the clinic's retention decision, not MedLocal's): ``keep_fewer``, the window's words for
+    its own control, else the commands. ``vault_folder`` as for :func:`prune_command`."""
     mine = of_vault(list_backups(folder), vault_id)
     total = sum(b.size for b in mine)
     held = (
@@ -205,6 +210,8 @@ def folder_summary(
     )
     if keep:
         return f"{held}; the newest {keep} are kept (the Keep newest setting, backup_keep)."
+    if keep_fewer is not None:
+        return f"{held}; older backups are never removed unless you ask. {keep_fewer}"
     return (
         f"{held}; older backups are never removed unless you ask. To keep only the newest N: "
         "medlocal settings set backup_keep N (then each backup removes the older ones), or now: "

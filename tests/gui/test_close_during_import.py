@@ -18,8 +18,7 @@ import pytest
 from fixtures.gui_window import PASS, make_workspace, open_window
 from fixtures.heartbeat import Heartbeat
 from fixtures.ingest_files import FakeEmbedder
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from fixtures.message_boxes import answer_next_box
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -45,24 +44,6 @@ class GatedEmbedder(FakeEmbedder):
             self.reached.set()
             self.gate.wait(30)
         return super().embed(texts)
-
-
-def _answer(button_text: str, asked: list[str]) -> None:
-    """Answer the next question box with ``button_text``, noting what it asked."""
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, click)
-            return
-        asked.append(f"{box.text()} {box.informativeText()}")
-        for button in box.buttons():
-            if button.text() == button_text:
-                button.click()
-                return
-        raise AssertionError(f"no {button_text!r} button in {asked[-1]!r}")
-
-    QTimer.singleShot(0, click)
 
 
 def _files(tmp_path: Path) -> list[Path]:
@@ -125,14 +106,14 @@ def test_closing_mid_import_asks_stops_without_freezing_and_tells_next_time(
 
     # Keep working: nothing is stopped, the window stays.
     asked: list[str] = []
-    _answer("Keep working", asked)
+    answer_next_box("Keep working", asked)
     window.close()
     assert asked and "A document import is still running." in asked[0]
     assert window.isVisible() and job.running and not job.cancel_event.is_set()
 
     # Stop and close: close() returns while the import still runs (it used to wait there),
     # the import is cancelled, and the window says it is stopping.
-    _answer("Stop and close", asked)
+    answer_next_box("Stop and close", asked)
     window.close()
     assert len(asked) == 2
     assert job.cancel_event.is_set() and job.running
@@ -184,7 +165,7 @@ def test_a_step_slower_than_the_close_still_leaves_the_note(
 
     beat = Heartbeat(20)
     beat.start()
-    _answer("Stop and close", [])
+    answer_next_box("Stop and close", [])
     window.close()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
     gap = beat.stop()
@@ -227,7 +208,7 @@ def test_a_close_while_the_embedder_loads_names_the_files_as_given(
         window.show()
         job = window.patients.imports.import_paths(_files(tmp_path))
         assert job is not None and loading.wait(10)
-        _answer("Stop and close", [])
+        answer_next_box("Stop and close", [])
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
         release.set()

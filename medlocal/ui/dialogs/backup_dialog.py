@@ -5,8 +5,9 @@ thread with progress and Cancel."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,15 +40,19 @@ from medlocal.app.backups import (
     held_now,
     list_backups,
     loss_note,
+    opened_backup_holds,
 )
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.errors import MedLocalError, UserInputError
+from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
+from medlocal.ui.backup_advice import KEEP_FEWER
+from medlocal.ui.closing import BACKUP_JOB, RESTORE_JOB, VERIFY_JOB, WAITED_FOR
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import (
     ErrorLine,
+    Task,
     TaskPanel,
     error_text,
     resize_on_screen,
@@ -62,6 +68,8 @@ def _secret_field(name: str) -> QLineEdit:
     field.setPlaceholderText(name)
     return field
 
+
+T = TypeVar("T")
 
 KEEP_MOST = 9999  # Keep newest's box; the setting itself may hold more (it opens at this)
 
@@ -81,6 +89,12 @@ def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
     row.addWidget(edit, 1)
     row.addWidget(button)
     return row
+
+
+# Walk 50a D6: a stopped restore said "The backup task was stopped." (the wrong task, and not
+# that the vault was unchanged). Only a cancel before the backup is moved into place stops it.
+RESTORE_STOPPED = "The restore was stopped; your vault is unchanged."
+CHECKING_BACKUP = "Opening the backup"
 
 
 def backup_lines(folder: Path, this_vault: str | None) -> list[str]:
@@ -196,6 +210,8 @@ class BackupDialog(QDialog):
         restore_form.addRow("", self.restore_message)
         self._outcome = self.backup_message  # where the running task's failure is said
         self._held_before: Held | None = None  # what the vault held when a restore was asked
+        self._outcome_task = ""  # the running (or last) task's job name
+        self._closing_asked = False  # Close was answered "Stop and close": close once stopped
 
         self.task = TaskPanel("Backup", self)
         # No parent until the layout takes it: last in the Tab order, as on screen (walk 48a
@@ -249,6 +265,14 @@ class BackupDialog(QDialog):
         if chosen:
             edit.setText(chosen)
 
+    def _start(
+        self, name: str, task: Task[T], on_done: Callable[[T], None], outcome: ErrorLine
+    ) -> Job:
+        """Start ``task`` in the panel, its buttons off; its failure is said in ``outcome``."""
+        self._busy(True, outcome)
+        self._outcome_task = name
+        return self.task.start(name, task, on_done, self._failed)
+
     def _busy(self, on: bool, outcome: ErrorLine | None = None) -> None:
         """Buttons off while a task runs; its failure is said in ``outcome`` (its part's)."""
         for button in (self.backup_button, self.verify_button, self.restore_button):
@@ -263,7 +287,49 @@ class BackupDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        self._outcome.show_error(error_text(exc, "The backup task"))
+        stopped_restore = isinstance(exc, GenerationCancelled) and self._outcome_task in (
+            RESTORE_JOB,
+            CHECKING_BACKUP,
+        )
+        if stopped_restore:
+            locked = self.workspace.vault is None or self.workspace.vault.is_locked
+            unlock = " Unlock it as before." if locked else ""
+            self._outcome.show_note(f"{RESTORE_STOPPED}{unlock}")
+        else:
+            self._outcome.show_error(error_text(exc, "The backup task"))
+        self._close_if_asked()
+
+    # -- closing while a task runs (walk 50a D3: Close left a backup running unseen, and the
+    # dialog opened again started a second one beside it) ---------------------------------------
+
+    def reject(self) -> None:
+        """Close, Esc or the title bar's × while a task runs asks first: Keep working (the
+        default), or stop it and close once it has stopped."""
+        job = self.task.job
+        if job is None or not job.running:
+            super().reject()
+            return
+        if self._closing_asked:
+            return  # stopping already: it closes when the task has ended
+        said, after = WAITED_FOR.get(job.name, ("A task is still running.", ""))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Stop and close?")
+        box.setText(f"{said} Stop it and close?")
+        box.setInformativeText(after)
+        stop = box.addButton("Stop and close", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is stop and job.running:
+            self._closing_asked = True
+            self.task.cancel()
+
+    def _close_if_asked(self) -> None:
+        if self._closing_asked:
+            self._closing_asked = False
+            super().reject()
 
     def _missing(self, field: QLineEdit, message: ErrorLine, text: str) -> None:
         """Something to type first: said under its part, with the cursor in the field."""
@@ -307,12 +373,15 @@ class BackupDialog(QDialog):
             )
             # What the folder now holds, read here too: never on the window's thread.
             held = folder_summary(
-                result.path.parent, result.header.vault_id, keep or None, ws.vault_folder
+                result.path.parent,
+                result.header.vault_id,
+                keep or None,
+                ws.vault_folder,
+                keep_fewer=KEEP_FEWER,
             )
             return result, held
 
-        self._busy(True, self.backup_message)
-        return self.task.start("Writing the backup", task, self._backed_up, self._failed)
+        return self._start(BACKUP_JOB, task, self._backed_up, self.backup_message)
 
     def _folder_to_create(self, folder: str) -> NewFolder | None:
         """The chosen folder when it is missing, with its missing parents (any depth: walk 39
@@ -349,6 +418,7 @@ class BackupDialog(QDialog):
         warning = f"\n\nWarning: {result.prune_warning}" if result.prune_warning else ""
         self.backup_message.show_note(f"{created}{written}{removed} {held}{remembered}{warning}")
         self.list_backups()
+        self._close_if_asked()
 
     def _remember(self, backup: Path, keep: int) -> str:
         """The folder a backup went to becomes the backup folder setting, so the next backup
@@ -448,8 +518,7 @@ class BackupDialog(QDialog):
                 cancel=cancel,
             )
 
-        self._busy(True, self.restore_message)
-        return self.task.start("Verifying the backup", task, self._verified, self._failed)
+        return self._start(VERIFY_JOB, task, self._verified, self.restore_message)
 
     def _verified(self, checks: Any) -> None:
         self._busy(False)
@@ -461,20 +530,46 @@ class BackupDialog(QDialog):
             self.restore_message.show_note(f"The backup is whole:\n{lines}")
         else:
             self.restore_message.show_note(f"All {len(checks)} backups are whole:\n{lines}")
+        self._close_if_asked()
 
     def start_restore(self) -> Any:
-        # Everything typed is checked before the "Restore over this vault?" question: a
-        # refusal after the user agreed to replace the vault reads as a change of mind (walk 27).
+        # Everything typed is checked before the "Restore over this vault?" question, the
+        # backup's passphrase too (walk 50a D5), on a worker: a refusal after the user agreed
+        # to replace the vault reads as a change of mind (walk 27).
         recovering = self.use_recovery.isChecked()
         fresh = self.new_passphrase.text() if recovering else ""
         repeated = self.confirm_passphrase.text() if recovering else ""
         if recovering and not self._new_passphrase_accepted(fresh, repeated):
             return None
-        if self._source_missing() or self._source_path() is None:
+        if self._source_missing():
             return None
+        path = self._source_path()
+        if path is None:
+            return None
+        secret = self.source_passphrase.text()
+        passphrase, recovery_key = (None, secret) if recovering else (secret, None)
+
+        def opens(_progress: ProgressCallback, _cancel: threading.Event) -> Held:
+            return opened_backup_holds(path, passphrase, recovery_key)
+
+        def ask(backup: Held) -> None:
+            self._busy(False)
+            self._ask_then_restore(path, passphrase, recovery_key, fresh, backup)
+
+        return self._start(CHECKING_BACKUP, opens, ask, self.restore_message)
+
+    def _ask_then_restore(
+        self,
+        path: Path,
+        passphrase: str | None,
+        recovery_key: str | None,
+        fresh: str,
+        backup: Held,
+    ) -> Any:
+        """The backup opens with what was typed: ask, then restore."""
         unlock = (
             "the new passphrase typed here"
-            if recovering
+            if fresh
             else "the passphrase the vault had when the backup was made, not one set since then"
         )
         # Review 43, D1: say exactly what goes when it is a vault that never held a record
@@ -491,17 +586,13 @@ class BackupDialog(QDialog):
         if not confirm(
             self,
             "Restore over this vault?",
-            f"{replaced} {loss_note(self._held_before, None)} It is kept aside until "
+            f"{replaced} {loss_note(self._held_before, backup)} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):
             return None  # what was typed stays, to restore after all
-        self.new_passphrase.clear()
-        self.confirm_passphrase.clear()
-        chosen = self._source()
-        if chosen is None:
-            return None
-        path, passphrase, recovery_key = chosen
+        for field in (self.new_passphrase, self.confirm_passphrase, self.source_passphrase):
+            field.clear()
         ws = self.workspace
 
         def task(progress: ProgressCallback, cancel: threading.Event) -> Any:
@@ -516,8 +607,7 @@ class BackupDialog(QDialog):
                 cancel=cancel,
             )
 
-        self._busy(True, self.restore_message)
-        job = self.task.start("Restoring", task, self._restored, self._failed)
+        job = self._start(RESTORE_JOB, task, self._restored, self.restore_message)
         job.survives_lock = True  # it locks the vault itself before it starts
         return job
 
@@ -536,3 +626,4 @@ class BackupDialog(QDialog):
             f"{result.outcome_note()}"
         )
         self.restored.emit(result.outcome_note())
+        self._close_if_asked()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -55,6 +54,7 @@ from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     error_text,
+    fit_columns_to_first_rows,
     progress_text,
     resize_on_screen,
     run_owned,
@@ -197,10 +197,7 @@ class ExportDialog(QDialog):
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.preview.verticalHeader().setVisible(False)
-        self.preview.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.preview.horizontalHeader().setStretchLastSection(True)
+        fit_columns_to_first_rows(self.preview)
         self.preview.setAccessibleName("What redaction will remove")
         self.preview.setVisible(False)
         self.keep_button = QPushButton("&Keep selected…", self)
