@@ -52,6 +52,8 @@ def test_glued_words_are_split_again(read: str, meant: str) -> None:
         "Eastwick, Overton, Heron Close, Irevlewed",
         # Numbers with units, ordinals and a time.
         "5mg, 2.5 mg, 3rd, 12:03, 1988",
+        # A code misread by a look-alike is mended later, not split ("Hb Alc").
+        "HbAlc 61 mmol/mol, Sp02 91%",
     ],
 )
 def test_what_is_not_glued_stays_as_written(typed: str) -> None:

@@ -138,6 +138,8 @@ _WORD_THEN_NUMBER = re.compile(r"\b([a-z]{2,})(?=\d)")
 # The shortest glued token read for words inside it, and the most words it may hold (two
 # where it is capitalised: "Irevlewed", a misreading of "I reviewed", is no "I rev lewed").
 _MIN_GLUED = 5
+# A piece of a token split before its capitals has three letters at least (a title apart).
+_SHORTEST_PIECE = 3
 _MAX_PIECES = 3
 _MAX_CAPITALISED_PIECES = 2
 # English's closed-class words: where a glued token reads two ways ("foratrial": "for atrial",
@@ -187,8 +189,8 @@ def _word_apart(match: re.Match[str]) -> str:
 
 def _split_token(token: str) -> str:
     lower = token.lower()
-    if len(token) < _MIN_GLUED or _listed(lower):
-        return token
+    if len(token) < _MIN_GLUED or _listed(lower) or mend_slips(token)[1]:
+        return token  # a word, or a code misread by a look-alike ("HbAlc" is no "Hb Alc")
     pieces = _CAMEL.split(token)
     if len(pieces) > 1:
         if not all(_camel_piece(piece, first=i == 0) for i, piece in enumerate(pieces)):
@@ -214,7 +216,11 @@ def _camel_piece(piece: str, *, first: bool) -> bool:
     lower = piece.lower()
     if lower in _particles():
         return False
-    if _listed(lower) or (first and lower in _titles()):
+    if first and lower in _titles():
+        return True
+    if len(piece) < _SHORTEST_PIECE:
+        return False  # "Hb" of "HbAlc", "Sp" of "SpO2": a code's letters, no word
+    if _listed(lower):
         return True
     if piece.isalpha():
         return len(piece) >= 3 and piece[0].isupper() and (not first or piece[1:].islower())
