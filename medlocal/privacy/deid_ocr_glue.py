@@ -14,8 +14,8 @@ a vault, and glue it could not part, is read here defensively:
 * capitalised words glued after a lower-case word ("son-in-fawBartholomewAchterberg",
   "daugbterImogen"): a capitalised word that no list knows as English or clinical, after a
   lower-case one with no space, is a name that lost its space;
-* two or more capitalised words glued together where one is a listed name and none is a word
-  or a clinical term ("BartholomewAchterberg");
+* two or more capitalised words glued together where one is a listed name and none is an
+  English word or a clinical term ("BartholomewAchterberg"; not "PowerPort", "DonJoy");
 * a date whose separators the scan misread (":" "." "," for "/") or dropped ("14:031961").
 
 Clinical tokens keep their inner capitals: "HbA1c", "mmHg", "eGFR" hold no capitalised word of
@@ -24,12 +24,14 @@ three letters, "McDonald" opens with a name particle and "NovoRapid", "EpiPen" a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from datetime import date
 
+from medlocal.paths import resources_dir
 from medlocal.privacy.deid_identity import PatientIdentity
-from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_lexicon import Lexicon, read_list
 from medlocal.privacy.deid_people_words import PARTICLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -81,11 +83,13 @@ def _own_name_inside(text: str, token: re.Match[str], parts: list[str]) -> Itera
     lower = joined.lower()
     if lower in parts:
         return  # the whole token is a name part: the patient's own patterns find it
+    if joined.isupper() and not _made_of(lower, parts):
+        return  # capitals show no boundary: "SUMMARY" holds "MARY", "POSITIVE" "SITI"
     for part in parts:
         at = lower.find(part)
         while at >= 0:
             end = at + len(part)
-            if _bounded(joined, at, end):
+            if _bounded(joined, at, end) and lower[:at] not in PARTICLES:
                 start, stop = token.start() + offsets[at], token.start() + offsets[end - 1] + 1
                 yield _redaction("patient_name", text, start, stop)
             at = lower.find(part, at + 1)
@@ -102,11 +106,18 @@ def _without_line_break(word: str) -> tuple[str, list[int]]:
     return joined, offsets
 
 
+def _made_of(lower: str, parts: list[str]) -> bool:
+    """Whether ``lower`` is the patient's name parts run together ("vanderslootquenby")."""
+    if not lower:
+        return True
+    return any(lower.startswith(p) and _made_of(lower[len(p) :], parts) for p in parts)
+
+
 def _bounded(word: str, start: int, end: int) -> bool:
-    opens = start == 0 or (word[start].isupper() and word[start - 1].islower())
     if word.isupper():
-        opens = True  # "VANDERSLOOTQUENBY": capitals show no boundary
-    closes = end == len(word) or word[end].isupper() or word.isupper()
+        return True  # "VANDERSLOOTQUENBY", made of the name's parts (checked before)
+    opens = start == 0 or (word[start].isupper() and word[start - 1].islower())
+    closes = end == len(word) or word[end].isupper()
     return opens and closes
 
 
@@ -127,11 +138,14 @@ def _glued_names(text: str, token: re.Match[str], lex: Lexicon) -> Iterator[Reda
         return
     after_cue = head.lower() in TITLES or head.islower()
     if head[0].isupper() and not after_cue:
-        if not _possible_name(head, lex):
-            return
+        # Capitalised words glued together with no cue before them: names only where no piece
+        # is an English word ("BartholomewAchterberg"; "PowerPort", "SmartGuard", "DonJoy" and
+        # "BlueCross" are products and companies).
         names.insert(0, pieces[0])
-        listed = any(lex.name_like(token.group()[s:e].lower()) for s, e in names)
-        if not listed:
+        words = [_LINE_BREAK.sub("", token.group()[s:e]).lower() for s, e in names]
+        if not _possible_name(head, lex) or any(lex.known(word) for word in words):
+            return
+        if not any(lex.name_like(word) for word in words):
             return
     if head.islower() and len(head) < 2:
         return  # "iPhone", "eBay"
@@ -146,9 +160,15 @@ def _possible_name(word: str, lex: Lexicon) -> bool:
     lower = core.lower()
     if len(core) < _SHORTEST_WORD or not core[0].isupper() or not core[1:].islower():
         return False
-    if lex.clinical(lower) or lower in lex.products:
-        return False
+    if lex.clinical(lower) or lower in lex.products or lower in _peoples():
+        return False  # a people's language is no name ("isiXhosa", "isiZulu")
     return lex.name_like(lower) or not lex.known(lower)
+
+
+@functools.cache
+def _peoples() -> frozenset[str]:
+    """Nationalities, peoples and their languages, names among them ("Zulu", "Karen")."""
+    return frozenset(read_list(resources_dir() / "deid_nationalities.txt"))
 
 
 def _ocr_dates(text: str, dob: date | None) -> Iterator[Redaction]:

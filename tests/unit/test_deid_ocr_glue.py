@@ -53,3 +53,13 @@ def test_clinical_words_with_inner_capitals_stay() -> None:
         "EpiPen carried, SpO2 91%, eGFR 45, pH 7.31, ratio 1:2."
     )
     assert _redacted(text) == text
+
+
+def test_products_languages_and_capitals_holding_a_name_stay() -> None:
+    # Products and companies glued from English words, a language after its prefix, and words
+    # in capitals that hold a patient's name ("SUMMARY": Mary; "POSITIVE": Siti).
+    text = "Bard PowerPort, SmartGuard mode, DonJoy brace, speaks isiZulu."
+    assert _redacted(text) == text
+    for name, word in (("Mary Clonbrack", "DISCHARGE SUMMARY"), ("Siti Aminah", "NS1 POSITIVE")):
+        redactor = Redactor(PatientIdentity(name), shift_days=40)
+        assert redactor.redact(word) == word
