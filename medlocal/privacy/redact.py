@@ -78,6 +78,7 @@ from medlocal.privacy.deid_names import forget_cues
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
+from medlocal.privacy.deid_ocr_glue import glued_candidates
 from medlocal.privacy.deid_old_dates import old_dates_removed
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_people_words import (
@@ -192,8 +193,11 @@ class Redactor:
             found, tagged = _as_written(text, found), _as_written(text, tagged)
         checkpoint()
         yield from found
+        # Identifiers a scan glued to the words beside them, or dated with misread separators
+        # ("son-in-fawBartholomewAchterberg", "D.O.B14:031961"; deid_ocr_glue).
+        added: list[Redaction] = list(glued_candidates(repaired, self.identity, lexicon()))
+        yield from added
         # Everything the rules below add, kept for the last pass (recall first).
-        added: list[Redaction] = []
         for red in self._after_the_rules(text, found, tagged):
             added.append(red)
             yield red

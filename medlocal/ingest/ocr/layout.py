@@ -29,7 +29,14 @@ import numpy.typing as npt
 
 from medlocal.ingest.ocr.engine import Detection, Piece
 from medlocal.ingest.ocr.slips import is_known_word
-from medlocal.ingest.ocr.spacing import along, blank_runs, widest_gap
+from medlocal.ingest.ocr.spacing import (
+    along,
+    blank_runs,
+    one_number,
+    typical_pitch,
+    unglued,
+    widest_gap,
+)
 from medlocal.ingest.ocr.table_cells import TableRow, table_rows
 
 Gray = npt.NDArray[np.uint8]
@@ -143,7 +150,7 @@ def _cells(det: Detection, angle: float, gray: Gray) -> list[Cell]:
     chars = [piece for piece in det.pieces if piece.text.strip()]
     # Pieces that do not account for the box's text (a recogniser quirk) are not trusted.
     if not chars or "".join(piece.text for piece in chars) != "".join(det.text.split()):
-        text = " ".join(det.text.split())
+        text = unglued(" ".join(det.text.split()))
         if not text:
             return []
         frame, page = _rotate(det.points, angle), _bounds(det.points)
@@ -151,14 +158,18 @@ def _cells(det: Detection, angle: float, gray: Gray) -> list[Cell]:
     runs, height = blank_runs(gray, det.points)
     positions = [along(det.points, _centre(piece.points)) for piece in chars]
     spaced = _recognised_spaces(det)
+    gaps = [widest_gap(runs, a, b) for a, b in itertools.pairwise(positions)]
+    pitch = typical_pitch(positions, [gap >= SPACE_GAP * height for gap in gaps])
     groups: list[list[tuple[Piece, bool]]] = [[(chars[0], False)]]
     for index in range(1, len(chars)):
-        gap = widest_gap(runs, positions[index - 1], positions[index])
+        gap = gaps[index - 1]
         if gap >= CELL_GAP * height:
             groups.append([(chars[index], False)])
         else:
             space = index in spaced or (
-                gap >= SPACE_GAP * height and not _inside_number(chars, index)
+                gap >= SPACE_GAP * height
+                and not _inside_number(chars, index)
+                and not _one_number(chars, positions, index, pitch)
             )
             groups[-1].append((chars[index], space))
     return [_cell(group, angle) for group in groups]
@@ -169,6 +180,16 @@ def _inside_number(chars: Sequence[Piece], index: int) -> bool:
     before = "".join(piece.text for piece in chars[max(index - 2, 0) : index])
     after = chars[index].text
     return len(before) == 2 and before[0].isdigit() and before[1] in ".," and after[:1].isdigit()
+
+
+def _one_number(
+    chars: Sequence[Piece], positions: Sequence[float], index: int, pitch: float | None
+) -> bool:
+    """``1 4/03``: the blank beside a narrow glyph of a number is no space (spacing)."""
+    if pitch is None:
+        return False
+    apart = (positions[index] - positions[index - 1]) / pitch
+    return one_number(chars[index - 1].text, chars[index].text, apart)
 
 
 def _recognised_spaces(det: Detection) -> set[int]:
@@ -197,7 +218,8 @@ def _cell(group: list[tuple[Piece, bool]], angle: float) -> Cell:
     for piece, _ in group[1:]:
         frame, page = frame.union(_rotate(piece.points, angle)), page.union(_bounds(piece.points))
     mean = sum(scores) / len(scores)
-    return Cell(text.strip(), mean, _weakest(group, mean), len(scores), frame, page)
+    # Words the page's gaps could not part are split again from the word lists (spacing).
+    return Cell(unglued(text.strip()), mean, _weakest(group, mean), len(scores), frame, page)
 
 
 def _weakest(group: list[tuple[Piece, bool]], mean: float) -> float:
