@@ -192,8 +192,7 @@ def format_by_content(path: Path, data: bytes) -> tuple[Format, str] | None:
     50a, R7).
     Text that is markup or data (XML, PostScript, a MIME archive, an HL7 message) raises
     UnsupportedFormatError saying what to do."""
-    suffix = path.suffix.lower()
-    if suffix == ".svg" or suffix in _MARKUP_ADVICE:
+    if (named := path.suffix.lower()) == ".svg" or named in _MARKUP_ADVICE:
         return None
     kind = sniffed(data)
     if kind is not None:
