@@ -20,6 +20,7 @@ from medlocal.fsutil import shown_path
 from medlocal.vault.backup_listing import (
     ListedBackup,
     backup_date,
+    backup_to_command,
     list_backups,
     of_vault,
     prune_command,
@@ -83,12 +84,7 @@ class RemovalTraces:
                 f"{_counted(count, 'older backup')} in {shown_path(held.folder)} (the last made "
                 f"{held.backups[-1].made}) still {'holds' if count == 1 else 'hold'} them, and a "
                 "restore would bring them back. To erase them there too, "
-                + (
-                    erase_backups
-                    or "back up after the removal, then remove the older backups: "
-                    f"{prune_command(held.folder, 1, self.vault_folder)} (and any copies "
-                    "elsewhere)."
-                )
+                + (erase_backups or self._erase_command(held.folder))
             )
         if self.exports:
             said.append(
@@ -102,6 +98,15 @@ class RemovalTraces:
                 "or text), as a tamper-evident log must."
             )
         return said
+
+    def _erase_command(self, folder: Path) -> str:
+        """The folder's own two steps (review 50a, R8): a prune keeps the newest backup there,
+        so the new backup must go to that folder, not to another one or the default."""
+        return (
+            "after the removal back up to that folder, "
+            f"{backup_to_command(folder, self.vault_folder)}, then remove the older backups "
+            f"there: {prune_command(folder, 1, self.vault_folder)} (and any copies elsewhere)."
+        )
 
 
 def _counted(count: int, noun: str, plural: str = "") -> str:

@@ -265,7 +265,8 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
             f"Remove {_count(len(doomed), 'backup')} of this vault from "
             f"{shown_path(destination)}, made {gone[0]}"
             + (f" to {gone[-1]}" if len(gone) > 1 else "")
-            + f"? {_count(len(stay), 'backup')} stay ({newest})."
+            + f"? {_count(len(stay), 'backup')} {'stays' if len(stay) == 1 else 'stay'} "
+            f"({newest})."
         )
 
     refused = (
@@ -276,7 +277,14 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
         raise UserInputError("Not confirmed; nothing was removed.")
     # Unlocked (remembered key, --passphrase-file, or asked) to write the removal to the
     # vault's audit log (left 49: pruning left no trace there).
-    pruned = remove_and_record(open_vault(args), destination, doomed)
+    try:
+        vault = open_vault(args)
+    except MedLocalError as err:
+        # Review 50a R12: a script with no passphrase to read heard only why, not that its
+        # backups are all still there.
+        kind = UserInputError if isinstance(err, UserInputError) else MedLocalError
+        raise kind(f"{str(err).rstrip()} Nothing was removed.") from err
+    pruned = remove_and_record(vault, destination, doomed)
     for old in pruned.removed:
         print(f"Removed older backup {shown_name(old.name)}")
     if pruned.failure:
@@ -286,6 +294,8 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
         f"{shown_path(destination)}; kept {_count(pruned.kept, 'backup')} of it (another "
         "vault's backups are never removed)."
     )
+    if pruned.audit_failure:
+        print(f"medlocal: warning: {pruned.warning()}", file=sys.stderr)
     return 0
 
 

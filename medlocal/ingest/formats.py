@@ -25,7 +25,7 @@ from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
 from medlocal.ingest.extractors.rtf import extract_rtf
 from medlocal.ingest.ocr.pages import OcrOptions
-from medlocal.ingest.sniff import sniffed, text_suffix
+from medlocal.ingest.sniff import markup_kind, sniffed, text_suffix
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -119,8 +119,21 @@ SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
 # Picture formats that are not read (HEIC, the iPhone's default, needs a plugin; the others are
 # rare for scans): refused with advice to save the picture as JPEG or PNG.
 OTHER_IMAGE_SUFFIXES = frozenset(
-    (".heic", ".heif", ".webp", ".bmp", ".gif", ".avif", ".jp2", ".jxl", ".dib")
+    (".heic", ".heif", ".webp", ".bmp", ".gif", ".avif", ".jp2", ".jxl", ".dib", ".svg")
 )
+_SAVE_AS = "save it as PDF, DOCX or TXT (an e-mail as .eml) and import that"
+# Markup and data formats that are no document to read as plain text (review 50a, R7): refused by
+# their extension, never read by their content, with what to do instead.
+_MARKUP_ADVICE: dict[str, str] = {
+    ".ps": "a PostScript print file: open it and print or save it to PDF, and import that",
+    ".eps": "a PostScript drawing: open it and save it as PDF or PNG, and import that",
+    ".mht": "a saved web archive: open it in a web browser, print it to PDF, and import that",
+    ".mhtml": "a saved web archive: open it in a web browser, print it to PDF, and import that",
+    ".xml": "structured data (XML, such as a CDA record), not a document: open it in the "
+    "program that made it or ask the sender for a PDF, and import that",
+    ".hl7": "an HL7 message, not a document: ask the laboratory or the sender for the report "
+    "as a PDF, and import that",
+}
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
     "PDF, DOCX, RTF, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, e-mails saved as "
@@ -153,11 +166,13 @@ def format_for(path: Path) -> Format:
                 "TIFF: open it in a photo or image viewer, save or export it as JPEG or PNG "
                 "and import that",
             )
+        advice = _MARKUP_ADVICE.get(path.suffix.lower())
+        if advice is not None:
+            raise UnsupportedFormatError(path.name, f"unsupported file type ({shown}), {advice}")
         raise UnsupportedFormatError(
             path.name,
             f"unsupported file type ({shown}); MedLocal imports {', '.join(SUPPORTED_SUFFIXES)}: "
-            "open it in the program that made it, save it as PDF, DOCX or TXT (an e-mail as "
-            ".eml) and import that",
+            f"open it in the program that made it, {_SAVE_AS}",
         )
     return found
 
@@ -168,17 +183,31 @@ for _format in _BY_SUFFIX.values():
     _BY_TYPE.setdefault(_format.file_type, _format)
 
 
-def format_by_content(data: bytes) -> tuple[Format, str] | None:
+def format_by_content(path: Path, data: bytes) -> tuple[Format, str] | None:
     """For a file whose extension names no format MedLocal reads ("report.v2", "scan"): the
     format its bytes unmistakably are (PDF, Word, PNG, JPEG, TIFF), else plain text or RTF
     when they read as such, and the words saying so ("read as PDF by its content"); None when
-    they are none of these (left 49: only an e-mail's attachments were read by their bytes)."""
+    they are none of these (left 49: only an e-mail's attachments were read by their bytes), or
+    when its extension names a markup format refused by name (SVG, PostScript, XML, HL7: review
+    50a, R7).
+    Text that is markup or data (XML, PostScript, a MIME archive, an HL7 message) raises
+    UnsupportedFormatError saying what to do."""
+    if (named := path.suffix.lower()) == ".svg" or named in _MARKUP_ADVICE:
+        return None
     kind = sniffed(data)
     if kind is not None:
         return format_for(Path(f"x{kind.suffix}")), f"read as {kind.words[2:]} by its content"
     suffix = text_suffix(data)
     if suffix is None:
         return None
+    markup = markup_kind(data) if suffix == ".txt" else None
+    if markup is not None:
+        raise UnsupportedFormatError(
+            path.name,
+            f"unsupported file type ({readable_name(path.suffix) or 'no extension'}); its text "
+            f"is {markup}, not a document MedLocal reads as plain text: open it in the program "
+            f"that made it, {_SAVE_AS}",
+        )
     words = "RTF" if suffix == ".rtf" else "plain text"
     return format_for(Path(f"x{suffix}")), f"read as {words} by its content"
 

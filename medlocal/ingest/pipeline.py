@@ -707,7 +707,7 @@ def _import_one(
                 # A file named on purpose is read by its bytes where its name says nothing
                 # MedLocal knows ("report.v2" a PDF), as an e-mail's attachments are (left 49).
                 data = _read(path, run.max_bytes)
-                if (by_content := format_by_content(data)) is None:
+                if (by_content := format_by_content(path, data)) is None:
                     raise
                 file_format, read_as = by_content
             outcome.file_type = file_format.file_type

@@ -65,3 +65,32 @@ def text_suffix(data: bytes) -> str | None:
         return None
     controls = len(text) - len(text.translate(counted))
     return ".txt" if controls * 100 <= len(text) else None
+
+
+# Text that is markup or data, not prose (review 50a, R7): what its first non-blank characters
+# are, and how to name it. Read as plain text, a clinician would search tags, PostScript code or
+# base64 bodies.
+_MARKUP_OPENINGS: tuple[tuple[str, str], ...] = (
+    ("<?xml", "XML data"),
+    ("<svg", "an SVG drawing"),
+    ("<!doctype", "a web page (HTML)"),
+    ("<html", "a web page (HTML)"),
+    ("%!ps", "PostScript"),
+    ("mime-version", "a saved e-mail or web archive"),
+    ("msh|", "an HL7 message"),
+    ("<", "markup (XML or HTML)"),
+    ("{", "JSON data"),
+)
+
+
+def markup_kind(data: bytes) -> str | None:
+    """What markup or data format ``data``'s text opens as ("XML data", "PostScript"), else
+    None (prose, or no text at all)."""
+    sample = data[:1024].removeprefix(codecs.BOM_UTF8)
+    wide = wide_encoding(sample)
+    text = sample.decode(wide, errors="ignore") if wide else sample.decode("latin-1")
+    opening = text.lstrip("\ufeff \t\r\n\f").lower()
+    for start, words in _MARKUP_OPENINGS:
+        if opening.startswith(start):
+            return words
+    return None

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_dose_counts import dose_after
+from medlocal.privacy.deid_dose_counts import dose_end
+from medlocal.privacy.deid_dose_owner import names_another
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_people_words import BED_BEFORE, TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction
@@ -80,10 +81,13 @@ def _brand(text: str, red: Redaction) -> bool:
     if red.kind in _PLACE_KINDS:
         return strength is not None and strength.group("unit") == "mm" and " " not in red.original
     if strength is not None:
+        if names_another(text, red.start, strength.end()):
+            return False  # review 50a: "Okonkwo 2 units of blood given" (deid_dose_owner)
         return not given or strength.group("unit") in _GAUGE
     # Session 50: a count, a range, micrograms or a weight-based dose (deid_dose_counts).
-    if dose_after(text, red.end):
-        return not given
+    counted_to = dose_end(text, red.end)
+    if counted_to is not None:
+        return not given and not names_another(text, red.start, counted_to)
     if _STRENGTH_AND_FREQUENCY.match(text, red.end) is not None:
         # A ward list's bed label keeps a patient ("Bed 4 Jones 2 BD"); "gave Anna 40 bd" is
         # caught by the words before.

@@ -47,4 +47,10 @@ DOSE_AFTER = re.compile(
 
 def dose_after(text: str, end: int) -> bool:
     """Whether a dose in one of the forms above follows ``end`` (after one space or tab)."""
-    return DOSE_AFTER.match(text, end) is not None
+    return dose_end(text, end) is not None
+
+
+def dose_end(text: str, end: int) -> int | None:
+    """Where a dose in one of the forms above that follows ``end`` ends; None where none does."""
+    match = DOSE_AFTER.match(text, end)
+    return None if match is None else match.end()

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from medlocal import paths
+from medlocal.errors import MedLocalError
 from medlocal.fsutil import atomic_write_private, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keys
@@ -489,16 +490,27 @@ class Pruned:
     removed: tuple[Path, ...]
     kept: int
     failure: str = ""
+    # Why the removal's audit entry could not be written ("" when it was): the removals stand
+    # and are reported all the same (review 50a, R9: a full disk turned a good backup into an
+    # error).
+    audit_failure: str = ""
 
     def warning(self) -> str:
-        """The line that says the removal failed, or "" when it did not."""
-        if not self.failure:
-            return ""
-        done = f" ({len(self.removed)} removed before that)" if self.removed else ""
-        return (
-            f"Older backups in {shown_path(self.folder)} could not all be removed{done}: "
-            f"{self.failure}. The rest stay there; remove them later, or free space yourself."
-        )
+        """The lines that say the removal or its audit entry failed, or "" when neither did."""
+        lines = []
+        if self.failure:
+            done = f" ({len(self.removed)} removed before that)" if self.removed else ""
+            lines.append(
+                f"Older backups in {shown_path(self.folder)} could not all be removed{done}: "
+                f"{self.failure}. The rest stay there; remove them later, or free space yourself."
+            )
+        if self.audit_failure:
+            lines.append(
+                f"The removal of {len(self.removed)} older backup(s) from "
+                f"{shown_path(self.folder)} could not be written to the vault's audit log: "
+                f"{self.audit_failure.rstrip('.')}. The removal itself is done."
+            )
+        return " ".join(lines)
 
 
 # The audit event of a removal of older backups (counts and the folder: no patient data).
@@ -531,6 +543,7 @@ def remove_and_record(vault: Vault, destination: Path, doomed: tuple[Path, ...])
     except OSError as err:
         failure = err.strerror or str(err) or type(err).__name__
     kept = len(of_vault(list_backups(destination), vault.vault_id))
+    audit_failure = ""
     if removed or failure:
         details: dict[str, object] = {
             "removed": len(removed),
@@ -539,8 +552,11 @@ def remove_and_record(vault: Vault, destination: Path, doomed: tuple[Path, ...])
         }
         if failure:
             details["failed"] = True
-        vault.record_event(PRUNE_EVENT, details)
-    return Pruned(destination, tuple(removed), kept, failure)
+        try:
+            vault.record_event(PRUNE_EVENT, details)
+        except (OSError, MedLocalError) as err:  # a full disk, a vault locked meanwhile
+            audit_failure = getattr(err, "strerror", None) or str(err) or type(err).__name__
+    return Pruned(destination, tuple(removed), kept, failure, audit_failure)
 
 
 def backups_to_prune(

@@ -182,6 +182,12 @@ def vault_option(vault_folder: Path | None) -> str:
     return f" --vault {shlex.quote(str(vault_folder))}"
 
 
+def backup_to_command(folder: Path, vault_folder: Path | None = None) -> str:
+    """The command that backs this vault up to ``folder`` (``vault_folder`` as for
+    :func:`prune_command`)."""
+    return f"medlocal vault backup{vault_option(vault_folder)} --to {shlex.quote(str(folder))}"
+
+
 def prune_command(folder: Path, keep: int, vault_folder: Path | None = None) -> str:
     """The command that removes this vault's oldest backups in ``folder`` beyond ``keep``
     (``vault_folder``: the vault's folder, named when it is not the default one)."""

@@ -109,6 +109,16 @@ def secure_backend() -> Any:
     raise KeychainUnavailableError(f"No secure OS keychain is available ({detail}).")
 
 
+def unavailable_reason() -> str | None:
+    """Why this computer has no keychain MedLocal can use (the words of
+    :func:`secure_backend`'s refusal), or None when it has one."""
+    try:
+        secure_backend()
+    except KeychainUnavailableError as err:
+        return str(err)
+    return None
+
+
 def _is_chainer(backend: Any) -> bool:
     return backend_name(backend).startswith("keyring.backends.chainer")
 

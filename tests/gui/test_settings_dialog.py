@@ -92,15 +92,43 @@ def test_invalid_values_are_shown_under_their_field(qtbot: QtBot, workspace: Wor
 def test_remember_is_refused_cleanly_without_a_keychain(
     qtbot: QtBot, workspace: Workspace, without_keychain: None
 ) -> None:
+    """Review 50a R10: the box was offered ("Tick the box to remember it again") where ticking
+    could only fail; with no keychain at all it is disabled and says so."""
     dialog = SettingsDialog(workspace)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)  # the keychain asked
-    assert dialog.remember.isEnabled() and not dialog.remember.isChecked()
-    dialog.remember.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
-    assert not dialog.remember.isChecked()
-    assert "keychain" in dialog.keychain_message.text().lower()
+    assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
+    assert "This computer has no keychain MedLocal can use" in dialog.keychain_message.text()
     assert not workspace.vault_remembered()
+
+
+def test_a_vault_locked_during_the_keychain_check_disables_the_box_and_says_so(
+    qtbot: QtBot, workspace: Workspace, keychain: MemoryKeychain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 50a R10: locked while the look-up ran, the box ended enabled with no message, and
+    ticking it bounced back silently."""
+    import threading
+
+    from medlocal.vault.store import Vault
+
+    asked, answer = threading.Event(), threading.Event()
+    real = Vault.remembered_here
+
+    def slow(self: Vault) -> tuple[bool, str]:
+        found = real(self)
+        asked.set()
+        answer.wait(10)
+        return found
+
+    monkeypatch.setattr(Vault, "remembered_here", slow)
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(asked.is_set, timeout=10_000)
+    workspace.lock()
+    answer.set()
+    qtbot.waitUntil(lambda: dialog.keychain_job is None, timeout=10_000)
+    assert not dialog.remember.isEnabled()
+    assert "The vault was locked" in dialog.keychain_message.text()
 
 
 def test_remember_and_forget_with_a_keychain(

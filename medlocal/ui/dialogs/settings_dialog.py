@@ -49,6 +49,7 @@ from medlocal.ui.dialogs.settings_form import (
     shown_unchanged,
 )
 from medlocal.ui.workers import Job
+from medlocal.vault import keychain
 from medlocal.vault.store import Vault
 
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -347,6 +348,7 @@ class SettingsDialog(QDialog):
         vault = self.workspace.vault
         if vault is None or vault.is_locked:
             self._set_remember(not on)
+            self._locked_meanwhile()
             return
         self.remember.setEnabled(False)
         self.keychain_message.show_note("Asking the OS keychain…")
@@ -375,10 +377,23 @@ class SettingsDialog(QDialog):
         says, and say why not when it was remembered but cannot be."""
         self.keychain_message.show_note("Asking the OS keychain whether it remembers this vault…")
 
-        def done(state: tuple[bool, str]) -> None:
+        def look_up(_cancel: threading.Event) -> tuple[bool, str, str | None]:
+            return (*vault.remembered_here(), keychain.unavailable_reason())
+
+        def done(state: tuple[bool, str, str | None]) -> None:
             self.keychain_job = None
-            remembered, problem = state
-            self._set_remember(remembered)
+            remembered, problem, no_keychain = state
+            self._set_remember(remembered and no_keychain is None)
+            if vault.is_locked:  # locked (idle, Lock) while the keychain was asked
+                self._locked_meanwhile()
+                return
+            if no_keychain is not None:
+                # Review 50a R10: "Tick the box to remember it again" could never work here.
+                self.keychain_message.show_note(
+                    "This computer has no keychain MedLocal can use "
+                    f"({no_keychain.rstrip('.')}): the passphrase is asked at each unlock."
+                )
+                return
             self.remember.setEnabled(True)
             if problem:
                 self.keychain_message.show_note(
@@ -393,8 +408,15 @@ class SettingsDialog(QDialog):
             self.remember.setEnabled(True)
             self.keychain_message.show_error(error_text(exc, "The keychain"))
 
-        self.keychain_job = run_owned(
-            self, "keychain", lambda _cancel: vault.remembered_here(), done, failed
+        self.keychain_job = run_owned(self, "keychain", look_up, done, failed)
+
+    def _locked_meanwhile(self) -> None:
+        """The vault locked while the box was being set: it stays as it was, and says why
+        (review 50a R10: it bounced back with no word)."""
+        self.remember.setEnabled(False)
+        self.keychain_message.show_note(
+            "The vault was locked, so this cannot be changed now: unlock it and open Settings "
+            "again."
         )
 
     def _set_remember(self, on: bool) -> None:
