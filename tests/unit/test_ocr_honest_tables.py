@@ -108,7 +108,8 @@ def test_the_other_script_note_names_the_page() -> None:
     page = ScannedPage(2, 0.0, False, other_script=3)
     assert ocr_page_notes([page]) == [
         "page 2: no text found",
-        "page 2: 3 characters of another script left out (specks read as text): check the original",
+        "page 2: 3 characters of another script left out as likely specks (stray marks read as "
+        "letters: low confidence or alone): check the original",
     ]
 
 
