@@ -193,3 +193,24 @@ def test_other_picture_formats_are_told_to_save_as_jpeg_or_png(name: str) -> Non
     with pytest.raises(UnsupportedFormatError, match=r"save or export it as JPEG or PNG") as raised:
         format_for(Path(name))
     assert "PDF, DOCX or TXT" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [
+        ("Furosemide", 0),  # a drug name: a doubtful letter may make it another drug
+        ("hydralazine", 5),
+        ("Lasix", 2),
+        ("now", 2),  # "not"
+        ("Stop", 2),  # "Step"
+        ("Fall", 1),  # "Fail"
+    ],
+)
+def test_a_doubtful_letter_of_a_drug_or_of_a_word_one_letter_from_another_keeps_its_doubt(
+    word: str, place: int
+) -> None:
+    scores = [1.0] * len(word)
+    scores[place] = 0.30
+    words = [_word(word, 50, 100, scores), _word("daily", 50 + 12 * len(word) + 12, 100, [1.0] * 5)]
+    (line,) = read_page(words, _inked(words))
+    assert line.weakest == pytest.approx(0.30)

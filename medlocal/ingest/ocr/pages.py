@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.ocr.engine import Detection, OcrEngine
-from medlocal.ingest.ocr.layout import Line, read_page
+from medlocal.ingest.ocr.layout import DOUBTFUL_LETTER, Line, read_page
 from medlocal.ingest.ocr.orientation import read_upright, upright_box_on_page
 from medlocal.ingest.ocr.reread import reread_weak_lines
 from medlocal.ingest.ocr.scripts import leave_out_other_scripts
@@ -47,7 +47,7 @@ DEFAULT_MAX_PAGES = 200
 # A line is marked when its mean is under LINE_LOW or one character is under CHAR_LOW; a page
 # when its mean is under PAGE_LOW.
 LINE_LOW = 0.80
-CHAR_LOW = 0.50
+CHAR_LOW = DOUBTFUL_LETTER
 PAGE_LOW = 0.88
 
 PageImage = npt.NDArray[np.uint8]
