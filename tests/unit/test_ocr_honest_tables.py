@@ -71,12 +71,53 @@ def test_a_row_whose_result_was_lost_is_marked_and_named() -> None:
     rows = (*TABLE[:3], ("INR", "", "", "0.8-1.2"), ("", "", "", "0.3-4.2"))
     text, pages = _text(_table(rows))
     assert f"INR |  |  | 0.8-1.2 {LOW_CONFIDENCE_MARK}" in text
-    assert f"|  |  | 0.3-4.2 {LOW_CONFIDENCE_MARK}" in text
+    # A range alone on its line names no test: nothing says it is a row that lost its result.
+    assert "|  |  | 0.3-4.2" in text
     assert "Sodium | 139 | mmol/L | 133-146" in text  # rows read whole are not marked
     assert ocr_page_notes(pages) == [
-        f"page 1: 2 table rows with no result read (marked {LOW_CONFIDENCE_MARK}): check the "
+        f"page 1: 1 table row with no result read (marked {LOW_CONFIDENCE_MARK}): check the "
         "original"
     ]
+
+
+def test_rows_read_whole_are_not_marked_for_a_lost_result() -> None:
+    # Text results, ranges given as "<5", a result left blank by the lab beside a blank range, a
+    # signature line under the table (review 50a, R4).
+    rows = (
+        ("Test", "Result", "Units", "Range"),
+        ("HIV Ab", "Negative", "", ""),
+        ("CRP", "12 H", "mg/L", "<5"),
+        ("Troponin", "Not detected", "ng/L", "<14"),
+        ("Glucose", "5.4", "mmol/L", ""),
+        ("BNP", "Negative", "ng/L", "<100"),
+        ("", "", "Authorised: Dr A Smith", ""),
+    )
+    text, pages = _text(_table(rows))
+    assert not any(LOW_CONFIDENCE_MARK in line for line in text), text
+    assert ocr_page_notes(pages) == []
+    # With no heading, the Range column of "<5"s is no result column either.
+    text, pages = _text(_table(rows[1:6]))
+    assert not any(LOW_CONFIDENCE_MARK in line for line in text), text
+
+
+def test_a_medication_table_has_no_result_column() -> None:
+    rows = (
+        ("Drug", "Dose", "Frequency", "Qty"),
+        ("Metformin", "500 mg", "twice daily", "56"),
+        ("Ramipril", "5 mg", "once daily", "28"),
+        ("Paracetamol", "1 g", "as needed", ""),
+        ("Aspirin", "75 mg", "once daily", "28"),
+    )
+    text, pages = _text(_table(rows))
+    assert "Paracetamol | 1 g | as needed" in text
+    assert ocr_page_notes(pages) == []
+
+
+def test_a_lab_table_with_no_heading_marks_a_test_whose_number_was_lost() -> None:
+    rows = (*TABLE[1:], ("Creatinine", "", "umol/L", "45-84"))
+    text, pages = _text(_table(rows))
+    assert f"Creatinine |  | umol/L | 45-84 {LOW_CONFIDENCE_MARK}" in text
+    assert "TSH | 15.5 | mU/L | 0.3-4.2" in text
 
 
 def test_lines_beside_each_other_that_are_no_table_gain_no_empty_cells() -> None:
