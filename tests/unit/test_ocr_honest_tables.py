@@ -255,3 +255,27 @@ def test_a_doubtful_letter_of_a_drug_or_of_a_word_one_letter_from_another_keeps_
     words = [_word(word, 50, 100, scores), _word("daily", 50 + 12 * len(word) + 12, 100, [1.0] * 5)]
     (line,) = read_page(words, _inked(words))
     assert line.weakest == pytest.approx(0.30)
+
+
+def test_an_optional_column_few_rows_fill_keeps_its_cells_under_its_heading() -> None:
+    # Review 50a R11: "Previous" filled in 2 rows of 7 is still a column.
+    lefts = (50.0, 300.0, 500.0, 700.0, 950.0)
+    rows = (
+        ("Test", "Result", "Previous", "Units", "Range"),
+        ("Sodium", "139", "", "mmol/L", "133-146"),
+        ("Potassium", "5.8", "4.1", "mmol/L", "3.5-5.3"),
+        ("Urea", "6.2", "", "mmol/L", "2.5-7.8"),
+        ("Creatinine", "98", "120", "umol/L", "45-84"),
+        ("Calcium", "2.4", "", "mmol/L", "2.2-2.6"),
+        ("Albumin", "40", "", "g/L", "35-50"),
+    )
+    detections = [
+        _box(cell, lefts[c], 100 + 40 * r)
+        for r, row in enumerate(rows)
+        for c, cell in enumerate(row)
+        if cell
+    ]
+    text, pages = _text(detections)
+    assert "Sodium | 139 |  | mmol/L | 133-146" in text
+    assert "Creatinine | 98 | 120 | umol/L | 45-84" in text
+    assert ocr_page_notes(pages) == []

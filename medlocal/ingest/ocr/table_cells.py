@@ -61,7 +61,14 @@ def table_rows(rows: Sequence[Sequence[CellT]]) -> list[TableRow[CellT]] | None:
     spans = _spans([cell for row in split for cell in row])
     filled = [sum(any(_overlaps(cell, span) for cell in row) for row in split) for span in spans]
     needed = max(2, REAL_COLUMN_SHARE * len(split))
-    columns = [span for span, count in zip(spans, filled, strict=True) if count >= needed]
+    # A column the heading names is real with one more cell: an optional column ("Previous",
+    # filled in 2 rows of 7) keeps its cells under it, not slid into the next (review 50a R11).
+    heading = split[0] if split and not any(c.isdigit() for x in split[0] for c in x.text) else ()
+    columns = [
+        span
+        for span, count in zip(spans, filled, strict=True)
+        if count >= (2 if any(_overlaps(cell, span) for cell in heading) else needed)
+    ]
     if len(columns) < 2:
         return None
     placed = [_place(row, columns) for row in rows]
