@@ -49,6 +49,13 @@ def test_a_long_run_read_at_low_confidence_is_kept_for_the_mark_not_dropped() ->
     )
 
 
+def test_a_short_name_read_at_modest_confidence_is_kept() -> None:
+    assert _texts([_box("Patient name:", 100), _box("王伟", 140, 0.45)]) == (
+        0,
+        ["Patient name:", "王伟"],
+    )
+
+
 def test_specks_are_still_left_out_by_their_evidence() -> None:
     # Very low confidence, few letters: the walk's fax specks.
     assert _texts([_box("Sodium 139", 100), _box("集长", 140, 0.13)]) == (2, ["Sodium 139"])

@@ -32,9 +32,10 @@ _ALWAYS_KEPT = frozenset({"LATIN", "GREEK", "MICRO", "FEMININE", "MASCULINE", "M
 # A line that lost a character keeps at most this confidence: it is marked, as its reading near
 # the speck is doubtful too (pages.LINE_LOW is 0.80).
 DAMAGED_LINE = 0.5
-# Letters read under this confidence are a speck's when there are few of them in the box (the
-# walk's specks read at 0.13 and 0.24; the recogniser reads real hanzi at 0.9 and more).
-SPECK_CONFIDENCE = 0.5
+# Letters read under this (very low) confidence are a speck's when there are few of them in the
+# box: the walk's specks read at 0.13 and 0.24. Real text read that poorly is rare, and a longer
+# run of it is kept (its line is marked as any weak line is).
+SPECK_CONFIDENCE = 0.4
 MAX_SPECK_LETTERS = 2
 # A lone letter whose box is under this share of its line's typical character height.
 SPECK_HEIGHT = 0.5
