@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from medlocal.measured_things import MEASURES, find_measures
+from medlocal.rag.range_cells import first_range_heading
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
 from medlocal.rag.sentences import clause_span, split_sentences
 from medlocal.rag.time_points import BOUND_KINDS, Point, hour_labels, timepoints
@@ -281,6 +282,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     # Read sentence by sentence, each with the whole text's habit: "INR 2,8." after "Kreatinin
     # 1,2 mg/dl." is 2.8, as extract_values reads it in the whole text.
     commas = decimal_commas or writes_decimal_commas(text)
+    heading = first_range_heading(text)
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first, commas)
@@ -299,7 +301,9 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             if v.kind == "date":
                 clauses[v.start : v.start + len(v.raw)] = "#" * len(v.raw)
         body_for_clauses = "".join(clauses)
-        limits = reference_limits(body_for_clauses)
+        # A table's Range heading is a sentence of its own, above the row's.
+        headed = heading is not None and heading < sentence.start
+        limits = reference_limits(body_for_clauses, headed)
         for value in numbers:
             point = _timepoint(body_for_clauses, value, points, numbers)
             column = column_dates.get(column_of(text, value.start + sentence.start))

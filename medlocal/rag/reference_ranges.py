@@ -156,8 +156,9 @@ _LIMIT_NAMED_BEFORE = re.compile(
 )
 
 
-def reference_limits(text: str) -> set[int]:
-    """Offsets of the numbers of ``text`` that are a reference range's limits, not results."""
+def reference_limits(text: str, headed: bool = False) -> set[int]:
+    """Offsets of the numbers of ``text`` that are a reference range's limits, not results
+    (``headed``: a cell above ``text``, a sentence of a longer text, heads a range column)."""
     # Where the text writes its decimals with a comma, values.py reads "3,5" as 3.5, and a
     # range's limits are read so too (a range of two such numbers shows the habit itself).
     commas = writes_decimal_commas(text)
@@ -195,4 +196,5 @@ def reference_limits(text: str) -> set[int]:
                 starts |= {m.start(), m.start("limit")}
         elif named or _AFTER_RESULT.search(before):
             starts |= {m.start("lo"), m.start("hi")}
-    return starts | standalone_range_limits(text, COMMA_NUMBER if commas else POINT_NUMBER)
+    number = COMMA_NUMBER if commas else POINT_NUMBER
+    return starts | standalone_range_limits(text, number, headed)

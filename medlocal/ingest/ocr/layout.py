@@ -28,7 +28,6 @@ import numpy as np
 import numpy.typing as npt
 
 from medlocal.ingest.ocr.engine import Detection, Piece
-from medlocal.ingest.ocr.slips import is_known_word
 from medlocal.ingest.ocr.spacing import (
     along,
     blank_runs,
@@ -37,6 +36,7 @@ from medlocal.ingest.ocr.spacing import (
     unglued,
     widest_gap,
 )
+from medlocal.ingest.ocr.sure_words import doubt_forgiven
 from medlocal.ingest.ocr.table_cells import TableRow, table_rows
 
 Gray = npt.NDArray[np.uint8]
@@ -51,6 +51,8 @@ WIDE_SHARE = 0.55
 COLUMN_LINE_HEIGHTS = 10.0
 # A vertical gap over this many line heights starts a new paragraph.
 PARAGRAPH_GAP = 0.8
+# A letter under this confidence is doubtful (pages.CHAR_LOW marks a line for one).
+DOUBTFUL_LETTER = 0.5
 # A word of letters only, whole (not part of a code such as "HbA1c"), long enough to be known.
 _WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])")
 
@@ -223,10 +225,11 @@ def _cell(group: list[tuple[Piece, bool]], angle: float) -> Cell:
 
 
 def _weakest(group: list[tuple[Piece, bool]], mean: float) -> float:
-    """The least certain character outside the known words: a doubtful letter inside a word
-    that reads as a whole known word ("Result" with its 'l' at 0.45) was read right, and marking
-    a perfectly read table heading for it taught readers to ignore the mark (walk 50b, D9).
-    Digits, codes and unknown words keep every character's doubt."""
+    """The least certain character outside the plain known words: a doubtful letter inside a
+    word that reads as a whole known word ("Result" with its 'l' at 0.45) was read right, and
+    marking a perfectly read table heading for it taught readers to ignore the mark (walk 50b,
+    D9). Digits, codes, unknown words, drug names and words one letter from another word keep
+    every character's doubt (``sure_words``)."""
     chars = [
         (char, piece.confidence, space and index == 0)
         for piece, space in group
@@ -237,12 +240,12 @@ def _weakest(group: list[tuple[Piece, bool]], mean: float) -> float:
     position = {
         offset: index for index, offset in enumerate(o for o, c in enumerate(text) if c != " ")
     }
-    known = {
-        position[offset]
-        for word in _WORD.finditer(text)
-        if is_known_word(word.group())
-        for offset in range(word.start(), word.end())
-    }
+    known: set[int] = set()
+    for word in _WORD.finditer(text):
+        places = [position[offset] for offset in range(word.start(), word.end())]
+        weak = [i for i, place in enumerate(places) if chars[place][1] < DOUBTFUL_LETTER]
+        if doubt_forgiven(word.group(), weak):
+            known.update(places)
     doubtful = [score for index, (_, score, _) in enumerate(chars) if index not in known]
     return min(doubtful) if doubtful else mean
 

@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.ocr.engine import Detection, OcrEngine
-from medlocal.ingest.ocr.layout import Line, read_page
+from medlocal.ingest.ocr.layout import DOUBTFUL_LETTER, Line, read_page
 from medlocal.ingest.ocr.orientation import read_upright, upright_box_on_page
 from medlocal.ingest.ocr.reread import reread_weak_lines
 from medlocal.ingest.ocr.scripts import leave_out_other_scripts
@@ -47,7 +47,7 @@ DEFAULT_MAX_PAGES = 200
 # A line is marked when its mean is under LINE_LOW or one character is under CHAR_LOW; a page
 # when its mean is under PAGE_LOW.
 LINE_LOW = 0.80
-CHAR_LOW = 0.50
+CHAR_LOW = DOUBTFUL_LETTER
 PAGE_LOW = 0.88
 
 PageImage = npt.NDArray[np.uint8]
@@ -76,7 +76,7 @@ class RecognisedPage:
     lines: tuple[Line, ...]
     quarter_turns: int = 0  # 90-degree turns counter-clockwise that made the page upright
     unread: int = 0  # detected lines whose text could not be read at all
-    other_script: int = 0  # characters of a script the page does not use, left out (specks)
+    other_script: int = 0  # speck-like characters of a script the page does not use, left out
 
 
 def recognise_pages(
@@ -280,8 +280,8 @@ def ocr_page_notes(pages: Sequence[ScannedPage]) -> list[str]:
         if page.other_script:
             chars = "1 character" if page.other_script == 1 else f"{page.other_script} characters"
             notes.append(
-                f"page {page.number}: {chars} of another script left out (specks read as "
-                "text): check the original"
+                f"page {page.number}: {chars} of another script left out as likely specks "
+                "(stray marks read as letters: low confidence or alone): check the original"
             )
         if page.mended:
             readings = ", ".join(f"'{read}' to '{mended}'" for read, mended in page.mended)

@@ -5,16 +5,17 @@ or was lost (not detected, or read as nothing), the cells after it slid left: "I
 0.8-1.2" put the range under Units, and on a poor fax "INR | 0.8-1.2" lost the result with no
 mark at all (walk 50b, D2 and D9). The columns are found from the cells themselves (the gaps no
 cell of the table crosses), each cell is put in its column, and a missing cell is kept as an
-empty one. The result column is the one whose cells are mostly single numbers; a row with cells
-in other columns but none there lost its result, and says so.
+empty one. A lab test's row with cells in other columns but none in the result column lost its
+result, and says so (``result_column``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
+
+from medlocal.ingest.ocr.result_column import lost_result, result_column
 
 # A column is real when at least this share of the table's rows (and two) have a cell in it:
 # a speck read as a character makes a "column" of one.
@@ -22,8 +23,6 @@ REAL_COLUMN_SHARE = 0.5
 # So many rows with cells in two columns or more make a table (an address block beside a date
 # does not).
 MIN_TABLE_ROWS = 3
-# A result as a lab table gives it: a number, maybe a comparator before and a flag after.
-_RESULT = re.compile(r"[<>≤≥]?\s*\d+(?:[.,]\d+)?(?:\s*(?:[HL]{1,2}|\*{1,2}))?")
 
 
 class _Edges(Protocol):
@@ -62,14 +61,21 @@ def table_rows(rows: Sequence[Sequence[CellT]]) -> list[TableRow[CellT]] | None:
     spans = _spans([cell for row in split for cell in row])
     filled = [sum(any(_overlaps(cell, span) for cell in row) for row in split) for span in spans]
     needed = max(2, REAL_COLUMN_SHARE * len(split))
-    columns = [span for span, count in zip(spans, filled, strict=True) if count >= needed]
+    # A column the heading names is real with one more cell: an optional column ("Previous",
+    # filled in 2 rows of 7) keeps its cells under it, not slid into the next (review 50a R11).
+    heading = split[0] if split and not any(c.isdigit() for x in split[0] for c in x.text) else ()
+    columns = [
+        span
+        for span, count in zip(spans, filled, strict=True)
+        if count >= (2 if any(_overlaps(cell, span) for cell in heading) else needed)
+    ]
     if len(columns) < 2:
         return None
     placed = [_place(row, columns) for row in rows]
     if sum(sum(bool(column) for column in row) >= 2 for row in placed) < MIN_TABLE_ROWS:
         return None
-    result = _result_column(placed)
-    return [TableRow(_trimmed(row), _lost_result(row, result)) for row in placed]
+    result = result_column(placed)
+    return [TableRow(_trimmed(row), lost_result(row, result)) for row in placed]
 
 
 def _spans(cells: Sequence[Boxed]) -> list[tuple[float, float]]:
@@ -110,23 +116,3 @@ def _trimmed(row: list[tuple[CellT, ...]]) -> tuple[tuple[CellT, ...], ...]:
     """The row without the empty columns after its last cell (nothing there slid left)."""
     end = max((index + 1 for index, cells in enumerate(row) if cells), default=0)
     return tuple(row[:end])
-
-
-def _result_column(rows: Sequence[Sequence[Sequence[Boxed]]]) -> int | None:
-    """The column (never the first, the names) most of whose cells are single results."""
-    best: tuple[int, int] | None = None
-    for index in range(1, len(rows[0])):
-        cells = [" ".join(cell.text for cell in row[index]) for row in rows if row[index]]
-        results = sum(bool(_RESULT.fullmatch(text.strip())) for text in cells)
-        if results >= 2 and 2 * results >= len(cells) and (best is None or results > best[1]):
-            best = (index, results)
-    return None if best is None else best[0]
-
-
-def _lost_result(row: Sequence[Sequence[Boxed]], result: int | None) -> bool:
-    """A row with no result cell that still reads as a data row: cells in two columns or more,
-    or its one cell right of the names (the name lost too). A name alone may be a note."""
-    if result is None or row[result]:
-        return False
-    columns = [index for index, cells in enumerate(row) if cells]
-    return len(columns) >= 2 or (len(columns) == 1 and columns[0] > 0)
