@@ -38,16 +38,19 @@ _OPENERS = "([{\"'‘“"
 _STOP = re.compile(r"(?<=[.!?])[^\S\n]+")
 
 
-def abbreviation_point(word: str, following: str = "") -> bool:
+def abbreviation_point(word: str, following: str = "", previous: str = "") -> bool:
     """Whether the point after ``word`` (the text from the last space to the point, without
     it) is an abbreviation's rather than a sentence's end, where ``following`` is the text
-    after the point and its space (only its first character is read)."""
+    after the point and its space (only its first character is read) and ``previous`` the word
+    before ``word`` where the caller has it."""
     last = word.rstrip(".").lstrip(_OPENERS).lower()
     if last in _BEFORE_LOWER:
         after = following.lstrip(" \t")[:1]
         return after.isdigit() or after.islower() or after == "("
-    # A single letter and a point is an initial ("J. Smith").
-    return last in _ALWAYS or (len(last) == 1 and last.isalpha())
+    # A single letter and a point is an initial ("J. Smith"), but not a unit after its number:
+    # "Fluid balance: positive 2 L. Sodium 131 mmol/L." is two sentences.
+    initial = len(last) == 1 and last.isalpha() and not previous[-1:].isdigit()
+    return last in _ALWAYS or initial
 
 
 def sentence_pieces(text: str) -> list[str]:
@@ -57,7 +60,8 @@ def sentence_pieces(text: str) -> list[str]:
     start = 0
     for stop in _STOP.finditer(text):
         before = text[start : stop.start()].split()
-        if before and abbreviation_point(before[-1], text[stop.end() : stop.end() + 1]):
+        previous = before[-2] if len(before) > 1 else ""
+        if before and abbreviation_point(before[-1], text[stop.end() : stop.end() + 1], previous):
             continue
         pieces.append(text[start : stop.start()])
         start = stop.end()

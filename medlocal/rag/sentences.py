@@ -47,7 +47,8 @@ def _ends_with_abbreviation(piece: str, following: str = "") -> bool:
     """Whether ``piece`` ends with an abbreviation's point rather than a sentence's, where
     ``following`` is the text after the space that follows it (medlocal/sentence_ends.py)."""
     words = piece.rstrip().split()
-    return bool(words) and abbreviation_point(words[-1], following)
+    previous = words[-2] if len(words) > 1 else ""
+    return bool(words) and abbreviation_point(words[-1], following, previous)
 
 
 def _is_heading_or_rule(text: str) -> bool:
