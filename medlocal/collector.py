@@ -27,9 +27,9 @@ import gc
 import threading
 from collections.abc import Iterator
 
-# Young objects between sweeps during a pause: about one sweep per 20-page redaction (47,000
-# containers), a few milliseconds each; the default is 700.
-PAUSED_THRESHOLD = 50_000
+# Young objects between sweeps during a pause: some five sweeps per 20-page redaction (47,000
+# containers), each walking at most that many young objects; the default is 700.
+PAUSED_THRESHOLD = 10_000
 
 _lock = threading.Lock()
 _open: dict[bool, int] = {False: 0, True: 0}  # pauses open now, on any thread: off or not
