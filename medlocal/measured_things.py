@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from medlocal.measure_translations import CAPITALS_ONLY, TRANSLATED_NAMES
+from medlocal.values import extract_values
 
 # Canonical attribute -> the ways English notes write it (other languages' names are added
 # below, after these: ``other_forms`` offers the English ones first).
@@ -188,8 +189,43 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
             continue
         if _CONDITION_NAME.search(raw) and not _VALUE_SAID.match(text, m.end()):
             continue
+        if not _value_fits(raw.lower(), text, m.start(), m.end()):
+            continue
         found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
     return found
+
+
+# Symbols that name other things in English records unless their value says which (review 50b
+# R5): a heart or breathing rate's value has a rate's unit or none ("FC 110 lpm", not faecal
+# calprotectin's "FC 250 ug/g"), the French catheter size comes after its number ("14 FR"), a
+# blood pressure is a pressure ("TA 130/80", not "TA 3 mm" nor "TA 2 DAYS"), and a lithium
+# level has a level's unit ("Li 0.8 mmol/L", not "Dr Li", "Li Wei", "Li-ion").
+_RATE_UNITS = frozenset({None, "bpm", "/min", "lpm", "rpm"})
+_LEVEL_UNITS = frozenset({"mmol/l", "meq/l"})
+_PRESSURE = re.compile(r"\d{2,3}[ \t]*/[ \t]*\d{2,3}(?!\d)")
+_VALUE_GAP = re.compile(r"[ \t]*[:=]?[ \t]*")
+_NUMBER_BEFORE = re.compile(r"\d[ \t]*\Z")
+_VALUE_READ = 40  # characters after the symbol where its value is read
+
+
+def _value_fits(form: str, text: str, start: int, end: int) -> bool:
+    """Whether the value after the symbol ``form`` (at ``start``-``end`` of ``text``) is one the
+    measured thing has (see above); true for every other name."""
+    if form not in ("fc", "fr", "ta", "li"):
+        return True
+    if form == "fr" and _NUMBER_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    gap = _VALUE_GAP.match(text, end)
+    after = gap.end() if gap else end
+    if form == "ta":
+        return _PRESSURE.match(text, after) is not None
+    values = extract_values(text[after : after + _VALUE_READ])
+    if not values or values[0].start != 0:
+        return False
+    value = values[0]
+    if form == "li":
+        return value.unit in _LEVEL_UNITS
+    return value.unit in _RATE_UNITS
 
 
 MAX_OTHER_FORMS = 12  # added search terms for the measured things one question names

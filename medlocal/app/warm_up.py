@@ -113,7 +113,7 @@ def _collector_off() -> Iterator[None]:
     collection after it, or frozen with the rest: a few seconds' worth. Shared with the
     redactor's pause (medlocal.collector), so a preview that ends during the warm-up does not
     turn the collector back on under it."""
-    with collector_paused():
+    with collector_paused(off=True):
         yield
 
 

@@ -52,6 +52,8 @@ _ONE = (
     r"(?:[ \t]?\([ \t]*[A-Z][A-Za-z.]{0,11}(?:[ \t]*(?:&|and|/|[ \t])[ \t]*[A-Z][A-Za-z.]{0,11})"
     r"{0,2}[ \t]*\))?"
 )
+# One post-nominal, for other modules (rag.checks.written_names: "Smith J., FRCP" is a doctor).
+POST_NOMINAL = _ONE
 _GAP = r"[ \t]*,?[ \t]*"
 # Post-nominals at a span's end, after a name.
 _TRAILING = re.compile(rf"(?:,?[ \t]+|,)(?:{_ONE})(?:{_GAP}(?:{_ONE}))*\Z")

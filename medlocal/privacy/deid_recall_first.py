@@ -51,6 +51,17 @@ _ITEM_OPENERS = "\n-–—>#|=•*"
 _VALUE_BEFORE_BRACKET = re.compile(r"\d[ \t]*\([ \t]*\Z")
 # A word of a run that is a model code, a class or a grade ("A3", "II", "B").
 _GRADE = re.compile(r"[A-Z]\Z|[IVX]{1,4}\Z|\w*\d")
+# What writes a list of conditions, symptoms or sites after it (review 50b R2).
+_CLINICAL_LABEL = re.compile(
+    r"\b(?:pmh|phx|psh|pshx|(?:past|medical|surgical)[ \t]+history|allerg(?:y|ies|ic)"
+    r"|intolerances?|problems?|diagnos[ie]s|reactions?|symptoms?|complaints?|presenting"
+    r"|site|impression|indications?|examination|findings|side[ \t]+effects?|conditions?"
+    r"|comorbidit(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# A sentence's end before a word on its line: what came before it is another sentence's.
+_SENTENCE_END = re.compile(r"[.;!?][ \t]+(?=[A-Z])")
+_CAPITALISED_OR_LOWER = re.compile(r"[A-Za-z][a-z'’-]+")
 # Words that may follow a name in a sentence ("Rohan is", "Manila in", "Paco and").
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "is", "was", "are", "were", "has", "had", "have",
@@ -89,6 +100,8 @@ def recall_first_spans(
             continue
         if _read_as_a_term(text, tok.start, tok.end, lex):
             continue
+        if bare in lex.english and _in_clinical_context(text, tok.start, lex):
+            continue
         kind = "name" if lex.name_like(bare) else "location"
         out.append(Redaction(kind, tok.start, tok.end, text[tok.start : tok.end], label(kind)))
     return out
@@ -101,6 +114,19 @@ def _plain(bare: str, word: str, lex: Lexicon) -> bool:
         or clinical_abbreviation(word)
         or bare in lex.products
     )
+
+
+def _in_clinical_context(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the words before ``start`` on its line and in its sentence make an English word
+    there a clinical one (review 50b R2: "Allergies: Penicillin (Rash)", "PMH: Asthma, Eczema,
+    Thrush", "Site of pain - Lower Back", "Trimethoprim causes Rash"): a clinical label, or a
+    drug or other word the clinical grammar owns."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    sentence = _SENTENCE_END.split(before)[-1]
+    if _CLINICAL_LABEL.search(sentence):
+        return True
+    return any(lex.clinical(fold(m.group())) for m in _CAPITALISED_OR_LOWER.finditer(sentence))
 
 
 def _item_start(text: str, start: int) -> bool:

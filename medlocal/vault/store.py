@@ -38,7 +38,7 @@ from medlocal.vault.reembed import EMBED_BATCH, Embedder, ReembedReport
 from medlocal.vault.rows import VaultStatus
 from medlocal.vault.schema import SCHEMA_VERSION
 from medlocal.vault.search import ProgressCallback
-from medlocal.vault.session import corruption_as_error, hold, open_session
+from medlocal.vault.session import corruption_as_error, hold, open_session, writing
 from medlocal.vault.store_chats import ChatsMixin
 from medlocal.vault.store_documents import DocumentsMixin
 
@@ -260,6 +260,9 @@ class Vault(DocumentsMixin, ChatsMixin):
             raise UserInputError(
                 "The new passphrase is the one the vault already has; nothing was changed."
             )
+        # The key file and its audit entry under one held session (review 50b R3): a lock
+        # that lands during the change (a quit, the idle timer) waits for both, so the change
+        # is never told as failed while only the new passphrase opens, nor left unaudited.
         with self._read() as s:
             params = kdf_params or KdfParams.from_dict(self._key_file.wraps["passphrase"]["params"])
             if kdf_params is None and params.memory_kib < KdfParams().memory_kib:
@@ -267,7 +270,13 @@ class Vault(DocumentsMixin, ChatsMixin):
             self._key_file = unlock.change_passphrase(
                 self._files, self._key_file, s.dek, new_passphrase, params
             )
-        self._write("key_change", {"kind": "passphrase"})
+            entry = ("key_change", {"kind": "passphrase"})
+            try:
+                with writing(lambda: s) as held:
+                    held.audit.append(*entry)
+            except DiskFullError:
+                # The passphrase was changed: the entry goes in with the next write or the lock.
+                s.deferred_audit.append(entry)
 
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether ``passphrase`` unwraps this vault's key (for confirmations when the vault was

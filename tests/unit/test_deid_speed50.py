@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from medlocal.collector import collector_paused
+from medlocal.collector import PAUSED_THRESHOLD, collector_paused
 from medlocal.privacy import deid_pattern_cues
 from medlocal.privacy.deid_pattern_cues import _FOLD_EXTRAS, _FOLD_FIRST, folded
 from medlocal.privacy.deid_word_starts import (
@@ -25,22 +25,32 @@ from medlocal.privacy.redact import PatientIdentity, Redactor
 
 @pytest.fixture(autouse=True)
 def _collector_on() -> object:
-    """Each test starts and ends with the collector on, as a process runs."""
+    """Each test starts and ends with the collector on at its usual thresholds, as a process
+    runs."""
     gc.enable()
+    thresholds = gc.get_threshold()
     yield
     gc.enable()
+    gc.set_threshold(*thresholds)
 
 
-def test_a_pause_turns_the_collector_off_and_back_on() -> None:
+def _paused() -> bool:
+    return gc.get_threshold()[0] == PAUSED_THRESHOLD
+
+
+def test_a_pause_makes_young_sweeps_rare_and_gives_the_thresholds_back() -> None:
+    before = gc.get_threshold()
     with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
+        assert _paused()
+        assert gc.isenabled()  # still sweeping, now and then (review 50b R6)
+    assert gc.get_threshold() == before
 
 
 def test_a_pause_ends_on_an_error() -> None:
+    before = gc.get_threshold()
     with pytest.raises(ValueError), collector_paused():
         raise ValueError("the reading failed")
-    assert gc.isenabled()
+    assert gc.get_threshold() == before
 
 
 def test_a_persons_own_disable_is_kept() -> None:
@@ -50,10 +60,24 @@ def test_a_persons_own_disable_is_kept() -> None:
     assert not gc.isenabled()
 
 
-def test_the_collector_stays_off_until_the_last_of_overlapping_pauses_ends() -> None:
+def test_a_disable_during_a_pause_is_kept() -> None:
+    """Review 50b R6: the pause turned the collector back on at its end, whoever had turned it
+    off meanwhile."""
+    with collector_paused():
+        gc.disable()
+    assert not gc.isenabled()
+
+
+def test_thresholds_set_during_a_pause_are_kept() -> None:
+    with collector_paused():
+        gc.set_threshold(1000, 20, 20)
+    assert gc.get_threshold() == (1000, 20, 20)
+
+
+def test_the_pause_lasts_until_the_last_of_overlapping_pauses_ends() -> None:
     """A preview on one thread and the window's warm-up on another: the first to end must not
-    turn the collector back on under the other (each saving and restoring gc.isenabled() did:
-    the second saw it off and the first turned it on)."""
+    end the pause under the other (each saving and restoring gc.isenabled() did: the second
+    saw it off and the first turned it on)."""
     first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
     seen: list[bool] = []
 
@@ -68,15 +92,30 @@ def test_the_collector_stays_off_until_the_last_of_overlapping_pauses_ends() -> 
         with collector_paused():
             second_in.set()
             first_out.wait(5)
-            seen.append(gc.isenabled())  # the first pause has ended, this one has not
+            seen.append(_paused())  # the first pause has ended, this one has not
 
     threads = [threading.Thread(target=first), threading.Thread(target=second)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(10)
-    assert seen == [False]
-    assert gc.isenabled()
+    assert seen == [True]
+    assert not _paused()
+
+
+def test_cycles_made_during_a_long_pause_are_swept() -> None:
+    """Review 50b R6: another thread's cycles piled up for a whole preview's length."""
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    gc.collect()
+    with collector_paused():
+        for _ in range(PAUSED_THRESHOLD * 3):
+            Cycle()
+        alive = sum(isinstance(o, Cycle) for o in gc.get_objects())
+    assert alive < PAUSED_THRESHOLD * 2
 
 
 def test_a_preview_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,13 +124,13 @@ def test_a_preview_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatc
     settled = Redactor._settled
 
     def spy(self: Redactor, text: str, resolved: list) -> list:  # type: ignore[type-arg]
-        states.append(gc.isenabled())
+        states.append(_paused())
         return settled(self, text, resolved)
 
     monkeypatch.setattr(Redactor, "_settled", spy)
     found = redactor.preview("Seen by Dr Okafor with Eleanor Hathersage on 12/03/2024.")
-    assert states == [False]
-    assert gc.isenabled()
+    assert states == [True]
+    assert not _paused()
     assert {r.original for r in found} >= {"Okafor", "Eleanor Hathersage"}
 
 

@@ -43,7 +43,8 @@ _ROLES: dict[str, str] = {
     # Junior doctors as Nigerian, US and other records name them (round 9).
     "resident": "resident", "house officer": "house officer", "intern": "intern",
 }  # fmt: skip
-_ROLE = "|".join(sorted((re.escape(r) for r in _ROLES), key=len, reverse=True))
+# Any role of _ROLES as a pattern (written_names reads one beside a shortened name too).
+ROLE = "|".join(sorted((re.escape(r) for r in _ROLES), key=len, reverse=True))
 # "Dr (Mrs) Folake Adebayo": a doctor's title with her social one in brackets (round 9).
 _TITLE = r"(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Miss|Sr)\.?(?:\s*\((?:Mrs|Mr|Ms|Miss)\.?\))?"
 # A name's word: "Priya", "MacLeod", "O'Neill", "Smith-Jones"; or an initial.
@@ -54,13 +55,13 @@ _NAME = (
 )
 # A role right before the name: "GP: Dr Priya Raman", "her GP is Dr Hugh", "Consultant Dr Lee".
 _ROLE_BEFORE = re.compile(
-    rf"\b(?P<role>{_ROLE})s?\b\s*(?P<sep>[:\-–,]|\b(?:is|was)\b)?\s*{_NAME}", re.IGNORECASE
+    rf"\b(?P<role>{ROLE})s?\b\s*(?P<sep>[:\-–,]|\b(?:is|was)\b)?\s*{_NAME}", re.IGNORECASE
 )
 # A role right after the name: "Dr Hugh Pemberton, Consultant Physician", "Dr Lee (pharmacist)",
 # "Dr Hugh is her GP" (at most two words between, as "clinical nurse specialist" writes them).
 _ROLE_AFTER = re.compile(
     rf"{_NAME}\s*(?:,|\(|[-–]|\b(?:is|was|as)\b)\s*(?:(?:her|his|their|the|a|an)\s+)?"
-    rf"(?P<filler>(?:[A-Za-z'’]+\s+){{0,2}}?)(?P<role>{_ROLE})s?\b(?!['’]s\b)",
+    rf"(?P<filler>(?:[A-Za-z'’]+\s+){{0,2}}?)(?P<role>{ROLE})s?\b(?!['’]s\b)",
     re.IGNORECASE,
 )
 # Words that set a role apart from the name beside it (review 33): "Dr Amy Cole (for the
@@ -75,8 +76,8 @@ _NOT_THEIRS_BEFORE = re.compile(
 )
 # A role word right after another, as the head of a role phrase: "GP registrar", "consultant
 # surgeon" (the first a modifier, the last the role).
-_NEXT_ROLE = re.compile(rf"\s+(?P<role>{_ROLE})s?\b(?!['’]s\b)", re.IGNORECASE)
-_ROLE_ENDING = re.compile(rf"\b(?P<role>{_ROLE})\s+$", re.IGNORECASE)
+_NEXT_ROLE = re.compile(rf"\s+(?P<role>{ROLE})s?\b(?!['’]s\b)", re.IGNORECASE)
+_ROLE_ENDING = re.compile(rf"\b(?P<role>{ROLE})\s+$", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
@@ -267,7 +268,7 @@ def _roles_after(text: str, end: int) -> set[str]:
 
 _CLAUSE_REACH = 80
 _CLAUSE_END = re.compile(rf"[.;\n]|(?-i:{_TITLE})\s+[A-Z]")
-_ANY_ROLE = re.compile(rf"\b({_ROLE})s?\b", re.IGNORECASE)
+_ANY_ROLE = re.compile(rf"\b({ROLE})s?\b", re.IGNORECASE)
 
 
 def _sentence_pairings(body: str) -> list[_Pairing]:

@@ -16,7 +16,14 @@ last word, or the first of two family names: "Jose Garcia", "J. Garcia", "Garcia
 J." for Jose Angel Garcia Nunez; "GARCIA, Jose" where the text plainly writes a name, as
 above). A shortened form that another person the caller knows shares ("J. Garcia" for Jose
 Garcia and Juan Garcia) names neither of them. The initial is read in capitals only ("a
-Garcia" is no "A. Garcia")."""
+Garcia" is no "A. Garcia").
+
+A shortened name counts only where nothing says it is someone else (review 50b R1: with a
+patient John Smith, "Dear Dr J. Smith" was read as him): after a clinician's title or role ("Dr
+J. Smith", "Sister M. Jones", "Referring clinician: Brown, D.", "seen by J. Smith"), or before
+post-nominals or a role ("Smith J., FRCP", "Dr S. Patel (registrar)", "Patel S. (Radiology)",
+"Mary Jones, ward pharmacist"), it is a clinician who shares the patient's initial and family
+name. The whole name is read wherever it is written."""
 
 from __future__ import annotations
 
@@ -25,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from medlocal.folding import fold_letters, fold_with_offsets
+from medlocal.privacy.deid_post_nominals import POST_NOMINAL
+from medlocal.rag.checks.roles import ROLE
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A name's label just before it on its line, in the languages the vault's letters come in.
@@ -48,6 +57,41 @@ _IDENTIFIED_AFTER = re.compile(
     r"|geb\b|mrn\b|nhc\b|nhs\b|id\b|sip\b|\d)",
     re.IGNORECASE,
 )
+
+# Clinicians' titles and roles: "Dr", "Sister", "Consultant", "Referring clinician:"; not
+# "Resident:", a care home's word for its patient.
+_CLINICIAN_WORDS = (
+    rf"(?!resident)(?:dr|doctor|prof|professor|sister|matron|charge[ \t]+nurse|{ROLE}"
+    r"|clinician|physician|specialist|practitioner|referrer|author|fy[12]|sho|spr|st[1-8]|ct[12]|hca)"
+)
+# Before a name on its line, a title or role, or what names the person after it a clinician
+# ("Reviewed by", "cc:").
+_CLINICIAN_BEFORE = re.compile(
+    rf"(?:\b(?:{_CLINICIAN_WORDS})s?\.?[ \t]*[:\-–]?"
+    r"|\b(?:seen|reviewed|examined|signed|reported|dictated|verified|authori[sz]ed|referred"
+    r"|written|typed)[ \t]+by[ \t]*:?|\bcc[ \t]*:|\bcopy[ \t]+to[ \t]*:)[ \t]*$",
+    re.IGNORECASE,
+)
+# Post-nominals or a role right after a name, its specialty in brackets: ", FRCP", " MRCP",
+# "(registrar)", ", ward pharmacist", ", Consultant Respiratory Physician", "(Radiology)"; not
+# "(for the consultant)" nor ", the GP's patient".
+_CLINICIAN_AFTER = re.compile(
+    rf"[ \t]*,?[ \t]*(?-i:{POST_NOMINAL})"
+    r"|[ \t]*(?:,|\(|[-–])[ \t]*(?!(?:for|to|of|on[ \t]+behalf|his|her|their)\b)"
+    rf"(?:[A-Za-z'’]+[ \t]+){{0,2}}?(?:{_CLINICIAN_WORDS}|[a-z]+olog(?:y|ist)|surgery|medicine"
+    r"|pharmacy|nursing)s?\b(?!['’]s\b)",
+    re.IGNORECASE,
+)
+
+
+def _someone_else(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]``, a shortened name, say it is a clinician's:
+    a title or role before it on its line, post-nominals or a role right after it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        _CLINICIAN_BEFORE.search(text, line_start, start) is not None
+        or _CLINICIAN_AFTER.match(text, end) is not None
+    )
 
 
 def _whole(ways: list[str]) -> re.Pattern[str]:
@@ -85,11 +129,19 @@ class NameFinder:
         spans = [m.span() for m in [self.anywhere.search(folded)] if m is not None]
         for pattern in self.shortened:
             spans += [
-                m.span() for m in pattern.finditer(folded) if _initial_in_capitals(text, offsets, m)
+                m.span()
+                for m in pattern.finditer(folded)
+                if _initial_in_capitals(text, offsets, m) and not _clinician(text, offsets, m)
             ][:1]
-        for pattern in plain:
+        for pattern in self.families_first:
             spans += [
                 m.span() for m in pattern.finditer(folded) if _plainly_a_name(text, offsets, m)
+            ][:1]
+        for pattern in self.shortened_family_first:
+            spans += [
+                m.span()
+                for m in pattern.finditer(folded)
+                if _plainly_a_name(text, offsets, m) and not _clinician(text, offsets, m)
             ][:1]
         if not spans:
             return None
@@ -107,6 +159,11 @@ def _initial_in_capitals(text: str, offsets: list[int], match: re.Match[str]) ->
     if "initial" not in match.re.groupindex or match.start("initial") < 0:
         return True
     return text[offsets[match.start("initial")]].isupper()
+
+
+def _clinician(text: str, offsets: list[int], match: re.Match[str]) -> bool:
+    """Whether ``match``, a shortened name in ``text`` folded, is written as a clinician's."""
+    return _someone_else(text, offsets[match.start()], offsets[match.end() - 1] + 1)
 
 
 def _plainly_a_name(text: str, offsets: list[int], match: re.Match[str]) -> bool:
