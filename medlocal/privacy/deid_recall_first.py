@@ -47,6 +47,7 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z-]*(?!/)|[a-z]+/|[\dIVX<>=≤≥])|[ \t]*([<>=≤≥])")
 _PREVIOUS_WORD = re.compile(r"([a-z][a-z-]*)[ \t]+\Z")
 _ITEM_OPENERS = "\n-–—>#|=•*"
+_QUOTES = "\"'‘’“”"
 # A bracket right after a value: what follows names a method ("BPP 8/8 (Manning)").
 _VALUE_BEFORE_BRACKET = re.compile(r"\d[ \t]*\([ \t]*\Z")
 # A word of a run that is a model code, a class or a grade ("A3", "II", "B").
@@ -141,9 +142,16 @@ def _item_start(text: str, start: int) -> bool:
 
 
 def _in_a_code(text: str, start: int, end: int) -> bool:
-    """A word joined to a code or a compound ("PP1_Strong", "Alpha-1", "anti-Kell")."""
+    """A word joined to a code or a compound ("PP1_Strong", "Alpha-1", "anti-Kell"), a cell of
+    a comma-separated row ("Unit,Lower,Upper": the other rules read such rows' names), or a
+    word set in quotes ('prefers "Morning" appointments': a quoted word is a term or a choice;
+    a quoted nickname is read by the rules with its cue, "known as")."""
     before = text[start - 1 : start]
     after = text[end : end + 1]
+    if before == "," or after == ",":
+        return True
+    if before in _QUOTES and after in _QUOTES:
+        return True
     return before.isalnum() or before in ("_", "-") or after in ("_", "-") or after.isalnum()
 
 
