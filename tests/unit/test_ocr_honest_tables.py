@@ -115,7 +115,7 @@ def test_a_medication_table_has_no_result_column() -> None:
 
 def test_a_lab_table_with_no_heading_marks_a_test_whose_number_was_lost() -> None:
     rows = (*TABLE[1:], ("Creatinine", "", "umol/L", "45-84"))
-    text, pages = _text(_table(rows))
+    text, _pages = _text(_table(rows))
     assert f"Creatinine |  | umol/L | 45-84 {LOW_CONFIDENCE_MARK}" in text
     assert "TSH | 15.5 | mU/L | 0.3-4.2" in text
 
