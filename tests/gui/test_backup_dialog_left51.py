@@ -22,11 +22,13 @@ from typing import Any
 import pytest
 from fixtures.gui_window import PASS
 from fixtures.heartbeat import Heartbeat
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.dialogs.backup_dialog import BackupDialog
+from medlocal.ui.workers import run_task
 from medlocal.vault import backup_files
 from medlocal.vault.backup_listing import list_backups
 
@@ -208,3 +210,32 @@ def test_removing_older_backups_needs_a_number_to_keep_and_asks_first(
     dialog.start_prune()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert dialog.backup_message.text().startswith("Nothing to remove")
+
+
+def test_a_silent_share_leaves_the_windows_other_work_its_threads(
+    qtbot: QtBot, workspace: Workspace, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt's global pool has a thread per core: two on a small laptop. The dialog's summary and
+    listing on a share that does not answer held both, and an answer or an import waited."""
+    workspace.backup(PASS, usb)
+    workspace.update_settings(backup_folder=str(usb))
+    share = QuietShare(usb)
+    for name in ("stat", "lstat", "listdir", "scandir"):
+        monkeypatch.setattr(os, name, share.wrap(getattr(os, name)))
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(2)
+    try:
+        dialog = BackupDialog(workspace)
+        qtbot.addWidget(dialog)
+        dialog.backup_passphrase.setText(PASS)
+        dialog.start_backup()
+        qtbot.waitUntil(lambda: len(share.waited_on) >= 2, timeout=WAIT_MS)
+        other: list[int] = []
+        run_task("an answer", lambda _cancel: 42, other.append)
+        qtbot.waitUntil(lambda: other == [42], timeout=int(STALL_S * 1000 / 2))
+    finally:
+        share.answer()
+        pool.setMaxThreadCount(threads)
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+    assert "written and verified" in dialog.backup_message.text(), dialog.backup_message.text()

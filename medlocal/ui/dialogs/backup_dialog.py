@@ -63,7 +63,7 @@ from medlocal.ui.dialogs.common import (
     resize_on_screen,
     run_owned,
 )
-from medlocal.ui.workers import Job
+from medlocal.ui.workers import Job, folder_looks
 from medlocal.vault.backup_files import NoRoomError
 
 
@@ -286,7 +286,9 @@ class BackupDialog(QDialog):
         def failed(exc: BaseException) -> None:
             show(f"When the last backup was made could not be read: {error_text(exc, 'Reading')}")
 
-        self.summary_job = run_owned(self, "backup summary", read, show, failed)
+        self.summary_job = run_owned(
+            self, "backup summary", read, show, failed, pool=folder_looks()
+        )
 
     def list_backups(self) -> None:
         """Fill the list with the backups in the chosen folder, oldest first. Read on a worker
@@ -316,7 +318,7 @@ class BackupDialog(QDialog):
         def failed(exc: BaseException) -> None:
             show([f"The folder could not be read: {error_text(exc, 'Reading the folder')}"])
 
-        self.listing_job = run_owned(self, "backup list", read, show, failed)
+        self.listing_job = run_owned(self, "backup list", read, show, failed, pool=folder_looks())
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         chosen = files.existing_folder(self, "Choose a folder")
@@ -326,10 +328,12 @@ class BackupDialog(QDialog):
     def _start(
         self, name: str, task: Task[T], on_done: Callable[[T], None], outcome: ErrorLine
     ) -> Job:
-        """Start ``task`` in the panel, its buttons off; its failure is said in ``outcome``."""
+        """Start ``task`` in the panel, its buttons off; its failure is said in ``outcome``.
+        A task that only looks at a folder runs where a silent share holds no other work."""
         self._busy(True, outcome)
         self._outcome_task = name
-        return self.task.start(name, task, on_done, self._failed)
+        pool = folder_looks() if name in LOOKS_ONLY else None
+        return self.task.start(name, task, on_done, self._failed, pool=pool)
 
     def _busy(self, on: bool, outcome: ErrorLine | None = None) -> None:
         """Buttons off while a task runs; its failure is said in ``outcome`` (its part's)."""
@@ -440,7 +444,7 @@ class BackupDialog(QDialog):
         # task panel: Cancel and Close work meanwhile, and the buttons wait for it.
         self._busy(True, self.backup_message)
         self._outcome_task = CHECKING_FOLDER
-        checking = self.task.start(CHECKING_FOLDER, check, checked, refused)
+        checking = self.task.start(CHECKING_FOLDER, check, checked, refused, pool=folder_looks())
         return checking
 
     def _back_up(self, passphrase: str, folder: str, create: NewFolder | None) -> Job | None:

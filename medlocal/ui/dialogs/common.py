@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -92,10 +92,14 @@ def run_owned(
     work: Callable[[threading.Event], T],
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None],
+    *,
+    pool: QThreadPool | None = None,
 ) -> Job:
     """:func:`run_task` for a task a widget started: the task is cancelled when the widget is
     destroyed, and its result or error is dropped if the widget is gone by then (a dialog
-    closed and deleted while a download or a summary was still finishing)."""
+    closed and deleted while a download or a summary was still finishing). ``pool``: as for
+    :func:`run_task` (:func:`medlocal.ui.workers.folder_looks` for a folder that may not
+    answer)."""
 
     def done(result: T) -> None:
         if shiboken6.isValid(owner):
@@ -105,7 +109,7 @@ def run_owned(
         if shiboken6.isValid(owner):
             on_error(exc)
 
-    job = run_task(name, work, done, failed)
+    job = run_task(name, work, done, failed, pool=pool)
     owner.destroyed.connect(job.cancel)
     return job
 
@@ -219,6 +223,7 @@ class TaskPanel(QWidget):
         on_error: Callable[[BaseException], None],
         *,
         cancellable: bool = True,
+        pool: QThreadPool | None = None,
     ) -> Job:
         if self.busy:
             raise RuntimeError(f"{self.what} is already running")
@@ -240,7 +245,7 @@ class TaskPanel(QWidget):
         def work(cancel: threading.Event) -> T:
             return task(_alive_only(relay), cancel)
 
-        self.job = run_owned(self, name, work, done, failed)
+        self.job = run_owned(self, name, work, done, failed, pool=pool)
         return self.job
 
     def show_progress(self, value: Progress) -> None:
