@@ -194,8 +194,8 @@ _folder_looks: QThreadPool | None = None
 
 def folder_looks() -> QThreadPool:
     """The pool for looks at folders that may not answer (backup folders on a stick or a
-    share): never the threads the window's other work runs on. :func:`wait_for_jobs` does not
-    wait for it (such a look reads no vault); the quit path ends the process past one."""
+    share): never the threads the window's other work runs on. :func:`wait_for_jobs` waits
+    for it too, and the quit path ends the process past a look still held."""
     global _folder_looks
     if _folder_looks is None:
         _folder_looks = QThreadPool()
@@ -308,10 +308,17 @@ class ProgressRelay(QObject):
 
 
 def wait_for_jobs(timeout_s: float = 10.0) -> bool:
-    """Cancel every running job and wait for the pool to drain (on quit and lock)."""
+    """Cancel every running job and wait for the pools to drain (at quit), ``timeout_s`` in
+    all: False while one still runs, so that the quit path ends the process past it (a look at
+    a silent share left running would hold the process at exit, its pool waiting for it)."""
     for job in active_jobs():
         job.cancel()
-    return bool(QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000)))
+    deadline = time.monotonic() + timeout_s
+    drained = bool(QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000)))
+    if _folder_looks is not None:
+        left_ms = max(int((deadline - time.monotonic()) * 1000), 0)
+        drained = bool(_folder_looks.waitForDone(left_ms)) and drained
+    return drained
 
 
 def end_if_jobs_linger(code: int, grace_s: float = 2.0) -> None:
