@@ -235,9 +235,8 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
     by the person (a full drive's refusal names this command: walk 49b D2), after saying which
     (review 49b R2: "--prune 0" removed every backup unasked, though 0 keeps all in the
     setting)."""
+    from medlocal.app.backup_pruning import plan_prune, prune
     from medlocal.cli.common import open_vault
-    from medlocal.vault.backup import backups_to_prune, remove_and_record
-    from medlocal.vault.backup_listing import list_backups, of_vault
     from medlocal.vault.keyfile import load_key_file
     from medlocal.vault.unlock import VaultFiles
 
@@ -248,32 +247,17 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
             "(--prune 1 keeps the newest). To remove the last one too, delete its folder yourself "
             "once a copy is kept elsewhere."
         )
-    if not destination.is_dir():
-        raise UserInputError(f"{shown_path(destination)} is not a folder that exists.")
     vault_id = load_key_file(VaultFiles(vault_folder).key_file).vault_id
-    doomed = backups_to_prune(destination, vault_id, keep)
-    if not doomed:
+    plan = plan_prune(destination, vault_id, keep)  # one the window's Remove older backups makes
+    if not plan.doomed:
         print(f"Nothing to remove: {shown_path(destination)} holds no older backup to remove.")
         return 0
-    listed = {b.folder: b for b in list_backups(destination)}
-    gone = [listed[f].made for f in doomed]
-    stay = [b for b in of_vault(list(listed.values()), vault_id) if b.folder not in doomed]
-
-    def question() -> str:
-        newest = f"the newest made {stay[-1].made}" if stay else "none"
-        return (
-            f"Remove {_count(len(doomed), 'backup')} of this vault from "
-            f"{shown_path(destination)}, made {gone[0]}"
-            + (f" to {gone[-1]}" if len(gone) > 1 else "")
-            + f"? {_count(len(stay), 'backup')} {'stays' if len(stay) == 1 else 'stay'} "
-            f"({newest})."
-        )
 
     refused = (
         "Removing backups asks for confirmation: run it in a terminal or add --yes. Nothing was "
         "removed."
     )
-    if not confirm(question, args, scripts_refused=refused):
+    if not confirm(plan.question, args, scripts_refused=refused):
         raise UserInputError("Not confirmed; nothing was removed.")
     # Unlocked (remembered key, --passphrase-file, or asked) to write the removal to the
     # vault's audit log (left 49: pruning left no trace there).
@@ -284,7 +268,7 @@ def _prune(destination: Path, vault_folder: Path, args: argparse.Namespace) -> i
         # backups are all still there.
         kind = UserInputError if isinstance(err, UserInputError) else MedLocalError
         raise kind(f"{str(err).rstrip()} Nothing was removed.") from err
-    pruned = remove_and_record(vault, destination, doomed)
+    pruned = prune(vault, plan)
     for old in pruned.removed:
         print(f"Removed older backup {shown_name(old.name)}")
     if pruned.failure:

@@ -1,9 +1,12 @@
 """How the window says to remove older backups: with its own controls, never a terminal command
 (walk 50a D4: after a backup it said "medlocal settings set backup_keep N …, or now: medlocal
 vault backup --prune 1 --to …" beside the Keep newest box that does it). In the window, removing
-older backups is Keep newest plus a new backup (the older ones go once it is verified)."""
+older backups is Keep newest plus a new backup (the older ones go once it is verified), or, when
+the drive is too full for one more, Keep newest plus Remove older backups (left 51)."""
 
 from __future__ import annotations
+
+from medlocal.vault.backup_listing import LAST_ONLY, RoomAdvice
 
 KEEP_FEWER = (
     "To keep only the newest N, set Keep newest above to N: each backup then removes the older "
@@ -14,3 +17,20 @@ ERASE_FROM_BACKUPS = (
     "1 and press Back up now: once the new backup is verified the older ones there are removed "
     "(remove any copies elsewhere yourself)."
 )
+
+# The window's own action for removing this vault's older backups from the chosen folder.
+REMOVE_OLDER = "Remove older backups"
+
+
+def make_room(plain: str, advice: RoomAdvice | None) -> str:
+    """A backup refused for a full drive, as the window says it (left 51: it ended with a
+    ``medlocal vault backup --prune N --to …`` command): what is in that folder, and the
+    window's own way to make room there (Keep newest, then Remove older backups)."""
+    if advice is None:
+        return plain
+    if advice.keep is not None:
+        return (
+            f"{plain}{advice.note} Removing this vault's oldest {advice.removed} would make room: "
+            f"set Keep newest to {advice.keep}, press {REMOVE_OLDER}, then Back up now."
+        )
+    return plain + advice.note + (LAST_ONLY if advice.last_only else "")

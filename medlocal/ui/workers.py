@@ -108,6 +108,16 @@ class _TeardownGuard:
     is raised as before."""
 
     job: Job | None = None
+    pool: QThreadPool | None = None  # None: Qt's global pool (superqt's own choice)
+
+    def start(self) -> None:
+        if self.pool is None:
+            super().start()  # type: ignore[misc]
+            return
+        # superqt's start, on this worker's own pool (superqt always takes the global one).
+        self._worker_set.add(self)  # type: ignore[attr-defined]
+        self._finished.connect(self._set_discard)  # type: ignore[attr-defined]
+        self.pool.start(self)  # type: ignore[call-overload]
 
     def run(self) -> None:
         try:
@@ -149,6 +159,7 @@ def _start(
     on_done: Done | None,
     on_error: Failed | None,
     extra: dict[str, Callable[[Any], None]],
+    pool: QThreadPool | None = None,
 ) -> Job:
     job = Job(name)
 
@@ -166,10 +177,30 @@ def _start(
         _connect={**extra, "returned": finished, "errored": _error_handler(job, on_error)},
     )
     worker.job = job
+    worker.pool = pool
     job.worker = worker
     _track(job)
     worker.start()
     return job
+
+
+# Left 51: a look at a backup folder on a share that does not answer holds its thread until the
+# system gives up (minutes on a hard network mount). Qt's global pool has one thread per core
+# (two on a small laptop): the Backup dialog's summary and folder listing on a silent share
+# took both, and answers, imports and summaries waited behind them. Such looks run here.
+FOLDER_LOOK_THREADS = 8
+_folder_looks: QThreadPool | None = None
+
+
+def folder_looks() -> QThreadPool:
+    """The pool for looks at folders that may not answer (backup folders on a stick or a
+    share): never the threads the window's other work runs on. :func:`wait_for_jobs` waits
+    for it too, and the quit path ends the process past a look still held."""
+    global _folder_looks
+    if _folder_looks is None:
+        _folder_looks = QThreadPool()
+        _folder_looks.setMaxThreadCount(FOLDER_LOOK_THREADS)
+    return _folder_looks
 
 
 def _its_stop_ends_waits(func: Task) -> Task:
@@ -195,10 +226,12 @@ def run_task(
     func: Callable[[threading.Event], T],
     on_done: Callable[[T], None] | None = None,
     on_error: Failed | None = None,
+    *,
+    pool: QThreadPool | None = None,
 ) -> Job:
-    """Run ``func(cancel_event)`` off the GUI thread; ``on_done(result)`` or ``on_error(exc)``
-    is called on the GUI thread."""
-    return _start(name, func, on_done, on_error, {})
+    """Run ``func(cancel_event)`` off the GUI thread (on ``pool``, else Qt's global pool);
+    ``on_done(result)`` or ``on_error(exc)`` is called on the GUI thread."""
+    return _start(name, func, on_done, on_error, {}, pool)
 
 
 def stream_task(
@@ -275,10 +308,17 @@ class ProgressRelay(QObject):
 
 
 def wait_for_jobs(timeout_s: float = 10.0) -> bool:
-    """Cancel every running job and wait for the pool to drain (on quit and lock)."""
+    """Cancel every running job and wait for the pools to drain (at quit), ``timeout_s`` in
+    all: False while one still runs, so that the quit path ends the process past it (a look at
+    a silent share left running would hold the process at exit, its pool waiting for it)."""
     for job in active_jobs():
         job.cancel()
-    return bool(QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000)))
+    deadline = time.monotonic() + timeout_s
+    drained = bool(QThreadPool.globalInstance().waitForDone(int(timeout_s * 1000)))
+    if _folder_looks is not None:
+        left_ms = max(int((deadline - time.monotonic()) * 1000), 0)
+        drained = bool(_folder_looks.waitForDone(left_ms)) and drained
+    return drained
 
 
 def end_if_jobs_linger(code: int, grace_s: float = 2.0) -> None:

@@ -23,10 +23,14 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medlocal.fsutil import free_bytes, fsync_dir, private_dir, shown_name, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault.manifest import MANIFEST_NAME, BackupError, BackupRefusedError, Part
+
+if TYPE_CHECKING:
+    from medlocal.vault.backup_listing import RoomAdvice
 
 # FAT32 holds files up to 4 GiB - 1 byte; a round margin below it.
 PART_BYTES = (4 << 30) - (1 << 20)
@@ -62,6 +66,17 @@ def mb(count: int) -> str:
     return f"{max(count, 0) / 1e6:,.1f} MB"
 
 
+class NoRoomError(BackupError):
+    """A backup refused by :func:`check_room`: its message (``str``) ends with the command that
+    would make room; ``plain`` is the message without it and ``advice`` what the folder holds
+    and how many to keep there, for a face that words the removal as its own action."""
+
+    def __init__(self, plain: str, advice: RoomAdvice | None, vault_folder: Path | None) -> None:
+        super().__init__(plain + (advice.command_text(vault_folder) if advice else ""))
+        self.plain = plain
+        self.advice = advice
+
+
 def check_room(
     beside_vault: Path,
     destination: Path,
@@ -79,7 +94,7 @@ def check_room(
     ``destination``, it names the older backups there and the command that would make room by
     removing vault ``vault_id``'s oldest (walk 49b D2; nothing is removed unasked), naming
     ``vault_folder`` when it is not the default vault."""
-    from medlocal.vault.backup_listing import room_note
+    from medlocal.vault.backup_listing import room_advice
 
     here, there = free_bytes(beside_vault), free_bytes(destination)
     if here is None or there is None:
@@ -91,20 +106,22 @@ def check_room(
 
     if one_disk:
         if here < 2 * needed:
-            raise BackupError(
+            raise NoRoomError(
                 f"Not enough space for the backup: the vault and {shown_path(destination)} are on "
                 f"one disk, which needs about {mb(2 * needed)} free while it is written (a "
                 f"snapshot beside the vault, then the backup, each about {mb(needed)}); {mb(here)} "
-                "is free. Free some space, or back up to another drive. Nothing was written."
-                + room_note(destination, vault_id, 2 * needed - here, vault_folder)
+                "is free. Free some space, or back up to another drive. Nothing was written.",
+                room_advice(destination, vault_id, 2 * needed - here),
+                vault_folder,
             )
         return
     if there < needed:
-        raise BackupError(
+        raise NoRoomError(
             f"Not enough space for the backup in {shown_path(destination)}: it needs about "
             f"{mb(needed)}, and {mb(there)} is free there. Free some space on that drive or choose "
-            "a larger one. Nothing was written."
-            + room_note(destination, vault_id, needed - there, vault_folder)
+            "a larger one. Nothing was written.",
+            room_advice(destination, vault_id, needed - there),
+            vault_folder,
         )
     if here < needed:
         raise BackupError(

@@ -225,16 +225,44 @@ def folder_summary(
     )
 
 
-def room_note(
-    folder: Path, vault_id: str | None, short_by: int, vault_folder: Path | None = None
-) -> str:
-    """For a backup refused for lack of space in ``folder`` (``short_by`` bytes short): the
-    older MedLocal backups there and the command that would make room by removing this vault's
-    oldest ones (``vault_folder`` as for :func:`prune_command`). Nothing is removed here; ""
-    when the folder holds no MedLocal backup."""
+@dataclass(frozen=True)
+class RoomAdvice:
+    """For a backup refused for lack of space in ``folder``: the older MedLocal backups there
+    (``note``), and how many of this vault's to keep there so that removing the older ones
+    makes room (``keep``; None when no removal would, then ``last_only`` says whether even
+    all but this vault's newest would not). Each face words the removal as its own action:
+    the command line its ``--prune`` command (:meth:`command_text`), the window its Remove
+    older backups button (left 51: the window showed the command)."""
+
+    folder: Path
+    note: str
+    keep: int | None = None
+    removed: int = 0
+    last_only: bool = False
+
+    def command_text(self, vault_folder: Path | None = None) -> str:
+        """The note with the command that makes room (``vault_folder`` as for
+        :func:`prune_command`)."""
+        if self.keep is not None:
+            return (
+                f"{self.note} Removing this vault's oldest {self.removed} would make room: "
+                f"{prune_command(self.folder, self.keep, vault_folder)}"
+            )
+        return self.note + LAST_ONLY if self.last_only else self.note
+
+
+LAST_ONLY = (
+    " Even removing all but this vault's newest would not make enough room there (MedLocal "
+    "never removes the last one: copy it elsewhere before deleting it)."
+)
+
+
+def room_advice(folder: Path, vault_id: str | None, short_by: int) -> RoomAdvice | None:
+    """What :class:`RoomAdvice` says for ``folder``, ``short_by`` bytes short; None when the
+    folder holds no MedLocal backup. Nothing is removed here."""
     backups = list_backups(folder)
     if not backups:
-        return ""
+        return None
     total = sum(b.size for b in backups)
     listed = "; ".join(f"{b.made}, {mb(b.size)}" for b in backups[-5:])
     more = f" (the newest 5: {listed})" if len(backups) > 5 else f" ({listed})"
@@ -245,13 +273,16 @@ def room_note(
     for removed, backup in enumerate(mine, start=1):
         freed += backup.size
         if freed >= short_by:
-            return (
-                f"{note} Removing this vault's oldest {removed} would make room: "
-                f"{prune_command(folder, len(mine) + 1 - removed, vault_folder)}"
-            )
-    if vault_id and of_vault(backups, vault_id):
-        return (
-            f"{note} Even removing all but this vault's newest would not make enough room there "
-            "(MedLocal never removes the last one: copy it elsewhere before deleting it)."
-        )
-    return note
+            return RoomAdvice(folder, note, len(mine) + 1 - removed, removed)
+    last_only = bool(vault_id and of_vault(backups, vault_id))
+    return RoomAdvice(folder, note, last_only=last_only)
+
+
+def room_note(
+    folder: Path, vault_id: str | None, short_by: int, vault_folder: Path | None = None
+) -> str:
+    """:func:`room_advice` as the command line says it: the older MedLocal backups in
+    ``folder`` and the command that would make room by removing this vault's oldest ones
+    (``vault_folder`` as for :func:`prune_command`); "" when the folder holds no backup."""
+    advice = room_advice(folder, vault_id, short_by)
+    return advice.command_text(vault_folder) if advice is not None else ""

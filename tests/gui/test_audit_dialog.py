@@ -20,19 +20,23 @@ def _open(qtbot: QtBot, workspace: Workspace) -> AuditDialog:
 
 
 def _cells(dialog: AuditDialog) -> list[str]:
-    table = dialog.table
+    model = dialog.entries
     return [
-        table.item(row, column).text()
-        for row in range(table.rowCount())
-        for column in range(table.columnCount())
+        model.text(row, column)
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
     ]
+
+
+def _events(dialog: AuditDialog) -> list[str]:
+    return [dialog.entries.text(row, 2) for row in range(dialog.entries.rowCount())]
 
 
 def test_entries_and_intact_chain(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int
 ) -> None:
     dialog = _open(qtbot, workspace)
-    events = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    events = _events(dialog)
     assert "patient_add" in events and "import" in " ".join(events)
     assert not any("Jane" in cell or "metformin" in cell for cell in _cells(dialog))
     dialog.verify_button.click()
@@ -61,7 +65,7 @@ def test_locked_vault_says_so(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = AuditDialog(workspace)
     qtbot.addWidget(dialog)
     assert "locked" in dialog.verdict.text()
-    assert dialog.table.rowCount() == 0
+    assert dialog.entries.rowCount() == 0
 
 
 def test_unlock_and_lock_entries_are_left_out_until_asked_for(
@@ -73,7 +77,7 @@ def test_unlock_and_lock_entries_are_left_out_until_asked_for(
     dialog = _open(qtbot, workspace)
 
     def events() -> list[str]:
-        return [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+        return _events(dialog)
 
     assert "patient_add" in events() and not {"unlock", "lock"} & set(events())
     assert not dialog.sessions_box.isChecked()

@@ -11,6 +11,7 @@ not said)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.gui_window import PASS
@@ -54,8 +55,10 @@ def test_closing_during_a_backup_asks_and_stops_it_before_closing(
     held = hold(monkeypatch, workspace, "backup")
     dialog.destination.setText(str(usb))
     dialog.backup_passphrase.setText(PASS)
-    job = dialog.start_backup()
-    assert held.started.wait(10)
+    dialog.start_backup()  # the folder is checked on a worker first (left 51), then written
+    qtbot.waitUntil(held.started.is_set, timeout=WAIT_MS)
+    job: Any = dialog.task.job  # Any: its state changes under mypy's narrowing
+    assert job is not None and job.name == "Writing the backup"
 
     asked: list[str] = []
     answer_next_box("Keep working", asked)

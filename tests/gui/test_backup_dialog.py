@@ -32,6 +32,8 @@ def test_backup_verify_and_restore_through_the_dialog(
     window.start()
     dialog = window.backup_dialog()
     assert isinstance(dialog, BackupDialog)
+    # Read on a worker (left 51: the last backup's folder may be a share that does not answer).
+    qtbot.waitUntil(lambda: dialog.summary_job is None, timeout=WAIT_MS)
     assert "No verified backup" in dialog.summary.text()
     assert "medlocal" not in dialog.summary.text()  # no terminal command for a clinician
 

@@ -1,11 +1,15 @@
 """Backup and restore: write an encrypted, verified backup of the vault to a USB drive or a
 trusted share; re-check a backup; restore one over this vault. Every step runs off the GUI
-thread with progress and Cancel."""
+thread with progress and Cancel, and so does every look at a backup folder: the last verified
+backup's (in the summary), the chosen one's listing, and its check before a backup (left 51: a
+share gone quiet or a stick pulled out held the window while the dialog opened, and again when
+Back up now was pressed)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.backup_pruning import PrunePlan, plan_prune, prune
 from medlocal.app.backups import (
     UNUSED_VAULT_WORDS,
     Held,
@@ -47,7 +52,7 @@ from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
-from medlocal.ui.backup_advice import KEEP_FEWER
+from medlocal.ui.backup_advice import KEEP_FEWER, REMOVE_OLDER, make_room
 from medlocal.ui.closing import BACKUP_JOB, RESTORE_JOB, VERIFY_JOB, WAITED_FOR
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import (
@@ -58,7 +63,8 @@ from medlocal.ui.dialogs.common import (
     resize_on_screen,
     run_owned,
 )
-from medlocal.ui.workers import Job
+from medlocal.ui.workers import Job, folder_looks
+from medlocal.vault.backup_files import NoRoomError
 
 
 def _secret_field(name: str) -> QLineEdit:
@@ -95,6 +101,15 @@ def _folder_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
 # that the vault was unchanged). Only a cancel before the backup is moved into place stops it.
 RESTORE_STOPPED = "The restore was stopped; your vault is unchanged."
 CHECKING_BACKUP = "Opening the backup"
+# Before a backup: whether the chosen folder is there and can be written (nothing written yet,
+# so closing the dialog meanwhile needs no question and no wait).
+CHECKING_FOLDER = "Checking the backup folder"
+READING_OLDER = "Reading the backups in that folder"
+REMOVING_OLDER = "Removing older backups"
+# Tasks that only look at a folder: Close stops them at once (one that does not answer is not
+# waited for; their result is dropped).
+LOOKS_ONLY = (CHECKING_FOLDER, READING_OLDER)
+READING_SUMMARY = "Reading when the last verified backup was made…"
 
 
 def backup_lines(folder: Path, this_vault: str | None) -> list[str]:
@@ -106,6 +121,17 @@ def backup_lines(folder: Path, this_vault: str | None) -> list[str]:
     if not folder.is_dir():
         return ["That folder is no longer there (a drive unplugged?)."]
     return lines or ["No MedLocal backup in that folder yet."]
+
+
+@dataclass(frozen=True)
+class _BeforeRestore:
+    """What the "Restore over this vault?" question says, read on the worker that opened the
+    backup: what the backup holds, what the vault holds now (None when locked), and whether
+    the vault never held a record."""
+
+    backup: Held
+    vault: Held | None
+    unused_vault: bool
 
 
 def summary_text(summary: str) -> str:
@@ -130,9 +156,12 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Backup and restore")
         self.workspace = workspace
-        self.summary = QLabel(summary_text(workspace.backup_summary()))
+        # Filled off the window's thread: it reads backups.json and looks for the last verified
+        # backup's folder, which may sit on a share that does not answer.
+        self.summary = QLabel(READING_SUMMARY)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Last verified backup")
+        self.summary_job: Job | None = None
 
         self.destination = QLineEdit(workspace.settings.backup_folder)
         self.destination.setAccessibleName("Backup folder")
@@ -156,6 +185,14 @@ class BackupDialog(QDialog):
         self.backup_button = QPushButton("&Back up now")
         self.backup_button.setAccessibleName("Write and verify a backup now")
         self.backup_button.clicked.connect(self.start_backup)
+        # Left 51: a drive too full for one more backup was told a --prune command; Keep newest
+        # plus this button is the window's way (a new backup removes older ones only once it
+        # is written, which a full drive does not allow).
+        self.prune_button = QPushButton("Remove &older backups…")
+        self.prune_button.setAccessibleName(
+            "Remove this vault's older backups from that folder, keeping the newest as Keep newest"
+        )
+        self.prune_button.clicked.connect(self.start_prune)
         backup_box = QGroupBox("Back up this vault")
         backup_form = QFormLayout(backup_box)
         backup_form.addRow(
@@ -164,7 +201,11 @@ class BackupDialog(QDialog):
         backup_form.addRow("&Keep newest", self.keep)
         backup_form.addRow(_label("Backups &in it", self.backups), self.backups)
         backup_form.addRow("&Passphrase", self.backup_passphrase)
-        backup_form.addRow("", self.backup_button)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_button)
+        backup_row.addWidget(self.prune_button)
+        backup_row.addStretch(1)
+        backup_form.addRow("", backup_row)
         # Each part's messages under its own button, beside the fields they are about: one
         # line at the foot of the dialog was read far below the field it named (walk 26).
         self.backup_message = ErrorLine("Backup message", self)
@@ -228,7 +269,26 @@ class BackupDialog(QDialog):
         resize_on_screen(self, 640, 460)
         self._listing = 0  # which listing of the folder is the latest (older ones are dropped)
         self.listing_job: Job | None = None
+        self.read_summary()
         self.list_backups()
+
+    def read_summary(self) -> None:
+        """The last verified backup's line, read on a worker ("Reading…" meanwhile)."""
+        ws = self.workspace
+
+        def read(_cancel: threading.Event) -> str:
+            return summary_text(ws.backup_summary())
+
+        def show(text: str) -> None:
+            self.summary_job = None
+            self.summary.setText(text)
+
+        def failed(exc: BaseException) -> None:
+            show(f"When the last backup was made could not be read: {error_text(exc, 'Reading')}")
+
+        self.summary_job = run_owned(
+            self, "backup summary", read, show, failed, pool=folder_looks()
+        )
 
     def list_backups(self) -> None:
         """Fill the list with the backups in the chosen folder, oldest first. Read on a worker
@@ -258,7 +318,7 @@ class BackupDialog(QDialog):
         def failed(exc: BaseException) -> None:
             show([f"The folder could not be read: {error_text(exc, 'Reading the folder')}"])
 
-        self.listing_job = run_owned(self, "backup list", read, show, failed)
+        self.listing_job = run_owned(self, "backup list", read, show, failed, pool=folder_looks())
 
     def _choose_folder(self, edit: QLineEdit) -> None:
         chosen = files.existing_folder(self, "Choose a folder")
@@ -268,14 +328,17 @@ class BackupDialog(QDialog):
     def _start(
         self, name: str, task: Task[T], on_done: Callable[[T], None], outcome: ErrorLine
     ) -> Job:
-        """Start ``task`` in the panel, its buttons off; its failure is said in ``outcome``."""
+        """Start ``task`` in the panel, its buttons off; its failure is said in ``outcome``.
+        A task that only looks at a folder runs where a silent share holds no other work."""
         self._busy(True, outcome)
         self._outcome_task = name
-        return self.task.start(name, task, on_done, self._failed)
+        pool = folder_looks() if name in LOOKS_ONLY else None
+        return self.task.start(name, task, on_done, self._failed, pool=pool)
 
     def _busy(self, on: bool, outcome: ErrorLine | None = None) -> None:
         """Buttons off while a task runs; its failure is said in ``outcome`` (its part's)."""
-        for button in (self.backup_button, self.verify_button, self.restore_button):
+        buttons = (self.backup_button, self.prune_button, self.verify_button, self.restore_button)
+        for button in buttons:
             button.setEnabled(not on)
         if outcome is not None:
             self._clear_messages()
@@ -295,6 +358,10 @@ class BackupDialog(QDialog):
             locked = self.workspace.vault is None or self.workspace.vault.is_locked
             unlock = " Unlock it as before." if locked else ""
             self._outcome.show_note(f"{RESTORE_STOPPED}{unlock}")
+        elif isinstance(exc, GenerationCancelled) and self._outcome_task in LOOKS_ONLY:
+            self._outcome.show_note("Stopped while the folder was read: nothing was changed.")
+        elif isinstance(exc, NoRoomError):  # the window's own way to make room, no command
+            self._outcome.show_error(make_room(exc.plain, exc.advice))
         else:
             self._outcome.show_error(error_text(exc, "The backup task"))
         self._close_if_asked()
@@ -306,7 +373,9 @@ class BackupDialog(QDialog):
         """Close, Esc or the title bar's × while a task runs asks first: Keep working (the
         default), or stop it and close once it has stopped."""
         job = self.task.job
-        if job is None or not job.running:
+        if job is not None and job.running and job.name in LOOKS_ONLY:
+            job.cancel()  # nothing written yet; a folder that does not answer is not waited for
+        if job is None or not job.running or job.name in LOOKS_ONLY:
             super().reject()
             return
         if self._closing_asked:
@@ -331,7 +400,7 @@ class BackupDialog(QDialog):
             self._closing_asked = False
             super().reject()
 
-    def _missing(self, field: QLineEdit, message: ErrorLine, text: str) -> None:
+    def _missing(self, field: QWidget, message: ErrorLine, text: str) -> None:
         """Something to type first: said under its part, with the cursor in the field."""
         self._clear_messages()
         message.show_error(text)
@@ -349,13 +418,37 @@ class BackupDialog(QDialog):
             )
             return None
         folder = self.destination.text().strip()
-        try:
-            create = self._folder_to_create(folder)
-        except MedLocalError as err:
-            # A relative path, a file, a read-only folder, an unplugged drive: said before
-            # anything runs, the passphrase kept (nothing was tried with it).
-            self._missing(self.destination, self.backup_message, str(err))
-            return None
+        ws = self.workspace
+
+        def check(_progress: ProgressCallback, cancel: threading.Event) -> NewFolder | None:
+            create = folder_to_create(ws.backup_target(folder or None))
+            if cancel.is_set():  # Cancel or Close while the folder was looked at
+                raise GenerationCancelled()
+            return create
+
+        def checked(create: NewFolder | None) -> None:
+            self._busy(False)
+            if not checking.cancel_event.is_set():  # not stopped, nor the dialog closed
+                self._back_up(passphrase, folder, create)
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, MedLocalError) and not isinstance(exc, GenerationCancelled):
+                # A relative path, a file, a read-only folder, an unplugged drive: said before
+                # anything runs, the passphrase kept (nothing was tried with it).
+                self._busy(False)
+                self._missing(self.destination, self.backup_message, str(exc))
+                return
+            self._failed(exc)
+
+        # The folder is looked at on a worker (it may be a share that does not answer), in the
+        # task panel: Cancel and Close work meanwhile, and the buttons wait for it.
+        self._busy(True, self.backup_message)
+        self._outcome_task = CHECKING_FOLDER
+        checking = self.task.start(CHECKING_FOLDER, check, checked, refused, pool=folder_looks())
+        return checking
+
+    def _back_up(self, passphrase: str, folder: str, create: NewFolder | None) -> Job | None:
+        """The folder was checked: ask to create it if missing, then write the backup."""
         if create is not None and not self._agree_to_create(create):
             return None
         self.backup_passphrase.clear()
@@ -379,16 +472,10 @@ class BackupDialog(QDialog):
                 ws.vault_folder,
                 keep_fewer=KEEP_FEWER,
             )
-            return result, held
+            # The summary's new line too: it reads backups.json and the backup's folder.
+            return result, held, summary_text(ws.backup_summary())
 
         return self._start(BACKUP_JOB, task, self._backed_up, self.backup_message)
-
-    def _folder_to_create(self, folder: str) -> NewFolder | None:
-        """The chosen folder when it is missing, with its missing parents (any depth: walk 39
-        refused a folder two levels deep); None when it exists. Raises, with what is wrong,
-        for no folder at all, a relative path, a file, a read-only folder, or a missing one
-        where drives appear (an unplugged USB stick: nothing is made on the local disk)."""
-        return folder_to_create(self.workspace.backup_target(folder or None))
 
     def _agree_to_create(self, new: NewFolder) -> bool:
         if confirm(self, "Create the backup folder?", new.question()):
@@ -401,10 +488,10 @@ class BackupDialog(QDialog):
         self.destination.setFocus()
         return False
 
-    def _backed_up(self, done: tuple[Any, str]) -> None:
-        result, held = done
+    def _backed_up(self, done: tuple[Any, str, str]) -> None:
+        result, held, summary = done
         self._busy(False)
-        self.summary.setText(summary_text(self.workspace.backup_summary()))
+        self.summary.setText(summary)
         created = (
             f"Created the folder {shown_path(result.path.parent)}. "
             if result.created_folder
@@ -440,6 +527,72 @@ class BackupDialog(QDialog):
                 f"{error_text(err, 'Saving settings')}.)"
             )
         return ""
+
+    # -- removing older backups (a drive too full for one more) -----------------------------
+
+    def start_prune(self) -> Job | None:
+        """Remove this vault's older backups from the chosen folder, keeping the newest Keep
+        newest of them: the folder read on a worker, the person asked which go, then removed
+        (one audit entry), as ``vault backup --prune N`` does."""
+        keep = self.keep.value()
+        if keep < 1:
+            self._missing(
+                self.keep,
+                self.backup_message,
+                f"Set Keep newest to how many of this vault's backups to keep in that folder (at "
+                f"least 1: the newest is never removed), then press {REMOVE_OLDER} again.",
+            )
+            return None
+        ws = self.workspace
+        try:
+            vault_id = ws.require_vault().vault_id
+            folder = ws.backup_target(self.destination.text().strip() or None)
+        except MedLocalError as err:
+            self._missing(self.destination, self.backup_message, str(err))
+            return None
+
+        def read(_progress: ProgressCallback, cancel: threading.Event) -> PrunePlan:
+            plan = plan_prune(folder, vault_id, keep)
+            if cancel.is_set():
+                raise GenerationCancelled()
+            return plan
+
+        def ask(plan: PrunePlan) -> None:
+            self._busy(False)
+            if reading.cancel_event.is_set():
+                return
+            if not plan.doomed:
+                self.backup_message.show_note(
+                    f"Nothing to remove: {shown_path(folder)} holds no backup of this vault "
+                    f"older than the newest {keep}."
+                )
+                return
+            if confirm(self, "Remove older backups?", plan.question()):
+                self._remove_older(plan)
+
+        reading = self._start(READING_OLDER, read, ask, self.backup_message)
+        return reading
+
+    def _remove_older(self, plan: PrunePlan) -> Job:
+        ws = self.workspace
+
+        def remove(_progress: ProgressCallback, _cancel: threading.Event) -> Any:
+            return prune(ws.require_vault(), plan)
+
+        def removed(pruned: Any) -> None:
+            self._busy(False)
+            said = (
+                f"Removed {len(pruned.removed)} older backup(s) of this vault from "
+                f"{shown_path(plan.folder)}; {pruned.kept} of it kept there."
+            )
+            if pruned.failure or pruned.audit_failure:
+                self.backup_message.show_error(f"{said} {pruned.warning()}")
+            else:
+                self.backup_message.show_note(said)
+            self.list_backups()
+            self._close_if_asked()
+
+        return self._start(REMOVING_OLDER, remove, removed, self.backup_message)
 
     # -- verify and restore ------------------------------------------------------------------
 
@@ -549,12 +702,21 @@ class BackupDialog(QDialog):
         secret = self.source_passphrase.text()
         passphrase, recovery_key = (None, secret) if recovering else (secret, None)
 
-        def opens(_progress: ProgressCallback, _cancel: threading.Event) -> Held:
-            return opened_backup_holds(path, passphrase, recovery_key)
+        ws = self.workspace
 
-        def ask(backup: Held) -> None:
+        def opens(_progress: ProgressCallback, _cancel: threading.Event) -> _BeforeRestore:
+            # What the question counts is read here too, off the window's thread: the backup
+            # (on a stick or a share) and this vault's records.
+            vault = ws.vault
+            return _BeforeRestore(
+                opened_backup_holds(path, passphrase, recovery_key),
+                held_now(vault) if vault is not None and not vault.is_locked else None,
+                empty_vault_id(vault) is not None,
+            )
+
+        def ask(before: _BeforeRestore) -> None:
             self._busy(False)
-            self._ask_then_restore(path, passphrase, recovery_key, fresh, backup)
+            self._ask_then_restore(path, passphrase, recovery_key, fresh, before)
 
         return self._start(CHECKING_BACKUP, opens, ask, self.restore_message)
 
@@ -564,7 +726,7 @@ class BackupDialog(QDialog):
         passphrase: str | None,
         recovery_key: str | None,
         fresh: str,
-        backup: Held,
+        before: _BeforeRestore,
     ) -> Any:
         """The backup opens with what was typed: ask, then restore."""
         unlock = (
@@ -577,16 +739,15 @@ class BackupDialog(QDialog):
         replaced = (
             f"The vault on this computer (it {UNUSED_VAULT_WORDS}) will be replaced, with its "
             "audit trail, by the backup."
-            if empty_vault_id(self.workspace.vault) is not None
+            if before.unused_vault
             else "The vault on this computer will be replaced by the backup."
         )
         # Walk 49b D7: what the vault holds now, so that the loss is counted, not guessed.
-        vault = self.workspace.vault
-        self._held_before = held_now(vault) if vault is not None and not vault.is_locked else None
+        self._held_before = before.vault
         if not confirm(
             self,
             "Restore over this vault?",
-            f"{replaced} {loss_note(self._held_before, backup)} It is kept aside until "
+            f"{replaced} {loss_note(self._held_before, before.backup)} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}. Continue?",
         ):

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -92,10 +92,14 @@ def run_owned(
     work: Callable[[threading.Event], T],
     on_done: Callable[[T], None],
     on_error: Callable[[BaseException], None],
+    *,
+    pool: QThreadPool | None = None,
 ) -> Job:
     """:func:`run_task` for a task a widget started: the task is cancelled when the widget is
     destroyed, and its result or error is dropped if the widget is gone by then (a dialog
-    closed and deleted while a download or a summary was still finishing)."""
+    closed and deleted while a download or a summary was still finishing). ``pool``: as for
+    :func:`run_task` (:func:`medlocal.ui.workers.folder_looks` for a folder that may not
+    answer)."""
 
     def done(result: T) -> None:
         if shiboken6.isValid(owner):
@@ -105,7 +109,7 @@ def run_owned(
         if shiboken6.isValid(owner):
             on_error(exc)
 
-    job = run_task(name, work, done, failed)
+    job = run_task(name, work, done, failed, pool=pool)
     owner.destroyed.connect(job.cancel)
     return job
 
@@ -219,6 +223,7 @@ class TaskPanel(QWidget):
         on_error: Callable[[BaseException], None],
         *,
         cancellable: bool = True,
+        pool: QThreadPool | None = None,
     ) -> Job:
         if self.busy:
             raise RuntimeError(f"{self.what} is already running")
@@ -240,7 +245,7 @@ class TaskPanel(QWidget):
         def work(cancel: threading.Event) -> T:
             return task(_alive_only(relay), cancel)
 
-        self.job = run_owned(self, name, work, done, failed)
+        self.job = run_owned(self, name, work, done, failed, pool=pool)
         return self.job
 
     def show_progress(self, value: Progress) -> None:
@@ -282,16 +287,29 @@ def row_table(columns: Sequence[str], name: str, parent: QWidget | None = None) 
     """A read-only table chosen by whole rows, columns sized to their first rows, no row
     numbers; ``name`` is its accessible name. Tab leaves it (the arrow keys move inside)."""
     table = QTableWidget(0, len(columns), parent)
+    table.setHorizontalHeaderLabels(list(columns))
+    _rows_look(table, name)
+    return table
+
+
+def row_view(model: QAbstractItemModel, name: str, parent: QWidget | None = None) -> QTableView:
+    """:func:`row_table`'s look over ``model``, for a table that may grow long: the model makes
+    only the cells shown (:class:`medlocal.ui.row_model.RowsModel`)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    _rows_look(view, name)
+    return view
+
+
+def _rows_look(table: QTableView, name: str) -> None:
     # Walk 39: Tab went from cell to cell of the model manager's Installed table and never left
     # it, so Import, Set as default and Remove were out of the keyboard's reach.
     table.setTabKeyNavigation(False)
-    table.setHorizontalHeaderLabels(list(columns))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     fit_columns_to_first_rows(table)
     table.verticalHeader().setVisible(False)
     table.setAccessibleName(name)
-    return table
 
 
 # Rows measured (beside the visible ones) when a column is sized to its contents. Qt's default
@@ -334,7 +352,7 @@ def picker_and_result_layout(
 
 
 def table_and_actions_layout(
-    dialog: QDialog, table: QTableWidget, actions: Sequence[QWidget], message: QWidget
+    dialog: QDialog, table: QTableView, actions: Sequence[QWidget], message: QWidget
 ) -> None:
     """The frame the audit and saved-outputs dialogs share: the table, its action buttons in a
     row on the left, a message line, then Close."""
