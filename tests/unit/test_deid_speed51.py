@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from fixtures.deid_corpus import load
 
-from medlocal.privacy import deid_ocr_glue
+from medlocal.privacy import deid_ocr_glue, deid_role_names
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import Lexicon, lexicon
 from medlocal.privacy.deid_spans import Redaction
@@ -64,3 +64,20 @@ def test_glued_candidates_as_before_on_the_development_notes() -> None:
             assert list(deid_ocr_glue.glued_candidates(note.text, identity, lex)) == list(
                 _every_token(note.text, identity, lex)
             ), note.note_id
+
+
+ROLE_TEXT = (
+    "Seen with nurse Okafor. Priya phoned the ward; Noor is the patient's interpreter. "
+    'Reviewed with B. Lindqvist and M.K. Oyelaran. Rohit "Chintu" Bhat visited. '
+    "H. Pylori positive. Grossed by BH.\nTo: Wren, Imogen\n"
+)
+
+
+def test_role_names_as_plain_searches_in_a_long_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Long enough (over deid_first_characters.SKIP_FROM) for the skippers to be used.
+    text = ROLE_TEXT * 80 + "\n".join(note.text for note in load("dev")[:10])
+    lex = lexicon()
+    fast = list(deid_role_names.role_name_spans(text, lex))
+    monkeypatch.setattr(deid_role_names, "skipped_finditer", lambda p, t: p.finditer(t))
+    assert fast == list(deid_role_names.role_name_spans(text, lex))
+    assert {r.original for r in fast} >= {"Priya", "Noor", "B. Lindqvist", "Bhat", "BH"}
