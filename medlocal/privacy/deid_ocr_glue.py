@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from medlocal.paths import resources_dir
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import Lexicon, read_list
 from medlocal.privacy.deid_people_words import PARTICLES, TITLES
@@ -59,7 +60,19 @@ def glued_candidates(text: str, identity: PatientIdentity, lex: Lexicon) -> Iter
     """Redactions for the identifiers above in ``text`` (a reading of the text as written, at
     the same offsets)."""
     parts = _name_parts(identity.name)
+    camel = _CAMEL.search
     for token in _TOKEN.finditer(text):
+        word = token.group()
+        if "\n" not in word:
+            # Speed (session 51): a token on one line yields only where it holds a name part
+            # or a capital after a lower-case letter; most tokens hold neither, and the two
+            # readings below cost 5 microseconds a token (50 ms of a 20-page record).
+            lower = word.lower()
+            if any(part in lower for part in parts):
+                yield from _own_name_inside(text, token, parts)
+            if camel(word) is not None:
+                yield from _glued_names(text, token, lex)
+            continue
         yield from _own_name_inside(text, token, parts)
         yield from _glued_names(text, token, lex)
     yield from _ocr_dates(text, identity.dob)
@@ -175,7 +188,9 @@ def _peoples() -> frozenset[str]:
 
 
 def _ocr_dates(text: str, dob: date | None) -> Iterator[Redaction]:
-    for match in _OCR_DATE.finditer(text):
+    # Speed (session 51): a long text is searched through the pattern's skipper (the same
+    # matches; 4 -> 1 ms of a 20-page record).
+    for match in skipped_finditer(_OCR_DATE, text):
         day, month, year = (int(g) for g in match.groups())
         separators = re.sub(r"[\d \t]", "", match.group())
         if len(separators) == 2 and separators[0] == separators[1] and separators[0] in "/.-":

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLE_QUALIFIERS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
@@ -141,23 +142,26 @@ def role_name_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """The one-word names that a role before them, a person's verb after them, or "by" before
     initials give away."""
     senses = default_abbreviations().senses
+    # Speed (session 51): in a long text five of the searches skip to where their match can
+    # open (deid_first_characters; the same matches: 23 -> 18 ms for this function on a 20-page
+    # record); the two others search faster as they are.
     for match in _AFTER_ROLE.finditer(text):
         cue = match.group("cue")
         if cue.lower() not in _CUES or (cue.isupper() and cue.lower() not in ROLES):
             continue
         if _names_someone(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
-    for match in _SUBJECT.finditer(text):
+    for match in skipped_finditer(_SUBJECT, text):
         word = match.group("v")
         lower = word.lower()
         if match.group("do") and lower in lex.english and lower not in lex.given_names:
             continue
         if _names_someone(word, lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
-    for match in _IS_RELATION.finditer(text):
+    for match in skipped_finditer(_IS_RELATION, text):
         if match.group("r") in _CUES and _names_someone(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
-    for match in _INITIALLED.finditer(text):
+    for match in skipped_finditer(_INITIALLED, text):
         lower = match.group("v").lower()
         if lower.endswith(_SPECIES_ENDINGS) or lower in lex.english:
             continue
@@ -165,7 +169,7 @@ def role_name_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
             continue
         if _names_someone(match.group("v"), lex, senses):
             yield _name(text, match.start(), match.end("v"))
-    for match in _AFTER_NICKNAME.finditer(text):
+    for match in skipped_finditer(_AFTER_NICKNAME, text):
         given = match.group("g").lower()
         if given in lex.english and given not in lex.given_names:
             continue  # "Spanish (Mexico) Mode"
@@ -174,7 +178,7 @@ def role_name_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
     for match in _HEADER_SURNAME.finditer(text):
         if _names_someone(match.group("v"), lex, senses):
             yield _name(text, match.start("v"), match.end("v"))
-    for match in _BY_INITIALS.finditer(text):
+    for match in skipped_finditer(_BY_INITIALS, text):
         initials = match.group("v")
         lower = initials.lower()
         if initials not in senses and lower not in CLINICAL_SHORT and not lex.known(lower):
