@@ -38,6 +38,7 @@ from medlocal.privacy.deid_people_words import (
     TITLES,
 )
 from medlocal.privacy.deid_serovars import serovar_at
+from medlocal.privacy.deid_title_heads import title_case_head
 from medlocal.privacy.deid_tokens import TOKEN, Tok
 from medlocal.privacy.deid_trial_names import trial_name_at
 
@@ -426,6 +427,20 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         # Round 14: the broader English heads, in lower case ("Capgras delusion", "Pinard
         # stethoscope"); a given name before one is a person's (see below).
         broad = not listed and head.word.islower() and word in HEADS_AFTER
+        # Session 51: a head in Title Case ("Wickham Striae", "Couvelaire Uterus", "Psoriatic
+        # Arthritis") by its own shape, under the broader heads' guards (deid_title_heads).
+        titled = (
+            not listed
+            and not by_ending
+            and title_case_head(
+                tokens,
+                i,
+                text,
+                lex,
+                word in EPONYM_HEADS or word in HEADS_AFTER,
+            )
+        )
+        broad = broad or titled
         listed = listed or broad
         # Review 14B: exercises, calculators and checklists only after their own eponyms
         # ("Kegel exercises", "Wells calculator"); "Xyz exercises taught" is a person's.
@@ -560,6 +575,8 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
             continue
         for tok in taken:
             tok.shape = "lower"
+        if titled:
+            head.shape = "lower"  # "Spots", "Bodies": no list knows the plural
     _protect_compounds(tokens, lex, people)
     _protect_bracketed_before_heads(tokens, text, lex)
     _protect_graded(tokens, text, lex)

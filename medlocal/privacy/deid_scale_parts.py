@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_clinical_steps import stage_of_condition
+
 _SCALE_WORD = re.compile(r"(?:Stage|Level|Phase|Zone)\b", re.I)
 _WORD_AFTER = re.compile(r"[ \t]+(?P<w>[^\W\d_][\w'’-]*)")
 
@@ -19,6 +21,8 @@ def scale_not_address(text: str, start: int, end: int) -> bool:
     is read as that scale's step where it stands."""
     if _SCALE_WORD.match(text, start) is None:
         return False
+    if stage_of_condition(text, start):  # session 51: "Chronic Kidney Disease Stage 3B;"
+        return True
     # Only a lower-case word after the step: with a capitalised facility or clinical word after
     # it, or an acronym before it, the held-out halves lost an address (measured).
     after = _WORD_AFTER.match(text, end)
