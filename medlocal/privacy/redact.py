@@ -64,11 +64,13 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
+from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -326,6 +328,12 @@ class Redactor:
         # A practice named by its place and "Medical" alone ("(Battery Point Medical)").
         checkpoint()
         found += practice_name_candidates(text, lex)
+        # Identifiers with a digit where the fixed forms stop short, and initials in a person's
+        # slot (session 51: deid_digit_slots, deid_initial_slots).
+        checkpoint()
+        found += digit_slot_candidates(text, lex)
+        found += list(wrapped_code_rests(text, found, lex))
+        found += initial_slot_candidates(text, lex)
         return found, [_word_redaction(text, span) for span in tagged], tokens
 
     def preview(self, text: str) -> list[Redaction]:
