@@ -56,7 +56,7 @@ _STAFF_WORDS = (
     r"verpleegkundige|vpk|ssk|usk|sjuksk[öo]terska|undersk[öo]terska"
 )
 _STAFF = re.compile(
-    rf"(?i:\b(?:{_STAFF_WORDS}))[ \t]*:?[ \t]*(?P<v>{_INITIALS})"
+    rf"(?i:\b(?:{_STAFF_WORDS}))(?![A-Za-z])[ \t]*:?[ \t]*(?P<v>{_INITIALS})"
     # The initials end the field, or a bracket or a word in lower case follows ("Nurse MY
     # recorded", "RH (Paramedic)"); a capital word after them is a name's or a heading's
     # ("Nurse MY Lee").
@@ -77,6 +77,9 @@ _NOT_PEOPLE = frozenset(
         "AM", "PM", "ALL", "THE", "AND", "MD", "RN", "NP", "PA", "DO", "PHD", "MRCP", "FRCS",
         "POCT", "LAB", "ICD", "GCS", "NEWS", "PEWS", "EWS", "BP", "HR", "RR", "SPO", "BM",
         "CBG", "FBC", "UE", "LFT", "CRP", "ABG", "VBG", "MSU", "CSU",
+        # What a member of staff does or checks ("Midwife CTG reviewed", "nurse PICC care").
+        "CTG", "PICC", "CVC", "IDC", "NGT", "TPN", "PCA", "IVI", "VIP", "OBS", "ADL", "ROM",
+        "CPR", "BLS", "ALS", "ILS", "DNR", "DNACPR", "NIV", "CPAP", "BIPAP", "HFNO", "TTO",
     }
 )  # fmt: skip
 # A table's header words for a column of people written by initials.
@@ -84,12 +87,22 @@ _PERSON_HEADS = frozenset(
     {"pt", "patient", "pts", "initials", "name", "nurse", "staff", "by", "signed", "sign",
      "carer", "clinician", "doctor", "allocated", "named", "keyworker", "hca", "rn"}
 )  # fmt: skip
+_ROMAN = re.compile(r"[IVX]{1,4}")
+# Two-letter words written in capitals for emphasis ("nurse TO call", "HCA IS aware").
+_FUNCTION_WORDS = frozenset(
+    {"NO", "OR", "IS", "AT", "IF", "TO", "ON", "IN", "UP", "BE", "DO", "GO", "SO", "AS", "BY",
+     "OF", "IT", "WE", "US", "HE", "AN", "ME", "OK", "AM", "PM"}
+)  # fmt: skip
 _CELL_INITIALS = re.compile(rf"{_INITIALS}|(?:[A-Z]\.){{2,3}}")
 
 
 def _person_like(value: str, lex: Lexicon) -> bool:
     """Initials that no slot's other readings claim (routes, tests, services, answers)."""
     bare = value.replace(".", "")
+    if bare in _FUNCTION_WORDS or (len(bare) > 2 and bare.isalpha() and lex.known(bare.lower())):
+        return False  # "nurse NOT to give", "carer ALSO present": a word in capitals
+    if _ROMAN.fullmatch(bare):
+        return False  # "Physio II ring", "EuroSCORE II": a version's numeral
     if bare.upper() in _NOT_PEOPLE or ("-" in bare and bare.split("-")[0] in _NOT_PEOPLE):
         return False
     lower = bare.lower()
@@ -116,13 +129,14 @@ def _slot_initials(text: str, lex: Lexicon) -> list[tuple[int, int]]:
                     spans.append(handed.span("v"))
     for match in _STAFF.finditer(text):
         value = match.group("v")
-        if not _person_like(value, lex):
-            continue
+        if not _person_like(value, lex) or lex.clinical(value.lower()):
+            continue  # "Midwife CTG reviewed": what she did, not who she is
         spans.append(match.span("v"))
         end = match.end("v")
         if ":" in text[match.start() : match.start("v")]:
             while (listed := _LISTED.match(text, end)) is not None:
-                if not _person_like(listed.group("v"), lex):
+                value = listed.group("v")
+                if not _person_like(value, lex) or lex.clinical(value.lower()):
                     break
                 spans.append(listed.span("v"))
                 end = listed.end("v")
