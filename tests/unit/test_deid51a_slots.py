@@ -9,6 +9,7 @@ from fixtures.deid_rules import redact
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_short_dates import short_date_candidates
 from medlocal.privacy.deid_spans import Redaction
 
 
@@ -123,3 +124,36 @@ def test_initials_in_a_slot_go_elsewhere_in_the_note_too() -> None:
 def test_initials_before_a_credential_and_a_slash_are_removed() -> None:
     # deid_staff_initials' credential rule: the field may end at a slash ("DL, RN / Dr. Menon").
     assert "DL" not in redact("DL, RN / Dr. Menon")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Previous fills: 2/10, then monthly.", "2/10"),
+        ("Physio to see her 9/12 at home.", "9/12"),
+        ("Next appointments: 5/11 scan, then clinic.", "5/11"),
+    ],
+)
+def test_a_bare_day_and_month_is_removed(text: str, day: str) -> None:
+    assert day not in redact(text)
+    assert [r.original for r in short_date_candidates(text, lexicon())] == [day]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power 4/5 in the left leg; weakness 4/5 distally.",
+        "Barthel 11/20 on transfer; IADL 2/8.",
+        "ER 8/8, PR 6/8 (Allred).",
+        "Antibiotics for 5/7 then review; symptoms 2/52 ago; 4/12 history of cough.",
+        "VA 6/9 right, 6/12 left.",
+        "Take 1/2 tablet at night.",
+        "Pregnant, 38 4/7 weeks by scan.",
+        "Monofilament 4/10 sites felt.",
+        "Targin 10/5 twice daily.",
+        "Chest film: profusion 2/1.",
+        "BP 120/80, pain 3/10.",
+    ],
+)
+def test_values_written_as_a_pair_stay(text: str) -> None:
+    assert list(short_date_candidates(text, lexicon())) == []
