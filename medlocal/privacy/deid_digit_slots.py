@@ -52,6 +52,8 @@ _BRACKETED_PLATE = re.compile(
     rf"(?i:\b(?:{_BRACKET_WORDS}))[ \t]*\((?P<v>(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)"
     r"(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){0,3})\)"
 )
+# A first group that is an amount with its unit ("4L", "2 L", "500mg", "10 U").
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?[ ]?(?i:l|ml|mg|mcg|g|kg|u|iu|units?|lpm|l/min)(?![A-Za-z])")
 # A plate after the words the fixed forms do not read as a vehicle's.
 _TRADE_PLATE = re.compile(
     r"(?i:\b(?:ldv|viatura|ve[íi]culo|veh[íi]culo|fahrzeug|kfz|voiture|v[ée]hicule|coche|"
@@ -75,7 +77,8 @@ _CUED_GROUPS = re.compile(
     rf"(?i:\b(?:{_CUE}))[ \t]*[:#]?[ \t]*"
     r"(?P<v>(?=(?:\d[ ]?){10})\d{1,8}(?:[ ]\d{1,8}){2,4})(?![\w/-]|[.,]\d)"
 )
-_CAPITAL_GROUPS = re.compile(r"(?<![\w/-])(?P<v>[A-Z]{1,5}(?:[ ]\d{1,8}){3,5})(?![\w/-]|[.,]\d)")
+# Letters joined by "&" are one label ("H&C 812 330 4417"): its last letter is no prefix.
+_CAPITAL_GROUPS = re.compile(r"(?<![\w/&-])(?P<v>[A-Z]{1,5}(?:[ ]\d{1,8}){3,5})(?![\w/-]|[.,]\d)")
 # Police officers' numbers.
 _OFFICER = re.compile(r"(?i:\bofficer)[ \t]+(?:no\.?[ \t]*)?(?P<v>\d{3,6})(?![\w/.-])")
 _RANKED = re.compile(
@@ -104,6 +107,8 @@ def digit_slot_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             yield Redaction("vehicle_id", match.start(), match.end(), value, label("vehicle_id"))
     if "(" in text:
         for match in _BRACKETED_PLATE.finditer(text):
+            if _QUANTITY.match(match.group("v")):
+                continue  # "van (4L O2)": oxygen at a flow, no plate
             yield _found("vehicle_id", text, match)
     for match in _TRADE_PLATE.finditer(text):
         prefix = match.group("p").lower()

@@ -55,6 +55,8 @@ _COUNT_AFTER = re.compile(
     r"of[ \t]+\d|x\b|times|hourly|daily|weekly|strength|sites?|points?|areas?|lesions?|"
     r"joints?|criteria|features?|bands?|fields?|domains?|tests?)\b|%)"
 )
+_CELL_BEFORE = re.compile(r"[|\t][ ]*\Z")
+_CELL_AFTER = re.compile(r"[ ]*(?:[|\t]|$)", re.M)
 _SNELLEN = frozenset({5, 6, 7, 9, 12, 18, 24, 36, 60})
 # The most of the scales and grades notes write as "x/most" (power, Allred, pain, GCS parts,
 # Barthel, Tinetti, MMSE...).
@@ -85,6 +87,8 @@ def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
         if not _day_month(a, b) or a == b:
             continue  # "8/8", "5/5": a full mark
         start, end = match.span()
+        if _CELL_BEFORE.search(text, max(0, start - 8), start) and _CELL_AFTER.match(text, end):
+            continue  # "| Lorazepam | 4/3 | 9/3 |": a value alone in a table's cell
         line_start = text.rfind("\n", 0, start) + 1
         before = text[max(line_start, start - 30) : start]
         if b in (7, 52, 12) and (
