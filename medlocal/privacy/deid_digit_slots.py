@@ -49,9 +49,11 @@ _UK_MARK = re.compile(
 # ("plate" and "index" name a bone's plate and a finger as often: not before a bracket.)
 _BRACKET_WORDS = _VEHICLE_WORDS.replace("plate|index|", "").replace("|auto|", "|")
 _BRACKETED_PLATE = re.compile(
-    rf"(?i:\b(?:{_BRACKET_WORDS}))[ \t]*\((?P<v>(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)"
+    r"\((?P<v>(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)"
     r"(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){0,3})\)"
 )
+# The vehicle's word before the bracket (read after the bracket is found: speed).
+_BRACKET_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_BRACKET_WORDS}))[ \t]*\Z")
 # A first group that is an amount with its unit ("4L", "2 L", "500mg", "10 U").
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[ ]?(?i:l|ml|mg|mcg|g|kg|u|iu|units?|lpm|l/min)(?![A-Za-z])")
 # A plate after the words the fixed forms do not read as a vehicle's.
@@ -63,9 +65,10 @@ _TRADE_PLATE = re.compile(
     r"(?P<v>(?P<p>[A-Z]{1,4})(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)[A-Z0-9]{0,5}"
     r"(?:[ -][A-Z0-9]{1,6}){0,3})(?![\w-])"
 )
-_AIRCRAFT = re.compile(
-    r"(?i:\b(?:hems|helicopter|heli|aircraft|air[ \t]+ambulance|airframe))"
-    r"[ \t]*[:#]?[ \t]*(?P<v>[A-Z]{1,2}-[A-Z]{3,4}|N\d{2,5}[A-Z]{0,2})(?![\w-])"
+_AIRCRAFT = re.compile(r"(?<![\w-])(?P<v>[A-Z]{1,2}-[A-Z]{3,4}|N\d{2,5}[A-Z]{0,2})(?![\w-])")
+# The aircraft's word before its registration (read after the registration: speed).
+_AIRCRAFT_BEFORE = re.compile(
+    r"(?i:\b(?:hems|helicopter|heli|aircraft|air[ \t]+ambulance|airframe))[ \t]*[:#]?[ \t]*\Z"
 )
 # Cues of an identifier before digit groups of any length.
 _CUE = (
@@ -74,9 +77,10 @@ _CUE = (
     r"no\.|number|#"
 )
 _CUED_GROUPS = re.compile(
-    rf"(?i:\b(?:{_CUE}))[ \t]*[:#]?[ \t]*"
-    r"(?P<v>(?=(?:\d[ ]?){10})\d{1,8}(?:[ ]\d{1,8}){2,4})(?![\w/-]|[.,]\d)"
+    r"(?<![\w/.,-])(?P<v>(?=(?:\d[ ]?){10})\d{1,8}(?:[ ]\d{1,8}){2,4})(?![\w/-]|[.,]\d)"
 )
+# The cue before the groups (read after the groups are found: speed).
+_CUE_BEFORE = re.compile(rf"(?i:\b(?:{_CUE}))[ \t]*[:#]?[ \t]*\Z")
 # Letters joined by "&" are one label ("H&C 812 330 4417"): its last letter is no prefix.
 _CAPITAL_GROUPS = re.compile(r"(?<![\w/&-])(?P<v>[A-Z]{1,5}(?:[ ]\d{1,8}){3,5})(?![\w/-]|[.,]\d)")
 # Police officers' numbers.
@@ -107,6 +111,9 @@ def digit_slot_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             yield Redaction("vehicle_id", match.start(), match.end(), value, label("vehicle_id"))
     if "(" in text:
         for match in _BRACKETED_PLATE.finditer(text):
+            at = max(0, match.start() - 24)
+            if _BRACKET_WORD_BEFORE.search(text, at, match.start()) is None:
+                continue
             if _QUANTITY.match(match.group("v")):
                 continue  # "van (4L O2)": oxygen at a flow, no plate
             yield _found("vehicle_id", text, match)
@@ -116,9 +123,11 @@ def digit_slot_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             continue  # "MMSE 27"; two capitals are a region's letters as often ("CA 712-449")
         yield _found("vehicle_id", text, match)
     for match in _AIRCRAFT.finditer(text):
-        yield _found("vehicle_id", text, match)
+        if _AIRCRAFT_BEFORE.search(text, max(0, match.start() - 24), match.start()) is not None:
+            yield _found("vehicle_id", text, match)
     for match in _CUED_GROUPS.finditer(text):
-        yield _found("id_number", text, match)
+        if _CUE_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None:
+            yield _found("id_number", text, match)
     for match in _CAPITAL_GROUPS.finditer(text):
         prefix, *groups = match.group("v").split()
         if prefix.lower() in CLINICAL_SHORT or lex.clinical(prefix.lower()):

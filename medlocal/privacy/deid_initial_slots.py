@@ -38,9 +38,11 @@ _SIGNING_VERBS = (
     r"geschrieben|gezeichnet|gecontroleerd|dictado|revisado|firmado"
 )
 _BY = r"(?:by|By|BY|av|par|von|door|por|pelo|pela|da)"
-_SIGNED_BY = re.compile(
+# Speed: the initials are found first (a scan for capitals), and the slot is read in the few
+# characters before them, so no long alternation runs at every position of a long record.
+_SIGNED_BEFORE = re.compile(
     rf"(?:(?i:\b(?:{_SIGNING_VERBS}))[ \t]+{_BY}|(?i:\bd/w|\bdiscussed[ \t]+with))"
-    rf"[ \t]*:?[ \t]*(?P<v>{_INITIALS})(?![\w'’])"
+    r"[ \t]*:?[ \t]*\Z"
 )
 # A second signer after the first: "/PKR", " and LW", "& TB"; a handover's " to JP".
 _JOINED = re.compile(rf"(?:[ \t]*/[ \t]*|[ \t]+(?:and|&)[ \t]+)(?P<v>{_INITIALS})(?![\w'’/])")
@@ -55,14 +57,12 @@ _STAFF_WORDS = (
     r"enf\.?|enfermera|enfermero|inf\.?|infirmi[eè]re|pflege|schwester|pfleger|"
     r"verpleegkundige|vpk|ssk|usk|sjuksk[öo]terska|undersk[öo]terska"
 )
-_STAFF = re.compile(
-    rf"(?i:\b(?:{_STAFF_WORDS}))(?![A-Za-z])[ \t]*:?[ \t]*(?P<v>{_INITIALS})"
-    # The initials end the field, or a bracket or a word in lower case follows ("Nurse MY
-    # recorded", "RH (Paramedic)"); a capital word after them is a name's or a heading's
-    # ("Nurse MY Lee").
-    r"(?=[ \t]*(?:$|[,;.)/(])|[ \t]+[a-z])",
-    re.M,
-)
+_STAFF_BEFORE = re.compile(rf"(?i:\b(?:{_STAFF_WORDS}))(?![A-Za-z])[ \t]*:?[ \t]*\Z")
+# The initials end the field, or a bracket or a word in lower case follows ("Nurse MY
+# recorded", "RH (Paramedic)"); a capital word after them is a name's or a heading's ("Nurse MY
+# Lee").
+_STAFF_AFTER = re.compile(r"[ \t]*(?:$|[,;.)/(])|[ \t]+[a-z]", re.M)
+_CANDIDATE = re.compile(rf"(?<![\w.'’/-]){_INITIALS}(?![\w'’])")
 # (A doctor's grade is left out: "SpR ICM", "Reg ENT", "FY1 GIM" name a specialty after it.)
 # A further member of a staff list after a colon ("Pflege: HB, LW").
 _LISTED = re.compile(rf"[ \t]*,[ \t]*(?P<v>{_INITIALS})(?=[ \t]*(?:$|[,;.]))", re.M)
@@ -111,29 +111,32 @@ def _person_like(value: str, lex: Lexicon) -> bool:
 
 def _slot_initials(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    if any(cue in text for cue in (" by", "By", " av ", " par ", " von ", "/w", "with")):
-        for match in _SIGNED_BY.finditer(text):
-            value = match.group("v")
+    for match in _CANDIDATE.finditer(text):
+        value = match.group()
+        at = max(0, match.start() - 40)
+        if (signed := _SIGNED_BEFORE.search(text, at, match.start())) is not None:
             if not _person_like(value, lex) or lex.clinical(value.lower()):
                 continue
-            spans.append(match.span("v"))
-            end = match.end("v")
+            spans.append(match.span())
+            end = match.end()
             while (joined := _JOINED.match(text, end)) is not None:
                 if not _person_like(joined.group("v"), lex):
                     break
                 spans.append(joined.span("v"))
                 end = joined.end("v")
-            if re.search(r"(?i)handed", match.group()):
+            if re.search(r"(?i)handed", signed.group()):
                 handed = _HANDED_TO.match(text, end)
                 if handed is not None and _person_like(handed.group("v"), lex):
                     spans.append(handed.span("v"))
-    for match in _STAFF.finditer(text):
-        value = match.group("v")
+            continue
+        staff = _STAFF_BEFORE.search(text, at, match.start())
+        if staff is None or _STAFF_AFTER.match(text, match.end()) is None:
+            continue
         if not _person_like(value, lex) or lex.clinical(value.lower()):
             continue  # "Midwife CTG reviewed": what she did, not who she is
-        spans.append(match.span("v"))
-        end = match.end("v")
-        if ":" in text[match.start() : match.start("v")]:
+        spans.append(match.span())
+        end = match.end()
+        if ":" in staff.group():
             while (listed := _LISTED.match(text, end)) is not None:
                 value = listed.group("v")
                 if not _person_like(value, lex) or lex.clinical(value.lower()):
