@@ -18,7 +18,7 @@ from medlocal.privacy.deid_spans import Redaction
     [
         # A UK registration in lower case or over a line break, after a vehicle's word.
         ("He was driving a blue Vauxhall Corsa kp71 wzt when it rolled.", "kp71 wzt"),
-        ("Hit by a van, registration noted as fd 66 xrl by the crew.", "fd 66 xrl"),
+        ("Hit by a van, registration noted as fd 66 xrl by the crew.", "xrl"),
         ("Police gave the lorry's reg as BN19\nHTV, parked at the scene.", "HTV"),
         ("VRM LF21\nZPK seen on ANPR.", "ZPK"),
         ("index yj 64 tzl seen on the camera.", "tzl"),
@@ -31,7 +31,7 @@ from medlocal.privacy.deid_spans import Redaction
         ("Phone handset IMEI 86 401933 218876 5 recorded for the alarm.", "218876"),
         # Capitals before three or more digit groups, nine digits or more.
         ("Ticket bon de transport BT 44 0218 5537 joined.", "0218 5537"),
-        ("Oncotype requisition ODX 4 8812 0093 sent.", "8812"),
+        ("Oncotype requisition ODX 4 8812 0093 sent.", "ODX 4"),
         # A police officer's number.
         ("Statement taken by officer 2281 at the bedside.", "2281"),
         ("DC Parry (7713) took the statement.", "7713"),
