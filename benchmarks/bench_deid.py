@@ -30,10 +30,12 @@ devices and people of many countries and systems, codes in tables and split over
 that are also words), written blind in session 49; dev49 (recall by a mechanism: names and
 places with no cue, in genres and countries the set was thin on) and dev50 (precision: clinical
 words of eleven specialties the set was thin on, eponyms, scales, syndromes, genes, brands,
-devices, organisms, vaccines, trials and guideline bodies), written blind in session 50; dev52
-(precision: clinical words that look like names written in Title Case, headings and capitalised
-problem lists of twenty specialties and countries the set was thin on, with facilities written
-every way), written blind in session 51). heldout3
+devices, organisms, vaccines, trials and guideline bodies), written blind in session 50; dev51
+(recall on identifiers that hold a digit - plates, serials, lots, UDIs, reference codes, ages over
+89, dates - written every way beside values that stay, and people signed by their all-capital
+initials) and dev52 (precision: clinical words that look like names written in Title Case,
+headings and capitalised problem lists of twenty specialties and countries the set was thin on,
+with facilities written every way), written blind in session 51). heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout15 (the thirteenth's to the eighteenth's), dev8 (the validation
@@ -66,7 +68,7 @@ DEVELOPMENT = (
     "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35",
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
-    "dev49", "dev50", "dev52",
+    "dev49", "dev50", "dev51", "dev52",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

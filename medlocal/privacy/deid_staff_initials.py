@@ -144,7 +144,7 @@ _CREDENTIALED = re.compile(
     r"[,(][ \t]*(?P<role>(?i:physio|physiotherapist|nurse|midwife|dietitian|"
     r"pharmacist|hca|carer|scribe|therapist|student|interpreter|chaplain|receptionist)|"
     r"RN|RGN|RMN|NP|PA|PA-C|MA|CMA|CO|LPN|LVN|CNA|CNS|ANP|ACP|OT|PT|SLT|SALT|HCA|EN|RM|DN|HV|"
-    r"MD|DO|CRNA|APRN|FNP|SN|SCPHN)\b\)?(?=[ \t]*(?:$|[ \t]{2}|[,;.(]|[ \t]+[A-Z0-9]))",
+    r"MD|DO|CRNA|APRN|FNP|SN|SCPHN)\b\)?(?=[ \t]*(?:$|[ \t]{2}|[,;.(/]|[ \t]+[A-Z0-9]))",
     re.M,
 )
 # The initials before that role (the scan starts at the comma or bracket: cheaper).

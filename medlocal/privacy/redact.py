@@ -64,11 +64,13 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
+from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -97,6 +99,7 @@ from medlocal.privacy.deid_recall_first import recall_first_spans
 from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_saint_names import saint_place_candidates
+from medlocal.privacy.deid_short_dates import short_date_candidates
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
     place_possessive_inside,
@@ -326,6 +329,14 @@ class Redactor:
         # A practice named by its place and "Medical" alone ("(Battery Point Medical)").
         checkpoint()
         found += practice_name_candidates(text, lex)
+        # Identifiers with a digit where the fixed forms stop short, a bare day and month the
+        # clinical grammar does not own, and initials in a person's slot (session 51:
+        # deid_digit_slots, deid_short_dates, deid_initial_slots).
+        checkpoint()
+        found += digit_slot_candidates(text, lex)
+        found += short_date_candidates(text, lex)
+        found += list(wrapped_code_rests(text, found, lex))
+        found += initial_slot_candidates(text, lex)
         return found, [_word_redaction(text, span) for span in tagged], tokens
 
     def preview(self, text: str) -> list[Redaction]:

@@ -1,0 +1,123 @@
+"""A day and a month with no year and no cue ("seen 12/3", "labs at Quest 1/6", "Sat 14/3"),
+read by what the clinical value grammar leaves (session 51, deid51a).
+
+The date rules take a day and a month after a cue or beside a dated date. Notes also write them
+bare, and a bare pair of small numbers around a slash is a date unless it is one of the
+clinical values written the same way; those are told apart by their own grammar, not a list of
+examples:
+
+* a duration in days, weeks or months (the denominator 7, 52 or 12 after "for", "in", "x",
+  "over", "past", "last", "every", a number's word or before "ago"), or a weeks' count (52);
+* a score, a scale, a grade, a power or a ratio: a measure's word shortly before it ("power
+  4/5", "pain 3/10", "GCS", "MMSE", "murmur", "nodes", "grade", "VA", "FEV1/FVC"), or a word
+  for what it counts right after it ("3/10 pain", "1/2 tablet", "2/3 of");
+* a visual acuity (six, or a value of the Snellen chart, over six: "6/9", "6/12"), a fraction
+  of one ("1/2", "1/3", "3/4" before a unit or a dose word), and a pair inside a longer run of
+  numbers and slashes ("120/80/60").
+
+A pair whose numbers read as no day and month either way (13/13, 0/2, 5/52) is no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_spans import Redaction, label
+
+_PAIR = re.compile(r"(?<![\w/.,:+-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\w/]|[.,:-]\d)")
+# A duration: "3/7", "2/52", "4/12" after a word of time or count, or before "ago".
+_DURATION_BEFORE = re.compile(
+    r"(?i:\b(?:for|in|x|over|past|last|every|within|after|next|approx|about|~|nearly|"
+    r"since|of|lasting|duration|hx|history|age[ds]?|aged|old|born|gestation|ga|post|"
+    r"post-?op|day|pod)\b)[ \t]*[~<>]?[ \t]*\Z"
+)
+_AGO_AFTER = re.compile(r"[ \t]*(?i:ago|hx|history|old|of\b|postpartum|post|pp\b|duration)")
+# A measure's word shortly before the pair, on its line.
+_MEASURE_BEFORE = re.compile(
+    r"(?i:\b(?:power|strength|mrc|pain|score[ds]?|scale|gcs|mmse|moca|amts|amt|ace|acer|"
+    r"apgars?|murmur|nodes?|lns?|grade[ds]?|g|va|acuity|vision|snellen|ratio|fev1|fvc|"
+    r"reflexes|pulses?|sats?|severity|profusion|ilo|nrs|vas|rating|rated|tone|ashworth|oxford|kps|ecog|"
+    r"who|nyha|ccs|mrs|frailty|cfs|waterlow|braden|must|news2?|pews|ews|bristol|bss|"
+    r"stage|level|tier|cycle|cycles|dose|doses|fraction|fractions|fx|round|session|sessions|"
+    r"week|wk|day|visit|part|item|items|criteria|positive|negative|cores?|biopsies|"
+    r"samples?|bottles?|sets?|teeth|tooth|lobes?|quadrants?|para|gravida|g\d|p\d|"
+    r"twin|triplet|number|no\.?|#|x|vs|versus|ratio|of|out)\b)"
+    r"[ \t:=]*(?:[A-Za-z]+[ \t:=]*)?\Z"
+)
+# What the pair counts, right after it.
+_COUNT_AFTER = re.compile(
+    r"[ \t]*(?:(?i:pain|power|strength|tab(?:let)?s?|caps?(?:ule)?s?|of\b|dose|doses|mg|mcg|"
+    r"ml|units?|strength|scale|score|nodes?|positive|negative|cores?|bottles?|sets?|"
+    r"on[ \t]+(?:the|a)[ \t]+scale|murmur|ratio|systolic|diastolic|pan|esm|psm|"
+    r"lobes?|teeth|vision|acuity|in[ \t]+(?:the|both|each)|eyes?|fingers?|toes?|limbs?|"
+    r"of[ \t]+\d|x\b|times|hourly|daily|weekly|strength|sites?|points?|areas?|lesions?|"
+    r"joints?|criteria|features?|bands?|fields?|domains?|tests?)\b|%)"
+)
+_CELL_BEFORE = re.compile(r"[|\t][ ]*\Z")
+_CELL_AFTER = re.compile(r"[ ]*(?:[|\t]|$)", re.M)
+_SNELLEN = frozenset({5, 6, 7, 9, 12, 18, 24, 36, 60})
+# The most of the scales and grades notes write as "x/most" (power, Allred, pain, GCS parts,
+# Barthel, Tinetti, MMSE...).
+_SCALE_MOST = frozenset({4, 5, 6, 8, 10, 15, 20, 28, 30})
+
+
+def _day_month(a: int, b: int) -> bool:
+    """Whether ``a``/``b`` reads as a day and a month, either way round."""
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
+_WORD_BEFORE = re.compile(r"(?P<w>[^\W\d_][\w'’.-]*|\d[\w.]*)?[ \t]*[(:,]?[ \t]*\Z")
+_CALENDAR = re.compile(
+    r"(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|today|tomorrow|yesterday|on|from|until|till|to|by|due|since|"
+    r"dated|date|d|seen|noted|done|taken|booked|planned|started|stopped|sent|received|"
+    r"collected|reported|admitted|discharged|adm|appt|review|reviewed|f/u|fu|next|last|"
+    r"prev|previous|fills?:?|and|or|&|at)"
+)
+
+
+def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
+    """Bare day-month pairs the clinical grammar does not own (see the module's docstring)."""
+    if "/" not in text:
+        return
+    for match in _PAIR.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if not _day_month(a, b) or a == b:
+            continue  # "8/8", "5/5": a full mark
+        start, end = match.span()
+        if _CELL_BEFORE.search(text, max(0, start - 8), start) and _CELL_AFTER.match(text, end):
+            continue  # "| Lorazepam | 4/3 | 9/3 |": a value alone in a table's cell
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 30) : start]
+        if b in (7, 52, 12) and (
+            _DURATION_BEFORE.search(before) or _AGO_AFTER.match(text, end) or b == 52
+        ):
+            continue  # "for 3/7", "2/52 ago", "4/12 history": a duration
+        if (a == 6 and b in _SNELLEN) or (b == 6 and a in _SNELLEN):
+            continue  # "VA 6/9": a visual acuity
+        if _MEASURE_BEFORE.search(before) or _COUNT_AFTER.match(text, end):
+            continue  # "power 4/5", "3/10 pain", "1/2 tablet"
+        if a < b <= 4:
+            continue  # "1/2", "1/3", "3/4": a fraction
+        word = _WORD_BEFORE.search(before)
+        prev = word.group("w") if word is not None else None
+        if prev is not None:
+            if prev[0].isdigit():
+                continue  # "38 4/7 weeks": a number's fraction
+            folded = prev.lower().rstrip(".:")
+            if lex.clinical(folded) or folded in lex.products:
+                continue  # "hemiparesis 4/5", "Targin 10/5": a finding's grade, a strength
+            if (
+                a < b
+                and not _CALENDAR.fullmatch(folded)
+                and (not prev.islower() or b in _SCALE_MOST)
+            ):
+                # A score is out of its scale's most, after the scale's or the finding's name
+                # ("Barthel 11/20", "IADL 2/8", "weakness 4/5"); there a date wants a date's
+                # word before it ("seen 4/5", "due 2/10").
+                continue
+        elif a < b and b in _SCALE_MOST:
+            continue  # "4/5" alone in a cell: a power
+        yield Redaction("date", start, end, match.group(), label("date"))
