@@ -14,8 +14,9 @@ a vault, and glue it could not part, is read here defensively:
 * capitalised words glued after a lower-case word ("son-in-fawBartholomewAchterberg",
   "daugbterImogen"): a capitalised word that no list knows as English or clinical, after a
   lower-case one with no space, is a name that lost its space;
-* two or more capitalised words glued together, the first a listed name, none an English word
-  or a clinical term ("BartholomewAchterberg"; not "PowerPort", "DonJoy", "OmniFlo");
+* two or more capitalised words glued together, one a listed name of four letters or more,
+  none an English word or a clinical term ("BartholomewAchterberg", "KeziahJohnson"; not
+  "PowerPort", "DonJoy", "OmniFlo");
 * a date whose separators the scan misread (":" "." "," for "/") or dropped ("14:031961").
 
 Clinical tokens keep their inner capitals: "HbA1c", "mmHg", "eGFR" hold no capitalised word of
@@ -158,10 +159,11 @@ def _glued_names(text: str, token: re.Match[str], lex: Lexicon) -> Iterator[Reda
         words = [_LINE_BREAK.sub("", token.group()[s:e]).lower() for s, e in names]
         if not _possible_name(head, lex) or any(lex.known(word) for word in words):
             return
-        if not lex.name_like(words[0]):
-            # Such glue opens with a listed given name or surname ("BartholomewAchterberg",
-            # "CaroMont"); a device's coined name opens with a syllable no list holds as a name
-            # ("Pump (OmniFlo)", "AccuChek", "CoaguChek"), even where its tail is one ("Flo").
+        if not any(lex.name_like(word) and len(word) >= _SHORTEST_PART for word in words):
+            # Such glue holds a listed given name or surname of four letters or more
+            # ("BartholomewAchterberg", "KeziahJohnson", "CaroMont"); a device's coined name
+            # holds none, at most a short syllable that happens to be one ("Pump (OmniFlo)":
+            # "Flo"; "AccuChek", "CoaguChek").
             return
     if head.islower() and len(head) < 2:
         return  # "iPhone", "eBay"

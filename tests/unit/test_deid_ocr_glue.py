@@ -71,5 +71,8 @@ def test_a_coined_device_name_whose_tail_is_a_name_stays() -> None:
     # "Pump (OmniFlo)" once this reading existed).
     text = "Pump (OmniFlo) replaced; CoaguChek INR 2.4; AccuChek meter."
     assert _redacted(text) == text
-    out = _redacted("Lives with CaroMont and her son.")
-    assert "Caro" not in out, out
+    for glued in ("CaroMont", "KeziahJohnson", "TallulahWilliams"):
+        # A glued name whose listed part is not the first (review 51b R1: 121 of 128 such pairs
+        # were kept when the first part had to be listed).
+        out = _redacted(f"Lives with {glued} and her son.")
+        assert glued not in out, out
