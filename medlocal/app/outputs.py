@@ -121,6 +121,14 @@ FIRST_ESTIMATE_MOVE = 0.2
 FIRST_ESTIMATE_HOLD_S = 10.0
 
 
+def plan_shortened_by(plan: Progress) -> str:
+    """What shortens a summary whose :data:`PLAN_STAGE` value is ``plan``: "sections" where the
+    template's sections are more of its steps than reading the documents (walk51b M2: 400
+    section steps after 1 reading step, and the advice was to choose fewer documents), else
+    "documents"."""
+    return "sections" if plan.unit == "sections" else "documents"
+
+
 def model_key(model: Any) -> str | None:
     """What names a model's pace across summaries: its file's hash, else its name; None for a
     model without either (a test's fake), whose pace is not kept."""
@@ -272,7 +280,10 @@ class StepClock:
             detail += f"; about {_duration(pace * steps)} at this model's pace in the last summary"
         else:
             detail += "; the time left is estimated during the first step"
-        report(self.progress, Progress(PLAN_STAGE, detail=detail))
+        # The unit a plan is counted in is what shortens it (see plan_shortened_by): "sections"
+        # where the template's sections are more of the steps than reading the documents.
+        shorter = "sections" if self.sections > total else "documents"
+        report(self.progress, Progress(PLAN_STAGE, detail=detail, unit=shorter))
 
     @contextmanager
     def ticking(self, every: float = 1.0) -> Iterator[StepClock]:

@@ -9,7 +9,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from medlocal.app.outputs import PLAN_STAGE, check_export_path, default_summary_documents
+from medlocal.app.outputs import (
+    PLAN_STAGE,
+    check_export_path,
+    default_summary_documents,
+    plan_shortened_by,
+)
 from medlocal.cli.answer_sources import print_sources_and_flags
 from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import (
@@ -99,9 +104,13 @@ def run_summarize(args: argparse.Namespace) -> int:
             # The plan is a line of its own before the first step, with what shortens it: on a
             # terminal the progress line redraws over it (walk 41: "0/32 steps", ~2 h ahead).
             if value.stage == PLAN_STAGE:
+                shorter = (
+                    "a template with fewer sections"
+                    if plan_shortened_by(value) == "sections"
+                    else "fewer documents with --doc"
+                )
                 print(
-                    f"medlocal: this summary takes {value.detail}; to shorten it, choose fewer "
-                    "documents with --doc",
+                    f"medlocal: this summary takes {value.detail}; to shorten it, choose {shorter}",
                     file=sys.stderr,
                     flush=True,
                 )
