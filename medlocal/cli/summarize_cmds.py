@@ -134,14 +134,9 @@ def run_summarize(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             cancel.set()
             progress.done()
-            # Said at once: the model first finishes the prompt it is reading, which for a
-            # long record's step can take minutes on a CPU, and only then does the command end.
-            print(
-                "\nmedlocal: stopping; the model finishes the part of the record it is reading "
-                "first (on a CPU this can take a few minutes)",
-                file=sys.stderr,
-                flush=True,
-            )
+            # By the time Ctrl-C reaches here the model's step is already abandoned (the batch
+            # under way is interrupted, README): "stopped" is all there is to say, not the
+            # "the model finishes the part it is reading (minutes)" said before (walk51b L3).
             raise GenerationCancelled("summary stopped; nothing was saved") from None
         finally:
             progress.done()
