@@ -133,13 +133,14 @@ SECTION_PROMPT_TOKENS = 100
 # The batches read so far slowing down is extrapolated to the prompt's end (progress.rate_slope),
 # to at most this many times the recent rate: a few noisy batches must not promise hours.
 READ_SLOWING_CAP = 3.0
+# The most sections of a bundled template: a plan advises fewer sections only past it.
+SECTIONS_OF_A_USUAL_TEMPLATE = 6
 
 
 def plan_shortened_by(plan: Progress) -> str:
     """What shortens a summary whose :data:`PLAN_STAGE` value is ``plan``: "sections" where the
-    template's sections are more of its steps than reading the documents (walk51b M2: 400
-    section steps after 1 reading step, and the advice was to choose fewer documents), else
-    "documents"."""
+    template's sections are most of its steps (walk51b M2: 400 section steps after 1 reading
+    step, and the advice was to choose fewer documents), else "documents"."""
     return "sections" if plan.unit == "sections" else "documents"
 
 
@@ -331,8 +332,12 @@ class StepClock:
         else:
             detail += "; the time left is estimated during the first step"
         # The unit a plan is counted in is what shortens it (see plan_shortened_by): "sections"
-        # where the template's sections are more of the steps than reading the documents.
-        shorter = "sections" if self.sections > total else "documents"
+        # where the template's sections outnumber its reading steps twice over and are more than
+        # a bundled template has: a section step (its instructions read, up to max_tokens
+        # written) is shorter than a reading step, so 3 sections after 1 reading step are not
+        # what to cut, 20 or 400 are.
+        many = self.sections > max(2 * total, SECTIONS_OF_A_USUAL_TEMPLATE)
+        shorter = "sections" if many else "documents"
         report(self.progress, Progress(PLAN_STAGE, detail=detail, unit=shorter))
 
     @contextmanager

@@ -106,5 +106,9 @@ def test_the_plan_says_fewer_sections_when_sections_are_most_steps() -> None:
     StepClock(seen.append, sections=400)("map", 0, 1)
     assert seen[0].stage == PLAN_STAGE and plan_shortened_by(seen[0]) == "sections"
     seen.clear()
-    StepClock(seen.append, sections=6)("map", 0, 30)
-    assert plan_shortened_by(seen[0]) == "documents"
+    StepClock(seen.append, sections=20)("map", 0, 9)
+    assert plan_shortened_by(seen[0]) == "sections"
+    for sections, reading in ((6, 30), (3, 1), (6, 1), (20, 10)):
+        seen.clear()
+        StepClock(seen.append, sections=sections)("map", 0, reading)
+        assert plan_shortened_by(seen[0]) == "documents", (sections, reading)
