@@ -16,8 +16,9 @@ Progress values never carry patient text: ``detail`` is a file name, a model nam
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from medlocal.errors import GenerationCancelled
@@ -79,6 +80,65 @@ def time_left(elapsed: float, done: int, total: int) -> float | None:
     if not 0 < done < total:
         return None
     return elapsed / done * (total - done)
+
+
+def rate_slope(marks: Sequence[tuple[float, int]]) -> float:
+    """How much slower a unit gets per unit done: the least-squares slope of the seconds per
+    unit of each interval between ``marks`` ((time, units done), in order) against where the
+    interval lies; never below 0, and 0 with fewer than three intervals. A prompt read on a CPU
+    slows as it grows (each token attends to all before it), and a busy machine slows it too."""
+    points = [
+        ((done + done_before) / 2, (when - before) / (done - done_before))
+        for (before, done_before), (when, done) in itertools.pairwise(marks)
+        if done > done_before and when > before
+    ]
+    if len(points) < 3:
+        return 0.0
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    if spread <= 0:
+        return 0.0
+    return max(sum((x - mean_x) * (y - mean_y) for x, y in points) / spread, 0.0)
+
+
+class Countdown:
+    """The time left as shown to a person: it counts down between estimates and moves only when
+    a new estimate differs from it by more than ``move`` of it; a larger estimate (the work
+    slowed) is shown only once it has held for ``hold_s`` seconds, or at once when the figure
+    shown has run out. An estimate taken at each tick from a varying rate (a busy machine, a
+    prompt read more slowly as it grows) otherwise jumps up and down by the second (walk51b M3:
+    "20, 19, 24, 30, 36 min left" as a step neared its end)."""
+
+    def __init__(self, move: float = 0.25, hold_s: float = 30.0) -> None:
+        self.move, self.hold_s = move, hold_s
+        self._deadline: float | None = None  # when the figure shown says the work ends
+        self._higher_since: float | None = None  # since when every estimate has been higher
+
+    def reset(self) -> None:
+        """Forget the figure shown: the next estimate is shown as it is (a measured step
+        replaces an estimated one)."""
+        self._deadline = self._higher_since = None
+
+    def shown(self, now: float, estimate: float) -> float:
+        """The seconds left to show at ``now``, given the latest ``estimate``."""
+        estimate = max(estimate, 0.0)
+        if self._deadline is None:
+            self._deadline = now + estimate
+            return estimate
+        left = self._deadline - now
+        if estimate > left * (1 + self.move) or (left <= 0 < estimate):
+            if self._higher_since is None:
+                self._higher_since = now
+            if left <= 0 or now - self._higher_since >= self.hold_s:
+                self._deadline, self._higher_since = now + estimate, None
+                return estimate
+            return max(left, 0.0)
+        self._higher_since = None
+        if estimate < left * (1 - self.move):
+            self._deadline = now + estimate
+            return estimate
+        return max(left, 0.0)
 
 
 def report(progress: ProgressCallback | None, value: Progress) -> None:

@@ -20,7 +20,7 @@ from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name, shown_path
-from medlocal.progress import Progress, ProgressCallback, report
+from medlocal.progress import Countdown, Progress, ProgressCallback, rate_slope, report
 from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import (
     FORMAT_WORDS,
@@ -119,6 +119,29 @@ WRITE_SAMPLE_TOKENS = 16
 # within 30 s. A first estimate from the writing rate replaces one from the reading rate at once.
 FIRST_ESTIMATE_MOVE = 0.2
 FIRST_ESTIMATE_HOLD_S = 10.0
+# The reading rate is taken over the batches of about the last minute, not since the step
+# began: a busy machine, or a prompt that reads more slowly as it grows (each token attends to
+# all before it), makes the rate since the start too fast, and an estimate made from it grows as
+# the step nears its end (walk51b M3: 20 min left, then 24, 30, 36 at 5,632 of 6,606 tokens).
+READ_RATE_WINDOW_S = 60.0
+# A section step reads only its own instructions (the notes before them are the same for every
+# section and stay in the engine's cache: one read, by the first section) and writes up to
+# ``max_tokens``: far less than a step reading the documents. Walk51b M3 counted each of 6
+# sections as one more 6,606-token reading step, and every move of the first step's estimate
+# moved the time left seven times as much.
+SECTION_PROMPT_TOKENS = 100
+# The batches read so far slowing down is extrapolated to the prompt's end (progress.rate_slope),
+# to at most this many times the recent rate: a few noisy batches must not promise hours.
+READ_SLOWING_CAP = 3.0
+# The most sections of a bundled template: a plan advises fewer sections only past it.
+SECTIONS_OF_A_USUAL_TEMPLATE = 6
+
+
+def plan_shortened_by(plan: Progress) -> str:
+    """What shortens a summary whose :data:`PLAN_STAGE` value is ``plan``: "sections" where the
+    template's sections are most of its steps (walk51b M2: 400 section steps after 1 reading
+    step, and the advice was to choose fewer documents), else "documents"."""
+    return "sections" if plan.unit == "sections" else "documents"
 
 
 def model_key(model: Any) -> str | None:
@@ -168,6 +191,10 @@ class StepClock:
         self._first_step: float | None = None  # seconds the first step should take, estimated
         self._writing: tuple[float, int] | None = None  # when writing was first seen, and count
         self._read_mark: tuple[float, int] | None = None  # when the prompt read last grew, and to
+        self._read_marks: list[tuple[float, int]] = []  # (when, tokens read) at each batch
+        self._read_rate: float | None = None  # seconds per prompt token, lately (any step)
+        self._write_rate: float | None = None  # seconds per written token, measured
+        self._countdown = Countdown()  # the time left as shown: see progress.Countdown
         self._estimate_kind = ""  # what the first step's estimate was made from
         self._estimated_at = 0.0  # when it was last replaced
         self._lock = threading.Lock()
@@ -192,6 +219,9 @@ class StepClock:
                 self.pace[self.key] = (now - self.started) / total
             self.done, self.total, self.step_started = done, total, now
             self._stale, self._writing, self._read_mark = stats, None, None
+            self._read_marks = []
+            # A step ended is a measurement: the time left from it is shown as it is.
+            self._countdown.reset()
             self._report(now, finished, 0.0)
 
     def tick(self) -> None:
@@ -211,6 +241,7 @@ class StepClock:
                 read, prompt = stats.prompt_read, stats.prompt_tokens
                 within = f"{step}: read {read:,} of {prompt:,} tokens"
                 part, live = read / prompt, False
+            self._measure_reading(now, stats)
             if self.done == 0:
                 self._estimate_first_step(now, stats)
             # Reading the prompt is most of a step on a CPU: the bar moves with it, short of
@@ -235,19 +266,45 @@ class StepClock:
             if now - since < WRITE_SAMPLE_S or written < WRITE_SAMPLE_TOKENS:
                 return
             to_write = max(self.max_tokens - stats.generated_tokens, 0)
-            self._adopt(now, elapsed + to_write * (now - since) / written, "writing")
+            self._write_rate = (now - since) / written
+            self._adopt(now, elapsed + to_write * self._write_rate, "writing")
             return
-        # The prompt is read in batches: timed to the tick that saw the last batch land, not to
-        # now, else the rate falls between batches and jumps at each (walk41b N1).
-        if self._read_mark is None or stats.prompt_read != self._read_mark[1]:
-            self._read_mark = (now, stats.prompt_read)
+        if self._read_mark is None:
+            return
         marked, read = self._read_mark[0] - self.step_started, stats.prompt_read - reused
-        if read <= 0 or marked < 1.0:
+        if read <= 0 or marked < 1.0 or self._read_rate is None:
             return  # nothing read yet, or a rate over less than a tick's second: noise
         if marked < FIRST_ESTIMATE_AFTER_S and read < FIRST_ESTIMATE_PART * to_read:
             return  # one batch in a second or two: too rough a rate to multiply by 30 steps
-        step = (to_read + self.max_tokens * WRITE_COST_IN_READ_TOKENS) * marked / read
-        self._adopt(now, step, "reading")
+        # The time read so far, then the rest at the recent rate, slowing as the batches so far
+        # have slowed (at most READ_SLOWING_CAP times by the end), and the writing at the rate
+        # of the prompt's end.
+        rate = self._read_rate
+        slope = rate_slope(self._read_marks)
+        end_rate = min(rate + slope * max(to_read - read, 0), rate * READ_SLOWING_CAP)
+        rest = max(to_read - read, 0) * (rate + end_rate) / 2
+        writing = self.max_tokens * WRITE_COST_IN_READ_TOKENS * end_rate
+        self._adopt(now, marked + rest + writing, "reading")
+
+    def _measure_reading(self, now: float, stats: Any) -> None:
+        """The reading rate over about the last :data:`READ_RATE_WINDOW_S` of the step's prompt.
+        The prompt is read in batches: timed to the tick that saw the last batch land, not to
+        now, else the rate falls between batches and jumps at each (walk41b N1)."""
+        if stats.generated_tokens:
+            return
+        if not self._read_marks:  # the step's start: the cached prefix counts as read then
+            self._read_marks.append((self.step_started, stats.reused_prefix_tokens))
+        if self._read_mark is None or stats.prompt_read != self._read_mark[1]:
+            self._read_mark = (now, stats.prompt_read)
+            if stats.prompt_read > self._read_marks[-1][1]:
+                self._read_marks.append(self._read_mark)
+        last_time, last_read = self._read_marks[-1]
+        base_time, base_read = self._read_marks[0]
+        for when, read in self._read_marks:  # the latest mark a window before the last
+            if when <= last_time - READ_RATE_WINDOW_S:
+                base_time, base_read = when, read
+        if last_read > base_read and last_time - base_time >= 1.0:
+            self._read_rate = (last_time - base_time) / (last_read - base_read)
 
     def _adopt(self, now: float, step: float, kind: str) -> None:
         """Take ``step`` (seconds) as the first step's length, unless it would move the one shown,
@@ -258,6 +315,8 @@ class StepClock:
                 return
             if abs(step - current) < FIRST_ESTIMATE_MOVE * current:
                 return
+        if kind != self._estimate_kind:
+            self._countdown.reset()  # the first timed writing: a measurement, shown at once
         self._first_step, self._estimate_kind, self._estimated_at = step, kind, now
 
     def _plan(self, total: int) -> None:
@@ -272,7 +331,14 @@ class StepClock:
             detail += f"; about {_duration(pace * steps)} at this model's pace in the last summary"
         else:
             detail += "; the time left is estimated during the first step"
-        report(self.progress, Progress(PLAN_STAGE, detail=detail))
+        # The unit a plan is counted in is what shortens it (see plan_shortened_by): "sections"
+        # where the template's sections outnumber its reading steps twice over and are more than
+        # a bundled template has: a section step (its instructions read, up to max_tokens
+        # written) is shorter than a reading step, so 3 sections after 1 reading step are not
+        # what to cut, 20 or 400 are.
+        many = self.sections > max(2 * total, SECTIONS_OF_A_USUAL_TEMPLATE)
+        shorter = "sections" if many else "documents"
+        report(self.progress, Progress(PLAN_STAGE, detail=detail, unit=shorter))
 
     @contextmanager
     def ticking(self, every: float = 1.0) -> Iterator[StepClock]:
@@ -295,18 +361,18 @@ class StepClock:
     def _report(self, now: float, within: str, part: float, *, live: bool = False) -> None:
         done, total = self.done, self.total
         details = [within] if within else []
-        # Reading the documents, the sections still to write are part of the time left.
-        later = self.sections if self.stage == "map" else 0
         if 0 < done < total:
             per_step = (self.step_started - self.started) / done
-            left = per_step * (total - done + later) - (now - self.step_started)
-            details.append(f"about {_duration(max(left, 0.0))} left")
+            left = per_step * (total - done) + self._later(per_step) - (now - self.step_started)
+            details.append(f"about {_duration(self._countdown.shown(now, left))} left")
         elif done == 0 < total:
             guess = self._first_guess()
             if guess is not None:
                 per_step, source = guess
-                left = per_step * (total + later) - (now - self.step_started)
-                details.append(f"about {_duration(max(left, 0.0))} left, {source}")
+                left = per_step * total + self._later(per_step) - (now - self.step_started)
+                details.append(
+                    f"about {_duration(self._countdown.shown(now, left))} left, {source}"
+                )
         report(
             self.progress,
             Progress(
@@ -319,6 +385,21 @@ class StepClock:
                 live=live,
             ),
         )
+
+    def _later(self, per_step: float) -> float:
+        """Seconds the sections take after the documents are read (none in a later stage): each
+        reads its instructions and writes up to ``max_tokens`` at the rates measured, and the
+        first reads the notes, at most ``max_tokens`` per reading step (see
+        :data:`SECTION_PROMPT_TOKENS`); a reading step's length each where no rate is known."""
+        if self.stage != "map" or not self.sections:
+            return 0.0
+        if self._read_rate is None or not self.max_tokens:
+            return per_step * self.sections
+        read, write = self._read_rate, self._write_rate
+        if write is None:
+            write = read * WRITE_COST_IN_READ_TOKENS
+        notes = self.total * self.max_tokens * read
+        return notes + self.sections * (SECTION_PROMPT_TOKENS * read + self.max_tokens * write)
 
     def _first_guess(self) -> tuple[float, str] | None:
         """Seconds a step takes before one has ended: from the first step's live rates, else

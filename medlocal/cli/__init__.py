@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import medlocal
 from medlocal import crash, run_marker
+from medlocal.cli.term_signals import Terminated, terminated_as_interrupt
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.fsutil import disk_full_error, shown_name, shown_path
 from medlocal.privacy import hardening, netguard
@@ -241,7 +242,8 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
             ws.use_vault_folder(args.vault)
         args.workspace = ws
         try:
-            finished.append(int(handler(args) or EXIT_OK))
+            with terminated_as_interrupt():  # SIGTERM stops as Ctrl-C does (walk51b L7)
+                finished.append(int(handler(args) or EXIT_OK))
             return finished[0]
         finally:
             if workspace is None:
@@ -250,15 +252,17 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
         print(f"medlocal: error: {exc}{_where_ids_are_listed(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except GenerationCancelled as exc:
-        print(f"medlocal: {exc}", file=sys.stderr)
+        told = " (asked to end by the system)" if isinstance(exc.__context__, Terminated) else ""
+        print(f"medlocal: {exc}{told}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except MedLocalError as exc:
         print(f"medlocal: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         if finished:  # Ctrl+C as the finished command closed: what it said it did is done
             return finished[0]
-        print("\nmedlocal: interrupted", file=sys.stderr)
+        asked = " (asked to end by the system)" if isinstance(exc, Terminated) else ""
+        print(f"\nmedlocal: interrupted{asked}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away ('medlocal search ... | head'): not a bug, no crash report. Point

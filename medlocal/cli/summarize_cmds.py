@@ -9,7 +9,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from medlocal.app.outputs import PLAN_STAGE, check_export_path, default_summary_documents
+from medlocal.app.outputs import (
+    PLAN_STAGE,
+    check_export_path,
+    default_summary_documents,
+    plan_shortened_by,
+)
 from medlocal.cli.answer_sources import print_sources_and_flags
 from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import (
@@ -99,9 +104,13 @@ def run_summarize(args: argparse.Namespace) -> int:
             # The plan is a line of its own before the first step, with what shortens it: on a
             # terminal the progress line redraws over it (walk 41: "0/32 steps", ~2 h ahead).
             if value.stage == PLAN_STAGE:
+                shorter = (
+                    "a template with fewer sections"
+                    if plan_shortened_by(value) == "sections"
+                    else "fewer documents with --doc"
+                )
                 print(
-                    f"medlocal: this summary takes {value.detail}; to shorten it, choose fewer "
-                    "documents with --doc",
+                    f"medlocal: this summary takes {value.detail}; to shorten it, choose {shorter}",
                     file=sys.stderr,
                     flush=True,
                 )
@@ -125,14 +134,9 @@ def run_summarize(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             cancel.set()
             progress.done()
-            # Said at once: the model first finishes the prompt it is reading, which for a
-            # long record's step can take minutes on a CPU, and only then does the command end.
-            print(
-                "\nmedlocal: stopping; the model finishes the part of the record it is reading "
-                "first (on a CPU this can take a few minutes)",
-                file=sys.stderr,
-                flush=True,
-            )
+            # By the time Ctrl-C reaches here the model's step is already abandoned (the batch
+            # under way is interrupted, README): "stopped" is all there is to say, not the
+            # "the model finishes the part it is reading (minutes)" said before (walk51b L3).
             raise GenerationCancelled("summary stopped; nothing was saved") from None
         finally:
             progress.done()

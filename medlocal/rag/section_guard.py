@@ -11,6 +11,12 @@ model), removed before the section is shown, and said in a flag (walk 26, SmolLM
   the prompt, among them words the prompt uses for the task itself ("section", "notes",
   "document"). The notes are not compared: they are the record, which a section should repeat.
 
+* a lead-in that only restates the request ("Here is the section:", 'The section "Current
+  medications" of a Medication list:'): a label, on its own or opening a line, whose words are
+  all the prompt's and that names the request itself ("section", "notes") or presents a text
+  ("here", "below"); dropped without a flag, as a heading echo is, whatever else the section
+  holds (walk51b L8: kept, and exported as content, when the section had other text).
+
 A section left with nothing but labels and lead-ins ("Here is the section written in the
 objective format:") has no substance: the summary says it was not extracted. A section whose
 every sentence repeats an earlier section's is found by
@@ -23,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from medlocal.rag.citations import has_citation
 from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.loops import Loop, Notes, clip, find_loops
 from medlocal.rag.medications import default_lexicon
@@ -31,6 +38,7 @@ from medlocal.rag.text_units import (
     WORD,
     Unit,
     line_units,
+    presents,
     sentence_units,
     without_spans,
     word_stems,
@@ -80,6 +88,33 @@ def _states_a_fact(text: str) -> bool:
     ("The notes document that she stopped aspirin." in *Stopped medications*, which shares all
     its other words with that section's instructions)."""
     return any(c.isdigit() for c in text) or bool(default_lexicon().find(text))
+
+
+# Words of a lead-in that name the request rather than the patient's record: "Here is the
+# section:", "The notes for this section:", "Summary of the document:".
+_REQUEST_STEMS = word_stems("section notes document summary heading template")
+# A lead-in is short: a longer text before a colon says something ("Patient was seen on ...").
+_LEAD_IN_WORDS = 14
+_COLON = re.compile(r":[\s\"'”*_]*")
+
+
+def _lead_in(unit: Unit, prompt: set[str]) -> int | None:
+    """Where the lead-in ``unit`` opens with ends (an offset in it; all of it when it is only
+    the lead-in), or None. A lead-in is the text before a colon, after any list marker: uncited,
+    naming no medicine or number, every word of it one of the prompt's, and naming the request
+    itself or presenting a text."""
+    bullet = BULLET.match(unit.text)
+    start = bullet.end() if bullet else 0
+    colon = _COLON.search(unit.text, start)
+    if colon is None:
+        return None
+    head = unit.text[start : colon.start()]
+    if has_citation(head) or len(head.split()) > _LEAD_IN_WORDS or _states_a_fact(head):
+        return None
+    words = word_stems(head)
+    if not words <= prompt or not (words & _REQUEST_STEMS or presents(head)):
+        return None
+    return colon.end()
 
 
 def _echo(unit: Unit, names: Iterable[str]) -> tuple[int, int] | None:
@@ -134,6 +169,12 @@ def guard_section(text: str, prompt: Prompt, notes: str | None = None) -> Guarde
             if echo[1] == len(unit.text):
                 continue
             unit = Unit(unit.start + echo[1], unit.end, unit.text[echo[1] :])
+        lead_in = _lead_in(unit, words)
+        if lead_in is not None:
+            cuts.append((unit.start, unit.start + lead_in))
+            if lead_in >= len(unit.text.rstrip()):
+                continue
+            unit = Unit(unit.start + lead_in, unit.end, unit.text[lead_in:])
         if _restates(unit, frame, words):
             cuts.append((unit.start, unit.end))
             restated.append(unit.text)

@@ -137,6 +137,11 @@ def without_spans(text: str, cuts: Sequence[tuple[int, int]]) -> str:
 _PRESENTING = frozenset({"here", "below", "above", "following", "sure", "okay", "now"})
 
 
+def presents(text: str) -> bool:
+    """Whether ``text`` uses a word that presents a text ("Here is", "Below", "The following")."""
+    return any(w in _PRESENTING for w in content_words(text))
+
+
 def word_stems(text: str) -> set[str]:
     """The stems of the words of ``text`` that say something (no numbers, no "Here is ...")."""
     return {stem(w) for w in content_words(text) if not w[0].isdigit() and w not in _PRESENTING}

@@ -72,8 +72,11 @@ def test_user_template_is_found_and_bad_one_is_explained() -> None:
     templates, problems = scan_templates()
     assert {"bad", "broken"}.isdisjoint(t.name for t in templates)
     assert len(problems) == 2 and "sections" in problems[0] and "broken.toml" in problems[1]
-    with pytest.raises(TemplateError, match=r"left out: template bad\.toml"):
+    # The file meant comes first, on its own line (walk51b L2).
+    with pytest.raises(TemplateError, match=r"cannot be used:\ntemplate bad\.toml: needs"):
         get_template("bad")
+    with pytest.raises(TemplateError, match=r"left out: template bad\.toml"):
+        get_template("other")
     Path(folder / "broken.toml").unlink()
     Path(folder / "bad.toml").unlink()
 

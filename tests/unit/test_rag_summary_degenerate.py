@@ -544,3 +544,39 @@ def test_of_lines_of_one_shape_only_those_naming_what_no_note_does_are_cut() -> 
         "- Allergy to latex (rash)",
     ], guarded.text
     assert "lines alike" in guarded.problems()
+
+
+def test_a_lead_in_that_restates_the_request_goes_even_beside_other_text() -> None:
+    """Walk51b L8: "Here is the section:" and 'The section "Current medications" of a Medication
+    list:' stayed in the summary, and its exports, as content whenever the section held other
+    text; one opening a line went with it."""
+    summary = summarise(
+        {
+            "Current medications": 'The section "Current medications" of a Medication list:\n'
+            "Apixaban 5 mg twice daily [1].",
+            "Stopped medications": "Here is the section:\n\nNone documented.",
+            "Allergies and intolerances": "- Here is the section: No known drug allergies [1].",
+        },
+        template="medication-list",
+    )
+    assert body_of(summary, "Current medications") == "Apixaban 5 mg twice daily [1]."
+    assert body_of(summary, "Stopped medications") == "None documented."
+    assert kept_text(summary, "Allergies and intolerances") == "No known drug allergies [1]."
+    assert "Here is" not in summary.text and 'The section "' not in summary.text
+    assert not any("Here is" in f.message or "The section" in f.message for f in summary.flags)
+    doc = ExportDocument("Medication list", "summary", summary.text, flags=summary.flags)
+    assert "Here is" not in render_markdown(doc)
+
+
+def test_a_label_that_says_something_is_no_lead_in() -> None:
+    # Labels of the record's own ("Stopped medications:", "Patient:") and a lead-in naming a
+    # medicine stay: only the request restated goes.
+    prompt = Prompt("Write the section of a document from the notes.", "Current medications",
+                    "Medication list", "List each current medicine.")  # fmt: skip
+    for text in (
+        "Medications:\n- Apixaban 5 mg [1]\nStopped medications:\n- aspirin [1]",
+        "Patient: Harold Bexley [1]",
+        "Here is the apixaban section: 5 mg twice daily [1].",
+        "Section 2: apixaban [1].",
+    ):
+        assert guard_section(text, prompt).text == text

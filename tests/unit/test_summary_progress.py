@@ -194,20 +194,22 @@ def test_the_first_step_is_timed_from_its_live_rates_with_the_sections_after_it(
     stats.prompt_read = 1400  # 400 tokens in 10 s: 40/s
     clock.tick()
     # 7,000 to read (175 s) and up to 512 written at ten read tokens' cost each (128 s): 303 s
-    # a step, 36 steps, 10 s of this one gone.
+    # a step, 32 steps; then the sections (walk51b M3: each a step's own cost, not a reading
+    # step's): the notes read once (32 x 512 tokens, 410 s) and per section its instructions
+    # (100 tokens, 2.5 s) and 512 written (128 s): 931 s. 10,617 s in all, 10 s of it gone.
     assert seen[-1].detail == (
-        "step 1 of 32: read 1,400 of 8,000 tokens; about 3.0 h left, estimated from the first step"
+        "step 1 of 32: read 1,400 of 8,000 tokens; about 2.9 h left, estimated from the first step"
     )
     assert not seen[-1].live
     now[0] = 175.0
     stats.prompt_read, stats.generated_tokens = 8000, 10
     clock.tick()  # writing is first seen: its rate is not known yet, the estimate stays
-    assert seen[-1].detail.endswith("about 3.0 h left, estimated from the first step")
+    assert seen[-1].detail.endswith("about 2.9 h left, estimated from the first step")
     now[0] = 185.0
     stats.generated_tokens = 60  # 5 tokens a second: 452 more in 90 s, the step 275 s
     clock.tick()
     assert seen[-1].detail == (
-        "step 1 of 32: writing, 60 tokens so far; about 2.7 h left, estimated from the first step"
+        "step 1 of 32: writing, 60 tokens so far; about 2.6 h left, estimated from the first step"
     )
     now[0] = 240.0
     clock("map", 1, 32)  # a step timed: its pace replaces the estimate

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.app.outputs import PLAN_STAGE, SavedSummary
+from medlocal.app.outputs import PLAN_STAGE, SavedSummary, plan_shortened_by
 from medlocal.app.patients import document_dates
 from medlocal.fsutil import shown_name
 from medlocal.progress import Progress, ProgressCallback
@@ -302,9 +302,13 @@ class SummarizeDialog(QDialog):
         """The summary's steps and expected time, kept in sight under the progress line (which
         moves on at the first step) with what shortens it (walk 41: 32 steps, ~2 h, unsaid)."""
         if value.stage == PLAN_STAGE:
+            shorter = (
+                "choose a template with fewer sections"
+                if plan_shortened_by(value) == "sections"
+                else "tick fewer documents"
+            )
             self.message.show_note(
-                f"This summary takes {value.detail}. To shorten it, stop it and tick fewer"
-                " documents."
+                f"This summary takes {value.detail}. To shorten it, stop it and {shorter}."
             )
 
     def _done(self, saved: SavedSummary) -> None:

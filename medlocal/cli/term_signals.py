@@ -1,0 +1,54 @@
+"""A command asked to end by the system stops as Ctrl-C stops it.
+
+Walk51b L7: ``timeout`` (or a logout, a shutdown, ``kill``) sends SIGTERM, whose default is to
+die at once: a summary was cut off with its run marker left, and the next command said the last
+run "did not close properly: it was killed or the computer stopped". While a command runs,
+SIGTERM and SIGHUP (its terminal closed; not on Windows) raise :class:`Terminated` in the main
+thread instead, a ``KeyboardInterrupt``: every command already stops cleanly on Ctrl-C (a step
+abandoned, nothing half-saved, the vault closed) and the run ends normally, its marker removed.
+A second such signal while it stops is the default again (the process ends at once), as a
+SIGKILL would: a way out should stopping ever hang. SIGKILL itself cannot be caught, so a run it
+ends is still told as not closed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from types import FrameType
+
+_Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
+
+
+class Terminated(KeyboardInterrupt):
+    """The system asked this command to end (SIGTERM, SIGHUP)."""
+
+
+def termination_signals() -> list[signal.Signals]:
+    return [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+@contextlib.contextmanager
+def terminated_as_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Terminated` (once: a second one
+    ends the process). Does nothing off the main thread, where no handler can be set."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[signal.Signals, _Handler] = {}
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        for each in previous:
+            signal.signal(each, signal.SIG_DFL)  # a second request ends it at once
+        raise Terminated(signal.Signals(signum).name)
+
+    for signum in termination_signals():
+        previous[signum] = signal.signal(signum, on_signal)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            with contextlib.suppress(TypeError, ValueError):  # a handler not set from Python
+                signal.signal(signum, handler)
