@@ -78,3 +78,31 @@ def test_a_next_without_the_box_ticked_does_not_finish_the_vault(
     assert wizard.currentPage() is wizard.recovery_page
     assert wizard.recovery_page.remember_note.text() == CONFIRM_FIRST
     assert workspace.vault_unfinished() and not workspace.vault_exists()
+
+
+def test_a_stray_database_is_answered_at_the_first_next_and_named(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Walk 51a MEDIUM 4: a vault folder holding a leftover vault.db but no key file; once the
+    first Next said nothing. The answer comes at the first Next and names the file to move."""
+    ws = make_workspace(tmp_path)
+    folder = tmp_path / "vault"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "vault.db").write_text("junk\n")
+    (folder / "notes.txt").write_text("x\n")
+    wizard = FirstRunWizard(ws)
+    try:
+        wizard.show()
+        page = wizard.passphrase_page
+        page.secret.setText(PASS)
+        page.confirm.setText(PASS)
+        wizard.next()
+        qtbot.waitUntil(lambda: "was not created" in page.error.text(), timeout=WAIT_MS)
+        said = page.error.text()
+        assert "move vault.db out of that folder" in said, said
+        assert wizard.currentPage() is page and page.secret.isEnabled()
+        assert (folder / "vault.db").read_text() == "junk\n"  # nothing replaced
+    finally:
+        wizard.done(0)
+        wizard.deleteLater()
+        ws.close()
