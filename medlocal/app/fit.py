@@ -65,9 +65,28 @@ def catalog_badge(
     return FitBadge(advice.verdict, advice.message)
 
 
+# The headers of installed model files, by path and the file's size and modification time: the
+# model manager checks every installed file each time it opens, and reading a header walks the
+# whole vocabulary on a worker that holds the interpreter lock the window needs (walk 51a).
+_HEADERS: dict[tuple[str, int, int], GGUFInfo] = {}
+_HEADERS_KEPT = 32
+
+
+def _header(path: Path) -> GGUFInfo:
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    info = _HEADERS.get(key)
+    if info is None:
+        info = read_gguf_info(path)
+        if len(_HEADERS) >= _HEADERS_KEPT:
+            _HEADERS.clear()
+        _HEADERS[key] = info
+    return info
+
+
 def file_badge(path: Path, n_ctx: int | None) -> FitBadge:
     try:
-        advice = advise(read_gguf_info(path), n_ctx or None)
+        advice = advise(_header(path), n_ctx or None)
     except (MedLocalError, OSError) as exc:
         return FitBadge(None, f"could not check the file: {exc}")
     return FitBadge(advice.verdict, advice.message)

@@ -7,6 +7,7 @@ patient added twice, whose documents would then be split between two records."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -251,6 +252,50 @@ def similar_patients(
     return found
 
 
+NAME_MAX = 200  # longer than any real name with its titles; a paste of a letter is not one
+MRN_MAX = 64  # record numbers are short codes; 64 leaves room for any hospital's prefix
+_SPACES = re.compile(r"\s+")
+
+
+def _control_characters(text: str) -> bool:
+    return any(unicodedata.category(char) == "Cc" for char in text)
+
+
+def patient_name(name: str) -> str:
+    """``name`` as stored: its spaces, tabs and line breaks (a name pasted from a letter) made
+    single spaces; refused empty, over ``NAME_MAX`` characters or holding other control
+    characters (walk 51a: a tab and a line break were listed as ``\\t`` and ``\\n``)."""
+    cleaned = _SPACES.sub(" ", name).strip()
+    if not cleaned:
+        raise UserInputError("Give the patient's name.")
+    if len(cleaned) > NAME_MAX:
+        raise UserInputError(
+            f"The name is {len(cleaned):,} characters long; a patient's name takes at most "
+            f"{NAME_MAX}. Was something else pasted into it?"
+        )
+    if _control_characters(cleaned):
+        raise UserInputError("The name holds a control character (not a letter): retype it.")
+    return cleaned
+
+
+def patient_mrn(mrn: str | None) -> str | None:
+    """``mrn`` as stored (None: none given, it is optional); refused over ``MRN_MAX`` characters
+    or holding a tab, line break or other control character."""
+    cleaned = (mrn or "").strip()
+    if not cleaned:
+        return None
+    if len(cleaned) > MRN_MAX:
+        raise UserInputError(
+            f"The MRN is {len(cleaned):,} characters long; a medical record number takes at most "
+            f"{MRN_MAX}."
+        )
+    if _control_characters(cleaned):
+        raise UserInputError(
+            "The MRN holds a tab, a line break or another control character: retype it."
+        )
+    return cleaned
+
+
 def add_patient(
     vault: Vault,
     name: str,
@@ -262,7 +307,7 @@ def add_patient(
 ) -> int:
     """Add a patient after checking ``dob``, that ``mrn`` is new and that no patient is very
     like this one (``similar_patients``), each unless allowed."""
-    mrn = (mrn or "").strip() or None
+    name, mrn = patient_name(name), patient_mrn(mrn)
     dob = date_of_birth(dob) if dob and dob.strip() else None
     if mrn is not None and not allow_duplicate_mrn:
         existing = patients_with_mrn(vault, mrn)

@@ -112,6 +112,23 @@ def _as_int(value: Any) -> int | None:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _refuse_a_part(path: Path, fields: dict[str, Any]) -> None:
+    """A model split into parts (llama.cpp's gguf-split: ``general.split.count`` or
+    ``split.count``, and the part's number) is no model on its own: said as such, not as a
+    truncated file (walk 51a: part 1 of 3 was refused as "truncated")."""
+    count = _as_int(fields.get("split.count", fields.get("general.split.count")))
+    if count is None or count <= 1:
+        return
+    number = _as_int(fields.get("split.no", fields.get("general.split.no"))) or 0
+    raise _fail(
+        path,
+        f"this file is part {number + 1} of {count} of a model split into parts, and MedLocal "
+        "imports a model as one file: join the parts first with llama.cpp's tool "
+        "(llama-gguf-split --merge FIRST_PART.gguf JOINED.gguf, the parts side by side) and "
+        "import the joined file",
+    )
+
+
 def read_gguf_info(path: str | Path) -> GGUFInfo:
     """Validate ``path`` as a GGUF model and return its metadata, or raise ModelLoadError."""
     path = Path(path).expanduser()
@@ -121,6 +138,7 @@ def read_gguf_info(path: str | Path) -> GGUFInfo:
     except (GGUFParseError, ValueError, OSError, struct.error, MemoryError) as exc:
         raise _fail(path, "the file is truncated or corrupt (metadata unreadable)") from exc
     fields = parsed.fields
+    _refuse_a_part(path, fields)
 
     arch = fields.get("general.architecture")
     if not isinstance(arch, str) or not arch:

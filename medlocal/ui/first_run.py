@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -36,17 +37,47 @@ from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.fitting_label import FittingLabel
+from medlocal.ui.quit_signals import quit_requested
 from medlocal.ui.strength_meter import StrengthMeter
 from medlocal.ui.workers import run_task
 
 UNFINISHED_EARLIER = (
-    "An earlier creation of the vault was interrupted before its recovery key was shown. That "
-    "vault holds nothing: create it again below (or restore a backup)."
+    "An earlier creation of the vault stopped before its recovery key was confirmed. That "
+    "vault holds nothing: create it again below, with a new recovery key (or restore a backup)."
 )
 CREATING_AGAIN = (
     "The vault is still being created with the passphrase you entered; the next page follows "
     "in a moment."
 )
+
+
+CONFIRM_FIRST = (
+    "Tick \u201cI have stored the recovery key safely\u201d once it is written down or printed."
+)
+LEAVE_TITLE = "Leave without the recovery key?"
+LEAVE_TEXT = (
+    "The recovery key is shown only now, and you have not confirmed that it is stored. It is the "
+    "only way into the vault if the passphrase is forgotten.\n\n"
+    "If you leave, the vault is not finished: it holds nothing, MedLocal closes, and the next "
+    "start asks for a passphrase again and shows a new recovery key."
+)
+GO_BACK = "Go back to the key"
+LEAVE = "Leave without it"
+
+
+def leave_without_key(parent: QWidget) -> bool:
+    """Ask before the recovery key page is left unconfirmed (walk 51a: Escape or the close button
+    there ended the wizard without a word); going back is the default, for Enter and Escape."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(LEAVE_TITLE)
+    box.setText(LEAVE_TEXT)
+    back = box.addButton(GO_BACK, QMessageBox.ButtonRole.RejectRole)
+    leave = box.addButton(LEAVE, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    return box.clickedButton() is leave
 
 
 class PassphrasePage(QWizardPage):
@@ -338,6 +369,11 @@ class RecoveryPage(QWizardPage):
     def validatePage(self) -> bool:
         if self._remembering:
             return False
+        if not self.stored.isChecked():
+            # Next is disabled until the box is ticked; a Next that still arrives (a script, a
+            # queued key press) must not finish the vault with its key unconfirmed (walk 51a).
+            self.remember_note.setText(CONFIRM_FIRST)
+            return False
         vault = self.workspace.vault
         if self.remember.isChecked() and not self._remembered and vault is not None:
             self._remembering = True
@@ -464,6 +500,12 @@ class FirstRunWizard(QWizard):
         # on its way and is shown only once.
         if self.passphrase_page._creating:
             self.passphrase_page.error.show_text(CREATING_AGAIN, Tone.PLAIN)
+            return
+        # On the recovery key page the vault is not finished until the key is confirmed: leaving
+        # throws the key away, so it is asked, with a way back (walk 51a). Not on a quit signal:
+        # that closes as asked (the next start says the vault was not finished).
+        on_key_page = self.currentPage() is self.recovery_page and self.isVisible()
+        if on_key_page and not quit_requested() and not leave_without_key(self):
             return
         super().reject()
 

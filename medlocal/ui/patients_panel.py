@@ -351,27 +351,30 @@ class PatientsPanel(PatientDeletions):
 
     def add_patient(self) -> None:
         dialog = AddPatientDialog(self)
+        # Only a patient the busy vault could not take comes back here; anything else typed
+        # and left is not offered to the next patient (walk 51a: a stale MRN and birth date).
         dialog.fill(*self._unsaved_patient)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        name, mrn, dob = self._unsaved_patient = dialog.values()
-        vault = self.workspace.require_vault()
-        try:
-            new_id = add_patient_asking(self, vault, name, mrn, dob)
-            if new_id is None:
-                return
-        except VaultBusyError as err:
-            # Said beside the list, not in a box to dismiss; the next "Add patient" opens with
-            # what was typed, so nothing is typed twice.
-            self.notice.setText(f"The patient was not added yet. {err}")
-            self.notice.show()
-            return
-        except MedLocalError as err:
-            QMessageBox.warning(self, "Patient not added", str(err))
-            return
         self._unsaved_patient = ("", None, None)
-        self.notice.hide()
-        self.reload(select=new_id)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            name, mrn, dob = dialog.values()
+            vault = self.workspace.require_vault()
+            try:
+                new_id = add_patient_asking(self, vault, name, mrn, dob)
+            except VaultBusyError as err:
+                # Said beside the list, not in a box to dismiss; the next "Add patient" opens
+                # with what was typed, so nothing is typed twice.
+                self._unsaved_patient = (name, mrn, dob)
+                self.notice.setText(f"The patient was not added yet. {err}")
+                self.notice.show()
+                return
+            except MedLocalError as err:
+                dialog.refuse(f"Not added: {err}")
+                continue
+            if new_id is None:
+                continue  # "Go back": the form again, as typed
+            self.notice.hide()
+            self.reload(select=new_id)
+            return
 
     # -- documents ---------------------------------------------------------------------------
 

@@ -332,12 +332,31 @@ def in_the_way_message(folder: Path) -> str:
 
 def key_file_lost_message(folder: Path) -> str:
     files = VaultFiles(folder)
+    # The database and the write-ahead files SQLite keeps beside it (walk 51a: the message named
+    # no way forward for a folder holding a stray database).
+    database = files.database
+    leftovers = [
+        path.name
+        for path in (
+            database,
+            database.with_name(database.name + "-wal"),
+            database.with_name(database.name + "-shm"),
+        )
+        if path.exists() or path.is_symlink()
+    ] or [database.name]
     return (
         f"The vault in {shown_path(folder)} has its database but not its key file "
         f"({files.key_file.name}), without which nothing in it can be opened, not even with the "
         "recovery key. If you moved or renamed the key file, put it back; otherwise restore "
-        "your latest backup in its place: 'medlocal vault restore BACKUP_FOLDER --replace'."
+        "your latest backup in its place: 'medlocal vault restore BACKUP_FOLDER --replace'. "
+        f"If the database is a leftover you do not need, move {_listed(leftovers)} out of that "
+        "folder (nothing else there needs moving): then a new vault can be created, or a backup "
+        "restored, there."
     )
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def unlock(

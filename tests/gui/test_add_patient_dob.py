@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.ui.dialogs import patient_dialogs
 from medlocal.ui.dialogs.patient_dialogs import AddPatientDialog
 
 
@@ -28,7 +29,7 @@ def test_future_date_of_birth_is_refused(qtbot: QtBot) -> None:
 def test_a_known_mrn_asks_before_adding_a_second_patient(
     qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog
 
     from medlocal.ui.patients_panel import PatientsPanel
 
@@ -36,28 +37,40 @@ def test_a_known_mrn_asks_before_adding_a_second_patient(
     vault.add_patient("Ada Lovelace", mrn="K4471902")
     panel = PatientsPanel(gui_workspace)
     qtbot.addWidget(panel)
-    monkeypatch.setattr(AddPatientDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(AddPatientDialog, "values", lambda self: ("Ada King", "K4471902", None))
-    asked: list[str] = []
-    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
-
-    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return next(answers)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    panel.add_patient()
+    asked = _answering(monkeypatch, [False, True])
+    _forms(monkeypatch, [QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected])
+    panel.add_patient()  # Go back, then Cancel in the form
     assert "already used by patient 1 (Ada Lovelace)" in asked[0]
     assert [p.name for p in vault.list_patients()] == ["Ada Lovelace"]  # cancelled
+    _forms(monkeypatch, [QDialog.DialogCode.Accepted])
     panel.add_patient()
     assert [p.name for p in vault.list_patients()] == ["Ada Lovelace", "Ada King"]
+
+
+def _answering(monkeypatch: pytest.MonkeyPatch, answers: list[bool]) -> list[str]:
+    """The Same MRN / Similar patient question answered *Add anyway* (True) or *Go back*."""
+    asked: list[str] = []
+    left = iter(answers)
+
+    def add_anyway(_parent: object, title: str, question: str) -> bool:
+        asked.append(f"{title}: {question}")
+        return next(left)
+
+    monkeypatch.setattr(patient_dialogs, "_add_anyway", add_anyway)
+    return asked
+
+
+def _forms(monkeypatch: pytest.MonkeyPatch, results: list[object]) -> None:
+    left = iter(results)
+    monkeypatch.setattr(AddPatientDialog, "exec", lambda self: next(left))
 
 
 def test_a_very_similar_patient_asks_before_adding(
     qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Walk 40b item 12: an MRN with two digits swapped and a name one letter apart."""
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog
 
     from medlocal.ui.patients_panel import PatientsPanel
 
@@ -65,21 +78,15 @@ def test_a_very_similar_patient_asks_before_adding(
     vault.add_patient("Margaret Ellen Hartley", mrn="HRT-440912")
     panel = PatientsPanel(gui_workspace)
     qtbot.addWidget(panel)
-    monkeypatch.setattr(AddPatientDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     typed = ("Margaret Helen Hartly", "HRT-440921", None)
     monkeypatch.setattr(AddPatientDialog, "values", lambda self: typed)
-    asked: list[str] = []
-    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
-
-    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(f"{args[1]}: {args[2]}")
-        return next(answers)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = _answering(monkeypatch, [False, True])
+    _forms(monkeypatch, [QDialog.DialogCode.Accepted, QDialog.DialogCode.Rejected])
     panel.add_patient()
     assert asked[0].startswith("Similar patient: This patient is very like patient 1")
     assert "MRN HRT-440912 against HRT-440921" in asked[0]
     assert len(vault.list_patients()) == 1  # cancelled
+    _forms(monkeypatch, [QDialog.DialogCode.Accepted])
     panel.add_patient()
     assert [p.name for p in vault.list_patients()][-1] == "Margaret Helen Hartly"
 

@@ -26,9 +26,13 @@ from PySide6.QtWidgets import (
 
 from medlocal.app.patients import (
     MONTHS,
+    MRN_MAX,
+    NAME_MAX,
     DuplicateMrnError,
     SimilarPatientError,
     add_patient,
+    patient_mrn,
+    patient_name,
     shown_date,
     typed_date_of_birth,
 )
@@ -66,11 +70,15 @@ def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> 
     return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None
 
 
+ADD_ANYWAY, GO_BACK = "Add anyway", "Go back"
+
+
 def add_patient_asking(
     parent: QWidget | None, vault: Vault, name: str, mrn: str | None, dob: str | None
 ) -> int | None:
     """Add the patient, asking first about an MRN already used and then about a patient
-    very like this one (walk 40b); None when the person cancels either question."""
+    very like this one (walk 40b); None when the person goes back to the form (walk 51a: the
+    answer was Cancel, which closed the form and kept its text for the next patient)."""
     allow_duplicate = allow_similar = False
     while True:
         try:
@@ -85,28 +93,32 @@ def add_patient_asking(
         except DuplicateMrnError as err:
             title = "Same MRN"
             question = (
-                f"{err}. Is this the same person? Then cancel and import into that "
-                "patient, so their documents stay in one record.\n\nAdd a second patient "
-                "with this MRN anyway?"
+                f"{err}. Is this the same person? Then go back, cancel the form and import into "
+                "that patient, so their documents stay in one record. A mistyped MRN: go back "
+                "and correct it.\n\nAdd a second patient with this MRN anyway?"
             )
             allow_duplicate = True
         except SimilarPatientError as err:
             title = "Similar patient"
             question = (
                 f"This patient is very like {err.listing}. Is it the same person, "
-                "mistyped? Then cancel and import into that patient. Two near-identical "
-                "records are easily confused later.\n\nAdd this patient anyway?"
+                "mistyped? Then go back, cancel the form and import into that patient. Two "
+                "near-identical records are easily confused later.\n\nAdd this patient anyway?"
             )
             allow_similar = True
-        answer = QMessageBox.question(
-            parent,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not _add_anyway(parent, title, question):
             return None
+
+
+def _add_anyway(parent: QWidget | None, title: str, question: str) -> bool:
+    """*Add anyway*, or *Go back* to the form as typed (the default, and Escape's)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    anyway = box.addButton(ADD_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton(GO_BACK, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    return box.clickedButton() is anyway
 
 
 class AddPatientDialog(QDialog):
@@ -124,6 +136,9 @@ class AddPatientDialog(QDialog):
         self.name.setAccessibleName("Patient name")
         self.mrn = QLineEdit()
         self.mrn.setAccessibleName("Medical record number")
+        self.mrn.setPlaceholderText("Optional")  # walk 51a: a blank MRN was taken without a word
+        self.name.setMaxLength(NAME_MAX * 2)  # what is typed over the limit is said, not cut off
+        self.mrn.setMaxLength(MRN_MAX * 2)
         self.dob = QLineEdit()
         self.dob.setPlaceholderText("e.g. 14 Mar 1948 (or 1948-03-14)")
         self.dob.setAccessibleName("Date of birth")
@@ -180,6 +195,8 @@ class AddPatientDialog(QDialog):
         dob = self.dob.text().strip()
         with contextlib.suppress(UserInputError):
             dob = typed_date_of_birth(dob)  # "14 Mar 1948" is stored as 1948-03-14
+        with contextlib.suppress(UserInputError):
+            return patient_name(self.name.text()), self.mrn.text().strip() or None, dob or None
         return self.name.text().strip(), self.mrn.text().strip() or None, dob or None
 
     def _show_reading(self, text: str) -> None:
@@ -223,9 +240,12 @@ class AddPatientDialog(QDialog):
         self.dob.setFocus()
 
     def _check(self) -> None:
-        name, _mrn, dob = self.values()
-        if not name:
-            self._say(self.error, "Give the patient's name.", Tone.ERROR)
+        name, mrn, dob = self.values()
+        try:
+            patient_name(name)
+            patient_mrn(mrn)
+        except UserInputError as err:
+            self.refuse(str(err))
             return
         if dob:
             try:
@@ -236,6 +256,10 @@ class AddPatientDialog(QDialog):
                 self.dob.setFocus()
                 return
         self.accept()
+
+    def refuse(self, text: str) -> None:
+        """Why the patient was not added, under the fields (the form stays as typed)."""
+        self._say(self.error, text, Tone.ERROR)
 
     def _say(self, label: ToneLabel, text: str, tone: Tone) -> None:
         """A message, and the dialog grown to show it whole (a wrapped line overlapped)."""
