@@ -59,7 +59,11 @@ def test_choose_later_opens_the_model_manager_over_the_window(
         else:
             qtbot.wait(200)
             assert _managers(window) == []
-        assert wait_for_jobs(10.0)
+        # The start-up warm-up (embedder, spelling index) stops only between its steps: at a
+        # load of 5-6 on two cores the window's warm-up and the manager's fit check outlast 10 s
+        # (failed the same way on 7759145). The test is about where the manager opens, not how
+        # fast the warm-up ends.
+        assert wait_for_jobs(60.0)
         window.close()
     finally:
         ws.close()
