@@ -5,8 +5,9 @@ describes a passage's binding."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from medlocal.rag.binding import Bound
+from medlocal.rag.binding import Bound, bind
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.values import Value, dates_agree, extract_values, quantity, readable_date
 
@@ -37,10 +38,36 @@ def compatible(mine: Bound, other: Bound) -> bool:
     if mine.timepoint and other.timepoint and not limits and not _may_coincide(mine, other):
         return False
     if mine.value.unit and not other.value.unit and mine.value.unit not in ("%",):
-        return (bool(attribute) and attribute == other.attribute) or unit_beside(
-            mine.value, other.sentence
-        )
+        return (bool(attribute) and attribute == other.attribute) or read_in_unit(mine, other)
     return True
+
+
+def read_in_unit(mine: Bound, other: Bound) -> bool:
+    """Whether the passage's bare number ``other`` may be read in the unit of the sentence's
+    ``mine``: its sentence gives another value in that unit (``unit_beside``), and that value is
+    not the measure's own. "He is 71, weight 84 kg" gives the weight in kg as 84, so its 71 is
+    no weight (walk 51b: "71 kg weight" passed on the age); "fasting 98, 1 h 192 mg/dL" gives
+    no other measure the unit, so 98 is read in mg/dL."""
+    if not unit_beside(mine.value, other.sentence):
+        return False
+    attribute = mine.attribute or _UNIT_ATTRIBUTES.get(mine.value.unit or "")
+    unit = quantity(mine.value)[1]
+    return not any(
+        b.attribute is not None
+        and b.attribute != other.attribute
+        and (attribute is None or b.attribute == attribute)
+        and b.value.unit is not None
+        and quantity(b.value)[1] == unit
+        and b.value.canonical != other.value.canonical
+        for b in _bound(other.sentence)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _bound(sentence: str) -> tuple[Bound, ...]:
+    """The bound values of a passage's sentence (read once per sentence: a passage's sentence
+    is compared with many of an answer's values)."""
+    return tuple(bind(sentence))
 
 
 def _may_coincide(mine: Bound, other: Bound) -> bool:

@@ -52,8 +52,9 @@ _FREQUENCY = re.compile(
     # And one in weeks or months: "3-weekly", "6-monthly" (round 9 of the precision audit: read
     # as "monthly"). Hyphenated only: "2 weekly" may be two tablets a week.
     r"|(?P<periods>\d{1,2})-(?P<periods_unit>weekly|monthly)"
-    # British notes write an interval in hours as an adjective: "4-hourly", "4-6 hourly".
-    rf"|(?P<hours_low>{_NUM})\s*(?:(?:-|–|to)\s*(?P<hours_high>{_NUM})\s*)?[\s-]?hourly"
+    # British notes write an interval in hours as an adjective: "4-hourly", "4-6 hourly", and
+    # in words, "two-hourly" (walk 51b: read as "hourly").
+    rf"|(?P<hours_low>{_INTERVAL})\s*(?:(?:-|–|to)\s*(?P<hours_high>{_INTERVAL})\s*)?[\s-]?hourly"
     r"|(?P<fortnight>fortnightly|every\s+fortnight|every\s+(?:other|second)\s+week)"
     r"|(?P<other>every\s+other\s+day|on\s+alternate\s+days|alternate\s+days|alternate\s+day|qod)"
     r"|(?P<divided>(?:daily\s+)?in\s+(?P<parts>two|three|four|2|3|4)\s+divided\s+doses)"

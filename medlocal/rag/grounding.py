@@ -34,7 +34,10 @@ called normal that the cited passage gives outside its reference range or flags,
 or low where it is inside, "range_conflict";
 heading_fit: a line under a medication heading that names no medicine, or under an allergy heading
 no allergen, "wrong_section";
-reasons: a purpose given a drug that the passages give only apart from it, "wrong_reason"). A
+reasons: a purpose given a drug that the passages give only apart from it, "wrong_reason";
+findings: a condition the cited passages do not name, "weak_support" on its words, or give only
+as likely or suspected, stated as certain, "hypothetical_conflict"; birth_dates: a date of birth
+given as a plain number, "DOB: 66", "unverified_number"). A
 summary also checks the file names it gives against the record
 (checks/document_names.py, "unknown_document").
 """
@@ -49,9 +52,11 @@ from typing import Protocol
 from medlocal.rag.checks.allergies import check_allergies
 from medlocal.rag.checks.allergy_denial import check_allergy_denial
 from medlocal.rag.checks.assertion_conflicts import check_assertions, check_habits
+from medlocal.rag.checks.birth_dates import check_birth_dates
 from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
+from medlocal.rag.checks.findings import check_findings
 from medlocal.rag.checks.heading_fit import check_heading_fit
 from medlocal.rag.checks.medication_names import check_medications, check_stopped_classes
 from medlocal.rag.checks.passage_facts import PassageFacts
@@ -199,6 +204,8 @@ def check_sentence(
         check_cited_items(check, sentence.text, body, passages, lexicon, _limit(passages))
     elsewhere = Elsewhere(passages, cited, facts, lexicon, check.named)
     wrong = wrong_regimens(body, cited, facts, lexicon)
+    if cited:
+        check_birth_dates(check, body, cited, facts)
     check_values(check, body, cited, facts, wrong, elsewhere)
     check_ranges(check, body, cited, facts)
     check_date_events(check, body, cited, facts, passages)
@@ -215,6 +222,7 @@ def check_sentence(
         check_assertions(check, body, cited, facts, passages, _limit(passages))
         check_habits(check, body, cited, facts, passages, _limit(passages))
         check_requested_tests(check, body, cited, passages)
+        check_findings(check, body, cited, evidence_text, lexicon)
         check_roles(check, body, cited, passages)
         check_reasons(check, body, cited, passages, lexicon)
         check_allergies(check, body, heading, cited, passages, lexicon)

@@ -308,6 +308,41 @@ def summary_file_notes(passages: Sequence[NumberedPassage], cited: Collection[in
     return lines
 
 
+# At most this many uncited documents are named; the rest are counted.
+_UNCITED_NAMED = 8
+
+
+def uncited_documents_note(passages: Sequence[NumberedPassage], cited: Collection[int]) -> str:
+    """A note naming the chosen documents (those ``passages`` come from) that no statement of
+    the summary cites (``cited``: the passage numbers its text cites), "" where it cites every
+    one. Every passage of them was given, but a summary that cites one letter of four reads as
+    if the others held nothing (walk 51b: a problem list of a fracture, a DEXA scan and its
+    osteoporosis cited only the French letter, and nothing said so)."""
+    names: dict[int, str] = {}
+    for p in passages:
+        names.setdefault(p.hit.document_id, shown_name(p.hit.file_name))
+    used = {p.hit.document_id for p in passages if p.number in cited}
+    left = [name for document, name in names.items() if document not in used]
+    if not left:
+        return ""
+    shown = ", ".join(left[:_UNCITED_NAMED])
+    if len(left) > _UNCITED_NAMED:
+        shown += f" and {len(left) - _UNCITED_NAMED} more"
+    them = "them"
+    if len(names) == 1:
+        head, them = "The document you chose is", "it"
+    elif len(left) == len(names):
+        head = f"None of the {len(names)} documents you chose is"
+    else:
+        verb = "is" if len(left) == 1 else "are"
+        head = f"{len(left)} of the {len(names)} documents you chose {verb}"
+    what = "What it holds" if them == "it" or len(left) == 1 else "What they hold"
+    return (
+        f"{head} {'' if head.startswith('None') else 'not '}cited by this summary: {shown}."
+        f" {what} may be missing from it: read {'it' if len(left) == 1 else 'them'}."
+    )
+
+
 def passage_record(p: NumberedPassage) -> dict[str, Any]:
     """Provenance entry for a passage given to the model (ids and scores, no text)."""
     return {

@@ -40,6 +40,7 @@ from medlocal.rag.passages import (
     number_hits,
     render_passages,
     summary_file_notes,
+    uncited_documents_note,
 )
 from medlocal.rag.prompts import (
     MAP_SYSTEM,
@@ -496,6 +497,11 @@ class Summarizer:
         # With the passages the flags name that the summary does not cite (grounding.py).
         sources = [by_number[n].source() for n in sorted({*checked.cited, *checked.named})]
         file_warnings = summary_file_notes(passages, {*checked.cited, *checked.named})
+        # Chosen documents no statement cites: said, or the summary reads as if they were
+        # silent (walk 51b).
+        uncited = uncited_documents_note(passages, checked.cited)
+        if uncited:
+            file_warnings.append(uncited)
         steps = {
             "passages": len(passages),
             "map_notes": len(mapped.notes),

@@ -48,10 +48,12 @@ def test_a_summary_taking_the_letter_carries_the_note_into_its_exports(
 ) -> None:
     ids = _ids(ws)
     saved = ws.summarize(2, "medication-list", document_ids=[ids["letter.txt"], ids["own.txt"]])
-    (note,) = saved.summary.notes
+    # The second note names own.txt, which the summary does not cite (walk 51b).
+    note, uncited = saved.summary.notes
     assert note.startswith("Passage [1] (letter.txt): it " + OTHER), note
     assert "Margaret Thornbury" in note
-    assert saved.summary.provenance["notes"] == [note]
+    assert uncited.startswith("1 of the 2 documents you chose is not cited by this summary: own")
+    assert saved.summary.provenance["notes"] == [note, uncited]
     for suffix in ("md", "txt"):
         out = tmp_path / f"summary.{suffix}"
         ws.export(Shared.output(saved.output_id), out)

@@ -9,6 +9,7 @@ from medlocal.rag.bound_comparison import (
     LATEST,
     describe,
     is_date,
+    read_in_unit,
     same_point,
     superseded,
     unit_beside,
@@ -33,7 +34,15 @@ def named_by_its_measure(
     A bare number beside values in the unit may be read in it ("1 h 11.2, 2 h 8.4 mmol/L")."""
     if value.unit is None or mine.attribute is None:
         return False
-    if any(b.value.unit is not None or unit_beside(value, b.sentence) for _, b in same):
+    # A bare number the passage binds to a measure of its own is misattributed (the flag names
+    # that measure: "there it is the pulse"); an unbound one is no value of the sentence's
+    # measure where the passage gives that measure in the unit ("he is 71, weight 84 kg").
+    if any(
+        b.value.unit is not None
+        or read_in_unit(mine, b)
+        or (b.attribute is not None and unit_beside(value, b.sentence))
+        for _, b in same
+    ):
         return False
     unit = quantity(value)[1]
     given = [

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs
-from medlocal.rag.frequency import Frequency
+from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.values import Value, extract_values, is_dose, quantity
 
@@ -90,7 +90,53 @@ def wrong_regimens(
         elif not freq.as_needed and all(f.as_needed for _, f in same):
             n, example = same[0]
             wrong.append((freq, drug, n, example, True))
+    if not lexicon.find(body):
+        wrong += _drugless_wrong(body, cited, facts)
     return wrong
+
+
+def _drugless_wrong(body: str, cited: list[int], facts: PassageFacts) -> list[WrongRegimen]:
+    """A sentence that names no drug but gives a dose with a regimen ("so 5 mg once daily
+    remains appropriate") against passages that give the same dose only with other regimens
+    ("5 mg twice daily"): wrong for that dose (walk 51b: it passed, the drug check needs a
+    drug). Where the passages give the dose with several regimens (two drugs, a change), any of
+    them fits; a dose they give with no regimen is left alone."""
+    wrong: list[WrongRegimen] = []
+    for dose, freq in _dosed_regimens(body):
+        theirs = [
+            (n, f)
+            for n in cited
+            for d, f in _dosed_regimens(facts.text([n]))
+            if quantity(d) == quantity(dose)
+        ]
+        if theirs and not any(freq.same(f) for _, f in theirs):
+            n, example = theirs[0]
+            wrong.append((freq, f"the dose '{dose.raw}'", n, example, False))
+    return wrong
+
+
+# A dose and its regimen are this close ("5 mg twice daily", "5 mg orally once a day").
+_DOSE_REGIMEN_GAP = 24
+
+
+def _dosed_regimens(text: str) -> list[tuple[Value, Frequency]]:
+    """Each regimen of ``text`` with the dose written just before it in its sentence, no other
+    regimen between: ("5 mg", twice daily)."""
+    found = [f for f in frequencies(text) if not f.parts and f.per_day is not None]
+    doses = [v for v in extract_values(text) if is_dose(v)]
+    pairs: list[tuple[Value, Frequency]] = []
+    for freq in found:
+        before = [v for v in doses if v.start + len(v.raw) <= freq.start]
+        if not before:
+            continue
+        dose = before[-1]
+        end = dose.start + len(dose.raw)
+        if freq.start - end > _DOSE_REGIMEN_GAP or any(end <= g.start < freq.start for g in found):
+            continue
+        if any(ch in ".;\n" for ch in text[end : freq.start]):
+            continue
+        pairs.append((dose, freq))
+    return pairs
 
 
 def _unread_regimen_doses(
