@@ -49,9 +49,8 @@ WAITED_FOR: dict[str, tuple[str, str]] = {
     # "Stop and close" did not stop it. It stops between backups, never inside one.
     PRUNE_JOB: (
         "Older backups are still being removed.",
-        "Stopped, the backup being removed is finished first (a half-removed one would be "
-        "left otherwise); the older ones not reached yet stay in the folder. What was removed "
-        "is written to the audit log.",
+        "Stopped, the backup being removed is finished first; the older ones not reached yet "
+        "stay in the folder, and what was removed is written to the audit log.",
     ),
 }
 
