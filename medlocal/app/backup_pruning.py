@@ -6,6 +6,7 @@ recorded as the last verified backup, nor the newest); the removal writes one au
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def plan_prune(folder: Path, vault_id: str, keep: int) -> PrunePlan:
     return PrunePlan(folder, doomed, gone, stay)
 
 
-def prune(vault: Vault, plan: PrunePlan) -> Pruned:
+def prune(vault: Vault, plan: PrunePlan, cancel: threading.Event | None = None) -> Pruned:
     """Remove ``plan``'s backups (agreed to by the person) and record it in ``vault``'s audit
-    log; a removal that fails partway is said in :meth:`Pruned.warning`, not raised."""
-    return remove_and_record(vault, plan.folder, plan.doomed)
+    log; a removal that fails partway is said in :meth:`Pruned.warning`, not raised.
+    ``cancel`` set stops it after the backup being removed (:attr:`Pruned.stopped`)."""
+    return remove_and_record(vault, plan.folder, plan.doomed, cancel)

@@ -17,6 +17,7 @@ STOPPING = "Stopping the running work before closing… MedLocal closes when it 
 BACKUP_JOB = "Writing the backup"
 VERIFY_JOB = "Verifying the backup"
 RESTORE_JOB = "Restoring"
+PRUNE_JOB = "Removing older backups"
 
 # Tasks a person started and waits for, by job name: what the question says of each, and what
 # stopping it means for them. Others (warm-up, re-chunking, a list read) stop without a word.
@@ -43,6 +44,13 @@ WAITED_FOR: dict[str, tuple[str, str]] = {
         "A restore is still running.",
         "Stopped before the backup is moved into place, the vault stays as it was (once it is "
         "being moved into place, the restore finishes first).",
+    ),
+    # Review 51b R3: quitting during Remove older backups asked nothing, and the dialog's
+    # "Stop and close" did not stop it. It stops between backups, never inside one.
+    PRUNE_JOB: (
+        "Older backups are still being removed.",
+        "Stopped, the backup being removed is finished first; the older ones not reached yet "
+        "stay in the folder, and what was removed is written to the audit log.",
     ),
 }
 

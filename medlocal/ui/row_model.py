@@ -7,6 +7,7 @@ header for the first rows it measures (``fit_columns_to_first_rows`` in the dial
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -20,6 +21,12 @@ from PySide6.QtCore import (
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
+
+# Rows whose texts are kept once made: the view asks a row's cells one column at a time (and the
+# header measures the first MEASURED_ROWS column by column), and ``cells`` makes the whole row
+# each time (review 51b R9: an audit entry's details were made four times per shown row). More
+# than a screen and the measured rows; a long log's other rows are made again when scrolled to.
+CACHED_ROWS = 256
 
 
 class RowsModel(QAbstractTableModel, Generic[R]):
@@ -36,16 +43,26 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         self.columns = tuple(columns)
         self.cells = cells
         self.records: list[R] = []
+        self._made: OrderedDict[int, Sequence[str]] = OrderedDict()  # row -> its texts
 
     def set_records(self, records: list[R]) -> None:
         """Show ``records`` instead of the rows before: one reset, no cell made yet."""
         self.beginResetModel()
         self.records = records
+        self._made.clear()
         self.endResetModel()
 
     def text(self, row: int, column: int) -> str:
         """The text a cell shows (what :meth:`data` gives for the display role)."""
-        return str(self.cells(self.records[row])[column])
+        texts = self._made.get(row)
+        if texts is None:
+            texts = self.cells(self.records[row])
+            self._made[row] = texts
+            if len(self._made) > CACHED_ROWS:
+                self._made.popitem(last=False)
+        else:
+            self._made.move_to_end(row)
+        return str(texts[column])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.records)

@@ -17,6 +17,7 @@ loads (:func:`medlocal.app.warm_up.stops_the_wait`). Nothing slow ever runs on t
 from __future__ import annotations
 
 import contextlib
+import functools
 import inspect
 import logging
 import os
@@ -98,6 +99,10 @@ class _GeneratorRuntimeError(Exception):
         self.original = original
 
 
+# Workers started on a pool of our own (see _TeardownGuard.start), by id, until they finish.
+_POOLED: dict[int, Any] = {}
+
+
 class _TeardownGuard:
     """superqt's ``run`` with one guard: a job still running when Qt tears down (the window
     closed and the process ending without the quit path's :func:`end_if_jobs_linger`, as a
@@ -114,9 +119,15 @@ class _TeardownGuard:
         if self.pool is None:
             super().start()  # type: ignore[misc]
             return
-        # superqt's start, on this worker's own pool (superqt always takes the global one).
-        self._worker_set.add(self)  # type: ignore[attr-defined]
-        self._finished.connect(self._set_discard)  # type: ignore[attr-defined]
+        # superqt always starts on Qt's global pool and keeps its workers alive in a private
+        # class set (review 51b R8: copying its lines tied us to names it may rename). A pooled
+        # worker is kept alive here instead, until its public ``finished`` signal.
+        key = id(self)
+        if key in _POOLED:
+            raise RuntimeError("This worker is already started!")
+        _POOLED[key] = self
+        # The slot holds the key, not the worker: no cycle through the signal's connection.
+        self.finished.connect(functools.partial(_POOLED.pop, key, None))  # type: ignore[attr-defined]
         self.pool.start(self)  # type: ignore[call-overload]
 
     def run(self) -> None:

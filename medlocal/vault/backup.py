@@ -494,6 +494,8 @@ class Pruned:
     # and are reported all the same (review 50a, R9: a full disk turned a good backup into an
     # error).
     audit_failure: str = ""
+    # Stopped (Cancel, Close, a lock, quitting) before all were removed: the rest stay.
+    stopped: bool = False
 
     def warning(self) -> str:
         """The lines that say the removal or its audit entry failed, or "" when neither did."""
@@ -530,14 +532,32 @@ def prune_and_record(
     )
 
 
-def remove_and_record(vault: Vault, destination: Path, doomed: tuple[Path, ...]) -> Pruned:
+def remove_and_record(
+    vault: Vault,
+    destination: Path,
+    doomed: tuple[Path, ...],
+    cancel: threading.Event | None = None,
+) -> Pruned:
     """Remove the backups ``doomed`` (chosen by :func:`backups_to_prune`, and agreed to by
     the person for ``vault backup --prune``) from ``destination``, as :func:`prune_and_record`
-    says."""
+    says. ``cancel`` set stops it between backups (review 51b R3: a Stop that did not stop):
+    the one being removed is finished, the rest stay. A lock meanwhile waits for the removal
+    and its audit entry (Vault.audited_work; review 51b R4)."""
+    with vault.audited_work():
+        return _remove_and_record(vault, destination, doomed, cancel)
+
+
+def _remove_and_record(
+    vault: Vault, destination: Path, doomed: tuple[Path, ...], cancel: threading.Event | None
+) -> Pruned:
     removed: list[Path] = []
     failure = ""
+    stopped = False
     try:
         for folder in doomed:
+            if cancel is not None and cancel.is_set():
+                stopped = True
+                break
             backup_files.remove_published(folder)
             removed.append(folder)
     except OSError as err:
@@ -552,11 +572,13 @@ def remove_and_record(vault: Vault, destination: Path, doomed: tuple[Path, ...])
         }
         if failure:
             details["failed"] = True
+        if stopped:
+            details["stopped"] = True
         try:
             vault.record_event(PRUNE_EVENT, details)
         except (OSError, MedLocalError) as err:  # a full disk, a vault locked meanwhile
             audit_failure = getattr(err, "strerror", None) or str(err) or type(err).__name__
-    return Pruned(destination, tuple(removed), kept, failure, audit_failure)
+    return Pruned(destination, tuple(removed), kept, failure, audit_failure, stopped)
 
 
 def backups_to_prune(

@@ -17,11 +17,13 @@ and saved outputs from ``store_chats``; the session plumbing they share (``_read
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -30,7 +32,12 @@ from medlocal import paths
 from medlocal.errors import DiskFullError, UserInputError
 from medlocal.vault import db, keychain, keys, unlock, unrecorded
 from medlocal.vault.audit import MAX_DETAIL_STRING, AuditEntry, AuditReport
-from medlocal.vault.errors import KeyFileError, VaultInUseError, WrongPassphraseError
+from medlocal.vault.errors import (
+    KeyFileError,
+    VaultInUseError,
+    VaultLockedError,
+    WrongPassphraseError,
+)
 from medlocal.vault.inuse import other_openers
 from medlocal.vault.keyfile import load_key_file
 from medlocal.vault.keys import KdfParams
@@ -46,6 +53,14 @@ from medlocal.vault.store_documents import DocumentsMixin
 __all__ = ["EMBED_BATCH", "Embedder", "ProgressCallback", "ReembedReport", "Vault"]
 
 MODEL_ROLES = frozenset({"chat", "embedding", "reranker"})
+
+
+log = logging.getLogger(__name__)
+
+# How long a lock waits at most for work whose audit entry follows it (Vault.audited_work): the
+# window stops such work first, so this is the one backup folder being removed; a share that
+# does not answer must not hold the lock (and the window) for good.
+AUDITED_WORK_WAIT_S = 15.0
 
 
 def _folder(path_dir: Path | str | None) -> Path:
@@ -77,6 +92,9 @@ class Vault(DocumentsMixin, ChatsMixin):
         self._idle_guard = threading.Lock()
         self._idle_timeout: float | None = None
         self._lock_listeners: list[Callable[[str], None]] = []
+        # Work under way whose audit entry is written at its end (see audited_work).
+        self._audited = 0
+        self._audited_ended = threading.Condition()
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -183,7 +201,9 @@ class Vault(DocumentsMixin, ChatsMixin):
             if self._idle_timer is not None:
                 self._idle_timer.cancel()
                 self._idle_timer = None
-        session, self._s = self._s, None
+        with self._audited_ended:
+            self._await_audited_work()
+            session, self._s = self._s, None
         if session is not None:
             session.close(reason)
             self._finalizer.detach()
@@ -195,9 +215,34 @@ class Vault(DocumentsMixin, ChatsMixin):
         no other thread of this process writes between the two (review 43, D2: a restore's
         last look at the vault it replaces). ``check`` raising leaves the vault open;
         :class:`VaultLockedError` when it is locked already."""
+        with self._audited_ended:  # before the hold: such work needs the session to end
+            self._await_audited_work()
         with hold(self._session()):
             check()
             self.lock(reason)
+
+    @contextmanager
+    def audited_work(self) -> Iterator[None]:
+        """Work outside the vault whose audit entry is written at its end (removing older
+        backups): a lock meanwhile waits until it has ended, at most AUDITED_WORK_WAIT_S (review
+        51b R4: a lock during a removal left the removed backups with no audit entry). Unlike
+        holding the session, other calls to the vault go on meanwhile. The face stops the work
+        before it locks; :class:`VaultLockedError` when the vault is locked already."""
+        with self._audited_ended:
+            if self._s is None:
+                raise VaultLockedError("The vault is locked.")
+            self._audited += 1
+        try:
+            yield
+        finally:
+            with self._audited_ended:
+                self._audited -= 1
+                self._audited_ended.notify_all()
+
+    def _await_audited_work(self) -> None:
+        """With ``_audited_ended`` held: wait for audited work under way to end."""
+        if not self._audited_ended.wait_for(lambda: self._audited == 0, AUDITED_WORK_WAIT_S):
+            log.warning("the vault locks while work whose audit entry follows it still runs")
 
     def add_lock_listener(self, listener: Callable[[str], None]) -> None:
         """``listener(reason)`` runs after the vault locks (``user``, ``idle``, ``closed``…),

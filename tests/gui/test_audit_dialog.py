@@ -4,6 +4,7 @@ thread: intact on a fresh vault, failed after an attacker's edit."""
 from __future__ import annotations
 
 from fixtures.gui_window import PASS
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -19,17 +20,26 @@ def _open(qtbot: QtBot, workspace: Workspace) -> AuditDialog:
     return dialog
 
 
+def _shown(dialog: AuditDialog, row: int, column: int) -> str:
+    """What the table shows in a cell: the view's model's display data (review 51b R7: reading
+    the model's own text() passed even when the view showed each entry raw)."""
+    model = dialog.table.model()
+    value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+    assert isinstance(value, str), value
+    return value
+
+
 def _cells(dialog: AuditDialog) -> list[str]:
-    model = dialog.entries
+    model = dialog.table.model()
     return [
-        model.text(row, column)
+        _shown(dialog, row, column)
         for row in range(model.rowCount())
         for column in range(model.columnCount())
     ]
 
 
 def _events(dialog: AuditDialog) -> list[str]:
-    return [dialog.entries.text(row, 2) for row in range(dialog.entries.rowCount())]
+    return [_shown(dialog, row, 2) for row in range(dialog.table.model().rowCount())]
 
 
 def test_entries_and_intact_chain(

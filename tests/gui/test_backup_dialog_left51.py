@@ -5,7 +5,7 @@
   folder exists and can be written): a share that does not answer or a stick pulled out froze
   the window. Both are read on a worker now, "Reading…"/"Checking…" meanwhile;
 * a backup refused for a full drive ended with a ``medlocal vault backup --prune N`` command:
-  the window names its own action (Keep newest, Remove older backups), and has one.
+  the window names its own action (Remove older backups, with the count to keep), and has one.
 
 The slow folder is real: every look at a path under it (stat, lstat, listdir, scandir) waits
 until the test lets it go, as a share gone quiet does; a 20 ms timer measures how long the
@@ -23,7 +23,7 @@ import pytest
 from fixtures.gui_window import PASS
 from fixtures.heartbeat import Heartbeat
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -164,7 +164,7 @@ def test_a_full_drive_names_the_windows_own_way_to_make_room(
     assert said.startswith("Not enough space for the backup"), said
     assert "medlocal" not in said and "--prune" not in said, said
     assert "Removing this vault's oldest 2 would make room" in said, said
-    assert "set Keep newest to 1, press Remove older backups, then Back up now" in said, said
+    assert "press Remove older backups, keep the newest 1, then Back up now" in said, said
 
     # Doing what it says: asked which go, then they are gone, and the backup fits.
     asked: list[str] = []
@@ -174,7 +174,8 @@ def test_a_full_drive_names_the_windows_own_way_to_make_room(
         return YES
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    dialog.keep.setValue(1)
+    # Its own count (review 51b R2: not Keep newest's), offered as the advice said.
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a: (a[3], True))
     dialog.prune_button.click()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert len(asked) == 1 and asked[0].startswith("Remove 2 backups of this vault"), asked
@@ -190,7 +191,7 @@ def test_a_full_drive_names_the_windows_own_way_to_make_room(
     assert "written and verified" in dialog.backup_message.text()
 
 
-def test_removing_older_backups_needs_a_number_to_keep_and_asks_first(
+def test_removing_older_backups_asks_a_number_to_keep_and_asks_first(
     qtbot: QtBot, workspace: Workspace, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for _ in range(2):
@@ -198,15 +199,13 @@ def test_removing_older_backups_needs_a_number_to_keep_and_asks_first(
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.destination.setText(str(usb))
-    dialog.keep.setValue(0)  # "all"
-    assert dialog.start_prune() is None
-    assert dialog.backup_message.text().startswith("Set Keep newest to how many")
+    # The count is asked (review 51b R2), at least 1: the newest is never removed.
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a: (1, True))
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: NO)
-    dialog.keep.setValue(1)
     dialog.start_prune()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert len(list_backups(usb)) == 2  # not agreed: nothing removed
-    dialog.keep.setValue(2)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a: (2, True))
     dialog.start_prune()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert dialog.backup_message.text().startswith("Nothing to remove")

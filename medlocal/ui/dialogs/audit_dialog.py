@@ -68,6 +68,7 @@ class AuditDialog(QDialog):
         self.setWindowTitle("Audit log")
         self.workspace = workspace
         self.load_job: Job | None = None
+        self._loads = 0  # which load of the entries is the latest (older ones are dropped)
         self.verify_job: Job | None = None
         self.entries: RowsModel[AuditEntry] = RowsModel(COLUMNS, entry_cells, self)
         self.table = row_view(self.entries, "Audit log entries", self)
@@ -97,8 +98,14 @@ class AuditDialog(QDialog):
             self.verdict.show_error(error_text(exc, "Reading the audit log"))
             return
         self.reload_button.setEnabled(False)
+        # Only the latest load is shown: the box ticked twice quickly started two, and the
+        # older could land last with the other filter (review 51b, pre-existing).
+        self._loads += 1
+        load = self._loads
 
         def done(view: AuditView) -> None:
+            if load != self._loads:
+                return
             self.load_job = None
             self.reload_button.setEnabled(True)
             self.show_entries(view.entries)
@@ -106,6 +113,8 @@ class AuditDialog(QDialog):
             self.sessions_box.setText(SESSIONS_LABEL + hidden)
 
         def failed(exc: BaseException) -> None:
+            if load != self._loads:
+                return
             self.load_job = None
             self.reload_button.setEnabled(True)
             self.verdict.show_error(error_text(exc, "Reading the audit log"))

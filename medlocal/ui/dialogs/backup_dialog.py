@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -53,7 +54,7 @@ from medlocal.fsutil import shown_name, shown_path
 from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.backup_advice import KEEP_FEWER, REMOVE_OLDER, make_room
-from medlocal.ui.closing import BACKUP_JOB, RESTORE_JOB, VERIFY_JOB, WAITED_FOR
+from medlocal.ui.closing import BACKUP_JOB, PRUNE_JOB, RESTORE_JOB, VERIFY_JOB, WAITED_FOR
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import (
     ErrorLine,
@@ -105,7 +106,7 @@ CHECKING_BACKUP = "Opening the backup"
 # so closing the dialog meanwhile needs no question and no wait).
 CHECKING_FOLDER = "Checking the backup folder"
 READING_OLDER = "Reading the backups in that folder"
-REMOVING_OLDER = "Removing older backups"
+REMOVING_OLDER = PRUNE_JOB  # waited for at quit and at Close (closing.WAITED_FOR)
 # Tasks that only look at a folder: Close stops them at once (one that does not answer is not
 # waited for; their result is dropped).
 LOOKS_ONLY = (CHECKING_FOLDER, READING_OLDER)
@@ -162,6 +163,10 @@ class BackupDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Last verified backup")
         self.summary_job: Job | None = None
+        # Which summary is the latest: a read that lands after a newer one (a backup's, or a
+        # later read) is dropped (review 51b R5: the slow first read, from a quiet share,
+        # replaced the line a backup to a stick had just set).
+        self._summary_gen = 0
 
         self.destination = QLineEdit(workspace.settings.backup_folder)
         self.destination.setAccessibleName("Backup folder")
@@ -190,8 +195,11 @@ class BackupDialog(QDialog):
         # is written, which a full drive does not allow).
         self.prune_button = QPushButton("Remove &older backups…")
         self.prune_button.setAccessibleName(
-            "Remove this vault's older backups from that folder, keeping the newest as Keep newest"
+            "Remove this vault's older backups from that folder, asking how many newest to keep"
         )
+        # What the last full-drive refusal advised keeping, and in which folder: the count the
+        # Remove older backups question starts at there.
+        self._room_keep: tuple[Path, int] | None = None
         self.prune_button.clicked.connect(self.start_prune)
         backup_box = QGroupBox("Back up this vault")
         backup_form = QFormLayout(backup_box)
@@ -275,11 +283,15 @@ class BackupDialog(QDialog):
     def read_summary(self) -> None:
         """The last verified backup's line, read on a worker ("Reading…" meanwhile)."""
         ws = self.workspace
+        self._summary_gen += 1
+        generation = self._summary_gen
 
         def read(_cancel: threading.Event) -> str:
             return summary_text(ws.backup_summary())
 
         def show(text: str) -> None:
+            if generation != self._summary_gen:
+                return  # a newer line was set meanwhile
             self.summary_job = None
             self.summary.setText(text)
 
@@ -361,7 +373,10 @@ class BackupDialog(QDialog):
         elif isinstance(exc, GenerationCancelled) and self._outcome_task in LOOKS_ONLY:
             self._outcome.show_note("Stopped while the folder was read: nothing was changed.")
         elif isinstance(exc, NoRoomError):  # the window's own way to make room, no command
-            self._outcome.show_error(make_room(exc.plain, exc.advice))
+            advice = exc.advice
+            if advice is not None and advice.keep is not None:
+                self._room_keep = (advice.folder, advice.keep)
+            self._outcome.show_error(make_room(exc.plain, advice, self.keep.value()))
         else:
             self._outcome.show_error(error_text(exc, "The backup task"))
         self._close_if_asked()
@@ -491,6 +506,8 @@ class BackupDialog(QDialog):
     def _backed_up(self, done: tuple[Any, str, str]) -> None:
         result, held, summary = done
         self._busy(False)
+        self._summary_gen += 1  # a read still under way is older than this
+        self.summary_job = None
         self.summary.setText(summary)
         created = (
             f"Created the folder {shown_path(result.path.parent)}. "
@@ -531,24 +548,21 @@ class BackupDialog(QDialog):
     # -- removing older backups (a drive too full for one more) -----------------------------
 
     def start_prune(self) -> Job | None:
-        """Remove this vault's older backups from the chosen folder, keeping the newest Keep
-        newest of them: the folder read on a worker, the person asked which go, then removed
-        (one audit entry), as ``vault backup --prune N`` does."""
-        keep = self.keep.value()
-        if keep < 1:
-            self._missing(
-                self.keep,
-                self.backup_message,
-                f"Set Keep newest to how many of this vault's backups to keep in that folder (at "
-                f"least 1: the newest is never removed), then press {REMOVE_OLDER} again.",
-            )
-            return None
+        """Remove this vault's older backups from the chosen folder: asked how many of the
+        newest to keep (review 51b R2: it took Keep newest's count, so the backup the full-drive
+        advice then told to make ran with it too, removed one more than the advice said, and
+        remembered it for every later backup), the folder read on a worker, the person asked
+        which go, then removed (one audit entry), as ``vault backup --prune N`` does. Keep
+        newest and its setting are left as they are."""
         ws = self.workspace
         try:
             vault_id = ws.require_vault().vault_id
             folder = ws.backup_target(self.destination.text().strip() or None)
         except MedLocalError as err:
             self._missing(self.destination, self.backup_message, str(err))
+            return None
+        keep = self._ask_keep(folder)
+        if keep is None:
             return None
 
         def read(_progress: ProgressCallback, cancel: threading.Event) -> PrunePlan:
@@ -573,16 +587,44 @@ class BackupDialog(QDialog):
         reading = self._start(READING_OLDER, read, ask, self.backup_message)
         return reading
 
+    def _ask_keep(self, folder: Path) -> int | None:
+        """How many of this vault's newest backups in ``folder`` to keep (None: not given).
+        It starts at what the last full-drive refusal there advised, else at Keep newest."""
+        advised = self._room_keep
+        if advised is not None and advised[0] == folder:
+            start = advised[1]
+        else:
+            start = max(self.keep.value(), 1)
+        count, given = QInputDialog.getInt(
+            self,
+            REMOVE_OLDER,
+            "Keep how many of this vault's newest backups in that folder? The older ones are "
+            "removed (you are asked before any is). Keep newest above is not changed.",
+            start,
+            1,  # the newest is never removed
+            KEEP_MOST,
+        )
+        return count if given else None
+
     def _remove_older(self, plan: PrunePlan) -> Job:
         ws = self.workspace
 
-        def remove(_progress: ProgressCallback, _cancel: threading.Event) -> Any:
-            return prune(ws.require_vault(), plan)
+        def remove(_progress: ProgressCallback, cancel: threading.Event) -> Any:
+            return prune(ws.require_vault(), plan, cancel)
 
         def removed(pruned: Any) -> None:
             self._busy(False)
+            if pruned.stopped and not pruned.removed:
+                self.backup_message.show_note("Stopped before any backup was removed.")
+                self._close_if_asked()
+                return
+            stopped = (
+                f"Stopped: {len(plan.doomed) - len(pruned.removed)} of them not removed. "
+                if pruned.stopped
+                else ""
+            )
             said = (
-                f"Removed {len(pruned.removed)} older backup(s) of this vault from "
+                f"{stopped}Removed {len(pruned.removed)} older backup(s) of this vault from "
                 f"{shown_path(plan.folder)}; {pruned.kept} of it kept there."
             )
             if pruned.failure or pruned.audit_failure:

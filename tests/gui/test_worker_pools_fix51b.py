@@ -1,0 +1,64 @@
+"""Workers on a pool of our own (the folder looks) rely only on superqt's public worker API
+(review 51b R8: the start copied superqt's private ``_worker_set``/``_finished``, which an
+upgrade may rename: every folder look in the Backup dialog would then raise). These fail
+loudly if superqt's worker stops behaving as the pooled start assumes."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from medlocal.ui import workers
+from medlocal.ui.workers import folder_looks, run_task
+
+
+def test_a_pooled_worker_runs_on_its_pool_reports_and_is_released(qtbot: QtBot) -> None:
+    results: list[str] = []
+    seen: dict[str, int] = {}
+
+    def look(_cancel: threading.Event) -> str:
+        seen["looks"] = folder_looks().activeThreadCount()
+        return "answered"
+
+    job = run_task("look", look, results.append, pool=folder_looks())
+    worker = weakref.ref(job.worker)
+    qtbot.waitUntil(lambda: results == ["answered"] and not job.running, timeout=5000)
+    assert seen["looks"] >= 1  # it ran on the folder looks' pool, not Qt's global one
+    qtbot.waitUntil(lambda: not workers._POOLED, timeout=5000)  # let go once finished
+    job.worker = None
+    gc.collect()
+    qtbot.waitUntil(lambda: worker() is None, timeout=5000)
+
+
+def test_a_pooled_worker_that_fails_reports_and_is_released(qtbot: QtBot) -> None:
+    errors: list[BaseException] = []
+
+    def look(_cancel: threading.Event) -> str:
+        raise OSError("the share went quiet")
+
+    job = run_task("look", look, None, errors.append, pool=folder_looks())
+    qtbot.waitUntil(lambda: bool(errors) and not job.running, timeout=5000)
+    assert isinstance(errors[0], OSError)
+    qtbot.waitUntil(lambda: not workers._POOLED, timeout=5000)
+
+
+def test_a_pooled_worker_cannot_be_started_twice(qtbot: QtBot) -> None:
+    hold = threading.Event()
+    job = run_task("look", lambda _c: hold.wait(5), None, None, pool=folder_looks())
+    try:
+        with pytest.raises(RuntimeError, match="already started"):
+            job.worker.start()
+    finally:
+        hold.set()
+    qtbot.waitUntil(lambda: not job.running and not workers._POOLED, timeout=5000)
+
+
+def test_the_global_pool_still_goes_through_superqt(qtbot: QtBot) -> None:
+    results: list[int] = []
+    job = run_task("sum", lambda _c: 1 + 1, results.append)
+    qtbot.waitUntil(lambda: results == [2] and not job.running, timeout=5000)
+    assert not workers._POOLED
