@@ -8,6 +8,10 @@ examples:
 
 * a duration in days, weeks or months (the denominator 7, 52 or 12 after "for", "in", "x",
   "over", "past", "last", "every", a number's word or before "ago"), or a weeks' count (52);
+  also (fix51c) a British duration or frequency with no time word: a denominator 7 or 12
+  after a review's or follow-up's cue ("r/v 3/12", "f/u 2/7"), after a course's word ("worse
+  2/7", "off work 3/7"), or before what it counts ("4/7 nights", "3/7 days per week"), where no
+  date's word stands right before it;
 * a score, a scale, a grade, a power or a ratio: a measure's word shortly before it ("power
   4/5", "pain 3/10", "GCS", "MMSE", "murmur", "nodes", "grade", "VA", "FEV1/FVC"), or a word
   for what it counts right after it ("3/10 pain", "1/2 tablet", "2/3 of");
@@ -32,6 +36,26 @@ _DURATION_BEFORE = re.compile(
     r"(?i:\b(?:for|in|x|over|past|last|every|within|after|next|approx|about|~|nearly|"
     r"since|of|lasting|duration|hx|history|age[ds]?|aged|old|born|gestation|ga|post|"
     r"post-?op|day|pod)\b)[ \t]*[~<>]?[ \t]*\Z"
+)
+# A British duration or frequency without a time word (fix51c): a review's or follow-up's cue,
+# or a course's word, right before the pair ("r/v 3/12", "GP r/v 2/7", "worse 2/7") ...
+_COURSE_BEFORE = re.compile(
+    r"(?i:(?<![\w/])(?:r/v|rv|f/u|fu|f-u|follow[ -]?up|fup|tci|rpt|repeat|recheck|re-?check|"
+    r"re-?review|review(?:ed)?[ \t]+(?:again[ \t]+)?in|see[ \t]+(?:again[ \t]+)?in|"
+    r"worse|worsening|better|improving|improved|ongoing|persisting|persistent|intermittent|"
+    r"off[ \t]+work|off[ \t]+sick|sick[ \t]+note|fit[ \t]+note|med3|abstinent|"
+    r"sober|dry|clean|symptoms?|sx|unwell|coryzal|febrile|d&v|diarrh(?:o)?ea|vomiting|cough)"
+    r"(?![\w/]))[ \t]*[:~]?[ \t]*\Z"
+)
+# ... or what it counts right after it ("4/7 nights", "5/7 days per week", "3/12 months").
+_FREQUENCY_AFTER = re.compile(
+    r"[ \t]*(?i:days?|nights?|weeks?|wks?|months?|mths?|evenings?|mornings?|shifts?|"
+    r"per[ \t]+week|a[ \t]+week|/week|pw\b|p/w|times|sessions?|visits?)\b"
+)
+# A date's word right before the pair keeps it a date ("on 3/7 days after", "from 4/12").
+_DATE_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:on|dated?|from|since|until|till|due|mon|tue|tues|wed|thu|thur|thurs|fri|sat|"
+    r"sun)\b)[ \t:]*\Z"
 )
 _AGO_AFTER = re.compile(r"[ \t]*(?i:ago|hx|history|old|of\b|postpartum|post|pp\b|duration)")
 # A measure's word shortly before the pair, on its line.
@@ -95,6 +119,12 @@ def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             _DURATION_BEFORE.search(before) or _AGO_AFTER.match(text, end) or b == 52
         ):
             continue  # "for 3/7", "2/52 ago", "4/12 history": a duration
+        if (
+            b in (7, 12)
+            and ((a < b and _COURSE_BEFORE.search(before)) or _FREQUENCY_AFTER.match(text, end))
+            and not _DATE_CUE_BEFORE.search(before)
+        ):
+            continue  # "r/v 3/12", "worse 2/7", "drinks 4/7 nights": a British duration
         if (a == 6 and b in _SNELLEN) or (b == 6 and a in _SNELLEN):
             continue  # "VA 6/9": a visual acuity
         if _MEASURE_BEFORE.search(before) or _COUNT_AFTER.match(text, end):
