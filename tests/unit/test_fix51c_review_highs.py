@@ -142,3 +142,30 @@ def test_initials_after_more_verbs_are_removed(text: str, secrets: list[str]) ->
     out = redact(text)
     for secret in secrets:
         assert secret not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Echo 23/4 EF 35%.", "23/4"),
+        ("Seen in ED 5/9 with chest pain.", "5/9"),
+        ("Admitted to ICU 3/9 after arrest.", "3/9"),
+        ("Colonoscopy 28/2 normal.", "28/2"),
+        ("Echo 23/4 was normal.", "23/4"),
+    ],
+)
+def test_a_bare_date_after_a_test_or_a_service_goes(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Colonoscopy 2/3 polyps removed.", "2/3 polyps"),
+        ("CT 2/5 lesions.", "2/5 lesions"),
+        ("MDT 2/5 discussed.", "2/5"),
+        ("Echo 1/2 normal.", "1/2"),
+    ],
+)
+def test_a_count_after_a_test_stays(text: str, kept: str) -> None:
+    assert kept in redact(text)
