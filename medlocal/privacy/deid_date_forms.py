@@ -347,7 +347,11 @@ DATE_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![/\d]|\.\d)"
             # A score after the cue ("given 5/10 pain", "last 7/10 NRS") is no date; the cue
             # stays for a true date ("on 3/10").
-            r"(?![ \t]*(?i:pain|score|severity|intensity|nrs|vas|for[ \t]+pain))"
+            # fix51c: nor a count of a course or a British frequency ("completed 3/5 fractions",
+            # "review 3/7 days").
+            r"(?![ \t]*(?i:pain|score|severity|intensity|nrs|vas|for[ \t]+pain|fractions?\b|"
+            r"fx\b|cycles\b|doses\b|sessions\b|courses\b|days\b|nights\b|weeks\b|"
+            r"months\b|times\b))"
             r"|(?<![\d/.])(?P<w>(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![/\d]|\.\d)"
         ),
     ),

@@ -14,8 +14,11 @@ slots, each read from the text alone:
   "Initials") whose filled cells are all initials: a column of abbreviations is none of these.
 
 What stays: a route, an imaging test, a service or a team ("seen by OT", "confirmed by CT",
-"given by IV", "reviewed by ENT"), an answer ("NA", "TBC"), a clinical word. The initials so
-found are taken elsewhere in the same note where they are no clinical abbreviation.
+"given by IV", "reviewed by ENT", "discussed with IR", "triaged by MTS"), a scale with its
+number ("assessed by PHQ-9"), an answer ("NA", "TBC"), a clinical word. The initials so found
+are taken elsewhere in the same note only where no list knows them (fix51c): "Seen by MS" is a
+person, but "MS relapse" in the same note is multiple sclerosis, so initials the project's
+abbreviation table knows (AF, MI, MS, DM, CF, RA, UC, HD, CD...) stay where no slot holds them.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import ROLES
 from medlocal.privacy.deid_spans import Redaction, label
@@ -34,6 +38,7 @@ _SIGNING_VERBS = (
     r"seen|reviewed|prepared|dictated|typed|checked|completed|signed|co-?signed|"
     r"counter-?signed|handed[ \t]+over|recorded|written|verified|authori[sz]ed|entered|"
     r"transcribed|witnessed|reported|compiled|clerked|triaged|discussed|examined|assessed|"
+    r"chaperoned|supervised|observed|accompanied|escorted|countersigned|"
     r"dikterat|diktiert|utskrivet|utskriven|signerat|vidimerat|dicté|dictée|validé|"
     r"geschrieben|gezeichnet|gecontroleerd|dictado|revisado|firmado"
 )
@@ -41,11 +46,16 @@ _BY = r"(?:by|By|BY|av|par|von|door|por|pelo|pela|da)"
 # Speed: the initials are found first (a scan for capitals), and the slot is read in the few
 # characters before them, so no long alternation runs at every position of a long record.
 _SIGNED_BEFORE = re.compile(
-    rf"(?:(?i:\b(?:{_SIGNING_VERBS}))[ \t]+{_BY}|(?i:\bd/w|\bdiscussed[ \t]+with))"
+    rf"(?:(?i:\b(?:{_SIGNING_VERBS}))[ \t]+{_BY}|(?i:\bd/w|\bdiscussed[ \t]+with)"
+    # A handover's giver (fix51c, review51a M3): "Handover from SK to JP".
+    r"|(?i:\bhand(?:ed[ \t]+)?over[ \t]+from|\bh/o[ \t]+from))"
     r"[ \t]*:?[ \t]*\Z"
 )
 # A second signer after the first: "/PKR", " and LW", "& TB"; a handover's " to JP".
-_JOINED = re.compile(rf"(?:[ \t]*/[ \t]*|[ \t]+(?:and|&)[ \t]+)(?P<v>{_INITIALS})(?![\w'’/])")
+_DOTTED = r"(?:[A-Z]\.){2,3}"
+_JOINED = re.compile(
+    rf"(?:[ \t]*/[ \t]*|[ \t]+(?:and|&)[ \t]+)(?P<v>{_INITIALS}(?![\w'’/])|{_DOTTED}(?!\w))"
+)
 _HANDED_TO = re.compile(rf"[ \t]+to[ \t]+(?P<v>{_INITIALS})(?![\w'’])")
 # A staff member's word only a person is, before the initials (a label's colon allowed).
 _STAFF_WORDS = (
@@ -62,7 +72,8 @@ _STAFF_BEFORE = re.compile(rf"(?i:\b(?:{_STAFF_WORDS}))(?![A-Za-z])[ \t]*:?[ \t]
 # recorded", "RH (Paramedic)"); a capital word after them is a name's or a heading's ("Nurse MY
 # Lee").
 _STAFF_AFTER = re.compile(r"[ \t]*(?:$|[,;.)/(])|[ \t]+[a-z]", re.M)
-_CANDIDATE = re.compile(rf"(?<![\w.'’/-]){_INITIALS}(?![\w'’])")
+# Initials with their dots ("R.K.") too, in a signing slot (fix51c: "Seen by R.K. and J.P.").
+_CANDIDATE = re.compile(rf"(?<![\w.'’/-])(?:{_INITIALS}(?![\w'’])|{_DOTTED}(?!\w))")
 # (A doctor's grade is left out: "SpR ICM", "Reg ENT", "FY1 GIM" name a specialty after it.)
 # A further member of a staff list after a colon ("Pflege: HB, LW").
 _LISTED = re.compile(rf"[ \t]*,[ \t]*(?P<v>{_INITIALS})(?=[ \t]*(?:$|[,;.]))", re.M)
@@ -80,6 +91,9 @@ _NOT_PEOPLE = frozenset(
         # What a member of staff does or checks ("Midwife CTG reviewed", "nurse PICC care").
         "CTG", "PICC", "CVC", "IDC", "NGT", "TPN", "PCA", "IVI", "VIP", "OBS", "ADL", "ROM",
         "CPR", "BLS", "ALS", "ILS", "DNR", "DNACPR", "NIV", "CPAP", "BIPAP", "HFNO", "TTO",
+        # Triage systems, scales and services that assess or take a patient (fix51c).
+        "MTS", "ATS", "CTAS", "ESI", "SATS", "PHQ", "GAD", "AMTS", "MMSE", "MOCA", "IR", "IRU",
+        "MSK", "UGI", "LGI", "HPB", "AAU", "SAU", "MAU", "EAU", "CDU", "SDEC", "AEC",
     }
 )  # fmt: skip
 # A table's header words for a column of people written by initials.
@@ -88,6 +102,22 @@ _PERSON_HEADS = frozenset(
      "carer", "clinician", "doctor", "allocated", "named", "keyworker", "hca", "rn"}
 )  # fmt: skip
 _ROMAN = re.compile(r"[IVX]{1,4}")
+# What an abbreviation table's sense says of a test, a scale or a service, not a person: such
+# initials in a person's slot are what took the patient ("Discussed with IR" is interventional
+# radiology, "seen by OT" occupational therapy).
+_SERVICE_SENSE = re.compile(
+    r"(?i:therap|radiolog|questionnaire|scale\b|score\b|test\b|team\b|service|unit\b|"
+    r"clinic\b|department|triage|assessment|examination|screen|imaging|scan\b|tomograph|"
+    r"ography\b|oscopy\b|medicine\b|surgery\b)"
+)
+# Verbs that a test or a service does too ("seen by OT", "discussed with IR", "triaged by
+# MTS"); writing and signing verbs are a person's alone ("Typed by RT").
+_SERVICE_VERBS = re.compile(
+    r"(?i:seen|reviewed|discussed|d/w|assessed|triaged|examined|reported|checked|verified|"
+    r"compiled|clerked|revisado)"
+)
+# A scale's number after the capitals ("PHQ-9", "GAD-7", "NEWS-2").
+_NUMBERED = re.compile(r"-\d")
 # Two-letter words written in capitals for emphasis ("nurse TO call", "HCA IS aware").
 _FUNCTION_WORDS = frozenset(
     {"NO", "OR", "IS", "AT", "IF", "TO", "ON", "IN", "UP", "BE", "DO", "GO", "SO", "AS", "BY",
@@ -96,8 +126,11 @@ _FUNCTION_WORDS = frozenset(
 _CELL_INITIALS = re.compile(rf"{_INITIALS}|(?:[A-Z]\.){{2,3}}")
 
 
-def _person_like(value: str, lex: Lexicon) -> bool:
-    """Initials that no slot's other readings claim (routes, tests, services, answers)."""
+def _person_like(value: str, lex: Lexicon, services: bool = False) -> bool:
+    """Initials that no slot's other readings claim (routes, tests, services, answers);
+    ``services``: the slot's verb may take a test or a service too ("seen by", "discussed with",
+    "assessed by"), so initials whose listed sense is one stay (a column headed "Pt" or "Signed
+    by" holds people only)."""
     bare = value.replace(".", "")
     if bare in _FUNCTION_WORDS or (len(bare) > 2 and bare.isalpha() and lex.known(bare.lower())):
         return False  # "nurse NOT to give", "carer ALSO present": a word in capitals
@@ -106,25 +139,42 @@ def _person_like(value: str, lex: Lexicon) -> bool:
     if bare.upper() in _NOT_PEOPLE or ("-" in bare and bare.split("-")[0] in _NOT_PEOPLE):
         return False
     lower = bare.lower()
-    return lower not in CLINICAL_SHORT and lower not in ROLES
+    if lower in CLINICAL_SHORT or lower in ROLES:
+        return False
+    if not services:
+        return True
+    senses = default_abbreviations().senses.get(bare.upper(), ())
+    return not any(_SERVICE_SENSE.search(sense) for sense in senses)
+
+
+def _unlisted(value: str, lex: Lexicon) -> bool:
+    """Initials that no list knows: only those are taken outside a person's slot, since the same
+    capitals elsewhere are more often the abbreviation ("MS relapse", "no MI on ECG")."""
+    bare = value.replace(".", "")
+    if bare.upper() in default_abbreviations().senses or lex.clinical(bare.lower()):
+        return False
+    return _person_like(value, lex)
 
 
 def _slot_initials(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _CANDIDATE.finditer(text):
         value = match.group()
+        if _NUMBERED.match(text, match.end()):
+            continue  # "Assessed by PHQ-9": a scale
         at = max(0, match.start() - 40)
         if (signed := _SIGNED_BEFORE.search(text, at, match.start())) is not None:
-            if not _person_like(value, lex) or lex.clinical(value.lower()):
+            services = _SERVICE_VERBS.search(signed.group()) is not None
+            if not _person_like(value, lex, services) or lex.clinical(value.lower()):
                 continue
             spans.append(match.span())
             end = match.end()
             while (joined := _JOINED.match(text, end)) is not None:
-                if not _person_like(joined.group("v"), lex):
+                if not _person_like(joined.group("v"), lex, services):
                     break
                 spans.append(joined.span("v"))
                 end = joined.end("v")
-            if re.search(r"(?i)handed", signed.group()):
+            if re.search(r"(?i)hand|h/o", signed.group()):
                 handed = _HANDED_TO.match(text, end)
                 if handed is not None and _person_like(handed.group("v"), lex):
                     spans.append(handed.span("v"))
@@ -207,7 +257,7 @@ _ELSEWHERE_SHAPE = re.compile(rf"(?<![\w.'’/-]){_INITIALS}(?![\w'’-])(?![ \t
 
 def initial_slot_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     """Initials in a person's slot (see the module's docstring), and the same initials elsewhere
-    in ``text`` where they abbreviate nothing clinical."""
+    in ``text`` where no list knows them."""
     spans = _slot_initials(text, lex)
     if not spans:
         return []
@@ -215,7 +265,7 @@ def initial_slot_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     values = {text[a:b] for a, b in spans}
     for match in _ELSEWHERE_SHAPE.finditer(text):
         if match.group() in values and match.span() not in taken:
-            if lex.clinical(match.group().lower()) or not _person_like(match.group(), lex):
+            if not _unlisted(match.group(), lex):
                 continue
             taken.add(match.span())
     return [Redaction("name", a, b, text[a:b], label("name")) for a, b in sorted(taken)]

@@ -8,12 +8,20 @@ examples:
 
 * a duration in days, weeks or months (the denominator 7, 52 or 12 after "for", "in", "x",
   "over", "past", "last", "every", a number's word or before "ago"), or a weeks' count (52);
+  also (fix51c) a British duration or frequency with no time word: a denominator 7 or 12
+  after a review's or follow-up's cue ("r/v 3/12", "f/u 2/7"), after a course's word ("worse
+  2/7", "off work 3/7"), or before what it counts ("4/7 nights", "3/7 days per week"), where no
+  date's word stands right before it;
 * a score, a scale, a grade, a power or a ratio: a measure's word shortly before it ("power
   4/5", "pain 3/10", "GCS", "MMSE", "murmur", "nodes", "grade", "VA", "FEV1/FVC"), or a word
   for what it counts right after it ("3/10 pain", "1/2 tablet", "2/3 of");
 * a visual acuity (six, or a value of the Snellen chart, over six: "6/9", "6/12"), a fraction
   of one ("1/2", "1/3", "3/4" before a unit or a dose word), and a pair inside a longer run of
   numbers and slashes ("120/80/60").
+
+A test's, a procedure's or a service's name right before the pair is a date's cue, not a score's
+("Echo 23/4", "Seen in ED 5/9", "Admitted to ICU 3/9", "Colonoscopy 28/2": fix51c, review51a
+M2), unless what the pair counts follows it ("Colonoscopy 2/3 polyps").
 
 A pair whose numbers read as no day and month either way (13/13, 0/2, 5/52) is no date.
 """
@@ -32,6 +40,25 @@ _DURATION_BEFORE = re.compile(
     r"(?i:\b(?:for|in|x|over|past|last|every|within|after|next|approx|about|~|nearly|"
     r"since|of|lasting|duration|hx|history|age[ds]?|aged|old|born|gestation|ga|post|"
     r"post-?op|day|pod)\b)[ \t]*[~<>]?[ \t]*\Z"
+)
+# A British duration or frequency without a time word (fix51c): a review's or follow-up's cue,
+# or a course's word, right before the pair ("r/v 3/12", "GP r/v 2/7", "worse 2/7") ...
+_COURSE_BEFORE = re.compile(
+    r"(?i:(?<![\w/])(?:r/v|rv|f/u|fu|f-u|follow[ -]?up|fup|tci|rpt|repeat|recheck|re-?check|"
+    r"re-?review|review(?:ed)?[ \t]+(?:again[ \t]+)?in|see[ \t]+(?:again[ \t]+)?in|"
+    r"worse|worsening|better|improving|improved|ongoing|persisting|persistent|intermittent|"
+    r"off[ \t]+work|off[ \t]+sick|sick[ \t]+note|fit[ \t]+note|med3|abstinent|sober)"
+    r"(?![\w/]))[ \t]*[:~]?[ \t]*\Z"
+)
+# ... or what it counts right after it ("4/7 nights", "5/7 days per week", "3/12 months").
+_FREQUENCY_AFTER = re.compile(
+    r"[ \t]*(?i:days|nights|weeks|wks|months|mths|evenings|mornings|shifts|"
+    r"per[ \t]+week|a[ \t]+week|/week|pw\b|p/w|times|sessions|visits)\b"
+)
+# A date's word right before the pair keeps it a date ("on 3/7 days after", "from 4/12").
+_DATE_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:on|dated?|from|since|until|till|due|mon|tue|tues|wed|thu|thur|thurs|fri|sat|"
+    r"sun)\b)[ \t:]*\Z"
 )
 _AGO_AFTER = re.compile(r"[ \t]*(?i:ago|hx|history|old|of\b|postpartum|post|pp\b|duration)")
 # A measure's word shortly before the pair, on its line.
@@ -78,6 +105,22 @@ _CALENDAR = re.compile(
 )
 
 
+# Tests, procedures and services that are done or attended on a day (fix51c).
+_DATED_EVENTS = frozenset(
+    {
+        "echo", "tte", "toe", "ecg", "eeg", "cxr", "axr", "xr", "x-ray", "xray", "ct", "ctpa",
+        "mri", "us", "uss", "ultrasound", "pet", "dexa", "ogd", "ercp", "eus", "mrcp",
+        "colonoscopy", "endoscopy", "gastroscopy", "bronchoscopy", "cystoscopy", "sigmoidoscopy",
+        "angiogram", "angiography", "angio", "biopsy", "scan", "bloods", "labs", "ed", "ae",
+        "a&e", "icu", "itu", "hdu", "ccu", "amu", "sdec", "clinic", "opd", "opa", "theatre",
+        "theatres", "surgery", "op", "admission", "admitted", "discharge", "discharged",
+        "appointment", "visit", "ward",
+    }
+)  # fmt: skip
+# A plural word right after the pair: what it counts ("2/3 polyps", "3/4 vessels").
+_PLURAL_AFTER = re.compile(r"[ \t]+(?!(?:was|is|as|has|us|this|thus|plus)\b)[a-z]{2,}s\b")
+
+
 def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """Bare day-month pairs the clinical grammar does not own (see the module's docstring)."""
     if "/" not in text:
@@ -95,6 +138,12 @@ def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             _DURATION_BEFORE.search(before) or _AGO_AFTER.match(text, end) or b == 52
         ):
             continue  # "for 3/7", "2/52 ago", "4/12 history": a duration
+        if (
+            b in (7, 12)
+            and ((a < b and _COURSE_BEFORE.search(before)) or _FREQUENCY_AFTER.match(text, end))
+            and not _DATE_CUE_BEFORE.search(before)
+        ):
+            continue  # "r/v 3/12", "worse 2/7", "drinks 4/7 nights": a British duration
         if (a == 6 and b in _SNELLEN) or (b == 6 and a in _SNELLEN):
             continue  # "VA 6/9": a visual acuity
         if _MEASURE_BEFORE.search(before) or _COUNT_AFTER.match(text, end):
@@ -107,6 +156,9 @@ def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             if prev[0].isdigit():
                 continue  # "38 4/7 weeks": a number's fraction
             folded = prev.lower().rstrip(".:")
+            if folded in _DATED_EVENTS and not _PLURAL_AFTER.match(text, end):
+                yield Redaction("date", start, end, match.group(), label("date"))
+                continue  # "Echo 23/4", "Seen in ED 5/9": the day it was done
             if lex.clinical(folded) or folded in lex.products:
                 continue  # "hemiparesis 4/5", "Targin 10/5": a finding's grade, a strength
             if (

@@ -20,6 +20,10 @@ A capitalised head counts here by its own shape, never by the words before it:
   before it ("Community", "Medical", "Health");
 * it is no head that also ends a business's, a service's or a place's name ("View", "Complex",
   "Laser", "Guidance", "Canal", "Plexus": those count in lower case only);
+* the run follows no copy's, referral's or letter's cue ("Copy to Riverbend Hysteroscopy",
+  "copied to", "cc:", "referred to" with no article: a letter goes to a place, never to a
+  finding), and its first word is no unlisted place-like compound of an English word and a
+  place's ending ("Harbourside", "Castlebrook", "Kingsmead": fix51c, review51a H7);
 * the run is not a bed's, bay's or room's entry ("Bay 2 Okafor Cellulitis": a ward list names
   the person in the bed), nor right after "at" or "from" with no article, where a workplace's
   or a place's name stands ("a driver at Dangote Cement"; a finding is "at the" site).
@@ -75,6 +79,27 @@ _NAME_ENDS = frozenset(
 _JOINING = frozenset({"the", "of", "and", "&", "a"})
 # Words before an organisation's or a place's name with no article ("works at", "came from").
 _PLACE_CUES = frozenset({"at", "from", "employer", "employed", "company", "firm"})
+# A copy's, a referral's or a letter's cue right before the run: the run is where it goes.
+_SENT_TO_BEFORE = re.compile(
+    r"(?i)(?:\b(?:cop(?:y|ies|ied)|cc'?d|cc|bcc|c\.c\.|refer(?:red|ral)?|sent|send|letter|"
+    r"transfer(?:red)?|discharged|forwarded|addressed|copied[ \t]+in)(?:[ \t]+(?:to|for))?"
+    r"|\bto)[ \t]*:?[ \t]*$"
+)
+# The cues above that need nothing after them ("cc:", "Copy:"); a bare "to" needs one of them
+# shortly before it ("Letter copied to", "Copy sent to").
+_COPY_CUE = re.compile(
+    r"(?i)\b(?:cop(?:y|ies|ied)|cc'?d|cc|bcc|c\.c\.|refer(?:red|ral)?|sent|send|letter|"
+    r"transfer(?:red)?|discharged|forwarded|addressed)\b"
+)
+# Endings of places' names: with an English word before them an unlisted word is a place's or
+# a facility's name ("Harbourside", "Riverbend", "Castlebrook"), not a surname an eponym has.
+_PLACE_SUFFIXES = (
+    "side", "bend", "brook", "mead", "meadow", "meadows", "field", "fields", "ford", "bridge",
+    "gate", "wood", "woods", "dale", "vale", "port", "mouth", "hill", "hills", "view", "water",
+    "bank", "moor", "stone", "cliff", "haven", "bay", "burn", "combe", "bury", "wick", "worth",
+    "leigh", "lea", "hurst", "grove", "green", "marsh", "heath", "cross", "shore", "crest",
+    "ridge", "park", "holm", "stead", "well", "wells", "spring", "springs", "town",
+)  # fmt: skip
 # A bed, bay, room or cubicle label shortly before the run: a ward list's entry names a person.
 _BED_BEFORE = re.compile(
     r"(?i)\b(?:bed|bay|room|rm|cubicle|cot|side\s+room|chair|trolley|pod)\b[\s.:#\-]*"
@@ -96,6 +121,22 @@ def _listed(word: str, lex: Lexicon) -> bool:
         if form in lex.given_names or form in lex.places or form in _PLACE_ENDS:
             return True
     return not singular and word in lex.surnames
+
+
+def _place_like(word: str, lex: Lexicon) -> bool:
+    """An unlisted word made of an English word and a place's ending ("Harbourside",
+    "Riverbend", "Kingsmead"); no surname or given name list holds it."""
+    if word in lex.surnames or word in lex.given_names or word in lex.english:
+        return False
+    for suffix in _PLACE_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if any(
+                form in lex.english or form in lex.surnames or form in lex.places
+                for form in (stem, stem.rstrip("s"))
+            ):
+                return True
+    return False
 
 
 def _head_by_ending(word: str, lex: Lexicon) -> bool:
@@ -141,6 +182,17 @@ def title_case_head(tokens: list[Tok], i: int, text: str, lex: Lexicon, listed_h
         and tokens[j - 1].lower in _PLACE_CUES
         and text[tokens[j - 1].end : tokens[j].start] == " "
     ):
+        return False
+    # A letter is copied or a patient referred to a place ("Copy to Riverbend Hysteroscopy").
+    run_start = tokens[j].start
+    before = text[max(line_start, run_start - 40) : run_start]
+    sent = _SENT_TO_BEFORE.search(before)
+    if sent is not None and (
+        not sent.group().lower().strip(" \t:").startswith("to")
+        or _COPY_CUE.search(before, 0, sent.start()) is not None
+    ):
+        return False
+    if _place_like(fold(tokens[j].bare.split("-")[0]), lex):
         return False
     # The bed label may stand up to four words before the head ("Bed 4 Jane Okafor Cellulitis").
     first = i - 1
