@@ -34,6 +34,7 @@ from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.fitting_label import FittingLabel
@@ -68,16 +69,14 @@ LEAVE = "Leave without it"
 def leave_without_key(parent: QWidget) -> bool:
     """Ask before the recovery key page is left unconfirmed (walk 51a: Escape or the close button
     there ended the wizard without a word); going back is the default, for Enter and Escape."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(LEAVE_TITLE)
-    box.setText(LEAVE_TEXT)
-    back = box.addButton(GO_BACK, QMessageBox.ButtonRole.RejectRole)
-    leave = box.addButton(LEAVE, QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(back)
-    box.setEscapeButton(back)
-    box.exec()
-    return box.clickedButton() is leave
+    return safe_default_question(
+        parent,
+        LEAVE_TITLE,
+        LEAVE_TEXT,
+        (LEAVE, QMessageBox.ButtonRole.DestructiveRole),
+        GO_BACK,
+        icon=QMessageBox.Icon.Warning,
+    )
 
 
 class PassphrasePage(QWizardPage):

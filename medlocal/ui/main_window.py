@@ -47,6 +47,7 @@ from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
 from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
+from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
@@ -624,17 +625,14 @@ class MainWindow(QMainWindow):
         waited_for = waited_for_work(active_jobs())
         if not waited_for:
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Close MedLocal?")
-        box.setText(f"{' '.join(text for text, _after in waited_for)} Stop and close MedLocal?")
-        box.setInformativeText(" ".join(after for _text, after in waited_for))
-        stop = box.addButton("Stop and close", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
+        return safe_default_question(
+            self,
+            "Close MedLocal?",
+            f"{' '.join(text for text, _after in waited_for)} Stop and close MedLocal?",
+            ("Stop and close", QMessageBox.ButtonRole.DestructiveRole),
+            "Keep working",
+            informative=" ".join(after for _text, after in waited_for),
+        )
 
     def _stop_then_close(self) -> None:
         """Cancel every task, say so, and close once they have ended (or after STOP_WAIT_S: the

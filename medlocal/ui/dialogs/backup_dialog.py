@@ -55,7 +55,7 @@ from medlocal.progress import ProgressCallback
 from medlocal.ui import files
 from medlocal.ui.backup_advice import KEEP_FEWER, REMOVE_OLDER, make_room
 from medlocal.ui.closing import BACKUP_JOB, PRUNE_JOB, RESTORE_JOB, VERIFY_JOB, WAITED_FOR
-from medlocal.ui.confirm import confirm
+from medlocal.ui.confirm import confirm, safe_default_question
 from medlocal.ui.dialogs.common import (
     ErrorLine,
     Task,
@@ -396,17 +396,15 @@ class BackupDialog(QDialog):
         if self._closing_asked:
             return  # stopping already: it closes when the task has ended
         said, after = WAITED_FOR.get(job.name, ("A task is still running.", ""))
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop and close?")
-        box.setText(f"{said} Stop it and close?")
-        box.setInformativeText(after)
-        stop = box.addButton("Stop and close", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep working", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if box.clickedButton() is stop and job.running:
+        stop = safe_default_question(
+            self,
+            "Stop and close?",
+            f"{said} Stop it and close?",
+            ("Stop and close", QMessageBox.ButtonRole.DestructiveRole),
+            "Keep working",
+            informative=after,
+        )
+        if stop and job.running:
             self._closing_asked = True
             self.task.cancel()
 

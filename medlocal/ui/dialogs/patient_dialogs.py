@@ -38,7 +38,7 @@ from medlocal.app.patients import (
 )
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.confirm import confirm
+from medlocal.ui.confirm import confirm, safe_default_question
 from medlocal.wording import counted, saved_outputs
 
 if TYPE_CHECKING:
@@ -112,13 +112,9 @@ def add_patient_asking(
 
 def _add_anyway(parent: QWidget | None, title: str, question: str) -> bool:
     """*Add anyway*, or *Go back* to the form as typed (the default, and Escape's)."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
-    anyway = box.addButton(ADD_ANYWAY, QMessageBox.ButtonRole.AcceptRole)
-    back = box.addButton(GO_BACK, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(back)
-    box.setEscapeButton(back)
-    box.exec()
-    return box.clickedButton() is anyway
+    return safe_default_question(
+        parent, title, question, (ADD_ANYWAY, QMessageBox.ButtonRole.AcceptRole), GO_BACK
+    )
 
 
 class AddPatientDialog(QDialog):
