@@ -240,6 +240,7 @@ def wrapped_code_rests(
     """A found code that ends its line grown over its rest on the next line. ``whole`` holds
     codes known in full (the patient's MRN from the vault): those are never grown."""
     known = {_NOT_ALNUM.sub("", code).lower() for code in whole if code}
+    spans = list(spans)
     for red in spans:
         if red.kind not in _CODE_KINDS or not any(c.isdigit() for c in red.original):
             continue
@@ -257,6 +258,11 @@ def wrapped_code_rests(
                 rest = None
         if rest is None:
             continue
+        if any(
+            other.kind not in _CODE_KINDS and other.start < red.end and red.start < other.end
+            for other in spans
+        ):
+            continue  # a piece of a telephone number the phone rule ended where it did
         digits = sum(c.isdigit() for c in red.original + rest.group())
         if digits > 20:
             continue

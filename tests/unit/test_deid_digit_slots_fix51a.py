@@ -91,3 +91,11 @@ def test_the_redactor_keeps_the_value_after_the_patients_mrn() -> None:
     out = redactor.redact("MRN: A1234567\n97\nWeight (kg)")
     assert "A1234567" not in out
     assert "\n97\n" in out
+
+
+def test_a_piece_of_a_phone_number_is_not_grown() -> None:
+    # Sixteen digits are no telephone number: the line after the phone stays (walk 47b).
+    text = "Tel. +49 30 4505 6789 1234\n5678\nSeen today."
+    phone = Redaction("phone", 5, 26, text[5:26], "[PHONE]")
+    piece = Redaction("id_number", 12, 26, text[12:26], "[ID]")
+    assert list(wrapped_code_rests(text, [phone, piece], lexicon())) == []
