@@ -335,7 +335,7 @@ class Redactor:
         checkpoint()
         found += digit_slot_candidates(text, lex)
         found += short_date_candidates(text, lex)
-        found += list(wrapped_code_rests(text, found, lex))
+        found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
         return found, [_word_redaction(text, span) for span in tagged], tokens
 
