@@ -6,8 +6,10 @@ bare, and a bare pair of small numbers around a slash is a date unless it is one
 clinical values written the same way; those are told apart by their own grammar, not a list of
 examples:
 
-* a duration in days, weeks or months (the denominator 7, 52 or 12 after "for", "in", "x",
-  "over", "past", "last", "every", a number's word or before "ago"), or a weeks' count (52);
+* a duration in hours, days, weeks or months (the denominator 24, 7, 52 or 12 after "for",
+  "in", "x", "over", "past", "last", "every", a number's word or before "ago" or "history":
+  "3/24 history of cough"), or a weeks' count (52); the interval a review is named by, after an
+  article ("Booked on the 3/12 review", "a 2/52 follow-up");
   also (fix51c) a British duration or frequency with no time word: a denominator 7 or 12
   after a review's or follow-up's cue ("r/v 3/12", "f/u 2/7"), after a course's word ("worse
   2/7", "off work 3/7"), or before what it counts ("4/7 nights", "3/7 days per week"), where no
@@ -82,6 +84,12 @@ _COUNT_AFTER = re.compile(
     r"of[ \t]+\d|x\b|times|hourly|daily|weekly|strength|sites?|points?|areas?|lesions?|"
     r"joints?|criteria|features?|bands?|fields?|domains?|tests?)\b|%)"
 )
+# ... or the kind of review it sets, after an article ("the 3/12 review", "a 2/52 follow-up"):
+# a British interval that names the review, where a date would be "the review on 3/12".
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|his|her|their|your)\b)[ \t]*\Z")
+_INTERVAL_KIND_AFTER = re.compile(
+    r"[ \t]*(?i:review|r/v|follow[ -]?up|f/u|fu|check|recheck|appointment|appt|scan|bloods)\b"
+)
 _CELL_BEFORE = re.compile(r"[|\t][ ]*\Z")
 _CELL_AFTER = re.compile(r"[ ]*(?:[|\t]|$)", re.M)
 _SNELLEN = frozenset({5, 6, 7, 9, 12, 18, 24, 36, 60})
@@ -134,10 +142,17 @@ def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             continue  # "| Lorazepam | 4/3 | 9/3 |": a value alone in a table's cell
         line_start = text.rfind("\n", 0, start) + 1
         before = text[max(line_start, start - 30) : start]
-        if b in (7, 52, 12) and (
+        if b in (7, 52, 12, 24) and (
             _DURATION_BEFORE.search(before) or _AGO_AFTER.match(text, end) or b == 52
         ):
-            continue  # "for 3/7", "2/52 ago", "4/12 history": a duration
+            continue  # "for 3/7", "2/52 ago", "4/12 history", "3/24 history": a duration
+        if (
+            b in (7, 12, 52)
+            and a < b
+            and _ARTICLE_BEFORE.search(before)
+            and _INTERVAL_KIND_AFTER.match(text, end)
+        ):
+            continue  # "Booked on the 3/12 review": the review's interval
         if (
             b in (7, 12)
             and ((a < b and _COURSE_BEFORE.search(before)) or _FREQUENCY_AFTER.match(text, end))

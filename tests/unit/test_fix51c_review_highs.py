@@ -70,6 +70,10 @@ def test_initials_no_list_knows_still_go_elsewhere_and_in_the_slot() -> None:
         ("F/U 6/12 with bloods.", "F/U 6/12"),
         ("Completed 3/5 fractions of radiotherapy.", "3/5 fractions"),
         ("Completed 4/6 cycles of FOLFOX.", "4/6 cycles"),
+        # Lead, after the merge (two older tests failed: an interval naming its review, hours).
+        ("Booked on the 3/12 review with the nurse.", "3/12 review"),
+        ("Arrange a 2/52 follow-up.", "2/52 follow-up"),
+        ("Pain 3/10; 3/24 history of cough.", "3/24 history"),
     ],
 )
 @pytest.mark.parametrize("mode", ["shift", "year"])
@@ -93,6 +97,8 @@ def test_a_british_duration_or_frequency_stays(
         ("Seen on 3/7 in clinic.", "3/7"),
         ("Admitted 3/7 with chest pain.", "3/7"),
         ("Review in clinic on 4/12.", "4/12"),
+        ("Booked on 3/12 for review.", "3/12"),
+        ("The review on 3/12 went well.", "3/12"),
     ],
 )
 def test_a_bare_date_still_goes(text: str, secret: str) -> None:
