@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from medlocal.app.outputs import (
     default_summary_documents,
     plan_shortened_by,
 )
+from medlocal.app.summary_period import Period, PeriodChoice, parse_day, period_documents
 from medlocal.cli.answer_sources import print_sources_and_flags
 from medlocal.cli.common import TerminalProgress, add_vault_args, open_vault, workspace
 from medlocal.cli.engine_cmds import (
@@ -32,12 +34,13 @@ from medlocal.cli.export_args import (
     check_summarize_keep,
 )
 from medlocal.cli.export_cmds import export_output
-from medlocal.errors import GenerationCancelled
+from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.fsutil import shown_name
 from medlocal.progress import Progress
 from medlocal.rag.export import FORMAT_WORDS, AddedTextNotFound
 from medlocal.rag.flags import mark_attached
 from medlocal.rag.templates import get_template
+from medlocal.vault.store import Vault
 
 
 def register_summarize(sub: Any) -> None:
@@ -48,6 +51,22 @@ def register_summarize(sub: Any) -> None:
     summarize.add_argument("--patient", type=int, required=True, metavar="ID")
     summarize.add_argument(
         "--doc", type=int, action="append", metavar="DOC_ID", help="only this document (repeat)"
+    )
+    # A period: the documents whose own date (as the Summarise dialog lists it) falls in it
+    # (walk51b L6: a period summary meant ticking documents one by one).
+    summarize.add_argument(
+        "--from",
+        dest="period_from",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="only documents dated on or after this day (their own date, not the import date)",
+    )
+    summarize.add_argument(
+        "--to",
+        dest="period_to",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="only documents dated on or before this day",
     )
     summarize.add_argument(
         "--template", required=True, help="template name (medlocal templates list)"
@@ -83,9 +102,12 @@ def run_summarize(args: argparse.Namespace) -> int:
     check_summarize_keep(args)
     if args.out is not None:
         check_export_path(args.out, overwrite=args.overwrite)
+    period = _period(args)
     with open_vault(args) as vault:
         document_ids = args.doc
-        if not document_ids:
+        if period is not None:
+            document_ids = _period_choice(vault, args.patient, period)
+        elif not document_ids:
             # As the window leaves such a row unticked: a document naming another patient is
             # summarised only when --doc names it (walk 40b).
             vault.get_patient(args.patient)  # an unknown patient: its own message first
@@ -166,6 +188,66 @@ def run_summarize(args: argparse.Namespace) -> int:
             if withheld:
                 print(f"medlocal: the redacted copy is written to {written}", file=sys.stderr)
     return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_day(text)
+    except UserInputError as bad:
+        raise argparse.ArgumentTypeError(str(bad)) from None
+
+
+def _period(args: argparse.Namespace) -> Period | None:
+    if args.period_from is None and args.period_to is None:
+        return None
+    if args.doc:
+        raise UserInputError("choose the documents either with --doc or with --from/--to, not both")
+    return Period(args.period_from, args.period_to)
+
+
+def _period_choice(vault: Vault, patient_id: int, period: Period) -> list[int]:
+    """The ids dated in ``period``; what it leaves out is said on standard error, each with how
+    to add it, and a period holding nothing is refused with the same directions."""
+    choice = period_documents(vault, patient_id, period)
+    if not choice.chosen:
+        raise UserInputError(_nothing_in_period(patient_id, period, choice))
+    for doc in choice.noted:
+        for note in doc.notes:
+            print(
+                f"medlocal: note: document {doc.id} ({shown_name(doc.file_name)}) is left out: "
+                f"{note} (name it with --doc {doc.id}, with the others, to summarise it)",
+                file=sys.stderr,
+            )
+    if choice.undated:
+        named = ", ".join(f"{d.id} ({shown_name(d.file_name)})" for d in choice.undated[:8])
+        more = f" and {len(choice.undated) - 8} more" if len(choice.undated) > 8 else ""
+        print(
+            f"medlocal: note: {len(choice.undated)} document(s) with no clear date of their own "
+            f"are left out: {named}{more}; to include them, name every document with --doc "
+            "instead",
+            file=sys.stderr,
+        )
+    print(
+        f"medlocal: summarising the {len(choice.chosen)} document(s) {period.words()}",
+        file=sys.stderr,
+    )
+    return choice.chosen
+
+
+def _nothing_in_period(patient_id: int, period: Period, choice: PeriodChoice) -> str:
+    undated = (
+        f"; {len(choice.undated)} document(s) have no clear date of their own: name the ones "
+        "you want with --doc"
+        if choice.undated
+        else ""
+    )
+    noted = (
+        f"; {len(choice.noted)} dated in it name another patient: name them with --doc to "
+        "summarise them anyway"
+        if choice.noted
+        else ""
+    )
+    return f"no document of patient {patient_id} is {period.words()}{noted}{undated}"
 
 
 def _export_skipping_absent_adds(args: argparse.Namespace, output_id: int, out: str) -> Path:

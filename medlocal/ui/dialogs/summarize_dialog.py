@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.app.outputs import PLAN_STAGE, SavedSummary, plan_shortened_by
 from medlocal.app.patients import document_dates
+from medlocal.app.summary_period import PeriodChoice, documents_in_period
+from medlocal.document_dates import day_of
+from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.rag.flags import items_phrase, items_to_check
@@ -49,6 +52,7 @@ from medlocal.ui.dialogs.common import (
     resize_on_screen,
 )
 from medlocal.ui.icons import NOTED_MARK
+from medlocal.ui.period_row import PeriodRow
 from medlocal.ui.render import answer_html, drafts_html, flag_list_html
 from medlocal.ui.safe_browser import SafeBrowser
 from medlocal.ui.sources_panel import SourcesPanel
@@ -105,6 +109,22 @@ def notes_html(notes: list[str]) -> str:
     )
 
 
+def period_note(ticked: int, words: str, choice: PeriodChoice) -> str:
+    """What *Tick these* did, with what it left unticked that may belong (eight names at
+    most)."""
+    left = []
+    if choice.undated:
+        names = ", ".join(shown_name(d.file_name) for d in choice.undated[:8])
+        more = f" and {len(choice.undated) - 8} more" if len(choice.undated) > 8 else ""
+        left.append(f"{len(choice.undated)} with no clear date of their own ({names}{more})")
+    if choice.noted:
+        left.append(f"{len(choice.noted)} in the period that name(s) another patient")
+    unticked = (
+        f" Left unticked: {' and '.join(left)}; tick any that belong yourself." if left else ""
+    )
+    return f"Ticked the {ticked} document(s) {words}.{unticked}"
+
+
 class SummarizeDialog(QDialog):
     """``outputSaved(output_id)`` after a summary is saved in the vault."""
 
@@ -131,6 +151,10 @@ class SummarizeDialog(QDialog):
         self.none_button = QPushButton("Select &none", self)
         self.none_button.setAccessibleName("Select no documents")
         self.none_button.clicked.connect(lambda: self._check_all(False))
+        self.period = PeriodRow(self)
+        self.period.chosen.connect(self._tick_period)
+        self._listed: list[DocumentInfo] = []
+        self._dates: dict[int, str] = {}
         self.template = QComboBox(self)
         self.template.setAccessibleName("Summary template")
         templates, problems = scan_templates()
@@ -187,6 +211,7 @@ class SummarizeDialog(QDialog):
         buttons_row.addWidget(self.none_button)
         buttons_row.addStretch(1)
         form.addRow(buttons_row)
+        form.addRow(self.period)
         # Above its box, as "Documents" (walk 48a D8: beside it, "Template" was cut at 18 pt
         # when the pane was narrow).
         self.template_label = QLabel("&Template", picker)
@@ -218,6 +243,8 @@ class SummarizeDialog(QDialog):
             self.message.show_error(error_text(exc, "Listing the documents"))
             documents = []
         dates = self._document_dates(documents)
+        self._listed, self._dates = documents, dates
+        self.period.set_days(day for day in map(day_of, dates.values()) if day is not None)
         for document in documents:
             imported = document.imported_at[:10]
             # The document's own date where its text shows one, else the import date named as
@@ -264,6 +291,25 @@ class SummarizeDialog(QDialog):
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         for row in range(self.documents.count()):
             self.documents.item(row).setCheckState(state)
+
+    def _tick_period(self) -> None:
+        """Tick the documents dated in the period row's period and untick the rest; say what was
+        left unticked and why, so a letter with no date of its own is not lost unseen."""
+        try:
+            period = self.period.period()
+        except UserInputError as bad:
+            self.message.show_error(f"{str(bad)[0].upper()}{str(bad)[1:]}.")
+            return
+        choice = documents_in_period(self._listed, self._dates, period)
+        if not choice.chosen:
+            self.message.show_note(f"No document is {period.words()}: nothing was ticked.")
+            return
+        chosen = set(choice.chosen)
+        for row in range(self.documents.count()):
+            item = self.documents.item(row)
+            on = int(item.data(Qt.ItemDataRole.UserRole)) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.message.show_note(period_note(len(choice.chosen), period.words(), choice))
 
     def chosen_documents(self) -> list[int]:
         return [
