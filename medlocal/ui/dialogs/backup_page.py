@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from medlocal.app import Workspace
 from medlocal.app.backups import NewFolder, folder_summary, folder_to_create, list_backups
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.fsutil import shown_path
@@ -56,6 +57,29 @@ def summary_text(summary: str) -> str:
     if summary.startswith("never verified"):
         return "No verified backup of this vault yet: choose a folder below and press Back up now."
     return summary[:1].upper() + summary[1:]
+
+
+def remember_choices(ws: Workspace, backup: Path, keep: int) -> str:
+    """The folder a backup went to becomes the backup folder setting, so the next backup
+    (and `medlocal vault backup`) goes there without choosing it again (walk 29: it was
+    forgotten between sessions), and Keep newest the backup_keep setting (walk 49b D1).
+    What to add to the message when they could not be saved. Called on the backup's
+    worker: the settings file may be slow to write."""
+    changed: dict[str, Any] = {}
+    if str(backup.parent) != ws.settings.backup_folder:
+        changed["backup_folder"] = str(backup.parent)
+    if keep != ws.settings.backup_keep:
+        changed["backup_keep"] = keep
+    if not changed:
+        return ""
+    try:
+        ws.update_settings(**changed)
+    except (MedLocalError, OSError) as err:
+        return (
+            " (The folder and Keep newest could not be remembered: "
+            f"{error_text(err, 'Saving settings')}.)"
+        )
+    return ""
 
 
 class BackupPage(BackupTasks):
@@ -209,8 +233,11 @@ class BackupPage(BackupTasks):
                 ws.vault_folder,
                 keep_fewer=KEEP_FEWER,
             )
-            # The summary's new line too: it reads backups.json and the backup's folder.
-            return result, held, summary_text(ws.backup_summary())
+            # The summary's new line too: it reads backups.json and the backup's folder. And
+            # the folder and Keep newest are saved here, not on the window's thread (left 52:
+            # the settings file on a slow stick held the window after each backup).
+            summary = summary_text(ws.backup_summary())
+            return result, held, summary, remember_choices(ws, result.path, keep)
 
         return self._start(BACKUP_JOB, task, self._backed_up, self.backup_message)
 
@@ -225,8 +252,8 @@ class BackupPage(BackupTasks):
         self.destination.setFocus()
         return False
 
-    def _backed_up(self, done: tuple[Any, str, str]) -> None:
-        result, held, summary = done
+    def _backed_up(self, done: tuple[Any, str, str, str]) -> None:
+        result, held, summary, remembered = done
         self._busy(False)
         self._summary_gen += 1  # a read still under way is older than this
         self.summary_job = None
@@ -238,31 +265,8 @@ class BackupPage(BackupTasks):
         )
         removed = f" Removed {len(result.removed)} older backup(s)." if result.removed else ""
         written = f"Backup written and verified: {shown_path(result.path)}."
-        keep = self.keep.value()
-        remembered = self._remember(result.path, keep)
         # Left 49: a removal of older backups that failed is said beside the good backup.
         warning = f"\n\nWarning: {result.prune_warning}" if result.prune_warning else ""
         self.backup_message.show_note(f"{created}{written}{removed} {held}{remembered}{warning}")
         self.list_backups()
         self._close_if_asked()
-
-    def _remember(self, backup: Path, keep: int) -> str:
-        """The folder a backup went to becomes the backup folder setting, so the next backup
-        (and `medlocal vault backup`) goes there without choosing it again (walk 29: it was
-        forgotten between sessions), and Keep newest the backup_keep setting (walk 49b D1).
-        What to add to the message when they could not be saved."""
-        changed: dict[str, Any] = {}
-        if str(backup.parent) != self.workspace.settings.backup_folder:
-            changed["backup_folder"] = str(backup.parent)
-        if keep != self.workspace.settings.backup_keep:
-            changed["backup_keep"] = keep
-        if not changed:
-            return ""
-        try:
-            self.workspace.update_settings(**changed)
-        except (MedLocalError, OSError) as err:
-            return (
-                " (The folder and Keep newest could not be remembered: "
-                f"{error_text(err, 'Saving settings')}.)"
-            )
-        return ""
