@@ -17,13 +17,14 @@ import pytest
 from fixtures.gui_window import PASS, open_window
 from pytestqt.qtbot import QtBot
 
-from medlocal.app import Workspace, workspace_settings
-from medlocal.settings import load_settings
+from medlocal.app import Workspace
+from medlocal.settings import load_settings, save_settings
 from medlocal.ui.dialogs.backup_dialog import BackupDialog
 from medlocal.ui.dialogs.settings_dialog import SettingsDialog
 from medlocal.vault import backup_state
 
 WAIT_MS = 120_000
+SAVE = "medlocal.app.workspace_settings.save_settings"  # where the workspace writes them
 HELD_S = 8.0  # how long the "disk" holds a call at most: a window that waits for it is caught
 QUICK_S = 2.0  # what the window may take to come back (a loaded CI machine included)
 
@@ -44,8 +45,8 @@ class SlowDisk:
 
 @pytest.fixture
 def slow_settings_write(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowDisk]:
-    disk = SlowDisk(workspace_settings.save_settings)
-    monkeypatch.setattr(workspace_settings, "save_settings", disk)
+    disk = SlowDisk(save_settings)
+    monkeypatch.setattr(SAVE, disk)
     yield disk
     disk.release.set()
 
@@ -65,9 +66,8 @@ def test_saving_the_settings_does_not_hold_the_window(
     dialog.editors["theme"].setCurrentText("dark")  # type: ignore[attr-defined]
     took = _timed(lambda: dialog.save())
     assert took < QUICK_S, f"Save held the window {took:.1f} s while the file was written"
-    assert (
-        slow_settings_write.threads and threading.main_thread() not in slow_settings_write.threads
-    )
+    qtbot.waitUntil(lambda: bool(slow_settings_write.threads), timeout=WAIT_MS)
+    assert threading.main_thread() not in slow_settings_write.threads
     assert dialog.message.text() == "Saving the settings…" and not dialog.save_button.isEnabled()
     assert dialog.isVisible()  # not closed before the settings are saved
     assert dialog.save()  # Enter again meanwhile: no second write
@@ -84,7 +84,7 @@ def test_a_settings_file_that_cannot_be_written_is_said_and_the_dialog_stays(
     def refused(_settings: Any) -> None:
         raise PermissionError(13, "Permission denied", "/media/stick/settings.toml")
 
-    monkeypatch.setattr(workspace_settings, "save_settings", refused)
+    monkeypatch.setattr(SAVE, refused)
     dialog = SettingsDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.show()
