@@ -20,6 +20,7 @@ from medlocal.app.fit import catalog_badge
 from medlocal.engine import loading
 from medlocal.engine.api import ChatMessage, SamplingParams
 from medlocal.engine.chat import fit_messages
+from medlocal.engine.reasoning import ReasoningStream
 from medlocal.errors import MedLocalError
 from medlocal.models.catalog import load_catalog
 from medlocal.models.fit import catalog_advice
@@ -62,6 +63,14 @@ def _summary_step_too_long() -> Any:
     return Summarizer(model, params=SamplingParams(max_tokens=512))._limit()
 
 
+def _thinking_budget_run_out() -> Any:
+    model = FakeChatModel("<think> " + "hmm " * 500)
+    model.reasoning = True  # a reasoning model, as loaded
+    asked = [ChatMessage("user", "dose?")]
+    stream = ReasoningStream(model, asked, SamplingParams(max_tokens=10), think_budget=64)
+    return "".join(stream)
+
+
 def _context_too_large_to_load(monkeypatch: pytest.MonkeyPatch) -> Callable[[], Any]:
     import llama_cpp
 
@@ -89,6 +98,7 @@ def _field_labels(qtbot: QtBot, workspace: Workspace) -> set[str]:
         _no_room_beside_the_thinking,
         _message_too_long,
         _summary_step_too_long,
+        _thinking_budget_run_out,
         "load",
     ],
 )
@@ -105,7 +115,7 @@ def test_window_errors_name_the_settings_field_not_a_command(
     labels = _field_labels(qtbot, workspace)
     assert set(named) <= labels, (named, shown)
     # The terminal keeps its own route (an option, a command or the setting's key).
-    assert re.search(r"--ctx|medlocal settings set|context_tokens|_tokens", str(exc)), str(exc)
+    assert re.search(r"--ctx|medlocal settings set|_tokens|_budget", str(exc)), str(exc)
 
 
 def test_the_model_managers_fit_advice_names_the_settings_field(
