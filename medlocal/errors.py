@@ -10,7 +10,14 @@ from __future__ import annotations
 
 
 class MedLocalError(Exception):
-    """Base class: an expected failure with a message fit for the user."""
+    """Base class: an expected failure with a message fit for the user. ``window``: the same
+    message as the window words it, where ``str(err)`` tells a command-line option or command
+    the window has its own control for (left 52: window errors said "--ctx" and "medlocal
+    settings set"); the window shows it, the terminal ``str(err)``."""
+
+    def __init__(self, *args: object, window: str | None = None) -> None:
+        super().__init__(*args)
+        self.window = window
 
 
 class UserInputError(MedLocalError):

@@ -287,6 +287,11 @@ def label_of(name: str) -> str:
     return str(spec.metadata["label"])
 
 
+def in_window(name: str) -> str:
+    """Where the window sets setting ``name``: "Settings → Context size (tokens)"."""
+    return f"Settings → {label_of(name)}"
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 

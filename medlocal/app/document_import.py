@@ -12,8 +12,9 @@ from pathlib import Path
 from medlocal.app.patient_mixups import other_patient_check
 from medlocal.engine.api import Embedder
 from medlocal.fsutil import readable_name, shown_name
+from medlocal.ingest.import_report import ImportReport, LongFile, ProgressEvent
 from medlocal.ingest.ocr.pages import OcrOptions
-from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent, import_paths
+from medlocal.ingest.pipeline import import_paths
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.settings import Settings
 from medlocal.vault.errors import NotFoundError

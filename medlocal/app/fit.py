@@ -62,7 +62,7 @@ def catalog_badge(
         backend=backend,
         gpu_supported=gpu_supported,
     )
-    return FitBadge(advice.verdict, advice.message)
+    return FitBadge(advice.verdict, advice.window_message)
 
 
 # The headers of installed model files, by path and the file's size and modification time: the
@@ -89,7 +89,7 @@ def file_badge(path: Path, n_ctx: int | None) -> FitBadge:
         advice = advise(_header(path), n_ctx or None)
     except (MedLocalError, OSError) as exc:
         return FitBadge(None, f"could not check the file: {exc}")
-    return FitBadge(advice.verdict, advice.message)
+    return FitBadge(advice.verdict, advice.window_message)
 
 
 def fit_badges(

@@ -34,7 +34,7 @@ from medlocal.engine.api import ChatMessage, Embedder, Reranker, SamplingParams
 from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.engine.runtime import Engine, LoadOptions
 from medlocal.errors import UserInputError
-from medlocal.ingest.pipeline import ImportReport, LongFile, ProgressEvent
+from medlocal.ingest.import_report import ImportReport, LongFile, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.registry import Registry
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report

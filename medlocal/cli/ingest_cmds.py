@@ -19,7 +19,7 @@ from medlocal.cli.engine_cmds import positive_float
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_KINDS, SUPPORTED_SUFFIXES
-from medlocal.ingest.pipeline import (
+from medlocal.ingest.import_report import (
     STAGE_WORDS,
     FileOutcome,
     ImportReport,

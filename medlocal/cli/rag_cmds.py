@@ -20,6 +20,7 @@ from medlocal.fsutil import shown_path
 from medlocal.rag.export import document_from_output
 from medlocal.rag.flags import Flag, items_phrase, items_to_check, mark_attached
 from medlocal.rag.provenance import provenance_lines
+from medlocal.rag.summary_outcome import unextracted_sections
 from medlocal.rag.templates import scan_templates, user_dir
 from medlocal.vault.rows import StoredOutput
 from medlocal.wording import counted
@@ -123,6 +124,8 @@ def _checking(o: StoredOutput) -> str:
     the record (walk 48b D1: "(0 item(s) to check)" read as an answer checked and found sound)."""
     if o.provenance.get("status") == "general":
         return "general answer, not from the documents: verify independently"
+    if o.kind == "summary" and unextracted_sections(o.content):
+        return "nothing extracted from the documents: read them"  # not "1 item(s)" (walk 51b)
     return items_phrase(_items(o))
 
 

@@ -39,6 +39,7 @@ from medlocal.fsutil import shown_name
 from medlocal.progress import Progress
 from medlocal.rag.export import FORMAT_WORDS, AddedTextNotFound
 from medlocal.rag.flags import mark_attached
+from medlocal.rag.summary_outcome import nothing_extracted_note
 from medlocal.rag.templates import get_template
 from medlocal.vault.store import Vault
 
@@ -179,6 +180,9 @@ def run_summarize(args: argparse.Namespace) -> int:
             print_sources_and_flags(summary.sources, summary.flags, summary.text, "summary")
         for note in summary.notes:  # a document summarised names another patient: as answers
             print(f"medlocal: note: {note}", file=sys.stderr)
+        empty = nothing_extracted_note(summary.text)
+        if empty is not None:  # walk 51b L9: said as plainly as the window says it
+            print(f"medlocal: {empty}", file=sys.stderr)
         print(
             f"\nSaved as output {saved.output_id} (medlocal outputs show {saved.output_id}).",
             file=sys.stderr,

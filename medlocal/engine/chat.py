@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from medlocal.engine.api import ChatMessage, TrimReport
 from medlocal.errors import ContextBudgetError
+from medlocal.settings import in_window
 
 # Used only when a GGUF carries no chat template (rare for instruct models); plain labels keep
 # the roles apart and give us a textual stop sequence.
@@ -80,13 +81,15 @@ def cannot_fit(chars: int, n_ctx: int, piece_bytes: int | None) -> bool:
     return piece_bytes is not None and piece_bytes > 0 and chars > n_ctx * piece_bytes
 
 
-def too_long_advice(n_ctx: int, trained: int | None) -> str:
+def too_long_advice(n_ctx: int, trained: int | None, *, window: bool = False) -> str:
     """What to do about a message the context cannot hold: a larger context only where the
-    model was trained on one (walk 46b: the advice led past the training context)."""
+    model was trained on one (walk 46b: the advice led past the training context). ``window``:
+    worded for the window (its Settings field, not --ctx)."""
     if trained and trained > n_ctx:
+        where = in_window("context_tokens") if window else "--ctx or the context size setting"
         return (
             f"Shorten it, or load the model with a larger context (up to {trained:,} tokens, "
-            "its training context: --ctx or the context size setting)."
+            f"its training context: {where})."
         )
     if trained:
         return (
@@ -126,9 +129,13 @@ def fit_messages(
     body = [m for m in kept if not (system and m is system[0])]
     chars = sum(len(m.content) for m in system + body[-1:])
     if piece_bytes is not None and chars > n_ctx and cannot_fit(chars, n_ctx, piece_bytes()):
-        raise ContextBudgetError(
+        too_long = (
             f"The message is too long for this model: its {chars:,} characters need more than "
-            f"the {n_ctx} tokens the context holds. {too_long_advice(n_ctx, trained)}"
+            f"the {n_ctx} tokens the context holds."
+        )
+        raise ContextBudgetError(
+            f"{too_long} {too_long_advice(n_ctx, trained)}",
+            window=f"{too_long} {too_long_advice(n_ctx, trained, window=True)}",
         )
     used = count(kept)
     while used + max_tokens > n_ctx and len(body) > 1:
@@ -150,9 +157,13 @@ def fit_messages(
     if used + budget > n_ctx:
         budget = n_ctx - used
         if budget < MIN_ANSWER_TOKENS:
-            raise ContextBudgetError(
+            too_long = (
                 f"The message is too long for this model: it needs {used} tokens and the context "
-                f"holds {n_ctx}. {too_long_advice(n_ctx, trained)}"
+                f"holds {n_ctx}."
+            )
+            raise ContextBudgetError(
+                f"{too_long} {too_long_advice(n_ctx, trained)}",
+                window=f"{too_long} {too_long_advice(n_ctx, trained, window=True)}",
             )
         what = "The thinking and the answer together are" if thinking else "The answer is"
         report.notes.append(f"{what} limited to {budget} tokens to fit the context.")

@@ -14,6 +14,7 @@ from medlocal.engine import hardware
 from medlocal.engine.gguf import GGUFInfo
 from medlocal.engine.sizing import chat_context, choose_gpu_layers
 from medlocal.errors import ModelLoadError
+from medlocal.settings import in_window
 
 
 @dataclass(frozen=True)
@@ -90,16 +91,22 @@ def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: Loa
     except (ValueError, RuntimeError, OSError) as exc:
         if n_gpu != 0:
             raise GpuLoadFailed(str(exc)) from exc
-        hint = ""
+        hint = window_hint = ""
         if "llama_context" in str(exc):  # the weights loaded; the KV cache could not be made
-            hint = (
+            needs = (
                 f"; its context of {kwargs.get('n_ctx', 0):,} tokens may need more memory than "
-                "is free: try a smaller one (--ctx, or the context_tokens setting; 'medlocal "
-                "models fit MODEL --ctx N' tells what fits)"
+                "is free: try a smaller one"
             )
-        raise ModelLoadError(
-            f"{path.name}: llama.cpp could not load this model ({exc}){hint}"
-        ) from exc
+            hint = (
+                f"{needs} (--ctx, or the context_tokens setting; 'medlocal models fit MODEL "
+                "--ctx N' tells what fits)"
+            )
+            window_hint = (
+                f"{needs} ({in_window('context_tokens')}; the model manager's fit column tells "
+                "what fits)"
+            )
+        failed = f"{path.name}: llama.cpp could not load this model ({exc})"
+        raise ModelLoadError(f"{failed}{hint}", window=f"{failed}{window_hint}") from exc
 
 
 @contextlib.contextmanager

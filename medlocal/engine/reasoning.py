@@ -20,7 +20,7 @@ from typing import Any
 
 from medlocal.engine.api import STOP_LENGTH, ChatMessage, ChatModel, SamplingParams
 from medlocal.errors import MedLocalError
-from medlocal.settings import declared_default
+from medlocal.settings import declared_default, in_window
 
 _OPEN = re.compile(r"<(think|thinking|reasoning)>", re.I)
 _CLOSE = re.compile(r"</(think|thinking|reasoning)>", re.I)
@@ -421,12 +421,18 @@ class ReasoningStream:
             self.capped = True
         if self.capped:
             if self.on_cap == "raise":
-                raise ThinkingBudgetExceeded(
+                still = (
                     f"the model was still thinking after {splitter.thinking_pieces} tokens, so it"
-                    f" gave no answer; raise the '{THINKING_SETTING}' setting (now"
+                    " gave no answer; raise"
+                )
+                raise ThinkingBudgetExceeded(
+                    f"{still} the '{THINKING_SETTING}' setting (now"
                     f" {self.think_budget}; Settings, or `medlocal settings set"
                     f" {THINKING_SETTING} N`), or if the output limit came first, 'max_tokens' or"
-                    " 'context_tokens'; or use a model that does not reason first"
+                    " 'context_tokens'; or use a model that does not reason first",
+                    window=f"{still} {in_window(THINKING_SETTING)} (now {self.think_budget}), or"
+                    f" if the output limit came first, {in_window('max_tokens')} or"
+                    f" {in_window('context_tokens')}; or use a model that does not reason first",
                 )
             return
         if tail:

@@ -30,6 +30,7 @@ from medlocal.engine import hardware
 from medlocal.engine.gguf import GGUFInfo
 from medlocal.engine.runtime import choose_gpu_layers, kv_bytes_per_token
 from medlocal.models.catalog import CatalogEntry
+from medlocal.settings import in_window
 
 Verdict = Literal["green", "yellow", "red"]
 GREEN_SHARE = 0.70
@@ -64,6 +65,8 @@ class FitAdvice:
     suggested_ctx: int
     message: str
     estimated: bool = False  # from the catalog's size and shape: the model is not installed
+    # The message as the window's model manager shows it: its Settings field, not --ctx.
+    window_message: str = ""
 
 
 def _feed_forward(info: GGUFInfo) -> int:
@@ -155,12 +158,17 @@ def advise(
         f"overhead {estimate.overhead_bytes / _GB:.2f} GB); "
         f"{available / _GB:.1f} GB of RAM available; {backend}, {gpu_text}"
     )
+    smaller = f"a context of {suggested:,} tokens ({in_window('context_tokens')})"
+    window_message = message
     if verdict == "yellow":
         message += f"; it will be tight: close other programs or use --ctx {suggested}"
+        window_message += f"; it will be tight: close other programs or use {smaller}"
     elif verdict == "red" and suggested != ctx and _verdict(at(suggested)[2], available) != "red":
         message += f"; it does not fit: try --ctx {suggested}"
+        window_message += f"; it does not fit: try {smaller}"
     elif verdict == "red":
         message += "; it does not fit on this machine: choose a smaller model or quantisation"
+        window_message = message
     return FitAdvice(
         verdict=verdict,
         estimate=estimate,
@@ -171,6 +179,7 @@ def advise(
         ram_needed_bytes=needed,
         suggested_ctx=suggested,
         message=message,
+        window_message=window_message,
     )
 
 
@@ -213,9 +222,17 @@ def catalog_estimate(entry: CatalogEntry, n_ctx: int | None = None) -> MemoryEst
 def catalog_advice(entry: CatalogEntry, n_ctx: int | None = None, **kwargs: Any) -> FitAdvice:
     """:func:`advise` for a catalog model that is not installed, labelled an estimate."""
     advice = advise(catalog_info(entry), n_ctx, **kwargs)
-    verdict, _, rest = advice.message.partition(": ")
-    message = (
-        f"{verdict} (estimate: {entry.id} is not installed; from the catalog's size and shape): "
-        f"{rest}. Download or import it for a precise check."
+
+    def estimated(message: str) -> str:
+        verdict, _, rest = message.partition(": ")
+        return (
+            f"{verdict} (estimate: {entry.id} is not installed; from the catalog's size and "
+            f"shape): {rest}. Download or import it for a precise check."
+        )
+
+    return dataclasses.replace(
+        advice,
+        message=estimated(advice.message),
+        window_message=estimated(advice.window_message),
+        estimated=True,
     )
-    return dataclasses.replace(advice, message=message, estimated=True)

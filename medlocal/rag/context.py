@@ -15,6 +15,7 @@ from medlocal.engine.api import ChatMessage, ChatModel
 from medlocal.engine.reasoning import THINKING_MIN, THINKING_SETTING
 from medlocal.errors import ContextBudgetError
 from medlocal.rag.passages import NumberedPassage, number_hits
+from medlocal.settings import in_window
 from medlocal.vault.records import SearchHit
 
 # Share of the window history may keep before passages are considered: fresh evidence matters
@@ -53,10 +54,16 @@ def suggested_thinking(n_ctx: int, max_tokens: int) -> int | None:
     return value if value >= THINKING_MIN else None
 
 
-def thinking_advice(n_ctx: int, max_tokens: int, what: str) -> str:
+def thinking_advice(n_ctx: int, max_tokens: int, what: str, *, window: bool = False) -> str:
     """How to make room for a reasoning model's thinking: a thinking budget that fits, or when
-    none does beside this answer length, a shorter ``what`` (the answer's setting)."""
+    none does beside this answer length, a shorter ``what`` (the answer's setting). ``window``:
+    worded for the window (its Settings fields, no command)."""
     fits = suggested_thinking(n_ctx, max_tokens)
+    context = in_window("context_tokens")
+    if window and fits is not None:
+        return f"Lower {in_window(THINKING_SETTING)}, e.g. to {fits}, or raise {context}"
+    if window:
+        return f"Lower {in_window(what)} and {in_window(THINKING_SETTING)}, or raise {context}"
     if fits is not None:
         return (
             f"Lower the thinking budget, e.g. 'medlocal settings set {THINKING_SETTING} {fits}'"
@@ -101,17 +108,26 @@ def fit_passages(
     limit = budget(model, max_tokens + thinking)
     if limit <= 0:
         if thinking:
-            raise ContextBudgetError(
+            no_room = (
                 f"the longest-answer setting (max_tokens = {max_tokens}) with the thinking budget"
                 f" ({THINKING_SETTING} = {thinking}) leaves no room for the question in the"
                 f" model's context window ({model.n_ctx} tokens). "
-                + thinking_advice(model.n_ctx, max_tokens, "max_tokens")
             )
-        raise ContextBudgetError(
+            raise ContextBudgetError(
+                no_room + thinking_advice(model.n_ctx, max_tokens, "max_tokens"),
+                window=no_room
+                + thinking_advice(model.n_ctx, max_tokens, "max_tokens", window=True),
+            )
+        no_room = (
             f"the longest-answer setting (max_tokens = {max_tokens}) leaves no room for the "
             f"question in the model's context window ({model.n_ctx} tokens). Lower it, e.g. "
-            f"'medlocal settings set max_tokens {suggested_max_tokens(model.n_ctx)}' or "
-            "Settings > Longest answer in the window, or raise the context size (context_tokens)"
+        )
+        shorter = suggested_max_tokens(model.n_ctx)
+        raise ContextBudgetError(
+            f"{no_room}'medlocal settings set max_tokens {shorter}' or Settings > Longest answer "
+            "in the window, or raise the context size (context_tokens)",
+            window=f"{no_room}to {shorter} ({in_window('max_tokens')}), or raise "
+            f"{in_window('context_tokens')}",
         )
     kept_history, dropped_turns = trim_history(model, history, int(model.n_ctx * HISTORY_SHARE))
     # Weakest last, so trimming the tail drops the weakest passages first.

@@ -7,6 +7,7 @@ the window's preview after every keep does not read the record again.
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -64,6 +65,10 @@ class PatientRecord:
 _RECORDS: WeakKeyDictionary[Any, tuple[tuple[Any, ...], PatientRecord]] = WeakKeyDictionary()
 
 RECORD_STAGE = "reading the patient's record"
+# Said before the de-identification rules are built, once per process (some 5 s of CPU, 13-15 s
+# at a load of 9: walk 51b L4's 25 s redacted export was mostly this and the imports, not the
+# record, whose documents were read once and kept; a terminal showed nothing meanwhile).
+RULES_STAGE = "preparing the de-identification rules"
 LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one is read
 
 
@@ -109,6 +114,8 @@ def patient_record(
         cached = None
     if cached is not None and cached[0] == key:
         return cached[1]
+    if "medlocal.privacy.redact" not in sys.modules:  # its import builds the rules
+        report(progress, Progress(RULES_STAGE))
     from medlocal.privacy.deid_record import (
         DocumentSeeds,
         combined,

@@ -57,6 +57,7 @@ from medlocal.rag.sentences import split_sentences
 from medlocal.rag.store import OutputStore
 from medlocal.rag.support import support_check_for
 from medlocal.rag.templates import Section, Template
+from medlocal.settings import in_window
 from medlocal.vault.records import SearchHit
 
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
@@ -264,16 +265,24 @@ class Summarizer:
         if limit <= 0:
             n_ctx, step = self.model.n_ctx, self.params.max_tokens
             if thinking:
-                raise ContextBudgetError(
+                no_room = (
                     f"the summary step length (summary_step_tokens = {step}) with the thinking"
                     f" budget (thinking_budget = {thinking}) leaves no room in the model's"
                     f" context window ({n_ctx} tokens). "
-                    + thinking_advice(n_ctx, step, "summary_step_tokens")
                 )
-            raise ContextBudgetError(
+                raise ContextBudgetError(
+                    no_room + thinking_advice(n_ctx, step, "summary_step_tokens"),
+                    window=no_room
+                    + thinking_advice(n_ctx, step, "summary_step_tokens", window=True),
+                )
+            too_long = (
                 f"the summary step length (summary_step_tokens = {step}) exceeds the model's"
-                f" context window ({n_ctx} tokens): lower it, or raise the context size"
-                " (context_tokens)"
+                f" context window ({n_ctx} tokens): lower it"
+            )
+            raise ContextBudgetError(
+                f"{too_long}, or raise the context size (context_tokens)",
+                window=f"{too_long} ({in_window('summary_step_tokens')}), or raise"
+                f" {in_window('context_tokens')}",
             )
         return limit
 

@@ -30,7 +30,7 @@ from medlocal.app.document_import import ImportTally, InterruptedImport
 from medlocal.errors import MedLocalError
 from medlocal.fsutil import shown_name
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES
-from medlocal.ingest.pipeline import ImportReport, ProgressEvent, import_progress_text
+from medlocal.ingest.import_report import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress, duration_text
 from medlocal.ui.announce import announce
 from medlocal.ui.dialogs.common import error_text

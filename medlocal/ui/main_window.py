@@ -13,6 +13,7 @@ task may hold through a commit, and a cancelled task starts no further work mean
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -57,7 +58,14 @@ from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.quit_signals import quit_requested
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.status import StatusWidgets
-from medlocal.ui.workers import ProgressRelay, active_jobs, run_task, wait_for_jobs
+from medlocal.ui.workers import (
+    Job,
+    ProgressRelay,
+    active_jobs,
+    folder_looks,
+    run_task,
+    wait_for_jobs,
+)
 from medlocal.vault import db
 
 log = logging.getLogger(__name__)
@@ -163,6 +171,7 @@ class MainWindow(QMainWindow):
         self._relay = _WorkspaceRelay(self)
         self._relay.locked.connect(self._on_locked)
         self._relay.backed_up.connect(self._drop_backup_reminder)
+        self._backups_told = 0  # backups written while the window is open (reminder reads)
         self._relay.restore_ended.connect(self._on_restore_ended)
         self._relay.attach(workspace)
         self._activity = _ActivityFilter(workspace, self)
@@ -533,16 +542,29 @@ class MainWindow(QMainWindow):
         # (_on_restore_ended), however the dialog was opened.
         return self._dialog("backup_dialog", "BackupDialog")
 
-    def _remind_backup(self) -> None:
-        try:
-            due = self.workspace.backup_due()
-        except MedLocalError:
-            return
-        if due:
-            self.status.show_reminder(BACKUP_REMINDER, 15000)
+    def _remind_backup(self) -> Job:
+        """The "no recent backup" reminder, when one is due. Whether it is reads backups.json
+        (in the config folder: on a portable install's stick, which may be slow or asleep), so
+        on a worker (left 52: it held the window right after an unlock)."""
+        ws = self.workspace
+        asked = self._backups_told
+
+        def due(_cancel: threading.Event) -> bool:
+            try:
+                return ws.backup_due()
+            except (MedLocalError, OSError):
+                return False  # no reminder is better than a false one
+
+        def show(is_due: bool) -> None:
+            # Not after a backup written meanwhile, nor on the lock screen.
+            if is_due and asked == self._backups_told and self.stack.currentIndex() == self.WORKING:
+                self.status.show_reminder(BACKUP_REMINDER, 15000)
+
+        return run_task("backup reminder", due, show, lambda _exc: None, pool=folder_looks())
 
     def _drop_backup_reminder(self) -> None:
         """A backup was just written and verified: the reminder is no longer true."""
+        self._backups_told += 1  # a reminder still being read is no longer true either
         self.status.drop_reminder(BACKUP_REMINDER)
 
     def open_about(self) -> None:

@@ -322,7 +322,13 @@ def test_the_backup_reminder_goes_once_a_backup_is_written(
     qtbot.addWidget(window)
     window.start()
     reminder = window.status.reminder
-    assert reminder.isVisibleTo(window) and reminder.text().startswith("No recent verified backup")
+    # Read on a worker since left 52 (backups.json may sit on a slow stick).
+    qtbot.waitUntil(
+        lambda: (
+            reminder.isVisibleTo(window) and reminder.text().startswith("No recent verified backup")
+        ),
+        timeout=WAIT_MS,
+    )
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog = BackupDialog(workspace, parent=window)

@@ -15,7 +15,7 @@ from fixtures.gui_window import PASS
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs import backup_dialog
+from medlocal.ui.dialogs import backup_page
 from medlocal.ui.dialogs.backup_dialog import BackupDialog
 from medlocal.vault import backup_files
 from medlocal.vault.backup_listing import ListedBackup
@@ -40,14 +40,14 @@ def test_the_folder_is_listed_off_the_window_thread(
     workspace.backup(PASS, usb)
     slow_stick = threading.Event()
     listed_on: list[threading.Thread] = []
-    real = backup_dialog.list_backups
+    real = backup_page.list_backups
 
     def list_slowly(folder: Path) -> list[ListedBackup]:
         listed_on.append(threading.current_thread())
         slow_stick.wait(30)  # a slow stick: the window must not wait for it
         return real(folder)
 
-    monkeypatch.setattr(backup_dialog, "list_backups", list_slowly)
+    monkeypatch.setattr(backup_page, "list_backups", list_slowly)
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.destination.setText(str(usb))
@@ -65,13 +65,13 @@ def test_a_folder_that_vanishes_while_read_is_said(
     qtbot: QtBot, workspace: Workspace, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     workspace.backup(PASS, usb)
-    real = backup_dialog.list_backups
+    real = backup_page.list_backups
 
     def pulled_out(folder: Path) -> list[ListedBackup]:
         shutil.rmtree(folder)  # the stick pulled out while it is read
         return real(folder)
 
-    monkeypatch.setattr(backup_dialog, "list_backups", pulled_out)
+    monkeypatch.setattr(backup_page, "list_backups", pulled_out)
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.destination.setText(str(usb))

@@ -32,6 +32,15 @@ from medlocal.ui.dialogs.settings_dialog import (
 THREADS, CPUS = threads_max(), os.cpu_count() or 1
 
 
+SAVED_MS = 30_000  # the settings are written on a worker (left 52); a loaded machine is slow
+
+
+def _saved(qtbot: QtBot, dialog: SettingsDialog) -> None:
+    """Save and wait until the worker has written the file."""
+    assert dialog.save()
+    qtbot.waitUntil(lambda: dialog.save_job is None, timeout=SAVED_MS)
+
+
 @pytest.fixture
 def keychain() -> Iterator[MemoryKeychain]:
     backend = MemoryKeychain()
@@ -59,7 +68,7 @@ def test_every_declared_setting_has_an_editor_and_saves(qtbot: QtBot, workspace:
     gpu.layers.setValue(12)
     dialog.editors["auto_lock_minutes"].setValue(3)  # type: ignore[attr-defined]
     dialog.editors["theme"].setCurrentText("dark")  # type: ignore[attr-defined]
-    with qtbot.waitSignal(dialog.settingsChanged) as signal:
+    with qtbot.waitSignal(dialog.settingsChanged, timeout=SAVED_MS) as signal:
         assert dialog.save()
     saved = signal.args[0]
     assert (saved.temperature, saved.gpu_layers, saved.auto_lock_minutes, saved.theme) == (
@@ -311,7 +320,7 @@ def test_typed_values_out_of_range_are_refused_visibly(
     _typed(qtbot, editor, good[name])
     assert not dialog.errors[name].isVisible() and not editor.property("invalid")
     assert dialog.save_button.isEnabled()
-    assert dialog.save()
+    _saved(qtbot, dialog)
     assert str(getattr(load_settings(), name)) == good[name]
 
 
@@ -405,7 +414,7 @@ def test_a_decimal_point_is_a_dot_or_a_comma_in_any_locale(
     _typed(qtbot, editor, typed)
     assert dialog.value("temperature") == value
     assert not editor.property("invalid") and dialog.save_button.isEnabled()
-    assert dialog.save()
+    _saved(qtbot, dialog)
     assert load_settings().temperature == value
 
 
@@ -433,7 +442,7 @@ def test_values_shown_rounded_are_not_changes(qtbot: QtBot, workspace: Workspace
     assert dialog.changes() == {}
     dialog.editors["theme"].setCurrentText("dark")  # type: ignore[attr-defined]
     assert dialog.changes() == {"theme": "dark"}
-    assert dialog.save()
+    _saved(qtbot, dialog)
     saved = load_settings()
     assert (saved.temperature, saved.model_check, saved.theme) == (0.333, 0.005, "dark")
     dialog.editors["temperature"].setValue(0.4)  # type: ignore[attr-defined]

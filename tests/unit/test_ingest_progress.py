@@ -279,7 +279,7 @@ def test_a_long_import_says_how_long_it_will_take_within_seconds() -> None:
 
 def test_an_import_progress_line_is_in_plain_words() -> None:
     """Walk 39b: the window showed "embed: 1/12 files (…)" and "ocr: 0/1 pages …"."""
-    from medlocal.ingest.pipeline import import_progress_text
+    from medlocal.ingest.import_report import import_progress_text
     from medlocal.progress import Progress
 
     assert import_progress_text(Progress("extract", 1, 12, "letter.pdf", "files")) == (

@@ -52,7 +52,7 @@ def error_text(exc: BaseException, what: str = "The task") -> str:
     if isinstance(exc, GenerationCancelled):
         return f"{what} was stopped."
     if isinstance(exc, MedLocalError):
-        return str(exc)
+        return exc.window or str(exc)  # worded for the window where the terminal's differs
     if (full := disk_full_error(exc)) is not None:  # walk 38: one line for a full disk
         return str(full)
     if isinstance(exc, OSError):

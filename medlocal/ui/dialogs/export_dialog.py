@@ -49,6 +49,7 @@ from medlocal.rag.export import (
     not_found_text,
     redaction_tally,
 )
+from medlocal.rag.export_record import RULES_STAGE
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import (
@@ -344,8 +345,13 @@ class ExportDialog(QDialog):
             said = "About a minute for every 2,000 characters on a CPU. Cancel to stop."
         elif value.stage == REDACT_STAGE:
             said = "A long document takes a while. Cancel to stop."
+        elif value.stage == RULES_STAGE:
+            said = "Once after MedLocal starts. Cancel to stop."
         else:
+            # Why the whole record (left 52): a name found in any document is removed from
+            # every export, so a summary quoting it without its cue is de-identified too.
             said = (
+                "Names found in any of the patient's documents are removed from every export. "
                 "Each document is read once; later exports of this patient are quicker. "
                 "Cancel to stop."
             )

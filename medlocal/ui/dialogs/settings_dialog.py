@@ -48,7 +48,7 @@ from medlocal.ui.dialogs.settings_form import (
     set_editor_value,
     shown_unchanged,
 )
-from medlocal.ui.workers import Job
+from medlocal.ui.workers import Job, folder_looks
 from medlocal.vault import keychain
 from medlocal.vault.store import Vault
 
@@ -122,6 +122,7 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLine] = {}
         self.keychain_job: Job | None = None
+        self.save_job: Job | None = None  # the settings being written
         layout = QVBoxLayout(self)
         # The groups scroll, the Save and Cancel buttons stay: all of them together are taller
         # than a 768-pixel laptop screen (or a 1080p one at 150 % scaling).
@@ -308,6 +309,10 @@ class SettingsDialog(QDialog):
     # -- saving --------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        """Check every field and save the changes (on a worker: True once they are under
+        way, and the dialog closes when they are saved)."""
+        if self.save_job is not None:
+            return True  # Enter again while the last Save is written: one write
         # Enter in a field presses Save even while it is disabled: refused here as well.
         if not all([self.check(name) for name in self.editors]):
             return False
@@ -330,15 +335,40 @@ class SettingsDialog(QDialog):
                 bad = True
         if bad:
             return False
-        try:
-            saved = self.workspace.update_settings(**changes) if changes else None
-        except (UserInputError, OSError) as exc:
-            self.message.show_error(error_text(exc, "Saving the settings"))
-            return False
-        if saved is not None:
-            self.settingsChanged.emit(saved)
-        self.accept()
+        if not changes:
+            self.accept()
+            return True
+        self._write(changes)
         return True
+
+    def _write(self, changes: dict[str, Any]) -> Job:
+        """Save ``changes`` on a worker, Save off meanwhile; close once they are saved, or say
+        why not under the form (the changes stay in the fields to save again). The settings
+        file may sit on a slow or sleeping disk (a portable install on a USB stick): its write
+        held the window (left 51)."""
+        self.save_button.setEnabled(False)
+        self.message.show_note("Saving the settings…")
+        ws = self.workspace
+
+        def write(_cancel: threading.Event) -> Settings:
+            return ws.update_settings(**changes)
+
+        def saved(settings: Settings) -> None:
+            self.save_job = None
+            self.message.clear_message()
+            self.save_button.setEnabled(not self.invalid_fields())
+            self.settingsChanged.emit(settings)  # saved: the window applies them, even if
+            self.accept()  # the dialog was closed meanwhile
+
+        def failed(exc: BaseException) -> None:
+            self.save_job = None
+            self.save_button.setEnabled(not self.invalid_fields())
+            self.message.show_error(error_text(exc, "Saving the settings"))
+
+        self.save_job = run_owned(
+            self, "saving settings", write, saved, failed, pool=folder_looks()
+        )
+        return self.save_job
 
     # -- keychain ------------------------------------------------------------------------------
 

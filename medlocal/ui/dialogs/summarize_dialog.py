@@ -42,6 +42,7 @@ from medlocal.rag.flags import items_phrase, items_to_check
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
+from medlocal.rag.summary_outcome import nothing_extracted_note
 from medlocal.rag.templates import scan_templates, user_dir
 from medlocal.ui.colours import Tone, ToneLabel, tone_colour, tone_css
 from medlocal.ui.dialogs.common import (
@@ -362,12 +363,17 @@ class SummarizeDialog(QDialog):
         self.run_button.setEnabled(True)
         self.export_button.setEnabled(True)
         self.show_summary(saved.summary)
-        # What the list under the summary shows: one item per sentence or section.
+        # What the list under the summary shows: one item per sentence or section; for a
+        # summary with nothing in it, that (walk 51b L9: it said "1 item(s) to check").
+        empty = nothing_extracted_note(saved.summary.text)
         flagged = items_to_check(saved.summary.flags, saved.summary.text)
-        self.message.show_note(
-            "Saved in the vault."
-            + (f" {items_phrase(flagged)} against the sources." if flagged else "")
-        )
+        if empty is not None:
+            self.message.show_error(f"Saved in the vault, but empty. {empty}")
+        else:
+            self.message.show_note(
+                "Saved in the vault."
+                + (f" {items_phrase(flagged)} against the sources." if flagged else "")
+            )
         self.outputSaved.emit(saved.output_id)
 
     def _failed(self, exc: BaseException) -> None:
