@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from medlocal.app.summary_period import Period
@@ -32,9 +33,13 @@ def _day(shown: QDate) -> date:
     return date(shown.year(), shown.month(), shown.day())
 
 
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+NO_DATES = "No document shows a date of its own: tick the documents by hand."
+
+
 class PeriodRow(QWidget):
-    """``chosen`` when *Tick these* is pressed (read :meth:`period` then). Disabled, with a
-    tooltip saying why, when no document shows a date of its own."""
+    """``chosen`` when *Tick these* is pressed, or Enter in a date (read :meth:`period` then).
+    Where no document shows a date of its own the row says so in place of its controls."""
 
     chosen = Signal()
 
@@ -60,16 +65,37 @@ class PeriodRow(QWidget):
         row.addWidget(to_label)
         row.addWidget(self.end)
         row.addWidget(self.button)
+        # Said in the row itself: a tooltip on a disabled row reached neither the keyboard nor
+        # a hover over its button (review52a 6).
+        self.no_dates = QLabel(NO_DATES, self)
+        self.no_dates.setAccessibleName("Period")
+        row.addWidget(self.no_dates)
         row.addStretch(1)
+        self._controls: tuple[QWidget, ...] = (
+            from_label, self.start, to_label, self.end, self.button,
+        )  # fmt: skip
+        # Enter in a date uses the period: passed on, it pressed the dialog's default button
+        # and summarised the documents ticked before, as if they were the period (review52a 1).
+        for edit in (self.start, self.end):
+            edit.installEventFilter(self)
         self.set_days([])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+        ):
+            self._pressed()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_days(self, days: Iterable[date]) -> None:
         """Offer the span of the documents' own dates (earliest to latest) as the period."""
         known = sorted(days)
-        self.setEnabled(bool(known))
-        self.setToolTip(
-            "" if known else "No document shows a date of its own: tick the documents by hand."
-        )
+        for control in self._controls:
+            control.setVisible(bool(known))
+        self.no_dates.setVisible(not known)
         if known:
             self.start.setDate(QDate(known[0].year, known[0].month, known[0].day))
             self.end.setDate(QDate(known[-1].year, known[-1].month, known[-1].day))

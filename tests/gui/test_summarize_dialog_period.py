@@ -45,7 +45,7 @@ def test_the_period_row_offers_the_documents_dates_and_ticks_those_in_it(
 ) -> None:
     dialog = _dialog(qtbot, workspace, tmp_path)
     row = dialog.period
-    assert row.isEnabled()
+    assert row.button.isVisibleTo(dialog) and not row.no_dates.isVisibleTo(dialog)
     assert row.start.date() == QDate(2024, 1, 15) and row.end.date() == QDate(2024, 6, 2)
     assert len(_ticked(dialog)) == 4  # nothing changes until the button is pressed
 
@@ -65,7 +65,7 @@ def test_the_period_row_offers_the_documents_dates_and_ticks_those_in_it(
     assert cited <= {"june_letter.txt", "march_discharge.txt"}
 
 
-def test_a_period_backwards_or_empty_is_said_and_the_ticks_stay(
+def test_a_period_backwards_is_refused_and_an_empty_one_unticks_all(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path
 ) -> None:
     dialog = _dialog(qtbot, workspace, tmp_path)
@@ -79,10 +79,13 @@ def test_a_period_backwards_or_empty_is_said_and_the_ticks_stay(
     row.start.setDate(QDate(2023, 1, 1))
     row.end.setDate(QDate(2023, 12, 31))
     qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == (
-        "No document is dated 2023-01-01 to 2023-12-31: nothing was ticked."
+    assert dialog.message.text().startswith(
+        "No document is dated 2023-01-01 to 2023-12-31: none is ticked now."
     )
-    assert len(_ticked(dialog)) == 4
+    # Left ticked, Summarise summarised the whole record as if it were the period (review52a 5).
+    assert _ticked(dialog) == []
+    dialog.start()
+    assert dialog.message.text() == "Choose at least one document."
 
 
 def test_with_no_dated_document_the_row_is_disabled_and_says_why(
@@ -94,5 +97,24 @@ def test_with_no_dated_document_the_row_is_disabled_and_says_why(
     workspace.import_documents([note], patient)
     dialog = SummarizeDialog(workspace, patient)
     qtbot.addWidget(dialog)
-    assert not dialog.period.isEnabled()
-    assert "No document shows a date of its own" in dialog.period.toolTip()
+    # In the row itself, not a tooltip of a disabled row (review52a 6).
+    assert dialog.period.no_dates.isVisibleTo(dialog)
+    assert "No document shows a date of its own" in dialog.period.no_dates.text()
+    assert not dialog.period.button.isVisibleTo(dialog)
+
+
+def test_enter_in_a_period_date_ticks_the_period_and_starts_nothing(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """review52a 1: Enter in a date pressed the default Summarise on the ticks made before."""
+    dialog = _dialog(qtbot, workspace, tmp_path)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.period.start.setDate(QDate(2024, 6, 1))
+    dialog.period.end.setDate(QDate(2024, 6, 30))
+    dialog.period.end.setFocus()
+    qtbot.keyClick(dialog.period.end, Qt.Key.Key_Return)
+    assert dialog.task.job is None
+    assert _ticked(dialog) == ["june_letter.txt"]
+    qtbot.keyClick(dialog.period.start, Qt.Key.Key_Enter)
+    assert dialog.task.job is None

@@ -302,14 +302,19 @@ class SummarizeDialog(QDialog):
             self.message.show_error(f"{str(bad)[0].upper()}{str(bad)[1:]}.")
             return
         choice = documents_in_period(self._listed, self._dates, period)
-        if not choice.chosen:
-            self.message.show_note(f"No document is {period.words()}: nothing was ticked.")
-            return
         chosen = set(choice.chosen)
         for row in range(self.documents.count()):
             item = self.documents.item(row)
             on = int(item.data(Qt.ItemDataRole.UserRole)) in chosen
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if not chosen:
+            # Unticked, not left as they were: Summarise then asks for a document rather than
+            # summarising the whole record as if it were the period (review52a 5).
+            self.message.show_note(
+                f"No document is {period.words()}: none is ticked now. Choose another period "
+                "or tick documents by hand."
+            )
+            return
         self.message.show_note(period_note(len(choice.chosen), period.words(), choice))
 
     def chosen_documents(self) -> list[int]:
