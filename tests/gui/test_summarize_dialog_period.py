@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fixtures.dated_documents import import_dated_documents
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,23 +15,10 @@ from medlocal.app import Workspace
 from medlocal.ui.dialogs.summarize_dialog import SummarizeDialog
 
 WAIT_MS = 20_000
-DOCS = {
-    "jan_clinic.txt": "Clinic letter\nDate: 2024-01-15\nMetformin 500 mg BD continued.",
-    "march_discharge.txt": "Discharge summary\nDate of discharge: 2024-03-20\nAKI, resolved.",
-    "june_letter.txt": "Clinic letter\nDate: 2024-06-02\nHbA1c 58 mmol/mol.",
-    "undated_note.txt": "Nursing note. Pressure areas intact. Mobilising with frame.",
-}
 
 
 def _dialog(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> SummarizeDialog:
-    patient = workspace.require_vault().add_patient("Rosa Delgado-Whitcombe", mrn="P-4410")
-    paths = []
-    for name, text in DOCS.items():
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    workspace.import_documents(paths, patient)
-    dialog = SummarizeDialog(workspace, patient)
+    dialog = SummarizeDialog(workspace, import_dated_documents(workspace, tmp_path))
     qtbot.addWidget(dialog)
     return dialog
 

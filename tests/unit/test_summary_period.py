@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fixtures.dated_documents import import_dated_documents
 from fixtures.fake_models import FakeChatModel
 from fixtures.vault_file import PASS, new_workspace
 
@@ -16,13 +17,6 @@ from medlocal.app.summary_period import Period, documents_in_period, parse_day, 
 from medlocal.cli import main
 from medlocal.errors import UserInputError
 from medlocal.vault.rows import DocumentInfo
-
-DOCS = {
-    "jan_clinic.txt": "Clinic letter\nDate: 2024-01-15\nMetformin 500 mg BD continued.",
-    "march_discharge.txt": "Discharge summary\nDate of discharge: 2024-03-20\nAKI, resolved.",
-    "june_letter.txt": "Clinic letter\nDate: 2024-06-02\nHbA1c 58 mmol/mol.",
-    "undated_note.txt": "Nursing note. Pressure areas intact. Mobilising with frame.",
-}
 
 
 def _info(doc_id: int, notes: tuple[str, ...] = ()) -> DocumentInfo:
@@ -62,14 +56,7 @@ def test_documents_are_split_by_their_own_date_both_ends_included() -> None:
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     workspace = new_workspace(tmp_path, FakeChatModel("AKI, resolved [1]."))
-    patient = workspace.require_vault().add_patient("Rosa Delgado-Whitcombe", mrn="P-4410")
-    paths = []
-    for name, text in DOCS.items():
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    report = workspace.import_documents(paths, patient)
-    assert {o.status for o in report.files} == {"imported"}
+    import_dated_documents(workspace, tmp_path)
     return workspace
 
 
