@@ -64,7 +64,6 @@ from medlocal.ui.workers import (
     ProgressRelay,
     active_jobs,
     folder_looks,
-    run_task,
     wait_for_jobs,
 )
 from medlocal.vault import db
@@ -413,7 +412,9 @@ class MainWindow(QMainWindow):
             if bar is not None and not report.cancelled:
                 bar.showMessage(f"Updated the passages of {report.total} older document(s).", 8000)
 
-        run_task(
+        # Owned by the window, as the reminder below: its status bar is gone with it.
+        run_owned(
+            self,
             "re-chunk",
             lambda cancel: ws.rechunk(progress=relay, cancel=cancel),
             done,

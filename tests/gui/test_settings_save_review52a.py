@@ -168,3 +168,47 @@ def test_the_reminder_read_that_outlives_its_window_is_dropped(
         held.release.set()
     qtbot.waitUntil(lambda: not any(job.running for job in reading), timeout=WAIT_MS)
     qtbot.wait(300)  # its result, queued to the GUI thread, finds no window
+
+
+def test_the_rechunk_result_that_outlives_its_window_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for the passages updated after an unlock: its end is said in the status bar of
+    a window that may be gone by then."""
+    from fixtures.ingest_files import FakeEmbedder
+
+    from medlocal.ui.main_window import MainWindow
+    from medlocal.vault.records import ChunkRecord
+
+    vault = gui_workspace.require_vault()
+    patient = vault.add_patient("Old Vault Patient")
+    text = "DISCHARGE SUMMARY\n\nDIET:\nTwo gram sodium diet.\n\nACTIVITY:\nWalk daily.\n"
+    embedder = FakeEmbedder()
+    chunk = ChunkRecord(text=text, page=None, start=0, end=len(text))
+    vault.add_document(
+        patient, "old.txt", "txt", text.encode(), [chunk], embedder.embed([text]),
+        embedder.model_id, text=text,
+    )  # fmt: skip
+    assert gui_workspace.rechunk_pending() == 1
+    release, real = threading.Event(), gui_workspace.rechunk
+    started = threading.Event()
+
+    def held(**kwargs: Any) -> Any:
+        report = real(**kwargs)  # the passages are updated; its end waits for the "disk"
+        started.set()
+        release.wait(HELD_S)
+        return report
+
+    monkeypatch.setattr(gui_workspace, "rechunk", held)
+    window = MainWindow(gui_workspace)  # not qtbot's: the test deletes it itself
+    window.start()
+    try:
+        qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+        updating = [job for job in active_jobs() if job.name == "re-chunk"]
+        window.close()
+        shiboken6.delete(window)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not any(job.running for job in updating), timeout=WAIT_MS)
+    qtbot.wait(300)  # its result, queued to the GUI thread, finds no window
+    assert gui_workspace.rechunk_pending() == 0
