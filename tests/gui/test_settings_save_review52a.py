@@ -90,8 +90,13 @@ def test_a_field_cannot_be_changed_while_the_settings_are_written(
         raise PermissionError(13, "Permission denied", "/media/stick/settings.toml")
 
     monkeypatch.setattr(SAVE, refused)
-    dialog = _saving(qtbot, workspace)
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
     theme = dialog.editors["theme"]
+    theme.setFocus()  # Enter in the field pressed Save
+    theme.setCurrentText("dark")  # type: ignore[attr-defined]
+    assert dialog.save()
     # What was saved is what is shown: no value typed after Save can be dropped unsaid.
     assert not theme.isEnabled()
     assert not dialog.editors[dialog.first_field].isEnabled()
@@ -102,6 +107,7 @@ def test_a_field_cannot_be_changed_while_the_settings_are_written(
     assert theme.isEnabled() and dialog.save_button.isEnabled()
     assert dialog.cancel_button.isEnabled()
     assert dialog.changes() == {"theme": "dark"}
+    assert dialog.focusWidget() is theme  # the keyboard back where it was
     dialog.reject()  # Cancel works again once nothing is being written
     assert not dialog.isVisible()
 
