@@ -20,6 +20,41 @@ class MedLocalError(Exception):
         self.window = window
 
 
+class NoticeText(str):
+    """A notice's words as the terminal prints them (the string itself), carrying the window's
+    wording (``window``) where they differ. Notices pass through callables typed for ``str``
+    (``Workspace.notice``): the CLI prints the string, the window shows :func:`window_wording`
+    (review 52a: a model that failed to load told the window "--ctx")."""
+
+    window: str
+
+    def __new__(cls, terminal: str, window: str) -> NoticeText:
+        text = super().__new__(cls, terminal)
+        text.window = window
+        return text
+
+
+def error_notice(err: MedLocalError, then: str = "") -> str:
+    """The notice for ``err``, followed by what happens ``then`` ("Searching exact words
+    only."), in the terminal's words and, where the error has them, the window's."""
+
+    def joined(message: str) -> str:
+        message = message.rstrip()
+        if not then:
+            return message
+        if message and message[-1] not in ".!?:":
+            message += "."  # walk 28 read "...truncated or corrupt Searching without reranking."
+        return f"{message} {then}"
+
+    terminal = joined(str(err))
+    return NoticeText(terminal, joined(err.window)) if err.window else terminal
+
+
+def window_wording(text: str) -> str:
+    """What the window shows for the notice ``text``."""
+    return text.window if isinstance(text, NoticeText) else text
+
+
 class UserInputError(MedLocalError):
     """The user gave something we cannot use (bad path, bad option, bad file). Exit code 2."""
 

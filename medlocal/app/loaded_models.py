@@ -26,7 +26,7 @@ from medlocal.engine.runtime import (
     LlamaReranker,
     LoadOptions,
 )
-from medlocal.errors import MedLocalError
+from medlocal.errors import MedLocalError, error_notice
 from medlocal.models.catalog import Role
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.models.embedders import default_embedder_path
@@ -219,7 +219,7 @@ class LoadedModels:
             # (walk 28 saw "...fix or delete it Searching exact words only." and then the error).
             if required or isinstance(err, SettingsFileError):
                 raise
-            self._notice(f"{err} {LEXICAL_ONLY}")
+            self._notice(error_notice(err, LEXICAL_ONLY))
             return None
         self._audit("embedding", loaded)
         return loaded
@@ -260,7 +260,7 @@ class LoadedModels:
                     loaded = self._load_reranker(key)
                     self._reranker = (key, loaded)
         except MedLocalError as err:
-            self._notice(f"{err} Searching without reranking.")
+            self._notice(error_notice(err, "Searching without reranking."))
             return None
         if loaded is not None:
             self._audit("reranker", loaded)

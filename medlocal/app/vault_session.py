@@ -11,7 +11,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.errors import DiskFullError, free_space_text
+from medlocal.errors import DiskFullError, error_notice, free_space_text
 from medlocal.fsutil import shown_path
 from medlocal.settings import Settings
 from medlocal.vault import db
@@ -188,7 +188,7 @@ class VaultSession:
                 try:
                     vault = Vault.open(folder, use_keychain=True)
                 except PassphraseRequiredError as err:
-                    self._notice(str(err))
+                    self._notice(error_notice(err))
             if vault is None:
                 if prompt is None:
                     raise PassphraseRequiredError("The vault passphrase is needed to unlock it.")

@@ -108,6 +108,9 @@ def run_outputs_list(args: argparse.Namespace) -> int:
             "created_at": o.created_at,
             "flags": len(o.flags),
             "items_to_check": _items(o),
+            # A summary with nothing from the documents (its placeholders count as 1 item):
+            # what the text listing says as "nothing extracted" (review 52a).
+            "nothing_extracted": _nothing_extracted(o),
         },
         lambda o: f"{_output_line(o)}  ({_checking(o)})",
         "No saved outputs.",
@@ -119,12 +122,17 @@ def _items(o: StoredOutput) -> int:
     return items_to_check([Flag.from_dict(f) for f in o.flags], o.content)
 
 
+def _nothing_extracted(o: StoredOutput) -> bool:
+    """A summary none of whose sections holds text from the documents (summary_outcome)."""
+    return o.kind == "summary" and unextracted_sections(o.content) > 0
+
+
 def _checking(o: StoredOutput) -> str:
     """What is left to check: the flagged items, or for a general answer that it is not from
     the record (walk 48b D1: "(0 item(s) to check)" read as an answer checked and found sound)."""
     if o.provenance.get("status") == "general":
         return "general answer, not from the documents: verify independently"
-    if o.kind == "summary" and unextracted_sections(o.content):
+    if _nothing_extracted(o):
         return "nothing extracted from the documents: read them"  # not "1 item(s)" (walk 51b)
     return items_phrase(_items(o))
 

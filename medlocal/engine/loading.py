@@ -16,6 +16,9 @@ from medlocal.engine.sizing import chat_context, choose_gpu_layers
 from medlocal.errors import ModelLoadError
 from medlocal.settings import in_window
 
+# An embedding model's or a reranker's context when no setting asks for another.
+ENCODER_CONTEXT = 512
+
 
 @dataclass(frozen=True)
 class LoadOptions:
@@ -44,7 +47,7 @@ def llama_arguments(
     backend, supported = hardware.detect_backend()
     if embedding:
         # Each text must fit one micro-batch (encoders attend over the whole text at once).
-        n_ctx = min(info.context_length or 512, options.n_ctx or 512)
+        n_ctx = min(info.context_length or ENCODER_CONTEXT, options.n_ctx or ENCODER_CONTEXT)
     else:
         n_ctx = chat_context(info, options.n_ctx)
     if options.n_gpu_layers is not None:
@@ -93,20 +96,39 @@ def construct_llama(path: Path, kwargs: dict[str, Any], n_gpu: int, options: Loa
             raise GpuLoadFailed(str(exc)) from exc
         hint = window_hint = ""
         if "llama_context" in str(exc):  # the weights loaded; the KV cache could not be made
-            needs = (
-                f"; its context of {kwargs.get('n_ctx', 0):,} tokens may need more memory than "
-                "is free: try a smaller one"
-            )
-            hint = (
-                f"{needs} (--ctx, or the context_tokens setting; 'medlocal models fit MODEL "
-                "--ctx N' tells what fits)"
-            )
-            window_hint = (
-                f"{needs} ({in_window('context_tokens')}; the model manager's fit column tells "
-                "what fits)"
-            )
+            n_ctx = int(kwargs.get("n_ctx", 0))
+            if kwargs.get("embedding"):
+                hint, window_hint = _encoder_context_hint(n_ctx)
+            else:
+                needs = (
+                    f"; its context of {n_ctx:,} tokens may need more memory than is free: try "
+                    "a smaller one"
+                )
+                hint = (
+                    f"{needs} (--ctx, or the context_tokens setting; 'medlocal models fit MODEL "
+                    "--ctx N' tells what fits)"
+                )
+                window_hint = (
+                    f"{needs} ({in_window('context_tokens')}; the model manager's fit column "
+                    "tells what fits)"
+                )
         failed = f"{path.name}: llama.cpp could not load this model ({exc})"
         raise ModelLoadError(f"{failed}{hint}", window=f"{failed}{window_hint}") from exc
+
+
+def _encoder_context_hint(n_ctx: int) -> tuple[str, str]:
+    """The terminal's and the window's hint for an embedding model or a reranker whose context
+    could not be made. Neither takes ``--ctx`` nor is sized by ``models fit`` (review 52a: the
+    chat model's hint was shown for them). Their context is 512 tokens at most unless the
+    context size setting raised it (an embedder's is the smaller of the setting and its own
+    training context): only then does that setting help."""
+    needs = f"; its context of {n_ctx:,} tokens needs more memory than is free: close other "
+    if n_ctx <= ENCODER_CONTEXT:
+        return f"{needs}programs and try again", f"{needs}programs and try again"
+    return (
+        f"{needs}programs, or lower the context_tokens setting, which sizes it",
+        f"{needs}programs, or lower {in_window('context_tokens')}, which sizes it",
+    )
 
 
 @contextlib.contextmanager

@@ -17,25 +17,42 @@ _EMPTY = _FAILED | {NONE_DOCUMENTED}
 _SECTION = re.compile(r"^## [^\n]*\n", re.M)  # summarize._assembled's section headings
 
 
+def _placeholder_counts(text: str) -> tuple[int, int]:
+    """(sections not extracted, sections "None documented.") when none of the summary
+    ``text``'s sections holds text from the documents and at least one could not be extracted;
+    (0, 0) otherwise, and for a text with no sections (an answer)."""
+    bodies = [body.strip() for body in _SECTION.split(text)[1:]]
+    if not bodies or any(body not in _EMPTY for body in bodies):
+        return 0, 0
+    failed = sum(body in _FAILED for body in bodies)
+    return (failed, len(bodies) - failed) if failed else (0, 0)
+
+
 def unextracted_sections(text: str) -> int:
     """How many sections of the summary ``text`` could not be extracted, when none of its
     sections holds text from the documents (every one a placeholder, at least one of them a
     failed extraction); 0 otherwise, and for a text with no sections (an answer)."""
-    bodies = [body.strip() for body in _SECTION.split(text)[1:]]
-    if not bodies or any(body not in _EMPTY for body in bodies):
-        return 0
-    return sum(body in _FAILED for body in bodies)
+    return _placeholder_counts(text)[0]
 
 
 def nothing_extracted_note(text: str) -> str | None:
     """What to say instead of "N item(s) to check" for a summary with nothing in it; None for
-    any other text."""
-    failed = unextracted_sections(text)
+    any other text. Sections that read "None documented." are counted apart (review 52a: 3 not
+    extracted beside 1 "None documented." read "any of its 3 sections", as if it had 3)."""
+    failed, silent = _placeholder_counts(text)
     if not failed:
         return None
-    sections = "its section" if failed == 1 else f"any of its {failed} sections"
+    if not silent:
+        sections = "its only section" if failed == 1 else f"any of its {failed} sections"
+        return (
+            f"Nothing could be extracted for {sections}: the model gave no usable, cited text, "
+            "so this summary holds nothing from the documents (that does not mean they are "
+            "silent). Read the source documents."
+        )
+    others = "the other one reads" if silent == 1 else f"the other {silent} read"
     return (
-        f"Nothing could be extracted for {sections}: the model gave no usable, cited text, so "
-        "this summary holds nothing from the documents (that does not mean they are silent). "
-        "Read the source documents."
+        f"Nothing could be extracted for {failed} of its {failed + silent} sections, and "
+        f'{others} "{NONE_DOCUMENTED}": the model gave no usable, cited text, so this summary '
+        "holds nothing from the documents. A section not extracted does not mean the "
+        "documents are silent on it. Read the source documents."
     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from medlocal import crash, paths
 from medlocal.app import Workspace
+from medlocal.errors import window_wording
 from medlocal.fsutil import shown_path
 from medlocal.settings import SettingsFileError
 from medlocal.ui.colours import is_dark, scheme_palette
@@ -75,7 +76,7 @@ class _NoticeRelay(QObject):
 
     def __call__(self, text: str) -> None:
         log.info("%s", text)
-        self.posted.emit(text)
+        self.posted.emit(window_wording(text))  # not the terminal's "--ctx" (review 52a)
 
 
 # What apply_theme replaced to force a scheme (the style's name), so that "system" or a scheme

@@ -49,6 +49,7 @@ from medlocal.ui.chat_panel import ChatPanel
 from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
 from medlocal.ui.confirm import safe_default_question
+from medlocal.ui.dialogs.common import run_owned
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
@@ -63,7 +64,6 @@ from medlocal.ui.workers import (
     ProgressRelay,
     active_jobs,
     folder_looks,
-    run_task,
     wait_for_jobs,
 )
 from medlocal.vault import db
@@ -412,7 +412,9 @@ class MainWindow(QMainWindow):
             if bar is not None and not report.cancelled:
                 bar.showMessage(f"Updated the passages of {report.total} older document(s).", 8000)
 
-        run_task(
+        # Owned by the window, as the reminder below: its status bar is gone with it.
+        run_owned(
+            self,
             "re-chunk",
             lambda cancel: ws.rechunk(progress=relay, cancel=cancel),
             done,
@@ -560,7 +562,9 @@ class MainWindow(QMainWindow):
             if is_due and asked == self._backups_told and self.stack.currentIndex() == self.WORKING:
                 self.status.show_reminder(BACKUP_REMINDER, 15000)
 
-        return run_task("backup reminder", due, show, lambda _exc: None, pool=folder_looks())
+        # Owned by the window, as every other result a worker brings back to a widget: one that
+        # lands after the window was deleted (a test's teardown; review 52a) is dropped.
+        return run_owned(self, "backup reminder", due, show, lambda _exc: None, pool=folder_looks())
 
     def _drop_backup_reminder(self) -> None:
         """A backup was just written and verified: the reminder is no longer true."""

@@ -270,7 +270,7 @@ def test_a_reranker_that_cannot_load_is_reported_once(tmp_path: Path) -> None:
         assert len(attempts) == 2
         del notices[-1]
         assert [n for n in notices if "without reranking" in n] == [
-            "r.gguf: the file is truncated or corrupt Searching without reranking."
+            "r.gguf: the file is truncated or corrupt. Searching without reranking."
         ]
     finally:
         ws.close()

@@ -14,6 +14,7 @@ import threading
 from dataclasses import Field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -67,6 +68,13 @@ PRESETS: dict[str, dict[str, Any]] = {
     "Exploratory": {"temperature": 0.6},
 }
 CUSTOM = "Custom"
+SAVING = "Saving the settings…"
+# Said when Cancel, Esc or the title bar's × is pressed while they are written (review 52a: the
+# dialog closed as if cancelled, and the change was saved all the same).
+SAVING_HELD = (
+    "Saving the settings… A save cannot be stopped half-way: Settings closes once they are "
+    "saved, or says here why they could not be."
+)
 GPU_AUTO, GPU_CPU, GPU_MANUAL = "Auto (as many as fit)", "CPU only", "Manual"
 
 
@@ -184,8 +192,9 @@ class SettingsDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setAccessibleName("Save settings")
         layout.addWidget(buttons)
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        tab_order_of_forms(list(forms.values()), [self.save_button, cancel])
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        tab_order_of_forms(list(forms.values()), [self.save_button, self.cancel_button])
+        self._focus_before_save: QWidget | None = None
         self.load(workspace.settings)
         width = body.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
         self.resize(width + 24, min(body.sizeHint().height() + 80, SETTINGS_MAX_HEIGHT))
@@ -342,33 +351,71 @@ class SettingsDialog(QDialog):
         return True
 
     def _write(self, changes: dict[str, Any]) -> Job:
-        """Save ``changes`` on a worker, Save off meanwhile; close once they are saved, or say
-        why not under the form (the changes stay in the fields to save again). The settings
-        file may sit on a slow or sleeping disk (a portable install on a USB stick): its write
-        held the window (left 51)."""
-        self.save_button.setEnabled(False)
-        self.message.show_note("Saving the settings…")
+        """Save ``changes`` on a worker; close once they are saved, or say why not under the
+        form (the changes stay in the fields to save again). The settings file may sit on a
+        slow or sleeping disk (a portable install on a USB stick): its write held the window
+        (left 51). Meanwhile the form is held as it was saved (review 52a): its fields, Save
+        and Cancel are off, Esc and × close nothing (see :meth:`reject`), and a lock leaves the
+        dialog open (:attr:`survives_lock`) so that a write that fails is said where it is
+        read."""
+        self._hold_form(True)
+        self.message.show_note(SAVING)
         ws = self.workspace
 
         def write(_cancel: threading.Event) -> Settings:
+            # No safe point to stop at: the file is replaced whole (atomic_write_private) or
+            # not at all, and the person was told the save goes on.
             return ws.update_settings(**changes)
 
         def saved(settings: Settings) -> None:
             self.save_job = None
             self.message.clear_message()
-            self.save_button.setEnabled(not self.invalid_fields())
-            self.settingsChanged.emit(settings)  # saved: the window applies them, even if
-            self.accept()  # the dialog was closed meanwhile
+            self._hold_form(False)
+            self.settingsChanged.emit(settings)  # saved: the window applies them
+            self.accept()
 
         def failed(exc: BaseException) -> None:
             self.save_job = None
-            self.save_button.setEnabled(not self.invalid_fields())
+            self._hold_form(False)
             self.message.show_error(error_text(exc, "Saving the settings"))
 
         self.save_job = run_owned(
             self, "saving settings", write, saved, failed, pool=folder_looks()
         )
+        # It needs no vault: a lock must neither stop it (it cannot be stopped half-way) nor
+        # leave its end unsaid.
+        self.save_job.survives_lock = True
         return self.save_job
+
+    def _hold_form(self, held: bool) -> None:
+        """Fields, Save and Cancel off while the settings are written (a value typed after
+        Save was dropped without a word when the first save closed the dialog: review 52a);
+        back on, with the keyboard where it was, when the save failed."""
+        if held:
+            self._focus_before_save = self.focusWidget()
+        self.scroll_area.setEnabled(not held)
+        self.cancel_button.setEnabled(not held)
+        self.save_button.setEnabled(not held and not self.invalid_fields())
+        focus = self._focus_before_save
+        if not held and focus is not None and shiboken6.isValid(focus) and focus.isEnabled():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def survives_lock(self) -> bool:
+        """While the settings are written, a lock leaves the dialog open over the lock screen
+        (Settings opens there too, and shows no patient text): closed by the lock, a write
+        that then failed said so in a hidden dialog, and the person believed it saved (review
+        52a)."""
+        return self.save_job is not None
+
+    def reject(self) -> None:
+        """Cancel, Esc and the title bar's × close the dialog, except while the settings are
+        being written: closing then would read as "not saved" while they are saved (review
+        52a). The dialog says so and closes by itself once they are."""
+        if self.save_job is not None:
+            self.message.show_note(SAVING_HELD)
+            return
+        super().reject()
 
     # -- keychain ------------------------------------------------------------------------------
 
