@@ -11,7 +11,7 @@ import re
 import pytest
 from fixtures.deid_corpus import load
 
-from medlocal.privacy import deid_patterns
+from medlocal.privacy import deid_letter_words, deid_patterns
 from medlocal.privacy.deid_pattern_cues import TextCues, folded
 from medlocal.privacy.deid_word_starts import (
     DIGIT_MARK,
@@ -142,3 +142,33 @@ def test_digit_patterns_are_asked_at_fewer_words() -> None:
     assert len(digit_keyed) >= 40
     asked = sum(len(starts.places(openings)) for openings in digit_keyed)
     assert asked < len(digit_keyed) * digit_words / 2
+
+
+def _common_noun_ending_as_before(lower: str) -> bool:
+    """common_noun_ending as session 51 wrote it (each ending asked in turn)."""
+    if not lower.isalpha() or lower in deid_letter_words._DEVOTIONAL_NAMES:
+        return False
+    if lower.endswith(deid_letter_words._NOT_NOUN_ENDINGS):
+        return False
+    return any(
+        lower.endswith(ending) and len(lower) >= least
+        for ending, least in deid_letter_words._ENDINGS
+    )
+
+
+def test_common_noun_endings_answer_as_before() -> None:
+    """The endings asked at once first: the same answer on every word of the development
+    notes, on each ending alone and lengthened to its least length and beyond, and on the
+    names and not-noun endings that are refused."""
+    words = {word.lower() for note in load("dev") for word in re.findall(r"\w+", note.text)}
+    for ending, least in deid_letter_words._ENDINGS:
+        words |= {ending, "x" * (least - len(ending)) + ending, "ab" * least + ending}
+        words |= {"x" * (least - len(ending) - 1) + ending, ending + "s", "1" + ending}
+    words |= set(deid_letter_words._DEVOTIONAL_NAMES)
+    words |= {"ka" + ending for ending in deid_letter_words._NOT_NOUN_ENDINGS}
+    found = 0
+    for word in words:
+        expected = _common_noun_ending_as_before(word)
+        assert deid_letter_words.common_noun_ending(word) == expected, word
+        found += expected
+    assert found > 100
