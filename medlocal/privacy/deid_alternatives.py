@@ -129,7 +129,6 @@ def read_alternatives(
             return None  # one may match nothing
         keys: set[str] = set()
         prefixes: set[str] = set()
-        digits = False
         keyed: list[bool] = []
         for alternative in alternatives:
             openings = read_openings(list(alternative)) if opens_word(list(alternative)) else None
@@ -137,7 +136,6 @@ def read_alternatives(
             if openings is not None:
                 keys |= openings.keys
                 prefixes |= openings.prefixes
-                digits = digits or openings.digits
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return None  # internals not as expected
     if not any(keyed):
@@ -147,7 +145,7 @@ def read_alternatives(
     for key in sorted(keys, key=len):
         if not any(key.startswith(shorter) for shorter in kept):
             kept.add(key)
-    return Reading(Openings(frozenset(kept), digits, shortest_prefixes(prefixes)), tuple(keyed))
+    return Reading(Openings(frozenset(kept), shortest_prefixes(prefixes)), tuple(keyed))
 
 
 def compile_alternatives(pattern: re.Pattern[str], reading: Reading) -> Alternatives | None:

@@ -65,10 +65,15 @@ _DEVOTIONAL_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Speed (session 52): every ending at once, asked first (one call in C; most words end as none
+# of them, and the loop below asked each of its endings in turn: 6.6 -> 0.9 ms a 20-page record).
+_ANY_ENDING = tuple(ending for ending, _ in _ENDINGS)
+
+
 def common_noun_ending(lower: str) -> bool:
     """Whether a folded, lower-case word ends as a common noun or adjective of a letter from
     abroad does; the caller checks the name and place lists."""
-    if not lower.isalpha() or lower in _DEVOTIONAL_NAMES:
+    if not lower.endswith(_ANY_ENDING) or not lower.isalpha() or lower in _DEVOTIONAL_NAMES:
         return False
     if lower.endswith(_NOT_NOUN_ENDINGS):
         return False

@@ -15,9 +15,13 @@ Exact by construction, so no match changes:
 * the word starts are the places where the word-start test itself holds, found with it;
 * every match opens with one of the pattern's strings (a run of literals, a small set of
   characters written out, alternatives each opening with one of their own), folded; a way that
-  opens with a digit opens at a word that starts with a decimal digit (all of them are listed
-  then); a way that opens with anything else (a wide set, a letter class) leaves the pattern
-  unread, as does one that may consume nothing;
+  opens with anything else (a wide set, a letter class) leaves the pattern unread, as does one
+  that may consume nothing;
+* every decimal digit, of the pattern (a literal, "\\d", "[0-9]") and of the text (any script's,
+  as "\\d" reads them), reads as one mark, DIGIT_MARK (session 52): a match that opens with
+  digits opens with the mark in the marked text, so a date's "\\d{1,2}/" is asked at the words
+  "0/" and "00/" open, not at every word that starts with a digit; a short repeat (at most
+  _UNROLLED times) is read as each of its counts;
 * text and strings are folded alike (deid_pattern_cues.folded: two characters the engine
   matches ignoring case fold to one), and a match's first characters fold to a key's;
 * the places are searched in order, each from where the last match ended (``matches_at``), as
@@ -46,14 +50,45 @@ _SMALL_SET = 8
 # At most this many openings are followed at once; beyond, each is cut where it stands (a
 # shorter opening admits more words, never fewer).
 _MOST_OPENINGS = 256
+# A repeat of at most this many times is read as each of its counts ("\d{1,2}": one digit or
+# two); a longer one is cut after its first time round.
+_UNROLLED = 4
 _ASCII_DIGITS = frozenset("0123456789")
+# Every decimal digit reads as this one (see the module's notes).
+DIGIT_MARK = "0"
+_DIGIT = re.compile(r"\d")
+_DIGITS_TO_MARK = bytes.maketrans(b"123456789", DIGIT_MARK.encode() * 9)
+_CHARACTER_REFERENCE = re.compile(rb"&#(\d+);")
+
+
+def digits_marked(text: str) -> str:
+    """``text`` with every decimal digit (any script's, as "\\d" reads them) written as
+    DIGIT_MARK: the same length, the same offsets."""
+    if not text.isascii():
+        # Another script's digits (rare): marked by the engine itself, as "\d" reads them.
+        # A text's characters beyond ASCII are read cheaply as character references (0.3 ms of
+        # a 20-page record; a search for them character by character costs 2-20 ms).
+        beyond = _CHARACTER_REFERENCE.findall(text.encode("ascii", "xmlcharrefreplace"))
+        if any(chr(int(code)).isdecimal() for code in set(beyond)):
+            return _DIGIT.sub(DIGIT_MARK, text)
+    # UTF-8 writes every character beyond ASCII with bytes beyond ASCII: a digit's byte is a
+    # digit (0.3 ms; str.translate reads a text beyond ASCII character by character, 14 ms).
+    encoded = text.encode("utf-8", "surrogatepass")
+    return encoded.translate(_DIGITS_TO_MARK).decode("utf-8", "surrogatepass")
+
+
+def _mark(char: str) -> str:
+    """One character of a pattern as the marked, folded text reads it."""
+    read = folded(char)
+    return DIGIT_MARK if read.isdecimal() else read
+
 
 _Items = list[tuple[Any, Any]]
 
 
 class Openings(NamedTuple):
     """What the matches of a pattern open with: ``keys``, folded strings of one to three
-    characters (none the start of another), and whether a match may open with a digit.
+    characters, each digit read as DIGIT_MARK (none the start of another).
     ``prefixes``: the openings as read, whole (none the start of another; each starts with a
     key), where they are known: a word start whose folded text opens with none of them (and no
     digit) holds no match either (session 50: the weekday dates' keys "her", "dis", "mar"
@@ -61,7 +96,6 @@ class Openings(NamedTuple):
     alternatives each, 5 microseconds a word, and found none)."""
 
     keys: frozenset[str]
-    digits: bool
     prefixes: frozenset[str] = frozenset()
 
 
@@ -100,10 +134,7 @@ def _digit_only(op: Any, av: Any) -> bool:
 
 
 class _Reading:
-    """The openings read so far: finished strings and whether a way opens with a digit."""
-
-    def __init__(self) -> None:
-        self.digits = False
+    """The openings of a parse, read way by way."""
 
     def sequence(self, items: _Items, ways: set[str]) -> tuple[set[str], set[str]]:
         """(the openings that end inside ``items``, those still open at their end), each way
@@ -116,11 +147,8 @@ class _Reading:
             if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
                 continue  # zero width: the characters on either side are consumed in a row
             if op is _C.LITERAL:
-                char = chr(av)
-                if "" in ways and char in _ASCII_DIGITS:
-                    self.digits = True  # at a word that starts with a digit
-                    ways = ways - {""}
-                ways = {way + folded(char) for way in ways}
+                char = _mark(chr(av))
+                ways = {way + char for way in ways}
             elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
                 sub = av[-1] if op is _C.SUBPATTERN else av
                 ended, ways = self.sequence(list(sub), ways)
@@ -129,6 +157,18 @@ class _Reading:
                 after: set[str] = set()
                 for alternative in av[1]:
                     ended, still = self.sequence(list(alternative), ways)
+                    done |= ended
+                    after |= still
+                ways = after
+            elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and (
+                av[1] <= _UNROLLED
+            ):
+                # Each count in turn, as alternatives ("\d{1,2}": "0" or "00"; "0?": "" or
+                # "0"); a possessive or lazy repeat matches no count the others do not.
+                least, most, sub = av
+                after = set()
+                for times in range(least, most + 1):
+                    ended, still = self.sequence(list(sub) * times, ways)
                     done |= ended
                     after |= still
                 ways = after
@@ -143,12 +183,13 @@ class _Reading:
             else:
                 chars = _small_set(av) if op is _C.IN else None
                 if chars is not None:
-                    ways = {way + folded(char) for way in ways for char in chars}
+                    marks = {_mark(char) for char in chars}
+                    ways = {way + mark for way in ways for mark in marks}
+                elif _digit_only(op, av):
+                    ways = {way + DIGIT_MARK for way in ways}
                 else:
                     if "" in ways:
-                        if not _digit_only(op, av):
-                            raise _NotRead  # a wide set, a category, any character, ...
-                        self.digits = True
+                        raise _NotRead  # a wide set, a category, any character, ...
                     done |= ways - {""}
                     ways = set()
             if len(ways) > _MOST_OPENINGS:
@@ -207,7 +248,7 @@ def read_openings(items: _Items) -> Openings | None:
     for key in sorted({opening[:_KEY] for opening in ended | still}, key=len):
         if not any(key.startswith(shorter) for shorter in keys):
             keys.add(key)
-    return Openings(frozenset(keys), reading.digits, shortest_prefixes(ended | still))
+    return Openings(frozenset(keys), shortest_prefixes(ended | still))
 
 
 def shortest_prefixes(openings: Iterable[str]) -> frozenset[str]:
@@ -248,15 +289,15 @@ def _prefix_tests(openings: Openings) -> dict[str, tuple[str, ...]]:
 
 class WordStarts:
     """One text's word starts (where the word-start test holds), by the first three characters
-    of the folded text there; built on first use. Kept for one text only (a preview's words
-    never outlive it)."""
+    of the folded text there, its digits marked (digits_marked); built on first use. Kept for
+    one text only (a preview's words never outlive it)."""
 
     def __init__(self, text: str, folded_text: str) -> None:
         self._text = text
         self._folded = folded_text
+        self._marked = ""
         self._by_key: dict[str, list[int]] | None = None
         self._by_prefix: dict[str, list[str]] = {}
-        self._digits: list[int] | None = None
         self._places: dict[Openings, list[int]] = {}
 
     @property
@@ -267,7 +308,7 @@ class WordStarts:
     def _index(self) -> dict[str, list[int]]:
         if self._by_key is None:
             by_key: dict[str, list[int]] = {}
-            folded_text = self._folded
+            folded_text = self._marked = digits_marked(self._folded)
             for found in _WORD_STARTS.finditer(self._text):
                 at = found.start()
                 key = folded_text[at : at + _KEY]
@@ -290,11 +331,9 @@ class WordStarts:
             return known
         by_key = self._index()
         tests = _prefix_tests(openings) if openings.prefixes else {}
-        startswith = self._folded.startswith
+        startswith = self._marked.startswith
         lists: list[Iterable[int]] = []
         for key in openings.keys:
-            if openings.digits and key[0].isdecimal():
-                continue  # among the words that start with a digit, below
             if len(key) == _KEY:
                 places = by_key.get(key)
                 keyed = [places] if places else []
@@ -305,20 +344,10 @@ class WordStarts:
                 # Only the words that open with one of the key's whole openings.
                 keyed = [[at for at in places if startswith(prefixes, at)] for places in keyed]
             lists.extend(keyed)
-        if openings.digits:
-            lists.append(self._digit_places())
         # The lists are apart (no key is the start of another): sorting their runs is all.
         found = sorted(itertools.chain.from_iterable(lists))
         self._places[openings] = found
         return found
-
-    def _digit_places(self) -> list[int]:
-        if self._digits is None:
-            by_key = self._index()
-            self._digits = sorted(
-                itertools.chain.from_iterable(by_key[key] for key in by_key if key[0].isdecimal())
-            )
-        return self._digits
 
 
 def matches_at(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:

@@ -44,14 +44,18 @@ def _compiled(written: str, flags: int = 0) -> re.Pattern[str]:
 def test_openings_of_words_and_digits() -> None:
     openings = word_openings(_compiled(r"(?:\bMRN|(?i:medicare|mr))[ \t]*\d+"))
     assert openings is not None
-    assert openings[:2] == (frozenset({"med", "mr"}), False)  # "mrn" starts with "mr"
-    # A small set written out, an optional dot cut where it stands, a day number: any digit.
+    # "mrn" starts with "mr", which goes on over the optional spaces to a digit's mark.
+    assert openings.keys == {"med", "mr ", "mr\t", "mrn", "mr0"}
+    # A small set written out, an optional dot and a day number of one to three digits each
+    # read as its counts, a run of spaces cut where it stands; every digit the mark "0".
     openings = word_openings(_compiled(r"(?:[NS]\.?[ \t]+)?\d{1,3}(?:st|nd)"))
     assert openings is not None
-    assert openings[:2] == (frozenset({"n.", "n ", "n\t", "s.", "s ", "s\t"}), True)
+    assert openings.keys == {
+        "n.\t", "n. ", "n ", "n\t", "s.\t", "s. ", "s ", "s\t", "0st", "0nd", "00s", "00n", "000",
+    }  # fmt: skip
     openings = word_openings(_compiled(r"(?i:l[eé])[ \t]+\d"))
     assert openings is not None
-    assert openings[:2] == (frozenset({"le ", "le\t", "lé ", "lé\t"}), False)
+    assert openings.keys == {"le ", "le\t", "lé ", "lé\t"}
 
 
 @pytest.mark.parametrize(
@@ -84,10 +88,12 @@ def test_a_number_in_brackets_after_a_calling_word() -> None:
 def test_word_starts_by_key() -> None:
     text = "Mon 3 May; the month, MONTH 12 mo\nmon"
     starts = WordStarts(text, folded(text))
-    assert starts.places(Openings(frozenset({"mon"}), False)) == [0, 15, 22, 34]
-    assert starts.places(Openings(frozenset({"mo"}), False)) == [0, 15, 22, 31, 34]
-    assert starts.places(Openings(frozenset({"ma"}), True)) == [4, 6, 28]
-    assert starts.places(Openings(frozenset({"xyz"}), False)) == []
+    assert starts.places(Openings(frozenset({"mon"}))) == [0, 15, 22, 34]
+    assert starts.places(Openings(frozenset({"mo"}))) == [0, 15, 22, 31, 34]
+    # Every digit reads as the mark "0": "0" opens every word that starts with a digit.
+    assert starts.places(Openings(frozenset({"ma", "0"}))) == [4, 6, 28]
+    assert starts.places(Openings(frozenset({"00"}))) == [28]
+    assert starts.places(Openings(frozenset({"xyz"}))) == []
 
 
 def test_matches_at_the_word_starts_are_the_patterns_own() -> None:
