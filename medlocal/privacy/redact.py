@@ -73,6 +73,8 @@ from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
+from medlocal.privacy.deid_lower_names import lower_name_candidates
+from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
@@ -337,7 +339,12 @@ class Redactor:
         found += short_date_candidates(text, lex)
         found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
-        return found, [_word_redaction(text, span) for span in tagged], tokens
+        # Organisations and names typed in lower case, by Philter's safe-list test (session 52:
+        # deid_lower_orgs, deid_lower_names).
+        found += lower_org_candidates(text, lex)
+        tagged_spans = [_word_redaction(text, span) for span in tagged]
+        found += lower_name_candidates(text, found + tagged_spans, lex)
+        return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
