@@ -109,6 +109,7 @@ from medlocal.privacy.deid_span_ends import (
 )
 from medlocal.privacy.deid_span_tails import span_tail_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
+from medlocal.privacy.deid_split_names import split_name_candidates
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
@@ -340,8 +341,10 @@ class Redactor:
         found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
         # Organisations and names typed in lower case, by Philter's safe-list test (session 52:
-        # deid_lower_orgs, deid_lower_names).
+        # deid_lower_orgs, deid_lower_names), and names a scan cut with a stray space
+        # (deid_split_names).
         found += lower_org_candidates(text, lex)
+        found += split_name_candidates(text, lex)
         tagged_spans = [_word_redaction(text, span) for span in tagged]
         found += lower_name_candidates(text, found + tagged_spans, lex)
         return found, tagged_spans, tokens

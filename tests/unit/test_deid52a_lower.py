@@ -11,6 +11,7 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_lower_names import lower_name_candidates
 from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_spans import Redaction
+from medlocal.privacy.deid_split_names import split_name_candidates
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,29 @@ def test_a_name_is_not_grown_into_an_email_address() -> None:
     text = "Contact Okafor smith@example.org today."
     found = [Redaction("name", 8, 14, "Okafor", "[NAME]")]
     assert lower_name_candidates(text, found, lex) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A name or place cut in two by a scan's stray space, joined again by the lists.
+        ("Dear Dr Pat el,\nThank you for seeing her.", "Pat el"),
+        ("Our IBD nurse Hayley Brenn an will liaise with homecare.", "Brenn an"),
+        ("Will liaise with the Sol ihull pharmacy team.", "Sol ihull"),
+    ],
+)
+def test_a_name_cut_by_a_stray_space_is_removed(text: str, secret: str) -> None:
+    assert secret not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just in Case medicines prescribed; E/U/Cr on arrival.",
+        "He Was on ramipril. Go to ED if worse.",
+        "Ordine dei Medici di Roma n. 58214",
+        "Patient Is on TLD; Hb is low; Na up.",
+    ],
+)
+def test_words_a_space_rightly_parts_are_not_joined(text: str) -> None:
+    assert split_name_candidates(text, lexicon()) == []
