@@ -26,8 +26,9 @@ from medlocal.privacy.deid_spans import Redaction, label
 # An organisation's kind, written after its name. "surgery", "labs", "unit", "centre" alone and
 # "high" alone are left out: each also follows a procedure, a test or a value ("mohs surgery",
 # "coag labs", "sats high").
+# Written in lower case only: a capitalised head follows a capitalised name, the scan's.
 _HEAD = re.compile(
-    r"(?i:pharmacy|pharmacies|chemists?|drug[ \t]+store|drugstore|hospital|hosp\b\.?|"
+    r"\b(?:pharmacy|pharmacies|chemists?|drug[ \t]+store|drugstore|hospital|hosp\b\.?|"
     r"clinic|medical[ \t]+(?:centre|center|practice|group|clinic)|health[ \t]+(?:centre|center)|"
     r"nursing[ \t]+home|care[ \t]+home|rest[ \t]+home|retirement[ \t]+(?:home|village)|"
     r"hospice|rehab|high[ \t]+school|school|college|academy|university|fc|football[ \t]+club|"
@@ -91,8 +92,6 @@ def lower_org_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     """Organisations named in lower case before their kind's word, in ``text``."""
     found: list[Redaction] = []
     for head in _HEAD.finditer(text):
-        if not head.group()[:1].islower():
-            continue  # a capitalised head follows a capitalised name: the scan's
         words: list[re.Match[str]] = []
         at = head.start()
         floor = max(0, at - _LOOK_BACK)

@@ -24,10 +24,11 @@ def split_name_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     for match in _SPLIT.finditer(text):
         first, rest = match.group("a"), match.group("b")
         joined = fold(first + rest)
-        if lex.known(joined) or lex.clinical(joined):
-            continue
+        # The lists' sets first: most pairs are plain prose ("He was") and join to nothing.
         person = lex.name_like(joined)
         if not person and joined not in lex.places:
+            continue
+        if lex.known(joined) or lex.clinical(joined):
             continue
         if (lex.known(fold(first)) or clinical_abbreviation(first)) and lex.known(fold(rest)):
             continue  # "Was on", "Just in": two words, as written
