@@ -73,6 +73,8 @@ from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
+from medlocal.privacy.deid_lower_names import lower_name_candidates
+from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
@@ -107,6 +109,7 @@ from medlocal.privacy.deid_span_ends import (
 )
 from medlocal.privacy.deid_span_tails import span_tail_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
+from medlocal.privacy.deid_split_names import split_name_candidates
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_titled_spans import titled_as_names
@@ -337,7 +340,14 @@ class Redactor:
         found += short_date_candidates(text, lex)
         found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
-        return found, [_word_redaction(text, span) for span in tagged], tokens
+        # Organisations and names typed in lower case, by Philter's safe-list test (session 52:
+        # deid_lower_orgs, deid_lower_names), and names a scan cut with a stray space
+        # (deid_split_names).
+        found += lower_org_candidates(text, lex)
+        found += split_name_candidates(text, lex)
+        tagged_spans = [_word_redaction(text, span) for span in tagged]
+        found += lower_name_candidates(text, found + tagged_spans, lex)
+        return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:
         """Every redaction that :meth:`redact` would make, in text order, without overlaps."""
