@@ -238,7 +238,7 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         return
     if _role_alone(run):
         return  # "Handover to Senior Staff Nurse", "Student Midwife": a role, no one named
-    if bracketed_role(run, text) or role_before_abbreviation(run, text):
+    if bracketed_role(run, text, lex) or role_before_abbreviation(run, text):
         return  # "MS (SHO)", "Physio THR precautions": a grade, a therapy's subject (s52)
     if _specialty_of_role(run, text, lex):
         return  # "Consultant in Old Age Psychiatry": the field a clinician works in, no place

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_lexicon import clinical_abbreviation
+from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES
 from medlocal.privacy.deid_tokens import Tok
 
@@ -42,9 +42,10 @@ _CARE_NOUNS = frozenset(
 _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[a-z][a-z-]+)\b")
 
 
-def bracketed_role(run: list[Tok], text: str) -> bool:
-    """Whether ``run`` is one listed role alone in its brackets ("(SHO)", "(Reg)", "(FY1)")."""
-    if len(run) != 1 or run[0].lower.rstrip(".") not in ROLES:
+def bracketed_role(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """Whether ``run`` is one listed role alone in its brackets ("(SHO)", "(Reg)", "(FY1)"),
+    no word a name list holds ("(Porter)", "(Judge)" may be someone's surname)."""
+    if len(run) != 1 or run[0].lower.rstrip(".") not in ROLES or lex.name_like(run[0].lower):
         return False
     tok = run[0]
     return text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
