@@ -10,7 +10,8 @@ list or is no clinical word; a state's or territory's abbreviation before a post
 2050", "ACT 2600": "ACT" is also a clotting time) is never read as a clinical word here. An
 unknown word in capitals ("LSCS") counts only after a history heading on its line ("PMH:",
 "Past history", "Previous surgery"), where a town in capitals does not stand; a line that names
-an address is never read so.
+an address is never read so. A law's year is no postcode either ("Mental Health Act 1983",
+"MHCTS Act 2003"): "Act" in Title Case after a capitalised word that is no listed place.
 """
 
 from __future__ import annotations
@@ -62,6 +63,16 @@ def _clinical_word(word: str, lex: Lexicon) -> bool:
     return lex.clinical(lower) or lower.endswith(_CLINICAL_ENDINGS)
 
 
+_NAME_BEFORE_ACT = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][A-Za-z'’-]*)[ \t]+\Z")
+
+
+def _named_act(text: str, line_start: int, at: int, lex: Lexicon) -> bool:
+    """Whether a capitalised word that is no listed place stands before "Act" at ``at`` (a law's
+    name; "Canberra Act 2600" is a town and its territory's postcode)."""
+    name = _NAME_BEFORE_ACT.search(text, max(line_start, at - 40), at)
+    return name is not None and name.group("w").lower() not in lex.places
+
+
 def history_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the four digits ``text[start:end]`` are the year of the procedure or condition
     written right before them, not a postcode after a town."""
@@ -77,6 +88,8 @@ def history_year(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return False
     if _clinical_word(word, lex):
         return True
+    if word == "Act" and _named_act(text, line_start, before.start(), lex):
+        return True  # "Mental Health Act 1983", "MHCTS Act 2003": a law's year
     return (
         word.isupper()
         and len(word) >= 3

@@ -322,7 +322,7 @@ class Redactor:
         tagged = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
         if tagged:
             tagged = _not_eponym_words(
-                text, tagged, eponym_lower_words(tokens) | listed_possessives(tokens, lex)
+                text, tagged, eponym_lower_words(tokens) | listed_possessives(tokens, text, lex)
             )
             tagged = [s for s in tagged if not _PREFIXED_ACRONYM.fullmatch(text, s.start, s.end)]
         checkpoint()

@@ -61,6 +61,7 @@ def test_result_series_reads_the_test_before_the_values() -> None:
         ("Past history: Mastectomy 2019, LSCS 2022.", ("LSCS 2022", "Mastectomy 2019")),
         ("PMH: LSCS 2019 and LSCS 2022; placenta accreta.", ("LSCS 2022",)),
         ("Operations: CABG 2015, TURP 2021.", ("CABG 2015", "TURP 2021")),
+        ("Detained under the MHCTS Act 2003 s.44.", ("Act 2003",)),
     ],
 )
 def test_a_history_year_after_a_procedure_is_kept(text: str, terms: tuple[str, ...]) -> None:
@@ -74,6 +75,7 @@ def test_a_history_year_after_a_procedure_is_kept(text: str, terms: tuple[str, .
         ("Address: 4 Hill Rd, PARRAMATTA 2150", ("2150",)),
         ("12 Oak St, Canberra ACT 2600", ("2600",)),
         ("Ward 4 Dubbo 2830.", ("2830",)),
+        ("12 Oak St, Canberra Act 2600.", ("2600",)),
     ],
 )
 def test_a_postcode_after_a_town_or_state_still_goes(
@@ -148,6 +150,9 @@ def test_a_listed_possessive_eponym_alone_is_kept(text: str) -> None:
         ("Mr Barrett's wife phoned the ward.", "Barrett"),
         ("Barrett's daughter phoned the ward.", "Barrett"),
         ("Spoke to Tom Barrett. Known Barrett's.", "Barrett"),
+        # A hospital known by its founder's possessive (the term list holds "Addenbrooke's").
+        ("ACE-III 74/100 (cf 82/100 at Addenbrooke's memory clinic in 2024).", "Addenbrooke"),
+        ("Addenbrooke's, Cambridge - Elderly Medicine Day Unit", "Addenbrooke"),
     ],
 )
 def test_a_persons_possessive_still_goes(text: str, name: str) -> None:
