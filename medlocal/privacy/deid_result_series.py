@@ -10,7 +10,8 @@ because a code's label is written so too. What tells them apart is the name itse
 record or insurance number is labelled by. So the names here are the common blood, urine and
 marker tests, in the spellings results lines use, and none that also labels an identifier or a
 person ("PT" is also "patient", "BM" a bone-marrow accession, "CA" a state, "UR" a unit record
-number: those stay with the patterns).
+number, "CR" India's case record, "NA" not applicable, "CL" a licence: those stay with the
+patterns).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ _TESTS = frozenset(
         "lymphs", "lymphocytes", "alc", "eos", "eosinophils", "mono", "monocytes", "retics",
         "reticulocytes", "leucocytes", "leukocytes",
         # Inflammation, chemistry, liver, heart, coagulation.
-        "crp", "esr", "pct", "procalcitonin", "na", "sodium", "potassium", "cl", "urea", "bun",
-        "creat", "creatinine", "cr", "egfr", "gfr", "glucose", "alt", "ast", "alp", "ggt",
+        "crp", "esr", "pct", "procalcitonin", "sodium", "potassium", "urea", "bun",
+        "creat", "creatinine", "egfr", "gfr", "glucose", "alt", "ast", "alp", "ggt",
         "bili", "bilirubin", "alb", "albumin", "ldh", "ck", "cpk", "trop", "troponin", "tnt",
         "tni", "hstnt", "hstni", "bnp", "ntprobnp", "nt-probnp", "ferritin", "inr", "aptt",
         "fibrinogen", "d-dimer", "ddimer", "tsh", "ft4", "lactate", "amylase", "lipase",

@@ -41,6 +41,8 @@ def test_a_test_in_capitals_and_its_results_are_kept(text: str, terms: tuple[str
         # A phone written after a result is longer than any value.
         ("CRP 12, call daughter on 0412 345 678.", ("0412 345 678",)),
         ("NHS 943 476 5919, WBC 12000.", ("943 476 5919",)),
+        # A label that is also a test's short name elsewhere: India's case record number.
+        ("CR 2281904 on the folder; creatinine 88.", ("2281904",)),
     ],
 )
 def test_numbers_after_other_labels_still_go(text: str, identifiers: tuple[str, ...]) -> None:
