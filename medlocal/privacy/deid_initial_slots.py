@@ -29,6 +29,7 @@ from itertools import pairwise
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import ROLES
+from medlocal.privacy.deid_role_terms import care_subject
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Initials: two to four capitals, or with a Scottish or Irish "Mc", or a hyphened pair ("GH-J").
@@ -184,6 +185,8 @@ def _slot_initials(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         if not _person_like(value, lex) or lex.clinical(value.lower()):
             continue  # "Midwife CTG reviewed": what she did, not who she is
+        if care_subject(text, match.start(), match.end()):
+            continue  # "Physio THR precautions": what the care is about (session 52)
         spans.append(match.span())
         end = match.end()
         if ":" in staff.group():

@@ -29,6 +29,7 @@ from medlocal.privacy.deid_place_words import (
     REGIONS,
     STREET_WORDS,
 )
+from medlocal.privacy.deid_role_terms import mixed_case_relation
 from medlocal.privacy.deid_run_cuts import cut_run
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_verb, word_before, word_end
 
@@ -112,7 +113,10 @@ def _word_cue(text: str, start: int) -> str:
     match = _CUE_WORD.search(before, _last_two_words(before))
     if match is None or match.end(1) == len(before):
         return ""
-    word = match.group(1).lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
+    written = match.group(1)
+    if mixed_case_relation(written):
+        return ""  # "MoM, CPR 1.6": multiples of the median, no mother (session 52)
+    word = written.lower().removeprefix("ex-")  # "ex-partner Rose", "ex-husband Rich"
     tail = word.rsplit("-", 1)[-1]
     if word not in RELATIONS and tail in _RELATIONS_NAMING:
         word = tail  # "half-siblings Ruby-Lee and Kai", "step-dad Gary", "great-grandson Jack"

@@ -145,7 +145,11 @@ def is_code_exception(pattern: re.Pattern[str], value: str) -> bool:
 # "CHECKMATE-067"). Neither identifies a person.
 _CODE_SYSTEM = re.compile(
     r"(?:\b(?:CPT|ICD(?:-?(?:9|10|11)(?:-?(?:CM|PCS|AM))?)?|HCPCS|LOINC|SNOMED(?:[ \t-]?CT)?|"
-    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD)(?:[ \t]+(?:code|item))?"
+    r"OPCS(?:-?4)?|DRG|MS-DRG|MBS|ICPC(?:-?2)?|ACHI|CCSD|"
+    # Session 52: the ontologies and vocabularies a genetics or coding note cites ("HPO
+    # HP:0002373", "ORPHA:33069", "MONDO:0100135", "RxNorm 197361", "MedDRA 10019211").
+    r"HPO|HP(?=:)|ORPHA(?:code)?|Orphanet|MONDO|DOID|RxNorm|RXCUI|MedDRA|UMLS|MeSH|"
+    r"ICD-?O(?:-?3)?)(?:[ \t]+(?:code|item))?"
     r"[ \t]*+[:#]?[ \t]*+)$"
 )
 # Procedure and billing codes of other countries, and the ICD as Spanish, French and Portuguese

@@ -75,8 +75,10 @@ from medlocal.privacy.deid_first_characters import (
     skipper_of,
 )
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
+from medlocal.privacy.deid_history_years import history_year
 from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
 from medlocal.privacy.deid_lane_streets import LANE_STREET_PATTERNS
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_lower_plates import lower_case_plate_candidates
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
 from medlocal.privacy.deid_more_months import MORE_MONTH_PATTERNS
@@ -102,6 +104,7 @@ from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bo
 from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
+from medlocal.privacy.deid_result_series import result_series
 from medlocal.privacy.deid_scripts import (
     field_label,
     glossed,
@@ -523,6 +526,10 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue
             if kind in _CODE_KINDS and lab_result_value(value):
                 continue  # "reg. HbA1c 58": a lab's name and its result, whatever came before
+            if kind in _CODE_KINDS | {"zip_code"} and result_series(text, start, end):
+                continue  # "WBC 12000 13000 15000": a test in capitals and its results (s52)
+            if kind == "zip_code" and history_year(text, start, end, lexicon()):
+                continue  # "Mastectomy 2019", "LSCS 2022": a history's year, no postcode (s52)
             if kind in _CODE_KINDS and is_date(value):
                 continue  # "Session 2026-10-05": a date, found and shifted by the date redactor
             if _YEAR.fullmatch(value) and _DATED_CUE.match(match.group()):

@@ -49,6 +49,7 @@ from medlocal.privacy.deid_place_words import (
     last_word,
     may_end_with_preposition,
 )
+from medlocal.privacy.deid_role_terms import bracketed_role, role_before_abbreviation
 from medlocal.privacy.deid_tokens import Tok, WordSpan, sentence_start, word_before, word_end
 
 # An article or a word before a description of a place, not its name ("a Catholic care home").
@@ -237,6 +238,8 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
         return
     if _role_alone(run):
         return  # "Handover to Senior Staff Nurse", "Student Midwife": a role, no one named
+    if bracketed_role(run, text, lex) or role_before_abbreviation(run, text):
+        return  # "MS (SHO)", "Physio THR precautions": a grade, a therapy's subject (s52)
     if _specialty_of_role(run, text, lex):
         return  # "Consultant in Old Age Psychiatry": the field a clinician works in, no place
     # Round 17: a role of several words at the head ("Staff Nurse", "Senior Paramedic") is read

@@ -23,7 +23,10 @@ from medlocal.privacy.deid_tokens import Tok
 _SEROVAR_BEFORE = re.compile(
     r"(?:\bSalmonella(?:[ \t]+(?:enterica|subsp\.|subspecies|ser\.|serovar|serotype|"
     r"var\.))*|(?<![\w.])S\.[ \t]+enterica(?:[ \t]+(?:subsp\.|subspecies|enterica|ser\.|"
-    r"serovar|serotype|var\.))*|\b(?i:serovar|serotype|ser\.))[ \t]+\Z"
+    r"serovar|serotype|var\.))*|\b(?i:serovar|serotype|ser\.)"
+    # Session 52: a cholera vibrio's O group, then its serotype ("Vibrio cholerae O1 Ogawa",
+    # "V. cholerae O1 El Tor Inaba"): the word there is the serotype, never a person.
+    r"|\b(?:Vibrio|V\.)[ \t]+cholerae[ \t]+O1(?:[ \t]+(?:El[ \t]+Tor|classical|biotype))*)[ \t]+\Z"
 )
 # A norovirus genotype before its variant's place ("GII.4 Sydney", "GII.P16-GII.4 Den Haag").
 _GENOTYPE_BEFORE = re.compile(
@@ -45,8 +48,9 @@ _NORO_VARIANT = re.compile(
 
 # The word right before a serovar's or variant's name, tested before the patterns (speed).
 _LAST_WORDS = frozenset(
-    {"salmonella", "enterica", "serovar", "serotype", "ser.", "subsp.", "subspecies", "var."}
-)
+    {"salmonella", "enterica", "serovar", "serotype", "ser.", "subsp.", "subspecies", "var.",
+     "o1", "tor", "classical", "biotype"}
+)  # fmt: skip
 _GENOTYPE_WORD = re.compile(r"G(?:I{1,3}|IV|V)\.")
 
 
@@ -69,6 +73,7 @@ def protect_serovars(tokens: list[Tok], text: str) -> None:
         and "enterica" not in text
         and "ero" not in text
         and "GI" not in text
+        and "cholerae" not in text
     ):
         return
     for i, tok in enumerate(tokens):

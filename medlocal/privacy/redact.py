@@ -73,6 +73,7 @@ from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
+from medlocal.privacy.deid_listed_possessives import listed_possessives
 from medlocal.privacy.deid_lower_names import lower_name_candidates
 from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -323,7 +324,9 @@ class Redactor:
         checkpoint()
         tagged = shipped_tagger().spans(text, lex, tokens) if self.tagger else []
         if tagged:
-            tagged = _not_eponym_words(text, tagged, eponym_lower_words(tokens))
+            tagged = _not_eponym_words(
+                text, tagged, eponym_lower_words(tokens) | listed_possessives(tokens, text, lex)
+            )
             tagged = [s for s in tagged if not _PREFIXED_ACRONYM.fullmatch(text, s.start, s.end)]
         checkpoint()
         found += [
