@@ -197,6 +197,11 @@ def _flag_messages(doc: ExportDocument) -> set[str]:
     return {f"flag {i + 1} message" for i in range(len(doc.flags))}
 
 
+def _notes(doc: ExportDocument) -> set[str]:
+    """The parts that are a note: MedLocal's own sentences, shown after "Note:"."""
+    return {f"note {i + 1}" for i in range(len(doc.notes))}
+
+
 def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
     fields = [("title", doc.title), ("body", doc.body)]
     fields += [(f"note {i + 1}", note) for i, note in enumerate(doc.notes)]
@@ -215,7 +220,9 @@ def plan_export(doc: ExportDocument, redactor: Redactor) -> RedactionPlan:
     """The preview as a plan the user can change (keep or add spans) before the export."""
     from medlocal.privacy.deid_plan import RedactionPlan
 
-    return RedactionPlan.build(_fields(doc), redactor, wording=_flag_messages(doc))
+    return RedactionPlan.build(
+        _fields(doc), redactor, wording=_flag_messages(doc), sentences=_notes(doc)
+    )
 
 
 def parse_keep(value: str) -> tuple[int, str]:
