@@ -100,6 +100,37 @@ EVENT_DATE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_CHARS = 30
+# Walk 52a L1: "PHARMACY MEDICATION REVIEW - 20/02/2026" is the document's kind and date, not a
+# future "Review:"; its body's "clopidogrel … (stop date 04/05/2026)" is no "Date:" of its own.
+# A bare "review" names a future review only as a label of its own (at a line's or a clause's
+# start: "Review: 01/06/2027", "Plan: review 01/06/2027"), not after a word that says what was
+# reviewed ("Medication review - ...", "Annual review 2026-02-20").
+_REVIEW_ALONE = re.compile(r"\breview\W{0,4}$", re.IGNORECASE)
+_WORD_BEFORE_REVIEW = re.compile(r"[^\W\d_][\w'’-]*[ \t]+review\W{0,4}$", re.IGNORECASE)
+# A bare "date" after one of these words dates that event, not the document: "stop date",
+# "start date", "surgery date", "due date".
+_DATE_QUALIFIED = re.compile(
+    r"\b(?:stop|stopping|start|starting|end|finish|completion|course|surgery|operation"
+    r"|procedure|injury|onset|scan|test|expected|planned|target|booked|appointment|appt"
+    r"|delivery|due|last|next|first|transfer|death|vaccination|dose|repeat|expiry|return"
+    r"|review|event|admission|referral|accident|fall)[ \t]+dated?\W{0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _future(before: str) -> bool:
+    """Whether the label ``before`` a date makes it a future event's (see FUTURE_DATE)."""
+    if not FUTURE_DATE.search(before):
+        return False
+    # "Medication review - 20/02/2026": what was reviewed, and when.
+    return not (_REVIEW_ALONE.search(before) and _WORD_BEFORE_REVIEW.search(before))
+
+
+def _qualified_date(before: str) -> bool:
+    """Whether ``before`` labels the date as another event's ("stop date", "start date")."""
+    return _DATE_QUALIFIED.search(before) is not None
+
+
 # A date written in a file name ("discharge_summary_2026-09-18.pdf", "labs_20261030.csv").
 _FILE_DATE = re.compile(
     r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
@@ -141,11 +172,11 @@ def own_date(text: str, file_type: str, file_name: str | None = None) -> Written
         if not any(_ISO_DAY.fullmatch(reading) for reading in value.readings()):
             continue  # a month ("March 2026") or a day without its year dates no document
         before = opening[max(0, value.start - _LABEL_CHARS) : value.start]
-        if BIRTH_DATE.search(before[-20:]) or FUTURE_DATE.search(before):
+        if BIRTH_DATE.search(before[-20:]) or _future(before):
             continue
         if COLLECTED_DATE.search(before):
             return WrittenDate(value.raw, "label")
-        if EVENT_DATE.search(before):
+        if EVENT_DATE.search(before) or _qualified_date(before):
             event = event or value.raw
         elif OWN_DATE.search(before):
             labelled = labelled or value.raw

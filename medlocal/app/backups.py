@@ -51,17 +51,19 @@ def backup_destination(chosen: str | Path | None, setting: str) -> Path:
     return full_path(value, "The backup folder")
 
 
-def full_path(value: str | Path, what: str) -> Path:
+def full_path(value: str | Path, what: str, *, example: str = "", thing: str = "folder") -> Path:
     """``value`` as a path, refused unless it is a full one (``~`` allowed). The window has no
     meaningful current folder (it is wherever the app was started from), so a relative path
-    would silently mean a folder nobody chose (session 39's walk). The CLI resolves relative
-    paths against the shell's folder itself before it gets here."""
+    would silently mean a folder nobody chose (session 39's walk; walk 52a: an export typed as
+    "letter.txt" landed in the folder MedLocal was started from). The CLI resolves relative
+    paths against the shell's folder itself before it gets here. ``example`` and ``thing``
+    (a "folder", a "file") fit the message to what is asked for."""
     path = Path(value).expanduser()
     if not path.is_absolute():
         raise UserInputError(
-            f"{what} needs a full path, such as {_EXAMPLE}, not '{value}': a relative one "
-            "would mean a folder inside wherever MedLocal was started from. Use Choose… to "
-            "pick the folder."
+            f"{what} needs a full path, such as {example or _EXAMPLE}, not '{value}': a "
+            f"relative one would mean a {thing} inside wherever MedLocal was started from. "
+            f"Use Choose… to pick the {thing}."
         )
     return path
 

@@ -129,7 +129,14 @@ def detect_format(file: Path, text: str) -> str:
     first = next((row for row in rows if any(cell.strip() for cell in row)), [])
     if len(first) == 6:
         return "mmlu"
-    raise BenchmarkFileError(f"{file.name}: not a recognised benchmark file ({_KNOWN}).")
+    # The line that decided it, as every other bad file's message names one (walk 52a L6).
+    number = next((n for n, line in enumerate(text.splitlines(), 1) if line.strip()), 0)
+    if not number:
+        raise BenchmarkFileError(f"{file.name}: the file is empty.")
+    raise BenchmarkFileError(
+        f"{file.name} line {number}: not a recognised benchmark file ({_KNOWN}): the line is "
+        f"neither a JSON record nor a CSV row of 6 columns (it has {len(first)})."
+    )
 
 
 def _first_record(file: Path, text: str) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from medlocal.privacy.deid_echoes import RemovedWords, quoted_spans
 from medlocal.privacy.deid_file_names import file_name_spans, is_file_name, removed_letters
 from medlocal.privacy.deid_identity import PatientIdentity, split_name
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_own_sentences import sentence_case
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
@@ -149,6 +150,7 @@ class RedactionPlan:
         fields: Sequence[tuple[str, str]],
         redactor: Redactor,
         wording: Container[str] = (),
+        sentences: Container[str] = (),
     ) -> RedactionPlan:
         """The plan of every part, read together as one text: a name found by its cue in the
         body ("Grandson Tyler Summers") is then found too where a reference's snippet quotes it
@@ -158,11 +160,18 @@ class RedactionPlan:
         grounding flag's message): outside their quotes, only identifiers of a form of their
         own (dates, numbers, addresses on the net) are planned, not those guessed from words.
         Walk 22: "key words ('mrs', 'recovered'); they may not support it" lost "may" as a
-        name after the quoted title."""
+        name after the quoted title.
+
+        The parts named in ``sentences`` are MedLocal's own sentences shown after a lead
+        ("Note: the model's draft … may not answer …"): they are read as shown, opening with a
+        capital (same length), never as a line typed all in lower case, whose plain words the
+        re-casing takes for names and months (walk 52a: "earlier" and "may" became [NAME])."""
         # A stand-in redactor (a test's) may know no identity.
         plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         own = getattr(redactor, "own_patterns", [])  # the patient's name and MRN, compiled once
-        joined = _PART_GAP.join(text for _, text in plan.fields)
+        joined = _PART_GAP.join(
+            sentence_case(text) if where in sentences else text for where, text in plan.fields
+        )
         bounds: list[tuple[int, int]] = []
         pos = 0
         for _, text in plan.fields:
@@ -188,7 +197,8 @@ class RedactionPlan:
                 # plain label (a shifted date's replacement belonged to the whole span).
                 whole = (start, end) == (red.start, red.end)
                 replacement = red.replacement if whole else label(red.kind)
-                piece = Redaction(red.kind, start - lo, end - lo, joined[start:end], replacement)
+                written = plan.fields[part][1][start - lo : end - lo]  # not as read
+                piece = Redaction(red.kind, start - lo, end - lo, written, replacement)
                 holds = (
                     red.kind
                     if red.kind in _OWN_KINDS

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from medlocal.privacy.deid_header_rows import header_row_cell
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
@@ -99,6 +100,8 @@ def recall_first_spans(
             }
         if bare in lowers or _item_start(text, tok.start) or _label(text, tok.end):
             continue
+        if header_row_cell(text, tok.start, tok.end, lex):
+            continue  # "Test  Result  Units  Range": a column's label (walk 52a)
         if _read_as_a_term(text, tok.start, tok.end, lex):
             continue
         if bare in lex.english and _in_clinical_context(text, tok.start, lex):

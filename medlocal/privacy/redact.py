@@ -69,6 +69,7 @@ from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
+from medlocal.privacy.deid_id_labels import without_label_words
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
@@ -391,6 +392,7 @@ class Redactor:
         # What resolution still took that reads as no identifier in its context (a recurring
         # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
         found = without_non_identifiers(text, resolved)
+        found = without_label_words(text, found)  # "[NAME] no [MRN]" of "Hosp no …" (walk 52a)
         # A date of 90 or more years ago keeps no year (Safe Harbor; deid_old_dates).
         checkpoint()
         dated = old_dates_removed(self._dates.shift_undated(text, found))

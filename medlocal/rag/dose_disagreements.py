@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 
-from medlocal.document_dates import day_of
+from medlocal.document_dates import UNCLEAR_ORDER, day_first_in, day_of, iso_when_clear
 from medlocal.fsutil import shown_name
 from medlocal.rag.checks.doses import changed_from, past_dose, says_current
 from medlocal.rag.drug_facts import dose_pairs, frequency_pairs
@@ -41,6 +41,7 @@ from medlocal.rag.frequency import Frequency
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.sentences import split_sentences
+from medlocal.rag.single_doses import given_once
 from medlocal.values import Value, extract_dates
 from medlocal.vault.diversify import hit_date
 
@@ -150,6 +151,7 @@ def _regimens(
             drug in drugs
             and value.unit not in {"day", "week", "month"}
             and not changed_from(text, value)
+            and not given_once(text, drug, value, lexicon)  # a loading dose (walk 52a)
         ):
             doses.setdefault(drug, {}).setdefault((amount, unit), value)
     freqs: dict[str, dict[object, Frequency]] = {}
@@ -188,6 +190,12 @@ def _by_regimen(
     if not _differ(regimens):
         return [], False
     dated = [(_dose_date(r), r) for r in regimens]
+    if any(shown is not None and shown.endswith(UNCLEAR_ORDER) for shown, _ in dated):
+        # A date read two ways ("02/11/2025") is read in the order the passages given write
+        # their dates, as the Summarise dialog reads it by the patient's other documents (walk
+        # 52a L3: "day and month order unclear" beside "09/11/2025" and "20/02/2026").
+        day_first = day_first_in("\n\n".join(p.hit.text for p in passages))
+        dated = [(_read_in(shown, day_first), r) for shown, r in dated]
     days = [day_of(shown) for shown, _ in dated]
     known = [d for d in days if d is not None]
     over_time = len(known) == len(days) and not any(
@@ -204,6 +212,13 @@ def _by_regimen(
             seen.add(regimen.key())
             found.append((shown, when, regimen))
     return found, over_time
+
+
+def _read_in(shown: str | None, day_first: bool | None) -> str | None:
+    """A date shown as unclear, read in the order ``day_first`` where that is known."""
+    if shown is None or day_first is None or not shown.endswith(UNCLEAR_ORDER):
+        return shown
+    return iso_when_clear(shown.removesuffix(f", {UNCLEAR_ORDER}"), day_first)
 
 
 _SENTENCE_STARTS = re.compile(r"[.!?;]\s+")

@@ -12,6 +12,7 @@ facts only and is written as is.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import threading
 from collections.abc import Hashable, Sequence
@@ -197,6 +198,11 @@ def _flag_messages(doc: ExportDocument) -> set[str]:
     return {f"flag {i + 1} message" for i in range(len(doc.flags))}
 
 
+def _notes(doc: ExportDocument) -> set[str]:
+    """The parts that are a note: MedLocal's own sentences, shown after "Note:"."""
+    return {f"note {i + 1}" for i in range(len(doc.notes))}
+
+
 def _fields(doc: ExportDocument) -> list[tuple[str, str]]:
     fields = [("title", doc.title), ("body", doc.body)]
     fields += [(f"note {i + 1}", note) for i, note in enumerate(doc.notes)]
@@ -215,7 +221,9 @@ def plan_export(doc: ExportDocument, redactor: Redactor) -> RedactionPlan:
     """The preview as a plan the user can change (keep or add spans) before the export."""
     from medlocal.privacy.deid_plan import RedactionPlan
 
-    return RedactionPlan.build(_fields(doc), redactor, wording=_flag_messages(doc))
+    return RedactionPlan.build(
+        _fields(doc), redactor, wording=_flag_messages(doc), sentences=_notes(doc)
+    )
 
 
 def parse_keep(value: str) -> tuple[int, str]:
@@ -329,9 +337,27 @@ def export_document(
         with atomic_private_file(path) as tmp:
             WRITERS[fmt](doc, tmp)
     except OSError as err:
-        raise ExportError(f"cannot write {shown_path(path)}: {err.strerror or err}") from err
+        raise ExportError(
+            f"cannot write {shown_path(path)}: {err.strerror or err}{_next_step(err)}"
+        ) from err
     overridden = list(plan.overridden) if plan is not None else []
     return ExportReport(path=path, format=fmt, redactions=planned, overridden=overridden)
+
+
+# What to do where the folder refuses the file (walk 52a L5: a read-only drive was said with no
+# next step, where a full disk's message gives one). Nothing was written either way.
+_REFUSED = {
+    errno.EROFS: "the drive or folder is read-only",
+    errno.EACCES: "you may not write in that folder",
+    errno.EPERM: "you may not write in that folder",
+}
+
+
+def _next_step(err: OSError) -> str:
+    said = _REFUSED.get(err.errno or 0)
+    if said is None:
+        return ""
+    return f" ({said}). Nothing was written: choose another folder or drive and export again"
 
 
 def patient_scope(patient_id: int) -> str:

@@ -93,6 +93,9 @@ def _states_a_fact(text: str) -> bool:
 # Words of a lead-in that name the request rather than the patient's record: "Here is the
 # section:", "The notes for this section:", "Summary of the document:".
 _REQUEST_STEMS = word_stems("section notes document summary heading template")
+# Words that say the text was asked for, allowed in a lead-in that presents one ("Here are the
+# requested notes:"); alone ("Request: CT head") they are the record's own label.
+_ASKED_STEMS = word_stems("requested request asked wanted")
 # A lead-in is short: a longer text before a colon says something ("Patient was seen on ...").
 _LEAD_IN_WORDS = 14
 _COLON = re.compile(r":[\s\"'”*_]*")
@@ -112,7 +115,12 @@ def _lead_in(unit: Unit, prompt: set[str]) -> int | None:
     if has_citation(head) or len(head.split()) > _LEAD_IN_WORDS or _states_a_fact(head):
         return None
     words = word_stems(head)
-    if not words <= prompt or not (words & _REQUEST_STEMS or presents(head)):
+    # A lead-in that presents a text may also say it was asked for ("Here is the section with
+    # the requested notes:", walk 52a L4), a word the prompt itself need not use.
+    others = words - prompt
+    if others and not (others <= _ASKED_STEMS and presents(head)):
+        return None
+    if not (words & _REQUEST_STEMS or presents(head)):
         return None
     return colon.end()
 

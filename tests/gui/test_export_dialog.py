@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -16,6 +17,20 @@ from medlocal.ui.dialogs.export_dialog import PREVIEW_COLUMNS, ExportDialog
 # The redacted preview loads the redactor in a worker (a few seconds quiet; over 20 s seen at
 # load 8 on two cores in session 36): a generous wait costs nothing when it passes.
 WAIT_MS = 120_000
+
+
+@pytest.fixture(autouse=True)
+def unredacted_agreed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every "Write it unredacted?" answered Yes (walk 52a H1: the question is asked; its own
+    tests are in test_export_dialog_walk52a.py); the list fills with the questions asked."""
+    asked: list[str] = []
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
 
 
 @pytest.fixture

@@ -241,3 +241,28 @@ def test_a_lab_report_without_a_collection_date_is_dated_by_its_report() -> None
     assert own_date_shown("Received 23/03/2026\nReported: 25/03/2026\nHb 120", "txt") == (
         "2026-03-25"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # Walk 52a L1: the heading's date, not the body's planned stop.
+        (
+            "PHARMACY MEDICATION REVIEW - 20/02/2026\nPharmacist: A. Adeyemi\n\n"
+            "Current: clopidogrel 75 mg OD (stop date 04/05/2026), apixaban 5 mg BD.",
+            "2026-02-20",
+        ),
+        ("Annual review - 14/03/2026\nNext review: 01/03/2027", "2026-03-14"),
+        ("Clinic letter\nStart date 02/01/2026 for ramipril.\nDate: 17/01/2026", "2026-01-17"),
+        ("Letter date: 30/10/2026\nStop date: 04/12/2026", "2026-10-30"),
+    ],
+)
+def test_a_heading_dates_the_document_not_an_events_date(text: str, shown: str) -> None:
+    assert own_date_shown(text, "txt") == shown
+
+
+@pytest.mark.parametrize(
+    "text", ["Review: 01/06/2027\nNo change.", "Plan: review 01/06/2027 in clinic."]
+)
+def test_a_review_label_still_dates_no_document(text: str) -> None:
+    assert own_date_shown(text, "txt") is None

@@ -98,7 +98,9 @@ MALFORMED = {
     ),
     "header.csv": ("question,A,B,C,D,answer\nq,a,b,c,d,A\n", "a header row"),
     "mmlu_bad_answer.csv": ("q,a,b,c,d,F\n", "answer column must be A, B, C or D"),
-    "five_columns.csv": ("q,a,b,c,d\n", "not a recognised benchmark file"),
+    "five_columns.csv": ("q,a,b,c,d\n", "line 1: not a recognised benchmark file"),
+    # Walk 52a L6: the one bad file whose message named no line.
+    "plain_words.jsonl": ("\n  \nthis is not json\n{broken\n", "plain_words.jsonl line 3: not a "),
     "array.json": ('[{"question": "q"}]', "JSON array"),
     "labels_only.json": ('{"1": "yes", "2": "no"}', "ground-truth labels"),
     "pubmedqa_no_decision.json": (

@@ -148,3 +148,55 @@ def test_a_passage_is_dated_by_its_file_name_else_its_labelled_date() -> None:
     labelled = hit(47, "Letter. Date: 18 September 2026. Seen in clinic.", file_name="x.txt")
     assert passage_date(NumberedPassage(1, labelled)) == "2026-09-18"
     assert passage_date(NumberedPassage(1, hit(48, "No date here.", file_name="y.txt"))) is None
+
+
+NURSING = hit(
+    51,
+    "District nursing note. Aspirin 75 mg once daily, stopped when apixaban began.",
+    document_id=4,
+    file_name="nursing_2025-11-20.txt",
+)
+
+
+@pytest.mark.parametrize(
+    "once",
+    [
+        "ED attendance. Given aspirin 300 mg by crew. Troponin 45 ng/L.",
+        "Emergency note. Aspirin 300 mg stat, then admitted.",
+        "Cath lab: loading dose of aspirin 300 mg before the procedure.",
+        "ED note. Aspirin 300 mg given once only.\nRegular: aspirin 75 mg once daily.",
+    ],
+)
+def test_a_dose_given_once_is_no_disagreement(once: str) -> None:
+    """Walk 52a L3: the crew's loading dose read as the documents disagreeing on aspirin."""
+    ed = hit(52, once, document_id=5, file_name="ed_attendance_2025-11-02.txt")
+    numbered = [NumberedPassage(1, NURSING), NumberedPassage(2, ed)]
+    assert dose_disagreements(numbered, ["aspirin"], default_lexicon()) == []
+
+
+def test_a_regimen_given_in_a_sentence_with_given_still_counts() -> None:
+    given = hit(
+        53,
+        "Clinic letter. She was given aspirin 300 mg once daily by mistake.",
+        document_id=6,
+        file_name="clinic_2025-11-03.txt",
+    )
+    numbered = [NumberedPassage(1, NURSING), NumberedPassage(2, given)]
+    (note,) = dose_disagreements(numbered, ["aspirin"], default_lexicon())
+    assert "300 mg once daily" in note and "75 mg once daily" in note
+
+
+def test_a_date_read_two_ways_is_read_as_the_passages_write_dates() -> None:
+    """Walk 52a L3: "02/11/2025, day and month order unclear" where the passages given write
+    their dates day first (20/02/2026 reads one way only)."""
+    review = hit(
+        54,
+        "PHARMACY MEDICATION REVIEW - 20/02/2026\nAspirin 75 mg once daily.",
+        document_id=7,
+        file_name="08_medication_review.txt",
+    )
+    ed = hit(55, "ED attendance 02/11/2025\nAspirin 300 mg twice daily.", document_id=8,
+             file_name="05_ed_attendance.txt")  # fmt: skip
+    numbered = [NumberedPassage(1, review), NumberedPassage(2, ed)]
+    (note,) = dose_disagreements(numbered, ["aspirin"], default_lexicon())
+    assert "unclear" not in note and "2 Nov 2025" in note, note

@@ -580,3 +580,18 @@ def test_a_label_that_says_something_is_no_lead_in() -> None:
         "Section 2: apixaban [1].",
     ):
         assert guard_section(text, prompt).text == text
+
+
+def test_a_lead_in_saying_the_text_was_requested_goes_too() -> None:
+    """Walk 52a L4: "Here is the section with the requested notes:" stayed before the Results
+    ("requested" is no word of the prompt); "Request:" alone is the record's own label."""
+    for text in (
+        "Here is the section with the requested notes: Troponin 45 ng/L [1].",
+        "Here is the section with the requested notes: [1]\nTroponin 45 ng/L [1].",
+        "Below are the requested results:\nTroponin 45 ng/L [1].",
+    ):
+        summary = summarise({"Results": text}, template="discharge-summary")
+        kept = kept_text(summary, "Results")
+        assert "requested" not in kept and "Troponin 45 ng/L" in kept, kept
+    for label in ("Request: CT head [1].", "Requested notes: CT head [1]."):
+        assert guard_section(label, GUARD_PROMPT, notes="").text == label

@@ -11,6 +11,7 @@ preview and the export both run off the GUI thread.
 from __future__ import annotations
 
 import copy
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.app.backups import full_path
 from medlocal.errors import ExportDiskFullError, GenerationCancelled, UserInputError
 from medlocal.fsutil import disk_full_error, shown_path
 from medlocal.progress import Progress, ProgressCallback
@@ -115,6 +117,18 @@ Exporter = Callable[
     ],
     ExportReport,
 ]
+
+# A full path as the refusal of a relative one shows it (walk 52a M1).
+PATH_EXAMPLE = r"C:\Users\you\Documents\letter.md" if sys.platform == "win32" else "~/letter.md"
+# Asked before an unredacted export of a saved answer or summary (walk 52a H1: one was written
+# with every identifier its quoted passages held, and nothing said so). The safe answer, No, is
+# the default (ui.confirm).
+UNREDACTED_QUESTION = (
+    "Redact identifiers is off: the file will hold the patient's name, dates, addresses and "
+    "other identifiers wherever the text or the passages it quotes hold them. Write it "
+    "unredacted?"
+)
+UNREDACTED_DONE = "unredacted: the patient's identifiers were not removed"
 
 MODEL_LINE_TEXT = "Also ask the chat &model for names and places (slow)"
 MODEL_LINE_HELP = (
@@ -479,7 +493,12 @@ class ExportDialog(QDialog):
         if self.redact.isChecked() and self.planned is None:
             self.message.show_error("Wait for the list of what will be removed.")
             return None
-        redact, mode, path = self.redact.isChecked(), self.mode, Path(text)
+        try:  # the window has no meaningful current folder: "letter.txt" says no folder
+            path = full_path(text, "The export file", example=PATH_EXAMPLE, thing="file")
+        except UserInputError as err:
+            self.message.show_error(str(err))
+            return None
+        redact, mode = self.redact.isChecked(), self.mode
         model_line = self.asks_model
         if not redact and not self._unredacted_allowed():
             return None
@@ -503,8 +522,9 @@ class ExportDialog(QDialog):
         def done(report: ExportReport) -> None:
             self.export_job = None
             self._update_export_button()
-            # A kept span is in the file: it is counted as kept, never as removed.
-            removed = f", {report.tally()}" if redact else ""
+            # A kept span is in the file: it is counted as kept, never as removed; an
+            # unredacted file says so, as the command line does.
+            removed = f", {report.tally() if redact else UNREDACTED_DONE}"
             self.message.show_note(f"Exported to {shown_path(report.path)}{removed}.")
             self.exported.emit(str(report.path))
 
@@ -571,8 +591,8 @@ class ExportDialog(QDialog):
         return run
 
     def _unredacted_allowed(self) -> bool:
-        """A saved answer is exported unredacted when Redact is off (it was chosen so)."""
-        return True
+        """Whether the person, asked, agrees to write the file with the identifiers in it."""
+        return confirm(self, "Export unredacted", UNREDACTED_QUESTION)
 
     def _clear(self) -> None:
         """Closed: the list leaves the screen, and a preview still being computed is cancelled
