@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.workers import run_task
+from medlocal.ui.dialogs.common import run_owned
 from medlocal.vault.errors import wait_text
 
 UNLOCK = "Unlock"
@@ -165,7 +165,9 @@ class LockScreen(QWidget):
         self._set_input(False)
         self.error.show_text("Unlocking…", Tone.PLAIN)
         # One try at a time (the form is off until it ends): what it ends with is its own.
-        run_task("unlock", func, self._done, self._failed)
+        # Owned by the screen: an unlock that ends after its window was deleted (a close during
+        # the key derivation, a test's teardown) is not said on the deleted form (fix 52b).
+        run_owned(self, "unlock", func, self._done, self._failed)
 
     def _busy_waiting(self) -> None:
         if self._busy:

@@ -1,0 +1,153 @@
+"""Fix 52b (Qt offscreen, a real SQLCipher vault): a worker's result or error that arrives after
+the widget that started it was deleted (the window closed and deleted, the first-run wizard
+closed during a model import, a test's teardown) is dropped, not delivered to a deleted widget
+where it raised "Internal C++ object already deleted" in a slot. Each test holds the task until
+its owner is deleted: pytest-qt fails the test if the late end still reached the widget.
+
+The main window also takes its lock, backup and restore listeners off the workspace when it goes:
+a lock after it was deleted logged "lock listener failed: Signal source has been deleted"."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from fixtures.gui_window import PASS
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from medlocal.app import Workspace
+from medlocal.rag.passages import SourceRef
+from medlocal.ui.workers import Job, active_jobs
+
+WAIT_MS = 120_000
+HELD_S = 30.0  # the longest a held call waits if a test never lets it go
+
+
+class HeldFailure:
+    """A call held until ``release`` is set (a slow disk, a slow key derivation), then failing:
+    the failure's callback is the one that touches the most widgets."""
+
+    def __init__(self) -> None:
+        self.release, self.calls = threading.Event(), 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        self.release.wait(HELD_S)
+        raise OSError("held and failed")
+
+
+def _jobs(name: str) -> list[Job]:
+    jobs = [job for job in active_jobs() if job.name == name]
+    assert jobs, f"no running job named {name!r}"
+    return jobs
+
+
+def _delete_then_release(qtbot: QtBot, owner: QWidget, held: HeldFailure, name: str) -> None:
+    """``owner`` deleted while the task ``name`` is held, then the task let go: its end finds
+    no widget."""
+    try:
+        qtbot.waitUntil(lambda: held.calls > 0, timeout=WAIT_MS)
+        running = _jobs(name)
+        shiboken6.delete(owner)
+    finally:
+        held.release.set()
+    qtbot.waitUntil(lambda: not any(job.running for job in running), timeout=WAIT_MS)
+    qtbot.wait(300)  # its end, queued to the GUI thread, is handled (or raises) here
+
+
+def test_a_page_rendered_for_a_deleted_sources_panel_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.ui.sources_panel import SourcesPanel
+
+    vault = gui_workspace.require_vault()
+    held = HeldFailure()
+    monkeypatch.setattr(vault, "document_bytes", held)
+    panel = SourcesPanel(gui_workspace)  # not qtbot's: the test deletes it itself
+    source = SourceRef(1, 1, 1, "scan.pdf", 1, 0, 4, "text")
+    panel._render_pdf_page(source, "text of the page")
+    _delete_then_release(qtbot, panel, held, "render page")
+
+
+def test_an_import_that_outlives_its_host_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from medlocal.ui.import_section import ImportSection
+
+    patient = gui_workspace.require_vault().add_patient("Jane Roe")
+    note = tmp_path / "note.txt"
+    note.write_text("Metformin 500 mg twice daily.", encoding="utf-8")
+    held = HeldFailure()
+    monkeypatch.setattr(gui_workspace, "import_documents", held)
+    host = QWidget()  # the patients panel, deleted with its window
+    section = ImportSection(gui_workspace, host, lambda: (patient, "Jane Roe"), lambda: True)
+    section.add_to(QVBoxLayout(host))
+    job = section.import_paths([note])
+    assert job is not None
+    _delete_then_release(qtbot, host, held, "import")
+    assert job.cancel_event.is_set()  # stopped with its window, not left to run for nobody
+
+
+def test_an_unlock_that_outlives_the_lock_screen_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.ui.lock_screen import LockScreen
+
+    gui_workspace.lock()
+    held = HeldFailure()
+    monkeypatch.setattr(gui_workspace, "unlock", held)
+    screen = LockScreen(gui_workspace)  # not qtbot's: deleted with its window
+    screen.secret.setText(PASS)
+    screen.submit()
+    _delete_then_release(qtbot, screen, held, "unlock")
+
+
+def test_a_model_import_that_outlives_the_first_run_wizard_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Esc on the model page during a model import closed the wizard; the wizard went with
+    first_run's frame, and the import's end then wrote to its deleted page."""
+    from medlocal.ui.first_run import FirstRunWizard
+
+    held = HeldFailure()
+    monkeypatch.setattr("medlocal.models.importer.import_gguf", held)
+    wizard = FirstRunWizard(gui_workspace)  # not qtbot's: the test deletes it itself
+    wizard.model_page._import(tmp_path / "model.gguf")
+    _delete_then_release(qtbot, wizard, held, "import model")
+
+
+def test_a_lock_after_the_window_was_deleted_tells_no_deleted_listener(
+    qtbot: QtBot, gui_workspace: Workspace, caplog: pytest.LogCaptureFixture
+) -> None:
+    from medlocal.ui.main_window import MainWindow
+
+    news = (gui_workspace._backup_listeners, gui_workspace._restore_listeners)
+    before = [len(listeners) for listeners in news]
+    window = MainWindow(gui_workspace)  # not qtbot's: the test deletes it itself
+    window.start()
+    assert [len(listeners) for listeners in news] == [n + 1 for n in before]
+    window.close()  # locks and unlocks nothing more: the workspace lives on
+    shiboken6.delete(window)
+    assert [len(listeners) for listeners in news] == before  # the backup's and restore's too
+    gui_workspace.unlock(PASS)
+    with caplog.at_level(logging.INFO):
+        gui_workspace.lock()
+    assert not [r for r in caplog.records if "listener failed" in r.getMessage()]
+
+
+def test_each_window_keeps_its_own_listeners(qtbot: QtBot, gui_workspace: Workspace) -> None:
+    """Deleting one window takes only its own listeners off: the other still hears a lock."""
+    from medlocal.ui.main_window import MainWindow
+
+    first, second = MainWindow(gui_workspace), MainWindow(gui_workspace)
+    qtbot.addWidget(second)
+    second.start()
+    shiboken6.delete(first)
+    with qtbot.waitSignal(second._relay.locked, timeout=WAIT_MS):
+        gui_workspace.lock()
+    qtbot.waitUntil(lambda: second.stack.currentIndex() == second.LOCKED, timeout=WAIT_MS)
