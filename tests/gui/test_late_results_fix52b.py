@@ -29,15 +29,17 @@ HELD_S = 30.0  # the longest a held call waits if a test never lets it go
 
 
 class HeldFailure:
-    """A call held until ``release`` is set (a slow disk, a slow key derivation), then failing:
-    the failure's callback is the one that touches the most widgets."""
+    """A call held until ``release`` is set (a slow disk, a slow key derivation), then failing
+    (the failure's callback is the one that touches the most widgets), or giving ``returns``."""
 
-    def __init__(self) -> None:
-        self.release, self.calls = threading.Event(), 0
+    def __init__(self, *, returns: Any = None) -> None:
+        self.release, self.calls, self.returns = threading.Event(), 0, returns
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.calls += 1
         self.release.wait(HELD_S)
+        if self.returns is not None:  # where the failure's callback touches nothing
+            return self.returns
         raise OSError("held and failed")
 
 
@@ -151,3 +153,76 @@ def test_each_window_keeps_its_own_listeners(qtbot: QtBot, gui_workspace: Worksp
     with qtbot.waitSignal(second._relay.locked, timeout=WAIT_MS):
         gui_workspace.lock()
     qtbot.waitUntil(lambda: second.stack.currentIndex() == second.LOCKED, timeout=WAIT_MS)
+
+
+# -- guards: places found safe (their ends already check the widget); these pass on main too --
+
+
+def _panel_with_patient(gui_workspace: Workspace) -> Any:
+    from medlocal.ui.patients_panel import PatientsPanel
+
+    gui_workspace.require_vault().add_patient("Jane Roe")
+    panel = PatientsPanel(gui_workspace)  # not qtbot's: the test deletes it itself
+    panel.reload()
+    panel.patients.setCurrentRow(0)
+    assert panel.patient_id is not None
+    return panel
+
+
+def test_a_patient_removal_question_read_for_a_deleted_panel_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldFailure()
+    monkeypatch.setattr("medlocal.ui.patient_deletions.removal_traces", held)
+    panel = _panel_with_patient(gui_workspace)
+    panel.remove_patient()
+    _delete_then_release(qtbot, panel, held, "what keeps a patient's records")
+
+
+def test_a_deletion_that_outlives_its_panel_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    held = HeldFailure()
+    panel = _panel_with_patient(gui_workspace)
+    panel._start_delete("remove patient", held, "Patient not removed", patients=True)
+    _delete_then_release(qtbot, panel, held, "remove patient")
+
+
+def test_a_document_list_read_for_a_deleted_panel_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldFailure(returns=[])  # its failure is ignored; its list is shown
+    panel = _panel_with_patient(gui_workspace)
+    monkeypatch.setattr(gui_workspace.require_vault(), "list_documents", held)
+    panel._refresh_documents_in_background()
+    _delete_then_release(qtbot, panel, held, "document list")
+
+
+def test_a_vault_created_for_a_deleted_wizard_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.ui.first_run import FirstRunWizard
+
+    held = HeldFailure()
+    monkeypatch.setattr(gui_workspace, "create_vault", held)
+    wizard = FirstRunWizard(gui_workspace)  # not qtbot's: the test deletes it itself
+    page = wizard.passphrase_page
+    page.secret.setText(PASS)
+    page.confirm.setText(PASS)
+    assert not page.validatePage()
+    _delete_then_release(qtbot, wizard, held, "create vault")
+
+
+def test_a_vault_remembered_for_a_deleted_wizard_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.ui.first_run import FirstRunWizard
+
+    held = HeldFailure()
+    monkeypatch.setattr(gui_workspace.require_vault(), "remember", held)
+    wizard = FirstRunWizard(gui_workspace)
+    page = wizard.recovery_page
+    page.stored.setChecked(True)
+    page.remember.setChecked(True)
+    assert not page.validatePage()
+    _delete_then_release(qtbot, wizard, held, "remember vault")
