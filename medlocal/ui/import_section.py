@@ -35,7 +35,7 @@ from medlocal.progress import Progress, duration_text
 from medlocal.ui.announce import announce
 from medlocal.ui.dialogs.common import error_text, run_owned
 from medlocal.ui.files import existing_folder, open_file_names
-from medlocal.ui.workers import Job, ProgressRelay
+from medlocal.ui.workers import Job, ProgressRelay, emit_from_worker
 
 log = logging.getLogger(__name__)
 
@@ -405,4 +405,4 @@ class _FileEventRelay(QObject):
 
     def __call__(self, value: ProgressEvent) -> None:
         if value.stage == "done":
-            self.arrived.emit(value)
+            emit_from_worker(self, self.arrived, value)

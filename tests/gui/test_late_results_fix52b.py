@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -226,3 +227,97 @@ def test_a_vault_remembered_for_a_deleted_wizard_is_dropped(
     page.remember.setChecked(True)
     assert not page.validatePage()
     _delete_then_release(qtbot, wizard, held, "remember vault")
+
+
+def _progress_relay() -> tuple[Any, Callable[[Any], None]]:
+    from medlocal.progress import Progress
+    from medlocal.ui.workers import ProgressRelay
+
+    relay = ProgressRelay()
+    return relay, lambda gone: gone(Progress("extract", 1, 2))
+
+
+def _file_relay() -> tuple[Any, Callable[[Any], None]]:
+    from medlocal.ingest.import_report import ProgressEvent
+    from medlocal.ui.import_section import _FileEventRelay
+
+    relay = _FileEventRelay()
+    return relay, lambda gone: gone(ProgressEvent(1, 1, "note.txt", "done", "imported"))
+
+
+def _lock_screen(workspace: Workspace) -> tuple[Any, Callable[[Any], None]]:
+    from medlocal.ui.lock_screen import LockScreen
+
+    screen = LockScreen(workspace)
+    return screen, lambda gone: gone._say_waiting()  # the vault busy with another process
+
+
+@pytest.mark.parametrize("made", ["progress", "file", "lock screen"])
+def test_news_told_from_a_worker_to_a_deleted_widget_is_dropped(
+    qtbot: QtBot, gui_workspace: Workspace, made: str
+) -> None:
+    """A task's news (progress, a file done, "the vault is busy"), told from its worker after
+    the widget showing it was deleted: the emit raised "Signal source has been deleted" inside
+    the task (an import's file failed with it; an unlock failed)."""
+    makers: dict[str, Callable[[], tuple[Any, Callable[[Any], None]]]] = {
+        "progress": _progress_relay,
+        "file": _file_relay,
+        "lock screen": lambda: _lock_screen(gui_workspace),
+    }
+    owner, tell = makers[made]()
+    shiboken6.delete(owner)
+    raised: list[BaseException] = []
+
+    def told() -> None:
+        try:
+            tell(owner)
+        except BaseException as exc:
+            raised.append(exc)
+
+    worker = threading.Thread(target=told)
+    worker.start()
+    worker.join(HELD_S)
+    assert raised == []
+
+
+def test_an_import_still_running_after_its_window_went_fails_no_file(
+    qtbot: QtBot,
+    gui_workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An import in a step that hears the cancel late goes on after its window was deleted:
+    each file's progress then raised in the task, and the file failed "with an unexpected
+    RuntimeError" (logged as an error). Its files are imported or not, as any cancel leaves
+    them; none fails for the window's going."""
+    from medlocal.ui.import_section import ImportSection
+
+    patient = gui_workspace.require_vault().add_patient("Jane Roe")
+    notes = []
+    for number in range(2):
+        note = tmp_path / f"note{number}.txt"
+        note.write_text(f"Metformin {number + 1}00 mg twice daily.", encoding="utf-8")
+        notes.append(note)
+    release, started, real = threading.Event(), threading.Event(), gui_workspace.import_documents
+
+    def late(paths: Any, patient_id: int, **kwargs: Any) -> Any:
+        started.set()
+        release.wait(HELD_S)
+        kwargs["cancel"] = threading.Event()  # the cancel not heard: the files go on
+        return real(paths, patient_id, **kwargs)
+
+    monkeypatch.setattr(gui_workspace, "import_documents", late)
+    host = QWidget()
+    section = ImportSection(gui_workspace, host, lambda: (patient, "Jane Roe"), lambda: True)
+    section.add_to(QVBoxLayout(host))
+    job = section.import_paths(notes)
+    assert job is not None
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    with caplog.at_level(logging.INFO):
+        shiboken6.delete(host)
+        release.set()
+        qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
+        qtbot.wait(300)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(gui_workspace.require_vault().list_documents(patient)) == len(notes)
