@@ -143,6 +143,23 @@ def test_a_lock_after_the_window_was_deleted_tells_no_deleted_listener(
     assert not [r for r in caplog.records if "listener failed" in r.getMessage()]
 
 
+def test_a_window_deleted_unclosed_leaves_no_process_wide_listener(
+    qtbot: QtBot, gui_workspace: Workspace
+) -> None:
+    """The status bar's network-refusal and internal-error listeners are process-wide: a window
+    deleted without being closed left them there, told after their relays were deleted."""
+    from medlocal import crash
+    from medlocal.privacy import netguard
+    from medlocal.ui.main_window import MainWindow
+
+    lists = (netguard._state.listeners, crash._error_listeners)
+    before = [len(listeners) for listeners in lists]
+    window = MainWindow(gui_workspace)
+    assert [len(listeners) for listeners in lists] == [n + 1 for n in before]
+    shiboken6.delete(window)
+    assert [len(listeners) for listeners in lists] == before
+
+
 def test_each_window_keeps_its_own_listeners(qtbot: QtBot, gui_workspace: Workspace) -> None:
     """Deleting one window takes only its own listeners off: the other still hears a lock."""
     from medlocal.ui.main_window import MainWindow
