@@ -4,6 +4,7 @@ it."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -230,6 +231,12 @@ class VaultSession:
         """``listener(reason)`` runs (on whichever thread locked) whenever the vault locks:
         ``user``, ``idle``, ``closed``..."""
         self._lock_listeners.append(listener)
+
+    def remove_lock_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener`` no longer told (its window went while the workspace lives on); one
+        not added is ignored."""
+        with contextlib.suppress(ValueError):
+            self._lock_listeners.remove(listener)
 
     def _vault_locked(self, reason: str) -> None:
         for listener in list(self._lock_listeners):

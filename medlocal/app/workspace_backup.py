@@ -4,6 +4,7 @@ one is due, and the listeners told when either ends (a mixin of
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -66,6 +67,19 @@ class WorkspaceBackup(WorkspaceParts):
         vault is then as it was). A face that said "restoring" on its lock screen replaces that
         with the outcome, whichever dialog or command started the restore."""
         self._restore_listeners.append(listener)
+
+    def remove_backup_listener(self, listener: Callable[[], None]) -> None:
+        """``listener`` no longer told (its window went while the workspace lives on); one not
+        added is ignored."""
+        with contextlib.suppress(ValueError):
+            self._backup_listeners.remove(listener)
+
+    def remove_restore_listener(
+        self, listener: Callable[[backups.RestoreResult | None], None]
+    ) -> None:
+        """As :meth:`remove_backup_listener`, for a restore listener."""
+        with contextlib.suppress(ValueError):
+            self._restore_listeners.remove(listener)
 
     def backup_target(self, destination: str | Path | None = None) -> Path:
         """Where a backup goes: ``destination``, else the backup folder setting (UserInputError

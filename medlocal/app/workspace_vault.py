@@ -116,6 +116,9 @@ class WorkspaceVault(WorkspaceParts):
         ``user``, ``idle``, ``closed``..."""
         self._session.add_lock_listener(listener)
 
+    def remove_lock_listener(self, listener: Callable[[str], None]) -> None:
+        self._session.remove_lock_listener(listener)
+
     def lock(self, reason: str = "user") -> None:
         self._session.lock(reason)
 

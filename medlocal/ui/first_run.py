@@ -35,7 +35,7 @@ from medlocal.fsutil import shown_name
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import safe_default_question
-from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.dialogs.common import error_text, run_owned
 from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.quit_signals import quit_requested
@@ -465,7 +465,10 @@ class ModelPage(QWizardPage):
                 self.workspace.set_default_model(result.model.id, "chat")
             return result.message
 
-        run_task("import model", work, self._imported_ok, self._import_failed)
+        # Owned by the page: Esc closes the wizard during the import, and the wizard goes with
+        # first_run's frame; its end then wrote to the deleted page (fix 52b). The copy itself
+        # is not stopped (it hears no cancel): the model is there for the model manager.
+        run_owned(self, "import model", work, self._imported_ok, self._import_failed)
 
     def _imported_ok(self, message: str) -> None:
         self._busy = False

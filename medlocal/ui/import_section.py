@@ -33,9 +33,9 @@ from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.import_report import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress, duration_text
 from medlocal.ui.announce import announce
-from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.dialogs.common import error_text, run_owned
 from medlocal.ui.files import existing_folder, open_file_names
-from medlocal.ui.workers import Job, ProgressRelay, run_task
+from medlocal.ui.workers import Job, ProgressRelay, emit_from_worker
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,9 @@ class ImportSection(QObject):
                 on_batch=tally.batch,
             )
 
-        self.import_job = run_task("import", work, self._import_done, self._import_failed)
+        # Owned by the section (a child of its panel): deleted with its window, the import stops
+        # at its next safe point and its end is dropped; it wrote to deleted bars (fix 52b).
+        self.import_job = run_owned(self, "import", work, self._import_done, self._import_failed)
         self._batch = _Batch(self.import_job, patient, label, tally)
         self.started.emit()
         return self.import_job
@@ -403,4 +405,4 @@ class _FileEventRelay(QObject):
 
     def __call__(self, value: ProgressEvent) -> None:
         if value.stage == "done":
-            self.arrived.emit(value)
+            emit_from_worker(self, self.arrived, value)

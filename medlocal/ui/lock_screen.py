@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.workers import run_task
+from medlocal.ui.dialogs.common import run_owned
+from medlocal.ui.workers import emit_from_worker
 from medlocal.vault.errors import wait_text
 
 UNLOCK = "Unlock"
@@ -143,7 +144,7 @@ class LockScreen(QWidget):
         """When this computer remembers the vault, unlock without asking (off the GUI thread)."""
         if not self.workspace.vault_remembered():
             return
-        self._start(lambda _cancel: self.workspace.unlock(on_busy=self._waiting.emit))
+        self._start(lambda _cancel: self.workspace.unlock(on_busy=self._say_waiting))
 
     def submit(self) -> None:
         text = self.secret.text()
@@ -155,17 +156,23 @@ class LockScreen(QWidget):
         self.secret.clear()  # the typed secret does not linger in the widget
         if self.use_recovery.isChecked():
             self._start(
-                lambda _cancel: self.workspace.unlock(recovery_key=text, on_busy=self._waiting.emit)
+                lambda _cancel: self.workspace.unlock(recovery_key=text, on_busy=self._say_waiting)
             )
         else:
-            self._start(lambda _cancel: self.workspace.unlock(text, on_busy=self._waiting.emit))
+            self._start(lambda _cancel: self.workspace.unlock(text, on_busy=self._say_waiting))
 
     def _start(self, func: Callable[[threading.Event], object]) -> None:
         self._busy = True
         self._set_input(False)
         self.error.show_text("Unlocking…", Tone.PLAIN)
         # One try at a time (the form is off until it ends): what it ends with is its own.
-        run_task("unlock", func, self._done, self._failed)
+        # Owned by the screen: an unlock that ends after its window was deleted (a close during
+        # the key derivation, a test's teardown) is not said on the deleted form (fix 52b).
+        run_owned(self, "unlock", func, self._done, self._failed)
+
+    def _say_waiting(self) -> None:
+        """On the unlock's worker thread: the vault is busy elsewhere (said on this screen)."""
+        emit_from_worker(self, self._waiting)
 
     def _busy_waiting(self) -> None:
         if self._busy:

@@ -90,9 +90,24 @@ class _WorkspaceRelay(QObject):
     restore_ended = Signal(object)  # the RestoreResult, or None: failed, refused or cancelled
 
     def attach(self, workspace: Workspace) -> None:
-        workspace.add_lock_listener(self.locked.emit)
-        workspace.add_backup_listener(self.backed_up.emit)
-        workspace.add_restore_listener(self.restore_ended.emit)
+        locked, backed_up, restore_ended = (
+            self.locked.emit,
+            self.backed_up.emit,
+            self.restore_ended.emit,
+        )
+        workspace.add_lock_listener(locked)
+        workspace.add_backup_listener(backed_up)
+        workspace.add_restore_listener(restore_ended)
+
+        # Taken off with the window: a workspace that outlives it (a test's, a second window's)
+        # told a deleted relay at each lock, and logged "lock listener failed: Signal source
+        # has been deleted" (fix 52a). The very objects added are removed, never the relay's.
+        def detach() -> None:
+            workspace.remove_lock_listener(locked)
+            workspace.remove_backup_listener(backed_up)
+            workspace.remove_restore_listener(restore_ended)
+
+        self.destroyed.connect(detach)
 
 
 class _ActivityFilter(QObject):

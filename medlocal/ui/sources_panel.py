@@ -2,15 +2,15 @@
 highlighted by its character offsets; for PDFs also the rendered page with the passage's
 characters marked.
 
-The document and the page are read on workers (:func:`run_task`): a long document's text, or a
-read waiting behind an import's commit, must not hold the window. Each click or clear starts a
-new request; a result that arrives after a later one (or after the lock) is dropped."""
+The document and the page are read on workers owned by the panel (:func:`run_owned`): a long
+document's text, or a read waiting behind an import's commit, must not hold the window. Each
+click or clear starts a new request; a result that arrives after a later one (or after the lock,
+or after the panel was deleted) is dropped."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.fsutil import shown_name
 from medlocal.rag.passages import SourceRef
-from medlocal.ui.dialogs.common import error_text
+from medlocal.ui.dialogs.common import error_text, run_owned
 from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.pdf_page import (
@@ -44,7 +44,6 @@ from medlocal.ui.pdf_page import (
     render_image_page,
     render_passage,
 )
-from medlocal.ui.workers import run_task
 from medlocal.vault.errors import NotFoundError
 from medlocal.vault.rows import DocumentInfo
 
@@ -130,15 +129,16 @@ class SourcesPanel(QWidget):
             return vault.get_document(source.document_id), vault.document_text(source.document_id)
 
         def done(result: tuple[DocumentInfo, str]) -> None:
-            if shiboken6.isValid(self) and request == self._request:
+            if request == self._request:
                 self._show(source, *result)
 
         def failed(exc: BaseException) -> None:
-            if shiboken6.isValid(self) and request == self._request:
+            if request == self._request:
                 self.clear()
                 self.header.setText(_cannot_show(source, exc))
 
-        run_task("open source", read, done, failed)
+        # Owned by the panel: a document read for a window deleted meanwhile is dropped.
+        run_owned(self, "open source", read, done, failed)
 
     def _show(self, source: SourceRef, document: DocumentInfo, text: str) -> None:
         self.current = source
@@ -218,7 +218,9 @@ class SourcesPanel(QWidget):
             if request == self._request:
                 self.page.setText(f"The page could not be rendered ({type(exc).__name__}).")
 
-        run_task("render page", work, done, failed)
+        # Owned by the panel, as the document's read is: a page rendered for a panel deleted
+        # meanwhile (its window closed and deleted) wrote to a deleted label (fix 52b).
+        run_owned(self, "render page", work, done, failed)
 
     def _show_page(self, image: PageImage) -> None:
         height, width, _ = image.pixels.shape

@@ -4,6 +4,7 @@ happened, the count of internal errors this session (each wrote a crash report).
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,12 @@ class StatusWidgets:
         self._crash_relay = _CrashRelay(parent)
         self._crash_relay.failed.connect(self.internal_error)
         crash.add_internal_error_listener(self._crash_relay)
+        # Off those process-wide lists with the window too, not only at its close: a window
+        # deleted unclosed (a test's) left its relays there, told after they were deleted.
+        self._relay.destroyed.connect(functools.partial(netguard.remove_listener, self._relay))
+        self._crash_relay.destroyed.connect(
+            functools.partial(crash.remove_internal_error_listener, self._crash_relay)
+        )
         self._error_count = 0
         self._error_said_at: float | None = None
         self._timer = QTimer(parent)

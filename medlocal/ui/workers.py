@@ -279,6 +279,19 @@ def batched(pieces: Iterator[str], interval: float = STREAM_BATCH_S) -> Iterator
         yield "".join(buffer)
 
 
+def emit_from_worker(owner: QObject, signal: Any, *args: Any) -> None:
+    """``signal.emit(*args)`` from a worker thread, for news of a task whose widget may be
+    deleted meanwhile (its window closed and deleted, a test's teardown): the emit then raised
+    "Signal source has been deleted" inside the task, which failed a file of an import with an
+    unexpected error (fix 52b). Nobody is left to tell: the news is dropped. A RuntimeError
+    while ``owner`` lives is raised as before."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        if shiboken6.isValid(owner):
+            raise
+
+
 class ProgressRelay(QObject):
     """The one adapter from the services' progress callback to the GUI thread.
 
@@ -309,7 +322,7 @@ class ProgressRelay(QObject):
             else:
                 self._waiting.append(value)
         if idle:  # otherwise a delivery is already queued and will take this value along
-            self._arrived.emit()
+            emit_from_worker(self, self._arrived)
 
     def _deliver(self) -> None:
         with self._lock:
