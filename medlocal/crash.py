@@ -38,6 +38,7 @@ from typing import TextIO
 import medlocal
 from medlocal import paths
 from medlocal.fsutil import ReadOnlyFolderError, atomic_write_private, disk_full_error
+from medlocal.other_account import another_account_message
 
 NATIVE_LOG_NAME = "crash-native.log"
 _PREFIX, _PENDING, _SHOWN = "crash-", ".txt", ".shown.txt"
@@ -124,6 +125,10 @@ def cannot_write_message(exc: BaseException) -> str | None:
     if (full := disk_full_error(exc)) is not None:  # walk 38: a full disk is no bug either
         return str(full)
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        # Walk 52b M2: another account's private folder is named as such, never "made writable".
+        named = exc.filename if isinstance(exc.filename, str) else None
+        if named and (other := another_account_message(Path(named))) is not None:
+            return other
         what = f" {exc.filename}" if exc.filename else " a file it needs"
         return (
             f"MedLocal may not use{what}: {exc.strerror or 'permission denied'}. Make its "
