@@ -184,14 +184,21 @@ class VaultSession:
         if passphrase is not None or recovery_key is not None:
             vault = Vault.open(folder, passphrase=passphrase, recovery_key=recovery_key)
         else:
+            why: PassphraseRequiredError | None = None
             if Vault.is_remembered(folder):
                 try:
                     vault = Vault.open(folder, use_keychain=True)
                 except PassphraseRequiredError as err:
-                    self._notice(str(err))
+                    why = err
             if vault is None:
                 if prompt is None:
-                    raise PassphraseRequiredError("The vault passphrase is needed to unlock it.")
+                    # Walk 52b L1: the reason is the error itself, shown where the passphrase is
+                    # asked (the lock screen), not only in a status bar that cuts it off.
+                    raise why or PassphraseRequiredError(
+                        "The vault passphrase is needed to unlock it."
+                    )
+                if why is not None:
+                    self._notice(str(why))
                 vault = Vault.open(folder, passphrase=prompt())
         self._attach(vault, idle_lock=idle_lock)
         return vault

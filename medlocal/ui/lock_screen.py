@@ -22,7 +22,7 @@ from medlocal.app import Workspace
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.workers import run_task
-from medlocal.vault.errors import wait_text
+from medlocal.vault.errors import PassphraseRequiredError, wait_text
 
 UNLOCK = "Unlock"
 # Said while an unlock waits for another process's write (it waits up to a minute, then says
@@ -179,7 +179,11 @@ class LockScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.reset(str(exc) or "The vault could not be unlocked.")
+        # The window's wording where the error has one (its controls, not shell commands).
+        shown = getattr(exc, "window", None) or str(exc)
+        # Why the passphrase is asked (the keychain did not unlock it) is a notice, not a fault.
+        tone = Tone.WARNING if isinstance(exc, PassphraseRequiredError) else Tone.ERROR
+        self.reset(shown or "The vault could not be unlocked.", tone)
         announce(self.error, self.error.text(), urgent=True)
         wait = getattr(exc, "retry_after", 0.0)
         if isinstance(wait, int | float) and wait > 0:

@@ -35,6 +35,8 @@ from medlocal.fsutil import (
 from medlocal.vault import db, keychain, keys, unrecorded
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
+    KeychainLockedError,
+    KeychainNotRunningError,
     KeychainUnavailableError,
     KeyFileError,
     KeysChangedElsewhereError,
@@ -385,7 +387,9 @@ def unlock(
         except (KeychainUnavailableError, WrongPassphraseError) as err:
             # Any keychain problem falls back to the passphrase, never to anything weaker.
             if passphrase is None and recovery_key is None:
-                raise PassphraseRequiredError(remembered_key_unused(err)) from None
+                raise PassphraseRequiredError(
+                    remembered_key_unused(err), window=remembered_key_unused(err, window=True)
+                ) from None
         else:
             if entry == key_file.vault_id:
                 _take_over_old_entry(files, opened)
@@ -458,15 +462,33 @@ REMEMBER_AGAIN = (
     "To unlock without the passphrase again, run 'medlocal vault remember' (in the window: "
     "Settings, Remember on this computer); to stop MedLocal trying, run 'medlocal vault forget'."
 )
+# The same, as the window says it: its own control first (walk 52b L1, L2).
+REMEMBER_AGAIN_WINDOW = (
+    "To unlock without the passphrase again, tick Remember on this computer in Settings once "
+    "unlocked; to stop MedLocal trying, untick it there."
+)
+# A locked keychain keeps its entry: unlocking it, not remembering again, is the fix (L1).
+UNLOCK_THE_KEYCHAIN = (
+    "Unlock it (on Linux: Passwords and Keys, the Login keyring, Unlock; or sign out and in "
+    "again) and MedLocal unlocks without the passphrase at its next start."
+)
 MOVED_HERE = (
     "This vault was remembered in another folder and was copied or moved here since; that "
     "folder's remembered key is not used for this one"
 )
 
 
-def remembered_key_unused(err: Exception) -> str:
+def remembered_key_unused(err: Exception, *, window: bool = False) -> str:
     """Why the keychain did not unlock the vault, that the passphrase is needed, and how to make
-    "remember" work again or stop it being tried."""
+    "remember" work again or stop it being tried (``window``: worded with the window's own
+    controls first)."""
+    if isinstance(err, KeychainLockedError):
+        return f"{str(err).rstrip('.')}. So the passphrase is needed now. {UNLOCK_THE_KEYCHAIN}"
+    if isinstance(err, KeychainNotRunningError):
+        return (
+            f"{str(err).rstrip('.')}, so the passphrase is needed now. At a start where the "
+            "keychain runs (a desktop session), MedLocal unlocks without the passphrase again."
+        )
     if isinstance(err, WrongPassphraseError):
         reason = (
             "The key in this computer's keychain does not open this vault (the keychain entry "
@@ -474,7 +496,8 @@ def remembered_key_unused(err: Exception) -> str:
         )
     else:
         reason = str(err).rstrip(".")
-    return f"{reason}, so the passphrase is needed. {REMEMBER_AGAIN}"
+    again = REMEMBER_AGAIN_WINDOW if window else REMEMBER_AGAIN
+    return f"{reason}, so the passphrase is needed. {again}"
 
 
 def _wrap_entry(key_file: KeyFile) -> str:
