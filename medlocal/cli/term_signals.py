@@ -19,11 +19,11 @@ import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
 
+from medlocal.crash import Terminated
+
 _Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
 
-
-class Terminated(KeyboardInterrupt):
-    """The system asked this command to end (SIGTERM, SIGHUP)."""
+__all__ = ["Terminated", "after_the_command", "terminated_as_interrupt", "termination_signals"]
 
 
 def termination_signals() -> list[signal.Signals]:
@@ -52,3 +52,20 @@ def terminated_as_interrupt() -> Iterator[None]:
         for signum, handler in previous.items():
             with contextlib.suppress(TypeError, ValueError):  # a handler not set from Python
                 signal.signal(signum, handler)
+
+
+def after_the_command() -> None:
+    """The command has finished and said what it did: a SIGTERM or SIGHUP while the process
+    closes (the vault locking, the run marker removed) no longer ends it with status 143 after
+    "Restored the vault …" (walk 52b L3): the first is let go, the process ending anyway; a
+    second ends it at once, a way out should closing hang."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def let_go(signum: int, frame: FrameType | None) -> None:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signum, signal.SIG_DFL)
+
+    for signum in termination_signals():
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signum, let_go)
