@@ -131,3 +131,24 @@ def test_a_vault_behind_another_accounts_folder_names_that_folder(shared: Path) 
     )
     assert code == 2, said
     _said(said, backups)
+
+
+def test_the_window_words_it_the_same(shared: Path) -> None:
+    """The window's restore and verify read the folder on a worker: its PermissionError, as the
+    window words it."""
+    from medlocal.ui.dialogs.common import error_text
+    from medlocal.vault import backup_files
+
+    backups = shared / "shared" / "medlocal"
+
+    def job() -> int:
+        try:
+            backup_files.find_backups(backups)
+        except PermissionError as err:
+            print(error_text(err, "The restore"))
+            return 2
+        return 0
+
+    code, said = _as_nobody(shared, job)
+    assert code == 2, said
+    _said(said, backups)
