@@ -244,11 +244,14 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
         try:
             with terminated_as_interrupt():  # SIGTERM stops as Ctrl-C does (walk51b L7)
                 finished.append(int(handler(args) or EXIT_OK))
-            after_the_command()  # done and said: closing is not failed by a late SIGTERM
             return finished[0]
         finally:
             if workspace is None:
-                ws.close()
+                if finished:  # done and said: closing is not failed by a late SIGTERM
+                    with after_the_command():
+                        ws.close()
+                else:
+                    ws.close()
     except UserInputError as exc:
         print(f"medlocal: error: {exc}{_where_ids_are_listed(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
