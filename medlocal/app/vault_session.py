@@ -31,6 +31,7 @@ from medlocal.vault.unlock import (
     incomplete_message,
     key_file_lost_message,
     unfinished_message,
+    unremembered_reason,
 )
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,11 @@ class VaultSession:
 
     def remembered(self) -> bool:
         return Vault.is_remembered(self.folder)
+
+    def unremembered(self) -> bool:
+        """Whether a restore ended "unlock without the passphrase" here and the next start has
+        yet to say why (walk 52b M1)."""
+        return unremembered_reason(self.folder) is not None
 
     def unfinished(self) -> bool:
         """Whether an earlier creation of this vault was interrupted (it holds nothing)."""
@@ -190,6 +196,11 @@ class VaultSession:
                     vault = Vault.open(folder, use_keychain=True)
                 except PassphraseRequiredError as err:
                     why = err
+            elif (ended := unremembered_reason(folder)) is not None:
+                # A restore could not keep "unlock without the passphrase" (walk 52b M1).
+                why = PassphraseRequiredError(
+                    ended, window=unremembered_reason(folder, window=True)
+                )
             if vault is None:
                 if prompt is None:
                     # Walk 52b L1: the reason is the error itself, shown where the passphrase is

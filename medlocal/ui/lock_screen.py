@@ -141,7 +141,9 @@ class LockScreen(QWidget):
 
     def try_keychain(self) -> None:
         """When this computer remembers the vault, unlock without asking (off the GUI thread)."""
-        if not self.workspace.vault_remembered():
+        # Also when a restore ended "remembered": the unlock without a passphrase then fails
+        # saying why, and the lock screen shows it (walk 52b M1).
+        if not (self.workspace.vault_remembered() or self.workspace.vault_unremembered()):
             return
         self._start(lambda _cancel: self.workspace.unlock(on_busy=self._waiting.emit))
 

@@ -404,7 +404,13 @@ def finish_restore(
         try:
             carried, remembered = _keychain_wrap(target, header.vault_id, replacing, dek)
             _write_key_file(
-                files, prepared.manifest, contents, dek, prepared.vault_passphrase, carried
+                files,
+                prepared.manifest,
+                contents,
+                dek,
+                prepared.vault_passphrase,
+                carried,
+                unremembered=remembered.reason if remembered and not remembered.kept else "",
             )
         finally:
             dek.wipe()
@@ -691,6 +697,8 @@ def _write_key_file(
     dek: SecretKey,
     passphrase: str,
     keychain_wrap: dict[str, Any] | None = None,
+    *,
+    unremembered: str = "",
 ) -> None:
     vault_id = manifest.header.vault_id
     params = KdfParams.from_dict(manifest.wraps["passphrase"].get("params") or {})
@@ -700,7 +708,12 @@ def _write_key_file(
     }
     if keychain_wrap is not None:
         wraps["keychain"] = keychain_wrap
-    key_file = KeyFile(vault_id=vault_id, recovery_public=contents.recovery_public, wraps=wraps)
+    key_file = KeyFile(
+        vault_id=vault_id,
+        recovery_public=contents.recovery_public,
+        wraps=wraps,
+        unremembered=unremembered.rstrip("."),  # the next start says why (see KeyFile)
+    )
     save_key_file(files.key_file, key_file)
 
 

@@ -500,6 +500,24 @@ def remembered_key_unused(err: Exception, *, window: bool = False) -> str:
     return f"{reason}, so the passphrase is needed. {again}"
 
 
+def unremembered_reason(folder: Path, *, window: bool = False) -> str | None:
+    """Why a vault that unlocked without the passphrase here no longer does (a restore that
+    could not use the keychain, walk 52b M1), for the start that asks for the passphrase; None
+    when there is nothing to say."""
+    try:
+        reason = load_key_file(VaultFiles(folder).key_file).unremembered
+    except (KeyFileError, OSError):
+        return None
+    if not reason:
+        return None
+    again = REMEMBER_AGAIN_WINDOW if window else REMEMBER_AGAIN
+    return (
+        "This vault was restored from a backup and no longer unlocks without the passphrase on "
+        f"this computer: the OS keychain could not be used during the restore ({reason}). "
+        f"So the passphrase is needed. {again}"
+    )
+
+
 def _wrap_entry(key_file: KeyFile) -> str:
     """The keychain entry the key file's wrap was made with: the one it names, or the vault's
     id alone for a wrap made before entries were named per folder."""
@@ -598,6 +616,7 @@ def _open(
             raise VaultCorruptedError(damaged_vault_message(vault_folder=files.folder)) from err
         raise
     failures = key_file.unlogged_failures
+    key_file.unremembered = ""  # said at this start; the person has unlocked since (M1)
     key_file.failed_attempts = 0
     key_file.last_failed_at = 0.0
     key_file.unlogged_failures = 0
@@ -748,6 +767,7 @@ def remember(files: VaultFiles, key_file: KeyFile, dek: SecretKey) -> tuple[KeyF
         finally:
             device_key.wipe()
         current.wraps["keychain"] = {**wrap, "entry": here}
+        current.unremembered = ""
 
     return update_key_file(files, key_file, add, kept=_dek_kept), backend
 

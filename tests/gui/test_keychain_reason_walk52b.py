@@ -8,6 +8,7 @@ own control before any command; a locked keychain advises unlocking it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring.errors
 import pytest
@@ -76,4 +77,32 @@ def test_a_missing_entry_names_the_windows_control_first(
     said = _lock_screen_says(qtbot, remembered)
     assert "not in this computer's keychain" in said, said
     assert "Remember on this computer in Settings" in said, said
+    assert "medlocal vault" not in said, said
+
+
+def test_a_restore_that_could_not_keep_remember_is_said_at_the_next_start(
+    qtbot: QtBot,
+    gui_workspace: Workspace,
+    store: MemoryKeychain,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Walk 52b M1's fallback: the keychain failed during a restore over a remembered vault;
+    the next start's lock screen says why the passphrase is asked."""
+    from fixtures.gui_window import PASS
+
+    from medlocal.vault import keychain
+    from medlocal.vault.errors import KeychainUnavailableError
+
+    gui_workspace.require_vault().remember()
+    gui_workspace.backup(PASS, tmp_path / "usb", create_folder=True)
+
+    def locked(entry: str) -> object:
+        raise KeychainUnavailableError("The OS keychain did not answer.")
+
+    monkeypatch.setattr(keychain, "load_device_key", locked)
+    gui_workspace.restore(tmp_path / "usb", PASS, replace=True)
+    monkeypatch.undo()
+    said = _lock_screen_says(qtbot, gui_workspace)
+    assert "restored from a backup and no longer unlocks without the passphrase" in said, said
     assert "medlocal vault" not in said, said

@@ -76,6 +76,20 @@ def test_a_keychain_that_fails_during_the_restore_is_said(
     monkeypatch.undo()
     with pytest.raises(PassphraseRequiredError):
         Vault.open(remembered.vault_folder, use_keychain=True)
+    # The next start says why the passphrase is asked (the window's words name its control)...
+    with pytest.raises(PassphraseRequiredError) as asked:
+        remembered.unlock()
+    assert "restored from a backup and no longer unlocks without the passphrase" in str(
+        asked.value
+    )
+    assert "The OS keychain did not answer" in str(asked.value)
+    assert "Remember on this computer in Settings" in (asked.value.window or "")
+    # ...once: after an unlock with the passphrase it is said no more.
+    remembered.unlock(PASS)
+    remembered.lock()
+    with pytest.raises(PassphraseRequiredError) as plain:
+        remembered.unlock()
+    assert str(plain.value) == "The vault passphrase is needed to unlock it."
 
 
 def test_a_restore_over_a_vault_not_remembered_says_nothing_of_the_keychain(
