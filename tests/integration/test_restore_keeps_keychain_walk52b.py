@@ -79,9 +79,7 @@ def test_a_keychain_that_fails_during_the_restore_is_said(
     # The next start says why the passphrase is asked (the window's words name its control)...
     with pytest.raises(PassphraseRequiredError) as asked:
         remembered.unlock()
-    assert "restored from a backup and no longer unlocks without the passphrase" in str(
-        asked.value
-    )
+    assert "restored from a backup and no longer unlocks without the passphrase" in str(asked.value)
     assert "The OS keychain did not answer" in str(asked.value)
     assert "Remember on this computer in Settings" in (asked.value.window or "")
     # ...once: after an unlock with the passphrase it is said no more.
