@@ -26,6 +26,7 @@ import os
 import platform
 import re
 import secrets
+import signal
 import sys
 import threading
 import traceback
@@ -38,6 +39,7 @@ from typing import TextIO
 import medlocal
 from medlocal import paths
 from medlocal.fsutil import ReadOnlyFolderError, atomic_write_private, disk_full_error
+from medlocal.other_account import another_account_message
 
 NATIVE_LOG_NAME = "crash-native.log"
 _PREFIX, _PENDING, _SHOWN = "crash-", ".txt", ".shown.txt"
@@ -124,6 +126,10 @@ def cannot_write_message(exc: BaseException) -> str | None:
     if (full := disk_full_error(exc)) is not None:  # walk 38: a full disk is no bug either
         return str(full)
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        # Walk 52b M2: another account's private folder is named as such, never "made writable".
+        named = exc.filename if isinstance(exc.filename, str) else None
+        if named and (other := another_account_message(Path(named))) is not None:
+            return other
         what = f" {exc.filename}" if exc.filename else " a file it needs"
         return (
             f"MedLocal may not use{what}: {exc.strerror or 'permission denied'}. Make its "
@@ -261,11 +267,24 @@ def native_stacks_without_paths(stacks: str) -> str:
     return cut.replace(home, "~") if len(Path(home).parts) > 1 else cut
 
 
+class Terminated(KeyboardInterrupt):
+    """The system asked this process to end (SIGTERM, SIGHUP): stopped as Ctrl-C stops it."""
+
+
+_asked = False  # a SIGTERM/SIGHUP came during start-up (see tell_interrupts_in_one_line)
+
+
+def asked_to_end(exc: BaseException) -> bool:
+    """Whether the interrupt ``exc`` was the system asking this process to end."""
+    return isinstance(exc, Terminated) or _asked
+
+
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
         # Ctrl+C where no command handles it (start-up's imports, the window's end): one plain
         # line, not a traceback (walk 49a D6); the exit status stays an interrupt's (130).
-        print("\nmedlocal: interrupted", file=sys.stderr)
+        asked = " (asked to end by the system)" if issubclass(kind, Terminated) or _asked else ""
+        print(f"\nmedlocal: interrupted{asked}", file=sys.stderr)
         return
     _report_and_tell(exc)
 
@@ -273,8 +292,25 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 def tell_interrupts_in_one_line() -> None:
     """Route uncaught exceptions through this module's hook from the first moment of a run, so
     a Ctrl+C during start-up's imports prints one line (the crash handler proper, with its
-    native log, is installed once the privacy guards are)."""
+    native log, is installed once the privacy guards are). SIGTERM and SIGHUP raise
+    :class:`Terminated` from this moment too (walk 52b L3: a `vault restore` sent SIGTERM during
+    its seconds of start-up imports died silently with status 143, where README promises a
+    line and 130); a command or the window sets its own handling later."""
     sys.excepthook = _excepthook
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def on_signal(signum: int, frame: object) -> None:
+        global _asked
+        _asked = True
+        # KeyboardInterrupt itself, not Terminated: only that exact type, uncaught, makes
+        # Python end with an interrupt's status (130); the flag says who asked.
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(getattr(signal, name), on_signal)
 
 
 def _thread_excepthook(args: threading.ExceptHookArgs) -> None:

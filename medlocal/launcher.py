@@ -107,3 +107,6 @@ def _close_without_interrupts() -> None:
     change into exit 130 (walk 49a D6), so it is ignored from here on."""
     with contextlib.suppress(ValueError, OSError):  # not the main thread: nothing to change
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from medlocal.cli.term_signals import let_go_until_exit
+
+    let_go_until_exit()  # a SIGTERM now is not a failure after a done command (walk 52b L3)

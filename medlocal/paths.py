@@ -41,6 +41,11 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     home = home_override()
     base = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    if base.parent.name == APP_NAME:
+        # Linux's ~/.local/state/MedLocal/log, Windows' …\MedLocal\Logs: the app's own folder
+        # above the log folder is MedLocal's too, kept 0700 like the rest (walk 52b L4: mkdir
+        # made it with the umask's 0755, so another account saw it and its "log" folder).
+        private_dir(base.parent)
     return private_dir(base)
 
 

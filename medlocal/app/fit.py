@@ -17,7 +17,7 @@ import psutil
 
 from medlocal.engine import hardware
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
-from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.models.catalog import CatalogEntry, bundled_catalog
 from medlocal.models.fit import (
     MIN_CTX,
@@ -131,7 +131,7 @@ def fit_advice(registry: Registry, id_or_path: str, n_ctx: int | None = None) ->
         _check_ctx(n_ctx, info, id_or_path)
         return advise(info, n_ctx)
     if model is not None:  # installed, its file gone: as asking with it says
-        raise ModelLoadError(registry.missing_file_message(model))
+        raise registry.missing_file_error(model)
     entry = bundled_catalog().find(id_or_path)
     if entry is None:
         raise UserInputError(f"no installed model or file '{id_or_path}'")

@@ -38,6 +38,8 @@ class ModelRemoval:
     model: InstalledModel
     file_kept: bool
     notes: tuple[str, ...] = ()
+    # The same notes as the window words them: its model manager, no command (walk 52b L2).
+    window_notes: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -129,16 +131,19 @@ def installed_listing(
 CHOOSE_CHAT = (
     "choose another with 'medlocal models default ID' (or Set as default in the model manager)"
 )
+# The window's words: its own control, no command (walk 52b L2).
+CHOOSE_IN_WINDOW = "choose another in the model manager: select it and press Set as default"
 
 
-def chat_fallback_note(registry: Registry, removed_id: str) -> str:
+def chat_fallback_note(registry: Registry, removed_id: str, *, window: bool = False) -> str:
     """What chat uses once ``removed_id``, the default chat model, is gone: the demo model (as
     ``default_chat_path`` falls back to it), which is not for clinical use."""
     if registry.find(DEMO_MODEL_ID) is not None:
         now = f"questions now use {DEMO_MODEL_ID}, the demo model (not for clinical use)"
     else:
         now = "no chat model is chosen now"
-    return f"{removed_id} was the default chat model: {now}; {CHOOSE_CHAT}"
+    choose = CHOOSE_IN_WINDOW if window else CHOOSE_CHAT
+    return f"{removed_id} was the default chat model: {now}; {choose}"
 
 
 def remove_model(registry: Registry, model_id: str, *, keep_file: bool = False) -> ModelRemoval:
@@ -154,7 +159,13 @@ def remove_model(registry: Registry, model_id: str, *, keep_file: bool = False) 
         f"'medlocal models default ID --role {role}' (or Set as default in the model manager)"
         for role in roles
     ]
-    return ModelRemoval(model, keep_file or not model.managed, tuple(notes))
+    window_notes = [
+        chat_fallback_note(registry, model.id, window=True)
+        if role == "chat"
+        else f"{model.id} was the default {role} model; {CHOOSE_IN_WINDOW}"
+        for role in roles
+    ]
+    return ModelRemoval(model, keep_file or not model.managed, tuple(notes), tuple(window_notes))
 
 
 def verify_models(

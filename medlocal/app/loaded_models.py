@@ -78,6 +78,9 @@ class LoadedModels:
         self._embedder_loader = embedder_loader
         self._reranker_loader = reranker_loader
         self._chat: tuple[tuple[str, int | None], Any] | None = None
+        # "The chat model X is no longer installed: answering with Y": kept for the next answer
+        # to carry as a note (walk 52b L7: a status-bar message for a few seconds was missed).
+        self._switch_note: str | None = None
         # The installed model behind _chat (id, file), when it came from the registry.
         self._chat_record: tuple[str, Path] | None = None
         self._embedder: tuple[str, Embedder] | None = None
@@ -171,7 +174,8 @@ class LoadedModels:
                         # HuatuoGPT-o1's template says nothing of its "## Thinking".
                         loaded.reasoning = True
                     if gone is not None:
-                        self._notice(_replaced_note(gone, loaded.name))
+                        self._switch_note = _replaced_note(gone, loaded.name)
+                        self._notice(self._switch_note)
                     if loaded.load_message:
                         self._notice(loaded.load_message)
                 self._chat = (key, loaded)
@@ -182,6 +186,13 @@ class LoadedModels:
     def loaded_chat_model(self) -> Any | None:
         """The chat model in memory, if one is (for a status bar); never loads one."""
         return self._chat[1] if self._chat is not None else None
+
+    def take_switch_note(self) -> str | None:
+        """The note of a chat model that stopped being installed and was replaced at the last
+        load, once (the answer it serves says it); None when there is none."""
+        with self._lock:
+            note, self._switch_note = self._switch_note, None
+        return note
 
     def _uninstalled_chat(self) -> str | None:
         """The id of the installed chat model held here when it is no longer installed (removed

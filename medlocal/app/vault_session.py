@@ -32,6 +32,7 @@ from medlocal.vault.unlock import (
     incomplete_message,
     key_file_lost_message,
     unfinished_message,
+    unremembered_reason,
 )
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,11 @@ class VaultSession:
 
     def remembered(self) -> bool:
         return Vault.is_remembered(self.folder)
+
+    def unremembered(self) -> bool:
+        """Whether a restore ended "unlock without the passphrase" here and the next start has
+        yet to say why (walk 52b M1)."""
+        return unremembered_reason(self.folder) is not None
 
     def unfinished(self) -> bool:
         """Whether an earlier creation of this vault was interrupted (it holds nothing)."""
@@ -185,14 +191,26 @@ class VaultSession:
         if passphrase is not None or recovery_key is not None:
             vault = Vault.open(folder, passphrase=passphrase, recovery_key=recovery_key)
         else:
+            why: PassphraseRequiredError | None = None
             if Vault.is_remembered(folder):
                 try:
                     vault = Vault.open(folder, use_keychain=True)
                 except PassphraseRequiredError as err:
-                    self._notice(error_notice(err))
+                    why = err
+            elif (ended := unremembered_reason(folder)) is not None:
+                # A restore could not keep "unlock without the passphrase" (walk 52b M1).
+                why = PassphraseRequiredError(
+                    ended, window=unremembered_reason(folder, window=True)
+                )
             if vault is None:
                 if prompt is None:
-                    raise PassphraseRequiredError("The vault passphrase is needed to unlock it.")
+                    # Walk 52b L1: the reason is the error itself, shown where the passphrase is
+                    # asked (the lock screen), not only in a status bar that cuts it off.
+                    raise why or PassphraseRequiredError(
+                        "The vault passphrase is needed to unlock it."
+                    )
+                if why is not None:
+                    self._notice(error_notice(why))
                 vault = Vault.open(folder, passphrase=prompt())
         self._attach(vault, idle_lock=idle_lock)
         return vault

@@ -144,6 +144,11 @@ class Workspace(
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
         return self._models.chat_model(model, n_ctx)
 
+    def take_model_switch_note(self) -> str | None:
+        """Once: what the last chat model load said of a model that is no longer installed and
+        the one answering instead (see LoadedModels.take_switch_note)."""
+        return self._models.take_switch_note()
+
     def general_answer(
         self,
         messages: Sequence[ChatMessage],

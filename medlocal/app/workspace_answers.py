@@ -49,6 +49,9 @@ class WorkspaceAnswers(WorkspaceParts):
         vault = self.require_vault()
         check_search_scope(vault, patient_id, collection)
         chat = self.chat_model(model, n_ctx)
+        # Walk 52b L7: a model removed elsewhere and replaced (by the demo model, say) is said
+        # in the first answer it gives, where the clinician reads, and kept with that answer.
+        switched = [note] if (note := self.take_model_switch_note()) else []
         embedder = self.embedder()
         doubt = self.settings.model_check
         answerer = GroundedAnswerer(
@@ -69,8 +72,8 @@ class WorkspaceAnswers(WorkspaceParts):
             Scope(patient_id, collection),
             chat_id=chat_id,
             # Read at each question: a patient added meanwhile counts.
-            question_notes=lambda question: question_check(vault.list_patients(), patient_id)(
-                question
+            question_notes=lambda question: (
+                _once(switched) + question_check(vault.list_patients(), patient_id)(question)
             ),
             answer_check=lambda question, text, attached: answer_check(
                 vault.list_patients(), patient_id
@@ -193,3 +196,10 @@ class WorkspaceAnswers(WorkspaceParts):
 def _record_identity(vault: Vault, patient_id: int) -> RecordIdentity:
     patient = vault.get_patient(patient_id)
     return RecordIdentity(patient.name, patient.mrn, patient.dob)
+
+
+def _once(notes: list[str]) -> list[str]:
+    """``notes`` the first time, then nothing (they are said in one answer)."""
+    said = list(notes)
+    notes.clear()
+    return said

@@ -39,6 +39,10 @@ class WorkspaceVault(WorkspaceParts):
     def vault_remembered(self) -> bool:
         return self._session.remembered()
 
+    def vault_unremembered(self) -> bool:
+        """Whether a restore ended "unlock without the passphrase" here, not yet said."""
+        return self._session.unremembered()
+
     def create_vault(
         self, passphrase: str, confirmation: str | None = None, *, finish: bool = True
     ) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import medlocal
 from medlocal import crash, run_marker
-from medlocal.cli.term_signals import Terminated, terminated_as_interrupt
+from medlocal.cli.term_signals import Terminated, after_the_command, terminated_as_interrupt
 from medlocal.errors import GenerationCancelled, MedLocalError, UserInputError
 from medlocal.fsutil import disk_full_error, shown_name, shown_path
 from medlocal.privacy import hardening, netguard
@@ -247,7 +247,11 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
             return finished[0]
         finally:
             if workspace is None:
-                ws.close()
+                if finished:  # done and said: closing is not failed by a late SIGTERM
+                    with after_the_command():
+                        ws.close()
+                else:
+                    ws.close()
     except UserInputError as exc:
         print(f"medlocal: error: {exc}{_where_ids_are_listed(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -261,7 +265,7 @@ def _run(args: argparse.Namespace, workspace: Workspace | None) -> int:
     except KeyboardInterrupt as exc:
         if finished:  # Ctrl+C as the finished command closed: what it said it did is done
             return finished[0]
-        asked = " (asked to end by the system)" if isinstance(exc, Terminated) else ""
+        asked = " (asked to end by the system)" if crash.asked_to_end(exc) else ""
         print(f"\nmedlocal: interrupted{asked}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:

@@ -26,8 +26,10 @@ from medlocal.cli.common import (
 from medlocal.cli.vault_cmds import new_passphrase
 from medlocal.errors import MedLocalError, UserInputError
 from medlocal.fsutil import shown_name, shown_path
+from medlocal.other_account import refuse_another_accounts
 from medlocal.progress import Progress
 from medlocal.settings import load_settings
+from medlocal.wording import counted
 
 if TYPE_CHECKING:
     from medlocal.app.backups import Held
@@ -287,6 +289,7 @@ def _verify(args: argparse.Namespace) -> int:
     from medlocal.app.backups import BackupCheck, unfinished_note, verify_backups
 
     path = _typed_path(args.verify, "Checking")
+    refuse_another_accounts(path)  # before a passphrase is asked for (walk 52b M2)
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
     passphrase = None if recovery else _secret(args.passphrase_file, "Backup passphrase: ")
     printer = _ProgressLine("backup")
@@ -313,6 +316,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from medlocal.vault.restore import restore_backup
 
     target = workspace(args).vault_folder
+    refuse_another_accounts(Path(args.source).expanduser())  # before the passphrase (walk 52b M2)
     recovery = read_secret_file(args.recovery_key_file) if args.recovery_key_file else None
     if recovery:
         passphrase = None
@@ -393,8 +397,13 @@ def run_restore(args: argparse.Namespace) -> int:
             now = held_in(result.counts).words()
             print(f"  It held {held.words()}; the restored vault holds {now}.")
     counts = result.counts
-    print(f"  {counts['documents']} documents, {counts['audit']} audit entries plus the restore.")
+    print(
+        f"  {counted(counts['documents'], 'document')}, "
+        f"{counted(counts['audit'], 'audit entry', 'audit entries')} plus the restore."
+    )
     print(result.unlock_note())
+    if remembered := result.keychain_note():
+        print(f"  {remembered}")
     if not result.new_passphrase:
         print(f"  To change it: medlocal vault passwd{_vault_option(args, target)}")
     return 0

@@ -19,11 +19,17 @@ import threading
 from collections.abc import Callable, Iterator
 from types import FrameType
 
+from medlocal.crash import Terminated
+
 _Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
 
-
-class Terminated(KeyboardInterrupt):
-    """The system asked this command to end (SIGTERM, SIGHUP)."""
+__all__ = [
+    "Terminated",
+    "after_the_command",
+    "let_go_until_exit",
+    "terminated_as_interrupt",
+    "termination_signals",
+]
 
 
 def termination_signals() -> list[signal.Signals]:
@@ -52,3 +58,41 @@ def terminated_as_interrupt() -> Iterator[None]:
         for signum, handler in previous.items():
             with contextlib.suppress(TypeError, ValueError):  # a handler not set from Python
                 signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def after_the_command() -> Iterator[None]:
+    """The command has finished and said what it did: while the block closes it (the vault
+    locking, the workspace closed), a SIGTERM or SIGHUP no longer ends the process with status
+    143 after "Restored the vault …" (walk 52b L3): the first is let go, the process ending
+    anyway; a second ends it at once, a way out should closing hang. The handlers are put back
+    after the block (a command run in-process leaves its caller's as they were); the launcher
+    keeps letting them go until the process exits (:func:`let_go_until_exit`)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous: dict[signal.Signals, _Handler] = {}
+    for signum in termination_signals():
+        with contextlib.suppress(ValueError, OSError):
+            previous[signum] = signal.signal(signum, _let_go)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            with contextlib.suppress(TypeError, ValueError, OSError):
+                signal.signal(signum, handler)
+
+
+def let_go_until_exit() -> None:
+    """The launcher's command has returned: from here to the process's end a first SIGTERM or
+    SIGHUP is let go (see :func:`after_the_command`)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in termination_signals():
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signum, _let_go)
+
+
+def _let_go(signum: int, frame: FrameType | None) -> None:
+    with contextlib.suppress(ValueError, OSError):
+        signal.signal(signum, signal.SIG_DFL)

@@ -39,6 +39,7 @@ from medlocal.cli.common import (
 from medlocal.cli.export_cmds import register_document_export
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name, shown_path
+from medlocal.vault import keychain
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
     AuditChainError,
@@ -46,7 +47,7 @@ from medlocal.vault.errors import (
 )
 from medlocal.vault.records import SearchHit, pages_label
 from medlocal.vault.store import Vault
-from medlocal.vault.unlock import REMEMBER_AGAIN
+from medlocal.vault.unlock import REMEMBER_AGAIN, UNLOCK_THE_KEYCHAIN
 from medlocal.wording import counted, saved_outputs
 
 SNIPPET_CHARS = 240
@@ -307,7 +308,10 @@ def run_status(args: argparse.Namespace) -> int:
         f"p={kdf['lanes']}; AES-256-GCM wrap; SQLCipher 4"
     )
     if status.remembered_problem:  # walk 49a D3: "yes" of a keychain key that was gone
-        print(f"Remembered:   not usable here. {status.remembered_problem} {REMEMBER_AGAIN}")
+        # A locked keychain keeps its entry: unlocking it is the fix, not remembering again.
+        locked = status.remembered_problem == keychain.LOCKED
+        fix = UNLOCK_THE_KEYCHAIN if locked else REMEMBER_AGAIN
+        print(f"Remembered:   not usable here. {status.remembered_problem} {fix}")
     else:
         print(f"Remembered:   {'yes (OS keychain)' if status.remembered else 'no'}")
     if problems is None:

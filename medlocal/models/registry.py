@@ -305,7 +305,7 @@ class Registry:
         model = self.get(model_id)
         path = Path(model.path)
         if not path.exists():
-            raise ModelLoadError(self.missing_file_message(model))
+            raise self.missing_file_error(model)
         identity = _file_identity(path)
         if not force and identity == (model.size, model.mtime_ns, model.inode):
             return path
@@ -321,27 +321,42 @@ class Registry:
         )
         return path
 
-    def missing_file_message(self, model: InstalledModel) -> str:
+    def missing_file_error(self, model: InstalledModel) -> ModelLoadError:
+        """:meth:`missing_file_message` as the error to raise: the terminal's words, and the
+        window's, which name its model manager and no command (walk 52b L2)."""
+        return ModelLoadError(
+            self.missing_file_message(model), window=self.missing_file_message(model, window=True)
+        )
+
+    def missing_file_message(self, model: InstalledModel, *, window: bool = False) -> str:
         """What to do when ``model``'s file is not where it was recorded (walk 43 D4: a model
         imported --in-place from a USB stick that was then unplugged said only "model file is
         missing"): plug the drive in, or choose another installed model; never a silent
-        fallback to another model."""
+        fallback to another model. ``window``: worded with the window's model manager, first
+        and alone (walk 52b L2: the window gave the shell command first)."""
+        head = (
+            f"model file is missing: {shown_path(model.path)} (model {model.id}). If it is on a "
+            "USB stick or another drive, plug it in and try again; or choose another model"
+        )
         others = [
             m.id
             for m in self.recorded_models()
             if m.role == model.role and m.id != model.id and Path(m.path).exists()
         ]
+        if window:
+            installed = f" (installed: {', '.join(others)})" if others else ""
+            return (
+                f"{head} in Models → Model manager…: select it and press Set as default{installed}."
+                if others
+                else f"{head}: import or download one in Models → Model manager…."
+            )
         role = "" if model.role == "chat" else f" --role {model.role}"
         choose = (
             f"medlocal models default {others[0]}{role} (installed: {', '.join(others)})"
             if others
             else "import or download another model (medlocal models import FILE)"
         )
-        return (
-            f"model file is missing: {shown_path(model.path)} (model {model.id}). If it is on a "
-            "USB stick or another drive, plug it in and try again; or choose another model: "
-            f"{choose}, or Set as default in the model manager."
-        )
+        return f"{head}: {choose}, or Set as default in the model manager."
 
     def _update(self, model: InstalledModel) -> None:
         with self._editing() as data:

@@ -41,6 +41,7 @@ from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.quit_signals import quit_requested
 from medlocal.ui.strength_meter import StrengthMeter
 from medlocal.ui.workers import run_task
+from medlocal.wording import counted
 
 UNFINISHED_EARLIER = (
     "An earlier creation of the vault stopped before its recovery key was confirmed. That "
@@ -231,7 +232,7 @@ class PassphrasePage(QWizardPage):
             result = workspace.restore(path, secret)
             workspace.unlock(secret)
             return (
-                f"Restored {result.counts['documents']} documents from "
+                f"Restored {counted(result.counts['documents'], 'document')} from "
                 f"{shown_name(result.backup.name)}. "
                 f"{result.outcome_note()}"
             )

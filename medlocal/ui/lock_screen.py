@@ -23,7 +23,7 @@ from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import run_owned
 from medlocal.ui.workers import emit_from_worker
-from medlocal.vault.errors import wait_text
+from medlocal.vault.errors import PassphraseRequiredError, wait_text
 
 UNLOCK = "Unlock"
 # Said while an unlock waits for another process's write (it waits up to a minute, then says
@@ -142,7 +142,9 @@ class LockScreen(QWidget):
 
     def try_keychain(self) -> None:
         """When this computer remembers the vault, unlock without asking (off the GUI thread)."""
-        if not self.workspace.vault_remembered():
+        # Also when a restore ended "remembered": the unlock without a passphrase then fails
+        # saying why, and the lock screen shows it (walk 52b M1).
+        if not (self.workspace.vault_remembered() or self.workspace.vault_unremembered()):
             return
         self._start(lambda _cancel: self.workspace.unlock(on_busy=self._say_waiting))
 
@@ -186,7 +188,11 @@ class LockScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.reset(str(exc) or "The vault could not be unlocked.")
+        # The window's wording where the error has one (its controls, not shell commands).
+        shown = getattr(exc, "window", None) or str(exc)
+        # Why the passphrase is asked (the keychain did not unlock it) is a notice, not a fault.
+        tone = Tone.WARNING if isinstance(exc, PassphraseRequiredError) else Tone.ERROR
+        self.reset(shown or "The vault could not be unlocked.", tone)
         announce(self.error, self.error.text(), urgent=True)
         wait = getattr(exc, "retry_after", 0.0)
         if isinstance(wait, int | float) and wait > 0:

@@ -97,6 +97,16 @@ class KeychainUnavailableError(VaultError):
     """The OS keychain is missing, refused (plaintext/fail backends) or did not answer."""
 
 
+class KeychainNotRunningError(KeychainUnavailableError):
+    """No OS keychain runs for this account (keyring found only its "fail" fallback): an entry
+    made in a desktop session is still there for the next start that has one."""
+
+
+class KeychainLockedError(KeychainUnavailableError):
+    """The OS keychain answered that it is locked (a login keyring not unlocked at sign-in):
+    its entry is still there, and unlocking the keyring, not remembering again, is the fix."""
+
+
 class DuplicateDocumentError(UserInputError):
     """The same file (same sha256) is already in this patient's records."""
 

@@ -21,7 +21,11 @@ from typing import Any
 import keyring
 import keyring.errors
 
-from medlocal.vault.errors import KeychainUnavailableError
+from medlocal.vault.errors import (
+    KeychainLockedError,
+    KeychainNotRunningError,
+    KeychainUnavailableError,
+)
 from medlocal.vault.keys import SecretKey
 
 SERVICE = "MedLocal vault"
@@ -56,6 +60,16 @@ _REFUSED_MODULES = (
     "keyrings.alt",
 )
 _REFUSED_NAME_PARTS = ("plaintext", "uncrypted")
+# The backends keyring falls back to when it finds no keychain at all.
+_NO_KEYCHAIN = ("keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer")
+NONE_RUNNING = (
+    "No OS keychain is running for this account on this computer (on Linux the desktop's "
+    "keyring, GNOME Keyring or KWallet, runs in a desktop session)."
+)
+LOCKED = (
+    "This computer's keychain is locked (on Linux the login keyring, usually unlocked when you "
+    "sign in to the desktop); the remembered key is still in it."
+)
 # Module prefixes of the backends that keep secrets in the operating system's own keychain.
 TRUSTED_BACKENDS: tuple[str, ...] = (
     "keyring.backends.macOS.",
@@ -105,7 +119,11 @@ def secure_backend() -> Any:
         if reason is None:
             return candidate
         reasons.append(reason)
-    detail = "; ".join(reasons) or "no keychain backend is installed"
+    if all(backend_name(c).startswith(_NO_KEYCHAIN) for c in candidates):
+        # Walk 52b L1: "keyring.backends.fail.Keyring is not a secure OS keychain" was all a
+        # clinician read when simply no keychain runs (no desktop session, no D-Bus).
+        raise KeychainNotRunningError(NONE_RUNNING)
+    detail = "; ".join(reasons)
     raise KeychainUnavailableError(f"No secure OS keychain is available ({detail}).")
 
 
@@ -141,10 +159,21 @@ def _stored(entry: str) -> tuple[str, Any]:
     try:
         stored = backend.get_password(SERVICE, entry)
     except Exception as err:
+        if _is_locked(err):
+            raise KeychainLockedError(LOCKED) from err
         raise KeychainUnavailableError("The OS keychain did not answer.") from err
     if not stored:
         raise EntryMissingError()
     return str(stored), backend
+
+
+def _is_locked(err: Exception) -> bool:
+    """Whether the keychain refused because it is locked: keyring's KeyringLocked (its Secret
+    Service backend when the prompt to unlock is dismissed or cannot show), or secretstorage's
+    own exceptions for a locked collection."""
+    if isinstance(err, keyring.errors.KeyringLocked):
+        return True
+    return type(err).__name__ in ("LockedException", "PromptDismissedException")
 
 
 def require(entry: str) -> None:

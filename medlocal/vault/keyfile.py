@@ -49,6 +49,10 @@ class KeyFile:
     # finish or redo, or one whose recovery key nobody had. Such a vault holds nothing (unlock
     # refuses it), so the next init may start again in its place.
     unfinished: bool = False
+    # Why "unlock without the passphrase" ended for this vault on this computer: a restore
+    # over a remembered vault could not use the keychain (walk 52b M1). Said by the next start
+    # that asks for the passphrase; cleared by the next unlock or a new "remember".
+    unremembered: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -65,6 +69,8 @@ class KeyFile:
             data["pending"] = self.pending
         if self.unfinished:
             data["unfinished"] = True
+        if self.unremembered:
+            data["unremembered"] = self.unremembered  # ignored by versions before it
         return data
 
     @classmethod
@@ -89,6 +95,7 @@ class KeyFile:
                 last_failed_at=float(data.get("last_failed_at", 0.0)),
                 unlogged_failures=int(data.get("unlogged_failures", 0)),
                 unfinished=data.get("unfinished") is True,
+                unremembered=str(data.get("unremembered") or ""),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise KeyFileError("The vault key file is damaged.") from err

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import os
 import secrets
 import sys
@@ -25,13 +26,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from medlocal.errors import UserInputError
 from medlocal.fsutil import folder_error_reason, fsync_dir, private_dir, shown_name, shown_path
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
-from medlocal.vault import backup_check, backup_files, db, keys, schema, unrecorded
+from medlocal.vault import backup_check, backup_files, db, keychain, keys, schema, unrecorded
 from medlocal.vault.audit import AuditLog
-from medlocal.vault.errors import KeyFileError
+from medlocal.vault.backup_state import record_verified
+from medlocal.vault.errors import KeychainUnavailableError, KeyFileError
 from medlocal.vault.keyfile import KeyFile, load_key_file, save_key_file
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.manifest import (
@@ -49,7 +52,9 @@ from medlocal.vault.manifest import (
     sha256_hex,
     unwrap_backup_key,
 )
-from medlocal.vault.unlock import VaultFiles, incomplete_message
+from medlocal.vault.unlock import VaultFiles, incomplete_message, usable_entry
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,14 @@ class RestoreResult:
     replaced: bool
     new_passphrase: bool = False  # the restored vault got a passphrase given with the restore
     migrated_to: int = schema.SCHEMA_VERSION  # the vault format it has now
+    # Whether the replaced vault unlocked from this computer's keychain, and what became of
+    # that (walk 52b M1: a restore silently ended it): see :meth:`keychain_note`.
+    remembered: RememberedAfterRestore | None = None
+
+    def keychain_note(self) -> str:
+        """What became of "Unlock without the passphrase on this computer" ("" when the
+        replaced vault was not remembered)."""
+        return self.remembered.note() if self.remembered is not None else ""
 
     def upgrade_note(self) -> str:
         """What both faces say when the backup came from an older MedLocal and its vault was
@@ -76,7 +89,8 @@ class RestoreResult:
     def outcome_note(self) -> str:
         """:meth:`upgrade_note` (when there is one) and :meth:`unlock_note`, as the window
         shows them after a restore."""
-        return " ".join(note for note in (self.upgrade_note(), self.unlock_note()) if note)
+        notes = (self.upgrade_note(), self.unlock_note(), self.keychain_note())
+        return " ".join(note for note in notes if note)
 
     def unlock_note(self) -> str:
         """Which passphrase opens the restored vault, in words both faces show: a backup keeps
@@ -87,6 +101,29 @@ class RestoreResult:
         return (
             f"The restored vault opens with the passphrase the vault had when this backup was "
             f"made ({made} UTC), not with a passphrase set since then."
+        )
+
+
+@dataclass(frozen=True)
+class RememberedAfterRestore:
+    """The replaced vault was remembered in this computer's OS keychain: ``kept`` when the
+    restored vault was wrapped under the same keychain key (it unlocks without the passphrase
+    as before), else ``reason`` says why it was not and the passphrase is asked."""
+
+    kept: bool
+    reason: str = ""
+
+    def note(self) -> str:
+        if self.kept:
+            return (
+                "On this computer it still unlocks without the passphrase (remembered in the OS "
+                "keychain, as the replaced vault was)."
+            )
+        return (
+            "It no longer unlocks without the passphrase on this computer: the OS keychain "
+            f"could not be used during the restore ({self.reason.rstrip('.')}). To unlock "
+            "without the passphrase again, tick Remember on this computer in Settings (or run "
+            "'medlocal vault remember')."
         )
 
 
@@ -365,7 +402,16 @@ def finish_restore(
         files = VaultFiles(staging)
         dek = _finish_database(files.database, prepared.backup_key, header, manifest_sha)
         try:
-            _write_key_file(files, prepared.manifest, contents, dek, prepared.vault_passphrase)
+            carried, remembered = _keychain_wrap(target, header.vault_id, replacing, dek)
+            _write_key_file(
+                files,
+                prepared.manifest,
+                contents,
+                dek,
+                prepared.vault_passphrase,
+                carried,
+                unremembered=remembered.reason if remembered and not remembered.kept else "",
+            )
         finally:
             dek.wipe()
         expected = {**contents.counts, "audit": contents.counts["audit"] + 1}
@@ -375,6 +421,7 @@ def finish_restore(
         _install(prepared, replacing, expected)
         prepared.backup_key.wipe()
         prepared.done = True
+        _record_restored_from(prepared.folder, header)
         report(progress, Progress("installing", 3, 3, "done", "steps"))
     finally:
         prepared.discard()
@@ -389,7 +436,20 @@ def finish_restore(
         replacing,
         new_passphrase=prepared.new_passphrase,
         migrated_to=newest,
+        remembered=remembered,
     )
+
+
+def _record_restored_from(folder: Path, header: Header) -> None:
+    """The backup just restored was checked whole (every part's size and checksum, the
+    snapshot's page MACs, integrity, audit chain and counts), as `vault backup --verify` checks
+    one: it is recorded as this vault's verified backup (walk 52b L6: right after a restore onto
+    a new computer the window said there was no recent verified backup). Best effort: the
+    restore is done, and a record that cannot be written only means a reminder."""
+    try:
+        record_verified(folder, header)
+    except OSError as err:
+        log.warning("the restored backup could not be recorded as verified: %s", err)
 
 
 # --- before anything is written -------------------------------------------------------------
@@ -594,18 +654,65 @@ def _finish_database(
     return dek
 
 
+def _keychain_wrap(
+    target: Path, vault_id: str, replacing: bool, dek: SecretKey
+) -> tuple[dict[str, Any] | None, RememberedAfterRestore | None]:
+    """The restored vault's keychain wrap when the vault it replaces (the same vault, in the
+    same folder) was remembered on this computer, and what the restore says about it.
+
+    Walk 52b M1: a restore over a remembered vault silently ended "unlock without the
+    passphrase". The restored vault's new data key is wrapped under the same keychain key
+    instead, as a key rotation does: nothing is opened to anyone who could not open this vault
+    before (the same OS account's keychain, the same vault and folder, a choice its owner
+    made), and the restore itself was authorised with the backup's passphrase or recovery key.
+    Another vault's backup (over a just-made vault) is not carried: that choice was made for
+    the vault it replaces. Any keychain problem leaves the restored vault unremembered, and
+    the result says so and how to remember it again."""
+    if not replacing:
+        return None, None
+    files = VaultFiles(target)
+    try:
+        previous = load_key_file(files.key_file)
+    except KeyFileError:
+        return None, None
+    if previous.vault_id != vault_id or "keychain" not in previous.wraps:
+        return None, None
+    try:
+        entry = usable_entry(files, previous)
+        device_key, backend = keychain.load_device_key(entry)
+    except KeychainUnavailableError as err:
+        return None, RememberedAfterRestore(kept=False, reason=str(err))
+    try:
+        wrap = keys.wrap_with_device_key(dek, device_key, vault_id, backend)
+    finally:
+        device_key.wipe()
+    recorded = previous.wraps["keychain"].get("entry")
+    return ({**wrap, "entry": recorded} if recorded else wrap), RememberedAfterRestore(kept=True)
+
+
 def _write_key_file(
-    files: VaultFiles, manifest: Manifest, contents: Contents, dek: SecretKey, passphrase: str
+    files: VaultFiles,
+    manifest: Manifest,
+    contents: Contents,
+    dek: SecretKey,
+    passphrase: str,
+    keychain_wrap: dict[str, Any] | None = None,
+    *,
+    unremembered: str = "",
 ) -> None:
     vault_id = manifest.header.vault_id
     params = KdfParams.from_dict(manifest.wraps["passphrase"].get("params") or {})
+    wraps = {
+        "passphrase": keys.wrap_with_passphrase(dek, passphrase, vault_id, params),
+        "recovery": keys.wrap_for_recovery(dek, contents.recovery_public, vault_id),
+    }
+    if keychain_wrap is not None:
+        wraps["keychain"] = keychain_wrap
     key_file = KeyFile(
         vault_id=vault_id,
         recovery_public=contents.recovery_public,
-        wraps={
-            "passphrase": keys.wrap_with_passphrase(dek, passphrase, vault_id, params),
-            "recovery": keys.wrap_for_recovery(dek, contents.recovery_public, vault_id),
-        },
+        wraps=wraps,
+        unremembered=unremembered.rstrip("."),  # the next start says why (see KeyFile)
     )
     save_key_file(files.key_file, key_file)
 

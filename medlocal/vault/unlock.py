@@ -35,6 +35,8 @@ from medlocal.fsutil import (
 from medlocal.vault import db, keychain, keys, unrecorded
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
+    KeychainLockedError,
+    KeychainNotRunningError,
     KeychainUnavailableError,
     KeyFileError,
     KeysChangedElsewhereError,
@@ -385,7 +387,9 @@ def unlock(
         except (KeychainUnavailableError, WrongPassphraseError) as err:
             # Any keychain problem falls back to the passphrase, never to anything weaker.
             if passphrase is None and recovery_key is None:
-                raise PassphraseRequiredError(remembered_key_unused(err)) from None
+                raise PassphraseRequiredError(
+                    remembered_key_unused(err), window=remembered_key_unused(err, window=True)
+                ) from None
         else:
             if entry == key_file.vault_id:
                 _take_over_old_entry(files, opened)
@@ -458,15 +462,33 @@ REMEMBER_AGAIN = (
     "To unlock without the passphrase again, run 'medlocal vault remember' (in the window: "
     "Settings, Remember on this computer); to stop MedLocal trying, run 'medlocal vault forget'."
 )
+# The same, as the window says it: its own control first (walk 52b L1, L2).
+REMEMBER_AGAIN_WINDOW = (
+    "To unlock without the passphrase again, tick Remember on this computer in Settings once "
+    "unlocked; to stop MedLocal trying, untick it there."
+)
+# A locked keychain keeps its entry: unlocking it, not remembering again, is the fix (L1).
+UNLOCK_THE_KEYCHAIN = (
+    "Unlock it (on Linux: Passwords and Keys, the Login keyring, Unlock; or sign out and in "
+    "again) and MedLocal unlocks without the passphrase at its next start."
+)
 MOVED_HERE = (
     "This vault was remembered in another folder and was copied or moved here since; that "
     "folder's remembered key is not used for this one"
 )
 
 
-def remembered_key_unused(err: Exception) -> str:
+def remembered_key_unused(err: Exception, *, window: bool = False) -> str:
     """Why the keychain did not unlock the vault, that the passphrase is needed, and how to make
-    "remember" work again or stop it being tried."""
+    "remember" work again or stop it being tried (``window``: worded with the window's own
+    controls first)."""
+    if isinstance(err, KeychainLockedError):
+        return f"{str(err).rstrip('.')}. So the passphrase is needed now. {UNLOCK_THE_KEYCHAIN}"
+    if isinstance(err, KeychainNotRunningError):
+        return (
+            f"{str(err).rstrip('.')}, so the passphrase is needed now. At a start where the "
+            "keychain runs (a desktop session), MedLocal unlocks without the passphrase again."
+        )
     if isinstance(err, WrongPassphraseError):
         reason = (
             "The key in this computer's keychain does not open this vault (the keychain entry "
@@ -474,7 +496,26 @@ def remembered_key_unused(err: Exception) -> str:
         )
     else:
         reason = str(err).rstrip(".")
-    return f"{reason}, so the passphrase is needed. {REMEMBER_AGAIN}"
+    again = REMEMBER_AGAIN_WINDOW if window else REMEMBER_AGAIN
+    return f"{reason}, so the passphrase is needed. {again}"
+
+
+def unremembered_reason(folder: Path, *, window: bool = False) -> str | None:
+    """Why a vault that unlocked without the passphrase here no longer does (a restore that
+    could not use the keychain, walk 52b M1), for the start that asks for the passphrase; None
+    when there is nothing to say."""
+    try:
+        reason = load_key_file(VaultFiles(folder).key_file).unremembered
+    except (KeyFileError, OSError):
+        return None
+    if not reason:
+        return None
+    again = REMEMBER_AGAIN_WINDOW if window else REMEMBER_AGAIN
+    return (
+        "This vault was restored from a backup and no longer unlocks without the passphrase on "
+        f"this computer: the OS keychain could not be used during the restore ({reason}). "
+        f"So the passphrase is needed. {again}"
+    )
 
 
 def _wrap_entry(key_file: KeyFile) -> str:
@@ -575,6 +616,7 @@ def _open(
             raise VaultCorruptedError(damaged_vault_message(vault_folder=files.folder)) from err
         raise
     failures = key_file.unlogged_failures
+    key_file.unremembered = ""  # said at this start; the person has unlocked since (M1)
     key_file.failed_attempts = 0
     key_file.last_failed_at = 0.0
     key_file.unlogged_failures = 0
@@ -725,6 +767,7 @@ def remember(files: VaultFiles, key_file: KeyFile, dek: SecretKey) -> tuple[KeyF
         finally:
             device_key.wipe()
         current.wraps["keychain"] = {**wrap, "entry": here}
+        current.unremembered = ""
 
     return update_key_file(files, key_file, add, kept=_dek_kept), backend
 

@@ -8,6 +8,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from medlocal.crash import describe_exception
 from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.fsutil import disk_full_error, shown_path
+from medlocal.other_account import another_account_message
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
@@ -55,6 +57,10 @@ def error_text(exc: BaseException, what: str = "The task") -> str:
         return exc.window or str(exc)  # worded for the window where the terminal's differs
     if (full := disk_full_error(exc)) is not None:  # walk 38: one line for a full disk
         return str(full)
+    # Walk 52b M2: another account's private folder is named as such, nothing to loosen.
+    named = exc.filename if isinstance(exc, PermissionError) else None
+    if isinstance(named, str) and (other := another_account_message(Path(named))) is not None:
+        return other
     if isinstance(exc, OSError):
         reason = exc.strerror or type(exc).__name__
         where = f" ({shown_path(str(exc.filename))})" if exc.filename else ""

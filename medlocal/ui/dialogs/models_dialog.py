@@ -449,9 +449,10 @@ class ModelManagerDialog(QDialog):
         except Exception as exc:  # a registry error (the demo model) is shown, not raised
             self.message.show_error(error_text(exc, "Removing the model"))
             return
-        for note in removal.notes:
+        notes = removal.window_notes or removal.notes  # the window's words (walk 52b L2)
+        for note in notes:
             self.results.addItem(f"note: {note}")
-        note = " ".join([removal.message[0].upper() + removal.message[1:] + ".", *removal.notes])
+        note = " ".join([removal.message[0].upper() + removal.message[1:] + ".", *notes])
         self._changed(note)
 
     def reembed(self) -> Job:

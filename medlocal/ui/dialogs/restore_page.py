@@ -37,6 +37,7 @@ from medlocal.ui.dialogs.backup_tasks import (
     secret_field,
 )
 from medlocal.ui.dialogs.common import ErrorLine
+from medlocal.wording import counted
 
 # The restore form's secret: the backup's passphrase, or its recovery key (the box ticked).
 SECRET_LABELS = {False: "Pa&ssphrase", True: "Recovery ke&y"}
@@ -51,6 +52,8 @@ class _BeforeRestore:
     backup: Held
     vault: Held | None
     unused_vault: bool
+    # The vault unlocks from this computer's keychain: the restore keeps that (walk 52b M1).
+    remembered: bool = False
 
 
 class RestorePage(BackupTasks):
@@ -219,6 +222,7 @@ class RestorePage(BackupTasks):
                 opened_backup_holds(path, passphrase, recovery_key),
                 held_now(vault) if vault is not None and not vault.is_locked else None,
                 empty_vault_id(vault) is not None,
+                ws.vault_remembered(),
             )
 
         def ask(before: _BeforeRestore) -> None:
@@ -249,6 +253,13 @@ class RestorePage(BackupTasks):
             if before.unused_vault
             else "The vault on this computer will be replaced by the backup."
         )
+        # Walk 52b M1: a remembered vault stays remembered (the restore re-wraps its key).
+        remembered = (
+            " It stays remembered on this computer: MedLocal unlocks it from the OS keychain "
+            "at start, as now."
+            if before.remembered and not before.unused_vault
+            else ""
+        )
         # Walk 49b D7: what the vault holds now, so that the loss is counted, not guessed.
         self._held_before = before.vault
         if not confirm(
@@ -256,7 +267,7 @@ class RestorePage(BackupTasks):
             "Restore over this vault?",
             f"{replaced} {loss_note(self._held_before, before.backup)} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
-            f"locks; afterwards unlock with {unlock}. Continue?",
+            f"locks; afterwards unlock with {unlock}.{remembered} Continue?",
         ):
             return None  # what was typed stays, to restore after all
         for field in (self.new_passphrase, self.confirm_passphrase, self.source_passphrase):
@@ -289,7 +300,7 @@ class RestorePage(BackupTasks):
             else ""
         )
         self.restore_message.show_note(
-            f"Restored {result.counts['documents']} documents from "
+            f"Restored {counted(result.counts['documents'], 'document')} from "
             f"{shown_name(result.backup.name)}. {held}"
             f"{result.outcome_note()}"
         )
