@@ -299,18 +299,35 @@ def tell_interrupts_in_one_line() -> None:
     sys.excepthook = _excepthook
     if threading.current_thread() is not threading.main_thread():
         return
-
-    def on_signal(signum: int, frame: object) -> None:
-        global _asked
-        _asked = True
-        # KeyboardInterrupt itself, not Terminated: only that exact type, uncaught, makes
-        # Python end with an interrupt's status (130); the flag says who asked.
-        raise KeyboardInterrupt(signal.Signals(signum).name)
-
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             with contextlib.suppress(ValueError, OSError):
-                signal.signal(getattr(signal, name), on_signal)
+                signal.signal(getattr(signal, name), _interrupt_at_start)
+
+
+def _interrupt_at_start(signum: int, frame: object) -> None:
+    global _asked
+    _asked = True
+    # KeyboardInterrupt itself, not Terminated: only that exact type, uncaught, makes
+    # Python end with an interrupt's status (130); the flag says who asked.
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def default_termination_in_event_loop() -> None:
+    """SIGTERM and SIGHUP back to their default (the process ends at once) where the start-up
+    handler of :func:`tell_interrupts_in_one_line` is still set, as a Qt event loop takes over.
+    There the start-up handler only runs when Python next runs (a click, a timer), and its
+    KeyboardInterrupt, raised inside a slot, reaches the hook and is printed, not obeyed: a
+    window that sets no handling of its own (``medlocal import-model``, ``--check-window``)
+    ignored SIGTERM until a SIGKILL (review 52b F2). The main window sets its own after this."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signum = getattr(signal, name)
+            with contextlib.suppress(ValueError, OSError, TypeError):
+                if signal.getsignal(signum) is _interrupt_at_start:
+                    signal.signal(signum, signal.SIG_DFL)
 
 
 def _thread_excepthook(args: threading.ExceptHookArgs) -> None:

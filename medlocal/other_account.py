@@ -23,8 +23,20 @@ def blocking_entry(path: Path) -> tuple[Path, int] | None:
     nothing on the way is another account's (or when it cannot be told: not POSIX)."""
     if os.name != "posix":
         return None
-    me = os.geteuid()
     full = Path(os.path.abspath(path))
+    found = _blocking_on_the_way(full)
+    if found is None:
+        # A symbolic link on the way (a file of one's own folder pointing into another
+        # account's private folder) is not followed by the walk above: its stat fails from
+        # the link itself, so the link's target is walked too (review 52b F4).
+        target = Path(os.path.realpath(full))
+        if target != full:
+            found = _blocking_on_the_way(target)
+    return found
+
+
+def _blocking_on_the_way(full: Path) -> tuple[Path, int] | None:
+    me = os.geteuid()
     for entry in (*reversed(full.parents), full):
         try:
             found = entry.stat()
@@ -63,7 +75,8 @@ def another_account_message(path: Path) -> str | None:
     entry, owner = found
     name = account_name(owner)
     full = Path(os.path.abspath(path))
-    where = "it" if entry == full else f"the folder {shown_path(entry)}"
+    itself = entry in (full, Path(os.path.realpath(full)))
+    where = "it" if itself else f"the folder {shown_path(entry)}"
     return (
         f"MedLocal cannot read {shown_path(full)}: {where} belongs to another user account "
         f"({name}) and is private to that account. Nothing was read or changed. Each account "

@@ -7,7 +7,9 @@ models and logs of a single clinician.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -41,12 +43,26 @@ def config_dir() -> Path:
 def log_dir() -> Path:
     home = home_override()
     base = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    if base.parent.name == APP_NAME:
+    if home is None and base.parent.name == APP_NAME:
         # Linux's ~/.local/state/MedLocal/log, Windows' …\MedLocal\Logs: the app's own folder
         # above the log folder is MedLocal's too, kept 0700 like the rest (walk 52b L4: mkdir
         # made it with the umask's 0755, so another account saw it and its "log" folder).
-        private_dir(base.parent)
+        _private_if_ours(base.parent)
     return private_dir(base)
+
+
+def _private_if_ours(folder: Path) -> None:
+    """Make ``folder`` 0700 where this account owns it; best effort, never a refusal. A folder
+    another account owns (an administrator's) is left as it is: its mode is not ours to change,
+    and MedLocal needs only the log folder inside it (review 52b F9: a MEDLOCAL_HOME named
+    "MedLocal" made by root stopped every start with "chmod u+w" advice)."""
+    if not hasattr(os, "geteuid"):  # Windows: a user's AppData folders are private already
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        found = folder.stat()
+        if found.st_uid == os.geteuid() and found.st_mode & stat.S_IWUSR:
+            folder.chmod(0o700)
 
 
 def models_dir() -> Path:

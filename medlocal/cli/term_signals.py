@@ -44,8 +44,10 @@ def terminated_as_interrupt() -> Iterator[None]:
         yield
         return
     previous: dict[signal.Signals, _Handler] = {}
+    asked: list[int] = []
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
+        asked.append(signum)
         for each in previous:
             signal.signal(each, signal.SIG_DFL)  # a second request ends it at once
         raise Terminated(signal.Signals(signum).name)
@@ -55,6 +57,12 @@ def terminated_as_interrupt() -> Iterator[None]:
     try:
         yield
     finally:
+        if asked:
+            # Asked once already: the close that follows (the workspace, the engine) runs with
+            # the default, so a second request still ends the process at once (review 52b F7:
+            # putting back the launcher's start-up handler made it wait for a stuck close and
+            # then cut that close short with status 130).
+            previous.clear()
         for signum, handler in previous.items():
             with contextlib.suppress(TypeError, ValueError):  # a handler not set from Python
                 signal.signal(signum, handler)

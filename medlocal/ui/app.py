@@ -165,6 +165,9 @@ def _crash_report_text(count: int, *, also: bool) -> str:
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    # Qt's event loop takes over: the launcher's start-up SIGTERM handler would be ignored
+    # there (review 52b F2); the main window installs QuitOnSignals after this.
+    crash.default_termination_in_event_loop()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

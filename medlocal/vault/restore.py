@@ -34,7 +34,12 @@ from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.vault import backup_check, backup_files, db, keychain, keys, schema, unrecorded
 from medlocal.vault.audit import AuditLog
 from medlocal.vault.backup_state import record_verified
-from medlocal.vault.errors import KeychainUnavailableError, KeyFileError
+from medlocal.vault.errors import (
+    KeychainLockedError,
+    KeychainNotRunningError,
+    KeychainUnavailableError,
+    KeyFileError,
+)
 from medlocal.vault.keyfile import KeyFile, load_key_file, save_key_file
 from medlocal.vault.keys import KdfParams, SecretKey
 from medlocal.vault.manifest import (
@@ -681,13 +686,25 @@ def _keychain_wrap(
         entry = usable_entry(files, previous)
         device_key, backend = keychain.load_device_key(entry)
     except KeychainUnavailableError as err:
-        return None, RememberedAfterRestore(kept=False, reason=str(err))
+        return None, RememberedAfterRestore(kept=False, reason=_reason_in_a_restore(err))
     try:
         wrap = keys.wrap_with_device_key(dek, device_key, vault_id, backend)
     finally:
         device_key.wipe()
     recorded = previous.wraps["keychain"].get("entry")
     return ({**wrap, "entry": recorded} if recorded else wrap), RememberedAfterRestore(kept=True)
+
+
+def _reason_in_a_restore(err: KeychainUnavailableError) -> str:
+    """Why the keychain could not carry "remembered" over a restore, as said after it. The
+    keychain's own wording speaks of an unlock ("the remembered key is still in it"): after a
+    restore the restored key has no keychain wrap, and unlocking the keychain later does not
+    bring it back (review 52b F8)."""
+    if isinstance(err, KeychainLockedError):
+        return "this computer's keychain was locked"
+    if isinstance(err, KeychainNotRunningError):
+        return "no OS keychain was running for this account"
+    return str(err)
 
 
 def _write_key_file(

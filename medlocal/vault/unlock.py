@@ -467,6 +467,15 @@ REMEMBER_AGAIN_WINDOW = (
     "To unlock without the passphrase again, tick Remember on this computer in Settings once "
     "unlocked; to stop MedLocal trying, untick it there."
 )
+# After a restore that could not keep "remembered": only how to remember again.
+REMEMBER_AFTER_RESTORE = (
+    "To unlock without the passphrase again, run 'medlocal vault remember' (in the window: "
+    "Settings, Remember on this computer)."
+)
+REMEMBER_AFTER_RESTORE_WINDOW = (
+    "To unlock without the passphrase again, tick Remember on this computer in Settings once "
+    "unlocked."
+)
 # A locked keychain keeps its entry: unlocking it, not remembering again, is the fix (L1).
 UNLOCK_THE_KEYCHAIN = (
     "Unlock it (on Linux: Passwords and Keys, the Login keyring, Unlock; or sign out and in "
@@ -510,7 +519,9 @@ def unremembered_reason(folder: Path, *, window: bool = False) -> str | None:
         return None
     if not reason:
         return None
-    again = REMEMBER_AGAIN_WINDOW if window else REMEMBER_AGAIN
+    # Nothing is remembered now, so nothing to stop trying (review 52b F8: "untick it there"
+    # named a box no longer ticked).
+    again = REMEMBER_AFTER_RESTORE_WINDOW if window else REMEMBER_AFTER_RESTORE
     return (
         "This vault was restored from a backup and no longer unlocks without the passphrase on "
         f"this computer: the OS keychain could not be used during the restore ({reason}). "

@@ -152,3 +152,23 @@ def test_the_window_words_it_the_same(shared: Path) -> None:
     code, said = _as_nobody(shared, job)
     assert code == 2, said
     _said(said, backups)
+
+
+def test_a_link_into_another_accounts_folder_names_that_folder(shared: Path) -> None:
+    """Review 52b F4: a link in one's own folder to a file in another account's private folder
+    failed its stat from the link itself, and the old "Make its folder writable again" came
+    back (advice to loosen another account's folder); the link's target is walked too."""
+    from medlocal.crash import cannot_write_message
+
+    backups = shared / "shared" / "medlocal"
+    link = shared / "home" / "backup-link.json"
+    link.symlink_to(backups / "medlocal-backup-x" / "backup.json")
+    os.lchown(link, NOBODY, NOBODY)
+
+    def job() -> int:
+        print(cannot_write_message(PermissionError(13, "Permission denied", str(link))))
+        return 2
+
+    code, said = _as_nobody(shared, job)
+    assert code == 2, said
+    _said(said, backups)

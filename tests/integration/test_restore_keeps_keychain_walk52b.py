@@ -131,3 +131,27 @@ def test_the_backup_restored_from_counts_as_verified_on_a_new_computer(
     last = backup_state.last_verified_backup(vault_id)
     assert last is not None and Path(last.path) == result.backup.resolve()
     assert not backup_state.backup_due(7, vault_id)
+
+
+@pytest.mark.parametrize("window", [True, False])
+def test_a_keychain_locked_during_the_restore_is_said_plainly(
+    remembered: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: bool
+) -> None:
+    """Review 52b F8: the keychain's unlock wording ("the remembered key is still in it"), in
+    parentheses inside parentheses, after a restore whose key has no keychain wrap; and the
+    next start advised unticking a box no longer ticked."""
+    from medlocal.vault.errors import KeychainLockedError
+    from medlocal.vault.unlock import unremembered_reason
+
+    def locked(entry: str) -> object:
+        raise KeychainLockedError(keychain.LOCKED)
+
+    monkeypatch.setattr(keychain, "load_device_key", locked)
+    result = remembered.restore(tmp_path / "usb", PASS, replace=True)
+    remembered.close()
+    next_start = unremembered_reason(tmp_path / "vault", window=window) or ""
+    for said in (result.outcome_note(), next_start):
+        assert "keychain was locked" in said, said
+        assert "still in it" not in said and "((" not in said and ")))" not in said, said
+    assert "Remember on this computer" in next_start, next_start
+    assert "untick" not in next_start and "forget" not in next_start, next_start

@@ -186,6 +186,27 @@ def test_a_regimen_given_in_a_sentence_with_given_still_counts() -> None:
     assert "300 mg once daily" in note and "75 mg once daily" in note
 
 
+@pytest.mark.parametrize(
+    "charted",
+    [
+        "Drug chart 20/11/2026\n08:00 Apixaban 2.5 mg given.\n20:00 Apixaban 2.5 mg given.",
+        "Nursing note. Apixaban 2.5 mg administered this morning as charted.",
+        "District nurse visit. Usual apixaban 2.5 mg given by carer.",
+        "Drug chart. Apixaban 2.5 mg (regular) - given.",
+        "Ward round. Apixaban 2.5 mg regular, single dose omitted yesterday.",
+    ],
+)
+def test_a_regular_dose_charted_as_given_still_disagrees(charted: str) -> None:
+    """Review 52b F3: a drug chart records every regular dose as "given"; read as a one-off, the
+    ward giving half the letter's apixaban went unsaid."""
+    letter = hit(56, "Discharge medications: apixaban 5 mg twice daily.", document_id=10,
+                 file_name="discharge_summary_2026-09-18.pdf")  # fmt: skip
+    chart = hit(57, charted, document_id=11, file_name="nursing_2026-11-20.txt")
+    numbered = [NumberedPassage(1, letter), NumberedPassage(2, chart)]
+    (note,) = dose_disagreements(numbered, ["apixaban"], default_lexicon())
+    assert "2.5 mg [2]" in note and "5 mg" in note
+
+
 def test_a_date_read_two_ways_is_read_as_the_passages_write_dates() -> None:
     """Walk 52a L3: "02/11/2025, day and month order unclear" where the passages given write
     their dates day first (20/02/2026 reads one way only)."""
