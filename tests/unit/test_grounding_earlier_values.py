@@ -108,6 +108,13 @@ def test_correctly_attributed_values_pass(answer: str) -> None:
     assert _content(answer, passage) == []
 
 
+def test_a_prior_value_dated_by_its_passage_passes() -> None:
+    # bench_grounding dev d22: the prior value's own date is the sentence's.
+    passage = "Clinic 07/2023: A1c 7.8% (prior 7.2% in 1/2023)."
+    answer = "Her A1c rose from 7.2% in January 2023 to 7.8% in July 2023 [1]."
+    assert _content(answer, passage) == []
+
+
 # 3. One measure, two values, one time point
 
 
@@ -124,6 +131,11 @@ def test_two_values_of_one_measure_at_one_time_are_flagged() -> None:
         (
             "On 19/03/2026 she took bisoprolol 2.5 mg and ramipril 5 mg [1].",
             "Medication 19/03/2026: bisoprolol 2.5 mg, ramipril 5 mg.",
+        ),
+        (  # bench_grounding heldout2 h210: "28+4 weeks" read also as "4 weeks"
+            "Gestational diabetes at 28+4 weeks after a glucose tolerance test on 10 October"
+            " 2024, fasting glucose 5.6 and a 1-hour value of 10.9 mmol/L [1].",
+            "GTT 10/10/2024 at 28+4 weeks: fasting glucose 5.6, 1 h 10.9 mmol/L. GDM.",
         ),
         (
             "On 19/03/2026 the potassium was 5.9 mmol/L and the sodium 138 mmol/L [1].",

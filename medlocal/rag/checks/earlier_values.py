@@ -13,7 +13,7 @@ from medlocal.rag.bound_comparison import LATEST, describe, is_date, later
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.values import Value, dates_agree, is_dose, quantity, same_value
+from medlocal.values import Value, dates_agree, extract_values, is_dose, quantity, same_value
 
 # The time points a sentence gives a value "now" for: the study's date, the latest, today.
 _NOW = (LATEST, "today")
@@ -22,9 +22,11 @@ _BEFORE = "before"
 
 def _earlier(found: Bound, mine: Bound) -> bool:
     """Whether the passage's ``found`` is dated before the sentence's ``mine``: "previous",
-    "prior", "baseline", or a date before the sentence's."""
+    "prior", "baseline", or a date before the sentence's. A "prior" value that its passage
+    dates with the sentence's date after it is that date's ("A1c 7.8% (prior 7.2% in 1/2023)"
+    for "7.2% in January 2023")."""
     if found.timepoint == _BEFORE:
-        return True
+        return not _dated_after(found, mine)
     return (
         found.timepoint is not None
         and mine.timepoint is not None
@@ -33,6 +35,27 @@ def _earlier(found: Bound, mine: Bound) -> bool:
         and not found.uncertain_date
         and later(mine.timepoint, found.timepoint)
     )
+
+
+def _dated_after(found: Bound, mine: Bound) -> bool:
+    """Whether ``found``'s sentence writes a date agreeing with ``mine``'s after the value, with
+    no other number between."""
+    if mine.timepoint is None or not is_date(mine.timepoint):
+        return False
+    values = extract_values(found.sentence)
+    at = found.sentence.find(found.value.raw)
+    if at < 0:
+        return False
+    for v in values:
+        if v.start <= at:
+            continue
+        if v.kind == "date":
+            return dates_agree(mine.timepoint, v.canonical) or (
+                mine.timepoint_alt is not None and dates_agree(mine.timepoint_alt, v.canonical)
+            )
+        if v.kind in ("number", "ratio"):
+            return False
+    return False
 
 
 def _same_kind(a: Value, b: Value) -> bool:
@@ -137,9 +160,13 @@ def check_two_values(check: SentenceCheck, body: str, bound: Sequence[Bound]) ->
         for second in results[i + 1 :]:
             if (
                 second.attribute != first.attribute
+                # One number read two ways ("28+4 weeks" and its "4 weeks") is one value.
+                or second.value.start < first.value.start + len(first.value.raw)
                 or (first.timepoint or second.timepoint) is None
-                or None not in (first.timepoint, second.timepoint)
-                and first.timepoint != second.timepoint
+                or (
+                    None not in (first.timepoint, second.timepoint)
+                    and first.timepoint != second.timepoint
+                )
                 or same_value(first.value, second.value)
                 or (first.side and second.side and first.side != second.side)
                 or first.value.unit is None
