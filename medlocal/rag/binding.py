@@ -29,7 +29,7 @@ from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.range_cells import first_range_heading
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
 from medlocal.rag.sentences import clause_span, split_sentences
-from medlocal.rag.time_points import BOUND_KINDS, Point, hour_labels, timepoints
+from medlocal.rag.time_points import BOUND_KINDS, Point, bracket_years, hour_labels, timepoints
 from medlocal.rag.value_tables import (
     column_measure,
     column_of,
@@ -286,8 +286,11 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first, commas)
-        # The hours of a label ("1 h 10.9") are no result of their own.
-        labels = [(p.start, p.end) for p in hour_labels(body, values)]
+        # The hours of a label ("1 h 10.9") and a result's year ("45% (2025)") are no results of
+        # their own.
+        labels = [
+            (p.start, p.end) for p in (*hour_labels(body, values), *bracket_years(body, values))
+        ]
         numbers = [
             v
             for v in values

@@ -18,8 +18,11 @@ _TIMEPOINTS: dict[str, tuple[str, ...]] = {
     # dated 28/02/2025 rightly (walk 25 read it as "today" and flagged it misattributed).
     "latest": ("latest", "most recent", "most recently", "last", "newest", "currently",
                "current", "now"),
+    # "previous LVEF 45%" in an echo report is the earlier study's value, not this one's (walk
+    # 52a M3: an answer gave it as the March study's). "last" stays "latest" ("her last HbA1c").
     "before": ("before surgery", "preoperative", "preoperatively", "pre-op", "previously",
-               "before treatment", "at baseline", "baseline"),
+               "before treatment", "at baseline", "baseline", "previous", "prior", "last time",
+               "old"),
     "after": ("after surgery", "postoperative", "postoperatively", "post-op"),
     "fasting": ("fasting",),
 }  # fmt: skip
@@ -29,6 +32,10 @@ _TIMEPOINT = re.compile(
     re.I,
 )
 _TIMEPOINT_OF = {s: k for k, v in _TIMEPOINTS.items() for s in v}
+# An age's "old" ("a 78-year-old", "3 months old") and "prior to" (a time before an event,
+# which the words after it name) are no time points of their own.
+_AGE_BEFORE = re.compile(r"(?:year|yr|month|week|day)s?[\s-]*$", re.I)
+_TO_AFTER = re.compile(r"\s+to\b", re.I)
 BOUND_KINDS = frozenset({"number", "ratio"})
 # A period's start: "on levetiracetam 750 mg since 11/2023" dates no value.
 _SINCE = re.compile(r"\bsince\s+$", re.I)
@@ -92,11 +99,39 @@ def hour_labels(text: str, values: list[Value]) -> list[Point]:
     return points
 
 
+# A year in brackets right after a value dates it: "previous LVEF 45% (2025)".
+_BRACKET_YEAR = re.compile(r"\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\)")
+
+
+def bracket_years(text: str, values: list[Value]) -> list[Point]:
+    """The years written in brackets right after a result ("45% (2025)"), each keyed by the
+    year as a date's canonical form: the value's time point, not a number of its own."""
+    points = []
+    for value in values:
+        if value.kind not in BOUND_KINDS:
+            continue
+        m = _BRACKET_YEAR.match(text, value.start + len(value.raw))
+        if m is not None:
+            points.append(Point(m.start("year"), m.end("year"), m.group("year")))
+    return points
+
+
+def _is_point(text: str, m: re.Match[str]) -> bool:
+    word = m.group().lower()
+    if word == "old":
+        return _AGE_BEFORE.search(text, 0, m.start()) is None
+    if word == "prior":
+        return _TO_AFTER.match(text, m.end()) is None
+    return True
+
+
 def timepoints(text: str, values: list[Value]) -> list[Point]:
     points = [
         Point(m.start(), m.end(), _TIMEPOINT_OF[phrase_key(m.group())])
         for m in _TIMEPOINT.finditer(text)
+        if _is_point(text, m)
     ]
+    points += bracket_years(text, values)
     points += hour_labels(text, values)
     points += _hours_after_values(text, values)
     points += [

@@ -11,6 +11,7 @@ from medlocal.rag.bound_comparison import compatible, describe
 from medlocal.rag.checks.arithmetic import converted_temperature, difference
 from medlocal.rag.checks.blood_pressure import part_of_blood_pressure
 from medlocal.rag.checks.durations import clock_difference, span_of_its_dates
+from medlocal.rag.checks.earlier_values import check_earlier, check_two_values
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.misattributed import (
     check_latest,
@@ -120,7 +121,9 @@ def check_values(
         same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
         fitting = [(n, b) for n, b in same if compatible(mine, b)]
         if fitting:
-            if not check_time_point(check, value, mine, fitting, evidence_bound):
+            if not check_time_point(
+                check, value, mine, fitting, evidence_bound
+            ) and not check_earlier(check, value, mine, fitting, evidence_bound, facts):
                 check_latest(check, value, mine, fitting, evidence_bound)
             continue
         if not same:
@@ -150,6 +153,7 @@ def check_values(
             quote=quoted(other.sentence),
             passage=n,
         )
+    check_two_values(check, body, list(bound.values()))
 
 
 def _measure_unsure(mine: Bound, other: Bound) -> bool:
