@@ -27,7 +27,7 @@ from medlocal.privacy.deid_echoes import RemovedWords, quoted_spans
 from medlocal.privacy.deid_file_names import file_name_spans, is_file_name, removed_letters
 from medlocal.privacy.deid_identity import PatientIdentity, split_name
 from medlocal.privacy.deid_lexicon import lexicon
-from medlocal.privacy.deid_own_sentences import sentence_case
+from medlocal.privacy.deid_own_sentences import notes_as_read
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.redact import Redactor
@@ -163,20 +163,20 @@ class RedactionPlan:
         name after the quoted title.
 
         The parts named in ``sentences`` are MedLocal's own sentences shown after a lead
-        ("Note: the model's draft … may not answer …"): they are read as shown, opening with a
-        capital (same length), never as a line typed all in lower case, whose plain words the
-        re-casing takes for names and months (walk 52a: "earlier" and "may" became [NAME])."""
+        ("Note: the model's draft … may not answer …"): re-cased as a line typed in lower case,
+        for what they insert (a question as typed, a file or a patient's name), but MedLocal's
+        own plain words keep their small letters (walk 52a: "earlier" and "may" became [NAME];
+        review 52b F1: read as prose, "did dr hastings …" kept its names)."""
         # A stand-in redactor (a test's) may know no identity.
         plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         own = getattr(redactor, "own_patterns", [])  # the patient's name and MRN, compiled once
-        joined = _PART_GAP.join(
-            sentence_case(text) if where in sentences else text for where, text in plan.fields
-        )
         bounds: list[tuple[int, int]] = []
         pos = 0
         for _, text in plan.fields:
             bounds.append((pos, pos + len(text)))
             pos += len(text) + len(_PART_GAP)
+        notes = [bounds[i] for i, (where, _) in enumerate(plan.fields) if where in sentences]
+        joined = notes_as_read(_PART_GAP.join(text for _, text in plan.fields), notes, lexicon())
         quoted = {
             part: quoted_spans(text)
             for part, (where, text) in enumerate(plan.fields)
