@@ -145,7 +145,11 @@ def test_an_unwritable_file_is_named_with_its_folder(
     target.parent.mkdir()
     with pytest.raises(ExportError) as refused:
         export_document(doc(), target)
-    assert str(refused.value) == f"cannot write {target}: Permission denied"
+    # The folder named, then what to do (walk 52a L5: a refused folder gave no next step).
+    assert str(refused.value) == (
+        f"cannot write {target}: Permission denied (you may not write in that folder). Nothing "
+        "was written: choose another folder or drive and export again"
+    )
     assert not target.exists()
 
 
