@@ -83,9 +83,11 @@ def documents_in_period(
         day = day_of(dates.get(document.id))
         if day is None:
             undated.append(document)
-        elif period.holds(day) and document.notes:
+        elif not period.holds(day):
+            continue
+        elif document.notes:
             noted.append(document)
-        elif period.holds(day):
+        else:
             chosen.append(document.id)
     return PeriodChoice(chosen, undated, noted)
 
