@@ -41,9 +41,9 @@ def shared() -> Iterator[Path]:
         pytest.skip("no folder that every account can reach")
     base = Path(tempfile.mkdtemp(prefix="medlocal-test-", dir=places[0]))
     base.chmod(0o755)
-    (base / "shared").mkdir(mode=0o1777)
-    (base / "shared").chmod(0o1777)
-    backups = base / "shared" / "medlocal"
+    (base / "common").mkdir(mode=0o1777)
+    (base / "common").chmod(0o1777)
+    backups = base / "common" / "medlocal"
     (backups / "medlocal-backup-x").mkdir(parents=True)
     (backups / "medlocal-backup-x" / "backup.json").write_text("{}")
     for folder in (backups, backups / "medlocal-backup-x"):
@@ -102,7 +102,7 @@ def _said(text: str, backups: Path) -> None:
 
 
 def test_verify_names_another_accounts_folder_before_asking_a_passphrase(shared: Path) -> None:
-    backups = shared / "shared" / "medlocal"
+    backups = shared / "common" / "medlocal"
     code, said = _as_nobody(
         shared, lambda: medlocal.cli.main(["vault", "backup", "--verify", str(backups)])
     )
@@ -112,7 +112,7 @@ def test_verify_names_another_accounts_folder_before_asking_a_passphrase(shared:
 
 
 def test_restore_names_another_accounts_folder(shared: Path) -> None:
-    backups = shared / "shared" / "medlocal"
+    backups = shared / "common" / "medlocal"
     target = shared / "home" / "stolen"
     code, said = _as_nobody(
         shared,
@@ -124,7 +124,7 @@ def test_restore_names_another_accounts_folder(shared: Path) -> None:
 
 
 def test_a_vault_behind_another_accounts_folder_names_that_folder(shared: Path) -> None:
-    backups = shared / "shared" / "medlocal"
+    backups = shared / "common" / "medlocal"
     inside = backups / "medlocal-backup-x"
     code, said = _as_nobody(
         shared, lambda: medlocal.cli.main(["patient", "list", "--vault", str(inside)])
@@ -139,7 +139,7 @@ def test_the_window_words_it_the_same(shared: Path) -> None:
     from medlocal.ui.dialogs.common import error_text
     from medlocal.vault import backup_files
 
-    backups = shared / "shared" / "medlocal"
+    backups = shared / "common" / "medlocal"
 
     def job() -> int:
         try:
@@ -160,7 +160,7 @@ def test_a_link_into_another_accounts_folder_names_that_folder(shared: Path) -> 
     back (advice to loosen another account's folder); the link's target is walked too."""
     from medlocal.crash import cannot_write_message
 
-    backups = shared / "shared" / "medlocal"
+    backups = shared / "common" / "medlocal"
     link = shared / "home" / "backup-link.json"
     link.symlink_to(backups / "medlocal-backup-x" / "backup.json")
     os.lchown(link, NOBODY, NOBODY)
