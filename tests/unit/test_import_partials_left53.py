@@ -25,6 +25,7 @@ from fixtures.model_files import write_tiny_gguf
 from medlocal.models.download import PARTIAL_DIR, RemoteFile, partial_path
 from medlocal.models.importer import (
     PARTIAL_PREFIX,
+    PARTIAL_SUFFIX,
     UNNAMED_PARTIAL_STALE_S,
     ImportStopped,
     import_gguf,
@@ -125,3 +126,22 @@ def test_a_download_partial_never_has_a_models_name() -> None:
     remote = RemoteFile("org/repo", "model.gguf", "a" * 40, 10, None, "http://x/model.gguf", True)
     part = partial_path(remote)
     assert part.parent.name == PARTIAL_DIR and part.suffix == ".part"
+
+
+def test_the_windows_start_removes_a_dead_imports_partial(tmp_path: Path) -> None:
+    """A window started after the kill need not wait for the next import (warm_up runs on a
+    worker at every window start)."""
+    from medlocal.app import Workspace
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folder = models_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    left = folder / f"{PARTIAL_PREFIX}{dead.pid}-abc{PARTIAL_SUFFIX}"
+    left.write_bytes(b"part of a model")
+    ws = Workspace(tmp_path / "vault")
+    try:
+        ws.warm_up()
+    finally:
+        ws.close()
+    assert not left.exists()
