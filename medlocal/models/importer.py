@@ -4,22 +4,32 @@ A single file is copied into the models folder (hashing while copying, one read 
 stick) or referenced in place. A folder may carry a ``SHA256SUMS`` file (``sha256sum`` format);
 each listed model is checked against it and each gets its own result, so one bad file does not
 stop the rest.
+
+A copy is written under a partial name (``.import-<pid>-<random>.partial``, never ``*.gguf``)
+and renamed only once it is whole and checked: a process ended mid-copy (SIGTERM to the window's
+``medlocal import-model``, a power cut) leaves nothing that looks like a model, and the next
+import removes the partials whose process is gone (:func:`remove_stopped_imports`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 from medlocal.engine.gguf import GGUFInfo, read_gguf_info
 from medlocal.engine.hashing import sha256_file
 from medlocal.engine.rerank import reranker_problem
-from medlocal.errors import MedLocalError, ModelLoadError, UserInputError
+from medlocal.errors import GenerationCancelled, MedLocalError, ModelLoadError, UserInputError
 from medlocal.folding import fold_letters
 from medlocal.fsutil import fsync_dir, shown_path
 from medlocal.models.catalog import Role, bundled_catalog
@@ -31,10 +41,22 @@ from medlocal.paths import models_dir
 SUMS_FILE = "SHA256SUMS"
 COPY_CHUNK_BYTES = 4 << 20
 _SUMS_LINE = re.compile(r"^([0-9a-fA-F]{64})\s+\*?(.+?)\s*$")
+PARTIAL_PREFIX = ".import-"
+PARTIAL_SUFFIX = ".partial"
+# Copies named before the process id was in the name (``.import-XXXX.gguf``): one not written
+# for this long belongs to no running import (a copy writes every few seconds even from a slow
+# stick).
+UNNAMED_PARTIAL_STALE_S = 3600.0
+_PARTIAL_OWNER = re.compile(re.escape(PARTIAL_PREFIX) + r"(\d+)-")
+log = logging.getLogger(__name__)
 
 
 class ChecksumMismatch(ModelLoadError):
     """A file's SHA-256 differs from the value its SHA256SUMS (or the catalog) lists."""
+
+
+class ImportStopped(GenerationCancelled):
+    """The import was stopped during its copy; the part copied so far was deleted."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,7 @@ class ImportResult:
     model: InstalledModel
     info: GGUFInfo
     already_installed: bool = False
+    stopped_copies_removed: int = 0  # partials of earlier, stopped imports deleted first
 
     @property
     def message(self) -> str:
@@ -50,9 +73,16 @@ class ImportResult:
         else:
             template = "chat template: yes" if self.info.chat_template else "chat template: no"
         prefix = "already installed" if self.already_installed else "imported"
+        removed = self.stopped_copies_removed
+        cleaned = (
+            f"; removed {removed} unfinished cop{'y' if removed == 1 else 'ies'} left by "
+            "an import that was stopped"
+            if removed
+            else ""
+        )
         return (
             f"{prefix} {self.model.id} ({self.info.architecture}, {self.model.role}, "
-            f"{template}) — {self.model.provenance}"
+            f"{template}) — {self.model.provenance}{cleaned}"
         )
 
 
@@ -117,18 +147,62 @@ def model_id_base(stem: str, gguf_name: str | None = None) -> str:
     return slug or readable or "model"
 
 
+def _partial_is_stale(entry: Path) -> bool:
+    owner = _PARTIAL_OWNER.match(entry.name)
+    if owner is not None:
+        pid = int(owner.group(1))
+        # A live process (this one included: another thread may be copying) still writes it.
+        return pid != os.getpid() and not psutil.pid_exists(pid)
+    try:
+        return time.time() - entry.stat().st_mtime > UNNAMED_PARTIAL_STALE_S
+    except OSError:
+        return False
+
+
+def remove_stopped_imports(folder: Path) -> int:
+    """Delete the partial copies in ``folder`` left by imports that were ended mid-copy (the
+    process killed, the computer stopped); one of a running import is left alone. Returns how
+    many were deleted; a folder that cannot be read deletes nothing."""
+    try:
+        entries = [e for e in folder.iterdir() if e.name.startswith(PARTIAL_PREFIX)]
+    except OSError:
+        return 0
+    removed = 0
+    for entry in entries:
+        if entry.is_file() and _partial_is_stale(entry):
+            try:
+                entry.unlink()
+            except OSError as exc:
+                log.warning("could not remove a stopped import's partial copy (%s)", exc.strerror)
+                continue
+            removed += 1
+    if removed:
+        log.info("removed %d partial cop(ies) of stopped model imports", removed)
+    return removed
+
+
 def _copy_hashing(
-    source: Path, target_dir: Path, progress: HashProgress | None
+    source: Path,
+    target_dir: Path,
+    progress: HashProgress | None,
+    cancel: threading.Event | None = None,
 ) -> tuple[Path, str]:
-    """Copy ``source`` into ``target_dir`` under a temporary name, returning (temp, sha256)."""
+    """Copy ``source`` into ``target_dir`` under a partial name, returning (partial, sha256).
+    ``cancel`` set stops the copy between chunks (:class:`ImportStopped`), the partial deleted."""
     total = source.stat().st_size
     require_free_space(target_dir, total, f"to import {source.name}")
-    fd, tmp_name = tempfile.mkstemp(prefix=".import-", suffix=".gguf", dir=target_dir)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", suffix=PARTIAL_SUFFIX, dir=target_dir
+    )
     digest = hashlib.sha256()
     done = 0
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
             while chunk := src.read(COPY_CHUNK_BYTES):
+                if cancel is not None and cancel.is_set():
+                    raise ImportStopped(
+                        f"the import of {source.name} was stopped; nothing was kept"
+                    )
                 digest.update(chunk)
                 out.write(chunk)
                 done += len(chunk)
@@ -155,8 +229,10 @@ def import_gguf(
     model_id: str | None = None,
     expected_sha256: str | None = None,
     progress: HashProgress | None = None,
+    cancel: threading.Event | None = None,
 ) -> ImportResult:
-    """Validate, hash and register the GGUF at ``path`` (copied unless ``in_place``)."""
+    """Validate, hash and register the GGUF at ``path`` (copied unless ``in_place``). ``cancel``
+    stops a copy under way (:class:`ImportStopped`); once copied, the import goes to its end."""
     source = path.expanduser()
     info = check_model_file(source)
     if role == "reranker" and not info.is_reranker:
@@ -164,11 +240,13 @@ def import_gguf(
         # in the middle of a search.
         raise ModelLoadError(f"{source.name}: {reranker_problem(info)}")
     registry = Registry()
+    removed = 0
     if in_place:
         final = source.resolve()
         digest = sha256_file(final, progress=progress)
     else:
-        tmp, digest = _copy_hashing(source, models_dir(), progress)
+        removed = remove_stopped_imports(models_dir())
+        tmp, digest = _copy_hashing(source, models_dir(), progress, cancel)
     replaced = False  # once the copy has its final name, a failure must remove it there
     try:
         if expected_sha256 and digest != expected_sha256.lower():
@@ -191,7 +269,9 @@ def import_gguf(
         if existing is not None and Path(existing.path).is_file():
             if not in_place:
                 tmp.unlink(missing_ok=True)
-            return ImportResult(existing, info, already_installed=True)
+            return ImportResult(
+                existing, info, already_installed=True, stopped_copies_removed=removed
+            )
         if not in_place:
             final = free_destination(models_dir(), source.name)
             os.replace(tmp, final)
@@ -216,7 +296,7 @@ def import_gguf(
         sha256=digest,
     )
     registry.add(record)
-    return ImportResult(record, info)
+    return ImportResult(record, info, stopped_copies_removed=removed)
 
 
 def read_sums(path: Path) -> dict[str, str]:
