@@ -14,7 +14,13 @@ Classes (first that fits):
   explained a word some list explains and no name or place list holds ("Admiral", "Paradise").
 Each class is split into "whole" (no word of it removed) and "part" (some removed), and the
 "reach" column counts the misses whose uncovered words are all capitalised and unexplained: what
-a pass over unexplained capitalised words could take at most."""
+a pass over unexplained capitalised words could take at most.
+
+A third argument names types (``VEHICLE,AGE,DEVICE,ID``) whose misses are also counted by the
+written form of the identifier (``code_form``: digits only, letters and digits, with a blank, a
+non-ASCII letter, lower case, words; whole or part; on one line or split) and by what precedes it
+on its line (``lead_form``: a label ending in a colon, a label word, a bracket, a number, nothing):
+still counts only, no text (session 53, deid53b)."""
 
 from __future__ import annotations
 
@@ -68,8 +74,57 @@ def _shape(words: list[str], whole: str) -> str:
     return f"title{'-one' if len(letters) == 1 else '-several'}-{whole}"
 
 
+def code_form(text: str) -> str:
+    """The written form of an identifier, as a class name (never its text)."""
+    parts = []
+    if any(c.isdigit() for c in text):
+        parts.append("digits" if not any(c.isalpha() for c in text) else "alnum")
+    else:
+        parts.append("words")
+    if any(c.isalpha() and not c.isascii() for c in text):
+        parts.append("nonascii")
+    if any(c.islower() for c in text):
+        parts.append("lower")
+    if " " in text.strip():
+        parts.append("blank")
+    if "\n" in text:
+        parts.append("split")
+    if any(c in "-/.#" for c in text):
+        parts.append("punct")
+    return "+".join(parts)
+
+
+def lead_form(line_before: str) -> str:
+    """What precedes an identifier on its line, as a class name (never its text)."""
+    tail = line_before.rstrip()
+    if not tail:
+        return "line-start"
+    last = tail[-1]
+    if last == ":":
+        return "colon"
+    if last in "([{":
+        return "bracket"
+    if last in ",;":
+        return "comma"
+    if last == "#":
+        return "hash"
+    word = tail.split()[-1]
+    if any(c.isdigit() for c in word):
+        return "number"
+    if word.endswith("."):
+        return "word-dot"
+    if word.isupper():
+        return "caps-word"
+    if word[:1].isupper():
+        return "title-word"
+    return "lower-word"
+
+
 def main() -> int:
     cache = Path(sys.argv[1])
+    detail_types = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else set()
+    forms: Counter[tuple[str, str, str]] = Counter()
+    leads: Counter[tuple[str, str]] = Counter()
     lex = lexicon()
     classes: Counter[tuple[str, str]] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()
@@ -95,6 +150,11 @@ def main() -> int:
                 cls = classify(words, lex)
                 whole = "whole" if len(kept) == len(words) else "part"
                 classes[(cls, whole)] += 1
+                if ident.kind in detail_types:
+                    text = note.text[ident.start : ident.end]
+                    forms[(ident.kind, code_form(text), whole)] += 1
+                    line_start = note.text.rfind("\n", 0, ident.start) + 1
+                    leads[(ident.kind, lead_form(note.text[line_start : ident.start]))] += 1
                 by_type[(ident.kind, cls)] += 1
                 if cls == "unknown":
                     shapes[_shape(kept or words, whole)] += 1
@@ -123,6 +183,15 @@ def main() -> int:
                 f"{by_type[(kind, c)]:9}"
                 for c in ("code", "lower", "unknown", "named", "explained")
             )
+        )
+    for kind in sorted(detail_types):
+        print(
+            f"{kind} misses by form:",
+            {f"{f}/{w}": n for (k, f, w), n in sorted(forms.items()) if k == kind},
+        )
+        print(
+            f"{kind} misses by lead:",
+            {lead: n for (k, lead), n in sorted(leads.items()) if k == kind},
         )
     return 0
 
