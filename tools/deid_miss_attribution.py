@@ -19,8 +19,10 @@ a pass over unexplained capitalised words could take at most.
 A third argument names types (``VEHICLE,AGE,DEVICE,ID``) whose misses are also counted by the
 written form of the identifier (``code_form``: digits only, letters and digits, with a blank, a
 non-ASCII letter, lower case, words; whole or part; on one line or split) and by what precedes it
-on its line (``lead_form``: a label ending in a colon, a label word, a bracket, a number, nothing):
-still counts only, no text (session 53, deid53b)."""
+on its line (``lead_form``: a label ending in a colon, a label word, a bracket, a number, nothing)
+and by where its words left in view stand (``uncovered_place``: opening words of letters only,
+as a label older halves marked inside the span; closing words; all; elsewhere): still counts
+only, no text (session 53, deid53b)."""
 
 from __future__ import annotations
 
@@ -120,10 +122,30 @@ def lead_form(line_before: str) -> str:
     return "lower-word"
 
 
+def uncovered_place(spans: list[re.Match[str]], mask: list[bool]) -> str:
+    """Where a missed identifier's words left in view stand, as a class name: all of them
+    opening words of letters only before its first word with a digit ("head-letters": a label
+    such as "SN" or "LOT" that older halves marked inside the span), all closing words
+    ("tail"), every word ("whole"), or elsewhere ("inside")."""
+    kept = [not all(mask[i] for i in range(*m.span())) for m in spans]
+    if all(kept):
+        return "whole"
+    first_digit = next(
+        (i for i, m in enumerate(spans) if any(c.isdigit() for c in m.group())), len(spans)
+    )
+    left = [i for i, k in enumerate(kept) if k]
+    if all(i < first_digit and spans[i].group().isalpha() for i in left):
+        return "head-letters"
+    if left == list(range(left[0], len(spans))):
+        return "tail"
+    return "inside"
+
+
 def main() -> int:
     cache = Path(sys.argv[1])
     detail_types = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else set()
     forms: Counter[tuple[str, str, str]] = Counter()
+    gaps: Counter[tuple[str, str]] = Counter()
     leads: Counter[tuple[str, str]] = Counter()
     lex = lexicon()
     classes: Counter[tuple[str, str]] = Counter()
@@ -155,6 +177,7 @@ def main() -> int:
                     forms[(ident.kind, code_form(text), whole)] += 1
                     line_start = note.text.rfind("\n", 0, ident.start) + 1
                     leads[(ident.kind, lead_form(note.text[line_start : ident.start]))] += 1
+                    gaps[(ident.kind, uncovered_place(spans, mask))] += 1
                 by_type[(ident.kind, cls)] += 1
                 if cls == "unknown":
                     shapes[_shape(kept or words, whole)] += 1
@@ -193,6 +216,7 @@ def main() -> int:
             f"{kind} misses by lead:",
             {lead: n for (k, lead), n in sorted(leads.items()) if k == kind},
         )
+        print(f"{kind} words in view:", {g: n for (k, g), n in sorted(gaps.items()) if k == kind})
     return 0
 
 

@@ -56,7 +56,6 @@ from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
-from medlocal.privacy.deid_code_tails import code_tail_spans
 from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dates import (
     DateMode,
@@ -262,9 +261,6 @@ class Redactor:
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         checkpoint()
         yield from prefixed_code_spans(text, found)
-        # A grouped code's last group before a word ("S/N 21HK 0447 [19] left ear"; session 53,
-        # deid_code_tails).
-        yield from code_tail_spans(text, found)
         # A postcode after a found street, before its town ("..., 06000 Nice").
         checkpoint()
         yield from street_postcode_spans(text, found + lines)

@@ -1,18 +1,16 @@
 """deid53b (issue 16, the digit-bearing types under 95% held-out): an age over 89 as a person
 word's attribute (deid_kin_ages), plates in other scripts and with Latin capitals of other
-alphabets (deid_world_plates), a grouped code's last group before a word (deid_code_tails).
-Each rule removes text, so each comes with clinical numbers that must stay beside it; the
-guards inside the rules (a count's noun, a unit, a ward's number, a word after the plate) come
-with identifiers placed right where the guard reads, that must still go."""
+alphabets (deid_world_plates). Each rule removes text, so each comes with clinical numbers and
+words that must stay beside it (a unit, a ratio, a decimal, a range, a count; a room's number, a
+telephone's word, the word after a plate); the identifiers placed right where those guards read
+("Her son, 91,", "Dad 97.", "ЕК 447 77 parked") must still go."""
 
 from __future__ import annotations
 
 import pytest
 from fixtures.deid_rules import gone, kept
 
-from medlocal.privacy.deid_code_tails import code_tail_spans
 from medlocal.privacy.deid_kin_ages import kin_age_candidates
-from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_world_plates import world_plate_candidates
 
 
@@ -116,36 +114,16 @@ def test_clinical_words_beside_plate_words_stay(text: str, value: str) -> None:
     kept(text, value)
 
 
-def _found(text: str, value: str, kind: str = "device_id") -> list[Redaction]:
-    start = text.index(value)
-    return [Redaction(kind, start, start + len(value), value, "[ID]")]
+# The blind half dev57: 20 notes, 298 identifiers, 248 clinical terms. Blind (main e2b026d):
+# 293/298 and 6 damaged; with this session's rules 296 and 6.
+def test_dev57_parses_and_stays_at_its_figures() -> None:
+    from fixtures.deid_corpus import load, redactor_spans, score
 
+    notes = load("dev57")
+    assert len(notes) == 20
+    assert sum(len(n.identifiers) for n in notes) == 298
+    assert sum(len(n.clinical) for n in notes) == 248
 
-@pytest.mark.parametrize(
-    ("text", "found", "grown"),
-    [
-        ("Hearing aid S/N 21HK 0447 19 left ear.", "21HK 0447", "21HK 0447 19"),
-        ("CGM sensor serial 0A12 B4C9 22 expired.", "0A12 B4C9", "0A12 B4C9 22"),
-        ("Ref 26 4471 08 sent to the team.", "26 4471", "26 4471 08"),
-    ],
-)
-def test_a_grouped_codes_last_group_before_a_word_goes(text: str, found: str, grown: str) -> None:
-    assert [r.original for r in code_tail_spans(text, _found(text, found))] == [grown]
-    gone(text, grown)
-
-
-@pytest.mark.parametrize(
-    ("text", "found", "value"),
-    [
-        ("Lot 5249017 10 mg vial discarded.", "5249017", "10 mg"),
-        ("Serial 4471882 12 weeks old.", "4471882", "12 weeks"),
-        ("Specimen S26-14477 12 cores received.", "S26-14477", "12 cores"),
-        ("Pump serial 1183204 24 hourly checks.", "1183204", "24 hourly"),
-        ("Device 4471882 12 lead ECG attached.", "4471882", "12 lead"),
-        ("Lot 5249017 10 to 20 units.", "5249017", "10 to 20"),
-        ("Account 12345 2 tablets.", "12345", "2 tablets"),
-    ],
-)
-def test_a_count_or_a_measure_after_a_code_stays(text: str, found: str, value: str) -> None:
-    assert not list(code_tail_spans(text, _found(text, found)))
-    kept(text, value)
+    result = score(notes, redactor_spans)
+    assert sum(result.found.values()) >= 296
+    assert result.clinical_damaged <= 6
