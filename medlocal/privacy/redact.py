@@ -73,6 +73,7 @@ from medlocal.privacy.deid_id_labels import without_label_words
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
+from medlocal.privacy.deid_kin_ages import kin_age_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_listed_possessives import listed_possessives
 from medlocal.privacy.deid_lower_names import lower_name_candidates
@@ -119,6 +120,7 @@ from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
+from medlocal.privacy.deid_world_plates import world_plate_candidates
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
 from medlocal.privacy.deid_wrapped_codes import wrapped_code_spans
 
@@ -314,6 +316,10 @@ class Redactor:
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
+        # Ages over 89 as a person word's attribute, plates in other scripts (session 53:
+        # deid_kin_ages, deid_world_plates).
+        found += kin_age_candidates(text)
+        found += world_plate_candidates(text)
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:
