@@ -30,6 +30,8 @@ import string
 from collections.abc import Iterator
 from typing import Any
 
+from medlocal.privacy.deid_regex_build import compile_in_front, parse
+
 _C: Any = None
 _parser: Any = None
 try:
@@ -135,7 +137,7 @@ def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], 
     cased: set[str] = set()
     folded: set[str] = set()
     try:
-        items = list(_parser.parse(written, flags))
+        items = list(parse(written, flags))
         if not _opens_with_a_look_around(items):
             return None
         ignore_case = bool(flags & re.IGNORECASE)
@@ -167,7 +169,8 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     flags = _GLOBAL_FLAGS.match(pattern.pattern)  # in pattern.flags as well
     body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    return re.compile(f"{test.pattern}(?:{body})", pattern.flags)
+    # Compiled from the pattern's parse, kept by deid_regex_build during the build.
+    return compile_in_front(test.pattern, body, pattern.flags)
 
 
 # Round 19: a pattern whose opening character is consumed by a character set is one the engine

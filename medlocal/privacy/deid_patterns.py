@@ -104,6 +104,7 @@ from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bo
 from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
+from medlocal.privacy.deid_regex_build import compile_in_front, forget, keep, parse
 from medlocal.privacy.deid_result_series import result_series
 from medlocal.privacy.deid_scripts import (
     field_label,
@@ -185,7 +186,8 @@ def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
         # The test in front of the whole pattern: in front of its text it held for the first
         # alternative only, and the engine tried every other one at every position (most of
         # the time of a pattern of many alternatives, such as the dates written in words).
-        return re.compile(f"{_WORD_START}(?:{pattern.pattern})", pattern.flags)
+        # Compiled from the parse _opens_words made (deid_regex_build): the same pattern.
+        return compile_in_front(_WORD_START, pattern.pattern, pattern.flags)
     if not pattern.pattern.startswith(_WORD_OPENINGS):
         return pattern
     return re.compile(_WORD_START + pattern.pattern, pattern.flags)
@@ -203,7 +205,7 @@ def _opens_words(pattern: re.Pattern[str]) -> bool:
     if _parser is None:
         return False
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = parse(pattern.pattern, pattern.flags)
         ok, empty, _ = _word_first(list(parsed), boundary=False)
     except (re.error, AttributeError, TypeError, ValueError):  # internals not as expected
         return False
@@ -594,11 +596,14 @@ def _parsed(pattern: re.Pattern[str]) -> _Items | None:
     if _parser is None:
         return None
     try:
-        return list(_parser.parse(pattern.pattern, pattern.flags))
+        return list(parse(pattern.pattern, pattern.flags))
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return None
 
 
+# Session 53: each pattern is parsed once for the build below, and the patterns written with
+# tests in front are compiled from that parse (deid_regex_build); the parses are let go after.
+keep()
 # The patterns as written, kept for the test that the anchored ones find the same spans.
 UNANCHORED_PATTERNS = tuple(_PATTERNS)
 _WRITTEN = list(_PATTERNS)
@@ -661,6 +666,7 @@ _SPLITS = {
     and (split := read_alternatives(pattern, _items_open_words, _PARSED[pattern])) is not None
 }
 del _PARSED
+forget()
 # Round 19: in a long text the engine skips to where a pattern may match (deid_first_characters:
 # a set of the characters its matches open with, consumed, where the test above is a look-ahead
 # it enters at every position): a fifth of the time of the fixed-form patterns on a 20-page
