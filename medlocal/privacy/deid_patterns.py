@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vital_rr
@@ -70,9 +70,10 @@ from medlocal.privacy.deid_date_siblings import sibling_date_candidates
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_document_words import DOCUMENT_WORD_PATTERNS
 from medlocal.privacy.deid_first_characters import (
-    first_character_test,
+    first_character_head,
     skipped_matches,
     skipper_of,
+    with_head,
 )
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_history_years import history_year
@@ -374,7 +375,7 @@ def _matches(
     skipper = _skipper(pattern) if len(text) >= _SKIP_FROM else None
     if skipper is not None:
         return skipped_matches(pattern, skipper, text)
-    return plain.finditer(text)
+    return (plain or _FIRST_CHARACTER[pattern]).finditer(text)
 
 
 def _matches_in(
@@ -625,13 +626,47 @@ _OPENINGS = {
 # Speed: the characters a match can open with, tested first (deid_first_characters; a quarter
 # of the time of these patterns on a 20-page record). Patterns a context check tells apart by
 # identity are matched as they are (the test is in a copy), as are those the e-mail scan reads.
-_FIRST_CHARACTER = {
-    pattern: test
-    for _, pattern in _PATTERNS
-    if pattern not in BY_IDENTITY
-    and pattern not in _OPENINGS
-    and (test := first_character_test(pattern)) is not None
-}
+
+
+class _FirstCharacterTests(Mapping[re.Pattern[str], re.Pattern[str]]):
+    """Each pattern's first-character test, read at the build and compiled on first use
+    (session 53): three patterns in four with one are asked only at their word openings
+    (_WORD_KEYS), and need it only in a text whose folding moves offsets; compiling all 244 was
+    a tenth of the rule build. By the pattern's identity, with the pattern (see _PLANS)."""
+
+    def __init__(self, heads: dict[int, tuple[re.Pattern[str], str]]) -> None:
+        self._heads = heads
+        self._made: dict[int, re.Pattern[str]] = {}
+
+    def __getitem__(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
+        made = self._made.get(id(pattern))
+        if made is None:
+            known = self._heads.get(id(pattern))
+            if known is None or known[0] is not pattern:
+                raise KeyError(pattern.pattern[:80])
+            made = self._made[id(pattern)] = with_head(pattern, known[1])
+        return made
+
+    def __contains__(self, pattern: object) -> bool:
+        known = self._heads.get(id(pattern))
+        return known is not None and known[0] is pattern
+
+    def __iter__(self) -> Iterator[re.Pattern[str]]:
+        return (pattern for pattern, _ in self._heads.values())
+
+    def __len__(self) -> int:
+        return len(self._heads)
+
+
+_FIRST_CHARACTER = _FirstCharacterTests(
+    {
+        id(pattern): (pattern, head)
+        for _, pattern in _PATTERNS
+        if pattern not in BY_IDENTITY
+        and pattern not in _OPENINGS
+        and (head := first_character_head(pattern)) is not None
+    }
+)
 # Session 28: the cue strings a pattern cannot match without (deid_pattern_cues): a pattern
 # whose cues a text lacks is not run, and one that reads no line break is run only on the lines
 # that hold them (two thirds of the fixed-form patterns find nothing in a 20-page record, each
@@ -705,7 +740,7 @@ _Plan = tuple[
     Any,
     Any,
     bool,
-    re.Pattern[str],
+    re.Pattern[str] | None,
     Reading | None,
     re.Pattern[str] | None,
 ]
@@ -717,7 +752,9 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
         _CUES.get(pattern, ()),
         _WORD_KEYS.get(pattern),
         pattern in _LINE_BOUND,
-        _FIRST_CHARACTER.get(pattern, pattern),
+        # The pattern with its first-character test, or None where it has one not compiled
+        # yet (compiled where first needed: see _FirstCharacterTests).
+        None if pattern in _FIRST_CHARACTER else pattern,
         _SPLITS.get(pattern),
         _LINE_ANCHORS.get(pattern),
     )

@@ -119,3 +119,33 @@ def test_first_character_test_on_a_pattern_outside_the_build() -> None:
     assert _same(test, _fresh(test))
     text = "on Monday at 09h, not xmonday; TUESDAY"
     assert [m.span() for m in test.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_first_character_tests_are_compiled_where_first_needed() -> None:
+    tests = deid_patterns._FIRST_CHARACTER
+    keyed = [p for p in tests if p in deid_patterns._WORD_KEYS]
+    assert len(keyed) > 100
+    for pattern in tests:
+        # The plan holds no test: it is asked of the mapping where the pattern is scanned.
+        assert deid_patterns._PLANS[id(pattern)][4] is None
+    for _, pattern in deid_patterns._PATTERNS:
+        if pattern not in tests:
+            assert deid_patterns._PLANS[id(pattern)][4] is pattern
+            assert tests.get(pattern, pattern) is pattern
+    pattern = keyed[0]
+    made = tests[pattern]
+    assert tests[pattern] is made  # once
+    assert made.pattern.endswith(f"(?:{pattern.pattern})")
+    assert _same(made, _fresh(made))
+    copy = re.compile(pattern.pattern + "(?#another object)", pattern.flags)
+    assert copy not in tests
+    with pytest.raises(KeyError):
+        tests[copy]
+
+
+def test_a_text_whose_folding_moves_offsets_compiles_the_keyed_patterns_tests() -> None:
+    # "ß" folds to "ss": the word-start index is not usable and keyed patterns scan the text.
+    text = "Straße 12, seen Monday 12/03/2024 by Dr Weiß, tel 0161 555 0742. " * 3
+    for _, pattern in deid_patterns._PATTERNS:
+        found = [m.span() for m in deid_patterns._matches(pattern, text)]
+        assert found == [m.span() for m in pattern.finditer(text)], pattern.pattern[:80]
