@@ -104,3 +104,27 @@ def test_the_keyboard_moved_on_meanwhile_stays_where_it_went(
     qtbot.waitUntil(lambda: chat.job is None and len(chat.turns) == 2, timeout=WAIT_MS)
     assert chat.question.hasFocus()
     window.close()
+
+
+def test_the_chat_menu_presses_the_chat_buttons_by_shortcut(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 53a L2: Regenerate, Copy, Export answer and New chat had no shortcut or menu item."""
+    finish = threading.Event()
+    finish.set()
+    window = _window(qtbot, workspace, monkeypatch, finish)
+    chat = window.chat
+    _one_answer_shown(chat)
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    items = [a.text() for a in menus["&Chat"].actions()]
+    assert items == ["&New chat", "&Regenerate answer", "&Copy answer", "&Export answer…"]
+    focus_in_window(qtbot, window, chat.question)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(chat.question, Qt.Key.Key_R, ctrl)
+    qtbot.waitUntil(lambda: chat.job is None and len(chat.turns) == 2, timeout=WAIT_MS)
+    copied: list[str] = []
+    monkeypatch.setattr("medlocal.ui.chat_panel.copy_sensitive", copied.append)
+    QTest.keyClick(chat.question, Qt.Key.Key_C, ctrl | shift)
+    assert copied == [chat.turns[-1].answer]
+    assert "Ctrl+R" in chat.regenerate_button.toolTip()
+    window.close()
