@@ -79,6 +79,15 @@ LONG_INDEXING_S = 10 * 60.0
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
+# A file named that is not there: chosen (or dropped) then moved or deleted, or mistyped on the
+# command line; one found and then gone before it was read (walk 53a L6: "file not found" alone
+# read like a fault of MedLocal's).
+MISSING_WHEN_STARTED = (
+    "file not found: it was moved or deleted after it was chosen, or its name is mistyped"
+)
+VANISHED = "file not found: it was moved or deleted before it could be read"
+
+
 def _duplicate_reason(existing_id: int) -> str:
     """Which document it repeats: a copy in another folder, or under another name, is found by
     its bytes, and the report should let the clinician find the one already in the vault."""
@@ -508,7 +517,7 @@ def _import_one(
         with _timed(run.report, "extract"):
             if not candidate.from_folder and not path.exists():
                 # Before the extension is judged: a mistyped folder has none.
-                raise FileNotFoundIngestError(name, "file not found")
+                raise FileNotFoundIngestError(name, MISSING_WHEN_STARTED)
             read_as = ""
             try:
                 file_format = format_for(path)
@@ -681,7 +690,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FileNotFoundIngestError(readable_name(path.name), "file not found") from None
+        raise FileNotFoundIngestError(readable_name(path.name), VANISHED) from None
     except OSError as err:
         raise UnreadableFileError(
             readable_name(path.name), f"cannot read the file ({err.strerror})"
