@@ -34,7 +34,12 @@ def _opens_with_label(text: str, ident: Span) -> bool:
     return bool(
         label
         and ident.start < label.end() <= ident.end
-        and (label.end() >= len(text) or not text[label.end()].isalnum())
+        # A whole word, as label_trimmed reads it: "Lothian" is none, "ACC#7718440" is one.
+        and not (
+            text[label.end() - 1].isalnum()
+            and label.end() < len(text)
+            and text[label.end()].isalnum()
+        )
     )
 
 

@@ -33,6 +33,7 @@ def _trimmed(marked: str) -> Span | None:
         ("Car {VEHICLE|VIN: 1HGCM82633A004352} at the scene.\n", "1HGCM82633A004352"),
         ("Hospital {MRN|MRN 88120455} on the band.\n", "88120455"),
         ("Renewal of {LICENSE|licence no. D1234-56} pending.\n", "D1234-56"),
+        ("Imaging {ID|ACC#7718440-CT} reported.\n", "7718440-CT"),
     ],
 )
 def test_an_opening_label_is_trimmed_from_the_identifier(marked: str, code: str) -> None:
