@@ -16,8 +16,10 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import docx
@@ -39,6 +41,7 @@ from medlocal.ingest.errors import (
     IngestError,
     NoTextError,
 )
+from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
 
 _MAIN_PART = "word/document.xml"
 # Word saves a password-protected .docx, and any old .doc, as an OLE compound file instead of a
@@ -128,6 +131,15 @@ def _refuse_compound_file(data: bytes, file_name: str) -> None:
 
 def _extract(data: bytes, file_name: str) -> ExtractedDocument:
     document = docx.Document(io.BytesIO(data))
+    notes = read_notes(document, _note_text)
+    token = _NOTE_MARKS.set(notes.marks)
+    try:
+        return _extract_with_marks(document, notes, file_name)
+    finally:
+        _NOTE_MARKS.reset(token)
+
+
+def _extract_with_marks(document: Any, notes: DocumentNotes, file_name: str) -> ExtractedDocument:
     builder = DocumentBuilder("docx")
     headers, footers = _page_parts(document)
     in_header = _add_page_part(builder, PAGE_HEADER, headers)
@@ -142,6 +154,11 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
             _add_paragraph(builder, item)
         else:
             builder.add_block(_table_text(item))
+    # After the body, before the page footer: a passage of notes says what they are.
+    for section in notes.sections:
+        builder.add_heading(section.heading)
+        for note in section.notes:
+            builder.add_block(note)
     _add_page_part(builder, PAGE_FOOTER, footers)
     if not builder.has_text:
         raise NoTextError(file_name, "no text in the Word document")
@@ -155,6 +172,13 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _T, _TAB, _PTAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:ptab"), qn("w:br"), qn("w:cr")
 _TYPE, _NO_BREAK_HYPHEN = qn("w:type"), qn("w:noBreakHyphen")
+_ID = qn("w:id")
+_NOTE_REFERENCES = frozenset(kind.reference_tag for kind in KINDS)
+# The marks ("[1]") of the document being read, for its note references: set around one
+# document's reading (a context variable, so documents read on other threads keep theirs).
+_NOTE_MARKS: ContextVar[Mapping[tuple[str, str], str]] = ContextVar(
+    "_NOTE_MARKS", default=MappingProxyType({})
+)
 # Not the text: deleted or moved-away runs, a paragraph's properties (w:pPr holds a tab *stop*
 # list, w:tab elements that are no tab), and the fallback copy of a text box (mc:Fallback
 # repeats mc:Choice for older readers).
@@ -199,9 +223,16 @@ def _paragraph_text(element: Any) -> str:
             continue
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif tag in _NOTE_REFERENCES:
+            parts.append(_NOTE_MARKS.get().get((tag, str(child.get(_ID))), ""))
         else:
             parts.append(_paragraph_text(child))
     return "".join(parts)
+
+
+def _note_text(note: Any, part: Any) -> str:
+    """A footnote's, endnote's or comment's paragraphs and tables, one per line."""
+    return "\n".join(_block_text(item) for item in _blocks(note, part))
 
 
 def _is_heading(item: Paragraph | Table) -> bool:

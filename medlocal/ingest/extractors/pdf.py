@@ -36,6 +36,12 @@ from medlocal.ingest.errors import (
     NoTextLayerError,
 )
 from medlocal.ingest.extractors.image import OcrNotAvailableError
+from medlocal.ingest.extractors.pdf_forms import (
+    FilledField,
+    form_block,
+    page_fields,
+    unplaced_fields,
+)
 from medlocal.ingest.extractors.pdf_running import (
     MARGIN_SHARE,
     Band,
@@ -89,18 +95,25 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     parts = split_running_lines(
         [None if number in scanned else page for number, page in enumerate(read, start=1)]
     )
+    notes: list[str] = []
+    fields = _form_fields(reader, notes)
+    filled = any(not field.checkbox for page in fields for field in page)
     builder = DocumentBuilder("pdf")
     running: list[_Running] = []
     for number, text in enumerate(texts, start=1):
         builder.start_page(number)
+        form = form_block(fields[number - 1], filled)
         if number in scanned:
             add_recognised_page(builder, scanned[number])
+            builder.add_block(form)
         elif parts is None:
             builder.add_block(text)
+            builder.add_block(form)
         else:
             part = parts[number - 1]
             _add_running(builder, PAGE_HEADER, part.header, running)
             builder.add_block(part.body)
+            builder.add_block(form)
             _add_running(builder, PAGE_FOOTER, part.footer, running)
     if not builder.has_text:
         if reader.is_encrypted:
@@ -122,7 +135,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     sections = bookmarks or clinical_headings(document.text)
     if running:
         sections = _with_running(sections, running, document, move_inside=bool(bookmarks))
-    return dataclasses.replace(document, sections=sections)
+    return dataclasses.replace(document, sections=sections, notes=(*document.notes, *notes))
 
 
 @dataclass(frozen=True)
@@ -176,6 +189,22 @@ def _with_running(
     for section in sorted(merged, key=lambda section: section.start):
         unique.setdefault(section.start, section)
     return tuple(unique.values())
+
+
+def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]:
+    """Each page's filled form fields (the values a text layer lacks); those on no page go with
+    the last. A damaged form never costs the page text: it is then left out, and a note says
+    so."""
+    seen: set[object] = set()
+    try:
+        fields = [page_fields(page, seen) for page in reader.pages]
+        if fields:
+            fields[-1] += unplaced_fields(reader, seen)
+    except Exception as err:  # pypdf raises many types on a damaged field tree
+        log.debug("PDF form fields could not be read: %s", type(err).__name__)
+        notes.append("the form's filled-in fields could not be read (damaged): check the original")
+        return [[] for _ in reader.pages]
+    return fields
 
 
 def _scanned_pages(
