@@ -51,7 +51,9 @@ from medlocal.ingest.extractors.pdf_running import (
 )
 from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
 from medlocal.ingest.extractors.pdf_tables import rejoin_rows
+from medlocal.ingest.extractors.pdf_text_damage import judge_text_layer
 from medlocal.ingest.headings import clinical_headings
+from medlocal.ingest.ocr.images import TooManyPagesError
 from medlocal.ingest.ocr.pages import OcrOptions, RecognisedPage, add_recognised_page
 
 # The spec allows the header anywhere in the first 1024 bytes.
@@ -89,13 +91,13 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         )
     read = [_read_page(page) for page in reader.pages]
     texts = [page.text for page in read]
-    scanned = _scanned_pages(data, file_name, texts, ocr)
+    notes: list[str] = []
+    scanned = _scanned_pages(data, file_name, texts, ocr, notes)
     # OCR text is not compared: its lines come with boxes tied to their offsets, and a misread
     # letter would make the same header two templates anyway.
     parts = split_running_lines(
         [None if number in scanned else page for number, page in enumerate(read, start=1)]
     )
-    notes: list[str] = []
     fields = _form_fields(reader, notes)
     filled = any(not field.checkbox for page in fields for field in page)
     builder = DocumentBuilder("pdf")
@@ -208,19 +210,54 @@ def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]
 
 
 def _scanned_pages(
-    data: bytes, file_name: str, texts: list[str], ocr: OcrOptions | None
+    data: bytes, file_name: str, texts: list[str], ocr: OcrOptions | None, notes: list[str]
 ) -> dict[int, RecognisedPage]:
-    """OCR for the pages without text. A PDF that is all scan needs it (its error says why it
-    could not be had); a mixed PDF without OCR keeps its text pages, as before OCR existed."""
-    numbers = [number for number, text in enumerate(texts, start=1) if not text.strip()]
-    if not numbers or ocr is None:
-        return {}
+    """OCR for the pages without text, and for those whose text layer is a poor OCR's garbage
+    (extractors/pdf_text_damage.py). A PDF that is all scan needs it (its error says why it
+    could not be had); a mixed PDF without OCR keeps its text pages, as before OCR existed. A
+    damaged text layer that could not be read again is kept, and named in ``notes``."""
+    empty = [number for number, text in enumerate(texts, start=1) if not text.strip()]
+    damage = {
+        number: found
+        for number, text in enumerate(texts, start=1)
+        if text.strip() and (found := judge_text_layer(text)).damaged
+    }
+    numbers = sorted([*empty, *damage])
+    read: dict[int, RecognisedPage] = {}
+    if numbers and ocr is not None:
+        try:
+            read = _ocr_pages(data, file_name, empty, numbers, ocr)
+        except OcrNotAvailableError:
+            if len(empty) == len(texts):
+                raise
+    for number, found in damage.items():
+        page = read.get(number)
+        examples = ", ".join(f"'{word}'" for word in found.examples)
+        if page is not None and any(line.text.strip() for line in page.lines):
+            notes.append(
+                f"page {number}: its text layer looked damaged (words such as {examples}); "
+                "the page was read by OCR instead"
+            )
+            continue
+        read.pop(number, None)  # nothing read from its image: the text layer is all there is
+        notes.append(
+            f"page {number}: the text layer looks damaged (words such as {examples}) and could "
+            "not be read again by OCR: check the original"
+        )
+    return read
+
+
+def _ocr_pages(
+    data: bytes, file_name: str, empty: list[int], numbers: list[int], ocr: OcrOptions
+) -> dict[int, RecognisedPage]:
+    """OCR ``numbers``; where the damaged pages take them over the page limit, the pages
+    without text only (a file that imported before its damage was judged still does)."""
     try:
         return ocr_pdf_pages(data, file_name, numbers, ocr)
-    except OcrNotAvailableError:
-        if len(numbers) == len(texts):
+    except TooManyPagesError:
+        if len(empty) == len(numbers):
             raise
-        return {}
+    return ocr_pdf_pages(data, file_name, empty, ocr) if empty else {}
 
 
 def _page_text(page: PageObject) -> str:
