@@ -16,7 +16,7 @@ from medlocal.ingest.errors import (
     IngestError,
     UnsupportedFormatError,
 )
-from medlocal.ingest.extractors.docx import extract_docx
+from medlocal.ingest.extractors.docx import extract_docx, extract_docx_with_ocr
 from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
@@ -100,7 +100,7 @@ _IMAGE = Format("image", _image_without_ocr_options, extract_image)
 
 _BY_SUFFIX: dict[str, Format] = {
     ".pdf": Format("pdf", extract_pdf, extract_pdf),
-    ".docx": Format("docx", extract_docx),
+    ".docx": Format("docx", extract_docx, extract_docx_with_ocr),
     ".txt": Format("txt", extract_text),
     ".text": Format("txt", extract_text),
     ".csv": Format("csv", extract_table),

@@ -8,14 +8,16 @@ refused rather than imported empty.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pypdfium2 as pdfium
 from pypdf import PageObject, PdfReader
 from pypdf.errors import FileNotDecryptedError, WrongPasswordError
 
@@ -42,6 +44,7 @@ from medlocal.ingest.extractors.pdf_forms import (
     page_fields,
     unplaced_fields,
 )
+from medlocal.ingest.extractors.pdf_pictures import PdfPictures
 from medlocal.ingest.extractors.pdf_running import (
     MARGIN_SHARE,
     Band,
@@ -52,9 +55,15 @@ from medlocal.ingest.extractors.pdf_running import (
 from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
 from medlocal.ingest.extractors.pdf_tables import rejoin_rows
 from medlocal.ingest.extractors.pdf_text_damage import judge_text_layer
+from medlocal.ingest.extractors.pictures import PictureReader
 from medlocal.ingest.headings import clinical_headings
 from medlocal.ingest.ocr.images import TooManyPagesError
-from medlocal.ingest.ocr.pages import OcrOptions, RecognisedPage, add_recognised_page
+from medlocal.ingest.ocr.pages import (
+    OcrOptions,
+    PageImage,
+    RecognisedPage,
+    add_recognised_page,
+)
 
 # The spec allows the header anywhere in the first 1024 bytes.
 _HEADER_WINDOW = 1024
@@ -102,21 +111,28 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     filled = any(not field.checkbox for page in fields for field in page)
     builder = DocumentBuilder("pdf")
     running: list[_Running] = []
-    for number, text in enumerate(texts, start=1):
-        builder.start_page(number)
-        form = form_block(fields[number - 1], filled)
-        if number in scanned:
-            add_recognised_page(builder, scanned[number])
+    pictures = PictureReader(file_name, ocr)
+    with _pictures_of(data, notes) as found:
+        for number, text in enumerate(texts, start=1):
+            builder.start_page(number)
+            form = form_block(fields[number - 1], filled)
+            if number in scanned:
+                add_recognised_page(builder, scanned[number])
+                builder.add_block(form)
+                continue
+            if parts is None:
+                builder.add_block(text)
+            else:
+                _add_running(builder, PAGE_HEADER, parts[number - 1].header, running)
+                builder.add_block(parts[number - 1].body)
+            if text.strip() and found is not None:
+                # After the page's text: where the picture stood is not known to the reading.
+                for render in _page_pictures(found, number, notes):
+                    builder.add_block(pictures.text_of(render) or "")
             builder.add_block(form)
-        elif parts is None:
-            builder.add_block(text)
-            builder.add_block(form)
-        else:
-            part = parts[number - 1]
-            _add_running(builder, PAGE_HEADER, part.header, running)
-            builder.add_block(part.body)
-            builder.add_block(form)
-            _add_running(builder, PAGE_FOOTER, part.footer, running)
+            if parts is not None:
+                _add_running(builder, PAGE_FOOTER, parts[number - 1].footer, running)
+    notes += pictures.notes()
     if not builder.has_text:
         if reader.is_encrypted:
             # Opened with the empty password yet nothing readable: a scan, or a key we derived
@@ -191,6 +207,37 @@ def _with_running(
     for section in sorted(merged, key=lambda section: section.start):
         unique.setdefault(section.start, section)
     return tuple(unique.values())
+
+
+@contextlib.contextmanager
+def _pictures_of(data: bytes, notes: list[str]) -> Iterator[PdfPictures | None]:
+    """The PDF opened by PDFium for its pictures; None (and a note) where PDFium cannot open
+    what pypdf could: the text is kept, the pictures named as not looked at."""
+    try:
+        found = PdfPictures(data)
+    except pdfium.PdfiumError:
+        notes.append(
+            "the PDF's pictures could not be looked at: any text in them is not in the "
+            "vault; check the original"
+        )
+        yield None
+        return
+    with found:
+        yield found
+
+
+def _page_pictures(
+    found: PdfPictures, number: int, notes: list[str]
+) -> list[Callable[[], PageImage]]:
+    try:
+        return found.on_page(number)
+    except Exception as err:  # PDFium on a damaged page: the page's text is kept
+        log.debug("PDF page pictures could not be listed: %s", type(err).__name__)
+        notes.append(
+            f"page {number}: its pictures could not be looked at: any text in them is not in "
+            "the vault; check the original"
+        )
+        return []
 
 
 def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]:
