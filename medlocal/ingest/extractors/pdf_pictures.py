@@ -52,25 +52,29 @@ class PdfPictures:
         """The 1-based page's pictures to read, each as a function that decodes it."""
         with PDFIUM_LOCK:
             page = self._pdf[number - 1]
-            text = page.get_textpage()
             try:
                 width, height = page.get_size()
-                wanted = []
+                wanted: list[tuple[int, tuple[float, float, float, float]]] = []
                 for index, picture in enumerate(page.get_objects(filter=_IMAGE, max_depth=_DEPTH)):
                     left, bottom, right, top = picture.get_bounds()
                     if (right - left) * (top - bottom) > PAGE_SCAN_SHARE * width * height:
                         continue
                     pixels_wide, pixels_high = picture.get_px_size()
-                    if pixels_wide < MIN_WIDTH or pixels_high < MIN_HEIGHT:
-                        continue
-                    over = text.get_text_bounded(left, bottom, right, top)
-                    if len(over.split()) >= WORDS_OVER:
-                        continue
-                    wanted.append(index)
+                    if pixels_wide >= MIN_WIDTH and pixels_high >= MIN_HEIGHT:
+                        wanted.append((index, (left, bottom, right, top)))
+                if wanted:  # the text layer read only where a picture may need it (cost)
+                    text = page.get_textpage()
+                    try:
+                        wanted = [
+                            (index, bounds)
+                            for index, bounds in wanted
+                            if len(text.get_text_bounded(*bounds).split()) < WORDS_OVER
+                        ]
+                    finally:
+                        text.close()
             finally:
-                text.close()
                 page.close()
-        return [functools.partial(self._decode, number - 1, index) for index in wanted]
+        return [functools.partial(self._decode, number - 1, index) for index, _ in wanted]
 
     def _decode(self, page_index: int, index: int) -> PageImage:
         with PDFIUM_LOCK:
