@@ -37,6 +37,9 @@ _LETTERS_FOR = {
     "9": "g",
 }
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_MIXED = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z]*[0-9])(?=[0-9]*[A-Za-z])[A-Za-z0-9]{5,}(?![A-Za-z0-9])"
+)
 MIN_LETTERS = 5  # shorter tokens are codes and times too often to judge
 MAX_DIGITS = 3
 MIN_DAMAGED = 2
@@ -50,9 +53,10 @@ class Damage:
 
 
 def judge_text_layer(text: str) -> Damage:
-    words = _WORD.findall(text)
-    found = [word for word in words if _misread_word(word)]
-    damaged = len(found) >= MIN_DAMAGED and len(found) >= MIN_SHARE * len(words)
+    words = len(_WORD.findall(text))
+    # Only tokens of letters and digits can be misread words (a page has few: cheap to judge).
+    found = [word for word in _MIXED.findall(text) if _misread_word(word)]
+    damaged = len(found) >= MIN_DAMAGED and len(found) >= MIN_SHARE * words
     return Damage(damaged, tuple(dict.fromkeys(found))[:3])
 
 
