@@ -134,6 +134,16 @@ _MARKUP_ADVICE: dict[str, str] = {
     ".hl7": "an HL7 message, not a document: ask the laboratory or the sender for the report "
     "as a PDF, and import that",
 }
+# An Outlook message (.msg, an OLE compound file) is not read. Classic Outlook for Windows cannot
+# save a message as .eml (walk 53b, M2), and saving it as text drops the attachments, which are
+# usually why it is imported: say how to keep both. Given only where the extension says .msg;
+# a .msg whose text is an HL7 message is still told so by its content.
+_OUTLOOK_ADVICE = (
+    "an Outlook message is not read. In Outlook: File › Save As › Text Only (.txt) for its "
+    "text, and File › Save Attachments for the files it carries (a discharge PDF), and import "
+    "those; or print it with Microsoft Print to PDF. The new Outlook and Outlook on the web "
+    "save a message as .eml (Save as, or Download), which MedLocal imports with its attachments"
+)
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
     "PDF, DOCX, RTF, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, e-mails saved as "
@@ -165,6 +175,10 @@ def format_for(path: Path) -> Format:
                 f"unsupported image type ({shown}); MedLocal reads images saved as PNG, JPEG or "
                 "TIFF: open it in a photo or image viewer, save or export it as JPEG or PNG "
                 "and import that",
+            )
+        if path.suffix.lower() == ".msg":
+            raise UnsupportedFormatError(
+                path.name, f"unsupported file type ({shown}): {_OUTLOOK_ADVICE}"
             )
         advice = _MARKUP_ADVICE.get(path.suffix.lower())
         if advice is not None:
