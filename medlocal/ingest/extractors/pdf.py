@@ -128,7 +128,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
             if text.strip() and found is not None:
                 # After the page's text: where the picture stood is not known to the reading.
                 for render in _page_pictures(found, number, notes):
-                    builder.add_block(pictures.text_of(render) or "")
+                    builder.add_block(pictures.text_of(render, number) or "")
             builder.add_block(form)
             if parts is not None:
                 _add_running(builder, PAGE_FOOTER, parts[number - 1].footer, running)

@@ -41,14 +41,15 @@ class PictureReader:
     ocr: OcrOptions | None
     read: int = 0
     low_lines: int = 0
+    unread_lines: int = 0  # detected in a picture, read as nothing
     not_read: dict[str, int] = field(default_factory=dict)  # reason -> count
     _engine: OcrEngine | None = None
     _unavailable: str | None = None
     _seen: set[bytes] = field(default_factory=set)
 
-    def text_of(self, render: Callable[[], PageImage]) -> str | None:
+    def text_of(self, render: Callable[[], PageImage], page: int = 1) -> str | None:
         """The picture's text with its mark, "" when it holds no writing (or is too small to),
-        None when it could not be read (counted)."""
+        None when it could not be read (counted). ``page``: where it is, for progress."""
         if self.ocr is None:
             self._skip("OCR was not requested")
             return None
@@ -72,14 +73,20 @@ class PictureReader:
             return ""  # the same picture again (a logo on every page): read once
         self._seen.add(digest)
         pixels = np.ascontiguousarray(pixels[:, :, :3], dtype=np.uint8)
-        pages = recognise_pages([(1, lambda: pixels)], self.file_name, self.ocr, engine)
+        pages = recognise_pages([(page, lambda: pixels)], self.file_name, self.ocr, engine)
         scratch = DocumentBuilder("picture")
         scanned = add_recognised_page(scratch, pages[0])
         text = scratch.build().text
         if not text.strip():
+            if scanned.unread:  # writing found, none of it readable: named, not dropped
+                self._skip("writing found that OCR could not read")
+                return None
             return ""
         self.read += 1
-        self.low_lines += sum(line.low for line in scanned.lines)
+        self.low_lines += (
+            len(scanned.lines) if scanned.low else sum(line.low for line in scanned.lines)
+        )
+        self.unread_lines += scanned.unread
         # Every paragraph marked: a passage may hold one of them only.
         return BLOCK_SEPARATOR.join(
             f"{PICTURE_MARK} {paragraph}" for paragraph in text.split(BLOCK_SEPARATOR)
@@ -108,6 +115,9 @@ class PictureReader:
             if self.low_lines:
                 lines = "1 line" if self.low_lines == 1 else f"{self.low_lines} lines"
                 note += f", low OCR confidence on {lines}"
+            if self.unread_lines:
+                lines = "1 line" if self.unread_lines == 1 else f"{self.unread_lines} lines"
+                note += f", {lines} could not be read"
             notes.append(note + ": check against the original")
         for reason, count in self.not_read.items():
             pictures, them = (
