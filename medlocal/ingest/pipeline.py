@@ -686,11 +686,24 @@ class _OutcomeOf:
         return True
 
 
+def _not_found(path: Path) -> str:
+    """Why a file listed or named a moment ago cannot be read: gone, or its whole folder gone
+    (a USB stick pulled mid-import, walk 53b L4), which importing again, once it is back,
+    mends (the files already imported are skipped as already in the vault)."""
+    if path.parent.exists():
+        return VANISHED
+    return (
+        "file not found: its folder is no longer there (a USB stick or network drive "
+        "disconnected?); reconnect it and import the folder again: files already imported "
+        "are skipped"
+    )
+
+
 def _read(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FileNotFoundIngestError(readable_name(path.name), VANISHED) from None
+        raise FileNotFoundIngestError(readable_name(path.name), _not_found(path)) from None
     except OSError as err:
         raise UnreadableFileError(
             readable_name(path.name), f"cannot read the file ({err.strerror})"

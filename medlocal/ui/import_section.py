@@ -73,10 +73,13 @@ class ImportSection(QObject):
         self._ready = ready
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Import progress")
+        self.progress.setFormat("%v of %m files")  # the bars say which is which
+
         self.progress.hide()
         # Passages of the file being embedded: a long document moves batch by batch.
         self.file_progress = QProgressBar()
-        self.file_progress.setAccessibleName("Embedding progress of the current file")
+        self.file_progress.setAccessibleName("Progress of the current file")
+        self.file_progress.setFormat("this file: %p%")
         self.file_progress.hide()
         self.progress_label = QLabel("")
         self.progress_label.setWordWrap(True)
@@ -270,7 +273,9 @@ class ImportSection(QObject):
     def _on_progress(self, value: Progress) -> None:
         if self.import_job is None:
             return  # the import already ended: its summary stays on screen
-        if value.unit in ("passages", "characters"):  # the file's own: embedding, splitting
+        # The file's own: embedding, splitting, OCR's pages. OCR's pages went to the batch's bar,
+        # which then restarted at 0% with each scan while the file's stayed at 0 (walk 53b, L2).
+        if value.unit in ("passages", "characters", "pages"):
             self.file_progress.setRange(0, value.total or 0)
             self.file_progress.setValue(value.done)
         else:

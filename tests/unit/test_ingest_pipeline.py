@@ -307,3 +307,26 @@ def test_a_file_gone_before_it_is_read_says_it_was_moved_or_deleted(tmp_path: Pa
     assert "moved or deleted" in MISSING_WHEN_STARTED and "moved or deleted" in VANISHED
     with pytest.raises(FileNotFoundIngestError, match="moved or deleted before it could be read"):
         _read(tmp_path / "vanished_letter.txt", 1000)
+
+
+def test_a_folder_removed_mid_import_is_named(tmp_path: Path) -> None:
+    """A USB stick pulled mid-import: the files left say their folder is gone and that
+    importing again skips what was done (walk 53b, L4), not a bare "file not found"."""
+    import shutil
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"Clinic letter {name}.")
+
+    def pull_the_stick(event: ProgressEvent) -> None:
+        if event.stage == "done" and folder.exists():
+            shutil.rmtree(folder)
+
+    report = import_paths(FakeVault(), [folder], 1, FakeEmbedder(), progress=pull_the_stick)
+    statuses = [o.status for o in report.files]
+    assert statuses == ["imported", "failed", "failed"]
+    for outcome in report.files[1:]:
+        assert outcome.reason is not None
+        assert "its folder is no longer there" in outcome.reason
+        assert "files already imported are skipped" in outcome.reason
