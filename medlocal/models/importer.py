@@ -13,6 +13,7 @@ import removes the partials whose process is gone (:func:`remove_stopped_imports
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -176,15 +177,19 @@ def _partial_is_stale(entry: Path) -> bool:
     return stale
 
 
-def _hold_partial(fd: int) -> None:
+def _hold_partial(fd: int) -> int:
     """Take the OS lock on a partial copy being written, held until the import has registered
     it: the process id in the name is not proof enough (another container's or sandbox's pid
-    namespace, a reused pid), the lock is; the OS drops it when the writer dies. Windows needs
-    none: a file open for writing there cannot be deleted."""
-    if sys.platform != "win32":
-        import fcntl
+    namespace, a reused pid), the lock is; the OS drops it when the writer dies. Returns a
+    second descriptor that keeps the lock once the copy's own is closed (-1: none). Windows
+    needs none (a file open for writing there cannot be deleted), and a descriptor left open
+    there would stop the rename."""
+    if sys.platform == "win32":
+        return -1
+    import fcntl
 
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return os.dup(fd)
 
 
 def _held_by_a_writer(entry: Path) -> bool:
@@ -259,8 +264,7 @@ def _copy_hashing(
     done = 0
     held = -1
     try:
-        _hold_partial(fd)
-        held = os.dup(fd)  # the lock outlives the copy's file object, up to the registration
+        held = _hold_partial(fd)  # the lock outlives the copy's file object, to the registration
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
             while chunk := src.read(COPY_CHUNK_BYTES):
                 if cancel is not None and cancel.is_set():
@@ -290,6 +294,25 @@ def _copy_hashing(
 def _release(held: int) -> None:
     if held >= 0:
         os.close(held)  # the last descriptor of the copy: its lock goes with it
+
+
+def _rename_to_free_name(tmp: Path, folder: Path, name: str) -> Path:
+    """Give the whole copy ``name`` (or ``<stem>-N``) without ever replacing a file there: two
+    imports of files with one name both found it free, and the later rename replaced the model
+    the first had just registered (review 53a). A hard link fails on a name taken meanwhile; a
+    file system without links (FAT) falls back to a plain rename."""
+    while True:
+        final = free_destination(folder, name)
+        try:
+            os.link(tmp, final)
+        except FileExistsError:
+            continue  # taken since free_destination looked: the next free name
+        except OSError:
+            os.replace(tmp, final)
+            return final
+        with contextlib.suppress(OSError):  # else removed as a stopped import's, later
+            tmp.unlink()
+        return final
 
 
 def import_gguf(
@@ -350,8 +373,7 @@ def import_gguf(
                     existing, info, already_installed=True, stopped_copies_removed=removed
                 )
             if not in_place:
-                final = free_destination(models_dir(), source.name)
-                os.replace(tmp, final)
+                final = _rename_to_free_name(tmp, models_dir(), source.name)
                 replaced = True
                 fsync_dir(final.parent)
                 info = check_model_file(final)  # the copy, not the stick, is what will be loaded

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from fixtures.model_files import write_tiny_gguf
 
+from medlocal.engine.hashing import sha256_file
 from medlocal.models import importer
+from medlocal.models.files import free_destination
 from medlocal.models.importer import (
     PARTIAL_PREFIX,
     PARTIAL_SUFFIX,
@@ -143,3 +145,31 @@ def test_the_copy_holds_its_lock_until_the_model_is_registered(
     result = import_gguf(source, progress=during_copy)
     assert seen and all(seen), seen
     assert not locked(Path(result.model.path))  # released once registered
+
+
+def test_a_name_taken_by_another_import_meanwhile_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two imports of files with one name (two sticks, the window's import and a terminal's)
+    both found ``tiny.gguf`` free; the later rename replaced the model the first had just
+    registered, its record then naming another file's SHA-256."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_tiny_gguf(tmp_path / "a" / "tiny.gguf", n_tensors=2)
+    second = write_tiny_gguf(tmp_path / "b" / "tiny.gguf", n_tensors=6)
+    real = free_destination
+
+    def raced(folder: Path, name: str) -> Path:
+        chosen = real(folder, name)
+        # The other import renames its copy to the same name in between.
+        monkeypatch.setattr(importer, "free_destination", real)
+        import_gguf(first)
+        return chosen
+
+    monkeypatch.setattr(importer, "free_destination", raced)
+    result = import_gguf(second)
+    models = {m.id: m for m in Registry().recorded_models() if m.source == "import"}
+    assert len(models) == 2, models
+    for model in models.values():
+        assert sha256_file(Path(model.path)) == model.sha256, model
+    assert Path(result.model.path).read_bytes() == second.read_bytes()
