@@ -138,3 +138,42 @@ def test_a_copy_that_never_stops_does_not_trap_the_wizard(
         assert held.cancel is not None and held.cancel.is_set()
     finally:
         held.release.set()
+
+
+def test_a_quit_signal_while_the_stop_question_is_up_closes_the_wizard(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 53a: SIGTERM (a logout) while *Stop importing the model?* is open: the question
+    is answered as Escape would (keep importing) and the wizard closes all the same; once the
+    wizard is deleted (first_run's frame ends) the copy hears its cancel."""
+    import os
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from medlocal.ui.quit_signals import QuitOnSignals
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    held = HeldImport()
+    wizard = _importing(qtbot, gui_workspace, monkeypatch, held)
+    quitter = QuitOnSignals(app)
+    closed: list[bool] = []
+    try:
+
+        def escape() -> None:
+            QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
+            wizard.reject()  # the question's own event loop runs until the signal
+            closed.append(True)
+
+        QTimer.singleShot(0, escape)
+        qtbot.waitUntil(lambda: bool(closed) and not wizard.isVisible(), timeout=WAIT_MS)
+        assert quitter.received == signal.SIGTERM
+        assert wizard.result() == FirstRunWizard.DialogCode.Rejected
+        assert held.cancel is not None and not held.cancel.is_set()  # not stopped by the box
+        wizard.deleteLater()
+        qtbot.waitUntil(lambda: held.cancel is not None and held.cancel.is_set(), timeout=WAIT_MS)
+    finally:
+        quitter.uninstall()
+        held.release.set()
