@@ -39,7 +39,7 @@ _CHEWED = re.compile(r"\bchewed\b", re.IGNORECASE)
 # administration verb.
 _MANNER_OR_ROUTE = re.compile(
     r"\b(?:chew(?:ing)?|sublingual(?:ly)?|under\s+the\s+tongue|bucc?al(?:ly)?)\b"
-    r"|\b(?:IV|IM)\b|\b(?:intravenous(?:ly)?|intramuscular(?:ly)?)\b",
+    r"|\b(?-i:IV|IM)\b|\b(?:intravenous(?:ly)?|intramuscular(?:ly)?)\b",
     re.IGNORECASE,
 )
 _ADMINISTERED = re.compile(r"\b(?:given|administered)\b", re.IGNORECASE)
