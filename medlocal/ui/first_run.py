@@ -76,6 +76,12 @@ STOP_IMPORT_TEXT = (
 KEEP_IMPORTING = "Keep importing"
 STOP_IMPORT = "Stop the import"
 STOPPING_IMPORT = "Stopping the import…"
+# The copy hears the stop only between chunks: a read from a dead stick can hang there for good
+# (review 53a: Esc and × then only said "Stopping…", and the wizard could not be closed).
+STOPPING_IMPORT_WAIT = (
+    f"{STOPPING_IMPORT} (press Esc again to close without waiting: the part copied so far is "
+    "deleted once the copy stops, or at the next start)"
+)
 
 
 def leave_without_key(parent: QWidget) -> bool:
@@ -471,6 +477,11 @@ class ModelPage(QWizardPage):
     def importing(self) -> bool:
         return self._busy
 
+    @property
+    def stopping(self) -> bool:
+        """Asked to stop, the copy not stopped yet."""
+        return self._busy and self._stopping
+
     def validatePage(self) -> bool:
         if self.group.checkedId() != self.IMPORT or self._imported:
             return True
@@ -504,7 +515,7 @@ class ModelPage(QWizardPage):
         if self._job is None or not self._busy:
             return
         self._stopping = True
-        self.status.setText(STOPPING_IMPORT)
+        self.status.setText(STOPPING_IMPORT_WAIT)
         self._job.cancel()
 
     def _imported_ok(self, message: str) -> None:
@@ -525,7 +536,7 @@ class ModelPage(QWizardPage):
         if self._stopping and isinstance(exc, GenerationCancelled):
             self._stopping = False
             wizard = self.wizard()
-            if wizard is not None:
+            if wizard is not None and wizard.isVisible():  # not closed already without waiting
                 wizard.reject()  # stopped as asked: the wizard closes, nothing was kept
             return
         self._stopping = False
@@ -560,12 +571,11 @@ class FirstRunWizard(QWizard):
             return
         # During a model import: stop it first (asked; the copy's end is then said or the
         # wizard closes once it has stopped). A quit signal closes at once: the page goes, the
-        # copy hears the cancel and deletes its partial file.
+        # copy hears the cancel and deletes its partial file. Esc again while it stops closes
+        # without waiting (a copy stuck in a read of a dead stick would never stop: review 53a).
         model = self.model_page
-        if model.importing and not quit_requested():
-            if model._stopping:
-                model.status.setText(STOPPING_IMPORT)
-            elif stop_importing(self) and model.importing:
+        if model.importing and not quit_requested() and not model.stopping:
+            if stop_importing(self) and model.importing:
                 model.stop_import()
             return
         super().reject()

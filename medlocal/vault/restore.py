@@ -702,16 +702,14 @@ def _keychain_wrap(
     if "keychain" not in previous.wraps:
         return None, None
     if previous.vault_id != vault_id:
-        # Review 52b F5: said, and the replaced vault's entry does not stay behind (as
-        # `vault forget` names it: this folder's, and the old id-only name of an unnamed wrap).
-        entries = [keychain.entry_name(previous.vault_id, target)]
-        if "entry" not in previous.wraps["keychain"]:
-            entries.append(previous.vault_id)
+        # Review 52b F5: said, and this folder's entry of the replaced vault does not stay
+        # behind. Not the old id-only name of an unnamed wrap (review 53a): every copy of that
+        # vault elsewhere unlocks with it, and the one in another folder lost its "remembered".
         return None, RememberedAfterRestore(
             kept=False,
             reason=ANOTHER_VAULT_RESTORED,
             another_vault=True,
-            left_entries=tuple(entries),
+            left_entries=(keychain.entry_name(previous.vault_id, target),),
         )
     try:
         entry = usable_entry(files, previous)

@@ -106,8 +106,7 @@ def test_a_copy_that_finished_before_the_stop_is_said(
     try:
         answer_next_box(STOP_IMPORT, asked)
         wizard.reject()
-        assert wizard.model_page.status.text() == STOPPING_IMPORT
-        wizard.reject()  # Esc again while it stops: asks nothing more, closes nothing
+        assert STOPPING_IMPORT in wizard.model_page.status.text()
         assert len(asked) == 1 and wizard.isVisible()
     finally:
         held.release.set()
@@ -115,3 +114,66 @@ def test_a_copy_that_finished_before_the_stop_is_said(
     qtbot.waitUntil(lambda: "Not stopped" in status.text(), timeout=WAIT_MS)
     assert "already finished" in status.text() and "imported tiny" in status.text()
     assert wizard.isVisible()
+
+
+def test_a_copy_that_never_stops_does_not_trap_the_wizard(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 53a: a read from a dead USB stick can hang; the copy then never reaches its next
+    chunk to hear the stop, and Esc or × only said "Stopping the import…": the wizard could
+    not be closed. A second Esc while it stops closes it without waiting (asking nothing more);
+    the copy still has its cancel, and its partial goes when it stops or at the next start."""
+    held = HeldImport(hears_cancel=False)  # stuck in a read: hears nothing
+    wizard = _importing(qtbot, gui_workspace, monkeypatch, held)
+    asked: list[str] = []
+    try:
+        answer_next_box(STOP_IMPORT, asked)
+        wizard.reject()
+        assert wizard.isVisible() and STOPPING_IMPORT in wizard.model_page.status.text()
+        assert "Esc" in wizard.model_page.status.text()  # says how to leave without waiting
+        wizard.reject()
+        assert len(asked) == 1
+        assert not wizard.isVisible()
+        assert wizard.result() == FirstRunWizard.DialogCode.Rejected
+        assert held.cancel is not None and held.cancel.is_set()
+    finally:
+        held.release.set()
+
+
+def test_a_quit_signal_while_the_stop_question_is_up_closes_the_wizard(
+    qtbot: QtBot, gui_workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 53a: SIGTERM (a logout) while *Stop importing the model?* is open: the question
+    is answered as Escape would (keep importing) and the wizard closes all the same; once the
+    wizard is deleted (first_run's frame ends) the copy hears its cancel."""
+    import os
+    import signal
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from medlocal.ui.quit_signals import QuitOnSignals
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    held = HeldImport()
+    wizard = _importing(qtbot, gui_workspace, monkeypatch, held)
+    quitter = QuitOnSignals(app)
+    closed: list[bool] = []
+    try:
+
+        def escape() -> None:
+            QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
+            wizard.reject()  # the question's own event loop runs until the signal
+            closed.append(True)
+
+        QTimer.singleShot(0, escape)
+        qtbot.waitUntil(lambda: bool(closed) and not wizard.isVisible(), timeout=WAIT_MS)
+        assert quitter.received == signal.SIGTERM
+        assert wizard.result() == FirstRunWizard.DialogCode.Rejected
+        assert held.cancel is not None and not held.cancel.is_set()  # not stopped by the box
+        wizard.deleteLater()
+        qtbot.waitUntil(lambda: held.cancel is not None and held.cancel.is_set(), timeout=WAIT_MS)
+    finally:
+        quitter.uninstall()
+        held.release.set()

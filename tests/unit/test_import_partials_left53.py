@@ -91,11 +91,11 @@ def test_a_copy_killed_mid_way_leaves_no_model_and_the_next_import_removes_it(
 def test_a_running_imports_partial_is_left_alone(tmp_path: Path) -> None:
     folder = models_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    mine = folder / f"{PARTIAL_PREFIX}{os.getpid()}-abc.partial"  # another thread's copy
+    mine = folder / f"{PARTIAL_PREFIX}{os.getpid()}-abcd_123.partial"  # another thread's copy
     mine.write_bytes(b"x")
-    young_unnamed = folder / f"{PARTIAL_PREFIX}abc.gguf"  # an older version's, still written
+    young_unnamed = folder / f"{PARTIAL_PREFIX}abcd_123.gguf"  # an older version's, still written
     young_unnamed.write_bytes(b"x")
-    old_unnamed = folder / f"{PARTIAL_PREFIX}def.gguf"
+    old_unnamed = folder / f"{PARTIAL_PREFIX}defg_456.gguf"
     old_unnamed.write_bytes(b"x")
     long_ago = time.time() - UNNAMED_PARTIAL_STALE_S - 60
     os.utime(old_unnamed, (long_ago, long_ago))
@@ -137,7 +137,7 @@ def test_the_windows_start_removes_a_dead_imports_partial(tmp_path: Path) -> Non
     dead.wait()
     folder = models_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    left = folder / f"{PARTIAL_PREFIX}{dead.pid}-abc{PARTIAL_SUFFIX}"
+    left = folder / f"{PARTIAL_PREFIX}{dead.pid}-abcd_123{PARTIAL_SUFFIX}"
     left.write_bytes(b"part of a model")
     ws = Workspace(tmp_path / "vault")
     try:

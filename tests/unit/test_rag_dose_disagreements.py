@@ -224,6 +224,51 @@ def test_a_regimen_with_a_route_or_manner_word_still_disagrees(regimen: str) -> 
     assert "80 mg" in note and "40 mg" in note
 
 
+@pytest.mark.parametrize(
+    ("letter", "ward"),
+    [
+        (
+            "Discharge medications: buprenorphine 200 micrograms sublingual twice daily.",
+            "GP list. Buprenorphine 400 micrograms sublingual.",
+        ),
+        (
+            "Discharge medications: midazolam 10 mg buccal PRN for seizures.",
+            "GP list. Midazolam 5 mg buccal PRN for seizures.",
+        ),
+        (
+            "Discharge medications: GTN 400 mcg sublingual PRN.",
+            "GP list. GTN 800 mcg sublingual given as required.",
+        ),
+        (
+            "Discharge: gentamicin 240 mg IV once daily.",
+            "Drug chart. Gentamicin 320 mg IV given at 0800.",
+        ),
+        (
+            "Discharge: gentamicin 240 mg IV once daily.",
+            "Drug chart. Gentamicin 320 mg IV given at 8am.",
+        ),
+        (
+            "Discharge: gentamicin 240 mg IV once daily.",
+            "Drug chart. Gentamicin 320 mg IV given at 08:00 daily.",
+        ),
+        (
+            "Discharge medications: aspirin 75 mg once daily.",
+            "Medication list. Aspirin 300 mg chewed daily.",
+        ),
+    ],
+)
+def test_a_regimen_in_its_usual_manner_still_disagrees(letter: str, ward: str) -> None:
+    """Review 53a: sublingual and buccal are how buprenorphine, GTN and midazolam are taken
+    every day, PRN is a regimen, and "at 0800" or "8am" is a chart's scheduled time: each of
+    these read as a one-off dose hid a dose twice the letter's."""
+    first = hit(62, letter, document_id=15, file_name="discharge_summary_2026-09-18.pdf")
+    second = hit(63, ward, document_id=16, file_name="gp_list_2026-09-18.txt")
+    numbered = [NumberedPassage(1, first), NumberedPassage(2, second)]
+    drug = ward.split(". ", 1)[1].split()[0].lower()
+    (note,) = dose_disagreements(numbered, [drug], default_lexicon())
+    assert "disagree" in note
+
+
 def test_a_regimen_given_in_a_sentence_with_given_still_counts() -> None:
     given = hit(
         53,
