@@ -41,7 +41,12 @@ written in lower case, all capitals, abbreviated, possessive, in tables, split o
 with typos, beside clinical shorthand that must stay) and dev54 (precision: clinical terms in
 the shapes the set was thin on - eponyms in lower and Title Case, brands, devices, organisms,
 scales, serial results, values written like dates, clinical codes, gene variants, staff grades -
-with the identifiers of twenty countries' notes), written blind in session 52). heldout3
+with the identifiers of twenty countries' notes), written blind in session 52; dev56 (recall on
+facilities of sixteen countries written every way - care homes, practices, polyclinics,
+pharmacies, labs, imaging, dialysis, rehab, hospices, schools, employers, churches, mosques,
+prisons - in lower case, all capitals, abbreviated, possessive, with and without the kind's
+word, in tables and lists, beside ward numbers, units, specialties and eponyms that stay),
+written blind in session 53). heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout15 (the thirteenth's to the eighteenth's), dev8 (the validation
