@@ -11,7 +11,8 @@ Two shapes, read once the rules and the statistical line have spoken:
   pharmacy"): a surname before "pharmacy" names the pharmacy. A word between the name and the
   head that a list knows as clinical, a clinical abbreviation or a service's short form stops the
   tail ("[Westmead] renal clinic" keeps "renal clinic"), and so does a function word ("[Leeds]
-  and the hospital").
+  and the hospital"). "home" and "group" end no tail: "[Galway Hospice] home care", "[Mind in
+  Croydon] peer group" name a kind of care, not the organisation.
 * **a lower-case name a list holds before a strong head**: "mercy hospice", "hurley clinic",
   "hickey's pharmacy", "kingston public hospital". session 52's `deid_lower_orgs` takes the
   lower-case names no safe list explains; these are English words too, so it left them. Here the
@@ -37,9 +38,9 @@ _TAIL_HEADS = frozenset(
     {
         "hospital", "hosp", "infirmary", "clinic", "centre", "center", "practice", "surgery",
         "school", "high", "college", "academy", "university", "church", "chapel", "mosque",
-        "temple", "parish", "home", "hospice", "pharmacy", "chemist", "chemists", "institute",
+        "temple", "parish", "hospice", "pharmacy", "chemist", "chemists", "institute",
         "laboratory", "laboratories", "lab", "labs", "diagnostics", "pathology", "imaging",
-        "radiology", "station", "trust", "foundation", "group", "lodge", "manor", "village",
+        "radiology", "station", "trust", "foundation", "lodge", "manor", "village",
         "residence", "prison",
     }
 )  # fmt: skip
@@ -72,7 +73,8 @@ _STRONG_HEAD = re.compile(
     r"medical[ \t]+(?:centre|center|practice)|health[ \t]+(?:centre|center)|"
     r"nursing[ \t]+home|care[ \t]+home|labs|laboratory)\b"
 )
-_RUN_BEFORE = re.compile(r"(?P<w>[a-z][^\W\d_]*(?:['’]s)?)[ \t]+\Z")
+# A whole word ("Liver clinic" offers no "iver").
+_RUN_BEFORE = re.compile(r"(?<![^\W\d_])(?P<w>[a-z][^\W\d_]*(?:['’]s)?)[ \t]+\Z")
 _SAINT_BEFORE = re.compile(r"\b(?:st|saint|mt|mount)\.?[ \t]+\Z")
 _LOOK_BACK = 60
 # Services and common modifiers that stand before a clinic, a hospital or a pharmacy and that a
@@ -97,7 +99,8 @@ _MODIFIERS = frozenset(
         "vet", "dental", "dentist", "optician", "diabetic", "kidney", "liver",
         "cancer", "cardiac", "spinal", "burns", "burn", "plastic", "eye's", "ivf",
         "flu", "vaccine", "covid", "drop", "walk-in", "virtual", "online", "mobile", "street",
-        "falls", "fall", "mine", "development", "person", "person's", "persons", "people",
+        "falls", "fall", "mine", "wait", "waiting", "week", "development", "person", "person's",
+        "persons", "people",
         "people's", "patient", "patients", "max", "peg", "page", "will", "may", "bay", "ward",
         "bed", "room", "floor", "wing",
     }
@@ -130,7 +133,8 @@ _CARE_WORDS = frozenset(
         "theatres", "pre-op", "preop", "assessment", "admissions", "discharge", "ward", "unit",
         "department", "dept", "team", "service", "services", "clinic", "clinics", "emergency",
         "urgent", "acute", "minor", "injuries", "trauma", "recovery", "rehabilitation",
-        "palliative", "falls", "fall", "liver", "kidney", "lung", "chest", "development",
+        "palliative", "wait", "waiting", "falls", "fall", "liver", "kidney", "lung", "chest",
+        "development",
         "developmental", "growth", "child", "feeding", "continence", "weight", "smoking",
         "addiction", "sexual", "travel", "vaccination", "immunisation", "immunization",
     }

@@ -58,6 +58,10 @@ _MUST_STAY = [
     ("On Brilinta and Lipitor from the Boots pharmacy counter. GP aware.", "Lipitor"),
     ("Plan: Mohs surgery. Medications: Eliquis 5 mg bd. GP aware.", "Medications"),
     ("Seen at the Mater and then in the hospital pharmacy queue. GP aware.", "hospital pharmacy"),
+    # A capitalised kind of care offers no lower-case piece ("Liver" holds no "iver").
+    ("Follow-up: Liver clinic in 3 months. GP aware.", "Liver clinic"),
+    ("Referred to the 2-week wait clinic at Ninewells. GP aware.", "wait clinic"),
+    ("Attends Mind in Croydon peer group weekly. GP aware.", "peer group"),
 ]
 
 
