@@ -6,13 +6,13 @@ Two shapes, read once the rules and the statistical line have spoken:
 * **the tail**: a found organisation goes on in lower case up to its kind's word, which the
   rules left ("[kingston] public hospital", "[NHCT] pathology", "[walmart] distribution
   center", "[davita plano] east"). A found facility takes up to three lower-case words that end
-  on an organisation's head (a compass word right after it is a branch's name); a found person
-  or place takes its head only when the head follows at once ("[Hurley] clinic", "[Smith's]
-  pharmacy"): a surname before "pharmacy" names the pharmacy. A word between the name and the
-  head that a list knows as clinical, a clinical abbreviation or a service's short form stops the
-  tail ("[Westmead] renal clinic" keeps "renal clinic"), and so does a function word ("[Leeds]
-  and the hospital"). "home" and "group" end no tail: "[Galway Hospice] home care", "[Mind in
-  Croydon] peer group" name a kind of care, not the organisation.
+  on an organisation's head (a compass word right after it is a branch's name); a found place
+  takes its head only when the head follows at once ("[Kingston] clinic"); a found person takes
+  none ("Dr [Venkataraman]'s clinic" is a person's, test_deid_walk41_redact). A word between
+  the name and the head that a list knows as clinical, a clinical abbreviation or a service's
+  short form stops the tail ("[Westmead] renal clinic" keeps "renal clinic"), and so does a
+  function word ("[Leeds] and the hospital"). "home" and "group" end no tail: "[Galway
+  Hospice] home care", "[Mind in Croydon] peer group" name a kind of care, not the organisation.
 * **a lower-case name a list holds before a strong head**: "mercy hospice", "hurley clinic",
   "hickey's pharmacy", "kingston public hospital". session 52's `deid_lower_orgs` takes the
   lower-case names no safe list explains; these are English words too, so it left them. Here the
@@ -63,7 +63,8 @@ _FUNCTION = frozenset(
      "was", "of", "who", "where", "then", "but", "as", "via", "if", "his", "her", "their"}
 )  # fmt: skip
 _FACILITY_KINDS = frozenset({"facility"})
-_NAMED_KINDS = frozenset({"name", "location", "city"})
+# A person's span takes no head: "Dr Venkataraman's clinic" is a person's, read as [NAME]'s.
+_NAMED_KINDS = frozenset({"location", "city"})
 _MOST_TAIL = 3
 _LOWER_WORD = re.compile(r"[ \t]([a-z][^\W\d_]*(?:['’][^\W\d_]+)?)")
 

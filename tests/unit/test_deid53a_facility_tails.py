@@ -111,7 +111,7 @@ def test_a_name_takes_only_a_head_right_after_it() -> None:
     text = "Dr Hurley clinic review; Smith surgery done; Patel home today."
     try:
         found = [
-            Redaction("name", text.index(w), text.index(w) + len(w), w, "[NAME]")
+            Redaction("location", text.index(w), text.index(w) + len(w), w, "[LOCATION]")
             for w in ("Hurley", "Smith", "Patel")
         ]
         grown = [r.original for r in facility_tail_spans(text, found, lex)]
