@@ -41,11 +41,16 @@ written in lower case, all capitals, abbreviated, possessive, in tables, split o
 with typos, beside clinical shorthand that must stay) and dev54 (precision: clinical terms in
 the shapes the set was thin on - eponyms in lower and Title Case, brands, devices, organisms,
 scales, serial results, values written like dates, clinical codes, gene variants, staff grades -
-with the identifiers of twenty countries' notes), written blind in session 52; dev57 (recall on
+with the identifiers of twenty countries' notes), written blind in session 52; dev56 (recall on
+facilities of sixteen countries written every way - care homes, practices, polyclinics,
+pharmacies, labs, imaging, dialysis, rehab, hospices, schools, employers, churches, mosques,
+prisons - in lower case, all capitals, abbreviated, possessive, with and without the kind's
+word, in tables and lists, beside ward numbers, units, specialties and eponyms that stay) and
+dev57 (recall on
 vehicles, ages over 89, devices and reference numbers of twenty-two countries - plates in other
 scripts, VINs, fleet and call numbers, boat and aircraft registrations, serials, lots, UDIs,
 specimen, referral, claim and badge numbers - beside doses, values, scores, codes and model
-numbers that stay), written blind in session 53). heldout3
+numbers that stay), both written blind in session 53). heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout15 (the thirteenth's to the eighteenth's), dev8 (the validation
@@ -102,7 +107,7 @@ DEVELOPMENT = (
     "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35",
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
-    "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev57",
+    "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev56", "dev57",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
