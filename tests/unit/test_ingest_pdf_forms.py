@@ -55,20 +55,20 @@ def test_filled_values_are_read_in_page_order(appearances: bool) -> None:
     text = extract_pdf(data, "referral.pdf").text
     assert "indication: Mechanical mitral valve (On-X)" in text
     assert "target_inr: 2.5-3.5" in text
-    assert "urgent: Yes" in text
+    assert "urgent: ticked" in text
     block = text[text.index(FORM_LABEL) :].splitlines()
     assert block == [
         FORM_LABEL,
         "indication: Mechanical mitral valve (On-X)",
         "target_inr: 2.5-3.5",
-        "urgent: Yes",
+        "urgent: ticked",
     ]
     assert text.index("Referral form") < text.index(FORM_LABEL)
 
 
 def test_unticked_box_of_a_filled_form_says_no() -> None:
     text = extract_pdf(_form(VALUES, appearances=False), "referral.pdf").text
-    assert "urgent: No" in text
+    assert "urgent: not ticked" in text
 
 
 def test_a_blank_form_adds_nothing() -> None:

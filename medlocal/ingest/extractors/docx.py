@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from medlocal.errors import GenerationCancelled
 from medlocal.ingest.document import (
     BODY,
     PAGE_FOOTER,
@@ -75,7 +76,7 @@ def extract_docx(
     check_zip_container(data, file_name, limits or ZipLimits())
     try:
         return _extract(data, file_name, PictureReader(file_name, ocr))
-    except IngestError:
+    except (IngestError, GenerationCancelled):  # a cancel while pictures are read stays one
         raise
     except Exception as err:  # python-docx/lxml raise many types on damaged parts
         log.debug("Word document could not be read: %s", type(err).__name__)

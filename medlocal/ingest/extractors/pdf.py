@@ -241,14 +241,25 @@ def _page_pictures(
 
 
 def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]:
-    """Each page's filled form fields (the values a text layer lacks); those on no page go with
-    the last. A damaged form never costs the page text: it is then left out, and a note says
-    so."""
+    """Each page's filled form fields (the values a text layer lacks). Fields on no page go
+    with the last only in a form whose fields are all in the catalog (no page shows one): where
+    pages show fields, a filled field on no page is a page split off by a tool that kept the
+    whole form, and its value belongs to another document, maybe another patient (review 53c
+    F1) — it is left out and counted in a note. A damaged form never costs the page text: it
+    is then left out, and a note says so."""
     seen: set[object] = set()
     try:
         fields = [page_fields(page, seen) for page in reader.pages]
-        if fields:
-            fields[-1] += unplaced_fields(reader, seen)
+        unplaced = unplaced_fields(reader, seen) if fields else []
+        if unplaced and any(fields):
+            count = len(unplaced)
+            notes.append(
+                f"{count} filled form field{'s' if count != 1 else ''} not shown on any page "
+                "of this file (left by a tool that split it from a larger form?) "
+                f"{'were' if count != 1 else 'was'} left out: check the original"
+            )
+        elif unplaced:
+            fields[-1] += unplaced
     except Exception as err:  # pypdf raises many types on a damaged field tree
         log.debug("PDF form fields could not be read: %s", type(err).__name__)
         notes.append("the form's filled-in fields could not be read (damaged): check the original")

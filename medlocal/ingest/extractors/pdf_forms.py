@@ -6,7 +6,9 @@ as an empty one (walk 53b, H1), whether or not the filler wrote appearance strea
 are read from the page's widget annotations (the field each belongs to, its value inherited
 down the field tree), in the order they stand on the page, top to bottom, left to right.
 
-A blank form adds nothing: its checkboxes are told as Yes/No only when some field was filled.
+A blank form adds nothing: its checkboxes are told as "ticked" / "not ticked" only when some
+field was filled (never as an answer "No": an unticked box may be a question left blank, review
+53c F3).
 Push buttons and signature fields hold no text to read and are skipped.
 """
 
@@ -30,7 +32,7 @@ _MAX_DEPTH = 32  # a field tree deeper than this is damaged (or a loop)
 class FilledField:
     name: str
     value: str
-    checkbox: bool  # a Yes/No box: told only when the form holds some other filled value
+    checkbox: bool  # a tick box: told only when the form holds some other filled value
 
 
 def page_fields(page: PageObject, seen: set[object]) -> list[FilledField]:
@@ -151,7 +153,7 @@ def _filled(field: DictionaryObject, widget: DictionaryObject) -> FilledField | 
                 return None
             return FilledField(_name(field), _plain(str(state)[1:]), checkbox=False)
         ticked = isinstance(state, NameObject) and state != "/Off"
-        return FilledField(_name(field), "Yes" if ticked else "No", checkbox=True)
+        return FilledField(_name(field), "ticked" if ticked else "not ticked", checkbox=True)
     if kind in ("/Tx", "/Ch") and value is not None:
         if isinstance(value, ArrayObject):  # a list box with several choices
             text = ", ".join(_plain(str(item.get_object())) for item in value)

@@ -21,9 +21,9 @@ from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH
 from medlocal.ingest.ocr.pages import PageImage
 from medlocal.ingest.pdfium_lock import PDFIUM_LOCK
 
-# A picture over this share of the page is the page's scan: its text layer is its reading.
-PAGE_SCAN_SHARE = 0.5
-# Words of the text layer over a picture that say the layer reads it (a scanner's hidden OCR).
+# Words of the text layer over a picture that say the layer reads it (a scanner's hidden OCR,
+# typed text over a letterhead's background). Size alone says nothing: a screenshot pasted over
+# most of a typed page is not its scan, and was dropped unsaid (review 53c F2).
 WORDS_OVER = 3
 _IMAGE = (pdfium.raw.FPDF_PAGEOBJ_IMAGE,)
 _DEPTH = 3  # images inside form XObjects, as pdf_scan looks for them
@@ -53,12 +53,9 @@ class PdfPictures:
         with PDFIUM_LOCK:
             page = self._pdf[number - 1]
             try:
-                width, height = page.get_size()
                 wanted: list[tuple[int, tuple[float, float, float, float]]] = []
                 for index, picture in enumerate(page.get_objects(filter=_IMAGE, max_depth=_DEPTH)):
                     left, bottom, right, top = picture.get_bounds()
-                    if (right - left) * (top - bottom) > PAGE_SCAN_SHARE * width * height:
-                        continue
                     pixels_wide, pixels_high = picture.get_px_size()
                     if pixels_wide >= MIN_WIDTH and pixels_high >= MIN_HEIGHT:
                         wanted.append((index, (left, bottom, right, top)))

@@ -10,7 +10,8 @@ The sign judged is specific: a word that holds a digit where reading the digit a
 resembles (5 as s, 1 as l or i, 0 as o, ...) makes a known word (the project's clinical words,
 medicines and English word list) that the word as written is not. Codes and values of a good
 page ("HbA1c", "SpO2", "T2DM", "B12", "10mg", "MRN KTW-530771") make no known word so read, and
-short tokens ("10am" as "loam") are not judged, so a good lab page with many codes is kept.
+short tokens ("10am" as "loam") and a known word with a number before or after it ("Room5",
+"Bed12") are not judged, so a good lab page or ward list with many codes is kept.
 A page is damaged when at least ``MIN_DAMAGED`` such words make at least ``MIN_SHARE`` of its
 words.
 """
@@ -66,6 +67,12 @@ def _misread_word(token: str) -> bool:
     if len(token) < MIN_LETTERS or not digits or len(digits) > MAX_DIGITS or letters < 3:
         return False
     if is_known_word(token):
+        return False
+    # A known word with a number run before or after it is a label and its number ("Room5",
+    # "Tube5", "Ward3", "Bed12", review 53c F6), not a misreading: only digits inside a word, or
+    # beside letters that make no word, are judged.
+    letters_only = token.strip("0123456789")
+    if letters_only.isalpha() and is_known_word(letters_only):
         return False
     choices = [_LETTERS_FOR[char] if index in digits else char for index, char in enumerate(token)]
     return any(is_known_word("".join(reading)) for reading in itertools.product(*choices))
