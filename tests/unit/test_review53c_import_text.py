@@ -44,9 +44,10 @@ def test_a_page_split_from_a_batch_does_not_take_the_other_pages_fields() -> Non
     del split.pages[1]
     out = io.BytesIO()
     split.write(out)
-    text = extract_pdf(out.getvalue(), "ann_able.pdf").text
-    assert "Ann Able" in text
-    assert "Bob Baker" not in text  # another patient's value, on no page of this file
+    found = extract_pdf(out.getvalue(), "ann_able.pdf")
+    assert "Ann Able" in found.text
+    assert "Bob Baker" not in found.text  # another patient's value, on no page of this file
+    assert any("not shown on any page" in note and "left out" in note for note in found.notes)
 
 
 def _checklist(hidden_value: str) -> bytes:
