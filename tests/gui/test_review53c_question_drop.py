@@ -5,7 +5,6 @@ drop refused), as the rest of the window does."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -14,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from medlocal.ui.chat_widgets import QuestionBox
 
 
-@pytest.mark.xfail(strict=True, reason="review53c F7: the question box takes a dropped file")
 def test_a_file_dropped_on_the_question_box_is_refused(qtbot: QtBot) -> None:
     box = QuestionBox()
     qtbot.addWidget(box)
@@ -32,3 +30,13 @@ def test_a_file_dropped_on_the_question_box_is_refused(qtbot: QtBot) -> None:
     accepted, typed = drop.isAccepted(), box.toPlainText()
     assert not accepted
     assert typed == ""
+
+
+def test_plain_text_dropped_on_the_question_box_is_still_typed(qtbot: QtBot) -> None:
+    box = QuestionBox()
+    qtbot.addWidget(box)
+    mime = QMimeData()
+    mime.setText("What is her current dose of bisoprolol?")
+    assert box.canInsertFromMimeData(mime)
+    mime.setUrls([QUrl("https://example.org/page")])  # a link is not a local file: text as before
+    assert box.canInsertFromMimeData(mime)
