@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_lower_orgs import _SERVICE_SHORT
+from medlocal.privacy.deid_lower_orgs import _SERVICE_SHORT, words_before
 from medlocal.privacy.deid_spans import Redaction, label
 
 # An organisation's kind, written in lower case after its name (one or two words).
@@ -193,15 +193,8 @@ def lower_named_orgs(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """Organisations in lower case named by a surname, a given name or a place before a strong
     head ("mercy hospice", "hickey's pharmacy", "kingston public hospital")."""
     for head in _STRONG_HEAD.finditer(text):
-        words: list[re.Match[str]] = []
-        at = head.start()
-        floor = max(0, at - _LOOK_BACK)
-        while len(words) < 2:
-            word = _RUN_BEFORE.search(text, floor, at)
-            if word is None:
-                break
-            words.append(word)
-            at = word.start()
+        floor = max(0, head.start() - _LOOK_BACK)
+        words = words_before(_RUN_BEFORE, text, head.start(), 2, _LOOK_BACK)
         start = None
         for i, word in enumerate(words):
             name = word.group("w")
