@@ -43,6 +43,11 @@ def page_fields(page: PageObject, seen: set[object]) -> list[FilledField]:
         field = _field_of(widget)
         if field is None or _key(field) in seen:
             continue
+        if _not_shown(widget):
+            # A hidden widget (a form's calculation or template field) shows nothing a reader
+            # filled in (review 53c F4); remembered so it is not counted as a field on no page.
+            seen.add((_HIDDEN, _key(field)))
+            continue
         filled = _filled(field, widget)
         if filled is None:
             continue
@@ -64,7 +69,7 @@ def unplaced_fields(reader: PdfReader, seen: set[object]) -> list[FilledField]:
         return []
     found: list[FilledField] = []
     for field in _terminal_fields(roots, 0):
-        if _key(field) in seen:
+        if _key(field) in seen or (_HIDDEN, _key(field)) in seen:
             continue
         filled = _filled(field, field)
         if filled is not None:
@@ -79,6 +84,17 @@ def form_block(fields: list[FilledField], form_filled: bool) -> str:
         f"{field.name}: {field.value}" for field in fields if form_filled or not field.checkbox
     ]
     return "\n".join([FORM_LABEL, *lines]) if lines else ""
+
+
+# Annotation flags (PDF 32000-1, 12.5.3): Hidden (2) and NoView (6) widgets are not shown.
+_HIDDEN_FLAGS = (1 << 1) | (1 << 5)
+_HIDDEN = "hidden"
+
+
+def _not_shown(widget: DictionaryObject) -> bool:
+    flags = widget.get("/F")
+    flags = flags.get_object() if flags is not None else 0
+    return isinstance(flags, int) and bool(flags & _HIDDEN_FLAGS)
 
 
 def _key(field: DictionaryObject) -> object:
