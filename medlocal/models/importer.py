@@ -263,19 +263,23 @@ def _copy_hashing(
     digest = hashlib.sha256()
     done = 0
     held = -1
+    stopped = ImportStopped(f"the import of {source.name} was stopped; nothing was kept")
     try:
         held = _hold_partial(fd)  # the lock outlives the copy's file object, to the registration
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
             while chunk := src.read(COPY_CHUNK_BYTES):
                 if cancel is not None and cancel.is_set():
-                    raise ImportStopped(
-                        f"the import of {source.name} was stopped; nothing was kept"
-                    )
+                    raise stopped
                 digest.update(chunk)
                 out.write(chunk)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
+            # A stop asked during the last read (a stuck stick, the wizard already closed
+            # without waiting) is heard here too: the copy must not go on to be registered
+            # and made the default unsaid (review 53a).
+            if cancel is not None and cancel.is_set():
+                raise stopped
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:

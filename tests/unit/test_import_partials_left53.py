@@ -122,6 +122,29 @@ def test_a_cancelled_copy_stops_and_deletes_its_partial(
     assert not [p for p in models_dir().iterdir() if p.is_file()]
 
 
+def test_a_stop_asked_during_the_last_read_is_still_a_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wizard closed without waiting while the last chunk was being read (a stuck stick):
+    once the read returns, the copy ends, and it must not then be registered as a model."""
+    from medlocal.models import importer
+    from medlocal.models.registry import Registry
+
+    monkeypatch.setattr(importer, "COPY_CHUNK_BYTES", 1024)
+    (tmp_path / "stick").mkdir()
+    source = write_tiny_gguf(tmp_path / "stick" / "tiny.gguf", n_tensors=4)
+    cancel = threading.Event()
+
+    def stop_after_the_last_chunk(done: int, total: int) -> None:
+        if done == total:
+            cancel.set()
+
+    with pytest.raises(ImportStopped, match="was stopped; nothing was kept"):
+        import_gguf(source, progress=stop_after_the_last_chunk, cancel=cancel)
+    assert not [p for p in models_dir().iterdir() if p.is_file()]
+    assert [m for m in Registry().models() if m.source == "import"] == []
+
+
 def test_a_download_partial_never_has_a_models_name() -> None:
     remote = RemoteFile("org/repo", "model.gguf", "a" * 40, 10, None, "http://x/model.gguf", True)
     part = partial_path(remote)
