@@ -84,3 +84,74 @@ def test_each_page_keeps_its_own_fields() -> None:
     assert "target_inr: 2.5-3.5" in document.text[first.start : first.end]
     assert "consent_by: Daughter (LPA)" in document.text[second.start : second.end]
     assert "consent_by" not in document.text[first.start : first.end]
+
+
+def _choices(value: str | list[str]) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawString(72, 780, "Anticoagulant:")
+    options = [("Warfarin", "W"), ("Apixaban", "A")]
+    c.acroForm.choice(name="drug", value="W", options=options, x=160, y=770, width=150, height=18)
+    c.drawString(72, 720, "Reason:")
+    reasons = [("Atrial fibrillation", "1"), ("Mechanical valve", "2"), "Other"]
+    c.acroForm.listbox(name="reason", value=["2"], options=reasons, x=160, y=680, width=150)
+    c.showPage()
+    c.save()
+    writer = pypdf.PdfWriter()
+    writer.append(pypdf.PdfReader(io.BytesIO(buf.getvalue())))
+    writer.update_page_form_field_values(writer.pages[0], {"drug": value}, auto_regenerate=False)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_choice_is_stored_as_the_option_shown_not_its_export_code() -> None:
+    """review 53c F4: a combo or list box's value is its option's export value ("W", "2"); the
+    form showed "Warfarin" and "Mechanical valve"."""
+    text = extract_pdf(_choices("A"), "choices.pdf").text
+    assert "drug: Apixaban" in text
+    assert "reason: Mechanical valve" in text
+    assert "drug: A\n" not in text + "\n"
+
+
+def test_a_choice_with_no_shown_text_keeps_its_value() -> None:
+    text = extract_pdf(_choices("Dabigatran"), "choices.pdf").text  # typed into an edit box
+    assert "drug: Dabigatran" in text
+
+
+def test_a_radio_groups_index_state_is_stored_as_its_option() -> None:
+    """A radio group listing its options (/Opt) names its states by index: "1" names nothing."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawString(72, 720, "Route:")
+    c.acroForm.radio(name="route", value="0", selected=False, x=160, y=700)
+    c.acroForm.radio(name="route", value="1", selected=True, x=200, y=700)
+    c.showPage()
+    c.save()
+    writer = pypdf.PdfWriter()
+    writer.append(pypdf.PdfReader(io.BytesIO(buf.getvalue())))
+    group = writer.pages[0]["/Annots"][0].get_object()["/Parent"].get_object()
+    group[pypdf.generic.NameObject("/Opt")] = pypdf.generic.ArrayObject(
+        [pypdf.generic.TextStringObject("Oral"), pypdf.generic.TextStringObject("Intravenous")]
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    assert "route: Intravenous" in extract_pdf(out.getvalue(), "radio.pdf").text
+
+
+def test_a_radio_group_is_told_once_and_not_as_a_field_on_no_page() -> None:
+    """reportlab repeats the group's /FT on each button: each button was read as a field of its
+    own (the group's value told once per button) and the group itself, seen on no page, was
+    counted as left out, with a note asking the user to check the original."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawString(72, 720, "Route:")
+    c.acroForm.radio(name="route", value="oral", selected=False, x=160, y=700)
+    c.acroForm.radio(name="route", value="iv", selected=True, x=200, y=700)
+    c.acroForm.radio(name="route", value="sc", selected=False, x=240, y=700)
+    c.showPage()
+    c.save()
+    document = extract_pdf(buf.getvalue(), "radio.pdf")
+    assert document.text.count("route: iv") == 1
+    assert "route: oral" not in document.text and "route: sc" not in document.text
+    assert document.notes == ()

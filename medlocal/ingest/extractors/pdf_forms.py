@@ -118,12 +118,16 @@ def _widgets(page: PageObject) -> Iterator[DictionaryObject]:
 
 def _field_of(widget: DictionaryObject) -> DictionaryObject | None:
     """The field a widget shows: the widget itself when merged with it (it has a /T), else its
-    parent."""
-    if "/T" in widget or "/FT" in widget:
+    parent. A kid widget may repeat its field's /FT (reportlab's radio buttons do): it is still
+    one of the field's widgets, not a field of its own (each button was told as the group's
+    value, and the group counted as a field on no page)."""
+    if "/T" in widget:
         return widget
     parent = widget.get("/Parent")
     parent = parent.get_object() if parent is not None else None
-    return parent if isinstance(parent, DictionaryObject) else None
+    if isinstance(parent, DictionaryObject):
+        return parent
+    return widget if "/FT" in widget else None
 
 
 def _inherited(field: DictionaryObject, key: str) -> Any:
@@ -167,16 +171,50 @@ def _filled(field: DictionaryObject, widget: DictionaryObject) -> FilledField | 
         if flags & _RADIO:
             if not isinstance(state, NameObject) or state == "/Off":
                 return None
-            return FilledField(_name(field), _plain(str(state)[1:]), checkbox=False)
+            chosen = _radio_option(field, str(state)[1:])
+            return FilledField(_name(field), _plain(chosen), checkbox=False)
         ticked = isinstance(state, NameObject) and state != "/Off"
         return FilledField(_name(field), "ticked" if ticked else "not ticked", checkbox=True)
     if kind in ("/Tx", "/Ch") and value is not None:
+        shown = _choice_labels(field) if kind == "/Ch" else {}
         if isinstance(value, ArrayObject):  # a list box with several choices
-            text = ", ".join(_plain(str(item.get_object())) for item in value)
+            text = ", ".join(_plain(_label(str(item.get_object()), shown)) for item in value)
         else:
-            text = _plain(str(value))
+            text = _plain(_label(str(value), shown))
         return FilledField(_name(field), text, checkbox=False) if text else None
     return None  # signatures, and fields of no known kind
+
+
+def _choice_labels(field: DictionaryObject) -> dict[str, str]:
+    """A list or combo box's options as {export value: the text shown}: the field's value is the
+    export value, often a code ("W", "2") where the form showed "Warfarin" (review 53c F4)."""
+    options = _inherited(field, "/Opt")
+    labels: dict[str, str] = {}
+    if isinstance(options, ArrayObject):
+        for option in options:
+            option = option.get_object()
+            if isinstance(option, ArrayObject) and len(option) == 2:
+                export, shown = (str(part.get_object()) for part in option)
+                if shown.strip():
+                    labels.setdefault(export, shown)
+    return labels
+
+
+def _label(value: str, labels: dict[str, str]) -> str:
+    return labels.get(value, value)
+
+
+def _radio_option(field: DictionaryObject, state: str) -> str:
+    """A radio button's chosen state as its option: where the group lists its options (/Opt,
+    PDF 1.5), the states are their indices ("0", "1"), which name nothing for a reader."""
+    options = _inherited(field, "/Opt")
+    if isinstance(options, ArrayObject) and state.isdigit() and int(state) < len(options):
+        option = options[int(state)].get_object()
+        if isinstance(option, ArrayObject) and option:  # [export, shown] as a choice's
+            option = option[-1].get_object()
+        if str(option).strip():
+            return str(option)
+    return state
 
 
 def _plain(text: str) -> str:
