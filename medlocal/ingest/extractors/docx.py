@@ -191,6 +191,10 @@ _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtCon
 _T, _TAB, _PTAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:ptab"), qn("w:br"), qn("w:cr")
 _TYPE, _NO_BREAK_HYPHEN = qn("w:type"), qn("w:noBreakHyphen")
 _ID = qn("w:id")
+# A text box's own paragraphs (an address block, a boxed warning) sit inside a run of the
+# paragraph it is anchored to: read as that paragraph's text, its lines were glued to each other
+# and to the paragraph ("5 mg dailyINR target 2.5").
+_TEXT_BOX = qn("w:txbxContent")
 # A picture: DrawingML's image (a:blip r:embed) or an old VML one (v:imagedata r:id).
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
@@ -248,6 +252,9 @@ def _paragraph_text(element: Any) -> str:
             parts.append("-")
         elif tag in _NOTE_REFERENCES:
             parts.append(_NOTE_MARKS.get().get((tag, str(child.get(_ID))), ""))
+        elif tag == _TEXT_BOX:
+            lines = (_block_text(item) for item in _blocks(child, None))
+            parts.append("\n" + "\n".join(line for line in lines if line.strip()) + "\n")
         else:
             parts.append(_paragraph_text(child))
     return "".join(parts)
