@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -195,6 +196,10 @@ _ID = qn("w:id")
 # paragraph it is anchored to: read as that paragraph's text, its lines were glued to each other
 # and to the paragraph ("5 mg dailyINR target 2.5").
 _TEXT_BOX = qn("w:txbxContent")
+# A raised run: a number raised after a number is an exponent ("10" + raised "9" + "/L" was read
+# as "109/L", a count a thousand times too high at a glance).
+_RUN, _RUN_PROPERTIES, _VERT_ALIGN, _VAL = qn("w:r"), qn("w:rPr"), qn("w:vertAlign"), qn("w:val")
+_EXPONENT = re.compile(r"[-−–]?\d+")
 # A picture: DrawingML's image (a:blip r:embed) or an old VML one (v:imagedata r:id).
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
@@ -252,12 +257,23 @@ def _paragraph_text(element: Any) -> str:
             parts.append("-")
         elif tag in _NOTE_REFERENCES:
             parts.append(_NOTE_MARKS.get().get((tag, str(child.get(_ID))), ""))
+        elif tag == _RUN and _raised(child):
+            text = _paragraph_text(child)
+            before = "".join(parts)
+            exponent = before[-1:].isdigit() and _EXPONENT.fullmatch(text.strip())
+            parts.append(f"^{text.strip()}" if exponent else text)
         elif tag == _TEXT_BOX:
             lines = (_block_text(item) for item in _blocks(child, None))
             parts.append("\n" + "\n".join(line for line in lines if line.strip()) + "\n")
         else:
             parts.append(_paragraph_text(child))
     return "".join(parts)
+
+
+def _raised(run: Any) -> bool:
+    properties = run.find(_RUN_PROPERTIES)
+    align = properties.find(_VERT_ALIGN) if properties is not None else None
+    return align is not None and align.get(_VAL) == "superscript"
 
 
 def _add_pictures(

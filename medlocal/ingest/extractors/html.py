@@ -30,6 +30,12 @@ _BLOCKS = frozenset(
         "tbody", "tfoot", "thead", "ul",
     }
 )  # fmt: skip
+_EXPONENT = re.compile(r"[-−–]?\d+")
+# Inline elements whose text a browser sets apart (a form's boxes): read with a space around,
+# so "<label>INR</label><input value=3.1>" is not "INR3.1".
+_SET_APART = frozenset({"button", "label", "select", "textarea"})
+# Input boxes whose value is text a reader sees (not a tick box, a button or a hidden value).
+_TEXT_INPUTS = frozenset({"", "text", "number", "date", "datetime-local", "time", "email", "tel"})
 # Elements with no end tag: they must not open a hidden region that never closes.
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -47,18 +53,31 @@ class _VisibleText(HTMLParser):
         # label (lab tables: "Hemoglobin | 13.2 | g/dL").
         self._in_row = False
         self._cells = 0
+        # Where each open <sup> began in the buffer (-1: not after a digit).
+        self._sups: list[int] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br" and not self._hidden_stack:
                 self._buffer.append("\n")
+            elif tag == "input" and not self._hidden_stack:
+                self._buffer.append(_input_value(dict(attrs)))
             return
         if tag == "body" and "head" in self._hidden_stack:
             # Authors often leave <head> unclosed; the body implicitly closes it.
             self._hidden_stack.clear()
-        if self._hidden_stack or tag in _HIDDEN or any(name == "hidden" for name, _ in attrs):
+        names = {name for name, _ in attrs}
+        # A list box shows its chosen option, not every option it offers ("WarfarinApixaban").
+        unchosen = tag == "option" and "selected" not in names
+        if self._hidden_stack or tag in _HIDDEN or "hidden" in names or unchosen:
             self._hidden_stack.append(tag)
             return
+        if tag == "sup":
+            # Perhaps an exponent: decided at its end tag (see handle_endtag).
+            self._sups.append(len(self._buffer) if self._ends_with_digit() else -1)
+            self._buffer.append("")
+        elif tag in _SET_APART:
+            self._buffer.append(" ")
         if tag in ("td", "th"):
             self._buffer.append(" | " if self._cells else "")
             self._cells += 1
@@ -91,12 +110,25 @@ class _VisibleText(HTMLParser):
             self._buffer.append(" ")
         elif tag in _HEADINGS or tag in _BLOCKS:
             self.flush()
+        elif tag == "sup" and self._sups:
+            # A number raised after a number is an exponent: "10<sup>9</sup>/L" is 10^9/L,
+            # never 109/L; a raised mark ("120<sup>*</sup>", a reference "[1]") stays as it is.
+            start = self._sups.pop()
+            if start >= 0 and _EXPONENT.fullmatch("".join(self._buffer[start + 1 :]).strip()):
+                self._buffer[start] = "^"
+        elif tag in _SET_APART:
+            self._buffer.append(" ")
+
+    def _ends_with_digit(self) -> bool:
+        last = next((part for part in reversed(self._buffer) if part), "")
+        return last[-1:].isdigit()
 
     def handle_data(self, data: str) -> None:
         if not self._hidden_stack:
             self._buffer.append(data)
 
     def flush(self) -> None:
+        self._sups.clear()  # the buffer's places are gone
         lines = ("".join(self._buffer)).split("\n")
         text = "\n".join(" ".join(line.split()) for line in lines).strip()
         self._buffer.clear()
@@ -105,6 +137,14 @@ class _VisibleText(HTMLParser):
             self._in_heading = False
         else:
             self._builder.add_block("\n".join(line for line in text.split("\n") if line))
+
+
+def _input_value(attrs: dict[str, str | None]) -> str:
+    kind = (attrs.get("type") or "").lower()
+    value = attrs.get("value") or ""
+    if kind not in _TEXT_INPUTS or "hidden" in attrs or not value.strip():
+        return ""
+    return f" {value} "
 
 
 def html_to_document(html: str, file_name: str, file_type: str = "html") -> ExtractedDocument:
