@@ -65,3 +65,19 @@ def test_a_raised_number_after_a_number_is_an_exponent_in_word() -> None:
 def test_other_raised_text_in_word_is_left_as_it_was() -> None:
     text = _word(("BSA 1.73 m", False), ("2", True), ("; Hb 120", False), ("*", True))
     assert text == "BSA 1.73 m2; Hb 120*"
+
+
+def test_a_raised_number_after_a_number_is_an_exponent_in_rtf() -> None:
+    from medlocal.ingest.extractors.rtf import extract_rtf
+
+    source = (
+        rb"{\rtf1\ansi{\fonttbl\f0 Arial;}\f0 WBC 11.2 x 10{\super 9}/L, plt 150 x 10"
+        rb"{\super\fs16 9}/L, BSA 1.73 m{\super 2}\par Hb 120\super *\nosupersub  g/L, "
+        rb"K 10\super -3\nosupersub /L\par seen\fs20{\super 1}\fs24  today\par}"
+    )
+    lines = extract_rtf(source, "labs.rtf").text.splitlines()
+    assert lines == [
+        "WBC 11.2 x 10^9/L, plt 150 x 10^9/L, BSA 1.73 m2",
+        "Hb 120* g/L, K 10^-3/L",
+        "seen1 today",  # a raised mark after a font size's number is no exponent
+    ]

@@ -20,6 +20,13 @@ _CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
 # RTF's default code page; its text is 7-bit with escapes, but some writers put raw bytes in.
 _DEFAULT_CODE_PAGE = "cp1252"
 _HEADER_WINDOW = 4096
+# A number raised after a number is an exponent: "10{\super 9}/L" was read as "109/L". Raised as
+# a group ("{\super\fs16 9}") or up to "\nosupersub"; any other raised text is left as it is.
+# The digits before it must be text, not a control word's number ("\fs20{\super 1}").
+_RAISED_NUMBER = re.compile(
+    r"(\\[a-z]+-?)?(\d+)(?:\{\\super(?:\\[a-z]+-?\d*)*\s?([-−]?\d+)\}"
+    r"|\\super(?:\\[a-z]+-?\d*)*\s?([-−]?\d+)\\nosupersub\b ?)"
+)
 
 
 def extract_rtf(data: bytes, file_name: str) -> ExtractedDocument:
@@ -31,12 +38,18 @@ def extract_rtf(data: bytes, file_name: str) -> ExtractedDocument:
             "that made it, save it as .docx or .txt and import that",
         )
     code_page = _code_page(data)
-    source = data.decode(code_page, errors="replace")
+    source = _RAISED_NUMBER.sub(_exponent, data.decode(code_page, errors="replace"))
     text = rtf_to_text(source, encoding=code_page, errors="replace")
     text = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
     if not text:
         raise NoTextError(file_name, "no text in the RTF file")
     return ExtractedDocument(text=text, file_type="rtf", sections=clinical_headings(text))
+
+
+def _exponent(match: re.Match[str]) -> str:
+    if match.group(1):  # a control word's parameter: not a number of the text
+        return match.group(0)
+    return f"{match.group(2)}^{match.group(3) or match.group(4)}"
 
 
 def _code_page(data: bytes) -> str:
