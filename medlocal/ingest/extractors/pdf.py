@@ -45,6 +45,7 @@ from medlocal.ingest.extractors.pdf_forms import (
     unplaced_fields,
 )
 from medlocal.ingest.extractors.pdf_pictures import PdfPictures
+from medlocal.ingest.extractors.pdf_raised import RaisedNumbers
 from medlocal.ingest.extractors.pdf_running import (
     MARGIN_SHARE,
     Band,
@@ -337,13 +338,14 @@ def _read_page(page: PageObject) -> TextPage:
     bottom, top = sorted(y for _, y in corners)
     margin = MARGIN_SHARE * (top - bottom)
     runs: list[tuple[str, Band | None]] = []
+    raised = RaisedNumbers()
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         # The run's direction and its start, in the page's space, then as shown.
         along, across = _as_shown(
             turn, tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
         )
-        _, y = _as_shown(
+        x, y = _as_shown(
             turn, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         )
         band: Band | None = None
@@ -353,10 +355,21 @@ def _read_page(page: PageObject) -> TextPage:
             elif y - bottom <= margin:
                 band = "bottom"
         runs.append((text, band))
+        raised.visit(text, _shown_size(size, tm, cm), x, y)
 
-    plain = _clean(page.extract_text(visitor_text=visit) or "")
+    plain = raised.apply(_clean(page.extract_text(visitor_text=visit) or ""))
     text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
     return TextPage(text, _margin_lines(runs))
+
+
+def _shown_size(size: Any, tm: list[float], cm: list[float]) -> float:
+    """A run's font size as shown: the size set times the text and drawing matrices' scale
+    (a report drawn at size 1 scaled by its matrix is common)."""
+    try:
+        scale = abs(tm[3] * cm[3] + tm[2] * cm[1]) or abs(tm[0] * cm[0])
+        return float(size) * scale
+    except (TypeError, ValueError, IndexError):
+        return 0.0
 
 
 def _as_shown(turn: int, x: float, y: float) -> tuple[float, float]:

@@ -1,0 +1,122 @@
+"""Small raised and lowered runs of a PDF line read back into their line; numbers raised after
+a number as exponents: "10" then a small raised "9" is "10^9".
+
+A typed lab report or a letter made in a word processor prints the power of a cell count's unit
+as a smaller run set above the line (and a chemical's count below it: CO2). pypdf reads such a
+run as the next characters of the line, "x 109/L" (a count a hundred million times its unit, at
+a glance), or, where the run was placed by a move of its own, on a line of its own: "x 10", "9",
+"/L". Its text reading is kept; the small runs seen while it read (their font size and baseline,
+told to a visitor) are then written back into their line, a number raised right after a digit
+as "10^9".
+
+Only short runs (digits, letters, a star) in a font smaller than the run before and within that
+run's height of its baseline are taken; a raised number after a word ("m2", a reference "seen1")
+or a lowered one ("CO2") is joined to its line as it is, with no mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A small run is set in a font at most this share of the size of the run before it (Word sets
+# superscripts and subscripts at about 2/3; a same-size run is never one).
+_SMALLER = 0.85
+_SMALL_TEXT = re.compile(r"[-−–]?[0-9A-Za-z]{1,3}|\*{1,3}|[†‡§]")
+_EXPONENT = re.compile(r"[-−–]?\d{1,2}")
+_NO_SPACE_BEFORE = frozenset("/),.;:")
+# The word a power's exponent is raised after: 10, x10, ×10 (10^9/L, 10^12/L, 10^-3).
+_POWER_OF_TEN = re.compile(r"[x×]?10")
+# The widest a character of a text font is, as a share of its size (a capital W is ~0.95).
+_WIDEST = 1.0
+
+
+@dataclass
+class _Small:
+    before: str  # the last word of the run before ("10", "x10", "m")
+    text: str
+    exponent: bool
+    spaced: bool = False  # the run after it begins with a space
+
+
+@dataclass
+class RaisedNumbers:
+    """Collects a page's small runs as pypdf's visitor reports each text run."""
+
+    found: list[_Small] = field(default_factory=list)
+    _before: str = ""
+    _size: float = 0.0
+    _baseline: float = 0.0
+    _x: float = 0.0
+    _pending: _Small | None = None  # the last small run, until the run after it is seen
+
+    def visit(self, text: str, size: float, x: float, baseline: float) -> None:
+        if not text.strip():
+            return
+        if self._pending is not None:
+            self._pending.spaced = text[:1].isspace()
+            self._pending = None
+        if self._is_small(text.strip(), size, x, baseline):
+            words = self._before.split()
+            # After a number only a power of ten's exponent is taken (see _is_small).
+            self._pending = _Small(words[-1], text.strip(), words[-1][-1:].isdigit())
+            self.found.append(self._pending)
+            self._before += text.strip()
+            return  # the run before stays the one the next is measured against
+        self._before = text.rstrip("\n")
+        self._size = size
+        self._baseline = baseline
+        self._x = x
+
+    def _is_small(self, small: str, size: float, x: float, baseline: float) -> bool:
+        words = self._before.split()
+        if not words or self._before[-1:].isspace() or not 0 < size <= _SMALLER * self._size:
+            return False  # nothing before it on the line, or no smaller font
+        if _SMALL_TEXT.fullmatch(small) is None or abs(baseline - self._baseline) >= self._size:
+            return False
+        if not self._reaches(x):
+            return False
+        if words[-1][-1:].isdigit():
+            # After a number only a power of ten's exponent, raised (by a move or a text rise,
+            # which keeps the baseline): "140" and a small "135" in a table's next cell, or a
+            # lowered "3" after "12", is never read as one number.
+            return (
+                _POWER_OF_TEN.fullmatch(words[-1]) is not None
+                and baseline > self._baseline - 0.5
+                and _EXPONENT.fullmatch(small) is not None
+            )
+        return True
+
+    def _reaches(self, x: float) -> bool:
+        """Whether a run starting at ``x`` can stand right after the run before: not left of
+        its start, nor further right than its last line could reach (a run of another column,
+        read on a line of its own, is no part of it)."""
+        line = self._before.rsplit("\n", 1)[-1]
+        return self._x <= x <= self._x + _WIDEST * self._size * len(line) + self._size
+
+    def apply(self, text: str) -> str:
+        """``text`` with each small run written back into its line, in reading order."""
+        cursor = 0
+        for run in self.found:
+            # The word before, the run (on a line of its own, or glued), then the line's rest.
+            pattern = re.compile(
+                rf"(?<![\w.]){re.escape(run.before)}\n?{re.escape(run.text)}(?![\w.])(?:\n ?)?"
+            )
+            match = pattern.search(text, cursor)
+            if match is None:
+                continue
+            # pypdf starts the line after a moved run with a space of its own, also in what it
+            # tells the visitor (" /L"): kept where the rest is a word, never before a unit's
+            # "/" or punctuation ("10^9/L", "m2,").
+            written = f"{run.before}{'^' if run.exponent else ''}{run.text}"
+            rest = text[match.end() :]
+            if (
+                match.group(0).endswith("\n ")
+                and run.spaced
+                and not rest[:1].isspace()
+                and rest[:1] not in _NO_SPACE_BEFORE
+            ):
+                written += " "
+            text = text[: match.start()] + written + text[match.end() :]
+            cursor = match.start() + len(written)
+        return text
