@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fixtures.fake_models import FakeChatModel
 from fixtures.gui_window import PASS, make_workspace
+from fixtures.keychain import store  # noqa: F401 (a fixture, offered to the suite by name)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
