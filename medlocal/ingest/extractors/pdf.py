@@ -113,7 +113,15 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     builder = DocumentBuilder("pdf")
     running: list[_Running] = []
     pictures = PictureReader(file_name, ocr)
-    with _pictures_of(data, notes) as found:
+    # PDFium is opened only for the typed pages whose resources show a picture: a PDF of text
+    # alone (most letters) no longer pays for opening it (200 pages: see the commit).
+    pictured = {
+        number
+        for number, text in enumerate(texts, start=1)
+        if text.strip() and number not in scanned and _may_show_picture(reader.pages[number - 1])
+    }
+    opened = _pictures_of(data, notes) if pictured else contextlib.nullcontext(None)
+    with opened as found:
         for number, text in enumerate(texts, start=1):
             builder.start_page(number)
             form = form_block(fields[number - 1], filled)
@@ -126,7 +134,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
             else:
                 _add_running(builder, PAGE_HEADER, parts[number - 1].header, running)
                 builder.add_block(parts[number - 1].body)
-            if text.strip() and found is not None:
+            if number in pictured and found is not None:
                 # After the page's text: where the picture stood is not known to the reading.
                 for render in _page_pictures(found, number, notes):
                     builder.add_block(pictures.text_of(render, number) or "")
@@ -356,6 +364,22 @@ def _shows_picture(page: PageObject) -> bool:
     except Exception:  # a damaged resource dictionary: said rather than passed over
         return True
     return False
+
+
+def _may_show_picture(page: PageObject) -> bool:
+    """Whether a page may draw a picture: an image or form in its resources, or an inline
+    image in its content. Wrong only towards True (PDFium then looks, as before)."""
+    if _shows_picture(page):
+        return True
+    try:
+        contents = page.get_contents()
+        content = contents.get_data() if contents is not None else b""
+    except Exception:  # a damaged content stream: PDFium looks, as before
+        return True
+    return _INLINE_IMAGE.search(content) is not None
+
+
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
 
 
 def _ocr_pages(
