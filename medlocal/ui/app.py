@@ -21,6 +21,7 @@ from medlocal.errors import window_wording
 from medlocal.fsutil import shown_path
 from medlocal.settings import SettingsFileError
 from medlocal.ui.colours import is_dark, scheme_palette
+from medlocal.ui.file_drags import install_file_drag_guard
 from medlocal.ui.file_open import FileOpenHandler
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.focus_frame import show_focus_rings
@@ -184,6 +185,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     # From the first-run wizard on, not only once the main window exists (walk 48a D1, D10).
     watch_focus_return()
     show_focus_rings()
+    install_file_drag_guard(app)  # no text input types a dropped file's path (review 53c F7)
     return app
 
 

@@ -37,6 +37,7 @@ from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.dialogs.common import error_text, run_owned
+from medlocal.ui.file_drags import take_dropped_path
 from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.quit_signals import quit_requested
@@ -149,6 +150,7 @@ class PassphrasePage(QWizardPage):
         self.create_new.setChecked(True)
         self.backup = QLineEdit()
         self.backup.setAccessibleName("Backup folder")
+        take_dropped_path(self.backup)  # a backup folder dropped here is named (left54)
         self.backup.setPlaceholderText("Backup folder (on the USB stick or share)")
         self.choose = QPushButton("Choose…")
         self.choose.setAccessibleName("Choose the backup folder")

@@ -157,12 +157,23 @@ class ImportSection(QObject):
         Said as the drag enters, which the panel refuses: the desktop then shows the drop
         refused, and no drop follows. Nothing is queued: the files are still where they were.
         """
-        names = ", ".join(shown_name(path.name or str(path)) for path in paths[:3])
-        more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
-        text = (
+        self.say_about_drop(
             f"Not imported: {why}, so these {len(paths)} file(s) cannot be dropped now "
-            f"({names}{more}). Drop them again when it ends."
+            f"({_some_names(paths)}). Drop them again when it ends."
         )
+
+    def refuse_move(self, paths: list[Path]) -> None:
+        """Say that a drag offering only to move the files (no copy) is refused: MedLocal takes
+        a copy and leaves the original where it is (review 53c F9)."""
+        self.say_about_drop(
+            f"Not imported: these {len(paths)} file(s) were offered only to be moved, not "
+            f"copied ({_some_names(paths)}); MedLocal never takes the original away. Use "
+            "Import files… instead."
+        )
+
+    def say_about_drop(self, text: str) -> None:
+        """Show ``text`` about files dragged or dropped (until the next import starts), and
+        announce it once however often a drag repeats it."""
         if text != self.drop_notice.text() or not self.drop_notice.isVisible():
             self.drop_notice.setText(text)
             self.drop_notice.show()
@@ -411,6 +422,12 @@ class _Batch:
     patient: int
     label: str
     tally: ImportTally
+
+
+def _some_names(paths: list[Path]) -> str:
+    """The first three names of ``paths`` and how many more."""
+    names = ", ".join(shown_name(path.name or str(path)) for path in paths[:3])
+    return names + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
 
 
 @dataclass

@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
     QGuiApplication,
     QKeySequence,
     QShowEvent,
@@ -51,6 +52,7 @@ from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
 from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.dialogs.common import run_owned
+from medlocal.ui.file_drags import install_file_drag_guard, local_paths
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
         if isinstance(app, QGuiApplication):
             # Dialogs are windows of their own: watched as soon as they take focus.
             app.focusWindowChanged.connect(self._activity.watch)
+        if isinstance(app, QApplication):
+            self._file_drags = install_file_drag_guard(app)
+        # Files dragged onto any part of the window that takes none are refused with a line
+        # saying where a drop imports them (walk 53a L1; review 53c F7).
+        self.setAcceptDrops(True)
         # What to reopen after unlocking: ids only, never text.
         self._restore: tuple[int | None, int | None] = (None, None)
         self._closing = Closing(self)
@@ -321,6 +328,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._activity.watch(self.windowHandle())  # before it first takes focus, if ever
+        self._file_drags.watch(self.windowHandle())
 
     def start(self) -> None:
         """After the window is shown: unlock from the keychain when remembered."""
@@ -645,6 +653,17 @@ class MainWindow(QMainWindow):
             # patient removed there is dropped with their chats; else their chats are read).
             self._sync_with_vault()
         return super().event(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Reached only when no widget under the pointer took the drag: the conversation, the
+        # question box, the sources. Refused (not accepted), and said where files go; over the
+        # Patients panel, the panel has said why it refused (busy, a move, nobody chosen).
+        paths = local_paths(event.mimeData())
+        over_panel = self.patients.rect().contains(
+            self.patients.mapFrom(self, event.position().toPoint())
+        )
+        if paths and self.stack.currentIndex() == self.WORKING and not over_panel:
+            self.patients.refuse_drop_elsewhere(paths)
 
     def _sync_with_vault(self) -> None:
         if self.patients.busy:

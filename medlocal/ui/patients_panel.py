@@ -11,7 +11,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -36,6 +36,7 @@ from medlocal.ui.dialogs.patient_dialogs import (
     AddPatientDialog,
     add_patient_asking,
 )
+from medlocal.ui.file_drags import accept_as_copy, local_paths
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.import_section import ImportSection, what_is_imported
@@ -53,11 +54,6 @@ from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
 
 DOCS_REFRESH_MS = 500
-
-
-def _dropped_paths(event: QDropEvent) -> list[Path]:
-    """The local files and folders a drag carries."""
-    return [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
 
 
 class SelectingList(QListWidget):
@@ -91,6 +87,8 @@ class PatientsPanel(PatientDeletions):
         self.notice.setAccessibleName("Patient list message")
         self.notice.hide()
         self._unsaved_patient: tuple[str, str | None, str | None] = ("", None, None)
+        # Files dropped on the Patients list whose question a lock closed: said at the unlock.
+        self._drops_lost_to_lock = 0
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search patients by name or MRN")
         self.search.setAccessibleName("Search patients")
@@ -216,6 +214,12 @@ class PatientsPanel(PatientDeletions):
             return
         self._fill(vault.list_patients(), select)
         self._patient_changed()
+        if self._drops_lost_to_lock:
+            count, self._drops_lost_to_lock = self._drops_lost_to_lock, 0
+            self.imports.say_about_drop(
+                f"Not imported: the {count} file(s) dropped on the Patients list before "
+                "MedLocal locked, as it asked which patient they were for. Drop them again."
+            )
 
     def _fill(self, patients: list[Patient], select: int | None) -> None:
         """The list of ``patients``, ``select`` chosen, without announcing any choice."""
@@ -395,30 +399,59 @@ class PatientsPanel(PatientDeletions):
         self.exportDocumentRequested.emit(int(items[0].data(ID_ROLE)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        paths = _dropped_paths(event)
-        if not paths or self.patient_id is None:
+        paths = local_paths(event.mimeData())
+        if not paths:
+            return
+        if self.patient_id is None:
+            self.refuse_drop_elsewhere(paths)  # says: choose a patient first
             return
         if self.busy:
             # Refused and said (walk 53a H2: a drop during an import was accepted, then thrown
             # away). Qt sends no drop after a refused entry, so it is said here.
             self.imports.refuse_drop(self._busy_reason(), paths)
             return
-        event.acceptProposedAction()
+        if not accept_as_copy(event):
+            self.imports.refuse_move(paths)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        # Each move answers the desktop again with an action: a copy, whatever the keys held.
+        if local_paths(event.mimeData()) and self.patient_id is not None:
+            accept_as_copy(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _dropped_paths(event)
+        paths = local_paths(event.mimeData())
         if not paths or self.patient_id is None:
             return
         if self.busy:  # began between the drag's entry and its drop
             self.imports.refuse_drop(self._busy_reason(), paths)
             return
-        event.acceptProposedAction()
+        if not accept_as_copy(event):  # a copy only: MedLocal never takes the original away
+            self.imports.refuse_move(paths)
+            return
         target = self._patients_list_target(event.position().toPoint())
         if target is None:  # the Documents list or the rest of the panel: the chosen patient's
             self.imports.import_paths(paths)
             return
         # Asked after the drop returns: a question inside it would hold the drag's source.
         QTimer.singleShot(0, lambda: self._import_dropped_on_list(paths, target))
+
+    def refuse_drop_elsewhere(self, paths: list[Path]) -> None:
+        """Files dragged over a part of the window that takes none (the conversation, the
+        question box, the sources): said where a drop imports them (walk 53a L1; review 53c
+        F7). Said as the drag enters, which is refused: no drop follows. A drag on its way to
+        the Documents list passes here too, so the line tells where, not that it failed."""
+        chosen = self._chosen_for_import()
+        if chosen is None:
+            self.imports.say_about_drop(
+                "To import files, choose a patient, then drop the files on their Documents list."
+            )
+        elif self.busy:
+            self.imports.refuse_drop(self._busy_reason(), paths)
+        else:
+            self.imports.say_about_drop(
+                f"To import files for {chosen[1]}, drop them on the Documents list; the rest "
+                "of the window does not take files."
+            )
 
     def _busy_reason(self) -> str:
         return "an import is running" if self.imports.running else "documents are being deleted"
@@ -429,9 +462,14 @@ class PatientsPanel(PatientDeletions):
         the list's empty part. ``None`` off the list, or on the chosen patient's own row."""
         viewport = self.patients.viewport()
         at = viewport.mapFrom(self, pos)
-        if not viewport.rect().contains(at):
+        # The search box above the list is the list's too (a drop there typed the path into
+        # the search before left54): asked for the chosen patient.
+        on_search = self.search.isVisible() and self.search.rect().contains(
+            self.search.mapFrom(self, pos)
+        )
+        if not on_search and not viewport.rect().contains(at):
             return None
-        item: QListWidgetItem | None = self.patients.itemAt(at)
+        item: QListWidgetItem | None = None if on_search else self.patients.itemAt(at)
         current: QListWidgetItem | None = self.patients.currentItem()
         if item is None or item.isHidden():
             item = current  # the list's empty part: the chosen patient, asked all the same
@@ -465,9 +503,17 @@ class PatientsPanel(PatientDeletions):
             "Cancel",
             informative=where,
         )
+        if not shiboken6.isValid(self):
+            return
         vault = self.workspace.vault
-        if not asked or not shiboken6.isValid(self) or vault is None or vault.is_locked:
-            return  # a lock meanwhile forgets the drop, as it forgets every name shown
+        if vault is None or vault.is_locked:
+            # The lock closed the question (review 53c F10: the drop was forgotten unsaid). Said
+            # once the vault is open again, naming neither the files nor the patient: the lock
+            # screen and whoever unlocks next must not read them.
+            self._drops_lost_to_lock += len(paths)
+            return
+        if not asked:
+            return
         if self.busy:  # an import started while the question was open
             self.imports.refuse_drop(self._busy_reason(), paths)
             return

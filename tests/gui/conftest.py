@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from fixtures.fake_models import FakeChatModel
 from fixtures.gui_window import PASS, make_workspace
+from fixtures.keychain import store  # noqa: F401 (a fixture, offered to the suite by name)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from medlocal.app import Workspace
+from medlocal.ui.file_drags import FileDragGuard, install_file_drag_guard
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +73,10 @@ def patient_with_note(workspace: Workspace, tmp_path: Path) -> int:
     )
     workspace.import_documents([note], patient)
     return patient
+
+
+@pytest.fixture
+def file_drag_guard(qapp: QApplication) -> FileDragGuard:
+    """The guard ``run_gui`` installs (text inputs refuse dragged files): for widgets a test
+    builds without the main window, which installs it too."""
+    return install_file_drag_guard(qapp)

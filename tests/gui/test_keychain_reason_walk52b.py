@@ -7,7 +7,6 @@ own control before any command; a locked keychain advises unlocking it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring.errors
@@ -19,13 +18,6 @@ from medlocal.app import Workspace
 from medlocal.ui.lock_screen import LockScreen
 from medlocal.vault.errors import PassphraseRequiredError
 from medlocal.vault.store import Vault
-
-
-@pytest.fixture
-def store() -> Iterator[MemoryKeychain]:
-    backend = MemoryKeychain()
-    with using_keyring(backend):
-        yield backend
 
 
 @pytest.fixture

@@ -4,12 +4,11 @@ without the passphrase, and it does (the in-memory keychain stands in for the OS
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fixtures.gui_window import PASS
-from fixtures.keychain import MemoryKeychain, using_keyring
+from fixtures.keychain import MemoryKeychain
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -19,13 +18,6 @@ from medlocal.ui.main_window import MainWindow
 from medlocal.vault.store import Vault
 
 WAIT_MS = 120_000
-
-
-@pytest.fixture
-def store() -> Iterator[MemoryKeychain]:
-    backend = MemoryKeychain()
-    with using_keyring(backend):
-        yield backend
 
 
 def test_restore_over_a_remembered_vault_says_and_keeps_it_remembered(

@@ -1,42 +1,54 @@
-"""review53c F7: a file dropped on the chat's question box is taken by the box (its path typed
-into the question), so the desktop shows the drop accepted while nothing is imported and nothing
-says where files go. The box should refuse a drag of local files (the desktop then shows the
-drop refused), as the rest of the window does."""
+"""review53c F7: a file dropped on the chat's question box was taken by the box (its path typed
+into the question), so the desktop showed the drop accepted while nothing was imported and
+nothing said where files go. The window's file-drag guard (medlocal.ui.file_drags, which
+run_gui and the main window install; here the ``file_drag_guard`` fixture) makes every text
+input refuse a drag of local files; the box itself has no refusal of its own. The drags are
+delivered to the box's window, as the desktop delivers them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from pathlib import Path
+
+from fixtures.desktop_drags import drag_to, file_mime
+from PySide6.QtCore import QMimeData, QUrl
 from pytestqt.qtbot import QtBot
 
 from medlocal.ui.chat_widgets import QuestionBox
+from medlocal.ui.file_drags import FileDragGuard
 
 
-def test_a_file_dropped_on_the_question_box_is_refused(qtbot: QtBot) -> None:
+def _shown_box(qtbot: QtBot, guard: FileDragGuard) -> QuestionBox:
     box = QuestionBox()
     qtbot.addWidget(box)
     box.resize(400, 100)
     box.show()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile("/home/gp/Downloads/ward_note_4.pdf")])
-    where = QPointF(20, 20)
-    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
-    QApplication.sendEvent(box.viewport(), enter)
-    drop = QDropEvent(where, Qt.DropAction.CopyAction, mime, buttons, keys)
-    drop.setAccepted(False)
-    QApplication.sendEvent(box.viewport(), drop)
-    accepted, typed = drop.isAccepted(), box.toPlainText()
-    assert not accepted
-    assert typed == ""
+    qtbot.waitExposed(box)
+    guard.watch(box.windowHandle())
+    return box
 
 
-def test_plain_text_dropped_on_the_question_box_is_still_typed(qtbot: QtBot) -> None:
-    box = QuestionBox()
-    qtbot.addWidget(box)
+def test_a_file_dropped_on_the_question_box_is_refused(
+    qtbot: QtBot, file_drag_guard: FileDragGuard
+) -> None:
+    box = _shown_box(qtbot, file_drag_guard)
+    ward_note = Path("/home/gp/Downloads/ward_note_4.pdf")
+    for with_text in (False, True):  # the URL alone, or with the path as text too
+        drag = drag_to(box.viewport(), file_mime([ward_note], with_text=with_text))
+        assert not drag.entered and not drag.dropped
+        assert box.toPlainText() == ""
+
+
+def test_plain_text_dropped_on_the_question_box_is_still_typed(
+    qtbot: QtBot, file_drag_guard: FileDragGuard
+) -> None:
+    box = _shown_box(qtbot, file_drag_guard)
     mime = QMimeData()
     mime.setText("What is her current dose of bisoprolol?")
-    assert box.canInsertFromMimeData(mime)
-    mime.setUrls([QUrl("https://example.org/page")])  # a link is not a local file: text as before
-    assert box.canInsertFromMimeData(mime)
+    assert drag_to(box.viewport(), mime).dropped
+    assert box.toPlainText() == "What is her current dose of bisoprolol?"
+    box.clear()
+    link = QMimeData()  # a link is not a local file: typed as before
+    link.setText("https://example.org/page")
+    link.setUrls([QUrl("https://example.org/page")])
+    assert drag_to(box.viewport(), link).dropped
+    assert box.toPlainText() == "https://example.org/page"

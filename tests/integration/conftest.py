@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.keychain import store  # noqa: F401 (a fixture, offered to the suite by name)
 
 from medlocal.engine.api import Embedder
 from medlocal.models.embedders import convert_packaged_embedder, packaged_model_zip

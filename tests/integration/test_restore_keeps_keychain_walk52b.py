@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.ingest_files import FakeEmbedder
-from fixtures.keychain import MemoryKeychain, using_keyring
+from fixtures.keychain import MemoryKeychain
 
 from medlocal.app import Workspace
 from medlocal.vault import keychain
@@ -21,13 +21,6 @@ from medlocal.vault.store import Vault
 
 PASS = "correct horse battery"
 FAST_KDF = KdfParams(8 * 1024, 1, 1)
-
-
-@pytest.fixture
-def store() -> Iterator[MemoryKeychain]:
-    backend = MemoryKeychain()
-    with using_keyring(backend):
-        yield backend
 
 
 @pytest.fixture

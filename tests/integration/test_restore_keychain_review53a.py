@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fixtures.ingest_files import FakeEmbedder
-from fixtures.keychain import MemoryKeychain, using_keyring
+from fixtures.keychain import MemoryKeychain
 
 from medlocal.app import Workspace
 from medlocal.vault import keychain
@@ -23,13 +21,6 @@ from medlocal.vault.store import Vault
 PASS = "correct horse battery"
 OTHER = "another clinic staple horse"
 FAST_KDF = KdfParams(8 * 1024, 1, 1)
-
-
-@pytest.fixture
-def store() -> Iterator[MemoryKeychain]:
-    backend = MemoryKeychain()
-    with using_keyring(backend):
-        yield backend
 
 
 def _workspace(folder: Path) -> Workspace:

@@ -26,6 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 import docx
+from docx.image.image import Image as DocxImage
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -46,7 +47,7 @@ from medlocal.ingest.errors import (
     NoTextError,
 )
 from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
-from medlocal.ingest.extractors.pictures import PictureReader
+from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH, PictureReader
 from medlocal.ingest.ocr.images import open_image
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage
 
@@ -179,6 +180,10 @@ def _extract_with_marks(
         for note in section.notes:
             builder.add_block(note)
     _add_page_part(builder, PAGE_FOOTER, footers)
+    pictures.leave_unread(
+        "in a page header or footer, where pictures are not read",
+        _page_part_pictures(document, seen_pictures),
+    )
     if not builder.has_text:
         raise NoTextError(file_name, "no text in the Word document")
     return builder.build()
@@ -328,19 +333,16 @@ def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
         builder.add_block(text)
 
 
-def _page_parts(document: Any) -> tuple[list[list[str]], list[list[str]]]:
-    """The text blocks of each page header and footer the document shows, in section order.
+def _shown_page_parts(document: Any) -> list[tuple[int, Any]]:
+    """Each page header (0) and footer (1) the document shows, in section order.
 
-    A header or footer linked to the previous section has no text of its own (it repeats the
-    one before; in the first section it means there is none) and is skipped without touching
-    it: python-docx would add an empty definition to read it. The first-page and even-page
-    ones count only where the section or the document turns them on; identical text is kept
-    once.
+    A header or footer linked to the previous section has no content of its own (it repeats
+    the one before; in the first section it means there is none) and is skipped without
+    touching it: python-docx would add an empty definition to read it. The first-page and
+    even-page ones count only where the section or the document turns them on.
     """
     even_pages = bool(document.settings.odd_and_even_pages_header_footer)
-    headers: list[list[str]] = []
-    footers: list[list[str]] = []
-    seen: set[tuple[int, tuple[str, ...]]] = set()  # (0 header / 1 footer, its blocks)
+    shown: list[tuple[int, Any]] = []
     for section in document.sections:
         header_kinds = [section.header]
         footer_kinds = [section.footer]
@@ -350,20 +352,53 @@ def _page_parts(document: Any) -> tuple[list[list[str]], list[list[str]]]:
         if even_pages:
             header_kinds.append(section.even_page_header)
             footer_kinds.append(section.even_page_footer)
-        for kind, (kinds, found) in enumerate(((header_kinds, headers), (footer_kinds, footers))):
-            for part in kinds:
-                if part.is_linked_to_previous:
-                    continue
-                blocks = [
-                    text
-                    for item in _blocks(part._element, part)
-                    if (text := _block_text(item).strip())
-                ]
-                key = (kind, tuple(blocks))
-                if blocks and key not in seen:
-                    seen.add(key)
-                    found.append(blocks)
+        for kind, kinds in enumerate((header_kinds, footer_kinds)):
+            shown.extend((kind, part) for part in kinds if not part.is_linked_to_previous)
+    return shown
+
+
+def _page_parts(document: Any) -> tuple[list[list[str]], list[list[str]]]:
+    """The text blocks of each page header and footer the document shows, in section order;
+    identical text is kept once."""
+    headers: list[list[str]] = []
+    footers: list[list[str]] = []
+    seen: set[tuple[int, tuple[str, ...]]] = set()  # (0 header / 1 footer, its blocks)
+    for kind, part in _shown_page_parts(document):
+        blocks = [
+            text for item in _blocks(part._element, part) if (text := _block_text(item).strip())
+        ]
+        key = (kind, tuple(blocks))
+        if blocks and key not in seen:
+            seen.add(key)
+            (headers, footers)[kind].append(blocks)
     return headers, footers
+
+
+def _page_part_pictures(document: Any, read_in_body: set[str]) -> int:
+    """How many pictures big enough to hold writing the page headers and footers show (a
+    letterhead's logo, a stamp, a signature) that the body did not show too: they are not
+    read by OCR, so the import report names them (review 53c F11). Sizes come from the
+    pictures' headers; nothing is decoded."""
+    found: set[str] = set()
+    for _kind, part in _shown_page_parts(document):
+        for picture in part._element.iter(_BLIP, _VML_IMAGE):
+            if any(ancestor.tag in _SKIPPED for ancestor in picture.iterancestors()):
+                continue
+            rel_id = picture.get(_EMBED) if picture.tag == _BLIP else picture.get(_VML_ID)
+            image = part.part.related_parts.get(rel_id) if rel_id else None
+            if image is None or image.partname in found or image.partname in read_in_body:
+                continue
+            if _may_hold_writing(image.blob):
+                found.add(image.partname)
+    return len(found)
+
+
+def _may_hold_writing(blob: bytes) -> bool:
+    try:
+        size = DocxImage.from_blob(blob)
+    except Exception:  # a format python-docx does not parse: counted, never passed over
+        return True
+    return bool(size.px_width >= MIN_WIDTH and size.px_height >= MIN_HEIGHT)
 
 
 def _add_page_part(builder: DocumentBuilder, title: str, parts: list[list[str]]) -> bool:

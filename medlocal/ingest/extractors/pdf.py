@@ -103,6 +103,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     texts = [page.text for page in read]
     notes: list[str] = []
     scanned = _scanned_pages(data, file_name, texts, ocr, notes)
+    _note_unread_image_pages(reader, texts, scanned, ocr, notes)
     # OCR text is not compared: its lines come with boxes tied to their offsets, and a misread
     # letter would make the same header two templates anyway.
     parts = split_running_lines(
@@ -113,7 +114,15 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     builder = DocumentBuilder("pdf")
     running: list[_Running] = []
     pictures = PictureReader(file_name, ocr)
-    with _pictures_of(data, notes) as found:
+    # PDFium is opened only for the typed pages whose resources show a picture: a PDF of text
+    # alone (most letters) no longer pays for opening it (200 pages: see the commit).
+    pictured = {
+        number
+        for number, text in enumerate(texts, start=1)
+        if text.strip() and number not in scanned and _may_show_picture(reader.pages[number - 1])
+    }
+    opened = _pictures_of(data, notes) if pictured else contextlib.nullcontext(None)
+    with opened as found:
         for number, text in enumerate(texts, start=1):
             builder.start_page(number)
             form = form_block(fields[number - 1], filled)
@@ -126,7 +135,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
             else:
                 _add_running(builder, PAGE_HEADER, parts[number - 1].header, running)
                 builder.add_block(parts[number - 1].body)
-            if text.strip() and found is not None:
+            if number in pictured and found is not None:
                 # After the page's text: where the picture stood is not known to the reading.
                 for render in _page_pictures(found, number, notes):
                     builder.add_block(pictures.text_of(render, number) or "")
@@ -304,6 +313,74 @@ def _scanned_pages(
             "not be read again by OCR: check the original"
         )
     return read
+
+
+def _note_unread_image_pages(
+    reader: PdfReader,
+    texts: list[str],
+    scanned: dict[int, RecognisedPage],
+    ocr: OcrOptions | None,
+    notes: list[str],
+) -> None:
+    """Name the pages of a mixed PDF that show a picture but have no text layer and were not
+    read by OCR (it was off or unavailable): they were dropped without a word. A page with no
+    picture at all (a blank separator page) is no loss and is not named. A PDF that is all
+    such pages is refused as a scan instead (see ``_extract``)."""
+    missing = [
+        number
+        for number, text in enumerate(texts, start=1)
+        if not text.strip() and number not in scanned and _shows_picture(reader.pages[number - 1])
+    ]
+    if not missing or all(not text.strip() for text in texts):
+        return
+    why = (
+        "OCR was not requested"
+        if ocr is None
+        else "OCR is off"
+        if not ocr.enabled
+        else "OCR is unavailable"
+    )
+    where = (
+        f"page {missing[0]} has"
+        if len(missing) == 1
+        else f"pages {', '.join(map(str, missing))} have"
+    )
+    notes.append(
+        f"{where} no text layer and {why}: any text in their pictures is not in the vault; "
+        "import again with OCR on, or check the original"
+    )
+
+
+def _shows_picture(page: PageObject) -> bool:
+    """Whether the page's resources hold an image or a form that may draw one (read from the
+    page's dictionary only: no content stream is parsed, nothing rendered)."""
+    try:
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return False
+        for ref in xobjects.get_object().values():
+            if ref.get_object().get("/Subtype") in ("/Image", "/Form"):
+                return True
+    except Exception:  # a damaged resource dictionary: said rather than passed over
+        return True
+    return False
+
+
+def _may_show_picture(page: PageObject) -> bool:
+    """Whether a page may draw a picture: an image or form in its resources, or an inline
+    image in its content. Wrong only towards True (PDFium then looks, as before)."""
+    if _shows_picture(page):
+        return True
+    try:
+        contents = page.get_contents()
+        content = contents.get_data() if contents is not None else b""
+    except Exception:  # a damaged content stream: PDFium looks, as before
+        return True
+    return _INLINE_IMAGE.search(content) is not None
+
+
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
 
 
 def _ocr_pages(

@@ -25,12 +25,14 @@ from medlocal.ingest.document import BLOCK_SEPARATOR, DocumentBuilder
 from medlocal.ingest.errors import IngestError
 from medlocal.ingest.extractors.image import OcrNotAvailableError, ocr_engine
 from medlocal.ingest.ocr.engine import OcrEngine
+from medlocal.ingest.ocr.images import MAX_PIXELS, ImageTooLargeError
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage, add_recognised_page, recognise_pages
 
 PICTURE_MARK = "(read from a picture)"
 # Smaller than this holds no line of writing worth reading (an icon, a bullet, a rule).
 MIN_WIDTH = 120
 MIN_HEIGHT = 24
+TOO_LARGE = f"too large: over the limit of {MAX_PIXELS // 1_000_000} megapixels a picture"
 
 
 @dataclass
@@ -62,6 +64,9 @@ class PictureReader:
             return None
         try:
             pixels = render()
+        except ImageTooLargeError:  # said as too large, not as undecodable (review 53c F11)
+            self._skip(TOO_LARGE)
+            return None
         except (IngestError, OSError, ValueError, RuntimeError):
             self._skip("a picture format that could not be decoded")
             return None
@@ -91,6 +96,11 @@ class PictureReader:
         return BLOCK_SEPARATOR.join(
             f"{PICTURE_MARK} {paragraph}" for paragraph in text.split(BLOCK_SEPARATOR)
         )
+
+    def leave_unread(self, reason: str, count: int = 1) -> None:
+        """Count ``count`` pictures the extractor itself leaves unread, for ``reason``."""
+        if count > 0:
+            self.not_read[reason] = self.not_read.get(reason, 0) + count
 
     def _engine_or_reason(self) -> OcrEngine | None:
         if self._engine is None and self._unavailable is None and self.ocr is not None:

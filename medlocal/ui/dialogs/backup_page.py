@@ -37,6 +37,7 @@ from medlocal.ui.dialogs.backup_tasks import (
     secret_field,
 )
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.file_drags import take_dropped_path
 from medlocal.ui.workers import Job, folder_looks
 
 
@@ -95,6 +96,7 @@ class BackupPage(BackupTasks):
         workspace = self.workspace
         self.destination = QLineEdit(workspace.settings.backup_folder)
         self.destination.setAccessibleName("Backup folder")
+        take_dropped_path(self.destination)  # a folder dropped here is named (left54)
         self.destination.setPlaceholderText("A USB drive or a trusted network share")
         choose = QPushButton("&Choose…")
         choose.setAccessibleName("Choose the backup folder")

@@ -53,6 +53,7 @@ from medlocal.ui.dialogs.common import (
     resize_on_screen,
 )
 from medlocal.ui.dialogs.eval_chart import ChartView
+from medlocal.ui.file_drags import take_dropped_path
 from medlocal.ui.workers import Job
 
 FILTERS = "Benchmark files (*.jsonl *.json *.csv);;All files (*)"
@@ -71,6 +72,7 @@ class EvaluateDialog(QDialog):
 
         self.data = QLineEdit(self)
         self.data.setAccessibleName("Benchmark file")
+        take_dropped_path(self.data)  # a benchmark file dropped here is named (left54)
         self.data.setPlaceholderText("MedQA/MedMCQA .jsonl, PubMedQA ori_pqal.json, MMLU .csv")
         self.browse = QPushButton("&Browse…", self)
         self.browse.setAccessibleName("Choose the benchmark file")

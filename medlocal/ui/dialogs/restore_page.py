@@ -37,6 +37,7 @@ from medlocal.ui.dialogs.backup_tasks import (
     secret_field,
 )
 from medlocal.ui.dialogs.common import ErrorLine
+from medlocal.ui.file_drags import take_dropped_path
 from medlocal.wording import counted
 
 # The restore form's secret: the backup's passphrase, or its recovery key (the box ticked).
@@ -65,6 +66,7 @@ class RestorePage(BackupTasks):
     def _restore_box(self) -> QGroupBox:
         self.source = QLineEdit()
         self.source.setAccessibleName("Backup to verify or restore")
+        take_dropped_path(self.source)  # a backup folder dropped here is named (left54)
         self.source.setPlaceholderText("A backup folder (or a folder of backups: the newest)")
         choose_source = QPushButton("C&hoose…")
         choose_source.setAccessibleName("Choose the backup to verify or restore")
