@@ -47,9 +47,23 @@ _ANY_MAKE = re.compile(
 )
 
 
+def _make_written(tokens: list[Tok], text: str) -> bool:
+    """Whether ``_ANY_MAKE.search(text)`` finds a make, where a token the loop below reads
+    might be one; False where none might (the loop then changes nothing either way). Speed
+    (session 54): the whole-text search tries some sixty names at every character (9-10 ms of a
+    20-page record); it is asked first at the place of the first such token, where it mostly
+    matches, and of the whole text only where it does not there."""
+    for tok in tokens[:-1]:
+        if tok.bare in MAKES and tok.shape in ("title", "caps"):
+            return _ANY_MAKE.match(text, tok.start) is not None or (
+                _ANY_MAKE.search(text) is not None
+            )
+    return False
+
+
 def protect_car_models(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     """A make and its model read as no name."""
-    if _ANY_MAKE.search(text) is None:
+    if not _make_written(tokens, text):
         return
     for i, tok in enumerate(tokens[:-1]):
         if tok.bare not in MAKES or tok.shape not in ("title", "caps"):
