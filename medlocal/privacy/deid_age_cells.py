@@ -38,10 +38,9 @@ _CLOSE = (
     r"mm|units?|iu|u|mmol|°|degrees?)\b))"
 )
 # A key-value cell: the label, a pipe, "=" or a dash with a blank after, then the number.
-_CELL = re.compile(
-    rf"(?<![\w-])(?:{_LABELS}){_QUALIFIER}[ \t]*(?:\||=|[-–](?=[ \t]))[ \t]*"
-    rf"(?P<v>{_AGE})\b{_CLOSE}"
-)
+# Speed: the separator and the number are found first, the label read backwards from there.
+_CELL = re.compile(rf"(?:\||=|[-–](?=[ \t]))[ \t]*(?P<v>{_AGE})\b{_CLOSE}")
+_CELL_LABEL = re.compile(rf"(?<![\w-])(?:{_LABELS}){_QUALIFIER}[ \t]*\Z")
 # "93 yof", "93yom", "91 yowf", "94 y/o/f": a year-old's sex glued to its shorthand.
 _YO_SEX = re.compile(rf"(?<![\w.,/-])(?P<v>{_AGE})[ \t]?(?i:y/?o/?[wbhac]?[mf])\b")
 # A sex letter after the number ("pt 93 f", "93 M with chest pain").
@@ -69,7 +68,8 @@ def age_cell_candidates(text: str) -> Iterator[Redaction]:
     if "9" not in text and "1" not in text:
         return
     for match in skipped_finditer(_CELL, text):
-        yield _age(match)
+        if _CELL_LABEL.search(text, max(0, match.start() - 30), match.start()):
+            yield _age(match)
     for match in skipped_finditer(_YO_SEX, text):
         yield _age(match)
     for match in skipped_finditer(_SEX_AFTER, text):

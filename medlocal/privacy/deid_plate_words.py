@@ -34,9 +34,12 @@ _VEHICLE_WORDS = (
     r"v[ée]hicule|voiture|camion|ambulancia|coche|carro|veh[íi]culo|auto|fahrzeug|wagen|pkw|"
     r"lkw|veicolo|macchina|ve[íi]culo|moto|voertuig|bil|samoch[óo]d"
 )
-_CUE = re.compile(
-    rf"(?i:(?<![\w-])(?:(?:{_PLATE_WORDS})(?![\w-])[ \t]*+[:#]?"
-    rf"|(?:{_VEHICLE_WORDS})(?:[ \t]+[^\W\d_][\w'’-]*){{0,4}}?[ \t]*:)[ \t]*+)"
+_CUE = re.compile(rf"(?i:(?<![\w-])(?:{_PLATE_WORDS})(?![\w-])[ \t]*+[:#]?[ \t]*+)")
+# Speed: a field's colon and a plate after it are found first, the vehicle's words read
+# backwards from the colon.
+_COLON = re.compile(r":[ \t]*+(?=[a-z0-9])")
+_VEHICLE_FIELD = re.compile(
+    rf"(?i:(?<![\w-])(?:{_VEHICLE_WORDS})(?:[ \t]+[^\W\d_][\w'’-]*){{0,4}}[ \t]*)\Z"
 )
 
 
@@ -45,6 +48,12 @@ def plate_word_candidates(text: str) -> Iterator[Redaction]:
     for cue in skipped_finditer(_CUE, text):
         end = plate_groups(text, cue.end())
         if end:
-            yield Redaction(
-                "vehicle_id", cue.end(), end, text[cue.end() : end], label("vehicle_id")
-            )
+            yield _plate(text, cue.end(), end)
+    for colon in _COLON.finditer(text):
+        end = plate_groups(text, colon.end())
+        if end and _VEHICLE_FIELD.search(text, max(0, colon.start() - 60), colon.start()):
+            yield _plate(text, colon.end(), end)
+
+
+def _plate(text: str, start: int, end: int) -> Redaction:
+    return Redaction("vehicle_id", start, end, text[start:end], label("vehicle_id"))
