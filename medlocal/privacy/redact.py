@@ -56,6 +56,7 @@ from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
+from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dates import (
@@ -336,6 +337,8 @@ class Redactor:
         found += lower_code_candidates(text)
         found += secret_word_candidates(text)
         found += plate_word_candidates(text)
+        # The next code of a list after a found code (session 54: deid_code_lists).
+        found += list(listed_code_candidates(text, found))
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:

@@ -12,6 +12,7 @@ import pytest
 from fixtures.deid_rules import gone, kept
 
 from medlocal.privacy.deid_age_cells import age_cell_candidates
+from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_lower_codes import lower_code_candidates
 from medlocal.privacy.deid_plate_words import plate_word_candidates
 from medlocal.privacy.deid_secret_words import secret_word_candidates
@@ -180,6 +181,40 @@ def test_words_and_numbers_after_vehicle_words_stay(text: str, value: str) -> No
 )
 def test_clinical_values_stay(text: str, value: str) -> None:
     kept(text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Lab ref MPP 26-0218 / 44719   Collected 18", "44719"),
+        ("Serial 88417732 and 88417745 (both pumps)", "88417745"),
+        ("lots 7L26318, 7L26319 used", "7L26319"),
+        ("Medicare 2417 83091 2 / 4471 22913 1", "4471 22913 1"),
+    ],
+)
+def test_the_next_code_of_a_list_goes(text: str, code: str) -> None:
+    gone(text, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A dose, a value, a count or a date after a found code stays.
+        ("LOT 4471882, 100 mg given", "100 mg"),
+        ("MRN 4471882, K 5.2, Na 131", "5.2"),
+        ("MRN 4471882, 120 mmol in 24 h", "120 mmol"),
+        ("Serial 88417732, 12/03/2026 implanted", "12/03/2026"),
+        ("NHS 485 777 3461, Hb 112 g/L", "112 g/L"),
+        ("Lot 5249017 and 250 units given", "250 units"),
+    ],
+)
+def test_values_after_a_found_code_stay(text: str, value: str) -> None:
+    from medlocal.privacy.deid_patterns import pattern_candidates
+
+    found = list(pattern_candidates(text))
+    assert all(value.split()[0] != r.original for r in listed_code_candidates(text, found))
+    if "/" not in value:
+        kept(text, value)
 
 
 # The blind half dev59: 20 notes, 275 identifiers, 168 clinical terms. Blind (main 02321fb):
