@@ -22,7 +22,10 @@ non-ASCII letter, lower case, words; whole or part; on one line or split) and by
 on its line (``lead_form``: a label ending in a colon, a label word, a bracket, a number, nothing)
 and by where its words left in view stand (``uncovered_place``: opening words of letters only,
 as a label older halves marked inside the span; closing words; all; elsewhere): still counts
-only, no text (session 53, deid53b)."""
+only, no text (session 53, deid53b). Session 54 (deid54c) adds, for the same types, what follows
+the identifier on its line (``trail_form``: a letter glued to it, a space and a word in lower
+case or capitals, punctuation, the line's end) and what the word before it is (``lead_word``:
+an identifier label the rules read, a word the lists know, an unknown word, a number)."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from fixtures.deid_corpus import load
 
+from medlocal.privacy.deid_codes import ID_CUES
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, lexicon
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -122,6 +126,52 @@ def lead_form(line_before: str) -> str:
     return "lower-word"
 
 
+def trail_form(line_after: str) -> str:
+    """What follows an identifier on its line, as a class name (never its text)."""
+    if not line_after.strip():
+        return "line-end"
+    first = line_after[0]
+    if first.isalpha():
+        return "glued-letter"
+    if first.isdigit():
+        return "glued-digit"
+    if first in " \t":
+        rest = line_after.lstrip(" \t")
+        if rest[:1].isdigit():
+            return "space-number"
+        if rest[:1].isupper():
+            return "space-capital"
+        if rest[:1].isalpha():
+            return "space-lower"
+        return "space-punct"
+    if first in ")]}":
+        return "bracket"
+    return "punct"
+
+
+# Any identifier label the rules read, right before (with its colon, "#", "no." or "code").
+_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:" + "|".join(cue for _, cue in ID_CUES) + r"|[a-z][a-z'.-]{1,20}[ \t]+(?:no\.?|"
+    r"number|num|id|code|ref)|code|ref|r[ée]f[ée]rence|password|passcode|login|username|user))"
+    r"[ \t]*[:#=.]*[ \t]*$"
+)
+_LEAD_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def lead_word(line_before: str, lex: Lexicon) -> str:
+    """What the last word before an identifier on its line is, as a class name: a label the
+    rules read (deid_codes.ID_CUES, the labelled-code words), a word the lists know, unknown."""
+    match = _LEAD_WORD.search(line_before[-60:])
+    if _LABEL_BEFORE.search(line_before[-60:]):
+        return "id-label"
+    if match is None:
+        return "none" if not line_before.strip() else "number-or-sign"
+    word = match.group(1)
+    if lex.known(fold(word)) or clinical_abbreviation(word):
+        return "known-" + ("lower" if word.islower() else "capital")
+    return "unknown-" + ("lower" if word.islower() else "capital")
+
+
 def uncovered_place(spans: list[re.Match[str]], mask: list[bool]) -> str:
     """Where a missed identifier's words left in view stand, as a class name: all of them
     opening words of letters only before its first word with a digit ("head-letters": a label
@@ -147,6 +197,8 @@ def main() -> int:
     forms: Counter[tuple[str, str, str]] = Counter()
     gaps: Counter[tuple[str, str]] = Counter()
     leads: Counter[tuple[str, str]] = Counter()
+    trails: Counter[tuple[str, str]] = Counter()
+    lead_words: Counter[tuple[str, str]] = Counter()
     lex = lexicon()
     classes: Counter[tuple[str, str]] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()
@@ -178,6 +230,11 @@ def main() -> int:
                     line_start = note.text.rfind("\n", 0, ident.start) + 1
                     leads[(ident.kind, lead_form(note.text[line_start : ident.start]))] += 1
                     gaps[(ident.kind, uncovered_place(spans, mask))] += 1
+                    line_end = note.text.find("\n", ident.end)
+                    after = note.text[ident.end : line_end if line_end >= 0 else None]
+                    trails[(ident.kind, trail_form(after))] += 1
+                    before = note.text[line_start : ident.start]
+                    lead_words[(ident.kind, lead_word(before, lex))] += 1
                 by_type[(ident.kind, cls)] += 1
                 if cls == "unknown":
                     shapes[_shape(kept or words, whole)] += 1
@@ -217,6 +274,14 @@ def main() -> int:
             {lead: n for (k, lead), n in sorted(leads.items()) if k == kind},
         )
         print(f"{kind} words in view:", {g: n for (k, g), n in sorted(gaps.items()) if k == kind})
+        print(
+            f"{kind} misses by what follows:",
+            {t: n for (k, t), n in sorted(trails.items()) if k == kind},
+        )
+        print(
+            f"{kind} misses by the word before:",
+            {w: n for (k, w), n in sorted(lead_words.items()) if k == kind},
+        )
     return 0
 
 

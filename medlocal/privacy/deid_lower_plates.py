@@ -69,15 +69,23 @@ def _plate(groups: list[str], seps: list[str]) -> int:
 def lower_case_plate_candidates(text: str) -> Iterator[Redaction]:
     """Plates in lower case after a plate's own word."""
     for cue in skipped_finditer(_CUE, text):
-        match = _GROUPS.match(text, cue.end())
-        if match is None:
-            continue
-        parts = re.split(r"([ -])", match.group())
-        groups, seps = parts[0::2], ["", *parts[1::2]]
-        taken = _plate(groups, seps)
-        if not taken:
-            continue
-        end = cue.end() + len("".join(parts[: 2 * taken - 1]))
-        if _UNIT_AFTER.match(text, end):
-            continue
-        yield Redaction("vehicle_id", cue.end(), end, text[cue.end() : end], label("vehicle_id"))
+        end = plate_groups(text, cue.end())
+        if end:
+            yield Redaction(
+                "vehicle_id", cue.end(), end, text[cue.end() : end], label("vehicle_id")
+            )
+
+
+def plate_groups(text: str, start: int) -> int:
+    """Where a lower-case plate that opens at ``start`` ends (0 when none opens there); also
+    read after other languages' plate words (deid_plate_words)."""
+    match = _GROUPS.match(text, start)
+    if match is None:
+        return 0
+    parts = re.split(r"([ -])", match.group())
+    groups, seps = parts[0::2], ["", *parts[1::2]]
+    taken = _plate(groups, seps)
+    if not taken:
+        return 0
+    end = start + len("".join(parts[: 2 * taken - 1]))
+    return 0 if _UNIT_AFTER.match(text, end) else end

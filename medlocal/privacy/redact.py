@@ -50,11 +50,13 @@ from medlocal.collector import collector_paused
 from medlocal.privacy.deid_abroad_addresses import abroad_candidates
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
+from medlocal.privacy.deid_age_cells import age_cell_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
+from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dates import (
@@ -77,6 +79,7 @@ from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_kin_ages import kin_age_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_listed_possessives import listed_possessives
+from medlocal.privacy.deid_lower_codes import lower_code_candidates
 from medlocal.privacy.deid_lower_names import lower_name_candidates
 from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
@@ -99,12 +102,14 @@ from medlocal.privacy.deid_people_words import (
 from medlocal.privacy.deid_person_growth import grown_person_spans
 from medlocal.privacy.deid_place_growth import grown_place_spans
 from medlocal.privacy.deid_place_slots import place_slot_candidates
+from medlocal.privacy.deid_plate_words import plate_word_candidates
 from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_recall_first import recall_first_spans
 from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_saint_names import saint_place_candidates
+from medlocal.privacy.deid_secret_words import secret_word_candidates
 from medlocal.privacy.deid_short_dates import short_date_candidates
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
@@ -325,6 +330,15 @@ class Redactor:
         # deid_kin_ages, deid_world_plates).
         found += kin_age_candidates(text)
         found += world_plate_candidates(text)
+        # Ages in key-value cells and shorthand, codes in lower case after their labels, words
+        # used as codes, lower-case plates after other languages' plate words (session 54:
+        # deid_age_cells, deid_lower_codes, deid_secret_words, deid_plate_words).
+        found += age_cell_candidates(text)
+        found += lower_code_candidates(text)
+        found += secret_word_candidates(text)
+        found += plate_word_candidates(text)
+        # The next code of a list after a found code (session 54: deid_code_lists).
+        found += list(listed_code_candidates(text, found))
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:
