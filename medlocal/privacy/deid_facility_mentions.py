@@ -1,0 +1,225 @@
+"""A facility's other mentions in the same note, and a hospital's initials where a note sends or
+sees a patient (issue 16, session 54: deid54b).
+
+A note names a hospital in full once and then by a short form: its initials ("Komfo Anokye
+Teaching Hospital (KATH) ... referred on to KATH"), its name without the kind's words ("Mbagathi
+Hospital ... then mbagathi referred her"), or initials it never spells out ("presentation to RIE
+ED"). The rules judge each word alone, and an acronym or a one-word name no list holds carries no
+evidence of its own. Three readings, each from the note's own evidence:
+
+* **initials of a found facility**: the capitals of its words ("KATH", "AIIMS", "NHSL"; the
+  kind's last word may be left out: "RD&E" for "Royal Devon and Exeter Hospital"; function words
+  never count: of, and, de, l') and a facility found as one all-capital word ("(CHUM)"), taken
+  wherever that word stands in the note, in capitals as written;
+* **a found facility's name without its kind's words**: "Suntreso Government Hospital" ->
+  "Suntreso", "Mbagathi Hospital" -> "mbagathi", in any case, wherever it stands, when a word of
+  it is one no safe list explains (a name of English words - "General", "Mercy" - is never
+  taken alone: it is read only with its kind's word, by the rules);
+* **an all-capital word in a place slot**: after a verb or noun of moving or seeing a patient and
+  its preposition ("transferred from KATH", "admitted to the RD&E", "presentation to RIE ED",
+  "seen at QEH", "referred to GOSH", "followed up in CHOP clinic").
+
+What stays: a clinical abbreviation (`clinical_abbreviation`: ICU, ED, OPD, CCU, HDU, ITU, MRI,
+CT, MDT, CAMHS...) and the units that list does not hold (`_UNITS`: MOU, CATH, GPAU...) are never
+initials here, and a name followed by an eponym's word ("Wilkins score") stays. Each reading is one
+pass of a pattern over the text (the names are joined into one alternation): linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_lower_orgs import _SERVICE_SHORT
+from medlocal.privacy.deid_place_words import GENERIC
+from medlocal.privacy.deid_spans import Redaction, label
+
+_FACILITY_KINDS = frozenset({"facility"})
+# Words an acronym's letters skip ("Centre hospitalier de l'Université de Montréal" -> CHUM).
+_SKIP = frozenset(
+    {"of", "and", "the", "de", "du", "des", "la", "le", "l", "d", "for", "at", "in", "on", "y",
+     "e", "di", "del", "della", "van", "von", "der", "den", "und", "et"}
+)  # fmt: skip
+# Words closing a facility's name that a short form leaves out, beside GENERIC's heads and
+# modifiers ("Suntreso Government Hospital", "Chitungwiza Central Hospital").
+_KIND_WORDS = GENERIC | frozenset(
+    {"government", "central", "referral", "hosp", "academic", "teaching", "memorial", "hospitals",
+     "sciences", "national", "university", "institute", "group"}
+)  # fmt: skip
+# Units and places of a hospital written in capitals that the abbreviation list does not hold.
+_UNITS = frozenset(
+    {"MOU", "CATH", "THEATRE", "THEATRES", "WARD", "HOME", "GPAU", "AAU", "CAU", "CICU", "HASU",
+     "IDT", "RESUS", "DVLA", "NHS", "GP", "GPS", "CHC", "PHC", "CHS", "UK", "USA", "US", "UAE",
+     "REACT", "ICT", "MASH", "EVT", "CPEX", "DOTS", "PNC", "IPD", "UEC", "HITH", "SSW", "GENMED",
+     "CARDS", "ANC", "OPAT", "DAU", "TCU", "TAU", "RAU", "SSU", "AMAU", "SAU", "EAU"}
+)  # fmt: skip
+# A specialty or unit written in capitals in a slot: "referred to UROLOGY", "transferred to RAU".
+_SPECIALTY_ENDS = ("ology", "ics", "ery", "iatry", "U")
+# Words after a name that make it an eponym or a measure, not the hospital: "Wilkins score".
+_EPONYM_NEXT = re.compile(
+    r"(?:['’]s)?[ \t]+(?:disease|syndrome|sign|score|scale|criteria|classification|protocol|"
+    r"test|procedure|operation|fracture|reflex|manoeuvre|maneuver|law|tube|catheter|"
+    r"grade|stage|index|technique|repair|incision|position|splint|frame|method|equation)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|&")
+# An all-capital word of three to eight letters, "&" or "." inside ("RD&E", "Q.E.H").
+_CAPS = re.compile(r"(?<![\w&.'’-])[A-Z](?:[A-Z]|[&.](?=[A-Z])){2,9}(?![\w&-]|\.[A-Za-z]|['’](?!s\b))")
+_SLOT = re.compile(
+    r"(?i:\b(?:(?:transferred|transfer|transfers|referred|referral|re-?referred|admitted|"
+    r"admission|re-?admitted|presented|presentation|attended|attends|attendance|discharged|"
+    r"discharge|moved|sent|brought|booked|returned|repatriated|retrieved|stepped[ \t]+down|"
+    r"seen|reviewed|followed[ \t]+up|treated|managed|delivered|born)[ \t]+"
+    r"(?:back[ \t]+|up[ \t]+|over[ \t]+|out[ \t]+)?(?:from|to|at|into|under|by)"
+    # "in" only after seeing or treating: "admitted in DKA", "presented in AF" name a state.
+    r"|(?:seen|reviewed|followed[ \t]+up|treated|managed|delivered|born|known|booked)[ \t]+in)"
+    r"[ \t]+(?:the[ \t]+)?)"
+)
+_BRACKETED = re.compile(r"[ \t]*\([^()]*\)?")
+_SHORTEST_NAME = 4  # a short form of fewer letters ("Ely", "Kew") is too often a word
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if fold(w) not in _SKIP and w != "&")
+
+
+def _letters(caps: str) -> str:
+    return caps.replace("&", "").replace(".", "")
+
+
+def _an_acronym(letters: str) -> bool:
+    return (
+        len(letters) >= 3
+        and letters not in _UNITS
+        and not clinical_abbreviation(letters)
+        and letters.lower() not in CALENDAR_WORDS
+    )
+
+
+def _slot_initials(letters: str, lex: Lexicon) -> bool:
+    """Capitals in a place slot that may be a hospital's initials: never a clinical
+    abbreviation, a unit ("RAU", "TCU": a unit's initials end on U) or a specialty in capitals
+    ("ORTHO", "PAEDS", "UROLOGY")."""
+    lower = letters.lower()
+    return (
+        _an_acronym(letters)
+        and not letters.endswith(_SPECIALTY_ENDS)
+        and not lower.endswith(_SPECIALTY_ENDS)
+        and lower not in _SERVICE_SHORT
+        and not lex.clinical(lower)
+    )
+
+
+def _acronyms(found: list[str]) -> set[str]:
+    """The initials the found facilities' names give, and the facilities found as one word."""
+    out: set[str] = set()
+    for name in found:
+        name = _BRACKETED.sub("", name)  # "Royal Devon and Exeter Hospital (Wonford)"
+        words = [w.removeprefix("l'").removeprefix("l’") for w in _WORD.findall(name)]
+        if len(words) == 1 and words[0].isupper():
+            out.add(_letters(words[0]))
+            continue
+        if len(words) < 3:
+            continue
+        out.add(_initials(words))
+        if fold(words[-1]) in _KIND_WORDS:
+            out.add(_initials(words[:-1]))
+    return {a for a in out if _an_acronym(a)}
+
+
+def _short_forms(found: list[str], lex: Lexicon) -> set[str]:
+    """A found facility's name without its leading "the" and its closing kind's words, when a
+    word of it is one no safe list explains."""
+    out: set[str] = set()
+    for name in found:
+        words = _WORD.findall(name)
+        while words and fold(words[0]) == "the":
+            words = words[1:]
+        while words and fold(words[-1]) in _KIND_WORDS:
+            words = words[:-1]
+        if not words or any(w == "&" for w in words):
+            continue
+        if len("".join(words)) < _SHORTEST_NAME or words[0].isupper():
+            continue  # initials are read above, case-sensitive
+        if any(_unexplained(w, lex) for w in words):
+            out.add(" ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words))
+    return out
+
+
+def _unexplained(word: str, lex: Lexicon) -> bool:
+    lower = fold(word)
+    return (
+        len(lower) >= _SHORTEST_NAME
+        and lower not in _KIND_WORDS
+        and not lex.known(lower)
+        and not lex.clinical(lower)
+        and not clinical_abbreviation(word)
+    )
+
+
+def _facility(text: str, start: int, end: int) -> Redaction:
+    return Redaction("facility", start, end, text[start:end], label("facility"))
+
+
+def _mostly_capitals(text: str, at: int) -> bool:
+    """The line around ``at`` is written in capitals (a heading, a form): a capital word on it
+    is no evidence of initials."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def facility_mention_spans(
+    text: str, spans: Iterable[Redaction], lex: Lexicon
+) -> Iterator[Redaction]:
+    """The other mentions of the found facilities and the capital initials in a place slot (see
+    the module's docstring)."""
+    found = [r.original for r in spans if r.kind in _FACILITY_KINDS]
+    acronyms = _acronyms(found)
+    # Initials in a slot are a facility, and so are their other mentions in the note.
+    for slot in _SLOT.finditer(text):
+        caps = _CAPS.match(text, slot.end())
+        if (
+            caps is not None
+            and _slot_initials(_letters(caps.group()), lex)
+            and not _mostly_capitals(text, slot.start())
+        ):
+            acronyms.add(_letters(caps.group()))
+    for caps in _CAPS.finditer(text):
+        letters = _letters(caps.group())
+        if letters in acronyms and (
+            not lex.known(letters.lower()) or not _mostly_capitals(text, caps.start())
+        ):
+            yield _facility(text, caps.start(), caps.end())
+    short = _short_forms(found, lex)
+    if short:
+        yield from _mentions(text, short)
+
+
+_TEXT_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?=(?:['’]s)?(?![\w-]))")
+
+
+def _mentions(text: str, short: set[str]) -> Iterator[Redaction]:
+    """Where a short form stands in the text, in any case: the words read once, each short form
+    looked up by its first word (a record names hundreds of facilities: an alternation of their
+    names tried at every letter would be slow)."""
+    by_first: dict[str, list[list[str]]] = {}
+    for name in short:
+        words = name.split()
+        by_first.setdefault(words[0], []).append(words)
+    words = list(_TEXT_WORD.finditer(text))
+    for i, word in enumerate(words):
+        for name in by_first.get(word.group().lower(), ()):
+            last = i + len(name) - 1
+            if last >= len(words) or any(
+                words[i + k].group().lower() != name[k]
+                or text[words[i + k - 1].end() : words[i + k].start()].strip(" \t") != ""
+                for k in range(1, len(name))
+            ):
+                continue
+            end = words[last].end()
+            if _EPONYM_NEXT.match(text, end) is None:
+                yield _facility(text, word.start(), end)
