@@ -9,12 +9,16 @@ evidence of its own. Three readings, each from the note's own evidence:
 
 * **initials of a found facility**: the capitals of its words ("KATH", "AIIMS", "NHSL"; the
   kind's last word may be left out: "RD&E" for "Royal Devon and Exeter Hospital"; function words
-  never count: of, and, de, l') and a facility found as one all-capital word ("(CHUM)"), taken
-  wherever that word stands in the note, in capitals as written;
+  never count: of, and, de, l'), taken wherever they stand in the note, in capitals as written
+  ("Komfo Anokye Teaching Hospital (KATH) ... referred on to KATH"); a facility found as one
+  capital word is carried only where the note defines it in brackets ("(KATH)"): a wrong
+  finding elsewhere would spread over the note;
 * **a found facility's name without its kind's words**: "Suntreso Government Hospital" ->
   "Suntreso", "Mbagathi Hospital" -> "mbagathi", in any case, wherever it stands, when a word of
   it is one no safe list explains (a name of English words - "General", "Mercy" - is never
-  taken alone: it is read only with its kind's word, by the rules);
+  taken alone: it is read only with its kind's word, by the rules), and not where it opens a
+  clinical term or a longer name in Title Case ("Glasgow Coma Scale" after "Glasgow Royal
+  Infirmary");
 * **an all-capital word in a place slot**: after a verb or noun of moving or seeing a patient and
   its preposition ("transferred from KATH", "admitted to the RD&E", "presentation to RIE ED",
   "seen at QEH", "referred to GOSH", "followed up in CHOP clinic").
@@ -45,6 +49,7 @@ _SKIP = frozenset(
 # modifiers ("Suntreso Government Hospital", "Chitungwiza Central Hospital").
 _KIND_WORDS = GENERIC | frozenset(
     {"government", "central", "referral", "hosp", "academic", "teaching", "memorial", "hospitals",
+     "royal", "city",
      "sciences", "national", "university", "institute", "group"}
 )  # fmt: skip
 # Units and places of a hospital written in capitals that the abbreviation list does not hold.
@@ -65,7 +70,9 @@ _EPONYM_NEXT = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|&")
 # An all-capital word of three to eight letters, "&" or "." inside ("RD&E", "Q.E.H").
-_CAPS = re.compile(r"(?<![\w&.'’-])[A-Z](?:[A-Z]|[&.](?=[A-Z])){2,9}(?![\w&-]|\.[A-Za-z]|['’](?!s\b))")
+_CAPS = re.compile(
+    r"(?<![\w&.'’-])[A-Z](?:[A-Z]|[&.](?=[A-Z])){2,9}(?![\w&-]|\.[A-Za-z]|['’](?!s\b))"
+)
 _SLOT = re.compile(
     r"(?i:\b(?:(?:transferred|transfer|transfers|referred|referral|re-?referred|admitted|"
     r"admission|re-?admitted|presented|presentation|attended|attends|attendance|discharged|"
@@ -76,6 +83,7 @@ _SLOT = re.compile(
     r"|(?:seen|reviewed|followed[ \t]+up|treated|managed|delivered|born|known|booked)[ \t]+in)"
     r"[ \t]+(?:the[ \t]+)?)"
 )
+_PARTS = re.compile(r",|\n|[ \t][-–][ \t]")
 _BRACKETED = re.compile(r"[ \t]*\([^()]*\)?")
 _SHORTEST_NAME = 4  # a short form of fewer letters ("Ely", "Kew") is too often a word
 
@@ -111,15 +119,27 @@ def _slot_initials(letters: str, lex: Lexicon) -> bool:
     )
 
 
+_WORD_BEFORE = re.compile(r"([a-z][a-z-]*)[ \t]+\Z")
+
+
+def _after_a_clinical_word(text: str, at: int, lex: Lexicon) -> bool:
+    """Capitals right after a lower-case clinical word are a test or a finding ("urine MCS",
+    "serum ACE"), not a hospital's initials: "referred on to KATH" has none."""
+    word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    # Four letters or more: "at", "in" and "on" are also units and abbreviations.
+    return word is not None and len(word.group(1)) >= 4 and lex.clinical(word.group(1))
+
+
 def _acronyms(found: list[str]) -> set[str]:
     """The initials the found facilities' names give, and the facilities found as one word."""
     out: set[str] = set()
     for name in found:
-        name = _BRACKETED.sub("", name)  # "Royal Devon and Exeter Hospital (Wonford)"
-        words = [w.removeprefix("l'").removeprefix("l’") for w in _WORD.findall(name)]
-        if len(words) == 1 and words[0].isupper():
-            out.add(_letters(words[0]))
+        if name.startswith("(") and name[1:].isupper():  # defined in brackets: "(KATH)"
+            out.add(_letters(name[1:]))
             continue
+        # "Royal Devon and Exeter Hospital (Wonford)", "... Hospital, Department of Medicine"
+        name = _PARTS.split(_BRACKETED.sub("", name))[0]
+        words = [w.removeprefix("l'").removeprefix("l’") for w in _WORD.findall(name)]
         if len(words) < 3:
             continue
         out.add(_initials(words))
@@ -177,7 +197,13 @@ def facility_mention_spans(
 ) -> Iterator[Redaction]:
     """The other mentions of the found facilities and the capital initials in a place slot (see
     the module's docstring)."""
-    found = [r.original for r in spans if r.kind in _FACILITY_KINDS]
+    # A facility found as one capital word counts only where it is defined in brackets
+    # ("(KATH)"), marked here by its bracket: a wrong finding elsewhere would spread.
+    found = [
+        "(" + r.original if text[r.start - 1 : r.start] == "(" else r.original
+        for r in spans
+        if r.kind in _FACILITY_KINDS
+    ]
     acronyms = _acronyms(found)
     # Initials in a slot are a facility, and so are their other mentions in the note.
     for slot in _SLOT.finditer(text):
@@ -190,36 +216,52 @@ def facility_mention_spans(
             acronyms.add(_letters(caps.group()))
     for caps in _CAPS.finditer(text):
         letters = _letters(caps.group())
-        if letters in acronyms and (
-            not lex.known(letters.lower()) or not _mostly_capitals(text, caps.start())
+        if (
+            letters in acronyms
+            and (not lex.known(letters.lower()) or not _mostly_capitals(text, caps.start()))
+            and not _after_a_clinical_word(text, caps.start(), lex)
         ):
             yield _facility(text, caps.start(), caps.end())
     short = _short_forms(found, lex)
     if short:
-        yield from _mentions(text, short)
+        yield from _mentions(text, short, lex)
 
 
 _TEXT_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?=(?:['’]s)?(?![\w-]))")
 
 
-def _mentions(text: str, short: set[str]) -> Iterator[Redaction]:
+def _mentions(text: str, short: set[str], lex: Lexicon) -> Iterator[Redaction]:
     """Where a short form stands in the text, in any case: the words read once, each short form
     looked up by its first word (a record names hundreds of facilities: an alternation of their
     names tried at every letter would be slow)."""
     by_first: dict[str, list[list[str]]] = {}
     for name in short:
-        words = name.split()
-        by_first.setdefault(words[0], []).append(words)
+        parts = name.split()
+        by_first.setdefault(parts[0], []).append(parts)
     words = list(_TEXT_WORD.finditer(text))
     for i, word in enumerate(words):
-        for name in by_first.get(word.group().lower(), ()):
-            last = i + len(name) - 1
+        for form in by_first.get(word.group().lower(), ()):
+            last = i + len(form) - 1
             if last >= len(words) or any(
-                words[i + k].group().lower() != name[k]
+                words[i + k].group().lower() != form[k]
                 or text[words[i + k - 1].end() : words[i + k].start()].strip(" \t") != ""
-                for k in range(1, len(name))
+                for k in range(1, len(form))
             ):
                 continue
             end = words[last].end()
-            if _EPONYM_NEXT.match(text, end) is None:
+            if not _names_a_term(text, word.start(), end, lex):
                 yield _facility(text, word.start(), end)
+
+
+_NEXT_TITLE = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _names_a_term(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A short form that opens a clinical term ("Glasgow Coma Scale", "Ottawa ankle rules",
+    "Wilkins score") or a longer name in Title Case ("Nottingham Prognostic Index"): a place's
+    name in a term, not the facility."""
+    return (
+        _EPONYM_NEXT.match(text, end) is not None
+        or _NEXT_TITLE.match(text, end) is not None
+        or lex.clinical_phrases.match(text, start) is not None
+    )
