@@ -65,7 +65,8 @@ _SPECIALTY_ENDS = ("ology", "ics", "ery", "iatry", "U")
 _EPONYM_NEXT = re.compile(
     r"(?:['’]s)?[ \t]+(?:disease|syndrome|sign|score|scale|criteria|classification|protocol|"
     r"test|procedure|operation|fracture|reflex|manoeuvre|maneuver|law|tube|catheter|"
-    r"grade|stage|index|technique|repair|incision|position|splint|frame|method|equation)\b",
+    r"grade|stage|index|technique|repair|incision|position|splint|frame|method|equation|"
+    r"type|model|system|rules?|strain|variant|virus|agent|staging|regimen|formula)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|&")
@@ -254,14 +255,22 @@ def _mentions(text: str, short: set[str], lex: Lexicon) -> Iterator[Redaction]:
 
 
 _NEXT_TITLE = re.compile(r"[ \t]+[A-Z][a-z]")
+# A word in Title Case or a strain's word right before: "Salmonella Newport", "serovar Newport".
+# A sentence's opening word ("At", "Then", "Seen") is no part of a name.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?!(?:At|In|To|From|Then|Via|By|And|Or|Back|Seen|Also|Now|Later|Both|Each|Of|On|The|"
+    r"Per|Under|Into|For|With|Transferred|Referred|Admitted|Discharged)\b)[A-Z][a-z]+"
+    r"|\b(?:serovar|strain|var|subsp))[ \t]+\Z"
+)
 
 
 def _names_a_term(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """A short form that opens a clinical term ("Glasgow Coma Scale", "Ottawa ankle rules",
-    "Wilkins score") or a longer name in Title Case ("Nottingham Prognostic Index"): a place's
-    name in a term, not the facility."""
+    "Stanford type B", "Lille model") or stands in a longer name in Title Case ("Nottingham
+    Prognostic Index", "Salmonella Newport"): a place's name in a term, not the facility."""
     return (
         _EPONYM_NEXT.match(text, end) is not None
         or _NEXT_TITLE.match(text, end) is not None
+        or _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
         or lex.clinical_phrases.match(text, start) is not None
     )

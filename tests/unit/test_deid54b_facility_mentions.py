@@ -99,6 +99,39 @@ def test_capital_initials_in_a_place_slot_are_taken(text: str) -> None:
     assert initials.group() in _taken(text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "found", "secret"),
+    [
+        # Beside each guard: a lower-case word that is not clinical before the initials, a
+        # lower-case word after a short form, a capital line with initials no word list holds.
+        (
+            "Komfo Anokye Teaching Hospital (KATH). Creatinine rose, so on to KATH today.",
+            "Komfo Anokye Teaching Hospital",
+            "KATH",
+        ),
+        (
+            "Mbagathi Hospital in May. Dressings at mbagathi weekly.",
+            "Mbagathi Hospital",
+            "mbagathi",
+        ),
+        (
+            "Queen Elizabeth Hospital Birmingham (QEHB)\nQEHB DIABETES CLINIC - REVIEW",
+            "Queen Elizabeth Hospital Birmingham",
+            "QEHB",
+        ),
+        (
+            "Tan Tock Seng Hospital stroke unit. Review at TTSH score clinic.",
+            "Tan Tock Seng Hospital",
+            "TTSH",
+        ),
+    ],
+)
+def test_must_remove_beside_the_guards(text: str, found: str, secret: str) -> None:
+    at = text.rindex(secret)
+    spans = facility_mention_spans(text, _found(text, found), lexicon())
+    assert [r for r in spans if r.start <= at < r.end], text
+
+
 def test_initials_taken_in_a_slot_are_taken_at_their_other_mentions() -> None:
     text = "After presentation to RIE ED she was cleared on the RIE's Acute Medical Unit."
     assert _taken(text).count("RIE") == 2
@@ -214,6 +247,25 @@ def test_a_clinical_acronym_or_unit_in_a_slot_stays(word: str) -> None:
             "Royal General Hospital. General condition good.",
             "Royal General Hospital",
             "General condition",
+        ),
+        # A short form that opens a clinical term or a longer Title Case name stays.
+        (
+            "Glasgow Royal Infirmary. GCS: Glasgow Coma Scale 15.",
+            "Glasgow Royal Infirmary",
+            "Glasgow Coma Scale",
+        ),
+        (
+            "Nottingham City Hospital. Nottingham Prognostic Index 3.",
+            "Nottingham City Hospital",
+            "Nottingham Prognostic",
+        ),
+        # A facility found as one capital word is carried only where brackets define it.
+        ("Seen by CRISP team. CRISP review tomorrow.", "CRISP", "CRISP review"),
+        # Initials of a found facility right after a lower-case clinical word stay.
+        (
+            "Seen at Mater Children's Service. Sent for renal MCS and urea.",
+            "Mater Children's Service",
+            "MCS",
         ),
         # A line in capitals: an English word in capitals on it is no initials.
         ("Hope Hospital (HOPE). PLAN: HOPE FOR DISCHARGE", "HOPE", "HOPE FOR"),
