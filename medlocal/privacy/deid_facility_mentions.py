@@ -75,15 +75,18 @@ _CAPS = re.compile(
     r"(?<![\w&.'’-])[A-Z](?:[A-Z]|[&.](?=[A-Z])){2,9}(?![\w&-]|\.[A-Za-z]|['’](?!s\b))"
 )
 _SLOT = re.compile(
-    r"(?i:\b(?:(?:transferred|transfer|transfers|referred|referral|re-?referred|admitted|"
+    r"(?i:(?<![\w-])(?:(?:transferred|transfer|transfers|referred|referral|re-?referred|admitted|"
     r"admission|re-?admitted|presented|presentation|attended|attends|attendance|discharged|"
     r"discharge|moved|sent|brought|booked|returned|repatriated|retrieved|stepped[ \t]+down|"
     r"seen|reviewed|followed[ \t]+up|treated|managed|delivered|born)[ \t]+"
     r"(?:back[ \t]+|up[ \t]+|over[ \t]+|out[ \t]+)?(?:from|to|at|into|under|by)"
     # "in" only after seeing or treating: "admitted in DKA", "presented in AF" name a state.
     r"|(?:seen|reviewed|followed[ \t]+up|treated|managed|delivered|born|known|booked)[ \t]+in)"
-    r"[ \t]+(?:the[ \t]+)?)"
+    r"[ \t]+(?:the[ \t]+)?)\Z"
 )
+# The preposition before capitals, read first: the verb is looked for only where it stands.
+_PREPOSITION = re.compile(r"(?i:(?:from|to|at|into|under|by|in)[ \t]+(?:the[ \t]+)?)\Z")
+_SLOT_REACH = 60  # characters before the capitals: the longest verb, its particle and "the"
 _PARTS = re.compile(r",|\n|[ \t][-–][ \t]")
 _BRACKETED = re.compile(r"[ \t]*\([^()]*\)?")
 _SHORTEST_NAME = 4  # a short form of fewer letters ("Ely", "Kew") is too often a word
@@ -121,14 +124,24 @@ def _slot_initials(letters: str, lex: Lexicon) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([a-z][a-z-]*)[ \t]+\Z")
+# Lower-case words that may stand right before a hospital's initials: "referred on to KATH".
+_BEFORE_INITIALS = frozenset(
+    {"from", "into", "onto", "then", "back", "with", "under", "when", "after", "before", "until",
+     "while", "where", "towards", "within", "near", "also", "both", "either", "between",
+     "across", "through", "including", "plus", "like", "than", "whom", "which", "called"}
+)  # fmt: skip
 
 
 def _after_a_clinical_word(text: str, at: int, lex: Lexicon) -> bool:
-    """Capitals right after a lower-case clinical word are a test or a finding ("urine MCS",
-    "serum ACE"), not a hospital's initials: "referred on to KATH" has none."""
+    """Capitals right after a lower-case word of four letters or more are a test or a finding
+    ("urine MCS", "serum ACE"), not a hospital's initials, unless the word is a preposition or
+    a verb's past ("referred on to KATH", "transferred KATH", "then KATH"); "at", "in" and "on"
+    are too short to be read."""
     word = _WORD_BEFORE.search(text, max(0, at - 30), at)
-    # Four letters or more: "at", "in" and "on" are also units and abbreviations.
-    return word is not None and len(word.group(1)) >= 4 and lex.clinical(word.group(1))
+    if word is None or len(word.group(1)) < 4:
+        return False
+    lower = word.group(1)
+    return lower not in _BEFORE_INITIALS and not lower.endswith("ed")
 
 
 def _acronyms(found: list[str]) -> set[str]:
@@ -207,15 +220,17 @@ def facility_mention_spans(
     ]
     acronyms = _acronyms(found)
     # Initials in a slot are a facility, and so are their other mentions in the note.
-    for slot in _SLOT.finditer(text):
-        caps = _CAPS.match(text, slot.end())
+    capitals = list(_CAPS.finditer(text))
+    for caps in capitals:
+        at = caps.start()
         if (
-            caps is not None
+            _PREPOSITION.search(text, max(0, at - 12), at) is not None
+            and _SLOT.search(text, max(0, at - _SLOT_REACH), at) is not None
             and _slot_initials(_letters(caps.group()), lex)
-            and not _mostly_capitals(text, slot.start())
+            and not _mostly_capitals(text, at)
         ):
             acronyms.add(_letters(caps.group()))
-    for caps in _CAPS.finditer(text):
+    for caps in capitals:
         letters = _letters(caps.group())
         if (
             letters in acronyms
