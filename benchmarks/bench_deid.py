@@ -56,7 +56,11 @@ them - insurance, national and health-service numbers, accession, specimen, lot 
 numbers, codes and logins in lower case, passwords and code words, ages in key-value tables and
 "93 yof" shorthand, plates in lower case and VINs - beside doses, drug strengths, values with
 reference ranges, genes, ECG leads, vertebrae and ICD, SNOMED and LOINC codes that stay),
-written blind in session 54). heldout3
+written blind in session 54; dev58 (recall on facilities of twenty countries as notes write
+them after a first full mention - an acronym defined in brackets and used alone, initials never
+spelt out, a name without its kind's words, in lower case, all capitals, in transfer and
+referral slots, tables and lists, possessive - beside clinical acronyms, units, specialties, lab
+names, scales and eponyms that stay), written blind in session 54). heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout15 (the thirteenth's to the eighteenth's), dev8 (the validation
@@ -113,7 +117,7 @@ DEVELOPMENT = (
     "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35",
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
-    "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev56", "dev57", "dev59",
+    "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev56", "dev57", "dev58", "dev59",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

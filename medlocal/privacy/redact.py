@@ -68,6 +68,7 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
+from medlocal.privacy.deid_facility_mentions import facility_mention_spans
 from medlocal.privacy.deid_facility_tails import facility_tail_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
@@ -277,7 +278,12 @@ class Redactor:
         # A found organisation's lower-case tail up to its kind's word ("[kingston] public
         # hospital"), and a lower-case organisation named by a listed name ("mercy hospice").
         checkpoint()
-        yield from facility_tail_spans(text, found + lines + tagged, lexicon())
+        tails = list(facility_tail_spans(text, found + lines + tagged, lexicon()))
+        yield from tails
+        # A found facility's initials and short name at its other mentions, and capital
+        # initials where the note sends or sees the patient ("transferred from KATH").
+        checkpoint()
+        yield from facility_mention_spans(text, found + lines + tagged + tails, lexicon())
         # Letters from abroad (walk 47b): a wrapped telephone number's last group, a postcode
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()
