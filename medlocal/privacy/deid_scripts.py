@@ -21,6 +21,7 @@ from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, REGIONS, STREET_WORDS
+from medlocal.privacy.deid_script_words import removed_pieces
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Letters of the scripts that, in an English record, write names and places. Greek (U+0370-03FF)
@@ -47,6 +48,10 @@ _LETTERS = (
 # after one space, as an address in these scripts is written.
 _DIGITS = r"\d+(?:[-‐－]\d+)*(?:[A-Za-z]{1,2}\b)?"
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[ \t]?(?:[{_LETTERS}]+|{_DIGITS}))*")
+# The comma, semicolon, question mark and full stop of Arabic script and the Indic danda lie in
+# the letters' blocks; they end a run as "," and "." do (a list of diagnoses is no one name;
+# session 52, deid52c).
+_SCRIPT_PUNCTUATION = re.compile("[\u060c\u061b\u061f\u06d4\u0964\u0965]")
 _TRAILING_NUMBER = re.compile(rf"[ \t]{_DIGITS}\Z")
 _POSTCODE = re.compile(r"[ \t](\d{3}-?\d{3,4})\Z")
 
@@ -284,6 +289,8 @@ def script_candidates(text: str) -> Iterator[Redaction]:
     for match in _KATAKANA_DOSE.finditer(blanked):
         start, end = match.span()
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    for match in _SCRIPT_PUNCTUATION.finditer(blanked):
+        blanked = blanked[: match.start()] + " " + blanked[match.end() :]
     for match in _RUN.finditer(blanked):
         whole = match.group()
         run = _without_stray_numbers(whole)
@@ -296,12 +303,22 @@ def script_candidates(text: str) -> Iterator[Redaction]:
             whole = run
         if field_label(text, start, start + len(run)):
             continue
-        kind = _kind(run)
-        if kind == "name" and glossed(text, start, start + len(run)):
+        pieces = removed_pieces(text, start, start + len(run))
+        if pieces is not None:  # words of medicine kept one by one (deid_script_words, s53)
+            for piece_start, piece_end in pieces:
+                yield from _run_redactions(text, piece_start, text[piece_start:piece_end], "")
             continue
-        yield Redaction(kind, start, start + len(run), run, label(kind))
-        postcode = _POSTCODE.match(whole, len(run))
-        if kind == "city" and postcode:  # "成都市 610041": the city's postcode after it
-            code_start, code_end = start + postcode.start(1), start + postcode.end(1)
-            code = text[code_start:code_end]
-            yield Redaction("zip_code", code_start, code_end, code, label("zip_code"))
+        yield from _run_redactions(text, start, run, whole)
+
+
+def _run_redactions(text: str, start: int, run: str, whole: str) -> Iterator[Redaction]:
+    """The redaction of one run of these letters (and the postcode after a city in ``whole``)."""
+    kind = _kind(run)
+    if kind == "name" and glossed(text, start, start + len(run)):
+        return
+    yield Redaction(kind, start, start + len(run), run, label(kind))
+    postcode = _POSTCODE.match(whole, len(run))
+    if kind == "city" and postcode:  # "成都市 610041": the city's postcode after it
+        code_start, code_end = start + postcode.start(1), start + postcode.end(1)
+        code = text[code_start:code_end]
+        yield Redaction("zip_code", code_start, code_end, code, label("zip_code"))

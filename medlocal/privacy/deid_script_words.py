@@ -1,0 +1,371 @@
+"""Words of medicine in scripts without capitals, kept word by word (session 53, issue 16).
+
+deid_scripts removes a run of Arabic, Hebrew, Indic, Thai, Chinese, Japanese or Korean letters
+whole: in an English record such a run is almost always a name, a place or an address. Records
+written in those languages carry their diagnoses, symptoms, tests and medicines in the same
+letters, and no capital tells a name from a word there.
+
+Session 52 (deid52c, not merged) kept a whole run once a head word opened it; a name after the
+head word went with it ("ألم في الصدر منذ يومين أحمد الخطيب" kept Ahmed Al-Khatib). Here each
+word of a run needs evidence about ITSELF, and a word without it is removed as before:
+
+* it is a listed word of medicine (:data:`_NOUNS`: disease, symptom, organ, test, treatment,
+  unit), with Arabic and Hebrew prefixes ("و", "ب", "ال"; "ו", "ה", "ב") taken off;
+* it is a listed joining word (:data:`_JOINERS`: "in", "since", "with", "days", "type", "left")
+  next to a word kept on its own evidence, so a joining word alone keeps nothing;
+* a dose follows THAT word ("ميتفورمين 1000 ملغ", "恩替卡韦 0.5 mg"), or its other name in
+  brackets and then the dose, and the word before it in the run is kept (or there is none): a
+  name before a medicine's dose ("أحمد الخطيب 500 ملغ") is no medicine;
+* an English clinical term in brackets right after THAT word names it ("سكري (T2DM)");
+* a Thai word is read whole into listed words (Thai writes no space between words), and a
+  Chinese or Japanese word ends with an ending of medicine and holds no character of a sentence.
+
+A run holding a word of people or places (a hospital, a street, a title, a relation, a Hindi
+postposition after a name) keeps nothing: such a run is an address or a person's line.
+
+The word lists are common nouns of medicine in each script, compiled by hand for MedLocal from
+general medical vocabulary (no source text copied; same licence as MedLocal). None is a
+personal name as far as the compiler knows: words that are also names ("أيمن" right, "أمل"
+hope, "חיים" life, "गिल", "आशा" hope, "किरण") are left out, so such a word is removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+
+# A dose after a medicine: a number and a unit, Latin or in the note's own script.
+_SCRIPT_UNITS = (
+    "ملغ", "ملجم", "مجم", "مغ", "ملغم", "وحدة", "وحدات", "مل", 'מ"ג', "מ״ג", "מג", "יחידות",
+    "מ\"ל", "मि.ग्रा", "मिग्रा", "ग्राम", "यूनिट", "মি.গ্রা", "মিগ্রা", "மி.கி", "มก.", "มก",
+    "มิลลิกรัม", "ยูนิต", "毫克", "毫升", "微克", "单位", "單位", "밀리그램",
+)  # fmt: skip
+_UNITS = r"mg|mcg|μg|µg|g|mL|ml|IU|iu|units?|mmol|" + "|".join(
+    re.escape(unit) for unit in sorted(_SCRIPT_UNITS, key=len, reverse=True)
+)
+DOSE_AFTER = rf"[ \t]?\d+(?:[.,]\d+)?[ \t]?(?:{_UNITS})(?![A-Za-z])"
+_DOSE_AFTER = re.compile(DOSE_AFTER)
+# A medicine and its other name in brackets, then the dose ("אליקוויס (אפיקסבן) 5 מ"ג").
+_DOSE_AFTER_BRACKET = re.compile(r"[ \t]?[(（][^()（）\n]{1,40}[)）]" + DOSE_AFTER)
+# An English clinical term glossing the word before it ("(T2DM)", "(clopidogrel)").
+_TERM_AFTER = re.compile(r"[ \t]?[(（]([A-Za-z][A-Za-z0-9 .'/-]{1,40})[)）]")
+
+_NOUNS = frozenset(
+    {
+        # Arabic: diseases, symptoms, organs, tests, treatments, medicines (without the article;
+        # "ال" and a joined "و"/"ب"/"ل" are taken off before a word is looked up).
+        "داء", "مرض", "أمراض", "التهاب", "متلازمة", "قصور", "فشل", "اعتلال", "ارتفاع",
+        "انخفاض", "فقر", "سرطان", "ورم", "أورام", "ألم", "آلام", "ضيق", "احتشاء", "جلطة",
+        "نزيف", "كسر", "قرحة", "حمى", "سعال", "صداع", "إسهال", "إمساك", "غثيان", "قيء", "تعرق",
+        "دوخة", "ربو", "سكري", "سكرية", "فحص", "فحوصات", "تحليل", "تحاليل", "صورة", "أشعة",
+        "تخطيط", "زرع", "زراعة", "قسطرة", "جراحة", "عملية", "استئصال", "غسيل", "ناسور",
+        "هيموغلوبين", "هيموجلوبين", "كرياتينين", "كوليسترول", "تروبونين", "بروتين", "تشبع",
+        "ارتشاح", "محلول", "كبريتات", "بيكربونات", "أنسولين", "إنسولين", "أسبرين",
+        "باراسيتامول", "تقرح", "فرط", "نقص", "عدوى", "تليف", "تضخم", "انسداد", "ذبحة",
+        "رجفان", "خناق", "حساسية", "طفح", "وذمة", "استسقاء", "يرقان", "سل", "ملاريا",
+        "إنفلونزا", "لقاح", "مضاد", "مضادات", "أموكسيسيلين", "هيبارين", "وارفارين",
+        "سالبيوتامول", "ليفوثيروكسين", "فوروسيميد", "إريثروبويتين", "ميتفورمين", "صدر",
+        "تنفس", "قلب", "قلبية", "قلبي", "دم", "دموي", "كلى", "كلية", "كلوي", "كبد", "كبدي",
+        "رئة", "رئتين", "رئوي", "رئوية", "معدة", "أمعاء", "مثانة", "بول", "بولية", "أعصاب",
+        "عصبي", "عصبية", "عضلة", "عضلات", "عظام", "مفاصل", "مفصل", "غدة", "درقية", "جلد",
+        "دماغ", "دماغية", "شريان", "شرايين", "شرياني", "وريد", "وريدي", "أوعية", "ضغط",
+        "حديد", "حديدوز", "عوز", "بوتاسيوم", "صوديوم", "كالسيوم", "أكسجين", "سكر", "جلوكوز",
+        "هرمون", "فيتامين", "حيوي", "حيوية", "أقراص", "حبوب", "حقن", "حقنة", "جرعة",
+        "جرعات", "دواء", "أدوية", "علاج", "تشخيص", "أعراض", "عرض", "شكوى", "موجات", "رنين",
+        "مقطعية", "منظار", "خزعة", "تخثر", "صفائح", "كريات", "بيضاء",
+        "ارتجاع", "حرقة", "وهن", "إرهاق", "تورم", "خفقان", "إغماء", "تشنج", "تشنجات", "صرع",
+        "شلل", "سكتة", "خرف", "اكتئاب", "قلق", "أرق", "بدانة", "سمنة", "نقرس", "روماتيزم",
+        "تصلب", "ضمور", "تسمم", "جفاف", "صفراء", "مرارة", "حصوات", "حصى", "فتق", "بواسير",
+        "ملحي", "ملح", "عين", "شبكية", "ساد", "زرق", "التهابات", "مزمن", "مزمنة", "حاد",
+        "حادة", "ثانوي", "تفاعلي", "تفاعلية",
+        # Hebrew (a joined "ו", "ה", "ב", "ל", "מ", "ש", "כ" is taken off before a lookup).
+        "דלקת", "מחלת", "מחלה", "סרטן", "תסמונת", "כאב", "כאבי", "כאבים", "יתר", "תת",
+        "סוכרת", "פרפור", "שבר", "אוטם", "שבץ", "דמנציה", "דיכאון", "חרדה", "התקפי", "התקף",
+        "מחשבות", "טיפול", "ניתוח", "כריתת", "כריתה", "צנתור", "אקו", "תרבית", "בדיקת",
+        "בדיקה", "צילום", "הולטר", "היפרטרופיה", "גרורות", "כימותרפיה", "חמצן", "בלבול",
+        "אוסטאופורוזיס", "ספיקת", "ספיקה", "קוצר", "נשימה", "חום", "שיעול", "בחילה", "הקאה",
+        "הקאות", "שלשול", "עצירות", "אנמיה", "אסתמה", "אינסולין", "זיהום", "מוטציה", "סטומה",
+        "דיאליזה", "השתלת", "תרופה", "תרופות", "אלרגיה", "פריחה", "בצקת", "היצרות", "חסימת",
+        "פקקת", "תעוקת", "ריאות", "ריאה", "דם", "לחץ", "פרוזדורים", "חדר", "מקטע", "פליטה",
+        "מעי", "מעיים", "כליות", "כליה", "כבד", "קיבה", "עור", "עצם", "עצמות", "ירך", "צוואר",
+        "בלוטת", "תריס", "פעילות", "משקל", "פאניקה", "התנהגותי", "קוגניטיבי", "אובדניות",
+        "מוכללת", "מיטרלית", "לפרוסקופית", "סוכר", "כולסטרול", "המוגלובין", "קרדיולוגיה",
+        "אנטיביוטיקה", "כדורים", "זריקה", "מינון",
+        # Devanagari (Hindi, Marathi).
+        "रोग", "ज्वर", "बुखार", "दर्द", "सूजन", "खांसी", "खाँसी", "पसीना", "पसीने", "मधुमेह",
+        "रक्तचाप", "क्षयरोग", "कैंसर", "संक्रमण", "जांच", "जाँच", "परीक्षण", "गर्भावस्था",
+        "हीमोग्लोबिन", "इंसुलिन", "इन्सुलिन", "सोनोग्राफी", "ईसीजी", "इकोकार्डियोग्राफी",
+        "ब्लॉक", "फूलना", "एचआईवी", "टीबी", "दमा", "पीलिया", "अस्थमा", "गर्भधारणा",
+        "गर्भावस्थेतील", "प्रथिने", "डॉपलर", "परिपक्वता", "रक्तदाब", "लघवी", "लघवीत", "उपचार",
+        "शस्त्रक्रिया", "ऑपरेशन", "एक्स-रे", "रक्ताल्पता", "दौरा", "लकवा", "उल्टी", "दस्त",
+        "चक्कर", "सांस", "श्वास", "फुफ्फुसीय", "फुफ्फुसाची", "प्री-एक्लॅम्पसिया", "सीने",
+        "सीना", "छाती", "पैरों", "पैर", "हृदय", "दिल", "गुर्दे", "किडनी", "यकृत", "पेट",
+        "बलगम", "वजन", "रक्त", "खून", "गर्भाची", "गर्भ", "दवा", "दवाई", "गोली", "इंजेक्शन",
+        "बंडल", "ब्रांच", "गति", "रुकना",
+        # Bengali.
+        "জ্বর", "রোগ", "ডায়াবেটিস", "রক্তচাপ", "প্লাটিলেট", "জন্ডিস", "স্যালাইন", "তরল",
+        "ব্যথা", "কাশি", "সংক্রমণ", "পরীক্ষা", "ক্যান্সার", "যক্ষ্মা", "হাঁপানি", "ইনসুলিন",
+        "ডেঙ্গু", "রক্ত", "শিরায়", "ওষুধ", "বুক", "হৃদরোগ",
+        # Tamil.
+        "நோய்", "நீரிழிவு", "அழுத்தம்", "பாதிப்பு", "பரிசோதனை", "காய்ச்சல்", "வலி",
+        "இருமல்", "புற்றுநோய்", "சிகிச்சை", "இன்சுலின்", "இரத்த", "சிறுநீரக", "விழித்திரை",
+        "கண்", "மருந்து",
+    }
+)  # fmt: skip
+# Words that join words of medicine ("in", "of", "with", "since", "type", "second", "high",
+# "left", "day"): kept only next to a kept word, so they keep nothing alone.
+_JOINERS = frozenset(
+    {
+        "في", "من", "مع", "منذ", "على", "عند", "إلى", "أو", "بعد", "قبل", "ثم", "لا", "يوجد",
+        "عن", "نوع", "النوع", "الثاني", "الأول", "أول", "ثاني", "السفلي", "العلوي", "الأيمن",
+        "الأيسر", "سفلي", "علوي", "يوميا", "مرتين", "مرة", "ساعة", "ساعتين", "ساعات", "يوم",
+        "يومين", "أيام", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "سنة", "سنوات",
+        "مرتفع", "مرتفعة", "منخفض", "طبيعي", "طبيعية", "شديد", "شديدة", "خفيف", "متوسط",
+        "الضار", "النافع", "الطرفية", "طرفية", "قاع", "سي", "وريدي", "فموي",
+        "الحاجة", "الفص", "فص", "سلبي", "إيجابي",
+        "של", "עם", "עד", "על", "אי", "לא", "ללא", "גבוה", "נמוך", "בינונית", "קבוע", "חריף",
+        "כרוני", "שמאלי", "ימני", "השמאלי", "הימני", "פעמיים", "ביום", "יום", "ימים", "שבוע",
+        "חודש", "לב", "הגס", "הדק", "מז'ורי", "אבחנתי", "סוג",
+        "में", "से", "का", "की", "के", "और", "या", "उच्च", "निम्न", "दिन", "दिनों", "सप्ताह",
+        "महीने", "रात", "बायां", "दायां", "तीव्र", "पुराना", "घटना", "वाढ", "दाब", "च्या",
+        "আর", "ও", "উচ্চ", "দিন", "ওরাল",
+        "உயர்", "மற்றும்", "நாள்",
+    }
+)  # fmt: skip
+# Words of giving or starting a medicine: a medicine before its dose may follow one ("إضافة
+# إمباغليفلوزين 10 ملغ": adding empagliflozin), as it may open its run.
+_GIVING = frozenset(
+    {
+        "إضافة", "بدء", "إعطاء", "وصف", "زيادة", "تقليل", "إيقاف", "أعطي", "مع", "ثم",
+        "מתן", "הוספת", "התחלת", "הפסקת", "העלאת", "קיבל", "קיבלה",
+        "दिया", "दी", "शुरू", "শুরু", "ให้", "ได้รับ", "เริ่ม", "หยุด",
+    }
+)  # fmt: skip
+# Thai words of medicine; a Thai word (Thai writes none apart) is kept when it reads whole
+# into these and the joining words below ("ปวดศีรษะ" = ปวด + ศีรษะ).
+_THAI_WORDS = frozenset(
+    {
+        "โรค", "ภาวะ", "อาการ", "ไข้", "ปวด", "ผื่น", "ปอด", "หัวใจ", "เบาหวาน", "ความดัน",
+        "โลหิต", "เกล็ดเลือด", "ฮีมาโตคริต", "สารน้ำ", "กายภาพ", "บำบัด", "อรรถบำบัด",
+        "ใส่ท่อ", "ช่วยหายใจ", "หายใจ", "ผ่าตัด", "ตรวจ", "มะเร็ง", "ติดเชื้อ", "เชื้อ",
+        "อ่อนแรง", "พูดไม่ชัด", "หลอดเลือด", "เลือด", "ดำ", "แดง", "ยา", "ละลาย", "ลิ่ม",
+        "ต้าน", "ลด", "ออก", "ไอ", "เรื้อรัง", "หอบ", "เจ็บ", "หน้าอก", "ท้องเสีย", "คลื่นไส้",
+        "อาเจียน", "วัณโรค", "ไตวาย", "ตับ", "อักเสบ", "แข็ง", "แผล", "เอกซเรย์", "ฟอกไต",
+        "ฉีด", "วัคซีน", "ศีรษะ", "กล้ามเนื้อ", "สมอง", "ตีบ", "แตก", "อุดตัน", "ครึ่งซีก",
+        "เฉียบพลัน", "กระแส", "ใน", "ทาง", "สูง", "ต่ำ", "ขวา", "ซ้าย", "และ", "ไม่มี",
+        "ได้รับ", "ให้", "เริ่ม", "หยุด", "มี", "งด", "ใช้", "พบ", "สงสัย",
+        "ไขมัน", "น้ำตาล", "ปัสสาวะ", "ท้อง", "ท้องผูก", "เวียน", "หัว", "บวม", "ชัก",
+    }
+)  # fmt: skip
+# Chinese and Japanese endings of medicine beyond deid_scripts' own (varices, ascites,
+# ultrasound, endoscopes, a protein, a stent, a catheter, a disease, an operation, a joint).
+_CJK_ENDINGS = (
+    "曲张", "曲張", "腹水", "胸水", "超声", "超音波", "胃镜", "胃鏡", "肠镜", "腸鏡", "蛋白",
+    "支架", "導管", "导管", "疾病", "疾患", "置換術", "置换术", "手術", "術", "术", "関節",
+    "关节", "關節", "制限", "受限", "狭小化", "分率", "顫動", "占位", "水肿",
+)  # fmt: skip
+# Characters of a sentence or of a person rather than a word of medicine.
+_CJK_SENTENCE = frozenset(
+    "はがをにでとのへもやかよねた的是在因为為了和与與及患者医师醫師先生様さん女士"
+)
+# A medicine's name in Chinese before its dose has four characters or more; a Chinese name has
+# two or three ("王芳 500 mg" is no medicine).
+_SHORTEST_CJK_MEDICINE = 4
+# Words of people and places: a run holding one keeps nothing.
+_PEOPLE_AND_PLACES = frozenset(
+    {
+        "مستشفى", "مستوصف", "عيادة", "مركز", "مدينة", "شارع", "حي", "د", "الدكتور", "دكتور",
+        "السيد", "السيدة", "ابن", "ابنة", "بن", "بنت", "زوج", "زوجة", "والد", "والدة", "أخ",
+        "أخت", "لدى", "المريض", "المريضة", "مريض", "مريضة",
+        "בית", "מרכז", "רחוב", "מר", "גב", "בן", "בת", "אח", "אחות", "רופא", "רופאה", "אצל",
+        "ד\"ר", "המטופל", "מטופל", "מטופלת",
+        "अस्पताल", "केंद्र", "डॉ", "श्री", "श्रीमती", "गांव", "नगर", "मार्ग", "पति", "पत्नी",
+        "बेटा", "बेटी", "হাসপাতাল", "ডা", "রোড", "को", "ने", "जी", "कुमारी", "सुश्री", "ला",
+        "कडे", "কে", "সাহেব", "மருத்துவமனை", "मरीज", "रोगी",
+    }
+)  # fmt: skip
+_THAI_PEOPLE_AND_PLACES = (
+    "โรงพยาบาล", "คลินิก", "นาย", "นาง", "นพ", "พญ", "ที่", "ถนน", "ซอย", "จังหวัด", "อำเภอ",
+    "ตำบล", "บ้าน", "ญาติ", "ภรรยา", "สามี", "ลูก", "โทร", "แพทย์", "ดร", "หลาน", "ผู้ป่วย",
+)  # fmt: skip
+# A role, title or relation, a ward, a service or a degree in brackets says who or where a run
+# is ("خالد الدوسري (ICU)", "김서연 (RN)"), not what it means.
+_WHO_OR_WHERE = (
+    ROLES
+    | TITLES
+    | RELATIONS
+    | frozenset(
+        {
+            "icu", "nicu", "picu", "ccu", "hdu", "itu", "ed", "er", "opd", "ent", "ward", "unit",
+            "clinic", "dept", "department", "md", "mbbs", "frcp", "frcs", "phd", "mrcp", "dnb",
+        }
+    )
+)  # fmt: skip
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_HEBREW_PREFIXES = ("וה", "וב", "ול", "ומ", "שה", "בה", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ")
+_WORD = re.compile(r"\S+")
+
+
+def _script(word: str) -> str:
+    first = ord(word[0])
+    if 0x0600 <= first <= 0x08FF or 0xFB50 <= first <= 0xFEFC:
+        return "arabic"
+    if 0x0590 <= first <= 0x05FF:
+        return "hebrew"
+    if 0x0900 <= first <= 0x0DFF:
+        return "indic"
+    if 0x0E00 <= first <= 0x0E7F:
+        return "thai"
+    if 0x3040 <= first <= 0x30FF or 0x3400 <= first <= 0x9FFF or 0xF900 <= first <= 0xFAFF:
+        return "cjk"
+    return "other"
+
+
+def _forms(word: str) -> list[str]:
+    """``word`` and, in Arabic and Hebrew, the word without each prefix it may carry."""
+    forms = [word]
+    prefixes = {"arabic": _ARABIC_PREFIXES, "hebrew": _HEBREW_PREFIXES}.get(_script(word), ())
+    forms += [word[len(p) :] for p in prefixes if word.startswith(p) and len(word) - len(p) >= 2]
+    return forms
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(form in words for form in _forms(word))
+
+
+@lru_cache(maxsize=4096)
+def _thai_reads(word: str) -> bool:
+    """Whether a Thai ``word`` reads whole into listed words (shortest split first)."""
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(
+            reachable[start] and word[start:end] in _THAI_WORDS for start in range(end)
+        )
+    return reachable[-1]
+
+
+def _cjk_medicine_word(word: str) -> bool:
+    return (
+        2 <= len(word) <= 16
+        and word.endswith(_CJK_ENDINGS)
+        and not any(c in _CJK_SENTENCE for c in word)
+    )
+
+
+def _dosed(text: str, start: int, end: int, word: str) -> bool:
+    """A dose follows ``text[start:end]`` (or its other name in brackets, then a dose; or it is
+    itself that other name), and the word looks like a medicine rather than a name."""
+    after = _DOSE_AFTER.match(text, end) or _DOSE_AFTER_BRACKET.match(text, end)
+    if after is None:
+        bracketed = start > 0 and text[start - 1] in "(（" and text[end : end + 1] in ")）"
+        after = _DOSE_AFTER.match(text, end + 1) if bracketed else None
+    if after is None:
+        return False
+    script = _script(word)
+    if script == "cjk":
+        return len(word) >= _SHORTEST_CJK_MEDICINE and not any(c in _CJK_SENTENCE for c in word)
+    if script == "arabic" and word.startswith("ال"):
+        return False  # a medicine before its dose has no article; a surname does ("الخطيب")
+    return len(word) >= 3
+
+
+def _termed(text: str, end: int) -> bool:
+    """An English clinical term in brackets right after ``end`` names the word before it."""
+    after = _TERM_AFTER.match(text, end)
+    if after is None:
+        return False
+    lex = lexicon()
+    words = [w.strip(".'/-").lower() for w in after.group(1).split()]
+    return (
+        bool(words)
+        and len(words[0]) >= 3
+        and lex.clinical(words[0])
+        and all(lex.known(w) and w not in _WHO_OR_WHERE for w in words if w)
+    )
+
+
+def _people_or_places(words: Sequence[str]) -> bool:
+    return any(_in(word, _PEOPLE_AND_PLACES) for word in words) or any(
+        word.startswith(_THAI_PEOPLE_AND_PLACES) for word in words if _script(word) == "thai"
+    )
+
+
+def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
+    """Whether the word ``text[start:end]`` is a word of medicine on its own evidence."""
+    word = text[start:end]
+    script = _script(word)
+    if script == "other":
+        return False  # Cyrillic, Greek and the rest are read elsewhere, not here
+    if script == "thai":
+        return _thai_reads(word)
+    if script == "cjk" and _cjk_medicine_word(word):
+        return True
+    if _in(word, _NOUNS) or word in _SCRIPT_UNITS:
+        return True
+    if kept_before and _dosed(text, start, end, word):
+        return True
+    return _termed(text, end)
+
+
+def _joined(words: Sequence[str], kept: Sequence[bool], i: int) -> bool:
+    """A number between kept words or joining words ("बुखार 3 दिन से": fever 3 days), never one
+    beside a word without evidence (a house number beside a street's name)."""
+    sides = [j for j in (i - 1, i + 1) if 0 <= j < len(words)]
+    return all(kept[j] or _in(words[j], _JOINERS) for j in sides)
+
+
+def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Each word of the run ``text[start:end]`` (offsets in ``text``) and whether it is kept
+    (see the module's docstring). Nothing is kept in a run of people or places."""
+    spans = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+    words = [text[s:e] for s, e in spans]
+    kept = [False] * len(spans)
+    if not spans or _people_or_places(words):
+        return [(s, e, False) for s, e in spans]
+    for i, (s, e) in enumerate(spans):
+        if words[i][0].isdigit():
+            continue
+        opens = i == 0 or kept[i - 1] or _in(words[i - 1], _GIVING)
+        kept[i] = _own_evidence(text, s, e, opens)
+    if not any(kept):
+        return [(s, e, False) for s, e in spans]
+    changed = True
+    while changed:  # joining words and numbers next to a kept word
+        changed = False
+        for i, word in enumerate(words):
+            if kept[i]:
+                continue
+            beside = (i > 0 and kept[i - 1]) or (i + 1 < len(words) and kept[i + 1])
+            if word[0].isdigit():
+                unit = i + 1 < len(words) and words[i + 1] in _SCRIPT_UNITS
+                if unit or (beside and _joined(words, kept, i)):
+                    kept[i] = changed = True
+            elif beside and (_in(word, _JOINERS) or _in(word, _GIVING)):
+                kept[i] = changed = True
+    return [(s, e, k) for (s, e), k in zip(spans, kept, strict=True)]
+
+
+def removed_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The parts of the run ``text[start:end]`` still to remove once its words of medicine are
+    kept: ``None`` when no word is kept (the run goes whole, as before), ``[]`` when all are."""
+    words = kept_words(text, start, end)
+    if not any(kept for _, _, kept in words):
+        return None
+    pieces: list[tuple[int, int]] = []
+    for s, e, kept in words:
+        if kept:
+            continue
+        if pieces and not any(k for ws, _, k in words if pieces[-1][1] <= ws < s):
+            pieces[-1] = (pieces[-1][0], e)  # the next removed word of the same stretch
+        else:
+            pieces.append((s, e))
+    return pieces
+
+
+def all_medicine(text: str, start: int, end: int) -> bool:
+    """Whether every word of ``text[start:end]`` is kept as a word of medicine."""
+    return removed_pieces(text, start, end) == []
