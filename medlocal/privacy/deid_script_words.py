@@ -161,6 +161,38 @@ _THAI_WORDS = frozenset(
         "ไขมัน", "น้ำตาล", "ปัสสาวะ", "ท้อง", "ท้องผูก", "เวียน", "หัว", "บวม", "ชัก",
     }
 )  # fmt: skip
+# The endings of medicines' international names written in these scripts (-mycin, -cillin,
+# -pril, -sartan, -olol, -statin, -prazole, -oxacin, -dipine, -formin, -semide, -parin, -profen,
+# -olone, -terol): a word's own spelling says it is a medicine, with no dose needed. Only
+# endings of three letters or more (two Hangul syllables), on a word longer than a name's usual
+# length (:data:`_SHORTEST_MEDICINE`), are read.
+_MEDICINE_ENDINGS = (
+    # Arabic.
+    "مايسين", "ميسين", "سيلين", "سيكلين", "بريل", "سارتان", "ولول", "ستاتين", "برازول",
+    "كساسين", "ديبين", "فورمين", "سيميد", "بارين", "بروفين", "يزولون", "يزولين",
+    # Hebrew.
+    "מיצין", "ציקלין", "צילין", "פריל", "סרטן", "ולול", "סטטין", "פרזול", "קסצין", "דיפין",
+    "פורמין", "סמיד", "פרין", "פרופן", "זולון", "טרול", "זפאם",
+    # Devanagari.
+    "माइसिन", "मायसिन", "सिलिन", "साइक्लिन", "प्रिल", "सार्टन", "ओलोल", "स्टेटिन", "स्टैटिन",
+    "प्राज़ोल", "प्राजोल", "क्सासिन", "डिपिन", "डिपीन", "फॉर्मिन", "फोर्मिन", "सेमाइड",
+    "नामाइड", "याज़िड", "याजिड", "म्पिसिन", "डॉक्सिन", "ब्यूटोल", "थासोन", "सोलोन", "प्रोफेन",
+    "सिटामोल", "पिरिन",
+    # Bengali.
+    "মাইসিন", "সিলিন", "ফরমিন", "ফর্মিন", "পিরিন", "সিটামল", "প্রোফেন", "স্টাটিন",
+    # Tamil.
+    "ஃபார்மின்", "சார்டன்", "பிரைடு", "மைசின்", "சிலின்", "ஸ்டாடின்",
+    # Thai.
+    "ไมซิน", "ซิลลิน", "ฟอร์มิน", "ดิปีน", "แตติน", "สแตติน", "ฟาริน", "โดเกรล", "พีเนม",
+    "เนฟริน", "ไพริน", "โพรเฟน", "ตามอล", "พราโซล", "ซาร์แทน", "โลล",
+    # Hangul.
+    "마이신", "실린", "스타틴", "프릴", "사르탄", "올롤", "프라졸", "플록사신", "디핀", "포르민",
+    "솔론", "테롤", "소니드", "트로피움", "세미드", "파린", "프로펜", "타몰",
+)  # fmt: skip
+# A name in these scripts is seldom longer: Hangul names have two to four syllables, the others
+# are measured in letters (a transliterated medicine is long: "ביסופרולול", "เมทฟอร์มิน").
+_SHORTEST_MEDICINE = {"hangul": 4}
+_SHORTEST_MEDICINE_LETTERS = 6
 # Chinese and Japanese endings of medicine beyond deid_scripts' own (varices, ascites,
 # ultrasound, endoscopes, a protein, a stent, a catheter, a disease, an operation, a joint).
 _CJK_ENDINGS = (
@@ -222,6 +254,8 @@ def _script(word: str) -> str:
         return "thai"
     if 0x3040 <= first <= 0x30FF or 0x3400 <= first <= 0x9FFF or 0xF900 <= first <= 0xFAFF:
         return "cjk"
+    if 0xAC00 <= first <= 0xD7AF:
+        return "hangul"
     return "other"
 
 
@@ -254,6 +288,12 @@ def _cjk_medicine_word(word: str) -> bool:
         and word.endswith(_CJK_ENDINGS)
         and not any(c in _CJK_SENTENCE for c in word)
     )
+
+
+def _medicine_spelling(word: str) -> bool:
+    """Whether ``word`` ends as a medicine's international name does (see _MEDICINE_ENDINGS)."""
+    shortest = _SHORTEST_MEDICINE.get(_script(word), _SHORTEST_MEDICINE_LETTERS)
+    return len(word) >= shortest and word.endswith(_MEDICINE_ENDINGS)
 
 
 def _dosed(text: str, start: int, end: int, word: str) -> bool:
@@ -301,10 +341,12 @@ def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
     if script == "other":
         return False  # Cyrillic, Greek and the rest are read elsewhere, not here
     if script == "thai":
-        return _thai_reads(word)
+        return _thai_reads(word) or _medicine_spelling(word)
+    if script == "hangul":  # a dose after a Korean name proves nothing ("김민준 500 mg")
+        return _medicine_spelling(word)
     if script == "cjk" and _cjk_medicine_word(word):
         return True
-    if _in(word, _NOUNS) or word in _SCRIPT_UNITS:
+    if _in(word, _NOUNS) or word in _SCRIPT_UNITS or _medicine_spelling(word):
         return True
     if kept_before and _dosed(text, start, end, word):
         return True

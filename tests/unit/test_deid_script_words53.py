@@ -50,6 +50,15 @@ from fixtures.deid_rules import gone, kept, redact
         # A run holding a word of people or places keeps nothing, words of medicine included.
         ("مستشفى القلب التخصصي", ("مستشفى القلب التخصصي",)),
         ("קיבל טיפול אצל ד\"ר רון", ("רון",)),
+        # Names beside a medicine known by its spelling (-olol, -formin, -mycin), or before a
+        # dose where a dose proves nothing (Hangul, Thai).
+        ("ביסופרולול משה כהן", ("משה", "כהן")),
+        ("मेटफॉर्मिन सुनील शर्मा", ("सुनील", "शर्मा")),
+        ("김민준 500 mg", ("김민준",)),
+        ("남궁민수 아지스로마이신", ("남궁민수",)),
+        ("สมชาย 500 mg", ("สมชาย",)),
+        ("ประเสริฐ เมทฟอร์มิน", ("ประเสริฐ",)),
+        ("عبدالرحمن أزيثرومايسين", ("عبدالرحمن",)),
         # A Cyrillic name before a dose is no script word of medicine here.
         ("Иванов 500 mg", ("Иванов",)),
     ],
@@ -74,6 +83,11 @@ def test_names_beside_words_of_medicine_go(text: str, names: tuple[str, ...]) ->
         ("阿莫西林 500 mg 每日三次", ("阿莫西林",)),
         ("Dx: سكري (T2DM) since 2012", ("سكري",)),
         ("אליקוויס (אפיקסבן) 5 מ\"ג", ("אליקוויס", "אפיקסבן")),
+        # A medicine known by the ending of its international name, with no dose.
+        ("תרופות: ביסופרולול, אזיתרומיצין", ("ביסופרולול", "אזיתרומיצין")),
+        ("दवाएं: रिफैम्पिसिन, आइसोनियाज़िड", ("रिफैम्पिसिन", "आइसोनियाज़िड")),
+        ("ยา: พาราเซตามอล, วาร์ฟาริน", ("พาราเซตามอล", "วาร์ฟาริน")),
+        ("약물: 티오트로피움, 부데소니드", ("티오트로피움", "부데소니드")),
     ],
 )  # fmt: skip
 def test_words_of_medicine_are_kept_word_by_word(text: str, terms: tuple[str, ...]) -> None:
