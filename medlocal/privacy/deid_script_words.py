@@ -185,13 +185,19 @@ _MEDICINE_ENDINGS = (
     # Thai.
     "ไมซิน", "ซิลลิน", "ฟอร์มิน", "ดิปีน", "แตติน", "สแตติน", "ฟาริน", "โดเกรล", "พีเนม",
     "เนฟริน", "ไพริน", "โพรเฟน", "ตามอล", "พราโซล", "ซาร์แทน", "โลล",
+    # Chinese (-floxacin, -olol, -dipine, -statin, -pril, -sartan, -mycin, -cillin, -prazole,
+    # biguanide, insulin, -tinib, -mab, -vir) and katakana.
+    "沙星", "洛尔", "地平", "他汀", "伐他汀", "普利", "沙坦", "霉素", "西林", "拉唑", "双胍",
+    "雙胍", "岛素", "島素", "替尼", "单抗", "單抗", "韦", "韋", "マイシン", "シリン",
+    "プリル", "サルタン", "スタチン", "プラゾール", "フロキサシン", "ジピン", "ホルミン",
+    "セミド", "パリン", "プロフェン", "ゼパム", "ゾラム", "ロール",
     # Hangul.
     "마이신", "실린", "스타틴", "프릴", "사르탄", "올롤", "프라졸", "플록사신", "디핀", "포르민",
     "솔론", "테롤", "소니드", "트로피움", "세미드", "파린", "프로펜", "타몰",
 )  # fmt: skip
 # A name in these scripts is seldom longer: Hangul names have two to four syllables, the others
 # are measured in letters (a transliterated medicine is long: "ביסופרולול", "เมทฟอร์มิน").
-_SHORTEST_MEDICINE = {"hangul": 4}
+_SHORTEST_MEDICINE = {"hangul": 4, "cjk": 4}
 _SHORTEST_MEDICINE_LETTERS = 6
 # Chinese and Japanese endings of medicine beyond deid_scripts' own (varices, ascites,
 # ultrasound, endoscopes, a protein, a stent, a catheter, a disease, an operation, a joint).
@@ -344,8 +350,8 @@ def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
         return _thai_reads(word) or _medicine_spelling(word)
     if script == "hangul":  # a dose after a Korean name proves nothing ("김민준 500 mg")
         return _medicine_spelling(word)
-    if script == "cjk" and _cjk_medicine_word(word):
-        return True
+    if script == "cjk" and (_cjk_medicine_word(word) or _medicine_spelling(word)):
+        return not any(c in _CJK_SENTENCE for c in word)
     if _in(word, _NOUNS) or word in _SCRIPT_UNITS or _medicine_spelling(word):
         return True
     if kept_before and _dosed(text, start, end, word):

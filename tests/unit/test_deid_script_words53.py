@@ -59,6 +59,9 @@ from fixtures.deid_rules import gone, kept, redact
         ("สมชาย 500 mg", ("สมชาย",)),
         ("ประเสริฐ เมทฟอร์มิน", ("ประเสริฐ",)),
         ("عبدالرحمن أزيثرومايسين", ("عبدالرحمن",)),
+        ("张伟 阿托伐他汀", ("张伟",)),
+        ("王地平 复诊", ("王地平",)),  # a three-character name with a medicine's ending
+        ("患者王地平韦", ("王地平",)),
         # A Cyrillic name before a dose is no script word of medicine here.
         ("Иванов 500 mg", ("Иванов",)),
     ],
@@ -88,6 +91,8 @@ def test_names_beside_words_of_medicine_go(text: str, names: tuple[str, ...]) ->
         ("दवाएं: रिफैम्पिसिन, आइसोनियाज़िड", ("रिफैम्पिसिन", "आइसोनियाज़िड")),
         ("ยา: พาราเซตามอล, วาร์ฟาริน", ("พาราเซตามอล", "วาร์ฟาริน")),
         ("약물: 티오트로피움, 부데소니드", ("티오트로피움", "부데소니드")),
+        ("用药：阿托伐他汀，二甲双胍", ("阿托伐他汀", "二甲双胍")),
+        ("内服：アムロジピン、クラリスロマイシン", ("アムロジピン", "クラリスロマイシン")),
     ],
 )  # fmt: skip
 def test_words_of_medicine_are_kept_word_by_word(text: str, terms: tuple[str, ...]) -> None:
