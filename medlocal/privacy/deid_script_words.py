@@ -213,6 +213,12 @@ _CJK_SENTENCE = frozenset(
 # A medicine's name in Chinese before its dose has four characters or more; a Chinese name has
 # two or three ("王芳 500 mg" is no medicine).
 _SHORTEST_CJK_MEDICINE = 4
+# A word before a dose, in the other scripts, is read as a medicine only when it is longer than a
+# given name ("محمد 500 ملغ", "रमेश 500 mg", "سعاد 5 ملغ" are names): a transliterated medicine
+# is long ("ميتفورمين", "אליקוויס"). Arabic names opening with the article or "Abd" ("عبدالرحمن")
+# are never a medicine.
+_SHORTEST_DOSED = 7
+_ARABIC_NAME_STARTS = ("ال", "عبد", "أبو", "ابو")
 # Words of people and places: a run holding one keeps nothing.
 _PEOPLE_AND_PLACES = frozenset(
     {
@@ -314,9 +320,9 @@ def _dosed(text: str, start: int, end: int, word: str) -> bool:
     script = _script(word)
     if script == "cjk":
         return len(word) >= _SHORTEST_CJK_MEDICINE and not any(c in _CJK_SENTENCE for c in word)
-    if script == "arabic" and word.startswith("ال"):
+    if script == "arabic" and word.startswith(_ARABIC_NAME_STARTS):
         return False  # a medicine before its dose has no article; a surname does ("الخطيب")
-    return len(word) >= 3
+    return len(word) >= _SHORTEST_DOSED
 
 
 def _termed(text: str, end: int) -> bool:

@@ -45,6 +45,11 @@ from fixtures.deid_rules import gone, kept, redact
         # of two or three characters.
         ("محمد عبدالله 500 ملغ", ("محمد", "عبدالله")),
         ("الخطيب 500 ملغ", ("الخطيب",)),
+        ("محمد 500 ملغ", ("محمد",)),  # a given name alone before a dose
+        ("سعاد 5 ملغ", ("سعاد",)),
+        ("عبدالرحمن 500 ملغ", ("عبدالرحمن",)),
+        ("रमेश 500 mg", ("रमेश",)),
+        ("משה 500 מ\"ג", ("משה",)),
         ("रमेश कुमार 500 mg", ("रमेश", "कुमार")),
         ("张伟 500 mg", ("张伟",)),
         # A run holding a word of people or places keeps nothing, words of medicine included.
