@@ -48,11 +48,12 @@ _UNITS = r"mg|mcg|μg|µg|g|mL|ml|IU|iu|units?|mmol|" + "|".join(
     re.escape(unit) for unit in sorted(_SCRIPT_UNITS, key=len, reverse=True)
 )
 DOSE_AFTER = rf"[ \t]?\d+(?:[.,]\d+)?[ \t]?(?:{_UNITS})(?![A-Za-z])"
-_DOSE_AFTER = re.compile(DOSE_AFTER)
 # A medicine and its other name in brackets, then the dose ("אליקוויס (אפיקסבן) 5 מ"ג").
-_DOSE_AFTER_BRACKET = re.compile(r"[ \t]?[(（][^()（）\n]{1,40}[)）]" + DOSE_AFTER)
-# An English clinical term glossing the word before it ("(T2DM)", "(clopidogrel)").
-_TERM_AFTER = re.compile(r"[ \t]?[(（]([A-Za-z][A-Za-z0-9 .'/-]{1,40})[)）]")
+_DOSE_AFTER_BRACKET = re.compile(r"[ \t]?[(（]([^()（）\n]{1,40})[)）]" + DOSE_AFTER)
+# An English clinical term glossing the word before it ("(clopidogrel)"), written in lower case
+# as deid_scripts.glossed reads a gloss: an abbreviation in brackets after a name is a ward
+# list's diagnosis ("إبراهيم (COPD)"; review53b).
+_TERM_AFTER = re.compile(r"[ \t]?[(（]([a-z][a-z0-9 .'/-]{1,40})[)）]")
 
 _NOUNS = frozenset(
     {
@@ -103,7 +104,7 @@ _NOUNS = frozenset(
         "गर्भावस्थेतील", "प्रथिने", "डॉपलर", "परिपक्वता", "रक्तदाब", "लघवी", "लघवीत", "उपचार",
         "शस्त्रक्रिया", "ऑपरेशन", "एक्स-रे", "रक्ताल्पता", "दौरा", "लकवा", "उल्टी", "दस्त",
         "चक्कर", "सांस", "श्वास", "फुफ्फुसीय", "फुफ्फुसाची", "प्री-एक्लॅम्पसिया", "सीने",
-        "सीना", "छाती", "पैरों", "पैर", "हृदय", "दिल", "गुर्दे", "किडनी", "यकृत", "पेट",
+        "छाती", "पैरों", "पैर", "हृदय", "दिल", "गुर्दे", "किडनी", "यकृत", "पेट",
         "बलगम", "वजन", "रक्त", "खून", "गर्भाची", "गर्भ", "दवा", "दवाई", "गोली", "इंजेक्शन",
         "बंडल", "ब्रांच", "गति", "रुकना",
         # Bengali.
@@ -116,6 +117,19 @@ _NOUNS = frozenset(
         "கண்", "மருந்து",
     }
 )  # fmt: skip
+# Listed words that are also names, kept only with a prefix a name never takes ("البول" urine,
+# "بول" Paul; "الحديد" iron, "حديد" Hadid; "صدر" Sadr; review53b).
+_BARE_NAMES = frozenset({"بول", "حديد", "صدر"})
+# Joining words that are also given names, kept only after the word they complete ("אי ספיקת
+# לב" heart failure, "לב" Lev; review53b).
+_BOUND_JOINERS = {
+    "לב": frozenset(
+        {
+            "ספיקת", "מחלת", "אוטם", "התקף", "כשל", "דום", "קצב", "מסתם", "מסתמי", "שריר",
+            "צנתור", "ניתוח", "מום", "מומי", "אקו", "פעימות", "דפיקות", "הפרעות", "חדר",
+        }
+    )
+}  # fmt: skip
 # Words that join words of medicine ("in", "of", "with", "since", "type", "second", "high",
 # "left", "day"): kept only next to a kept word, so they keep nothing alone.
 _JOINERS = frozenset(
@@ -161,6 +175,9 @@ _THAI_WORDS = frozenset(
         "ไขมัน", "น้ำตาล", "ปัสสาวะ", "ท้อง", "ท้องผูก", "เวียน", "หัว", "บวม", "ชัก",
     }
 )  # fmt: skip
+# Thai colours that are also nicknames ("แดง" Daeng, "ดำ" Dam): read only after what they colour
+# ("หลอดเลือดดำ" vein, "ผื่นแดง" red rash), never after a symptom ("ไข้แดง"; review53b).
+_THAI_BOUND = {"แดง": frozenset({"เลือด", "ผื่น"}), "ดำ": frozenset({"เลือด"})}
 # The endings of medicines' international names written in these scripts (-mycin, -cillin,
 # -pril, -sartan, -olol, -statin, -prazole, -oxacin, -dipine, -formin, -semide, -parin, -profen,
 # -olone, -terol): a word's own spelling says it is a medicine, with no dose needed. Only
@@ -170,14 +187,16 @@ _MEDICINE_ENDINGS = (
     # Arabic.
     "مايسين", "ميسين", "سيلين", "سيكلين", "بريل", "سارتان", "ولول", "ستاتين", "برازول",
     "كساسين", "ديبين", "فورمين", "سيميد", "بارين", "بروفين", "يزولون", "يزولين",
+    "زابان", "فلوزين", "قريل", "غريل", "جريل", "ازيد",  # -xaban, -gliflozin, -grel, -azide
     # Hebrew.
     "מיצין", "ציקלין", "צילין", "פריל", "סרטן", "ולול", "סטטין", "פרזול", "קסצין", "דיפין",
     "פורמין", "סמיד", "פרין", "פרופן", "זולון", "טרול", "זפאם",
+    "קסבן", "פלוזין", "גרל",
     # Devanagari.
     "माइसिन", "मायसिन", "सिलिन", "साइक्लिन", "प्रिल", "सार्टन", "ओलोल", "स्टेटिन", "स्टैटिन",
     "प्राज़ोल", "प्राजोल", "क्सासिन", "डिपिन", "डिपीन", "फॉर्मिन", "फोर्मिन", "सेमाइड",
     "नामाइड", "याज़िड", "याजिड", "म्पिसिन", "डॉक्सिन", "ब्यूटोल", "थासोन", "सोलोन", "प्रोफेन",
-    "सिटामोल", "पिरिन",
+    "सिटामोल", "पिरिन", "लॉल", "फ्लोज़िन", "फ्लोजिन", "ग्रेल",
     # Bengali.
     "মাইসিন", "সিলিন", "ফরমিন", "ফর্মিন", "পিরিন", "সিটামল", "প্রোফেন", "স্টাটিন",
     # Tamil.
@@ -188,7 +207,8 @@ _MEDICINE_ENDINGS = (
     # Chinese (-floxacin, -olol, -dipine, -statin, -pril, -sartan, -mycin, -cillin, -prazole,
     # biguanide, insulin, -tinib, -mab, -vir) and katakana.
     "沙星", "洛尔", "地平", "他汀", "伐他汀", "普利", "沙坦", "霉素", "西林", "拉唑", "双胍",
-    "雙胍", "岛素", "島素", "替尼", "单抗", "單抗", "韦", "韋", "マイシン", "シリン",
+    "雙胍", "岛素", "島素", "替尼", "单抗", "單抗", "韦", "韋", "沙班", "格列净", "マイシン",
+    "シリン",
     "プリル", "サルタン", "スタチン", "プラゾール", "フロキサシン", "ジピン", "ホルミン",
     "セミド", "パリン", "プロフェン", "ゼパム", "ゾラム", "ロール",
     # Hangul.
@@ -199,6 +219,12 @@ _MEDICINE_ENDINGS = (
 # are measured in letters (a transliterated medicine is long: "ביסופרולול", "เมทฟอร์มิน").
 _SHORTEST_MEDICINE = {"hangul": 4, "cjk": 4}
 _SHORTEST_MEDICINE_LETTERS = 6
+# Letters before the ending, in the alphabetic scripts: a medicine's stem is long ("أموكسي-سيلين",
+# "ביסופר-ולול"), a name with a medicine's ending has a short one ("جو-سيلين" Jocelyn, "קו-פרין"
+# Kuprin; review53b). A sartan's stem is short ("לו-סרטן" losartan, "وال-سارتان") and no name
+# known to the reviewer ends so.
+_SHORTEST_STEM = 3
+_SHORT_STEM_ENDINGS = frozenset({"سارتان", "סרטן", "सार्टन", "ซาร์แทน", "சார்டன்"})
 # Chinese and Japanese endings of medicine beyond deid_scripts' own (varices, ascites,
 # ultrasound, endoscopes, a protein, a stent, a catheter, a disease, an operation, a joint).
 _CJK_ENDINGS = (
@@ -210,31 +236,27 @@ _CJK_ENDINGS = (
 _CJK_SENTENCE = frozenset(
     "はがをにでとのへもやかよねた的是在因为為了和与與及患者医师醫師先生様さん女士"
 )
-# A medicine's name in Chinese before its dose has four characters or more; a Chinese name has
-# two or three ("王芳 500 mg" is no medicine).
-_SHORTEST_CJK_MEDICINE = 4
-# A word before a dose, in the other scripts, is read as a medicine only when it is longer than a
-# given name ("محمد 500 ملغ", "रमेश 500 mg", "سعاد 5 ملغ" are names): a transliterated medicine
-# is long ("ميتفورمين", "אליקוויס"). Arabic names opening with the article or "Abd" ("عبدالرحمن")
-# are never a medicine.
-_SHORTEST_DOSED = 7
-_ARABIC_NAME_STARTS = ("ال", "عبد", "أبو", "ابو")
 # Words of people and places: a run holding one keeps nothing.
 _PEOPLE_AND_PLACES = frozenset(
     {
         "مستشفى", "مستوصف", "عيادة", "مركز", "مدينة", "شارع", "حي", "د", "الدكتور", "دكتور",
         "السيد", "السيدة", "ابن", "ابنة", "بن", "بنت", "زوج", "زوجة", "والد", "والدة", "أخ",
-        "أخت", "لدى", "المريض", "المريضة", "مريض", "مريضة",
+        "أخت", "لدى", "المريض", "المريضة", "مريض", "مريضة", "مشفى", "معهد", "مجمع", "مختبر",
+        "مختبرات", "صيدلية", "جامعة", "مؤسسة", "مستشفيات", "طريق", "جادة", "ساحة",
         "בית", "מרכז", "רחוב", "מר", "גב", "בן", "בת", "אח", "אחות", "רופא", "רופאה", "אצל",
-        "ד\"ר", "המטופל", "מטופל", "מטופלת",
+        "ד\"ר", "המטופל", "מטופל", "מטופלת", "מכון", "מרפאת", "מרפאה", "בי\"ח", "קופת",
+        "שדרות", "שד'", "רח'", "בי״ח", "ד״ר",
         "अस्पताल", "केंद्र", "डॉ", "श्री", "श्रीमती", "गांव", "नगर", "मार्ग", "पति", "पत्नी",
         "बेटा", "बेटी", "হাসপাতাল", "ডা", "রোড", "को", "ने", "जी", "कुमारी", "सुश्री", "ला",
-        "कडे", "কে", "সাহেব", "மருத்துவமனை", "मरीज", "रोगी",
+        "कडे", "কে", "সাহেব", "மருத்துவமனை", "मरीज", "रोगी", "संस्थान", "हॉस्पिटल",
+        "चिकित्सालय", "क्लिनिक", "मेडिकल", "कॉलेज", "रोड", "सड़क", "হসপিটাল", "ক্লিনিক",
+        "মেডিকেল", "কলেজ", "চিকিৎসালয়", "ஆஸ்பத்திரி", "கிளினிக்", "சாலை",
     }
 )  # fmt: skip
 _THAI_PEOPLE_AND_PLACES = (
     "โรงพยาบาล", "คลินิก", "นาย", "นาง", "นพ", "พญ", "ที่", "ถนน", "ซอย", "จังหวัด", "อำเภอ",
     "ตำบล", "บ้าน", "ญาติ", "ภรรยา", "สามี", "ลูก", "โทร", "แพทย์", "ดร", "หลาน", "ผู้ป่วย",
+    "รพ", "ร.พ", "สถาบัน", "ศูนย์",
 )  # fmt: skip
 # A role, title or relation, a ward, a service or a degree in brackets says who or where a run
 # is ("خالد الدوسري (ICU)", "김서연 (RN)"), not what it means.
@@ -252,6 +274,7 @@ _WHO_OR_WHERE = (
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 _HEBREW_PREFIXES = ("וה", "וב", "ול", "ומ", "שה", "בה", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ")
 _WORD = re.compile(r"\S+")
+_BEFORE_RUN = re.compile(r"(\S*)([ \t]*)\Z")
 
 
 def _script(word: str) -> str:
@@ -283,15 +306,37 @@ def _in(word: str, words: frozenset[str]) -> bool:
     return any(form in words for form in _forms(word))
 
 
+def _listed(word: str) -> bool:
+    """Whether ``word`` is a listed word of medicine (a name-too word only with its prefix)."""
+    return any(form in _NOUNS and form not in _BARE_NAMES for form in _forms(word)) or any(
+        form in _BARE_NAMES for form in _forms(word)[1:]
+    )
+
+
+def _joins(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is a joining word where it stands (see _BOUND_JOINERS)."""
+    word = words[i]
+    bound = next((_BOUND_JOINERS[f] for f in _forms(word) if f in _BOUND_JOINERS), None)
+    if bound is None:
+        return _in(word, _JOINERS)
+    return i > 0 and _in(words[i - 1], bound)
+
+
 @lru_cache(maxsize=4096)
 def _thai_reads(word: str) -> bool:
-    """Whether a Thai ``word`` reads whole into listed words (shortest split first)."""
-    reachable = [True] + [False] * len(word)
+    """Whether a Thai ``word`` reads whole into listed words, a colour only right after what it
+    colours (see _THAI_BOUND)."""
+    # ends[i]: the listed pieces that can end a reading of word[:i]
+    ends: list[set[str]] = [{""}] + [set() for _ in word]
     for end in range(1, len(word) + 1):
-        reachable[end] = any(
-            reachable[start] and word[start:end] in _THAI_WORDS for start in range(end)
-        )
-    return reachable[-1]
+        for start in range(end):
+            piece = word[start:end]
+            if not ends[start] or piece not in _THAI_WORDS:
+                continue
+            bound = _THAI_BOUND.get(piece)
+            if bound is None or any(p.endswith(tuple(bound)) for p in ends[start]):
+                ends[end].add(piece)
+    return bool(ends[-1])
 
 
 def _cjk_medicine_word(word: str) -> bool:
@@ -304,25 +349,29 @@ def _cjk_medicine_word(word: str) -> bool:
 
 def _medicine_spelling(word: str) -> bool:
     """Whether ``word`` ends as a medicine's international name does (see _MEDICINE_ENDINGS)."""
-    shortest = _SHORTEST_MEDICINE.get(_script(word), _SHORTEST_MEDICINE_LETTERS)
-    return len(word) >= shortest and word.endswith(_MEDICINE_ENDINGS)
+    script = _script(word)
+    shortest = _SHORTEST_MEDICINE.get(script, _SHORTEST_MEDICINE_LETTERS)
+    if len(word) < shortest:
+        return False
+    stem = 1 if script in _SHORTEST_MEDICINE else _SHORTEST_STEM
+    return any(
+        word.endswith(ending)
+        and len(word) - len(ending) >= (2 if ending in _SHORT_STEM_ENDINGS else stem)
+        for ending in _MEDICINE_ENDINGS
+    )
 
 
-def _dosed(text: str, start: int, end: int, word: str) -> bool:
-    """A dose follows ``text[start:end]`` (or its other name in brackets, then a dose; or it is
-    itself that other name), and the word looks like a medicine rather than a name."""
-    after = _DOSE_AFTER.match(text, end) or _DOSE_AFTER_BRACKET.match(text, end)
-    if after is None:
-        bracketed = start > 0 and text[start - 1] in "(（" and text[end : end + 1] in ")）"
-        after = _DOSE_AFTER.match(text, end + 1) if bracketed else None
+def _dosed(text: str, end: int) -> bool:
+    """A brand before its other name in brackets and a dose ("אליקוויס (אפיקסבן) 5 מ"ג"), that
+    other name a medicine on its own evidence (listed, or by its ending). A dose alone proves
+    nothing: a name stands before a dose as often as a medicine does, and no length tells them
+    apart ("إبراهيم 500 ملغ", "राजेंद्र 500 mg", "山田太郎 5 mg", "ميتفورمين (إبراهيم) 500 ملغ";
+    review53b)."""
+    after = _DOSE_AFTER_BRACKET.match(text, end)
     if after is None:
         return False
-    script = _script(word)
-    if script == "cjk":
-        return len(word) >= _SHORTEST_CJK_MEDICINE and not any(c in _CJK_SENTENCE for c in word)
-    if script == "arabic" and word.startswith(_ARABIC_NAME_STARTS):
-        return False  # a medicine before its dose has no article; a surname does ("الخطيب")
-    return len(word) >= _SHORTEST_DOSED
+    other = after.group(1).strip()
+    return " " not in other and (_in(other, _NOUNS) or _medicine_spelling(other))
 
 
 def _termed(text: str, end: int) -> bool:
@@ -346,6 +395,19 @@ def _people_or_places(words: Sequence[str]) -> bool:
     )
 
 
+def _after_people_or_places(text: str, start: int, first: str) -> bool:
+    """Whether the word right before the run, past a full stop or quote mark, is one of people or
+    places: the run is then that place's or person's name ("รพ.หัวใจ", "בי"ח לב"; review53b)."""
+    before = _BEFORE_RUN.search(text, max(0, start - 24), start)
+    if before is None or not before.group(1):
+        return False
+    token = before.group(1)
+    tokens = [token, token.rstrip(".'\"׳״:")]
+    if not before.group(2):
+        tokens.append(token + first)  # one word split by its quote mark ("בי"ח")
+    return _people_or_places([t for t in tokens if t])
+
+
 def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
     """Whether the word ``text[start:end]`` is a word of medicine on its own evidence."""
     word = text[start:end]
@@ -358,9 +420,9 @@ def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
         return _medicine_spelling(word)
     if script == "cjk" and (_cjk_medicine_word(word) or _medicine_spelling(word)):
         return not any(c in _CJK_SENTENCE for c in word)
-    if _in(word, _NOUNS) or word in _SCRIPT_UNITS or _medicine_spelling(word):
+    if _listed(word) or word in _SCRIPT_UNITS or _medicine_spelling(word):
         return True
-    if kept_before and _dosed(text, start, end, word):
+    if kept_before and _dosed(text, end):
         return True
     return _termed(text, end)
 
@@ -369,7 +431,7 @@ def _joined(words: Sequence[str], kept: Sequence[bool], i: int) -> bool:
     """A number between kept words or joining words ("बुखार 3 दिन से": fever 3 days), never one
     beside a word without evidence (a house number beside a street's name)."""
     sides = [j for j in (i - 1, i + 1) if 0 <= j < len(words)]
-    return all(kept[j] or _in(words[j], _JOINERS) for j in sides)
+    return all(kept[j] or _joins(words, j) for j in sides)
 
 
 def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -378,7 +440,7 @@ def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     spans = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
     words = [text[s:e] for s, e in spans]
     kept = [False] * len(spans)
-    if not spans or _people_or_places(words):
+    if not spans or _people_or_places(words) or _after_people_or_places(text, start, words[0]):
         return [(s, e, False) for s, e in spans]
     for i, (s, e) in enumerate(spans):
         if words[i][0].isdigit():
@@ -398,7 +460,7 @@ def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 unit = i + 1 < len(words) and words[i + 1] in _SCRIPT_UNITS
                 if unit or (beside and _joined(words, kept, i)):
                     kept[i] = changed = True
-            elif beside and (_in(word, _JOINERS) or _in(word, _GIVING)):
+            elif beside and (_joins(words, i) or _in(word, _GIVING)):
                 kept[i] = changed = True
     return [(s, e, k) for (s, e), k in zip(spans, kept, strict=True)]
 
