@@ -118,8 +118,9 @@ _NOUNS = frozenset(
     }
 )  # fmt: skip
 # Listed words that are also names, kept only with a prefix a name never takes ("البول" urine,
-# "بول" Paul; "الحديد" iron, "حديد" Hadid; "صدر" Sadr; review53b).
-_BARE_NAMES = frozenset({"بول", "حديد", "صدر"})
+# "بول" Paul; "الحديد" iron, "حديد" Hadid; "صدر" Sadr; "الرنين" resonance, "رنين" Raneen;
+# review53b).
+_BARE_NAMES = frozenset({"بول", "حديد", "صدر", "رنين"})
 # Joining words that are also given names, kept only after the word they complete ("אי ספיקת
 # לב" heart failure, "לב" Lev; review53b).
 _BOUND_JOINERS = {
@@ -232,6 +233,14 @@ _CJK_ENDINGS = (
     "支架", "導管", "导管", "疾病", "疾患", "置換術", "置换术", "手術", "術", "术", "関節",
     "关节", "關節", "制限", "受限", "狭小化", "分率", "顫動", "占位", "水肿",
 )  # fmt: skip
+# Characters of the body and of disease that open a term of medicine: what stands before an
+# ending of _CJK_ENDINGS opens with one ("心脏支架", "肝硬化腹水", "人工膝関節全置換術"), a
+# name there opens with a surname ("陈明胃镜", "王芳关节置换术", "佐藤関節"; review53b).
+# Characters that open surnames are left out (关, 白, 水, 宮, 前, 皮, 巴).
+_CJK_BODY = frozenset(
+    "心脏臟肝胆膽脾肺肾腎胃肠腸脑腦骨血尿胸腹颈頸膝髋髖肩肘腕踝脊椎腰节節脉脈静靜食眼耳鼻喉口"
+    "肤膚齿齒牙舌甲状狀腺乳卵巢睾膀胱囊瘤癌炎硬积積液肿腫梗栓狭狹窄淋颅顱左右双雙冠主房室胎人"
+)
 # Characters of a sentence or of a person rather than a word of medicine.
 _CJK_SENTENCE = frozenset(
     "はがをにでとのへもやかよねた的是在因为為了和与與及患者医师醫師先生様さん女士"
@@ -275,6 +284,10 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و"
 _HEBREW_PREFIXES = ("וה", "וב", "ול", "ומ", "שה", "בה", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ")
 _WORD = re.compile(r"\S+")
 _BEFORE_RUN = re.compile(r"(\S*)([ \t]*)\Z")
+_TRAILING_MARKS = re.compile(r"[^\w]+\Z")
+# Latin words before a run that make it a person's name: a title, a role, a name field ("Dr سكر",
+# "Patient: بول سميث"; review53b).
+_LATIN_PEOPLE = TITLES | ROLES | frozenset({"name", "names", "patient", "pt", "surname", "called"})
 
 
 def _script(word: str) -> str:
@@ -340,11 +353,11 @@ def _thai_reads(word: str) -> bool:
 
 
 def _cjk_medicine_word(word: str) -> bool:
-    return (
-        2 <= len(word) <= 16
-        and word.endswith(_CJK_ENDINGS)
-        and not any(c in _CJK_SENTENCE for c in word)
-    )
+    ending = next((e for e in _CJK_ENDINGS if word.endswith(e)), None)
+    if ending is None or not 2 <= len(word) <= 16 or any(c in _CJK_SENTENCE for c in word):
+        return False
+    stem = word[: len(word) - len(ending)]
+    return len(stem) <= 1 or stem[0] in _CJK_BODY
 
 
 def _medicine_spelling(word: str) -> bool:
@@ -396,13 +409,17 @@ def _people_or_places(words: Sequence[str]) -> bool:
 
 
 def _after_people_or_places(text: str, start: int, first: str) -> bool:
-    """Whether the word right before the run, past a full stop or quote mark, is one of people or
-    places: the run is then that place's or person's name ("รพ.หัวใจ", "בי"ח לב"; review53b)."""
+    """Whether the word right before the run, past a full stop, hyphen, slash or quote mark, is one
+    of people or places, or a Latin title, role or name field: the run is then that place's or
+    person's name ("รพ.หัวใจ", "בי"ח לב", "مستشفى-القلب", "Dr. الصدر"; review53b)."""
     before = _BEFORE_RUN.search(text, max(0, start - 24), start)
     if before is None or not before.group(1):
         return False
     token = before.group(1)
-    tokens = [token, token.rstrip(".'\"׳״:")]
+    bare = _TRAILING_MARKS.sub("", token)  # "رพ.", "مستشفى-", "مستشفى/", "Dr.", "Patient:"
+    if bare.lower() in _LATIN_PEOPLE:
+        return True
+    tokens = [token, bare]
     if not before.group(2):
         tokens.append(token + first)  # one word split by its quote mark ("בי"ח")
     return _people_or_places([t for t in tokens if t])

@@ -10,7 +10,10 @@ scripts without capitals (deid_script_words). Every must-remove line here leaked
   reads a gloss: an abbreviation after a name is a ward list's diagnosis.
 * A medicine's ending needs a stem before it ("جو-سيلين" is Jocelyn, "קו-פרין" Kuprin).
 * A run after (or holding) a facility's or street's head keeps nothing, its head written with
-  a full stop or quote mark included ("รพ.หัวใจ", "بי"ח").
+  a full stop, hyphen, slash or quote mark included ("รพ.หัวใจ", "בי"ח", "مستشفى-القلب"); nor
+  a run after a Latin title, role or name field ("Dr. الصدر", "Patient: بول سميث").
+* A Chinese or Japanese word kept by an ending of medicine (胃镜, 関節, 置换术) opens with a
+  character of the body or of disease, not with a surname ("陈明胃镜").
 * A listed word that is also a name is kept only where a name cannot stand: the Arabic noun with
   its article ("البول" urine, "بول" Paul), Hebrew "לב" after the word it completes (Lev), a
   Thai colour after what it colours (Daeng, Dam)."""
@@ -67,6 +70,22 @@ from fixtures.deid_rules import gone, kept
         ("ไข้ ดำ", ("ดำ",)),
         ("ไข้แดง", ("แดง",)),
         ("बुखार सीना", ("सीना",)),
+        ("حمى رنين", ("رنين",)),  # Raneen; "الرنين" resonance keeps its article
+        ("صداع رنين الخطيب", ("رنين", "الخطيب")),
+        # A Chinese or Japanese name written onto an ending of medicine.
+        ("陈明胃镜", ("陈明",)),
+        ("王芳关节置换术", ("王芳",)),
+        ("佐藤関節", ("佐藤",)),
+        ("李明导管", ("李明",)),
+        ("王小明腹水", ("王小明",)),
+        ("鈴木一郎超音波", ("鈴木一郎",)),
+        # A facility's head or a Latin title right before the run, past a mark.
+        ("مستشفى-القلب", ("القلب",)),
+        ("مستشفى/القلب", ("القلب",)),
+        ("Seen at مشفى القلب", ("القلب",)),
+        ("Dr سكر", ("سكر",)),
+        ("Dr. الصدر", ("الصدر",)),
+        ("Patient: بول سميث", ("بول", "سميث")),
     ],
 )  # fmt: skip
 def test_names_where_deid53c_kept_words_go(text: str, names: tuple[str, ...]) -> None:
@@ -86,6 +105,10 @@ def test_names_where_deid53c_kept_words_go(text: str, names: tuple[str, ...]) ->
         ("תרופות: לוסרטן, אפיקסבן", ("לוסרטן", "אפיקסבן")),
         ("用药：阿哌沙班，达格列净", ("阿哌沙班", "达格列净")),
         ("लॅबेटालॉल 200 mg", ("लॅबेटालॉल",)),
+        ("左心室射出分率 35%", ("左心室射出分率",)),
+        ("人工膝関節全置換術", ("人工膝関節全置換術",)),
+        ("心脏支架", ("心脏支架",)),
+        ("الرنين المغناطيسي", ("الرنين",)),
     ],
 )  # fmt: skip
 def test_words_of_medicine_the_mends_keep(text: str, terms: tuple[str, ...]) -> None:
