@@ -280,7 +280,9 @@ _WHO_OR_WHERE = (
         }
     )
 )  # fmt: skip
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+# "ف" (so) is taken off only with the article: alone it opens names ("فداء" Fidaa, not "ف" +
+# "داء" disease; review53b).
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ك")
 _HEBREW_PREFIXES = ("וה", "וב", "ול", "ומ", "שה", "בה", "מה", "ו", "ה", "ב", "ל", "מ", "ש", "כ")
 _WORD = re.compile(r"\S+")
 _BEFORE_RUN = re.compile(r"(\S*)([ \t]*)\Z")
