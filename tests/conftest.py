@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,13 @@ import pytest
 
 from medlocal.models.demo import demo_model_path
 from medlocal.privacy import netguard
+
+# The signals MedLocal handles itself (crash.tell_interrupts_in_one_line at the launcher's first
+# line, the CLI's terminated_as_interrupt, the window's QuitOnSignals), as pytest found them.
+_HANDLED_SIGNALS = [
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+]
+_SESSION_HANDLERS = {signum: signal.getsignal(signum) for signum in _HANDLED_SIGNALS}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -39,6 +47,21 @@ def offline_guard() -> None:
     # pytest-socket restores socket.socket.connect after each test, taking our patch with it:
     # re-apply it so every test runs under the guard the application runs under.
     netguard.install()
+
+
+@pytest.fixture(autouse=True)
+def session_signal_handlers() -> Iterator[None]:
+    """SIGTERM, SIGHUP and SIGINT as pytest had them, after every test. A test that runs the
+    launcher's start or a command in-process could leave MedLocal's own handler set (the
+    start-up one raises KeyboardInterrupt): ``timeout``'s SIGTERM then stopped the test run as
+    an interrupt rather than ending it (note 52, left 53)."""
+    yield
+    from medlocal import crash
+
+    crash._asked = False  # "asked to end by the system" belongs to the test that was asked
+    for signum, handler in _SESSION_HANDLERS.items():
+        if signal.getsignal(signum) is not handler and handler is not None:
+            signal.signal(signum, handler)
 
 
 @pytest.fixture(autouse=True)

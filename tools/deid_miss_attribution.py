@@ -14,7 +14,15 @@ Classes (first that fits):
   explained a word some list explains and no name or place list holds ("Admiral", "Paradise").
 Each class is split into "whole" (no word of it removed) and "part" (some removed), and the
 "reach" column counts the misses whose uncovered words are all capitalised and unexplained: what
-a pass over unexplained capitalised words could take at most."""
+a pass over unexplained capitalised words could take at most.
+
+A third argument names types (``VEHICLE,AGE,DEVICE,ID``) whose misses are also counted by the
+written form of the identifier (``code_form``: digits only, letters and digits, with a blank, a
+non-ASCII letter, lower case, words; whole or part; on one line or split) and by what precedes it
+on its line (``lead_form``: a label ending in a colon, a label word, a bracket, a number, nothing)
+and by where its words left in view stand (``uncovered_place``: opening words of letters only,
+as a label older halves marked inside the span; closing words; all; elsewhere): still counts
+only, no text (session 53, deid53b)."""
 
 from __future__ import annotations
 
@@ -68,8 +76,77 @@ def _shape(words: list[str], whole: str) -> str:
     return f"title{'-one' if len(letters) == 1 else '-several'}-{whole}"
 
 
+def code_form(text: str) -> str:
+    """The written form of an identifier, as a class name (never its text)."""
+    parts = []
+    if any(c.isdigit() for c in text):
+        parts.append("digits" if not any(c.isalpha() for c in text) else "alnum")
+    else:
+        parts.append("words")
+    if any(c.isalpha() and not c.isascii() for c in text):
+        parts.append("nonascii")
+    if any(c.islower() for c in text):
+        parts.append("lower")
+    if " " in text.strip():
+        parts.append("blank")
+    if "\n" in text:
+        parts.append("split")
+    if any(c in "-/.#" for c in text):
+        parts.append("punct")
+    return "+".join(parts)
+
+
+def lead_form(line_before: str) -> str:
+    """What precedes an identifier on its line, as a class name (never its text)."""
+    tail = line_before.rstrip()
+    if not tail:
+        return "line-start"
+    last = tail[-1]
+    if last == ":":
+        return "colon"
+    if last in "([{":
+        return "bracket"
+    if last in ",;":
+        return "comma"
+    if last == "#":
+        return "hash"
+    word = tail.split()[-1]
+    if any(c.isdigit() for c in word):
+        return "number"
+    if word.endswith("."):
+        return "word-dot"
+    if word.isupper():
+        return "caps-word"
+    if word[:1].isupper():
+        return "title-word"
+    return "lower-word"
+
+
+def uncovered_place(spans: list[re.Match[str]], mask: list[bool]) -> str:
+    """Where a missed identifier's words left in view stand, as a class name: all of them
+    opening words of letters only before its first word with a digit ("head-letters": a label
+    such as "SN" or "LOT" that older halves marked inside the span), all closing words
+    ("tail"), every word ("whole"), or elsewhere ("inside")."""
+    kept = [not all(mask[i] for i in range(*m.span())) for m in spans]
+    if all(kept):
+        return "whole"
+    first_digit = next(
+        (i for i, m in enumerate(spans) if any(c.isdigit() for c in m.group())), len(spans)
+    )
+    left = [i for i, k in enumerate(kept) if k]
+    if all(i < first_digit and spans[i].group().isalpha() for i in left):
+        return "head-letters"
+    if left == list(range(left[0], len(spans))):
+        return "tail"
+    return "inside"
+
+
 def main() -> int:
     cache = Path(sys.argv[1])
+    detail_types = set(sys.argv[3].split(",")) if len(sys.argv) > 3 else set()
+    forms: Counter[tuple[str, str, str]] = Counter()
+    gaps: Counter[tuple[str, str]] = Counter()
+    leads: Counter[tuple[str, str]] = Counter()
     lex = lexicon()
     classes: Counter[tuple[str, str]] = Counter()
     by_type: Counter[tuple[str, str]] = Counter()
@@ -95,6 +172,12 @@ def main() -> int:
                 cls = classify(words, lex)
                 whole = "whole" if len(kept) == len(words) else "part"
                 classes[(cls, whole)] += 1
+                if ident.kind in detail_types:
+                    text = note.text[ident.start : ident.end]
+                    forms[(ident.kind, code_form(text), whole)] += 1
+                    line_start = note.text.rfind("\n", 0, ident.start) + 1
+                    leads[(ident.kind, lead_form(note.text[line_start : ident.start]))] += 1
+                    gaps[(ident.kind, uncovered_place(spans, mask))] += 1
                 by_type[(ident.kind, cls)] += 1
                 if cls == "unknown":
                     shapes[_shape(kept or words, whole)] += 1
@@ -124,6 +207,16 @@ def main() -> int:
                 for c in ("code", "lower", "unknown", "named", "explained")
             )
         )
+    for kind in sorted(detail_types):
+        print(
+            f"{kind} misses by form:",
+            {f"{f}/{w}": n for (k, f, w), n in sorted(forms.items()) if k == kind},
+        )
+        print(
+            f"{kind} misses by lead:",
+            {lead: n for (k, lead), n in sorted(leads.items()) if k == kind},
+        )
+        print(f"{kind} words in view:", {g: n for (k, g), n in sorted(gaps.items()) if k == kind})
     return 0
 
 

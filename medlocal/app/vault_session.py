@@ -12,7 +12,7 @@ from typing import Any
 
 from medlocal import paths
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.errors import DiskFullError, error_notice, free_space_text
+from medlocal.errors import DiskFullError, MedLocalError, error_notice, free_space_text
 from medlocal.fsutil import shown_path
 from medlocal.settings import Settings
 from medlocal.vault import db
@@ -88,6 +88,9 @@ class VaultSession:
         self._held_models = held_models
         self.vault: Vault | None = None
         self._audited: set[tuple[str, str, str]] = set()
+        # A restore's "no longer unlocks without the passphrase" (walk 52b M1) was shown to the
+        # person (the start that asked, or the restore's own result): the next unlock clears it.
+        self._unremembered_shown = False
         self._lock_listeners: list[Callable[[str], None]] = []
 
     @property
@@ -99,6 +102,8 @@ class VaultSession:
         path = Path(folder).expanduser()
         if self.vault is not None and path != self.folder:
             self.lock("closed")
+        if path != self.folder:
+            self._unremembered_shown = False
         self._folder = path
 
     def exists(self) -> bool:
@@ -198,10 +203,13 @@ class VaultSession:
                 except PassphraseRequiredError as err:
                     why = err
             elif (ended := unremembered_reason(folder)) is not None:
-                # A restore could not keep "unlock without the passphrase" (walk 52b M1).
+                # A restore could not keep "unlock without the passphrase" (walk 52b M1). Said
+                # here (raised for the lock screen, or a notice before the prompt): the next
+                # unlock clears it.
                 why = PassphraseRequiredError(
                     ended, window=unremembered_reason(folder, window=True)
                 )
+                self._unremembered_shown = True
             if vault is None:
                 if prompt is None:
                     # Walk 52b L1: the reason is the error itself, shown where the passphrase is
@@ -213,7 +221,24 @@ class VaultSession:
                     self._notice(error_notice(why))
                 vault = Vault.open(folder, passphrase=prompt())
         self._attach(vault, idle_lock=idle_lock)
+        if self._unremembered_shown:
+            self._clear_shown_reason(vault)
         return vault
+
+    def unremembered_shown(self) -> None:
+        """A face showed the restore's "no longer unlocks without the passphrase" (its
+        result's note): the next unlock here clears the stored reason."""
+        self._unremembered_shown = True
+
+    def _clear_shown_reason(self, vault: Vault) -> None:
+        """Only a reason that was shown is cleared (review 52b F10: any unlock cleared it,
+        a scripted one too, and the window's next start asked with no reason). A key file
+        that cannot be written now says it once more at the next start."""
+        self._unremembered_shown = False
+        try:
+            vault.unremembered_said()
+        except (MedLocalError, OSError) as err:
+            log.warning("the restore's keychain note stays for the next start (%s)", err)
 
     def take_upgrade_notice(self) -> str | None:
         """ "Vault upgraded to format 6; ..." once, after the unlock that migrated the open

@@ -137,7 +137,13 @@ class Workspace(
 
     def warm_up(self) -> None:
         """Load the search dictionaries and freeze them out of the collector's sweeps
-        (medlocal.app.warm_up)."""
+        (medlocal.app.warm_up); delete the partial copies of model imports a killed process
+        left (a model-sized file each: the window's start need not wait for the next import)."""
+        # Imported here: the commands that build a workspace need none of the importer.
+        from medlocal.models.importer import remove_stopped_imports
+        from medlocal.paths import models_dir
+
+        remove_stopped_imports(models_dir())
         load_dictionaries_and_freeze()
 
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:

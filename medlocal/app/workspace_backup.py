@@ -163,6 +163,11 @@ class WorkspaceBackup(WorkspaceParts):
                 progress=progress,
                 cancel=cancel,
             )
+            if result.remembered is not None and not result.remembered.kept:
+                # Both faces show the result's note (the window's outcome, `vault restore`'s
+                # keychain line): an unlock here next clears the reason stored for the next
+                # start (review 52b F10), as it was said.
+                self._session.unremembered_shown()
             return result
         finally:
             prepared.discard()  # already done by an install; a refusal leaves no staging copy

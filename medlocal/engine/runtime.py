@@ -33,7 +33,7 @@ from medlocal.engine.sizing import (
 )
 from medlocal.engine.speculative import SpeculationConfig, kv_can_roll_back
 from medlocal.engine.worker import EngineWorker
-from medlocal.errors import ModelLoadError
+from medlocal.errors import ModelLoadError, NoticeText, window_wording
 
 __all__ = [
     "Engine",
@@ -123,7 +123,11 @@ class Engine:
         except GpuLoadFailed as exc:
             fallback = f"Loading on the GPU failed ({exc}); running on the CPU instead."
             log.warning("%s: %s", info.path.name, fallback)
-            message = f"{message} {fallback}" if message else fallback
+            message = (
+                NoticeText(f"{message} {fallback}", f"{window_wording(message)} {fallback}")
+                if message
+                else fallback
+            )
             n_gpu = 0
             llama = self.worker.call(lambda: construct_llama(info.path, kwargs, 0, options))
         model = kind(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import psutil
 
 from medlocal.engine.gguf import GGUFInfo
+from medlocal.errors import NoticeText
+from medlocal.settings import in_window
 
 # Share of currently available RAM the KV cache may take when we pick a default context size.
 _KV_RAM_SHARE = 0.25
@@ -51,9 +53,11 @@ def context_cap_note(info: GGUFInfo, requested: int | None) -> str | None:
     used = chat_context(info, requested)
     if used >= requested:
         return None
-    return (
-        f"This model was trained on a context of {trained:,} tokens: it runs with {used:,}, "
-        f"not the {requested:,} asked for (--ctx or the context size setting)."
+    said = f"This model was trained on a context of {trained:,} tokens: it runs with {used:,}, "
+    # The window has no --ctx (left 52): it names where the window sets the size.
+    return NoticeText(
+        f"{said}not the {requested:,} asked for (--ctx or the context size setting).",
+        f"{said}not the {requested:,} asked for ({in_window('context_tokens')}).",
     )
 
 

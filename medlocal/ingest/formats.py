@@ -16,7 +16,7 @@ from medlocal.ingest.errors import (
     IngestError,
     UnsupportedFormatError,
 )
-from medlocal.ingest.extractors.docx import extract_docx
+from medlocal.ingest.extractors.docx import extract_docx, extract_docx_with_ocr
 from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
@@ -100,7 +100,7 @@ _IMAGE = Format("image", _image_without_ocr_options, extract_image)
 
 _BY_SUFFIX: dict[str, Format] = {
     ".pdf": Format("pdf", extract_pdf, extract_pdf),
-    ".docx": Format("docx", extract_docx),
+    ".docx": Format("docx", extract_docx, extract_docx_with_ocr),
     ".txt": Format("txt", extract_text),
     ".text": Format("txt", extract_text),
     ".csv": Format("csv", extract_table),
@@ -134,6 +134,16 @@ _MARKUP_ADVICE: dict[str, str] = {
     ".hl7": "an HL7 message, not a document: ask the laboratory or the sender for the report "
     "as a PDF, and import that",
 }
+# An Outlook message (.msg, an OLE compound file) is not read. Classic Outlook for Windows cannot
+# save a message as .eml (walk 53b, M2), and saving it as text drops the attachments, which are
+# usually why it is imported: say how to keep both. Given only where the extension says .msg;
+# a .msg whose text is an HL7 message is still told so by its content.
+_OUTLOOK_ADVICE = (
+    "an Outlook message is not read. In Outlook: File › Save As › Text Only (.txt) for its "
+    "text, and File › Save Attachments for the files it carries (a discharge PDF), and import "
+    "those; or print it with Microsoft Print to PDF. The new Outlook and Outlook on the web "
+    "save a message as .eml (Save as, or Download), which MedLocal imports with its attachments"
+)
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
     "PDF, DOCX, RTF, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, e-mails saved as "
@@ -165,6 +175,10 @@ def format_for(path: Path) -> Format:
                 f"unsupported image type ({shown}); MedLocal reads images saved as PNG, JPEG or "
                 "TIFF: open it in a photo or image viewer, save or export it as JPEG or PNG "
                 "and import that",
+            )
+        if path.suffix.lower() == ".msg":
+            raise UnsupportedFormatError(
+                path.name, f"unsupported file type ({shown}): {_OUTLOOK_ADVICE}"
             )
         advice = _MARKUP_ADVICE.get(path.suffix.lower())
         if advice is not None:

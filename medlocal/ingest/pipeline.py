@@ -79,6 +79,15 @@ LONG_INDEXING_S = 10 * 60.0
 DUPLICATE_REASON = "duplicate: already imported for this patient"
 
 
+# A file named that is not there: chosen (or dropped) then moved or deleted, or mistyped on the
+# command line; one found and then gone before it was read (walk 53a L6: "file not found" alone
+# read like a fault of MedLocal's).
+MISSING_WHEN_STARTED = (
+    "file not found: it was moved or deleted after it was chosen, or its name is mistyped"
+)
+VANISHED = "file not found: it was moved or deleted before it could be read"
+
+
 def _duplicate_reason(existing_id: int) -> str:
     """Which document it repeats: a copy in another folder, or under another name, is found by
     its bytes, and the report should let the clinician find the one already in the vault."""
@@ -508,7 +517,7 @@ def _import_one(
         with _timed(run.report, "extract"):
             if not candidate.from_folder and not path.exists():
                 # Before the extension is judged: a mistyped folder has none.
-                raise FileNotFoundIngestError(name, "file not found")
+                raise FileNotFoundIngestError(name, MISSING_WHEN_STARTED)
             read_as = ""
             try:
                 file_format = format_for(path)
@@ -677,11 +686,24 @@ class _OutcomeOf:
         return True
 
 
+def _not_found(path: Path) -> str:
+    """Why a file listed or named a moment ago cannot be read: gone, or its whole folder gone
+    (a USB stick pulled mid-import, walk 53b L4), which importing again, once it is back,
+    mends (the files already imported are skipped as already in the vault)."""
+    if path.parent.exists():
+        return VANISHED
+    return (
+        "file not found: its folder is no longer there (a USB stick or network drive "
+        "disconnected?); reconnect it and import the folder again: files already imported "
+        "are skipped"
+    )
+
+
 def _read(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise FileNotFoundIngestError(readable_name(path.name), "file not found") from None
+        raise FileNotFoundIngestError(readable_name(path.name), _not_found(path)) from None
     except OSError as err:
         raise UnreadableFileError(
             readable_name(path.name), f"cannot read the file ({err.strerror})"

@@ -30,6 +30,8 @@ import string
 from collections.abc import Iterator
 from typing import Any
 
+from medlocal.privacy.deid_regex_build import compile_in_front, parse
+
 _C: Any = None
 _parser: Any = None
 try:
@@ -135,7 +137,7 @@ def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], 
     cased: set[str] = set()
     folded: set[str] = set()
     try:
-        items = list(_parser.parse(written, flags))
+        items = list(parse(written, flags))
         if not _opens_with_a_look_around(items):
             return None
         ignore_case = bool(flags & re.IGNORECASE)
@@ -147,10 +149,9 @@ def _opening(written: str, flags: int) -> tuple[frozenset[str], frozenset[str], 
     return frozenset(cased), frozenset(folded), ok and not empty, _pairs(items, flags)
 
 
-def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` with a look-ahead in front for the characters its matches open with (it
-    finds what ``pattern`` finds, with the same groups), or None where there is none or it
-    would not pay."""
+def first_character_head(pattern: re.Pattern[str]) -> str | None:
+    """The look-ahead that first_character_test writes in front of ``pattern``, or None where
+    there is none or it would not pay (read without compiling the pattern again)."""
     if _parser is None or pattern.flags & (re.ASCII | re.LOCALE):
         return None  # another alphabet's \\w and case: not read here
     opening = _opening(pattern.pattern, pattern.flags)
@@ -165,9 +166,23 @@ def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     test = re.compile(f"(?={'|'.join(ways)})")
     if sum(test.match(c) is not None for c in _ALPHANUMERICS) > _WIDE:
         return None
+    return test.pattern
+
+
+def with_head(pattern: re.Pattern[str], head: str) -> re.Pattern[str]:
+    """``pattern`` with its first_character_head ``head`` in front (same matches and groups)."""
     flags = _GLOBAL_FLAGS.match(pattern.pattern)  # in pattern.flags as well
     body = pattern.pattern[flags.end() :] if flags else pattern.pattern
-    return re.compile(f"{test.pattern}(?:{body})", pattern.flags)
+    # Compiled from the pattern's parse where deid_regex_build keeps it (the build).
+    return compile_in_front(head, body, pattern.flags)
+
+
+def first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` with a look-ahead in front for the characters its matches open with (it
+    finds what ``pattern`` finds, with the same groups), or None where there is none or it
+    would not pay."""
+    head = first_character_head(pattern)
+    return None if head is None else with_head(pattern, head)
 
 
 # Round 19: a pattern whose opening character is consumed by a character set is one the engine

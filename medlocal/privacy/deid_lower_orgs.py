@@ -92,15 +92,7 @@ def lower_org_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     """Organisations named in lower case before their kind's word, in ``text``."""
     found: list[Redaction] = []
     for head in _HEAD.finditer(text):
-        words: list[re.Match[str]] = []
-        at = head.start()
-        floor = max(0, at - _LOOK_BACK)
-        while len(words) < _MOST_WORDS:
-            word = _WORD_BEFORE.search(text, floor, at)
-            if word is None:
-                break
-            words.append(word)
-            at = word.start()
+        words = words_before(_WORD_BEFORE, text, head.start(), _MOST_WORDS)
         start = None
         for i, word in enumerate(words):
             name = word.group("w")
@@ -114,3 +106,20 @@ def lower_org_candidates(text: str, lex: Lexicon) -> list[Redaction]:
             end = head.end()
             found.append(Redaction("facility", start, end, text[start:end], label("facility")))
     return found
+
+
+def words_before(
+    word: re.Pattern[str], text: str, at: int, most: int, look_back: int = _LOOK_BACK
+) -> list[re.Match[str]]:
+    """Up to ``most`` words (matches of ``word``, which ends at its ``\\Z``) read backwards
+    from ``at``, nearest first, within ``look_back`` characters: the words before an
+    organisation's kind word."""
+    words: list[re.Match[str]] = []
+    floor = max(0, at - look_back)
+    while len(words) < most:
+        found = word.search(text, floor, at)
+        if found is None:
+            break
+        words.append(found)
+        at = found.start()
+    return words

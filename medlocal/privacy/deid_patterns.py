@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from medlocal.privacy.deid_addresses import ADDRESS_PART, ADDRESS_PATTERNS, vital_rr
@@ -70,9 +70,10 @@ from medlocal.privacy.deid_date_siblings import sibling_date_candidates
 from medlocal.privacy.deid_dates import is_date
 from medlocal.privacy.deid_document_words import DOCUMENT_WORD_PATTERNS
 from medlocal.privacy.deid_first_characters import (
-    first_character_test,
+    first_character_head,
     skipped_matches,
     skipper_of,
+    with_head,
 )
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_history_years import history_year
@@ -104,6 +105,7 @@ from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bo
 from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
+from medlocal.privacy.deid_regex_build import compile_in_front, forget, keep, parse
 from medlocal.privacy.deid_result_series import result_series
 from medlocal.privacy.deid_script_words import all_medicine
 from medlocal.privacy.deid_scripts import (
@@ -186,7 +188,8 @@ def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
         # The test in front of the whole pattern: in front of its text it held for the first
         # alternative only, and the engine tried every other one at every position (most of
         # the time of a pattern of many alternatives, such as the dates written in words).
-        return re.compile(f"{_WORD_START}(?:{pattern.pattern})", pattern.flags)
+        # Compiled from the parse _opens_words made (deid_regex_build): the same pattern.
+        return compile_in_front(_WORD_START, pattern.pattern, pattern.flags)
     if not pattern.pattern.startswith(_WORD_OPENINGS):
         return pattern
     return re.compile(_WORD_START + pattern.pattern, pattern.flags)
@@ -204,7 +207,7 @@ def _opens_words(pattern: re.Pattern[str]) -> bool:
     if _parser is None:
         return False
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = parse(pattern.pattern, pattern.flags)
         ok, empty, _ = _word_first(list(parsed), boundary=False)
     except (re.error, AttributeError, TypeError, ValueError):  # internals not as expected
         return False
@@ -373,7 +376,7 @@ def _matches(
     skipper = _skipper(pattern) if len(text) >= _SKIP_FROM else None
     if skipper is not None:
         return skipped_matches(pattern, skipper, text)
-    return plain.finditer(text)
+    return (plain or _FIRST_CHARACTER[pattern]).finditer(text)
 
 
 def _matches_in(
@@ -597,11 +600,14 @@ def _parsed(pattern: re.Pattern[str]) -> _Items | None:
     if _parser is None:
         return None
     try:
-        return list(_parser.parse(pattern.pattern, pattern.flags))
+        return list(parse(pattern.pattern, pattern.flags))
     except (re.error, AttributeError, TypeError, ValueError, IndexError):
         return None
 
 
+# Session 53: each pattern is parsed once for the build below, and the patterns written with
+# tests in front are compiled from that parse (deid_regex_build); the parses are let go after.
+keep()
 # The patterns as written, kept for the test that the anchored ones find the same spans.
 UNANCHORED_PATTERNS = tuple(_PATTERNS)
 _WRITTEN = list(_PATTERNS)
@@ -623,13 +629,47 @@ _OPENINGS = {
 # Speed: the characters a match can open with, tested first (deid_first_characters; a quarter
 # of the time of these patterns on a 20-page record). Patterns a context check tells apart by
 # identity are matched as they are (the test is in a copy), as are those the e-mail scan reads.
-_FIRST_CHARACTER = {
-    pattern: test
-    for _, pattern in _PATTERNS
-    if pattern not in BY_IDENTITY
-    and pattern not in _OPENINGS
-    and (test := first_character_test(pattern)) is not None
-}
+
+
+class _FirstCharacterTests(Mapping[re.Pattern[str], re.Pattern[str]]):
+    """Each pattern's first-character test, read at the build and compiled on first use
+    (session 53): three patterns in four with one are asked only at their word openings
+    (_WORD_KEYS), and need it only in a text whose folding moves offsets; compiling all 244 was
+    a tenth of the rule build. By the pattern's identity, with the pattern (see _PLANS)."""
+
+    def __init__(self, heads: dict[int, tuple[re.Pattern[str], str]]) -> None:
+        self._heads = heads
+        self._made: dict[int, re.Pattern[str]] = {}
+
+    def __getitem__(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
+        made = self._made.get(id(pattern))
+        if made is None:
+            known = self._heads.get(id(pattern))
+            if known is None or known[0] is not pattern:
+                raise KeyError(pattern.pattern[:80])
+            made = self._made[id(pattern)] = with_head(pattern, known[1])
+        return made
+
+    def __contains__(self, pattern: object) -> bool:
+        known = self._heads.get(id(pattern))
+        return known is not None and known[0] is pattern
+
+    def __iter__(self) -> Iterator[re.Pattern[str]]:
+        return (pattern for pattern, _ in self._heads.values())
+
+    def __len__(self) -> int:
+        return len(self._heads)
+
+
+_FIRST_CHARACTER = _FirstCharacterTests(
+    {
+        id(pattern): (pattern, head)
+        for _, pattern in _PATTERNS
+        if pattern not in BY_IDENTITY
+        and pattern not in _OPENINGS
+        and (head := first_character_head(pattern)) is not None
+    }
+)
 # Session 28: the cue strings a pattern cannot match without (deid_pattern_cues): a pattern
 # whose cues a text lacks is not run, and one that reads no line break is run only on the lines
 # that hold them (two thirds of the fixed-form patterns find nothing in a 20-page record, each
@@ -664,6 +704,7 @@ _SPLITS = {
     and (split := read_alternatives(pattern, _items_open_words, _PARSED[pattern])) is not None
 }
 del _PARSED
+forget()
 # Round 19: in a long text the engine skips to where a pattern may match (deid_first_characters:
 # a set of the characters its matches open with, consumed, where the test above is a look-ahead
 # it enters at every position): a fifth of the time of the fixed-form patterns on a 20-page
@@ -702,7 +743,7 @@ _Plan = tuple[
     Any,
     Any,
     bool,
-    re.Pattern[str],
+    re.Pattern[str] | None,
     Reading | None,
     re.Pattern[str] | None,
 ]
@@ -714,7 +755,9 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
         _CUES.get(pattern, ()),
         _WORD_KEYS.get(pattern),
         pattern in _LINE_BOUND,
-        _FIRST_CHARACTER.get(pattern, pattern),
+        # The pattern with its first-character test, or None where it has one not compiled
+        # yet (compiled where first needed: see _FirstCharacterTests).
+        None if pattern in _FIRST_CHARACTER else pattern,
         _SPLITS.get(pattern),
         _LINE_ANCHORS.get(pattern),
     )

@@ -73,6 +73,10 @@ _BOATS = (
 _BOAT_NAME = (
     r"[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|of|the|de|la)){0,3}(?:[ \t]+(?:[IVX]{1,4}|\d{1,2}))?"
 )
+# Shared with deid_world_plates (session 53): the words after which a plate of another script
+# or with a Latin capital of another alphabet ("Ł", "Ö") is read.
+VEHICLE_WORDS = _VEHICLE_WORDS
+BOAT_WORDS = _BOATS
 VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "vehicle_id",

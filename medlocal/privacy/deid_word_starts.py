@@ -31,6 +31,7 @@ Exact by construction, so no match changes:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -77,8 +78,10 @@ def digits_marked(text: str) -> str:
     return encoded.translate(_DIGITS_TO_MARK).decode("utf-8", "surrogatepass")
 
 
+@functools.cache
 def _mark(char: str) -> str:
-    """One character of a pattern as the marked, folded text reads it."""
+    """One character of a pattern as the marked, folded text reads it (kept: the build asks it
+    for each of some 200,000 literals, session 53)."""
     read = folded(char)
     return DIGIT_MARK if read.isdecimal() else read
 
@@ -141,14 +144,24 @@ class _Reading:
         through ``items`` read from each of ``ways`` (folded strings read so far; "" where
         nothing is consumed yet)."""
         done: set[str] = set()
-        for op, av in items:
+        at, count = 0, len(items)
+        while at < count:
+            op, av = items[at]
+            at += 1
             if not ways:
                 break
             if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
                 continue  # zero width: the characters on either side are consumed in a row
             if op is _C.LITERAL:
-                char = _mark(chr(av))
-                ways = {way + char for way in ways}
+                # A run of literals is read at once (speed, session 53: a set of ways made anew
+                # for each letter of each listed word was most of the build's reading of
+                # openings); appending the same letters keeps the ways as many as they were.
+                run = [_mark(chr(av))]
+                while at < count and items[at][0] is _C.LITERAL:
+                    run.append(_mark(chr(items[at][1])))
+                    at += 1
+                tail = "".join(run)
+                ways = {way + tail for way in ways}
             elif op is _C.SUBPATTERN or op is _C.ATOMIC_GROUP:
                 sub = av[-1] if op is _C.SUBPATTERN else av
                 ended, ways = self.sequence(list(sub), ways)
@@ -246,7 +259,9 @@ def read_openings(items: _Items) -> Openings | None:
         return None  # a way that consumes nothing
     keys: set[str] = set()
     for key in sorted({opening[:_KEY] for opening in ended | still}, key=len):
-        if not any(key.startswith(shorter) for shorter in keys):
+        # Whether a shorter key opens it, by its own few openings (speed, session 53: not by
+        # each key kept, hundreds for a list of words).
+        if not any(key[:length] in keys for length in range(len(key))):
             keys.add(key)
     return Openings(frozenset(keys), shortest_prefixes(ended | still))
 

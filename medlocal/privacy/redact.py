@@ -66,6 +66,7 @@ from medlocal.privacy.deid_dates import (
 )
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
+from medlocal.privacy.deid_facility_tails import facility_tail_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
@@ -73,6 +74,7 @@ from medlocal.privacy.deid_id_labels import without_label_words
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_irish_names import irish_name_candidates
+from medlocal.privacy.deid_kin_ages import kin_age_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_listed_possessives import listed_possessives
 from medlocal.privacy.deid_lower_names import lower_name_candidates
@@ -119,6 +121,7 @@ from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
+from medlocal.privacy.deid_world_plates import world_plate_candidates
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
 from medlocal.privacy.deid_wrapped_codes import wrapped_code_spans
 
@@ -266,6 +269,10 @@ class Redactor:
         # Doire [townland]", a number's last group wrapped onto the next line.
         checkpoint()
         yield from span_tail_spans(text, found + lines + tagged)
+        # A found organisation's lower-case tail up to its kind's word ("[kingston] public
+        # hospital"), and a lower-case organisation named by a listed name ("mercy hospice").
+        checkpoint()
+        yield from facility_tail_spans(text, found + lines + tagged, lexicon())
         # Letters from abroad (walk 47b): a wrapped telephone number's last group, a postcode
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()
@@ -314,6 +321,10 @@ class Redactor:
         found += saint_place_candidates(text)
         found += irish_name_candidates(text)
         found += possessive_place_candidates(text, lexicon())
+        # Ages over 89 as a person word's attribute, plates in other scripts (session 53:
+        # deid_kin_ages, deid_world_plates).
+        found += kin_age_candidates(text)
+        found += world_plate_candidates(text)
         checkpoint()
         found += hl7_candidates(text)
         if not self.word_scan:

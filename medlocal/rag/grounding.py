@@ -45,7 +45,7 @@ summary also checks the file names it gives against the record
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -264,17 +264,23 @@ def supported_sentences(result: GroundingResult, passages: Mapping[int, str]) ->
 WALL_STATEMENTS = 3
 
 
-def flagged_throughout(result: GroundingResult, passages: Mapping[int, str]) -> bool:
+def flagged_throughout(
+    result: GroundingResult,
+    passages: Mapping[int, str],
+    among: Collection[int] | None = None,
+) -> bool:
     """Whether ``result`` states at least :data:`WALL_STATEMENTS` things, none of which is clean
     (cites a given passage and carries no content flag), and most of which carry a content flag
     (unsupported, weak support, a value, drug or fact the cited passages do not give). The
     model check's doubt does not count, as in :func:`supported_sentences`. A short answer with a
-    wrong value keeps it, flagged: its flag says what the passage gives."""
+    wrong value keeps it, flagged: its flag says what the passage gives. ``among``: only these
+    sentences (by index) count, a summary's section (walk 53a M1: the chat's rule per section).
+    """
     limit = _limit(passages)
     claims = [
         s.index
         for s in split_sentences(result.text)
-        if any(c.isalnum() for c in _masked(s.text, limit))
+        if any(c.isalnum() for c in _masked(s.text, limit)) and (among is None or s.index in among)
     ]
     if len(claims) < WALL_STATEMENTS:
         return False

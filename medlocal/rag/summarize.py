@@ -30,7 +30,7 @@ from medlocal.rag.citations import citations, has_citation, renumber
 from medlocal.rag.context import thinking_advice
 from medlocal.rag.coverage import says_documents_silent
 from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag, FlagKind, section_at
-from medlocal.rag.grounding import ground, supported_sentences
+from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.loop_watch import LoopWatch
 from medlocal.rag.loops import clip
 from medlocal.rag.medications import MedicationLexicon
@@ -86,7 +86,18 @@ NO_SUPPORTED_SECTION = (
     " patient's documents (its draft is kept after the flags, unsupported; check the documents"
     " before concluding they are silent)."
 )
-_PLACEHOLDERS = frozenset({NONE_DOCUMENTED, NOT_EXTRACTED, NOT_USABLE, NO_SUPPORTED_SECTION})
+# Written instead of a section of three statements or more, every one of them flagged (walk 53a
+# M1: 24 invented drugs under "Current medications", each an "unverified medication" citing a
+# passage that names none of them, were shown as the list). The chat's rule, per section, in its
+# words (prompts.ALL_STATEMENTS_FLAGGED).
+ALL_FLAGGED_SECTION = (
+    "No supported text: every statement the model wrote for this section is flagged"
+    " (unsupported, or giving what the passages it cites do not; its draft is kept after the"
+    " flags, unsupported; check the documents before concluding they are silent)."
+)
+_PLACEHOLDERS = frozenset(
+    {NONE_DOCUMENTED, NOT_EXTRACTED, NOT_USABLE, NO_SUPPORTED_SECTION, ALL_FLAGGED_SECTION}
+)
 # The engine's stop reason for a step MedLocal ended itself because its lines had become a loop.
 _STOP_LOOP = "loop"
 _MAX_COMBINE_ROUNDS = 8
@@ -245,19 +256,28 @@ class Summarizer:
         """A section none of whose lines rests on a passage it cites (each is "unsupported" or
         "weak support", as the chat's ``supported_sentences`` decides) reads
         NO_SUPPORTED_SECTION, its text kept as an unsupported draft: a list of invented lines,
-        each flagged, read as the summary's content (walk 38). A section that only says the
-        documents are silent keeps its words."""
+        each flagged, read as the summary's content (walk 38). One of three lines or more, every
+        one of them flagged (the chat's ``flagged_throughout``), reads ALL_FLAGGED_SECTION. A
+        section that only says the documents are silent keeps its words."""
         text = _assembled(template, sections)
         checked = ground(text, texts, lexicon=self.lexicon, min_overlap=self.attach_min_overlap)
         supported = set(supported_sentences(checked, texts))
         backed: set[str] = set()
+        by_section: dict[str, set[int]] = {}
         for sentence in split_sentences(checked.text):
+            heading = section_at(checked.text, sentence.start)
+            by_section.setdefault(heading, set()).add(sentence.index)
             if sentence.index in supported:
-                backed.add(section_at(checked.text, sentence.start))
+                backed.add(heading)
         for section in sections:
-            if section.placeholder or section.heading in backed or _says_silent(section.body):
+            if section.placeholder or _says_silent(section.body):
                 continue
-            section.draft, section.body = section.body, NO_SUPPORTED_SECTION
+            if section.heading not in backed:
+                section.draft, section.body = section.body, NO_SUPPORTED_SECTION
+            elif flagged_throughout(checked, texts, by_section.get(section.heading, set())):
+                # Some lines rest on a passage, but each names what it does not give (a drug,
+                # a value): the chat reads such an answer "No supported answer" (walk 53a M1).
+                section.draft, section.body = section.body, ALL_FLAGGED_SECTION
 
     def _limit(self) -> int:
         thinking = self.think_budget if model_reasons(self.model) else 0
@@ -643,9 +663,14 @@ def _section_flags(text: str, sections: Sequence[_Section]) -> list[Flag]:
                     -1,
                     UNSUPPORTED_DRAFT,
                     section.heading,
-                    "no statement the model wrote for this section rests on the passages it"
-                    " cites, so the section reads “No supported text”; its draft is kept"
-                    " after the flags, unsupported",
+                    (
+                        "every statement the model wrote for this section is flagged"
+                        if section.body == ALL_FLAGGED_SECTION
+                        else "no statement the model wrote for this section rests on the"
+                        " passages it cites"
+                    )
+                    + ", so the section reads “No supported text”; its draft is kept after the"
+                    " flags, unsupported",
                     start,
                     end,
                     quote=section.draft,

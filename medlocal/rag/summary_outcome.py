@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
-from medlocal.rag.summarize import NO_SUPPORTED_SECTION, NONE_DOCUMENTED, NOT_EXTRACTED, NOT_USABLE
+from medlocal.rag.summarize import (
+    ALL_FLAGGED_SECTION,
+    NO_SUPPORTED_SECTION,
+    NONE_DOCUMENTED,
+    NOT_EXTRACTED,
+    NOT_USABLE,
+)
 
 # A section the model's text did not fill: MedLocal wrote one of these in its place.
-_FAILED = frozenset({NOT_EXTRACTED, NOT_USABLE, NO_SUPPORTED_SECTION})
+_FAILED = frozenset({NOT_EXTRACTED, NOT_USABLE, NO_SUPPORTED_SECTION, ALL_FLAGGED_SECTION})
 _EMPTY = _FAILED | {NONE_DOCUMENTED}
 _SECTION = re.compile(r"^## [^\n]*\n", re.M)  # summarize._assembled's section headings
 

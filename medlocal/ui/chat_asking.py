@@ -194,7 +194,8 @@ class ChatAsking:
             "Stopped. Nothing was saved." if stopped else error_text(exc, "The answer")
         )
         if partial:
-            self.status_line += " (The partial text below was not checked or kept.)"
+            # The status line is drawn after the live text (walk 53a M2: it said "below").
+            self.status_line += " (The partial text above was not checked or kept.)"
         self.redraw()
         announce(self.question, self.status_line, urgent=not stopped)
         self.live_question = self.live_text = ""

@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -88,6 +89,10 @@ class ChatPanel(ChatAsking, QWidget):
         self.status_line = ""
         self.job: Job | None = None
         self._seed_offset = 0
+        # Where the keyboard was put when Regenerate, pressed by keyboard, went grey: back on
+        # Regenerate when the answer ends, if it is still there (walk 53a M3: Qt moved it on to
+        # Copy, and the next Space copied the answer instead of regenerating).
+        self._parked: QWidget | None = None
         # Counts clear()s: a job's results reach the panel only while the count is the one it
         # started under. A cancelled answer's failure (or an answer that finished as the vault
         # locked) arrives after clear(); drawn then, it put "Stopped. … (The partial text below
@@ -426,10 +431,12 @@ class ChatPanel(ChatAsking, QWidget):
     def _update_buttons(self) -> None:
         busy = self.job is not None and self.job.running
         has_patient = self.patient_id is not None
+        focused = QApplication.focusWidget()
         self.send_button.setEnabled(has_patient and not busy)
         self.question.setEnabled(has_patient)
         self.stop_button.setEnabled(busy)
         self.regenerate_button.setEnabled(bool(self.turns) and not busy)
+        self._keep_keyboard_near_regenerate(focused, busy)
         self.copy_button.setEnabled(bool(self.turns))
         self.export_button.setEnabled(bool(self.turns) and not busy)
         self.new_chat.setEnabled(has_patient and not busy)
@@ -437,6 +444,17 @@ class ChatPanel(ChatAsking, QWidget):
         self.chats.setEnabled(has_patient and not busy)
         # An empty conversation says what to do next instead of showing a blank pane.
         self.view.setPlaceholderText(EMPTY_CHAT_HINT if has_patient else self._no_patient_hint())
+
+    def _keep_keyboard_near_regenerate(self, focused: QWidget | None, busy: bool) -> None:
+        """Regenerate pressed by keyboard: on Stop while the answer is written (Space stops it,
+        as Esc does), then back on Regenerate, unless the person has moved on meanwhile."""
+        if busy and focused is self.regenerate_button:
+            self.stop_button.setFocus()
+            self._parked = self.stop_button
+        elif not busy and self._parked is not None:
+            parked, self._parked = self._parked, None
+            if focused is parked and self.regenerate_button.isEnabled():
+                self.regenerate_button.setFocus()
 
     def _no_patient_hint(self) -> str:
         vault = self.workspace.vault

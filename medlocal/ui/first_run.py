@@ -8,6 +8,7 @@ prompt, and the key file is written and synced)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import shiboken6
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.passphrase import check_new_passphrase
-from medlocal.errors import MedLocalError
+from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.fsutil import shown_name
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.colours import Tone, ToneLabel
@@ -40,7 +41,7 @@ from medlocal.ui.files import existing_folder, open_file_name
 from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.quit_signals import quit_requested
 from medlocal.ui.strength_meter import StrengthMeter
-from medlocal.ui.workers import run_task
+from medlocal.ui.workers import Job, run_task
 from medlocal.wording import counted
 
 UNFINISHED_EARLIER = (
@@ -65,6 +66,22 @@ LEAVE_TEXT = (
 )
 GO_BACK = "Go back to the key"
 LEAVE = "Leave without it"
+# Esc or × on the model page while a model is copied (fix 52b left: the wizard closed and the
+# copy went on unsaid). Asked, keeping on as the default; a stop deletes the part copied.
+STOP_IMPORT_TITLE = "Stop importing the model?"
+STOP_IMPORT_TEXT = (
+    "The model is still being copied and checked. If you stop, the part copied so far is "
+    "deleted and MedLocal opens without it: you can import it later from the Models menu."
+)
+KEEP_IMPORTING = "Keep importing"
+STOP_IMPORT = "Stop the import"
+STOPPING_IMPORT = "Stopping the import…"
+# The copy hears the stop only between chunks: a read from a dead stick can hang there for good
+# (review 53a: Esc and × then only said "Stopping…", and the wizard could not be closed).
+STOPPING_IMPORT_WAIT = (
+    f"{STOPPING_IMPORT} (press Esc again to close without waiting: the part copied so far is "
+    "deleted once the copy stops, or at the next start)"
+)
 
 
 def leave_without_key(parent: QWidget) -> bool:
@@ -77,6 +94,17 @@ def leave_without_key(parent: QWidget) -> bool:
         (LEAVE, QMessageBox.ButtonRole.DestructiveRole),
         GO_BACK,
         icon=QMessageBox.Icon.Warning,
+    )
+
+
+def stop_importing(parent: QWidget) -> bool:
+    """Ask before a model import under way is stopped; keeping on is the default."""
+    return safe_default_question(
+        parent,
+        STOP_IMPORT_TITLE,
+        STOP_IMPORT_TEXT,
+        (STOP_IMPORT, QMessageBox.ButtonRole.DestructiveRole),
+        KEEP_IMPORTING,
     )
 
 
@@ -442,6 +470,17 @@ class ModelPage(QWizardPage):
             layout.addWidget(widget)
         self._imported = False
         self._busy = False
+        self._stopping = False  # asked to stop: the wizard closes once the copy has stopped
+        self._job: Job | None = None
+
+    @property
+    def importing(self) -> bool:
+        return self._busy
+
+    @property
+    def stopping(self) -> bool:
+        """Asked to stop, the copy not stopped yet."""
+        return self._busy and self._stopping
 
     def validatePage(self) -> bool:
         if self.group.checkedId() != self.IMPORT or self._imported:
@@ -460,20 +499,33 @@ class ModelPage(QWizardPage):
         self._busy = True
         self.status.setText(f"Checking and importing {shown_name(path.name)}…")
 
-        def work(_cancel: object) -> str:
-            result = import_gguf(path)
+        def work(cancel: threading.Event) -> str:
+            result = import_gguf(path, cancel=cancel)
             if result.model.role == "chat":
                 self.workspace.set_default_model(result.model.id, "chat")
             return result.message
 
-        # Owned by the page: Esc closes the wizard during the import, and the wizard goes with
-        # first_run's frame; its end then wrote to the deleted page (fix 52b). The copy itself
-        # is not stopped (it hears no cancel): the model is there for the model manager.
-        run_owned(self, "import model", work, self._imported_ok, self._import_failed)
+        # Owned by the page: should the wizard go all the same (a quit signal), the copy hears
+        # the cancel and its partial file is deleted, and its end finds no page (fix 52b).
+        self._job = run_owned(self, "import model", work, self._imported_ok, self._import_failed)
+
+    def stop_import(self) -> None:
+        """Stop the copy under way (its partial file is deleted); the wizard closes once it
+        has stopped (:meth:`_import_failed`), or says that the copy had already finished."""
+        if self._job is None or not self._busy:
+            return
+        self._stopping = True
+        self.status.setText(STOPPING_IMPORT_WAIT)
+        self._job.cancel()
 
     def _imported_ok(self, message: str) -> None:
         self._busy = False
         self._imported = True
+        if self._stopping:
+            # Too late to stop: the model is in place, and the wizard stays to say so.
+            self._stopping = False
+            self.status.setText(f"Not stopped: the copy had already finished. {message}")
+            return
         self.status.setText(message)
         wizard = self.wizard()
         if wizard is not None:
@@ -481,6 +533,13 @@ class ModelPage(QWizardPage):
 
     def _import_failed(self, exc: BaseException) -> None:
         self._busy = False
+        if self._stopping and isinstance(exc, GenerationCancelled):
+            self._stopping = False
+            wizard = self.wizard()
+            if wizard is not None and wizard.isVisible():  # not closed already without waiting
+                wizard.reject()  # stopped as asked: the wizard closes, nothing was kept
+            return
+        self._stopping = False
         self.status.setText(f"Not imported: {exc}")
 
 
@@ -509,6 +568,15 @@ class FirstRunWizard(QWizard):
         # that closes as asked (the next start says the vault was not finished).
         on_key_page = self.currentPage() is self.recovery_page and self.isVisible()
         if on_key_page and not quit_requested() and not leave_without_key(self):
+            return
+        # During a model import: stop it first (asked; the copy's end is then said or the
+        # wizard closes once it has stopped). A quit signal closes at once: the page goes, the
+        # copy hears the cancel and deletes its partial file. Esc again while it stops closes
+        # without waiting (a copy stuck in a read of a dead stick would never stop: review 53a).
+        model = self.model_page
+        if model.importing and not quit_requested() and not model.stopping:
+            if stop_importing(self) and model.importing:
+                model.stop_import()
             return
         super().reject()
 

@@ -33,6 +33,7 @@ from medlocal.ingest.formats import SUPPORTED_SUFFIXES
 from medlocal.ingest.import_report import ImportReport, ProgressEvent, import_progress_text
 from medlocal.progress import Progress, duration_text
 from medlocal.ui.announce import announce
+from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.dialogs.common import error_text, run_owned
 from medlocal.ui.files import existing_folder, open_file_names
 from medlocal.ui.workers import Job, ProgressRelay, emit_from_worker
@@ -72,10 +73,13 @@ class ImportSection(QObject):
         self._ready = ready
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Import progress")
+        self.progress.setFormat("%v of %m files")  # the bars say which is which
+
         self.progress.hide()
         # Passages of the file being embedded: a long document moves batch by batch.
         self.file_progress = QProgressBar()
-        self.file_progress.setAccessibleName("Embedding progress of the current file")
+        self.file_progress.setAccessibleName("Progress of the current file")
+        self.file_progress.setFormat("this file: %p%")
         self.file_progress.hide()
         self.progress_label = QLabel("")
         self.progress_label.setWordWrap(True)
@@ -96,6 +100,12 @@ class ImportSection(QObject):
         self.cancel_button.setAccessibleName("Cancel the import")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_import)
+        # Files dropped while the vault is busy are refused, and said here until the next
+        # import starts (walk 53a H2: a second drop was accepted, then silently thrown away).
+        self.drop_notice = ToneLabel("", Tone.WARNING)
+        self.drop_notice.setWordWrap(True)
+        self.drop_notice.setAccessibleName("Files not imported message")
+        self.drop_notice.hide()
         self.errors = QListWidget()
         self.errors.setAccessibleName("Files that could not be imported")
         # Long reasons wrap inside the list rather than running off its right edge (walk 25:
@@ -122,6 +132,7 @@ class ImportSection(QObject):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.long_notice)
         layout.addWidget(self.cancel_button)
+        layout.addWidget(self.drop_notice)
         layout.addWidget(self.errors, 1)
 
     @property
@@ -138,6 +149,24 @@ class ImportSection(QObject):
         self.file_progress.hide()
         self.progress_label.clear()
         self._clear_long_notice()
+        self.drop_notice.clear()
+        self.drop_notice.hide()
+
+    def refuse_drop(self, why: str, paths: list[Path]) -> None:
+        """Say that the files dragged here are not imported (``why``: what holds the vault).
+        Said as the drag enters, which the panel refuses: the desktop then shows the drop
+        refused, and no drop follows. Nothing is queued: the files are still where they were.
+        """
+        names = ", ".join(shown_name(path.name or str(path)) for path in paths[:3])
+        more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+        text = (
+            f"Not imported: {why}, so these {len(paths)} file(s) cannot be dropped now "
+            f"({names}{more}). Drop them again when it ends."
+        )
+        if text != self.drop_notice.text() or not self.drop_notice.isVisible():
+            self.drop_notice.setText(text)
+            self.drop_notice.show()
+            announce(self.drop_notice, text, urgent=True)
 
     def choose_files(self) -> None:
         names = open_file_names(
@@ -162,6 +191,8 @@ class ImportSection(QObject):
         patient, label = chosen
         self.errors.clear()
         self.errors.hide()
+        self.drop_notice.clear()
+        self.drop_notice.hide()
         self._result = _ImportResult(patient, label)
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -171,7 +202,11 @@ class ImportSection(QObject):
         self.file_progress.setValue(0)
         self.file_progress.show()
         self.cancel_button.show()
-        self.progress_label.setText("Preparing the import…")
+        # Whose chart the files go to, said plainly (walk 53a H1: a drop on another patient's row
+        # went to the chosen one, and nothing named either).
+        starting = f"Importing {what_is_imported(paths)} for {label}…"
+        self.progress_label.setText(starting)
+        announce(self.progress_label, starting)
         ws = self.workspace
         tally = ImportTally(paths)
 
@@ -238,7 +273,9 @@ class ImportSection(QObject):
     def _on_progress(self, value: Progress) -> None:
         if self.import_job is None:
             return  # the import already ended: its summary stays on screen
-        if value.unit in ("passages", "characters"):  # the file's own: embedding, splitting
+        # The file's own: embedding, splitting, OCR's pages. OCR's pages went to the batch's bar,
+        # which then restarted at 0% with each scan while the file's stayed at 0 (walk 53b, L2).
+        if value.unit in ("passages", "characters", "pages"):
             self.file_progress.setRange(0, value.total or 0)
             self.file_progress.setValue(value.done)
         else:
@@ -353,7 +390,7 @@ class ImportSection(QObject):
         result = self._result
         if self._shows_result_patient():
             result.seen = True
-            self.progress_label.setText(result.summary)
+            self.progress_label.setText(f"For {result.label}: {result.summary}")
         elif result.summary and not result.seen:
             self.progress_label.setText(
                 f"The import for {result.label} ended: {result.summary} Choose {result.label} "
@@ -388,6 +425,18 @@ class _ImportResult:
     summary: str = ""
     seen: bool = False
     said: bool = False  # announced to a screen reader
+
+
+def what_is_imported(paths: list[Path]) -> str:
+    """``paths`` counted as the person chose them: "1 file", "2 files and 1 folder"."""
+    folders = sum(1 for path in paths if path.is_dir())
+    files = len(paths) - folders
+    parts = [
+        f"{count} {noun}{'s' if count != 1 else ''}"
+        for count, noun in ((files, "file"), (folders, "folder"))
+        if count
+    ]
+    return " and ".join(parts) or "0 files"
 
 
 def listed_name(shown: str) -> str:

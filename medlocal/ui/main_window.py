@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
             quit_action,
         ):
             file_menu.addAction(action)
+        self._build_chat_menu(bar.addMenu("&Chat"))
         models_menu = bar.addMenu("&Models")
         models_menu.addAction(self._action("&Model manager…", self.open_models, "Ctrl+M"))
         tools_menu = bar.addMenu("&Tools")
@@ -283,6 +285,26 @@ class MainWindow(QMainWindow):
             self.lock_action,
             self.passphrase_action,
         ]
+
+    def _build_chat_menu(self, menu: QMenu) -> None:
+        """The chat's buttons as menu items with shortcuts (walk 53a L2: reached only by F6 and
+        a count of Tabs that changed with which buttons were on). Each presses its button, so
+        it does what the button does, and nothing while the button is off."""
+        chat = self.chat
+        for text, button, shortcut in (
+            ("&New chat", chat.new_chat, "Ctrl+Shift+N"),
+            ("&Regenerate answer", chat.regenerate_button, "Ctrl+R"),
+            ("&Copy answer", chat.copy_button, "Ctrl+Shift+C"),
+            ("&Export answer…", chat.export_button, "Ctrl+E"),
+        ):
+            action = self._action(text, button.click, shortcut)
+            menu.addAction(action)
+            # Shown on only when its button is: a grey item says "not now", as the button does.
+            menu.aboutToShow.connect(
+                lambda action=action, button=button: action.setEnabled(button.isEnabled())
+            )
+            menu.aboutToHide.connect(lambda action=action: action.setEnabled(True))
+            button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
 
     def _go_to_question(self) -> None:
         if self.stack.currentIndex() != self.LOCKED and self.chat.question.isEnabled():

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,13 +31,14 @@ from medlocal.app.patients import (
 )
 from medlocal.errors import MedLocalError
 from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.dialogs.patient_dialogs import (
     AddPatientDialog,
     add_patient_asking,
 )
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
-from medlocal.ui.import_section import ImportSection
+from medlocal.ui.import_section import ImportSection, what_is_imported
 from medlocal.ui.patient_deletions import PatientDeletions
 from medlocal.ui.patient_rows import (
     ID_ROLE,
@@ -52,6 +53,11 @@ from medlocal.vault.errors import NotFoundError, VaultBusyError
 from medlocal.vault.rows import DocumentInfo, Patient
 
 DOCS_REFRESH_MS = 500
+
+
+def _dropped_paths(event: QDropEvent) -> list[Path]:
+    """The local files and folders a drag carries."""
+    return [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
 
 
 class SelectingList(QListWidget):
@@ -389,14 +395,90 @@ class PatientsPanel(PatientDeletions):
         self.exportDocumentRequested.emit(int(items[0].data(ID_ROLE)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.patient_id is not None:
-            event.acceptProposedAction()
+        paths = _dropped_paths(event)
+        if not paths or self.patient_id is None:
+            return
+        if self.busy:
+            # Refused and said (walk 53a H2: a drop during an import was accepted, then thrown
+            # away). Qt sends no drop after a refused entry, so it is said here.
+            self.imports.refuse_drop(self._busy_reason(), paths)
+            return
+        event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
+        paths = _dropped_paths(event)
+        if not paths or self.patient_id is None:
+            return
+        if self.busy:  # began between the drag's entry and its drop
+            self.imports.refuse_drop(self._busy_reason(), paths)
+            return
+        event.acceptProposedAction()
+        target = self._patients_list_target(event.position().toPoint())
+        if target is None:  # the Documents list or the rest of the panel: the chosen patient's
             self.imports.import_paths(paths)
+            return
+        # Asked after the drop returns: a question inside it would hold the drag's source.
+        QTimer.singleShot(0, lambda: self._import_dropped_on_list(paths, target))
+
+    def _busy_reason(self) -> str:
+        return "an import is running" if self.imports.running else "documents are being deleted"
+
+    def _patients_list_target(self, pos: QPoint) -> tuple[int, str] | None:
+        """The patient a drop at ``pos`` (the panel's coordinates) would go to when it lands on
+        the Patients list rather than the Documents: that row's patient, or the chosen one for
+        the list's empty part. ``None`` off the list, or on the chosen patient's own row."""
+        viewport = self.patients.viewport()
+        at = viewport.mapFrom(self, pos)
+        if not viewport.rect().contains(at):
+            return None
+        item: QListWidgetItem | None = self.patients.itemAt(at)
+        current: QListWidgetItem | None = self.patients.currentItem()
+        if item is None or item.isHidden():
+            item = current  # the list's empty part: the chosen patient, asked all the same
+        elif item is current:
+            return None
+        return None if item is None else (int(item.data(ID_ROLE)), str(item.data(LABEL_ROLE)))
+
+    def _import_dropped_on_list(self, paths: list[Path], target: tuple[int, str]) -> None:
+        """Files dropped on the Patients list are imported for the patient they were dropped on
+        only once the person has read that patient's name and said so (walk 53a H1: a drop on
+        a near-namesake's row went, unsaid, to the chosen patient). Asked, not guessed: a drop
+        one row off lands on another chart, and two rows can read almost the same."""
+        patient, label = target
+        chosen = self._chosen_for_import()
+        if chosen is not None and chosen[0] != patient:
+            where = (
+                f"You dropped them on {label}'s row, but {chosen[1]} is the patient shown. "
+                "Their documents are listed under Documents, where a drop imports without "
+                "asking."
+            )
+        else:
+            where = (
+                "You dropped them on the Patients list, not on the Documents list, where a drop "
+                "imports for the patient shown without asking."
+            )
+        asked = safe_default_question(
+            self,
+            "Import dropped files",
+            f"Import {what_is_imported(paths)} for {label}?",
+            (f"Import for {label}", QMessageBox.ButtonRole.AcceptRole),
+            "Cancel",
+            informative=where,
+        )
+        vault = self.workspace.vault
+        if not asked or not shiboken6.isValid(self) or vault is None or vault.is_locked:
+            return  # a lock meanwhile forgets the drop, as it forgets every name shown
+        if self.busy:  # an import started while the question was open
+            self.imports.refuse_drop(self._busy_reason(), paths)
+            return
+        rows = [self.patients.item(row) for row in range(self.patients.count())]
+        item = next((i for i in rows if int(i.data(ID_ROLE)) == patient), None)
+        if item is None:  # removed or locked away meanwhile
+            self.notice.setText(f"Not imported: {label} is no longer listed.")
+            self.notice.show()
+            return
+        self.patients.setCurrentItem(item)  # the documents shown are theirs, then the import
+        self.imports.import_paths(paths)
 
     def _chosen_for_import(self) -> tuple[int, str] | None:
         item = self.patients.currentItem()

@@ -57,7 +57,12 @@ from medlocal.vault.manifest import (
     sha256_hex,
     unwrap_backup_key,
 )
-from medlocal.vault.unlock import VaultFiles, incomplete_message, usable_entry
+from medlocal.vault.unlock import (
+    ANOTHER_VAULT_RESTORED,
+    VaultFiles,
+    incomplete_message,
+    usable_entry,
+)
 
 log = logging.getLogger(__name__)
 
@@ -117,12 +122,24 @@ class RememberedAfterRestore:
 
     kept: bool
     reason: str = ""
+    # Another vault's backup replaced it (review 52b F5): the choice is not carried, and the
+    # replaced vault's keychain entries (named here) are deleted once the restore is in place.
+    another_vault: bool = False
+    left_entries: tuple[str, ...] = ()
 
     def note(self) -> str:
         if self.kept:
             return (
                 "On this computer it still unlocks without the passphrase (remembered in the OS "
                 "keychain, as the replaced vault was)."
+            )
+        if self.another_vault:
+            return (
+                "It does not unlock without the passphrase on this computer: the vault it "
+                "replaced was remembered in the OS keychain, but the backup is of another "
+                "vault, and that choice is not carried to it (the replaced vault's keychain "
+                "entry was removed). To unlock without the passphrase, tick Remember on this "
+                "computer in Settings (or run 'medlocal vault remember')."
             )
         return (
             "It no longer unlocks without the passphrase on this computer: the OS keychain "
@@ -424,6 +441,8 @@ def finish_restore(
         check_cancel(cancel, "the restore")
         report(progress, Progress("installing", 1, 3, "moving into place", "steps"))
         _install(prepared, replacing, expected)
+        if remembered is not None:
+            _delete_left_entries(remembered.left_entries)
         prepared.backup_key.wipe()
         prepared.done = True
         _record_restored_from(prepared.folder, header)
@@ -680,8 +699,18 @@ def _keychain_wrap(
         previous = load_key_file(files.key_file)
     except KeyFileError:
         return None, None
-    if previous.vault_id != vault_id or "keychain" not in previous.wraps:
+    if "keychain" not in previous.wraps:
         return None, None
+    if previous.vault_id != vault_id:
+        # Review 52b F5: said, and this folder's entry of the replaced vault does not stay
+        # behind. Not the old id-only name of an unnamed wrap (review 53a): every copy of that
+        # vault elsewhere unlocks with it, and the one in another folder lost its "remembered".
+        return None, RememberedAfterRestore(
+            kept=False,
+            reason=ANOTHER_VAULT_RESTORED,
+            another_vault=True,
+            left_entries=(keychain.entry_name(previous.vault_id, target),),
+        )
     try:
         entry = usable_entry(files, previous)
         device_key, backend = keychain.load_device_key(entry)
@@ -693,6 +722,16 @@ def _keychain_wrap(
         device_key.wipe()
     recorded = previous.wraps["keychain"].get("entry")
     return ({**wrap, "entry": recorded} if recorded else wrap), RememberedAfterRestore(kept=True)
+
+
+def _delete_left_entries(entries: tuple[str, ...]) -> None:
+    """Delete the replaced vault's keychain entries; a keychain that does not answer leaves
+    them (the restore is done: an orphaned entry opens nothing without its key file's wrap)."""
+    for entry in entries:
+        try:
+            keychain.delete_device_key(entry)
+        except KeychainUnavailableError as err:
+            log.warning("the replaced vault's keychain entry was left (%s)", err)
 
 
 def _reason_in_a_restore(err: KeychainUnavailableError) -> str:

@@ -360,6 +360,10 @@ class Vault(DocumentsMixin, ChatsMixin):
         self._write("key_change", {"kind": "remember", "backend": backend[-100:]})
         return backend
 
+    def unremembered_said(self) -> None:
+        """The start that asked for the passphrase showed why (see unlock.unremembered_said)."""
+        self._key_file = unlock.unremembered_said(self._files, self._key_file)
+
     def forget(self) -> None:
         with self._read():
             self._key_file = unlock.forget(self._files, self._key_file)

@@ -476,6 +476,9 @@ REMEMBER_AFTER_RESTORE_WINDOW = (
     "To unlock without the passphrase again, tick Remember on this computer in Settings once "
     "unlocked."
 )
+# The stored reason when another vault's backup replaced a remembered, just-made vault (review
+# 52b F5): the keychain was not "not usable", the choice was not carried.
+ANOTHER_VAULT_RESTORED = "the backup is of another vault"
 # A locked keychain keeps its entry: unlocking it, not remembering again, is the fix (L1).
 UNLOCK_THE_KEYCHAIN = (
     "Unlock it (on Linux: Passwords and Keys, the Login keyring, Unlock; or sign out and in "
@@ -522,10 +525,16 @@ def unremembered_reason(folder: Path, *, window: bool = False) -> str | None:
     # Nothing is remembered now, so nothing to stop trying (review 52b F8: "untick it there"
     # named a box no longer ticked).
     again = REMEMBER_AFTER_RESTORE_WINDOW if window else REMEMBER_AFTER_RESTORE
+    if reason == ANOTHER_VAULT_RESTORED:
+        cause = (
+            "the vault it replaced was remembered in the OS keychain, but the backup is of "
+            "another vault and that choice was not carried to it"
+        )
+    else:
+        cause = f"the OS keychain could not be used during the restore ({reason})"
     return (
         "This vault was restored from a backup and no longer unlocks without the passphrase on "
-        f"this computer: the OS keychain could not be used during the restore ({reason}). "
-        f"So the passphrase is needed. {again}"
+        f"this computer: {cause}. So the passphrase is needed. {again}"
     )
 
 
@@ -627,7 +636,6 @@ def _open(
             raise VaultCorruptedError(damaged_vault_message(vault_folder=files.folder)) from err
         raise
     failures = key_file.unlogged_failures
-    key_file.unremembered = ""  # said at this start; the person has unlocked since (M1)
     key_file.failed_attempts = 0
     key_file.last_failed_at = 0.0
     key_file.unlogged_failures = 0
@@ -781,6 +789,19 @@ def remember(files: VaultFiles, key_file: KeyFile, dek: SecretKey) -> tuple[KeyF
         current.unremembered = ""
 
     return update_key_file(files, key_file, add, kept=_dek_kept), backend
+
+
+def unremembered_said(files: VaultFiles, key_file: KeyFile) -> KeyFile:
+    """Clear the stored "why the passphrase is asked" (walk 52b M1) once a start has shown it
+    and the person has unlocked since. Not at every unlock (review 52b F10): a scripted one
+    (``--passphrase-file``) shows nothing, and the next start must still say it."""
+    if not key_file.unremembered:
+        return key_file
+
+    def clear(current: KeyFile) -> None:
+        current.unremembered = ""
+
+    return update_key_file(files, key_file, clear, kept=None)
 
 
 def forget(files: VaultFiles, key_file: KeyFile) -> KeyFile:

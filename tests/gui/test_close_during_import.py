@@ -141,7 +141,10 @@ def test_closing_mid_import_asks_stops_without_freezing_and_tells_next_time(
         assert line == f"{name}: not imported — stopped when MedLocal closed: import it again"
     assert f"{len(left_out)} file(s) not imported" in status
     assert "stopped when MedLocal closed" in status and "Okonkwo-Blythe" in status
-    assert label.startswith("Stopped when MedLocal closed")
+    assert (
+        label.startswith("For Marguerite Okonkwo-Blythe")
+        and ": Stopped when MedLocal closed" in label
+    )
 
 
 # The window's longest turnless stretch while it closes: above this a person sees it freeze

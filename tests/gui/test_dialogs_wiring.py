@@ -6,7 +6,8 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+from fixtures.gui_window import open_window
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -41,10 +42,18 @@ def test_dialog_builds_like_the_window_builds_it(
     for control in dialog.findChildren(QWidget):
         if control.objectName().startswith("qt_"):  # Qt's own parts (a table's corner button)
             continue
-        if isinstance(control, QAbstractButton | QComboBox | QLineEdit):
+        # A tab bar takes the keyboard too (walk 53a L3: Models opened on an unnamed one).
+        if isinstance(control, QAbstractButton | QComboBox | QLineEdit | QTabBar):
             text = control.text() if isinstance(control, QAbstractButton) else ""
             assert control.accessibleName() or text.strip("&"), f"{name}: unnamed {control}"
     dialog.reject()
+
+
+def test_the_sources_tab_bar_is_named(qtbot: QtBot, gui_workspace: Workspace) -> None:
+    """Walk 53a L3: the Sources panel's Text/Page tab bar had no accessible name."""
+    window = open_window(qtbot, gui_workspace)
+    bars = window.findChildren(QTabBar)
+    assert bars and all(bar.accessibleName() for bar in bars), [b.accessibleName() for b in bars]
 
 
 def test_export_dialog_builds_like_the_window_builds_it(

@@ -54,7 +54,7 @@ def test_the_result_stays_with_its_patient_and_the_reason_is_readable(
     good, broken = _files(tmp_path)
     imports.import_paths([good, broken])
     qtbot.waitUntil(lambda: imports.import_job is None, timeout=WAIT_MS)
-    assert imports.progress_label.text() == "Imported 1, skipped 0, failed 1."
+    assert imports.progress_label.text().endswith("Imported 1, skipped 0, failed 1.")
     assert imports.errors.isVisible() and imports.errors.count() == 1
     item = imports.errors.item(0)
     assert item.text().startswith(f"{broken.name}: ") and str(tmp_path) not in item.text()
@@ -65,7 +65,7 @@ def test_the_result_stays_with_its_patient_and_the_reason_is_readable(
     _choose(window, 1)
     assert not imports.errors.isVisible() and imports.progress_label.text() == ""
     _choose(window, 0)  # back to the patient the import was for: the result is back
-    assert imports.errors.isVisible() and imports.progress_label.text().startswith("Imported 1")
+    assert imports.errors.isVisible() and ("Imported 1" in imports.progress_label.text())
     window.close()
 
 
@@ -77,14 +77,14 @@ def test_an_import_that_ends_under_another_patient_says_whose_it_was(
     importing = hold(monkeypatch, gui_workspace, "import_documents")
     imports.import_paths(_files(tmp_path))
     _choose(window, 1)  # the import goes on; its progress line stays
-    assert imports.progress_label.text() == "Preparing the import…"
+    assert imports.progress_label.text() == "Importing 2 files for Eamon Quillfeather…"
     importing.release.set()
     qtbot.waitUntil(lambda: imports.import_job is None, timeout=WAIT_MS)
     said = imports.progress_label.text()
     assert said.startswith("The import for Eamon Quillfeather ended: Imported 1"), said
     assert not imports.errors.isVisible()  # Margaret's documents are not listed with them
     _choose(window, 0)
-    assert imports.progress_label.text().startswith("Imported 1") and imports.errors.isVisible()
+    assert ("Imported 1" in imports.progress_label.text()) and imports.errors.isVisible()
     _choose(window, 1)  # seen now: nothing of it under the other patient
     assert imports.progress_label.text() == "" and not imports.errors.isVisible()
     window.close()
@@ -101,7 +101,7 @@ def test_a_guessed_encoding_is_listed_with_the_imported_file(
     mixed.write_bytes("B12 1000 µg monthly\n".encode() + "café – naïve\n".encode("cp1252"))
     imports.import_paths([mixed])
     qtbot.waitUntil(lambda: imports.import_job is None, timeout=WAIT_MS)
-    assert imports.progress_label.text() == "Imported 1, skipped 0, failed 0."
+    assert imports.progress_label.text().endswith("Imported 1, skipped 0, failed 0.")
     assert imports.errors.isVisible() and imports.errors.count() == 1
     listed = imports.errors.item(0).text()
     assert listed.startswith("mixed.txt: imported — check: encoding mixed: UTF-8 with 1 line in")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.models import download as dl
-from medlocal.models.catalog import Catalog, bundled_catalog
+from medlocal.models.catalog import Catalog, Role, bundled_catalog
 from medlocal.models.demo import DEMO_MODEL_ID
 from medlocal.paths import models_dir
 from medlocal.ui.dialogs.model_tables import FIT_COLUMN_CATALOG
@@ -108,7 +109,7 @@ def test_download_shows_progress_cancels_and_resumes(
 
 
 def test_import_file_and_folder_verify_and_default(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = _open(qtbot, workspace)
     single = write_tiny_gguf(tmp_path / "single.gguf", seed=1)
@@ -149,7 +150,18 @@ def test_import_file_and_folder_verify_and_default(
     chat_id = next(m.id for m in workspace.registry.models() if "single" in m.id)
     dialog.select(chat_id)
     assert dialog.default_button.isEnabled()
-    qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
+    written_on: list[bool] = []
+    real_set_default = workspace.registry.set_default
+
+    def set_default(model_id: str, role: Role) -> None:
+        written_on.append(threading.current_thread() is threading.main_thread())
+        real_set_default(model_id, role)
+
+    # Left 53: models.json is written on a worker, not on the window's thread (left 52 left).
+    monkeypatch.setattr(workspace.registry, "set_default", set_default)
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.default_button, Qt.MouseButton.LeftButton)
+    assert written_on == [False]
     assert workspace.registry.defaults()["chat"] == chat_id
     assert chat_id in marked_default() and DEMO_MODEL_ID not in marked_default()
     assert not dialog.reembed_button.isVisible()
@@ -227,7 +239,8 @@ def test_convert_embedder_then_default_offers_reembed(
     converted = workspace.registry.get("minilm")
     assert converted.role == "embedding"
     dialog.select("minilm")
-    dialog.default_button.click()
+    with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
+        dialog.default_button.click()
     assert workspace.registry.defaults()["embedding"] == "minilm"
     assert not dialog.reembed_button.isHidden()
     dialog.reembed_button.click()

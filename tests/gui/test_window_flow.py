@@ -473,7 +473,9 @@ def test_a_failed_import_shows_words_not_the_raw_exception(
     window.patients.imports.import_paths([tmp_path / "a.txt"])
     wait_import(qtbot, window)
     shown = window.patients.imports.progress_label.text()
-    assert shown.startswith("Import stopped. The import failed unexpectedly (KeyError)"), shown
+    assert shown.startswith(
+        "For Import Patient: Import stopped. The import failed unexpectedly (KeyError)"
+    ), shown
     assert "Jane Roe" not in shown
     window.close()
 

@@ -27,6 +27,19 @@ def test_a_larger_context_is_held_to_the_training_context_with_a_note() -> None:
     assert "not the 8,192 asked for" in note
 
 
+def test_the_window_is_told_where_it_sets_the_context_not_ctx() -> None:
+    """Left 53 (left 52 left): the window showed "(--ctx or the context size setting)"; it has
+    no --ctx. The terminal keeps its words; the window names its setting."""
+    from medlocal.errors import window_wording
+    from medlocal.settings import in_window
+
+    note = context_cap_note(trained_on(1024), 8192)
+    assert note is not None and "--ctx" in note
+    shown = window_wording(note)
+    assert "--ctx" not in shown and in_window("context_tokens") in shown
+    assert "not the 8,192 asked for" in shown
+
+
 def test_a_training_context_off_the_padding_is_rounded_down_and_the_note_says_so() -> None:
     # Review 46b D9: 2,000 trained, 4,096 asked loaded 2,048 (padded up past it) and the note
     # said 2,000.

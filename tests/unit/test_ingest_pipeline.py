@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 from fixtures.ingest_files import (
     BATCH_MAX_BYTES,
     FakeEmbedder,
@@ -17,7 +18,15 @@ from fixtures.ingest_files import (
 )
 
 from medlocal.ingest.chunker import ChunkingParams
-from medlocal.ingest.pipeline import ProgressEvent, collect_files, import_paths
+from medlocal.ingest.errors import FileNotFoundIngestError
+from medlocal.ingest.pipeline import (
+    MISSING_WHEN_STARTED,
+    VANISHED,
+    ProgressEvent,
+    _read,
+    collect_files,
+    import_paths,
+)
 
 
 def test_every_bad_input_fails_alone_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -148,7 +157,7 @@ def test_missing_path_is_a_per_file_error(tmp_path: Path) -> None:
         FakeVault(), [tmp_path / "nope.pdf", tmp_path / "ok.txt"], 1, FakeEmbedder()
     )
     assert [(o.status, o.reason) for o in report.files] == [
-        ("failed", "file not found"),
+        ("failed", MISSING_WHEN_STARTED),
         ("imported", None),
     ]
 
@@ -156,7 +165,7 @@ def test_missing_path_is_a_per_file_error(tmp_path: Path) -> None:
 def test_missing_path_without_an_extension_is_not_found(tmp_path: Path) -> None:
     # A mistyped folder name (no extension) was reported as an unsupported file type.
     report = import_paths(FakeVault(), [tmp_path / "Letters"], 1, FakeEmbedder())
-    assert [(o.status, o.reason) for o in report.files] == [("failed", "file not found")]
+    assert [(o.status, o.reason) for o in report.files] == [("failed", MISSING_WHEN_STARTED)]
 
 
 def test_cancel_between_files_keeps_only_complete_documents(tmp_path: Path) -> None:
@@ -287,3 +296,37 @@ def test_cancel_while_a_big_file_without_blank_lines_is_split_stops_promptly(
         "a_big.txt",
     )
     assert split[0].stage_text == "Splitting into passages 2%"
+
+
+def test_a_file_gone_before_it_is_read_says_it_was_moved_or_deleted(tmp_path: Path) -> None:
+    # Walk 53a L6: a file dragged, then deleted before the drop was read, said only "file not
+    # found"; the window's drop passes its paths as they were when dropped.
+    report = import_paths(FakeVault(), [tmp_path / "vanished_letter.txt"], 1, FakeEmbedder())
+    (outcome,) = report.files
+    assert outcome.reason == MISSING_WHEN_STARTED
+    assert "moved or deleted" in MISSING_WHEN_STARTED and "moved or deleted" in VANISHED
+    with pytest.raises(FileNotFoundIngestError, match="moved or deleted before it could be read"):
+        _read(tmp_path / "vanished_letter.txt", 1000)
+
+
+def test_a_folder_removed_mid_import_is_named(tmp_path: Path) -> None:
+    """A USB stick pulled mid-import: the files left say their folder is gone and that
+    importing again skips what was done (walk 53b, L4), not a bare "file not found"."""
+    import shutil
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"Clinic letter {name}.")
+
+    def pull_the_stick(event: ProgressEvent) -> None:
+        if event.stage == "done" and folder.exists():
+            shutil.rmtree(folder)
+
+    report = import_paths(FakeVault(), [folder], 1, FakeEmbedder(), progress=pull_the_stick)
+    statuses = [o.status for o in report.files]
+    assert statuses == ["imported", "failed", "failed"]
+    for outcome in report.files[1:]:
+        assert outcome.reason is not None
+        assert "its folder is no longer there" in outcome.reason
+        assert "files already imported are skipped" in outcome.reason

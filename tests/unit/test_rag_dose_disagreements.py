@@ -174,6 +174,101 @@ def test_a_dose_given_once_is_no_disagreement(once: str) -> None:
     assert dose_disagreements(numbered, ["aspirin"], default_lexicon()) == []
 
 
+@pytest.mark.parametrize(
+    "once",
+    [
+        "Ambulance record. Given aspirin 300 mg chewed. Pain eased.",
+        "ED note. Aspirin 300 mg chewed on arrival, ECG done.",
+        "ED note. Aspirin 300 mg to chew given at triage.",
+    ],
+)
+def test_a_dose_taken_there_and_then_is_no_disagreement(once: str) -> None:
+    """Left 53 (fix 52d left): "Given aspirin 300 mg chewed" has no one-off word, but no regimen
+    is chewed: it was compared with the regular 75 mg as a disagreement."""
+    ed = hit(58, once, document_id=5, file_name="ed_attendance_2025-11-02.txt")
+    numbered = [NumberedPassage(1, NURSING), NumberedPassage(2, ed)]
+    assert dose_disagreements(numbered, ["aspirin"], default_lexicon()) == []
+
+
+FUROSEMIDE = hit(
+    59,
+    "Discharge medications: furosemide 40 mg once daily.",
+    document_id=12,
+    file_name="discharge_summary_2026-09-18.pdf",
+)
+
+
+def test_a_dose_given_iv_there_and_then_is_no_disagreement() -> None:
+    ed = hit(60, "ED note. Given furosemide 80 mg IV for fluid overload.", document_id=13,
+             file_name="ed_attendance_2026-09-19.txt")  # fmt: skip
+    numbered = [NumberedPassage(1, FUROSEMIDE), NumberedPassage(2, ed)]
+    assert dose_disagreements(numbered, ["furosemide"], default_lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    "regimen",
+    [
+        "Drug chart\n08:00 Furosemide 80 mg IV given.\n14:00 Furosemide 80 mg IV given.",
+        "Ward round. Furosemide 80 mg IV.",  # a route alone is no one-off word
+        "Ward round. Furosemide 80 mg IV twice daily given.",
+        "Nursing note. Furosemide 80 mg given IV this morning as charted.",
+        "Drug chart. 2000h furosemide 80 mg given IV.",  # a clock time: a scheduled dose
+    ],
+)
+def test_a_regimen_with_a_route_or_manner_word_still_disagrees(regimen: str) -> None:
+    """The other way (left 53): a route, a chart's clock time, a frequency or "as charted"
+    keeps the dose a regimen, and the letter's 40 mg against it is still flagged."""
+    ward = hit(61, regimen, document_id=14, file_name="ward_2026-09-20.txt")
+    numbered = [NumberedPassage(1, FUROSEMIDE), NumberedPassage(2, ward)]
+    (note,) = dose_disagreements(numbered, ["furosemide"], default_lexicon())
+    assert "80 mg" in note and "40 mg" in note
+
+
+@pytest.mark.parametrize(
+    ("letter", "ward"),
+    [
+        (
+            "Discharge medications: buprenorphine 200 micrograms sublingual twice daily.",
+            "GP list. Buprenorphine 400 micrograms sublingual.",
+        ),
+        (
+            "Discharge medications: midazolam 10 mg buccal PRN for seizures.",
+            "GP list. Midazolam 5 mg buccal PRN for seizures.",
+        ),
+        (
+            "Discharge medications: GTN 400 mcg sublingual PRN.",
+            "GP list. GTN 800 mcg sublingual given as required.",
+        ),
+        (
+            "Discharge: gentamicin 240 mg IV once daily.",
+            "Drug chart. Gentamicin 320 mg IV given at 0800.",
+        ),
+        (
+            "Discharge: gentamicin 240 mg IV once daily.",
+            "Drug chart. Gentamicin 320 mg IV given at 8am.",
+        ),
+        (
+            "Discharge: gentamicin 240 mg IV once daily.",
+            "Drug chart. Gentamicin 320 mg IV given at 08:00 daily.",
+        ),
+        (
+            "Discharge medications: aspirin 75 mg once daily.",
+            "Medication list. Aspirin 300 mg chewed daily.",
+        ),
+    ],
+)
+def test_a_regimen_in_its_usual_manner_still_disagrees(letter: str, ward: str) -> None:
+    """Review 53a: sublingual and buccal are how buprenorphine, GTN and midazolam are taken
+    every day, PRN is a regimen, and "at 0800" or "8am" is a chart's scheduled time: each of
+    these read as a one-off dose hid a dose twice the letter's."""
+    first = hit(62, letter, document_id=15, file_name="discharge_summary_2026-09-18.pdf")
+    second = hit(63, ward, document_id=16, file_name="gp_list_2026-09-18.txt")
+    numbered = [NumberedPassage(1, first), NumberedPassage(2, second)]
+    drug = ward.split(". ", 1)[1].split()[0].lower()
+    (note,) = dose_disagreements(numbered, [drug], default_lexicon())
+    assert "disagree" in note
+
+
 def test_a_regimen_given_in_a_sentence_with_given_still_counts() -> None:
     given = hit(
         53,

@@ -13,11 +13,15 @@ size, so the check bounds what python-docx can allocate.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import io
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import docx
@@ -25,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from medlocal.errors import GenerationCancelled
 from medlocal.ingest.document import (
     BODY,
     PAGE_FOOTER,
@@ -39,6 +44,10 @@ from medlocal.ingest.errors import (
     IngestError,
     NoTextError,
 )
+from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
+from medlocal.ingest.extractors.pictures import PictureReader
+from medlocal.ingest.ocr.images import open_image
+from medlocal.ingest.ocr.pages import OcrOptions, PageImage
 
 _MAIN_PART = "word/document.xml"
 # Word saves a password-protected .docx, and any old .doc, as an OLE compound file instead of a
@@ -60,11 +69,14 @@ class ZipLimits:
     ratio_floor_bytes: int = 1024 * 1024  # small parts may compress extremely well; ignore them
 
 
-def extract_docx(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
+def extract_docx(
+    data: bytes, file_name: str, limits: ZipLimits | None = None, ocr: OcrOptions | None = None
+) -> ExtractedDocument:
+    """The document's text; its pictures read by OCR with ``ocr`` (else named as not read)."""
     check_zip_container(data, file_name, limits or ZipLimits())
     try:
-        return _extract(data, file_name)
-    except IngestError:
+        return _extract(data, file_name, PictureReader(file_name, ocr))
+    except (IngestError, GenerationCancelled):  # a cancel while pictures are read stays one
         raise
     except Exception as err:  # python-docx/lxml raise many types on damaged parts
         log.debug("Word document could not be read: %s", type(err).__name__)
@@ -126,9 +138,26 @@ def _refuse_compound_file(data: bytes, file_name: str) -> None:
     )
 
 
-def _extract(data: bytes, file_name: str) -> ExtractedDocument:
+def extract_docx_with_ocr(data: bytes, file_name: str, ocr: OcrOptions) -> ExtractedDocument:
+    return extract_docx(data, file_name, ocr=ocr)
+
+
+def _extract(data: bytes, file_name: str, pictures: PictureReader) -> ExtractedDocument:
     document = docx.Document(io.BytesIO(data))
+    notes = read_notes(document, _note_text)
+    token = _NOTE_MARKS.set(notes.marks)
+    try:
+        extracted = _extract_with_marks(document, notes, file_name, pictures)
+    finally:
+        _NOTE_MARKS.reset(token)
+    return dataclasses.replace(extracted, notes=(*extracted.notes, *pictures.notes()))
+
+
+def _extract_with_marks(
+    document: Any, notes: DocumentNotes, file_name: str, pictures: PictureReader
+) -> ExtractedDocument:
     builder = DocumentBuilder("docx")
+    seen_pictures: set[str] = set()
     headers, footers = _page_parts(document)
     in_header = _add_page_part(builder, PAGE_HEADER, headers)
     for item in _blocks(document.element.body, document):
@@ -142,6 +171,12 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
             _add_paragraph(builder, item)
         else:
             builder.add_block(_table_text(item))
+        _add_pictures(builder, item, document.part, pictures, seen_pictures)
+    # After the body, before the page footer: a passage of notes says what they are.
+    for section in notes.sections:
+        builder.add_heading(section.heading)
+        for note in section.notes:
+            builder.add_block(note)
     _add_page_part(builder, PAGE_FOOTER, footers)
     if not builder.has_text:
         raise NoTextError(file_name, "no text in the Word document")
@@ -155,6 +190,18 @@ def _extract(data: bytes, file_name: str) -> ExtractedDocument:
 _P, _TBL, _SDT, _SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 _T, _TAB, _PTAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:ptab"), qn("w:br"), qn("w:cr")
 _TYPE, _NO_BREAK_HYPHEN = qn("w:type"), qn("w:noBreakHyphen")
+_ID = qn("w:id")
+# A picture: DrawingML's image (a:blip r:embed) or an old VML one (v:imagedata r:id).
+_BLIP = qn("a:blip")
+_EMBED = qn("r:embed")
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_VML_ID = qn("r:id")
+_NOTE_REFERENCES = frozenset(kind.reference_tag for kind in KINDS)
+# The marks ("[1]") of the document being read, for its note references: set around one
+# document's reading (a context variable, so documents read on other threads keep theirs).
+_NOTE_MARKS: ContextVar[Mapping[tuple[str, str], str]] = ContextVar(
+    "_NOTE_MARKS", default=MappingProxyType({})
+)
 # Not the text: deleted or moved-away runs, a paragraph's properties (w:pPr holds a tab *stop*
 # list, w:tab elements that are no tab), and the fallback copy of a text box (mc:Fallback
 # repeats mc:Choice for older readers).
@@ -199,9 +246,44 @@ def _paragraph_text(element: Any) -> str:
             continue
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif tag in _NOTE_REFERENCES:
+            parts.append(_NOTE_MARKS.get().get((tag, str(child.get(_ID))), ""))
         else:
             parts.append(_paragraph_text(child))
     return "".join(parts)
+
+
+def _add_pictures(
+    builder: DocumentBuilder,
+    item: Paragraph | Table,
+    part: Any,
+    pictures: PictureReader,
+    seen: set[str],
+) -> None:
+    """The text of the pictures in a paragraph or table, after it, each picture once (a
+    picture shown twice is one image part). Deleted and fallback copies are no pictures."""
+    element = item._p if isinstance(item, Paragraph) else item._tbl
+    for picture in element.iter(_BLIP, _VML_IMAGE):
+        if any(ancestor.tag in _SKIPPED for ancestor in picture.iterancestors()):
+            continue
+        rel_id = picture.get(_EMBED) if picture.tag == _BLIP else picture.get(_VML_ID)
+        image = part.related_parts.get(rel_id) if rel_id else None
+        if image is None or image.partname in seen:
+            continue
+        seen.add(image.partname)
+        name = f"{item.__class__.__name__.lower()} picture {image.partname}"
+        text = pictures.text_of(functools.partial(_picture_pixels, image.blob, name))
+        if text:
+            builder.add_block(text)
+
+
+def _picture_pixels(blob: bytes, name: str) -> PageImage:
+    return open_image(blob, name, 1).page(0)
+
+
+def _note_text(note: Any, part: Any) -> str:
+    """A footnote's, endnote's or comment's paragraphs and tables, one per line."""
+    return "\n".join(_block_text(item) for item in _blocks(note, part))
 
 
 def _is_heading(item: Paragraph | Table) -> bool:

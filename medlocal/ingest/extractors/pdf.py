@@ -8,14 +8,16 @@ refused rather than imported empty.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pypdfium2 as pdfium
 from pypdf import PageObject, PdfReader
 from pypdf.errors import FileNotDecryptedError, WrongPasswordError
 
@@ -36,6 +38,13 @@ from medlocal.ingest.errors import (
     NoTextLayerError,
 )
 from medlocal.ingest.extractors.image import OcrNotAvailableError
+from medlocal.ingest.extractors.pdf_forms import (
+    FilledField,
+    form_block,
+    page_fields,
+    unplaced_fields,
+)
+from medlocal.ingest.extractors.pdf_pictures import PdfPictures
 from medlocal.ingest.extractors.pdf_running import (
     MARGIN_SHARE,
     Band,
@@ -45,8 +54,16 @@ from medlocal.ingest.extractors.pdf_running import (
 )
 from medlocal.ingest.extractors.pdf_scan import ocr_pdf_pages
 from medlocal.ingest.extractors.pdf_tables import rejoin_rows
+from medlocal.ingest.extractors.pdf_text_damage import judge_text_layer
+from medlocal.ingest.extractors.pictures import PictureReader
 from medlocal.ingest.headings import clinical_headings
-from medlocal.ingest.ocr.pages import OcrOptions, RecognisedPage, add_recognised_page
+from medlocal.ingest.ocr.images import TooManyPagesError
+from medlocal.ingest.ocr.pages import (
+    OcrOptions,
+    PageImage,
+    RecognisedPage,
+    add_recognised_page,
+)
 
 # The spec allows the header anywhere in the first 1024 bytes.
 _HEADER_WINDOW = 1024
@@ -83,25 +100,39 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         )
     read = [_read_page(page) for page in reader.pages]
     texts = [page.text for page in read]
-    scanned = _scanned_pages(data, file_name, texts, ocr)
+    notes: list[str] = []
+    scanned = _scanned_pages(data, file_name, texts, ocr, notes)
     # OCR text is not compared: its lines come with boxes tied to their offsets, and a misread
     # letter would make the same header two templates anyway.
     parts = split_running_lines(
         [None if number in scanned else page for number, page in enumerate(read, start=1)]
     )
+    fields = _form_fields(reader, notes)
+    filled = any(not field.checkbox for page in fields for field in page)
     builder = DocumentBuilder("pdf")
     running: list[_Running] = []
-    for number, text in enumerate(texts, start=1):
-        builder.start_page(number)
-        if number in scanned:
-            add_recognised_page(builder, scanned[number])
-        elif parts is None:
-            builder.add_block(text)
-        else:
-            part = parts[number - 1]
-            _add_running(builder, PAGE_HEADER, part.header, running)
-            builder.add_block(part.body)
-            _add_running(builder, PAGE_FOOTER, part.footer, running)
+    pictures = PictureReader(file_name, ocr)
+    with _pictures_of(data, notes) as found:
+        for number, text in enumerate(texts, start=1):
+            builder.start_page(number)
+            form = form_block(fields[number - 1], filled)
+            if number in scanned:
+                add_recognised_page(builder, scanned[number])
+                builder.add_block(form)
+                continue
+            if parts is None:
+                builder.add_block(text)
+            else:
+                _add_running(builder, PAGE_HEADER, parts[number - 1].header, running)
+                builder.add_block(parts[number - 1].body)
+            if text.strip() and found is not None:
+                # After the page's text: where the picture stood is not known to the reading.
+                for render in _page_pictures(found, number, notes):
+                    builder.add_block(pictures.text_of(render, number) or "")
+            builder.add_block(form)
+            if parts is not None:
+                _add_running(builder, PAGE_FOOTER, parts[number - 1].footer, running)
+    notes += pictures.notes()
     if not builder.has_text:
         if reader.is_encrypted:
             # Opened with the empty password yet nothing readable: a scan, or a key we derived
@@ -122,7 +153,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     sections = bookmarks or clinical_headings(document.text)
     if running:
         sections = _with_running(sections, running, document, move_inside=bool(bookmarks))
-    return dataclasses.replace(document, sections=sections)
+    return dataclasses.replace(document, sections=sections, notes=(*document.notes, *notes))
 
 
 @dataclass(frozen=True)
@@ -178,20 +209,113 @@ def _with_running(
     return tuple(unique.values())
 
 
+@contextlib.contextmanager
+def _pictures_of(data: bytes, notes: list[str]) -> Iterator[PdfPictures | None]:
+    """The PDF opened by PDFium for its pictures; None (and a note) where PDFium cannot open
+    what pypdf could: the text is kept, the pictures named as not looked at."""
+    try:
+        found = PdfPictures(data)
+    except pdfium.PdfiumError:
+        notes.append(
+            "the PDF's pictures could not be looked at: any text in them is not in the "
+            "vault; check the original"
+        )
+        yield None
+        return
+    with found:
+        yield found
+
+
+def _page_pictures(
+    found: PdfPictures, number: int, notes: list[str]
+) -> list[Callable[[], PageImage]]:
+    try:
+        return found.on_page(number)
+    except Exception as err:  # PDFium on a damaged page: the page's text is kept
+        log.debug("PDF page pictures could not be listed: %s", type(err).__name__)
+        notes.append(
+            f"page {number}: its pictures could not be looked at: any text in them is not in "
+            "the vault; check the original"
+        )
+        return []
+
+
+def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]:
+    """Each page's filled form fields (the values a text layer lacks). Fields on no page go
+    with the last only in a form whose fields are all in the catalog (no page shows one): where
+    pages show fields, a filled field on no page is a page split off by a tool that kept the
+    whole form, and its value belongs to another document, maybe another patient (review 53c
+    F1) — it is left out and counted in a note. A damaged form never costs the page text: it
+    is then left out, and a note says so."""
+    seen: set[object] = set()
+    try:
+        fields = [page_fields(page, seen) for page in reader.pages]
+        unplaced = unplaced_fields(reader, seen) if fields else []
+        if unplaced and any(fields):
+            count = len(unplaced)
+            notes.append(
+                f"{count} filled form field{'s' if count != 1 else ''} not shown on any page "
+                "of this file (left by a tool that split it from a larger form?) "
+                f"{'were' if count != 1 else 'was'} left out: check the original"
+            )
+        elif unplaced:
+            fields[-1] += unplaced
+    except Exception as err:  # pypdf raises many types on a damaged field tree
+        log.debug("PDF form fields could not be read: %s", type(err).__name__)
+        notes.append("the form's filled-in fields could not be read (damaged): check the original")
+        return [[] for _ in reader.pages]
+    return fields
+
+
 def _scanned_pages(
-    data: bytes, file_name: str, texts: list[str], ocr: OcrOptions | None
+    data: bytes, file_name: str, texts: list[str], ocr: OcrOptions | None, notes: list[str]
 ) -> dict[int, RecognisedPage]:
-    """OCR for the pages without text. A PDF that is all scan needs it (its error says why it
-    could not be had); a mixed PDF without OCR keeps its text pages, as before OCR existed."""
-    numbers = [number for number, text in enumerate(texts, start=1) if not text.strip()]
-    if not numbers or ocr is None:
-        return {}
+    """OCR for the pages without text, and for those whose text layer is a poor OCR's garbage
+    (extractors/pdf_text_damage.py). A PDF that is all scan needs it (its error says why it
+    could not be had); a mixed PDF without OCR keeps its text pages, as before OCR existed. A
+    damaged text layer that could not be read again is kept, and named in ``notes``."""
+    empty = [number for number, text in enumerate(texts, start=1) if not text.strip()]
+    damage = {
+        number: found
+        for number, text in enumerate(texts, start=1)
+        if text.strip() and (found := judge_text_layer(text)).damaged
+    }
+    numbers = sorted([*empty, *damage])
+    read: dict[int, RecognisedPage] = {}
+    if numbers and ocr is not None:
+        try:
+            read = _ocr_pages(data, file_name, empty, numbers, ocr)
+        except OcrNotAvailableError:
+            if len(empty) == len(texts):
+                raise
+    for number, found in damage.items():
+        page = read.get(number)
+        examples = ", ".join(f"'{word}'" for word in found.examples)
+        if page is not None and any(line.text.strip() for line in page.lines):
+            notes.append(
+                f"page {number}: its text layer looked damaged (words such as {examples}); "
+                "the page was read by OCR instead"
+            )
+            continue
+        read.pop(number, None)  # nothing read from its image: the text layer is all there is
+        notes.append(
+            f"page {number}: the text layer looks damaged (words such as {examples}) and could "
+            "not be read again by OCR: check the original"
+        )
+    return read
+
+
+def _ocr_pages(
+    data: bytes, file_name: str, empty: list[int], numbers: list[int], ocr: OcrOptions
+) -> dict[int, RecognisedPage]:
+    """OCR ``numbers``; where the damaged pages take them over the page limit, the pages
+    without text only (a file that imported before its damage was judged still does)."""
     try:
         return ocr_pdf_pages(data, file_name, numbers, ocr)
-    except OcrNotAvailableError:
-        if len(numbers) == len(texts):
+    except TooManyPagesError:
+        if len(empty) == len(numbers):
             raise
-        return {}
+    return ocr_pdf_pages(data, file_name, empty, ocr) if empty else {}
 
 
 def _page_text(page: PageObject) -> str:

@@ -31,7 +31,7 @@ from medlocal.ingest.ocr.layout import DOUBTFUL_LETTER, Line, read_page
 from medlocal.ingest.ocr.orientation import read_upright, upright_box_on_page
 from medlocal.ingest.ocr.reread import reread_weak_lines
 from medlocal.ingest.ocr.scripts import leave_out_other_scripts
-from medlocal.ingest.ocr.slips import mend_slips
+from medlocal.ingest.ocr.slips import mend_slips, number_read_as_letters
 from medlocal.ingest.scanned import LOW_CONFIDENCE_MARK, Box, ScannedLine, ScannedPage
 from medlocal.progress import (
     Progress,
@@ -200,7 +200,12 @@ def _mended(page: RecognisedPage) -> tuple[RecognisedPage, tuple[tuple[str, str]
 
 
 def _is_low(line: Line) -> bool:
-    return line.confidence < LINE_LOW or line.weakest < CHAR_LOW or line.no_result
+    return (
+        line.confidence < LINE_LOW
+        or line.weakest < CHAR_LOW
+        or line.no_result
+        or number_read_as_letters(line.text)
+    )
 
 
 def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:

@@ -198,3 +198,24 @@ def _english_words() -> frozenset[str]:
 
 def _entries(path: Path) -> list[str]:
     return resource_entries(path) if path.exists() else []
+
+
+# A number read as letters: only l, I, O and digits, with a letter among them ("l", "O.5",
+# "1O"), standing alone as a word.
+_NUMBER_AS_LETTERS = re.compile(r"(?<![\w.,/])(?=[0-9.,]*[lIO])[lIO0-9]+(?:[.,][lIO0-9]+)?(?![\w])")
+
+
+def number_read_as_letters(text: str) -> bool:
+    """Whether ``text`` has a number read as look-alike letters right before a unit or a time
+    word: "in l week", "O.5 mg", "l tablet". The recogniser reads such a 1 or 0 with full
+    confidence on a clean page, and no code mending applies (walk 53b, M1): the line is to be
+    marked doubtful, not changed (a mended "1" might be a 7). A lone "I" or "O" counts only
+    before a unit of two letters or more ("I m" is "I'm" read without its apostrophe)."""
+    for found in _NUMBER_AS_LETTERS.finditer(text):
+        unit = UNIT_START.match(text, found.end())
+        if unit is None:
+            continue
+        if found.group() in ("I", "O") and len(unit.group().strip()) < 2:
+            continue
+        return True
+    return False

@@ -116,7 +116,9 @@ def run_owned(
             on_error(exc)
 
     job = run_task(name, work, done, failed, pool=pool)
-    owner.destroyed.connect(job.cancel)
+    # Not ``connect(job.cancel)``: ``destroyed`` passes the deleted object, which became the
+    # job's ``cancelled_by`` reason (review 52b F11: any later read or log of it raised).
+    owner.destroyed.connect(lambda *_: job.cancel())
     return job
 
 

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -51,7 +51,7 @@ from medlocal.ui.dialogs.model_tables import (
     select_key,
     selected_key,
 )
-from medlocal.ui.workers import Job
+from medlocal.ui.workers import Job, folder_looks
 from medlocal.vault.reembed import ReembedReport
 
 log = logging.getLogger(__name__)
@@ -165,6 +165,8 @@ class ModelManagerDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Model manager pages")
+        # The tab bar takes the keyboard, and a screen reader names it (walk 53a L3).
+        self.tabs.tabBar().setAccessibleName("Model manager pages: Catalog or Installed")
         self.tabs.addTab(catalog_page, "&Catalog")
         self.tabs.addTab(installed_page, "&Installed")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -284,6 +286,7 @@ class ModelManagerDialog(QDialog):
         *,
         cancellable: bool = True,
         on_error: Callable[[BaseException], None] | None = None,
+        pool: QThreadPool | None = None,
     ) -> Job:
         self.message.clear_message()
         for button in self._busy_buttons:
@@ -300,7 +303,7 @@ class ModelManagerDialog(QDialog):
             else:
                 self.message.show_error(error_text(exc, name.capitalize()))
 
-        return self.task.start(name, task, done, failed, cancellable=cancellable)
+        return self.task.start(name, task, done, failed, cancellable=cancellable, pool=pool)
 
     def _idle(self) -> None:
         for button in self._busy_buttons:
@@ -409,25 +412,42 @@ class ModelManagerDialog(QDialog):
 
         return self._run("verifying models", task, done)
 
-    def set_default(self) -> None:
+    def set_default(self) -> Job | None:
+        """Make the selected model its role's default, on a worker: the registry file
+        (models.json) is written and fsynced, and the models folder may sit on a slow or
+        sleeping disk (a portable install on a USB stick) that held the window (left 52). Its
+        role's model is unloaded too. A write cannot be stopped half-way: no Cancel."""
         model = self.selected_model()
-        if model is None:
-            return
-        try:
-            role = self.workspace.set_default_model(model.id)
-        except Exception as exc:  # a registry error is shown, not raised into Qt
+        if model is None or self.task.busy:
+            return None
+        chosen = model.id
+
+        def task(_progress: ProgressCallback, _cancel: threading.Event) -> str:
+            return self.workspace.set_default_model(chosen)
+
+        def done(role: str) -> None:
+            self._changed(f"{chosen} is now the default {role} model.")
+            vault = self.workspace.vault
+            if role == "embedding" and vault is not None and not vault.is_locked:
+                # Vectors of different models are never compared: offer the re-embed inline
+                # (no modal question) so it can be done now or later.
+                self.reembed_button.setVisible(True)
+                self.message.show_note(
+                    f"{chosen} is now the default embedding model. Search by meaning misses "
+                    "documents until the vault is re-embedded with it."
+                )
+
+        def failed(exc: BaseException) -> None:  # a registry error is shown, not raised
             self.message.show_error(error_text(exc, "Setting the default"))
-            return
-        self._changed(f"{model.id} is now the default {role} model.")
-        vault = self.workspace.vault
-        if role == "embedding" and vault is not None and not vault.is_locked:
-            # Vectors of different models are never compared: offer the re-embed inline
-            # (no modal question) so it can be done now or later.
-            self.reembed_button.setVisible(True)
-            self.message.show_note(
-                f"{model.id} is now the default embedding model. Search by meaning misses "
-                "documents until the vault is re-embedded with it."
-            )
+
+        return self._run(
+            "setting the default model",
+            task,
+            done,
+            cancellable=False,
+            on_error=failed,
+            pool=folder_looks(),
+        )
 
     def remove_selected(self) -> None:
         """Remove the selected model after a confirmation, as ``medlocal models remove`` does
