@@ -13,12 +13,14 @@ word of a run needs evidence about ITSELF, and a word without it is removed as b
   unit), with Arabic and Hebrew prefixes ("و", "ب", "ال"; "ו", "ה", "ב") taken off;
 * it is a listed joining word (:data:`_JOINERS`: "in", "since", "with", "days", "type", "left")
   next to a word kept on its own evidence, so a joining word alone keeps nothing;
-* a dose follows THAT word ("ميتفورمين 1000 ملغ", "恩替卡韦 0.5 mg"), or its other name in
-  brackets and then the dose, and the word before it in the run is kept (or there is none): a
-  name before a medicine's dose ("أحمد الخطيب 500 ملغ") is no medicine;
-* an English clinical term in brackets right after THAT word names it ("سكري (T2DM)");
+* a medicine's international ending closes THAT word ("ميتفورمين", "ביסופרולול");
 * a Thai word is read whole into listed words (Thai writes no space between words), and a
   Chinese or Japanese word ends with an ending of medicine and holds no character of a sentence.
+
+What stands after a word is no evidence about it (review53b, session 54): a dose follows a
+name as often as a medicine ("إبراهيم 500 ملغ"), a generic in brackets follows a name on a ward
+list as it follows a brand ("إبراهيم (ميتفورمين) 500 ملغ", "אליקוויס (אפיקסבן) 5 מ"ג" keeps
+only the generic), and an English diagnosis in brackets follows a name ("ياسر (pneumonia)").
 
 A run holding a word of people or places (a hospital, a street, a title, a relation, a Hindi
 postposition after a name) keeps nothing: such a run is an address or a person's line.
@@ -35,25 +37,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from medlocal.privacy.deid_lexicon import lexicon
-from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
+from medlocal.privacy.deid_people_words import ROLES, TITLES
 
-# A dose after a medicine: a number and a unit, Latin or in the note's own script.
+# Units in the note's own script: a number before one is a dose, kept beside a kept word.
 _SCRIPT_UNITS = (
     "ملغ", "ملجم", "مجم", "مغ", "ملغم", "وحدة", "وحدات", "مل", 'מ"ג', "מ״ג", "מג", "יחידות",
     "מ\"ל", "मि.ग्रा", "मिग्रा", "ग्राम", "यूनिट", "মি.গ্রা", "মিগ্রা", "மி.கி", "มก.", "มก",
     "มิลลิกรัม", "ยูนิต", "毫克", "毫升", "微克", "单位", "單位", "밀리그램",
 )  # fmt: skip
-_UNITS = r"mg|mcg|μg|µg|g|mL|ml|IU|iu|units?|mmol|" + "|".join(
-    re.escape(unit) for unit in sorted(_SCRIPT_UNITS, key=len, reverse=True)
-)
-DOSE_AFTER = rf"[ \t]?\d+(?:[.,]\d+)?[ \t]?(?:{_UNITS})(?![A-Za-z])"
-# A medicine and its other name in brackets, then the dose ("אליקוויס (אפיקסבן) 5 מ"ג").
-_DOSE_AFTER_BRACKET = re.compile(r"[ \t]?[(（]([^()（）\n]{1,40})[)）]" + DOSE_AFTER)
-# An English clinical term glossing the word before it ("(clopidogrel)"), written in lower case
-# as deid_scripts.glossed reads a gloss: an abbreviation in brackets after a name is a ward
-# list's diagnosis ("إبراهيم (COPD)"; review53b).
-_TERM_AFTER = re.compile(r"[ \t]?[(（]([a-z][a-z0-9 .'/-]{1,40})[)）]")
 
 _NOUNS = frozenset(
     {
@@ -151,8 +142,8 @@ _JOINERS = frozenset(
         "உயர்", "மற்றும்", "நாள்",
     }
 )  # fmt: skip
-# Words of giving or starting a medicine: a medicine before its dose may follow one ("إضافة
-# إمباغليفلوزين 10 ملغ": adding empagliflozin), as it may open its run.
+# Words of giving or starting a medicine ("إضافة إمباغليفلوزين": adding empagliflozin): kept
+# beside a kept word, as a joining word is.
 _GIVING = frozenset(
     {
         "إضافة", "بدء", "إعطاء", "وصف", "زيادة", "تقليل", "إيقاف", "أعطي", "مع", "ثم",
@@ -212,6 +203,10 @@ _MEDICINE_ENDINGS = (
     "シリン",
     "プリル", "サルタン", "スタチン", "プラゾール", "フロキサシン", "ジピン", "ホルミン",
     "セミド", "パリン", "プロフェン", "ゼパム", "ゾラム", "ロール",
+    # Session 54: katakana -prazan, -xaban, -gliflozin, -grel, -tinib, -mab, -bactam, -zolone,
+    # -cycline, -penem, -farin, -pezil.
+    "プラザン", "キサバン", "グリフロジン", "グレル", "チニブ", "マブ", "バクタム", "ゾロン",
+    "サイクリン", "ペネム", "ファリン", "ペジル",
     # Hangul.
     "마이신", "실린", "스타틴", "프릴", "사르탄", "올롤", "프라졸", "플록사신", "디핀", "포르민",
     "솔론", "테롤", "소니드", "트로피움", "세미드", "파린", "프로펜", "타몰",
@@ -226,6 +221,11 @@ _SHORTEST_MEDICINE_LETTERS = 6
 # known to the reviewer ends so.
 _SHORTEST_STEM = 3
 _SHORT_STEM_ENDINGS = frozenset({"سارتان", "סרטן", "सार्टन", "ซาร์แทน", "சார்டன்"})
+# Katakana writes foreign names as it writes foreign medicines: "-olol" is written as Carol and
+# Errol are ("キャ-ロール", "エ-ロール"), so it needs the stem of a medicine ("アテノ-ロール",
+# "ビソプロ-ロール"; session 54).
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
+_KATAKANA_LONG_STEM = {"ロール": 3}
 # Chinese and Japanese endings of medicine beyond deid_scripts' own (varices, ascites,
 # ultrasound, endoscopes, a protein, a stent, a catheter, a disease, an operation, a joint).
 _CJK_ENDINGS = (
@@ -266,19 +266,6 @@ _THAI_PEOPLE_AND_PLACES = (
     "โรงพยาบาล", "คลินิก", "นาย", "นาง", "นพ", "พญ", "ที่", "ถนน", "ซอย", "จังหวัด", "อำเภอ",
     "ตำบล", "บ้าน", "ญาติ", "ภรรยา", "สามี", "ลูก", "โทร", "แพทย์", "ดร", "หลาน", "ผู้ป่วย",
     "รพ", "ร.พ", "สถาบัน", "ศูนย์",
-)  # fmt: skip
-# A role, title or relation, a ward, a service or a degree in brackets says who or where a run
-# is ("خالد الدوسري (ICU)", "김서연 (RN)"), not what it means.
-_WHO_OR_WHERE = (
-    ROLES
-    | TITLES
-    | RELATIONS
-    | frozenset(
-        {
-            "icu", "nicu", "picu", "ccu", "hdu", "itu", "ed", "er", "opd", "ent", "ward", "unit",
-            "clinic", "dept", "department", "md", "mbbs", "frcp", "frcs", "phd", "mrcp", "dnb",
-        }
-    )
 )  # fmt: skip
 # "ف" (so) is taken off only with the article: alone it opens names ("فداء" Fidaa, not "ف" +
 # "داء" disease; review53b).
@@ -369,39 +356,27 @@ def _medicine_spelling(word: str) -> bool:
     if len(word) < shortest:
         return False
     stem = 1 if script in _SHORTEST_MEDICINE else _SHORTEST_STEM
+    katakana = _KATAKANA.fullmatch(word) is not None
     return any(
         word.endswith(ending)
-        and len(word) - len(ending) >= (2 if ending in _SHORT_STEM_ENDINGS else stem)
+        and len(word) - len(ending)
+        >= (
+            _KATAKANA_LONG_STEM.get(ending, stem)
+            if katakana
+            else 2
+            if ending in _SHORT_STEM_ENDINGS
+            else stem
+        )
         for ending in _MEDICINE_ENDINGS
     )
 
 
-def _dosed(text: str, end: int) -> bool:
-    """A brand before its other name in brackets and a dose ("אליקוויס (אפיקסבן) 5 מ"ג"), that
-    other name a medicine on its own evidence (listed, or by its ending). A dose alone proves
-    nothing: a name stands before a dose as often as a medicine does, and no length tells them
-    apart ("إبراهيم 500 ملغ", "राजेंद्र 500 mg", "山田太郎 5 mg", "ميتفورمين (إبراهيم) 500 ملغ";
-    review53b)."""
-    after = _DOSE_AFTER_BRACKET.match(text, end)
-    if after is None:
-        return False
-    other = after.group(1).strip()
-    return " " not in other and (_in(other, _NOUNS) or _medicine_spelling(other))
-
-
-def _termed(text: str, end: int) -> bool:
-    """An English clinical term in brackets right after ``end`` names the word before it."""
-    after = _TERM_AFTER.match(text, end)
-    if after is None:
-        return False
-    lex = lexicon()
-    words = [w.strip(".'/-").lower() for w in after.group(1).split()]
-    return (
-        bool(words)
-        and len(words[0]) >= 3
-        and lex.clinical(words[0])
-        and all(lex.known(w) and w not in _WHO_OR_WHERE for w in words if w)
-    )
+def katakana_medicine_word(word: str) -> bool:
+    """Whether a word in katakana (its parts joined by "・" read apart) is a medicine by its
+    international ending ("アムロジピン", "アンピシリン・スルバクタム"): a dose after a word in
+    katakana says nothing, as foreign names are written in katakana too ("キャロール 5 mg";
+    session 54)."""
+    return any(_medicine_spelling(part) for part in word.split("・") if part)
 
 
 def _people_or_places(words: Sequence[str]) -> bool:
@@ -427,9 +402,8 @@ def _after_people_or_places(text: str, start: int, first: str) -> bool:
     return _people_or_places([t for t in tokens if t])
 
 
-def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
-    """Whether the word ``text[start:end]`` is a word of medicine on its own evidence."""
-    word = text[start:end]
+def _own_evidence(word: str) -> bool:
+    """Whether ``word`` is a word of medicine on its own evidence (nothing after it counts)."""
     script = _script(word)
     if script == "other":
         return False  # Cyrillic, Greek and the rest are read elsewhere, not here
@@ -439,11 +413,7 @@ def _own_evidence(text: str, start: int, end: int, kept_before: bool) -> bool:
         return _medicine_spelling(word)
     if script == "cjk" and (_cjk_medicine_word(word) or _medicine_spelling(word)):
         return not any(c in _CJK_SENTENCE for c in word)
-    if _listed(word) or word in _SCRIPT_UNITS or _medicine_spelling(word):
-        return True
-    if kept_before and _dosed(text, end):
-        return True
-    return _termed(text, end)
+    return _listed(word) or word in _SCRIPT_UNITS or _medicine_spelling(word)
 
 
 def _joined(words: Sequence[str], kept: Sequence[bool], i: int) -> bool:
@@ -461,11 +431,8 @@ def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     kept = [False] * len(spans)
     if not spans or _people_or_places(words) or _after_people_or_places(text, start, words[0]):
         return [(s, e, False) for s, e in spans]
-    for i, (s, e) in enumerate(spans):
-        if words[i][0].isdigit():
-            continue
-        opens = i == 0 or kept[i - 1] or _in(words[i - 1], _GIVING)
-        kept[i] = _own_evidence(text, s, e, opens)
+    for i, word in enumerate(words):
+        kept[i] = not word[0].isdigit() and _own_evidence(word)
     if not any(kept):
         return [(s, e, False) for s, e in spans]
     changed = True
