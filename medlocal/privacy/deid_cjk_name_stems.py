@@ -27,6 +27,8 @@ _SURNAME_OPENINGS = frozenset(
     "佐鈴田伊渡山中小加吉松井木斎斉清森池橋阿前岡藤後長村坂遠青西福太三原菊野宮大工谷今丸増"
     "杉平河千岩菅久市古水桜飯服竹内柴酒横安島近和北浅川本片荒新土永秋堀矢関浜広黒望熊樋星東"
     "南神岸辻萩早尾須"
+    # Characters of the body that open surnames too (房 Fang, 左 Zuo, 甲斐 Kai, 冠 Guan).
+    "房左甲冠"
 )
 # Characters of the body, of disease and of how it is described ("性", "型", "期", "慢"): a stem
 # holding one is a word of medicine's, not a name. Characters that given names or surnames use
@@ -48,12 +50,24 @@ _FACILITIES = ("医院", "醫院", "病院", "诊所", "診所", "中心", "ク�
 LONGER_ENDINGS = ("疾病", "疾患", "病変", "病变", "手術", "手术")
 
 
+# Organs written right after a name, before the ending ("黄晓明肺癌": Huang Xiaoming's lung
+# cancer).
+_ORGANS = frozenset("肺肝胃肾腎脑腦脳肠腸胆膽脾骨血乳")
+
+
+def medical_characters(stem: str) -> bool:
+    """Whether ``stem`` holds a character of medicine (see _MEDICAL_CHARACTERS)."""
+    return any(c in _MEDICAL_CHARACTERS for c in stem)
+
+
+def _name(stem: str) -> bool:
+    return 2 <= len(stem) <= 4 and stem[0] in _SURNAME_OPENINGS and not medical_characters(stem)
+
+
 def name_onto_ending(stem: str) -> bool:
-    """Whether ``stem`` (what stands before an ending of medicine) is a name or a facility."""
+    """Whether ``stem`` (what stands before an ending of medicine) is a name or a facility, an
+    organ after the name included."""
     if any(facility in stem for facility in _FACILITIES):
         return True
-    return (
-        2 <= len(stem) <= 4
-        and stem[0] in _SURNAME_OPENINGS
-        and not any(c in _MEDICAL_CHARACTERS for c in stem)
-    )
+    core = stem.rstrip("".join(_ORGANS))
+    return _name(stem) or (core != stem and len(core) <= 3 and _name(core))

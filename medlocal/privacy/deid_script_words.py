@@ -37,6 +37,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from medlocal.privacy.deid_cjk_name_stems import medical_characters
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 
 # Units in the note's own script: a number before one is a dose, kept beside a kept word.
@@ -111,7 +112,12 @@ _NOUNS = frozenset(
 # Listed words that are also names, kept only with a prefix a name never takes ("البول" urine,
 # "بول" Paul; "الحديد" iron, "حديد" Hadid; "صدر" Sadr; "الرنين" resonance, "رنين" Raneen;
 # review53b).
-_BARE_NAMES = frozenset({"بول", "حديد", "صدر", "رنين"})
+_BARE_NAMES = frozenset({"بول", "حديد", "صدر", "رنين", "سكر"})
+# Session 54: "سكر" (sugar; Sukkar, a surname, "حمى سكر") bare only before what it measures
+# ("سكر الدم" blood sugar, "سكر صائم" fasting sugar).
+_BARE_NAMES_BEFORE = {
+    "سكر": frozenset({"الدم", "دم", "صائم", "الصائم", "عشوائي", "العشوائي", "تراكمي", "التراكمي"})
+}
 # Joining words that are also given names, kept only after the word they complete ("אי ספיקת
 # לב" heart failure, "לב" Lev; review53b).
 _BOUND_JOINERS = {
@@ -346,7 +352,9 @@ def _cjk_medicine_word(word: str) -> bool:
     if ending is None or not 2 <= len(word) <= 16 or any(c in _CJK_SENTENCE for c in word):
         return False
     stem = word[: len(word) - len(ending)]
-    return len(stem) <= 1 or stem[0] in _CJK_BODY
+    # Session 54: and a character of medicine after that one ("心脏支架", "冠脉支架"): 房, 左, 甲,
+    # 冠 and 主 open names too ("房伟导管", "左明支架", "甲斐関節").
+    return len(stem) <= 1 or (stem[0] in _CJK_BODY and medical_characters(stem[1:]))
 
 
 def _medicine_spelling(word: str) -> bool:
@@ -433,6 +441,8 @@ def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         return [(s, e, False) for s, e in spans]
     for i, word in enumerate(words):
         kept[i] = not word[0].isdigit() and _own_evidence(word)
+        if word in _BARE_NAMES_BEFORE and i + 1 < len(words):
+            kept[i] = kept[i] or words[i + 1] in _BARE_NAMES_BEFORE[word]
     if not any(kept):
         return [(s, e, False) for s, e in spans]
     changed = True

@@ -8,8 +8,9 @@
   Japanese name written onto an ending of medicine ("张伟手术"); a capitalised word before a dose
   that a person cue points at ("Seen with Okonkwo 5 mg") or that is a listed surname.
 
-Every must-remove line here is kept on main 02321fb and on review53b (each failed before these
-mends); the keep lines say what stays kept."""
+Every must-remove line of the first two groups is kept on main 02321fb or on review53b (each
+failed before these mends); the third group is this branch's second adversarial round. The keep
+lines say what stays kept."""
 
 from __future__ import annotations
 
@@ -55,6 +56,22 @@ from fixtures.deid_rules import gone, kept
         ("Met with Okafor 2 mg", ("Okafor",)),
         ("Okonkwo 5 mg", ("Okonkwo",)),
         ("Hartley 10 mg daily", ("Hartley",)),
+        ("Handed over to Okoro 5 mg", ("Okoro",)),
+        ("D/w Nwosu 5 mg", ("Nwosu",)),
+        ("Letter to Nwosu 10 mg", ("Nwosu",)),
+        # The second adversarial round (session 54) on this branch: branch-only leaks of the
+        # word-by-word keep (a listed word that is a surname; a character of the body that
+        # opens a surname before an ending of medicine) and a name before an organ and an
+        # ending (main's too).
+        ("حمى سكر", ("سكر",)),
+        ("صداع سكر", ("سكر",)),
+        ("房伟导管", ("房伟",)),
+        ("左明支架", ("左明",)),
+        ("甲斐関節", ("甲斐",)),
+        ("冠军支架", ("冠军",)),
+        ("主明胃镜", ("主明",)),
+        ("乳山超声", ("乳山",)),
+        ("黄晓明肺癌", ("黄晓明",)),
     ],
 )  # fmt: skip
 def test_names_where_a_keep_stood_go(text: str, names: tuple[str, ...]) -> None:
@@ -78,6 +95,11 @@ def test_names_where_a_keep_stood_go(text: str, names: tuple[str, ...]) -> None:
         ("糖尿病", ("糖尿病",)),
         ("認知症", ("認知症",)),
         ("心脏疾病", ("心脏疾病",)),
+        ("心脏支架", ("心脏支架",)),
+        ("冠脉支架", ("冠脉支架",)),
+        ("原发性肝癌", ("原发性肝癌",)),
+        ("乳腺癌", ("乳腺癌",)),
+        ("سكر الدم 180", ("سكر الدم",)),
         ("Seen with Keppra 500 mg", ("Keppra",)),
         ("Treated with Ocplex 1000 IE", ("Ocplex",)),
         ("Switched to Ocplex 1000 IE", ("Ocplex",)),
