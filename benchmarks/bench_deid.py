@@ -41,7 +41,9 @@ written in lower case, all capitals, abbreviated, possessive, in tables, split o
 with typos, beside clinical shorthand that must stay) and dev54 (precision: clinical terms in
 the shapes the set was thin on - eponyms in lower and Title Case, brands, devices, organisms,
 scales, serial results, values written like dates, clinical codes, gene variants, staff grades -
-with the identifiers of twenty countries' notes), written blind in session 52; dev56 (recall on
+with the identifiers of twenty countries' notes) and dev55 (precision: clinical words in Arabic,
+Hebrew, Devanagari, Bengali, Tamil, Thai, Chinese, Japanese and Korean beside names, hospitals,
+towns and streets in the same scripts), written blind in session 52; dev56 (recall on
 facilities of sixteen countries written every way - care homes, practices, polyclinics,
 pharmacies, labs, imaging, dialysis, rehab, hospices, schools, employers, churches, mosques,
 prisons - in lower case, all capitals, abbreviated, possessive, with and without the kind's
@@ -117,7 +119,8 @@ DEVELOPMENT = (
     "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34", "dev35",
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
-    "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev56", "dev57", "dev58", "dev59",
+    "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
+    "dev59",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

@@ -55,6 +55,52 @@ _MEDICINE_CUE_BEFORE = re.compile(
     r"continuing|increase|increased|reduce|reduced|decrease|decreased|add|added)[ \t]+\Z",
     re.I,
 )
+# Session 54 (review53b): words that point at a person, read over the two words before the span
+# ("Seen with Okonkwo 5 mg", "Discussed with Hartley 10 mg", "Spoke to Adeyemi 5 mg"): the word
+# they point at is a person's however a dose follows it. "with" and "by" after a word of treating
+# or of order lead to a medicine instead ("treated with Ocplex 1000 IE", "followed by ...").
+_PERSON_VERBS = frozenset(
+    {
+        "seen", "saw", "discussed", "reviewed", "met", "visited", "consulted", "phoned", "rang",
+        "called", "informed", "told", "asked", "paged", "contacted", "notified", "updated", "cc",
+        "d/w", "dw", "per", "spoke", "spoken", "talked", "handed", "referred",
+    }
+)  # fmt: skip
+_TO_A_PERSON = frozenset(
+    {
+        "spoke", "spoken", "talked", "referred", "handed", "over", "wrote", "written", "sent",
+        "explained", "said", "letter", "introduced", "passed", "relayed", "reported",
+    }
+)  # fmt: skip
+_TO_A_MEDICINE = frozenset(
+    {
+        "treated", "treat", "treating", "started", "start", "starting", "commenced", "managed",
+        "controlled", "loaded", "load", "combined", "replaced", "switched", "continued",
+        "continue", "together", "along", "plus", "alongside", "augmented", "followed",
+        "preceded", "covered", "anticoagulated", "titrated", "supplemented", "topped", "dosed",
+        "given", "prophylaxis", "therapy", "treatment", "regimen", "changed", "changing",
+        "substituted", "cover", "premedicated", "premedication", "reversed", "induced",
+    }
+)  # fmt: skip
+_WORD_PART = r"[\w/'’-]"
+_TWO_WORDS_BEFORE = re.compile(
+    rf"(?:(?<!{_WORD_PART})({_WORD_PART}+)[ \t]+)?(?<!{_WORD_PART})({_WORD_PART}+)[ \t]+\Z"
+)
+
+
+def _pointed_at_person(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` point at a person (see _PERSON_VERBS)."""
+    before = _TWO_WORDS_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    first, last = (before.group(1) or "").lower(), before.group(2).lower()
+    if last in _PERSON_VERBS:
+        return True
+    if last in ("with", "by"):
+        return first not in _TO_A_MEDICINE
+    return last == "to" and first in _TO_A_PERSON
+
+
 _FREQUENCIES = frozenset(
     {"od", "bd", "tds", "tid", "qds", "qid", "bid", "nocte", "mane", "daily", "stat", "prn"}
 )
@@ -76,18 +122,26 @@ def _brand(text: str, red: Redaction) -> bool:
         return False
     if _PEOPLE_BEFORE.search(text, max(0, red.start - 12), red.start) is not None:
         return False
+    if _pointed_at_person(text, red.start):
+        return False
     given = any(word.lower() in lex.given_names for word in red.original.split())
+    # Session 54: a listed surname that is no listed medicine is a person's before a dose too
+    # ("Okonkwo 5 mg"), as a given name is; a catheter's size in gauge still gives it back.
+    listed = given or any(
+        word.lower() in lex.surnames and not lex.clinical(word.lower())
+        for word in red.original.split()
+    )
     strength = _STRENGTH.match(text, red.end)
     if red.kind in _PLACE_KINDS:
         return strength is not None and strength.group("unit") == "mm" and " " not in red.original
     if strength is not None:
         if names_another(text, red.start, strength.end()):
             return False  # review 50a: "Okonkwo 2 units of blood given" (deid_dose_owner)
-        return not given or strength.group("unit") in _GAUGE
+        return not listed or strength.group("unit") in _GAUGE
     # Session 50: a count, a range, micrograms or a weight-based dose (deid_dose_counts).
     counted_to = dose_end(text, red.end)
     if counted_to is not None:
-        return not given and not names_another(text, red.start, counted_to)
+        return not listed and not names_another(text, red.start, counted_to)
     if _STRENGTH_AND_FREQUENCY.match(text, red.end) is not None:
         # A ward list's bed label keeps a patient ("Bed 4 Jones 2 BD"); "gave Anna 40 bd" is
         # caught by the words before.

@@ -107,6 +107,7 @@ from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_t
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
 from medlocal.privacy.deid_regex_build import compile_in_front, forget, keep, parse
 from medlocal.privacy.deid_result_series import result_series
+from medlocal.privacy.deid_script_words import all_medicine
 from medlocal.privacy.deid_scripts import (
     field_label,
     glossed,
@@ -525,6 +526,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                     continue  # "メトホルミン 500mg": a medicine before its dose
                 if glossed(text, start, end):
                     continue  # "고혈압 (hypertension)": a word of medicine glossed in English
+                if all_medicine(text, start, end):
+                    continue  # every word one of medicine (deid_script_words, session 53)
             if is_code_exception(pattern, value):
                 continue
             if kind in _CODE_KINDS and lab_result_value(value):

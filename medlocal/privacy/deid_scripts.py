@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_cjk_name_stems import LONGER_ENDINGS, name_onto_ending
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, REGIONS, STREET_WORDS
+from medlocal.privacy.deid_script_words import katakana_medicine_word, removed_pieces
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Letters of the scripts that, in an English record, write names and places. Greek (U+0370-03FF)
@@ -47,6 +49,10 @@ _LETTERS = (
 # after one space, as an address in these scripts is written.
 _DIGITS = r"\d+(?:[-‐－]\d+)*(?:[A-Za-z]{1,2}\b)?"
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[ \t]?(?:[{_LETTERS}]+|{_DIGITS}))*")
+# The comma, semicolon, question mark and full stop of Arabic script and the Indic danda lie in
+# the letters' blocks; they end a run as "," and "." do (a list of diagnoses is no one name;
+# session 52, deid52c).
+_SCRIPT_PUNCTUATION = re.compile("[\u060c\u061b\u061f\u06d4\u0964\u0965]")
 _TRAILING_NUMBER = re.compile(rf"[ \t]{_DIGITS}\Z")
 _POSTCODE = re.compile(r"[ \t](\d{3}-?\d{3,4})\Z")
 
@@ -113,9 +119,11 @@ _KOREAN_DOUBLE_SURNAMES = frozenset({"남궁", "황보", "제갈", "선우", "�
 _HANGUL = re.compile("[\uac00-\ud7af]+")
 # Round 21 (precision): a medicine written in katakana before its dose ("メトホルミン 500mg 2錠
 # 分2", "アムロジピン 5mg"): Japanese writes foreign drug names in katakana, and a person's name
-# has no dose after it. The dose, tablets and doses a day go with it.
+# has no dose after it. The dose, tablets and doses a day go with it. Session 54: a foreign
+# person's name is written in katakana too, and a dose follows a name on a ward list ("キャロール
+# 5 mg"): the word must be a medicine by its own spelling (deid_script_words).
 _KATAKANA_DOSE = re.compile(
-    r"[\u30a1-\u30fa\u30fc\u30fb]{3,}[ \t]?\d+(?:\.\d+)?[ \t]?"
+    r"(?P<word>[\u30a1-\u30fa\u30fc\u30fb]{3,})[ \t]?\d+(?:\.\d+)?[ \t]?"
     r"(?:mg|mcg|μg|µg|g|mL|ml|IU|単位|錠|%)(?![A-Za-z])"
     r"(?:[ \t]?\d+[ \t]?錠)?(?:[ \t]?分\d)?"
 )
@@ -137,6 +145,9 @@ def _clinical_word(word: str) -> bool:
         )
     if len(word) < 2 or len(word) > _LONGEST_CLINICAL or not word.endswith(_CLINICAL_ENDINGS):
         return False
+    ending = max((e for e in _CLINICAL_ENDINGS + LONGER_ENDINGS if word.endswith(e)), key=len)
+    if name_onto_ending(word[: len(word) - len(ending)]):
+        return False  # "张伟手术": a name written onto the ending (deid_cjk_name_stems, s54)
     if word.endswith(("がん", "ガン")):
         word = word[:-2]  # the ending itself is kana
     return not any(c in _SENTENCE_CHARACTERS for c in word)
@@ -171,7 +182,7 @@ def katakana_medicine(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
     for match in _KATAKANA_DOSE.finditer(text, max(line_start, start - 60), end + 12):
         if match.start() <= start and end <= match.end():
-            return True
+            return katakana_medicine_word(match.group("word"))
     return False
 
 
@@ -244,7 +255,14 @@ def _gloss(words: str) -> bool:
 
 def glossed(text: str, start: int, end: int) -> bool:
     """Whether the run ``text[start:end]`` is glossed in English as a word of medicine (see
-    _GLOSS_AFTER): its gloss in brackets after it, or it in brackets after its gloss."""
+    _GLOSS_AFTER): its gloss in brackets after it, or it in brackets after its gloss.
+
+    Session 54: only a run that opens in lower case, in a script with capitals ("одышка
+    (breathlessness)"). A ward list writes a diagnosis after a patient's name just as a
+    translation glosses a word ("ياسر (pneumonia)", "김천식 (asthma)"), and in a script without
+    capitals nothing else tells them apart."""
+    if not text[start : start + 1].islower():
+        return False
     after = _GLOSS_AFTER.match(text, end)
     if after is not None and _gloss(after.group(1)):
         return True
@@ -282,8 +300,12 @@ def script_candidates(text: str) -> Iterator[Redaction]:
         yield Redaction("date", start, end, match.group(), label("date"))
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     for match in _KATAKANA_DOSE.finditer(blanked):
+        if not katakana_medicine_word(match.group("word")):
+            continue
         start, end = match.span()
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    for match in _SCRIPT_PUNCTUATION.finditer(blanked):
+        blanked = blanked[: match.start()] + " " + blanked[match.end() :]
     for match in _RUN.finditer(blanked):
         whole = match.group()
         run = _without_stray_numbers(whole)
@@ -296,12 +318,22 @@ def script_candidates(text: str) -> Iterator[Redaction]:
             whole = run
         if field_label(text, start, start + len(run)):
             continue
-        kind = _kind(run)
-        if kind == "name" and glossed(text, start, start + len(run)):
+        pieces = removed_pieces(text, start, start + len(run))
+        if pieces is not None:  # words of medicine kept one by one (deid_script_words, s53)
+            for piece_start, piece_end in pieces:
+                yield from _run_redactions(text, piece_start, text[piece_start:piece_end], "")
             continue
-        yield Redaction(kind, start, start + len(run), run, label(kind))
-        postcode = _POSTCODE.match(whole, len(run))
-        if kind == "city" and postcode:  # "成都市 610041": the city's postcode after it
-            code_start, code_end = start + postcode.start(1), start + postcode.end(1)
-            code = text[code_start:code_end]
-            yield Redaction("zip_code", code_start, code_end, code, label("zip_code"))
+        yield from _run_redactions(text, start, run, whole)
+
+
+def _run_redactions(text: str, start: int, run: str, whole: str) -> Iterator[Redaction]:
+    """The redaction of one run of these letters (and the postcode after a city in ``whole``)."""
+    kind = _kind(run)
+    if kind == "name" and glossed(text, start, start + len(run)):
+        return
+    yield Redaction(kind, start, start + len(run), run, label(kind))
+    postcode = _POSTCODE.match(whole, len(run))
+    if kind == "city" and postcode:  # "成都市 610041": the city's postcode after it
+        code_start, code_end = start + postcode.start(1), start + postcode.end(1)
+        code = text[code_start:code_end]
+        yield Redaction("zip_code", code_start, code_end, code, label("zip_code"))

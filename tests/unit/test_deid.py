@@ -1241,9 +1241,12 @@ _ROUNDS = {
     # administrative, legal and data documents) scored once with the starting code at 2071/2223
     # (93.16%), 9.7% clinical (61/626); at the round's end 2073/2223 (93.25%), 9.4% (59/626).
     # dev33 (facilities and people) unseen 93.3% and 5.5% clinical, at the end 97.3%, 1.4%.
+    # Session 54: 60/626 (9.6%) after deid54a closed four ways names were kept (a name with an
+    # English gloss, a katakana name before a dose, a CJK name on a medical ending, a surname a
+    # person word points at before a dose): one clinical term of this half is the accepted cost.
     21: _RoundHalves(
         (("heldout18", 50, 2223, 626), ("dev33", 30, 999, 347)),
-        ("heldout18", 0.932, 0.095),
+        ("heldout18", 0.932, 0.096),
         (("dev33", 0.972, 0.015),),
     ),
 }

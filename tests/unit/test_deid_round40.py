@@ -66,7 +66,12 @@ def test_a_person_or_a_date_beside_a_number_is_still_removed(text: str, person: 
     assert any(person in removed for removed in _removed(text)), text
 
 
-# 2. Words of another script glossed in English.
+# 2. Words of another script glossed in English. deid54a: in a script without capitals a gloss
+# keeps nothing (a ward list writes a name and its diagnosis so: "ياسر (pneumonia)"); only a word
+# with evidence of its own stays, so these four are now removed.
+_GLOSS_ALONE = "deid54a: a gloss alone keeps nothing in a script without capitals"
+
+
 @pytest.mark.parametrize("tagger", [True, False])
 @pytest.mark.parametrize(
     ("text", "word"),
@@ -74,17 +79,45 @@ def test_a_person_or_a_date_beside_a_number_is_still_removed(text: str, person: 
         ("Patient reports 고혈압 (hypertension) and 당뇨병 (diabetes).", "고혈압"),
         ("Mother tongue Korean; describes 두통 (headache).", "두통"),
         ("Takes 二甲双胍 (metformin) at home.", "二甲双胍"),
-        ("Complains of 头痛 (headache) and 咳嗽 (cough).", "咳嗽"),
-        ("Japanese letter: めまい (dizziness), 便秘 (constipation).", "めまい"),
+        pytest.param(
+            "Complains of 头痛 (headache) and 咳嗽 (cough).",
+            "咳嗽",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=_GLOSS_ALONE,
+            ),
+        ),
+        pytest.param(
+            "Japanese letter: めまい (dizziness), 便秘 (constipation).",
+            "めまい",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=_GLOSS_ALONE,
+            ),
+        ),
         ("Reports головная боль (headache) and одышка (breathlessness).", "одышка"),
         ("Arabic-speaking, describes صداع (headache).", "صداع"),
         ("Referral in Arabic: ضغط الدم مرتفع (high blood pressure).", "ضغط"),
         ("Hindi: मधुमेह (diabetes) on metformin.", "मधुमेह"),
         ("Thai summary: ความดันโลหิตสูง (hypertension).", "ความดันโลหิตสูง"),
-        ("Hebrew prescription: אקמול (paracetamol) 500 mg.", "אקמול"),
+        pytest.param(
+            "Hebrew prescription: אקמול (paracetamol) 500 mg.",
+            "אקמול",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=_GLOSS_ALONE,
+            ),
+        ),
         ("Describes headache (두통) and cough (咳嗽).", "두통"),
         # Kana words hold the letters of particles (と, か, の): a glossed one is still a word.
-        ("Swallow: とろみ (thickened fluids) advised.", "とろみ"),
+        pytest.param(
+            "Swallow: とろみ (thickened fluids) advised.",
+            "とろみ",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=_GLOSS_ALONE,
+            ),
+        ),
     ],
 )
 def test_a_glossed_word_of_another_script_is_kept(text: str, word: str, tagger: bool) -> None:
