@@ -101,6 +101,9 @@ def test_a_file_dragged_onto_the_question_box_is_refused_and_says_where_to_drop(
     # Dropped on the Documents list after all: imported, and the line goes.
     assert drag_to(window.patients.documents.viewport(), file_mime([note])).dropped
     assert not notice.isVisible()
+    # The import ends before the window closes (else its close asks to stop it, and waits).
+    imports = window.patients.imports
+    qtbot.waitUntil(lambda: imports.import_job is None and imports.last_report is not None)
 
 
 def test_no_text_input_of_the_window_types_a_dragged_files_path(
