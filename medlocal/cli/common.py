@@ -13,6 +13,7 @@ import getpass
 import io
 import json
 import os
+import shutil
 import sys
 import threading
 import time
@@ -153,12 +154,12 @@ class TerminalProgress:
         self.last_print = 0.0
         self.last_done = 0
         self.printed = False
+        self.shown = ""  # the line now on the terminal
 
     def __call__(self, p: Progress) -> None:
         text = p.describe()
         if self.tty:
-            print("\r" + text + "   ", end="", file=sys.stderr, flush=True)
-            self.printed = True
+            self._redraw(text)
             return
         if p.live:  # redrawn on a terminal only; a log gets the figure when the unit ends
             return
@@ -182,10 +183,26 @@ class TerminalProgress:
             self.last_print = now
             print(text, file=sys.stderr, flush=True)
 
+    def _redraw(self, text: str) -> None:
+        """Write ``text`` over the line now shown (walk 54a D6: each step read twice, "(document
+        1 of 7)   (document 1 of 7)"): a line the same as the last is not written again, one
+        shorter blanks what is left of the last, and one wider than the terminal is cut to fit,
+        as a wrapped line is left behind by the next carriage return."""
+        width = shutil.get_terminal_size().columns - 1
+        if len(text) > width:
+            text = text[: max(0, width - 1)] + "…"
+        if text == self.shown and self.printed:
+            return
+        blank = " " * max(0, len(self.shown) - len(text))
+        print("\r" + text + blank, end="", file=sys.stderr, flush=True)
+        self.shown = text
+        self.printed = True
+
     def done(self) -> None:
         if self.printed:
             print(file=sys.stderr)
             self.printed = False
+            self.shown = ""
 
 
 def run_with_progress(

@@ -22,6 +22,12 @@ from medlocal.privacy.deid_date_cue_words import CUE_BEFORE_DATE, DATE_PAIR
 from medlocal.privacy.deid_date_layout import MONTH_NUMBERS, respelled
 from medlocal.privacy.deid_date_siblings import run_layouts
 from medlocal.privacy.deid_first_characters import first_character_test, skipped_finditer
+from medlocal.privacy.deid_foreign_dates import (
+    FOREIGN_DOB_CUE,
+    foreign_date,
+    foreign_year,
+    shifted_foreign_date,
+)
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_strptime import strptime_dates
 
@@ -486,7 +492,7 @@ class DateRedactor:
         before it (else after it, else this year), so that a timeline keeps its order and
         intervals (walk 19: "[DATE]" lost them). Only where dates are shifted."""
         if self.date_mode != "shift":
-            return redactions
+            return [self._foreign(text, red) or red for red in redactions]
         years = [
             (red.start, year)
             for red in redactions
@@ -496,6 +502,10 @@ class DateRedactor:
         out = []
         for red in redactions:
             if red.kind == "date" and red.replacement == "[DATE]":
+                foreign = self._foreign(text, red)
+                if foreign is not None:
+                    out.append(foreign)
+                    continue
                 if day_first is None and ("/" in red.original or "." in red.original):
                     day_first = self._reads_day_first(text)
                 pair = self._shifted_pair(red, years, bool(day_first))
@@ -520,6 +530,27 @@ class DateRedactor:
                         red = Redaction(red.kind, red.start, red.end, red.original, shifted)
             out.append(red)
         return out
+
+    def _foreign(self, text: str, red: Redaction) -> Redaction | None:
+        """A dated date of another language found as "[DATE]" ("Le 5 novembre 2025", "12 de
+        noviembre de 2025"), shifted and written in its language, or its year alone in the
+        year-only mode; "[DOB]" where it is the patient's birth date or follows a cue that
+        says so ("née le", "fecha de nacimiento:"), as an English one is. None: no such date."""
+        if red.kind != "date" or red.replacement != "[DATE]":
+            return None
+        read = foreign_date(red.original)
+        if read is None:
+            return None
+        before = text[max(0, red.start - 30) : red.start]
+        if read[0] == self.dob or _DOB_CUE.search(before) or FOREIGN_DOB_CUE.search(before):
+            return Redaction("dob", red.start, red.end, red.original, label("dob"))
+        if self.date_mode == "shift":
+            written = shifted_foreign_date(red.original, self.shift_days)
+        else:
+            written = foreign_year(red.original)
+        if written is None:
+            return None
+        return Redaction(red.kind, red.start, red.end, red.original, written)
 
     def _shifted_pair(
         self, red: Redaction, years: list[tuple[int, int]], day_first: bool

@@ -48,3 +48,35 @@ def test_a_backups_counts_are_said_in_the_singular_for_one() -> None:
         "1 saved output",
         "2 saved outputs",
     ]
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> TerminalProgress:
+    monkeypatch.setattr(common.sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    return TerminalProgress()
+
+
+def test_a_terminal_line_is_not_written_again_unchanged(
+    terminal: TerminalProgress, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walk 54a D6: the record's reading told each document twice (its start, then its one
+    piece), and the terminal read "(document 1 of 7)   ... (document 1 of 7)   ..."."""
+    for number in (1, 1, 2, 2):
+        terminal(Progress("reading the patient's record", detail=f"document {number} of 7"))
+    terminal.done()
+    err = capsys.readouterr().err
+    assert err.count("document 1 of 7") == 1 and err.count("document 2 of 7") == 1, err
+    assert err.endswith("\n")
+
+
+def test_a_shorter_line_blanks_the_last_and_a_long_one_fits_the_terminal(
+    terminal: TerminalProgress, capsys: pytest.CaptureFixture[str]
+) -> None:
+    terminal(Progress("embedding", 10, 12, unit="documents", detail="a long name.pdf"))
+    terminal(Progress("embedding", 11, 12, unit="documents"))
+    terminal(Progress("reading the patient's record", detail="document 3 of 8, " + "x" * 80))
+    writes = capsys.readouterr().err.split("\r")[1:]
+    first, second, third = writes
+    assert len(second) == len(first) and second.rstrip() == "embedding: 11/12 documents"
+    assert len(third) == 59 and third.endswith("…")  # COLUMNS 60: never wraps

@@ -368,9 +368,10 @@ def test_clinical_content_is_kept(text: str) -> None:
         ("Mr Okafor (Sam), 104, lives alone", "104", "90+"),
         # Dates in lower case and in other languages: a day number is always there.
         ("Next review 16 april.", "april", "Next review "),
-        ("Date: le 8 septembre 2026", "septembre", "[DATE]"),
-        ("Visto el 3 de marzo de 2026.", "marzo", "[DATE]"),
-        ("Termin am 8. September 2026.", "8.", "[DATE]"),
+        # Shifted, in their own language (walk 54a D3; they were "[DATE]").
+        ("Date: le 8 septembre 2026", "septembre", "Date: le 18 octobre 2026"),
+        ("Visto el 3 de marzo de 2026.", "marzo", "Visto el 12 de abril de 2026."),
+        ("Termin am 8. September 2026.", "September", "Termin am 18. Oktober 2026."),
         ("Besök 4 maj 2026; controle 2 mei 2026.", "maj", "[DATE]"),
         ("Seen april 16 in clinic.", "april", " in clinic."),
         # Streets after a street word of another language, and their postcodes.
