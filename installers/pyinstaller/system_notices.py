@@ -168,7 +168,9 @@ def notices_for(binaries: list[Entry]) -> str:
 
 def shipped_without_notice(dist: Path) -> list[str]:
     """Shared libraries at the top of a built bundle's ``_internal`` that NOTICES names in no
-    ``Files:`` line (what PyInstaller copied from the system lands there)."""
+    ``Files:`` line (what PyInstaller copied from the system lands there). A symbolic link there
+    points into a package's folder (PyInstaller links ``libQt6Core.so.6`` to
+    ``PySide6/Qt/lib/``): that package's section covers it."""
     internal = dist / "_internal"
     notices = (internal / "NOTICES").read_text(errors="replace")
     named: set[str] = set()
@@ -178,7 +180,11 @@ def shipped_without_notice(dist: Path) -> list[str]:
     return sorted(
         p.name
         for p in internal.iterdir()
-        if p.is_file() and ".so" in p.name and p.name not in named and not _is_extension(p.name)
+        if p.is_file()
+        and not p.is_symlink()
+        and ".so" in p.name
+        and p.name not in named
+        and not _is_extension(p.name)
     )
 
 

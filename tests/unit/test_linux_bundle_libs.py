@@ -124,4 +124,8 @@ def test_the_built_tree_check_names_libraries_notices_miss(tmp_path: Path) -> No
     (internal / "NOTICES").write_text("zlib1g 1:1.2\nFiles: libz.so.1, libpython3.11.so.1.0\n")
     for name in ("libz.so.1", "libpython3.11.so.1.0", "libodd.so.2", "x.cpython-311-x86_64.so"):
         (internal / name).write_bytes(b"\x7fELF")
+    # A wheel's library linked at the top (PyInstaller does so): its package's section covers it.
+    (internal / "PySide6").mkdir()
+    (internal / "PySide6" / "libQt6Core.so.6").write_bytes(b"\x7fELF")
+    (internal / "libQt6Core.so.6").symlink_to("PySide6/libQt6Core.so.6")
     assert system_notices.shipped_without_notice(tmp_path) == ["libodd.so.2"]
