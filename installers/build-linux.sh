@@ -69,9 +69,15 @@ python3 installers/linux/glibc_floor.py "$root/dist/medlocal" --floor "${MEDLOCA
 glibc=$(find "$root/dist/medlocal" -type f \( -name '*.so*' -o -name medlocal \) -print0 |
   xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -Vu | tail -1)
 echo "highest glibc symbol version needed: $glibc"
-for lib in libstdc++.so.6 libgcc_s.so.1 libexpat.so.1 libgtk-3.so.0; do
+for lib in libstdc++.so.6 libgcc_s.so.1 libexpat.so.1 libgtk-3.so.0 libdbus-1.so.3 libxkbcommon.so.0; do
   [ ! -e "$internal/$lib" ] || { echo "$lib is bundled; it must come from the system" >&2; exit 1; }
 done
+# GNU readline is GPL: Python's readline module must stay out (build.spec excludes it).
+if find "$internal" -name 'libreadline*' -o -name 'readline.cpython-*' | grep -q .; then
+  echo "GNU readline (GPL) is bundled" >&2; exit 1
+fi
+# Every system library the bundle carries has its Debian copyright text in NOTICES.
+python3 installers/pyinstaller/system_notices.py "$root/dist/medlocal"
 
 t0=$(date +%s.%N)
 MEDLOCAL_HOME=$tmp/home-selftest netless "$app" --selftest | tee "$tmp/selftest.txt"
@@ -90,7 +96,11 @@ variant=$(awk '/CPU code:/ {print $3}' "$tmp/doctor.txt")
 
 echo "== 5. .deb, unpacked into a temporary root"
 deb=$(bash installers/linux/build-deb.sh "$root/dist")
-dpkg-deb --info "$deb" | sed -n '/Package:/,/Depends:/p'
+dpkg-deb --info "$deb" | sed -n '/Package:/,/Recommends:/p'
+# Qt's xcb plugin needs these; PyInstaller may not bundle them (walk 54b).
+for pkg in libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0; do
+  dpkg-deb -f "$deb" Depends Recommends | grep -q "$pkg" || { echo ".deb does not name $pkg" >&2; exit 1; }
+done
 dpkg -x "$deb" "$tmp/root"
 sh -n "$tmp/root/usr/bin/medlocal"
 MEDLOCAL_HOME=$tmp/home-deb netless "$tmp/root/opt/medlocal/medlocal" --selftest | tee "$tmp/deb-selftest.txt"

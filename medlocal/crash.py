@@ -229,8 +229,13 @@ def _frames(tb: TracebackType | None) -> list[str]:
 
 
 def _short_path(filename: str) -> str:
-    """A path relative to the import root it came from: no user name from a home folder."""
+    """A path relative to the import root it came from (``medlocal/crash.py``): no user name from
+    a home folder. The bundle's modules already carry such a path (PyInstaller compiles them as
+    ``medlocal/crash.py``, ``re/__init__.py``): kept as it is, not cut to ``crash.py`` (walk 54b:
+    a report's bare ``__init__.py`` did not say which package)."""
     path = Path(filename)
+    if not path.is_absolute() and not path.anchor and ".." not in path.parts:
+        return path.as_posix()
     roots = [Path(entry) for entry in sys.path if entry]
     for root in sorted(roots, key=lambda r: len(r.parts), reverse=True):
         with contextlib.suppress(ValueError):

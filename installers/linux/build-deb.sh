@@ -34,8 +34,10 @@ size_kib=$(du -sk "$stage" | cut -f1)
 # Depends: what the bundle does not carry. PyInstaller ships Python, Qt, llama.cpp, libgomp and
 # the other libraries it finds; libc, the C++/GCC runtimes and expat (build.spec leaves them out:
 # Debian 12's copies need glibc 2.36), X11/Wayland client libraries, GL, fontconfig and D-Bus
-# come from the system (Qt's xcb platform plugin needs libxcb-cursor0 since Qt 6.5). The bundle
-# needs glibc 2.34 at most (installers/linux/glibc_floor.py).
+# come from the system (Qt's xcb platform plugin needs libxcb-cursor0 since Qt 6.5, and
+# libxcb-icccm4 and libxcb-keysyms1, which PyInstaller may not find on the build machine to
+# bundle: walk 54b). D-Bus and xkbcommon are never bundled (installers/pyinstaller/linux_libs.py).
+# The bundle needs glibc 2.34 at most (installers/linux/glibc_floor.py).
 cat > "$stage/DEBIAN/control" <<CONTROL
 Package: medlocal
 Version: $version
@@ -43,7 +45,7 @@ Architecture: $arch
 Maintainer: MedLocal developers <medlocal@localhost>
 Installed-Size: $size_kib
 Depends: libc6 (>= 2.34), libstdc++6 (>= 11), libgcc-s1, libexpat1, libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3
-Recommends: libxcb-cursor0, libxkbcommon-x11-0, libwayland-client0, gnome-keyring
+Recommends: libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxkbcommon-x11-0, libwayland-client0, gnome-keyring
 Section: science
 Priority: optional
 Homepage: https://github.com/medlocal/medlocal

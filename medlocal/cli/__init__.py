@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import os
 import sys
@@ -141,6 +142,7 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     netguard.install()
     crash.install_crash_handler()
     hardening.harden_process()
+    _stdout_in_step_with_stderr()
     parser = build_parser()
     args = parser.parse_args(_values_that_look_like_options(sys.argv[1:] if argv is None else argv))
     if getattr(args, "func", None) is None:
@@ -150,6 +152,18 @@ def main(argv: Sequence[str] | None = None, *, workspace: Workspace | None = Non
     # runs many commands, as the tests do, kept every one's file open).
     with hardening.logging_for_one_command(logging.DEBUG if args.verbose else logging.INFO):
         return _run(args, workspace)
+
+
+def _stdout_in_step_with_stderr() -> None:
+    """Written to a file or a pipe, stdout is kept in blocks until the process ends, while
+    stderr's lines go out at once: with both sent to one file, ``ask``'s closing "Saved as output
+    N … verify against the sources." came before the answer it closes (walk 54b). Flushing
+    stdout at each line keeps the two in the order they were written (a command prints its
+    results in a few whole lines, so the cost is a few writes)."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and not stdout.line_buffering:
+        with contextlib.suppress(OSError, ValueError):  # closed or detached: nothing to keep
+            stdout.reconfigure(line_buffering=True)
 
 
 def _key_state(args: argparse.Namespace) -> str:

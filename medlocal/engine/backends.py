@@ -159,6 +159,11 @@ def _load(lib_dir: Path) -> BackendStatus:
     # ggml_backend_load() on our own files only, and drop the variable so nothing else honours it.
     os.environ.pop("GGML_BACKEND_PATH", None)
     ggml = _open_ggml(lib_dir)
+    # ggml_backend_load() reports each load at INFO through ggml's logger, whose default prints
+    # to stderr: to MedLocal's log instead, as llama.cpp's other lines (walk 54b).
+    from medlocal.engine import llama_log
+
+    llama_log.install_for_ggml(ggml)
     ggml.ggml_backend_load.restype = ctypes.c_void_p
     ggml.ggml_backend_load.argtypes = [ctypes.c_char_p]
     ggml.ggml_backend_unload.restype = None

@@ -13,6 +13,12 @@ hidden. Errors while the engine itself aborts a decode (a Stop, engine/abort.py:
 compute graph, compute status: 1", "failed to decode, ret = 2") are that abort's echo, which
 the engine handles: they go to the log at DEBUG. ``MEDLOCAL_LLAMA_VERBOSE=1`` prints every
 line, as for model loading.
+
+ggml (the library under llama.cpp) has the same logger, and llama.cpp's callback only reaches it
+once ``llama_cpp`` is imported. The installers' loadable-backend build registers its CPU backend
+before that (engine/backends.py), and ggml's default logger printed "load_backend: loaded CPU
+backend from …" on stderr before every command of the bundle (walk 54b): :func:`install_for_ggml`
+routes ggml's log to the same sink as soon as backends.py has opened libggml.
 """
 
 from __future__ import annotations
@@ -91,7 +97,32 @@ def route(level: int, line: str) -> None:
 
 
 _installed: Any = None  # the ctypes callback, kept alive as long as llama.cpp may call it
+_ggml_installed: Any = None  # the same for ggml's callback set before llama_cpp is imported
 _sink = LlamaLog()
+
+# ggml.h: typedef void (*ggml_log_callback)(enum ggml_log_level level, const char * text,
+# void * user_data); the same type llama-cpp-python declares as llama_log_callback.
+_GGML_LOG_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
+
+
+def _forward(level: int, text: bytes | None, _user_data: Any) -> None:
+    with contextlib.suppress(Exception):  # an exception must never unwind into C
+        _sink.write(int(level), (text or b"").decode("utf-8", errors="replace"))
+
+
+def install_for_ggml(ggml: ctypes.CDLL) -> None:
+    """Route ggml's own log through :class:`LlamaLog` (once per process), without importing
+    llama_cpp. ``ggml`` is libggml (or libggml-base) opened with ctypes; its dependencies'
+    symbols are found through it. Importing llama_cpp later sets llama-cpp-python's callback,
+    and :func:`install` then sets this sink again."""
+    global _ggml_installed
+    if _ggml_installed is not None:
+        return
+    callback = _GGML_LOG_CALLBACK(_forward)
+    ggml.ggml_log_set.restype = None
+    ggml.ggml_log_set.argtypes = [_GGML_LOG_CALLBACK, ctypes.c_void_p]
+    ggml.ggml_log_set(callback, None)
+    _ggml_installed = callback
 
 
 def install() -> None:
@@ -102,10 +133,6 @@ def install() -> None:
         return
     import llama_cpp
 
-    @llama_cpp.llama_log_callback  # type: ignore[untyped-decorator]
-    def callback(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
-        with contextlib.suppress(Exception):  # an exception must never unwind into C
-            _sink.write(int(level), text.decode("utf-8", errors="replace"))
-
+    callback = llama_cpp.llama_log_callback(_forward)
     llama_cpp.llama_log_set(callback, ctypes.c_void_p(0))
     _installed = callback

@@ -174,3 +174,22 @@ def test_doctor_line_names_the_variant() -> None:
     assert cpu_variant_line({"dynamic": False}).startswith("built into llama.cpp")
     failed = {**loaded, "cpu_variant": "", "error": "no CPU backend variant runs"}
     assert cpu_variant_line(failed) == "NOT LOADED: no CPU backend variant runs"
+
+
+@needs_variants
+def test_loading_the_backend_prints_nothing_on_the_terminal() -> None:
+    # Walk 54b: every command of the bundle began with ggml's "load_backend: loaded CPU backend
+    # from …" on stderr. It belongs in MedLocal's log (debug level), as llama.cpp's other lines.
+    code = (
+        "import logging, sys; from medlocal.engine import backends;"
+        "logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, format='%(message)s');"
+        "backends.ensure_loaded()"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("MEDLOCAL_LLAMA_VERBOSE", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stderr == ""
+    assert "load_backend: loaded CPU backend from" in proc.stdout

@@ -6,10 +6,14 @@ no id. Errors stay on stderr with their exit code."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fixtures.child_process import child_env
 from fixtures.fake_models import FakeChatModel
 from fixtures.vault_file import PASS, new_workspace
 
@@ -120,3 +124,48 @@ def test_errors_stay_on_stderr_with_their_exit_code(
     assert plain != 0 and as_json == plain
     assert out == "" and err == plain_err
     ws.close()
+
+
+def test_the_closing_line_follows_the_answer_in_one_file(tmp_path: Path) -> None:
+    """Walk 54b: `ask … > out.txt 2>&1` wrote "Saved as output 1 … verify against the sources."
+    (stderr, sent at once) before the answer (stdout, kept in a block until the process ended).
+    A fresh interpreter whose stdout and stderr share one pipe, as they share one file there."""
+    _, secret = _workspace(tmp_path, REPLY)
+    child = f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})  # tests/: the fixtures
+        from pathlib import Path
+        from medlocal.app import Workspace
+        from medlocal.cli import main
+        from fixtures.fake_models import FakeChatModel
+        from fixtures.ingest_files import FakeEmbedder
+        from fixtures.vault_file import FAST
+        from medlocal.engine.generation import GenerationStats
+
+        chat = FakeChatModel({REPLY!r})
+        chat.last_stats = GenerationStats()
+        ws = Workspace(
+            Path({str(tmp_path / "vault")!r}),
+            kdf_params=FAST,
+            embedder_loader=lambda model: FakeEmbedder(),
+            chat_loader=lambda model: chat,
+        )
+        raise SystemExit(main(
+            ["ask", "--patient", "1", "--passphrase-file", {secret!r}, "How is her potassium?"],
+            workspace=ws,
+        ))
+    """
+    # The bundle's Python ignores PYTHONUNBUFFERED (a test machine may set it): so does this.
+    env = {k: v for k, v in child_env(tmp_path / "home").items() if k != "PYTHONUNBUFFERED"}
+    proc = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(child)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # one pipe for both, as `> out.txt 2>&1` gives one file
+        text=True,
+        env=env,
+        timeout=240,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:]
+    out = proc.stdout
+    assert "Her latest potassium was 5.1 mmol/L" in out and "Saved as output 1" in out, out
+    assert out.index("Her latest potassium was 5.1 mmol/L") < out.index("Saved as output 1"), out

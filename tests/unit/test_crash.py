@@ -182,3 +182,47 @@ def test_native_stacks_name_the_home_folder_as_a_tilde(monkeypatch: pytest.Monke
     monkeypatch.setenv("HOME", "/home/annwyn")
     stacks = "Fatal Python error: Segmentation fault\n\n  <no Python frame> in /home/annwyn/x.so\n"
     assert crash.native_stacks_without_paths(stacks).endswith("in ~/x.so\n")
+
+
+def test_frames_of_a_bundle_keep_their_package_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walk 54b: in the PyInstaller bundle a module's file is already relative to its import
+    root ("medlocal/privacy/deid_vehicle_nearby.py", "re/__init__.py"); reports cut it to the
+    bare name ("__init__.py": which package?). README promises `medlocal/crash.py`."""
+    internal = tmp_path / "home" / "annwyn" / "medlocal" / "_internal"  # a frozen-like layout
+    monkeypatch.setattr(sys, "path", [str(internal / "base_library.zip"), str(internal)])
+    monkeypatch.setenv("HOME", str(tmp_path / "home" / "annwyn"))
+    stacks = (
+        "Fatal Python error: Segmentation fault\n\n"
+        "Thread 0x01 (most recent call first):\n"
+        '  File "re/__init__.py", line 227 in compile\n'
+        '  File "medlocal/privacy/deid_vehicle_nearby.py", line 40 in <module>\n'
+        f'  File "{internal / "medlocal" / "crash.py"}", line 9 in install\n'
+        '  File "<frozen importlib._bootstrap>", line 1 in _load\n'
+    )
+    cut = crash.native_stacks_without_paths(stacks)
+    assert 'File "re/__init__.py", line 227' in cut
+    assert 'File "medlocal/privacy/deid_vehicle_nearby.py", line 40' in cut
+    assert 'File "medlocal/crash.py", line 9' in cut  # an absolute one under an import root
+    assert 'File "<frozen importlib._bootstrap>"' in cut
+    assert "annwyn" not in cut and str(tmp_path) not in cut
+    # A relative path that climbs out of its root, or a file under no root, keeps its name only.
+    assert crash._short_path("../../home/annwyn/notes/tool.py") == "tool.py"
+    assert crash._short_path(str(tmp_path / "elsewhere" / "tool.py")) == "tool.py"
+
+
+def test_a_python_report_in_a_bundle_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same for an uncaught exception's frames (describe_exception): a frame whose code was
+    # compiled with a bundle's relative file name keeps the package path.
+    code = compile(
+        "def fail():\n    raise ValueError('patient text')\n", "medlocal/ui/x.py", "exec"
+    )
+    space: dict[str, object] = {}
+    exec(code, space)
+    try:
+        space["fail"]()  # type: ignore[operator]
+    except ValueError as exc:
+        lines = crash.describe_exception(exc)
+    assert any(line.strip().startswith("medlocal/ui/x.py:2 in fail") for line in lines), lines
+    assert not any("patient text" in line for line in lines)
