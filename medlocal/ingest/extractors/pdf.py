@@ -434,7 +434,7 @@ def _read_page(page: PageObject) -> TextPage:
         runs.append((text, band))
         raised.visit(text, _shown_size(size, tm, cm), x, y)
 
-    plain = raised.apply(_clean(page.extract_text(visitor_text=visit) or ""))
+    plain = _clean(raised.apply(page.extract_text(visitor_text=visit) or ""))
     text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
     return TextPage(text, _margin_lines(runs))
 

@@ -1,0 +1,117 @@
+"""review54a: a PDF's small raised/lowered runs are written back only where pypdf's text holds
+them, and never take the line break after them when the next run stands on another line.
+
+On 9be3935 a small run at a line's end swallowed the line break ('penicillin1Next line',
+'x 10^9Hb 135 g/L'), a table's values set smaller under a header were pulled up and glued into
+one number ('Result140138'), a small cell on the same baseline after a '10' became a power
+('10^3days'), and a run pypdf's text did not hold where it was seen was written into the first
+later match on the page ('Glucose 109 mg/dL' stored as 'Glucose 10^9 mg/dL')."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from medlocal.ingest.extractors.pdf import extract_pdf
+
+
+def _read(draw: Callable[[canvas.Canvas], None]) -> str:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    draw(c)
+    c.showPage()
+    c.save()
+    return extract_pdf(buf.getvalue(), "report.pdf").text
+
+
+def _runs(c: canvas.Canvas, y: float, *parts: tuple[str, float, float]) -> None:
+    """One line of runs drawn each by a move of its own: (text, font size, raised by)."""
+    x = 72.0
+    for text, size, rise in parts:
+        c.setFont("Helvetica", size)
+        c.drawString(x, y + rise, text)
+        x += c.stringWidth(text, "Helvetica", size)
+
+
+def test_a_small_run_at_a_lines_end_keeps_the_next_line_apart() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        _runs(c, 760, ("Allergic to penicillin", 11, 0), ("1", 7, 4))
+        _runs(c, 740, ("BSA 1.73 m", 11, 0), ("2", 7, 4))
+        _runs(c, 720, ("WBC 11.2 x 10", 11, 0), ("9", 7, 4))
+        _runs(c, 700, ("Hb 135 g/L", 11, 0))
+
+    assert _read(draw).splitlines() == [
+        "Allergic to penicillin1",
+        "BSA 1.73 m2",
+        "WBC 11.2 x 10^9",
+        "Hb 135 g/L",
+    ]
+
+
+def test_an_exponent_set_with_a_rise_at_a_lines_end_keeps_the_next_line_apart() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        text = c.beginText(72, 760)
+        text.setFont("Helvetica", 11)
+        text.textOut("WBC 11.2 x 10")
+        text.setRise(4)
+        text.setFont("Helvetica", 7)
+        text.textOut("9")
+        text.setRise(0)
+        text.setFont("Helvetica", 11)
+        text.textLine("")
+        text.textOut("Hb 135 g/L")
+        c.drawText(text)
+
+    assert _read(draw).splitlines() == ["WBC 11.2 x 10^9", "Hb 135 g/L"]
+
+
+def test_values_set_smaller_under_a_header_are_not_pulled_up_nor_joined() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 760, "Sodium")
+        c.drawString(200, 760, "Result")
+        c.setFont("Helvetica", 7)
+        c.drawString(200, 751, "140")
+        c.drawString(200, 743, "138")
+
+    text = _read(draw)
+    assert "140138" not in text and "Result140" not in text
+    assert "140" in text.split() and "138" in text.split()
+
+
+def test_a_small_cell_on_the_baseline_after_a_ten_is_no_power() -> None:
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("Helvetica", 10)
+        c.drawString(72, 760, "Dose mg 10")
+        x = 72 + c.stringWidth("Dose mg 10", "Helvetica", 10) + 8
+        c.setFont("Helvetica", 7)
+        c.drawString(x, 760, "3")
+        c.setFont("Helvetica", 10)
+        c.drawString(x + 20, 760, "days")
+
+    text = _read(draw)
+    assert "10^3" not in text and "3days" not in text
+
+
+def test_a_run_not_where_pypdf_put_it_never_rewrites_a_later_number() -> None:
+    """A raised ' 9' read by pypdf as 'x 10 9/L' (a space between) is left as read, and the
+    page's later 'Glucose 109 mg/dL' is not turned into a power."""
+
+    def draw(c: canvas.Canvas) -> None:
+        text = c.beginText(72, 760)
+        text.setFont("Helvetica", 11)
+        text.textOut("Platelets 250 x 10")
+        text.setRise(4)
+        text.setFont("Helvetica", 7)
+        text.textOut(" 9")
+        text.setRise(0)
+        text.setFont("Helvetica", 11)
+        text.textOut("/L")
+        c.drawText(text)
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 730, "Glucose 109 mg/dL")
+
+    assert "Glucose 109 mg/dL" in _read(draw).splitlines()
