@@ -35,10 +35,15 @@ _WIDEST = 1.0
 # A lowered run (a subscript) sits at most this share of the size below its line; a smaller run
 # further down is the next line of a table set in smaller type, not part of this one.
 _LOWERED = 0.5
-# A run raised by at least this share of the size was moved up on purpose (a superscript set by a
-# move of its own); one on the same baseline was raised by a text rise only if pypdf's text has
-# it glued to the number before (same text piece run on, no line break between).
-_MOVED_UP = 0.15
+# A run that pypdf's text has on a line of its own was moved there: it is taken only when moved
+# off the baseline by at least this share of the size (a superscript or subscript set by a move),
+# a power's exponent only when raised by at least _RAISED (Word, LibreOffice and browsers raise
+# a superscript about a third of the size; a smaller cell centred in a table row sits well below
+# that). A run on the baseline is taken only where pypdf's text has it glued to the word before
+# (a text rise, or the same piece run on): a smaller label or cell on the same line ('Jane Doe'
+# then a small 'MRN', a '10' then a small '3' in the next cell) stays apart.
+_SHIFTED = 0.15
+_RAISED = 0.25
 
 
 @dataclass
@@ -47,7 +52,7 @@ class _Small:
     text: str
     exponent: bool
     at: int  # where the run's text starts in pypdf's text of the page
-    moved_up: bool  # raised by a move of its own, not only by a text rise
+    shift: float  # how far above its line's baseline it stands, as a share of the line's size
     spaced: bool = False  # the run after it begins with a space
     continued: bool = False  # the run after it stands on the same line as the run before it
 
@@ -81,7 +86,7 @@ class RaisedNumbers:
                 text.strip(),
                 words[-1][-1:].isdigit(),
                 start + len(text) - len(text.lstrip()),
-                baseline - self._baseline >= _MOVED_UP * self._size,
+                (baseline - self._baseline) / self._size,
             )
             self.found.append(self._pending)
             self._before += text.strip()
@@ -144,8 +149,8 @@ def _written_back(text: str, run: _Small) -> str:
         return text
     if start > 0 and re.match(r"[\w.]", text[start - 1]):
         return text  # the end of a longer word or number: not the word the run followed
-    if run.exponent and not (run.moved_up or not moved):
-        return text  # on the number's baseline and on a line of its own: a cell, no power
+    if moved and (run.shift < _RAISED if run.exponent else abs(run.shift) < _SHIFTED):
+        return text  # on a line of its own and (nearly) on the baseline: a cell, a label
     # pypdf starts the line after a moved run with a space of its own, also in what it tells
     # the visitor (" /L"): kept where the rest is a word, never before a unit's "/" or
     # punctuation ("10^9/L", "m2,"). The line break after the run goes only where the run
