@@ -163,11 +163,12 @@ class ImportSection(QObject):
         )
 
     def refuse_move(self, paths: list[Path]) -> None:
-        """Say that a drag offering only to move the files (no copy) is refused: MedLocal takes
-        a copy and leaves the original where it is (review 53c F9)."""
+        """Say that a drag offering no copy of the files is refused: MedLocal takes a copy and
+        leaves the original where it is (review 53c F9). A drag with Alt held offers a link only
+        (review54a: it was told it offered a move)."""
         self.say_about_drop(
-            f"Not imported: these {len(paths)} file(s) were offered only to be moved, not "
-            f"copied ({_some_names(paths)}); MedLocal never takes the original away. Use "
+            f"Not imported: these {len(paths)} file(s) were offered only to be moved or linked, "
+            f"not copied ({_some_names(paths)}); MedLocal never takes the original away. Use "
             "Import files… instead."
         )
 

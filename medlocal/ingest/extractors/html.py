@@ -33,7 +33,7 @@ _BLOCKS = frozenset(
 _EXPONENT = re.compile(r"[-−–]?\d+")
 # Inline elements whose text a browser sets apart (a form's boxes): read with a space around,
 # so "<label>INR</label><input value=3.1>" is not "INR3.1".
-_SET_APART = frozenset({"button", "label", "select", "textarea"})
+_SET_APART = frozenset({"button", "label", "option", "select", "textarea"})
 # Input boxes whose value is text a reader sees (not a tick box, a button or a hidden value).
 _TEXT_INPUTS = frozenset({"", "text", "number", "date", "datetime-local", "time", "email", "tel"})
 # Elements with no end tag: they must not open a hidden region that never closes.
@@ -63,6 +63,8 @@ class _VisibleText(HTMLParser):
             elif tag == "input" and not self._hidden_stack:
                 self._buffer.append(_input_value(dict(attrs)))
             return
+        if tag in ("option", "optgroup"):
+            self._close_open_option()
         if tag == "body" and "head" in self._hidden_stack:
             # Authors often leave <head> unclosed; the body implicitly closes it.
             self._hidden_stack.clear()
@@ -97,6 +99,8 @@ class _VisibleText(HTMLParser):
             self._buffer.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("select", "datalist", "optgroup"):
+            self._close_open_option()
         if self._hidden_stack:
             # Close back to the matching open tag; tolerate sloppy nesting inside hidden parts.
             if tag in self._hidden_stack:
@@ -118,6 +122,13 @@ class _VisibleText(HTMLParser):
                 self._buffer[start] = "^"
         elif tag in _SET_APART:
             self._buffer.append(" ")
+
+    def _close_open_option(self) -> None:
+        """Close an unchosen ``<option>`` left open: HTML lets its end tag out (the next option
+        or the list's end closes it), and one left open hid the rest of the page (review54a:
+        '<option>Aspirin<option selected>Warfarin</select>' lost every paragraph after it)."""
+        if self._hidden_stack and self._hidden_stack[-1] == "option":
+            self._hidden_stack.pop()
 
     def _ends_with_digit(self) -> bool:
         last = next((part for part in reversed(self._buffer) if part), "")

@@ -329,7 +329,11 @@ def _note_unread_image_pages(
     missing = [
         number
         for number, text in enumerate(texts, start=1)
-        if not text.strip() and number not in scanned and _shows_picture(reader.pages[number - 1])
+        if not text.strip()
+        and number not in scanned
+        # An inline image ('BI' in the content: a fax or a small scan) is a picture too
+        # (review54a: a page that was only one was dropped unsaid).
+        and _may_show_picture(reader.pages[number - 1])
     ]
     if not missing or all(not text.strip() for text in texts):
         return
@@ -380,7 +384,10 @@ def _may_show_picture(page: PageObject) -> bool:
     return _INLINE_IMAGE.search(content) is not None
 
 
-_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
+# 'BI' as an operator: after whitespace or a delimiter, before whitespace or its first key's '/'
+# ('BI/W 8' is as valid as 'BI /W 8'; review54a). A 'BI' inside a text string only makes PDFium
+# look.
+_INLINE_IMAGE = re.compile(rb"(?:^|[\s)\]>}])BI(?=[\s/])")
 
 
 def _ocr_pages(
@@ -434,7 +441,7 @@ def _read_page(page: PageObject) -> TextPage:
         runs.append((text, band))
         raised.visit(text, _shown_size(size, tm, cm), x, y)
 
-    plain = raised.apply(_clean(page.extract_text(visitor_text=visit) or ""))
+    plain = _clean(raised.apply(page.extract_text(visitor_text=visit) or ""))
     text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
     return TextPage(text, _margin_lines(runs))
 

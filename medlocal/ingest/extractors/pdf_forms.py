@@ -205,16 +205,45 @@ def _label(value: str, labels: dict[str, str]) -> str:
 
 
 def _radio_option(field: DictionaryObject, state: str) -> str:
-    """A radio button's chosen state as its option: where the group lists its options (/Opt,
-    PDF 1.5), the states are their indices ("0", "1"), which name nothing for a reader."""
+    """A radio button's chosen state as its option (/Opt, PDF 1.5: one text per button, in the
+    order of the group's /Kids). A button's on state may be named by its index ("0", "1", which
+    name nothing for a reader) or by its value itself: the option is the one of the button that
+    turns on with ``state``. Without such a button, a state that is no option is an index
+    (review54a: a pain score named '1'..'5' with /Opt '1'..'5' was read '3' -> '4')."""
     options = _inherited(field, "/Opt")
-    if isinstance(options, ArrayObject) and state.isdigit() and int(state) < len(options):
-        option = options[int(state)].get_object()
-        if isinstance(option, ArrayObject) and option:  # [export, shown] as a choice's
-            option = option[-1].get_object()
-        if str(option).strip():
-            return str(option)
+    if not isinstance(options, ArrayObject):
+        return state
+    shown = [_option_text(option) for option in options]
+    for index, kid in enumerate(_kids(field)[: len(shown)]):
+        if state in _on_states(kid) and shown[index].strip():
+            return shown[index]
+    if state.isdigit() and int(state) < len(shown) and state not in shown:
+        return shown[int(state)] if shown[int(state)].strip() else state
     return state
+
+
+def _option_text(option: Any) -> str:
+    option = option.get_object()
+    if isinstance(option, ArrayObject) and option:  # [export, shown] as a choice's
+        option = option[-1].get_object()
+    return str(option)
+
+
+def _kids(field: DictionaryObject) -> list[DictionaryObject]:
+    kids = field.get("/Kids")
+    kids = kids.get_object() if kids is not None else None
+    if not isinstance(kids, ArrayObject):
+        return []
+    return [kid for kid in (k.get_object() for k in kids) if isinstance(kid, DictionaryObject)]
+
+
+def _on_states(widget: DictionaryObject) -> set[str]:
+    """The names of a button's on states (its normal appearances other than /Off)."""
+    try:
+        normal = widget["/AP"].get_object()["/N"].get_object()
+        return {str(name)[1:] for name in normal if name != "/Off"}
+    except (KeyError, AttributeError, TypeError):
+        return set()
 
 
 def _plain(text: str) -> str:

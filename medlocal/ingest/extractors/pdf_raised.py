@@ -9,9 +9,12 @@ a glance), or, where the run was placed by a move of its own, on a line of its o
 told to a visitor) are then written back into their line, a number raised right after a digit
 as "10^9".
 
-Only short runs (digits, letters, a star) in a font smaller than the run before and within that
-run's height of its baseline are taken; a raised number after a word ("m2", a reference "seen1")
-or a lowered one ("CO2") is joined to its line as it is, with no mark.
+Only short runs (digits, letters, a star) in a font smaller than the run before, raised less than
+that run's height or lowered less than half of it, are taken; a raised number after a word ("m2",
+a reference "seen1") or a lowered one ("CO2") is joined to its line as it is, with no mark. Each
+run is written back only right where pypdf's text holds it (the visitor is told that text piece by
+piece, so its offset is known), and the line break after it is taken away only where the run
+after it went on on the same line: a run at a line's end keeps the next line apart.
 """
 
 from __future__ import annotations
@@ -29,6 +32,18 @@ _NO_SPACE_BEFORE = frozenset("/),.;:")
 _POWER_OF_TEN = re.compile(r"[x×]?10")
 # The widest a character of a text font is, as a share of its size (a capital W is ~0.95).
 _WIDEST = 1.0
+# A lowered run (a subscript) sits at most this share of the size below its line; a smaller run
+# further down is the next line of a table set in smaller type, not part of this one.
+_LOWERED = 0.5
+# A run that pypdf's text has on a line of its own was moved there: it is taken only when moved
+# off the baseline by at least this share of the size (a superscript or subscript set by a move),
+# a power's exponent only when raised by at least _RAISED (Word, LibreOffice and browsers raise
+# a superscript about a third of the size; a smaller cell centred in a table row sits well below
+# that). A run on the baseline is taken only where pypdf's text has it glued to the word before
+# (a text rise, or the same piece run on): a smaller label or cell on the same line ('Jane Doe'
+# then a small 'MRN', a '10' then a small '3' in the next cell) stays apart.
+_SHIFTED = 0.15
+_RAISED = 0.25
 
 
 @dataclass
@@ -36,7 +51,10 @@ class _Small:
     before: str  # the last word of the run before ("10", "x10", "m")
     text: str
     exponent: bool
+    at: int  # where the run's text starts in pypdf's text of the page
+    shift: float  # how far above its line's baseline it stands, as a share of the line's size
     spaced: bool = False  # the run after it begins with a space
+    continued: bool = False  # the run after it stands on the same line as the run before it
 
 
 @dataclass
@@ -49,17 +67,27 @@ class RaisedNumbers:
     _baseline: float = 0.0
     _x: float = 0.0
     _pending: _Small | None = None  # the last small run, until the run after it is seen
+    _offset: int = 0  # the length of pypdf's text told so far
 
     def visit(self, text: str, size: float, x: float, baseline: float) -> None:
+        start = self._offset
+        self._offset += len(text)
         if not text.strip():
             return
         if self._pending is not None:
             self._pending.spaced = text[:1].isspace()
+            self._pending.continued = abs(baseline - self._baseline) < _LOWERED * self._size
             self._pending = None
         if self._is_small(text.strip(), size, x, baseline):
             words = self._before.split()
             # After a number only a power of ten's exponent is taken (see _is_small).
-            self._pending = _Small(words[-1], text.strip(), words[-1][-1:].isdigit())
+            self._pending = _Small(
+                words[-1],
+                text.strip(),
+                words[-1][-1:].isdigit(),
+                start + len(text) - len(text.lstrip()),
+                (baseline - self._baseline) / self._size,
+            )
             self.found.append(self._pending)
             self._before += text.strip()
             return  # the run before stays the one the next is measured against
@@ -72,8 +100,10 @@ class RaisedNumbers:
         words = self._before.split()
         if not words or self._before[-1:].isspace() or not 0 < size <= _SMALLER * self._size:
             return False  # nothing before it on the line, or no smaller font
-        if _SMALL_TEXT.fullmatch(small) is None or abs(baseline - self._baseline) >= self._size:
+        if _SMALL_TEXT.fullmatch(small) is None:
             return False
+        if not -_LOWERED * self._size < baseline - self._baseline < self._size:
+            return False  # the next line (of a table in smaller type), or a line above
         if not self._reaches(x):
             return False
         if words[-1][-1:].isdigit():
@@ -95,28 +125,43 @@ class RaisedNumbers:
         return self._x <= x <= self._x + _WIDEST * self._size * len(line) + self._size
 
     def apply(self, text: str) -> str:
-        """``text`` with each small run written back into its line, in reading order."""
-        cursor = 0
-        for run in self.found:
-            # The word before, the run (on a line of its own, or glued), then the line's rest.
-            pattern = re.compile(
-                rf"(?<![\w.]){re.escape(run.before)}\n?{re.escape(run.text)}(?![\w.])(?:\n ?)?"
-            )
-            match = pattern.search(text, cursor)
-            if match is None:
-                continue
-            # pypdf starts the line after a moved run with a space of its own, also in what it
-            # tells the visitor (" /L"): kept where the rest is a word, never before a unit's
-            # "/" or punctuation ("10^9/L", "m2,").
-            written = f"{run.before}{'^' if run.exponent else ''}{run.text}"
-            rest = text[match.end() :]
-            if (
-                match.group(0).endswith("\n ")
-                and run.spaced
-                and not rest[:1].isspace()
-                and rest[:1] not in _NO_SPACE_BEFORE
-            ):
-                written += " "
-            text = text[: match.start()] + written + text[match.end() :]
-            cursor = match.start() + len(written)
+        """``text`` (pypdf's text of the page, as its visitor was told it) with each small run
+        written back into its line."""
+        if len(text) != self._offset:
+            return text  # not the text the runs were measured in: left as read
+        # From the last run back, so that the offsets of those before stay true.
+        for run in reversed(self.found):
+            text = _written_back(text, run)
         return text
+
+
+def _written_back(text: str, run: _Small) -> str:
+    """``text`` with ``run`` joined to the word before it, only where pypdf's text has the
+    word right before the run (glued, or at the end of the line before)."""
+    end = run.at + len(run.text)
+    if text[run.at : end] != run.text or re.match(r"[\w.]", text[end : end + 1]):
+        return text
+    start = run.at - len(run.before)
+    moved = text[start - 1 : run.at].startswith(f"{run.before}\n") if start > 0 else False
+    if moved:
+        start -= 1
+    if start < 0 or text[start : start + len(run.before)] != run.before:
+        return text
+    if start > 0 and re.match(r"[\w.]", text[start - 1]):
+        return text  # the end of a longer word or number: not the word the run followed
+    if moved and (run.shift < _RAISED if run.exponent else abs(run.shift) < _SHIFTED):
+        return text  # on a line of its own and (nearly) on the baseline: a cell, a label
+    # pypdf starts the line after a moved run with a space of its own, also in what it tells
+    # the visitor (" /L"): kept where the rest is a word, never before a unit's "/" or
+    # punctuation ("10^9/L", "m2,"). The line break after the run goes only where the run
+    # after it went on on the same line.
+    rest = end
+    written = f"{run.before}{'^' if run.exponent else ''}{run.text}"
+    if run.continued and text[end : end + 1] == "\n":
+        rest = end + 1
+        if text[rest : rest + 1] == " ":
+            rest += 1
+            after = text[rest : rest + 1]
+            if run.spaced and not after.isspace() and after not in _NO_SPACE_BEFORE:
+                written += " "
+    return text[:start] + written + text[rest:]
