@@ -81,3 +81,16 @@ def test_a_raised_number_after_a_number_is_an_exponent_in_rtf() -> None:
         "Hb 120* g/L, K 10^-3/L",
         "seen1 today",  # a raised mark after a font size's number is no exponent
     ]
+
+
+def test_a_number_raised_after_a_number_other_than_ten_is_no_power() -> None:
+    """review 54a F7: a raised footnote or citation after a year or a value is a mark, never
+    an exponent ("2019^3" is a number the document never had); only 10 takes a power."""
+    from medlocal.ingest.extractors.rtf import extract_rtf
+
+    html = _page("<p>Seen in 2019<sup>3</sup>, Hb 110<sup>2</sup>; WBC x 10<sup>9</sup>/L</p>")
+    assert "2019^" not in html and "110^" not in html and "10^9/L" in html
+    word = _word(("Seen in 2019", False), ("3", True), (", x10", False), ("9", True))
+    assert word == "Seen in 20193, x10^9"
+    rtf = extract_rtf(rb"{\rtf1\ansi Seen in 2019{\super 3}, 10{\super 9}/L\par}", "a.rtf").text
+    assert rtf == "Seen in 20193, 10^9/L"

@@ -17,7 +17,6 @@ import dataclasses
 import functools
 import io
 import logging
-import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -48,6 +47,7 @@ from medlocal.ingest.errors import (
 )
 from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
 from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH, PictureReader
+from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten
 from medlocal.ingest.ocr.images import open_image
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage
 
@@ -204,7 +204,6 @@ _TEXT_BOX = qn("w:txbxContent")
 # A raised run: a number raised after a number is an exponent ("10" + raised "9" + "/L" was read
 # as "109/L", a count a thousand times too high at a glance).
 _RUN, _RUN_PROPERTIES, _VERT_ALIGN, _VAL = qn("w:r"), qn("w:rPr"), qn("w:vertAlign"), qn("w:val")
-_EXPONENT = re.compile(r"[-−–]?\d+")
 # A picture: DrawingML's image (a:blip r:embed) or an old VML one (v:imagedata r:id).
 _BLIP = qn("a:blip")
 _EMBED = qn("r:embed")
@@ -265,7 +264,7 @@ def _paragraph_text(element: Any) -> str:
         elif tag == _RUN and _raised(child):
             text = _paragraph_text(child)
             before = "".join(parts)
-            exponent = before[-1:].isdigit() and _EXPONENT.fullmatch(text.strip())
+            exponent = ends_with_power_of_ten(before) and EXPONENT.fullmatch(text.strip())
             parts.append(f"^{text.strip()}" if exponent else text)
         elif tag == _TEXT_BOX:
             lines = (_block_text(item) for item in _blocks(child, None))

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import NoTextError
+from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten
 from medlocal.ingest.extractors.textcodec import read_text
 
 _HIDDEN = frozenset(
@@ -30,7 +31,6 @@ _BLOCKS = frozenset(
         "tbody", "tfoot", "thead", "ul",
     }
 )  # fmt: skip
-_EXPONENT = re.compile(r"[-−–]?\d+")
 # Inline elements whose text a browser sets apart (a form's boxes): read with a space around,
 # so "<label>INR</label><input value=3.1>" is not "INR3.1".
 _SET_APART = frozenset({"button", "label", "option", "select", "textarea"})
@@ -76,7 +76,7 @@ class _VisibleText(HTMLParser):
             return
         if tag == "sup":
             # Perhaps an exponent: decided at its end tag (see handle_endtag).
-            self._sups.append(len(self._buffer) if self._ends_with_digit() else -1)
+            self._sups.append(len(self._buffer) if self._ends_with_ten() else -1)
             self._buffer.append("")
         elif tag in _SET_APART:
             self._buffer.append(" ")
@@ -118,7 +118,7 @@ class _VisibleText(HTMLParser):
             # A number raised after a number is an exponent: "10<sup>9</sup>/L" is 10^9/L,
             # never 109/L; a raised mark ("120<sup>*</sup>", a reference "[1]") stays as it is.
             start = self._sups.pop()
-            if start >= 0 and _EXPONENT.fullmatch("".join(self._buffer[start + 1 :]).strip()):
+            if start >= 0 and EXPONENT.fullmatch("".join(self._buffer[start + 1 :]).strip()):
                 self._buffer[start] = "^"
         elif tag in _SET_APART:
             self._buffer.append(" ")
@@ -130,9 +130,8 @@ class _VisibleText(HTMLParser):
         if self._hidden_stack and self._hidden_stack[-1] == "option":
             self._hidden_stack.pop()
 
-    def _ends_with_digit(self) -> bool:
-        last = next((part for part in reversed(self._buffer) if part), "")
-        return last[-1:].isdigit()
+    def _ends_with_ten(self) -> bool:
+        return ends_with_power_of_ten("".join(self._buffer[-8:]))
 
     def handle_data(self, data: str) -> None:
         if not self._hidden_stack:

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from medlocal.ingest.extractors.powers import EXPONENT
+
 # A small run is set in a font at most this share of the size of the run before it (Word sets
 # superscripts and subscripts at about 2/3; a same-size run is never one).
 _SMALLER = 0.85
 _SMALL_TEXT = re.compile(r"[-−–]?[0-9A-Za-z]{1,3}|\*{1,3}|[†‡§]")
-_EXPONENT = re.compile(r"[-−–]?\d{1,2}")
 _NO_SPACE_BEFORE = frozenset("/),.;:")
 # The word a power's exponent is raised after: 10, x10, ×10 (10^9/L, 10^12/L, 10^-3).
 _POWER_OF_TEN = re.compile(r"[x×]?10")
@@ -55,6 +56,7 @@ class _Small:
     shift: float  # how far above its line's baseline it stands, as a share of the line's size
     spaced: bool = False  # the run after it begins with a space
     continued: bool = False  # the run after it stands on the same line as the run before it
+    unit_after: bool = False  # the run after it opens with a unit's "/" ("/L", "/mm3", "/µL")
 
 
 @dataclass
@@ -77,6 +79,7 @@ class RaisedNumbers:
         if self._pending is not None:
             self._pending.spaced = text[:1].isspace()
             self._pending.continued = abs(baseline - self._baseline) < _LOWERED * self._size
+            self._pending.unit_after = text.lstrip()[:1] == "/"
             self._pending = None
         if self._is_small(text.strip(), size, x, baseline):
             words = self._before.split()
@@ -113,7 +116,7 @@ class RaisedNumbers:
             return (
                 _POWER_OF_TEN.fullmatch(words[-1]) is not None
                 and baseline > self._baseline - 0.5
-                and _EXPONENT.fullmatch(small) is not None
+                and EXPONENT.fullmatch(small) is not None
             )
         return True
 
@@ -151,6 +154,13 @@ def _written_back(text: str, run: _Small) -> str:
         return text  # the end of a longer word or number: not the word the run followed
     if moved and (run.shift < _RAISED if run.exponent else abs(run.shift) < _SHIFTED):
         return text  # on a line of its own and (nearly) on the baseline: a cell, a label
+    if run.exponent and moved and not (run.continued and run.unit_after):
+        # Moved onto a line of its own, a small number after a "10" is taken for a power only
+        # with a cell count's unit ("/L", "/mm3") going on after it on the line: else it may be
+        # the next cell of a table set smaller ("Ferritin 10", then a small "12" at the top of
+        # its cell: review 54a F6), left as read, never made a power. Glued to the "10" in
+        # pypdf's text (a text rise), it stood right after it.
+        return text
     # pypdf starts the line after a moved run with a space of its own, also in what it tells
     # the visitor (" /L"): kept where the rest is a word, never before a unit's "/" or
     # punctuation ("10^9/L", "m2,"). The line break after the run goes only where the run

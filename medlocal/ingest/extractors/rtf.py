@@ -13,6 +13,7 @@ from striprtf.striprtf import rtf_to_text
 
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import CorruptFileError, NoTextError
+from medlocal.ingest.extractors.powers import EXPONENT
 from medlocal.ingest.headings import clinical_headings
 
 _RTF_START = re.compile(rb"\s*\{\\rtf")
@@ -47,9 +48,12 @@ def extract_rtf(data: bytes, file_name: str) -> ExtractedDocument:
 
 
 def _exponent(match: re.Match[str]) -> str:
-    if match.group(1):  # a control word's parameter: not a number of the text
+    raised = match.group(3) or match.group(4)
+    if match.group(1) or match.group(2) != "10" or not EXPONENT.fullmatch(raised):
+        # A control word's parameter, or a number other than a power of ten: its raised
+        # number is a mark, left as it is read (medlocal.ingest.extractors.powers).
         return match.group(0)
-    return f"{match.group(2)}^{match.group(3) or match.group(4)}"
+    return f"10^{raised}"
 
 
 def _code_page(data: bytes) -> str:

@@ -1,0 +1,20 @@
+"""A number written raised after a power of ten is its exponent: the one raised number a clinical
+document prints that is not a mark. A cell count's unit is "x 10^9/L", "x10^12/L", "10^-3".
+
+Raised after any other number it is a mark (a footnote "2019" then "3", a citation "110" then
+"2"): read as an exponent it made "2019^3", a number the document never had (review 54a F7). It
+stays as it was read."""
+
+from __future__ import annotations
+
+import re
+
+# The raised text: a whole number, perhaps negative.
+EXPONENT = re.compile(r"[-−–]?\d{1,2}")
+# The text before it ends with 10 that is no part of a longer number (x10, ×10, "x 10").
+_TEN_AT_END = re.compile(r"(?<![\d.,])10$")
+
+
+def ends_with_power_of_ten(text: str) -> bool:
+    """Whether ``text`` ends with a 10 a raised number would be the exponent of."""
+    return _TEN_AT_END.search(text[-12:]) is not None
