@@ -88,7 +88,11 @@ def test_a_long_log_keeps_the_window_turning(qtbot: QtBot) -> None:
     beat = Heartbeat(interval_ms=20)
     beat.start()
     dialog = _open(qtbot, LONG_LOG)
-    longest = beat.stop()
+    beat.stop()
     assert dialog.table.model().rowCount() == LONG_LOG
-    # The item-per-cell table took several seconds here at 50,000 entries.
-    assert longest < 1.0, f"the window went {longest:.2f} s without a turn"
+    # The item-per-cell table took several seconds of the window thread's own time here at
+    # 50,000 entries. Measured as that thread's CPU between two turns: the wall-clock gap
+    # also counts waiting for a core, and went past 1 s at load ~10 with no change of code
+    # (benchmarks/bench_audit_table.py measures the wall-clock gaps).
+    spent = beat.longest_cpu
+    assert spent < 1.0, f"the window thread spent {spent:.2f} s between two turns"
