@@ -383,6 +383,8 @@ def _medicine_spelling(word: str) -> bool:
         return False
     if script == "cjk" and name_onto_medicine(word, _ends_as_medicine):
         return False  # "张伟阿莫西林": a name written onto a medicine (review54b)
+    if script == "hangul" and _korean_name_onto_medicine(word):
+        return False
     stem = 1 if script in _SHORTEST_MEDICINE else _SHORTEST_STEM
     katakana = _KATAKANA.fullmatch(word) is not None
     return any(
@@ -397,6 +399,20 @@ def _medicine_spelling(word: str) -> bool:
         )
         for ending in _MEDICINE_ENDINGS
     )
+
+
+# The commonest Korean surnames: a three-syllable name opening with one, written right onto a
+# medicine of four syllables or more, is a name ("김민준아목시실린"; review54b). No medicine's
+# Korean name of seven syllables or more opens so with a medicine of four after it.
+_KOREAN_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄"
+    "채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
+)
+
+
+def _korean_name_onto_medicine(word: str) -> bool:
+    rest = word[3:]
+    return word[:1] in _KOREAN_SURNAMES and len(rest) >= 4 and _medicine_spelling(rest)
 
 
 def _ends_as_medicine(rest: str) -> bool:
