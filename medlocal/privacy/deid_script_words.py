@@ -37,7 +37,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from medlocal.privacy.deid_cjk_name_stems import medical_characters
+from medlocal.privacy.deid_cjk_name_stems import (
+    COMPOUND_SURNAMES,
+    medical_characters,
+    name_onto_medicine,
+)
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 
 # Units in the note's own script: a number before one is a dose, kept beside a kept word.
@@ -118,6 +122,20 @@ _BARE_NAMES = frozenset({"بول", "حديد", "صدر", "رنين", "سكر"})
 _BARE_NAMES_BEFORE = {
     "سكر": frozenset({"الدم", "دم", "صائم", "الصائم", "عشوائي", "العشوائي", "تراكمي", "التراكمي"})
 }
+# Words of medicine that, with the article, are places or family names (review54b: "العين" Al
+# Ain, "الدار البيضاء" Casablanca, "مقتدى الصدر" al-Sadr, "أحمد السكري" al-Sukkari, "الحديد"
+# al-Hadid): with the article they are kept only after a word kept on its own evidence, joining
+# words between ("ألم في الصدر", "مرض السكري", "نقص الحديد", "كريات بيضاء" needs no article).
+_ARTICLE_NAMES = frozenset({"عين", "بيضاء", "صدر", "سكري", "حديد"})
+_ARTICLES = ("وال", "بال", "فال", "كال", "ال")
+# Words of medicine that are also given names (review54b: "हृदय" Hriday, heart; "गति" Gati,
+# rate; Thai "น้ำตาล" Namtan, sugar): "हृदय" is kept only before a word kept on its own evidence
+# (past a postposition: "हृदय का दौरा"), "गति" only after what it measures, and the Thai word only
+# joined to another word of medicine ("น้ำตาลในเลือด"), never as a word of its own.
+_NAMES_BEFORE_MEDICINE = frozenset({"हृदय"})
+_POSTPOSITIONS = frozenset({"का", "की", "के", "में"})
+_NAMES_AFTER = {"गति": frozenset({"हृदय", "नाड़ी", "श्वसन", "श्वास"})}
+_THAI_NAMES = frozenset({"น้ำตาล"})
 # Joining words that are also given names, kept only after the word they complete ("אי ספיקת
 # לב" heart failure, "לב" Lev; review53b).
 _BOUND_JOINERS = {
@@ -361,7 +379,11 @@ def _medicine_spelling(word: str) -> bool:
     """Whether ``word`` ends as a medicine's international name does (see _MEDICINE_ENDINGS)."""
     script = _script(word)
     shortest = _SHORTEST_MEDICINE.get(script, _SHORTEST_MEDICINE_LETTERS)
-    if len(word) < shortest:
+    if len(word) < shortest or (script == "cjk" and word[:2] in COMPOUND_SURNAMES):
+        return False
+    if script == "cjk" and name_onto_medicine(word, _ends_as_medicine):
+        return False  # "张伟阿莫西林": a name written onto a medicine (review54b)
+    if script == "hangul" and _korean_name_onto_medicine(word):
         return False
     stem = 1 if script in _SHORTEST_MEDICINE else _SHORTEST_STEM
     katakana = _KATAKANA.fullmatch(word) is not None
@@ -376,6 +398,28 @@ def _medicine_spelling(word: str) -> bool:
             else stem
         )
         for ending in _MEDICINE_ENDINGS
+    )
+
+
+# The commonest Korean surnames: a three-syllable name opening with one, written right onto a
+# medicine of four syllables or more, is a name ("김민준아목시실린"; review54b). No medicine's
+# Korean name of seven syllables or more opens so with a medicine of four after it.
+_KOREAN_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄"
+    "채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
+)
+
+
+def _korean_name_onto_medicine(word: str) -> bool:
+    rest = word[3:]
+    return word[:1] in _KOREAN_SURNAMES and len(rest) >= 4 and _medicine_spelling(rest)
+
+
+def _ends_as_medicine(rest: str) -> bool:
+    """What follows a name written onto it reads as a medicine: its ending alone ("他汀") or a
+    name spelled as one ("阿莫西林", "アムロジピン")."""
+    return rest.endswith(_MEDICINE_ENDINGS) and (
+        len(rest) <= 2 or _medicine_spelling(rest) or rest in _MEDICINE_ENDINGS
     )
 
 
@@ -416,7 +460,7 @@ def _own_evidence(word: str) -> bool:
     if script == "other":
         return False  # Cyrillic, Greek and the rest are read elsewhere, not here
     if script == "thai":
-        return _thai_reads(word) or _medicine_spelling(word)
+        return word not in _THAI_NAMES and (_thai_reads(word) or _medicine_spelling(word))
     if script == "hangul":  # a dose after a Korean name proves nothing ("김민준 500 mg")
         return _medicine_spelling(word)
     if script == "cjk" and (_cjk_medicine_word(word) or _medicine_spelling(word)):
@@ -431,6 +475,32 @@ def _joined(words: Sequence[str], kept: Sequence[bool], i: int) -> bool:
     return all(kept[j] or _joins(words, j) for j in sides)
 
 
+def _article_name(word: str) -> bool:
+    return any(word.startswith(a) and word[len(a) :] in _ARTICLE_NAMES for a in _ARTICLES)
+
+
+def _bind_names(words: Sequence[str], kept: list[bool]) -> None:
+    """Take back the keep of a word that is also a name where nothing of medicine binds it (see
+    _ARTICLE_NAMES, _NAMES_BEFORE_MEDICINE, _NAMES_AFTER); ``kept`` holds each word's own
+    evidence and is changed in place."""
+    own = list(kept)
+    for i, word in enumerate(words):
+        if not kept[i]:
+            continue
+        if _article_name(word):
+            j = i - 1
+            while j >= 0 and not own[j] and _joins(words, j):
+                j -= 1
+            kept[i] = j >= 0 and own[j] and not _article_name(words[j])
+        elif word in _NAMES_BEFORE_MEDICINE:
+            j = i + 1
+            if j < len(words) and words[j] in _POSTPOSITIONS:
+                j += 1
+            kept[i] = j < len(words) and (own[j] or words[j] in _NAMES_AFTER)
+        elif word in _NAMES_AFTER:
+            kept[i] = i > 0 and words[i - 1] in _NAMES_AFTER[word]
+
+
 def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Each word of the run ``text[start:end]`` (offsets in ``text``) and whether it is kept
     (see the module's docstring). Nothing is kept in a run of people or places."""
@@ -443,6 +513,7 @@ def kept_words(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         kept[i] = not word[0].isdigit() and _own_evidence(word)
         if word in _BARE_NAMES_BEFORE and i + 1 < len(words):
             kept[i] = kept[i] or words[i + 1] in _BARE_NAMES_BEFORE[word]
+    _bind_names(words, kept)
     if not any(kept):
         return [(s, e, False) for s, e in spans]
     changed = True
