@@ -211,12 +211,20 @@ def facility_mention_spans(
 ) -> Iterator[Redaction]:
     """The other mentions of the found facilities and the capital initials in a place slot (see
     the module's docstring)."""
+    facilities = [r for r in spans if r.kind in _FACILITY_KINDS]
+    # A found facility's own place is no other mention: given again from here it would pass by
+    # the later readings that judge the finding ("Practice Nurse Okwuosa" read as one facility,
+    # which the person reading overrules, came back whole as [FACILITY]).
+    for mention in _mentions_anywhere(text, facilities, lex):
+        if not any(r.start <= mention.start and mention.end <= r.end for r in facilities):
+            yield mention
+
+
+def _mentions_anywhere(text: str, facilities: list[Redaction], lex: Lexicon) -> Iterator[Redaction]:
     # A facility found as one capital word counts only where it is defined in brackets
     # ("(KATH)"), marked here by its bracket: a wrong finding elsewhere would spread.
     found = [
-        "(" + r.original if text[r.start - 1 : r.start] == "(" else r.original
-        for r in spans
-        if r.kind in _FACILITY_KINDS
+        "(" + r.original if text[r.start - 1 : r.start] == "(" else r.original for r in facilities
     ]
     acronyms = _acronyms(found)
     # Initials in a slot are a facility, and so are their other mentions in the note.

@@ -24,7 +24,13 @@ def _found(text: str, *names: str) -> list[Redaction]:
 
 
 def _taken(text: str, *names: str) -> list[str]:
-    return [r.original for r in facility_mention_spans(text, _found(text, *names), lexicon())]
+    """What the note loses: the found facilities and their other mentions (the rule gives no
+    span inside a found one again: it is there already), each place once."""
+    found = _found(text, *names)
+    spans = {(r.start, r.end): r.original for r in found}
+    for r in facility_mention_spans(text, found, lexicon()):
+        spans.setdefault((r.start, r.end), r.original)
+    return list(spans.values())
 
 
 # The rule alone: each secret is taken at every mention, from the found facility's evidence.
