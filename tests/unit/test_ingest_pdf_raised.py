@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+from fixtures.pdf_runs import raised_line, read_pdf
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -33,21 +34,8 @@ def _page(*lines: tuple[str, str, str, float, float]) -> str:
 
 
 def test_an_exponent_set_with_a_text_rise_is_read_as_one() -> None:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    text = c.beginText(72, 700)
-    text.setFont("Helvetica", 11)
-    text.textOut("WBC 11.2 x 10")
-    text.setRise(4)
-    text.setFont("Helvetica", 7)
-    text.textOut("9")
-    text.setRise(0)
-    text.setFont("Helvetica", 11)
-    text.textOut("/L (4.0-11.0)")
-    c.drawText(text)
-    c.showPage()
-    c.save()
-    assert extract_pdf(buf.getvalue(), "fbc.pdf").text == "WBC 11.2 x 10^9/L (4.0-11.0)"
+    text = read_pdf(lambda c: raised_line(c, 700, "WBC 11.2 x 10", "9", "/L (4.0-11.0)"))
+    assert text == "WBC 11.2 x 10^9/L (4.0-11.0)"
 
 
 def test_an_exponent_set_by_a_move_stays_on_its_line() -> None:

@@ -9,22 +9,10 @@ later match on the page ('Glucose 109 mg/dL' stored as 'Glucose 10^9 mg/dL')."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
-
-from reportlab.lib.pagesizes import A4
+from fixtures.pdf_runs import raised_line, read_pdf
 from reportlab.pdfgen import canvas
 
-from medlocal.ingest.extractors.pdf import extract_pdf
-
-
-def _read(draw: Callable[[canvas.Canvas], None]) -> str:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    draw(c)
-    c.showPage()
-    c.save()
-    return extract_pdf(buf.getvalue(), "report.pdf").text
+_read = read_pdf
 
 
 def _runs(c: canvas.Canvas, y: float, *parts: tuple[str, float, float]) -> None:
@@ -56,17 +44,7 @@ def test_a_small_run_at_a_lines_end_keeps_the_next_line_apart() -> None:
 
 def test_an_exponent_set_with_a_rise_at_a_lines_end_keeps_the_next_line_apart() -> None:
     def draw(c: canvas.Canvas) -> None:
-        text = c.beginText(72, 760)
-        text.setFont("Helvetica", 11)
-        text.textOut("WBC 11.2 x 10")
-        text.setRise(4)
-        text.setFont("Helvetica", 7)
-        text.textOut("9")
-        text.setRise(0)
-        text.setFont("Helvetica", 11)
-        text.textLine("")
-        text.textOut("Hb 135 g/L")
-        c.drawText(text)
+        raised_line(c, 760, "WBC 11.2 x 10", "9", next_line="Hb 135 g/L")
 
     assert _read(draw).splitlines() == ["WBC 11.2 x 10^9", "Hb 135 g/L"]
 
@@ -104,16 +82,7 @@ def test_a_run_not_where_pypdf_put_it_never_rewrites_a_later_number() -> None:
     page's later 'Glucose 109 mg/dL' is not turned into a power."""
 
     def draw(c: canvas.Canvas) -> None:
-        text = c.beginText(72, 760)
-        text.setFont("Helvetica", 11)
-        text.textOut("Platelets 250 x 10")
-        text.setRise(4)
-        text.setFont("Helvetica", 7)
-        text.textOut(" 9")
-        text.setRise(0)
-        text.setFont("Helvetica", 11)
-        text.textOut("/L")
-        c.drawText(text)
+        raised_line(c, 760, "Platelets 250 x 10", " 9", "/L")
         c.setFont("Helvetica", 11)
         c.drawString(72, 730, "Glucose 109 mg/dL")
 
