@@ -51,12 +51,14 @@ _NOT_CODES = frozenset(
 _SECRET = re.compile(
     rf"(?i:(?<![\w-])(?:{_SECRET_CUES}))(?![\w-])"
     r"(?:[ \t]+(?i:for|of|to)(?:[ \t]+[^\W\d_][\w'’-]*){1,4}?)?"
-    r"(?P<sep>[ \t]*(?:[:=]|(?i:is|was|will[ \t]+be|agreed[ \t]+as|set[ \t]+as))?[ \t]*)"
+    # One run of blanks, or blanks around a separator: two optional runs side by side made a
+    # long run of blanks after a cue quadratic (each split of the run tried in turn).
+    r"(?P<sep>[ \t]*(?:(?:[:=]|(?i:is|was|will[ \t]+be|agreed[ \t]+as|set[ \t]+as))[ \t]*)?)"
     r"(?P<q>[\"'‘“«]?)(?!(?i:for|of|to)\b)(?P<v>[^\W_][\w-]{2,30})(?P<cq>[\"'’”»]?)"
     r"(?![\w-]|[ \t]*:)"
 )
 _LOGIN = re.compile(
-    rf"(?i:(?<![\w-])(?:{_LOGIN_CUES}))(?![\w-])[ \t]*(?P<sep>[:=])?[ \t]*"
+    rf"(?i:(?<![\w-])(?:{_LOGIN_CUES}))(?![\w-])[ \t]*(?:(?P<sep>[:=])[ \t]*)?"
     r"(?P<v>(?-i:[a-z][a-z0-9._-]{2,30}))(?![\w@-])"
 )
 _CLOSED = re.compile(r"[ \t]*(?:[,;()\]]|\.(?!\w)|$)", re.M)

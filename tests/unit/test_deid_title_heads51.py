@@ -138,7 +138,10 @@ def test_the_condition_before_the_step() -> None:
 
 
 # The blind half dev52: 20 notes, 245 identifiers, 617 clinical terms. Blind (main 7759145):
-# 238/245 and 86 damaged; with this session's two rules 66.
+# 238/245 and 86 damaged; with this session's two rules 66. Session 54: 67 — deid54a no longer
+# gives back a capitalised word before a dose after "with" unless a word of treating comes first,
+# and "Antagonist Protocol with Gonal-f 150 IU" loses the brand (the cost of "Seen with Okonkwo
+# 5 mg" losing the name; see docs/deid_rounds.md, deid54a).
 def test_dev52_parses_and_stays_at_its_figures() -> None:
     from fixtures.deid_corpus import load, redactor_spans, score
 
@@ -149,4 +152,4 @@ def test_dev52_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, redactor_spans)
     assert sum(result.found.values()) >= 238
-    assert result.clinical_damaged <= 66
+    assert result.clinical_damaged <= 67
