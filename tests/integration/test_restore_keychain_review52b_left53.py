@@ -20,6 +20,7 @@ from medlocal.app import Workspace
 from medlocal.vault import keychain
 from medlocal.vault.errors import KeychainUnavailableError, PassphraseRequiredError
 from medlocal.vault.keys import KdfParams
+from medlocal.vault.restore import RestoreResult
 from medlocal.vault.store import Vault
 
 PASS = "correct horse battery"
@@ -68,22 +69,30 @@ def test_another_vaults_backup_over_a_remembered_new_vault_is_said_and_its_entry
         start.close()
 
 
+def _restore_while_the_keychain_fails(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> RestoreResult:
+    """Create and remember a vault in ``ws``, back it up, and restore it over itself while the
+    keychain does not answer."""
+    ws.create_vault(PASS, PASS)
+    ws.require_vault().remember()
+    ws.backup(PASS, tmp_path / "usb", create_folder=True)
+
+    def no_answer(entry: str) -> object:
+        raise KeychainUnavailableError("The OS keychain did not answer.")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(keychain, "load_device_key", no_answer)
+        return ws.restore(tmp_path / "usb", PASS, replace=True)
+
+
 @pytest.fixture
 def unremembered(tmp_path: Path, store: MemoryKeychain, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A remembered vault restored from its own backup while the keychain failed: it holds the
     reason for the next start. The restoring workspace is closed without unlocking again."""
     ws = _workspace(tmp_path / "vault")
     try:
-        ws.create_vault(PASS, PASS)
-        ws.require_vault().remember()
-        ws.backup(PASS, tmp_path / "usb", create_folder=True)
-
-        def no_answer(entry: str) -> object:
-            raise KeychainUnavailableError("The OS keychain did not answer.")
-
-        with monkeypatch.context() as patched:
-            patched.setattr(keychain, "load_device_key", no_answer)
-            ws.restore(tmp_path / "usb", PASS, replace=True)
+        _restore_while_the_keychain_fails(ws, tmp_path, monkeypatch)
     finally:
         ws.close()
     return tmp_path / "vault"
@@ -115,16 +124,7 @@ def test_an_unlock_after_the_restore_said_it_clears_it(
     """The first-run wizard restores and unlocks at once, having shown the restore's note."""
     ws = _workspace(tmp_path / "vault")
     try:
-        ws.create_vault(PASS, PASS)
-        ws.require_vault().remember()
-        ws.backup(PASS, tmp_path / "usb", create_folder=True)
-
-        def no_answer(entry: str) -> object:
-            raise KeychainUnavailableError("The OS keychain did not answer.")
-
-        with monkeypatch.context() as patched:
-            patched.setattr(keychain, "load_device_key", no_answer)
-            result = ws.restore(tmp_path / "usb", PASS, replace=True)
+        result = _restore_while_the_keychain_fails(ws, tmp_path, monkeypatch)
         assert "no longer unlocks without the passphrase" in result.outcome_note()
         ws.unlock(PASS)
     finally:
