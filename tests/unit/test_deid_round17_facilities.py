@@ -304,7 +304,7 @@ def test_the_after_attends_is_the_sentences() -> None:
 
 
 def test_a_long_run_of_blanks_is_read_in_linear_time() -> None:
-    def read(n: int) -> None:  # 10,000 blanks, then 20,000: a ratio, not a clock
+    def read(n: int) -> None:  # 10,000 blanks, then 40,000: a ratio, not a clock
         text = "user" + " " * n + "x\n" + "\t" * n + "hall"
         for rule in (named_kinds, extra_heads, leisure_places, names_above_addresses):
             spans(rule, text)

@@ -137,7 +137,7 @@ def test_a_relatives_measures_and_younger_ages_stay(text: str) -> None:
 @pytest.mark.parametrize("label", ["Ref", "Reported", "Kennzeichen", "case", "Punjab"])
 def test_a_label_before_a_long_run_of_blanks_is_read_at_once(label: str) -> None:
     # Walk 20: quadratic blank runs after a label took 3 to 45 s on 20,000 blanks. Measured as
-    # a ratio (10,000 blanks, then 20,000), not against a clock.
+    # a ratio (10,000 blanks, then 40,000), not against a clock.
     redactor = Redactor(shift_days=40)
     redactor.redact("warm up")
     assert_linear(lambda n: redactor.redact(label + " " * n + "x"), 10_000)

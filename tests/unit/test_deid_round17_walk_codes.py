@@ -128,7 +128,7 @@ def test_cue_before_long_blanks_is_fast(cue: str) -> None:
     from medlocal.privacy.deid_addresses import ADDRESS_PATTERNS
     from medlocal.privacy.deid_codes import CODE_PATTERNS
 
-    def read(n: int) -> None:  # 10,000 blanks, then 20,000: a ratio, not a clock
+    def read(n: int) -> None:  # 10,000 blanks, then 40,000: a ratio, not a clock
         for _, pattern in CODE_PATTERNS + ADDRESS_PATTERNS:
             list(pattern.finditer(cue + " " * n + "x"))
 
