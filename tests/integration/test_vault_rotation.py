@@ -119,11 +119,18 @@ def test_kill_at_random_moments_during_rotation(template: tuple[Path, str], tmp_
     result, duration = _run_child(timing / "vault", "never")
     assert "DONE" in result
     rng = random.Random(1234)
-    killed = 0
-    for attempt in range(8):
-        folder = tmp_path / f"run{attempt}" / "vault"
+    killed = attempts = 0
+    # At least 8 runs, until 4 kills landed mid-rotation (at most 16 runs): a rotation timed on a
+    # busy machine may run faster later (note54: 3 of 8 kills landed at load ~7), so a run that
+    # finished before its kill shortens the window the next kills are drawn from.
+    while attempts < 16 and (attempts < 8 or killed < 4):
+        folder = tmp_path / f"run{attempts}" / "vault"
         shutil.copytree(source, folder)
-        result, _ = _run_child(folder, "never", kill_after=rng.uniform(0, duration))
-        killed += "rc=-9" in result
+        result, elapsed = _run_child(folder, "never", kill_after=rng.uniform(0, duration))
+        attempts += 1
+        if "rc=-9" in result:
+            killed += 1
+        else:
+            duration = min(duration, elapsed)
         _check_intact(folder, recovery)
-    assert killed >= 4  # most kills landed mid-rotation
+    assert killed >= 4, f"{killed} of {attempts} kills landed mid-rotation"
