@@ -33,7 +33,7 @@ from medlocal.app.workspace_vault import WorkspaceVault
 from medlocal.engine.api import ChatMessage, Embedder, Reranker, SamplingParams
 from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.engine.runtime import Engine, LoadOptions
-from medlocal.errors import UserInputError
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.import_report import ImportReport, LongFile, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.registry import Registry
@@ -159,7 +159,10 @@ class Workspace(
         from medlocal.paths import models_dir
 
         remove_stopped_imports(models_dir())
-        self.rules.start()  # a child builds them meanwhile, beside this process
+        try:
+            self.rules.start()  # a child builds them meanwhile, beside this process
+        except MedLocalError as exc:  # the first redacted preview tries again and says why
+            log.warning("de-identification process not started (%s)", exc)
         load_dictionaries_and_freeze(rules_here=isinstance(self.rules, InProcessRules))
 
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:

@@ -55,7 +55,7 @@ def _message(code: int | None) -> str:
     how = "" if code is None else f" (exit code {code})"
     return (
         f"the de-identification process stopped unexpectedly{how}; nothing was written and "
-        "your kept and added texts are still listed: preview again to restart it"
+        "the texts you kept or added are still listed: try again and a new one starts"
     )
 
 
@@ -134,7 +134,9 @@ class ChildRules:
                 conn.send(("close",))
             conn.close()
         if process is not None:
-            threading.Thread(target=_reap, args=(process,), name="medlocal-deid-reaper").start()
+            threading.Thread(
+                target=_reap, args=(process,), name="medlocal-deid-reaper", daemon=True
+            ).start()
 
     def close(self) -> None:
         """End the child (the vault locked or the app closing) without waiting for it. A job
