@@ -209,7 +209,7 @@ class ChildRules:
             conn = self._ensure()
             try:
                 conn.send(("job", job, args))
-                failed, result = self._answer(conn, progress, proposer, cancel)
+                ended, result = self._answer(conn, progress, proposer, cancel)
             except (EOFError, OSError) as exc:
                 process = self._process
                 if process is not None:
@@ -217,13 +217,10 @@ class ChildRules:
                 code = process.exitcode if process is not None else None
                 self._discard()
                 raise RulesProcessError(_message(code)) from exc
-            except BaseException:
-                # Failed on this side (the model line's own failure, a progress callback): the
-                # child may still be mid-job, so it is replaced rather than trusted again.
-                self._discard()
-                raise
-            if failed:
-                raise result  # the job's own error (a cancel among them): the child goes on
+            if ended != "done":
+                # The job's own error (a cancel among them) or a failure on this side: either
+                # way the child ended the job and goes on, its rules built.
+                raise result
             self._built = True
             return result
 
@@ -233,9 +230,13 @@ class ChildRules:
         progress: PieceProgress | None,
         proposer: SpanProposer | None,
         cancel: threading.Event | None,
-    ) -> tuple[bool, Any]:
-        """(False, the job's result) or (True, the job's error), once the child answers."""
+    ) -> tuple[str, Any]:
+        """("done", the job's result) or ("error", the job's error) once the child answers.
+        A progress callback or the model line failing here (the model's own stop, say) cancels
+        the child's job and, once the child has ended it, comes back as ("failed", the error):
+        the child goes on for the next job, its rules still built."""
         cancelled = False
+        failure: BaseException | None = None
         process = self._process
         while True:
             if cancel is not None and cancel.is_set() and not cancelled:
@@ -246,22 +247,23 @@ class ChildRules:
                     raise EOFError("the child ended")
                 continue
             kind, *rest = conn.recv()
-            if kind == "done":
-                return False, rest[0]
-            if kind == "error":
-                return True, rest[0]
-            if kind == "progress" and progress is not None:
-                progress(rest[0], rest[1])
-            elif kind == "propose":
-                if proposer is None:
-                    conn.send(("proposed", []))
-                else:
-                    try:
-                        found = proposer(rest[0])
-                    except BaseException:
-                        conn.send(("cancel",))
-                        raise
-                    conn.send(("proposed", found))
+            if kind in ("done", "error"):
+                return ("failed", failure) if failure is not None else (kind, rest[0])
+            if failure is not None:
+                if kind == "propose":
+                    conn.send(("cancel",))  # no answer: the job is being stopped
+                continue
+            try:
+                if kind == "progress" and progress is not None:
+                    progress(rest[0], rest[1])
+                found = proposer(rest[0]) if kind == "propose" and proposer is not None else []
+            except BaseException as exc:
+                failure = exc
+                conn.send(("cancel",))
+                cancelled = True
+                continue
+            if kind == "propose":
+                conn.send(("proposed", found))
 
 
 def _reap(process: BaseProcess) -> None:

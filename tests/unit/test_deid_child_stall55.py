@@ -150,6 +150,19 @@ def test_a_cancel_stops_the_job_and_the_child_goes_on(child: ChildRules) -> None
     assert child.pid == pid  # the same child: a cancel is no reason to build the rules again
 
 
+def test_the_model_line_stopped_here_ends_the_job_and_the_child_goes_on(
+    child: ChildRules,
+) -> None:
+    def stopped(text: str) -> list[tuple[str, str]]:
+        raise GenerationCancelled("the model line was stopped")  # as the chat model's Stop
+
+    pid = child.pid
+    with pytest.raises(GenerationCancelled):
+        child.plan(DOCUMENTS[0], _spec(), proposer=stopped)
+    assert child.pid == pid  # the rules' preview that follows needs no new child
+    assert child.plan(DOCUMENTS[0], _spec()).items
+
+
 def test_a_child_killed_mid_job_is_said_and_the_next_job_starts_another(
     child: ChildRules,
 ) -> None:
@@ -161,7 +174,7 @@ def test_a_child_killed_mid_job_is_said_and_the_next_job_starts_another(
         os.kill(pid, signal.SIGKILL)
 
     started = time.monotonic()
-    with pytest.raises(RulesProcessError, match=r"stopped unexpectedly.*preview again"):
+    with pytest.raises(RulesProcessError, match=r"stopped unexpectedly.*try again"):
         child.document_seeds(long_text, IDENTITY, progress=kill_once_reading)
     assert time.monotonic() - started < 120  # the wait ended with the child
     assert _gone(pid)
