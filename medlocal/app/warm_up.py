@@ -129,17 +129,17 @@ def _load_dictionaries_and_freeze(rules_here: bool) -> None:
     from medlocal.abbreviations import default_abbreviations
     from medlocal.drugs import default_vocabulary
     from medlocal.errors import MedLocalError
+    from medlocal.privacy.deid_lexicon import lexicon
     from medlocal.rag.medications import default_lexicon
 
     default_vocabulary()
     default_abbreviations()
     default_lexicon().prepare()  # the answers' medication checks (walk 50a D7)
+    lexicon()  # the word lists: the answers' checks read them in this process too
     if rules_here:
-        from medlocal.privacy.deid_lexicon import lexicon
         from medlocal.privacy.deid_tagger import shipped_tagger
         from medlocal.privacy.redact import Redactor  # noqa: F401  (compiles its patterns)
 
-        lexicon()
         try:
             shipped_tagger()
         except MedLocalError as exc:  # the export says so itself, when one is asked for
