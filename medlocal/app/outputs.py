@@ -20,6 +20,7 @@ from medlocal.engine.api import SamplingParams
 from medlocal.engine.reasoning import DEFAULT_THINK_BUDGET
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name, shown_path
+from medlocal.privacy.deid_jobs import IN_PROCESS, Rules
 from medlocal.progress import Countdown, Progress, ProgressCallback, rate_slope, report
 from medlocal.rag.checks.patient_identity import RecordIdentity
 from medlocal.rag.export import (
@@ -527,9 +528,11 @@ def preview_redactions(
     *,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    rules: Rules = IN_PROCESS,
 ) -> RedactionPlan:
     """Exactly what a redacted export of ``shared`` would remove (numbered spans with their
-    types, the user's kept and added spans applied, the same date offset); writes nothing."""
+    types, the user's kept and added spans applied, the same date offset); writes nothing.
+    ``rules`` reads the text (here, or in the window's rules process)."""
     doc, patient_id = shared_document(vault, shared)
     return plan_for_export(
         vault,
@@ -542,6 +545,7 @@ def preview_redactions(
         scope=shared.scope,
         progress=progress,
         cancel=cancel,
+        rules=rules,
     )
 
 
@@ -557,6 +561,7 @@ def export_shared(
     proposer: SpanProposer | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    rules: Rules = IN_PROCESS,
 ) -> ExportReport:
     """Write a saved output or an imported document's text to .md/.docx/.pdf, optionally
     de-identified by the plan :func:`preview_redactions` shows; audited (``export`` with its
@@ -577,6 +582,7 @@ def export_shared(
         proposer=proposer,
         progress=progress,
         cancel=cancel,
+        rules=rules,
     )
 
 

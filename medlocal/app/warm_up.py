@@ -16,7 +16,7 @@ from medlocal.progress import check_cancel
 log = logging.getLogger(__name__)
 
 
-def load_dictionaries_and_freeze() -> None:
+def load_dictionaries_and_freeze(*, rules_here: bool = True) -> None:
     """Load what every search needs once (the drug, class and abbreviation dictionaries:
     some 200,000 small objects) and what a redacted export's preview needs (the
     de-identification word lists and the statistical line's model: building them on the
@@ -49,11 +49,15 @@ def load_dictionaries_and_freeze() -> None:
     A chat model's load waits for it (:func:`wait_until_warm`): walk 46a started a summary 8 s
     after the window opened, the warm-up still importing, and the two together (load 10-16 on
     2 cores) left the window without a turn for up to 3.6 s; one after the other they share
-    the CPU with the window, not with each other, and the pair ends sooner."""
+    the CPU with the window, not with each other, and the pair ends sooner.
+
+    Without ``rules_here`` the de-identification rules run in a process of their own
+    (deid_child): only what this process does with their plans (keep, add, apply) is imported;
+    the rules' import here stalled the window 0.3-0.8 s at a load of 6 (stall55)."""
     _idle.clear()
     try:
         with _collector_off():
-            _load_dictionaries_and_freeze()
+            _load_dictionaries_and_freeze(rules_here)
     finally:
         _idle.set()
 
@@ -117,7 +121,7 @@ def _collector_off() -> Iterator[None]:
         yield
 
 
-def _load_dictionaries_and_freeze() -> None:
+def _load_dictionaries_and_freeze(rules_here: bool) -> None:
     from medlocal.vault.index import load_index_library
 
     load_index_library()
@@ -126,16 +130,22 @@ def _load_dictionaries_and_freeze() -> None:
     from medlocal.drugs import default_vocabulary
     from medlocal.errors import MedLocalError
     from medlocal.privacy.deid_lexicon import lexicon
-    from medlocal.privacy.deid_tagger import shipped_tagger
-    from medlocal.privacy.redact import Redactor  # noqa: F401  (imported to compile its patterns)
     from medlocal.rag.medications import default_lexicon
 
     default_vocabulary()
     default_abbreviations()
     default_lexicon().prepare()  # the answers' medication checks (walk 50a D7)
-    lexicon()
-    try:
-        shipped_tagger()
-    except MedLocalError as exc:  # the export says so itself, when one is asked for
-        log.warning("de-identification model not loaded at start (%s)", exc)
+    lexicon()  # the word lists: the answers' checks read them in this process too
+    if rules_here:
+        from medlocal.privacy.deid_tagger import shipped_tagger
+        from medlocal.privacy.redact import Redactor  # noqa: F401  (compiles its patterns)
+
+        try:
+            shipped_tagger()
+        except MedLocalError as exc:  # the export says so itself, when one is asked for
+            log.warning("de-identification model not loaded at start (%s)", exc)
+    else:
+        # What keeps, adds and applies the plans the rules' process builds (~0.3 s).
+        import medlocal.privacy.deid_echoes
+        import medlocal.privacy.deid_plan  # noqa: F401
     gc.freeze()

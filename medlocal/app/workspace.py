@@ -33,10 +33,12 @@ from medlocal.app.workspace_vault import WorkspaceVault
 from medlocal.engine.api import ChatMessage, Embedder, Reranker, SamplingParams
 from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.engine.runtime import Engine, LoadOptions
-from medlocal.errors import UserInputError
+from medlocal.errors import MedLocalError, UserInputError
 from medlocal.ingest.import_report import ImportReport, LongFile, ProgressEvent
 from medlocal.ingest.rechunk import RechunkReport, pending_documents, rechunk_documents
 from medlocal.models.registry import Registry
+from medlocal.privacy.deid_child import ChildRules
+from medlocal.privacy.deid_jobs import IN_PROCESS, InProcessRules, Rules
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.passages import Retriever
 from medlocal.settings import Settings
@@ -109,6 +111,19 @@ class Workspace(
         # Told when a backup or a restore ends (workspace_backup.py).
         self._backup_listeners = []
         self._restore_listeners = []
+        # Where the de-identification rules run: here (the CLI: no window to freeze), or in a
+        # process of their own (:meth:`rules_in_own_process`, the window's choice). Ended with
+        # the vault: the child holds no patient text between jobs, but nothing outlives a lock.
+        self.rules: Rules = IN_PROCESS
+        self._session.add_lock_listener(lambda _reason: self.rules.close())
+
+    def rules_in_own_process(self) -> None:
+        """Build and run the de-identification rules in a child process for the session
+        (deid_child): building them here held the interpreter lock for seconds and stalled the
+        window (walkfix54a D2). The child starts with :meth:`warm_up` (or the first export that
+        redacts) and builds the rules at once."""
+        if not isinstance(self.rules, ChildRules):
+            self.rules = ChildRules()
 
     # -- engine and models (medlocal.app.loaded_models) ----------------------------------------
 
@@ -144,7 +159,11 @@ class Workspace(
         from medlocal.paths import models_dir
 
         remove_stopped_imports(models_dir())
-        load_dictionaries_and_freeze()
+        try:
+            self.rules.start()  # a child builds them meanwhile, beside this process
+        except MedLocalError as exc:  # the first redacted preview tries again and says why
+            log.warning("de-identification process not started (%s)", exc)
+        load_dictionaries_and_freeze(rules_here=isinstance(self.rules, InProcessRules))
 
     def chat_model(self, model: str | None = None, n_ctx: int | None = None) -> Any:
         """The chat model (``model``: an installed id or a GGUF path; None: the default)."""
@@ -343,8 +362,10 @@ class Workspace(
     # -- lifetime ------------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Lock the vault and unload every model (the engine thread ends if we started it)."""
+        """Lock the vault and unload every model (the engine thread ends if we started it), and
+        end the rules' process if one runs."""
         self.lock("closed")
+        self.rules.close()
         self._models.close()
 
     def __enter__(self) -> Workspace:

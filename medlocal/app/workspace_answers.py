@@ -147,6 +147,7 @@ class WorkspaceAnswers(WorkspaceParts):
                 proposer=self._proposer(model_line, progress, cancel),
                 progress=progress,
                 cancel=cancel,
+                rules=self.rules,
             )
 
     def preview_redactions(
@@ -171,6 +172,7 @@ class WorkspaceAnswers(WorkspaceParts):
             self._proposer(model_line, progress, cancel),
             progress=progress,
             cancel=cancel,
+            rules=self.rules,
         )
 
     def _proposer(

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from medlocal.app.vault_session import VaultSession
     from medlocal.engine.api import Embedder, SamplingParams
     from medlocal.models.registry import InstalledModel, Registry
+    from medlocal.privacy.deid_jobs import Rules
     from medlocal.rag.passages import Retriever
     from medlocal.settings import Settings
     from medlocal.vault.store import Vault
@@ -33,6 +34,7 @@ class WorkspaceParts:
 
     _session: VaultSession
     _models: LoadedModels
+    rules: Rules
     _settings: Settings | None
     _settings_from_file: bool
     _settings_stamp: tuple[int, int, int] | None

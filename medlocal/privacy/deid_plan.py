@@ -20,17 +20,21 @@ import re
 import unicodedata
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medlocal.errors import UserInputError
 from medlocal.privacy.deid_echoes import RemovedWords, quoted_spans
-from medlocal.privacy.deid_file_names import file_name_spans, is_file_name, removed_letters
 from medlocal.privacy.deid_identity import PatientIdentity, split_name
-from medlocal.privacy.deid_lexicon import lexicon
-from medlocal.privacy.deid_own_sentences import notes_as_read
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
-from medlocal.privacy.redact import Redactor
+
+if TYPE_CHECKING:
+    from medlocal.privacy.redact import Redactor
+
+# What only building a plan reads (the word lists, the file-name and own-sentence rules, and the
+# redactor itself, some two thousand patterns) is imported in :meth:`RedactionPlan.build`: the
+# window's process keeps, adds and applies plans that the rules built in a process of their own
+# (deid_child), and importing them there stalled the window (walkfix54a D2).
 
 # The audit log takes short strings only (so that free text cannot slip in): a reason is a note,
 # not an essay, and must never quote the identifier it keeps.
@@ -167,6 +171,9 @@ class RedactionPlan:
         for what they insert (a question as typed, a file or a patient's name), but MedLocal's
         own plain words keep their small letters (walk 52a: "earlier" and "may" became [NAME];
         review 52b F1: read as prose, "did dr hastings …" kept its names)."""
+        from medlocal.privacy.deid_lexicon import lexicon
+        from medlocal.privacy.deid_own_sentences import notes_as_read
+
         # A stand-in redactor (a test's) may know no identity.
         plan = cls(list(fields), identity=getattr(redactor, "identity", None))
         own = getattr(redactor, "own_patterns", [])  # the patient's name and MRN, compiled once
@@ -239,6 +246,9 @@ class RedactionPlan:
         """The words of a file name (the title of a document's copy, a reference's file) that
         name what the plan removes elsewhere, or that are no known word (walk 24:
         "discharge_summary_stwilfrids.pdf" kept the hospital the body lost)."""
+        from medlocal.privacy.deid_file_names import file_name_spans, is_file_name, removed_letters
+        from medlocal.privacy.deid_lexicon import lexicon
+
         names = [(part, text) for part, (_, text) in enumerate(self.fields) if is_file_name(text)]
         if not names:
             return

@@ -29,34 +29,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from medlocal import __version__
 from medlocal.privacy.deid_cancel import cancellable
 from medlocal.privacy.deid_dates import DayCounts, day_order, day_order_counts
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_seeds_version import SEEDS_VERSION as SEEDS_VERSION
+from medlocal.privacy.deid_seeds_version import seeds_version as seeds_version
 from medlocal.privacy.deid_words import NameSeeds, name_seeds
 from medlocal.privacy.redact import Redactor
 from medlocal.progress import check_cancel
 
 RECORD_KINDS = frozenset({"name", "facility", "location"})
 
-# Raise whenever a change to the redactor changes what a document's seeds hold (its rules, word
-# lists, the piece size): seeds stored under another version are read again. MedLocal's own
-# version is part of the key too, so every release reads each record once afresh whatever was
-# forgotten here; the constant covers the changes between releases (and a source hash would
-# re-read every record after any edit, comments included, and is not there in a frozen build).
-SEEDS_VERSION = 2  # 2: walk 38, a name no longer takes "NHS" after it, nor a code a year range
-# 3: walk 41, the words of multi-word generic drug names are clinical words ("cyclosilicate")
 # A piece of a long text read in one go: some 25 KB, a few hundred milliseconds of rules.
 PIECE_CHARS = 24_000
 
 # Called with (characters read, characters in all) while a long text is read.
 PieceProgress = Callable[[int, int], None]
-
-
-def seeds_version() -> str:
-    """The version that stored seeds must carry to be used (see :data:`SEEDS_VERSION`)."""
-    return f"{__version__}+{SEEDS_VERSION}"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from weakref import WeakKeyDictionary
 
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file, shown_path
+from medlocal.privacy.deid_jobs import IN_PROCESS, RedactorSpec, Rules
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.export_files import WRITERS, ExportDocument
 
@@ -422,6 +423,33 @@ def document_copy(file_name: str, text: str, medlocal_version: str) -> ExportDoc
     )
 
 
+def redactor_spec(
+    source: ExportSource,
+    patient_id: int | None,
+    date_mode: DateMode = "shift",
+    shift_days: int | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    rules: Rules = IN_PROCESS,
+) -> RedactorSpec:
+    """What a Redactor of this patient's export is built from: the patient's own name, MRN
+    and date of birth from the vault, and what the patient's documents name (see
+    :class:`PatientRecord`, read by ``rules``)."""
+    identity = patient_identity(None, None, None)
+    day_first = None
+    names = None
+    if patient_id is not None:
+        patient = source.get_patient(patient_id)
+        identity = patient_identity(patient.name, patient.mrn, patient.dob)
+        record = patient_record(
+            source, patient_id, identity, progress=progress, cancel=cancel, rules=rules
+        )
+        day_first = record.day_first if date_mode == "shift" else None
+        names = record.names
+    return RedactorSpec(identity, date_mode, shift_days, day_first, names)
+
+
 def redactor_for_patient(
     source: ExportSource,
     patient_id: int | None,
@@ -432,26 +460,20 @@ def redactor_for_patient(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> Redactor:
-    """A Redactor that knows this patient's own name, MRN and date of birth from the vault, and
-    what the patient's documents name (see :class:`PatientRecord`)."""
-    identity = patient_identity(None, None, None)
-    day_first = None
-    names = None
-    if patient_id is not None:
-        patient = source.get_patient(patient_id)
-        identity = patient_identity(patient.name, patient.mrn, patient.dob)
-        record = patient_record(source, patient_id, identity, progress=progress, cancel=cancel)
-        day_first = record.day_first if date_mode == "shift" else None
-        names = record.names
+    """A Redactor, in this process, that knows this patient's own name, MRN and date of birth
+    from the vault, and what the patient's documents name (see :class:`PatientRecord`)."""
+    spec = redactor_spec(
+        source, patient_id, date_mode, shift_days, progress=progress, cancel=cancel
+    )
     from medlocal.privacy.redact import Redactor
 
     return Redactor(
-        identity,
-        date_mode=date_mode,
+        spec.identity,
+        date_mode=spec.date_mode,
         proposer=proposer,
-        shift_days=shift_days,
-        day_first=day_first,
-        record=names,
+        shift_days=spec.shift_days,
+        day_first=spec.day_first,
+        record=None if spec.names is None else spec.names.seeds(),
     )
 
 
@@ -464,10 +486,12 @@ def redactor_for_patient(
 _PLANS: WeakKeyDictionary[Any, tuple[Hashable, RedactionPlan]] = WeakKeyDictionary()
 
 
-def _plan_key(doc: ExportDocument, redactor: Redactor) -> Hashable | None:
-    """What the rules' plan of ``doc`` by ``redactor`` depends on; None where that cannot be
-    told (a proposer that does not say which model it asks), and the plan is not kept."""
-    proposer = redactor.proposer
+def _plan_key(
+    doc: ExportDocument, spec: RedactorSpec, proposer: SpanProposer | None
+) -> Hashable | None:
+    """What the rules' plan of ``doc`` by ``spec``'s redactor depends on; None where that
+    cannot be told (a proposer that does not say which model it asks), and the plan is not
+    kept."""
     if proposer is not None and not isinstance(proposer, NamedProposer):
         return None
     digest = hashlib.sha256()
@@ -475,21 +499,23 @@ def _plan_key(doc: ExportDocument, redactor: Redactor) -> Hashable | None:
         for part in (where, text):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     line = proposer.key if proposer is not None else None
-    return (digest.hexdigest(), redactor.reading_key(), line)
+    return (digest.hexdigest(), spec.key(), line)
 
 
 def _rules_plan(
     source: ExportSource,
     doc: ExportDocument,
-    redactor: Redactor,
+    spec: RedactorSpec,
+    proposer: SpanProposer | None,
     *,
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
+    rules: Rules,
 ) -> RedactionPlan:
     """The plan the rules make of ``doc`` (no keeps or adds yet): the one made last for this
     vault where it was made from the same inputs (a copy: the caller's keeps and adds leave it
-    as it was), else a new one, which ``cancel`` stops part-way."""
-    key = _plan_key(doc, redactor)
+    as it was), else a new one by ``rules``, which ``cancel`` stops part-way."""
+    key = _plan_key(doc, spec, proposer)
     try:
         kept = _PLANS.get(source)
     except TypeError:  # a source that cannot be referenced weakly plans every time
@@ -501,10 +527,14 @@ def _rules_plan(
         # the rules report nothing meanwhile: said once, so the wait is not taken for a hang.
         size = f"{len(doc.body) / 1e6:.1f} MB of text"
         report(progress, Progress(REDACT_STAGE, detail=size))
-    from medlocal.privacy.deid_cancel import cancellable
-
-    with cancellable(cancel):
-        plan = plan_export(doc, redactor)
+    plan = rules.plan(
+        _fields(doc),
+        spec,
+        wording=_flag_messages(doc),
+        sentences=_notes(doc),
+        proposer=proposer,
+        cancel=cancel,
+    )
     if key is not None:
         with suppress(TypeError):
             _PLANS[source] = (key, plan.copy())
@@ -523,18 +553,20 @@ def plan_for_export(
     scope: str,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    rules: Rules = IN_PROCESS,
 ) -> RedactionPlan:
     """The redaction plan of an exported document (a :class:`Shared` one's ``scope``), with the
     user's kept and added spans: what the preview shows and the export applies. Dates move by
     the patient's offset (the same in every preview and export of any of the patient's outputs
-    and documents), or where no patient is known by ``scope``'s own."""
+    and documents), or where no patient is known by ``scope``'s own. ``rules`` reads the text
+    (this process's, or the window's rules process: deid_child)."""
     if patient_id is not None:
         scope = patient_scope(patient_id)
     shift = source.date_shift_days(scope)
-    redactor = redactor_for_patient(
-        source, patient_id, date_mode, proposer, shift, progress=progress, cancel=cancel
+    spec = redactor_spec(
+        source, patient_id, date_mode, shift, progress=progress, cancel=cancel, rules=rules
     )
-    plan = _rules_plan(source, doc, redactor, progress=progress, cancel=cancel)
+    plan = _rules_plan(source, doc, spec, proposer, progress=progress, cancel=cancel, rules=rules)
     check_cancel(cancel, "the redaction")  # stopped meanwhile: no plan, and nothing written
     # A span's number does not change when a text is added (added spans are numbered after the
     # rules' ones), so a number read from a preview made with or without the adds names the same
@@ -570,6 +602,7 @@ def export_audited(
     proposer: SpanProposer | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    rules: Rules = IN_PROCESS,
 ) -> ExportReport:
     """Export ``doc``, what ``shared`` names, optionally de-identified, and record the export
     in the audit log. ``keep`` holds (preview number, reason) for spans the user judged safe,
@@ -590,6 +623,7 @@ def export_audited(
             scope=shared.scope,
             progress=progress,
             cancel=cancel,
+            rules=rules,
         )
     report = export_document(doc, path, plan=plan)
     details: dict[str, Any] = {**shared.audit_subject, "format": report.format, "redacted": redact}

@@ -7,7 +7,6 @@ the window's preview after every keep does not read the record again.
 from __future__ import annotations
 
 import hashlib
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -15,12 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from weakref import WeakKeyDictionary
 
+from medlocal.privacy.deid_jobs import IN_PROCESS, RecordNames, Rules
 from medlocal.progress import Progress, ProgressCallback, report
 from medlocal.rag.store import AuditTrail
 
 if TYPE_CHECKING:
-    # Deferred like rag.export's: the redactor's patterns take ~1.5 s to build.
-    from medlocal.privacy.deid_words import NameSeeds
     from medlocal.privacy.redact import PatientIdentity
 
 
@@ -55,7 +53,7 @@ class PatientRecord:
     day_first: bool | None
     # The names, organisations and places its documents name (deid_record): a daughter named
     # with a cue in one letter goes from the letter that names her alone.
-    names: NameSeeds
+    names: RecordNames
 
 
 # One record read per vault (the last patient's): the window previews again after every keep.
@@ -74,8 +72,8 @@ LONG_DOCUMENT = 200_000  # characters: the progress line counts how much of one 
 
 def seeds_key(text: str, identity: PatientIdentity | None) -> str:
     """What a document's stored seeds were read from and with: its text, the patient's identity
-    (their own name reads differently) and the seeds version (deid_record.SEEDS_VERSION)."""
-    from medlocal.privacy.deid_record import seeds_version
+    (their own name reads differently) and the seeds version (deid_seeds_version.SEEDS_VERSION)."""
+    from medlocal.privacy.deid_seeds_version import seeds_version
 
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
     digest.update(b"\0" + repr(identity).encode("utf-8", "surrogatepass"))
@@ -101,11 +99,13 @@ def patient_record(
     *,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
+    rules: Rules = IN_PROCESS,
 ) -> PatientRecord:
     """The :class:`PatientRecord` of ``patient_id``, read with the patient's ``identity``.
     Each document is read once (``reading the patient's record (document 3 of 8)`` to
     ``progress``) and its seeds kept in the vault; ``cancel`` stops the reading between pieces
-    of a document (GenerationCancelled), keeping what was read of the documents before."""
+    of a document (GenerationCancelled), keeping what was read of the documents before. The
+    vault is read here; the documents are read by ``rules`` (this process's, or deid_child's)."""
     docs = list(source.list_documents(patient_id))
     key = (patient_id, identity, tuple((doc.id, getattr(doc, "sha256", None)) for doc in docs))
     try:
@@ -114,38 +114,35 @@ def patient_record(
         cached = None
     if cached is not None and cached[0] == key:
         return cached[1]
-    if "medlocal.privacy.redact" not in sys.modules:  # its import builds the rules
+    if not rules.ready():  # the first job builds the rules
         report(progress, Progress(RULES_STAGE))
-    from medlocal.privacy.deid_record import (
-        DocumentSeeds,
-        combined,
-        document_seeds,
-        record_redactor,
-    )
 
     # The vault keeps them; a source without a store (a test's) reads the record every time.
     store = source if isinstance(source, SeedStore) else None
-    redactor = None
-    found: list[DocumentSeeds] = []
+    found: list[str] = []
+    texts: list[tuple[int, str, str]] = []  # (document id, text, seeds key) of each document
+
+    def read(number: int) -> str:
+        doc_id, text, doc_key = texts[number - 1]
+        tell = _record_progress(progress, number, len(docs))
+        tell(0, len(text))
+        seeds = rules.document_seeds(text, identity, progress=tell, cancel=cancel)
+        if store is not None:
+            _keep_seeds(store, doc_id, doc_key, seeds)
+        return seeds
+
     for number, doc in enumerate(docs, start=1):
         text = source.document_text(doc.id)
         doc_key = seeds_key(text, identity)
+        texts.append((doc.id, text, doc_key))
         stored = store.record_seeds(doc.id, doc_key) if store is not None else None
-        seeds = None
-        if stored is not None:
-            with suppress(ValueError, KeyError, TypeError, AttributeError):
-                seeds = DocumentSeeds.from_json(stored)
-        if seeds is None:
-            if redactor is None:
-                redactor = record_redactor(identity)
-            tell = _record_progress(progress, number, len(docs))
-            tell(0, len(text))
-            seeds = document_seeds(text, redactor, cancel=cancel, progress=tell)
-            if store is not None:
-                _keep_seeds(store, doc.id, doc_key, seeds.to_json())
-        found.append(seeds)
-    day_first, names = combined(found)
-    record = PatientRecord(day_first, names)
+        found.append(stored if stored is not None else read(number))
+    reading = rules.combine(found)
+    if reading.unreadable:  # stored seeds that no longer read (damaged): read those again
+        for i in reading.unreadable:
+            found[i] = read(i + 1)
+        reading = rules.combine(found)
+    record = PatientRecord(reading.day_first, reading.names)
     with suppress(TypeError):
         _RECORDS[source] = (key, record)
     return record

@@ -320,6 +320,9 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         if not home_writable():
             return 2  # said in a dialog; the CLI's exit status for it
         workspace = Workspace(notice=lambda text: log.info("%s", text))
+        # The de-identification rules are built and run in a process of their own: built here,
+        # they held the interpreter lock and stalled the window (walkfix54a D2).
+        workspace.rules_in_own_process()
         try:
             window = build_window(workspace)
             code = 0  # first run left without a vault: nothing more to show

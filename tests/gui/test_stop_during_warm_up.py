@@ -47,7 +47,7 @@ def warming(
 ) -> Iterator[Warming]:
     started, release = threading.Event(), threading.Event()
 
-    def slow_warm_up() -> None:
+    def slow_warm_up(rules_here: bool) -> None:
         started.set()
         release.wait(60)
 

@@ -13,7 +13,7 @@ import pytest
 
 from medlocal.app.outputs import delete_document, preview_redactions
 from medlocal.errors import GenerationCancelled
-from medlocal.privacy import deid_record
+from medlocal.privacy import deid_record, deid_seeds_version
 from medlocal.progress import Progress
 from medlocal.rag import export as rag_export
 from medlocal.rag import export_record
@@ -102,7 +102,7 @@ def test_seeds_are_read_again_for_another_identity_or_version(
     preview_redactions(vault, Shared.document(letter))
     reads = _reads(monkeypatch)
     _forget_memory(vault)
-    monkeypatch.setattr(deid_record, "SEEDS_VERSION", deid_record.SEEDS_VERSION + 1)
+    monkeypatch.setattr(deid_seeds_version, "SEEDS_VERSION", deid_seeds_version.SEEDS_VERSION + 1)
     preview_redactions(vault, Shared.document(letter))
     assert len(reads) == 2  # a new redactor version reads the record again
     assert all(key.startswith(deid_record.seeds_version()) for key in _stored(vault).values())

@@ -24,7 +24,7 @@ def test_a_summary_started_during_the_warm_up_loads_its_model_after_it(
     order: list[str] = []
     warming, release = threading.Event(), threading.Event()
 
-    def slow_warm_up() -> None:
+    def slow_warm_up(rules_here: bool) -> None:
         warming.set()
         release.wait(30)
         order.append("warm-up ended")
@@ -74,7 +74,9 @@ def test_a_tasks_stop_ends_its_wait_and_the_warm_up_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     warming, release = threading.Event(), threading.Event()
-    monkeypatch.setattr(warm_up, "_load_dictionaries_and_freeze", lambda: release.wait(30))
+    monkeypatch.setattr(
+        warm_up, "_load_dictionaries_and_freeze", lambda rules_here: release.wait(30)
+    )
     warmer = threading.Thread(
         target=lambda: (warming.set(), warm_up.load_dictionaries_and_freeze())
     )
