@@ -125,6 +125,30 @@ def _redact(state: SelftestState) -> None:
     )
 
 
+def _redact_in_child(state: SelftestState) -> None:
+    """The window's redacted preview runs the rules in a spawned child process (deid_child):
+    proves the bundle starts one (freeze_support at the frozen entry point), with its word lists
+    and patterns, over pipes only (this check runs without a network), and that it plans what
+    the rules in this process plan."""
+    from medlocal.privacy.deid_child import ChildRules
+    from medlocal.privacy.deid_identity import PatientIdentity
+    from medlocal.privacy.deid_jobs import IN_PROCESS, RedactorSpec
+
+    spec = RedactorSpec(PatientIdentity(), shift_days=1)
+    fields = [("body", REDACT_LINE)]
+    child = ChildRules()
+    try:
+        planned = child.plan(fields, spec)
+    finally:
+        child.close()
+    here = IN_PROCESS.plan(fields, spec)
+    _require(
+        planned.apply("body", REDACT_LINE) == here.apply("body", REDACT_LINE),
+        "the rules' own process planned otherwise than this process",
+    )
+    _require("Kowalczyk" not in planned.apply("body", REDACT_LINE), "an identifier survived")
+
+
 def _lock(state: SelftestState) -> None:
     ws = state.workspace
     ws.lock("selftest")
@@ -142,6 +166,7 @@ STEPS: list[tuple[str, Callable[[SelftestState], None]]] = [
     ("grounded answer", _ask),
     ("scanned page (OCR)", _ocr),
     ("redaction", _redact),
+    ("redaction in its own process", _redact_in_child),
     ("lock", _lock),
 ]
 
