@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -243,34 +244,49 @@ def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
                 yield from _blocks(content, parent)
 
 
+# Where a raised number was read as a power, and the spaces before it ("10 " then a raised "9"):
+# the mark (a NUL, which XML text cannot hold) is made "^" once the whole paragraph is read.
+_POWER_MARK = "\x00^"
+_POWER = re.compile("[ \u00a0\u2009\u202f]*\x00\\^")
+
+
 def _paragraph_text(element: Any) -> str:
+    return _POWER.sub("^", _inner_text(element, ""))
+
+
+def _inner_text(element: Any, before: str) -> str:
+    """The text of ``element``; ``before``: the end of the paragraph's text before it (a raised
+    number in a hyperlink or a tracked insertion follows a "10" outside it)."""
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue  # comments and processing instructions have no string tag
         if tag == _T:
-            parts.append(child.text or "")
+            piece = child.text or ""
         elif tag in (_TAB, _PTAB):
-            parts.append("\t")
+            piece = "\t"
         elif tag == _CR or (tag == _BR and child.get(_TYPE) in (None, "textWrapping")):
-            parts.append("\n")  # a page or column break is no text (as python-docx reads it)
+            piece = "\n"  # a page or column break is no text (as python-docx reads it)
         elif tag == _BR:
             continue
         elif tag == _NO_BREAK_HYPHEN:
-            parts.append("-")
+            piece = "-"
         elif tag in _NOTE_REFERENCES:
-            parts.append(_NOTE_MARKS.get().get((tag, str(child.get(_ID))), ""))
+            piece = _NOTE_MARKS.get().get((tag, str(child.get(_ID))), "")
         elif tag == _RUN and _raised(child):
-            text = _paragraph_text(child)
-            before = "".join(parts)
-            exponent = ends_with_power_of_ten(before) and EXPONENT.fullmatch(text.strip())
-            parts.append(f"^{text.strip()}" if exponent else text)
+            text = _inner_text(child, "")
+            # "10" then a raised "9", also with a space between ("10 " + "9": "10^9").
+            so_far = before.rstrip(" \u00a0\u2009\u202f")
+            exponent = ends_with_power_of_ten(so_far) and EXPONENT.fullmatch(text.strip())
+            piece = f"{_POWER_MARK}{text.strip()}" if exponent else text
         elif tag == _TEXT_BOX:
             lines = (_block_text(item) for item in _blocks(child, None))
-            parts.append("\n" + "\n".join(line for line in lines if line.strip()) + "\n")
+            piece = "\n" + "\n".join(line for line in lines if line.strip()) + "\n"
         else:
-            parts.append(_paragraph_text(child))
+            piece = _inner_text(child, before)
+        parts.append(piece)
+        before = (before + piece)[-16:]
     return "".join(parts)
 
 

@@ -40,6 +40,9 @@ _TEXT_INPUTS = frozenset({"", "text", "number", "date", "datetime-local", "time"
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
+# Blanks a browser shows as a space between a number and its raised power ("10 <sup>9</sup>",
+# "10&nbsp;<sup>9</sup>", a line break of the page's source); a <br> is no blank.
+_BLANKS = " \t\r\n\f\xa0\u2009\u202f"
 
 
 class _VisibleText(HTMLParser):
@@ -55,11 +58,13 @@ class _VisibleText(HTMLParser):
         self._cells = 0
         # Where each open <sup> began in the buffer (-1: not after a digit).
         self._sups: list[int] = []
+        # Buffer places of line breaks (<br>): a raised number after one is on another line.
+        self._breaks: set[int] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br" and not self._hidden_stack:
-                self._buffer.append("\n")
+                self._line_break()
             elif tag == "input" and not self._hidden_stack:
                 self._buffer.append(_input_value(dict(attrs)))
             return
@@ -96,7 +101,11 @@ class _VisibleText(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self._hidden_stack:
-            self._buffer.append("\n")
+            self._line_break()
+
+    def _line_break(self) -> None:
+        self._breaks.add(len(self._buffer))
+        self._buffer.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("select", "datalist", "optgroup"):
@@ -118,8 +127,12 @@ class _VisibleText(HTMLParser):
             # A number raised after a number is an exponent: "10<sup>9</sup>/L" is 10^9/L,
             # never 109/L; a raised mark ("120<sup>*</sup>", a reference "[1]") stays as it is.
             start = self._sups.pop()
-            if start >= 0 and EXPONENT.fullmatch("".join(self._buffer[start + 1 :]).strip()):
+            raised = "".join(self._buffer[start + 1 :]).strip()
+            if start >= 0 and EXPONENT.fullmatch(raised):
+                self._buffer[start + 1 :] = [raised]
+                self._breaks = {at for at in self._breaks if at <= start}
                 self._buffer[start] = "^"
+                self._drop_blanks_before(start)
         elif tag in _SET_APART:
             self._buffer.append(" ")
 
@@ -131,7 +144,25 @@ class _VisibleText(HTMLParser):
             self._hidden_stack.pop()
 
     def _ends_with_ten(self) -> bool:
-        return ends_with_power_of_ten("".join(self._buffer[-8:]))
+        """Whether the text before ends with a 10, blanks and markup between them and a raised
+        number aside ("10 <sup>9</sup>", "10&nbsp;<span><sup>9</sup></span>"), though not a line
+        break."""
+        tail: list[str] = []
+        for at in range(len(self._buffer) - 1, max(len(self._buffer) - 12, 0) - 1, -1):
+            if at in self._breaks:
+                break
+            tail.insert(0, self._buffer[at])
+        return ends_with_power_of_ten("".join(tail).rstrip(_BLANKS))
+
+    def _drop_blanks_before(self, end: int) -> None:
+        """Take away the blanks between a 10 and its raised power: "10^9", not "10 ^9"."""
+        for at in range(end - 1, -1, -1):
+            if at in self._breaks:
+                return
+            kept = self._buffer[at].rstrip(_BLANKS)
+            self._buffer[at] = kept
+            if kept:
+                return
 
     def handle_data(self, data: str) -> None:
         if not self._hidden_stack:
@@ -139,6 +170,7 @@ class _VisibleText(HTMLParser):
 
     def flush(self) -> None:
         self._sups.clear()  # the buffer's places are gone
+        self._breaks.clear()
         lines = ("".join(self._buffer)).split("\n")
         text = "\n".join(" ".join(line.split()) for line in lines).strip()
         self._buffer.clear()

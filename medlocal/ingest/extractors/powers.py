@@ -12,7 +12,7 @@ import re
 # The raised text: a whole number, perhaps negative.
 EXPONENT = re.compile(r"[-−–]?\d{1,2}")
 # The text before it ends with 10 that is no part of a longer number (x10, ×10, "x 10").
-_TEN_AT_END = re.compile(r"(?<![\d.,])10$")
+_TEN_AT_END = re.compile(r"(?<![\d.,])10\Z")  # \Z: "$" would match before a last line break
 
 
 def ends_with_power_of_ten(text: str) -> bool:
