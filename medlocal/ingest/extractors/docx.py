@@ -153,7 +153,11 @@ def _extract(data: bytes, file_name: str, pictures: PictureReader) -> ExtractedD
         extracted = _extract_with_marks(document, notes, file_name, pictures)
     finally:
         _NOTE_MARKS.reset(token)
-    return dataclasses.replace(extracted, notes=(*extracted.notes, *pictures.notes()))
+    # A Word document has no pages to place a picture on: one not read is the document's.
+    unread = (0,) if pictures.unread_pages else ()
+    return dataclasses.replace(
+        extracted, notes=(*extracted.notes, *pictures.notes()), unread_picture_pages=unread
+    )
 
 
 def _extract_with_marks(

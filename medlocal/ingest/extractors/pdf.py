@@ -123,6 +123,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         if text.strip() and number not in scanned and _may_show_picture(reader.pages[number - 1])
     }
     opened = _pictures_of(data, notes) if pictured else contextlib.nullcontext(None)
+    unlisted: set[int] = set()  # pages whose pictures could not be looked at
     with opened as found:
         for number, text in enumerate(texts, start=1):
             builder.start_page(number)
@@ -136,9 +137,14 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
             else:
                 _add_running(builder, PAGE_HEADER, parts[number - 1].header, running)
                 builder.add_block(parts[number - 1].body)
+            if number in pictured and found is None:
+                unlisted.add(number)  # PDFium could not open the file: said in a note
             if number in pictured and found is not None:
                 # After the page's text: where the picture stood is not known to the reading.
-                for render in _page_pictures(found, number, notes):
+                renders = _page_pictures(found, number, notes)
+                if renders is None:
+                    unlisted.add(number)
+                for render in renders or ():
                     builder.add_block(pictures.text_of(render, number) or "")
             builder.add_block(form)
             if parts is not None:
@@ -164,7 +170,12 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     sections = bookmarks or clinical_headings(document.text)
     if running:
         sections = _with_running(sections, running, document, move_inside=bool(bookmarks))
-    return dataclasses.replace(document, sections=sections, notes=(*document.notes, *notes))
+    return dataclasses.replace(
+        document,
+        sections=sections,
+        notes=(*document.notes, *notes),
+        unread_picture_pages=tuple(sorted(pictures.unread_pages | unlisted)),
+    )
 
 
 @dataclass(frozen=True)
@@ -239,7 +250,8 @@ def _pictures_of(data: bytes, notes: list[str]) -> Iterator[PdfPictures | None]:
 
 def _page_pictures(
     found: PdfPictures, number: int, notes: list[str]
-) -> list[Callable[[], PageImage]]:
+) -> list[Callable[[], PageImage]] | None:
+    """The page's pictures, to render; None (and a note) where they could not be listed."""
     try:
         return found.on_page(number)
     except Exception as err:  # PDFium on a damaged page: the page's text is kept
@@ -248,7 +260,7 @@ def _page_pictures(
             f"page {number}: its pictures could not be looked at: any text in them is not in "
             "the vault; check the original"
         )
-        return []
+        return None
 
 
 def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]:
