@@ -32,6 +32,23 @@ def test_a_raised_power_after_blanks_or_markup_is_read_as_one(raised: str) -> No
     assert text == "WBC 11.2 x 10^9/L; Hb 135 g/L"
 
 
+@pytest.mark.parametrize(
+    ("page", "read"),
+    [
+        # A bare 10, a space, then a raised number: a power with a unit after it...
+        ("<p>WBC 11.2 10 <sup>9</sup>/L</p>", "WBC 11.2 10^9/L"),
+        ("<p>WBC 11.2 10&nbsp;<sup>9</sup><span>/L</span></p>", "WBC 11.2 10^9/L"),
+        # ... else it may be a footnote mark: left as read, never made a power.
+        ("<p>See Table 10 <sup>2</sup> for doses.</p>", "See Table 10 2 for doses."),
+        ("<p>Dose 10 <sup>3</sup><br>/day</p>", "Dose 10 3\n/day"),
+        # A multiplied 10 is a power's base beyond doubt.
+        ("<p>x 10 <sup>9</sup> cells per litre</p>", "x 10^9 cells per litre"),
+    ],
+)
+def test_after_a_bare_ten_and_a_space_only_a_unit_makes_a_power(page: str, read: str) -> None:
+    assert html_to_document(page, "labs.html").text == read
+
+
 def test_a_raised_number_on_the_next_line_is_no_power() -> None:
     text = html_to_document("<p>Dose x 10<br><sup>2</sup> tablets</p>", "a.html").text
     assert "^" not in text and text.splitlines()[0] == "Dose x 10"
@@ -64,6 +81,26 @@ def test_a_word_superscript_in_a_link_or_an_insertion_reads_as_a_plain_one(
     plain = _word_with_a_wrapped_exponent(None, space)
     assert plain == "WBC 11.2 x 10^9/L"
     assert _word_with_a_wrapped_exponent(wrapper, space) == plain
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "read"),
+    [
+        ("WBC 11.2 10 ", "/L", "WBC 11.2 10^9/L"),
+        ("See Table 10 ", " for doses", "See Table 10 9 for doses"),
+        ("x 10 ", " cells", "x 10^9 cells"),
+    ],
+)
+def test_a_word_superscript_after_a_bare_ten_and_a_space_needs_a_unit(
+    before: str, after: str, read: str
+) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph(before)
+    paragraph.add_run("9").font.superscript = True
+    paragraph.add_run(after)
+    buf = io.BytesIO()
+    document.save(buf)
+    assert extract_docx(buf.getvalue(), "a.docx").text == read
 
 
 def test_a_word_superscript_after_a_line_break_is_no_power() -> None:

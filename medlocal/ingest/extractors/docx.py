@@ -48,7 +48,7 @@ from medlocal.ingest.errors import (
 )
 from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
 from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH, PictureReader
-from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten
+from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten, times_ten
 from medlocal.ingest.ocr.images import open_image
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage
 
@@ -248,14 +248,17 @@ def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
                 yield from _blocks(content, parent)
 
 
-# Where a raised number was read as a power, and the spaces before it ("10 " then a raised "9"):
-# the mark (a NUL, which XML text cannot hold) is made "^" once the whole paragraph is read.
-_POWER_MARK = "\x00^"
-_POWER = re.compile("[ \u00a0\u2009\u202f]*\x00\\^")
+# Where a raised number was read as a power, and the spaces before it ("x 10 " then a raised
+# "9"): the mark (a control character, which XML text cannot hold) is made "^" once the whole
+# paragraph is read. After a bare "10 " (a space between) it is a power only with a unit after
+# it ("10 " + "9" + "/L"), else a footnote mark may be ("Table 10 " + raised "2"): left as read.
+_POWER_MARK, _SPACED_MARK = "\x00^", "\x01^"
+_SPACES = " \u00a0\u2009\u202f"
+_POWER = re.compile(f"[{_SPACES}]*(?:\x00\\^|\x01\\^(?=[-−–]?\\d{{1,2}}/))")
 
 
 def _paragraph_text(element: Any) -> str:
-    return _POWER.sub("^", _inner_text(element, ""))
+    return _POWER.sub("^", _inner_text(element, "")).replace(_SPACED_MARK, "")
 
 
 def _inner_text(element: Any, before: str) -> str:
@@ -281,9 +284,11 @@ def _inner_text(element: Any, before: str) -> str:
         elif tag == _RUN and _raised(child):
             text = _inner_text(child, "")
             # "10" then a raised "9", also with a space between ("10 " + "9": "10^9").
-            so_far = before.rstrip(" \u00a0\u2009\u202f")
+            so_far = before.rstrip(_SPACES)
             exponent = ends_with_power_of_ten(so_far) and EXPONENT.fullmatch(text.strip())
-            piece = f"{_POWER_MARK}{text.strip()}" if exponent else text
+            glued = so_far == before or times_ten(so_far)
+            mark = _POWER_MARK if glued else _SPACED_MARK
+            piece = f"{mark}{text.strip()}" if exponent else text
         elif tag == _TEXT_BOX:
             lines = (_block_text(item) for item in _blocks(child, None))
             piece = "\n" + "\n".join(line for line in lines if line.strip()) + "\n"

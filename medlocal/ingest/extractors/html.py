@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import NoTextError
-from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten
+from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten, times_ten
 from medlocal.ingest.extractors.textcodec import read_text
 
 _HIDDEN = frozenset(
@@ -76,8 +76,12 @@ class _VisibleText(HTMLParser):
         # label (lab tables: "Hemoglobin | 13.2 | g/dL").
         self._in_row = False
         self._cells = 0
-        # Where each open <sup> began in the buffer (-1: not after a digit).
-        self._sups: list[int] = []
+        # Where each open <sup> began in the buffer (-1: not after a 10), and whether a space
+        # stands between the 10 and it (then it is taken only where a unit follows).
+        self._sups: list[tuple[int, bool]] = []
+        # A raised number after "10 " (a space between): its place, its end and its text,
+        # until the text after it shows whether a unit follows ("/L").
+        self._spaced: tuple[int, int, str] | None = None
         # Buffer places of line breaks (<br>): a raised number after one is on another line.
         self._breaks: set[int] = set()
         self._list: _ListBox | None = None
@@ -108,7 +112,8 @@ class _VisibleText(HTMLParser):
             return
         if tag == "sup":
             # Perhaps an exponent: decided at its end tag (see handle_endtag).
-            self._sups.append(len(self._buffer) if self._ends_with_ten() else -1)
+            after = self._after_ten()
+            self._sups.append((len(self._buffer) if after is not None else -1, after == "spaced"))
             self._buffer.append("")
         elif tag == "option" and self._list is not None and "selected" in names:
             listed = self._list
@@ -142,6 +147,7 @@ class _VisibleText(HTMLParser):
             self._line_break()
 
     def _line_break(self) -> None:
+        self._spaced = None
         self._breaks.add(len(self._buffer))
         self._buffer.append("\n")
 
@@ -183,13 +189,13 @@ class _VisibleText(HTMLParser):
         elif tag == "sup" and self._sups:
             # A number raised after a number is an exponent: "10<sup>9</sup>/L" is 10^9/L,
             # never 109/L; a raised mark ("120<sup>*</sup>", a reference "[1]") stays as it is.
-            start = self._sups.pop()
+            start, spaced = self._sups.pop()
             raised = "".join(self._buffer[start + 1 :]).strip()
             if start >= 0 and EXPONENT.fullmatch(raised):
-                self._buffer[start + 1 :] = [raised]
-                self._breaks = {at for at in self._breaks if at <= start}
-                self._buffer[start] = "^"
-                self._drop_blanks_before(start)
+                if spaced:  # "10 <sup>2</sup>": a power only with a unit after it
+                    self._spaced = (start, len(self._buffer), raised)
+                else:
+                    self._make_power(start, len(self._buffer), raised)
         elif tag in _SET_APART:
             self._buffer.append(" ")
 
@@ -204,16 +210,29 @@ class _VisibleText(HTMLParser):
             listed.first = (listed.first[0], len(self._buffer))
             listed.first_open = False
 
-    def _ends_with_ten(self) -> bool:
-        """Whether the text before ends with a 10, blanks and markup between them and a raised
-        number aside ("10 <sup>9</sup>", "10&nbsp;<span><sup>9</sup></span>"), though not a line
-        break."""
+    def _after_ten(self) -> str | None:
+        """Whether the text before ends with a 10 a raised number would be the power of:
+        "glued" ("10<sup>9</sup>", markup between aside), "spaced" (blanks between: "10
+        <sup>9</sup>", "10&nbsp;<span><sup>9</sup></span>"; a multiplied "x 10 " counts as
+        glued), None (not after a 10, or a line break between)."""
         tail: list[str] = []
         for at in range(len(self._buffer) - 1, max(len(self._buffer) - 12, 0) - 1, -1):
             if at in self._breaks:
                 break
             tail.insert(0, self._buffer[at])
-        return ends_with_power_of_ten("".join(tail).rstrip(_BLANKS))
+        text = "".join(tail)
+        bare = text.rstrip(_BLANKS)
+        if not ends_with_power_of_ten(bare):
+            return None
+        return "glued" if bare == text or times_ten(bare) else "spaced"
+
+    def _make_power(self, start: int, end: int, raised: str) -> None:
+        """Write the raised number at ``start``-``end`` of the buffer as the power "^9", with
+        no blank between it and its 10."""
+        self._buffer[start + 1 : end] = [raised]
+        self._breaks = {at for at in self._breaks if at <= start}
+        self._buffer[start] = "^"
+        self._drop_blanks_before(start)
 
     def _drop_blanks_before(self, end: int) -> None:
         """Take away the blanks between a 10 and its raised power: "10^9", not "10 ^9"."""
@@ -226,11 +245,18 @@ class _VisibleText(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden_stack:
-            self._buffer.append(data)
+        if self._hidden_stack:
+            return
+        if self._spaced is not None and data.strip() and not self._sups:
+            start, end, raised = self._spaced
+            self._spaced = None
+            if data.lstrip()[:1] == "/":  # a unit: "10 <sup>9</sup>/L"
+                self._make_power(start, end, raised)
+        self._buffer.append(data)
 
     def flush(self) -> None:
         self._sups.clear()  # the buffer's places are gone
+        self._spaced = None
         self._breaks.clear()
         if self._list is not None:
             self._list.first = None  # cut by a block: its first option stays
