@@ -166,3 +166,21 @@ def test_a_vault_made_before_schema_9_opens_and_marks_documents_from_then_on(
         vault.delete_document(new)  # its marks go with it
         with vault._read() as s:
             assert s.conn.execute("SELECT count(*) FROM document_pictures").fetchone() == (0,)
+
+
+def test_a_letterheads_logo_in_the_page_header_marks_no_passage(tmp_path: Path) -> None:
+    """A picture in a page header or footer (a letterhead's logo, as a rule) is named in the
+    import report, not beside every passage of the letter."""
+    from medlocal.ingest.extractors.docx import extract_docx
+
+    document = Document()
+    buf = io.BytesIO()
+    _picture().save(buf, "PNG")
+    buf.seek(0)
+    document.sections[0].header.paragraphs[0].add_run().add_picture(buf, width=Inches(2))
+    document.add_paragraph("Clinic letter: ramipril increased to 10 mg.")
+    data = io.BytesIO()
+    document.save(data)
+    extracted = extract_docx(data.getvalue(), "clinic.docx")
+    assert any("page header or footer" in note for note in extracted.notes), extracted.notes
+    assert extracted.unread_picture_pages == ()

@@ -45,7 +45,10 @@ class PictureReader:
     low_lines: int = 0
     unread_lines: int = 0  # detected in a picture, read as nothing
     not_read: dict[str, int] = field(default_factory=dict)  # reason -> count
-    # The pages (as given to text_of; 0 for leave_unread) of the pictures not read.
+    # The pages (as given to text_of) of the pictures text_of could not read, for the passages
+    # of those pages to say so. Not those leave_unread counts (a page header's or footer's, a
+    # letterhead's logo on every page as a rule): the report names them, and a mark on every
+    # passage of every letter with a logo would drown the marks that matter.
     unread_pages: set[int] = field(default_factory=set)
     _engine: OcrEngine | None = None
     _unavailable: str | None = None
@@ -103,7 +106,6 @@ class PictureReader:
         """Count ``count`` pictures the extractor itself leaves unread, for ``reason``."""
         if count > 0:
             self.not_read[reason] = self.not_read.get(reason, 0) + count
-            self.unread_pages.add(0)
 
     def _engine_or_reason(self) -> OcrEngine | None:
         if self._engine is None and self._unavailable is None and self.ocr is not None:
