@@ -184,3 +184,21 @@ def test_a_letterheads_logo_in_the_page_header_marks_no_passage(tmp_path: Path) 
     extracted = extract_docx(data.getvalue(), "clinic.docx")
     assert any("page header or footer" in note for note in extracted.notes), extracted.notes
     assert extracted.unread_picture_pages == ()
+
+
+def test_an_icon_in_a_word_letter_is_no_picture_not_read() -> None:
+    """With OCR off, a Word letter's small icon (under 120 x 24 pixels: no line of writing) was
+    counted as a picture not read, and so would have marked every passage of the letter."""
+    from medlocal.ingest.extractors.docx import extract_docx
+
+    document = Document()
+    buf = io.BytesIO()
+    Image.new("RGB", (32, 32), "red").save(buf, "PNG")
+    buf.seek(0)
+    document.add_paragraph("Allergy: penicillin (rash).")
+    document.add_picture(buf, width=Inches(0.3))
+    data = io.BytesIO()
+    document.save(data)
+    extracted = extract_docx(data.getvalue(), "allergy.docx")
+    assert not any("not read" in note for note in extracted.notes), extracted.notes
+    assert extracted.unread_picture_pages == ()

@@ -323,6 +323,10 @@ def _add_pictures(
         if image is None or image.partname in seen:
             continue
         seen.add(image.partname)
+        if not _may_hold_writing(image.blob):
+            # An icon or a bullet (told from its header, not decoded): no writing to miss, so
+            # not counted as not read with OCR off either (its passages would say so).
+            continue
         name = f"{item.__class__.__name__.lower()} picture {image.partname}"
         text = pictures.text_of(functools.partial(_picture_pixels, image.blob, name))
         if text:
