@@ -111,3 +111,19 @@ def test_a_word_superscript_after_a_line_break_is_no_power() -> None:
     buf = io.BytesIO()
     document.save(buf)
     assert extract_docx(buf.getvalue(), "a.docx").text == "Dose x 10\n2"
+
+
+def test_a_paragraph_of_blanks_around_raised_numbers_reads_in_linear_time() -> None:
+    """The spaces before a power's mark are taken away by splitting at the marks, not by a
+    pattern with a run of spaces before each (quadratic over a paragraph of blanks)."""
+    from fixtures.timing import assert_linear
+
+    from medlocal.ingest.extractors.docx import _joined_powers
+
+    assert_linear(
+        lambda n: _joined_powers(" " * n + "x 10 \x00^9/L" + " " * n + "\x01^2 x"), 20_000
+    )
+    assert_linear(
+        lambda n: html_to_document(f"<p>x 10{' ' * n}<sup>9</sup>/L{' ' * n}</p>", "a.html"),
+        20_000,
+    )

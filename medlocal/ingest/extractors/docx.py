@@ -254,11 +254,29 @@ def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
 # it ("10 " + "9" + "/L"), else a footnote mark may be ("Table 10 " + raised "2"): left as read.
 _POWER_MARK, _SPACED_MARK = "\x00^", "\x01^"
 _SPACES = " \u00a0\u2009\u202f"
-_POWER = re.compile(f"[{_SPACES}]*(?:\x00\\^|\x01\\^(?=[-−–]?\\d{{1,2}}/))")
+_MARKS = re.compile("(\x00\\^|\x01\\^)")
+_UNIT_AFTER = re.compile(r"[-−–]?\d{1,2}/")
 
 
 def _paragraph_text(element: Any) -> str:
-    return _POWER.sub("^", _inner_text(element, "")).replace(_SPACED_MARK, "")
+    return _joined_powers(_inner_text(element, ""))
+
+
+def _joined_powers(text: str) -> str:
+    """``text`` with each power's mark made "^" and the spaces before it taken away, a spaced
+    one only before a unit (else the mark goes and the text stays as it was read). Split at
+    the marks rather than matched with a run of spaces before each: linear in a paragraph of
+    many blanks."""
+    if "\x00" not in text and "\x01" not in text:
+        return text
+    pieces = _MARKS.split(text)
+    out: list[str] = [pieces[0]]
+    for mark, after in zip(pieces[1::2], pieces[2::2], strict=True):
+        if mark == _POWER_MARK or _UNIT_AFTER.match(after):
+            out[-1] = out[-1].rstrip(_SPACES)
+            out.append("^")
+        out.append(after)
+    return "".join(out)
 
 
 def _inner_text(element: Any, before: str) -> str:
