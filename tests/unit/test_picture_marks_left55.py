@@ -12,6 +12,7 @@ import dataclasses
 import io
 from pathlib import Path
 
+import pytest
 from docx import Document
 from docx.shared import Inches
 from fixtures.ingest_files import FakeEmbedder
@@ -22,6 +23,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from medlocal.app import Workspace
+from medlocal.cli import main
 from medlocal.rag.passages import SourceRef
 from medlocal.rag.record import record_passages
 from medlocal.settings import Settings
@@ -88,7 +90,9 @@ def _place(ws: Workspace, patient: int, words: str) -> str:
     return SourceRef.from_hit(1, hits[0]).place
 
 
-def test_a_passage_of_a_page_whose_picture_was_not_read_says_so(tmp_path: Path) -> None:
+def test_a_passage_of_a_page_whose_picture_was_not_read_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pdf, docx_file = tmp_path / "letter.pdf", tmp_path / "ward.docx"
     _letter_pdf(pdf)
     _letter_docx(docx_file)
@@ -114,6 +118,18 @@ def test_a_passage_of_a_page_whose_picture_was_not_read_says_so(tmp_path: Path) 
         assert SourceRef.from_dict(saved).place.endswith("(p. 1 shows a picture not read)")
     finally:
         ws.close()
+    # `medlocal vault search` says it beside each hit too.
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASS + "\n")
+    argv = ["search", "warfarin stopped", "--patient", str(patient), "--k", "1"]
+    argv += ["--vault", str(tmp_path / "vault"), "--passphrase-file", str(secret)]
+    again = Workspace(tmp_path / "vault", kdf_params=FAST, embedder_loader=lambda m: FakeEmbedder())
+    try:
+        assert main(argv, workspace=again) == 0
+    finally:
+        again.close()
+    out = capsys.readouterr().out
+    assert "ward.docx (its document has a picture not read)" in out, out
 
 
 def test_picture_marks_are_told_per_passage() -> None:
