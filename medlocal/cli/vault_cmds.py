@@ -39,6 +39,7 @@ from medlocal.cli.common import (
 from medlocal.cli.export_cmds import register_document_export
 from medlocal.errors import UserInputError
 from medlocal.fsutil import shown_name, shown_path
+from medlocal.rag.passages import picture_note, scan_note
 from medlocal.vault import keychain
 from medlocal.vault.backup_state import damaged_vault_message
 from medlocal.vault.errors import (
@@ -530,7 +531,11 @@ def run_search(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(hits, start=1):
         page = f" {pages_label(hit.page, hit.last_page)}" if hit.page is not None else ""
         name = shown_name(hit.file_name)
-        print(f"{rank}. [doc {hit.document_id}{page}] {name}  ({_scores_text(hit)})")
+        # As an answer's sources say it: read from a scan or a picture, a picture not read.
+        told = scan_note(hit.scanned_pages, hit.page, hit.last_page) + picture_note(
+            hit.from_picture, hit.unread_picture_pages
+        )
+        print(f"{rank}. [doc {hit.document_id}{page}] {name}{told}  ({_scores_text(hit)})")
         for note in hit.file_notes:  # e.g. the file names another patient of this vault
             print(f"   note: {note}")
         snippet = " ".join(hit.text.split())

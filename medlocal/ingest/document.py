@@ -77,6 +77,10 @@ class ExtractedDocument:
     # e-mail whose attachments are left out of it (their headers kept, marked), so their bytes
     # are not stored twice. None: the file's own bytes are stored.
     stored_form: StoredForm | None = None
+    # The pages showing a picture that was not read (OCR off or unavailable, a format not
+    # decoded, over a limit): a passage of such a page says so. 0: a picture not read at no
+    # known page (a Word document), which every passage of the document says.
+    unread_picture_pages: tuple[int, ...] = ()
 
     @property
     def page_count(self) -> int:

@@ -37,6 +37,7 @@ from medlocal.ingest.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from medlocal.ingest.extractors.pictures import picture_spans
 from medlocal.ingest.formats import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -57,7 +58,7 @@ from medlocal.ingest.ocr.pages import OcrOptions, ocr_page_notes, place_chunks
 from medlocal.progress import duration_text, time_left
 from medlocal.vault.documents import sha256_hex
 from medlocal.vault.errors import DuplicateDocumentError
-from medlocal.vault.records import ChunkRecord, PageSpan
+from medlocal.vault.records import ChunkRecord, PageSpan, PictureMarks
 from medlocal.vault.rows import DocumentInfo
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ class DocumentStore(Protocol):
         notes: Sequence[str] = (),
         attached_to: int | None = None,
         stored: bytes | None = None,
+        pictures: PictureMarks | None = None,
     ) -> int: ...
 
     def replace_stored_copy(self, document_id: int, stored: bytes) -> None: ...
@@ -631,6 +633,7 @@ def _import_data(
             notes=belonging,
             attached_to=attached_to,
             stored=stored,
+            pictures=PictureMarks(picture_spans(document.text), document.unread_picture_pages),
         )
     outcome.status, outcome.chunks = "imported", len(chunks)
     return carried

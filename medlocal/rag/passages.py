@@ -109,6 +109,9 @@ class SourceRef:
     snippet: str
     last_page: int | None = None  # where the passage ends, when past ``page``
     scanned_pages: tuple[int, ...] = ()  # its pages read by OCR from a scan
+    from_picture: bool = False  # some of its text read by OCR from a picture
+    # Its pages showing a picture that was not read; (0,): its document has one (no pages).
+    unread_picture_pages: tuple[int, ...] = ()
 
     @classmethod
     def from_hit(cls, number: int, hit: SearchHit) -> SourceRef:
@@ -123,6 +126,8 @@ class SourceRef:
             snippet=snippet(hit.text),
             last_page=hit.last_page,
             scanned_pages=hit.scanned_pages,
+            from_picture=hit.from_picture,
+            unread_picture_pages=hit.unread_picture_pages,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -137,6 +142,8 @@ class SourceRef:
             "snippet": self.snippet,
             "last_page": self.last_page,
             "scanned_pages": list(self.scanned_pages),
+            "from_picture": self.from_picture,
+            "unread_picture_pages": list(self.unread_picture_pages),
         }
 
     @classmethod
@@ -155,6 +162,9 @@ class SourceRef:
             last_page=int(last_page) if last_page is not None else None,
             # Absent in outputs saved before OCR'd passages were told apart.
             scanned_pages=tuple(int(n) for n in data.get("scanned_pages") or ()),
+            # Absent in outputs saved before pictures were told (left55).
+            from_picture=bool(data.get("from_picture")),
+            unread_picture_pages=tuple(int(n) for n in data.get("unread_picture_pages") or ()),
         )
 
     @property
@@ -167,7 +177,11 @@ class SourceRef:
         """Where the passage is, as a clinician reads it: the file and its pages, and which of
         them were read from a scan ("mixed.pdf, pp. 2–3 (read from a scan, p. 2)")."""
         where = f"{self.file_name}, {self.pages}" if self.page is not None else self.file_name
-        return where + scan_note(self.scanned_pages, self.page, self.last_page)
+        return (
+            where
+            + scan_note(self.scanned_pages, self.page, self.last_page)
+            + picture_note(self.from_picture, self.unread_picture_pages)
+        )
 
     def label(self) -> str:
         """The place and the character offsets: exact, for a terminal and for auditing."""
@@ -186,6 +200,22 @@ def scan_note(scanned: Sequence[int], first: int | None, last: int | None) -> st
     shown = sorted(set(scanned))
     named = f"p. {shown[0]}" if len(shown) == 1 else "pp. " + ", ".join(map(str, shown))
     return f" (read from a scan, {named})"
+
+
+def picture_note(from_picture: bool, unread: Sequence[int]) -> str:
+    """ " (read from a picture)" for a passage OCR read from a picture in a typed document (a
+    passage from the middle of a long picture's text holds no mark of its own: left54 F5), and
+    " (p. 2 shows a picture not read)" for one from a page whose picture was not read (OCR off,
+    a format not decoded): the page may say more than the passage, and the import report that
+    said so is long gone when an answer cites it. "" for neither."""
+    notes = ["read from a picture"] if from_picture else []
+    if 0 in unread:
+        notes.append("its document has a picture not read")
+    elif len(unread) == 1:
+        notes.append(f"p. {unread[0]} shows a picture not read")
+    elif unread:
+        notes.append(f"pp. {', '.join(map(str, unread))} show pictures not read")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def number_hits(hits: Sequence[SearchHit], first: int = 1) -> list[NumberedPassage]:

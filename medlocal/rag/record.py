@@ -41,6 +41,7 @@ def record_passages(
     for doc in chosen:
         pages = source.document_pages(doc.id) or ()
         for chunk in sorted(source.document_chunks(doc.id), key=lambda c: c.ord):
+            last_page = last_page_of(pages, chunk.end)
             hits.append(
                 SearchHit(
                     chunk_id=chunk.id,
@@ -55,11 +56,13 @@ def record_passages(
                     score=0.0,
                     vector_score=None,
                     bm25_score=None,
-                    last_page=last_page_of(pages, chunk.end),
+                    last_page=last_page,
                     # Its import's note (it names another patient): a summary resting on it
                     # says so, as an answer does (walk 40b).
                     file_notes=doc.notes,
                     scanned_pages=scanned_pages_of(chunk.regions),
+                    from_picture=doc.pictures.read_within(chunk.start, chunk.end),
+                    unread_picture_pages=doc.pictures.unread_on(chunk.page, last_page),
                 )
             )
     return hits

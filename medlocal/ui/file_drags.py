@@ -92,10 +92,25 @@ class FileDragGuard(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stopped: list[QWidget] = []  # inputs not taking drops during this drag
+        # The windows watched, as last listed: kept alive here, so a new window's wrapper
+        # never takes the id of one that is gone.
+        self._watched: list[QWindow] = []
 
     def watch(self, window: QWindow | None) -> None:
         if window is not None:
             window.installEventFilter(self)  # installing it again keeps a single copy
+            self._watched.append(window)
+
+    def watch_all(self, windows: list[QWindow]) -> None:
+        """Watch each of ``windows`` not watched yet; forget windows no longer listed."""
+        known = {id(window) for window in self._watched}
+        for window in windows:
+            if id(window) not in known:
+                window.installEventFilter(self)
+        self._watched = list(windows)
+
+    def watches(self, window: QWindow | None) -> bool:
+        return window is not None and any(window is known for known in self._watched)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -167,13 +182,25 @@ def take_dropped_path(field: QLineEdit) -> None:
     field.installEventFilter(_PathField(field))
 
 
+# How often the guard looks for windows it does not watch yet (see install_file_drag_guard).
+SWEEP_MS = 250
+
+
 def install_file_drag_guard(app: QApplication) -> FileDragGuard:
-    """Install the guard once for ``app``: every window shown now, and each that takes focus
-    later (a drag can only come from another program, so a window has had focus before)."""
+    """Install the guard once for ``app``: every window shown now, each that takes focus later,
+    and each a short sweep finds. Focus alone did not do (review54a F14): a dialog shown while
+    MedLocal is not the active application (focus-stealing prevention), or shown without
+    activating, never takes focus, and a file dragged onto its text field from the file manager
+    typed the path. Qt tells of no new window, so the windows are looked over every
+    ``SWEEP_MS`` (a list of a few windows: microseconds), quicker than a hand can drag a file
+    onto a window just shown."""
     guard = app.findChild(FileDragGuard)
     if guard is None:
         guard = FileDragGuard(app)
         app.focusWindowChanged.connect(guard.watch)
-    for window in app.topLevelWindows():
-        guard.watch(window)
+        sweep = QTimer(guard)
+        sweep.setInterval(SWEEP_MS)
+        sweep.timeout.connect(lambda: guard.watch_all(app.topLevelWindows()))
+        sweep.start()
+    guard.watch_all(app.topLevelWindows())
     return guard

@@ -415,8 +415,16 @@ class PatientsPanel(PatientDeletions):
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         # Each move answers the desktop again with an action: a copy, whatever the keys held.
-        if local_paths(event.mimeData()) and self.patient_id is not None:
-            accept_as_copy(event)
+        paths = local_paths(event.mimeData())
+        if not paths or self.patient_id is None:
+            return
+        if self.busy:
+            # An import or a deletion began while the drag was over the panel: refused and
+            # said, as the entry and the drop are (review54a: the move still offered a copy).
+            event.ignore()
+            self.imports.refuse_drop(self._busy_reason(), paths)
+            return
+        accept_as_copy(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = local_paths(event.mimeData())

@@ -17,6 +17,7 @@ from medlocal.vault.index import IndexedVector
 from medlocal.vault.records import (
     ChunkRecord,
     PageSpan,
+    PictureMarks,
     Region,
     SearchHit,
     last_page_of,
@@ -67,6 +68,7 @@ def insert_document(
     notes: Sequence[str] = (),
     attached_to: int | None = None,
     stored: bytes | None = None,
+    pictures: PictureMarks | None = None,
 ) -> tuple[int, list[IndexedVector]]:
     document_id = next_id(conn, "documents")
     conn.execute(
@@ -89,6 +91,12 @@ def insert_document(
             notes_json(notes),
         ),
     )
+    marks = pictures_json(pictures)
+    if marks is not None:
+        conn.execute(
+            "INSERT INTO document_pictures (document_id, marks) VALUES (?, ?)",
+            (document_id, marks),
+        )
     if attached_to is not None:
         conn.execute(
             "INSERT INTO document_carriers (document_id, carrier_id) VALUES (?, ?)",
@@ -142,9 +150,12 @@ def insert_chunks(
     return indexed
 
 
+# A document's picture marks (schema 9), NULL without any.
+_PICTURES_SQL = "(SELECT marks FROM document_pictures WHERE document_id = d.id)"
 _DOCUMENT_COLUMNS = (
     "d.id, d.patient_id, c.name, d.file_name, d.file_type, d.size, d.sha256, d.imported_at, "
-    "d.embed_model_id, (SELECT count(*) FROM chunks WHERE document_id = d.id), d.notes"
+    "d.embed_model_id, (SELECT count(*) FROM chunks WHERE document_id = d.id), d.notes, "
+    f"{_PICTURES_SQL}"
 )
 
 
@@ -161,6 +172,7 @@ def _document(row: Any) -> DocumentInfo:
         embed_model_id=str(row[8]),
         chunk_count=int(row[9]),
         notes=notes_from_json(row[10]),
+        pictures=pictures_from_json(row[11]),
     )
 
 
@@ -332,6 +344,26 @@ def notes_from_json(raw: str | None) -> tuple[str, ...]:
     return tuple(str(note) for note in loaded) if isinstance(loaded, list) else ()
 
 
+def pictures_json(pictures: PictureMarks | None) -> str | None:
+    """A document's picture marks as stored: NULL without any (most documents)."""
+    if not pictures:
+        return None
+    read = [[start, end] for start, end in pictures.read]
+    return json.dumps({"read": read, "unread": list(pictures.unread_pages)})
+
+
+def pictures_from_json(raw: str | None) -> PictureMarks:
+    if not raw:
+        return PictureMarks()
+    loaded = json.loads(raw)
+    if not isinstance(loaded, dict):
+        return PictureMarks()
+    return PictureMarks(
+        read=tuple((int(start), int(end)) for start, end in loaded.get("read") or ()),
+        unread_pages=tuple(int(page) for page in loaded.get("unread") or ()),
+    )
+
+
 def regions_json(regions: Sequence[Region]) -> str | None:
     if not regions:
         return None
@@ -460,7 +492,7 @@ def hits_for(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
         # The document's opening, which its own date is read from.
         f"c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, {_OPENING_SQL}, "
-        "c.regions FROM chunks c JOIN documents d ON d.id = c.document_id "
+        f"c.regions, {_PICTURES_SQL} FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
         [DATE_WINDOW, DATE_WINDOW, *ids],
     ).fetchall()
@@ -468,6 +500,7 @@ def hits_for(
     # Parsed once per document, not per hit.
     spans: dict[int, tuple[PageSpan, ...]] = {}
     notes: dict[int, tuple[str, ...]] = {}
+    pictures: dict[int, PictureMarks] = {}
     dates: dict[int, str | None] = {}
     hits = []
     for chunk_id, score in fused:
@@ -478,16 +511,20 @@ def hits_for(
         if document_id not in spans:
             spans[document_id] = pages_from_json(row[9])
             notes[document_id] = notes_from_json(row[10])
+            pictures[document_id] = pictures_from_json(row[14])
             # The rule the passage headers were written by at import, read from the same
             # opening (the vault keeps no date column; its chunks' headers hold it as written).
             dates[document_id] = own_date_shown(str(row[12]), str(row[11]), str(row[3]))
+        page = None if row[4] is None else int(row[4])
+        last_page = last_page_of(spans[document_id], int(row[6]))
+        marks = pictures[document_id]
         hits.append(
             SearchHit(
                 chunk_id=chunk_id,
                 document_id=document_id,
                 patient_id=int(row[2]),
                 file_name=str(row[3]),
-                page=None if row[4] is None else int(row[4]),
+                page=page,
                 start=int(row[5]),
                 end=int(row[6]),
                 section=None if row[7] is None else str(row[7]),
@@ -495,10 +532,12 @@ def hits_for(
                 score=score,
                 vector_score=vector_scores.get(chunk_id),
                 bm25_score=bm25_scores.get(chunk_id),
-                last_page=last_page_of(spans[document_id], int(row[6])),
+                last_page=last_page,
                 file_notes=notes[document_id],
                 document_date=dates[document_id],
                 scanned_pages=scanned_pages_of(regions_from_json(row[13])),
+                from_picture=marks.read_within(int(row[5]), int(row[6])),
+                unread_picture_pages=marks.unread_on(page, last_page),
             )
         )
     return hits

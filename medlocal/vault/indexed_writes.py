@@ -16,7 +16,7 @@ import numpy.typing as npt
 from medlocal.vault import conversations, db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
 from medlocal.vault.errors import DuplicateDocumentError, NotFoundError
-from medlocal.vault.records import ChunkRecord, PageSpan
+from medlocal.vault.records import ChunkRecord, PageSpan, PictureMarks
 from medlocal.vault.session import SessionSource, reading
 
 
@@ -37,6 +37,7 @@ def add_document(
     notes: Sequence[str] = (),
     attached_to: int | None = None,
     stored: bytes | None = None,
+    pictures: PictureMarks | None = None,
 ) -> int:
     """Store one document with its bytes (``stored`` where given, else ``data``), chunks,
     vectors, FTS rows and import notes; returns its id."""
@@ -68,6 +69,7 @@ def add_document(
                 vectors=array,
                 pages=pages,
                 notes=notes,
+                pictures=pictures,
                 attached_to=attached_to,
                 stored=stored,
             )

@@ -29,6 +29,32 @@ class Region:
 
 
 @dataclass(frozen=True)
+class PictureMarks:
+    """What a document's import knew of its pictures, kept with the document so that each
+    passage can say it: where its text was read from pictures by OCR (character spans), and
+    which pages show a picture that was not read (0: one at no known page, a Word document's)."""
+
+    read: tuple[tuple[int, int], ...] = ()
+    unread_pages: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.read or self.unread_pages)
+
+    def read_within(self, start: int, end: int) -> bool:
+        """Whether text at ``start``-``end`` was read from a picture (any of it)."""
+        return any(left < end and start < right for left, right in self.read)
+
+    def unread_on(self, first: int | None, last: int | None) -> tuple[int, ...]:
+        """The pages ``first``-``last`` (a passage's) that show a picture not read; (0,) when
+        the document has one at no known page (every passage of it then says so)."""
+        if 0 in self.unread_pages:
+            return (0,)
+        if first is None:
+            return (0,) if self.unread_pages else ()
+        return tuple(n for n in self.unread_pages if first <= n <= (last or first))
+
+
+@dataclass(frozen=True)
 class ChunkRecord:
     """One passage of a document, with where it came from so a citation can highlight it.
 
@@ -92,6 +118,12 @@ class SearchHit:
     # The pages whose text in the passage was read by OCR from a scan (where its line boxes
     # are): a reader is told so beside the source, as OCR can misread with full confidence.
     scanned_pages: tuple[int, ...] = ()
+    # Its text (some of it) was read by OCR from a picture in a typed document: a passage cut
+    # from the middle of a long picture's text holds no "(read from a picture)" of its own.
+    from_picture: bool = False
+    # Its pages that show a picture not read (PictureMarks.unread_on): the page may say more
+    # than the passage holds.
+    unread_picture_pages: tuple[int, ...] = ()
 
 
 def scanned_pages_of(regions: Sequence[Region]) -> tuple[int, ...]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from medlocal.vault.records import Region
+from medlocal.vault.records import PictureMarks, Region
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class DocumentInfo:
     # What its import noted about where the file belongs ("it names another patient of this
     # vault, ..."), kept with it; empty for most documents and all imported before schema 5.
     notes: tuple[str, ...] = ()
+    # What its import knew of its pictures (schema 9; empty for documents imported before).
+    pictures: PictureMarks = field(default_factory=PictureMarks)
 
 
 @dataclass(frozen=True)

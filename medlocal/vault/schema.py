@@ -230,6 +230,19 @@ MIGRATIONS: tuple[str, ...] = (
           AND substr(m.file_name, 1, length(k.carrier_name) + 3) = k.carrier_name || ' › '
     ) = k.document_id - k.carrier_id - 1;
     """,
+    # 9: what the import knew of a document's pictures, as JSON {"read": [[start, end], ...],
+    # "unread": [page, ...]} (vault.records.PictureMarks): text read from pictures by OCR and
+    # the pages showing a picture that was not read, so that every passage cut from them says
+    # so in its citation (left54 F5: only the first passage of a picture's text held its mark;
+    # a picture not read was said once, in the import report). No row for documents without
+    # pictures nor for those imported before (their import report said it then). A table of
+    # its own, not a column: a step that runs again (an older release's vault) changes nothing.
+    """
+    CREATE TABLE IF NOT EXISTS document_pictures (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        marks TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

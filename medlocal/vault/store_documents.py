@@ -17,7 +17,7 @@ import numpy.typing as npt
 from medlocal.errors import UserInputError
 from medlocal.vault import documents, indexed_writes, patients, reembed, search
 from medlocal.vault.errors import NotFoundError
-from medlocal.vault.records import ChunkRecord, PageSpan, SearchHit
+from medlocal.vault.records import ChunkRecord, PageSpan, PictureMarks, SearchHit
 from medlocal.vault.reembed import Embedder, ReembedReport
 from medlocal.vault.rows import Chunk, Collection, DocumentInfo, Patient
 from medlocal.vault.search import ProgressCallback
@@ -80,6 +80,7 @@ class DocumentsMixin(VaultCore):
         notes: Sequence[str] = (),
         attached_to: int | None = None,
         stored: bytes | None = None,
+        pictures: PictureMarks | None = None,
     ) -> int:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
@@ -89,7 +90,9 @@ class DocumentsMixin(VaultCore):
         patient of the vault): kept with it, shown wherever the document is. ``attached_to``:
         the document (an e-mail) this one came from as an attachment. ``stored``: the bytes to
         keep when not ``data`` itself (an e-mail without the attachments stored as documents of
-        their own); the size and sha256 recorded, and the duplicate check, are ``data``'s."""
+        their own); the size and sha256 recorded, and the duplicate check, are ``data``'s.
+        ``pictures``: where its text was read from pictures and which pages show one not read,
+        for its passages' citations."""
         return indexed_writes.add_document(
             self._session,
             patient_id=patient_id,
@@ -106,6 +109,7 @@ class DocumentsMixin(VaultCore):
             notes=notes,
             attached_to=attached_to,
             stored=stored,
+            pictures=pictures,
         )
 
     def replace_stored_copy(self, document_id: int, stored: bytes) -> None:

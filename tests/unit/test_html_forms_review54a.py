@@ -35,4 +35,4 @@ def test_the_chosen_options_of_a_multiple_list_stay_apart() -> None:
         "<p>Drugs: <select multiple><option selected>Warfarin</option>"
         "<option selected>Aspirin</option><option>Apixaban</option></select></p>"
     )
-    assert html_to_document(page, "form.html").text == "Drugs: Warfarin Aspirin"
+    assert html_to_document(page, "form.html").text == "Drugs: Warfarin, Aspirin"

@@ -18,7 +18,9 @@ from medlocal.ingest.chunker import ChunkingParams, chunk_document
 from medlocal.ingest.document import DocumentBuilder
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.pdf_text_damage import judge_text_layer
-from medlocal.ingest.extractors.pictures import PICTURE_MARK
+from medlocal.ingest.extractors.pictures import PICTURE_MARK, picture_spans
+from medlocal.rag.passages import SourceRef
+from medlocal.vault.records import PictureMarks
 
 
 def _two_patient_form() -> bytes:
@@ -114,18 +116,29 @@ class _Words:
         return len(text.split())
 
 
-@pytest.mark.xfail(strict=True, reason="review53c F5: later passages of a picture lose the mark")
 def test_every_passage_of_a_long_picture_says_it_was_read_from_a_picture() -> None:
+    """review53c F5 (left55): a passage cut from the middle of a long picture's text holds no
+    mark of its own (passages are exact slices of the text); the import keeps where the text
+    was read from pictures (PictureMarks, vault schema 9) and every such passage's citation
+    says so."""
     rows = "\n".join(f"Analyte{i} {i}.{i} mmol/L (3.5-5.3)" for i in range(60))
     builder = DocumentBuilder("pdf")
     builder.start_page(1)
     builder.add_block("Dear GP, the portal result is pasted below.")
     builder.add_block(f"{PICTURE_MARK} {rows}")
-    chunks = chunk_document(builder.build(), _Words(), ChunkingParams(200, 40))
-    assert len(chunks) > 1
+    builder.add_block("Kind regards, Dr Example")
+    document = builder.build()
+    chunks = chunk_document(document, _Words(), ChunkingParams(200, 40))
+    marks = PictureMarks(picture_spans(document.text))
+    unmarked = [
+        chunk for chunk in chunks if "mmol/L" in chunk.text and PICTURE_MARK not in chunk.text
+    ]
+    assert unmarked  # the passages a mark in the text would miss
     for chunk in chunks:
-        if "mmol/L" in chunk.text:
-            assert PICTURE_MARK in chunk.text, chunk.text[:80]
+        read = marks.read_within(chunk.start, chunk.end)
+        assert read == ("mmol/L" in chunk.text or PICTURE_MARK in chunk.text), chunk.text[:80]
+        place = SourceRef(1, 1, 1, "letter.pdf", 1, chunk.start, chunk.end, "", from_picture=read)
+        assert place.place.endswith(" (read from a picture)") == read
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -47,7 +48,7 @@ from medlocal.ingest.errors import (
 )
 from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
 from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH, PictureReader
-from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten
+from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten, times_ten
 from medlocal.ingest.ocr.images import open_image
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage
 
@@ -152,7 +153,11 @@ def _extract(data: bytes, file_name: str, pictures: PictureReader) -> ExtractedD
         extracted = _extract_with_marks(document, notes, file_name, pictures)
     finally:
         _NOTE_MARKS.reset(token)
-    return dataclasses.replace(extracted, notes=(*extracted.notes, *pictures.notes()))
+    # A Word document has no pages to place a picture on: one not read is the document's.
+    unread = (0,) if pictures.unread_pages else ()
+    return dataclasses.replace(
+        extracted, notes=(*extracted.notes, *pictures.notes()), unread_picture_pages=unread
+    )
 
 
 def _extract_with_marks(
@@ -243,34 +248,72 @@ def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
                 yield from _blocks(content, parent)
 
 
+# Where a raised number was read as a power, and the spaces before it ("x 10 " then a raised
+# "9"): the mark (a control character, which XML text cannot hold) is made "^" once the whole
+# paragraph is read. After a bare "10 " (a space between) it is a power only with a unit after
+# it ("10 " + "9" + "/L"), else a footnote mark may be ("Table 10 " + raised "2"): left as read.
+_POWER_MARK, _SPACED_MARK = "\x00^", "\x01^"
+_SPACES = " \u00a0\u2009\u202f"
+_MARKS = re.compile("(\x00\\^|\x01\\^)")
+_UNIT_AFTER = re.compile(r"[-−–]?\d{1,2}/")
+
+
 def _paragraph_text(element: Any) -> str:
+    return _joined_powers(_inner_text(element, ""))
+
+
+def _joined_powers(text: str) -> str:
+    """``text`` with each power's mark made "^" and the spaces before it taken away, a spaced
+    one only before a unit (else the mark goes and the text stays as it was read). Split at
+    the marks rather than matched with a run of spaces before each: linear in a paragraph of
+    many blanks."""
+    if "\x00" not in text and "\x01" not in text:
+        return text
+    pieces = _MARKS.split(text)
+    out: list[str] = [pieces[0]]
+    for mark, after in zip(pieces[1::2], pieces[2::2], strict=True):
+        if mark == _POWER_MARK or _UNIT_AFTER.match(after):
+            out[-1] = out[-1].rstrip(_SPACES)
+            out.append("^")
+        out.append(after)
+    return "".join(out)
+
+
+def _inner_text(element: Any, before: str) -> str:
+    """The text of ``element``; ``before``: the end of the paragraph's text before it (a raised
+    number in a hyperlink or a tracked insertion follows a "10" outside it)."""
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue  # comments and processing instructions have no string tag
         if tag == _T:
-            parts.append(child.text or "")
+            piece = child.text or ""
         elif tag in (_TAB, _PTAB):
-            parts.append("\t")
+            piece = "\t"
         elif tag == _CR or (tag == _BR and child.get(_TYPE) in (None, "textWrapping")):
-            parts.append("\n")  # a page or column break is no text (as python-docx reads it)
+            piece = "\n"  # a page or column break is no text (as python-docx reads it)
         elif tag == _BR:
             continue
         elif tag == _NO_BREAK_HYPHEN:
-            parts.append("-")
+            piece = "-"
         elif tag in _NOTE_REFERENCES:
-            parts.append(_NOTE_MARKS.get().get((tag, str(child.get(_ID))), ""))
+            piece = _NOTE_MARKS.get().get((tag, str(child.get(_ID))), "")
         elif tag == _RUN and _raised(child):
-            text = _paragraph_text(child)
-            before = "".join(parts)
-            exponent = ends_with_power_of_ten(before) and EXPONENT.fullmatch(text.strip())
-            parts.append(f"^{text.strip()}" if exponent else text)
+            text = _inner_text(child, "")
+            # "10" then a raised "9", also with a space between ("10 " + "9": "10^9").
+            so_far = before.rstrip(_SPACES)
+            exponent = ends_with_power_of_ten(so_far) and EXPONENT.fullmatch(text.strip())
+            glued = so_far == before or times_ten(so_far)
+            mark = _POWER_MARK if glued else _SPACED_MARK
+            piece = f"{mark}{text.strip()}" if exponent else text
         elif tag == _TEXT_BOX:
             lines = (_block_text(item) for item in _blocks(child, None))
-            parts.append("\n" + "\n".join(line for line in lines if line.strip()) + "\n")
+            piece = "\n" + "\n".join(line for line in lines if line.strip()) + "\n"
         else:
-            parts.append(_paragraph_text(child))
+            piece = _inner_text(child, before)
+        parts.append(piece)
+        before = (before + piece)[-16:]
     return "".join(parts)
 
 
@@ -298,6 +341,10 @@ def _add_pictures(
         if image is None or image.partname in seen:
             continue
         seen.add(image.partname)
+        if not _may_hold_writing(image.blob):
+            # An icon or a bullet (told from its header, not decoded): no writing to miss, so
+            # not counted as not read with OCR off either (its passages would say so).
+            continue
         name = f"{item.__class__.__name__.lower()} picture {image.partname}"
         text = pictures.text_of(functools.partial(_picture_pixels, image.blob, name))
         if text:

@@ -291,7 +291,8 @@ class _Reading:
         text, note = self._decoded(part)
         self.notes += [note] if note and note not in self.notes else []
         if part.get_content_subtype() == "html":
-            add_visible_text(self.builder, text)
+            for said in add_visible_text(self.builder, text):
+                self.notes += [said] if said not in self.notes else []
         else:
             self.builder.add_block(text)
 

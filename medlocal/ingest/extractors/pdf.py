@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import io
 import logging
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
         if text.strip() and number not in scanned and _may_show_picture(reader.pages[number - 1])
     }
     opened = _pictures_of(data, notes) if pictured else contextlib.nullcontext(None)
+    unlisted: set[int] = set()  # pages whose pictures could not be looked at
     with opened as found:
         for number, text in enumerate(texts, start=1):
             builder.start_page(number)
@@ -135,9 +137,14 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
             else:
                 _add_running(builder, PAGE_HEADER, parts[number - 1].header, running)
                 builder.add_block(parts[number - 1].body)
+            if number in pictured and found is None:
+                unlisted.add(number)  # PDFium could not open the file: said in a note
             if number in pictured and found is not None:
                 # After the page's text: where the picture stood is not known to the reading.
-                for render in _page_pictures(found, number, notes):
+                renders = _page_pictures(found, number, notes)
+                if renders is None:
+                    unlisted.add(number)
+                for render in renders or ():
                     builder.add_block(pictures.text_of(render, number) or "")
             builder.add_block(form)
             if parts is not None:
@@ -163,7 +170,12 @@ def _extract(data: bytes, file_name: str, ocr: OcrOptions | None) -> ExtractedDo
     sections = bookmarks or clinical_headings(document.text)
     if running:
         sections = _with_running(sections, running, document, move_inside=bool(bookmarks))
-    return dataclasses.replace(document, sections=sections, notes=(*document.notes, *notes))
+    return dataclasses.replace(
+        document,
+        sections=sections,
+        notes=(*document.notes, *notes),
+        unread_picture_pages=tuple(sorted(pictures.unread_pages | unlisted)),
+    )
 
 
 @dataclass(frozen=True)
@@ -238,7 +250,8 @@ def _pictures_of(data: bytes, notes: list[str]) -> Iterator[PdfPictures | None]:
 
 def _page_pictures(
     found: PdfPictures, number: int, notes: list[str]
-) -> list[Callable[[], PageImage]]:
+) -> list[Callable[[], PageImage]] | None:
+    """The page's pictures, to render; None (and a note) where they could not be listed."""
     try:
         return found.on_page(number)
     except Exception as err:  # PDFium on a damaged page: the page's text is kept
@@ -247,7 +260,7 @@ def _page_pictures(
             f"page {number}: its pictures could not be looked at: any text in them is not in "
             "the vault; check the original"
         )
-        return []
+        return None
 
 
 def _form_fields(reader: PdfReader, notes: list[str]) -> list[list[FilledField]]:
@@ -423,13 +436,14 @@ def _read_page(page: PageObject) -> TextPage:
     margin = MARGIN_SHARE * (top - bottom)
     runs: list[tuple[str, Band | None]] = []
     raised = RaisedNumbers()
+    rises = _TextRises()
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         # The run's direction and its start, in the page's space, then as shown.
         along, across = _as_shown(
             turn, tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
         )
-        x, y = _as_shown(
+        _, y = _as_shown(
             turn, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         )
         band: Band | None = None
@@ -439,21 +453,79 @@ def _read_page(page: PageObject) -> TextPage:
             elif y - bottom <= margin:
                 band = "bottom"
         runs.append((text, band))
-        raised.visit(text, _shown_size(size, tm, cm), x, y)
+        run = _run_in_its_line(size, tm, cm, rises.of_run() if text else 0.0)
+        raised.visit(text, run.size, run.along, run.baseline, run.direction)
 
-    plain = _clean(raised.apply(page.extract_text(visitor_text=visit) or ""))
+    text = page.extract_text(visitor_text=visit, visitor_operand_before=rises.see)
+    plain = _clean(raised.apply(text or ""))
     text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
     return TextPage(text, _margin_lines(runs))
 
 
-def _shown_size(size: Any, tm: list[float], cm: list[float]) -> float:
-    """A run's font size as shown: the size set times the text and drawing matrices' scale
-    (a report drawn at size 1 scaled by its matrix is common)."""
+class _TextRises:
+    """The text rise (Ts) each text-showing operator of a page was drawn with: pypdf tells its
+    visitor a run only at a later operator (the next font change), after a rise set back to 0
+    ("10", rise 4 and a smaller "9", rise 0), so the rise is taken as each run is shown."""
+
+    def __init__(self) -> None:
+        self._rise = 0.0
+        self._saved: list[float] = []  # q/Q keep the text rise with the graphics state
+        self._shown: list[float] = []  # the rises of the runs shown since the last told
+
+    def see(self, operator: bytes, operands: list[Any], cm: Any, tm: Any) -> None:
+        if operator in _SHOWS_TEXT:
+            self._shown.append(self._rise)
+        elif operator == b"Ts" and operands:
+            try:
+                self._rise = float(operands[0])
+            except (TypeError, ValueError):
+                self._rise = 0.0
+        elif operator == b"q":
+            self._saved.append(self._rise)
+        elif operator == b"Q" and self._saved:
+            self._rise = self._saved.pop()
+
+    def of_run(self) -> float:
+        """The rise of the run pypdf tells now: that of the runs shown since the last, when
+        they share one (pieces drawn at different rises but told as one are left at 0)."""
+        shown, self._shown = self._shown, []
+        return shown[0] if shown and all(rise == shown[0] for rise in shown) else 0.0
+
+
+_SHOWS_TEXT = frozenset({b"Tj", b"TJ", b"'", b'"'})
+
+
+@dataclass(frozen=True)
+class _RunPlace:
+    """A run as its own line runs: its font size as drawn, how far along the line it starts,
+    its baseline (text rise included) across it, and the line's direction in whole degrees."""
+
+    size: float
+    along: float
+    baseline: float
+    direction: int
+
+
+def _run_in_its_line(size: Any, tm: list[float], cm: list[float], rise: float) -> _RunPlace:
+    """Where a run stands in the frame its text is drawn in, not the page's: a page shown
+    turned (/Rotate) or text drawn with a turned matrix (a landscape table) has its lines
+    running up or down the page, and a raised exponent is raised across its line (review54a
+    F8: on such pages none was found). The text matrix times the drawing matrix gives the
+    line's direction (its first row) and the glyphs' up (its second)."""
     try:
-        scale = abs(tm[3] * cm[3] + tm[2] * cm[1]) or abs(tm[0] * cm[0])
-        return float(size) * scale
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+        e = tm[4] * cm[0] + tm[5] * cm[2] + cm[4] + rise * c
+        f = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] + rise * d
+        length = math.hypot(a, b)
+        if length == 0:
+            return _RunPlace(0.0, 0.0, 0.0, 0)
+        ux, uy = a / length, b / length
+        scale = math.hypot(c, d) or length
+        direction = round(math.degrees(math.atan2(uy, ux))) % 360
+        return _RunPlace(float(size) * scale, e * ux + f * uy, f * ux - e * uy, direction)
     except (TypeError, ValueError, IndexError):
-        return 0.0
+        return _RunPlace(0.0, 0.0, 0.0, 0)
 
 
 def _as_shown(turn: int, x: float, y: float) -> tuple[float, float]:

@@ -27,6 +27,9 @@ from medlocal.ingest.extractors.powers import EXPONENT
 # A small run is set in a font at most this share of the size of the run before it (Word sets
 # superscripts and subscripts at about 2/3; a same-size run is never one).
 _SMALLER = 0.85
+# A run set nearly as large (up to this share; some report writers set an exponent at 90 %) is
+# taken only when raised by _RAISED at least: on the baseline or lowered it is ordinary text.
+_NEARLY = 0.95
 _SMALL_TEXT = re.compile(r"[-−–]?[0-9A-Za-z]{1,3}|\*{1,3}|[†‡§]")
 _NO_SPACE_BEFORE = frozenset("/),.;:")
 # The word a power's exponent is raised after: 10, x10, ×10 (10^9/L, 10^12/L, 10^-3).
@@ -68,10 +71,13 @@ class RaisedNumbers:
     _size: float = 0.0
     _baseline: float = 0.0
     _x: float = 0.0
+    _direction: int = 0  # the line's direction, in whole degrees
     _pending: _Small | None = None  # the last small run, until the run after it is seen
     _offset: int = 0  # the length of pypdf's text told so far
 
-    def visit(self, text: str, size: float, x: float, baseline: float) -> None:
+    def visit(self, text: str, size: float, x: float, baseline: float, direction: int = 0) -> None:
+        """One run as pypdf tells it: ``x`` along its line and ``baseline`` across it, in the
+        frame its line runs in (``direction`` degrees from the page's x axis)."""
         start = self._offset
         self._offset += len(text)
         if not text.strip():
@@ -81,7 +87,7 @@ class RaisedNumbers:
             self._pending.continued = abs(baseline - self._baseline) < _LOWERED * self._size
             self._pending.unit_after = text.lstrip()[:1] == "/"
             self._pending = None
-        if self._is_small(text.strip(), size, x, baseline):
+        if direction == self._direction and self._is_small(text.strip(), size, x, baseline):
             words = self._before.split()
             # After a number only a power of ten's exponent is taken (see _is_small).
             self._pending = _Small(
@@ -98,11 +104,14 @@ class RaisedNumbers:
         self._size = size
         self._baseline = baseline
         self._x = x
+        self._direction = direction
 
     def _is_small(self, small: str, size: float, x: float, baseline: float) -> bool:
         words = self._before.split()
-        if not words or self._before[-1:].isspace() or not 0 < size <= _SMALLER * self._size:
+        if not words or self._before[-1:].isspace() or not 0 < size <= _NEARLY * self._size:
             return False  # nothing before it on the line, or no smaller font
+        if size > _SMALLER * self._size and baseline - self._baseline < _RAISED * self._size:
+            return False  # nearly the line's size and not raised: ordinary text
         if _SMALL_TEXT.fullmatch(small) is None:
             return False
         if not -_LOWERED * self._size < baseline - self._baseline < self._size:

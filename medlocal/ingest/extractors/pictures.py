@@ -45,6 +45,11 @@ class PictureReader:
     low_lines: int = 0
     unread_lines: int = 0  # detected in a picture, read as nothing
     not_read: dict[str, int] = field(default_factory=dict)  # reason -> count
+    # The pages (as given to text_of) of the pictures text_of could not read, for the passages
+    # of those pages to say so. Not those leave_unread counts (a page header's or footer's, a
+    # letterhead's logo on every page as a rule): the report names them, and a mark on every
+    # passage of every letter with a logo would drown the marks that matter.
+    unread_pages: set[int] = field(default_factory=set)
     _engine: OcrEngine | None = None
     _unavailable: str | None = None
     _seen: set[bytes] = field(default_factory=set)
@@ -53,22 +58,22 @@ class PictureReader:
         """The picture's text with its mark, "" when it holds no writing (or is too small to),
         None when it could not be read (counted). ``page``: where it is, for progress."""
         if self.ocr is None:
-            self._skip("OCR was not requested")
+            self._skip("OCR was not requested", page)
             return None
         if self.read + sum(self.not_read.values()) >= self.ocr.max_pages:
-            self._skip(f"over the limit of {self.ocr.max_pages} pictures per file")
+            self._skip(f"over the limit of {self.ocr.max_pages} pictures per file", page)
             return None
         engine = self._engine_or_reason()
         if engine is None:
-            self._skip(self._unavailable or "OCR is unavailable")
+            self._skip(self._unavailable or "OCR is unavailable", page)
             return None
         try:
             pixels = render()
         except ImageTooLargeError:  # said as too large, not as undecodable (review 53c F11)
-            self._skip(TOO_LARGE)
+            self._skip(TOO_LARGE, page)
             return None
         except (IngestError, OSError, ValueError, RuntimeError):
-            self._skip("a picture format that could not be decoded")
+            self._skip("a picture format that could not be decoded", page)
             return None
         height, width = pixels.shape[:2]
         if width < MIN_WIDTH or height < MIN_HEIGHT:
@@ -84,7 +89,7 @@ class PictureReader:
         text = scratch.build().text
         if not text.strip():
             if scanned.unread:  # writing found, none of it readable: named, not dropped
-                self._skip("writing found that OCR could not read")
+                self._skip("writing found that OCR could not read", page)
                 return None
             return ""
         self.read += 1
@@ -112,8 +117,9 @@ class PictureReader:
                 )
         return self._engine
 
-    def _skip(self, reason: str) -> None:
+    def _skip(self, reason: str, page: int) -> None:
         self.not_read[reason] = self.not_read.get(reason, 0) + 1
+        self.unread_pages.add(page)
 
     def notes(self, where: str = "") -> list[str]:
         """The import report's lines: how many pictures were read, and which were not."""
@@ -138,3 +144,21 @@ class PictureReader:
                 "vault; check the original"
             )
         return notes
+
+
+def picture_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` (a document's) holds text read from pictures: each block marked with
+    ``PICTURE_MARK``, from its start to its end, neighbours joined. A passage cut from the
+    middle of a long picture's text holds no mark of its own (review 53c F5): its citation is
+    told from these spans."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for block in text.split(BLOCK_SEPARATOR):
+        end = at + len(block)
+        if block.startswith(PICTURE_MARK):
+            if spans and spans[-1][1] + len(BLOCK_SEPARATOR) == at:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((at, end))
+        at = end + len(BLOCK_SEPARATOR)
+    return tuple(spans)

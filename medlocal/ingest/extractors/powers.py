@@ -12,7 +12,18 @@ import re
 # The raised text: a whole number, perhaps negative.
 EXPONENT = re.compile(r"[-−–]?\d{1,2}")
 # The text before it ends with 10 that is no part of a longer number (x10, ×10, "x 10").
-_TEN_AT_END = re.compile(r"(?<![\d.,])10$")
+_TEN_AT_END = re.compile(r"(?<![\d.,])10\Z")  # \Z: "$" would match before a last line break
+
+
+# "x 10", "×10": a 10 multiplied, a power of ten's base beyond doubt.
+_TIMES_TEN = re.compile(r"(?<![A-Za-z])[xX×]\s?10\Z")
+
+
+def times_ten(text: str) -> bool:
+    """Whether ``text`` ends with a multiplied 10 ("x 10", "×10"): a raised number set apart
+    from it by a space is its exponent all the same, where after a bare "10 " it may be a
+    footnote mark ("Table 10 <sup>2</sup>") unless a unit follows ("10 <sup>9</sup>/L")."""
+    return _TIMES_TEN.search(text[-12:]) is not None
 
 
 def ends_with_power_of_ten(text: str) -> bool:
