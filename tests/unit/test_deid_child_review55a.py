@@ -186,3 +186,44 @@ def test_a_preview_stopped_while_another_job_runs_ends_at_once() -> None:
         waiting.join(WAIT_S)
     assert len(ended) == 1 and isinstance(ended[0], GenerationCancelled)
     assert rules.pid is None  # no child was started for a stopped preview
+
+
+def _seeds_unless_cancelled(
+    text: str, identity: object, progress: object, cancel: threading.Event | None
+) -> str:
+    if cancel is not None and cancel.is_set():
+        raise GenerationCancelled("the redaction was stopped")
+    return f"seeds of {text}"
+
+
+def test_a_cancel_that_arrives_as_the_job_ends_stops_no_later_job(
+    child_loop: Channel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(deid_jobs, "document_seeds", _seeds_unless_cancelled)
+    child_loop.send(("job", "seeds", ("one", None)))
+    assert _answer(child_loop) == ("done", "seeds of one")
+    child_loop.send(("cancel",))  # the Stop, sent as the answer crossed it
+    child_loop.send(("job", "seeds", ("two", None)))
+    assert _answer(child_loop) == ("done", "seeds of two")
+
+
+def test_a_proposal_answered_after_a_cancel_is_never_read_by_the_next_job(
+    child_loop: Channel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def plan(*args: object) -> list[tuple[str, str]]:
+        proposer = args[4]
+        assert callable(proposer)
+        return list(proposer("Reviewed with Quillfeather."))
+
+    monkeypatch.setattr(deid_jobs, "build_plan", plan)
+    job: tuple[Any, ...] = ("job", "plan", ([("body", "x")], None, set(), set(), True))
+    child_loop.send(job)
+    assert _answer(child_loop) == ("propose", "Reviewed with Quillfeather.")
+    child_loop.send(("cancel",))  # the Stop, then the model's answer that was already on its way
+    child_loop.send(("proposed", [("name", "STALE")]))
+    kind, error = _answer(child_loop)
+    assert kind == "error" and isinstance(error, GenerationCancelled)
+    child_loop.send(job)
+    assert _answer(child_loop) == ("propose", "Reviewed with Quillfeather.")
+    child_loop.send(("proposed", [("name", "Quillfeather")]))
+    assert _answer(child_loop) == ("done", [("name", "Quillfeather")])
