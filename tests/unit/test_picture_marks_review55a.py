@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fixtures.ingest_files import FakeEmbedder
 from fixtures.vault_file import PASS, new_vault
 
@@ -34,6 +35,7 @@ def _marked_document(vault: Vault) -> int:
     )
 
 
+@pytest.mark.slow  # ~11 s at load 14: a key rotation, a backup and a restore
 def test_marks_survive_a_key_rotation_a_backup_and_its_restore(tmp_path: Path) -> None:
     folder = tmp_path / "vault"
     with new_vault(folder) as vault:
