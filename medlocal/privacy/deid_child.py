@@ -32,6 +32,7 @@ from medlocal.errors import GenerationCancelled, MedLocalError
 from medlocal.privacy import deid_jobs
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_jobs import PieceProgress, RecordReading, RedactorSpec
+from medlocal.progress import check_cancel
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -89,6 +90,10 @@ class ChildRules:
         self._process: BaseProcess | None = None
         self._conn: Channel | None = None
         self._built = False
+        # Set by a close() that found the lock held (a job, or a start, under way): whoever
+        # holds it ends the child on leaving, so that no child started meanwhile outlives a
+        # lock (review55a).
+        self._close_pending = False
 
     # -- lifetime --------------------------------------------------------------------------------
 
@@ -96,8 +101,11 @@ class ChildRules:
         """Start the child (if none runs) and have it build the rules at once, so that the first
         preview finds them built. Returns at once: the child builds on its own."""
         with self._lock:
-            conn = self._ensure()
-            conn.send(("build",))
+            try:
+                conn = self._ensure()
+                conn.send(("build",))
+            finally:
+                self._close_if_pending()
 
     def _ensure(self) -> Channel:
         if self._process is not None and self._process.is_alive() and self._conn is not None:
@@ -148,10 +156,18 @@ class ChildRules:
                 self._lock.release()
             return
         # A job holds the lock: ending the child ends it (its caller sees the pipe close and
-        # discards the child itself).
+        # discards the child itself). A job still starting its child has none to end yet: it
+        # ends the one it starts once it leaves (_close_if_pending).
+        self._close_pending = True
         process = self._process
         if process is not None:
             process.kill()
+
+    def _close_if_pending(self) -> None:
+        """With the lock held, on leaving: end the child if a close() came meanwhile."""
+        if self._close_pending:
+            self._close_pending = False
+            self._discard()
 
     @property
     def pid(self) -> int | None:
@@ -205,7 +221,11 @@ class ChildRules:
         proposer: SpanProposer | None = None,
         cancel: threading.Event | None = None,
     ) -> Any:
-        with self._lock:
+        # Wait for the job before this one (another preview's) while minding this one's Stop:
+        # a preview stopped while it waited ends at once, as it would with the rules here.
+        while not self._lock.acquire(timeout=POLL_S):
+            check_cancel(cancel, "the redaction")
+        try:
             conn = self._ensure()
             try:
                 conn.send(("job", job, args))
@@ -223,6 +243,9 @@ class ChildRules:
                 raise result
             self._built = True
             return result
+        finally:
+            self._close_if_pending()
+            self._lock.release()
 
     def _answer(
         self,
@@ -377,7 +400,14 @@ def _job(
         except BaseException as exc:  # sent back to be raised where the job was asked
             send(("error", _picklable(exc)))
             return
-        send(("done", result))
+        try:
+            send(("done", result))
+        except (OSError, EOFError):
+            return  # the window's process is gone: nobody to answer
+        except Exception as exc:  # a result that does not cross the pipe (it did not pickle)
+            # Said, never left unanswered: the window's side waits for an answer (review55a).
+            failed = f"the de-identification rules' answer did not cross: {type(exc).__name__}"
+            send(("error", RulesProcessError(failed)))
 
     return run
 

@@ -255,7 +255,9 @@ def _blocks(container: Any, parent: Any) -> Iterator[Paragraph | Table]:
 _POWER_MARK, _SPACED_MARK = "\x00^", "\x01^"
 _SPACES = " \u00a0\u2009\u202f"
 _MARKS = re.compile("(\x00\\^|\x01\\^)")
-_UNIT_AFTER = re.compile(r"[-−–]?\d{1,2}/")
+# A unit after the raised number ("9" then "/L"); a digit after the "/" is a fraction's
+# denominator ("10 " + raised "1" + "/2": ten and a half, review55a), never a unit.
+_UNIT_AFTER = re.compile(r"[-−–]?\d{1,2}/(?![ \u00a0\u2009\u202f]*\d)")
 
 
 def _paragraph_text(element: Any) -> str:

@@ -82,6 +82,9 @@ class _VisibleText(HTMLParser):
         # A raised number after "10 " (a space between): its place, its end and its text,
         # until the text after it shows whether a unit follows ("/L").
         self._spaced: tuple[int, int, str] | None = None
+        # The same once a "/" alone followed it: the text after the "/" tells a unit ("/L", a
+        # power) from a fraction's denominator ("10 <sup>1</sup>/<sub>2</sub>": ten and a half).
+        self._slashed: tuple[int, int, str] | None = None
         # Buffer places of line breaks (<br>): a raised number after one is on another line.
         self._breaks: set[int] = set()
         self._list: _ListBox | None = None
@@ -147,7 +150,7 @@ class _VisibleText(HTMLParser):
             self._line_break()
 
     def _line_break(self) -> None:
-        self._spaced = None
+        self._spaced = self._slashed = None
         self._breaks.add(len(self._buffer))
         self._buffer.append("\n")
 
@@ -247,16 +250,26 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._hidden_stack:
             return
+        if self._slashed is not None and data.strip():
+            start, end, raised = self._slashed
+            self._slashed = None
+            if not data.lstrip()[0].isdigit():  # "/" then "L": a unit
+                self._make_power(start, end, raised)
         if self._spaced is not None and data.strip() and not self._sups:
             start, end, raised = self._spaced
             self._spaced = None
-            if data.lstrip()[:1] == "/":  # a unit: "10 <sup>9</sup>/L"
-                self._make_power(start, end, raised)
+            rest = data.lstrip()
+            if rest[:1] == "/":  # a unit: "10 <sup>9</sup>/L"; or a fraction's bar
+                after = rest[1:].lstrip()
+                if not after:  # "/" alone: the text after it tells
+                    self._slashed = (start, end, raised)
+                elif not after[0].isdigit():  # "10 <sup>1</sup>/2": ten and a half (review55a)
+                    self._make_power(start, end, raised)
         self._buffer.append(data)
 
     def flush(self) -> None:
         self._sups.clear()  # the buffer's places are gone
-        self._spaced = None
+        self._spaced = self._slashed = None
         self._breaks.clear()
         if self._list is not None:
             self._list.first = None  # cut by a block: its first option stays
