@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_counts import COUNT_AFTER
 from medlocal.privacy.deid_unit_letters import UNIT_OR_COUNT_AHEAD
 
 STATES = (
@@ -280,7 +281,10 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "facility",
         re.compile(
             r"(?i:\b(?:pharmacy|chemist)(?:[ \t]+is|[ \t]*:))[ \t]+"
-            r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,3})"
+            r"(?P<v>[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*){0,3})(?![\w&'’-])"
+            # A dose after the words: a medicine after a pharmacy's own name, not the name
+            # ("Meds from Houchens Pharmacy: Lasix 40 mg", session 55).
+            rf"(?![ \t]+\d+(?:[.,]\d+)?{COUNT_AFTER})"
         ),
     ),
     (

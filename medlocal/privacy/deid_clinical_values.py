@@ -352,13 +352,23 @@ def protect_lab_rows(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         while i < len(tokens) and tokens[i].start < end:
             row.append(tokens[i])
             i += 1
-        _protect_row(row, lex)
+        _protect_row(row, text, lex)
 
 
-def _protect_row(row: list[Tok], lex: Lexicon) -> None:
+def _protect_row(row: list[Tok], text: str, lex: Lexicon) -> None:
     if not row or any(t.lower in TITLES or t.bare in lex.given_names for t in row):
         return
     for t in row:
+        # Session 55 (deid55b): a listed surname that is no clinical word, alone in brackets,
+        # is a person's after a medicine ("Metformin (Okonkwo) 500 mg" read as a test's row,
+        # its bracket as a method's: "Filtrado glomerular (CKD-EPI) 39 mL/min").
+        if (
+            text[t.start - 1 : t.start] == "("
+            and text[t.end : t.end + 1] == ")"
+            and t.bare in lex.surnames
+            and not lex.clinical(t.bare)
+        ):
+            continue
         if t.shape == "title":
             t.shape = "lower"
 

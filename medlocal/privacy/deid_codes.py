@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_addresses import STREET_TYPES
+from medlocal.privacy.deid_counts import COUNT_AFTER
 
 # Round 17: "reg." after a pulse or its rate is "regular" ("HR 72 reg. HbA1c 8.1%", "Pulse 80
 # reg., BP 120/80"), no registration's label: a number, "bpm", "/min", "pulse" or "rhythm"
@@ -334,9 +335,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Session 32: a first group of up to six ("licence plate M790VS 64", Russia's).
             r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){0,3}"
             r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"
-            # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago").
-            r"(?<=\w\w)(?![ \t]*(?i:times|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|"
-            r"mins?|minutes?|km|miles?|mph|kg|x)\b)"
+            # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago"),
+            # nor what a number counts ("Ambulance: 12 lead ECG", session 55: deid_counts).
+            rf"(?<=\w\w)(?!{COUNT_AFTER})(?![ \t]*(?i:km|miles?|mph|x)\b)"
         ),
     ),
     (

@@ -22,13 +22,19 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_counts import COUNT_AFTER
+
 # A code: capitals and digits joined by dashes or slashes, perhaps in groups after single spaces;
 # four digits at least, or three with a capital. No full stop: "3.5-5.0" is a range.
 _VALUE = (
     r"(?-i:(?!(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?(?![\w/-]))"
     r"(?=(?:[A-Z0-9/ -]*?\d){4}|(?=[A-Z0-9/ -]*[A-Z])(?:[A-Z0-9/ -]*?\d){3})"
     r"[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9]))*"
-    r"(?:[ ](?=[A-Z0-9]{1,6}(?![\w/-]))(?=[A-Z]{0,4}\d)[A-Z0-9]{1,6}){0,5}"
+    # A group of digits that a count or unit follows is what it counts, not the code's, and a
+    # lone digit before a lower-case word is a count in any language, as deid_codes reads it
+    # ("Ref 7730418 3 tabs", "Dossier n° 20417 3 comprimés": session 55).
+    rf"(?:[ ](?!\d{{1,4}}{COUNT_AFTER}|\d[ \t]++[^\W\d_A-Z])"
+    r"(?=[A-Z0-9]{1,6}(?![\w/-]))(?=[A-Z]{0,4}\d)[A-Z0-9]{1,6}){0,5}"
     # A plate's last letters ("AB 123 CD").
     r"(?:[ ][A-Z]{2,3}(?![\w/-]))?)"
     r"(?![\w/-]|[.,]\d)"

@@ -17,7 +17,9 @@ the word scan reads it as a surname. Its neighbours say what it is:
 
 A word after a title, a relation or a listed given name is never read so ("Dr Amlovar 10 mg",
 "gave Jim Amlovar 2 tabs" stay names, there and wherever the word stands again), nor a listed
-given name in the brand rules (a person stands in brackets more often than a brand); a run of
+given name in the brand rules (a person stands in brackets more often than a brand), nor, in
+brackets between a generic and its dose, a listed surname no list holds as a medicine (session
+55: "Metformin (Okonkwo) 500 mg" is the prescriber); a run of
 plain unknown words before a model number, or a lone one in brackets after a device word, is a
 person's name as often as a model's, and is left to the name rules.
 Each rule is prefiltered by a cheap test of the text and reads each token at most once.
@@ -508,6 +510,11 @@ def _given(tok: Tok, lex: Lexicon) -> bool:
     return tok.bare in lex.given_names
 
 
+def _listed_surname(tok: Tok, lex: Lexicon) -> bool:
+    """A listed surname that no list holds as a medicine or a clinical word."""
+    return tok.bare in lex.surnames and not lex.clinical(tok.bare)
+
+
 def _after_given_name(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
     """The word right after a capitalised given name ("Jim Xyz"): a surname, whatever follows
     it ("gave Jim Xyz 2 tabs", "Jim Xyz will return")."""
@@ -552,8 +559,13 @@ def _brackets(tokens: list[Tok], starts: list[int], text: str, lex: Lexicon) -> 
             and (lex.clinical(folded) or clinical_abbreviation(generic))
             and (_DOSE_NEXT.match(text, match.end()) or _form_word_after(text, match.end()))
         ):
+            # Session 55 (deid55b): nor a listed surname that is no listed medicine
+            # ("Metformin (Okonkwo) 500 mg" kept the prescriber), as deid_dose_brands reads a
+            # word before a dose since session 54.
+            if any(_given(tok, lex) or _listed_surname(tok, lex) for tok in inside):
+                continue
             for tok in inside:
-                if _given(tok, lex) or tok.lower in _PERSON_CUES:
+                if tok.lower in _PERSON_CUES:
                     break
                 tok.shape = "lower"
             continue

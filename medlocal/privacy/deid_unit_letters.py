@@ -62,9 +62,8 @@ _UNIT_OR_COUNT_WORDS = frozenset(
 )  # fmt: skip
 # The same words as a look-ahead, for rules that read a number before a capitalised word as a
 # house's (deid_addresses).
-UNIT_OR_COUNT_AHEAD = (
-    r"(?!(?i:" + "|".join(sorted(_UNIT_OR_COUNT_WORDS, key=len, reverse=True)) + r")(?![\w-]))"
-)
+UNIT_OR_COUNT_WORDS = "|".join(sorted(_UNIT_OR_COUNT_WORDS, key=len, reverse=True))
+UNIT_OR_COUNT_AHEAD = r"(?!(?i:" + UNIT_OR_COUNT_WORDS + r")(?![\w-]))"
 # A number that places a bed or a room, before the surname of its patient ("bed 4 Weeks").
 _PLACE_NUMBER_BEFORE = re.compile(
     r"(?i:\b(?:bed|bay|room|rm|side[ \t]+room|cubicle|ward|chair|trolley|cot|no\.?))[ \t]*"
