@@ -141,6 +141,9 @@ def _redact_in_child(state: SelftestState) -> None:
         planned = child.plan(fields, spec)
     finally:
         child.close()
+    # The window would carry on with the rules in its own process (and pause): a bundle that
+    # cannot run the child is still a failed install.
+    _require(not child.runs_here, "the rules' own process cannot run (see the log)")
     here = IN_PROCESS.plan(fields, spec)
     _require(
         planned.apply("body", REDACT_LINE) == here.apply("body", REDACT_LINE),

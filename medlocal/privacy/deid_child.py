@@ -52,6 +52,11 @@ class RulesProcessError(MedLocalError):
     """The rules' process stopped or failed to start: said in words, the next job restarts it."""
 
 
+class _CannotRun(Exception):
+    """No child can run the rules here (it cannot be started, or it ends by itself before it
+    answers a job): the jobs run in this process for the rest of the session."""
+
+
 def _message(code: int | None) -> str:
     how = "" if code is None else f" (exit code {code})"
     return (
@@ -94,6 +99,12 @@ class ChildRules:
         # holds it ends the child on leaving, so that no child started meanwhile outlives a
         # lock (review55a).
         self._close_pending = False
+        # Whether the child now running has answered a job (a child that ends by itself before
+        # its first answer cannot run here: a broken bundle, a sandbox that forbids it).
+        self._answered = False
+        # Set once no child can run: every job then runs in this process (review55a: the window
+        # could never make a redacted export; it stalls now and then instead).
+        self._in_process = False
 
     # -- lifetime --------------------------------------------------------------------------------
 
@@ -101,11 +112,31 @@ class ChildRules:
         """Start the child (if none runs) and have it build the rules at once, so that the first
         preview finds them built. Returns at once: the child builds on its own."""
         with self._lock:
+            if self._in_process:
+                return
             try:
                 conn = self._ensure()
                 conn.send(("build",))
+            except RulesProcessError:
+                self._give_up("cannot be started")
+                raise
+            except OSError:  # it ended already: the first job sees why and acts on it
+                self._discard_if_dead()
             finally:
                 self._close_if_pending()
+
+    def _discard_if_dead(self) -> None:
+        """After the pipe broke: a child that ended by itself before any answer cannot run
+        here (give up on children); one that died otherwise is restarted by the next job."""
+        process = self._process
+        if process is None:
+            return
+        process.join(CLOSE_WAIT_S)
+        code = process.exitcode
+        if code is not None and code >= 0 and not self._answered:
+            self._give_up(f"ended before its first answer (exit code {code})")
+        else:
+            self._discard()
 
     def _ensure(self) -> Channel:
         if self._process is not None and self._process.is_alive() and self._conn is not None:
@@ -129,7 +160,18 @@ class ChildRules:
             raise RulesProcessError(f"cannot start the de-identification process: {exc}") from exc
         child_end.close()  # the child holds its own copy: EOF here when it dies
         self._process, self._conn, self._built = process, parent_end, False
+        self._answered = False
         return parent_end
+
+    def _give_up(self, why: str) -> None:
+        """No child for this session: the jobs run in this process from now on."""
+        self._in_process = True
+        self._discard()
+        log.warning(
+            "the de-identification process %s; the rules run in the window's process for this"
+            " session (the window may pause while they are built)",
+            why,
+        )
 
     def _discard(self) -> None:
         """Forget (and end) the child: after a death, a failed job or a close. Does not wait
@@ -175,7 +217,14 @@ class ChildRules:
         process = self._process
         return process.pid if process is not None and process.is_alive() else None
 
+    @property
+    def runs_here(self) -> bool:
+        """True once no child could run the rules and the jobs run in this process."""
+        return self._in_process
+
     def ready(self) -> bool:
+        if self._in_process:
+            return deid_jobs.IN_PROCESS.ready()
         return self._built and self.pid is not None
 
     # -- the jobs --------------------------------------------------------------------------------
@@ -188,11 +237,19 @@ class ChildRules:
         progress: PieceProgress | None = None,
         cancel: threading.Event | None = None,
     ) -> str:
-        result: str = self._run("seeds", (text, identity), progress=progress, cancel=cancel)
+        try:
+            result: str = self._run("seeds", (text, identity), progress=progress, cancel=cancel)
+        except _CannotRun:
+            return deid_jobs.IN_PROCESS.document_seeds(
+                text, identity, progress=progress, cancel=cancel
+            )
         return result
 
     def combine(self, seeds: Sequence[str]) -> RecordReading:
-        result: RecordReading = self._run("combine", (list(seeds),))
+        try:
+            result: RecordReading = self._run("combine", (list(seeds),))
+        except _CannotRun:
+            return deid_jobs.IN_PROCESS.combine(seeds)
         return result
 
     def plan(
@@ -209,7 +266,17 @@ class ChildRules:
         said = {where for where, _ in fields if where in wording}
         notes = {where for where, _ in fields if where in sentences}
         args = (list(fields), spec, said, notes, proposer is not None)
-        result: RedactionPlan = self._run("plan", args, proposer=proposer, cancel=cancel)
+        try:
+            result: RedactionPlan = self._run("plan", args, proposer=proposer, cancel=cancel)
+        except _CannotRun:
+            return deid_jobs.IN_PROCESS.plan(
+                fields,
+                spec,
+                wording=wording,
+                sentences=sentences,
+                proposer=proposer,
+                cancel=cancel,
+            )
         return result
 
     def _run(
@@ -226,7 +293,13 @@ class ChildRules:
         while not self._lock.acquire(timeout=POLL_S):
             check_cancel(cancel, "the redaction")
         try:
-            conn = self._ensure()
+            if self._in_process:
+                raise _CannotRun
+            try:
+                conn = self._ensure()
+            except RulesProcessError as exc:
+                self._give_up("cannot be started")
+                raise _CannotRun from exc
             try:
                 conn.send(("job", job, args))
                 ended, result = self._answer(conn, progress, proposer, cancel)
@@ -235,8 +308,14 @@ class ChildRules:
                 if process is not None:
                     process.join(POLL_S)
                 code = process.exitcode if process is not None else None
+                if code is not None and code >= 0 and not self._answered:
+                    # It ended by itself (no signal) before any answer: it cannot run here.
+                    # A child killed by a signal (the OOM killer, a user) is said and restarted.
+                    self._give_up(f"ended before its first answer (exit code {code})")
+                    raise _CannotRun from exc
                 self._discard()
                 raise RulesProcessError(_message(code)) from exc
+            self._answered = True
             if ended != "done":
                 # The job's own error (a cancel among them) or a failure on this side: either
                 # way the child ended the job and goes on, its rules built.
