@@ -21,6 +21,7 @@ from medlocal.measured_things import measure_named
 from medlocal.rag.binding import bind
 from medlocal.rag.grounding import ground
 from medlocal.rag.passages import checked_text, number_hits, render_passages
+from medlocal.rag.relevance import RelevanceThreshold, relevance_text
 from medlocal.values import extract_values
 from medlocal.vault.records import SearchHit
 
@@ -256,3 +257,16 @@ def test_a_column_name_is_glossed_with_what_it_measures() -> None:
     assert measure_named("K") == "potassium"
     assert measure_named("Hb g/L") == "hemoglobin"
     assert measure_named("Date") is None
+
+
+def test_relevance_reads_a_later_passage_under_its_columns() -> None:
+    """ "What was the potassium?" is answered by rows under "K": before, such a passage named
+    nothing asked and the question was declined unasked ("no passage found names any of
+    'potassium'")."""
+    later = hit(LATE_ROWS, HEADER)
+    assert relevance_text(later).startswith(f"{HEADER}\n{LATE_ROWS}\n")
+    assert "potassium" in relevance_text(later).splitlines()[-1]
+    question = "What was the potassium on 2 March 2024?"
+    assert RelevanceThreshold().answerable([later], question)
+    assert not RelevanceThreshold().answerable([hit(LATE_ROWS)], question)
+    assert relevance_text(hit("Seen in clinic today.")) == "Seen in clinic today."
