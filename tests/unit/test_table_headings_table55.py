@@ -6,10 +6,14 @@ The first (or only) passage stays exactly as it was: no header is added to it.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from fixtures.timing import assert_linear
 
 from medlocal.delimited_tables import (
     COLUMNS_CONTEXT_CHARS,
+    cell_marks,
     columns_context,
     delimited_tables,
     heading_for,
@@ -270,3 +274,18 @@ def test_relevance_reads_a_later_passage_under_its_columns() -> None:
     assert RelevanceThreshold().answerable([later], question)
     assert not RelevanceThreshold().answerable([hit(LATE_ROWS)], question)
     assert relevance_text(hit("Seen in clinic today.")) == "Seen in clinic today."
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: f"{HEADER}\n2024-03-02,98{' ' * n}#,7.1,250,139,4.2,88\n{LATE_ROWS}\n",
+        lambda n: f"{HEADER}\n" + f"{LATE_ROWS}\n" * (n // 60),
+        lambda n: f'{HEADER}\n"{"," * n}\n{LATE_ROWS}\n',
+        lambda n: f"{HEADER}\n2024-03-02,{'1' * n}x,7.1,250,139,4.2,88\n{LATE_ROWS}\n",
+    ],
+    ids=["blanks in a cell", "many rows", "an open quote", "a long number"],
+)
+def test_tables_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
+    assert_linear(lambda n: cell_marks(shape(n)), 20_000)
+    assert_linear(lambda n: extract_values(shape(n)), 5_000)
