@@ -172,17 +172,19 @@ class DelimitedCell:
 def delimited_cells(
     text: str, day_first: bool | None, decimal_commas: bool
 ) -> tuple[list[DelimitedCell], list[tuple[int, int]]]:
-    """The values of the rows of ``text``'s delimited tables whose headers name two measures or
-    more ("Date,Hb,WCC,Plt,Na,K,Creat" over "2024-03-02,98,7.1,250,139,4.2,88": 98 is the Hb of
-    2 March), and the spans of those rows, whose values are read so and no other way. A row of
-    bare numbers is no sentence the prose reader binds (it was left out as a table rule), and a
-    later passage's rows are read under the heading the checks are given with them."""
+    """The values of the rows of ``text``'s delimited tables whose headers name a measure
+    ("Date,Hb,WCC,Plt,Na,K,Creat" over "2024-03-02,98,7.1,250,139,4.2,88": 98 is the Hb of 2
+    March; the header is told by the table's shape, medlocal/delimited_tables.py, so one
+    measure is enough: "Date,K"), and the spans of those rows, whose values are read so and no
+    other way. A row of bare numbers is no sentence the prose reader binds (it was left out as
+    a table rule), and a later passage's rows are read under the heading the checks are given
+    with them."""
     cells: list[DelimitedCell] = []
     rows: list[tuple[int, int]] = []
     for table in delimited_tables(text):
         measures = [measure_named(name) for name in table.columns(text)]
-        if sum(1 for m in measures if m) < _HEADER_MEASURES:
-            continue
+        if not any(measures):
+            continue  # a long table names its test in each row ("date,test,value": row_measure)
         commas = decimal_commas or table.delimiter != ","
         heading = table.heading(text)
         for start, end in table.rows:

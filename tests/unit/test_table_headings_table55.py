@@ -289,3 +289,9 @@ def test_relevance_reads_a_later_passage_under_its_columns() -> None:
 def test_tables_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
     assert_linear(lambda n: cell_marks(shape(n)), 20_000)
     assert_linear(lambda n: extract_values(shape(n)), 5_000)
+
+
+def test_a_two_column_series_is_bound_by_its_one_measure() -> None:
+    passage = checked_text(hit("2024-03-01,4.0\n2024-03-02,4.2", "Date,K"))
+    assert flags("Potassium 4.2 mmol/L on 2 March 2024 [1].", passage) == []
+    assert flags("Sodium 4.2 mmol/L on 2 March 2024 [1].", passage) == ["misattributed_value"]
