@@ -55,10 +55,11 @@ _KIND_WORDS = WARD_KINDS | frozenset(
         "referral", "specialist", "military", "army", "veterans", "memorial",
     }
 )  # fmt: skip
-# Words that name who or where, even beside kinds' words: a run with one of these before its head
-# has a proper name already, which the word scan reads; this pass takes the runs of kinds' words
-# only when the note fixes them (the letterhead, a place after).
-_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.-]*|&")
+# The kinds of care or ward before a head: with nothing else they name a service of the
+# hospital the note is written in ("Day Hospital", "Eye Hospital", "Women's Hospital").
+_SERVICES = WARD_KINDS | frozenset(
+    {"eye", "ear", "dental", "mental", "cottage", "children's", "childrens", "women's", "womens"}
+)  # fmt: skip
 # A capitalised run: Title Case or capitals, joined by "of", "the", "and", "&", "for".
 _RUN = re.compile(
     r"(?:[A-Z][A-Za-z'’.-]*)(?:[ \t]+(?:[A-Z][A-Za-z'’.-]*|of|the|and|&|for|OF|THE|AND|FOR))*"
@@ -97,9 +98,9 @@ def _name_end(words: list[str]) -> int:
 
 def _kinds_only(words: list[str], lex: Lexicon) -> bool:
     """Every word before the head is a kind's word or a clinical one ("Day Hospital")."""
-    for word in words:
+    for i, word in enumerate(words):
         lower = fold(word.rstrip("."))
-        if lower in _JOINERS or _head_at([word], 0):
+        if lower in _JOINERS or _head_at(words, i):
             continue
         if lower in _KIND_WORDS or lex.clinical(lower) or clinical_abbreviation(word):
             continue
@@ -138,8 +139,8 @@ def _candidate(text: str, run: re.Match[str], lex: Lexicon) -> tuple[int, int] |
     before = [w for w in name[:head] if fold(w) not in _JOINERS]
     if not before and own == n:
         return None  # the head alone ("HOSPITAL")
-    if before and all(fold(w.rstrip(".")) in WARD_KINDS for w in before) and head == n - 1:
-        return None  # "Day Hospital", "General Hospital", "Acute Medical Centre"
+    if before and all(fold(w.rstrip(".")) in _SERVICES for w in before) and own == n:
+        return None  # "Day Hospital", "General Hospital", "Eye Hospital", "Acute Medical Centre"
     return run.start(), end
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from medlocal.privacy.deid_facility_mentions import _names_a_term
+from medlocal.privacy.deid_facility_mentions import _UNITS, _names_a_term
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC
@@ -72,6 +72,11 @@ def _names_nothing(piece: str, lex: Lexicon) -> bool:
         if lower in _CUE_WORDS or lex.clinical(lower):
             return True
         if clinical_abbreviation(word) or lower in lex.products:
+            return True
+        # Capitals that spell a word or a unit are a body's or a service's initials as often
+        # ("WHO stage 1", "NICE guidance", "CARE bundle", "MOU"): the name's initials are
+        # deid_facility_mentions' to read.
+        if word.isupper() and len(word) > 1 and (lex.known(lower) or word in _UNITS):
             return True
     return False
 
