@@ -26,6 +26,7 @@ term, 3 words outside identifiers; development +3 (dev23, dev24, dev36), none ou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_facility_mentions import _UNITS, _names_a_term
@@ -99,12 +100,12 @@ def name_lead_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iter
                 pieces[lead] = _plain_word(lead, lex)
     if not pieces:
         return
+    where = _mentions(text, pieces)
+    if not where:
+        return
     covered = _Covered(found)
     for piece, plain in pieces.items():
-        if len(piece) < 2:
-            continue
-        pattern = re.compile(r"(?<![\w'’&-])" + re.escape(piece) + r"(?![\w&-]|['’]\w)")
-        mentions = [m.span() for m in pattern.finditer(text) if not covered.touches(*m.span())]
+        mentions = [span for span in where.get(piece, []) if not covered.touches(*span)]
         # A lead the note also writes as a term's word names the term there and may here:
         # "Ross River virus" ... "Ross River arthralgia", "Mayo score" ... "on the Mayo".
         if any(_names_a_term(text, start, end, lex) for start, end in mentions):
@@ -118,11 +119,47 @@ def name_lead_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iter
             yield Redaction("facility", start, end, text[start:end], label("facility"))
 
 
+_WORD_START_OK = re.compile(r"(?<![\w'’&-])")
+_WORD_END_OK = re.compile(r"(?![\w&-]|['’]\w)")
+
+
+def _mentions(text: str, pieces: dict[str, bool]) -> dict[str, list[tuple[int, int]]]:
+    """Where each piece stands in the text as whole words: the words read once, each piece looked
+    up by its first word, found by a plain search (a record names hundreds of facilities: a
+    pattern per piece read the whole record once per piece, 0.2 s on twenty pages)."""
+    by_first: dict[str, list[str]] = {}
+    for piece in pieces:
+        opening = _WORD.match(piece)
+        if len(piece) >= 2 and opening is not None:
+            by_first.setdefault(opening.group(), []).append(piece)
+    out: dict[str, list[tuple[int, int]]] = {}
+    for first, candidates in by_first.items():
+        at = text.find(first)
+        while at >= 0:
+            if _WORD_START_OK.match(text, at):
+                for piece in candidates:
+                    end = at + len(piece)
+                    if text.startswith(piece, at) and _WORD_END_OK.match(text, end):
+                        out.setdefault(piece, []).append((at, end))
+            at = text.find(first, at + 1)
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
 class _Covered:
-    """Which characters the found spans already hold."""
+    """Which characters the found spans already hold: their union as sorted disjoint runs."""
 
     def __init__(self, spans: list[Redaction]) -> None:
-        self._spans = [(r.start, r.end) for r in spans]
+        runs: list[list[int]] = []
+        for start, end in sorted((r.start, r.end) for r in spans):
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        self._starts = [r[0] for r in runs]
+        self._ends = [r[1] for r in runs]
 
     def touches(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self._spans)
+        i = bisect_right(self._starts, end - 1) - 1  # the last run opening before ``end``
+        return i >= 0 and self._ends[i] > start

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from fixtures.deid_rules import redact
+from fixtures.timing import assert_linear
 
 from medlocal.privacy.deid_institution_names import institution_name_spans
 from medlocal.privacy.deid_lexicon import lexicon
@@ -219,3 +220,34 @@ def test_the_redactor_takes_both_and_keeps_the_clinical_words_beside_them() -> N
         "RECOVERY trial",
     ):  # fmt: skip
         assert kept in out, (kept, out)
+
+
+# --- linear time --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "University" + " " * 40,  # a run's blanks with no word after them
+        "UNIVERSITY TEACHING HOSPITAL, LUSAKA - ",
+        "Teaching Hospital of the ",
+    ],
+)
+def test_institution_names_read_in_linear_time(unit: str) -> None:
+    lex = lexicon()
+
+    def run(n: int) -> object:
+        text = "Hospital, Leeds\n" + unit * n
+        return list(institution_name_spans(text, _found(text, "city", "Leeds"), lex))
+
+    assert_linear(run, 400)
+
+
+def test_name_leads_read_in_linear_time() -> None:
+    lex = lexicon()
+
+    def run(n: int) -> object:
+        text = "Sunrise of Eastbourne. " + "Sunrise rang. " * n
+        return list(name_lead_spans(text, _found(text, "facility", "Sunrise of Eastbourne"), lex))
+
+    assert_linear(run, 400)
