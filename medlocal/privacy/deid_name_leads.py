@@ -26,7 +26,6 @@ term, 3 words outside identifiers; development +3 (dev23, dev24, dev36), none ou
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_facility_mentions import _UNITS, _names_a_term
@@ -91,19 +90,23 @@ def _plain_word(piece: str, lex: Lexicon) -> bool:
 
 def name_lead_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iterator[Redaction]:
     """A found facility's lead and a found code's issuer where the note names them alone."""
-    found = sorted(spans, key=lambda r: r.start)
+    found = list(spans)
     pieces: dict[str, bool] = {}  # piece -> a plain English word (needs the stricter reading)
-    for red in found:
-        if red.kind == "facility":
-            lead = _lead(text, red)
-            if lead is not None and lead not in pieces and not _names_nothing(lead, lex):
-                pieces[lead] = _plain_word(lead, lex)
+    read: set[str] = set()  # a record names the same facility many times: each name read once
+    for red in sorted((r for r in found if r.kind == "facility"), key=lambda r: r.start):
+        name = text[red.start : red.end]
+        if name in read:
+            continue
+        read.add(name)
+        lead = _lead(text, red)
+        if lead is not None and lead not in pieces and not _names_nothing(lead, lex):
+            pieces[lead] = _plain_word(lead, lex)
     if not pieces:
         return
     where = _mentions(text, pieces)
     if not where:
         return
-    covered = _Covered(found)
+    covered = _Covered(found, len(text))
     for piece, plain in pieces.items():
         mentions = [span for span in where.get(piece, []) if not covered.touches(*span)]
         # A lead the note also writes as a term's word names the term there and may here:
@@ -148,18 +151,12 @@ def _mentions(text: str, pieces: dict[str, bool]) -> dict[str, list[tuple[int, i
 
 
 class _Covered:
-    """Which characters the found spans already hold: their union as sorted disjoint runs."""
+    """Which characters the found spans already hold, as one byte per character."""
 
-    def __init__(self, spans: list[Redaction]) -> None:
-        runs: list[list[int]] = []
-        for start, end in sorted((r.start, r.end) for r in spans):
-            if runs and start <= runs[-1][1]:
-                runs[-1][1] = max(runs[-1][1], end)
-            else:
-                runs.append([start, end])
-        self._starts = [r[0] for r in runs]
-        self._ends = [r[1] for r in runs]
+    def __init__(self, spans: list[Redaction], size: int) -> None:
+        self._held = bytearray(size)
+        for r in spans:
+            self._held[r.start : r.end] = b"\x01" * (r.end - r.start)
 
     def touches(self, start: int, end: int) -> bool:
-        i = bisect_right(self._starts, end - 1) - 1  # the last run opening before ``end``
-        return i >= 0 and self._ends[i] > start
+        return self._held.find(1, start, end) >= 0
