@@ -76,6 +76,7 @@ from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_id_labels import without_label_words
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
+from medlocal.privacy.deid_institution_names import institution_name_spans
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_kin_ages import kin_age_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
@@ -86,6 +87,7 @@ from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
+from medlocal.privacy.deid_name_leads import name_lead_spans
 from medlocal.privacy.deid_names import forget_cues
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
@@ -283,7 +285,16 @@ class Redactor:
         # A found facility's initials and short name at its other mentions, and capital
         # initials where the note sends or sees the patient ("transferred from KATH").
         checkpoint()
-        yield from facility_mention_spans(text, found + lines + tagged + tails, lexicon())
+        mentions = list(facility_mention_spans(text, found + lines + tagged + tails, lexicon()))
+        yield from mentions
+        # A found facility's own leading words where the note names it by them alone
+        # ("Sunrise of Eastbourne" ... "Sunrise will keep his room"; deid55a).
+        checkpoint()
+        yield from name_lead_spans(text, found + lines + tagged + tails + mentions, lexicon())
+        # An institution named by kinds' words only, on the letterhead or before a found place
+        # ("UNIVERSITY TEACHING HOSPITAL, [LUSAKA]"; deid55a).
+        checkpoint()
+        yield from institution_name_spans(text, found + lines + tagged, lexicon())
         # Letters from abroad (walk 47b): a wrapped telephone number's last group, a postcode
         # before its town, a street's house number, a hospital named by its country.
         checkpoint()
