@@ -68,23 +68,26 @@ _FULL_WEEKDAYS = (
     "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
 )  # fmt: skip
 # Short weekdays: read only capitalised or with a dot ("Mo", "śr.", "SAT"); those that are
-# also words ("Do", "So", "Ma", "Mi", "Pt", "Sex", "Ter"; "Sat" a saturation) only with their
-# dot.
+# also words ("Do", "So", "Ma", "Mi", "Pt", "Sex", "Ter"; "Sat" a saturation, "Fr" a gauge) only
+# with their dot.
 _SHORT_WEEKDAYS = (
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sun",
-    "mo", "di", "fr", "sa", "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
+    "mo", "di", "sa", "lun", "mar", "mer", "jeu", "ven", "sam", "dim",
     "mié", "mie", "jue", "vie", "sáb", "sab", "dom", "seg", "qua", "qui", "gio",
     "vr", "pon", "wt", "śr", "czw", "sob", "nd", "niedz",
 )  # fmt: skip
-_DOTTED_ONLY = ("do", "so", "ma", "mi", "wo", "za", "zo", "pt", "sex", "ter", "sat")
+_DOTTED_ONLY = ("do", "so", "ma", "mi", "wo", "za", "zo", "pt", "sex", "ter", "sat", "fr")
 _DOTTED = "|".join(
     rf"(?i:{re.escape(word)})\."
     for word in sorted(set(_SHORT_WEEKDAYS + _DOTTED_ONLY), key=len, reverse=True)
 )
+# In capitals only from three letters: "HAQ-DI 1.5" is a score, "MO 2.5" no Monday.
 _CAPITALISED = "|".join(
     alternative
     for word in sorted(set(_SHORT_WEEKDAYS), key=len, reverse=True)
-    for alternative in (word.capitalize(), word.upper())
+    for alternative in (
+        (word.capitalize(), word.upper()) if len(word) > 2 else (word.capitalize(),)
+    )
 )
 _FULL = "|".join(_FULL_WEEKDAYS)
 # What may not follow the day and month: a digit, a decimal, a unit.
@@ -98,7 +101,7 @@ _NOT_A_VALUE = (
 _DAY_DOT_MONTH = re.compile(
     rf"(?<=[ \t])(?<![\w.]){_DAY}\.{_MONTH_NUMBER}(?![\d])\.?{_NOT_A_VALUE}"
 )
-_WEEKDAY_BEFORE = re.compile(rf"(?<![\w.])(?:(?i:{_FULL})|{_DOTTED}|{_CAPITALISED})\.?,?[ \t]+\Z")
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w.-])(?:(?i:{_FULL})|{_DOTTED}|{_CAPITALISED})\.?,?[ \t]+\Z")
 
 
 def day_month_word_candidates(text: str) -> Iterator[Redaction]:

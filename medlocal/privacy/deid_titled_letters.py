@@ -37,7 +37,8 @@ _CUE = (
     r"signed|signature|sig|initials)[ \t]*:?"
 )
 # One to four single capitals, each perhaps with a dot, spaced or dotted.
-_LETTERS = r"[A-Z](?:\.?[ \t]?[A-Z](?![\w&])){0,3}\.?"
+# Glued capitals are no initials here: "Physio II ring" is a model's numeral.
+_LETTERS = r"[A-Z](?:(?:\.[ \t]?|[ \t])[A-Z](?![\w&])){0,3}\.?"
 # The field ends: the line's end, a slash, comma, semicolon, bracket, dash, a column gap, or
 # a word in lower case or a bracket after a blank ("Dr E J H reviewed", "A K (Locum)"; "DR A
 # FIB" is no one).

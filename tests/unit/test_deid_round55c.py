@@ -44,6 +44,7 @@ def test_initials_after_a_title_or_signing_cue_go(text: str, parts: tuple[str, .
         "DR B12 level low.",
         "Seen in clinic, grade B murmur, MR 2+.",
         "Severe MR A-wave noted",
+        "Implant: Physio II ring 30 mm",  # a model's numeral (dev39)
     ],
 )
 def test_clinical_letters_after_titles_are_not_initials(text: str) -> None:
@@ -79,6 +80,7 @@ def test_days_with_a_month_word_or_a_weekday_go(text: str, parts: tuple[str, ...
         "score 2/may not apply",
         "Mon 9.12.2026 seen",  # a whole date: left to deid_dates
         "Pulse 88/min, Thu 1-2 bowel motions",
+        "HAQ-DI 1.5, MO 2.5, Fr 1.5",  # a score after a hyphen (dev26), no Monday, a gauge
     ],
 )
 def test_clinical_numbers_beside_weekdays_and_months_are_not_dates(text: str) -> None:
