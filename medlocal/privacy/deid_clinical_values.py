@@ -356,7 +356,14 @@ def protect_lab_rows(tokens: list[Tok], text: str, lex: Lexicon) -> None:
 
 
 def _protect_row(row: list[Tok], text: str, lex: Lexicon) -> None:
-    if not row or any(t.lower in TITLES or t.bare in lex.given_names for t in row):
+    # Session 55 (review54b): a listed surname that is no clinical word keeps the row a
+    # person's too ("Reviewed (Okonkwo) 5 mg" is a reviewer in brackets, not a test).
+    if not row or any(
+        t.lower in TITLES
+        or t.bare in lex.given_names
+        or (t.bare in lex.surnames and not lex.clinical(t.lower) and t.lower not in lex.english)
+        for t in row
+    ):
         return
     for t in row:
         # Session 55 (deid55b): a listed surname that is no clinical word, alone in brackets,

@@ -54,6 +54,14 @@ RELATIONS = frozenset(
         "mutter", "vater", "bruder", "schwester", "zoon", "dochter", "echtgenote", "echtgenoot",
         "moeder", "vader", "broer", "zus", "figlio", "figlia", "moglie", "marito", "fratello",
         "sorella",
+        # Session 55 (deid55c): family words of Polish, Czech, Turkish, Russian, Ukrainian and
+        # Greek notes ("córka Halina", "oğlu Emre", "дочь Ирина"), as written and as folded
+        # where the folded word has no other reading ("zona", "syn", "brat", "esi" left out).
+        "żona", "mąż", "maz", "córka", "corka", "siostra", "matka", "ojciec", "wnuk", "wnuczka",
+        "synowa", "zięć", "ziec", "manželka", "manzelka", "manžel", "manzel", "dcera", "oğlu",
+        "oglu", "kızı", "kizi", "annesi", "babası", "babasi", "kardeşi", "kardesi", "жена",
+        "муж", "дочь", "дочка", "сын", "мать", "отец", "сестра", "внук", "внучка", "дружина",
+        "чоловік", "донька", "σύζυγος", "κόρη", "γιος", "αδελφή", "αδελφός", "μητέρα",
         # Round 15: Filipino and Malay kin words with no English reading ("Asawa ko Randy",
         # "anak niya Joy"), and "by" in French and Dutch notes ("vu par Amélie", "ingevuld door
         # Sanne"): soft cues, as "by" is. Not the Spanish "por": "valoración por Neurocirugía"

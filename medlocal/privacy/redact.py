@@ -66,6 +66,7 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
+from medlocal.privacy.deid_day_month_words import day_month_word_candidates
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_facility_mentions import facility_mention_spans
@@ -73,6 +74,7 @@ from medlocal.privacy.deid_facility_tails import facility_tail_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
+from medlocal.privacy.deid_house_numbers import house_number_candidates
 from medlocal.privacy.deid_id_labels import without_label_words
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
@@ -124,6 +126,7 @@ from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, reso
 from medlocal.privacy.deid_split_names import split_name_candidates
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
+from medlocal.privacy.deid_titled_letters import titled_letter_candidates
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
@@ -354,6 +357,12 @@ class Redactor:
         found += lower_code_candidates(text)
         found += secret_word_candidates(text)
         found += plate_word_candidates(text)
+        # Initials after a title or a signing cue, days written in other ways, house numbers
+        # after Russian and Turkish streets (session 55: deid_titled_letters,
+        # deid_day_month_words, deid_house_numbers).
+        found += titled_letter_candidates(text)
+        found += day_month_word_candidates(text)
+        found += house_number_candidates(text)
         # The next code of a list after a found code (session 54: deid_code_lists).
         found += list(listed_code_candidates(text, found))
         checkpoint()
