@@ -16,7 +16,7 @@ import pytest
 from fixtures.deid_corpus import load
 
 import medlocal.privacy
-from medlocal.privacy import deid_result_series
+from medlocal.privacy import deid_pattern_cues, deid_result_series
 from medlocal.privacy.deid_first_characters import SKIP_FROM, skipped_finditer, skipper_of
 
 _PRIVACY = Path(medlocal.privacy.__file__).parent
@@ -139,3 +139,36 @@ def test_result_series_as_before_on_development_notes() -> None:
             answered += found
     assert asked > 5_000 and answered > 0  # the readings were asked, and some series found
 
+
+def _index_as_before(text: str) -> dict[str, int]:
+    """TextCues' index as it was built before session 55: each line's pieces, line by line."""
+    index: dict[str, int] = {}
+    for number, line in enumerate(deid_pattern_cues.folded(text).split("\n")):
+        for piece in {line[i : i + 3] for i in range(len(line) - 2)}:
+            index[piece] = index.get(piece, 0) | (1 << number)
+    return index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n",
+        "ab",
+        "abc\nabc\n\nabc",
+        "Ward 7\nWard 7\nWard 7B\r\nWARD 7\n\n\nWard 7\n",
+        "\u212aent\n\u017ft Mary\n\u0130stanbul\nKent\n",
+        _AWKWARD * 3,
+    ],
+)
+def test_text_cues_index_as_before(text: str) -> None:
+    cues = deid_pattern_cues.TextCues(text)
+    assert cues._index == _index_as_before(text)
+    lines = text.split("\n")
+    assert cues._line_starts == [sum(len(x) + 1 for x in lines[:n]) for n in range(len(lines))]
+
+
+def test_text_cues_index_as_before_on_development_notes(long_text: str) -> None:
+    assert deid_pattern_cues.TextCues(long_text)._index == _index_as_before(long_text)
+    for note in load("dev")[:20]:
+        assert deid_pattern_cues.TextCues(note.text)._index == _index_as_before(note.text)
