@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.paths import resources_dir
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold, read_list
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -66,7 +67,7 @@ def postcodes_before_towns(
     """A number of three to five digits after a comma or first on its line, right before a town
     the rules found or a listed place: a postcode, never an age."""
     towns = {red.start for red in found if red.kind in _PLACE_KINDS}
-    for match in _POSTCODE.finditer(text):
+    for match in skipped_finditer(_POSTCODE, text):
         after = match.end()
         word = _TOWN.match(text, after)
         if after in towns or _listed_town(word, lex):
@@ -127,7 +128,7 @@ def _countries() -> frozenset[str]:
 
 def hospitals_of_countries(text: str) -> Iterator[Redaction]:
     """A hospital named by its country ("University Hospital of Iceland"), whole."""
-    for match in _FACILITY_OF.finditer(text):
+    for match in skipped_finditer(_FACILITY_OF, text):
         if match.group("v").lower() in _countries():
             start, end = match.span()
             yield Redaction("facility", start, end, match.group(), label("facility"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -43,15 +44,15 @@ def call_sign_candidates(text: str) -> Iterator[Redaction]:
     """The call signs and fleet numbers of vehicles in ``text`` (see the module's docstring)."""
     # Speed: each shape's word is looked for first ("call", "CALL"; "ambulance", "AMBULANCE").
     if "all" in text or "ALL" in text:
-        for match in _CALL_SIGN.finditer(text):
+        for match in skipped_finditer(_CALL_SIGN, text):
             yield _vehicle(text, match.start("v"), match.end("v"))
     if "mbulance" in text or "MBULANCE" in text:
-        for match in _AMBULANCE.finditer(text):
+        for match in skipped_finditer(_AMBULANCE, text):
             word = match.group("w").lower()
             if word in _NOT_A_CALL_SIGN or word in CALENDAR_WORDS:
                 continue
             yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _FLEET.finditer(text):
+    for match in skipped_finditer(_FLEET, text):
         yield _vehicle(text, match.start("v"), match.end("v"))
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_addresses import STATES, STREET_TYPES
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, CLINICAL_SHORT, fold, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -70,7 +71,7 @@ def _place_words(words: str) -> bool:
 def caps_street_candidates(text: str) -> Iterator[Redaction]:
     """Streets (and their towns) written in capitals (_CAPS_STREET); nothing where the text
     holds no run of two capitals words."""
-    for match in _CAPS_STREET.finditer(text):
+    for match in skipped_finditer(_CAPS_STREET, text):
         if not _place_words(match.group("n")):
             continue
         yield Redaction(

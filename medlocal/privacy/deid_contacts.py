@@ -376,14 +376,14 @@ def login_candidates(text: str) -> Iterator[Redaction]:
         verb = _VERB_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if verb is not None and _no_word_login(match.group("v")):
             found.append(match.span("v"))
-    for match in _USER_LOGIN.finditer(text):
+    for match in skipped_finditer(_USER_LOGIN, text):
         if _no_word_login(match.group("v")):
             found.append(match.span("v"))
     lower = text.lower()
     if any(stem in lower for stem in _FOREIGN_STEMS):
         found += [match.span("v") for match in skipped_finditer(_FOREIGN_LOGIN, text)]
     if ":" in text:
-        for match in _HEADER_LOGIN.finditer(text):
+        for match in skipped_finditer(_HEADER_LOGIN, text):
             if _no_word_login(match.group("v")):
                 found.append(match.span("v"))
     for match in skipped_finditer(_STRONG_CUE, text):
@@ -394,7 +394,7 @@ def login_candidates(text: str) -> Iterator[Redaction]:
         if not (word in lex.english or lex.inflected(word) or lex.clinical(word)):
             found.append(match.span("v"))
     if "(" in text:
-        for match in _BRACKET_HANDLE.finditer(text):
+        for match in skipped_finditer(_BRACKET_HANDLE, text):
             name = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
             if name is not None and _handle_of_name(name.group(), match.group("v")):
                 found.append(match.span("v"))

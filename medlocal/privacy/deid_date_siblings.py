@@ -70,7 +70,7 @@ def sibling_date_candidates(text: str) -> Iterator[Redaction]:
         for match in _BARE_BRACKET.finditer(text):
             if _bracket_beside(text, match.start(), match.end()):
                 yield _date(text, match.start("v"), match.end("v"))
-    for match in _THE_DATE.finditer(text):
+    for match in skipped_finditer(_THE_DATE, text):
         # "the 3/12 review" is three months' (a British duration in days or months).
         if match.group("v") not in _FRACTIONS and match.group("b") not in ("7", "12"):
             yield _date(text, match.start("v"), match.end("v"))

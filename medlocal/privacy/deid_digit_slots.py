@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_car_models import MAKES
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -166,15 +167,15 @@ def digit_slot_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             if named is not None and _is_value_name(named.group("n"), lex, senses):
                 continue  # "ambulance (GCS 14)": a score or a vital sign, no plate
             yield _found("vehicle_id", text, match)
-    for match in _TRADE_PLATE.finditer(text):
+    for match in skipped_finditer(_TRADE_PLATE, text):
         prefix = match.group("p").lower()
         if prefix in CLINICAL_SHORT or (len(prefix) > 2 and lex.clinical(prefix)):
             continue  # "MMSE 27"; two capitals are a region's letters as often ("CA 712-449")
         yield _found("vehicle_id", text, match)
-    for match in _AIRCRAFT.finditer(text):
+    for match in skipped_finditer(_AIRCRAFT, text):
         if _AIRCRAFT_BEFORE.search(text, max(0, match.start() - 24), match.start()) is not None:
             yield _found("vehicle_id", text, match)
-    for match in _CUED_GROUPS.finditer(text):
+    for match in skipped_finditer(_CUED_GROUPS, text):
         if _CUE_BEFORE.search(text, max(0, match.start() - 30), match.start()) is None:
             continue
         if _UNIT_AFTER.match(text, match.end()):
@@ -183,20 +184,20 @@ def digit_slot_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
         if serial is not None and lex.clinical(serial.group("w").lower()):
             continue  # "Troponin serial 14 52 310 2200": a test's results over time
         yield _found("id_number", text, match)
-    for match in _CAPITAL_GROUPS.finditer(text):
+    for match in skipped_finditer(_CAPITAL_GROUPS, text):
         prefix, *groups = match.group("v").split()
         if prefix.lower() in CLINICAL_SHORT or lex.clinical(prefix.lower()):
             continue  # "WBC 12000 13000 15000": a test's results over days
         if sum(map(len, groups)) >= 9 and max(map(len, groups)) >= 4:
             yield _found("id_number", text, match)
-    for match in _OFFICER.finditer(text):
+    for match in skipped_finditer(_OFFICER, text):
         if _NOT_POLICE.search(text, max(0, match.start() - 24), match.start()):
             continue
         if _TIME_AFTER.match(text, match.end()):
             continue
         yield _found("id_number", text, match)
     if "(" in text:
-        for match in _RANKED.finditer(text):
+        for match in skipped_finditer(_RANKED, text):
             # "DC Metformin (1000)": a stop of a medicine, no constable.
             words = re.findall(r"[\w'’-]+", match.group()[: match.start("v") - match.start()])
             if any(lex.clinical(w.lower()) for w in words[1:]):

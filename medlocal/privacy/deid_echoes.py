@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_identity import PatientIdentity
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, WEEKDAYS
 from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
@@ -41,7 +42,7 @@ _QUOTES = "'\"‘’“”`"
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` quotes between its own words (each quote with its marks)."""
-    return [quote.span() for quote in _QUOTED.finditer(text)]
+    return [quote.span() for quote in skipped_finditer(_QUOTED, text)]
 
 
 # Words too common to quote an identifier by: "12 The Avenue" must not take "the" from every
@@ -126,7 +127,7 @@ class RemovedWords:
             taken[red.start : red.end] = b"\x01" * (red.end - red.start)
         if quoted_only:  # what stands outside every quote is taken as well
             at = 0
-            for quote in _QUOTED.finditer(text):
+            for quote in skipped_finditer(_QUOTED, text):
                 taken[at : quote.start()] = b"\x01" * (quote.start() - at)
                 at = quote.end()
             taken[at:] = b"\x01" * (len(text) - at)

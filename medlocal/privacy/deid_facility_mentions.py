@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_lower_orgs import _SERVICE_SHORT
 from medlocal.privacy.deid_place_words import GENERIC
@@ -228,7 +229,7 @@ def _mentions_anywhere(text: str, facilities: list[Redaction], lex: Lexicon) -> 
     ]
     acronyms = _acronyms(found)
     # Initials in a slot are a facility, and so are their other mentions in the note.
-    capitals = list(_CAPS.finditer(text))
+    capitals = list(skipped_finditer(_CAPS, text))
     for caps in capitals:
         at = caps.start()
         if (

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
@@ -66,7 +67,7 @@ _NOT_NAME_WORDS = _NOT_NAMES | GENERIC | WARD_KINDS | TITLES | ROLES | RELATIONS
 def facility_parts(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """(start, end) of each named wing, suite, bay, pod or ward after a word that leads to it."""
     found: list[tuple[int, int]] = []
-    for match in _PART.finditer(text):
+    for match in skipped_finditer(_PART, text):
         word = fold(match.group("n"))
         if word in _NOT_NAME_WORDS or lex.clinical(word):
             continue

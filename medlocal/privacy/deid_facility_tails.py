@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_lower_orgs import _SERVICE_SHORT, words_before
 from medlocal.privacy.deid_spans import Redaction, label
@@ -192,7 +193,7 @@ def _named_word(word: str, lex: Lexicon) -> bool:
 def lower_named_orgs(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """Organisations in lower case named by a surname, a given name or a place before a strong
     head ("mercy hospice", "hickey's pharmacy", "kingston public hospital")."""
-    for head in _STRONG_HEAD.finditer(text):
+    for head in skipped_finditer(_STRONG_HEAD, text):
         floor = max(0, head.start() - _LOOK_BACK)
         words = words_before(_RUN_BEFORE, text, head.start(), 2, _LOOK_BACK)
         start = None

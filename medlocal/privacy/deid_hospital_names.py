@@ -337,7 +337,7 @@ _COUNTING_WORDS = frozenset(
 
 def _numbered_hospitals(text: str) -> list[WordSpan]:
     found: list[WordSpan] = []
-    for match in _NUMBERED_HEAD.finditer(text):
+    for match in skipped_finditer(_NUMBERED_HEAD, text):
         before = _NAME_AND_NUMBER_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if before is None or fold(before.group("last")) in _COUNTING_WORDS:
             continue
@@ -350,7 +350,7 @@ def _districts_and_practices(text: str) -> list[WordSpan]:
     for match in skipped_finditer(_DISTRICT, text):
         name = _NAME_BEFORE_DISTRICT.search(text, max(0, match.start() - 60), match.start())
         found.append(WordSpan("facility", name.start() if name else match.start(), match.end()))
-    for match in _PRAXIS.finditer(text):
+    for match in skipped_finditer(_PRAXIS, text):
         start = _PRAXIS_WORD_START.search(text, max(0, match.start() - 30), match.start())
         doctor = _PRAXIS_DOCTOR.match(text, match.end() - 1)
         if start is not None and doctor is not None:
@@ -370,7 +370,7 @@ _LOCAL_CLINIC = re.compile(
 def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
     """Saints' emergency departments, numbered social-security units and local health centres."""
     found: list[WordSpan] = []
-    for match in _SAINT_EMERGENCY.finditer(text):
+    for match in skipped_finditer(_SAINT_EMERGENCY, text):
         words = match.group("w").split()
         if all(lex.clinical(fold(w)) for w in words):
             continue
@@ -444,7 +444,7 @@ _HEAD_FIRST_NAME = re.compile(
 def head_first_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """Foreign facilities written head first, with the name after their lower-case kind."""
     found: list[WordSpan] = []
-    for match in _HEAD_FIRST_NAME.finditer(text):
+    for match in skipped_finditer(_HEAD_FIRST_NAME, text):
         kind = match.group("kind").split()
         # As written: an accent makes it a foreign word ("Cabinet médical du Vieux-Port" is
         # no English "medical", round 19).

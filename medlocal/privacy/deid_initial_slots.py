@@ -27,6 +27,7 @@ import re
 from itertools import pairwise
 
 from medlocal.abbreviations import default_abbreviations
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon
 from medlocal.privacy.deid_people_words import ROLES
 from medlocal.privacy.deid_role_terms import care_subject
@@ -266,7 +267,7 @@ def initial_slot_candidates(text: str, lex: Lexicon) -> list[Redaction]:
         return []
     taken = set(spans)
     values = {text[a:b] for a, b in spans}
-    for match in _ELSEWHERE_SHAPE.finditer(text):
+    for match in skipped_finditer(_ELSEWHERE_SHAPE, text):
         if match.group() in values and match.span() not in taken:
             if not _unlisted(match.group(), lex):
                 continue

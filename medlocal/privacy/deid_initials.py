@@ -189,7 +189,7 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
     """Names with initials in ``text``, whose words are ``tokens`` as the scan read them."""
     at = {tok.start: tok for tok in tokens}
     found: list[WordSpan] = []
-    for match in _INITIALS_FIRST.finditer(text):
+    for match in skipped_finditer(_INITIALS_FIRST, text):
         tok = at.get(match.end())
         cued = _SIGNATURE_CUE.search(text, max(0, match.start() - 16), match.start()) is not None
         if not cued:
@@ -252,7 +252,7 @@ def initial_names(text: str, tokens: list[Tok], lex: Lexicon) -> list[WordSpan]:
             found.append(WordSpan("name", match.start(group), match.end(group)))
     # After "Signed" and before a time or a slash, capitals are initials even where they also
     # abbreviate something ("Signed: TH 0811 / BK 0815", "Signed CM / Dr Aziz").
-    for match in _SIGNED_PAIR.finditer(text):
+    for match in skipped_finditer(_SIGNED_PAIR, text):
         # A prescription's "Sig:" is followed by its directions ("Sig: PO BD"); after "Signed"
         # the capitals are a signer's even where they abbreviate a clinical word ("PR", walk 24).
         not_initials = _SHORT_OR_DIRECTIONS if match.group("cue") == "Sig" else _DIRECTIONS

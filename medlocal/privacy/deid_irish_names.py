@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _UPPER = "A-ZÁÉÍÓÚ"
@@ -28,5 +29,5 @@ _MUTATED = re.compile(
 
 def irish_name_candidates(text: str) -> Iterator[Redaction]:
     """The Irish surnames with a mutated first letter in ``text``, particle and all."""
-    for match in _MUTATED.finditer(text):
+    for match in skipped_finditer(_MUTATED, text):
         yield Redaction("name", match.start(), match.end(), match.group(), label("name"))

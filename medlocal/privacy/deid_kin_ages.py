@@ -73,7 +73,7 @@ def kin_age_candidates(text: str) -> Iterator[Redaction]:
     list after an age's cue."""
     if not any(c in text for c in "91"):
         return
-    for match in _NUMBER.finditer(text):
+    for match in skipped_finditer(_NUMBER, text):
         if _KIN_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
             yield Redaction(
                 "age_over_89", match.start("v"), match.end("v"), match.group("v"),

@@ -13,6 +13,7 @@ from functools import cache
 from medlocal.paths import resources_dir
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold, read_list
 from medlocal.privacy.deid_tokens import WordSpan, after_sentence_end
 
@@ -145,7 +146,7 @@ _NOT_A_HOSPITAL = frozenset(
 def hospital_initials(text: str, lex: Lexicon) -> list[WordSpan]:
     """Hospitals named by their initials before their emergency department."""
     found: list[WordSpan] = []
-    for department in _EMERGENCY.finditer(text):
+    for department in skipped_finditer(_EMERGENCY, text):
         match = _INITIALS_BEFORE.search(text, max(0, department.start() - 24), department.start())
         if match is None:
             continue
@@ -178,7 +179,7 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’&-]*[ \t]+\Z")
 def hospital_unit_initials(text: str, lex: Lexicon) -> list[WordSpan]:
     """Hospitals named by their initials before a ward or a unit of theirs."""
     found: list[WordSpan] = []
-    for unit in _UNIT_WORD.finditer(text):
+    for unit in skipped_finditer(_UNIT_WORD, text):
         match = _INITIALS_BEFORE_UNIT.search(text, max(0, unit.start() - 40), unit.start())
         if match is None:
             continue

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import COLON_ROLES, CREDENTIALS, HONORIFICS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
@@ -104,7 +105,7 @@ def list_name_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iter
     if ". " in text or ".\t" in text:
         yield from _particle_names(text, lex)
     if "sensei" in text or "-sa" in text or "-kun" in text or "-chan" in text:
-        for match in _HONORIFIC_AFTER.finditer(text):
+        for match in skipped_finditer(_HONORIFIC_AFTER, text):
             # The honorific names a person even with an eponym's word in the name
             # ("Kawasaki Emi sensei"); a clinical word alone before it stays.
             words = match.group("v").split()
@@ -113,7 +114,7 @@ def list_name_spans(text: str, spans: Iterable[Redaction], lex: Lexicon) -> Iter
                     "name", match.start("v"), match.end("v"), match.group("v"), "[NAME]"
                 )
     if ":" in text and "(" in text:
-        for match in _HEADER_ROLE.finditer(text):
+        for match in skipped_finditer(_HEADER_ROLE, text):
             if not any(lex.clinical(w.lower()) for w in match.group("v").split()):
                 yield Redaction(
                     "name", match.start("v"), match.end("v"), match.group("v"), "[NAME]"
@@ -194,7 +195,7 @@ def _particle_names(text: str, lex: Lexicon) -> Iterator[Redaction]:
     language: a lower-case word no dictionary has, "tandarts"), a word that leads to a person
     ("by", "regards"), or alone on their line (a signature), where no eponym's head follows
     ("R. de Quervain tenosynovitis")."""
-    for match in _PARTICLE_NAME.finditer(text):
+    for match in skipped_finditer(_PARTICLE_NAME, text):
         nxt = _NEXT_WORD.match(text, match.end())
         if nxt is not None and fold(nxt.group("w").lower()) in _HEADS:
             continue

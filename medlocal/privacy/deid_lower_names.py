@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -91,7 +92,7 @@ def _grown(text: str, name: Redaction, lex: Lexicon) -> Iterable[Redaction]:
 
 
 def _titled(text: str, lex: Lexicon) -> Iterable[Redaction]:
-    for title in _TITLE.finditer(text):
+    for title in skipped_finditer(_TITLE, text):
         word = title.group("w")
         lower = fold(word)
         if (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import clinical_abbreviation
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -56,7 +57,7 @@ def _masked_token_candidates(text: str) -> Iterator[Redaction]:
     digit among them (see _MASKED_TOKEN)."""
     if "*" not in text and "•" not in text:
         return
-    for match in _MASKED_TOKEN.finditer(text):
+    for match in skipped_finditer(_MASKED_TOKEN, text):
         value = match.group()
         masks = sum(c in "*•" for c in value)
         kept = sum(c.isdigit() or c.isupper() for c in value)
@@ -111,7 +112,7 @@ def _clinical_half(half: str) -> bool:
 def _victoria_plates(text: str) -> Iterator[re.Match[str]]:
     """Plates of Victoria's shape but for clinical shorthand, and for a series of one kind
     ("2CH 4CH", "3VD 2VD": the same letters twice)."""
-    for plate in _VICTORIA_PLATE.finditer(text):
+    for plate in skipped_finditer(_VICTORIA_PLATE, text):
         first, second = plate.group("a"), plate.group("b")
         if first[1:] != second[1:] and not _clinical_half(first) and not _clinical_half(second):
             yield plate

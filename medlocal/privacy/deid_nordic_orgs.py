@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_tokens import WordSpan
@@ -43,7 +44,7 @@ def nordic_facilities(text: str, lex: Lexicon) -> list[WordSpan]:
     if not any(literal in text for literal in _LITERALS):
         return []
     found: list[WordSpan] = []
-    for kind in _KIND.finditer(text):
+    for kind in skipped_finditer(_KIND, text):
         line = text.rfind("\n", 0, kind.start()) + 1
         before = _NAME_BEFORE.search(text, max(line, kind.start() - 60), kind.start())
         if before is None:

@@ -266,7 +266,7 @@ def affiliated_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
                 continue
             if _names_a_body(_words(text[start:end]), lex, pattern is _NAME_BEFORE_STREET):
                 found.append(WordSpan("facility", start, end))
-    for match in _DEGREE_SCHOOL.finditer(text):
+    for match in skipped_finditer(_DEGREE_SCHOOL, text):
         initials = match.group("org")
         if not clinical_abbreviation(initials) and not lex.known(initials.lower()):
             found.append(WordSpan("facility", match.start("org"), match.end("org")))

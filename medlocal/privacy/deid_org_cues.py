@@ -33,6 +33,7 @@ import re
 from medlocal.privacy.deid_bar_letterheads import bar_letterheads
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_facility_parts import facility_parts
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_affiliations import affiliated_organisations
 from medlocal.privacy.deid_org_forms import (
@@ -346,7 +347,7 @@ _RUN_TAIL = re.compile(r"(?:[ \t]+(?:&|of|the))+\Z")
 
 def _doctors_places(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
-    for match in _DOCTOR_AT.finditer(text):
+    for match in skipped_finditer(_DOCTOR_AT, text):
         run = _RUN_TAIL.sub("", match.group("n"))
         words = [fold(w.rstrip("'’")) for w in run.split() if w not in ("&", "of", "the")]
         if any(w in CALENDAR_WORDS or w in TITLES or w in _OCCASIONS for w in words):
@@ -381,7 +382,7 @@ def _operators(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     spans = [
         (m.start("n"), m.end("n"))
-        for m in _BY.finditer(text)
+        for m in skipped_finditer(_BY, text)
         if _CONVEYED_BEFORE.search(text, max(0, m.start() - 20), m.start())
     ]
     for crew in _CREW_AFTER.finditer(text):
@@ -456,7 +457,10 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     checkpoint()
     found += _employers(text, lex)
     if "SD" in text:
-        found += [WordSpan("facility", m.start(), m.end()) for m in _SCHOOL_DISTRICT.finditer(text)]
+        found += [
+            WordSpan("facility", m.start(), m.end())
+            for m in skipped_finditer(_SCHOOL_DISTRICT, text)
+        ]
     if "rax" in text or "rakt" in text:
         found += _practices(text)
     # Round 16: organisations defined with their initials ("King's College London (KCL)").

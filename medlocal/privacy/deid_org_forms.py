@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import FACILITY_HEADS, GENERIC
@@ -628,7 +629,7 @@ _ASIAN_HEAD = re.compile(
 def asian_heads(text: str, lex: Lexicon) -> list[WordSpan]:
     """Indonesian, Malay and Vietnamese organisations named after their head word."""
     found: list[WordSpan] = []
-    for match in _ASIAN_HEAD.finditer(text):
+    for match in skipped_finditer(_ASIAN_HEAD, text):
         words = match.group("n").split()
         names = [fold(w.rstrip("'’")) for w in words]
         if all(w in GENERIC or lex.clinical(w) or w in _FOREIGN_KINDS for w in names):

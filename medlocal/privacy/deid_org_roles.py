@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_place_words import (
@@ -333,7 +334,7 @@ _SYSTEM_HEAD = re.compile(
 def system_heads(text: str, lex: Lexicon) -> list[WordSpan]:
     """Places of care named by their system's initials and their place."""
     found: list[WordSpan] = []
-    for match in _SYSTEM_HEAD.finditer(text):
+    for match in skipped_finditer(_SYSTEM_HEAD, text):
         raw = re.findall(r"[A-ZÀ-Þ][\w'’-]*", match.group("n"))
         if any(w.isupper() or any(c.isdigit() for c in w) for w in raw):
             continue  # "CAP CURB-65 score": a clinical abbreviation's measure, no place

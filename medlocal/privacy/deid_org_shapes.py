@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import WordSpan
@@ -75,7 +76,7 @@ _REPORTED_BEFORE = re.compile(
 
 def _letterheads(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
-    for head in _CAPS_HEAD.finditer(text):
+    for head in skipped_finditer(_CAPS_HEAD, text):
         run = _CAPS_RUN.search(text, max(0, head.start() - 80), head.start())
         if run is None:
             continue

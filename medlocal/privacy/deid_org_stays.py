@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import WordSpan
@@ -35,7 +36,7 @@ _STAY = re.compile(
 def admission_sites(text: str, lex: Lexicon) -> list[WordSpan]:
     """Places named between "admission"/"admitted" and a month or a date."""
     found: list[WordSpan] = []
-    for match in _STAY.finditer(text):
+    for match in skipped_finditer(_STAY, text):
         words = [fold(w.strip("'’")) for w in match.group("n").split()]
         if any(
             lex.clinical(w)

@@ -273,7 +273,7 @@ def person_context_spans(text: str, lex: Lexicon) -> Iterator[Redaction]:
     if "'s" in text or "’s" in text:
         yield from _possessive_kin(text, lex, senses)
     yield from _quoted_beside_relation(text, lex, senses)
-    for match in _SIGN_OFF.finditer(text):
+    for match in skipped_finditer(_SIGN_OFF, text):
         value = match.group("v")
         line_start = text[match.start() : match.start() + 1] not in (" ", "\t") or (
             text.rfind("\n", 0, match.start()) >= text.rfind(".", 0, match.start())

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_people_words import RELATIONS
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -111,7 +112,7 @@ _KIN_BEFORE = re.compile(
 
 def kin_phone_candidates(text: str) -> Iterator[Redaction]:
     """Numbers of eight to twelve digits right after a kin word (see above)."""
-    for match in _GROUPED.finditer(text):
+    for match in skipped_finditer(_GROUPED, text):
         before = _KIN_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before is None or before.group("k").lower() not in _KIN:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_states import is_state
@@ -76,7 +77,7 @@ def italian_town_candidates(text: str) -> Iterator[Redaction]:
     if "(" not in text:
         return
     english = lexicon().english
-    for match in _ITALIAN_TOWN.finditer(text):
+    for match in skipped_finditer(_ITALIAN_TOWN, text):
         if match.group("p") not in _ITALIAN_PROVINCES:
             continue
         words = re.findall(r"[A-Z][a-zà-ù'’]+", match.group("t"))

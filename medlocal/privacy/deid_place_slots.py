@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import (
     CALENDAR_WORDS,
     CLINICAL_SHORT,
@@ -308,7 +309,7 @@ def _care(word: str, lex: Lexicon) -> bool:
 def _under_places(text: str, lex: Lexicon) -> Iterator[Redaction]:
     if "under" not in text:
         return
-    for match in _UNDER.finditer(text):
+    for match in skipped_finditer(_UNDER, text):
         after = match.group("next")
         if after is not None and after not in _UNDER_CLOSERS and not _care(after, lex):
             continue

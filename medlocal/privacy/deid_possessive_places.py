@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
@@ -36,7 +37,7 @@ def possessive_place_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """The places named by a possessive alone in ``text`` (see the module's docstring)."""
     if "'" not in text and "’" not in text:
         return
-    for match in _POSSESSIVE_PLACE.finditer(text):
+    for match in skipped_finditer(_POSSESSIVE_PLACE, text):
         name = match.group("n")
         word = fold(name[:-2] if name[-2] in "'’" else name[:-1])
         if (

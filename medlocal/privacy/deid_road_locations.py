@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _DIRECTION = r"(?:[NSEW]B?|(?:north|south|east|west)(?:bound)?|(?:North|South|East|West)(?:bound)?)"
@@ -41,12 +42,12 @@ _NATIONAL_ROAD = re.compile(
 def road_location_candidates(text: str) -> Iterator[Redaction]:
     """The locations on numbered roads in ``text`` (see the module's docstring)."""
     kind = "street_address"
-    for match in _INTERSTATE.finditer(text):
+    for match in skipped_finditer(_INTERSTATE, text):
         # A route's number alone ("on I-95 for an hour") is a road, not a place: only with its
         # cross street, or its direction.
         if match.group("x") is None and not re.search(r"[ \t]" + _DIRECTION + r"\Z", match.group()):
             continue
         yield Redaction(kind, match.start(), match.end(), match.group(), label(kind))
-    for match in _NATIONAL_ROAD.finditer(text):
+    for match in skipped_finditer(_NATIONAL_ROAD, text):
         start, end = match.start("r"), match.end("r")
         yield Redaction(kind, start, end, text[start:end], label(kind))

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -133,7 +134,7 @@ def short_date_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """Bare day-month pairs the clinical grammar does not own (see the module's docstring)."""
     if "/" not in text:
         return
-    for match in _PAIR.finditer(text):
+    for match in skipped_finditer(_PAIR, text):
         a, b = int(match.group("a")), int(match.group("b"))
         if not _day_month(a, b) or a == b:
             continue  # "8/8", "5/5": a full mark

@@ -74,7 +74,9 @@ def ssn_form_candidates(text: str) -> Iterator[Redaction]:
     """National and scheme numbers known by their shape and check digits, without a label."""
     found: list[tuple[str, re.Match[str]]] = []
     if "." in text:
-        found += [("ssn", m) for m in _CPF.finditer(text) if _cpf_valid(_digits(m.group()))]
+        found += [
+            ("ssn", m) for m in skipped_finditer(_CPF, text) if _cpf_valid(_digits(m.group()))
+        ]
     found += [
         ("health_plan_id", m)
         for m in skipped_finditer(_MEDICARE, text)

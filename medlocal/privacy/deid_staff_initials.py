@@ -280,7 +280,9 @@ def staff_initials(text: str, lex: Lexicon) -> list[WordSpan]:
     if "(" in text:
         found += _before_bracketed_roles(text, lex)
     if "Mc" in text:
-        found += [WordSpan("name", m.start(), m.end()) for m in _MC_INITIALS.finditer(text)]
+        found += [
+            WordSpan("name", m.start(), m.end()) for m in skipped_finditer(_MC_INITIALS, text)
+        ]
     if "—" in text or "–" in text:
         found += _dash_signatures(text, lex)
     # The typists' verbs are found by their own expression: a guard of letter pairs missed
@@ -421,7 +423,7 @@ def _references(text: str, lex: Lexicon) -> list[WordSpan]:
         found.append(WordSpan("name", match.start("a"), match.end("a")))
         found.append(WordSpan("name", match.start("b"), match.end("b")))
     if "ref" in text or "Ref" in text or "REF" in text:
-        for match in _REFERENCE_LABELLED.finditer(text):
+        for match in skipped_finditer(_REFERENCE_LABELLED, text):
             author, typist = match.group("a"), match.group("b")
             if not _capitals(author) or {author.lower(), typist.lower()} & CLINICAL_SHORT:
                 continue

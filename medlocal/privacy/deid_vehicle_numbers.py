@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _UNIT = re.compile(
@@ -32,12 +33,12 @@ _AIRCRAFT = re.compile(
 
 def vehicle_number_candidates(text: str) -> Iterator[Redaction]:
     """Unit numbers and aircraft registrations of ``text`` (see the module's docstring)."""
-    for match in _UNIT.finditer(text):
+    for match in skipped_finditer(_UNIT, text):
         word, cue = match.group("w").lower(), match.group("c").lower()
         if word in ("bus", "buses", "coach") and not cue.startswith(("unit", "fleet")):
             continue  # a route
         yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _AIRCRAFT.finditer(text):
+    for match in skipped_finditer(_AIRCRAFT, text):
         yield _vehicle(text, match.start("v"), match.end("v"))
 
 

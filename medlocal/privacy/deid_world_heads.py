@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC
@@ -221,9 +222,13 @@ def world_heads(text: str, lex: Lexicon) -> list[WordSpan]:
                 start = match.start("n") if pattern is _FIRM else match.start()
                 found.append(WordSpan("facility", start, match.end()))
     if "Notre-Dame-" in text:
-        found += [WordSpan("facility", m.start(), m.end()) for m in _NOTRE_DAME.finditer(text)]
+        found += [
+            WordSpan("facility", m.start(), m.end()) for m in skipped_finditer(_NOTRE_DAME, text)
+        ]
     if "sjúkrahús" in text or "heilsugæsl" in text or "spítal" in text or "stofnun" in text:
-        found += [WordSpan("facility", m.start(), m.end()) for m in _ICELANDIC.finditer(text)]
+        found += [
+            WordSpan("facility", m.start(), m.end()) for m in skipped_finditer(_ICELANDIC, text)
+        ]
     return found
 
 

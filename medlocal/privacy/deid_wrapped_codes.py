@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_patterns import pattern_candidates
 from medlocal.privacy.deid_spans import Redaction
 
@@ -36,7 +37,7 @@ def wrapped_code_spans(text: str) -> Iterator[Redaction]:
     """The codes of ``text`` broken at a hyphen and a line end (see the module's docstring)."""
     if "-\n" not in text and "- \n" not in text and "-\t\n" not in text:
         return  # speed: no line ends in a dash
-    for match in _BROKEN.finditer(text):
+    for match in skipped_finditer(_BROKEN, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         next_end = text.find("\n", match.start("b"))
         next_end = len(text) if next_end < 0 else next_end
