@@ -13,7 +13,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -145,9 +144,11 @@ class ChatPanel(ChatAsking, QWidget):
         self.export_button.setAccessibleName("Export the last answer")
         self.export_button.clicked.connect(self._export_last)
 
-        top = QHBoxLayout()
+        # A second line for the chat buttons in a narrow pane too: in one row they made the pane
+        # at least 563 px wide at 18 pt (walk 55a H1).
+        top = FlowLayout()
         top.addWidget(QLabel("Chat:"))
-        top.addWidget(self.chats, 1)
+        top.addWidget(self.chats)
         top.addWidget(self.new_chat)
         top.addWidget(self.delete_chat)
         buttons = FlowLayout()  # a second line in a narrow pane, rather than a wider window

@@ -53,6 +53,7 @@ from medlocal.ui.colours import Tone
 from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.dialogs.common import run_owned
 from medlocal.ui.file_drags import install_file_drag_guard, local_paths
+from medlocal.ui.fit_screen import scrolling_pane
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
@@ -163,9 +164,13 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.patients)
+        # The side panes scroll where the window is shorter or narrower than they need: their
+        # minimum set the window's, 1050 x 559 at 18 pt, larger than a 1366 x 768 screen at
+        # 200 % (683 x 384), and it grew with each import's progress rows (walk 55a H1). The
+        # chat pane does not: its question box and Send stay in view, the conversation shrinks.
+        self.splitter.addWidget(scrolling_pane(self.patients))
         self.splitter.addWidget(self.chat)
-        self.splitter.addWidget(self.sources)
+        self.splitter.addWidget(scrolling_pane(self.sources))
         # The panes' first widths (at the first size, 1300 px): each pane can shrink well below
         # them on a small screen, its rows of buttons then taking two lines.
         self.splitter.setSizes([350, 550, 400])
