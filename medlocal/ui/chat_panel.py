@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -54,6 +55,21 @@ THINKING_REF = "think."  # cite:think.N opens or folds turn N's reasoning
 DRAFT_REF = "draft."  # cite:draft.N opens or folds turn N's unsupported draft
 THINKING_POLL_MS = 250
 CHATS_MIN_CHARS = 8  # the chat list's narrowest: "Chat 12 …"
+
+
+class _AtItsNarrowest(QWidget):
+    """A label and its box on one line, asking a row of buttons for no more width than the
+    box's narrowest: the buttons beside it then wrap later."""
+
+    def __init__(self, label: QLabel, box: QWidget) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        row.addWidget(box, 1)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
 
 
 class ChatPanel(ChatAsking, QWidget):
@@ -147,8 +163,7 @@ class ChatPanel(ChatAsking, QWidget):
         # A second line for the chat buttons in a narrow pane too: in one row they made the pane
         # at least 563 px wide at 18 pt (walk 55a H1).
         top = FlowLayout()
-        top.addWidget(QLabel("Chat:"))
-        top.addWidget(self.chats)
+        top.addWidget(_AtItsNarrowest(QLabel("Chat:"), self.chats))  # the label stays beside
         top.addWidget(self.new_chat)
         top.addWidget(self.delete_chat)
         buttons = FlowLayout()  # a second line in a narrow pane, rather than a wider window

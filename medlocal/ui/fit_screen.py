@@ -17,10 +17,14 @@ dialog (OK, Cancel, Next, Close) stays outside the scrolling part, always in vie
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from collections.abc import Sequence
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialogButtonBox,
     QFrame,
     QLayout,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 # A dialog no smaller than this, unless the screen is (a few lines of text and its buttons).
@@ -40,6 +45,11 @@ def free_area(widget: QWidget) -> QRect:
     pixels: at 200 % a 1366 x 768 panel is 683 x 384."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
+
+
+def size_on_screen(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, or the screen's free area where that is smaller."""
+    return QSize(width, height).boundedTo(free_area(widget).size())
 
 
 class FittingScrollArea(QScrollArea):
@@ -55,6 +65,42 @@ class FittingScrollArea(QScrollArea):
         # into view by itself (QScrollArea.focusNextPrevChild).
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(content)
+        # Focus put anywhere inside by a shortcut (F6 to the question box) or a click scrolls it
+        # into view too, not only a Tab.
+        self._focused: QWidget | None = None
+        self._scroll_later = QTimer(self)
+        self._scroll_later.setSingleShot(True)
+        self._scroll_later.setInterval(0)
+        self._scroll_later.timeout.connect(self._scroll_to_focused)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The widget being typed in stays in view as the window shrinks.
+        self._show_focused(None, QApplication.focusWidget())
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self._focused = new
+            self._scroll_later.start()  # once the layout has settled at the new size
+
+    def _scroll_to_focused(self) -> None:
+        focused = self._focused
+        content = self.widget()
+        if focused is None or content is None or not shiboken6.isValid(focused):
+            return
+        if not content.isAncestorOf(focused):
+            return
+        # With a little around it: the question box's Send below it, a field's label.
+        # The whole widget, not only its text cursor (what ensureWidgetVisible shows of a text
+        # box).
+        margin = min(2 * self.fontMetrics().height(), self.viewport().height() // 4)
+        where = QRect(focused.mapTo(content, QPoint(0, 0)), focused.size())
+        # Its left edge (where text starts), and its whole height.
+        self.ensureVisible(where.left(), where.center().y(), 0, where.height() // 2 + margin)
 
     def sizeHint(self) -> QSize:
         content = self.widget()
@@ -62,6 +108,8 @@ class FittingScrollArea(QScrollArea):
             return super().sizeHint()
         hint = content.sizeHint().expandedTo(content.minimumSizeHint())
         width = hint.width()
+        if self.isVisible() and self.viewport().width() > 0:
+            width = self.viewport().width()  # the lines a wrapped label takes at this width
         height = hint.height()
         if content.hasHeightForWidth():
             height = max(height, content.heightForWidth(width))
@@ -69,10 +117,18 @@ class FittingScrollArea(QScrollArea):
         return QSize(width + frame, height + frame)
 
     def minimumSizeHint(self) -> QSize:
-        # Room for the scroll bars and a line of content, no more.
+        # Room for the scroll bars and a line of content, no more; as wide as the content's
+        # minimum where it never scrolls sideways.
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         line = self.fontMetrics().lineSpacing()
-        return QSize(3 * bar + 2 * line, 2 * bar + line)
+        least = QSize(3 * bar + 2 * line, 2 * bar + line)
+        content = self.widget()
+        if content is not None and (
+            self.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        ):
+            width = content.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+            least.setWidth(max(least.width(), width))
+        return least
 
 
 class _AtLeastItsMinimum(QWidget):
@@ -127,11 +183,31 @@ def _holds_buttons(item: QLayoutItem) -> bool:
     )
 
 
+def _widgets_in(item: QLayoutItem) -> list[QWidget]:
+    widget = item.widget()
+    if widget is not None:
+        return [widget]
+    layout = item.layout()
+    if layout is None:
+        return []
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        inner = layout.itemAt(index)
+        if inner is not None:
+            found += _widgets_in(inner)
+    return found
+
+
 class _KeepOnScreen(QObject):
     """At each show: the dialog no larger than the screen's free area, and inside it."""
 
+    grow_at_first_show = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            if self.grow_at_first_show:
+                self.grow_at_first_show = False
+                watched.resize(watched.size().expandedTo(watched.sizeHint()))
             keep_on_screen(watched)
         return False
 
@@ -152,20 +228,29 @@ def keep_on_screen(window: QWidget) -> None:
         window.move(max(x, free.x()), max(y, free.y()))
 
 
-def fit_dialog(dialog: QWidget) -> FittingScrollArea | None:
+def fit_dialog(dialog: QWidget, scroll: bool = True) -> FittingScrollArea | None:
     """Put ``dialog``'s content in a scroll area, its closing button row (a
     :class:`QDialogButtonBox`, or a row holding one, at the end of its layout) below it and
     outside it, and keep the dialog within the screen whenever it is shown.
 
-    Call it once the dialog's layout is built. A widget without a layout is only kept on the
-    screen. Returns the scroll area, or None."""
+    Call it once the dialog's layout is built. A dialog whose content scrolls already
+    (``scroll=False``) or without a layout is only kept on the screen. Returns the scroll
+    area, or None."""
     if dialog.property("fitsScreen"):
         return None
     dialog.setProperty("fitsScreen", True)
     keeper = _KeepOnScreen(dialog)
     dialog.installEventFilter(keeper)
+    if isinstance(dialog, QWizard):
+        # Its own layout holds the header, the page and Back / Next / Finish / Cancel: the
+        # pages scroll inside it instead (walk 55a H2: Next was off a 683 px screen).
+        fit_pages([dialog.page(page_id) for page_id in dialog.pageIds()])
+        # At the size its pages ask for when first shown, where the screen has room: left to
+        # Qt, it opened at 576 px, cutting the header's subtitle to a third line.
+        keeper.grow_at_first_show = True
+        return None
     layout = dialog.layout()
-    if layout is None:
+    if layout is None or not scroll:
         return None
     buttons: QLayoutItem | None = None
     last = layout.itemAt(layout.count() - 1) if layout.count() else None
@@ -182,6 +267,11 @@ def fit_dialog(dialog: QWidget) -> FittingScrollArea | None:
     layout.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area, 1)
     if buttons is not None:
+        # Last in the Tab order again, as on screen: the content's widgets moved, and moving
+        # puts a widget at the end of the dialog's focus chain, so the first field no longer
+        # had the focus on opening (the buttons did). Taken off and put back, they follow.
+        for moved in _widgets_in(buttons):
+            moved.setParent(None)
         if isinstance(inner := buttons.layout(), QLayout):
             outer.addLayout(inner)
         elif (widget := buttons.widget()) is not None:
@@ -189,7 +279,7 @@ def fit_dialog(dialog: QWidget) -> FittingScrollArea | None:
     return area
 
 
-def fit_pages(pages: list[QWidget]) -> None:
+def fit_pages(pages: Sequence[QWidget]) -> None:
     """A wizard's pages: each page's content scrolls inside the page (the wizard's own Back,
     Next, Finish and Cancel are outside the pages, so they stay in view)."""
     for page in pages:

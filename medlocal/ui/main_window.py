@@ -164,12 +164,16 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        # The side panes scroll where the window is shorter or narrower than they need: their
+        # Each pane scrolls where the window is shorter or narrower than it needs: their
         # minimum set the window's, 1050 x 559 at 18 pt, larger than a 1366 x 768 screen at
-        # 200 % (683 x 384), and it grew with each import's progress rows (walk 55a H1). The
-        # chat pane does not: its question box and Send stay in view, the conversation shrinks.
+        # 200 % (683 x 384), and it grew with each import's progress rows (walk 55a H1). In
+        # a window of usual size nothing scrolls: the conversation and the lists shrink first.
         self.splitter.addWidget(scrolling_pane(self.patients))
-        self.splitter.addWidget(self.chat)
+        chat_area = scrolling_pane(self.chat)
+        # Never narrower than the chat's widest button: its rows wrap instead, and the side
+        # panes (which scroll sideways too) give way first.
+        chat_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter.addWidget(chat_area)
         self.splitter.addWidget(scrolling_pane(self.sources))
         # The panes' first widths (at the first size, 1300 px): each pane can shrink well below
         # them on a small screen, its rows of buttons then taking two lines.

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from itertools import combinations
 
 import pytest
-from fixtures.gui_window import open_window
+from fixtures.gui_window import focus_in_window, open_window
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -54,6 +54,21 @@ def _shown_whole(widget: QWidget, window: QWidget) -> bool:
     )
 
 
+def _no_overlaps(pane: QWidget) -> None:
+    shown = [
+        child
+        for child in pane.findChildren(QWidget)
+        if child.parentWidget() is pane and child.isVisible()
+    ]
+    for first, second in combinations(shown, 2):
+        assert not first.geometry().intersects(second.geometry()), (
+            first.accessibleName() or type(first).__name__,
+            first.geometry(),
+            second.accessibleName() or type(second).__name__,
+            second.geometry(),
+        )
+
+
 def test_the_window_fits_a_small_screen_at_18_pt_while_importing(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, big_font: QFont
 ) -> None:
@@ -65,10 +80,19 @@ def test_the_window_fits_a_small_screen_at_18_pt_while_importing(
     assert hint.width() <= SMALL_SCREEN.width() and hint.height() <= SMALL_SCREEN.height(), hint
     window.resize(SMALL_SCREEN)
     qtbot.waitUntil(lambda: window.size() == SMALL_SCREEN)
+    # Every pane is laid out whole (what does not fit scrolls), nothing drawn over another.
+    for pane in (window.patients, window.chat, window.sources):
+        _no_overlaps(pane)
+        assert pane.height() >= pane.minimumSizeHint().height()
+    # The status bar is as tall as it shows, at the window's bottom (it kept 230 px for 64).
+    bar = window.statusBar()
+    assert bar.geometry().bottom() == window.height() - 1
+    assert window.status.offline.visibleRegion().boundingRect() == window.status.offline.rect()
+    # The question box and Send come into view with the focus (F6 puts it there).
     chat = window.chat
-    for widget in (chat.question, chat.send_button, chat.stop_button, window.status.offline):
-        assert _shown_whole(widget, window), widget.accessibleName()
-    assert chat.view.height() >= chat.view.fontMetrics().lineSpacing()  # a line of the answer
+    focus_in_window(qtbot, window, chat.question)
+    for widget in (chat.question, chat.send_button):
+        qtbot.waitUntil(lambda w=widget: _shown_whole(w, window))  # type: ignore[misc]
     # The left pane scrolls to what did not fit: the list of files not imported is reachable.
     area = window.splitter.widget(0)
     assert isinstance(area, QScrollArea) and area.isAncestorOf(window.patients)
@@ -88,16 +112,5 @@ def test_wrapped_rows_of_buttons_never_overlap_in_a_narrow_short_pane(
     window.splitter.setSizes([120, 800, 120])  # the left pane narrow: rows wrap
     panel = window.patients
     qtbot.waitUntil(lambda: panel.import_button.y() != panel.delete_button.y())
-    shown = [
-        child
-        for child in panel.findChildren(QWidget)
-        if child.parentWidget() is panel and child.isVisible()
-    ]
-    assert panel.delete_button in shown and panel.export_copy_button in shown
-    for first, second in combinations(shown, 2):
-        assert not first.geometry().intersects(second.geometry()), (
-            first.accessibleName() or type(first).__name__,
-            first.geometry(),
-            second.accessibleName() or type(second).__name__,
-            second.geometry(),
-        )
+    assert panel.delete_button.isVisible() and panel.export_copy_button.isVisible()
+    _no_overlaps(panel)
