@@ -7,6 +7,7 @@ to a question is :mod:`medlocal.ui.chat_asking`; what is kept per patient betwee
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -102,6 +103,8 @@ class ChatPanel(ChatAsking, QWidget):
         self.live_question = ""
         self.live_text = ""
         self.status_line = ""
+        # Whether an import for that patient runs now (the window tells; none by itself).
+        self.import_running: Callable[[int], bool] = lambda _patient: False
         self.job: Job | None = None
         self._seed_offset = 0
         # Where the keyboard was put when Regenerate, pressed by keyboard, went grey: back on

@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
 
         self.patients.patientChosen.connect(self._patient_chosen)
         self.patients.documentsChanged.connect(self.sources.clear)
+        self.patients.documentsChanged.connect(self.chat.documents_changed)
+        self.chat.import_running = self._import_running
         self.patients.exportDocumentRequested.connect(self.export_document)
         self.chat.sourceRequested.connect(self._show_source)
         self.chat.answerAdded.connect(self._answer_added)
@@ -624,6 +626,10 @@ class MainWindow(QMainWindow):
         """A backup was just written and verified: the reminder is no longer true."""
         self._backups_told += 1  # a reminder still being read is no longer true either
         self.status.drop_reminder(BACKUP_REMINDER)
+
+    def _import_running(self, patient: int) -> bool:
+        """Whether an import into ``patient`` runs now (the Patients panel's import job)."""
+        return self.patients.imports.running and self.patients.patient_id == patient
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()
