@@ -215,7 +215,11 @@ class _KeepOnScreen(QObject):
 def keep_on_screen(window: QWidget) -> None:
     """``window``'s minimum, size and place within the free area of its screen."""
     free = free_area(window)
-    window.setMinimumSize(window.minimumSize().boundedTo(free.size()))
+    least = window.minimumSize()
+    if least.boundedTo(free.size()) != least:
+        # Only where it is larger: a minimum set at all is one the window's layout no longer
+        # sets (the summary dialog's splitter then gave its picker the larger part).
+        window.setMinimumSize(least.boundedTo(free.size()))
     size = window.size().boundedTo(free.size())
     if size != window.size():
         window.resize(size)

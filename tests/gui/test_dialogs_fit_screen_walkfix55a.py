@@ -84,8 +84,6 @@ def _rows_shown(view: QAbstractItemView, rows: int) -> bool:
 @pytest.mark.parametrize(
     ("module", "name"),
     [
-        ("eval_dialog", "EvaluateDialog"),
-        ("summarize_dialog", "SummarizeDialog"),
         ("models_dialog", "ModelManagerDialog"),
         ("outputs_dialog", "OutputsDialog"),
         ("backup_dialog", "BackupDialog"),
@@ -117,8 +115,6 @@ def test_every_dialog_fits_a_small_screen_at_18_pt(
         assert _rows_shown(dialog.installed_table, 3)
     if name == "DocumentExportDialog":
         assert _rows_shown(dialog.preview, 4)
-    if name == "SummarizeDialog":
-        assert _rows_shown(dialog.documents, 3)
     dialog.reject()
     assert wait_for_jobs(20.0)
 

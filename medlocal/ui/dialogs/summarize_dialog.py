@@ -52,7 +52,6 @@ from medlocal.ui.dialogs.common import (
     picker_and_result_layout,
     resize_on_screen,
 )
-from medlocal.ui.fit_screen import keep_rows
 from medlocal.ui.icons import NOTED_MARK
 from medlocal.ui.period_row import PeriodRow
 from medlocal.ui.render import answer_html, drafts_html, flag_list_html
@@ -142,7 +141,6 @@ class SummarizeDialog(QDialog):
         self.saved: SavedSummary | None = None
 
         self.documents = QListWidget(self)
-        keep_rows(self.documents, 3)  # walk 55a M1: one row at 18 pt
         self.documents.setAccessibleName("Documents to summarise")
         # A name longer than the list is shortened in its middle, keeping its start, its type
         # and the import date in sight (the tooltip has it whole), not cut off at the right.
