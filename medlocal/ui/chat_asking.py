@@ -26,6 +26,7 @@ from medlocal.ui.announce import announce
 from medlocal.ui.chat_memory import PatientChatMemory
 from medlocal.ui.chat_texts import (
     FINDING_STATUS,
+    IMPORT_RUNNING_HINT,
     NO_DOCUMENTS_HINT,
     answer_announcement,
     live_line,
@@ -64,6 +65,14 @@ class ChatAsking:
     redraw: Callable[[], None]
     _update_buttons: Callable[[], None]
     _chat_label: Callable[[int], str]
+    import_running: Callable[[int], bool]
+
+    def documents_changed(self) -> None:
+        """The patient's documents changed (an import ended): a line saying they have none, or
+        that their import runs, is no longer true."""
+        if self.status_line in (NO_DOCUMENTS_HINT, IMPORT_RUNNING_HINT):
+            self.status_line = ""
+            self.redraw()
 
     def send(self) -> None:
         text = self.question.toPlainText().strip()
@@ -75,7 +84,8 @@ class ChatAsking:
                 return
             # Asking would only answer "Not found in the selected documents": say why instead,
             # and keep the question in the box for after the import.
-            self.status_line = NO_DOCUMENTS_HINT
+            running = self.import_running(self.patient_id)
+            self.status_line = IMPORT_RUNNING_HINT if running else NO_DOCUMENTS_HINT
             self.redraw()
             return
         self.question.clear()

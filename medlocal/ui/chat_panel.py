@@ -7,9 +7,10 @@ to a question is :mod:`medlocal.ui.chat_asking`; what is kept per patient betwee
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +58,21 @@ THINKING_POLL_MS = 250
 CHATS_MIN_CHARS = 8  # the chat list's narrowest: "Chat 12 …"
 
 
+class _AtItsNarrowest(QWidget):
+    """A label and its box on one line, asking a row of buttons for no more width than the
+    box's narrowest: the buttons beside it then wrap later."""
+
+    def __init__(self, label: QLabel, box: QWidget) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        row.addWidget(box, 1)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+
 class ChatPanel(ChatAsking, QWidget):
     """Emits ``sourceRequested(SourceRef)`` when a citation is clicked, ``generating(bool)``
     when an answer starts or ends, ``answerAdded(ChatTurn)`` when an answer is added to the chat
@@ -87,6 +103,8 @@ class ChatPanel(ChatAsking, QWidget):
         self.live_question = ""
         self.live_text = ""
         self.status_line = ""
+        # Whether an import for that patient runs now (the window tells; none by itself).
+        self.import_running: Callable[[int], bool] = lambda _patient: False
         self.job: Job | None = None
         self._seed_offset = 0
         # Where the keyboard was put when Regenerate, pressed by keyboard, went grey: back on
@@ -145,9 +163,10 @@ class ChatPanel(ChatAsking, QWidget):
         self.export_button.setAccessibleName("Export the last answer")
         self.export_button.clicked.connect(self._export_last)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Chat:"))
-        top.addWidget(self.chats, 1)
+        # A second line for the chat buttons in a narrow pane too: in one row they made the pane
+        # at least 563 px wide at 18 pt (walk 55a H1).
+        top = FlowLayout()
+        top.addWidget(_AtItsNarrowest(QLabel("Chat:"), self.chats))  # the label stays beside
         top.addWidget(self.new_chat)
         top.addWidget(self.delete_chat)
         buttons = FlowLayout()  # a second line in a narrow pane, rather than a wider window

@@ -29,6 +29,12 @@ NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
     "folder… or drop them there), then ask again."
 )
+# Asked while this patient's import still runs (walk 55a M3: "no documents yet" was said then,
+# and stayed after the import had ended).
+IMPORT_RUNNING_HINT = (
+    "This patient's documents are still being imported (see the progress on the left). Your "
+    "question stays in the box: press Enter once the import has ended."
+)
 # Choosing another patient stops a question on its way (nothing of it is saved): coming back,
 # the question is in the box again, and this line says why (walk 36: it was lost silently).
 SWITCH_STOPPED = (

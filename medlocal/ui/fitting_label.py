@@ -33,6 +33,15 @@ class FittingLabel(ToneLabel):
         self.setWordWrap(True)
         self.max_lines = max_lines
 
+    def heightForWidth(self, width: int) -> int:
+        # Never more than its lines: a status bar's height for its width asked this label for
+        # its height at the width it would have at its narrowest (a line per word or two), and
+        # the main window kept 230 px for a status bar of 64, squeezing the panes above to 122
+        # px on a 683 x 384 screen at 18 pt (walk 55a H1).
+        height = super().heightForWidth(width)
+        most = self.max_lines * self.fontMetrics().lineSpacing() + SLACK_PX
+        return min(height, most) if height >= 0 else height
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()

@@ -53,6 +53,7 @@ from medlocal.ui.colours import Tone
 from medlocal.ui.confirm import safe_default_question
 from medlocal.ui.dialogs.common import run_owned
 from medlocal.ui.file_drags import install_file_drag_guard, local_paths
+from medlocal.ui.fit_screen import scrolling_pane
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
@@ -163,9 +164,17 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.patients)
-        self.splitter.addWidget(self.chat)
-        self.splitter.addWidget(self.sources)
+        # Each pane scrolls where the window is shorter or narrower than it needs: their
+        # minimum set the window's, 1050 x 559 at 18 pt, larger than a 1366 x 768 screen at
+        # 200 % (683 x 384), and it grew with each import's progress rows (walk 55a H1). In
+        # a window of usual size nothing scrolls: the conversation and the lists shrink first.
+        self.splitter.addWidget(scrolling_pane(self.patients))
+        chat_area = scrolling_pane(self.chat)
+        # Never narrower than the chat's widest button: its rows wrap instead, and the side
+        # panes (which scroll sideways too) give way first.
+        chat_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter.addWidget(chat_area)
+        self.splitter.addWidget(scrolling_pane(self.sources))
         # The panes' first widths (at the first size, 1300 px): each pane can shrink well below
         # them on a small screen, its rows of buttons then taking two lines.
         self.splitter.setSizes([350, 550, 400])
@@ -179,6 +188,8 @@ class MainWindow(QMainWindow):
 
         self.patients.patientChosen.connect(self._patient_chosen)
         self.patients.documentsChanged.connect(self.sources.clear)
+        self.patients.documentsChanged.connect(self.chat.documents_changed)
+        self.chat.import_running = self._import_running
         self.patients.exportDocumentRequested.connect(self.export_document)
         self.chat.sourceRequested.connect(self._show_source)
         self.chat.answerAdded.connect(self._answer_added)
@@ -615,6 +626,10 @@ class MainWindow(QMainWindow):
         """A backup was just written and verified: the reminder is no longer true."""
         self._backups_told += 1  # a reminder still being read is no longer true either
         self.status.drop_reminder(BACKUP_REMINDER)
+
+    def _import_running(self, patient: int) -> bool:
+        """Whether an import into ``patient`` runs now (the Patients panel's import job)."""
+        return self.patients.imports.running and self.patients.patient_id == patient
 
     def open_about(self) -> None:
         self._dialog("about_dialog", "AboutDialog").exec()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QInputDialog,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -92,7 +91,7 @@ def test_add_patient_by_keys_leaves_focus_on_the_button_and_shortcuts_work(
     focus_in_window(qtbot, window, button)
 
     def fill(dialog: QDialog) -> None:
-        dialog.findChild(QLineEdit).setText("Second Patient")
+        dialog.name.setText("Second Patient")  # type: ignore[attr-defined]
         dialog.accept()
 
     _when_dialog(fill, AddPatientDialog)

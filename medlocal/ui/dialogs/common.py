@@ -38,6 +38,7 @@ from medlocal.other_account import another_account_message
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
+from medlocal.ui.fit_screen import fit_dialog, size_on_screen
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -179,8 +180,14 @@ def resize_on_screen(widget: QWidget, width: int, height: int) -> None:
     """``widget`` at ``width`` x ``height``, or at the screen's free area where that is smaller:
     a dialog larger than an 800 x 600 or 1024 x 768 screen hides its buttons (walk 34 found the
     main window too wide for such a screen; the evaluation dialog opened at 1100 px)."""
-    free = widget.screen().availableGeometry().size()
-    widget.resize(min(width, free.width()), min(height, free.height()))
+    # What does not fit scrolls, the closing buttons stay in view. Not (yet) for the dialogs
+    # split into a picker and a result (Summarise, Evaluate): with fit_dialog their picker took
+    # the larger part of the width from the summary (cause not found; walkfix55a's report).
+    layout = widget.layout()
+    first = layout.itemAt(0) if layout is not None else None
+    if first is None or not isinstance(first.widget(), QSplitter):
+        fit_dialog(widget)
+    widget.resize(size_on_screen(widget, width, height))
 
 
 class TaskPanel(QWidget):

@@ -62,6 +62,7 @@ from medlocal.ui.dialogs.common import (
     resize_on_screen,
     run_owned,
 )
+from medlocal.ui.fit_screen import keep_rows
 from medlocal.ui.workers import Job, ProgressRelay
 from medlocal.vault.errors import VaultLockedError
 
@@ -215,6 +216,7 @@ class ExportDialog(QDialog):
         fit_columns_to_first_rows(self.preview)
         self.preview.setAccessibleName("What redaction will remove")
         self.preview.setVisible(False)
+        keep_rows(self.preview, 4)  # walk 55a H5: half a row of what the export removes
         self.keep_button = QPushButton("&Keep selected…", self)
         self.keep_button.setAccessibleName("Keep the selected span in the export, with a reason")
         self.keep_button.clicked.connect(self.keep_selected)

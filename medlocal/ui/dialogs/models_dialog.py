@@ -51,6 +51,8 @@ from medlocal.ui.dialogs.model_tables import (
     select_key,
     selected_key,
 )
+from medlocal.ui.fit_screen import keep_rows
+from medlocal.ui.flow import FlowLayout
 from medlocal.ui.workers import Job, folder_looks
 from medlocal.vault.reembed import ReembedReport
 
@@ -150,7 +152,7 @@ class ModelManagerDialog(QDialog):
         installed_page = QWidget()
         installed_box = QVBoxLayout(installed_page)
         installed_box.addWidget(self.installed_table)
-        row = QHBoxLayout()
+        actions = FlowLayout()  # a second line in a narrow dialog (walk 55a H4: 1130 px at 18 pt)
         for button in (
             self.import_file_button,
             self.import_folder_button,
@@ -159,9 +161,12 @@ class ModelManagerDialog(QDialog):
             self.default_button,
             self.remove_button,
         ):
-            row.addWidget(button)
-        row.addStretch(1)
-        installed_box.addLayout(row)
+            actions.addWidget(button)
+        installed_box.addLayout(actions)
+        # A few rows of each table always show; a dialog too large for the screen scrolls
+        # instead (walk 55a H4: the catalog was 18 px high, its scroll bar alone).
+        keep_rows(self.catalog_table, 4)
+        keep_rows(self.installed_table, 3)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Model manager pages")

@@ -26,6 +26,7 @@ from medlocal.app.passphrase import STRONG_HINT
 from medlocal.app.workspace_vault import PASSPHRASE_CHANGED
 from medlocal.ui.announce import announce
 from medlocal.ui.dialogs.common import ErrorLine, error_text, run_owned
+from medlocal.ui.fit_screen import fit_dialog
 from medlocal.ui.strength_meter import StrengthMeter
 
 AFTER_RECOVERY = (
@@ -89,6 +90,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self)
         self.busy = False
         self.changed = False
         (self.current if self.needs_current else self.new).setFocus()

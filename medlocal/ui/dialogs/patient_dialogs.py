@@ -39,6 +39,7 @@ from medlocal.app.patients import (
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import confirm, safe_default_question
+from medlocal.ui.fit_screen import fit_dialog
 from medlocal.wording import counted, saved_outputs
 
 if TYPE_CHECKING:
@@ -180,6 +181,7 @@ class AddPatientDialog(QDialog):
         self.error.hide()
         # Wide enough that a message under the date wraps onto two or three lines, not six.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        fit_dialog(self)  # that minimum, too, no wider than the screen (walk 55a M1)
 
     def fill(self, name: str, mrn: str | None, dob: str | None) -> None:
         """What was typed for a patient the vault could not add yet (it was busy)."""

@@ -49,6 +49,7 @@ from medlocal.ui.dialogs.settings_form import (
     set_editor_value,
     shown_unchanged,
 )
+from medlocal.ui.fit_screen import fit_dialog
 from medlocal.ui.workers import Job, folder_looks
 from medlocal.vault import keychain
 from medlocal.vault.store import Vault
@@ -198,6 +199,8 @@ class SettingsDialog(QDialog):
         self.load(workspace.settings)
         width = body.sizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width()
         self.resize(width + 24, min(body.sizeHint().height() + 80, SETTINGS_MAX_HEIGHT))
+        # Within the screen (walk 55a M1: 600 px high on a 384 px one); its groups scroll.
+        fit_dialog(self, scroll=False)
         self.preset.currentTextChanged.connect(self._preset_chosen)
         temperature = self.editors["temperature"]
         temperature.valueChanged.connect(self._match_preset)  # type: ignore[attr-defined]

@@ -1,0 +1,315 @@
+"""Windows that fit the screen they open on, at any scale and any font (walk 55a: at 200 % on
+a 1366 x 768 laptop the screen is 683 x 384 logical pixels; with an 18 pt font the main window
+could not be smaller than 1050 x 559, the first-run wizard's Next and the backup dialog's
+Restore and Close lay below or right of the screen's edge, and nothing scrolled).
+
+One rule for every window: what cannot shrink scrolls, and the row of buttons that ends a
+dialog (OK, Cancel, Next, Close) stays outside the scrolling part, always in view.
+
+* :func:`scrolling_pane` puts a pane of the main window in a scroll area, so the pane's
+  minimum no longer sets the window's.
+* :func:`fit_dialog` moves a dialog's content (all of its layout but the button row that ends
+  it) into a scroll area, and when it is shown keeps it, and its minimum, within the screen's
+  free area.
+* :func:`keep_rows` gives a table or list a minimum height of a few rows, so a squeezed dialog
+  scrolls rather than showing a table of no rows (the model catalog at 18 pt was 18 px high).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialogButtonBox,
+    QFrame,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+# A dialog no smaller than this, unless the screen is (a few lines of text and its buttons).
+SMALLEST_DIALOG = QSize(240, 160)
+
+
+def free_area(widget: QWidget) -> QRect:
+    """The free area (without task bars and docks) of the screen ``widget`` is on, in logical
+    pixels: at 200 % a 1366 x 768 panel is 683 x 384."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def size_on_screen(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, or the screen's free area where that is smaller."""
+    return QSize(width, height).boundedTo(free_area(widget).size())
+
+
+class FittingScrollArea(QScrollArea):
+    """A scroll area that asks for the whole of its content (a wrapped label's every line at
+    the width it has), not Qt's default of at most 36 x 24 lines of text; the window around it
+    caps that at the screen. Its minimum is small: what does not fit scrolls."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes to the controls inside, never to the area; the area scrolls the focused one
+        # into view by itself (QScrollArea.focusNextPrevChild).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWidget(content)
+        # Focus put anywhere inside by a shortcut (F6 to the question box) or a click scrolls it
+        # into view too, not only a Tab.
+        self._focused: QWidget | None = None
+        self._scroll_later = QTimer(self)
+        self._scroll_later.setSingleShot(True)
+        self._scroll_later.setInterval(0)
+        self._scroll_later.timeout.connect(self._scroll_to_focused)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focused)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The widget being typed in stays in view as the window shrinks.
+        self._show_focused(None, QApplication.focusWidget())
+
+    def _show_focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self._focused = new
+            self._scroll_later.start()  # once the layout has settled at the new size
+
+    def _scroll_to_focused(self) -> None:
+        focused = self._focused
+        content = self.widget()
+        if focused is None or content is None or not shiboken6.isValid(focused):
+            return
+        if not content.isAncestorOf(focused):
+            return
+        # With a little around it: the question box's Send below it, a field's label.
+        # The whole widget, not only its text cursor (what ensureWidgetVisible shows of a text
+        # box).
+        margin = min(2 * self.fontMetrics().height(), self.viewport().height() // 4)
+        where = QRect(focused.mapTo(content, QPoint(0, 0)), focused.size())
+        # Its left edge (where text starts), and its whole height.
+        self.ensureVisible(where.left(), where.center().y(), 0, where.height() // 2 + margin)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        hint = content.sizeHint().expandedTo(content.minimumSizeHint())
+        width = hint.width()
+        if self.isVisible() and self.viewport().width() > 0:
+            width = self.viewport().width()  # the lines a wrapped label takes at this width
+        height = hint.height()
+        if content.hasHeightForWidth():
+            height = max(height, content.heightForWidth(width))
+        frame = 2 * self.frameWidth()
+        return QSize(width + frame, height + frame)
+
+    def minimumSizeHint(self) -> QSize:
+        # Room for the scroll bars and a line of content, no more; as wide as the content's
+        # minimum where it never scrolls sideways.
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        line = self.fontMetrics().lineSpacing()
+        least = QSize(3 * bar + 2 * line, 2 * bar + line)
+        content = self.widget()
+        if content is not None and (
+            self.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        ):
+            width = content.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+            least.setWidth(max(least.width(), width))
+        return least
+
+
+class _AtLeastItsMinimum(QWidget):
+    """Holds a pane in a scroll area at no less than the pane's *minimum* height for the width
+    it is given, a row of buttons that wrapped to three lines counting three lines.
+
+    Why: a box layout squeezed below that height lays a wrapped row of buttons over the widgets
+    after it (walk 55a H6: Delete under "Export redacted copy…"): a window's minimum counts
+    each row at one line. And a scroll area left to itself holds a pane that has a
+    height-for-width at its *preferred* height, so its lists would scroll away instead of
+    shrinking, even where the window has room for them at their minimum."""
+
+    def __init__(self, pane: QWidget) -> None:
+        super().__init__()
+        self.pane = pane
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(pane)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        inner = self.pane.layout()
+        least = self.pane.minimumSizeHint().height()
+        if inner is not None and inner.hasHeightForWidth():
+            return max(least, inner.minimumHeightForWidth(width))
+        return least
+
+
+def scrolling_pane(pane: QWidget) -> FittingScrollArea:
+    """``pane`` inside a scroll area, for a splitter: the pane is laid out at no less than its
+    minimum height (wrapped rows of buttons counted whole) and scrolls where the window is
+    shorter or narrower."""
+    area = FittingScrollArea(_AtLeastItsMinimum(pane))
+    area.setObjectName(f"{pane.objectName() or type(pane).__name__}Scroll")
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return area
+
+
+def _holds_buttons(item: QLayoutItem) -> bool:
+    """Whether a layout item is (or holds) a dialog's button box."""
+    widget = item.widget()
+    if isinstance(widget, QDialogButtonBox):
+        return True
+    layout = item.layout()
+    if layout is None:
+        return False
+    return any(
+        (inner := layout.itemAt(i)) is not None and _holds_buttons(inner)
+        for i in range(layout.count())
+    )
+
+
+def _widgets_in(item: QLayoutItem) -> list[QWidget]:
+    widget = item.widget()
+    if widget is not None:
+        return [widget]
+    layout = item.layout()
+    if layout is None:
+        return []
+    found: list[QWidget] = []
+    for index in range(layout.count()):
+        inner = layout.itemAt(index)
+        if inner is not None:
+            found += _widgets_in(inner)
+    return found
+
+
+class _KeepOnScreen(QObject):
+    """At each show: the dialog no larger than the screen's free area, and inside it."""
+
+    grow_at_first_show = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            if self.grow_at_first_show:
+                self.grow_at_first_show = False
+                watched.resize(watched.size().expandedTo(watched.sizeHint()))
+            keep_on_screen(watched)
+        return False
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """``window``'s minimum, size and place within the free area of its screen."""
+    free = free_area(window)
+    least = window.minimumSize()
+    if least.boundedTo(free.size()) != least:
+        # Only where it is larger: a minimum set at all is one the window's layout no longer
+        # sets (the summary dialog's splitter then gave its picker the larger part).
+        window.setMinimumSize(least.boundedTo(free.size()))
+    size = window.size().boundedTo(free.size())
+    if size != window.size():
+        window.resize(size)
+    frame = window.frameGeometry()
+    # Moved only when it does not lie inside the free area already: a window manager's own
+    # placement is kept otherwise.
+    if not free.contains(QRect(frame.topLeft(), window.size())):
+        x = min(max(frame.x(), free.x()), free.right() + 1 - frame.width())
+        y = min(max(frame.y(), free.y()), free.bottom() + 1 - frame.height())
+        window.move(max(x, free.x()), max(y, free.y()))
+
+
+def fit_dialog(dialog: QWidget, scroll: bool = True) -> FittingScrollArea | None:
+    """Put ``dialog``'s content in a scroll area, its closing button row (a
+    :class:`QDialogButtonBox`, or a row holding one, at the end of its layout) below it and
+    outside it, and keep the dialog within the screen whenever it is shown.
+
+    Call it once the dialog's layout is built. A dialog whose content scrolls already
+    (``scroll=False``) or without a layout is only kept on the screen. Returns the scroll
+    area, or None."""
+    if dialog.property("fitsScreen"):
+        return None
+    dialog.setProperty("fitsScreen", True)
+    keeper = _KeepOnScreen(dialog)
+    dialog.installEventFilter(keeper)
+    if isinstance(dialog, QWizard):
+        # Its own layout holds the header, the page and Back / Next / Finish / Cancel: the
+        # pages scroll inside it instead (walk 55a H2: Next was off a 683 px screen).
+        fit_pages([dialog.page(page_id) for page_id in dialog.pageIds()])
+        # At the size its pages ask for when first shown, where the screen has room: left to
+        # Qt, it opened at 576 px, cutting the header's subtitle to a third line.
+        keeper.grow_at_first_show = True
+        return None
+    layout = dialog.layout()
+    if layout is None or not scroll:
+        return None
+    buttons: QLayoutItem | None = None
+    last = layout.itemAt(layout.count() - 1) if layout.count() else None
+    if last is not None and _holds_buttons(last):
+        buttons = layout.takeAt(layout.count() - 1)
+    margins = layout.contentsMargins()
+    content = QWidget()
+    content.setObjectName("fittingContent")
+    content.setLayout(layout)  # moves the layout and its widgets from the dialog
+    area = FittingScrollArea(content)
+    outer = QVBoxLayout(dialog)
+    # The margins move out to the dialog; the content keeps none of its own at the sides.
+    outer.setContentsMargins(margins)
+    layout.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area, 1)
+    if buttons is not None:
+        # Last in the Tab order again, as on screen: the content's widgets moved, and moving
+        # puts a widget at the end of the dialog's focus chain, so the first field no longer
+        # had the focus on opening (the buttons did). Taken off and put back, they follow.
+        for moved in _widgets_in(buttons):
+            moved.setParent(None)
+        if isinstance(inner := buttons.layout(), QLayout):
+            outer.addLayout(inner)
+        elif (widget := buttons.widget()) is not None:
+            outer.addWidget(widget)
+    return area
+
+
+def fit_pages(pages: Sequence[QWidget]) -> None:
+    """A wizard's pages: each page's content scrolls inside the page (the wizard's own Back,
+    Next, Finish and Cancel are outside the pages, so they stay in view)."""
+    for page in pages:
+        layout = page.layout()
+        if layout is None or page.property("fitsScreen"):
+            continue
+        page.setProperty("fitsScreen", True)
+        content = QWidget()
+        content.setObjectName("fittingContent")
+        content.setLayout(layout)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(FittingScrollArea(content))
+
+
+def keep_rows(view: QAbstractItemView, rows: int) -> None:
+    """``view`` at least ``rows`` rows high (and its header), at the font it has now: a dialog
+    too large for the screen then scrolls instead of squeezing the table to nothing."""
+    row = view.sizeHintForRow(0) if view.model() is not None and view.model().rowCount() else -1
+    if row <= 0:
+        row = view.fontMetrics().height() + 8
+    header = 0
+    if isinstance(view, QTableView):
+        horizontal = view.horizontalHeader()
+        if horizontal is not None and not horizontal.isHidden():
+            header = horizontal.sizeHint().height()
+    bar = view.style().pixelMetric(view.style().PixelMetric.PM_ScrollBarExtent)
+    view.setMinimumHeight(header + rows * row + bar + 2 * view.frameWidth())
