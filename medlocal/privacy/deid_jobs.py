@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from medlocal.privacy.deid_model import SpanProposer
     from medlocal.privacy.deid_plan import RedactionPlan
     from medlocal.privacy.deid_words import NameSeeds
+    from medlocal.privacy.redact import Redactor
 
 # Called with (characters read, characters in all) while a long text is read.
 PieceProgress = Callable[[int, int], None]
@@ -140,6 +141,21 @@ def combine(seeds: Sequence[str]) -> RecordReading:
     return RecordReading(day_first, RecordNames.of(names), tuple(unreadable))
 
 
+def redactor_of(spec: RedactorSpec, proposer: SpanProposer | None = None) -> Redactor:
+    """The :class:`~medlocal.privacy.redact.Redactor` ``spec`` describes (built where it is
+    called: the rules' own process, or this one for the CLI)."""
+    from medlocal.privacy.redact import Redactor
+
+    return Redactor(
+        spec.identity,
+        date_mode=spec.date_mode,
+        proposer=proposer,
+        shift_days=spec.shift_days,
+        day_first=spec.day_first,
+        record=None if spec.names is None else spec.names.seeds(),
+    )
+
+
 def build_plan(
     fields: Sequence[tuple[str, str]],
     spec: RedactorSpec,
@@ -151,16 +167,8 @@ def build_plan(
     """The rules' plan of ``fields`` (no keeps or adds); ``cancel`` stops it part-way."""
     from medlocal.privacy.deid_cancel import cancellable
     from medlocal.privacy.deid_plan import RedactionPlan
-    from medlocal.privacy.redact import Redactor
 
-    redactor = Redactor(
-        spec.identity,
-        date_mode=spec.date_mode,
-        proposer=proposer,
-        shift_days=spec.shift_days,
-        day_first=spec.day_first,
-        record=None if spec.names is None else spec.names.seeds(),
-    )
+    redactor = redactor_of(spec, proposer)
     with cancellable(cancel):
         return RedactionPlan.build(fields, redactor, wording=wording, sentences=sentences)
 

@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 
 from medlocal.errors import UserInputError
 from medlocal.fsutil import atomic_private_file, shown_path
-from medlocal.privacy.deid_jobs import IN_PROCESS, RedactorSpec, Rules
+from medlocal.privacy.deid_jobs import IN_PROCESS, RedactorSpec, Rules, redactor_of
 from medlocal.progress import Progress, ProgressCallback, check_cancel, report
 from medlocal.rag.export_files import WRITERS, ExportDocument
 
@@ -465,16 +465,7 @@ def redactor_for_patient(
     spec = redactor_spec(
         source, patient_id, date_mode, shift_days, progress=progress, cancel=cancel
     )
-    from medlocal.privacy.redact import Redactor
-
-    return Redactor(
-        spec.identity,
-        date_mode=spec.date_mode,
-        proposer=proposer,
-        shift_days=spec.shift_days,
-        day_first=spec.day_first,
-        record=None if spec.names is None else spec.names.seeds(),
-    )
+    return redactor_of(spec, proposer)
 
 
 # The rules' plan of the last text planned, by vault (as _RECORDS: gone with the vault object,

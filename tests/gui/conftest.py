@@ -17,6 +17,7 @@ from fixtures.keychain import store  # noqa: F401 (a fixture, offered to the sui
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from medlocal.app import Workspace
@@ -80,3 +81,14 @@ def file_drag_guard(qapp: QApplication) -> FileDragGuard:
     """The guard ``run_gui`` installs (text inputs refuse dragged files): for widgets a test
     builds without the main window, which installs it too."""
     return install_file_drag_guard(qapp)
+
+
+@pytest.fixture
+def big_font(qapp: QApplication) -> Iterator[QFont]:
+    """The application font at 18 pt for the test (a user's large system font), restored after."""
+    before = qapp.font()
+    font = QFont(before)
+    font.setPointSize(18)
+    qapp.setFont(font)
+    yield font
+    qapp.setFont(before)

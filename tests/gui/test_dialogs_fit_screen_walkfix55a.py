@@ -7,7 +7,6 @@ not fit scrolling, and its tables keep a few rows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QDialogButtonBox,
     QScrollArea,
     QWidget,
@@ -34,15 +32,9 @@ SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
 
 
 @pytest.fixture
-def small_screen(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def small_screen(big_font: QFont, monkeypatch: pytest.MonkeyPatch) -> None:
     """The small screen's free area, and an 18 pt font."""
     monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
-    before = qapp.font()
-    font = QFont(before)
-    font.setPointSize(18)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
 
 
 def _closing_buttons(dialog: QWidget) -> list[QAbstractButton]:

@@ -6,30 +6,18 @@ redacted copy…"). Sizes are checked against that screen; the test screen itsel
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import combinations
 
-import pytest
 from fixtures.gui_window import focus_in_window, open_window
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.main_window import MainWindow
 
 SMALL_SCREEN = QSize(683, 384)  # 1366 x 768 at 200 %
-
-
-@pytest.fixture
-def big_font(qapp: QApplication) -> Iterator[QFont]:
-    before = qapp.font()
-    font = QFont(before)
-    font.setPointSize(18)
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
 
 
 def _importing(window: MainWindow) -> None:

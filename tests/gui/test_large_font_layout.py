@@ -5,30 +5,18 @@ widget is given, at 18 pt."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fixtures.gui_window import make_workspace, open_window
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.first_run import FirstRunWizard
 
 SMALL_SCREEN = (1280, 720)  # 2560x1440 at 200 %
-
-
-@pytest.fixture
-def big_font(qapp: QApplication) -> Iterator[QFont]:
-    before = qapp.font()
-    font = QFont(before)
-    font.setPointSize(18)
-    qapp.setFont(font)
-    yield font
-    qapp.setFont(before)
 
 
 def _whole(label: QLabel) -> bool:
