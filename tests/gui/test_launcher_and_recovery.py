@@ -52,13 +52,15 @@ def test_selftest_passes_on_the_demo_model_and_leaves_no_vault(medlocal_home: Pa
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.strip().splitlines()
     assert lines[-1].startswith("PASS")
-    assert [line.split()[1] for line in lines[:-1]] == [
-        "offline",
-        "create",
-        "import",
-        "grounded",
-        "scanned",
+    # "ok   <step> (1.2 s)": every step, in order, by its whole name.
+    assert [line[5:].rsplit(" (", 1)[0] for line in lines[:-1]] == [
+        "offline guard",
+        "create vault",
+        "import sample",
+        "grounded answer",
+        "scanned page (OCR)",
         "redaction",
+        "redaction in its own process",
         "lock",
     ]
     assert not (medlocal_home / "data" / "vault").exists() or not any(
