@@ -27,7 +27,7 @@ from fixtures.deid_rules import gone, kept
         ("Ref 7730418 44 unit B.", "44"),
     ],
 )  # fmt: skip
-def test_a_group_before_a_capitalised_unit_word_goes(text: str, identifier: str) -> None:
+def test_a_codes_group_before_no_count_goes(text: str, identifier: str) -> None:
     gone(text, identifier)
 
 
