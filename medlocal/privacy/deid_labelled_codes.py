@@ -24,6 +24,9 @@ import re
 
 from medlocal.privacy.deid_counts import COUNT_AFTER
 
+# A day, a week, a month, a year, an hour or a unit, singular, after a number: a kind ("day
+# case", "day surgery", "unit B"), as a count only after a lone digit ("3 day course").
+_SINGULAR_AFTER = r"[ \t]*+-?[ \t]*+(?:day|week|month|year|hour|unit)(?![\w-])"
 # A code: capitals and digits joined by dashes or slashes, perhaps in groups after single spaces;
 # four digits at least, or three with a capital. No full stop: "3.5-5.0" is a range.
 _VALUE = (
@@ -33,7 +36,10 @@ _VALUE = (
     # A group of digits that a count or unit follows is what it counts, not the code's, and a
     # lone digit before a lower-case word is a count in any language, as deid_codes reads it
     # ("Ref 7730418 3 tabs", "Dossier n° 20417 3 comprimés": session 55).
-    rf"(?:[ ](?!\d{{1,4}}{COUNT_AFTER}|\d[ \t]++[^\W\d_A-Z])"
+    # Review55b: not a group of two digits or more before a day, a week, a unit written
+    # singular, which is a kind of list or ward, not a count ("Our ref 7730418 2207 day case
+    # list" kept 2207; "3 day course" is a lone digit's).
+    rf"(?:[ ](?!\d{{1,4}}(?!{_SINGULAR_AFTER}){COUNT_AFTER}|\d[ \t]++[^\W\d_A-Z])"
     r"(?=[A-Z0-9]{1,6}(?![\w/-]))(?=[A-Z]{0,4}\d)[A-Z0-9]{1,6}){0,5}"
     # A plate's last letters ("AB 123 CD").
     r"(?:[ ][A-Z]{2,3}(?![\w/-]))?)"
