@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-import medlocal.ui.dialogs.backup_tasks as backup_tasks
 from medlocal.app import Workspace
+from medlocal.ui import files
 from medlocal.ui.workers import wait_for_jobs
 
 
@@ -24,16 +24,14 @@ def test_enter_in_backup_s_folder_field_opens_no_chooser(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(
-        backup_tasks.files, "existing_folder", lambda *args, **kwargs: asked.append("chooser")
-    )
+    monkeypatch.setattr(files, "existing_folder", lambda *args, **kwargs: asked.append("x"))
     dialog = open_window(qtbot, workspace)._dialog("backup_dialog", "BackupDialog")
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     focused = QApplication.focusWidget()
-    assert focused.accessibleName() == "Backup folder"
-    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert focused is not None and focused.accessibleName() == "Backup folder"
+    qtbot.keyClick(focused, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
     try:
         assert asked == []
     finally:
