@@ -159,6 +159,25 @@ class _AtLeastItsMinimum(QWidget):
         return least
 
 
+class _DialogContent(QWidget):
+    """A dialog's content in its scroll area, laid out at no more than its *minimum* height for
+    the width it has where the area is shorter than its preferred height: a scroll area asks a
+    content with a wrapped label for its preferred height (its lists at full size), so a dialog
+    of usual size at 1x, taller than its minimum, scrolled (review55c: Backup at 640 x 528
+    hid its restore part under a scroll bar; its layout's minimum, all of it shown, is 528)."""
+
+    def hasHeightForWidth(self) -> bool:
+        layout = self.layout()
+        return layout is not None and layout.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        least = self.minimumSizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():
+            return max(least, layout.minimumHeightForWidth(width))
+        return least
+
+
 def scrolling_pane(pane: QWidget) -> FittingScrollArea:
     """``pane`` inside a scroll area, for a splitter: the pane is laid out at no less than its
     minimum height (wrapped rows of buttons counted whole) and scrolls where the window is
@@ -261,7 +280,7 @@ def fit_dialog(dialog: QWidget, scroll: bool = True) -> FittingScrollArea | None
     if last is not None and _holds_buttons(last):
         buttons = layout.takeAt(layout.count() - 1)
     margins = layout.contentsMargins()
-    content = QWidget()
+    content = _DialogContent()
     content.setObjectName("fittingContent")
     content.setLayout(layout)  # moves the layout and its widgets from the dialog
     area = FittingScrollArea(content)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt, QThreadPool
+from PySide6.QtCore import QAbstractItemModel, QObject, QSize, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -185,9 +185,14 @@ def resize_on_screen(widget: QWidget, width: int, height: int) -> None:
     # the larger part of the width from the summary (cause not found; walkfix55a's report).
     layout = widget.layout()
     first = layout.itemAt(0) if layout is not None else None
+    # Where the screen has room, no smaller than its content: before fit_dialog the layout's
+    # minimum set the dialog's, so Backup opened at 640 x 528 for its 640 x 460; after it, the
+    # 460 was kept and the restore part scrolled at 1x on a 1920 x 1080 screen (review55c).
+    least = widget.minimumSizeHint()
     if first is None or not isinstance(first.widget(), QSplitter):
         fit_dialog(widget)
-    widget.resize(size_on_screen(widget, width, height))
+    wanted = least.expandedTo(QSize(width, height))
+    widget.resize(size_on_screen(widget, wanted.width(), wanted.height()))
 
 
 class TaskPanel(QWidget):
