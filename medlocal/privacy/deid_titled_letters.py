@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
+from medlocal.privacy.deid_people_words import CREDENTIALS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Titles and roles of a person, in capitals or in title case ("DR", "Dr.", "Nurse").
@@ -48,6 +49,7 @@ _INITIALS = re.compile(
     rf"(?<![\w&])(?:{_TITLE}|{_CUE})[ \t]+(?P<i>{_LETTERS})(?![\w&]){_END}", re.M
 )
 # The next initials of a list after a slash ("Checked by: M T / A K").
+_NOT_LETTERS = re.compile(r"[^A-Za-z]")
 _NEXT = re.compile(rf"(?:[ \t]+/[ \t]*|/[ \t]+)(?P<i>{_LETTERS})(?![\w&]){_END}", re.M)
 
 
@@ -58,5 +60,9 @@ def titled_letter_candidates(text: str) -> Iterator[Redaction]:
         while match is not None:
             letters = match.group("i").rstrip(".")
             start = match.start("i")
-            yield Redaction("name", start, start + len(letters), letters, label("name"))
+            # A dotted credential is no one's initials ("Signed: M.D.", "Seen by R.N."), as the
+            # signature rule reads it (deid_initials); spaced letters after a title are ("Dr M D").
+            dotted = "." in match.group("i")
+            if not dotted or _NOT_LETTERS.sub("", letters).lower() not in CREDENTIALS:
+                yield Redaction("name", start, start + len(letters), letters, label("name"))
             match = _NEXT.match(text, match.end("i"))

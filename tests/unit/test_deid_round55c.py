@@ -167,3 +167,19 @@ def test_dev61_parses_and_stays_at_its_figures() -> None:
     result = score(notes, redactor_spans)
     assert sum(result.found.values()) >= 378
     assert result.clinical_damaged <= 18
+
+
+# The lead (session 55's deid suite on the merged main): a dotted credential after a signing cue
+# is no one's initials (test_deid_walk27 failed: "Signed: M.D." lost "M.D"); spaced letters after
+# a title still are.
+@pytest.mark.parametrize("text", ["Plan: continue.\nSigned: M.D.\n", "Seen by: R.N.\n"])
+def test_a_dotted_credential_after_a_signing_cue_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "letters"),
+    [("Seen by Dr M D today.", "M D"), ("SIGNED: DR M D", "M D"), ("Signed: A.K.", "A.K")],
+)
+def test_spaced_or_other_initials_after_a_title_or_cue_still_go(text: str, letters: str) -> None:
+    gone(text, letters)
