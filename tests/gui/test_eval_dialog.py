@@ -176,3 +176,16 @@ def test_the_report_says_why_answers_are_invalid_and_names_each_run(
     assert f"question {first.id}: no option could be read from the answer" in text
     # The table's rows are named by run (two runs of one model look alike otherwise).
     assert dialog.table.verticalHeaderItem(0).text() == run.run_id
+
+
+def test_every_control_s_accessible_name_is_one_line(
+    qtbot: QtBot, eval_workspace: Workspace
+) -> None:
+    # walk55a L7: "Start over"'s name held its label's line break; a screen reader reads a name
+    # as one sentence.
+    from PySide6.QtWidgets import QWidget
+
+    dialog = _open(qtbot, eval_workspace)
+    names = [w.accessibleName() for w in dialog.findChildren(QWidget) if w.accessibleName()]
+    assert names and not [name for name in names if "\n" in name]
+    assert dialog.fresh.accessibleName().startswith("Start over")

@@ -87,6 +87,8 @@ class EvaluateDialog(QDialog):
         # needs its answers discarded first, as the CLI's --fresh does.
         # Two lines: on one, the picker alone was 426 px and the dialog 832 px at its narrowest.
         self.fresh = QCheckBox("Start over (discard the stored\nanswers of these runs)", self)
+        # A screen reader reads the name as one sentence, not the label's two lines (walk55a L7).
+        self.fresh.setAccessibleName("Start over (discard the stored answers of these runs)")
         self.limit = QSpinBox(self)
         self.limit.setAccessibleName("Questions (0 for all)")
         self.limit.setRange(0, 1_000_000)
