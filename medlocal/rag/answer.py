@@ -52,7 +52,6 @@ from medlocal.rag.passages import (
     NumberedPassage,
     Retriever,
     Scope,
-    checked_texts,
     render_passages,
     respelling_notes,
     version_notes,
@@ -211,7 +210,7 @@ class GroundedAnswerer(AnswerFallbacks):
             return with_thinking(result, stream)
 
         t0 = time.perf_counter()
-        texts = checked_texts(fit.passages)
+        texts = {p.number: p.hit.text for p in fit.passages}
         text, loops = without_loops(raw)
         checked = ground(
             text,

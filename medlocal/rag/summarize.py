@@ -37,7 +37,6 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
     NumberedPassage,
     SourceRef,
-    checked_texts,
     number_hits,
     render_passages,
     summary_file_notes,
@@ -378,7 +377,7 @@ class Summarizer:
             raw = self._generate(build(render_passages(local)), cancel)
             checked = ground(
                 raw,
-                checked_texts(local),
+                {lp.number: lp.hit.text for lp in local},
                 lexicon=self.lexicon,
                 min_overlap=self.attach_min_overlap,
             )
@@ -485,7 +484,7 @@ class Summarizer:
         identity: RecordIdentity | None = None,
     ) -> Summary:
         passages = mapped.passages
-        texts = checked_texts(passages)
+        texts = {p.number: p.hit.text for p in passages}
         notes, rounds = self._combine_until_fits(
             list(mapped.notes), template, texts, progress, cancel
         )
