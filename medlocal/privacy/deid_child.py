@@ -237,19 +237,21 @@ class ChildRules:
         progress: PieceProgress | None = None,
         cancel: threading.Event | None = None,
     ) -> str:
-        try:
-            result: str = self._run("seeds", (text, identity), progress=progress, cancel=cancel)
-        except _CannotRun:
-            return deid_jobs.IN_PROCESS.document_seeds(
+        result: str = self._run_or_here(
+            lambda: deid_jobs.IN_PROCESS.document_seeds(
                 text, identity, progress=progress, cancel=cancel
-            )
+            ),
+            "seeds",
+            (text, identity),
+            progress=progress,
+            cancel=cancel,
+        )
         return result
 
     def combine(self, seeds: Sequence[str]) -> RecordReading:
-        try:
-            result: RecordReading = self._run("combine", (list(seeds),))
-        except _CannotRun:
-            return deid_jobs.IN_PROCESS.combine(seeds)
+        result: RecordReading = self._run_or_here(
+            lambda: deid_jobs.IN_PROCESS.combine(seeds), "combine", (list(seeds),)
+        )
         return result
 
     def plan(
@@ -266,18 +268,26 @@ class ChildRules:
         said = {where for where, _ in fields if where in wording}
         notes = {where for where, _ in fields if where in sentences}
         args = (list(fields), spec, said, notes, proposer is not None)
-        try:
-            result: RedactionPlan = self._run("plan", args, proposer=proposer, cancel=cancel)
-        except _CannotRun:
-            return deid_jobs.IN_PROCESS.plan(
-                fields,
-                spec,
-                wording=wording,
-                sentences=sentences,
-                proposer=proposer,
-                cancel=cancel,
-            )
+        result: RedactionPlan = self._run_or_here(
+            lambda: deid_jobs.IN_PROCESS.plan(
+                fields, spec, wording=wording, sentences=sentences, proposer=proposer, cancel=cancel
+            ),
+            "plan",
+            args,
+            proposer=proposer,
+            cancel=cancel,
+        )
         return result
+
+    def _run_or_here(
+        self, here: Callable[[], Any], job: str, args: tuple[Any, ...], **ways: Any
+    ) -> Any:
+        """The job's answer from the child, or ``here()`` (the rules in this process, outside
+        the job lock) once no child can run."""
+        try:
+            return self._run(job, args, **ways)
+        except _CannotRun:
+            return here()
 
     def _run(
         self,
