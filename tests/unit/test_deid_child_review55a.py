@@ -102,6 +102,9 @@ class _StartingProcess:
         self.exitcode: int | None = None
         self.killed = False
         self.told: list[tuple[Any, ...]] = []
+        # The reaper thread (ChildRules._discard) and the test both ask is_alive(): one reader
+        # at a time, or one reads a message's header and the other its body (CI stop 58).
+        self._reading = threading.Lock()
         _StartingProcess.made.append(self)
 
     def start(self) -> None:
@@ -109,11 +112,12 @@ class _StartingProcess:
         assert _StartingProcess.go.wait(WAIT_S)
 
     def _read(self) -> None:
-        while self.read_end.poll(0):
-            try:
-                self.told.append(self.read_end.recv())
-            except EOFError:
-                return
+        with self._reading:
+            while self.read_end.poll(0):
+                try:
+                    self.told.append(self.read_end.recv())
+                except EOFError:
+                    return
 
     def is_alive(self) -> bool:
         self._read()
