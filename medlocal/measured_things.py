@@ -195,6 +195,13 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def measure_named(name: str) -> str | None:
+    """The measure a table column's name names ("Hb g/L": hemoglobin; "K": potassium), the
+    longest-written where it names more than one; None where it names none ("Date")."""
+    found = find_measures(name)
+    return max(found, key=lambda m: m[1] - m[0])[2] if found else None
+
+
 # Symbols that name other things in English records unless their value says which (review 50b
 # R5): a heart or breathing rate's value has a rate's unit or none ("FC 110 lpm", not faecal
 # calprotectin's "FC 250 ug/g"), the French catheter size comes after its number ("14 FR"), a
