@@ -209,7 +209,11 @@ def cell_marks(text: str) -> CellMarks:
     for table in delimited_tables(text):
         for start, end in (*table.header, *table.rows):
             spans = cell_spans(text, start, end, table.delimiter)
-            delimiters += [b for _, b in spans[:-1]]
+            delimiters += [
+                b
+                for index, (_, b) in enumerate(spans[:-1])
+                if table.delimiter != "," or not _thousands(text, spans[index], spans[index + 1])
+            ]
             if table.delimiter == ",":
                 continue
             for span in spans:
@@ -217,6 +221,25 @@ def cell_marks(text: str) -> CellMarks:
                 if found is not None:
                     decimals.add(found.start("num"))
     return CellMarks(tuple(delimiters), frozenset(decimals))
+
+
+# A comma between a figure and three more ("1,250"), no figure after them.
+_THOUSANDS = re.compile(r"(?<=\d),\d{3}(?!\d)")
+
+
+def _thousands(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether the comma between the cells ``before`` and ``after`` is a thousands comma of a
+    line that only looks like a row: "1,250" where the words around it are no cells of a
+    table ("History: smoker, diabetic" over "Fluids 2,500 mL": 2 and 500 were read, and a
+    wrong "500 mL" passed the checks, review55c). A cell of a table holds a value, so a
+    "cell" "Fluids 2" ending in a figure, or "250 mL, stable" going on in words, is prose."""
+    if _THOUSANDS.match(text, before[1]) is None:
+        return False
+    a, b = cell_text(text, before)
+    c, d = cell_text(text, after)
+    return bool(_LETTER.search(text, a, b)) or (
+        _NUMBER_CELL.fullmatch(text, c, d) is None and bool(_LETTER.search(text, c, d))
+    )
 
 
 _DECIMAL_COMMA_CELL = re.compile(r"[<>≤≥~]?=?\s*[-+−]?(?P<num>\d+,\d{1,2})(?![\d,])")
@@ -244,11 +267,18 @@ def _tables(
     tables = []
     run: list[tuple[int, int]] = []
     width = 0
+    after_blank = False
     for start, end in lines:
         if not text[start:end].strip():
+            after_blank = True
             continue  # a blank line inside a table does not end it
         count = _count(text, start, end, delimiter)
-        if count == width and count >= 2:
+        # ... but a header row after one opens the next table of the file, however many cells
+        # it has ("Date,Na,Creat" under the rows of "Date,Hb,K"): read as a row, its rows
+        # were bound to the first table's columns (review55c).
+        opens = after_blank and _is_header_row(text, (start, end), delimiter)
+        after_blank = False
+        if count == width and count >= 2 and not opens:
             run.append((start, end))
             continue
         tables += _table(text, run, delimiter, width)
@@ -275,6 +305,14 @@ def _table(
         return []  # a header names its columns: two of them at least
     table = DelimitedTable(delimiter, tuple(run[:header]), tuple(run[header:]))
     return [(len(run), width, table)]
+
+
+def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
+    """Whether ``row`` reads as a header: no digit in it, and words in two cells at least."""
+    return (
+        not any(char.isdigit() for char in text[row[0] : row[1]])
+        and _named(text, row, delimiter) >= 2
+    )
 
 
 def _named(text: str, row: tuple[int, int], delimiter: str) -> int:
