@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.delimited_tables import cell_spans, cell_text, delimited_tables
-from medlocal.measured_things import measure_named
+from medlocal.delimited_tables import DelimitedTable, cell_spans, cell_text, delimited_tables
+from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.time_points import BOUND_KINDS, Point
 from medlocal.values import Value, extract_values
@@ -17,6 +17,7 @@ from medlocal.values import Value, extract_values
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
 _CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?! ))*")
 _HEADER_MEASURES = 2
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def column_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
@@ -182,7 +183,7 @@ def delimited_cells(
     cells: list[DelimitedCell] = []
     rows: list[tuple[int, int]] = []
     for table in delimited_tables(text):
-        measures = [measure_named(name) for name in table.columns(text)]
+        measures = column_measures_of(text, table)
         if not any(measures):
             continue  # a long table names its test in each row ("date,test,value": row_measure)
         commas = decimal_commas or table.delimiter != ","
@@ -211,13 +212,47 @@ def delimited_cells(
     return cells, rows
 
 
+def column_measures_of(text: str, table: DelimitedTable) -> list[str | None]:
+    """The measure each column of ``table`` holds the results of, by its heading ("K":
+    potassium), all None where the table is no table of results by column: a column of
+    reference ranges holds a range's limits, not a result ("Reference range" names the range;
+    "3.5-5.3" is the range of the potassium its row gives), and a table whose rows name their
+    own test ("Date,Test,Result,Units,Reference range" over "30/11/2026,Potassium,5.4,mmol/L,
+    3.5-5.3") is read row by row, the unit and range beside each result (``row_measure``,
+    binding.py): read cell by cell under its header, its result lost its unit and measure and
+    its range, and "Her potassium was normal" over a high potassium passed (session 55)."""
+    measures = [measure_named(name) for name in table.columns(text)]
+    measures = [None if measure == REFERENCE_RANGE else measure for measure in measures]
+    if not any(measures) or _rows_name_their_test(text, table):
+        return [None] * len(measures)
+    return measures
+
+
+def _rows_name_their_test(text: str, table: DelimitedTable) -> bool:
+    """Whether a column of ``table`` names a measured thing in half of its rows or more, in
+    cells that hold no number: the table's test column ("Potassium", "Sodium", ...)."""
+    named: dict[int, int] = {}
+    for start, end in table.rows:
+        for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+            a, b = cell_text(text, span)
+            if (
+                b > a
+                and not text[a].isdigit()
+                and _LETTER.search(text, a, b)
+                and find_measures(text[a:b])
+            ):
+                named[index] = named.get(index, 0) + 1
+    return any(2 * count >= len(table.rows) for count in named.values())
+
+
 def column_measures(text: str) -> list[str]:
     """The measures the columns of ``text``'s delimited tables name where their headings do
     not write them out ("K": potassium; "Hb": hemoglobin), in column order, each once."""
     named: dict[str, None] = {}
     for table in delimited_tables(text):
-        for column in table.columns(text):
-            measure = measure_named(column)
+        for column, measure in zip(
+            table.columns(text), column_measures_of(text, table), strict=False
+        ):
             if measure is not None and measure not in column.lower():
                 named[measure] = None
     return list(named)
