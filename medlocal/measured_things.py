@@ -40,7 +40,15 @@ _ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "inr": ("inr",),
     "troponin": ("troponin", "trop", "tnt", "tni"),
     "bnp": ("bnp", "nt-probnp", "probnp"),
-    "wbc": ("wbc", "white cell count", "white blood cell count", "leukocytes", "white count"),
+    # "WCC": British notes' and lab exports' white cell count ("Date,Hb,WCC,Plt").
+    "wbc": (
+        "wbc",
+        "wcc",
+        "white cell count",
+        "white blood cell count",
+        "leukocytes",
+        "white count",
+    ),
     "platelets": ("platelets", "platelet count", "plt"),
     "cea": ("cea",),
     "psa": ("psa",),
