@@ -22,9 +22,7 @@ of tables in rag/value_tables.py; rag/bound_comparison.py compares two bound val
 
 from __future__ import annotations
 
-import bisect
 import re
-import sys
 from dataclasses import dataclass
 
 from medlocal.measured_things import MEASURES, find_measures
@@ -37,7 +35,6 @@ from medlocal.rag.value_tables import (
     column_of,
     date_columns,
     delimited_cells,
-    range_column_cells,
     row_measure,
     row_point,
 )
@@ -276,12 +273,6 @@ def _range_measure(text: str, value: Value, measures: list[tuple[int, int, str]]
     return max(before, key=lambda m: m[1])[2] if before else None
 
 
-def _inside(spans: list[tuple[int, int]], at: int) -> bool:
-    """Whether ``at`` lies in one of ``spans`` (sorted, none overlapping)."""
-    index = bisect.bisect_right(spans, (at, sys.maxsize)) - 1
-    return index >= 0 and spans[index][0] <= at < spans[index][1]
-
-
 def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
     whether the text writes its dates day first, None where it does not say;
@@ -307,7 +298,6 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
         for cell in cells
     ]
     heading = first_range_heading(text)
-    range_cells = sorted(range_column_cells(text))
     for sentence in split_sentences(text):
         body = sentence.text
         values = extract_values(body, day_first, commas)
@@ -342,8 +332,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                 point = column
             if column_measure(body_for_clauses, value, measures) is not None:
                 point = row_point(body_for_clauses, value, points) or point
-            at = value.start + sentence.start
-            in_range = value.start in limits or in_ref_column or _inside(range_cells, at)
+            in_range = value.start in limits or in_ref_column
             measure = _pressure_or_rate(_attribute(body_for_clauses, value, measures), value)
             range_of = _range_measure(body_for_clauses, value, measures) if in_range else None
             bound.append(

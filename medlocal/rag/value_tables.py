@@ -245,36 +245,6 @@ def _rows_name_their_test(text: str, table: DelimitedTable) -> bool:
     return any(2 * count >= len(table.rows) for count in named.values())
 
 
-# A delimited table's column of reference ranges: "Range", "Reference range", "Ref. interval",
-# "Normal range", "Normal values", maybe with its unit after ("Range (mmol/L)").
-_RANGE_COLUMN = re.compile(
-    r"(?:ref(?:erence)?\.?(?:\s+(?:range|interval|values?))?|(?:normal\s+)?range|"
-    r"normal(?:\s+values?)?)(?:\s*\([^)]*\))?",
-    re.I,
-)
-
-
-def range_column_cells(text: str) -> list[tuple[int, int]]:
-    """The spans of the cells of ``text``'s delimited tables that lie in a column headed as the
-    reference range: every number in one is a limit of its row's range, never a result.
-    Ranges in a comma table were read as no range at all (prose parts its words with commas,
-    so range_cells reads no comma as a cell's edge), and "Her sodium was 145 [1]" passed over
-    "Sodium,139,mmol/L,135-145" (review55c)."""
-    spans: list[tuple[int, int]] = []
-    for table in delimited_tables(text):
-        columns = {
-            index
-            for index, name in enumerate(table.columns(text))
-            if _RANGE_COLUMN.fullmatch(name.strip())
-        }
-        if not columns:
-            continue
-        for start, end in table.rows:
-            cells = cell_spans(text, start, end, table.delimiter)
-            spans += [cell_text(text, cells[index]) for index in columns if index < len(cells)]
-    return spans
-
-
 def column_measures(text: str) -> list[str]:
     """The measures the columns of ``text``'s delimited tables name where their headings do
     not write them out ("K": potassium; "Hb": hemoglobin), in column order, each once."""
