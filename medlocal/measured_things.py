@@ -40,7 +40,15 @@ _ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "inr": ("inr",),
     "troponin": ("troponin", "trop", "tnt", "tni"),
     "bnp": ("bnp", "nt-probnp", "probnp"),
-    "wbc": ("wbc", "white cell count", "white blood cell count", "leukocytes", "white count"),
+    # "WCC": British notes' and lab exports' white cell count ("Date,Hb,WCC,Plt").
+    "wbc": (
+        "wbc",
+        "wcc",
+        "white cell count",
+        "white blood cell count",
+        "leukocytes",
+        "white count",
+    ),
     "platelets": ("platelets", "platelet count", "plt"),
     "cea": ("cea",),
     "psa": ("psa",),
@@ -193,6 +201,13 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
     return found
+
+
+def measure_named(name: str) -> str | None:
+    """The measure a table column's name names ("Hb g/L": hemoglobin; "K": potassium), the
+    longest-written where it names more than one; None where it names none ("Date")."""
+    found = find_measures(name)
+    return max(found, key=lambda m: m[1] - m[0])[2] if found else None
 
 
 # Symbols that name other things in English records unless their value says which (review 50b

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from medlocal.delimited_tables import CellMarks, cell_marks
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -365,10 +367,14 @@ def writes_decimal_commas(text: str) -> bool:
     return commas > points
 
 
-def _comma_decimals(flat: str, habit: bool) -> list[re.Match[str]]:
+def _comma_decimals(
+    flat: str, habit: bool, in_cells: frozenset[int] = frozenset()
+) -> list[re.Match[str]]:
     """The numbers of ``flat`` written with a decimal comma (see ``_COMMA_DECIMAL``); ``habit``:
     whether the record around ``flat`` is known to write its decimals so. Where no unit
-    follows, the habit makes a decimal only of a pair that reads as no list."""
+    follows, the habit makes a decimal only of a pair that reads as no list; one that opens a
+    cell of a semicolon or tab table (``in_cells``, its offsets) is a decimal whatever the
+    habit."""
     found = list(_COMMA_DECIMAL.finditer(flat))
     if not found:
         return []
@@ -377,6 +383,7 @@ def _comma_decimals(flat: str, habit: bool) -> list[re.Match[str]]:
         m
         for m in found
         if m.group("unit")
+        or m.start("num") in in_cells
         or (
             convention
             and not _LIST_GOES_ON.match(flat, m.end())
@@ -628,6 +635,22 @@ _CELL_COMMA = re.compile(
 )
 
 
+def _cells_apart(text: str) -> list[str]:
+    """``text`` as a list of characters with the commas between table cells read as blanks:
+    those ``_CELL_COMMA`` tells by what is around them, and every delimiter of a row of a
+    delimited table with a header (medlocal/delimited_tables.py): in "2024-03-02,98,7.1,250,139"
+    under "Date,Hb,WCC,Plt,Na" no number was read at all ("98,7.1" is no number, "250,139" no
+    thousands). Same length: offsets hold."""
+    return _masked_cells(text, cell_marks(text))
+
+
+def _masked_cells(text: str, marks: CellMarks) -> list[str]:
+    masked = list(_CELL_COMMA.sub(" ", text))
+    for offset in marks.delimiters:
+        masked[offset] = " "
+    return masked
+
+
 def extract_dates(
     text: str,
     day_first: bool | None = None,
@@ -642,7 +665,7 @@ def extract_dates(
     "may 5" (a note's "may 5" is a verb and a number); ``bare_day_month`` reads a day and month
     in figures with no dating word before it ("potassium 8/11?"), as a note's "power 4/5"
     never is."""
-    masked = list(_CELL_COMMA.sub(" ", text))
+    masked = _cells_apart(text)
     found = _read_dates(text, masked, day_first, any_case_months, bare_day_month)
     return sorted(found, key=lambda v: v.start)
 
@@ -727,7 +750,8 @@ def extract_values(
     # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
     # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
     # lab table was "unverified"); a thousands comma ("1,234") stays. Same length: offsets hold.
-    masked = list(_CELL_COMMA.sub(" ", text))
+    marks = cell_marks(text)
+    masked = _masked_cells(text, marks)
 
     values += _read_dates(text, masked, day_first)
     for match in _GESTATION.finditer("".join(masked)):
@@ -811,7 +835,7 @@ def extract_values(
         _mask(masked, match.start(), match.end())
 
     flat = "".join(masked)
-    for match in _comma_decimals(flat, decimal_commas):
+    for match in _comma_decimals(flat, decimal_commas, marks.decimal_commas):
         found = _number_value(flat, match, match.group("num").replace(",", "."))
         if found is not None:  # else part of a unit ("ml/min/1,73m²"), read with its value
             values.append(found)

@@ -12,7 +12,8 @@ of its own before the next heading (``Summer activities`` then ``Travel``) joins
 it instead of becoming a passage of its own.
 
 Each chunk gets a contextual header (:func:`passage_context`: the document's name, its date and
-the section) that is embedded and indexed with it but is not part of its text.
+the section) that is embedded and indexed with it but is not part of its text. A passage of a
+CSV/TSV table after the one holding its header row adds the table's columns to it.
 
 Every chunk is an exact slice of the document text: ``text == full_text[start:end]``.
 """
@@ -27,10 +28,12 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from medlocal.delimited_tables import columns_context, delimited_tables
 from medlocal.document_dates import own_date
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.headings import ends_open, section_gloss
+from medlocal.measured_things import measure_named
 from medlocal.progress import check_cancel
 from medlocal.sentence_ends import abbreviation_point
 from medlocal.vault.records import ChunkRecord
@@ -98,11 +101,19 @@ def chunk_document(
     units = _units(document, counter, params, cancel, progress)
     spans = _pack(units, params)
     title = document_title(document, file_name)
+    tables = delimited_tables(document.text) if document.file_type == "csv" else []
     chunks = []
     for start, end in spans:
         # The section in effect at the end: the same as at the start, except where a heading
         # without text of its own leads the chunk (its text belongs to the section after it).
         section = document.section_at(end - 1)
+        context = passage_context(title, section)
+        # A later passage of a table is indexed with the columns its rows are under, so that
+        # a search for "potassium" finds a row of bare numbers under "K".
+        table = next((t for t in tables if t.header_start < start <= t.end), None)
+        if table is not None:
+            columns = columns_context(document.text, table, measure_named)
+            context = f"{context} | {columns}" if context else columns
         chunks.append(
             ChunkRecord(
                 text=document.text[start:end],
@@ -110,7 +121,7 @@ def chunk_document(
                 start=start,
                 end=end,
                 section=section,
-                context=passage_context(title, section),
+                context=context,
             )
         )
     return chunks

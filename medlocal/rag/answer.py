@@ -52,6 +52,7 @@ from medlocal.rag.passages import (
     NumberedPassage,
     Retriever,
     Scope,
+    checked_texts,
     render_passages,
     respelling_notes,
     version_notes,
@@ -210,7 +211,7 @@ class GroundedAnswerer(AnswerFallbacks):
             return with_thinking(result, stream)
 
         t0 = time.perf_counter()
-        texts = {p.number: p.hit.text for p in fit.passages}
+        texts = checked_texts(fit.passages)
         text, loops = without_loops(raw)
         checked = ground(
             text,

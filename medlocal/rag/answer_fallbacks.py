@@ -31,6 +31,7 @@ from medlocal.rag.loops import without_loops
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.prompts import GENERAL_LABEL, GENERAL_SYSTEM, NOT_FOUND_MESSAGE
 from medlocal.rag.provenance import build_provenance
+from medlocal.rag.relevance import relevance_text
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ class AnswerFallbacks(AnswerGeneration):
         if result.status == "not_found":
             _note_a_repeated_draft(result, question, draft, history)
             self._set_aside(result, draft, fit, why, detail)
-            absent = absent_terms(question, [p.hit.text for p in fit.passages], self.lexicon)
+            read = [relevance_text(p.hit) for p in fit.passages]
+            absent = absent_terms(question, read, self.lexicon)
             if absent:
                 result.text = NOT_FOUND_MESSAGE
                 result.notes.append(no_passage_names(absent))

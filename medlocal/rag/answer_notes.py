@@ -43,6 +43,7 @@ from medlocal.rag.relevance import (
     key_terms,
     matched_names,
     names_drug_class,
+    relevance_text,
     term_finder,
 )
 from medlocal.rag.stop_notes import newest_stops, stop_notes
@@ -138,9 +139,9 @@ def declined_listing(
         terms: tuple[str, ...] = ()
     else:
         names = term_finder(query)
-        listed = [p for p in fit.passages if names(p.hit.text)]
+        listed = [p for p in fit.passages if names(relevance_text(p.hit))]
         # What those passages name, not the question's words (walk 43 D9).
-        terms = tuple(matched_names(query, [p.hit.text for p in listed])) or ("",)
+        terms = tuple(matched_names(query, [relevance_text(p.hit) for p in listed])) or ("",)
     # A question naming a drug class is given passages naming drugs no class list holds
     # (relevance.RelevanceThreshold.near_top): they are listed too, apart, since they do
     # not name what was asked (walk 40: the referral giving warfarin beside apixaban).

@@ -34,6 +34,7 @@ from medlocal.rag.value_tables import (
     column_measure,
     column_of,
     date_columns,
+    delimited_cells,
     row_measure,
     row_point,
 )
@@ -282,6 +283,20 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     # Read sentence by sentence, each with the whole text's habit: "INR 2,8." after "Kreatinin
     # 1,2 mg/dl." is 2.8, as extract_values reads it in the whole text.
     commas = decimal_commas or writes_decimal_commas(text)
+    # The rows of a delimited table under a header that names its measures are read by their
+    # columns, and by nothing else (a header line may run into its first row as one sentence).
+    cells, rows = delimited_cells(text, day_first, commas)
+    bound += [
+        Bound(
+            cell.value,
+            cell.measure,
+            cell.date.key if cell.date else None,
+            cell.quote,
+            uncertain_date=cell.date is not None and cell.date.alt is not None,
+            timepoint_alt=cell.date.alt if cell.date else None,
+        )
+        for cell in cells
+    ]
     heading = first_range_heading(text)
     for sentence in split_sentences(text):
         body = sentence.text
@@ -308,6 +323,8 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
         headed = heading is not None and heading < sentence.start
         limits = reference_limits(body_for_clauses, headed)
         for value in numbers:
+            if any(a <= value.start + sentence.start < b for a, b in rows):
+                continue
             point = _timepoint(body_for_clauses, value, points, numbers)
             column = column_dates.get(column_of(text, value.start + sentence.start))
             in_ref_column = column is not None and column.key == REFERENCE_RANGE
@@ -330,4 +347,4 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                     range_of=range_of,
                 )
             )
-    return bound
+    return sorted(bound, key=lambda b: b.value.start) if cells else bound

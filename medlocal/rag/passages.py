@@ -223,13 +223,34 @@ def number_hits(hits: Sequence[SearchHit], first: int = 1) -> list[NumberedPassa
 
 
 def render_passages(passages: Sequence[NumberedPassage]) -> str:
-    """The passage block of a prompt: one numbered passage per paragraph, with its origin."""
+    """The passage block of a prompt: one numbered passage per paragraph, with its origin; a
+    later passage of a table under its table's header row ("Columns: Date,Hb,K"), so the model
+    can tell which number is the Hb (the passage's text, and what a citation of it points at,
+    are its rows alone)."""
     blocks = []
     for p in passages:
         page = pages_label(p.hit.page, p.hit.last_page, short=False)
         page = f", {page}" if page else ""
-        blocks.append(f"[{p.number}] ({p.hit.file_name}{page})\n{p.hit.text.strip()}")
+        heading = f"{COLUMNS_LABEL}{p.hit.table_heading}\n" if p.hit.table_heading else ""
+        blocks.append(f"[{p.number}] ({p.hit.file_name}{page})\n{heading}{p.hit.text.strip()}")
     return "\n\n".join(blocks)
+
+
+# What the prompt puts before the header row of a later passage of a table.
+COLUMNS_LABEL = "Columns: "
+
+
+def checked_text(hit: SearchHit) -> str:
+    """A passage as the grounding checks read it: its text, under its table's header row where
+    it lacks one (``SearchHit.table_heading``), so that each of its rows' numbers is read as its
+    column's (rag/binding.py). Only the checks read it so: a citation still points at the
+    passage's own characters."""
+    return hit.headed_text
+
+
+def checked_texts(passages: Sequence[NumberedPassage]) -> dict[int, str]:
+    """The passages by number, as the grounding checks read them (``checked_text``)."""
+    return {p.number: checked_text(p.hit) for p in passages}
 
 
 def differing_versions(passages: Sequence[NumberedPassage]) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from medlocal.delimited_tables import heading_for, opening_of
 from medlocal.errors import UserInputError
 from medlocal.vault.records import PageSpan, SearchHit, last_page_of, scanned_pages_of
 from medlocal.vault.rows import Chunk, DocumentInfo
@@ -40,7 +41,10 @@ def record_passages(
     hits: list[SearchHit] = []
     for doc in chosen:
         pages = source.document_pages(doc.id) or ()
-        for chunk in sorted(source.document_chunks(doc.id), key=lambda c: c.ord):
+        chunks = sorted(source.document_chunks(doc.id), key=lambda c: c.ord)
+        # A table's header row, for its later passages (read as the vault's search reads it).
+        opening = opening_of((c.start, c.text) for c in chunks) if doc.file_type == "csv" else ""
+        for chunk in chunks:
             last_page = last_page_of(pages, chunk.end)
             hits.append(
                 SearchHit(
@@ -63,6 +67,7 @@ def record_passages(
                     scanned_pages=scanned_pages_of(chunk.regions),
                     from_picture=doc.pictures.read_within(chunk.start, chunk.end),
                     unread_picture_pages=doc.pictures.unread_on(chunk.page, last_page),
+                    table_heading=heading_for(opening, chunk.start) if opening else None,
                 )
             )
     return hits

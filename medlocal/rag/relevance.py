@@ -35,6 +35,7 @@ from medlocal.rag.abbreviations_asked import abbreviations_asked
 from medlocal.rag.coverage import content_words, coverage, stem
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
 from medlocal.rag.topics import names_topic, question_topic
+from medlocal.rag.value_tables import column_measures
 from medlocal.vault.records import SearchHit
 from medlocal.vault.respell import MIN_LENGTH, respelling
 
@@ -196,6 +197,16 @@ def _forms(base: str) -> set[str]:
     return {base + e for e in ("", "e", "s", "es", "ed", "d", "ing")} | {base.rstrip("e") + "ing"}
 
 
+def relevance_text(hit: SearchHit) -> str:
+    """A passage as relevance reads it: under its table's header row where it has one
+    (``SearchHit.headed_text``), with the measures its table's columns name ("K": potassium),
+    so that rows of bare numbers under "Date,Hb,K" answer "What was the potassium?" (table55:
+    such a passage was refused as naming nothing asked)."""
+    text = hit.headed_text
+    named = column_measures(text)
+    return f"{text}\n{', '.join(named)}" if named else text
+
+
 def asked_terms(question: str, lexicon: MedicationLexicon | None = None) -> tuple[str, ...]:
     """The terms a passage must name to answer ``question``: the medicines it names, when it
     names any ("What dose of apixaban is Osric Penhaligon taking?" asks about apixaban, not
@@ -277,7 +288,7 @@ class RelevanceThreshold:
         names = term_finder(question)
         return any(
             (h.vector_score is not None and h.vector_score >= self.strong_vector_score)
-            or names(h.text)
+            or names(relevance_text(h))
             for h in hits
         )
 
@@ -292,24 +303,25 @@ class RelevanceThreshold:
             return True
         if self.min_shared_words <= 0:
             return False
-        shared = shared_words(question, hit.text)
+        text = relevance_text(hit)
+        shared = shared_words(question, text)
         if len(shared) >= self.min_shared_words:
             return True
         # "What medications is she taking?" is answered by the table naming apixaban, whatever
         # its headings say (new-user test: "drugs" and "medications" matched no word and the
         # medication table search ranked first, cosine 0.46, was dropped).
-        if asks_about_medicines(question) and default_lexicon().spans(hit.text):
+        if asks_about_medicines(question) and default_lexicon().spans(text):
             return True
         # What search itself read into the question counts too: "which anticoagulant" is
         # answered by the passage naming apixaban, which search ranked first for it; without
         # this that passage was dropped here and the model answered from others.
-        if expansion is not None and expansion.search(hit.text) is not None:
+        if expansion is not None and expansion.search(text) is not None:
             return True
         # A passage speaking to the concept asked in the words notes use ("G2P1, 24/40" for
         # "Is she pregnant?"): it shares no word with the question, and its cosine may be low.
         if concepts is None:
             concepts = concepts_asked(question)
-        return speaks_to(concepts, hit.text)
+        return speaks_to(concepts, text)
 
     def filter(self, hits: list[SearchHit], question: str) -> list[SearchHit]:
         """The ``hits`` relevant to ``question``, in search's order: those ``accepts`` takes,

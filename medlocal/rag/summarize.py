@@ -37,6 +37,7 @@ from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
     NumberedPassage,
     SourceRef,
+    checked_texts,
     number_hits,
     render_passages,
     summary_file_notes,
@@ -377,7 +378,7 @@ class Summarizer:
             raw = self._generate(build(render_passages(local)), cancel)
             checked = ground(
                 raw,
-                {lp.number: lp.hit.text for lp in local},
+                checked_texts(local),
                 lexicon=self.lexicon,
                 min_overlap=self.attach_min_overlap,
             )
@@ -484,7 +485,7 @@ class Summarizer:
         identity: RecordIdentity | None = None,
     ) -> Summary:
         passages = mapped.passages
-        texts = {p.number: p.hit.text for p in passages}
+        texts = checked_texts(passages)
         notes, rounds = self._combine_until_fits(
             list(mapped.notes), template, texts, progress, cancel
         )

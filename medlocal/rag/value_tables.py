@@ -1,18 +1,23 @@
 """Values in tables: the measure heading a value's column, the dates heading a table's columns,
-and the time point or measure a row opens with (tables laid out in columns or pasted as CSV)."""
+and the time point or measure a row opens with (tables laid out in columns or pasted as CSV),
+and the cells of delimited tables under their header (medlocal/delimited_tables.py)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from medlocal.delimited_tables import DelimitedTable, cell_spans, cell_text, delimited_tables
+from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.rag.time_points import Point
+from medlocal.rag.time_points import BOUND_KINDS, Point
 from medlocal.values import Value, extract_values
 
 # A table laid out in columns, its cells apart by two spaces or more or a tab:
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
 _CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?! ))*")
 _HEADER_MEASURES = 2
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def column_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
@@ -147,3 +152,107 @@ def row_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -
     group = 1 if cell.group(1) is not None else 2
     inside = [m for m in measures if cell.start(group) <= m[0] and m[1] <= cell.end(group)]
     return max(inside, key=lambda m: m[1])[2] if inside else None
+
+
+# ---- tables written as delimited text (CSV, semicolon CSV, TSV) -------------------------------
+
+
+@dataclass(frozen=True)
+class DelimitedCell:
+    """A value in a row of a delimited table whose header names its measures: the value (its
+    offset in the whole text), the measure its column's heading names (None: the heading names
+    none), the date the row gives, and the heading and row it was read from, as a flag quotes
+    them."""
+
+    value: Value
+    measure: str | None
+    date: Point | None
+    quote: str
+
+
+def delimited_cells(
+    text: str, day_first: bool | None, decimal_commas: bool
+) -> tuple[list[DelimitedCell], list[tuple[int, int]]]:
+    """The values of the rows of ``text``'s delimited tables whose headers name a measure
+    ("Date,Hb,WCC,Plt,Na,K,Creat" over "2024-03-02,98,7.1,250,139,4.2,88": 98 is the Hb of 2
+    March; the header is told by the table's shape, medlocal/delimited_tables.py, so one
+    measure is enough: "Date,K"), and the spans of those rows, whose values are read so and no
+    other way. A row of bare numbers is no sentence the prose reader binds (it was left out as
+    a table rule), and a later passage's rows are read under the heading the checks are given
+    with them."""
+    cells: list[DelimitedCell] = []
+    rows: list[tuple[int, int]] = []
+    for table in delimited_tables(text):
+        measures = column_measures_of(text, table)
+        if not any(measures):
+            continue  # a long table names its test in each row ("date,test,value": row_measure)
+        commas = decimal_commas or table.delimiter != ","
+        heading = table.heading(text)
+        for start, end in table.rows:
+            rows.append((start, end))
+            spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
+            read = [extract_values(text[a:b], day_first, commas) for a, b in spans]
+            date = next(
+                (
+                    Point(a + v.start, a + v.start + len(v.raw), v.canonical, v.alt)
+                    for (a, _), found in zip(spans, read, strict=True)
+                    for v in found
+                    if v.kind == "date"
+                ),
+                None,
+            )
+            quote = f"{heading}\n{text[start:end]}"
+            for index, ((a, _), found) in enumerate(zip(spans, read, strict=True)):
+                measure = measures[index] if index < len(measures) else None
+                cells += [
+                    DelimitedCell(v.moved(a), measure, date, quote)
+                    for v in found
+                    if v.kind in BOUND_KINDS
+                ]
+    return cells, rows
+
+
+def column_measures_of(text: str, table: DelimitedTable) -> list[str | None]:
+    """The measure each column of ``table`` holds the results of, by its heading ("K":
+    potassium), all None where the table is no table of results by column: a column of
+    reference ranges holds a range's limits, not a result ("Reference range" names the range;
+    "3.5-5.3" is the range of the potassium its row gives), and a table whose rows name their
+    own test ("Date,Test,Result,Units,Reference range" over "30/11/2026,Potassium,5.4,mmol/L,
+    3.5-5.3") is read row by row, the unit and range beside each result (``row_measure``,
+    binding.py): read cell by cell under its header, its result lost its unit and measure and
+    its range, and "Her potassium was normal" over a high potassium passed (session 55)."""
+    measures = [measure_named(name) for name in table.columns(text)]
+    measures = [None if measure == REFERENCE_RANGE else measure for measure in measures]
+    if not any(measures) or _rows_name_their_test(text, table):
+        return [None] * len(measures)
+    return measures
+
+
+def _rows_name_their_test(text: str, table: DelimitedTable) -> bool:
+    """Whether a column of ``table`` names a measured thing in half of its rows or more, in
+    cells that hold no number: the table's test column ("Potassium", "Sodium", ...)."""
+    named: dict[int, int] = {}
+    for start, end in table.rows:
+        for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+            a, b = cell_text(text, span)
+            if (
+                b > a
+                and not text[a].isdigit()
+                and _LETTER.search(text, a, b)
+                and find_measures(text[a:b])
+            ):
+                named[index] = named.get(index, 0) + 1
+    return any(2 * count >= len(table.rows) for count in named.values())
+
+
+def column_measures(text: str) -> list[str]:
+    """The measures the columns of ``text``'s delimited tables name where their headings do
+    not write them out ("K": potassium; "Hb": hemoglobin), in column order, each once."""
+    named: dict[str, None] = {}
+    for table in delimited_tables(text):
+        for column, measure in zip(
+            table.columns(text), column_measures_of(text, table), strict=False
+        ):
+            if measure is not None and measure not in column.lower():
+                named[measure] = None
+    return list(named)

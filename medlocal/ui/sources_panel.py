@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
+from medlocal.delimited_tables import HEADER_WINDOW, heading_for
 from medlocal.fsutil import shown_name
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text, run_owned
@@ -68,6 +69,19 @@ SOURCES_HINT = (
     "Open a citation [n] in an answer (click it, or Ctrl+Tab to it and Enter) to see its "
     "passage here."
 )
+
+
+def _columns_line(document: DocumentInfo, text: str, start: int) -> str:
+    """The header row of the CSV/TSV table a passage starting at ``start`` lies in, as a line
+    of the panel's heading ("\nColumns: Date,Hb,WCC,Plt"), where the passage lies past it: the
+    document is shown scrolled to a later passage's rows, and its header row is out of view
+    above them (the model and the checks read the rows under it). "" elsewhere."""
+    if document.file_type.lower() != "csv":
+        return ""
+    heading = heading_for(text[:HEADER_WINDOW], start)
+    if heading is None:
+        return ""
+    return "\nColumns: " + heading.replace("\t", ", ").replace("\n", " / ")
 
 
 class SourcesPanel(QWidget):
@@ -147,7 +161,8 @@ class SourcesPanel(QWidget):
         # A file whose import noted that it names another patient keeps saying so beside the
         # passage it is cited for: the document list marks it, but the answer is read here.
         checks = "".join(f"\n{NOTED_MARK} Check: {note}" for note in document.notes)
-        self.header.setText(f"[{source.number}] {shown_name(source.place)}{checks}")
+        columns = _columns_line(document, text, source.start)
+        self.header.setText(f"[{source.number}] {shown_name(source.place)}{columns}{checks}")
         self.header.setToolTip(self.header.text())  # all of it, should a file name be cut off
         self.text.setPlainText(text)
         self._highlight(source.start, source.end)

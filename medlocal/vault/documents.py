@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from medlocal.delimited_tables import HEADER_WINDOW, heading_for
 from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.vault.db import Connection
 from medlocal.vault.ids import next_id
@@ -492,9 +493,11 @@ def hits_for(
         "SELECT c.id, c.document_id, d.patient_id, d.file_name, c.page, c.start_char, "
         # The document's opening, which its own date is read from.
         f"c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, {_OPENING_SQL}, "
-        f"c.regions, {_PICTURES_SQL} FROM chunks c JOIN documents d ON d.id = c.document_id "
+        # A table's opening, where its header row is read from (a later passage lacks it).
+        f"c.regions, {_PICTURES_SQL}, CASE WHEN d.file_type = 'csv' THEN {_OPENING_SQL} END "
+        "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
-        [DATE_WINDOW, DATE_WINDOW, *ids],
+        [DATE_WINDOW, DATE_WINDOW, HEADER_WINDOW, HEADER_WINDOW, *ids],
     ).fetchall()
     by_id = {int(row[0]): row for row in rows}
     # Parsed once per document, not per hit.
@@ -538,6 +541,7 @@ def hits_for(
                 scanned_pages=scanned_pages_of(regions_from_json(row[13])),
                 from_picture=marks.read_within(int(row[5]), int(row[6])),
                 unread_picture_pages=marks.unread_on(page, last_page),
+                table_heading=None if row[15] is None else heading_for(str(row[15]), int(row[5])),
             )
         )
     return hits

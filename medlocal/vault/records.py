@@ -124,6 +124,18 @@ class SearchHit:
     # Its pages that show a picture not read (PictureMarks.unread_on): the page may say more
     # than the passage holds.
     unread_picture_pages: tuple[int, ...] = ()
+    # The header row(s) of the CSV/TSV table the passage lies in, as the file writes them,
+    # where the passage itself does not hold them (a later passage of a long table): shown to
+    # the model above its rows and read by the grounding checks as their heading
+    # (medlocal/delimited_tables.py). None for a first or only passage, and for other text.
+    table_heading: str | None = None
+
+    @property
+    def headed_text(self) -> str:
+        """The passage as the model reads it and the answer is judged by: its text, under its
+        table's header row where it has one (``table_heading``). A citation still points at
+        ``text`` alone (``start``/``end``)."""
+        return f"{self.table_heading}\n{self.text}" if self.table_heading else self.text
 
 
 def scanned_pages_of(regions: Sequence[Region]) -> tuple[int, ...]:

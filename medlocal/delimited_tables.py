@@ -1,0 +1,321 @@
+"""Tables written as delimited text (a lab system's CSV export, a semicolon CSV, a TSV): where
+each row's cells lie, and which rows at the table's top name its columns.
+
+A table longer than a passage is cut into passages, and only the first holds the header row
+("Date,Hb,WCC,Plt,Na,K,Creat"): a later one is rows of bare numbers. The chunker indexes such a
+passage with the table's column names (ingest/chunker.py), the vault gives each hit its table's
+heading (``SearchHit.table_heading``), the prompt shows it above the rows, and the grounding
+checks read it as the table's heading (rag/binding.py binds each cell to its column).
+
+A table here is a run of lines with the same number of cells (two at least; blank lines inside
+it are skipped), whose first rows have no number in any cell (the header; a units row under it)
+and whose next row has one. A title line above it has another number of cells and stays out.
+Lines are read one by one in linear time. Python's csv module reads cells but not where they
+lie, and a citation needs their offsets, so cells are split here, quotes honoured ("Smith, J").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+DELIMITERS = (",", ";", "\t")
+# A header, a units row under it, and one more (a title row written with the table's
+# delimiters, "Full blood count,,,,,,", as spreadsheets export it).
+MAX_HEADER_ROWS = 3
+# A table's header is looked for this near its document's start (a title and notes above it,
+# a very wide header row).
+HEADER_WINDOW = 16_000
+# A passage's indexing header names at most this many characters of columns: the embedder
+# truncates what it is given, and the passage's own rows must not be what it cuts.
+COLUMNS_CONTEXT_CHARS = 400
+
+# A cell holding one result: a number, maybe with a comparator, a unit and a flag ("<5",
+# "4.2 H", "139*", "7.1 x10^9/L"); not a date ("2024-03-02", "02/03") nor a time.
+_NUMBER_CELL = re.compile(
+    r"\s*[<>≤≥~]?=?\s*[-+−]?(?:\d+(?:[.,]\d+)?|[.,]\d+)\*?"
+    r"(?:\s*[A-Za-zµμ%][\w/^*µμ%.]*)?(?:\s+[HLhl]{1,2}\*?)?\s*"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class DelimitedTable:
+    """One table of a text: its delimiter, its header rows and its other rows, each row the
+    offsets of its line (without the line break)."""
+
+    delimiter: str
+    header: tuple[tuple[int, int], ...]
+    rows: tuple[tuple[int, int], ...]
+
+    @property
+    def header_start(self) -> int:
+        return self.header[0][0]
+
+    @property
+    def header_end(self) -> int:
+        return self.header[-1][1]
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1][1]
+
+    def heading(self, text: str) -> str:
+        """The header rows as the file writes them, one line each."""
+        return "\n".join(text[start:end].strip("\r\ufeff") for start, end in self.header)
+
+    def columns(self, text: str) -> list[str]:
+        """Each column's name: its header cells from the top down, joined ("Hb g/L" where a
+        units row gives "g/L" under "Hb")."""
+        names: list[list[str]] = []
+        for start, end in self.header:
+            for index, (a, b) in enumerate(cell_spans(text, start, end, self.delimiter)):
+                while len(names) <= index:
+                    names.append([])
+                cell = " ".join(text[a:b].strip('"\ufeff').split())
+                if cell:
+                    names[index].append(cell)
+        return [" ".join(parts) for parts in names]
+
+
+def delimited_tables(text: str) -> list[DelimitedTable]:
+    """The delimited tables of ``text`` that have a header row, in text order. Where lines read
+    as a table under two delimiters, the reading with more rows (then more columns) is kept."""
+    if "\n" not in text or not any(d in text for d in DELIMITERS):
+        return []
+    lines = _lines(text)
+    found: list[tuple[int, int, DelimitedTable]] = []  # (rows, columns, table)
+    for delimiter in DELIMITERS:
+        if delimiter in text:
+            found += _tables(text, lines, delimiter)
+    found.sort(key=lambda item: (-item[0], -item[1]))
+    kept: list[DelimitedTable] = []
+    for _, _, table in found:
+        if all(table.end < other.header_start or other.end < table.header_start for other in kept):
+            kept.append(table)
+    return sorted(kept, key=lambda table: table.header_start)
+
+
+def table_at(text: str, offset: int) -> DelimitedTable | None:
+    """The table of ``text`` whose rows run on past ``offset``, where its header lies before
+    it (a passage starting at ``offset`` lacks the header); None elsewhere."""
+    return next(
+        (t for t in delimited_tables(text) if t.header_start < offset <= t.end),
+        None,
+    )
+
+
+def heading_for(opening: str, start: int) -> str | None:
+    """The header rows of the table a passage starting at ``start`` lies in, read from its
+    document's ``opening`` (its first characters, or all of them): None where the passage
+    begins at or before the header (a first or only passage holds it already) or after the
+    table has ended. A passage past the opening lies in the opening's last table where that
+    table runs on to the opening's end."""
+    if start > len(opening):
+        cut = opening.rfind("\n")
+        opening = opening[:cut] if cut >= 0 else ""  # its last line may be cut short
+    tables = [t for t in delimited_tables(opening) if t.header_start < start]
+    if not tables:
+        return None
+    table = tables[-1]
+    if start > table.end and table.end < len(opening.rstrip()):
+        return None  # the table ended before the passage
+    return table.heading(opening)
+
+
+def opening_of(passages: Iterable[tuple[int, str]], chars: int = HEADER_WINDOW) -> str:
+    """A document's first ``chars`` characters, put together from its passages ((start, text)
+    in order; they may overlap), blanks where none covers a gap (a passage never starts or ends
+    in blanks): offsets in it are the document's."""
+    opening = ""
+    for start, text in passages:
+        if start >= chars:
+            break
+        if start > len(opening):
+            opening += "\n" * (start - len(opening))
+        opening += text[len(opening) - start :]
+    return opening[:chars]
+
+
+def columns_context(
+    text: str, table: DelimitedTable, gloss: Callable[[str], str | None] | None = None
+) -> str:
+    """The indexing header's part that names a table's columns: "Columns: Date, Hb, K"; with
+    ``gloss`` (a column's name -> the thing it measures), "K (potassium)" where the name does
+    not say it in full, so a search in words finds the column's rows."""
+    names = []
+    for name in table.columns(text):
+        meaning = gloss(name) if gloss is not None and name else None
+        names.append(f"{name} ({meaning})" if meaning and meaning not in name.lower() else name)
+    line = "Columns: " + ", ".join(name for name in names if name)
+    if len(line) <= COLUMNS_CONTEXT_CHARS:
+        return line
+    return line[: line.rfind(", ", 0, COLUMNS_CONTEXT_CHARS)] + ", …"
+
+
+def cell_spans(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, int]]:
+    """The spans of the cells of the line ``text[start:end]``, delimiters between them; a
+    delimiter inside double quotes is part of its cell."""
+    spans = []
+    cell_start = start
+    if text.find('"', start, end) < 0:  # no quotes: the delimiters, found at C speed
+        position = text.find(delimiter, start, end)
+        while position >= 0:
+            spans.append((cell_start, position))
+            cell_start = position + 1
+            position = text.find(delimiter, cell_start, end)
+        spans.append((cell_start, end))
+        return spans
+    quoted = False
+    for position in range(start, end):
+        char = text[position]
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            spans.append((cell_start, position))
+            cell_start = position + 1
+    spans.append((cell_start, end))
+    return spans
+
+
+def cell_text(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A cell's content: its span without blanks and enclosing quotes around it."""
+    a, b = span
+    while a < b and text[a] in " \t\r\ufeff":
+        a += 1
+    while b > a and text[b - 1] in " \t\r":
+        b -= 1
+    if b - a >= 2 and text[a] == '"' and text[b - 1] == '"':
+        a, b = a + 1, b - 1
+    return a, b
+
+
+@dataclass(frozen=True)
+class CellMarks:
+    """What the tables of a text say about its commas: ``delimiters``, the offsets of the
+    delimiters between the cells of every row (the header's too; a comma there parts two
+    cells, "98,7.1", and is never a number's thousands); ``decimal_commas``, where a number
+    written with a decimal comma opens a cell of a table whose cells are not parted by commas
+    ("9,8" under "Hb" in a semicolon CSV: a cell holds no list)."""
+
+    delimiters: tuple[int, ...] = ()
+    decimal_commas: frozenset[int] = frozenset()
+
+
+def cell_marks(text: str) -> CellMarks:
+    delimiters: list[int] = []
+    decimals: set[int] = set()
+    for table in delimited_tables(text):
+        for start, end in (*table.header, *table.rows):
+            spans = cell_spans(text, start, end, table.delimiter)
+            delimiters += [
+                b
+                for index, (_, b) in enumerate(spans[:-1])
+                if table.delimiter != "," or not _thousands(text, spans[index], spans[index + 1])
+            ]
+            if table.delimiter == ",":
+                continue
+            for span in spans:
+                found = _DECIMAL_COMMA_CELL.match(text, *cell_text(text, span))
+                if found is not None:
+                    decimals.add(found.start("num"))
+    return CellMarks(tuple(delimiters), frozenset(decimals))
+
+
+# A comma between a figure and three more ("1,250"), no figure after them.
+_THOUSANDS = re.compile(r"(?<=\d),\d{3}(?!\d)")
+
+
+def _thousands(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether the comma between the cells ``before`` and ``after`` is a thousands comma of a
+    line that only looks like a row: "1,250" where the words around it are no cells of a
+    table ("History: smoker, diabetic" over "Fluids 2,500 mL": 2 and 500 were read, and a
+    wrong "500 mL" passed the checks, review55c). A cell of a table holds a value, so a
+    "cell" "Fluids 2" ending in a figure, or "250 mL, stable" going on in words, is prose."""
+    if _THOUSANDS.match(text, before[1]) is None:
+        return False
+    a, b = cell_text(text, before)
+    c, d = cell_text(text, after)
+    return bool(_LETTER.search(text, a, b)) or (
+        _NUMBER_CELL.fullmatch(text, c, d) is None and bool(_LETTER.search(text, c, d))
+    )
+
+
+_DECIMAL_COMMA_CELL = re.compile(r"[<>≤≥~]?=?\s*[-+−]?(?P<num>\d+,\d{1,2})(?![\d,])")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        spans.append((position, end - 1 if line.endswith("\r") else end))
+        position = end + 1
+    return spans
+
+
+def _count(text: str, start: int, end: int, delimiter: str) -> int:
+    if '"' in text[start:end]:
+        return len(cell_spans(text, start, end, delimiter))
+    return text.count(delimiter, start, end) + 1
+
+
+def _tables(
+    text: str, lines: list[tuple[int, int]], delimiter: str
+) -> list[tuple[int, int, DelimitedTable]]:
+    tables = []
+    run: list[tuple[int, int]] = []
+    width = 0
+    after_blank = False
+    for start, end in lines:
+        if not text[start:end].strip():
+            after_blank = True
+            continue  # a blank line inside a table does not end it
+        count = _count(text, start, end, delimiter)
+        # ... but a header row after one opens the next table of the file, however many cells
+        # it has ("Date,Na,Creat" under the rows of "Date,Hb,K"): read as a row, its rows
+        # were bound to the first table's columns (review55c).
+        opens = after_blank and _is_header_row(text, (start, end), delimiter)
+        after_blank = False
+        if count == width and count >= 2 and not opens:
+            run.append((start, end))
+            continue
+        tables += _table(text, run, delimiter, width)
+        run, width = [(start, end)], count
+    tables += _table(text, run, delimiter, width)
+    return tables
+
+
+def _table(
+    text: str, run: list[tuple[int, int]], delimiter: str, width: int
+) -> list[tuple[int, int, DelimitedTable]]:
+    """The run of lines as a table: its rows before the first with a number are its header."""
+    if len(run) < 2 or width < 2:
+        return []
+    header = 0
+    while header < min(len(run), MAX_HEADER_ROWS + 1):
+        cells = [cell_text(text, s) for s in cell_spans(text, *run[header], delimiter)]
+        if any(_NUMBER_CELL.fullmatch(text, a, b) for a, b in cells if b > a):
+            break
+        header += 1
+    if header == 0 or header == len(run) or header > MAX_HEADER_ROWS:
+        return []
+    if max(_named(text, row, delimiter) for row in run[:header]) < min(width, 2):
+        return []  # a header names its columns: two of them at least
+    table = DelimitedTable(delimiter, tuple(run[:header]), tuple(run[header:]))
+    return [(len(run), width, table)]
+
+
+def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
+    """Whether ``row`` reads as a header: no digit in it, and words in two cells at least."""
+    return (
+        not any(char.isdigit() for char in text[row[0] : row[1]])
+        and _named(text, row, delimiter) >= 2
+    )
+
+
+def _named(text: str, row: tuple[int, int], delimiter: str) -> int:
+    """How many cells of ``row`` hold a word."""
+    cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    return sum(1 for a, b in cells if _LETTER.search(text, a, b))
