@@ -221,7 +221,8 @@ def _widgets_in(item: QLayoutItem) -> list[QWidget]:
 
 class _KeepOnScreen(QObject):
     """At each show: the dialog no larger than the screen's free area, and inside it, and no
-    default button picked by chance (:func:`no_default_by_chance`)."""
+    default button picked by chance (:func:`no_default_by_chance`); after a font change, as
+    large as its content where the screen has room."""
 
     grow_at_first_show = False
 
@@ -233,7 +234,35 @@ class _KeepOnScreen(QObject):
             keep_on_screen(watched)
             if isinstance(watched, QDialog) and not isinstance(watched, QWizard):
                 no_default_by_chance(watched)
+        elif (
+            event.type() == QEvent.Type.FontChange
+            and isinstance(watched, QWidget)
+            and watched.isVisible()
+        ):
+            # A font grown while it shows (walk 55a M5: the wizard kept its size, its page's
+            # fields squeezed under the advice): as large as its content asks, where the
+            # screen has room. Once its children have the new font too.
+            QTimer.singleShot(0, watched, lambda: _grow_to_content(watched))
         return False
+
+
+def _grow_to_content(window: QWidget) -> None:
+    """``window`` as wide as its scrolling parts' content needs (a radio button's text at
+    18 pt), then as tall as its content asks at that width, within the screen."""
+    if not shiboken6.isValid(window) or not window.isVisible():
+        return
+    wider = 0
+    for area in window.findChildren(FittingScrollArea):
+        content = area.widget()
+        if content is not None and area.isVisible():
+            wider = max(wider, content.minimumSizeHint().width() - area.viewport().width())
+    if wider > 0:
+        window.resize(size_on_screen(window, window.width() + wider, window.height()))
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # the scroll areas at the new width, for their height below
+    window.resize(window.size().expandedTo(window.sizeHint()))
+    keep_on_screen(window)
 
 
 def no_default_by_chance(dialog: QDialog) -> None:
