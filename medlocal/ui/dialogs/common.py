@@ -39,6 +39,7 @@ from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.fit_screen import fit_dialog, size_on_screen
+from medlocal.ui.tab_order import tab_in_layout_order
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -369,6 +370,9 @@ def picker_and_result_layout(
     layout.addWidget(task)
     layout.addWidget(message)
     layout.addWidget(buttons)
+    # Tab as they show, not as they were created (walk 55a L2: Evaluate's "Start over", below
+    # the models, came before Questions).
+    tab_in_layout_order(dialog)
 
 
 def table_and_actions_layout(
