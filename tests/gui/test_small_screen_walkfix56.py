@@ -181,3 +181,17 @@ def test_a_wrapped_label_s_height_follows_its_width_both_ways(qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: label.minimumHeight() > wide)
     holder.resize(600, 300)
     qtbot.waitUntil(lambda: label.minimumHeight() == wide)
+
+
+def test_the_message_starts_on_its_text_and_enter_closes_it(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from medlocal.ui.message_dialog import MessageDialog
+
+    dialog = MessageDialog(None, "MedLocal hit an internal error", "The reports are in:\n\n/x")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # type: ignore[no-untyped-call]
