@@ -27,6 +27,7 @@ from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import watch_focus_return
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import tell
 from medlocal.ui.quit_signals import QuitOnSignals, quit_requested
 from medlocal.ui.workers import end_if_jobs_linger, run_task
 
@@ -144,7 +145,8 @@ def tell_last_run(parent: QWidget | None, *, vault_unfinished: bool = False) -> 
     if reports:
         paragraphs.append(_crash_report_text(len(reports), also=bool(ended)))
     title = "MedLocal did not close properly" if ended else "MedLocal hit an internal error"
-    QMessageBox.information(parent, title, "\n\n".join(paragraphs))
+    # Not a QMessageBox: its text cannot scroll, and this one ran off a small screen (walk 55a).
+    tell(parent, title, "\n\n".join(paragraphs))
     for report in reports:
         with contextlib.suppress(OSError):  # offered again next time rather than fail start-up
             mark_crash_report_shown(report)

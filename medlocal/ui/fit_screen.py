@@ -25,10 +25,12 @@ from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QDialogButtonBox,
     QFrame,
     QLayout,
     QLayoutItem,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -218,7 +220,9 @@ def _widgets_in(item: QLayoutItem) -> list[QWidget]:
 
 
 class _KeepOnScreen(QObject):
-    """At each show: the dialog no larger than the screen's free area, and inside it."""
+    """At each show: the dialog no larger than the screen's free area, and inside it, and no
+    default button picked by chance (:func:`no_default_by_chance`); after a font change, as
+    large as its content where the screen has room."""
 
     grow_at_first_show = False
 
@@ -228,7 +232,64 @@ class _KeepOnScreen(QObject):
                 self.grow_at_first_show = False
                 watched.resize(watched.size().expandedTo(watched.sizeHint()))
             keep_on_screen(watched)
+            if isinstance(watched, QDialog) and not isinstance(watched, QWizard):
+                no_default_by_chance(watched)
+        elif (
+            event.type() == QEvent.Type.FontChange
+            and isinstance(watched, QWidget)
+            and watched.isVisible()
+        ):
+            # A font grown while it shows (walk 55a M5: the wizard kept its size, its page's
+            # fields squeezed under the advice): as large as its content asks, where the
+            # screen has room. Once its children have the new font too.
+            QTimer.singleShot(0, watched, lambda: _grow_to_content(watched))
         return False
+
+
+def _grow_to_content(window: QWidget) -> None:
+    """``window`` as wide as its scrolling parts' content needs (a radio button's text at
+    18 pt), then as tall as its content asks at that width, within the screen."""
+    if not shiboken6.isValid(window) or not window.isVisible():
+        return
+    wider = 0
+    for area in window.findChildren(FittingScrollArea):
+        content = area.widget()
+        if content is not None and area.isVisible():
+            wider = max(wider, content.minimumSizeHint().width() - area.viewport().width())
+    if wider > 0:
+        window.resize(size_on_screen(window, window.width() + wider, window.height()))
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # the scroll areas at the new width, for their height below
+    window.resize(window.size().expandedTo(window.sizeHint()))
+    keep_on_screen(window)
+
+
+def no_default_by_chance(dialog: QDialog) -> None:
+    """Call at the dialog's Show event: where the dialog chose no default button (none of its
+    own, no OK in its button box), Enter in a field presses nothing; Enter on a focused button
+    still presses that button.
+
+    Why: a dialog shown without a default makes the first auto-default button after the focused
+    field in the Tab order its default for good (QDialog::setVisible, after the Show event).
+    Which button that is depends on the Tab order, not on what Enter should do: once
+    fit_dialog put the closing row last, Enter in Backup's empty Folder field opened the folder
+    chooser and Enter on a model catalog row started its download (review55c). Before, by
+    chance, it was a task's disabled Cancel. So the buttons are not auto-default while Qt
+    picks, and are again from the next turn of the event loop."""
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.window() is dialog]
+    if any(button.isDefault() for button in buttons):
+        return  # chosen by the dialog (or its button box's OK, set at the box's own Show)
+    held = [button for button in buttons if button.autoDefault()]
+    for button in held:
+        button.setAutoDefault(False)
+
+    def again() -> None:
+        for button in held:
+            if shiboken6.isValid(button):
+                button.setAutoDefault(True)
+
+    QTimer.singleShot(0, dialog, again)
 
 
 def keep_on_screen(window: QWidget) -> None:

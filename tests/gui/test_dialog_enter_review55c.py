@@ -3,8 +3,8 @@ into a scroll area. Qt makes the first auto-default button after the focused wid
 chain the dialog's default; walkfix55a put the closing row last in that chain, so the button
 next to the first field became the default: Enter in Backup's empty Folder field opens the
 folder chooser, and Enter on a row of the model catalog starts its download (before: the
-task's disabled Cancel was the default, and Enter did nothing). Not mended here (which button,
-if any, Enter should press is a design choice): strict xfail."""
+task's disabled Cancel was the default, and Enter did nothing). Mended in walkfix56
+(fit_screen.no_default_by_chance; tests/gui/test_dialog_enter_walkfix56.py covers every dialog)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from medlocal.ui import files
 from medlocal.ui.workers import wait_for_jobs
 
 
-@pytest.mark.xfail(strict=True, reason="review55c: Enter in the Folder field opens the chooser")
 def test_enter_in_backup_s_folder_field_opens_no_chooser(
     qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -39,7 +38,6 @@ def test_enter_in_backup_s_folder_field_opens_no_chooser(
         assert wait_for_jobs(20.0)
 
 
-@pytest.mark.xfail(strict=True, reason="review55c: Download is the default on a catalog row")
 def test_enter_on_a_catalog_row_starts_no_download(qtbot: QtBot, workspace: Workspace) -> None:
     dialog = open_window(qtbot, workspace)._dialog("models_dialog", "ModelManagerDialog")
     dialog.show()

@@ -11,9 +11,9 @@ import pytest
 from fixtures.child_process import leave_a_killed_window_run
 from fixtures.gui_window import PASS, make_workspace
 from fixtures.vault_file import FAST
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from medlocal.ui import app as gui_app
 from medlocal.ui.app import tell_last_run
 from medlocal.ui.first_run import UNFINISHED_EARLIER, FirstRunWizard
 from medlocal.vault.store import Vault
@@ -51,7 +51,7 @@ def test_a_window_killed_while_creating_is_not_told_its_vault_is_safe(
     left.lock()
     ws = make_workspace(medlocal_home)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(gui_app, "tell", lambda _p, _t, text: shown.append(text))
     try:
         tell_last_run(None, vault_unfinished=ws.vault_unfinished())
     finally:

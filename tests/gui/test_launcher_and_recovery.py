@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import window_with_patient
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.ui import app as gui_app
 from medlocal.ui.app import tell_last_run
 
 MEDS = "Discharge medications: metformin 500 mg twice daily. " * 40
@@ -76,7 +76,7 @@ def test_crash_report_from_last_time_is_offered_once(
     write_crash_report(ValueError("secret patient text must not appear"))
     assert len(pending_crash_reports()) == 1
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(gui_app, "tell", lambda _p, _t, text: shown.append(text))
     tell_last_run(None)
     tell_last_run(None)
     assert len(shown) == 1 and "no patient" in shown[0]
@@ -107,7 +107,7 @@ def test_a_window_killed_last_time_is_said_once_at_the_next_start(
         "command",
     }
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(gui_app, "tell", lambda _p, _t, text: shown.append(text))
     tell_last_run(None)
     tell_last_run(None)
     assert len(shown) == 1
@@ -151,9 +151,7 @@ def test_a_native_crash_is_said_in_one_dialog_with_its_report(
     )
     assert len(pending_crash_reports()) == 1
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _p, title, text: shown.append((title, text))
-    )
+    monkeypatch.setattr(gui_app, "tell", lambda _p, title, text: shown.append((title, text)))
     tell_last_run(None)
     tell_last_run(None)
     assert len(shown) == 1, shown
@@ -172,9 +170,7 @@ def test_a_kill_without_a_crash_report_does_not_speak_of_one(
 ) -> None:
     _kill_a_window_run(medlocal_home, crash=False)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _p, title, text: shown.append((title, text))
-    )
+    monkeypatch.setattr(gui_app, "tell", lambda _p, title, text: shown.append((title, text)))
     tell_last_run(None)
     assert [title for title, _text in shown] == ["MedLocal did not close properly"]
     assert "it was killed or the computer stopped" in shown[0][1]

@@ -16,6 +16,7 @@ from medlocal.rag.checks.sentence_flags import SentenceCheck, absent
 from medlocal.rag.coverage import list_item
 from medlocal.rag.drug_facts import unknown_dosed_names, unknown_listed_names
 from medlocal.rag.medications import MedicationLexicon, mentions
+from medlocal.rag.tested_names import names_read_as_tests
 
 _WHERE_A_MEDICINE_STANDS = "stands where a medicine does but is not named in"
 
@@ -30,8 +31,10 @@ def check_medications(
     elsewhere: Elsewhere,
 ) -> None:
     # "her potassium was 5.0", "her potassium was normal": a blood result, checked as a number
-    # and against its range, not a medicine to find in the passages.
+    # and against its range, not a medicine to find in the passages; so is "what was his
+    # potassium?" (walk 55a L8), where no value stands beside it.
     measured = measured_in(body, facts.sentence_day_first(body, cited)) | claimed_measures(body)
+    measured |= names_read_as_tests(body)
     for start, end, name in lexicon.spans(body):
         if name in measured:
             continue

@@ -35,6 +35,7 @@ from medlocal.crash import mark_crash_report_shown, pending_crash_reports
 from medlocal.fsutil import shown_path
 from medlocal.ui.dialogs.common import ErrorLine, error_text, resize_on_screen, run_owned
 from medlocal.ui.log_tail import LogTail, install_log_tail
+from medlocal.ui.tab_order import tab_in_layout_order
 from medlocal.ui.workers import Job
 
 LOG_REFRESH_MS = 500
@@ -152,6 +153,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         resize_on_screen(self, 720, 520)
+        tab_in_layout_order(self)  # the page tabs first, then the page, then Close (walk 55a L2)
 
         self.timer = QTimer(self)
         self.timer.setInterval(LOG_REFRESH_MS)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QObject, QSize, Qt, QThreadPool
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSize, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,7 +38,8 @@ from medlocal.other_account import another_account_message
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.fit_screen import fit_dialog, size_on_screen
+from medlocal.ui.fit_screen import fit_dialog, scrolling_pane, size_on_screen
+from medlocal.ui.tab_order import tab_in_layout_order
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -180,9 +181,10 @@ def resize_on_screen(widget: QWidget, width: int, height: int) -> None:
     """``widget`` at ``width`` x ``height``, or at the screen's free area where that is smaller:
     a dialog larger than an 800 x 600 or 1024 x 768 screen hides its buttons (walk 34 found the
     main window too wide for such a screen; the evaluation dialog opened at 1100 px)."""
-    # What does not fit scrolls, the closing buttons stay in view. Not (yet) for the dialogs
-    # split into a picker and a result (Summarise, Evaluate): with fit_dialog their picker took
-    # the larger part of the width from the summary (cause not found; walkfix55a's report).
+    # What does not fit scrolls, the closing buttons stay in view. The dialogs split into a
+    # picker and a result (Summarise, Evaluate) are only kept on the screen: their picker
+    # scrolls in its own pane (picker_and_result_layout); in a scroll area of the whole dialog
+    # the picker took the larger part of the width from the summary (walkfix55a's report).
     layout = widget.layout()
     first = layout.itemAt(0) if layout is not None else None
     # Where the screen has room, no smaller than its content: before fit_dialog the layout's
@@ -191,8 +193,28 @@ def resize_on_screen(widget: QWidget, width: int, height: int) -> None:
     least = widget.minimumSizeHint()
     if first is None or not isinstance(first.widget(), QSplitter):
         fit_dialog(widget)
+    else:
+        fit_dialog(widget, scroll=False)  # its panes scroll (picker_and_result_layout)
     wanted = least.expandedTo(QSize(width, height))
     widget.resize(size_on_screen(widget, wanted.width(), wanted.height()))
+
+
+class _PickerAThirdAtMost(QObject):
+    """On a splitter of a picker and a result: where the two sides ask for more width than the
+    splitter has, the picker is given a third at most (it scrolls) and the result the rest.
+    Left to Qt, the picker kept the width it asked for and the summary got 70 px of a 683 px
+    dialog at 18 pt (only the result stretches). Where both fit, Qt's split (and the user's,
+    dragged) is left alone."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QSplitter):
+            picker, result = watched.widget(0), watched.widget(1)
+            width = watched.width() - watched.handleWidth()
+            if picker is not None and result is not None and width > 0:
+                asked = picker.sizeHint().width() + result.sizeHint().width()
+                if asked > width and picker.width() > width // 3:
+                    watched.setSizes([width // 3, width - width // 3])
+        return False
 
 
 class TaskPanel(QWidget):
@@ -358,9 +380,14 @@ def picker_and_result_layout(
     """The frame the summarise and evaluate dialogs share: what to run on the left, its result
     on the right, then the task's progress, a message line and Close beside the action."""
     splitter = QSplitter(Qt.Orientation.Horizontal, dialog)
-    splitter.addWidget(picker)
-    splitter.addWidget(result)
+    # Each side scrolls in its pane, as the main window's panes do: the picker's controls at
+    # 18 pt made the dialog at least 794 px wide, and Evaluate's chart (380 x 220 at least)
+    # 400 px tall, larger than a 683 x 384 screen (walk 55a M1).
+    picker_pane, result_pane = scrolling_pane(picker), scrolling_pane(result)
+    splitter.addWidget(picker_pane)
+    splitter.addWidget(result_pane)
     splitter.setStretchFactor(1, 2)
+    splitter.installEventFilter(_PickerAThirdAtMost(splitter))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
@@ -369,6 +396,9 @@ def picker_and_result_layout(
     layout.addWidget(task)
     layout.addWidget(message)
     layout.addWidget(buttons)
+    # Tab as they show, not as they were created (walk 55a L2: Evaluate's "Start over", below
+    # the models, came before Questions).
+    tab_in_layout_order(dialog)
 
 
 def table_and_actions_layout(
