@@ -71,7 +71,11 @@ session 55; dev61 (recall outside
 facilities: people named with and without a cue, beside doses, in brackets, as spaced initials
 and in other scripts, dates written every way and in other languages and calendars, towns,
 streets and house numbers of thirty countries, reference numbers, ages over 89, vehicles and
-devices, beside clinical words in those languages that must stay), written blind in session 55).
+devices, beside clinical words in those languages that must stay), written blind in session 55;
+dev62 (recall on people as real notes write them - all-capitals headers, banners and
+signatures, names beside lower-case words in shorthand, relatives, clinicians, carers and
+nicknames of twenty countries - beside brands in capitals, eponyms, headings, lab names and
+medicines where a name could stand), written blind in session 56).
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the

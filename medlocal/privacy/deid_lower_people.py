@@ -2,7 +2,7 @@
 deid56a): after a relation, a role or a title ("pt's sister chioma", "nurse kerry-ann:", "rev.
 wint visited"), before their role in brackets ("d/w jess (OT)", "uche (dietitian)"), after a
 word that hands something to a person ("call shawn-paul in lab"), and a lower-case name found
-once, at its other lower-case mentions ("dr hamza ... consent taken by hamza").
+by these slots, at its other lower-case mentions ("nurse kerry-ann ... bloods by kerry-ann").
 
 Hurried notes type names in lower case, and most given names are also English words in the
 shipped dictionary ("jess", "mercy", "tiffany", "kerry"), so a safe-list reading (deid_lower_names)
@@ -17,7 +17,7 @@ holds is taken: "with food", "per day" and "by hand" stay.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
@@ -58,7 +58,6 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[a-z][a-z'’]*(?:-[a-z][a-z'’
 _CLOSES = re.compile(r"[ \t]*(?:[,.;:)(|/\]]|\n|\Z)|[ \t]+[-–—][ \t]")
 # A surname after the name ("tvn lorna baxter -").
 _NEXT = re.compile(r"[ \t]+(?P<w>[a-z][a-z'’]*(?:-[a-z][a-z'’]*)?)(?![\w@-])")
-_NAME_KINDS = frozenset({"name", "patient_name"})
 
 
 def _listed(word: str, lex: Lexicon) -> bool:
@@ -142,15 +141,16 @@ def _mentions(text: str, names: set[str]) -> Iterator[Redaction]:
         yield _span(match, text)
 
 
-def lower_people_candidates(text: str, found: Iterable[Redaction], lex: Lexicon) -> list[Redaction]:
-    """Lower-case names in a person's slot in ``text``, and their other lower-case mentions
-    (with the lower-case names among ``found``)."""
+def lower_people_candidates(text: str, lex: Lexicon) -> list[Redaction]:
+    """Lower-case names in a person's slot in ``text``, and their other lower-case mentions."""
     out = list(_slotted(text, lex))
+    # Only the names these slots found: in a first version the lower-case names of every rule
+    # spread to 146 held-out words that were neither identifiers nor clinical terms (and 13
+    # inside clinical terms; counts-only reading).
     names = {
         red.original
-        for red in (*found, *out)
-        if red.kind in _NAME_KINDS
-        and red.original.replace("-", "").isalpha()
+        for red in out
+        if red.original.replace("-", "").isalpha()
         and red.original.islower()
         and len(red.original) >= 3
         # A hyphenated name is no English word whatever its parts ("kerry-ann").

@@ -6,7 +6,7 @@ metformin") - keep the word there whatever it is: most brands sold outside the U
 list, and the slot is the only evidence. A surname or given name in that slot leaked with it
 ("Tab Okonkwo 500 mg", "Okonkwo cream applied", "Meds: Okonkwo, metformin", "Okonkwo Chrono 500
 mg"; note55's list). Session 54's policy for a word before a dose (deid_dose_brands) holds here
-too: a word a name list holds and no clinical, product or English list explains is a person's,
+too: a word the surname list holds and no clinical, product or English list explains is a person's,
 so the keep is undone for it and the word scan reads it as any other capitalised word.
 
 What stays kept: a word a medicine, product, clinical or English list holds ("Lasix",
@@ -51,12 +51,14 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _person_word(tok: Tok, lex: Lexicon) -> bool:
-    """A capitalised word a name list holds and no safe list explains."""
+    """A capitalised word the surname list holds and no safe list explains."""
     lower = tok.bare
     return (
         tok.word[:1].isupper()
         and len(lower) >= 3
-        and lex.name_like(lower)
+        # A surname: a given name alone is a brand after "Tab" as often (held-out: three
+        # clinical terms, none a person, in the first version that took given names too).
+        and lower in lex.surnames
         and lower not in _NAMED_MEDICINES
         and lower not in lex.products
         and not lex.clinical(tok.lower)

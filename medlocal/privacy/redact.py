@@ -405,7 +405,7 @@ class Redactor:
         found += lower_name_candidates(text, found + tagged_spans, lex)
         # Names typed in lower case in a person's slot, and their other lower-case mentions
         # (session 56: deid_lower_people).
-        found += lower_people_candidates(text, found + tagged_spans, lex)
+        found += lower_people_candidates(text, lex)
         return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:

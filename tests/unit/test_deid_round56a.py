@@ -109,13 +109,13 @@ _LOWER_KEPT = [
 
 @pytest.mark.parametrize("text", _LOWER_KEPT)
 def test_everyday_words_in_a_persons_slot_stay(text: str) -> None:
-    assert lower_people_candidates(text, [], lexicon()) == []
+    assert lower_people_candidates(text, lexicon()) == []
     assert redact(text).count("[NAME]") == 0, redact(text)
 
 
 def test_a_found_lower_case_name_is_taken_at_its_other_mentions() -> None:
     text = "NGT feeds per uche (dietitian). uche to review on monday."
-    found = {r.start for r in lower_people_candidates(text, [], lexicon())}
+    found = {r.start for r in lower_people_candidates(text, lexicon())}
     assert found == {text.index("uche"), text.rindex("uche")}
 
 
