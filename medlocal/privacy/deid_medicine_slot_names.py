@@ -47,6 +47,13 @@ _FORM_BEFORE = frozenset(
     {"tab", "tabs", "tablet", "cap", "caps", "capsule", "inj", "syp", "syr", "susp", "supp",
      "neb", "oint", "crm"}
 )  # fmt: skip
+# Lower-case words that lead to a medicine right before it ("started Xyz 5 mg").
+_LEADS = frozenset(
+    {"on", "with", "start", "started", "starting", "commenced", "given", "gave", "give",
+     "continue", "continued", "restart", "restarted", "increase", "increased", "reduce",
+     "reduced", "add", "added", "stop", "stopped", "and", "or", "plus", "of", "takes", "taking",
+     "use", "using", "apply", "applied", "prescribed", "dispensed"}
+)  # fmt: skip
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
@@ -83,6 +90,19 @@ def _medicine_slot(
     tokens: list[Tok], i: int, text: str, lex: Lexicon, lists: list[tuple[int, int]]
 ) -> bool:
     tok = tokens[i]
+    if i and text[tokens[i - 1].end : tok.start] in (" ", "-"):
+        before = tokens[i - 1]
+        if before.lower.rstrip(".") not in _FORM_BEFORE and (
+            lex.clinical(before.lower)
+            or clinical_abbreviation(before.word)
+            or before.lower in lex.products
+            or (before.shape == "lower" and before.word[:1].isupper())
+        ):
+            # The second word of a clinical phrase ("Salmonella Stanley", "silicone Foley", "20
+            # Fr Foley", "SpaceOAR Vue": five development terms in a first version).
+            return False
+        if before.word.islower() and before.lower not in _LEADS and lex.known(before.lower):
+            return False  # a material or a kind before a device ("silicone Foley 10 mL")
     if _DOSE_AFTER.match(text, tok.end) is not None:
         return True
     if i and tokens[i - 1].lower.rstrip(".") in _FORM_BEFORE:
