@@ -138,6 +138,8 @@ _MED_LIST = re.compile(
     r"(?:meds|medications?|medicines?|drugs|rx)\b[^:\n]{0,60}:"
     r"(?P<list>(?:[^\n.]|\.(?![ \t]+[A-Z]))*)"
 )
+# Read by deid_medicine_slot_names too (a listed name in a medication list is a person's).
+MED_LIST = _MED_LIST
 
 
 # Unions of word lists made once, where they were made again for every word read.

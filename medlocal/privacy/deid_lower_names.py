@@ -39,6 +39,7 @@ _SHORTHAND = frozenset(
         "wk", "wks", "mth", "mths", "yr", "yrs", "hrs", "mins", "ff", "cont", "contd", "via",
     }
 )  # fmt: skip
+SHORTHAND = _SHORTHAND  # read by deid_lower_people too
 # Titles that may open a lower-case name ("ms. dee", "mr jones"). "ms" only with its stop: in
 # lower case alone it is also multiple sclerosis ("ms flare").
 _TITLE = re.compile(r"(?<![\w.])(?:mrs|mr|miss|dr|prof|ms\.)\.?[ \t]+(?P<w>[^\W\d_]{2,})")

@@ -43,8 +43,10 @@ _LETTERS = r"[A-Z](?:(?:\.[ \t]?|[ \t])[A-Z](?![\w&])){0,3}\.?"
 # The field ends: the line's end, a slash, comma, semicolon, bracket, dash, a column gap, or
 # a word in lower case or a bracket after a blank ("Dr E J H reviewed", "A K (Locum)"; "DR A
 # FIB" is no one).
+# Session 56: a colon and a blank after a lone letter, as a transcript names its speakers
+# ("Dr A: Any chest pain?"); "Grade: B" has no title before it.
 # A slash counts with a blank on one side ("E J H / NURSE"): "A/W", "N/A" are abbreviations.
-_END = r"(?=[ \t]*(?:$|[,;)|]|[-–][ \t]|[ \t]{2,}|\t|/[ \t])|[ \t]+(?:[a-z(]|/))"
+_END = r"(?=[ \t]*(?:$|[,;)|]|(?<=[A-Z]):[ \t]|[-–][ \t]|[ \t]{2,}|\t|/[ \t])|[ \t]+(?:[a-z(]|/))"
 _INITIALS = re.compile(
     rf"(?<![\w&])(?:{_TITLE}|{_CUE})[ \t]+(?P<i>{_LETTERS})(?![\w&]){_END}", re.M
 )

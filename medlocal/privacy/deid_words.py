@@ -60,6 +60,7 @@ from medlocal.privacy.deid_known_orgs import (
     known_organisations,
 )
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
+from medlocal.privacy.deid_medicine_slot_names import give_back_listed_names
 from medlocal.privacy.deid_names import given_and_surname, names_before_names, split_at_roles
 from medlocal.privacy.deid_nicknames import nicknames
 from medlocal.privacy.deid_org_cues import cued_organisations
@@ -119,6 +120,9 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     checkpoint()
     protect_instrument_eponyms(tokens, text, lex)
     checkpoint()
+    # Session 56 (deid_medicine_slot_names): the medicine passes' keep is undone below for a
+    # listed name in a medicine's slot; their shapes before are kept for it.
+    shapes_before_medicines = [tok.shape for tok in tokens]
     protect_values(tokens, text, lex)
     checkpoint()
     protect_products(tokens, text, lex)
@@ -132,6 +136,7 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_lab_rows(tokens, text, lex)
     checkpoint()
     protect_prescribed(tokens, text)
+    give_back_listed_names(tokens, text, lex, shapes_before_medicines)
     checkpoint()
     protect_slashed_abbreviations(tokens, text)
     checkpoint()

@@ -86,6 +86,7 @@ from medlocal.privacy.deid_listed_possessives import listed_possessives
 from medlocal.privacy.deid_lower_codes import lower_code_candidates
 from medlocal.privacy.deid_lower_names import lower_name_candidates
 from medlocal.privacy.deid_lower_orgs import lower_org_candidates
+from medlocal.privacy.deid_lower_people import lower_people_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_initials import name_initials_spans
@@ -402,6 +403,9 @@ class Redactor:
         found += split_name_candidates(text, lex)
         tagged_spans = [_word_redaction(text, span) for span in tagged]
         found += lower_name_candidates(text, found + tagged_spans, lex)
+        # Names typed in lower case in a person's slot, and their other lower-case mentions
+        # (session 56: deid_lower_people).
+        found += lower_people_candidates(text, lex)
         return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:
