@@ -32,7 +32,16 @@ _STEMS = (
     r"nonag[eé]n[aá]ri|nonagenari|nonagénaire|"
     r"hundertj[aä]hr|hundra\w*[aå]ri|honderdjarig|stuletn|centenaire|centenári|centenari"
 )
-_AGE_WORD = re.compile(rf"(?i:(?<![^\W\d_])[^\W\d_]*(?:{_STEMS})[^\W\d_]*)")
+# The stem is searched for, and the word grown from it to its edges.
+_STEM = re.compile(rf"(?i:{_STEMS})")
+# Speed: the stems' roots, looked for in the lower-cased text before the pattern runs (the
+# pattern of many case-blind stems takes 17 ms on the twenty-page record; most records hold none).
+_ROOTS = (
+    "neunzig", "nittio", "nitti", "notti", "halvfems", "negentig", "novant", "dziewięćdziesi",
+    "девяност", "nonag", "hundert", "hundra", "honderd", "stuletn", "centena",
+)  # fmt: skip
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]*\Z")
+_LETTERS = re.compile(r"[^\W\d_]*")
 _IS_AGE = re.compile(
     r"(?i:\b(?:she|he|patient|patiënt|patiente?|patientin|paciente|pt|resident|lady|"
     r"gentleman|man|woman|client)[ \t]+(?:is|was|turned|turns|is[ \t]+now|ist|est|es|é|är|er|"
@@ -43,10 +52,18 @@ _IS_AGE = re.compile(
 
 def age_word_candidates(text: str) -> Iterator[Redaction]:
     """Ages over 89 written as one word of another language, or after "(subject) is"."""
-    for match in skipped_finditer(_AGE_WORD, text):
-        yield Redaction(
-            "age_over_89", match.start(), match.end(), match.group(), label("age_over_89")
-        )
+    lowered = text.lower()
+    stems = _STEM.finditer(text) if any(root in lowered for root in _ROOTS) else iter(())
+    last_end = -1
+    for match in stems:
+        if match.start() < last_end:
+            continue
+        before = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        start = before.start() if before else match.start()
+        after = _LETTERS.match(text, match.end())
+        end = after.end() if after else match.end()
+        last_end = end
+        yield Redaction("age_over_89", start, end, text[start:end], label("age_over_89"))
     if "9" not in text and "1" not in text:
         return
     for match in skipped_finditer(_IS_AGE, text):
