@@ -12,12 +12,13 @@ Read:
 * a word of the NATO spelling alphabet in any case and one to three digits (perhaps "-1"),
   where a crew's or a vehicle's word stands earlier on the line ("unit", "crew", "call sign",
   "ambulance", "attended", "dispatched" ...): "echo 12 weeks", "Golf 18 holes", "whisky 12
-  units" have none, and a unit, count or time after the number refuses it;
-* after a vehicle's word of the notes' languages (after "unit" a word only, "Unit C-2" is a
-  housing block's) ("unit", "ambulance", "ambulanza",
+  units" have none, and a unit, count or time after the number refuses it; "echo" and "x-ray",
+  a test's names, only after "call sign" ("attended echo 2 today" stays);
+* after a vehicle's word of the notes' languages ("unit", "ambulance", "ambulanza",
   "ambulancia", "ambulância", "Krankenwagen", "RTW", "karetka", "ambulans", "helicopter",
   "rescue", "medic"), a capitalised word or a short code of capitals and digits and one to four
-  digits: "unit Bay 4", "ambulance Monday 14:00", "Unit 4B" and a calendar word stay.
+  digits: "Ambulance Bay 4", "ambulance Monday 14:00" and a calendar word stay, and after
+  "unit" only a word is read ("Unit C-2" is a housing block's, "unit 4B" a ward's).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ _CREW_CUE = re.compile(
     r"dispatched|responded|responding|on[ \t]+scene|conveyed|hems|helimed|helicopter|"
     r"paramedics?|medics?|ePCR|fire|police|patrol)\b)"
 )
+# Spelling-alphabet words that are also a test's name, read only after "call sign".
+_CLINICAL_SPELLING = re.compile(r"(?i:echo|x-?ray)\b")
+_CALL_SIGN_CUE = re.compile(r"(?i:\bcall[ -]?signs?\b)")
 _VEHICLE_THEN_NAME = re.compile(
     r"(?i:\b(?:unit|ambulance|ambulanza|ambulancia|ambulância|krankenwagen|rtw|nef|"
     r"karetk[aęią]|karetką|ambulans\w*|helicopter|rescue|medic))[ \t]+"
@@ -65,7 +69,13 @@ def call_sign_word_candidates(text: str) -> Iterator[Redaction]:
     """Call signs of a spelling-alphabet word, and vehicles named after their vehicle's word."""
     for match in skipped_finditer(_SPELLED, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if _CREW_CUE.search(text, line_start, match.start()) is None:
+        cue = _CREW_CUE.search(text, line_start, match.start())
+        if cue is None:
+            continue
+        if _CLINICAL_SPELLING.match(match.group()) and not _CALL_SIGN_CUE.search(
+            text, line_start, match.start()
+        ):
+            # "attended echo 2 today": a test's word needs the call sign's own cue.
             continue
         yield Redaction(
             "vehicle_id", match.start(), match.end(), match.group(), label("vehicle_id")

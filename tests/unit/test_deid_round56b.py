@@ -106,6 +106,8 @@ def test_label_abbreviations_read_no_value(text: str) -> None:
         "ambulance Monday 14:00",
         "Ambulance Bay 3",
         "Crew: delta 4 mg given",
+        "Patient attended echo 2 today",
+        "Crew attended; x-ray 3 views",
     ],
 )
 def test_call_sign_words_read_no_clinical_number(text: str) -> None:
