@@ -51,8 +51,10 @@ from medlocal.privacy.deid_abroad_addresses import abroad_candidates
 from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_age_cells import age_cell_candidates
+from medlocal.privacy.deid_age_words import age_word_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_bracket_names import bracketed_names
+from medlocal.privacy.deid_call_sign_words import call_sign_word_candidates
 from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
@@ -81,6 +83,7 @@ from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_institution_names import institution_name_spans
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_kin_ages import kin_age_candidates
+from medlocal.privacy.deid_label_abbreviations import label_abbreviation_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_listed_possessives import listed_possessives
 from medlocal.privacy.deid_lower_codes import lower_code_candidates
@@ -127,6 +130,7 @@ from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, reso
 from medlocal.privacy.deid_split_names import split_name_candidates
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
+from medlocal.privacy.deid_timed_days import timed_day_candidates
 from medlocal.privacy.deid_titled_letters import titled_letter_candidates
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
@@ -364,6 +368,12 @@ class Redactor:
         found += titled_letter_candidates(text)
         found += day_month_word_candidates(text)
         found += house_number_candidates(text)
+        # Codes after their label's abbreviation, call signs of spelling-alphabet words, ages
+        # as one word of another language, days with a time after (session 56: deid56b).
+        found += label_abbreviation_candidates(text)
+        found += call_sign_word_candidates(text)
+        found += age_word_candidates(text)
+        found += timed_day_candidates(text)
         # The next code of a list after a found code (session 54: deid_code_lists).
         found += list(listed_code_candidates(text, found))
         checkpoint()
