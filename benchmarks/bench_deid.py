@@ -71,7 +71,11 @@ session 55; dev61 (recall outside
 facilities: people named with and without a cue, beside doses, in brackets, as spaced initials
 and in other scripts, dates written every way and in other languages and calendars, towns,
 streets and house numbers of thirty countries, reference numbers, ages over 89, vehicles and
-devices, beside clinical words in those languages that must stay), written blind in session 55).
+devices, beside clinical words in those languages that must stay), written blind in session 55;
+dev64 (precision: drug brands of twenty countries in Title Case and all capitals, devices and
+their models, eponymous scales, signs, tests, syndromes and operations, organisms and clinical
+words of French, Spanish, German, Italian, Portuguese and Dutch, with names, places, dates and
+numbers in the same lines), written blind in session 56).
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -130,7 +134,7 @@ DEVELOPMENT = (
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
-    "dev59", "dev60", "dev61",
+    "dev59", "dev60", "dev61", "dev64",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
