@@ -75,11 +75,16 @@ devices, beside clinical words in those languages that must stay), written blind
 dev62 (recall on people as real notes write them - all-capitals headers, banners and
 signatures, names beside lower-case words in shorthand, relatives, clinicians, carers and
 nicknames of twenty countries - beside brands in capitals, eponyms, headings, lab names and
-medicines where a name could stand), written blind in session 56; dev63 (recall on ages over 89 in digits, words and one-word forms of other languages, vehicles -
+medicines where a name could stand), written blind in session 56;
+dev63 (recall on ages over 89 in digits, words and one-word forms of other languages, vehicles -
 plates of many countries, VINs, call signs of spelling-alphabet words, ambulances named by town -
 reference numbers of every kind after lower-case words and their label's own abbreviation, and
 days and months in tables and lists with no cue, beside doses, values, ranges, scores, classes,
-ECG leads, times, beds and wards that stay), written blind in session 56).
+ECG leads, times, beds and wards that stay), written blind in session 56;
+dev64 (precision: drug brands of twenty countries in Title Case and all capitals, devices and
+their models, eponymous scales, signs, tests, syndromes and operations, organisms and clinical
+words of French, Spanish, German, Italian, Portuguese and Dutch, with names, places, dates and
+numbers in the same lines), written blind in session 56).
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -138,7 +143,7 @@ DEVELOPMENT = (
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
-    "dev59", "dev60", "dev61", "dev62", "dev63",
+    "dev59", "dev60", "dev61", "dev62", "dev63", "dev64",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

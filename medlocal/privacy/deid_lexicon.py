@@ -221,6 +221,12 @@ class Lexicon:
     # "Patientin"; deid_foreign_letter_words.txt): known, never clinical (no lab name owns the
     # date after "Fecha").
     letter_words: frozenset[str] = frozenset()
+    # Session 56 (issue 16): words of two maintained medical spelling dictionaries that no other
+    # list knows (deid_medical_dictionary.txt: brands and devices of many countries, organisms,
+    # Latin anatomy, German clinical words; no eponym, name or place): known words, never
+    # clinical (no such word owns the number after it), and, as the foreign clinical words, part
+    # of a name only right after a title, relation, role or given name (deid_tokens.classify).
+    dictionary_words: frozenset[str] = frozenset()
     # What the foreign reading found of each word (see _foreign_clinical), and what known() said:
     # a record repeats its words, and every rule asks of them.
     _foreign: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -256,6 +262,7 @@ class Lexicon:
             cached = (
                 self._known_in_english(lower)
                 or lower in self.foreign_words
+                or lower in self.dictionary_words
                 or self._foreign_clinical(lower)
                 or self._letter_word(lower)
             )
@@ -565,11 +572,19 @@ def lexicon() -> Lexicon:
     return build_lexicon(resources_dir())
 
 
-def build_lexicon(folder: Path, *, icd_terms: bool = True, vocab_terms: bool = True) -> Lexicon:
+def build_lexicon(
+    folder: Path,
+    *,
+    icd_terms: bool = True,
+    vocab_terms: bool = True,
+    medical_dictionary: bool = True,
+) -> Lexicon:
     """The word lists of ``folder``; without ICD-10-CM's words and phrases where ``icd_terms``
-    is false (tools/build_icd_terms.py builds that list against the others), and without the
+    is false (tools/build_icd_terms.py builds that list against the others), without the
     Disease Ontology's and ICD-10-PCS's where ``vocab_terms`` is false
-    (tools/build_vocab_terms.py builds that list against all the others)."""
+    (tools/build_vocab_terms.py builds that list against all the others), and without the
+    medical spelling dictionaries' words where ``medical_dictionary`` is false
+    (tools/build_medical_dictionary.py builds that list against all the others)."""
     terms = read_list(folder / "deid_clinical_terms.txt") + read_list(folder / "medications.txt")
     if icd_terms:
         # Session 41 (issue 16): ICD-10-CM's clinical words and eponym phrases ("asterixis",
@@ -610,6 +625,11 @@ def build_lexicon(folder: Path, *, icd_terms: bool = True, vocab_terms: bool = T
     letter = read_list(folder / "deid_foreign_letter_words.txt")
     phrases = {t.lower() for t in terms + letter if " " in t}
     phrase_re = re.compile(r"(?<![\w'’-])(?:" + _trie_pattern(phrases) + r")(?![\w-])", re.I)
+    dictionary: frozenset[str] = frozenset()
+    if medical_dictionary and (folder / "deid_medical_dictionary.txt").exists():
+        # Built against the lists above; taken against them again, so a name or place added to
+        # them later is never a safe word through this list.
+        dictionary = frozenset(read_list(folder / "deid_medical_dictionary.txt")) - listed - english
     return Lexicon(
         english=english,
         given_names=given,
@@ -620,6 +640,7 @@ def build_lexicon(folder: Path, *, icd_terms: bool = True, vocab_terms: bool = T
         longest_place=max(len(p.split()) for p in places),
         foreign_words=foreign,
         letter_words=frozenset(t for t in letter if " " not in t) - listed - english,
+        dictionary_words=dictionary,
         products=frozenset(
             t for t in products if " " not in t and t not in listed and t not in english
         ),

@@ -189,6 +189,31 @@ def _plain_after_cue(tok: Tok, lex: Lexicon, text: str) -> bool:
     )
 
 
+# Session 56: the cues after which a word of the medical spelling dictionaries is what was used
+# or done, not who ("packed with Gelfoam", "Herzkatheter and Koronarangiographie"); after "by",
+# "to", "per", "called" and the roles it is still read as a person.
+_THING_CUES = frozenset({"with", "and"})
+# "with" after a word of meeting or talking leads to a person ("discussed with Steindler").
+_PERSON_WITH = re.compile(
+    r"(?i:\b(?:discuss\w*|spoke|spoken|speak\w*|talk\w*|liais\w*|agreed|met|meet\w*|seen|"
+    r"review\w*|consult\w*|chat\w*|lives?|living|stay\w*|works?|working|visit\w*|"
+    r"appointment|left|came|come|arrived|accompanied|along))[ \t]+with[ \t]+\Z"
+)
+
+
+def _dictionary_after(cue: str | None, tok: Tok, text: str, lex: Lexicon) -> bool:
+    """A capitalised word of the medical spelling dictionaries (no name list holds it) that no
+    earlier reading made a name, after "with" (not after a word of meeting: "discussed with")
+    or "and"."""
+    return (
+        cue in _THING_CUES
+        and tok.shape == "title"
+        and not tok.strong
+        and tok.bare in lex.dictionary_words
+        and _PERSON_WITH.search(text, max(0, tok.start - 40), tok.start) is None
+    )
+
+
 # Words a title-cased line leaves in lower case.
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "per", "the",
@@ -303,7 +328,10 @@ def read_run(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> No
     if cue in _NAME_CUES or listed:
         # Only a listed name or an unknown word: "Dear Colleague", "discussed with Cardiology"
         # stay; "with Hope and Grace", "NOK: Patience Walker" go.
-        plain = [_plain_after_cue(tok, lex, text) for tok in run]
+        plain = [
+            _plain_after_cue(tok, lex, text) or _dictionary_after(cue, tok, text, lex)
+            for tok in run
+        ]
         for k, tok in enumerate(run):
             if plain[k] and not _named_beside(run, plain, k):
                 # Session 40 (cue40): a plain word or its plural, on no name list, after the

@@ -23,7 +23,9 @@ from medlocal.privacy.deid_people_words import (
     JOINERS,
     PARTICLES,
     PERSON_VERB,
+    RELATION_AFTER,
     RELATIONS,
+    ROLE_AFTER,
     ROLES,
     TITLES,
 )
@@ -269,13 +271,68 @@ _PERSON_CUES = TITLES | RELATIONS | ROLES
 _TITLE_RIGHT_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]\Z")
 
 
+# A line that ends a letter's sign-off ("Kind regards,", "Yours sincerely,"), then blank lines.
+_SIGN_OFF_LINE = re.compile(
+    r"(?i:regards|sincerely|faithfully|wishes|thanks|thank[ \t]+you|signed|cheers)"
+    r"[ \t]*(?:,[ \t]*)?(?:\r?\n[ \t]*){1,3}\Z"
+)
+# The rest of a word's line when nothing else stands on it, and the first word of the next line.
+_ALONE_ON_LINE = re.compile(r"[ \t]*(?:[,.][ \t]*)?(?:\Z|\r?\n[ \t]*([A-Za-z]*))")
+# A comma and a capitalised word right after a token ("Steindler, Anna").
+_COMMA_WORD = re.compile(r",[ \t]([A-Z][^\W\d_]+)\b")
+# How far back a line's opening is looked for (a longer gap is no line of its own).
+_LINE_REACH = 40
+
+
+def _named_by_what_follows(text: str, tok: Tok, lex: Lexicon) -> bool:
+    """Session 56: a word of the medical dictionaries that stands as a surname: before a
+    comma and a given name ("Steindler, Anna"), before a role or a relation on its line
+    ("Steindler (SHO)", "Faure, his son"), or alone on a line that follows a sign-off or is
+    followed by a role ("Steindler" over "Consultant Cardiologist")."""
+    if _given_after(text, tok.end, lex):
+        return True
+    if ROLE_AFTER.match(text, tok.end) or RELATION_AFTER.match(text, tok.end):
+        return True
+    alone = _ALONE_ON_LINE.match(text, tok.end)
+    if alone is None:
+        return False
+    before = text[max(0, tok.start - _LINE_REACH) : tok.start]  # a bounded look back
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[1]
+    elif tok.start > _LINE_REACH:
+        return False
+    if before.strip():
+        return False  # not the first word of its line
+    line_start = tok.start - len(before)
+    if _SIGN_OFF_LINE.search(text, max(0, line_start - 60), line_start):
+        return True
+    return (alone.group(1) or "").lower() in ROLES
+
+
+def _given_after(text: str, end: int, lex: Lexicon) -> bool:
+    """A listed given name (no clinical word) after a comma right after ``end``: the token
+    before it is a surname written first."""
+    match = _COMMA_WORD.match(text, end)
+    if match is None:
+        return False
+    word = fold(match.group(1))
+    return word in lex.given_names and not lex.clinical(word)
+
+
 def _world_word(tok: Tok, text: str, lex: Lexicon) -> bool:
-    """A clinical word of another language, or (round 17) a day of the week or a form's label
-    of one (:mod:`medlocal.privacy.deid_world_words`); a day that is also a listed name only
+    """A clinical word of another language or of the medical spelling dictionaries (session
+    56), or (round 17) a day of the week or a form's label of one
+    (:mod:`medlocal.privacy.deid_world_words`); a day that is also a listed name only
     beside a day's number or after a preposition of time ("am Montag 12", not "Montag").
     """
     bare = tok.bare
-    if bare in lex.foreign_words or (bare in WORLD_LABELS and not lex.name_like(bare)):
+    if (
+        bare in lex.foreign_words
+        # Session 56: a word of the medical spelling dictionaries ("Herzkatheter", "Gelfoam")
+        # is read the same way: a name's part only right after a title, relation or given name.
+        or bare in lex.dictionary_words
+        or (bare in WORLD_LABELS and not lex.name_like(bare))
+    ):
         return True
     if bare not in WORLD_WEEKDAYS:
         return False
@@ -318,6 +375,28 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
             )
         ):
             tok.weak = True
+            if tok.bare in lex.dictionary_words and not before.group(2):
+                # Session 56: after a title or a given name a word of the medical dictionaries
+                # is the surname ("Anna Steindler visited", "Mrs Salla"); the given name alone
+                # at a sentence's start would not have carried it. After a relation or a role
+                # it joins the name as the foreign words do.
+                cue = before.group(1).lower()
+                tok.strong = cue in TITLES or cue not in _PERSON_CUES
+        elif (
+            before is not None
+            and before.group(2)
+            and len(before.group(1)) == 1
+            and before.group(1).isupper()
+            and tok.bare in lex.dictionary_words
+        ):
+            # Session 56: a capital and a stop before a word of the medical dictionaries is a
+            # person's initial or the French "M." ("J. Steindler", "M. Faure"): no drug, device
+            # or German noun is written so, and the unknown surname was a name there before.
+            tok.strong = tok.weak = True
+        elif tok.bare in lex.dictionary_words and _named_by_what_follows(text, tok, lex):
+            # "Steindler, Anna (daughter)", "Steindler (SHO)", "Faure, physiotherapist", a
+            # signature: a surname, by what stands after it or before its line.
+            tok.strong = tok.weak = True
         return
     if (
         tok.shape == "title"
