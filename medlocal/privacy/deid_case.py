@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_cancel import checked
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_place_words import DESCRIPTIVE, GENERIC, STRONG_HEADS
@@ -67,7 +68,7 @@ _CAPS_RUN = re.compile(r"[A-Z'’.-]*")
 def _caps_facilities(text: str) -> Iterator[re.Match[str]]:
     """What ``_CAPS_FACILITY.finditer(text)`` finds, in time linear in the text."""
     if _LONG_CAPS_RUN.search(text) is None:
-        yield from _CAPS_FACILITY.finditer(text)  # each start reads a few short words
+        yield from skipped_finditer(_CAPS_FACILITY, text)  # each start reads a few short words
         return
     pos = 0
     while (start := _FACILITY_START.search(text, pos)) is not None:

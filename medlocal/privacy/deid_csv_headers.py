@@ -29,17 +29,29 @@ _WORD_KINDS = frozenset({"name", "facility", "location"})
 _LABEL = re.compile(r"[A-Za-z][A-Za-z /().#&%'’_-]{0,29}")
 _ROWS_NEEDED = 2
 _CELL_MAX = 40  # a data cell's length: a longer one is prose
+_NOT_BLANK = re.compile(r"\S")  # what str.strip() keeps: \s is str.isspace's characters
 
 
 def _values(text: str, cells: list[tuple[int, int]]) -> list[str]:
     return [text[a:b].strip().strip('"').strip() for a, b in cells]
 
 
+def opens_a_block(text: str, start: int) -> bool:
+    """Whether the line at ``start`` opens the text or a paragraph (a blank line, or only blanks,
+    before it). Speed (session 56): read in place, not from a copy of all the text before the
+    line (once per line holding a found word: 7 ms of a twenty-page record)."""
+    return (
+        start <= 0
+        or text.endswith(("\n\n", "\n\r\n"), 0, start)
+        or _NOT_BLANK.search(text, 0, start) is None
+    )
+
+
 def _header(text: str, start: int) -> list[tuple[int, int]]:
     """The cells of the line opening at ``start`` where it is a CSV header, else none."""
     # A table opens the text or a paragraph: "Dr Elin Jones, Meddygfa Menai, Porthaethwy" under
     # a letterhead has three cells of labels too.
-    if start > 0 and not text[:start].endswith(("\n\n", "\n\r\n")) and text[:start].strip():
+    if not opens_a_block(text, start):
         return []
     end = text.find("\n", start)
     end = len(text) if end < 0 else end

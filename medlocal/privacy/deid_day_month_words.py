@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -106,12 +107,12 @@ _WEEKDAY_BEFORE = re.compile(rf"(?<![\w.-])(?:(?i:{_FULL})|{_DOTTED}|{_CAPITALIS
 
 def day_month_word_candidates(text: str) -> Iterator[Redaction]:
     """Dates for a day and a month's word, and a day and month after a weekday (see above)."""
-    for match in _DAY_MONTH_WORD.finditer(text):
+    for match in skipped_finditer(_DAY_MONTH_WORD, text):
         word = match.group().rstrip(".").lstrip("0123456789/.- \t").lower()
         if word in _ALSO_WORDS and _LOWER_WORD_AFTER.match(text, match.end()):
             continue
         yield Redaction("date", match.start(), match.end(), match.group(), label("date"))
-    for match in _DAY_DOT_MONTH.finditer(text):
+    for match in skipped_finditer(_DAY_DOT_MONTH, text):
         if _WEEKDAY_BEFORE.search(text, max(0, match.start() - 20), match.start()) is None:
             continue
         day = match.group().rstrip(".")

@@ -27,7 +27,7 @@ import functools
 import importlib
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from medlocal.privacy.deid_regex_build import compile_in_front, parse
@@ -446,6 +446,18 @@ def skipped_search(
     if skipper is None:
         return pattern.search(text, pos, endpos)
     return next(skipped_matches(pattern, skipper, text, pos, endpos), None)
+
+
+def first_characters_lead(strings: Iterable[str]) -> str:
+    """A look-ahead for the first characters of ``strings``, to stand before an alternation of
+    them matched with case ("(?=[ABD])" before "(?<!\\w)(?:Ann Bell|Dale|Bo)"): the engine then
+    turns most places away with one set test instead of trying each string (a runtime list of
+    found names: hundreds in a long record). It changes no match; "" where a string is empty
+    (the alternation may then match nothing, anywhere). Speed (session 56)."""
+    listed = list(strings)
+    if not listed or not all(listed):
+        return ""
+    return f"(?=[{''.join(sorted({re.escape(s[0]) for s in listed}))}])"
 
 
 # Session 33: the first two characters. A pattern of many alternatives that opens with most

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _NUMBER = r"\d{1,5}[A-Za-zА-Яа-я]?(?:/\d{1,4}[A-Za-zА-Яа-я]?)?"
@@ -51,7 +52,7 @@ def house_number_candidates(text: str) -> Iterator[Redaction]:
         # From the street's word to the last number: its "No" is part of the address.
         for match in _TURKISH.finditer(text):
             yield _span(match, match.start("s"), match.end(), "street_address")
-    for match in _VIETNAMESE_CITY.finditer(text):
+    for match in skipped_finditer(_VIETNAMESE_CITY, text):
         yield _span(match, match.start(), match.end(), "city")
 
 

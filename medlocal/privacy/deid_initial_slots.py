@@ -160,7 +160,7 @@ def _unlisted(value: str, lex: Lexicon) -> bool:
 
 def _slot_initials(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for match in _CANDIDATE.finditer(text):
+    for match in skipped_finditer(_CANDIDATE, text):
         value = match.group()
         if _NUMBERED.match(text, match.end()):
             continue  # "Assessed by PHQ-9": a scale

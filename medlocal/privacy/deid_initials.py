@@ -23,7 +23,7 @@ import re
 from medlocal.abbreviations import default_abbreviations
 from medlocal.privacy.deid_addresses import STATES
 from medlocal.privacy.deid_false_cues import DIPLOMA
-from medlocal.privacy.deid_first_characters import skipped_finditer
+from medlocal.privacy.deid_first_characters import first_characters_lead, skipped_finditer
 from medlocal.privacy.deid_lexicon import CLINICAL_SHORT, Lexicon, fold
 from medlocal.privacy.deid_people_words import (
     CREDENTIALS,
@@ -289,7 +289,7 @@ def _lower_case_signatures(text: str, lex: Lexicon) -> list[WordSpan]:
     dictionary that is no clinical abbreviation ("by njoroge"; "per ppi", "by abx" stay)."""
     vocabulary = default_abbreviations()
     found: list[WordSpan] = []
-    for match in _LOWER_SIGNATURE.finditer(text):
+    for match in skipped_finditer(_LOWER_SIGNATURE, text):
         words = [match.group(g) for g in ("first", "second") if match.group(g)]
         if any(
             lex.clinical(w)
@@ -407,8 +407,10 @@ def initials_of_found_names(text: str, found: list[WordSpan]) -> list[WordSpan]:
         initials | {".".join(i) + "." for i in initials} | {". ".join(i) + "." for i in initials}
     )
     pattern = re.compile(
-        # not part of a hyphenated word ("cine-PC", "PC-MRI": a method, not a signature)
-        rf"(?<![\w.-])(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
+        # not part of a hyphenated word ("cine-PC", "PC-MRI": a method, not a signature); the
+        # forms' first letters looked ahead for first: speed, the same matches (session 56)
+        rf"{first_characters_lead(forms)}(?<![\w.-])"
+        rf"(?:{'|'.join(map(re.escape, sorted(forms, key=len, reverse=True)))})"
         r"(?![\w]|-\w)"
     )
     matches = list(pattern.finditer(text))

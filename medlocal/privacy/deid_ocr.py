@@ -21,13 +21,19 @@ written.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from medlocal.privacy.deid_contacts import HANDLE_CUE
 
 # A clear slip: a 0 between two letters, or an O, o or l between two digits; round 15: or a 1
 # inside a word, between a letter and two more ("Nott1ngham", "WH1TLOCK"; "HbA1c", "C1q" and
-# "CYP2C19" have a digit or one letter after it).
-_CLEAR = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_])|(?<=\d)[Ool](?=\d)|(?<=[^\W\d_])1(?=[^\W\d_]{2})")
+# "CYP2C19" have a digit or one letter after it). Speed (session 56): the slipped character is
+# read first and what stands before it looked behind at (it was written "(?<=[^\W\d_])0(?=...)"):
+# the same one-character matches, but the engine skips to the characters 0, O, o, l and 1 (a set
+# opens every alternative) instead of trying three look-behinds at every place of the text.
+_CLEAR = re.compile(
+    r"0(?<=[^\W\d_]0)(?=[^\W\d_])|[Ool](?<=\d[Ool])(?=\d)|1(?<=[^\W\d_]1)(?=[^\W\d_]{2})"
+)
 # A word of letters and digits.
 _WORD = re.compile(r"[^\W_]+")
 _NUMBER_LIKE = re.compile(r"[\dOol]+")
@@ -37,7 +43,8 @@ _SEPARATORS = "/.:-"
 def ocr_repaired(text: str) -> str:
     """``text`` with its scan slips mended where it shows them (see the module's notes); the
     same string where it does not."""
-    if len(_CLEAR.findall(text, 0, 200_000)) < 2:
+    if next(islice(_CLEAR.finditer(text, 0, 200_000), 1, None), None) is None:
+        # fewer than two clear slips in the first 200,000 characters
         return text
     chars = list(text)
     for word in _WORD.finditer(text):

@@ -539,7 +539,7 @@ def pub_names(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     if "Arms" not in text:
         return found
-    for match in _ARMS.finditer(text):
+    for match in skipped_finditer(_ARMS, text):
         words = match.group("n").split()
         bare = [fold(w.rstrip("'’").removesuffix("'s").removesuffix("’s")) for w in words]
         if any(
@@ -589,7 +589,7 @@ _FOREIGN_KINDS = frozenset(
 def foreign_heads(text: str, lex: Lexicon) -> list[WordSpan]:
     """Organisations of other languages named after their head word."""
     found: list[WordSpan] = []
-    for match in _FOREIGN_HEAD.finditer(text):
+    for match in skipped_finditer(_FOREIGN_HEAD, text):
         names = [fold(w.rstrip("'’")) for w in match.group("n").split() if w[:1].isupper()]
         if all(w in GENERIC or lex.clinical(w) or w in _FOREIGN_KINDS for w in names):
             continue  # "Laboratorio Clínico": which kind, not which one

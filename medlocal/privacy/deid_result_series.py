@@ -54,9 +54,11 @@ _REACH = 48
 # one opens at or before the span (its name is at the series' start, at most ten characters
 # long: the test group's width), so a window without any is answered at once (the code and
 # postcode patterns ask at some 800 matches of a twenty-page record, 16 us each).
-_ANY_TEST = re.compile(
-    "(?i:" + "|".join(sorted(map(re.escape, _TESTS), key=len, reverse=True)) + ")"
-)
+# Speed (session 56): searched in the window folded to lower case, matched with case: the engine
+# tries a listed name's first letter before the rest of it only where case is not ignored (45
+# -> 6 ms over the record's 832 asks). A series' test is written in ASCII letters
+# (_SERIES' test group), which lower() folds one for one, so no listed name is missed.
+_ANY_TEST = re.compile("|".join(sorted(map(re.escape, _TESTS), key=len, reverse=True)))
 _LONGEST_TEST = 10
 
 
@@ -68,7 +70,7 @@ def result_series(text: str, start: int, end: int) -> bool:
     if line_end < 0:
         line_end = len(text)
     reach = max(line_start, start - _REACH)
-    if _ANY_TEST.search(text, reach, min(line_end, start + _LONGEST_TEST)) is None:
+    if _ANY_TEST.search(text[reach : min(line_end, start + _LONGEST_TEST)].lower()) is None:
         return False
     for match in _SERIES.finditer(text, reach, line_end):
         if match.start() > start:

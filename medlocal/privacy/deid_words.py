@@ -44,6 +44,7 @@ from medlocal.privacy.deid_companies import company_names
 from medlocal.privacy.deid_device_nouns import protect_device_nouns
 from medlocal.privacy.deid_eponyms import protect_eponyms
 from medlocal.privacy.deid_fields import labelled_fields
+from medlocal.privacy.deid_first_characters import first_characters_lead
 from medlocal.privacy.deid_headings import letterhead_parts
 from medlocal.privacy.deid_hospital_names import (
     grown_facilities,
@@ -383,8 +384,9 @@ def _propagate(
         # found elsewhere: "Charles Bonnet" found as a person leaves "Charles Bonnet syndrome".
         protected = {t.start for t in tokens if t.shape == "lower" and t.word[:1].isupper()}
         alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        lead = first_characters_lead(phrases)  # speed: the same matches (session 56)
         checkpoint()
-        for match in checked(re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text)):
+        for match in checked(re.finditer(rf"{lead}(?<!\w)(?:{alternatives})(?!\w)", text)):
             if not covered[match.start()] and match.start() not in protected:
                 extra.append(WordSpan(phrases[match.group()], match.start(), match.end()))
                 covered[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
