@@ -246,8 +246,8 @@ def test_a_300_row_table_s_later_passages_are_indexed_with_its_columns(variant: 
     for chunk in chunks[1:]:
         assert chunk.text == document.text[chunk.start : chunk.end]  # offsets unchanged
         assert chunk.context is not None and chunk.context.endswith(
-            "Columns: Date, Hb (hemoglobin), WCC (wbc), Plt (platelets), Na (sodium), K (potassium),"
-            " Creat (creatinine)"
+            "Columns: Date, Hb (hemoglobin), WCC (wbc), Plt (platelets), Na (sodium),"
+            " K (potassium), Creat (creatinine)"
         ), chunk.context
 
 
