@@ -362,8 +362,11 @@ _LISTED_BEFORE = re.compile(
 
 def decimal_marks(text: str) -> tuple[int, int]:
     """How many decimals ``text`` shows written with a comma (a comma number with a unit after
-    it, "Warfarin 2,5 mg", or a range of two, "Referenz 3,5-5,1") and how many with a point."""
-    commas = sum(1 for m in _COMMA_DECIMAL.finditer(text) if m.group("unit"))
+    it, "Warfarin 2,5 mg", a range of two, "Referenz 3,5-5,1", or a cell of a semicolon or tab
+    table, "02.03.2024;9,8;4,2": a cited answer's "Kalium 4,2" read as 4 was flagged over the
+    table's 4.2, review56a, after table56-eu 325a8822) and how many with a point."""
+    with_unit = {m.start("num") for m in _COMMA_DECIMAL.finditer(text) if m.group("unit")}
+    commas = len(with_unit | cell_marks(text).decimal_commas)
     commas += len(_COMMA_RANGE.findall(text))
     return commas, len(_POINT_DECIMAL.findall(text))
 

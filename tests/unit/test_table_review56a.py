@@ -119,6 +119,23 @@ def test_the_wrong_unit_message_names_the_column_s_unit() -> None:
     assert any("gives 4.2 in mmol/l" in m.lower() for m in found), found
 
 
+# ---- a semicolon table's decimal commas are the cited answer's habit --------------------------
+
+SEMICOLON = "Datum;Hb;Kalium\n02.03.2024;9,8;4,2\n09.03.2024;10,1;5,6\n"
+
+
+@pytest.mark.parametrize(
+    "answer", ["Kalium 4,2 am 02.03.2024 [1].", "Hb 10,1 am 09.03.2024 [1].", "Kalium 5,6 [1]."]
+)
+def test_an_answer_copying_a_semicolon_table_s_decimal_commas_passes(answer: str) -> None:
+    assert not kinds(answer, SEMICOLON) & WRONG, messages(answer, SEMICOLON)
+
+
+def test_a_wrong_decimal_comma_value_is_still_flagged() -> None:
+    assert kinds("Kalium 9,8 am 02.03.2024 [1].", SEMICOLON) & WRONG
+    assert kinds("Kalium 4,2 am 09.03.2024 [1].", SEMICOLON) & WRONG
+
+
 # ---- linear time ------------------------------------------------------------------------------
 
 
