@@ -288,7 +288,9 @@ def _tables(
         # read as a row, the rows under it were bound to the first table's columns (review55c
         # after a blank line; review56a with none: "haemoglobin 139" over the sodium passed).
         header_like = _is_header_row(text, (start, end), delimiter)
-        opens = header_like and (after_blank or in_rows)
+        opens = header_like and (
+            after_blank or (in_rows and _heads_a_table_like(text, (start, end), run[0], delimiter))
+        )
         after_blank = False
         if count == width and count >= 2 and not opens:
             run.append((start, end))
@@ -333,6 +335,26 @@ def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
         ):
             return False
     return sum(1 for a, b in cells if _LETTER.search(text, a, b)) >= 2
+
+
+def _heads_a_table_like(
+    text: str, row: tuple[int, int], header: tuple[int, int], delimiter: str
+) -> bool:
+    """Whether ``row``, a row of words under a table's rows with no blank line between, is the
+    header of the next table rather than a row of its own: every cell named once, and one of
+    them where the table's header has it ("Date,Na,Creat" under "Date,Hb,K"). A row that says
+    "not done,not done,not done" or ",haemolysed,haemolysed" is the table's own: read as a
+    header, the rows under it lost their columns (review56a)."""
+    cells = [_folded(text, span) for span in cell_spans(text, *row, delimiter)]
+    if not all(cells) or len(set(cells)) < len(cells):
+        return False
+    above = [_folded(text, span) for span in cell_spans(text, *header, delimiter)]
+    return any(a == b for a, b in zip(cells, above, strict=False))
+
+
+def _folded(text: str, span: tuple[int, int]) -> str:
+    a, b = cell_text(text, span)
+    return " ".join(text[a:b].split()).casefold()
 
 
 def _named(text: str, row: tuple[int, int], delimiter: str) -> int:

@@ -63,6 +63,16 @@ def test_a_repeated_header_mid_file_changes_nothing() -> None:
     assert kinds("Her potassium was 99 on 16 March 2024 [1].", text) & WRONG
 
 
+@pytest.mark.parametrize(
+    "row", ["not done,not done,not done", ",haemolysed,haemolysed", "Comment,see note,see note"]
+)
+def test_a_row_of_words_inside_a_table_keeps_the_rows_under_it_in_their_columns(row: str) -> None:
+    text = f"Date,Hb,K\n2024-03-02,98,4.2\n{row}\n2024-03-09,101,5.6\n"
+    assert len(delimited_tables(text)) == 1
+    assert kinds("Her potassium was 101 on 9 March 2024 [1].", text) & WRONG
+    assert not kinds("Her potassium was 5.6 on 9 March 2024 [1].", text) & WRONG
+
+
 # ---- a wide table with a free-text column is still read by its columns ------------------------
 
 COMMENTED = "Date,Hb,K,Comment\n2024-03-02,98,4.2,K 5.9 on repeat\n"
