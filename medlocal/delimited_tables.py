@@ -65,6 +65,14 @@ class DelimitedTable:
         """The header rows as the file writes them, one line each."""
         return "\n".join(text[start:end].strip("\r\ufeff") for start, end in self.header)
 
+    def header_cells(self, text: str) -> list[list[str]]:
+        """The cells of each header row, blanks and quotes stripped, from the top down."""
+        return [
+            [" ".join(text[a:b].strip('"\ufeff').split()) for a, b in
+             cell_spans(text, start, end, self.delimiter)]
+            for start, end in self.header
+        ]  # fmt: skip
+
     def columns(self, text: str) -> list[str]:
         """Each column's name: its header cells from the top down, joined ("Hb g/L" where a
         units row gives "g/L" under "Hb")."""
@@ -203,10 +211,11 @@ class CellMarks:
     decimal_commas: frozenset[int] = frozenset()
 
 
-def cell_marks(text: str) -> CellMarks:
+def cell_marks(text: str, tables: list[DelimitedTable] | None = None) -> CellMarks:
+    """``tables``: ``text``'s delimited tables where the caller has them already."""
     delimiters: list[int] = []
     decimals: set[int] = set()
-    for table in delimited_tables(text):
+    for table in delimited_tables(text) if tables is None else tables:
         for start, end in (*table.header, *table.rows):
             spans = cell_spans(text, start, end, table.delimiter)
             delimiters += [
@@ -268,21 +277,27 @@ def _tables(
     run: list[tuple[int, int]] = []
     width = 0
     after_blank = False
+    in_rows = False  # the run has passed its header: a row with a number is in it
     for start, end in lines:
         if not text[start:end].strip():
             after_blank = True
             continue  # a blank line inside a table does not end it
         count = _count(text, start, end, delimiter)
-        # ... but a header row after one opens the next table of the file, however many cells
-        # it has ("Date,Na,Creat" under the rows of "Date,Hb,K"): read as a row, its rows
-        # were bound to the first table's columns (review55c).
-        opens = after_blank and _is_header_row(text, (start, end), delimiter)
+        # ... but a header row after one, or under the table's rows, opens the next table of
+        # the file, however many cells it has ("Date,Na,Creat" under the rows of "Date,Hb,K"):
+        # read as a row, the rows under it were bound to the first table's columns (review55c
+        # after a blank line; review56a with none: "haemoglobin 139" over the sodium passed).
+        header_like = _is_header_row(text, (start, end), delimiter)
+        opens = header_like and (
+            after_blank or (in_rows and _heads_a_table_like(text, (start, end), run[0], delimiter))
+        )
         after_blank = False
         if count == width and count >= 2 and not opens:
             run.append((start, end))
+            in_rows = in_rows or not header_like
             continue
         tables += _table(text, run, delimiter, width)
-        run, width = [(start, end)], count
+        run, width, in_rows = [(start, end)], count, not header_like
     tables += _table(text, run, delimiter, width)
     return tables
 
@@ -308,11 +323,38 @@ def _table(
 
 
 def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
-    """Whether ``row`` reads as a header: no digit in it, and words in two cells at least."""
-    return (
-        not any(char.isdigit() for char in text[row[0] : row[1]])
-        and _named(text, row, delimiter) >= 2
-    )
+    """Whether ``row`` reads as a header: no cell opens with a figure or holds a number
+    ("HbA1c (mmol/mol)" names a column; "2024-03-02", "<5", "4.2 H" are a row's), and words in
+    two cells at least."""
+    cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    for a, b in cells:
+        if b > a and (
+            text[a].isdigit()
+            or (text[a] in "<>≤≥~+-−.," and any(c.isdigit() for c in text[a:b]))
+            or _NUMBER_CELL.fullmatch(text, a, b)
+        ):
+            return False
+    return sum(1 for a, b in cells if _LETTER.search(text, a, b)) >= 2
+
+
+def _heads_a_table_like(
+    text: str, row: tuple[int, int], header: tuple[int, int], delimiter: str
+) -> bool:
+    """Whether ``row``, a row of words under a table's rows with no blank line between, is the
+    header of the next table rather than a row of its own: every cell named once, and one of
+    them where the table's header has it ("Date,Na,Creat" under "Date,Hb,K"). A row that says
+    "not done,not done,not done" or ",haemolysed,haemolysed" is the table's own: read as a
+    header, the rows under it lost their columns (review56a)."""
+    cells = [_folded(text, span) for span in cell_spans(text, *row, delimiter)]
+    if not all(cells) or len(set(cells)) < len(cells):
+        return False
+    above = [_folded(text, span) for span in cell_spans(text, *header, delimiter)]
+    return any(a == b for a, b in zip(cells, above, strict=False))
+
+
+def _folded(text: str, span: tuple[int, int]) -> str:
+    a, b = cell_text(text, span)
+    return " ".join(text[a:b].split()).casefold()
 
 
 def _named(text: str, row: tuple[int, int], delimiter: str) -> int:

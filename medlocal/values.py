@@ -4,12 +4,20 @@ equal: "5 mg" == "5mg", "1,000" == "1000", "0.50" == ".5", "03/04/2021" == "Marc
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from medlocal.delimited_tables import CellMarks, cell_marks
+from medlocal.delimited_tables import (
+    CellMarks,
+    DelimitedTable,
+    cell_marks,
+    cell_spans,
+    cell_text,
+    delimited_tables,
+)
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -354,8 +362,11 @@ _LISTED_BEFORE = re.compile(
 
 def decimal_marks(text: str) -> tuple[int, int]:
     """How many decimals ``text`` shows written with a comma (a comma number with a unit after
-    it, "Warfarin 2,5 mg", or a range of two, "Referenz 3,5-5,1") and how many with a point."""
-    commas = sum(1 for m in _COMMA_DECIMAL.finditer(text) if m.group("unit"))
+    it, "Warfarin 2,5 mg", a range of two, "Referenz 3,5-5,1", or a cell of a semicolon or tab
+    table, "02.03.2024;9,8;4,2": a cited answer's "Kalium 4,2" read as 4 was flagged over the
+    table's 4.2, review56a, after table56-eu 325a8822) and how many with a point."""
+    with_unit = {m.start("num") for m in _COMMA_DECIMAL.finditer(text) if m.group("unit")}
+    commas = len(with_unit | cell_marks(text).decimal_commas)
     commas += len(_COMMA_RANGE.findall(text))
     return commas, len(_POINT_DECIMAL.findall(text))
 
@@ -750,7 +761,8 @@ def extract_values(
     # A comma between cells of a table pasted as text ("Urine ACR,4.2,mg/mmol") reads as a
     # space, so the value and its unit are found as in prose (walk 20: every number of a CSV
     # lab table was "unverified"); a thousands comma ("1,234") stays. Same length: offsets hold.
-    marks = cell_marks(text)
+    tables = delimited_tables(text)
+    marks = cell_marks(text, tables)
     masked = _masked_cells(text, marks)
 
     values += _read_dates(text, masked, day_first)
@@ -845,7 +857,7 @@ def extract_values(
         found = _number_value(flat, match, match.group("num"))
         values += [found] if found is not None else []
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
-    return sorted(values, key=lambda v: v.start)
+    return sorted(_in_column_units(text, tables, values), key=lambda v: v.start)
 
 
 def _number_value(flat: str, match: re.Match[str], written: str) -> Value | None:
@@ -981,3 +993,63 @@ def is_dose(value: Value) -> bool:
         return False  # how creatinine clearance is reported, not a dose
     head, *tails = value.unit.split("/")
     return head in _RATE_HEADS and bool(tails) and all(t in _RATE_TAILS for t in tails)
+
+
+# ---- the unit a delimited table's header gives its column ("K (mmol/L)"; a units row) -----------
+
+# A unit in brackets at the end of a column's name: "K (mmol/L)", "HbA1c [%]", "WCC (x10^9/L)".
+_BRACKETED_UNIT = re.compile(r"[(\[]\s*([^()\[\]]{1,24}?)\s*[)\]]\s*$")
+
+
+@functools.lru_cache(maxsize=512)
+def unit_named(written: str) -> str | None:
+    """The unit ``written`` names, as values carry it ("mmol/L": "mmol/l"), read as a number's
+    unit is; None where it names none ("serum", "Hb")."""
+    found = extract_values(f"1 {written}")
+    if len(found) != 1 or found[0].kind != "number" or found[0].raw != f"1 {written}":
+        return None
+    return found[0].unit
+
+
+def column_units(text: str, table: DelimitedTable) -> list[str | None]:
+    """The unit each column of ``table`` gives its numbers in its header: in brackets after the
+    column's name ("K (mmol/L)"), or in a units row under the names (",g/L,mmol/L": a header row
+    below the first whose every written cell is a unit). A number in such a column's cell is in
+    that unit: read bare, "4.2" under "K (mmol/L)" confirmed "potassium 4.2 g/L" (review56a)."""
+    rows = table.header_cells(text)
+    units: list[str | None] = [None] * max(len(row) for row in rows)
+    for number, cells in enumerate(rows):
+        written = [cell for cell in cells if cell]
+        units_row = number > 0 and bool(written) and all(unit_named(c) for c in written)
+        for index, cell in enumerate(cells):
+            bracketed = _BRACKETED_UNIT.search(cell)
+            unit = unit_named(bracketed.group(1)) if bracketed else None
+            if unit is None and units_row and cell:
+                unit = unit_named(cell)
+            if unit is not None:
+                units[index] = unit
+    return units
+
+
+def in_column_unit(value: Value, unit: str | None) -> Value:
+    """``value``, a number found at the start of a cell of a column whose header gives ``unit``,
+    with that unit where it writes none of its own."""
+    if unit is None or value.kind != "number" or value.unit is not None:
+        return value
+    return replace(value, unit=unit)
+
+
+def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value]) -> list[Value]:
+    cells: dict[int, str] = {}
+    for table in tables:
+        units = column_units(text, table)
+        if not any(units):
+            continue
+        for start, end in table.rows:
+            for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+                unit = units[index] if index < len(units) else None
+                if unit is not None:
+                    cells[cell_text(text, span)[0]] = unit
+    if not cells:
+        return values
+    return [in_column_unit(v, cells.get(v.start)) for v in values]

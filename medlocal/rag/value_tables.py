@@ -11,7 +11,7 @@ from medlocal.delimited_tables import DelimitedTable, cell_spans, cell_text, del
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.time_points import BOUND_KINDS, Point
-from medlocal.values import Value, extract_values
+from medlocal.values import Value, column_units, extract_values, in_column_unit
 
 # A table laid out in columns, its cells apart by two spaces or more or a tab:
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
@@ -188,6 +188,7 @@ def delimited_cells(
             continue  # a long table names its test in each row ("date,test,value": row_measure)
         commas = decimal_commas or table.delimiter != ","
         heading = table.heading(text)
+        units = column_units(text, table)
         for start, end in table.rows:
             rows.append((start, end))
             spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
@@ -204,8 +205,14 @@ def delimited_cells(
             quote = f"{heading}\n{text[start:end]}"
             for index, ((a, _), found) in enumerate(zip(spans, read, strict=True)):
                 measure = measures[index] if index < len(measures) else None
+                unit = units[index] if index < len(units) else None
                 cells += [
-                    DelimitedCell(v.moved(a), measure, date, quote)
+                    DelimitedCell(
+                        in_column_unit(v, unit if v.start == 0 else None).moved(a),
+                        measure,
+                        date,
+                        quote,
+                    )
                     for v in found
                     if v.kind in BOUND_KINDS
                 ]
@@ -229,20 +236,32 @@ def column_measures_of(text: str, table: DelimitedTable) -> list[str | None]:
 
 
 def _rows_name_their_test(text: str, table: DelimitedTable) -> bool:
-    """Whether a column of ``table`` names a measured thing in half of its rows or more, in
-    cells that hold no number: the table's test column ("Potassium", "Sodium", ...)."""
+    """Whether a column of ``table`` whose heading names no measured thing names one in half of
+    its rows or more, in cells that are the test's name: the table's test column ("Test" over
+    "Potassium", "Serum sodium", "HbA1c"). A free-text column's "K 5.9 on repeat" or "K
+    haemolysed" beside "Date,Hb,K" is a comment, not a test column: read as one, the whole wide
+    table was read row by row and "potassium 98" over its Hb passed (review56a)."""
+    headings = [measure_named(name) for name in table.columns(text)]
     named: dict[int, int] = {}
     for start, end in table.rows:
         for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+            if index < len(headings) and headings[index] is not None:
+                continue
             a, b = cell_text(text, span)
-            if (
-                b > a
-                and not text[a].isdigit()
-                and _LETTER.search(text, a, b)
-                and find_measures(text[a:b])
-            ):
+            if b > a and not text[a].isdigit() and _names_a_test(text[a:b]):
                 named[index] = named.get(index, 0) + 1
     return any(2 * count >= len(table.rows) for count in named.values())
+
+
+def _names_a_test(cell: str) -> bool:
+    """Whether ``cell`` is a test's name: a measured thing named in a third of its letters or
+    more ("Potassium", "Serum sodium", "FBC - Hb"), not a comment that mentions one."""
+    found = find_measures(cell)
+    if not found:
+        return False
+    letters = len(_LETTER.findall(cell))
+    named = max(len(_LETTER.findall(cell[a:b])) for a, b, _ in found)
+    return 3 * named >= letters
 
 
 def column_measures(text: str) -> list[str]:
