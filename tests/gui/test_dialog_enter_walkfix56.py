@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fixtures.gui_window import open_window
+from fixtures.gui_window import FIT_DIALOGS, open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -44,16 +44,7 @@ def _shown(qtbot: QtBot, dialog: QWidget) -> None:
 
 @pytest.mark.parametrize(
     ("module", "name"),
-    [
-        ("models_dialog", "ModelManagerDialog"),
-        ("outputs_dialog", "OutputsDialog"),
-        ("backup_dialog", "BackupDialog"),
-        ("audit_dialog", "AuditDialog"),
-        ("about_dialog", "AboutDialog"),
-        ("settings_dialog", "SettingsDialog"),
-        ("passphrase_dialog", "ChangePassphraseDialog"),
-        ("export_dialog", "DocumentExportDialog"),
-    ],
+    FIT_DIALOGS,
 )
 def test_no_button_of_a_dialog_s_content_is_its_default(
     qtbot: QtBot, workspace: Workspace, patient_with_note: int, module: str, name: str

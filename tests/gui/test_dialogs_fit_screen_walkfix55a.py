@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures.gui_window import make_workspace, open_window
+from fixtures.gui_window import FIT_DIALOGS, make_workspace, open_window
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -75,16 +75,7 @@ def _rows_shown(view: QAbstractItemView, rows: int) -> bool:
 
 @pytest.mark.parametrize(
     ("module", "name"),
-    [
-        ("models_dialog", "ModelManagerDialog"),
-        ("outputs_dialog", "OutputsDialog"),
-        ("backup_dialog", "BackupDialog"),
-        ("audit_dialog", "AuditDialog"),
-        ("about_dialog", "AboutDialog"),
-        ("settings_dialog", "SettingsDialog"),
-        ("passphrase_dialog", "ChangePassphraseDialog"),
-        ("export_dialog", "DocumentExportDialog"),
-    ],
+    FIT_DIALOGS,
 )
 def test_every_dialog_fits_a_small_screen_at_18_pt(
     qtbot: QtBot,
