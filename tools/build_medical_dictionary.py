@@ -94,7 +94,9 @@ def deb_member(deb: Path, suffix: str) -> bytes | None:
 
 
 # The class attributes of Faker's person and address providers that hold names and places.
-_FAKER_FIELDS = re.compile(r"(first_name|last_name|name|cit(y|ies)|town|village|state|county)")
+_FAKER_FIELDS = re.compile(
+    r"(first_name|last_name|name|cit(y|ies)|town|village|state|count(y|ies)|province|region|lgus)"
+)
 
 
 def _literal_strings(node: ast.AST) -> list[str]:
@@ -131,10 +133,16 @@ def faker_names(wheel: Path) -> set[str]:
                 continue
             tree = ast.parse(bundle.read(name).decode("utf-8"))
             for node in ast.walk(tree):
-                if not isinstance(node, ast.Assign):
+                # Faker writes some lists with a type ("unisex_last_names: Tuple[str, ...] =
+                # (...)", pl_PL's 2,000 surnames): an annotated assignment is read too (review
+                # 56b: "Gebauer", "Makar", "Utrata", "Wiktor" had stayed on the list).
+                if isinstance(node, ast.Assign):
+                    targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                    targets = [node.target.id] if isinstance(node.target, ast.Name) else []
+                else:
                     continue
-                targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
-                if not any(_FAKER_FIELDS.search(t) for t in targets):
+                if not any(_FAKER_FIELDS.search(t) for t in targets) or node.value is None:
                     continue
                 for value in _literal_strings(node.value):
                     words.update(fold(w) for w in _LETTERS.findall(value))

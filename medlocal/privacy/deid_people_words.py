@@ -282,6 +282,27 @@ PARTICLES = JOINERS - {"of", "the", "and", "upon"} | {
     "delos",
 }
 
+# Review 56b: what only a person does or is, right after a word ("Jamshidi reports", "Kien
+# phoned", "Kuder was seen in clinic", "Utrata denies", "Jamshidi, 45,", "Kien, who says",
+# "Wiktor and Gyorgyi visited"). No brand, device or German noun is written so; verbs a
+# medicine takes ("will", "was started", "works") are not here.
+PERSON_ONLY_AFTER = re.compile(
+    r"(?:[ \t]+and[ \t]+[A-Z][^\W\d_]+)?"
+    r"(?:[ \t]+(?:says|said|reports|reported|states|stated|denies|denied|complains|complained|"
+    r"feels|phoned|rang|visited|attended|agreed|declined|consented|understands|wants|wishes|"
+    r"prefers|lives|lived|presented|presents|mobilises|mobilizes|smokes|"
+    r"is[ \t]+(?:an?[ \t]+\d+|worried|aware|keen|anxious|concerned|happy|unhappy|upset)|"
+    r"(?:was|is|has[ \t]+been)[ \t]+(?:seen|reviewed|examined|admitted|discharged|informed|"
+    r"told|advised|counselled|counseled|consented|visited))\b"
+    r"|[ \t]*,[ \t]*(?:who\b|aged?[ \t]+\d|\d{1,3}[ \t]*(?:,|yo\b|y/o\b|years?\b|M\b))"
+    # An age and sex after it: "Abelson 72M", "Jamshidi (45F)"; a bare "14F" is a catheter's
+    # French size ("Nelaton 14F") and "3 yrs" a device's age ("Heartmate 3 yrs ago"), so
+    # those only in brackets.
+    r"|[ \t]*\([ \t]*\d{1,3}[ \t]*(?:[MF]|yo|y/o|yrs?)\b"
+    r"|[ \t]*\d{1,3}[ \t]*(?:M|yo|y/o)\b)"
+)
+
+
 # What people do in notes: a given name before one of these is a person even where it is also
 # an English word or starts a sentence ("Sam will collect her", "Grace phoned").
 PERSON_VERB = re.compile(

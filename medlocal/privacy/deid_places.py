@@ -13,6 +13,7 @@ from medlocal.privacy.deid_people_words import (
     FUNCTION_CUES,
     HONORIFICS,
     LIST_GAP,
+    PERSON_ONLY_AFTER,
     RELATIONS,
     ROLE_QUALIFIERS,
     ROLES,
@@ -197,7 +198,9 @@ _THING_CUES = frozenset({"with", "and"})
 _PERSON_WITH = re.compile(
     r"(?i:\b(?:discuss\w*|spoke|spoken|speak\w*|talk\w*|liais\w*|agreed|met|meet\w*|seen|"
     r"review\w*|consult\w*|chat\w*|lives?|living|stay\w*|works?|working|visit\w*|"
-    r"appointment|left|came|come|arrived|accompanied|along))[ \t]+with[ \t]+\Z"
+    r"appointment|left|came|come|arrived|accompanied|along))"
+    # Review 56b: one adverb between ("Seen today with Steindler", "seen again with").
+    r"(?:[ \t]+(?i:today|again|together|jointly|also|briefly|later|earlier))?[ \t]+with[ \t]+\Z"
 )
 
 
@@ -210,7 +213,9 @@ def _dictionary_after(cue: str | None, tok: Tok, text: str, lex: Lexicon) -> boo
         and tok.shape == "title"
         and not tok.strong
         and tok.bare in lex.dictionary_words
-        and _PERSON_WITH.search(text, max(0, tok.start - 40), tok.start) is None
+        and _PERSON_WITH.search(text, max(0, tok.start - 48), tok.start) is None
+        # Review 56b: what follows may say a person ("with Mesmer, who says ...").
+        and PERSON_ONLY_AFTER.match(text, tok.end) is None
     )
 
 

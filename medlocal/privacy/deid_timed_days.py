@@ -24,9 +24,21 @@ _TIMED_DAY = re.compile(
 )
 
 
+def _a_range(value: str) -> bool:
+    """Review 56b: "8-12", "3-4", "1-5" before a time are a range as often ("Pain score 8-12
+    14:00", "Contractions 3-4 10:00", "day 1-5 09:00"): a dash between two unpadded numbers
+    that rise is read as one; a date so written pads a part ("08-12 08:30") or falls ("22-1")."""
+    if "-" not in value:
+        return False
+    day, month = value.split("-")
+    return not day.startswith("0") and not month.startswith("0") and int(day) < int(month)
+
+
 def timed_day_candidates(text: str) -> Iterator[Redaction]:
     """Days and months in digits that a time of day follows."""
     if ":" not in text and "h" not in text:
         return
     for match in skipped_finditer(_TIMED_DAY, text):
+        if _a_range(match.group("v")):
+            continue
         yield Redaction("date", match.start("v"), match.end("v"), match.group("v"), label("date"))

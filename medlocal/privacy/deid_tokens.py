@@ -20,8 +20,10 @@ from medlocal.privacy.deid_lexicon import (
     fold,
 )
 from medlocal.privacy.deid_people_words import (
+    COLON_ROLES,
     JOINERS,
     PARTICLES,
+    PERSON_ONLY_AFTER,
     PERSON_VERB,
     RELATION_AFTER,
     RELATIONS,
@@ -268,6 +270,7 @@ def _facts(lower: str, lex: Lexicon) -> tuple[bool, bool, bool]:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)(\.?)[ \t]\Z")
 # Review 14B: a role too ("Nurse Xyz", "Interpreter Xyz").
 _PERSON_CUES = TITLES | RELATIONS | ROLES
+_FIELD_PEOPLE = RELATIONS | COLON_ROLES | frozenset({"nok", "name", "patient", "contact"})
 _TITLE_RIGHT_BEFORE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]\Z")
 
 
@@ -288,8 +291,11 @@ def _named_by_what_follows(text: str, tok: Tok, lex: Lexicon) -> bool:
     """Session 56: a word of the medical dictionaries that stands as a surname: before a
     comma and a given name ("Steindler, Anna"), before a role or a relation on its line
     ("Steindler (SHO)", "Faure, his son"), or alone on a line that follows a sign-off or is
-    followed by a role ("Steindler" over "Consultant Cardiologist")."""
+    followed by a role ("Steindler" over "Consultant Cardiologist"); (review 56b) before what
+    only a person does ("Jamshidi reports", see deid_people_words.PERSON_ONLY_AFTER)."""
     if _given_after(text, tok.end, lex):
+        return True
+    if PERSON_ONLY_AFTER.match(text, tok.end):
         return True
     if ROLE_AFTER.match(text, tok.end) or RELATION_AFTER.match(text, tok.end):
         return True
@@ -307,6 +313,18 @@ def _named_by_what_follows(text: str, tok: Tok, lex: Lexicon) -> bool:
     if _SIGN_OFF_LINE.search(text, max(0, line_start - 60), line_start):
         return True
     return (alone.group(1) or "").lower() in ROLES
+
+
+# Review 56b: a relation's or a person's role's field right before a word ("Mother: Steindler",
+# "NOK - Kien", "Interpreter: Jamshidi").
+_FIELD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*[:\-–][ \t]*\Z")
+
+
+def _field_of_a_person(text: str, tok: Tok) -> bool:
+    """A word of the medical dictionaries right after a relation's or a person's role's
+    label and its colon or dash: the person's name."""
+    before = _FIELD_BEFORE.search(text, max(0, tok.start - 32), tok.start)
+    return before is not None and before.group(1).lower() in _FIELD_PEOPLE
 
 
 def _given_after(text: str, end: int, lex: Lexicon) -> bool:
@@ -393,7 +411,9 @@ def classify(tok: Tok, text: str, lex: Lexicon, memo: dict[str, tuple[bool, bool
             # person's initial or the French "M." ("J. Steindler", "M. Faure"): no drug, device
             # or German noun is written so, and the unknown surname was a name there before.
             tok.strong = tok.weak = True
-        elif tok.bare in lex.dictionary_words and _named_by_what_follows(text, tok, lex):
+        elif tok.bare in lex.dictionary_words and (
+            _named_by_what_follows(text, tok, lex) or _field_of_a_person(text, tok)
+        ):
             # "Steindler, Anna (daughter)", "Steindler (SHO)", "Faure, physiotherapist", a
             # signature: a surname, by what stands after it or before its line.
             tok.strong = tok.weak = True
