@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLayoutItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -39,7 +38,7 @@ from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.fit_screen import fit_dialog, scrolling_pane, size_on_screen
-from medlocal.ui.tab_order import tab_in_layout_order
+from medlocal.ui.tab_order import in_layout_order, tab_in_layout_order
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
@@ -419,36 +418,11 @@ def table_and_actions_layout(
     layout.addWidget(buttons)
 
 
-def _focusables(item: QLayoutItem | None) -> list[QWidget]:
-    """The widgets a form row holds, in their layout's order (a row may hold a layout)."""
-    if item is None:
-        return []
-    widget = item.widget()
-    if widget is not None:
-        inner = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        own = [widget] if widget.focusPolicy() & Qt.FocusPolicy.TabFocus else []
-        return own or [w for w in inner if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-    layout = item.layout()
-    if layout is None:
-        return []
-    return [w for i in range(layout.count()) for w in _focusables(layout.itemAt(i))]
-
-
 def tab_order_of_forms(forms: Sequence[QFormLayout], after: Sequence[QWidget] = ()) -> None:
     """Tab goes through ``forms`` row by row, as they show, then to ``after`` (the buttons).
     Qt's own order is the order widgets joined the window, which a form built group by group
     from a list of settings does not follow (walk 48a D7: Preset was reached last)."""
-    order = [
-        widget
-        for form in forms
-        for row in range(form.rowCount())
-        for role in (
-            QFormLayout.ItemRole.LabelRole,
-            QFormLayout.ItemRole.FieldRole,
-            QFormLayout.ItemRole.SpanningRole,
-        )
-        for widget in _focusables(form.itemAt(row, role))
-    ]
+    order = [widget for form in forms for widget in in_layout_order(form)]
     order += after
     for first, second in pairwise(order):
         QWidget.setTabOrder(first, second)
