@@ -152,3 +152,26 @@ def check_latest(
         quote=quoted(newer.sentence),
         passage=next(m for m, b in evidence_bound if b is newer),
     )
+
+
+def of_another_measure(
+    value: Value, mine: Bound | None, evidence_bound: Sequence[tuple[int, Bound]]
+) -> tuple[int, Bound] | None:
+    """The cited passages' number of ``value``, in another unit and bound to another measure
+    than the sentence's, where they hold ``value`` itself nowhere (CI stop 59: a lab export's
+    units row makes the Hb's cell "116 g/L", and "the potassium ... was 116 mmol/L" was
+    flagged as a number absent from the passage instead of as the Hb's value). Only a flag
+    already due changes its kind: (passage, bound) to name the measure; None otherwise."""
+    if mine is None or mine.attribute is None or value.kind != "number" or value.unit is None:
+        return None
+    return next(
+        (
+            (n, b)
+            for n, b in evidence_bound
+            if b.value.kind == "number"
+            and b.value.canonical == value.canonical
+            and b.attribute is not None
+            and b.attribute != mine.attribute
+        ),
+        None,
+    )

@@ -17,6 +17,7 @@ from medlocal.rag.checks.misattributed import (
     check_latest,
     check_time_point,
     named_by_its_measure,
+    of_another_measure,
     what_differs,
 )
 from medlocal.rag.checks.passage_facts import PassageFacts
@@ -106,6 +107,22 @@ def check_values(
             ) and fits_a_bare_cell(value, bound.get(value.start), evidence_bound):
                 continue
             where = elsewhere.value(value, body)
+            said = bound.get(value.start)
+            theirs = None if where.passage else of_another_measure(value, said, evidence_bound)
+            if theirs is not None and said is not None:
+                n, other = theirs
+                unit = f", in {unit_text(other.value)}," if other.value.unit else ","
+                check.add(
+                    "misattributed_value",
+                    value.raw,
+                    f"'{value.raw}' is not in the cited passage; {other.value.canonical} there"
+                    f" is {describe(other)}{unit} not {describe(said)}:"
+                    f' "{quoted(other.sentence)}"',
+                    value.start,
+                    quote=quoted(other.sentence),
+                    passage=n,
+                )
+                continue
             check.add(
                 "unverified_number",
                 value.raw,
