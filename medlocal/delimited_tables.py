@@ -316,8 +316,10 @@ def _table(
         header += 1
     if header == 0 or header == len(run) or header > MAX_HEADER_ROWS:
         return []
-    if max(_named(text, row, delimiter) for row in run[:header]) < min(width, 2):
-        return []  # a header names its columns: two of them at least
+    if max(_named(text, row, delimiter) for row in run[:header]) < min(width, 2) and not any(
+        heads_dates(text, row, delimiter) for row in run[:header]
+    ):
+        return []  # a header names its columns: two of them at least, or their dates
     table = DelimitedTable(delimiter, tuple(run[:header]), tuple(run[header:]))
     return [(len(run), width, table)]
 
@@ -327,6 +329,8 @@ def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
     ("HbA1c (mmol/mol)" names a column; "2024-03-02", "<5", "4.2 H" are a row's), and words in
     two cells at least."""
     cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    if heads_dates(text, row, delimiter):
+        return True
     for a, b in cells:
         if b > a and (
             text[a].isdigit()
@@ -355,6 +359,33 @@ def _heads_a_table_like(
 def _folded(text: str, span: tuple[int, int]) -> str:
     a, b = cell_text(text, span)
     return " ".join(text[a:b].split()).casefold()
+
+
+# A date as a cumulative report heads a column with it: "2024-03-02", "02/03/2024", "02.03.24",
+# "2 Mar 2024", "02-Mar-2024", maybe with a time ("2024-03-02 08:15").
+DATE_CELL = re.compile(
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
+    r"|\d{1,2}[ -]?[A-Za-z]{3,9}\.?[ -]?(?:\d{4}|\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+def heads_dates(text: str, row: tuple[int, int], delimiter: str) -> bool:
+    """Whether ``row`` heads its columns with dates, as a cumulative lab report does ("Test,
+    2024-03-02,2024-03-09" over "Potassium,4.2,5.6"): its first cell words or empty, two cells
+    at least dates, and every other cell a date or words ("Units", "Ref")."""
+    cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    if len(cells) < 3:
+        return False
+    (a, b), rest = cells[0], cells[1:]
+    if b > a and not _LETTER.search(text, a, b):
+        return False
+    dates = 0
+    for c, d in rest:
+        if DATE_CELL.fullmatch(text, c, d):
+            dates += 1
+        elif d > c and (text[c].isdigit() or not _LETTER.search(text, c, d)):
+            return False
+    return dates >= 2
 
 
 def _named(text: str, row: tuple[int, int], delimiter: str) -> int:

@@ -23,8 +23,11 @@ of tables in rag/value_tables.py; rag/bound_comparison.py compares two bound val
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from medlocal.delimited_tables import delimited_tables
 from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.range_cells import first_range_heading
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
@@ -35,6 +38,7 @@ from medlocal.rag.value_tables import (
     column_of,
     date_columns,
     delimited_cells,
+    range_limit_cells,
     row_measure,
     row_point,
 )
@@ -273,6 +277,18 @@ def _range_measure(text: str, value: Value, measures: list[tuple[int, int, str]]
     return max(before, key=lambda m: m[1])[2] if before else None
 
 
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, apart)."""
+    index = bisect_right(spans, (offset, sys.maxsize)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps one of ``spans`` (sorted, apart)."""
+    index = bisect_left(spans, (end, -1)) - 1
+    return index >= 0 and spans[index][1] > start
+
+
 def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
     whether the text writes its dates day first, None where it does not say;
@@ -298,9 +314,23 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
         for cell in cells
     ]
     heading = first_range_heading(text)
+    limit_cells = range_limit_cells(text)
+    # A row of a delimited table is read as the whole text reads it, its cells apart: read
+    # alone, "Potassium,5.9,mmol/L,3.5,5.3" lost 5.3 ("3.5,5.3" is no number) and "135,145"
+    # became one thousands number (review56a F5).
+    table_rows = [row for table in delimited_tables(text) for row in table.rows]
+    whole = extract_values(text, day_first, commas) if table_rows else []
+    starts = [v.start for v in whole]
     for sentence in split_sentences(text):
         body = sentence.text
-        values = extract_values(body, day_first, commas)
+        end = sentence.start + len(body)
+        if _overlaps(table_rows, sentence.start, end):
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, end)
+            values = [
+                v.moved(-sentence.start) for v in whole[first:last] if v.start + len(v.raw) <= end
+            ]
+        else:
+            values = extract_values(body, day_first, commas)
         # The hours of a label ("1 h 10.9") and a result's year ("45% (2025)") are no results of
         # their own.
         labels = [
@@ -332,7 +362,10 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                 point = column
             if column_measure(body_for_clauses, value, measures) is not None:
                 point = row_point(body_for_clauses, value, points) or point
-            in_range = value.start in limits or in_ref_column
+            at = value.start + sentence.start
+            in_range = (
+                value.start in limits or in_ref_column or any(a <= at < b for a, b in limit_cells)
+            )
             measure = _pressure_or_rate(_attribute(body_for_clauses, value, measures), value)
             range_of = _range_measure(body_for_clauses, value, measures) if in_range else None
             bound.append(

@@ -7,11 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medlocal.delimited_tables import DelimitedTable, cell_spans, cell_text, delimited_tables
+from medlocal.delimited_tables import (
+    DelimitedTable,
+    cell_spans,
+    cell_text,
+    delimited_tables,
+    heads_dates,
+)
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.time_points import BOUND_KINDS, Point
-from medlocal.values import Value, column_units, extract_values, in_column_unit
+from medlocal.values import Value, column_units, extract_values, in_column_unit, unit_named
 
 # A table laid out in columns, its cells apart by two spaces or more or a tab:
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
@@ -183,6 +189,11 @@ def delimited_cells(
     cells: list[DelimitedCell] = []
     rows: list[tuple[int, int]] = []
     for table in delimited_tables(text):
+        dated = _dated_row_cells(text, table, day_first, decimal_commas or table.delimiter != ",")
+        if dated:
+            cells += dated
+            rows += table.rows
+            continue
         measures = column_measures_of(text, table)
         if not any(measures):
             continue  # a long table names its test in each row ("date,test,value": row_measure)
@@ -275,3 +286,98 @@ def column_measures(text: str) -> list[str]:
             if measure is not None and measure not in column.lower():
                 named[measure] = None
     return list(named)
+
+
+# A column heading that names one limit of a reference range, in a table whose rows name their
+# own test: "Low", "High", "Ref low", "Lower limit", "LLN", "ULN", "Normal max", "Min", "Untere
+# Grenze", "Norm von"/"bis" (review56a F5).
+_LIMIT_HEADING = re.compile(
+    r"(?:(?:ref(?:erence)?|normal|norm|range)\.?[\s_-]*)?"
+    r"(?:low(?:er)?|high|upper|min(?:imum)?|max(?:imum)?|von|bis|untere?|obere?)"
+    r"(?:[\s_-]*(?:limit|ref(?:erence)?|range|normal|bound|grenze|wert))?"
+    r"|lln|uln|l\.?l\.?n\.?|u\.?l\.?n\.?",
+    re.IGNORECASE,
+)
+
+
+def range_limit_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of ``text``'s delimited tables that hold a reference range's limit, in a table
+    whose rows name their own test: "Test,Result,Unit,Low,High" over "Potassium,5.9,mmol/L,3.5,
+    5.3" gives 3.5 and 5.3 as the potassium range's limits, not results (review56a F5: "her
+    potassium was 5.3" passed, the row's test bound to every number of its line). A table of
+    results by column ("Date,Min,Max" of a glucose diary) has no test column, and its minimum
+    and maximum are results."""
+    spans: list[tuple[int, int]] = []
+    for table in delimited_tables(text):
+        limits = {
+            index
+            for index, name in enumerate(table.columns(text))
+            if _LIMIT_HEADING.fullmatch(_without_unit(name))
+        }
+        if not limits or not _rows_name_their_test(text, table):
+            continue
+        for start, end in table.rows:
+            cells = cell_spans(text, start, end, table.delimiter)
+            spans += [cell_text(text, cells[i]) for i in sorted(limits) if i < len(cells)]
+    return spans
+
+
+def _without_unit(name: str) -> str:
+    """A column's name without a unit in brackets after it: "Low" of "Low (mmol/L)"."""
+    name = name.rstrip()
+    if name.endswith((")", "]")):
+        opening = max(name.rfind("("), name.rfind("["))
+        if opening > 0:
+            return name[:opening].rstrip()
+    return name
+
+
+# ---- a cumulative report: dates across the top, a test in each row ------------------------------
+
+# A column of units beside the test's name: "Units", "Unit", "Einheit", "Unité", "Unidad".
+_UNITS_HEADING = re.compile(r"units?|einheit(?:en)?|unit[ée]s?|unidad(?:es)?", re.IGNORECASE)
+
+
+def _dated_row_cells(
+    text: str, table: DelimitedTable, day_first: bool | None, commas: bool
+) -> list[DelimitedCell]:
+    """The values of a table whose header row gives each column's date and whose rows each name
+    their test ("Test,2024-03-02,2024-03-09" over "Potassium,4.2,5.6", as a cumulative lab
+    report is exported): 5.6 is the potassium of 9 March. Empty where the table is not so laid
+    out. Read as prose, the row's "4.2,5.6" lost 5.6 and a right "potassium 5.6 on 9 March"
+    was flagged absent, while "4.2 on 9 March" passed (note56's tables left)."""
+    header = next((r for r in table.header if heads_dates(text, r, table.delimiter)), None)
+    if header is None:
+        return []
+    dates: list[Point | None] = []
+    units_column = None
+    for index, span in enumerate(cell_spans(text, *header, table.delimiter)):
+        a, b = cell_text(text, span)
+        found = [v for v in extract_values(text[a:b], day_first) if v.kind == "date"]
+        if len(found) == 1:
+            v = found[0]
+            dates.append(Point(a + v.start, a + v.start + len(v.raw), v.canonical, v.alt))
+            continue
+        dates.append(None)
+        if _UNITS_HEADING.fullmatch(text[a:b]):
+            units_column = index
+    heading = table.heading(text)
+    cells: list[DelimitedCell] = []
+    for start, end in table.rows:
+        spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
+        measure = measure_named(text[spans[0][0] : spans[0][1]]) if spans else None
+        unit = None
+        if units_column is not None and units_column < len(spans):
+            unit = unit_named(text[slice(*spans[units_column])])
+        quote = f"{heading}\n{text[start:end]}"
+        for index, (a, b) in enumerate(spans):
+            date = dates[index] if index < len(dates) else None
+            if date is None:
+                continue
+            cells += [
+                DelimitedCell(in_column_unit(v, unit if v.start == 0 else None).moved(a),
+                              measure, date, quote)
+                for v in extract_values(text[a:b], day_first, commas)
+                if v.kind in BOUND_KINDS
+            ]  # fmt: skip
+    return cells

@@ -10,8 +10,9 @@ import pytest
 from fixtures.timing import assert_linear
 
 from medlocal.delimited_tables import delimited_tables
+from medlocal.rag.binding import bind
 from medlocal.rag.grounding import ground
-from medlocal.rag.value_tables import delimited_cells
+from medlocal.rag.value_tables import delimited_cells, range_limit_cells
 from medlocal.values import extract_values
 
 
@@ -146,19 +147,55 @@ def test_a_wrong_decimal_comma_value_is_still_flagged() -> None:
     assert kinds("Kalium 4,2 am 09.03.2024 [1].", SEMICOLON) & WRONG
 
 
-# ---- open: a long-form table's range-limit columns --------------------------------------------
+# ---- a long-form table's range-limit columns (F5, mended) -------------------------------------
 
 LIMITS = "Test,Result,Unit,Low,High\nPotassium,5.9,mmol/L,3.5,5.3\nSodium,139,mmol/L,135,145\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review56a, not mended: a long-form row's Low/High cells are bound as the row's test "
-    "(row_measure), so the range's top passes as the result; c471fa70 read no number there",
-)
 @pytest.mark.parametrize("answer", ["Her potassium was 5.3 [1].", "Her sodium was 145 [1]."])
 def test_a_range_limit_column_s_value_is_no_result(answer: str) -> None:
     assert kinds(answer, LIMITS) & WRONG
+
+
+@pytest.mark.parametrize(
+    "answer", ["Her potassium was 5.9 mmol/L [1].", "Her sodium was 139 mmol/L [1].",
+               "Her potassium was high at 5.9 [1].", "Her sodium was normal [1]."],
+)  # fmt: skip
+def test_a_long_form_row_s_result_still_passes(answer: str) -> None:
+    assert not kinds(answer, LIMITS), messages(answer, LIMITS)
+
+
+@pytest.mark.parametrize(
+    "answer", ["Her potassium was normal [1].", "Her sodium was high [1].",
+               "Her sodium was low [1]."],
+)  # fmt: skip
+def test_a_claim_against_the_row_s_limit_cells_is_flagged(answer: str) -> None:
+    assert kinds(answer, LIMITS) == {"range_conflict"}, messages(answer, LIMITS)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Test,Result,Unit,Ref low,Ref high", "Test,Result,Unit,Lower limit,Upper limit",
+     "Test,Result,Unit,LLN,ULN", "Test,Result,Unit,Min,Max", "Test,Result,Unit,Low (mmol/L),High"],
+)  # fmt: skip
+def test_limit_columns_are_known_however_headed(heading: str) -> None:
+    passage = LIMITS.replace("Test,Result,Unit,Low,High", heading)
+    assert kinds("Her potassium was 5.3 [1].", passage) & WRONG
+    assert not kinds("Her potassium was 5.9 mmol/L [1].", passage)
+
+
+def test_a_semicolon_table_s_limit_cells_with_decimal_commas() -> None:
+    passage = "Test;Wert;Einheit;Untere Grenze;Obere Grenze\nKalium;5,9;mmol/l;3,5;5,1\n"
+    assert kinds("Kalium 5,1 [1].", passage) & WRONG
+    assert not kinds("Kalium 5,9 mmol/l [1].", passage)
+
+
+def test_a_diary_s_min_and_max_columns_are_results() -> None:
+    # No test column: "Min" and "Max" are the day's lowest and highest readings, not limits.
+    diary = "Date,Glucose min,Glucose max\n2024-03-02,4.1,12.3\n2024-03-03,5.0,9.8\n"
+    assert not kinds("Her glucose reached 12.3 on 2 March 2024 [1].", diary)
+    diary = "Date,Min,Max\n2024-03-02,4.1,12.3\n2024-03-03,5.0,9.8\n"
+    assert not kinds("Her highest reading was 12.3 on 2 March 2024 [1].", diary)
 
 
 # ---- linear time ------------------------------------------------------------------------------
@@ -181,3 +218,17 @@ def test_tables_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
     # bind() as a whole is quadratic in a run of blanks on c471fa70 already (table55's note):
     # the part of it these tables add is guarded here.
     assert_linear(lambda n: delimited_cells(shape(n), None, False), 5_000)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        # A long-form table with limit columns: every row a sentence of its own.
+        lambda n: "Test,Result,Unit,Low,High\n" + "Potassium,5.9,mmol/L,3.5,5.3\n" * (n // 28),
+        # A limit heading with a long bracket after it.
+        lambda n: "Test,Result,Low (" + "(" * n + "\nPotassium,5.9,3.5\n" * 2,
+    ],
+)
+def test_limit_cells_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
+    assert_linear(lambda n: range_limit_cells(shape(n)), 5_000)
+    assert_linear(lambda n: bind(shape(n)), 2_000)

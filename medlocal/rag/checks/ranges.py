@@ -32,7 +32,7 @@ from medlocal.rag.reference_ranges import (
     REFERENCE_RANGE,
     short_name_in_same_unit,
 )
-from medlocal.rag.value_tables import UNIT_TOKEN
+from medlocal.rag.value_tables import UNIT_TOKEN, range_limit_cells
 from medlocal.values import is_dose, same_value
 
 Claim = Literal["normal", "abnormal", "high", "low"]
@@ -243,15 +243,44 @@ def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Stat
     ranges = _RANGE_AFTER_VALUE_WITH_COMMAS if commas > points else _RANGE_AFTER_VALUE
     found: list[tuple[int, Bound, _Status | None]] = []
     limits_end = -1
-    for b in sorted(facts.bound(n), key=lambda b: b.value.start):
+    bounds = sorted(facts.bound(n), key=lambda b: b.value.start)
+    cells = range_limit_cells(text)
+    for b in bounds:
         if b.value.kind != "number" or is_dose(b.value) or b.value.start < limits_end:
             continue
         if b.attribute == REFERENCE_RANGE:
             continue
         status, read = _status(text, b, ranges)
         limits_end = read
+        if status is None and cells:
+            status = _status_by_limit_cells(text, b, bounds, cells)
         found.append((n, b, status))
     return found
+
+
+def _status_by_limit_cells(
+    text: str, bound: Bound, bounds: Sequence[Bound], cells: Sequence[tuple[int, int]]
+) -> _Status | None:
+    """On which side of its range a long-form table row gives ``bound``'s value where the
+    row's range is written as two limit cells ("Potassium,5.9,mmol/L,3.5,5.3" under
+    "Test,Result,Unit,Low,High": review56a F5; value_tables.range_limit_cells): the two
+    limits of its measure after it on its line."""
+    line_end = text.find("\n", bound.value.start)
+    line_end = len(text) if line_end < 0 else line_end
+    limits = [
+        _decimal(b.value.canonical)
+        for b in bounds
+        if b.attribute == REFERENCE_RANGE
+        and b.range_of == bound.attribute
+        and bound.value.start < b.value.start < line_end
+        and any(a <= b.value.start < z for a, z in cells)
+    ]
+    number = _decimal(bound.value.canonical)
+    if len(limits) != 2 or number is None or None in limits:
+        return None
+    lo, hi = sorted(x for x in limits if x is not None)
+    side: Side = "low" if number < lo else "high" if number > hi else "inside"
+    return _Status(side, f"reference range {lo}-{hi}")
 
 
 def _claims(body: str) -> list[tuple[int, int, Claim]]:
