@@ -643,6 +643,10 @@ _CELL_COMMA = re.compile(
     r"(?<=[^\d\s,]),(?=[^\s,])|(?<=\d),(?=[^\d\s,])"
     # A cell count's unit cell: "9.1,10^9/L" (no thousands comma: "10^" is no three digits).
     r"|(?<=\d),(?=10\s?(?:\^|\*|e\d|[¹⁹⁶³]))"
+    # After a decimal written with a point and one or two decimals, a comma parts two cells:
+    # no thousands group follows a decimal point ("K,4.2,5.6": 5.6 was lost, note57), while
+    # "1.250,5" (a European thousands point) keeps its decimal comma.
+    r"|(?<=\d\.\d),(?=\d)|(?<=\d\.\d\d),(?=\d)"
 )
 
 

@@ -96,3 +96,29 @@ def test_prose_with_two_dates_is_no_table() -> None:
 )
 def test_dated_tables_are_read_in_linear_time(shape: Callable[[int], str]) -> None:
     assert_linear(lambda n: bind(shape(n)), 2_000)
+
+
+# ---- a row whose header is not read as one: cells after a decimal point ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("K,4.2,5.6", ["4.2", "5.6"]),
+        ("Glucose,5.1,9.8,7.2", ["5.1", "9.8", "7.2"]),
+        ("values 1.25,3.5", ["1.25", "3.5"]),
+        # A European thousands point keeps its decimal comma's reading; a thousands comma
+        # before any point stays one number.
+        ("Kreatinin 1.250,5 mg", ["1.25"]),
+        ("Fluids 2,500 mL", ["2500"]),
+    ],
+)
+def test_a_comma_after_a_decimal_parts_two_cells(text: str, numbers: list[str]) -> None:
+    assert [v.canonical for v in extract_values(text) if v.kind == "number"] == numbers
+
+
+def test_an_oral_glucose_table_s_later_reading_is_found() -> None:
+    # "0h,1h,2h" is a header of numbers, no table's: its row is read as prose.
+    passage = "Time,0h,1h,2h\nGlucose,5.1,9.8,7.2\n"
+    assert kinds("Glucose at 2 hours was 7.2 [1].", passage) == []
+    assert kinds("Glucose at 2 hours was 7.9 [1].", passage) == ["unverified_number"]

@@ -213,9 +213,10 @@ def test_a_semicolon_table_s_decimal_commas_are_checked_under_its_units_row() ->
 
 
 def test_without_its_heading_a_later_passage_binds_nothing() -> None:
-    """What the checks read before: the late rows alone (no number read at all)."""
+    """What the checks read before: the late rows alone bind no number to a measure (since
+    note57 a cell after a decimal, "7.1,250", is read, but unbound)."""
     assert bind(LATE_ROWS) == []
-    assert {v.kind for v in extract_values(LATE_ROWS)} == {"date"}
+    assert {v.kind for v in extract_values(LATE_ROWS)} <= {"date", "number"}
 
 
 def test_the_model_sees_the_header_above_a_later_passage_only() -> None:
