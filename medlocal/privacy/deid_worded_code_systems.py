@@ -25,7 +25,10 @@ _TARIFF = re.compile(r"\d{4,5}")
 
 def worded_system_code(value: str, text: str, start: int) -> bool:
     """Whether ``value`` at ``start`` is a Read or tariff code after its system's name."""
-    named = _SYSTEM.search(text, max(0, start - 24), start)
+    window = text[max(0, start - 24) : start]
+    if "code" not in window.lower():
+        return False  # speed: most codes have no "code" before them
+    named = _SYSTEM.search(window)
     if named is None:
         return False
     shape = _TARIFF if named.group("system").lower() == "tariff" else _READ
