@@ -62,11 +62,13 @@ _NOT_CLINICAL = (
     r"S[1-5]|ETA|ALS|BLS|HEMS|ATS|CTAS|MTS|ESI|ID|NO|DOB|BSA|TBSA|"
     # Session 32 (format sweep): clinical scores written in capitals with a dash, a list's next
     # line after a vehicle's line ("- Vehicle UKVV 910, towed" / "CHA2DS2-VASc 4, HAS-BLED 2").
-    r"BLED|VASC|SOFA|QSOFA|NIHSS|TIMI|GRACE|WELLS|MRS|CFS|"
-    # Session 57 (deid57c): vital signs as other languages abbreviate them, beside their
-    # ambulance's word ("ambulancia: TA 120/80, FC 96", "RTW: HF 96, BZ 140").
-    r"TA|TAS|TAD|PA|PAS|PAD|FC|FR|SAT|SATO2|HF|BZ|GLY|GLIC|GLU|HGT|EVA)(?![A-Z0-9-])"
+    r"BLED|VASC|SOFA|QSOFA|NIHSS|TIMI|GRACE|WELLS|MRS|CFS)(?![A-Z0-9-])"
     r"|(?:CURB|CRB|PHQ|GAD)-\d"
+    # Session 57 (deid57c): vital signs as other languages abbreviate them, beside their
+    # ambulance's word ("ambulancia: TA 120/80, FC 96", "RTW: HF 96, BZ 140"), only with a value
+    # and nothing plate-like after it: "FC 418 KM" and "PA 4417 BT" are plates.
+    r"|(?:TA|TAS|TAD|PA|PAS|PAD|FC|FR|SAT|SATO2|HF|BZ|GLY|GLIC|GLU|HGT|EVA)"
+    r"[ \t]\d{1,3}(?:[ /]\d{1,3})?(?![ \t-]?[A-Z0-9])"
 )
 # A unit or a time as any group: "(2 PM)", "(40 KM)".
 _NO_UNIT = (

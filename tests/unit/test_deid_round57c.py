@@ -28,6 +28,7 @@ _REMOVED = [
     ("Die Patientin kam mit RTW M-RK 7214 aus der Stadt.", ("7214",)),
     ("Trasladada en ambulancia desde casa (4471 KTV).", ("4471 KTV",)),
     ("Mevrouw werd per ziekenwagen 1-KLM-417 vervoerd.", ("1-KLM-417",)),
+    ("Ambulanza targa FC 418 KM, arrivata alle 10.", ("418",)),
     ("Mev. Visser is vyf-en-negentig en woon alleen.", ("vyf-en",)),
     ("Herr Aebischer, Jg. 1930, 96 J., wohnhaft in Bern.", ("96 J",)),
 ]
