@@ -46,7 +46,10 @@ _NINETY_WORDS = (
     r"quatorze|quinze|seize)|nonante(?:[ \t-](?:et[ \t-]un|deux|trois|quatre|cinq|six|sept|"
     r"huit|neuf))?|"
     r"(?:(?:ein|zwei|drei|vier|f[üu]nf|sechs|sieben|acht|neun)und)?neunzig|"
-    r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?negentig|"
+    # Session 57 (deid57c): Afrikaans joins with "-en-" and spells some units its own way
+    # ("vyf-en-negentig", "ses-en-negentig").
+    r"(?:(?:een|twee|drie|vier|vijf|vyf|zes|ses|zeven|sewe|acht|agt|negen|nege)"
+    r"(?:[eë]n|-en-))?negentig|"
     r"(?:miaka[ \t]+)?tisini(?:[ \t]+na[ \t]+(?:moja|mbili|tatu|nne|tano|sita|saba|nane|tisa))?|"
     r"sembilan[ \t]+puluh(?:[ \t]+(?:satu|dua|tiga|empat|lima|enam|tujuh|lapan|delapan|"
     r"sembilan))?|"
@@ -186,7 +189,9 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|[ \t]*-?[ \t]*(?:jährig|jarig|årig|åring|letni|letnia|letnią|letniego|letniej|"
             r"vuotia|éves))"
             r"|(?:\b(?:Patient(?:in)?|Pat\.|Frau|Herr|Mann|Dame|Bewohner(?:in)?|[Ww]eiblich|"
-            r"[Mm]ännlich|[wm])(?:[ \t]+[A-ZÄÖÜ][\w.]*){0,2},?[ \t]*\(?[ \t]*)"
+            r"[Mm]ännlich|[wm])(?:[ \t]+[A-ZÄÖÜ][\w.]*){0,2}"
+            # Session 57: the year of birth between ("Herr K., Jg. 1930, 96 J.").
+            r"(?:,?[ \t]*(?:Jg\.|Jahrgang)[ \t]*1[89]\d\d)?,?[ \t]*\(?[ \t]*)"
             r"(?P<a2>9\d|1[0-4]\d)(?=[ \t]?J\b\.?(?!/))"
             # In brackets after a date of birth or a patient word on the line: "Patientin:
             # Kleinschmidt, Waltraud, geb. 02.10.1929 (95 J.)".

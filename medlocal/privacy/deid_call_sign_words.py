@@ -9,7 +9,8 @@ sign" or "ambulance"; the word in capitals or in lower case, and after the vehic
 other languages, stayed in view.
 
 Read:
-* a word of the NATO spelling alphabet in any case and one to three digits (perhaps "-1"),
+* one to three words of the NATO spelling alphabet in any case and one to three digits (perhaps
+  "-1"; "Kilo Mike 31" since session 57),
   where a crew's or a vehicle's word stands earlier on the line ("unit", "crew", "call sign",
   "ambulance", "attended", "dispatched" ...): "echo 12 weeks", "Golf 18 holes", "whisky 12
   units" have none, and a unit, count or time after the number refuses it; "echo" and "x-ray",
@@ -40,7 +41,11 @@ _NOT_AFTER = (
     r"months?|years?|yrs?|min|mins|minutes?|seconds?|secs?|holes?|times|x|am|pm|lead)\b))"
 )
 _NUMBER = r"\d{1,3}(?:-\d{1,2})?(?![\w/-]|[.,:]\d)"
-_SPELLED = re.compile(rf"(?i:\b(?:{_SPELLING}))[ \t-]{_NUMBER}{_NOT_AFTER}")
+# Session 57 (deid57c): two or three of the words spell a call sign too ("Kilo Mike 31",
+# "Lima Charlie Bravo 2").
+_SPELLED = re.compile(
+    rf"(?i:\b(?:{_SPELLING})(?:[ \t]{{1,2}}(?:{_SPELLING})){{0,2}})[ \t-]{_NUMBER}{_NOT_AFTER}"
+)
 # A crew's or a vehicle's word earlier on the line.
 _CREW_CUE = re.compile(
     r"(?i:\b(?:units?|crews?|call[ -]?signs?|ambulances?|vehicles?|rigs?|resources?|attended|"

@@ -16,7 +16,8 @@ What keeps a clinical number out: the prefix must be no unit, no clinical abbrev
 clinical or English word of three letters or more ("Haemoglobin hb 120" has three digits; "Weight
 wt 8800 g" a unit after it), the number stands whole (no decimal, no unit or count after it),
 and the label words must be letters, so a value's name written twice ("sodium na 135") has too
-few digits.
+few digits. A place's word before its own abbreviation ("Room rm 1204", "Lab lab 4411") names a
+room, no record (session 57); with a number's marker between ("Lab no. lab 4411") it is a code.
 """
 
 from __future__ import annotations
@@ -51,6 +52,15 @@ _DATE = re.compile(
 )
 # A number's own marker is the labelled rules' ("no. 4471", "nr 20417").
 _MARKERS = frozenset({"n", "no", "nos", "nr", "nro", "num", "nº", "n°"})
+# A place in the building named before its own abbreviation ("Room rm 1204", "Lab lab 4411",
+# "Bay by 12"): the number is the room's, no record's code (session 57, deid57c; note56's
+# damage). A record's word in the label ("Lab order ord 7731904") still opens a code.
+_PLACES = frozenset(
+    {"room", "rm", "lab", "labs", "laboratory", "bed", "bay", "ward", "theatre", "theater",
+     "suite", "office", "floor", "level", "ext", "extension", "cubicle", "desk", "locker",
+     "unit", "wing", "block", "building", "bldg", "clinic", "station", "kamer", "chambre",
+     "zimmer", "sala", "stanza", "habitación", "quarto", "sal", "pokój"}
+)  # fmt: skip
 _UNITS = frozenset(
     {"mg", "mcg", "ug", "g", "kg", "ml", "l", "dl", "mmol", "iu", "u", "mm", "cm", "m", "km",
      "h", "hr", "min", "s", "mo", "wk", "yr", "bd", "od", "tds", "qds", "prn", "x"}
@@ -116,8 +126,16 @@ def label_abbreviation_candidates(text: str) -> Iterator[Redaction]:
         if words is None:
             continue
         label_words = words.group("w").split()
+        marked = bool(words.group(0)[len(words.group("w")) :].strip(" \t:#."))
         if len(label_words) > 1 and fold(label_words[-1]) in _MARKERS | {"id", "ref"}:
             label_words = label_words[:-1]
+            marked = True
         if not _abbreviates(prefix, " ".join(label_words)):
             continue
+        if (
+            not marked
+            and fold(label_words[-1]) in _PLACES
+            and _abbreviates(prefix, label_words[-1])
+        ):
+            continue  # "Room rm 1204": a place's own abbreviation; "Lab no. lab 4411" a code
         yield Redaction("id_number", match.start(), match.end(), match.group(), label("id_number"))

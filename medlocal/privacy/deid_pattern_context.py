@@ -28,6 +28,7 @@ from medlocal.privacy.deid_pattern_cues import folded, required_cues
 from medlocal.privacy.deid_people_words import RELATIONS
 from medlocal.privacy.deid_scale_parts import scale_not_address
 from medlocal.privacy.deid_variant_notation import molecular_notation
+from medlocal.privacy.deid_worded_code_systems import worded_system_code
 
 LAB_BEFORE_NUMBER = re.compile(
     r"(?i:\b(?:platelets?|plt|wbc|rbc|cd4|cd8|viral[ \t]+load|rna|dna|hiv|hcv|hbv|count|"
@@ -340,6 +341,8 @@ def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
         return True  # "BILAG-2004 B"
     if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
         return True
+    if worded_system_code(value, text, start):
+        return True  # "READ code C10F", "tariff code 0190" (deid_worded_code_systems)
     shaped = _SHAPED_SYSTEM.search(text[max(0, start - 24) : start])
     if shaped is not None:
         return _shaped_code(shaped.group("system"), value)

@@ -34,7 +34,11 @@ _VEHICLE_WORDS = (
     r"drives|drove|driving|driven|parked|towed|"
     r"pkw|lkw|auto|autos|autem|wagen|kennzeichen|voiture|camionnette|immatriculation|plaque|"
     r"coche|carro|camión|camion|furgoneta|furgone|matr[ií]cula|placa|macchina|targa|"
-    r"kenteken|samoch[óo]d(?:em|u)?|tablica|rejestracja|bil(?:en)?|registreringsnummer"
+    r"kenteken|samoch[óo]d(?:em|u)?|tablica|rejestracja|bil(?:en)?|registreringsnummer|"
+    # Session 57 (deid57c, dev67): the ambulance of other languages ("RTW M-RK 7214",
+    # "ambulancia ... (4471 KTV)", "ziekenwagen 1-KLM-417").
+    r"rtw|ktw|rettungswagen|krankenwagen|krankentransportwagen|ambulancias?|ambulanze?|"
+    r"ambul[âa]ncias?|ambulans\w{0,3}|karetk\w{1,3}|ziekenwagens?"
 )
 # A plate: one to four groups of capitals and digits joined by a space or a dash, at least one
 # group of letters only and a digit somewhere ("HT 44 PK GP", "M-JK 2291", "4417 TK 69", "WA
@@ -60,6 +64,11 @@ _NOT_CLINICAL = (
     # line after a vehicle's line ("- Vehicle UKVV 910, towed" / "CHA2DS2-VASc 4, HAS-BLED 2").
     r"BLED|VASC|SOFA|QSOFA|NIHSS|TIMI|GRACE|WELLS|MRS|CFS)(?![A-Z0-9-])"
     r"|(?:CURB|CRB|PHQ|GAD)-\d"
+    # Session 57 (deid57c): vital signs as other languages abbreviate them, beside their
+    # ambulance's word ("ambulancia: TA 120/80, FC 96", "RTW: HF 96, BZ 140"), only with a value
+    # and nothing plate-like after it: "FC 418 KM" and "PA 4417 BT" are plates.
+    r"|(?:TA|TAS|TAD|PA|PAS|PAD|FC|FR|SAT|SATO2|HF|BZ|GLY|GLIC|GLU|HGT|EVA)"
+    r"[ \t]\d{1,3}(?:[ /]\d{1,3})?(?![ \t-]?[A-Z0-9])"
 )
 # A unit or a time as any group: "(2 PM)", "(40 KM)".
 _NO_UNIT = (

@@ -114,6 +114,7 @@ from medlocal.privacy.deid_place_slots import place_slot_candidates
 from medlocal.privacy.deid_plate_words import plate_word_candidates
 from medlocal.privacy.deid_possessive_places import possessive_place_candidates
 from medlocal.privacy.deid_practice_names import practice_name_candidates
+from medlocal.privacy.deid_printed_codes import printed_code_candidates
 from medlocal.privacy.deid_recall_first import recall_first_spans
 from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
@@ -374,6 +375,7 @@ class Redactor:
         found += call_sign_word_candidates(text)
         found += age_word_candidates(text)
         found += timed_day_candidates(text)
+        found += printed_code_candidates(text)  # session 57: zero-led and donation codes
         # The next code of a list after a found code (session 54: deid_code_lists).
         found += list(listed_code_candidates(text, found))
         checkpoint()
