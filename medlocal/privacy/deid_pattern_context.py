@@ -339,11 +339,12 @@ def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
         return True  # "c.1100del", "LRRK2 G2019S", "NM_000059.4", "GRCh38", "rs1801133"
     if _dashed_version(value, text, start):
         return True  # "BILAG-2004 B"
-    if _CODE_SYSTEM.search(text[max(0, start - 24) : start]) or _CODE_SYSTEM.match(value):
+    before = text[max(0, start - 24) : start]  # sliced once (speed, session 57)
+    if _CODE_SYSTEM.search(before) or _CODE_SYSTEM.match(value):
         return True
     if worded_system_code(value, text, start):
         return True  # "READ code C10F", "tariff code 0190" (deid_worded_code_systems)
-    shaped = _SHAPED_SYSTEM.search(text[max(0, start - 24) : start])
+    shaped = _SHAPED_SYSTEM.search(before)
     if shaped is not None:
         return _shaped_code(shaped.group("system"), value)
     first, _, rest = value.partition(" ")
@@ -355,11 +356,7 @@ def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
     if _CODE_SYSTEM.search(value.split(" ")[0] + " "):
         return True  # "CPT 45385" matched as a whole
     notation = _CLINICAL_NOTATION.fullmatch(value)
-    if (
-        notation is not None
-        and _plausible_obstetric(value)
-        and not _ID_LABEL.search(text[max(0, start - 24) : start])
-    ):
+    if notation is not None and _plausible_obstetric(value) and not _ID_LABEL.search(before):
         return True  # "MRN G3P1011", "Claim G12P4567" are still numbers
     trial = _TRIAL.fullmatch(value)
     return trial is not None and trial.group("w").lower() in lexicon().english

@@ -122,7 +122,13 @@ def molecular_notation(value: str, text: str, start: int) -> bool:
     database record or a genome build rather than a person's code (see the module's text)."""
     bare = value.strip()
     before = text[max(0, start - 40) : start]
-    if _HGVS_PREFIX.search(before) and any(c.isdigit() for c in bare):
+    # Speed (session 57): each look-back below is tried at every place of its window; a
+    # necessary test of the window (its ending, a character or word it must hold) goes first.
+    if (
+        before.endswith((".", ".("))
+        and _HGVS_PREFIX.search(before)
+        and any(c.isdigit() for c in bare)
+    ):
         return True  # "c.1100del", "p.(Arg248Gln)": the change after its sequence's prefix
     if _PROTEIN3.fullmatch(bare) or _INTRON.fullmatch(bare):
         return True
@@ -132,9 +138,11 @@ def molecular_notation(value: str, text: str, start: int) -> bool:
         return _VERSION_AFTER.match(text, start + len(value)) is not None  # "NM_000059.4"
     if _GUIDELINE.fullmatch(bare) and _GUIDELINE_BEFORE.search(before):
         return True  # "NICE CG164", "NICE NG28": a guideline's number
-    if _CATALOGUE_BEFORE.search(before) or _CLONE_BEFORE.search(before):
+    if _CATALOGUE_BEFORE.search(before) or (
+        "clone" in before.lower() and _CLONE_BEFORE.search(before)
+    ):
         return True
-    if bare.isdigit() and _COORDINATE_BEFORE.search(before):
+    if bare.isdigit() and ("(" in before or ":" in before) and _COORDINATE_BEFORE.search(before):
         return True
     if _TUMOUR_MARKER.fullmatch(bare):
         return True
