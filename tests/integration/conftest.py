@@ -1,5 +1,5 @@
 """Fixtures the real-component integration tests share: a fresh encrypted vault, and the
-packaged MiniLM embedder converted to GGUF once per module (a conversion takes seconds)."""
+packaged MiniLM embedder converted to GGUF once per session (a conversion takes seconds)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,24 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
         yield created
 
 
-@pytest.fixture(scope="module")
-def minilm(tmp_path_factory: pytest.TempPathFactory, engine: Any) -> Iterator[Embedder]:
+@pytest.fixture(scope="session")
+def minilm_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged embedder converted to GGUF once for the session. The conversion's scratch
+    folder lies under MEDLOCAL_HOME's models folder, and a session fixture is set up before any
+    test's own MEDLOCAL_HOME (conftest.medlocal_home): without one of its own here, it went to
+    the real user's data folder (ci57)."""
     zip_path = packaged_model_zip()
     assert zip_path is not None
-    out = tmp_path_factory.mktemp("minilm") / "minilm.gguf"
-    convert_packaged_embedder(zip_path, out)
-    model = engine.load_embedder(out)
+    folder = tmp_path_factory.mktemp("minilm")
+    out = folder / "minilm.gguf"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MEDLOCAL_HOME", str(folder / "medlocal-home"))
+        convert_packaged_embedder(zip_path, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def minilm(engine: Any, minilm_gguf: Path) -> Iterator[Embedder]:
+    model = engine.load_embedder(minilm_gguf)
     yield model
     model.unload()

@@ -7,7 +7,6 @@ import json
 import math
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ import pytest
 from medlocal.engine.gguf import read_gguf_info
 from medlocal.models.embedders import (
     DEFAULT_EMBEDDER_ID,
-    convert_packaged_embedder,
     default_embedder_path,
     ensure_default_embedder,
     import_embedder,
@@ -70,22 +68,6 @@ def st_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(zip_path) as archive:
         archive.extractall(folder)
     return folder
-
-
-@pytest.fixture(scope="module")
-def minilm_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    zip_path = packaged_model_zip()
-    assert zip_path is not None
-    out = tmp_path_factory.mktemp("gguf") / "minilm.gguf"
-    convert_packaged_embedder(zip_path, out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def minilm(engine: Any, minilm_gguf: Path) -> Iterator[Any]:
-    model = engine.load_embedder(minilm_gguf)
-    yield model
-    model.unload()
 
 
 def test_metadata_carries_pooling_and_normalisation(minilm_gguf: Path) -> None:
