@@ -87,7 +87,13 @@ words of French, Spanish, German, Italian, Portuguese and Dutch, with names, pla
 numbers in the same lines), written blind in session 56); dev67 (recall on reference numbers,
 vehicles and ages over 89 as systems print them - donation, accession, specimen, episode and
 order numbers, plates, VINs and call signs, ages in digits and eight languages' words - beside
-doses, values, scores, clinical codes and room numbers that stay), written blind in session 57).
+doses, values, scores, clinical codes and room numbers that stay), written blind in session 57);
+dev65 (recall on facilities as notes write them - hospitals, practices, care homes, pharmacies,
+labs, hospices, rehab units, schools
+and employers of twenty countries in letterheads, cc lists, addresses and fields, abbreviated,
+possessive, in capitals, lower case, split over lines and in French, German, Spanish, Dutch,
+Italian, Portuguese and Swedish, beside departments, specialties, wards named after people and
+eponymous clinics that stay), written blind in session 57).
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -146,7 +152,7 @@ DEVELOPMENT = (
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
-    "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev67",
+    "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev65", "dev67",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

@@ -34,6 +34,7 @@ from medlocal.privacy.deid_bar_letterheads import bar_letterheads
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_facility_parts import facility_parts
 from medlocal.privacy.deid_first_characters import skipped_finditer
+from medlocal.privacy.deid_kind_labels import kind_labelled_organisations
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_org_affiliations import affiliated_organisations
 from medlocal.privacy.deid_org_forms import (
@@ -480,6 +481,8 @@ def cued_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     found += asian_heads(text, lex)
     checkpoint()
     found += labelled_organisations(text, lex)
+    checkpoint()
+    found += kind_labelled_organisations(text, lex)  # deid57a: care homes, labs, other languages
     checkpoint()
     found += occupation_employers(text, lex)
     # Round 16, second wave: employers after a verb of working, initials in a bracket after a

@@ -37,12 +37,15 @@ _LABELLED = re.compile(
 )
 
 
-def labelled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
-    """The organisations named in a field labelled by their kind."""
+def labelled_organisations(
+    text: str, lex: Lexicon, labelled: re.Pattern[str] = _LABELLED
+) -> list[WordSpan]:
+    """The organisations named in a field labelled by their kind (``labelled`` holds the label
+    and the value as group ``n``: deid_kind_labels passes its own labels)."""
     found: list[WordSpan] = []
     if ":" not in text:
         return found
-    for match in _LABELLED.finditer(text):
+    for match in labelled.finditer(text):
         value = match.group("n")
         words = [w.rstrip(".'’") for w in value.split() if w[:1].isupper()]
         bare = [fold(w.removesuffix("'s").removesuffix("’s")) for w in words]
