@@ -84,7 +84,11 @@ ECG leads, times, beds and wards that stay), written blind in session 56;
 dev64 (precision: drug brands of twenty countries in Title Case and all capitals, devices and
 their models, eponymous scales, signs, tests, syndromes and operations, organisms and clinical
 words of French, Spanish, German, Italian, Portuguese and Dutch, with names, places, dates and
-numbers in the same lines), written blind in session 56).
+numbers in the same lines), written blind in session 56;
+dev66 (recall on people written as initials - signatures, sign-offs, tables, rotas and cc lists,
+initials that spell a clinical abbreviation - and surnames of many countries where a medicine or
+a dose stands, beside clinical abbreviations in capitals, brands and eponyms that stay), written
+blind in session 57).
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -143,7 +147,7 @@ DEVELOPMENT = (
     "dev36", "dev37", "dev38", "dev39", "dev40",
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
-    "dev59", "dev60", "dev61", "dev62", "dev63", "dev64",
+    "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
