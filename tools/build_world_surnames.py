@@ -9,7 +9,7 @@ mg" needs "Mbeki" on a list; the medicine-slot rule reads listed surnames only).
 Copyright (c) 2012 Daniele Faraglia) ships surnames per locale; the wheel's provider sources are
 read as literals, never imported (tools/build_medical_dictionary.py reads the same wheel the
 same way). A surname is kept only where it is no English, clinical, drug, product, dictionary,
-foreign clinical word or place on its list, no clinical abbreviation, and has three letters or
+foreign clinical word or place on its list, no clinical abbreviation, and has four letters or
 more: a name list's word is taken off the drug lists (deid_lexicon._drug_words), so a name that
 is also a medicine must never reach it. Run by hand when Faker changes; the list is committed
 and shipped.
@@ -37,6 +37,9 @@ LOCALES = (
     "vi_VN", "id_ID", "th_TH", "en_TH",
 )  # fmt: skip
 _LAST_NAMES = re.compile(r"last_name")
+# Surnames that are clinical initials the abbreviation table lacks, read in capitals in notes
+# ("MODY (HNF1A) ruled out" in dev50 became a name with "Mody" listed).
+CLINICAL_INITIALS = frozenset({"mody"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -84,7 +87,8 @@ def main(wheel: Path) -> None:
         for w in faker_surnames(wheel)
         if w.isascii()
         and w.isalpha()
-        and len(w) >= 3
+        and len(w) >= 4  # three capitals are an acronym's space: "SEM", "RAI", "PAI"
+        and w not in CLINICAL_INITIALS
         and not lex.name_like(w)
         # The English list itself: known() also reads inflections, and takes every word
         # ending in "-ase" for an enzyme ("Ntshangase", "Mvelase").
@@ -101,8 +105,9 @@ def main(wheel: Path) -> None:
         f"# Surnames of Faker {wheel.name.split('-')[1]} (MIT, Copyright (c) 2012 Daniele "
         "Faraglia), locales",
         "# " + ", ".join(LOCALES) + ",",
-        "# that no other list here holds and no English, clinical, drug, product or place word",
-        "# is: built by tools/build_world_surnames.py (session 57). Notice: deid_NOTICES.txt.",
+        "# with four letters or more that no other list here holds and no English, clinical,",
+        "# drug, product or place word is: built by tools/build_world_surnames.py (session 57).",
+        "# Notice: deid_NOTICES.txt.",
     ]
     OUT.write_text("\n".join(header + kept) + "\n", "utf-8")
     print(f"{OUT.name}: {len(kept)}")

@@ -42,7 +42,6 @@ _SIGNED_INITIALS = [
     ("Wound swab sent, Braden 13. - LH/JD", ("LH", "JD")),
     ("Declined visit, neighbour checking. - JW", ("JW",)),
     ("Dressing done, pain 6/10. - LH RN", ("LH",)),
-    ("Paracetamol 1 g given 06:00 WN, 12:00 QK", ("WN", "QK")),
     ("Nurses: WS (lead), BT, HH.", ("WS", "BT", "HH")),
     ("Handed over to NB (night SHO).", ("NB",)),
     ("Reviewed: JK   Scribe: SP", ("JK", "SP")),
@@ -74,6 +73,8 @@ _CLINICAL_KEPT = [
     ("AF (new onset), rate 130.", ("AF",)),
     ("CT (contrast) booked.", ("CT",)),
     ("Obs 08:00 NEWS 3 - HR 102", ("NEWS", "HR")),
+    # Clinical initials that are also surnames of Faker's locales (left off the new list).
+    ("Soft SEM at the apex. RAI uptake scan booked.", ("SEM", "RAI")),
 ]
 
 
@@ -158,6 +159,9 @@ def test_the_new_surnames_took_no_medicine_off_the_drug_lists() -> None:
     without = build_lexicon(resources_dir(), faker_surnames=False)
     assert lexicon().clinical_words == without.clinical_words
     assert len(lexicon().surnames - without.surnames) > 1_500
+    # Clinical initials and three-letter words stay off it ("MODY", "SEM", "RAI" are surnames
+    # of Faker's Indian locales too).
+    assert not {"mody", "sem", "rai"} & (lexicon().surnames - without.surnames)
 
 
 @pytest.mark.xfail(strict=True, reason="'Mbeki' is on no maintained list MedLocal ships (Faker)")
