@@ -114,11 +114,14 @@ def _signed(text: str, start: int, end: int, lex: Lexicon) -> bool:
             return bare not in _NOT_PEOPLE and bare not in _FUNCTION_WORDS
         return _unlisted(value, lex)
     window = max(0, start - 40)
-    if (labelled := _LABEL_BEFORE.search(text, window, start)) is not None:
+    # Speed: most capitals in a record stand after neither a colon nor a dash; the label's and
+    # the dash's patterns are searched only where the blanks before the initials follow one.
+    before = text[window:start].rstrip(" \t")[-1:]
+    if before == ":" and (labelled := _LABEL_BEFORE.search(text, window, start)) is not None:
         if _FIELD_END.match(text, end) is None:
             return False
         return _person_like(value, lex, services=labelled.group("staff") is None)
-    if _DASH_BEFORE.search(text, window, start) is not None:
+    if before in "-–—~" and before and _DASH_BEFORE.search(text, window, start) is not None:
         # The signers joined by slashes: one no list knows tells the run ("- AA/EO").
         rest, members = end, [value]
         while (joined := _JOINED.match(text, rest)) is not None:
