@@ -38,6 +38,7 @@ from medlocal.privacy.deid_people_words import (
     TITLES,
 )
 from medlocal.privacy.deid_serovars import serovar_at
+from medlocal.privacy.deid_stool_chart import stool_type_after
 from medlocal.privacy.deid_title_heads import title_case_head
 from medlocal.privacy.deid_tokens import TOKEN, Tok
 from medlocal.privacy.deid_trial_names import trial_name_at
@@ -227,6 +228,9 @@ def _protect_scales_and_foreign_eponyms(tokens: list[Tok], text: str, lex: Lexic
     for i, tok in enumerate(tokens):
         lower = tok.lower.rstrip("'’")
         scale = tok.shape == "title" and (lower in _SCALE_EPONYMS or _scale_pair(lower))
+        if tok.shape == "title" and stool_type_after(lower, text, tok.start, tok.end):
+            tok.shape = "lower"  # the Bristol stool chart's type (deid_stool_chart)
+            continue
         initials = _own_initials_after(lower, text, tok.end) and (
             i == 0 or tokens[i - 1].shape != "initial"
         )

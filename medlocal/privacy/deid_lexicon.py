@@ -578,13 +578,16 @@ def build_lexicon(
     icd_terms: bool = True,
     vocab_terms: bool = True,
     medical_dictionary: bool = True,
+    faker_surnames: bool = True,
 ) -> Lexicon:
     """The word lists of ``folder``; without ICD-10-CM's words and phrases where ``icd_terms``
     is false (tools/build_icd_terms.py builds that list against the others), without the
     Disease Ontology's and ICD-10-PCS's where ``vocab_terms`` is false
     (tools/build_vocab_terms.py builds that list against all the others), and without the
     medical spelling dictionaries' words where ``medical_dictionary`` is false
-    (tools/build_medical_dictionary.py builds that list against all the others)."""
+    (tools/build_medical_dictionary.py builds that list against all the others), and without
+    the surnames of Faker's African and Asian locales where ``faker_surnames`` is false
+    (tools/build_world_surnames.py builds that list against all the others)."""
     terms = read_list(folder / "deid_clinical_terms.txt") + read_list(folder / "medications.txt")
     if icd_terms:
         # Session 41 (issue 16): ICD-10-CM's clinical words and eponym phrases ("asterixis",
@@ -602,6 +605,10 @@ def build_lexicon(
     surnames = frozenset(
         read_list(folder / "deid_surnames.txt") + read_list(folder / "deid_world_surnames.txt")
     )
+    if faker_surnames and (folder / "deid_faker_surnames.txt").exists():
+        # Session 57 (deid57b): surnames of Faker's African and Asian locales, built against
+        # the lists here (tools/build_world_surnames.py: no drug, clinical or English word).
+        surnames |= frozenset(read_list(folder / "deid_faker_surnames.txt"))
     places = frozenset(read_list(folder / "deid_places.txt"))
     # Built once: a union of these lists inside a loop once made the first load take 14 s.
     listed = given | surnames | places

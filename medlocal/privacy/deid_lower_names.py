@@ -20,9 +20,11 @@ from collections.abc import Iterable
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
 
 _NAME_KINDS = frozenset({"name", "patient_name"})
+_PERSON_WORDS = RELATIONS | ROLES | TITLES
 # The next word on the same line, after spaces only.
 # Never a word of an address ("john smith@...", "smith.j@...").
 _WORD_AFTER = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)(?=[^\w@.]|\.(?![\w@])|\Z)")
@@ -85,6 +87,9 @@ def _grown(text: str, name: Redaction, lex: Lexicon) -> Iterable[Redaction]:
         if (
             word.islower()
             and lower in lex.given_names
+            # A relation or a role before the name is no given name of it ("son john", "nurse
+            # kerry"; deid57b): "Son" is a listed given name too.
+            and lower not in _PERSON_WORDS
             and not lex.clinical(lower)
             and not clinical_abbreviation(lower)
         ):

@@ -56,6 +56,14 @@ _ROLE_AFTER = re.compile(
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[a-z][a-z'’]*(?:-[a-z][a-z'’]*)?)\Z")
 # A phrase closes after the word: punctuation, a bracket, a cell's bar, the line's end.
 _CLOSES = re.compile(r"[ \t]*(?:[,.;:)(|/\]]|\n|\Z)|[ \t]+[-–—][ \t]")
+# Words that follow a person named after a relation and never continue an English word's
+# phrase there (deid57b, note56's "wife mary today"): a time, a state, what a person did. "son
+# will visit", "sister may come", "nurse led clinic" stay: no such word follows.
+_AFTER_PERSON = re.compile(
+    r"[ \t]+(?:today|tonight|tomorrow|tmrw|yesterday|present|aware|updated|informed|visited|"
+    r"visiting|phoned|rang|called|says|said|reports|reported|states|stated|agrees|agreed|"
+    r"declined|consented|who|is|was|has|had|at[ \t]+bedside|by[ \t]+phone|on[ \t]+phone)\b"
+)
 # A surname after the name ("tvn lorna baxter -").
 _NEXT = re.compile(r"[ \t]+(?P<w>[a-z][a-z'’]*(?:-[a-z][a-z'’]*)?)(?![\w@-])")
 
@@ -107,6 +115,11 @@ def _slotted(text: str, lex: Lexicon) -> Iterator[Redaction]:
     for match in skipped_finditer(_CUED, text):
         word = match.group("w")
         closes = _CLOSES.match(text, match.end()) is not None
+        # An English word before what follows a person only where it is a listed given name
+        # ("wife mary today"); "wife still present", "son back today" stay.
+        given = all(fold(p) in lex.given_names for p in word.split("-"))
+        if not closes and given and _AFTER_PERSON.match(text, match.end()) is not None:
+            closes = True
         if (_listed(word, lex) and (not _english(word, lex) or closes)) or (
             closes and _unknown(word, lex)
         ):

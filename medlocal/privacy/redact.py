@@ -79,6 +79,7 @@ from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_house_numbers import house_number_candidates
 from medlocal.privacy.deid_id_labels import without_label_words
 from medlocal.privacy.deid_identity import PatientIdentity, identity_patterns
+from medlocal.privacy.deid_initial_signs import initial_sign_candidates
 from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_institution_names import institution_name_spans
 from medlocal.privacy.deid_irish_names import irish_name_candidates
@@ -408,6 +409,8 @@ class Redactor:
         found += short_date_candidates(text, lex)
         found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
+        # Initials where a chart, a log or a team list signs with them (session 57: deid57b).
+        found += initial_sign_candidates(text, lex)
         # Organisations and names typed in lower case, by Philter's safe-list test (session 52:
         # deid_lower_orgs, deid_lower_names), and names a scan cut with a stray space
         # (deid_split_names).

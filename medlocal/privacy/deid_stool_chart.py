@@ -1,0 +1,33 @@
+"""The Bristol stool chart's type written after the city's name alone ("Bristol 6-7", "BO x3
+Bristol 5", "Bristol type 7"): a clinical value, not a place and a house number (issue 16,
+session 57, deid57b; note56's leak "Bristol 6-7" -> [NAME]).
+
+The chart has seven types, so only a type from 1 to 7, or a range of two, is read, and never a
+span of time or a distance after it ("moved to Bristol 3 years ago", "Bristol 5 miles away"
+name the city), nor after a word that places someone there ("transferred from Bristol 6 ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+_TYPE_AFTER = re.compile(
+    r"(?:[ \t]+(?i:stool[ \t]+)?(?i:type|chart|scale|score|form))?[ \t]*[:=]?[ \t]*"
+    r"[1-7](?:[ \t]*[-–/][ \t]*[1-7])?(?![\d:/-]|[.,]\d)"
+    r"(?![ \t]*(?i:years?|yrs?|y|months?|mths?|weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|"
+    r"mins?|miles?|mi|km|kilometres?|kilometers?|times|am|pm|o'?clock|jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)"
+)
+# A word that sends or places someone before the city ("from Bristol 6 ...", "lives in").
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:from|to|in|at|near|via|of|into|towards?|around))[ \t]+\Z")
+
+
+def stool_type_after(lower: str, text: str, start: int, end: int) -> bool:
+    """Whether the word ``lower`` from ``start`` to ``end`` in ``text`` is "Bristol" before a
+    stool chart's type, with no word before it that places someone in the city."""
+    return (
+        lower == "bristol"
+        and _TYPE_AFTER.match(text, end) is not None
+        and _PLACE_BEFORE.search(text, max(0, start - 12), start) is None
+    )
