@@ -61,6 +61,7 @@ from medlocal.privacy.deid_known_orgs import (
     known_organisations,
 )
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
+from medlocal.privacy.deid_list_lines import protect_list_lines
 from medlocal.privacy.deid_medicine_slot_names import give_back_listed_names
 from medlocal.privacy.deid_names import given_and_surname, names_before_names, split_at_roles
 from medlocal.privacy.deid_nicknames import nicknames
@@ -131,6 +132,8 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_device_nouns(tokens, text, lex)
     checkpoint()
     protect_med_lists(tokens, text)
+    checkpoint()
+    protect_list_lines(tokens, text, lex)  # session 57 (deid57d): other languages' lists
     checkpoint()
     protect_brands(tokens, text, lex)
     checkpoint()
