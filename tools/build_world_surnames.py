@@ -40,6 +40,10 @@ _LAST_NAMES = re.compile(r"last_name")
 # Surnames that are clinical initials the abbreviation table lacks, read in capitals in notes
 # ("MODY (HNF1A) ruled out" in dev50 became a name with "Mody" listed).
 CLINICAL_INITIALS = frozenset({"mody"})
+# Everyday words of the letters MedLocal reads from abroad that a locale also lists as a surname
+# (resources/deid_foreign_letter_words.txt drops an entry that is a listed name): "Servicio de
+# Cardiología mañana" became one name once "Manana" was listed (lead, session 57).
+EVERYDAY_WORDS_ABROAD = frozenset({"manana"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -89,6 +93,7 @@ def main(wheel: Path) -> None:
         and w.isalpha()
         and len(w) >= 4  # three capitals are an acronym's space: "SEM", "RAI", "PAI"
         and w not in CLINICAL_INITIALS
+        and w not in EVERYDAY_WORDS_ABROAD
         and not lex.name_like(w)
         # The English list itself: known() also reads inflections, and takes every word
         # ending in "-ase" for an enzyme ("Ntshangase", "Mvelase").
