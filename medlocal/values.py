@@ -11,12 +11,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from medlocal.delimited_tables import (
+    DATE_CELL,
     CellMarks,
     DelimitedTable,
     cell_marks,
     cell_spans,
     cell_text,
     delimited_tables,
+    heads_dates,
 )
 
 _MONTHS = (
@@ -1043,9 +1045,51 @@ def in_column_unit(value: Value, unit: str | None) -> Value:
     return replace(value, unit=unit)
 
 
+# A column of units beside the test's name in a cumulative report: "Units", "Einheit", "Unité".
+_UNITS_HEADING = re.compile(r"units?|einheit(?:en)?|unit[ée]s?|unidad(?:es)?", re.IGNORECASE)
+
+
+def dated_row_units(text: str, table: DelimitedTable) -> tuple[set[int], list[str | None]]:
+    """For a table with dates across the top (``heads_dates``: "Test,Units,2024-03-02,
+    2024-03-09" over "Potassium,mmol/L,4.2,5.6"), the indexes of its dated columns and the unit
+    each row gives its dated cells: its cell under "Units", or in brackets after its test's
+    name ("Potassium (mmol/L)"). A bare cell fitted any unit: "potassium 5.6 g/L" passed
+    (review57b). Nothing for other tables."""
+    header = next((r for r in table.header if heads_dates(text, r, table.delimiter)), None)
+    if header is None:
+        return set(), []
+    dated: set[int] = set()
+    units_column = None
+    for index, span in enumerate(cell_spans(text, *header, table.delimiter)):
+        a, b = cell_text(text, span)
+        if DATE_CELL.fullmatch(text, a, b):
+            dated.add(index)
+        elif _UNITS_HEADING.fullmatch(text, a, b):
+            units_column = index
+    units: list[str | None] = []
+    for start, end in table.rows:
+        spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
+        cells = [text[a:b] for a, b in spans]
+        unit = None
+        if units_column is not None and units_column < len(cells) and cells[units_column]:
+            unit = unit_named(cells[units_column])
+        if unit is None and cells:
+            bracketed = _BRACKETED_UNIT.search(cells[0])
+            unit = unit_named(bracketed.group(1)) if bracketed else None
+        units.append(unit)
+    return dated, units
+
+
 def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value]) -> list[Value]:
     cells: dict[int, str] = {}
     for table in tables:
+        dated, row_units = dated_row_units(text, table)
+        for (start, end), unit in zip(table.rows, row_units, strict=False):
+            if unit is None:
+                continue
+            for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+                if index in dated:
+                    cells[cell_text(text, span)[0]] = unit
         units = column_units(text, table)
         if not any(units):
             continue

@@ -17,7 +17,13 @@ from medlocal.delimited_tables import (
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.time_points import BOUND_KINDS, Point
-from medlocal.values import Value, column_units, extract_values, in_column_unit, unit_named
+from medlocal.values import (
+    Value,
+    column_units,
+    dated_row_units,
+    extract_values,
+    in_column_unit,
+)
 
 # A table laid out in columns, its cells apart by two spaces or more or a tab:
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
@@ -334,9 +340,6 @@ def _without_unit(name: str) -> str:
 
 # ---- a cumulative report: dates across the top, a test in each row ------------------------------
 
-# A column of units beside the test's name: "Units", "Unit", "Einheit", "Unité", "Unidad".
-_UNITS_HEADING = re.compile(r"units?|einheit(?:en)?|unit[ée]s?|unidad(?:es)?", re.IGNORECASE)
-
 
 def _dated_row_cells(
     text: str, table: DelimitedTable, day_first: bool | None, commas: bool
@@ -350,25 +353,21 @@ def _dated_row_cells(
     if header is None:
         return []
     dates: list[Point | None] = []
-    units_column = None
-    for index, span in enumerate(cell_spans(text, *header, table.delimiter)):
+    for span in cell_spans(text, *header, table.delimiter):
         a, b = cell_text(text, span)
         found = [v for v in extract_values(text[a:b], day_first) if v.kind == "date"]
         if len(found) == 1:
             v = found[0]
             dates.append(Point(a + v.start, a + v.start + len(v.raw), v.canonical, v.alt))
-            continue
-        dates.append(None)
-        if _UNITS_HEADING.fullmatch(text[a:b]):
-            units_column = index
+        else:
+            dates.append(None)
     heading = table.heading(text)
     cells: list[DelimitedCell] = []
-    for start, end in table.rows:
+    # A row's unit: its "Units" cell, or in brackets after its test ("Potassium (mmol/L)").
+    _, units = dated_row_units(text, table)
+    for (start, end), unit in zip(table.rows, units, strict=True):
         spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
         measure = measure_named(text[spans[0][0] : spans[0][1]]) if spans else None
-        unit = None
-        if units_column is not None and units_column < len(spans):
-            unit = unit_named(text[slice(*spans[units_column])])
         quote = f"{heading}\n{text[start:end]}"
         for index, (a, b) in enumerate(spans):
             date = dates[index] if index < len(dates) else None

@@ -1,0 +1,70 @@
+"""review57b: the lead's session-57 table reading (cumulative reports with dates across the top,
+Low/High limit cells) probed with lab exports as clinicians get them."""
+
+from __future__ import annotations
+
+import pytest
+
+from medlocal.rag.grounding import ground
+from medlocal.values import extract_values
+
+
+def kinds(answer: str, passage: str) -> list[str]:
+    return [f.kind for f in ground(answer, {1: passage}).flags]
+
+
+# ---- a cumulative report's unit: a Units column before the dates, or the test's own brackets --
+
+UNITS_FIRST = "Test,Units,2024-03-02,2024-03-09\nPotassium,mmol/L,4.2,5.6\nHaemoglobin,g/L,98,101\n"
+UNIT_IN_NAME = "Test,2024-03-02,2024-03-09\nPotassium (mmol/L),4.2,5.6\nHaemoglobin (g/L),98,101\n"
+UNITS_SEMICOLON = "Test;Einheit;02.03.2024;09.03.2024\nKalium;mmol/l;4,2;5,6\nHb;g/l;98;101\n"
+
+
+@pytest.mark.parametrize("passage", [UNITS_FIRST, UNIT_IN_NAME])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Potassium on 9 March 2024 was 5.6 g/L [1].",
+        "Haemoglobin on 9 March 2024 was 101 mmol/L [1].",
+    ],
+)
+def test_a_wrong_unit_on_a_cumulative_report_is_flagged(answer: str, passage: str) -> None:
+    # Before, the cell's number was bare in the passage's values and fitted any unit.
+    assert kinds(answer, passage) == ["unverified_number"]
+
+
+@pytest.mark.parametrize("passage", [UNITS_FIRST, UNIT_IN_NAME])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Potassium on 9 March 2024 was 5.6 mmol/L [1].",
+        "Haemoglobin on 9 March 2024 was 101 g/L [1].",
+        "Potassium on 2 March 2024 was 4.2 [1].",
+    ],
+)
+def test_the_right_unit_on_a_cumulative_report_passes(answer: str, passage: str) -> None:
+    assert kinds(answer, passage) == []
+
+
+def test_a_german_cumulative_report_gives_its_units() -> None:
+    assert kinds("Kalium am 09.03.2024 5,6 mmol/l [1].", UNITS_SEMICOLON) == []
+    assert kinds("Kalium am 09.03.2024 5,6 g/l [1].", UNITS_SEMICOLON) == ["unverified_number"]
+
+
+@pytest.mark.parametrize("passage", [UNITS_FIRST, UNIT_IN_NAME])
+def test_the_cells_carry_their_row_s_unit(passage: str) -> None:
+    read = {(v.canonical, v.unit) for v in extract_values(passage) if v.kind == "number"}
+    assert {("5.6", "mmol/l"), ("101", "g/l")} <= read
+
+
+def test_a_number_in_the_test_s_name_takes_no_unit() -> None:
+    # "25-OH vitamin D (nmol/L)": 25 is part of the name, not a result in nmol/L.
+    passage = "Test,2024-03-02,2024-03-09\n25-OH Vitamin D (nmol/L),48,52\n"
+    read = [(v.canonical, v.unit) for v in extract_values(passage) if v.kind == "number"]
+    assert ("48", "nmol/l") in read and ("25", "nmol/l") not in read
+
+
+def test_a_table_of_results_by_column_keeps_its_header_units() -> None:
+    passage = "Date,K (mmol/L),Hb (g/L)\n2024-03-02,4.2,98\n"
+    read = [(v.canonical, v.unit) for v in extract_values(passage) if v.kind == "number"]
+    assert read == [("4.2", "mmol/l"), ("98", "g/l")]
