@@ -68,3 +68,18 @@ def test_a_table_of_results_by_column_keeps_its_header_units() -> None:
     passage = "Date,K (mmol/L),Hb (g/L)\n2024-03-02,4.2,98\n"
     read = [(v.canonical, v.unit) for v in extract_values(passage) if v.kind == "number"]
     assert read == [("4.2", "mmol/l"), ("98", "g/l")]
+
+
+# ---- time: a long long-form export with Low/High columns ---------------------------------------
+
+
+def test_limit_cells_are_looked_up_in_linear_time() -> None:
+    from fixtures.timing import assert_linear
+
+    from medlocal.rag.binding import bind
+
+    def export(n: int) -> str:
+        rows = "".join(f"Potassium,{4 + i % 20 / 10:.1f},mmol/L,3.5,5.3\n" for i in range(n // 29))
+        return "Test,Result,Unit,Low,High\n" + rows
+
+    assert_linear(lambda n: bind(export(n)), 6_000)
