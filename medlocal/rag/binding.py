@@ -310,6 +310,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             cell.quote,
             uncertain_date=cell.date is not None and cell.date.alt is not None,
             timepoint_alt=cell.date.alt if cell.date else None,
+            range_of=cell.range_of,
         )
         for cell in cells
     ]

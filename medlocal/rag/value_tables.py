@@ -180,6 +180,7 @@ class DelimitedCell:
     measure: str | None
     date: Point | None
     quote: str
+    range_of: str | None = None  # the measure whose range a limit cell gives (REFERENCE_RANGE)
 
 
 def delimited_cells(
@@ -315,17 +316,30 @@ def range_limit_cells(text: str) -> list[tuple[int, int]]:
     and maximum are results."""
     spans: list[tuple[int, int]] = []
     for table in delimited_tables(text):
-        limits = {
-            index
-            for index, name in enumerate(table.columns(text))
-            if _LIMIT_HEADING.fullmatch(_without_unit(name))
-        }
-        if not limits or not _rows_name_their_test(text, table):
+        limits = _limit_columns(text, table)
+        if not limits or not (_is_dated(text, table) or _rows_name_their_test(text, table)):
             continue
         for start, end in table.rows:
             cells = cell_spans(text, start, end, table.delimiter)
             spans += [cell_text(text, cells[i]) for i in sorted(limits) if i < len(cells)]
     return spans
+
+
+def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
+    """The columns of ``table`` that hold a range's limits: "Low"/"High" and the like, and in a
+    cumulative report (dates across the top) its "Ref"/"Reference range" column ("3.5-5.3";
+    review57b: read by nothing, its limits confirmed "her potassium was 5.3")."""
+    dated = _is_dated(text, table)
+    return {
+        index
+        for index, name in enumerate(table.columns(text))
+        if _LIMIT_HEADING.fullmatch(_without_unit(name))
+        or (dated and _REFERENCE_HEADING.fullmatch(_without_unit(name)))
+    }
+
+
+def _is_dated(text: str, table: DelimitedTable) -> bool:
+    return any(heads_dates(text, row, table.delimiter) for row in table.header)
 
 
 def _without_unit(name: str) -> str:
@@ -365,10 +379,19 @@ def _dated_row_cells(
     cells: list[DelimitedCell] = []
     # A row's unit: its "Units" cell, or in brackets after its test ("Potassium (mmol/L)").
     _, units = dated_row_units(text, table)
+    limits = _limit_columns(text, table)
     for (start, end), unit in zip(table.rows, units, strict=True):
         spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
         measure = measure_named(text[spans[0][0] : spans[0][1]]) if spans else None
         quote = f"{heading}\n{text[start:end]}"
+        for index in sorted(limits):
+            if index < len(spans):
+                a, b = spans[index]
+                cells += [
+                    DelimitedCell(v.moved(a), REFERENCE_RANGE, None, quote, range_of=measure)
+                    for v in extract_values(text[a:b], day_first, commas)
+                    if v.kind == "number"
+                ]
         for index, (a, b) in enumerate(spans):
             date = dates[index] if index < len(dates) else None
             if date is None:

@@ -83,3 +83,49 @@ def test_limit_cells_are_looked_up_in_linear_time() -> None:
         return "Test,Result,Unit,Low,High\n" + rows
 
     assert_linear(lambda n: bind(export(n)), 6_000)
+
+
+# ---- a cumulative report's reference range column ----------------------------------------------
+
+WITH_REF = (
+    "Test,Units,Ref,2024-03-02,2024-03-09\n"
+    "Potassium,mmol/L,3.5-5.3,4.2,5.6\n"
+    "Sodium,mmol/L,135-145,139,141\n"
+    "Haemoglobin,g/L,115-165,98,101\n"
+)
+WITH_REF_LAST = (
+    "Test,2024-03-02,2024-03-09,Reference range\n"
+    "Potassium,4.2,5.6,3.5-5.3\n"
+    "Haemoglobin,98,101,115-165\n"
+)
+
+
+@pytest.mark.parametrize("passage", [WITH_REF, WITH_REF_LAST])
+@pytest.mark.parametrize(
+    "answer",
+    ["Her potassium was 5.3 [1].", "Her potassium was 3.5 [1].", "Her haemoglobin was 165 [1]."],
+)
+def test_a_range_limit_of_a_cumulative_report_is_no_result(answer: str, passage: str) -> None:
+    # Before, the Ref column was read by nothing: its limits confirmed any result.
+    assert kinds(answer, passage) == ["misattributed_value"]
+
+
+@pytest.mark.parametrize("passage", [WITH_REF, WITH_REF_LAST])
+def test_normal_of_a_result_outside_its_row_s_range_is_flagged(passage: str) -> None:
+    assert kinds("Her haemoglobin on 2 March 2024 was normal [1].", passage) == ["range_conflict"]
+    assert kinds("Her potassium on 9 March 2024 was low [1].", passage) == ["range_conflict"]
+
+
+@pytest.mark.parametrize("passage", [WITH_REF, WITH_REF_LAST])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Her potassium on 9 March 2024 was 5.6 mmol/L, high [1].",
+        "Her potassium on 2 March 2024 was normal [1].",
+        "Her haemoglobin on 9 March 2024 was low at 101 g/L [1].",
+        "The potassium reference range is 3.5-5.3 mmol/L [1].",
+        "Potassium on 9 March 2024 was 5.6 [1].",
+    ],
+)
+def test_right_claims_over_a_ref_column_pass(answer: str, passage: str) -> None:
+    assert kinds(answer, passage) == []
