@@ -1037,9 +1037,20 @@ def column_units(text: str, table: DelimitedTable) -> list[str | None]:
     return units
 
 
+# A result's flag after it in its cell, which the unit reader takes for hours or litres: "5.6 H"
+# (review57b: a right "potassium 5.6 mmol/L" was flagged "the cited passage gives 5.6 in H",
+# and "normal" of it passed, the flag read as no flag).
+_FLAG_AS_UNIT = re.compile(r"(?P<number>.*?\d)\s*(?:(?P<high>HH?)|LL?)")
+
+
 def in_column_unit(value: Value, unit: str | None) -> Value:
-    """``value``, a number found at the start of a cell of a column whose header gives ``unit``,
-    with that unit where it writes none of its own."""
+    """``value``, a number found in a cell of a delimited table (at its start where the column's
+    header or the row gives ``unit``), with that unit where it writes none of its own. A flag
+    after it ("5.6 H"; "131 L" where the column gives another unit than litres) is no unit: it
+    is left after the value, as a flag cell is."""
+    flag = _FLAG_AS_UNIT.fullmatch(value.raw) if value.kind == "number" else None
+    if flag is not None and (flag.group("high") or unit not in (None, "l")):
+        value = replace(value, raw=flag.group("number"), unit=None)
     if unit is None or value.kind != "number" or value.unit is not None:
         return value
     return replace(value, unit=unit)
@@ -1081,8 +1092,12 @@ def dated_row_units(text: str, table: DelimitedTable) -> tuple[set[int], list[st
 
 
 def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value]) -> list[Value]:
-    cells: dict[int, str] = {}
+    cells: dict[int, str | None] = {}
     for table in tables:
+        # Every cell's first number, for a flag read as its unit ("5.6 H") where no unit is given.
+        for start, end in table.rows:
+            for span in cell_spans(text, start, end, table.delimiter):
+                cells[cell_text(text, span)[0]] = None
         dated, row_units = dated_row_units(text, table)
         for (start, end), unit in zip(table.rows, row_units, strict=False):
             if unit is None:
@@ -1100,4 +1115,4 @@ def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value
                     cells[cell_text(text, span)[0]] = unit
     if not cells:
         return values
-    return [in_column_unit(v, cells.get(v.start)) for v in values]
+    return [in_column_unit(v, cells[v.start]) if v.start in cells else v for v in values]

@@ -129,3 +129,45 @@ def test_normal_of_a_result_outside_its_row_s_range_is_flagged(passage: str) -> 
 )
 def test_right_claims_over_a_ref_column_pass(answer: str, passage: str) -> None:
     assert kinds(answer, passage) == []
+
+
+# ---- a result's flag in its cell: "5.6 H" is no 5.6 hours, "131 L" no 131 litres ---------------
+
+FLAGGED_CUMULATIVE = (
+    "Test,Units,2024-03-02,2024-03-09\nPotassium,mmol/L,4.2,5.6 H\nSodium,mmol/L,139,131 L\n"
+)
+FLAGGED_WIDE = "Date,K (mmol/L),Na (mmol/L)\n2024-03-02,4.2,139\n2024-03-09,5.6 H,131 L\n"
+
+
+@pytest.mark.parametrize("passage", [FLAGGED_CUMULATIVE, FLAGGED_WIDE])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Potassium on 9 March 2024 was 5.6 mmol/L [1].",
+        "Sodium on 9 March 2024 was 131 mmol/L [1].",
+        "Potassium on 9 March 2024 was high [1].",
+    ],
+)
+def test_a_flagged_cell_s_right_value_passes(answer: str, passage: str) -> None:
+    # Before, "5.6 H" was 5.6 hours: "the cited passage gives 5.6 in H".
+    assert kinds(answer, passage) == []
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Test,Units,2024-03-02,2024-03-09\n"
+        "Potassium,mmol/L,5.4 H,5.6 H\nSodium,mmol/L,133 L,131 L\n",
+        "Date,K (mmol/L),Na (mmol/L)\n2024-03-02,5.4 H,133 L\n2024-03-09,5.6 H,131 L\n",
+    ],
+)
+@pytest.mark.parametrize("answer", ["Her potassium was normal [1].", "Her sodium was normal [1]."])
+def test_normal_of_flagged_cells_is_flagged(answer: str, passage: str) -> None:
+    # (The range check reads every value of the measure: with one unflagged, it says nothing.)
+    assert "range_conflict" in kinds(answer, passage)
+
+
+def test_a_cell_in_litres_keeps_its_unit() -> None:
+    passage = "Date,Urine output,Weight (kg)\n2024-03-02,1.5 L,72\n"
+    read = [(v.canonical, v.unit) for v in extract_values(passage) if v.kind == "number"]
+    assert read == [("1.5", "l"), ("72", "kg")]
