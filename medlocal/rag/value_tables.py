@@ -325,6 +325,16 @@ def range_limit_cells(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A cumulative report's column of reference ranges: "Ref", "Reference range", "Normal range",
+# and as German and French exports head it ("Referenzbereich", "Normbereich", "Valeurs de
+# référence").
+_RANGE_COLUMN = re.compile(
+    rf"{_REFERENCE_HEADING.pattern}|referenz(?:bereich|intervall|werte?)?|norm(?:al)?(?:bereich|werte?)"
+    r"|(?:valeurs?|intervalle)\s+de\s+r[ée]f[ée]rence",
+    re.IGNORECASE,
+)
+
+
 def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
     """The columns of ``table`` that hold a range's limits: "Low"/"High" and the like, and in a
     cumulative report (dates across the top) its "Ref"/"Reference range" column ("3.5-5.3";
@@ -334,7 +344,7 @@ def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
         index
         for index, name in enumerate(table.columns(text))
         if _LIMIT_HEADING.fullmatch(_without_unit(name))
-        or (dated and _REFERENCE_HEADING.fullmatch(_without_unit(name)))
+        or (dated and _RANGE_COLUMN.fullmatch(_without_unit(name)))
     }
 
 

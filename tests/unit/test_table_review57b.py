@@ -171,3 +171,14 @@ def test_a_cell_in_litres_keeps_its_unit() -> None:
     passage = "Date,Urine output,Weight (kg)\n2024-03-02,1.5 L,72\n"
     read = [(v.canonical, v.unit) for v in extract_values(passage) if v.kind == "number"]
     assert read == [("1.5", "l"), ("72", "kg")]
+
+
+def test_a_german_cumulative_report_s_referenz_column_gives_the_range() -> None:
+    passage = (
+        "Test;Einheit;Referenzbereich;02.03.2024;09.03.2024\n"
+        "Kalium;mmol/l;3,5-5,3;4,2;5,6\n"
+        "Natrium;mmol/l;135-145;139;141\n"
+    )
+    assert kinds("Kalium 5,3 mmol/l [1].", passage) != []
+    assert kinds("Natrium 145 [1].", passage) == ["misattributed_value"]
+    assert kinds("Kalium am 09.03.2024 5,6 mmol/l [1].", passage) == []
