@@ -1085,10 +1085,20 @@ def dated_row_units(text: str, table: DelimitedTable) -> tuple[set[int], list[st
         if units_column is not None and units_column < len(cells) and cells[units_column]:
             unit = unit_named(cells[units_column])
         if unit is None and cells:
-            bracketed = _BRACKETED_UNIT.search(cells[0])
-            unit = unit_named(bracketed.group(1)) if bracketed else None
+            unit = _unit_in_brackets(cells[0])
         units.append(unit)
     return dated, units
+
+
+def _unit_in_brackets(name: str) -> str | None:
+    """The unit in brackets at the end of a row's test, "Potassium (mmol/L)": read by position,
+    not by ``_BRACKETED_UNIT``, whose blanks on both sides of the unit made a cell "K (" then
+    thousands of blanks quadratic (review57b)."""
+    name = name.rstrip()
+    if not name.endswith((")", "]")):
+        return None
+    inside = name[max(name.rfind("("), name.rfind("[")) + 1 : -1].strip()
+    return unit_named(inside) if 0 < len(inside) <= 24 else None
 
 
 def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value]) -> list[Value]:

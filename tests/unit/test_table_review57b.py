@@ -206,3 +206,14 @@ def test_a_value_of_an_unknown_test_is_no_other_test_s() -> None:
     # because "12,45" was misread as one number).
     passage = "Test,2024-03-02,2024-03-09\nFerritin,12,45\nPotassium,4.2,5.6\n"
     assert kinds("Potassium on 9 March 2024 was 45 [1].", passage) == ["misattributed_value"]
+
+
+def test_a_row_s_bracketed_unit_is_read_in_linear_time() -> None:
+    from fixtures.timing import assert_linear
+
+    # A cue "(" then a run of blanks in a row's first cell (the classic trap: the bracket
+    # pattern's optional blanks on both sides of its unit were quadratic, x18 for 4x).
+    def cumulative(n: int) -> str:
+        return "Test,2024-03-02,2024-03-09\nPotassium (" + " " * n + "x,4.2,5.6\n"
+
+    assert_linear(lambda n: extract_values(cumulative(n)), 2_000)
