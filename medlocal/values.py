@@ -11,12 +11,14 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from medlocal.delimited_tables import (
+    DATE_CELL,
     CellMarks,
     DelimitedTable,
     cell_marks,
     cell_spans,
     cell_text,
     delimited_tables,
+    heads_dates,
 )
 
 _MONTHS = (
@@ -1035,17 +1037,84 @@ def column_units(text: str, table: DelimitedTable) -> list[str | None]:
     return units
 
 
+# A result's flag after it in its cell, which the unit reader takes for hours or litres: "5.6 H"
+# (review57b: a right "potassium 5.6 mmol/L" was flagged "the cited passage gives 5.6 in H",
+# and "normal" of it passed, the flag read as no flag).
+_FLAG_AS_UNIT = re.compile(r"(?P<number>.*?\d)\s*(?:(?P<high>HH?)|LL?)")
+
+
 def in_column_unit(value: Value, unit: str | None) -> Value:
-    """``value``, a number found at the start of a cell of a column whose header gives ``unit``,
-    with that unit where it writes none of its own."""
+    """``value``, a number found in a cell of a delimited table (at its start where the column's
+    header or the row gives ``unit``), with that unit where it writes none of its own. A flag
+    after it ("5.6 H"; "131 L" where the column gives another unit than litres) is no unit: it
+    is left after the value, as a flag cell is."""
+    flag = _FLAG_AS_UNIT.fullmatch(value.raw) if value.kind == "number" else None
+    if flag is not None and (flag.group("high") or unit not in (None, "l")):
+        value = replace(value, raw=flag.group("number"), unit=None)
     if unit is None or value.kind != "number" or value.unit is not None:
         return value
     return replace(value, unit=unit)
 
 
+# A column of units beside the test's name in a cumulative report: "Units", "Einheit", "Unité".
+_UNITS_HEADING = re.compile(r"units?|einheit(?:en)?|unit[ée]s?|unidad(?:es)?", re.IGNORECASE)
+
+
+def dated_row_units(text: str, table: DelimitedTable) -> tuple[set[int], list[str | None]]:
+    """For a table with dates across the top (``heads_dates``: "Test,Units,2024-03-02,
+    2024-03-09" over "Potassium,mmol/L,4.2,5.6"), the indexes of its dated columns and the unit
+    each row gives its dated cells: its cell under "Units", or in brackets after its test's
+    name ("Potassium (mmol/L)"). A bare cell fitted any unit: "potassium 5.6 g/L" passed
+    (review57b). Nothing for other tables."""
+    header = next((r for r in table.header if heads_dates(text, r, table.delimiter)), None)
+    if header is None:
+        return set(), []
+    dated: set[int] = set()
+    units_column = None
+    for index, span in enumerate(cell_spans(text, *header, table.delimiter)):
+        a, b = cell_text(text, span)
+        if DATE_CELL.fullmatch(text, a, b):
+            dated.add(index)
+        elif _UNITS_HEADING.fullmatch(text, a, b):
+            units_column = index
+    units: list[str | None] = []
+    for start, end in table.rows:
+        spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
+        cells = [text[a:b] for a, b in spans]
+        unit = None
+        if units_column is not None and units_column < len(cells) and cells[units_column]:
+            unit = unit_named(cells[units_column])
+        if unit is None and cells:
+            unit = _unit_in_brackets(cells[0])
+        units.append(unit)
+    return dated, units
+
+
+def _unit_in_brackets(name: str) -> str | None:
+    """The unit in brackets at the end of a row's test, "Potassium (mmol/L)": read by position,
+    not by ``_BRACKETED_UNIT``, whose blanks on both sides of the unit made a cell "K (" then
+    thousands of blanks quadratic (review57b)."""
+    name = name.rstrip()
+    if not name.endswith((")", "]")):
+        return None
+    inside = name[max(name.rfind("("), name.rfind("[")) + 1 : -1].strip()
+    return unit_named(inside) if 0 < len(inside) <= 24 else None
+
+
 def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value]) -> list[Value]:
-    cells: dict[int, str] = {}
+    cells: dict[int, str | None] = {}
     for table in tables:
+        # Every cell's first number, for a flag read as its unit ("5.6 H") where no unit is given.
+        for start, end in table.rows:
+            for span in cell_spans(text, start, end, table.delimiter):
+                cells[cell_text(text, span)[0]] = None
+        dated, row_units = dated_row_units(text, table)
+        for (start, end), unit in zip(table.rows, row_units, strict=False):
+            if unit is None:
+                continue
+            for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+                if index in dated:
+                    cells[cell_text(text, span)[0]] = unit
         units = column_units(text, table)
         if not any(units):
             continue
@@ -1056,4 +1125,4 @@ def _in_column_units(text: str, tables: list[DelimitedTable], values: list[Value
                     cells[cell_text(text, span)[0]] = unit
     if not cells:
         return values
-    return [in_column_unit(v, cells.get(v.start)) for v in values]
+    return [in_column_unit(v, cells[v.start]) if v.start in cells else v for v in values]

@@ -17,7 +17,13 @@ from medlocal.delimited_tables import (
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.time_points import BOUND_KINDS, Point
-from medlocal.values import Value, column_units, extract_values, in_column_unit, unit_named
+from medlocal.values import (
+    Value,
+    column_units,
+    dated_row_units,
+    extract_values,
+    in_column_unit,
+)
 
 # A table laid out in columns, its cells apart by two spaces or more or a tab:
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
@@ -174,6 +180,7 @@ class DelimitedCell:
     measure: str | None
     date: Point | None
     quote: str
+    range_of: str | None = None  # the measure whose range a limit cell gives (REFERENCE_RANGE)
 
 
 def delimited_cells(
@@ -309,17 +316,40 @@ def range_limit_cells(text: str) -> list[tuple[int, int]]:
     and maximum are results."""
     spans: list[tuple[int, int]] = []
     for table in delimited_tables(text):
-        limits = {
-            index
-            for index, name in enumerate(table.columns(text))
-            if _LIMIT_HEADING.fullmatch(_without_unit(name))
-        }
-        if not limits or not _rows_name_their_test(text, table):
+        limits = _limit_columns(text, table)
+        if not limits or not (_is_dated(text, table) or _rows_name_their_test(text, table)):
             continue
         for start, end in table.rows:
             cells = cell_spans(text, start, end, table.delimiter)
             spans += [cell_text(text, cells[i]) for i in sorted(limits) if i < len(cells)]
     return spans
+
+
+# A cumulative report's column of reference ranges: "Ref", "Reference range", "Normal range",
+# and as German and French exports head it ("Referenzbereich", "Normbereich", "Valeurs de
+# référence").
+_RANGE_COLUMN = re.compile(
+    rf"{_REFERENCE_HEADING.pattern}|referenz(?:bereich|intervall|werte?)?|norm(?:al)?(?:bereich|werte?)"
+    r"|(?:valeurs?|intervalle)\s+de\s+r[ée]f[ée]rence",
+    re.IGNORECASE,
+)
+
+
+def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
+    """The columns of ``table`` that hold a range's limits: "Low"/"High" and the like, and in a
+    cumulative report (dates across the top) its "Ref"/"Reference range" column ("3.5-5.3";
+    review57b: read by nothing, its limits confirmed "her potassium was 5.3")."""
+    dated = _is_dated(text, table)
+    return {
+        index
+        for index, name in enumerate(table.columns(text))
+        if _LIMIT_HEADING.fullmatch(_without_unit(name))
+        or (dated and _RANGE_COLUMN.fullmatch(_without_unit(name)))
+    }
+
+
+def _is_dated(text: str, table: DelimitedTable) -> bool:
+    return any(heads_dates(text, row, table.delimiter) for row in table.header)
 
 
 def _without_unit(name: str) -> str:
@@ -334,9 +364,6 @@ def _without_unit(name: str) -> str:
 
 # ---- a cumulative report: dates across the top, a test in each row ------------------------------
 
-# A column of units beside the test's name: "Units", "Unit", "Einheit", "Unité", "Unidad".
-_UNITS_HEADING = re.compile(r"units?|einheit(?:en)?|unit[ée]s?|unidad(?:es)?", re.IGNORECASE)
-
 
 def _dated_row_cells(
     text: str, table: DelimitedTable, day_first: bool | None, commas: bool
@@ -350,26 +377,31 @@ def _dated_row_cells(
     if header is None:
         return []
     dates: list[Point | None] = []
-    units_column = None
-    for index, span in enumerate(cell_spans(text, *header, table.delimiter)):
+    for span in cell_spans(text, *header, table.delimiter):
         a, b = cell_text(text, span)
         found = [v for v in extract_values(text[a:b], day_first) if v.kind == "date"]
         if len(found) == 1:
             v = found[0]
             dates.append(Point(a + v.start, a + v.start + len(v.raw), v.canonical, v.alt))
-            continue
-        dates.append(None)
-        if _UNITS_HEADING.fullmatch(text[a:b]):
-            units_column = index
+        else:
+            dates.append(None)
     heading = table.heading(text)
     cells: list[DelimitedCell] = []
-    for start, end in table.rows:
+    # A row's unit: its "Units" cell, or in brackets after its test ("Potassium (mmol/L)").
+    _, units = dated_row_units(text, table)
+    limits = _limit_columns(text, table)
+    for (start, end), unit in zip(table.rows, units, strict=True):
         spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
         measure = measure_named(text[spans[0][0] : spans[0][1]]) if spans else None
-        unit = None
-        if units_column is not None and units_column < len(spans):
-            unit = unit_named(text[slice(*spans[units_column])])
         quote = f"{heading}\n{text[start:end]}"
+        for index in sorted(limits):
+            if index < len(spans):
+                a, b = spans[index]
+                cells += [
+                    DelimitedCell(v.moved(a), REFERENCE_RANGE, None, quote, range_of=measure)
+                    for v in extract_values(text[a:b], day_first, commas)
+                    if v.kind == "number"
+                ]
         for index, (a, b) in enumerate(spans):
             date = dates[index] if index < len(dates) else None
             if date is None:

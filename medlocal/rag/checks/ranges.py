@@ -15,6 +15,7 @@ it. A passage that says nothing about range is never a reason to flag.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -245,6 +246,7 @@ def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Stat
     limits_end = -1
     bounds = sorted(facts.bound(n), key=lambda b: b.value.start)
     cells = range_limit_cells(text)
+    starts = [b.value.start for b in bounds]
     for b in bounds:
         if b.value.kind != "number" or is_dose(b.value) or b.value.start < limits_end:
             continue
@@ -253,27 +255,39 @@ def _passage_values(n: int, facts: PassageFacts) -> list[tuple[int, Bound, _Stat
         status, read = _status(text, b, ranges)
         limits_end = read
         if status is None and cells:
-            status = _status_by_limit_cells(text, b, bounds, cells)
+            status = _status_by_limit_cells(text, b, bounds, starts, cells)
         found.append((n, b, status))
     return found
 
 
 def _status_by_limit_cells(
-    text: str, bound: Bound, bounds: Sequence[Bound], cells: Sequence[tuple[int, int]]
+    text: str,
+    bound: Bound,
+    bounds: Sequence[Bound],
+    starts: Sequence[int],
+    cells: Sequence[tuple[int, int]],
 ) -> _Status | None:
     """On which side of its range a long-form table row gives ``bound``'s value where the
     row's range is written as two limit cells ("Potassium,5.9,mmol/L,3.5,5.3" under
     "Test,Result,Unit,Low,High": review56a F5; value_tables.range_limit_cells): the two
-    limits of its measure after it on its line."""
+    limits of its measure on its line (after it; before it in a cumulative report's "Ref"
+    column: "Potassium,mmol/L,3.5-5.3,4.2,5.6", review57b)."""
+    line_start = text.rfind("\n", 0, bound.value.start) + 1
     line_end = text.find("\n", bound.value.start)
     line_end = len(text) if line_end < 0 else line_end
+    # Only the bounds and cells of the value's own line, found by bisection (``bounds`` are in
+    # text order, ``cells`` sorted and apart): a scan of all of them for each value was
+    # quadratic in a long lab export.
+    on_line = bounds[bisect_left(starts, line_start) : bisect_left(starts, line_end)]
+    near = cells[
+        max(bisect_left(cells, (line_start, 0)) - 1, 0) : bisect_left(cells, (line_end, 0))
+    ]
     limits = [
         _decimal(b.value.canonical)
-        for b in bounds
+        for b in on_line
         if b.attribute == REFERENCE_RANGE
         and b.range_of == bound.attribute
-        and bound.value.start < b.value.start < line_end
-        and any(a <= b.value.start < z for a, z in cells)
+        and any(a <= b.value.start < z for a, z in near)
     ]
     number = _decimal(bound.value.canonical)
     if len(limits) != 2 or number is None or None in limits:
