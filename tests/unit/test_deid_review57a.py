@@ -113,3 +113,37 @@ def test_a_stool_chart_type_after_a_stool_word_stays(text: str) -> None:
 def test_the_stool_cue_stays_linear() -> None:
     assert_linear(lambda n: _redacted("son, " + "Bristol 3, " * n), 300)
     assert_linear(lambda n: _redacted("x" * n + " Bristol 3"), 10_000)
+
+
+# deid57b's initial signs: a heading's dash is no log entry's sign-off; tests and clinics no
+# list knows went as names on main 892941a4 ("Plan - [NAME]").
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Plan - ABPI", "ABPI"),
+        ("Plan - OPA", "OPA"),
+        ("Plan - RBS", "RBS"),
+        ("Ix - ABPI", "ABPI"),
+        ("Plan - AVPU", "AVPU"),
+        ("Obs - AVPU", "AVPU"),
+    ],
+)
+def test_a_test_after_a_headings_dash_stays(text: str, term: str) -> None:
+    assert term in _redacted(text), _redacted(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Seen - JW", "JW"),
+        ("Declined visit, neighbour checking. - JW", "JW"),
+        ("- KT", "KT"),
+        ("Dressing done, pain 6/10. - LH RN", "LH"),
+    ],
+)
+def test_a_sign_off_after_a_dash_still_goes(text: str, initials: str) -> None:
+    assert initials not in _redacted(text), _redacted(text)
+
+
+def test_the_heading_dash_stays_linear() -> None:
+    assert_linear(lambda n: _redacted("Plan" + " " * n + "- ABPI"), 10_000)
