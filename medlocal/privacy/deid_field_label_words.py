@@ -23,6 +23,9 @@ _LABEL = re.compile(
     r"werkgever|pharmacie|ehpad|mutuelle|employeur|farm[aá]cia|aseguradora|empleador|empresa|"
     r"datore|apotek|v[aå]rdcentral|hemtj[aä]nst|[aä]ldreboende|arbetsgivare"
     r")(?:[ \t]+di[ \t]+lavoro)?[ \t]{0,3}:"
+    # a value in lower case is left as before: the scan read it with the label ("Farmacia:
+    # farmacia Garbatella" was found whole only so, dev65)
+    r"(?![ \t]{0,3}(?-i:[a-zß-ÿ]))"
 )
 
 

@@ -26,6 +26,7 @@ _STOOL_CUE = re.compile(
     r"(?i)\b(?:stools?|bo|bno|bowels?|opened|motions?|diarrho?ea|loose|faec\w*|fec\w*|"
     r"constipat\w*|chart|type|bsc|bsfs)\b"
 )
+_STOOL_AFTER = re.compile(r"[ \t]{1,3}(?i:stools?|motions?|bo|diarrho?ea|loose)\b")
 # A word that sends or places someone before the city ("from Bristol 6 ...", "lives in").
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:from|to|in|at|near|via|of|into|towards?|around))[ \t]+\Z")
 
@@ -42,4 +43,9 @@ def stool_type_after(lower: str, text: str, start: int, end: int) -> bool:
         return True
     window = max(0, start - 40)  # bounded: a long line with many cities is read once
     before = text[text.rfind("\n", window, start) + 1 or window : start]
-    return not before.strip(" \t-*•") or _STOOL_CUE.search(before) is not None
+    sentence = re.split(r"[.;!?]", before)[-1]  # "... came. Bristol 6-7 stool reported"
+    return (
+        not sentence.strip(" \t-*•")
+        or _STOOL_CUE.search(before) is not None
+        or _STOOL_AFTER.match(text, after.end()) is not None
+    )

@@ -105,7 +105,12 @@ def test_bristol_with_a_district_number_and_no_stool_word_is_removed(text: str) 
 
 @pytest.mark.parametrize(
     "text",
-    ["Stools: Bristol 5 x2", "BNO 3/7, then Bristol 2", "Diarrhoea x6 today, Bristol 7"],
+    [
+        "Stools: Bristol 5 x2",
+        "BNO 3/7, then Bristol 2",
+        "Diarrhoea x6 today, Bristol 7",
+        "Son came. Bristol 6-7 stool reported.",
+    ],
 )
 def test_a_stool_chart_type_after_a_stool_word_stays(text: str) -> None:
     assert "Bristol" in _redacted(text), _redacted(text)
@@ -163,6 +168,8 @@ def test_the_heading_dash_stays_linear() -> None:
         ("Thuiszorg: Buurtzorg Utrecht", "Thuiszorg", "Buurtzorg"),
         ("Beruf: Maurer. Arbeitgeber: Hochtief.", "Arbeitgeber", "Hochtief"),
         ("Apotheke: Löwen-Apotheke Kranich", "Apotheke", "Kranich"),
+        # a value in lower case is read with its label, as before
+        ("Farmacia: farmacia Garbatella.", "", "Garbatella"),
     ],
 )
 def test_a_kind_of_place_label_stays_and_its_value_goes(
