@@ -85,6 +85,11 @@ _LABEL_BEFORE = re.compile(
 _FIELD_END = re.compile(r"[ \t]*(?:$|[,;/(|]|\.[ \t]*$)|[ \t]{2,}|\t", re.M)
 # A log entry's sign-off: a dash after a blank, at the line's end or before a credential.
 _DASH_BEFORE = re.compile(r"(?:^|[ \t])[-–—~][ \t]*\Z", re.M)
+# review57a: a line's one heading word before the dash ("Plan - ABPI", "Ix - RBS", "F/U -
+# OPA") makes it a heading's dash, not a sign-off, unless the word is a signing one ("Seen -
+# JW"): the tests and clinics no list knows went as names.
+_HEADING_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?P<word>[A-Za-z][\w/&.]{0,14})[ \t]*[-–—~][ \t]*\Z")
+_SIGNING_WORD = re.compile(rf"(?i:{_SIGNING_LABELS})\Z")
 _CREDENTIAL = re.compile(r"[ \t]+(?:RN|EN|RGN|RMN|RM|MW|HCA|CSW|SN|NA|LPN|CNA|EMT|ODP)\b")
 _LINE_END = re.compile(r"[ \t]*$", re.M)
 # Joined signers after the first: "/EO", " / JD".
@@ -122,6 +127,9 @@ def _signed(text: str, start: int, end: int, lex: Lexicon) -> bool:
             return False
         return _person_like(value, lex, services=labelled.group("staff") is None)
     if before in "-–—~" and before and _DASH_BEFORE.search(text, window, start) is not None:
+        heading = _HEADING_BEFORE.search(text, window, start)
+        if heading is not None and _SIGNING_WORD.match(heading.group("word")) is None:
+            return False
         # The signers joined by slashes: one no list knows tells the run ("- AA/EO").
         rest, members = end, [value]
         while (joined := _JOINED.match(text, rest)) is not None:

@@ -135,9 +135,32 @@ _PLACE_WORDS = (
             "laboratório",
             "laboratoire",
             "laboratorium",
+            # review57a: a university hospital, Norwegian hospitals and practices, a German
+            # spa town's prefix ("Semmelweis Egyetem", "Ullevål Sykehus", "Bad Nauheim")
+            "egyetem",
+            "egyetemi",
+            "klinika",
+            "sykehus",
+            "sykehuset",
+            "legekontor",
+            "legesenter",
+            "bad",
         }
     )
 )
+# Endings of a facility written as one compound word ("Vitusapotek", "Rosen-Apotheke",
+# "Kantonsspital", "Universitetssjukhuset", "Uniklinik"; review57a).
+_FACILITY_ENDINGS = (
+    "apotek", "apoteket", "apotheke", "apteka", "spital", "sjukhus", "sjukhuset", "sykehus",
+    "sykehuset", "klinik", "klinikum", "kórház", "hastanesi", "praxis",
+)  # fmt: skip
+# Endings only surnames take ("Mroczkowski", "Gudbrandsen", "Andersson", "Petrović"): a word
+# on no list with one of them is a person's, not a brand's (review57a: "Leki: Polocard,
+# Mroczkowski." kept the surname as a medicine).
+_SURNAME_ENDINGS = (
+    "ski", "ska", "cki", "cka", "dzki", "dzka", "wicz", "czyk", "czak", "sson", "ssen", "sen",
+    "poulos", "escu", "ović", "ovic", "ević", "evic", "enko", "ová", "oğlu", "oglu",
+)  # fmt: skip
 # Endings of street names in the lists' languages ("Rosenweg", "Hauptstraße", "Váci utca").
 _STREET_ENDINGS = (
     "straße", "strasse", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "gatan",
@@ -157,26 +180,55 @@ def _named_word(tok: Tok, lex: Lexicon) -> bool:
     )
 
 
-def _run_of_place(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
-    """Guard 5: the capitalised words joined to the word by blanks (whatever an earlier rule
-    made of them: "5 mg, Klinikum Nord" keeps "Klinikum" as a medicine's next item) hold a
-    facility, street or place word."""
-
-    def joined(a: Tok, b: Tok) -> bool:
-        return b.word[:1].isupper() and not text[a.end : b.start].strip(" \t-")
-
-    j = i
-    while j and joined(tokens[j - 1], tokens[j]) and tokens[j - 1].word[:1].isupper():
-        j -= 1
-    k = i
-    while k + 1 < len(tokens) and joined(tokens[k], tokens[k + 1]):
-        k += 1
-    return any(
-        t.bare in _PLACE_WORDS
-        or t.bare.endswith(_STREET_ENDINGS)
-        or (t.bare in lex.places and not lex.clinical(t.bare))
-        for t in tokens[j : k + 1]
+def _surname_shaped(tok: Tok, lex: Lexicon) -> bool:
+    """A word on no list that ends as only surnames do (review57a)."""
+    bare = tok.bare
+    return (
+        len(bare) >= 6
+        and bare.endswith(_SURNAME_ENDINGS)
+        and bare not in lex.products
+        and not lex.clinical(tok.lower)
+        and not lex.clinical(bare)
+        and not lex.known(bare)
     )
+
+
+def _joined(text: str, a: Tok, b: Tok) -> bool:
+    return b.word[:1].isupper() and not text[a.end : b.start].strip(" \t-")
+
+
+def _place_runs(tokens: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) -> set[int]:
+    """The tokens from ``lo`` to ``hi`` whose capitalised run (the capitalised words joined to
+    them by blanks, whatever an earlier rule made of them: "5 mg, Klinikum Nord" keeps
+    "Klinikum" as a medicine's next item) holds a facility, street or place word. Each run is
+    read once (review57a: reading it again for each of its words was quadratic in a long run,
+    "Leki: Polocard Ketonal Polocard ...")."""
+    while lo and lo < len(tokens) and _joined(text, tokens[lo - 1], tokens[lo]):
+        if not tokens[lo - 1].word[:1].isupper():
+            break
+        lo -= 1
+    places: set[int] = set()
+    start = lo
+    while start < min(hi, len(tokens)):
+        end = start
+        if tokens[start].word[:1].isupper():
+            while end + 1 < len(tokens) and _joined(text, tokens[end], tokens[end + 1]):
+                end += 1
+        if any(
+            t.bare in _PLACE_WORDS
+            or t.bare.endswith(_STREET_ENDINGS)
+            or t.bare.endswith(_FACILITY_ENDINGS)
+            or (t.bare in lex.places and not lex.clinical(t.bare))
+            for t in tokens[start : end + 1]
+        ):
+            places.update(range(start, end + 1))
+        start = end + 1
+    return places
+
+
+def _run_of_place(i: int, places: set[int]) -> bool:
+    """Guard 5: the word's capitalised run holds a facility, street or place word."""
+    return i in places
 
 
 def _unexplained(tok: Tok, lex: Lexicon) -> bool:
@@ -208,6 +260,38 @@ def _unexplained_run(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool
     return False
 
 
+def _explained(tok: Tok, lex: Lexicon) -> bool:
+    return (
+        lex.clinical(tok.lower)
+        or lex.clinical(tok.bare)
+        or tok.bare in lex.products
+        or clinical_abbreviation(tok.word)
+    )
+
+
+def _name_pair(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """In a medication list (review57a): the word and a Title-case word joined to it by a blank,
+    one on no list and neither clinical nor a product, with no strength after them ("Leki:
+    Polocard, Zbigniew Wrzosek.", "Läkemedel: Trombyl, Lars Andersson."); a brand of two words
+    on no list is kept where a number follows it ("Spiolto Respimat 2,5")."""
+    tok = tokens[i]
+    if _explained(tok, lex):
+        return False
+    for j in (i - 1, i + 1):
+        # read by its letters, not its shape: an earlier rule may have kept the word after a
+        # dose ("75 mg, Zbigniew Wrzosek")
+        if not 0 <= j < len(tokens) or not tokens[j].word.istitle():
+            continue
+        a, b = sorted((tok, tokens[j]), key=lambda t: t.start)
+        if text[a.end : b.start].strip(" \t") or _explained(tokens[j], lex):
+            continue
+        if not (_unexplained(tok, lex) or _unexplained(tokens[j], lex)):
+            continue
+        if not re.match(r"[ \t]*\d", text[b.end : b.end + 12]):
+            return True
+    return False
+
+
 def _cue_before(tokens: list[Tok], i: int, text: str, name_before: bool) -> bool:
     """Guard 1: a title or relation right before the word, or the word goes on a name such a
     cue opened ("dr Jan Wrzosek": the title guards "Jan", and "Wrzosek" follows it)."""
@@ -235,16 +319,19 @@ def _guarded(
     list_start: int,
     name_before: bool,
     medicines: bool,
+    places: set[int],
 ) -> bool:
     tok = tokens[i]
     if not medicines and _unexplained_run(tokens, i, text, lex):
         return True
+    if medicines and tok.shape == "title" and _name_pair(tokens, i, text, lex):
+        return True
     before_in_list = i > 0 and tokens[i - 1].start >= list_start
     if before_in_list and (_cue_before(tokens, i, text, name_before) or _agent_before(tokens, i)):
         return True
-    if _named_word(tok, lex) or _person_after(text, tok):
+    if _named_word(tok, lex) or _surname_shaped(tok, lex) or _person_after(text, tok):
         return True
-    return _run_of_place(tokens, i, text, lex)
+    return _run_of_place(i, places)
 
 
 def protect_list_lines(tokens: list[Tok], text: str, lex: Lexicon) -> None:
@@ -264,10 +351,11 @@ def protect_list_lines(tokens: list[Tok], text: str, lex: Lexicon) -> None:
         medicines = _MEDICINE_LABEL.match(tokens[i].word) is not None
         guarded = -2  # the last word a guard left to the other rules
         i = bisect_left(starts, start, i)
+        places = _place_runs(tokens, i, bisect_left(starts, end, i), text, lex)
         while i < len(tokens) and tokens[i].start < end:
             if tokens[i].shape in ("title", "caps"):
                 if tokens[i].lower.rstrip(".") in _NAME_CUES or _guarded(
-                    tokens, i, text, lex, start, guarded == i - 1, medicines
+                    tokens, i, text, lex, start, guarded == i - 1, medicines, places
                 ):
                     guarded = i
                 else:

@@ -12,13 +12,21 @@ from __future__ import annotations
 import re
 
 _TYPE_AFTER = re.compile(
-    r"(?:[ \t]+(?i:stool[ \t]+)?(?i:type|chart|scale|score|form))?[ \t]*[:=]?[ \t]*"
+    r"(?P<chart>[ \t]+(?i:stool[ \t]+)?(?i:type|chart|scale|score|form))?[ \t]*[:=]?[ \t]*"
     r"[1-7](?:[ \t]*[-–/][ \t]*[1-7])?(?![\d:/-]|[.,]\d)"
     r"(?![ \t]*(?i:years?|yrs?|y|months?|mths?|weeks?|wks?|days?|d|hours?|hrs?|h|minutes?|"
     r"mins?|miles?|mi|km|kilometres?|kilometers?|times|am|pm|o'?clock|jan(?:uary)?|"
     r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)"
 )
+# review57a: a type with no chart word after it is read only where the line opens with it or
+# the words before it on its line speak of stools ("BO x3, Bristol 6-7", "Stool: Bristol 5"):
+# "Next of kin: son, Bristol 3" and "Clifton, Bristol 8" are the city's old postal districts.
+_STOOL_CUE = re.compile(
+    r"(?i)\b(?:stools?|bo|bno|bowels?|opened|motions?|diarrho?ea|loose|faec\w*|fec\w*|"
+    r"constipat\w*|chart|type|bsc|bsfs)\b"
+)
+_STOOL_AFTER = re.compile(r"[ \t]{1,3}(?i:stools?|motions?|bo|diarrho?ea|loose)\b")
 # A word that sends or places someone before the city ("from Bristol 6 ...", "lives in").
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:from|to|in|at|near|via|of|into|towards?|around))[ \t]+\Z")
 
@@ -26,8 +34,18 @@ _PLACE_BEFORE = re.compile(r"(?i:\b(?:from|to|in|at|near|via|of|into|towards?|ar
 def stool_type_after(lower: str, text: str, start: int, end: int) -> bool:
     """Whether the word ``lower`` from ``start`` to ``end`` in ``text`` is "Bristol" before a
     stool chart's type, with no word before it that places someone in the city."""
+    if lower != "bristol":
+        return False
+    after = _TYPE_AFTER.match(text, end)
+    if after is None or _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return False
+    if after.group("chart"):
+        return True
+    window = max(0, start - 40)  # bounded: a long line with many cities is read once
+    before = text[text.rfind("\n", window, start) + 1 or window : start]
+    sentence = re.split(r"[.;!?]", before)[-1]  # "... came. Bristol 6-7 stool reported"
     return (
-        lower == "bristol"
-        and _TYPE_AFTER.match(text, end) is not None
-        and _PLACE_BEFORE.search(text, max(0, start - 12), start) is None
+        not sentence.strip(" \t-*•")
+        or _STOOL_CUE.search(before) is not None
+        or _STOOL_AFTER.match(text, after.end()) is not None
     )

@@ -43,6 +43,7 @@ from medlocal.privacy.deid_clinical_values import (
 from medlocal.privacy.deid_companies import company_names
 from medlocal.privacy.deid_device_nouns import protect_device_nouns
 from medlocal.privacy.deid_eponyms import protect_eponyms
+from medlocal.privacy.deid_field_label_words import protect_field_labels
 from medlocal.privacy.deid_fields import labelled_fields
 from medlocal.privacy.deid_first_characters import first_characters_lead
 from medlocal.privacy.deid_headings import letterhead_parts
@@ -134,6 +135,8 @@ def read_tokens(text: str, lex: Lexicon) -> list[Tok]:
     protect_med_lists(tokens, text)
     checkpoint()
     protect_list_lines(tokens, text, lex)  # session 57 (deid57d): other languages' lists
+    checkpoint()
+    protect_field_labels(tokens, text)  # review57a: "Arbeitgeber:", "Hemtjänst:" as words
     checkpoint()
     protect_brands(tokens, text, lex)
     checkpoint()

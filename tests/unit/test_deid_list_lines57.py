@@ -110,6 +110,10 @@ def test_a_name_or_place_in_a_list_is_removed(text: str, name: str) -> None:
 @pytest.mark.parametrize("guard", sorted(_GUARDED))
 def test_each_probe_leaks_without_its_guard(monkeypatch: pytest.MonkeyPatch, guard: str) -> None:
     monkeypatch.setattr(deid_list_lines, guard, lambda *args: False)
+    # review57a's guards (a surname's ending, two words that name a person) overlap these; they
+    # have their own probes in test_deid_review57a.py.
+    for later in ("_surname_shaped", "_name_pair"):
+        monkeypatch.setattr(deid_list_lines, later, lambda *args: False)
     for text, name in _GUARDED[guard]:
         # A blank more: the text is new to any reading remembered from the test above.
         assert name in _redacted(text + " "), (guard, text)
