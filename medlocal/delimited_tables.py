@@ -17,6 +17,7 @@ lie, and a citation needs their offsets, so cells are split here, quotes honoure
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -98,11 +99,19 @@ def delimited_tables(text: str) -> list[DelimitedTable]:
         if delimiter in text:
             found += _tables(text, lines, delimiter)
     found.sort(key=lambda item: (-item[0], -item[1]))
+    # The kept tables, apart and in text order: a table overlapping one overlaps a neighbour of
+    # its place among them, so two looks each (a file of 2,000 small tables compared each with
+    # every kept one: quadratic, note57).
     kept: list[DelimitedTable] = []
+    starts: list[int] = []
     for _, _, table in found:
-        if all(table.end < other.header_start or other.end < table.header_start for other in kept):
-            kept.append(table)
-    return sorted(kept, key=lambda table: table.header_start)
+        at = bisect_left(starts, table.header_start)
+        if (at == 0 or kept[at - 1].end < table.header_start) and (
+            at == len(kept) or table.end < kept[at].header_start
+        ):
+            kept.insert(at, table)
+            starts.insert(at, table.header_start)
+    return kept
 
 
 def table_at(text: str, offset: int) -> DelimitedTable | None:
