@@ -301,7 +301,9 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     commas = decimal_commas or writes_decimal_commas(text)
     # The rows of a delimited table under a header that names its measures are read by their
     # columns, and by nothing else (a header line may run into its first row as one sentence).
-    cells, rows = delimited_cells(text, day_first, commas)
+    # Read once: the cells, the range-limit cells and the rows below all need the tables.
+    tables = delimited_tables(text)
+    cells, rows = delimited_cells(text, day_first, commas, tables)
     bound += [
         Bound(
             cell.value,
@@ -315,11 +317,11 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
         for cell in cells
     ]
     heading = first_range_heading(text)
-    limit_cells = range_limit_cells(text)
+    limit_cells = range_limit_cells(text, tables)
     # A row of a delimited table is read as the whole text reads it, its cells apart: read
     # alone, "Potassium,5.9,mmol/L,3.5,5.3" lost 5.3 ("3.5,5.3" is no number) and "135,145"
     # became one thousands number (review56a F5).
-    table_rows = [row for table in delimited_tables(text) for row in table.rows]
+    table_rows = [row for table in tables for row in table.rows]
     whole = extract_values(text, day_first, commas) if table_rows else []
     starts = [v.start for v in whole]
     for sentence in split_sentences(text):

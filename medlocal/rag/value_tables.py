@@ -184,7 +184,10 @@ class DelimitedCell:
 
 
 def delimited_cells(
-    text: str, day_first: bool | None, decimal_commas: bool
+    text: str,
+    day_first: bool | None,
+    decimal_commas: bool,
+    tables: list[DelimitedTable] | None = None,
 ) -> tuple[list[DelimitedCell], list[tuple[int, int]]]:
     """The values of the rows of ``text``'s delimited tables whose headers name a measure
     ("Date,Hb,WCC,Plt,Na,K,Creat" over "2024-03-02,98,7.1,250,139,4.2,88": 98 is the Hb of 2
@@ -195,7 +198,7 @@ def delimited_cells(
     with them."""
     cells: list[DelimitedCell] = []
     rows: list[tuple[int, int]] = []
-    for table in delimited_tables(text):
+    for table in delimited_tables(text) if tables is None else tables:
         dated = _dated_row_cells(text, table, day_first, decimal_commas or table.delimiter != ",")
         if dated:
             cells += dated
@@ -307,7 +310,9 @@ _LIMIT_HEADING = re.compile(
 )
 
 
-def range_limit_cells(text: str) -> list[tuple[int, int]]:
+def range_limit_cells(
+    text: str, tables: list[DelimitedTable] | None = None
+) -> list[tuple[int, int]]:
     """The cells of ``text``'s delimited tables that hold a reference range's limit, in a table
     whose rows name their own test: "Test,Result,Unit,Low,High" over "Potassium,5.9,mmol/L,3.5,
     5.3" gives 3.5 and 5.3 as the potassium range's limits, not results (review56a F5: "her
@@ -315,7 +320,7 @@ def range_limit_cells(text: str) -> list[tuple[int, int]]:
     results by column ("Date,Min,Max" of a glucose diary) has no test column, and its minimum
     and maximum are results."""
     spans: list[tuple[int, int]] = []
-    for table in delimited_tables(text):
+    for table in delimited_tables(text) if tables is None else tables:
         limits = _limit_columns(text, table)
         if not limits or not (_is_dated(text, table) or _rows_name_their_test(text, table)):
             continue
