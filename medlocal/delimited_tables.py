@@ -9,7 +9,9 @@ checks read it as the table's heading (rag/binding.py binds each cell to its col
 
 A table here is a run of lines with the same number of cells (two at least; blank lines inside
 it are skipped), whose first rows have no number in any cell (the header; a units row under it)
-and whose next row has one. A title line above it has another number of cells and stays out.
+or head the columns with dates or time points ("Test,2024-03-02,2024-03-09", "Time,0,30,60"),
+and whose next row has a number, or dates under columns the header names. A title line above it
+has another number of cells and stays out.
 Lines are read one by one in linear time. Python's csv module reads cells but not where they
 lie, and a citation needs their offsets, so cells are split here, quotes honoured ("Smith, J").
 """
