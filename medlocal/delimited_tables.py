@@ -9,7 +9,9 @@ checks read it as the table's heading (rag/binding.py binds each cell to its col
 
 A table here is a run of lines with the same number of cells (two at least; blank lines inside
 it are skipped), whose first rows have no number in any cell (the header; a units row under it)
-and whose next row has one. A title line above it has another number of cells and stays out.
+or head the columns with dates or time points ("Test,2024-03-02,2024-03-09", "Time,0,30,60"),
+and whose next row has a number, or dates under columns the header names. A title line above it
+has another number of cells and stays out.
 Lines are read one by one in linear time. Python's csv module reads cells but not where they
 lie, and a citation needs their offsets, so cells are split here, quotes honoured ("Smith, J").
 """
@@ -17,9 +19,10 @@ lie, and a citation needs their offsets, so cells are split here, quotes honoure
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 DELIMITERS = (",", ";", "\t")
 # A header, a units row under it, and one more (a title row written with the table's
@@ -214,7 +217,9 @@ class CellMarks:
     delimiters between the cells of every row (the header's too; a comma there parts two
     cells, "98,7.1", and is never a number's thousands); ``decimal_commas``, where a number
     written with a decimal comma opens a cell of a table whose cells are not parted by commas
-    ("9,8" under "Hb" in a semicolon CSV: a cell holds no list)."""
+    ("9,8" under "Hb" in a semicolon CSV: a cell holds no list). A row outside any table (its
+    header in an earlier passage, or none) gives its commas between figures too, where it reads
+    as a row (``_row_commas``)."""
 
     delimiters: tuple[int, ...] = ()
     decimal_commas: frozenset[int] = frozenset()
@@ -224,7 +229,9 @@ def cell_marks(text: str, tables: list[DelimitedTable] | None = None) -> CellMar
     """``tables``: ``text``'s delimited tables where the caller has them already."""
     delimiters: list[int] = []
     decimals: set[int] = set()
-    for table in delimited_tables(text) if tables is None else tables:
+    tables = delimited_tables(text) if tables is None else tables
+    delimiters += _row_commas(text, [(t.header_start, t.end) for t in tables])
+    for table in tables:
         for start, end in (*table.header, *table.rows):
             spans = cell_spans(text, start, end, table.delimiter)
             delimiters += [
@@ -239,6 +246,51 @@ def cell_marks(text: str, tables: list[DelimitedTable] | None = None) -> CellMar
                 if found is not None:
                     decimals.add(found.start("num"))
     return CellMarks(tuple(delimiters), frozenset(decimals))
+
+
+# A comma between two figures; and a comma with a letter on one side and no blank on the other,
+# as a delimited row parts a name's cell from the next ("Na,139": prose writes "Na, 139").
+_FIGURE_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_WORD_COMMA = re.compile(r"[^\W\d_],[^\s,]|[^\s,],[^\W\d_]")
+_BARE_NUMBER = re.compile(r"\s*[-+−]?\d+(?:\.\d+)?\s*")
+
+
+def _row_commas(text: str, tables: list[tuple[int, int]]) -> list[int]:
+    """The commas between figures that part two cells of a delimited row outside ``tables``
+    (their spans): "Na,139,141" on a line of its own, or in a passage cut from a table below its
+    header, is sodium 139 and 141, where "139,141" was read as 139141 (session 58). A line reads
+    as a row where it has three cells at least and a name's cell glued to the next by a comma
+    (``_WORD_COMMA``), and a comma between figures parts two cells there where the cell before
+    it is a bare number and the cell after it a result ("Fluids 2,500 mL" and "Cost 1,250,000"
+    stay numbers: no name glued, or words in the cell before)."""
+    found: list[int] = []
+    if "," not in text:
+        return found
+    starts = [start for start, _ in tables]  # apart and in text order: by bisection
+    line_start = line_end = -1
+    row = False  # whether the line from line_start to line_end reads as a row
+    for comma in _FIGURE_COMMA.finditer(text):
+        at = comma.start()
+        table = bisect_right(starts, at) - 1
+        if table >= 0 and at <= tables[table][1]:
+            continue  # a table's row: its cells are read by its delimiters
+        if at > line_end:  # the commas come in text order: each line is read once
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            row = text.count(",", line_start, line_end) >= 2 and bool(
+                _WORD_COMMA.search(text, line_start, line_end)
+            )
+        if not row:
+            continue
+        before = text.rfind(",", line_start, at) + 1 or line_start
+        after = text.find(",", at + 1, line_end)
+        after = line_end if after < 0 else after
+        if _BARE_NUMBER.fullmatch(text, before, at) and _NUMBER_CELL.fullmatch(
+            text, *cell_text(text, (at + 1, after))
+        ):
+            found.append(at)
+    return found
 
 
 # A comma between a figure and three more ("1,250"), no figure after them.
@@ -296,7 +348,9 @@ def _tables(
         # the file, however many cells it has ("Date,Na,Creat" under the rows of "Date,Hb,K"):
         # read as a row, the rows under it were bound to the first table's columns (review55c
         # after a blank line; review56a with none: "haemoglobin 139" over the sodium passed).
-        header_like = _is_header_row(text, (start, end), delimiter)
+        header_like = _is_header_row(text, (start, end), delimiter) and not (
+            run and count == width and _dates_under_names(text, (start, end), run[0], delimiter)
+        )
         opens = header_like and (
             after_blank or (in_rows and _heads_a_table_like(text, (start, end), run[0], delimiter))
         )
@@ -318,19 +372,36 @@ def _table(
     if len(run) < 2 or width < 2:
         return []
     header = 0
-    while header < min(len(run), MAX_HEADER_ROWS + 1):
-        cells = [cell_text(text, s) for s in cell_spans(text, *run[header], delimiter)]
-        if any(_NUMBER_CELL.fullmatch(text, a, b) for a, b in cells if b > a):
-            break
+    while header < min(len(run), MAX_HEADER_ROWS + 1) and _heads(
+        text, run[header], run[:header], delimiter
+    ):
         header += 1
     if header == 0 or header == len(run) or header > MAX_HEADER_ROWS:
         return []
     if max(_named(text, row, delimiter) for row in run[:header]) < min(width, 2) and not any(
-        heads_dates(text, row, delimiter) for row in run[:header]
+        heads_dates(text, row, delimiter) or heads_time_points(text, row, delimiter)
+        for row in run[:header]
     ):
-        return []  # a header names its columns: two of them at least, or their dates
+        return []  # a header names its columns: two of them at least, or their dates or times
     table = DelimitedTable(delimiter, tuple(run[:header]), tuple(run[header:]))
     return [(len(run), width, table)]
+
+
+def _heads(text: str, row: tuple[int, int], above: list[tuple[int, int]], delimiter: str) -> bool:
+    """Whether ``row``, under the header rows ``above`` at a run's top, is one of them too: a
+    header of dates or of time points ("Time,0,30,60,120" over an oral glucose test's rows: its
+    "numbers" name columns), or a row with no number in a cell. A row with dates under columns
+    a header row names is a row ("Metformin,500mg BD,2024-01-02,2024-03-04" under "Drug,Dose,
+    Started,Stopped": read as a header's words, its dates left the medication list with no
+    rows, session 58)."""
+    if heads_time_points(text, row, delimiter):
+        return True
+    if any(_dates_under_names(text, row, top, delimiter) for top in above):
+        return False
+    if heads_dates(text, row, delimiter):
+        return True
+    cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    return not any(_NUMBER_CELL.fullmatch(text, a, b) for a, b in cells if b > a)
 
 
 def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
@@ -346,8 +417,24 @@ def _is_header_row(text: str, row: tuple[int, int], delimiter: str) -> bool:
             or (text[a] in "<>≤≥~+-−.," and any(c.isdigit() for c in text[a:b]))
             or _NUMBER_CELL.fullmatch(text, a, b)
         ):
-            return False
+            return _time_points(text, cells)
     return sum(1 for a, b in cells if _LETTER.search(text, a, b)) >= 2
+
+
+def _dates_under_names(
+    text: str, row: tuple[int, int], top: tuple[int, int], delimiter: str
+) -> bool:
+    """Whether the dates of ``row`` lie under columns ``top`` names in words: "Metformin,
+    2024-01-02,2024-03-04" under "Drug,Started,Stopped" is a row of dates, not a header of
+    them (a cumulative report's dates head columns no row above names)."""
+    names = [cell_text(text, span) for span in cell_spans(text, *top, delimiter)]
+    cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    if len(names) != len(cells):
+        return False
+    dated = [
+        name for name, (a, b) in zip(names, cells, strict=True) if DATE_CELL.fullmatch(text, a, b)
+    ]
+    return bool(dated) and all(_LETTER.search(text, *name) for name in dated)
 
 
 def _heads_a_table_like(
@@ -395,6 +482,55 @@ def heads_dates(text: str, row: tuple[int, int], delimiter: str) -> bool:
         elif d > c and (text[c].isdigit() or not _LETTER.search(text, c, d)):
             return False
     return dates >= 2
+
+
+# A time point as a header cell gives it: "0", "30", "0h", "1 h", "30 min", "2hrs" ("Day 3"
+# opens with a word: a header's cell already).
+_TIME_POINT_CELL = re.compile(
+    r"(?P<number>\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>h|hrs?|hours?|min|mins|minutes?|d|days?)?",
+    re.IGNORECASE,
+)
+# The first cell of a header of bare time points: it says they are times ("Time", "Time (min)",
+# "Hours", "Minutes", "Timepoint", "Sample time").
+_TIME_HEADING = re.compile(
+    r"(?:sample\s+)?(?:time(?:\s?points?)?|hours?|hrs?|minutes?|mins?|days?)"
+    r"(?:\s*[(\[][^()\[\]]{1,12}[)\]])?",
+    re.IGNORECASE,
+)
+_MINUTES = {"h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60, "d": 1440, "day": 1440,
+            "days": 1440}  # fmt: skip
+
+
+def heads_time_points(text: str, row: tuple[int, int], delimiter: str) -> bool:
+    """Whether ``row`` heads its columns with the times of a timed test ("Test,0h,1h,2h" or
+    "Time,0,30,60,120" over an oral glucose test's "Glucose,5.1,9.8,7.2,6.0"; a drug level's
+    curve): its first cell words, then two time points at least, later each, written with a
+    unit of time or under a first cell that says they are times. A row of results ("Na,139,
+    141") is none: its first cell names no time and its numbers no unit (session 58: such a
+    header was no table's, and the rows under it were read as prose, "12,145,160" one
+    number)."""
+    return _time_points(text, [cell_text(text, span) for span in cell_spans(text, *row, delimiter)])
+
+
+def _time_points(text: str, cells: list[tuple[int, int]]) -> bool:
+    """``heads_time_points`` for a row's ``cells`` (their contents' spans)."""
+    if len(cells) < 3:
+        return False
+    (a, b), rest = cells[0], cells[1:]
+    if b > a and not _LETTER.search(text, a, b):
+        return False
+    times: list[float] = []
+    units = 0
+    for c, d in rest:
+        found = _TIME_POINT_CELL.fullmatch(text, c, d)
+        if found is None:
+            return False
+        unit = (found.group("unit") or "").lower()
+        units += bool(unit)
+        times.append(float(found.group("number")) * _MINUTES.get(unit, 1))
+    if any(later <= earlier for earlier, later in pairwise(times)):
+        return False
+    return units == len(rest) or bool(_TIME_HEADING.fullmatch(text, a, b))
 
 
 def _named(text: str, row: tuple[int, int], delimiter: str) -> int:

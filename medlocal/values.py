@@ -652,6 +652,35 @@ _CELL_COMMA = re.compile(
 )
 
 
+# Figures joined by commas with no blank ("12.25,125,3.5", "0.5,1,2", "2,500", "1.250,5"), and
+# the shapes of one number among them: thousands ("1,250", "1,250.5"), Indian lakhs ("1,50,000")
+# and a decimal point with one or two figures after it ("12.25", "0.5"; "1.250" is a European
+# thousands point, "1.250,5" one number).
+_JOINED_FIGURES = re.compile(r"(?<![\d.])\d+(?:\.\d+)*(?:,\d+(?:\.\d+)*)+")
+_ONE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_POINT_DECIMAL_PART = re.compile(r"\d*\.\d{1,2}")
+
+
+def _list_commas(text: str) -> list[int]:
+    """The commas of figures joined by commas that part the numbers of a list: all of them,
+    where the figures are no thousands number and either one of them is written with a decimal
+    point or there are three numbers or more ("0.5,1,2 mg" was 0.5 and 1.2 mg, "12.25,125,3.5"
+    lost 3.5, session 58). Two integers ("1,2", "2,5") are a list or a decimal comma, as the
+    text's habit says (``_comma_decimals``); dates ("12.03.2024,13.03.2024") are read as
+    dates."""
+    commas: list[int] = []
+    if "," not in text:
+        return commas
+    for match in _JOINED_FIGURES.finditer(text):
+        parts = match.group().split(",")
+        if _ONE_NUMBER.fullmatch(match.group()) or any(p.count(".") > 1 for p in parts):
+            continue
+        if len(parts) > 2 or any(_POINT_DECIMAL_PART.fullmatch(p) for p in parts):
+            written = match.group()
+            commas += [match.start() + i for i, char in enumerate(written) if char == ","]
+    return commas
+
+
 def _cells_apart(text: str) -> list[str]:
     """``text`` as a list of characters with the commas between table cells read as blanks:
     those ``_CELL_COMMA`` tells by what is around them, and every delimiter of a row of a
@@ -663,7 +692,7 @@ def _cells_apart(text: str) -> list[str]:
 
 def _masked_cells(text: str, marks: CellMarks) -> list[str]:
     masked = list(_CELL_COMMA.sub(" ", text))
-    for offset in marks.delimiters:
+    for offset in (*marks.delimiters, *_list_commas(text)):
         masked[offset] = " "
     return masked
 
@@ -859,9 +888,11 @@ def extract_values(
             values.append(found)
             _mask(masked, match.start(), match.end())
     flat = "".join(masked)
+    numbers: list[Value] = []
     for match in _VALUE.finditer(flat):
         found = _number_value(flat, match, match.group("num"))
-        values += [found] if found is not None else []
+        numbers += [found] if found is not None else []
+    values += _shared_units(text, numbers, frozenset(marks.delimiters))
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(_in_column_units(text, tables, values), key=lambda v: v.start)
 
@@ -887,6 +918,43 @@ def _number_value(flat: str, match: re.Match[str], written: str) -> Value | None
 
 
 _PER_BODY_AREA = re.compile(r"\s?m[2²]")
+
+# What parts the numbers of a list: a comma (an "and" or "or" may follow it), "and", "or", "&".
+_LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
+_BARE_FIGURES = re.compile(_NUMBER)
+
+
+def _shared_units(text: str, numbers: list[Value], cells: frozenset[int]) -> list[Value]:
+    """``numbers`` (in text order), the unit written once after a list of three or more with a
+    comma in it given to each: "doses of 2.5, 5 and 10 mg" and "0.5,1,2 mg" are doses of 2.5
+    mg and 5 mg too (session 58: a right "2.5 mg" was flagged over them, the passage's 2.5 read
+    bare). Two numbers ("GCS 14 and 10 mg given") share nothing: a clause may part them. A
+    comma between a table's cells (``cells``) parts columns, not a list's numbers."""
+    if len(numbers) < 3:
+        return numbers
+    shared = list(numbers)
+    run: list[int] = []  # the indexes of the bare numbers listed before the current one
+    commas = False
+    for index, value in enumerate(numbers):
+        if run:
+            previous = numbers[run[-1]]
+            gap = previous.start + len(previous.raw)
+            join = _LIST_JOIN.fullmatch(text, gap, value.start)
+            listed = join is not None and not any(
+                gap + i in cells for i, char in enumerate(join.group()) if char == ","
+            )
+            if not listed:
+                run, commas = [], False
+            else:
+                commas = commas or "," in text[gap : value.start]
+        if value.unit is None and _BARE_FIGURES.fullmatch(value.raw):
+            run.append(index)
+            continue
+        if value.unit is not None and value.unit != "x" and len(run) >= 2 and commas:
+            for listed_index in run:
+                shared[listed_index] = replace(numbers[listed_index], unit=value.unit)
+        run, commas = [], False
+    return shared
 
 
 # An amount per week or month written after it, the substance between: "twenty units of alcohol

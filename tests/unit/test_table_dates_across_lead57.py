@@ -118,7 +118,8 @@ def test_a_comma_after_a_decimal_parts_two_cells(text: str, numbers: list[str]) 
 
 
 def test_an_oral_glucose_table_s_later_reading_is_found() -> None:
-    # "0h,1h,2h" is a header of numbers, no table's: its row is read as prose.
+    # "0h,1h,2h" is a header of time points (values58: read as a table's since), its row's
+    # cells read apart.
     passage = "Time,0h,1h,2h\nGlucose,5.1,9.8,7.2\n"
     assert kinds("Glucose at 2 hours was 7.2 [1].", passage) == []
     assert kinds("Glucose at 2 hours was 7.9 [1].", passage) == ["unverified_number"]
