@@ -63,9 +63,17 @@ _LABEL_MARKS = frozenset({":", "(", ")", *DASHES})
 class Readings:
     """How sure each token's reading is, for one sentence (see the comment above)."""
 
-    def __init__(self, tokens: Sequence[Token], assertions: Sequence[Assertion]) -> None:
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        assertions: Sequence[Assertion],
+        plain_stops: frozenset[int] = frozenset(),
+    ) -> None:
         self.tokens = tokens
         self.assertions = assertions
+        # Stops read from a table's stop column (rag/assertion_stop_columns.py): a cell says
+        # it, no trigger whose scope could have been misread.
+        self.plain_stops = plain_stops
         pseudo = {i for s, e in find_phrases(tokens, PSEUDO) for i in range(s, e)}
         spans = [
             span
@@ -184,7 +192,7 @@ class Readings:
         return t == "as"
 
     def _plainly_denied(self, i: int) -> bool:
-        return i in self.cues or self._within_reach(i)
+        return i in self.cues or i in self.plain_stops or self._within_reach(i)
 
     def _within_reach(self, i: int, lists: bool = False) -> bool:
         """Whether a cue other than token ``i`` stands where it plainly governs ``i`` (with

@@ -35,6 +35,7 @@ from medlocal.rag.assertion_certainty import Readings
 from medlocal.rag.assertion_headings import is_heading, is_table_header, system_heading
 from medlocal.rag.assertion_records import Assertion, Mention
 from medlocal.rag.assertion_scopes import records_done, sentence_assertions
+from medlocal.rag.assertion_stop_columns import mark_stop_columns
 from medlocal.rag.assertion_stops import stop_listed, under_stop_label
 from medlocal.rag.assertion_tokens import Token, tokenize
 from medlocal.rag.sentences import split_sentences
@@ -122,7 +123,9 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
         assertions = sentence_assertions(tokens, sentence.text, done_next)
         if under_stop_label(text, sentence.start):
             stop_listed(tokens, assertions)
-        readings = Readings(tokens, assertions)
+        # A medication table's stop column ("Drug,Dose,Started,Stopped": a date under it).
+        from_columns = mark_stop_columns(text, tokens, assertions)
+        readings = Readings(tokens, assertions, from_columns)
         heading = system_heading(tokens)
         words = [word_key(t.text) for t in tokens]
         # Where a person's name of two words starts.
