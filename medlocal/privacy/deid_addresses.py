@@ -171,7 +171,10 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # Round 16: "via" in lower case before an acronym is the English word, a route or a
             # scheme ("Veenat 400 via GIPAP", "400 mg via NG"), not a street named in capitals.
-            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?!via[ \t]+[A-Z]{{2,}}\b)(?i:{_STREET_FIRST})\.?[ \t]+"
+            # Session 58 (dev69): "AV" in capitals before a word in small letters is the heart's
+            # (aortic valve, atrioventricular: "TAPSE 16   AV Vmax 2.1"), not an avenue ("Av.").
+            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?!via[ \t]+[A-Z]{{2,}}\b|AV[ \t]+[A-Z]?[a-z])"
+            rf"(?i:{_STREET_FIRST})\.?[ \t]+"
             r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|l['’]|d['’])[ \t]*)*"
             r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"
             rf"{_APARTMENT}"

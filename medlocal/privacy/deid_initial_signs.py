@@ -38,6 +38,7 @@ from medlocal.privacy.deid_initial_slots import (
     _unlisted,
 )
 from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_problem_fields import problem_field
 from medlocal.privacy.deid_spans import Redaction, label
 
 _INITIALS = r"(?:[A-Z]{2,4}|[A-Z]{1,2}Mc[A-Z]{0,2}|[A-Z]{2,3}-[A-Z]|[A-Z]{1,2}'[A-Z]{1,2})"
@@ -125,7 +126,11 @@ def _signed(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if before == ":" and (labelled := _LABEL_BEFORE.search(text, window, start)) is not None:
         if _FIELD_END.match(text, end) is None:
             return False
-        return _person_like(value, lex, services=labelled.group("staff") is None)
+        signing = labelled.group("staff") is None
+        # Session 58 (deid58a): "Reviewed: MI, AF, CKD 3a" lists problems, not signers.
+        if signing and problem_field(text, start, end, lex):
+            return False
+        return _person_like(value, lex, services=signing)
     if before in "-–—~" and before and _DASH_BEFORE.search(text, window, start) is not None:
         heading = _HEADING_BEFORE.search(text, window, start)
         if heading is not None and _SIGNING_WORD.match(heading.group("word")) is None:

@@ -53,7 +53,11 @@ _MEDICINE_LABELS = (
     r"medicamentos?|medicaci[óo]n|medica[çc][ãa]o|tratamientos?|medicatie|geneesmiddelen|"
     r"farmaci|terapia|terapie|terapi|therapie|leki|l[ée]ky|medikace|gy[óo]gyszerek|"
     r"gy[óo]gyszerel[ée]s|l[äa]kemedel|medicinering|l[äa]akkeet|l[äa][äa]kitys|ila[çc]lar|"
-    r"verilen|tedavi|obat"
+    r"verilen|tedavi|obat|"
+    # Session 58 (deid58a, dev69): Norwegian, Danish, Estonian, Croatian, Serbian, Romanian and
+    # Dutch medication and feeding lists.
+    r"legemidler|medisiner|medicin|ravimid|ravi|lijekovi|lekovi|terapija|tratament|"
+    r"medica[tţț]ie|voeding"
 )
 _LABELS = (
     _MEDICINE_LABELS + "|"
@@ -62,7 +66,10 @@ _LABELS = (
     r"laboratorium|laborat[oó][řr]|laboratoire|bilan|biologie|an[áa]lises|anal[íi]ticas?|"
     r"ex[áa]menes|exames|paracl[íi]nicos|wyniki|badania|labb|provsvar|tahlil|"
     # diagnoses
-    r"diagnose|diagnosi|diagnosen|diagn[óo]sticos?|diagn[óo]zis|diagn[óo]za|rozpoznanie|dg"
+    r"diagnose|diagnosi|diagnosen|diagn[óo]sticos?|diagn[óo]zis|diagn[óo]za|rozpoznanie|dg|"
+    # Session 58 (deid58a): the same lists in Norwegian, Danish, Estonian, the languages of
+    # former Yugoslavia, Romanian and Dutch.
+    r"diagnoser|diagnoosid|dijagnoz[ae]|diagnostic|anal[üu][üu]sid|nalazi|analize|problemen"
 )
 # Two words at most before the label, a few characters after it, then the colon; the list runs
 # to the end of its line or sentence, as a "Meds:" list does. Every repeat is bounded and the

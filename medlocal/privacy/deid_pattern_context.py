@@ -214,6 +214,11 @@ DEVICE_MAKER_FORMS = (
     # Round 17: makers of laboratory analysers and eye biometers ("Sysmex XN-3000").
     "sysmex", "tomey", "diasorin", "sebia", "beckman", r"roche[ \t]+cobas", "cobas", "abaxis",
     "werfen", "radiometer", "nihon[ \t]+kohden", "mindray", "haag-streit", "topcon", "nidek",
+    # Session 58 (deid58a): makers of sleep, lung-function, neurophysiology, monitoring,
+    # infusion, resuscitation and dialysis equipment (deid_device_models).
+    "compumedics", "vyaire", "jaeger", "natus", "cadwell", "nonin", r"welch[ \t]+allyn",
+    "getinge", "maquet", "laerdal", "zoll", "hologic", "medela", "nipro", "nikkiso", "vygon",
+    "intersurgical", "abiomed", "vapotherm", "icumed", "carefusion",
 )  # fmt: skip
 DEVICE_MAKERS = "|".join(DEVICE_MAKER_FORMS)
 _MODEL_BEFORE = re.compile(

@@ -120,6 +120,7 @@ from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_spelled_emails import spelled_email_candidates
 from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
 from medlocal.privacy.deid_table_dates import table_date_candidates
+from medlocal.privacy.deid_title_streets import title_not_street
 from medlocal.privacy.deid_variant_notation import molecular_notation
 from medlocal.privacy.deid_vehicle_forms import VEHICLE_FORM_PATTERNS
 from medlocal.privacy.deid_vehicle_nearby import VEHICLE_NEARBY_PATTERNS
@@ -581,10 +582,12 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 vital_rr(text, start)
                 or _DAYS_OF_A_MONTH.fullmatch(value)
                 or (pattern is ADDRESS_PART and lone_level(text, start, end))
+                or title_not_street(text, start, end)
             ):
                 # "RR 95/60", "HR 88, RR 26": blood pressure or breathing rate; "away 16-18
                 # Nov,": days of a month (the date rules shift them), no house on a street;
-                # "Ward 7B, Level 3": a floor of the hospital (deid_building_levels).
+                # "Ward 7B, Level 3": a floor of the hospital (deid_building_levels); "7000 U.
+                # Operator Dr Kim": a doctor's title, no Drive (deid_title_streets).
                 continue
             if (
                 kind == "age_over_89"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from medlocal.privacy.deid_device_makers import is_device_maker, is_maker_and_product
+from medlocal.privacy.deid_device_models import is_device_model
 from medlocal.privacy.deid_lexicon import Lexicon, fold, lexicon
 from medlocal.privacy.deid_people_words import TITLE_BEFORE
 from medlocal.privacy.deid_spans import Redaction, label
@@ -119,15 +120,15 @@ def titled_as_names(text: str, redactions: list[Redaction]) -> list[Redaction]:
                     red = Redaction("name", red.start, red.end, red.original, label("name"))
         elif red.kind == "name" and " " in red.original:
             lex = lex or lexicon()
-            if is_maker_and_product(text, red, lex):
-                continue  # "Zimmer Persona knee": a maker and its product (session 32)
+            if is_maker_and_product(text, red, lex) or is_device_model(text, red, lex):
+                continue  # "Zimmer Persona knee", "Dräger Evita V800": a maker and its product
             if _FACILITY_END.search(red.original) or (
                 _ARTICLE_OPENING.match(red.original) and not _family(text, red, lex)
             ):
                 red = Redaction("facility", red.start, red.end, red.original, label("facility"))
         elif red.kind == "name" and red.original.isalpha():
             lex = lex or lexicon()
-            if is_device_maker(text, red, lex):
-                continue
+            if is_device_maker(text, red, lex) or is_device_model(text, red, lex):
+                continue  # "Edwards FloTrac", "Stryker S3" (session 58: deid_device_models)
         out.append(red)
     return out

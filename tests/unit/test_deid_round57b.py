@@ -7,27 +7,14 @@ that keeps text (deid_stool_chart) with the places that must still go where it r
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from fixtures.deid_rules import gone_words as _gone
+from fixtures.deid_rules import kept_words as _kept
 from fixtures.deid_rules import redact
 from fixtures.timing import assert_linear
 
 from medlocal.privacy.deid_initial_signs import initial_sign_candidates
 from medlocal.privacy.deid_lexicon import lexicon
-
-
-def _gone(text: str, *words: str) -> None:
-    out = redact(text)
-    for word in words:
-        assert re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is None, (word, out)
-
-
-def _kept(text: str, *words: str) -> None:
-    out = redact(text)
-    for word in words:
-        assert re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", out) is not None, (word, out)
-
 
 # Must go: people written as initials where a chart, a log or a team list signs (each kept on
 # main 976c78b).
