@@ -21,6 +21,7 @@ from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
 from medlocal.ingest.extractors.mail import email_carried, extract_email
+from medlocal.ingest.extractors.ods import extract_ods
 from medlocal.ingest.extractors.odt import extract_odt
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
@@ -119,6 +120,7 @@ _BY_SUFFIX: dict[str, Format] = {
     ".odt": Format("odt", extract_odt),
     ".xlsx": _EXCEL,
     ".xlsm": _EXCEL,
+    ".ods": Format("ods", extract_ods),
     **{suffix: _IMAGE for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
 }
 
@@ -136,7 +138,6 @@ _SAVE_SHEET = "save it as .xlsx (or as CSV), and import that"
 _MARKUP_ADVICE: dict[str, str] = {
     ".xls": f"an old Excel 97-2003 workbook: open it in Excel or LibreOffice Calc, {_SAVE_SHEET}",
     ".xlsb": f"a binary Excel workbook: open it in Excel, {_SAVE_SHEET}",
-    ".ods": f"an OpenDocument spreadsheet: open it in LibreOffice Calc, {_SAVE_SHEET}",
     ".numbers": "an Apple Numbers spreadsheet: open it in Numbers, export it as Excel or CSV "
     "(File › Export To), and import that",
     ".ps": "a PostScript print file: open it and print or save it to PDF, and import that",
@@ -160,9 +161,9 @@ _OUTLOOK_ADVICE = (
 )
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
-    "PDF, DOCX, ODT (OpenDocument text), RTF, TXT, CSV and Excel .xlsx (tables), Markdown, HTML "
-    "and FHIR R4 JSON files, e-mails saved as .eml, and PNG, JPEG and TIFF images (scanned pages "
-    "and images are read by OCR)"
+    "PDF, DOCX, ODT (OpenDocument text), RTF, TXT, CSV, Excel .xlsx and ODS (tables), Markdown, "
+    "HTML and FHIR R4 JSON files, e-mails saved as .eml, and PNG, JPEG and TIFF images (scanned "
+    "pages and images are read by OCR)"
 )
 FILE_TYPE_WORDS = {
     "pdf": "PDF",
@@ -177,6 +178,7 @@ FILE_TYPE_WORDS = {
     "image": "images",
     "xlsx": "Excel",
     "odt": "ODT",
+    "ods": "ODS",
 }
 
 
@@ -216,7 +218,7 @@ for _format in _BY_SUFFIX.values():
 
 def format_by_content(path: Path, data: bytes) -> tuple[Format, str] | None:
     """For a file whose extension names no format MedLocal reads ("report.v2", "scan"): the
-    format its bytes unmistakably are (PDF, Word, Excel, OpenDocument text, PNG, JPEG, TIFF),
+    format its bytes unmistakably are (PDF, Word, Excel, OpenDocument, PNG, JPEG, TIFF),
     else plain text or RTF when they read as such, and the words saying so ("read as PDF by its
     content"); None when they are none of these (left 49: only an e-mail's attachments were read
     by their bytes), or when its extension names a markup format refused by name (SVG,

@@ -33,8 +33,12 @@ EXCEL = Sniffed("xlsx", "an Excel workbook", ".xlsx")
 # An OpenDocument file's first zip entry is "mimetype", stored uncompressed (the standard says
 # so, for this very use): its name at offset 30 of the file, its content right after it.
 _ODF_MIMETYPE_AT = 30
-_ODT_OPENING = b"mimetypeapplication/vnd.oasis.opendocument.text"
 ODT = Sniffed("odt", "an OpenDocument text document", ".odt")
+ODS = Sniffed("ods", "an OpenDocument spreadsheet", ".ods")
+_ODF_OPENINGS = (
+    (b"mimetypeapplication/vnd.oasis.opendocument.text", ODT),
+    (b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet", ODS),
+)
 _RTF_MAGIC = b"{\\rtf"
 # How much of a file is looked at to call it text, and the share of control characters
 # (other than tab, line and page breaks) that text may hold: a stray one, never a binary's.
@@ -47,15 +51,16 @@ _WIDE_CONTROLS = _CONTROLS | dict.fromkeys(range(0x80, 0xA0))
 
 def sniffed(data: bytes) -> Sniffed | None:
     """The supported format ``data`` unmistakably is (PDF, PNG, JPEG, TIFF, Word, Excel,
-    OpenDocument text), else None."""
+    OpenDocument text or spreadsheet), else None."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
     if not data.startswith(_ZIP_MAGIC):
         return None
-    opening = data[_ODF_MIMETYPE_AT : _ODF_MIMETYPE_AT + len(_ODT_OPENING) + 1]
-    if opening.startswith(_ODT_OPENING) and opening[len(_ODT_OPENING) :] in (b"", b"P"):
-        return ODT  # not "...text-template" nor "...text-master": "PK" of the next entry
+    for mimetype, kind in _ODF_OPENINGS:
+        opening = data[_ODF_MIMETYPE_AT : _ODF_MIMETYPE_AT + len(mimetype) + 1]
+        if opening.startswith(mimetype) and opening[len(mimetype) :] in (b"", b"P"):
+            return kind  # not "...text-template" nor "...text-master": "PK" of the next entry
     if _WORD_PART in data:  # before Excel's: a Word document may carry a workbook inside
         return WORD
     if _EXCEL_PART in data:

@@ -5,12 +5,9 @@ the search, the model's prompt and the grounding checks (the potassium right, an
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from fixtures.fake_models import FakeChatModel
 from fixtures.ingest_files import FakeEmbedder
 from fixtures.office_files import (
     lab_values,
@@ -19,8 +16,9 @@ from fixtures.office_files import (
     make_xlsx,
     make_zip_bomb,
 )
+from fixtures.table_answers import potassium_answer
 
-from medlocal.engine.api import ChatMessage, Embedder, SamplingParams
+from medlocal.engine.api import Embedder, SamplingParams
 from medlocal.ingest.pipeline import import_paths
 from medlocal.models.embedders import packaged_model_zip
 from medlocal.rag.answer import GroundedAnswerer
@@ -85,14 +83,6 @@ QUESTION = "What was the potassium on 15 October 2023?"
 DAY = "2023-10-15"  # row 266: Hb 116, K 5.6 (set below)
 
 
-def passage_of(messages: Sequence[ChatMessage], day: str) -> tuple[int, str]:
-    prompt = messages[-1].content
-    block = next(b for b in prompt.split("\n\n") if re.search(rf"^{day}\b", b, re.M))
-    number = re.match(r"\[(\d+)\]", block)
-    assert number is not None, block
-    return int(number.group(1)), block
-
-
 @pytest.mark.skipif(
     packaged_model_zip() is None, reason="the packaged all-MiniLM embedder is not available"
 )
@@ -117,23 +107,14 @@ def test_a_lab_workbook_s_late_potassium_is_checked_under_its_columns(
     assert {h.table_heading for h in hits[1:]} == {header}
 
     shown: list[str] = []
-
-    def answer_with(value: str) -> FakeChatModel:
-        def script(messages: Sequence[ChatMessage]) -> str:
-            number, block = passage_of(messages, DAY)
-            shown.append(block)
-            return f"The potassium on 15 October 2023 was {value} mmol/L [{number}]."
-
-        return FakeChatModel(script)
-
     params = SamplingParams(max_tokens=64)
-    right = GroundedAnswerer(answer_with("5.6"), vault, minilm, params=params)
+    right = GroundedAnswerer(potassium_answer(DAY, "5.6", shown), vault, minilm, params=params)
     result = right.ask(QUESTION, Scope(patient)).consume()
     assert result.status == "answered", result
     assert result.flags == [], result.flags
     assert shown[0].split("\n")[1] == f"Columns: {header}", shown[0]
 
-    wrong = GroundedAnswerer(answer_with("116"), vault, minilm, params=params)
+    wrong = GroundedAnswerer(potassium_answer(DAY, "116", []), vault, minilm, params=params)
     flagged = wrong.ask(QUESTION, Scope(patient)).consume()
     assert [f.kind for f in flagged.flags] == ["misattributed_value"], flagged.flags
     assert f"the hemoglobin on {DAY}" in flagged.flags[0].message

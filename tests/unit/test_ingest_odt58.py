@@ -4,12 +4,17 @@ bad file is refused with a clear reason."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
-from fixtures.office_files import make_ods, make_odt, make_zip_bomb, odt_bytes
+from fixtures.office_files import (
+    cut_in_half,
+    make_ods,
+    make_odt,
+    make_zip_bomb,
+    odt_bytes,
+    with_parts,
+)
 from odf import office, style, table, text
 from odf.dc import Creator
 from odf.draw import Frame, Image
@@ -40,15 +45,22 @@ def _table(rows: list[list[str]]) -> table.Table:
     return found
 
 
-def _letter() -> bytes:
-    document = OpenDocumentText()
+def _page_parts(document: OpenDocumentText, header: str, footer: str | None = None) -> None:
+    """The page header (and footer) every page of ``document`` shows."""
     layout = style.PageLayout(name="pl")
     document.automaticstyles.addElement(layout)
     master = style.MasterPage(name="Standard", pagelayoutname=layout)
-    header = style.Header()
-    header.addElement(text.P(text="St Elsewhere Renal Clinic"))
-    master.addElement(header)
+    for kind, line in ((style.Header, header), (style.Footer, footer)):
+        if line is not None:
+            part = kind()
+            part.addElement(text.P(text=line))
+            master.addElement(part)
     document.masterstyles.addElement(master)
+
+
+def _letter() -> bytes:
+    document = OpenDocumentText()
+    _page_parts(document, header="St Elsewhere Renal Clinic")
 
     body = document.text
     body.addElement(text.H(outlinelevel=1, text="Discharge summary"))
@@ -120,16 +132,7 @@ def test_a_letter_reads_as_a_word_document_would() -> None:
 
 def test_the_body_after_a_page_header_is_the_document_s_text() -> None:
     document = OpenDocumentText()
-    layout = style.PageLayout(name="pl")
-    document.automaticstyles.addElement(layout)
-    master = style.MasterPage(name="Standard", pagelayoutname=layout)
-    footer = style.Footer()
-    footer.addElement(text.P(text="Page 1"))
-    header = style.Header()
-    header.addElement(text.P(text="MRN 123456"))
-    master.addElement(header)
-    master.addElement(footer)
-    document.masterstyles.addElement(master)
+    _page_parts(document, header="MRN 123456", footer="Page 1")
     document.text.addElement(text.P(text="Seen today."))
     read = extract("l.odt", odt_bytes(document))
     assert read.text == "MRN 123456\n\nSeen today.\n\nPage 1"
@@ -190,47 +193,44 @@ def test_an_empty_odt_has_no_text() -> None:
 
 
 def test_a_password_protected_odt_is_named_so() -> None:
-    data = make_odt(["Secret."])
-    locked = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(locked, "w") as target:
-        for entry in source.infolist():
-            part = source.read(entry.filename)
-            if entry.filename == "META-INF/manifest.xml":
-                part = part.replace(
-                    b"</manifest:manifest>",
-                    b'<manifest:file-entry manifest:full-path="content.xml" '
-                    b'manifest:media-type="text/xml"><manifest:encryption-data '
-                    b'manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
-                    b"</manifest:file-entry></manifest:manifest>",
-                )
-            elif entry.filename == "content.xml":
-                part = bytes(range(256)) * 8  # what an encrypted part looks like
-            target.writestr(entry, part)
+    def encrypt(name: str, part: bytes) -> bytes:
+        if name == "META-INF/manifest.xml":
+            return part.replace(
+                b"</manifest:manifest>",
+                b'<manifest:file-entry manifest:full-path="content.xml" '
+                b'manifest:media-type="text/xml"><manifest:encryption-data '
+                b'manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+                b"</manifest:file-entry></manifest:manifest>",
+            )
+        return bytes(range(256)) * 8 if name == "content.xml" else part  # encrypted bytes
+
     with pytest.raises(errors.EncryptedDocumentError) as caught:
-        extract("locked.odt", locked.getvalue())
+        extract("locked.odt", with_parts(make_odt(["Secret."]), encrypt))
     assert caught.value.reason.startswith("password-protected OpenDocument text; open it in")
 
 
 def test_a_spreadsheet_named_odt_is_named_so() -> None:
-    with pytest.raises(errors.CorruptFileError, match="an OpenDocument spreadsheet, not text"):
-        extract("sheet.odt", make_ods([["Date", "K"], ["2024-03-02", "5.6"]]))
+    sheet = make_ods([["Date", "K"], ["2024-03-02", 5.6]])
+    with pytest.raises(errors.CorruptFileError, match=r"OpenDocument spreadsheet named \.odt"):
+        extract("sheet.odt", sheet)
+    with pytest.raises(errors.CorruptFileError, match=r"another kind .*, not text"):
+        extract_odt(sheet, "sheet.odt")  # read as text all the same: its mimetype says no
 
 
-def test_a_damaged_odt_is_refused() -> None:
+def test_a_damaged_odt_is_refused_and_none_of_it_printed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """odfpy prints a part it cannot parse (the letter's text) and reads on: the parts are
+    checked before it is handed the file."""
     data = make_odt(["Hello."], heading="Letter")
     with pytest.raises(errors.CorruptFileError, match="cut short"):
         extract("cut.odt", data[: len(data) // 2])
-    broken = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(broken, "w") as target:
-        for entry in source.infolist():
-            part = source.read(entry.filename)
-            target.writestr(
-                entry, part[: len(part) // 2] if entry.filename == "content.xml" else part
-            )
+    broken = with_parts(data, cut_in_half("content.xml"))
     with pytest.raises(errors.CorruptFileError, match="damaged OpenDocument text"):
-        extract("broken.odt", broken.getvalue())
+        extract("broken.odt", broken)
     with pytest.raises(errors.CorruptFileError, match="not a zip archive"):
         extract("words.odt", b"plain words, not a zip" * 20)
+    assert capsys.readouterr() == ("", "")
 
 
 def test_an_odt_with_entities_that_expand_is_refused_not_expanded() -> None:
@@ -244,13 +244,9 @@ def test_an_odt_with_entities_that_expand_is_refused_not_expanded() -> None:
         b"<office:text><text:p>&lol2;</text:p></office:text></office:body>"
         b"</office:document-content>"
     )
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            part = bomb if entry.filename == "content.xml" else source.read(entry.filename)
-            target.writestr(entry, part)
+    out = with_parts(data, lambda name, part: bomb if name == "content.xml" else part)
     with pytest.raises(errors.CorruptFileError, match="damaged OpenDocument text"):
-        extract("lol.odt", out.getvalue())
+        extract("lol.odt", out)
 
 
 def test_a_zip_bomb_odt_is_refused() -> None:

@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 from fixtures.ingest_files import make_compound_file, make_docx
 from fixtures.office_files import (
+    cut_in_half,
     lab_workbook,
     make_encrypted_office_file,
     make_xlsx,
     make_zip_bomb,
     with_cached_value,
+    with_parts,
 )
 
 from medlocal.ingest import errors
@@ -224,15 +226,9 @@ def test_a_damaged_workbook_is_refused() -> None:
     data = make_xlsx(RENAL)
     with pytest.raises(errors.CorruptFileError, match="cut short"):
         extract("cut.xlsx", data[: len(data) // 2])
-    broken = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(broken, "w") as target:
-        for entry in source.infolist():
-            part = source.read(entry.filename)
-            if entry.filename == "xl/workbook.xml":
-                part = part[: len(part) // 2]  # XML cut off mid-element
-            target.writestr(entry, part)
+    broken = with_parts(data, cut_in_half("xl/workbook.xml"))
     with pytest.raises(errors.CorruptFileError, match="damaged Excel workbook"):
-        extract("broken.xlsx", broken.getvalue())
+        extract("broken.xlsx", broken)
 
 
 def test_a_zip_without_a_workbook_is_no_xlsx() -> None:

@@ -1,6 +1,6 @@
 """A zip is told by the parts it holds (ingest58): an Excel workbook (xl/workbook.xml) or an
-OpenDocument text (its stored "mimetype" first) is read as one whatever its name, and named
-for what it is where its name says another format."""
+OpenDocument text or spreadsheet (its stored "mimetype" first) is read as one whatever its
+name, and named for what it is where its name says another format."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fixtures.office_files import make_ods, make_odt, make_xlsx
 
 from medlocal.ingest import errors
 from medlocal.ingest.formats import SUPPORTED_SUFFIXES, extract_file, format_by_content
-from medlocal.ingest.sniff import EXCEL, ODT, WORD, sniffed
+from medlocal.ingest.sniff import EXCEL, ODS, ODT, WORD, sniffed
 
 SHEET = {"Renal": [["Test", "Result"], ["K", 5.6]]}
 
@@ -21,7 +21,7 @@ def test_each_office_format_is_told_by_its_parts() -> None:
     assert sniffed(make_xlsx(SHEET)) == EXCEL
     assert sniffed(make_odt(["Hello."])) == ODT
     assert sniffed(make_docx([("p", "Hello.")])) == WORD
-    assert sniffed(make_ods([["a", "b"]])) is None  # an OpenDocument spreadsheet is not read
+    assert sniffed(make_ods([["a", "b"]])) == ODS
 
 
 def test_a_file_without_an_extension_is_read_by_its_content() -> None:
@@ -55,5 +55,5 @@ def test_an_office_file_under_another_format_s_name_is_told_its_name(
 
 
 def test_the_new_formats_are_offered() -> None:
-    assert {".xlsx", ".xlsm", ".odt"} <= set(SUPPORTED_SUFFIXES)
+    assert {".xlsx", ".xlsm", ".odt", ".ods"} <= set(SUPPORTED_SUFFIXES)
     assert ".xls" not in SUPPORTED_SUFFIXES

@@ -3,8 +3,8 @@ as sections, lists, tables (one line a row, cells joined with " | ", as the DOCX
 writes them), footnotes and endnotes (their mark in the text, their text under a heading after
 the body, as for a Word document), comments, and the page headers and footers.
 
-The file is a zip checked before it is parsed (zipped.py); odfpy parses its XML with defusedxml.
-A password-protected file keeps its parts encrypted, which its manifest says: told, not parsed.
+The file is opened by odf_package.py: its zip checked, a password-protected one told, its XML
+checked before odfpy parses it (with defusedxml).
 Text that is no text of the document is left out: tracked deletions (kept in a list of changes
 apart from the text), a table's cells covered by a merged one. Pictures are not read by OCR: the
 import report says how many there were.
@@ -12,13 +12,10 @@ import report says how many there were.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-from odf.opendocument import load
 
 from medlocal.ingest.document import (
     BODY,
@@ -27,17 +24,17 @@ from medlocal.ingest.document import (
     DocumentBuilder,
     ExtractedDocument,
 )
-from medlocal.ingest.errors import (
-    CorruptFileError,
-    EncryptedDocumentError,
-    IngestError,
-    NoTextError,
-)
-from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits, check_zip_container
+from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.extractors.odf_package import open_odf
+from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
 
 log = logging.getLogger(__name__)
 
 _MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_OTHER_KIND = (
+    "an OpenDocument file of another kind (a spreadsheet, a presentation), not text: save it as "
+    ".odt, .docx or PDF, and import that"
+)
 ODT = ZipKind(
     main_part="content.xml",
     named="OpenDocument text",
@@ -79,27 +76,12 @@ _NOTE_HEADINGS = {"footnote": "Footnotes", "endnote": "Endnotes"}
 
 
 def extract_odt(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
-    with check_zip_container(data, file_name, ODT, limits) as archive:
-        names = set(archive.namelist())
-        mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
-        manifest = (
-            archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
-        )
-    if b"encryption-data" in manifest:
-        raise EncryptedDocumentError(file_name, f"password-protected {ODT.named}; {ODT.unlock}")
-    if mimetype and mimetype != _MIMETYPE:
-        kind = "spreadsheet" if b"spreadsheet" in mimetype else "document of another kind"
-        raise CorruptFileError(
-            file_name,
-            f"an OpenDocument {kind}, not text: save it as .odt text, .xlsx or .csv as fits, "
-            "and import that",
-        )
+    document = open_odf(data, file_name, ODT, _MIMETYPE, _OTHER_KIND, limits)
     try:
-        document = load(io.BytesIO(data))
         return _extract(document, file_name)
     except IngestError:
         raise
-    except Exception as err:  # odfpy and the XML parser raise many types on damaged parts
+    except Exception as err:  # a part odfpy read that is not laid out as the standard says
         log.debug("OpenDocument text could not be read: %s", type(err).__name__)
         raise CorruptFileError(file_name, "damaged OpenDocument text that cannot be read") from None
 

@@ -1,42 +1,30 @@
 """Excel workbooks (.xlsx, and the data of a macro-enabled .xlsm): each sheet Excel shows, as
-a table in the text a CSV export of it holds, under the sheet's name as a heading.
+a table in the text a CSV export of it holds, under the sheet's name as a heading
+(sheet_text.py: so the grounding checks and the chunker read its rows as a CSV's).
 
-The text is what the CSV extractor keeps of a lab system's export (comma-separated, a cell with
-a comma or a quote in double quotes), so the grounding checks, the chunker's column names for a
-table's later passages and the value tables read a workbook's rows as they read a CSV's
-(medlocal/delimited_tables.py). Cells read (sheet_cells.py): numbers as written, dates as ISO
-dates, the values formulas had when the workbook was last saved (never evaluated here).
-
-- Empty rows and columns are left out; a run of empty rows between two blocks of a sheet is one
-  blank line (a table on a sheet goes on past it; a header row after it opens another).
-- A cell merged across columns above the sheet's first number (a group heading over "Hb, WCC,
-  Plt") names each column it spans ("Full blood count Hb", "Full blood count WCC"); one alone
-  on its row (the sheet's title) is written once, as Excel's CSV export writes it.
-- Hidden sheets are left out, as Excel does not show them (a clinician expects what they see;
-  they usually hold lookups and workings); the import report says how many were. Hidden rows
-  and columns are kept: they are data, and read-only reading sees no row or column formatting.
-- openpyxl reads the workbook read-only (streamed, sheet by sheet); it parses with defusedxml
-  (installed with the application), and the zip is checked first (zipped.py).
+Cells read (sheet_cells.py): numbers as written, dates as ISO dates, the values formulas had
+when the workbook was last saved (never evaluated here). Hidden sheets are left out, as Excel
+does not show them; hidden rows and columns are kept: they are data, and read-only reading sees
+no row or column formatting. openpyxl reads the workbook read-only (streamed, sheet by sheet);
+it parses with defusedxml (installed with the application), and the zip is checked first
+(zipped.py).
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 import datetime
 import io
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import openpyxl
 from defusedxml.ElementTree import iterparse
 from openpyxl.utils.cell import range_boundaries
 
-from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
-from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.document import ExtractedDocument
+from medlocal.ingest.errors import CorruptFileError, IngestError
 from medlocal.ingest.extractors.sheet_cells import cell_text
+from medlocal.ingest.extractors.sheet_text import Program, SheetCells, sheets_document
 from medlocal.ingest.extractors.zipped import (
     COMPOUND_FILE_MAGIC,
     ZIP_MAGIC,
@@ -91,67 +79,30 @@ def extract_xlsx(data: bytes, file_name: str, limits: ZipLimits | None = None) -
         workbook.close()
 
 
+_EXCEL = Program("Excel", "unhide it in Excel (right-click a sheet tab › Unhide)")
+
+
 def _extract(workbook: Any, file_name: str) -> ExtractedDocument:
-    builder = DocumentBuilder("xlsx")
-    hidden = 0
-    for sheet in workbook.worksheets:
-        if sheet.sheet_state != "visible":
-            hidden += 1
-            continue
-        blocks = _sheet_blocks(_read_sheet(sheet))
-        if not blocks:
-            continue
-        builder.add_section_marker(sheet.title)
-        builder.add_block(_title_line(sheet.title))
-        for block in blocks:
-            builder.add_block(block)
-    if not builder.has_text:
-        unread = f" ({_hidden_words(hidden)} not read)" if hidden else ""
-        raise NoTextError(file_name, f"no cells with content in the workbook{unread}")
-    document = builder.build()
-    if not hidden:
-        return document
-    note = (
-        f"{_hidden_words(hidden)} not imported, as Excel does not show "
-        f"{'it' if hidden == 1 else 'them'}: to import {'it' if hidden == 1 else 'them'}, "
-        "unhide it in Excel (right-click a sheet tab › Unhide) and import the file again"
+    sheets = (
+        (sheet.title, _read_sheet(sheet) if sheet.sheet_state == "visible" else None)
+        for sheet in workbook.worksheets
     )
-    return dataclasses.replace(document, notes=(note,))
+    return sheets_document(sheets, "xlsx", file_name, _EXCEL)
 
 
-def _hidden_words(count: int) -> str:
-    return f"{count} hidden sheet{'' if count == 1 else 's'}"
-
-
-@dataclass
-class _Sheet:
-    """A sheet's non-empty cells, as text, by row and column (both from 1)."""
-
-    rows: dict[int, dict[int, str]] = field(default_factory=dict)
-    # The first row holding a number or a date: the rows above it are the tables' headers.
-    first_number_row: int | None = None
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # col, row, col, row
-
-
-def _read_sheet(sheet: Any) -> _Sheet:
-    read = _Sheet()
+def _read_sheet(sheet: Any) -> SheetCells:
+    cells = SheetCells()
     # A sheet's declared dimension may be anything ("A1:XFD1048576"): rows are read as the
     # file holds them, not padded out to it.
     sheet.reset_dimensions()
     for row_number, row in enumerate(sheet.iter_rows(), start=1):
-        cells: dict[int, str] = {}
         for column, cell in enumerate(row, start=1):
             value = getattr(cell, "value", None)
             text = cell_text(value, getattr(cell, "number_format", None))
-            if text:
-                cells[column] = text
-                if read.first_number_row is None and _is_figure(value):
-                    read.first_number_row = row_number
-        if cells:
-            read.rows[row_number] = cells
-    if read.rows:
-        read.merged = _merged_ranges(sheet)
-    return read
+            cells.add(row_number, column, text, _is_figure(value))
+    if cells.rows:
+        cells.merged = _merged_ranges(sheet)
+    return cells
 
 
 def _is_figure(value: object) -> bool:
@@ -180,51 +131,3 @@ def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
                 except (TypeError, ValueError):
                     continue  # a damaged range names no cells: nothing to fill
     return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)]
-
-
-def _sheet_blocks(sheet: _Sheet) -> list[str]:
-    """The sheet's rows as CSV lines, one block for each run of rows without an empty one."""
-    if not sheet.rows:
-        return []
-    _fill_merged_headings(sheet)
-    columns = sorted({column for cells in sheet.rows.values() for column in cells})
-    blocks: list[list[str]] = []
-    previous = None
-    for row_number in sorted(sheet.rows):
-        if previous is None or row_number != previous + 1:
-            blocks.append([])
-        cells = sheet.rows[row_number]
-        blocks[-1].append(_csv_line(cells.get(column, "") for column in columns))
-        previous = row_number
-    return ["\n".join(lines) for lines in blocks]
-
-
-def _fill_merged_headings(sheet: _Sheet) -> None:
-    """A cell merged across columns in the header rows names each column it spans, where its
-    row names other columns too; one alone on its row (the sheet's title) stays once (module
-    text)."""
-    header_end = sheet.first_number_row or 0
-    for min_col, min_row, max_col, _max_row in sheet.merged:
-        cells = sheet.rows.get(min_row, {})
-        value = cells.get(min_col)
-        if max_col <= min_col or min_row >= header_end or not value:
-            continue
-        if all(min_col <= column <= max_col for column in cells):
-            continue
-        for column in range(min_col + 1, max_col + 1):
-            cells.setdefault(column, value)
-
-
-def _title_line(title: str) -> str:
-    """A sheet's name as its heading line: one cell under every delimiter a table may use, so
-    that no table takes it for a row ("Bloods, renal" quoted, as a CSV quotes a cell)."""
-    title = " ".join(title.split())
-    if any(mark in title for mark in ',;\t"'):
-        return '"' + title.replace('"', '""') + '"'
-    return title
-
-
-def _csv_line(cells: Iterable[str]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(list(cells))
-    return out.getvalue().rstrip("\n")
