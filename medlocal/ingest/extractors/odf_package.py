@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 from typing import Any
 from xml.sax import handler
 
@@ -25,6 +26,9 @@ from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits, check_zip_cont
 log = logging.getLogger(__name__)
 
 _MANIFEST = "META-INF/manifest.xml"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ROW = (_TABLE, "table-row")
+_ROW_GROUPS = {(_TABLE, "table-row-group"), (_TABLE, "table-header-rows"), (_TABLE, "table-rows")}
 
 
 def open_odf(
@@ -66,3 +70,22 @@ def _parses(part: bytes) -> bool:
     except Exception:  # malformed XML, forbidden entities or DTD, an unbound prefix
         return False
     return True
+
+
+def children(element: Any, qnames: set[tuple[str, str]]) -> Iterator[Any]:
+    """The child elements of an odfpy ``element`` named one of ``qnames``."""
+    for child in element.childNodes:
+        if child.nodeType == child.ELEMENT_NODE and child.qname in qnames:
+            yield child
+
+
+def table_rows(table: Any) -> Iterator[Any]:
+    """A table's rows (a text's table or a spreadsheet's sheet), also inside its header rows
+    and row groups; not a nested table's."""
+    for child in table.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname == _ROW:
+            yield child
+        elif child.qname in _ROW_GROUPS:
+            yield from table_rows(child)

@@ -16,14 +16,13 @@ from __future__ import annotations
 import datetime
 import logging
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from odf import teletype
 
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import ArchiveBombError, CorruptFileError, IngestError
-from medlocal.ingest.extractors.odf_package import open_odf
+from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
 from medlocal.ingest.extractors.sheet_cells import cell_text, number_text
 from medlocal.ingest.extractors.sheet_text import Program, SheetCells, sheets_document
 from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
@@ -52,8 +51,7 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-_ROW, _CELLS = (_TABLE, "table-row"), {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
-_ROW_GROUPS = {(_TABLE, "table-row-group"), (_TABLE, "table-header-rows"), (_TABLE, "table-rows")}
+_CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
 _FIGURES = {"float", "currency", "percentage", "date", "time"}
 _DURATION = re.compile(r"-?PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 _CALC = Program("LibreOffice Calc", "show it in Calc (right-click a sheet tab › Show Sheet)")
@@ -71,7 +69,7 @@ def extract_ods(data: bytes, file_name: str, limits: ZipLimits | None = None) ->
                 if sheet.getAttrNS(_TABLE, "style-name") in hidden
                 else _read_sheet(sheet, budget, file_name),
             )
-            for sheet in _children(document.spreadsheet, {(_TABLE, "table")})
+            for sheet in children(document.spreadsheet, {(_TABLE, "table")})
         ]
     except IngestError:
         raise
@@ -86,38 +84,21 @@ def extract_ods(data: bytes, file_name: str, limits: ZipLimits | None = None) ->
 def _hidden_styles(document: Any) -> set[str]:
     """The names of the table styles that hide a sheet (``table:display="false"``)."""
     hidden = set()
-    for style in _children(document.automaticstyles, {(_STYLE, "style")}):
-        for properties in _children(style, {(_STYLE, "table-properties")}):
+    for style in children(document.automaticstyles, {(_STYLE, "style")}):
+        for properties in children(style, {(_STYLE, "table-properties")}):
             if properties.getAttrNS(_TABLE, "display") == "false":
                 hidden.add(str(style.getAttrNS(_STYLE, "name")))
     return hidden
 
 
-def _children(element: Any, qnames: set[tuple[str, str]]) -> Iterator[Any]:
-    for child in element.childNodes:
-        if child.nodeType == child.ELEMENT_NODE and child.qname in qnames:
-            yield child
-
-
-def _rows(element: Any) -> Iterator[Any]:
-    """A sheet's rows, also inside its header rows and row groups."""
-    for child in element.childNodes:
-        if child.nodeType != child.ELEMENT_NODE:
-            continue
-        if child.qname == _ROW:
-            yield child
-        elif child.qname in _ROW_GROUPS:
-            yield from _rows(child)
-
-
 def _read_sheet(sheet: Any, budget: list[int], file_name: str) -> SheetCells:
     cells = SheetCells()
     row_number = 1
-    for row in _rows(sheet):
+    for row in table_rows(sheet):
         row_repeats = _count(row, "number-rows-repeated")
         filled: list[tuple[int, str, bool]] = []  # column, text, figure
         column = 1
-        for cell in _children(row, _CELLS):
+        for cell in children(row, _CELLS):
             repeats = _count(cell, "number-columns-repeated")
             text, figure = _value(cell)
             if text:
@@ -166,5 +147,5 @@ def _value(cell: Any) -> tuple[str, bool]:
         return cell_text(datetime.timedelta(hours=hours, minutes=minutes, seconds=seconds)), True
     if kind == "boolean":
         return cell_text(cell.getAttrNS(_OFFICE, "boolean-value") == "true"), False
-    paragraphs = [teletype.extractText(p) for p in _children(cell, {(_TEXT, "p"), (_TEXT, "h")})]
+    paragraphs = [teletype.extractText(p) for p in children(cell, {(_TEXT, "p"), (_TEXT, "h")})]
     return cell_text(" ".join(paragraphs)), False

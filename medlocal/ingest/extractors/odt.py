@@ -25,7 +25,7 @@ from medlocal.ingest.document import (
     ExtractedDocument,
 )
 from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
-from medlocal.ingest.extractors.odf_package import open_odf
+from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
 from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _PARAGRAPH, _HEADING, _LIST = (_TEXT, "p"), (_TEXT, "h"), (_TEXT, "list")
 _LIST_ITEMS = {(_TEXT, "list-item"), (_TEXT, "list-header")}
 _TABLE_ELEMENT = (_TABLE, "table")
-_ROW, _CELL = (_TABLE, "table-row"), (_TABLE, "table-cell")
+_CELL = (_TABLE, "table-cell")
 _NOTE, _ANNOTATION = (_TEXT, "note"), (_OFFICE, "annotation")
 _IMAGE = (_DRAW, "image")
 # Not the document's text: the record of tracked changes (deleted text lives there), a merged
@@ -147,19 +147,13 @@ def _extract(document: Any, file_name: str) -> ExtractedDocument:
 def _page_parts(document: Any, kinds: tuple[str, ...], notes: _Notes) -> list[str]:
     """The blocks of the page headers (or footers) the master pages show, each text once."""
     seen: dict[str, None] = {}
-    for master in _children(document.masterstyles, (_STYLE, "master-page")):
+    for master in children(document.masterstyles, {(_STYLE, "master-page")}):
         for kind in kinds:
-            for part in _children(master, (_STYLE, kind)):
+            for part in children(master, {(_STYLE, kind)}):
                 for _kind, block in _blocks(part, notes):
                     if block.strip():
                         seen.setdefault(block.strip(), None)
     return list(seen)
-
-
-def _children(element: Any, qname: tuple[str, str]) -> Iterator[Any]:
-    for child in element.childNodes:
-        if child.nodeType == child.ELEMENT_NODE and child.qname == qname:
-            yield child
 
 
 def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
@@ -221,7 +215,7 @@ def _table_text(table: Any, notes: _Notes) -> str:
     """One line per row, cells joined with " | " (as extractors/docx.py writes a table); a
     merged cell once; a nested table's rows joined with "; "."""
     lines = []
-    for row in _rows(table):
+    for row in table_rows(table):
         cells = []
         for cell in row.childNodes:
             if cell.nodeType != cell.ELEMENT_NODE or cell.qname != _CELL:
@@ -237,17 +231,6 @@ def _table_text(table: Any, notes: _Notes) -> str:
         if line:
             lines.append(line)
     return "\n".join(lines)
-
-
-def _rows(element: Any) -> Iterator[Any]:
-    """A table's rows, also inside its header-rows and row groups (not a nested table's)."""
-    for child in element.childNodes:
-        if child.nodeType != child.ELEMENT_NODE:
-            continue
-        if child.qname == _ROW:
-            yield child
-        elif child.qname != _TABLE_ELEMENT and child.qname not in _SKIPPED:
-            yield from _rows(child)
 
 
 def _inline(element: Any, notes: _Notes) -> str:
