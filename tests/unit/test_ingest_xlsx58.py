@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,16 @@ def test_a_formula_is_read_by_the_value_excel_saved_never_evaluated() -> None:
     data = with_cached_value(make_xlsx({"Sheet1": rows}), "B2*2", "5.6")
     lines = extract("f.xlsx", data).text.splitlines()
     assert lines[2:] == ["Test,Value,Double", "K,2.8,5.6", "Na,140,"]  # B3+1 has no saved value
+
+
+def test_a_cell_openpyxl_cannot_read_warns_nothing_of_its_value() -> None:
+    """openpyxl's warning quotes the cell's value (on standard error, in a log)."""
+    data = make_xlsx({"Renal": [["Date", "K"], [datetime.date(2024, 3, 2), 5.6]]})
+    bad = with_parts(data, lambda name, part: part.replace(b"<v>45353</v>", b"<v>1e20</v>"))
+    with warnings.catch_warnings(record=True) as caught:  # the process's filters, recorded
+        text = extract("bad.xlsx", bad).text
+    assert text.splitlines()[2:] == ["Date,K", "#VALUE!,5.6"]
+    assert [str(w.message) for w in caught] == []
 
 
 def test_empty_rows_and_columns_are_trimmed_and_a_gap_parts_blocks() -> None:

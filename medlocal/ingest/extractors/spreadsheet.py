@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import io
 import logging
+import warnings
 from typing import Any
 
 import openpyxl
@@ -47,11 +48,19 @@ XLSX = ZipKind(
     legacy="old Excel 97-2003 workbook (.xls) renamed .xlsx; open it in Excel or LibreOffice "
     "Calc, save it as .xlsx (or CSV) and import that",
 )
+# openpyxl warns of what it does not read (data validation, conditional formatting) and of cells
+# it cannot make sense of, quoting their values ("Cell A2 is marked as a date but the serial
+# value 1e+20 ..."): a patient's data on standard error. The cell then reads "#VALUE!", as in
+# Excel. Its own warnings only are ignored, by a filter put first before each read (set once at
+# import, a catch_warnings block around the import took it away again when the block ended;
+# catch_warnings around each read would swap the process's filters under its other threads).
+_OPENPYXL_MODULES = r"openpyxl(\.|$)"
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_DATA, _ROW, _MERGE_CELL = f"{_SHEET_NS}sheetData", f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
 
 
 def extract_xlsx(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
+    warnings.filterwarnings("ignore", module=_OPENPYXL_MODULES)  # kept once, however often set
     if not data.startswith((ZIP_MAGIC, COMPOUND_FILE_MAGIC)) and text_suffix(data) == ".txt":
         raise CorruptFileError(
             file_name,
