@@ -60,8 +60,7 @@ _CELL = (_TABLE, "table-cell")
 _NOTE, _ANNOTATION = (_TEXT, "note"), (_OFFICE, "annotation")
 _IMAGE = (_DRAW, "image")
 # Not the document's text: the record of tracked changes (deleted text lives there), a merged
-# table cell's covered neighbours, the numbering of a list item where it is written out, a
-# comment's end mark.
+# table cell's covered neighbours, a comment's end mark, declarations and column definitions.
 _SKIPPED = {
     (_TEXT, "tracked-changes"),
     (_TABLE, "covered-table-cell"),
