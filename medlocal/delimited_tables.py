@@ -25,6 +25,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 DELIMITERS = (",", ";", "\t")
+# The file types whose text is tables written as a CSV export writes them (a CSV or TSV kept as
+# written, an Excel or OpenDocument spreadsheet's sheets: medlocal/ingest/extractors/
+# sheet_text.py): their later passages are indexed, shown and checked with their table's header
+# rows.
+TABLE_FILE_TYPES = ("csv", "xlsx", "ods")
 # A header, a units row under it, and one more (a title row written with the table's
 # delimiters, "Full blood count,,,,,,", as spreadsheets export it).
 MAX_HEADER_ROWS = 3

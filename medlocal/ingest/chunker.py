@@ -13,7 +13,8 @@ it instead of becoming a passage of its own.
 
 Each chunk gets a contextual header (:func:`passage_context`: the document's name, its date and
 the section) that is embedded and indexed with it but is not part of its text. A passage of a
-CSV/TSV table after the one holding its header row adds the table's columns to it.
+CSV/TSV table (or an Excel sheet's) after the one holding its header row adds the table's
+columns to it.
 
 Every chunk is an exact slice of the document text: ``text == full_text[start:end]``.
 """
@@ -28,7 +29,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from medlocal.delimited_tables import columns_context, delimited_tables
+from medlocal.delimited_tables import TABLE_FILE_TYPES, columns_context, delimited_tables
 from medlocal.document_dates import own_date
 from medlocal.engine.api import TokenCounter
 from medlocal.ingest.document import ExtractedDocument
@@ -101,7 +102,7 @@ def chunk_document(
     units = _units(document, counter, params, cancel, progress)
     spans = _pack(units, params)
     title = document_title(document, file_name)
-    tables = delimited_tables(document.text) if document.file_type == "csv" else []
+    tables = delimited_tables(document.text) if document.file_type in TABLE_FILE_TYPES else []
     chunks = []
     for start, end in spans:
         # The section in effect at the end: the same as at the start, except where a heading

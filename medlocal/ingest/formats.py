@@ -21,9 +21,12 @@ from medlocal.ingest.extractors.fhir import extract_fhir
 from medlocal.ingest.extractors.html import extract_html
 from medlocal.ingest.extractors.image import extract_image
 from medlocal.ingest.extractors.mail import email_carried, extract_email
+from medlocal.ingest.extractors.ods import extract_ods
+from medlocal.ingest.extractors.odt import extract_odt
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.plaintext import extract_markdown, extract_table, extract_text
 from medlocal.ingest.extractors.rtf import extract_rtf
+from medlocal.ingest.extractors.spreadsheet import extract_xlsx
 from medlocal.ingest.ocr.pages import OcrOptions
 from medlocal.ingest.sniff import markup_kind, sniffed, text_suffix
 
@@ -97,6 +100,8 @@ def _image_without_ocr_options(data: bytes, file_name: str) -> ExtractedDocument
 
 
 _IMAGE = Format("image", _image_without_ocr_options, extract_image)
+# A macro-enabled workbook (.xlsm) is read for its data as an .xlsx is; its macros never run.
+_EXCEL = Format("xlsx", extract_xlsx)
 
 _BY_SUFFIX: dict[str, Format] = {
     ".pdf": Format("pdf", extract_pdf, extract_pdf),
@@ -112,6 +117,10 @@ _BY_SUFFIX: dict[str, Format] = {
     ".json": Format("fhir", extract_fhir),
     ".eml": Format("email", extract_email, carried=email_carried),
     ".rtf": Format("rtf", extract_rtf),
+    ".odt": Format("odt", extract_odt),
+    ".xlsx": _EXCEL,
+    ".xlsm": _EXCEL,
+    ".ods": Format("ods", extract_ods),
     **{suffix: _IMAGE for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff")},
 }
 
@@ -122,9 +131,15 @@ OTHER_IMAGE_SUFFIXES = frozenset(
     (".heic", ".heif", ".webp", ".bmp", ".gif", ".avif", ".jp2", ".jxl", ".dib", ".svg")
 )
 _SAVE_AS = "save it as PDF, DOCX or TXT (an e-mail as .eml) and import that"
-# Markup and data formats that are no document to read as plain text (review 50a, R7): refused by
-# their extension, never read by their content, with what to do instead.
+# Markup and data formats that are no document to read as plain text (review 50a, R7), and the
+# spreadsheet formats not read (an old .xls is often HTML or text a web system saved under that
+# name): refused by their extension, never read by their content, with what to do instead.
+_SAVE_SHEET = "save it as .xlsx (or as CSV), and import that"
 _MARKUP_ADVICE: dict[str, str] = {
+    ".xls": f"an old Excel 97-2003 workbook: open it in Excel or LibreOffice Calc, {_SAVE_SHEET}",
+    ".xlsb": f"a binary Excel workbook: open it in Excel, {_SAVE_SHEET}",
+    ".numbers": "an Apple Numbers spreadsheet: open it in Numbers, export it as Excel or CSV "
+    "(File › Export To), and import that",
     ".ps": "a PostScript print file: open it and print or save it to PDF, and import that",
     ".eps": "a PostScript drawing: open it and save it as PDF or PNG, and import that",
     ".mht": "a saved web archive: open it in a web browser, print it to PDF, and import that",
@@ -146,8 +161,9 @@ _OUTLOOK_ADVICE = (
 )
 # The formats in words, for help texts: every file type above is named here (a test checks).
 SUPPORTED_KINDS = (
-    "PDF, DOCX, RTF, TXT, CSV (tables), Markdown, HTML and FHIR R4 JSON files, e-mails saved as "
-    ".eml, and PNG, JPEG and TIFF images (scanned pages and images are read by OCR)"
+    "PDF, DOCX, ODT (OpenDocument text), RTF, TXT, CSV, Excel .xlsx and ODS (tables), Markdown, "
+    "HTML and FHIR R4 JSON files, e-mails saved as .eml, and PNG, JPEG and TIFF images (scanned "
+    "pages and images are read by OCR)"
 )
 FILE_TYPE_WORDS = {
     "pdf": "PDF",
@@ -160,6 +176,9 @@ FILE_TYPE_WORDS = {
     "email": "e-mails",
     "rtf": "RTF",
     "image": "images",
+    "xlsx": "Excel",
+    "odt": "ODT",
+    "ods": "ODS",
 }
 
 
@@ -199,18 +218,19 @@ for _format in _BY_SUFFIX.values():
 
 def format_by_content(path: Path, data: bytes) -> tuple[Format, str] | None:
     """For a file whose extension names no format MedLocal reads ("report.v2", "scan"): the
-    format its bytes unmistakably are (PDF, Word, PNG, JPEG, TIFF), else plain text or RTF
-    when they read as such, and the words saying so ("read as PDF by its content"); None when
-    they are none of these (left 49: only an e-mail's attachments were read by their bytes), or
-    when its extension names a markup format refused by name (SVG, PostScript, XML, HL7: review
-    50a, R7).
+    format its bytes unmistakably are (PDF, Word, Excel, OpenDocument, PNG, JPEG, TIFF),
+    else plain text or RTF when they read as such, and the words saying so ("read as PDF by its
+    content"); None when they are none of these (left 49: only an e-mail's attachments were read
+    by their bytes), or when its extension names a markup format refused by name (SVG,
+    PostScript, XML, HL7: review 50a, R7; old spreadsheet formats).
     Text that is markup or data (XML, PostScript, a MIME archive, an HL7 message) raises
     UnsupportedFormatError saying what to do."""
     if (named := path.suffix.lower()) == ".svg" or named in _MARKUP_ADVICE:
         return None
     kind = sniffed(data)
     if kind is not None:
-        return format_for(Path(f"x{kind.suffix}")), f"read as {kind.words[2:]} by its content"
+        named = kind.words.split(" ", 1)[1]  # "a PDF", "an Excel workbook": without the article
+        return format_for(Path(f"x{kind.suffix}")), f"read as {named} by its content"
     suffix = text_suffix(data)
     if suffix is None:
         return None

@@ -1,6 +1,7 @@
 """What a file's bytes say it is, where its name does not say (an e-mail attachment named "scan",
 sent as application/octet-stream) or says another format (a PDF saved as .txt): the few formats
-MedLocal reads whose first bytes are unmistakable, and whether bytes read as plain text."""
+MedLocal reads whose first bytes are unmistakable (a zip by the parts it holds), and whether bytes
+read as plain text."""
 
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ _MAGIC: tuple[tuple[bytes, Sniffed], ...] = (
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORD_PART = b"word/document.xml"
 WORD = Sniffed("docx", "a Word document", ".docx")
+_EXCEL_PART = b"xl/workbook.xml"
+EXCEL = Sniffed("xlsx", "an Excel workbook", ".xlsx")
+# An OpenDocument file's first zip entry is "mimetype", stored uncompressed (the standard says
+# so, for this very use): its name at offset 30 of the file, its content right after it.
+_ODF_MIMETYPE_AT = 30
+ODT = Sniffed("odt", "an OpenDocument text document", ".odt")
+ODS = Sniffed("ods", "an OpenDocument spreadsheet", ".ods")
+_ODF_OPENINGS = (
+    (b"mimetypeapplication/vnd.oasis.opendocument.text", ODT),
+    (b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet", ODS),
+)
 _RTF_MAGIC = b"{\\rtf"
 # How much of a file is looked at to call it text, and the share of control characters
 # (other than tab, line and page breaks) that text may hold: a stray one, never a binary's.
@@ -38,12 +50,21 @@ _WIDE_CONTROLS = _CONTROLS | dict.fromkeys(range(0x80, 0xA0))
 
 
 def sniffed(data: bytes) -> Sniffed | None:
-    """The supported format ``data`` unmistakably is (PDF, PNG, JPEG, TIFF, Word), else None."""
+    """The supported format ``data`` unmistakably is (PDF, PNG, JPEG, TIFF, Word, Excel,
+    OpenDocument text or spreadsheet), else None."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
-    if data.startswith(_ZIP_MAGIC) and _WORD_PART in data:
+    if not data.startswith(_ZIP_MAGIC):
+        return None
+    for mimetype, kind in _ODF_OPENINGS:
+        opening = data[_ODF_MIMETYPE_AT : _ODF_MIMETYPE_AT + len(mimetype) + 1]
+        if opening.startswith(mimetype) and opening[len(mimetype) :] in (b"", b"P"):
+            return kind  # not "...text-template" nor "...text-master": "PK" of the next entry
+    if _WORD_PART in data:  # before Excel's: a Word document may carry a workbook inside
         return WORD
+    if _EXCEL_PART in data:
+        return EXCEL
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from medlocal.delimited_tables import heading_for, opening_of
+from medlocal.delimited_tables import TABLE_FILE_TYPES, heading_for, opening_of
 from medlocal.errors import UserInputError
 from medlocal.vault.records import PageSpan, SearchHit, last_page_of, scanned_pages_of
 from medlocal.vault.rows import Chunk, DocumentInfo
@@ -43,7 +43,8 @@ def record_passages(
         pages = source.document_pages(doc.id) or ()
         chunks = sorted(source.document_chunks(doc.id), key=lambda c: c.ord)
         # A table's header row, for its later passages (read as the vault's search reads it).
-        opening = opening_of((c.start, c.text) for c in chunks) if doc.file_type == "csv" else ""
+        tabular = doc.file_type in TABLE_FILE_TYPES
+        opening = opening_of((c.start, c.text) for c in chunks) if tabular else ""
         for chunk in chunks:
             last_page = last_page_of(pages, chunk.end)
             hits.append(

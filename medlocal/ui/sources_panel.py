@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from medlocal.app import Workspace
-from medlocal.delimited_tables import HEADER_WINDOW, heading_for
+from medlocal.delimited_tables import HEADER_WINDOW, TABLE_FILE_TYPES, heading_for
 from medlocal.fsutil import shown_name
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text, run_owned
@@ -72,11 +72,11 @@ SOURCES_HINT = (
 
 
 def _columns_line(document: DocumentInfo, text: str, start: int) -> str:
-    """The header row of the CSV/TSV table a passage starting at ``start`` lies in, as a line
-    of the panel's heading ("\nColumns: Date,Hb,WCC,Plt"), where the passage lies past it: the
-    document is shown scrolled to a later passage's rows, and its header row is out of view
-    above them (the model and the checks read the rows under it). "" elsewhere."""
-    if document.file_type.lower() != "csv":
+    """The header row of the CSV/TSV table (or Excel sheet) a passage starting at ``start``
+    lies in, as a line of the panel's heading ("\nColumns: Date,Hb,WCC,Plt"), where the passage
+    lies past it: the document is shown scrolled to a later passage's rows, and its header row
+    is out of view above them (the model and the checks read the rows under it). "" elsewhere."""
+    if document.file_type.lower() not in TABLE_FILE_TYPES:
         return ""
     heading = heading_for(text[:HEADER_WINDOW], start)
     if heading is None:

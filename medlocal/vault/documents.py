@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from medlocal.delimited_tables import HEADER_WINDOW, heading_for
+from medlocal.delimited_tables import HEADER_WINDOW, TABLE_FILE_TYPES, heading_for
 from medlocal.document_dates import DATE_WINDOW, own_date_shown
 from medlocal.vault.db import Connection
 from medlocal.vault.ids import next_id
@@ -214,6 +214,8 @@ def list_documents(conn: Connection, patient_id: int | None) -> list[DocumentInf
     return [_document(row) for row in conn.execute(sql + " ORDER BY d.id", params).fetchall()]
 
 
+# The table file types as an SQL list ("'csv', 'xlsx'"): constants, never user input.
+_TABLE_TYPES_SQL = ", ".join(f"'{file_type}'" for file_type in TABLE_FILE_TYPES)
 # A document's opening: the first N characters of its text (the two "?" take N), or of its
 # first passage for a document stored before the text was kept. ``d`` is the documents row.
 _OPENING_SQL = (
@@ -494,7 +496,8 @@ def hits_for(
         # The document's opening, which its own date is read from.
         f"c.end_char, c.section, c.text, d.pages, d.notes, d.file_type, {_OPENING_SQL}, "
         # A table's opening, where its header row is read from (a later passage lacks it).
-        f"c.regions, {_PICTURES_SQL}, CASE WHEN d.file_type = 'csv' THEN {_OPENING_SQL} END "
+        f"c.regions, {_PICTURES_SQL}, CASE WHEN d.file_type IN ({_TABLE_TYPES_SQL}) "
+        f"THEN {_OPENING_SQL} END "
         "FROM chunks c JOIN documents d ON d.id = c.document_id "
         f"WHERE c.id IN ({','.join('?' * len(ids))})",
         [DATE_WINDOW, DATE_WINDOW, HEADER_WINDOW, HEADER_WINDOW, *ids],

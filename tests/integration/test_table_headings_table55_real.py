@@ -8,14 +8,12 @@ chat model stands in for a model that copies the right (or the wrong) cell."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from fixtures.fake_models import FakeChatModel
+from fixtures.table_answers import potassium_answer
 
-from medlocal.engine.api import ChatMessage, Embedder, SamplingParams
+from medlocal.engine.api import Embedder, SamplingParams
 from medlocal.ingest.pipeline import import_paths
 from medlocal.models.embedders import packaged_model_zip
 from medlocal.rag.answer import GroundedAnswerer
@@ -56,15 +54,6 @@ VARIANTS = {
 }
 
 
-def passage_of(messages: Sequence[ChatMessage], day: str) -> tuple[int, str]:
-    """The number and block of the passage shown to the model that holds ``day``'s row."""
-    prompt = messages[-1].content
-    block = next(b for b in prompt.split("\n\n") if re.search(rf"^{day}\b", b, re.M))
-    number = re.match(r"\[(\d+)\]", block)
-    assert number is not None, block
-    return int(number.group(1)), block
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_a_late_row_is_read_under_its_column_headings(
@@ -95,17 +84,9 @@ def test_a_late_row_is_read_under_its_column_headings(
     assert {h.table_heading for h in hits[1:]} == {heading}
 
     shown: list[str] = []
-
-    def answer_with(value: str) -> FakeChatModel:
-        def script(messages: Sequence[ChatMessage]) -> str:
-            number, block = passage_of(messages, DAY)
-            shown.append(block)
-            return f"The potassium on 15 October 2023 was {value} mmol/L [{number}]."
-
-        return FakeChatModel(script)
-
     params = SamplingParams(max_tokens=64)
-    right = GroundedAnswerer(answer_with(f"3{decimal}6"), vault, minilm, params=params)
+    right_model = potassium_answer(DAY, f"3{decimal}6", shown)
+    right = GroundedAnswerer(right_model, vault, minilm, params=params)
     result = right.ask(QUESTION, Scope(patient)).consume()
     assert result.status == "answered", result
     assert result.flags == [], result.flags
@@ -115,7 +96,7 @@ def test_a_late_row_is_read_under_its_column_headings(
     stored = vault.document_text(document.id)[source.start : source.end]
     assert f"\n{DAY}{delimiter}116{delimiter}" in stored and header not in stored
 
-    wrong = GroundedAnswerer(answer_with("116"), vault, minilm, params=params)
+    wrong = GroundedAnswerer(potassium_answer(DAY, "116", []), vault, minilm, params=params)
     flagged = wrong.ask(QUESTION, Scope(patient)).consume()
     assert [f.kind for f in flagged.flags] == ["misattributed_value"], flagged.flags
     assert f"the hemoglobin on {DAY}" in flagged.flags[0].message

@@ -5,10 +5,8 @@ lines) are kept too: the header text before the body under a "Page header" secti
 text after it under "Page footer", each header or footer once however many sections show it.
 
 A DOCX is a zip archive, and python-docx reads every part fully into memory. So before handing
-the bytes over we check the archive with :mod:`zipfile`: that it is a zip at all, that it holds a
-Word document, and that it does not expand to an unsafe size (a zip bomb). The sizes checked are
-the ones declared in the archive; :mod:`zipfile` refuses to inflate an entry past its declared
-size, so the check bounds what python-docx can allocate.
+the bytes over the archive is checked (medlocal/ingest/extractors/zipped.py): that it is a zip
+at all, that it holds a Word document, and that it does not expand to an unsafe size.
 """
 
 from __future__ import annotations
@@ -18,10 +16,8 @@ import functools
 import io
 import logging
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -39,44 +35,36 @@ from medlocal.ingest.document import (
     DocumentBuilder,
     ExtractedDocument,
 )
-from medlocal.ingest.errors import (
-    ArchiveBombError,
-    CorruptFileError,
-    EncryptedDocumentError,
-    IngestError,
-    NoTextError,
-)
+from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
 from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
 from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH, PictureReader
 from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten, times_ten
+from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits, check_zip_container
 from medlocal.ingest.ocr.images import open_image
 from medlocal.ingest.ocr.pages import OcrOptions, PageImage
 
 _MAIN_PART = "word/document.xml"
-# Word saves a password-protected .docx, and any old .doc, as an OLE compound file instead of a
-# zip; its directory names the streams inside (UTF-16-LE), which says which of the two it is.
-_COMPOUND_FILE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-_WORD_97_STREAM = "WordDocument".encode("utf-16-le")
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ZipLimits:
-    """What a legitimate DOCX stays within. Office XML inflates roughly 5-20x; a bomb 1000x."""
-
-    max_total_uncompressed: int = 512 * 1024 * 1024
-    max_entries: int = 10_000
-    max_entry_ratio: float = 200.0
-    ratio_floor_bytes: int = 1024 * 1024  # small parts may compress extremely well; ignore them
+WORD = ZipKind(
+    main_part=_MAIN_PART,
+    named="Word document",
+    label="DOCX",
+    not_zip="not a DOCX file (not a zip archive; save old .doc files as .docx)",
+    unlock="open it in Word, remove the password (File > Info > Protect Document) and import "
+    "it again",
+    legacy_stream="WordDocument",
+    legacy="old Word 97-2003 document (.doc) renamed .docx; save it as .docx first",
+)
 
 
 def extract_docx(
     data: bytes, file_name: str, limits: ZipLimits | None = None, ocr: OcrOptions | None = None
 ) -> ExtractedDocument:
     """The document's text; its pictures read by OCR with ``ocr`` (else named as not read)."""
-    check_zip_container(data, file_name, limits or ZipLimits())
+    check_zip_container(data, file_name, WORD, limits).close()
     try:
         return _extract(data, file_name, PictureReader(file_name, ocr))
     except (IngestError, GenerationCancelled):  # a cancel while pictures are read stays one
@@ -84,61 +72,6 @@ def extract_docx(
     except Exception as err:  # python-docx/lxml raise many types on damaged parts
         log.debug("Word document could not be read: %s", type(err).__name__)
         raise CorruptFileError(file_name, "damaged Word document that cannot be read") from None
-
-
-def check_zip_container(data: bytes, file_name: str, limits: ZipLimits) -> None:
-    """Refuse what is not a DOCX zip, or would inflate past ``limits``."""
-    stream = io.BytesIO(data)
-    if data.startswith(_COMPOUND_FILE_MAGIC):
-        _refuse_compound_file(data, file_name)
-    if not zipfile.is_zipfile(stream):
-        if data.startswith(b"PK\x03\x04"):  # a zip cut short (an interrupted copy or download)
-            raise CorruptFileError(
-                file_name, "damaged or incomplete Word document (its zip archive is cut short)"
-            )
-        raise CorruptFileError(
-            file_name, "not a DOCX file (not a zip archive; save old .doc files as .docx)"
-        )
-    try:
-        with zipfile.ZipFile(stream) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise CorruptFileError(file_name, "damaged zip archive, not a readable DOCX") from None
-    if len(entries) > limits.max_entries:
-        raise ArchiveBombError(file_name, f"refused: zip archive with {len(entries)} entries")
-    total = sum(entry.file_size for entry in entries)
-    if total > limits.max_total_uncompressed:
-        raise ArchiveBombError(
-            file_name,
-            f"refused: would expand to {total // (1024 * 1024)} MB (possible zip bomb)",
-        )
-    for entry in entries:
-        if entry.file_size < limits.ratio_floor_bytes:
-            continue
-        ratio = entry.file_size / max(entry.compress_size, 1)
-        if ratio > limits.max_entry_ratio:
-            raise ArchiveBombError(
-                file_name, f"refused: a part expands {ratio:.0f}x (possible zip bomb)"
-            )
-    if _MAIN_PART not in {entry.filename for entry in entries}:
-        raise CorruptFileError(file_name, "zip archive without a Word document inside, not a DOCX")
-
-
-def _refuse_compound_file(data: bytes, file_name: str) -> None:
-    """Say what an OLE compound file handed in as .docx is; it is never readable here."""
-    if _ENCRYPTED_STREAM in data:
-        raise EncryptedDocumentError(
-            file_name,
-            "password-protected Word document; open it in Word, remove the password "
-            "(File > Info > Protect Document) and import it again",
-        )
-    if _WORD_97_STREAM in data:
-        raise CorruptFileError(
-            file_name, "old Word 97-2003 document (.doc) renamed .docx; save it as .docx first"
-        )
-    raise CorruptFileError(
-        file_name, "an Office compound file, not a DOCX (save it as .docx and import it again)"
-    )
 
 
 def extract_docx_with_ocr(data: bytes, file_name: str, ocr: OcrOptions) -> ExtractedDocument:

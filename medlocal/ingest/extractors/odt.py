@@ -1,0 +1,303 @@
+"""OpenDocument text (.odt, LibreOffice's and Google Docs' export format): paragraphs, headings
+as sections, lists, tables (one line a row, cells joined with " | ", as the DOCX extractor
+writes them), footnotes and endnotes (their mark in the text, their text under a heading after
+the body, as for a Word document), comments, and the page headers and footers.
+
+The file is opened by odf_package.py: its zip checked, a password-protected one told, its XML
+checked before odfpy parses it (with defusedxml).
+Text that is no text of the document is left out: tracked deletions (kept in a list of changes
+apart from the text), a table's cells covered by a merged one. Pictures are not read by OCR: the
+import report says how many there were.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from medlocal.ingest.document import (
+    BODY,
+    PAGE_FOOTER,
+    PAGE_HEADER,
+    DocumentBuilder,
+    ExtractedDocument,
+)
+from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
+from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
+
+log = logging.getLogger(__name__)
+
+_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_OTHER_KIND = (
+    "an OpenDocument file of another kind (a spreadsheet, a presentation), not text: save it as "
+    ".odt, .docx or PDF, and import that"
+)
+ODT = ZipKind(
+    main_part="content.xml",
+    named="OpenDocument text",
+    label="ODT",
+    not_zip="not an OpenDocument text file (not a zip archive; save it as .odt or .docx)",
+    unlock="open it in LibreOffice Writer, save it again without a password (File > Save As, "
+    "clear Save with password) and import it again",
+    legacy_stream="WordDocument",
+    legacy="a Word 97-2003 document (.doc) renamed .odt; save it as .odt or .docx first",
+)
+
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_DC = "http://purl.org/dc/elements/1.1/"
+
+_PARAGRAPH, _HEADING, _LIST = (_TEXT, "p"), (_TEXT, "h"), (_TEXT, "list")
+_LIST_ITEMS = {(_TEXT, "list-item"), (_TEXT, "list-header")}
+_TABLE_ELEMENT = (_TABLE, "table")
+_CELL = (_TABLE, "table-cell")
+_NOTE, _ANNOTATION = (_TEXT, "note"), (_OFFICE, "annotation")
+_IMAGE = (_DRAW, "image")
+# Not the document's text: the record of tracked changes (deleted text lives there), a merged
+# table cell's covered neighbours, a comment's end mark, declarations and column definitions.
+_SKIPPED = {
+    (_TEXT, "tracked-changes"),
+    (_TABLE, "covered-table-cell"),
+    (_OFFICE, "annotation-end"),
+    (_TEXT, "sequence-decls"),
+    (_TABLE, "table-columns"),
+    (_TABLE, "table-column"),
+}
+_HEADERS = ("header", "header-left", "header-first")
+_FOOTERS = ("footer", "footer-left", "footer-first")
+_NOTE_HEADINGS = {"footnote": "Footnotes", "endnote": "Endnotes"}
+
+
+def extract_odt(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
+    document = open_odf(data, file_name, ODT, _MIMETYPE, _OTHER_KIND, limits)
+    try:
+        return _extract(document, file_name)
+    except IngestError:
+        raise
+    except Exception as err:  # a part odfpy read that is not laid out as the standard says
+        log.debug("OpenDocument text could not be read: %s", type(err).__name__)
+        raise CorruptFileError(file_name, "damaged OpenDocument text that cannot be read") from None
+
+
+@dataclass
+class _Notes:
+    """The notes met while reading the body, by kind, in order: "[1] text"."""
+
+    by_heading: dict[str, list[str]] = field(default_factory=dict)
+    comments: int = 0
+    pictures: int = 0
+
+
+def _extract(document: Any, file_name: str) -> ExtractedDocument:
+    builder = DocumentBuilder("odt")
+    notes = _Notes()
+    headers = _page_parts(document, _HEADERS, notes)
+    footers = _page_parts(document, _FOOTERS, notes)
+    if headers:
+        builder.add_section_marker(PAGE_HEADER)
+        for block in headers:
+            builder.add_block(block)
+    in_header = bool(headers)
+    for kind, block in _blocks(document.text, notes):
+        if in_header and block.strip():
+            in_header = False
+            if kind != "heading":
+                builder.add_section_marker(BODY)
+        if kind == "heading":
+            builder.add_heading(block)
+        else:
+            builder.add_block(block)
+    for heading in ("Footnotes", "Endnotes", "Comments"):
+        lines = notes.by_heading.get(heading, [])
+        if lines:
+            builder.add_heading(heading)
+            for line in lines:
+                builder.add_block(line)
+    if footers:
+        builder.add_section_marker(PAGE_FOOTER)
+        for block in footers:
+            builder.add_block(block)
+    if not builder.has_text:
+        raise NoTextError(file_name, "no text in the OpenDocument text")
+    built = builder.build()
+    if not notes.pictures:
+        return built
+    many = notes.pictures != 1
+    note = (
+        f"{notes.pictures} picture{'s' if many else ''} in the document {'were' if many else 'was'}"
+        " not read (pictures in OpenDocument text are not read by OCR; save it as PDF or DOCX "
+        "to have them read)"
+    )
+    return ExtractedDocument(
+        text=built.text,
+        file_type=built.file_type,
+        sections=built.sections,
+        notes=(note,),
+        unread_picture_pages=(0,),
+    )
+
+
+def _page_parts(document: Any, kinds: tuple[str, ...], notes: _Notes) -> list[str]:
+    """The blocks of the page headers (or footers) the master pages show, each text once."""
+    seen: dict[str, None] = {}
+    for master in children(document.masterstyles, {(_STYLE, "master-page")}):
+        for kind in kinds:
+            for part in children(master, {(_STYLE, kind)}):
+                for _kind, block in _blocks(part, notes):
+                    if block.strip():
+                        seen.setdefault(block.strip(), None)
+    return list(seen)
+
+
+def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
+    """("heading" or "block", text) for each heading, paragraph, list and table of a body, a
+    section or a table cell, in order."""
+    for child in container.childNodes:
+        if child.nodeType != child.ELEMENT_NODE or child.qname in _SKIPPED:
+            continue
+        if child.qname == _HEADING:
+            yield "heading", _inline(child, notes)
+        elif child.qname == _PARAGRAPH:
+            yield "block", _inline(child, notes)
+        elif child.qname == _LIST:
+            yield "block", "\n".join(_list_lines(child, notes, 0))
+        elif child.qname == _TABLE_ELEMENT:
+            yield "block", _table_text(child, notes)
+        else:  # a section, an index's body, a table's header rows: their blocks in order
+            yield from _blocks(child, notes)
+
+
+def _list_lines(element: Any, notes: _Notes, depth: int) -> Iterator[str]:
+    """A list's items, one line each ("- Metformin 500 mg"), a nested list's indented."""
+    for item in element.childNodes:
+        if item.nodeType != item.ELEMENT_NODE or item.qname not in _LIST_ITEMS:
+            continue
+        own: list[str] = []
+        for child in item.childNodes:
+            if child.nodeType != child.ELEMENT_NODE:
+                continue
+            if child.qname == _LIST:
+                if own:
+                    yield f"{'  ' * depth}- {' '.join(own)}"
+                    own = []
+                yield from _list_lines(child, notes, depth + 1)
+            elif child.qname not in _SKIPPED:
+                text = " ".join(_block_text(child, notes).split())
+                if text:
+                    own.append(text)
+        if own:
+            yield f"{'  ' * depth}- {' '.join(own)}"
+
+
+def _block_text(element: Any, notes: _Notes) -> str:
+    return "\n".join(text for _kind, text in _blocks_or_self(element, notes) if text.strip())
+
+
+def _blocks_or_self(element: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
+    if element.qname in (_HEADING, _PARAGRAPH):
+        yield "block", _inline(element, notes)
+    elif element.qname == _TABLE_ELEMENT:
+        yield "block", _table_text(element, notes)
+    elif element.qname == _LIST:
+        yield "block", "\n".join(_list_lines(element, notes, 0))
+    else:
+        yield from _blocks(element, notes)
+
+
+def _table_text(table: Any, notes: _Notes) -> str:
+    """One line per row, cells joined with " | " (as extractors/docx.py writes a table); a
+    merged cell once; a nested table's rows joined with "; "."""
+    lines = []
+    for row in table_rows(table):
+        cells = []
+        for cell in row.childNodes:
+            if cell.nodeType != cell.ELEMENT_NODE or cell.qname != _CELL:
+                continue
+            text = "; ".join(
+                line
+                for _kind, block in _blocks(cell, notes)
+                for line in block.splitlines()
+                if line.strip()
+            )
+            cells.append(" ".join(text.split()))
+        line = " | ".join(cells).strip(" |")
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _inline(element: Any, notes: _Notes) -> str:
+    """A paragraph's or heading's text: spaces, tabs and line breaks as written; a note's mark
+    where it stands, its text kept for after the body; a text box's paragraphs on lines of
+    their own."""
+    parts: list[str] = []
+    for child in element.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            parts.append(child.data)
+            continue
+        if child.nodeType != child.ELEMENT_NODE or child.qname in _SKIPPED:
+            continue
+        namespace, name = child.qname
+        if namespace == _TEXT and name == "s":
+            parts.append(" " * int(child.getAttrNS(_TEXT, "c") or 1))
+        elif namespace == _TEXT and name == "tab":
+            parts.append("\t")
+        elif namespace == _TEXT and name == "line-break":
+            parts.append("\n")
+        elif child.qname == _NOTE:
+            parts.append(_note_mark(child, notes))
+        elif child.qname == _ANNOTATION:
+            parts.append(_comment_mark(child, notes))
+        elif child.qname == _IMAGE:
+            notes.pictures += 1
+        elif namespace == _DRAW and name == "text-box":
+            lines = (text for _kind, text in _blocks(child, notes) if text.strip())
+            parts.append("\n" + "\n".join(lines) + "\n")
+        else:  # spans, links, frames, fields: their text
+            parts.append(_inline(child, notes))
+    return "".join(parts)
+
+
+def _note_mark(note: Any, notes: _Notes) -> str:
+    heading = _NOTE_HEADINGS.get(str(note.getAttrNS(_TEXT, "note-class") or "footnote"))
+    heading = heading or "Footnotes"
+    citation = ""
+    body = None
+    for child in note.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname == (_TEXT, "note-citation"):
+            citation = " ".join(_inline(child, notes).split())
+        elif child.qname == (_TEXT, "note-body"):
+            body = child
+    listed = notes.by_heading.setdefault(heading, [])
+    mark = f"[{citation or len(listed) + 1}]"
+    text = " ".join(_block_text(body, notes).split()) if body is not None else ""
+    if text:
+        listed.append(f"{mark} {text}")
+    return mark
+
+
+def _comment_mark(annotation: Any, notes: _Notes) -> str:
+    notes.comments += 1
+    mark = f"[comment {notes.comments}]"
+    author = ""
+    paragraphs = []
+    for child in annotation.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        if child.qname == (_DC, "creator"):
+            author = " ".join(_inline(child, notes).split())
+        elif child.qname in (_PARAGRAPH, _LIST):
+            paragraphs.append(_block_text(child, notes))
+    text = " ".join(" ".join(paragraphs).split())
+    if text:
+        line = f"{mark} {author}: {text}" if author else f"{mark} {text}"
+        notes.by_heading.setdefault("Comments", []).append(line)
+    return mark

@@ -1,0 +1,66 @@
+"""A spreadsheet cell's value as the text a table row holds: what the cell shows a clinician,
+written the way a CSV export writes it, so the grounding checks read it as they read a lab
+system's CSV.
+
+- Numbers as written, without binary float noise ("4.2", not "4.2000000000000002"): Excel
+  itself shows at most 15 significant digits, and so does this. A number format's decimals pad
+  the figure ("5.60" under "0.00") but never round digits away: the value the cell holds is the
+  result, whatever the column's display width.
+- Percentages as the cell shows them ("5.4%" for 0.054 under "0.0%").
+- Dates as ISO dates ("2024-03-01"), with the time where the cell holds one.
+- Text on one line (a wrapped cell's line breaks would split its table row).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+# A format's quoted literals ("mmol/L") and escaped characters (\%): no part of the number.
+_LITERALS = re.compile(r'"[^"]*"|\\.')
+# The decimals a number format writes: "0.00" -> "00", "#,##0.0%" -> "0".
+_DECIMALS = re.compile(r"\.([0#?]+)")
+_SIGNIFICANT = 15
+
+
+def cell_text(value: object, number_format: str | None = None) -> str:
+    """What a cell holding ``value`` (as openpyxl gives it) under ``number_format`` shows."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # before int: a bool is one
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time(0):
+            return value.date().isoformat()
+        return f"{value.date().isoformat()} {_clock(value.time())}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.time):
+        return _clock(value)
+    if isinstance(value, datetime.timedelta):
+        return str(value)
+    if isinstance(value, int | float):
+        return number_text(value, number_format or "General")
+    return " ".join(str(value).split())
+
+
+def number_text(value: float, number_format: str) -> str:
+    """A number as its cell shows it, without float noise (see the module text)."""
+    section = _LITERALS.sub("", number_format.split(";", 1)[0])
+    percent = "%" in section
+    if percent:
+        value *= 100
+    written = f"{value:.{_SIGNIFICANT}g}"
+    if written == "-0":  # a tiny negative rounded away
+        written = "0"
+    decimals = _DECIMALS.search(section)
+    wanted = decimals.group(1).count("0") if decimals else 0
+    if wanted and "e" not in written:
+        whole, _, fraction = written.partition(".")
+        if len(fraction) < wanted:
+            written = f"{whole}.{fraction.ljust(wanted, '0')}"
+    return f"{written}%" if percent else written
+
+
+def _clock(time: datetime.time) -> str:
+    return time.strftime("%H:%M:%S" if time.second or time.microsecond else "%H:%M")

@@ -1,0 +1,139 @@
+"""A spreadsheet's sheets as the text the import keeps: each sheet a section headed by its name,
+its cells written as a CSV export writes them (comma-separated, a cell with a comma or a quote
+in double quotes), so the grounding checks, the chunker's column names for a table's later
+passages and the value tables read them as they read a lab system's CSV
+(medlocal/delimited_tables.py). The readers of each format (spreadsheet.py for Excel, ods.py
+for OpenDocument) hand over each sheet's cells as text (sheet_cells.py).
+
+- Empty rows and columns are left out; a run of empty rows between two blocks of a sheet is one
+  blank line (a table on a sheet goes on past it; a header row after it opens another).
+- A cell merged across columns above the sheet's first number (a group heading over "Hb, WCC,
+  Plt") names each column it spans ("Full blood count Hb", "Full blood count WCC"); one alone
+  on its row (the sheet's title) is written once, as a CSV export writes it.
+- Hidden sheets are left out, as the spreadsheet program does not show them (a clinician
+  expects what they see; they usually hold lookups and workings); the import report says how
+  many were.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
+from medlocal.ingest.errors import NoTextError
+
+
+@dataclass
+class SheetCells:
+    """A sheet's non-empty cells, as text, by row and column (both from 1)."""
+
+    rows: dict[int, dict[int, str]] = field(default_factory=dict)
+    # The first row holding a number or a date: the rows above it are the tables' headers.
+    first_number_row: int | None = None
+    # Merged ranges: (first column, first row, last column, last row).
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def add(self, row: int, column: int, text: str, figure: bool) -> None:
+        """The cell at ``row``, ``column`` shows ``text``; ``figure``: it holds a number or a
+        date."""
+        if not text:
+            return
+        self.rows.setdefault(row, {})[column] = text
+        if figure and (self.first_number_row is None or row < self.first_number_row):
+            self.first_number_row = row
+
+
+@dataclass(frozen=True)
+class Program:
+    """The program that shows the sheets, for the words about hidden ones."""
+
+    name: str  # "Excel"
+    unhide: str  # "unhide it in Excel (right-click a sheet tab › Unhide)"
+
+
+def sheets_document(
+    sheets: Iterable[tuple[str, SheetCells | None]],
+    file_type: str,
+    file_name: str,
+    program: Program,
+) -> ExtractedDocument:
+    """The document of ``sheets`` (name, cells; None for a hidden sheet), in order."""
+    builder = DocumentBuilder(file_type)
+    hidden = 0
+    for title, cells in sheets:
+        if cells is None:
+            hidden += 1
+            continue
+        blocks = _sheet_blocks(cells)
+        if not blocks:
+            continue
+        builder.add_section_marker(title)
+        builder.add_block(_title_line(title))
+        for block in blocks:
+            builder.add_block(block)
+    many = hidden != 1
+    counted = f"{hidden} hidden sheet{'s' if many else ''}"
+    if not builder.has_text:
+        unread = f" ({counted} not read)" if hidden else ""
+        raise NoTextError(file_name, f"no cells with content in the workbook{unread}")
+    document = builder.build()
+    if not hidden:
+        return document
+    them = "them" if many else "it"
+    note = (
+        f"{counted} not imported, as {program.name} does not show {them}: to import {them}, "
+        f"{program.unhide.replace(' it ', f' {them} ', 1)} and import the file again"
+    )
+    return dataclasses.replace(document, notes=(note,))
+
+
+def _sheet_blocks(sheet: SheetCells) -> list[str]:
+    """The sheet's rows as CSV lines, one block for each run of rows without an empty one."""
+    if not sheet.rows:
+        return []
+    _fill_merged_headings(sheet)
+    columns = sorted({column for cells in sheet.rows.values() for column in cells})
+    blocks: list[list[str]] = []
+    previous = None
+    for row_number in sorted(sheet.rows):
+        if previous is None or row_number != previous + 1:
+            blocks.append([])
+        cells = sheet.rows[row_number]
+        blocks[-1].append(_csv_line(cells.get(column, "") for column in columns))
+        previous = row_number
+    return ["\n".join(lines) for lines in blocks]
+
+
+def _fill_merged_headings(sheet: SheetCells) -> None:
+    """A cell merged across columns in the header rows names each column it spans, where its
+    row names other columns too; one alone on its row (the sheet's title) stays once (module
+    text)."""
+    header_end = sheet.first_number_row or 0
+    for min_col, min_row, max_col, _max_row in sheet.merged:
+        cells = sheet.rows.get(min_row, {})
+        value = cells.get(min_col)
+        if max_col <= min_col or min_row >= header_end or not value:
+            continue
+        if all(min_col <= column <= max_col for column in cells):
+            continue
+        for column in range(min_col + 1, max_col + 1):
+            cells.setdefault(column, value)
+
+
+def _title_line(title: str) -> str:
+    """A sheet's name as its heading line: one cell under every delimiter a table may use, so
+    that no table takes it for a row ("Bloods, renal" quoted, as a CSV quotes a cell)."""
+    title = " ".join(title.split())
+    if any(mark in title for mark in ',;\t"'):
+        return '"' + title.replace('"', '""') + '"'
+    return title
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(list(cells))
+    return out.getvalue().rstrip("\n")

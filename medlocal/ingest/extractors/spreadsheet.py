@@ -1,0 +1,142 @@
+"""Excel workbooks (.xlsx, and the data of a macro-enabled .xlsm): each sheet Excel shows, as
+a table in the text a CSV export of it holds, under the sheet's name as a heading
+(sheet_text.py: so the grounding checks and the chunker read its rows as a CSV's).
+
+Cells read (sheet_cells.py): numbers as written, dates as ISO dates, the values formulas had
+when the workbook was last saved (never evaluated here). Hidden sheets are left out, as Excel
+does not show them; hidden rows and columns are kept: they are data, and read-only reading sees
+no row or column formatting. openpyxl reads the workbook read-only (streamed, sheet by sheet);
+it parses with defusedxml (installed with the application), and the zip is checked first
+(zipped.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import logging
+import warnings
+from typing import Any
+
+import openpyxl
+from defusedxml.ElementTree import iterparse
+from openpyxl.utils.cell import range_boundaries
+
+from medlocal.ingest.document import ExtractedDocument
+from medlocal.ingest.errors import CorruptFileError, IngestError
+from medlocal.ingest.extractors.sheet_cells import cell_text
+from medlocal.ingest.extractors.sheet_text import Program, SheetCells, sheets_document
+from medlocal.ingest.extractors.zipped import (
+    COMPOUND_FILE_MAGIC,
+    ZIP_MAGIC,
+    ZipKind,
+    ZipLimits,
+    check_zip_container,
+)
+from medlocal.ingest.sniff import text_suffix
+
+log = logging.getLogger(__name__)
+
+XLSX = ZipKind(
+    main_part="xl/workbook.xml",
+    named="Excel workbook",
+    label="XLSX",
+    not_zip="not an Excel workbook (not a zip archive; save old .xls files as .xlsx)",
+    unlock="open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt "
+    "with Password, and clear it) and import it again",
+    legacy_stream="Workbook",
+    legacy="old Excel 97-2003 workbook (.xls) renamed .xlsx; open it in Excel or LibreOffice "
+    "Calc, save it as .xlsx (or CSV) and import that",
+)
+# openpyxl warns of what it does not read (data validation, conditional formatting) and of cells
+# it cannot make sense of, quoting their values ("Cell A2 is marked as a date but the serial
+# value 1e+20 ..."): a patient's data on standard error. The cell then reads "#VALUE!", as in
+# Excel. Its own warnings only are ignored, by a filter put first before each read (set once at
+# import, a catch_warnings block around the import took it away again when the block ended;
+# catch_warnings around each read would swap the process's filters under its other threads).
+_OPENPYXL_MODULES = r"openpyxl(\.|$)"
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_SHEET_DATA, _ROW, _MERGE_CELL = f"{_SHEET_NS}sheetData", f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
+
+
+def extract_xlsx(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
+    warnings.filterwarnings("ignore", module=_OPENPYXL_MODULES)  # kept once, however often set
+    if not data.startswith((ZIP_MAGIC, COMPOUND_FILE_MAGIC)) and text_suffix(data) == ".txt":
+        raise CorruptFileError(
+            file_name,
+            "not an Excel workbook: its content is text (a CSV table saved under an Excel "
+            "name?); rename it to end in .csv and import it again",
+        )
+    check_zip_container(data, file_name, XLSX, limits).close()
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+        )
+    except IngestError:
+        raise
+    except Exception as err:  # openpyxl raises many types on damaged parts
+        log.debug("Excel workbook could not be opened: %s", type(err).__name__)
+        raise CorruptFileError(file_name, "damaged Excel workbook that cannot be read") from None
+    try:
+        return _extract(workbook, file_name)
+    except IngestError:
+        raise
+    except Exception as err:
+        log.debug("Excel workbook could not be read: %s", type(err).__name__)
+        raise CorruptFileError(file_name, "damaged Excel workbook that cannot be read") from None
+    finally:
+        workbook.close()
+
+
+_EXCEL = Program("Excel", "unhide it in Excel (right-click a sheet tab › Unhide)")
+
+
+def _extract(workbook: Any, file_name: str) -> ExtractedDocument:
+    sheets = (
+        (sheet.title, _read_sheet(sheet) if sheet.sheet_state == "visible" else None)
+        for sheet in workbook.worksheets
+    )
+    return sheets_document(sheets, "xlsx", file_name, _EXCEL)
+
+
+def _read_sheet(sheet: Any) -> SheetCells:
+    cells = SheetCells()
+    # A sheet's declared dimension may be anything ("A1:XFD1048576"): rows are read as the
+    # file holds them, not padded out to it.
+    sheet.reset_dimensions()
+    for row_number, row in enumerate(sheet.iter_rows(), start=1):
+        for column, cell in enumerate(row, start=1):
+            value = getattr(cell, "value", None)
+            text = cell_text(value, getattr(cell, "number_format", None))
+            cells.add(row_number, column, text, _is_figure(value))
+    if cells.rows:
+        cells.merged = _merged_ranges(sheet)
+    return cells
+
+
+def _is_figure(value: object) -> bool:
+    return isinstance(value, int | float | datetime.date | datetime.time) and not isinstance(
+        value, bool
+    )
+
+
+def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges. openpyxl's read-only sheets do not read them (they follow the
+    rows in the sheet's XML), so the sheet's part is read again for them, each row let go as
+    soon as it is passed. ``_get_source`` is the read-only sheet's own way to open its part
+    (openpyxl is pinned)."""
+    ranges: list[tuple[Any, ...]] = []
+    sheet_data = None
+    with sheet._get_source() as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            if event == "start":
+                if element.tag == _SHEET_DATA:
+                    sheet_data = element
+            elif element.tag == _ROW and sheet_data is not None:
+                sheet_data.remove(element)
+            elif element.tag == _MERGE_CELL:
+                try:
+                    ranges.append(range_boundaries(element.get("ref", "")))
+                except (TypeError, ValueError):
+                    continue  # a damaged range names no cells: nothing to fill
+    return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)]
