@@ -188,7 +188,9 @@ def describe(bound: Bound) -> str:
         point = bound.timepoint
         # A date reads "on 2026-11-08", one without its year "on 8 Nov", never "--11-08".
         dated = is_date(point)
-        parts.append(f"on {readable_date(point)}" if dated else _SAID.get(point, point))
+        # A date read either way round is named as the passage writes it ("on 09/03/2024").
+        written = bound.written_date or readable_date(point)
+        parts.append(f"on {written}" if dated else _SAID.get(point, point))
     elif not bound.attribute:
         parts = ["something else"]
     return " ".join(parts)
