@@ -304,6 +304,17 @@ def _written(text: str, point: Point | None) -> str | None:
     return text[point.start : point.end] if point is not None and point.alt else None
 
 
+def _with_unlisted_tests(
+    text: str, measures: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``measures`` with the tests of ``text`` that the measured things do not list ("Ferritin
+    45 ug/L"), sorted; a listed test's name holds no measured thing of its own ("transferrin
+    saturation" is no oxygen saturation, "lactate dehydrogenase" no lactate)."""
+    tests = unlisted_tests(text)
+    kept = [m for m in measures if not any(a <= m[0] and m[1] <= b for a, b, _ in tests)]
+    return sorted(kept + tests)
+
+
 def _named_at(cells: list[tuple[int, int, str]], offset: int) -> str | None:
     """The name of the span of ``cells`` (sorted, apart: ``identifier_cells``,
     ``unlisted_row_tests``) that holds ``offset``."""
@@ -401,8 +412,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             for v in values
             if v.kind in BOUND_KINDS and not any(a <= v.start < b for a, b in labels)
         ]
-        # Tests the measured things do not list bind their values too ("Ferritin 45 ug/L").
-        measures = sorted(find_measures(body) + unlisted_tests(body))
+        measures = _with_unlisted_tests(body, find_measures(body))
         points = timepoints(body, values)
         # Clauses are cut at commas; the comma inside "September 30, 2023" is not one.
         clauses = list(body)

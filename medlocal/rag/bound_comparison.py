@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.rag.unlisted_tests import may_be_one_test
 from medlocal.values import Value, dates_agree, extract_values, quantity, readable_date
 
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
@@ -25,7 +26,12 @@ def compatible(mine: Bound, other: Bound) -> bool:
     attribute = mine.attribute or _UNIT_ATTRIBUTES.get(mine.value.unit or "")
     if attribute == REFERENCE_RANGE and other.value.canonical[:1] in "<>":
         return True  # a passage's number with a comparator may be a limit: "(>=140 abnormal)"
-    if attribute and other.attribute and attribute != other.attribute:
+    if (
+        attribute
+        and other.attribute
+        and attribute != other.attribute
+        and not may_be_one_test(attribute, other.attribute)
+    ):
         return False
     if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
         return False  # a range's limit is no result, nor a result a limit

@@ -22,6 +22,8 @@ from medlocal.measured_things import MEASURES, alternatives, phrase_key
 _PROSE_TESTS: dict[str, tuple[str, ...]] = {
     "ferritin": ("ferritin",),
     "transferrin": ("transferrin",),
+    # Not the oxygen saturation that "saturation" alone names.
+    "transferrin saturation": ("transferrin saturation", "transferrin sat", "TSAT"),
     "procalcitonin": ("procalcitonin", "PCT"),
     "d-dimer": ("d-dimer", "D-dimer", "d dimer"),
     "fibrinogen": ("fibrinogen",),
@@ -113,6 +115,13 @@ def name_in_cell(cell: str) -> str | None:
     if not _NAME.fullmatch(name) or len(_LETTERS.findall(name)) < 2 or _NO_TEST.match(name):
         return None
     first = phrase_key(name).split(" ")[0]
+    # A listed test shortened ("Retic", "Neut", "Lymph"): the listed test's name.
+    shortened = next(
+        (test for form, test in _CANONICAL.items() if len(first) >= 3 and form.startswith(first)),
+        None,
+    )
+    if shortened is not None:
+        return shortened
     if any(
         (len(first) >= 2 and known.startswith(first))
         or (len(known) >= 3 and first.startswith(known))
@@ -127,4 +136,17 @@ def _written(name: str) -> str:
     letter are folded ("Vitamin B12": "vitamin B12"), capitals kept ("MRN", "NHS number")."""
     return " ".join(
         word.lower() if word[:1].isupper() and word[1:].islower() else word for word in name.split()
+    )
+
+
+def may_be_one_test(a: str, b: str) -> bool:
+    """Whether two different names a value is bound to may name one test: a name read from a
+    table's cell ("Alk Phos") may be a listed test's other name ("ALP"); a measured thing, two
+    listed tests or an identifier are told apart."""
+    return not (
+        a in MEASURES
+        or b in MEASURES
+        or (a in _PROSE_TESTS and b in _PROSE_TESTS)
+        or identifier_named(a) is not None
+        or identifier_named(b) is not None
     )

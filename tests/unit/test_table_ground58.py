@@ -8,7 +8,12 @@ import pytest
 
 from medlocal.rag.binding import bind
 from medlocal.rag.grounding import ground
-from medlocal.rag.unlisted_tests import identifier_named, name_in_cell, unlisted_tests
+from medlocal.rag.unlisted_tests import (
+    identifier_named,
+    may_be_one_test,
+    name_in_cell,
+    unlisted_tests,
+)
 
 
 def flags(answer: str, passage: str) -> list[tuple[str, str]]:
@@ -143,6 +148,8 @@ def test_no_unlisted_name_where_the_cell_may_be_the_measure_s(answer: str, passa
         ("MRN", "MRN"),
         ("Patient ID", "patient ID"),
         ("NHS number", "NHS number"),
+        ("Retic", "reticulocytes"),
+        ("Alk Phos", "alp"),
         ("Chol", None),
         ("Plts", None),
         ("Gluc", None),
@@ -154,6 +161,25 @@ def test_no_unlisted_name_where_the_cell_may_be_the_measure_s(answer: str, passa
 )
 def test_the_name_a_cell_gives(cell: str, name: str | None) -> None:
     assert name_in_cell(cell) == name
+
+
+@pytest.mark.parametrize(
+    ("answer", "passage"),
+    [
+        ("Her reticulocytes were 2.1% [1].", "Date,Hb,Retic\n2024-03-02,98,2.1\n"),
+        # A name read from a cell may be a listed test's other name: not told apart.
+        ("Her LDH was 250 [1].", "Date,Hb,Lactic dehydrogenase\n2024-03-02,98,250\n"),
+    ],
+)
+def test_a_listed_test_under_a_table_s_other_name_passes(answer: str, passage: str) -> None:
+    assert not [kind for kind in kinds(answer, passage) if kind in VALUE_FLAGS]
+
+
+def test_which_names_may_be_one_test() -> None:
+    assert may_be_one_test("ldh", "lactic dehydrogenase")
+    assert not may_be_one_test("potassium", "ferritin")
+    assert not may_be_one_test("ferritin", "ldh")
+    assert not may_be_one_test("hemoglobin", "MRN") and not may_be_one_test("ldh", "MRN")
 
 
 def test_prose_names_listed_tests_only_as_they_are_written() -> None:
