@@ -14,7 +14,8 @@ own: it fits a value of any date unless the passages give a later value of the s
 note's "today" is its own date, which the sentence may well give.
 Doses are bound to their drug elsewhere (drug_facts.dose_pairs).
 
-The names of measured things are in medlocal/measured_things.py, the time points as notes write them
+The names of measured things are in medlocal/measured_things.py (tests and identifiers it does not
+list in rag/unlisted_tests.py), the time points as notes write them
 in rag/time_points.py, reference ranges' limits in rag/reference_ranges.py, the columns and rows
 of tables in rag/value_tables.py; rag/bound_comparison.py compares two bound values
 (``compatible``, ``superseded``) and describes one for a flag.
@@ -33,14 +34,18 @@ from medlocal.rag.range_cells import first_range_heading
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
 from medlocal.rag.sentences import clause_span, split_sentences
 from medlocal.rag.time_points import BOUND_KINDS, Point, bracket_years, hour_labels, timepoints
+from medlocal.rag.unlisted_tests import unlisted_tests
 from medlocal.rag.value_tables import (
+    DelimitedCell,
     column_measure,
     column_of,
     date_columns,
     delimited_cells,
+    identifier_cells,
     range_limit_cells,
     row_measure,
     row_point,
+    unlisted_row_tests,
 )
 from medlocal.values import Value, extract_values, is_dose, writes_decimal_commas
 
@@ -72,6 +77,9 @@ class Bound:
     # For a reference range's limit, the measure whose range it is ("15-65" after "PTH 88
     # ng/L"): a flag names "the pth reference range", not a date's "reference range".
     range_of: str | None = None
+    # An uncertain date as the passage writes it ("09/03/2024"): a flag names it so, not by its
+    # month-first reading ("2024-09-03" of a report that writes the day first; review57b F9).
+    written_date: str | None = None
 
     def timepoints(self) -> tuple[str, ...]:
         """The readings of the time point: none, one, or a date's two."""
@@ -106,7 +114,9 @@ def measured_in(text: str, day_first: bool | None = None) -> set[str]:
     return {
         name
         for b in bind(text, day_first)
-        if b.attribute is not None and not is_dose(b.value)
+        # A test or identifier the measured things do not list (unlisted_tests.py) is no
+        # medicine's name either.
+        if b.attribute in MEASURES and not is_dose(b.value)
         for name in (b.attribute, *MEASURES[b.attribute])
     }
 
@@ -289,6 +299,58 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][1] > start
 
 
+def _written(text: str, point: Point | None) -> str | None:
+    """A date's text as ``text`` writes it, where it may be read either way round."""
+    return text[point.start : point.end] if point is not None and point.alt else None
+
+
+def _with_unlisted_tests(
+    text: str, measures: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """``measures`` with the tests of ``text`` that the measured things do not list ("Ferritin
+    45 ug/L"), sorted; a listed test's name holds no measured thing of its own ("transferrin
+    saturation" is no oxygen saturation, "lactate dehydrogenase" no lactate)."""
+    tests = unlisted_tests(text)
+    kept = [m for m in measures if not any(a <= m[0] and m[1] <= b for a, b, _ in tests)]
+    return sorted(kept + tests)
+
+
+def _named_at(cells: list[tuple[int, int, str]], offset: int) -> str | None:
+    """The name of the span of ``cells`` (sorted, apart: ``identifier_cells``,
+    ``unlisted_row_tests``) that holds ``offset``."""
+    index = bisect_right(cells, (offset, sys.maxsize, "")) - 1
+    if index >= 0 and cells[index][0] <= offset < cells[index][1]:
+        return cells[index][2]
+    return None
+
+
+def _identifiers_unread(
+    text: str,
+    identifiers: list[tuple[int, int, str]],
+    cells: list[DelimitedCell],
+    rows: list[tuple[int, int]],
+    day_first: bool | None,
+    commas: bool,
+) -> list[Bound]:
+    """The numbers of identifier cells in the rows the table readers took (``rows``) that they
+    bound to nothing (a cumulative report reads only its date and range columns), each bound
+    to its identifier."""
+    read = {cell.value.start for cell in cells}
+    taken = sorted(rows)
+    found: list[Bound] = []
+    for start, end, name in identifiers:
+        if not _inside(taken, start):
+            continue
+        line_end = text.find("\n", end)
+        line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+        found += [
+            Bound(value.moved(start), name, None, line)
+            for value in extract_values(text[start:end], day_first, commas)
+            if value.kind in BOUND_KINDS and start + value.start not in read
+        ]
+    return found
+
+
 def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False) -> list[Bound]:
     """Every number and ratio of ``text`` with its attribute and time point (``day_first``:
     whether the text writes its dates day first, None where it does not say;
@@ -304,18 +366,24 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     # Read once: the cells, the range-limit cells and the rows below all need the tables.
     tables = delimited_tables(text)
     cells, rows = delimited_cells(text, day_first, commas, tables)
-    bound += [
-        Bound(
-            cell.value,
-            cell.measure,
-            cell.date.key if cell.date else None,
-            cell.quote,
-            uncertain_date=cell.date is not None and cell.date.alt is not None,
-            timepoint_alt=cell.date.alt if cell.date else None,
-            range_of=cell.range_of,
+    identifiers = identifier_cells(text, tables)
+    for cell in cells:
+        # An identifier ("MRN") is no result of its row's date.
+        date = None if _named_at(identifiers, cell.value.start) else cell.date
+        bound.append(
+            Bound(
+                cell.value,
+                cell.measure,
+                date.key if date else None,
+                cell.quote,
+                uncertain_date=date is not None and date.alt is not None,
+                timepoint_alt=date.alt if date else None,
+                range_of=cell.range_of,
+                written_date=_written(text, date),
+            )
         )
-        for cell in cells
-    ]
+    bound += _identifiers_unread(text, identifiers, cells, rows, day_first, commas)
+    row_tests = unlisted_row_tests(text, tables)
     heading = first_range_heading(text)
     limit_cells = range_limit_cells(text, tables)
     # A row of a delimited table is read as the whole text reads it, its cells apart: read
@@ -344,7 +412,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             for v in values
             if v.kind in BOUND_KINDS and not any(a <= v.start < b for a, b in labels)
         ]
-        measures = find_measures(body)
+        measures = _with_unlisted_tests(body, find_measures(body))
         points = timepoints(body, values)
         # Clauses are cut at commas; the comma inside "September 30, 2023" is not one.
         clauses = list(body)
@@ -361,15 +429,24 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             point = _timepoint(body_for_clauses, value, points, numbers)
             column = column_dates.get(column_of(text, value.start + sentence.start))
             in_ref_column = column is not None and column.key == REFERENCE_RANGE
+            # The text the point's offsets are in: the sentence's, or a column's in the whole.
+            written_in = body
             if point is None and not in_ref_column:
-                point = column
+                point, written_in = column, text
             if column_measure(body_for_clauses, value, measures) is not None:
-                point = row_point(body_for_clauses, value, points) or point
+                own = row_point(body_for_clauses, value, points)
+                if own is not None:
+                    point, written_in = own, body
             at = value.start + sentence.start
             # By bisection: a long lab export has thousands of limit cells (a scan per value was
             # quadratic: 4,000 rows took 13.7 s against 4.0 s before them, review57b).
             in_range = value.start in limits or in_ref_column or _inside(limit_cells, at)
             measure = _pressure_or_rate(_attribute(body_for_clauses, value, measures), value)
+            identifier = _named_at(identifiers, at)
+            if identifier is not None:  # a record number, of no date
+                measure, in_range, point = identifier, False, None
+            elif measure is None and not in_range:
+                measure = _named_at(row_tests, at)
             range_of = _range_measure(body_for_clauses, value, measures) if in_range else None
             bound.append(
                 Bound(
@@ -381,6 +458,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                     timepoint_alt=point.alt if point else None,
                     side=_side(body_for_clauses, value),
                     range_of=range_of,
+                    written_date=_written(written_in, point),
                 )
             )
-    return sorted(bound, key=lambda b: b.value.start) if cells else bound
+    return sorted(bound, key=lambda b: b.value.start) if cells or identifiers else bound

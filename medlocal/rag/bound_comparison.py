@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.rag.unlisted_tests import may_be_one_test
 from medlocal.values import Value, dates_agree, extract_values, quantity, readable_date
 
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
@@ -25,7 +26,12 @@ def compatible(mine: Bound, other: Bound) -> bool:
     attribute = mine.attribute or _UNIT_ATTRIBUTES.get(mine.value.unit or "")
     if attribute == REFERENCE_RANGE and other.value.canonical[:1] in "<>":
         return True  # a passage's number with a comparator may be a limit: "(>=140 abnormal)"
-    if attribute and other.attribute and attribute != other.attribute:
+    if (
+        attribute
+        and other.attribute
+        and attribute != other.attribute
+        and not may_be_one_test(attribute, other.attribute)
+    ):
         return False
     if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
         return False  # a range's limit is no result, nor a result a limit
@@ -188,7 +194,9 @@ def describe(bound: Bound) -> str:
         point = bound.timepoint
         # A date reads "on 2026-11-08", one without its year "on 8 Nov", never "--11-08".
         dated = is_date(point)
-        parts.append(f"on {readable_date(point)}" if dated else _SAID.get(point, point))
+        # A date read either way round is named as the passage writes it ("on 09/03/2024").
+        written = bound.written_date or readable_date(point)
+        parts.append(f"on {written}" if dated else _SAID.get(point, point))
     elif not bound.attribute:
         parts = ["something else"]
     return " ".join(parts)

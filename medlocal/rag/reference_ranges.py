@@ -156,6 +156,47 @@ _LIMIT_NAMED_BEFORE = re.compile(
 )
 
 
+# One limit of the normal range named before its number: "above the upper limit of 5.3", "the
+# ULN (40)", "the upper limit of normal, 5.3", "the upper reference limit of 5.3", "the top of
+# the range at 5.3", "normal up to 5.3", and as other languages' reports name a range's bound
+# ("obere Grenze", "Obergrenze", "limite supérieure de la normale", "LSN", "límite superior",
+# "limite superiore", "bovengrens") with their cut-off words ("Grenzwert", "seuil", "valor de
+# corte", "soglia", "afkapwaarde"). Read as a result, the answer's 5.3 was "not the potassium"
+# of a row whose High cell is 5.3 (review57b F6).
+_SIDE = r"(?:upper|lower|top|bottom)"
+_OF_NORMAL = r"(?:\s+of\s+(?:the\s+)?(?:normal|reference)(?:\s+(?:range|limits?))?)?"
+_LIMIT_NAME = (
+    rf"(?:{_SIDE}\s+(?:(?:reference|normal)\s+)?limit{_OF_NORMAL}"
+    r"|(?:top|bottom|upper\s+end|lower\s+end)\s+of\s+(?:the\s+)?(?:(?:normal|reference)\s+)?range"
+    r"|normal\s+(?:up\s+to|below|under|above)|\b(?:uln|lln)"
+    r"|obere[nr]?\s+(?:grenze|grenzwert|normgrenze)|untere[nr]?\s+(?:grenze|grenzwert|normgrenze)"
+    r"|ober(?:grenze|er\s+grenzwert)|unter(?:grenze|er\s+grenzwert)|grenzwert"
+    r"|limite\s+(?:sup[ée]rieure?|inf[ée]rieure?|superiore|inferiore)"
+    r"(?:\s+(?:de\s+la\s+normale|della\s+norma|de\s+la\s+normalidad|normale?))?"
+    r"|l[íi]mite\s+(?:superior|inferior)(?:\s+(?:de\s+la\s+)?normal(?:idad)?)?"
+    r"|\b(?:lsn|lin)|seuil|valor\s+de\s+corte|(?:valore\s+)?soglia"
+    r"|bovengrens|ondergrens|afkapwaarde)"
+)
+_LIMIT_OF_NORMAL = re.compile(
+    rf"(?<![\w-]){_LIMIT_NAME}\b[ \t]*(?:(?:of|is|was|at|de|di|von|van|:|=|\(|,)[ \t]*)*"
+    r"(?P<sign>[<>≤≥]=?[ \t]*)?(?P<limit>\d+(?:[.,]\d+)?)(?!\d|[.,]\d|\s*(?:-|–|to)\s*\d)"
+    # A dose's or a time's most ("an upper limit of 4 g a day", "up to 5 days") is no range.
+    r"(?![ \t]*(?:mg|g|mcg|[µμu]g|iu|units?|tab(?:let)?s?|cap(?:sule)?s?|doses?|puffs?|days?"
+    r"|hours?|hrs?|weeks?|wks?|months?|years?|times)\b)(?![^\s/]*/\s*(?:day|d|24\s*h)\b)",
+    re.I,
+)
+
+
+# A range's two limits in a bracket by their cells' names, as an answer copies a row's Low and
+# High cells: "5.9 mmol/L (Low 3.5, High 5.3)", "(min 3.5 / max 5.3)" (review57b F8).
+_LOW_HIGH_BRACKET = re.compile(
+    r"[(\[][ \t]*(?:(?:ref(?:erence)?|normal)\.?[ \t]*:?[ \t]*)?"
+    r"(?:low(?:er)?|min(?:imum)?)[ \t]*[:=]?[ \t]*(?P<lo>\d+(?:[.,]\d+)?)[ \t]*[,;/][ \t]*"
+    r"(?:high|upper|max(?:imum)?)[ \t]*[:=]?[ \t]*(?P<hi>\d+(?:[.,]\d+)?)[ \t]*[)\]]",
+    re.I,
+)
+
+
 def reference_limits(text: str, headed: bool = False) -> set[int]:
     """Offsets of the numbers of ``text`` that are a reference range's limits, not results
     (``headed``: a cell above ``text``, a sentence of a longer text, heads a range column)."""
@@ -164,8 +205,10 @@ def reference_limits(text: str, headed: bool = False) -> set[int]:
     commas = writes_decimal_commas(text)
     starts: set[int] = {m.start("limit") for m in _NAMED_LIMIT.finditer(text)}
     starts |= {m.start("limit") for m in _LIMIT_NAMED_AFTER.finditer(text)}
-    for m in _LIMIT_NAMED_BEFORE.finditer(text):
+    for m in (*_LIMIT_NAMED_BEFORE.finditer(text), *_LIMIT_OF_NORMAL.finditer(text)):
         starts |= {m.start("sign") if m.group("sign") else m.start("limit"), m.start("limit")}
+    for m in _LOW_HIGH_BRACKET.finditer(text):
+        starts |= {m.start("lo"), m.start("hi")}
     for m in (_RANGE_WITH_COMMAS if commas else _RANGE).finditer(text):
         before = text[: m.start()]
         if (

@@ -17,6 +17,7 @@ from medlocal.delimited_tables import (
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
 from medlocal.rag.time_points import BOUND_KINDS, Point
+from medlocal.rag.unlisted_tests import identifier_named, name_in_cell
 from medlocal.values import (
     Value,
     column_units,
@@ -207,6 +208,7 @@ def delimited_cells(
         measures = column_measures_of(text, table)
         if not any(measures):
             continue  # a long table names its test in each row ("date,test,value": row_measure)
+        measures = _with_unlisted_names(text, table, measures)
         commas = decimal_commas or table.delimiter != ","
         heading = table.heading(text)
         units = column_units(text, table)
@@ -238,6 +240,23 @@ def delimited_cells(
                     if v.kind in BOUND_KINDS
                 ]
     return cells, rows
+
+
+def _with_unlisted_names(
+    text: str, table: DelimitedTable, measures: list[str | None]
+) -> list[str | None]:
+    """``measures`` with the name of each column of results whose heading names a test or an
+    identifier the measured things do not list ("Ferritin", "MRN": unlisted_tests.py), where
+    every cell of the column is a value: a column of words ("K 5.9 on repeat") is a comment's."""
+    names: list[str | None] = []
+    rows = [
+        [cell_text(text, s) for s in cell_spans(text, *row, table.delimiter)] for row in table.rows
+    ]
+    for index, (measure, heading) in enumerate(zip(measures, table.columns(text), strict=False)):
+        column = [text[a:b] for cells in rows if index < len(cells) for a, b in [cells[index]]]
+        values = all(_VALUE_CELL.match(cell) for cell in column if cell)
+        names.append(measure or (name_in_cell(heading) if values and any(column) else None))
+    return names + measures[len(names) :]
 
 
 def column_measures_of(text: str, table: DelimitedTable) -> list[str | None]:
@@ -397,7 +416,10 @@ def _dated_row_cells(
     limits = _limit_columns(text, table)
     for (start, end), unit in zip(table.rows, units, strict=True):
         spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
-        measure = measure_named(text[spans[0][0] : spans[0][1]]) if spans else None
+        first = text[spans[0][0] : spans[0][1]] if spans else ""
+        # A test the measured things do not list is named by its row ("Ferritin,12,45": the 45
+        # is the ferritin's, not a value any test may claim; review57b F7).
+        measure = (measure_named(first) or name_in_cell(first)) if spans else None
         quote = f"{heading}\n{text[start:end]}"
         for index in sorted(limits):
             if index < len(spans):
@@ -418,3 +440,49 @@ def _dated_row_cells(
                 if v.kind in BOUND_KINDS
             ]  # fmt: skip
     return cells
+
+
+def identifier_cells(text: str, tables: list[DelimitedTable]) -> list[tuple[int, int, str]]:
+    """The cells of ``tables`` under a heading that names an identifier ("MRN", "Patient ID",
+    "Accession no"), sorted, each with that name: a record number is no measure's value, and
+    unbound, "her Hb was 12345678" passed over an MRN column (review57b)."""
+    found: list[tuple[int, int, str]] = []
+    for table in tables:
+        names = [identifier_named(heading) for heading in table.columns(text)]
+        if not any(names):
+            continue
+        for start, end in table.rows:
+            for index, span in enumerate(cell_spans(text, start, end, table.delimiter)):
+                name = names[index] if index < len(names) else None
+                if name is not None:
+                    found.append((*cell_text(text, span), name))
+    return sorted(found)
+
+
+# The heading of a long table's test column ("Date,Test,Result,Units"), as lab exports head it.
+_TEST_COLUMN = re.compile(
+    r"(?:test(?:[ \t]+name)?|analyte|investigation|parameter|component|untersuchung|analyse"
+    r"|examen|esame|prueba|bepaling)s?",
+    re.IGNORECASE,
+)
+
+
+def unlisted_row_tests(text: str, tables: list[DelimitedTable]) -> list[tuple[int, int, str]]:
+    """The rows of ``tables``' long tables (a "Test" column) whose test the measured things do
+    not list, sorted, each with the test's name ("2024-03-02,Vitamin B12,45,pmol/L": the row's
+    45 is the vitamin B12's, not a value any test may claim; review57b F7)."""
+    found: list[tuple[int, int, str]] = []
+    for table in tables:
+        columns = table.columns(text)
+        index = next((i for i, c in enumerate(columns) if _TEST_COLUMN.fullmatch(c.strip())), None)
+        if index is None:
+            continue
+        for start, end in table.rows:
+            spans = cell_spans(text, start, end, table.delimiter)
+            if index >= len(spans):
+                continue
+            a, b = cell_text(text, spans[index])
+            name = None if measure_named(text[a:b]) else name_in_cell(text[a:b])
+            if name is not None:
+                found.append((start, end, name))
+    return sorted(found)

@@ -184,26 +184,22 @@ def test_a_german_cumulative_report_s_referenz_column_gives_the_range() -> None:
     assert kinds("Kalium am 09.03.2024 5,6 mmol/l [1].", passage) == []
 
 
-# ---- left open (strict xfails: each passes the day it is mended) -------------------------------
+# ---- mended in ground58 (strict xfails before) -------------------------------------------------
 
 LOW_HIGH = "Test,Result,Unit,Low,High\nPotassium,5.9,mmol/L,3.5,5.3\n"
 
 
-@pytest.mark.xfail(strict=True, reason="an answer's 'upper limit of 5.3' is read as a result")
 def test_a_limit_named_so_in_the_answer_passes() -> None:
-    # Since the Low/High cells are limits (58171eb3), the answer's 5.3 is "not the potassium";
-    # on aea660f2 it passed. reference_ranges reads "cut-off"/"threshold" as a limit's name,
-    # not "upper limit (of normal)", "ULN".
+    # Since the Low/High cells are limits (58171eb3), the answer's 5.3 was "not the potassium";
+    # reference_ranges now reads "upper limit (of normal)", "ULN" as a limit's name (ground58).
     assert (
         kinds("Her potassium of 5.9 mmol/L was above the upper limit of 5.3 [1].", LOW_HIGH) == []
     )
 
 
-@pytest.mark.xfail(strict=True, reason="a test measured_things does not know binds no measure")
 def test_a_value_of_an_unknown_test_is_no_other_test_s() -> None:
-    # Ferritin is no measured thing: its 45 binds to no measure, so it fits the potassium (as in
-    # a wide table's "Ferritin" column and in prose; on aea660f2 '45' was flagged absent only
-    # because "12,45" was misread as one number).
+    # Ferritin is no measured thing: its 45 bound to no measure and fitted the potassium; the
+    # row's name binds it now (rag/unlisted_tests.py, ground58).
     passage = "Test,2024-03-02,2024-03-09\nFerritin,12,45\nPotassium,4.2,5.6\n"
     assert kinds("Potassium on 9 March 2024 was 45 [1].", passage) == ["misattributed_value"]
 

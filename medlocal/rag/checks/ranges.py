@@ -231,7 +231,7 @@ def claimed_measures(body: str) -> set[str]:
     return {
         name
         for target in targets
-        if target is not None and target.measure is not None
+        if target is not None and target.measure in MEASURES
         for name in (target.measure, *MEASURES[target.measure])
     }
 

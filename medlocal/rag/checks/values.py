@@ -21,6 +21,7 @@ from medlocal.rag.checks.misattributed import (
     what_differs,
 )
 from medlocal.rag.checks.passage_facts import PassageFacts
+from medlocal.rag.checks.range_row_flags import RangeRowFlags
 from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
 from medlocal.rag.checks.table_units import fits_a_bare_cell, unit_in_its_table, unit_of_its_table
@@ -62,6 +63,7 @@ def check_values(
         for span in regimen_spans(f)
     ] + [span for f, _, _, _, _ in wrong_regimens for span in regimen_spans(f)]
     values = extract_values(body, day_first, commas)
+    row_flags = RangeRowFlags(check, body)
     weights = [
         *(w for n in cited for w in body_weights(facts.text([n]), facts.values(n))),
         *(w for w in body_weights(body, values) if is_supported(w, evidence_values)),
@@ -161,14 +163,12 @@ def check_values(
             if differs is None:
                 continue
             claimed = f", {differs}"
-        check.add(
-            "misattributed_value",
-            value.raw,
+        row_flags.add(
+            value,
+            other,
+            n,
             f"'{value.raw}' is in the cited passage, but there it is {what}{claimed}:"
             f' "{quoted(other.sentence)}"',
-            value.start,
-            quote=quoted(other.sentence),
-            passage=n,
         )
     check_two_values(check, body, list(bound.values()))
 
