@@ -62,12 +62,31 @@ _RULE = re.compile(r"[\s:|+-]*-[\s:|+-]*")  # a Markdown table's rule: "|---|:--
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
+Span = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class _Header:
     delimiter: str
     cells: int
     drug: int  # the drug cell's column
     stop: int  # the stop cell's column
+    names: tuple[Span, ...]  # (start, end) of each header cell in the text
+
+
+@dataclass(frozen=True)
+class StoppedRow:
+    """A row a stop column gives as stopped, as (start, end) spans in the passage's text: its
+    header's cells, its own cells, and which of them are the drug and the stop cells."""
+
+    names: tuple[Span, ...]
+    cells: tuple[Span, ...]
+    drug: int
+    stop: int
+
+    @property
+    def span(self) -> Span:
+        return (self.cells[0][0], self.cells[-1][1])
 
 
 def _cells(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
@@ -106,14 +125,15 @@ def _header(line: str, offset: int) -> _Header | None:
     for delimiter in _DELIMITERS:
         if delimiter not in line:
             continue
-        labels = [_label(line[s - offset : e - offset]) for s, e in _cells(line, offset, delimiter)]
+        names = _cells(line, offset, delimiter)
+        labels = [_label(line[s - offset : e - offset]) for s, e in names]
         stops = [i for i, label in enumerate(labels) if label in _STOP_HEADERS]
         drugs = [i for i, label in enumerate(labels) if label in _DRUG_HEADERS]
         if len(labels) < 2 or not stops or not (drugs or _DOSE_HEADERS.intersection(labels)):
             continue
         drug = drugs[0] if drugs else 0
         if drug != stops[0]:
-            return _Header(delimiter, len(labels), drug, stops[0])
+            return _Header(delimiter, len(labels), drug, stops[0], tuple(names))
     return None
 
 
@@ -125,11 +145,21 @@ def _says_stopped(cell: str) -> bool:
     return bool(words) and (words[0].strip(".,;:-") in _STOP_WORDS or _DATE.match(cell) is not None)
 
 
-@lru_cache(maxsize=16)
-def stopped_drug_cells(text: str) -> tuple[tuple[int, int], ...]:
+def stopped_drug_cells(text: str) -> tuple[Span, ...]:
     """(start, end) of each drug cell of ``text`` whose row a stop column gives as stopped,
     in order."""
-    found: list[tuple[int, int]] = []
+    return tuple(row.cells[row.drug] for row in stopped_rows(text))
+
+
+def stopped_row_at(text: str, offset: int) -> StoppedRow | None:
+    """The row of ``text`` a stop column gives as stopped that holds ``offset``, if any."""
+    return next((r for r in stopped_rows(text) if r.span[0] <= offset <= r.span[1]), None)
+
+
+@lru_cache(maxsize=16)
+def stopped_rows(text: str) -> tuple[StoppedRow, ...]:
+    """Each row of ``text`` a stop column gives as stopped, in order."""
+    found: list[StoppedRow] = []
     header: _Header | None = None
     offset = 0
     for raw in text.split("\n"):
@@ -140,7 +170,7 @@ def stopped_drug_cells(text: str) -> tuple[tuple[int, int], ...]:
             if _header(line, start) is None and len(row) <= header.cells:
                 stop = row[header.stop] if header.stop < len(row) else (0, 0)
                 if header.drug < len(row) and _says_stopped(text[stop[0] : stop[1]]):
-                    found.append(row[header.drug])
+                    found.append(StoppedRow(header.names, tuple(row), header.drug, header.stop))
                 continue
         elif header is not None and _RULE.fullmatch(line):
             continue

@@ -275,9 +275,16 @@ def _opening_day(text: str) -> str | None:
     return first.canonical if first.alt is None and day_of(first.canonical) else None
 
 
-def where_written(shown: str | None, when: date | None, passage: NumberedPassage) -> str:
-    """ "[2] (discharge_summary.txt, 14 Jul 2026)": a passage, its file and its document's date."""
-    day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
+def where_written(
+    shown: str | None, when: date | None, passage: NumberedPassage, *, dated: str | None = None
+) -> str:
+    """ "[2] (discharge_summary.txt, 14 Jul 2026)": a passage, its file and its document's date;
+    ``dated`` in place of that date where the note has a truer one ("stopped 4 Mar 2024": a
+    table row's stop cell, rag/stop_note_rows.py)."""
+    if dated:
+        day = f", {dated}"
+    else:
+        day = f", {when.day} {when:%b %Y}" if when else f", {shown or 'undated'}"
     # Printed in answer notes: the file name shown escaped (review 43b R7).
     return f"[{passage.number}] ({shown_name(passage.hit.file_name)}{day})"
 

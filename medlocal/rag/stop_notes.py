@@ -15,7 +15,8 @@ on ("Ramipril 10 mg held for AKI. ... Creatinine back to baseline; ramipril rest
 note45); a plain taken mention in an undated document or in the stop's own document does not
 cancel it (an admission list beside "stopped on this admission"). A stop read from an item of a
 list under a stop label ("Stopped medications:\n- ramipril 10 mg") is quoted with its label, or
-the item alone would read as a drug taken.
+the item alone would read as a drug taken. A stop read from a medication table's stop column
+is quoted with its header's names and dated by its stop cell (rag/stop_note_rows.py).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from medlocal.rag.assertions import mentions, word_key
 from medlocal.rag.dose_disagreements import Stop, passage_date, where_written
 from medlocal.rag.medications import default_lexicon
 from medlocal.rag.passages import NumberedPassage
+from medlocal.rag.stop_note_rows import RowStop, row_stop, stopped_on
 from medlocal.values import extract_dates
 
 # A stop's sentence is quoted up to this many characters (a table row can run long).
@@ -60,15 +62,18 @@ class _Noted:
     sentence: str
     span: tuple[int, int]  # where the sentence lies in the passage's text
     quoted: str  # what the note quotes: the sentence, after its stop label where it has one
+    row: RowStop | None = None  # the table row a stop column gives as stopped, where it is one
 
 
 def stop_notes(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> list[str]:
     """One note per drug of ``drugs`` that a passage among ``passages`` says was stopped and no
     later-dated passage gives as taken: "the documents say metformin was stopped: “METFORMIN
-    STOPPED 09/07/2026, Do not restart.” [2] (discharge_summary.txt, 14 Jul 2026)"."""
+    STOPPED 09/07/2026, Do not restart.” [2] (discharge_summary.txt, 14 Jul 2026)". A table
+    row's note is dated by its stop cell, not its document: "... “Drug: Metformin; ...; Stopped:
+    2024-03-04” [1] (meds.csv, stopped 4 Mar 2024)"."""
     return [
         f"the documents say {drug} was stopped: “{_quote(n.quoted)}” "
-        f"{where_written(n.shown, n.when, n.passage)}"
+        f"{where_written(n.shown, n.when, n.passage, dated=stopped_on(n.row) if n.row else None)}"
         for drug, n in _newest_stops(passages, drugs).items()
     ]
 
@@ -83,7 +88,11 @@ def newest_stops(passages: Sequence[NumberedPassage], drugs: Sequence[str]) -> d
     for drug, noted in _newest_stops(passages, drugs).items():
         day, written = noted.when, None
         found = extract_dates(noted.sentence)
-        if len(found) == 1 and found[0].alt is None:
+        if noted.row is not None:
+            # A table row's stop cell dates it, whatever other dates the row gives (Started).
+            if noted.row.day is not None:
+                day, written = noted.row.day, noted.row.written
+        elif len(found) == 1 and found[0].alt is None:
             said = day_of(found[0].canonical)
             # A date after the document's own is a plan ("review 01/03/2024"), not the stop.
             if said is not None and (noted.when is None or said <= noted.when):
@@ -153,6 +162,9 @@ def _noted(
     text = passage.hit.text
     span = _sentence_span(text, mention.sentence, mention.start)
     quoted = mention.sentence
+    row = row_stop(text, mention.start, _QUOTE_CHARS)
+    if row is not None:
+        return _Noted(shown, when, passage, mention.sentence, span, row.quoted, row)
     label = stop_label_above(text, span[0])
     if label is not None:
         # Items between the label and this one are left out, and the quote says so.

@@ -6,28 +6,13 @@ from __future__ import annotations
 
 import pytest
 from fixtures.fake_models import hit
+from fixtures.medication_tables import CSV, PIPES, QUOTED, SEMICOLONS, TABS
 
 from medlocal.rag.assertion_stop_columns import stopped_drug_cells
 from medlocal.rag.grounding import ground
 from medlocal.rag.passages import NumberedPassage
 from medlocal.rag.stop_notes import stop_notes
 
-CSV = (
-    "Drug,Dose,Started,Stopped\nMetformin,500 mg BD,2024-01-02,2024-03-04\n"
-    "Ramipril,5 mg OD,2023-05-06,\n"
-)
-PIPES = (
-    "| Medication | Dose | Start date | Stop date |\n|---|---|---|---|\n"
-    "| Metformin 500 mg | BD | 02/01/2024 | 04/03/2024 |\n| Ramipril 5 mg | OD | 06/05/2023 | |\n"
-)
-SEMICOLONS = (
-    "Drug;Dose;Started;End date\nMetformin;500 mg BD;02.01.2024;04.03.2024\n"
-    "Ramipril;5 mg OD;06.05.2023;\n"
-)
-TABS = "Medicine\tDose\tDiscontinued\nMetformin\t500 mg BD\tyes\nRamipril\t5 mg OD\t\n"
-QUOTED = (
-    '"Drug","Dose","Date stopped"\n"Metformin","500 mg BD","4 Mar 2024"\n"Ramipril","5 mg OD",""\n'
-)
 TABLES = [CSV, PIPES, SEMICOLONS, TABS, QUOTED]
 
 
@@ -129,4 +114,9 @@ def test_the_stop_note_under_an_answer_reads_the_stop_column_too() -> None:
     # the note; the row with an empty stop cell none.
     passage = NumberedPassage(1, hit(1, CSV, document_id=1, file_name="meds.csv", page=None))  # type: ignore[arg-type]
     (note,) = stop_notes([passage], ["metformin", "ramipril"])
-    assert note.startswith("the documents say metformin was stopped: “Metformin,500 mg BD,")
+    # stopnote58: the row quoted with its header's names, dated by its stop cell (not by the
+    # document's date, here the file's first date, the Started cell).
+    assert note == (
+        "the documents say metformin was stopped: “Drug: Metformin; Dose: 500 mg BD; "
+        "Started: 2024-01-02; Stopped: 2024-03-04” [1] (meds.csv, stopped 4 Mar 2024)"
+    )
