@@ -42,10 +42,19 @@ def test_a_result_on_its_date_is_confirmed_and_the_other_date_s_is_not(passage: 
     assert kinds("Hb was 98 g/L on 9 March 2024 [1].", passage) == ["misattributed_value"]
 
 
-def test_a_medication_list_s_dates_are_still_rows() -> None:
-    text = "Drug,Started,Stopped\nMetformin,2024-01-02,2024-03-04\nRamipril,2023-05-06,\n"
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Drug,Started,Stopped\nMetformin,2024-01-02,2024-03-04\nRamipril,2023-05-06,\n", 2),
+        # After a blank line its rows are still its rows, not a new table's header of dates
+        # (_tables; no test held that branch).
+        ("Drug,Started,Stopped\nMetformin,2024-01-02,2024-03-04\n\n"
+         "Ramipril,2023-05-06,2023-06-01\nAspirin,2022-01-01,2022-02-02\n", 3),
+    ],
+)  # fmt: skip
+def test_a_medication_list_s_dates_are_still_rows(text: str, rows: int) -> None:
     (table,) = delimited_tables(text)
-    assert len(table.header) == 1 and len(table.rows) == 2
+    assert len(table.header) == 1 and len(table.rows) == rows
 
 
 # ---- a thousands group led by a nought ---------------------------------------------------------
