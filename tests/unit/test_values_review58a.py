@@ -99,6 +99,20 @@ def test_a_list_s_unit_stops_at_its_end(text: str, read: list[tuple[str, str | N
     assert numbers(text) == read
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Pain scores were 8, 6 and 4, and 5 mg morphine was given [1].",
+        "Pain scores were 8, 6 and 4 and 5 mg morphine was given [1].",
+    ],
+)
+def test_scores_before_a_dose_are_confirmed(answer: str) -> None:
+    # The answer's scores were read as milligrams and flagged against the passage's scores.
+    passage = "Pain scores 8, 6 and 4. Morphine 5 mg given."
+    assert kinds(answer, passage) == []
+    assert kinds(answer.replace("8, 6", "8, 7"), passage) == ["unverified_number"]
+
+
 # ---- left (review58a): strict xfails -----------------------------------------------------------
 
 
