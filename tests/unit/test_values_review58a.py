@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from medlocal.delimited_tables import delimited_tables
+from medlocal.delimited_tables import HEADER_WINDOW, delimited_tables, heading_for
 from medlocal.rag.grounding import ground
 from medlocal.values import extract_values
 
@@ -40,6 +40,15 @@ def test_dates_over_results_stay_in_the_header(text: str) -> None:
 def test_a_result_on_its_date_is_confirmed_and_the_other_date_s_is_not(passage: str) -> None:
     assert kinds("Hb was 101 g/L on 9 March 2024 [1].", passage) == []
     assert kinds("Hb was 98 g/L on 9 March 2024 [1].", passage) == ["misattributed_value"]
+
+
+def test_a_long_report_s_later_passage_keeps_the_dates_in_its_heading() -> None:
+    # The heading a later passage of a long file is read under (rag/record.py).
+    rows = "".join(f"T{i},g/L,{90 + i % 20},{100 + i % 20}\n" for i in range(600))
+    document = VISITS.split("Hb,")[0] + rows
+    start = document.index("T500,")
+    heading = heading_for(document[:HEADER_WINDOW], start)
+    assert heading == "Analyte,Unit,Visit 1,Visit 2\n,,2024-03-02,2024-03-09"
 
 
 @pytest.mark.parametrize(
