@@ -258,6 +258,9 @@ def cell_marks(text: str, tables: list[DelimitedTable] | None = None) -> CellMar
 _FIGURE_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _WORD_COMMA = re.compile(r"[^\W\d_],[^\s,]|[^\s,],[^\W\d_]")
 _BARE_NUMBER = re.compile(r"\s*[-+−]?\d+(?:\.\d+)?\s*")
+# Figures led by a nought ("000", "050"): no result is written so, a thousands group is
+# ("Plt,150,000,normal" and "IV,1,000 mL" are 150000 and 1000, review58a).
+_ZERO_LED = re.compile(r"0\d")
 
 
 def _row_commas(text: str, tables: list[tuple[int, int]]) -> list[int]:
@@ -267,7 +270,8 @@ def _row_commas(text: str, tables: list[tuple[int, int]]) -> list[int]:
     as a row where it has three cells at least and a name's cell glued to the next by a comma
     (``_WORD_COMMA``), and a comma between figures parts two cells there where the cell before
     it is a bare number and the cell after it a result ("Fluids 2,500 mL" and "Cost 1,250,000"
-    stay numbers: no name glued, or words in the cell before)."""
+    stay numbers: no name glued, or words in the cell before; so do "Plt,150,000": a cell of
+    figures led by a nought is a thousands group, ``_ZERO_LED``)."""
     found: list[int] = []
     if "," not in text:
         return found
@@ -291,8 +295,11 @@ def _row_commas(text: str, tables: list[tuple[int, int]]) -> list[int]:
         before = text.rfind(",", line_start, at) + 1 or line_start
         after = text.find(",", at + 1, line_end)
         after = line_end if after < 0 else after
-        if _BARE_NUMBER.fullmatch(text, before, at) and _NUMBER_CELL.fullmatch(
-            text, *cell_text(text, (at + 1, after))
+        cell = cell_text(text, (at + 1, after))
+        if (
+            _BARE_NUMBER.fullmatch(text, before, at)
+            and _NUMBER_CELL.fullmatch(text, *cell)
+            and not _ZERO_LED.match(text, cell[0])
         ):
             found.append(at)
     return found
@@ -378,7 +385,7 @@ def _table(
         return []
     header = 0
     while header < min(len(run), MAX_HEADER_ROWS + 1) and _heads(
-        text, run[header], run[:header], delimiter
+        text, run[header], run[:header], run[header + 1 : header + 2], delimiter
     ):
         header += 1
     if header == 0 or header == len(run) or header > MAX_HEADER_ROWS:
@@ -392,16 +399,27 @@ def _table(
     return [(len(run), width, table)]
 
 
-def _heads(text: str, row: tuple[int, int], above: list[tuple[int, int]], delimiter: str) -> bool:
-    """Whether ``row``, under the header rows ``above`` at a run's top, is one of them too: a
-    header of dates or of time points ("Time,0,30,60,120" over an oral glucose test's rows: its
-    "numbers" name columns), or a row with no number in a cell. A row with dates under columns
-    a header row names is a row ("Metformin,500mg BD,2024-01-02,2024-03-04" under "Drug,Dose,
-    Started,Stopped": read as a header's words, its dates left the medication list with no
-    rows, session 58)."""
+def _heads(
+    text: str,
+    row: tuple[int, int],
+    above: list[tuple[int, int]],
+    below: list[tuple[int, int]],
+    delimiter: str,
+) -> bool:
+    """Whether ``row``, under the header rows ``above`` at a run's top and over the row
+    ``below`` (none at the run's end), is one of them too: a header of dates or of time points
+    ("Time,0,30,60,120" over an oral glucose test's rows: its "numbers" name columns), or a row
+    with no number in a cell. A row with dates under columns a header row names is a row
+    ("Metformin,500mg BD,2024-01-02,2024-03-04" under "Drug,Dose,Started,Stopped": read as a
+    header's words, its dates left the medication list with no rows, session 58), unless the
+    row below holds results under its dates: then they head the columns of a cumulative report
+    whose header names its visits above them ("Visit 1,Visit 2" over ",,2024-03-02,2024-03-09"
+    over "Hb,g/L,98,101"; read as a row, "Hb 101 on 9 March" was flagged, review58a)."""
     if heads_time_points(text, row, delimiter):
         return True
-    if any(_dates_under_names(text, row, top, delimiter) for top in above):
+    if any(_dates_under_names(text, row, top, delimiter) for top in above) and not any(
+        _results_under_dates(text, row, next_row, delimiter) for next_row in below
+    ):
         return False
     if heads_dates(text, row, delimiter):
         return True
@@ -440,6 +458,22 @@ def _dates_under_names(
         name for name, (a, b) in zip(names, cells, strict=True) if DATE_CELL.fullmatch(text, a, b)
     ]
     return bool(dated) and all(_LETTER.search(text, *name) for name in dated)
+
+
+def _results_under_dates(
+    text: str, row: tuple[int, int], below: tuple[int, int], delimiter: str
+) -> bool:
+    """Whether the row ``below`` holds a result (a number, not a date) under a date of ``row``:
+    a header's dates head results, a medication list's rows have dates under its dates."""
+    cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
+    under = [cell_text(text, span) for span in cell_spans(text, *below, delimiter)]
+    return len(cells) == len(under) and any(
+        DATE_CELL.fullmatch(text, a, b)
+        and c < d
+        and _NUMBER_CELL.fullmatch(text, c, d)
+        and not DATE_CELL.fullmatch(text, c, d)
+        for (a, b), (c, d) in zip(cells, under, strict=True)
+    )
 
 
 def _heads_a_table_like(

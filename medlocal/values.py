@@ -922,6 +922,9 @@ _PER_BODY_AREA = re.compile(r"\s?m[2²]")
 # What parts the numbers of a list: a comma (an "and" or "or" may follow it), "and", "or", "&".
 _LIST_JOIN = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 _BARE_FIGURES = re.compile(_NUMBER)
+# The "and", "or" or "&" before a list's last number: a join after it opens another clause ("GCS
+# 13, 14 and 15 and 10 mg morphine": the scores were read as milligrams, review58a).
+_LIST_END = re.compile(r"\b(?:and|or)\b|&", re.IGNORECASE)
 
 
 def _shared_units(text: str, numbers: list[Value], cells: frozenset[int]) -> list[Value]:
@@ -934,26 +937,25 @@ def _shared_units(text: str, numbers: list[Value], cells: frozenset[int]) -> lis
         return numbers
     shared = list(numbers)
     run: list[int] = []  # the indexes of the bare numbers listed before the current one
-    commas = False
+    commas = closed = False  # closed: the run's last join was its "and"/"or", the list's end
     for index, value in enumerate(numbers):
         if run:
             previous = numbers[run[-1]]
             gap = previous.start + len(previous.raw)
-            join = _LIST_JOIN.fullmatch(text, gap, value.start)
-            listed = join is not None and not any(
-                gap + i in cells for i, char in enumerate(join.group()) if char == ","
-            )
-            if not listed:
-                run, commas = [], False
+            found = _LIST_JOIN.fullmatch(text, gap, value.start)
+            join = "" if found is None or closed else found.group()
+            if not join or any(gap + i in cells for i, char in enumerate(join) if char == ","):
+                run, commas, closed = [], False, False
             else:
-                commas = commas or "," in text[gap : value.start]
+                commas = commas or "," in join
+                closed = _LIST_END.search(join) is not None
         if value.unit is None and _BARE_FIGURES.fullmatch(value.raw):
             run.append(index)
             continue
         if value.unit is not None and value.unit != "x" and len(run) >= 2 and commas:
             for listed_index in run:
                 shared[listed_index] = replace(numbers[listed_index], unit=value.unit)
-        run, commas = [], False
+        run, commas, closed = [], False, False
     return shared
 
 
