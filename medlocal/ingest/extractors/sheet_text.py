@@ -10,6 +10,9 @@ for OpenDocument) hand over each sheet's cells as text (sheet_cells.py).
 - A cell merged across columns above the sheet's first number (a group heading over "Hb, WCC,
   Plt") names each column it spans ("Full blood count Hb", "Full blood count WCC"); one alone
   on its row (the sheet's title) is written once, as a CSV export writes it.
+- A workbook's text is bounded (SheetBudget): a small file may name one long string from
+  thousands of cells (Excel's shared strings) or repeat a cell millions of times (OpenDocument's
+  repeat counts), and would fill the memory; such a file is refused as a zip bomb is.
 - Hidden sheets are left out, as the spreadsheet program does not show them (a clinician
   expects what they see; they usually hold lookups and workings); the import report says how
   many were.
@@ -24,7 +27,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
-from medlocal.ingest.errors import NoTextError
+from medlocal.ingest.errors import ArchiveBombError, NoTextError
+
+# The cells and characters a workbook's sheets may hold, in all: far past any lab workbook (a
+# 200 MB CSV, the largest file imported, holds about as many characters).
+MAX_CELLS = 5_000_000
+MAX_CHARS = 200_000_000
+
+
+@dataclass
+class SheetBudget:
+    """What is left of a workbook's cells and characters (MAX_CELLS, MAX_CHARS), spent as each
+    reader meets its cells, before it makes them."""
+
+    file_name: str
+    cells: int = MAX_CELLS
+    chars: int = MAX_CHARS
+
+    def spend(self, cells: int, chars: int) -> None:
+        """Count ``cells`` cells holding ``chars`` characters in all; refused past the bound."""
+        self.cells -= cells
+        self.chars -= chars
+        if self.cells < 0 or self.chars < 0:
+            raise ArchiveBombError(
+                self.file_name,
+                f"refused: its sheets would hold over {MAX_CELLS:,} cells or {MAX_CHARS:,} "
+                "characters of text (possible zip bomb)",
+            )
 
 
 @dataclass

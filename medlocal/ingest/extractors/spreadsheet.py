@@ -16,16 +16,24 @@ import datetime
 import io
 import logging
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
 from defusedxml.ElementTree import iterparse
+from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import CorruptFileError, IngestError
 from medlocal.ingest.extractors.sheet_cells import cell_text
-from medlocal.ingest.extractors.sheet_text import Program, SheetCells, sheets_document
+from medlocal.ingest.extractors.sheet_text import (
+    Program,
+    SheetBudget,
+    SheetCells,
+    sheets_document,
+)
 from medlocal.ingest.extractors.zipped import (
     COMPOUND_FILE_MAGIC,
     ZIP_MAGIC,
@@ -92,26 +100,45 @@ _EXCEL = Program("Excel", "unhide it in Excel (right-click a sheet tab › Unhid
 
 
 def _extract(workbook: Any, file_name: str) -> ExtractedDocument:
+    budget = SheetBudget(file_name)
     sheets = (
-        (sheet.title, _read_sheet(sheet) if sheet.sheet_state == "visible" else None)
+        (sheet.title, _read_sheet(sheet, budget) if sheet.sheet_state == "visible" else None)
         for sheet in workbook.worksheets
     )
     return sheets_document(sheets, "xlsx", file_name, _EXCEL)
 
 
-def _read_sheet(sheet: Any) -> SheetCells:
+def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
     cells = SheetCells()
-    # A sheet's declared dimension may be anything ("A1:XFD1048576"): rows are read as the
-    # file holds them, not padded out to it.
-    sheet.reset_dimensions()
-    for row_number, row in enumerate(sheet.iter_rows(), start=1):
-        for column, cell in enumerate(row, start=1):
-            value = getattr(cell, "value", None)
-            text = cell_text(value, getattr(cell, "number_format", None))
-            cells.add(row_number, column, text, _is_figure(value))
+    for row_number, column, cell in _filled_cells(sheet):
+        text = cell_text(cell.value, cell.number_format)
+        budget.spend(1, len(text))
+        cells.add(row_number, column, text, _is_figure(cell.value))
     if cells.rows:
         cells.merged = _merged_ranges(sheet)
     return cells
+
+
+def _filled_cells(sheet: Any) -> Iterator[tuple[int, int, Any]]:
+    """(row, column, cell) for each cell the sheet's part holds, as it holds them. Not
+    ``iter_rows``: it pads each row out to its last cell (or to the declared dimension), so a
+    row holding one cell in column XFD would cost 16,384 cells, and a small file of such rows
+    minutes. The parser is the one ``iter_rows`` uses, set up as it sets it up (openpyxl is
+    pinned)."""
+    workbook = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row_number, row in parser.parse():
+            for found in row:
+                if found["value"] is not None:
+                    yield row_number, found["column"], ReadOnlyCell(sheet, **found)
 
 
 def _is_figure(value: object) -> bool:
