@@ -171,3 +171,25 @@ def test_a_cell_far_to_the_right_costs_what_a_cell_in_column_a_costs() -> None:
     files = {1: workbook("A"), 16_384: workbook("XFD")}
     assert _read("far.xlsx", files[16_384]).text.splitlines()[2:4] == ["1", "2"]
     assert_flat(lambda column: _read("far.xlsx", files[column]), 1, 16_384)
+
+
+def test_formulas_a_program_wrote_without_their_values_are_told_not_left_silently_empty() -> None:
+    # openpyxl (and other programs) write formulas without the value Excel saves with them: an
+    # eGFR column computed by a formula read empty, with nothing to say it was not.
+    rows = [["Creat", "eGFR"], [80, "=186*(A2/88.4)^-1.154"], [120, "=186*(A3/88.4)^-1.154"]]
+    document = _read("egfr.xlsx", make_xlsx({"Renal": rows}))
+    assert document.text.splitlines()[2:] == ["Creat,eGFR", "80,", "120,"]
+    assert document.notes == (
+        "2 formula cells without a saved value read empty (the workbook was written by a "
+        "program and never saved in Excel, which saves what each formula comes to): to have "
+        "them read, open it in Excel, save it and import it again",
+    )
+    only_formulas = make_xlsx({"Renal": [["=1+1"]]})
+    with pytest.raises(errors.NoTextError, match=r"\(1 formula cell without a saved value\)"):
+        _read("sums.xlsx", only_formulas)
+    saved = with_parts(
+        make_xlsx({"Renal": [[80, "=A1*2"]]}),
+        lambda name, part: part.replace(b"<f>A1*2</f><v></v>", b"<f>A1*2</f><v>160</v>"),
+    )
+    assert _read("saved.xlsx", saved).notes == ()
+    assert _read("saved.xlsx", saved).text.splitlines()[-1] == "80,160"

@@ -65,6 +65,7 @@ XLSX = ZipKind(
 _OPENPYXL_MODULES = r"openpyxl(\.|$)"
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_DATA, _ROW, _MERGE_CELL = f"{_SHEET_NS}sheetData", f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
+_CELL, _FORMULA, _VALUE = f"{_SHEET_NS}c", f"{_SHEET_NS}f", f"{_SHEET_NS}v"
 
 
 def extract_xlsx(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
@@ -114,8 +115,7 @@ def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
         text = cell_text(cell.value, cell.number_format)
         budget.spend(1, len(text))
         cells.add(row_number, column, text, _is_figure(cell.value))
-    if cells.rows:
-        cells.merged = _merged_ranges(sheet)
+    cells.merged, cells.unsaved_formulas = _merges_and_unsaved_formulas(sheet)
     return cells
 
 
@@ -147,18 +147,22 @@ def _is_figure(value: object) -> bool:
     )
 
 
-def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
-    """The sheet's merged ranges. openpyxl's read-only sheets do not read them (they follow the
-    rows in the sheet's XML), so the sheet's part is read again for them, each row let go as
-    soon as it is passed. ``_get_source`` is the read-only sheet's own way to open its part
-    (openpyxl is pinned)."""
+def _merges_and_unsaved_formulas(sheet: Any) -> tuple[list[tuple[int, int, int, int]], int]:
+    """The sheet's merged ranges, and how many formula cells hold no saved value (a workbook
+    a program wrote: openpyxl gives them as empty cells). openpyxl's read-only sheets do not
+    read merged ranges (they follow the rows in the sheet's XML), so the sheet's part is read
+    again for both, each row let go as soon as it is passed. ``_get_source`` is the read-only
+    sheet's own way to open its part (openpyxl is pinned)."""
     ranges: list[tuple[Any, ...]] = []
+    unsaved = 0
     sheet_data = None
     with sheet._get_source() as source:
         for event, element in iterparse(source, events=("start", "end")):
             if event == "start":
                 if element.tag == _SHEET_DATA:
                     sheet_data = element
+            elif element.tag == _CELL and element.find(_FORMULA) is not None:
+                unsaved += not (element.findtext(_VALUE) or "").strip()
             elif element.tag == _ROW and sheet_data is not None:
                 sheet_data.remove(element)
             elif element.tag == _MERGE_CELL:
@@ -166,4 +170,4 @@ def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
                     ranges.append(range_boundaries(element.get("ref", "")))
                 except (TypeError, ValueError):
                     continue  # a damaged range names no cells: nothing to fill
-    return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)]
+    return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)], unsaved
