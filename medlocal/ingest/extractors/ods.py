@@ -21,10 +21,15 @@ from typing import Any
 from odf import teletype
 
 from medlocal.ingest.document import ExtractedDocument
-from medlocal.ingest.errors import ArchiveBombError, CorruptFileError, IngestError
+from medlocal.ingest.errors import CorruptFileError, IngestError
 from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
 from medlocal.ingest.extractors.sheet_cells import cell_text, number_text
-from medlocal.ingest.extractors.sheet_text import Program, SheetCells, sheets_document
+from medlocal.ingest.extractors.sheet_text import (
+    Program,
+    SheetBudget,
+    SheetCells,
+    sheets_document,
+)
 from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
 
 log = logging.getLogger(__name__)
@@ -44,9 +49,6 @@ ODS = ZipKind(
     legacy_stream="Workbook",
     legacy="an old Excel 97-2003 workbook (.xls) renamed .ods; save it as .ods or .xlsx first",
 )
-# The filled cells a sheet's repeats may make, in all: far past any lab workbook.
-MAX_CELLS = 5_000_000
-
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -54,6 +56,7 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
 _FIGURES = {"float", "currency", "percentage", "date", "time"}
 _DURATION = re.compile(r"-?PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
+_WHOLE = re.compile(r"[-+]?\d+")
 _CALC = Program("LibreOffice Calc", "show it in Calc (right-click a sheet tab › Show Sheet)")
 
 
@@ -61,13 +64,13 @@ def extract_ods(data: bytes, file_name: str, limits: ZipLimits | None = None) ->
     document = open_odf(data, file_name, ODS, _MIMETYPE, _OTHER_KIND, limits)
     try:
         hidden = _hidden_styles(document)
-        budget = [MAX_CELLS]
+        budget = SheetBudget(file_name)
         sheets = [
             (
                 str(sheet.getAttrNS(_TABLE, "name") or ""),
                 None
                 if sheet.getAttrNS(_TABLE, "style-name") in hidden
-                else _read_sheet(sheet, budget, file_name),
+                else _read_sheet(sheet, budget),
             )
             for sheet in children(document.spreadsheet, {(_TABLE, "table")})
         ]
@@ -91,7 +94,7 @@ def _hidden_styles(document: Any) -> set[str]:
     return hidden
 
 
-def _read_sheet(sheet: Any, budget: list[int], file_name: str) -> SheetCells:
+def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
     cells = SheetCells()
     row_number = 1
     for row in table_rows(sheet):
@@ -101,15 +104,9 @@ def _read_sheet(sheet: Any, budget: list[int], file_name: str) -> SheetCells:
         for cell in children(row, _CELLS):
             repeats = _count(cell, "number-columns-repeated")
             text, figure = _value(cell)
-            if text:
+            if text:  # counted before the cells are made: a repeat count may be any size
+                budget.spend(repeats * row_repeats, len(text) * repeats * row_repeats)
                 filled += [(column + n, text, figure) for n in range(repeats)]
-                budget[0] -= repeats * row_repeats
-                if budget[0] < 0:
-                    raise ArchiveBombError(
-                        file_name,
-                        f"refused: its sheets would hold over {MAX_CELLS:,} cells (possible "
-                        "zip bomb)",
-                    )
             spanned = _count(cell, "number-columns-spanned"), _count(cell, "number-rows-spanned")
             if spanned != (1, 1):
                 last = (column + spanned[0] - 1, row_number + spanned[1] - 1)
@@ -127,13 +124,20 @@ def _count(element: Any, attribute: str) -> int:
     return max(1, int(value)) if value else 1
 
 
+def _number(stored: object) -> int | float:
+    """A stored ``office:value``: a whole number as an int, every digit of it (a 16-digit
+    accession number or an 18-digit SNOMED code a float would round)."""
+    written = str(stored).strip()
+    return int(written) if _WHOLE.fullmatch(written) else float(written)
+
+
 def _value(cell: Any) -> tuple[str, bool]:
     """What ``cell`` shows, from its stored value, and whether it is a figure."""
     kind = cell.getAttrNS(_OFFICE, "value-type")
     if kind in ("float", "currency"):
-        return number_text(float(cell.getAttrNS(_OFFICE, "value")), "General"), True
+        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), "General"), True
     if kind == "percentage":
-        return number_text(float(cell.getAttrNS(_OFFICE, "value")), "0%"), True
+        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), "0%"), True
     if kind == "date":
         written = str(cell.getAttrNS(_OFFICE, "date-value"))
         return cell_text(datetime.datetime.fromisoformat(written)), True

@@ -3,11 +3,16 @@ written the way a CSV export writes it, so the grounding checks read it as they 
 system's CSV.
 
 - Numbers as written, without binary float noise ("4.2", not "4.2000000000000002"): Excel
-  itself shows at most 15 significant digits, and so does this. A number format's decimals pad
+  itself shows at most 15 significant digits, and so does this. A whole number stored as one
+  (an NHS number, a lab accession number, an 18-digit SNOMED code a program wrote) keeps every
+  digit, and no number is written in exponent form a reader of figures would not take for it
+  ("0.00001", not "1e-05"). A whole number under a format of zeros ("00000000", a hospital
+  number's) shows its leading zeros, as the cell does. A number format's decimals pad
   the figure ("5.60" under "0.00") but never round digits away: the value the cell holds is the
   result, whatever the column's display width.
 - Percentages as the cell shows them ("5.4%" for 0.054 under "0.0%").
 - Dates as ISO dates ("2024-03-01"), with the time where the cell holds one.
+- Durations (a "[h]:mm" cell) as hours on the clock ("36:00"), as the cell shows them.
 - Text on one line (a wrapped cell's line breaks would split its table row).
 """
 
@@ -15,12 +20,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from decimal import Decimal
 
 # A format's quoted literals ("mmol/L") and escaped characters (\%): no part of the number.
 _LITERALS = re.compile(r'"[^"]*"|\\.')
 # The decimals a number format writes: "0.00" -> "00", "#,##0.0%" -> "0".
 _DECIMALS = re.compile(r"\.([0#?]+)")
 _SIGNIFICANT = 15
+# A format of zeros only: a whole number padded to its width ("00000000" -> "00123456").
+_PADDED = re.compile(r"0{2,}")
+# Numbers written in exponent form only outside this range (as a CSV export of them would be).
+_PLAIN_RANGE = (1e-9, 1e21)
 
 
 def cell_text(value: object, number_format: str | None = None) -> str:
@@ -38,7 +48,7 @@ def cell_text(value: object, number_format: str | None = None) -> str:
     if isinstance(value, datetime.time):
         return _clock(value)
     if isinstance(value, datetime.timedelta):
-        return str(value)
+        return _duration(value)
     if isinstance(value, int | float):
         return number_text(value, number_format or "General")
     return " ".join(str(value).split())
@@ -50,9 +60,16 @@ def number_text(value: float, number_format: str) -> str:
     percent = "%" in section
     if percent:
         value *= 100
-    written = f"{value:.{_SIGNIFICANT}g}"
+    if isinstance(value, int):  # stored whole: every digit (an identifier's)
+        written = str(value)
+    else:
+        written = f"{value:.{_SIGNIFICANT}g}"
+        if "e" in written and _PLAIN_RANGE[0] <= abs(value) < _PLAIN_RANGE[1]:
+            written = format(Decimal(written), "f")
     if written == "-0":  # a tiny negative rounded away
         written = "0"
+    if not percent and _PADDED.fullmatch(section.strip()) and written.lstrip("-").isdigit():
+        return written.zfill(len(section.strip()) + written.startswith("-"))
     decimals = _DECIMALS.search(section)
     wanted = decimals.group(1).count("0") if decimals else 0
     if wanted and "e" not in written:
@@ -64,3 +81,12 @@ def number_text(value: float, number_format: str) -> str:
 
 def _clock(time: datetime.time) -> str:
     return time.strftime("%H:%M:%S" if time.second or time.microsecond else "%H:%M")
+
+
+def _duration(span: datetime.timedelta) -> str:
+    """A duration as a "[h]:mm:ss" cell shows it: hours past 24 counted on ("36:00")."""
+    seconds = round(abs(span.total_seconds()))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    sign = "-" if span.total_seconds() < 0 else ""
+    return f"{sign}{hours}:{minutes:02}" + (f":{seconds:02}" if seconds else "")

@@ -10,6 +10,9 @@ for OpenDocument) hand over each sheet's cells as text (sheet_cells.py).
 - A cell merged across columns above the sheet's first number (a group heading over "Hb, WCC,
   Plt") names each column it spans ("Full blood count Hb", "Full blood count WCC"); one alone
   on its row (the sheet's title) is written once, as a CSV export writes it.
+- A workbook's text is bounded (SheetBudget): a small file may name one long string from
+  thousands of cells (Excel's shared strings) or repeat a cell millions of times (OpenDocument's
+  repeat counts), and would fill the memory; such a file is refused as a zip bomb is.
 - Hidden sheets are left out, as the spreadsheet program does not show them (a clinician
   expects what they see; they usually hold lookups and workings); the import report says how
   many were.
@@ -24,7 +27,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
-from medlocal.ingest.errors import NoTextError
+from medlocal.ingest.errors import ArchiveBombError, NoTextError
+
+# The cells and characters a workbook's sheets may hold, in all: far past any lab workbook (a
+# 200 MB CSV, the largest file imported, holds about as many characters).
+MAX_CELLS = 5_000_000
+MAX_CHARS = 200_000_000
+
+
+@dataclass
+class SheetBudget:
+    """What is left of a workbook's cells and characters (MAX_CELLS, MAX_CHARS), spent as each
+    reader meets its cells, before it makes them."""
+
+    file_name: str
+    cells: int = MAX_CELLS
+    chars: int = MAX_CHARS
+
+    def spend(self, cells: int, chars: int) -> None:
+        """Count ``cells`` cells holding ``chars`` characters in all; refused past the bound."""
+        self.cells -= cells
+        self.chars -= chars
+        if self.cells < 0 or self.chars < 0:
+            raise ArchiveBombError(
+                self.file_name,
+                f"refused: its sheets would hold over {MAX_CELLS:,} cells or {MAX_CHARS:,} "
+                "characters of text (possible zip bomb)",
+            )
 
 
 @dataclass
@@ -36,6 +65,9 @@ class SheetCells:
     first_number_row: int | None = None
     # Merged ranges: (first column, first row, last column, last row).
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Formula cells the file holds no value for (a workbook a program wrote and no spreadsheet
+    # program saved): they read empty, and the import report says so.
+    unsaved_formulas: int = 0
 
     def add(self, row: int, column: int, text: str, figure: bool) -> None:
         """The cell at ``row``, ``column`` shows ``text``; ``figure``: it holds a number or a
@@ -63,11 +95,12 @@ def sheets_document(
 ) -> ExtractedDocument:
     """The document of ``sheets`` (name, cells; None for a hidden sheet), in order."""
     builder = DocumentBuilder(file_type)
-    hidden = 0
+    hidden = unsaved = 0
     for title, cells in sheets:
         if cells is None:
             hidden += 1
             continue
+        unsaved += cells.unsaved_formulas
         blocks = _sheet_blocks(cells)
         if not blocks:
             continue
@@ -77,18 +110,26 @@ def sheets_document(
             builder.add_block(block)
     many = hidden != 1
     counted = f"{hidden} hidden sheet{'s' if many else ''}"
+    formulas = f"{unsaved} formula cell{'s' if unsaved != 1 else ''} without a saved value"
     if not builder.has_text:
-        unread = f" ({counted} not read)" if hidden else ""
-        raise NoTextError(file_name, f"no cells with content in the workbook{unread}")
-    document = builder.build()
-    if not hidden:
-        return document
-    them = "them" if many else "it"
-    note = (
-        f"{counted} not imported, as {program.name} does not show {them}: to import {them}, "
-        f"{program.unhide.replace(' it ', f' {them} ', 1)} and import the file again"
-    )
-    return dataclasses.replace(document, notes=(note,))
+        unread = [f"{counted} not read"] if hidden else []
+        unread += [formulas] if unsaved else []
+        said = f" ({'; '.join(unread)})" if unread else ""
+        raise NoTextError(file_name, f"no cells with content in the workbook{said}")
+    notes = []
+    if hidden:
+        them = "them" if many else "it"
+        notes.append(
+            f"{counted} not imported, as {program.name} does not show {them}: to import {them}, "
+            f"{program.unhide.replace(' it ', f' {them} ', 1)} and import the file again"
+        )
+    if unsaved:
+        notes.append(
+            f"{formulas} read empty (the workbook was written by a program and never saved in "
+            f"{program.name}, which saves what each formula comes to): to have them read, open "
+            f"it in {program.name}, save it and import it again"
+        )
+    return dataclasses.replace(builder.build(), notes=tuple(notes))
 
 
 def _sheet_blocks(sheet: SheetCells) -> list[str]:

@@ -16,16 +16,24 @@ import datetime
 import io
 import logging
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
 from defusedxml.ElementTree import iterparse
+from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import CorruptFileError, IngestError
 from medlocal.ingest.extractors.sheet_cells import cell_text
-from medlocal.ingest.extractors.sheet_text import Program, SheetCells, sheets_document
+from medlocal.ingest.extractors.sheet_text import (
+    Program,
+    SheetBudget,
+    SheetCells,
+    sheets_document,
+)
 from medlocal.ingest.extractors.zipped import (
     COMPOUND_FILE_MAGIC,
     ZIP_MAGIC,
@@ -57,6 +65,7 @@ XLSX = ZipKind(
 _OPENPYXL_MODULES = r"openpyxl(\.|$)"
 _SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SHEET_DATA, _ROW, _MERGE_CELL = f"{_SHEET_NS}sheetData", f"{_SHEET_NS}row", f"{_SHEET_NS}mergeCell"
+_CELL, _FORMULA, _VALUE = f"{_SHEET_NS}c", f"{_SHEET_NS}f", f"{_SHEET_NS}v"
 
 
 def extract_xlsx(data: bytes, file_name: str, limits: ZipLimits | None = None) -> ExtractedDocument:
@@ -92,26 +101,44 @@ _EXCEL = Program("Excel", "unhide it in Excel (right-click a sheet tab › Unhid
 
 
 def _extract(workbook: Any, file_name: str) -> ExtractedDocument:
+    budget = SheetBudget(file_name)
     sheets = (
-        (sheet.title, _read_sheet(sheet) if sheet.sheet_state == "visible" else None)
+        (sheet.title, _read_sheet(sheet, budget) if sheet.sheet_state == "visible" else None)
         for sheet in workbook.worksheets
     )
     return sheets_document(sheets, "xlsx", file_name, _EXCEL)
 
 
-def _read_sheet(sheet: Any) -> SheetCells:
+def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
     cells = SheetCells()
-    # A sheet's declared dimension may be anything ("A1:XFD1048576"): rows are read as the
-    # file holds them, not padded out to it.
-    sheet.reset_dimensions()
-    for row_number, row in enumerate(sheet.iter_rows(), start=1):
-        for column, cell in enumerate(row, start=1):
-            value = getattr(cell, "value", None)
-            text = cell_text(value, getattr(cell, "number_format", None))
-            cells.add(row_number, column, text, _is_figure(value))
-    if cells.rows:
-        cells.merged = _merged_ranges(sheet)
+    for row_number, column, cell in _filled_cells(sheet):
+        text = cell_text(cell.value, cell.number_format)
+        budget.spend(1, len(text))
+        cells.add(row_number, column, text, _is_figure(cell.value))
+    cells.merged, cells.unsaved_formulas = _merges_and_unsaved_formulas(sheet)
     return cells
+
+
+def _filled_cells(sheet: Any) -> Iterator[tuple[int, int, Any]]:
+    """(row, column, cell) for each cell the sheet's part holds, as it holds them. Not
+    ``iter_rows``: it pads each row out to its last cell (or to the declared dimension), so a
+    row holding one cell in column XFD would cost 16,384 cells, and a small file of such rows
+    minutes. The parser is the one ``iter_rows`` uses, set up as it sets it up (openpyxl is
+    pinned)."""
+    workbook = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row_number, row in parser.parse():
+            for found in row:
+                if found["value"] is not None:
+                    yield row_number, found["column"], ReadOnlyCell(sheet, **found)
 
 
 def _is_figure(value: object) -> bool:
@@ -120,18 +147,22 @@ def _is_figure(value: object) -> bool:
     )
 
 
-def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
-    """The sheet's merged ranges. openpyxl's read-only sheets do not read them (they follow the
-    rows in the sheet's XML), so the sheet's part is read again for them, each row let go as
-    soon as it is passed. ``_get_source`` is the read-only sheet's own way to open its part
-    (openpyxl is pinned)."""
+def _merges_and_unsaved_formulas(sheet: Any) -> tuple[list[tuple[int, int, int, int]], int]:
+    """The sheet's merged ranges, and how many formula cells hold no saved value (a workbook
+    a program wrote: openpyxl gives them as empty cells). openpyxl's read-only sheets do not
+    read merged ranges (they follow the rows in the sheet's XML), so the sheet's part is read
+    again for both, each row let go as soon as it is passed. ``_get_source`` is the read-only
+    sheet's own way to open its part (openpyxl is pinned)."""
     ranges: list[tuple[Any, ...]] = []
+    unsaved = 0
     sheet_data = None
     with sheet._get_source() as source:
         for event, element in iterparse(source, events=("start", "end")):
             if event == "start":
                 if element.tag == _SHEET_DATA:
                     sheet_data = element
+            elif element.tag == _CELL and element.find(_FORMULA) is not None:
+                unsaved += not (element.findtext(_VALUE) or "").strip()
             elif element.tag == _ROW and sheet_data is not None:
                 sheet_data.remove(element)
             elif element.tag == _MERGE_CELL:
@@ -139,4 +170,4 @@ def _merged_ranges(sheet: Any) -> list[tuple[int, int, int, int]]:
                     ranges.append(range_boundaries(element.get("ref", "")))
                 except (TypeError, ValueError):
                     continue  # a damaged range names no cells: nothing to fill
-    return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)]
+    return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)], unsaved
