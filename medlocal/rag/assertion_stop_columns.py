@@ -39,8 +39,11 @@ _STOP_HEADERS = frozenset(
 # Headers that make the table a medication table: its drug column, or its dose column.
 _DRUG_HEADERS = frozenset(
     {"drug", "drugs", "drug name", "medication", "medications", "medication name", "medicine",
-     "medicines", "medicine name", "med", "meds", "agent", "name"}
+     "medicines", "medicine name", "med", "meds"}
 )  # fmt: skip
+# Headers that name a drug column only beside a dose column: "Name,Role,Start,End" lists a
+# care team, whose "Dr Smith,GP,2020,2023" is no drug stopped (review58b).
+_NAME_HEADERS = frozenset({"name", "agent"})
 _DOSE_HEADERS = frozenset({"dose", "doses", "dosage", "strength", "dose/frequency"})
 
 # A stop cell that says the drug was stopped without a date.
@@ -52,10 +55,15 @@ _MONTHS = "|".join(m.lower() for m in [*calendar.month_name[1:], *calendar.month
 # A stop cell that opens with a date: "2024-03-04", "04/03/2024", "4.3.24", "4 Mar 2024",
 # "March 2024", "03/2024", "2024".
 _DATE = re.compile(
-    rf"(?:\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    rf"(?:\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}/\d{{1,2}}"
     rf"|\d{{1,2}}[/.-]\d{{4}}|(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\.?,?\s+\d{{2,4}}"
     rf"|(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
+)
+# A stop cell's date still to come: a planned course end, a review ("2024-03-10 (planned)",
+# "due 10/03", "review 1/4/24", "?stop 2024-04"), not a stop that has been.
+_NOT_YET = re.compile(
+    r"\b(?:planned|plan|due|expected|intended|scheduled|review|until|if|when|tbc|tbd)\b|\?",
 )
 _DELIMITERS = ("|", "\t", ";", ",")
 _RULE = re.compile(r"[\s:|+-]*-[\s:|+-]*")  # a Markdown table's rule: "|---|:---:|"
@@ -128,8 +136,10 @@ def _header(line: str, offset: int) -> _Header | None:
         names = _cells(line, offset, delimiter)
         labels = [_label(line[s - offset : e - offset]) for s, e in names]
         stops = [i for i, label in enumerate(labels) if label in _STOP_HEADERS]
-        drugs = [i for i, label in enumerate(labels) if label in _DRUG_HEADERS]
-        if len(labels) < 2 or not stops or not (drugs or _DOSE_HEADERS.intersection(labels)):
+        dosed = bool(_DOSE_HEADERS.intersection(labels))
+        names = _DRUG_HEADERS | _NAME_HEADERS if dosed else _DRUG_HEADERS
+        drugs = [i for i, label in enumerate(labels) if label in names]
+        if len(labels) < 2 or not stops or not (drugs or dosed):
             continue
         drug = drugs[0] if drugs else 0
         if drug != stops[0]:
@@ -142,6 +152,8 @@ def _says_stopped(cell: str) -> bool:
     or a stop word ("yes", "ceased - rash")."""
     cell = cell.strip().lower()
     words = cell.split()
+    if _NOT_YET.search(cell):
+        return False  # "2024-03-10 (planned)": a course's end to come, no stop
     return bool(words) and (words[0].strip(".,;:-") in _STOP_WORDS or _DATE.match(cell) is not None)
 
 

@@ -27,12 +27,13 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from medlocal.delimited_tables import delimited_tables
 from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.range_cells import first_range_heading
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
-from medlocal.rag.sentences import clause_span, split_sentences
+from medlocal.rag.sentences import split_sentences
 from medlocal.rag.time_points import BOUND_KINDS, Point, bracket_years, hour_labels, timepoints
 from medlocal.rag.unlisted_tests import unlisted_tests
 from medlocal.rag.value_tables import (
@@ -122,15 +123,38 @@ def measured_in(text: str, day_first: bool | None = None) -> set[str]:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``text`` holding ``text[start:end]`` (see ``clause_span``). A "to" before a
-    number ends a trend's start only where a "from" opened one ("from 30 to 22"): after a change
-    ("her creatinine had improved to 168", "and her potassium to 4.7") the number is the
-    measure's own."""
+    """The clause of ``text`` holding ``text[start:end]`` (as ``clause_span`` reads it). A "to"
+    before a number ends a trend's start only where a "from" opened one ("from 30 to 22"): after
+    a change ("her creatinine had improved to 168", "and her potassium to 4.7") the number is
+    the measure's own."""
+    starts, ends = _clause_breaks(text)
+    before = bisect_right(ends, start) - 1
+    after = bisect_left(starts, end)
+    return (
+        ends[before] if before >= 0 else 0,
+        starts[after] if after < len(starts) else len(text),
+    )
 
-    def no_trend(match: re.Match[str]) -> bool:
-        return match.group().lower() == "to" and not _FROM.search(text, 0, match.start())
 
-    return clause_span(text, start, end, _CLAUSE_BREAK, no_trend)
+@lru_cache(maxsize=8)  # the sentence being bound: its values ask in turn
+def _froms(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each "from" of ``text`` that may open a trend, found once per text."""
+    return tuple(m.span() for m in _FROM.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _clause_breaks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The starts and the ends of ``text``'s clause breaks, found once per text: a long lab export
+    with no full stop is one sentence, and a scan of it per value (and a search back for a
+    "from" per break) made binding it quadratic (review58b: 200 rows of "Date,Test,Result,Unit"
+    took 11x the time of 50)."""
+    froms = _froms(text)  # a "to" after the first "from" may end a trend's start
+    breaks = [
+        m
+        for m in _CLAUSE_BREAK.finditer(text)
+        if not (m.group().lower() == "to" and (not froms or froms[0][1] > m.start()))
+    ]
+    return tuple(m.start() for m in breaks), tuple(m.end() for m in breaks)
 
 
 def _attribute(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:
@@ -171,9 +195,9 @@ def _trend_measure(text: str, value: Value, measures: list[tuple[int, int, str]]
     declined from 24 in March to 18 in September", 18 is the eGFR's (its own clause, after the
     "to", names nothing). The measure is the nearest before the trend's "from", in the clause
     that holds the "from"; none where no "from" opens a trend before the value."""
-    opened = [m for m in _FROM.finditer(text) if m.end() <= value.start]
-    for found in reversed(opened):
-        start = found.start()
+    froms = _froms(text)
+    opened = froms[: bisect_right([end for _, end in froms], value.start)]
+    for start, _end in reversed(opened):
         lo, _hi = _clause(text, max(start - 1, 0), max(start - 1, 0))
         named = [m for m in measures if lo <= m[0] and m[1] <= start]
         if named:
@@ -219,13 +243,21 @@ def _side(text: str, value: Value) -> str | None:
     return _SIDE_OF[found.group("side").lower()] if found else None
 
 
-def _labelled(text: str, point: Point, numbers: list[Value]) -> int | None:
-    """The offset of the number ``point`` labels, written right after it ("baseline 1.1");
-    None when no number follows it so."""
-    found = _LABELS_A_NUMBER.match(text, point.end)
-    if found is None:
-        return None
-    return next((n.start for n in numbers if point.end <= n.start <= found.end()), None)
+def _labelled(text: str, points: list[Point], numbers: list[Value]) -> dict[Point, int | None]:
+    """For each of ``points``, the offset of the number it labels, written right after it
+    ("baseline 1.1"); None when no number follows it so. Read once per sentence, by bisection:
+    read per value, a long export read as one sentence took quadratic time (review58b)."""
+    starts = sorted(n.start for n in numbers)
+    labels: dict[Point, int | None] = {}
+    for point in points:
+        found = _LABELS_A_NUMBER.match(text, point.end)
+        index = bisect_left(starts, point.end)
+        labels[point] = (
+            starts[index]
+            if found and index < len(starts) and starts[index] <= found.end()
+            else None
+        )
+    return labels
 
 
 # A range of time points after a value: "fell from 17.2 to 11.4 between 4/19 and 4/22".
@@ -236,7 +268,12 @@ _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.I)
 def _range_end(text: str, point: Point, points: list[Point]) -> Point:
     """The last time point of the range ``point`` opens ("between 4/19 and 4/22"), which is
     the time of the value a trend reaches; ``point`` itself where it opens no range."""
-    if _RANGE_OPENER.search(text, 0, point.start) is None:
+    # Searched back from the point's last word only: from the text's start, a search per point
+    # was quadratic in a long export read as one sentence.
+    word_end = point.start
+    while word_end > 0 and text[word_end - 1].isspace():
+        word_end -= 1
+    if _RANGE_OPENER.search(text, max(word_end - len("between"), 0), point.start) is None:
         return point
     for other in points:
         if other.start > point.end and _RANGE_JOIN.fullmatch(text, point.end, other.start):
@@ -246,23 +283,37 @@ def _range_end(text: str, point: Point, points: list[Point]) -> Point:
 
 def _from_clauses(text: str) -> list[tuple[int, int]]:
     """The clauses that start a trend ("from 188 at diagnosis in May 2021")."""
-    return [_clause(text, m.end(), m.end()) for m in _FROM.finditer(text)]
+    return [_clause(text, end, end) for _start, end in _froms(text)]
 
 
-def _timepoint(text: str, value: Value, points: list[Point], numbers: list[Value]) -> Point | None:
+def _timepoint(
+    text: str,
+    value: Value,
+    points: list[Point],
+    labels: dict[Point, int | None],
+    starts: list[int],
+    row_end: int | None = None,
+) -> Point | None:
+    """The time point of ``value`` (``labels``: each point's labelled number, ``_labelled``;
+    ``starts``: the sentence's numbers' offsets, sorted; ``row_end``: where the table row that
+    holds ``value`` ends, None where no row holds it)."""
     end = value.start + len(value.raw)
     lo, hi = _clause(text, value.start, end)
+    # A row's clause ends with the row: "2024-01-01,Potassium,3.0,mmol/L" has no comma after its
+    # unit, and the next row's date was the potassium's (review58b).
+    hi = hi if row_end is None else min(hi, row_end)
     # A time point that labels another number ("fasting 98, 1 h 192") is that number's.
-    points = [p for p in points if _labelled(text, p, numbers) in (None, value.start)]
+    points = [p for p in points if labels[p] in (None, value.start)]
     # One that labels this number is its own, whatever follows it: in "BK PCR 18/08/2025: 2,400
     # copies/mL (not detected 22/07/2025)" the bracket dates the earlier result.
-    own = [p for p in points if _labelled(text, p, numbers) == value.start]
+    own = [p for p in points if labels[p] == value.start]
     if own:
         return own[-1]
     following = [p for p in points if p.start >= end and p.end <= hi]
     if following:
         first = _range_end(text, min(following), points)
-        if not any(end <= n.start < first.start for n in numbers):
+        index = bisect_left(starts, end)
+        if not (index < len(starts) and starts[index] < first.start):
             return first
     before = [p for p in points if p.end <= value.start]
     in_clause = [p for p in before if p.start >= lo]
@@ -291,6 +342,12 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies in one of ``spans`` (sorted, apart)."""
     index = bisect_right(spans, (offset, sys.maxsize)) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _span_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The one of ``spans`` (sorted, apart) that holds ``offset``; None where none does."""
+    index = bisect_right(spans, (offset, sys.maxsize)) - 1
+    return spans[index] if index >= 0 and spans[index][0] <= offset < spans[index][1] else None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -390,6 +447,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     # alone, "Potassium,5.9,mmol/L,3.5,5.3" lost 5.3 ("3.5,5.3" is no number) and "135,145"
     # became one thousands number (review56a F5).
     table_rows = [row for table in tables for row in table.rows]
+    taken_rows = sorted(rows)
     whole = extract_values(text, day_first, commas) if table_rows else []
     starts = [v.start for v in whole]
     for sentence in split_sentences(text):
@@ -423,10 +481,20 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
         # A table's Range heading is a sentence of its own, above the row's.
         headed = heading is not None and heading < sentence.start
         limits = reference_limits(body_for_clauses, headed)
+        labelled = _labelled(body_for_clauses, points, numbers)
+        number_starts = sorted(n.start for n in numbers)
         for value in numbers:
-            if any(a <= value.start + sentence.start < b for a, b in rows):
+            if _inside(taken_rows, value.start + sentence.start):
                 continue
-            point = _timepoint(body_for_clauses, value, points, numbers)
+            row = _span_at(table_rows, value.start + sentence.start)
+            point = _timepoint(
+                body_for_clauses,
+                value,
+                points,
+                labelled,
+                number_starts,
+                None if row is None else row[1] - sentence.start,
+            )
             column = column_dates.get(column_of(text, value.start + sentence.start))
             in_ref_column = column is not None and column.key == REFERENCE_RANGE
             # The text the point's offsets are in: the sentence's, or a column's in the whole.

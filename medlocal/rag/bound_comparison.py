@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.rag.unlisted_tests import may_be_one_test
+from medlocal.rag.unlisted_tests import may_be_one_test, written_test
 from medlocal.values import Value, dates_agree, extract_values, quantity, readable_date
 
 # Units that say what was measured where the sentence names nothing: "a rate of 148 bpm".
@@ -184,12 +184,11 @@ def describe(bound: Bound) -> str:
         # A range's limit is no result of a day: "the sodium reference range" (walk 41 read
         # "'146' ... the reference range on 2026-07-18" and, before, "the sodium").
         measure = bound.range_of
-        return (
-            f"the {_NAMED.get(measure, measure).removeprefix('the ')} {REFERENCE_RANGE}"
-            if measure
-            else f"a {REFERENCE_RANGE}"
-        )
-    parts = [_NAMED.get(attribute, f"the {attribute}") if attribute else "a value"]
+        if not measure:
+            return f"a {REFERENCE_RANGE}"
+        named = _NAMED.get(measure, written_test(measure)).removeprefix("the ")
+        return f"the {named} {REFERENCE_RANGE}"
+    parts = [_NAMED.get(attribute, f"the {written_test(attribute)}") if attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
         # A date reads "on 2026-11-08", one without its year "on 8 Nov", never "--11-08".

@@ -93,6 +93,13 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _MEASURE_NAMES = tuple({phrase_key(form) for forms in MEASURES.values() for form in forms})
 
 
+def written_test(name: str) -> str:
+    """A listed test's name as a flag writes it: its abbreviation in capitals ("LDH", not the
+    "ldh" it is keyed by), any other name as it is."""
+    forms = _PROSE_TESTS.get(name)
+    return forms[0] if forms else name
+
+
 def identifier_named(cell: str) -> str | None:
     """The identifier a column's heading names ("MRN", "Patient ID", "NHS number"), as a flag
     writes it; None where it names none."""

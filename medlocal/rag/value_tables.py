@@ -159,7 +159,9 @@ def row_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -
     """The measure a table row names in the cell before the value's (walk 29: every value of a
     lab CSV was bound to no analyte, and a flag described both sides as "a value on
     2026-11-08")."""
-    cell = _CELL_BEFORE.search(text, 0, value.start)
+    # From the value's line's start (no cell spans lines): from the text's start, a search per
+    # value was quadratic in a long export read as one sentence (review58b).
+    cell = _CELL_BEFORE.search(text, text.rfind("\n", 0, value.start) + 1, value.start)
     if cell is None:
         return None
     group = 1 if cell.group(1) is not None else 2
