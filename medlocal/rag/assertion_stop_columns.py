@@ -137,8 +137,10 @@ def _header(line: str, offset: int) -> _Header | None:
         labels = [_label(line[s - offset : e - offset]) for s, e in names]
         stops = [i for i, label in enumerate(labels) if label in _STOP_HEADERS]
         dosed = bool(_DOSE_HEADERS.intersection(labels))
-        names = _DRUG_HEADERS | _NAME_HEADERS if dosed else _DRUG_HEADERS
-        drugs = [i for i, label in enumerate(labels) if label in names]
+        # A "Name"/"Agent" column holds a drug only beside a dose column (a care team's
+        # "Name,Role,Start,End" is no medication list: review58b).
+        drug_words = _DRUG_HEADERS | _NAME_HEADERS if dosed else _DRUG_HEADERS
+        drugs = [i for i, label in enumerate(labels) if label in drug_words]
         if len(labels) < 2 or not stops or not (drugs or dosed):
             continue
         drug = drugs[0] if drugs else 0
