@@ -171,9 +171,13 @@ ADDRESS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # Round 16: "via" in lower case before an acronym is the English word, a route or a
             # scheme ("Veenat 400 via GIPAP", "400 mg via NG"), not a street named in capitals.
-            # Session 58 (dev69): "AV" in capitals before a word in small letters is the heart's
-            # (aortic valve, atrioventricular: "TAPSE 16   AV Vmax 2.1"), not an avenue ("Av.").
-            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?!via[ \t]+[A-Z]{{2,}}\b|AV[ \t]+[A-Z]?[a-z])"
+            # Session 58 (dev69): "AV" in capitals before a word in small letters or a
+            # velocity is the heart's (aortic valve, atrioventricular: "TAPSE 16   AV Vmax
+            # 2.1"), not an avenue ("Av."); review58d: not before any Title-case word, which
+            # is the avenue's name ("45 AV Jean Jaurès 69007 Lyon" kept the number and ZIP), nor
+            # before the article that opens a name ("12 AV de la République").
+            rf"\b\d{{1,6}}[A-Za-z]?,?[ \t]+(?!via[ \t]+[A-Z]{{2,}}\b|AV[ \t]+(?:"
+            r"(?!(?:de|du|des|la|le|les|del|di|da|do|dos|das)\b)[a-z]|V(?:max|mean|peak|ti)\b))"
             rf"(?i:{_STREET_FIRST})\.?[ \t]+"
             r"(?:(?i:de|du|des|la|le|les|del|di|da|do|dos|das|l['’]|d['’])[ \t]*)*"
             r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}"

@@ -51,8 +51,12 @@ _PERSON_CUES = TITLES | ROLES | (RELATIONS - {"with", "to", "and"}) | {"by", "cc
 _MAKER = re.compile("|".join(f"(?:{form})" for form in DEVICE_MAKER_FORMS))
 
 
-def _camel(word: str) -> bool:
-    return _CAMEL.fullmatch(word) is not None and _NAME_CAMEL.match(word) is None
+def _camel(word: str, lex: Lexicon) -> bool:
+    if _CAMEL.fullmatch(word) is None or _NAME_CAMEL.match(word) is not None:
+        return False
+    # Two names joined are a person's ("MaryAnn", "AnnMarie": review58d), not a product's.
+    inner = next(i for i in range(1, len(word)) if word[i].isupper())
+    return not (_named(word[:inner], lex) and _named(word[inner:], lex))
 
 
 def _model_code(word: str, maker: bool) -> bool:
@@ -66,6 +70,22 @@ def _model_code(word: str, maker: bool) -> bool:
 def _named(word: str, lex: Lexicon) -> bool:
     lower = fold(word)
     return lower in lex.given_names or lower in lex.surnames
+
+
+def _person_word(word: str, lex: Lexicon) -> bool:
+    """A given name, or a surname that is no English word ("Jones", not "Gallant")."""
+    lower = fold(word)
+    return lower in lex.given_names or (lower in lex.surnames and not lex.known(lower))
+
+
+def _code_after_person(code: str, words: list[str], lex: Lexicon) -> bool:
+    """Whether the code after a maker's span is a field's label or a bed, not a model: a name's
+    words before it ("Edwards Sarah DOB", "Stryker Jones MRN", "Edwards Sarah B12": the patient
+    named surname first; review58d) take only a model's code of three digits or more ("Dräger
+    Evita V800")."""
+    if not any(_person_word(word, lex) for word in words[1:]):
+        return False
+    return sum(c.isdigit() for c in code) < 3
 
 
 def is_device_model(text: str, red: Redaction, lex: Lexicon) -> bool:
@@ -84,12 +104,17 @@ def is_device_model(text: str, red: Redaction, lex: Lexicon) -> bool:
     maker = _MAKER.fullmatch(fold(words[0])) is not None
     # Organisations write their names in camel case too ("LifeLabs", "PhilHealth", "Manukau
     # SuperClinic"): a camel word is a product's after a listed maker or before a model's code.
-    camel = any(_camel(word) for word in words[1:]) or _camel(following)
-    if (maker and camel) or (_camel(words[-1]) and _model_code(following, maker=False)):
+    camel = any(_camel(word, lex) for word in words[1:]) or _camel(following, lex)
+    if (maker and camel) or (_camel(words[-1], lex) and _model_code(following, maker=False)):
         return True
     # Capitals alone are a model's only after the maker's product ("Abbott Gallant HF"): after
     # the maker alone they are as often the next field's label ("Hamilton NHI ...").
-    if maker and following and _model_code(following, maker=len(words) > 1):
+    if (
+        maker
+        and following
+        and _model_code(following, maker=len(words) > 1)
+        and not _code_after_person(following, words, lex)
+    ):
         return True
     if maker and len(words) > 1 and not _named(words[0], lex):
         return not any(_named(word, lex) for word in words[1:])

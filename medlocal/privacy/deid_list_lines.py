@@ -89,6 +89,11 @@ _AGENT_OR_PLACE = frozenset(
         "com", "pelo", "pela", "przez", "u", "w", "we", "do", "od", "z", "av", "hos", "från",
         "i", "till", "tarafından", "ile", "oleh", "dari", "di", "dengan", "k", "v", "ve",
         "által",
+        # review58d: the same words in the languages deid58a added ("hentet på Apoteket
+        # Nørrebro, København" kept the town): Norwegian and Danish, Croatian and Serbian,
+        # Romanian, Dutch.
+        "på", "fra", "af", "ved", "kod", "iz", "kroz", "la", "din", "prin", "bij", "door",
+        "uit", "naar", "van",
     }
 )  # fmt: skip
 # Titles, relations and honorifics of the lexicon, and the titles of the lists' languages it
@@ -233,9 +238,13 @@ def _place_runs(tokens: list[Tok], lo: int, hi: int, text: str, lex: Lexicon) ->
     return places
 
 
-def _run_of_place(i: int, places: set[int]) -> bool:
-    """Guard 5: the word's capitalised run holds a facility, street or place word."""
-    return i in places
+def _run_of_place(i: int, places: set[int], tokens: list[Tok], text: str) -> bool:
+    """Guard 5: the word's capitalised run holds a facility, street or place word, or follows
+    such a run after a comma, as a town follows its pharmacy ("Apoteket Nørrebro, København":
+    review58d found the town kept)."""
+    if i in places:
+        return True
+    return i - 1 in places and text[tokens[i - 1].end : tokens[i].start].strip(" \t") == ","
 
 
 def _unexplained(tok: Tok, lex: Lexicon) -> bool:
@@ -308,6 +317,21 @@ def _cue_before(tokens: list[Tok], i: int, text: str, name_before: bool) -> bool
     return name_before and not text[before.end : tokens[i].start].strip(" \t")
 
 
+def _given_before_surname(tokens: list[Tok], i: int, text: str, lex: Lexicon) -> bool:
+    """A listed given name that a list explains too ("Ana", "Maria") joined by a blank to a
+    surname a guard removes ("Terapija: ...; Ana Kovač", "Diagnostic: HTA; Maria Ionescu":
+    review58d found the given name kept and the surname gone)."""
+    tok = tokens[i]
+    if tok.shape != "title" or tok.bare not in lex.given_names or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    return (
+        after.word.istitle()
+        and not text[tok.end : after.start].strip(" \t")
+        and (_named_word(after, lex) or _surname_shaped(after, lex))
+    )
+
+
 def _agent_before(tokens: list[Tok], i: int) -> bool:
     """Guard 3: a word of agency or place right before the word."""
     return tokens[i - 1].lower in _AGENT_OR_PLACE
@@ -338,7 +362,9 @@ def _guarded(
         return True
     if _named_word(tok, lex) or _surname_shaped(tok, lex) or _person_after(text, tok):
         return True
-    return _run_of_place(i, places)
+    if _given_before_surname(tokens, i, text, lex):
+        return True
+    return _run_of_place(i, places, tokens, text)
 
 
 def protect_list_lines(tokens: list[Tok], text: str, lex: Lexicon) -> None:

