@@ -887,6 +887,7 @@ def extract_values(
         if found is not None:  # else part of a unit ("ml/min/1,73m²"), read with its value
             values.append(found)
             _mask(masked, match.start(), match.end())
+    _part_integer_pairs(masked)
     flat = "".join(masked)
     numbers: list[Value] = []
     for match in _VALUE.finditer(flat):
@@ -895,6 +896,19 @@ def extract_values(
     values += _shared_units(text, numbers, frozenset(marks.delimiters))
     # In the order of the text, as readers pair them ("A and B at 81 mg and 75 mg").
     return sorted(_in_column_units(text, tables, values), key=lambda v: v.start)
+
+
+def _part_integer_pairs(masked: list[str]) -> None:
+    """Blank the comma of each pair of integers left unread as a decimal ("Apgar 8,9", "ribs
+    4,5", "GCS 14,15"): a list of two, whose second number was lost (a number right after a
+    comma is no number of its own, so "1,250" stays one). A pair inside a unit ("/1,73m²")
+    keeps its comma."""
+    flat = "".join(masked)
+    for match in _COMMA_DECIMAL.finditer(flat):
+        if _number_value(flat, match, match.group("num")) is None:
+            continue
+        comma = flat.index(",", match.start("num"))
+        masked[comma] = " "
 
 
 def _number_value(flat: str, match: re.Match[str], written: str) -> Value | None:
