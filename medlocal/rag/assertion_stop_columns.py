@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from medlocal.delimited_tables import cell_spans, cell_text
 from medlocal.rag.assertion_records import Assertion
 from medlocal.rag.assertion_tokens import Token
 
@@ -98,29 +99,16 @@ class StoppedRow:
 
 
 def _cells(line: str, offset: int, delimiter: str) -> list[tuple[int, int]]:
-    """(start, end) in the text of each cell of ``line`` (at ``offset``), its spaces and
-    quotes trimmed; a Markdown row's outer bars open and close no cell."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    quoted = False
-    for i, ch in enumerate(line):
-        if ch == '"' and delimiter != "|":
-            quoted = not quoted
-        elif ch == delimiter and not quoted:
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(line)))
+    """(start, end) in the text of each cell of ``line`` (at ``offset``), its blanks and
+    enclosing quotes trimmed (delimited_tables' cell readers); a Markdown row's outer bars open
+    and close no cell."""
+    spans = cell_spans(line, 0, len(line), delimiter)
     if delimiter == "|" and line.strip().startswith("|"):
         spans = spans[1:]
     if delimiter == "|" and line.strip().endswith("|"):
         spans = spans[:-1]
-    trimmed = []
-    for s, e in spans:
-        cell = line[s:e]
-        lead = len(cell) - len(cell.lstrip(' "'))
-        trail = len(cell.rstrip(' "'))
-        trimmed.append((offset + s + lead, offset + s + max(lead, trail)))
-    return trimmed
+    trimmed = (cell_text(line, span) for span in spans)
+    return [(offset + a, offset + b) for a, b in trimmed]
 
 
 def _label(cell: str) -> str:
