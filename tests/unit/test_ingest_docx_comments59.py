@@ -1,18 +1,22 @@
-"""A Word document's comments and tracked changes (ingest59): a comment's text is imported where
-Word refers to it, after the words it marks, as an OpenDocument text's is; deleted and moved-away
-text is not imported as current text, nor a comment referred to only from it; a comment referred
-to from nowhere is kept at the end."""
+"""A Word document's comments, tracked changes and hidden text (ingest59): a comment's text is
+imported where Word refers to it, after the words it marks, as an OpenDocument text's is; deleted
+and moved-away text is not imported as current text, nor a comment referred to only from it; a
+comment referred to from nowhere is kept at the end; hidden text is left out and reported, as an
+OpenDocument text's is."""
 
 from __future__ import annotations
 
 import io
 
 import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from fixtures.office_files import add_docx_part
 
+from medlocal.ingest.errors import NoTextError
 from medlocal.ingest.extractors.docx import extract_docx
 from medlocal.rag.grounding import ground
 
@@ -105,3 +109,50 @@ def test_comments_stand_after_their_words_and_deleted_text_is_no_text() -> None:
     passages = {1: read.text}
     assert ground("Her potassium was 5.6 mmol/L on 2 March [1].", passages).flags == []
     assert ground("Her potassium was 6.2 mmol/L on 2 March [1].", passages).flags != []
+
+
+def _hidden_letter() -> docx.document.Document:
+    """Hidden text as Word keeps it: a run formatted Hidden, a character style and a paragraph
+    style (based on a hidden one) that hide their text, and a run that says not hidden."""
+    document = docx.Document()
+    hiding = document.styles.add_style("Template note", WD_STYLE_TYPE.CHARACTER)
+    hiding.font.hidden = True
+    spare = document.styles.add_style("Spare wording", WD_STYLE_TYPE.PARAGRAPH)
+    spare.font.hidden = True
+    based = document.styles.add_style("Old plan", WD_STYLE_TYPE.PARAGRAPH)
+    based.base_style = spare
+    first = document.add_paragraph("Potassium 4.1")
+    first.add_run(" (was 6.2)").font.hidden = True
+    first.add_run(" mmol/L.")
+    second = document.add_paragraph("Plan: ")
+    second.add_run("[insert plan here]", style=hiding)
+    second.add_run("stop spironolactone.")
+    document.add_paragraph("Continue spironolactone 25 mg.", style=based)
+    shown = document.add_paragraph("", style=based)
+    shown.add_run("Review in 2 weeks.").font.hidden = False  # shown, whatever its style says
+    return document
+
+
+def _saved(document: docx.document.Document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_hidden_text_is_left_out_as_an_odt_s_is_and_the_report_says_so() -> None:
+    read = extract_docx(_saved(_hidden_letter()), "letter.docx")
+    assert read.text == (
+        "Potassium 4.1 mmol/L.\n\nPlan: stop spironolactone.\n\nReview in 2 weeks."
+    )
+    assert read.notes == (
+        "hidden text in 3 paragraphs not imported, as Word does not show or print it: to "
+        "import it, show it in Word (select it, Home › Font, clear Hidden) and import the "
+        "file again",
+    )
+
+
+def test_a_document_of_only_hidden_text_says_why_it_has_none() -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("Dear Dr ...").font.hidden = True
+    with pytest.raises(NoTextError, match=r"no text in the Word document \(hidden text in 1 "):
+        extract_docx(_saved(document), "template.docx")

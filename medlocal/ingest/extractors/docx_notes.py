@@ -4,14 +4,14 @@ the body.
 Word keeps them in parts of their own (footnotes.xml, endnotes.xml, comments.xml), which the
 body's text never reaches: "Hypoglycaemia reported once¹." was stored without the footnote that
 gave the glucose value (walk 53b, H4). Each note is numbered as Word shows it, in the order the
-body refers to it (footnotes 1, 2, 3; endnotes i, ii, iii; comments by number), the mark is put
+body refers to it (footnotes 1, 2, 3; endnotes i, ii, iii), the mark is put
 in the body where the reference stands ("[1]"), and the notes' text goes at the end under a
 heading of their own ("Footnotes"), so a passage quoting either carries the number that joins
 them. A comment is put in the text where its reference stands, after the words it marks
 ("Potassium 5.6 [comment by Dr B: haemolysed]"), as an OpenDocument text's are (odt.py): what
 a colleague wrote on a result is searched and cited with it. One referred to from nowhere goes
-under "Comments" at the end. The parts are read through python-docx's package (the document part's relationships),
-parsed with its safe XML parser.
+under "Comments" at the end. The parts are read through python-docx's package (the document
+part's relationships), parsed with its safe XML parser.
 
 A note referred to only from deleted text (a tracked deletion) is left out with it; one never
 referred to at all is kept after the others, as no text may be lost.
