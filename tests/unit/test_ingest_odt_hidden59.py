@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.office_files import odt_bytes
-from odf import office, style, text
+from odf import draw, office, style, text
 from odf.dc import Creator
 from odf.namespaces import OFFICENS
 from odf.opendocument import OpenDocumentText
@@ -105,6 +105,17 @@ def _hidden_letter() -> OpenDocumentText:
     empty = text.Section(name="Spare", display="none")
     empty.addElement(text.P())
     document.text.addElement(empty)
+    # A Hidden Paragraph field in a text box hides the box's paragraph, not the one it is in.
+    anchor = text.P(text="Seen with her daughter.")
+    frame = draw.Frame(name="Box", anchortype="paragraph", width="5cm", height="2cm")
+    box = draw.TextBox()
+    boxed = text.P(text="Boxed template wording.")
+    boxed.addElement(text.HiddenParagraph(condition="ooow:1", ishidden="true"))
+    box.addElement(boxed)
+    box.addElement(text.P(text="Next review: June."))
+    frame.addElement(box)
+    anchor.addElement(frame)
+    document.text.addElement(anchor)
     return document
 
 
@@ -112,10 +123,10 @@ def test_hidden_text_is_left_out_as_hidden_sheets_are_and_the_report_says_so() -
     read = extract("letter.odt", odt_bytes(_hidden_letter()))
     assert read.text == (
         "Dear Dr Smith,\n\nStop spironolactone.\n\nAllergies: none known.\n\n"
-        "Potassium 4.1 mmol/L.\n\n- Ramipril 5 mg"
+        "Potassium 4.1 mmol/L.\n\n- Ramipril 5 mg\n\nSeen with her daughter.\nNext review: June."
     )
     assert read.notes == (
-        "1 hidden section and 4 hidden paragraphs or passages not imported, as LibreOffice "
+        "1 hidden section and 5 hidden paragraphs or passages not imported, as LibreOffice "
         "Writer does not show them: to import them, show them in Writer (a section: Format › "
         "Sections, clear Hide; hidden formatting: Format › Character, clear Hidden) and import "
         "the file again",

@@ -255,9 +255,12 @@ def _hidden(element: Any, notes: _Notes) -> bool:
 
 def _hidden_by_field(paragraph: Any) -> bool:
     """Whether a Hidden Paragraph field in ``paragraph`` (in its spans too) hides it now (the
-    field keeps the result of its condition as Writer last worked it out)."""
+    field keeps the result of its condition as Writer last worked it out). Not one in a text
+    box's paragraphs, a note or a comment: those are paragraphs of their own."""
     for child in paragraph.childNodes:
-        if child.nodeType != child.ELEMENT_NODE or child.qname == _NOTE:
+        if child.nodeType != child.ELEMENT_NODE or child.qname in (_NOTE, _ANNOTATION):
+            continue
+        if child.qname[0] == _DRAW:
             continue
         if child.qname == _HIDDEN_PARAGRAPH:
             if child.getAttrNS(_TEXT, "is-hidden") == "true":
