@@ -1,7 +1,8 @@
 """A Word document's footnotes, endnotes and comments reach its text (walk 53b, H4): the body
-keeps a numbered mark where each is referred to, and the notes follow the body under a heading
-of their own. Documents are built here with python-docx, the note parts added through its
-package API as Word writes them."""
+keeps a numbered mark where each note is referred to, and the notes follow the body under a
+heading of their own; a comment's text stands where it is referred to (ingest59). Documents
+are built here with python-docx, the note parts added through its package API as Word writes
+them."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ import io
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from docx.oxml import parse_xml
+from fixtures.office_files import add_docx_part
 
 from medlocal.ingest.extractors.docx import extract_docx
 
@@ -39,13 +39,6 @@ def _notes(root: str, tag: str, notes: dict[int, str]) -> bytes:
     return f"{head}<w:{root} {W}>{separators}{body}</w:{root}>".encode()
 
 
-def _add_part(
-    document: docx.document.Document, name: str, content_type: str, rel: str, blob: bytes
-) -> None:
-    part = Part(PackURI(f"/word/{name}"), content_type, blob, document.part.package)
-    document.part.relate_to(part, rel)
-
-
 def _letter() -> bytes:
     document = docx.Document()
     document.add_paragraph("Diabetes clinic letter")
@@ -59,7 +52,7 @@ def _letter() -> bytes:
         parse_xml(f'<w:r {W}><w:commentReference w:id="0"/></w:r>')
     )
     document.sections[0].footer.paragraphs[0].text = "Clinic room 7B"
-    _add_part(
+    add_docx_part(
         document,
         "footnotes.xml",
         CT.WML_FOOTNOTES,
@@ -73,7 +66,7 @@ def _letter() -> bytes:
             },
         ),
     )
-    _add_part(
+    add_docx_part(
         document,
         "endnotes.xml",
         CT.WML_ENDNOTES,
@@ -85,7 +78,7 @@ def _letter() -> bytes:
         'w:author="Dr B"><w:p><w:r><w:t>patient declined podiatry referral</w:t></w:r></w:p>'
         "</w:comment></w:comments>"
     ).encode()
-    _add_part(document, "comments.xml", CT.WML_COMMENTS, RT.COMMENTS, comments)
+    add_docx_part(document, "comments.xml", CT.WML_COMMENTS, RT.COMMENTS, comments)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -110,8 +103,9 @@ def test_endnotes_and_comments_are_kept_and_the_footer_stays_last() -> None:
     text = document.text
     assert "[i] Seen with her daughter." in text
     assert document.section_at(text.index("[i] Seen")) == "Endnotes"
-    assert "Retinal screening due in January.[comment 1]" in text
-    assert "[comment 1] Dr B: patient declined podiatry referral" in text
+    # A comment in the text where it is referred to, after the words it marks (ingest59).
+    assert "Retinal screening due in January. [comment by Dr B: patient declined podiatry " in text
+    assert "Comments" not in text and "[comment 1]" not in text
     assert text.rstrip().endswith("Clinic room 7B")
     assert "separator" not in text.lower()
 

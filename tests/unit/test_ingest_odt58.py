@@ -1,6 +1,6 @@
 """OpenDocument text (ingest58): a LibreOffice letter's paragraphs, headings, lists, tables,
-notes, comments and page headers are read as a Word document's are; deleted text is not; every
-bad file is refused with a clear reason."""
+notes and page headers are read as a Word document's are (comments in their paragraph, ingest59);
+deleted text is not; every bad file is refused with a clear reason."""
 
 from __future__ import annotations
 
@@ -117,16 +117,14 @@ def test_a_letter_reads_as_a_word_document_would() -> None:
         "- Ramipril 5 mg once daily\n- Metformin 500 mg twice daily\n- Stopped:\n"
         "  - Spironolactone\n\n"
         "Test | Result | Unit\nK | 5.6 | mmol/L\n\n"
-        "Follow up in clinic[comment 1].\n\n"
-        "Footnotes\n\n[1] Sample not haemolysed.\n\n"
-        "Comments\n\n[comment 1] Dr Okafor: Book within two weeks."
+        "Follow up in clinic [comment by Dr Okafor: Book within two weeks.].\n\n"
+        "Footnotes\n\n[1] Sample not haemolysed."
     )
     assert [s.title for s in document.sections] == [
         PAGE_HEADER,
         "Discharge summary",
         "Medication",
         "Footnotes",
-        "Comments",
     ]
 
 

@@ -36,6 +36,7 @@ from medlocal.ingest.document import (
     ExtractedDocument,
 )
 from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.extractors.docx_hidden import HiddenText
 from medlocal.ingest.extractors.docx_notes import KINDS, DocumentNotes, read_notes
 from medlocal.ingest.extractors.pictures import MIN_HEIGHT, MIN_WIDTH, PictureReader
 from medlocal.ingest.extractors.powers import EXPONENT, ends_with_power_of_ten, times_ten
@@ -80,16 +81,28 @@ def extract_docx_with_ocr(data: bytes, file_name: str, ocr: OcrOptions) -> Extra
 
 def _extract(data: bytes, file_name: str, pictures: PictureReader) -> ExtractedDocument:
     document = docx.Document(io.BytesIO(data))
-    notes = read_notes(document, _note_text)
-    token = _NOTE_MARKS.set(notes.marks)
+    hidden = HiddenText.of(document)
+    hiding = _HIDDEN.set(hidden)
     try:
-        extracted = _extract_with_marks(document, notes, file_name, pictures)
+        notes = read_notes(document, _note_text)
+        token = _NOTE_MARKS.set(notes.marks)
+        try:
+            extracted = _extract_with_marks(document, notes, file_name, pictures)
+        finally:
+            _NOTE_MARKS.reset(token)
+    except NoTextError:
+        if not hidden.paragraphs:
+            raise
+        raise NoTextError(file_name, f"no text in the Word document ({hidden.note()})") from None
     finally:
-        _NOTE_MARKS.reset(token)
+        _HIDDEN.reset(hiding)
     # A Word document has no pages to place a picture on: one not read is the document's.
     unread = (0,) if pictures.unread_pages else ()
+    told = (hidden.note(),) if hidden.paragraphs else ()
     return dataclasses.replace(
-        extracted, notes=(*extracted.notes, *pictures.notes()), unread_picture_pages=unread
+        extracted,
+        notes=(*extracted.notes, *told, *pictures.notes()),
+        unread_picture_pages=unread,
     )
 
 
@@ -153,6 +166,8 @@ _NOTE_REFERENCES = frozenset(kind.reference_tag for kind in KINDS)
 _NOTE_MARKS: ContextVar[Mapping[tuple[str, str], str]] = ContextVar(
     "_NOTE_MARKS", default=MappingProxyType({})
 )
+# The hidden text of the document being read (docx_hidden.py): set as _NOTE_MARKS is.
+_HIDDEN: ContextVar[HiddenText | None] = ContextVar("_HIDDEN", default=None)
 # Not the text: deleted or moved-away runs, a paragraph's properties (w:pPr holds a tab *stop*
 # list, w:tab elements that are no tab), and the fallback copy of a text box (mc:Fallback
 # repeats mc:Choice for older readers).
@@ -194,7 +209,14 @@ _UNIT_AFTER = re.compile(r"[-−–]?\d{1,2}/(?![ \u00a0\u2009\u202f]*\d)")
 
 
 def _paragraph_text(element: Any) -> str:
-    return _joined_powers(_inner_text(element, ""))
+    hidden = _HIDDEN.get()
+    if hidden is None:
+        return _joined_powers(_inner_text(element, ""))
+    hidden.start_paragraph()
+    try:
+        return _joined_powers(_inner_text(element, "", hidden.paragraph_style(element)))
+    finally:
+        hidden.end_paragraph()
 
 
 def _joined_powers(text: str) -> str:
@@ -214,14 +236,20 @@ def _joined_powers(text: str) -> str:
     return "".join(out)
 
 
-def _inner_text(element: Any, before: str) -> str:
+def _inner_text(element: Any, before: str, paragraph_style: str = "") -> str:
     """The text of ``element``; ``before``: the end of the paragraph's text before it (a raised
-    number in a hyperlink or a tracked insertion follows a "10" outside it)."""
+    number in a hyperlink or a tracked insertion follows a "10" outside it); hidden runs left
+    out (``paragraph_style``: the paragraph's, which may hide them)."""
+    hidden = _HIDDEN.get()
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue  # comments and processing instructions have no string tag
+        if tag == _RUN and hidden is not None and hidden.hides(child, paragraph_style):
+            if any((text.text or "").strip() for text in child.iter(_T)):
+                hidden.left_out()
+            continue
         if tag == _T:
             piece = child.text or ""
         elif tag in (_TAB, _PTAB):
@@ -235,7 +263,7 @@ def _inner_text(element: Any, before: str) -> str:
         elif tag in _NOTE_REFERENCES:
             piece = _NOTE_MARKS.get().get((tag, str(child.get(_ID))), "")
         elif tag == _RUN and _raised(child):
-            text = _inner_text(child, "")
+            text = _inner_text(child, "", paragraph_style)
             # "10" then a raised "9", also with a space between ("10 " + "9": "10^9").
             so_far = before.rstrip(_SPACES)
             exponent = ends_with_power_of_ten(so_far) and EXPONENT.fullmatch(text.strip())
@@ -246,7 +274,7 @@ def _inner_text(element: Any, before: str) -> str:
             lines = (_block_text(item) for item in _blocks(child, None))
             piece = "\n" + "\n".join(line for line in lines if line.strip()) + "\n"
         else:
-            piece = _inner_text(child, before)
+            piece = _inner_text(child, before, paragraph_style)
         parts.append(piece)
         before = (before + piece)[-16:]
     return "".join(parts)

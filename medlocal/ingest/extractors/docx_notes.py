@@ -4,11 +4,14 @@ the body.
 Word keeps them in parts of their own (footnotes.xml, endnotes.xml, comments.xml), which the
 body's text never reaches: "Hypoglycaemia reported once¹." was stored without the footnote that
 gave the glucose value (walk 53b, H4). Each note is numbered as Word shows it, in the order the
-body refers to it (footnotes 1, 2, 3; endnotes i, ii, iii; comments by number), the mark is put
+body refers to it (footnotes 1, 2, 3; endnotes i, ii, iii), the mark is put
 in the body where the reference stands ("[1]"), and the notes' text goes at the end under a
 heading of their own ("Footnotes"), so a passage quoting either carries the number that joins
-them. The parts are read through python-docx's package (the document part's relationships),
-parsed with its safe XML parser.
+them. A comment is put in the text where its reference stands, after the words it marks
+("Potassium 5.6 [comment by Dr B: haemolysed]"), as an OpenDocument text's are (odt.py): what
+a colleague wrote on a result is searched and cited with it. One referred to from nowhere goes
+under "Comments" at the end. The parts are read through python-docx's package (the document
+part's relationships), parsed with its safe XML parser.
 
 A note referred to only from deleted text (a tracked deletion) is left out with it; one never
 referred to at all is kept after the others, as no text may be lost.
@@ -42,6 +45,7 @@ class NoteKind:
     note_tag: str
     reference_tag: str
     mark: Callable[[int], str]  # the note's number as shown in the text
+    inline: bool = False  # its text put where it is referred to, not after the body
 
 
 def _roman(number: int) -> str:
@@ -76,6 +80,7 @@ KINDS = (
         qn("w:comment"),
         qn("w:commentReference"),
         lambda number: f"comment {number}",
+        inline=True,
     ),
 )
 
@@ -116,17 +121,28 @@ def read_notes(document: Any, note_text: Callable[[Any, Any], str]) -> DocumentN
         order += [n for n in notes if n not in kept and n not in deleted]
         lines: list[str] = []
         for number, note_id in enumerate(order, start=1):
+            text = " ".join(note_text(notes[note_id], part).split())
+            if kind.inline:
+                placed = _placed(text, notes[note_id].get(_AUTHOR))
+                marks[(kind.reference_tag, note_id)] = f" {placed}" if placed else ""
+                if placed and note_id not in kept:
+                    lines.append(placed)
+                continue
             mark = f"[{kind.mark(number)}]"
             marks[(kind.reference_tag, note_id)] = mark
-            text = " ".join(note_text(notes[note_id], part).split())
-            author = notes[note_id].get(_AUTHOR)
-            if author and kind.note_tag == qn("w:comment"):
-                text = f"{' '.join(author.split())}: {text}"
             if text:
                 lines.append(f"{mark} {text}")
         if lines:
             sections.append(NoteSection(kind.heading, tuple(lines)))
     return DocumentNotes(marks, tuple(sections))
+
+
+def _placed(text: str, author: str | None) -> str:
+    """A comment as it is put in the text: "[comment by Dr B: ...]" ("" for an empty one)."""
+    if not text:
+        return ""
+    author = " ".join((author or "").split())
+    return f"[comment by {author}: {text}]" if author else f"[comment: {text}]"
 
 
 def _part(document_part: Any, relationship: str) -> Any:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from odf import teletype
@@ -23,6 +24,7 @@ from odf import teletype
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import CorruptFileError, IngestError
 from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
+from medlocal.ingest.extractors.ods_formats import GENERAL, CellFormats, ColumnStyles
 from medlocal.ingest.extractors.sheet_cells import cell_text, number_text
 from medlocal.ingest.extractors.sheet_text import (
     Program,
@@ -53,9 +55,11 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_ANNOTATION = (_OFFICE, "annotation")
+_CREATOR = ("http://purl.org/dc/elements/1.1/", "creator")
 _CELLS = {(_TABLE, "table-cell"), (_TABLE, "covered-table-cell")}
 _FIGURES = {"float", "currency", "percentage", "date", "time"}
-_DURATION = re.compile(r"-?PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
+_DURATION = re.compile(r"(-?)P(?:(\d+)D)?T(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 _WHOLE = re.compile(r"[-+]?\d+")
 _CALC = Program("LibreOffice Calc", "show it in Calc (right-click a sheet tab › Show Sheet)")
 
@@ -64,13 +68,14 @@ def extract_ods(data: bytes, file_name: str, limits: ZipLimits | None = None) ->
     document = open_odf(data, file_name, ODS, _MIMETYPE, _OTHER_KIND, limits)
     try:
         hidden = _hidden_styles(document)
+        formats = CellFormats(document)
         budget = SheetBudget(file_name)
         sheets = [
             (
                 str(sheet.getAttrNS(_TABLE, "name") or ""),
                 None
                 if sheet.getAttrNS(_TABLE, "style-name") in hidden
-                else _read_sheet(sheet, budget),
+                else _read_sheet(sheet, budget, formats),
             )
             for sheet in children(document.spreadsheet, {(_TABLE, "table")})
         ]
@@ -94,16 +99,22 @@ def _hidden_styles(document: Any) -> set[str]:
     return hidden
 
 
-def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
+def _read_sheet(sheet: Any, budget: SheetBudget, formats: CellFormats) -> SheetCells:
     cells = SheetCells()
+    columns = ColumnStyles(sheet)
     row_number = 1
     for row in table_rows(sheet):
         row_repeats = _count(row, "number-rows-repeated")
+        row_style = row.getAttrNS(_TABLE, "default-cell-style-name")
         filled: list[tuple[int, str, bool]] = []  # column, text, figure
         column = 1
         for cell in children(row, _CELLS):
             repeats = _count(cell, "number-columns-repeated")
-            text, figure = _value(cell)
+            style = cell.getAttrNS(_TABLE, "style-name") or row_style or columns.at(column)
+            text, figure = _value(cell, formats.of_style(style))
+            for note, author in _annotations(cell):
+                budget.spend(0, len(note) + len(author))
+                cells.add_note(row_number, column, note, author)
             if text:  # counted before the cells are made: a repeat count may be any size
                 budget.spend(repeats * row_repeats, len(text) * repeats * row_repeats)
                 filled += [(column + n, text, figure) for n in range(repeats)]
@@ -131,13 +142,23 @@ def _number(stored: object) -> int | float:
     return int(written) if _WHOLE.fullmatch(written) else float(written)
 
 
-def _value(cell: Any) -> tuple[str, bool]:
-    """What ``cell`` shows, from its stored value, and whether it is a figure."""
+def _annotations(cell: Any) -> Iterator[tuple[str, str]]:
+    """(text, author) of each comment on ``cell`` (Calc's ``office:annotation``)."""
+    for annotation in children(cell, {_ANNOTATION}):
+        author = " ".join(teletype.extractText(a) for a in children(annotation, {_CREATOR}))
+        paragraphs = children(annotation, {(_TEXT, "p"), (_TEXT, "h"), (_TEXT, "list")})
+        yield " ".join(teletype.extractText(p) for p in paragraphs), author
+
+
+def _value(cell: Any, number_format: str = GENERAL) -> tuple[str, bool]:
+    """What ``cell`` shows under ``number_format`` (ods_formats.py), from its stored value, and
+    whether it is a figure."""
     kind = cell.getAttrNS(_OFFICE, "value-type")
     if kind in ("float", "currency"):
-        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), "General"), True
+        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), number_format), True
     if kind == "percentage":
-        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), "0%"), True
+        shown = number_format if "%" in number_format else "0%"
+        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), shown), True
     if kind == "date":
         written = str(cell.getAttrNS(_OFFICE, "date-value"))
         return cell_text(datetime.datetime.fromisoformat(written)), True
@@ -145,10 +166,12 @@ def _value(cell: Any) -> tuple[str, bool]:
         found = _DURATION.fullmatch(str(cell.getAttrNS(_OFFICE, "time-value")))
         if found is None:
             raise ValueError("a time cell without a time")
-        hours, minutes, seconds = int(found[1]), int(found[2]), float(found[3])
-        if hours < 24:
+        sign, days, hours = found[1], int(found[2] or 0), int(found[3])
+        minutes, seconds = int(found[4]), float(found[5])
+        if not sign and not days and hours < 24:
             return cell_text(datetime.time(hours, minutes, int(seconds))), True
-        return cell_text(datetime.timedelta(hours=hours, minutes=minutes, seconds=seconds)), True
+        span = datetime.timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+        return cell_text(-span if sign else span), True
     if kind == "boolean":
         return cell_text(cell.getAttrNS(_OFFICE, "boolean-value") == "true"), False
     paragraphs = [teletype.extractText(p) for p in children(cell, {(_TEXT, "p"), (_TEXT, "h")})]

@@ -3,6 +3,17 @@ as sections, lists, tables (one line a row, cells joined with " | ", as the DOCX
 writes them), footnotes and endnotes (their mark in the text, their text under a heading after
 the body, as for a Word document), comments, and the page headers and footers.
 
+A comment is clinical content (what a colleague wrote on a result): its text is put in the
+paragraph where it sits, after the words it marks ("Potassium 5.6 [comment by Dr Okafor:
+haemolysed]"), so it is searched and cited with them; a comment over several paragraphs at the
+end of the first.
+
+Hidden text is left out, as hidden sheets of a workbook are (sheet_text.py): a section hidden
+(``text:display="none"``), a paragraph a Hidden Paragraph field hides, and paragraphs or words
+whose formatting hides them. Writer does not show them: they are often a template's spare
+wording or text kept but no longer meant, and a clinician expects what they see to be what is
+imported. The import report says how many were left out and how to have them read.
+
 The file is opened by odf_package.py: its zip checked, a password-protected one told, its XML
 checked before odfpy parses it (with defusedxml).
 Text that is no text of the document is left out: tracked deletions (kept in a list of changes
@@ -12,6 +23,7 @@ import report says how many there were.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,13 +70,16 @@ _LIST_ITEMS = {(_TEXT, "list-item"), (_TEXT, "list-header")}
 _TABLE_ELEMENT = (_TABLE, "table")
 _CELL = (_TABLE, "table-cell")
 _NOTE, _ANNOTATION = (_TEXT, "note"), (_OFFICE, "annotation")
+_ANNOTATION_END = (_OFFICE, "annotation-end")
+_SECTION, _SPAN = (_TEXT, "section"), (_TEXT, "span")
+_HIDDEN_PARAGRAPH = (_TEXT, "hidden-paragraph")
+_STYLED = {(_STYLE, "style")}
 _IMAGE = (_DRAW, "image")
 # Not the document's text: the record of tracked changes (deleted text lives there), a merged
 # table cell's covered neighbours, a comment's end mark, declarations and column definitions.
 _SKIPPED = {
     (_TEXT, "tracked-changes"),
     (_TABLE, "covered-table-cell"),
-    (_OFFICE, "annotation-end"),
     (_TEXT, "sequence-decls"),
     (_TABLE, "table-columns"),
     (_TABLE, "table-column"),
@@ -90,13 +105,19 @@ class _Notes:
     """The notes met while reading the body, by kind, in order: "[1] text"."""
 
     by_heading: dict[str, list[str]] = field(default_factory=dict)
-    comments: int = 0
     pictures: int = 0
+    # The styles whose formatting hides text; the hidden sections and paragraphs (or runs of
+    # words) left out.
+    hiding_styles: frozenset[str] = frozenset()
+    hidden_sections: int = 0
+    hidden_paragraphs: int = 0
+    # Comments met but not yet placed, by name: each waits for its end mark.
+    open_comments: dict[str, str] = field(default_factory=dict)
 
 
 def _extract(document: Any, file_name: str) -> ExtractedDocument:
     builder = DocumentBuilder("odt")
-    notes = _Notes()
+    notes = _Notes(hiding_styles=_hiding_styles(document))
     headers = _page_parts(document, _HEADERS, notes)
     footers = _page_parts(document, _FOOTERS, notes)
     if headers:
@@ -113,7 +134,7 @@ def _extract(document: Any, file_name: str) -> ExtractedDocument:
             builder.add_heading(block)
         else:
             builder.add_block(block)
-    for heading in ("Footnotes", "Endnotes", "Comments"):
+    for heading in ("Footnotes", "Endnotes"):
         lines = notes.by_heading.get(heading, [])
         if lines:
             builder.add_heading(heading)
@@ -123,24 +144,64 @@ def _extract(document: Any, file_name: str) -> ExtractedDocument:
         builder.add_section_marker(PAGE_FOOTER)
         for block in footers:
             builder.add_block(block)
+    hidden = hidden_text_note(notes.hidden_sections, notes.hidden_paragraphs)
     if not builder.has_text:
-        raise NoTextError(file_name, "no text in the OpenDocument text")
+        said = f" ({hidden.split(':', 1)[0]})" if hidden else ""
+        raise NoTextError(file_name, f"no text in the OpenDocument text{said}")
     built = builder.build()
+    told = [hidden] if hidden else []
     if not notes.pictures:
-        return built
+        return dataclasses.replace(built, notes=tuple(told))
     many = notes.pictures != 1
-    note = (
+    told.append(
         f"{notes.pictures} picture{'s' if many else ''} in the document {'were' if many else 'was'}"
         " not read (pictures in OpenDocument text are not read by OCR; save it as PDF or DOCX "
         "to have them read)"
     )
-    return ExtractedDocument(
-        text=built.text,
-        file_type=built.file_type,
-        sections=built.sections,
-        notes=(note,),
-        unread_picture_pages=(0,),
+    return dataclasses.replace(built, notes=tuple(told), unread_picture_pages=(0,))
+
+
+def hidden_text_note(sections: int, paragraphs: int) -> str:
+    """The import report's words on hidden text left out ("" when none was)."""
+    counted = [
+        f"{count} hidden {one if count == 1 else many}"
+        for count, one, many in (
+            (sections, "section", "sections"),
+            (paragraphs, "paragraph or passage", "paragraphs or passages"),
+        )
+        if count
+    ]
+    if not counted:
+        return ""
+    them = "them" if sections + paragraphs != 1 else "it"
+    return (
+        f"{' and '.join(counted)} not imported, as LibreOffice Writer does not show {them}: to "
+        f"import {them}, show {them} in Writer (a section: Format › Sections, clear Hide; "
+        "hidden formatting: Format › Character, clear Hidden) and import the file again"
     )
+
+
+def _hiding_styles(document: Any) -> frozenset[str]:
+    """The names of the paragraph and text styles that hide their text
+    (``text:display="none"``), also those that take it from a parent style."""
+    parents: dict[str, str] = {}
+    hiding: set[str] = set()
+    for styles in (document.styles, document.automaticstyles):
+        for style in children(styles, _STYLED):
+            name = str(style.getAttrNS(_STYLE, "name") or "")
+            parents[name] = str(style.getAttrNS(_STYLE, "parent-style-name") or "")
+            for properties in children(style, {(_STYLE, "text-properties")}):
+                if properties.getAttrNS(_TEXT, "display") == "none":
+                    hiding.add(name)
+    for name in parents:
+        seen = {name}
+        parent = parents[name]
+        while parent and parent not in seen and name not in hiding:
+            if parent in hiding:
+                hiding.add(name)
+            seen.add(parent)
+            parent = parents.get(parent, "")
+    return frozenset(hiding)
 
 
 def _page_parts(document: Any, kinds: tuple[str, ...], notes: _Notes) -> list[str]:
@@ -161,6 +222,8 @@ def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
     for child in container.childNodes:
         if child.nodeType != child.ELEMENT_NODE or child.qname in _SKIPPED:
             continue
+        if _hidden(child, notes):
+            continue
         if child.qname == _HEADING:
             yield "heading", _inline(child, notes)
         elif child.qname == _PARAGRAPH:
@@ -171,6 +234,49 @@ def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
             yield "block", _table_text(child, notes)
         else:  # a section, an index's body, a table's header rows: their blocks in order
             yield from _blocks(child, notes)
+
+
+def _hidden(element: Any, notes: _Notes) -> bool:
+    """Whether ``element`` is a hidden section or paragraph holding text (counted as one)."""
+    if element.qname == _SECTION:
+        if element.getAttrNS(_TEXT, "display") != "none":
+            return False
+        notes.hidden_sections += bool(_has_text(element))
+        return True
+    if element.qname not in (_HEADING, _PARAGRAPH, _SPAN):
+        return False
+    hides = element.getAttrNS(_TEXT, "style-name") in notes.hiding_styles or (
+        element.qname != _SPAN and _hidden_by_field(element)
+    )
+    if hides:
+        notes.hidden_paragraphs += bool(_has_text(element))
+    return hides
+
+
+def _hidden_by_field(paragraph: Any) -> bool:
+    """Whether a Hidden Paragraph field in ``paragraph`` (in its spans too) hides it now (the
+    field keeps the result of its condition as Writer last worked it out). Not one in a text
+    box's paragraphs, a note or a comment: those are paragraphs of their own."""
+    for child in paragraph.childNodes:
+        if child.nodeType != child.ELEMENT_NODE or child.qname in (_NOTE, _ANNOTATION):
+            continue
+        if child.qname[0] == _DRAW:
+            continue
+        if child.qname == _HIDDEN_PARAGRAPH:
+            if child.getAttrNS(_TEXT, "is-hidden") == "true":
+                return True
+        elif _hidden_by_field(child):
+            return True
+    return False
+
+
+def _has_text(element: Any) -> bool:
+    """Whether ``element`` holds any words (a hidden empty paragraph is no text left out)."""
+    return any(
+        (child.nodeType == child.TEXT_NODE and child.data.strip())
+        or (child.nodeType == child.ELEMENT_NODE and _has_text(child))
+        for child in element.childNodes
+    )
 
 
 def _list_lines(element: Any, notes: _Notes, depth: int) -> Iterator[str]:
@@ -187,7 +293,7 @@ def _list_lines(element: Any, notes: _Notes, depth: int) -> Iterator[str]:
                     yield f"{'  ' * depth}- {' '.join(own)}"
                     own = []
                 yield from _list_lines(child, notes, depth + 1)
-            elif child.qname not in _SKIPPED:
+            elif child.qname not in _SKIPPED and not _hidden(child, notes):
                 text = " ".join(_block_text(child, notes).split())
                 if text:
                     own.append(text)
@@ -234,14 +340,26 @@ def _table_text(table: Any, notes: _Notes) -> str:
 
 def _inline(element: Any, notes: _Notes) -> str:
     """A paragraph's or heading's text: spaces, tabs and line breaks as written; a note's mark
-    where it stands, its text kept for after the body; a text box's paragraphs on lines of
-    their own."""
+    where it stands, its text kept for after the body; a comment after the words it marks (at
+    the paragraph's end where they run on past it); a text box's paragraphs on lines of their
+    own."""
+    waiting = set(notes.open_comments)
+    text = _runs(element, notes)
+    for name in [name for name in notes.open_comments if name not in waiting]:
+        text += notes.open_comments.pop(name)
+    return text
+
+
+def _runs(element: Any, notes: _Notes) -> str:
+    """The text of ``element``'s children (see ``_inline``)."""
     parts: list[str] = []
     for child in element.childNodes:
         if child.nodeType == child.TEXT_NODE:
             parts.append(child.data)
             continue
         if child.nodeType != child.ELEMENT_NODE or child.qname in _SKIPPED:
+            continue
+        if _hidden(child, notes):
             continue
         namespace, name = child.qname
         if namespace == _TEXT and name == "s":
@@ -253,14 +371,16 @@ def _inline(element: Any, notes: _Notes) -> str:
         elif child.qname == _NOTE:
             parts.append(_note_mark(child, notes))
         elif child.qname == _ANNOTATION:
-            parts.append(_comment_mark(child, notes))
+            parts.append(_comment(child, notes))
+        elif child.qname == _ANNOTATION_END:
+            parts.append(notes.open_comments.pop(str(child.getAttrNS(_OFFICE, "name")), ""))
         elif child.qname == _IMAGE:
             notes.pictures += 1
         elif namespace == _DRAW and name == "text-box":
             lines = (text for _kind, text in _blocks(child, notes) if text.strip())
             parts.append("\n" + "\n".join(lines) + "\n")
         else:  # spans, links, frames, fields: their text
-            parts.append(_inline(child, notes))
+            parts.append(_runs(child, notes))
     return "".join(parts)
 
 
@@ -284,9 +404,9 @@ def _note_mark(note: Any, notes: _Notes) -> str:
     return mark
 
 
-def _comment_mark(annotation: Any, notes: _Notes) -> str:
-    notes.comments += 1
-    mark = f"[comment {notes.comments}]"
+def _comment(annotation: Any, notes: _Notes) -> str:
+    """A comment's text as it is put in its paragraph (" [comment by Dr Okafor: ...]"): here
+    for a comment on a point, "" for one on a range of words (kept for their end mark)."""
     author = ""
     paragraphs = []
     for child in annotation.childNodes:
@@ -297,7 +417,11 @@ def _comment_mark(annotation: Any, notes: _Notes) -> str:
         elif child.qname in (_PARAGRAPH, _LIST):
             paragraphs.append(_block_text(child, notes))
     text = " ".join(" ".join(paragraphs).split())
-    if text:
-        line = f"{mark} {author}: {text}" if author else f"{mark} {text}"
-        notes.by_heading.setdefault("Comments", []).append(line)
-    return mark
+    if not text:
+        return ""
+    placed = f" [comment by {author}: {text}]" if author else f" [comment: {text}]"
+    name = str(annotation.getAttrNS(_OFFICE, "name") or "")
+    if not name:
+        return placed
+    notes.open_comments[name] = placed
+    return ""

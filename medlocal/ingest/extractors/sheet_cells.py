@@ -7,7 +7,8 @@ system's CSV.
   (an NHS number, a lab accession number, an 18-digit SNOMED code a program wrote) keeps every
   digit, and no number is written in exponent form a reader of figures would not take for it
   ("0.00001", not "1e-05"). A whole number under a format of zeros ("00000000", a hospital
-  number's) shows its leading zeros, as the cell does. A number format's decimals pad
+  number's; "000 000 0000", an NHS number's) shows its digits with their leading zeros, as
+  the cell does (without the spaces). A number format's decimals pad
   the figure ("5.60" under "0.00") but never round digits away: the value the cell holds is the
   result, whatever the column's display width.
 - Percentages as the cell shows them ("5.4%" for 0.054 under "0.0%").
@@ -27,8 +28,10 @@ _LITERALS = re.compile(r'"[^"]*"|\\.')
 # The decimals a number format writes: "0.00" -> "00", "#,##0.0%" -> "0".
 _DECIMALS = re.compile(r"\.([0#?]+)")
 _SIGNIFICANT = 15
-# A format of zeros only: a whole number padded to its width ("00000000" -> "00123456").
-_PADDED = re.compile(r"0{2,}")
+# A format of zeros only: a whole number padded to its width ("00000000" -> "00123456"); the
+# zeros may be grouped by spaces or hyphens (an NHS number's "000 000 0000": its digits,
+# "0012345678", as the cell shows them, without the spaces).
+_PADDED = re.compile(r"0[0 -]*0")
 # Numbers written in exponent form only outside this range (as a CSV export of them would be).
 _PLAIN_RANGE = (1e-9, 1e21)
 
@@ -69,7 +72,7 @@ def number_text(value: float, number_format: str) -> str:
     if written == "-0":  # a tiny negative rounded away
         written = "0"
     if not percent and _PADDED.fullmatch(section.strip()) and written.lstrip("-").isdigit():
-        return written.zfill(len(section.strip()) + written.startswith("-"))
+        return written.zfill(section.count("0") + written.startswith("-"))
     decimals = _DECIMALS.search(section)
     wanted = decimals.group(1).count("0") if decimals else 0
     if wanted and "e" not in written:

@@ -3,7 +3,8 @@ a table in the text a CSV export of it holds, under the sheet's name as a headin
 (sheet_text.py: so the grounding checks and the chunker read its rows as a CSV's).
 
 Cells read (sheet_cells.py): numbers as written, dates as ISO dates, the values formulas had
-when the workbook was last saved (never evaluated here). Hidden sheets are left out, as Excel
+when the workbook was last saved (never evaluated here); cells' comments and notes after the
+sheet's rows (xlsx_comments.py). Hidden sheets are left out, as Excel
 does not show them; hidden rows and columns are kept: they are data, and read-only reading sees
 no row or column formatting. openpyxl reads the workbook read-only (streamed, sheet by sheet);
 it parses with defusedxml (installed with the application), and the zip is checked first
@@ -34,6 +35,7 @@ from medlocal.ingest.extractors.sheet_text import (
     SheetCells,
     sheets_document,
 )
+from medlocal.ingest.extractors.xlsx_comments import sheet_comments
 from medlocal.ingest.extractors.zipped import (
     COMPOUND_FILE_MAGIC,
     ZIP_MAGIC,
@@ -115,6 +117,9 @@ def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
         text = cell_text(cell.value, cell.number_format)
         budget.spend(1, len(text))
         cells.add(row_number, column, text, _is_figure(cell.value))
+    for row_number, column, note, author in sheet_comments(sheet):
+        budget.spend(0, len(note) + len(author))
+        cells.add_note(row_number, column, note, author)
     cells.merged, cells.unsaved_formulas = _merges_and_unsaved_formulas(sheet)
     return cells
 
