@@ -297,7 +297,7 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     window.start()
     if started.open_manager:
         # Once the window is up (the event loop running), over it: the wizard promised it.
-        QTimer.singleShot(0, window.show_model_manager)
+        QTimer.singleShot(0, window.dialogs.show_model_manager)
     run_task(
         "warm up",
         lambda _cancel: workspace.warm_up(),
@@ -330,7 +330,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
             code = 0  # first run left without a vault: nothing more to show
             if window is not None:
                 quitter.window = window
-                file_open.attach(window)
+                file_open.attach(window.dialogs)
                 log.info("window shown %.2f s after start", time.perf_counter() - started)
                 relay = _NoticeRelay(window)
                 workspace.notice = relay
