@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from medlocal.ui.dialogs.patient_dialogs import (
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.import_section import ImportSection
+from medlocal.ui.message_dialog import tell
 from medlocal.ui.patient_drops import PatientDrops
 from medlocal.ui.patient_rows import (
     ID_ROLE,
@@ -390,7 +390,7 @@ class PatientsPanel(PatientDrops):
         """Ask for the export dialog of the one selected document (the window opens it)."""
         items = self.documents.selectedItems()
         if len(items) != 1:
-            QMessageBox.information(self, "Export redacted copy", "Select one document first.")
+            tell(self, "Export redacted copy", "Select one document first.")
             return
         if not self._still_listed(items):
             return

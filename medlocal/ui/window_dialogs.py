@@ -7,7 +7,9 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+
+from medlocal.ui.message_dialog import tell
 
 if TYPE_CHECKING:
     from medlocal.ui.main_window import MainWindow
@@ -27,14 +29,14 @@ class WindowDialogs:
 
     def _vault_open(self, title: str) -> bool:
         if self.workspace.vault is None or self.workspace.vault.is_locked:
-            QMessageBox.information(self.window, title, "Unlock the vault first.")
+            tell(self.window, title, "Unlock the vault first.")
             return False
         return True
 
     def open_summarize(self) -> None:
         patient = self.window.patients.patient_id
         if patient is None:
-            QMessageBox.information(self.window, "Summarise", "Choose a patient first.")
+            tell(self.window, "Summarise", "Choose a patient first.")
             return
         # Modal: it shows a clicked citation's passage itself (the sources panel is behind it).
         self.make("summarize_dialog", "SummarizeDialog", patient).exec()

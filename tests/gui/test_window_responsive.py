@@ -103,9 +103,7 @@ def test_a_failed_deletion_is_shown_and_the_list_read_again(
     monkeypatch.setattr(Vault, "delete_documents", missing)
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        patient_deletions.QMessageBox,
-        "warning",
-        lambda _parent, title, text, *_a: warnings.append((title, text)),
+        patient_deletions, "tell", lambda _parent, title, text, *_a: warnings.append((title, text))
     )
     panel.delete_documents()
     qtbot.waitUntil(lambda: panel.delete_job is None)
