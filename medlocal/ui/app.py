@@ -204,7 +204,7 @@ def home_writable(parent: QWidget | None = None) -> bool:
         if line is None:
             raise
     log.warning("MedLocal's folder is read-only; the window cannot open")
-    QMessageBox.critical(parent, "MedLocal cannot write to its folder", line)
+    tell(parent, "MedLocal cannot write to its folder", line, "critical")
     return False
 
 
@@ -241,11 +241,12 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
         backup = workspace.reset_settings()
         _ = workspace.settings  # the defaults now load
     except (OSError, SettingsFileError) as exc:
-        QMessageBox.critical(
+        tell(
             parent,
             "MedLocal settings file",
             f"The settings file could not be moved aside ({exc}). Delete it "
             f"yourself:\n\n{shown_path(path)}",
+            "critical",
         )
         return False
     if backup is not None:
@@ -275,7 +276,7 @@ def first_run(workspace: Workspace, parent: QWidget | None = None) -> FirstRun:
     if not ready and workspace.vault_unfinished() and not quit_requested():
         # Closed before the recovery key was confirmed (or its confirmation not written): the
         # window closes, but not without a word (review 47 R2).
-        QMessageBox.information(parent, "The vault was not finished", VAULT_NOT_FINISHED)
+        tell(parent, "The vault was not finished", VAULT_NOT_FINISHED)
     return FirstRun(ready, ready and wizard.open_manager_requested())
 
 
@@ -297,7 +298,7 @@ def build_window(workspace: Workspace) -> MainWindow | None:
     window.start()
     if started.open_manager:
         # Once the window is up (the event loop running), over it: the wizard promised it.
-        QTimer.singleShot(0, window.show_model_manager)
+        QTimer.singleShot(0, window.dialogs.show_model_manager)
     run_task(
         "warm up",
         lambda _cancel: workspace.warm_up(),
@@ -330,7 +331,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
             code = 0  # first run left without a vault: nothing more to show
             if window is not None:
                 quitter.window = window
-                file_open.attach(window)
+                file_open.attach(window.dialogs)
                 log.info("window shown %.2f s after start", time.perf_counter() - started)
                 relay = _NoticeRelay(window)
                 workspace.notice = relay

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +48,7 @@ from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.confirm import confirm
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
+from medlocal.ui.message_dialog import tell
 from medlocal.ui.workers import Job
 from medlocal.vault.errors import NotFoundError
 
@@ -392,7 +392,7 @@ class ChatPanel(ChatAsking, QWidget):
         if output_id is None:
             # Its saved copy was deleted (File → Saved answers and summaries, or the CLI).
             self.reload_open_chat()
-            QMessageBox.information(
+            tell(
                 self,
                 "Export",
                 "This answer's saved copy has been deleted, so it cannot be exported. The chat "

@@ -84,7 +84,7 @@ class FileDragGuard(QObject):
     It watches each top-level window, where the desktop's drag arrives before Qt chooses the
     widget under the pointer, not the whole application: an application-wide filter written in
     Python runs for every event of every object and must first take the interpreter lock each
-    time, which stalled the window during imports (main_window._ActivityFilter). Before Qt
+    time, which stalled the window during imports (idle_activity.ActivityFilter). Before Qt
     chooses, a text input under the pointer stops taking drops for the rest of that drag, so Qt
     gives the drag to the nearest widget around it that takes drops; the input takes drops
     again when the drag leaves the window or is dropped, or when a drag of text comes."""

@@ -222,9 +222,21 @@ def _widgets_in(item: QLayoutItem) -> list[QWidget]:
 class _KeepOnScreen(QObject):
     """At each show: the dialog no larger than the screen's free area, and inside it, and no
     default button picked by chance (:func:`no_default_by_chance`); after a font change, as
-    large as its content where the screen has room."""
+    large as its content asks where the screen has room, and back to its earlier size once the
+    font is smaller again."""
 
     grow_at_first_show = False
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # The size the window had before a font change first grew it. Each font change starts
+        # again from it: a dialog grown for 18 pt stayed that large, half of it empty, once the
+        # font was 9 pt again. A size the person gives it (a spontaneous resize) is the one to
+        # start from after that.
+        self.before_growth: QSize | None = None
+        # Sizes set by the program (this filter, Qt's layouts): a window manager confirms each
+        # with a spontaneous resize of the same size, which is not the person's.
+        self._set_sizes: list[QSize] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
@@ -241,9 +253,49 @@ class _KeepOnScreen(QObject):
         ):
             # A font grown while it shows (walk 55a M5: the wizard kept its size, its page's
             # fields squeezed under the advice): as large as its content asks, where the
-            # screen has room. Once its children have the new font too.
-            QTimer.singleShot(0, watched, lambda: _grow_to_content(watched))
+            # screen has room. Once its children have the new font too. Its size now, before
+            # its layout's new minimum moves it: where it starts from at a later change.
+            if self.before_growth is None:
+                self.before_growth = watched.size()
+            QTimer.singleShot(0, watched, lambda: self._fit_to_font(watched))
+        elif event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            if not event.spontaneous():
+                self._set_sizes = [*self._set_sizes[-7:], event.size()]
+            elif event.size() not in self._set_sizes:
+                self.before_growth = None  # resized by the person: their size is kept
         return False
+
+    def _fit_to_font(self, window: QWidget) -> None:
+        if not shiboken6.isValid(window) or not window.isVisible():
+            return
+        if self.before_growth is not None and window.size() != self.before_growth:
+            window.resize(self.before_growth)
+        # Measured once the layout has settled at that size: a scroll area asks for the width
+        # its viewport has.
+        QTimer.singleShot(0, window, lambda: self._grow(window))
+
+    def _grow(self, window: QWidget) -> None:
+        if shiboken6.isValid(window) and window.isVisible():
+            _forget_measures(window)
+            _grow_to_content(window)
+
+
+def _forget_measures(window: QWidget) -> None:
+    """Layouts keep the size a scroll area asked for when they last measured it, and a
+    :class:`FittingScrollArea` asks for the width its viewport has: measured while the window
+    was wide, it held the window at that width after the font was smaller again (the wizard's
+    page frame asked for 826 px at 9 pt). Each layout from the areas up to the window measures
+    again."""
+    for area in window.findChildren(FittingScrollArea):
+        widget: QWidget | None = area
+        while widget is not None:
+            widget.updateGeometry()  # the size its parent's layout holds for it is stale too
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            if widget is window:
+                break
+            widget = widget.parentWidget()
 
 
 def _grow_to_content(window: QWidget) -> None:

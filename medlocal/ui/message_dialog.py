@@ -2,7 +2,10 @@
 next start's "did not close properly … crash report" message, a QMessageBox, was 432 x 882 at
 200 % and 18 pt on a 683 x 384 screen, its log folder, "You can send them …" and OK below the
 screen's edge). QMessageBox sets its own fixed size from the screen's width alone, so a long
-text cannot scroll in it; here the text scrolls and OK stays in view (fit_screen)."""
+text cannot scroll in it; here the text scrolls and OK stays in view (fit_screen).
+
+Every message of the window with only OK goes through :func:`tell`: an error naming a long path
+ran off the screen the same way (ui59)."""
 
 from __future__ import annotations
 
@@ -60,22 +63,34 @@ class MessageDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
-        fit_dialog(self)
+        area = fit_dialog(self)
         # Its usual width and the height its text takes there; smaller where the screen is
-        # (fit_dialog then keeps OK in view and the text scrolls).
+        # (fit_dialog then keeps OK in view and the text scrolls). Measured with fit_dialog's
+        # layout, whose margins are the dialog's now: with the content's (none left) the text
+        # was measured wider than it is, got a line too few, and scrolled on any screen.
         width = TEXT_CHARACTERS * self.text.fontMetrics().averageCharWidth() + size
         width = max(width, self.minimumSizeHint().width())
-        margins = layout.contentsMargins()
-        spacing = max(layout.spacing(), 0) + max(row.spacing(), 0)
-        text_width = width - size - margins.left() - margins.right() - spacing
+        outer = self.layout()
+        assert outer is not None and area is not None
+        margins = outer.contentsMargins()
+        text_width = width - margins.left() - margins.right() - size - max(row.spacing(), 0)
         height = (
-            self.text.heightForWidth(text_width)
+            max(self.text.heightForWidth(text_width), size)
+            + max(outer.spacing(), 0)
             + self.buttons.sizeHint().height()
             + margins.top()
             + margins.bottom()
-            + 2 * spacing
         )
         self.resize(size_on_screen(self, width, height))
+        # The spacings Qt puts between the parts are the style's, which the sum above cannot
+        # read: laid out once, the text's part gets what it still lacks at its width.
+        outer.activate()
+        content = area.widget()
+        assert content is not None
+        viewport = area.viewport()
+        lacking = content.heightForWidth(viewport.width()) - viewport.height()
+        if lacking > 0:
+            self.resize(size_on_screen(self, self.width(), self.height() + lacking))
         # The keyboard starts on the text: a screen reader reads it, arrow keys and Ctrl+C
         # copy from it, and Enter presses OK (the button box's default).
         self.text.setFocus()

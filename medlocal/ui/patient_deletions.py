@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from medlocal.app import Workspace
 from medlocal.app.document_deletion import DocumentDeletion, delete_planned, plan_deletion
@@ -29,6 +29,7 @@ from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.dialogs.patient_dialogs import WITH_OUTPUTS, ask_delete_documents
 from medlocal.ui.import_section import ImportSection
+from medlocal.ui.message_dialog import tell
 from medlocal.ui.patient_rows import ID_ROLE, LABEL_ROLE
 from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError
@@ -93,7 +94,7 @@ class PatientDeletions(QWidget):
                 # Every document asked about is still listed: the error is not a deletion made
                 # elsewhere, so it is shown as the error it is.
             if exc is not None:
-                QMessageBox.warning(self, title, error_text(exc, "The deletion"))
+                tell(self, title, error_text(exc, "The deletion"), "warning")
             if patients:
                 self.reload()
             else:
@@ -152,9 +153,7 @@ class PatientDeletions(QWidget):
             if isinstance(exc, NotFoundError):  # removed meanwhile (the CLI, another window)
                 self.reload()
                 return
-            QMessageBox.warning(
-                self, "Patient not removed", error_text(exc, "Reading their records")
-            )
+            tell(self, "Patient not removed", error_text(exc, "Reading their records"), "warning")
 
         self.delete_job = run_task(
             "what keeps a patient's records",
@@ -229,7 +228,7 @@ class PatientDeletions(QWidget):
 
         def failed(exc: BaseException) -> None:
             if self._question_ended(vault):
-                QMessageBox.warning(self, "Documents not deleted", error_text(exc, "The deletion"))
+                tell(self, "Documents not deleted", error_text(exc, "The deletion"), "warning")
 
         self.delete_job = run_task(
             "outputs quoting documents",

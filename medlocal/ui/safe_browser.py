@@ -21,10 +21,11 @@ from urllib.parse import unquote
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from medlocal.fsutil import shown_path
 from medlocal.ui.confirm import confirm
+from medlocal.ui.message_dialog import tell
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +130,7 @@ class SafeBrowser(QTextBrowser):
         """Open a link from model output only with the user's consent, and only web links."""
         url = QUrl(target)
         if url.scheme() not in ("http", "https"):
-            QMessageBox.information(
-                self, "Link not opened", "MedLocal only opens web links, and only when you ask."
-            )
+            tell(self, "Link not opened", "MedLocal only opens web links, and only when you ask.")
             return False
         if not confirm(
             self,

@@ -32,7 +32,7 @@ def _window_and_dialog(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, 
     qtbot.addWidget(window)
     window.start()
     window.show()
-    dialog = window.backup_dialog()
+    dialog = window.dialogs.backup_dialog()
     assert isinstance(dialog, BackupDialog)
     dialog.show()
     return window, dialog

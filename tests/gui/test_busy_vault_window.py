@@ -194,7 +194,7 @@ def test_locking_a_busy_vault_is_at_once_and_it_unlocks_after(
     workspace.require_vault().add_patient("Di Lock")
     window = open_window(qtbot, workspace)
     other.hold()
-    _on_the_loop(qtbot, window.lock_action.trigger)
+    _on_the_loop(qtbot, window.menus.lock_action.trigger)
     assert window.stack.currentIndex() == window.LOCKED and workspace.vault is None
     other.release()
     window.lock_screen.secret.setText(PASS)
@@ -245,7 +245,7 @@ def test_unlocking_a_busy_vault_says_so_meanwhile_and_after(
 ) -> None:
     monkeypatch.setattr(db, "BUSY_WAIT_S", 1.0)
     window = open_window(qtbot, workspace)
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     waits = _spy_waits(monkeypatch)
     _gap, said = _unlock_busy(qtbot, window, other)

@@ -71,7 +71,7 @@ def test_after_a_recovery_key_unlock_the_window_offers_a_new_passphrase(
     workspace.require_vault().add_patient("Ada Lovelace")
     try:
         window = open_window(qtbot, workspace)
-        action = window.passphrase_action
+        action = window.menus.passphrase_action
         assert action.isEnabled() and "&passphrase" in action.text()
         window.lock("user")
         assert not action.isEnabled()  # nothing to change while locked

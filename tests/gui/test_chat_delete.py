@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.ui.dialogs.export_dialog import ExportDialog
 from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
 from medlocal.ui.main_window import MainWindow
 from medlocal.vault.store import Vault
@@ -78,7 +79,7 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
     _choose_chat(window, chat)
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
-    monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
+    monkeypatch.setattr(ExportDialog, "exec", lambda _self: 0)  # opened, never shown
 
     def delete_in_dialog(dialog: OutputsDialog) -> int:
         # newest first: the open chat's answer. Selected through the selection model, not
@@ -93,7 +94,7 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
 
     monkeypatch.setattr(OutputsDialog, "exec", delete_in_dialog)
     told = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
-    window.outputs_action.trigger()
+    window.menus.outputs_action.trigger()
     assert saved not in [o.id for o in vault.list_outputs()]
     assert window.chat.turns[-1].output_id is None  # read again when the dialog closed
     assert "Lisinopril" in window.chat.view.toPlainText()  # the chat still shows it
@@ -112,7 +113,7 @@ def test_export_checks_the_saved_copy_still_exists(
     _choose_chat(window, chat)
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
-    monkeypatch.setattr(MainWindow, "export_output", lambda *_a: None)
+    monkeypatch.setattr(ExportDialog, "exec", lambda _self: 0)  # opened, never shown
     told = answer_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
     window.chat.export_button.click()
     assert exported == [saved] and told == []

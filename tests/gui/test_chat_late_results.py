@@ -54,7 +54,7 @@ def test_a_stopped_answer_failing_after_the_lock_draws_nothing(
     qtbot.waitUntil(lambda: PARTIAL in chat.view.toPlainText(), timeout=10000)
     generating: list[bool] = []
     chat.generating.connect(generating.append)
-    window.lock_action.trigger()  # cancels the job and clears the panel
+    window.menus.lock_action.trigger()  # cancels the job and clears the panel
     qtbot.waitUntil(lambda: not job.running, timeout=10000)  # its failure has been delivered
     assert chat.status_line == "" and chat.view.toPlainText() == ""
     assert chat.job is None and generating == [False]  # the window's "generating" ends

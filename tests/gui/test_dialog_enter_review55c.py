@@ -24,7 +24,7 @@ def test_enter_in_backup_s_folder_field_opens_no_chooser(
 ) -> None:
     asked: list[str] = []
     monkeypatch.setattr(files, "existing_folder", lambda *args, **kwargs: asked.append("x"))
-    dialog = open_window(qtbot, workspace)._dialog("backup_dialog", "BackupDialog")
+    dialog = open_window(qtbot, workspace).dialogs.make("backup_dialog", "BackupDialog")
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
@@ -39,7 +39,7 @@ def test_enter_in_backup_s_folder_field_opens_no_chooser(
 
 
 def test_enter_on_a_catalog_row_starts_no_download(qtbot: QtBot, workspace: Workspace) -> None:
-    dialog = open_window(qtbot, workspace)._dialog("models_dialog", "ModelManagerDialog")
+    dialog = open_window(qtbot, workspace).dialogs.make("models_dialog", "ModelManagerDialog")
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.catalog_table.setFocus()

@@ -55,7 +55,7 @@ def test_no_button_of_a_dialog_s_content_is_its_default(
         args = (patient_with_note,)
     elif name == "DocumentExportDialog":
         args = (workspace.require_vault().list_documents(patient_with_note)[0].id,)
-    dialog = window._dialog(module, name, *args)
+    dialog = window.dialogs.make(module, name, *args)
     try:
         for _time in range(2):  # and when shown again
             _shown(qtbot, dialog)
@@ -72,7 +72,7 @@ def test_enter_on_a_focused_button_still_presses_it(
 ) -> None:
     asked: list[str] = []
     monkeypatch.setattr(files, "existing_folder", lambda *args, **kwargs: asked.append("x"))
-    dialog = open_window(qtbot, workspace)._dialog("backup_dialog", "BackupDialog")
+    dialog = open_window(qtbot, workspace).dialogs.make("backup_dialog", "BackupDialog")
     try:
         _shown(qtbot, dialog)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)

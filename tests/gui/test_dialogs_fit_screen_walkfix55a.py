@@ -91,7 +91,7 @@ def test_every_dialog_fits_a_small_screen_at_18_pt(
         args = (patient_with_note,)
     elif name == "DocumentExportDialog":
         args = (workspace.require_vault().list_documents(patient_with_note)[0].id,)
-    dialog = window._dialog(module, name, *args)
+    dialog = window.dialogs.make(module, name, *args)
     _check_fits(qtbot, dialog)
     if name == "ModelManagerDialog":
         assert _rows_shown(dialog.catalog_table, 4)

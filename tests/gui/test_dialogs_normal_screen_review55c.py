@@ -40,7 +40,7 @@ def test_a_dialog_on_a_usual_screen_shows_all_of_itself_without_scrolling(
     qtbot: QtBot, workspace: Workspace, usual_screen: None, module: str, name: str
 ) -> None:
     window = open_window(qtbot, workspace)
-    dialog = window._dialog(module, name)
+    dialog = window.dialogs.make(module, name)
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.wait(50)

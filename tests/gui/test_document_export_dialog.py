@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs.export_dialog import PREVIEW_COLUMNS, DocumentExportDialog
+from medlocal.ui.dialogs.export_dialog import DocumentExportDialog
+from medlocal.ui.dialogs.redaction_preview import PREVIEW_COLUMNS
 
 # The redacted preview loads the redactor in a worker (a few seconds quiet; over 20 s seen at
 # load 8 on two cores in session 36): a generous wait costs nothing when it passes.

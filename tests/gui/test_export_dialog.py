@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.dialogs.export_dialog import PREVIEW_COLUMNS, ExportDialog
+from medlocal.ui.dialogs.export_dialog import ExportDialog
+from medlocal.ui.dialogs.redaction_preview import PREVIEW_COLUMNS
 
 # The redacted preview loads the redactor in a worker (a few seconds quiet; over 20 s seen at
 # load 8 on two cores in session 36): a generous wait costs nothing when it passes.

@@ -16,11 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.engine.api import ChatMessage
-from medlocal.ui.dialogs.export_dialog import (
-    MODEL_LINE_STOPPED,
-    PREVIEW_COLUMNS,
-    DocumentExportDialog,
-)
+from medlocal.ui.dialogs.export_dialog import DocumentExportDialog
+from medlocal.ui.dialogs.export_texts import MODEL_LINE_STOPPED
+from medlocal.ui.dialogs.redaction_preview import PREVIEW_COLUMNS
 
 WAIT_MS = 120_000  # the redactor loads in the worker: seconds on a busy machine
 TEXT = "Mrs Ada Quennell drove her Corolla to the clinic. Apixaban 2.5 mg twice daily.\n"

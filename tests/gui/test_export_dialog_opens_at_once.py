@@ -78,7 +78,7 @@ def click():
     gaps.clear()  # the gaps before the click are not the dialog's
     last[0] = time.perf_counter()
     QTimer.singleShot(0, close_when_listed)
-    window.export_document(document)  # as the panel's button does: exec() until closed
+    window.dialogs.export_document(document)  # as the panel's button does: exec() until closed
     print("LONGEST_GAP", max(gaps))
     app.quit()
 

@@ -61,5 +61,5 @@ def test_the_main_window_opens_the_model_manager_importing_the_file(
     monkeypatch.setattr(ModelManagerDialog, "check_fit", lambda self: None)
     window = window_with_patient(qtbot, gui_workspace, "Ada")
     model = tmp_path / "model.gguf"
-    window.open_models(importing=model)
+    window.dialogs.open_models(importing=model)
     assert seen == {"path": model.resolve(), "visible": True}

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.errors import MedLocalError
-from medlocal.ui.first_run import CREATING_AGAIN, FirstRunWizard
+from medlocal.ui.first_run import FirstRunWizard
+from medlocal.ui.first_run_passphrase import CREATING_AGAIN
 
 WAIT_MS = 20_000
 

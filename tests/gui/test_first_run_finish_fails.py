@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from fixtures.gui_window import PASS, make_workspace
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.ui import app
@@ -72,7 +71,7 @@ def test_a_wizard_closed_on_an_unfinished_vault_is_not_a_silent_exit(
     ws = make_workspace(tmp_path)
     shown: list[str] = []
     monkeypatch.setattr(app, "FirstRunWizard", _ClosedWizard)
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(app, "tell", lambda _p, _t, text: shown.append(text))
     try:
         ws.create_vault(PASS, finish=False)
         assert app.first_run(ws) == app.FirstRun(False)

@@ -21,9 +21,9 @@ from medlocal.ui.first_run import (
     KEEP_IMPORTING,
     STOP_IMPORT,
     STOP_IMPORT_TEXT,
-    STOPPING_IMPORT,
     FirstRunWizard,
 )
+from medlocal.ui.first_run_model import STOPPING_IMPORT
 
 WAIT_MS = 60_000
 HELD_S = 30.0

@@ -14,7 +14,8 @@ from fixtures.message_boxes import answer_next_box
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.first_run import CONFIRM_FIRST, GO_BACK, LEAVE, FirstRunWizard
+from medlocal.ui.first_run import GO_BACK, LEAVE, FirstRunWizard
+from medlocal.ui.first_run_recovery import CONFIRM_FIRST
 
 WAIT_MS = 20_000
 

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.ui import app as gui_app
 from medlocal.ui.app import tell_last_run
-from medlocal.ui.first_run import UNFINISHED_EARLIER, FirstRunWizard
+from medlocal.ui.first_run import FirstRunWizard
+from medlocal.ui.first_run_passphrase import UNFINISHED_EARLIER
 from medlocal.vault.store import Vault
 
 

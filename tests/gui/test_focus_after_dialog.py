@@ -56,7 +56,7 @@ def test_focus_comes_back_after_a_dialog_and_the_next_shortcut_works(
 
     opened: list[str] = []
     _close_next_dialog(opened)
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     assert opened == ["SettingsDialog"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is question, timeout=5000)
 
@@ -79,7 +79,7 @@ def test_a_focused_widget_gone_meanwhile_falls_back_to_the_question_box(
     gone = window.patients.add_button
     focus_in_window(qtbot, window, gone)
     _when_dialog(lambda dialog: (gone.hide(), dialog.reject()))
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.chat.question, timeout=5000)
 
 

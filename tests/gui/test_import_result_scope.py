@@ -13,7 +13,8 @@ from fixtures.held_calls import hold
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui.main_window import FIRST_SIZE, MainWindow
+from medlocal.ui.main_window import MainWindow
+from medlocal.ui.window_state import FIRST_SIZE
 
 WAIT_MS = 30_000
 NOTE = "Apixaban 5 mg twice daily for atrial fibrillation."

@@ -96,7 +96,7 @@ def test_the_backup_reminder_is_whole_beside_the_model_at_18_pt(
 ) -> None:
     """As a temporary status message it was drawn under the permanent labels: "Tools → Ba"
     then "Model: not loaded" over the rest."""
-    from medlocal.ui.main_window import BACKUP_REMINDER
+    from medlocal.ui.unlock_follow_ups import BACKUP_REMINDER
 
     window = open_window(qtbot, gui_workspace)
     window.resize(*SMALL_SCREEN)

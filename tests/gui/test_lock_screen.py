@@ -31,7 +31,7 @@ def test_a_wrong_passphrase_says_the_wait_and_the_button_counts_it_down(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, gui_workspace)
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     # Failures from earlier sessions (the count is kept in the key file until an unlock works):
     # this session's one wrong try makes the fourth in a row, which starts a 2 s wait.
@@ -65,7 +65,7 @@ def test_a_free_wrong_try_says_no_wait(
     qtbot: QtBot, gui_workspace: Workspace, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, gui_workspace)
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     screen = window.lock_screen
     said: list[str] = []
@@ -88,7 +88,7 @@ def test_the_form_is_off_while_a_try_is_checked_and_the_next_try_opens_the_vault
     Return: that Return was dropped, the field cleared when the first check ended, and "Wrong
     passphrase" stayed on a locked screen as if the right passphrase had failed."""
     window = open_window(qtbot, gui_workspace)
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     screen = window.lock_screen
     # The real check of the real vault, held until the test has typed during it (Argon2id with

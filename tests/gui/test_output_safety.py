@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.rag.flags import Flag
 from medlocal.ui.colours import contrast
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import MessageDialog
 from medlocal.ui.render import answer_html
 from medlocal.ui.safe_browser import SafeBrowser
 
@@ -122,7 +123,7 @@ def test_links_open_only_after_confirmation(qtbot: QtBot, monkeypatch: pytest.Mo
     assert view.confirm_and_open("https://example.org/x") is False
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert view.confirm_and_open("https://example.org/x") is True
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(MessageDialog, "exec", lambda self: 0)
     assert view.confirm_and_open("file:///etc/passwd") is False
     assert opened == ["https://example.org/x"]
 

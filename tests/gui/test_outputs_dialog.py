@@ -77,7 +77,7 @@ def test_the_window_opens_the_chosen_patients_outputs(
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.start()
-    assert window.outputs_action.isEnabled()
+    assert window.menus.outputs_action.isEnabled()
     window.patients.patients.setCurrentRow(0)
     shown: list[list[str]] = []
 
@@ -86,10 +86,10 @@ def test_the_window_opens_the_chosen_patients_outputs(
         return 0
 
     monkeypatch.setattr(OutputsDialog, "exec", exec_)
-    window.outputs_action.trigger()
+    window.menus.outputs_action.trigger()
     assert shown == [["Her question"]]
     window.lock()
-    assert not window.outputs_action.isEnabled()
+    assert not window.menus.outputs_action.isEnabled()
 
 
 def test_deleting_documents_can_take_the_outputs_quoting_them(

@@ -28,7 +28,7 @@ DIALOGS = [("summarize_dialog", "SummarizeDialog"), ("eval_dialog", "EvaluateDia
 def _open(qtbot: QtBot, workspace: Workspace, patient: int, module: str, name: str) -> Any:
     window = open_window(qtbot, workspace)
     args: tuple[Any, ...] = (patient,) if name == "SummarizeDialog" else ()
-    dialog = window._dialog(module, name, *args)
+    dialog = window.dialogs.make(module, name, *args)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog

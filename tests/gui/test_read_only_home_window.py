@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from fixtures.permissions import as_a_user
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from medlocal import crash
 from medlocal.app import Workspace
 from medlocal.fsutil import ReadOnlyFolderError
+from medlocal.ui import app as gui_app
 from medlocal.ui.app import build_window, run_gui
 
 
@@ -30,7 +31,7 @@ def test_a_read_only_home_gets_a_clear_dialog(
         shown.append((title, text))
         return 0
 
-    monkeypatch.setattr(QMessageBox, "critical", critical)
+    monkeypatch.setattr(gui_app, "tell", critical)
     try:
         assert build_window(gui_workspace) is None
     finally:
@@ -55,9 +56,7 @@ def test_the_window_start_ends_with_status_2(
     as_a_user(monkeypatch)  # CI may run as root, whom the mode does not stop
     monkeypatch.setenv("MEDLOCAL_HOME", str(home))
     titles: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda _p, title, _t, *a: titles.append(title) or 0
-    )
+    monkeypatch.setattr(gui_app, "tell", lambda _p, title, _t, *a: titles.append(title) or 0)
     try:
         assert run_gui([]) == 2
     finally:

@@ -68,7 +68,7 @@ def test_a_damaged_backup_is_refused_before_the_window_locks(
         real_lock(reason)
 
     monkeypatch.setattr(workspace, "lock", lock)
-    dialog = window.backup_dialog()
+    dialog = window.dialogs.backup_dialog()
     assert isinstance(dialog, BackupDialog)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.source.setText(str(usb))

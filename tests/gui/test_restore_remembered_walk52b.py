@@ -35,7 +35,7 @@ def test_restore_over_a_remembered_vault_says_and_keeps_it_remembered(
     qtbot.addWidget(window)
     window.start()
     window.show()
-    dialog = window.backup_dialog()
+    dialog = window.dialogs.backup_dialog()
     assert isinstance(dialog, BackupDialog)
     dialog.show()
     asked: list[str] = []

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import MessageDialog
 
 GONE = "note_2.txt was already deleted outside this window"
 
@@ -44,12 +45,11 @@ def _select(window: MainWindow, name: str) -> None:
 def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
 
-    def warning(_parent: Any, title: str, text: str, *args: Any) -> Any:
-        shown.append(f"{title} | {text}")
-        return QMessageBox.StandardButton.Ok
+    def told(dialog: MessageDialog) -> int:
+        shown.append(f"{dialog.windowTitle()} | {dialog.text.text()}")
+        return 0
 
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    monkeypatch.setattr(QMessageBox, "information", warning)
+    monkeypatch.setattr(MessageDialog, "exec", told)
     return shown
 
 

@@ -191,7 +191,7 @@ def test_a_clicked_citation_shows_its_passage_in_the_dialog_over_the_window(
         return 0
 
     monkeypatch.setattr(SummarizeDialog, "exec", summarise_and_click)
-    window.summarize_action.trigger()
+    window.menus.summarize_action.trigger()
     assert seen and "metformin 500 mg twice daily" in seen[0], seen
     assert window.sources.current is None  # not sent behind the dialog
     window.close()

@@ -51,7 +51,7 @@ def test_tab_follows_the_screen(
 ) -> None:
     window = open_window(qtbot, workspace)
     args: tuple[Any, ...] = (patient_with_note,) if name == "SummarizeDialog" else ()
-    dialog = window._dialog(module, name, *args)
+    dialog = window.dialogs.make(module, name, *args)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitExposed(dialog)

@@ -96,7 +96,7 @@ def test_speed_figures_go_with_the_lock_and_come_back_with_the_next_answer(
     qtbot.waitUntil(lambda: "tok/s" in status.speed.text())
     assert "222/246" in status.speed.text() and status.context.text()
 
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     assert status.model.text() == "Model: not loaded"
     assert status.speed.text() == "" and status.context.text() == ""

@@ -152,7 +152,7 @@ def test_a_typed_question_not_yet_sent_stays_with_its_patient_until_the_lock(
     patients.setCurrentRow(0)
     assert chat.question.toPlainText() == QUESTION and chat.status_line == ""
     patients.setCurrentRow(1)
-    window.lock_action.trigger()  # a lock forgets it: no patient text kept behind the screen
+    window.menus.lock_action.trigger()  # a lock forgets it: no patient text kept behind the screen
     assert chat.memory.drafts == {}
 
 

@@ -61,7 +61,7 @@ def _window(
 
 
 def _lock_and_unlock(qtbot: QtBot, window: MainWindow) -> None:
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=WAIT_MS)
     assert LOCK_STOPPED not in window.chat.visible_text()  # nothing behind the lock screen
     window.lock_screen.secret.setText(PASS)
@@ -143,7 +143,7 @@ def test_an_answer_saved_despite_the_lock_is_not_called_stopped(
     job = chat.job
     assert job is not None
     finish.set()  # answered as the lock stops it
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: chat.job is None, timeout=WAIT_MS)
     window.lock_screen.secret.setText(PASS)

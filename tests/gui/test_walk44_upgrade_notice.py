@@ -22,7 +22,7 @@ def test_the_unlock_that_upgrades_the_vault_says_so_until_it_locks(
         s.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     window = open_window(qtbot, gui_workspace)
     assert window.status.upgraded.isHidden()  # opened before the rewind: no upgrade
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     screen = window.lock_screen
     screen.secret.setText(PASS)
@@ -34,7 +34,7 @@ def test_the_unlock_that_upgrades_the_vault_says_so_until_it_locks(
         f"Vault upgraded to format {SCHEMA_VERSION}; older MedLocal versions cannot open it;"
         " backups made before still restore in this version."
     )
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     assert label.isHidden()
     screen.secret.setText(PASS)

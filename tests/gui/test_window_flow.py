@@ -129,13 +129,13 @@ def test_first_run_to_cited_source_lock_and_unlock(qtbot: QtBot, tmp_path: Path)
     assert f"{source.file_name}" in shown and "chars" not in chat.view.toPlainText()
 
     # Lock: no patient text anywhere on screen, keys wiped.
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED)
     text = window.visible_text()
     for secret in (PATIENT, "MRN-77", "metformin", "meds.txt", "diabetes", "Lisinopril"):
         assert secret.lower() not in text.lower()
     assert ws.vault is None and window.windowTitle() == "MedLocal"
-    assert not window.import_action.isEnabled()
+    assert not window.menus.import_action.isEnabled()
 
     # A wrong passphrase is refused with a message; the right one restores patient and chat.
     window.lock_screen.secret.setText("wrong passphrase!")

@@ -103,9 +103,7 @@ def test_a_failed_deletion_is_shown_and_the_list_read_again(
     monkeypatch.setattr(Vault, "delete_documents", missing)
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        patient_deletions.QMessageBox,
-        "warning",
-        lambda _parent, title, text, *_a: warnings.append((title, text)),
+        patient_deletions, "tell", lambda _parent, title, text, *_a: warnings.append((title, text))
     )
     panel.delete_documents()
     qtbot.waitUntil(lambda: panel.delete_job is None)
@@ -157,10 +155,10 @@ def test_a_running_task_keeps_the_idle_lock_away(
 ) -> None:
     """A summary or an OCR import may run longer than the idle minutes without a vault call:
     the idle lock cancelled it and threw its result away. Once it ends, the lock comes."""
-    from medlocal.ui import main_window
+    from medlocal.ui import idle_activity
     from medlocal.ui.workers import run_task
 
-    monkeypatch.setattr(main_window, "JOB_ACTIVITY_S", 0.05)
+    monkeypatch.setattr(idle_activity, "JOB_ACTIVITY_S", 0.05)
     window = window_with_patient(qtbot, gui_workspace, "Waiting Patient")
     vault = gui_workspace.require_vault()
     results: list[bool] = []
@@ -180,10 +178,10 @@ def test_a_task_that_survives_the_lock_keeps_the_idle_lock_away_too(
     """Review 43b, R1: a restore over a vault that never held a record reads the backup with
     that vault open (its last check runs just before the swap); its job survives a lock, and
     was not counted as activity, so the idle lock came mid-read and the restore was refused."""
-    from medlocal.ui import main_window
+    from medlocal.ui import idle_activity
     from medlocal.ui.workers import run_task
 
-    monkeypatch.setattr(main_window, "JOB_ACTIVITY_S", 0.05)
+    monkeypatch.setattr(idle_activity, "JOB_ACTIVITY_S", 0.05)
     window = window_with_patient(qtbot, gui_workspace, "Restoring Patient")
     vault = gui_workspace.require_vault()
     results: list[bool] = []

@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.ui.chat_widgets import ChatList
 from medlocal.ui.flow import ElidedLabel, FlowLayout
-from medlocal.ui.main_window import FIRST_SIZE, MainWindow
+from medlocal.ui.main_window import MainWindow
+from medlocal.ui.window_state import FIRST_SIZE
 
 WAIT_MS = 30_000
 LONG_FILE = "discharge_summary_cardiology_ward_2026-11-30_final_signed_by_consultant.txt"
@@ -210,7 +211,7 @@ def test_the_dialogs_open_within_an_800_px_screen(
 
     window = open_window(qtbot, workspace)
     args = (patient_with_note,) if name in ("SummarizeDialog", "OutputsDialog") else ()
-    dialog = window._dialog(module, name, *args)
+    dialog = window.dialogs.make(module, name, *args)
     free = dialog.screen().availableGeometry()
     assert free.width() <= 800  # what the test is about
     assert dialog.width() <= free.width() and dialog.height() <= free.height()

@@ -52,7 +52,7 @@ def test_the_cli_list_says_added_by_you() -> None:
 
 def test_the_window_preview_says_added_by_you() -> None:
     pytest.importorskip("PySide6")
-    from medlocal.ui.dialogs.export_dialog import preview_type
+    from medlocal.ui.dialogs.redaction_preview import preview_type
 
     plan = _plan()
     plan.add("NYHA")

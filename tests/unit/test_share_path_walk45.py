@@ -154,7 +154,7 @@ def test_the_vault_running_out_keeps_the_vaults_own_words() -> None:
 
 
 def test_the_window_says_a_raw_full_disk_in_an_exports_words() -> None:
-    from medlocal.ui.dialogs.export_dialog import export_error_text
+    from medlocal.ui.dialogs.export_texts import export_error_text
 
     said = export_error_text(OSError(errno.ENOSPC, "No space left on device", "/media/usb/a.pdf"))
     assert said.startswith("The disk is full (") and "at /media/usb)" in said

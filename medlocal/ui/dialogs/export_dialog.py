@@ -5,22 +5,20 @@ keep/add and audit, through the same :meth:`Workspace.export`).
 With "Redact identifiers" on, the dialog first lists exactly what will be removed (each span,
 its type, where it is and what replaces it) from :meth:`Workspace.preview_redactions`, and the
 Export button waits for that list: nothing is written before the person has seen it. The
-preview and the export both run off the GUI thread.
+preview and the export both run off the GUI thread (export_tasks); the list is
+redaction_preview's, the texts export_texts'.
 """
 
 from __future__ import annotations
 
 import copy
-import sys
 import threading
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,40 +29,40 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from medlocal.app import Workspace
 from medlocal.app.backups import full_path
-from medlocal.errors import ExportDiskFullError, GenerationCancelled, UserInputError
-from medlocal.fsutil import disk_full_error, shown_path
-from medlocal.progress import Progress, ProgressCallback
-from medlocal.rag.export import (
-    MODEL_LINE_STAGE,
-    REDACT_STAGE,
-    ExportReport,
-    Shared,
-    kept_span_warnings,
-    not_found_text,
-    redaction_tally,
-)
-from medlocal.rag.export_record import RULES_STAGE
+from medlocal.errors import GenerationCancelled, UserInputError
+from medlocal.fsutil import shown_path
+from medlocal.progress import Progress
+from medlocal.rag.export import ExportReport, Shared, not_found_text
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
-from medlocal.ui.dialogs.common import (
-    ErrorLine,
-    error_text,
-    fit_columns_to_first_rows,
-    progress_text,
-    resize_on_screen,
-    run_owned,
+from medlocal.ui.dialogs.common import ErrorLine, resize_on_screen, run_owned
+from medlocal.ui.dialogs.export_tasks import Exporter, Previewer, exporter, previewer
+from medlocal.ui.dialogs.export_texts import (
+    DATE_MODES,
+    FILTERS,
+    MODEL_LINE_HELP,
+    MODEL_LINE_STOPPED,
+    MODEL_LINE_TEXT,
+    PATH_EXAMPLE,
+    UNREDACTED_DOCUMENT_QUESTION,
+    UNREDACTED_DONE,
+    UNREDACTED_QUESTION,
+    export_error_text,
+    progress_note,
 )
-from medlocal.ui.fit_screen import keep_rows
+from medlocal.ui.dialogs.redaction_preview import (
+    fill_preview,
+    preview_summary,
+    preview_table,
+    select_lines,
+)
 from medlocal.ui.workers import Job, ProgressRelay
-from medlocal.vault.errors import VaultLockedError
 
 if TYPE_CHECKING:
     # Importing the redactor compiles some two thousand patterns (1.7-2.3 s of CPU): on the GUI
@@ -72,92 +70,7 @@ if TYPE_CHECKING:
     # imports it instead, through Workspace.preview_redactions.
     from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
 
-FILTERS = "Markdown (*.md);;Plain text (*.txt);;Word document (*.docx);;PDF (*.pdf)"
-DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only", "year"))
 MAX_REASON = 120  # the audit log takes short texts only
-# "State" says what the export does with the line: a kept line is in the file, so its text is not
-# shown under a "Removed" heading (walk: a kept name read as removed).
-PREVIEW_COLUMNS = ("#", "Where", "Type", "Text", "State", "Replaced by", "Kept because")
-REMOVED, KEPT = "Removed", "Kept"
-
-# The redaction kinds as people say them ("mrn" and "patient_name" are the rules' names).
-KIND_NAMES = {
-    "mrn": "Record number (MRN)",
-    "patient_name_part": "Part of the patient's name",
-    "ssn": "SSN",
-    "dob": "Date of birth",
-    "url": "Web address",
-    "ip_address": "IP address",
-    "zip_code": "ZIP code",
-    "id_number": "ID number",
-    "health_plan_id": "Health plan ID",
-    "vehicle_id": "Vehicle ID",
-    "device_id": "Device ID",
-    "age_over_89": "Age over 89",
-    "added": "Added by you",  # deid_plan.ADDED_KIND: no known type (replaced by [REDACTED])
-}
-
-
-# (date mode, keep, add, model line) -> the plan; (path, redact, date mode, keep, add, model
-# line) -> the report. Built on the GUI thread from the dialog's values, called on a worker.
-# Both also take the progress callback and the cancel event of the worker they run on.
-Previewer = Callable[
-    [str, Sequence[tuple[int, str]], Sequence[str], bool, ProgressCallback, threading.Event],
-    "RedactionPlan",
-]
-Exporter = Callable[
-    [
-        Path,
-        bool,
-        str,
-        Sequence[tuple[int, str]],
-        Sequence[str],
-        bool,
-        ProgressCallback,
-        threading.Event,
-    ],
-    ExportReport,
-]
-
-# A full path as the refusal of a relative one shows it (walk 52a M1).
-PATH_EXAMPLE = r"C:\Users\you\Documents\letter.md" if sys.platform == "win32" else "~/letter.md"
-# Asked before an unredacted export of a saved answer or summary (walk 52a H1: one was written
-# with every identifier its quoted passages held, and nothing said so). The safe answer, No, is
-# the default (ui.confirm).
-UNREDACTED_QUESTION = (
-    "Redact identifiers is off: the file will hold the patient's name, dates, addresses and "
-    "other identifiers wherever the text or the passages it quotes hold them. Write it "
-    "unredacted?"
-)
-UNREDACTED_DONE = "unredacted: the patient's identifiers were not removed"
-
-MODEL_LINE_TEXT = "Also ask the chat &model for names and places (slow)"
-MODEL_LINE_HELP = (
-    "The loaded chat model reads the text for people, places and organisations the rules may "
-    "have missed. What it finds is added to the list; it never removes fewer. Slow: about a "
-    "minute for every 2,000 characters on a computer without a graphics card."
-)
-MODEL_LINE_STOPPED = "The chat model's reading was stopped: this list is the rules' alone. "
-
-
-def kind_name(kind: str) -> str:
-    return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
-
-
-def preview_type(item: PlanItem) -> str:
-    """The preview's Type cell: the span's kind, "Added by you" for a text the person added that
-    the rules did not find, and the kind then "(added by you)" where the two merged."""
-    shown = kind_name(item.type)
-    return f"{shown} (added by you)" if item.added and item.type != "added" else shown
-
-
-def export_error_text(exc: BaseException) -> str:
-    """The three failures a person can act on, in their words; the rest as usual."""
-    if isinstance(exc, VaultLockedError):
-        return "The vault is locked: unlock it and export again. Nothing was written."
-    if isinstance(exc, OSError) and (full := disk_full_error(exc, kind=ExportDiskFullError)):
-        return str(full)  # Workspace.export says it so already; a raw one is said the same way
-    return error_text(exc, "The export")
 
 
 class ExportDialog(QDialog):
@@ -208,15 +121,7 @@ class ExportDialog(QDialog):
         self.model_line.setAccessibleDescription(MODEL_LINE_HELP)
         self.model_line.setToolTip(MODEL_LINE_HELP)
         self.model_line.setEnabled(False)
-        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
-        self.preview.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
-        self.preview.verticalHeader().setVisible(False)
-        fit_columns_to_first_rows(self.preview)
-        self.preview.setAccessibleName("What redaction will remove")
-        self.preview.setVisible(False)
-        keep_rows(self.preview, 4)  # walk 55a H5: half a row of what the export removes
+        self.preview = preview_table(self)
         self.keep_button = QPushButton("&Keep selected…", self)
         self.keep_button.setAccessibleName("Keep the selected span in the export, with a reason")
         self.keep_button.clicked.connect(self.keep_selected)
@@ -357,56 +262,14 @@ class ExportDialog(QDialog):
             doing = "Exporting"
         else:
             return  # a late value of a job that ended or was dropped
-        if value.stage == MODEL_LINE_STAGE:
-            said = "About a minute for every 2,000 characters on a CPU. Cancel to stop."
-        elif value.stage == REDACT_STAGE:
-            said = "A long document takes a while. Cancel to stop."
-        elif value.stage == RULES_STAGE:
-            said = "Once after MedLocal starts. Cancel to stop."
-        else:
-            # Why the whole record (left 52): a name found in any document is removed from
-            # every export, so a summary quoting it without its cue is de-identified too.
-            said = (
-                "Names found in any of the patient's documents are removed from every export. "
-                "Each document is read once; later exports of this patient are quicker. "
-                "Cancel to stop."
-            )
-        self.message.show_note(f"{doing}: {progress_text(value)}. {said}")
+        self.message.show_note(progress_note(doing, value))
 
     def show_preview(self, planned: list[PlanItem]) -> None:
         self.planned = planned
-        self.preview.setRowCount(len(planned))
-        for row, item in enumerate(planned):
-            red = item.redaction
-            cells = (
-                str(item.number),
-                item.where,
-                preview_type(item),
-                red.original,
-                KEPT if item.kept else REMOVED,
-                "" if item.kept else red.replacement,
-                item.reason,
-            )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if item.kept:
-                    font = cell.font()
-                    font.setItalic(True)
-                    cell.setFont(font)
-                    cell.setToolTip("Kept: this text stays in the exported file as written.")
-                self.preview.setItem(row, column, cell)
-        removed = sum(not item.kept for item in planned)
-        kept = len(planned) - removed
+        fill_preview(self.preview, planned)
         self.review.setVisible(True)
         note, self._review_note = self._review_note, ""
-        if removed:
-            said = f"{redaction_tally(planned, done=False)}, as listed."
-        elif kept:
-            said = f"No identifiers will be removed; {kept} kept, as listed."
-        else:
-            said = "No identifiers will be removed."
-        warnings = "".join(f"Warning: {w}. " for w in kept_span_warnings(planned))
-        self.message.show_note(f"{note}{warnings}{said} Nothing is written yet.")
+        self.message.show_note(f"{note}{preview_summary(planned)}")
         self._update_export_button()
 
     def keep_selected(self) -> None:
@@ -471,12 +334,7 @@ class ExportDialog(QDialog):
             f"“{text}” is already removed: line{'s' if len(numbers) > 1 else ''} {lines}. "
             "Nothing was added."
         )
-        rows = [row for row, item in enumerate(self.planned or ()) if item.number in numbers]
-        if rows:
-            self.preview.selectRow(rows[0])
-            cell = self.preview.item(rows[0], 0)
-            if cell is not None:
-                self.preview.scrollToItem(cell)
+        select_lines(self.preview, self.planned or [], numbers)
 
     def _try_add(self, text: str) -> tuple[int, set[int]]:
         """How many places ``text`` occurs in, and the kept numbers that adding it would merge
@@ -560,37 +418,10 @@ class ExportDialog(QDialog):
         return Shared.output(item_id)
 
     def _previewer(self) -> Previewer:
-        workspace, shared = self.workspace, self.shared
-        return lambda mode, keep, add, model_line, progress, cancel: workspace.preview_redactions(
-            shared, mode, keep, add, model_line, progress=progress, cancel=cancel
-        )
+        return previewer(self.workspace, self.shared)
 
     def _exporter(self) -> Exporter:
-        workspace, shared = self.workspace, self.shared
-
-        def run(
-            path: Path,
-            redact: bool,
-            mode: str,
-            keep: Sequence[tuple[int, str]],
-            add: Sequence[str],
-            model_line: bool,
-            progress: ProgressCallback,
-            cancel: threading.Event,
-        ) -> ExportReport:
-            return workspace.export(
-                shared,
-                path,
-                redact=redact,
-                date_mode=mode,
-                keep=keep,
-                add=add,
-                model_line=model_line,
-                progress=progress,
-                cancel=cancel,
-            )
-
-        return run
+        return exporter(self.workspace, self.shared)
 
     def _unredacted_allowed(self) -> bool:
         """Whether the person, asked, agrees to write the file with the identifiers in it."""
@@ -634,9 +465,4 @@ class DocumentExportDialog(ExportDialog):
         return Shared.document(item_id)
 
     def _unredacted_allowed(self) -> bool:
-        return confirm(
-            self,
-            "Export unredacted",
-            "Redact identifiers is off: the copy will hold the patient's name, dates and "
-            "other identifiers as imported. Write it unredacted?",
-        )
+        return confirm(self, "Export unredacted", UNREDACTED_DOCUMENT_QUESTION)
