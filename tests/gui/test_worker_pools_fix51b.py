@@ -15,6 +15,10 @@ from pytestqt.qtbot import QtBot
 from medlocal.ui import workers
 from medlocal.ui.workers import folder_looks, run_task
 
+# Generous: a busy 2-core machine (CI, or a run beside other suites) can hold a pool thread
+# for seconds; a worker that never reports or never lets go still fails, only later.
+WAIT_MS = 20_000
+
 
 def test_a_pooled_worker_runs_on_its_pool_reports_and_is_released(qtbot: QtBot) -> None:
     results: list[str] = []
@@ -26,14 +30,14 @@ def test_a_pooled_worker_runs_on_its_pool_reports_and_is_released(qtbot: QtBot) 
 
     job = run_task("look", look, results.append, pool=folder_looks())
     worker = weakref.ref(job.worker)
-    qtbot.waitUntil(lambda: results == ["answered"] and not job.running, timeout=5000)
+    qtbot.waitUntil(lambda: results == ["answered"] and not job.running, timeout=WAIT_MS)
     assert seen["looks"] >= 1  # it ran on the folder looks' pool, not Qt's global one
-    qtbot.waitUntil(lambda: not workers._POOLED, timeout=5000)  # let go once finished
+    qtbot.waitUntil(lambda: not workers._POOLED, timeout=WAIT_MS)  # let go once finished
     job.worker = None
     # The finished signal (which empties _POOLED) is delivered while the pool's thread may still
     # be inside run() and the pool may still hold the runnable: the last reference can go after
     # one collection, so collect on every look (a real leak stays alive through all of them).
-    qtbot.waitUntil(lambda: gc.collect() >= 0 and worker() is None, timeout=5000)
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and worker() is None, timeout=WAIT_MS)
 
 
 def test_a_pooled_worker_that_fails_reports_and_is_released(qtbot: QtBot) -> None:
@@ -43,9 +47,9 @@ def test_a_pooled_worker_that_fails_reports_and_is_released(qtbot: QtBot) -> Non
         raise OSError("the share went quiet")
 
     job = run_task("look", look, None, errors.append, pool=folder_looks())
-    qtbot.waitUntil(lambda: bool(errors) and not job.running, timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors) and not job.running, timeout=WAIT_MS)
     assert isinstance(errors[0], OSError)
-    qtbot.waitUntil(lambda: not workers._POOLED, timeout=5000)
+    qtbot.waitUntil(lambda: not workers._POOLED, timeout=WAIT_MS)
 
 
 def test_a_pooled_worker_cannot_be_started_twice(qtbot: QtBot) -> None:
@@ -56,11 +60,11 @@ def test_a_pooled_worker_cannot_be_started_twice(qtbot: QtBot) -> None:
             job.worker.start()
     finally:
         hold.set()
-    qtbot.waitUntil(lambda: not job.running and not workers._POOLED, timeout=5000)
+    qtbot.waitUntil(lambda: not job.running and not workers._POOLED, timeout=WAIT_MS)
 
 
 def test_the_global_pool_still_goes_through_superqt(qtbot: QtBot) -> None:
     results: list[int] = []
     job = run_task("sum", lambda _c: 1 + 1, results.append)
-    qtbot.waitUntil(lambda: results == [2] and not job.running, timeout=5000)
+    qtbot.waitUntil(lambda: results == [2] and not job.running, timeout=WAIT_MS)
     assert not workers._POOLED
