@@ -9,10 +9,12 @@ haemolysed]"), so it is searched and cited with them; a comment over several par
 end of the first.
 
 Hidden text is left out, as hidden sheets of a workbook are (sheet_text.py): a section hidden
-(``text:display="none"``), a paragraph a Hidden Paragraph field hides, and paragraphs or words
-whose formatting hides them. Writer does not show them: they are often a template's spare
-wording or text kept but no longer meant, and a clinician expects what they see to be what is
-imported. The import report says how many were left out and how to have them read.
+(``text:display="none"``), a paragraph a Hidden Paragraph field hides, a Hidden Text field's
+text while its condition hides it, and paragraphs or words whose formatting hides them (a style
+based on a hidden one hides too, unless it says Hidden is cleared). Writer does not show them:
+they are often a template's spare wording or text kept but no longer meant, and a clinician
+expects what they see to be what is imported. The import report says how many were left out
+and how to have them read.
 
 The file is opened by odf_package.py: its zip checked, a password-protected one told, its XML
 checked before odfpy parses it (with defusedxml).
@@ -73,6 +75,7 @@ _NOTE, _ANNOTATION = (_TEXT, "note"), (_OFFICE, "annotation")
 _ANNOTATION_END = (_OFFICE, "annotation-end")
 _SECTION, _SPAN = (_TEXT, "section"), (_TEXT, "span")
 _HIDDEN_PARAGRAPH = (_TEXT, "hidden-paragraph")
+_HIDDEN_TEXT = (_TEXT, "hidden-text")
 _STYLED = {(_STYLE, "style")}
 _IMAGE = (_DRAW, "image")
 # Not the document's text: the record of tracked changes (deleted text lives there), a merged
@@ -183,24 +186,28 @@ def hidden_text_note(sections: int, paragraphs: int) -> str:
 
 def _hiding_styles(document: Any) -> frozenset[str]:
     """The names of the paragraph and text styles that hide their text
-    (``text:display="none"``), also those that take it from a parent style."""
+    (``text:display="none"``), also those that take it from a parent style; a style nearer
+    that says another display ("true", a style based on a hidden one with Hidden cleared)
+    shows its text."""
     parents: dict[str, str] = {}
-    hiding: set[str] = set()
+    display: dict[str, str] = {}  # what a style itself says, where it says anything
     for styles in (document.styles, document.automaticstyles):
         for style in children(styles, _STYLED):
             name = str(style.getAttrNS(_STYLE, "name") or "")
             parents[name] = str(style.getAttrNS(_STYLE, "parent-style-name") or "")
             for properties in children(style, {(_STYLE, "text-properties")}):
-                if properties.getAttrNS(_TEXT, "display") == "none":
-                    hiding.add(name)
+                said = properties.getAttrNS(_TEXT, "display")
+                if said:
+                    display[name] = str(said)
+    hiding: set[str] = set()
     for name in parents:
-        seen = {name}
-        parent = parents[name]
-        while parent and parent not in seen and name not in hiding:
-            if parent in hiding:
-                hiding.add(name)
-            seen.add(parent)
-            parent = parents.get(parent, "")
+        seen: set[str] = set()
+        found = name
+        while found and found not in seen and found not in display:
+            seen.add(found)
+            found = parents.get(found, "")
+        if display.get(found) == "none":
+            hiding.add(name)
     return frozenset(hiding)
 
 
@@ -243,11 +250,14 @@ def _hidden(element: Any, notes: _Notes) -> bool:
             return False
         notes.hidden_sections += bool(_has_text(element))
         return True
-    if element.qname not in (_HEADING, _PARAGRAPH, _SPAN):
+    if element.qname == _HIDDEN_TEXT:  # a Hidden Text field: hidden as its condition was
+        hides = element.getAttrNS(_TEXT, "is-hidden") == "true"
+    elif element.qname not in (_HEADING, _PARAGRAPH, _SPAN):
         return False
-    hides = element.getAttrNS(_TEXT, "style-name") in notes.hiding_styles or (
-        element.qname != _SPAN and _hidden_by_field(element)
-    )
+    else:
+        hides = element.getAttrNS(_TEXT, "style-name") in notes.hiding_styles or (
+            element.qname != _SPAN and _hidden_by_field(element)
+        )
     if hides:
         notes.hidden_paragraphs += bool(_has_text(element))
     return hides
@@ -423,5 +433,7 @@ def _comment(annotation: Any, notes: _Notes) -> str:
     name = str(annotation.getAttrNS(_OFFICE, "name") or "")
     if not name:
         return placed
+    # A name already waiting (a file that reuses one): that comment is placed here, not lost.
+    earlier = notes.open_comments.pop(name, "")
     notes.open_comments[name] = placed
-    return ""
+    return earlier
