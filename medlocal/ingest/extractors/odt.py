@@ -251,7 +251,7 @@ def _hidden(element: Any, notes: _Notes) -> bool:
         notes.hidden_sections += bool(_has_text(element))
         return True
     if element.qname == _HIDDEN_TEXT:  # a Hidden Text field: hidden as its condition was
-        hides = element.getAttrNS(_TEXT, "is-hidden") == "true"
+        hides = str(element.getAttrNS(_TEXT, "is-hidden")) == "true"
     elif element.qname not in (_HEADING, _PARAGRAPH, _SPAN):
         return False
     else:
