@@ -161,6 +161,7 @@ _EMBED = qn("r:embed")
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _VML_ID = qn("r:id")
 _NOTE_REFERENCES = frozenset(kind.reference_tag for kind in KINDS)
+_COMMENT_REFERENCE = qn("w:commentReference")
 # The marks ("[1]") of the document being read, for its note references: set around one
 # document's reading (a context variable, so documents read on other threads keep theirs).
 _NOTE_MARKS: ContextVar[Mapping[tuple[str, str], str]] = ContextVar(
@@ -212,7 +213,7 @@ def _paragraph_text(element: Any) -> str:
     hidden = _HIDDEN.get()
     if hidden is None:
         return _joined_powers(_inner_text(element, ""))
-    hidden.start_paragraph()
+    hidden.start_paragraph(element)
     try:
         return _joined_powers(_inner_text(element, "", hidden.paragraph_style(element)))
     finally:
@@ -249,6 +250,10 @@ def _inner_text(element: Any, before: str, paragraph_style: str = "") -> str:
         if tag == _RUN and hidden is not None and hidden.hides(child, paragraph_style):
             if any((text.text or "").strip() for text in child.iter(_T)):
                 hidden.left_out()
+            # A comment on hidden words is no hidden text: Word still lists it.
+            marks = _NOTE_MARKS.get()
+            for reference in child.iter(_COMMENT_REFERENCE):
+                parts.append(marks.get((_COMMENT_REFERENCE, str(reference.get(_ID))), ""))
             continue
         if tag == _T:
             piece = child.text or ""
