@@ -78,7 +78,7 @@ def test_a_shown_sheets_notes_come_after_its_rows_and_a_sheet_of_only_notes_is_k
     assert document.text == "Plan\n\nC5 note by Dr Okafor: ask about ACE inhibitor"
 
 
-def test_a_damaged_or_entity_bomb_notes_part_refuses_the_workbook_clearly() -> None:
+def test_an_entity_bomb_notes_part_refuses_the_workbook_clearly() -> None:
     data = _noted_workbook()
     bomb = (
         b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -88,10 +88,9 @@ def test_a_damaged_or_entity_bomb_notes_part_refuses_the_workbook_clearly() -> N
         b'<comment ref="A1" authorId="0"><text><t>&lol2;</t></text></comment>'
         b"</commentList></comments>"
     )
-    for part in (bomb, b"<comments><authors><author>"):
-        broken = with_parts(data, lambda name, old, new=part: new if "comments" in name else old)
-        with pytest.raises(errors.CorruptFileError, match="damaged Excel workbook"):
-            extract("broken.xlsx", broken)
+    broken = with_parts(data, lambda name, old: bomb if "comments" in name else old)
+    with pytest.raises(errors.CorruptFileError, match="damaged Excel workbook"):
+        extract("broken.xlsx", broken)
 
 
 def _annotated(value: object, note: str, author: str = "") -> Any:

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from fixtures.office_files import make_ods, make_xlsx, ods_cell
+from fixtures.office_files import make_ods, make_xlsx, ods_cell, with_parts
 from fixtures.timing import assert_linear
 from odf import dc, office, text
 from openpyxl.comments import Comment
@@ -103,3 +103,26 @@ def test_note_lines_are_written_in_linear_time() -> None:
         return sheets_document([("Renal", cells)], "xlsx", "renal.xlsx", Program("Excel", ""))
 
     assert_linear(notes_on_every_result, 600)
+
+
+def test_a_damaged_or_missing_notes_part_leaves_the_notes_out_and_the_cells_in() -> None:
+    def shape(workbook: Any) -> None:
+        workbook["Renal"]["C3"].comment = Comment("haemolysed", "Dr Okafor")
+
+    data = make_xlsx({"Renal": LAB}, shape=shape)
+    cut = with_parts(
+        data, lambda name, part: b"<comments><authors><author>" if "comments/" in name else part
+    )
+    missing = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(missing, "w") as target:
+        for entry in source.infolist():
+            if entry.filename != "xl/comments/comment1.xml":
+                target.writestr(entry, source.read(entry.filename))
+    for damaged in (cut, missing.getvalue()):
+        read = extract("renal.xlsx", damaged)  # main: refused, "damaged Excel workbook"
+        assert read.text.splitlines()[-1] == "2024-03-03,138,4.1"
+        assert read.notes == (
+            "the cell notes of 1 sheet not imported, as its notes part is damaged (the cells "
+            "were imported): to import the notes, open the workbook in Excel, save it and "
+            "import it again",
+        )

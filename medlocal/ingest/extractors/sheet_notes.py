@@ -83,3 +83,13 @@ def _row_label(
     if first is None:
         first = first_columns[row] = min(cells)
     return cells[first] if first < column else ""
+
+
+def unread_notes_note(sheets: int, program: str) -> str:
+    """The import report's words on ``sheets`` sheets whose notes part could not be read."""
+    many = sheets != 1
+    return (
+        f"the cell notes of {sheets} sheet{'s' if many else ''} not imported, as "
+        f"{'their' if many else 'its'} notes part is damaged (the cells were imported): to "
+        f"import the notes, open the workbook in {program}, save it and import it again"
+    )

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import ArchiveBombError, NoTextError
-from medlocal.ingest.extractors.sheet_notes import note_lines
+from medlocal.ingest.extractors.sheet_notes import note_lines, unread_notes_note
 
 # The cells and characters a workbook's sheets may hold, in all: far past any lab workbook (a
 # 200 MB CSV, the largest file imported, holds about as many characters).
@@ -77,6 +77,8 @@ class SheetCells:
     unsaved_formulas: int = 0
     # Comments and notes on cells, by (row, column): (author, text), each on one line.
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    # The sheet's notes part could not be read (missing or damaged): its notes are left out.
+    unread_notes: bool = False
 
     def add(self, row: int, column: int, text: str, figure: bool) -> None:
         """The cell at ``row``, ``column`` shows ``text``; ``figure``: it holds a number or a
@@ -114,12 +116,13 @@ def sheets_document(
 ) -> ExtractedDocument:
     """The document of ``sheets`` (name, cells; None for a hidden sheet), in order."""
     builder = DocumentBuilder(file_type)
-    hidden = unsaved = 0
+    hidden = unsaved = unread_notes = 0
     for title, cells in sheets:
         if cells is None:
             hidden += 1
             continue
         unsaved += cells.unsaved_formulas
+        unread_notes += cells.unread_notes
         blocks = _sheet_blocks(cells) + note_lines(cells, _title_line)
         if not blocks:
             continue
@@ -148,6 +151,8 @@ def sheets_document(
             f"{program.name}, which saves what each formula comes to): to have them read, open "
             f"it in {program.name}, save it and import it again"
         )
+    if unread_notes:
+        notes.append(unread_notes_note(unread_notes, program.name))
     return dataclasses.replace(builder.build(), notes=tuple(notes))
 
 
