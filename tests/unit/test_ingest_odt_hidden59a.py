@@ -72,6 +72,6 @@ def test_a_comment_whose_name_is_reused_is_placed_not_lost() -> None:
     paragraph.addText(" on 2 March.")
     document.text.addElement(paragraph)
     assert extract(odt_bytes(document)).text == (
-        "Potassium 5.6 [comment by Dr A: haemolysed] mmol/L [comment by Dr B: repeat sent] on "
-        "2 March."
+        "Potassium 5.6 mmol/L on 2 March. [comment by Dr A: haemolysed] [comment by Dr B: "
+        "repeat sent]"
     )

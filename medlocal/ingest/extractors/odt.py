@@ -3,10 +3,12 @@ as sections, lists, tables (one line a row, cells joined with " | ", as the DOCX
 writes them), footnotes and endnotes (their mark in the text, their text under a heading after
 the body, as for a Word document), comments, and the page headers and footers.
 
-A comment is clinical content (what a colleague wrote on a result): its text is put in the
-paragraph where it sits, after the words it marks ("Potassium 5.6 [comment by Dr Okafor:
-haemolysed]"), so it is searched and cited with them; a comment over several paragraphs at the
-end of the first.
+A comment is clinical content (what a colleague wrote on a result): its text is put at the end
+of the paragraph where it sits ("Potassium 5.6 mmol/L on 2 March [comment by Dr Okafor:
+haemolysed]"), so it is searched and cited with it; in a table, at the end of its row. Not
+right after the words it marks: a date or a value in the comment would stand between a result
+and its own date, and the grounding checks read the result as the comment's ("potassium on 4
+March was 5.6" passed, "on 2 March" was flagged).
 
 Hidden text is left out, as hidden sheets of a workbook are (sheet_text.py): a section hidden
 (``text:display="none"``), a paragraph a Hidden Paragraph field hides, a Hidden Text field's
@@ -83,6 +85,7 @@ _IMAGE = (_DRAW, "image")
 _SKIPPED = {
     (_TEXT, "tracked-changes"),
     (_TABLE, "covered-table-cell"),
+    _ANNOTATION_END,
     (_TEXT, "sequence-decls"),
     (_TABLE, "table-columns"),
     (_TABLE, "table-column"),
@@ -114,8 +117,10 @@ class _Notes:
     hiding_styles: frozenset[str] = frozenset()
     hidden_sections: int = 0
     hidden_paragraphs: int = 0
-    # Comments met but not yet placed, by name: each waits for its end mark.
-    open_comments: dict[str, str] = field(default_factory=dict)
+    # The comments of each paragraph being read (the innermost last), put at its end; in a
+    # table row, held for the row's end.
+    placing: list[list[str]] = field(default_factory=list)
+    held: list[str] | None = None
 
 
 def _extract(document: Any, file_name: str) -> ExtractedDocument:
@@ -332,6 +337,7 @@ def _table_text(table: Any, notes: _Notes) -> str:
     lines = []
     for row in table_rows(table):
         cells = []
+        held, notes.held = notes.held, []
         for cell in row.childNodes:
             if cell.nodeType != cell.ELEMENT_NODE or cell.qname != _CELL:
                 continue
@@ -342,7 +348,8 @@ def _table_text(table: Any, notes: _Notes) -> str:
                 if line.strip()
             )
             cells.append(" ".join(text.split()))
-        line = " | ".join(cells).strip(" |")
+        comments, notes.held = notes.held, held
+        line = " | ".join(cells).strip(" |") + "".join(comments)
         if line:
             lines.append(line)
     return "\n".join(lines)
@@ -350,14 +357,15 @@ def _table_text(table: Any, notes: _Notes) -> str:
 
 def _inline(element: Any, notes: _Notes) -> str:
     """A paragraph's or heading's text: spaces, tabs and line breaks as written; a note's mark
-    where it stands, its text kept for after the body; a comment after the words it marks (at
-    the paragraph's end where they run on past it); a text box's paragraphs on lines of their
-    own."""
-    waiting = set(notes.open_comments)
+    where it stands, its text kept for after the body; a comment at the paragraph's end (a
+    table row's end in a table); a text box's paragraphs on lines of their own."""
+    notes.placing.append([])
     text = _runs(element, notes)
-    for name in [name for name in notes.open_comments if name not in waiting]:
-        text += notes.open_comments.pop(name)
-    return text
+    comments = notes.placing.pop()
+    if notes.held is not None:
+        notes.held += comments
+        return text
+    return text + "".join(comments)
 
 
 def _runs(element: Any, notes: _Notes) -> str:
@@ -382,8 +390,6 @@ def _runs(element: Any, notes: _Notes) -> str:
             parts.append(_note_mark(child, notes))
         elif child.qname == _ANNOTATION:
             parts.append(_comment(child, notes))
-        elif child.qname == _ANNOTATION_END:
-            parts.append(notes.open_comments.pop(str(child.getAttrNS(_OFFICE, "name")), ""))
         elif child.qname == _IMAGE:
             notes.pictures += 1
         elif namespace == _DRAW and name == "text-box":
@@ -415,8 +421,8 @@ def _note_mark(note: Any, notes: _Notes) -> str:
 
 
 def _comment(annotation: Any, notes: _Notes) -> str:
-    """A comment's text as it is put in its paragraph (" [comment by Dr Okafor: ...]"): here
-    for a comment on a point, "" for one on a range of words (kept for their end mark)."""
+    """A comment's text as it is put at its paragraph's end (" [comment by Dr Okafor: ...]"),
+    kept in ``notes.placing`` until then."""
     author = ""
     paragraphs = []
     for child in annotation.childNodes:
@@ -430,10 +436,7 @@ def _comment(annotation: Any, notes: _Notes) -> str:
     if not text:
         return ""
     placed = f" [comment by {author}: {text}]" if author else f" [comment: {text}]"
-    name = str(annotation.getAttrNS(_OFFICE, "name") or "")
-    if not name:
+    if not notes.placing:
         return placed
-    # A name already waiting (a file that reuses one): that comment is placed here, not lost.
-    earlier = notes.open_comments.pop(name, "")
-    notes.open_comments[name] = placed
-    return earlier
+    notes.placing[-1].append(placed)
+    return ""
