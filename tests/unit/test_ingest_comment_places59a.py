@@ -98,3 +98,31 @@ def test_a_comment_stands_at_its_paragraphs_or_rows_end_and_its_date_is_not_the_
         for passage in (paragraph, row):
             assert ground(RIGHT, {1: passage}).flags == [], (name, passage)
             assert ground(WRONG, {1: passage}).flags != [], (name, passage)
+
+
+def test_a_headings_comment_follows_it_and_stays_out_of_its_sections_title() -> None:
+    said = "hold ramipril, allergy?"
+    word = docx.Document()
+    heading = word.add_heading("Plan", level=1)
+    heading._p.append(parse_xml(f'<w:r {W}><w:commentReference w:id="1"/></w:r>'))
+    word.add_paragraph("Stop ramipril.")
+    blob = (
+        f'<w:comments {W}><w:comment w:id="1" w:author="Dr B"><w:p><w:r><w:t>{said}</w:t>'
+        "</w:r></w:p></w:comment></w:comments>"
+    ).encode()
+    add_docx_part(word, "comments.xml", CT.WML_COMMENTS, RT.COMMENTS, blob)
+    out = io.BytesIO()
+    word.save(out)
+    writer = OpenDocumentText()
+    titled = text.H(outlinelevel=1, text="Plan")
+    annotation = office.Annotation()
+    annotation.addElement(Creator(text="Dr B"))
+    annotation.addElement(text.P(text=said))
+    titled.addElement(annotation)
+    writer.text.addElement(titled)
+    writer.text.addElement(text.P(text="Stop ramipril."))
+    for name, data in (("plan.docx", out.getvalue()), ("plan.odt", odt_bytes(writer))):
+        read = extract_file(Path("/some/private/folder") / name, data)
+        # In the title, "allergy" made "Plan" an allergy heading for the grounding checks.
+        assert [section.title for section in read.sections] == ["Plan"], name
+        assert read.text == f"Plan\n\n[comment by Dr B: {said}]\n\nStop ramipril.", name

@@ -370,11 +370,19 @@ def _block_text(item: Paragraph | Table) -> str:
 
 
 def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
-    text = _paragraph_text(paragraph._p)
-    if _is_heading(paragraph):
-        builder.add_heading(text)
-    else:
-        builder.add_block(text)
+    if not _is_heading(paragraph):
+        builder.add_block(_paragraph_text(paragraph._p))
+        return
+    # A heading's comments follow it as a block: in the heading they would be in its section's
+    # title ("Plan [comment by Dr B: hold, allergy?]" read as an allergy heading by the checks).
+    comments: list[str] = []
+    token = _HELD.set(comments)
+    try:
+        builder.add_heading(_paragraph_text(paragraph._p))
+    finally:
+        _HELD.reset(token)
+    if comments:
+        builder.add_block("".join(comments).strip())
 
 
 def _shown_page_parts(document: Any) -> list[tuple[int, Any]]:

@@ -237,7 +237,14 @@ def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
         if _hidden(child, notes):
             continue
         if child.qname == _HEADING:
-            yield "heading", _inline(child, notes)
+            # Its comments follow it as a block: in the heading they would be in its section's
+            # title ("Plan [comment by Dr B: hold, allergy?]" read as an allergy heading).
+            held, notes.held = notes.held, []
+            heading = _inline(child, notes)
+            comments, notes.held = notes.held, held
+            yield "heading", heading
+            if comments:
+                yield "block", "".join(comments).strip()
         elif child.qname == _PARAGRAPH:
             yield "block", _inline(child, notes)
         elif child.qname == _LIST:
