@@ -96,11 +96,11 @@ def _reviewed_letter() -> bytes:
     return out.getvalue()
 
 
-def test_comments_stand_after_their_words_and_deleted_text_is_no_text() -> None:
+def test_comments_stand_at_their_paragraphs_end_and_deleted_text_is_no_text() -> None:
     read = extract_docx(_reviewed_letter(), "letter.docx")
     assert read.text == (
-        "Potassium 5.6 mmol/L [comment by Dr Okafor: haemolysed, repeat sent] on 2 March, "
-        "repeated.\n\n"
+        "Potassium 5.6 mmol/L on 2 March, repeated. [comment by Dr Okafor: haemolysed, repeat "
+        "sent]\n\n"
         "Continue ramipril.\n\n"
         "Na | 139 [comment by A. Nurse: venous gas]\n\n"
         "Comments\n\n"

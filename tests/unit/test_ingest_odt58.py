@@ -117,7 +117,7 @@ def test_a_letter_reads_as_a_word_document_would() -> None:
         "- Ramipril 5 mg once daily\n- Metformin 500 mg twice daily\n- Stopped:\n"
         "  - Spironolactone\n\n"
         "Test | Result | Unit\nK | 5.6 | mmol/L\n\n"
-        "Follow up in clinic [comment by Dr Okafor: Book within two weeks.].\n\n"
+        "Follow up in clinic. [comment by Dr Okafor: Book within two weeks.]\n\n"
         "Footnotes\n\n[1] Sample not haemolysed."
     )
     assert [s.title for s in document.sections] == [

@@ -33,7 +33,7 @@ def _comment(words: str, author: str = "", name: str = "") -> office.Annotation:
     return annotation
 
 
-def test_comments_are_read_in_their_paragraph_after_the_words_they_mark() -> None:
+def test_comments_are_read_at_the_end_of_their_paragraph() -> None:
     document = OpenDocumentText()
     ranged = text.P(text="Potassium ")
     ranged.addElement(_comment("haemolysed, repeat sent", "Dr Okafor", name="__Annotation__1"))
@@ -54,7 +54,7 @@ def test_comments_are_read_in_their_paragraph_after_the_words_they_mark() -> Non
 
     read = extract("letter.odt", odt_bytes(document))
     assert read.text == (
-        "Potassium 5.6 mmol/L [comment by Dr Okafor: haemolysed, repeat sent] on 2 March.\n\n"
+        "Potassium 5.6 mmol/L on 2 March. [comment by Dr Okafor: haemolysed, repeat sent]\n\n"
         "Review in clinic. [comment: Book within two weeks.]\n\n"
         "Sodium 139. [comment by A. Nurse: from the venous gas]\n\n"
         "Chloride 101."

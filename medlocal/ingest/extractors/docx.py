@@ -161,6 +161,7 @@ _EMBED = qn("r:embed")
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _VML_ID = qn("r:id")
 _NOTE_REFERENCES = frozenset(kind.reference_tag for kind in KINDS)
+_COMMENT_REFERENCE = qn("w:commentReference")
 # The marks ("[1]") of the document being read, for its note references: set around one
 # document's reading (a context variable, so documents read on other threads keep theirs).
 _NOTE_MARKS: ContextVar[Mapping[tuple[str, str], str]] = ContextVar(
@@ -168,6 +169,12 @@ _NOTE_MARKS: ContextVar[Mapping[tuple[str, str], str]] = ContextVar(
 )
 # The hidden text of the document being read (docx_hidden.py): set as _NOTE_MARKS is.
 _HIDDEN: ContextVar[HiddenText | None] = ContextVar("_HIDDEN", default=None)
+# The comments of the paragraph being read, put at its end; in a table row, held for the row's
+# end (_HELD). Not right after the words they mark: a date or a value in a comment would stand
+# between a result and its own date, and the grounding checks would read the result as the
+# comment's ("potassium on 4 March was 5.6" passed, "on 2 March" was flagged; review 59a).
+_COMMENTS: ContextVar[list[str] | None] = ContextVar("_COMMENTS", default=None)
+_HELD: ContextVar[list[str] | None] = ContextVar("_HELD", default=None)
 # Not the text: deleted or moved-away runs, a paragraph's properties (w:pPr holds a tab *stop*
 # list, w:tab elements that are no tab), and the fallback copy of a text box (mc:Fallback
 # repeats mc:Choice for older readers).
@@ -209,14 +216,40 @@ _UNIT_AFTER = re.compile(r"[-−–]?\d{1,2}/(?![ \u00a0\u2009\u202f]*\d)")
 
 
 def _paragraph_text(element: Any) -> str:
+    """A paragraph's text, its comments at its end (or held for its table row's)."""
+    comments: list[str] = []
+    token = _COMMENTS.set(comments)
+    try:
+        text = _shown_text(element)
+    finally:
+        _COMMENTS.reset(token)
+    held = _HELD.get()
+    if held is not None:
+        held += comments
+        return text
+    return text + "".join(comments)
+
+
+def _shown_text(element: Any) -> str:
     hidden = _HIDDEN.get()
     if hidden is None:
         return _joined_powers(_inner_text(element, ""))
-    hidden.start_paragraph()
+    hidden.start_paragraph(element)
     try:
         return _joined_powers(_inner_text(element, "", hidden.paragraph_style(element)))
     finally:
         hidden.end_paragraph()
+
+
+def _note_reference(reference: Any) -> str:
+    """The mark a note's reference stands for ("[1]"); a comment's is kept for its paragraph's
+    end (_COMMENTS) and stands for nothing here."""
+    mark = _NOTE_MARKS.get().get((reference.tag, str(reference.get(_ID))), "")
+    comments = _COMMENTS.get()
+    if reference.tag != _COMMENT_REFERENCE or comments is None:
+        return mark
+    comments.append(mark)
+    return ""
 
 
 def _joined_powers(text: str) -> str:
@@ -249,6 +282,8 @@ def _inner_text(element: Any, before: str, paragraph_style: str = "") -> str:
         if tag == _RUN and hidden is not None and hidden.hides(child, paragraph_style):
             if any((text.text or "").strip() for text in child.iter(_T)):
                 hidden.left_out()
+            # A comment on hidden words is no hidden text: Word still lists it.
+            parts += (_note_reference(reference) for reference in child.iter(_COMMENT_REFERENCE))
             continue
         if tag == _T:
             piece = child.text or ""
@@ -261,7 +296,7 @@ def _inner_text(element: Any, before: str, paragraph_style: str = "") -> str:
         elif tag == _NO_BREAK_HYPHEN:
             piece = "-"
         elif tag in _NOTE_REFERENCES:
-            piece = _NOTE_MARKS.get().get((tag, str(child.get(_ID))), "")
+            piece = _note_reference(child)
         elif tag == _RUN and _raised(child):
             text = _inner_text(child, "", paragraph_style)
             # "10" then a raised "9", also with a space between ("10 " + "9": "10^9").
@@ -335,11 +370,19 @@ def _block_text(item: Paragraph | Table) -> str:
 
 
 def _add_paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
-    text = _paragraph_text(paragraph._p)
-    if _is_heading(paragraph):
-        builder.add_heading(text)
-    else:
-        builder.add_block(text)
+    if not _is_heading(paragraph):
+        builder.add_block(_paragraph_text(paragraph._p))
+        return
+    # A heading's comments follow it as a block: in the heading they would be in its section's
+    # title ("Plan [comment by Dr B: hold, allergy?]" read as an allergy heading by the checks).
+    comments: list[str] = []
+    token = _HELD.set(comments)
+    try:
+        builder.add_heading(_paragraph_text(paragraph._p))
+    finally:
+        _HELD.reset(token)
+    if comments:
+        builder.add_block("".join(comments).strip())
 
 
 def _shown_page_parts(document: Any) -> list[tuple[int, Any]]:
@@ -438,12 +481,17 @@ def _table_text(table: Table) -> str:
     for row in table.rows:
         cells: list[str] = []
         previous = None
-        for cell in row.cells:
-            if previous is not None and cell._tc is previous:
-                continue
-            previous = cell._tc
-            cells.append(_cell_text(cell))
-        line = " | ".join(cells).strip(" |")
+        comments: list[str] = []  # the row's comments, at its end (_HELD)
+        token = _HELD.set(comments)
+        try:
+            for cell in row.cells:
+                if previous is not None and cell._tc is previous:
+                    continue
+                previous = cell._tc
+                cells.append(_cell_text(cell))
+        finally:
+            _HELD.reset(token)
+        line = " | ".join(cells).strip(" |") + "".join(comments)
         if line:
             lines.append(line)
     return "\n".join(lines)

@@ -26,8 +26,15 @@ class HiddenText:
     text left out."""
 
     styles: frozenset[str] = frozenset()
-    paragraphs: int = 0
-    _in_paragraph: list[bool] = field(default_factory=list)
+    # The paragraphs (w:p elements) that had hidden text left out: each counted once, though
+    # the reader may read a paragraph twice (the body's first block, to end the page header).
+    _left_out: set[Any] = field(default_factory=set)
+    _in_paragraph: list[tuple[Any, bool]] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> int:
+        """How many paragraphs had hidden text left out."""
+        return len(self._left_out)
 
     @classmethod
     def of(cls, document: Any) -> HiddenText:
@@ -72,17 +79,20 @@ class HiddenText:
             return True
         return paragraph_style in self.styles
 
-    def start_paragraph(self) -> None:
-        self._in_paragraph.append(False)
+    def start_paragraph(self, paragraph: Any) -> None:
+        self._in_paragraph.append((paragraph, False))
 
     def left_out(self) -> None:
         """A hidden run with text was left out of the paragraph being read."""
         if self._in_paragraph:
-            self._in_paragraph[-1] = True
+            self._in_paragraph[-1] = (self._in_paragraph[-1][0], True)
 
     def end_paragraph(self) -> None:
-        if self._in_paragraph and self._in_paragraph.pop():
-            self.paragraphs += 1
+        if not self._in_paragraph:
+            return
+        paragraph, hidden = self._in_paragraph.pop()
+        if hidden:
+            self._left_out.add(paragraph)
 
     def note(self) -> str:
         """The import report's words on what was left out ("" when nothing was)."""

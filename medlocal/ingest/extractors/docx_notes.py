@@ -7,9 +7,10 @@ gave the glucose value (walk 53b, H4). Each note is numbered as Word shows it, i
 body refers to it (footnotes 1, 2, 3; endnotes i, ii, iii), the mark is put
 in the body where the reference stands ("[1]"), and the notes' text goes at the end under a
 heading of their own ("Footnotes"), so a passage quoting either carries the number that joins
-them. A comment is put in the text where its reference stands, after the words it marks
-("Potassium 5.6 [comment by Dr B: haemolysed]"), as an OpenDocument text's are (odt.py): what
-a colleague wrote on a result is searched and cited with it. One referred to from nowhere goes
+them. A comment is put at the end of the paragraph its reference stands in (of its table row
+in a table: docx.py), "Potassium 5.6 mmol/L on 2 March. [comment by Dr B: haemolysed]", as an
+OpenDocument text's are (odt.py): what a colleague wrote on a result is searched and cited with
+it. One referred to from nowhere goes
 under "Comments" at the end. The parts are read through python-docx's package (the document
 part's relationships), parsed with its safe XML parser.
 

@@ -3,16 +3,20 @@ as sections, lists, tables (one line a row, cells joined with " | ", as the DOCX
 writes them), footnotes and endnotes (their mark in the text, their text under a heading after
 the body, as for a Word document), comments, and the page headers and footers.
 
-A comment is clinical content (what a colleague wrote on a result): its text is put in the
-paragraph where it sits, after the words it marks ("Potassium 5.6 [comment by Dr Okafor:
-haemolysed]"), so it is searched and cited with them; a comment over several paragraphs at the
-end of the first.
+A comment is clinical content (what a colleague wrote on a result): its text is put at the end
+of the paragraph where it sits ("Potassium 5.6 mmol/L on 2 March [comment by Dr Okafor:
+haemolysed]"), so it is searched and cited with it; in a table, at the end of its row. Not
+right after the words it marks: a date or a value in the comment would stand between a result
+and its own date, and the grounding checks read the result as the comment's ("potassium on 4
+March was 5.6" passed, "on 2 March" was flagged).
 
 Hidden text is left out, as hidden sheets of a workbook are (sheet_text.py): a section hidden
-(``text:display="none"``), a paragraph a Hidden Paragraph field hides, and paragraphs or words
-whose formatting hides them. Writer does not show them: they are often a template's spare
-wording or text kept but no longer meant, and a clinician expects what they see to be what is
-imported. The import report says how many were left out and how to have them read.
+(``text:display="none"``), a paragraph a Hidden Paragraph field hides, a Hidden Text field's
+text while its condition hides it, and paragraphs or words whose formatting hides them (a style
+based on a hidden one hides too, unless it says Hidden is cleared). Writer does not show them:
+they are often a template's spare wording or text kept but no longer meant, and a clinician
+expects what they see to be what is imported. The import report says how many were left out
+and how to have them read.
 
 The file is opened by odf_package.py: its zip checked, a password-protected one told, its XML
 checked before odfpy parses it (with defusedxml).
@@ -73,6 +77,7 @@ _NOTE, _ANNOTATION = (_TEXT, "note"), (_OFFICE, "annotation")
 _ANNOTATION_END = (_OFFICE, "annotation-end")
 _SECTION, _SPAN = (_TEXT, "section"), (_TEXT, "span")
 _HIDDEN_PARAGRAPH = (_TEXT, "hidden-paragraph")
+_HIDDEN_TEXT = (_TEXT, "hidden-text")
 _STYLED = {(_STYLE, "style")}
 _IMAGE = (_DRAW, "image")
 # Not the document's text: the record of tracked changes (deleted text lives there), a merged
@@ -80,6 +85,7 @@ _IMAGE = (_DRAW, "image")
 _SKIPPED = {
     (_TEXT, "tracked-changes"),
     (_TABLE, "covered-table-cell"),
+    _ANNOTATION_END,
     (_TEXT, "sequence-decls"),
     (_TABLE, "table-columns"),
     (_TABLE, "table-column"),
@@ -111,8 +117,10 @@ class _Notes:
     hiding_styles: frozenset[str] = frozenset()
     hidden_sections: int = 0
     hidden_paragraphs: int = 0
-    # Comments met but not yet placed, by name: each waits for its end mark.
-    open_comments: dict[str, str] = field(default_factory=dict)
+    # The comments of each paragraph being read (the innermost last), put at its end; in a
+    # table row, held for the row's end.
+    placing: list[list[str]] = field(default_factory=list)
+    held: list[str] | None = None
 
 
 def _extract(document: Any, file_name: str) -> ExtractedDocument:
@@ -183,24 +191,28 @@ def hidden_text_note(sections: int, paragraphs: int) -> str:
 
 def _hiding_styles(document: Any) -> frozenset[str]:
     """The names of the paragraph and text styles that hide their text
-    (``text:display="none"``), also those that take it from a parent style."""
+    (``text:display="none"``), also those that take it from a parent style; a style nearer
+    that says another display ("true", a style based on a hidden one with Hidden cleared)
+    shows its text."""
     parents: dict[str, str] = {}
-    hiding: set[str] = set()
+    display: dict[str, str] = {}  # what a style itself says, where it says anything
     for styles in (document.styles, document.automaticstyles):
         for style in children(styles, _STYLED):
             name = str(style.getAttrNS(_STYLE, "name") or "")
             parents[name] = str(style.getAttrNS(_STYLE, "parent-style-name") or "")
             for properties in children(style, {(_STYLE, "text-properties")}):
-                if properties.getAttrNS(_TEXT, "display") == "none":
-                    hiding.add(name)
+                said = properties.getAttrNS(_TEXT, "display")
+                if said:
+                    display[name] = str(said)
+    hiding: set[str] = set()
     for name in parents:
-        seen = {name}
-        parent = parents[name]
-        while parent and parent not in seen and name not in hiding:
-            if parent in hiding:
-                hiding.add(name)
-            seen.add(parent)
-            parent = parents.get(parent, "")
+        seen: set[str] = set()
+        found = name
+        while found and found not in seen and found not in display:
+            seen.add(found)
+            found = parents.get(found, "")
+        if display.get(found) == "none":
+            hiding.add(name)
     return frozenset(hiding)
 
 
@@ -225,7 +237,14 @@ def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
         if _hidden(child, notes):
             continue
         if child.qname == _HEADING:
-            yield "heading", _inline(child, notes)
+            # Its comments follow it as a block: in the heading they would be in its section's
+            # title ("Plan [comment by Dr B: hold, allergy?]" read as an allergy heading).
+            held, notes.held = notes.held, []
+            heading = _inline(child, notes)
+            comments, notes.held = notes.held, held
+            yield "heading", heading
+            if comments:
+                yield "block", "".join(comments).strip()
         elif child.qname == _PARAGRAPH:
             yield "block", _inline(child, notes)
         elif child.qname == _LIST:
@@ -243,11 +262,14 @@ def _hidden(element: Any, notes: _Notes) -> bool:
             return False
         notes.hidden_sections += bool(_has_text(element))
         return True
-    if element.qname not in (_HEADING, _PARAGRAPH, _SPAN):
+    if element.qname == _HIDDEN_TEXT:  # a Hidden Text field: hidden as its condition was
+        hides = str(element.getAttrNS(_TEXT, "is-hidden")) == "true"
+    elif element.qname not in (_HEADING, _PARAGRAPH, _SPAN):
         return False
-    hides = element.getAttrNS(_TEXT, "style-name") in notes.hiding_styles or (
-        element.qname != _SPAN and _hidden_by_field(element)
-    )
+    else:
+        hides = element.getAttrNS(_TEXT, "style-name") in notes.hiding_styles or (
+            element.qname != _SPAN and _hidden_by_field(element)
+        )
     if hides:
         notes.hidden_paragraphs += bool(_has_text(element))
     return hides
@@ -322,6 +344,7 @@ def _table_text(table: Any, notes: _Notes) -> str:
     lines = []
     for row in table_rows(table):
         cells = []
+        held, notes.held = notes.held, []
         for cell in row.childNodes:
             if cell.nodeType != cell.ELEMENT_NODE or cell.qname != _CELL:
                 continue
@@ -332,7 +355,8 @@ def _table_text(table: Any, notes: _Notes) -> str:
                 if line.strip()
             )
             cells.append(" ".join(text.split()))
-        line = " | ".join(cells).strip(" |")
+        comments, notes.held = notes.held, held
+        line = " | ".join(cells).strip(" |") + "".join(comments)
         if line:
             lines.append(line)
     return "\n".join(lines)
@@ -340,14 +364,15 @@ def _table_text(table: Any, notes: _Notes) -> str:
 
 def _inline(element: Any, notes: _Notes) -> str:
     """A paragraph's or heading's text: spaces, tabs and line breaks as written; a note's mark
-    where it stands, its text kept for after the body; a comment after the words it marks (at
-    the paragraph's end where they run on past it); a text box's paragraphs on lines of their
-    own."""
-    waiting = set(notes.open_comments)
+    where it stands, its text kept for after the body; a comment at the paragraph's end (a
+    table row's end in a table); a text box's paragraphs on lines of their own."""
+    notes.placing.append([])
     text = _runs(element, notes)
-    for name in [name for name in notes.open_comments if name not in waiting]:
-        text += notes.open_comments.pop(name)
-    return text
+    comments = notes.placing.pop()
+    if notes.held is not None:
+        notes.held += comments
+        return text
+    return text + "".join(comments)
 
 
 def _runs(element: Any, notes: _Notes) -> str:
@@ -372,8 +397,6 @@ def _runs(element: Any, notes: _Notes) -> str:
             parts.append(_note_mark(child, notes))
         elif child.qname == _ANNOTATION:
             parts.append(_comment(child, notes))
-        elif child.qname == _ANNOTATION_END:
-            parts.append(notes.open_comments.pop(str(child.getAttrNS(_OFFICE, "name")), ""))
         elif child.qname == _IMAGE:
             notes.pictures += 1
         elif namespace == _DRAW and name == "text-box":
@@ -405,8 +428,8 @@ def _note_mark(note: Any, notes: _Notes) -> str:
 
 
 def _comment(annotation: Any, notes: _Notes) -> str:
-    """A comment's text as it is put in its paragraph (" [comment by Dr Okafor: ...]"): here
-    for a comment on a point, "" for one on a range of words (kept for their end mark)."""
+    """A comment's text as it is put at its paragraph's end (" [comment by Dr Okafor: ...]"),
+    kept in ``notes.placing`` until then."""
     author = ""
     paragraphs = []
     for child in annotation.childNodes:
@@ -420,8 +443,7 @@ def _comment(annotation: Any, notes: _Notes) -> str:
     if not text:
         return ""
     placed = f" [comment by {author}: {text}]" if author else f" [comment: {text}]"
-    name = str(annotation.getAttrNS(_OFFICE, "name") or "")
-    if not name:
+    if not notes.placing:
         return placed
-    notes.open_comments[name] = placed
+    notes.placing[-1].append(placed)
     return ""

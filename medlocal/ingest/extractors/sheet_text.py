@@ -17,9 +17,10 @@ for OpenDocument) hand over each sheet's cells as text (sheet_cells.py).
   expects what they see; they usually hold lookups and workings); the import report says how
   many were.
 - A cell's comment or note (what a clinician wrote on a result: "haemolysed", "repeat sent") is
-  clinical content: it is written after the sheet's rows, a line each, named by its cell and
-  what heads that cell's column and row ("B4 note (K / 2024-03-02): haemolysed"), so it is
-  searched and cited with its result. After the rows, not beside the cell: a line amid a table's
+  clinical content: it is written after the sheet's rows, a line each, named by its cell, the
+  value it is on, what heads that cell's column and row, and its author (sheet_notes.py: "B4
+  note on 5.6 (K / 2024-03-02) by Dr Okafor: haemolysed"), so it is searched and cited with its
+  result. After the rows, not beside the cell: a line amid a table's
   rows would cut the table its later passages are read by.
 """
 
@@ -31,10 +32,9 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from openpyxl.utils.cell import get_column_letter
-
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import ArchiveBombError, NoTextError
+from medlocal.ingest.extractors.sheet_notes import note_lines, unread_notes_note
 
 # The cells and characters a workbook's sheets may hold, in all: far past any lab workbook (a
 # 200 MB CSV, the largest file imported, holds about as many characters).
@@ -75,8 +75,10 @@ class SheetCells:
     # Formula cells the file holds no value for (a workbook a program wrote and no spreadsheet
     # program saved): they read empty, and the import report says so.
     unsaved_formulas: int = 0
-    # Comments and notes on cells, by (row, column): their text on one line.
-    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Comments and notes on cells, by (row, column): (author, text), each on one line.
+    notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    # The sheet's notes part could not be read (missing or damaged): its notes are left out.
+    unread_notes: bool = False
 
     def add(self, row: int, column: int, text: str, figure: bool) -> None:
         """The cell at ``row``, ``column`` shows ``text``; ``figure``: it holds a number or a
@@ -89,12 +91,13 @@ class SheetCells:
 
     def add_note(self, row: int, column: int, text: str, author: str = "") -> None:
         """The cell at ``row``, ``column`` carries a comment or note saying ``text``, by
-        ``author`` (named first, unless the note opens with the name, as Excel writes it)."""
+        ``author`` (the name Excel opens a note's text with, "Dr Okafor:", is the author's:
+        written once, after "by", sheet_notes.py)."""
         text, author = " ".join(text.split()), " ".join(author.split())
-        if text and author and not text.startswith(author):
-            text = f"{author}: {text}"
+        if author and text.startswith(f"{author}:"):
+            text = text[len(author) + 1 :].strip()
         if text:
-            self.notes[row, column] = text
+            self.notes[row, column] = (author, text)
 
 
 @dataclass(frozen=True)
@@ -113,13 +116,14 @@ def sheets_document(
 ) -> ExtractedDocument:
     """The document of ``sheets`` (name, cells; None for a hidden sheet), in order."""
     builder = DocumentBuilder(file_type)
-    hidden = unsaved = 0
+    hidden = unsaved = unread_notes = 0
     for title, cells in sheets:
         if cells is None:
             hidden += 1
             continue
         unsaved += cells.unsaved_formulas
-        blocks = _sheet_blocks(cells) + _note_lines(cells)
+        unread_notes += cells.unread_notes
+        blocks = _sheet_blocks(cells) + note_lines(cells, _title_line)
         if not blocks:
             continue
         builder.add_section_marker(title)
@@ -147,6 +151,8 @@ def sheets_document(
             f"{program.name}, which saves what each formula comes to): to have them read, open "
             f"it in {program.name}, save it and import it again"
         )
+    if unread_notes:
+        notes.append(unread_notes_note(unread_notes, program.name))
     return dataclasses.replace(builder.build(), notes=tuple(notes))
 
 
@@ -181,41 +187,6 @@ def _fill_merged_headings(sheet: SheetCells) -> None:
             continue
         for column in range(min_col + 1, max_col + 1):
             cells.setdefault(column, value)
-
-
-def _note_lines(sheet: SheetCells) -> list[str]:
-    """The sheet's cell notes, one line each in the order of their cells, as one block: "B4
-    note (K / 2024-03-02): haemolysed" (the cell, its column's heading, its row's first cell)."""
-    lines = []
-    for row, column in sorted(sheet.notes):
-        named = [_column_heading(sheet, row, column), _row_label(sheet, row, column)]
-        said = " / ".join(name for name in named if name)
-        where = f"{get_column_letter(column)}{row} note" + (f" ({said})" if said else "")
-        lines.append(_title_line(f"{where}: {sheet.notes[row, column]}"))
-    return ["\n".join(lines)] if lines else []
-
-
-def _column_heading(sheet: SheetCells, row: int, column: int) -> str:
-    """The text heading ``column`` above ``row``: in the header rows nearest the first number
-    (the sheet's first row where it holds none)."""
-    above = [number for number in sheet.rows if number < min(row, _header_end(sheet))]
-    for number in sorted(above, reverse=True):
-        if column in sheet.rows[number]:
-            return sheet.rows[number][column]
-    return ""
-
-
-def _row_label(sheet: SheetCells, row: int, column: int) -> str:
-    """The first cell of ``row`` below the header rows, where it lies left of ``column`` (a
-    date, a test's name)."""
-    cells = sheet.rows.get(row, {}) if row >= _header_end(sheet) else {}
-    first = min(cells, default=column)
-    return cells[first] if first < column else ""
-
-
-def _header_end(sheet: SheetCells) -> int:
-    """The first row below the header rows: the first holding a number, or the second row."""
-    return sheet.first_number_row or min(sheet.rows, default=0) + 1
 
 
 def _title_line(title: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
+from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import range_boundaries
@@ -111,13 +112,28 @@ def _extract(workbook: Any, file_name: str) -> ExtractedDocument:
     return sheets_document(sheets, "xlsx", file_name, _EXCEL)
 
 
+def _comments(sheet: Any, cells: SheetCells) -> list[tuple[int, int, str, str]]:
+    """The sheet's cell notes (xlsx_comments.py). A notes part that is missing or damaged
+    leaves the notes out, said in the import report: the rows are read as they were before
+    notes were (Excel itself repairs such a file and shows its cells). An entity or a DTD in
+    it refuses the workbook, as in any part."""
+    try:
+        return list(sheet_comments(sheet))
+    except DefusedXmlException:
+        raise
+    except Exception as err:  # openpyxl and the XML parser raise many types on damaged parts
+        log.debug("a sheet's notes could not be read: %s", type(err).__name__)
+        cells.unread_notes = True
+        return []
+
+
 def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
     cells = SheetCells()
     for row_number, column, cell in _filled_cells(sheet):
         text = cell_text(cell.value, cell.number_format)
         budget.spend(1, len(text))
         cells.add(row_number, column, text, _is_figure(cell.value))
-    for row_number, column, note, author in sheet_comments(sheet):
+    for row_number, column, note, author in _comments(sheet, cells):
         budget.spend(0, len(note) + len(author))
         cells.add_note(row_number, column, note, author)
     cells.merged, cells.unsaved_formulas = _merges_and_unsaved_formulas(sheet)

@@ -19,10 +19,11 @@ from defusedxml.ElementTree import fromstring
 from openpyxl.comments.comment_sheet import CommentSheet
 from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.xml.constants import COMMENTS_NS
+from openpyxl.xml.constants import COMMENTS_NS, SHEET_MAIN_NS
 
 log = logging.getLogger(__name__)
 
+_AUTHOR = f"{{{SHEET_MAIN_NS}}}author"
 _THREAD_OPENING = "[Threaded comment]"
 _THREAD_ID = re.compile(r"tc=\{?[0-9A-Fa-f-]+\}?$")
 _THREAD_TURN = re.compile(r"^\s*(Comment|Reply):\s*$", re.MULTILINE)
@@ -39,18 +40,22 @@ def sheet_comments(sheet: Any) -> Iterator[tuple[int, int, str, str]]:
     if rels_path not in archive.namelist():
         return
     for relation in get_dependents(archive, rels_path).find(COMMENTS_NS):
-        part = CommentSheet.from_tree(fromstring(archive.read(relation.target)))
-        for reference, comment in part.comments:
+        tree = fromstring(archive.read(relation.target))
+        part = CommentSheet.from_tree(tree)
+        # The authors as written: openpyxl reads an empty one (a program that wrote no user
+        # name) as the word "None".
+        authors = [author.text or "" for author in tree.iter(_AUTHOR)]
+        for record in part.commentList:
             try:
-                row, column = coordinate_to_tuple(reference)
+                row, column = coordinate_to_tuple(record.ref)
             except (TypeError, ValueError):
                 log.debug("a comment names no cell; left out")
                 continue
-            author = str(comment.author or "")
+            author = authors[record.authorId] if 0 <= record.authorId < len(authors) else ""
             yield (
                 row,
                 column,
-                _thread_text(comment.text or ""),
+                _thread_text(record.content or ""),
                 "" if _THREAD_ID.match(author) else author,
             )
 
