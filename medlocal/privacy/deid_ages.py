@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from medlocal.privacy.deid_age_shorthand import AGE_SHORTHAND_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER, UNIT_AFTER
 
 _AGE_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
@@ -347,4 +348,6 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<v>{_years_up_to(date.today().year - 90)})\b(?![/.-]\d)"
         ),
     ),
+    # Session 59 (deid59b): shorthand and forms of other languages (deid_age_shorthand).
+    *AGE_SHORTHAND_PATTERNS,
 ]

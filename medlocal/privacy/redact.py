@@ -74,7 +74,6 @@ from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_facility_mentions import facility_mention_spans
 from medlocal.privacy.deid_facility_tails import facility_tail_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
-from medlocal.privacy.deid_fleet_plates import fleet_plate_candidates
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
 from medlocal.privacy.deid_house_numbers import house_number_candidates
@@ -365,9 +364,6 @@ class Redactor:
         found += lower_code_candidates(text)
         found += secret_word_candidates(text)
         found += plate_word_candidates(text)
-        # Plates right after a vehicle's word, the Emirates' plates, services' vehicles named
-        # by kind and number (session 59: deid_fleet_plates).
-        found += fleet_plate_candidates(text)
         # Initials after a title or a signing cue, days written in other ways, house numbers
         # after Russian and Turkish streets (session 55: deid_titled_letters,
         # deid_day_month_words, deid_house_numbers).

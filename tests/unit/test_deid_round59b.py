@@ -162,3 +162,39 @@ _RANKS_BESIDE_DOSES_KEPT = [
 @pytest.mark.parametrize(("text", "words"), _RANKS_BESIDE_DOSES_KEPT)
 def test_doses_times_and_years_after_a_rank_stay(text: str, words: tuple[str, ...]) -> None:
     _kept(text, *words)
+
+
+_AGE_SHORTHAND = [
+    ("Patientin im 96. Lebensjahr, Z. n. Sturz.\n", ("96",)),
+    ("Aufnahme: 92. LJ, Demenz.\n", ("92",)),
+    ("Herr K., 97 Lj., wach.\n", ("97",)),
+    ("Signora Rossi, di anni 93, caduta a domicilio.\n", ("93",)),
+    ("La 98enne vive sola.\n", ("98",)),
+    ("A 91-y-o woman with CAP.\n", ("91",)),
+    ("Pt is a 94 yoa male.\n", ("94",)),
+    ("Hasta 96 yaş, düşme sonrası.\n", ("96",)),
+    ("Lives alone, 95+ years, independent.\n", ("95",)),
+    ("She died at 97 in the hospice.\n", ("97",)),
+    ("He lived to 102.\n", ("102",)),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), _AGE_SHORTHAND)
+def test_ages_over_89_in_shorthand_go(text: str, words: tuple[str, ...]) -> None:
+    _gone(text, *words)
+
+
+_AGE_SHORTHAND_KEPT = [
+    ("Patientin im 90. Lebensjahr, Z. n. Sturz.\n", ("90",)),
+    ("Operata negli anni 90 per colecistite.\n", ("90",)),
+    ("He died at 04:30 after withdrawal of care.\n", ("04", "30")),
+    ("Saturation died at 95% then recovered.\n", ("95",)),
+    ("Cycled 91 km last week; FEV1 92% of predicted.\n", ("91", "92")),
+    ("SpO2 95+ on air.\n", ("95",)),
+    ("Cohort aged 90+ years (Safe Harbor's class).\n", ("90",)),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), _AGE_SHORTHAND_KEPT)
+def test_other_numbers_in_those_slots_stay(text: str, words: tuple[str, ...]) -> None:
+    _kept(text, *words)
