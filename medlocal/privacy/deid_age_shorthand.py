@@ -11,7 +11,8 @@ words ("95 yo", "95 Jahre", "95 anni", "95-letni"); left in view were:
   Harbor's own class "90+" stays);
 * the Turkish "yaş" alone ("95 yaş");
 * the patient's own death or life span ("died at 94", "lived to 101"), where deid_ages read only
-  a relative's; a unit, a time or a digit after the number refuses it ("died at 04:30", "at 95%").
+  a relative's; only the clause's end, "years" or a small word may follow the number ("made it
+  to 100 metres", "died at 04:30", "died at 95%" stay).
 """
 
 from __future__ import annotations
@@ -20,7 +21,12 @@ import re
 
 # An age over 89 in digits, alone (not inside a longer number, a decimal or a date).
 _AGE = r"(?<![\w.,/:-])(?P<v>9\d|1[01]\d)"
-_NOT_A_MEASURE = r"(?![\w.,:/-]\d|[ \t]*(?:%|°|(?i:mg|kg|g|ml|l|mmol|mmhg|bpm|cm|mm|km)\b))"
+# After "died at 94", "lived to 101": the clause's end, the age's word or a small word that goes
+# on with the sentence; a measure ("made it to 100 metres", "died at 95% saturation") is none.
+_AGE_THEN = (
+    r"(?![\w.,:/-]\d)(?=[ \t]*(?:[,;:)!?]|\.(?!\d)|$|(?i:years?|yrs?|y/?o|in|on|at|after|of|"
+    r"and|with|from|last|this|when|while|following|peacefully)\b))"
+)
 
 AGE_SHORTHAND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "im 94. Lebensjahr", "94. LJ": an ordinal of 91 or more.
@@ -49,7 +55,8 @@ AGE_SHORTHAND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i:\b(?:died|passed[ \t]+away|deceased)[ \t]+(?:at|aged)(?:[ \t]+the[ \t]+age"
             r"[ \t]+of)?|\blived[ \t]+to(?:[ \t]+the[ \t]+age[ \t]+of)?|\bmade[ \t]+it[ \t]+to)"
-            rf"[ \t]+{_AGE}{_NOT_A_MEASURE}"
+            rf"[ \t]+{_AGE}{_AGE_THEN}",
+            re.M,
         ),
     ),
 ]

@@ -188,6 +188,8 @@ _AGE_SHORTHAND_KEPT = [
     ("Patientin im 90. Lebensjahr, Z. n. Sturz.\n", ("90",)),
     ("Operata negli anni 90 per colecistite.\n", ("90",)),
     ("He died at 04:30 after withdrawal of care.\n", ("04", "30")),
+    ("The runner made it to 100 metres before collapsing.\n", ("100",)),
+    ("He lived to 95 km from the hospital.\n", ("95",)),
     ("Saturation died at 95% then recovered.\n", ("95",)),
     ("Cycled 91 km last week; FEV1 92% of predicted.\n", ("91", "92")),
     ("SpO2 95+ on air.\n", ("95",)),
