@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from medlocal.privacy.deid_age_shorthand import AGE_SHORTHAND_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER, UNIT_AFTER
 
 _AGE_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
@@ -223,7 +224,12 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<v>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))(?=[ \t]+birthday)"
             r"|(?i:\b(?P<a>(?:(?:early|mid|late)[ \t-]+)?(?:nineties|90s|90's)|"
-            r"(?:10th|tenth|11th|eleventh)[ \t]+decade))\b"
+            r"(?:10th|tenth|11th|eleventh)[ \t]+decade|"
+            # Session 59 (dev71): the tenth and eleventh decades of other languages ("en su
+            # décima década", "na décima década", "dixième décennie", "im zehnten
+            # Lebensjahrzehnt", "nella decima decade").
+            r"(?:d|und)[ée]cima[ \t]+d[ée]cada|(?:dixi|onzi)[èe]me[ \t]+d[ée]cennie|"
+            r"(?:zehnte|elfte)[nms]?[ \t]+lebensjahrzehnts?|(?:decima|undicesima)[ \t]+decade))\b"
         ),
     ),
     # Ages: a sex after "96 Y /" ("Age/Sex: 96 Y / M", "94 Y M"), an age in digits in brackets
@@ -342,4 +348,6 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?P<v>{_years_up_to(date.today().year - 90)})\b(?![/.-]\d)"
         ),
     ),
+    # Session 59 (deid59b): shorthand and forms of other languages (deid_age_shorthand).
+    *AGE_SHORTHAND_PATTERNS,
 ]

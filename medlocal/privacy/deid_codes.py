@@ -42,7 +42,9 @@ _ID_CUES: list[tuple[str, str]] = [
         r"health[ \t]+care|healthcare|pension|concession|seniors?|ehic)[ \t]+card|chi|h&c|"
         r"card[ \t]+(?:number|no\.?|#)|philhealth(?:[ \t]+pin)?|nhif|nhis|abha|pm-?jay|cghs|"
         r"medishield(?:[ \t]+life)?|ahcip|phn|msp|hmo|medical[ \t]+scheme|scheme[ \t]+no\.?|"
-        r"irn",
+        r"irn|"
+        # Session 59 (dev71): a Belgian mutuality's affiliation ("aansluiting 441/882031/26").
+        r"aansluiting(?:snummer)?",
     ),
     (
         "account_number",
@@ -72,7 +74,8 @@ _ID_CUES: list[tuple[str, str]] = [
     (
         "device_id",
         r"serial(?:[ \t]+(?:numbers?|nos?\.?|#))?|device[ \t]+(?:id|serial)|"
-        r"lot(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
+        # Session 59 (dev71): the Spanish, Portuguese and Italian lot ("lote 4418820X").
+        r"lot(?:e|to)?(?:[ \t]+(?:numbers?|nos?\.?|#))?|"
         # "SN" glued to digits is a model's name ("AcrySof SN60WF"), not a serial's cue.
         r"udi|implant[ \t]+(?:id|number)|s/n|sn(?=[ \t.:#])|"
         r"(?:transmitter|receiver|sensor|pump|generator)"

@@ -6,7 +6,12 @@ Bainbridge #229". The number names one officer as surely as the name does. Read:
 
 * a police rank (PC, DC, PCSO, WPC, Sgt, Sergeant, Constable, Const., Officer, Deputy, Trooper,
   Det., Detective, Insp., Inspector), a number of two to six digits, then a capitalised word;
-* a police rank, one to three capitalised words or initials, then "#" and two to seven digits.
+* a police rank, one to three capitalised words or initials, then "#" and two to seven digits;
+* session 59 (deid59b): a rank, a surname and the number without "#" ("PC Jones 2231", "Sgt
+  Munro 1184 attended"), and a rank and the number before a word in small letters ("Sgt 1184
+  arrived"), three to six digits with no unit, count or time after them. "DC" stays out of
+  both: it is the prescriber's "discontinue" ("DC Metformin 1000", "DC 5000 heparin"), and "PC"
+  (after meals) is read only before a surname: "PC 1000 daily" is a dose's time.
 
 A rank before a value of the clinical kind is no shape here: "PC 40 mg" and "DC 12 h" have no
 capitalised word after the number, and "#" never opens a dose.
@@ -37,10 +42,31 @@ _AFTER = re.compile(
     r"#[ \t]?(?P<v>\d{2,7})(?![\w.-]|[.,]\d)"
 )
 
+# Session 59: what may not be the number in the two shapes below (a year: "Sgt Munro 2019
+# report") or follow it (a unit, a count, a time).
+_NO_UNIT_AFTER = (
+    r"(?<!(?<!\d)19\d\d)(?<!(?<!\d)20\d\d)(?![\w.-]|[.,]\d)"
+    r"(?![ \t]*(?:%|(?i:mg|mcg|g|kg|ml|l|units?|iu|mmol|doses?|tabs?|"
+    r"tablets?|caps?|times|x|h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|am|pm)\b))"
+)
+_RANK_NO_DC = (
+    r"(?:PC|PCSO|WPC|Sgt\.?|Sergeant|Constable|Const\.?|Officer|Deputy|Trooper|"
+    r"Det\.?|Detective|Insp\.?|Inspector)"
+)
+_NAME_THEN_NUMBER = re.compile(
+    rf"(?<![\w.])(?-i:{_RANK_NO_DC})[ \t]+(?:(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+[ \t]+){{1,2}}"
+    rf"(?P<v>\d{{3,6}}){_NO_UNIT_AFTER}"
+)
+_NUMBER_THEN_VERB = re.compile(
+    rf"(?<![\w.])(?-i:(?:PCSO|WPC|Sgt\.?|Sergeant|Constable|Const\.?|Officer|Deputy|"
+    r"Trooper|Det\.?|Detective|Insp\.?|Inspector)[ \t]+(?P<v>\d{3,6})"
+    rf"){_NO_UNIT_AFTER}(?=[ \t]+[a-z])"
+)
+
 
 def collar_number_candidates(text: str) -> Iterator[Redaction]:
     """Officers' collar and badge numbers in ``text`` (see the module's docstring)."""
-    for pattern in (_BETWEEN, _AFTER):
+    for pattern in (_BETWEEN, _AFTER, _NAME_THEN_NUMBER, _NUMBER_THEN_VERB):
         for match in pattern.finditer(text):
             start, end = match.start("v"), match.end("v")
             yield Redaction("id_number", start, end, text[start:end], label("id_number"))

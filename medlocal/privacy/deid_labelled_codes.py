@@ -57,7 +57,10 @@ _LABEL_WORDS = (
     r"historia(?:[ \t]+cl[íi]nica)?|parcel|courier|manifest|"
     # Round 19: a police or safety report's number ("JCF incident 25/0806/0114", "crime ref
     # 4412/26").
-    r"incident|occurrence|crime(?:[ \t]+(?:ref|reference|number|no\.?))?"
+    r"incident|occurrence|crime(?:[ \t]+(?:ref|reference|number|no\.?))?|"
+    # Session 59 (dev71): a French service or staff number ("matricule 69-04418"); the
+    # Spanish and Portuguese "matrícula" is a plate's word and stays the plate rules'.
+    r"matricule"
 )
 _ACCOUNT_WORDS = (
     r"a/c|sort[ \t]+code|bsb|routing(?:[ \t]+(?:number|no\.?|#))?|aba|iban|clabe|"

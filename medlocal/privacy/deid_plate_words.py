@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
+from medlocal.privacy.deid_fleet_plates import fleet_plate_candidates
 from medlocal.privacy.deid_lower_plates import plate_groups
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -44,7 +45,8 @@ _VEHICLE_FIELD = re.compile(
 
 
 def plate_word_candidates(text: str) -> Iterator[Redaction]:
-    """Lower-case plates after another language's plate word or a vehicle's field label."""
+    """Lower-case plates after another language's plate word or a vehicle's field label, and
+    deid_fleet_plates' vehicles."""
     for cue in skipped_finditer(_CUE, text):
         end = plate_groups(text, cue.end())
         if end:
@@ -53,6 +55,10 @@ def plate_word_candidates(text: str) -> Iterator[Redaction]:
         end = plate_groups(text, colon.end())
         if end and _VEHICLE_FIELD.search(text, max(0, colon.start() - 60), colon.start()):
             yield _plate(text, colon.end(), end)
+    # Session 59: plates right after a vehicle's word in capitals, the Emirates' plates and
+    # services' vehicles named by kind and number (deid_fleet_plates), read here so that the
+    # redactor's pipeline is unchanged.
+    yield from fleet_plate_candidates(text)
 
 
 def _plate(text: str, start: int, end: int) -> Redaction:

@@ -28,7 +28,9 @@ SSN_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:SSN|SS\#|social[ \t]+security(?:[ \t]+(?:number|no\.?|\#))?|"
             r"soc\.?[ \t]*sec\.?(?:[ \t]+(?:number|no\.?|\#))?))"
             # The words between, each bounded: "last four", "ending in", "is", ":", "(".
-            r"(?:[ \t:#(]|(?i:\b(?:is|was|last|final|four|4|digits?|ending|ends|in|with)\b))"
+            # Session 59 (dev71): and where it is kept ("SSN on file ending 0418").
+            r"(?:[ \t:#(]|(?i:\b(?:is|was|last|final|four|4|digits?|ending|ends|in|with|on|"
+            r"file|record)\b))"
             r"{1,10}+"
             r"(?P<v>\d{4})(?![\w-]|[.,/]\d)"
         ),
@@ -42,6 +44,16 @@ SSN_FORM_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"/\d{4}(?![\w/-]|[.,]\d)"
             r"|(?i:\b(?:rodné[ \t]+číslo|rodne[ \t]+cislo|RČ|birth[ \t]+number|NRC))[ \t]*+[:.]?"
             r"[ \t]*+(?P<v>\d{6}/\d{3,4}|\d{6}/\d{2}/\d)(?![\w/-]|[.,]\d)"
+        ),
+    ),
+    # Session 59 (dev71): the Portuguese citizen card after its label, eight digits, a check
+    # digit, then two capitals and a digit, spaced or not ("CC 04418820 4 ZX8"); other rules
+    # took the digits and left the version's letters in view.
+    (
+        "ssn",
+        re.compile(
+            r"(?i:\b(?:CC|cart[ãa]o[ \t]+de[ \t]+cidad[ãa]o|BI))[ \t]*+(?:n\.?[ºo°]\.?)?[ \t]*+:?"
+            r"[ \t]*+(?P<v>\d{8}[ ]?\d[ ]?(?-i:[A-Z]{2})\d)(?![\w/-])"
         ),
     ),
 ]

@@ -85,6 +85,8 @@ _BOAT_NAME = (
 # Shared with deid_world_plates (session 53): the words after which a plate of another script
 # or with a Latin capital of another alphabet ("Ł", "Ö") is read.
 VEHICLE_WORDS = _VEHICLE_WORDS
+# Session 59 (deid_fleet_plates): a clinical value's name is no plate there either.
+NOT_CLINICAL = _NOT_CLINICAL
 BOAT_WORDS = _BOATS
 VEHICLE_NEARBY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
