@@ -128,6 +128,13 @@ _SEMICOLON_RESULT_AND_UNIT = re.compile(
     r"(?:^|[;\n])[<>]?\d+(?:[.,]\d+)?;[^;\s]*[A-Za-zµμ%][^;\s]*;$"
 )
 _SEMICOLON_CELL_END = re.compile(r";|\n|$")
+# And in a row apart by commas, as a lab export's row is pasted into an answer
+# ("2026-10-02,Platelets,312,10^9/L,150-400"): a long table's Range column holds limits
+# (value_tables), and the pasted row's must read so too.
+_COMMA_RESULT_AND_UNIT = re.compile(
+    r"(?:^|(?<=[,\n]))[<>]?\d+(?:\.\d+)?,[^,\s]*[A-Za-zµμ%][^,\s]*,$"
+)
+_COMMA_CELL_END = re.compile(r"[ \t]*(?:,|\n|$)")
 
 
 # One number named a target with nothing but "of", "is" or a colon between: "the target of
@@ -232,6 +239,13 @@ def reference_limits(text: str, headed: bool = False) -> set[int]:
             or (
                 _SEMICOLON_RESULT_AND_UNIT.search(before) is not None
                 and _SEMICOLON_CELL_END.match(text, m.end()) is not None
+            )
+            or (
+                # Searched from the range's line start only (a search of all text before each
+                # range would be quadratic in a long export).
+                _COMMA_RESULT_AND_UNIT.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+                is not None
+                and _COMMA_CELL_END.match(text, m.end()) is not None
             )
         )
         if m.group("limit") is not None:

@@ -160,21 +160,24 @@ def bracket_years(text: str, values: list[Value]) -> list[Point]:
 # starts a period (``_SINCE``); "2023" alone, or after another word, is left a number.
 _PROSE_YEAR = re.compile(
     r"\b(?:in|during|throughout|im(?:\s+jahr)?|en|nel|durante|während)\s+"
-    r"(?:(?:early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b"
-    r"(?![\d:-]|[./]\d)",
+    r"(?:(?:early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?![\d:-]|[./]\d)"
+    # Also as a label before its result ("HbA1c 2023: 58") or a word ("the 2023 HbA1c").
+    r"|(?<![\d/.-])(?P<labelled>(?:19|20)\d\d)[ \t]*:[ \t]+(?=[<>≤≥]?\d)"
+    r"|\bthe\s+(?P<attributive>(?:19|20)\d\d)\s+(?=[A-Za-z])",
     re.I,
 )
 
 
 def prose_years(text: str, values: list[Value]) -> list[Point]:
-    """The years of ``text`` that date a clause ("in 2023"), keyed by the year as a date's
-    canonical form: a bare number, not a quantity ("in 2000 mL")."""
+    """The years of ``text`` that date a clause ("in 2023", "2023: 58", "the 2023 HbA1c"), keyed
+    by the year as a date's canonical form: a bare number, not a quantity ("in 2000 mL")."""
     bare = {v.start for v in values if v.kind == "number" and v.unit is None}
-    return [
-        Point(m.start("year"), m.end("year"), m.group("year"))
-        for m in _PROSE_YEAR.finditer(text)
-        if m.start("year") in bare
-    ]
+    points = []
+    for m in _PROSE_YEAR.finditer(text):
+        group = next(g for g in ("year", "labelled", "attributive") if m.group(g) is not None)
+        if m.start(group) in bare:
+            points.append(Point(m.start(group), m.end(group), m.group(group)))
+    return points
 
 
 def elapsed_labels(text: str, values: list[Value]) -> list[Point]:

@@ -430,3 +430,41 @@ def test_a_year_that_ends_its_sentence_dates_its_value() -> None:
     passage = "Previous pregnancies: GDM in 2021 diet-controlled; macrosomic baby 4.3 kg in 2019."
     assert kinds("She had GDM in 2021 and a 4.3 kg baby in 2019 [1].", passage) == []
     assert kinds("She had a 4.3 kg baby in 2021 [1].", passage) != []
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("HbA1c 2023: 52 [1].", "HbA1c 2023: 58 [1]."),
+        ("The 2023 HbA1c was 52 [1].", "The 2023 HbA1c was 58 [1]."),
+        ("HbA1c was 52 (2023) [1].", "HbA1c was 58 (2023) [1]."),
+    ],
+)
+def test_a_year_labelling_a_result(right: str, wrong: str) -> None:
+    assert kinds(right, YEARS) == []
+    assert "misattributed_value" in kinds(wrong, YEARS)
+
+
+def test_a_glued_year_colon_is_no_label() -> None:
+    assert [b.timepoint for b in bind("Ratio 2023:45")] == [None, None]
+
+
+def test_a_pasted_row_s_range_cell_is_a_range() -> None:
+    # The passage's Range column holds limits now; the answer's pasted row must read its own
+    # range cell so too, or its right limits were "not as this sentence gives them".
+    passage = "Date,Test,Result,Unit,Range\n2026-10-02,Platelets,312,10^9/L,150-400\n"
+    assert kinds("2026-10-02,Platelets,312,10^9/L,150-400 [1]", passage) == []
+    assert kinds("Platelets were 400 [1].", passage) == ["misattributed_value"]
+
+
+def test_binding_an_export_with_a_range_column_is_linear() -> None:
+    from fixtures.timing import assert_linear
+
+    def run(n: int) -> object:
+        rows = "\n".join(
+            f"2024-01-{1 + i % 28:02d},Potassium,{3 + i % 3}.{i % 10},mmol/L,3.5-5.3"
+            for i in range(n)
+        )
+        return bind(f"Date,Test,Result,Unit,Range\n{rows}\n")
+
+    assert_linear(run, 100)
