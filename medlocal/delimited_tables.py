@@ -497,17 +497,26 @@ def _folded(text: str, span: tuple[int, int]) -> str:
 
 
 # A date as a cumulative report heads a column with it: "2024-03-02", "02/03/2024", "02.03.24",
-# "2 Mar 2024", "02-Mar-2024", maybe with a time ("2024-03-02 08:15").
+# "2 Mar 2024", "02-Mar-2024", maybe with a time ("2024-03-02 08:15"); or a month ("Mar 2024",
+# "Mar-24", "03/2024", "2024-03") or a year ("2023"), as a yearly or monthly review heads its
+# columns ("Test,2022,2023,2024": session 58 read no table there).
+_MONTH_NAME = r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)"
+_YEAR = r"(?:19|20)\d\d"
 DATE_CELL = re.compile(
     r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})"
     r"|\d{1,2}[ -]?[A-Za-z]{3,9}\.?[ -]?(?:\d{4}|\d{2}))(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    rf"|{_MONTH_NAME}[ -]?(?:{_YEAR}|'?\d\d)|\d{{1,2}}/{_YEAR}|{_YEAR}-\d{{1,2}}|{_YEAR}"
 )
+_YEAR_CELL = re.compile(_YEAR)
+# A header's years are a run, a year or a few apart: "Admissions,2021,2045,2100" is a row.
+_YEARS_APART = 5
 
 
 def heads_dates(text: str, row: tuple[int, int], delimiter: str) -> bool:
     """Whether ``row`` heads its columns with dates, as a cumulative lab report does ("Test,
-    2024-03-02,2024-03-09" over "Potassium,4.2,5.6"): its first cell words or empty, two cells
-    at least dates, and every other cell a date or words ("Units", "Ref")."""
+    2024-03-02,2024-03-09" over "Potassium,4.2,5.6"), or with months or years: its first cell
+    words or empty, two cells at least dates, and every other cell a date or words ("Units",
+    "Ref"); years each once, in order, a few apart."""
     cells = [cell_text(text, span) for span in cell_spans(text, *row, delimiter)]
     if len(cells) < 3:
         return False
@@ -515,25 +524,36 @@ def heads_dates(text: str, row: tuple[int, int], delimiter: str) -> bool:
     if b > a and not _LETTER.search(text, a, b):
         return False
     dates = 0
+    years: list[int] = []
     for c, d in rest:
         if DATE_CELL.fullmatch(text, c, d):
             dates += 1
+            if _YEAR_CELL.fullmatch(text, c, d):
+                years.append(int(text[c:d]))
         elif d > c and (text[c].isdigit() or not _LETTER.search(text, c, d)):
             return False
+    steps = [b - a for a, b in pairwise(years)]
+    if steps and not (
+        all(0 < s <= _YEARS_APART for s in steps) or all(0 < -s <= _YEARS_APART for s in steps)
+    ):
+        return False
     return dates >= 2
 
 
-# A time point as a header cell gives it: "0", "30", "0h", "1 h", "30 min", "2hrs" ("Day 3"
-# opens with a word: a header's cell already).
+# A time point as a header cell gives it: "0", "30", "-15", "0h", "1 h", "30 min", "2hrs" ("Day
+# 3" opens with a word: a header's cell already).
 _TIME_POINT_CELL = re.compile(
-    r"(?P<number>\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>h|hrs?|hours?|min|mins|minutes?|d|days?)?",
+    r"(?P<number>[-−]?\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>h|hrs?|hours?|min|mins|minutes?|d|days?)?",
     re.IGNORECASE,
 )
+# A timed test's first column before its start, named: "Baseline", "Basal", "Fasting", "Pre"
+# ("Time,Baseline,30,60,120" over a Synacthen test's rows; session 58 read no table there).
+_START_CELL = re.compile(r"baseline|basal|fasting|pre(?:[\s-]?dose)?", re.IGNORECASE)
 # The first cell of a header of bare time points: it says they are times ("Time", "Time (min)",
 # "Hours", "Minutes", "Timepoint", "Sample time").
 _TIME_HEADING = re.compile(
     r"(?:sample\s+)?(?:time(?:\s?points?)?|hours?|hrs?|minutes?|mins?|days?)"
-    r"(?:\s*[(\[][^()\[\]]{1,12}[)\]])?",
+    r"(?:\s*[(\[](?P<unit>[^()\[\]]{1,12})[)\]])?",
     re.IGNORECASE,
 )
 _MINUTES = {"h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60, "d": 1440, "day": 1440,
@@ -548,28 +568,54 @@ def heads_time_points(text: str, row: tuple[int, int], delimiter: str) -> bool:
     141") is none: its first cell names no time and its numbers no unit (session 58: such a
     header was no table's, and the rows under it were read as prose, "12,145,160" one
     number)."""
-    return _time_points(text, [cell_text(text, span) for span in cell_spans(text, *row, delimiter)])
+    return header_times(text, row, delimiter) is not None
+
+
+def header_times(
+    text: str, row: tuple[int, int], delimiter: str
+) -> list[float | str | None] | None:
+    """For a header of time points (``heads_time_points``), each cell's time: minutes after the
+    start, or the start's name in lower case ("baseline", "fasting"); None for the first cell.
+    None where ``row`` is no such header."""
+    return _times(text, [cell_text(text, span) for span in cell_spans(text, *row, delimiter)])
 
 
 def _time_points(text: str, cells: list[tuple[int, int]]) -> bool:
     """``heads_time_points`` for a row's ``cells`` (their contents' spans)."""
+    return _times(text, cells) is not None
+
+
+def _times(text: str, cells: list[tuple[int, int]]) -> list[float | str | None] | None:
+    """``header_times`` for a row's ``cells`` (their contents' spans)."""
     if len(cells) < 3:
-        return False
+        return None
     (a, b), rest = cells[0], cells[1:]
     if b > a and not _LETTER.search(text, a, b):
-        return False
-    times: list[float] = []
-    units = 0
+        return None
+    heading = _TIME_HEADING.fullmatch(text, a, b)
+    # Bare numbers under "Hours" or "Time (h)" are hours; under "Time" or "Minutes", minutes.
+    named_unit = (heading.group("unit") or text[a:b]).strip().lower() if heading else ""
+    bare = next((n for u, n in _MINUTES.items() if named_unit in (u, u + "s")), 1)
+    times: list[float | str | None] = [None]
+    units = started = 0
     for c, d in rest:
+        if _START_CELL.fullmatch(text, c, d) and len(times) == 1:
+            times.append(text[c:d].lower())
+            started = 1
+            continue
         found = _TIME_POINT_CELL.fullmatch(text, c, d)
         if found is None:
-            return False
+            return None
         unit = (found.group("unit") or "").lower()
         units += bool(unit)
-        times.append(float(found.group("number")) * _MINUTES.get(unit, 1))
-    if any(later <= earlier for earlier, later in pairwise(times)):
-        return False
-    return units == len(rest) or bool(_TIME_HEADING.fullmatch(text, a, b))
+        number = float(found.group("number").replace("−", "-"))
+        times.append(number * _MINUTES.get(unit, 1 if unit else bare))
+    minutes = [t for t in times if isinstance(t, float)]
+    if len(minutes) + started < 2 or any(b <= a for a, b in pairwise(minutes)):
+        return None
+    if units == len(minutes) or heading is not None:
+        return times
+    return None
 
 
 def _named(text: str, row: tuple[int, int], delimiter: str) -> int:

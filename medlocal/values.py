@@ -20,6 +20,7 @@ from medlocal.delimited_tables import (
     delimited_tables,
     heads_dates,
 )
+from medlocal.joined_results import results_not_thousands
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -673,12 +674,25 @@ def _list_commas(text: str) -> list[int]:
         return commas
     for match in _JOINED_FIGURES.finditer(text):
         parts = match.group().split(",")
-        if _ONE_NUMBER.fullmatch(match.group()) or any(p.count(".") > 1 for p in parts):
+        if any(p.count(".") > 1 for p in parts):
+            continue
+        if _ONE_NUMBER.fullmatch(match.group()):
+            # A thousands shape may still be a list: "125,250,500 mg", "Na 139,141".
+            if not _results_not_thousands(text, match):
+                continue
+            commas += [match.start() + i for i, char in enumerate(match.group()) if char == ","]
             continue
         if len(parts) > 2 or any(_POINT_DECIMAL_PART.fullmatch(p) for p in parts):
             written = match.group()
             commas += [match.start() + i for i, char in enumerate(written) if char == ","]
     return commas
+
+
+def _results_not_thousands(text: str, match: re.Match[str]) -> bool:
+    """Whether the thousands-shaped figures ``match`` are results (joined_results.py):
+    "125,250,500 mg", "Na 139,141"."""
+    unit_after = UNIT_START.match(text, match.end()) is not None
+    return results_not_thousands(text, match.start(), match.group(), unit_after)
 
 
 def _cells_apart(text: str) -> list[str]:

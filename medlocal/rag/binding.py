@@ -32,9 +32,9 @@ from functools import lru_cache
 from medlocal.delimited_tables import delimited_tables
 from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.range_cells import first_range_heading
-from medlocal.rag.reference_ranges import REFERENCE_RANGE, reference_limits
+from medlocal.rag.reference_ranges import REFERENCE_RANGE, limit_sides, reference_limits
 from medlocal.rag.sentences import split_sentences
-from medlocal.rag.time_points import BOUND_KINDS, Point, bracket_years, hour_labels, timepoints
+from medlocal.rag.time_points import BOUND_KINDS, Point, time_labels, timepoints
 from medlocal.rag.unlisted_tests import unlisted_tests
 from medlocal.rag.value_tables import (
     DelimitedCell,
@@ -43,6 +43,7 @@ from medlocal.rag.value_tables import (
     date_columns,
     delimited_cells,
     identifier_cells,
+    limit_cell_sides,
     range_limit_cells,
     row_measure,
     row_point,
@@ -81,6 +82,9 @@ class Bound:
     # An uncertain date as the passage writes it ("09/03/2024"): a flag names it so, not by its
     # month-first reading ("2024-09-03" of a report that writes the day first; review57b F9).
     written_date: str | None = None
+    # For a reference range's limit, which one it is where the text says ("upper", "lower":
+    # "3.5-5.3", a "Low" cell, "the upper limit of 5.3"; review58b F6).
+    limit_side: str | None = None
 
     def timepoints(self) -> tuple[str, ...]:
         """The readings of the time point: none, one, or a date's two."""
@@ -443,6 +447,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     row_tests = unlisted_row_tests(text, tables)
     heading = first_range_heading(text)
     limit_cells = range_limit_cells(text, tables)
+    cell_sides = limit_cell_sides(text, tables)
     # A row of a delimited table is read as the whole text reads it, its cells apart: read
     # alone, "Potassium,5.9,mmol/L,3.5,5.3" lost 5.3 ("3.5,5.3" is no number) and "135,145"
     # became one thousands number (review56a F5).
@@ -460,11 +465,9 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             ]
         else:
             values = extract_values(body, day_first, commas)
-        # The hours of a label ("1 h 10.9") and a result's year ("45% (2025)") are no results of
-        # their own.
-        labels = [
-            (p.start, p.end) for p in (*hour_labels(body, values), *bracket_years(body, values))
-        ]
+        # The hours of a label ("1 h 10.9", "45 ng/L at 3 hours") and a result's year ("45%
+        # (2025)", "58 in 2023") are no results of their own.
+        labels = time_labels(body, values)
         numbers = [
             v
             for v in values
@@ -481,6 +484,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
         # A table's Range heading is a sentence of its own, above the row's.
         headed = heading is not None and heading < sentence.start
         limits = reference_limits(body_for_clauses, headed)
+        sides = limit_sides(body_for_clauses) if limits or limit_cells else {}
         labelled = _labelled(body_for_clauses, points, numbers)
         number_starts = sorted(n.start for n in numbers)
         for value in numbers:
@@ -516,6 +520,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
             elif measure is None and not in_range:
                 measure = _named_at(row_tests, at)
             range_of = _range_measure(body_for_clauses, value, measures) if in_range else None
+            limit_side = (sides.get(value.start) or _named_at(cell_sides, at)) if in_range else None
             bound.append(
                 Bound(
                     value.moved(sentence.start),
@@ -527,6 +532,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                     side=_side(body_for_clauses, value),
                     range_of=range_of,
                     written_date=_written(written_in, point),
+                    limit_side=limit_side,
                 )
             )
     return sorted(bound, key=lambda b: b.value.start) if cells or identifiers else bound

@@ -35,6 +35,8 @@ def compatible(mine: Bound, other: Bound) -> bool:
         return False
     if (other.attribute == REFERENCE_RANGE) != (attribute == REFERENCE_RANGE):
         return False  # a range's limit is no result, nor a result a limit
+    if mine.limit_side and other.limit_side and mine.limit_side != other.limit_side:
+        return False  # "the upper limit of 3.5" against a range's lower limit 3.5
     if mine.side and other.side and mine.side != other.side:
         return False  # "the left kidney 11.2 cm" against "L 10.8 cm, R 11.2 cm"
     # A limit's time point is read from the words around it, which in a passage are often the
@@ -177,6 +179,15 @@ _NAMED = {"fractions": "the number of fractions", "cycles": "the number of cycle
           "boost": "the boost dose", "age": "the age", "wbc": "the white cell count"}  # fmt: skip
 
 
+def _elapsed_said(point: str) -> str:
+    """A time after a start as a flag names it ("hour 02": "at 2 h", "minute 000030": "at 30
+    min"); another named point as it is keyed."""
+    unit, _, count = point.partition(" ")
+    if unit in ("hour", "minute") and count.isdigit():
+        return f"at {int(count)} {'h' if unit == 'hour' else 'min'}"
+    return point
+
+
 def describe(bound: Bound) -> str:
     """How the passage binds a value, for a flag: "the hemoglobin on admission"."""
     attribute = bound.attribute
@@ -184,10 +195,11 @@ def describe(bound: Bound) -> str:
         # A range's limit is no result of a day: "the sodium reference range" (walk 41 read
         # "'146' ... the reference range on 2026-07-18" and, before, "the sodium").
         measure = bound.range_of
+        limit = f"'s {bound.limit_side} limit" if bound.limit_side else ""
         if not measure:
-            return f"a {REFERENCE_RANGE}"
+            return f"a {REFERENCE_RANGE}{limit}"
         named = _NAMED.get(measure, written_test(measure)).removeprefix("the ")
-        return f"the {named} {REFERENCE_RANGE}"
+        return f"the {named} {REFERENCE_RANGE}{limit}"
     parts = [_NAMED.get(attribute, f"the {written_test(attribute)}") if attribute else "a value"]
     if bound.timepoint:
         point = bound.timepoint
@@ -195,7 +207,10 @@ def describe(bound: Bound) -> str:
         dated = is_date(point)
         # A date read either way round is named as the passage writes it ("on 09/03/2024").
         written = bound.written_date or readable_date(point)
-        parts.append(f"on {written}" if dated else _SAID.get(point, point))
+        if dated:
+            parts.append(f"in {point}" if len(point) == 4 else f"on {written}")
+        else:
+            parts.append(_SAID.get(point) or _elapsed_said(point))
     elif not bound.attribute:
         parts = ["something else"]
     return " ".join(parts)

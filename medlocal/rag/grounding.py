@@ -53,6 +53,7 @@ from medlocal.rag.checks.allergies import check_allergies
 from medlocal.rag.checks.allergy_denial import check_allergy_denial
 from medlocal.rag.checks.assertion_conflicts import check_assertions, check_habits
 from medlocal.rag.checks.birth_dates import check_birth_dates
+from medlocal.rag.checks.diagnosis_codes import check_codes
 from medlocal.rag.checks.doses import check_doses, check_superseded_doses
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.event_dates import check_date_events
@@ -206,6 +207,7 @@ def check_sentence(
     wrong = wrong_regimens(body, cited, facts, lexicon)
     if cited:
         check_birth_dates(check, body, cited, facts)
+        check_codes(check, body, cited, facts)
     check_values(check, body, cited, facts, wrong, elsewhere)
     check_ranges(check, body, cited, facts)
     check_date_events(check, body, cited, facts, passages)

@@ -128,6 +128,13 @@ _SEMICOLON_RESULT_AND_UNIT = re.compile(
     r"(?:^|[;\n])[<>]?\d+(?:[.,]\d+)?;[^;\s]*[A-Za-zµμ%][^;\s]*;$"
 )
 _SEMICOLON_CELL_END = re.compile(r";|\n|$")
+# And in a row apart by commas, as a lab export's row is pasted into an answer
+# ("2026-10-02,Platelets,312,10^9/L,150-400"): a long table's Range column holds limits
+# (value_tables), and the pasted row's must read so too.
+_COMMA_RESULT_AND_UNIT = re.compile(
+    r"(?:^|(?<=[,\n]))[<>]?\d+(?:\.\d+)?,[^,\s]*[A-Za-zµμ%][^,\s]*,$"
+)
+_COMMA_CELL_END = re.compile(r"[ \t]*(?:,|\n|$)")
 
 
 # One number named a target with nothing but "of", "is" or a colon between: "the target of
@@ -233,6 +240,13 @@ def reference_limits(text: str, headed: bool = False) -> set[int]:
                 _SEMICOLON_RESULT_AND_UNIT.search(before) is not None
                 and _SEMICOLON_CELL_END.match(text, m.end()) is not None
             )
+            or (
+                # Searched from the range's line start only (a search of all text before each
+                # range would be quadratic in a long export).
+                _COMMA_RESULT_AND_UNIT.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+                is not None
+                and _COMMA_CELL_END.match(text, m.end()) is not None
+            )
         )
         if m.group("limit") is not None:
             if named:  # the value starts at its comparator ("<1.8") or at its number
@@ -241,3 +255,39 @@ def reference_limits(text: str, headed: bool = False) -> set[int]:
             starts |= {m.start("lo"), m.start("hi")}
     number = COMMA_NUMBER if commas else POINT_NUMBER
     return starts | standalone_range_limits(text, number, headed)
+
+
+# Which limit of its range a number is, by the words that name it: "upper limit of 5.3", "ULN",
+# "normal up to"/"below 5.3", "Obergrenze", "limite supérieure", "límite superior", "bovengrens"
+# name the upper one; their opposites the lower; "Grenzwert", "seuil", "cut-off" neither.
+UPPER, LOWER = "upper", "lower"
+_UPPER_WORDS = re.compile(
+    r"upper|top|\buln\b|up\s+to|below|under|ober|sup[ée]rieur|superior|\blsn\b|bovengrens", re.I
+)
+_LOWER_WORDS = re.compile(
+    r"lower|bottom|\blln\b|above|unter|inf[ée]rieur|inferior|\blin\b|ondergrens", re.I
+)
+
+
+def limit_sides(text: str) -> dict[int, str]:
+    """Offset -> ``UPPER`` or ``LOWER`` for the numbers of ``text`` that are a range's limits
+    of a known side: a range's two ("3.5-5.3", "(Low 3.5, High 5.3)") and a limit its words
+    name ("the upper limit of 5.3"). An answer's "above the upper limit of 3.5" over a row whose
+    Low is 3.5 was confirmed: its limit was read as a limit of either side (review58b F6)."""
+    commas = writes_decimal_commas(text)
+    sides: dict[int, str] = {}
+    for m in (_RANGE_WITH_COMMAS if commas else _RANGE).finditer(text):
+        if m.group("lo") is not None:
+            sides[m.start("lo")], sides[m.start("hi")] = LOWER, UPPER
+    for m in _LOW_HIGH_BRACKET.finditer(text):
+        sides[m.start("lo")], sides[m.start("hi")] = LOWER, UPPER
+    for m in _LIMIT_OF_NORMAL.finditer(text):
+        name = text[m.start() : m.start("limit")]
+        upper, lower = _UPPER_WORDS.search(name), _LOWER_WORDS.search(name)
+        if (upper is None) == (lower is None):
+            continue
+        side = UPPER if upper is not None else LOWER
+        sides[m.start("limit")] = side
+        if m.group("sign"):
+            sides[m.start("sign")] = side
+    return sides

@@ -48,23 +48,65 @@ class Point(NamedTuple):
     alt: str | None = None  # a date's other reading, where the text may write the day first
 
 
-# Hours after a start that label the result after them, as a glucose tolerance test or serial
-# troponins are written: "fasting 5.6, 1 h 10.9, 2 h 9.1", "a 1-hour value of 10.9", "0 h 42
-# ng/L, 1 h 88 ng/L". Hour 0 is the presentation's value. A duration ("over 46 h", "36 h of
-# pain", "q4h", "L/24 h") labels nothing: no number follows it in its clause.
-# Nor does one that ends its sentence: "separated by 4 h. 3) INR 3.6" (a list's number follows).
+# Hours or minutes after a start that label the result after them, as a glucose tolerance test,
+# a Synacthen test or serial troponins are written: "fasting 5.6, 1 h 10.9, 2 h 9.1", "a 1-hour
+# value of 10.9", "0 h 42 ng/L, 1 h 88 ng/L", "cortisol 30 min 550", "glucose at 120 minutes was
+# 6.0". Hour 0 is the presentation's value. A duration ("over 46 h", "36 h of pain", "q4h", "L/24
+# h", "for 30 minutes") labels nothing: no number follows it in its clause, or a duration's word
+# comes before it. Nor does one that ends its sentence: "separated by 4 h. 3) INR 3.6" (a list's
+# number follows).
+# A count in words as notes write a short wait: "104/62 after three minutes of standing".
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
+           "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "sixty": 60,
+           "ninety": 90}  # fmt: skip
+_ELAPSED = (
+    r"(?P<count>\d{1,3}|" + "|".join(_COUNTS) + r")\s?-?\s?"
+    r"(?P<unit>h|hr|hrs|hours?|min|mins|minutes?|minuten|minuti|minutos|stunden?|std|heures?"
+    r"|horas?|ore|uur)\b"
+)
+# Minutes' units start with "m"; every other unit above is hours.
+_MINUTE_UNIT = "m"
 _HOUR_LABEL = re.compile(
-    r"(?<![\d./])\b(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b"
-    r"(?=[^\d;,().]{0,30}?[<>≤≥]?\d)",
+    r"(?<![\d./])\b" + _ELAPSED + r"(?=[^\d;,().]{0,30}?[<>≤≥]?\d)",
     re.I,
+)
+_DURATION_BEFORE = re.compile(
+    r"\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused)\s*$", re.I
 )
 _PRESENTATION = "admission"
 
 
-# Hours after a start written after the value they date: "had fallen to 4 at 24 hours after
-# thrombolysis" is hour 24's 4, as "NIHSS at 24 h: 4" is (round 9 of the precision audit).
+def elapsed_key(minutes: float) -> str:
+    """A time after a start as a time point's key: "admission" for the start (hour 0 is the
+    presentation's value), "hour 02" for whole hours up to 99 (so "120 minutes" is "2 hours"),
+    "minute 000030" for others: each of one width, so that no key is a prefix of another
+    (``bound_comparison`` lets a prefix match)."""
+    if minutes == 0:
+        return _PRESENTATION
+    if minutes % 60 == 0 and minutes < 100 * 60:
+        return f"hour {int(minutes // 60):02d}"
+    return f"minute {round(minutes):06d}"
+
+
+def named_key(words: str) -> str | None:
+    """The key of a named time point as ``words`` give it ("Baseline": "before"), None where
+    they name none."""
+    return _TIMEPOINT_OF.get(phrase_key(words))
+
+
+def _elapsed(m: re.Match[str]) -> str:
+    written = m.group("count").lower()
+    count = _COUNTS[written] if written in _COUNTS else int(written)
+    return elapsed_key(count if m.group("unit").lower().startswith(_MINUTE_UNIT) else 60 * count)
+
+
+# A time after a start written after the value it dates: "had fallen to 4 at 24 hours after
+# thrombolysis" is hour 24's 4, as "NIHSS at 24 h: 4" is (round 9 of the precision audit);
+# "lactate 1.8 after 2 h of fluids", "45 ng/L by 3 hours", "550 nmol/L at 30 min".
 _HOUR_AFTER_VALUE = re.compile(
-    r"\s+at\s+(?P<hours>\d{1,2})\s?-?\s?(?:h|hr|hrs|hours?)\b(?!\s*(?:later|apart|earlier))",
+    r"\s+(?:at|after|by|within|nach|bei|après|à|tras|a\s+las|a\s+los|dopo|a|na|binnen)\s+"
+    + _ELAPSED
+    + r"(?!\s*(?:later|apart|earlier))",
     re.I,
 )
 
@@ -77,25 +119,22 @@ def _hours_after_values(text: str, values: list[Value]) -> list[Point]:
             continue
         m = _HOUR_AFTER_VALUE.match(text, value.start + len(value.raw))
         if m is not None:
-            hours = int(m.group("hours"))
-            key = _PRESENTATION if hours == 0 else f"hour {hours:02d}"
-            points.append(Point(m.start("hours"), m.end(), key))
+            points.append(Point(m.start("count"), m.end(), _elapsed(m)))
     return points
 
 
 def hour_labels(text: str, values: list[Value]) -> list[Point]:
-    """The hour labels of ``text`` whose next value is a result, not a date ("3-hour OGTT
-    06/10/2024" names the test). Keyed "hour 01" and so on: no date, and no hour a prefix of
-    another."""
+    """The hour (or minute) labels of ``text`` whose next value is a result, not a date
+    ("3-hour OGTT 06/10/2024" names the test). Keyed "hour 01", "minute 000030" and so on
+    (``elapsed_key``): no date, and no key a prefix of another."""
     points = []
     for m in _HOUR_LABEL.finditer(text):
         after = [v for v in values if v.start >= m.end()]
         if not after or min(after, key=lambda v: v.start).kind not in BOUND_KINDS:
             continue
-        hours = int(m.group("hours"))
-        points.append(
-            Point(m.start(), m.end(), _PRESENTATION if hours == 0 else f"hour {hours:02d}")
-        )
+        if _DURATION_BEFORE.search(text, max(m.start() - 12, 0), m.start()):
+            continue
+        points.append(Point(m.start(), m.end(), _elapsed(m)))
     return points
 
 
@@ -116,6 +155,49 @@ def bracket_years(text: str, values: list[Value]) -> list[Point]:
     return points
 
 
+# A year that dates the clause it is in: "HbA1c was 58 in 2023", "during 2022 her weight was
+# 80" (a header of years heads a cumulative report's columns, value_tables.py). "since 2023"
+# starts a period (``_SINCE``); "2023" alone, or after another word, is left a number.
+_PROSE_YEAR = re.compile(
+    r"\b(?:in|during|throughout|im(?:\s+jahr)?|en|nel|durante|während)\s+"
+    r"(?:(?:early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?![\d:-]|[./]\d)"
+    # Also as a label before its result ("HbA1c 2023: 58") or a word ("the 2023 HbA1c").
+    r"|(?<![\d/.-])(?P<labelled>(?:19|20)\d\d)[ \t]*:[ \t]+(?=[<>≤≥]?\d)"
+    r"|\bthe\s+(?P<attributive>(?:19|20)\d\d)\s+(?=[A-Za-z])",
+    re.I,
+)
+
+
+def prose_years(text: str, values: list[Value]) -> list[Point]:
+    """The years of ``text`` that date a clause ("in 2023", "2023: 58", "the 2023 HbA1c"), keyed
+    by the year as a date's canonical form: a bare number, not a quantity ("in 2000 mL")."""
+    bare = {v.start for v in values if v.kind == "number" and v.unit is None}
+    points = []
+    for m in _PROSE_YEAR.finditer(text):
+        group = next(g for g in ("year", "labelled", "attributive") if m.group(g) is not None)
+        if m.start(group) in bare:
+            points.append(Point(m.start(group), m.end(group), m.group(group)))
+    return points
+
+
+def elapsed_labels(text: str, values: list[Value]) -> list[Point]:
+    """The times after a start that label a result before or after them ("1 h 10.9", "45 ng/L
+    at 3 hours"), each at its number's offset."""
+    return [*hour_labels(text, values), *_hours_after_values(text, values)]
+
+
+def time_labels(text: str, values: list[Value]) -> list[tuple[int, int]]:
+    """The spans of ``text`` whose numbers name a time point, not a result: an hour's or a
+    minute's label before a result ("1 h 10.9", "at 120 minutes was 6.0") or after it ("45 ng/L
+    at 3 hours"), a result's year in brackets ("45% (2025)") and a clause's year ("in 2023")."""
+    points = (
+        *elapsed_labels(text, values),
+        *bracket_years(text, values),
+        *prose_years(text, values),
+    )
+    return [(p.start, p.end) for p in points]
+
+
 def _is_point(text: str, m: re.Match[str]) -> bool:
     word = m.group().lower()
     if word == "old":
@@ -132,6 +214,7 @@ def timepoints(text: str, values: list[Value]) -> list[Point]:
         if _is_point(text, m)
     ]
     points += bracket_years(text, values)
+    points += prose_years(text, values)
     points += hour_labels(text, values)
     points += _hours_after_values(text, values)
     points += [

@@ -45,6 +45,9 @@ _PROSE_TESTS: dict[str, tuple[str, ...]] = {
     "reticulocytes": ("reticulocytes", "reticulocyte count"),
     "haptoglobin": ("haptoglobin",),
     "osmolality": ("osmolality",),
+    # A Synacthen test's and a glucose tolerance test's other results ("cortisol 30 min 550").
+    "cortisol": ("cortisol",),
+    "c-peptide": ("C-peptide", "c peptide"),
 }
 _CANONICAL = {phrase_key(form): name for name, forms in _PROSE_TESTS.items() for form in forms}
 _PROSE_TEST = re.compile(

@@ -12,11 +12,12 @@ from medlocal.delimited_tables import (
     cell_spans,
     cell_text,
     delimited_tables,
+    header_times,
     heads_dates,
 )
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.rag.time_points import BOUND_KINDS, Point
+from medlocal.rag.time_points import BOUND_KINDS, Point, elapsed_key, named_key
 from medlocal.rag.unlisted_tests import identifier_named, name_in_cell
 from medlocal.values import (
     Value,
@@ -205,7 +206,8 @@ def delimited_cells(
         dated = _dated_row_cells(text, table, day_first, decimal_commas or table.delimiter != ",")
         if dated:
             cells += dated
-            rows += table.rows
+            # The header's years and times head columns: they are no results ("Time,0,30,60,120").
+            rows += (*table.header, *table.rows)
             continue
         measures = column_measures_of(text, table)
         if not any(measures):
@@ -351,6 +353,41 @@ def range_limit_cells(
     return spans
 
 
+# Which limit a limit column holds, by its heading: "Low", "Ref low", "Min", "LLN", "von",
+# "Untere Grenze" the lower; "High", "Max", "ULN", "bis", "Obere Grenze" the upper.
+_LOWER_HEADING = re.compile(r"low|min|lln|l\.l\.n|von|unter", re.IGNORECASE)
+_UPPER_HEADING = re.compile(r"high|upper|max|uln|u\.l\.n|bis|ober", re.IGNORECASE)
+
+
+def limit_cell_sides(text: str, tables: list[DelimitedTable]) -> list[tuple[int, int, str]]:
+    """The cells of ``range_limit_cells`` under a heading that names one limit, sorted, each
+    with its side ("lower" under "Low", "upper" under "High"): an answer's "upper limit of
+    3.5" is not a Low cell's 3.5 (review58b F6)."""
+    found: list[tuple[int, int, str]] = []
+    spans = range_limit_cells(text, tables)
+    if not spans:
+        return found
+    cells = set(spans)
+    for table in tables:
+        sides = {}
+        for index, name in enumerate(table.columns(text)):
+            bare = _without_unit(name)
+            if not _LIMIT_HEADING.fullmatch(bare):
+                continue
+            low = _LOWER_HEADING.search(bare)
+            high = _UPPER_HEADING.search(bare)
+            if (low is None) != (high is None):
+                sides[index] = "lower" if low is not None else "upper"
+        if not sides:
+            continue
+        for start, end in table.rows:
+            row = cell_spans(text, start, end, table.delimiter)
+            for index, side in sides.items():
+                if index < len(row) and cell_text(text, row[index]) in cells:
+                    found.append((*cell_text(text, row[index]), side))
+    return sorted(found)
+
+
 # A cumulative report's column of reference ranges: "Ref", "Reference range", "Normal range",
 # and as German and French exports head it ("Referenzbereich", "Normbereich", "Valeurs de
 # référence").
@@ -362,15 +399,16 @@ _RANGE_COLUMN = re.compile(
 
 
 def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
-    """The columns of ``table`` that hold a range's limits: "Low"/"High" and the like, and in a
-    cumulative report (dates across the top) its "Ref"/"Reference range" column ("3.5-5.3";
-    review57b: read by nothing, its limits confirmed "her potassium was 5.3")."""
-    dated = _is_dated(text, table)
+    """The columns of ``table`` that hold a range's limits: "Low"/"High" and the like, and its
+    "Ref"/"Reference range" column ("3.5-5.3") in a cumulative report (dates across the top;
+    review57b: read by nothing, its limits confirmed "her potassium was 5.3") or a long table
+    ("Test,Result,Unit,Range,Flag": the right "Potassium 5.9 mmol/L (3.5-5.3)" was flagged,
+    its limits bound to nothing; ground59)."""
     return {
         index
         for index, name in enumerate(table.columns(text))
         if _LIMIT_HEADING.fullmatch(_without_unit(name))
-        or (dated and _RANGE_COLUMN.fullmatch(_without_unit(name)))
+        or _RANGE_COLUMN.fullmatch(_without_unit(name))
     }
 
 
@@ -398,23 +436,15 @@ def _dated_row_cells(
     their test ("Test,2024-03-02,2024-03-09" over "Potassium,4.2,5.6", as a cumulative lab
     report is exported): 5.6 is the potassium of 9 March. Empty where the table is not so laid
     out. Read as prose, the row's "4.2,5.6" lost 5.6 and a right "potassium 5.6 on 9 March"
-    was flagged absent, while "4.2 on 9 March" passed (note56's tables left)."""
-    header = next((r for r in table.header if heads_dates(text, r, table.delimiter)), None)
-    if header is None:
+    was flagged absent, while "4.2 on 9 March" passed (note56's tables left). So are a yearly
+    review's ("Test,2022,2023") and a timed test's ("Time,0,30,60,120": ``_column_points``)."""
+    dates = _column_points(text, table, day_first)
+    if dates is None:
         return []
-    dates: list[Point | None] = []
-    for span in cell_spans(text, *header, table.delimiter):
-        a, b = cell_text(text, span)
-        found = [v for v in extract_values(text[a:b], day_first) if v.kind == "date"]
-        if len(found) == 1:
-            v = found[0]
-            dates.append(Point(a + v.start, a + v.start + len(v.raw), v.canonical, v.alt))
-        else:
-            dates.append(None)
     heading = table.heading(text)
     cells: list[DelimitedCell] = []
     # A row's unit: its "Units" cell, or in brackets after its test ("Potassium (mmol/L)").
-    _, units = dated_row_units(text, table)
+    units = dated_row_units(text, table)[1] or [None] * len(table.rows)
     limits = _limit_columns(text, table)
     for (start, end), unit in zip(table.rows, units, strict=True):
         spans = [cell_text(text, s) for s in cell_spans(text, start, end, table.delimiter)]
@@ -442,6 +472,50 @@ def _dated_row_cells(
                 if v.kind in BOUND_KINDS
             ]  # fmt: skip
     return cells
+
+
+# A header cell that is a year ("2023") or a month ("Mar 2024", "Mar-24", "03/2024") the value
+# reader leaves a number or reads no date in.
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+
+
+def _column_points(
+    text: str, table: DelimitedTable, day_first: bool | None
+) -> list[Point | None] | None:
+    """The time point heading each column of ``table``: a date, a month or a year ("Test,2022,
+    2023,2024": a yearly review's columns; an answer's "58 in 2023" is checked against the
+    2023 column, review58a), or a timed test's time after its start ("Time,0,30,60,120": the
+    120 column is hour 2's, "Baseline" the start's). None where no header row heads its columns
+    so."""
+    for row in table.header:
+        if heads_dates(text, row, table.delimiter):
+            return [
+                _date_point(text, cell_text(text, span), day_first)
+                for span in cell_spans(text, *row, table.delimiter)
+            ]
+        times = header_times(text, row, table.delimiter)
+        if times is not None:
+            spans = [cell_text(text, span) for span in cell_spans(text, *row, table.delimiter)]
+            return [_time_point(span, time) for span, time in zip(spans, times, strict=True)]
+    return None
+
+
+def _date_point(text: str, span: tuple[int, int], day_first: bool | None) -> Point | None:
+    a, b = span
+    if _YEAR_CELL.fullmatch(text, a, b):
+        return Point(a, b, text[a:b])
+    found = [v for v in extract_values(text[a:b], day_first) if v.kind == "date"]
+    if len(found) != 1:
+        return None
+    v = found[0]
+    return Point(a + v.start, a + v.start + len(v.raw), v.canonical, v.alt)
+
+
+def _time_point(span: tuple[int, int], time: float | str | None) -> Point | None:
+    if time is None:
+        return None
+    key = named_key(time) if isinstance(time, str) else elapsed_key(time)
+    return None if key is None else Point(*span, key)
 
 
 def identifier_cells(text: str, tables: list[DelimitedTable]) -> list[tuple[int, int, str]]:

@@ -23,11 +23,7 @@ def test_the_right_limit_named_passes() -> None:
     assert ground("Potassium 5.9 was above the upper limit of 5.3 [1].", {1: ROW}).flags == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a limit named in the answer is read as a limit of either side: the Low cell's 3.5 "
-    "given as the upper limit passes (on main before ground58 it was flagged, as any limit was)",
-)
+# Mended in ground59 (a strict xfail before): a named limit and a Low/High cell carry a side.
 def test_the_lower_limit_given_as_the_upper_is_flagged() -> None:
     assert ground("Potassium 5.9 was above the upper limit of 3.5 [1].", {1: ROW}).flags
 

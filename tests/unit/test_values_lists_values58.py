@@ -141,7 +141,9 @@ def test_a_list_s_last_number_is_found() -> None:
         # Prose keeps its thousands: no name glued by a comma, or words in the cell before.
         ("Fluids 2,500 mL", ["2500"]),
         ("Plt 250,000,stable", ["250000"]),
-        ("Na 139,141", ["139141"]),
+        ("Plt 139,141", ["139141"]),
+        # ground59: after a test whose results never reach 100,000 the prose pair is two results.
+        ("Na 139,141", ["139", "141"]),
     ],
 )
 def test_a_delimited_row_s_integers_are_its_cells(text: str, read: list[str]) -> None:

@@ -136,12 +136,8 @@ def test_glued_prose_thousands() -> None:
     assert "unverified_number" in kinds("Input was 500 mL [1].", passage)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a header of years ('Test,2022,2023,2024') heads no table: its rows are prose "
-    "numbers, so a result given for the wrong year passes (and read as a table, as 'Time,2022,"
-    "2023,2024' is, rag/binding.py checks no answer's year against a column's)",
-)
+# Mended in ground59 (a strict xfail before): a header of years heads a table, and binding checks
+# an answer's year against the column's.
 def test_a_result_under_the_wrong_year_is_flagged() -> None:
     passage = "Test,2022,2023,2024\nHbA1c,48,52,55\nWeight,80,82,85\n"
     assert kinds("HbA1c was 52 in 2023 [1].", passage) == []

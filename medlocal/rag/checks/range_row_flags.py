@@ -86,6 +86,9 @@ def _one_row(a: Bound, b: Bound) -> bool:
 
 
 def _both(first: Value, a: Bound, second: Value, b: Bound) -> str:
+    # The row's two cells are named together: "the potassium reference range's limits", not
+    # each with its side.
+    a, b = replace(a, limit_side=None), replace(b, limit_side=None)
     said = f"'{first.raw}' and '{second.raw}' are in the cited passage, but"
     if a.attribute == b.attribute:
         there = f"there both are {describe(a)}'s limits"

@@ -34,7 +34,7 @@ from medlocal.rag.reference_ranges import (
     short_name_in_same_unit,
 )
 from medlocal.rag.value_tables import UNIT_TOKEN, range_limit_cells
-from medlocal.values import is_dose, same_value
+from medlocal.values import is_dose, same_value, writes_decimal_commas
 
 Claim = Literal["normal", "abnormal", "high", "low"]
 # "outside": flagged abnormal, neither side said.
@@ -186,14 +186,14 @@ def check_ranges(
     claims = list(_claims(body))
     if not claims:
         return
-    bound = [b for b in bind(body) if b.value.kind == "number" and not is_dose(b.value)]
+    bound = _results(body)
     measures = find_measures(body)
     evidence = [item for n in cited for item in _passage_values(n, facts)]
-    if not any(status is not None for _, _, status in evidence):
-        return
     for start, end, claim in claims:
         target = _target(body, start, end, bound, measures)
-        if target is None:
+        if target is None or _against_itself(check, body, start, end, claim, target):
+            continue
+        if not any(status is not None for _, _, status in evidence):
             continue
         about = _evidence_for(target, evidence)
         # Every value the passages give of it must say on which side of its range it lies, and
@@ -218,6 +218,40 @@ def check_ranges(
         )
 
 
+def _results(body: str) -> list[Bound]:
+    """The results ``body`` gives, which a claim may speak of: no dose, nor a range's limit
+    ("Potassium 5.9 mmol/L (3.5-5.3), normal" speaks of the 5.9, not of the 5.3: read as the
+    limit's, the claim was compared with nothing, ground58)."""
+    return [
+        b
+        for b in bind(body)
+        if b.value.kind == "number" and not is_dose(b.value) and b.attribute != REFERENCE_RANGE
+    ]
+
+
+def _against_itself(
+    check: SentenceCheck, body: str, start: int, end: int, claim: Claim, target: _Target
+) -> bool:
+    """Flag a claim the sentence's own range or flag contradicts ("Potassium 5.9 mmol/L
+    (3.5-5.3), normal"): whatever the passages say, the sentence cannot be right. True when
+    flagged."""
+    if target.bound is None:
+        return False
+    ranges = _RANGE_AFTER_VALUE_WITH_COMMAS if writes_decimal_commas(body) else _RANGE_AFTER_VALUE
+    status, _ = _status(body, target.bound, ranges)
+    if status is None or not _contradicts(claim, status):
+        return False
+    what = target.measure or "this value"
+    check.add(
+        "range_conflict",
+        body[start:end],
+        f"'{body[start:end]}': the sentence itself gives {what} as"
+        f" {target.bound.value.raw.strip()}, {_side_words(status)} ({status.why})",
+        start,
+    )
+    return True
+
+
 def claimed_measures(body: str) -> set[str]:
     """The names of the measured things ``body`` says are normal, high or low ("her potassium
     was normal"): there the word is the blood test, not the drug of the same name, as it is
@@ -225,7 +259,7 @@ def claimed_measures(body: str) -> set[str]:
     claims = _claims(body)
     if not claims:
         return set()
-    bound = [b for b in bind(body) if b.value.kind == "number" and not is_dose(b.value)]
+    bound = _results(body)
     measures = find_measures(body)
     targets = (_target(body, start, end, bound, measures) for start, end, _ in claims)
     return {

@@ -35,6 +35,7 @@ from medlocal.rag.checks.units import (
 )
 from medlocal.rag.checks.written_forms import unsure_absence
 from medlocal.rag.frequency import frequencies
+from medlocal.rag.time_points import elapsed_labels
 from medlocal.values import extract_values, is_supported, same_value
 
 
@@ -68,8 +69,13 @@ def check_values(
         *(w for n in cited for w in body_weights(facts.text([n]), facts.values(n))),
         *(w for w in body_weights(body, values) if is_supported(w, evidence_values)),
     ]
+    # A time after a start that labels a result ("the 1-hour glucose", "at 120 minutes") is
+    # confirmed by a passage's value of that time, however written ("60 min", "Time,0,60,120"):
+    # the result itself is checked against the passage's value of that time (binding.py).
+    passage_times = {b.timepoint for _, b in evidence_bound}
+    timed = {p.start for p in elapsed_labels(body, values) if p.key in passage_times}
     for value in values:
-        if any(start <= value.start < end for start, end in settled):
+        if any(start <= value.start < end for start, end in settled) or value.start in timed:
             continue
         if (
             not is_supported(value, evidence_values)
