@@ -100,7 +100,12 @@ a dose stands, beside clinical abbreviations in capitals, brands and eponyms tha
 blind in session 57); dev69 (precision: clinical abbreviations after "Reviewed:", "Seen:" and
 "Signed:", eponyms, brands, devices and their makers, genes, organisms, Title Case problem lists,
 lab tables and list lines of other languages, in forty-two notes of thirty genres and forty-two
-countries, with identifiers of every type), written blind in session 58.
+countries, with identifiers of every type), written blind in session 58; dev72 (recall on people
+and dates: relatives, clinicians and others with and without a cue - nicknames, initials, lists,
+lower case, many languages, particle surnames, names that are words, "c/o", "per", "d/w" - and
+dates as words of several languages, ordinals, ranges, partial dates, dates in file names and
+named days, beside eponyms, brands, scales, doses and intervals that stay, in forty-four notes),
+written blind in session 59.
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -160,7 +165,7 @@ DEVELOPMENT = (
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
-    "dev69",
+    "dev69", "dev72",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
