@@ -68,6 +68,7 @@ from medlocal.privacy.deid_dates import (
     parse_date,
     shift_from_bytes,
 )
+from medlocal.privacy.deid_day_month_numbers import day_month_number_candidates
 from medlocal.privacy.deid_day_month_words import day_month_word_candidates
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
@@ -84,9 +85,11 @@ from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_institution_names import institution_name_spans
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_kin_ages import kin_age_candidates
+from medlocal.privacy.deid_kin_names import kin_name_candidates
 from medlocal.privacy.deid_label_abbreviations import label_abbreviation_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_listed_possessives import listed_possessives
+from medlocal.privacy.deid_lone_months import lone_month_candidates
 from medlocal.privacy.deid_lower_codes import lower_code_candidates
 from medlocal.privacy.deid_lower_names import lower_name_candidates
 from medlocal.privacy.deid_lower_orgs import lower_org_candidates
@@ -407,6 +410,11 @@ class Redactor:
         checkpoint()
         found += digit_slot_candidates(text, lex)
         found += short_date_candidates(text, lex)
+        # Dotted days and months in a date's slot, slashed ones no score can be, and a month
+        # named alone after a preposition of another language or as an event's (session 59:
+        # deid_day_month_numbers, deid_lone_months).
+        found += day_month_number_candidates(text, lex)
+        found += lone_month_candidates(text)
         found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
         # Initials where a chart, a log or a team list signs with them (session 57: deid57b).
@@ -421,6 +429,9 @@ class Redactor:
         # Names typed in lower case in a person's slot, and their other lower-case mentions
         # (session 56: deid_lower_people).
         found += lower_people_candidates(text, lex)
+        # A relative's name right after the word for the relation, in any language (session
+        # 59: deid_kin_names).
+        found += kin_name_candidates(text, lex)
         return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:
