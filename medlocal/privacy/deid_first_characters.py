@@ -429,7 +429,15 @@ def skipped_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[s
     """What ``pattern.finditer(text)`` finds, through its skipper where ``text`` is long."""
     if len(text) < SKIP_FROM:
         return pattern.finditer(text)
+    # Speed (session 59): where the fixed-form patterns' cue index of this very text is kept,
+    # a pattern whose cues the text lacks finds nothing, and a line_bound one is run on the
+    # lines that may hold them (deid_shared_cues; imported here: it reads this module).
+    from medlocal.privacy.deid_shared_cues import cue_regions, matches_in
+
     skipper = skipper_of(pattern)
+    regions = cue_regions(pattern, text)
+    if regions is not None:
+        return matches_in(pattern, skipper, text, regions)
     return pattern.finditer(text) if skipper is None else skipped_matches(pattern, skipper, text)
 
 

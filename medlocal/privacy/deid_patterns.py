@@ -115,6 +115,7 @@ from medlocal.privacy.deid_scripts import (
     script_candidates,
     without_clinical_words,
 )
+from medlocal.privacy.deid_shared_cues import line_bound_skipper, matches_in, text_cues
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_spelled_emails import spelled_email_candidates
@@ -390,25 +391,10 @@ def _matches_in(
     of whole lines; the pattern is line_bound, see deid_pattern_cues). In a long text each
     span is searched with the pattern's skipper where that reads no line break either."""
     skipper = _skipper(pattern) if len(text) >= _SKIP_FROM else None
-    if skipper is not None and _line_bound_skipper(skipper):
-        for start, end in regions:
-            yield from skipped_matches(pattern, skipper, text, start, end)
-        return
-    plain = _FIRST_CHARACTER.get(pattern, pattern) if plain is None else plain
-    for start, end in regions:
-        yield from plain.finditer(text, start, end)
-
-
-_LINE_BOUND_SKIPPERS: dict[int, tuple[re.Pattern[str], bool]] = {}
-
-
-def _line_bound_skipper(skipper: re.Pattern[str]) -> bool:
-    """Whether ``skipper`` reads no line break (deid_pattern_cues.line_bound), kept by its
-    identity with the skipper (see _PLANS: a pattern's hash reads its whole code)."""
-    known = _LINE_BOUND_SKIPPERS.get(id(skipper))
-    if known is None:
-        known = _LINE_BOUND_SKIPPERS[id(skipper)] = (skipper, line_bound(skipper))
-    return known[1]
+    if skipper is None or not line_bound_skipper(skipper):
+        skipper = None
+        plain = _FIRST_CHARACTER.get(pattern, pattern) if plain is None else plain
+    return matches_in(pattern, skipper, text, regions, plain)
 
 
 # Kinds of code whose value, when it is a whole date, is a date instead.
@@ -494,7 +480,8 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from kin_phone_candidates(text)
     checkpoint()
     yield from lower_case_plate_candidates(text)
-    cues = TextCues(text)
+    # Kept for the finders that search this text after (deid_shared_cues, session 59).
+    cues = text_cues(text)
     starts = WordStarts(text, cues.folded_text)
     for kind, pattern in _PATTERNS:
         checkpoint()

@@ -43,7 +43,10 @@ from medlocal.privacy.deid_pattern_cues import folded
 
 # The word-start test deid_patterns puts in front of a pattern that opens a word.
 WORD_START = r"(?<!\w)(?=\w)"
-_WORD_STARTS = re.compile(WORD_START)
+# Speed (session 59): the word starts found by the test with the word's first character
+# consumed (the same places: the place after a word character is never a word start), which
+# the engine steps through faster than a test that consumes nothing.
+_WORD_STARTS = re.compile(r"(?<!\w)\w")
 # How many characters of a match's opening are read (and of a word start indexed).
 _KEY = 3
 # A set of at most this many characters is written out as so many openings.
@@ -324,8 +327,7 @@ class WordStarts:
         if self._by_key is None:
             by_key: dict[str, list[int]] = {}
             folded_text = self._marked = digits_marked(self._folded)
-            for found in _WORD_STARTS.finditer(self._text):
-                at = found.start()
+            for at in [found.start() for found in _WORD_STARTS.finditer(self._text)]:
                 key = folded_text[at : at + _KEY]
                 places = by_key.get(key)
                 if places is None:

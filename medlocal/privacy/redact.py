@@ -124,6 +124,7 @@ from medlocal.privacy.deid_road_locations import road_location_candidates
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_saint_names import saint_place_candidates
 from medlocal.privacy.deid_secret_words import secret_word_candidates
+from medlocal.privacy.deid_shared_cues import forget_text_cues, keep_text_cues
 from medlocal.privacy.deid_short_dates import short_date_candidates
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
@@ -344,6 +345,9 @@ class Redactor:
                     Redaction(kind, match.start(), match.end(), match.group(), label(kind))
                 )
         checkpoint()
+        # The cue index the fixed-form patterns read, built first for the date forms and the
+        # other finders that search this text (deid_shared_cues).
+        keep_text_cues(text)
         found += self._dates.candidates(text)
         checkpoint()
         found += pattern_candidates(text)
@@ -466,6 +470,7 @@ class Redactor:
             lexicon().forget()
             self._dates.forget()
             forget_cues()
+            forget_text_cues()
 
     def _settled(self, text: str, resolved: list[Redaction]) -> list[Redaction]:
         """What the resolved redactions are written as: a date without its year shifted like
