@@ -89,6 +89,7 @@ from medlocal.privacy.deid_kin_names import kin_name_candidates
 from medlocal.privacy.deid_label_abbreviations import label_abbreviation_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
 from medlocal.privacy.deid_listed_possessives import listed_possessives
+from medlocal.privacy.deid_login_names import login_name_spans
 from medlocal.privacy.deid_lone_months import lone_month_candidates
 from medlocal.privacy.deid_lower_codes import lower_code_candidates
 from medlocal.privacy.deid_lower_names import lower_name_candidates
@@ -265,6 +266,10 @@ class Redactor:
         checkpoint()
         people = list(grown_person_spans(text, found + lines + tagged, lexicon()))
         yield from people
+        # A person's login where a system or a file's note stamps its user ("verified by user
+        # SMITHK1", "NHS\\jokafor", "[kate].smith"; deid_login_names).
+        checkpoint()
+        yield from login_name_spans(text, found + lines + tagged + people, lexicon())
         # An age over 89 beside a name any of them found ("Matiu Te Whata (91)").
         checkpoint()
         yield from ages_after_names(text, found + lines + tagged + people)
