@@ -100,7 +100,11 @@ a dose stands, beside clinical abbreviations in capitals, brands and eponyms tha
 blind in session 57); dev69 (precision: clinical abbreviations after "Reviewed:", "Seen:" and
 "Signed:", eponyms, brands, devices and their makers, genes, organisms, Title Case problem lists,
 lab tables and list lines of other languages, in forty-two notes of thirty genres and forty-two
-countries, with identifiers of every type), written blind in session 58.
+countries, with identifiers of every type), written blind in session 58; dev70 (recall on
+facilities in every shape: hospitals, practices, care homes, pharmacies, hospices, rehab units,
+labs, schools and employers of forty countries, in eleven languages and three scripts, acronyms,
+lower case, all capitals, tables, addresses, signatures and possessives, beside wards,
+departments and units that stay), written blind in session 59.
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -160,7 +164,7 @@ DEVELOPMENT = (
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
-    "dev69",
+    "dev69", "dev70",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
