@@ -101,6 +101,7 @@ _SIGN_AT_END = re.compile(r"\b(?:No|Nr|N[º°o])\Z")
 _SIGN_ENDED_NUMBER = re.compile(r"\.?[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:st\.?|saint|san|santa|sri)[ \t]+\Z", re.I)
 _LOOK_BACK = 12
+_LOOK_BACK_WORD = 40
 
 
 def _pieces(spans: Iterable[Redaction]) -> list[tuple[int, int, frozenset[str]]]:
@@ -250,7 +251,7 @@ def _numbers(
             continue
         number = (
             _SIGN_ENDED_NUMBER.match(text, end)
-            if _SIGN_AT_END.search(text, start, end)
+            if _SIGN_AT_END.search(text, max(start, end - 3), end)
             else _SIGNED_NUMBER.match(text, end) or _BARE_NUMBER.match(text, end)
         )
         if number is not None:
@@ -323,7 +324,8 @@ def _branches(
             yield Redaction(
                 "facility", chain.start(), end, text[chain.start() : end], label("facility")
             )
-        last = _LAST_WORD.search(text, start, end)
+        # Only the piece's end is read: a search over a long piece backtracks over each word.
+        last = _LAST_WORD.search(text, max(start, end - _LOOK_BACK_WORD), end)
         if "facility" not in kinds or last is None or fold(last.group(1)) not in _CHAIN_KINDS:
             continue
         branch = _BRANCH_AFTER.match(text, end)
