@@ -6,7 +6,7 @@ its language ("Fakultní nemocnice v Motole", "Domov pro seniory Chodov", "Häus
 its lower-case kind ("Solgårdens vård- och omsorgsboende", "bradford teaching hospitals",
 "Runosmäen terveysasema"), its number ("Hospital General de Zona No. 32", "Farmacia Comunale
 41") and a saint's word before it in lower case ("st columba's"). Each word left in view keeps
-the facility identifiable, and none of them is a clinical word. Four readings, from the spans
+the facility identifiable, and none of them is a clinical word. The readings, from the spans
 the rules and the statistical line found (names, places and facilities, never a patient's or a
 code's span):
 
@@ -23,6 +23,9 @@ code's span):
   bare number only where the phrase ends after it, never a year or a quantity ("3 days");
 * **a saint's word**: "st", "st.", "saint", "san", "santa", "sri" right before a found piece,
   and a saint's place in lower case by a given name's possessive ("at st mary's").
+* **an unknown capital** after a run that names a facility's kind ("... der MedUni Wien"), and
+  **a chain's branch**: a found place after "<name> pharmacy" ("priceline pharmacy
+  parramatta"), a place's words after a found "... Pharmacy" ("Well Pharmacy Great Horton").
 
 What stays: a clinical word, a clinical abbreviation, a function word of a sentence ("and",
 "with", "to") and punctuation stop every reading, so "[Leeds] renal unit" and "[Mater] and
