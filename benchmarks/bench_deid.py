@@ -100,17 +100,21 @@ a dose stands, beside clinical abbreviations in capitals, brands and eponyms tha
 blind in session 57); dev69 (precision: clinical abbreviations after "Reviewed:", "Seen:" and
 "Signed:", eponyms, brands, devices and their makers, genes, organisms, Title Case problem lists,
 lab tables and list lines of other languages, in forty-two notes of thirty genres and forty-two
-countries, with identifiers of every type), written blind in session 58; dev71 (recall on reference
-numbers of every kind - case, claim, accession, specimen, episode, referral, incident, crime, badge
-and employee numbers, barcodes' text lines, national person numbers of thirty countries, device
-serials and UDIs -, plates of twenty countries, VINs, fleet numbers and call signs, and ages over 89
-in digits, shorthand, words of eight languages and decades, beside ICD-10, SNOMED, LOINC, OPCS, CPT
-and ATC codes, gene variants, doses, values and scores that stay, in forty-two notes of forty-two
-countries), written blind in session 59; dev72 (recall on people and dates: relatives, clinicians
-and others with and without a cue - nicknames, initials, lists, lower case, many languages, particle
-surnames, names that are words, "c/o", "per", "d/w" - and dates as words of several languages,
-ordinals, ranges, partial dates, dates in file names and named days, beside eponyms, brands, scales,
-doses and intervals that stay, in forty-four notes), written blind in session 59.
+countries, with identifiers of every type), written blind in session 58; dev70 (recall on facilities
+in every shape: hospitals, practices, care homes, pharmacies, hospices, rehab units, labs, schools
+and employers of forty countries, in eleven languages and three scripts, acronyms, lower case, all
+capitals, tables, addresses, signatures and possessives, beside wards, departments and units that
+stay), written blind in session 59; dev71 (recall on reference numbers of every kind - case, claim,
+accession, specimen, episode, referral, incident, crime, badge and employee numbers, barcodes' text
+lines, national person numbers of thirty countries, device serials and UDIs -, plates of twenty
+countries, VINs, fleet numbers and call signs, and ages over 89 in digits, shorthand, words of eight
+languages and decades, beside ICD-10, SNOMED, LOINC, OPCS, CPT and ATC codes, gene variants, doses,
+values and scores that stay, in forty-two notes of forty-two countries), written blind in session
+59; dev72 (recall on people and dates: relatives, clinicians and others with and without a cue -
+nicknames, initials, lists, lower case, many languages, particle surnames, names that are words,
+"c/o", "per", "d/w" - and dates as words of several languages, ordinals, ranges, partial dates,
+dates in file names and named days, beside eponyms, brands, scales, doses and intervals that stay,
+in forty-four notes), written blind in session 59.
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -170,7 +174,7 @@ DEVELOPMENT = (
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
-    "dev69", "dev71", "dev72",
+    "dev69", "dev70", "dev71", "dev72",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

@@ -72,6 +72,7 @@ from medlocal.privacy.deid_day_month_numbers import day_month_number_candidates
 from medlocal.privacy.deid_day_month_words import day_month_word_candidates
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
+from medlocal.privacy.deid_facility_bridges import facility_bridge_spans
 from medlocal.privacy.deid_facility_mentions import facility_mention_spans
 from medlocal.privacy.deid_facility_tails import facility_tail_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
@@ -306,6 +307,10 @@ class Redactor:
         checkpoint()
         mentions = list(facility_mention_spans(text, found + lines + tagged + tails, lexicon()))
         yield from mentions
+        # A found facility's particles, kind words, number and saint's word left in view between
+        # or beside its found pieces ("Fakultní [nemocnice v] Motole"; deid59a).
+        checkpoint()
+        yield from facility_bridge_spans(text, found + lines + tagged + tails + mentions, lexicon())
         # A found facility's own leading words where the note names it by them alone
         # ("Sunrise of Eastbourne" ... "Sunrise will keep his room"; deid55a).
         checkpoint()
