@@ -54,6 +54,9 @@ class MessageDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        # Tab reaches the text as well as OK: Qt gives a selectable label focus by click only,
+        # so once Tab had gone to OK the text (a path to copy) was out of the keyboard's reach.
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         row = QHBoxLayout()
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
