@@ -70,8 +70,10 @@ _HOUR_LABEL = re.compile(
     r"(?<![\d./])\b" + _ELAPSED + r"(?=[^\d;,().]{0,30}?[<>≤≥]?\d)",
     re.I,
 )
+# A deadline ("within 48 h", "by 6 hours") no more labels a result than a duration does.
 _DURATION_BEFORE = re.compile(
-    r"\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused)\s*$", re.I
+    r"\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused|within|by|binnen)\s*$",
+    re.I,
 )
 _PRESENTATION = "admission"
 
@@ -88,12 +90,6 @@ def elapsed_key(minutes: float) -> str:
     return f"minute {round(minutes):06d}"
 
 
-def named_key(words: str) -> str | None:
-    """The key of a named time point as ``words`` give it ("Baseline": "before"), None where
-    they name none."""
-    return _TIMEPOINT_OF.get(phrase_key(words))
-
-
 def _elapsed(m: re.Match[str]) -> str:
     written = m.group("count").lower()
     count = _COUNTS[written] if written in _COUNTS else int(written)
@@ -102,9 +98,12 @@ def _elapsed(m: re.Match[str]) -> str:
 
 # A time after a start written after the value it dates: "had fallen to 4 at 24 hours after
 # thrombolysis" is hour 24's 4, as "NIHSS at 24 h: 4" is (round 9 of the precision audit);
-# "lactate 1.8 after 2 h of fluids", "45 ng/L by 3 hours", "550 nmol/L at 30 min".
+# "lactate 1.8 after 2 h of fluids", "550 nmol/L at 30 min". A deadline dates nothing: "rose
+# to 180 within 48 hours", "fell to 1.8 by 6 hours" say the value came at that time or before
+# it (review59c: read as hour 48's, a right "180 within 48 hours" over "180 on day 3" and
+# "1.8 by 6 hours" over "1.8 after 2 h" were flagged misattributed).
 _HOUR_AFTER_VALUE = re.compile(
-    r"\s+(?:at|after|by|within|nach|bei|après|à|tras|a\s+las|a\s+los|dopo|a|na|binnen)\s+"
+    r"\s+(?:at|after|nach|bei|après|à|tras|a\s+las|a\s+los|dopo|a|na)\s+"
     + _ELAPSED
     + r"(?!\s*(?:later|apart|earlier))",
     re.I,

@@ -17,7 +17,7 @@ from medlocal.delimited_tables import (
 )
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.rag.time_points import BOUND_KINDS, Point, elapsed_key, named_key
+from medlocal.rag.time_points import BOUND_KINDS, Point, elapsed_key
 from medlocal.rag.unlisted_tests import identifier_named, name_in_cell
 from medlocal.values import (
     Value,
@@ -496,8 +496,16 @@ def _column_points(
         times = header_times(text, row, table.delimiter)
         if times is not None:
             spans = [cell_text(text, span) for span in cell_spans(text, *row, table.delimiter)]
+            if any(_DAYS.fullmatch(text, a, b) for a, b in spans):
+                return None
             return [_time_point(span, time) for span, time in zip(spans, times, strict=True)]
     return None
+
+
+# A header of days ("Day,1,2,3", "Days", "1d"): a ward's days are counted from 1, the day of
+# admission, not in 24 hours after a start (review59c: day 3's column was keyed hour 72, and a
+# right "180 at 48 hours" was flagged against it). Read as before ground59: no time point.
+_DAYS = re.compile(r"(?:days?|d)(?:\s*[(\[][^()\[\]]*[)\]])?|[-−]?\d{1,4}\s?(?:d|days?)", re.I)
 
 
 def _date_point(text: str, span: tuple[int, int], day_first: bool | None) -> Point | None:
@@ -512,10 +520,13 @@ def _date_point(text: str, span: tuple[int, int], day_first: bool | None) -> Poi
 
 
 def _time_point(span: tuple[int, int], time: float | str | None) -> Point | None:
-    if time is None:
+    # The start's column ("0", "Baseline", "Fasting") is the fasting value of a glucose
+    # tolerance test, the baseline of a Synacthen test, the presentation's troponin: keyed as
+    # any one of them, a right "fasting glucose 4.8" over "Time,0,30,60,120" was flagged
+    # ("the glucose on admission"; review59c). It fits every such time point, as on main.
+    if time is None or isinstance(time, str) or time == 0:
         return None
-    key = named_key(time) if isinstance(time, str) else elapsed_key(time)
-    return None if key is None else Point(*span, key)
+    return Point(*span, elapsed_key(time))
 
 
 def identifier_cells(text: str, tables: list[DelimitedTable]) -> list[tuple[int, int, str]]:
