@@ -160,6 +160,9 @@ def bracket_years(text: str, values: list[Value]) -> list[Point]:
 _PROSE_YEAR = re.compile(
     r"\b(?:in|during|throughout|im(?:\s+jahr)?|en|nel|durante|während)\s+"
     r"(?:(?:early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?![\d:-]|[./]\d)"
+    # Nor one of a list of years: "in 2022 and 2023 was 62 and 58" dates each value by its own
+    # (review59c: 58 was read as 2022's and flagged).
+    r"(?!\s*(?:,|&|/|–|\band\b|\bor\b|\bto\b)\s*(?:19|20)\d\d\b)"
     # Also as a label before its result ("HbA1c 2023: 58") or a word ("the 2023 HbA1c").
     r"|(?<![\d/.-])(?P<labelled>(?:19|20)\d\d)[ \t]*:[ \t]+(?=[<>≤≥]?\d)"
     r"|\bthe\s+(?P<attributive>(?:19|20)\d\d)\s+(?=[A-Za-z])",

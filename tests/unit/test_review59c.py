@@ -178,3 +178,49 @@ def test_reading_undotted_codes_is_linear() -> None:
         ground("Coded E11.9 [1].", {1: text})
 
     assert_linear(run, 300)
+
+
+# ---- a list of years --------------------------------------------------------------------------
+
+YEARLY = "Test,2022,2023\nHbA1c,62,58\n"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "HbA1c in 2022 and 2023 was 62 and 58 [1].",
+        "HbA1c in 2022, 2023 was 62, 58 [1].",
+        "HbA1c was 62 in 2022 and 58 in 2023 [1].",
+    ],
+)
+def test_values_of_a_list_of_years_pass(answer: str) -> None:
+    assert kinds(answer, YEARLY) == []
+
+
+def test_a_value_of_the_wrong_year_is_still_flagged() -> None:
+    assert "misattributed_value" in kinds("HbA1c in 2022 was 58 [1].", YEARLY)
+
+
+# ---- left: Markdown pipe tables are no tables -------------------------------------------------
+
+MD_OGTT = "| Time | 0 | 30 | 60 | 120 |\n|---|---|---|---|---|\n| Glucose | 4.8 | 9.1 | 8.0 | 6.0 |"
+MD_YEARLY = "| Test | 2022 | 2023 |\n| --- | --- | --- |\n| HbA1c | 62 | 58 |\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Markdown pipe tables are read as prose (ground59 and review59c left): the value at "
+    "another column's time or year is not compared (main flagged the OGTT one, for its '60 "
+    "minutes', as 'something else')",
+)
+@pytest.mark.parametrize(
+    ("answer", "passage"),
+    [
+        ("Glucose at 60 minutes was 6.0 [1].", MD_OGTT),
+        ("HbA1c was 62 in 2023 [1].", MD_YEARLY),
+    ],
+)
+def test_a_value_at_another_column_of_a_markdown_table_is_flagged(
+    answer: str, passage: str
+) -> None:
+    assert "misattributed_value" in kinds(answer, passage)
