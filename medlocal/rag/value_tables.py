@@ -403,13 +403,26 @@ def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
     "Ref"/"Reference range" column ("3.5-5.3") in a cumulative report (dates across the top;
     review57b: read by nothing, its limits confirmed "her potassium was 5.3") or a long table
     ("Test,Result,Unit,Range,Flag": the right "Potassium 5.9 mmol/L (3.5-5.3)" was flagged,
-    its limits bound to nothing; ground59)."""
+    its limits bound to nothing; ground59). A column headed only "Range" holds limits in a long
+    table beside a column of results ("Result", "Value"); beside none it is what was measured
+    ("Date,Test,Range,Mean": a glucose diary's day from 5.1 to 9.8, review59c)."""
+    names = [_without_unit(name) for name in table.columns(text)]
+    results = _is_dated(text, table) or any(_RESULTS_COLUMN.fullmatch(name) for name in names)
     return {
         index
-        for index, name in enumerate(table.columns(text))
-        if _LIMIT_HEADING.fullmatch(_without_unit(name))
-        or _RANGE_COLUMN.fullmatch(_without_unit(name))
+        for index, name in enumerate(names)
+        if _LIMIT_HEADING.fullmatch(name)
+        or (_RANGE_COLUMN.fullmatch(name) and (results or not _BARE_RANGE.fullmatch(name)))
     }
+
+
+# A column of a long table's results: "Result", "Value", "Wert", "Résultat", "Valor".
+_RESULTS_COLUMN = re.compile(
+    r"(?:test\s+)?(?:results?|values?|wert|ergebnis|r[ée]sultats?|resultados?|valor(?:es)?"
+    r"|uitslag|observation\s+value|reading)",
+    re.IGNORECASE,
+)
+_BARE_RANGE = re.compile(r"range", re.IGNORECASE)
 
 
 def _is_dated(text: str, table: DelimitedTable) -> bool:

@@ -224,3 +224,26 @@ def test_a_value_at_another_column_of_a_markdown_table_is_flagged(
     answer: str, passage: str
 ) -> None:
     assert "misattributed_value" in kinds(answer, passage)
+
+
+# ---- a Range column beside no results column is what was measured ------------------------------
+
+DIARY = "Date,Test,Range,Mean\n2024-03-01,Glucose,5.1-9.8,7.2\n2024-03-02,Glucose,4.8-11.2,7.9\n"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Glucose ranged 5.1-9.8 on 1 March [1].",
+        "Glucose was up to 9.8 on 1 March [1].",
+        "Mean glucose 7.2 on 1 March [1].",
+    ],
+)
+def test_a_measured_range_is_no_reference_range(answer: str) -> None:
+    assert kinds(answer, DIARY) == []
+
+
+def test_a_range_column_beside_results_still_holds_limits() -> None:
+    passage = "Test,Result,Unit,Range,Flag\nPotassium,5.9,mmol/L,3.5-5.3,H\n"
+    assert "misattributed_value" in kinds("Potassium was 5.3 [1].", passage)
+    assert kinds("Potassium 5.9 mmol/L (3.5-5.3) [1].", passage) == []
