@@ -154,6 +154,7 @@ def test_a_table_of_days_is_no_table_of_hours() -> None:
         ("Type 2 diabetes (E11.9) [1].", "Diagnosis: type 2 diabetes mellitus, E119."),
         ("Pneumonia, coded J18.9 [1].", "Pneumonia J189"),
         ("CKD, coded N18 [1].", "CKD stage 3a N1831"),
+        ("MI, Read code G30 [1].", "MI (G30..)"),
     ],
 )
 def test_a_code_without_its_point_in_the_passage_confirms(answer: str, passage: str) -> None:

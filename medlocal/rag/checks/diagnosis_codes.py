@@ -23,9 +23,10 @@ _CODE_WORD = re.compile(
 )
 
 
-# A code as many systems write it, without its point: "E119", "J189", "N1831" (review59c: a
-# right "E11.9" over a problem list's "E119" was flagged). Read in a passage only, to confirm.
-_UNDOTTED = re.compile(r"(?<![\w.])[A-TV-Z]\d{2}[0-9A-Z]{1,4}(?![\w]|\.\d)")
+# A code as many systems write it, without its point: "E119", "J189", "N1831", a Read code's
+# "G30.." (review59c: a right "E11.9" over a problem list's "E119" was flagged). Read in a
+# passage only, to confirm: a passage's "B12" confirms no answer's "B12.1".
+_UNDOTTED = re.compile(r"(?<![\w.])[A-TV-Z]\d{2}[0-9A-Z]{0,4}(?![\w]|\.\d)")
 
 
 def codes(text: str) -> list[re.Match[str]]:
