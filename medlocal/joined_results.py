@@ -17,22 +17,31 @@ _SMALL_RESULT_BEFORE = re.compile(
     r"[ \t]*(?:was|of|is|:|=)?[ \t]*$",
     re.IGNORECASE,
 )
+# Units of counts that do run to millions: "viral load 123,456,789 copies/mL", "HBV DNA
+# 110,250,600 IU/mL", "WBC 4,500,000 /mm3". Rising groups before one are a thousands number
+# still (review59c: read as three loads, an answer's "456 copies/mL" was confirmed).
+_COUNT_UNIT = re.compile(
+    r"cop|cells?\b|cfu|genom|particles|i?u\s?/\s?ml\b|/\s?(?:µ|μ|u|micro)l\b|/\s?mm",
+    re.IGNORECASE,
+)
 # A thousands reading of two three-figure groups ("139,141"), neither led by a nought ("135,000"
 # is a thousands number).
 _THREE_AND_THREE = re.compile(r"[1-9]\d\d,[1-9]\d\d")
 
 
-def results_not_thousands(text: str, start: int, joined: str, unit_after: bool) -> bool:
+def results_not_thousands(text: str, start: int, joined: str, unit_after: str | None) -> bool:
     """Whether ``joined`` (figures joined by commas at ``start`` of ``text``, read as one
-    thousands number; ``unit_after``: a unit follows them) is a list of results after all:
-    three-figure groups rising, each led by a figure other than nought, three or more of them,
-    before a unit or after a test whose results are small ("125,250,500 mg", "Hb 120,130,140");
-    or two results of such a test ("Na 139,141")."""
+    thousands number; ``unit_after``: the unit that follows them, if any) is a list of results
+    after all: three-figure groups rising, each led by a figure other than nought, three or more
+    of them, before a unit (not a count's: "copies/mL") or after a test whose results are small
+    ("125,250,500 mg", "Hb 120,130,140"); or two results of such a test ("Na 139,141")."""
     parts = joined.split(",")
+    if unit_after is not None and _COUNT_UNIT.search(unit_after):
+        return False
     small = _SMALL_RESULT_BEFORE.search(text, max(start - 24, 0), start) is not None
     if len(parts) >= 3:
         return (
-            (unit_after or small)
+            (unit_after is not None or small)
             and all(len(p) == 3 and p[0] != "0" for p in parts)
             and all(int(a) < int(b) for a, b in pairwise(parts))
         )

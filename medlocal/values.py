@@ -691,8 +691,10 @@ def _list_commas(text: str) -> list[int]:
 def _results_not_thousands(text: str, match: re.Match[str]) -> bool:
     """Whether the thousands-shaped figures ``match`` are results (joined_results.py):
     "125,250,500 mg", "Na 139,141"."""
-    unit_after = UNIT_START.match(text, match.end()) is not None
-    return results_not_thousands(text, match.start(), match.group(), unit_after)
+    unit = UNIT_START.match(text, match.end())
+    return results_not_thousands(
+        text, match.start(), match.group(), None if unit is None else unit.group().strip()
+    )
 
 
 def _cells_apart(text: str) -> list[str]:

@@ -70,8 +70,10 @@ _HOUR_LABEL = re.compile(
     r"(?<![\d./])\b" + _ELAPSED + r"(?=[^\d;,().]{0,30}?[<>≤≥]?\d)",
     re.I,
 )
+# A deadline ("within 48 h", "by 6 hours") no more labels a result than a duration does.
 _DURATION_BEFORE = re.compile(
-    r"\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused)\s*$", re.I
+    r"\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused|within|by|binnen)\s*$",
+    re.I,
 )
 _PRESENTATION = "admission"
 
@@ -88,12 +90,6 @@ def elapsed_key(minutes: float) -> str:
     return f"minute {round(minutes):06d}"
 
 
-def named_key(words: str) -> str | None:
-    """The key of a named time point as ``words`` give it ("Baseline": "before"), None where
-    they name none."""
-    return _TIMEPOINT_OF.get(phrase_key(words))
-
-
 def _elapsed(m: re.Match[str]) -> str:
     written = m.group("count").lower()
     count = _COUNTS[written] if written in _COUNTS else int(written)
@@ -102,9 +98,12 @@ def _elapsed(m: re.Match[str]) -> str:
 
 # A time after a start written after the value it dates: "had fallen to 4 at 24 hours after
 # thrombolysis" is hour 24's 4, as "NIHSS at 24 h: 4" is (round 9 of the precision audit);
-# "lactate 1.8 after 2 h of fluids", "45 ng/L by 3 hours", "550 nmol/L at 30 min".
+# "lactate 1.8 after 2 h of fluids", "550 nmol/L at 30 min". A deadline dates nothing: "rose
+# to 180 within 48 hours", "fell to 1.8 by 6 hours" say the value came at that time or before
+# it (review59c: read as hour 48's, a right "180 within 48 hours" over "180 on day 3" and
+# "1.8 by 6 hours" over "1.8 after 2 h" were flagged misattributed).
 _HOUR_AFTER_VALUE = re.compile(
-    r"\s+(?:at|after|by|within|nach|bei|après|à|tras|a\s+las|a\s+los|dopo|a|na|binnen)\s+"
+    r"\s+(?:at|after|nach|bei|après|à|tras|a\s+las|a\s+los|dopo|a|na)\s+"
     + _ELAPSED
     + r"(?!\s*(?:later|apart|earlier))",
     re.I,
@@ -161,6 +160,9 @@ def bracket_years(text: str, values: list[Value]) -> list[Point]:
 _PROSE_YEAR = re.compile(
     r"\b(?:in|during|throughout|im(?:\s+jahr)?|en|nel|durante|während)\s+"
     r"(?:(?:early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?![\d:-]|[./]\d)"
+    # Nor one of a list of years: "in 2022 and 2023 was 62 and 58" dates each value by its own
+    # (review59c: 58 was read as 2022's and flagged).
+    r"(?!\s*(?:,|&|/|–|\band\b|\bor\b|\bto\b)\s*(?:19|20)\d\d\b)"
     # Also as a label before its result ("HbA1c 2023: 58") or a word ("the 2023 HbA1c").
     r"|(?<![\d/.-])(?P<labelled>(?:19|20)\d\d)[ \t]*:[ \t]+(?=[<>≤≥]?\d)"
     r"|\bthe\s+(?P<attributive>(?:19|20)\d\d)\s+(?=[A-Za-z])",

@@ -17,7 +17,7 @@ from medlocal.delimited_tables import (
 )
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
-from medlocal.rag.time_points import BOUND_KINDS, Point, elapsed_key, named_key
+from medlocal.rag.time_points import BOUND_KINDS, Point, elapsed_key
 from medlocal.rag.unlisted_tests import identifier_named, name_in_cell
 from medlocal.values import (
     Value,
@@ -403,13 +403,26 @@ def _limit_columns(text: str, table: DelimitedTable) -> set[int]:
     "Ref"/"Reference range" column ("3.5-5.3") in a cumulative report (dates across the top;
     review57b: read by nothing, its limits confirmed "her potassium was 5.3") or a long table
     ("Test,Result,Unit,Range,Flag": the right "Potassium 5.9 mmol/L (3.5-5.3)" was flagged,
-    its limits bound to nothing; ground59)."""
+    its limits bound to nothing; ground59). A column headed only "Range" holds limits in a long
+    table beside a column of results ("Result", "Value"); beside none it is what was measured
+    ("Date,Test,Range,Mean": a glucose diary's day from 5.1 to 9.8, review59c)."""
+    names = [_without_unit(name) for name in table.columns(text)]
+    results = _is_dated(text, table) or any(_RESULTS_COLUMN.fullmatch(name) for name in names)
     return {
         index
-        for index, name in enumerate(table.columns(text))
-        if _LIMIT_HEADING.fullmatch(_without_unit(name))
-        or _RANGE_COLUMN.fullmatch(_without_unit(name))
+        for index, name in enumerate(names)
+        if _LIMIT_HEADING.fullmatch(name)
+        or (_RANGE_COLUMN.fullmatch(name) and (results or not _BARE_RANGE.fullmatch(name)))
     }
+
+
+# A column of a long table's results: "Result", "Value", "Wert", "Résultat", "Valor".
+_RESULTS_COLUMN = re.compile(
+    r"(?:test\s+)?(?:results?|values?|wert|ergebnis|r[ée]sultats?|resultados?|valor(?:es)?"
+    r"|uitslag|observation\s+value|reading)",
+    re.IGNORECASE,
+)
+_BARE_RANGE = re.compile(r"range", re.IGNORECASE)
 
 
 def _is_dated(text: str, table: DelimitedTable) -> bool:
@@ -496,8 +509,16 @@ def _column_points(
         times = header_times(text, row, table.delimiter)
         if times is not None:
             spans = [cell_text(text, span) for span in cell_spans(text, *row, table.delimiter)]
+            if any(_DAYS.fullmatch(text, a, b) for a, b in spans):
+                return None
             return [_time_point(span, time) for span, time in zip(spans, times, strict=True)]
     return None
+
+
+# A header of days ("Day,1,2,3", "Days", "1d"): a ward's days are counted from 1, the day of
+# admission, not in 24 hours after a start (review59c: day 3's column was keyed hour 72, and a
+# right "180 at 48 hours" was flagged against it). Read as before ground59: no time point.
+_DAYS = re.compile(r"(?:days?|d)(?:\s*[(\[][^()\[\]]*[)\]])?|[-−]?\d{1,4}\s?(?:d|days?)", re.I)
 
 
 def _date_point(text: str, span: tuple[int, int], day_first: bool | None) -> Point | None:
@@ -512,10 +533,13 @@ def _date_point(text: str, span: tuple[int, int], day_first: bool | None) -> Poi
 
 
 def _time_point(span: tuple[int, int], time: float | str | None) -> Point | None:
-    if time is None:
+    # The start's column ("0", "Baseline", "Fasting") is the fasting value of a glucose
+    # tolerance test, the baseline of a Synacthen test, the presentation's troponin: keyed as
+    # any one of them, a right "fasting glucose 4.8" over "Time,0,30,60,120" was flagged
+    # ("the glucose on admission"; review59c). It fits every such time point, as on main.
+    if time is None or isinstance(time, str) or time == 0:
         return None
-    key = named_key(time) if isinstance(time, str) else elapsed_key(time)
-    return None if key is None else Point(*span, key)
+    return Point(*span, elapsed_key(time))
 
 
 def identifier_cells(text: str, tables: list[DelimitedTable]) -> list[tuple[int, int, str]]:

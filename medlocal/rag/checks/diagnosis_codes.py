@@ -23,6 +23,12 @@ _CODE_WORD = re.compile(
 )
 
 
+# A code as many systems write it, without its point: "E119", "J189", "N1831", a Read code's
+# "G30.." (review59c: a right "E11.9" over a problem list's "E119" was flagged). Read in a
+# passage only, to confirm: a passage's "B12" confirms no answer's "B12.1".
+_UNDOTTED = re.compile(r"(?<![\w.])[A-TV-Z]\d{2}[0-9A-Z]{0,4}(?![\w]|\.\d)")
+
+
 def codes(text: str) -> list[re.Match[str]]:
     """The diagnosis codes of ``text``: dotted, or after a word that names a code."""
     return [
@@ -44,9 +50,11 @@ def check_codes(check: SentenceCheck, body: str, cited: list[int], facts: Passag
     if not found:
         return
     given = [(n, m) for n in cited for m in codes(facts.text([n]))]
+    undotted = {m.group() for n in cited for m in _UNDOTTED.finditer(facts.text([n]))}
+    keys = [*(_key(g.group("code")) for _, g in given), *undotted]
     for m in found:
         key = _key(m.group("code"))
-        if any(_key(g.group("code")).startswith(key) for _, g in given):
+        if any(k.startswith(key) for k in keys):
             continue
         said = ""
         if given:

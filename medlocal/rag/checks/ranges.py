@@ -33,6 +33,7 @@ from medlocal.rag.reference_ranges import (
     REFERENCE_RANGE,
     short_name_in_same_unit,
 )
+from medlocal.rag.time_points import timepoints
 from medlocal.rag.value_tables import UNIT_TOKEN, range_limit_cells
 from medlocal.values import is_dose, same_value, writes_decimal_commas
 
@@ -229,6 +230,16 @@ def _results(body: str) -> list[Bound]:
     ]
 
 
+# Between a value's range and a claim, what makes the claim another clause's, of another time
+# or value: "Potassium 5.9 mmol/L (3.5-5.3) on admission; normal on discharge" says the later
+# value is normal (review59c: flagged as the sentence contradicting itself).
+_ANOTHER_CLAUSE = re.compile(
+    r"[;\n\d]|\b(?:but|now|then|later|since|after|before|on|at|by|when|until|while|whereas"
+    r"|although|however|subsequently|repeat(?:ed)?|discharge|admission|today|previously)\b",
+    re.IGNORECASE,
+)
+
+
 def _against_itself(
     check: SentenceCheck, body: str, start: int, end: int, claim: Claim, target: _Target
 ) -> bool:
@@ -238,8 +249,14 @@ def _against_itself(
     if target.bound is None:
         return False
     ranges = _RANGE_AFTER_VALUE_WITH_COMMAS if writes_decimal_commas(body) else _RANGE_AFTER_VALUE
-    status, _ = _status(body, target.bound, ranges)
+    status, read = _status(body, target.bound, ranges)
     if status is None or not _contradicts(claim, status):
+        return False
+    # The claim after the range ("(3.5-5.3), normal") or before the value ("a normal potassium
+    # of 5.9 (3.5-5.3)"), in one clause with it.
+    value_start = target.bound.value.start
+    gap = (read, start) if start >= read else (end, value_start) if end <= value_start else None
+    if gap is None or _ANOTHER_CLAUSE.search(body, *gap):
         return False
     what = target.measure or "this value"
     check.add(
@@ -387,7 +404,7 @@ def _target(
             named_before = [m for m in measures if _clause_start(body, start) <= m[0] < start]
             measure = at.attribute or (named_before[-1][2] if named_before else None)
             return _Target(at, measure)
-    lo = _clause_start(body, start)
+    own = lo = _clause_start(body, start)
     if _REFERS_BACK.match(body[lo:start]) and lo > 0:
         lo = _clause_start(body, max(0, lo - 1))
     lo = _past_exception(body, lo, start, bound, measures)
@@ -395,6 +412,8 @@ def _target(
     named = [m for m in measures if lo <= m[0] < start]
     if values:
         value = values[-1]
+        if value.value.start < own and _of_another_time(body, end, value):
+            return None
         measure = value.attribute or (named[-1][2] if named else None)
         return _Target(value, measure)
     if named:
@@ -423,6 +442,16 @@ def _past_exception(
         return value.value.start + len(value.value.raw)
     named = next((m for m in measures if last.end() <= m[0] < start), None)
     return named[1] if named is not None else lo
+
+
+def _of_another_time(body: str, end: int, value: Bound) -> bool:
+    """Whether the claim ending at ``end`` names a time of its own in its clause that is not
+    the time of ``value``, the clause before's: "5.9 (3.5-5.3) on admission; normal on
+    discharge" says the discharge value is normal (review59c: once a claim no longer spoke of
+    the range's limit 5.3, it was read as of the 5.9 and flagged)."""
+    stop = _BREAKS.search(body, end)
+    clause = body[end : stop.start() if stop else len(body)]
+    return any(p.key != value.timepoint for p in timepoints(clause, []))
 
 
 def _clause_start(body: str, before: int) -> int:
