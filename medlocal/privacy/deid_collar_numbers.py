@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
 _RANK = (
@@ -64,9 +65,23 @@ _NUMBER_THEN_VERB = re.compile(
 )
 
 
+def _drug_between(words: str) -> bool:
+    """Review59d: "PC Paracetamol 1000 daily" is a dose after meals (post cibum), not an
+    officer: after "PC", a clinical word before the number refuses the officer's shape."""
+    if not words.startswith("PC "):
+        return False
+    lex = lexicon()
+    return any(
+        lex.clinical(lower) and not lex.name_like(lower)  # "PC Parkinson 4471" is an officer
+        for lower in (word.lower() for word in re.findall(r"[A-Za-z'’-]+", words)[1:])
+    )
+
+
 def collar_number_candidates(text: str) -> Iterator[Redaction]:
     """Officers' collar and badge numbers in ``text`` (see the module's docstring)."""
     for pattern in (_BETWEEN, _AFTER, _NAME_THEN_NUMBER, _NUMBER_THEN_VERB):
         for match in pattern.finditer(text):
             start, end = match.start("v"), match.end("v")
+            if pattern is _NAME_THEN_NUMBER and _drug_between(text[match.start() : start]):
+                continue
             yield Redaction("id_number", start, end, text[start:end], label("id_number"))
