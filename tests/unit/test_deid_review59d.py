@@ -111,8 +111,9 @@ def test_a_relatives_name_beside_an_eponyms_shape_goes(text: str, words: tuple[s
     _gone(text, *words)
 
 
-def test_pc_before_a_drug_is_after_meals() -> None:
-    _kept("PC Paracetamol 1000 daily.\n", "1000")
+@pytest.mark.parametrize("text", ["PC Paracetamol 1000 daily.\n", "PC PARACETAMOL 1000 DAILY\n"])
+def test_pc_before_a_drug_is_after_meals(text: str) -> None:
+    _kept(text, "1000")
 
 
 @pytest.mark.parametrize(
@@ -120,6 +121,10 @@ def test_pc_before_a_drug_is_after_meals() -> None:
     [
         ("PC Parkinson 4471 attended the scene.\n", ("4471",)),
         ("PC Hartley 2231 attended the scene.\n", ("2231",)),
+        # Left in view on main 4d15766: a capital inside the surname, or all in capitals.
+        ("PC O'Brien 4471 attended the scene.\n", ("4471",)),
+        ("Detective Smith-Jones 3308 attended.\n", ("3308",)),
+        ("SGT MUNRO 1184 ATTENDED THE SCENE.\n", ("1184",)),
     ],
 )
 def test_an_officers_number_after_a_surname_goes(text: str, words: tuple[str, ...]) -> None:
@@ -161,3 +166,30 @@ def test_a_life_span_over_89_goes(text: str, words: tuple[str, ...]) -> None:
 def test_a_long_line_of_service_units_takes_linear_time() -> None:
     # Each unit searched its whole line for a transport word: quadratic on one long line.
     assert_linear(lambda n: list(fleet_plate_candidates("Medic 1 " * n)), 500)
+
+
+# Left (review59d): found in review, not mended here. The word scan reads a capitalised word
+# after a relation as the relative's name before deid_kin_names is asked (so on 9f150f7, before
+# deid59b and deid59c, too); a value's clause keeps the day after it; a vehicle's word before a
+# ventilator setting is read as a plate (deid_vehicle_nearby's shared list of clinical names).
+@pytest.mark.xfail(strict=True, reason="word scan: a relation before a clinical word (review59d)")
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("FHx: Wife Type 2 DM on metformin.\n", ("Type",)),
+        ("FHx: Aunt Lynch syndrome, colectomy at 45.\n", ("Lynch",)),
+        ("FHx: Mother Addison's, on hydrocortisone.\n", ("Addison",)),
+    ],
+)
+def test_left_a_clinical_word_after_a_relation_stays(text: str, words: tuple[str, ...]) -> None:
+    _kept(text, *words)
+
+
+@pytest.mark.xfail(strict=True, reason="a day after a value's clause is kept (review59d)")
+def test_left_a_day_after_a_values_clause_goes() -> None:
+    _gone("Hb 10.2 on 3.12, creatinine 1.2.\n", "3.12")
+
+
+@pytest.mark.xfail(strict=True, reason="deid_vehicle_nearby.NOT_CLINICAL lacks PEEP (review59d)")
+def test_left_a_ventilator_setting_after_a_vehicles_word_stays() -> None:
+    _kept("Extricated from car PEEP 10 on transfer vent.\n", "PEEP")
