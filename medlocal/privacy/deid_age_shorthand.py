@@ -10,9 +10,9 @@ words ("95 yo", "95 Jahre", "95 anni", "95-letni"); left in view were:
 * English shorthand "y-o" and "yoa" ("a 95-y-o man", "93 yoa"), and "95+ years" (Safe
   Harbor's own class "90+" stays);
 * the Turkish "yaş" alone ("95 yaş");
-* the patient's own death or life span ("died at 94", "lived to 101"), where deid_ages read only
-  a relative's; only the clause's end, "years" or a small word may follow the number ("made it
-  to 100 metres", "died at 04:30", "died at 95%" stay).
+* the patient's own death or life span ("died at 94", "lived to 101", "lived till 96" since
+  review59d), where deid_ages read only a relative's; only the clause's end, "years" or a small
+  word may follow the number ("made it to 100 metres", "died at 04:30", "died at 95%" stay).
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ AGE_SHORTHAND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "age_over_89",
         re.compile(
             r"(?i:\b(?:died|passed[ \t]+away|deceased)[ \t]+(?:at|aged)(?:[ \t]+the[ \t]+age"
-            r"[ \t]+of)?|\blived[ \t]+to(?:[ \t]+the[ \t]+age[ \t]+of)?|\bmade[ \t]+it[ \t]+to)"
+            r"[ \t]+of)?|\blived[ \t]+(?:to|till|until)(?:[ \t]+the[ \t]+age[ \t]+of)?|"
+            r"\bmade[ \t]+it[ \t]+to)"
             rf"[ \t]+{_AGE}{_AGE_THEN}",
             re.M,
         ),

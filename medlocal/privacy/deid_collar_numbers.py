@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
 _RANK = (
@@ -53,9 +54,15 @@ _RANK_NO_DC = (
     r"(?:PC|PCSO|WPC|Sgt\.?|Sergeant|Constable|Const\.?|Officer|Deputy|Trooper|"
     r"Det\.?|Detective|Insp\.?|Inspector)"
 )
+# Review59d: a surname with a capital inside ("O'Brien", "Smith-Jones", "McLeod") too, and the
+# whole written in capitals ("SGT MUNRO 1184").
+_SURNAME = r"(?:[A-Z][a-z]*(?:['’-]?[A-Z][a-z]+)+|[A-Z][a-z'’-]+)"
 _NAME_THEN_NUMBER = re.compile(
-    rf"(?<![\w.])(?-i:{_RANK_NO_DC})[ \t]+(?:(?:[A-Z]\.[ \t]*)?[A-Z][a-z'’-]+[ \t]+){{1,2}}"
+    rf"(?<![\w.])(?-i:{_RANK_NO_DC})[ \t]+(?:(?:[A-Z]\.[ \t]*)?{_SURNAME}[ \t]+){{1,2}}"
     rf"(?P<v>\d{{3,6}}){_NO_UNIT_AFTER}"
+    rf"|(?<![\w.])(?:PC|PCSO|WPC|SGT\.?|SERGEANT|CONSTABLE|OFFICER|DEPUTY|TROOPER|DET\.?|"
+    r"DETECTIVE|INSP\.?|INSPECTOR)[ \t]+(?:[A-Z]{2,}(?:['’-][A-Z]+)*[ \t]+){1,2}"
+    rf"(?P<w>\d{{3,6}}){_NO_UNIT_AFTER}"
 )
 _NUMBER_THEN_VERB = re.compile(
     rf"(?<![\w.])(?-i:(?:PCSO|WPC|Sgt\.?|Sergeant|Constable|Const\.?|Officer|Deputy|"
@@ -64,9 +71,24 @@ _NUMBER_THEN_VERB = re.compile(
 )
 
 
+def _drug_between(words: str) -> bool:
+    """Review59d: "PC Paracetamol 1000 daily" is a dose after meals (post cibum), not an
+    officer: after "PC", a clinical word before the number refuses the officer's shape."""
+    if not words.startswith("PC "):
+        return False
+    lex = lexicon()
+    return any(
+        lex.clinical(lower) and not lex.name_like(lower)  # "PC Parkinson 4471" is an officer
+        for lower in (word.lower() for word in re.findall(r"[A-Za-z'’-]+", words)[1:])
+    )
+
+
 def collar_number_candidates(text: str) -> Iterator[Redaction]:
     """Officers' collar and badge numbers in ``text`` (see the module's docstring)."""
     for pattern in (_BETWEEN, _AFTER, _NAME_THEN_NUMBER, _NUMBER_THEN_VERB):
         for match in pattern.finditer(text):
-            start, end = match.start("v"), match.end("v")
+            group = "v" if match.group("v") is not None else "w"
+            start, end = match.start(group), match.end(group)
+            if pattern is _NAME_THEN_NUMBER and _drug_between(text[match.start() : start]):
+                continue
             yield Redaction("id_number", start, end, text[start:end], label("id_number"))

@@ -22,6 +22,7 @@ number refuses the whole ("Rescue 2 doses", "Medic 1 h").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_spans import Redaction, label
@@ -47,7 +48,10 @@ _PLATE = (
 _NOT_AFTER = (
     r"(?![\w/-]|[.,:]\d)"
     r"(?![ \t]*(?:%|°|(?i:mg|mcg|g|kg|ml|l|units?|iu|mmol|doses?|times|x|h|hrs?|hours?|"
-    r"mins?|minutes?|days?|weeks?|months?|years?|am|pm|km|miles?)\b))"
+    r"mins?|minutes?|days?|weeks?|months?|years?|am|pm|km|miles?|"
+    # Review59d: what a resuscitation or a scene counts ("Rescue 2 breaths", "Tanker 2 litres").
+    r"breaths?|shocks?|cycles?|compressions?|puffs?|litres?|liters?|people|patients?|"
+    r"casualties)\b))"
 )
 _RIGHT_AFTER = re.compile(
     rf"(?i:(?<![\w-])(?:{_VEHICLE}))(?![\w-])[ \t]*+[:#]?[ \t]*+"
@@ -69,9 +73,12 @@ _FRENCH_ENGINE = re.compile(
 )
 # A unit named by a service's word and its number, where the line speaks of transport or crews.
 # Not "Unidad 3", "Unit 4": a ward's as often as a vehicle's.
+# Review59d: in capitals too, as dispatch logs write them ("MEDIC 41"), and joined by a
+# hyphen or "#" ("Medic-41", "Rescue #7").
 _SERVICE_UNIT = re.compile(
-    rf"(?<![\w-])(?P<v>(?:Rescue|Medic|Engine|Ladder|Squad|Tanker|M[óo]vil)"
-    rf"[ \t]+\d{{1,3}}){_NOT_AFTER}"
+    rf"(?<![\w-])(?P<v>(?:Rescue|Medic|Engine|Ladder|Squad|Tanker|M[óo]vil|"
+    r"RESCUE|MEDIC|ENGINE|LADDER|SQUAD|TANKER|M[ÓO]VIL)"
+    rf"(?:[ \t]+|[ \t]*[-#][ \t]*)\d{{1,3}}){_NOT_AFTER}"
 )
 _TRANSPORT_CUE = re.compile(
     r"(?i:(?<![\w-])(?:transferred|transported|conveyed|dispatched|responded|attended|"
@@ -85,19 +92,33 @@ def fleet_plate_candidates(text: str) -> Iterator[Redaction]:
     for match in _RIGHT_AFTER.finditer(text):
         yield _vehicle(match)
     for match in _EMIRATE_PLATE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_start = text.rfind("\n", max(0, match.start() - 40), match.start()) + 1
         if _PLATE_CUE.search(text, max(line_start, match.start() - 40), match.start()):
             yield _vehicle(match)
     for match in _FRENCH_ENGINE.finditer(text):
         yield _vehicle(match)
-    for match in _SERVICE_UNIT.finditer(text):
-        # The cue is looked for on the line around the unit, not in it ("Rescue 2" is no cue
-        # of its own).
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        if _TRANSPORT_CUE.search(text, line_start, match.start()) or _TRANSPORT_CUE.search(
-            text, match.end(), len(text) if line_end < 0 else line_end
-        ):
+    units = list(_SERVICE_UNIT.finditer(text))
+    if units:
+        yield from _units_beside_transport(text, units)
+
+
+def _units_beside_transport(text: str, units: list[re.Match[str]]) -> Iterator[Redaction]:
+    """The units with a transport or crew word on their line, before or after them ("Rescue
+    2" is no cue of its own). The cues and line ends are found once (review59d: searching the
+    line again for each unit took quadratic time on a long line of units)."""
+    cues = [(m.start(), m.end()) for m in _TRANSPORT_CUE.finditer(text)]
+    cue_starts = [start for start, _ in cues]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    for match in units:
+        at = bisect_left(newlines, match.start())
+        line_start = newlines[at - 1] + 1 if at else 0
+        line_end = newlines[at] if at < len(newlines) else len(text)
+        first = bisect_left(cue_starts, line_start)
+        # The nearest cue before the unit, or the first after it, on the same line.
+        before = first < len(cues) and cues[first][1] <= match.start()
+        after_at = bisect_left(cue_starts, match.end())
+        after = after_at < len(cues) and cues[after_at][1] <= line_end
+        if before or after:
             yield _vehicle(match)
 
 

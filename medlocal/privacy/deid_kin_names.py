@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -101,6 +102,32 @@ def _no_name(word: str, lex: Lexicon, *, first: bool) -> bool:
     )
 
 
+# Review59d: a family history names a relative's disease by its eponym, its head after it
+# ("Aunt Lynch syndrome", "Father Huntington chorea") or left out ("Mother Addison's",
+# "Grandmother Alzheimers", "Sister Ehlers-Danlos").
+_HEAD_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?P<h>[^\W\d_]+)")
+_MORE_HEADS = frozenset({"dementia", "chorea", "anaemia", "anemia", "carrier", "trait"})
+
+
+def _eponym(name: str, after: re.Match[str] | None, lex: Lexicon) -> bool:
+    """Whether ``name`` (the words after a relation) is a disease's eponym, not a relative."""
+    if after is not None and after.group("h").lower() in EPONYM_HEADS | _MORE_HEADS:
+        return True
+    bare = _possessive_cut(name)
+    if bare == name and "-" not in bare and not bare.endswith("s"):
+        return False  # a bare given name ("Son Wilson") is the relative's
+    lower = fold(bare)
+    stems = {lower, lower[:-1]} if lower.endswith("s") else {lower}
+    if lower.endswith("s") and lex.clinical(lower[:-1]):
+        return True  # "Alzheimers"
+    return any(
+        lex.clinical_phrases.fullmatch(f"{stem}{tail} {head}")
+        for stem in stems
+        for tail in ("", "'s")
+        for head in ("disease", "syndrome")
+    )
+
+
 def kin_name_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
     """Names written right after a word of kinship in ``text`` (see the module's docstring)."""
     for match in _KIN_THEN_NAME.finditer(text):
@@ -121,6 +148,8 @@ def kin_name_candidates(text: str, lex: Lexicon) -> Iterator[Redaction]:
             end = more.end("n")
             words += 1
         if needs_more and words == 1:
+            continue
+        if _eponym(text[start:end], _HEAD_AFTER.match(text, end), lex):
             continue
         name = _possessive_cut(text[start:end])
         yield Redaction("name", start, start + len(name), name, label("name"))
