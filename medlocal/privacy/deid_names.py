@@ -227,7 +227,7 @@ def cued_name(tok: Tok, lex: Lexicon) -> bool:
 
 def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> None:
     """Names in a run: cued words, then listed names and initials next to an identifier."""
-    if _plain_field_value(run, text, lex):
+    if _plain_field_value(run, text, lex) or _graded_condition(run, text, lex):
         return
     if _cue_before(text, run[0].start) or (
         any(t.weak and t.lower not in _POSSESSIVES and not _verb_form(t, lex) for t in run)
@@ -274,6 +274,24 @@ def read_names(run: list[Tok], text: str, lex: Lexicon, out: list[WordSpan]) -> 
         kind = _name_or_place(run[i : j + 1], text, lex)
         out.append(WordSpan(kind, run[i].start, word_end(run[j])))
         i = j + 1
+
+
+# A number or a class letter after a word: a type, stage or class ("Type 2", "Child-Pugh B").
+_GRADE_AFTER = re.compile(r"[ \t]+(?:\d{1,2}\b|[A-D]\b|I{1,3}\b|IV\b)")
+
+
+def _graded_condition(run: list[Tok], text: str, lex: Lexicon) -> bool:
+    """Session 59 (review59d): a relation word before a plain word that a number or a class
+    letter follows names the relative's condition in a family history ("Wife Type 2 DM",
+    "Father Type 1 diabetes", "Mother Child-Pugh B cirrhosis"), not the relative: "Type" was
+    removed as a name. A word on a name list stays a name ("Wife Hope 2 kids", "Son Jack 3")."""
+    first = run[0]
+    return (
+        len(run) == 1
+        and word_cue(text, first.start) in _RELATIONS_NAMING
+        and plain_word(first.lower, lex)
+        and _GRADE_AFTER.match(text, word_end(first)) is not None
+    )
 
 
 def _plain_field_value(run: list[Tok], text: str, lex: Lexicon) -> bool:
