@@ -38,8 +38,11 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_place_words import HOSPITAL_AREAS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # The kinds whose spans are pieces of a name (a patient's own name and codes are not).
@@ -96,11 +99,22 @@ _PLACE_WORDS = frozenset(
 _MOST_WORDS = 3
 _WORD = re.compile(r"[ \t]+([^\W_]+(?:['’-][^\W\d_]*)?)")
 _LAST_WORD = re.compile(r"([^\W\d_][^\W_]*)['’]?s?\W*\Z")
-# A facility's number: with its sign ("No. 32", "Nr 4", "#12"), or bare where the phrase ends.
-_SIGNED_NUMBER = re.compile(r"[ \t]+(?:No\.?|Nr\.?|N[º°o]\.?|#)[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b")
+# A facility's number: with its sign in any case ("No. 32", "no. 32", "NO. 32", "Nr 4", "Núm.
+# 32", "n. 41", "#12"), or bare where the phrase ends. A number before an item it sizes is
+# the item's, not the facility's ("St Mary's Hospital No. 2 dressing").
+_SIGNED_NUMBER = re.compile(
+    r"[ \t]+(?:(?i:no|nr|n[º°]|n[úu]m)\.?|n\.|#)[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b"
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_SIZED_ITEMS = frozenset(
+    {"dressing", "dressings", "bandage", "bandages", "suture", "sutures", "blade", "blades",
+     "needle", "needles", "tube", "tubes", "catheter", "catheters", "cannula", "swab", "swabs",
+     "gauze", "pack", "packs", "drain", "drains", "stent", "stents", "scalpel", "bougie",
+     "tablet", "tablets", "capsule", "capsules", "bottle", "bottles", "size", "gauge"}
+)  # fmt: skip
 _BARE_NUMBER = re.compile(r"[ \t]+\d{1,3}(?:/[A-Z]{1,3})?(?=[ \t]*(?:[,;:)\]]|\.(?!\d)|$))", re.M)
 # A piece that ends on the number's sign ("[... de Zona No]. 32"): the number after it.
-_SIGN_AT_END = re.compile(r"\b(?:No|Nr|N[º°o])\Z")
+_SIGN_AT_END = re.compile(r"\b(?i:no|nr|n[º°]|n[úu]m)\Z")
 _SIGN_ENDED_NUMBER = re.compile(r"\.?[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:st\.?|saint|san|santa|sri)[ \t]+\Z", re.I)
 _LOOK_BACK = 12
@@ -150,6 +164,7 @@ def _unknown_capital(word: str, lex: Lexicon) -> bool:
         and not clinical_abbreviation(word)
         and bare not in CALENDAR_WORDS
         and bare not in TITLES
+        and bare not in HOSPITAL_AREAS  # "[Royal Infirmary] Bay 3": a bay, not the name's end
         and (bare in lex.places or not (lex.known(bare) or lex.name_like(bare)))
     )
 
@@ -236,7 +251,7 @@ def _trailing_names(
             word = _WORD.match(text, at)
             if word is None:
                 break
-            if _unknown_capital(word.group(1), lex):
+            if _unknown_capital(word.group(1), lex) and not _eponym_before(text, word.end()):
                 best = at = word.end()
             elif fold(word.group(1)) in _PARTICLES and best is None:
                 at = word.end()
@@ -244,6 +259,16 @@ def _trailing_names(
                 break
         if best is not None:
             yield Redaction("facility", start, best, text[start:best], label("facility"))
+
+
+def _eponym_before(text: str, end: int) -> bool:
+    """The capital that ends at ``end`` names a sign, anomaly or syndrome by the lower-case
+    head after it ("Kingston Hospital [Ebstein] anomaly clinic"): an eponym, not a name's end."""
+    head = _WORD.match(text, end)
+    return head is not None and fold(head.group(1)) in _EPONYM_HEADS
+
+
+_EPONYM_HEADS = EPONYM_HEADS | HEADS_AFTER
 
 
 def _numbers(
@@ -257,33 +282,54 @@ def _numbers(
             if _SIGN_AT_END.search(text, max(start, end - 3), end)
             else _SIGNED_NUMBER.match(text, end) or _BARE_NUMBER.match(text, end)
         )
-        if number is not None:
+        if number is not None and not _item_after(text, number.end()):
             yield Redaction(
                 "facility", start, number.end(), text[start : number.end()], label("facility")
             )
 
 
+def _item_after(text: str, end: int) -> bool:
+    """An item the number sizes follows it ("No. 2 dressing", "No. 4 bandage"): the number is
+    the item's, not the facility's."""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word.group(1) in _SIZED_ITEMS
+
+
 # The kind a saint's word takes from the piece after it ("san [Leandro]" stays a place).
 _SAINT_KINDS = ("facility", "location", "city", "county", "name")
+# A saint's possessive that names a herb or a disease, not a place ("st john's wort", "st
+# anthony's fire", "st vitus' dance"): a medicine or a diagnosis the note must keep.
+_SAINTS_TERMS = frozenset({"wort", "worts", "fire", "dance"})
+_TERM_AFTER = re.compile(r"[ \t-]*([^\W\d_]+)")
 
 
 def _saints(text: str, pieces: list[tuple[int, int, frozenset[str]]]) -> Iterator[Redaction]:
     for start, end, kinds in pieces:
         saint = _SAINT_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-        if saint is not None:
+        if saint is not None and not _saints_term(text, end):
             kind = next(k for k in _SAINT_KINDS if k in kinds)
             yield Redaction(kind, saint.start(), end, text[saint.start() : end], label(kind))
 
 
-# A saint's place in lower case by its possessive ("a cleaner at st mary's", "from st john's"):
-# the saint's name must be a given name the lists hold.
-_LOWER_SAINT = re.compile(r"(?<![\w.])st\.?[ \t]+(?P<n>[a-z]{3,})['’]s?(?![\w'’])")
+# A saint's place in lower case by its possessive ("a cleaner at st mary's", "from st john's",
+# "saint mary's", "st marys"): the saint's name must be a given name the lists hold.
+_LOWER_SAINT = re.compile(
+    r"(?<![\w.])(?:st\.?[ \t]+|st-|saint[ \t]+)(?P<n>[a-z]{3,}?)(?:['’]s?|s)(?![\w'’])"
+)
+
+
+def _saints_term(text: str, end: int) -> bool:
+    """A saint's possessive that ends at ``end`` names a herb or a disease ("wort", "fire")."""
+    term = _TERM_AFTER.match(text, end)
+    return term is not None and fold(term.group(1)) in _SAINTS_TERMS
 
 
 def _lower_saints(text: str, lex: Lexicon) -> Iterator[Redaction]:
-    if "st" not in text:
+    if "st" not in text and "saint" not in text:
         return
     for match in _LOWER_SAINT.finditer(text):
+        if _saints_term(text, match.end()):
+            continue
         if match.group("n") in lex.given_names and not lex.clinical(match.group("n")):
             yield Redaction(
                 "facility", match.start(), match.end(), match.group(), label("facility")
