@@ -41,7 +41,7 @@ from itertools import pairwise
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_place_words import HOSPITAL_AREAS
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -220,10 +220,23 @@ def _bridges(
         yield Redaction("facility", start, n_end, text[start:n_end], label("facility"))
 
 
+# The word before a piece: a title or a role makes the piece a person's name.
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+)\.?[ \t]+\Z")
+_PERSON_WORDS = TITLES | ROLES
+
+
+def _person_before(text: str, start: int) -> bool:
+    """A title or a role stands right before ``start`` ("Dr Smith", "Sister Jones")."""
+    word = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK_WORD), start)
+    return word is not None and fold(word.group(1)) in _PERSON_WORDS
+
+
 def _kind_tails(
     text: str, pieces: list[tuple[int, int, frozenset[str]]], lex: Lexicon
 ) -> Iterator[Redaction]:
-    for start, end, _kinds in pieces:
+    for start, end, kinds in pieces:
+        if kinds == {"name"} and _person_before(text, start):
+            continue  # "Dr [Smith] hospice consultant": a person's service, not a facility's kind
         at = end
         for _ in range(_MOST_WORDS):
             word = _WORD.match(text, at)

@@ -21,6 +21,9 @@ _KEEPS = [
     ("Seen in Kingston Hospital Ebstein anomaly clinic.\n", "Ebstein anomaly"),
     # a dressing's size after "No."
     ("St Mary's Hospital No. 2 dressing applied to wound.\n", "No. 2 dressing"),
+    # a person's service after a titled name: no facility's kind
+    ("Seen by Dr Smith hospice consultant.\n", "hospice consultant"),
+    ("Dr Smith clinics on Tuesday are cancelled.\n", "clinics on"),
 ]
 
 
@@ -55,6 +58,11 @@ _STILL_GO = [
     ("Referido del Hospital General de Zona No. 32 for review.\n", ("32",)),
     ("Pathologie: Institut für Pathologie der MedUni Wien.\n", ("MedUni", "Wien")),
     ("Seen at Kingston Hospital Roslindale today.\n", ("Roslindale",)),
+    ("Seen by Dr Smith hospice consultant.\n", ("Smith",)),
+    (
+        "dosed by the Bradford teaching hospitals anticoagulation service.\n",
+        ("Bradford", "hospitals"),
+    ),
 ]
 
 
