@@ -284,12 +284,22 @@ def _eponym_before(text: str, end: int) -> bool:
 _EPONYM_HEADS = EPONYM_HEADS | HEADS_AFTER
 
 
+# Parts of a hospital that a number after them counts: the number is the part's.
+_NUMBERED_PARTS = frozenset(
+    {"ward", "wards", "bay", "bays", "room", "rooms", "bed", "beds", "cubicle", "side", "pod",
+     "level", "floor", "theatre", "theatres", "suite", "wing", "block", "station"}
+)  # fmt: skip
+
+
 def _numbers(
     text: str, pieces: list[tuple[int, int, frozenset[str]]], lex: Lexicon
 ) -> Iterator[Redaction]:
     for start, end, kinds in pieces:
         if "facility" not in kinds and not _names_kind(text[start:end], lex):
             continue
+        last = _LAST_WORD.search(text, max(start, end - _LOOK_BACK_WORD), end)
+        if last is not None and fold(last.group(1)) in _NUMBERED_PARTS:
+            continue  # "[Kingston Hospital Ward] 12": the ward's number, not the facility's
         number = (
             _SIGN_ENDED_NUMBER.match(text, end)
             if _SIGN_AT_END.search(text, max(start, end - 3), end)

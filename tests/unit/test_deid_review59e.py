@@ -24,6 +24,8 @@ _KEEPS = [
     # a person's service after a titled name: no facility's kind
     ("Seen by Dr Smith hospice consultant.\n", "hospice consultant"),
     ("Dr Smith clinics on Tuesday are cancelled.\n", "clinics on"),
+    # a ward's number after a facility whose span took the ward's word
+    ("Transferred to Kingston Hospital Ward 12.\n", "12"),
 ]
 
 
