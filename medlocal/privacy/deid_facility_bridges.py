@@ -337,7 +337,8 @@ def _saints(text: str, pieces: list[tuple[int, int, frozenset[str]]]) -> Iterato
 # A saint's place in lower case by its possessive ("a cleaner at st mary's", "from st john's",
 # "saint mary's", "st marys"): the saint's name must be a given name the lists hold.
 _LOWER_SAINT = re.compile(
-    r"(?<![\w.])(?:st\.?[ \t]+|st-|saint[ \t]+)(?P<n>[a-z]{3,}?)(?:['’]s?|s)(?![\w'’])"
+    r"(?<![\w.])(?:st\.?[ \t]+|st-|saint[ \t]+)"
+    r"(?:(?P<n>[a-z]{3,})['’]s?|(?P<bare>[a-z]{3,}?)s)(?![\w'’])"  # "thomas'", "marys"
 )
 
 
@@ -353,7 +354,8 @@ def _lower_saints(text: str, lex: Lexicon) -> Iterator[Redaction]:
     for match in _LOWER_SAINT.finditer(text):
         if _saints_term(text, match.end()):
             continue
-        if match.group("n") in lex.given_names and not lex.clinical(match.group("n")):
+        name = match.group("n") or match.group("bare")
+        if name in lex.given_names and not lex.clinical(name):
             yield Redaction(
                 "facility", match.start(), match.end(), match.group(), label("facility")
             )

@@ -55,6 +55,8 @@ def test_a_facilitys_number_and_saint_one_step_on_go(text: str, words: tuple[str
 _STILL_GO = [
     ("She works at st john's, warfarin clinic.\n", ("john's",)),
     ("Went to st john's for dressing.\n", ("john's",)),
+    ("Seen at st thomas', then home.\n", ("thomas'",)),
+    ("Seen at st james's, then home.\n", ("james's",)),
     ("Referido del Hospital General de Zona No. 32 today.\n", ("32",)),
     ("Sent to Hospital General de Zona No. 32 yesterday.\n", ("32",)),
     ("Referido del Hospital General de Zona No. 32 for review.\n", ("32",)),
