@@ -139,11 +139,28 @@ def _names_kind(text: str, lex: Lexicon) -> bool:
     return any(fold(w) in _KIND_WORDS or fold(w) in _HEADS for w in re.findall(r"[^\W\d_]+", text))
 
 
+# A department or ward of another language that no list holds ("Sahlgrenska sjukhuset
+# [kardiologi] Göteborg", "Szpital Bielański [oddział] Warszawa"): its words are clinical, never
+# a name's.
+_WARD_WORDS = frozenset(
+    {"oddzial", "oddzialu", "avdelning", "avdelningen", "avdeling", "afdeling", "abteilung",
+     "station", "reparto", "servizio", "servicio", "service", "osasto", "oddeleni", "pavilhao",
+     "unidad", "unita", "planta"}
+)  # fmt: skip
+_SPECIALTY_ENDINGS = (
+    "logi", "logie", "logia", "iatri", "iatrie", "iatria", "medisin", "medicin", "medizin",
+    "kirurgi", "chirurgie", "chirurgia", "cirugia", "cirurgia", "ziekten", "sykdommer", "terapi",
+)  # fmt: skip
+
+
 def _unknown_lower(word: str, lex: Lexicon) -> bool:
-    """A lower-case word of another language that no list explains ("seniory")."""
+    """A lower-case word of another language that no list explains ("seniory"), never a ward's
+    or a specialty's word."""
     bare = fold(word.rstrip("-"))
     return (
         word[:1].islower()
+        and bare not in _WARD_WORDS
+        and not bare.endswith(_SPECIALTY_ENDINGS)
         and len(bare) > 2
         and not lex.known(bare)
         and not lex.clinical(bare)

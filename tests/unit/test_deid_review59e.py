@@ -26,6 +26,9 @@ _KEEPS = [
     ("Dr Smith clinics on Tuesday are cancelled.\n", "clinics on"),
     # a ward's number after a facility whose span took the ward's word
     ("Transferred to Kingston Hospital Ward 12.\n", "12"),
+    # a ward or a specialty of another language between a hospital and its town
+    ("Vårdad på Sahlgrenska sjukhuset kardiologi Göteborg.\n", "kardiologi"),
+    ("Leczona w Szpital Bielański oddział Warszawa.\n", "oddział"),
 ]
 
 
