@@ -389,7 +389,11 @@ _NOT_CHAIN_NAMES = frozenset(
     {"hospital", "community", "local", "main", "outpatient", "inpatient", "ward", "dispensing",
      "retail", "online", "nearest", "usual", "regular", "nominated", "her", "his", "their", "my",
      "your", "our", "the", "a", "an", "any", "same", "other", "new", "old", "from", "at", "to",
-     "via", "by", "and", "or", "in", "with", "for", "of", "on", "collect", "collected"}
+     "via", "by", "and", "or", "in", "with", "for", "of", "on", "collect", "collected",
+     # a service of the shop, not its name ("supervised consumption pharmacy Leeds")
+     "consumption", "supervised", "compounding", "specialist", "specialty", "palliative",
+     "clinical", "aseptic", "homecare", "oncology", "satellite", "dispensary", "night",
+     "emergency", "travel", "repeat", "prescription", "prescriptions", "delivery"}
 )  # fmt: skip
 _BRANCH_AFTER = re.compile(
     r"[ \t]+(?P<b>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[,;.)]|$))", re.M

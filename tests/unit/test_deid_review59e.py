@@ -29,6 +29,9 @@ _KEEPS = [
     # a ward or a specialty of another language between a hospital and its town
     ("Vårdad på Sahlgrenska sjukhuset kardiologi Göteborg.\n", "kardiologi"),
     ("Leczona w Szpital Bielański oddział Warszawa.\n", "oddział"),
+    # a pharmacy's service before its town: no chain's name
+    ("Methadone: supervised consumption pharmacy Leeds.\n", "consumption pharmacy"),
+    ("Specials from the compounding pharmacy Leeds.\n", "compounding pharmacy"),
 ]
 
 
@@ -66,6 +69,8 @@ _STILL_GO = [
     ("Pathologie: Institut für Pathologie der MedUni Wien.\n", ("MedUni", "Wien")),
     ("Seen at Kingston Hospital Roslindale today.\n", ("Roslindale",)),
     ("Seen by Dr Smith hospice consultant.\n", ("Smith",)),
+    ("Methadone: supervised consumption pharmacy Leeds.\n", ("Leeds",)),
+    ("Blister packs: priceline pharmacy parramatta.\n", ("priceline", "parramatta")),
     (
         "dosed by the Bradford teaching hospitals anticoagulation service.\n",
         ("Bradford", "hospitals"),
