@@ -38,8 +38,11 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
+from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
-from medlocal.privacy.deid_people_words import TITLES
+from medlocal.privacy.deid_people_words import ROLES, TITLES
+from medlocal.privacy.deid_place_words import HOSPITAL_AREAS
 from medlocal.privacy.deid_spans import Redaction, label
 
 # The kinds whose spans are pieces of a name (a patient's own name and codes are not).
@@ -96,11 +99,22 @@ _PLACE_WORDS = frozenset(
 _MOST_WORDS = 3
 _WORD = re.compile(r"[ \t]+([^\W_]+(?:['’-][^\W\d_]*)?)")
 _LAST_WORD = re.compile(r"([^\W\d_][^\W_]*)['’]?s?\W*\Z")
-# A facility's number: with its sign ("No. 32", "Nr 4", "#12"), or bare where the phrase ends.
-_SIGNED_NUMBER = re.compile(r"[ \t]+(?:No\.?|Nr\.?|N[º°o]\.?|#)[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b")
+# A facility's number: with its sign in any case ("No. 32", "no. 32", "NO. 32", "Nr 4", "Núm.
+# 32", "n. 41", "#12"), or bare where the phrase ends. A number before an item it sizes is
+# the item's, not the facility's ("St Mary's Hospital No. 2 dressing").
+_SIGNED_NUMBER = re.compile(
+    r"[ \t]+(?:(?i:no|nr|n[º°]|n[úu]m)\.?|n\.|#)[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b"
+)
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_SIZED_ITEMS = frozenset(
+    {"dressing", "dressings", "bandage", "bandages", "suture", "sutures", "blade", "blades",
+     "needle", "needles", "tube", "tubes", "catheter", "catheters", "cannula", "swab", "swabs",
+     "gauze", "pack", "packs", "drain", "drains", "stent", "stents", "scalpel", "bougie",
+     "tablet", "tablets", "capsule", "capsules", "bottle", "bottles", "size", "gauge"}
+)  # fmt: skip
 _BARE_NUMBER = re.compile(r"[ \t]+\d{1,3}(?:/[A-Z]{1,3})?(?=[ \t]*(?:[,;:)\]]|\.(?!\d)|$))", re.M)
 # A piece that ends on the number's sign ("[... de Zona No]. 32"): the number after it.
-_SIGN_AT_END = re.compile(r"\b(?:No|Nr|N[º°o])\Z")
+_SIGN_AT_END = re.compile(r"\b(?i:no|nr|n[º°]|n[úu]m)\Z")
 _SIGN_ENDED_NUMBER = re.compile(r"\.?[ \t]?\d{1,5}(?:/[A-Z]{1,3})?\b")
 _SAINT_BEFORE = re.compile(r"(?<![\w.])(?:st\.?|saint|san|santa|sri)[ \t]+\Z", re.I)
 _LOOK_BACK = 12
@@ -125,11 +139,28 @@ def _names_kind(text: str, lex: Lexicon) -> bool:
     return any(fold(w) in _KIND_WORDS or fold(w) in _HEADS for w in re.findall(r"[^\W\d_]+", text))
 
 
+# A department or ward of another language that no list holds ("Sahlgrenska sjukhuset
+# [kardiologi] Göteborg", "Szpital Bielański [oddział] Warszawa"): its words are clinical, never
+# a name's.
+_WARD_WORDS = frozenset(
+    {"oddzial", "oddzialu", "avdelning", "avdelningen", "avdeling", "afdeling", "abteilung",
+     "station", "reparto", "servizio", "servicio", "service", "osasto", "oddeleni", "pavilhao",
+     "unidad", "unita", "planta"}
+)  # fmt: skip
+_SPECIALTY_ENDINGS = (
+    "logi", "logie", "logia", "iatri", "iatrie", "iatria", "medisin", "medicin", "medizin",
+    "kirurgi", "chirurgie", "chirurgia", "cirugia", "cirurgia", "ziekten", "sykdommer", "terapi",
+)  # fmt: skip
+
+
 def _unknown_lower(word: str, lex: Lexicon) -> bool:
-    """A lower-case word of another language that no list explains ("seniory")."""
+    """A lower-case word of another language that no list explains ("seniory"), never a ward's
+    or a specialty's word."""
     bare = fold(word.rstrip("-"))
     return (
         word[:1].islower()
+        and bare not in _WARD_WORDS
+        and not bare.endswith(_SPECIALTY_ENDINGS)
         and len(bare) > 2
         and not lex.known(bare)
         and not lex.clinical(bare)
@@ -150,6 +181,7 @@ def _unknown_capital(word: str, lex: Lexicon) -> bool:
         and not clinical_abbreviation(word)
         and bare not in CALENDAR_WORDS
         and bare not in TITLES
+        and bare not in HOSPITAL_AREAS  # "[Royal Infirmary] Bay 3": a bay, not the name's end
         and (bare in lex.places or not (lex.known(bare) or lex.name_like(bare)))
     )
 
@@ -205,10 +237,23 @@ def _bridges(
         yield Redaction("facility", start, n_end, text[start:n_end], label("facility"))
 
 
+# The word before a piece: a title or a role makes the piece a person's name.
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+)\.?[ \t]+\Z")
+_PERSON_WORDS = TITLES | ROLES
+
+
+def _person_before(text: str, start: int) -> bool:
+    """A title or a role stands right before ``start`` ("Dr Smith", "Sister Jones")."""
+    word = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK_WORD), start)
+    return word is not None and fold(word.group(1)) in _PERSON_WORDS
+
+
 def _kind_tails(
     text: str, pieces: list[tuple[int, int, frozenset[str]]], lex: Lexicon
 ) -> Iterator[Redaction]:
-    for start, end, _kinds in pieces:
+    for start, end, kinds in pieces:
+        if kinds == {"name"} and _person_before(text, start):
+            continue  # "Dr [Smith] hospice consultant": a person's service, not a facility's kind
         at = end
         for _ in range(_MOST_WORDS):
             word = _WORD.match(text, at)
@@ -236,7 +281,7 @@ def _trailing_names(
             word = _WORD.match(text, at)
             if word is None:
                 break
-            if _unknown_capital(word.group(1), lex):
+            if _unknown_capital(word.group(1), lex) and not _eponym_before(text, word.end()):
                 best = at = word.end()
             elif fold(word.group(1)) in _PARTICLES and best is None:
                 at = word.end()
@@ -246,45 +291,88 @@ def _trailing_names(
             yield Redaction("facility", start, best, text[start:best], label("facility"))
 
 
+def _eponym_before(text: str, end: int) -> bool:
+    """The capital that ends at ``end`` names a sign, anomaly or syndrome by the lower-case
+    head after it ("Kingston Hospital [Ebstein] anomaly clinic"): an eponym, not a name's end."""
+    head = _WORD.match(text, end)
+    return head is not None and fold(head.group(1)) in _EPONYM_HEADS
+
+
+_EPONYM_HEADS = EPONYM_HEADS | HEADS_AFTER
+
+
+# Parts of a hospital that a number after them counts: the number is the part's.
+_NUMBERED_PARTS = frozenset(
+    {"ward", "wards", "bay", "bays", "room", "rooms", "bed", "beds", "cubicle", "side", "pod",
+     "level", "floor", "theatre", "theatres", "suite", "wing", "block", "station"}
+)  # fmt: skip
+
+
 def _numbers(
     text: str, pieces: list[tuple[int, int, frozenset[str]]], lex: Lexicon
 ) -> Iterator[Redaction]:
     for start, end, kinds in pieces:
         if "facility" not in kinds and not _names_kind(text[start:end], lex):
             continue
+        last = _LAST_WORD.search(text, max(start, end - _LOOK_BACK_WORD), end)
+        if last is not None and fold(last.group(1)) in _NUMBERED_PARTS:
+            continue  # "[Kingston Hospital Ward] 12": the ward's number, not the facility's
         number = (
             _SIGN_ENDED_NUMBER.match(text, end)
             if _SIGN_AT_END.search(text, max(start, end - 3), end)
             else _SIGNED_NUMBER.match(text, end) or _BARE_NUMBER.match(text, end)
         )
-        if number is not None:
+        if number is not None and not _item_after(text, number.end()):
             yield Redaction(
                 "facility", start, number.end(), text[start : number.end()], label("facility")
             )
 
 
+def _item_after(text: str, end: int) -> bool:
+    """An item the number sizes follows it ("No. 2 dressing", "No. 4 bandage"): the number is
+    the item's, not the facility's."""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and word.group(1) in _SIZED_ITEMS
+
+
 # The kind a saint's word takes from the piece after it ("san [Leandro]" stays a place).
 _SAINT_KINDS = ("facility", "location", "city", "county", "name")
+# A saint's possessive that names a herb or a disease, not a place ("st john's wort", "st
+# anthony's fire", "st vitus' dance"): a medicine or a diagnosis the note must keep.
+_SAINTS_TERMS = frozenset({"wort", "worts", "fire", "dance"})
+_TERM_AFTER = re.compile(r"[ \t-]*([^\W\d_]+)")
 
 
 def _saints(text: str, pieces: list[tuple[int, int, frozenset[str]]]) -> Iterator[Redaction]:
     for start, end, kinds in pieces:
         saint = _SAINT_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
-        if saint is not None:
+        if saint is not None and not _saints_term(text, end):
             kind = next(k for k in _SAINT_KINDS if k in kinds)
             yield Redaction(kind, saint.start(), end, text[saint.start() : end], label(kind))
 
 
-# A saint's place in lower case by its possessive ("a cleaner at st mary's", "from st john's"):
-# the saint's name must be a given name the lists hold.
-_LOWER_SAINT = re.compile(r"(?<![\w.])st\.?[ \t]+(?P<n>[a-z]{3,})['’]s?(?![\w'’])")
+# A saint's place in lower case by its possessive ("a cleaner at st mary's", "from st john's",
+# "saint mary's", "st marys"): the saint's name must be a given name the lists hold.
+_LOWER_SAINT = re.compile(
+    r"(?<![\w.])(?:st\.?[ \t]+|st-|saint[ \t]+)"
+    r"(?:(?P<n>[a-z]{3,})['’]s?|(?P<bare>[a-z]{3,}?)s)(?![\w'’])"  # "thomas'", "marys"
+)
+
+
+def _saints_term(text: str, end: int) -> bool:
+    """A saint's possessive that ends at ``end`` names a herb or a disease ("wort", "fire")."""
+    term = _TERM_AFTER.match(text, end)
+    return term is not None and fold(term.group(1)) in _SAINTS_TERMS
 
 
 def _lower_saints(text: str, lex: Lexicon) -> Iterator[Redaction]:
-    if "st" not in text:
+    if "st" not in text and "saint" not in text:
         return
     for match in _LOWER_SAINT.finditer(text):
-        if match.group("n") in lex.given_names and not lex.clinical(match.group("n")):
+        if _saints_term(text, match.end()):
+            continue
+        name = match.group("n") or match.group("bare")
+        if name in lex.given_names and not lex.clinical(name):
             yield Redaction(
                 "facility", match.start(), match.end(), match.group(), label("facility")
             )
@@ -301,7 +389,11 @@ _NOT_CHAIN_NAMES = frozenset(
     {"hospital", "community", "local", "main", "outpatient", "inpatient", "ward", "dispensing",
      "retail", "online", "nearest", "usual", "regular", "nominated", "her", "his", "their", "my",
      "your", "our", "the", "a", "an", "any", "same", "other", "new", "old", "from", "at", "to",
-     "via", "by", "and", "or", "in", "with", "for", "of", "on", "collect", "collected"}
+     "via", "by", "and", "or", "in", "with", "for", "of", "on", "collect", "collected",
+     # a service of the shop, not its name ("supervised consumption pharmacy Leeds")
+     "consumption", "supervised", "compounding", "specialist", "specialty", "palliative",
+     "clinical", "aseptic", "homecare", "oncology", "satellite", "dispensary", "night",
+     "emergency", "travel", "repeat", "prescription", "prescriptions", "delivery"}
 )  # fmt: skip
 _BRANCH_AFTER = re.compile(
     r"[ \t]+(?P<b>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)(?=[ \t]*(?:[,;.)]|$))", re.M
