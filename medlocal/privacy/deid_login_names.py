@@ -11,7 +11,9 @@ Three readings, each narrow so that clinical words after "by" stay ("reviewed by
 "sent by NHSmail", "given by mouth"):
 - after a cue that names a user (verified by, author, user, logged in as ...), a token in a
   login's shape: a domain and a backslash, letters joined by a full stop or an underscore,
-  four or more letters with digits after them, or initials run into a surname;
+  four or more letters with digits after them, or initials run into a surname (a plain
+  lower-case login after a strong cue, "user jokafor", is deid_contacts' reading, which asks
+  the dictionary: "user steroids", "user reports" stay);
 - a Windows domain login anywhere ("TRUST\\ksmith": capitals, a backslash, a user);
 - a name found by another rule, grown over the lower-case part a full stop joins to it
   ("[kate].smith", "j.[okafor]").
@@ -23,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_names import plain_word
 from medlocal.privacy.deid_spans import Redaction
 
 _PERSON_KINDS = frozenset({"name", "patient_name"})
@@ -67,7 +70,7 @@ def login_name_spans(
         token = _TOKEN.match(text, cue.end())
         if (
             token is not None
-            and _login_shaped(token.group(), lexicon, strong=_strong(cue))
+            and _login_shaped(token.group(), lexicon)
             and not _covered(covered, token.start(), token.end())
         ):
             yield _name(text, token.start(), token.end())
@@ -81,14 +84,7 @@ def _covered(spans: set[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _strong(cue: re.Match[str]) -> bool:
-    """Whether ``cue`` names a user outright ("User:", "login", "author"), so that a plain
-    lower-case word after it is a login too; a stamp's verb ("verified by") is left to the
-    name rules for plain words."""
-    return not cue.group().lower().rstrip(" \t:=#").endswith("by")
-
-
-def _login_shaped(token: str, lexicon: Lexicon, *, strong: bool) -> bool:
+def _login_shaped(token: str, lexicon: Lexicon) -> bool:
     if "\\" in token:
         return True
     if _JOINED.fullmatch(token):
@@ -101,19 +97,12 @@ def _login_shaped(token: str, lexicon: Lexicon, *, strong: bool) -> bool:
     initials = _INITIALS_SURNAME.fullmatch(token)
     if initials is not None:
         return not _word(initials.group("rest"), lexicon)
-    # "User: jokafor": a lower-case word that is no English or clinical word.
-    return (
-        strong
-        and token.isalpha()
-        and token.islower()
-        and len(token) > 2
-        and not _word(token, lexicon)
-    )
+    return False
 
 
 def _word(letters: str, lexicon: Lexicon) -> bool:
-    folded = fold(letters)
-    return folded in lexicon.english or folded in lexicon.clinical_words
+    """A dictionary or clinical word, or the plural of one ("NHSmail", "Results1")."""
+    return plain_word(fold(letters), lexicon)
 
 
 def _grown_over_logins(
