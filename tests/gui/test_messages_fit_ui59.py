@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import make_workspace
+from fixtures.message_boxes import inside, look_at_next_modal
 from fixtures.permissions import as_a_user
-from PySide6.QtCore import QPoint, QRect, QSize, QTimer
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.ui import fit_screen
@@ -52,22 +53,15 @@ def test_the_read_only_home_message_fits_a_small_screen_at_18_pt(
     monkeypatch.setenv("MEDLOCAL_HOME", str(home))
     seen: dict[str, object] = {}
 
-    def look() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None or not box.isVisible():
-            QTimer.singleShot(20, look)
-            return
-        qtbot.wait(50)  # laid out
+    def look(box: QWidget) -> None:
         seen["size"] = box.size()
         seen["buttons in view"] = [
-            box.rect().contains(QRect(button.mapTo(box, QPoint(0, 0)), button.size()))
+            inside(box, button)
             for button in box.findChildren(QAbstractButton)
             if button.isVisible()
         ]
-        if isinstance(box, QDialog):
-            box.done(0)
 
-    QTimer.singleShot(0, look)
+    look_at_next_modal(qtbot, look)
     try:
         assert home_writable(None) is False
     finally:

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from fixtures.child_process import leave_a_killed_window_run
 from fixtures.gui_window import make_workspace, open_window
-from PySide6.QtCore import QPoint, QRect, QSize, QTimer
+from fixtures.message_boxes import inside, look_at_next_modal
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -68,18 +68,13 @@ def test_the_next_start_message_fits_a_small_screen_at_18_pt(
     write_crash_report(ValueError("no patient text here"))
     seen: dict[str, object] = {}
 
-    def look() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None or not box.isVisible():
-            QTimer.singleShot(20, look)
-            return
-        qtbot.wait(50)  # laid out
+    def look(box: QWidget) -> None:
         seen["size"] = box.size()
         ok = [b for b in box.findChildren(QAbstractButton) if b.isVisible()]
         seen["buttons"] = [
             (
                 b.text(),
-                box.rect().contains(QRect(b.mapTo(box, QPoint(0, 0)), b.size()))
+                inside(box, b)
                 and b.visibleRegion().boundingRect() == b.rect()
                 and not _inside_a_scroll_area(b, box),
             )
@@ -93,12 +88,8 @@ def test_the_next_start_message_fits_a_small_screen_at_18_pt(
         seen["text reachable"] = (
             text.visibleRegion().boundingRect() == text.rect() or _inside_a_scroll_area(text, box)
         )
-        if isinstance(box, QDialog):
-            box.done(0)
-        else:
-            box.close()
 
-    QTimer.singleShot(0, look)
+    look_at_next_modal(qtbot, look)
     tell_last_run(None)
     size = seen["size"]
     assert isinstance(size, QSize)
