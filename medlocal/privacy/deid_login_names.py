@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_names import plain_word
 from medlocal.privacy.deid_spans import Redaction
@@ -66,7 +67,8 @@ def login_name_spans(
     found = list(found)
     # A login another rule already removed whole keeps that rule's reading ("user [ID]").
     covered = {(red.start, red.end) for red in found}
-    for cue in _CUE.finditer(text):
+    # Whole-text searches go through the skippers, as every finder of a long text does.
+    for cue in skipped_finditer(_CUE, text):
         token = _TOKEN.match(text, cue.end())
         if (
             token is not None
@@ -74,7 +76,7 @@ def login_name_spans(
             and not _covered(covered, token.start(), token.end())
         ):
             yield _name(text, token.start(), token.end())
-    for login in _DOMAIN_LOGIN.finditer(text):
+    for login in skipped_finditer(_DOMAIN_LOGIN, text):
         if not _covered(covered, login.start(), login.end()):
             yield _name(text, login.start(), login.end())
     yield from _grown_over_logins(text, found, lexicon)
