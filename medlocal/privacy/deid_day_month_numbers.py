@@ -231,7 +231,7 @@ _ORDINAL_DAY = re.compile(
 
 
 def _ordinal_days(text: str) -> Iterator[Redaction]:
-    for match in _ORDINAL_DAY.finditer(text):
+    for match in skipped_finditer(_ORDINAL_DAY, text):
         start, end = match.span("v")
         yield Redaction("date", start, end, match.group("v"), label("date"))
 

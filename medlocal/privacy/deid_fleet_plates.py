@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_vehicle_nearby import NOT_CLINICAL
 
@@ -89,15 +90,15 @@ _TRANSPORT_CUE = re.compile(
 
 def fleet_plate_candidates(text: str) -> Iterator[Redaction]:
     """Plates right after a vehicle's word, the Emirates' plates and services' vehicles."""
-    for match in _RIGHT_AFTER.finditer(text):
+    for match in skipped_finditer(_RIGHT_AFTER, text):
         yield _vehicle(match)
-    for match in _EMIRATE_PLATE.finditer(text):
+    for match in skipped_finditer(_EMIRATE_PLATE, text):
         line_start = text.rfind("\n", max(0, match.start() - 40), match.start()) + 1
         if _PLATE_CUE.search(text, max(line_start, match.start() - 40), match.start()):
             yield _vehicle(match)
-    for match in _FRENCH_ENGINE.finditer(text):
+    for match in skipped_finditer(_FRENCH_ENGINE, text):
         yield _vehicle(match)
-    units = list(_SERVICE_UNIT.finditer(text))
+    units = list(skipped_finditer(_SERVICE_UNIT, text))
     if units:
         yield from _units_beside_transport(text, units)
 
@@ -106,7 +107,7 @@ def _units_beside_transport(text: str, units: list[re.Match[str]]) -> Iterator[R
     """The units with a transport or crew word on their line, before or after them ("Rescue
     2" is no cue of its own). The cues and line ends are found once (review59d: searching the
     line again for each unit took quadratic time on a long line of units)."""
-    cues = [(m.start(), m.end()) for m in _TRANSPORT_CUE.finditer(text)]
+    cues = [(m.start(), m.end()) for m in skipped_finditer(_TRANSPORT_CUE, text)]
     cue_starts = [start for start, _ in cues]
     newlines = [m.start() for m in re.finditer("\n", text)]
     for match in units:

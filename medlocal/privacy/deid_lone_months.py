@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_foreign_forms import MONTH_NAMES
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -43,6 +44,6 @@ _EVENT_MONTH = re.compile(
 def lone_month_candidates(text: str) -> Iterator[Redaction]:
     """Months named alone in a date's slot in ``text`` (see the module's docstring)."""
     for pattern in (_FOREIGN_MONTH, _EVENT_MONTH):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             start, end = match.span("v")
             yield Redaction("date", start, end, match.group("v"), label("date"))
