@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -81,12 +82,16 @@ def test_doctor_reports_the_backup_of_the_vault_it_checks(
     assert mine_id and other_id and mine_id != other_id
     backup = tmp_path / "usb" / "backup-of-other"
     backup.mkdir(parents=True)
-    record_verified(backup, Header("b1", other_id, 1, "2026-11-30T10:00:00+00:00"))
+    # Made an hour ago: a fixed date grows older than the reminder interval (7 days) and the
+    # line then ends with "back up soon" (it failed from 2026-12-07 on).
+    made = (datetime.now(UTC) - timedelta(hours=1)).replace(second=0, microsecond=0)
+    record_verified(backup, Header("b1", other_id, 1, made.isoformat()))
 
     out = _doctor(capsys, "--vault", str(mine))
     assert "Backup:    never verified" in out and str(backup) not in out, out
     out = _doctor(capsys, "--vault", str(other))
-    assert f"Backup:    last verified 2026-11-30 10:00 UTC, {backup.resolve()}\n" in out, out
+    when = made.strftime("%Y-%m-%d %H:%M")
+    assert f"Backup:    last verified {when} UTC, {backup.resolve()}\n" in out, out
 
     backup.rmdir()  # the USB drive unplugged, or the folder deleted
     out = _doctor(capsys, "--vault", str(other))
