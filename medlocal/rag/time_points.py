@@ -70,9 +70,15 @@ _HOUR_LABEL = re.compile(
     r"(?<![\d./])\b" + _ELAPSED + r"(?=[^\d;,().]{0,30}?[<>≤≥]?\d)",
     re.I,
 )
-# A deadline ("within 48 h", "by 6 hours") no more labels a result than a duration does.
+# A deadline ("within 48 h", "by 6 hours") no more labels a result than a duration does, nor
+# does a bound on one: "used for at least four hours on 26 of 30 nights" or "≥ 4 h on 26 nights"
+# is how long, not when (read as hour 4's, a right "87% of nights" over "Days used >= 4 h: 26/30
+# (87%)" was flagged misattributed).
 _DURATION_BEFORE = re.compile(
-    r"\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused|within|by|binnen)\s*$",
+    r"(?:\b(?:over|for|lasting|every|each|per|q|x|last(?:ed|s)?|took|infused|within|by|binnen)"
+    r"(?:\s+(?:at\s+(?:least|most)|up\s+to|more\s+than|less\s+than|about|around))?"
+    r"|\b(?:at\s+(?:least|most)|more\s+than|less\s+than|fewer\s+than|longer\s+than"
+    r"|shorter\s+than|up\s+to)|[<>≤≥]=?)\s*$",
     re.I,
 )
 _PRESENTATION = "admission"
@@ -131,7 +137,7 @@ def hour_labels(text: str, values: list[Value]) -> list[Point]:
         after = [v for v in values if v.start >= m.end()]
         if not after or min(after, key=lambda v: v.start).kind not in BOUND_KINDS:
             continue
-        if _DURATION_BEFORE.search(text, max(m.start() - 12, 0), m.start()):
+        if _DURATION_BEFORE.search(text, max(m.start() - 24, 0), m.start()):
             continue
         points.append(Point(m.start(), m.end(), _elapsed(m)))
     return points
