@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -24,14 +24,7 @@ WAIT_MS = 120_000
 def unredacted_agreed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every "Write it unredacted?" answered Yes (walk 52a H1: the question is asked; its own
     tests are in test_export_dialog_walk52a.py); the list fills with the questions asked."""
-    asked: list[str] = []
-
-    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+    return act_on_questions(monkeypatch, True)
 
 
 @pytest.fixture

@@ -45,6 +45,7 @@ from medlocal.ui.dialogs.common import ErrorLine, resize_on_screen, run_owned
 from medlocal.ui.dialogs.export_tasks import Exporter, Previewer, exporter, previewer
 from medlocal.ui.dialogs.export_texts import (
     DATE_MODES,
+    EXPORT_UNREDACTED,
     FILTERS,
     MODEL_LINE_HELP,
     MODEL_LINE_STOPPED,
@@ -407,7 +408,9 @@ class ExportDialog(QDialog):
         if path.is_dir():
             self.message.show_error(f"{shown_path(path)} is a folder: type a file name after it.")
             return False
-        if not confirm(self, "Replace file?", f"{shown_path(path)} already exists. Replace it?"):
+        if not confirm(
+            self, "Replace file?", f"{shown_path(path)} already exists. Replace it?", "Replace"
+        ):
             self.message.show_note("Not exported: choose another file name.")
             return False
         self._replace_agreed = str(path)
@@ -425,7 +428,7 @@ class ExportDialog(QDialog):
 
     def _unredacted_allowed(self) -> bool:
         """Whether the person, asked, agrees to write the file with the identifiers in it."""
-        return confirm(self, "Export unredacted", UNREDACTED_QUESTION)
+        return confirm(self, "Export unredacted", UNREDACTED_QUESTION, EXPORT_UNREDACTED)
 
     def _clear(self) -> None:
         """Closed: the list leaves the screen, and a preview still being computed is cancelled
@@ -465,4 +468,4 @@ class DocumentExportDialog(ExportDialog):
         return Shared.document(item_id)
 
     def _unredacted_allowed(self) -> bool:
-        return confirm(self, "Export unredacted", UNREDACTED_DOCUMENT_QUESTION)
+        return confirm(self, "Export unredacted", UNREDACTED_DOCUMENT_QUESTION, EXPORT_UNREDACTED)
