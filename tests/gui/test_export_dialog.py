@@ -165,7 +165,7 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     answers = iter([("  ", True), ("a colleague's name in a teaching case", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     dialog.keep_selected()  # an empty reason is refused
-    assert "reason" in dialog.message.text() and dialog.keep == []
+    assert "reason" in dialog.message.text() and dialog.spans.keep == []
     dialog.keep_selected()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
     assert "Kept" in _column(dialog, "State")
@@ -239,7 +239,7 @@ def test_a_kept_line_an_added_text_overlaps_is_removed_and_the_window_says_so(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Roe takes", True))
     dialog.add_text()  # overlaps the kept line: the added text must go, the keep is dropped
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    assert dialog.keep == []
+    assert dialog.spans.keep == []
     assert f"Line(s) {number} you kept overlap the added text" in dialog.message.text()
     assert number not in _column(dialog, "#")
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
@@ -269,7 +269,7 @@ def test_an_added_text_inside_a_kept_line_overrides_the_keep(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roe", True))
     dialog.add_text()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    assert dialog.keep == []
+    assert dialog.spans.keep == []
     assert f"Line(s) {number} you kept overlap the added text" in dialog.message.text()
     assert "Kept" not in _column(dialog, "State")
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
@@ -376,7 +376,7 @@ def test_adding_a_text_not_in_the_export_says_so_and_adds_nothing(
     before = _column(dialog, "Text")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Carver", True))
     dialog.add_text()
-    assert dialog.add == [] and dialog.planned is not None
+    assert dialog.spans.add == [] and dialog.planned is not None
     assert _column(dialog, "Text") == before
     assert dialog.message.text() == (
         "“Carver” does not occur in the text being exported; nothing added."
@@ -401,7 +401,7 @@ def test_adding_a_text_already_removed_names_its_line_and_adds_nothing(
     assert numbers
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roe", True))
     dialog.add_text()
-    assert dialog.add == [] and dialog.planned is not None  # no new preview, no new line
+    assert dialog.spans.add == [] and dialog.planned is not None  # no new preview, no new line
     assert list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True)) == before
     lines = "line" + ("s" if len(numbers) > 1 else "")
     assert dialog.message.text() == (
