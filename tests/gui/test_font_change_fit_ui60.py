@@ -9,6 +9,7 @@ review59b L2 and L3):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,15 @@ def _set_points(qapp: QApplication, points: int) -> None:
     font = QFont(qapp.font())
     font.setPointSize(points)
     qapp.setFont(font)
+
+
+@pytest.fixture
+def fonts(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
+    """Set the application's font size (on a large screen); the font is restored after."""
+    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
+    before = qapp.font()
+    yield lambda points: _set_points(qapp, points)
+    qapp.setFont(before)
 
 
 def _dialog(kind: str, tmp_path: Path) -> QWidget:
@@ -75,61 +85,46 @@ def _settles(qtbot: QtBot, dialog: QWidget, size: QSize) -> None:
 # window, where no font is chosen, so only a change of the desktop's font reaches it open.
 @pytest.mark.parametrize("kind", [kind for kind in KINDS if kind != "wizard"])
 def test_a_dialog_opened_at_18_pt_is_its_9_pt_size_at_9_pt(
-    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+    qtbot: QtBot, fonts: Callable[[int], None], tmp_path: Path, kind: str
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
-    before = qapp.font()
-    try:
-        _set_points(qapp, 9)
-        first = _opened(qtbot, kind, tmp_path / "a")
-        at_9 = first.size()
-        first.close()
-        _set_points(qapp, 18)
-        dialog = _opened(qtbot, kind, tmp_path / "b")
-        at_18 = dialog.size()
-        assert at_18.height() > at_9.height(), (at_9, at_18)
-        _set_points(qapp, 9)
-        _settles(qtbot, dialog, at_9)
-    finally:
-        qapp.setFont(before)
+    fonts(9)
+    first = _opened(qtbot, kind, tmp_path / "a")
+    at_9 = first.size()
+    first.close()
+    fonts(18)
+    dialog = _opened(qtbot, kind, tmp_path / "b")
+    at_18 = dialog.size()
+    assert at_18.height() > at_9.height(), (at_9, at_18)
+    fonts(9)
+    _settles(qtbot, dialog, at_9)
 
 
 @pytest.mark.parametrize("kind", ["message", "question"])
 def test_a_message_is_its_first_size_after_9_18_9_pt(
-    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+    qtbot: QtBot, fonts: Callable[[int], None], tmp_path: Path, kind: str
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
-    before = qapp.font()
-    try:
-        _set_points(qapp, 9)
-        dialog = _opened(qtbot, kind, tmp_path)
-        at_9 = dialog.size()
-        _set_points(qapp, 18)
-        qtbot.waitUntil(lambda: dialog.height() > at_9.height())
-        qtbot.wait(100)
-        _set_points(qapp, 9)
-        _settles(qtbot, dialog, at_9)
-    finally:
-        qapp.setFont(before)
+    fonts(9)
+    dialog = _opened(qtbot, kind, tmp_path)
+    at_9 = dialog.size()
+    fonts(18)
+    qtbot.waitUntil(lambda: dialog.height() > at_9.height())
+    qtbot.wait(100)
+    fonts(9)
+    _settles(qtbot, dialog, at_9)
 
 
 def test_a_dialog_the_person_resized_keeps_their_size(
-    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, fonts: Callable[[int], None], tmp_path: Path
 ) -> None:
     """Measuring afresh is for sizes the program chose: a size the person gave is kept (a
     spontaneous resize, made offscreen through the window's handle as review59b did)."""
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
-    before = qapp.font()
-    try:
-        _set_points(qapp, 9)
-        dialog = _opened(qtbot, "add patient", tmp_path)
-        handle = dialog.windowHandle()
-        assert handle is not None
-        handle.resize(QSize(620, 278))
-        qtbot.waitUntil(lambda: dialog.size() == QSize(620, 278))
-        _set_points(qapp, 18)
-        qtbot.wait(200)
-        _set_points(qapp, 9)
-        _settles(qtbot, dialog, QSize(620, 278))
-    finally:
-        qapp.setFont(before)
+    fonts(9)
+    dialog = _opened(qtbot, "add patient", tmp_path)
+    handle = dialog.windowHandle()
+    assert handle is not None
+    handle.resize(QSize(620, 278))
+    qtbot.waitUntil(lambda: dialog.size() == QSize(620, 278))
+    fonts(18)
+    qtbot.wait(200)
+    fonts(9)
+    _settles(qtbot, dialog, QSize(620, 278))
