@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from medlocal import crash, paths
 from medlocal.app import Workspace
@@ -27,12 +27,14 @@ from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import watch_focus_return
 from medlocal.ui.main_window import MainWindow
-from medlocal.ui.message_dialog import tell
+from medlocal.ui.message_dialog import ask, tell
 from medlocal.ui.quit_signals import QuitOnSignals, quit_requested
 from medlocal.ui.workers import end_if_jobs_linger, run_task
 
 log = logging.getLogger(__name__)
 GUI_SWITCH_INTERVAL_S = 0.001
+# The answers to the question about a settings file that cannot be used.
+RESET_SETTINGS, QUIT = "Reset to defaults", "Quit"
 qt_log = logging.getLogger("medlocal.qt")
 
 _QT_LEVELS = {
@@ -217,25 +219,24 @@ def settings_usable(workspace: Workspace, parent: QWidget | None = None) -> bool
     except SettingsFileError as exc:
         problem, path, newer = exc.problem, exc.path, exc.newer
     log.warning("settings file unusable; asking whether to reset it")
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    # The title says what the text says: a newer MedLocal's file is not damaged (walk 37).
-    box.setWindowTitle(
+    answer = ask(
+        parent,
+        # The title says what the text says: a newer MedLocal's file is not damaged (walk 37).
         "MedLocal settings file is from a newer MedLocal"
         if newer
-        else "MedLocal settings file is damaged"
-    )
-    box.setText(f"MedLocal cannot use its settings file:\n\n{shown_path(path)}\n\n{problem}")
-    box.setInformativeText(
+        else "MedLocal settings file is damaged",
+        f"MedLocal cannot use its settings file:\n\n{shown_path(path)}\n\n{problem}\n\n"
         "Reset to defaults keeps a copy of this file beside it (settings.toml.bad-<time>) and "
         "opens MedLocal with the default settings. Quit leaves the file as it is, so you can fix "
-        "it in a text editor. Your vault is not affected either way."
+        "it in a text editor. Your vault is not affected either way.",
+        [RESET_SETTINGS],
+        QUIT,
+        # Enter resets, as before (nothing is lost: the file is kept beside it); Escape and
+        # the close button quit, leaving the file as it is.
+        default=RESET_SETTINGS,
+        kind="warning",
     )
-    reset = box.addButton("Reset to defaults", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(reset)
-    box.exec()
-    if box.clickedButton() is not reset:
+    if answer != RESET_SETTINGS:
         return False
     try:
         backup = workspace.reset_settings()

@@ -359,6 +359,7 @@ class ChatPanel(ChatAsking, QWidget):
             self,
             "Delete chat",
             delete_chat_question(chat_id, chat.questions, len(chat.output_ids)),
+            "Delete the chat",
         ):
             return
         try:

@@ -1,43 +1,28 @@
-"""Questions before something that cannot be undone: the safe answer (No, Go back, Keep working)
-is the default button and Escape's, so an Enter pressed out of habit (or meant for the window
-behind) loses nothing."""
+"""Questions before something that cannot be undone, answered yes or no: the button that acts
+says what it does ("Delete", "Replace"), and the safe answer (Cancel, Go back, Keep working) is
+the default button and Escape's, so an Enter pressed out of habit (or meant for the window
+behind) loses nothing. Shown by message_dialog, so a long question fits the screen."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-YES = QMessageBox.StandardButton.Yes
-NO = QMessageBox.StandardButton.No
+from medlocal.ui.message_dialog import ask
 
-
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """True only when the person chose Yes."""
-    return QMessageBox.question(parent, title, text, YES | NO, NO) == YES
+CANCEL = "Cancel"
 
 
-def safe_default_question(
+def confirm(
     parent: QWidget | None,
     title: str,
     text: str,
-    act: tuple[str, QMessageBox.ButtonRole],
-    safe: str,
+    act: str,
+    safe: str = CANCEL,
     *,
-    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    kind: str = "question",
     informative: str = "",
 ) -> bool:
-    """Ask ``text`` with two buttons: ``act`` (its label and role) and ``safe``, the default for
-    Enter and Escape, so a key press meant for the window behind never takes the step that loses
-    something (a recovery key, a running task's work, a duplicate patient). True for ``act``."""
-    box = QMessageBox(parent)
-    box.setIcon(icon)
-    box.setWindowTitle(title)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
-    label, role = act
-    chosen = box.addButton(label, role)
-    keep = box.addButton(safe, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is chosen
+    """True only when the person chose ``act``; ``informative`` (what happens next, what is
+    kept) follows the question after a blank line."""
+    question = f"{text}\n\n{informative}" if informative else text
+    return ask(parent, title, question, [act], safe, kind=kind) == act

@@ -7,11 +7,11 @@ The wizard and the questions asked before it is left; each page is a module of i
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from medlocal.app import Workspace
 from medlocal.ui.colours import Tone
-from medlocal.ui.confirm import safe_default_question
+from medlocal.ui.confirm import confirm
 from medlocal.ui.first_run_model import ModelPage
 from medlocal.ui.first_run_passphrase import CREATING_AGAIN, PassphrasePage
 from medlocal.ui.first_run_recovery import RecoveryPage
@@ -41,25 +41,12 @@ STOP_IMPORT = "Stop the import"
 def leave_without_key(parent: QWidget) -> bool:
     """Ask before the recovery key page is left unconfirmed (walk 51a: Escape or the close button
     there ended the wizard without a word); going back is the default, for Enter and Escape."""
-    return safe_default_question(
-        parent,
-        LEAVE_TITLE,
-        LEAVE_TEXT,
-        (LEAVE, QMessageBox.ButtonRole.DestructiveRole),
-        GO_BACK,
-        icon=QMessageBox.Icon.Warning,
-    )
+    return confirm(parent, LEAVE_TITLE, LEAVE_TEXT, LEAVE, GO_BACK, kind="warning")
 
 
 def stop_importing(parent: QWidget) -> bool:
     """Ask before a model import under way is stopped; keeping on is the default."""
-    return safe_default_question(
-        parent,
-        STOP_IMPORT_TITLE,
-        STOP_IMPORT_TEXT,
-        (STOP_IMPORT, QMessageBox.ButtonRole.DestructiveRole),
-        KEEP_IMPORTING,
-    )
+    return confirm(parent, STOP_IMPORT_TITLE, STOP_IMPORT_TEXT, STOP_IMPORT, KEEP_IMPORTING)
 
 
 class FirstRunWizard(QWizard):

@@ -17,7 +17,7 @@ dialog (OK, Cancel, Next, Close) stays outside the scrolling part, always in vie
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
@@ -40,6 +40,9 @@ from PySide6.QtWidgets import (
 
 # A dialog no smaller than this, unless the screen is (a few lines of text and its buttons).
 SMALLEST_DIALOG = QSize(240, 160)
+# Set on a window whose least size keep_on_screen bounded to the screen: a font change measures
+# its least size afresh.
+BOUNDED_LEAST = "leastBoundedToScreen"
 
 
 def free_area(widget: QWidget) -> QRect:
@@ -61,6 +64,9 @@ class FittingScrollArea(QScrollArea):
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Asks for its content's own width, as before it was first shown, not its viewport's:
+        # set while a window is measured afresh after a font change.
+        self.measuring_afresh = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Tab goes to the controls inside, never to the area; the area scrolls the focused one
@@ -110,7 +116,7 @@ class FittingScrollArea(QScrollArea):
             return super().sizeHint()
         hint = content.sizeHint().expandedTo(content.minimumSizeHint())
         width = hint.width()
-        if self.isVisible() and self.viewport().width() > 0:
+        if self.isVisible() and self.viewport().width() > 0 and not self.measuring_afresh:
             width = self.viewport().width()  # the lines a wrapped label takes at this width
         height = hint.height()
         if content.hasHeightForWidth():
@@ -221,9 +227,14 @@ def _widgets_in(item: QLayoutItem) -> list[QWidget]:
 
 class _KeepOnScreen(QObject):
     """At each show: the dialog no larger than the screen's free area, and inside it, and no
-    default button picked by chance (:func:`no_default_by_chance`); after a font change, as
-    large as its content asks where the screen has room, and back to its earlier size once the
-    font is smaller again."""
+    default button picked by chance (:func:`no_default_by_chance`); after a font change, the
+    size its content asks for at the new font, where the screen has room.
+
+    How a font change sizes it: a dialog that measures itself (:func:`measure_at_font_change`)
+    measures again; one that opened at the size Qt gave it (its size hint) takes the size Qt
+    would give it now, as if opened at the new font (review59b L2: Add patient opened at 18 pt
+    stayed 840 x 184 at 9 pt). One whose size the program set, or the person gave, grows from
+    its size before the first font change and goes back to it once the font is smaller again."""
 
     grow_at_first_show = False
 
@@ -237,9 +248,21 @@ class _KeepOnScreen(QObject):
         # Sizes set by the program (this filter, Qt's layouts): a window manager confirms each
         # with a spontaneous resize of the same size, which is not the person's.
         self._set_sizes: list[QSize] = []
+        # Whether it opened at the size Qt gives a window no one resized, and whether the person
+        # has resized it since: their size is kept.
+        self._shown = False
+        self.sized_by_qt = False
+        self.sized_by_person = False
+        self.measure: Callable[[], None] | None = None
+        # A least width in average characters of its font (:func:`width_in_characters`).
+        self.characters = 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            if not self._shown:
+                self._shown = True
+                # Qt clears this after sizing a window no one resized (QWidget::setVisible).
+                self.sized_by_qt = not watched.testAttribute(Qt.WidgetAttribute.WA_Resized)
             if self.grow_at_first_show:
                 self.grow_at_first_show = False
                 watched.resize(watched.size().expandedTo(watched.sizeHint()))
@@ -263,21 +286,76 @@ class _KeepOnScreen(QObject):
                 self._set_sizes = [*self._set_sizes[-7:], event.size()]
             elif event.size() not in self._set_sizes:
                 self.before_growth = None  # resized by the person: their size is kept
+                self.sized_by_person = True
         return False
 
     def _fit_to_font(self, window: QWidget) -> None:
         if not shiboken6.isValid(window) or not window.isVisible():
             return
-        if self.before_growth is not None and window.size() != self.before_growth:
-            window.resize(self.before_growth)
+        self._least_again(window)
+        grows_from_before = self.sized_by_person or not (self.measure or self.sized_by_qt)
+        before = self.before_growth
+        if grows_from_before and before is not None and window.size() != before:
+            window.resize(before)
         # Measured once the layout has settled at that size: a scroll area asks for the width
         # its viewport has.
         QTimer.singleShot(0, window, lambda: self._grow(window))
 
     def _grow(self, window: QWidget) -> None:
-        if shiboken6.isValid(window) and window.isVisible():
-            _forget_measures(window)
-            _grow_to_content(window)
+        if not shiboken6.isValid(window) or not window.isVisible():
+            return
+        _forget_measures(window)
+        if not self.sized_by_person and self.measure is not None:
+            self.measure()
+            keep_on_screen(window)
+            return
+        if not self.sized_by_person and self.sized_by_qt:
+            _size_as_at_first_show(window)
+        _grow_to_content(window)
+
+    def _least_again(self, window: QWidget) -> None:
+        """Its least size for the font it has now: the one its layout sets, not one
+        :func:`keep_on_screen` bounded to the screen at an earlier, larger font (a least size
+        set stays, and held the dialog at its 18 pt size), and its least width in characters
+        of this font."""
+        if window.property(BOUNDED_LEAST):
+            window.setProperty(BOUNDED_LEAST, False)
+            window.setMinimumSize(0, 0)  # no least size of its own: its layout's again
+        if self.characters:
+            window.setMinimumWidth(window.fontMetrics().averageCharWidth() * self.characters)
+
+
+def width_in_characters(dialog: QWidget, characters: int) -> None:
+    """``dialog`` (already given to :func:`fit_dialog`) at least ``characters`` average
+    characters of its font wide, at every font: a least width measured once, at the font it
+    opened with, kept it 840 px wide at 9 pt after it opened at 18 pt."""
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * characters)
+    keeper = dialog.findChild(_KeepOnScreen)
+    if keeper is not None:
+        keeper.characters = characters
+
+
+def measure_at_font_change(dialog: QWidget, measure: Callable[[], None]) -> None:
+    """After a font change, size ``dialog`` (already given to :func:`fit_dialog`) with its own
+    ``measure`` rather than growing it from its earlier size, unless the person resized it."""
+    keeper = dialog.findChild(_KeepOnScreen)
+    if keeper is not None:
+        keeper.measure = measure
+
+
+def _size_as_at_first_show(window: QWidget) -> None:
+    """``window`` at the size Qt gives a window no one resized when it is first shown, at the
+    font it has now: its scroll areas ask for their content's width, not the width they had."""
+    areas = window.findChildren(FittingScrollArea)
+    for area in areas:
+        area.measuring_afresh = True
+    try:
+        _forget_measures(window)
+        window.adjustSize()
+    finally:
+        for area in areas:
+            area.measuring_afresh = False
+    _forget_measures(window)
 
 
 def _forget_measures(window: QWidget) -> None:
@@ -352,6 +430,7 @@ def keep_on_screen(window: QWidget) -> None:
         # Only where it is larger: a minimum set at all is one the window's layout no longer
         # sets (the summary dialog's splitter then gave its picker the larger part).
         window.setMinimumSize(least.boundedTo(free.size()))
+        window.setProperty(BOUNDED_LEAST, True)
     size = window.size().boundedTo(free.size())
     if size != window.size():
         window.resize(size)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -33,7 +32,7 @@ from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
 from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
-from medlocal.ui.confirm import safe_default_question
+from medlocal.ui.confirm import confirm
 from medlocal.ui.file_drags import install_file_drag_guard, local_paths
 from medlocal.ui.fit_screen import scrolling_pane
 from medlocal.ui.focus_frame import show_focus_rings
@@ -325,11 +324,11 @@ class MainWindow(QMainWindow):
         waited_for = waited_for_work(active_jobs())
         if not waited_for:
             return True
-        return safe_default_question(
+        return confirm(
             self,
             "Close MedLocal?",
             f"{' '.join(text for text, _after in waited_for)} Stop and close MedLocal?",
-            ("Stop and close", QMessageBox.ButtonRole.DestructiveRole),
+            "Stop and close",
             "Keep working",
             informative=" ".join(after for _text, after in waited_for),
         )

@@ -1,26 +1,35 @@
-"""A message that fits the screen, however long it is and whatever the font (walk 55a M2: the
-next start's "did not close properly … crash report" message, a QMessageBox, was 432 x 882 at
-200 % and 18 pt on a 683 x 384 screen, its log folder, "You can send them …" and OK below the
-screen's edge). QMessageBox sets its own fixed size from the screen's width alone, so a long
-text cannot scroll in it; here the text scrolls and OK stays in view (fit_screen).
+"""Messages and questions that fit the screen, however long their text and whatever the font
+(walk 55a M2: the next start's "did not close properly … crash report" message, a QMessageBox,
+was 432 x 882 at 200 % and 18 pt on a 683 x 384 screen, its log folder, "You can send them …"
+and OK below the screen's edge). QMessageBox sets its own fixed size from the screen's width
+alone, so a long text cannot scroll in it; here the text scrolls and the buttons stay in view
+(fit_screen).
 
-Every message of the window with only OK goes through :func:`tell`: an error naming a long path
-ran off the screen the same way (ui59)."""
+Every message of the window with only OK goes through :func:`tell` (ui59: an error naming a
+long path ran off the screen the same way), every question through :func:`ask` (ui60: the
+settings question quotes a path, "Delete this patient?" names them). A question's buttons say
+what they do; the safe answer (the one that loses nothing) is Escape's and, unless the caller
+names another, Enter's."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from medlocal.ui.fit_screen import fit_dialog, size_on_screen
+from medlocal.ui import fit_screen
+from medlocal.ui.fit_screen import fit_dialog, measure_at_font_change, size_on_screen
 
 # About the width QMessageBox gives a long text, in average characters: lines a reader can
 # follow, on any screen wide enough for them.
@@ -28,25 +37,30 @@ TEXT_CHARACTERS = 56
 
 ICONS = {
     "information": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "question": QStyle.StandardPixmap.SP_MessageBoxQuestion,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "critical": QStyle.StandardPixmap.SP_MessageBoxCritical,
 }
 
 
-class MessageDialog(QDialog):
+class TextDialog(QDialog):
     """An icon, a text (selectable by mouse and keyboard, so a folder named in it can be
-    copied) and OK."""
+    copied) and a row of buttons, measured to show the whole text where the screen has room and
+    measured again whenever the font changes."""
 
     def __init__(
-        self, parent: QWidget | None, title: str, text: str, kind: str = "information"
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        kind: str,
+        buttons: QDialogButtonBox,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        icon = QLabel(self)
-        style = self.style()
-        size = style.pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
-        icon.setPixmap(style.standardIcon(ICONS[kind], None, self).pixmap(size, size))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.icon = QLabel(self)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._kind = kind
         self.text = QLabel(text, self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -54,29 +68,55 @@ class MessageDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        # Tab reaches the text as well as OK: Qt gives a selectable label focus by click only,
-        # so once Tab had gone to OK the text (a path to copy) was out of the keyboard's reach.
+        # Tab reaches the text as well as the buttons: Qt gives a selectable label focus by
+        # click only, so once Tab had gone to a button the text (a path to copy) was out of the
+        # keyboard's reach.
         self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        row = QHBoxLayout()
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.text, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self._row.addWidget(self.text, 1)
+        self.buttons = buttons
+        buttons.setParent(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.buttons)
-        area = fit_dialog(self)
-        # Its usual width and the height its text takes there; smaller where the screen is
-        # (fit_dialog then keeps OK in view and the text scrolls). Measured with fit_dialog's
-        # layout, whose margins are the dialog's now: with the content's (none left) the text
-        # was measured wider than it is, got a line too few, and scrolled on any screen.
-        width = TEXT_CHARACTERS * self.text.fontMetrics().averageCharWidth() + size
-        width = max(width, self.minimumSizeHint().width())
+        layout.addLayout(self._row)
+        layout.addWidget(buttons)
+        self._area = fit_dialog(self)
+        self.measure()
+        # At a later font (9 -> 18 -> 9 pt) measured again, not grown from its old size: it was
+        # 22 px taller than at first, and one opened at 18 pt stayed that large at 9 pt.
+        measure_at_font_change(self, self.measure)
+        # The keyboard starts on the text: a screen reader reads it, arrow keys and Ctrl+C
+        # copy from it, and Enter presses the default button.
+        self.text.setFocus()
+
+    def measure(self) -> None:
+        """Its usual width and the height its text takes there, at the font it has now;
+        smaller where the screen is (fit_dialog then keeps the buttons in view and the text
+        scrolls)."""
+        style = self.style()
+        size = style.pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize, None, self)
+        self.icon.setPixmap(style.standardIcon(ICONS[self._kind], None, self).pixmap(size, size))
         outer = self.layout()
+        area = self._area
         assert outer is not None and area is not None
         margins = outer.contentsMargins()
-        text_width = width - margins.left() - margins.right() - size - max(row.spacing(), 0)
+        # Buttons that say what they do can be long: one under another where a row of them is
+        # wider than the screen (three at 18 pt on a 683 px screen).
+        self.buttons.setOrientation(Qt.Orientation.Horizontal)
+        room = fit_screen.free_area(self).width() - margins.left() - margins.right()
+        if self.buttons.sizeHint().width() > room:
+            self.buttons.setOrientation(Qt.Orientation.Vertical)
+        width = TEXT_CHARACTERS * self.text.fontMetrics().averageCharWidth() + size
+        width = max(
+            width,
+            self.buttons.sizeHint().width() + margins.left() + margins.right(),
+            self.minimumSizeHint().width(),
+        )
+        # Measured with fit_dialog's layout, whose margins are the dialog's now: with the
+        # content's (none left) the text was measured wider than it is, got a line too few, and
+        # scrolled on any screen.
+        text_width = width - margins.left() - margins.right() - size - max(self._row.spacing(), 0)
         height = (
             max(self.text.heightForWidth(text_width), size)
             + max(outer.spacing(), 0)
@@ -94,11 +134,79 @@ class MessageDialog(QDialog):
         lacking = content.heightForWidth(viewport.width()) - viewport.height()
         if lacking > 0:
             self.resize(size_on_screen(self, self.width(), self.height() + lacking))
-        # The keyboard starts on the text: a screen reader reads it, arrow keys and Ctrl+C
-        # copy from it, and Enter presses OK (the button box's default).
-        self.text.setFocus()
+
+
+class MessageDialog(TextDialog):
+    """A message with only OK."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, text: str, kind: str = "information"
+    ) -> None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        super().__init__(parent, title, text, kind, buttons)
+
+
+class QuestionDialog(TextDialog):
+    """A question with a button for each answer, named by what it does. ``answer`` is the one
+    chosen: the safe one (``safe``) until a button is pressed, so Escape and the window's close
+    button choose it."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        acts: Sequence[str],
+        safe: str,
+        *,
+        default: str | None = None,
+        kind: str = "question",
+    ) -> None:
+        if not acts or safe in acts or (default is not None and default not in [*acts, safe]):
+            raise ValueError(f"a question needs answers besides {safe!r}: {list(acts)!r}")
+        self.answer = safe
+        self.answers: dict[str, QPushButton] = {}
+        buttons = QDialogButtonBox()
+        for label in acts:
+            self.answers[label] = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.answers[safe] = buttons.addButton(safe, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.clicked.connect(self._clicked)
+        super().__init__(parent, title, text, kind, buttons)
+        # Enter presses the default even from the text, where the keyboard starts.
+        for label, button in self.answers.items():
+            button.setAutoDefault(False)
+            button.setDefault(label == (default or safe))
+
+    def choose(self, label: str) -> None:
+        """Answer ``label``, as its button does."""
+        self.answers[label].click()
+
+    def _clicked(self, button: QAbstractButton) -> None:
+        self.answer = next(label for label, own in self.answers.items() if own is button)
+        self.accept()
 
 
 def tell(parent: QWidget | None, title: str, text: str, kind: str = "information") -> None:
     """Show ``text`` under ``title`` until the person presses OK (or Esc)."""
     MessageDialog(parent, title, text, kind).exec()
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    acts: Sequence[str],
+    safe: str,
+    *,
+    default: str | None = None,
+    kind: str = "question",
+) -> str:
+    """Ask ``text`` under ``title``; the answer chosen: one of ``acts`` (what each button
+    does) or ``safe``, the one that loses nothing, which Escape and the close button choose and
+    Enter does unless ``default`` names another."""
+    dialog = QuestionDialog(parent, title, text, acts, safe, default=default, kind=kind)
+    dialog.exec()
+    answer = dialog.answer
+    dialog.deleteLater()  # not left among the parent's children for each question asked
+    return answer

@@ -137,6 +137,7 @@ class PatientDeletions(QWidget):
                 "Remove patient",
                 f"Remove {label} with their {traces.records()} from the vault? This cannot be "
                 f"undone.{after}",
+                "Remove the patient",
             ):
                 return
             self._start_delete(

@@ -13,9 +13,9 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem
 
-from medlocal.ui.confirm import safe_default_question
+from medlocal.ui.confirm import confirm
 from medlocal.ui.file_drags import accept_as_copy, local_paths
 from medlocal.ui.import_section import what_is_imported
 from medlocal.ui.patient_deletions import PatientDeletions
@@ -135,11 +135,11 @@ class PatientDrops(PatientDeletions):
                 "You dropped them on the Patients list, not on the Documents list, where a drop "
                 "imports for the patient shown without asking."
             )
-        asked = safe_default_question(
+        asked = confirm(
             self,
             "Import dropped files",
             f"Import {what_is_imported(paths)} for {label}?",
-            (f"Import for {label}", QMessageBox.ButtonRole.AcceptRole),
+            f"Import for {label}",
             "Cancel",
             informative=where,
         )

@@ -3,15 +3,14 @@ patient's documents (import by button or drag-and-drop of files and folders, del
 import's progress, Cancel and list of files not imported are :mod:`medlocal.ui.import_section`;
 removing a patient and deleting documents (on a worker) are :mod:`medlocal.ui.patient_deletions`;
 files dropped on the panel are :mod:`medlocal.ui.patient_drops`; the rows of the two lists are
-:mod:`medlocal.ui.patient_rows`."""
+:mod:`medlocal.ui.patient_rows`; the document list and its refresh during an import are
+:mod:`medlocal.ui.document_list`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -34,6 +33,7 @@ from medlocal.ui.dialogs.patient_dialogs import (
     AddPatientDialog,
     add_patient_asking,
 )
+from medlocal.ui.document_list import DocumentRefresh, SelectingList
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.import_section import ImportSection
@@ -43,28 +43,12 @@ from medlocal.ui.patient_rows import (
     ID_ROLE,
     LABEL_ROLE,
     SEARCH_ROLE,
-    document_item,
     patient_item,
     patient_row_text,
 )
-from medlocal.ui.workers import Job, run_task
+from medlocal.ui.workers import Job
 from medlocal.vault.errors import NotFoundError, VaultBusyError
-from medlocal.vault.rows import DocumentInfo, Patient
-
-DOCS_REFRESH_MS = 500
-
-
-class SelectingList(QListWidget):
-    """A list whose current row is selected when the keyboard arrives in it (walk 48a D9: Tab
-    landed on a current but unselected document, so "Export redacted copy…" stayed off and
-    out of the Tab order until an arrow key)."""
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        item = self.currentItem()
-        keys = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
-        if item is not None and not self.selectedItems() and event.reason() in keys:
-            item.setSelected(True)
+from medlocal.vault.rows import Patient
 
 
 class PatientsPanel(PatientDrops):
@@ -113,9 +97,12 @@ class PatientsPanel(PatientDrops):
             lambda: not self.busy and self.patient_still_there(),
         )
         self.imports.started.connect(self._update_buttons)
-        self.imports.fileImported.connect(self._follow_import)
         self.imports.finished.connect(self._import_finished)
         self.documents = SelectingList()
+        self.document_refresh = DocumentRefresh(
+            workspace, self.documents, lambda: self.patient_id, self
+        )
+        self.imports.fileImported.connect(self.document_refresh.follow_import)
         self.documents.setAccessibleName("Documents of the selected patient")
         # One line each, a long one cut short with "…", never a sideways scroll: at 18 pt the
         # pane showed three rows and a scroll bar (walk 48a D5); wrapped, only one and a half.
@@ -175,12 +162,6 @@ class PatientsPanel(PatientDrops):
         ):
             button.setIcon(icon(name))
         self.delete_job: Job | None = None  # deleting documents or removing a patient
-        # The list follows an import at most every DOCS_REFRESH_MS, read off the GUI thread.
-        self._docs_refresh = QTimer(self)
-        self._docs_refresh.setSingleShot(True)
-        self._docs_refresh.setInterval(DOCS_REFRESH_MS)
-        self._docs_refresh.timeout.connect(self._refresh_documents_in_background)
-        self._docs_generation = 0  # a background read older than the last reload is dropped
         self._update_buttons()
 
     # -- state -------------------------------------------------------------------------------
@@ -202,8 +183,7 @@ class PatientsPanel(PatientDrops):
         self.search.clear()
         self.notice.hide()
         self._unsaved_patient = ("", None, None)  # a name typed is patient text too
-        self._docs_refresh.stop()
-        self._docs_generation += 1
+        self.document_refresh.forget_reads()
         self._update_buttons()
 
     def reload(self, select: int | None = None) -> None:
@@ -255,10 +235,9 @@ class PatientsPanel(PatientDrops):
             self._fill(patients, current)  # added or renamed elsewhere; the choice stays
         if current is not None:
             docs = vault.list_documents(current)
-            if self._listed_documents() != [d.id for d in documents_in_order(docs)]:
-                self._docs_refresh.stop()
-                self._docs_generation += 1
-                self._show_documents(docs)
+            if self.document_refresh.listed() != [d.id for d in documents_in_order(docs)]:
+                self.document_refresh.forget_reads()
+                self.document_refresh.show(docs)
                 self.documentsChanged.emit()
         return True
 
@@ -291,11 +270,6 @@ class PatientsPanel(PatientDrops):
         self.reload_documents()
         return [self.documents.item(row) for row in range(self.documents.count())]
 
-    def _listed_documents(self) -> list[int]:
-        return [
-            int(self.documents.item(row).data(ID_ROLE)) for row in range(self.documents.count())
-        ]
-
     def _filter(self, text: str) -> None:
         # The matching is the application's (words in any order, MRN punctuation ignored).
         for row in range(self.patients.count()):
@@ -312,39 +286,14 @@ class PatientsPanel(PatientDrops):
         self._update_buttons()
 
     def reload_documents(self) -> None:
-        self._docs_refresh.stop()
-        self._docs_generation += 1
+        self.document_refresh.forget_reads()
         vault, patient = self.workspace.vault, self.patient_id
         if vault is None or vault.is_locked or patient is None:
             self.documents.clear()
             return
         if not self.patient_still_there():
             return
-        self._show_documents(vault.list_documents(patient))
-
-    def _show_documents(self, docs: list[DocumentInfo]) -> None:
-        self.documents.clear()
-        for doc in documents_in_order(docs):  # the order `patient show` lists them in
-            self.documents.addItem(document_item(doc))
-
-    def _refresh_documents_in_background(self) -> None:
-        """The list during an import. Read on a worker: the vault serialises its calls, and the
-        import may be committing a large document, which would hold a GUI-thread read (and the
-        window) until the commit ends."""
-        ws, patient, generation = self.workspace, self.patient_id, self._docs_generation
-        if patient is None:
-            return
-
-        def read(_cancel: Any) -> list[DocumentInfo]:
-            return ws.require_vault().list_documents(patient)
-
-        def show(docs: list[DocumentInfo]) -> None:
-            if shiboken6.isValid(self) and generation == self._docs_generation:
-                self._show_documents(docs)
-
-        # A failed read (the vault locked meanwhile) leaves the list as it is: the end of the
-        # import, or the lock, reloads or clears it.
-        run_task("document list", read, show, lambda _exc: None)
+        self.document_refresh.show(vault.list_documents(patient))
 
     def _update_buttons(self) -> None:
         has_patient = self.patient_id is not None
@@ -395,10 +344,6 @@ class PatientsPanel(PatientDrops):
         if not self._still_listed(items):
             return
         self.exportDocumentRequested.emit(int(items[0].data(ID_ROLE)))
-
-    def _follow_import(self) -> None:
-        if not self._docs_refresh.isActive():
-            self._docs_refresh.start()
 
     def _import_finished(self) -> None:
         self._update_buttons()

@@ -138,6 +138,7 @@ class SafeBrowser(QTextBrowser):
             f"The model's answer links to:\n\n{shown_path(target)}\n\nOpening it leaves MedLocal "
             "and uses "
             "the network in your web browser. Open it?",
+            "Open in the browser",
         ):
             return False
         return bool(QDesktopServices.openUrl(url))

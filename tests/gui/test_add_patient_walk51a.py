@@ -9,13 +9,14 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.app.patients import MRN_MAX, NAME_MAX, add_patient
 from medlocal.errors import UserInputError
 from medlocal.ui.dialogs.patient_dialogs import ADD_ANYWAY, GO_BACK, AddPatientDialog
+from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.ui.patients_panel import PatientsPanel
 
 
@@ -34,13 +35,11 @@ def _when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
 
 def _click(text: str, seen: list[str]) -> Callable[[QWidget], None]:
     def act(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        seen.append(f"{box.windowTitle()}: {box.text()}")
-        for button in box.buttons():
-            if button.text() == text:
-                button.click()
-                return
-        raise AssertionError(f"no {text!r} in {[b.text() for b in box.buttons()]}")
+        assert isinstance(box, QuestionDialog)
+        seen.append(f"{box.windowTitle()}: {box.text.text()}")
+        if text not in box.answers:
+            raise AssertionError(f"no {text!r} in {list(box.answers)}")
+        box.choose(text)
 
     return act
 
@@ -65,7 +64,7 @@ def test_go_back_keeps_the_form_and_a_new_add_starts_empty(
         form.name.setText("Margaret Helen Hartly")
         form.mrn.setText("HRT-999001")
         form.dob.setText("14 Mar 1948")
-        _when_modal(QMessageBox, go_back)
+        _when_modal(QuestionDialog, go_back)
         form._check()
 
     def go_back(box: QWidget) -> None:
@@ -104,7 +103,7 @@ def test_add_anyway_adds_the_second_patient(qtbot: QtBot, gui_workspace: Workspa
         assert isinstance(form, AddPatientDialog)
         form.name.setText("Ada King")
         form.mrn.setText("K4471902")
-        _when_modal(QMessageBox, _click(ADD_ANYWAY, seen))
+        _when_modal(QuestionDialog, _click(ADD_ANYWAY, seen))
         form._check()
 
     _when_modal(AddPatientDialog, type_and_ok)

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from fixtures.gui_window import PASS
 from fixtures.held_calls import hold
-from fixtures.message_boxes import answer_next_box
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions, answer_next_box, answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.dialogs.backup_dialog import RESTORE_STOPPED, BackupDialog
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import QuestionDialog
 
 WAIT_MS = 120_000
 
@@ -88,11 +88,11 @@ def test_a_wrong_restore_passphrase_is_said_before_the_restore_question(
     _window, dialog = _window_and_dialog(qtbot, workspace)
     questions: list[str] = []
 
-    def question(_parent: object, title: str, *_a: object, **_k: object) -> object:
-        questions.append(title)
-        return QMessageBox.StandardButton.No
+    def question(dialog: QuestionDialog) -> None:
+        questions.append(dialog.windowTitle())
+        return None
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     dialog.source.setText(str(usb))
     dialog.source_passphrase.setText("not the passphrase")
     dialog.start_restore()
@@ -114,7 +114,7 @@ def test_a_stopped_restore_says_the_vault_is_unchanged(
     usb = _backed_up(workspace, tmp_path)
     workspace.require_vault().add_patient("After Backup")
     _window, dialog = _window_and_dialog(qtbot, workspace)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
     held = hold(monkeypatch, workspace, "restore")
     dialog.source.setText(str(usb))
     dialog.source_passphrase.setText(PASS)

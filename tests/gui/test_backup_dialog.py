@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import PASS, make_workspace
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions, answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.dialogs.backup_dialog import BackupDialog
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import QuestionDialog
 
 WAIT_MS = 120_000
 
@@ -67,7 +68,7 @@ def test_backup_verify_and_restore_through_the_dialog(
 
     # A patient added after the backup disappears when the backup is restored over the vault.
     workspace.require_vault().add_patient("Added After Backup")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
     dialog.source_passphrase.setText(PASS)
     dialog.start_restore()
     qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=WAIT_MS)
@@ -103,7 +104,7 @@ def test_a_wrong_restore_passphrase_leaves_the_vault_open_and_unchanged(
     window.start()
     dialog = window.dialogs.backup_dialog()
     assert isinstance(dialog, BackupDialog)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
     dialog.source.setText(str(usb))
     dialog.source_passphrase.setText("not the passphrase")
     dialog.start_restore()
@@ -170,7 +171,7 @@ def test_verify_and_restore_with_the_recovery_key(
         dialog.start_verify()
         assert "The backup is whole" in _message(qtbot, dialog)
 
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        act_on_questions(monkeypatch, True)
         dialog.source_passphrase.setText(recovery)
         dialog.new_passphrase.setText("short")
         dialog.confirm_passphrase.setText("short")
@@ -199,7 +200,7 @@ def test_the_recovery_restores_new_passphrase_must_be_typed_twice_alike(
     leave a restored vault that only the recovery key opens."""
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
     dialog.use_recovery.setChecked(True)
     dialog.source.setText(str(tmp_path / "usb"))
     dialog.source_passphrase.setText("the recovery key")
@@ -235,7 +236,7 @@ def test_the_lock_screen_tells_how_a_restore_ended_however_the_dialog_was_opened
         usb.mkdir()
         ws.backup(PASS, usb)
         dialog = BackupDialog(ws, parent=window)
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        act_on_questions(monkeypatch, True)
         dialog.use_recovery.setChecked(True)
         dialog.source.setText(str(usb))
         dialog.source_passphrase.setText(recovery)
@@ -273,7 +274,7 @@ def test_a_refused_restore_clears_the_restoring_text(
     qtbot.addWidget(window)
     window.start()
     dialog = window.dialogs.backup_dialog()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
 
     def refused(*_a: object, **_k: object) -> None:
         raise BackupRefusedError("Another MedLocal window or command has the vault open.")
@@ -296,11 +297,11 @@ def test_a_weak_new_passphrase_is_refused_before_asking_to_restore(
     # Walk 27: "Restore over this vault? … Continue?" came first, the refusal after it.
     asked: list[str] = []
 
-    def question(_parent: object, title: str, *_a: object, **_k: object) -> object:
-        asked.append(title)
-        return QMessageBox.StandardButton.Yes
+    def question(dialog: QuestionDialog) -> str:
+        asked.append(dialog.windowTitle())
+        return next(iter(dialog.answers))
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.use_recovery.setChecked(True)
@@ -372,11 +373,7 @@ def test_the_restore_question_names_a_vault_that_never_held_a_record(
     # Review 43, D1: the question says exactly what a restore over an unused vault replaces.
     asked: list[str] = []
 
-    def question(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    act_on_questions(monkeypatch, False, asked)
     # Another vault's backup (the one kind an unused vault gives way to): the question comes
     # once the backup is found to open with the passphrase (walk 50a D5).
     other = make_workspace(tmp_path / "other")

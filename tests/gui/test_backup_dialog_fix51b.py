@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 from fixtures.gui_window import PASS
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from fixtures.message_boxes import act_on_questions, answer_questions
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -25,12 +26,12 @@ from medlocal.ui.backup_advice import make_room
 from medlocal.ui.closing import waited_for_work
 from medlocal.ui.dialogs import backup_dialog as bd
 from medlocal.ui.dialogs.backup_dialog import BackupDialog
+from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.ui.workers import active_jobs
 from medlocal.vault import backup_files
 from medlocal.vault.backup_listing import RoomAdvice, list_backups
 
 WAIT_MS = 120_000
-YES = QMessageBox.StandardButton.Yes
 
 
 @pytest.fixture
@@ -41,14 +42,7 @@ def usb(tmp_path: Path) -> Path:
 
 
 def _yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def answer(_p: Any, _t: str, text: str, *_a: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return YES
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    return asked
+    return act_on_questions(monkeypatch, True)
 
 
 def _keep(monkeypatch: pytest.MonkeyPatch, count: int | None = None) -> list[int]:
@@ -182,23 +176,17 @@ def test_quitting_or_closing_while_backups_are_removed_asks_and_really_stops(
     qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)  # the first removal has begun
     quit_question = waited_for_work(active_jobs())
     assert quit_question and quit_question[0][0] == "Older backups are still being removed."
-    boxes: list[tuple[str, str]] = []
+    boxes: list[str] = []
 
-    def stop_and_close(box: QMessageBox) -> int:
-        boxes.append((box.text(), box.informativeText()))
-        for b in box.buttons():
-            if b.text() == "Stop and close":
-                box.clickedButtonOverride = b  # type: ignore[attr-defined]
-        return 0
+    def stop_and_close(box: QuestionDialog) -> str:
+        boxes.append(box.text.text())
+        return "Stop and close"
 
-    monkeypatch.setattr(QMessageBox, "exec", stop_and_close)
-    monkeypatch.setattr(
-        QMessageBox, "clickedButton", lambda self: getattr(self, "clickedButtonOverride", None)
-    )
+    answer_questions(monkeypatch, stop_and_close)
     dialog.reject()
     go.set()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
-    assert boxes and "the backup being removed is finished first" in boxes[0][1], boxes
+    assert boxes and "the backup being removed is finished first" in boxes[0], boxes
     # The one under way was finished, the second was not started: 2 of 3 stay.
     assert len(list_backups(usb)) == 2
     said = dialog.backup_message.text()

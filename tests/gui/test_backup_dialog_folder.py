@@ -15,7 +15,7 @@ import pytest
 from fixtures.gui_window import PASS
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -23,7 +23,7 @@ from medlocal.ui.dialogs.backup_dialog import BackupDialog
 from medlocal.vault import backup_files
 
 WAIT_MS = 120_000
-YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+YES, NO = True, False
 
 
 def _dialog(qtbot: QtBot, workspace: Workspace, folder: Path | None = None) -> BackupDialog:

@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 from fixtures.gui_window import PASS
 from fixtures.heartbeat import Heartbeat
+from fixtures.message_boxes import act_on_questions
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -34,7 +35,6 @@ from medlocal.vault.backup_listing import list_backups
 
 WAIT_MS = 120_000
 STALL_S = 3.0  # how long a look waits at most: long enough to be seen, short enough on main
-YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 class QuietShare:
@@ -126,11 +126,7 @@ def test_closing_while_the_folder_is_checked_does_not_wait_and_writes_nothing(
     dialog.backup_passphrase.setText(PASS)
     asked: list[str] = []
 
-    def ask(box: QMessageBox) -> int:
-        asked.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", ask)
+    act_on_questions(monkeypatch, False, asked)
     job = dialog.start_backup()
     assert job is not None and job.running
     dialog.reject()  # Close: no question, no wait for a folder that does not answer
@@ -169,11 +165,7 @@ def test_a_full_drive_names_the_windows_own_way_to_make_room(
     # Doing what it says: asked which go, then they are gone, and the backup fits.
     asked: list[str] = []
 
-    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return YES
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    act_on_questions(monkeypatch, True, asked)
     # Its own count (review 51b R2: not Keep newest's), offered as the advice said.
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a: (a[3], True))
     dialog.prune_button.click()
@@ -201,7 +193,7 @@ def test_removing_older_backups_asks_a_number_to_keep_and_asks_first(
     dialog.destination.setText(str(usb))
     # The count is asked (review 51b R2), at least 1: the newest is never removed.
     monkeypatch.setattr(QInputDialog, "getInt", lambda *_a: (1, True))
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: NO)
+    act_on_questions(monkeypatch, False)
     dialog.start_prune()
     qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
     assert len(list_backups(usb)) == 2  # not agreed: nothing removed

@@ -19,7 +19,7 @@ from fixtures.gui_window import PASS, open_window
 from fixtures.heartbeat import Heartbeat
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -146,7 +146,7 @@ def test_deleting_a_chat_says_busy_at_once_and_works_after(
     window = open_window(qtbot, workspace)
     window.chat.chats.activated.emit(window.chat.chats.findData(chat_id))
     assert window.chat.chat_id == chat_id
-    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, True)
     other.hold()
     _on_the_loop(qtbot, window.chat.delete_open_chat)
     assert window.chat.status_line == f"The chat was not deleted: {BUSY}"
@@ -170,7 +170,7 @@ def test_reading_goes_on_while_a_worker_waits_for_the_other_process(
         panel.patients.setCurrentRow(0)
         assert panel.patient_id == gone
         with pytest.MonkeyPatch.context() as mp:
-            answer_boxes(mp, QMessageBox.StandardButton.Yes)
+            answer_boxes(mp, True)
             panel.remove_patient()
             # What keeps their records is read first (a worker; reads do not wait), then asked.
             qtbot.wait(200)  # the removal's worker is waiting for the lock now
@@ -295,7 +295,7 @@ def test_deleting_saved_outputs_says_busy_at_once_and_works_after(
         dialog.table.model().index(0, 0), flags.ClearAndSelect | flags.Rows
     )
     assert dialog.selected_ids() == [saved]
-    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, True)
     other.hold()
     _on_the_loop(qtbot, dialog.delete_selected)
     assert dialog.message.text() == BUSY

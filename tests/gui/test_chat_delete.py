@@ -8,7 +8,6 @@ import pytest
 from fixtures.gui_window import open_window
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -46,7 +45,7 @@ def test_deleting_the_open_chat_asks_then_clears_the_view(
     assert chat.chat_id == newer and "Lisinopril" in chat.visible_text()
     assert chat.delete_chat.isEnabled()
 
-    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_boxes(monkeypatch, False)
     chat.delete_chat.click()
     assert (
         f"Delete chat {newer} (1 question and its answer)" in asked[0]
@@ -55,7 +54,7 @@ def test_deleting_the_open_chat_asks_then_clears_the_view(
     assert "1 saved answer is kept" in asked[0]
     assert [c[0] for c in vault.list_chats()] == [older, newer]
 
-    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, True)
     chat.delete_chat.click()
     assert [c[0] for c in vault.list_chats()] == [older]
     assert chat.chat_id is None and chat.turns == []
@@ -93,7 +92,7 @@ def test_export_of_an_answer_whose_saved_copy_was_deleted_says_so(
         return 0
 
     monkeypatch.setattr(OutputsDialog, "exec", delete_in_dialog)
-    told = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    told = answer_boxes(monkeypatch, True)
     window.menus.outputs_action.trigger()
     assert saved not in [o.id for o in vault.list_outputs()]
     assert window.chat.turns[-1].output_id is None  # read again when the dialog closed
@@ -114,7 +113,7 @@ def test_export_checks_the_saved_copy_still_exists(
     exported: list[int] = []
     window.chat.exportRequested.connect(exported.append)
     monkeypatch.setattr(ExportDialog, "exec", lambda _self: 0)  # opened, never shown
-    told = answer_boxes(monkeypatch, QMessageBox.StandardButton.Ok)
+    told = answer_boxes(monkeypatch, True)
     window.chat.export_button.click()
     assert exported == [saved] and told == []
     vault.delete_outputs([saved])

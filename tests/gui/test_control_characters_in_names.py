@@ -81,7 +81,7 @@ def test_the_window_lists_names_escaped(qtbot: QtBot, tmp_path: Path) -> None:
         ws.import_documents(_files(tmp_path / "odd"), patient)
         panel = PatientsPanel(ws)
         qtbot.addWidget(panel)
-        panel._show_documents(ws.require_vault().list_documents(patient))
+        panel.document_refresh.show(ws.require_vault().list_documents(patient))
         texts = [panel.documents.item(i).text() for i in range(panel.documents.count())]
         assert len(texts) == len(NAMES)
         for shown in NAMES.values():

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.gui_window import open_window
-from PySide6.QtWidgets import QMessageBox, QWidget
+from fixtures.message_boxes import act_on_questions
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -45,16 +45,10 @@ def _dialog(qtbot: QtBot, workspace: Workspace, document_id: int) -> DocumentExp
     return dialog
 
 
-def _answering(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
-    """Every Yes/No question answered ``answer``; the list fills with the questions' texts."""
-    asked: list[str] = []
-
-    def question(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(args[2])
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+def _answering(monkeypatch: pytest.MonkeyPatch, agree: bool) -> list[str]:
+    """Every question answered by its button that acts (``agree``) or Cancel; the list fills
+    with the questions' texts."""
+    return act_on_questions(monkeypatch, agree)
 
 
 def _texts(dialog: DocumentExportDialog) -> list[str]:
@@ -82,21 +76,21 @@ def test_redacted_copy_is_previewed_first_and_lacks_the_name(
     assert event.details["document_id"] == document_id and event.details["redacted"] is True
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+@pytest.mark.parametrize("answer", [False, True])
 def test_an_unredacted_copy_needs_a_yes(
     qtbot: QtBot,
     workspace: Workspace,
     patient_with_note: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    answer: QMessageBox.StandardButton,
+    answer: bool,
 ) -> None:
     asked = _answering(monkeypatch, answer)
     dialog = _dialog(qtbot, workspace, _document(workspace, patient_with_note))
     out = tmp_path / "copy.md"
     dialog.path_edit.setText(str(out))
     dialog.redact.setChecked(False)
-    if answer == QMessageBox.StandardButton.No:
+    if not answer:
         assert dialog.export() is None
         assert not out.exists() and asked
         return
@@ -126,14 +120,14 @@ def test_the_panel_asks_the_window_to_export_the_selected_document(
     assert panel.export_copy_button.accessibleName()
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+@pytest.mark.parametrize("answer", [False, True])
 def test_a_typed_path_to_an_existing_file_asks_before_replacing_it(
     qtbot: QtBot,
     workspace: Workspace,
     patient_with_note: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    answer: QMessageBox.StandardButton,
+    answer: bool,
 ) -> None:
     # Walk 21: the original letter, typed as the export's path, was replaced without a word.
     asked = _answering(monkeypatch, answer)
@@ -141,7 +135,7 @@ def test_a_typed_path_to_an_existing_file_asks_before_replacing_it(
     original.write_text("the clinician's own letter", encoding="utf-8")
     dialog = _dialog(qtbot, workspace, _document(workspace, patient_with_note))
     dialog.path_edit.setText(str(original))
-    if answer == QMessageBox.StandardButton.No:
+    if not answer:
         assert dialog.export() is None
         assert original.read_text(encoding="utf-8") == "the clinician's own letter"
         assert asked and "already exists" in asked[0]

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.progress import Progress
 from medlocal.ui.dialogs.eval_dialog import EvaluateDialog
+from medlocal.ui.message_dialog import QuestionDialog
 
 DATA = Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "medqa.jsonl"
 WAIT_MS = 20_000
@@ -125,7 +126,7 @@ def test_saving_the_comparison_again_asks_before_replacing_the_files(
     qtbot: QtBot, eval_workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Walk 27: a second save into the same folder replaced comparison.* without asking.
-    from PySide6.QtWidgets import QMessageBox
+    from fixtures.message_boxes import answer_questions
 
     from medlocal.ui import files
 
@@ -136,13 +137,13 @@ def test_saving_the_comparison_again_asks_before_replacing_the_files(
     folder.mkdir()
     monkeypatch.setattr(files, "existing_folder", lambda *_a: str(folder))
     asked: list[str] = []
-    answer = QMessageBox.StandardButton.No
+    agree = False
 
-    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return answer
+    def question(dialog: QuestionDialog) -> str | None:
+        asked.append(dialog.text.text())
+        return next(iter(dialog.answers)) if agree else None
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     dialog.save()
     assert asked == [] and "Saved 5 files" in dialog.message.text()  # nothing to replace
     earlier = folder / "comparison.md"
@@ -153,7 +154,7 @@ def test_saving_the_comparison_again_asks_before_replacing_the_files(
     assert earlier.read_text(encoding="utf-8") == "the earlier comparison"  # kept on No
     assert "Not saved" in dialog.message.text()
 
-    answer = QMessageBox.StandardButton.Yes
+    agree = True
     dialog.save()
     assert len(asked) == 2 and "Saved 5 files" in dialog.message.text()
     assert earlier.read_text(encoding="utf-8") != "the earlier comparison"

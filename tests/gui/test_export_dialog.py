@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -24,14 +24,7 @@ WAIT_MS = 120_000
 def unredacted_agreed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every "Write it unredacted?" answered Yes (walk 52a H1: the question is asked; its own
     tests are in test_export_dialog_walk52a.py); the list fills with the questions asked."""
-    asked: list[str] = []
-
-    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+    return act_on_questions(monkeypatch, True)
 
 
 @pytest.fixture
@@ -172,7 +165,7 @@ def test_keep_with_a_reason_and_add_reach_the_export_and_the_audit(
     answers = iter([("  ", True), ("a colleague's name in a teaching case", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     dialog.keep_selected()  # an empty reason is refused
-    assert "reason" in dialog.message.text() and dialog.keep == []
+    assert "reason" in dialog.message.text() and dialog.spans.keep == []
     dialog.keep_selected()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
     assert "Kept" in _column(dialog, "State")
@@ -246,7 +239,7 @@ def test_a_kept_line_an_added_text_overlaps_is_removed_and_the_window_says_so(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Jane Roe takes", True))
     dialog.add_text()  # overlaps the kept line: the added text must go, the keep is dropped
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    assert dialog.keep == []
+    assert dialog.spans.keep == []
     assert f"Line(s) {number} you kept overlap the added text" in dialog.message.text()
     assert number not in _column(dialog, "#")
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
@@ -276,7 +269,7 @@ def test_an_added_text_inside_a_kept_line_overrides_the_keep(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roe", True))
     dialog.add_text()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
-    assert dialog.keep == []
+    assert dialog.spans.keep == []
     assert f"Line(s) {number} you kept overlap the added text" in dialog.message.text()
     assert "Kept" not in _column(dialog, "State")
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
@@ -383,7 +376,7 @@ def test_adding_a_text_not_in_the_export_says_so_and_adds_nothing(
     before = _column(dialog, "Text")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Carver", True))
     dialog.add_text()
-    assert dialog.add == [] and dialog.planned is not None
+    assert dialog.spans.add == [] and dialog.planned is not None
     assert _column(dialog, "Text") == before
     assert dialog.message.text() == (
         "“Carver” does not occur in the text being exported; nothing added."
@@ -408,7 +401,7 @@ def test_adding_a_text_already_removed_names_its_line_and_adds_nothing(
     assert numbers
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Roe", True))
     dialog.add_text()
-    assert dialog.add == [] and dialog.planned is not None  # no new preview, no new line
+    assert dialog.spans.add == [] and dialog.planned is not None  # no new preview, no new line
     assert list(zip(_column(dialog, "#"), _column(dialog, "Text"), strict=True)) == before
     lines = "line" + ("s" if len(numbers) > 1 else "")
     assert dialog.message.text() == (

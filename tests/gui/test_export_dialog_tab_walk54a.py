@@ -108,7 +108,7 @@ def test_keep_after_tabbing_over_the_buttons_then_export_says_the_result(
     _answer_next_input_box("ward name only")
     _tab_to(qtbot, dialog.keep_button)
     qtbot.keyClick(dialog.keep_button, Qt.Key.Key_Space)  # Keep selected…
-    assert dialog.keep == [(number, "ward name only")]
+    assert dialog.spans.keep == [(number, "ward name only")]
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=WAIT_MS)
     assert shiboken6.isValid(dialog.export_button) and shiboken6.isValid(close)
     out = tmp_path / "copy.txt"

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.dialogs.export_dialog import ExportDialog
+from medlocal.ui.dialogs.export_texts import EXPORT_UNREDACTED
+from medlocal.ui.message_dialog import QuestionDialog
 
 WAIT_MS = 120_000  # the redactor loads in a worker: seconds, more under load
 
@@ -28,16 +30,16 @@ def output_id(workspace: Workspace, patient_with_note: int) -> int:
     return workspace.summarize(patient_with_note, "medication-list").output_id
 
 
-def _answering(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+def _answering(monkeypatch: pytest.MonkeyPatch, agree: bool) -> list[str]:
     asked: list[str] = []
 
-    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
+    def question(dialog: QuestionDialog) -> str | None:
+        asked.append(dialog.text.text())
         # The safe answer is the default for Enter and Escape (ui.confirm).
-        assert args[4] == QMessageBox.StandardButton.No
-        return answer
+        assert dialog.answers["Cancel"].isDefault()
+        return EXPORT_UNREDACTED if agree else None
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     return asked
 
 
@@ -55,7 +57,7 @@ def test_redact_off_asks_first_and_no_writes_nothing(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked = _answering(monkeypatch, QMessageBox.StandardButton.No)
+    asked = _answering(monkeypatch, False)
     out = tmp_path / "answer_redacted.md"  # a name that says "redacted" changes nothing
     dialog = _dialog(qtbot, workspace, output_id, str(out))
     assert not dialog.redact.isChecked()
@@ -72,7 +74,7 @@ def test_redact_off_agreed_writes_and_says_unredacted(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked = _answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = _answering(monkeypatch, True)
     out = tmp_path / "answer.md"
     dialog = _dialog(qtbot, workspace, output_id, str(out))
     with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
@@ -91,7 +93,7 @@ def test_a_relative_file_name_is_refused_and_nothing_is_written(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    asked = _answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = _answering(monkeypatch, True)
     started_in = tmp_path / "started_in"
     started_in.mkdir()
     monkeypatch.chdir(started_in)  # wherever the window happened to be started from
@@ -112,7 +114,7 @@ def test_a_home_path_is_written_there_and_named_in_full(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    _answering(monkeypatch, True)
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))

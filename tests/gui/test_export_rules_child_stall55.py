@@ -170,7 +170,7 @@ def test_a_rules_process_killed_mid_preview_is_said_and_the_keeps_survive(
     dialog.preview.selectRow(0)
     dialog.keep_selected()
     qtbot.waitUntil(lambda: dialog.planned is not None, timeout=60_000)
-    assert dialog.keep == [(first.number, "eponym")]
+    assert dialog.spans.keep == [(first.number, "eponym")]
 
     # The child dies while it plans the next preview (the date mode changed: a new plan).
     real_send = deid_child.Channel.send
@@ -186,7 +186,7 @@ def test_a_rules_process_killed_mid_preview_is_said_and_the_keeps_survive(
     dialog.date_mode.setCurrentIndex(1)  # "Keep the year only"
     qtbot.waitUntil(lambda: "stopped unexpectedly" in dialog.message.text(), timeout=60_000)
     assert killed and _gone(killed[0])
-    assert dialog.keep == [(first.number, "eponym")]  # nothing the person chose is lost
+    assert dialog.spans.keep == [(first.number, "eponym")]  # nothing the person chose is lost
 
     # The next preview starts a new child, which lists with the keep applied.
     dialog.redact.setChecked(False)

@@ -24,7 +24,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QTextEdit,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.ui.file_drags import FileDragGuard, take_dropped_path
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.ui.patient_rows import LABEL_ROLE
 
 WAIT_MS = 30_000
@@ -184,10 +184,10 @@ def test_a_lock_while_the_drop_question_is_open_says_the_files_were_not_imported
 
     def lock_when_asked() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, QuestionDialog):
             QTimer.singleShot(20, lock_when_asked)
             return
-        asked.append(box.text())
+        asked.append(box.text.text())
         window.lock("idle")
 
     QTimer.singleShot(0, lock_when_asked)

@@ -212,7 +212,7 @@ def test_a_document_list_read_for_a_deleted_panel_is_dropped(
     held = HeldFailure(returns=[])  # its failure is ignored; its list is shown
     panel = _panel_with_patient(gui_workspace)
     monkeypatch.setattr(gui_workspace.require_vault(), "list_documents", held)
-    panel._refresh_documents_in_background()
+    panel.document_refresh.refresh_in_background()
     _delete_then_release(qtbot, panel, held, "document list")
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.settings import settings_path
 from medlocal.ui import launch_checks
 from medlocal.ui.dialogs.models_dialog import ModelManagerDialog
+from medlocal.ui.message_dialog import QuestionDialog
 
 
 def test_check_window_opens_the_first_run_window(medlocal_home: Path) -> None:
@@ -98,13 +99,12 @@ def test_import_model_asks_about_a_damaged_settings_file(
     _damage_settings()
     asked: list[str] = []
 
-    def exec_(box: QMessageBox) -> int:
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == answer).click()
-        return 0
+    def choose(box: QuestionDialog) -> str:
+        asked.append(box.text.text())
+        return answer
 
     imported: list[Path] = []
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    answer_questions(monkeypatch, choose)
     monkeypatch.setattr(ModelManagerDialog, "import_file", lambda self, p: imported.append(p))
     monkeypatch.setattr(ModelManagerDialog, "exec", lambda self: 0)
     monkeypatch.setattr(ModelManagerDialog, "check_fit", lambda self: None)

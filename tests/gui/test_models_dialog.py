@@ -254,7 +254,6 @@ def test_remove_asks_first_removes_and_refuses_the_demo_model(
     qtbot: QtBot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from fixtures.message_boxes import answer_boxes
-    from PySide6.QtWidgets import QMessageBox
 
     from medlocal.models.demo import DEMO_MODEL_ID
     from medlocal.models.importer import import_gguf
@@ -265,19 +264,19 @@ def test_remove_asks_first_removes_and_refuses_the_demo_model(
     dialog.select("gone")
     assert dialog.remove_button.isEnabled()
 
-    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_boxes(monkeypatch, False)
     dialog.remove_button.click()
     assert "Remove the model gone?" in asked[0]
     assert workspace.registry.find("gone") is not None
 
-    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, True)
     with qtbot.waitSignal(dialog.modelsChanged, timeout=WAIT_MS):
         dialog.remove_button.click()
     assert workspace.registry.find("gone") is None and not Path(model.path).exists()
     text = dialog.message.text()
     assert "Removed gone" in text and "default chat model" in text and DEMO_MODEL_ID in text
 
-    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_boxes(monkeypatch, True)
     dialog.select(DEMO_MODEL_ID)
     dialog.remove_button.click()
     assert asked == []  # refused without asking

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from fixtures.fake_models import FakeChatModel
 from fixtures.gui_window import make_workspace
+from fixtures.message_boxes import act_on_questions
 from fixtures.palettes import dark_palette
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextFormat
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.rag.flags import Flag
@@ -119,9 +119,9 @@ def test_links_open_only_after_confirmation(qtbot: QtBot, monkeypatch: pytest.Mo
     )
     view = SafeBrowser()
     qtbot.addWidget(view)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    act_on_questions(monkeypatch, False)
     assert view.confirm_and_open("https://example.org/x") is False
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
     assert view.confirm_and_open("https://example.org/x") is True
     monkeypatch.setattr(MessageDialog, "exec", lambda self: 0)
     assert view.confirm_and_open("file:///etc/passwd") is False

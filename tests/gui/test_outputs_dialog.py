@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fixtures.message_boxes import answer_boxes
 from PySide6.QtCore import QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -17,6 +17,7 @@ from medlocal.ui import patient_deletions
 from medlocal.ui.dialogs import patient_dialogs
 from medlocal.ui.dialogs.outputs_dialog import OutputsDialog
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.vault.store import Vault
 
 
@@ -49,12 +50,12 @@ def test_the_dialog_deletes_selected_outputs_after_a_confirmation(
     _select(dialog, 0, 2)
     assert dialog.selected_ids() == [third, first]
     assert dialog.delete_button.isEnabled() and not dialog.export_button.isEnabled()
-    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_boxes(monkeypatch, False)
     dialog.delete_selected()
     assert "Question 2; Question 0" in asked[0] and "cannot be undone" in asked[0]
     assert len(vault.list_outputs(patient)) == 3
 
-    answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_boxes(monkeypatch, True)
     dialog.delete_selected()
     assert [o.id for o in vault.list_outputs()] == [second, elsewhere]
     assert dialog.table.rowCount() == 1 and "Deleted 2" in dialog.message.text()
@@ -136,18 +137,15 @@ def test_the_delete_question_offers_the_quoting_outputs(
 
     def click() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        texts.append(box.informativeText())
-        default = box.defaultButton()
-        defaults.append(box.standardButton(default) if default is not None else None)
-        for button in box.findChildren(QPushButton):
-            if button.text().replace("&", "") == label:
-                button.click()
+        assert isinstance(box, QuestionDialog)
+        texts.append(box.text.text())
+        defaults.extend(text for text, button in box.answers.items() if button.isDefault())
+        box.choose(label)
 
     QTimer.singleShot(0, click)
     assert patient_dialogs.ask_delete_documents(None, "Delete x?", citing) == expected
     assert "2 saved answers or summaries" in texts[0]
-    assert defaults == [QMessageBox.StandardButton.Cancel]  # Enter deletes nothing
+    assert defaults == ["Cancel"]  # Enter deletes nothing
 
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="TZ can be changed at run time on POSIX")

@@ -94,7 +94,7 @@ def test_a_signal_dismisses_an_open_question_and_closes_the_window(
 
         def ask() -> None:
             QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
-            answers.append(confirm(window, "Restore?", "Replace this vault?"))
+            answers.append(confirm(window, "Restore?", "Replace this vault?", "Restore"))
 
         QTimer.singleShot(0, ask)
         qtbot.waitUntil(lambda: bool(answers) and not window.isVisible(), timeout=20_000)
@@ -120,7 +120,7 @@ def test_a_signal_during_a_start_up_dialog_opens_nothing_more(
 
     def tell_last_run(_parent: object, **_said: object) -> None:
         QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
-        told.append(confirm(None, "MedLocal did not close properly", "The last run …"))
+        told.append(confirm(None, "MedLocal did not close properly", "The last run …", "Send"))
 
     monkeypatch.setattr(gui, "tell_last_run", tell_last_run)
 

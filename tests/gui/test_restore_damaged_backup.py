@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import PASS
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -70,7 +70,7 @@ def test_a_damaged_backup_is_refused_before_the_window_locks(
     monkeypatch.setattr(workspace, "lock", lock)
     dialog = window.dialogs.backup_dialog()
     assert isinstance(dialog, BackupDialog)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    act_on_questions(monkeypatch, True)
     dialog.source.setText(str(usb))
     dialog.source_passphrase.setText(PASS)
     dialog.start_restore()

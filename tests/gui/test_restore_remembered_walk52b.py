@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fixtures.gui_window import PASS
 from fixtures.keychain import MemoryKeychain
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -40,11 +40,7 @@ def test_restore_over_a_remembered_vault_says_and_keeps_it_remembered(
     dialog.show()
     asked: list[str] = []
 
-    def question(_parent: object, title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    act_on_questions(monkeypatch, True, asked)
     dialog.source.setText(str(tmp_path / "usb"))
     dialog.source_passphrase.setText(PASS)
     dialog.start_restore()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import PASS, make_workspace
+from fixtures.message_boxes import act_on_questions
 from fixtures.older_vault import OLDER, rewind_one_format
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -73,7 +73,7 @@ def test_the_backup_dialog_and_lock_screen_say_it_was_upgraded(
         usb.mkdir()
         _older_backup(ws, usb)
         dialog = BackupDialog(ws, parent=window)
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        act_on_questions(monkeypatch, True)
         dialog.source.setText(str(usb))
         dialog.source_passphrase.setText(PASS)
         dialog.start_restore()

@@ -6,24 +6,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.settings import Settings, settings_path
 from medlocal.ui.app import build_window
 from medlocal.ui.dialogs.settings_dialog import SettingsDialog
+from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.ui.workers import wait_for_jobs
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, button_text: str, seen: list[str]) -> None:
-    def exec_(box: QMessageBox) -> int:
-        seen.append(f"{box.text()}\n{box.informativeText()}")
-        chosen = next(b for b in box.buttons() if b.text() == button_text)
-        chosen.click()
-        return 0
+    def choose(box: QuestionDialog) -> str:
+        seen.append(box.text.text())
+        return button_text
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    answer_questions(monkeypatch, choose)
 
 
 def _damage() -> None:
@@ -84,12 +83,11 @@ def test_a_newer_file_is_not_called_damaged(
     settings_path().write_text("version = 999\n")
     titles: list[str] = []
 
-    def exec_(box: QMessageBox) -> int:
-        titles.append(f"{box.windowTitle()}\n{box.text()}")
-        next(b for b in box.buttons() if b.text() == "Quit").click()
-        return 0
+    def quit_(box: QuestionDialog) -> str:
+        titles.append(f"{box.windowTitle()}\n{box.text.text()}")
+        return "Quit"
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    answer_questions(monkeypatch, quit_)
     assert build_window(gui_workspace) is None
     assert len(titles) == 1 and "damaged" not in titles[0]
     assert titles[0].startswith("MedLocal settings file is from a newer MedLocal")
@@ -102,12 +100,11 @@ def test_a_damaged_file_keeps_its_title(
     _damage()
     titles: list[str] = []
 
-    def exec_(box: QMessageBox) -> int:
+    def quit_(box: QuestionDialog) -> str:
         titles.append(box.windowTitle())
-        next(b for b in box.buttons() if b.text() == "Quit").click()
-        return 0
+        return "Quit"
 
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    answer_questions(monkeypatch, quit_)
     assert build_window(gui_workspace) is None
     assert titles == ["MedLocal settings file is damaged"]
 

@@ -6,16 +6,15 @@ export of the selected document, and a deletion made while its question was open
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.gui_window import window_with_patient
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import act_on_questions, answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.main_window import MainWindow
-from medlocal.ui.message_dialog import MessageDialog
+from medlocal.ui.message_dialog import MessageDialog, QuestionDialog
 
 GONE = "note_2.txt was already deleted outside this window"
 
@@ -62,11 +61,7 @@ def test_delete_of_a_document_deleted_elsewhere_says_so(
 ) -> None:
     window, ids = _window_with_two_notes(qtbot, gui_workspace, tmp_path)
     asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _p, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
-    )
+    act_on_questions(monkeypatch, False, asked)
     _select(window, "note_2.txt")
     gui_workspace.require_vault().delete_documents([ids["note_2.txt"]])  # the CLI, elsewhere
     window.patients.delete_documents()
@@ -85,11 +80,11 @@ def test_a_deletion_while_the_question_was_open_says_so(
 ) -> None:
     window, ids = _window_with_two_notes(qtbot, gui_workspace, tmp_path)
 
-    def question(*_args: Any) -> Any:  # the CLI deletes it while the window asks
+    def question(dialog: QuestionDialog) -> str:  # the CLI deletes it while the window asks
         gui_workspace.require_vault().delete_documents([ids["note_2.txt"]])
-        return QMessageBox.StandardButton.Yes
+        return next(iter(dialog.answers))
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     _select(window, "note_2.txt")
     window.patients.delete_documents()
     qtbot.waitUntil(lambda: GONE in window.patients.notice.text(), timeout=10_000)

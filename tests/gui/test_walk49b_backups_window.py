@@ -5,15 +5,15 @@ backups, exported files and the audit log still hold their records."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.gui_window import PASS, window_with_patient
-from PySide6.QtWidgets import QMessageBox
+from fixtures.message_boxes import answer_questions
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.dialogs.backup_dialog import BackupDialog
+from medlocal.ui.message_dialog import QuestionDialog
 
 WAIT_MS = 120_000
 
@@ -79,11 +79,11 @@ def test_removing_a_patient_names_what_still_holds_them(
     gui_workspace.backup(PASS, usb)
     asked: list[str] = []
 
-    def question(_parent: Any, _title: str, text: str, *args: Any) -> Any:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def question(dialog: QuestionDialog) -> str:
+        asked.append(dialog.text.text())
+        return next(iter(dialog.answers))
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     window.patients.remove_patient()
     # What still holds them is read on a worker (review 49b R8), then asked.
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
@@ -106,11 +106,11 @@ def test_restore_counts_what_it_loses(
     vault.add_patient("Added Since")
     asked: list[str] = []
 
-    def question(_parent: Any, _title: str, text: str, *args: Any) -> Any:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def question(dialog: QuestionDialog) -> str:
+        asked.append(dialog.text.text())
+        return next(iter(dialog.answers))
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     dialog = BackupDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.source.setText(str(usb))

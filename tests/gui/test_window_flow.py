@@ -12,16 +12,18 @@ from typing import Any
 import pytest
 from fixtures.fake_models import FakeChatModel
 from fixtures.gui_window import PASS, make_workspace, window_with_patient
+from fixtures.message_boxes import answer_questions
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.progress import Progress
 from medlocal.ui.first_run import FirstRunWizard
 from medlocal.ui.main_window import MainWindow
+from medlocal.ui.message_dialog import QuestionDialog
 
 MEDS = "Discharge medications: metformin 500 mg twice daily. Lisinopril 10 mg once daily."
 ALLERGY = "Allergies: penicillin causes a widespread rash."
@@ -539,11 +541,12 @@ def test_confirmations_before_deleting_default_to_no(
     """Yes was the default button: Enter removed a patient with all their records."""
     asked: list[tuple[str, Any]] = []
 
-    def question(_parent: Any, title: str, _text: str, *args: Any) -> Any:
-        asked.append((title, args[1] if len(args) > 1 else None))
-        return QMessageBox.StandardButton.No
+    def question(dialog: QuestionDialog) -> None:
+        default = next(label for label, button in dialog.answers.items() if button.isDefault())
+        asked.append((dialog.windowTitle(), default))
+        return None
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    answer_questions(monkeypatch, question)
     window = window_with_patient(qtbot, gui_workspace, "Confirm Patient")
     note = tmp_path / "meds.txt"
     note.write_text(MEDS)
@@ -555,7 +558,7 @@ def test_confirmations_before_deleting_default_to_no(
     window.patients.remove_patient()
     qtbot.waitUntil(lambda: len(asked) == 2 and not window.patients.busy)
     assert [title for title, _ in asked] == ["Delete documents", "Remove patient"]
-    assert all(default == QMessageBox.StandardButton.No for _, default in asked)
+    assert all(default == "Cancel" for _, default in asked)
     assert window.patients.patients.count() == 1 and window.patients.documents.count() == 1
     window.close()
 

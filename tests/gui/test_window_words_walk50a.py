@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from fixtures.gui_window import PASS, window_with_patient
 from fixtures.message_boxes import answer_boxes
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -42,7 +41,7 @@ def test_removing_a_patient_says_how_to_erase_the_backups_in_the_window(
     usb.mkdir()
     window = window_with_patient(qtbot, gui_workspace, "Erase Me")
     gui_workspace.backup(PASS, usb)
-    asked = answer_boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_boxes(monkeypatch, True)
     window.patients.remove_patient()
     qtbot.waitUntil(lambda: bool(asked), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.patients.busy, timeout=WAIT_MS)

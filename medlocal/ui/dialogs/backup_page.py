@@ -244,7 +244,7 @@ class BackupPage(BackupTasks):
         return self._start(BACKUP_JOB, task, self._backed_up, self.backup_message)
 
     def _agree_to_create(self, new: NewFolder) -> bool:
-        if confirm(self, "Create the backup folder?", new.question()):
+        if confirm(self, "Create the backup folder?", new.question(), "Create the folder"):
             return True
         self._clear_messages()
         self.backup_message.show_note(

@@ -71,7 +71,7 @@ class PruneAction(BackupPage):
                     f"older than the newest {keep}."
                 )
                 return
-            if confirm(self, "Remove older backups?", plan.question()):
+            if confirm(self, "Remove older backups?", plan.question(), "Remove them"):
                 self._remove_older(plan)
 
         reading = self._start(READING_OLDER, read, ask, self.backup_message)

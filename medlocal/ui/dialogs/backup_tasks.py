@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -26,7 +25,7 @@ from medlocal.errors import GenerationCancelled
 from medlocal.ui import files
 from medlocal.ui.backup_advice import make_room
 from medlocal.ui.closing import PRUNE_JOB, RESTORE_JOB, WAITED_FOR
-from medlocal.ui.confirm import safe_default_question
+from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, Task, TaskPanel, error_text
 from medlocal.ui.workers import Job, folder_looks
 from medlocal.vault.backup_files import NoRoomError
@@ -160,11 +159,11 @@ class BackupTasks(QDialog):
         if self._closing_asked:
             return  # stopping already: it closes when the task has ended
         said, after = WAITED_FOR.get(job.name, ("A task is still running.", ""))
-        stop = safe_default_question(
+        stop = confirm(
             self,
             "Stop and close?",
             f"{said} Stop it and close?",
-            ("Stop and close", QMessageBox.ButtonRole.DestructiveRole),
+            "Stop and close",
             "Keep working",
             informative=after,
         )

@@ -259,6 +259,7 @@ class EvaluateDialog(QDialog):
             self,
             "Replace the earlier comparison?",
             f"{shown_path(folder)} already holds {names}. Replace them with this comparison?",
+            "Replace them",
         ):
             return True
         self.message.show_note("Not saved: choose another folder to keep the earlier files.")

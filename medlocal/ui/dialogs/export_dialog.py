@@ -6,12 +6,11 @@ With "Redact identifiers" on, the dialog first lists exactly what will be remove
 its type, where it is and what replaces it) from :meth:`Workspace.preview_redactions`, and the
 Export button waits for that list: nothing is written before the person has seen it. The
 preview and the export both run off the GUI thread (export_tasks); the list is
-redaction_preview's, the texts export_texts'.
+redaction_preview's, the person's keeps and adds span_review's, the texts export_texts'.
 """
 
 from __future__ import annotations
 
-import copy
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,13 +36,14 @@ from medlocal.app.backups import full_path
 from medlocal.errors import GenerationCancelled, UserInputError
 from medlocal.fsutil import shown_path
 from medlocal.progress import Progress
-from medlocal.rag.export import ExportReport, Shared, not_found_text
+from medlocal.rag.export import ExportReport, Shared
 from medlocal.ui import files
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import ErrorLine, resize_on_screen, run_owned
 from medlocal.ui.dialogs.export_tasks import Exporter, Previewer, exporter, previewer
 from medlocal.ui.dialogs.export_texts import (
     DATE_MODES,
+    EXPORT_UNREDACTED,
     FILTERS,
     MODEL_LINE_HELP,
     MODEL_LINE_STOPPED,
@@ -60,8 +59,8 @@ from medlocal.ui.dialogs.redaction_preview import (
     fill_preview,
     preview_summary,
     preview_table,
-    select_lines,
 )
+from medlocal.ui.dialogs.span_review import SpanReview
 from medlocal.ui.workers import Job, ProgressRelay
 
 if TYPE_CHECKING:
@@ -69,8 +68,6 @@ if TYPE_CHECKING:
     # thread, opening this dialog froze the window that long (walk 25). The preview's worker
     # imports it instead, through Workspace.preview_redactions.
     from medlocal.privacy.deid_plan import PlanItem, RedactionPlan
-
-MAX_REASON = 120  # the audit log takes short texts only
 
 
 class ExportDialog(QDialog):
@@ -85,12 +82,6 @@ class ExportDialog(QDialog):
         self.shared = self._shared(item_id)  # a saved output's id here, a document's below
         self.planned: list[PlanItem] | None = None
         self.plan: RedactionPlan | None = None  # the plan the list shows
-        # The user's review of the preview: spans to keep (preview number, reason) and texts the
-        # rules missed. Both reach the export, and the audit log records them (never the text).
-        # A span's number never changes when a text is added (RedactionPlan), so a kept number
-        # names the line the user selected whatever is added before or after it.
-        self.keep: list[tuple[int, str]] = []
-        self.add: list[str] = []
         self.preview_job: Job | None = None
         # Where the preview and the export say how far they read the patient's record (the
         # first export of a patient with a long document reads it for minutes; walk 35).
@@ -98,7 +89,6 @@ class ExportDialog(QDialog):
         self.relay.progressed.connect(self._show_progress)
         self.export_job: Job | None = None
         self._preview_key: tuple[bool, str, bool] | None = None
-        self._review_note = ""  # said above the next list shown (a keep an add overrode)
         self._replace_agreed = ""  # an existing file the person agreed to replace
 
         self.path_edit = QLineEdit(self)
@@ -136,6 +126,7 @@ class ExportDialog(QDialog):
         review_row.addStretch(1)
         self.review.setVisible(False)
         self.message = ErrorLine("Export message", self)
+        self.spans = SpanReview(self, self.preview, self.message)  # what the person keeps, adds
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setAccessibleName("Write the export file")
@@ -220,7 +211,7 @@ class ExportDialog(QDialog):
         if self.preview_job is not None:  # an older preview's minutes of model line are wasted
             self.preview_job.cancel()
 
-        keep, add = list(self.keep), list(self.add)
+        keep, add = list(self.spans.keep), list(self.spans.add)
         previewer = self._previewer()
 
         def work(cancel: threading.Event) -> RedactionPlan:
@@ -240,7 +231,7 @@ class ExportDialog(QDialog):
             self._update_export_button()
             if isinstance(exc, GenerationCancelled) and model_line:
                 # Stopped during the model's reading: show what the rules alone remove.
-                self._review_note = MODEL_LINE_STOPPED
+                self.spans.note = MODEL_LINE_STOPPED
                 self.model_line.setChecked(False)  # starts the rules' preview
                 return
             if isinstance(exc, GenerationCancelled):
@@ -268,82 +259,22 @@ class ExportDialog(QDialog):
         self.planned = planned
         fill_preview(self.preview, planned)
         self.review.setVisible(True)
-        note, self._review_note = self._review_note, ""
-        self.message.show_note(f"{note}{preview_summary(planned)}")
+        self.message.show_note(f"{self.spans.take_note()}{preview_summary(planned)}")
         self._update_export_button()
 
     def keep_selected(self) -> None:
-        """Keep the selected span (the user judged it safe); the reason goes to the audit."""
-        row = self.preview.currentRow()
-        if self.planned is None or not 0 <= row < len(self.planned):
-            self.message.show_error("Select a line of the list first.")
-            return
-        item = self.planned[row]
-        if item.added:
-            self.message.show_error("This line is text you added to remove; it cannot be kept.")
-            return
-        reason, ok = QInputDialog.getText(
-            self, "Keep this span", f"Why may “{item.redaction.original}” stay? (for the audit)"
-        )
-        if not ok:
-            return
-        if not reason.strip():
-            self.message.show_error("Give a reason to keep it: it is recorded in the audit log.")
-            return
-        self.keep.append((item.number, reason.strip()[:MAX_REASON]))
-        self.planned = None
-        self.plan = None
-        self.load_preview()
+        if self.spans.keep_selected(self.planned):
+            self._preview_again()
 
     def add_text(self) -> None:
-        text, ok = QInputDialog.getText(self, "Remove more", "Text to remove (every occurrence):")
-        if not ok or not text.strip():
-            return
-        if self.plan is None:
-            self.message.show_error("Wait for the list of what will be removed.")
-            return
-        removed = self.plan.already_removed(text)
-        if removed:  # adding it would only renumber the lines that remove it: show them instead
-            self._show_already_removed(text.strip(), removed)
-            return
-        try:
-            found, absorbed = self._try_add(text.strip())
-        except UserInputError as err:
-            self.message.show_error(str(err))
-            return
-        if not found:  # adding it changes nothing: say so rather than list the same lines again
-            self.message.show_error(not_found_text(text) + ".")
-            return
-        self.add.append(text.strip())
-        # A kept span the added text overlaps is merged into the added span and removed with it
-        # (the added text must go): its keep no longer applies.
-        self.keep = [(number, reason) for number, reason in self.keep if number not in absorbed]
-        if absorbed:
-            self._review_note = (
-                f"Line(s) {', '.join(map(str, sorted(absorbed)))} you kept overlap the added "
-                "text: they will be removed with it. "
-            )
+        if self.spans.add_text(self.plan, self.planned):
+            self._preview_again()
+
+    def _preview_again(self) -> None:
+        """The list computed again with the person's kept spans and added texts."""
         self.planned = None
         self.plan = None
         self.load_preview()
-
-    def _show_already_removed(self, text: str, numbers: list[int]) -> None:
-        """Say that ``text`` is removed already, by which lines, and select the first of them."""
-        lines = ", ".join(map(str, numbers))
-        self.message.show_note(
-            f"“{text}” is already removed: line{'s' if len(numbers) > 1 else ''} {lines}. "
-            "Nothing was added."
-        )
-        select_lines(self.preview, self.planned or [], numbers)
-
-    def _try_add(self, text: str) -> tuple[int, set[int]]:
-        """How many places ``text`` occurs in, and the kept numbers that adding it would merge
-        into an added span (a dry run on a copy of the plan shown; the plan itself is rebuilt by
-        the preview)."""
-        assert self.plan is not None
-        trial = copy.deepcopy(self.plan)
-        found = trial.add(text)
-        return found, {number for number, _ in self.keep if number in trial.merged}
 
     def export(self) -> Job | None:
         text = self.path_edit.text().strip()
@@ -364,7 +295,7 @@ class ExportDialog(QDialog):
             return None
         if not self._may_write(path):
             return None
-        keep, add = list(self.keep), list(self.add)
+        keep, add = list(self.spans.keep), list(self.spans.add)
         exporter = self._exporter()
 
         def work(cancel: threading.Event) -> ExportReport:
@@ -407,7 +338,9 @@ class ExportDialog(QDialog):
         if path.is_dir():
             self.message.show_error(f"{shown_path(path)} is a folder: type a file name after it.")
             return False
-        if not confirm(self, "Replace file?", f"{shown_path(path)} already exists. Replace it?"):
+        if not confirm(
+            self, "Replace file?", f"{shown_path(path)} already exists. Replace it?", "Replace"
+        ):
             self.message.show_note("Not exported: choose another file name.")
             return False
         self._replace_agreed = str(path)
@@ -425,7 +358,7 @@ class ExportDialog(QDialog):
 
     def _unredacted_allowed(self) -> bool:
         """Whether the person, asked, agrees to write the file with the identifiers in it."""
-        return confirm(self, "Export unredacted", UNREDACTED_QUESTION)
+        return confirm(self, "Export unredacted", UNREDACTED_QUESTION, EXPORT_UNREDACTED)
 
     def _clear(self) -> None:
         """Closed: the list leaves the screen, and a preview still being computed is cancelled
@@ -465,4 +398,4 @@ class DocumentExportDialog(ExportDialog):
         return Shared.document(item_id)
 
     def _unredacted_allowed(self) -> bool:
-        return confirm(self, "Export unredacted", UNREDACTED_DOCUMENT_QUESTION)
+        return confirm(self, "Export unredacted", UNREDACTED_DOCUMENT_QUESTION, EXPORT_UNREDACTED)

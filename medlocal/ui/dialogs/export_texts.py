@@ -19,8 +19,8 @@ DATE_MODES = (("Shift dates (keeps intervals)", "shift"), ("Keep the year only",
 # A full path as the refusal of a relative one shows it (walk 52a M1).
 PATH_EXAMPLE = r"C:\Users\you\Documents\letter.md" if sys.platform == "win32" else "~/letter.md"
 # Asked before an unredacted export of a saved answer or summary (walk 52a H1: one was written
-# with every identifier its quoted passages held, and nothing said so). The safe answer, No, is
-# the default (ui.confirm).
+# with every identifier its quoted passages held, and nothing said so). The safe answer, Cancel,
+# is the default (ui.confirm).
 UNREDACTED_QUESTION = (
     "Redact identifiers is off: the file will hold the patient's name, dates, addresses and "
     "other identifiers wherever the text or the passages it quotes hold them. Write it "
@@ -30,6 +30,7 @@ UNREDACTED_DOCUMENT_QUESTION = (
     "Redact identifiers is off: the copy will hold the patient's name, dates and "
     "other identifiers as imported. Write it unredacted?"
 )
+EXPORT_UNREDACTED = "Export with the identifiers"
 UNREDACTED_DONE = "unredacted: the patient's identifiers were not removed"
 
 MODEL_LINE_TEXT = "Also ask the chat &model for names and places (slow)"

@@ -467,7 +467,9 @@ class ModelManagerDialog(QDialog):
         )
         # The demo model is refused by the application layer, without asking first.
         asking = model.id != DEMO_MODEL_ID
-        if asking and not confirm(self, "Remove model", f"Remove the model {model.id}? {what}"):
+        if asking and not confirm(
+            self, "Remove model", f"Remove the model {model.id}? {what}", "Remove the model"
+        ):
             return
         try:
             removal = self.workspace.remove_model(model.id)

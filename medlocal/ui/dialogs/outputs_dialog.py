@@ -124,6 +124,7 @@ class OutputsDialog(QDialog):
             f"Delete {saved_outputs(len(chosen))} from the vault: "
             f"{'; '.join(titles)}{more}? This cannot be undone. The documents they quote "
             "are kept, and so is each answer's chat.",
+            "Delete",
         ):
             return
         try:

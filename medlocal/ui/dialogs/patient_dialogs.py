@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -38,37 +37,36 @@ from medlocal.app.patients import (
 )
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.confirm import confirm, safe_default_question
-from medlocal.ui.fit_screen import fit_dialog
+from medlocal.ui.confirm import CANCEL, confirm
+from medlocal.ui.fit_screen import fit_dialog, width_in_characters
+from medlocal.ui.message_dialog import ask
 from medlocal.wording import counted, saved_outputs
 
 if TYPE_CHECKING:
     from medlocal.vault.store import Vault
 
 DOCUMENTS_ONLY, WITH_OUTPUTS = "documents", "with outputs"
+DELETE_DOCUMENTS, KEEP_OUTPUTS = "Delete", "Delete, keep the outputs"
 
 
 def ask_delete_documents(parent: QWidget | None, question: str, citing: int) -> str | None:
     """Yes/No, or, when ``citing`` saved answers or summaries quote the documents, a choice
     between deleting those too (WITH_OUTPUTS) and keeping them (DOCUMENTS_ONLY); None: cancel."""
     if not citing:
-        return DOCUMENTS_ONLY if confirm(parent, "Delete documents", question) else None
-    box = QMessageBox(QMessageBox.Icon.Question, "Delete documents", question, parent=parent)
-    box.setInformativeText(
+        asked = confirm(parent, "Delete documents", question, DELETE_DOCUMENTS)
+        return DOCUMENTS_ONLY if asked else None
+    written = (
         f"{saved_outputs(citing).capitalize()} {'was' if citing == 1 else 'were'} written from "
         "them. Kept, they keep "
         "their text, including what they quote (File → Saved answers and summaries…)."
     )
-    with_outputs = box.addButton(
-        f"Delete with the {counted(citing, 'saved output')}",
-        QMessageBox.ButtonRole.DestructiveRole,
+    with_outputs = f"Delete with the {counted(citing, 'saved output')}"
+    # Cancel is Enter's: an Enter out of habit deletes nothing (QMessageBox chose "Delete, keep
+    # the outputs").
+    answer = ask(
+        parent, "Delete documents", f"{question}\n\n{written}", [with_outputs, KEEP_OUTPUTS], CANCEL
     )
-    only = box.addButton("Delete, keep the outputs", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)  # Enter deletes nothing (it chose "Delete, keep the outputs")
-    box.exec()
-    clicked = box.clickedButton()
-    return WITH_OUTPUTS if clicked is with_outputs else DOCUMENTS_ONLY if clicked is only else None
+    return {with_outputs: WITH_OUTPUTS, KEEP_OUTPUTS: DOCUMENTS_ONLY}.get(answer)
 
 
 ADD_ANYWAY, GO_BACK = "Add anyway", "Go back"
@@ -113,9 +111,7 @@ def add_patient_asking(
 
 def _add_anyway(parent: QWidget | None, title: str, question: str) -> bool:
     """*Add anyway*, or *Go back* to the form as typed (the default, and Escape's)."""
-    return safe_default_question(
-        parent, title, question, (ADD_ANYWAY, QMessageBox.ButtonRole.AcceptRole), GO_BACK
-    )
+    return confirm(parent, title, question, ADD_ANYWAY, GO_BACK)
 
 
 class AddPatientDialog(QDialog):
@@ -179,9 +175,10 @@ class AddPatientDialog(QDialog):
         form.addRow(buttons)
         self.dob_reading.hide()
         self.error.hide()
-        # Wide enough that a message under the date wraps onto two or three lines, not six.
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        fit_dialog(self)  # that minimum, too, no wider than the screen (walk 55a M1)
+        fit_dialog(self)
+        # Wide enough that a message under the date wraps onto two or three lines, not six;
+        # no wider than the screen either (fit_dialog; walk 55a M1).
+        width_in_characters(self, 70)
 
     def fill(self, name: str, mrn: str | None, dob: str | None) -> None:
         """What was typed for a patient the vault could not add yet (it was busy)."""

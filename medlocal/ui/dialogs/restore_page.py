@@ -270,6 +270,7 @@ class RestorePage(BackupTasks):
             f"{replaced} {loss_note(self._held_before, before.backup)} It is kept aside until "
             "the restored copy has been verified. Once the backup is found to open, the window "
             f"locks; afterwards unlock with {unlock}.{remembered} Continue?",
+            "Restore",
         ):
             return None  # what was typed stays, to restore after all
         for field in (self.new_passphrase, self.confirm_passphrase, self.source_passphrase):
