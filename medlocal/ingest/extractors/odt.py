@@ -41,6 +41,7 @@ from medlocal.ingest.document import (
     ExtractedDocument,
 )
 from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.extractors.comment_marks import placed_comment
 from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
 from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
 
@@ -458,10 +459,10 @@ def _comment(annotation: Any, notes: _Notes) -> str:
             author = " ".join(_inline(child, notes).split())
         elif child.qname in (_PARAGRAPH, _LIST):
             paragraphs.append(_block_text(child, notes))
-    text = " ".join(" ".join(paragraphs).split())
-    if not text:
+    placed = placed_comment(" ".join(paragraphs), author)
+    if not placed:
         return ""
-    placed = f" [comment by {author}: {text}]" if author else f" [comment: {text}]"
+    placed = f" {placed}"
     if not notes.placing:
         return placed
     notes.placing[-1].append(placed)
