@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import random
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from fixtures.child_process import run_until_killed
 from fixtures.ingest_files import FakeEmbedder
 from fixtures.office_files import make_odt
 
@@ -33,6 +30,7 @@ FIXTURES = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import sys
 sys.path.insert(0, sys.argv[3])
+from fixtures.child_process import run_until_killed
 from fixtures.ingest_files import FakeEmbedder
 from medlocal.ingest.rechunk import rechunk_documents
 from medlocal.vault.store import Vault
@@ -78,22 +76,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _run_child(folder: Path, kill_after: float | None = None) -> tuple[str, float]:
     script = folder.parent / "child.py"
     script.write_text(CHILD)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), str(folder), PASS, str(FIXTURES)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "READY"
-    ready = time.monotonic()
-    if kill_after is not None:
-        time.sleep(kill_after)
-        proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=300)
-    return f"rc={proc.returncode} out={out.strip()} err={err.strip()[-300:]}", (
-        time.monotonic() - ready
-    )
+    return run_until_killed(script, [str(folder), PASS, str(FIXTURES)], kill_after, timeout=300)
 
 
 def _check_whole(folder: Path) -> int:
@@ -131,6 +114,7 @@ def test_kill_at_random_moments_during_the_update(template: Path, tmp_path: Path
     assert _check_whole(timing) == DOCS
     rng = random.Random(60)
     killed = attempts = 0
+    halfway: list[int] = []  # documents already new where a kill left some old
     while attempts < 12 and (attempts < 6 or killed < 3):
         folder = tmp_path / f"run{attempts}" / "vault"
         shutil.copytree(template, folder)
@@ -141,9 +125,12 @@ def test_kill_at_random_moments_during_the_update(template: Path, tmp_path: Path
         else:
             duration = min(duration, elapsed)
         new = _check_whole(folder)
+        if 0 < new < DOCS:
+            halfway.append(new)
         with Vault.open(folder, PASS) as vault:  # the next run does the rest, and only that
             assert len(pending_documents(vault)) == DOCS - new
             assert rechunk_documents(vault, EMB).rechunked == DOCS - new
             assert pending_documents(vault) == []
         assert _check_whole(folder) == DOCS
     assert killed >= 3, f"{killed} of {attempts} kills landed mid-update"
+    assert halfway, "no kill left the vault half updated"
