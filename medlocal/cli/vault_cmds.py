@@ -383,12 +383,15 @@ def run_update(args: argparse.Namespace) -> int:
         print("Every document is up to date.")
         return 0
     print(
-        f"Updated {report.rechunked + report.paged} of {report.total} documents "
+        f"Updated {report.rechunked + report.paged + report.current} of {report.total} documents "
         f"({report.rechunked} re-chunked, {report.paged} given page positions"
+        + (f", {report.current} read again with the same text" if report.current else "")
         + (f", {report.failed} left as they were" if report.failed else "")
         + (f", {report.skipped} changed meanwhile" if report.skipped else "")
         + ")."
     )
+    for file_name, why in report.kept:
+        print(f"  {shown_name(file_name)}: kept as it was: {why}.")
     return 0
 
 

@@ -37,6 +37,7 @@ from medlocal.ingest.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from medlocal.ingest.extractor_versions import extractor_version
 from medlocal.ingest.extractors.pictures import picture_spans
 from medlocal.ingest.formats import (
     DEFAULT_MAX_BYTES,
@@ -131,6 +132,7 @@ class DocumentStore(Protocol):
         attached_to: int | None = None,
         stored: bytes | None = None,
         pictures: PictureMarks | None = None,
+        extractor_version: int | None = None,
     ) -> int: ...
 
     def replace_stored_copy(self, document_id: int, stored: bytes) -> None: ...
@@ -634,6 +636,7 @@ def _import_data(
             attached_to=attached_to,
             stored=stored,
             pictures=PictureMarks(picture_spans(document.text), document.unread_picture_pages),
+            extractor_version=extractor_version(file_format.file_type),
         )
     outcome.status, outcome.chunks = "imported", len(chunks)
     return carried

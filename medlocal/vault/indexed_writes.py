@@ -16,6 +16,7 @@ import numpy.typing as npt
 from medlocal.vault import conversations, db, documents, patients
 from medlocal.vault.audit import MAX_DETAIL_STRING
 from medlocal.vault.errors import DuplicateDocumentError, NotFoundError
+from medlocal.vault.extractor_marks import set_extractor_version
 from medlocal.vault.records import ChunkRecord, PageSpan, PictureMarks
 from medlocal.vault.session import SessionSource, reading
 
@@ -38,9 +39,11 @@ def add_document(
     attached_to: int | None = None,
     stored: bytes | None = None,
     pictures: PictureMarks | None = None,
+    extractor_version: int | None = None,
 ) -> int:
     """Store one document with its bytes (``stored`` where given, else ``data``), chunks,
-    vectors, FTS rows and import notes; returns its id."""
+    vectors, FTS rows, import notes and the version of the extractor that read it; returns its
+    id."""
     array = documents.check_vectors(chunks, vectors)
     digest = documents.sha256_hex(data)
     with reading(fetch) as s:
@@ -73,6 +76,8 @@ def add_document(
                 attached_to=attached_to,
                 stored=stored,
             )
+            if extractor_version is not None:
+                set_extractor_version(s.conn, document_id, extractor_version)
             s.audit.append(
                 "import",
                 {
@@ -131,10 +136,12 @@ def replace_passages(
     vectors: npt.NDArray[np.float32],
     embed_model_id: str,
     pages: Sequence[PageSpan] = (),
+    extractor_version: int | None = None,
 ) -> bool:
-    """Swap a document's passages, vectors and extracted text for new ones in one transaction
-    (re-chunking without re-import). False, changing nothing, when the document was deleted or
-    its passages changed since ``expected_chunk_ids`` were read."""
+    """Swap a document's passages, vectors and extracted text (and the version of the
+    extractor that read it, where given) for new ones in one transaction (re-chunking without
+    re-import). False, changing nothing, when the document was deleted or its passages changed
+    since ``expected_chunk_ids`` were read."""
     array = documents.check_vectors(chunks, vectors)
     with reading(fetch) as s:
         with db.transaction(s.conn):
@@ -151,6 +158,8 @@ def replace_passages(
                 "UPDATE documents SET text = ?, embed_model_id = ?, pages = ? WHERE id = ?",
                 (text, embed_model_id, documents.pages_json(pages), document_id),
             )
+            if extractor_version is not None:
+                set_extractor_version(s.conn, document_id, extractor_version)
             s.audit.append(
                 "rechunk",
                 {

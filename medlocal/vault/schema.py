@@ -243,6 +243,18 @@ MIGRATIONS: tuple[str, ...] = (
         marks TEXT NOT NULL
     );
     """,
+    # 10: the version of the extractor (ingest/extractor_versions.py, one per format) that a
+    # document's text was read with, or last checked against by the update job, so that a
+    # corrected extractor reaches documents already in the vault (`medlocal vault update`
+    # reads them again from their stored originals). No row: read before versions were kept
+    # (version 1). Encrypted with the rest, gone with the document. A table of its own, as in
+    # step 9: a step that runs again changes nothing.
+    """
+    CREATE TABLE IF NOT EXISTS document_extractors (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

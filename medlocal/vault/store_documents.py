@@ -9,13 +9,13 @@ hybrid search are in ``search`` and switching the embedding model in ``reembed``
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from medlocal.errors import UserInputError
-from medlocal.vault import documents, indexed_writes, patients, reembed, search
+from medlocal.vault import documents, extractor_marks, indexed_writes, patients, reembed, search
 from medlocal.vault.errors import NotFoundError
 from medlocal.vault.records import ChunkRecord, PageSpan, PictureMarks, SearchHit
 from medlocal.vault.reembed import Embedder, ReembedReport
@@ -81,6 +81,7 @@ class DocumentsMixin(VaultCore):
         attached_to: int | None = None,
         stored: bytes | None = None,
         pictures: PictureMarks | None = None,
+        extractor_version: int | None = None,
     ) -> int:
         """Store a document, its bytes, chunks, vectors and FTS rows, and the import event, in
         one transaction; nothing is visible until it commits. ``text`` (the extracted text the
@@ -92,7 +93,8 @@ class DocumentsMixin(VaultCore):
         keep when not ``data`` itself (an e-mail without the attachments stored as documents of
         their own); the size and sha256 recorded, and the duplicate check, are ``data``'s.
         ``pictures``: where its text was read from pictures and which pages show one not read,
-        for its passages' citations."""
+        for its passages' citations. ``extractor_version``: the version of the extractor that
+        read its text (``ingest.extractor_versions``), so that a later fix can reach it."""
         return indexed_writes.add_document(
             self._session,
             patient_id=patient_id,
@@ -110,6 +112,7 @@ class DocumentsMixin(VaultCore):
             attached_to=attached_to,
             stored=stored,
             pictures=pictures,
+            extractor_version=extractor_version,
         )
 
     def replace_stored_copy(self, document_id: int, stored: bytes) -> None:
@@ -235,6 +238,22 @@ class DocumentsMixin(VaultCore):
         with self._read() as s:
             return documents.documents_without_headers(s.conn)
 
+    def documents_read_before(self, current: Mapping[str, int]) -> list[int]:
+        """Documents read by an older extractor than ``current`` (file type -> version) names."""
+        with self._read() as s:
+            return extractor_marks.documents_read_before(s.conn, current)
+
+    def extractor_version(self, document_id: int) -> int | None:
+        """The extractor version recorded for a document (None: read before they were kept)."""
+        with self._read() as s:
+            return extractor_marks.extractor_version(s.conn, document_id)
+
+    def set_extractor_version(self, document_id: int, version: int) -> None:
+        """Record that a document's text is ``version``'s (read again and found unchanged, or
+        kept as it is); nothing when it was deleted meanwhile."""
+        with self._tx() as s:
+            extractor_marks.set_extractor_version(s.conn, document_id, version)
+
     def replace_passages(
         self,
         document_id: int,
@@ -245,10 +264,12 @@ class DocumentsMixin(VaultCore):
         vectors: npt.NDArray[np.float32],
         embed_model_id: str,
         pages: Sequence[PageSpan] = (),
+        extractor_version: int | None = None,
     ) -> bool:
-        """Swap one document's passages, vectors, extracted text and page spans in one
-        transaction, with a ``rechunk`` audit event; False (nothing changed) when the document
-        was deleted or its passages changed since ``expected_chunk_ids`` were read."""
+        """Swap one document's passages, vectors, extracted text, page spans and extractor
+        version in one transaction, with a ``rechunk`` audit event; False (nothing changed)
+        when the document was deleted or its passages changed since ``expected_chunk_ids``
+        were read."""
         return indexed_writes.replace_passages(
             self._session,
             document_id,
@@ -258,6 +279,7 @@ class DocumentsMixin(VaultCore):
             vectors=vectors,
             embed_model_id=embed_model_id,
             pages=pages,
+            extractor_version=extractor_version,
         )
 
     def get_chunk(self, chunk_id: int) -> Chunk:

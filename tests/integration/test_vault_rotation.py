@@ -8,14 +8,11 @@ import json
 import os
 import random
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from fixtures.child_process import run_until_killed
 
 from medlocal.vault.keyfile import KEY_FILE_NAME
 from medlocal.vault.keys import KdfParams
@@ -65,21 +62,7 @@ def _run_child(folder: Path, stage: str, kill_after: float | None = None) -> tup
     """Run a rotation in a child; returns its outcome and the seconds it ran after READY."""
     script = folder.parent / "child.py"
     script.write_text(CHILD)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), str(folder), stage, PASS],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "READY"
-    ready = time.monotonic()
-    if kill_after is not None:
-        time.sleep(kill_after)
-        proc.send_signal(signal.SIGKILL)
-    out, err = proc.communicate(timeout=120)
-    elapsed = time.monotonic() - ready
-    return f"rc={proc.returncode} out={out.strip()} err={err.strip()[-300:]}", elapsed
+    return run_until_killed(script, [str(folder), stage, PASS], kill_after)
 
 
 def _check_intact(folder: Path, recovery: str) -> None:

@@ -59,5 +59,5 @@ def test_the_schema_step_runs_again_without_harm(tmp_path: Path) -> None:
             s.conn.execute("PRAGMA user_version = 8")
     with Vault.open(folder, PASS) as vault:
         with vault._read() as s:
-            assert db.schema_version(s.conn) == len(MIGRATIONS) == 9
+            assert db.schema_version(s.conn) == len(MIGRATIONS) >= 9
         assert vault.get_document(document).pictures == MARKS  # kept, not re-created empty

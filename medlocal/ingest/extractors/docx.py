@@ -84,7 +84,8 @@ def _extract(data: bytes, file_name: str, pictures: PictureReader) -> ExtractedD
     hidden = HiddenText.of(document)
     hiding = _HIDDEN.set(hidden)
     try:
-        notes = read_notes(document, _note_text)
+        page_parts = (part._element for _kind, part in _shown_page_parts(document))
+        notes = read_notes(document, _note_text, page_parts)
         token = _NOTE_MARKS.set(notes.marks)
         try:
             extracted = _extract_with_marks(document, notes, file_name, pictures)

@@ -20,13 +20,15 @@ referred to at all is kept after the others, as no text may be lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+
+from medlocal.ingest.extractors.comment_marks import placed_comment
 
 # Text that is no text of the document: a deleted run, a text box's fallback copy.
 _GONE = frozenset(
@@ -99,10 +101,14 @@ class DocumentNotes:
     sections: tuple[NoteSection, ...]
 
 
-def read_notes(document: Any, note_text: Callable[[Any, Any], str]) -> DocumentNotes:
+def read_notes(
+    document: Any, note_text: Callable[[Any, Any], str], page_parts: Iterable[Any] = ()
+) -> DocumentNotes:
     """The notes of every kind the document has; ``note_text(element, part)`` reads one note's
-    paragraphs as the body's are read."""
-    body = document.element.body
+    paragraphs as the body's are read. ``page_parts``: the page headers' and footers' elements
+    the document shows, whose references count as the body's (a comment on a header's line was
+    put there and again under "Comments", as referred to from nowhere)."""
+    roots = [document.element.body, *page_parts]
     marks: dict[tuple[str, str], str] = {}
     sections: list[NoteSection] = []
     for kind in KINDS:
@@ -117,14 +123,14 @@ def read_notes(document: Any, note_text: Callable[[Any, Any], str]) -> DocumentN
             for note in root.iter(kind.note_tag)
             if note.get(_TYPE) in (None, "normal")  # not a separator line
         }
-        kept, deleted = _references(body, kind.reference_tag)
+        kept, deleted = _references(roots, kind.reference_tag)
         order = [note_id for note_id in kept if note_id in notes]
         order += [n for n in notes if n not in kept and n not in deleted]
         lines: list[str] = []
         for number, note_id in enumerate(order, start=1):
             text = " ".join(note_text(notes[note_id], part).split())
             if kind.inline:
-                placed = _placed(text, notes[note_id].get(_AUTHOR))
+                placed = placed_comment(text, notes[note_id].get(_AUTHOR))
                 marks[(kind.reference_tag, note_id)] = f" {placed}" if placed else ""
                 if placed and note_id not in kept:
                     lines.append(placed)
@@ -138,14 +144,6 @@ def read_notes(document: Any, note_text: Callable[[Any, Any], str]) -> DocumentN
     return DocumentNotes(marks, tuple(sections))
 
 
-def _placed(text: str, author: str | None) -> str:
-    """A comment as it is put in the text: "[comment by Dr B: ...]" ("" for an empty one)."""
-    if not text:
-        return ""
-    author = " ".join((author or "").split())
-    return f"[comment by {author}: {text}]" if author else f"[comment: {text}]"
-
-
 def _part(document_part: Any, relationship: str) -> Any:
     for rel in document_part.rels.values():
         if not rel.is_external and rel.reltype == relationship:
@@ -153,12 +151,12 @@ def _part(document_part: Any, relationship: str) -> Any:
     return None
 
 
-def _references(body: Any, tag: str) -> tuple[list[str], set[str]]:
-    """The note ids referred to from kept text, in order, once each; and those referred to only
-    from deleted text."""
+def _references(roots: Iterable[Any], tag: str) -> tuple[list[str], set[str]]:
+    """The note ids referred to from kept text under ``roots``, in order, once each; and those
+    referred to only from deleted text."""
     kept: dict[str, None] = {}
     deleted: set[str] = set()
-    for reference in body.iter(tag):
+    for reference in (found for root in roots for found in root.iter(tag)):
         note_id = str(reference.get(_ID))
         if any(ancestor.tag in _GONE for ancestor in _ancestors(reference)):
             deleted.add(note_id)

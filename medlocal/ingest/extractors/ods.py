@@ -24,7 +24,14 @@ from odf import teletype
 from medlocal.ingest.document import ExtractedDocument
 from medlocal.ingest.errors import CorruptFileError, IngestError
 from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
-from medlocal.ingest.extractors.ods_formats import GENERAL, CellFormats, ColumnStyles
+from medlocal.ingest.extractors.ods_formats import (
+    DATE,
+    DATE_AND_TIME,
+    GENERAL,
+    CellFormats,
+    ColumnStyles,
+    counted_date,
+)
 from medlocal.ingest.extractors.sheet_cells import cell_text, number_text
 from medlocal.ingest.extractors.sheet_text import (
     Program,
@@ -111,7 +118,7 @@ def _read_sheet(sheet: Any, budget: SheetBudget, formats: CellFormats) -> SheetC
         for cell in children(row, _CELLS):
             repeats = _count(cell, "number-columns-repeated")
             style = cell.getAttrNS(_TABLE, "style-name") or row_style or columns.at(column)
-            text, figure = _value(cell, formats.of_style(style))
+            text, figure = _value(cell, formats.of_style(style), formats.null_date)
             for note, author in _annotations(cell):
                 budget.spend(0, len(note) + len(author))
                 cells.add_note(row_number, column, note, author)
@@ -150,12 +157,20 @@ def _annotations(cell: Any) -> Iterator[tuple[str, str]]:
         yield " ".join(teletype.extractText(p) for p in paragraphs), author
 
 
-def _value(cell: Any, number_format: str = GENERAL) -> tuple[str, bool]:
+def _value(
+    cell: Any, number_format: str = GENERAL, null_date: datetime.datetime | None = None
+) -> tuple[str, bool]:
     """What ``cell`` shows under ``number_format`` (ods_formats.py), from its stored value, and
-    whether it is a figure."""
+    whether it is a figure; a number under a date style is the date it counts to from
+    ``null_date`` (ods_formats.counted_date), as Calc shows it."""
     kind = cell.getAttrNS(_OFFICE, "value-type")
     if kind in ("float", "currency"):
-        return number_text(_number(cell.getAttrNS(_OFFICE, "value")), number_format), True
+        number = _number(cell.getAttrNS(_OFFICE, "value"))
+        if number_format in (DATE, DATE_AND_TIME) and null_date is not None:
+            moment = counted_date(number, null_date)
+            if moment is not None:
+                return cell_text(moment if number_format == DATE_AND_TIME else moment.date()), True
+        return number_text(number, number_format), True
     if kind == "percentage":
         shown = number_format if "%" in number_format else "0%"
         return number_text(_number(cell.getAttrNS(_OFFICE, "value")), shown), True

@@ -10,11 +10,14 @@ row's or its column's default cell style) names a data style, which holds the nu
 decimals and digits. A currency style's symbol and a negative style's brackets ("(£4.00)") are
 not written: the figure is, with its sign ("-4.00"), as for an Excel cell; the stored value is
 the number, whatever the display around it. Dates and times are written as ISO dates and clock
-times whatever their display format, as Excel's are.
+times whatever their display format, as Excel's are; so is a number cell under a date style (a
+date typed as a number, or a column formatted as dates afterwards), which Calc shows as the date
+that many days after the document's null date (30 December 1899 unless it says another).
 """
 
 from __future__ import annotations
 
+import datetime
 from bisect import bisect_right
 from typing import Any
 
@@ -27,6 +30,7 @@ _NUMBER = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
 _LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 _NUMBER_STYLES = {(_NUMBER, "number-style"), (_NUMBER, "percentage-style")}
 _NUMBER_STYLES |= {(_NUMBER, "currency-style")}
+_DATE_STYLE = (_NUMBER, "date-style")
 _CELL_STYLE = (_STYLE, "style")
 _COLUMN = (_TABLE, "table-column")
 _COLUMN_GROUPS = {
@@ -35,6 +39,13 @@ _COLUMN_GROUPS = {
     (_TABLE, "table-column-group"),
 }
 GENERAL = "General"
+# A number under a date style: the date it counts to, with its clock time where the style shows
+# the time of day (ods.py writes it, as an Excel cell holding a date is written).
+DATE, DATE_AND_TIME = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
+_CALC_NULL_DATE = datetime.datetime(1899, 12, 30)
+_SETTINGS = (_TABLE, "calculation-settings")
+_NULL_DATE = (_TABLE, "null-date")
+_CLOCK_PARTS = {(_NUMBER, "hours"), (_NUMBER, "minutes"), (_NUMBER, "seconds")}
 
 
 class CellFormats:
@@ -48,6 +59,11 @@ class CellFormats:
         for styles in (document.styles, document.automaticstyles):
             for data_style in children(styles, _NUMBER_STYLES):
                 formats[str(data_style.getAttrNS(_STYLE, "name"))] = _format_code(data_style)
+            for data_style in children(styles, {_DATE_STYLE}):
+                timed = children(data_style, _CLOCK_PARTS)
+                formats[str(data_style.getAttrNS(_STYLE, "name"))] = (
+                    DATE_AND_TIME if timed else DATE
+                )
             for style in children(styles, {_CELL_STYLE}):
                 name = str(style.getAttrNS(_STYLE, "name") or "")
                 data_styles[name] = str(style.getAttrNS(_STYLE, "data-style-name") or "")
@@ -60,10 +76,33 @@ class CellFormats:
                 seen.add(found)
                 found = parents.get(found, "")
             self._by_style[name] = formats.get(data_styles.get(found, ""), GENERAL)
+        self.null_date = _null_date(document)
 
     def of_style(self, style_name: object) -> str:
         """The format code of the cell style ``style_name`` (``GENERAL`` for none)."""
         return self._by_style.get(str(style_name or ""), GENERAL)
+
+
+def _null_date(document: Any) -> datetime.datetime:
+    """The day a date cell's number counts from (``table:null-date``; Calc's default)."""
+    for settings in children(document.spreadsheet, {_SETTINGS}):
+        for null_date in children(settings, {_NULL_DATE}):
+            try:
+                return datetime.datetime.fromisoformat(
+                    str(null_date.getAttrNS(_TABLE, "date-value") or "")[:10]
+                )
+            except ValueError:
+                break
+    return _CALC_NULL_DATE
+
+
+def counted_date(days: float, null_date: datetime.datetime) -> datetime.datetime | None:
+    """The moment ``days`` after ``null_date`` (to the second), as Calc shows a number under a
+    date style; None where that is no date (out of range)."""
+    try:
+        return null_date + datetime.timedelta(seconds=round(days * 86400))
+    except (OverflowError, ValueError):
+        return None
 
 
 class ColumnStyles:

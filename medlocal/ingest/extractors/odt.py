@@ -11,12 +11,12 @@ and its own date, and the grounding checks read the result as the comment's ("po
 March was 5.6" passed, "on 2 March" was flagged).
 
 Hidden text is left out, as hidden sheets of a workbook are (sheet_text.py): a section hidden
-(``text:display="none"``), a paragraph a Hidden Paragraph field hides, a Hidden Text field's
-text while its condition hides it, and paragraphs or words whose formatting hides them (a style
-based on a hidden one hides too, unless it says Hidden is cleared). Writer does not show them:
-they are often a template's spare wording or text kept but no longer meant, and a clinician
-expects what they see to be what is imported. The import report says how many were left out
-and how to have them read.
+(``text:display="none"``, or by its condition while Writer found it true), a paragraph a
+Hidden Paragraph field hides, a Hidden Text field's text while its condition hides it, and
+paragraphs or words whose formatting hides them (a style based on a hidden one hides too,
+unless it says Hidden is cleared). Writer does not show them: they are often a template's
+spare wording or text kept but no longer meant, and a clinician expects what they see to be
+what is imported. The import report says how many were left out and how to have them read.
 
 The file is opened by odf_package.py: its zip checked, a password-protected one told, its XML
 checked before odfpy parses it (with defusedxml).
@@ -41,6 +41,7 @@ from medlocal.ingest.document import (
     ExtractedDocument,
 )
 from medlocal.ingest.errors import CorruptFileError, IngestError, NoTextError
+from medlocal.ingest.extractors.comment_marks import placed_comment
 from medlocal.ingest.extractors.odf_package import children, open_odf, table_rows
 from medlocal.ingest.extractors.zipped import ZipKind, ZipLimits
 
@@ -258,7 +259,7 @@ def _blocks(container: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
 def _hidden(element: Any, notes: _Notes) -> bool:
     """Whether ``element`` is a hidden section or paragraph holding text (counted as one)."""
     if element.qname == _SECTION:
-        if element.getAttrNS(_TEXT, "display") != "none":
+        if not _section_hidden(element):
             return False
         notes.hidden_sections += bool(_has_text(element))
         return True
@@ -273,6 +274,25 @@ def _hidden(element: Any, notes: _Notes) -> bool:
     if hides:
         notes.hidden_paragraphs += bool(_has_text(element))
     return hides
+
+
+def _section_hidden(section: Any) -> bool:
+    """Whether Writer hides ``section``: Hide ticked (``display="none"``), or hidden by its
+    condition (``display="condition"``). Writer keeps a condition's last result with the
+    section (``text:is-hidden="true"`` while it hides it, nothing while it shows it); a file
+    from another program may keep none, and then only a condition that is a constant ("1",
+    "true") is worked out here: one naming fields is read, as Writer shows it until its fields
+    are known."""
+    display = section.getAttrNS(_TEXT, "display")
+    if display == "none":
+        return True
+    if display != "condition":
+        return False
+    kept = section.getAttrNS(_TEXT, "is-hidden")
+    if kept is not None:
+        return str(kept).strip().lower() in ("true", "1")
+    condition = str(section.getAttrNS(_TEXT, "condition") or "").rpartition(":")[2]
+    return condition.strip().lower() in ("1", "true")
 
 
 def _hidden_by_field(paragraph: Any) -> bool:
@@ -439,10 +459,10 @@ def _comment(annotation: Any, notes: _Notes) -> str:
             author = " ".join(_inline(child, notes).split())
         elif child.qname in (_PARAGRAPH, _LIST):
             paragraphs.append(_block_text(child, notes))
-    text = " ".join(" ".join(paragraphs).split())
-    if not text:
+    placed = placed_comment(" ".join(paragraphs), author)
+    if not placed:
         return ""
-    placed = f" [comment by {author}: {text}]" if author else f" [comment: {text}]"
+    placed = f" {placed}"
     if not notes.placing:
         return placed
     notes.placing[-1].append(placed)

@@ -93,3 +93,15 @@ def unread_notes_note(sheets: int, program: str) -> str:
         f"{'their' if many else 'its'} notes part is damaged (the cells were imported): to "
         f"import the notes, open the workbook in {program}, save it and import it again"
     )
+
+
+def unread_threads_note(sheets: int, program: str) -> str:
+    """The import report's words on ``sheets`` sheets whose threaded comments were read without
+    (some of) their authors or dates (a damaged threads or persons part)."""
+    many = sheets != 1
+    return (
+        f"the threaded comments of {sheets} sheet{'s' if many else ''} imported without all "
+        "their authors or dates, as the workbook's threaded comments or its list of people is "
+        f"damaged (the comments' text was imported): to import them whole, open the workbook "
+        f"in {program}, save it and import it again"
+    )

@@ -34,7 +34,11 @@ from dataclasses import dataclass, field
 
 from medlocal.ingest.document import DocumentBuilder, ExtractedDocument
 from medlocal.ingest.errors import ArchiveBombError, NoTextError
-from medlocal.ingest.extractors.sheet_notes import note_lines, unread_notes_note
+from medlocal.ingest.extractors.sheet_notes import (
+    note_lines,
+    unread_notes_note,
+    unread_threads_note,
+)
 
 # The cells and characters a workbook's sheets may hold, in all: far past any lab workbook (a
 # 200 MB CSV, the largest file imported, holds about as many characters).
@@ -79,6 +83,9 @@ class SheetCells:
     notes: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     # The sheet's notes part could not be read (missing or damaged): its notes are left out.
     unread_notes: bool = False
+    # Its threaded comments part, or the workbook's persons part, could not be read: threads
+    # are without (some of) their authors or dates (xlsx_threads.py).
+    unread_threads: bool = False
 
     def add(self, row: int, column: int, text: str, figure: bool) -> None:
         """The cell at ``row``, ``column`` shows ``text``; ``figure``: it holds a number or a
@@ -116,13 +123,14 @@ def sheets_document(
 ) -> ExtractedDocument:
     """The document of ``sheets`` (name, cells; None for a hidden sheet), in order."""
     builder = DocumentBuilder(file_type)
-    hidden = unsaved = unread_notes = 0
+    hidden = unsaved = unread_notes = unread_threads = 0
     for title, cells in sheets:
         if cells is None:
             hidden += 1
             continue
         unsaved += cells.unsaved_formulas
         unread_notes += cells.unread_notes
+        unread_threads += cells.unread_threads
         blocks = _sheet_blocks(cells) + note_lines(cells, _title_line)
         if not blocks:
             continue
@@ -153,6 +161,8 @@ def sheets_document(
         )
     if unread_notes:
         notes.append(unread_notes_note(unread_notes, program.name))
+    if unread_threads:
+        notes.append(unread_threads_note(unread_threads, program.name))
     return dataclasses.replace(builder.build(), notes=tuple(notes))
 
 

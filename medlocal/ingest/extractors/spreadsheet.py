@@ -4,7 +4,8 @@ a table in the text a CSV export of it holds, under the sheet's name as a headin
 
 Cells read (sheet_cells.py): numbers as written, dates as ISO dates, the values formulas had
 when the workbook was last saved (never evaluated here); cells' comments and notes after the
-sheet's rows (xlsx_comments.py). Hidden sheets are left out, as Excel
+sheet's rows (xlsx_comments.py), an Excel 365 thread with its replies' authors and dates
+(xlsx_threads.py). Hidden sheets are left out, as Excel
 does not show them; hidden rows and columns are kept: they are data, and read-only reading sees
 no row or column formatting. openpyxl reads the workbook read-only (streamed, sheet by sheet);
 it parses with defusedxml (installed with the application), and the zip is checked first
@@ -37,6 +38,7 @@ from medlocal.ingest.extractors.sheet_text import (
     sheets_document,
 )
 from medlocal.ingest.extractors.xlsx_comments import sheet_comments
+from medlocal.ingest.extractors.xlsx_threads import sheet_threads, workbook_persons
 from medlocal.ingest.extractors.zipped import (
     COMPOUND_FILE_MAGIC,
     ZIP_MAGIC,
@@ -105,35 +107,66 @@ _EXCEL = Program("Excel", "unhide it in Excel (right-click a sheet tab › Unhid
 
 def _extract(workbook: Any, file_name: str) -> ExtractedDocument:
     budget = SheetBudget(file_name)
+    persons = _persons(workbook)
     sheets = (
-        (sheet.title, _read_sheet(sheet, budget) if sheet.sheet_state == "visible" else None)
+        (
+            sheet.title,
+            _read_sheet(sheet, budget, persons) if sheet.sheet_state == "visible" else None,
+        )
         for sheet in workbook.worksheets
     )
     return sheets_document(sheets, "xlsx", file_name, _EXCEL)
 
 
-def _comments(sheet: Any, cells: SheetCells) -> list[tuple[int, int, str, str]]:
-    """The sheet's cell notes (xlsx_comments.py). A notes part that is missing or damaged
-    leaves the notes out, said in the import report: the rows are read as they were before
-    notes were (Excel itself repairs such a file and shows its cells). An entity or a DTD in
-    it refuses the workbook, as in any part."""
+def _persons(workbook: Any) -> dict[str, str] | None:
+    """Who wrote the workbook's threaded comments (xlsx_threads.py); None when the part that
+    says so is damaged (the threads are read without their authors, said in the report)."""
     try:
-        return list(sheet_comments(sheet))
+        return workbook_persons(workbook._archive)
+    except DefusedXmlException:
+        raise
+    except Exception as err:  # openpyxl and the XML parser raise many types on damaged parts
+        log.debug("the workbook's persons could not be read: %s", type(err).__name__)
+        return None
+
+
+def _comments(
+    sheet: Any, cells: SheetCells, persons: dict[str, str] | None
+) -> list[tuple[int, int, str, str]]:
+    """The sheet's cell notes (xlsx_comments.py), a thread read from its own part in place of
+    the copy Excel writes among the notes (xlsx_threads.py). A notes part that is missing or
+    damaged leaves the notes out, said in the import report: the rows are read as they were
+    before notes were (Excel itself repairs such a file and shows its cells). A damaged threads
+    part leaves Excel's copy of each thread (without authors or dates), said in the report. An
+    entity or a DTD in either refuses the workbook, as in any part."""
+    try:
+        notes = list(sheet_comments(sheet))
     except DefusedXmlException:
         raise
     except Exception as err:  # openpyxl and the XML parser raise many types on damaged parts
         log.debug("a sheet's notes could not be read: %s", type(err).__name__)
         cells.unread_notes = True
-        return []
+        notes = []
+    try:
+        threads = {(t.row, t.column): t for t in sheet_threads(sheet, persons or {})}
+    except DefusedXmlException:
+        raise
+    except Exception as err:
+        log.debug("a sheet's threaded comments could not be read: %s", type(err).__name__)
+        cells.unread_threads = True
+        return notes
+    cells.unread_threads = bool(threads) and persons is None
+    kept = [note for note in notes if (note[0], note[1]) not in threads]
+    return kept + [(t.row, t.column, t.text, t.author) for t in threads.values()]
 
 
-def _read_sheet(sheet: Any, budget: SheetBudget) -> SheetCells:
+def _read_sheet(sheet: Any, budget: SheetBudget, persons: dict[str, str] | None) -> SheetCells:
     cells = SheetCells()
     for row_number, column, cell in _filled_cells(sheet):
         text = cell_text(cell.value, cell.number_format)
         budget.spend(1, len(text))
         cells.add(row_number, column, text, _is_figure(cell.value))
-    for row_number, column, note, author in _comments(sheet, cells):
+    for row_number, column, note, author in _comments(sheet, cells, persons):
         budget.spend(0, len(note) + len(author))
         cells.add_note(row_number, column, note, author)
     cells.merged, cells.unsaved_formulas = _merges_and_unsaved_formulas(sheet)
