@@ -28,6 +28,7 @@ from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import FUNCTION_CUES, PARTICLES, RELATIONS
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_word_alternation import by_first_character
 
 # Relation words that lead to a professional, a group or a thing rather than a relative's
 # name ("Pharmacist Boots", "Teacher Assistant", "Member States").
@@ -48,7 +49,9 @@ _MORE_KIN = frozenset(
 )  # fmt: skip
 KIN_WORDS = (RELATIONS - FUNCTION_CUES - _NOT_KIN) | _MORE_KIN
 
-_KIN = "|".join(sorted((re.escape(word) for word in KIN_WORDS), key=len, reverse=True))
+# Grouped by first character (deid_word_alternation; speed60: 13 -> 5 ms of a 20-page record),
+# longest first as before.
+_KIN = by_first_character(sorted(KIN_WORDS, key=lambda word: len(re.escape(word)), reverse=True))
 _KIN_THEN_NAME = re.compile(
     rf"(?<![\w'’-])(?i:{_KIN})(?![\w'’-])(?:[ \t]*:)?[ \t]+"
     r"(?P<n>[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)"
