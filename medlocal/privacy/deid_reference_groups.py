@@ -50,7 +50,11 @@ _GROUPED = re.compile(
     # A few words between the label and its colon ("file no. kept at OKC: ...").
     r"(?:[ \t]+[^\W\d][^:;.\n\d]{0,28}:)?)"
     r"[ \t]*+[:#]?[ \t]*+"
-    r"(?P<v>(?-i:(?:[A-Z]{1,4}[ \t])?\d{2,6}(?:[ \t]\d{1,6}){1,4}(?:[ \t]?[A-Z](?![\w]))?))" + _END
+    # A group that two capitalised words follow is a house number ("NHS No 943 476 5919 12
+    # WILLOW GROVE"): the street's, not the code's.
+    r"(?P<v>(?-i:(?:[A-Z]{1,4}[ \t])?\d{2,6}"
+    r"(?:[ \t](?!\d{1,6}[ \t]+[A-Z][\w'’.-]*[ \t]+[A-Z])\d{1,6}){1,4}(?:[ \t]?[A-Z](?![\w]))?))"
+    + _END
 )
 # A year-prefixed number after a report's or a case's word: "Report 26-0441", "Case 2026-0441".
 _REPORT_WORDS = (
@@ -122,8 +126,8 @@ def reference_group_candidates(text: str) -> Iterator[Redaction]:
     for pattern in (_CAPITALS_YEAR, _OTHER_SCRIPT_SUFFIX):
         for match in skipped_finditer(pattern, text):
             prefix = match.group("p")
-            # Capitals only, and not a clinical abbreviation ("VA", "BP").
-            if prefix.isupper() and not lex.clinical(prefix.lower()):
+            # Capitals only, and not a clinical abbreviation ("VA", "BP") or a time's ("PM").
+            if prefix.isupper() and prefix not in ("AM", "PM") and not lex.clinical(prefix.lower()):
                 yield _id(match)
     for match in skipped_finditer(_FOUR_GROUPS, text):
         groups = re.split(r"[ -]", match.group("v"))
