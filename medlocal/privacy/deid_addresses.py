@@ -377,7 +377,9 @@ _RR_VALUE = re.compile(
     r"R\.?R\.?[ \t:]*\d{1,3}\b(?P<unit>[ \t]*(?:/[ \t]*\d|bpm|/min|breaths|br\b|per[ \t]+min))?"
 )
 _VITAL_SIGN = re.compile(
-    r"\b(?:(?:HR|BP|SpO2|SaO2|Sats?|Temp|GCS|NEWS2?|[Pp]ulse|Puls|T|P)\b[ \t:]*\d"
+    # Session 60 (deid60b): a ventilator's settings too ("PEEP 10, FiO2 0.6, TV 420, RR 18").
+    r"\b(?:(?:HR|BP|SpO2|SaO2|Sats?|Temp|GCS|NEWS2?|[Pp]ulse|Puls|T|P|PEEP|FiO2|TV|Vt|PIP|"
+    r"IPAP|EPAP|EtCO2)\b[ \t:]*\d"
     r"|labou?red|tachypno?e\w*|breathing|respirations?|resp\b|sats\b)"
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from medlocal.privacy.deid_age_phrases import AGE_PHRASE_PATTERNS
 from medlocal.privacy.deid_age_shorthand import AGE_SHORTHAND_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER, UNIT_AFTER
 
@@ -350,4 +351,7 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Session 59 (deid59b): shorthand and forms of other languages (deid_age_shorthand).
     *AGE_SHORTHAND_PATTERNS,
+    # Session 60 (deid60b): "95+ yrs" whole, ranges' far ends, "patient 97", "tiene 96" and
+    # a hundred in words (deid_age_phrases).
+    *AGE_PHRASE_PATTERNS,
 ]

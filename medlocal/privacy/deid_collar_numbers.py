@@ -83,12 +83,31 @@ def _drug_between(words: str) -> bool:
     )
 
 
+# Session 60 (deid60b): an American rank's name, then a clock time and what the officer did at it
+# ("Officer Jones 1230 arrived", "Deputy Ruiz 0915 left"): the time of the event, not a number.
+# British collar numbers stay whatever their digits ("PC Jones 2231 attended").
+_TIME_THEN_EVENT = re.compile(
+    r"(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:arrived|attended|left|departed|returned|called|rang|"
+    r"phoned|cleared|responded|reported|stated)\b"
+)
+_AMERICAN_RANK = re.compile(r"(?i:Officer|Deputy|Trooper)\b")
+
+
+def _time_of_event(text: str, rank_start: int, start: int) -> bool:
+    """Whether the number at ``start`` is a clock time with the event after it, after an
+    American rank at ``rank_start``."""
+    return bool(_AMERICAN_RANK.match(text, rank_start) and _TIME_THEN_EVENT.match(text, start))
+
+
 def collar_number_candidates(text: str) -> Iterator[Redaction]:
     """Officers' collar and badge numbers in ``text`` (see the module's docstring)."""
     for pattern in (_BETWEEN, _AFTER, _NAME_THEN_NUMBER, _NUMBER_THEN_VERB):
         for match in pattern.finditer(text):
             group = "v" if match.group("v") is not None else "w"
             start, end = match.start(group), match.end(group)
-            if pattern is _NAME_THEN_NUMBER and _drug_between(text[match.start() : start]):
+            if pattern is _NAME_THEN_NUMBER and (
+                _drug_between(text[match.start() : start])
+                or _time_of_event(text, match.start(), start)
+            ):
                 continue
             yield Redaction("id_number", start, end, text[start:end], label("id_number"))

@@ -22,6 +22,7 @@ from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_fleet_plates import fleet_plate_candidates
 from medlocal.privacy.deid_lower_plates import plate_groups
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_vehicle_registrations import vehicle_registration_candidates
 
 _PLATE_WORDS = (
     r"kennzeichen|kfz-kennzeichen|kenteken|nummerplaat|targa|matr[íi]cula|placa|patente|"
@@ -59,6 +60,9 @@ def plate_word_candidates(text: str) -> Iterator[Redaction]:
     # services' vehicles named by kind and number (deid_fleet_plates), read here so that the
     # redactor's pipeline is unchanged.
     yield from fleet_plate_candidates(text)
+    # Session 60 (deid60b): aircraft, trailers, fleet numbers, rescue units, Dutch side codes,
+    # short plates after "reg" and Greek plates (deid_vehicle_registrations).
+    yield from vehicle_registration_candidates(text)
 
 
 def _plate(text: str, start: int, end: int) -> Redaction:

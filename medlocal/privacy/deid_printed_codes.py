@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
+from medlocal.privacy.deid_reference_groups import reference_group_candidates
 from medlocal.privacy.deid_spans import Redaction, label
 
 _ZERO_LED_AFTER_SLASH = re.compile(
@@ -35,3 +36,7 @@ def printed_code_candidates(text: str) -> Iterator[Redaction]:
         if sum(ch.isdigit() for ch in match.group()) < 12:
             continue
         yield Redaction("id_number", match.start(), match.end(), match.group(), label("id_number"))
+    # Session 60 (deid60b): reference numbers in spaced groups, year-prefixed after a report's
+    # word, in groups of four, confirmation codes, officers' numbers after "is" and dotted
+    # identity numbers (deid_reference_groups), read here so that the pipeline stays as it was.
+    yield from reference_group_candidates(text)

@@ -62,7 +62,9 @@ _NOT_CLINICAL = (
     r"S[1-5]|ETA|ALS|BLS|HEMS|ATS|CTAS|MTS|ESI|ID|NO|DOB|BSA|TBSA|"
     # Session 32 (format sweep): clinical scores written in capitals with a dash, a list's next
     # line after a vehicle's line ("- Vehicle UKVV 910, towed" / "CHA2DS2-VASc 4, HAS-BLED 2").
-    r"BLED|VASC|SOFA|QSOFA|NIHSS|TIMI|GRACE|WELLS|MRS|CFS)(?![A-Z0-9-])"
+    r"BLED|VASC|SOFA|QSOFA|NIHSS|TIMI|GRACE|WELLS|MRS|CFS|"
+    # Session 60 (deid60b): ventilator settings and resuscitation's words ("car PEEP 10").
+    r"PEEP|CPAP|BIPAP|IPAP|EPAP|PIP|PPLAT|ETCO2|ABG|VBG|CPR|ROSC)(?![A-Z0-9-])"
     r"|(?:CURB|CRB|PHQ|GAD)-\d"
     # Session 57 (deid57c): vital signs as other languages abbreviate them, beside their
     # ambulance's word ("ambulancia: TA 120/80, FC 96", "RTW: HF 96, BZ 140"), only with a value
