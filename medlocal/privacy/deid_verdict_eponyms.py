@@ -29,13 +29,10 @@ from __future__ import annotations
 
 import re
 
-from medlocal.privacy.deid_hyphen_eponyms import PeopleOnLines
+from medlocal.privacy.deid_hyphen_eponyms import PeopleOnLines, opens_clause
 from medlocal.privacy.deid_lexicon import Lexicon
-from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import Tok
 
-_CLAUSE_BREAK = re.compile(r"(?:\A|[;:.,(\n])[ \t]*\Z")
-_ABSENCE_BEFORE = frozenset({"no", "not", "nor", "without"})
 _VERDICT_AFTER = re.compile(
     r"[ \t]+(?:excluded|negative|positive|unlikely|ruled[ \t]+out|never[ \t]+used|"
     r"not[ \t]+(?:relevant|suitable|suspected|applicable|used|tested|indicated|detected|"
@@ -43,7 +40,9 @@ _VERDICT_AFTER = re.compile(
     r"(?=[ \t]*(?:[.,;:()]|$))",
     re.M,
 )
-_PEOPLE = TITLES | RELATIONS
+
+# Pieces of every verdict: a note with none of them is passed over (speed).
+_VERDICT_CUES = ("xcluded", "egative", "ositive", "nlikely", "uled", "never", " not ")
 
 
 def protect_verdict_eponyms(
@@ -51,7 +50,7 @@ def protect_verdict_eponyms(
 ) -> None:
     """Read a single eponym before a verdict as lower case (see the module's rules). ``people``
     holds the words the note gives a person (after a title or a given name)."""
-    if not any(cue in text for cue in ("xcluded", "egative", "ositive", "nlikely", "out", " not ")):
+    if not any(cue in text for cue in _VERDICT_CUES):
         return  # speed: most notes give no verdict
     people_before = PeopleOnLines(text)
     for i, tok in enumerate(tokens):
@@ -61,16 +60,8 @@ def protect_verdict_eponyms(
             continue
         if tok.bare in lex.given_names or (people is not None and tok.bare in people):
             continue
-        if i:
-            before = tokens[i - 1]
-            if before.lower.rstrip(".") in _PEOPLE:
-                continue  # "Dr Fabry", "sister Noonan"
-            between = text[before.end : tok.start]
-            opens = _CLAUSE_BREAK.search(between) is not None or (
-                before.lower in _ABSENCE_BEFORE and between in (" ", "\t")
-            )
-            if not opens:
-                continue
+        if not opens_clause(tokens, i, text):
+            continue  # "Dr Fabry", "sister Noonan", "seen by Noonan"
         if people_before.before(tok.start):
             continue
         tok.shape = "lower"

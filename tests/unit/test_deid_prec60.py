@@ -83,13 +83,19 @@ def test_listed_brands_and_eponyms_stay(text: str, words: tuple[str, ...]) -> No
     _kept(text, *words)
 
 
+def test_an_organisation_named_as_a_brand_is_left_off_the_lists() -> None:
+    # A bracelet's brand is also the charity that holds the patient's record: dev21 and dev32
+    # mark it a FACILITY, so it is listed nowhere (it was, in this round's first list).
+    _gone("Bracelet ordered via MedicAlert Foundation SA, member MA-ZA-0448192.\n", "MedicAlert")
+
+
 def test_a_person_named_as_a_listed_word_still_goes_after_a_title() -> None:
     _gone("Seen by Dr Kartagener and Mr Duchenne today.\n", "Kartagener", "Duchenne")
     _gone("Letter to Mrs Friedreich, Ms Warthin and Prof. Fanconi.\n", "Friedreich", "Warthin")
 
 
 # The blind half dev76: 42 notes, 451 identifiers, 854 clinical terms. Blind (main a4db320):
-# 438/451 found, 63 damaged.
+# 438/451 found, 63 damaged; prec60 438/451, 41 damaged.
 def test_dev76_parses_and_stays_at_its_figures() -> None:
     from fixtures.deid_corpus import load, redactor_spans, score
 
@@ -100,4 +106,4 @@ def test_dev76_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, redactor_spans)
     assert sum(result.found.values()) >= 438
-    assert result.clinical_damaged <= 63
+    assert result.clinical_damaged <= 41
