@@ -77,8 +77,8 @@ EPONYM_HEADS = frozenset(
         # Session 60 (prec60): nouns no person is followed by ("Carhart notch", "Dormia basket",
         # "Riolan arcade", "Killian's dehiscence", "Masson trichrome", "Kruger morphology",
         # "Robicsek weave", "Rydel-Seiffer fork").
-        "notch", "basket", "arcade", "dehiscence", "trichrome", "morphology", "calculator",
-        "repositioning", "weave", "fork",
+        "notch", "basket", "arcade", "dehiscence", "trichrome", "morphology", "repositioning",
+        "weave", "fork",
         # Eighth round: plurals and heads of manoeuvres, instruments and bleeds.
         "maneuvers", "dynamometer", "haemorrhage", "hemorrhage", "haemorrhages", "hemorrhages",
         "pulse", "nails", "striae", "adl", "iadl", "stapler", "pessary",
