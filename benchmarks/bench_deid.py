@@ -178,7 +178,7 @@ DEVELOPMENT = (
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
-    "dev69", "dev70", "dev71", "dev72", "dev74",
+    "dev69", "dev70", "dev71", "dev72", "dev74", "dev76",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

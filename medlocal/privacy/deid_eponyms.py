@@ -42,6 +42,7 @@ from medlocal.privacy.deid_stool_chart import stool_type_after
 from medlocal.privacy.deid_title_heads import title_case_head
 from medlocal.privacy.deid_tokens import TOKEN, Tok
 from medlocal.privacy.deid_trial_names import trial_name_at
+from medlocal.privacy.deid_verdict_eponyms import protect_verdict_eponyms
 
 # Words before a person's name: a capitalised word after one is no eponym's.
 _PEOPLE = (RELATIONS | ROLES | TITLES) - FUNCTION_CUES
@@ -73,6 +74,11 @@ EPONYM_HEADS = frozenset(
         "subtype", "pentad", "tetrad", "complex", "acid", "acids", "paresis", "paralysis",
         "grid", "plates", "chart", "charts", "field", "applanation", "tonometry", "tonometer",
         "frame",
+        # Session 60 (prec60): nouns no person is followed by ("Carhart notch", "Dormia basket",
+        # "Riolan arcade", "Killian's dehiscence", "Masson trichrome", "Kruger morphology",
+        # "Robicsek weave", "Rydel-Seiffer fork").
+        "notch", "basket", "arcade", "dehiscence", "trichrome", "morphology", "repositioning",
+        "weave", "fork",
         # Eighth round: plurals and heads of manoeuvres, instruments and bleeds.
         "maneuvers", "dynamometer", "haemorrhage", "hemorrhage", "haemorrhages", "hemorrhages",
         "pulse", "nails", "striae", "adl", "iadl", "stapler", "pessary",
@@ -591,6 +597,8 @@ def protect_eponyms(tokens: list[Tok], text: str, lex: Lexicon) -> None:
     # Session 39: a hyphened pair of eponyms without its head ("Creutzfeldt-Jakob not
     # suspected"), unless the note gives the pair to a person.
     protect_hyphen_eponyms(tokens, text, lex, people.names())
+    # Session 60 (prec60): a single eponym before a verdict ("Kartagener not relevant;").
+    protect_verdict_eponyms(tokens, text, lex, people.names())
     # Session 39: a device's eponym alone before its state ("Foley in situ;").
     protect_device_states(tokens, text, lex, people.names())
     # Round 17: a haemoglobin variant ("Hb Constant Spring"), a generic's maker before its dose.

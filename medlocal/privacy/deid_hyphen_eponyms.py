@@ -121,21 +121,29 @@ def protect_hyphen_eponyms(
             continue  # "Anne-Marie", "Jean-Paul": a given name
         if people is not None and tok.bare in people:
             continue  # the note names a person so
-        if i:
-            before = tokens[i - 1]
-            if before.lower.rstrip(".") in _PEOPLE:
-                continue  # "Dr. Pryce-Jones", "Sister Smith-Jones"
-            between = text[before.end : tok.start]
-            opens = _CLAUSE_BREAK.search(between) is not None or (
-                before.lower in _ABSENCE_BEFORE and between in (" ", "\t")
-            )
-            if not opens:
-                continue
+        if not opens_clause(tokens, i, text):
+            continue  # "Dr. Pryce-Jones", "Sister Smith-Jones", "seen by Sheehan-Kelly"
         if not _finding_after(text, tok.end):
             continue
         if people_before.before(tok.start):
             continue
         tok.shape = "lower"
+
+
+def opens_clause(tokens: list[Tok], i: int, text: str) -> bool:
+    """Whether ``tokens[i]`` opens its clause: the first word, or after a line's start, ";",
+    ":", ".", "," or "(" (never a title's or a relation's stop: "Dr. Pryce-Jones"), or right
+    after a word of absence ("no Kimmelstiel-Wilson nodules"). Session 60 (prec60) shares it
+    with deid_verdict_eponyms."""
+    if not i:
+        return True
+    before = tokens[i - 1]
+    if before.lower.rstrip(".") in _PEOPLE:
+        return False
+    between = text[before.end : tokens[i].start]
+    return _CLAUSE_BREAK.search(between) is not None or (
+        before.lower in _ABSENCE_BEFORE and between in (" ", "\t")
+    )
 
 
 def _finding_after(text: str, end: int) -> bool:
