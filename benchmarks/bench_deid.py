@@ -118,9 +118,11 @@ in forty-four notes), written blind in session 59; dev74 (recall on reference nu
 shape - spaced groups, year-prefixed, labels of fifteen languages and labels far from the number -,
 ages over 89 in digits, words, "95+", decades and tables, and plates, VINs, call signs, trailers,
 boats and aircraft of thirty countries, beside ventilator settings, scores, doses and codes that
-stay, in forty-eight notes), written blind in session 60.
-heldout3
-and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
+stay, in forty-eight notes), written blind in session 60; dev76 (precision: eponymous diseases,
+signs, scores, operations and instruments, brands that look like names or places, genes,
+organisms and device models beside identifiers of every type, in forty-two notes of forty-one
+countries), written blind in session 60. heldout3 and heldout4 (written in the sixth round by an
+author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
 twelfth's), heldout10 to heldout15 (the thirteenth's to the eighteenth's), dev8 (the validation
 half of the eighth to tenth rounds) and dev16 (the eleventh's) are never looked at note by note
