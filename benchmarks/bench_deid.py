@@ -116,10 +116,10 @@ nicknames, initials, lists, lower case, many languages, particle surnames, names
 dates in file names and named days, beside eponyms, brands, scales, doses and intervals that stay,
 in forty-four notes), written blind in session 59; dev73 (recall on facilities and places in the
 shapes a record writes them: named after a saint or person with a department after them, trusts and
-health boards, one-word brands, acronyms after a preposition, all capitals, lower case, numbered
-facilities, facility words of other languages, addresses, neighbourhoods, villages, counties and
-postcodes, beside eponym clinics, departments and wards that stay, in forty-seven notes of forty-three
-countries), written blind in session 60.
+health boards, one-word brands, acronyms after a preposition, all capitals, lower case,
+numbered facilities, facility words of other languages, addresses, neighbourhoods, villages,
+counties and postcodes, beside eponym clinics, departments and wards that stay, in forty-seven
+notes of forty-three countries), written blind in session 60.
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
