@@ -2,26 +2,28 @@
 60, deid60a; issue 16's damage).
 
 The facility rules grow a found hospital's span over the capitalised words after it, so a
-clinic or a specialty written after the name went with it: "Westmead Hospital Cardiology",
-"St Luke's Hospital Eye Clinic", "Guy's and St Thomas' Marfan clinic", "BRI Anticoagulation
-Clinic" and "Knee Clinic at Spire" each became one [FACILITY]. Every hospital has a cardiology
-service and an eye clinic: the department names no place once the facility's own name is
-removed, and a reader needs it ("referred to the Marfan clinic").
+clinic written after the name went with it: "St Luke's Hospital Eye Clinic", "King's College
+Hospital Cath Lab", "Guy's and St Thomas' Marfan clinic" and "Knee Clinic at Spire" each became
+one [FACILITY]. Every hospital has an eye clinic: the department names no place once the
+facility's own name is removed, and a reader needs it ("referred to the Marfan clinic").
 
 A department is cut off only where the facility's name before it is whole, so that the name
 still stands redacted alone:
 - it ends on a facility's head word ("... Hospital", "... Infirmary", "... Trust", "... Health
   District");
-- or on a saint's or a person's possessive ("Guy's and St Thomas'").
+- or on a saint's, a person's or an acronym's possessive ("Guy's and St Thomas'", "QEUH's").
 The development halves mark a trust's or a region's named service inside its span ("UHNM
 Pathology", "SA Pathology", "Waikato Diabetes Foot Clinic", "NZ CJD Surveillance Unit",
-"Children's Telehealth Service"), so an acronym, a short name or a group's possessive before a
-service is not read as a whole facility, and a heading in capitals is left whole.
+"Children's Telehealth Service") and a hospital's specialty written alone after it ("Mission
+Hospital Urology", dev3, kept whole since the fourteenth round), so an acronym, a short name or
+a group's possessive before a service is not read as a whole facility, a specialty alone is no
+department here ("Westmead Hospital Cardiology" stays whole), and a heading in capitals is left
+whole.
 And the department is made of service words (deid_service_units' lists, a disease eponym, a
 clinical abbreviation, or a known word that is no name or place) ending on a department's head
-("Clinic", "Unit", "Lab", "Department", "Team", "Service", "OPD") or a specialty alone
-("Cardiology"). A clinic named by its place and specialty alone ("Riverbend Neurology Clinic")
-is a facility of its own and keeps its redaction: "Riverbend" is no whole facility.
+("Clinic", "Unit", "Lab", "Department", "Team", "Service", "OPD"). A clinic named by its place
+and specialty alone ("Riverbend Neurology Clinic") is a facility of its own and keeps its
+redaction: "Riverbend" is no whole facility.
 """
 
 from __future__ import annotations
@@ -40,13 +42,6 @@ _WHOLE_HEADS = frozenset(
 _DEPARTMENT_HEADS = frozenset(
     {"clinic", "clinics", "unit", "units", "department", "dept", "opd", "outpatients", "team",
      "teams", "service", "services", "programme", "program", "lab", "labs", "suite"}
-)  # fmt: skip
-# Specialties named alone after a hospital ("Westmead Hospital Cardiology"); not a laboratory's,
-# which names the hospital's laboratory service ("UHNM Pathology").
-_SPECIALTY_ENDINGS = ("ology", "iatrics", "iatry")
-_LABORATORY_SPECIALTIES = frozenset(
-    {"pathology", "microbiology", "virology", "immunology", "histopathology", "cytology",
-     "haematology", "hematology", "biochemistry", "radiology"}
 )  # fmt: skip
 # Words of a department's name that no service list holds and that are names or places too
 # ("Knee Clinic", "Brain Injury Unit", "Cath Lab", "Major Trauma Service").
@@ -94,18 +89,10 @@ def _department_word(word: str, lex: Lexicon) -> bool:
 
 
 def _department(words: list[str], lex: Lexicon) -> bool:
-    """A department's name: department words ending on a department's head, or a clinical
-    specialty alone."""
-    if not words or words[0].lower() in _JOINERS or words[-1].lower() in _JOINERS:
+    """A department's name: department words ending on a department's head."""
+    if len(words) < 2 or words[0].lower() in _JOINERS:
         return False
-    last = words[-1].lower()
-    if len(words) == 1:
-        return (
-            last.endswith(_SPECIALTY_ENDINGS)
-            and last not in _LABORATORY_SPECIALTIES
-            and not lex.name_like(last)
-        )
-    if last not in _DEPARTMENT_HEADS:
+    if words[-1].lower() not in _DEPARTMENT_HEADS:
         return False
     return all(w.lower() in _JOINERS or _department_word(w, lex) for w in words[:-1])
 
