@@ -493,8 +493,8 @@ class Redactor:
         # What resolution still took that reads as no identifier in its context (a recurring
         # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
         found = without_non_identifiers(text, resolved)
-        # A department written beside a facility's whole name ("Westmead Hospital [Cardiology]",
-        # "BRI [Anticoagulation Clinic]"; deid60a).
+        # A department written beside a facility's whole name ("St Luke's Hospital [Eye
+        # Clinic]", "Guy's and St Thomas' [Marfan clinic]"; deid60a).
         found = without_department_tails(text, found)
         found = without_label_words(text, found)  # "[NAME] no [MRN]" of "Hosp no …" (walk 52a)
         # A date of 90 or more years ago keeps no year (Safe Harbor; deid_old_dates).
