@@ -73,6 +73,7 @@ from medlocal.privacy.deid_day_month_words import day_month_word_candidates
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_facility_bridges import facility_bridge_spans
+from medlocal.privacy.deid_facility_departments import without_department_tails
 from medlocal.privacy.deid_facility_mentions import facility_mention_spans
 from medlocal.privacy.deid_facility_tails import facility_tail_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
@@ -103,6 +104,7 @@ from medlocal.privacy.deid_name_leads import name_lead_spans
 from medlocal.privacy.deid_names import forget_cues
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
+from medlocal.privacy.deid_numbered_facilities import numbered_facility_spans
 from medlocal.privacy.deid_ocr import ocr_repaired, underscores_as_spaces
 from medlocal.privacy.deid_ocr_glue import glued_candidates
 from medlocal.privacy.deid_old_dates import old_dates_removed
@@ -311,6 +313,9 @@ class Redactor:
         # or beside its found pieces ("Fakultní [nemocnice v] Motole"; deid59a).
         checkpoint()
         yield from facility_bridge_spans(text, found + lines + tagged + tails + mentions, lexicon())
+        # A facility named by its kind and number ("Poliklinika No. 3", "Farmacia Comunale N.
+        # 41"; deid60a).
+        yield from numbered_facility_spans(text)
         # A found facility's own leading words where the note names it by them alone
         # ("Sunrise of Eastbourne" ... "Sunrise will keep his room"; deid55a).
         checkpoint()
@@ -488,6 +493,9 @@ class Redactor:
         # What resolution still took that reads as no identifier in its context (a recurring
         # dose's weekday, urea after "Ur", an insurer named as such; deid_not_identifiers).
         found = without_non_identifiers(text, resolved)
+        # A department written beside a facility's whole name ("St Luke's Hospital [Eye
+        # Clinic]", "Guy's and St Thomas' [Marfan clinic]"; deid60a).
+        found = without_department_tails(text, found)
         found = without_label_words(text, found)  # "[NAME] no [MRN]" of "Hosp no …" (walk 52a)
         # A date of 90 or more years ago keeps no year (Safe Harbor; deid_old_dates).
         checkpoint()
