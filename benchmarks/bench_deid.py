@@ -114,7 +114,12 @@ values and scores that stay, in forty-two notes of forty-two countries), written
 nicknames, initials, lists, lower case, many languages, particle surnames, names that are words,
 "c/o", "per", "d/w" - and dates as words of several languages, ordinals, ranges, partial dates,
 dates in file names and named days, beside eponyms, brands, scales, doses and intervals that stay,
-in forty-four notes), written blind in session 59.
+in forty-four notes), written blind in session 59; dev75 (recall on people and dates, dense:
+signers' and co-signers' initials, "Surname, Given" in bed lists and tables, lower case and all
+capitals, names that are words or places, logins, e-mails and file names, names of many cultures;
+a day alone after a preposition of several languages, named days, "Next MDT 9/12", dates beside
+lab values, ordinal words, ranges, dates in file names - beside eponyms after a relation word,
+values, doses and scores that stay, in forty-two notes), written blind in session 60.
 heldout3
 and heldout4 (written in the sixth round by an author who had not read the rules), heldout5,
 heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the eleventh's), heldout9 (the
@@ -175,6 +180,7 @@ DEVELOPMENT = (
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72",
+    "dev75",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
