@@ -8,9 +8,10 @@ xfails of review59d). The word is kept where it is an eponym (deid_kin_names' te
 
 * a head word follows it ("syndrome", "disease", "chorea", ...: "Aunt Lynch syndrome"), or it is
   joined to one by a hyphen in another language ("Lynch-Syndrom", "Down-Syndrom");
-* or it is written possessive, hyphenated or as a clinical word no name list knows
-  ("Addison's", "Child-Pugh", "Sjögren"), and ends its clause or comes before a clinical word
-  ("Mother Addison's, on hydrocortisone").
+* or it is written possessive or hyphenated ("Addison's", "Child-Pugh") and ends its clause or
+  comes before a clinical word ("Mother Addison's, on hydrocortisone"), or it is a clinical
+  word no name list knows that ends its clause ("Madre Sjögren, padre sano"; not "Daughter
+  Meadow rings", a name as often as Meadow's syndrome).
 
 What still goes: a bare given name ("Son Wilson visited", "Mutter Addison"), a possessive
 before an ordinary noun ("Aunt Lynch's address", "Mother Grace's phone").
@@ -31,6 +32,14 @@ _KIN_THEN_WORD = re.compile(
     rf"(?<![\w'’-])(?i:{_KIN})(?![\w'’-])(?:[ \t]*:)?[ \t]+"
     r"(?P<w>[^\W\d_a-z][^\W\d_]*(?:-[^\W\d_]+)*)(?P<s>['’]s)?"
 )
+# The heads that make the word before them a disease a relative has ("Aunt Lynch syndrome",
+# "Father Huntington chorea"); not the instruments' and signs' heads of deid_eponyms
+# ("Daughter Meadow rings", "Son Bell sign").
+_DISEASE_HEADS = frozenset(
+    {"syndrome", "disease", "chorea", "dementia", "anaemia", "anemia", "palsy", "carrier",
+     "trait", "ataxia", "dystrophy", "disorder", "thyroiditis", "lymphoma", "sarcoma",
+     "tumour", "tumor", "encephalopathy", "paralysis", "myopathy", "neuropathy"}
+)  # fmt: skip
 # Another language's head joined by a hyphen: "Lynch-Syndrom", "Down-Syndrom", "Crohn-Krankheit".
 _JOINED_HEAD = re.compile(
     r"-(?i:syndrom|syndrome|síndrome|sindrome|sindrom|krankheit|erkrankung|ziekte|disease)$"
@@ -51,7 +60,7 @@ def _kept_word(text: str, match: re.Match[str], lex: Lexicon) -> bool:
     if _JOINED_HEAD.search(word):
         return True
     after = _HEAD_AFTER.match(text, match.end("w"))
-    if after is not None and _eponym(word, after, lex):
+    if after is not None and after.group("h").lower() in _DISEASE_HEADS:
         return True  # "Aunt Lynch syndrome"
     hyphenated = "-" in word
     if possessive or hyphenated:
@@ -64,6 +73,8 @@ def _kept_word(text: str, match: re.Match[str], lex: Lexicon) -> bool:
     end = match.end()
     if _CLAUSE_END.match(text, end) is not None or _GRADE.match(text, end) is not None:
         return True
+    if not (possessive or hyphenated):
+        return False  # a bare word before more words is a name ("Daughter Meadow rings")
     nxt = _NEXT_WORD.match(text, end)
     return nxt is not None and lex.clinical(nxt.group("w").lower())
 

@@ -148,6 +148,8 @@ _RELATIVES = [
     ("Aunt Lynch's address is on file.\n", ("Lynch",)),
     ("Mother Grace's phone is off.\n", ("Grace",)),
     ("Daughter Addison, 12, is well.\n", ("Addison",)),
+    # dev12's "Daughter Meadow rings from ...", lost by the first version of the rule
+    ("Granddaughter Meadow rings every evening.\n", ("Meadow",)),
 ]
 
 
