@@ -87,9 +87,16 @@ def signer_initial_candidates(
     ``text``; ``found`` are the redactions so far (see the module's docstring)."""
     spans: set[tuple[int, int]] = set()
     if "/" in text:
-        for _start, end in _name_spans(found, text):
+        for start, end in _name_spans(found, text):
+            # After a whole word, capitals are as often an acronym of the same list
+            # ("MediShield/MAF"): only small letters or dotted initials join a name
+            # ("Rangi/rp"); any initials join initials ("JW/kt", "GP/AZ").
+            word = len(text[start:end].replace(".", "")) > 3
             while (partner := _SLASH_PARTNER.match(text, end)) is not None:
-                if not _initials(partner.group("v"), lex):
+                value = partner.group("v")
+                if word and value.isupper() and "." not in value:
+                    break
+                if not _initials(value, lex):
                     break
                 spans.add(partner.span("v"))
                 end = partner.end("v")

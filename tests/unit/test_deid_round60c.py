@@ -118,6 +118,8 @@ _SIGNERS_KEPT = [
     ("Note by the nurse on the ward.\n", ("the",)),
     ("After 10 minutes BM 5.4.\n", ("BM",)),
     ("Minutes: N/A\n", ("N/A",)),
+    # dev23's "(MediShield/MAF application ...)", damaged by the first version
+    ("Funded via Medisave/MAF application.\n", ("MAF",)),
 ]
 
 
