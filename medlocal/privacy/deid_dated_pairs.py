@@ -6,7 +6,8 @@ only where a cue says which. These slots say it and were left in view on the dev
 halves:
 
 * a clock time right after or right before the pair: "Note by KN, 1.12 16:00", "delivered
-  11:42 5/12" (no interval or value is written beside a time of day);
+  11:42 5/12", where no measure's name stands right before it ("BGL 3.1 05:00" is a chart's
+  value and its time);
 * a value then "on" (or "am", "le", "el", "em", "op", "w dniu") then the pair: "Hb 10.2 on
   3.12", "creat 188 on 6.12", "Troponina 1,82 w dniu 5.12": the value is given, so what the
   preposition introduces is when (deid_day_month_numbers refuses a pair in a value's clause,
@@ -106,10 +107,23 @@ def _scored(text: str, start: int) -> bool:
     return _SCORED_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
+# What may stand right before a pair that a time follows: the line's start, a list's or a
+# bracket's mark, a clock time, or a date's preposition. A word there is a measure's name as
+# often ("BGL 3.1 05:00", "Hb 9.1 08:00": a chart's value and the time it was taken).
+_STAMP_BEFORE = re.compile(
+    r"(?:^|[,;(|\-–]|\d[:h]\d\d|\b(?i:on|at|am|le|el|em|op|dated|date|datum|fecha))[ \t]*\Z",
+    re.M,
+)
+
+
+def _stamped(text: str, start: int) -> bool:
+    return _STAMP_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     for match in skipped_finditer(_TIMED, text):
         span = match.span("v") if match.group("v") is not None else match.span("w")
-        if not _scored(text, span[0]):
+        if _stamped(text, span[0]) and not _scored(text, span[0]):
             yield span
     for pattern in (_VALUED, _MEETING, _CONTROL, _ORDINAL_DAY, _MOVED_ORDINAL):
         for match in skipped_finditer(pattern, text):

@@ -80,6 +80,8 @@ def test_a_day_and_month_in_a_dates_slot_goes(text: str, words: tuple[str, ...])
 
 _PAIRS_KEPT = [
     "Pain 3/10 14:00, settled.\n",
+    # dev31's chart cell "BGL 3.1 05:00", damaged by the first version
+    "Refused breakfast, BGL 3.1 05:00 - juice given; Hb 9.1 08:00.\n",
     "Creatinine rose from 1.2 to 2.1. INR stable on 2.5.\n",
     "Warfarin 3 mg on 1.5 mg days.\n",
     "| VA | 6/12 | 6/9 |\n",
