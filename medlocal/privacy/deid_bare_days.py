@@ -58,7 +58,9 @@ _GERMAN_DAY = re.compile(
     rf"(?<![\w-])(?i:am|vom|bis[ \t]+zum|bis|ab[ \t]+dem|ab|seit[ \t]+dem)[ \t]+(?P<v>{_DAY}\.)"
     r"(?![\w.]|[ \t]*\d|[ \t]+(?:[^\W\d_]+[ \t]+)?"
     r"(?i:[a-zäöüß-]*(?:tag|tage|tages|zyklus|woche|monat|mal|lebensjahr|quartal|stock|grad|dosis|gabe|klasse|stunde|std)\w*)\b|"
-    r"[ \t]+(?i:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez))"
+    r"[ \t]+(?i:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)|"
+    # a post-operative day, a day of life, a week of pregnancy ("am 2. POT", dev72)
+    r"[ \t]+(?:POT|POD|LT|SSW|Lj)\b)"
 )
 # Dutch: "op de 29e", "vanaf de 3e".
 _DUTCH_DAY = re.compile(

@@ -48,6 +48,7 @@ _BARE_KEPT = [
     "Le 3e cycle commence; le 2,5 % restant.\n",
     "Tomar el 1 o 2 comprimidos al día.\n",
     "Il 25% dei pazienti; am 3. Tag postoperativ; am 2. postoperativen Tag.\n",
+    "Vorhofflimmern am 2. POT, Cordarex.\n",  # dev72's, damaged by the first version
     "Montag 12 Uhr; Monday 12 noon.\n",
     "op de 3e verdieping.\n",
 ]
@@ -199,15 +200,16 @@ def test_the_new_finders_are_linear_on_long_lines() -> None:
     assert_linear(lambda n: dated_pair_candidates("Hb 10.2 on 3.12 | 1/12 " * n), 500)
 
 
-# The blind half dev75: 42 notes, 738 identifiers, 209 clinical terms.
+# The blind half dev75: 42 notes, 738 identifiers, 208 clinical terms.
 def test_dev75_parses_and_stays_at_its_figures() -> None:
     from fixtures.deid_corpus import load, redactor_spans, score
 
     notes = load("dev75")
     assert len(notes) == 42
     assert sum(len(n.identifiers) for n in notes) == 738
-    assert sum(len(n.clinical) for n in notes) == 209
+    assert sum(len(n.clinical) for n in notes) == 208
 
     result = score(notes, redactor_spans)
-    assert sum(result.found.values()) >= 0
-    assert result.clinical_damaged <= 14
+    # Blind (main a4db320): 635/738 found (PERSON 302, DATE 175), 13 of 208 damaged.
+    assert sum(result.found.values()) >= 702
+    assert result.clinical_damaged <= 5
