@@ -52,6 +52,8 @@ from medlocal.privacy.deid_address_lines import address_line_candidates
 from medlocal.privacy.deid_address_runs import address_run_candidates
 from medlocal.privacy.deid_age_cells import age_cell_candidates
 from medlocal.privacy.deid_age_words import age_word_candidates
+from medlocal.privacy.deid_bare_days import bare_day_candidates
+from medlocal.privacy.deid_bed_names import bed_name_candidates
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_call_sign_words import call_sign_word_candidates
@@ -61,6 +63,7 @@ from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_collar_numbers import collar_number_candidates
+from medlocal.privacy.deid_dated_pairs import dated_pair_candidates
 from medlocal.privacy.deid_dates import (
     DateMode,
     DateRedactor,
@@ -76,6 +79,7 @@ from medlocal.privacy.deid_facility_bridges import facility_bridge_spans
 from medlocal.privacy.deid_facility_departments import without_department_tails
 from medlocal.privacy.deid_facility_mentions import facility_mention_spans
 from medlocal.privacy.deid_facility_tails import facility_tail_spans
+from medlocal.privacy.deid_file_name_parts import file_name_part_spans
 from medlocal.privacy.deid_first_line import first_line_organisation
 from medlocal.privacy.deid_heading_places import heading_places
 from medlocal.privacy.deid_hl7 import hl7_candidates
@@ -87,6 +91,7 @@ from medlocal.privacy.deid_initial_slots import initial_slot_candidates
 from medlocal.privacy.deid_institution_names import institution_name_spans
 from medlocal.privacy.deid_irish_names import irish_name_candidates
 from medlocal.privacy.deid_kin_ages import kin_age_candidates
+from medlocal.privacy.deid_kin_eponyms import without_kin_eponyms
 from medlocal.privacy.deid_kin_names import kin_name_candidates
 from medlocal.privacy.deid_label_abbreviations import label_abbreviation_candidates
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, clinical_abbreviation, lexicon
@@ -130,6 +135,7 @@ from medlocal.privacy.deid_saint_names import saint_place_candidates
 from medlocal.privacy.deid_secret_words import secret_word_candidates
 from medlocal.privacy.deid_shared_cues import forget_text_cues, keep_text_cues
 from medlocal.privacy.deid_short_dates import short_date_candidates
+from medlocal.privacy.deid_signer_initials import signer_initial_candidates
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
     place_possessive_inside,
@@ -281,7 +287,16 @@ class Redactor:
         yield from university_spans(text, found + lines + tagged, lexicon())
         # The initials of the people named, where they sign or stand for one of them.
         checkpoint()
-        yield from name_initials_spans(text, found + lines + tagged, lexicon())
+        initials = list(name_initials_spans(text, found + lines + tagged, lexicon()))
+        yield from initials
+        # A second signer's initials after a slash, initials after a signing word of another
+        # language (session 60: deid_signer_initials).
+        checkpoint()
+        yield from signer_initial_candidates(
+            text, found + lines + tagged + people + initials, lexicon()
+        )
+        # A found name's initial and the date beside it in a file name ("clarke_b_0612.docx").
+        yield from file_name_part_spans(text, found + lines + tagged + people)
         # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
         checkpoint()
         yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
@@ -434,6 +449,12 @@ class Redactor:
         # deid_day_month_numbers, deid_lone_months).
         found += day_month_number_candidates(text, lex)
         found += lone_month_candidates(text)
+        # A day of the month alone after a date's article or a weekday of another language
+        # (session 60: deid_bare_days).
+        found += bare_day_candidates(text)
+        # Days and months as numbers beside a time, after a value's "on", in a table's heading
+        # row or after a meeting; ordinal days before a time (session 60: deid_dated_pairs).
+        found += dated_pair_candidates(text)
         found += list(wrapped_code_rests(text, found, lex, (self.identity.mrn,)))
         found += initial_slot_candidates(text, lex)
         # Initials where a chart, a log or a team list signs with them (session 57: deid57b).
@@ -451,6 +472,12 @@ class Redactor:
         # A relative's name right after the word for the relation, in any language (session
         # 59: deid_kin_names).
         found += kin_name_candidates(text, lex)
+        # "Surname, Given" after a bed's number (session 60: deid_bed_names).
+        found += bed_name_candidates(text, lex)
+        # A disease named after a person right after a relative's word is no name ("Aunt Lynch
+        # syndrome", "Mother Addison's"; session 60: deid_kin_eponyms).
+        found = without_kin_eponyms(text, found, lex)
+        tagged_spans = without_kin_eponyms(text, tagged_spans, lex)
         return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:

@@ -170,10 +170,10 @@ def test_a_long_line_of_service_units_takes_linear_time() -> None:
 
 # Left (review59d): found in review, not mended here. The word scan reads a capitalised word
 # after a relation as the relative's name before deid_kin_names is asked (so on 9f150f7, before
-# deid59b and deid59c, too; "Wife Type 2 DM" is mended since: test_deid_graded_condition59); a
-# value's clause keeps the day after it; a vehicle's word before a ventilator setting is read as
-# a plate (deid_vehicle_nearby's shared list of clinical names).
-@pytest.mark.xfail(strict=True, reason="word scan: a relation before a clinical word (review59d)")
+# deid59b and deid59c, too; "Wife Type 2 DM" is mended since: test_deid_graded_condition59;
+# the eponyms below since deid60c's deid_kin_eponyms); a value's clause keeps the day after it
+# (mended by deid60c's deid_dated_pairs where a value stands before "on"); a vehicle's word
+# before a ventilator setting is read as a plate (deid_vehicle_nearby's shared list).
 @pytest.mark.parametrize(
     ("text", "words"),
     [
@@ -185,7 +185,6 @@ def test_left_a_clinical_word_after_a_relation_stays(text: str, words: tuple[str
     _kept(text, *words)
 
 
-@pytest.mark.xfail(strict=True, reason="a day after a value's clause is kept (review59d)")
 def test_left_a_day_after_a_values_clause_goes() -> None:
     _gone("Hb 10.2 on 3.12, creatinine 1.2.\n", "3.12")
 
