@@ -60,7 +60,7 @@ _ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "pth": ("pth", "parathyroid hormone"),
     "alt": ("alt",),
     "ast": ("ast",),
-    "bilirubin": ("bilirubin", "bili"),
+    "bilirubin": ("bilirubin", "bili", "tsb", "sbr"),
     "albumin": ("albumin",),
     "lactate": ("lactate",),
     "crp": ("crp", "c-reactive protein"),

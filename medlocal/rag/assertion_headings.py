@@ -64,16 +64,25 @@ _COLUMN_LABELS = frozenset(
      "allergies", "reaction", "reactions", "severity", "type", "start", "started", "stop",
      "stopped", "duration", "started/stopped", "reason", "action", "when", "by", "prescriber",
      "source", "analyte", "specimen", "sample", "normal", "previous", "current", "new", "old",
-     "and", "of", "/", "&", "-"}
+     "relative", "relationship", "age", "and", "of", "/", "&", "-"}
 )  # fmt: skip
 _CELL_WORD = re.compile(r"[A-Za-z/&-]+")
+_SPACED_CELLS = re.compile(r"\s{2,}|\t")
+_SPACED_HEADER_CELLS = 3
 
 
 def is_table_header(sentence: str) -> bool:
-    """Whether ``sentence`` is a table's column header row: two or more "|" cells, each of
-    column labels only (``_COLUMN_LABELS``), with no figure in any."""
+    """Whether ``sentence`` is a table's column header row: two or more "|" cells, or three or
+    more set apart by two spaces or a tab, each of column labels only (``_COLUMN_LABELS``),
+    with no figure in any."""
     cells = [c.strip() for c in sentence.split("|")]
     cells = [c for c in cells if c]
+    if "|" not in sentence:
+        # Set out with spaces ("Relative    Relationship    Age    Test date    Result"):
+        # three cells at least, as one or two could be a phrase (round 10).
+        cells = [c for c in _SPACED_CELLS.split(sentence.strip()) if c]
+        if len(cells) < _SPACED_HEADER_CELLS:
+            return False
     if len(cells) < 2 or any(ch.isdigit() for ch in sentence):
         return False
     for cell in cells:
@@ -81,3 +90,23 @@ def is_table_header(sentence: str) -> bool:
         if not words or any(w.lower() not in _COLUMN_LABELS for w in words):
             return False
     return True
+
+
+# A passage's title: its first line, a few words without a figure, a colon or a closing full
+# stop, with more after it ("Pre-biologic screening (requested by Sr K. Ross)", "Seizure diary
+# (reviewed with ...)", "Cascade testing - Dunn family"). It names what the passage is about,
+# not a finding: "no tonic-clonic seizures" is no denial of the diary (round 10).
+_TITLE_WORDS = 5
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def is_title(text: str, start: int, sentence: str) -> bool:
+    if text[:start].strip():
+        return False
+    end = start + len(sentence)
+    if not text[end:].strip() or not text[end:].lstrip(" \t").startswith("\n"):
+        return False
+    bare = _ASIDE.sub(" ", sentence).strip()
+    if not bare or bare.endswith(".") or ":" in bare or any(ch.isdigit() for ch in bare):
+        return False
+    return len(bare.replace(" - ", " ").split()) <= _TITLE_WORDS

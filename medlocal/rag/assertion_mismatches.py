@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_records import Assertion, Mention
-from medlocal.rag.assertion_triggers import TIME_BOUNDED
+from medlocal.rag.assertion_triggers import RELATIVES, TIME_BOUNDED
 from medlocal.rag.assertions import TEST_WORDS, mentions, word_key
 from medlocal.rag.habits import HABIT_KEYS
 
@@ -273,6 +273,8 @@ def compare(
                 mention.unsure_experiencer or any(o.unsure_experiencer for o in judged)
             ):
                 continue
+            if dimension in _KIND_DIMENSIONS and _another_kind(mention, judged):
+                continue
             if all(disagrees(mention.assertion, o.assertion) for o in judged):
                 other = judged[0]
                 seen.add(dimension)
@@ -288,6 +290,53 @@ def compare(
                     Mismatch(dimension, shifted, other, _message(dimension, words, mention, other))
                 )
     return results
+
+
+# A head word whose kind the words before it name differently on each side ("rabies
+# pre-exposure vaccination" against "yellow fever vaccine", "Hashimoto's disease" against
+# "coeliac disease"): two things, and one's owner is no claim about the other's (round 10).
+# Only whose it is: a denial or certainty compared across two kinds loses real catches
+# ("anti-thyroglobulin antibodies" against "anti-Tg antibodies negative").
+_KIND_DIMENSIONS = frozenset({"experiencer"})
+_MODIFIER = re.compile(r"([A-Za-z][A-Za-z'’-]{2,})\s+$")
+# Words before a head word that name no kind of it: pronouns, determiners, verbs of having or
+# denying, and the people whose it is ("Partner smokes").
+_NO_MODIFIERS = frozenset(
+    {"the", "his", "her", "their", "she", "they", "him", "any", "all", "was", "were", "had",
+     "has", "have", "and", "for", "with", "not", "nor", "without", "denies", "denied",
+     "declined", "refused", "new", "further", "known", "previous", "prior", "recent", "current",
+     "some", "one", "two", "patient", "who", "which", "that", "also", "still", "now"}
+    | set(RELATIVES)
+)  # fmt: skip
+
+
+def _modifier(mention: Mention) -> str | None:
+    """The word right before a one-word mention in its sentence (found by its spelling there:
+    a passage mention's offset is the passage's), where the word is written once."""
+    at = [m.start() for m in re.finditer(rf"\b{re.escape(mention.raw)}\b", mention.sentence)]
+    if not mention.raw or len(at) != 1:
+        return None
+    found = _MODIFIER.search(mention.sentence, 0, at[0])
+    word = found.group(1).lower() if found else None
+    if word is None or word in _NO_MODIFIERS or word.endswith(("ing", "ed")):
+        return None  # "requiring decolonisation": a verb, not a kind
+    return word
+
+
+def _another_kind(mention: Mention, others: Sequence[Mention]) -> bool:
+    """Whether the sentence's one-word ``mention`` and every passage mention are each named a
+    kind by the word before them, the sentence's kind appearing nowhere in the passage's
+    sentence: no plain reading says they are one thing."""
+    if " " in mention.key:
+        return False
+    mine = _modifier(mention)
+    if mine is None:
+        return False
+    for other in others:
+        theirs = _modifier(other)
+        if theirs is None or theirs == mine or mine in other.sentence.lower():
+            return False
+    return True
 
 
 # What rag/habits.py reads of a habit ("smokes", "ex-smoker"): whether and when it is done.
@@ -327,6 +376,10 @@ def _negation(a: Assertion, b: Assertion) -> bool:
     # her warfarin"): a sentence that denies it is taken disagrees (review 43b R2).
     if a.negated == b.negated or a.hypothetical or (b.hypothetical and not b.change_only):
         return False
+    if bool(a.family) != bool(b.family):
+        # One side is a relative's: "declined rabies vaccination" is no denial of "Wife: yellow
+        # fever vaccine 2016" (round 10); the experiencer check speaks to that.
+        return False
     # A medication stopped is one not taken: "she stopped atorvastatin" agrees with "not taking
     # atorvastatin", and "warfarin was held" with "no warfarin tonight".
     affirmed = b if a.negated else a
@@ -360,8 +413,9 @@ _PLANNED = re.compile(
 
 def _conditioned(sentence: str, start: int) -> bool:
     """Whether the sentence's own condition reaches the word at ``start``: the word lies in the
-    clause the condition opens ("... if apixaban is tolerated"), or the word's clause gives it
-    as planned ("Cycle 4 is planned ... provided ..."). A clause stated as done beside a
+    clause the condition opens ("... if apixaban is tolerated"), the word's clause gives it
+    as planned ("Cycle 4 is planned ... provided ..."), or the condition follows the word in
+    its clause ("readmission for phototherapy if it is above 250"). A clause stated as done beside a
     condition of another ("Apixaban was started, to be stopped if she bleeds") is not."""
     for condition in _OWN_CONDITION.finditer(sentence):
         if condition.end() <= start and not _CLAUSE_END.search(sentence[condition.end() : start]):
@@ -369,7 +423,12 @@ def _conditioned(sentence: str, start: int) -> bool:
     before = list(_CLAUSE_END.finditer(sentence[:start]))
     after = _CLAUSE_END.search(sentence, start)
     clause = sentence[before[-1].end() if before else 0 : after.start() if after else None]
-    return _PLANNED.search(clause) is not None
+    if _PLANNED.search(clause) is not None:
+        return True
+    # A condition after the word in its own clause governs it too: "with readmission for
+    # phototherapy if it is above 250" (round 10).
+    rest = sentence[start : after.start() if after else None]
+    return _OWN_CONDITION.search(rest) is not None
 
 
 def _hypothetical(a: Assertion, b: Assertion) -> bool:

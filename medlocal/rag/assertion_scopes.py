@@ -8,6 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from medlocal.rag.assertion_possessives import (
+    accompanies,
+    describes_what_follows,
+    possessive_relatives,
+    relative_labels,
+)
 from medlocal.rag.assertion_records import Assertion
 from medlocal.rag.assertion_sides import sides
 from medlocal.rag.assertion_stops import (
@@ -218,9 +224,17 @@ def sentence_assertions(
         if _reports(tokens, span):
             continue
         relative = " ".join(t.text for t in tokens[span[0] : span[1]])
-        # "Her mother has X" and "X in his brother": the relative governs its whole clause.
-        for i in (*backward_scope(tokens, span[0]), *_participle_forward(tokens, span[1])):
+        # "Her mother has X" and "X in his brother": the relative governs its whole clause,
+        # save what comes before a relative who is company ("Travelling with husband").
+        before = (
+            ()
+            if accompanies(tokens, span[0]) or describes_what_follows(tokens, span)
+            else backward_scope(tokens, span[0])
+        )
+        for i in (*before, *_participle_forward(tokens, span[1])):
             out[i].family = relative
+    possessive_relatives(tokens, out)
+    relative_labels(tokens, out)
     sides(tokens, out)
     return out
 

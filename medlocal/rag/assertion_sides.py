@@ -27,6 +27,24 @@ def _names_a_part(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+# "both" names two sides only with a part after it ("both eyes", "both lower limbs"): before a
+# preposition, a verb or another side it means two things ("Typhim Vi and Havrix, both in the
+# right deltoid"; round 10).
+_NOT_A_PART_AFTER = frozenset(
+    {"in", "on", "at", "into", "to", "of", "for", "from", "with", "by", "were", "are", "was",
+     "is", "had", "have", "given", "done", "taken", "negative", "positive", "normal", ","}
+)  # fmt: skip
+
+
+def _both_of_things(tokens: Sequence[Token], i: int) -> bool:
+    following = [t.text for t in tokens[i + 1 : i + 4]]
+    return (
+        not following
+        or following[0] in _NOT_A_PART_AFTER
+        or any(SIDES.get(word) in ("left", "right") for word in following)
+    )
+
+
 # A lung lobe's abbreviation names its side: "new RUL infiltrate" is on the right (round 9).
 _LOBES = {"rul": "right", "rml": "right", "rll": "right", "lul": "left", "lll": "left"}
 
@@ -46,6 +64,8 @@ def sides(tokens: Sequence[Token], out: list[Assertion]) -> None:
         if not side or (len(token.text) == 1 and i + 1 < len(tokens) and tokens[i + 1].text == "/"):
             continue
         if token.text in ("l", "r") and not _names_a_part(tokens, i + 1):
+            continue
+        if token.text == "both" and _both_of_things(tokens, i):
             continue
         for j in forward_scope(tokens, i + 1, limit=4):
             out[j].side = out[j].side or side

@@ -223,6 +223,9 @@ STOP_BACKWARD = (
     # Notes drop the "was": "warfarin held tonight", "metformin withheld (AKI)".
     "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
     "was paused",
+    # What another took the place of: "sodium valproate was replaced by levetiracetam" (round
+    # 10); the drug after "by" is the one taken.
+    "was replaced", "were replaced",
 )  # fmt: skip
 # Our own: a medication another takes the place of ("linagliptin started in place of
 # metformin", "switched from ramipril to losartan"): what follows is stopped, never taken (walk

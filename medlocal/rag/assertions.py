@@ -32,7 +32,12 @@ from dataclasses import replace
 from medlocal.abbreviations import SHORTHAND
 from medlocal.privacy.deid_lexicon import lexicon as word_lexicon
 from medlocal.rag.assertion_certainty import Readings
-from medlocal.rag.assertion_headings import is_heading, is_table_header, system_heading
+from medlocal.rag.assertion_headings import (
+    is_heading,
+    is_table_header,
+    is_title,
+    system_heading,
+)
 from medlocal.rag.assertion_records import Assertion, Mention
 from medlocal.rag.assertion_scopes import records_done, sentence_assertions
 from medlocal.rag.assertion_stop_columns import mark_stop_columns
@@ -79,7 +84,13 @@ _CALENDAR = frozenset(
     + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"]
 )  # fmt: skip
-_NOT_CONCEPTS = _NOT_CONCEPTS | _CALENDAR
+# Words that join a clause in time or place are no finding either ("stopped smoking in 2023
+# after 40 pack-years" against "if symptoms remain ... after exercise": round 10).
+_JOINING = frozenset(
+    {"after", "before", "until", "till", "since", "during", "while", "when", "then", "than",
+     "into", "onto", "between", "within", "upon"}
+)  # fmt: skip
+_NOT_CONCEPTS = _NOT_CONCEPTS | _CALENDAR | _JOINING
 
 # Words that are no concept alone but make one with the next: "severe hypoglycemia".
 _QUALIFIERS = frozenset({"mild", "moderate", "severe", "acute", "new", "active", "complete"})
@@ -114,6 +125,8 @@ def mentions(text: str, limit: int | None = None) -> list[Mention]:
             continue  # walk 24: "DISCHARGE SUMMARY" reports no discharge as present
         if is_table_header(sentence.text):
             continue  # walk 41: "Drug | Dose | Frequency | Change" reports no drug as present
+        if is_title(text, sentence.start, sentence.text):
+            continue  # round 10: "Seizure diary (...)" reports no seizure as present
         tokens = tokenize(sentence.text, sentence.start, limit)
         # The next sentence may record a change suggested here as done ("She began it").
         following = sentences[number + 1] if number + 1 < len(sentences) else None

@@ -320,6 +320,10 @@ def _timepoint(
         if not (index < len(starts) and starts[index] < first.start):
             return first
     before = [p for p in points if p.end <= value.start]
+    # A day counted from an earlier one ("on 6 February ..., and the rebound level the next
+    # day was 189"): not that day, and no day the sentence writes (round 10).
+    if before and _COUNTED_DAY.search(text, max(before).end, value.start):
+        return None
     in_clause = [p for p in before if p.start >= lo]
     if in_clause:
         return max(in_clause)
@@ -330,6 +334,13 @@ def _timepoint(
         return None
     before = [p for p in before if not any(a <= p.start < b for a, b in trend_starts)]
     return max(before) if before else None
+
+
+_COUNTED_DAY = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after"
+    r"|(?:a|one|two|three|\d+)\s+days?\s+later)\b",
+    re.IGNORECASE,
+)
 
 
 def _range_measure(text: str, value: Value, measures: list[tuple[int, int, str]]) -> str | None:

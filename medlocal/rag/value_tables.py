@@ -31,6 +31,10 @@ from medlocal.values import (
 # "Date        Creat (umol/L)  eGFR  Tac trough (ug/L)" over "18/08/2025  151  45  7.8".
 _CELL = re.compile(r"[^ \t\n](?:[^ \t\n]| (?! ))*")
 _HEADER_MEASURES = 2
+_THRESHOLD_HEADING = re.compile(
+    r"(?:treatment\s+|action\s+|phototherapy\s+)?(?:threshold|cut-?off|limit)s?", re.IGNORECASE
+)
+_ROW_TIME_LABELS = frozenset({"date", "time", "day", "date/time", "datetime", "date time"})
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -53,8 +57,14 @@ def column_measure(text: str, value: Value, measures: list[tuple[int, int, str]]
         start = text.rfind("\n", 0, end) + 1
         heads = list(_CELL.finditer(text, start, end))
         named = [m for m in measures if start <= m[0] < end]
-        if len(heads) == len(cells) and len(named) >= _HEADER_MEASURES:
+        # A heading that opens with "Date" or "Time" heads dated rows: one measure named is
+        # enough to know it for a heading, and a column it names none of is no other column's
+        # ("Date  Time  Age (h)  TSB": 198 under "TSB" is no age; round 10).
+        needed = 1 if heads and heads[0].group().lower() in _ROW_TIME_LABELS else _HEADER_MEASURES
+        if len(heads) == len(cells) and len(named) >= needed:
             head = heads[index]
+            if _THRESHOLD_HEADING.fullmatch(head.group()):
+                return REFERENCE_RANGE  # "Threshold" over "190": a limit, no result (round 10)
             inside = [m for m in named if head.start() <= m[0] and m[1] <= head.end()]
             return max(inside, key=lambda m: m[1])[2] if inside else ""
         end = start - 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the ninth round of
+# (false alarms on good sentences, bad sentences caught), measured after the tenth round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -38,18 +38,26 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # round 9's review fixes (four escapes closed), in total only. Round 9
 # made heldout8 development data (read case by case) and took it to 11/126 with 36/60, dev2 to
 # 41/44 and heldout5 to 41/63 (an hour point and a side written after the value), no part
-# losing a catch or gaining a false alarm.
+# losing a catch or gaining a false alarm. heldout10, written blind in session 60 (urology,
+# medical retina, anticoagulation, paediatric growth, antenatal, dialysis, depot psychiatry,
+# dermatology biologics, ICU, medicines reconciliation, ITP, hip fracture; IN/IE/US/AU/BR/FR/JP
+# with CSV, pipe and spaced tables), scored 32/123 and 46/60 on its first reading (before
+# round 10), in total only, and 30/123 with 46/60 after it. Round 10 made heldout9 development
+# data (read case by case) and took it to 13/124 with 45/60, heldout7 to 6/121, heldout8 to
+# 10/126 and heldout5 to 43/63 caught, no part losing a catch or gaining a false alarm (dev,
+# heldout3 and heldout4 already caught one more than their floors: 75, 60, 50).
 MEASURED = {
-    "dev": (0, 74),
+    "dev": (0, 75),
     "dev2": (0, 41),
     "heldout2": (1, 56),
-    "heldout3": (1, 59),
-    "heldout4": (1, 49),
-    "heldout5": (7, 41),
-    "heldout6": (2, 43),
-    "heldout7": (7, 48),
-    "heldout8": (11, 36),
-    "heldout9": (33, 45),
+    "heldout3": (1, 60),
+    "heldout4": (1, 50),
+    "heldout5": (7, 43),
+    "heldout6": (2, 44),
+    "heldout7": (6, 48),
+    "heldout8": (10, 36),
+    "heldout9": (13, 45),
+    "heldout10": (30, 46),
 }
 
 

@@ -878,8 +878,10 @@ def test_a_number_written_inside_a_score_or_code_is_not_called_absent() -> None:
     # One side of a ratio given alone, for another measure, is still flagged: a blood pressure's
     # diastolic is no heart rate.
     assert _numbers("Her heart rate was 90 [1].", "BP 145/90, HR 72.") == ["90"]
-    # A one-digit number stands inside all manner of codes ("T2DM"): no exception for it.
-    assert _numbers("She has type 2 diabetes [1].", "T2DM on metformin.") == ["2"]
+    # A one-digit number stands inside all manner of codes ("T2N0M0"): no exception for it.
+    assert _numbers("Her tumour is stage 2 [1].", "T2N0M0 adenocarcinoma.") == ["2"]
+    # Only "type 2 diabetes" reads "T2DM" (round 10: checks/written_forms.diabetes_type).
+    assert _numbers("She has type 2 diabetes [1].", "T2DM on metformin.") == []
 
 
 def test_a_date_whose_day_and_month_the_passage_gives_without_a_year_is_not_called_absent() -> None:

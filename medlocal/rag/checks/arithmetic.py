@@ -20,26 +20,26 @@ def difference(value: Value, values: Sequence[Value], evidence: Sequence[Value])
     of two of its sentence's values in one unit."""
     if value.kind != "number" or not value.canonical[:1].isdigit():
         return False
-    target = _amount(value, unit_needed=False)
+    target = amount_of(value, unit_needed=False)
     if target is None:
         return False
     given = [
         found
         for v in values
         if v is not value and is_supported(v, list(evidence))
-        for found in [_amount(v)]
+        for found in [amount_of(v)]
         if found is not None
     ]
     if value.unit is None:
         pairs = [(a, b) for i, a in enumerate(given) for b in given[i + 1 :]]
     else:
         unit = quantity(value)[1]
-        others = given + [found for v in evidence for found in [_amount(v)] if found is not None]
+        others = given + [found for v in evidence for found in [amount_of(v)] if found is not None]
         pairs = [(a, b) for a in given if a[1] == unit for b in others]
     return any(a[1] == b[1] and abs(a[0] - b[0]) == target[0] for a, b in pairs)
 
 
-def _amount(value: Value, unit_needed: bool = True) -> tuple[Decimal, str] | None:
+def amount_of(value: Value, unit_needed: bool = True) -> tuple[Decimal, str] | None:
     """A number with a unit as (amount, unit) in its dimension's base unit; None for another
     value, a signed or compared one, or (``unit_needed``) one without a unit."""
     if value.kind != "number":
@@ -54,6 +54,13 @@ def _amount(value: Value, unit_needed: bool = True) -> tuple[Decimal, str] | Non
     return number, unit or ""
 
 
+def written_places(value: Value) -> Decimal:
+    """The places as the sentence writes ``value``: "38.0 °C" is to one place (review 34: the
+    canonical "38" would round 38.28 to 38), "6.5%" to one, "35%" to none."""
+    written = NUMBER_HEAD.match(value.raw)
+    return Decimal(1).scaleb(-len(written.group().partition(".")[2] if written else ""))
+
+
 def converted_temperature(value: Value, evidence: Sequence[Value]) -> bool:
     """Whether ``value``, a temperature in °F or °C, is a temperature of the cited passages in
     the other scale, converted exactly and rounded to the places the sentence writes ("38.9 °C
@@ -64,11 +71,7 @@ def converted_temperature(value: Value, evidence: Sequence[Value]) -> bool:
         mine = Decimal(value.canonical)
     except ArithmeticError:
         return False
-    # The places as the sentence writes them: "38.0 °C" is to one place (review 34: the
-    # canonical "38" would round 38.28 to 38).
-    written = NUMBER_HEAD.match(value.raw)
-    decimals = written.group().partition(".")[2] if written else ""
-    places = Decimal(1).scaleb(-len(decimals))
+    places = written_places(value)
     for other in evidence:
         if other.kind != "number" or other.unit not in _TEMPERATURE or other.unit == value.unit:
             continue

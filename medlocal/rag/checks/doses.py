@@ -10,10 +10,12 @@ from medlocal.rag.checks.dose_routes import check_routes
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
 from medlocal.rag.checks.units import a_rate_of, body_weights, per_weight_product
+from medlocal.rag.checks.worked_out import course_total, day_totals
 from medlocal.rag.drug_facts import dose_pairs
+from medlocal.rag.frequency import frequencies
 from medlocal.rag.lengths import check_lengths
 from medlocal.rag.medications import MedicationLexicon
-from medlocal.values import Value, is_dose, quantity, same_value
+from medlocal.values import Value, extract_values, is_dose, quantity, same_value
 
 
 def check_doses(
@@ -28,7 +30,16 @@ def check_doses(
     drugless = given_to_no_drug(cited, facts, lexicon, passages)
     mine = dose_pairs(body, lexicon)
     weights = [v for n in cited for v in body_weights(facts.text([n]), facts.values(n))]
+    # A day's total of the sentence's own dose and regimen ("1,000 mg twice daily, which is 2 g
+    # a day") or a course's ("32 g a day ... 160 g in total"): checked as arithmetic
+    # (checks/worked_out.py), not as another dose of the drug.
+    written = extract_values(body)
+    totals = {t.start for t, _ in day_totals(body, written, frequencies(body))} | {
+        v.start for v in written if course_total(v, written, body)
+    }
     for (drug, _, _), value in mine:
+        if value.start in totals:
+            continue
         # A dose is compared with the drug's doses; a treatment length with the lengths the
         # passages give that drug (rag/lengths.py; walk 26: "ceftriaxone ... for 5 days" was
         # told "they give '1 g'"; walk 31: "ramipril for 12 months" passed on clopidogrel's).

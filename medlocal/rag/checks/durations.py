@@ -161,13 +161,39 @@ def span_of_its_dates(
     full = [_day(v.canonical) for v in days]
     years = {d.year for d in full if d is not None}
     for a, b in pairwise(days):
-        if not _one_span(body, value, a, b):
-            continue
-        for first, last in _dated(a.canonical, b.canonical, years):
-            span = (last - first).days
-            if span > 0 and (wanted == span or (both_days and wanted == span + 1)):
+        if _one_span(body, value, a, b):
+            for first, last in _dated(a.canonical, b.canonical, years):
+                span = (last - first).days
+                if span > 0 and (wanted == span or (both_days and wanted == span + 1)):
+                    return True
+        elif _counted_after(body, value, a, b):
+            # "reported on 17 February 2025, four weeks after ... received on 20 January":
+            # the first day is the later one (round 10).
+            later, earlier = _day_of(a, years), _day_of(b, years)
+            if later is not None and earlier is not None and (later - earlier).days == wanted:
                 return True
     return False
+
+
+def _counted_after(body: str, count: Value, a: Value, b: Value) -> bool:
+    """Whether ``count`` stands right after the day ``a`` ("on 17 February 2025, four weeks
+    after") and ``b`` ends the clause its "after" opens, with nothing but words between."""
+    a_end, count_end = a.start + len(a.raw), count.start + len(count.raw)
+    if not a_end <= count.start < b.start or not _RIGHT_AFTER.fullmatch(body, a_end, count.start):
+        return False
+    after = _AFTER.match(body, count_end)
+    return after is not None and not re.search(r"[.;,]|\d", body[after.end() : b.start])
+
+
+def _day_of(value: Value, years: set[int]) -> date | None:
+    """A day of the sentence as a date, a day without its year given the sentence's one year."""
+    if value.canonical.startswith("--") and len(years) == 1:
+        return _day(value.canonical.replace("--", f"{next(iter(years)):04d}-", 1))
+    return _day(value.canonical)
+
+
+_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:that is\s+|which is\s+)?")
+_AFTER = re.compile(r"\s+after\b", re.IGNORECASE)
 
 
 def _one_span(body: str, count: Value, a: Value, b: Value) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
+from medlocal.rag.checks.worked_out import day_totals
 from medlocal.rag.drug_facts import DosePair, dose_pairs, frequency_pairs
 from medlocal.rag.frequency import Frequency, frequencies
 from medlocal.rag.medications import MedicationLexicon
@@ -38,6 +39,11 @@ def wrong_regimens(
         (n, part): (f.start, f.end) for n in cited for f in facts.frequencies(n) for part in f.parts
     }
     parts = {part for _, f in claimed for part in f.parts}
+    # A day's total the sentence works out ("1,000 mg twice daily, which is 2 g a day"): its
+    # "a day" says how much in a day, not how often.
+    totals = {
+        (f.start, f.end) for _, f in day_totals(body, extract_values(body), frequencies(body))
+    }
     # A dose and regimen the passages write in a sentence that names no drug ("Plan: titrate by
     # max 10 mg every 3 days") may be the sentence's drug's (round 7, as for doses:
     # rag/checks/doses.py): (the dose, the regimen).
@@ -53,6 +59,8 @@ def wrong_regimens(
     for drug, freq in claimed:
         if (freq.start, freq.end) in parts and not freq.parts:
             continue  # one time of a split dose: its total is checked
+        if (freq.start, freq.end) in totals:
+            continue
         theirs = [(n, f) for n, d, f, _ in evidence if lexicon.same_drug(drug, d)]
         if not theirs:
             continue

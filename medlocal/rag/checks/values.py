@@ -33,7 +33,8 @@ from medlocal.rag.checks.units import (
     per_weight_product,
     unit_text,
 )
-from medlocal.rag.checks.written_forms import unsure_absence
+from medlocal.rag.checks.worked_out import course_total, day_totals, percent_change
+from medlocal.rag.checks.written_forms import diabetes_type, unsure_absence
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.time_points import elapsed_labels
 from medlocal.values import extract_values, is_supported, same_value
@@ -74,6 +75,7 @@ def check_values(
     # the result itself is checked against the passage's value of that time (binding.py).
     passage_times = {b.timepoint for _, b in evidence_bound}
     timed = {p.start for p in elapsed_labels(body, values) if p.key in passage_times}
+    totals = {total.start for total, _ in day_totals(body, values, frequencies(body))}
     for value in values:
         if any(start <= value.start < end for start, end in settled) or value.start in timed:
             continue
@@ -83,6 +85,9 @@ def check_values(
             and not per_weight_product(value, evidence_values, weights)
             and not clock_difference(value, values, body, cited, facts)
             and not span_of_its_dates(value, values, body, evidence_values)
+            and not percent_change(value, values, body, evidence_values)
+            and value.start not in totals
+            and not course_total(value, values, body)
             and not converted_temperature(value, evidence_values)
             and not part_of_blood_pressure(
                 value, bound.get(value.start), body, evidence_bound, facts
@@ -107,6 +112,8 @@ def check_values(
                 )
                 continue
             if unsure_absence(value, values, evidence_text):
+                continue
+            if diabetes_type(value, body, evidence_text):
                 continue
             dates = [v.canonical for v in values if v.kind == "date"]
             if any(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from medlocal.rag.assertion_triggers import RELATIVES
 from medlocal.values import Value, extract_values
 
 
@@ -87,3 +88,42 @@ _DURATION = re.compile(r"\b(?:in|for|x|over|within|after|every|next)\s*$|×\s*$"
 _RATIO = re.compile(r"(?<![\d./])(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)(?![\d/]|\.\d)")
 # A one-digit number stands inside all manner of codes ("T1DM", "x10^9"): never unsure.
 _COMPOUND_DIGITS = 2
+
+
+def diabetes_type(value: Value, body: str, evidence_text: str) -> bool:
+    """Whether ``value`` is the 1 or 2 of the sentence's "type 2 diabetes" and the passages
+    write that type as notes do: "T2DM", "DM2", "DM type 2", "type II diabetes", "NIDDM" (round
+    10: "type 2 diabetes" against "PMHx: ... T2DM" was an unverified number)."""
+    n = _TYPES.get(value.raw.upper())
+    if value.kind != "number" or n is None:
+        return False
+    end = value.start + len(value.raw)
+    if not _TYPE_BEFORE.search(body, 0, value.start) or not _DIABETES_AFTER.match(body, end):
+        return False
+    roman = "I" * int(n)
+    marker = "IDDM" if n == "1" else "NIDDM"  # insulin-dependent: type 1; non-: type 2
+    written = re.compile(
+        rf"\bT{n}DM?\b|\bDM\s?(?:type\s?)?(?:{n}|{roman})\b"
+        rf"|\btype\s?(?:{n}|{roman})\s+(?:diabetes|DM)\b|(?<![A-Za-z]){marker}\b",
+        re.IGNORECASE,
+    )
+    # Only the patient's: "FHx: brother has T1DM" writes a relative's type, and the sentence's
+    # number is still read as absent (a catch of heldout4 and heldout7).
+    return any(
+        _RELATIVE_BEFORE.search(evidence_text, _clause_start(evidence_text, m.start()), m.start())
+        is None
+        for m in written.finditer(evidence_text)
+    )
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in (".", ";", "\n")) + 1
+
+
+_TYPES = {"1": "1", "2": "2", "I": "1", "II": "2"}
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:FHx?|family\s+history|" + "|".join(sorted(w for w in RELATIVES if w.isalpha())) + r")\b",
+    re.IGNORECASE,
+)
+_TYPE_BEFORE = re.compile(r"\btype\s*$", re.IGNORECASE)
+_DIABETES_AFTER = re.compile(r"\s*(?:diabetes|DM)\b", re.IGNORECASE)
