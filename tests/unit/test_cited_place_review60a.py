@@ -13,21 +13,18 @@ from pathlib import Path
 
 import pytest
 from fixtures.reread_letter import EMB, PLAN, import_as_older
+from fixtures.vault_file import new_vault
 
 from medlocal.app.given_passages import cited_passages
 from medlocal.ingest.rechunk import rechunk_documents
 from medlocal.rag.cited_place import cited_place
 from medlocal.rag.passages import SourceRef
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path / "vault", "correct horse battery", kdf_params=FAST)
-    with vault:
+    with new_vault(tmp_path / "vault") as vault:
         yield vault
 
 

@@ -14,20 +14,17 @@ from pathlib import Path
 import pytest
 from fixtures.office_files import make_odt, with_parts
 from fixtures.reread_letter import EMB, older_odt_extractor
+from fixtures.vault_file import new_vault
 
 from medlocal.ingest.extractor_versions import extractor_version
 from medlocal.ingest.pipeline import import_paths
 from medlocal.ingest.rechunk import UNREADABLE, pending_documents, rechunk_documents
-from medlocal.vault.keys import KdfParams
 from medlocal.vault.store import Vault
-
-FAST = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[Vault]:
-    vault, _ = Vault.create(tmp_path / "vault", "correct horse battery", kdf_params=FAST)
-    with vault:
+    with new_vault(tmp_path / "vault") as vault:
         yield vault
 
 
