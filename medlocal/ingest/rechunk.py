@@ -91,7 +91,8 @@ class RechunkReport:
     paged: int = 0  # only page spans recorded (text unchanged): nothing re-embedded
     current: int = 0  # read again by a newer extractor, same text: only its version recorded
     # Left with the text they have, each as (file name, why): the stored original is absent,
-    # or the text was read by OCR. Read again only after the next extractor change.
+    # the text was read by OCR, or the current extractor refuses the original. Read again only
+    # after the next extractor change.
     kept: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
 
@@ -99,6 +100,7 @@ class RechunkReport:
 # Why a document read by an older extractor keeps its text (RechunkReport.kept).
 NO_ORIGINAL = "its stored original is missing or is not the file imported: import the file again"
 READ_BY_OCR = "its text was read by OCR, which the update does not run: import it again to redo"
+UNREADABLE = "this MedLocal's extractor cannot read its stored original"
 
 
 def pending_documents(store: PassageStore) -> list[int]:
@@ -195,9 +197,11 @@ class _Rechunk:
             document = format_of_document(info.file_name, info.file_type).extract(
                 data, info.file_name
             )
-        except IngestError:
-            # The current extractor refuses the stored file: the old passages stay, and the
-            # version is recorded so that the job does not fail on it at every unlock.
+        except IngestError as err:
+            # The current extractor refuses the stored file (a letter whose only text was in a
+            # hidden section): the old passages stay, named with why, and the version is
+            # recorded so that the job does not fail on it at every unlock.
+            kept.append((info.file_name, f"{UNREADABLE} ({err.reason})"))
             store.set_extractor_version(document_id, version)
             return "failed"
         if stored is not None and document.text == stored:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from medlocal.app import Workspace
 from medlocal.delimited_tables import HEADER_WINDOW, TABLE_FILE_TYPES, heading_for
 from medlocal.fsutil import shown_name
+from medlocal.rag.cited_place import cited_place
 from medlocal.rag.passages import SourceRef
 from medlocal.ui.dialogs.common import error_text, run_owned
 from medlocal.ui.fitting_label import FittingLabel
@@ -49,6 +50,13 @@ from medlocal.vault.errors import NotFoundError
 from medlocal.vault.rows import DocumentInfo
 
 HIGHLIGHT = QColor(255, 213, 79)
+
+
+# A cited passage its document no longer holds: read again by a newer extractor since.
+_PASSAGE_GONE = (
+    f"{NOTED_MARK} The passage cited is no longer in this document's text: the document was read "
+    "again by a newer MedLocal after this was written. The reference list quotes it as it was."
+)
 
 
 def _cannot_show(source: SourceRef, exc: BaseException) -> str:
@@ -161,11 +169,14 @@ class SourcesPanel(QWidget):
         # A file whose import noted that it names another patient keeps saying so beside the
         # passage it is cited for: the document list marks it, but the answer is read here.
         checks = "".join(f"\n{NOTED_MARK} Check: {note}" for note in document.notes)
-        columns = _columns_line(document, text, source.start)
+        # The document may have been read again since (cited_place.py): its passage then lies
+        # elsewhere, or is no longer in its text, and is not shown on other words.
+        place = cited_place(text, source)
+        columns = _columns_line(document, text, place[0]) if place else f"\n{_PASSAGE_GONE}"
         self.header.setText(f"[{source.number}] {shown_name(source.place)}{columns}{checks}")
         self.header.setToolTip(self.header.text())  # all of it, should a file name be cut off
         self.text.setPlainText(text)
-        self._highlight(source.start, source.end)
+        self._highlight(*(place or (0, 0)))
         self.page.clear()
         self.page_boxes = []
         kind = document.file_type.lower()

@@ -68,6 +68,10 @@ def _threads(part: Any, persons: dict[str, str]) -> Iterator[Thread]:
             replies.setdefault(parent, []).append(turn)
         else:
             firsts[(turn.get("id") or "").lower()] = turn
+    if not replies.keys() <= firsts.keys():
+        # A reply to no thread in the part: its words would be lost, with Excel's copy of the
+        # thread replaced. A damaged part: the caller keeps that copy, and says so.
+        raise ValueError("a threaded comment replies to no thread")
     for key, first in firsts.items():
         try:
             row, column = coordinate_to_tuple(first.get("ref") or "")
