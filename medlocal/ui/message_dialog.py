@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -108,10 +109,15 @@ class TextDialog(QDialog):
         if self.buttons.sizeHint().width() > room:
             self.buttons.setOrientation(Qt.Orientation.Vertical)
         width = TEXT_CHARACTERS * self.text.fontMetrics().averageCharWidth() + size
+        beside = size + max(self._row.spacing(), 0) + margins.left() + margins.right()
         width = max(
             width,
             self.buttons.sizeHint().width() + margins.left() + margins.right(),
             self.minimumSizeHint().width(),
+            # Its longest part that cannot wrap, where the screen has room: a Windows path
+            # breaks only at spaces, and at 56 characters "Replace file?" hid the file's name
+            # behind a sideways scroll bar on a 1366 px screen (review60b).
+            self.text.minimumSizeHint().width() + beside,
         )
         # Measured with fit_dialog's layout, whose margins are the dialog's now: with the
         # content's (none left) the text was measured wider than it is, got a line too few, and
@@ -168,14 +174,18 @@ class QuestionDialog(TextDialog):
         self.answer = safe
         self.answers: dict[str, QPushButton] = {}
         buttons = QDialogButtonBox()
-        for label in acts:
-            self.answers[label] = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.answers[safe] = buttons.addButton(safe, QDialogButtonBox.ButtonRole.RejectRole)
+        roles = [(label, QDialogButtonBox.ButtonRole.AcceptRole) for label in acts]
+        for label, role in [*roles, (safe, QDialogButtonBox.ButtonRole.RejectRole)]:
+            # Shown as given: a "&" in a patient's name ("Import for Smith & Jones") is not a
+            # mnemonic, which hid it and gave the button Alt+Space (review60b).
+            self.answers[label] = buttons.addButton(label.replace("&", "&&"), role)
         buttons.clicked.connect(self._clicked)
         super().__init__(parent, title, text, kind, buttons)
-        # Enter presses the default even from the text, where the keyboard starts.
+        # Enter presses the default from the text, where the keyboard starts, and the button
+        # the keyboard is on once Tab has gone to one, as in any dialog (review60b: with
+        # autoDefault off, Enter on a focused "Quit" reset the settings, and on a focused
+        # "Delete the chat" cancelled).
         for label, button in self.answers.items():
-            button.setAutoDefault(False)
             button.setDefault(label == (default or safe))
 
     def choose(self, label: str) -> None:
@@ -207,6 +217,10 @@ def ask(
     Enter does unless ``default`` names another."""
     dialog = QuestionDialog(parent, title, text, acts, safe, default=default, kind=kind)
     dialog.exec()
+    if not shiboken6.isValid(dialog):
+        # Deleted with its parent while open (review60b: a RuntimeError): the window that
+        # asked is gone, so nothing it would do is done.
+        return safe
     answer = dialog.answer
     dialog.deleteLater()  # not left among the parent's children for each question asked
     return answer
