@@ -106,6 +106,7 @@ class TextDialog(QDialog):
         # wider than the screen (three at 18 pt on a 683 px screen).
         self.buttons.setOrientation(Qt.Orientation.Horizontal)
         room = fit_screen.free_area(self).width() - margins.left() - margins.right()
+        self.fit_button_texts(room)
         if self.buttons.sizeHint().width() > room:
             self.buttons.setOrientation(Qt.Orientation.Vertical)
         width = TEXT_CHARACTERS * self.text.fontMetrics().averageCharWidth() + size
@@ -140,6 +141,9 @@ class TextDialog(QDialog):
         lacking = content.heightForWidth(viewport.width()) - viewport.height()
         if lacking > 0:
             self.resize(size_on_screen(self, self.width(), self.height() + lacking))
+
+    def fit_button_texts(self, room: int) -> None:
+        """Each button's text no wider than ``room``, the width the screen leaves it."""
 
 
 class MessageDialog(TextDialog):
@@ -176,9 +180,8 @@ class QuestionDialog(TextDialog):
         buttons = QDialogButtonBox()
         roles = [(label, QDialogButtonBox.ButtonRole.AcceptRole) for label in acts]
         for label, role in [*roles, (safe, QDialogButtonBox.ButtonRole.RejectRole)]:
-            # Shown as given: a "&" in a patient's name ("Import for Smith & Jones") is not a
-            # mnemonic, which hid it and gave the button Alt+Space (review60b).
-            self.answers[label] = buttons.addButton(label.replace("&", "&&"), role)
+            self.answers[label] = buttons.addButton(_as_shown(label), role)
+            self.answers[label].setAccessibleName(label)
         buttons.clicked.connect(self._clicked)
         super().__init__(parent, title, text, kind, buttons)
         # Enter presses the default from the text, where the keyboard starts, and the button
@@ -188,6 +191,22 @@ class QuestionDialog(TextDialog):
         for label, button in self.answers.items():
             button.setDefault(label == (default or safe))
 
+    def fit_button_texts(self, room: int) -> None:
+        """An answer wider than the screen ends in "…", its whole text in its tooltip and
+        accessible name (review60b: "Import for <a long name>  ·  MRN …" at 18 pt on a 683 px
+        screen was cut on both sides, "Import for" with it, so the button no longer said what
+        it does)."""
+        for label, button in self.answers.items():
+            button.setText(_as_shown(label))
+            button.setToolTip("")
+            wider = button.sizeHint().width() - room
+            if wider > 0:
+                metrics = button.fontMetrics()
+                width = metrics.horizontalAdvance(label) - wider
+                shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(width, 0))
+                button.setText(_as_shown(shown))
+                button.setToolTip(label)
+
     def choose(self, label: str) -> None:
         """Answer ``label``, as its button does."""
         self.answers[label].click()
@@ -195,6 +214,12 @@ class QuestionDialog(TextDialog):
     def _clicked(self, button: QAbstractButton) -> None:
         self.answer = next(label for label, own in self.answers.items() if own is button)
         self.accept()
+
+
+def _as_shown(label: str) -> str:
+    """``label`` as a button shows it: a "&" in a patient's name ("Import for Smith & Jones") is
+    not a mnemonic, which hid it and gave the button Alt+Space (review60b)."""
+    return label.replace("&", "&&")
 
 
 def tell(parent: QWidget | None, title: str, text: str, kind: str = "information") -> None:

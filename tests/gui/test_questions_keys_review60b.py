@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -149,3 +150,22 @@ def test_a_windows_path_is_shown_whole_where_the_screen_has_room(
     assert dialog.text.width() <= area.viewport().width()  # no sideways scrolling
     assert not area.horizontalScrollBar().isVisible()
     assert dialog.width() <= 1366
+
+
+def test_an_answer_wider_than_a_small_screen_still_says_what_it_does(
+    qtbot: QtBot, big_font: QFont, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(0, 0, 683, 384))
+    label = "Import for Maria Guadalupe Fernandez-Hernandez de la Cruz  ·  MRN HRT-999001-07"
+    dialog = QuestionDialog(
+        None, "Import dropped files", f"Import 2 files for {label[11:]}?", [label], "Cancel"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    button = dialog.answers[label]
+    assert button.sizeHint().width() <= button.width()  # its text is not cut off
+    assert button.text().startswith("Import for Maria") and button.text().endswith("…")
+    assert button.toolTip() == label and button.accessibleName() == label
+    assert dialog.width() <= 683
