@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QRect, Qt, QTimer
+from fixtures.message_boxes import when_asked
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
@@ -30,20 +31,6 @@ from medlocal.ui.message_dialog import QuestionDialog, ask
 WINDOWS_PATH = "C:\\Users\\jsmith\\OneDrive-StMarysCardiology\\Documents\\Letters\\" + (
     "Hartley_Margaret_echocardiogram_2026-03-12_final.docx"
 )
-
-
-def _when_asked(qtbot: QtBot, do: Callable[[QuestionDialog], None]) -> None:
-    """``do`` to the next question once it is shown."""
-
-    def wait_for_it() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QuestionDialog) or not box.isVisible():
-            QTimer.singleShot(20, wait_for_it)
-            return
-        qtbot.wait(30)
-        do(box)
-
-    QTimer.singleShot(0, wait_for_it)
 
 
 def _enter_on(qtbot: QtBot, label: str | None) -> Callable[[QuestionDialog], None]:
@@ -64,7 +51,7 @@ def _enter_on(qtbot: QtBot, label: str | None) -> Callable[[QuestionDialog], Non
 def test_enter_on_the_button_the_keyboard_is_on_presses_that_button(qtbot: QtBot) -> None:
     results = []
     for label in ("Delete the chat", "Cancel", None):
-        _when_asked(qtbot, _enter_on(qtbot, label))
+        when_asked(qtbot, _enter_on(qtbot, label))
         results.append(ask(None, "Delete chat", "Delete this chat?", ["Delete the chat"], "Cancel"))
     assert results == ["Delete the chat", "Cancel", "Cancel"]  # from the text: the safe one
 
@@ -74,7 +61,7 @@ def test_enter_on_quit_quits_where_enter_from_the_text_resets(qtbot: QtBot) -> N
 
     results = []
     for label in (QUIT, None):
-        _when_asked(qtbot, _enter_on(qtbot, label))
+        when_asked(qtbot, _enter_on(qtbot, label))
         asked = ask(
             None, "Settings", "Cannot use it.", [RESET_SETTINGS], QUIT, default=RESET_SETTINGS
         )
@@ -88,7 +75,7 @@ def test_escape_on_the_button_that_acts_gives_the_safe_answer(qtbot: QtBot) -> N
         button.setFocus()
         qtbot.keyClick(button, Qt.Key.Key_Escape)
 
-    _when_asked(qtbot, escape)
+    when_asked(qtbot, escape)
     assert ask(None, "Remove patient", "Remove?", ["Remove the patient"], "Cancel") == "Cancel"
 
 
@@ -108,7 +95,7 @@ def test_a_question_whose_parent_is_deleted_while_open_gives_the_safe_answer(
 ) -> None:
     parent = QWidget()
     parent.show()
-    _when_asked(qtbot, lambda _box: parent.deleteLater())
+    when_asked(qtbot, lambda _box: parent.deleteLater())
     assert ask(parent, "Delete chat", "Delete this chat?", ["Delete the chat"], "Cancel") == (
         "Cancel"
     )
