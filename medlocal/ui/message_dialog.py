@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -105,13 +106,19 @@ class TextDialog(QDialog):
         # wider than the screen (three at 18 pt on a 683 px screen).
         self.buttons.setOrientation(Qt.Orientation.Horizontal)
         room = fit_screen.free_area(self).width() - margins.left() - margins.right()
+        self.fit_button_texts(room)
         if self.buttons.sizeHint().width() > room:
             self.buttons.setOrientation(Qt.Orientation.Vertical)
         width = TEXT_CHARACTERS * self.text.fontMetrics().averageCharWidth() + size
+        beside = size + max(self._row.spacing(), 0) + margins.left() + margins.right()
         width = max(
             width,
             self.buttons.sizeHint().width() + margins.left() + margins.right(),
             self.minimumSizeHint().width(),
+            # Its longest part that cannot wrap, where the screen has room: a Windows path
+            # breaks only at spaces, and at 56 characters "Replace file?" hid the file's name
+            # behind a sideways scroll bar on a 1366 px screen (review60b).
+            self.text.minimumSizeHint().width() + beside,
         )
         # Measured with fit_dialog's layout, whose margins are the dialog's now: with the
         # content's (none left) the text was measured wider than it is, got a line too few, and
@@ -134,6 +141,9 @@ class TextDialog(QDialog):
         lacking = content.heightForWidth(viewport.width()) - viewport.height()
         if lacking > 0:
             self.resize(size_on_screen(self, self.width(), self.height() + lacking))
+
+    def fit_button_texts(self, room: int) -> None:
+        """Each button's text no wider than ``room``, the width the screen leaves it."""
 
 
 class MessageDialog(TextDialog):
@@ -168,15 +178,34 @@ class QuestionDialog(TextDialog):
         self.answer = safe
         self.answers: dict[str, QPushButton] = {}
         buttons = QDialogButtonBox()
-        for label in acts:
-            self.answers[label] = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.answers[safe] = buttons.addButton(safe, QDialogButtonBox.ButtonRole.RejectRole)
+        roles = [(label, QDialogButtonBox.ButtonRole.AcceptRole) for label in acts]
+        for label, role in [*roles, (safe, QDialogButtonBox.ButtonRole.RejectRole)]:
+            self.answers[label] = buttons.addButton(_as_shown(label), role)
+            self.answers[label].setAccessibleName(label)
         buttons.clicked.connect(self._clicked)
         super().__init__(parent, title, text, kind, buttons)
-        # Enter presses the default even from the text, where the keyboard starts.
+        # Enter presses the default from the text, where the keyboard starts, and the button
+        # the keyboard is on once Tab has gone to one, as in any dialog (review60b: with
+        # autoDefault off, Enter on a focused "Quit" reset the settings, and on a focused
+        # "Delete the chat" cancelled).
         for label, button in self.answers.items():
-            button.setAutoDefault(False)
             button.setDefault(label == (default or safe))
+
+    def fit_button_texts(self, room: int) -> None:
+        """An answer wider than the screen ends in "…", its whole text in its tooltip and
+        accessible name (review60b: "Import for <a long name>  ·  MRN …" at 18 pt on a 683 px
+        screen was cut on both sides, "Import for" with it, so the button no longer said what
+        it does)."""
+        for label, button in self.answers.items():
+            button.setText(_as_shown(label))
+            button.setToolTip("")
+            wider = button.sizeHint().width() - room
+            if wider > 0:
+                metrics = button.fontMetrics()
+                width = metrics.horizontalAdvance(label) - wider
+                shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(width, 0))
+                button.setText(_as_shown(shown))
+                button.setToolTip(label)
 
     def choose(self, label: str) -> None:
         """Answer ``label``, as its button does."""
@@ -185,6 +214,12 @@ class QuestionDialog(TextDialog):
     def _clicked(self, button: QAbstractButton) -> None:
         self.answer = next(label for label, own in self.answers.items() if own is button)
         self.accept()
+
+
+def _as_shown(label: str) -> str:
+    """``label`` as a button shows it: a "&" in a patient's name ("Import for Smith & Jones") is
+    not a mnemonic, which hid it and gave the button Alt+Space (review60b)."""
+    return label.replace("&", "&&")
 
 
 def tell(parent: QWidget | None, title: str, text: str, kind: str = "information") -> None:
@@ -207,6 +242,10 @@ def ask(
     Enter does unless ``default`` names another."""
     dialog = QuestionDialog(parent, title, text, acts, safe, default=default, kind=kind)
     dialog.exec()
+    if not shiboken6.isValid(dialog):
+        # Deleted with its parent while open (review60b: a RuntimeError): the window that
+        # asked is gone, so nothing it would do is done.
+        return safe
     answer = dialog.answer
     dialog.deleteLater()  # not left among the parent's children for each question asked
     return answer

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from fixtures.gui_window import make_workspace
-from fixtures.message_boxes import inside, look_at_next_modal
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from fixtures.message_boxes import inside, look_at_next_modal, when_asked
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.settings import settings_path
@@ -151,12 +151,7 @@ def test_each_question_fits_a_small_screen_at_18_pt(
 
 
 def _answer_next(qtbot: QtBot, how: str, label: str) -> None:
-    def wait_for_it() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QuestionDialog) or not box.isVisible():
-            QTimer.singleShot(20, wait_for_it)
-            return
-        qtbot.wait(30)
+    def answer(box: QuestionDialog) -> None:
         focused = box.focusWidget() or box
         if how == "escape":
             qtbot.keyClick(focused, Qt.Key.Key_Escape)
@@ -166,7 +161,7 @@ def _answer_next(qtbot: QtBot, how: str, label: str) -> None:
         else:
             qtbot.mouseClick(box.answers[label], Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, wait_for_it)
+    when_asked(qtbot, answer)
 
 
 @pytest.mark.parametrize("how", ["act", "escape", "enter"])
