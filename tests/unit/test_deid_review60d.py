@@ -81,3 +81,13 @@ def test_a_facility_named_by_its_number_still_goes() -> None:
 def test_the_readings_stay_linear() -> None:
     assert_linear(lambda n: redact("Clinic Cycle No. 4 " * n + "\n"), 300)
     assert_linear(lambda n: redact("St Luke's Hospital Rainbow Unit " * n + "\n"), 200)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="review60d, left (LOW): numbered_facility_spans finds 'Pharmacy #2' and 'Clinic # 4' "
+    "but resolution drops the span, so a store numbered with '#' stays in view",
+)
+def test_a_facility_numbered_with_a_hash_goes() -> None:
+    # Named by a chain ("Walgreens Pharmacy #2") it goes with the chain's name.
+    _gone("Dispensed by Pharmacy #2 on Monday.\n", "#2")
