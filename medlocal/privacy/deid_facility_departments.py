@@ -20,8 +20,9 @@ a group's possessive before a service is not read as a whole facility, a special
 department here ("Westmead Hospital Cardiology" stays whole), and a heading in capitals is left
 whole.
 And the department is made of service words (deid_service_units' lists, a disease eponym, a
-clinical abbreviation, or a known word that is no name or place) ending on a department's head
-("Clinic", "Unit", "Lab", "Department", "Team", "Service", "OPD"). A clinic named by its place
+clinical abbreviation, or a known word that is no name or place: with a capital, a clinical
+one only, since "Rainbow Unit" and "Lime Tree Unit" are named units) ending on a department's
+head ("Clinic", "Unit", "Lab", "Department", "Team", "Service", "OPD"). A clinic named by its place
 and specialty alone ("Riverbend Neurology Clinic") is a facility of its own and keeps its
 redaction: "Riverbend" is no whole facility.
 """
@@ -49,6 +50,15 @@ _BODY_WORDS = frozenset(
     {"knee", "hip", "shoulder", "hand", "foot", "ankle", "spine", "brain", "bone", "joint",
      "voice", "newborn", "major", "cath", "lab", "women", "men", "children", "babies", "young"}
 )  # fmt: skip
+# Everyday words that open or join a department's name with a capital and are no unit's own
+# name ("Regional Acquired Brain Injury Unit", "Cleft Lip and Palate Clinic", "Gender Identity
+# Clinic"): the lexicon holds no clinical reading of them.
+_CAPITAL_WORDS = frozenset(
+    {"acquired", "headache", "cleft", "lip", "palate", "gender", "identity", "infusion", "scan",
+     "migraine", "seizure", "epilepsy", "continence", "incontinence", "tissue", "viability"}
+)  # fmt: skip
+# Words of _BODY_WORDS that qualify a department's other words and are surnames alone.
+_QUALIFIERS = frozenset({"young", "major"})
 # A facility's own words, never a department's ("King's [College Hospital Cath Lab]").
 _ORGANISATION_WORDS = _WHOLE_HEADS | frozenset(
     {"college", "university", "institute", "school", "practice", "centre", "center", "health",
@@ -85,7 +95,13 @@ def _department_word(word: str, lex: Lexicon) -> bool:
         return True
     if _disease_eponym(_POSSESSIVE_END.sub("", lower), lex):
         return True
-    return lex.known(lower) and not lex.name_like(lower) and lower not in lex.places
+    if not lex.known(lower) or lex.name_like(lower) or lower in lex.places:
+        return False
+    # An everyday word written with a capital is as often a named unit's own name ("Rainbow
+    # Unit", "Lime Tree Unit", "Lotus Clinic", "Erne Clinic", after a river): it identifies the
+    # unit, and with it the facility, so only a clinical one is read as a department's word
+    # (review60d). In lower case it describes ("Western Trust headache clinic").
+    return word[0].islower() or lex.clinical(lower) or lower in _CAPITAL_WORDS
 
 
 def _department(words: list[str], lex: Lexicon) -> bool:
@@ -93,6 +109,10 @@ def _department(words: list[str], lex: Lexicon) -> bool:
     if len(words) < 2 or words[0].lower() in _JOINERS:
         return False
     if words[-1].lower() not in _DEPARTMENT_HEADS:
+        return False
+    # A qualifier alone before the head is a surname's unit ("Young Unit", "Major Unit"), not
+    # a department ("Young Persons Unit", "Major Trauma Service"; review60d).
+    if len(words) == 2 and words[0].lower() in _QUALIFIERS:
         return False
     return all(w.lower() in _JOINERS or _department_word(w, lex) for w in words[:-1])
 

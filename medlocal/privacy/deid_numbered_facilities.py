@@ -13,7 +13,9 @@ sign (No., Nr., N., Nº, №, #, Núm.) and a number of one to three digits; the
 right before the kind's word ("Городская", "City Clinical") go with it. Not read:
 - a label's colon after the sign ("Hospital No: 4471" is the patient's hospital number), nor a
   number of four digits or more (a record number);
-- a number that sizes or counts what follows it ("No. 2 dressing", "No. 3 weeks").
+- a number that sizes or counts what follows it ("No. 2 dressing", "No. 3 weeks");
+- a number of a record or a course named between the kind and the sign ("Clinic Cycle No. 4",
+  "Hospital Bed No. 12"; review60d).
 """
 
 from __future__ import annotations
@@ -47,9 +49,20 @@ _NAME_WORD = r"(?:[^\W\d_a-zа-яё][^\W\d_]*\.?|de|di|del|della|la|el|do|da|dos
 _SIGN = r"(?:№|#|N[º°o]\.?|n[º°o]?\.|[Nn][Rr]\.?|NO\b\.?|No\b\.?|no\.|N\.|[Nn][úu]m\.?)"
 _NUMBER = r"\d{1,3}[A-Za-zА-Яа-яЁё]?(?:/\d{1,3})?"
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?i:{_KIND})(?:[ \t]+{_NAME_WORD}){{0,3}}[ \t]*{_SIGN}[ \t]*({_NUMBER})"
+    rf"(?<![\w-])(?i:{_KIND})((?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*{_SIGN}[ \t]*({_NUMBER})"
     rf"(?![\w:/]|[.,]\d)"
 )
+# A record's or a course's noun between the kind and the number: the number is that record's
+# or that course's, not the facility's ("Clinic Cycle No. 4 of chemo", "Hospital Bed No. 12",
+# "Clinic Session No. 6 of CBT", "Pharmacy Batch No. 123"; review60d).
+_RECORD_WORDS = frozenset(
+    {"cycle", "session", "visit", "appointment", "appt", "admission", "episode", "encounter",
+     "case", "ref", "reference", "form", "letter", "batch", "lot", "bed", "room", "cubicle",
+     "bay", "ward", "floor", "level", "year", "grade", "class", "stay", "week", "day", "dose",
+     "number", "account", "record", "file", "ticket", "order", "rx", "script", "prescription",
+     "invoice", "claim", "receipt", "sample", "specimen", "report", "stage", "step", "phase",
+     "line", "page", "item", "round", "attempt", "course", "block", "trial", "test", "fraction"}
+)  # fmt: skip
 # Turkish: the number before "No'lu" and the kind's words after it ("12 No'lu Aile Sağlığı
 # Merkezi").
 _TURKISH = re.compile(
@@ -93,7 +106,12 @@ def _start_with_name(text: str, start: int) -> int:
 def numbered_facility_spans(text: str) -> Iterator[Redaction]:
     """The facilities named by their kind and number in ``text`` (see the module's
     docstring)."""
-    matches = [m for m in _NUMBERED.finditer(text) if not _COUNTED.match(text, m.end())]
+    matches = [
+        m
+        for m in _NUMBERED.finditer(text)
+        if not _COUNTED.match(text, m.end())
+        and not any(w.rstrip(".").lower() in _RECORD_WORDS for w in m.group(1).split())
+    ]
     matches += _TURKISH.finditer(text)
     for match in matches:
         start = _start_with_name(text, match.start())
