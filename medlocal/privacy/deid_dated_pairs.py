@@ -71,6 +71,8 @@ _PADDED = re.compile(
     r"(?<![\w./,:-])0[1-9]\.(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d|-\d)"
     rf"(?!{NOT_DATE_AFTER}){_GAS_OR_HORMONE_UNIT}"
 )
+# A heading of a course's days ("| Day | 1/7 | 2/7 | 3/7 |": day one of seven; review60e).
+_COURSE_HEADING = re.compile(r"[ \t]*\|?[ \t]*(?i:day|jour|tag|giorno|d[ií]a)[ \t]*[|\t]")
 _CELL = re.compile(r"(?:3[01]|[12]\d|0?[1-9])[./](?:1[0-2]|0?[1-9])\.?(?!\d)")
 _MEETING = re.compile(
     r"(?<![\w-])(?:(?i:next|last|previous|prev|at)[ \t]+)?"
@@ -91,6 +93,8 @@ _ORDINAL = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)"
 _ORDINAL_DAY = re.compile(
     r"(?i:\b(?:on|from|since|until|till|by)[ \t]+the[ \t]+)"
     rf"(?P<v>{_ORDINAL})"
+    # not the first of a list of ordinals ("on the 3rd, 4th and 5th fingers"; review60e)
+    rf"(?![ \t]*,[ \t]*(?:the[ \t]+)?{_ORDINAL}\b)"
     rf"(?=[ \t]*(?:[,;)]|\.(?!\d)|$)|[ \t]+(?:at[ \t]+)?{_TIME}|[ \t]+(?:and|or|to|-)[ \t]+"
     rf"(?:the[ \t]+)?{_ORDINAL}\b(?![ \t]+[a-z]))",
     re.M,
@@ -140,6 +144,16 @@ def _whole(pattern: re.Pattern[str], text: str, span: tuple[int, int]) -> bool:
     return match is not None and match.end() == span[1]
 
 
+def _course_days(row: re.Match[str]) -> bool:
+    """Whether a heading row of pairs under a day's heading counts a course's days: one total
+    after every slash or point, and no day past it ("1/7 2/7 3/7", "1/5 ... 5/5")."""
+    if _COURSE_HEADING.match(row.group()) is None:
+        return False
+    pairs = [re.split(r"[./]", cell.group().rstrip(".")) for cell in _CELL.finditer(row["cells"])]
+    totals = {int(total) for _, total in pairs}
+    return len(totals) == 1 and all(int(day) <= int(total) for day, total in pairs)
+
+
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     for match in skipped_finditer(_TIMED, text):
         span = match.span("v") if match.group("v") is not None else match.span("w")
@@ -157,6 +171,8 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
         yield match.span()
     if "|" in text or "\t" in text:
         for match in skipped_finditer(_HEADING_ROW, text):
+            if _course_days(match):
+                continue
             offset = match.start("cells")
             for cell in _CELL.finditer(match.group("cells")):
                 yield offset + cell.start(), offset + cell.end()

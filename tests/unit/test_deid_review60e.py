@@ -1,12 +1,13 @@
 """review60e: review of deid60c's date and eponym rules (issue 16, session 60).
 
 Clinical numbers the merged rules took for dates, each failing on the merge 18446a2:
-deid_dated_pairs read a value after "on" with a unit of flow, pressure or a hormone after it
-("K 3.5 on 4.1 L O2"), a half-step dose after an INR's "on" ("INR 2.4 on 7.5"), a chart's
-reading beside the time it was taken ("8.2 07:00", "08:00 9.3, 12:00 7.1") and a meeting's
-interval ("MDT 3/12 ago") as dates; deid_bare_days read percentages in words ("del 25 per
-cento"), a tube's size ("sonda del 14") and a range of a course's days ("vom 1. bis 3. Tag",
-"seit dem 3. postop. Tag") as days. deid_kin_eponyms kept a relative's surname where the
+deid_dated_pairs read a value after "on" with a unit of flow, pressure or a hormone after it ("K
+3.5 on 4.1 L O2"), a half-step dose after an INR's "on" ("INR 2.4 on 7.5"), a chart's reading
+beside the time it was taken ("8.2 07:00", "08:00 9.3, 12:00 7.1"), a meeting's interval ("MDT 3/12
+ago"), the first of a list of ordinals ("on the 3rd, 4th and 5th fingers") and a course's days
+under a day's heading ("| Day | 1/7 | 2/7 |") as dates; deid_bare_days read percentages in words
+("del 25 per cento"), a tube's size ("sonda del 14") and a range of a course's days ("vom 1. bis 3.
+Tag", "seit dem 3. postop. Tag") as days. deid_kin_eponyms kept a relative's surname where the
 possessive is the relative's home ("Staying at Uncle Wilson's").
 
 Must-remove probes in the same shapes follow each keep: dates with two-digit months or a
@@ -39,6 +40,8 @@ _VALUES_NOT_DATES = [
     "Obs: 12.1 08:00, 9.3 12:00.\n",
     "- 3.5 08:00 insulin given.\n",
     "Last MDT 3/12 ago, no change.\n",
+    "Swelling on the 3rd, 4th and 5th fingers.\n",
+    "| Day | 1/7 | 2/7 | 3/7 |\n| Abx | IV | IV | PO |\n",
 ]
 
 
@@ -60,6 +63,8 @@ _DATES_STILL = [
     ("1.11 14:00 seen by SHO.\n", ("1.11",)),
     ("Delivered 11:42 5/12, cried at once.\n", ("5/12",)),
     ("Next MDT 9/12 for discussion.\n", ("9/12",)),
+    ("Seen on the 3rd, then on the 5th.\n", ("3rd", "5th")),
+    ("| Day | 14/12 | 15/12 |\n| CRP | 80 | 40 |\n", ("14/12", "15/12")),
 ]
 
 
