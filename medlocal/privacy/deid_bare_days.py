@@ -50,13 +50,35 @@ _ROMANCE_DAY = re.compile(
     # thing ("el 1 o 2 comprimidos", "le 2 ou 3 %")
     r"(?![ \t]+(?i:al|a|à|au|ao|sur|su)[ \t]+10\b)"
     r"(?![ \t]+(?i:o|y|e|ou|et|oder|und|a|à|al|au)[ \t]+\d{1,3}"
-    rf"(?:[ \t]*%|[ \t]+(?!(?i:de|del|d['’]|{MONTH_NAMES})\b)[^\W\d_]{{2,}}))" + _TAIL
+    rf"(?:[ \t]*%|[ \t]+(?!(?i:de|del|d['’]|{MONTH_NAMES})\b)[^\W\d_]{{2,}}))"
+    # nor a percentage in words ("del 25 per cento", "el 35 por ciento"; review60e)
+    r"(?![ \t]+(?i:per[ \t]*cento|por[ \t]+ciento|por[ \t]+cento|pour[ \t]*cent|percent)\b)" + _TAIL
 )
+# A tube's, a needle's or a catheter's size before the number ("sonde urinaire du 16", "sonda
+# vesical del 14", "catetere del 16"; review60e): a French gauge, no day.
+_SIZED_BEFORE = re.compile(
+    r"(?i:sondes?|sondas?|sondino|cath[ée]ters?|cat[ée]ter(?:es)?|catetere|aiguilles?|agujas?|"
+    r"ago|can[uú]las?|canules?|cannul[ae]|tubes?|tubos?|tubo|drains?|drenajes?|drenaggio|"
+    r"drenos?|calibre|calibro|taille|talla|taglia|charri[eè]re)\b(?:[ \t]+[^\W\d_]+){0,3}[ \t]+\Z"
+)
+# The "of the" that gives a size ("sonde du 16", "sonda del 14"); "Sonde posée le 14" is a day.
+_OF_THE = re.compile(r"(?i:du|del)[ \t]")
+
+
+def _sized(text: str, match: re.Match[str]) -> bool:
+    """Whether the number is a tube's or a needle's size after its "du" or "del"."""
+    return _OF_THE.match(text, match.start()) is not None and bool(
+        _SIZED_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    )
+
+
 # German: the ordinal's dot, after "am", "vom", "bis", "ab", "seit dem"; not a day of a course
 # or of life ("am 3. Tag", "am 2. postoperativen Tag").
 _GERMAN_DAY = re.compile(
     rf"(?<![\w-])(?i:am|vom|bis[ \t]+zum|bis|ab[ \t]+dem|ab|seit[ \t]+dem)[ \t]+(?P<v>{_DAY}\.)"
-    r"(?![\w.]|[ \t]*\d|[ \t]+(?:[^\W\d_]+[ \t]+)?"
+    # (the first of a range of such days too: "vom 1. bis 3. Tag"; review60e)
+    r"(?![\w.]|[ \t]*\d|(?:[ \t]+(?i:bis|und|oder|-|–)[ \t]*\d{1,2}\.)?"
+    r"[ \t]+(?:[^\W\d_]+\.?[ \t]+)?"
     r"(?i:[a-zäöüß-]*(?:tag|tage|tages|zyklus|woche|monat|mal|lebensjahr|quartal|stock|grad|dosis|gabe|klasse|stunde|std)\w*)\b|"
     r"[ \t]+(?i:jan|feb|mär|mar|apr|mai|jun|jul|aug|sep|okt|nov|dez)|"
     # a post-operative day, a day of life, a week of pregnancy ("am 2. POT", dev72)
@@ -109,5 +131,7 @@ def bare_day_candidates(text: str) -> Iterator[Redaction]:
         for match in skipped_finditer(pattern, text):
             start, end = match.span("v")
             if _scale_top(text, match):
+                continue
+            if pattern is _ROMANCE_DAY and _sized(text, match):
                 continue
             yield Redaction("date", start, end, match.group("v"), label("date"))

@@ -38,9 +38,13 @@ from medlocal.privacy.deid_spans import Redaction, label
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
+# A unit of a gas's flow or pressure, or of a hormone, after the pair: the pair is a value
+# ("K 3.5 on 4.1 L O2", "pO2 8.1 on 10.2 kPa", "TSH 01.05 mIU/L"; review60e). NOT_DATE_AFTER
+# has no litre, which a street number or an age may stand before.
+_GAS_OR_HORMONE_UNIT = r"(?![ \t]*(?i:l\b|l/min|lpm|lts?\b|litres?|liters?|kpa|fio2|o2\b|miu|mu/))"
 # A day and month, slashed or dotted (the German closing dot allowed), not part of a longer
 # number, a date with its year (the date forms read those) or a decimal.
-_PAIR = rf"(?<![\w./,:-]){_D}[./]{_M}\.?(?![\w/]|[.,]\d|-\d|{NOT_DATE_AFTER})"
+_PAIR = rf"(?<![\w./,:-]){_D}[./]{_M}\.?(?![\w/]|[.,]\d|-\d|{NOT_DATE_AFTER}){_GAS_OR_HORMONE_UNIT}"
 _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?![\d:])"
 _TIMED = re.compile(
     rf"(?P<v>{_PAIR})(?=,?[ \t]+{_TIME})|(?<=\d[:h]\d\d[ \t])(?P<w>{_PAIR})",
@@ -65,14 +69,18 @@ _HEADING_ROW = re.compile(
 # written with a leading zero before its point.
 _PADDED = re.compile(
     r"(?<![\w./,:-])0[1-9]\.(?:0[1-9]|1[0-2])(?![\w/]|[.,]\d|-\d)"
-    rf"(?!{NOT_DATE_AFTER})"
+    rf"(?!{NOT_DATE_AFTER}){_GAS_OR_HORMONE_UNIT}"
 )
+# A heading of a course's days ("| Day | 1/7 | 2/7 | 3/7 |": day one of seven; review60e).
+_COURSE_HEADING = re.compile(r"[ \t]*\|?[ \t]*(?i:day|jour|tag|giorno|d[ií]a)[ \t]*[|\t]")
 _CELL = re.compile(r"(?:3[01]|[12]\d|0?[1-9])[./](?:1[0-2]|0?[1-9])\.?(?!\d)")
 _MEETING = re.compile(
     r"(?<![\w-])(?:(?i:next|last|previous|prev|at)[ \t]+)?"
     r"(?:MDT|MDM|(?i:tribunal|hearing|case[ \t]+conference|strategy[ \t]+meeting|meeting|"
     r"ward[ \t]+round|panel|CPA|core[ \t]+group))[ \t]*:?[ \t]+"
     rf"(?P<v>{_PAIR})"
+    # not a time since the meeting, "3/12" as three months ("MDT 3/12 ago"; review60e)
+    r"(?![ \t]+(?i:ago|previously|earlier|before)\b)"
 )
 _CONTROL = re.compile(
     r"(?<![\w-])(?i:controle|control|controllo|kontrolle|kontroll|kontrola|recheck|repeat|"
@@ -85,6 +93,8 @@ _ORDINAL = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)"
 _ORDINAL_DAY = re.compile(
     r"(?i:\b(?:on|from|since|until|till|by)[ \t]+the[ \t]+)"
     rf"(?P<v>{_ORDINAL})"
+    # not the first of a list of ordinals ("on the 3rd, 4th and 5th fingers"; review60e)
+    rf"(?![ \t]*,[ \t]*(?:the[ \t]+)?{_ORDINAL}\b)"
     rf"(?=[ \t]*(?:[,;)]|\.(?!\d)|$)|[ \t]+(?:at[ \t]+)?{_TIME}|[ \t]+(?:and|or|to|-)[ \t]+"
     rf"(?:the[ \t]+)?{_ORDINAL}\b(?![ \t]+[a-z]))",
     re.M,
@@ -120,18 +130,49 @@ def _stamped(text: str, start: int) -> bool:
     return _STAMP_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+# A dotted pair whose month is one digit with no closing dot reads as a value with one decimal
+# as often: a chart's reading beside the time it was taken ("8.2 07:00", "08:00 9.3, 12:00 7.1"),
+# and after a value's "on" a half-step dose ("INR 2.4 on 7.5", "on 2.5"; review60e).
+# A closing dot counts as a sentence's full stop unless a number follows ("am 3.5. 14:00").
+_ONE_DECIMAL = re.compile(r"\d{1,2}\.[1-9](?:\.(?![ \t]*\d))?")
+_HALF_STEP = re.compile(r"\d{1,2}\.5(?:\.(?![ \t]*\d))?")
+
+
+def _whole(pattern: re.Pattern[str], text: str, span: tuple[int, int]) -> bool:
+    """Whether ``pattern`` reads the whole pair at ``span`` (seeing what follows it)."""
+    match = pattern.match(text, span[0])
+    return match is not None and match.end() == span[1]
+
+
+def _course_days(row: re.Match[str]) -> bool:
+    """Whether a heading row of pairs under a day's heading counts a course's days: one total
+    after every slash or point, and no day past it ("1/7 2/7 3/7", "1/5 ... 5/5")."""
+    if _COURSE_HEADING.match(row.group()) is None:
+        return False
+    pairs = [re.split(r"[./]", cell.group().rstrip(".")) for cell in _CELL.finditer(row["cells"])]
+    totals = {int(total) for _, total in pairs}
+    return len(totals) == 1 and all(int(day) <= int(total) for day, total in pairs)
+
+
 def _spans(text: str) -> Iterator[tuple[int, int]]:
     for match in skipped_finditer(_TIMED, text):
         span = match.span("v") if match.group("v") is not None else match.span("w")
+        if _whole(_ONE_DECIMAL, text, span):
+            continue
         if _stamped(text, span[0]) and not _scored(text, span[0]):
             yield span
-    for pattern in (_VALUED, _MEETING, _CONTROL, _ORDINAL_DAY, _MOVED_ORDINAL):
+    for match in skipped_finditer(_VALUED, text):
+        if not _whole(_HALF_STEP, text, match.span("v")):
+            yield match.span("v")
+    for pattern in (_MEETING, _CONTROL, _ORDINAL_DAY, _MOVED_ORDINAL):
         for match in skipped_finditer(pattern, text):
             yield match.span("v")
     for match in skipped_finditer(_PADDED, text):
         yield match.span()
     if "|" in text or "\t" in text:
         for match in skipped_finditer(_HEADING_ROW, text):
+            if _course_days(match):
+                continue
             offset = match.start("cells")
             for cell in _CELL.finditer(match.group("cells")):
                 yield offset + cell.start(), offset + cell.end()

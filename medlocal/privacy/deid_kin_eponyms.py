@@ -14,7 +14,8 @@ xfails of review59d). The word is kept where it is an eponym (deid_kin_names' te
   Meadow rings", a name as often as Meadow's syndrome).
 
 What still goes: a bare given name ("Son Wilson visited", "Mutter Addison"), a possessive
-before an ordinary noun ("Aunt Lynch's address", "Mother Grace's phone").
+before an ordinary noun ("Aunt Lynch's address", "Mother Grace's phone"), and a possessive after
+a place's preposition, the relative's home ("staying at Uncle Wilson's").
 """
 
 from __future__ import annotations
@@ -54,9 +55,19 @@ _NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_]+)")
 _GRADE = re.compile(r"[ \t]+(?:[A-D]|\d{1,2})\b")
 
 
+# A place's preposition before the relation: "Staying at Uncle Wilson's, 3 miles away" is the
+# uncle's home, and "Wilson" his surname (review60e).
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:at|to|from|with|near|via|chez|bei|zu|da|en[ \t]+casa[ \t]+de|a[ \t]+casa[ \t]+di))"
+    r"[ \t]+\Z"
+)
+
+
 def _kept_word(text: str, match: re.Match[str], lex: Lexicon) -> bool:
     word = match.group("w")
     possessive = match.group("s") is not None
+    if possessive and _PLACE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return False
     if _JOINED_HEAD.search(word):
         return True
     after = _HEAD_AFTER.match(text, match.end("w"))
