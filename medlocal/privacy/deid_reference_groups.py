@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_counts import COUNT_AFTER
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 from medlocal.privacy.deid_spans import Redaction, label
 
 # No unit, count or decimal after a value ("26 1200 hrs", "Report 26-0441 mg" is none).
@@ -55,6 +56,9 @@ _GROUPED = re.compile(
     r"(?P<v>(?-i:(?:[A-Z]{1,4}[ \t])?\d{2,6}"
     r"(?:[ \t](?!\d{1,6}[ \t]+[A-Z][\w'’.-]*[ \t]+[A-Z])\d{1,6}){1,4}(?:[ \t]?[A-Z](?![\w]))?))"
     + _END
+    # A dose's unit after the groups (review 60c): "Cholecalciferol No. 30 10000 IU" is a pack's
+    # count and a strength, no reference.
+    + rf"(?!{UNIT_AFTER})"
 )
 # A year-prefixed number after a report's or a case's word: "Report 26-0441", "Case 2026-0441".
 _REPORT_WORDS = (
