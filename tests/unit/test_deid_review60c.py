@@ -145,3 +145,19 @@ def test_the_session_60_readers_are_linear_on_repeated_shapes(shape: str) -> Non
             list(pattern.finditer(text))
 
     assert_linear(run, 2000)
+
+
+def test_spinal_levels_and_leads_in_pairs_stay() -> None:
+    _kept("MRI C-spine: disc protrusions C4C5 C5C6 C6C7, no cord change.\n", "C4C5", "C6C7")
+    _kept("ECG: ST elevation V1V2 V3V4 V5V6.\n", "V1V2", "V5V6")
+
+
+def test_a_month_in_capitals_before_a_date_is_the_date_rules() -> None:
+    from fixtures.deid_rules import redact
+
+    assert "[DATE]" in redact("Seen DEC 12/2025 in clinic.\n")
+
+
+def test_four_groups_of_a_code_still_go() -> None:
+    _gone("E-prescription ID 9QX4 T7LM 2B8K issued.\n", "9QX4", "T7LM", "2B8K")
+    _gone("Saksnr. SUS 25/44819 fra politiet.\n", "SUS", "44819")
