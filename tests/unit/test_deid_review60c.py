@@ -161,3 +161,9 @@ def test_a_month_in_capitals_before_a_date_is_the_date_rules() -> None:
 def test_four_groups_of_a_code_still_go() -> None:
     _gone("E-prescription ID 9QX4 T7LM 2B8K issued.\n", "9QX4", "T7LM", "2B8K")
     _gone("Saksnr. SUS 25/44819 fra politiet.\n", "SUS", "44819")
+
+
+def test_a_rural_route_with_its_box_beside_ventilator_settings_still_goes() -> None:
+    _gone("RR 18 Box 44, Ruralville. PEEP 5.\n", "RR 18")
+    _gone("Home: RR 7, Box 12, Carberry; HR 88, RR 18.\n", "RR 7")
+    _kept("Vent: PEEP 10, FiO2 0.6, TV 420, RR 18.\n", "RR 18")
