@@ -383,6 +383,8 @@ _VITAL_SIGN = re.compile(
     r"|labou?red|tachypno?e\w*|breathing|respirations?|resp\b|sats\b)"
 )
 
+_BOX_AFTER = re.compile(r"[ \t]*,?[ \t]*(?i:box|bx)\b")
+
 
 def vital_rr(text: str, start: int) -> bool:
     """Whether the "RR" at ``start`` is a vital sign, not a rural route."""
@@ -391,6 +393,10 @@ def vital_rr(text: str, start: int) -> bool:
         return False
     if rr.group("unit"):
         return True
+    # Review 60c: a box after it is a rural route's whatever signs stand beside ("RR 18 Box 44,
+    # Ruralville. PEEP 5").
+    if _BOX_AFTER.match(text, rr.end()):
+        return False
     # Other signs on the same line, within 100 characters before and 40 after (round 21: "HR
     # 112, BP 100/70 -> 90/72 at 13:00 (narrow pulse pressure 18), RR 24"), or at the start of
     # the next line where the list of signs runs on ("RR 24,\n  CRT <2 s, SpO2 98%").

@@ -336,8 +336,9 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Up to four groups ("vehicle MH 12 AB 3456"), or one of up to eight ("rego KT52PQ").
             rf"[ \t]*+[:#]?[ \t]*+{_NEXT_LINE}"
             # Session 60 (deid60b): a ventilator's setting after a critical-care car ("car PEEP
-            # 10") is no plate.
-            r"(?!(?:PEEP|CPAP|BIPAP|IPAP|EPAP|PIP)\b)"
+            # 10") is no plate. Review 60c: only with a setting's size, one or two digits ("car
+            # PIP 4471" is a plate).
+            r"(?!(?:PEEP|CPAP|BIPAP|IPAP|EPAP|PIP)[ \t:]*\d{1,2}(?:\.\d)?(?![\d.]))"
             # Session 32: a first group of up to six ("licence plate M790VS 64", Russia's).
             r"(?P<v>(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){0,3}"
             r"|(?=[A-Z]*\d)[A-Z0-9]{5,8}))\b"

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_counts import COUNT_AFTER
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import lexicon
+from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 from medlocal.privacy.deid_spans import Redaction, label
 
 # No unit, count or decimal after a value ("26 1200 hrs", "Report 26-0441 mg" is none).
@@ -55,6 +56,9 @@ _GROUPED = re.compile(
     r"(?P<v>(?-i:(?:[A-Z]{1,4}[ \t])?\d{2,6}"
     r"(?:[ \t](?!\d{1,6}[ \t]+[A-Z][\w'’.-]*[ \t]+[A-Z])\d{1,6}){1,4}(?:[ \t]?[A-Z](?![\w]))?))"
     + _END
+    # A dose's unit after the groups (review 60c): "Cholecalciferol No. 30 10000 IU" is a pack's
+    # count and a strength, no reference.
+    + rf"(?!{UNIT_AFTER})"
 )
 # A year-prefixed number after a report's or a case's word: "Report 26-0441", "Case 2026-0441".
 _REPORT_WORDS = (
@@ -103,6 +107,11 @@ _DOTTED_IDENTITY = re.compile(
     r"(?P<v>\d{1,3}(?:\.\d{3}){2}(?:-[\dK])?)(?![\w.]|,\d)"
 )
 
+# Prefixes before a year and a number that are no reference's: a time's and a month's.
+_NOT_A_PREFIX = re.compile(r"AM|PM|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC")
+# Two spinal levels or two leads written together ("C5C6", "L5S1", "V1V2").
+_LEVEL_PAIR = re.compile(r"[CTLSV]\d[CTLSV]\d")
+
 
 def _a_date(value: str) -> bool:
     """Whether a year-prefixed value is a month and a year or a day and a month ("12-2025")."""
@@ -127,12 +136,18 @@ def reference_group_candidates(text: str) -> Iterator[Redaction]:
         for match in skipped_finditer(pattern, text):
             prefix = match.group("p")
             # Capitals only, and not a clinical abbreviation ("VA", "BP") or a time's ("PM").
-            if prefix.isupper() and prefix not in ("AM", "PM") and not lex.clinical(prefix.lower()):
+            # Review 60c: nor a month's ("Seen DEC 12/2025": the date rules' to shift).
+            if (
+                prefix.isupper()
+                and not _NOT_A_PREFIX.fullmatch(prefix)
+                and not lex.clinical(prefix.lower())
+            ):
                 yield _id(match)
     for match in skipped_finditer(_FOUR_GROUPS, text):
         groups = re.split(r"[ -]", match.group("v"))
         mixed = sum(1 for g in groups if re.search(r"\d", g) and re.search(r"[A-Z]", g))
-        if mixed >= 2:
+        # Review 60c: spinal levels or leads in pairs ("C4C5 C5C6 C6C7", "V1V2 V3V4 V5V6").
+        if mixed >= 2 and not all(_LEVEL_PAIR.fullmatch(g) for g in groups):
             yield _id(match)
     for pattern in (_BADGE, _DOTTED_IDENTITY, _CJK_NUMBER):
         for match in skipped_finditer(pattern, text):

@@ -22,7 +22,11 @@ Privacy first, so a single capitalised word is read as lower case only where all
   "not suitable", "not suspected", "not applicable", "not used", "not tested"), then a stop, a
   comma, a semicolon, a colon, a bracket or the line's end. Never "present", "absent", "not
   available" or "not contactable", which a person may be, and never a verdict with words after
-  it ("Sarah excluded her brother").
+  it ("Sarah excluded her brother");
+* a listed surname that no clinical list holds ("Kowalski", "Noonan") only before a verdict a
+  person is never given ("unlikely", "ruled out", "not suspected"): a contact's screening result
+  reads the same as a disease's ("Swab results: Nowak positive, Kowalski negative"; review60c),
+  and so does a person left out ("Kowalski excluded", "not suitable", "not tested").
 """
 
 from __future__ import annotations
@@ -37,6 +41,14 @@ _VERDICT_AFTER = re.compile(
     r"[ \t]+(?:excluded|negative|positive|unlikely|ruled[ \t]+out|never[ \t]+used|"
     r"not[ \t]+(?:relevant|suitable|suspected|applicable|used|tested|indicated|detected|"
     r"elicited|performed|done|excluded|favoured|favored))"
+    r"(?=[ \t]*(?:[.,;:()]|$))",
+    re.M,
+)
+
+# Verdicts on a disease or a sign only, never on a person: all a listed surname may be kept before.
+_DISEASE_VERDICT_AFTER = re.compile(
+    r"[ \t]+(?:unlikely|ruled[ \t]+out|"
+    r"not[ \t]+(?:relevant|suspected|applicable|indicated|detected|elicited|favoured|favored))"
     r"(?=[ \t]*(?:[.,;:()]|$))",
     re.M,
 )
@@ -60,8 +72,15 @@ def protect_verdict_eponyms(
             continue
         if tok.bare in lex.given_names or (people is not None and tok.bare in people):
             continue
+        if _a_surname(tok.bare, lex) and _DISEASE_VERDICT_AFTER.match(text, tok.end) is None:
+            continue  # "Kowalski negative": a contact screened, or a person left out
         if not opens_clause(tokens, i, text):
             continue  # "Dr Fabry", "sister Noonan", "seen by Noonan"
         if people_before.before(tok.start):
             continue
         tok.shape = "lower"
+
+
+def _a_surname(bare: str, lex: Lexicon) -> bool:
+    """Whether ``bare`` is a listed surname that no clinical list holds."""
+    return bare in lex.surnames and not lex.clinical(bare)

@@ -11,14 +11,24 @@ import pytest
 from fixtures.deid_rules import gone_words as _gone
 from fixtures.deid_rules import kept_words as _kept
 
+_SURNAME = pytest.mark.xfail(
+    strict=True, reason="review 60c: a listed surname before 'negative'/'excluded' may be a person"
+)
+
 # Each term was redacted as a name on main a4db320.
 _VERDICTS = [
     ("Kartagener not relevant; Pancoast excluded on CT.\n", ("Kartagener",)),
-    ("Dx: Turner syndrome (45,X); Noonan excluded (PTPN11 negative).\n", ("Noonan",)),
-    ("Goodpasture antibodies negative; Fabry negative.\n", ("Fabry",)),
+    # Review 60c: a listed surname ("Noonan", "Fabry", "Tyndall") is kept only before a verdict
+    # no person is given; "Kowalski negative" is a contact screened (test_deid_review60c).
+    pytest.param(
+        "Dx: Turner syndrome (45,X); Noonan excluded (PTPN11 negative).\n",
+        ("Noonan",),
+        marks=_SURNAME,
+    ),
+    pytest.param("Goodpasture antibodies negative; Fabry negative.\n", ("Fabry",), marks=_SURNAME),
     ("Ross not suitable. Cabrol not used; Bentall not required.\n", ("Cabrol",)),
     ("Angelchik never used; Los Angeles grade B.\n", ("Angelchik",)),
-    ("Seidel test negative (Tyndall negative).\n", ("Tyndall",)),
+    pytest.param("Seidel test negative (Tyndall negative).\n", ("Tyndall",), marks=_SURNAME),
     ("Gustilo not applicable.\n", ("Gustilo",)),
 ]
 
@@ -106,4 +116,6 @@ def test_dev76_parses_and_stays_at_its_figures() -> None:
 
     result = score(notes, redactor_spans)
     assert sum(result.found.values()) >= 438
-    assert result.clinical_damaged <= 41
+    # Review 60c: "Noonan excluded" and "Tyndall negative" go (a listed surname before a verdict
+    # a person may be given), 41 -> 43.
+    assert result.clinical_damaged <= 43
