@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from itertools import islice
 
 from medlocal.rag.checks.arithmetic import amount_of, difference, written_places
 from medlocal.rag.frequency import Frequency
@@ -45,16 +46,27 @@ def percent_change(
         for found in [amount_of(v)]
         if found is not None
     )
-    later, (second, unit) = next(amounts, (None, (Decimal(0), "")))
-    if later is None or not _confirmed(later, values, evidence):
+    # The pair may stand over a length or a time of its own ("rose from 54 kg to 57.5 kg over
+    # the first two months, a gain of about 6.5%"): the nearest value with one before it in its
+    # unit, a few values back at most.
+    near = list(islice(amounts, _REACH))
+    pair = next(
+        (
+            (later, found, earlier)
+            for i, (later, found) in enumerate(near)
+            for earlier in [next((e for e in near[i + 1 :] if e[1][1] == found[1]), None)]
+            if earlier is not None
+        ),
+        None,
+    )
+    if pair is None:
+        return False
+    later, (second, _), (before, (first, _)) = pair
+    if not (_confirmed(later, values, evidence) and _confirmed(before, values, evidence)):
         return False
     between = body[later.start + len(later.raw) : value.start]
-    if _NEW_CLAUSE.search(between):
+    if _NEW_CLAUSE.search(_BETWEEN_DATES.sub(" ", between)):
         return False
-    before = next(((v, found) for v, found in amounts if found[1] == unit), None)
-    if before is None or not _confirmed(before[0], values, evidence):
-        return False
-    first = before[1][0]
     named = _CHANGE_NAMED.search(_before(body, values, later))
     if named is None:
         change, start, fell = abs(first - second), first, second < first
@@ -99,6 +111,9 @@ _ROUNDED = re.compile(
     r"|over|under|c)\b|~|\u2248",
     re.IGNORECASE,
 )
+_REACH = 4
+# "between February and May 2025" joins two times, not two clauses.
+_BETWEEN_DATES = re.compile(r"\bbetween\b[^,;]*?\band\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:and|but|while|whereas|her|his|their)\b", re.I)
 _CHANGE_NAMED = re.compile(
     r"^[,;]?\s*(?:an?\s+)?(loss|fall|drop|decrease|reduction|decline|gain|rise|increase)\s+of"
@@ -190,12 +205,12 @@ def course_total(value: Value, values: Sequence[Value], body: str) -> bool:
         if per is None or each is None or each[1] != total[1]:
             continue
         period = "day" if (per.group(1) or per.group(2)).lower() in ("day", "daily") else "week"
-        # The course's own length: "for five days" between the amount and its total, not any
-        # number of days the sentence gives ("admitted 4 days ago": review 60f).
+        # The course's own length: "for five days" before its total, not any number of days
+        # the sentence gives ("admitted 4 days ago": review 60f).
         if any(
             length.unit == period
             and length.canonical.isdigit()
-            and rate.start < length.start < value.start
+            and length.start < value.start
             and _LENGTH_BEFORE.search(body, 0, length.start)
             and each[0] * int(length.canonical) == total[0]
             for length in values
