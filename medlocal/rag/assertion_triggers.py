@@ -224,8 +224,9 @@ STOP_BACKWARD = (
     "held", "withheld", "was withheld", "were withheld", "suspended", "was suspended", "paused",
     "was paused",
     # What another took the place of: "sodium valproate was replaced by levetiracetam" (round
-    # 10); the drug after "by" is the one taken.
-    "was replaced", "were replaced",
+    # 10); the drug after "by" is the one taken. Only with its "by": "potassium was replaced
+    # orally" (or "with Sando-K") gives potassium (review 60f).
+    "was replaced by", "were replaced by",
 )  # fmt: skip
 # Our own: a medication another takes the place of ("linagliptin started in place of
 # metformin", "switched from ramipril to losartan"): what follows is stopped, never taken (walk

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from itertools import islice
 
 from medlocal.rag.checks.arithmetic import amount_of, difference, written_places
 from medlocal.rag.frequency import Frequency
@@ -20,12 +21,13 @@ def percent_change(
     value: Value, values: Sequence[Value], body: str, evidence: Sequence[Value]
 ) -> bool:
     """Whether ``value``, a percentage, is a change the sentence gives as a percentage of where
-    it started, rounded to the places the sentence writes: between two values of the sentence
-    in one unit, written first to last ("rose from 54 kg to 57.5 kg, a gain of about 6.5%"), or
-    a change the sentence names with the value it led to ("weighed 2,010 g, a loss of 140 g or
-    about 6.5%": 140 of 2,150). Both values must be confirmed by the cited passages (the change
-    may be the exact difference arithmetic.difference confirms); any other
-    ratio (a value over a value, a percentage of a third number) is not read."""
+    it started, rounded to the places the sentence writes: between the two values of one unit
+    written right before it in its clause, first to last ("rose from 54 kg to 57.5 kg, a gain
+    of about 6.5%"), or a change the sentence names with the value it led to ("weighed 2,010 g,
+    a loss of 140 g or about 6.5%": 140 of 2,150). A rounded one says so ("about", "nearly").
+    Both values must be confirmed by the cited passages (the change may be the exact difference
+    arithmetic.difference confirms); any other ratio (a value over a value, a percentage of a
+    third number) is not read."""
     if value.kind != "number" or value.unit != "%" or not value.canonical[:1].isdigit():
         return False
     try:
@@ -33,45 +35,86 @@ def percent_change(
     except ArithmeticError:
         return False
     places = written_places(value)
-    given = [
+    # The change is of the two values right before the percentage, in one clause with it (review
+    # 60f: "BNP fell from 800 to 520 ng/L and her ejection fraction is 35%" is no change, nor is
+    # a percentage of a third value or of a pair further back). Read back from the percentage,
+    # so that a sentence of many values costs no more than its length.
+    amounts = (
         (v, found)
-        for v in values
-        if v.start < value.start
-        and v.unit != "%"
-        and (is_supported(v, list(evidence)) or difference(v, values, evidence))
+        for v in reversed(values)
+        if v.start < value.start and v.unit != "%"
         for found in [amount_of(v)]
         if found is not None
-    ]
-    starts: list[tuple[Decimal, Decimal]] = []  # (the change, where it started)
-    for i, (_, (first, unit)) in enumerate(given):
-        for later, (second, other_unit) in given[i + 1 :]:
-            if unit != other_unit:
-                continue
-            named = _CHANGE_NAMED.search(_before(body, values, later))
-            if named is None:
-                starts.append((abs(first - second), first))
-            else:
-                # "<value>, a loss of <change>": the value the change led to.
-                sign = 1 if named.group(1).lower() in _FALLS else -1
-                starts.append((second, first + sign * second))
-    for change, start in starts:
-        if start <= 0 or change == 0:
-            continue
-        try:
-            if (change * 100 / start).quantize(places, rounding=ROUND_HALF_UP) == target:
-                return True
-        except ArithmeticError:
-            continue
-    return False
+    )
+    # The pair may stand over a length or a time of its own ("rose from 54 kg to 57.5 kg over
+    # the first two months, a gain of about 6.5%"): the nearest value with one before it in its
+    # unit, a few values back at most.
+    near = list(islice(amounts, _REACH))
+    pair = next(
+        (
+            (later, found, earlier)
+            for i, (later, found) in enumerate(near)
+            for earlier in [next((e for e in near[i + 1 :] if e[1][1] == found[1]), None)]
+            if earlier is not None
+        ),
+        None,
+    )
+    if pair is None:
+        return False
+    later, (second, _), (before, (first, _)) = pair
+    if not (_confirmed(later, values, evidence) and _confirmed(before, values, evidence)):
+        return False
+    between = body[later.start + len(later.raw) : value.start]
+    if _NEW_CLAUSE.search(_BETWEEN_DATES.sub(" ", between)):
+        return False
+    named = _CHANGE_NAMED.search(_before(body, values, later))
+    if named is None:
+        change, start, fell = abs(first - second), first, second < first
+    else:
+        # "<value>, a loss of <change>": the value the change led to.
+        fell = named.group(1).lower() in _FALLS
+        change, start = second, first + (second if fell else -second)
+    # A change written the other way is wrong however its size: "fell ..., a rise of 35%".
+    said = {w.lower() for w in _DIRECTION.findall(between)}
+    if said & (_RISE_WORDS if fell else _FALL_WORDS):
+        return False
+    if start <= 0 or change == 0:
+        return False
+    try:
+        exact = change * 100 / start
+        if exact.quantize(places, rounding=ROUND_HALF_UP) != target:
+            return False
+    except ArithmeticError:
+        return False
+    # A percentage rounded is written as one: "a fall of about 35%" for 34.6%, not "35%"
+    # (review 60f: the brief's rule for worked-out numbers, exact or rounding stated).
+    return exact == target or _ROUNDED.search(between) is not None
+
+
+def _confirmed(value: Value, values: Sequence[Value], evidence: Sequence[Value]) -> bool:
+    """A value the cited passages give, or the exact difference of two (arithmetic.difference)."""
+    return is_supported(value, list(evidence)) or difference(value, values, evidence)
 
 
 def _before(body: str, values: Sequence[Value], value: Value) -> str:
     """The words right before ``value`` back to the value before it: where a change is named."""
-    earlier = [v.start + len(v.raw) for v in values if v.start + len(v.raw) <= value.start]
-    return body[max(earlier, default=0) : value.start]
+    ends = (v.start + len(v.raw) for v in reversed(values) if v.start < value.start)
+    return body[max(next(ends, 0), 0) : value.start]
 
 
 _FALLS = frozenset({"loss", "fall", "drop", "decrease", "reduction", "decline"})
+_FALL_WORDS = _FALLS | {"fell", "dropped", "decreased", "reduced", "declined", "down", "lower"}
+_RISE_WORDS = frozenset({"gain", "rise", "increase", "rose", "gained", "increased", "up", "higher"})
+_DIRECTION = re.compile(r"[a-z]+", re.IGNORECASE)
+_ROUNDED = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx|almost|nearly|some|just\s+(?:over|under)"
+    r"|over|under|c)\b|~|\u2248",
+    re.IGNORECASE,
+)
+_REACH = 4
+# "between February and May 2025" joins two times, not two clauses.
+_BETWEEN_DATES = re.compile(r"\bbetween\b[^,;]*?\band\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"[;:]|\b(?:and|but|while|whereas|her|his|their)\b", re.I)
 _CHANGE_NAMED = re.compile(
     r"^[,;]?\s*(?:an?\s+)?(loss|fall|drop|decrease|reduction|decline|gain|rise|increase)\s+of"
     r"\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
@@ -94,6 +137,9 @@ def day_totals(
             continue
         for regimen in regimens:
             if regimen is per or regimen.per_day is None or regimen.end > total.start:
+                continue
+            # Another drug's dose between them: "... and gliclazide 80 mg BD, 1 g a day".
+            if any(is_dose(v) and regimen.end <= v.start < total.start for v in values):
                 continue
             low, high = regimen.per_day
             doses = [
@@ -159,14 +205,21 @@ def course_total(value: Value, values: Sequence[Value], body: str) -> bool:
         if per is None or each is None or each[1] != total[1]:
             continue
         period = "day" if (per.group(1) or per.group(2)).lower() in ("day", "daily") else "week"
+        # The course's own length: "for five days" before its total, not any number of days
+        # the sentence gives ("admitted 4 days ago": review 60f).
         if any(
             length.unit == period
             and length.canonical.isdigit()
+            and length.start < value.start
+            and _LENGTH_BEFORE.search(body, 0, length.start)
             and each[0] * int(length.canonical) == total[0]
             for length in values
         ):
             return True
     return False
+
+
+_LENGTH_BEFORE = re.compile(r"\b(?:for|over|x|course\s+of)\s*$|×\s*$", re.IGNORECASE)
 
 
 _TOTAL_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+total|in\s+all|altogether)\b", re.I)

@@ -107,22 +107,32 @@ def diabetes_type(value: Value, body: str, evidence_text: str) -> bool:
         rf"|\btype\s?(?:{n}|{roman})\s+(?:diabetes|DM)\b|(?<![A-Za-z]){marker}\b",
         re.IGNORECASE,
     )
-    # Only the patient's: "FHx: brother has T1DM" writes a relative's type, and the sentence's
-    # number is still read as absent (a catch of heldout4 and heldout7).
+    # Only the patient's, and only as had: "FHx: brother has T1DM" writes a relative's type and
+    # "No history of T2DM", "high risk of T2DM", "?T2DM", "T2DM excluded", "T2DM (mother)" none
+    # the patient has (review 60f); the sentence's number is then still read as absent (a
+    # catch of heldout4 and heldout7). The whole clause is read, before and after the type.
     return any(
-        _RELATIVE_BEFORE.search(evidence_text, _clause_start(evidence_text, m.start()), m.start())
-        is None
+        _NOT_HAD.search(evidence_text, *_clause(evidence_text, m.start())) is None
         for m in written.finditer(evidence_text)
     )
 
 
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(mark, 0, at) for mark in (".", ";", "\n")) + 1
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The clause around ``at``: from the last full stop, semicolon or line end before it to the
+    next after it."""
+    marks = (".", ";", "\n")
+    start = max(text.rfind(mark, 0, at) for mark in marks) + 1
+    ends = [found for mark in marks if (found := text.find(mark, at)) >= 0]
+    return start, min(ends, default=len(text))
 
 
 _TYPES = {"1": "1", "2": "2", "I": "1", "II": "2"}
-_RELATIVE_BEFORE = re.compile(
-    r"\b(?:FHx?|family\s+history|" + "|".join(sorted(w for w in RELATIVES if w.isalpha())) + r")\b",
+# A relative's, denied, doubted or a risk only: no type the patient has.
+_NOT_HAD = re.compile(
+    r"\b(?:FHx?|family\s+history|"
+    + "|".join(sorted(w for w in RELATIVES if w.isalpha()))
+    + r"|no|not|nil|never|denie[sd]|negative|exclude[ds]?|ruled?\s+out|risks?|query|possible"
+    r"|probable|likely|suspected|borderline|screen(?:ing|ed)?|if|pre-?diabet\w*)\b|\?",
     re.IGNORECASE,
 )
 _TYPE_BEFORE = re.compile(r"\btype\s*$", re.IGNORECASE)
