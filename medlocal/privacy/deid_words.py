@@ -76,6 +76,7 @@ from medlocal.privacy.deid_schools import school_names
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_speakers import chat_speakers
 from medlocal.privacy.deid_staff_initials import initials_after_names, staff_initials
+from medlocal.privacy.deid_surname_initials import surname_initials
 from medlocal.privacy.deid_tables import table_cells
 from medlocal.privacy.deid_tokens import (
     TOKEN,
@@ -204,6 +205,8 @@ def scan(
     found += labelled_fields(text, lex)
     checkpoint()
     found += initial_names(text, tokens, lex)
+    checkpoint()
+    found += surname_initials(text, lex)  # session 60 (deid60h): "reply by Okafor A (RXH)"
     checkpoint()
     found += staff_initials(text, lex)
     checkpoint()

@@ -33,7 +33,6 @@ def test_a_turns_date_reaches_a_redacted_export_as_a_date() -> None:
     assert "[ID]" not in redacted and "[PHONE]" not in redacted
 
 
-@pytest.mark.xfail(strict=True, reason="review60a H3: 'by Okafor A' (surname, initial) is kept")
 def test_an_author_written_surname_then_initial_is_redacted() -> None:
     """An author as a directory lists many ("Okafor A"), after the "by" the comment lines put
     before every author (threads, cell notes, Word and Writer comments), stays in a redacted
