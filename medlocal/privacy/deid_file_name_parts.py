@@ -26,6 +26,13 @@ _NAME_KINDS = frozenset({"name", "patient_name"})
 _PART = re.compile(r"[^\W_]+")
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DAY = r"(?:0[1-9]|[12]\d|3[01])"
+# Two letters beside a name that name a kind of document or a service, not a person's
+# initials: "tamsin_rowe_gp_letter.txt" is the GP's letter (a redacted export showed
+# "[NAME]_[NAME]_letter.txt").
+_NOT_INITIALS = frozenset(
+    {"gp", "ed", "er", "ae", "op", "pt", "dr", "mr", "ms", "rx", "hx", "dx", "tx", "us", "ct",
+     "xr", "ot", "sw", "cv", "to", "of", "in", "on", "at", "re", "fu", "cc", "no", "or", "ward"}
+)  # fmt: skip
 _DATED = re.compile(rf"(?i:(?:{_MONTHS}){_DAY}|{_DAY}(?:{_MONTHS})|{_DAY}(?:0[1-9]|1[0-2]))")
 
 
@@ -46,7 +53,12 @@ def file_name_part_spans(text: str, found: Iterable[Redaction]) -> list[Redactio
                 continue
             word = part.group()
             beside_name = any(y + 1 == a or b + 1 == x for x, y in names)
-            if beside_name and word.isalpha() and len(word) <= 2:
+            if (
+                beside_name
+                and word.isalpha()
+                and len(word) <= 2
+                and word.lower() not in _NOT_INITIALS
+            ):
                 out.append(Redaction("name", a, b, word, label("name")))
             elif _DATED.fullmatch(word):
                 out.append(Redaction("date", a, b, word, label("date")))
