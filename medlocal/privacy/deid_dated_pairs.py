@@ -75,12 +75,15 @@ _PADDED = re.compile(
 _COURSE_HEADING = re.compile(r"[ \t]*\|?[ \t]*(?i:day|jour|tag|giorno|d[ií]a)[ \t]*[|\t]")
 _CELL = re.compile(r"(?:3[01]|[12]\d|0?[1-9])[./](?:1[0-2]|0?[1-9])\.?(?!\d)")
 _MEETING = re.compile(
-    r"(?<![\w-])(?:(?i:next|last|previous|prev|at)[ \t]+)?"
+    r"(?<![\w-])(?:(?P<when>(?i:next|last|previous|prev|at))[ \t]+)?"
     r"(?:MDT|MDM|(?i:tribunal|hearing|case[ \t]+conference|strategy[ \t]+meeting|meeting|"
     r"ward[ \t]+round|panel|CPA|core[ \t]+group))[ \t]*:?[ \t]+"
     rf"(?P<v>{_PAIR})"
     # not a time since the meeting, "3/12" as three months ("MDT 3/12 ago"; review60e)
     r"(?![ \t]+(?i:ago|previously|earlier|before)\b)"
+    # nor a count the meeting gave: "MDT 2/5 discussed" (two of five cases; fix51c) - without a
+    # "next"/"last"/"at" before it, a pair followed by a lower-case word is no date
+    r"(?(when)|(?![ \t]+(?-i:[a-z])))"
 )
 _CONTROL = re.compile(
     r"(?<![\w-])(?i:controle|control|controllo|kontrolle|kontroll|kontrola|recheck|repeat|"

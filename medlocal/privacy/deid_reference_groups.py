@@ -36,8 +36,11 @@ from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 from medlocal.privacy.deid_spans import Redaction, label
 
-# No unit, count or decimal after a value ("26 1200 hrs", "Report 26-0441 mg" is none).
-_END = rf"(?![\w/-]|[.,]\d)(?!{COUNT_AFTER})"
+# No unit, count or decimal after a value ("26 1200 hrs", "Report 26-0441 mg" is none), nor a
+# medicine's form ("Dossier n° 20417 3 comprimés": the file number, then three tablets; the
+# form's word as it is written, accents and all).
+_FORMS = r"comprim[ée]s?|comprimidos?|compresse|tab(?:let)?s?|caps(?:ules?)?|g[ée]lules?|sachets?"
+_END = rf"(?![\w/-]|[.,]\d)(?!{COUNT_AFTER})(?![ \t]+(?i:{_FORMS})(?![\w-]))"
 # A number's word, in English and other languages, perhaps with "is" or "was" after it.
 _NUMBER_WORD = r"(?:no\.?|n[º°]\.?|nr\.?|number|num\.?|#|id)"
 # Words that label a claim's, a policy's or a card's number without a number's word.

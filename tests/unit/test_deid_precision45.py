@@ -32,7 +32,9 @@ def test_a_brand_before_its_generic_is_kept(text: str, term: str) -> None:
         ("Physio to start D0 - Hope (physio) aware.", "Hope"),
         # Review of round 15: a pharmacist's or prescriber's name before the drug it concerns.
         ("Adebayor (diclofenac) as per the discharge letter.", "Adebayor"),
-        ("Tofacent (tofacitinib) as the alternative.", "Tofacent"),
+        # "Tofacent" until session 60, when prec60 listed it (tofacitinib's brand in India): a
+        # word shaped like a brand that no list holds stays a person's here.
+        ("Tofarel (tofacitinib) as the alternative.", "Tofarel"),
         # A given name, or a word shaped like a name no list holds, stays a person's.
         ("A course of Ella (ulipristal) was discussed.", "Ella"),
         ("Started on Brockhurst (tofacitinib) by the team.", "Brockhurst"),
