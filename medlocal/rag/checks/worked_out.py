@@ -103,8 +103,9 @@ def _before(body: str, values: Sequence[Value], value: Value) -> str:
 
 
 _FALLS = frozenset({"loss", "fall", "drop", "decrease", "reduction", "decline"})
+_RISES = frozenset({"gain", "rise", "increase"})
 _FALL_WORDS = _FALLS | {"fell", "dropped", "decreased", "reduced", "declined", "down", "lower"}
-_RISE_WORDS = frozenset({"gain", "rise", "increase", "rose", "gained", "increased", "up", "higher"})
+_RISE_WORDS = _RISES | {"rose", "gained", "increased", "up", "higher"}
 _DIRECTION = re.compile(r"[a-z]+", re.IGNORECASE)
 _ROUNDED = re.compile(
     r"\b(?:about|around|roughly|approximately|approx|almost|nearly|some|just\s+(?:over|under)"
@@ -116,7 +117,7 @@ _REACH = 4
 _BETWEEN_DATES = re.compile(r"\bbetween\b[^,;]*?\band\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:and|but|while|whereas|her|his|their)\b", re.I)
 _CHANGE_NAMED = re.compile(
-    r"^[,;]?\s*(?:an?\s+)?(loss|fall|drop|decrease|reduction|decline|gain|rise|increase)\s+of"
+    r"^[,;]?\s*(?:an?\s+)?(" + "|".join(sorted(_FALLS | _RISES)) + r")\s+of"
     r"\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     re.IGNORECASE,
 )
