@@ -134,7 +134,8 @@ places, genes, organisms and device models beside identifiers of every type, in 
 forty-one countries), written blind in session 60; dev79 (recall on people, dense: relatives,
 clinicians, signers, "Surname I." and initials, lower-case names after roles, ALL CAPS signature
 blocks, names repeated in other forms, names that are words or places, names of many cultures and
-scripts, beside eponyms that stay, in forty-four notes), written blind in session 61. heldout3 and heldout4 (written in the sixth round
+scripts, beside eponyms that stay, in forty-four notes), written blind in session 61 (deid61c).
+heldout3 and heldout4 (written in the sixth round
 by an author who had not read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the
 tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the
 thirteenth's to the eighteenth's), dev8 (the validation half of the eighth to tenth rounds) and
