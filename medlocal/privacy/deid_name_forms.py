@@ -68,6 +68,7 @@ _ROLE_NAMES = ROLES - {"worker", "boss", "officer", "manager", "defender", "byst
 _ROLE = re.compile(r"(?<![\w.])(?P<role>[A-Za-z][A-Za-z0-9]{1,15})[ \t]+(?P<w>[a-z][^\W\d_]{3,})\b")
 # A login: letters, an optional full stop or underscore, more letters, digits at the end.
 _LOGIN = re.compile(r"(?<![\w@.\\/-])[A-Za-z]+(?:[._][A-Za-z]+)?\d{0,3}(?![\w@]|\.\w)")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 # A found name's word must be this long to be looked for inside a login.
 _LOGIN_STEM = 4
 # What a login may add to the name: initials, and a number.
@@ -178,6 +179,10 @@ def _logins(
         token = login.group()
         bare = fold(token.rstrip("0123456789"))
         if bare in stems or lex.known(bare) or _inside(covered, login.start(), login.end()):
+            continue
+        # A plain capitalised word is a word of the text, not a login: "Morison's pouch" beside
+        # a found "Mori", "Johnson" beside "John" (a name the other rules read, or none).
+        if _TITLE_WORD.fullmatch(token):
             continue
         if any(_name_and_initials(bare, stem) for stem in stems):
             yield _name(text, login.start(), login.end())

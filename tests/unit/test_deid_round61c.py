@@ -57,6 +57,7 @@ _KEPT = [
     ("Dr Jones saw him. Jones I think is improving.\n", ("I", "think")),
     ("Dr Hope saw him. He is hopeful; hopes to go home.\n", ("hopeful", "hopes")),
     ("Mark Bennett visited. He marks the chart.\n", ("marks",)),
+    ("Referred by Dr Mori Aiko. Morison's pouch free of fluid.\n", ("Morison",)),  # dev76
     ("PT/OT eval today; volunteer coord arranged; nurse callback at 3.\n", ("eval", "coord")),
     ("Case worker visits weekly; nurse led clinic; reg bleeped; physio mobilised.\n", ("led",)),
 ]
