@@ -78,7 +78,8 @@ def test_the_readings_are_linear() -> None:
 
 
 # The blind half dev79: 44 notes, 651 identifiers (PERSON 423, PATIENT 62), 154 clinical terms.
-# Blind (main 19b7efa): 597/651 found (PERSON 379), 13 damaged; deid61c 614 (PERSON 397).
+# Blind (main 19b7efa): 597/651 found (PERSON 379), 13 damaged; on the mended annotation ("mr
+# daly") main 598 (PERSON 380); deid61c 614 (PERSON 396), 13 damaged.
 def test_dev79_parses_and_stays_at_its_figures() -> None:
     from fixtures.deid_corpus import load, redactor_spans, score
 
