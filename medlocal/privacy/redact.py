@@ -104,6 +104,7 @@ from medlocal.privacy.deid_lower_orgs import lower_org_candidates
 from medlocal.privacy.deid_lower_people import lower_people_candidates
 from medlocal.privacy.deid_model import SpanProposer, proposed_candidates
 from medlocal.privacy.deid_name_ages import ages_after_names
+from medlocal.privacy.deid_name_forms import name_form_spans
 from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_name_leads import name_lead_spans
 from medlocal.privacy.deid_names import forget_cues
@@ -297,6 +298,9 @@ class Redactor:
         )
         # A found name's initial and the date beside it in a file name ("clarke_b_0612.docx").
         yield from file_name_part_spans(text, found + lines + tagged + people)
+        # A found name again in another form: "Okafor A", "dr lindo", "wjordan" (deid61c).
+        checkpoint()
+        yield from name_form_spans(text, found + lines + tagged + people + initials, lexicon())
         # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
         checkpoint()
         yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
