@@ -134,7 +134,8 @@ places, genes, organisms and device models beside identifiers of every type, in 
 forty-one countries), written blind in session 60; dev78 (recall on ages over 89 in every
 suffix, word, decade and table, identifiers of every layout and labels of many languages, plates of
 forty countries in their own scripts, VINs, call signs, boats and aircraft, beside ages under 90,
-scores, doses, codes and variants that stay, in forty-five notes), written blind in session 61. heldout3 and heldout4 (written in the sixth round
+scores, doses, codes and variants that stay, in forty-five notes), written blind in session 61.
+heldout3 and heldout4 (written in the sixth round
 by an author who had not read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the
 tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the
 thirteenth's to the eighteenth's), dev8 (the validation half of the eighth to tenth rounds) and
