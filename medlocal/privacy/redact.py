@@ -62,7 +62,6 @@ from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
-from medlocal.privacy.deid_code_repeats import repeated_code_spans
 from medlocal.privacy.deid_collar_numbers import collar_number_candidates
 from medlocal.privacy.deid_dated_pairs import dated_pair_candidates
 from medlocal.privacy.deid_dates import (
@@ -308,8 +307,6 @@ class Redactor:
         # A code's prefix of capitals ("SN 4K2-19930-QX", "HUM H1234-567").
         checkpoint()
         yield from prefixed_code_spans(text, found)
-        # A found code repeated bare elsewhere in the text (session 61: deid_code_repeats).
-        yield from repeated_code_spans(text, found)
         # A postcode after a found street, before its town ("..., 06000 Nice").
         checkpoint()
         yield from street_postcode_spans(text, found + lines)
