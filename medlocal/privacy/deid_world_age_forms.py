@@ -112,7 +112,7 @@ _HUNDRED = (
     r"hundre|hundrede|simts|šimtas|sada"
 )
 _BECOMES_A_HUNDRED = re.compile(
-    rf"(?i:(?<![\w-])(?:{_BECOMES})(?:[ \t]+[^\W\d_]{{1,12}}){{0,2}}[ \t]+)"
+    rf"(?i:(?<![\w-])(?:{_BECOMES})(?:[ \t]++[^\W\d_]{{1,12}}){{0,2}}[ \t]++)"
     rf"(?P<v>(?i:{_HUNDRED}))(?![\w-])"
     r"(?![ \t]*(?i:%|procent\w*|prozent|percent|per[ \t]*cent|pour[ \t]*cent|por[ \t]*ciento|"
     r"meter\w*|metre\w*|mètres|metros|metri|km|kilo\w*|euro\w*|dollars?|pounds?|mal|times|"

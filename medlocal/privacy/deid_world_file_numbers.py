@@ -55,7 +55,8 @@ _CODE = (
     rf"{_GROUP}(?:[ ](?={_GROUP}(?![\w]))(?=[{_CAP}]{{1,3}}[ ]|[^ \n]*\d){_GROUP}){{0,3}}"
 )
 _LABELLED = re.compile(
-    rf"(?<![\w])(?i:{_LABELS})(?![\w])[ \t]*(?:(?i:n[°º]|nr\.?|no\.?|№)[ \t]*)?[:#]?[ \t]*"
+    # Possessive blank runs: a label before a long run of blanks is read at once.
+    rf"(?<![\w])(?i:{_LABELS})(?![\w])[ \t]*+(?:(?i:n[°º]|nr\.?|no\.?|№)[ \t]*+)?[:#]?[ \t]*+"
     rf"(?P<v>(?-i:{_CODE}))"
     # Not a decimal, not a unit or a count after it.
     r"(?![\w]|[.,]\d)(?![ \t]*(?i:%|mg|ml|kg|g|mmhg|bpm|km|mmol|units?|tabs?|tablets?)\b)"

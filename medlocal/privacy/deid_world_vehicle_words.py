@@ -57,7 +57,7 @@ _WORDS = (
 )
 # A number's word or a plate's word between: "vozidlo č. 2AK 4192", "car reg. KT 4419".
 _BETWEEN = (
-    r"(?:[ \t]+(?:no\.?|nr\.?|n[°º]\.?|č\.|br\.|номер|reg\.?|plate|plates|placa|placas|"
+    r"(?:[ \t]++(?:no\.?|nr\.?|n[°º]\.?|č\.|br\.|номер|reg\.?|plate|plates|placa|placas|"
     r"targa|kennzeichen|kenteken|spz|[šs]pz|rendsz[áa]m))?"
 )
 # A capital of any of the plates' alphabets, and a group of capitals and digits.
@@ -72,7 +72,8 @@ _PLATE = (
     rf"{_GROUP}(?:(?:-|[·.](?=[{_CAP}0-9])|[ ](?!{NOT_CLINICAL})){_GROUP}){{0,3}}"
 )
 _VEHICLE_THEN_PLATE = re.compile(
-    rf"(?<![\w-])(?i:{_WORDS})(?![\w-]){_BETWEEN}[ \t]*[:#]?[ \t]*"
+    # Possessive blank runs: a vehicle's word before a long run of blanks is read at once.
+    rf"(?<![\w-])(?i:{_WORDS})(?![\w-]){_BETWEEN}[ \t]*+[:#]?[ \t]*+"
     rf"(?P<v>(?-i:{_PLATE}))"
     # Not a decimal's, a ratio's or a date's start, not a unit or a count after.
     rf"(?![\w/-]|[.,:]\d)(?!{COUNT_AFTER})"

@@ -260,3 +260,16 @@ def test_dev78_parses_and_stays_at_its_figures() -> None:
     assert result.found["ID"] >= 89
     assert result.found["VEHICLE"] >= 92
     assert result.clinical_damaged <= 10
+
+
+@pytest.mark.parametrize("label", ["Kennzeichen", "vozidlo", "GZ", "protocolo", "werd", "SAMU"])
+def test_a_new_label_before_a_long_run_of_blanks_is_read_at_once(label: str) -> None:
+    # Two blank runs side by side after a label were quadratic (test_deid_round17_walk's
+    # "Kennzeichen" probe); they are possessive. Measured as a ratio, not against a clock.
+    from fixtures.timing import assert_linear
+
+    from medlocal.privacy.redact import Redactor
+
+    redactor = Redactor(shift_days=40)
+    redactor.redact("warm up")
+    assert_linear(lambda n: redactor.redact(label + " " * n + "x"), 10_000)
