@@ -91,18 +91,9 @@ def _cells(line: str) -> list[tuple[int, int]]:
     every cell counts, an empty one too (so that the columns keep their places); set apart by
     blanks, three cells at least (two words far apart are no table)."""
     if _DELIMITED.search(line):
-        spans, at = [], 0
-        for gap in _PIPE_OR_TAB.finditer(line):
-            spans.append((at, gap.start()))
-            at = gap.end()
-        spans.append((at, len(line)))
+        spans = _between(line, _PIPE_OR_TAB)
     else:
-        spans, at = [], 0
-        for gap in _BLANKS.finditer(line):
-            spans.append((at, gap.start()))
-            at = gap.end()
-        spans.append((at, len(line)))
-        spans = [(a, b) for a, b in spans if line[a:b].strip()]
+        spans = [(a, b) for a, b in _between(line, _BLANKS) if line[a:b].strip()]
         if len(spans) < 3:
             return []
     trimmed = []
@@ -111,6 +102,16 @@ def _cells(line: str) -> list[tuple[int, int]]:
         left = cell_start + len(cell) - len(cell.lstrip())
         trimmed.append((left, left + len(cell.strip())))
     return trimmed
+
+
+def _between(line: str, gaps: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The pieces of ``line`` between the matches of ``gaps``, as (start, end) offsets."""
+    spans, at = [], 0
+    for gap in gaps.finditer(line):
+        spans.append((at, gap.start()))
+        at = gap.end()
+    spans.append((at, len(line)))
+    return spans
 
 
 def _header(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
