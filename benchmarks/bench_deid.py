@@ -131,10 +131,14 @@ values, ordinal words, ranges, dates in file names - beside eponyms after a rela
 doses and scores that stay, in forty-two notes), written blind in session 60; dev76 (precision:
 eponymous diseases, signs, scores, operations and instruments, brands that look like names or
 places, genes, organisms and device models beside identifiers of every type, in forty-two notes of
-forty-one countries), written blind in session 60; dev79 (recall on people, dense: relatives,
-clinicians, signers, "Surname I." and initials, lower-case names after roles, ALL CAPS signature
-blocks, names repeated in other forms, names that are words or places, names of many cultures and
-scripts, beside eponyms that stay, in forty-four notes), written blind in session 61 (deid61c).
+forty-one countries), written blind in session 60; dev78 (recall on ages over 89 in every suffix,
+word, decade and table, identifiers of every layout and labels of many languages, plates of forty
+countries in their own scripts, VINs, call signs, boats and aircraft, beside ages under 90, scores,
+doses, codes and variants that stay, in forty-five notes), written blind in session 61 (deid61b);
+dev79 (recall on people, dense: relatives, clinicians, signers, "Surname I." and initials,
+lower-case names after roles, ALL CAPS signature blocks, names repeated in other forms, names that
+are words or places, names of many cultures and scripts, beside eponyms that stay, in forty-four
+notes), written blind in session 61 (deid61c).
 heldout3 and heldout4 (written in the sixth round
 by an author who had not read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the
 tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the
@@ -194,8 +198,7 @@ DEVELOPMENT = (
     "dev41", "dev42", "dev43", "dev44", "dev45", "dev46", "dev47", "dev48",
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
-    "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76",
-    "dev79",
+    "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

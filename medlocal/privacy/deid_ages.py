@@ -15,6 +15,7 @@ from datetime import date
 from medlocal.privacy.deid_age_phrases import AGE_PHRASE_PATTERNS
 from medlocal.privacy.deid_age_shorthand import AGE_SHORTHAND_PATTERNS
 from medlocal.privacy.deid_pattern_context import NOT_A_VALUE_AFTER, UNIT_AFTER
+from medlocal.privacy.deid_world_age_forms import WORLD_AGE_PATTERNS
 
 _AGE_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _AGE_WORDS = (
@@ -354,4 +355,7 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Session 60 (deid60b): "95+ yrs" whole, ranges' far ends, "patient 97", "tiene 96" and
     # a hundred in words (deid_age_phrases).
     *AGE_PHRASE_PATTERNS,
+    # Session 61 (deid61b): units and ninety's words of thirty more languages, lists of ages
+    # closed by a unit, a hundred after a verb of becoming (deid_world_age_forms).
+    *WORLD_AGE_PATTERNS,
 ]

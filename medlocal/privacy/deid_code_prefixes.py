@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from medlocal.privacy.deid_addresses import STATES
+from medlocal.privacy.deid_code_repeats import repeated_code_spans
 from medlocal.privacy.deid_codes import ID_CUES
 from medlocal.privacy.deid_people_words import COLON_ROLES, ROLES
 from medlocal.privacy.deid_spans import Redaction, label
@@ -70,7 +71,11 @@ _PREFIXED = re.compile(r"[A-Z]{2,4} ")
 
 
 def prefixed_code_spans(text: str, spans: Iterable[Redaction]) -> Iterator[Redaction]:
-    """The codes of ``spans`` grown over a prefix of capitals before them."""
+    """The codes of ``spans`` grown over a prefix of capitals before them, and (session 61,
+    deid61b) a found code repeated bare elsewhere in the text (deid_code_repeats), read here so
+    that the redactor's pipeline stays as it was."""
+    spans = list(spans)  # read twice
+    yield from repeated_code_spans(text, spans)
     for red in spans:
         if red.start < 3 or text[red.start - 1] != " ":
             continue

@@ -23,6 +23,7 @@ from medlocal.privacy.deid_fleet_plates import fleet_plate_candidates
 from medlocal.privacy.deid_lower_plates import plate_groups
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_vehicle_registrations import vehicle_registration_candidates
+from medlocal.privacy.deid_world_vehicle_words import world_vehicle_word_candidates
 
 _PLATE_WORDS = (
     r"kennzeichen|kfz-kennzeichen|kenteken|nummerplaat|targa|matr[íi]cula|placa|patente|"
@@ -63,6 +64,9 @@ def plate_word_candidates(text: str) -> Iterator[Redaction]:
     # Session 60 (deid60b): aircraft, trailers, fleet numbers, rescue units, Dutch side codes,
     # short plates after "reg" and Greek plates (deid_vehicle_registrations).
     yield from vehicle_registration_candidates(text)
+    # Session 61 (deid61b): plates straight after a vehicle's word of many languages
+    # (deid_world_vehicle_words).
+    yield from world_vehicle_word_candidates(text)
 
 
 def _plate(text: str, start: int, end: int) -> Redaction:

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_code_columns import code_column_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_reference_groups import reference_group_candidates
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_world_file_numbers import world_file_number_candidates
 
 _ZERO_LED_AFTER_SLASH = re.compile(
     r"(?<![\w/.,-])(?:(?:19|20)\d\d|[A-Z]{1,3}\d{2})/0\d{4,9}(?![\w/]|[.,]\d)"
@@ -40,3 +42,8 @@ def printed_code_candidates(text: str) -> Iterator[Redaction]:
     # word, in groups of four, confirmation codes, officers' numbers after "is" and dotted
     # identity numbers (deid_reference_groups), read here so that the pipeline stays as it was.
     yield from reference_group_candidates(text)
+    # Session 61 (deid61b): file numbers after labels of more languages, courts' file
+    # signatures (deid_world_file_numbers).
+    yield from world_file_number_candidates(text)
+    # Codes under a table's header that names them (deid_code_columns).
+    yield from code_column_candidates(text)
