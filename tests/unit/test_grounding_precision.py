@@ -58,6 +58,7 @@ MEASURED = {
     "heldout8": (10, 36),
     "heldout9": (13, 45),
     "heldout10": (30, 46),
+    "heldout11": (28, 50),
 }
 
 
