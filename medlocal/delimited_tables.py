@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-DELIMITERS = (",", ";", "\t")
+DELIMITERS = (",", ";", "\t", "|")
 # The file types whose text is tables written as a CSV export writes them (a CSV or TSV kept as
 # written, an Excel or OpenDocument spreadsheet's sheets: medlocal/ingest/extractors/
 # sheet_text.py): their later passages are indexed, shown and checked with their table's header

@@ -74,6 +74,8 @@ _ENGLISH_NAMES: dict[str, tuple[str, ...]] = {
     "ejection fraction": ("ejection fraction", "ef", "lvef"),
     "heart rate": ("heart rate", "hr", "pulse", "pulse rate"),
     "blood pressure": ("blood pressure", "bp"),
+    # An ICU chart's column "MAP" (in capitals only: "map" is a word).
+    "mean arterial pressure": ("mean arterial pressure", "map"),
     "respiratory rate": ("respiratory rate", "rr", "resp rate"),
     "temperature": ("temperature", "temp", "fever"),
     "oxygen saturation": ("oxygen saturation", "saturation", "sats", "spo2", "sao2", "o2 sat"),
@@ -155,7 +157,7 @@ _CANONICAL = {s: k for k, v in MEASURES.items() for s in v}
 # ("wt" is weight in any case: no word is written so.)
 _SYMBOLS = frozenset({"k", "na", "cl", "ca", "hb", "hr", "bp", "rr", "ef", "cr", "bg", "li"})
 # Names that are English words as well ("orbit", "act"): the measure only in capitals.
-_CAPITALS_ONLY = frozenset({"orbit", "act", "vl"}) | CAPITALS_ONLY
+_CAPITALS_ONLY = frozenset({"orbit", "act", "vl", "map"}) | CAPITALS_ONLY
 
 
 def ends_with_measure(text: str) -> bool:
@@ -187,6 +189,11 @@ _VALUE_SAID = re.compile(
 )
 
 
+# "Age" as the first half of a compound that qualifies another thing: "age-specific",
+# "age-adjusted", "age-related", "age-appropriate".
+_AGE_QUALIFIES = re.compile(r"-(?:specific|adjusted|related|appropriate|matched|standardi[sz]ed)")
+
+
 def find_measures(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in _MEASURE.finditer(text):
@@ -199,6 +206,8 @@ def find_measures(text: str) -> list[tuple[int, int, str]]:
             continue
         if not _value_fits(raw.lower(), text, m.start(), m.end()):
             continue
+        if raw.lower() == "age" and _AGE_QUALIFIES.match(text, m.end()):
+            continue  # "the age-specific limit of 4.5 ng/mL" is a limit, no age
         found.append((m.start(), m.end(), _CANONICAL[phrase_key(raw)]))
     return found
 

@@ -1117,6 +1117,23 @@ def unit_named(written: str) -> str | None:
     return found[0].unit
 
 
+# A unit joined to a column's name by underscores, as exports name fields: "Hb_g/dL",
+# "urine_mL", "tacrolimus_trough_ng_mL" (ng/mL), "norepi_mcg_kg_min" (mcg/kg/min).
+_NAME_PART = re.compile(r"_")
+_SUFFIX_PARTS = 3
+
+
+def _suffixed_unit(cell: str) -> str | None:
+    """The unit the last one to three underscore-joined parts of a column's name write, the
+    longest that names one; None where the name has no underscore or its tail is no unit."""
+    parts = _NAME_PART.split(cell.strip())
+    for count in range(min(_SUFFIX_PARTS, len(parts) - 1), 0, -1):
+        unit = unit_named("/".join(parts[-count:]))
+        if unit is not None:
+            return unit
+    return None
+
+
 def column_units(text: str, table: DelimitedTable) -> list[str | None]:
     """The unit each column of ``table`` gives its numbers in its header: in brackets after the
     column's name ("K (mmol/L)"), or in a units row under the names (",g/L,mmol/L": a header row
@@ -1130,6 +1147,8 @@ def column_units(text: str, table: DelimitedTable) -> list[str | None]:
         for index, cell in enumerate(cells):
             bracketed = _BRACKETED_UNIT.search(cell)
             unit = unit_named(bracketed.group(1)) if bracketed else None
+            if unit is None and number == 0:
+                unit = _suffixed_unit(cell)
             if unit is None and units_row and cell:
                 unit = unit_named(cell)
             if unit is not None:

@@ -275,6 +275,8 @@ def compare(
                 continue
             if dimension in _KIND_DIMENSIONS and _another_kind(mention, judged):
                 continue
+            if dimension == "negation" and _denied_only_now(mention, judged):
+                continue
             if all(disagrees(mention.assertion, o.assertion) for o in judged):
                 other = judged[0]
                 seen.add(dimension)
@@ -339,6 +341,25 @@ def _another_kind(mention: Mention, others: Sequence[Mention]) -> bool:
     return True
 
 
+# A denial of a thing's present state ("no active bleeding today") says nothing of another
+# kind of it that the sentence names ("heavy menstrual bleeding"): only where the passage's word
+# before the thing is one of these and the sentence's is another, found nowhere in the passage's
+# sentence (the kind rule above, kept off denials, is too wide for them: round 10).
+_NOW_STATES = frozenset({"active", "acute", "ongoing", "fresh"})
+
+
+def _denied_only_now(mention: Mention, others: Sequence[Mention]) -> bool:
+    if " " in mention.key or mention.assertion.negated:
+        return False
+    mine = _modifier(mention)
+    if mine is None or mine in _NOW_STATES:
+        return False
+    return all(
+        o.assertion.negated and _modifier(o) in _NOW_STATES and mine not in o.sentence.lower()
+        for o in others
+    )
+
+
 # What rag/habits.py reads of a habit ("smokes", "ex-smoker"): whether and when it is done.
 # Whose habit it is (a relative's) and its side stay with the concept comparison.
 _HABIT_DIMENSIONS = frozenset({"negation", "stopped", "historical", "hypothetical"})
@@ -387,6 +408,10 @@ def _negation(a: Assertion, b: Assertion) -> bool:
 
 
 def _laterality(a: Assertion, b: Assertion) -> bool:
+    # One side of what the passage says of both ("a cyst in the left kidney" against "Both
+    # kidneys normal size") says less, not otherwise; both where the passage says one is wrong.
+    if b.side == "bilateral" and a.side in ("left", "right"):
+        return False
     return bool(a.side) and bool(b.side) and a.side != b.side
 
 

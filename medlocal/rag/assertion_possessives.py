@@ -53,6 +53,20 @@ def accompanies(tokens: Sequence[Token], start: int) -> bool:
     return k >= 0 and tokens[k].text == "with"
 
 
+_CLAUSE_JOINS = frozenset({"and", "but", "while", "whereas"})
+
+
+def opens_own_clause(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the relative at ``start`` is the subject of a clause joined after a comma ("no
+    bleeding or bruising, and his son fills his pill box"): the words before the comma are the
+    patient's. A relative later in its clause ("..., and ovarian cancer in her mother") still
+    looks back."""
+    k = start - 1
+    if k >= 0 and tokens[k].text in ("her", "his", "their", "the"):
+        k -= 1
+    return k >= 1 and tokens[k].text in _CLAUSE_JOINS and tokens[k - 1].text == ","
+
+
 _ADJECTIVES = frozenset({"maternal", "paternal"})
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from medlocal.rag.assertion_possessives import (
     accompanies,
     describes_what_follows,
+    opens_own_clause,
     possessive_relatives,
     relative_labels,
 )
@@ -228,7 +229,9 @@ def sentence_assertions(
         # save what comes before a relative who is company ("Travelling with husband").
         before = (
             ()
-            if accompanies(tokens, span[0]) or describes_what_follows(tokens, span)
+            if accompanies(tokens, span[0])
+            or opens_own_clause(tokens, span[0])
+            or describes_what_follows(tokens, span)
             else backward_scope(tokens, span[0])
         )
         for i in (*before, *_participle_forward(tokens, span[1])):

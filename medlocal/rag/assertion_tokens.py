@@ -86,10 +86,18 @@ def forward_scope(tokens: Sequence[Token], end: int, limit: int | None = None) -
 
 
 def clause_before(tokens: Sequence[Token], start: int, limit: int) -> range:
-    """Up to ``limit`` tokens before ``start``, back to a comma or a break."""
+    """Up to ``limit`` tokens before ``start``, back to a comma or a break. A bracketed aside
+    closed before ``start`` is passed over, not taken for a break: in "paliperidone (Trevicta)
+    may be considered" the plan reaches back to the drug."""
     first = start
+    inside = False
     while first > 0 and start - first < limit and tokens[first - 1].text != ",":
-        if is_break(tokens[first - 1]):
+        before = tokens[first - 1].text
+        if before == ")":
+            inside = True
+        elif before == "(" and inside:
+            inside = False
+        elif is_break(tokens[first - 1]):
             break
         first -= 1
     return range(first, start)

@@ -47,6 +47,10 @@ NEG_BACKWARD = (
     "not tested", "not checked", "not detected", "not identified", "not found", "not observed",
     "not visualised", "not visualized", "not palpable", "not given", "not administered",
     "avoided", "to be avoided", "be avoided",
+    # Our own: a screen for a disease found normal finds no disease ("coeliac screen was
+    # normal" against "coeliac serology negative"); a test's word must name it a screen.
+    "screen was normal", "screen were normal", "screen normal", "screen is normal",
+    "screening was normal", "serology was normal", "serology normal", "serology is normal",
 )  # fmt: skip
 # A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
 # earlier negation's window reached ("no ferritin result and Phalen's test was positive").

@@ -313,6 +313,10 @@ def _timepoint(
     own = [p for p in points if labels[p] == value.start]
     if own:
         return own[-1]
+    # A deadline written after the value ("24 mmHg at 10 minutes and settled to 19 mmHg by 30
+    # minutes") says it came by then: not at an earlier point of the sentence either.
+    if _DEADLINE_AFTER.match(text, end):
+        return None
     following = [p for p in points if p.start >= end and p.end <= hi]
     if following:
         first = _range_end(text, min(following), points)
@@ -323,6 +327,10 @@ def _timepoint(
     # A day counted from an earlier one ("on 6 February ..., and the rebound level the next
     # day was 189"): not that day, and no day the sentence writes (round 10).
     if before and _COUNTED_DAY.search(text, max(before).end, value.start):
+        return None
+    # A value after "after which", "afterwards", "subsequently" came later than the point
+    # before it ("INR 3.8 on February 11, after which his weekly dose was cut to 37.5 mg").
+    if before and _AFTERWARDS.search(text, max(before).end, value.start):
         return None
     in_clause = [p for p in before if p.start >= lo]
     if in_clause:
@@ -336,6 +344,15 @@ def _timepoint(
     return max(before) if before else None
 
 
+_AFTERWARDS = re.compile(
+    r"\b(?:after\s+which|after\s+that|afterwards|afterward|subsequently|thereafter)\b",
+    re.IGNORECASE,
+)
+_DEADLINE_AFTER = re.compile(
+    r"\s+(?:by|within)\s+(?:\d{1,3}|one|two|three|four|five|six|ten|twelve|fifteen|twenty"
+    r"|thirty|sixty)\s?-?\s?(?:h|hrs?|hours?|min|mins|minutes?)\b",
+    re.IGNORECASE,
+)
 _COUNTED_DAY = re.compile(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night)|the\s+day\s+after"
     r"|(?:a|one|two|three|\d+)\s+days?\s+later)\b",

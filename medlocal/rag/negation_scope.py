@@ -146,9 +146,20 @@ _TIME_UNITS = frozenset(
 _LENGTH_WORDS = frozenset({"next", "further", "more", "last", "past", "following", "consecutive"})
 
 
+# Whose word a denial is, not what it denies: "bridging was not needed according to cardiology"
+# denies no cardiology.
+_ATTRIBUTIONS = (("according", "to"), ("as", "advised", "by"), ("on", "the", "advice", "of"))
+
+
+def _attributes(tokens: Sequence[Token], i: int) -> bool:
+    return any(
+        tuple(t.text for t in tokens[i : i + len(words)]) == words for words in _ATTRIBUTIONS
+    )
+
+
 def _bounds_a_denial(tokens: Sequence[Token], i: int) -> bool:
     text = tokens[i].text
-    if text == "until" or text in DASHES:
+    if text == "until" or text in DASHES or _attributes(tokens, i):
         return True
     if text != "for":
         return False

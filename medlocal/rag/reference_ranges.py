@@ -140,7 +140,9 @@ _COMMA_CELL_END = re.compile(r"[ \t]*(?:,|\n|$)")
 # One number named a target with nothing but "of", "is" or a colon between: "the target of
 # 0.36" reads as "target <0.36" does (round 7).
 _NAMED_LIMIT = re.compile(
-    r"\b(?:target|goal)\s*(?:of|is|was|:)?\s*(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
+    # ... and a limit for the patient's age: "the age-specific limit of 4.5 ng/mL".
+    r"\b(?:target|goal|age-(?:specific|adjusted|related)\s+(?:upper\s+)?limit)"
+    r"\s*(?:of|is|was|:)?\s*(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
     re.I,
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the tenth round of
+# (false alarms on good sentences, bad sentences caught), measured after the eleventh round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -45,19 +45,26 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # round 10), in total only, and 30/123 with 46/60 after it. Round 10 made heldout9 development
 # data (read case by case) and took it to 13/124 with 45/60, heldout7 to 6/121, heldout8 to
 # 10/126 and heldout5 to 43/63 caught, no part losing a catch or gaining a false alarm (dev,
-# heldout3 and heldout4 already caught one more than their floors: 75, 60, 50).
+# heldout3 and heldout4 already caught one more than their floors: 75, 60, 50). heldout11,
+# written blind in session 61 (device clinic, thrombolysis, chemotherapy cycles, neonatal,
+# TB/HIV, transplant levels, thyroid/adrenal, spirometry/sleep, rheumatology, falls, sexual
+# health, travel; DE/ES/NG/SG/ZA/CA/NZ/US with key: value, CSV, pipe and spaced tables), scored
+# 28/134 and 50/60 on its first reading (before round 11), in total only, and 23/134 with 51/60
+# after it. Round 11 made heldout10 development data (read case by case) and took it to 14/123
+# with 48/60 and heldout5 to 6/109, no part losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 75),
     "dev2": (0, 41),
     "heldout2": (1, 56),
     "heldout3": (1, 60),
     "heldout4": (1, 50),
-    "heldout5": (7, 43),
+    "heldout5": (6, 43),
     "heldout6": (2, 44),
     "heldout7": (6, 48),
     "heldout8": (10, 36),
     "heldout9": (13, 45),
-    "heldout10": (30, 46),
+    "heldout10": (14, 48),
+    "heldout11": (23, 51),
 }
 
 

@@ -87,10 +87,10 @@ def test_months_and_weeks_as_fractions_are_no_day_and_month() -> None:
 
 def test_a_column_unit_holds_for_the_row_of_the_sentence_s_date() -> None:
     log = "Date | Weight (kg) | Fluid removed (L)\n03/02/26 | 81.2 | 2.6\n05/02/26 | 80.4 | 1.9"
-    assert "unverified_number" in kinds(
-        "On 3 February 2026 1.9 litres of fluid were removed [1].", log
-    )
-    assert "unverified_number" in kinds("On 5 February 2.6 litres were removed [1].", log)
+    # Flagged as absent, or (since ground61 reads a "|" table as a table) as the other row's.
+    wrong_day = {"unverified_number", "misattributed_value"}
+    assert wrong_day & set(kinds("On 3 February 2026 1.9 litres of fluid were removed [1].", log))
+    assert wrong_day & set(kinds("On 5 February 2.6 litres were removed [1].", log))
     assert kinds("On 5 February 2026 1.9 litres of fluid were removed [1].", log) == []
     assert kinds("On 3 February her weight was 81.2 kg [1].", log) == []
 

@@ -172,7 +172,24 @@ def span_of_its_dates(
             later, earlier = _day_of(a, years), _day_of(b, years)
             if later is not None and earlier is not None and (later - earlier).days == wanted:
                 return True
+        elif _counted_later(body, value, b):
+            # "received Tdap on 9 June 2025 and her next visit is on 23 June 2025, two weeks
+            # later": counted from the day before it.
+            earlier, later = _day_of(a, years), _day_of(b, years)
+            if later is not None and earlier is not None and (later - earlier).days == wanted:
+                return True
     return False
+
+
+def _counted_later(body: str, count: Value, b: Value) -> bool:
+    """Whether ``count`` stands right after the day ``b`` with "later" after it ("on 23 June
+    2025, two weeks later")."""
+    b_end, count_end = b.start + len(b.raw), count.start + len(count.raw)
+    return (
+        b_end <= count.start
+        and _RIGHT_AFTER.fullmatch(body, b_end, count.start) is not None
+        and _LATER.match(body, count_end) is not None
+    )
 
 
 def _counted_after(body: str, count: Value, a: Value, b: Value) -> bool:
@@ -194,6 +211,7 @@ def _day_of(value: Value, years: set[int]) -> date | None:
 
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:that is\s+|which is\s+)?")
 _AFTER = re.compile(r"\s+after\b", re.IGNORECASE)
+_LATER = re.compile(r"\s+later\b", re.IGNORECASE)
 
 
 def _one_span(body: str, count: Value, a: Value, b: Value) -> bool:

@@ -137,7 +137,9 @@ _JOINS_TWO = re.compile(
     r"->|→|⇒|>|<|-|–|—|/|\b(?:to|from|then|now|and|or|vs\.?|versus|between|previously|before"
     r"|previous|prior|baseline|last|latest|initially|admission|discharge"
     r"|after|later|earlier|fell|rose|dropped|increased|decreased|improved|worsened|declined"
-    r"|down|up|while|but|compared|each|respectively|range|ranging)\b",
+    r"|down|up|while|but|compared|each|respectively|range|ranging"
+    # A change named as a change: "to 96.4 kg in February 2025, a gain of 4.3 kg".
+    r"|gain|loss|rise|fall|drop|increase|decrease|reduction|difference|change)\b",
     re.I,
 )
 

@@ -33,8 +33,13 @@ from medlocal.rag.checks.units import (
     per_weight_product,
     unit_text,
 )
-from medlocal.rag.checks.worked_out import course_total, day_totals, percent_change
-from medlocal.rag.checks.written_forms import diabetes_type, unsure_absence
+from medlocal.rag.checks.worked_out import (
+    course_total,
+    day_totals,
+    percent_change,
+    rest_of_week,
+)
+from medlocal.rag.checks.written_forms import diabetes_type, fio2_as_percent, unsure_absence
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.time_points import elapsed_labels
 from medlocal.values import extract_values, is_supported, same_value
@@ -88,6 +93,7 @@ def check_values(
             and not percent_change(value, values, body, evidence_values)
             and value.start not in totals
             and not course_total(value, values, body)
+            and not rest_of_week(value, body)
             and not converted_temperature(value, evidence_values)
             and not part_of_blood_pressure(
                 value, bound.get(value.start), body, evidence_bound, facts
@@ -114,6 +120,8 @@ def check_values(
             if unsure_absence(value, values, evidence_text):
                 continue
             if diabetes_type(value, body, evidence_text):
+                continue
+            if fio2_as_percent(value, body, evidence_text):
                 continue
             dates = [v.canonical for v in values if v.kind == "date"]
             if any(

@@ -13,6 +13,7 @@ from fractions import Fraction
 from itertools import islice
 
 from medlocal.rag.checks.arithmetic import amount_of, difference, written_places
+from medlocal.rag.checks.table_units import NUMBER_HEAD
 from medlocal.rag.frequency import Frequency
 from medlocal.values import Value, is_dose, is_supported
 
@@ -160,10 +161,32 @@ def day_totals(
                 if v.unit == "tab" and dose.start < v.start < regimen.start
             ]
             count = tablets[-1] if tablets else Decimal(1)
-            if each[0] * count * low.numerator == amount[0]:
+            product = each[0] * count * low.numerator
+            if product == amount[0] or (
+                _ROUNDED.search(body, regimen.end, total.start)
+                and _rounds_to(product, amount[0], total)
+            ):
                 found.append((total, per))
                 break
     return found
+
+
+# A total said to be "about" the product is that product rounded to the places it writes, and
+# close to it: "1,330 mg three times a day, about 4 g a day" (3.99 g).
+_CLOSE = Decimal("0.05")
+
+
+def _rounds_to(product: Decimal, amount: Decimal, total: Value) -> bool:
+    head = NUMBER_HEAD.match(total.raw)
+    if head is None or amount == 0:
+        return False
+    try:
+        written = Decimal(head.group().replace(",", ""))
+        places = written_places(total)
+        said = (product * written / amount).quantize(places, rounding=ROUND_HALF_UP)
+    except ArithmeticError:
+        return False
+    return said == written and abs(product - amount) <= _CLOSE * amount
 
 
 def _totals(
@@ -228,3 +251,24 @@ _TOTAL_BEFORE = re.compile(r"\b(?:which\s+is|that\s+is|a\s+total\s+of)\s+$", re.
 _PER_PERIOD = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:(?:a|per|each)\s+(day|week)\b|(daily|weekly)\b)", re.I
 )
+
+
+# The days of a week left after the ones a sentence names: "7.5 mg on Mondays and 5 mg on the
+# other six days" (a warfarin regimen; seven days less the one named).
+_WEEKDAY = re.compile(
+    r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", re.IGNORECASE
+)
+_OTHER_DAYS = re.compile(r"\b(?:the\s+)?(?:other|remaining)\s+$", re.IGNORECASE)
+_WEEK = 7
+
+
+def rest_of_week(value: Value, body: str) -> bool:
+    """Whether ``value`` is "the other N days" of a week whose other days the sentence names:
+    N and the distinct weekdays written make seven."""
+    if value.kind != "number" or value.unit != "day" or not value.canonical.isdigit():
+        return False
+    if _OTHER_DAYS.search(body, max(0, value.start - 20), value.start) is None:
+        return False
+    # Written with its capital, as a day's name is ("Sats 94%" names no Saturday).
+    named = {m.group(1).lower()[:3] for m in _WEEKDAY.finditer(body) if m.group()[0].isupper()}
+    return bool(named) and int(value.canonical) + len(named) == _WEEK

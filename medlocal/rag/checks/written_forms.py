@@ -137,3 +137,22 @@ _NOT_HAD = re.compile(
 )
 _TYPE_BEFORE = re.compile(r"\btype\s*$", re.IGNORECASE)
 _DIABETES_AFTER = re.compile(r"\s*(?:diabetes|DM)\b", re.IGNORECASE)
+
+
+# An inspired oxygen fraction is written as a fraction or a percentage: "FiO2 0.45" is "an FiO2
+# of 45%". Only where both name the FiO2 just before the number.
+_FIO2_FRACTION = re.compile(r"\bFiO2\b[ \t]*(?:of|was|is|:|=)?[ \t]*(0?\.\d{1,2})(?!\d|\.\d)", re.I)
+_FIO2_BEFORE = re.compile(r"\bFiO2\b[ \t]*(?:of|was|is|:|=)?[ \t]*$", re.I)
+
+
+def fio2_as_percent(value: Value, body: str, evidence_text: str) -> bool:
+    """Whether ``value`` is a percentage the sentence names the FiO2 whose fraction the cited
+    passages give ("an FiO2 of 45%" for "FiO2 0.45")."""
+    if value.kind != "number" or value.unit != "%" or not value.canonical.isdigit():
+        return False
+    if _FIO2_BEFORE.search(body, max(0, value.start - 24), value.start) is None:
+        return False
+    wanted = int(value.canonical)
+    return any(
+        round(float(m.group(1)) * 100) == wanted for m in _FIO2_FRACTION.finditer(evidence_text)
+    )
