@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medlocal.ui import fit_screen
-from medlocal.ui.fit_screen import fit_dialog, measure_at_font_change, size_on_screen
+from medlocal.ui import screen_room
+from medlocal.ui.fit_screen import fit_dialog
+from medlocal.ui.screen_keeper import measure_at_font_change
+from medlocal.ui.screen_room import size_on_screen
 
 # About the width QMessageBox gives a long text, in average characters: lines a reader can
 # follow, on any screen wide enough for them.
@@ -105,7 +107,7 @@ class TextDialog(QDialog):
         # Buttons that say what they do can be long: one under another where a row of them is
         # wider than the screen (three at 18 pt on a 683 px screen).
         self.buttons.setOrientation(Qt.Orientation.Horizontal)
-        room = fit_screen.free_area(self).width() - margins.left() - margins.right()
+        room = screen_room.free_area(self).width() - margins.left() - margins.right()
         self.fit_button_texts(room)
         if self.buttons.sizeHint().width() > room:
             self.buttons.setOrientation(Qt.Orientation.Vertical)

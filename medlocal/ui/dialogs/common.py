@@ -37,7 +37,9 @@ from medlocal.other_account import another_account_message
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.fit_screen import fit_dialog, scrolling_pane, size_on_screen
+from medlocal.ui.fit_screen import fit_dialog
+from medlocal.ui.fitting_scroll import scrolling_pane
+from medlocal.ui.screen_room import size_on_screen
 from medlocal.ui.tab_order import in_layout_order, tab_in_layout_order
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
