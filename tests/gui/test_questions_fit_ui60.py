@@ -19,7 +19,7 @@ from fixtures.gui_window import make_workspace
 from fixtures.message_boxes import inside, look_at_next_modal, when_asked
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.settings import settings_path
@@ -133,8 +133,8 @@ def test_each_question_fits_a_small_screen_at_18_pt(
         seen["question"] = True
         seen["size"] = box.size()
         seen["buttons"] = {
-            button.text(): inside(box, button)
-            for button in box.findChildren(QAbstractButton)
+            label: inside(box, button)
+            for label, button in box.answers.items()
             if button.isVisible()
         }
         seen["text on screen"] = not box.text.visibleRegion().isEmpty()
