@@ -5,7 +5,8 @@ closing while a job runs.
 
 At each step what the person sees is checked: where the keyboard is, which buttons can be
 pressed, that no label or button is cut by its own size (fixtures.seen_text), the status words,
-and that the event loop kept turning while the job ran on its worker."""
+and that the event loop kept turning while the job ran on its worker. A Qt warning fails any of
+them (pyproject's qt_log_level_fail)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from fixtures.fake_models import FakeChatModel
 from fixtures.gui_window import PASS, make_workspace
 from fixtures.heartbeat import Heartbeat
 from fixtures.ingest_files import make_docx, make_pdf
-from fixtures.message_boxes import answer_next_box
+from fixtures.message_boxes import act_on_questions, answer_next_box
 from fixtures.office_files import make_ods, make_odt, make_xlsx
 from fixtures.seen_text import cut_texts
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
@@ -347,4 +348,72 @@ def test_each_dialog_opens_by_keyboard_whole_and_closes_with_escape(
     assert isinstance(size, QSize) and size.boundedTo(screen.size()) == size, size
     assert seen["focus inside"], kind
     assert seen["cut"] == [], seen["cut"]
+    window.close()
+
+
+def test_a_redacted_export_then_a_backup_and_its_restore(
+    qtbot: QtBot, tmp_path: Path, screen: QRect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medlocal.ui.dialogs.backup_dialog import BackupDialog
+    from medlocal.ui.dialogs.export_dialog import DocumentExportDialog
+
+    workspace = make_workspace(tmp_path, chat=FakeChatModel("Metformin 500 mg twice daily [1]."))
+    _patient_with_a_document(workspace, tmp_path)
+    window = _window(qtbot, workspace, screen)
+    window.patients.patients.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.patients.documents.count() == 1, timeout=WAIT_MS)
+    window.patients.documents.setCurrentRow(0)
+    exported = tmp_path / "shared" / "letter.txt"
+    exported.parent.mkdir()
+    said: dict[str, str] = {}
+
+    def export(dialog: QWidget) -> None:
+        assert isinstance(dialog, DocumentExportDialog)
+        assert dialog.redact.isChecked()  # redacted unless the person says otherwise
+        qtbot.waitUntil(dialog.export_button.isEnabled, timeout=WAIT_MS)  # the preview read
+        dialog.path_edit.setFocus()
+        _type(qtbot, str(exported))
+        qtbot.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # &Export
+        qtbot.waitUntil(lambda: "Exported to" in dialog.message.text(), timeout=WAIT_MS)
+        said["export"] = dialog.message.text()
+        _sees_all(qtbot, dialog, screen)
+        _key(qtbot, Qt.Key.Key_Escape)
+
+    _when_shown(qtbot, export)
+    window.patients.export_copy_button.click()
+    qtbot.waitUntil(lambda: "export" in said, timeout=WAIT_MS)
+    text = exported.read_text("utf-8")
+    assert "metformin 500 mg" in text
+    assert "Hartley" not in text and "HRT-447120" not in text  # the identifiers removed
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog = window.dialogs.backup_dialog()
+    assert isinstance(dialog, BackupDialog)
+    qtbot.waitUntil(lambda: dialog.summary_job is None, timeout=WAIT_MS)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _sees_all(qtbot, dialog, screen)
+    dialog.destination.setText(str(usb))
+    dialog.backup_passphrase.setText(PASS)
+    dialog.start_backup()
+    beat = Heartbeat()
+    beat.start()
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+    assert "written and verified" in dialog.backup_message.text(), dialog.backup_message.text()
+    _sees_all(qtbot, dialog, screen)
+    workspace.require_vault().add_patient("Added After Backup")
+    act_on_questions(monkeypatch, True)
+    dialog.source.setText(str(usb))
+    dialog.source_passphrase.setText(PASS)
+    dialog.start_restore()
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == window.LOCKED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not dialog.task.busy, timeout=WAIT_MS)
+    beat.stop()
+    assert beat.longest_cpu < MOST_GUI_CPU_S, beat.longest_cpu
+    # It says what was done and what to do next: unlock with the backup's passphrase.
+    assert "Restored" in dialog.restore_message.text(), dialog.restore_message.text()
+    assert "passphrase" in window.lock_screen.error.text()
+    _sees_all(qtbot, dialog, screen)
+    dialog.close()
     window.close()
