@@ -283,12 +283,21 @@ def test_a_question_to_the_demo_model_then_close_while_it_answers(
     assert asked == [] and job is not None and job.cancel_event.is_set()
 
 
-def _patient_with_a_document(workspace: Workspace, tmp_path: Path) -> None:
+def _window_on_a_document(
+    qtbot: QtBot, tmp_path: Path, screen: QRect
+) -> tuple[Workspace, MainWindow]:
+    """The window on a new vault with one patient and their one document, both chosen."""
+    workspace = make_workspace(tmp_path, chat=FakeChatModel("Metformin 500 mg twice daily [1]."))
     workspace.create_vault(PASS)
     patient = workspace.require_vault().add_patient(PATIENT)
     note = tmp_path / "discharge.txt"
     note.write_text(f"{PATIENT}, MRN HRT-447120. {MEDS}", "utf-8")
     workspace.import_documents([note], patient)
+    window = _window(qtbot, workspace, screen)
+    window.patients.patients.setCurrentRow(0)
+    qtbot.waitUntil(lambda: window.patients.documents.count() == 1, timeout=WAIT_MS)
+    window.patients.documents.setCurrentRow(0)
+    return workspace, window
 
 
 # Each dialog a new user opens, as (what opens it, the dialog's class): a shortcut, or the
@@ -307,12 +316,7 @@ DIALOGS = [
 def test_each_dialog_opens_by_keyboard_whole_and_closes_with_escape(
     qtbot: QtBot, tmp_path: Path, screen: QRect, opener: str, kind: str
 ) -> None:
-    workspace = make_workspace(tmp_path, chat=FakeChatModel("Metformin 500 mg twice daily [1]."))
-    _patient_with_a_document(workspace, tmp_path)
-    window = _window(qtbot, workspace, screen)
-    window.patients.patients.setCurrentRow(0)
-    qtbot.waitUntil(lambda: window.patients.documents.count() == 1, timeout=WAIT_MS)
-    window.patients.documents.setCurrentRow(0)
+    _workspace, window = _window_on_a_document(qtbot, tmp_path, screen)
     seen: dict[str, object] = {}
 
     def look(dialog: QWidget) -> None:
@@ -357,12 +361,7 @@ def test_a_redacted_export_then_a_backup_and_its_restore(
     from medlocal.ui.dialogs.backup_dialog import BackupDialog
     from medlocal.ui.dialogs.export_dialog import DocumentExportDialog
 
-    workspace = make_workspace(tmp_path, chat=FakeChatModel("Metformin 500 mg twice daily [1]."))
-    _patient_with_a_document(workspace, tmp_path)
-    window = _window(qtbot, workspace, screen)
-    window.patients.patients.setCurrentRow(0)
-    qtbot.waitUntil(lambda: window.patients.documents.count() == 1, timeout=WAIT_MS)
-    window.patients.documents.setCurrentRow(0)
+    workspace, window = _window_on_a_document(qtbot, tmp_path, screen)
     exported = tmp_path / "shared" / "letter.txt"
     exported.parent.mkdir()
     said: dict[str, str] = {}
