@@ -25,6 +25,7 @@ from medlocal.rag.flags import items_to_check
 from medlocal.ui.announce import announce
 from medlocal.ui.chat_memory import PatientChatMemory
 from medlocal.ui.chat_texts import (
+    EMPTY_QUESTION_HINT,
     FINDING_STATUS,
     IMPORT_RUNNING_HINT,
     NO_DOCUMENTS_HINT,
@@ -70,13 +71,21 @@ class ChatAsking:
     def documents_changed(self) -> None:
         """The patient's documents changed (an import ended): a line saying they have none, or
         that their import runs, is no longer true."""
-        if self.status_line in (NO_DOCUMENTS_HINT, IMPORT_RUNNING_HINT):
+        if self.status_line in (NO_DOCUMENTS_HINT, IMPORT_RUNNING_HINT, EMPTY_QUESTION_HINT):
             self.status_line = ""
             self.redraw()
 
     def send(self) -> None:
         text = self.question.toPlainText().strip()
-        if not text or self.patient_id is None or (self.job is not None and self.job.running):
+        if self.patient_id is None or (self.job is not None and self.job.running):
+            return
+        if not text:
+            # Send with nothing typed did nothing at all (ui61's walk): say what to do, where
+            # the keyboard goes to do it.
+            self.status_line = EMPTY_QUESTION_HINT
+            self.redraw()
+            announce(self.question, self.status_line, urgent=False)
+            self.question.setFocus()
             return
         if not self._has_documents():
             self.documentsMissing.emit()

@@ -25,6 +25,8 @@ NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask abo
 NO_PATIENTS_YET_HINT = (
     "No patients yet: choose Add patient…\non the left, then import\ntheir documents to ask about."
 )
+# Send pressed with the question box empty.
+EMPTY_QUESTION_HINT = "Type a question in the box below, then press Send (or Enter)."
 NO_DOCUMENTS_HINT = (
     "This patient has no documents yet. Import them on the left (Import files…, Import "
     "folder… or drop them there), then ask again."

@@ -34,7 +34,7 @@ from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
 from medlocal.ui.colours import Tone
 from medlocal.ui.confirm import confirm
 from medlocal.ui.file_drags import install_file_drag_guard, local_paths
-from medlocal.ui.fit_screen import scrolling_pane
+from medlocal.ui.fitting_scroll import scrolling_pane
 from medlocal.ui.focus_frame import show_focus_rings
 from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medlocal.ui import fit_screen
-from medlocal.ui.fit_screen import fit_dialog, measure_at_font_change, size_on_screen
+from medlocal.ui import screen_room
+from medlocal.ui.fit_screen import fit_dialog
+from medlocal.ui.screen_keeper import measure_at_font_change
+from medlocal.ui.screen_room import size_on_screen
 
 # About the width QMessageBox gives a long text, in average characters: lines a reader can
 # follow, on any screen wide enough for them.
@@ -105,7 +107,7 @@ class TextDialog(QDialog):
         # Buttons that say what they do can be long: one under another where a row of them is
         # wider than the screen (three at 18 pt on a 683 px screen).
         self.buttons.setOrientation(Qt.Orientation.Horizontal)
-        room = fit_screen.free_area(self).width() - margins.left() - margins.right()
+        room = screen_room.free_area(self).width() - margins.left() - margins.right()
         self.fit_button_texts(room)
         if self.buttons.sizeHint().width() > room:
             self.buttons.setOrientation(Qt.Orientation.Vertical)
@@ -177,10 +179,13 @@ class QuestionDialog(TextDialog):
             raise ValueError(f"a question needs answers besides {safe!r}: {list(acts)!r}")
         self.answer = safe
         self.answers: dict[str, QPushButton] = {}
+        # Each answer's Alt+letter, one letter per answer (review60b L3: the old Yes/No had
+        # Alt+Y and Alt+N; these answers had none, so only Tab reached them).
+        self._letters = letter_places([*acts, safe])
         buttons = QDialogButtonBox()
         roles = [(label, QDialogButtonBox.ButtonRole.AcceptRole) for label in acts]
         for label, role in [*roles, (safe, QDialogButtonBox.ButtonRole.RejectRole)]:
-            self.answers[label] = buttons.addButton(_as_shown(label), role)
+            self.answers[label] = buttons.addButton(_as_shown(label, self._letters[label]), role)
             self.answers[label].setAccessibleName(label)
         buttons.clicked.connect(self._clicked)
         super().__init__(parent, title, text, kind, buttons)
@@ -197,14 +202,18 @@ class QuestionDialog(TextDialog):
         screen was cut on both sides, "Import for" with it, so the button no longer said what
         it does)."""
         for label, button in self.answers.items():
-            button.setText(_as_shown(label))
+            letter = self._letters[label]
+            button.setText(_as_shown(label, letter))
             button.setToolTip("")
             wider = button.sizeHint().width() - room
             if wider > 0:
                 metrics = button.fontMetrics()
                 width = metrics.horizontalAdvance(label) - wider
                 shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, max(width, 0))
-                button.setText(_as_shown(shown))
+                kept = len(shown) - 1  # the characters before the "…"
+                button.setText(
+                    _as_shown(shown, letter if letter is not None and letter < kept else None)
+                )
                 button.setToolTip(label)
 
     def choose(self, label: str) -> None:
@@ -216,15 +225,41 @@ class QuestionDialog(TextDialog):
         self.accept()
 
 
-def _as_shown(label: str) -> str:
-    """``label`` as a button shows it: a "&" in a patient's name ("Import for Smith & Jones") is
-    not a mnemonic, which hid it and gave the button Alt+Space (review60b)."""
-    return label.replace("&", "&&")
+def letter_places(labels: Sequence[str]) -> dict[str, int | None]:
+    """For each of ``labels`` (one dialog's answers), where its Alt+letter is: the first letter
+    of one of its words that no earlier answer has, else any other such letter of it, else none.
+    A letter or digit of ASCII only, which every keyboard layout can type with Alt."""
+    taken: set[str] = set()
+    places: dict[str, int | None] = {}
+    for label in labels:
+        usable = [i for i, c in enumerate(label) if c.isascii() and c.isalnum()]
+        starts = [i for i in usable if i == 0 or not label[i - 1].isalnum()]
+        rest = [i for i in usable if i not in starts]
+        place = next((i for i in [*starts, *rest] if label[i].lower() not in taken), None)
+        if place is not None:
+            taken.add(label[place].lower())
+        places[label] = place
+    return places
+
+
+def _as_shown(label: str, letter: int | None) -> str:
+    """``label`` as a button shows it, its Alt+letter at ``letter``: a "&" in a patient's name
+    ("Import for Smith & Jones") is not a mnemonic, which hid it and gave the button Alt+Space
+    (review60b)."""
+    return "".join(
+        ("&" if index == letter else "") + ("&&" if char == "&" else char)
+        for index, char in enumerate(label)
+    )
 
 
 def tell(parent: QWidget | None, title: str, text: str, kind: str = "information") -> None:
     """Show ``text`` under ``title`` until the person presses OK (or Esc)."""
-    MessageDialog(parent, title, text, kind).exec()
+    dialog = MessageDialog(parent, title, text, kind)
+    dialog.exec()
+    if shiboken6.isValid(dialog):  # gone already where its parent was deleted while it showed
+        # Not left among the parent's children for each message shown, as ask does not leave
+        # its questions (ui60: leftover children made a later gui test segfault).
+        dialog.deleteLater()
 
 
 def ask(

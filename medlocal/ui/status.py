@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from medlocal import crash
 from medlocal.privacy import netguard
@@ -42,14 +42,15 @@ class _CrashRelay(QObject):
 class StatusWidgets:
     def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
         # A long model name or speed line is cut short with "…" (whole in the tooltip) rather
-        # than widening the window (walk 34).
+        # than widening the window (walk 34). The backend and context too: at 18 pt on a
+        # 683 px screen the bar squeezed them, cut without a "…" or a tooltip (ui61's walk).
         self.model = ElidedLabel("Model: not loaded")
         self.model.setAccessibleName("Loaded model")
-        self.backend = QLabel("")
+        self.backend = ElidedLabel("")
         self.backend.setAccessibleName("Compute backend")
         self.speed = ElidedLabel("")
         self.speed.setAccessibleName("Tokens per second")
-        self.context = QLabel("")
+        self.context = ElidedLabel("")
         self.context.setAccessibleName("Context used")
         self.offline = ToneLabel("")
         self.offline.setAccessibleName("Offline status")

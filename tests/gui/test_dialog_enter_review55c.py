@@ -4,7 +4,8 @@ chain the dialog's default; walkfix55a put the closing row last in that chain, s
 next to the first field became the default: Enter in Backup's empty Folder field opens the
 folder chooser, and Enter on a row of the model catalog starts its download (before: the
 task's disabled Cancel was the default, and Enter did nothing). Mended in walkfix56
-(fit_screen.no_default_by_chance; tests/gui/test_dialog_enter_walkfix56.py covers every dialog)."""
+(default_button.no_default_by_chance; tests/gui/test_dialog_enter_walkfix56.py covers every
+dialog)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui import fit_screen
+from medlocal.ui import screen_room
 from medlocal.ui.workers import wait_for_jobs
 
 SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
@@ -34,7 +34,7 @@ SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
 @pytest.fixture
 def small_screen(big_font: QFont, monkeypatch: pytest.MonkeyPatch) -> None:
     """The small screen's free area, and an 18 pt font."""
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(SMALL_SCREEN))
 
 
 def _closing_buttons(dialog: QWidget) -> list[QAbstractButton]:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui import fit_screen
+from medlocal.ui import fitting_scroll, screen_room
 from medlocal.ui.workers import wait_for_jobs
 
 USUAL_SCREEN = QRect(0, 0, 1920, 1080)
@@ -23,7 +23,7 @@ USUAL_SCREEN = QRect(0, 0, 1920, 1080)
 
 @pytest.fixture
 def usual_screen(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(USUAL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(USUAL_SCREEN))
     yield
 
 
@@ -47,7 +47,7 @@ def test_a_dialog_on_a_usual_screen_shows_all_of_itself_without_scrolling(
     scrolled = [
         area.objectName() or type(area).__name__
         for area in dialog.findChildren(QScrollArea)
-        if type(area) is fit_screen.FittingScrollArea
+        if type(area) is fitting_scroll.FittingScrollArea
         and (area.verticalScrollBar().isVisible() or area.horizontalScrollBar().isVisible())
     ]
     assert scrolled == [], (dialog.size(), dialog.sizeHint())

@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from medlocal.ui import fit_screen
+from medlocal.ui import screen_room
 
 LARGE_SCREEN = QRect(0, 0, 1920, 1080)
 LONG_TEXT = "The deletion failed: MedLocal could not write /home/clinic/Shared exports/letters. "
@@ -35,7 +35,7 @@ def _set_points(qapp: QApplication, points: int) -> None:
 @pytest.fixture
 def fonts(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int], None]]:
     """Set the application's font size (on a large screen); the font is restored after."""
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(LARGE_SCREEN))
     before = qapp.font()
     yield lambda points: _set_points(qapp, points)
     qapp.setFont(before)
@@ -80,10 +80,7 @@ def _settles(qtbot: QtBot, dialog: QWidget, size: QSize) -> None:
     assert dialog.size() == size
 
 
-# Not the first-run wizard: its header's subtitle keeps the least width QWizard gave it at
-# 18 pt (512 px, set by QWizardHeader), so it stays 576 px wide at 9 pt; it opens before the
-# window, where no font is chosen, so only a change of the desktop's font reaches it open.
-@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind != "wizard"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_a_dialog_opened_at_18_pt_is_its_9_pt_size_at_9_pt(
     qtbot: QtBot, fonts: Callable[[int], None], tmp_path: Path, kind: str
 ) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from medlocal.ui import fit_screen
+from medlocal.ui import screen_room
 
 SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
 LARGE_SCREEN = QRect(0, 0, 1920, 1080)
@@ -42,7 +42,7 @@ def test_the_read_only_home_message_fits_a_small_screen_at_18_pt(
 ) -> None:
     from medlocal.ui.app import home_writable
 
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(SMALL_SCREEN))
     home = tmp_path
     # A long path, which no line break splits (walk 55a's crash message named a folder too).
     for part in ("clinic-shared-drive", "cardiology-team-folder", "medlocal-portable-install"):
@@ -83,7 +83,7 @@ def test_a_message_shows_its_whole_text_where_the_screen_has_room(
 ) -> None:
     from medlocal.ui.message_dialog import MessageDialog
 
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(LARGE_SCREEN))
     before = qapp.font()
     _set_points(qapp, points)
     try:
@@ -126,7 +126,7 @@ def test_a_dialog_grown_for_18_pt_is_its_size_again_at_9_pt(
     tmp_path: Path,
     kind: str,
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(LARGE_SCREEN))
     before = qapp.font()
     _set_points(qapp, 9)
     try:

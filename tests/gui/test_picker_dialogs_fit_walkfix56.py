@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QScrollArea, QSpli
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui import fit_screen
+from medlocal.ui import screen_room
 from medlocal.ui.workers import wait_for_jobs
 
 SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
@@ -53,7 +53,7 @@ def test_a_picker_dialog_fits_a_small_screen_at_18_pt(
     module: str,
     name: str,
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(SMALL_SCREEN))
     dialog = _open(qtbot, workspace, patient_with_note, module, name)
     try:
         size, least = dialog.size(), dialog.minimumSizeHint()
@@ -90,7 +90,7 @@ def test_on_a_usual_screen_the_result_keeps_the_larger_part(
     module: str,
     name: str,
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(USUAL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(USUAL_SCREEN))
     dialog = _open(qtbot, workspace, patient_with_note, module, name)
     try:
         picker, result = _panes(dialog)

@@ -19,11 +19,11 @@ from fixtures.gui_window import make_workspace
 from fixtures.message_boxes import inside, look_at_next_modal, when_asked
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.settings import settings_path
-from medlocal.ui import fit_screen
+from medlocal.ui import screen_room
 from medlocal.ui.message_dialog import QuestionDialog
 
 SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
@@ -124,7 +124,7 @@ def test_each_question_fits_a_small_screen_at_18_pt(
     monkeypatch: pytest.MonkeyPatch,
     name: str,
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(SMALL_SCREEN))
     case = _case(name, tmp_path)
     seen: dict[str, object] = {}
 
@@ -133,8 +133,8 @@ def test_each_question_fits_a_small_screen_at_18_pt(
         seen["question"] = True
         seen["size"] = box.size()
         seen["buttons"] = {
-            button.text(): inside(box, button)
-            for button in box.findChildren(QAbstractButton)
+            label: inside(box, button)
+            for label, button in box.answers.items()
             if button.isVisible()
         }
         seen["text on screen"] = not box.text.visibleRegion().isEmpty()
@@ -185,7 +185,7 @@ def test_a_question_needs_an_answer_that_acts_besides_the_safe_one() -> None:
 def test_the_buttons_go_one_under_another_where_a_row_is_wider_than_the_screen(
     qtbot: QtBot, big_font: QFont, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(SMALL_SCREEN))
     acts = ["Delete with the 12 saved outputs", "Delete, keep the outputs"]
     dialog = QuestionDialog(None, "Delete documents", "Delete 3 documents?", acts, "Cancel")
     qtbot.addWidget(dialog)

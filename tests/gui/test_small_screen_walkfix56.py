@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.ui import fit_screen
+from medlocal.ui import screen_room
 from medlocal.ui.fitting_label import FittingLabel
 
 SMALL_SCREEN = QRect(0, 0, 683, 384)  # 1366 x 768 at 200 %
@@ -63,7 +63,7 @@ def test_the_next_start_message_fits_a_small_screen_at_18_pt(
     from medlocal.crash import write_crash_report
     from medlocal.ui.app import tell_last_run
 
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(SMALL_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(SMALL_SCREEN))
     leave_a_killed_window_run(medlocal_home)
     write_crash_report(ValueError("no patient text here"))
     seen: dict[str, object] = {}
@@ -127,7 +127,7 @@ def test_a_font_grown_under_the_wizard_leaves_its_passphrase_page_whole(
 ) -> None:
     from medlocal.ui.first_run import FirstRunWizard
 
-    monkeypatch.setattr(fit_screen, "free_area", lambda widget: QRect(LARGE_SCREEN))
+    monkeypatch.setattr(screen_room, "free_area", lambda widget: QRect(LARGE_SCREEN))
     wizard = FirstRunWizard(make_workspace(tmp_path))
     qtbot.addWidget(wizard)
     wizard.show()

@@ -37,7 +37,9 @@ from medlocal.other_account import another_account_message
 from medlocal.progress import Progress, ProgressCallback
 from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
-from medlocal.ui.fit_screen import fit_dialog, scrolling_pane, size_on_screen
+from medlocal.ui.fit_screen import fit_dialog
+from medlocal.ui.fitting_scroll import scrolling_pane
+from medlocal.ui.screen_room import size_on_screen
 from medlocal.ui.tab_order import in_layout_order, tab_in_layout_order
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
@@ -169,9 +171,10 @@ def grow_to_fit(widget: QWidget) -> None:
         if layout.hasHeightForWidth()
         else layout.totalSizeHint().height()
     )
-    screen = window.screen()
-    if screen is not None:
-        need = min(need, screen.availableGeometry().height())
+    # Within the room the screen leaves it, its frame counted (screen_room): bounded by the
+    # screen's whole height, Settings grew to 736 px on a 384 px screen at 18 pt once its
+    # keychain note showed, its buttons below the screen's edge (ui61's walk).
+    need = size_on_screen(window, width, need).height()
     if need > window.height():
         window.resize(width, need)
 

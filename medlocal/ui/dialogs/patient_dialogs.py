@@ -38,8 +38,9 @@ from medlocal.app.patients import (
 from medlocal.errors import UserInputError
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.confirm import CANCEL, confirm
-from medlocal.ui.fit_screen import fit_dialog, width_in_characters
+from medlocal.ui.fit_screen import fit_dialog
 from medlocal.ui.message_dialog import ask
+from medlocal.ui.screen_keeper import width_in_characters
 from medlocal.wording import counted, saved_outputs
 
 if TYPE_CHECKING:
