@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import io
 import textwrap
+from pathlib import Path
 
+from fixtures.ingest_files import FakeEmbedder
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from medlocal.ingest.extractor_versions import extractor_version
 from medlocal.ingest.extractors.pdf import extract_pdf
 from medlocal.ingest.extractors.pdf_columns import might_have_columns, read_by_columns
+from medlocal.ingest.rechunk import pending_documents, rechunk_documents
+from medlocal.vault.keys import KdfParams
+from medlocal.vault.records import ChunkRecord
+from medlocal.vault.store import Vault
 
 LEFT = (
     "The patient was admitted with chest pain radiating to the left arm. ECG showed ST "
@@ -132,3 +139,32 @@ def test_runs_on_both_halves_of_few_baselines_ask_no_layout() -> None:
     assert not might_have_columns([(40, 700), (310, 700), (40, 680)], 0, 595)
     starts = [(x, 700 - 14 * row) for row in range(3) for x in (40, 310)]
     assert might_have_columns(starts, 0, 595)
+
+
+def test_a_two_column_pdf_already_in_the_vault_is_read_again(tmp_path: Path) -> None:
+    """The PDF extractor's version moved on: `vault update` (and the update after unlocking)
+    reads an interleaved page imported before again, column by column."""
+    data = _two_columns(across=True, title=False)
+    interleaved = "\n".join(
+        line for pair in zip(_lines(LEFT), _lines(RIGHT), strict=False) for line in pair
+    )
+    embedder = FakeEmbedder()
+    fast = KdfParams(memory_kib=1024, iterations=1, lanes=1)
+    vault, _ = Vault.create(tmp_path / "vault", "correct horse battery", kdf_params=fast)
+    with vault:
+        patient = vault.add_patient("P")
+        chunk = ChunkRecord(text=interleaved, page=1, start=0, end=len(interleaved), context="")
+        document_id = vault.add_document(
+            patient,
+            "letter.pdf",
+            "pdf",
+            data,
+            [chunk],
+            embedder.embed([interleaved]),
+            embedder.model_id,
+            text=interleaved,
+        )
+        assert extractor_version("pdf") == 2
+        assert pending_documents(vault) == [document_id]
+        assert rechunk_documents(vault, embedder).rechunked == 1
+        assert "ramipril 2.5 mg daily" in _flat(vault.document_text(document_id))
