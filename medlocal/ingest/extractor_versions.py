@@ -20,6 +20,9 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "xlsx": 2,
     # 2: cell notes, number formats, durations, numbers shown as dates (sessions 59-60).
     "ods": 2,
+    # 2: two columns of prose written line by line across the page read column by column
+    # (session 61, extractors/pdf_columns.py).
+    "pdf": 2,
 }
 FIRST = 1  # every other format, and the documents read before versions were kept
 

@@ -479,7 +479,8 @@ def _timed(report: ImportReport, stage: Stage) -> Iterator[None]:
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
-    """Named files as given; folders walked recursively in sorted order, hidden entries skipped.
+    """Named files as given; folders walked recursively in sorted order, hidden entries and the
+    files programs keep beside documents (:func:`_housekeeping`) skipped.
 
     Symbolic links to folders are not followed (no loops, no wandering out of the chosen tree).
     The same file named twice is imported once.
@@ -503,10 +504,25 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
         for root, dirs, files in os.walk(path, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith("."):
+                if not _housekeeping(name):
                     file = Path(root) / name
                     add(file, file.absolute().relative_to(top.absolute()), from_folder=True)
     return found
+
+
+# Files the system or an Office program keeps in a folder of documents, never documents: Word's
+# and Excel's owner files ("~$letter.docx", beside a document open, or left by a crash: read as
+# a DOCX they failed the batch), Windows's thumbnail cache and folder settings.
+_OFFICE_OWNER_FILE = "~$"
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+
+
+def _housekeeping(name: str) -> bool:
+    """Whether a file found in a folder is left out: hidden (a dot name, as macOS's "._" copies
+    on a USB stick), an Office owner file or a Windows system file."""
+    return (
+        name.startswith(".") or name.startswith(_OFFICE_OWNER_FILE) or name.lower() in _SYSTEM_FILES
+    )
 
 
 def _import_one(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.ingest_files import FakeEmbedder, make_pdf, write_bad_and_good_files
+from test_import_owner_files61 import make_folder
 
 from medlocal.app import Workspace
 from medlocal.cli import main as cli_main
@@ -207,3 +208,15 @@ def test_a_file_name_that_is_not_utf8_imports_with_a_readable_name(
     assert f"imported  {shown} (document " in out
     assert _documents(vault_args) == ["caf\ufffd.txt"]
     assert embedder.calls  # the passage header with the name was embedded
+
+
+def test_a_folder_with_office_owner_files_imports_its_documents(
+    cli_vault: tuple[list[str], int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Word's "~$letter.docx" beside the letters failed the batch, exit 1 (user61)."""
+    vault_args, patient = cli_vault
+    code = main(["import", *vault_args, "--patient", str(patient), str(make_folder(tmp_path))])
+    out, _ = capsys.readouterr()
+    assert code == 0, out
+    assert "Imported 1, skipped 0, failed 0" in out
+    assert "~$" not in out and "Thumbs.db" not in out

@@ -39,6 +39,7 @@ from medlocal.ingest.errors import (
     NoTextLayerError,
 )
 from medlocal.ingest.extractors.image import OcrNotAvailableError
+from medlocal.ingest.extractors.pdf_columns import might_have_columns, read_by_columns
 from medlocal.ingest.extractors.pdf_forms import (
     FilledField,
     form_block,
@@ -433,8 +434,10 @@ def _read_page(page: PageObject) -> TextPage:
     box = page.cropbox
     corners = [_as_shown(turn, float(x), float(y)) for x, y in (box.lower_left, box.upper_right)]
     bottom, top = sorted(y for _, y in corners)
+    left, right = sorted(x for x, _ in corners)
     margin = MARGIN_SHARE * (top - bottom)
     runs: list[tuple[str, Band | None]] = []
+    starts: list[tuple[float, float]] = []  # where level runs start: a second column?
     raised = RaisedNumbers()
     rises = _TextRises()
 
@@ -443,11 +446,13 @@ def _read_page(page: PageObject) -> TextPage:
         along, across = _as_shown(
             turn, tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
         )
-        _, y = _as_shown(
+        x, y = _as_shown(
             turn, tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         )
         band: Band | None = None
         if along > 0 and abs(across) <= 1e-6 * along:  # text level as the page is shown
+            if text.strip():
+                starts.append((x, y))
             if top - y <= margin:
                 band = "top"
             elif y - bottom <= margin:
@@ -458,7 +463,13 @@ def _read_page(page: PageObject) -> TextPage:
 
     text = page.extract_text(visitor_text=visit, visitor_operand_before=rises.see)
     plain = _clean(raised.apply(text or ""))
-    text = rejoin_rows(plain, lambda: _clean(page.extract_text(extraction_mode="layout") or ""))
+
+    def layout() -> str:
+        return _clean(page.extract_text(extraction_mode="layout") or "")
+
+    if might_have_columns(starts, left, right):
+        plain = read_by_columns(plain, layout)
+    text = rejoin_rows(plain, layout)
     return TextPage(text, _margin_lines(runs))
 
 

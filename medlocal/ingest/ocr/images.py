@@ -55,12 +55,25 @@ class ImageFile:
                 _check_pixels(self.image, self.file_name)
                 # A phone photo is stored sideways with an EXIF note: turn it upright first.
                 upright = ImageOps.exif_transpose(self.image) or self.image
-                return np.asarray(upright.convert("RGB"), dtype=np.uint8)
+                return np.asarray(_on_white(upright), dtype=np.uint8)
         except IngestError:
             raise
         except Exception as err:  # truncated or damaged pixel data
             log.debug("image pixel data could not be decoded: %s", type(err).__name__)
             raise CorruptFileError(self.file_name, _decode_reason(err)) from None
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """The picture in RGB as a viewer shows it: transparent pixels over a white page.
+
+    Converting to RGB drops the alpha channel and keeps the colour hidden under it, which is
+    black in most screenshots and exported results (black text on a transparent background):
+    the page became black on black and OCR found no text at all."""
+    if image.mode not in ("RGBA", "LA", "PA", "La", "RGBa") and "transparency" not in image.info:
+        return image.convert("RGB")
+    shown = image.convert("RGBA")
+    page = Image.new("RGBA", shown.size, (255, 255, 255, 255))
+    return Image.alpha_composite(page, shown).convert("RGB")
 
 
 def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
