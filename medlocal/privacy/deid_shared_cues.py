@@ -80,6 +80,11 @@ def _reading(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], bool]:
     return known[1], known[2]
 
 
+def cue_clauses(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
+    """The cue clauses of ``pattern`` (required_cues), read on first use, kept by its identity."""
+    return _reading(pattern)[0]
+
+
 def line_bound_skipper(skipper: re.Pattern[str]) -> bool:
     """Whether ``skipper`` reads no line break (line_bound), kept by its identity."""
     known = _LINE_BOUND_SKIPPERS.get(id(skipper))
