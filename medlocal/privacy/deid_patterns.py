@@ -120,6 +120,7 @@ from medlocal.privacy.deid_shared_cues import (
     line_bound_skipper,
     matches_in,
     text_cues,
+    text_word_starts,
 )
 from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
@@ -487,7 +488,7 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
     yield from lower_case_plate_candidates(text)
     # Kept for the finders that search this text after (deid_shared_cues, session 59).
     cues = text_cues(text)
-    starts = WordStarts(text, cues.folded_text)
+    starts = text_word_starts(text) or WordStarts(text, cues.folded_text)
     for kind, pattern in _PATTERNS:
         checkpoint()
         value_groups = _VALUE_GROUPS[id(pattern)]

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from fixtures.deid_corpus import load
 
-from medlocal.privacy import deid_patterns
+from medlocal.privacy import deid_keyed_finders, deid_patterns
 from medlocal.privacy.deid_alternatives import Alternatives
 from medlocal.privacy.deid_first_characters import SKIP_FROM, skipped_finditer
+from medlocal.privacy.deid_keyed_finders import finder_openings
 from medlocal.privacy.deid_kin_eponyms import (
     _KIN_THEN_WORD,
     kin_eponym_words,
@@ -29,8 +31,10 @@ from medlocal.privacy.deid_kin_eponyms import (
 from medlocal.privacy.deid_kin_names import KIN_WORDS
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_pattern_cues import TextCues
+from medlocal.privacy.deid_shared_cues import forget_text_cues, keep_text_cues, text_word_starts
 from medlocal.privacy.deid_spans import Redaction
-from medlocal.privacy.deid_word_starts import WordStarts
+from medlocal.privacy.deid_word_starts import Openings, WordStarts
+from medlocal.privacy.redact import PatientIdentity, Redactor
 
 _Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
 
@@ -226,3 +230,111 @@ def test_kin_eponyms_filter_each_list_as_alone() -> None:
     assert "Wilson" in {red.original for red in found}  # "Son Wilson visited": a name
     assert len(tagged) < len(joined)  # "[Tante Lynch-Syndrom]" goes
     assert without_kin_eponyms("No relation named.", lexicon(), names, []) == (names, [])
+
+
+# The finders that open a word, asked at the word starts of a long text that open with their
+# strings (deid_keyed_finders).
+
+_UNICODE_HEAD = "İstanbul ſtreet Straße KELVIN \u212aelvin ǅemal ﬁrst Ωmega ı i̇ 𝐀bc ١٢٣\n"
+
+
+@pytest.fixture(scope="module")
+def finders() -> list[re.Pattern[str]]:
+    """Each pattern skipped_finditer searched a long record with during one preview."""
+    record = _record()
+    asked: dict[int, re.Pattern[str]] = {}
+    real = deid_keyed_finders.keyed_matches
+
+    def recording(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]] | None:
+        asked[id(pattern)] = pattern
+        return real(pattern, text)
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(deid_keyed_finders, "keyed_matches", recording)
+    try:
+        Redactor(PatientIdentity("Ann Bell", "MRN 100", date(1960, 2, 1))).preview(record)
+    finally:
+        mp.undo()
+    return list(asked.values())
+
+
+def _keyed(pattern: re.Pattern[str], text: str) -> _Found | None:
+    """What keyed_matches finds with the indexes of ``text`` kept (None: not keyed)."""
+    keep_text_cues(text)
+    try:
+        found = deid_keyed_finders.keyed_matches(pattern, text)
+        return None if found is None else _found(found)
+    finally:
+        forget_text_cues()
+
+
+def test_the_finders_are_keyed_on_a_long_record(finders: list[re.Pattern[str]]) -> None:
+    keyed = [pattern for pattern in finders if finder_openings(pattern) is not None]
+    assert len(finders) >= 150
+    assert len(keyed) >= 100
+    assert _KIN_THEN_WORD in keyed
+    # A pattern that may open with a sign or inside a word is not keyed.
+    assert finder_openings(re.compile(r"(?<![\w@.])@\w+")) is None
+    assert finder_openings(re.compile(r"[A-Z]\w+")) is None
+    assert finder_openings(re.compile(r"\b(?:ab|cd)\w*")) is not None
+
+
+def test_keyed_finders_find_what_finditer_finds(finders: list[re.Pattern[str]]) -> None:
+    record = _record() + _KIN_LINES + _OTHERS
+    texts = [
+        record,
+        record.upper(),
+        record.lower(),
+        record.replace(" ", "\t"),
+        _UNICODE_HEAD + record + "\nLast line without a break: Mrs Ann Bell, signed",
+    ]
+    compared = matched = 0
+    for pattern in finders:
+        if finder_openings(pattern) is None:
+            continue
+        for text in texts:
+            expected = _found(pattern.finditer(text))
+            assert _keyed(pattern, text) == expected, pattern.pattern[:80]
+            compared += 1
+            matched += bool(expected)
+    assert compared >= 500
+    assert matched >= 150
+
+
+def test_the_keyed_comparison_catches_a_dropped_place(
+    finders: list[re.Pattern[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = _record() + _KIN_LINES
+    expected = _found(_KIN_THEN_WORD.finditer(record))
+    first = expected[0][0][0]
+    real = WordStarts.places
+
+    def one_less(self: WordStarts, openings: Openings) -> list[int]:
+        return [at for at in real(self, openings) if at != first]  # wrong: a match's place
+
+    monkeypatch.setattr(WordStarts, "places", one_less)
+    assert _keyed(_KIN_THEN_WORD, record) != expected
+
+
+def test_no_index_is_kept_after_a_preview_or_for_a_short_text() -> None:
+    record = _record()
+    Redactor(PatientIdentity("Ann Bell", "MRN 100", date(1960, 2, 1))).preview(record)
+    assert text_word_starts(record) is None
+    short = "Son Wilson visited."
+    keep_text_cues(short)
+    assert text_word_starts(short) is None
+    assert deid_keyed_finders.keyed_matches(_KIN_THEN_WORD, short) is None
+    keep_text_cues(record)
+    try:
+        assert text_word_starts(record) is not None
+        assert text_word_starts(str(record + " ")[:-1]) is None  # equal, not the same text
+    finally:
+        forget_text_cues()
+
+
+def test_redactor_output_unchanged_by_the_keyed_finders(monkeypatch: pytest.MonkeyPatch) -> None:
+    record = _record() + _KIN_LINES + _OTHERS
+    redactor = Redactor(PatientIdentity("Ann Bell", "MRN 100", date(1960, 2, 1)))
+    keyed = redactor.preview(record)
+    monkeypatch.setattr(deid_keyed_finders, "keyed_matches", lambda pattern, text: None)
+    assert redactor.preview(record) == keyed
