@@ -27,9 +27,10 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import SKIP_FROM, _parser, skipped_matches
 from medlocal.privacy.deid_pattern_cues import Clause, TextCues, line_bound, required_cues
+from medlocal.privacy.deid_word_starts import WordStarts
 
-# The text whose index is kept, and the index (one text at a time).
-_KEPT: tuple[str, TextCues] | None = None
+# The text whose index is kept, the index, and the text's word-start index (one text at a time).
+_KEPT: tuple[str, TextCues, WordStarts] | None = None
 # Each pattern's cue clauses and whether it is line_bound, by its identity, with the pattern
 # (see deid_patterns._PLANS: hashing a compiled pattern hashes its whole code).
 _READINGS: dict[int, tuple[re.Pattern[str], tuple[Clause, ...], bool]] = {}
@@ -46,8 +47,18 @@ def text_cues(text: str) -> TextCues:
         return kept[1]
     cues = TextCues(text)
     if len(text) >= SKIP_FROM:
-        _KEPT = (text, cues)
+        _KEPT = (text, cues, WordStarts(text, cues.folded_text))
     return cues
+
+
+def text_word_starts(text: str) -> WordStarts | None:
+    """The word-start index of ``text`` (deid_word_starts), kept with its cue index for the
+    fixed-form patterns and the finders that open a word (session 61: deid_keyed_finders);
+    None where no index is kept for this very text. Built on its first use."""
+    kept = _KEPT  # read once: another thread's preview may replace it meanwhile
+    if kept is None or kept[0] is not text:
+        return None
+    return kept[2]
 
 
 def keep_text_cues(text: str) -> None:
@@ -78,6 +89,11 @@ def _reading(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], bool]:
                 bound = bool(clauses) and line_bound(pattern, items)
         known = _READINGS[id(pattern)] = (pattern, clauses, bound)
     return known[1], known[2]
+
+
+def cue_clauses(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
+    """The cue clauses of ``pattern`` (required_cues), read on first use, kept by its identity."""
+    return _reading(pattern)[0]
 
 
 def line_bound_skipper(skipper: re.Pattern[str]) -> bool:

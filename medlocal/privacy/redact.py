@@ -480,8 +480,7 @@ class Redactor:
         found += bed_name_candidates(text, lex)
         # A disease named after a person right after a relative's word is no name ("Aunt Lynch
         # syndrome", "Mother Addison's"; session 60: deid_kin_eponyms).
-        found = without_kin_eponyms(text, found, lex)
-        tagged_spans = without_kin_eponyms(text, tagged_spans, lex)
+        found, tagged_spans = without_kin_eponyms(text, lex, found, tagged_spans)
         return found, tagged_spans, tokens
 
     def preview(self, text: str) -> list[Redaction]:

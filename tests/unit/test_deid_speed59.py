@@ -16,6 +16,7 @@ from fixtures.deid_corpus import load
 
 from medlocal.privacy import deid_shared_cues
 from medlocal.privacy.deid_first_characters import SKIP_FROM, skipped_finditer
+from medlocal.privacy.deid_keyed_finders import finder_openings
 from medlocal.privacy.deid_pattern_cues import folded
 from medlocal.privacy.deid_shared_cues import (
     cue_regions,
@@ -116,7 +117,11 @@ def test_a_dropped_line_would_be_caught(
     pattern, regions = next(
         (pattern, regions)
         for pattern, regions in asked
-        if regions and any(True for _ in pattern.finditer(record))
+        # Not a finder that opens a word: those are asked at its word starts first (session
+        # 61: deid_keyed_finders), where no cue region is read.
+        if regions
+        and finder_openings(pattern) is None
+        and any(True for _ in pattern.finditer(record))
     )
     assert regions is not None
     first = next(pattern.finditer(record)).start()
