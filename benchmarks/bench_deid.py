@@ -138,8 +138,12 @@ doses, codes and variants that stay, in forty-five notes), written blind in sess
 dev79 (recall on people, dense: relatives, clinicians, signers, "Surname I." and initials,
 lower-case names after roles, ALL CAPS signature blocks, names repeated in other forms, names that
 are words or places, names of many cultures and scripts, beside eponyms that stay, in forty-four
-notes), written blind in session 61 (deid61c).
-heldout3 and heldout4 (written in the sixth round
+notes), written blind in session 61 (deid61c); dev77 (recall on facilities and places in the
+contexts a record names them: after verbs and prepositions of movement and care, as a table's site
+or location column, in letterheads, addresses and signatures, before "ED", "ICU", "A&E", a facility
+named in full and again by its short name or acronym, lower case and all capitals, beside eponyms,
+scales named after places and departments that stay, in forty-four notes of fifty countries),
+written blind in session 61 (deid61a). heldout3 and heldout4 (written in the sixth round
 by an author who had not read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the
 tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the
 thirteenth's to the eighteenth's), dev8 (the validation half of the eighth to tenth rounds) and
@@ -199,6 +203,7 @@ DEVELOPMENT = (
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
+    "dev77",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

@@ -137,6 +137,7 @@ from medlocal.privacy.deid_secret_words import secret_word_candidates
 from medlocal.privacy.deid_shared_cues import forget_text_cues, keep_text_cues
 from medlocal.privacy.deid_short_dates import short_date_candidates
 from medlocal.privacy.deid_signer_initials import signer_initial_candidates
+from medlocal.privacy.deid_slot_initials import slot_initial_spans
 from medlocal.privacy.deid_span_ends import (
     line_breaks_kept,
     place_possessive_inside,
@@ -327,6 +328,10 @@ class Redactor:
         # initials where the note sends or sees the patient ("transferred from KATH").
         checkpoint()
         mentions = list(facility_mention_spans(text, found + lines + tagged + tails, lexicon()))
+        # Initials where a note of another language sends or treats the patient ("Zuverlegt vom
+        # UKE"), and initials a note defines beside a found name ("... Ηρακλείου (ΠΑΓΝΗ)").
+        checkpoint()
+        mentions += slot_initial_spans(text, found + lines + tagged + tails, lexicon())
         yield from mentions
         # A found facility's particles, kind words, number and saint's word left in view between
         # or beside its found pieces ("Fakultní [nemocnice v] Motole"; deid59a).
