@@ -17,7 +17,8 @@ word on such a pair, read once every rule has spoken, and it keeps four kinds:
   "Kap. 5.6");
 * a British duration: days, months, weeks or hours written over 7, 12, 52 or 24, before "ago",
   "history" or a symptom ("Seen 3/12 ago", "3/7 fever", "3/12 supply"), or after a word of
-  course or time ("for 14/7", "review 4/12", "day 4/7").
+  course or time ("for 14/7", "day 4/7"). A review's word before it is no such word: "review
+  9/12" and "RV 21/12" are as often the day of the review (dev72).
 
 A date's word right before the pair ("on", "from", "until", a weekday, "next", "Date:", in several
 languages) always leaves it a date ("BP taken on 12/8"), and a duration or a day order does not
@@ -95,8 +96,7 @@ _COMPLAINT_AFTER = re.compile(
 )
 _DURATION_BEFORE = re.compile(
     r"(?i:(?<![\w/])(?:for|in|x|over|within|lasting|approx|about|~|every|day|days|"
-    r"r/v|rv|review|f/u|fu|follow[ -]?up|recheck|re-?check|repeat|rpt|"
-    r"script|supply|course|tci)(?![\w/]))[ \t:~]*\Z"
+    r"script|supply|course)(?![\w/]))[ \t:~]*\Z"
 )
 
 
@@ -159,17 +159,25 @@ class _DayOrder:
 
 def _duration(text: str, start: int, end: int, a: int, b: int, order: _DayOrder) -> bool:
     """A British duration (over 7, 12, 52 or 24): before "ago" or a symptom, after a course.
-    A text that writes its dates month first writes none ("review 4/12" is April 12 there)."""
+    A text that writes its dates month first writes none ("in 4/12" is "in April 12" there)."""
     most = _DURATION_MOST.get(b)
     if most is None or not 1 <= a <= most or _TIME_AFTER.match(text, end):
         return False
+    if text[start] == "0":
+        return False  # "03/12": a day written for a calendar, no count of months
     if order.written() is False:
         return False
     if _DURATION_AFTER.match(text, end):
         return True  # "Seen 3/12 ago", "2/7 history", "3/12 supply"
     if _DURATION_BEFORE.search(_line_before(text, start)):
-        return True  # "for 14/7", "review 4/12", "day 4/7"
-    return _COMPLAINT_AFTER.match(text, end) is not None  # "3/7 fever", "1/7 rash"
+        return True  # "for 14/7", "day 4/7"
+    # "3/7 fever", "1/7 rash"; a pair that opens its line before a capital dates the entry
+    # ("3/12 Pain 6/10, Endone given").
+    complaint = _COMPLAINT_AFTER.match(text, end)
+    if complaint is None:
+        return False
+    opens_line = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return not opens_line or text[end : complaint.end()].islower()
 
 
 def _no_date_in_order(order: _DayOrder, a: int, b: int) -> bool:
