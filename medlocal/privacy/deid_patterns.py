@@ -126,6 +126,7 @@ from medlocal.privacy.deid_size_numbers import size_number
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_spelled_emails import spelled_email_candidates
 from medlocal.privacy.deid_ssn_forms import SSN_FORM_PATTERNS, ssn_form_candidates
+from medlocal.privacy.deid_stamped_dates import stamped_date
 from medlocal.privacy.deid_table_dates import table_date_candidates
 from medlocal.privacy.deid_title_streets import title_not_street
 from medlocal.privacy.deid_variant_notation import molecular_notation
@@ -530,8 +531,10 @@ def pattern_candidates(text: str) -> Iterator[Redaction]:
                 continue  # "WBC 12000 13000 15000": a test in capitals and its results (s52)
             if kind == "zip_code" and history_year(text, start, end, lexicon()):
                 continue  # "Mastectomy 2019", "LSCS 2022": a history's year, no postcode (s52)
-            if kind in _CODE_KINDS and is_date(value):
-                continue  # "Session 2026-10-05": a date, found and shifted by the date redactor
+            if kind in _CODE_KINDS and (is_date(value) or stamped_date(text, start, end)):
+                # "Session 2026-10-05", "sample (2024-03-04 09:15)": a date, found and shifted by
+                # the date redactor, and a clock time (deid_stamped_dates, session 61)
+                continue
             if _YEAR.fullmatch(value) and _DATED_CUE.match(match.group()):
                 continue  # "Lab accreditation 2025 audit": a year ("collar 1903" is a number)
             if kind in _CODE_KINDS | {"zip_code"} and clinical_code_or_trial(value, text, start):

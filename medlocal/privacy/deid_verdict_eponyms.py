@@ -36,6 +36,7 @@ import re
 from medlocal.privacy.deid_hyphen_eponyms import PeopleOnLines, opens_clause
 from medlocal.privacy.deid_lexicon import Lexicon
 from medlocal.privacy.deid_tokens import Tok
+from medlocal.privacy.deid_workup_eponyms import in_a_work_up, names_a_listed_disease
 
 _VERDICT_AFTER = re.compile(
     r"[ \t]+(?:excluded|negative|positive|unlikely|ruled[ \t]+out|never[ \t]+used|"
@@ -72,8 +73,16 @@ def protect_verdict_eponyms(
             continue
         if tok.bare in lex.given_names or (people is not None and tok.bare in people):
             continue
-        if _a_surname(tok.bare, lex) and _DISEASE_VERDICT_AFTER.match(text, tok.end) is None:
-            continue  # "Kowalski negative": a contact screened, or a person left out
+        if (
+            _a_surname(tok.bare, lex)
+            and _DISEASE_VERDICT_AFTER.match(text, tok.end) is None
+            and not (
+                names_a_listed_disease(tok.bare, lex) and in_a_work_up(text, tok.start, tok.end)
+            )
+        ):
+            # "Kowalski negative": a contact screened, or a person left out; "Noonan excluded"
+            # in a line of a work-up is the syndrome (deid_workup_eponyms, session 61)
+            continue
         if not opens_clause(tokens, i, text):
             continue  # "Dr Fabry", "sister Noonan", "seen by Noonan"
         if people_before.before(tok.start):

@@ -60,6 +60,7 @@ from medlocal.privacy.deid_call_sign_words import call_sign_word_candidates
 from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_case import recase
+from medlocal.privacy.deid_clinical_pairs import without_clinical_pairs
 from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
 from medlocal.privacy.deid_collar_numbers import collar_number_candidates
@@ -225,6 +226,11 @@ class Redactor:
             self.tagger,
             seeds,
         )
+
+    def _kept_values(self, text: str) -> Iterator[Redaction]:
+        """Every candidate but a bare day-month pair its context reads as a clinical value
+        ("BP 12/8", "Seen 3/12 ago"; session 61: deid_clinical_pairs)."""
+        return without_clinical_pairs(text, self._candidates(text))
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
         # The rules read capitals: lines typed all in capitals or all in lower case are read
@@ -498,12 +504,12 @@ class Redactor:
     def _preview(self, text: str) -> list[Redaction]:
         try:
             if "\r" not in text:
-                return self._settled(text, resolve(text, self._candidates(text)))
+                return self._settled(text, resolve(text, self._kept_values(text)))
             # Windows ("\r\n") and old Mac ("\r") line ends: the line-based rules read "\n"
             # (a "$" or "[ \t]*\n" after the value), so the text is read with plain line ends
             # and each redaction is placed back on the text as written.
             plain, starts, ends = _plain_line_ends(text)
-            resolved = self._settled(plain, resolve(plain, self._candidates(plain)))
+            resolved = self._settled(plain, resolve(plain, self._kept_values(plain)))
             return [
                 Redaction(
                     red.kind,

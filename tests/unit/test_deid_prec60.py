@@ -20,12 +20,10 @@ _VERDICTS = [
     ("Kartagener not relevant; Pancoast excluded on CT.\n", ("Kartagener",)),
     # Review 60c: a listed surname ("Noonan", "Fabry", "Tyndall") is kept only before a verdict
     # no person is given; "Kowalski negative" is a contact screened (test_deid_review60c).
-    pytest.param(
-        "Dx: Turner syndrome (45,X); Noonan excluded (PTPN11 negative).\n",
-        ("Noonan",),
-        marks=_SURNAME,
-    ),
-    pytest.param("Goodpasture antibodies negative; Fabry negative.\n", ("Fabry",), marks=_SURNAME),
+    # prec61: kept again where the word opens a listed disease and the line names its work-up
+    # (deid_workup_eponyms; must-remove probes in test_deid_prec61).
+    ("Dx: Turner syndrome (45,X); Noonan excluded (PTPN11 negative).\n", ("Noonan",)),
+    ("Goodpasture antibodies negative; Fabry negative.\n", ("Fabry",)),
     ("Ross not suitable. Cabrol not used; Bentall not required.\n", ("Cabrol",)),
     ("Angelchik never used; Los Angeles grade B.\n", ("Angelchik",)),
     pytest.param("Seidel test negative (Tyndall negative).\n", ("Tyndall",), marks=_SURNAME),
