@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 from medlocal.privacy.deid_spans import Redaction
 
 # The code kinds whose text is sought again.
@@ -30,6 +31,9 @@ _CODE_KINDS = frozenset(
 _SOUGHT = re.compile(
     r"(?:(?=.*[^\W\d_])(?=(?:.*\d){3})|(?=(?:.*\d){5}))(?!.*\s\s)(?=[^\W_])[^\n]{5,40}"
 )
+# A unit after a repetition makes it a measure that happens to share the code's digits ("Lot no.
+# 50000 ... Heparin 50000 units", "MRN 1234567 ... 1234567 cells/µL"; review61b).
+_UNIT = re.compile(UNIT_AFTER)
 # A run of letters and digits.
 _RUN = re.compile(r"[^\W_]+")
 
@@ -57,7 +61,12 @@ def repeated_code_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redac
         at = run.start()
         for code in by_first_run.get(run.group(), ()):
             end = at + len(code)
-            if text.startswith(code, at) and at not in starts and _alone(text, at, end):
+            if (
+                text.startswith(code, at)
+                and at not in starts
+                and _alone(text, at, end)
+                and _UNIT.match(text, end) is None
+            ):
                 red = codes[code]
                 yield Redaction(red.kind, at, end, code, red.replacement)
 

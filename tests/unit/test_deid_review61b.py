@@ -50,6 +50,8 @@ _KEPT = [
     ("Leukozyten Zahl 1200 /µl\n", ("1200",)),
     # No state's nationality mark: no aircraft.
     ("HEMS crew: pupils PE-RRL, FAST neg.\n", ("PE-RRL",)),
+    # A measure that shares a found code's digits.
+    ("Lot no. 50000 recorded.\nHeparin 50000 units given.\n", ("50000",)),
 ]
 
 
