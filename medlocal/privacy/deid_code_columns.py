@@ -32,16 +32,26 @@ _VEHICLE = re.compile(
     r"kennzeichen|matr[ií]cula|placa|targa|kenteken|plaque|immatriculation|rekisterinumero|"
     r"spz|trailer|aircraft|tail)\b)"
 )
+# Header words that name a code alone: "Ref", "Claim", "Policy", "Badge", "MRN", "Lot".
 _CODE = re.compile(
-    r"(?i:(?<![\w])(?:id|ref|reference|no\.?|nr\.?|n[°º]|number|num|#|case|claim|policy|"
-    r"account|acct|a/c|member|mrn|urn|nhs|chi|accession|acc|order|episode|incident|booking|"
-    r"permit|licen[cs]e|badge|collar|warrant|staff|employee|serial|sn|s/n|lot|batch|udi|"
-    r"passport|card|ticket|tracking|invoice|receipt|voucher|aktenzeichen|az|dossier|"
-    r"expediente|protocollo|protocolo|folio|file|crime|report|specimen|sample|barcode|"
-    r"identifier|ssn|nin|cpr|personnummer|bsn|pesel|dni|nie|nif|cpf|curp|rut|aadhaar|nric|"
-    r"hkid|cnic|nik|insurance|insured|kvnr|svnr|ahv|medicare|medicaid|subscriber|"
-    r"beneficiary|prescription|rx|script|requisition|referral|ubrn|visit|encounter|"
-    r"admission|csn|fin|nummer|n[úu]mero|num[ée]ro|numero)(?![\w]))"
+    r"(?i:(?<![\w])(?:id|ref|reference|claim|policy|account|acct|a/c|mrn|urn|nhs|chi|"
+    r"accession|acc|booking|permit|licen[cs]e|badge|collar|warrant|sn|s/n|lot|batch|udi|"
+    r"passport|tracking|invoice|voucher|aktenzeichen|az|dossier|expediente|protocollo|"
+    r"protocolo|folio|identifier|ssn|nin|cpr|personnummer|bsn|pesel|dni|nie|nif|cpf|curp|rut|"
+    r"aadhaar|nric|hkid|cnic|nik|kvnr|svnr|ahv|medicare|medicaid|subscriber|beneficiary|ubrn|"
+    r"csn)(?![\w]))"
+)
+# Other header words name a code only with a number's word beside them (see _numbered: "Sample
+# no.", "Order #", "Visit ID", "Serial number", "Hosp No"): alone, "Rx", "Order", "Sample",
+# "Serial", "Visit" or "Fin" head a column of drugs, doses, times or measures ("| Rx | Sig |",
+# "| Order | Status |", "| Time | Serial trop |", "| Début | Fin |"; review61b).
+# "Serial" alone heads a device's serial numbers ("Serial trop" a measure's series).
+_SERIAL = re.compile(r"(?i:serial|serials)")
+_A_WORD = re.compile(r"[^\W\d_]{2,}")
+_OF = re.compile(r"(?i:[\s.:/]*(?:of|de|der|des|di|van)\b)")
+_NUMBER_WORD = re.compile(
+    r"(?i:(?<![\w])(?:id|no\.?|nr\.?|n[°º]|number|num|#|nummer|n[úu]mero|num[ée]ro|numero)"
+    r"(?![\w])|#)"
 )
 # Header words that make the column a value, a date, a clinical code or a place.
 _NOT_A_CODE = re.compile(
@@ -59,6 +69,13 @@ _DATE = re.compile(
 # A value: a number of three digits at most, or with a decimal part, perhaps a percentage.
 _DECIMAL = re.compile(r"[<>≤≥~]?(?:\d{1,3}(?:[.,]\d+)?|\d+[.,]\d{1,2})(?:[ ]?%)?")
 _LOWER_WORD = re.compile(r"\b[a-zäöüéèáíóúñç]{4,}\b")
+# A unit after a number ("100 U/mL", "500 mg"), a range ("120-160", "30-400"), a time ("12h00").
+_UNIT = re.compile(
+    r"(?i:\d[ ]?(?:mg|mcg|µg|ug|g|kg|ml|l|iu|u|units?|mmol|µmol|umol|meq|%)(?![^\W\d_]))"
+)
+_RANGE = re.compile(r"[<>≤≥]?(\d+(?:[.,]\d+)?)[ ]?[-–][ ]?(\d+(?:[.,]\d+)?)")
+_ZERO_LED = re.compile(r"0\d")  # "2601-004417" is a code, no range
+_TIME = re.compile(r"\d{1,2}[hH:]\d\d")
 
 
 def code_column_candidates(text: str) -> Iterator[Redaction]:
@@ -123,10 +140,20 @@ def _header(line: str, cells: list[tuple[int, int]]) -> list[tuple[int, int, str
         if len(words) <= 30 and not _NOT_A_CODE.search(words):
             if _VEHICLE.search(words):
                 kind = "vehicle_id"
-            elif _CODE.search(words):
+            elif _CODE.search(words) or _numbered(words) or _SERIAL.fullmatch(words):
                 kind = "id_number"
         out.append((cell_start, cell_end, kind))
     return out
+
+
+def _numbered(words: str) -> bool:
+    """Whether a header names a code by a number's word and another word ("Hosp No", "Sample
+    no.", "Member #", "Visit ID"): a number's word alone ("No.", "Number", "#") heads a row's
+    index or a count, and "Number of ..." a count."""
+    if _NUMBER_WORD.search(words) is None:
+        return False
+    rest = _NUMBER_WORD.sub(" ", words)
+    return _A_WORD.search(rest) is not None and _OF.match(rest) is None
 
 
 def _kind_under(
@@ -153,4 +180,18 @@ def _is_code(value: str) -> bool:
         and _DATE.fullmatch(value) is None
         and _DECIMAL.fullmatch(value) is None
         and _LOWER_WORD.search(value) is None
+        and _UNIT.search(value) is None
+        and not _a_range(value)
+        and _TIME.fullmatch(value) is None
     )
+
+
+def _a_range(value: str) -> bool:
+    """A reference range, low to high and within a hundredfold ("120-160", "3.9-5.8", "0-40");
+    a claim's number with its check digit ("77315-2") goes from high to low, a lab number
+    ("26-4471893") far beyond a range's reach."""
+    match = _RANGE.fullmatch(value)
+    if match is None or any(_ZERO_LED.match(part) for part in match.groups()):
+        return False
+    low, high = (float(part.replace(",", ".")) for part in match.groups())
+    return low < high and (high <= 100 * low or (low == 0 and high <= 1000))

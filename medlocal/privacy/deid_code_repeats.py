@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 from medlocal.privacy.deid_spans import Redaction
 
 # The code kinds whose text is sought again.
@@ -26,24 +27,48 @@ _CODE_KINDS = frozenset(
     }
 )  # fmt: skip
 # What is sought: a digit and a letter, or five digits, and no space run or line break.
-_SOUGHT = re.compile(r"(?:(?=.*[^\W\d_])(?=(?:.*\d){3})|(?=(?:.*\d){5}))(?!.*\s\s)[^\n]{5,40}")
+# A code is sought again only if it starts with a letter or a digit (so with such a run).
+_SOUGHT = re.compile(
+    r"(?:(?=.*[^\W\d_])(?=(?:.*\d){3})|(?=(?:.*\d){5}))(?!.*\s\s)(?=[^\W_])[^\n]{5,40}"
+)
+# A unit after a repetition makes it a measure that happens to share the code's digits ("Lot no.
+# 50000 ... Heparin 50000 units", "MRN 1234567 ... 1234567 cells/µL"; review61b).
+_UNIT = re.compile(UNIT_AFTER)
+# A run of letters and digits.
+_RUN = re.compile(r"[^\W_]+")
 
 
 def repeated_code_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
-    """Every other whole-word occurrence of a found code's text (see the module's docstring)."""
+    """Every other whole-word occurrence of a found code's text (see the module's docstring).
+
+    A whole word's occurrence starts where a run of letters and digits starts, and that run is
+    the code's own first run: the codes are looked up by it, one pass over the text's runs
+    (review61b: a text.find() for each code was quadratic in a register of thousands)."""
     starts: set[int] = set()
     codes: dict[str, Redaction] = {}
     for red in found:
         starts.add(red.start)
         if red.kind in _CODE_KINDS and _SOUGHT.fullmatch(red.original) is not None:
             codes.setdefault(red.original, red)
-    for code, red in codes.items():
-        at = text.find(code)
-        while at != -1:
+    by_first_run: dict[str, list[str]] = {}
+    for code in codes:
+        first = _RUN.match(code)
+        if first is not None:
+            by_first_run.setdefault(first.group(), []).append(code)
+    if not by_first_run:
+        return
+    for run in _RUN.finditer(text):
+        at = run.start()
+        for code in by_first_run.get(run.group(), ()):
             end = at + len(code)
-            if at not in starts and _alone(text, at, end):
+            if (
+                text.startswith(code, at)
+                and at not in starts
+                and _alone(text, at, end)
+                and _UNIT.match(text, end) is None
+            ):
+                red = codes[code]
                 yield Redaction(red.kind, at, end, code, red.replacement)
-            at = text.find(code, at + 1)
 
 
 def _alone(text: str, start: int, end: int) -> bool:

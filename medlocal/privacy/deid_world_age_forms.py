@@ -29,7 +29,12 @@ _NUMBER = r"(?<![\w.,/:-])(?:9\d|1[01]\d)(?![\w.,:/-]\d)"
 # Albanian, Hungarian, Finnish, Turkish, Urdu/Hindi transliterated, Vietnamese, Indonesian,
 # Tagalog, Hebrew, Arabic, Persian.
 _UNIT_WORDS = (
-    r"jr\.?|j\.|jaar|jarige|ani|de[ \t]+ani|godin[ae]|god\.|rokov|roky|"
+    r"jr\.?|"
+    # Dutch "j.", not the Czech and Polish "j." of insulin's and heparin's units ("100 j./ml",
+    # "96 j. s.c.", "Lantus 92 j. večer"; review61b).
+    r"j\.(?![ \t]*(?:/|\d|(?i:m\.|s\.?c\b|i\.?v\b|i\.?m\b|ráno|večer|denně|dziennie|rano|"
+    r"wieczorem|inzul\w*|insul\w*|hepar\w*)))|"
+    r"jaar|jarige|ani|de[ \t]+ani|godin[ae]|god\.|rokov|roky|"
     # Czech and Slovene "let", not the English verb ("Room 95 let to a tenant").
     r"let(?![ \t]+(?:to|us|me|him|her|them|the|go|out|down|off|in)\b)|"
     r"години|годин[аи]|лет|года|років|роки|ετών|χρονών|χρόνων|"
@@ -52,8 +57,10 @@ _AND = (
     r"dan|at|a|a[ \t]+i)[ \t]+)"
 )
 # "de 99, 96 y 93 años": a number of the list, then the rest of it (up to six more) and the unit.
+# Every number of the list is over 89 (review61b): "HR 110, 2 years post CABG", "SpO2 91, 3 yrs
+# on home oxygen" and "HR 92 at 2 years" are a value, then a duration.
 _LISTED = re.compile(
-    rf"(?P<v>{_NUMBER})(?=(?:{_AND}(?:{_NUMBER}|(?<![\w.,/:-])\d{{1,2}}(?![\w.,:/-]\d))){{1,6}}"
+    rf"(?P<v>{_NUMBER})(?=(?:{_AND}{_NUMBER}){{1,6}}"
     rf"[ \t]*{_LIST_UNIT})"
 )
 
@@ -95,7 +102,21 @@ _NOT_AN_AGE_AFTER = (
     r"процент\w*|відсот\w*|minut\w*|sekund\w*|dakika|saniye|yüzde|phút|giây|menit|detik|"
     r"mm|cm|km|kg|mg|ml|ευρώ|euro\w*|lei|лв|€|\$)"
 )
-_NINETY_WORDS = re.compile(rf"(?<![\w'’ʼ-])(?P<v>(?i:{_NINETY}))(?![\w'’ʼ])(?!{_NOT_AN_AGE_AFTER})")
+# A span of time, a count of sessions or tablets, a distance after ninety's or a hundred's words
+# (review61b): "devedeset dana", "nittifem dager", "cumple cien días" (day +100 after a
+# transplant), "compiuto cento giorni", "cien sesiones", "devedeset tableta", "a hundred yards".
+_SPAN_OR_COUNT_AFTER = (
+    r"[ \t-]*(?i:d[ií]as?|days?|dag\w*|tag\w*|giorn\w*|jour\w*|dn[ií]\w*|дн\w*|ημέρ\w*|μέρ\w*|"
+    r"gün|nap\w*|zile|dan[ai]?|päiv\w*|døgn\w*|ngày|hari|dien\w*|päev\w*|week\w*|woche\w*|"
+    r"seman\w*|settiman\w*|semaine\w*|tygod\w*|týd\w*|недел\w*|тижн\w*|hours?|stunde\w*|"
+    r"hora\w*|ore|heure\w*|godzin\w*|hodin\w*|час\w*|session\w*|sesion\w*|sedut\w*|"
+    r"séance\w*|sitzung\w*|cycles?|zykl\w*|cicl\w*|tablet\w*|tabs?|таблет\w*|yards?|feet|"
+    r"miles?|jam)(?![\w])"
+)
+_NINETY_WORDS = re.compile(
+    rf"(?<![\w'’ʼ-])(?P<v>(?i:{_NINETY}))(?![\w'’ʼ])(?!{_NOT_AN_AGE_AFTER})"
+    rf"(?!{_SPAN_OR_COUNT_AFTER})"
+)
 
 # A hundred's word after a verb of becoming, in the languages of the notes.
 _BECOMES = (
@@ -118,6 +139,7 @@ _BECOMES_A_HUNDRED = re.compile(
     r"meter\w*|metre\w*|mètres|metros|metri|km|kilo\w*|euro\w*|dollars?|pounds?|mal|times|"
     r"fois|veces|volte|keer|gånger|ganger|kertaa|razy|krát|раз|φορές|kez|pages?|seiten|"
     r"mg|ml|g|kg|units?|einheiten)\b)"
+    rf"(?!{_SPAN_OR_COUNT_AFTER})"
 )
 
 WORLD_AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -60,6 +60,8 @@ _LABELLED = re.compile(
     rf"(?P<v>(?-i:{_CODE}))"
     # Not a decimal, not a unit or a count after it.
     r"(?![\w]|[.,]\d)(?![ \t]*(?i:%|mg|ml|kg|g|mmhg|bpm|km|mmol|units?|tabs?|tablets?)\b)"
+    # Nor a unit per litre after it ("Zahl 1200 /µl"; review61b).
+    r"(?![ \t]*/[ \t]*[^\W\d_])"
 )
 # The registers of German, Austrian, Polish, Czech and Slovak courts and prosecutors.
 _REGISTERS = (
@@ -72,10 +74,30 @@ _SIGNATURE = re.compile(
     r"(?:[0-2]\d|20\d\d))(?![\w/-]|[.,]\d)"
 )
 
+# A register of one letter after a chamber's number in digits, and a year of two digits: a value,
+# a unit or a score and a ratio as often as a file ("Temp 38 C 10/20", "Pain 7 S 10/10", "Cycle
+# 2 C 12/21", "Visus 1 K 6/12"; review61b). Such a file is read with the year in four digits
+# ("2 C 41/2026") or a chamber in Roman numerals ("II K 471/26").
+_VALUE_AND_RATIO = re.compile(r"\d{1,4}[ \t][A-Z][ \t]\d{1,6}/\d\d")
+
+# The "№" alone marks a pack's count and a ward's room as often as a file ("Tab. Metformini 500
+# mg № 120", "Палата № 412"; review61b): after it, a code of four digits at least or with a
+# capital.
+_SHORT_NUMBER = re.compile(r"\d{1,3}")
+
 
 def world_file_number_candidates(text: str) -> Iterator[Redaction]:
     """File numbers after the labels above, and courts' file signatures."""
     for pattern in (_LABELLED, _SIGNATURE):
         for match in skipped_finditer(pattern, text):
             start, end = match.start("v"), match.end("v")
+            if pattern is _SIGNATURE and _VALUE_AND_RATIO.fullmatch(match.group("v")):
+                continue
+            if _SHORT_NUMBER.fullmatch(match.group("v")) and _bare_number_sign(match.group()):
+                continue
             yield Redaction("id_number", start, end, text[start:end], label("id_number"))
+
+
+def _bare_number_sign(labelled: str) -> bool:
+    """Whether the label of ``labelled`` is the "№" alone (no "Вх." or "Рег." before it)."""
+    return labelled.lstrip().startswith("№")

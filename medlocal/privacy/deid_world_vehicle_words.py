@@ -102,9 +102,16 @@ _RADIO_NAME = re.compile(
 )
 # A rescue helicopter's registration in its ICAO shape after the service's word ("RTH
 # Christoph 1 (D-HDRV)", "HEMS G-EHMS").
+# The registration starts with a state's nationality mark (review61b: "pupils PE-RRL" is no
+# aircraft): those that write a dash, of Europe, the Americas, Oceania, Africa and Asia.
+_NATIONALITY = (
+    r"[BCDFGIM]|OE|HB|OO|PH|SE|LN|OH|OY|TF|ES|YL|LY|SP|OK|OM|HA|YR|LZ|SX|TC|UR|RA|EW|EC|CS|EI|"
+    r"LX|9A|S5|E7|Z3|YU|4O|ZA|ER|9H|5B|4X|VH|ZK|ZS|VT|PK|HS|9M|9V|RP|JA|HL|XA|LV|CC|PP|PR|PT|"
+    r"PU|PS|HK|YV|OB|CX|CP|HC|HP|TI|TG|A6|A7|A9C|HZ|JY|OD|SU|CN|TS|7T|5Y|5H|ET|ZP"
+)
 _RESCUE_AIRCRAFT = re.compile(
     r"(?:\b(?:RTH|ITH|HEMS|Christoph(?:us)?|Rega|Luftrettung|(?i:air[ \t]+ambulance))\b)"
-    r"[^.;!?\n]{0,40}?(?<![\w-])(?P<v>(?:[A-Z]{1,2}|[A-Z]\d|\d[A-Z])-[A-Z]{3,4})(?![\w-])"
+    rf"[^.;!?\n]{{0,40}}?(?<![\w-])(?P<v>(?:{_NATIONALITY})-[A-Z]{{3,4}})(?![\w-])"
 )
 
 
