@@ -245,9 +245,7 @@ def _logins(
         # a found "Mori", "Johnson" beside "John" (a name the other rules read, or none).
         if _TITLE_WORD.fullmatch(token):
             continue
-        # A found name with an "s" is its plural or a possessive without the apostrophe, or a
-        # word that opens with it ("caths removed" beside a Dr Cath Evans), no login.
-        if any(_name_and_initials(bare, stem) for stem in stems if bare != stem + "s"):
+        if any(_name_and_initials(bare, stem) for stem in stems):
             yield _name(text, login.start(), login.end())
 
 
