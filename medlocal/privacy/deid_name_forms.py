@@ -25,11 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_eponyms import _SCALE_EPONYMS
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_lower_names import SHORTHAND
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_surname_initials import _clinical_phrase_heads
 
 _NAME_KINDS = frozenset({"name", "patient_name"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -114,7 +116,43 @@ def _initials_after(text: str, words: set[str]) -> Iterator[Redaction]:
             continue
         if match.group("gap").startswith(",") and "." not in initial:
             continue  # "Smith, A and E" is a list, "Garmendia, I." is a name
+        if _eponym_grade(text, match):
+            continue
         yield _name(text, match.start(), match.end("init"))
+
+
+# Roman grades a scale writes as one letter ("Killip I", "Hunt V").
+_ROMAN = frozenset({"I", "I.", "V", "V.", "X", "X."})
+# The word before a hyphen of a compound eponym ("Child-Pugh A").
+_HYPHEN_BEFORE = re.compile(r"([^\W\d_]+)-\Z")
+# A lower-case word after the letter: the noun the grade qualifies ("B ankle fracture").
+_LOWER_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _eponym_grade(text: str, match: re.Match[str]) -> bool:
+    """The letter after a found name is a grade or a type where the name is also a scale's or
+    an eponym's (review61c): "Weber B ankle fracture", "Child B cirrhosis", "Fisher C grade",
+    "Killip I", "Child-Pugh A" beside a Dr Weber, Child, Fisher, Killip or Pugh of the note.
+    Such a name keeps its initial form where a signing verb follows it ("Weber B reviewed") or
+    the letter stands alone at a line's or sentence's end ("Weber B.", "FISHER C")."""
+    name = fold(match.group("name"))
+    hyphen = _HYPHEN_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if hyphen is not None and _eponym_word(fold(hyphen.group(1))):
+        return True
+    if not _eponym_word(name):
+        return False
+    initial = match.group("init")
+    if initial in _ROMAN and name in _SCALE_EPONYMS:
+        return True
+    return (
+        "." not in initial
+        and _LOWER_AFTER.match(text, match.end()) is not None
+        and not _signing_verb(text, match.end())
+    )
+
+
+def _eponym_word(lower: str) -> bool:
+    return lower in _SCALE_EPONYMS or lower in _clinical_phrase_heads()
 
 
 _SIGNING_VERB = re.compile(
@@ -138,6 +176,8 @@ def _handed_titles(text: str, words: set[str], lex: Lexicon) -> Iterator[Redacti
             continue
         if lex.clinical(lower) or clinical_abbreviation(word) or lower in lex.products:
             continue
+        if lower in _SPECIALTIES:
+            continue  # "d/w dr onc", "paged dr vasc": the specialty's doctor (review61c)
         if _HANDED.search(text, max(0, title.start() - 20), title.start()) is None:
             continue
         if lower in lex.surnames or not lex.known(lower):
@@ -153,6 +193,7 @@ def _role_names(text: str, lex: Lexicon) -> Iterator[Redaction]:
         if (
             lower in SHORTHAND
             or lower in _WORK_SHORTHAND
+            or lower in _SPECIALTIES
             or lower in _PERSON_WORDS
             or lex.known(lower)
             or lex.clinical(lower)
@@ -165,7 +206,27 @@ def _role_names(text: str, lex: Lexicon) -> Iterator[Redaction]:
 
 _PERSON_WORDS = RELATIONS | ROLES | TITLES
 # A role's work written short, no list holds it: "PT/OT eval", "volunteer coord", "nurse callback".
-_WORK_SHORTHAND = frozenset({"eval", "evals", "coord", "callback", "callbacks", "reassess"})
+# Review61c: a shift's or a round's word written as one ("reg oncall", "FY1 wardround", "OT
+# homevisit", "RN doublecheck").
+_WORK_SHORTHAND = frozenset(
+    {
+        "eval", "evals", "coord", "callback", "callbacks", "reassess", "oncall", "takeover",
+        "wardround", "homevisit", "washdress", "doublecheck", "doublechecked", "bleeps",
+    }
+)  # fmt: skip
+# Review61c: a specialty written short after a role or a handed title ("SHO gynae", "reg
+# vasc", "FY1 surg", "d/w dr onc"): the team's doctor, not a name. "endo" (a surname, Endō)
+# and "geri" (a given name) are left out, so they still go.
+_SPECIALTIES = frozenset(
+    {
+        "maxfax", "omfs", "ophtho", "optho", "ophth", "ophthal", "msk", "neph", "nephro",
+        "palli", "onc", "onco", "oncol", "obgyn", "urogynae", "haemonc", "hemonc", "rheumy",
+        "gastro", "gynae", "gyn", "gyne", "uro", "geris", "derm", "rheum", "haem", "heme",
+        "neuro", "cardio", "pulm", "pulmo", "resp", "paeds", "peds", "paed", "ortho", "obs",
+        "ent", "vasc", "plastics", "anaes", "anaesth", "anesth", "psych", "hepato", "immuno",
+        "surg", "neurosurg", "micro", "renal", "haemat", "itu", "icu", "hdu", "ccu",
+    }
+)  # fmt: skip
 
 
 def _logins(
