@@ -13,6 +13,11 @@ Only where every check agrees (anything else keeps the plain text as it was):
 * both sides of the gutter hold prose: one cell per side (no gap of two spaces or more inside),
   at least four words on most lines, on at least four lines that have text on both sides, so a
   table (short cells, several per side) is never read column by column;
+* each side reads as text wrapped at its column's edge: its lines are filled (the next line's
+  first word would not have fitted) and run on (a line that ends mid-sentence is not followed by
+  a capitalised one). A two-column table of long cells ("Ramipril 2.5 mg capsules" | "take one
+  each morning with water", a label beside its value) is neither, and is read row by row, so a
+  value never leaves its label;
 * the plain text's words are, in order, exactly the layout's read across the page (it is the
   interleaved reading); a page whose producer wrote one column after the other is already right.
 
@@ -26,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Two columns: a gutter of at least this many blank layout columns between two text sides.
 _MIN_GUTTER = 3
@@ -34,6 +40,11 @@ _MIN_TWO_SIDED = 4
 _MIN_PROSE_WORDS = 4
 _CELL_GAP = re.compile(r"\S {2,}\S")
 _CELL = re.compile(r"\S+(?: \S+)*")  # words apart by single spaces
+
+# A side's line counts as filled when it and the next line's first word would overrun the side's
+# widest line less this many layout cells (proportional fonts round to cells).
+_WRAP_SLACK = 2
+_SENTENCE_END = (".", "!", "?", ":", ";")
 
 # Positions of text runs, as the page is shown, tell whether a layout read is worth its cost:
 # runs starting on both sides of the page's middle on this many baselines.
@@ -114,7 +125,30 @@ def _gutter(rows: list[str]) -> tuple[int, int] | None:
     prose = sum(1 for side in sides if len(side.split()) >= _MIN_PROSE_WORDS)
     if tabular * 4 > len(sides) or prose * 3 < 2 * len(sides):
         return None
+    if not all(_reads_as_wrapped_text(rows, best, side) for side in (0, 1)):
+        return None
     return best
+
+
+def _reads_as_wrapped_text(rows: list[str], gutter: tuple[int, int], side: int) -> bool:
+    """Whether one side's lines, read down, are text wrapped at the column's edge: at least two
+    thirds of its lines filled, at most a third ending mid-sentence before a capitalised line.
+    Table cells and label/value rows end where their item ends, and begin with a capital."""
+    start, end = gutter
+    texts = [
+        None if _crosses(row, gutter) else (row[:start], row[end:])[side].strip() for row in rows
+    ]
+    width = max((len(text) for text in texts if text), default=0)
+    pairs = [(above, below) for above, below in pairwise(texts) if above and below]
+    if not pairs:
+        return False
+    filled = sum(
+        1 for above, below in pairs if len(above) + 1 + len(below.split()[0]) > width - _WRAP_SLACK
+    )
+    broken = sum(
+        1 for above, below in pairs if not above.endswith(_SENTENCE_END) and below[0].isupper()
+    )
+    return filled * 3 >= 2 * len(pairs) and broken * 3 <= len(pairs)
 
 
 def _emptiest(used: list[int], start: int, end: int) -> tuple[int, int]:

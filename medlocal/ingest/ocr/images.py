@@ -64,16 +64,35 @@ class ImageFile:
 
 
 def _on_white(image: Image.Image) -> Image.Image:
-    """The picture in RGB as a viewer shows it: transparent pixels over a white page.
+    """The picture in RGB as a viewer shows it: transparent pixels over a white page, or over a
+    black one where the visible ink is light (white writing meant for a dark background).
 
     Converting to RGB drops the alpha channel and keeps the colour hidden under it, which is
     black in most screenshots and exported results (black text on a transparent background):
-    the page became black on black and OCR found no text at all."""
+    the page became black on black and OCR found no text at all. White on white would be the
+    same loss for light writing, so the page takes the colour the ink stands out from."""
     if image.mode not in ("RGBA", "LA", "PA", "La", "RGBa") and "transparency" not in image.info:
         return image.convert("RGB")
     shown = image.convert("RGBA")
-    page = Image.new("RGBA", shown.size, (255, 255, 255, 255))
+    page = Image.new("RGBA", shown.size, _contrasting_page(shown))
     return Image.alpha_composite(page, shown).convert("RGB")
+
+
+def _contrasting_page(shown: Image.Image) -> tuple[int, int, int, int]:
+    """White, or black where the visible pixels (weighted by how opaque they are) are light.
+    Judged on a small copy: a 100-megapixel picture would need gigabytes as floats."""
+    small = shown.copy()
+    small.thumbnail((_JUDGED_SIDE, _JUDGED_SIDE))
+    alpha = np.asarray(small.getchannel("A"), dtype=np.float64)
+    grey = np.asarray(small.convert("L"), dtype=np.float64)
+    weight = alpha.sum()
+    light = weight > 0 and float((grey * alpha).sum() / weight) > _LIGHT_INK
+    return (0, 0, 0, 255) if light else (255, 255, 255, 255)
+
+
+# Mean grey (0-255) of the visible pixels above which a picture's ink is light.
+_LIGHT_INK = 160
+_JUDGED_SIDE = 512
 
 
 def open_image(data: bytes, file_name: str, max_pages: int) -> ImageFile:
