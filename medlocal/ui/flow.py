@@ -8,7 +8,7 @@ in "…", with the whole text as its tooltip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
@@ -154,6 +154,13 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._sync_tooltip()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A larger font cuts the text at the same width (a label its layout keeps as wide as
+        # before): without this the cut text had no tooltip to read it whole (review61u).
+        if event.type() == QEvent.Type.FontChange:
+            self._sync_tooltip()
 
     def _sync_tooltip(self) -> None:
         self.setToolTip(self.text() if self.text() and self.is_elided() else "")

@@ -46,6 +46,9 @@ class ScreenKeeper(QObject):
         self.measure: Callable[[], None] | None = None
         # A least width in average characters of its font (:func:`width_in_characters`).
         self.characters = 0
+        # A dialog no one placed, which Qt centres over its parent in its own Show handler,
+        # after this filter's: kept on the screen once Qt has placed it.
+        self._placed_by_qt = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
@@ -56,9 +59,20 @@ class ScreenKeeper(QObject):
             if self.grow_at_first_show:
                 self.grow_at_first_show = False
                 watched.resize(watched.size().expandedTo(watched.sizeHint()))
-            keep_on_screen(watched)
+            # Moved here, before QDialog::showEvent, a dialog no one placed lay at (0, 0) (its
+            # frame, or the title bar ui61 guesses, above the screen's edge), which also told
+            # Qt not to centre it: every message opened in the screen's corner, on the first
+            # screen where the window was on the second (review61u). Sized now, placed after.
+            self._placed_by_qt = isinstance(watched, QDialog) and not watched.testAttribute(
+                Qt.WidgetAttribute.WA_Moved
+            )
+            keep_on_screen(watched, move=not self._placed_by_qt)
             if isinstance(watched, QDialog) and not isinstance(watched, QWizard):
                 no_default_by_chance(watched)
+        elif event.type() == QEvent.Type.ShowToParent and isinstance(watched, QWidget):
+            if self._placed_by_qt:
+                self._placed_by_qt = False
+                keep_on_screen(watched)
         elif (
             event.type() == QEvent.Type.FontChange
             and isinstance(watched, QWidget)

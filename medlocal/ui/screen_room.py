@@ -51,9 +51,9 @@ def _room(window: QWidget) -> QRect:
     return free_area(window).marginsRemoved(frame_margins(window))
 
 
-def keep_on_screen(window: QWidget) -> None:
-    """``window``'s minimum, size and place within the free area of its screen, its frame
-    (the title bar by which it is moved) included."""
+def keep_on_screen(window: QWidget, *, move: bool = True) -> None:
+    """``window``'s minimum, size and (unless not ``move``) place within the free area of its
+    screen, its frame (the title bar by which it is moved) included."""
     free = free_area(window)
     margins = frame_margins(window)
     room = free.marginsRemoved(margins).size()
@@ -69,7 +69,7 @@ def keep_on_screen(window: QWidget) -> None:
     frame = QRect(window.geometry().topLeft(), size).marginsAdded(margins)
     # Moved only when it does not lie inside the free area already: a window manager's own
     # placement is kept otherwise. move() places the frame's top left corner.
-    if not free.contains(frame):
+    if move and not free.contains(frame):
         x = min(max(frame.x(), free.x()), free.right() + 1 - frame.width())
         y = min(max(frame.y(), free.y()), free.bottom() + 1 - frame.height())
         window.move(max(x, free.x()), max(y, free.y()))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from medlocal import paths
+from medlocal.ui.screen_room import size_on_screen
 
 FIRST_SIZE = (1300, 800)  # the window's size at its first start, if the screen has room
 
@@ -20,11 +21,12 @@ def window_settings() -> QSettings:
 
 
 def first_size(window: QMainWindow) -> QSize:
-    """1300 x 800, or the screen's free area where that is smaller (a 1024 x 768 or a
-    1366 x 768 laptop with a side panel): a window larger than the screen hides its edges
-    and its status bar."""
-    free = window.screen().availableGeometry().size()
-    return QSize(min(FIRST_SIZE[0], free.width()), min(FIRST_SIZE[1], free.height()))
+    """1300 x 800, or the room the screen's free area leaves the window inside its frame where
+    that is smaller (a 1024 x 768 or a 1366 x 768 laptop with a side panel): a window larger
+    than the screen hides its edges and its status bar. The frame counted as for the dialogs
+    (screen_room): sized to the whole free height, the title bar pushed the status bar (the
+    offline line) below a 728 px free area (review61u)."""
+    return size_on_screen(window, *FIRST_SIZE)
 
 
 def restore_geometry(window: QMainWindow, splitter: QSplitter) -> None:

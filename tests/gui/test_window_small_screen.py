@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.ui import screen_room
 from medlocal.ui.chat_widgets import ChatList
 from medlocal.ui.flow import ElidedLabel, FlowLayout
 from medlocal.ui.main_window import MainWindow
@@ -187,8 +188,11 @@ def test_the_first_window_fits_the_screen(qtbot: QtBot, gui_workspace: Workspace
     qtbot.addWidget(window)
     screen = window.screen().availableGeometry().size()
     size = window.size()
+    # Within the screen with its title bar (screen_room.frame_margins), review61u.
+    title = screen_room.frame_margins(window).top()
+    assert title > 0
     assert size.width() == min(FIRST_SIZE[0], screen.width())
-    assert size.height() == min(FIRST_SIZE[1], screen.height())
+    assert size.height() == min(FIRST_SIZE[1], screen.height() - title)
 
 
 @pytest.mark.parametrize(

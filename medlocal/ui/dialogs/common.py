@@ -39,7 +39,7 @@ from medlocal.ui.announce import announce
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.fit_screen import fit_dialog
 from medlocal.ui.fitting_scroll import scrolling_pane
-from medlocal.ui.screen_room import size_on_screen
+from medlocal.ui.screen_room import keep_on_screen, size_on_screen
 from medlocal.ui.tab_order import in_layout_order, tab_in_layout_order
 from medlocal.ui.workers import Job, ProgressRelay, run_task
 
@@ -177,6 +177,9 @@ def grow_to_fit(widget: QWidget) -> None:
     need = size_on_screen(window, width, need).height()
     if need > window.height():
         window.resize(width, need)
+        # Grown downwards from where it lies: a dialog Qt centred over the window ran past the
+        # screen's bottom edge once its message showed (review61u).
+        keep_on_screen(window)
 
 
 def resize_on_screen(widget: QWidget, width: int, height: int) -> None:
