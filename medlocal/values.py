@@ -1123,15 +1123,26 @@ _NAME_PART = re.compile(r"_")
 _SUFFIX_PARTS = 3
 
 
-def _suffixed_unit(cell: str) -> str | None:
+def _suffixed_unit(cell: str, names: frozenset[str] = frozenset()) -> str | None:
     """The unit the last one to three underscore-joined parts of a column's name write, the
-    longest that names one; None where the name has no underscore or its tail is no unit."""
+    longest that names one; None where the name has no underscore or its tail is no unit. A
+    side letter whose other side names another of the table's columns (``names``) is a side,
+    not litres: "IOP_L" beside "IOP_R", "grip_L_kg" (kg) beside "grip_R_kg" (review61g)."""
     parts = _NAME_PART.split(cell.strip())
-    for count in range(min(_SUFFIX_PARTS, len(parts) - 1), 0, -1):
-        unit = unit_named("/".join(parts[-count:]))
+    tail = parts[1:]
+    for at in range(1, len(parts)):
+        other = _OTHER_SIDE.get(parts[at])
+        if other is not None and "_".join((*parts[:at], other, *parts[at + 1 :])) in names:
+            tail = parts[at + 1 :]
+            break
+    for count in range(min(_SUFFIX_PARTS, len(tail)), 0, -1):
+        unit = unit_named("/".join(tail[-count:]))
         if unit is not None:
             return unit
     return None
+
+
+_OTHER_SIDE = {"L": "R", "R": "L", "l": "r", "r": "l"}
 
 
 def column_units(text: str, table: DelimitedTable) -> list[str | None]:
@@ -1141,6 +1152,7 @@ def column_units(text: str, table: DelimitedTable) -> list[str | None]:
     that unit: read bare, "4.2" under "K (mmol/L)" confirmed "potassium 4.2 g/L" (review56a)."""
     rows = table.header_cells(text)
     units: list[str | None] = [None] * max(len(row) for row in rows)
+    names = frozenset(rows[0])
     for number, cells in enumerate(rows):
         written = [cell for cell in cells if cell]
         units_row = number > 0 and bool(written) and all(unit_named(c) for c in written)
@@ -1148,7 +1160,7 @@ def column_units(text: str, table: DelimitedTable) -> list[str | None]:
             bracketed = _BRACKETED_UNIT.search(cell)
             unit = unit_named(bracketed.group(1)) if bracketed else None
             if unit is None and number == 0:
-                unit = _suffixed_unit(cell)
+                unit = _suffixed_unit(cell, names)
             if unit is None and units_row and cell:
                 unit = unit_named(cell)
             if unit is not None:

@@ -346,13 +346,22 @@ def _another_kind(mention: Mention, others: Sequence[Mention]) -> bool:
 # before the thing is one of these and the sentence's is another, found nowhere in the passage's
 # sentence (the kind rule above, kept off denials, is too wide for them: round 10).
 _NOW_STATES = frozenset({"active", "acute", "ongoing", "fresh"})
+# Words of how much or how often, not of which kind: "severe bleeding" is bleeding now, which
+# "no active bleeding" denies (review61g: "He has heavy bleeding" against it was unflagged).
+_DEGREES = frozenset(
+    {"heavy", "severe", "significant", "major", "massive", "profuse", "brisk", "torrential",
+     "uncontrolled", "persistent", "continuous", "constant", "intermittent", "frequent",
+     "recurrent", "repeated", "multiple", "daily", "large", "marked", "moderate", "mild",
+     "minor", "slight", "small", "minimal", "occasional", "worsening", "increasing", "current",
+     "life-threatening", "troublesome", "visible", "obvious", "gross", "extensive", "bad"}
+)  # fmt: skip
 
 
 def _denied_only_now(mention: Mention, others: Sequence[Mention]) -> bool:
     if " " in mention.key or mention.assertion.negated:
         return False
     mine = _modifier(mention)
-    if mine is None or mine in _NOW_STATES:
+    if mine is None or mine in _NOW_STATES or mine in _DEGREES:
         return False
     return all(
         o.assertion.negated and _modifier(o) in _NOW_STATES and mine not in o.sentence.lower()

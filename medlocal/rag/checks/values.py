@@ -93,7 +93,7 @@ def check_values(
             and not percent_change(value, values, body, evidence_values)
             and value.start not in totals
             and not course_total(value, values, body)
-            and not rest_of_week(value, body)
+            and not rest_of_week(value, values, body, evidence_text)
             and not converted_temperature(value, evidence_values)
             and not part_of_blood_pressure(
                 value, bound.get(value.start), body, evidence_bound, facts

@@ -163,12 +163,32 @@ def day_totals(
             count = tablets[-1] if tablets else Decimal(1)
             product = each[0] * count * low.numerator
             if product == amount[0] or (
-                _ROUNDED.search(body, regimen.end, total.start)
+                _rounded_its_way(body[regimen.end : total.start], product, amount[0])
                 and _rounds_to(product, amount[0], total)
             ):
                 found.append((total, per))
                 break
     return found
+
+
+# "Over" a total is more than it, "under", "almost" or "nearly" less (review61g: "1,450 mg twice
+# a day, just over 3 g a day" passed for 2.9 g).
+_ABOVE = re.compile(r"^(?:just\s+)?over$", re.IGNORECASE)
+_BELOW = re.compile(r"^(?:(?:just\s+)?under|almost|nearly)$", re.IGNORECASE)
+
+
+def _rounded_its_way(between: str, product: Decimal, amount: Decimal) -> bool:
+    """Whether ``between`` (the words from the regimen to the total) says the total is
+    rounded, on the side of the product its word says."""
+    words = [m.group() for m in _ROUNDED.finditer(between)]
+    if not words:
+        return False
+    word = " ".join(words[-1].split())
+    if _ABOVE.match(word):
+        return product > amount
+    if _BELOW.match(word):
+        return product < amount
+    return True
 
 
 # A total said to be "about" the product is that product rounded to the places it writes, and
@@ -262,13 +282,30 @@ _OTHER_DAYS = re.compile(r"\b(?:the\s+)?(?:other|remaining)\s+$", re.IGNORECASE)
 _WEEK = 7
 
 
-def rest_of_week(value: Value, body: str) -> bool:
+def rest_of_week(value: Value, values: Sequence[Value], body: str, evidence_text: str) -> bool:
     """Whether ``value`` is "the other N days" of a week whose other days the sentence names:
-    N and the distinct weekdays written make seven."""
+    N and the distinct weekdays written make seven, each of those weekdays named in the cited
+    passages too, and the other days' dose is not the named days' (review61g: "3 mg on Mondays
+    and Fridays and 2 mg on the other five days" against a Tuesday and Saturday regimen, "3 mg on
+    Tuesdays and Saturdays and 3 mg on the other five days", and a clinic day named in another
+    clause were unflagged)."""
     if value.kind != "number" or value.unit != "day" or not value.canonical.isdigit():
         return False
     if _OTHER_DAYS.search(body, max(0, value.start - 20), value.start) is None:
         return False
+    named = _weekdays(body)
+    if (
+        not named
+        or int(value.canonical) + len(named) != _WEEK
+        or not named <= _weekdays(evidence_text)
+    ):
+        return False
+    doses = [v for v in values if v.start < value.start and v.unit and v.unit != "day"]
+    return bool(doses) and all(
+        (v.canonical, v.unit) != (doses[-1].canonical, doses[-1].unit) for v in doses[:-1]
+    )
+
+
+def _weekdays(text: str) -> set[str]:
     # Written with its capital, as a day's name is ("Sats 94%" names no Saturday).
-    named = {m.group(1).lower()[:3] for m in _WEEKDAY.finditer(body) if m.group()[0].isupper()}
-    return bool(named) and int(value.canonical) + len(named) == _WEEK
+    return {m.group(1).lower()[:3] for m in _WEEKDAY.finditer(text) if m.group()[0].isupper()}
