@@ -13,18 +13,22 @@ SERVICE_ACRONYMS = frozenset(
         "CDU", "AAU", "SAU", "EAU", "ACU", "OPAT", "DSU", "MIU", "UTC", "WIC", "HASU", "PDU",
         "RDU", "RACPC", "AEC", "CCOT", "DAU", "PAU", "CAU", "GAU", "MHLT", "CRHT", "IAPT",
         "MSK", "ICCU", "HCU", "EPU", "FAU", "SSU", "ADU", "MAPU", "NNICU", "SICU", "MICU",
-        "CTICU", "NSICU", "PCCU", "CCRU", "ASU", "HAU", "EMU", "OPAU", "TCU", "RAU",
+        "CTICU", "NSICU", "PCCU", "CCRU", "ASU", "HAU", "EMU", "OPAU", "TCU", "RAU", "FQHC",
+        "ESD",
         # French
         "USIC", "SSR", "EHPAD", "HAD", "UHCD", "USC", "UNV", "USINV", "USLD", "SMUR", "SAMU",
         "UMJ", "PMI", "CMP", "CATTP", "UGA", "SSIAD", "CSAPA", "CMPP", "HDJ", "REA",
         # German
-        "ZNA", "ITS", "IMC", "MVZ", "HNO", "ZOP",
+        "ZNA", "ITS", "IMC", "MVZ", "HNO", "ZOP", "SPZ", "SAPV",
         # Spanish and Portuguese
-        "UCI", "URPA", "UCC", "UCE", "UCIN", "UCIP", "UHD", "UTI", "UPA", "UBS", "UTIP",
+        "UCI", "URPA", "UCC", "UCE", "UCIN", "UCIP", "UHD", "UTI", "UPA", "UBS", "UTIP", "CEX",
+        "UCO",
         # Italian
         "UTIC", "RSA", "OBI", "ADI", "DEA", "SPDC", "UTIN", "TIN",
         # Dutch, West Slavic, Scandinavian and Indonesian
         "SEH", "MCU", "HAP", "SOR", "OIOM", "OIT", "POZ", "JIP", "ARO", "KAR", "AKM", "MIO",
-        "IGD",
+        "IGD", "AMK",
+        # Russian
+        "ПИТ", "РАО", "ОАРИТ",
     }
 )  # fmt: skip

@@ -24,13 +24,16 @@ _SERVICES = [
     ("Seen by the medical team, moved to MAU overnight.\n", ("MAU",)),
     ("Pain settled, referred to SDU for review.\n", ("SDU",)),
     ("Bleeding in pregnancy, follow-up at EPAU in 6 weeks.\n", ("EPAU",)),
-    ("Stable, transferred to AAU for assessment.\n", ("AAU",)),
+    ("Abdominal pain, referred to AAU for review.\n", ("AAU",)),
     ("Le patient a été transféré au USIC pour surveillance.\n", ("USIC",)),
     ("Elle est adressée en EHPAD pour suite de soins.\n", ("EHPAD",)),
     ("El paciente fue trasladado a la URPA tras la cirugía.\n", ("URPA",)),
     ("Il paziente è stato trasferito in UTIC per osservazione.\n", ("UTIC",)),
     ("Pasienten ble overflyttet til AKM for overvåkning.\n", ("AKM",)),
     ("Der Patient hat eine Kontrolle im MVZ in 3 Monaten.\n", ("MVZ",)),
+    ("Kontrolle beim HNO-Arzt und im SPZ in drei Monaten.\n", ("SPZ",)),
+    ("Traslado a UCI, seguimiento en CEX de cardiología.\n", ("CEX",)),
+    ("Internado na UTI e depois na UCO por angina.\n", ("UCO",)),
 ]
 
 
