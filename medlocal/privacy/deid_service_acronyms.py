@@ -13,6 +13,8 @@ Hospital (DGH)" makes "DGH" that hospital's initials, and every mention of them 
 
 from __future__ import annotations
 
+import re
+
 from medlocal.privacy.deid_facility_mentions import _mostly_capitals
 from medlocal.privacy.deid_service_acronym_list import SERVICE_ACRONYMS
 from medlocal.privacy.deid_slot_initials import spelled_out
@@ -46,6 +48,39 @@ def without_service_acronyms(text: str, redactions: list[Redaction]) -> list[Red
     names = [red.original for red in redactions if red.kind == "facility" and " " in red.original]
     # A note's own facility spelled out by the initials keeps them (one check per initials).
     defined = {letters for letters in candidates if any(_defines(letters, name) for name in names)}
-    return [
-        red for red in redactions if not (_acronym_alone(text, red) and red.original not in defined)
-    ]
+    ordered = sorted(redactions, key=lambda red: red.start)
+    given_back: set[int] = set()
+    for i, red in enumerate(ordered):
+        if not _acronym_alone(text, red) or red.original in defined:
+            continue
+        before = ordered[i - 1] if i > 0 else None
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if not _beside_a_place(text, before, red, after):
+            given_back.add(id(red))
+    return [red for red in redactions if id(red) not in given_back]
+
+
+# Only blanks and a bracket, or blanks and a comma, between the initials and a place beside them.
+_JOIN_BEFORE = re.compile(r"[ \t]*\([ \t]*")
+_JOIN_AFTER = re.compile(r"\)?[ \t]*,?[ \t]*")
+
+
+def _beside_a_place(
+    text: str, before: Redaction | None, red: Redaction, after: Redaction | None
+) -> bool:
+    """The initials stand right beside another place: an organisation's own initials in
+    brackets after its name ("Shell (SPDC)") or a branch's place after them ("ACU North
+    Sydney", "PHC, Kasara"), not a ward."""
+    joined_before = (
+        before is not None
+        and before.kind in _KINDS
+        and before.end <= red.start
+        and _JOIN_BEFORE.fullmatch(text, before.end, red.start) is not None
+    )
+    joined_after = (
+        after is not None
+        and after.kind in _KINDS
+        and red.end <= after.start
+        and _JOIN_AFTER.fullmatch(text, red.end, after.start) is not None
+    )
+    return joined_before or joined_after

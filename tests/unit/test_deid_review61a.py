@@ -54,6 +54,9 @@ _FACILITIES = [
         ("DGH", "Dandenong"),
     ),
     ("Seen at Pine Hill Clinic (PHC) in May. Took bloods at PHC today.\n", ("PHC",)),
+    # An organisation's own initials beside its name or its branch's place (dev60, dev33).
+    ("Post-op: paracetamol. Employer Shell (SPDC); HMO Hygeia.\n", ("SPDC",)),
+    ("He studies nursing at ACU North Sydney.\n", ("ACU",)),
 ]
 
 
