@@ -74,7 +74,7 @@ def test_a_town_in_an_address_line_in_capitals_still_goes() -> None:
 def test_a_long_note_of_service_initials_is_linear() -> None:
     units = ["ITU", "SALT", "DGH", "PHC", "MAU", "USIC", "UTIC", "KATH", "UKE", "AKM"]
 
-    def run(n: int) -> str:
+    def run(n: int) -> object:
         lines = [
             f"Day {i}: moved to {units[i % len(units)]} after review, then to "
             f"{units[(i + 3) % len(units)]}.\n"
