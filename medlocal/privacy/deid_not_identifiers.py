@@ -61,6 +61,7 @@ from medlocal.privacy.deid_result_ranges import without_result_ranges
 from medlocal.privacy.deid_round_the_clock import without_round_the_clock
 from medlocal.privacy.deid_section_titles import without_section_titles
 from medlocal.privacy.deid_serovars import without_flu_strains
+from medlocal.privacy.deid_service_acronyms import without_service_acronyms
 from medlocal.privacy.deid_service_units import without_services
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_states import without_states
@@ -94,6 +95,8 @@ def without_non_identifiers(text: str, redactions: list[Redaction]) -> list[Reda
     kept = without_status_values(text, kept)
     checkpoint()
     kept = without_services(text, kept)
+    checkpoint()
+    kept = without_service_acronyms(text, kept)  # "moved to ITU", "repatriated to DGH"
     checkpoint()
     kept = without_form_labels(text, kept)
     checkpoint()

@@ -45,6 +45,7 @@ from medlocal.privacy.deid_facility_mentions import (
 )
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon
+from medlocal.privacy.deid_service_acronym_list import SERVICE_ACRONYMS
 from medlocal.privacy.deid_spans import Redaction
 
 # Capitals of any script, three to seven, standing alone as a word ("UKE", "ΠΑΓΝΗ", "UMCU").
@@ -149,7 +150,11 @@ def _in_a_slot(text: str, caps: re.Match[str], ends: set[int]) -> bool:
 
 
 def _an_initial_word(letters: str, lex: Lexicon) -> bool:
-    return letters not in _FOREIGN_UNITS and _slot_initials(letters, lex)
+    return (
+        letters not in _FOREIGN_UNITS
+        and letters not in SERVICE_ACRONYMS
+        and _slot_initials(letters, lex)
+    )
 
 
 def _plain(word: str) -> str:
