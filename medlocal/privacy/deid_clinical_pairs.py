@@ -65,14 +65,15 @@ _TIME_AFTER = re.compile(
 )
 
 # A blood pressure's word, then at most two of posture or arm ("BP sitting 12/8", "TA couché
-# 13/8"); "BP clinic 12/8" is the clinic's day.
+# 13/8"); "BP clinic 12/8" is the clinic's day, and so is "BP repeat 12/8" or "BP post 12/8"
+# (review61q: the day of the repeat, after a day).
 _PRESSURE_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:BP|B/P|NIBP|ABP|PA|TA|RR|T\.A\.|P\.A\.)"
     r"|(?i:\b(?:blood[ \t]+pressure|tension(?:[ \t]+art[ée]rielle)?|blutdruck|"
     r"press[ãa]o(?:[ \t]+arterial)?|presi[óo]n(?:[ \t]+arterial)?|"
     r"pressione(?:[ \t]+arteriosa)?|bloeddruk|ciśnienie(?:[ \t]+tętnicze)?)))"
     r"(?![^\W\d_])[ \t:=]*(?:(?i:lying|standing|sitting|seated|supine|sentad[oa]|deitad[oa]|"
-    r"debout|assis|couch[ée]e?|liegend|stehend|sitzend|manual|repeat|left|right|arm|pre|post)"
+    r"debout|assis|couch[ée]e?|liegend|stehend|sitzend|manual|left|right|arm)"
     r"[ \t:=,]*){0,2}\Z"
 )
 # "PA" and "TA" after an image's word are its view, no pressure: "CXR PA 12/8" is the film's day,

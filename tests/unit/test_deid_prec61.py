@@ -152,6 +152,8 @@ _REVIEW_DATES = [
     ("Admitted 11/28/2026. Seen 24/2 by the team.\n", "24/2"),
     # "day" reads a course only where the day is within it.
     ("Clinic day 14/7, theatre planned.\n", "14/7"),
+    # "repeat" is no posture: the day of the repeat.
+    ("BP repeat 12/8 was 150/90.\n", "12/8"),
 ]
 
 
