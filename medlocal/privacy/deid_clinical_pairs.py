@@ -65,17 +65,24 @@ _TIME_AFTER = re.compile(
 )
 
 # A blood pressure's word, then at most two of posture or arm ("BP sitting 12/8", "TA couché
-# 13/8"); "BP clinic 12/8" is the clinic's day.
+# 13/8"); "BP clinic 12/8" is the clinic's day, and so is "BP repeat 12/8" or "BP post 12/8"
+# (review61q: the day of the repeat, after a day).
 _PRESSURE_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:BP|B/P|NIBP|ABP|PA|TA|RR|T\.A\.|P\.A\.)"
     r"|(?i:\b(?:blood[ \t]+pressure|tension(?:[ \t]+art[ée]rielle)?|blutdruck|"
     r"press[ãa]o(?:[ \t]+arterial)?|presi[óo]n(?:[ \t]+arterial)?|"
     r"pressione(?:[ \t]+arteriosa)?|bloeddruk|ciśnienie(?:[ \t]+tętnicze)?)))"
     r"(?![^\W\d_])[ \t:=]*(?:(?i:lying|standing|sitting|seated|supine|sentad[oa]|deitad[oa]|"
-    r"debout|assis|couch[ée]e?|liegend|stehend|sitzend|manual|repeat|left|right|arm|pre|post)"
+    r"debout|assis|couch[ée]e?|liegend|stehend|sitzend|manual|left|right|arm)"
     r"[ \t:=,]*){0,2}\Z"
 )
-# A pressure reading earlier on the line, then only words ("142/91 then 138/88", "14/9 puis").
+# "PA" and "TA" after an image's word are its view, no pressure: "CXR PA 12/8" is the film's day,
+# "USS TA 12/8" the scan's (review61q).
+_IMAGE_BEFORE = re.compile(
+    r"(?i:\b(?:cxr|x-?ray|xr|film|view|views|radiograph\w*|uss|us|ultrasound|scan|sonograph\w*|"
+    r"doppler|echo|imaging)\b)[ \t:,]*(?:PA|TA)[ \t:=]*\Z"
+)
+# A pressure reading earlier on the line, then only words ("14/9 puis 13/8").
 _READING_BEFORE = re.compile(r"(?<![\d/])(\d{1,3})/(\d{1,3})[ \t,;]*(?:[^\W\d_]+[ \t,;]*){0,3}\Z")
 
 # A capitalised word right after the pair: a street's or a place's name.
@@ -84,8 +91,19 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 # largest count each is written with ("14/7", "18/12", "10/52", "36/24").
 _DURATION_MOST = {7: 28, 12: 24, 52: 104, 24: 72}
 _DURATION_AFTER = re.compile(
-    r"[ \t]*(?i:ago|hx|history|supply|course|duration|old|previously|before|earlier|"
-    r"post[- ]?op\w*|post[- ]?partum|pp)\b"
+    r"[ \t]*(?i:ago|hx|history|supply|course|duration|old|post[- ]?op\w*|post[- ]?partum|pp|"
+    r"(?P<weak>previously|before|earlier))\b"
+)
+# A word of an event done on a day, right before the pair: "Reviewed 4/12 before discharge",
+# "Admitted 12/7 confused" and "Seen 2/24 by cardiology" write the day it was done, and only a
+# duration's own word after the pair ("Seen 3/12 ago", "3/12 supply", "Seen 3/12 post-op")
+# outweighs it (review61q).
+_DONE_BEFORE = re.compile(
+    r"(?i:\b(?:seen|reviewed|admitted|readmitted|discharged|presented|attended|referred|started|"
+    r"stopped|commenced|ceased|given|taken|done|performed|checked|sent|received|operated|"
+    r"transferred|scanned|visited|phoned|called|rang|written|signed|issued|collected|repeated|"
+    r"examined|assessed|triaged|reported|delivered|born|died|letter|visit|clinic|attendance)\b)"
+    r"[ \t:,]*\Z"
 )
 # What has lasted so long, right after the pair ("3/7 fever", "1/7 rash", "2/52 cough").
 _COMPLAINT_AFTER = re.compile(
@@ -111,16 +129,14 @@ def _blood_pressure(text: str, start: int, a: int, b: int) -> bool:
         return False
     before = _line_before(text, start)
     if _PRESSURE_BEFORE.search(before):
-        return True
+        return _IMAGE_BEFORE.search(before) is None
     reading = _READING_BEFORE.search(before)
     if reading is None or _DATE_CUE_BEFORE.search(before):
         return False
-    # The reading before is itself a pressure: systolic over diastolic, in mmHg or in cmHg
-    # after its word ("BP 142/91 then 138/88", "TA 14/9 puis 13/8").
-    sys_, dia = int(reading.group(1)), int(reading.group(2))
-    if sys_ >= 70 and 30 <= dia < sys_:
-        return True
-    return _blood_pressure(text, reading.start(), sys_, dia)
+    # The reading before is itself a pressure in cmHg after its word ("TA 14/9 puis 13/8"). One
+    # in mmHg, or any other fraction, says nothing of the unit: "BP 142/91 checked 12/8" and
+    # "Co-amoxiclav 500/125 started 12/8" write a day after it (review61q).
+    return _blood_pressure(text, reading.start(), int(reading.group(1)), int(reading.group(2)))
 
 
 class _DayOrder:
@@ -167,10 +183,15 @@ def _duration(text: str, start: int, end: int, a: int, b: int, order: _DayOrder)
         return False  # "03/12": a day written for a calendar, no count of months
     if order.written() is False:
         return False
-    if _DURATION_AFTER.match(text, end):
+    after = _DURATION_AFTER.match(text, end)
+    done = _DONE_BEFORE.search(_line_before(text, start)) is not None
+    if after is not None and not (after.group("weak") and done):
         return True  # "Seen 3/12 ago", "2/7 history", "3/12 supply"
-    if _DURATION_BEFORE.search(_line_before(text, start)):
-        return True  # "for 14/7", "day 4/7"
+    course = _DURATION_BEFORE.search(_line_before(text, start))
+    if course is not None and not (course.group().lower().startswith("day") and a > b):
+        return True  # "for 14/7", "day 4/7" ("Clinic day 14/7" is no day 14 of 7: review61q)
+    if done:
+        return False
     # "3/7 fever", "1/7 rash"; a pair that opens its line before a capital dates the entry
     # ("3/12 Pain 6/10, Endone given").
     complaint = _COMPLAINT_AFTER.match(text, end)
@@ -211,6 +232,8 @@ def clinical_pair(text: str, start: int, end: int, order: _DayOrder | None = Non
         # "2/24 at 10:00": a time makes it a date, whatever the order; "4/17 Kookaburra" is a
         # flat and a house on a street, which the street's reading may want.
         return False
+    if _DONE_BEFORE.search(before):
+        return False  # "Seen 2/24 by cardiology": a day written in the other order (review61q)
     return _no_date_in_order(order, a, b)
 
 

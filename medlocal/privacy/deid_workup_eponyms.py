@@ -9,9 +9,10 @@ excluded" and "Fabry negative", and lost the diagnosis. What tells them apart is
 * the word opens a disease, a syndrome or a sign on the clinical list ("Noonan syndrome", "Fabry
   disease"); "Kowalski" and "Novak" open none;
 * and the line names its work-up in words no screening of people needs: another syndrome, disease,
-  sign or test, antibodies, a karyotype, a gene or a variant, a diagnosis ("Dx: Turner syndrome
+  sign, antibodies, a karyotype, a gene or a variant, a diagnosis ("Dx: Turner syndrome
   (45,X); Noonan excluded"). "Whipple excluded." alone, or after "Household screen:", stays a
-  person's name.
+  person's name, and so does a contact after "test" (people are tested: "Sputum test: Graves
+  negative; Addison positive", review61q).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from medlocal.privacy.deid_lexicon import Lexicon
 
 _HEADS = ("syndrome", "disease", "sign")
 _WORK_UP = re.compile(
-    r"(?i:\b(?:syndromes?|diseases?|signs?|tests?|antibod(?:y|ies)|karyotype|genes?|mutations?|"
+    r"(?i:\b(?:syndromes?|diseases?|signs?|antibod(?:y|ies)|karyotype|genes?|mutations?|"
     r"variants?|deletions?|dx|ddx|diagnos[ie]s|differentials?)\b)"
 )
 
