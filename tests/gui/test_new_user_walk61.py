@@ -364,7 +364,7 @@ def test_a_redacted_export_then_a_backup_and_its_restore(
     from medlocal.ui.dialogs.export_dialog import DocumentExportDialog
 
     workspace, window = _window_on_a_document(qtbot, tmp_path, screen)
-    exported = tmp_path / "shared" / "letter.txt"
+    exported = tmp_path / "outbox" / "letter.txt"
     exported.parent.mkdir()
     said: dict[str, str] = {}
 
