@@ -27,8 +27,9 @@ from collections.abc import Iterable, Iterator
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
+from medlocal.privacy.deid_name_forms import _inside, _name
 from medlocal.privacy.deid_people_words import ROLES, TITLES
-from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_surname_initials import _clinical_phrase_heads
 
 _NAME_KINDS = frozenset({"name", "patient_name"})
@@ -222,11 +223,3 @@ def _clinical_or_label(text: str, end: int, word: str) -> bool:
         return True
     after = _NEXT_WORD.match(text, end)
     return after is not None and after.group(1).lower() in EPONYM_HEADS
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _name(text: str, start: int, end: int) -> Redaction:
-    return Redaction("name", start, end, text[start:end], label("name"))
