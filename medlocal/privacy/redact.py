@@ -108,6 +108,7 @@ from medlocal.privacy.deid_name_ages import ages_after_names
 from medlocal.privacy.deid_name_forms import name_form_spans
 from medlocal.privacy.deid_name_initials import name_initials_spans
 from medlocal.privacy.deid_name_leads import name_lead_spans
+from medlocal.privacy.deid_name_variants import name_variant_spans
 from medlocal.privacy.deid_names import forget_cues
 from medlocal.privacy.deid_not_identifiers import without_non_identifiers
 from medlocal.privacy.deid_number_labels import labelled_numbers
@@ -132,6 +133,7 @@ from medlocal.privacy.deid_practice_names import practice_name_candidates
 from medlocal.privacy.deid_printed_codes import printed_code_candidates
 from medlocal.privacy.deid_recall_first import recall_first_spans
 from medlocal.privacy.deid_road_locations import road_location_candidates
+from medlocal.privacy.deid_roles_abroad import role_abroad_spans
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_saint_names import saint_place_candidates
 from medlocal.privacy.deid_secret_words import secret_word_candidates
@@ -308,6 +310,12 @@ class Redactor:
         # A found name again in another form: "Okafor A", "dr lindo", "wjordan" (deid61c).
         checkpoint()
         yield from name_form_spans(text, found + lines + tagged + people + initials, lexicon())
+        # The initial or typist's initials left beside a found name, and the name in another
+        # grammatical case ("[Khoury], E", "[Brandt]/me", "Tamm" -> "Tamme"; deid62b).
+        checkpoint()
+        yield from name_variant_spans(text, found + lines + tagged + people + initials, lexicon())
+        # A name after a role written in another language ("rezidentas Jonaitis", "hemşire Gül").
+        yield from role_abroad_spans(text, lexicon())
         # An organisation's initials in brackets after a person's name ("Dr Orr (RVH)").
         checkpoint()
         yield from bracketed_affiliations(text, found + lines + tagged, lexicon())
