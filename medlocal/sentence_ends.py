@@ -24,11 +24,12 @@ _ALWAYS = frozenset(
 )  # fmt: skip
 # Abbreviations that end a sentence only before a capital: dosage forms, routes and "circa" as
 # prescriptions write them ("Ramipril Tabl. 5 mg 1-0-0", "Metamizol Amp. 1 g i.v. bei Bedarf",
-# "ca. 80 kg"), while "1 Tabl. Bisoprolol 2,5 mg" lists a new drug.
+# "ca. 80 kg"), while "1 Tabl. Bisoprolol 2,5 mg" lists a new drug; and a clock time's "a.m." /
+# "p.m.", which goes on before "on 27 March" or "and" but ends "... at 7:25 a.m. Her NIHSS".
 _BEFORE_LOWER = frozenset(
     {
         "tabl", "tbl", "tab", "tabs", "cap", "caps", "kps", "kaps", "amp", "supp", "inj", "gtt",
-        "trpf", "lsg", "i.v", "i.m", "s.c", "ca", "u.a",
+        "trpf", "lsg", "i.v", "i.m", "s.c", "ca", "u.a", "a.m", "p.m",
     }
 )  # fmt: skip
 # Every word above (benchmarks/bench_chunk_sentence_ends.py finds the texts that write one).

@@ -416,6 +416,9 @@ _SPELLED = re.compile(
     rf"|(?P<word>{'|'.join(_NUMBER_WORDS)}))\b(?:[\s-](?P<unit>{_UNIT})(?![A-Za-z])(?!-old\b))?",
     re.I,
 )
+# A half after a number in words, with its unit: "two and a half hours", "six and a half years"
+# (a bare "at two and a half" is left as it was: an age the passage may write "2 years 6 months").
+_AND_A_HALF = re.compile(rf"\s+and\s+a\s+half\s(?P<unit>{_UNIT})(?![A-Za-z])", re.I)
 _SUPERSCRIPTS = str.maketrans("²³", "23")
 
 _UNIT_ALIASES = {
@@ -893,6 +896,21 @@ def extract_values(
         else:
             count = _NUMBER_WORDS[match.group("word").lower()]
         spelled = str(count)
+        half = None if match.group("unit") else _AND_A_HALF.match(flat_text, match.end())
+        if half is not None:
+            # "six and a half years" is 6.5 years (round 12: "6.5 years" of longevity left).
+            unit = _canonical_unit(half.group("unit"))
+            values.append(
+                Value(
+                    "number",
+                    f"{count}.5",
+                    unit,
+                    half.string[match.start() : half.end()],
+                    match.start(),
+                )
+            )
+            _mask(masked, match.start(), half.end())
+            continue
         unit = _rate_in_words(flat_text, match.end(), _canonical_unit(match.group("unit")))
         values.append(Value("number", spelled, unit, match.group(), match.start()))
         _mask(masked, match.start(), match.end())

@@ -19,10 +19,14 @@ TERMINATORS = frozenset(
 
 # A word keeps its digits and inner hyphens ("HbA1c", "SpO2", "T4", "CA-125", "COVID-19") and an
 # ion's or receptor's trailing "+" ("Na+", "HER2+"); commas are tokens, for the negation scope.
+# A result joined to its test by a hyphen is a word of its own ("HER2-negative" is "HER2
+# negative", as the passage writes it: round 12), so the trigger reads it; a trailing "-" stays
+# with its word as a "+" does ("HER2-" in "ER+/PR+/HER2-" is no plain "HER2").
 # A "?" written against the next word ("?switch", "?PE") is a token: the note queries it. A dash
 # with space either side ("Not for CPR - form signed") is a token: it separates what it joins.
 _TOKEN = re.compile(
-    r"[^\W\d_](?:[^\W_]|['/]|-(?=[^\W_]))*\+?|\d+(?:\.\d+)?|[;:(),]|\?(?=[^\W\d_])"
+    r"[^\W\d_](?:[^\W_]|['/]|-(?![Nn]egative\b|[Pp]ositive\b)(?=[^\W_]))*(?:\+|-(?![^\W_]))?"
+    r"|\d+(?:\.\d+)?|[;:(),]|\?(?=[^\W\d_])"
     r"|(?<=\s)[-\u2013\u2014](?=\s)"
 )
 

@@ -51,6 +51,8 @@ NEG_BACKWARD = (
     # normal" against "coeliac serology negative"); a test's word must name it a screen.
     "screen was normal", "screen were normal", "screen normal", "screen is normal",
     "screening was normal", "serology was normal", "serology normal", "serology is normal",
+    # The same written as a label and its result ("Baby G6PD screen: normal"; round 12).
+    "screen : normal", "screening : normal", "serology : normal",
 )  # fmt: skip
 # A result stated after the finding ("Phalen's test was positive") affirms it, whatever an
 # earlier negation's window reached ("no ferritin result and Phalen's test was positive").
@@ -199,6 +201,10 @@ HYPOTHETICAL_BACKWARD = (
     "under consideration", "was discussed", "were discussed",
     # Put off, not given: "Ticagrelor deferred to cardiology".
     "deferred", "was deferred", "postponed", "was postponed",
+    # A change a threshold would bring, stated after the thing ("the level of 120 at which the
+    # TB drugs would be stopped"; round 12).
+    "would be stopped", "would be started", "would be added", "would be given",
+    "would be withheld", "would be held", "would be restarted", "would be switched",
 )  # fmt: skip
 HYPOTHETICAL_REACH = 5
 # Back to the clause's start: "atenolol will be increased to 50 mg if ..." plans atenolol too.

@@ -180,6 +180,12 @@ _OWN_RESULTS = frozenset(
 )  # fmt: skip
 
 
+def _signed(word: str) -> bool:
+    """A finding written with its result as a sign ("ER+", "PR+", "HER2-"): a result of its own,
+    so "ER+ PR+ HER2-negative" denies the HER2 alone (round 12)."""
+    return len(word) > 1 and word[-1] in "+-" and word[-2].isalnum()
+
+
 def negation_scope(tokens: Sequence[Token], i: int, step: int, triggers: set[int]) -> list[int]:
     """Token indexes a negation trigger governs, from ``i`` forward (step 1) or backward (-1): to
     a termination term, the end of the sentence, a comma that opens a new item or clause, a
@@ -195,7 +201,7 @@ def negation_scope(tokens: Sequence[Token], i: int, step: int, triggers: set[int
         scope += range(before + 1, i + 1) if before != i else []
         i = before
     while 0 <= i < len(tokens) and not is_break(tokens[i]):
-        if step == -1 and tokens[i].text in _OWN_RESULTS:
+        if step == -1 and (tokens[i].text in _OWN_RESULTS or _signed(tokens[i].text)):
             break
         if step == 1 and _bounds_a_denial(tokens, i):
             break

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PARTS, load, score
 
-# (false alarms on good sentences, bad sentences caught), measured after the eleventh round of
+# (false alarms on good sentences, bad sentences caught), measured after the twelfth round of
 # fixes. dev2 was the first round's held-out part (12/75 and 32/44 after that round); heldout2
 # the second round's (25/89 and 48/63 after it), read case by case and fixed in round 3. dev's
 # last false alarm but one ("each for five days") went with the duration-vs-dose fix (sum27).
@@ -52,6 +52,13 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # 28/134 and 50/60 on its first reading (before round 11), in total only, and 23/134 with 51/60
 # after it. Round 11 made heldout10 development data (read case by case) and took it to 14/123
 # with 48/60 and heldout5 to 6/109, no part losing a catch or gaining a false alarm.
+# heldout12, written blind in session 62 (thalassaemia transfusion, glaucoma, peritoneal
+# dialysis, paediatric malaria, dengue, dental extraction on warfarin, hospice syringe driver,
+# occupational lead, melanoma, child ADHD, hand therapy, health check, leprosy;
+# IT/PL/JP/KE/PH/BR/IE/AU with CSV, pipe, semicolon, spaced, key: value and HL7-like tables),
+# scored 34/139 and 51/65 on its first reading (before round 12), in total only, and 31/139
+# with 51/65 after it. Round 12 made heldout11 development data (read case by case) and took it
+# to 11/134 with 51/60 and heldout9 to 12/124, no part losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 75),
     "dev2": (0, 41),
@@ -62,9 +69,10 @@ MEASURED = {
     "heldout6": (2, 44),
     "heldout7": (6, 48),
     "heldout8": (10, 36),
-    "heldout9": (13, 45),
+    "heldout9": (12, 45),
     "heldout10": (14, 48),
-    "heldout11": (23, 51),
+    "heldout11": (11, 51),
+    "heldout12": (31, 51),
 }
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 
 from medlocal.rag.checks.dose_routes import check_routes
+from medlocal.rag.checks.named_changes import named_change
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted, sentence_at
 from medlocal.rag.checks.units import a_rate_of, body_weights, per_weight_product
@@ -34,8 +35,13 @@ def check_doses(
     # a day") or a course's ("32 g a day ... 160 g in total"): checked as arithmetic
     # (checks/worked_out.py), not as another dose of the drug.
     written = extract_values(body)
+    # So is a change named after the drug's old and new doses ("from 5 mg to 7.5 mg, an
+    # increase of 2.5 mg": checks/named_changes.py).
+    known = [v for n in cited for v in facts.values(n)]
     totals = {t.start for t, _ in day_totals(body, written, frequencies(body))} | {
-        v.start for v in written if course_total(v, written, body)
+        v.start
+        for v in written
+        if course_total(v, written, body) or named_change(v, written, body, known)
     }
     for (drug, _, _), value in mine:
         if value.start in totals:
@@ -92,7 +98,11 @@ def check_doses(
         order = [
             v
             for (d, _, _), v in mine
-            if d == drug and is_dose(v) and _order_kind(v) == kind and not _in_strength(v, body)
+            if d == drug
+            and is_dose(v)
+            and _order_kind(v) == kind
+            and not _in_strength(v, body)
+            and v.start not in totals  # a total or a named change is no dose of the order
         ]
         theirs = [
             v

@@ -20,6 +20,7 @@ from medlocal.rag.checks.misattributed import (
     of_another_measure,
     what_differs,
 )
+from medlocal.rag.checks.named_changes import named_change
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.range_row_flags import RangeRowFlags
 from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
@@ -91,6 +92,7 @@ def check_values(
             and not clock_difference(value, values, body, cited, facts)
             and not span_of_its_dates(value, values, body, evidence_values)
             and not percent_change(value, values, body, evidence_values)
+            and not named_change(value, values, body, evidence_values)
             and value.start not in totals
             and not course_total(value, values, body)
             and not rest_of_week(value, values, body, evidence_text)
@@ -157,6 +159,10 @@ def check_values(
             continue
         mine = bound.get(value.start)
         if mine is None:
+            continue
+        # A change named after its two values ("to 118 mmHg ..., a drop of 30 mmHg") is of no
+        # measure or time of its own, whatever a passage binds the same number to.
+        if named_change(value, values, body, evidence_values):
             continue
         same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
         fitting = [(n, b) for n, b in same if compatible(mine, b)]
