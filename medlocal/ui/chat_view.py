@@ -32,6 +32,9 @@ from medlocal.ui.render import (
 )
 from medlocal.ui.safe_browser import SafeBrowser
 
+# A reader this close to the end (a line or so) is at the end: the view follows new text.
+_NEAR_END_PX = 24
+
 # Blocks per piece when a whole chat is drawn. Qt lays each piece out at the next pass of the
 # event loop, which takes about as long as inserting it: with 100-block pieces (an answer's) the
 # window's longest stall opening 200 turns was 50-60 ms on a busy machine, with 50 it was 30-40 ms
@@ -81,6 +84,10 @@ class ChatView(SafeBrowser):
         # answer is added one piece per pass of the event loop, so that no single step holds
         # the window (a 2,000-line answer took 0.16 s in one step even in pieces).
         self._pending = _Pieces()
+        # Where the reader scrolled to, above the end, while an answer streams: the view stays
+        # there rather than following the new text (ui62: each piece pulled a reader who had
+        # gone back up 3,800 px down to the end again). None: it follows the end.
+        self._held_at: int | None = None
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -111,8 +118,14 @@ class ChatView(SafeBrowser):
         the whole chat (in pieces); turns added, only them after the others; the same turns,
         only the live part."""
         self.turns = turns
+        asked_anew = bool(live_question) and live_question != self.live_question
         self.live_question, self.live_text, self.status_line = live_question, live_text, status_line
         shown = self._shown
+        # A new question is followed to its answer; an answer's later pieces only where the
+        # reader was at the end.
+        scrollbar = self.verticalScrollBar()
+        at_end = scrollbar is None or scrollbar.value() >= scrollbar.maximum() - _NEAR_END_PX
+        self._held_at = None if asked_anew or at_end or scrollbar is None else scrollbar.value()
         if (
             shown is None
             or len(shown) > len(self.turns)
@@ -134,6 +147,7 @@ class ChatView(SafeBrowser):
         first piece replaces the view's document at once and the rest follow one per pass of the
         event loop (a chat opened meanwhile drops them), then the live part."""
         self._shown = list(self.turns)  # a copy: _answered appends to self.turns in place
+        self._held_at = None  # another chat: read from its end
         chunks = chunked(self._chat_blocks(self._shown), CHAT_PIECE_BLOCKS)
         first = next(chunks, None)
         self.setHtml(first.html if first is not None else "")
@@ -227,7 +241,8 @@ class ChatView(SafeBrowser):
     def _scroll_to_end(self) -> None:
         scrollbar = self.verticalScrollBar()
         if scrollbar is not None:
-            scrollbar.setValue(scrollbar.maximum())
+            held = self._held_at
+            scrollbar.setValue(scrollbar.maximum() if held is None else held)
 
     def _insert_html(self, cursor: QTextCursor, text: str) -> None:
         """Every piece of HTML added to the view after a full draw goes through here."""

@@ -31,6 +31,12 @@ WAITED_FOR: dict[str, tuple[str, str]] = {
         "A summary is still being written.",
         "Nothing of it is saved.",
     ),
+    # ui62: closing by mistake during an answer lost it without a word; asked as for a summary
+    # (a stopped answer keeps nothing: chat_asking saves only a finished, checked answer).
+    "answer": (
+        "An answer is still being written.",
+        "Nothing of it is saved; ask the question again when you next open MedLocal.",
+    ),
     # Walk 50a D3: closing during a backup or restore asked nothing and stopped it.
     BACKUP_JOB: (
         "A backup is still being written.",

@@ -8,8 +8,10 @@ in "…", with the whole text as its tooltip."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 DEFAULT_SPACING = 6
@@ -120,11 +122,18 @@ class FlowLayout(QLayout):
 
 class ElidedLabel(QLabel):
     """A one-line label that draws as much of its text as fits, ending in "…"; the whole text
-    is its tooltip while it does not fit."""
+    is its tooltip while it does not fit. ``elide`` Left keeps the text's end (the figures of
+    "Context 174/8192": cut at the right it showed "Context …", ui62)."""
 
     MIN_CHARS = 8
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
+        self._elide = elide
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -137,9 +146,15 @@ class ElidedLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         text = self.text()
-        shown = text if len(text) <= self.MIN_CHARS else text[: self.MIN_CHARS] + "…"
+        shown = text
+        if len(text) > self.MIN_CHARS:
+            left = self._elide == Qt.TextElideMode.ElideLeft
+            shown = "…" + text[-self.MIN_CHARS :] if left else text[: self.MIN_CHARS] + "…"
         margins = self.contentsMargins()
-        width = self.fontMetrics().horizontalAdvance(shown) + margins.left() + margins.right()
+        # Rounded up, and a pixel more: at the integer advance Qt's elision gave one character
+        # fewer ("…74/8192").
+        advance = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(shown)) + 1
+        width = advance + margins.left() + margins.right()
         return QSize(min(width, hint.width()), hint.height())
 
     def is_elided(self) -> bool:
@@ -147,9 +162,7 @@ class ElidedLabel(QLabel):
 
     def shown_text(self) -> str:
         """What is drawn at the present width."""
-        return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
-        )
+        return self.fontMetrics().elidedText(self.text(), self._elide, self.contentsRect().width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -43,6 +43,7 @@ from medlocal.ui.import_section import CLOSE
 from medlocal.ui.lock_screen import LockScreen
 from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.quit_signals import quit_requested
+from medlocal.ui.screen_room import fit_to_new_screen
 from medlocal.ui.sources_panel import SourcesPanel
 from medlocal.ui.status import StatusWidgets
 from medlocal.ui.unlock_follow_ups import UnlockFollowUps
@@ -272,6 +273,9 @@ class MainWindow(QMainWindow):
             # Back from the command line or another window: what changed there shows here (a
             # patient removed there is dropped with their chats; else their chats are read).
             self._sync_with_vault()
+        elif event.type() == QEvent.Type.ScreenChangeInternal:
+            # Once the move that took it there has settled.
+            QTimer.singleShot(0, self, lambda: fit_to_new_screen(self))
         return super().event(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

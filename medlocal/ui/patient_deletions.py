@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from medlocal.app import Workspace
 from medlocal.app.document_deletion import DocumentDeletion, delete_planned, plan_deletion
@@ -45,6 +45,7 @@ class PatientDeletions(QWidget):
     imports: ImportSection
     patients: QListWidget
     documents: QListWidget
+    delete_button: QPushButton
     notice: ToneLabel
     delete_job: Job | None  # deleting documents or removing a patient
     reload: Callable[[], None]
@@ -207,6 +208,9 @@ class PatientDeletions(QWidget):
         vault = self.workspace.require_vault()
         document_ids = [int(i.data(ID_ROLE)) for i in items]
         question = f"Delete {names}{more} from the vault? This cannot be undone."
+        # Delete goes grey while the question is prepared, and Qt moves the keyboard on to the
+        # next button: a Space after Escape then opened Export redacted copy (ui62's day).
+        had_keyboard = self.delete_button.hasFocus()
 
         def ask(plan: DocumentDeletion) -> None:
             # The saved outputs quoting them were looked for on a worker (every output is read
@@ -217,6 +221,8 @@ class PatientDeletions(QWidget):
             asked = question + plan.attachments_sentence()
             choice = ask_delete_documents(self, asked, len(plan.citing))
             if choice is None:
+                if had_keyboard and self.delete_button.isEnabled():
+                    self.delete_button.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             carried = [shown_name(info.file_name) for info in plan.attachments]
             self._start_delete(

@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget, QWizard
 
 from medlocal.ui.default_button import no_default_by_chance
 from medlocal.ui.fitting_scroll import FittingScrollArea
-from medlocal.ui.screen_room import BOUNDED_LEAST, keep_on_screen, size_on_screen
+from medlocal.ui.screen_room import (
+    BOUNDED_LEAST,
+    fit_to_new_screen,
+    keep_on_screen,
+    size_on_screen,
+)
 
 
 class ScreenKeeper(QObject):
@@ -85,6 +90,13 @@ class ScreenKeeper(QObject):
             if self.before_growth is None:
                 self.before_growth = watched.size()
             QTimer.singleShot(0, watched, lambda: self._fit_to_font(watched))
+        elif (
+            event.type() == QEvent.Type.ScreenChangeInternal
+            and isinstance(watched, QWidget)
+            and watched.isVisible()
+        ):
+            # Moved to another screen (ui62): measured for that one, within its free area.
+            QTimer.singleShot(0, watched, lambda: self._fit_to_screen(watched))
         elif event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
             if not event.spontaneous():
                 self._set_sizes = [*self._set_sizes[-7:], event.size()]
@@ -92,6 +104,13 @@ class ScreenKeeper(QObject):
                 self.before_growth = None  # resized by the person: their size is kept
                 self.sized_by_person = True
         return False
+
+    def _fit_to_screen(self, window: QWidget) -> None:
+        if not shiboken6.isValid(window) or not window.isVisible():
+            return
+        if not self.sized_by_person and self.measure is not None:
+            self.measure()
+        fit_to_new_screen(window)
 
     def _fit_to_font(self, window: QWidget) -> None:
         if not shiboken6.isValid(window) or not window.isVisible():

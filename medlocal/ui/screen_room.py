@@ -51,6 +51,15 @@ def _room(window: QWidget) -> QRect:
     return free_area(window).marginsRemoved(frame_margins(window))
 
 
+def fit_to_new_screen(window: QWidget) -> None:
+    """``window``, moved to another screen (dragged to a smaller second monitor), kept within
+    that screen's free area (ui62: a 1300 x 800 window stayed that size on a 683 x 384 screen,
+    its status bar and edges off it). A maximised or full-screen one the window system sizes."""
+    placed = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+    if window.isVisible() and not window.windowState() & placed:
+        keep_on_screen(window)
+
+
 def keep_on_screen(window: QWidget, *, move: bool = True) -> None:
     """``window``'s minimum, size and (unless not ``move``) place within the free area of its
     screen, its frame (the title bar by which it is moved) included."""

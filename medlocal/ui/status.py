@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from medlocal import crash
@@ -17,6 +17,7 @@ from medlocal.privacy import netguard
 from medlocal.ui.colours import Tone, ToneLabel
 from medlocal.ui.fitting_label import FittingLabel
 from medlocal.ui.flow import ElidedLabel
+from medlocal.ui.squeeze_row import SqueezeRow
 
 LIVE_REFRESH_MS = 250
 # An internal error is also said in the status bar's message area, where it is read, but at most
@@ -50,7 +51,8 @@ class StatusWidgets:
         self.backend.setAccessibleName("Compute backend")
         self.speed = ElidedLabel("")
         self.speed.setAccessibleName("Tokens per second")
-        self.context = ElidedLabel("")
+        # Cut at the left, the figures stay ("…174/8192").
+        self.context = ElidedLabel("", elide=Qt.TextElideMode.ElideLeft)
         self.context.setAccessibleName("Context used")
         self.offline = ToneLabel("")
         self.offline.setAccessibleName("Offline status")
@@ -58,8 +60,14 @@ class StatusWidgets:
         self.internal_errors.setAccessibleName("Internal errors this session")
         # Permanent: a temporary message (the backup reminder, "Updating passages…" after
         # unlocking) hid the model and the tokens per second for as long as it showed.
-        labels = (self.model, self.backend, self.speed, self.context, self.internal_errors)
-        for label in (*labels, self.offline):
+        # In one row where the model's name gives way first, then the speed, the backend and
+        # the context (squeeze_row: Qt's layout cut each by the same, "Context 174…" beside a
+        # model name nearly whole).
+        self.row = SqueezeRow(
+            (self.model, self.backend, self.speed, self.context),
+            (self.model, self.speed, self.backend, self.context),
+        )
+        for label in (self.row, self.internal_errors, self.offline):
             bar.addPermanentWidget(label)
         self.internal_errors.hide()
         # The one-time "Vault upgraded to format N; ..." (walk 44 D5): a normal widget, so a

@@ -1,0 +1,103 @@
+"""Labels side by side that give up room in a set order: each is as wide as its text where the
+row has room; where it has not, the first named gives way first, down to its least width, then
+the next. Qt's box layout takes the same from each: on a 1366 px window at 18 pt the status bar
+showed "Context 174…" and "Backend:…" beside a model name 44 px short of whole, and at 1000 px
+"Context …", with room for both had the model's name given way (ui62)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
+
+SPACING = 6  # between two labels, where the style gives no layout spacing
+
+
+def _ellipsis(label: QWidget) -> int:
+    """The width of a "…" alone in ``label``."""
+    margins = label.contentsMargins()
+    return label.fontMetrics().horizontalAdvance("…") + margins.left() + margins.right()
+
+
+class SqueezeRow(QWidget):
+    """``labels`` in that order, laid out by hand: ``give_way`` (the same widgets) is the order
+    in which they give up room, first to their least widths, then each to a "…" alone."""
+
+    def __init__(
+        self,
+        labels: Sequence[QWidget],
+        give_way: Sequence[QWidget],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert sorted(map(id, labels)) == sorted(map(id, give_way))
+        self._labels = list(labels)
+        self._give_way = list(give_way)
+        for label in self._labels:
+            label.setParent(self)
+            label.installEventFilter(self)  # a new text, shown or hidden: laid out again
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def _spacing(self) -> int:
+        spacing = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        return spacing if spacing >= 0 else SPACING
+
+    def _shown(self) -> list[QWidget]:
+        return [label for label in self._labels if not label.isHidden()]
+
+    def _total(self, widths: Sequence[int]) -> int:
+        return sum(widths) + self._spacing() * max(len(widths) - 1, 0)
+
+    def sizeHint(self) -> QSize:
+        shown = self._shown()
+        height = max((label.sizeHint().height() for label in shown), default=0)
+        return QSize(self._total([label.sizeHint().width() for label in shown]), height)
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self._shown()
+        height = max((label.minimumSizeHint().height() for label in shown), default=0)
+        return QSize(self._total([label.minimumSizeHint().width() for label in shown]), height)
+
+    def widths(self, room: int) -> dict[QWidget, int]:
+        """Each shown label's width in a row ``room`` pixels wide."""
+        shown = self._shown()
+        widths = {label: label.sizeHint().width() for label in shown}
+        least = {label: min(label.minimumSizeHint().width(), widths[label]) for label in shown}
+        over = self._total(list(widths.values())) - room
+        # To their least widths in turn, then (where that is still too wide) in turn to a "…"
+        # alone: the figures after the model's name stay readable the longest.
+        for floors in (least, {label: _ellipsis(label) for label in shown}):
+            for label in self._give_way:
+                if over <= 0:
+                    return widths
+                if label in widths:
+                    given = max(min(over, widths[label] - floors[label]), 0)
+                    widths[label] -= given
+                    over -= given
+        return widths
+
+    def _place(self) -> None:
+        widths = self.widths(self.width())
+        x = 0
+        for label in self._labels:
+            if label in widths:
+                label.setGeometry(QRect(x, 0, widths[label], self.height()))
+                x += widths[label] + self._spacing()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show, QEvent.Type.Hide):
+            self.updateGeometry()
+            self._place()
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a label's size hint changed
+            self.updateGeometry()
+            self._place()
+        return super().event(event)
