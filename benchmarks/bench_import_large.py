@@ -13,6 +13,8 @@ openpyxl's write-only mode, so without a declared size) is generated and:
   decode on 1 thread and on the configured threads, and texts packed into one decode, CPU
   seconds and the largest difference to the 1-thread vectors.
 
+``--pdf-pages N`` does the last two for a generated one-column PDF of N pages instead.
+
 Prints one JSON object on its last line (``benchmarks/run.py`` collects it).
 """
 
@@ -51,6 +53,25 @@ def make_workbook(path: Path, rows: int) -> None:
             [day, 120 + i % 30, 5 + i % 7, 200 + i % 100, 3.5 + (i % 15) / 10, 135 + i % 10]
         )
     workbook.save(path)
+
+
+def make_pdf(path: Path, pages: int) -> None:
+    """A ``pages``-page clinic letter of one column (bench_ingest's sentences)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    sys.path.insert(0, str(HERE))
+    from bench_ingest import _paragraph
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=True)
+    for page in range(pages):
+        text = pdf.beginText(50, 800)
+        text.textLine(f"Clinic letter, page {page + 1}")
+        for line in range(40):
+            text.textLine(_paragraph(page * 7 + line)[:95])
+        pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
 
 
 def base_module(revision: str) -> ModuleType | None:
@@ -192,14 +213,28 @@ def main() -> int:
     parser.add_argument("--base", default=BASE, help="revision to compare the reading with")
     parser.add_argument("--embedder", choices=("default", "hash"), default="hash")
     parser.add_argument("--lever-texts", type=int, default=32)
+    parser.add_argument(
+        "--pdf-pages",
+        type=int,
+        default=0,
+        help="import a generated one-column PDF of this many pages instead of the workbook",
+    )
     args = parser.parse_args()
     rows = 4_000 if args.quick else args.rows
     with tempfile.TemporaryDirectory(prefix="medlocal-bench-import-large-") as tmp:
         os.environ["MEDLOCAL_HOME"] = str(Path(tmp) / "home")
-        path = Path(tmp) / "labs.xlsx"
-        make_workbook(path, rows)
-        result: dict[str, Any] = {"rows": rows, "bytes": path.stat().st_size, "base": args.base}
-        result.update(extraction(path.read_bytes(), base_module(args.base), 1 if args.quick else 2))
+        result: dict[str, Any]
+        if args.pdf_pages:
+            path = Path(tmp) / "letter.pdf"
+            make_pdf(path, args.pdf_pages)
+            result = {"pdf_pages": args.pdf_pages, "bytes": path.stat().st_size}
+        else:
+            path = Path(tmp) / "labs.xlsx"
+            make_workbook(path, rows)
+            result = {"rows": rows, "bytes": path.stat().st_size, "base": args.base}
+            result.update(
+                extraction(path.read_bytes(), base_module(args.base), 1 if args.quick else 2)
+            )
         engine = None
         embedder: Any
         if args.embedder == "default":
