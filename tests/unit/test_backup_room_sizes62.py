@@ -24,17 +24,23 @@ def _refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, needed: int, free:
     return refused.value.plain
 
 
-def test_sizes_under_a_megabyte_are_told_apart(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("needed", "free", "said_needed", "said_free"),
+    [
+        # Under a megabyte both read "0.1 MB": told in kB.
+        (118_784, 61_440, "needs about 119 kB free while it is written", "59 kB); 61 kB is free"),
+        # Sizes that differ in megabytes stay in megabytes.
+        (52_400_000, 30_100_000, "needs about 52.4 MB free while it", "26.2 MB); 30.1 MB is free"),
+    ],
+)
+def test_the_sizes_said_differ_as_the_sizes_do(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    needed: int,
+    free: int,
+    said_needed: str,
+    said_free: str,
 ) -> None:
-    said = _refusal(tmp_path, monkeypatch, needed=118_784, free=61_440)
-    assert "needs about 119 kB free while it is written" in said
-    assert "each about 59 kB); 61 kB is free" in said
-
-
-def test_sizes_that_differ_in_megabytes_stay_in_megabytes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    said = _refusal(tmp_path, monkeypatch, needed=52_400_000, free=30_100_000)
-    assert "needs about 52.4 MB free while it is written" in said
-    assert "; 30.1 MB is free" in said
+    said = _refusal(tmp_path, monkeypatch, needed=needed, free=free)
+    assert said_needed in said
+    assert said_free in said
