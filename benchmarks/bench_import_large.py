@@ -56,7 +56,8 @@ def make_workbook(path: Path, rows: int) -> None:
 
 
 def make_pdf(path: Path, pages: int) -> None:
-    """A ``pages``-page clinic letter of one column (bench_ingest's sentences)."""
+    """A ``pages``-page clinic letter of one column (bench_ingest's sentences, each line
+    numbered so that no two passages are the same)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -68,7 +69,9 @@ def make_pdf(path: Path, pages: int) -> None:
         text = pdf.beginText(50, 800)
         text.textLine(f"Clinic letter, page {page + 1}")
         for line in range(40):
-            text.textLine(_paragraph(page * 7 + line)[:95])
+            # Numbered: bench_ingest's sentences repeat, and repeated passages are embedded
+            # once (pipeline._embed), which would hide the embedding's cost.
+            text.textLine(f"{page + 1}.{line + 1} {_paragraph(page * 7 + line)[:88]}")
         pdf.drawText(text)
         pdf.showPage()
     pdf.save()
