@@ -504,8 +504,8 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
         for root, dirs, files in os.walk(path, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not _housekeeping(name):
-                    file = Path(root) / name
+                file = Path(root) / name
+                if not _housekeeping(file):
                     add(file, file.absolute().relative_to(top.absolute()), from_folder=True)
     return found
 
@@ -515,14 +515,30 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[FoundFile]:
 # a DOCX they failed the batch), Windows's thumbnail cache and folder settings.
 _OFFICE_OWNER_FILE = "~$"
 _SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+# An owner file holds its owner's name, padded with NUL bytes to 162 (Word) or 165 (Excel)
+# bytes. A "~$" file larger than this, or without a NUL byte, is a document someone named so
+# (review61p: it was passed over silently).
+_OWNER_FILE_MAX_BYTES = 512
 
 
-def _housekeeping(name: str) -> bool:
+def _housekeeping(file: Path) -> bool:
     """Whether a file found in a folder is left out: hidden (a dot name, as macOS's "._" copies
     on a USB stick), an Office owner file or a Windows system file."""
-    return (
-        name.startswith(".") or name.startswith(_OFFICE_OWNER_FILE) or name.lower() in _SYSTEM_FILES
-    )
+    name = file.name
+    if name.startswith(_OFFICE_OWNER_FILE):
+        return _is_owner_file(file)
+    return name.startswith(".") or name.lower() in _SYSTEM_FILES
+
+
+def _is_owner_file(file: Path) -> bool:
+    """Whether a "~$" file is an Office owner file. One that cannot be read is taken for one:
+    an owner file goes when its document is closed, maybe while the folder is walked."""
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(_OWNER_FILE_MAX_BYTES + 1)
+    except OSError:
+        return True
+    return len(head) <= _OWNER_FILE_MAX_BYTES and b"\x00" in head
 
 
 def _import_one(

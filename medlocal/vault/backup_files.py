@@ -66,6 +66,25 @@ def mb(count: int) -> str:
     return f"{max(count, 0) / 1e6:,.1f} MB"
 
 
+def told_apart(*counts: int) -> list[str]:
+    """Byte counts in MB as :func:`mb` says them, or in kB (then bytes) where two different
+    counts would read the same: a 64 kB drive was told "it needs about 0.1 MB, and 0.1 MB is
+    free there" (user62's walk)."""
+    for size in (mb, _kb, _bytes):
+        said = [size(count) for count in counts]
+        if len(set(said)) == len(set(counts)):
+            return said
+    return said
+
+
+def _kb(count: int) -> str:
+    return f"{max(count, 0) / 1e3:,.0f} kB"
+
+
+def _bytes(count: int) -> str:
+    return f"{max(count, 0):,} bytes"
+
+
 class NoRoomError(BackupError):
     """A backup refused by :func:`check_room`: its message (``str``) ends with the command that
     would make room; ``plain`` is the message without it and ``advice`` what the folder holds
@@ -106,27 +125,30 @@ def check_room(
 
     if one_disk:
         if here < 2 * needed:
+            both, each, free = told_apart(2 * needed, needed, here)
             raise NoRoomError(
                 f"Not enough space for the backup: the vault and {shown_path(destination)} are on "
-                f"one disk, which needs about {mb(2 * needed)} free while it is written (a "
-                f"snapshot beside the vault, then the backup, each about {mb(needed)}); {mb(here)} "
-                "is free. Free some space, or back up to another drive. Nothing was written.",
+                f"one disk, which needs about {both} free while it is written (a snapshot beside "
+                f"the vault, then the backup, each about {each}); {free} is free. Free some "
+                "space, or back up to another drive. Nothing was written.",
                 room_advice(destination, vault_id, 2 * needed - here),
                 vault_folder,
             )
         return
     if there < needed:
+        wanted, free = told_apart(needed, there)
         raise NoRoomError(
             f"Not enough space for the backup in {shown_path(destination)}: it needs about "
-            f"{mb(needed)}, and {mb(there)} is free there. Free some space on that drive or choose "
-            "a larger one. Nothing was written.",
+            f"{wanted}, and {free} is free there. Free some space on that drive or choose a "
+            "larger one. Nothing was written.",
             room_advice(destination, vault_id, needed - there),
             vault_folder,
         )
     if here < needed:
+        wanted, free = told_apart(needed, here)
         raise BackupError(
             f"Not enough space beside the vault in {shown_path(beside_vault)} for the backup's "
-            f"snapshot: it needs about {mb(needed)}, and {mb(here)} is free on that disk. Free "
+            f"snapshot: it needs about {wanted}, and {free} is free on that disk. Free "
             "some space there. Nothing was written."
         )
 

@@ -162,66 +162,78 @@ def _comments(
 
 def _read_sheet(sheet: Any, budget: SheetBudget, persons: dict[str, str] | None) -> SheetCells:
     cells = SheetCells()
-    for row_number, column, cell in _filled_cells(sheet):
+    part = _SheetPart()
+    for row_number, column, cell in part.filled_cells(sheet):
         text = cell_text(cell.value, cell.number_format)
         budget.spend(1, len(text))
         cells.add(row_number, column, text, _is_figure(cell.value))
     for row_number, column, note, author in _comments(sheet, cells, persons):
         budget.spend(0, len(note) + len(author))
         cells.add_note(row_number, column, note, author)
-    cells.merged, cells.unsaved_formulas = _merges_and_unsaved_formulas(sheet)
+    cells.merged, cells.unsaved_formulas = part.merged, part.unsaved_formulas
     return cells
 
 
-def _filled_cells(sheet: Any) -> Iterator[tuple[int, int, Any]]:
-    """(row, column, cell) for each cell the sheet's part holds, as it holds them. Not
-    ``iter_rows``: it pads each row out to its last cell (or to the declared dimension), so a
-    row holding one cell in column XFD would cost 16,384 cells, and a small file of such rows
-    minutes. The parser is the one ``iter_rows`` uses, set up as it sets it up (openpyxl is
-    pinned)."""
-    workbook = sheet.parent
-    with sheet._get_source() as source:
-        parser = WorkSheetParser(
-            source,
-            sheet._shared_strings,
-            data_only=workbook.data_only,
-            epoch=workbook.epoch,
-            date_formats=workbook._date_formats,
-            timedelta_formats=workbook._timedelta_formats,
-        )
-        for row_number, row in parser.parse():
-            for found in row:
-                if found["value"] is not None:
-                    yield row_number, found["column"], ReadOnlyCell(sheet, **found)
+class _SheetPart:
+    """One reading of a sheet's part: its filled cells, as it holds them, and on the way its
+    merged ranges and how many formula cells hold no saved value (a workbook a program wrote:
+    openpyxl gives them as empty cells). openpyxl's read-only sheets do not read merged ranges,
+    and the part was read a second time for them: a third of a 40,000-row export's extraction
+    (user62). Each row is let go as soon as it is passed."""
+
+    def __init__(self) -> None:
+        self.merged: list[tuple[int, int, int, int]] = []
+        self.unsaved_formulas = 0
+
+    def filled_cells(self, sheet: Any) -> Iterator[tuple[int, int, Any]]:
+        """(row, column, cell) for each cell the sheet's part holds, as it holds them. Not
+        ``iter_rows``: it pads each row out to its last cell (or to the declared dimension), so
+        a row holding one cell in column XFD would cost 16,384 cells, and a small file of such
+        rows minutes. Each row is read by the parser ``iter_rows`` uses, set up as it sets it up
+        (openpyxl is pinned); ``_get_source`` is the read-only sheet's own way to open its
+        part."""
+        workbook = sheet.parent
+        sheet_data = None
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,
+                data_only=workbook.data_only,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for event, element in iterparse(source, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == _SHEET_DATA:
+                        sheet_data = element
+                elif tag == _ROW:
+                    row_number, row = parser.parse_row(element)
+                    self.unsaved_formulas += sum(map(_unsaved_formula, element))
+                    if sheet_data is not None:
+                        sheet_data.remove(element)
+                    for found in row:
+                        if found["value"] is not None:
+                            yield row_number, found["column"], ReadOnlyCell(sheet, **found)
+                elif tag == _MERGE_CELL:
+                    self._add_merge(element.get("ref", ""))
+
+    def _add_merge(self, ref: str) -> None:
+        try:
+            bounds = range_boundaries(ref)
+        except (TypeError, ValueError):
+            return  # a damaged range names no cells: nothing to fill
+        if None not in bounds:
+            first_column, first_row, last_column, last_row = bounds
+            self.merged.append((first_column, first_row, last_column, last_row))
+
+
+def _unsaved_formula(cell: Any) -> bool:
+    return cell.find(_FORMULA) is not None and not (cell.findtext(_VALUE) or "").strip()
 
 
 def _is_figure(value: object) -> bool:
     return isinstance(value, int | float | datetime.date | datetime.time) and not isinstance(
         value, bool
     )
-
-
-def _merges_and_unsaved_formulas(sheet: Any) -> tuple[list[tuple[int, int, int, int]], int]:
-    """The sheet's merged ranges, and how many formula cells hold no saved value (a workbook
-    a program wrote: openpyxl gives them as empty cells). openpyxl's read-only sheets do not
-    read merged ranges (they follow the rows in the sheet's XML), so the sheet's part is read
-    again for both, each row let go as soon as it is passed. ``_get_source`` is the read-only
-    sheet's own way to open its part (openpyxl is pinned)."""
-    ranges: list[tuple[Any, ...]] = []
-    unsaved = 0
-    sheet_data = None
-    with sheet._get_source() as source:
-        for event, element in iterparse(source, events=("start", "end")):
-            if event == "start":
-                if element.tag == _SHEET_DATA:
-                    sheet_data = element
-            elif element.tag == _CELL and element.find(_FORMULA) is not None:
-                unsaved += not (element.findtext(_VALUE) or "").strip()
-            elif element.tag == _ROW and sheet_data is not None:
-                sheet_data.remove(element)
-            elif element.tag == _MERGE_CELL:
-                try:
-                    ranges.append(range_boundaries(element.get("ref", "")))
-                except (TypeError, ValueError):
-                    continue  # a damaged range names no cells: nothing to fill
-    return [(a, b, c, d) for a, b, c, d in ranges if None not in (a, b, c, d)], unsaved
