@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_age_sayings import age_saying_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
-from medlocal.privacy.deid_world_age_columns import world_age_column_candidates
+from medlocal.privacy.deid_world_age_columns import rows_after, world_age_column_candidates
 
 # Speed: the scan starts only at an "AGE" label set apart by two blanks or a line's ends.
 _AGE_LABEL = re.compile(r"(?:^|(?<=[ ]{2}))(?:AGE|Age)(?=[ ]{2,}|[ ]*$)", re.M)
@@ -59,16 +59,7 @@ def column_age_candidates(text: str) -> Iterator[Redaction]:
 def _column_ages(text: str, pos: int, left: int, right: int) -> Iterator[Redaction]:
     """The ages in the rows after ``pos`` whose number starts between columns ``left`` and
     ``right``, to the first blank line."""
-    for _ in range(_MAX_ROWS):
-        if pos >= len(text):
-            return
-        start = pos + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        row = text[start:end]
-        pos = end
-        if not row.strip():
-            return
+    for start, row in rows_after(text, pos, _MAX_ROWS):
         if _RULE.fullmatch(row):
             continue
         for age in _AGE.finditer(row):

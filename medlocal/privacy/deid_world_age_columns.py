@@ -75,16 +75,7 @@ def _separator(header: str) -> str | None:
 
 def _rows(text: str, pos: int, separator: str, column: int, width: int) -> Iterator[Redaction]:
     """The ages in the age column of the rows after ``pos``, to the first blank line."""
-    for _ in range(_MAX_ROWS):
-        if pos >= len(text):
-            return
-        start = pos + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        row = text[start:end]
-        pos = end
-        if not row.strip():
-            return
+    for start, row in rows_after(text, pos, _MAX_ROWS):
         cells = row.split(separator)
         # A row of another table, or a wrapped line, has another number of cells.
         if abs(len(cells) - width) > 1 or column >= len(cells):
@@ -95,3 +86,19 @@ def _rows(text: str, pos: int, separator: str, column: int, width: int) -> Itera
         a = start + sum(len(c) + 1 for c in cells[:column]) + age.start("v")
         b = a + len(age.group("v"))
         yield Redaction("age_over_89", a, b, text[a:b], label("age_over_89"))
+
+
+def rows_after(text: str, pos: int, most: int) -> Iterator[tuple[int, str]]:
+    """The lines after the line end at ``pos``, each with its start, to the first blank line
+    or the text's end, ``most`` at most: a table's rows under its header."""
+    for _ in range(most):
+        if pos >= len(text):
+            return
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        row = text[start:end]
+        pos = end
+        if not row.strip():
+            return
+        yield start, row
