@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_age_sayings import age_saying_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_world_age_columns import rows_after, world_age_column_candidates
 
 # Speed: the scan starts only at an "AGE" label set apart by two blanks or a line's ends.
 _AGE_LABEL = re.compile(r"(?:^|(?<=[ ]{2}))(?:AGE|Age)(?=[ ]{2,}|[ ]*$)", re.M)
@@ -47,21 +49,17 @@ def column_age_candidates(text: str) -> Iterator[Redaction]:
         left = labels[at - 1].end() + 1 if at > 0 else 0
         right = labels[at + 1].start() if at + 1 < len(labels) else column + 8
         yield from _column_ages(text, line_end, left, right)
+    # Session 62 (deid62d): an age column headed in another language, or set apart by pipes
+    # without outer pipes, tabs or semicolons (deid_world_age_columns).
+    yield from world_age_column_candidates(text)
+    # Dated birthdays, lists of ages, German "J." and the singular "рік" (deid_age_sayings).
+    yield from age_saying_candidates(text)
 
 
 def _column_ages(text: str, pos: int, left: int, right: int) -> Iterator[Redaction]:
     """The ages in the rows after ``pos`` whose number starts between columns ``left`` and
     ``right``, to the first blank line."""
-    for _ in range(_MAX_ROWS):
-        if pos >= len(text):
-            return
-        start = pos + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        row = text[start:end]
-        pos = end
-        if not row.strip():
-            return
+    for start, row in rows_after(text, pos, _MAX_ROWS):
         if _RULE.fullmatch(row):
             continue
         for age in _AGE.finditer(row):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_crew_codes import crew_code_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_fleet_plates import fleet_plate_candidates
 from medlocal.privacy.deid_lower_plates import plate_groups
@@ -67,6 +68,8 @@ def plate_word_candidates(text: str) -> Iterator[Redaction]:
     # Session 61 (deid61b): plates straight after a vehicle's word of many languages
     # (deid_world_vehicle_words).
     yield from world_vehicle_word_candidates(text)
+    # Session 62 (deid62d): crews', units' and call signs' codes (deid_crew_codes).
+    yield from crew_code_candidates(text)
 
 
 def _plate(text: str, start: int, end: int) -> Redaction:

@@ -20,6 +20,7 @@ from medlocal.privacy.deid_code_columns import code_column_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_reference_groups import reference_group_candidates
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_world_card_labels import world_card_label_candidates
 from medlocal.privacy.deid_world_file_numbers import world_file_number_candidates
 
 _ZERO_LED_AFTER_SLASH = re.compile(
@@ -47,3 +48,6 @@ def printed_code_candidates(text: str) -> Iterator[Redaction]:
     yield from world_file_number_candidates(text)
     # Codes under a table's header that names them (deid_code_columns).
     yield from code_column_candidates(text)
+    # Session 62 (deid62d): national, insurance, licence, invoice and file numbers after labels
+    # of many languages, in every written shape (deid_world_card_labels).
+    yield from world_card_label_candidates(text)
