@@ -262,13 +262,9 @@ def _opens_on_head(text: str, start: int) -> bool:
     )
 
 
-def _heads_before(
-    text: str, pieces: list[tuple[int, int, frozenset[str]]], lex: Lexicon
-) -> list[tuple[int, int]]:
+def _heads_before(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     grown = []
-    for start, end, kinds in pieces:
-        if _a_person(text, start, kinds):
-            continue
+    for start, end in places:
         head = _WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
         if head is None:
             continue
@@ -282,13 +278,9 @@ def _heads_before(
     return grown
 
 
-def _heads_after(
-    text: str, pieces: list[tuple[int, int, frozenset[str]]], lex: Lexicon
-) -> list[tuple[int, int]]:
+def _heads_after(text: str, places: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
     grown = []
-    for start, end, kinds in pieces:
-        if _a_person(text, start, kinds):
-            continue
+    for start, end in places:
         site = _SITE.match(text, end)
         if site is not None and not any(_clinical(w, lex) for w in site.group().split()[2:]):
             grown.append((start, site.end()))
@@ -326,9 +318,9 @@ def whole_facility_names(text: str, redactions: list[Redaction], lex: Lexicon) -
     """The settled redactions, each facility's span grown to the whole name it stopped short of
     (see the module's docstring); spans the growth reaches are joined into one facility."""
     pieces = _pieces(text, redactions)
-    grown = (
-        _joints(text, pieces) + _heads_before(text, pieces, lex) + _heads_after(text, pieces, lex)
-    )
+    # A person's name after a title is no facility's piece for a head to grow from.
+    places = [(start, end) for start, end, kinds in pieces if not _a_person(text, start, kinds)]
+    grown = _joints(text, pieces) + _heads_before(text, places) + _heads_after(text, places, lex)
     if not grown:
         return redactions
     # A growth never reaches over a code or a date: those keep their own spans and kinds.
