@@ -137,7 +137,7 @@ def test_the_reading_is_linear() -> None:
 
 # The blind half dev81: 45 notes, 542 identifiers (290 facilities), 135 clinical terms. Blind
 # (main 740d7d5): 514/542, facility 262/290, damage 17 (515 and 263 once one annotation was set
-# to the header's convention: a leading "the" outside); deid62a 526/542, facility 274/290,
+# to the header's convention: a leading "the" outside); deid62a 525/542, facility 273/290,
 # damage 17.
 def test_dev81_parses_and_stays_at_its_figures() -> None:
     from fixtures.deid_corpus import load, redactor_spans, score
@@ -148,5 +148,5 @@ def test_dev81_parses_and_stays_at_its_figures() -> None:
     assert sum(len(n.clinical) for n in notes) == 135
 
     result = score(notes, redactor_spans)
-    assert result.found["FACILITY"] >= 272
+    assert result.found["FACILITY"] >= 273
     assert result.clinical_damaged <= 17
