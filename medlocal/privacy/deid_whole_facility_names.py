@@ -106,8 +106,9 @@ _WORD_BEFORE = re.compile(
     r"(?<![\w.-])([^\W\d_][^\W\d_'’]*)[ \t]+(?:(for|of|de|di|do|der)[ \t]+)?\Z"
 )
 _SERVICE_BEFORE = re.compile(r"\b(?i:day|night|virtual|home)[ \t]+\Z")
-_CAPITAL_AFTER = re.compile(r"[ \t]+([A-ZÀ-ÖØ-Þ][\w'’-]*)")
-_HEAD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+|[A-Z]+)(?![\w'’])")
+# One blank only: two blanks or a tab are a field's gap ("Works at [Greggs]  School run: ...").
+_CAPITAL_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)")
+_HEAD_AFTER = re.compile(r" ([A-Z][a-z]+|[A-Z]+)(?![\w'’])")
 # Words that make a run of pieces an organisation's name though no facility's kind.
 _NAME_KINDS = frozenset({"nhs", "university", "universitario", "universitaria", "court", "trust"})
 _TITLE_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+)\.?[ \t]+\Z")

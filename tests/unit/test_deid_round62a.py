@@ -60,6 +60,8 @@ _KEPT = [
     ),
     ("Follow-up in the Parkinson's clinic at Salford Royal Hospital.\n", ("Parkinson's", "clinic")),
     ("Rückverlegung ins Klinikum Augsburg, Kardiologie, nach PCI.\n", ("Kardiologie", "PCI")),
+    # A field's gap (two blanks) ends the name: the next field's word is no head of it.
+    ("Works at Greggs  School run: mornings\n", ("School",)),
 ]
 
 
