@@ -157,6 +157,7 @@ from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
+from medlocal.privacy.deid_whole_facility_names import whole_facility_names
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_plates import world_plate_candidates
 from medlocal.privacy.deid_world_words import WORLD_WEEKDAYS
@@ -546,6 +547,9 @@ class Redactor:
         # Clinic]", "Guy's and St Thomas' [Marfan clinic]"; deid60a).
         found = without_department_tails(text, found)
         found = without_label_words(text, found)  # "[NAME] no [MRN]" of "Hosp no …" (walk 52a)
+        # A facility's span grown to the whole name it stops short of: "[University Hospitals
+        # Bristol] and [Weston NHS Foundation Trust]", "AZ [Sint-Lucas]" (deid62a).
+        found = whole_facility_names(text, found, lexicon())
         # A date of 90 or more years ago keeps no year (Safe Harbor; deid_old_dates).
         checkpoint()
         dated = old_dates_removed(self._dates.shift_undated(text, found))
