@@ -5,13 +5,15 @@ prec62; issue 16).
 Most such scales are on no word list, and the word scan reads a capitalised word it does not know
 as a name. A surname followed by a small number is a score where nothing names a person:
 
-* the word stands alone (one word, or two joined by a hyphen), and is no given name;
+* the word stands alone (one word, or two joined by a hyphen), and is no given name and no
+  place ("Dublin 7" is a postal district, "Lima 2 de diciembre" a town and a date);
 * no title, relation, role or name label comes before it, and no capitalised word (a given
   name) right before it;
-* the value is one or two digits (with a decimal), or a score out of N that reads as no day and
+* the value, one blank after the word (a wider gap is a letterhead's column: "Lima   2 de
+  diciembre"), is one or two digits (with a decimal), or a score out of N that reads as no day and
   month (both parts over 12: "45/100", "17/18"), and what follows the value is the line's end,
-  punctuation or a lower-case word that is no unit of time ("3 days", "4 weeks" follow a
-  person's visit);
+  punctuation or a lower-case word that is no unit of time and no month ("3 days", "4 weeks"
+  follow a person's visit), and no hyphen and digits ("06-44182290" is a phone number);
 * the word is not the patient's name, and is written nowhere in the text after a title or a
   relation or before a given name's initial ("Dr Wells ... Wells 2" stays removed).
 """
@@ -21,13 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from medlocal.privacy.deid_lexicon import Lexicon, fold
+from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
+from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
 
 _WORD = re.compile(r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ]+)?")
 _VALUE = re.compile(
-    r"[ \t]+(?P<a>\d{1,3})(?:(?P<dec>[.,]\d{1,2})|/(?P<b>\d{1,3}))?"
-    r"(?![\d/:.,]?\d)(?P<rest>[^\n]{0,12})"
+    r" (?P<a>\d{1,3})(?:(?P<dec>[.,]\d{1,2})|/(?P<b>\d{1,3}))?"
+    r"(?![\d/:.,–-]?\d|[/.–-][^\W\d_])(?P<rest>[^\n]{0,12})"
 )
 # What may follow the value: the line's end, punctuation, or a lower-case word that is no unit
 # of time or age ("Smith 3 days ago", "Jones 4 weeks post-op").
@@ -36,6 +39,24 @@ _TIME_AFTER = re.compile(
     r"[ \t]*(?:days?|d\b|weeks?|wks?|months?|mths?|years?|yrs?|y/?o|yo\b|h\b|hrs?|hours?"
     r"|mins?|minutes?|am\b|pm\b|times?|visits?|children|kids)",
     re.I,
+)
+# A day's number before a month: "Lima 2 de diciembre", "Leeds 3 of March".
+_DATE_AFTER = re.compile(r"[ \t]+(?:(?:de|del|di|du|of|da|do)[ \t]+)?(?P<w>[^\W\d_]+)")
+# Relations of other languages before a name ("dochter Marieke 06-...", "Tochter Anna 2").
+_WORD_BEFORE = re.compile(r"(?P<w>[^\W\d_]+)\.?[ \t]*[:,]?[ \t]*\Z")
+_PEOPLE_WORDS = (
+    RELATIONS
+    | ROLES
+    | TITLES
+    | frozenset(
+        re.findall(
+            r"\S+",
+            "dochter zoon moeder vader echtgenote echtgenoot tochter sohn mutter vater ehefrau"
+            " ehemann fille fils mere pere epouse epoux mari femme hija hijo madre padre esposa"
+            " esposo marido filha filho mae pai figlia figlio moglie marito datter son mor far"
+            " dotter hustru corka syn zona maz matka ojciec",
+        )
+    )
 )
 # A title, relation, role or name label before the word names a person ("Dr Wells 2", "NOK:
 # Hertel 4"); a bed list's slot does too ("Bay 2: Jones 4").
@@ -48,6 +69,7 @@ _PERSON_BEFORE = re.compile(
     r"(?:\d{1,3}[ \t]*[:,-]?[ \t]*)?)\Z",
     re.I,
 )
+_DIGIT_BEFORE = re.compile(r"(?:\d{3,}|\d+[ \t]\d+)[ \t]*\Z")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
 _TITLED = re.compile(
     r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sister|Nurse|Herr|Frau|Mme|Sr|Sra|Dra?)\.?[ \t]+"
@@ -73,6 +95,8 @@ class EponymScores:
         eponym = _WORD.match(text, start, end)
         if eponym is None or eponym.group().lower() in self.named:
             return False
+        if fold(eponym.group()) in self.lex.places:
+            return False
         if any(fold(part) in self.lex.given_names for part in eponym.group().split("-")):
             return False
         value = _VALUE.match(text, eponym.end())
@@ -84,8 +108,18 @@ class EponymScores:
         rest = value.group("rest")
         if _AFTER_OK.match(rest) is None or _TIME_AFTER.match(rest) is not None:
             return False
+        month = _DATE_AFTER.match(rest)
+        if month is not None and (
+            fold(month.group("w")) in CALENDAR_WORDS or month.group("w") != month.group().strip()
+        ):
+            return False  # "3 March", "2 de dezembro": a day and its month
         line_start = text.rfind("\n", 0, start) + 1
         before = text[max(line_start, start - 40) : start]
+        word_before = _WORD_BEFORE.search(before)
+        if word_before is not None and fold(word_before.group("w")) in _PEOPLE_WORDS:
+            return False
+        if _DIGIT_BEFORE.search(before) is not None:
+            return False  # "150 30 Praha 5": a postcode, then the town and its district
         return _PERSON_BEFORE.search(before) is None and _CAPITAL_BEFORE.search(before) is None
 
     @staticmethod

@@ -44,6 +44,17 @@ _PEOPLE = [
     ("NOK: Okafor 2, phone on file.\n", "Okafor"),  # a name label
     ("Signed: Okonkwo 2, ST3.\n", "Okonkwo"),
     ("Reviewed; J. Okafor 2 days later.\n", "Okafor"),  # an initial before it
+    # Kept by this session's first version on the development halves, and mended: a relation
+    # of another language, a phone number, a town before a date across a letterhead's gap, a
+    # postal district, a postcode before the town, a code.
+    ("Overdracht; dochter Marieke 06-44182290.\n", "Marieke"),
+    ("Neumología, Lima   2 de diciembre\n", "Lima"),
+    ("Consulta externa, Lisboa   2 de dezembro de 2026\n", "Lisboa"),
+    ("Oddział Wewnętrzny, Warszawa   1 grudnia 2026\n", "Warszawa"),
+    ("Sleep Centre, Cambridge   19-Jan-2026\n", "Cambridge"),
+    ("Home: 4 Eccles Street, Dublin 7.\n", "Dublin"),
+    ("Na Homolce 724, 150 30 Praha 5\n", "Praha"),
+    ("Hoken: Kokuho 06-138274\n", "Kokuho"),
 ]
 
 
