@@ -40,6 +40,10 @@ _TIME_AFTER = re.compile(
     r"|mins?|minutes?|am\b|pm\b|times?|visits?|children|kids)",
     re.I,
 )
+# A Title Case word after a comma or a dash, with no value of its own, goes on an address
+# ("Praha 5 - Interní", "Mizhar 1, Deira"); a list of scores goes on with the next score ("Downton
+# 4, Apfel 3").
+_PLACE_AFTER = re.compile(r"[ \t]*[,–-][ \t]*[A-Z][a-zà-ÿ]+(?![a-zà-ÿ]|[ \t]*\d)")
 # A day's number before a month: "Lima 2 de diciembre", "Leeds 3 of March".
 _DATE_AFTER = re.compile(r"[ \t]+(?:(?:de|del|di|du|of|da|do)[ \t]+)?(?P<w>[^\W\d_]+)")
 # Relations of other languages before a name ("dochter Marieke 06-...", "Tochter Anna 2").
@@ -108,6 +112,8 @@ class EponymScores:
         rest = value.group("rest")
         if _AFTER_OK.match(rest) is None or _TIME_AFTER.match(rest) is not None:
             return False
+        if _PLACE_AFTER.match(rest) is not None:
+            return False  # "Praha 5 - Interní klinika", "Mizhar 1, Deira": an address's parts
         month = _DATE_AFTER.match(rest)
         if month is not None and (
             fold(month.group("w")) in CALENDAR_WORDS or month.group("w") != month.group().strip()

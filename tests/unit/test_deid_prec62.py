@@ -55,6 +55,8 @@ _PEOPLE = [
     ("Home: 4 Eccles Street, Dublin 7.\n", "Dublin"),
     ("Na Homolce 724, 150 30 Praha 5\n", "Praha"),
     ("Hoken: Kokuho 06-138274\n", "Kokuho"),
+    ("Fakultní nemocnice v Motole, Praha 5 - Interní klinika\n", "Praha"),
+    ("Villa 12, Street 17b, Mizhar 1, Deira\n", "Mizhar"),
 ]
 
 
