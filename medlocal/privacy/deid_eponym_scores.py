@@ -37,7 +37,9 @@ _VALUE = re.compile(
 _AFTER_OK = re.compile(r"(?:\Z|[ \t]*[;,.)\]–-]|[ \t]*\n|[ \t]+[a-zà-ÿ%])")
 _TIME_AFTER = re.compile(
     r"[ \t]*(?:days?|d\b|weeks?|wks?|months?|mths?|years?|yrs?|y/?o|yo\b|h\b|hrs?|hours?"
-    r"|mins?|minutes?|am\b|pm\b|times?|visits?|children|kids)",
+    r"|mins?|minutes?|am\b|pm\b|times?|visits?|children|kids"
+    # A dose after a name is a medicine's slot ("Current medications: Adeyemi 5 mg").
+    r"|mg\b|mcg\b|micrograms?|µg|ug\b|g\b|ml\b|units?\b|iu\b|mmol\b|tabs?\b|tablets?|caps?\b|puffs?)",
     re.I,
 )
 # A Title Case word after a comma or a dash, with no value of its own, goes on an address
