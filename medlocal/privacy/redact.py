@@ -54,6 +54,7 @@ from medlocal.privacy.deid_age_cells import age_cell_candidates
 from medlocal.privacy.deid_age_words import age_word_candidates
 from medlocal.privacy.deid_bare_days import bare_day_candidates
 from medlocal.privacy.deid_bed_names import bed_name_candidates
+from medlocal.privacy.deid_blood_groups import without_blood_groups
 from medlocal.privacy.deid_bracket_affiliations import bracketed_affiliations
 from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_call_sign_words import call_sign_word_candidates
@@ -75,6 +76,7 @@ from medlocal.privacy.deid_dates import (
 from medlocal.privacy.deid_day_month_numbers import day_month_number_candidates
 from medlocal.privacy.deid_day_month_words import day_month_word_candidates
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
+from medlocal.privacy.deid_eponym_scores import without_eponym_scores
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_facility_bridges import facility_bridge_spans
 from medlocal.privacy.deid_facility_departments import without_department_tails
@@ -232,8 +234,13 @@ class Redactor:
 
     def _kept_values(self, text: str) -> Iterator[Redaction]:
         """Every candidate but a bare day-month pair its context reads as a clinical value
-        ("BP 12/8", "Seen 3/12 ago"; session 61: deid_clinical_pairs)."""
-        return without_clinical_pairs(text, self._candidates(text))
+        ("BP 12/8", "Seen 3/12 ago"; session 61: deid_clinical_pairs), a score's eponym
+        before its value ("Downton 4") and a blood group system in its notation ("Duffy
+        Fy(a-b-)"; session 62: deid_eponym_scores, deid_blood_groups)."""
+        own = (self.identity.name or "").replace(",", " ").split()
+        kept = without_clinical_pairs(text, self._candidates(text))
+        kept = without_blood_groups(text, kept)
+        return without_eponym_scores(text, kept, lexicon(), own)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
         # The rules read capitals: lines typed all in capitals or all in lower case are read
