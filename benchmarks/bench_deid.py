@@ -147,7 +147,12 @@ written blind in session 61 (deid61a); dev80 (precision: clinical notation that 
 time or a number - fractions and scores out of N, x/12, x/52 and x/7 durations, vision, power, blood
 pressure in mmHg and cmHg, gestation, dilutions, doses per time, lab values and ranges, section
 numbers - and eponyms beside a negation or a verb, with real dates in every shape in the same places
-and identifiers of every type, in forty-four notes), written blind in session 61 (prec61). heldout3
+and identifiers of every type, in forty-four notes), written blind in session 61 (prec61); dev83
+(recall on dates, streets, phones and cities, dense: month names of many languages with and without
+a stop, ordinals, Roman-numeral months, ranges, weekdays, dates split across table cells, streets of
+many countries with flats, blocks, house names and P.O. boxes, phones with extensions and bleeps,
+cities after "from", "lives in", "born in" - beside blood pressures in cmHg, x/12 durations and
+acuity that stay, in forty-four notes), written blind in session 62 (deid62c). heldout3
 and heldout4 (written in the sixth round
 by an author who had not read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the
 tenth's), heldout8 (the eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the
@@ -208,7 +213,7 @@ DEVELOPMENT = (
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
-    "dev77", "dev80",
+    "dev77", "dev80", "dev83",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
