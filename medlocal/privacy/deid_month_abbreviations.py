@@ -36,8 +36,8 @@ from medlocal.privacy.deid_more_dates import _MORE_MONTHS
 # Abbreviations no English note writes after a day number (case folded): Spanish, Italian,
 # Portuguese, French, German, Dutch, Nordic, Polish, Croatian, Romanian, Hungarian, Turkish, Greek.
 _OWN = (
-    r"ene|dic|genn?|febb?r?|ott|giu|lug|abr|fev|dez|janv|f[ée]vr|avr|juil|d[ée]c|sept|"
-    r"m[äa]rz?|mrz|mrt|okt|des|sty|lut|kwi|cze|wrz|pa[źz]|gru|sij|velj|o[žz]u|tra|svi|srp|"
+    r"ene|dic|genn?|febb?r?|ott|giu|lug|abr|fev|dez|janv|f[ée]vr|avr|juil|déc|sept|"
+    r"märz?|marz|mrz|mrt|okt|des|sty|lut|kwi|cze|wrz|pa[źz]|gru|sij|velj|o[žz]u|tra|svi|srp|"
     r"ruj|stu|ian|iun|iul|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|j[úu]l|szept|oca|[şs]ub|nis|haz|"
     r"a[ğg]u|eyl|eki|ιαν|φεβ|μαρ|απρ|μα[ΐι]|ιουν|ιουλ|αυγ|σεπ|σεπτ|οκτ|νο[εέ]|δεκ"
 )
@@ -95,7 +95,8 @@ MONTH_ABBREVIATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             # "24.–30. listopadu", "7.-9. Dezember": a range before a month in full.
-            rf"(?<![\w./-]){_D}\.?[ \t]*[–-][ \t]*{_D}\.?[ \t]+"
+            # The second day's stop is required: "5-10 may", "12-13 dec" are doses and values.
+            rf"(?<![\w./-]){_D}\.?[ \t]*[–-][ \t]*{_D}\.[ \t]+"
             rf"(?i:{MONTH_WORDS}|{_MORE_MONTHS})(?!\w){_YEAR}?"
             # Nordic "mandag d. 11. januar", "fredag den 4. december 2026".
             r"|(?<!\w)(?i:(?:man|tirs|ons|tors|fre|l[øö]r|s[øö]n|m[åa]n|tis)dag)[ \t]+"
