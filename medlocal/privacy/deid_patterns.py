@@ -78,10 +78,12 @@ from medlocal.privacy.deid_first_characters import (
 from medlocal.privacy.deid_foreign_forms import FOREIGN_ADDRESS_PATTERNS, FOREIGN_DATE_PATTERNS
 from medlocal.privacy.deid_history_years import history_year
 from medlocal.privacy.deid_issued_codes import ISSUED_CODE_PATTERNS
+from medlocal.privacy.deid_labelled_streets import LABELLED_STREET_PATTERNS
 from medlocal.privacy.deid_lane_streets import LANE_STREET_PATTERNS
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_lower_plates import lower_case_plate_candidates
 from medlocal.privacy.deid_masked_codes import VEHICLE_PATTERNS, masked_number_candidates
+from medlocal.privacy.deid_month_abbreviations import MONTH_ABBREVIATION_PATTERNS
 from medlocal.privacy.deid_more_months import MORE_MONTH_PATTERNS
 from medlocal.privacy.deid_number_forms import (
     AGE_WORD_PATTERNS,
@@ -102,6 +104,7 @@ from medlocal.privacy.deid_pattern_context import (
     owned_by_context,
 )
 from medlocal.privacy.deid_pattern_cues import TextCues, anchored_lines, line_bound, required_cues
+from medlocal.privacy.deid_phone_layouts import PHONE_LAYOUT_PATTERNS
 from medlocal.privacy.deid_phone_words import PHONE_WORD_PATTERNS, kin_phone_candidates
 from medlocal.privacy.deid_place_regions import IRISH_COUNTY_PATTERNS, italian_town_candidates
 from medlocal.privacy.deid_postcode_areas import POSTCODE_AREA_PATTERNS
@@ -165,6 +168,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     *OBJECT_ID_PATTERNS,
     *MORE_MONTH_PATTERNS,
     *DOCUMENT_WORD_PATTERNS,
+    *MONTH_ABBREVIATION_PATTERNS,
+    *PHONE_LAYOUT_PATTERNS,
+    *LABELLED_STREET_PATTERNS,
 ]
 
 # Speed: a pattern that can only match at the start of a word (it opens with a word boundary

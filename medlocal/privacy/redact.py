@@ -157,6 +157,7 @@ from medlocal.privacy.deid_timed_days import timed_day_candidates
 from medlocal.privacy.deid_titled_letters import titled_letter_candidates
 from medlocal.privacy.deid_titled_spans import titled_as_names
 from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
+from medlocal.privacy.deid_unit_tails import unit_tail_spans
 from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
 from medlocal.privacy.deid_whole_facility_names import whole_facility_names
@@ -337,6 +338,9 @@ class Redactor:
         # A postcode after a found street, before its town ("..., 06000 Nice").
         checkpoint()
         yield from street_postcode_spans(text, found + lines)
+        # A street's flat, staircase, block and floor parts, however many ("Via Roma 14, scala
+        # C, int. 7"; deid_unit_tails).
+        yield from unit_tail_spans(text, found + lines)
         # A street's or a number's tail its rule stopped short of: "Jalan SS2/[24]", "Cnoc an
         # Doire [townland]", a number's last group wrapped onto the next line.
         checkpoint()
