@@ -534,7 +534,11 @@ def _housekeeping(file: Path) -> bool:
 
 def _is_owner_file(file: Path) -> bool:
     """Whether a "~$" file is an Office owner file. One that cannot be read is taken for one:
-    an owner file goes when its document is closed, maybe while the folder is walked."""
+    an owner file goes when its document is closed, maybe while the folder is walked. Nor is
+    one that is not a plain file read: opening a named pipe waits for a writer, and the walk
+    would wait with it (review62p)."""
+    if not file.is_file():
+        return True
     try:
         with file.open("rb") as handle:
             head = handle.read(_OWNER_FILE_MAX_BYTES + 1)

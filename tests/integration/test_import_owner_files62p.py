@@ -6,6 +6,8 @@ was passed over silently as an owner file. A LibreOffice lock file (".~lock.name
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 from medlocal.ingest.pipeline import collect_files
@@ -35,3 +37,18 @@ def test_short_utf16_notes_named_like_owner_files_are_collected(tmp_path: Path) 
     (folder / ".~lock.letter.docx#").write_text("A Smith,clinic-pc,clinic-pc,07.12.2026 09:00,;")
     shown = sorted(found.shown for found in collect_files([folder]))
     assert shown == ["~$note.txt", "~$potassium.csv", "~$unmarked.txt"]
+
+
+def test_a_named_pipe_named_like_an_owner_file_does_not_hold_the_walk(tmp_path: Path) -> None:
+    # Opening a pipe to read its first bytes waits for a writer: the walk waited for ever.
+    folder = tmp_path / "network-drive"
+    folder.mkdir()
+    os.mkfifo(folder / "~$letter.docx")
+    (folder / "letter.txt").write_text("Seen in clinic.")
+    outcome: list[list[str]] = []
+    walker = threading.Thread(
+        target=lambda: outcome.append([f.shown for f in collect_files([folder])]), daemon=True
+    )
+    walker.start()
+    walker.join(timeout=20)
+    assert outcome == [["letter.txt"]]
