@@ -10,6 +10,7 @@ file in progress is then dropped before anything of it is written.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import logging
 import os
@@ -519,6 +520,7 @@ _SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
 # bytes. A "~$" file larger than this, or without a NUL byte, is a document someone named so
 # (review61p: it was passed over silently).
 _OWNER_FILE_MAX_BYTES = 512
+_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _housekeeping(file: Path) -> bool:
@@ -532,13 +534,25 @@ def _housekeeping(file: Path) -> bool:
 
 def _is_owner_file(file: Path) -> bool:
     """Whether a "~$" file is an Office owner file. One that cannot be read is taken for one:
-    an owner file goes when its document is closed, maybe while the folder is walked."""
+    an owner file goes when its document is closed, maybe while the folder is walked. Nor is
+    one that is not a plain file read: opening a named pipe waits for a writer, and the walk
+    would wait with it (review62p)."""
+    if not file.is_file():
+        return True
     try:
         with file.open("rb") as handle:
             head = handle.read(_OWNER_FILE_MAX_BYTES + 1)
     except OSError:
         return True
-    return len(head) <= _OWNER_FILE_MAX_BYTES and b"\x00" in head
+    return len(head) <= _OWNER_FILE_MAX_BYTES and b"\x00" in head and not _utf16_text(head)
+
+
+def _utf16_text(head: bytes) -> bool:
+    """Whether a file opens as text in UTF-16 does: with a byte-order mark, or a character
+    then a NUL. A short note saved so (Notepad's "Unicode", Excel's "Unicode Text") holds NUL
+    bytes like an owner file and was passed over silently as one (review62p). An owner file
+    opens with the length of its owner's name and then the name: never a NUL second."""
+    return head.startswith(_UTF16_MARKS) or (len(head) > 1 and head[0] != 0 and head[1] == 0)
 
 
 def _import_one(
