@@ -1,9 +1,15 @@
 """review62u (of ui62): the close question is taken back when the answer it asks about ends while
-it is open; Delete pressed with no document chosen says what to choose."""
+it is open; Delete pressed with no document chosen says what to choose; a window dragged to a
+screen it fits stays where the drag put it."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +25,7 @@ from medlocal.ui.closing import WORK_ENDED
 from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.ui.patient_deletions import NOTHING_LISTED, NOTHING_SELECTED
 
+ROOT = Path(__file__).resolve().parents[2]
 PARTIAL = "Metformin 500 mg twice daily, taken with"
 LINGER_MS = 8000  # a question still open this long after the answer ended has lingered
 
@@ -100,3 +107,63 @@ def test_delete_with_no_document_chosen_says_what_to_choose(
     qtbot.waitUntil(lambda: panel.documents.count() == 0)
     panel.delete_button.click()
     assert panel.notice.isVisibleTo(panel) and panel.notice.text() == NOTHING_LISTED
+
+
+DRAGGED_ACROSS = """
+import json, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from fixtures.gui_window import PASS, make_workspace
+from medlocal.ui.main_window import MainWindow
+def settle():
+    for _ in range(20):
+        app.processEvents()
+workspace = make_workspace(Path(tempfile.mkdtemp()))
+workspace.create_vault(PASS)
+window = MainWindow(workspace)
+window.start()
+window.show()
+settle()
+window.resize(1280, 700)
+window.move(100, 100)
+settle()
+first = window.screen().name()
+window.move(1300, 100)  # dragged so far that its middle is on the second screen
+settle()
+print(json.dumps({"screens": [first, window.screen().name()], "x": window.x()}))
+workspace.lock("closed")
+"""
+
+
+def test_a_window_dragged_onto_a_screen_it_fits_stays_where_the_drag_put_it(
+    tmp_path: Path,
+) -> None:
+    """ui62 refitted every window whose screen changed: dragged between two 1920 x 1080
+    screens, a 1280 px window jumped whole onto the second (x 1300 -> 1920) as its middle
+    crossed, mid-drag, and could not lie across both. Only one too large is refitted now."""
+    config = tmp_path / "screens.json"
+    screens = [
+        {"name": name, "x": x, "y": 0, "width": 1920, "height": 1080}
+        for name, x in (("left", 0), ("right", 1920))
+    ]
+    config.write_text(json.dumps({"screens": screens}), "utf-8")
+    env: dict[str, Any] = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", DRAGGED_ACROSS, str(ROOT / "tests")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["screens"] == ["left", "right"], seen
+    assert seen["x"] == 1300, seen
