@@ -17,7 +17,7 @@ STOPPING = "Stopping the running work before closing… MedLocal closes when it 
 CLOSE_TITLE = "Close MedLocal?"
 # Said when the close question is taken back because the work it named ended meanwhile.
 WORK_ENDED = (
-    "The work finished while MedLocal asked, so nothing needed stopping and the window stayed "
+    "The work ended while MedLocal asked, so nothing needed stopping and the window stayed "
     "open: close it again to close MedLocal."
 )
 

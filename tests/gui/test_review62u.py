@@ -4,42 +4,25 @@ screen it fits stays where the drag put it."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fixtures.gui_window import open_window
-from fixtures.held_stream import HeldStream
+from fixtures.held_stream import HeldSession
+from fixtures.screens_process import run_on_screens
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.rag.answer import GroundedAnswer
 from medlocal.ui.closing import WORK_ENDED
 from medlocal.ui.message_dialog import QuestionDialog
 from medlocal.ui.patient_deletions import NOTHING_LISTED, NOTHING_SELECTED
 
-ROOT = Path(__file__).resolve().parents[2]
 PARTIAL = "Metformin 500 mg twice daily, taken with"
 LINGER_MS = 8000  # a question still open this long after the answer ended has lingered
-
-
-class _HeldSession:
-    chat_id = 1
-    last_output_id = None
-
-    def __init__(self, finish: threading.Event) -> None:
-        self.finish = finish
-
-    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> HeldStream:
-        answer = GroundedAnswer(question, "answered", PARTIAL, PARTIAL)
-        return HeldStream(cancel, self.finish, answer, PARTIAL)
 
 
 def test_the_close_question_is_taken_back_when_the_answer_ends_while_it_is_open(
@@ -50,7 +33,7 @@ def test_the_close_question_is_taken_back_when_the_answer_ends_while_it_is_open(
     taken back as Keep working, the window stays and says why; a second close asks nothing."""
     finish = threading.Event()
     workspace.require_vault().add_patient("Ann Held")
-    monkeypatch.setattr(workspace, "grounded_chat", lambda *a, **k: _HeldSession(finish))
+    monkeypatch.setattr(workspace, "grounded_chat", lambda *a, **k: HeldSession(finish, PARTIAL))
     window = open_window(qtbot, workspace)
     window.show()
     job = window.chat.ask("What does she take for diabetes?")
@@ -143,27 +126,10 @@ def test_a_window_dragged_onto_a_screen_it_fits_stays_where_the_drag_put_it(
     """ui62 refitted every window whose screen changed: dragged between two 1920 x 1080
     screens, a 1280 px window jumped whole onto the second (x 1300 -> 1920) as its middle
     crossed, mid-drag, and could not lie across both. Only one too large is refitted now."""
-    config = tmp_path / "screens.json"
     screens = [
         {"name": name, "x": x, "y": 0, "width": 1920, "height": 1080}
         for name, x in (("left", 0), ("right", 1920))
     ]
-    config.write_text(json.dumps({"screens": screens}), "utf-8")
-    env: dict[str, Any] = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", DRAGGED_ACROSS, str(ROOT / "tests")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = run_on_screens(DRAGGED_ACROSS, screens, tmp_path)
     assert seen["screens"] == ["left", "right"], seen
     assert seen["x"] == 1300, seen
