@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
-from medlocal.ui.workers import Job
+from medlocal.ui.message_dialog import QuestionDialog
+from medlocal.ui.workers import Job, active_jobs
 
 STOP_WAIT_S = 10.0  # a stopped task has this long to end before the window closes anyway
 STOP_POLL_MS = 100  # how often the closing window looks whether the tasks have ended
 STOPPING = "Stopping the running work before closing… MedLocal closes when it has stopped."
+CLOSE_TITLE = "Close MedLocal?"
+# Said when the close question is taken back because the work it named ended meanwhile.
+WORK_ENDED = (
+    "The work ended while MedLocal asked, so nothing needed stopping and the window stayed "
+    "open: close it again to close MedLocal."
+)
 
 # The Backup dialog's tasks, by job name (its progress line shows the name).
 BACKUP_JOB = "Writing the backup"
@@ -65,6 +73,23 @@ def waited_for_work(jobs: Iterable[Job]) -> list[tuple[str, str]]:
     """The question's lines for the running tasks a person waits for, each kind once."""
     names = {job.name for job in jobs}
     return [WAITED_FOR[name] for name in WAITED_FOR if name in names]
+
+
+def withdraw_stale_question(window: QWidget) -> bool:
+    """``window``'s open close question taken back, as Keep working, once none of the work it
+    names still runs (review62u: an answer that ended while it was open left it saying "An
+    answer is still being written… Nothing of it is saved" of an answer already saved). True
+    when one was taken back."""
+    if waited_for_work(active_jobs()):
+        return False
+    stale = [
+        box
+        for box in window.findChildren(QuestionDialog)
+        if box.isVisible() and box.windowTitle() == CLOSE_TITLE
+    ]
+    for box in stale:
+        box.reject()
+    return bool(stale)
 
 
 class Closing:

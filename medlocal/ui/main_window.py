@@ -30,7 +30,16 @@ from medlocal.app.chats import ChatTurn
 from medlocal.rag.passages import SourceRef
 from medlocal.ui import clipboard
 from medlocal.ui.chat_panel import ChatPanel
-from medlocal.ui.closing import STOP_WAIT_S, STOPPING, Closing, waited_for_work
+from medlocal.ui.closing import (
+    CLOSE_TITLE,
+    STOP_POLL_MS,
+    STOP_WAIT_S,
+    STOPPING,
+    WORK_ENDED,
+    Closing,
+    waited_for_work,
+    withdraw_stale_question,
+)
 from medlocal.ui.colours import Tone
 from medlocal.ui.confirm import confirm
 from medlocal.ui.file_drags import install_file_drag_guard, local_paths
@@ -328,14 +337,29 @@ class MainWindow(QMainWindow):
         waited_for = waited_for_work(active_jobs())
         if not waited_for:
             return True
-        return confirm(
-            self,
-            "Close MedLocal?",
-            f"{' '.join(text for text, _after in waited_for)} Stop and close MedLocal?",
-            "Stop and close",
-            "Keep working",
-            informative=" ".join(after for _text, after in waited_for),
-        )
+        # Taken back if the work ends while it is open: it would go on saying the work runs.
+        watch = QTimer(self)
+        watch.setInterval(STOP_POLL_MS)
+        watch.timeout.connect(self._withdraw_stale_close_question)
+        watch.start()
+        try:
+            return confirm(
+                self,
+                CLOSE_TITLE,
+                f"{' '.join(text for text, _after in waited_for)} Stop and close MedLocal?",
+                "Stop and close",
+                "Keep working",
+                informative=" ".join(after for _text, after in waited_for),
+            )
+        finally:
+            if shiboken6.isValid(watch):  # not deleted with the window meanwhile
+                watch.stop()
+                watch.deleteLater()
+
+    def _withdraw_stale_close_question(self) -> None:
+        bar = self.statusBar()
+        if withdraw_stale_question(self) and bar is not None:
+            bar.showMessage(WORK_ENDED)
 
     def _stop_then_close(self) -> None:
         """Cancel every task, say so, and close once they have ended (or after STOP_WAIT_S: the

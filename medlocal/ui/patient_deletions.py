@@ -35,6 +35,13 @@ from medlocal.ui.workers import Job, run_task
 from medlocal.vault.errors import NotFoundError
 from medlocal.vault.store import Vault
 
+# What Delete says when pressed with no document chosen.
+NOTHING_SELECTED = (
+    "Choose the documents to delete in the Documents list first (Shift or Ctrl with the arrow "
+    "keys or a click chooses more than one), then press Delete."
+)
+NOTHING_LISTED = "This patient has no documents to delete."
+
 
 class PatientDeletions(QWidget):
     """Deleting, for :class:`~medlocal.ui.patients_panel.PatientsPanel` (see the module's note)."""
@@ -197,7 +204,13 @@ class PatientDeletions(QWidget):
 
     def delete_documents(self) -> None:
         items = self.documents.selectedItems()
-        if not items or self.busy:
+        if self.busy:
+            return
+        if not items:
+            # Delete stays a Tab stop with nothing chosen; pressed then, it said nothing
+            # (review62u, as ui61's empty Send): it says what to choose.
+            self.notice.setText(NOTHING_SELECTED if self.documents.count() else NOTHING_LISTED)
+            self.notice.show()
             return
         items = self._still_listed(items)
         if not items:

@@ -38,6 +38,7 @@ from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.import_section import ImportSection
 from medlocal.ui.message_dialog import tell
+from medlocal.ui.patient_deletions import NOTHING_SELECTED
 from medlocal.ui.patient_drops import PatientDrops
 from medlocal.ui.patient_rows import (
     ID_ROLE,
@@ -302,7 +303,10 @@ class PatientsPanel(PatientDrops):
         self.import_button.setEnabled(has_patient and not busy)
         self.import_folder_button.setEnabled(has_patient and not busy)
         self.delete_button.setEnabled(has_patient and not busy)
-        self.export_copy_button.setEnabled(len(self.documents.selectedItems()) == 1)
+        chosen = self.documents.selectedItems()
+        self.export_copy_button.setEnabled(len(chosen) == 1)
+        if chosen and self.notice.text() == NOTHING_SELECTED:
+            self.notice.hide()  # Delete's hint followed
 
     # -- patients ----------------------------------------------------------------------------
 

@@ -108,9 +108,7 @@ class ScreenKeeper(QObject):
     def _fit_to_screen(self, window: QWidget) -> None:
         if not shiboken6.isValid(window) or not window.isVisible():
             return
-        if not self.sized_by_person and self.measure is not None:
-            self.measure()
-        fit_to_new_screen(window)
+        fit_to_new_screen(window, None if self.sized_by_person else self.measure)
 
     def _fit_to_font(self, window: QWidget) -> None:
         if not shiboken6.isValid(window) or not window.isVisible():

@@ -3,6 +3,8 @@ laptop the screen is 683 x 384 logical pixels, and dialogs ran past its edges)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMargins, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStyle, QWidget
@@ -51,12 +53,24 @@ def _room(window: QWidget) -> QRect:
     return free_area(window).marginsRemoved(frame_margins(window))
 
 
-def fit_to_new_screen(window: QWidget) -> None:
+def too_large_for_screen(window: QWidget) -> bool:
+    """Whether ``window`` is wider or taller than its screen's free area leaves it."""
+    room = _room(window).size()
+    return window.width() > room.width() or window.height() > room.height()
+
+
+def fit_to_new_screen(window: QWidget, measure: Callable[[], None] | None = None) -> None:
     """``window``, moved to another screen (dragged to a smaller second monitor), kept within
     that screen's free area (ui62: a 1300 x 800 window stayed that size on a 683 x 384 screen,
-    its status bar and edges off it). A maximised or full-screen one the window system sizes."""
+    its status bar and edges off it). A maximised or full-screen one the window system sizes.
+    Only one too large for that screen: one that fits stays where the drag put it (review62u:
+    dragged between two screens of one size, it jumped whole onto the second as its middle
+    crossed, mid-drag, and could not lie across both). ``measure`` (a dialog's) first measures
+    it for that screen."""
     placed = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-    if window.isVisible() and not window.windowState() & placed:
+    if window.isVisible() and not window.windowState() & placed and too_large_for_screen(window):
+        if measure is not None:
+            measure()
         keep_on_screen(window)
 
 

@@ -273,7 +273,7 @@ def test_deleting_a_document_asks_then_the_vault_and_its_index_forget_it(
     assert vault.search("metformin", None, patient_id=ids[FIRST]) == []  # the index forgot it
     assert vault.search("salbutamol", None, patient_id=ids[SECOND])  # the other patient's kept
     # Delete stays enabled with the patient chosen (a Tab stop), though nothing is left to
-    # delete; pressing it then does nothing (reported in note ui62, not changed here).
+    # delete; pressing it then says so (review62u; test_review62u).
     assert panel.delete_button.isEnabled() and panel.documents.selectedItems() == []
     _sees_all(qtbot, window)
     window.close()

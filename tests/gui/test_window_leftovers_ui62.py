@@ -4,43 +4,25 @@ second screen is fitted to it."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from fixtures.gui_window import open_window
-from fixtures.held_stream import HeldStream
+from fixtures.held_stream import HeldSession
 from fixtures.message_boxes import answer_questions
+from fixtures.screens_process import run_on_screens
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
-from medlocal.rag.answer import GroundedAnswer
 from medlocal.ui.flow import ElidedLabel
 from medlocal.ui.squeeze_row import SqueezeRow
 
-ROOT = Path(__file__).resolve().parents[2]
 PARTIAL = "Metformin 500 mg twice daily, taken with"
 QUESTION = "An answer is still being written. Stop and close MedLocal?"
-
-
-class _HeldSession:
-    chat_id = 1
-    last_output_id = None
-
-    def __init__(self, finish: threading.Event) -> None:
-        self.finish = finish
-
-    def ask(self, question: str, cancel: threading.Event, meter: object = None) -> HeldStream:
-        answer = GroundedAnswer(question, "answered", PARTIAL, PARTIAL)
-        return HeldStream(cancel, self.finish, answer, PARTIAL)
 
 
 def test_closing_while_an_answer_is_written_asks_and_keep_working_keeps_it(
@@ -50,7 +32,7 @@ def test_closing_while_an_answer_is_written_asks_and_keep_working_keeps_it(
     answer); now it is asked as for a summary, Keep working (the default) keeps it coming."""
     finish = threading.Event()
     workspace.require_vault().add_patient("Ann Held")
-    monkeypatch.setattr(workspace, "grounded_chat", lambda *a, **k: _HeldSession(finish))
+    monkeypatch.setattr(workspace, "grounded_chat", lambda *a, **k: HeldSession(finish, PARTIAL))
     window = open_window(qtbot, workspace)
     window.show()
     chat = window.chat
@@ -185,12 +167,10 @@ print(json.dumps({
 }))
 workspace.lock("closed")
 """
-SCREENS_JSON = {
-    "screens": [
-        {"name": "big", "x": 0, "y": 0, "width": 1920, "height": 1080},
-        {"name": "small", "x": 1920, "y": 200, "width": 683, "height": 384},
-    ]
-}
+SCREENS = [
+    {"name": "big", "x": 0, "y": 0, "width": 1920, "height": 1080},
+    {"name": "small", "x": 1920, "y": 200, "width": 683, "height": 384},
+]
 
 
 def test_a_window_and_a_question_moved_to_a_smaller_second_screen_are_fitted_to_it(
@@ -199,24 +179,7 @@ def test_a_window_and_a_question_moved_to_a_smaller_second_screen_are_fitted_to_
     """Qt's offscreen platform with two screens, in a process of its own: a 1280 x 720 window
     dragged to a 683 x 384 second screen kept its size there, its status bar and edges off the
     screen; so did a question opened on the first screen."""
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps(SCREENS_JSON), "utf-8")
-    env: dict[str, Any] = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", MOVED_TO_THE_SMALL_SCREEN, str(ROOT / "tests")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = run_on_screens(MOVED_TO_THE_SMALL_SCREEN, SCREENS, tmp_path)
     assert seen["first"][0] > 683 and seen["question first"] > 683 - 4, seen  # as it opened
     assert seen["screens"] == ["small", "small"], seen
     assert seen["window on small"] and seen["question on small"], seen
