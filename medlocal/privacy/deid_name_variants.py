@@ -31,7 +31,7 @@ from medlocal.privacy.deid_eponyms import EPONYM_HEADS
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_name_forms import _name
-from medlocal.privacy.deid_people_words import ROLES, TITLES
+from medlocal.privacy.deid_people_words import ROLES, SOFT_CUES, TITLES
 from medlocal.privacy.deid_spans import Redaction
 from medlocal.privacy.deid_surname_initials import _clinical_phrase_heads
 
@@ -53,10 +53,19 @@ _REFERENCE = re.compile(
 )
 # A surname before a comma and a given name another rule found, where a list or a bed table
 # writes "Surname, Given": at a line's or a cell's start, after a label's colon or a bed number.
+# Multiline: a ward list's second line starts a line too (review62b: only the note's first did).
 _SURNAME_BEFORE = re.compile(
-    r"(?:^|[|:]|\b(?:[Bb]ed|[Bb]ay|[Rr]oom|[Cc]ot)[ \t]+\d{1,3})[ \t]*"
+    r"(?m)(?:^|[|:]|\b(?:[Bb]ed|[Bb]ay|[Rr]oom|[Cc]ot)[ \t]+\d{1,3})[ \t]*"
     r"(?P<w>[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?)[ \t]*,[ \t]*\Z"
 )
+# A greeting or a closing before a comma and a found name, in the languages of the halves ("Best,
+# Giorgi", "Hälsningar, Amir", "Hi, Tom"): no surname.
+_GREETINGS = SOFT_CUES | {
+    "best", "kind", "warm", "warmest", "hi", "hello", "hey", "thank", "morning", "afternoon",
+    "evening", "halsningar", "mvh", "hilsen", "terveisin", "gruss", "grusse", "groeten",
+    "saludos", "cordialement", "saluti", "cumprimentos", "pozdrawiam", "pozdrav", "pozdravy",
+    "udvozlettel", "hola", "hallo", "hej", "moi", "ciao", "bonjour", "merci", "danke", "gracias",
+}  # fmt: skip
 # A capitalised word, the candidate inflected form.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{3,}(?![\w'’-])")
 # Case and family endings (folded, without diacritics) of the languages whose records inflect a
@@ -228,6 +237,8 @@ def _surnames_before(text: str, names: list[Redaction], lex: Lexicon) -> Iterato
             continue
         written = before.group("w")
         surname = fold(written)
+        if surname.lower() in _GREETINGS:
+            continue
         # "Also, [John]": a word the lexicon explains is a surname only when a list holds it.
         if lex.clinical(surname) or (lex.known(surname) and not lex.name_like(surname)):
             continue

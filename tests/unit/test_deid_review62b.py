@@ -42,6 +42,13 @@ _KEPT = [
     ("Dr Addison (endokrinolog). Addisonova nemoc, hydrokortizon.\n", ("Addisonova",)),
     ("Dr Wilson. Wilsono liga atmesta.\n", ("Wilsono",)),
     ("Konsultacja: dr Down. Zespół Downa, kariotyp.\n", ("Downa",)),
+    # A word a sentence opens with, before a comma and a found given name, on a later line.
+    (
+        "Seen today.\nYesterday, Ellen visited.\nOvernight, Jack settled.\n",
+        ("Yesterday", "Overnight"),
+    ),
+    # A closing before a comma and the writer's found name, on a later line.
+    ("Scan booked.\nBest, Giorgi A.\n", ("Best",)),
 ]
 
 
@@ -60,6 +67,11 @@ _GONE = [
     ("Hi Tom, the bloods are fine.\n-- GW", ("GW",)),
     # Initials that are also an abbreviation sign when they are the writer's ("Mark Rowe").
     ("From: Mark Rowe <m.rowe@example.org>\nBloods fine, see you Monday.\n-- MR", ("MR",)),
+    # A surname before a found given name at the start of a ward list's later lines.
+    (
+        "Ward list\nWhitehead, Jack 81M fall at home\nHarrow, Ellen 79F UTI\n",
+        ("Whitehead", "Harrow"),
+    ),
     # A found name's case beside words that are no eponym's head.
     ("Pacjent Adam Wilkowski. Wilkowskiemu podano leki, choroba stabilna.\n", ("Wilkowskiemu",)),
     ("Pacients Jānis Bērziņš. Bērziņam liga stabila.\n", ("Bērziņam",)),
