@@ -41,6 +41,7 @@ def _defines(letters: str, name: str) -> bool:
 
 def without_service_acronyms(text: str, redactions: list[Redaction]) -> list[Redaction]:
     """``redactions`` less the service initials they took alone (see above)."""
+    redactions = [_without_unit_before_genitive(text, red) for red in redactions]
     candidates = {red.original for red in redactions if _acronym_alone(text, red)}
     if not candidates:
         return redactions
@@ -84,3 +85,16 @@ def _beside_a_place(
         and _JOIN_AFTER.fullmatch(text, red.end, after.start) is not None
     )
     return joined_before or joined_after
+
+
+# A German unit's initials, then the genitive, at the front of a span: "die [ZNA des UKE]" is
+# the emergency department of the hospital "UKE" (review62a).
+_UNIT_GENITIVE = re.compile(r"([^\W\d_a-z]{2,6})[ \t]+(?:des|der)[ \t]+(?=\S)")
+
+
+def _without_unit_before_genitive(text: str, red: Redaction) -> Redaction:
+    """``red`` less a service's initials and the genitive at its front: "die ZNA des [UKE]"."""
+    unit = _UNIT_GENITIVE.match(text, red.start, red.end)
+    if red.kind not in _KINDS or unit is None or unit.group(1) not in SERVICE_ACRONYMS:
+        return red
+    return Redaction(red.kind, unit.end(), red.end, text[unit.end() : red.end], red.replacement)

@@ -60,6 +60,13 @@ _PREPOSITION = re.compile(
     r"pelo|pela|para[ \t]+o|dal|nel|presso[ \t]+il|presso|all['’]|dall['’]|nell['’]|v|ve|z|"
     r"ze|w|we|på|til|fra|vid|från|di|ke|dari|στο|στη|στην|στον|από|σε|в|во|из|с|до|у)[ \t]*)\Z"
 )
+# A German hospital's unit, then the genitive: "die ZNA des UKE", "Kardiologie der MHH" - the
+# unit names the place its capitals follow (review62a).
+_UNIT_OF = re.compile(
+    r"(?<![\w-])(?:ZNA|IMC|ITS|Notaufnahme|Ambulanz|[Ii]ntensivstation|Station|Abteilung|"
+    r"Poliklinik|Klinik|\w+logie|\w+chirurgie|\w+medizin)[ \t]+(?:des|der)[ \t]+\Z"
+)
+_UNIT_REACH = 40
 # The clause before the preposition: from its last stop, colon, semicolon or line break (a
 # bracket is an aside within the clause: "vanuit Diakonessenhuis (SEH) naar het LUMC").
 _CLAUSE_REACH = 80
@@ -143,6 +150,8 @@ def _after_a_found_place(text: str, at: int, ends: set[int]) -> bool:
 
 
 def _in_a_slot(text: str, caps: re.Match[str], ends: set[int]) -> bool:
+    if _UNIT_OF.search(text, max(0, caps.start() - _UNIT_REACH), caps.start()) is not None:
+        return True
     prep = _PREPOSITION.search(text, max(0, caps.start() - 16), caps.start())
     if prep is None:
         return False

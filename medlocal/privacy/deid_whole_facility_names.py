@@ -96,11 +96,16 @@ _HEADS_AFTER = frozenset(
      "university", "club"}
 )  # fmt: skip
 # A site written after a comma: its word and its name or number ("locatie AMC", "sede Madrid",
-# "Building 4", "Campus Benjamin Franklin").
+# "Building 4", "Campus Benjamin Franklin"). Only a building's word takes a bare number or
+# letter: "site 1", "sitio 2" or "Site A" after a hospital is a specimen's or an injection's
+# site ("Biopsies at [X], site 1 benign, site 2 malignant"; review62a).
 _SITE = re.compile(
-    r",[ \t]+(?:[Ll]ocatie|[Ss]ede|[Ss]ite|[Cc]ampus|[Bb]uilding|[Ww]ing|[Ss]tandort|[Pp]residio|"
+    r",[ \t]+(?:"
+    r"(?:[Cc]ampus|[Bb]uilding|[Ww]ing|[Pp]avilion|[Pp]avillon)[ \t]+"
+    r"(?:\d{1,3}[A-Z]?|[A-Z](?![\w'’]))"
+    r"|(?:[Ll]ocatie|[Ss]ede|[Ss]ite|[Cc]ampus|[Bb]uilding|[Ww]ing|[Ss]tandort|[Pp]residio|"
     r"[Pp]lesso|[Vv]estiging|[Ss]itio|[Pp]avilion|[Pp]avillon|[Ll]ocalizaci[óo]n)"
-    r"[ \t]+(?:\d{1,3}[A-Z]?|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’])"
+    r"[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’])"
 )
 _WORD_BEFORE = re.compile(
     r"(?<![\w.-])([^\W\d_][^\W\d_'’]*)[ \t]+(?:(for|of|de|di|do|der)[ \t]+)?\Z"

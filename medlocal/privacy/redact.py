@@ -60,6 +60,7 @@ from medlocal.privacy.deid_bracket_names import bracketed_names
 from medlocal.privacy.deid_call_sign_words import call_sign_word_candidates
 from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
+from medlocal.privacy.deid_care_verbs_outside import without_care_verbs
 from medlocal.privacy.deid_case import recase
 from medlocal.privacy.deid_clinical_pairs import without_clinical_pairs
 from medlocal.privacy.deid_code_lists import listed_code_candidates
@@ -558,6 +559,9 @@ class Redactor:
         # Clinic]", "Guy's and St Thomas' [Marfan clinic]"; deid60a).
         found = without_department_tails(text, found)
         found = without_label_words(text, found)  # "[NAME] no [MRN]" of "Hosp no …" (walk 52a)
+        # A sentence's opening care word is no part of the name after it ("Zuverlegt vom [UKE]";
+        # review62a).
+        found = without_care_verbs(text, found)
         # A facility's span grown to the whole name it stops short of: "[University Hospitals
         # Bristol] and [Weston NHS Foundation Trust]", "AZ [Sint-Lucas]" (deid62a).
         found = whole_facility_names(text, found, lexicon())
