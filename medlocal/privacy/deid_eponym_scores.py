@@ -35,7 +35,7 @@ from medlocal.privacy.deid_spans import Redaction
 
 class _Scale(NamedTuple):
     top: int  # the largest value the scale takes
-    unit: str = ""  # the unit a lone value must be written with, where it has one
+    unit: str = ""  # what a lone value must be written with (a regex), where the scale has it
 
 
 # Review62q: the scales, named after people, whose eponym the word scan reads as a name and no
@@ -50,7 +50,9 @@ _SCALES = {
     "ferriman-gallwey": _Scale(36),  # hirsutism, 9 areas of 0-4
     "montgomery-asberg": _Scale(60),  # MADRS, 0-60
     "hughes-score": _Scale(6),  # Guillain-Barré disability grade, 0-6
-    "pfeiffer": _Scale(10),  # SPMSQ errors, 0-10 ("Pfeiffer 3 errores")
+    # SPMSQ errors, 0-10, written with the word ("Pfeiffer 3 errores"): Pfeiffer is a common
+    # surname, and "Pfeiffer 3" alone a ward board's room.
+    "pfeiffer": _Scale(10, "(?:errores|errors|erros|errori|erreurs|fehler|fouten)"),
     "pflegestufe": _Scale(5),  # German care level
     "pflegegrad": _Scale(5),
     "bromage": _Scale(4),  # motor block, 0-3 (some write 1-4)

@@ -37,6 +37,7 @@ _LEAKS = [
     ("Praha 5\n", "Praha"),  # a town before its district
     ("Wien 3\n", "Wien"),
     ("Regards\nHertel 22\n", "Hertel"),  # a listed scale's word without its unit: a signature
+    ("Zimmer 4:\nPfeiffer 3\n", "Pfeiffer"),  # a common surname, kept only with "errores"
 ]
 
 
