@@ -179,14 +179,16 @@ def person_cue_before(text: str, start: int) -> bool:
 def _score_value(value: re.Match[str], scale: _Scale) -> bool:
     """Whether ``value`` is one ``scale`` takes, written as it writes it."""
     first = int(value.group("a"))
+    unit = bool(scale.unit) and re.match(rf"[ \t]*{scale.unit}\b", value.group("rest")) is not None
     if value.group("b") is None:
-        if scale.unit and re.match(rf"[ \t]*{scale.unit}\b", value.group("rest")) is None:
+        if scale.unit and not unit:
             return False  # "Regards, Hertel 22" is a signature, "Hertel 22 mm" a measure
         return first <= scale.top and not (first == scale.top and value.group("dec"))
-    # A score out of N reads as no day and month: "17/18" is a pair of measures, "4/5" and
-    # "12/8" could be a date after a name.
+    # A pair reads as no day and month with its unit ("Schober 10/14 cm") or both parts over 12
+    # ("Hertel 17/18"); "4/5" and "12/8" could be a date after a name.
     second = int(value.group("b"))
-    return 12 < first <= scale.top and 12 < second <= scale.top
+    low = 0 if unit else 12
+    return low < first <= scale.top and low < second <= scale.top
 
 
 def without_eponym_scores(

@@ -77,6 +77,7 @@ _KEPT = [
     ("Falls: Downton 4\n", ("Downton",)),
     ("Hertel 17 mm OD, 18 mm OS\n", ("Hertel",)),
     ("Schirmer 8 mm both eyes\n", ("Schirmer",)),
+    ("Schober 10/14 cm\n", ("Schober",)),  # a pair with its unit is no date (removed on main)
     ("Kell K-, Kidd Jk(a+b-), Duffy Fy(a-b+)\n", ("Kidd", "Duffy")),
     ("Lewis Le(a-b+)\n", ("Lewis",)),
     ("Hughes-Score 3\n", ("Hughes-Score",)),
