@@ -7,11 +7,13 @@ blood group's own notation:
 
 * right after "anti-" (an antibody: "anti-Kell", "anty-Lewis");
 * or with its antigen written after it: a phenotype in brackets ("Fy(a-b-)", "Jk(a+)",
-  "Le(a)"), or "antigen", "antibody", "system", "phenotype" or "typing", with at most an antigen's
-  letter or symbol between ("Lewis B antigen", "Kell antibody screen").
+  "Le(a)"), or "antigen", "antibody" or "phenotype", with at most an antigen's letter or symbol
+  between ("Lewis B antigen", "Kell antibody screen"). Review62q: not "system" or "typing",
+  which follow a person as often ("dictated by Lewis typing by Kell", "Lewis system update").
 
 A title or a capitalised word (a given name) right before it keeps it a person ("Mr Lewis",
-"Jane Kidd antibody screen").
+"Jane Kidd antibody screen"), and so does a relation, role or cue ("daughter Lewis antigen
+test", "by Kell antibody clinic"), as for a score's eponym.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from medlocal.privacy.deid_eponym_scores import person_cue_before
 from medlocal.privacy.deid_spans import Redaction
 
 _SYSTEM = (
@@ -30,7 +33,7 @@ _SPAN = re.compile(rf"{_SYSTEM}(?:[ \t]+(?:[A-Z][a-z]?|[ab]))?")
 _ANTIBODY_BEFORE = re.compile(r"\b(?:anti|anty)-\Z", re.I)
 _NOTATION_AFTER = re.compile(
     r"(?:[ \t]+(?:[A-Z][a-z]?|[ab]))?(?:\((?:[ab][+-]?){1,2}\)"
-    r"|[ \t]+(?:antigens?|antibod(?:y|ies)|system|phenotype|typing)\b)"
+    r"|[ \t]+(?:antigens?|antibod(?:y|ies)|phenotype)\b)"
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Nurse)\.?|[A-Z][\w'’-]*)[ \t]+\Z"
@@ -44,6 +47,8 @@ def blood_group(text: str, start: int, end: int) -> bool:
     if _ANTIBODY_BEFORE.search(text, max(0, start - 5), start) is not None:
         return True
     if _PERSON_BEFORE.search(text, max(0, start - 30), start) is not None:
+        return False
+    if person_cue_before(text, start):
         return False
     system_end = re.match(_SYSTEM, text[start:end])
     assert system_end is not None  # _SPAN matched

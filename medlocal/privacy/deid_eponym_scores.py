@@ -2,9 +2,13 @@
 "Likert 5", "Simpson-Angus 4", "Barthel 45/100"), read as the score, not a person (session 62,
 prec62; issue 16).
 
-Most such scales are on no word list, and the word scan reads a capitalised word it does not know
-as a name. A surname followed by a small number is a score where nothing names a person:
+Most such scales are on no other word list, and the word scan reads a capitalised word it does not
+know as a name. A surname followed by a small number is a score where nothing names a person:
 
+* the word is a scale listed here, and its value is one the scale can take (review62q: any
+  unknown capitalised word before a small number was kept, so "Okafor 12", "Zhang 4 review",
+  "Duffy 2 attended" and the street "Mannerheimintie 14" leaked); a scale measured in a unit
+  takes its unit or a pair ("Hertel 17/18", "Schober 3 cm", not "Regards, Hertel 22");
 * the word stands alone (one word, or two joined by a hyphen), and is no given name and no
   place ("Dublin 7" is a postal district, "Lima 2 de diciembre" a town and a date);
 * no title, relation, role or name label comes before it, and no capitalised word (a given
@@ -22,10 +26,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
+
+
+class _Scale(NamedTuple):
+    top: int  # the largest value the scale takes
+    unit: str = ""  # what a lone value must be written with (a regex), where the scale has it
+
+
+# Review62q: the scales, named after people, whose eponym the word scan reads as a name and no
+# other list keeps before its value (the common ones are deid_eponyms' _SCALE_EPONYMS). Each with
+# its range, so that a bleep, a room, a house or a postal district after the same word is no
+# score.
+_SCALES = {
+    "downton": _Scale(11),  # falls risk, 0-11
+    "apfel": _Scale(4),  # postoperative nausea, 0-4
+    "likert": _Scale(7),  # 5- or 7-point (PI-RADS Likert 1-5)
+    "simpson-angus": _Scale(40),  # extrapyramidal signs, 10 items of 0-4
+    "ferriman-gallwey": _Scale(36),  # hirsutism, 9 areas of 0-4
+    "montgomery-asberg": _Scale(60),  # MADRS, 0-60
+    "hughes-score": _Scale(6),  # Guillain-Barré disability grade, 0-6
+    # SPMSQ errors, 0-10, written with the word ("Pfeiffer 3 errores"): Pfeiffer is a common
+    # surname, and "Pfeiffer 3" alone a ward board's room.
+    "pfeiffer": _Scale(10, "(?:errores|errors|erros|errori|erreurs|fehler|fouten)"),
+    "pflegestufe": _Scale(5),  # German care level
+    "pflegegrad": _Scale(5),
+    "bromage": _Scale(4),  # motor block, 0-3 (some write 1-4)
+    "hachinski": _Scale(18),  # ischaemic score, 0-18
+    "hertel": _Scale(35, "mm"),  # exophthalmometry in mm
+    "schober": _Scale(15, "cm"),  # lumbar flexion in cm
+    "schirmer": _Scale(35, "mm"),  # tear test in mm
+}
 
 _WORD = re.compile(r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Z][a-zà-öø-ÿ]+)?")
 _VALUE = re.compile(
@@ -101,12 +136,15 @@ class EponymScores:
         eponym = _WORD.match(text, start, end)
         if eponym is None or eponym.group().lower() in self.named:
             return False
+        scale = _SCALES.get(fold(eponym.group()))
+        if scale is None:
+            return False
         if fold(eponym.group()) in self.lex.places:
             return False
         if any(fold(part) in self.lex.given_names for part in eponym.group().split("-")):
             return False
         value = _VALUE.match(text, eponym.end())
-        if value is None or not self._score_value(value):
+        if value is None or not _score_value(value, scale):
             return False
         # The span is the word alone, or the word grown over its value ("Hertel 17/18").
         if end not in (eponym.end(), value.start("rest")):
@@ -121,22 +159,36 @@ class EponymScores:
             fold(month.group("w")) in CALENDAR_WORDS or month.group("w") != month.group().strip()
         ):
             return False  # "3 March", "2 de dezembro": a day and its month
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[max(line_start, start - 40) : start]
-        word_before = _WORD_BEFORE.search(before)
-        if word_before is not None and fold(word_before.group("w")) in _PEOPLE_WORDS:
-            return False
-        if _DIGIT_BEFORE.search(before) is not None:
-            return False  # "150 30 Praha 5": a postcode, then the town and its district
-        return _PERSON_BEFORE.search(before) is None and _CAPITAL_BEFORE.search(before) is None
+        return not person_cue_before(text, start)
 
-    @staticmethod
-    def _score_value(value: re.Match[str]) -> bool:
-        if value.group("b") is None:
-            return int(value.group("a")) < 100
-        # A score out of N reads as no day and month: "45/100" and "17/18" are scores, "4/5"
-        # and "12/8" could be a date after a name.
-        return int(value.group("a")) > 12 and int(value.group("b")) > 12
+
+def person_cue_before(text: str, start: int) -> bool:
+    """Whether the words before ``start`` on its line name a person there: a title, relation,
+    role, cue or name label ("Dr", "daughter", "by", "NOK:"), a bed slot, a capitalised word (a
+    given name) or a postcode."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40) : start]
+    word_before = _WORD_BEFORE.search(before)
+    if word_before is not None and fold(word_before.group("w")) in _PEOPLE_WORDS:
+        return True
+    if _DIGIT_BEFORE.search(before) is not None:
+        return True  # "150 30 Praha 5": a postcode, then the town and its district
+    return _PERSON_BEFORE.search(before) is not None or _CAPITAL_BEFORE.search(before) is not None
+
+
+def _score_value(value: re.Match[str], scale: _Scale) -> bool:
+    """Whether ``value`` is one ``scale`` takes, written as it writes it."""
+    first = int(value.group("a"))
+    unit = bool(scale.unit) and re.match(rf"[ \t]*{scale.unit}\b", value.group("rest")) is not None
+    if value.group("b") is None:
+        if scale.unit and not unit:
+            return False  # "Regards, Hertel 22" is a signature, "Hertel 22 mm" a measure
+        return first <= scale.top and not (first == scale.top and value.group("dec"))
+    # A pair reads as no day and month with its unit ("Schober 10/14 cm") or both parts over 12
+    # ("Hertel 17/18"); "4/5" and "12/8" could be a date after a name.
+    second = int(value.group("b"))
+    low = 0 if unit else 12
+    return low < first <= scale.top and low < second <= scale.top
 
 
 def without_eponym_scores(
