@@ -37,14 +37,14 @@ from medlocal.privacy.deid_more_dates import _MORE_MONTHS
 # Portuguese, French, German, Dutch, Nordic, Polish, Croatian, Romanian, Hungarian, Turkish, Greek.
 _OWN = (
     r"ene|dic|genn|febb?r?|ott|giu|lug|abr|fev|dez|janv|f[ée]vr|avr|juil|déc|sept|"
-    r"märz?|marz|mrz|mrt|okt|sty|lut|kwi|cze|wrz|pa[źz]|gru|sij|velj|o[žz]u|tra|svi|srp|"
-    r"ruj|stu|ian|iun|iul|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|j[úu]l|szept|oca|[şs]ub|nis|haz|"
+    r"märz?|marz|mrz|mrt|okt|sty|lut|kwi|cze|wrz|pa[źz]|gru|sij|velj|o[žz]u|svi|srp|"
+    r"ruj|stu|ian|iun|iul|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|j[úu]l|szept|oca|şub|nis|haz|"
     r"a[ğg]u|eyl|eki|ιαν|φεβ|μαρ|απρ|μα[ΐι]|ιουν|ιουλ|αυγ|σεπ|σεπτ|οκτ|νο[εέ]|δεκ"
 )
 # Abbreviations that are English or common words too: only with their stop and a date's layout.
 _SHARED = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|mai|maj|mei|ago|set|out|mag|gen|lip|sie|lis|"
-    r"kol|pro|kas|ara|tem|des"
+    r"kol|pro|kas|ara|tem|des|sub|tra"
 )
 # Weekday abbreviations of those languages, with or without their stop, and full Nordic ones.
 _WEEKDAY = (
@@ -82,7 +82,7 @@ MONTH_ABBREVIATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "lun. 11 genn.", "2 dic.", "7.–9. Dez.", "3 Δεκ. 2026", "26 de nov." (own word).
             rf"(?<![\w./-]){_WEEKDAY_BEFORE}?{_RANGE}?{_D}(?:\.|º|er)?[ \t]+(?:de[ \t]+)?"
-            rf"{_NO_ACRONYM}(?i:{_OWN})(?:\.|(?!\w)){_YEAR}?"
+            rf"{_NO_ACRONYM}(?i:{_OWN})(?:\.|(?![\w-])){_YEAR}?"
             # ... a shared abbreviation with its stop, after a dotted day or "de": "21. Nov.",
             # "12. jan.", "26 de nov.", "seg., 18 jan." (a weekday says the same).
             rf"|(?<![\w./-]){_WEEKDAY_BEFORE}?{_RANGE}?{_D}\.[ \t]*(?i:{_SHARED})\.{_YEAR}?"
@@ -113,7 +113,11 @@ MONTH_ABBREVIATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             # Hungarian: "nov. 27.", "dec. 2.", "2026. dec. 3.", "január 14-én", "1950. 06. 15."
-            r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]+)?(?i:jan|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|"
+            # English "dec.", "aug.", "jun." (decreased, augmented, junior) before a numbered
+            # list's next item are not: "Air entry dec. 2. Crackles bibasally."
+            r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]+)?"
+            rf"(?!(?i:dec|aug|j[úu]n)\.[ \t]*{_D}\.[ \t]+[A-ZÀ-ÖØ-Þ])"
+            r"(?i:jan|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|"
             rf"j[úu]l|aug|szept|okt|nov|dec)\.[ \t]*{_D}\.(?![\w.]|[ \t]*\d)"
             rf"|(?<![\w.])(?i:{_HU_MONTHS})[ \t]+{_D}(?:-(?:[áa]n|[ée]n|j[ée]n|ig|t[óo]l|t[őo]l|"
             r"i))?\b"

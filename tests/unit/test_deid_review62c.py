@@ -2,7 +2,10 @@
 took that a clinician needs, mended.
 
 * An abbreviation written in capitals is an acronym as often as a month: "2 DES" (stents),
-  "5 DIC", "3 MRT", "1 ABR", "2 SIJ" injections stay; with its year it is still a date.
+  "5 DIC", "3 MRT", "1 ABR", "2 SIJ" injections stay; with its year it is still a date. One
+  joined to a hyphen is a prefix ("2 sub-centimetre nodules").
+* English "dec." (decreased) before a numbered list's next item is no Hungarian month ("Air
+  entry dec. 2. Crackles").
 * French "des" after a count ("2 des 3 patients") is no Norwegian December; "4. des." is.
 * After English "to", "and", "or", "from" a shared word is a count ("progress to 3 set.", "and 1
   mag. sulph"), and a Roman numeral a route or a film ("from 2 IV lines", "from 2 X-rays").
@@ -39,6 +42,12 @@ _KEPT = [
     ("Address given by daughter 1\n", ("given by daughter 1",)),
     ("Anschrift: siehe oben 2\n", ("siehe oben 2",)),
     ("Address: care home room 12\n", ("care home room 12",)),
+    # Own words joined to a hyphen, "sub" and "tra" without a date's layout, English "dec."
+    # (decreased) before a numbered list's next item.
+    ("CT: 2 sub-centimetre nodules; 3 sub-segmental emboli.\n", ("2 sub-", "3 sub-")),
+    ("Controllo tra 2 tra 3 giorni.\n", ("2 tra 3",)),
+    ("1. Air entry dec. 2. Crackles bibasally.\n", ("dec. 2",)),
+    ("Reflexes dec. 3. Tone normal.\n", ("dec. 3",)),
 ]
 
 
@@ -53,6 +62,9 @@ _GONE = [
     ("Alta 9 dic. a domicilio; Kontroll 4. des. 2026.\n", ("9 dic", "4. des")),
     ("Kontrolle 4. des. hos fastlege.\n", ("4. des",)),
     ("Visita il 14 genn. in ambulatorio.\n", ("14 genn",)),
+    ("Felvétel okt. 12., távozás dec. 3.: pneumonia.\n", ("okt. 12", "dec. 3")),
+    ("Prijem 14. tra. 2026.; kontrola 3. svi.\n", ("14. tra", "3. svi")),
+    ("Yatış 12 Şub. 2026, taburcu 19 şub.\n", ("12 Şub", "19 şub")),
     # A Roman month after a date word of the other languages.
     ("Leczenie od 25 XI w szpitalu.\n", ("25 XI",)),
     ("Ricoverato dal 3 IV al 5 IV.\n", ("3 IV", "5 IV")),
