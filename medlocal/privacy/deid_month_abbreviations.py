@@ -64,9 +64,10 @@ _DATE_WORD = (
 )
 _YEAR = r"(?:,?[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b(?:[ \t]*r\.|\.)?)"
 _RANGE = rf"(?:{_D}\.?[ \t]*[–-][ \t]*)"
-# An abbreviation in capitals is an acronym as often ("2 DES" stents, "5 DIC", "3 MRT", "1 ABR",
-# "2 SIJ" injections): it counts as a month only with its year ("12 DIC 2026").
-_NO_ACRONYM = rf"(?![A-ZÀ-ÖØ-ÞΆ-Ϋ]{{2,}}(?!\w)\.?+(?!{_YEAR}))"
+# Own abbreviations that are clinical acronyms in capitals ("5 DIC", "3 MRT", "1 ABR", "2 SIJ"
+# injections, "ENE"): a month only with its stop or its year ("12 DIC.", "12 DIC 2026"). Other
+# capitals stay dates ("3 OKT", "12 LUT."); "DES" (stents), "TRA", "SUB" are shared words.
+_NO_ACRONYM = rf"(?!(?:DIC|MRT|ABR|SIJ|ENE)(?![\w.])(?!{_YEAR}))"
 # German two-letter weekdays only capitalised ("Mo", "Di"): "do" and "so" are words.
 _WEEKDAY_BEFORE = (
     rf"(?:(?:(?i:{_WEEKDAY})|Mo|Di|Mi|Do|Fr|Sa|So)\b\.?,?[ \t]+(?:(?i:d\.|den)[ \t]+)?)"
