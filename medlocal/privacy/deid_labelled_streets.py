@@ -7,9 +7,9 @@ right after their word for the address, and the street was left (dev83): "adresa
 1233/44", "διεύθυνση Πατησίων 112".
 
 After such a word (and its colon), the part of the line up to its comma or semicolon is the
-street when it opens with a letter and ends with a house number (a letter, a slash part, a
-stop may close it). The words are nouns or participles that only an address follows; English
-"lives at" is left out ("lives at home with 2 carers").
+street when it opens with a capital or a street word and ends with a house number (a letter, a
+slash part, a stop may close it). The words are nouns or participles that only an address
+follows; English "lives at" is left out ("lives at home with 2 carers").
 """
 
 from __future__ import annotations
@@ -24,6 +24,17 @@ _ADDRESS_WORD = (
     r"indirizzo|woonachtig|woonadres|bostadsadress|bop[æa]l|bosted|asuinosoite|ikamet|"
     r"adresi|ev[ \t]+adresi"
 )
+# The street opens with a capital or with a street word written in lower case ("ul. Długa
+# 14/7", "via Roma 14", "str. Unirii 3"); a lower-case word is the note going on, and its count
+# is no house number ("Address: care home room 12", "Address given by daughter 1", "Anschrift:
+# siehe oben 2", "domicilio habitual 2").
+_OPENING = (
+    r"(?=[A-ZÀ-ÖØ-ÞΆ-ΫА-ЯЁ]|(?:ul|al|os|pl|str|bd|av|avda|cad|sk|mah|tř|nám|u|r|c|λεωφ|οδ)\.|c/|"
+    r"(?:ulica|aleja|strada|via|viale|vicolo|piazza|piazzale|corso|largo|calle|avenida|paseo|"
+    r"plaza|rua|travessa|rue|avenue|boulevard|chemin|route|place|allée|impasse|quai|straat|"
+    r"laan|weg|gatan|gata|gate|vej|vei|utca|út|ulice|cesta|caddesi|sokak|sokağı|bulvarı|"
+    r"οδός)(?!\w))"
+)
 # A house number: digits, a letter, a slash or dash part, a stop ("214", "1233/44", "12/b").
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-](?:\d{1,4}[A-Za-z]?|[A-Za-z]\b))?\.?"
 
@@ -32,7 +43,7 @@ LABELLED_STREET_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "street_address",
         re.compile(
             rf"(?<!\w)(?i:{_ADDRESS_WORD})(?!\w)[ \t]*:?[ \t]*"
-            rf"(?P<v>[^\W\d_][^\n,;:()\d]{{1,48}}?[ \t]{_HOUSE})(?=[ \t]*(?:[,;\n]|$))"
+            rf"(?P<v>{_OPENING}[^\W\d_][^\n,;:()\d]{{1,48}}?[ \t]{_HOUSE})(?=[ \t]*(?:[,;\n]|$))"
         ),
     ),
 ]

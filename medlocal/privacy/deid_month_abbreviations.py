@@ -13,7 +13,7 @@ it; all of these were left whole (dev83):
 * Hungarian's month first and the day's stop after ("nov. 27.", "dec. 2."), and its dates year
   first in digits ("1950. 06. 15.");
 * a month in Roman numerals spaced from its day, with the year ("2 XII 2026", "15. VI. 2020.") or
-  after a word that opens a date or a range ("od 25 XI", "from 3 IV");
+  after a word that opens a date or a range ("od 25 XI", "le 3 IV");
 * a full weekday of the Nordic languages with "d." or "den" before the day ("mandag d. 11.
   januar").
 
@@ -36,15 +36,15 @@ from medlocal.privacy.deid_more_dates import _MORE_MONTHS
 # Abbreviations no English note writes after a day number (case folded): Spanish, Italian,
 # Portuguese, French, German, Dutch, Nordic, Polish, Croatian, Romanian, Hungarian, Turkish, Greek.
 _OWN = (
-    r"ene|dic|genn?|febb?r?|ott|giu|lug|abr|fev|dez|janv|f[ée]vr|avr|juil|déc|sept|"
-    r"märz?|marz|mrz|mrt|okt|des|sty|lut|kwi|cze|wrz|pa[źz]|gru|sij|velj|o[žz]u|tra|svi|srp|"
-    r"ruj|stu|ian|iun|iul|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|j[úu]l|szept|oca|[şs]ub|nis|haz|"
+    r"ene|dic|genn|febb?r?|ott|giu|lug|abr|fev|dez|janv|f[ée]vr|avr|juil|déc|sept|"
+    r"märz?|marz|mrz|mrt|okt|sty|lut|kwi|cze|wrz|pa[źz]|gru|sij|velj|o[žz]u|svi|srp|"
+    r"ruj|stu|ian|iun|iul|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|j[úu]l|szept|oca|şub|nis|haz|"
     r"a[ğg]u|eyl|eki|ιαν|φεβ|μαρ|απρ|μα[ΐι]|ιουν|ιουλ|αυγ|σεπ|σεπτ|οκτ|νο[εέ]|δεκ"
 )
 # Abbreviations that are English or common words too: only with their stop and a date's layout.
 _SHARED = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|mai|maj|mei|ago|set|out|mag|gen|lip|sie|lis|"
-    r"kol|pro|kas|ara|tem"
+    r"kol|pro|kas|ara|tem|des|sub|tra"
 )
 # Weekday abbreviations of those languages, with or without their stop, and full Nordic ones.
 _WEEKDAY = (
@@ -53,14 +53,21 @@ _WEEKDAY = (
     r"δευ|δευτ|τρι|τετ|πεμ|π[έε]μ|παρ|σαβ|σ[άα]β|κυρ|"
     r"(?:man|tirs|ons|tors|fre|l[øö]r|s[øö]n|m[åa]n|tis)(?:dag)?"
 )
-# A word that opens a date or a range before a day in those languages.
+# A word that opens a date or a range before a day in those languages. English ones are left
+# out: after "to", "and", "or", "from" the shared words are counts ("progress to 3 set.", "and
+# 1 mag. sulph", "from 2 gen."), and English notes write these months capitalised, which the
+# other date rules read.
 _DATE_WORD = (
     r"de|del|dal|al|du|le|el|il|am|vom|bis|ab|seit|od|do|dnia|den|d\.|fra|til|fr[åa]n|till|"
-    r"tot|van|op|em|a|à|au|from|to|on|until|since|desde|hasta|at[ée]|fino|d[èe]s|depuis|zum|"
-    r"und|et|y|e|i|och|og|ja|[ée]s|[șş]i|ve|lub|oder|ou|o|or|and|ili"
+    r"tot|van|op|em|a|à|au|desde|hasta|at[ée]|fino|d[èe]s|depuis|zum|"
+    r"und|et|y|e|i|och|og|ja|[ée]s|[șş]i|ve|lub|oder|ou|o|ili"
 )
 _YEAR = r"(?:,?[ \t]+(?:de[ \t]+)?(?:19|20)\d\d\b(?:[ \t]*r\.|\.)?)"
 _RANGE = rf"(?:{_D}\.?[ \t]*[–-][ \t]*)"
+# Own abbreviations that are clinical acronyms in capitals ("5 DIC", "3 MRT", "1 ABR", "2 SIJ"
+# injections, "ENE"): a month only with its stop or its year ("12 DIC.", "12 DIC 2026"). Other
+# capitals stay dates ("3 OKT", "12 LUT."); "DES" (stents), "TRA", "SUB" are shared words.
+_NO_ACRONYM = rf"(?!(?:DIC|MRT|ABR|SIJ|ENE)(?![\w.])(?!{_YEAR}))"
 # German two-letter weekdays only capitalised ("Mo", "Di"): "do" and "so" are words.
 _WEEKDAY_BEFORE = (
     rf"(?:(?:(?i:{_WEEKDAY})|Mo|Di|Mi|Do|Fr|Sa|So)\b\.?,?[ \t]+(?:(?i:d\.|den)[ \t]+)?)"
@@ -76,7 +83,7 @@ MONTH_ABBREVIATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # "lun. 11 genn.", "2 dic.", "7.–9. Dez.", "3 Δεκ. 2026", "26 de nov." (own word).
             rf"(?<![\w./-]){_WEEKDAY_BEFORE}?{_RANGE}?{_D}(?:\.|º|er)?[ \t]+(?:de[ \t]+)?"
-            rf"(?i:{_OWN})(?:\.|(?!\w)){_YEAR}?"
+            rf"{_NO_ACRONYM}(?i:{_OWN})(?:\.|(?![\w-])){_YEAR}?"
             # ... a shared abbreviation with its stop, after a dotted day or "de": "21. Nov.",
             # "12. jan.", "26 de nov.", "seg., 18 jan." (a weekday says the same).
             rf"|(?<![\w./-]){_WEEKDAY_BEFORE}?{_RANGE}?{_D}\.[ \t]*(?i:{_SHARED})\.{_YEAR}?"
@@ -107,7 +114,11 @@ MONTH_ABBREVIATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         re.compile(
             # Hungarian: "nov. 27.", "dec. 2.", "2026. dec. 3.", "január 14-én", "1950. 06. 15."
-            r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]+)?(?i:jan|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|"
+            # English "dec.", "aug.", "jun." (decreased, augmented, junior) before a numbered
+            # list's next item are not: "Air entry dec. 2. Crackles bibasally."
+            r"(?<![\w.])(?:(?:19|20)\d\d\.[ \t]+)?"
+            rf"(?!(?i:dec|aug|j[úu]n)\.[ \t]*{_D}\.[ \t]+[A-ZÀ-ÖØ-Þ])"
+            r"(?i:jan|febr|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|"
             rf"j[úu]l|aug|szept|okt|nov|dec)\.[ \t]*{_D}\.(?![\w.]|[ \t]*\d)"
             rf"|(?<![\w.])(?i:{_HU_MONTHS})[ \t]+{_D}(?:-(?:[áa]n|[ée]n|j[ée]n|ig|t[óo]l|t[őo]l|"
             r"i))?\b"
@@ -120,9 +131,10 @@ MONTH_ABBREVIATION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # A Roman month spaced from its day, with a year: "2 XII 2026", "15. VI. 2020.".
             rf"(?<![\w./-]){_RANGE}?{_D}\.?[ \t]+{_ROMAN}\.?[ \t]+(?:19|20)\d\d\b(?:[ \t]*r\.|\.)?"
-            # ... or after a date's word: "od 25 XI", "from 3 IV", "le 3 XII".
-            r"|\b(?i:od|do|from|to|du|au|vom|bis|dal|al|del|since|until|dnia|le|el|am)[ \t]+"
-            rf"(?P<v>{_D}\.?[ \t]+{_ROMAN}\b\.?)(?![ \t]*(?:\d|[A-Z]\b))"
+            # ... or after a date's word: "od 25 XI", "le 3 XII". Not English "from", "to":
+            # "from 2 IV lines", "reduced to 1 IV dose"; nor a word joined on: "2 X-rays".
+            r"|\b(?i:od|do|du|au|vom|bis|dal|al|del|dnia|le|el|am)[ \t]+"
+            rf"(?P<v>{_D}\.?[ \t]+{_ROMAN}\b\.?)(?![ \t]*(?:\d|[A-Z]\b)|[-–/])"
         ),
     ),
 ]

@@ -38,7 +38,7 @@ _NUMBER = r"\+?\(?\d(?:(?:[ \t]?[/.\-–][ \t]?|[ \t]|\)[ \t]?)?\d){6,14}"
 _EXTENSION = (
     r"intern|interne|interno|int\.|linka|klapka|anknytning|ankn\.|lokal|lok\.|dahili|"
     r"mell[ée]k|toestel|tst\.|poste|klappe|nebenstelle|wewn\.|num[ée]ro[ \t]+interne|"
-    r"sisäinen|sis\.|内線"
+    r"sisäinen|内線"
 )
 
 PHONE_LAYOUT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -38,7 +38,11 @@ _PART = (
     # A Finnish or Swedish staircase and flat after the house number ("19 B 12").
     r"|[A-Z][ \t]\d{1,3}(?![\w.,/-]))"
 )
-_TAIL = re.compile(rf"(?:(?:,[ \t]*|[ \t]+){_PART})+")
+# One part, after its comma or blank. A part that a lower-case word follows (not another part,
+# nor a one-letter preposition: "bte 3 à Bruxelles") is a count or a view of the note going on:
+# "14 Mill Road, sc. 2 units insulin", "…, ap. 2 views", "…, top 3 priorities", "… B 12 pack
+# years"; the tail ends before it.
+_NEXT_PART = re.compile(rf"(?:,[ \t]*|[ \t]+){_PART}(?![ \t]+(?!{_PART})[a-zß-öø-ÿα-ω]{{2}})")
 
 
 def unit_tail_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
@@ -46,9 +50,10 @@ def unit_tail_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redaction
     for red in found:
         if red.kind != "street_address":
             continue
-        tail = _TAIL.match(text, red.end)
-        if tail is None:
+        end = red.end
+        while (part := _NEXT_PART.match(text, end)) is not None:
+            end = part.end()
+        if end == red.end:
             continue
-        start = tail.start() + len(tail.group()) - len(tail.group().lstrip(", \t"))
-        end = tail.end()
+        start = end - len(text[red.end : end].lstrip(", \t"))
         yield Redaction("street_address", start, end, text[start:end], label("street_address"))
