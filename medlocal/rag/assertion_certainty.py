@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from medlocal.abbreviations import SHORTHAND
 from medlocal.rag.assertion_records import Assertion, Mention
-from medlocal.rag.assertion_scopes import AS_WAS, DENYING_VALUES
+from medlocal.rag.assertion_scopes import AS_WAS, DENYING_VALUES, signed_denial
 from medlocal.rag.assertion_stops import REGIMEN_WORDS, names_a_drug_first
 from medlocal.rag.assertion_tokens import DASHES, TERMINATORS, Token, find_phrases, is_break
 from medlocal.rag.assertion_triggers import (
@@ -192,7 +192,12 @@ class Readings:
         return t == "as"
 
     def _plainly_denied(self, i: int) -> bool:
-        return i in self.cues or i in self.plain_stops or self._within_reach(i)
+        return (
+            i in self.cues
+            or i in self.plain_stops
+            or signed_denial(self.tokens[i].text)  # "HER2-": the word carries its own result
+            or self._within_reach(i)
+        )
 
     def _within_reach(self, i: int, lists: bool = False) -> bool:
         """Whether a cue other than token ``i`` stands where it plainly governs ``i`` (with

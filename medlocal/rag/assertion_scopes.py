@@ -168,6 +168,7 @@ def sentence_assertions(
     _denied_labels(tokens, out)
     _carried_results(tokens, out, triggers)
     _affirmations(tokens, out, live)
+    _signed_denials(tokens, out)
     stopped_medications(tokens, out, triggers, text.rstrip().endswith("?"))
     changed_medications(tokens, out, triggers)
     for span in find_phrases(tokens, HISTORICAL):
@@ -240,6 +241,33 @@ def sentence_assertions(
     relative_labels(tokens, out)
     sides(tokens, out)
     return out
+
+
+# A word's prefix left open before the word it shares ("pre- and post-operative"): no result.
+_OPEN_PREFIXES = frozenset(
+    {"pre", "post", "non", "anti", "sub", "semi", "self", "co", "re", "ex", "mid", "peri",
+     "intra", "extra", "inter", "over", "under", "hypo", "hyper", "uni", "bi", "multi"}
+)  # fmt: skip
+
+
+def signed_denial(word: str) -> bool:
+    """Whether ``word`` (a token) is a short test name written with a minus sign as its result
+    ("ER-", "HER2-" in "ER+/PR+/HER2-", "Rh-"): denied, as "HER2 negative" is, and plainly so
+    (review 62g: after round 12 made "HER2-" a word of its own, an "ER-" written against an
+    ER-positive tumour was read as nothing at all)."""
+    stem = word[:-1]
+    return (
+        word.endswith("-")
+        and 1 < len(word) <= 7
+        and stem[-1:].isalnum()
+        and stem not in _OPEN_PREFIXES
+    )
+
+
+def _signed_denials(tokens: Sequence[Token], out: list[Assertion]) -> None:
+    for token, assertion in zip(tokens, out, strict=True):
+        if signed_denial(token.text):
+            assertion.negated = True
 
 
 # "X negative, as was Y": the result before the comma is Y's too.

@@ -103,7 +103,8 @@ _SINGULAR_S = frozenset(
 
 
 def word_key(word: str) -> str:
-    w = word.lower().strip("'").rstrip("+")  # "Na+" ~ "Na"
+    # "Na+" ~ "Na"; a result's sign is no part of the name ("HER2-" ~ "HER2", review 62g).
+    w = word.lower().strip("'").rstrip("+-")
     if w.endswith("'s"):
         w = w[:-2]
     # Plurals and simple inflections compare equal ("complications" ~ "complication").
