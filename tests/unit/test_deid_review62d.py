@@ -1,0 +1,69 @@
+"""Review 62d (of deid62d): the whole redactor read "| Alter" and a long run of tabs in
+quadratic time (two age patterns with blank runs side by side around an optional colon, and the
+letterhead's bar read again from each blank); a 92 under an "Age (wk)" header was taken as an
+age; "Ambulance 10-15 min" lost its range of minutes as a vehicle's number.
+
+Each keep probe comes with must-remove probes in the same slots."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.deid_rules import gone_words as _gone
+from fixtures.deid_rules import kept_words as _kept
+from fixtures.deid_rules import redact
+
+
+@pytest.mark.parametrize("lead", ["| Alter", "95", "Frau", "patient", "aged"])
+def test_the_redactor_reads_a_long_run_of_tabs_after_an_age_cue_in_linear_time(lead: str) -> None:
+    # On main (7fefaa21) "| Alter" and 4x the tabs took ~10x the time, "95" ~7x.
+    from fixtures.timing import assert_linear
+
+    redact("x")
+    assert_linear(lambda n: redact(lead + "\t" * n + "x"), 8_000)
+
+
+_WEEKS_KEPT = [
+    # A number of weeks or months under an age's header with its unit is no age over 89.
+    "| Test | Age (wk) | Result |\n| GA | 92 | ok |\n",
+    "| Item | Age (months) | Score |\n| Walks | 96 | 3 |\n",
+]
+
+
+@pytest.mark.parametrize("text", _WEEKS_KEPT)
+def test_a_number_under_an_age_in_weeks_or_months_stays(text: str) -> None:
+    _kept(text, "92" if "92" in text else "96")
+
+
+_YEARS_GONE = [
+    # The same tables headed with an age in years, or with no unit, still lose the age.
+    ("| Name | Age (y) | Ward |\n| Smith | 92 | 4 |\n", "92"),
+    ("| Name | Age (years) | Ward |\n| Smith | 95 | 4 |\n", "95"),
+    ("| Name | Age | Ward |\n| Smith | 97 | 4 |\n", "97"),
+]
+
+
+@pytest.mark.parametrize(("text", "age"), _YEARS_GONE)
+def test_an_age_in_years_under_its_header_still_goes(text: str, age: str) -> None:
+    _gone(text, age)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ambulance 10-15 min away.", "ambulance 20-30 mins out", "taxi 5-10 minutes late"]
+)
+def test_a_range_of_minutes_after_a_vehicle_word_stays(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "plate"),
+    [
+        ("ambulance KX-4471 attended", "KX-4471"),
+        ("Ambulance 24-4410 crew on scene", "24-4410"),
+        ("car AB-12-CD parked outside", "AB-12-CD"),
+        ("Ambulance 10-15 on scene", "10-15"),
+    ],
+)
+def test_a_dashed_plate_or_fleet_number_after_a_vehicle_word_still_goes(
+    text: str, plate: str
+) -> None:
+    assert plate not in redact(text)
