@@ -67,3 +67,53 @@ def test_a_dashed_plate_or_fleet_number_after_a_vehicle_word_still_goes(
     text: str, plate: str
 ) -> None:
     assert plate not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ibuprofen 400 mg, PZN 04018238, 20 Tbl.", "04018238"),
+        ("Pharmazentralnummer: 01234562 (Metamizol)", "01234562"),
+        ("Abgabe: PZN-4018238", "4018238"),
+    ],
+)
+def test_a_drug_article_number_after_its_label_stays(text: str, code: str) -> None:
+    # Its check digit holds: a pack of a medicine, the same in every pharmacy.
+    assert code in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # The check digit fails: a number after the label by mistake still goes.
+        ("PZN 12345670 (Rezept)", "12345670"),
+        # The same digits after a patient's, a case's or an insurance number's label go.
+        ("Patient-Nr. 04018238", "04018238"),
+        ("Fallnummer 04018238", "04018238"),
+        ("PZN 04018238, Versichertennummer 01234562", "01234562"),
+    ],
+)
+def test_a_number_after_a_pzn_label_that_fails_its_check_or_after_another_label_goes(
+    text: str, number: str
+) -> None:
+    assert number not in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Invoice 12345.00 USD settled", "Rechnung 44718,50 EUR offen", "fattura 44718.20 CHF saldata"],
+)
+def test_an_invoice_amount_is_no_invoice_number(text: str) -> None:
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Invoice 12345678 settled", "12345678"),
+        ("factura 000.447.188 pagada", "000.447.188"),
+        ("Rechnung 2024/44718 offen", "2024/44718"),
+    ],
+)
+def test_an_invoice_number_still_goes(text: str, number: str) -> None:
+    assert number not in redact(text)
