@@ -117,3 +117,49 @@ def test_an_invoice_amount_is_no_invoice_number(text: str) -> None:
 )
 def test_an_invoice_number_still_goes(text: str, number: str) -> None:
     assert number not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        # A ward's or service's initials after "unidad"/"unidade" name a bay, not a vehicle.
+        ("Admitida na Unidade AVC 2 ontem; viatura VMER 3 trouxe-a.", "AVC 2", "VMER 3"),
+        ("Paciente en Unidad HD 3; traslado en móvil SAMU 41.", "HD 3", "SAMU 41"),
+        ("Ingresa en unidad TCE 2. Unidad SVA 4 en escena.", "TCE 2", "SVA 4"),
+    ],
+)
+def test_a_wards_initials_after_a_unit_word_stay_and_a_crews_code_goes(
+    text: str, kept: str, gone: str
+) -> None:
+    out = redact(text)
+    assert kept in out
+    assert gone not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        # Numbers of days in a list of ages are an infant's, no age over 89.
+        ("Ages: 90 days, 95 days; ages of the others: 92, 97", "90 days", "97"),
+        ("Edades: 93, 101; edades (lactantes): 91 días", "91 días", "101"),
+    ],
+)
+def test_days_in_a_list_of_ages_stay_and_years_go(text: str, kept: str, gone: str) -> None:
+    out = redact(text)
+    assert kept in out
+    assert gone not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        # A unit read as a number's check letters made a dose a card's number.
+        ("DHA 10000 IU daily; DHA 44718 2205", "10000 IU", "44718 2205"),
+    ],
+)
+def test_a_dose_after_a_card_label_stays_and_the_cards_number_goes(
+    text: str, kept: str, gone: str
+) -> None:
+    out = redact(text)
+    assert kept in out
+    assert gone not in out
