@@ -35,11 +35,12 @@ AGE_PHRASE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "age_over_89",
         re.compile(r"(?<![\w.,/:-])(?P<v>9[1-9]\+|1[01]\d\+)(?=[ \t]*(?i:years?|yrs?|y/?o)\b)"),
     ),
-    # "aged 94-96", "ages 92 to 95", "Alter 91-93".
+    # "aged 94-96", "ages 92 to 95", "Alter 91-93". The blank runs around the colon are
+    # possessive: side by side they were quadratic before a long run of tabs (review 62d).
     (
         "age_over_89",
         re.compile(
-            r"(?i:\b(?:aged?|ages|alter|edad(?:es)?|idade|[âa]ge)[ \t]*:?[ \t]*)"
+            r"(?i:\b(?:aged?|ages|alter|edad(?:es)?|idade|[âa]ge)[ \t]*+:?[ \t]*+)"
             r"(?P<v>(?:9\d|1[01]\d)[ \t]*(?:[-–]|(?i:to|and|or|bis|a|y|e|et))[ \t]*"
             r"(?:9\d|1[01]\d))(?![\w.,/:-]\d)(?![ \t]*%)"
         ),
@@ -48,7 +49,7 @@ AGE_PHRASE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
         re.compile(
-            rf"(?i:\b(?:patient|pt|resident|client|claimant)\b)[ \t]*:?[ \t]*{_AGE}{_AGE_END}",
+            rf"(?i:\b(?:patient|pt|resident|client|claimant)\b)[ \t]*+:?[ \t]*+{_AGE}{_AGE_END}",
             re.M,
         ),
     ),

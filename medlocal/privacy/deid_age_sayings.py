@@ -47,6 +47,12 @@ _LIST_LABEL = re.compile(
 _LIST_ITEM = re.compile(
     r"(?P<n>\d{1,3})(?![\w.,/:-]\d|[\w])(?P<sep>[ \t]*,[ \t]*|[ \t]+and[ \t]+)?"
 )
+# Review 62d: a number of days, weeks or months, or a measure, in the list is no age ("ages:
+# 90 days, 95 days" of infants, "Alter: 92 Tage").
+_NOT_YEARS_AFTER = re.compile(
+    r"[ \t]*(?i:days?|d\b|weeks?|wks?|months?|mo\b|tage?n?\b|wochen|monate?n?\b|d[ií]as|"
+    r"semanas|meses|jours|semaines|mois|giorni|settimane|mesi|%|mg|kg|g\b|ml|cm|mm)"
+)
 _GERMAN_J = re.compile(
     rf"(?:(?<=[,;(])|(?<=[,;(][ \t])|(?<=^))[ \t]*(?P<v>{_AGE})[ \t]?J\.(?![ \t]*(?:/|\d|"
     r"(?i:s\.?c\b|i\.?v\b|i\.?m\b|m\.)))",
@@ -65,7 +71,9 @@ def age_saying_candidates(text: str) -> Iterator[Redaction]:
     for cue in _LIST_LABEL.finditer(text):
         pos = cue.end()
         while item := _LIST_ITEM.match(text, pos):
-            if 90 <= int(item.group("n")) <= 119:
+            if 90 <= int(item.group("n")) <= 119 and not _NOT_YEARS_AFTER.match(
+                text, item.end("n")
+            ):
                 yield _age(text, item.start("n"), item.end("n"))
             if not item.group("sep"):
                 break

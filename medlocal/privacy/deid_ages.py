@@ -158,7 +158,7 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "age_over_89",
         re.compile(
-            r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]*-?[ \t]*(?i:years?|yrs?|y/o|yo|y\.o\.)(?![a-z]))"
+            r"\b(?P<v>9\d|1[0-4]\d)(?=[ \t]*+-?[ \t]*+(?i:years?|yrs?|y/o|yo|y\.o\.)(?![a-z]))"
         ),
     ),
     ("age_over_89", re.compile(r"(?i:\bage[d]?\b[ \t]*:?[ \t]*)(?P<v>9\d|1[0-4]\d)\b")),
@@ -179,7 +179,8 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # is an age only after a patient or sex word ("Patientin 95 J.", "Frau K., 96 J", "Pat.
     # (95 J)") or in brackets after a birth date: after a shock it is joules ("Shocked at 120
     # J.", "biphasic shock (150 J)"). "Alter" is a cue only
-    # capitalised, as German writes the noun ("do not alter 100 units" is a verb).
+    # capitalised, as German writes the noun ("do not alter 100 units" is a verb). Blank runs
+    # side by side are possessive (review 62d: quadratic before a long run of tabs).
     (
         "age_over_89",
         re.compile(
@@ -189,12 +190,12 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"lata\b|vuotta\b|éves\b|tahun\b|taon\b|yaşında\b|ετών|साल|वर्ष)"
             # Round 20: the adjective of other languages ("94-jarige", "92-årig", "93-letnia",
             # "95-vuotias").
-            r"|[ \t]*-?[ \t]*(?:jährig|jarig|årig|åring|letni|letnia|letnią|letniego|letniej|"
+            r"|[ \t]*+-?[ \t]*+(?:jährig|jarig|årig|åring|letni|letnia|letnią|letniego|letniej|"
             r"vuotia|éves))"
             r"|(?:\b(?:Patient(?:in)?|Pat\.|Frau|Herr|Mann|Dame|Bewohner(?:in)?|[Ww]eiblich|"
             r"[Mm]ännlich|[wm])(?:[ \t]+[A-ZÄÖÜ][\w.]*){0,2}"
             # Session 57: the year of birth between ("Herr K., Jg. 1930, 96 J.").
-            r"(?:,?[ \t]*(?:Jg\.|Jahrgang)[ \t]*1[89]\d\d)?,?[ \t]*\(?[ \t]*)"
+            r"(?:,?[ \t]*(?:Jg\.|Jahrgang)[ \t]*1[89]\d\d)?,?[ \t]*+\(?[ \t]*+)"
             r"(?P<a2>9\d|1[0-4]\d)(?=[ \t]?J\b\.?(?!/))"
             # In brackets after a date of birth or a patient word on the line: "Patientin:
             # Kleinschmidt, Waltraud, geb. 02.10.1929 (95 J.)".
@@ -203,7 +204,7 @@ AGE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?:\bAlter\b|(?i:\b(?:âge|edad|idade|ålder|alder|leeftijd|wiek|età|umur|tuổi|"
             # Swahili: "umri wa miaka 93", "miaka 95".
             r"umri(?:[ \t]+wa)?(?:[ \t]+miaka)?|miaka)\b))"
-            r"[ \t]*:?[ \t]*(?P<a>9\d|1[0-4]\d)\b(?![ \t]*(?:/|\.\d)|"
+            r"[ \t]*+:?[ \t]*+(?P<a>9\d|1[0-4]\d)\b(?![ \t]*(?:/|\.\d)|"
             # After the cue "J" is Jahre ("Alter 96 J"); any other unit makes a value.
             rf"(?![ \t]*J\b){UNIT_AFTER})"
         ),

@@ -345,6 +345,8 @@ CODE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # Two characters at least, and no count or time ("car 2 times", "van 12 hours ago"),
             # nor what a number counts ("Ambulance: 12 lead ECG", session 55: deid_counts).
             rf"(?<=\w\w)(?!{COUNT_AFTER})(?![ \t]*(?i:km|miles?|mph|x)\b)"
+            # Review 62d: nor the first number of a range of them ("Ambulance 10-15 min").
+            rf"(?![-–]\d{{1,4}}{COUNT_AFTER})"
         ),
     ),
     (

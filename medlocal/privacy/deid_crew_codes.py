@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_counts import COUNT_AFTER
+from medlocal.privacy.deid_service_acronym_list import SERVICE_ACRONYMS
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_vehicle_nearby import NOT_CLINICAL
 from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS
@@ -73,6 +74,12 @@ _AIRCRAFT = re.compile(
 _REGISTRATION = re.compile(r"(?:[A-Z]-[A-Z]{4}|[A-Z0-9]{2,3}-[A-Z]{3})(?<!C-ANCA)")
 # A ward's or unit's name after "unidad" or "crew" ("Unidad UCI 3", "crew ICU 2").
 _WARD = re.compile(r"(?:UCI|UTI|UVI|UCO|UCIN|UCIP|ICU|HDU|CCU|NICU|PICU|SICU|MICU|REA|SAU|ITU)\b")
+# Review 62d: a ward's or service's initials of any language (deid_service_acronym_list) and
+# units a stroke, dialysis or head-injury bay is named by ("Unidade AVC 2", "Unidad HD 3").
+_FIRST_GROUP = re.compile(r"[A-Z0-9]+")
+_MORE_WARDS = frozenset({"AVC", "HD", "TCE", "UAVC", "UHD", "ICTUS"})
+# The emergency services whose vehicles the crews' codes name ("móvil SAMU 41") are no ward.
+_EMERGENCY = frozenset({"SAMU", "SMUR", "SIAMU", "SEM", "SUMMA", "SMURD", "INEM", "VMER"})
 
 
 def crew_code_candidates(text: str) -> Iterator[Redaction]:
@@ -84,10 +91,21 @@ def crew_code_candidates(text: str) -> Iterator[Redaction]:
                 continue
             # A call sign's word ("Kobra 18") is read by its case, not as a value's letter.
             if pattern is not _CALL_SIGN_CODE and (
-                _CLINICAL.match(code.replace("-", "\x00")) or _WARD.match(code)
+                _CLINICAL.match(code.replace("-", "\x00")) or _WARD.match(code) or _ward(code)
             ):
                 continue
             if pattern is _AIRCRAFT and not _REGISTRATION.fullmatch(code):
                 continue
             start, end = match.span("v")
             yield Redaction("vehicle_id", start, end, code, label("vehicle_id"))
+
+
+def _ward(code: str) -> bool:
+    """Whether the code opens with a ward's or service's initials and a number after them."""
+    first = _FIRST_GROUP.match(code)
+    word = first.group() if first else ""
+    return (
+        word != code
+        and word not in _EMERGENCY
+        and (word in SERVICE_ACRONYMS or word in _MORE_WARDS)
+    )

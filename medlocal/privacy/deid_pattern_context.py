@@ -21,6 +21,7 @@ from medlocal.privacy.deid_codes import (
     SPACED_DIGITS,
 )
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_drug_article_numbers import drug_article_number
 from medlocal.privacy.deid_first_characters import skipped_search
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_number_forms import ACCENTED_POSTCODE
@@ -344,6 +345,8 @@ def clinical_code_or_trial(value: str, text: str, start: int) -> bool:
         return True  # "c.1100del", "LRRK2 G2019S", "NM_000059.4", "GRCh38", "rs1801133"
     if _dashed_version(value, text, start):
         return True  # "BILAG-2004 B"
+    if drug_article_number(value, text, start):
+        return True  # "PZN 04018238": a medicine's pack (review 62d)
     before = text[max(0, start - 24) : start]  # sliced once (speed, session 57)
     if _CODE_SYSTEM.search(before) or _CODE_SYSTEM.match(value):
         return True

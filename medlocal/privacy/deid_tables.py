@@ -105,7 +105,7 @@ _RULE = re.compile(r"[\s|:+=-]*")  # a line of dashes under a header
 # An age cell over 89, perhaps with its unit and sex ("93", "97y", "92 F", "101/M").
 # The words of a patient's age column ("Age", "Age (y)", "Age/Sex"); not "Age group", "Age
 # band" or "Age of lesion (days)".
-_AGE_HEADER = frozenset({"age", "y", "yr", "yrs", "years", "sex", "gender"})
+_AGE_HEADER = frozenset({"age", "y", "yo", "yr", "yrs", "year", "years", "sex", "gender"})
 _AGE_CELL = re.compile(
     r"(?P<age>9\d|1[01]\d)(?:[ \t]*(?:y|yo|yrs?|years?))?(?:[ \t]*/?[ \t]*[MFmf])?$"
 )
@@ -348,7 +348,8 @@ def _column_kind(label: str) -> str | None:
         return "name"
     if words[-1] in _HEAD_PERSON_WORDS and not (set(words) & {"group", "factors", "pros"}):
         return "name"
-    if words[0] == "age" and set(words) <= _AGE_HEADER:
+    # The bracket's unit counts here: "Age (wk)" or "Age (months)" holds no years (review62d).
+    if words[0] == "age" and set(re.findall(r"[a-z]+", label.lower())) <= _AGE_HEADER:
         return "age_over_89"  # "Age", "Age (y)", "Age/Sex": a cell of 90 or more
     return None
 

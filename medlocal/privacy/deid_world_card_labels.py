@@ -95,6 +95,16 @@ _PATTERNS = [
     for kind, labels in _LABELS
 ]
 _LEAST_DIGITS = 5
+# Review 62d: an invoice's or a policy's amount is no number of it: cents at the end, or a
+# currency's code or sign after ("Invoice 12345.00 USD", "fattura 1 250 €").
+_CURRENCIES = (
+    r"USD|EUR|CHF|GBP|JPY|CNY|INR|BRL|CAD|AUD|NZD|ZAR|MXN|ARS|CLP|COP|PEN|SEK|NOK|DKK|PLN|CZK|"
+    r"HUF|RON|TRY|RUB|UAH|KRW|AED|SAR|ILS|EGP|NGN|KES|PKR|THB|IDR|MYR|PHP|SGD|HKD|R\$"
+)
+_AMOUNT = re.compile(rf"(?:[.,]\d{{2}}|[ ](?:{_CURRENCIES}))\Z")
+# Review 62d: a unit read as the check letters ("DHA 10000 IU" is a dose).
+_UNIT_LETTERS = re.compile(r"\d[ ]?(?:IU|IE|UI|U|E|MG|MCG|UG|ML|G|L|KG)\Z")
+_CURRENCY_AFTER = re.compile(rf"[ \t]*(?:[$€£¥₹₩₺]|(?:{_CURRENCIES})(?![A-Za-z]))")
 # The Belgian national register number's shape ("85.03.12-123.45").
 _BELGIAN_SHAPE = re.compile(r"\d\d\.[01]\d\.[0-3]\d[-. ]?\d{3}[-. ]?\d{2}")
 
@@ -109,6 +119,12 @@ def world_card_label_candidates(text: str) -> Iterator[Redaction]:
             # Belgium's register number is taken by its check digits alone (deid_number_forms;
             # review 14, round 15): its label does not make a number that fails them one.
             if _BELGIAN_SHAPE.fullmatch(value):
+                continue
+            if _UNIT_LETTERS.search(value):
+                continue
+            if kind == "account_number" and (
+                _AMOUNT.search(value) or _CURRENCY_AFTER.match(text, match.end("v"))
+            ):
                 continue
             start, end = match.span("v")
             yield Redaction(kind, start, end, value, label(kind))
