@@ -20,7 +20,11 @@ from collections.abc import Iterator
 from medlocal.privacy.deid_age_sayings import age_saying_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
-from medlocal.privacy.deid_world_age_columns import rows_after, world_age_column_candidates
+from medlocal.privacy.deid_world_age_columns import (
+    age_in_cell,
+    rows_after,
+    world_age_column_candidates,
+)
 
 # Speed: the scan starts only at an "AGE" label set apart by two blanks or a line's ends.
 _AGE_LABEL = re.compile(r"(?:^|(?<=[ ]{2}))(?:AGE|Age)(?=[ ]{2,}|[ ]*$)", re.M)
@@ -91,9 +95,6 @@ def pipe_age_candidates(text: str) -> Iterator[Redaction]:
             if row[0] in " \t" or row.count("|") < column:
                 continue
             cells = row.split("|")
-            age = _AGE_CELL.fullmatch(cells[column])
-            if age is None:
-                continue
-            a = start + sum(len(c) + 1 for c in cells[:column]) + age.start("v")
-            b = a + len(age.group("v"))
-            yield Redaction("age_over_89", a, b, text[a:b], label("age_over_89"))
+            age = age_in_cell(_AGE_CELL, text, start, cells, column)
+            if age is not None:
+                yield age

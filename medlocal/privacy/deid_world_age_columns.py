@@ -80,12 +80,22 @@ def _rows(text: str, pos: int, separator: str, column: int, width: int) -> Itera
         # A row of another table, or a wrapped line, has another number of cells.
         if abs(len(cells) - width) > 1 or column >= len(cells):
             continue
-        age = _AGE_CELL.fullmatch(cells[column])
-        if age is None:
-            continue
-        a = start + sum(len(c) + 1 for c in cells[:column]) + age.start("v")
-        b = a + len(age.group("v"))
-        yield Redaction("age_over_89", a, b, text[a:b], label("age_over_89"))
+        found = age_in_cell(_AGE_CELL, text, start, cells, column)
+        if found is not None:
+            yield found
+
+
+def age_in_cell(
+    cell_pattern: re.Pattern[str], text: str, start: int, cells: list[str], column: int
+) -> Redaction | None:
+    """The age over 89 a row's cell holds (``cells`` split on one-character separators from
+    ``start``), or None when the cell is not an age as ``cell_pattern`` reads one."""
+    age = cell_pattern.fullmatch(cells[column])
+    if age is None:
+        return None
+    a = start + sum(len(c) + 1 for c in cells[:column]) + age.start("v")
+    b = a + len(age.group("v"))
+    return Redaction("age_over_89", a, b, text[a:b], label("age_over_89"))
 
 
 def rows_after(text: str, pos: int, most: int) -> Iterator[tuple[int, str]]:
