@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fixtures.gui_window import open_window
 from fixtures.held_stream import HeldSession
-from fixtures.screens_process import run_on_screens
+from fixtures.screens_process import OPENED_WINDOW, run_on_screens
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -92,24 +92,16 @@ def test_delete_with_no_document_chosen_says_what_to_choose(
     assert panel.notice.isVisibleTo(panel) and panel.notice.text() == NOTHING_LISTED
 
 
-DRAGGED_ACROSS = """
+DRAGGED_ACROSS = (
+    """
 import json, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from fixtures.gui_window import PASS, make_workspace
-from medlocal.ui.main_window import MainWindow
-def settle():
-    for _ in range(20):
-        app.processEvents()
-workspace = make_workspace(Path(tempfile.mkdtemp()))
-workspace.create_vault(PASS)
-window = MainWindow(workspace)
-window.start()
-window.show()
-settle()
-window.resize(1280, 700)
+"""
+    + OPENED_WINDOW
+    + """window.resize(1280, 700)
 window.move(100, 100)
 settle()
 first = window.screen().name()
@@ -118,6 +110,7 @@ settle()
 print(json.dumps({"screens": [first, window.screen().name()], "x": window.x()}))
 workspace.lock("closed")
 """
+)
 
 
 def test_a_window_dragged_onto_a_screen_it_fits_stays_where_the_drag_put_it(

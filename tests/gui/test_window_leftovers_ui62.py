@@ -12,7 +12,7 @@ import pytest
 from fixtures.gui_window import open_window
 from fixtures.held_stream import HeldSession
 from fixtures.message_boxes import answer_questions
-from fixtures.screens_process import run_on_screens
+from fixtures.screens_process import OPENED_WINDOW, run_on_screens
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
@@ -129,7 +129,8 @@ def test_an_elided_left_label_keeps_its_end(qtbot: QtBot) -> None:
     assert label.toolTip() == "Context 174/8192"
 
 
-MOVED_TO_THE_SMALL_SCREEN = """
+MOVED_TO_THE_SMALL_SCREEN = (
+    """
 import json, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
@@ -138,20 +139,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 font = QFont(app.font()); font.setPointSize(18); app.setFont(font)
-from fixtures.gui_window import PASS, make_workspace
-from medlocal.ui.main_window import MainWindow
 from medlocal.ui.message_dialog import QuestionDialog
 small = [s for s in app.screens() if s.name() == "small"][0].availableGeometry()
-def settle():
-    for _ in range(20):
-        app.processEvents()
-workspace = make_workspace(Path(tempfile.mkdtemp()))
-workspace.create_vault(PASS)
-window = MainWindow(workspace)
-window.start()
-window.show()
-settle()
-first = window.size().toTuple()
+"""
+    + OPENED_WINDOW
+    + """first = window.size().toTuple()
 question = QuestionDialog(window, "Delete", "Delete this patient?", ["Delete"], "Keep")
 question.show()
 settle()
@@ -167,6 +159,7 @@ print(json.dumps({
 }))
 workspace.lock("closed")
 """
+)
 SCREENS = [
     {"name": "big", "x": 0, "y": 0, "width": 1920, "height": 1080},
     {"name": "small", "x": 1920, "y": 200, "width": 683, "height": 384},
