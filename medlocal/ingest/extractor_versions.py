@@ -22,7 +22,8 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     "ods": 2,
     # 2: two columns of prose written line by line across the page read column by column
     # (session 61, extractors/pdf_columns.py). 3: three or more columns, and prose beside a
-    # sidebar (a patient box, a lab legend), read column by column too (session 63).
+    # sidebar (a patient box, a lab legend), read column by column too; lines with Hebrew or
+    # Arabic in the order they are read (session 63, pdf_columns.py, pdf_rtl.py).
     "pdf": 3,
 }
 FIRST = 1  # every other format, and the documents read before versions were kept

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import io
 import logging
 import math
@@ -48,6 +49,7 @@ from medlocal.ingest.extractors.pdf_forms import (
 )
 from medlocal.ingest.extractors.pdf_pictures import PdfPictures
 from medlocal.ingest.extractors.pdf_raised import RaisedNumbers
+from medlocal.ingest.extractors.pdf_rtl import read_right_to_left
 from medlocal.ingest.extractors.pdf_running import (
     MARGIN_SHARE,
     Band,
@@ -464,11 +466,13 @@ def _read_page(page: PageObject) -> TextPage:
     text = page.extract_text(visitor_text=visit, visitor_operand_before=rises.see)
     plain = _clean(raised.apply(text or ""))
 
-    def layout() -> str:
+    @functools.cache
+    def layout() -> str:  # read once, if at all: each reading below may ask for it
         return _clean(page.extract_text(extraction_mode="layout") or "")
 
     if might_have_columns(starts, left, right):
         plain = read_by_columns(plain, layout)
+    plain = read_right_to_left(plain, layout)
     text = rejoin_rows(plain, layout)
     return TextPage(text, _margin_lines(runs))
 
