@@ -94,10 +94,19 @@ def test_prose_beside_a_sidebar_keeps_its_sentences(sidebar_left: bool) -> None:
     assert (flat.index(side[0]) < flat.index(HISTORY[:30])) == sidebar_left
 
 
-def test_a_forms_labels_stay_beside_their_values() -> None:
-    """A label beside the first line of its wrapped value (after a line that ended a sentence)
-    is not a sidebar: read column by column, every label would come before every value."""
-    sections = [("History:", HISTORY), ("Medications:", MEDICINES), ("Results:", KIDNEYS)]
+@pytest.mark.parametrize(
+    "stops", [True, False], ids=["values-end-sentences", "notes-without-stops"]
+)
+def test_a_forms_labels_stay_beside_their_values(stops: bool) -> None:
+    """A label beside the first line of its wrapped value is not a sidebar: read column by
+    column, every label would come before every value. Its value mostly ends a sentence; where
+    the values are notes without full stops, the labels standing rows apart still tell them
+    from a sidebar's items, one under the other."""
+    values = [HISTORY, MEDICINES, KIDNEYS, HISTORY]
+    if not stops:
+        values = [value.replace(".", "") for value in values]
+    labels = ("History:", "Medications:", "Results:", "Earlier:")
+    sections = list(zip(labels, values, strict=True))
 
     def draw(page: canvas.Canvas) -> None:
         y = 780

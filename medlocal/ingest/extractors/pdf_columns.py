@@ -145,13 +145,19 @@ def _beside_a_sidebar(
     rows: list[str], gutters: list[tuple[int, int]], sides: list[list[str]], wrapped: list[bool]
 ) -> bool:
     """Whether one side is wrapped prose and the other a sidebar beside it (a patient box, a
-    lab legend): short items whose lines stand beside the prose's lines in mid-sentence (the
-    prose line above runs on), so read across they cut its sentences. A form's labels stand
-    beside the first line of their value, after a line that ended a sentence, and stay."""
+    lab legend): short items on lines one under the other (on two thirds of the rows from its
+    first to its last at least), standing beside the prose's lines in mid-sentence (the prose
+    line above runs on), so read across they cut its sentences. A form's labels and a list's
+    numbers stand beside the first line of their item, rows apart, mostly after a line that
+    ended a sentence, and stay."""
     body = next((side for side in (0, 1) if wrapped[side] and _prose(sides[side])), None)
     if body is None or wrapped[1 - body] or _prose(sides[1 - body]):
         return False
     spans = _spans(gutters)
+    aside = [bool(row[slice(*spans[1 - body])].strip()) for row in rows]
+    first, last = aside.index(True), len(aside) - aside[::-1].index(True)
+    if sum(aside) * 3 < 2 * (last - first):
+        return False
     beside: list[bool] = []  # for each sidebar line beside prose: does the line above run on?
     above: str | None = None
     for row in rows:
