@@ -94,6 +94,21 @@ def test_prose_beside_a_sidebar_keeps_its_sentences(sidebar_left: bool) -> None:
     assert (flat.index(side[0]) < flat.index(HISTORY[:30])) == sidebar_left
 
 
+def test_a_patient_box_beside_two_columns_under_a_title() -> None:
+    title = "DISCHARGE SUMMARY - CARDIOLOGY WARD 14 - ST ELSEWHERE HOSPITAL NHS TRUST"
+    columns = [PATIENT_BOX, textwrap.wrap(HISTORY, 30), textwrap.wrap(MEDICINES, 30)]
+
+    def draw(page: canvas.Canvas) -> None:
+        page.drawString(30, 810, title)
+        for row in range(max(len(lines) for lines in columns)):
+            for lines, x in zip(columns, [30, 180, 390], strict=True):
+                if row < len(lines):
+                    page.drawString(x, 780 - 14 * row, lines[row])
+
+    flat = _flat(extract_pdf(_page(draw), "letter.pdf").text)
+    assert flat == _flat(f"{title} {' '.join(PATIENT_BOX)} {HISTORY} {MEDICINES}")
+
+
 @pytest.mark.parametrize(
     "stops", [True, False], ids=["values-end-sentences", "notes-without-stops"]
 )

@@ -128,7 +128,7 @@ def _gutters(rows: list[str]) -> list[tuple[int, int]]:
     wrapped = [_reads_as_wrapped_text(rows, gutters, span) for span in spans]
     if all(wrapped) and _prose([text for side in sides for text in side]):
         return gutters
-    if len(spans) == 2 and _beside_a_sidebar(rows, gutters, sides, wrapped):
+    if _beside_a_sidebar(rows, gutters, sides, wrapped):
         return gutters
     return []
 
@@ -144,28 +144,49 @@ def _prose(texts: list[str]) -> bool:
 def _beside_a_sidebar(
     rows: list[str], gutters: list[tuple[int, int]], sides: list[list[str]], wrapped: list[bool]
 ) -> bool:
-    """Whether one side is wrapped prose and the other a sidebar beside it (a patient box, a
-    lab legend): short items on lines one under the other (on two thirds of the rows from its
-    first to its last at least), standing beside the prose's lines in mid-sentence (the prose
-    line above runs on), so read across they cut its sentences. A form's labels and a list's
-    numbers stand beside the first line of their item, rows apart, mostly after a line that
-    ended a sentence, and stay."""
-    body = next((side for side in (0, 1) if wrapped[side] and _prose(sides[side])), None)
-    if body is None or wrapped[1 - body] or _prose(sides[1 - body]):
-        return False
+    """Whether the first or the last side is a sidebar (a patient box, a lab legend) beside
+    columns of wrapped prose: short items on lines one under the other (on two thirds of the
+    rows from its first to its last at least), standing beside the next column's lines in
+    mid-sentence (the line above runs on), so read across they cut its sentences. A form's
+    labels and a list's numbers stand beside the first line of their item, rows apart, mostly
+    after a line that ended a sentence, and stay."""
     spans = _spans(gutters)
-    aside = [bool(row[slice(*spans[1 - body])].strip()) for row in rows]
-    first, last = aside.index(True), len(aside) - aside[::-1].index(True)
-    if sum(aside) * 3 < 2 * (last - first):
-        return False
-    beside: list[bool] = []  # for each sidebar line beside prose: does the line above run on?
+    last = len(spans) - 1
+    for aside, body in ((0, 1), (last, last - 1)):
+        columns = [side for side in range(len(spans)) if side != aside]
+        if not all(wrapped[side] for side in columns) or wrapped[aside] or _prose(sides[aside]):
+            continue
+        if not _prose([text for side in columns for text in sides[side]]):
+            continue
+        if _one_under_another(rows, spans[aside]) and _cuts(rows, gutters, spans, aside, body):
+            return True
+    return False
+
+
+def _one_under_another(rows: list[str], span: tuple[int, int]) -> bool:
+    """Whether a side's lines fill two thirds of the rows from its first line to its last."""
+    filled = [bool(row[span[0] : span[1]].strip()) for row in rows]
+    first, end = filled.index(True), len(filled) - filled[::-1].index(True)
+    return sum(filled) * 3 >= 2 * (end - first)
+
+
+def _cuts(
+    rows: list[str],
+    gutters: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    aside: int,
+    body: int,
+) -> bool:
+    """Whether most of the lines of side ``aside`` beside a line of side ``body`` stand where
+    the line above it in ``body`` runs on (ends mid-sentence)."""
+    beside: list[bool] = []
     above: str | None = None
     for row in rows:
         if _crosses(row, gutters):
             above = None
             continue
         prose = row[slice(*spans[body])].strip()
-        if prose and above and row[slice(*spans[1 - body])].strip():
+        if prose and above and row[slice(*spans[aside])].strip():
             beside.append(not above.endswith(_SENTENCE_END))
         above = prose or None
     return len(beside) >= _MIN_TWO_SIDED - 1 and sum(beside) * 3 >= 2 * len(beside)
