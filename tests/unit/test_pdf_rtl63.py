@@ -89,3 +89,23 @@ def test_readings_that_do_not_agree_keep_the_plain_text() -> None:
 def test_logical_order_keeps_numbers_with_their_signs() -> None:
     assert logical_order("םויב £20 םלוש") == "שולם £20 ביום"
     assert logical_order("ןיריפסא") == "אספירין"
+
+
+def test_a_running_header_with_hebrew_is_still_stored_once() -> None:
+    """Which lines stand in a page's margin is told by pypdf's runs, in its own reading: the
+    header read again in its written order is still the running header, stored once."""
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", _FONT))
+    header = "Hadassah Hospital בית חולים הדסה, Jerusalem"
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    for number in range(1, 4):
+        page.setFont("DejaVu", 10)
+        page.drawString(40, 820, header.replace("בית חולים הדסה", "בית חולים הדסה"[::-1]))
+        page.drawString(40, 700, f"Potassium on page {number} was {4 + number / 10} mmol/L.")
+        page.showPage()
+    page.save()
+    document = extract_pdf(buffer.getvalue(), "letter.pdf")
+    assert document.text.count(header) == 1
+    assert document.text.startswith(header)
+    assert [section.title for section in document.sections][:1] == ["Page header"]
