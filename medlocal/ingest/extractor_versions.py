@@ -21,8 +21,10 @@ EXTRACTOR_VERSIONS: dict[str, int] = {
     # 2: cell notes, number formats, durations, numbers shown as dates (sessions 59-60).
     "ods": 2,
     # 2: two columns of prose written line by line across the page read column by column
-    # (session 61, extractors/pdf_columns.py).
-    "pdf": 2,
+    # (session 61, extractors/pdf_columns.py). 3: three or more columns, and prose beside a
+    # sidebar (a patient box, a lab legend), read column by column too; lines with Hebrew or
+    # Arabic in the order they are read (session 63, pdf_columns.py, pdf_rtl.py).
+    "pdf": 3,
 }
 FIRST = 1  # every other format, and the documents read before versions were kept
 

@@ -164,7 +164,7 @@ def test_a_two_column_pdf_already_in_the_vault_is_read_again(tmp_path: Path) -> 
             embedder.model_id,
             text=interleaved,
         )
-        assert extractor_version("pdf") == 2
+        assert extractor_version("pdf") >= 2
         assert pending_documents(vault) == [document_id]
         assert rechunk_documents(vault, embedder).rechunked == 1
         assert "ramipril 2.5 mg daily" in _flat(vault.document_text(document_id))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import io
 import logging
 import math
@@ -48,6 +49,7 @@ from medlocal.ingest.extractors.pdf_forms import (
 )
 from medlocal.ingest.extractors.pdf_pictures import PdfPictures
 from medlocal.ingest.extractors.pdf_raised import RaisedNumbers
+from medlocal.ingest.extractors.pdf_rtl import read_right_to_left
 from medlocal.ingest.extractors.pdf_running import (
     MARGIN_SHARE,
     Band,
@@ -464,13 +466,32 @@ def _read_page(page: PageObject) -> TextPage:
     text = page.extract_text(visitor_text=visit, visitor_operand_before=rises.see)
     plain = _clean(raised.apply(text or ""))
 
-    def layout() -> str:
+    @functools.cache
+    def layout() -> str:  # read once, if at all: each reading below may ask for it
         return _clean(page.extract_text(extraction_mode="layout") or "")
 
     if might_have_columns(starts, left, right):
         plain = read_by_columns(plain, layout)
+    margins = _margin_lines(runs)
+    before, plain = plain, read_right_to_left(plain, layout)
+    if plain != before:
+        margins = _bands_kept(before, plain, margins)
     text = rejoin_rows(plain, layout)
-    return TextPage(text, _margin_lines(runs))
+    return TextPage(text, margins)
+
+
+def _bands_kept(before: str, after: str, margins: dict[str, Band]) -> dict[str, Band]:
+    """``margins`` with the band of each line read again (line for line: a right-to-left line
+    in its written order) under its new text too: the bands are keyed by the runs' text as pypdf
+    told it, and a running header in Hebrew is still one."""
+    kept = dict(margins)
+    for old, new in zip(before.split("\n"), after.split("\n"), strict=True):
+        band = margins.get(collapse(old))
+        if old == new or band is None:
+            continue
+        if kept.setdefault(collapse(new), band) != band:  # the same words in both bands
+            del kept[collapse(new)]
+    return kept
 
 
 class _TextRises:

@@ -56,88 +56,155 @@ class _Piece:
     """Words of the plain text that belong to one place of the layout: a block, and a side."""
 
     block: int
-    side: int  # 0: left column or a line across the gutter; 1: right column
+    side: int  # columns from the left (0 also for a line across a gutter)
     words: tuple[str, ...]
 
 
 def might_have_columns(starts: Sequence[tuple[float, float]], left: float, right: float) -> bool:
-    """Whether text runs start on both halves of the page on several baselines (``starts``:
-    each run's x and baseline as shown; ``left``/``right``: the page's edges)."""
-    middle = (left + right) / 2
-    halves: dict[int, set[bool]] = {}
+    """Whether text runs start far apart on one baseline (a fifth of the page's width: a second
+    column, or a body beside a narrow sidebar) on several baselines (``starts``: each run's x
+    and baseline as shown; ``left``/``right``: the page's edges)."""
+    apart = (right - left) / 5
+    spans: dict[int, list[float]] = {}
     for x, y in starts:
-        halves.setdefault(round(y), set()).add(x >= middle)
-    return sum(1 for sides in halves.values() if len(sides) == 2) >= _MIN_SPLIT_BASELINES
+        spans.setdefault(round(y), []).append(x)
+    return sum(1 for xs in spans.values() if max(xs) - min(xs) >= apart) >= _MIN_SPLIT_BASELINES
 
 
 def read_by_columns(plain: str, read_layout: Callable[[], str]) -> str:
-    """``plain`` with its interleaved two-column lines read column by column; ``plain`` itself
+    """``plain`` with its interleaved column lines read column by column; ``plain`` itself
     where the page is not such a page (see the module's checks)."""
     try:
         layout = read_layout()
     except Exception:  # layout mode is an improvement, never a reason to lose the page
         return plain
     rows = [line.rstrip() for line in layout.split("\n") if line.strip()]
-    gutter = _gutter(rows)
-    if gutter is None:
+    gutters = _gutters(rows)
+    if not gutters:
         return plain
-    pieces = _pieces(rows, gutter)
-    if not any(piece.side == 1 for piece in pieces):
+    pieces = _pieces(rows, gutters)
+    if not any(piece.side for piece in pieces):
         return plain
     return _reordered(plain, pieces) or plain
 
 
-def _gutter(rows: list[str]) -> tuple[int, int] | None:
-    """The widest run of layout columns, in the middle half of the widest line, that only lines
-    across the page (a title, a footer: at most a tenth of the lines, or two) have text in, with
-    prose on both sides of it; None where there is none."""
+def _gutters(rows: list[str]) -> list[tuple[int, int]]:
+    """The blank runs of layout columns, left to right, that only lines across the page (a
+    title, a footer: at most a tenth of the lines, or two) have text in, where the sides they
+    part are columns of prose, or prose beside a sidebar; none where they are not."""
     width = max((len(row) for row in rows), default=0)
     if width < 2 * _MIN_GUTTER:
-        return None
+        return []
     used = [0] * width  # how many lines have a cell over each column (a title spans its gaps)
     for row in rows:
         for cell in _CELL.finditer(row):
             for column in range(cell.start(), cell.end()):
                 used[column] += 1
     allowed = max(2, len(rows) // 10)
-    best: tuple[int, int] | None = None
-    column = width // 4
-    while column < 3 * width // 4:
+    text_columns = [column for column in range(width) if used[column] > allowed]
+    if not text_columns:
+        return []
+    gutters: list[tuple[int, int]] = []
+    column = text_columns[0]
+    while column < text_columns[-1]:
         if used[column] > allowed:
             column += 1
             continue
         end = column
-        while end < width and used[end] <= allowed:
+        while used[end] <= allowed:  # stops at text_columns[-1] at the latest
             end += 1
         run = _emptiest(used, column, end)
-        if run[1] - run[0] >= _MIN_GUTTER and (best is None or run[1] - run[0] > best[1] - best[0]):
-            best = run
+        if run[1] - run[0] >= _MIN_GUTTER:
+            gutters.append(run)
         column = end
-    if best is None:
-        return None
-    start, end = best
-    split = [row for row in rows if not _crosses(row, best)]
-    two_sided = [row for row in split if row[:start].strip() and row[end:].strip()]
-    if len(two_sided) < _MIN_TWO_SIDED:
-        return None
-    sides = [side.strip() for row in split for side in (row[:start], row[end:]) if side.strip()]
-    tabular = sum(1 for side in sides if _CELL_GAP.search(side))
-    prose = sum(1 for side in sides if len(side.split()) >= _MIN_PROSE_WORDS)
-    if tabular * 4 > len(sides) or prose * 3 < 2 * len(sides):
-        return None
-    if not all(_reads_as_wrapped_text(rows, best, side) for side in (0, 1)):
-        return None
-    return best
+    if not gutters:
+        return []
+    split = [row for row in rows if not _crosses(row, gutters)]
+    spans = _spans(gutters)
+    sides = [[text for row in split if (text := row[a:b].strip())] for a, b in spans]
+    several = [row for row in split if sum(1 for a, b in spans if row[a:b].strip()) >= 2]
+    if len(several) < _MIN_TWO_SIDED:
+        return []
+    wrapped = [_reads_as_wrapped_text(rows, gutters, span) for span in spans]
+    if all(wrapped) and _prose([text for side in sides for text in side]):
+        return gutters
+    if _beside_a_sidebar(rows, gutters, sides, wrapped):
+        return gutters
+    return []
 
 
-def _reads_as_wrapped_text(rows: list[str], gutter: tuple[int, int], side: int) -> bool:
+def _prose(texts: list[str]) -> bool:
+    """Whether lines are prose: mostly one cell (no gap of two spaces) of four words or more;
+    a table's cells are short, and several to a side."""
+    tabular = sum(1 for text in texts if _CELL_GAP.search(text))
+    prose = sum(1 for text in texts if len(text.split()) >= _MIN_PROSE_WORDS)
+    return bool(texts) and tabular * 4 <= len(texts) and prose * 3 >= 2 * len(texts)
+
+
+def _beside_a_sidebar(
+    rows: list[str], gutters: list[tuple[int, int]], sides: list[list[str]], wrapped: list[bool]
+) -> bool:
+    """Whether the first or the last side is a sidebar (a patient box, a lab legend) beside
+    columns of wrapped prose: short items on lines one under the other (on two thirds of the
+    rows from its first to its last at least), standing beside the next column's lines in
+    mid-sentence (the line above runs on), so read across they cut its sentences. A form's
+    labels and a list's numbers stand beside the first line of their item, rows apart, mostly
+    after a line that ended a sentence, and stay."""
+    spans = _spans(gutters)
+    last = len(spans) - 1
+    for aside, body in ((0, 1), (last, last - 1)):
+        columns = [side for side in range(len(spans)) if side != aside]
+        if not all(wrapped[side] for side in columns) or wrapped[aside] or _prose(sides[aside]):
+            continue
+        if not _prose([text for side in columns for text in sides[side]]):
+            continue
+        if _one_under_another(rows, spans[aside]) and _cuts(rows, gutters, spans, aside, body):
+            return True
+    return False
+
+
+def _one_under_another(rows: list[str], span: tuple[int, int]) -> bool:
+    """Whether a side's lines fill two thirds of the rows from its first line to its last."""
+    filled = [bool(row[span[0] : span[1]].strip()) for row in rows]
+    first, end = filled.index(True), len(filled) - filled[::-1].index(True)
+    return sum(filled) * 3 >= 2 * (end - first)
+
+
+def _cuts(
+    rows: list[str],
+    gutters: list[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    aside: int,
+    body: int,
+) -> bool:
+    """Whether most of the lines of side ``aside`` beside a line of side ``body`` stand where
+    the line above it in ``body`` runs on (ends mid-sentence)."""
+    beside: list[bool] = []
+    above: str | None = None
+    for row in rows:
+        if _crosses(row, gutters):
+            above = None
+            continue
+        prose = row[slice(*spans[body])].strip()
+        if prose and above and row[slice(*spans[aside])].strip():
+            beside.append(not above.endswith(_SENTENCE_END))
+        above = prose or None
+    return len(beside) >= _MIN_TWO_SIDED - 1 and sum(beside) * 3 >= 2 * len(beside)
+
+
+def _spans(gutters: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The layout columns of each side the gutters part, left to right (the last to any end)."""
+    edges = [0, *(edge for gutter in gutters for edge in gutter), 1 << 30]
+    return list(pairwise(edges))[::2]
+
+
+def _reads_as_wrapped_text(
+    rows: list[str], gutters: list[tuple[int, int]], span: tuple[int, int]
+) -> bool:
     """Whether one side's lines, read down, are text wrapped at the column's edge: at least two
     thirds of its lines filled, at most a third ending mid-sentence before a capitalised line.
     Table cells and label/value rows end where their item ends, and begin with a capital."""
-    start, end = gutter
-    texts = [
-        None if _crosses(row, gutter) else (row[:start], row[end:])[side].strip() for row in rows
-    ]
+    texts = [None if _crosses(row, gutters) else row[span[0] : span[1]].strip() for row in rows]
     width = max((len(text) for text in texts if text), default=0)
     pairs = [(above, below) for above, below in pairwise(texts) if above and below]
     if not pairs:
@@ -170,24 +237,23 @@ def _emptiest(used: list[int], start: int, end: int) -> tuple[int, int]:
     return best
 
 
-def _crosses(row: str, gutter: tuple[int, int]) -> bool:
-    return bool(row[gutter[0] : gutter[1]].strip())
+def _crosses(row: str, gutters: list[tuple[int, int]]) -> bool:
+    return any(row[start:end].strip() for start, end in gutters)
 
 
-def _pieces(rows: list[str], gutter: tuple[int, int]) -> list[_Piece]:
-    """The layout's words read across the page, each side of a row a piece; a line across the
+def _pieces(rows: list[str], gutters: list[tuple[int, int]]) -> list[_Piece]:
+    """The layout's words read across the page, each side of a row a piece; a line across a
     gutter is a block of its own, read where it stands."""
-    start, end = gutter
     pieces: list[_Piece] = []
     block = 0
     for row in rows:
-        if _crosses(row, gutter):
+        if _crosses(row, gutters):
             block += 1
             pieces.append(_Piece(block, 0, tuple(row.split())))
             block += 1
             continue
-        for side, text in ((0, row[:start]), (1, row[end:])):
-            if text.strip():
+        for side, (start, end) in enumerate(_spans(gutters)):
+            if text := row[start:end].strip():
                 pieces.append(_Piece(block, side, tuple(text.split())))
     return pieces
 

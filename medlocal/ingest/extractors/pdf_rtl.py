@@ -1,0 +1,85 @@
+"""Lines of a PDF page with right-to-left text (Hebrew, Arabic), in the order they are read.
+
+PDF producers draw such a line in the order it is shown, left to right: "םויב גמ 75 ןיריפסא"
+for "אספירין 75 מג ביום" (aspirin 75 mg a day). pypdf's plain reading turns each right-to-left
+run back, with the spaces and commas after it, but leaves the runs in the order they are shown,
+so a number or an English word in a Hebrew line moves ("מג ביום75 אספירין": the dose before the
+drug, a space lost), and a Hebrew name in an English line takes the comma and space after it
+("Patient:  ,משה כהןHb 98"). A citation must hold the sentence as written, so such a line is
+read again from the page's layout reading, which keeps the shown order, by the bidirectional
+rule: a line of mostly right-to-left letters is read from right to left, each run of
+left-to-right text in it (numbers, Latin words, with the spaces and signs between them) kept as
+it reads; in a line of mostly Latin letters, each right-to-left run (its words, with the spaces,
+signs and numbers between them) is read from right to left where it stands. Brackets in a run
+read from right to left are drawn mirrored and are turned back.
+
+Only where it is safe, the plain text and the layout reading have the same lines with
+right-to-left letters, in the same order, each with the same characters (spaces aside): a page
+of columns or a table, whose layout lines hold several plain lines, keeps its plain reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms; not the
+# Arabic-Indic digits, which read left to right as other digits do.
+_RTL = "\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_LETTER = re.compile(f"[{_RTL}]")
+_LATIN = f"[^\\W\\d_{_RTL}]"
+_LATIN_LETTER = re.compile(_LATIN)
+# Right-to-left text within a left-to-right line: from a right-to-left letter to the last one
+# before the next Latin letter, with the spaces, signs and numbers between them.
+_RIGHT_TO_LEFT = re.compile(f"[{_RTL}](?:(?:(?!{_LATIN}).)*[{_RTL}])?")
+# Left-to-right text within a right-to-left line: from a Latin letter or digit to the last one
+# before the next right-to-left letter, with what stands between them ("Hb 98 g/L", "2.5").
+_LEFT_TO_RIGHT = re.compile(f"[^\\W_{_RTL}][^{_RTL}]*[^\\W_{_RTL}]|[^\\W_{_RTL}]")
+# Signs that belong to the number beside them ("75%", "£20"): read with it, on either side.
+_WITH_NUMBER = "%‰°$€£#"
+_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+_SPACES = re.compile(r"\s+")
+
+
+def read_right_to_left(plain: str, read_layout: Callable[[], str]) -> str:
+    """``plain`` with its right-to-left lines read in their logical order from the layout
+    reading; ``plain`` itself where it has none, or where the two readings do not agree."""
+    if not _RTL_LETTER.search(plain):
+        return plain
+    try:
+        layout = read_layout()
+    except Exception:  # the layout reading is an improvement, never a reason to lose the page
+        return plain
+    lines = plain.split("\n")
+    mixed = [index for index, line in enumerate(lines) if _RTL_LETTER.search(line)]
+    shown = [line for line in layout.split("\n") if _RTL_LETTER.search(line)]
+    if len(shown) != len(mixed):
+        return plain
+    for index, visual in zip(mixed, shown, strict=True):
+        if sorted(_SPACES.sub("", visual)) != sorted(_SPACES.sub("", lines[index])):
+            return plain
+    for index, visual in zip(mixed, shown, strict=True):
+        line = _SPACES.sub(" ", visual.strip())
+        if len(_RTL_LETTER.findall(line)) >= len(_LATIN_LETTER.findall(line)):
+            lines[index] = logical_order(line)
+        else:
+            lines[index] = _RIGHT_TO_LEFT.sub(lambda run: logical_order(run[0]), line)
+    return "\n".join(lines)
+
+
+def logical_order(visual: str) -> str:
+    """A right-to-left line given in the order it is shown (left to right), in the order it is
+    read: right to left, with its left-to-right runs kept as they read."""
+    pieces: list[str] = []
+    at = 0
+    for run in _LEFT_TO_RIGHT.finditer(visual):
+        start, end = run.start(), run.end()
+        while start > at and visual[start - 1] in _WITH_NUMBER:
+            start -= 1
+        while end < len(visual) and visual[end] in _WITH_NUMBER:
+            end += 1
+        pieces.extend(visual[at:start].translate(_MIRRORED))
+        pieces.append(visual[start:end])
+        at = end
+    pieces.extend(visual[at:].translate(_MIRRORED))
+    return "".join(reversed(pieces))
