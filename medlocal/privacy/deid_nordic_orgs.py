@@ -1,6 +1,8 @@
 """Nordic and Dutch health facilities named name first, their kind after in one compound word
 (round 19): "Akademiska sjukhuset", "Førde sentralsjukehus", "Haukeland universitetssjukehus",
-"Kungsholmens vårdcentral", "Meilahden sairaala", "Martini ziekenhuis".
+"Kungsholmens vårdcentral", "Meilahden sairaala", "Martini ziekenhuis"; since session 63
+(deid63a) the Finnish kinds with their case endings ("Kallion terveysasemalla", "Hatanpään
+sairaalasta", "Lepolan vanhainkodissa").
 
 The kind word is a compound the English lists do not hold, usually in lower case, so neither the
 English head rules nor the run scan end a name with it. The kind is a closed class (hospital,
@@ -21,8 +23,18 @@ from medlocal.privacy.deid_tokens import WordSpan
 _LITERALS = (
     "sjukhus", "ykehus", "ygehus", "jukehus", "central", "senter", "legekontor", "apotek",
     "sairaala", "terveyskeskus", "iekenhuis", "linikk", "sykehjem", "boende", "lægehus",
-    "sundhedshus", "helsestasjon", "ospitalet",
+    "sundhedshus", "helsestasjon", "ospitalet", "terveysasem", "terveyskesku", "apteek",
+    "koti", "kodi",
 )  # fmt: skip
+# Finnish kinds take a case ending, part of the same word: "Kallion terveysasemalla" (at),
+# "Hatanpään sairaalasta" (from), "Valkeakosken aluesairaalassa" (in), "Tesoman terveysasema".
+# A regional or central hospital ("alue-", "keskus-") is one compound word with its kind.
+_FINNISH = (
+    r"(?:alue|keskus)?sairaala(?:n|ssa|sta|an|lla|lta|lle)?|"
+    r"terveysasema(?:n|lla|lta|lle|ssa|sta|an)?|terveyskeskukse(?:n|ssa|sta|en)|"
+    r"apteekki|apteekkiin|apteeki(?:n|ssa|sta)|"
+    r"(?:vanhain|hoito|palvelu)ko(?:ti|tiin|di(?:n|ssa|sta))"
+)
 # The kind, its optional first part ("universitets-", "sentral-", "läns-") and its article.
 _KIND = re.compile(
     r"(?<![\w'’-])(?i:universitets|sentral|region|läns|lands|fylkes|lokal|distrikts|bydels|"
@@ -31,7 +43,7 @@ _KIND = re.compile(
     r"vårdcentral(?:en)?|hälsocentral(?:en)?|legesenter(?:et)?|legekontor(?:et)?|"
     r"helsesenter(?:et)?|helsestasjon(?:en)?|lægehus(?:et)?|sundhedshus(?:et)?|"
     r"apotek(?:et)?|sairaala|terveyskeskus|ziekenhuis|klinikk(?:en)?|sykehjem(?:met)?|"
-    r"äldreboende(?:t)?)(?![\w'’-])"
+    rf"äldreboende(?:t)?|{_FINNISH})(?![\w'’-])"
 )
 # The capitalised words right before the kind on its line (one to three).
 _NAME_BEFORE = re.compile(

@@ -20,7 +20,8 @@ line, to a facility's span over:
   closed list of the kinds' initials of other countries ("AZ", "UZ", "KB", "FN", "KK", "SMK",
   "HMP");
 * **a head after it**: an English facility head in capitals ("[Balgownie] Lodge", "[Te
-  Rangatahi] Trust"; not one a capital follows: "Hospital Home Oxygen Service"; a lower-case
+  Rangatahi] Trust", or a kind's word and the head after a headless piece: "[Barangay 12]
+  Health Center"; not one a capital follows: "Hospital Home Oxygen Service"; a lower-case
   "care home" or "wing" after a name is the notes' generic word and stays), and the Title Case
   name after a head-first name of another language ("[hôpital] Cochin", "[Hospicjum] ...");
 * **a site after a comma**: a campus, site or location word and its name or number ("[Amsterdam
@@ -114,6 +115,11 @@ _SERVICE_BEFORE = re.compile(r"\b(?i:day|night|virtual|home)[ \t]+\Z")
 # One blank only: two blanks or a tab are a field's gap ("Works at [Greggs]  School run: ...").
 _CAPITAL_AFTER = re.compile(r" ([A-ZÀ-ÖØ-Þ][\w'’-]*)")
 _HEAD_AFTER = re.compile(r" ([A-Z][a-z]+|[A-Z]+)(?![\w'’])")
+# A head after one Title Case word that says what kind of place it is, after a piece that has
+# no head of its own: "[Barangay 659] Health Center", "[Bucktown] Sports Club", "[Kloof] Gold
+# Mine" (session 63, deid63a). Not a service's "Day Hospital" or "Home Care".
+_MODIFIED_HEAD = re.compile(r" ([A-Z][a-z]+) ([A-Z][a-z]+)(?![\w'’])")
+_SERVICE_MODIFIERS = frozenset({"day", "night", "virtual", "home", "outpatient", "inpatient"})
 # Words that make a run of pieces an organisation's name though no facility's kind.
 _NAME_KINDS = frozenset({"nhs", "university", "universitario", "universitaria", "court", "trust"})
 _TITLE_BEFORE = re.compile(r"(?<![\w'’])([^\W\d_]+)\.?[ \t]+\Z")
@@ -299,6 +305,9 @@ def _heads_after(text: str, places: list[tuple[int, int]], lex: Lexicon) -> list
         ):
             grown.append((start, head.end()))
             continue
+        if (modified := _modified_head(text, start, end, lex)) is not None:
+            grown.append((start, modified))
+            continue
         last = _LAST_WORD.search(text, max(start, end - _LOOK_BACK), end)
         if last is None or not _kind_word(last.group(1)) or fold(last.group(1)) in _HEADS_AFTER:
             continue  # an English head ends its name ("[Leeds General Infirmary] Cardiology")
@@ -312,6 +321,22 @@ def _heads_after(text: str, places: list[tuple[int, int]], lex: Lexicon) -> list
         if at > end:
             grown.append((start, at))
     return grown
+
+
+def _modified_head(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """The end of a kind's word and the head after a headless piece ("[Barangay 659] Health
+    Center"), or None."""
+    head = _MODIFIED_HEAD.match(text, end)
+    if (
+        head is None
+        or fold(head.group(2)) not in _HEADS_AFTER
+        or fold(head.group(1)) in _SERVICE_MODIFIERS
+        or _clinical_word(head.group(1), lex)
+        or _CAPITAL_AFTER.match(text, head.end()) is not None
+        or _ends_on_head(text, start, end)
+    ):
+        return None
+    return head.end()
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
