@@ -6,7 +6,9 @@ so in an English letter a Hebrew name or instruction longer than its English lab
 label to the end ("משה כהן :Name", "אחת ביום ,Dose: 5 mg"), where pypdf's plain reading had it
 right; and in a Hebrew letter a line with more Latin letters than Hebrew ones ("רמת HbA1c
 7.5%") was read left to right. Such a line now runs the way the page's other lines run. And
-the Arabic decimal separator was taken for a letter, so "٢٫٥" (2.5) was read "٥٫٢" (5.2)."""
+the Arabic decimal separator was taken for a letter, so "٢٫٥" (2.5) was read "٥٫٢" (5.2). A
+Latin name in brackets beside a dose ("מטפורמין (Metformin) 850 מג") was read with the dose in
+its brackets ("מטפורמין (850 (Metformin מג"): the brackets' run is now cut from the number's."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from medlocal.ingest.extractors.pdf import extract_pdf
-from medlocal.ingest.extractors.pdf_rtl import read_right_to_left
+from medlocal.ingest.extractors.pdf_rtl import logical_order, read_right_to_left
 
 _FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # Hebrew and Arabic letters
 ENGLISH_BODY = [
@@ -81,3 +83,23 @@ def test_a_line_whose_ends_tell_keeps_its_way_on_a_page_of_the_other() -> None:
     layout = "Hb 98 g/L\nK 4.1 mmol/L\nםויב גמ 75 ןיריפסא"
     plain = "Hb 98 g/L\nK 4.1 mmol/L\nמג ביום75 אספירין"
     assert read_right_to_left(plain, lambda: layout).split("\n")[2] == "אספירין 75 מג ביום"
+
+
+def test_a_latin_name_in_brackets_keeps_the_dose_after_it() -> None:
+    # "מטפורמין (Metformin) 850 מג פעמיים ביום": metformin 850 mg twice a day, as shown
+    shown = "םויב םיימעפ גמ 850 (Metformin) ןימרופטמ"
+    data = _pdf([(shown, True), ("ןיקת םדה ץחל", True)])
+    assert _lines(data)[0] == "מטפורמין (Metformin) 850 מג פעמיים ביום"
+
+
+@pytest.mark.parametrize(
+    ("shown", "read"),
+    [
+        ("םויה HbA1c (DCCT) 7.5% תמר", "רמת HbA1c (DCCT) 7.5% היום"),  # a pair inside the run
+        ("םויב (גמ 75) ןיריפסא", "אספירין (75 מג) ביום"),  # a pair around right-to-left text
+        ("Hb (g/L תודיחי", "יחידות Hb (g/L"),  # a bracket without a partner is a sign
+    ],
+    ids=["inside", "around", "unpaired"],
+)
+def test_brackets_cut_a_run_only_where_their_partner_is_outside_it(shown: str, read: str) -> None:
+    assert logical_order(shown) == read

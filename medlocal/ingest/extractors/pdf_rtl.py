@@ -28,7 +28,7 @@ of columns or a table, whose layout lines hold several plain lines, keeps its pl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms; not the
 # Arabic-Indic digits, which read left to right as other digits do, nor the Arabic percent sign
@@ -48,6 +48,8 @@ _LEFT_TO_RIGHT = re.compile(f"[^\\W_{_RTL}][^{_RTL}]*[^\\W_{_RTL}]|[^\\W_{_RTL}]
 # Signs that belong to the number beside them ("75%", "£20"): read with it, on either side.
 _WITH_NUMBER = "%‰°$€£#\u066a"
 _MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+_OPENING = "([{"
+_CLOSING = {")": "(", "]": "[", "}": "{"}  # each closing bracket's opening one
 _SPACES = re.compile(r"\s+")
 _LEFTWARDS, _RIGHTWARDS = "right to left", "left to right"  # the ways a line runs
 
@@ -104,8 +106,7 @@ def logical_order(visual: str) -> str:
     read: right to left, with its left-to-right runs kept as they read."""
     pieces: list[str] = []
     at = 0
-    for run in _LEFT_TO_RIGHT.finditer(visual):
-        start, end = run.start(), run.end()
+    for start, end in _left_to_right_runs(visual):
         while start > at and visual[start - 1] in _WITH_NUMBER:
             start -= 1
         while end < len(visual) and visual[end] in _WITH_NUMBER:
@@ -115,3 +116,34 @@ def logical_order(visual: str) -> str:
         at = end
     pieces.extend(visual[at:].translate(_MIRRORED))
     return "".join(reversed(pieces))
+
+
+def _left_to_right_runs(visual: str) -> Iterator[tuple[int, int]]:
+    """The spans of the left-to-right runs of a right-to-left line as shown, cut at each bracket
+    whose partner stands outside the run: a pair around Latin words beside a number is read with
+    the right-to-left text around it ("גמ 75 (Aspirin) ןיריפסא" is "אספירין (Aspirin) 75 מג",
+    not "אספירין (75 (Aspirin מג"); a pair inside a run ("HbA1c (DCCT) 7.5%") stays in it."""
+    partner = _bracket_pairs(visual)
+    for run in _LEFT_TO_RIGHT.finditer(visual):
+        at = run.start()
+        for cut in range(run.start(), run.end()):
+            if cut in partner and not run.start() <= partner[cut] < run.end():
+                if part := _LEFT_TO_RIGHT.search(visual, at, cut):
+                    yield part.span()
+                at = cut + 1
+        if part := _LEFT_TO_RIGHT.search(visual, at, run.end()):
+            yield part.span()
+
+
+def _bracket_pairs(visual: str) -> dict[int, int]:
+    """Each paired bracket's place and its partner's, paired as shown (a pair read from right to
+    left is drawn mirrored, so it looks as one read from left to right); unpaired ones left out."""
+    partner: dict[int, int] = {}
+    open_at: list[int] = []
+    for at, char in enumerate(visual):
+        if char in _OPENING:
+            open_at.append(at)
+        elif char in _CLOSING and open_at and visual[open_at[-1]] == _CLOSING[char]:
+            opening = open_at.pop()
+            partner[opening], partner[at] = at, opening
+    return partner
