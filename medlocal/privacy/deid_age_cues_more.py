@@ -9,6 +9,8 @@ deid63b; issue 16).
   Finnish, Romanian, Czech, Slovak, Baltic, Icelandic and Catalan write "age" before it too
   ("Возраст 96", "ηλικία: 93", "ikä 91", "vârsta 95"), as deid_ages reads it for the languages
   of its notes.
+* English "Age in years: 99", and Spanish and Portuguese "a." for the years after "de"
+  ("Paciente de 93 a., caída").
 * German number words for 90 to 119, cardinal before the year's word ("einundneunzig Jahre",
   "hundertzwei Jahre alt", "hundertein Jahre") and ordinal before "Lebensjahr" ("im
   dreiundneunzigsten Lebensjahr"). "Neunzig Minuten", "hundert Prozent" have no year's word.
@@ -35,10 +37,14 @@ _ITALIAN = re.compile(
     rf"(?:\bdi[ \t]+|(?<=[,;(:])[ \t]*|^[ \t]*)(?i:anni)[ \t]*+:?[ \t]*+{_AGE}", re.M
 )
 _AGE_WORD_FIRST = re.compile(
-    r"(?<![\w])(?:בן|בת|בגיל|גיל|(?i:возраст|вік|възраст|ηλικία|ηλικιας|yaşı|yaş|ikä|vârsta|"
+    r"(?<![\w])(?:בן|בת|בגיל|גיל|(?i:age[ \t]+\(?in[ \t]+years\)?|"
+    r"возраст|вік|възраст|ηλικία|ηλικιας|yaşı|yaş|ikä|vârsta|"
     r"vârstă|varsta|věk|vek|amžius|vecums|vanus|aldur|edat))"
     rf"(?![\w])[ \t]*+:?[ \t]*+{_AGE}"
 )
+# Spanish and Portuguese "a." for años/anos after "de" ("mujer de 93 a.", "de 91 a,"); the
+# preposition "a" goes on ("de 95 a la semana").
+_SPANISH_A = re.compile(rf"\b(?i:de)[ \t]+{_AGE}(?=[ \t]?a(?:\.|[ \t]*[,;)]))")
 _UNITS = r"neun|acht|sieben|sechs|fünf|vier|drei|zwei|ein"
 # 90-99: "neunzig", "einundneunzig"...; 100-119: "hundert", "hundert(und)eins", "hundertzwei",
 # "hundertzehn", "hundertelf", "hundertzwölf", "hundertdreizehn"... "hundertneunzehn".
@@ -58,7 +64,7 @@ _GERMAN = re.compile(
 
 def age_cue_candidates(text: str) -> Iterator[Redaction]:
     """The ages of the module docstring."""
-    for pattern in (_ITALIAN, _AGE_WORD_FIRST):
+    for pattern in (_ITALIAN, _AGE_WORD_FIRST, _SPANISH_A):
         for match in pattern.finditer(text):
             if not _NOT_YEARS.match(text, match.end("v")):
                 yield _age(text, match.start("v"), match.end("v"))

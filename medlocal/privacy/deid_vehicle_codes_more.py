@@ -23,6 +23,8 @@ flight's line, digit-only and service vehicles' plates (session 63, deid63b; iss
   4417C", "RTW W-41772 K"): three digits at least and letters after them, no unit after.
 * A Spanish life-support unit by kind, town and number ("SVA Bizkaia 03"), and an Emirates
   plate (emirate, code, number) after a vehicle's word ("Ambulance Sharjah 3 21877").
+* A German station's radio number after the vehicle's kind ("RTW 4/83-2"), a taxi's
+  medallion ("medallion 4J19").
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, VEHICLE
 
 _NO_UNIT = (
     rf"(?![\w/-]|[.,:]\d)(?!{COUNT_AFTER})"
-    r"(?![ \t]*(?i:%|mg|ml|kg|mmhg|bpm|km|min|h\b|x\b|hrs?\b|am\b|pm\b))"
+    r"(?![ \t]*(?i:%|mg|ml|kg|mmhg|bpm|km|min|h\b|x\b|hrs?\b|am\b|pm\b|tons?\b|tonnes?\b|t\b))"
 )
 _CREW_WORDS = (
     r"бригад[аыуе]|экипаж\w*|екіпаж\w*|πλήρωμα|mezzo|équipage|tripulação|posádk[ay]|"
@@ -131,6 +133,17 @@ _EMIRATES_PLATE = re.compile(
     r"(?![\w/.-]|[.,]\d)"
 )
 
+# A German station's radio number after the vehicle's kind ("RTW 4/83-2", "Ambulanz 3/83-1")
+# and a taxi's medallion.
+_STATION_NUMBER = re.compile(
+    r"(?<![\w-])(?:RTW|KTW|NEF|NAW|RTH|ITW|MZF|(?i:ambulanz|krankenwagen|rettungswagen))"
+    r"[ \t]++(?P<v>\d{1,2}/\d{2}-\d{1,2})(?![\w/-]|[.,]\d)"
+)
+_MEDALLION = re.compile(
+    r"(?i:\bmedallion)(?:[ \t]+(?i:no\.?|number|#))?[ \t]*+:?[ \t]*+"
+    r"(?P<v>(?=[A-Z]*\d)[0-9A-Z]{3,6})(?![\w/-])"
+)
+
 
 def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
     """The vehicles of the module docstring."""
@@ -142,6 +155,8 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
         _AIRCRAFT,
         _LIFE_SUPPORT_UNIT,
         _EMIRATES_PLATE,
+        _STATION_NUMBER,
+        _MEDALLION,
     ):
         for match in pattern.finditer(text):
             code = match.group("v")
