@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_age_cues_more import age_cue_candidates
 from medlocal.privacy.deid_age_sayings import age_saying_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
@@ -58,6 +59,9 @@ def column_age_candidates(text: str) -> Iterator[Redaction]:
     yield from world_age_column_candidates(text)
     # Dated birthdays, lists of ages, German "J." and the singular "рік" (deid_age_sayings).
     yield from age_saying_candidates(text)
+    # Session 63 (deid63b): the age's cue of more languages and German number words
+    # (deid_age_cues_more).
+    yield from age_cue_candidates(text)
 
 
 def _column_ages(text: str, pos: int, left: int, right: int) -> Iterator[Redaction]:

@@ -23,6 +23,7 @@ from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_fleet_plates import fleet_plate_candidates
 from medlocal.privacy.deid_lower_plates import plate_groups
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_vehicle_codes_more import vehicle_code_candidates
 from medlocal.privacy.deid_vehicle_registrations import vehicle_registration_candidates
 from medlocal.privacy.deid_world_vehicle_words import world_vehicle_word_candidates
 
@@ -70,6 +71,9 @@ def plate_word_candidates(text: str) -> Iterator[Redaction]:
     yield from world_vehicle_word_candidates(text)
     # Session 62 (deid62d): crews', units' and call signs' codes (deid_crew_codes).
     yield from crew_code_candidates(text)
+    # Session 63 (deid63b): numbered crews, radio names, ships, aircraft on a flight's line,
+    # digit-only plates (deid_vehicle_codes_more).
+    yield from vehicle_code_candidates(text)
 
 
 def _plate(text: str, start: int, end: int) -> Redaction:

@@ -109,8 +109,10 @@ _NATIONALITY = (
     r"LX|9A|S5|E7|Z3|YU|4O|ZA|ER|9H|5B|4X|VH|ZK|ZS|VT|PK|HS|9M|9V|RP|JA|HL|XA|LV|CC|PP|PR|PT|"
     r"PU|PS|HK|YV|OB|CX|CP|HC|HP|TI|TG|A6|A7|A9C|HZ|JY|OD|SU|CN|TS|7T|5Y|5H|ET|ZP"
 )
-# Read by deid_crew_codes after aircraft's words of more languages (session 62).
+# Read by deid_crew_codes after aircraft's words of more languages (session 62), and with the
+# vehicles' words by deid_vehicle_codes_more (session 63).
 NATIONALITY_MARKS = _NATIONALITY
+VEHICLE_WORDS = _WORDS
 _RESCUE_AIRCRAFT = re.compile(
     r"(?:\b(?:RTH|ITH|HEMS|Christoph(?:us)?|Rega|Luftrettung|(?i:air[ \t]+ambulance))\b)"
     rf"[^.;!?\n]{{0,40}}?(?<![\w-])(?P<v>(?:{_NATIONALITY})-[A-Z]{{3,4}})(?![\w-])"
