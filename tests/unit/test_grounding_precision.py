@@ -59,6 +59,11 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # scored 34/139 and 51/65 on its first reading (before round 12), in total only, and 31/139
 # with 51/65 after it. Round 12 made heldout11 development data (read case by case) and took it
 # to 11/134 with 51/60 and heldout9 to 12/124, no part losing a catch or gaining a false alarm.
+# heldout13, written blind in session 63 (gender clinic, dysphagia, cystic fibrosis, bariatric
+# surgery, IVF, sickle cell crisis, haemophilia, snakebite, natalizumab, home parenteral
+# nutrition, pulmonary hypertension, leukaemia maintenance, decompression illness;
+# NZ/CA/FR/MX/VN/NG/DE/ZA/CH with key: value, CSV, pipe and spaced tables and timed charts),
+# scored 28/140 and 54/73 on its first reading (before round 13), in total only.
 MEASURED = {
     "dev": (0, 75),
     "dev2": (0, 41),
@@ -73,6 +78,7 @@ MEASURED = {
     "heldout10": (14, 48),
     "heldout11": (11, 51),
     "heldout12": (31, 51),
+    "heldout13": (28, 54),
 }
 
 
