@@ -16,7 +16,8 @@ was the first held-out part, ``heldout2`` the second, read case by case from rou
 ``heldout5`` the fifth, read from round 6 on, ``heldout6`` the sixth, read from round 7 on,
 ``heldout7`` the seventh, read from round 8 on, ``heldout8`` the eighth, read from round 9 on,
 ``heldout9`` the ninth, read from round 10 on, ``heldout10`` the tenth, read from round 11 on,
-``heldout11`` the eleventh, read from round 12 on).
+``heldout11`` the eleventh, read from round 12 on, ``heldout12`` the twelfth, read from round 13
+on).
 A part named in ``HELD_OUT`` is only ever reported in counts.
 ``--show`` lists the development parts' false alarms and misses with their flags.
 

@@ -80,6 +80,8 @@ def stopped_medications(
         reach = negation_scope(tokens, end, 1, triggers)
         scopes += [(i, end) for i in _back_to_the_drugs(tokens, reach, lexicon.is_medication)]
     for start, end in find_phrases(tokens, STOP_BACKWARD):
+        if start > 0 and tokens[start - 1].text in NOT_WORDS:
+            continue  # "Warfarin not stopped.": it went on (heldout12's extraction on warfarin)
         opens_bracket = start > 1 and tokens[start - 1].text == "("
         if _conditional(tokens, end, opens_bracket):
             continue

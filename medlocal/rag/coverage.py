@@ -23,6 +23,7 @@ from functools import lru_cache
 from medlocal.abbreviations import SHORTHAND, default_abbreviations
 from medlocal.drugs import default_vocabulary, fold
 from medlocal.measured_things import measure_names
+from medlocal.rag.chart_words import eye_chart_words, month_words, range_words
 from medlocal.rag.frequency import frequencies
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.spelling import american_clinical as american
@@ -77,6 +78,8 @@ _CARRIERS = frozenset(
         "stayed", "stay", "stays", "staying", "between", "throughout", "ranged", "ranging",
         "varied", "varying", "hovered", "hovering", "remaining", "consistently", "persistently",
         "around", "approximately", "roughly", "nearly", "almost",
+        # A degree word before a comparison ("just above the upper limit"): the values judge it.
+        "just",
     }
 )  # fmt: skip
 # A side written as its capital letter ("L 10.8 cm, R 11.2 cm", "R 2nd toe"), not the litre of
@@ -255,6 +258,9 @@ def _stems(evidence: str) -> frozenset[str]:
     stems |= {stem(_SIDE_WORDS[m.group("side")]) for m in _SIDE_LETTER.finditer(evidence)}
     if mentions_gestational_age(evidence):
         stems |= {stem(w) for w in _GESTATION_WORDS}
+    stems |= {
+        stem(w) for w in month_words(evidence) | eye_chart_words(evidence) | range_words(evidence)
+    }
     return frozenset(stems | {s for phrase in _expansions(evidence) for s in phrase})
 
 

@@ -142,7 +142,9 @@ _COMMA_CELL_END = re.compile(r"[ \t]*(?:,|\n|$)")
 _NAMED_LIMIT = re.compile(
     # ... and a limit for the patient's age: "the age-specific limit of 4.5 ng/mL".
     r"\b(?:target|goal|age-(?:specific|adjusted|related)\s+(?:upper\s+)?limit)"
-    r"\s*(?:of|is|was|:)?\s*(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)",
+    r"\s*(?:of|is|was|:)?\s*(?P<limit>\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:-|–|to)\s*\d)"
+    # A time after "target" is when, not a limit: "If IOP still above target 8 weeks after SLT".
+    r"(?![ \t]*(?:days?|hours?|hrs?|weeks?|wks?|months?|years?)\b)",
     re.I,
 )
 

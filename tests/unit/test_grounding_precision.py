@@ -59,6 +59,13 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # scored 34/139 and 51/65 on its first reading (before round 12), in total only, and 31/139
 # with 51/65 after it. Round 12 made heldout11 development data (read case by case) and took it
 # to 11/134 with 51/60 and heldout9 to 12/124, no part losing a catch or gaining a false alarm.
+# heldout13, written blind in session 63 (gender clinic, dysphagia, cystic fibrosis, bariatric
+# surgery, IVF, sickle cell crisis, haemophilia, snakebite, natalizumab, home parenteral
+# nutrition, pulmonary hypertension, leukaemia maintenance, decompression illness;
+# NZ/CA/FR/MX/VN/NG/DE/ZA/CH with key: value, CSV, pipe and spaced tables and timed charts),
+# scored 28/140 and 54/73 on its first reading (before round 13), in total only. Round 13 made
+# heldout12 development data (read case by case) and took it to 20/139 with 51/65 and heldout10
+# to 13/123, no part losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 75),
     "dev2": (0, 41),
@@ -70,9 +77,10 @@ MEASURED = {
     "heldout7": (6, 48),
     "heldout8": (10, 36),
     "heldout9": (12, 45),
-    "heldout10": (14, 48),
+    "heldout10": (13, 48),
     "heldout11": (11, 51),
-    "heldout12": (31, 51),
+    "heldout12": (20, 51),
+    "heldout13": (28, 54),
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
@@ -179,6 +179,28 @@ def span_of_its_dates(
             if later is not None and earlier is not None and (later - earlier).days == wanted:
                 return True
     return False
+
+
+def later_than_its_date(
+    value: Value, values: Sequence[Value], body: str, evidence: Sequence[Value]
+) -> bool:
+    """Whether ``value``, a number of days or weeks with "later" after it, counts from the
+    sentence's last day before it (confirmed by the cited passages, none other between) to a
+    day the cited passages write: "She broke her left wrist on 12 May 2025 and had it fixed
+    with a plate two days later" against "fracture 12/05/2025; ORIF 14/05/2025" (heldout12)."""
+    if value.kind != "number" or value.unit not in ("day", "week") or not value.canonical.isdigit():
+        return False
+    if _LATER.match(body, value.start + len(value.raw)) is None:
+        return False
+    before = [v for v in values if v.kind == "date" and v.start < value.start]
+    if not before or not is_supported(before[-1], list(evidence)):
+        return False
+    start = _day(before[-1].canonical)
+    if start is None:
+        return False
+    wanted = int(value.canonical) * (7 if value.unit == "week" else 1)
+    target = (start + timedelta(days=wanted)).isoformat()
+    return any(v.kind == "date" and target in (v.canonical, v.alt) for v in evidence)
 
 
 def _counted_later(body: str, count: Value, b: Value) -> bool:

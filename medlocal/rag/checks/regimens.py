@@ -42,7 +42,9 @@ def wrong_regimens(
     # A day's total the sentence works out ("1,000 mg twice daily, which is 2 g a day"): its
     # "a day" says how much in a day, not how often.
     totals = {
-        (f.start, f.end) for _, f in day_totals(body, extract_values(body), frequencies(body))
+        (f.start, f.end)
+        for _, f in day_totals(body, extract_values(body), frequencies(body))
+        if f is not None
     }
     # A dose and regimen the passages write in a sentence that names no drug ("Plan: titrate by
     # max 10 mg every 3 days") may be the sentence's drug's (round 7, as for doses:

@@ -10,7 +10,12 @@ from medlocal.rag.binding import Bound, bind, measures_before
 from medlocal.rag.bound_comparison import compatible, describe
 from medlocal.rag.checks.arithmetic import converted_temperature, difference
 from medlocal.rag.checks.blood_pressure import part_of_blood_pressure
-from medlocal.rag.checks.durations import clock_difference, span_of_its_dates
+from medlocal.rag.checks.dimensions import side_of_a_size
+from medlocal.rag.checks.durations import (
+    clock_difference,
+    later_than_its_date,
+    span_of_its_dates,
+)
 from medlocal.rag.checks.earlier_values import check_earlier, check_two_values
 from medlocal.rag.checks.elsewhere import Elsewhere
 from medlocal.rag.checks.misattributed import (
@@ -20,10 +25,12 @@ from medlocal.rag.checks.misattributed import (
     of_another_measure,
     what_differs,
 )
+from medlocal.rag.checks.molar_units import converted_result
 from medlocal.rag.checks.named_changes import named_change
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.range_row_flags import RangeRowFlags
 from medlocal.rag.checks.regimens import WrongRegimen, regimen_spans
+from medlocal.rag.checks.score_totals import score_totals
 from medlocal.rag.checks.sentence_flags import SentenceCheck, absent, quoted
 from medlocal.rag.checks.table_units import fits_a_bare_cell, unit_in_its_table, unit_of_its_table
 from medlocal.rag.checks.units import (
@@ -82,21 +89,26 @@ def check_values(
     passage_times = {b.timepoint for _, b in evidence_bound}
     timed = {p.start for p in elapsed_labels(body, values) if p.key in passage_times}
     totals = {total.start for total, _ in day_totals(body, values, frequencies(body))}
+    scales = score_totals(body, values)
     for value in values:
         if any(start <= value.start < end for start, end in settled) or value.start in timed:
             continue
+        if value.start in scales:
+            continue  # "6 out of 10": the 10 names the scale, no result to find
         if (
             not is_supported(value, evidence_values)
             and not difference(value, values, evidence_values)
             and not per_weight_product(value, evidence_values, weights)
             and not clock_difference(value, values, body, cited, facts)
             and not span_of_its_dates(value, values, body, evidence_values)
+            and not later_than_its_date(value, values, body, evidence_values)
             and not percent_change(value, values, body, evidence_values)
             and not named_change(value, values, body, evidence_values)
             and value.start not in totals
             and not course_total(value, values, body)
             and not rest_of_week(value, values, body, evidence_text)
             and not converted_temperature(value, evidence_values)
+            and not converted_result(value, values, body, evidence_values)
             and not part_of_blood_pressure(
                 value, bound.get(value.start), body, evidence_bound, facts
             )
@@ -164,6 +176,12 @@ def check_values(
         # measure or time of its own, whatever a passage binds the same number to.
         if named_change(value, values, body, evidence_values):
             continue
+        # "on 12 May 2025 ... two days later": a count to a day the passages give, not a value
+        # of its own, whatever a passage binds the same number to.
+        if later_than_its_date(value, values, body, evidence_values):
+            continue
+        if side_of_a_size(value, body, evidence_text):
+            continue  # "8 × 6 mm" for a passage's "8 x 6": the same size
         same = [(n, b) for n, b in evidence_bound if same_value(value, b.value)]
         fitting = [(n, b) for n, b in same if compatible(mine, b)]
         if fitting:

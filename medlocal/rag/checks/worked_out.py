@@ -126,13 +126,13 @@ _CHANGE_NAMED = re.compile(
 
 def day_totals(
     body: str, values: Sequence[Value], regimens: Sequence[Frequency]
-) -> list[tuple[Value, Frequency]]:
+) -> list[tuple[Value, Frequency | None]]:
     """The values of ``body`` given as a day's total ("2 g a day", "200 mg per day") that are a
     dose written before them times the tablets written with it ("two tablets") times the doses
     a day of a regimen written between the dose and the total ("twice daily", "every 6 hours"):
     exact products of the sentence's own words. Each comes with its "a day", which is no regimen
-    of the drug."""
-    found: list[tuple[Value, Frequency]] = []
+    of the drug (none for a ceiling: "at most 4 g a day" is read as no schedule at all)."""
+    found: list[tuple[Value, Frequency | None]] = []
     for total, per in _totals(body, values, regimens):
         amount = amount_of(total)
         if amount is None:
@@ -211,9 +211,11 @@ def _rounds_to(product: Decimal, amount: Decimal, total: Value) -> bool:
 
 def _totals(
     body: str, values: Sequence[Value], regimens: Sequence[Frequency]
-) -> list[tuple[Value, Frequency]]:
-    """Each dose followed right away by a once-a-day regimen ("2 g a day"), with that regimen."""
-    pairs: list[tuple[Value, Frequency]] = []
+) -> list[tuple[Value, Frequency | None]]:
+    """Each dose followed right away by a once-a-day regimen ("2 g a day"), with that regimen;
+    and each day's ceiling ("1 g up to four times a day, at most 4 g a day", heldout12), whose
+    "a day" the regimen reader takes for no schedule."""
+    pairs: list[tuple[Value, Frequency | None]] = []
     for regimen in regimens:
         if regimen.per_day != (_ONCE, _ONCE) or not _A_DAY.fullmatch(regimen.raw):
             continue
@@ -221,7 +223,22 @@ def _totals(
             end = v.start + len(v.raw)
             if is_dose(v) and end <= regimen.start and not body[end : regimen.start].strip():
                 pairs.append((v, regimen))
+    for v in values:
+        if (
+            is_dose(v)
+            and _CEILING_BEFORE.search(body, 0, v.start)
+            and _A_DAY_AFTER.match(body, v.start + len(v.raw))
+        ):
+            pairs.append((v, None))
     return pairs
+
+
+# A day's most: "at most 4 g a day", "no more than 4 g a day", "a maximum of 4 g per day".
+_CEILING_BEFORE = re.compile(
+    r"\b(?:at\s+most|no\s+more\s+than|not\s+more\s+than|(?:a\s+)?max(?:imum)?(?:\s+of)?)\s+$",
+    re.IGNORECASE,
+)
+_A_DAY_AFTER = re.compile(r"\s+(?:a|per|each)\s+day\b|\s+daily\b|\s*/\s*day\b", re.IGNORECASE)
 
 
 _ONCE = Fraction(1)

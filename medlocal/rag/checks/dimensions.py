@@ -1,0 +1,27 @@
+"""A size written as two sides ("8 × 6 mm"): the unit after the second side is the first's too,
+and a passage that writes the same sides bare ("C;right thigh;8 x 6;enlarged from 6 x 6", its
+unit in the column's name) gives the same size. Read as single numbers, the sentence's "6 mm"
+was "given there without a unit, not in mm" (heldout12's lesion table)."""
+
+from __future__ import annotations
+
+import re
+
+from medlocal.values import Value
+
+_BY = r"\s*[x×*]\s*"
+_SIDE = r"\d+(?:\.\d+)?"
+# Two sides in the sentence, a length unit after the second.
+_SIZE = re.compile(rf"(?<![\d.])(?P<a>{_SIDE}){_BY}(?P<b>{_SIDE})\s*(?:mm|cm)\b", re.I)
+
+
+def side_of_a_size(value: Value, body: str, evidence_text: str) -> bool:
+    """Whether ``value`` is a side of a two-sided size of ``body`` ("8 × 6 mm") whose two sides
+    the cited passages write as a size too, in the same order ("8 x 6", with or without a
+    unit)."""
+    for size in _SIZE.finditer(body):
+        if not size.start() <= value.start < size.end():
+            continue
+        a, b = re.escape(size.group("a")), re.escape(size.group("b"))
+        return re.search(rf"(?<![\d.]){a}{_BY}{b}(?![\d]|\.\d)", evidence_text) is not None
+    return False
