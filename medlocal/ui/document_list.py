@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QListWidget
 
@@ -30,14 +30,23 @@ class SelectingList(QListWidget):
         super().focusInEvent(event)
         item = self.currentItem()
         keys = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
-        if item is not None and not self.selectedItems() and event.reason() in keys:
+        # A row the filter box hides is not chosen by arriving (ui63: it would be deleted unseen).
+        if (
+            item is not None
+            and not item.isHidden()
+            and not self.selectedItems()
+            and event.reason() in keys
+        ):
             item.setSelected(True)
 
 
 class DocumentRefresh(QObject):
     """Fills ``documents`` with the documents of the patient ``patient_id()`` names. A read
     made off the GUI thread that is older than the last list shown (a reload, a lock, another
-    patient chosen) is dropped."""
+    patient chosen) is dropped. ``shown`` follows each new list (the filter box applies itself
+    to it)."""
+
+    shown = Signal()
 
     def __init__(
         self,
@@ -66,6 +75,7 @@ class DocumentRefresh(QObject):
         self.documents.clear()
         for doc in documents_in_order(docs):  # the order `patient show` lists them in
             self.documents.addItem(document_item(doc))
+        self.shown.emit()
 
     def listed(self) -> list[int]:
         """The ids of the documents listed, in their order."""
