@@ -64,7 +64,7 @@ class DocumentFilter(QLineEdit):
                 if shown
                 else f"No document of the {total} matches “{query.strip()}”. Esc shows them all."
             )
-        self.count.setVisible(bool(query.strip()))
+        self.count.setVisible(bool(query.strip()) and total > 0)
 
     def _drop_hidden(self) -> None:
         hidden = [item for item in self.documents.selectedItems() if item.isHidden()]

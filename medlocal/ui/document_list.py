@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QHelpEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QToolTip
 
 from medlocal.app import Workspace
 from medlocal.app.patients import documents_in_order
@@ -38,6 +38,28 @@ class SelectingList(QListWidget):
             and event.reason() in keys
         ):
             item.setSelected(True)
+
+    def tip_for(self, item: QListWidgetItem) -> str:
+        """What hovering ``item`` shows: its own tooltip (what its import noted), else its
+        whole text where the row cuts it short with "…" (ui63: a 200-character file name was
+        "2024-03-13_disch…(1 passage)" with no way to read the rest), else nothing."""
+        if item.toolTip():
+            return item.toolTip()
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 2
+        # The item's rect is as wide as its whole text: the row is cut at the viewport's edge.
+        room = min(self.visualItemRect(item).width(), self.viewport().width()) - margin
+        return item.text() if self.fontMetrics().horizontalAdvance(item.text()) > room else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.itemAt(event.pos())
+            tip = self.tip_for(item) if item is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
 
 class DocumentRefresh(QObject):

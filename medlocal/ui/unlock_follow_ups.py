@@ -1,11 +1,12 @@
 """What starts after each unlock besides the panels' lists: older documents' passages redone
-in the background, the "no recent backup" reminder, and word of an import that closing
-MedLocal stopped."""
+in the background, the "no recent backup" reminder, word of an import that closing
+MedLocal stopped, and of a chat model whose file is gone."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medlocal.errors import MedLocalError
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BACKUP_REMINDER = "No recent verified backup of this vault: Tools → Backup and restore…"
+MODEL_MISSING_MS = 120_000
+
+
+def model_missing_text(model_id: str, folder: str) -> str:
+    return (
+        f"The chat model {model_id} is missing from {folder}: plug in its USB stick or drive, "
+        "or choose another in Models → Model manager…"
+    )
 
 
 class UnlockFollowUps:
@@ -29,7 +38,34 @@ class UnlockFollowUps:
     def start(self) -> None:
         self.start_rechunk()
         self.remind_backup()
+        self.tell_missing_model()
         self.tell_interrupted_import()
+
+    def tell_missing_model(self) -> Job:
+        """The chat model's file gone (imported in place from a USB stick now unplugged): said
+        at the unlock (ui63: nothing was said until the first question failed on it). Looked
+        for on a worker: the folder may be a drive that is asleep or gone."""
+        ws = self.workspace
+        window = self.window
+
+        def missing(_cancel: threading.Event) -> list[tuple[str, str]]:
+            try:
+                listing = ws.installed_models()
+            except (MedLocalError, OSError):
+                return []
+            return [
+                (m.id, str(Path(m.path).parent))
+                for m in listing.models
+                if "chat" in listing.default_roles(m.id) and listing.missing(m)
+            ]
+
+        def show(gone: list[tuple[str, str]]) -> None:
+            if gone and window.stack.currentIndex() == window.WORKING:
+                window.status.show_reminder(model_missing_text(*gone[0]), MODEL_MISSING_MS)
+
+        return run_owned(
+            window, "missing model", missing, show, lambda _exc: None, pool=folder_looks()
+        )
 
     def tell_interrupted_import(self) -> None:
         """An import that closing MedLocal stopped: its files not imported are listed under its
@@ -96,10 +132,13 @@ class UnlockFollowUps:
 
         def show(is_due: bool) -> None:
             # Not after a backup written meanwhile, nor on the lock screen.
+            # Nor over the word of a missing chat model, which a question would fail on.
+            other = window.status.reminder.isVisible() and window.status.reminder.text()
             if (
                 is_due
                 and asked == self._backups_told
                 and window.stack.currentIndex() == window.WORKING
+                and other in (False, "", BACKUP_REMINDER)
             ):
                 window.status.show_reminder(BACKUP_REMINDER, 15000)
 
