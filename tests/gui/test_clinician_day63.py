@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.gui_window import FAST_KDF, PASS, make_workspace
+from fixtures.gui_window import FAST_KDF, PASS, make_workspace, shown_window
 from fixtures.heartbeat import Heartbeat
 from fixtures.ingest_files import FakeEmbedder
 from fixtures.model_files import write_tiny_gguf
@@ -66,13 +66,7 @@ def _window(
         note = tmp_path / file_name
         note.write_text(MEDS, "utf-8")
         workspace.import_documents([note], patient)
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    window.resize(SCREEN.size())
+    window = shown_window(qtbot, workspace, SCREEN.width(), SCREEN.height())
     window.patients.patients.setCurrentRow(0)
     qtbot.waitUntil(lambda: window.patients.patient_id == patient, timeout=WAIT_MS)
     return workspace, window
@@ -256,11 +250,7 @@ def test_a_chat_model_on_an_unplugged_stick_is_said_at_the_start(
     note = tmp_path / "discharge.txt"
     note.write_text(MEDS, "utf-8")
     workspace.import_documents([note], patient)
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.show()
-    window.resize(SCREEN.size())
+    window = shown_window(qtbot, workspace, SCREEN.width(), SCREEN.height())
     reminder = window.status.reminder
     qtbot.waitUntil(lambda: reminder.isVisible(), timeout=WAIT_MS)
     assert reminder.text() == model_missing_text("on-stick", str(stick))

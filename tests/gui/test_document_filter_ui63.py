@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from medlocal.app import Workspace
 from medlocal.ui.document_filter import chosen_documents, document_matches
 from medlocal.ui.main_window import MainWindow
+from medlocal.vault.store import Vault
 
 WAIT_MS = 60_000
 NAMES = (
@@ -104,13 +105,21 @@ def test_typing_narrows_the_list_by_name_type_and_date_and_escape_clears_it(
     window.close()
 
 
-def test_ctrl_a_with_a_filter_on_then_delete_deletes_only_the_documents_shown(
+@pytest.fixture
+def asking(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[Vault, MainWindow, int, list[str]]:
+    """The window with the five documents; every question answered by its button that acts
+    (Delete), and noted."""
     workspace, window, patient = _window(qtbot, tmp_path)
-    vault = workspace.require_vault()
+    return workspace.require_vault(), window, patient, act_on_questions(monkeypatch, act=True)
+
+
+def test_ctrl_a_with_a_filter_on_then_delete_deletes_only_the_documents_shown(
+    qtbot: QtBot, asking: tuple[Vault, MainWindow, int, list[str]]
+) -> None:
+    vault, window, patient, asked = asking
     panel = window.patients
-    asked = act_on_questions(monkeypatch, act=True)
     qtbot.keyClicks(panel.document_filter, "2024-03")
     panel.documents.setFocus()
     qtbot.keyClick(panel.documents, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -136,12 +145,10 @@ def test_ctrl_a_with_a_filter_on_then_delete_deletes_only_the_documents_shown(
 
 
 def test_a_selection_the_filter_then_hides_is_not_deleted_nor_exported(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, asking: tuple[Vault, MainWindow, int, list[str]]
 ) -> None:
-    workspace, window, patient = _window(qtbot, tmp_path)
-    vault = workspace.require_vault()
+    vault, window, patient, asked = asking
     panel = window.patients
-    asked = act_on_questions(monkeypatch, act=True)
     panel.documents.item(3).setSelected(True)  # bloods_march.csv chosen first
     assert panel.export_copy_button.isEnabled()
     qtbot.keyClicks(panel.document_filter, "referral")  # then the box hides it

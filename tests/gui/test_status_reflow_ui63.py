@@ -4,11 +4,10 @@ are whole (ui63): the model's name and the speed showed as a "…" alone and the
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from fixtures.gui_window import open_window
 from fixtures.seen_text import cut_texts
+from fixtures.status_model import status_model
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
@@ -21,15 +20,7 @@ HALF_SCREEN = QRect(0, 0, 683, 768)
 REMINDER = "No recent verified backup of this vault: Tools → Backup and restore…"
 
 
-class _Stats:
-    prompt_tokens = 100
-    generated_tokens = 74
-    tokens_per_second = 12.3
-
-
-MODEL = SimpleNamespace(
-    name="SmolLM2-360M-Instruct-Q8_0", backend="CPU", n_ctx=8192, last_stats=_Stats()
-)
+MODEL = status_model("SmolLM2-360M-Instruct-Q8_0")
 
 
 @pytest.mark.parametrize("reminder", [False, True], ids=["alone", "beside the reminder"])

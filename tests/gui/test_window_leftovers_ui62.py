@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from fixtures.gui_window import open_window
 from fixtures.held_stream import HeldSession
 from fixtures.message_boxes import answer_questions
 from fixtures.screens_process import OPENED_WINDOW, run_on_screens
+from fixtures.status_model import status_model
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
@@ -52,15 +52,7 @@ def test_closing_while_an_answer_is_written_asks_and_keep_working_keeps_it(
     assert asked == [QUESTION, QUESTION] and job.cancel_event.is_set()
 
 
-class _Stats:
-    prompt_tokens = 100
-    generated_tokens = 74
-    tokens_per_second = 12.3
-
-
-MODEL = SimpleNamespace(
-    name="SmolLM2-135M-Instruct.Q4_1", backend="CPU", n_ctx=8192, last_stats=_Stats()
-)
+MODEL = status_model("SmolLM2-135M-Instruct.Q4_1")
 
 
 @pytest.mark.parametrize("short", ["of its hint", "of its least width"])
