@@ -7,7 +7,10 @@ showed "Context 174…" and "Backend:…" beside a model name 44 px short of who
 Where the texts do not all fit whole on one line, the row takes as many lines as they need, each
 label whole (ui63: at 18 pt on a 683 px window, half a 1366 x 768 screen, the model's name and
 the speed showed as a "…" alone and the backend as "Back…"); only a label wider than the whole
-row is still cut, with its text in its tooltip. The status bar grows to the row's height."""
+row is still cut, with its text in its tooltip. The status bar grows to the row's height, but
+to no more than an eighth of the screen's free height (``SCREEN_SHARE``): past that the row
+keeps one line and gives way as above (a 683 x 384 screen, 1366 x 768 at 200 %, at 18 pt: three
+lines pushed the window 7 px past the screen's foot)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,10 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
+from medlocal.ui import screen_room
+
 SPACING = 6  # between two labels, where the style gives no layout spacing
+SCREEN_SHARE = 8  # the row's lines take at most 1/SCREEN_SHARE of the screen's free height
 
 
 def _ellipsis(label: QWidget) -> int:
@@ -71,11 +77,18 @@ class SqueezeRow(QWidget):
     def _line_height(self) -> int:
         return max((label.sizeHint().height() for label in self._shown()), default=0)
 
+    def laid_out(self, room: int) -> list[list[QWidget]]:
+        """:meth:`lines`, or one line (each label giving way) where they would take more than
+        the screen's share."""
+        lines = self.lines(room)
+        most = screen_room.free_area(self).height() // SCREEN_SHARE // max(self._line_height(), 1)
+        return lines if len(lines) <= max(most, 1) else [self._shown()]
+
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._line_height() * len(self.lines(width))
+        return self._line_height() * len(self.laid_out(width))
 
     def sizeHint(self) -> QSize:
         shown = self._shown()
@@ -107,7 +120,7 @@ class SqueezeRow(QWidget):
         return widths
 
     def _place(self) -> None:
-        lines = self.lines(self.width())
+        lines = self.laid_out(self.width())
         if len(lines) > 1:
             height = self._line_height()
             for number, line in enumerate(lines):
@@ -126,7 +139,7 @@ class SqueezeRow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if len(self.lines(event.size().width())) != len(self.lines(event.oldSize().width())):
+        if len(self.laid_out(event.size().width())) != len(self.laid_out(event.oldSize().width())):
             self.updateGeometry()  # another number of lines: the status bar's height follows
         self._place()
 

@@ -13,11 +13,12 @@ from fixtures.held_stream import HeldSession
 from fixtures.message_boxes import answer_questions
 from fixtures.screens_process import OPENED_WINDOW, run_on_screens
 from fixtures.status_model import status_model
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
+from medlocal.ui import screen_room
 from medlocal.ui.flow import ElidedLabel
 from medlocal.ui.squeeze_row import SqueezeRow
 
@@ -68,6 +69,8 @@ def test_the_status_labels_stay_whole_on_a_second_line_where_one_is_too_narrow(
     all, where the labels had less than their least widths (1000 px). ui62 let the model's
     name give way first; ui63 wraps the row instead, so nothing is cut."""
     monkeypatch.setattr(type(workspace), "loaded_chat_model", property(lambda _self: MODEL))
+    # A 1366 x 768 screen: the row may take an eighth of its height (squeeze_row.SCREEN_SHARE).
+    monkeypatch.setattr(screen_room, "free_area", lambda _widget: QRect(0, 0, 1366, 768))
     window = open_window(qtbot, workspace)
     window.resize(1366, 700)
     window.show()
