@@ -32,6 +32,7 @@ from medlocal.app.chats import (
 from medlocal.engine.reasoning import ThinkingMeter
 from medlocal.errors import MedLocalError
 from medlocal.rag.passages import SourceRef
+from medlocal.ui.answer_copy import answer_copy_text
 from medlocal.ui.chat_asking import ChatAsking
 from medlocal.ui.chat_memory import PatientChatMemory, draft_to_keep
 from medlocal.ui.chat_texts import (
@@ -46,6 +47,7 @@ from medlocal.ui.chat_view import ChatView
 from medlocal.ui.chat_widgets import ChatList, QuestionBox, chat_label
 from medlocal.ui.clipboard import copy_sensitive
 from medlocal.ui.confirm import confirm
+from medlocal.ui.find_bar import FindBar
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
 from medlocal.ui.message_dialog import tell
@@ -137,6 +139,7 @@ class ChatPanel(ChatAsking, QWidget):
         self.view = ChatView()
         self.view.setAccessibleName("Conversation")
         self.view.citationClicked.connect(self._citation)
+        self.find_bar = FindBar(self.view)  # Ctrl+F (the Chat menu's Find)
         self.notice = QLabel(NOTICE)
         self.notice.setAccessibleName("Decision support notice")
         self.notice.setWordWrap(True)  # the theme's text colour: palette(mid) was ~1.8:1 (light)
@@ -181,6 +184,7 @@ class ChatPanel(ChatAsking, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.question)
         layout.addLayout(buttons)
@@ -225,6 +229,7 @@ class ChatPanel(ChatAsking, QWidget):
         self.chats.clear()
         self.question.clear()
         self.view.forget()  # no patient text kept behind the screen either
+        self.find_bar.forget()
         self._update_buttons()
 
     def set_patient(self, patient_id: int | None, chat_id: int | None = None) -> None:
@@ -379,7 +384,7 @@ class ChatPanel(ChatAsking, QWidget):
 
     def copy_last(self) -> None:
         if self.turns:
-            copy_sensitive(self.turns[-1].answer)
+            copy_sensitive(answer_copy_text(self.turns[-1]))
 
     def _export_last(self) -> None:
         if not self.turns:

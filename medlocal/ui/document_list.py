@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QHelpEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QToolTip
 
 from medlocal.app import Workspace
 from medlocal.app.patients import documents_in_order
@@ -30,14 +30,45 @@ class SelectingList(QListWidget):
         super().focusInEvent(event)
         item = self.currentItem()
         keys = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
-        if item is not None and not self.selectedItems() and event.reason() in keys:
+        # A row the filter box hides is not chosen by arriving (ui63: it would be deleted unseen).
+        if (
+            item is not None
+            and not item.isHidden()
+            and not self.selectedItems()
+            and event.reason() in keys
+        ):
             item.setSelected(True)
+
+    def tip_for(self, item: QListWidgetItem) -> str:
+        """What hovering ``item`` shows: its own tooltip (what its import noted), else its
+        whole text where the row cuts it short with "…" (ui63: a 200-character file name was
+        "2024-03-13_disch…(1 passage)" with no way to read the rest), else nothing."""
+        if item.toolTip():
+            return item.toolTip()
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 2
+        # The item's rect is as wide as its whole text: the row is cut at the viewport's edge.
+        room = min(self.visualItemRect(item).width(), self.viewport().width()) - margin
+        return item.text() if self.fontMetrics().horizontalAdvance(item.text()) > room else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.itemAt(event.pos())
+            tip = self.tip_for(item) if item is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
 
 class DocumentRefresh(QObject):
     """Fills ``documents`` with the documents of the patient ``patient_id()`` names. A read
     made off the GUI thread that is older than the last list shown (a reload, a lock, another
-    patient chosen) is dropped."""
+    patient chosen) is dropped. ``shown`` follows each new list (the filter box applies itself
+    to it)."""
+
+    shown = Signal()
 
     def __init__(
         self,
@@ -66,6 +97,7 @@ class DocumentRefresh(QObject):
         self.documents.clear()
         for doc in documents_in_order(docs):  # the order `patient show` lists them in
             self.documents.addItem(document_item(doc))
+        self.shown.emit()
 
     def listed(self) -> list[int]:
         """The ids of the documents listed, in their order."""

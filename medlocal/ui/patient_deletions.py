@@ -28,6 +28,7 @@ from medlocal.ui.colours import ToneLabel
 from medlocal.ui.confirm import confirm
 from medlocal.ui.dialogs.common import error_text
 from medlocal.ui.dialogs.patient_dialogs import WITH_OUTPUTS, ask_delete_documents
+from medlocal.ui.document_filter import chosen_documents
 from medlocal.ui.import_section import ImportSection
 from medlocal.ui.message_dialog import tell
 from medlocal.ui.patient_rows import ID_ROLE, LABEL_ROLE
@@ -203,7 +204,8 @@ class PatientDeletions(QWidget):
         self.notice.show()
 
     def delete_documents(self) -> None:
-        items = self.documents.selectedItems()
+        # Only rows the clinician sees: never one the filter box hides (ui63).
+        items = chosen_documents(self.documents)
         if self.busy:
             return
         if not items:

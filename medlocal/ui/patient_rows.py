@@ -14,6 +14,7 @@ from medlocal.vault.rows import DocumentInfo, Patient
 ID_ROLE = Qt.ItemDataRole.UserRole  # a row's patient or document id
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # the one-line label, for sentences naming them
+FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # a document's name, type and dates, for its filter box
 
 
 def patient_item(patient: Patient) -> QListWidgetItem:
@@ -38,6 +39,9 @@ def document_item(doc: DocumentInfo) -> QListWidgetItem:
     text = f"{shown_name(doc.file_name)}  ({doc.chunk_count} {passages})"
     item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
     item.setData(ID_ROLE, doc.id)
+    # The import's date and the file's type are not in the row, but are what a clinician
+    # remembers of a document as often as its name.
+    item.setData(FIND_ROLE, f"{doc.file_name} {doc.file_type} {doc.imported_at[:10]}")
     if doc.notes:
         # What its import noted (it names another patient): the row says so for as long
         # as the document is in the vault, not only in that import's result (walk 30).

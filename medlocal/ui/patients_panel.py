@@ -33,6 +33,7 @@ from medlocal.ui.dialogs.patient_dialogs import (
     AddPatientDialog,
     add_patient_asking,
 )
+from medlocal.ui.document_filter import DocumentFilter, chosen_documents
 from medlocal.ui.document_list import DocumentRefresh, SelectingList
 from medlocal.ui.flow import FlowLayout
 from medlocal.ui.icons import icon
@@ -104,6 +105,10 @@ class PatientsPanel(PatientDrops):
             workspace, self.documents, lambda: self.patient_id, self
         )
         self.imports.fileImported.connect(self.document_refresh.follow_import)
+        # A clinician with 200 documents finds one by name, type or date (ui63).
+        self.document_filter = DocumentFilter(self.documents)
+        self.document_refresh.shown.connect(self.document_filter.apply)
+        self._filtered_for: int | None = None  # the patient whose documents the box narrows
         self.documents.setAccessibleName("Documents of the selected patient")
         # One line each, a long one cut short with "…", never a sideways scroll: at 18 pt the
         # pane showed three rows and a scroll bar (walk 48a D5); wrapped, only one and a half.
@@ -144,6 +149,8 @@ class PatientsPanel(PatientDrops):
         documents_label = QLabel("<b>Documents</b> (drop files or folders here)")
         documents_label.setWordWrap(True)
         layout.addWidget(documents_label)
+        layout.addWidget(self.document_filter)
+        layout.addWidget(self.document_filter.count)
         layout.addWidget(self.documents, 3)
         row2 = FlowLayout()
         row2.addWidget(self.import_button)
@@ -182,6 +189,7 @@ class PatientsPanel(PatientDrops):
         self.patients.blockSignals(False)
         self.documents.clear()
         self.search.clear()
+        self.document_filter.clear()  # what was typed may name a document: patient text
         self.notice.hide()
         self._unsaved_patient = ("", None, None)  # a name typed is patient text too
         self.document_refresh.forget_reads()
@@ -281,6 +289,10 @@ class PatientsPanel(PatientDrops):
     def _patient_changed(self, *_args: Any) -> None:
         if self.patient_id is not None:  # a patient chosen: the message of one removed goes
             self.notice.hide()
+        if self.patient_id != self._filtered_for:
+            # Another patient's list is not narrowed by a word typed for the last one's.
+            self._filtered_for = self.patient_id
+            self.document_filter.clear()
         self.reload_documents()
         self.imports.show_result()
         self.patientChosen.emit(self.patient_id if self.patient_id is not None else -1)
@@ -303,7 +315,7 @@ class PatientsPanel(PatientDrops):
         self.import_button.setEnabled(has_patient and not busy)
         self.import_folder_button.setEnabled(has_patient and not busy)
         self.delete_button.setEnabled(has_patient and not busy)
-        chosen = self.documents.selectedItems()
+        chosen = chosen_documents(self.documents)
         self.export_copy_button.setEnabled(len(chosen) == 1)
         if chosen and self.notice.text() == NOTHING_SELECTED:
             self.notice.hide()  # Delete's hint followed
@@ -341,7 +353,7 @@ class PatientsPanel(PatientDrops):
 
     def export_selected_document(self) -> None:
         """Ask for the export dialog of the one selected document (the window opens it)."""
-        items = self.documents.selectedItems()
+        items = chosen_documents(self.documents)
         if len(items) != 1:
             tell(self, "Export redacted copy", "Select one document first.")
             return

@@ -63,12 +63,19 @@ class StatusWidgets:
         # In one row where the model's name gives way first, then the speed, the backend and
         # the context (squeeze_row: Qt's layout cut each by the same, "Context 174…" beside a
         # model name nearly whole).
-        self.row = SqueezeRow(
-            (self.model, self.backend, self.speed, self.context),
-            (self.model, self.speed, self.backend, self.context),
+        # The offline and error counts share the row: where the texts do not fit on one line
+        # the row takes more, and shares them out over its whole width (ui63).
+        labels = (
+            self.model,
+            self.backend,
+            self.speed,
+            self.context,
+            self.internal_errors,
+            self.offline,
         )
-        for label in (self.row, self.internal_errors, self.offline):
-            bar.addPermanentWidget(label)
+        given_way = (self.model, self.speed, self.backend, self.context, *labels[4:])
+        self.row = SqueezeRow(labels, given_way)
+        bar.addPermanentWidget(self.row)
         self.internal_errors.hide()
         # The one-time "Vault upgraded to format N; ..." (walk 44 D5): a normal widget, so a
         # temporary message covers it while it shows and it comes back after; kept until the

@@ -1,11 +1,12 @@
 """What starts after each unlock besides the panels' lists: older documents' passages redone
-in the background, the "no recent backup" reminder, and word of an import that closing
-MedLocal stopped."""
+in the background, the "no recent backup" reminder, word of an import that closing
+MedLocal stopped, and of a chat model whose file is gone."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medlocal.errors import MedLocalError
@@ -18,6 +19,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BACKUP_REMINDER = "No recent verified backup of this vault: Tools → Backup and restore…"
+MODEL_MISSING_MS = 120_000
+
+
+def model_missing_text(model_id: str, folder: str) -> str:
+    return (
+        f"The chat model {model_id} is missing from {folder}: plug in its USB stick or drive, "
+        "or choose another in Models → Model manager…"
+    )
 
 
 class UnlockFollowUps:
@@ -28,7 +37,7 @@ class UnlockFollowUps:
 
     def start(self) -> None:
         self.start_rechunk()
-        self.remind_backup()
+        self.remind()
         self.tell_interrupted_import()
 
     def tell_interrupted_import(self) -> None:
@@ -80,34 +89,48 @@ class UnlockFollowUps:
             lambda exc: log.info("re-chunking stopped (%s)", type(exc).__name__),
         )
 
-    def remind_backup(self) -> Job:
-        """The "no recent backup" reminder, when one is due. Whether it is reads backups.json
-        (in the config folder: on a portable install's stick, which may be slow or asleep), so
-        on a worker (left 52: it held the window right after an unlock)."""
+    def remind(self) -> Job:
+        """The reminders due at the unlock, read on one worker: a chat model whose file is gone
+        (imported in place from a USB stick now unplugged; ui63: nothing was said until the
+        first question failed on it), else the "no recent backup" reminder when one is due.
+        Both read folders that may be slow or gone (backups.json in the config folder, on a
+        portable install's stick; the model's drive): on a worker (left 52: the backup's read
+        held the window right after an unlock). One worker for both, as closing waits for
+        every task."""
         ws = self.workspace
         window = self.window
         asked = self._backups_told
 
-        def due(_cancel: threading.Event) -> bool:
+        def look(_cancel: threading.Event) -> tuple[bool, list[tuple[str, str]]]:
             try:
-                return ws.backup_due()
+                is_due = ws.backup_due()
             except (MedLocalError, OSError):
-                return False  # no reminder is better than a false one
+                is_due = False  # no reminder is better than a false one
+            # The chat model chosen by the clinician (with none chosen the packaged demo model
+            # answers, never missing). Its record and one stat: the whole listing's first read
+            # took 0.3 s, a window closed at once waited for it.
+            try:
+                registry = ws.registry
+                chosen = registry.defaults().get("chat")
+                model = registry.find(chosen) if chosen else None
+                if model is None or Path(model.path).exists():
+                    return is_due, []
+            except (MedLocalError, OSError):
+                return is_due, []
+            return is_due, [(model.id, str(Path(model.path).parent))]
 
-        def show(is_due: bool) -> None:
-            # Not after a backup written meanwhile, nor on the lock screen.
-            if (
-                is_due
-                and asked == self._backups_told
-                and window.stack.currentIndex() == window.WORKING
-            ):
+        def show(found: tuple[bool, list[tuple[str, str]]]) -> None:
+            is_due, gone = found
+            if window.stack.currentIndex() != window.WORKING:
+                return  # not on the lock screen
+            if gone:  # a question would fail on it: said before the backup
+                window.status.show_reminder(model_missing_text(*gone[0]), MODEL_MISSING_MS)
+            elif is_due and asked == self._backups_told:  # not after a backup written meanwhile
                 window.status.show_reminder(BACKUP_REMINDER, 15000)
 
         # Owned by the window, as every other result a worker brings back to a widget: one that
         # lands after the window was deleted (a test's teardown; review 52a) is dropped.
-        return run_owned(
-            window, "backup reminder", due, show, lambda _exc: None, pool=folder_looks()
-        )
+        return run_owned(window, "reminders", look, show, lambda _exc: None, pool=folder_looks())
 
     def drop_backup_reminder(self) -> None:
         """A backup was just written and verified: the reminder is no longer true."""

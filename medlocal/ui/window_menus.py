@@ -93,6 +93,7 @@ class WindowMenus:
         stop.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(stop)
         self.working_actions = [
+            self.find_action,
             self.import_action,
             self.summarize_action,
             self.outputs_action,
@@ -122,6 +123,11 @@ class WindowMenus:
             )
             menu.aboutToHide.connect(lambda action=action: action.setEnabled(True))
             button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        # Finding a word in a long answer (ui63); off on the lock screen, as the chat is.
+        self.find_action = self._action(
+            "&Find in the conversation…", chat.find_bar.open, QKeySequence.StandardKey.Find
+        )
+        menu.addAction(self.find_action)
 
     def _go_to_question(self) -> None:
         window = self.window

@@ -243,8 +243,9 @@ def test_copy_and_export_take_the_last_answer_while_it_is_drawn(
     assert chat.copy_button.isEnabled() and chat.export_button.isEnabled()
     chat.copy_last()
     chat._export_last()
-    assert copied == [turns[-1].answer]
+    # The last answer, with what its citations point at (ui63's answer_copy).
+    assert len(copied) == 1 and copied[0].startswith(turns[-1].answer.strip())
     assert exported == [chat.turns[-1].output_id] and exported[0] is not None
     qtbot.waitUntil(lambda: not chat.view._pending, timeout=20_000)
-    assert copied == [turns[-1].answer]
+    assert len(copied) == 1
     window.close()

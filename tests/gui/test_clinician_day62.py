@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.fake_models import FakeChatModel
-from fixtures.gui_window import PASS, make_workspace
+from fixtures.gui_window import PASS, make_workspace, shown_window
 from fixtures.heartbeat import Heartbeat
 from fixtures.held_stream import HeldStream
 from fixtures.message_boxes import answer_questions
@@ -73,13 +73,7 @@ def _day(
         note = tmp_path / f"{name.split()[1].lower()}.txt"
         note.write_text(text, "utf-8")
         workspace.import_documents([note], ids[name])
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.start()
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    window.resize(SCREEN.size())
+    window = shown_window(qtbot, workspace, SCREEN.width(), SCREEN.height())
     _choose(qtbot, window, FIRST)
     return workspace, window, ids
 

@@ -166,7 +166,7 @@ def test_the_reminder_read_that_outlives_its_window_is_dropped(
     window.start()  # unlocked: the reminder is looked up
     try:
         qtbot.waitUntil(lambda: held.calls > 0, timeout=WAIT_MS)
-        reading = [job for job in active_jobs() if job.name == "backup reminder"]
+        reading = [job for job in active_jobs() if job.name == "reminders"]
         assert reading
         window.close()
         shiboken6.delete(window)

@@ -44,6 +44,7 @@ from medlocal.rag.provenance import provenance_lines
 from medlocal.rag.summarize import Summary
 from medlocal.rag.summary_outcome import nothing_extracted_note
 from medlocal.rag.templates import scan_templates, user_dir
+from medlocal.ui.citation_notice import citation_notice_html
 from medlocal.ui.colours import Tone, ToneLabel, tone_colour, tone_css
 from medlocal.ui.dialogs.common import (
     ErrorLine,
@@ -94,6 +95,7 @@ def summary_html(summary: Summary) -> str:
     return (
         ("" if titled else f"<h2>{html.escape(summary.title)}</h2>")
         + answer_html(summary.text, summary.flags)
+        + citation_notice_html(summary.text, summary.flags, tone_css(Tone.WARNING), "summary")
         + flag_list_html(summary.flags, summary.text, tone_css(Tone.ERROR), whole="summary")
         + drafts_html(summary.flags, tone_css(Tone.MUTED))
         + notes_html(summary.notes)
