@@ -24,16 +24,20 @@ _LITERALS = (
     "sjukhus", "ykehus", "ygehus", "jukehus", "central", "senter", "legekontor", "apotek",
     "sairaala", "terveyskeskus", "iekenhuis", "linikk", "sykehjem", "boende", "lægehus",
     "sundhedshus", "helsestasjon", "ospitalet", "terveysasem", "terveyskesku", "apteek",
-    "koti", "kodi",
+    "koti", "kodi", "palvelutalo", "neuvola", "kuntoutuskesku",
 )  # fmt: skip
 # Finnish kinds take a case ending, part of the same word: "Kallion terveysasemalla" (at),
-# "Hatanpään sairaalasta" (from), "Valkeakosken aluesairaalassa" (in), "Tesoman terveysasema".
+# "Hatanpään sairaalasta" (from), "Valkeakosken aluesairaalassa" (in), "Tesoman terveysasema";
+# since review63a a care home, a sheltered home, a child clinic and a rehabilitation centre
+# ("Mäntylän hoivakodissa", "Koivikon palvelutalossa", "Kalevan neuvolassa").
 # A regional or central hospital ("alue-", "keskus-") is one compound word with its kind.
 _FINNISH = (
     r"(?:alue|keskus)?sairaala(?:n|ssa|sta|an|lla|lta|lle)?|"
     r"terveysasema(?:n|lla|lta|lle|ssa|sta|an)?|terveyskeskukse(?:n|ssa|sta|en)|"
-    r"apteekki|apteekkiin|apteeki(?:n|ssa|sta)|"
-    r"(?:vanhain|hoito|palvelu)ko(?:ti|tiin|di(?:n|ssa|sta))"
+    r"apteekki|apteekkiin|apteeki(?:n|ssa|sta|lta|lle)|"
+    r"(?:vanhain|hoito|palvelu|hoiva)ko(?:ti|tiin|di(?:n|ssa|sta|lle))|"
+    r"palvelutalo(?:n|ssa|sta|on)?|neuvola(?:n|ssa|sta|an|lla|lle)?|"
+    r"kuntoutuskeskus|kuntoutuskeskukse(?:n|ssa|sta|en)"
 )
 # The kind, its optional first part ("universitets-", "sentral-", "läns-") and its article.
 _KIND = re.compile(
@@ -50,8 +54,9 @@ _FINNISH_KIND = re.compile(rf"(?i:{_FINNISH}|terveyskeskus)")
 # Keskustan"); a capitalised sentence opener before a kind with a case ending is a clinical
 # word or a verb, not a name ("Sydänosastolla sairaalassa", "Verikokeet terveysasemalla",
 # "Siirretään sairaalaan", "Aiemmin sairaalassa": review63a). Not a genitive: a passive verb
-# ("-taan", "-tään"), an illative ("Päivystykseen") and the adverbs ending in "-n".
-_NOT_GENITIVE_ENDINGS = ("taan", "daan", "seen")
+# ("-taan", "-tään"), an illative ("Päivystykseen"), a noun of "-nen" ("Tukiasuminen": its
+# genitive is "-sen") and the adverbs ending in "-n".
+_NOT_GENITIVE_ENDINGS = ("taan", "daan", "seen", "nen")
 _ADVERBS_IN_N = frozenset(
     {"aiemmin", "myohemmin", "aikaisemmin", "paremmin", "huonommin", "eilen", "tanaan",
      "ennen", "ensin", "sitten", "takaisin", "uudelleen", "edelleen", "jalkeen", "kotiin",

@@ -43,6 +43,8 @@ def test_a_sentences_first_word_and_a_generic_kind_stay(text: str, words: tuple[
         "Tänään terveysasemalla.\n",
         "Päivystykseen sairaalaan.\n",
         "Muutto palvelukotiin keväällä.\n",
+        "Tukiasuminen palvelutalossa.\n",
+        "Rokotukset neuvolassa ajan tasalla.\n",
     ],
 )
 def test_no_finnish_facility_without_a_genitive_name(text: str) -> None:
@@ -72,3 +74,19 @@ def test_the_genitive_run_alone() -> None:
     text = "Kontrolli Tampereen Keskustan apteekissa; Siirretään Hatanpään sairaalaan.\n"
     found = [text[w.start : w.end] for w in nordic_facilities(text, lex)]
     assert found == ["Tampereen Keskustan apteekissa", "Hatanpään sairaalaan"]
+
+
+# The Finnish kinds deid63a's list lacked: the genitive name stayed in view beside a generic
+# word taken as a place ("Asuu Mäntylän [LOCATION]" on 1fe14473).
+_MORE_KINDS = [
+    ("Asuu Mäntylän hoivakodissa.\n", ("Mäntylän", "hoivakodissa")),
+    ("Asuu Koivikon palvelutalossa.\n", ("Koivikon", "palvelutalossa")),
+    ("Rokotus Kalevan neuvolassa.\n", ("Kalevan", "neuvolassa")),
+    ("Kuntoutus Kankaanpään kuntoutuskeskuksessa.\n", ("Kankaanpään",)),
+    ("Lääkkeet Hervannan apteekilta.\n", ("Hervannan", "apteekilta")),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), _MORE_KINDS)
+def test_more_finnish_kinds_go_with_their_name(text: str, words: tuple[str, ...]) -> None:
+    _gone(text, *words)
