@@ -55,12 +55,14 @@ _FINNISH_KIND = re.compile(rf"(?i:{_FINNISH}|terveyskeskus)")
 # word or a verb, not a name ("Sydänosastolla sairaalassa", "Verikokeet terveysasemalla",
 # "Siirretään sairaalaan", "Aiemmin sairaalassa": review63a). Not a genitive: a passive verb
 # ("-taan", "-tään"), an illative ("Päivystykseen"), a noun of "-nen" ("Tukiasuminen": its
-# genitive is "-sen") and the adverbs ending in "-n".
+# genitive is "-sen"), the adverbs ending in "-n" and the genitives of a generic owner or a
+# determiner ("Kunnan terveyskeskuksessa", "Oman terveysaseman", "Saman sairaalan").
 _NOT_GENITIVE_ENDINGS = ("taan", "daan", "seen", "nen")
-_ADVERBS_IN_N = frozenset(
+_NOT_NAMES_IN_N = frozenset(
     {"aiemmin", "myohemmin", "aikaisemmin", "paremmin", "huonommin", "eilen", "tanaan",
      "ennen", "ensin", "sitten", "takaisin", "uudelleen", "edelleen", "jalkeen", "kotiin",
-     "potilaan", "jo"}
+     "potilaan", "jo", "oman", "saman", "taman", "toisen", "lahimman", "kunnan", "kaupungin",
+     "yliopiston", "yksityisen", "julkisen", "uuden", "vanhan", "sen"}
 )  # fmt: skip
 # The capitalised words right before the kind on its line (one to three).
 _NAME_BEFORE = re.compile(
@@ -96,7 +98,7 @@ def _genitive(word: str) -> bool:
         len(bare) > 2
         and bare.endswith("n")
         and not bare.endswith(_NOT_GENITIVE_ENDINGS)
-        and bare not in _ADVERBS_IN_N
+        and bare not in _NOT_NAMES_IN_N
     )
 
 

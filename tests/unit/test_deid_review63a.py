@@ -26,6 +26,7 @@ _GENERIC = [
     ("Tutkimukset sairaalassa normaalit.\n", ("Tutkimukset", "sairaalassa")),
     ("Omaiset sairaalalla.\n", ("Omaiset", "sairaalalla")),
     ("Käynti terveysasemalla 3.2.\n", ("Käynti", "terveysasemalla")),
+    ("Kunnan terveyskeskuksessa kontrolli.\n", ("Kunnan", "terveyskeskuksessa")),
 ]
 
 
@@ -45,6 +46,10 @@ def test_a_sentences_first_word_and_a_generic_kind_stay(text: str, words: tuple[
         "Muutto palvelukotiin keväällä.\n",
         "Tukiasuminen palvelutalossa.\n",
         "Rokotukset neuvolassa ajan tasalla.\n",
+        "Kunnan terveyskeskuksessa kontrolli.\n",
+        "Kaupungin sairaalassa hoidettu.\n",
+        "Oman terveysaseman lääkäri seuraa.\n",
+        "Saman sairaalan päivystyksessä.\n",
     ],
 )
 def test_no_finnish_facility_without_a_genitive_name(text: str) -> None:
