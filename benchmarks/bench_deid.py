@@ -163,7 +163,12 @@ many languages with and without a stop, ordinals, Roman-numeral months, ranges, 
 split across table cells, streets of many countries with flats, blocks, house names and P.O. boxes,
 phones with extensions and bleeps, cities after "from", "lives in", "born in" - beside blood
 pressures in cmHg, x/12 durations and acuity that stay, in forty-four notes), written blind in
-session 62 (deid62c). heldout3 and heldout4 (written in the sixth round by an author who had not
+session 62 (deid62c); dev88 (recall on people, streets, reference numbers and dates together: ward
+lists, handovers, messages, e-mails, call transcripts with speaker labels, forms, first names and
+lower-case names, surnames repeated without a title, streets without a number, case, claim, sample
+and request numbers, dates in every order and language, in forty-two notes of thirty-eight
+countries), written blind in session 63 (deid63c).
+heldout3 and heldout4 (written in the sixth round by an author who had not
 read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the
 eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the thirteenth's to the
 eighteenth's), dev8 (the validation half of the eighth to tenth rounds) and dev16 (the eleventh's)
@@ -222,7 +227,7 @@ DEVELOPMENT = (
     "dev49", "dev50", "dev51", "dev52", "dev53", "dev54", "dev55", "dev56", "dev57", "dev58",
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
-    "dev77", "dev80", "dev82", "dev84", "dev81", "dev85", "dev83",
+    "dev77", "dev80", "dev82", "dev84", "dev81", "dev85", "dev83", "dev88",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
