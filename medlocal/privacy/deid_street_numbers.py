@@ -48,24 +48,29 @@ _LAST_WORD = re.compile(
 )
 # A street word or a house-number word between the name and its number ("Üllői út 78",
 # "Korányi Sándor u. 2/a", "Strada Horea nr. 18", "Jonas Lies vei 65", "Fuhlsbüttler Str. 144").
-_BETWEEN = (
-    r"(?:(?i:út|utca|u\.|körút|krt\.|tér|vei|veien|gate|gata|gatan|vej|vejen|str\.|straße|"
+_STREET_BETWEEN = (
+    r"(?i:út|utca|u\.|körút|krt\.|tér|vei|veien|gate|gata|gatan|vej|vejen|str\.|straße|"
     r"strasse|weg|gasse|laan|straat|caddesi|cad\.|sokak|sok\.|sk\.|ulica|ul\.|cesta|trg)"
-    r"|nr\.?|Nr\.?|no\.|No\.|n[º°]\.?|N[º°]\.?|br\.|č\.)"
 )
+# A house-number word ("nr.", "No.", "nº") follows many things that are no street ("Ward
+# Nightingale No. 3"): it is read between a name and its number, but makes no street alone.
+_BETWEEN = rf"(?:{_STREET_BETWEEN}|nr\.?|Nr\.?|no\.|No\.|n[º°]\.?|N[º°]\.?|br\.|č\.)"
 # A street word that opens the street's name ("Strada Horea", "Via Cassia", "Calle Mayor").
 _FIRST_WORD = re.compile(
     r"(?:strada|str\.|calea|bd\.|bdul\.|bulevardul|via|viale|vicolo|piazza|corso|largo|calle|"
-    r"c/|avenida|avda\.|av\.|paseo|passeig|carrer|carrera|cra\.?|rua|travessa|estrada|rue|"
-    r"ulica|ul\.|aleja|al\.|os\.|οδός|οδ\.|λεωφ\.|вул\.|ул\.|улица)(?=\s)",
+    r"avenida|avda\.|paseo|passeig|carrer|carrera|cra\.?|rua|travessa|estrada|rue|"
+    r"ulica|ul\.|aleja|οδός|οδ\.|λεωφ\.|вул\.|ул\.|улица)(?=\s)",
     re.IGNORECASE,
 )
 # A street word written just before the found name, which joins it ("Bd. [Unirii] 14", "c/
 # [Sepúlveda] 38", "os. [Tysiąclecia] 12"); the abbreviations (with their stop or slash) join it
 # even where no house number follows, the words only with one.
 _ABBREVIATION_BEFORE = re.compile(
-    r"(?<!\w)(?<!et )(?:c/|C/|(?i:os|ul|al|bd|bdul|str|avda|av|cra|οδ|λεωφ|вул|ул)\.)[ \t]*$"
+    r"(?<!\w)(?:(?i:ul|bd|bdul|str|avda|cra|οδ|λεωφ|вул|ул)\.)[ \t]*$"
 )
+# Abbreviations that are also shorthand of notes ("c/" for with, "per os.", "et al.", "av." for
+# by) join the name only where a house number follows it ("c/ Alcalá 140", "os. Piastowskie 14").
+_SHORTHAND_BEFORE = re.compile(r"(?<!\w)(?<!et )(?:c/|C/|(?i:os|al|av)\.)[ \t]*$")
 _WORD_BEFORE = re.compile(
     r"(?<!\w)(?i:strada|calea|bulevardul|viale|calle|avenida|paseo|passeig|carrer|carrera|"
     r"rua|travessa|rue|ulica|aleja|οδός|улица)[ \t]+$"
@@ -106,13 +111,13 @@ def street_number_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redac
             continue
         before = text[max(0, red.start - _BEFORE) : red.start]
         abbreviation = _ABBREVIATION_BEFORE.search(before)
-        word = _WORD_BEFORE.search(before)
+        word = _WORD_BEFORE.search(before) or _SHORTHAND_BEFORE.search(before)
         start = red.start
         end = red.end
         number = _NUMBER.match(text, red.end)
         closed = number is not None and _CLOSE.match(text, unit_tail_end(text, number.end()))
         if number is not None and closed:
-            between = re.match(rf"\.?[ \t]*{_BETWEEN}", text[red.end : number.start("n")])
+            between = re.match(rf"\.?[ \t]*{_STREET_BETWEEN}", text[red.end : number.start("n")])
             if re.search(r"\d/\d", number.group("n")) and between is None:
                 number = None  # a date or a ratio after a street ("Peters Creek Rd 2/27")
             elif red.kind == "street_address" or word or abbreviation:

@@ -87,6 +87,19 @@ def test_et_al_is_no_street_abbreviation() -> None:
     assert list(street_number_spans(text, [_found(text, "name", "Lindgren")])) == []
 
 
+def test_a_house_number_word_alone_makes_no_street() -> None:
+    text = "Ward Nightingale No. 3, bay 2.\n"
+    assert list(street_number_spans(text, [_found(text, "location", "Nightingale")])) == []
+
+
+def test_shorthand_before_a_name_joins_it_only_with_a_house_number() -> None:
+    # "c/" is also "with" ("Consulta c/ Dra. Pérez"); "c/ Alcalá 140," is a street.
+    text = "Consulta c/ Pérez mañana; hija en c/ Alcalá 140, Madrid.\n"
+    found = [_found(text, "name", "Pérez"), _found(text, "name", "Alcalá")]
+    grown = [text[r.start : r.end] for r in street_number_spans(text, found)]
+    assert grown == ["c/ Alcalá 140"]
+
+
 def test_the_street_numbers_are_linear() -> None:
     def run(n: int) -> list[Redaction]:
         text = "Kauppakatu 7, " * n + "\n"
