@@ -14,9 +14,11 @@ stands first ("Strada", "Via", "Calle") or right before it ("c/", "ul.", "Bd.").
 grows over the house number, the unit parts after it (deid_unit_tails) and the street word
 before it, and the number must close the clause (a comma, a semicolon, a bracket, the line's end
 or a postcode follow), so a count after a name ("Ward Smith 4 beds") is not read. Without a house
-number only a street abbreviation before the name grows it ("c/ Sepúlveda, 4º"). A person's name
-is never grown: the patient's own name and the names after a title keep their kinds, and the
-kinds read here are the place kinds and the word scan's plain "name".
+number only a street abbreviation before the name grows it ("ул. Шипка", "ul. Długa,"); "c/",
+"os.", "al." and "av." are also shorthand of notes ("c/ Dra. Pérez", "per os.", "et al.") and
+need the number. A house-number word alone ("No. 3") makes no street. A person's name is never
+grown: the patient's own name and the names after a title keep their kinds, and the kinds read
+here are the place kinds and the word scan's plain "name".
 """
 
 from __future__ import annotations
@@ -62,9 +64,9 @@ _FIRST_WORD = re.compile(
     r"ulica|ul\.|aleja|οδός|οδ\.|λεωφ\.|вул\.|ул\.|улица)(?=\s)",
     re.IGNORECASE,
 )
-# A street word written just before the found name, which joins it ("Bd. [Unirii] 14", "c/
-# [Sepúlveda] 38", "os. [Tysiąclecia] 12"); the abbreviations (with their stop or slash) join it
-# even where no house number follows, the words only with one.
+# A street word written just before the found name, which joins it ("Bd. [Unirii] 14", "ul.
+# [Długa] 3"); these abbreviations (with their stop) join it even where no house number follows,
+# the shorthand and the words below only with one.
 _ABBREVIATION_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:ul|bd|bdul|str|avda|cra|οδ|λεωφ|вул|ул)\.)[ \t]*$"
 )
