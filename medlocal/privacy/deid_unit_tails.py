@@ -34,7 +34,7 @@ _PART = (
     rf"(?:(?i:{_UNIT_WORD})[ \t]*(?:n[º°o]\.?[ \t]*)?(?:\d{{1,4}}[A-Za-z]?|[A-Z]\d{{0,2}})\b"
     # A floor's number and its word ("2. kat", "3ος όροφος", "2. em.", "3e étage").
     r"|\d{1,2}(?:\.|ος|ης|e|er|º|ª)?[ \t]*(?i:kat|etaj|όροφος|em\.|emelet|piano|étage|etage|"
-    r"stock|floor|fl\.|piso|andar)(?!\w)"
+    r"stock|floor|fl\.|piso|andar|etg\.|etasje)(?!\w)"
     # A Finnish or Swedish staircase and flat after the house number ("19 B 12").
     r"|[A-Z][ \t]\d{1,3}(?![\w.,/-]))"
 )
@@ -45,14 +45,19 @@ _PART = (
 _NEXT_PART = re.compile(rf"(?:,[ \t]*|[ \t]+){_PART}(?![ \t]+(?!{_PART})[a-zß-öø-ÿα-ω]{{2}})")
 
 
+def unit_tail_end(text: str, end: int) -> int:
+    """Where the unit parts that follow ``end`` (a street's end) end; ``end`` if none follow."""
+    while (part := _NEXT_PART.match(text, end)) is not None:
+        end = part.end()
+    return end
+
+
 def unit_tail_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redaction]:
     """The unit parts right after each street of ``found`` (see above), as one street span."""
     for red in found:
         if red.kind != "street_address":
             continue
-        end = red.end
-        while (part := _NEXT_PART.match(text, end)) is not None:
-            end = part.end()
+        end = unit_tail_end(text, red.end)
         if end == red.end:
             continue
         start = end - len(text[red.end : end].lstrip(", \t"))

@@ -152,6 +152,7 @@ from medlocal.privacy.deid_span_ends import (
 from medlocal.privacy.deid_span_tails import span_tail_spans
 from medlocal.privacy.deid_spans import Redaction, apply_redactions, label, resolve
 from medlocal.privacy.deid_split_names import split_name_candidates
+from medlocal.privacy.deid_street_numbers import street_number_spans
 from medlocal.privacy.deid_street_postcodes import street_postcode_spans
 from medlocal.privacy.deid_tagger import shipped_tagger
 from medlocal.privacy.deid_timed_days import timed_day_candidates
@@ -342,6 +343,10 @@ class Redactor:
         # A street's flat, staircase, block and floor parts, however many ("Via Roma 14, scala
         # C, int. 7"; deid_unit_tails).
         yield from unit_tail_spans(text, found + lines)
+        # A street's name that the word scan or the tagger took as a name or a place, grown over
+        # its street word and house number ("[Hämeenkatu] 14 B 22", "[Üllői] út 78";
+        # deid_street_numbers).
+        yield from street_number_spans(text, found + lines + tagged)
         # A street's or a number's tail its rule stopped short of: "Jalan SS2/[24]", "Cnoc an
         # Doire [townland]", a number's last group wrapped onto the next line.
         checkpoint()
