@@ -92,7 +92,7 @@ def admin_unit_spans(text: str) -> Iterator[Redaction]:
     if not _PREFILTER.search(text):
         return
     lex = lexicon()
-    for unit in _UNIT_AFTER.finditer(text):
+    for unit in skipped_finditer(_UNIT_AFTER, text):
         match = _NAME_BEFORE.search(text, max(0, unit.start() - 80), unit.start())
         if match is None:
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _AGE = r"(?<![\w.,/:-])(?:9\d|1[01]\d)(?![\w.,:/-]\d|[\w])"
@@ -63,12 +64,14 @@ _SINGULAR_YEAR = re.compile(r"(?<![\w.,/:-])(?P<v>91|101)[ \t]+(?:рік|год)
 
 def age_saying_candidates(text: str) -> Iterator[Redaction]:
     """The ages of the sayings above."""
+    # Through the cue index and the word-start keys on a long text (speed63: ~7 ms of plain
+    # searches on a 20-page record, ~1 ms so).
     for pattern in (_DATED, _GERMAN_J, _SINGULAR_YEAR):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             if pattern is _DATED and not _SOMEONE.search(_clause_before(text, match.start())):
                 continue
             yield _age(text, match.start("v"), match.end("v"))
-    for cue in _LIST_LABEL.finditer(text):
+    for cue in skipped_finditer(_LIST_LABEL, text):
         pos = cue.end()
         while item := _LIST_ITEM.match(text, pos):
             if 90 <= int(item.group("n")) <= 119 and not _NOT_YEARS_AFTER.match(

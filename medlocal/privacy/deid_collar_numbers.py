@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -102,7 +103,7 @@ def _time_of_event(text: str, rank_start: int, start: int) -> bool:
 def collar_number_candidates(text: str) -> Iterator[Redaction]:
     """Officers' collar and badge numbers in ``text`` (see the module's docstring)."""
     for pattern in (_BETWEEN, _AFTER, _NAME_THEN_NUMBER, _NUMBER_THEN_VERB):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             group = "v" if match.group("v") is not None else "w"
             start, end = match.start(group), match.end(group)
             if pattern is _NAME_THEN_NUMBER and (

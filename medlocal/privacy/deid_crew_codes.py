@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_counts import COUNT_AFTER
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_service_acronym_list import SERVICE_ACRONYMS
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_vehicle_nearby import NOT_CLINICAL
@@ -85,7 +86,9 @@ _EMERGENCY = frozenset({"SAMU", "SMUR", "SIAMU", "SEM", "SUMMA", "SMURD", "INEM"
 def crew_code_candidates(text: str) -> Iterator[Redaction]:
     """Crews', units' and call signs' codes after their words (see the module docstring)."""
     for pattern in (_CREW_CODE, _CALL_SIGN_CODE, _FLEET_NUMBER, _AIRCRAFT):
-        for match in pattern.finditer(text):
+        # Through the cue index and the word-start keys on a long text (speed63: ~16 ms of
+        # plain searches on a 20-page record that names no crew, 0.2 ms so).
+        for match in skipped_finditer(pattern, text):
             code = match.group("v")
             if pattern is _CREW_CODE and not any(ch.isdigit() for ch in code):
                 continue

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import RELATIONS, ROLES, TITLES
 from medlocal.privacy.deid_spans import Redaction
@@ -126,7 +127,7 @@ class EponymScores:
     def __init__(self, text: str, lex: Lexicon, own_names: Iterable[str]) -> None:
         self.text = text
         self.lex = lex
-        named = {m.group("w").lower() for m in _TITLED.finditer(text)}
+        named = {m.group("w").lower() for m in skipped_finditer(_TITLED, text)}
         named |= {m.group("w").lower() for m in _INITIAL_BEFORE.finditer(text)}
         self.named = named | {name.lower() for name in own_names}
 

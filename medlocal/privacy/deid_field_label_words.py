@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_tokens import Tok
 
 # One-word labels of deid_kind_labels' kinds in German, Dutch, French, Spanish, Italian,
@@ -34,7 +35,7 @@ def protect_field_labels(tokens: list[Tok], text: str) -> None:
     if ":" not in text:
         return
     starts = [t.start for t in tokens] if tokens else []
-    for match in _LABEL.finditer(text):
+    for match in skipped_finditer(_LABEL, text):
         i = bisect_left(starts, match.start("label"))
         if i < len(tokens) and tokens[i].start == match.start("label"):
             tokens[i].shape = "lower"

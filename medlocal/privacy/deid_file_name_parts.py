@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _FILE = re.compile(
@@ -42,7 +43,7 @@ def file_name_part_spans(text: str, found: Iterable[Redaction]) -> list[Redactio
     if not names or "." not in text:
         return []
     out: list[Redaction] = []
-    for file in _FILE.finditer(text):
+    for file in skipped_finditer(_FILE, text):
         start, end = file.span()
         if not any(start <= a and b <= end for a, b in names):
             continue

@@ -236,7 +236,7 @@ def _names_one(words: list[str], lex: Lexicon) -> bool:
 def hospital_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """Hospitals and homes named by capitalised words before their head, however plain."""
     found: list[WordSpan] = []
-    for head in _HEAD.finditer(text):
+    for head in skipped_finditer(_HEAD, text):
         written = head.group()
         caps = written.isupper()
         if written.islower():
@@ -376,7 +376,7 @@ def named_units(text: str, lex: Lexicon) -> list[WordSpan]:
             continue
         found.append(WordSpan("facility", match.start("n"), match.end("e")))
     for pattern in (_NUMBERED_UNIT, _LOCAL_CLINIC):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             end = match.end()
             # The place after a unit stops before a title or a month ("UMF 12 Dr. Ruiz").
             parts = list(re.finditer(r"\S+", match.group()))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -91,7 +92,7 @@ def _plain(word: str, lex: Lexicon) -> bool:
 def lower_org_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     """Organisations named in lower case before their kind's word, in ``text``."""
     found: list[Redaction] = []
-    for head in _HEAD.finditer(text):
+    for head in skipped_finditer(_HEAD, text):
         words = words_before(_WORD_BEFORE, text, head.start(), _MOST_WORDS)
         start = None
         for i, word in enumerate(words):

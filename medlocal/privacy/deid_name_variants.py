@@ -265,7 +265,9 @@ def _inflected_forms(text: str, names: list[Redaction], lex: Lexicon) -> Iterato
     for stem, whole in stems:
         by_opening.setdefault(stem[:_STEM], []).append((stem, whole))
     inside = _Covered(names)
-    for match in skipped_finditer(_CAPITALISED, text):
+    # The plain search (speed63): a capitalised word's shape opens many words, so the skipper's
+    # search for where each match opens cost more than the search itself (2.5 ms against 1.6).
+    for match in _CAPITALISED.finditer(text):
         word = fold(match.group())
         if match.group().isupper() or inside(match.start(), match.end()):
             continue  # a heading in capitals ("CHIMICA CLINICA") is no name's case

@@ -129,7 +129,7 @@ def nicknames(text: str, found: list[WordSpan], lex: Lexicon) -> list[WordSpan]:
             ):
                 out.append(WordSpan("name", match.start("v"), match.end("v")))
     for pattern in (_CUED, _QUOTED_BEFORE_NAME, _OF_PARENT):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             value = match.group("v")
             words = [fold(w) for w in value.split()]
             # In closed quotes after the cue the value is what the person is called, even a

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Kinds of facility that are numbered (lower case; matched in any case).
@@ -106,13 +107,15 @@ def _start_with_name(text: str, start: int) -> int:
 def numbered_facility_spans(text: str) -> Iterator[Redaction]:
     """The facilities named by their kind and number in ``text`` (see the module's
     docstring)."""
+    # Through the cue index and the skippers on a long text (speed63: ~9 ms of plain searches on
+    # a 20-page record, 0.2 ms so).
     matches = [
         m
-        for m in _NUMBERED.finditer(text)
+        for m in skipped_finditer(_NUMBERED, text)
         if not _COUNTED.match(text, m.end())
         and not any(w.rstrip(".").lower() in _RECORD_WORDS for w in m.group(1).split())
     ]
-    matches += _TURKISH.finditer(text)
+    matches += skipped_finditer(_TURKISH, text)
     for match in matches:
         start = _start_with_name(text, match.start())
         end = match.end()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, TITLES
 from medlocal.privacy.deid_tokens import WordSpan
@@ -98,7 +99,7 @@ def initialled_organisations(text: str, lex: Lexicon) -> list[WordSpan]:
     and names ending in "International"."""
     found: list[WordSpan] = []
     for pattern in (_AT_INITIALS, _EX_BODY, _WARD_INITIALS):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             initials = match.group("n")
             if pattern is not _EX_BODY and initials.endswith("U"):
                 continue  # "transferred to the CICU.": a hospital's own unit

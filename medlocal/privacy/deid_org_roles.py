@@ -121,7 +121,7 @@ def leisure_places(text: str, lex: Lexicon) -> list[WordSpan]:
     """Pubs, clubs, teams, hotels and bodies named after a verb of going, playing, staying or
     belonging."""
     found: list[WordSpan] = []
-    for verb in _LEISURE_VERB.finditer(text):
+    for verb in skipped_finditer(_LEISURE_VERB, text):
         start, end, words = _read_name(text, verb.end())
         if start < 0 or any(w in _SERVICES for w in words):
             continue  # "went to A&E"
@@ -156,7 +156,7 @@ _INITIALS = re.compile(r"[A-Z]{3,6}(?![\w&'’-])")
 def care_initials(text: str, lex: Lexicon) -> list[WordSpan]:
     """Hospitals and services named by unknown initials after a verb of care."""
     found: list[WordSpan] = []
-    for verb in _CARE_VERB.finditer(text):
+    for verb in skipped_finditer(_CARE_VERB, text):
         match = _INITIALS.match(text, verb.end())
         if match is None:
             continue
@@ -197,7 +197,7 @@ _NAME_PART = re.compile(r"[A-Z][\w'’&.-]*")
 def named_kinds(text: str, lex: Lexicon) -> list[WordSpan]:
     """Names before the kind of place they are, in lower case."""
     found: list[WordSpan] = []
-    for kind in _KIND.finditer(text):
+    for kind in skipped_finditer(_KIND, text):
         name = _NAME_BEFORE.search(text, max(0, kind.start() - 60), kind.start())
         if name is None:
             continue
@@ -418,7 +418,7 @@ _RUN_PART = re.compile(r"[A-Z0-9][\w'’&.-]*")
 def extra_heads(text: str, lex: Lexicon) -> list[WordSpan]:
     """Places named before a head the facility words lack."""
     found: list[WordSpan] = []
-    for head in _EXTRA_HEAD.finditer(text):
+    for head in skipped_finditer(_EXTRA_HEAD, text):
         run = _RUN_BEFORE.search(text, max(0, head.start() - 50), head.start())
         if run is None:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, fold
 from medlocal.privacy.deid_tokens import TOKEN, WordSpan
 
@@ -42,7 +43,7 @@ _SAINT = re.compile(r"(?:St\.?|Saint|Our[ \t]+Lady)\b")
 def school_names(text: str, lex: Lexicon) -> list[WordSpan]:
     """The schools in ``text`` named by their level, each with its designation and level."""
     found: list[WordSpan] = []
-    for match in _SCHOOL.finditer(text):
+    for match in skipped_finditer(_SCHOOL, text):
         name = match.group("name")
         words = [fold(m.group().rstrip("'’")).removesuffix("'s") for m in TOKEN.finditer(name)]
         acronyms = [w for w in name.split() if len(w) > 1 and w.isupper()]

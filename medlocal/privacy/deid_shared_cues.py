@@ -26,11 +26,21 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import SKIP_FROM, _parser, skipped_matches
-from medlocal.privacy.deid_pattern_cues import Clause, TextCues, line_bound, required_cues
+from medlocal.privacy.deid_pattern_cues import (
+    Clause,
+    TextCues,
+    folded,
+    line_bound,
+    required_cues,
+)
 from medlocal.privacy.deid_word_starts import WordStarts
 
 # The text whose index is kept, the index, and the text's word-start index (one text at a time).
 _KEPT: tuple[str, TextCues, WordStarts] | None = None
+# Speed (speed63): the text as written where the rules read it re-cased (deid_case.recase), with
+# the re-cased text's cue index and a word-start index of its own: the readings after the rules
+# search the text as written, and searched it without an index.
+_WRITTEN: tuple[str, TextCues, WordStarts] | None = None
 # Each pattern's cue clauses and whether it is line_bound, by its identity, with the pattern
 # (see deid_patterns._PLANS: hashing a compiled pattern hashes its whole code).
 _READINGS: dict[int, tuple[re.Pattern[str], tuple[Clause, ...], bool]] = {}
@@ -41,24 +51,48 @@ _LINE_BOUND_SKIPPERS: dict[int, tuple[re.Pattern[str], bool]] = {}
 def text_cues(text: str) -> TextCues:
     """The cue index of ``text``; kept for the finders where ``text`` is long (the one kept
     before is let go)."""
-    global _KEPT
-    kept = _KEPT
-    if kept is not None and kept[0] is text:
+    global _KEPT, _WRITTEN
+    kept = _kept_for(text)
+    if kept is not None:
         return kept[1]
     cues = TextCues(text)
     if len(text) >= SKIP_FROM:
         _KEPT = (text, cues, WordStarts(text, cues.folded_text))
+        _WRITTEN = None
     return cues
+
+
+def keep_written_cues(written: str, read: str) -> None:
+    """Keep the cue index kept for ``read`` for ``written`` too, where ``read`` is ``written``
+    re-cased: where both fold to the same text, the index (built from the folded text alone,
+    deid_pattern_cues.TextCues) is the one ``written`` would build. ``written`` gets its own
+    word-start index (built on first use), as text_cues would give it."""
+    global _WRITTEN
+    kept = _KEPT
+    if kept is None or kept[0] is not read or written is read or len(written) != len(read):
+        return
+    cues = kept[1]
+    if folded(written) == cues.folded_text:
+        _WRITTEN = (written, cues, WordStarts(written, cues.folded_text))
+
+
+def _kept_for(text: str) -> tuple[str, TextCues, WordStarts] | None:
+    """The index kept for this very ``text`` (``is``, never an equal string), or None."""
+    # Each read once: another thread's preview may replace them meanwhile.
+    kept, written = _KEPT, _WRITTEN
+    if kept is not None and kept[0] is text:
+        return kept
+    if written is not None and written[0] is text:
+        return written
+    return None
 
 
 def text_word_starts(text: str) -> WordStarts | None:
     """The word-start index of ``text`` (deid_word_starts), kept with its cue index for the
     fixed-form patterns and the finders that open a word (session 61: deid_keyed_finders);
     None where no index is kept for this very text. Built on its first use."""
-    kept = _KEPT  # read once: another thread's preview may replace it meanwhile
-    if kept is None or kept[0] is not text:
-        return None
-    return kept[2]
+    kept = _kept_for(text)
+    return None if kept is None else kept[2]
 
 
 def keep_text_cues(text: str) -> None:
@@ -70,8 +104,8 @@ def keep_text_cues(text: str) -> None:
 
 def forget_text_cues() -> None:
     """Let go of the index kept (every preview calls this when done)."""
-    global _KEPT
-    _KEPT = None
+    global _KEPT, _WRITTEN
+    _KEPT = _WRITTEN = None
 
 
 def _reading(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], bool]:
@@ -108,8 +142,8 @@ def cue_regions(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]] | 
     """Where in ``text`` every match of ``pattern`` lies, by the index kept for ``text``: []
     where it can hold none, runs of whole lines where the pattern is line_bound, None where
     anywhere (no index kept for this text, no cue read, or cues on most of its lines)."""
-    kept = _KEPT  # read once: another thread's preview may replace it meanwhile
-    if kept is None or kept[0] is not text:
+    kept = _kept_for(text)
+    if kept is None:
         return None
     clauses, bound = _reading(pattern)
     if not clauses:

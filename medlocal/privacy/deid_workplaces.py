@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import RELATIONS, ROLE_AFTER, TITLES
 from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
@@ -74,7 +75,7 @@ def _plain(word: str, lex: Lexicon) -> bool:
 def work_employers(text: str, lex: Lexicon) -> list[WordSpan]:
     """Employers named after a verb of working."""
     found: list[WordSpan] = []
-    for verb in _WORK_VERB.finditer(text):
+    for verb in skipped_finditer(_WORK_VERB, text):
         pos = verb.end()
         start = end = -1
         words: list[str] = []

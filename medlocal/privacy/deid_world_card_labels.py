@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_dates import is_date
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_pattern_context import UNIT_AFTER
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -112,7 +113,9 @@ _BELGIAN_SHAPE = re.compile(r"\d\d\.[01]\d\.[0-3]\d[-. ]?\d{3}[-. ]?\d{2}")
 def world_card_label_candidates(text: str) -> Iterator[Redaction]:
     """Numbers after the labels above (see the module docstring)."""
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        # Through the cue index and the word-start keys on a long text (speed63: ~18 ms of
+        # plain searches on a 20-page record, 0.2 ms so).
+        for match in skipped_finditer(pattern, text):
             value = match.group("v")
             if sum(ch.isdigit() for ch in value) < _LEAST_DIGITS or is_date(value):
                 continue

@@ -140,7 +140,11 @@ from medlocal.privacy.deid_roles_abroad import role_abroad_spans
 from medlocal.privacy.deid_run_cuts import OPENING_VERBS
 from medlocal.privacy.deid_saint_names import saint_place_candidates
 from medlocal.privacy.deid_secret_words import secret_word_candidates
-from medlocal.privacy.deid_shared_cues import forget_text_cues, keep_text_cues
+from medlocal.privacy.deid_shared_cues import (
+    forget_text_cues,
+    keep_text_cues,
+    keep_written_cues,
+)
 from medlocal.privacy.deid_short_dates import short_date_candidates
 from medlocal.privacy.deid_signer_initials import signer_initial_candidates
 from medlocal.privacy.deid_slot_initials import slot_initial_spans
@@ -255,6 +259,9 @@ class Redactor:
         found, tagged, tokens = self._read_candidates(read, text)
         if read is not text:
             found, tagged = _as_written(text, found), _as_written(text, tagged)
+            # The readings below search the text as written: they share the re-cased text's
+            # cue index where both fold the same (speed63; deid_shared_cues).
+            keep_written_cues(text, read)
         checkpoint()
         yield from found
         # Identifiers a scan glued to the words beside them, or dated with misread separators
