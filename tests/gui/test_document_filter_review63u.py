@@ -9,29 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.gui_window import PASS, focus_in_window, make_workspace, open_window
+from fixtures.document_filter_window import (
+    NAMES,
+    WAIT_MS,
+    filter_window,
+    shown_names,
+    write_document,
+)
 from fixtures.message_boxes import act_on_questions
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from medlocal.app import Workspace
 from medlocal.ui.document_filter import chosen_documents
 from medlocal.ui.main_window import MainWindow
-
-WAIT_MS = 60_000
-NAMES = (
-    "2023-11-02_clinic_letter.txt",
-    "2024-03-13_discharge_summary.txt",
-    "2024-03-20_echo_report.md",
-    "bloods_march.csv",
-    "referral_cardiology.txt",
-)
-
-
-def _shown(documents: QListWidget) -> list[str]:
-    rows = (documents.item(row) for row in range(documents.count()))
-    return [item.text().split("  (")[0] for item in rows if not item.isHidden()]
 
 
 def _names(items: list[QListWidgetItem]) -> list[str]:
@@ -39,24 +31,14 @@ def _names(items: list[QListWidgetItem]) -> list[str]:
     return sorted(item.text().split("  (")[0] for item in items)
 
 
-def _write(folder: Path, name: str, number: int) -> Path:
-    path = folder / name
-    body = f"Note {number}: metformin {number + 1}00 mg daily."
-    path.write_text("test,value\nHbA1c,48\n" if name.endswith(".csv") else body, "utf-8")
-    return path
-
-
-def _window(qtbot: QtBot, tmp_path: Path) -> tuple[Workspace, MainWindow, int, Path]:
-    workspace = make_workspace(tmp_path)
-    workspace.create_vault(PASS)
-    patient = workspace.require_vault().add_patient("Margaret Hartley")
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    workspace.import_documents([_write(folder, n, i) for i, n in enumerate(NAMES)], patient)
-    window = open_window(qtbot, workspace)
-    focus_in_window(qtbot, window, window.patients.patients)
-    qtbot.waitUntil(lambda: window.patients.documents.count() == len(NAMES), timeout=WAIT_MS)
-    return workspace, window, patient, folder
+@pytest.fixture
+def asking(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[str], Workspace, MainWindow, int]:
+    """Every question answered by its button that acts (Delete), and noted; the window with
+    the five documents."""
+    asked = act_on_questions(monkeypatch, act=True)
+    return (asked, *filter_window(qtbot, tmp_path))
 
 
 def _delete(qtbot: QtBot, window: MainWindow, asked: list[str]) -> None:
@@ -68,13 +50,12 @@ def _delete(qtbot: QtBot, window: MainWindow, asked: list[str]) -> None:
 
 
 def test_a_shift_click_range_over_hidden_rows_deletes_only_the_rows_shown(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, asking: tuple[list[str], Workspace, MainWindow, int]
 ) -> None:
-    asked = act_on_questions(monkeypatch, act=True)
-    workspace, window, patient, _folder = _window(qtbot, tmp_path)
+    asked, workspace, window, patient = asking
     panel, documents = window.patients, window.patients.documents
     qtbot.keyClicks(panel.document_filter, "txt")  # the .md and the .csv (rows 2, 3) hidden
-    assert _shown(documents) == [NAMES[0], NAMES[1], NAMES[4]]
+    assert shown_names(window) == [NAMES[0], NAMES[1], NAMES[4]]
     viewport = documents.viewport()
     qtbot.mouseClick(
         viewport,
@@ -98,20 +79,20 @@ def test_a_shift_click_range_over_hidden_rows_deletes_only_the_rows_shown(
 
 
 def test_a_document_imported_while_the_box_hides_it_is_not_deleted_by_ctrl_a(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, asking: tuple[list[str], Workspace, MainWindow, int]
 ) -> None:
-    asked = act_on_questions(monkeypatch, act=True)
-    workspace, window, patient, folder = _window(qtbot, tmp_path)
+    asked, workspace, window, patient = asking
+    folder = tmp_path / "docs"
     panel, documents = window.patients, window.patients.documents
     qtbot.keyClicks(panel.document_filter, "echo")
     documents.setFocus()
     qtbot.keyClick(documents, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert _names(chosen_documents(documents)) == [NAMES[2]]
     # A file arrives (an import under way): the list is read again on a worker.
-    workspace.import_documents([_write(folder, "2024-04-01_new_letter.txt", 9)], patient)
+    workspace.import_documents([write_document(folder, "2024-04-01_new_letter.txt", 9)], patient)
     panel.document_refresh.refresh_in_background()
     qtbot.waitUntil(lambda: documents.count() == len(NAMES) + 1, timeout=WAIT_MS)
-    assert _shown(documents) == [NAMES[2]]
+    assert shown_names(window) == [NAMES[2]]
     assert panel.document_filter.count.text().startswith("1 of 6 documents shown")
     documents.setFocus()
     qtbot.keyClick(documents, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -126,7 +107,7 @@ def test_a_document_imported_while_the_box_hides_it_is_not_deleted_by_ctrl_a(
 def test_a_hidden_row_selected_through_the_selection_model_is_dropped_and_export_takes_the_shown(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    _workspace, window, _patient, _folder = _window(qtbot, tmp_path)
+    _workspace, window, _patient = filter_window(qtbot, tmp_path)
     panel, documents = window.patients, window.patients.documents
     qtbot.keyClicks(panel.document_filter, "referral")
     documents.item(4).setSelected(True)
@@ -143,15 +124,16 @@ def test_a_hidden_row_selected_through_the_selection_model_is_dropped_and_export
 
 
 def test_another_patient_chosen_with_a_word_typed_shows_and_deletes_only_what_is_seen(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, asking: tuple[list[str], Workspace, MainWindow, int]
 ) -> None:
-    asked = act_on_questions(monkeypatch, act=True)
-    workspace, window, patient, folder = _window(qtbot, tmp_path)
+    asked, workspace, window, patient = asking
+    folder = tmp_path / "docs"
     panel, documents = window.patients, window.patients.documents
     vault = workspace.require_vault()
     other = vault.add_patient("Desmond Okafor")
     workspace.import_documents(
-        [_write(folder, "okafor_echo.txt", 7), _write(folder, "okafor_gp.txt", 8)], other
+        [write_document(folder, "okafor_echo.txt", 7), write_document(folder, "okafor_gp.txt", 8)],
+        other,
     )
     panel.reload(select=patient)
     qtbot.keyClicks(panel.document_filter, "echo")
@@ -160,7 +142,7 @@ def test_another_patient_chosen_with_a_word_typed_shows_and_deletes_only_what_is
     )
     panel.patients.setCurrentRow(row)
     qtbot.waitUntil(lambda: documents.count() == 2, timeout=WAIT_MS)
-    assert panel.document_filter.text() == "" and _shown(documents) == [
+    assert panel.document_filter.text() == "" and shown_names(window) == [
         "okafor_echo.txt",
         "okafor_gp.txt",
     ]
