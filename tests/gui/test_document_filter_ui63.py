@@ -7,53 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.gui_window import PASS, focus_in_window, make_workspace, open_window
+from fixtures.document_filter_window import NAMES, WAIT_MS, filter_window, shown_names
 from fixtures.message_boxes import act_on_questions
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from medlocal.app import Workspace
 from medlocal.ui.document_filter import chosen_documents, document_matches
 from medlocal.ui.main_window import MainWindow
 from medlocal.vault.store import Vault
-
-WAIT_MS = 60_000
-NAMES = (
-    "2023-11-02_clinic_letter.txt",
-    "2024-03-13_discharge_summary.txt",
-    "2024-03-20_echo_report.md",
-    "bloods_march.csv",
-    "referral_cardiology.txt",
-)
-
-
-def _listed(window: MainWindow) -> list[str]:
-    documents = window.patients.documents
-    return [
-        documents.item(row).text().split("  (")[0]
-        for row in range(documents.count())
-        if not documents.item(row).isHidden()
-    ]
-
-
-def _window(qtbot: QtBot, tmp_path: Path) -> tuple[Workspace, MainWindow, int]:
-    workspace = make_workspace(tmp_path)
-    workspace.create_vault(PASS)
-    patient = workspace.require_vault().add_patient("Margaret Hartley")
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    paths = []
-    for number, name in enumerate(NAMES):
-        path = folder / name
-        body = f"Note {number}: metformin {number + 1}00 mg daily."
-        path.write_text("test,value\nHbA1c,48\n" if name.endswith(".csv") else body, "utf-8")
-        paths.append(path)
-    workspace.import_documents(paths, patient)
-    window = open_window(qtbot, workspace)
-    focus_in_window(qtbot, window, window.patients.patients)
-    qtbot.waitUntil(lambda: window.patients.documents.count() == len(NAMES), timeout=WAIT_MS)
-    return workspace, window, patient
 
 
 def test_words_in_any_order_case_and_accents_ignored() -> None:
@@ -67,7 +29,7 @@ def test_words_in_any_order_case_and_accents_ignored() -> None:
 def test_typing_narrows_the_list_by_name_type_and_date_and_escape_clears_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    _workspace, window, _patient = _window(qtbot, tmp_path)
+    _workspace, window, _patient = filter_window(qtbot, tmp_path)
     panel = window.patients
     box = panel.document_filter
     # Reached by keyboard: Tab from the patient list's buttons arrives in the box, and the
@@ -81,20 +43,20 @@ def test_typing_narrows_the_list_by_name_type_and_date_and_escape_clears_it(
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is box
     qtbot.keyClicks(box, "2024-03")
-    assert _listed(window) == [NAMES[1], NAMES[2]]
+    assert shown_names(window) == [NAMES[1], NAMES[2]]
     assert box.count.isVisible() and box.count.text().startswith("2 of 5 documents shown")
     box.clear()
     qtbot.keyClicks(box, "csv")  # the type
-    assert _listed(window) == [NAMES[3]]
+    assert shown_names(window) == [NAMES[3]]
     box.clear()
     qtbot.keyClicks(box, "summary DISCHARGE")  # words in any order, any case
-    assert _listed(window) == [NAMES[1]]
+    assert shown_names(window) == [NAMES[1]]
     box.clear()
     qtbot.keyClicks(box, "xray")
-    assert _listed(window) == []
+    assert shown_names(window) == []
     assert "No document of the 5 matches “xray”" in box.count.text()
     qtbot.keyClick(box, Qt.Key.Key_Escape)
-    assert box.text() == "" and _listed(window) == list(NAMES)
+    assert box.text() == "" and shown_names(window) == list(NAMES)
     assert not box.count.isVisible()
     assert window.isVisible() and QApplication.focusWidget() is box
     qtbot.keyClicks(box, "echo")
@@ -111,7 +73,7 @@ def asking(
 ) -> tuple[Vault, MainWindow, int, list[str]]:
     """The window with the five documents; every question answered by its button that acts
     (Delete), and noted."""
-    workspace, window, patient = _window(qtbot, tmp_path)
+    workspace, window, patient = filter_window(qtbot, tmp_path)
     return workspace.require_vault(), window, patient, act_on_questions(monkeypatch, act=True)
 
 
@@ -140,7 +102,7 @@ def test_ctrl_a_with_a_filter_on_then_delete_deletes_only_the_documents_shown(
         NAMES[4],
     }
     # The box still narrows the list read again: nothing matches now.
-    assert panel.document_filter.text() == "2024-03" and _listed(window) == []
+    assert panel.document_filter.text() == "2024-03" and shown_names(window) == []
     window.close()
 
 
@@ -168,21 +130,21 @@ def test_a_selection_the_filter_then_hides_is_not_deleted_nor_exported(
 
 
 def test_another_patient_and_the_lock_clear_the_box(qtbot: QtBot, tmp_path: Path) -> None:
-    workspace, window, _patient = _window(qtbot, tmp_path)
+    workspace, window, _patient = filter_window(qtbot, tmp_path)
     panel = window.patients
     workspace.require_vault().add_patient("Desmond Okafor")
     panel.reload(select=panel.patient_id)
     qtbot.keyClicks(panel.document_filter, "echo")
-    assert _listed(window) == [NAMES[2]]
+    assert shown_names(window) == [NAMES[2]]
     panel.reload(select=panel.patient_id)  # the same patient read again: the box stays
-    assert panel.document_filter.text() == "echo" and _listed(window) == [NAMES[2]]
+    assert panel.document_filter.text() == "echo" and shown_names(window) == [NAMES[2]]
     other = next(
         row for row in range(panel.patients.count()) if "Okafor" in panel.patients.item(row).text()
     )
     panel.patients.setCurrentRow(other)
     assert panel.document_filter.text() == ""
     panel.patients.setCurrentRow(1 - other)
-    assert _listed(window) == list(NAMES)
+    assert shown_names(window) == list(NAMES)
     qtbot.keyClicks(panel.document_filter, "echo")
     panel.clear()  # the lock
     assert panel.document_filter.text() == "" and not panel.document_filter.count.isVisible()
