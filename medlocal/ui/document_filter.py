@@ -25,7 +25,9 @@ def document_matches(query: str, found_in: str) -> bool:
 
 def chosen_documents(documents: QListWidget) -> list[QListWidgetItem]:
     """The selected rows the clinician can see, in the list's order."""
-    return [item for item in documents.selectedItems() if not item.isHidden()]
+    # selectedItems() gives the order of the clicks; the confirmation names them as listed.
+    shown = [item for item in documents.selectedItems() if not item.isHidden()]
+    return sorted(shown, key=documents.row)
 
 
 class DocumentFilter(QLineEdit):
