@@ -199,7 +199,10 @@ def later_than_its_date(
     if start is None:
         return False
     wanted = int(value.canonical) * (7 if value.unit == "week" else 1)
-    target = (start + timedelta(days=wanted)).isoformat()
+    try:
+        target = (start + timedelta(days=wanted)).isoformat()
+    except OverflowError:  # "3000000 days later" runs past year 9999: no day a passage gives
+        return False
     return any(v.kind == "date" and target in (v.canonical, v.alt) for v in evidence)
 
 

@@ -61,11 +61,27 @@ def converted_result(
     except ArithmeticError:
         return False
     places = written_places(value)
-    for named, mass, molar, factors in _FACTORS:
-        if {first.unit, value.unit} != {mass, molar} or not named.search(body, 0, first.start):
-            continue
+    measure = _nearest_measure(body, first.start)
+    if measure is None:
+        return False
+    _, mass, molar, factors = measure
+    if {first.unit, value.unit} == {mass, molar}:
         for factor in factors:
             exact = given / factor if first.unit == mass else given * factor
-            if mine in (exact.quantize(places), exact.quantize(places, rounding=ROUND_DOWN)):
+            try:
+                rounded = (exact.quantize(places), exact.quantize(places, rounding=ROUND_DOWN))
+            except ArithmeticError:  # more digits than the context holds: no lab result
+                return False
+            if mine in rounded:
                 return True
     return False
+
+
+def _nearest_measure(
+    body: str, end: int
+) -> tuple[re.Pattern[str], str, str, tuple[Decimal, ...]] | None:
+    """The measure named last before ``end``: the result's own, not one the sentence gave
+    earlier (review63g: "glucose was normal and cholesterol 232 mg/dL, about 12.9 mmol/L"
+    passed on glucose's factor)."""
+    named = [(m.start(), entry) for entry in _FACTORS for m in entry[0].finditer(body, 0, end)]
+    return max(named, key=lambda found: found[0])[1] if named else None

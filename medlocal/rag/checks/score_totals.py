@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from itertools import pairwise
 
 from medlocal.values import Value
@@ -16,16 +17,22 @@ from medlocal.values import Value
 _OVER = re.compile(r"\s*(?:/|out\s+of)\s*", re.IGNORECASE)
 
 
-def score_totals(body: str, values: Sequence[Value]) -> set[int]:
+def score_totals(body: str, values: Sequence[Value], evidence_text: str) -> set[int]:
     """The starts of ``values`` that are the top of a score's scale: a plain number (no unit)
     right after another plain number and a slash or "out of", not smaller than it ("6/10",
-    "5 out of 5"; not a blood pressure's "120/80")."""
+    "5 out of 5"; not a blood pressure's "120/80"), that the cited passages write too (their
+    scale's "(0-10)"). A top they do not write is a count or a result to find: "3 out of 14
+    lymph nodes" against "3/12", Snellen's "6/12" against "6/9" (review63g)."""
     found: set[int] = set()
     for score, top in pairwise(values):
         if not (_plain(score) and _plain(top)):
             continue
         joint = body[score.start + len(score.raw) : top.start]
-        if _OVER.fullmatch(joint) and float(score.canonical) <= float(top.canonical):
+        if (
+            _OVER.fullmatch(joint)
+            and Decimal(score.canonical) <= Decimal(top.canonical)
+            and re.search(rf"(?<![\d.]){re.escape(top.canonical)}(?!\d|\.\d)", evidence_text)
+        ):
             found.add(top.start)
     return found
 

@@ -43,9 +43,9 @@ from medlocal.rag.checks.units import (
 )
 from medlocal.rag.checks.worked_out import (
     course_total,
-    day_totals,
     percent_change,
     rest_of_week,
+    worked_out_totals,
 )
 from medlocal.rag.checks.written_forms import diabetes_type, fio2_as_percent, unsure_absence
 from medlocal.rag.frequency import frequencies
@@ -88,8 +88,8 @@ def check_values(
     # the result itself is checked against the passage's value of that time (binding.py).
     passage_times = {b.timepoint for _, b in evidence_bound}
     timed = {p.start for p in elapsed_labels(body, values) if p.key in passage_times}
-    totals = {total.start for total, _ in day_totals(body, values, frequencies(body))}
-    scales = score_totals(body, values)
+    totals = worked_out_totals(body, values, frequencies(body), evidence_text)
+    scales = score_totals(body, values, evidence_text)
     for value in values:
         if any(start <= value.start < end for start, end in settled) or value.start in timed:
             continue

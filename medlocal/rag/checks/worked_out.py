@@ -239,6 +239,29 @@ _CEILING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _A_DAY_AFTER = re.compile(r"\s+(?:a|per|each)\s+day\b|\s+daily\b|\s*/\s*day\b", re.IGNORECASE)
+# A day's most that the passages state themselves ("max 3 g in 24 hours", "maximum daily dose
+# 3 g", "not to exceed 3 g"): a lower ceiling for a small patient or a liver, which the dose
+# times its doses a day does not give.
+_CEILING_STATED = re.compile(
+    r"\b(?:max(?:imum)?|at\s+most|no\s+more\s+than|not\s+more\s+than|not\s+to\s+exceed)\b"
+    r"[^\d\n.;]{0,25}\d",
+    re.IGNORECASE,
+)
+
+
+def worked_out_totals(
+    body: str, values: Sequence[Value], regimens: Sequence[Frequency], evidence_text: str
+) -> set[int]:
+    """The starts of ``day_totals`` that are arithmetic on the sentence's own words, so need no
+    finding in the passages: every day's total, and a ceiling ("at most 4 g a day") only where
+    the cited passages state no ceiling of their own (review63g: "1 g four times a day, at most
+    4 g a day" passed against "maximum 3 g in 24 hours")."""
+    stated = _CEILING_STATED.search(evidence_text) is not None
+    return {
+        total.start
+        for total, per in day_totals(body, values, regimens)
+        if per is not None or not stated
+    }
 
 
 _ONCE = Fraction(1)
