@@ -34,8 +34,12 @@ _NOT_YEARS = re.compile(
     r"минут\w*|дн\w*|недел\w*|месяц\w*|мг|кг)"
 )
 _ITALIAN = re.compile(
-    rf"(?:\bdi[ \t]+|(?<=[,;(:])[ \t]*|^[ \t]*)(?i:anni)[ \t]*+:?[ \t]*+{_AGE}", re.M
+    rf"(?:(?P<di>\bdi[ \t]+)|(?<=[,;(:])[ \t]*|^[ \t]*)(?i:anni)[ \t]*+:?[ \t]*+{_AGE}", re.M
 )
+# "Anni 90" opening a field is also the 1990s ("tonsillectomia (anni 90)", "Anamnesi:\nanni 90
+# IMA"); 91 and over are no decade. Ninety is an age only set off by commas ("Sig.ra B., anni
+# 90, vedova") or after "di" (review63b).
+_NINETY_SET_OFF = re.compile(r"(?<=,)[ \t]*(?i:anni)[ \t]*+:?[ \t]*+90[ \t]*,")
 _AGE_WORD_FIRST = re.compile(
     r"(?<![\w])(?:בן|בת|בגיל|גיל|(?i:age[ \t]+\(?in[ \t]+years\)?|"
     r"возраст|вік|възраст|ηλικία|ηλικιας|yaşı|yaş|ikä|vârsta|"
@@ -66,11 +70,22 @@ def age_cue_candidates(text: str) -> Iterator[Redaction]:
     """The ages of the module docstring."""
     for pattern in (_ITALIAN, _AGE_WORD_FIRST, _SPANISH_A):
         for match in pattern.finditer(text):
-            if not _NOT_YEARS.match(text, match.end("v")):
-                yield _age(text, match.start("v"), match.end("v"))
+            if _NOT_YEARS.match(text, match.end("v")) or _decade(match):
+                continue
+            yield _age(text, match.start("v"), match.end("v"))
     for match in _GERMAN.finditer(text):
         group = "v" if match.group("v") else "o"
         yield _age(text, match.start(group), match.end(group))
+
+
+def _decade(match: re.Match[str]) -> bool:
+    """ "Anni 90" opening a field, not set off by commas: the 1990s."""
+    return (
+        match.re is _ITALIAN
+        and match.group("v") == "90"
+        and not match.group("di")
+        and not _NINETY_SET_OFF.match(match.string, match.start())
+    )
 
 
 def _age(text: str, start: int, end: int) -> Redaction:

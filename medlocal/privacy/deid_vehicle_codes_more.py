@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_counts import COUNT_AFTER
+from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, VEHICLE_WORDS
 
@@ -51,9 +52,11 @@ _NUMBERED_WORDS = (
 )
 _NUMBER_SIGN = r"(?i:№|n[°º]\.?|no\.|nr\.?|n\.|núm\.?|num\.|#|номер|αρ\.)"
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?i:{_NUMBERED_WORDS})(?![\w-])[ \t]*+{_NUMBER_SIGN}[ \t]*+"
+    rf"(?<![\w-])(?i:{_NUMBERED_WORDS})(?![\w-])[ \t]*+(?P<sign>{_NUMBER_SIGN})[ \t]*+"
     rf"(?P<v>\d{{1,5}}(?:[-/]\d{{1,3}})?){_NO_UNIT}"
 )
+# "Tender" is also a finding, and "#" a fracture: "ribs tender #7" (review63b).
+_TENDER_FRACTURE = re.compile(r"(?i:tender)[ \t]*#")
 _CALL_WORDS = (
     r"roepnaam|roepletters|позывной|позивний|κωδικός[ \t]+κλήσης|nominativo(?:[ \t]+radio)?|"
     r"nome[ \t]+radio|funkname|hívójel|kutsumerkki|anropsnamn|kaldenavn|radiokode|"
@@ -88,20 +91,29 @@ _NOT_A_SHIP = re.compile(
     r"pressure|volume|unit|ward|bay)\b"
 )
 _FLIGHT = (
-    r"medevac|medivac|flight|flights|leg|tail(?:[ \t]+number)?|airlift|air[ \t]+ambulance|"
+    # "leg" before its number only: the limb is no flight's leg ("Left leg: I-STAT", review63b).
+    r"medevac|medivac|flight|flights|leg(?=[ \t]+\d{1,2}\b)|tail(?:[ \t]+number)?|airlift|"
+    r"air[ \t]+ambulance|"
     r"repatriation|learjet|king[ \t]+air|citation|challenger|pilatus|pc-12|cessna|"
     r"beechcraft|hawker|dash[ \t]+8|flug|vol|vuelo|voo|volo|lento|lot"
 )
-_REGISTRATION = rf"(?:{NATIONALITY_MARKS})-[A-Z]{{3,4}}|N[1-9]\d{{0,4}}[A-Z]{{0,2}}"
+# A US registration has three characters at least after the N: "N2", "N2O", "N95" are
+# nodes, a gas and a mask (review63b).
+_REGISTRATION = (
+    rf"(?:{NATIONALITY_MARKS})-[A-Z]{{3,4}}|N[1-9](?:\d{{2,4}}[A-Z]{{0,2}}|\d?[A-Z]{{2}})"
+)
 _AIRCRAFT = re.compile(
     # "Flight of ideas" is a psychiatric sign ("flight of ideas, C-SSRS low").
     rf"(?i:(?<![\w-])(?:{_FLIGHT})(?![\w-])(?![ \t]+of\b))[^.;!?\n]{{0,40}}?(?<![\w-])"
-    rf"(?P<v>(?-i:{_REGISTRATION}))(?![\w-])"
+    rf"(?P<v>(?-i:{_REGISTRATION}))(?![\w-]){_NO_UNIT}"
 )
 # A one-letter mark takes four letters (as deid_crew_codes): "G-CSF", "C-PAP" stay, and a
 # clinical word after the letter is none ("B-CELL", "G-TUBE", "M-MODE", "C-DIFF").
 _NOT_REGISTRATION = re.compile(
     r"[A-Z]-[A-Z]{3}|[A-Z]-(?:CELL|TUBE|MODE|DIFF|LOOP|WAVE|LINE|ARMS|SCAN|SPOT|TEST|SSRS|KIT[A-Z])"
+    # Tests and markers a retrieval note writes on its flight's line (review63b): "PT-INR",
+    # "HS-TNT", "LV-EDP", "C-ANCA", "I-STAT"; the clinical abbreviations and words below too.
+    r"|[A-Z0-9]{1,3}-(?:ANCA|TNT|TNI|EDP|ABCD)"
 )
 _DIGIT_PLATE = re.compile(
     rf"(?<![\w-])(?i:{VEHICLE_WORDS}|אמבולנס|מספר[ \t]+רישוי|לוחית[ \t]+רישוי|רישוי)"
@@ -160,7 +172,11 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
     ):
         for match in pattern.finditer(text):
             code = match.group("v")
-            if pattern is _AIRCRAFT and _NOT_REGISTRATION.fullmatch(code):
+            if pattern is _AIRCRAFT and _clinical_dash_code(code):
+                continue
+            if pattern is _NUMBERED and _TENDER_FRACTURE.match(text, match.start(), match.end()):
+                continue
+            if pattern is _CALL_NAME and _drug_and_dose(code):
                 continue
             yield _vehicle(text, match.start("v"), match.end("v"))
     for match in _CLINICAL_LETTERS_PLATE.finditer(text):
@@ -168,7 +184,50 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
     for match in _SHIP.finditer(text):
         if _NOT_A_SHIP.search(match.group("v")) or not _MARITIME.search(_line(text, match)):
             continue
+        if _clinical_after_abbreviation(match):
+            continue
         yield _vehicle(text, match.start("v"), match.end("v"))
+
+
+def _clinical_dash_code(code: str) -> bool:
+    """A test's or marker's name in an aircraft's shape: listed, or letters after the dash
+    that are a clinical abbreviation or a known word ("PT-INR", "I-STAT", "E-FAST")."""
+    letters = code.rpartition("-")[2]
+    return _NOT_REGISTRATION.fullmatch(code) is not None or (
+        letters != code and (clinical_abbreviation(letters) or lexicon().known(letters.lower()))
+    )
+
+
+def _drug_and_dose(code: str) -> bool:
+    """Italian "mezzo" is also "half": "mezzo Tachipirina 500" is a drug and its strength, not a
+    crew's radio name (review63b)."""
+    word = code.split()[0]
+    return word[:1].isupper() and word[1:].islower() and lexicon().clinical(word.lower())
+
+
+# The clinical readings of a ship's prefix: "MS" (multiple sclerosis), "MV" (mitral valve,
+# minute volume), "MT" (metatarsal).
+_CLINICAL_PREFIX = re.compile(r"M\.?[SVT]\.?")
+# What only a ship has: its register's numbers, or the word itself.
+_VESSEL = re.compile(r"(?i:\b(?:vessel|imo|mmsi)\b)")
+
+
+def _clinical_after_abbreviation(match: re.Match[str]) -> bool:
+    """A clinical word, or a known English word alone, after "MS"/"MV"/"MT" on a line without
+    a vessel's register ("MS Secondary progressive; works as a ship's cook", "MV Mechanical
+    valve, he is a cruise ship engineer"): the disease or the valve, not a ship (review63b). A
+    ship named by a place, a rare word or two words ("MS Rotterdam", "MS Nordkapp", "MV Coral
+    Princess") still goes."""
+    prefix = match.group(0)[: match.start("v") - match.start()].strip()
+    if not _CLINICAL_PREFIX.fullmatch(prefix) or _VESSEL.search(_line(match.string, match)):
+        return False
+    words = match.group("v").split()
+    lower = words[0].lower()
+    lex = lexicon()
+    if lex.clinical(lower):
+        return True
+    # A name of two words is a ship's more often than not ("MV Coral Princess").
+    return len(words) == 1 and lex.known(lower) and lower not in lex.places
 
 
 def _line(text: str, match: re.Match[str]) -> str:
