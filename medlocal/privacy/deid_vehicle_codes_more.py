@@ -42,7 +42,10 @@ _NO_UNIT = (
     r"(?![ \t]*(?i:%|mg|ml|kg|mmhg|bpm|km|min|h\b|x\b|hrs?\b|am\b|pm\b|tons?\b|tonnes?\b|t\b))"
 )
 _CREW_WORDS = (
-    r"бригад[аыуе]|экипаж\w*|екіпаж\w*|πλήρωμα|mezzo|équipage|tripulação|posádk[ay]|"
+    # Russian writes the crew's service between the word and the sign (review63b): "бригада
+    # скорой помощи № 117", "бригада СМП № 4".
+    r"бригад[аыуе](?:[ \t]+скорой(?:[ \t]+медицинской)?[ \t]+помощи|[ \t]+СМП)?|"
+    r"экипаж\w*|екіпаж\w*|πλήρωμα|mezzo|équipage|tripulação|posádk[ay]|"
     r"załog[ai]|besättning|mannskap|miehistö|ekipa"
 )
 _NUMBERED_WORDS = (
@@ -55,7 +58,8 @@ _NUMBERED = re.compile(
     rf"(?<![\w-])(?i:{_NUMBERED_WORDS})(?![\w-])[ \t]*+(?P<sign>{_NUMBER_SIGN})[ \t]*+"
     rf"(?P<v>\d{{1,5}}(?:[-/]\d{{1,3}})?){_NO_UNIT}"
 )
-# "Tender" is also a finding, and "#" a fracture: "ribs tender #7" (review63b).
+# "Tender" is also a finding, and "#" a fracture: "ribs tender #7" (review63b); a ship's
+# tender is on a ship's line ("Tender #4 returned to the ship").
 _TENDER_FRACTURE = re.compile(r"(?i:tender)[ \t]*#")
 _CALL_WORDS = (
     r"roepnaam|roepletters|позывной|позивний|κωδικός[ \t]+κλήσης|nominativo(?:[ \t]+radio)?|"
@@ -174,7 +178,11 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
             code = match.group("v")
             if pattern is _AIRCRAFT and _clinical_dash_code(code):
                 continue
-            if pattern is _NUMBERED and _TENDER_FRACTURE.match(text, match.start(), match.end()):
+            if (
+                pattern is _NUMBERED
+                and _TENDER_FRACTURE.match(text, match.start(), match.end())
+                and not _MARITIME.search(_line(text, match))
+            ):
                 continue
             if pattern is _CALL_NAME and _drug_and_dose(code):
                 continue
