@@ -2,8 +2,9 @@
 deid63b; issue 16).
 
 * Italian writes the years before the number in a note's opening ("Paziente di anni 94",
-  "Sig.ra B., anni 97, vedova"): "anni" after "di" or opening a field. "Negli anni 90" (the
-  1990s) has neither.
+  "Sig.ra B., anni 97, vedova"): "anni" after "di" or opening a field, and from 91 up
+  anywhere but after an article or "da" ("Sig.ra B. anni 97 vedova"). "Negli anni 90" (the
+  1990s) has none of these; "(anni 90)" opening a field is the 1990s too (review63b).
 * Hebrew gives an age as "son of"/"daughter of" the years ("בן 97", "בת 94") and writes
   "age" ("גיל 95", "בגיל 92") before it; Russian, Ukrainian, Bulgarian, Greek, Turkish,
   Finnish, Romanian, Czech, Slovak, Baltic, Icelandic and Catalan write "age" before it too
@@ -34,8 +35,18 @@ _NOT_YEARS = re.compile(
     r"минут\w*|дн\w*|недел\w*|месяц\w*|мг|кг)"
 )
 _ITALIAN = re.compile(
-    rf"(?:\bdi[ \t]+|(?<=[,;(:])[ \t]*|^[ \t]*)(?i:anni)[ \t]*+:?[ \t]*+{_AGE}", re.M
+    rf"(?:(?P<di>\bdi[ \t]+)|(?<=[,;(:])[ \t]*|^[ \t]*)(?i:anni)[ \t]*+:?[ \t]*+{_AGE}", re.M
 )
+# "Anni 90" opening a field is also the 1990s ("tonsillectomia (anni 90)", "Anamnesi:\nanni 90
+# IMA"); 91 and over are no decade. Ninety is an age only set off by commas ("Sig.ra B., anni
+# 90, vedova") or after "di" (review63b).
+# 91 and over after "anni" anywhere but after an article or "da" ("Sig.ra B. anni 97 vedova";
+# "dagli anni 95", "da anni 100 mg" stay; review63b).
+_ITALIAN_OVER_NINETY = re.compile(
+    r"(?<![\w'’])(?<!(?i:gli)[ \t])(?<!\b(?i:da|di)[ \t])(?i:anni)[ \t]*+:?[ \t]*+"
+    r"(?P<v>9[1-9]|1[01]\d)(?![\w.,:/-]\d|[\w%/])"
+)
+_NINETY_SET_OFF = re.compile(r"(?<=,)[ \t]*(?i:anni)[ \t]*+:?[ \t]*+90[ \t]*,")
 _AGE_WORD_FIRST = re.compile(
     r"(?<![\w])(?:בן|בת|בגיל|גיל|(?i:age[ \t]+\(?in[ \t]+years\)?|"
     r"возраст|вік|възраст|ηλικία|ηλικιας|yaşı|yaş|ikä|vârsta|"
@@ -64,13 +75,27 @@ _GERMAN = re.compile(
 
 def age_cue_candidates(text: str) -> Iterator[Redaction]:
     """The ages of the module docstring."""
-    for pattern in (_ITALIAN, _AGE_WORD_FIRST, _SPANISH_A):
+    found: set[int] = set()  # "Sig.ra B., anni 97" is read by both Italian patterns
+    for pattern in (_ITALIAN, _ITALIAN_OVER_NINETY, _AGE_WORD_FIRST, _SPANISH_A):
         for match in pattern.finditer(text):
-            if not _NOT_YEARS.match(text, match.end("v")):
+            if _NOT_YEARS.match(text, match.end("v")) or _decade(match):
+                continue
+            if match.start("v") not in found:
+                found.add(match.start("v"))
                 yield _age(text, match.start("v"), match.end("v"))
     for match in _GERMAN.finditer(text):
         group = "v" if match.group("v") else "o"
         yield _age(text, match.start(group), match.end(group))
+
+
+def _decade(match: re.Match[str]) -> bool:
+    """ "Anni 90" opening a field, not set off by commas: the 1990s."""
+    return (
+        match.re is _ITALIAN
+        and match.group("v") == "90"
+        and not match.group("di")
+        and not _NINETY_SET_OFF.match(match.string, match.start())
+    )
 
 
 def _age(text: str, start: int, end: int) -> Redaction:

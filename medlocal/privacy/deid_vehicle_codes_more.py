@@ -30,9 +30,11 @@ flight's line, digit-only and service vehicles' plates (session 63, deid63b; iss
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_counts import COUNT_AFTER
+from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, VEHICLE_WORDS
 
@@ -41,7 +43,10 @@ _NO_UNIT = (
     r"(?![ \t]*(?i:%|mg|ml|kg|mmhg|bpm|km|min|h\b|x\b|hrs?\b|am\b|pm\b|tons?\b|tonnes?\b|t\b))"
 )
 _CREW_WORDS = (
-    r"бригад[аыуе]|экипаж\w*|екіпаж\w*|πλήρωμα|mezzo|équipage|tripulação|posádk[ay]|"
+    # Russian writes the crew's service between the word and the sign (review63b): "бригада
+    # скорой помощи № 117", "бригада СМП № 4".
+    r"бригад[аыуе](?:[ \t]+скорой(?:[ \t]+медицинской)?[ \t]+помощи|[ \t]+СМП)?|"
+    r"экипаж\w*|екіпаж\w*|πλήρωμα|mezzo|équipage|tripulação|posádk[ay]|"
     r"załog[ai]|besättning|mannskap|miehistö|ekipa"
 )
 _NUMBERED_WORDS = (
@@ -51,9 +56,12 @@ _NUMBERED_WORDS = (
 )
 _NUMBER_SIGN = r"(?i:№|n[°º]\.?|no\.|nr\.?|n\.|núm\.?|num\.|#|номер|αρ\.)"
 _NUMBERED = re.compile(
-    rf"(?<![\w-])(?i:{_NUMBERED_WORDS})(?![\w-])[ \t]*+{_NUMBER_SIGN}[ \t]*+"
+    rf"(?<![\w-])(?i:{_NUMBERED_WORDS})(?![\w-])[ \t]*+(?P<sign>{_NUMBER_SIGN})[ \t]*+"
     rf"(?P<v>\d{{1,5}}(?:[-/]\d{{1,3}})?){_NO_UNIT}"
 )
+# "Tender" is also a finding, and "#" a fracture: "ribs tender #7" (review63b); a ship's
+# tender is on a ship's line ("Tender #4 returned to the ship").
+_TENDER_FRACTURE = re.compile(r"(?i:tender)[ \t]*#")
 _CALL_WORDS = (
     r"roepnaam|roepletters|позывной|позивний|κωδικός[ \t]+κλήσης|nominativo(?:[ \t]+radio)?|"
     r"nome[ \t]+radio|funkname|hívójel|kutsumerkki|anropsnamn|kaldenavn|radiokode|"
@@ -88,20 +96,29 @@ _NOT_A_SHIP = re.compile(
     r"pressure|volume|unit|ward|bay)\b"
 )
 _FLIGHT = (
-    r"medevac|medivac|flight|flights|leg|tail(?:[ \t]+number)?|airlift|air[ \t]+ambulance|"
+    # "leg" before its number only: the limb is no flight's leg ("Left leg: I-STAT", review63b).
+    r"medevac|medivac|flight|flights|leg(?=[ \t]+\d{1,2}\b)|tail(?:[ \t]+number)?|airlift|"
+    r"air[ \t]+ambulance|"
     r"repatriation|learjet|king[ \t]+air|citation|challenger|pilatus|pc-12|cessna|"
     r"beechcraft|hawker|dash[ \t]+8|flug|vol|vuelo|voo|volo|lento|lot"
 )
-_REGISTRATION = rf"(?:{NATIONALITY_MARKS})-[A-Z]{{3,4}}|N[1-9]\d{{0,4}}[A-Z]{{0,2}}"
+# A US registration has three characters at least after the N: "N2", "N2O", "N95" are
+# nodes, a gas and a mask (review63b).
+_REGISTRATION = (
+    rf"(?:{NATIONALITY_MARKS})-[A-Z]{{3,4}}|N[1-9](?:\d{{2,4}}[A-Z]{{0,2}}|\d?[A-Z]{{2}})"
+)
 _AIRCRAFT = re.compile(
     # "Flight of ideas" is a psychiatric sign ("flight of ideas, C-SSRS low").
     rf"(?i:(?<![\w-])(?:{_FLIGHT})(?![\w-])(?![ \t]+of\b))[^.;!?\n]{{0,40}}?(?<![\w-])"
-    rf"(?P<v>(?-i:{_REGISTRATION}))(?![\w-])"
+    rf"(?P<v>(?-i:{_REGISTRATION}))(?![\w-]){_NO_UNIT}"
 )
 # A one-letter mark takes four letters (as deid_crew_codes): "G-CSF", "C-PAP" stay, and a
 # clinical word after the letter is none ("B-CELL", "G-TUBE", "M-MODE", "C-DIFF").
 _NOT_REGISTRATION = re.compile(
     r"[A-Z]-[A-Z]{3}|[A-Z]-(?:CELL|TUBE|MODE|DIFF|LOOP|WAVE|LINE|ARMS|SCAN|SPOT|TEST|SSRS|KIT[A-Z])"
+    # Tests and markers a retrieval note writes on its flight's line (review63b): "PT-INR",
+    # "HS-TNT", "LV-EDP", "C-ANCA", "I-STAT"; the clinical abbreviations and words below too.
+    r"|[A-Z0-9]{1,3}-(?:ANCA|TNT|TNI|EDP|ABCD)"
 )
 _DIGIT_PLATE = re.compile(
     rf"(?<![\w-])(?i:{VEHICLE_WORDS}|אמבולנס|מספר[ \t]+רישוי|לוחית[ \t]+רישוי|רישוי)"
@@ -147,6 +164,7 @@ _MEDALLION = re.compile(
 
 def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
     """The vehicles of the module docstring."""
+    lines = _LineCues(text)
     for pattern in (
         _NUMBERED,
         _CALL_NAME,
@@ -160,21 +178,90 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
     ):
         for match in pattern.finditer(text):
             code = match.group("v")
-            if pattern is _AIRCRAFT and _NOT_REGISTRATION.fullmatch(code):
+            if pattern is _AIRCRAFT and _clinical_dash_code(code):
+                continue
+            if (
+                pattern is _NUMBERED
+                and _TENDER_FRACTURE.match(text, match.start(), match.end())
+                and not lines.has(_MARITIME, match.start())
+            ):
+                continue
+            if pattern is _CALL_NAME and _drug_and_dose(code):
                 continue
             yield _vehicle(text, match.start("v"), match.end("v"))
     for match in _CLINICAL_LETTERS_PLATE.finditer(text):
         yield _vehicle(text, match.start("v"), match.end("v"))
     for match in _SHIP.finditer(text):
-        if _NOT_A_SHIP.search(match.group("v")) or not _MARITIME.search(_line(text, match)):
+        if _NOT_A_SHIP.search(match.group("v")) or not lines.has(_MARITIME, match.start()):
+            continue
+        if _clinical_after_abbreviation(match, lines):
             continue
         yield _vehicle(text, match.start("v"), match.end("v"))
 
 
-def _line(text: str, match: re.Match[str]) -> str:
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    return text[start : len(text) if end < 0 else end]
+def _clinical_dash_code(code: str) -> bool:
+    """A test's or marker's name in an aircraft's shape: listed, or letters after the dash
+    that are a clinical abbreviation or a known word ("PT-INR", "I-STAT", "E-FAST")."""
+    letters = code.rpartition("-")[2]
+    return _NOT_REGISTRATION.fullmatch(code) is not None or (
+        letters != code and (clinical_abbreviation(letters) or lexicon().known(letters.lower()))
+    )
+
+
+def _drug_and_dose(code: str) -> bool:
+    """Italian "mezzo" is also "half": "mezzo Tachipirina 500" is a drug and its strength, not a
+    crew's radio name (review63b)."""
+    word = code.split()[0]
+    return word[:1].isupper() and word[1:].islower() and lexicon().clinical(word.lower())
+
+
+# The clinical readings of a ship's prefix: "MS" (multiple sclerosis), "MV" (mitral valve,
+# minute volume), "MT" (metatarsal).
+_CLINICAL_PREFIX = re.compile(r"M\.?[SVT]\.?")
+# What only a ship has: its register's numbers, or the word itself.
+_VESSEL = re.compile(r"(?i:\b(?:vessel|imo|mmsi)\b)")
+
+
+def _clinical_after_abbreviation(match: re.Match[str], lines: _LineCues) -> bool:
+    """A clinical word, or a known English word alone, after "MS"/"MV"/"MT" on a line without
+    a vessel's register ("MS Secondary progressive; works as a ship's cook", "MV Mechanical
+    valve, he is a cruise ship engineer"): the disease or the valve, not a ship (review63b). A
+    ship named by a place, a rare word or two words ("MS Rotterdam", "MS Nordkapp", "MV Coral
+    Princess") still goes."""
+    prefix = match.group(0)[: match.start("v") - match.start()].strip()
+    if not _CLINICAL_PREFIX.fullmatch(prefix) or lines.has(_VESSEL, match.start()):
+        return False
+    words = match.group("v").split()
+    lower = words[0].lower()
+    lex = lexicon()
+    if lex.clinical(lower):
+        return True
+    # A name of two words is a ship's more often than not ("MV Coral Princess").
+    return len(words) == 1 and lex.known(lower) and lower not in lex.places
+
+
+class _LineCues:
+    """Whether the line of a position holds a cue, each line searched once per cue: a long
+    line with many ships' prefixes was searched whole for each of them (review63b: 136 KB
+    on one line with 8,000 "MS Optic" took 164 s)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._ends: list[int] | None = None  # the newlines' positions, found when first asked
+        self._found: dict[tuple[re.Pattern[str], int], bool] = {}
+
+    def has(self, cue: re.Pattern[str], pos: int) -> bool:
+        if self._ends is None:
+            self._ends = [m.start() for m in re.finditer("\n", self._text)]
+        line = bisect_right(self._ends, pos)
+        key = (cue, line)
+        found = self._found.get(key)
+        if found is None:
+            start = self._ends[line - 1] + 1 if line else 0
+            end = self._ends[line] if line < len(self._ends) else len(self._text)
+            found = cue.search(self._text, start, end) is not None
+            self._found[key] = found
+        return found
 
 
 def _vehicle(text: str, start: int, end: int) -> Redaction:
