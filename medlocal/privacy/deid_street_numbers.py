@@ -36,7 +36,7 @@ _PLACE_KINDS = frozenset({"name", "location", "city", "street_address"})
 # The endings of a compound street name (Finnish, Nordic, German, Dutch, Hungarian, Turkish),
 # read only at the end of a word of 3 or more letters more ("Hämeenkatu", not "Katu").
 _SUFFIX = re.compile(
-    r"\w{3,}(?:katu|tie|kuja|polku|puisto|kaari|väylä|raitti|gatan|gata|gate|gaten|vägen|väg|"
+    r"\w{3,}(?:katu|(?<=[aeiouyäöAEIOUYÄÖn])tie|kuja|polku|puisto|kaari|väylä|raitti|gatan|gata|gate|gaten|vägen|väg|"
     r"veien|vei|vegen|veg|vej|vejen|gränd|straße|strasse|gasse|allee|platz|straat|laan|plein|"
     r"gracht|kade|singel|dreef|dijk|utca|körút)",
     re.IGNORECASE,
@@ -66,13 +66,20 @@ _FIRST_WORD = re.compile(
 )
 # A street word written just before the found name, which joins it ("Bd. [Unirii] 14", "ul.
 # [Długa] 3"); these abbreviations (with their stop) join it even where no house number follows,
-# the shorthand and the words below only with one.
+# the shorthand and the words below only with one. "Bd." is read so written only: "bd." and
+# "BD." are also the twice-daily of a dose ("omeprazole 20 mg bd. Sarah to review").
 _ABBREVIATION_BEFORE = re.compile(
-    r"(?<!\w)(?:(?i:ul|bd|bdul|str|avda|cra|οδ|λεωφ|вул|ул)\.)[ \t]*$"
+    r"(?<!\w)(?:(?:Bd|(?i:ul|bdul|str|avda|cra|οδ|λεωφ|вул|ул))\.)[ \t]*$"
 )
 # Abbreviations that are also shorthand of notes ("c/" for with, "per os.", "et al.", "av." for
-# by) join the name only where a house number follows it ("c/ Alcalá 140", "os. Piastowskie 14").
-_SHORTHAND_BEFORE = re.compile(r"(?<!\w)(?<!et )(?:c/|C/|(?i:os|al|av)\.)[ \t]*$")
+# by, "bd." for twice daily) join the name only where a house number follows it ("c/ Alcalá
+# 140", "os. Piastowskie 14", "bd. Unirii 14").
+_SHORTHAND_BEFORE = re.compile(r"(?<!\w)(?<!et )(?:c/|C/|(?i:os|al|av|bd)\.)[ \t]*$")
+# A title before the found name makes it a person's, whatever its ending ("Dr Lottie 4", "Mr
+# Christie 2,"): the word scan may still give it the plain kind "name".
+_TITLE_BEFORE = re.compile(
+    r"(?<!\w)(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Dra|Herr|Frau|Mme|Mlle|Sir|Dame)\.?[ \t]+$"
+)
 _WORD_BEFORE = re.compile(
     r"(?<!\w)(?i:strada|calea|bulevardul|viale|calle|avenida|paseo|passeig|carrer|carrera|"
     r"rua|travessa|rue|ulica|aleja|οδός|улица)[ \t]+$"
@@ -112,6 +119,8 @@ def street_number_spans(text: str, found: Iterable[Redaction]) -> Iterator[Redac
         if red.kind not in _PLACE_KINDS:
             continue
         before = text[max(0, red.start - _BEFORE) : red.start]
+        if _TITLE_BEFORE.search(before):
+            continue
         abbreviation = _ABBREVIATION_BEFORE.search(before)
         word = _WORD_BEFORE.search(before) or _SHORTHAND_BEFORE.search(before)
         start = red.start
