@@ -40,8 +40,9 @@ def document_item(doc: DocumentInfo) -> QListWidgetItem:
     item = QListWidgetItem(f"{NOTED_MARK} {text}" if doc.notes else text)
     item.setData(ID_ROLE, doc.id)
     # The import's date and the file's type are not in the row, but are what a clinician
-    # remembers of a document as often as its name.
-    item.setData(FIND_ROLE, f"{doc.file_name} {doc.file_type} {doc.imported_at[:10]}")
+    # remembers of a document as often as its name; the name as the row shows it (what the
+    # clinician can type).
+    item.setData(FIND_ROLE, f"{shown_name(doc.file_name)} {doc.file_type} {doc.imported_at[:10]}")
     if doc.notes:
         # What its import noted (it names another patient): the row says so for as long
         # as the document is in the vault, not only in that import's result (walk 30).

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medlocal.errors import MedLocalError
+from medlocal.fsutil import shown_path
 from medlocal.ui.dialogs.common import run_owned
 from medlocal.ui.workers import Job, ProgressRelay, folder_looks
 
@@ -24,8 +25,8 @@ MODEL_MISSING_MS = 120_000
 
 def model_missing_text(model_id: str, folder: str) -> str:
     return (
-        f"The chat model {model_id} is missing from {folder}: plug in its USB stick or drive, "
-        "or choose another in Models → Model manager…"
+        f"The chat model {model_id} is missing from {shown_path(folder)}: plug in its USB stick "
+        "or drive, or choose another in Models → Model manager…"
     )
 
 
