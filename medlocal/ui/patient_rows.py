@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem
 
+from medlocal.document_dates import file_name_date
 from medlocal.fsutil import shown_name
 from medlocal.ui.colours import Tone, tone_colour
 from medlocal.ui.icons import NOTED_MARK
@@ -15,6 +16,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole  # a row's patient or document id
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, MRN) for the search box
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2  # the one-line label, for sentences naming them
 FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # a document's name, type and dates, for its filter box
+DATES_ROLE = Qt.ItemDataRole.UserRole + 4  # its import's date and its file name's (YYYY-MM-DD)
 
 
 def patient_item(patient: Patient) -> QListWidgetItem:
@@ -43,6 +45,8 @@ def document_item(doc: DocumentInfo) -> QListWidgetItem:
     # remembers of a document as often as its name; the name as the row shows it (what the
     # clinician can type).
     item.setData(FIND_ROLE, f"{shown_name(doc.file_name)} {doc.file_type} {doc.imported_at[:10]}")
+    named = file_name_date(doc.file_name)
+    item.setData(DATES_ROLE, [doc.imported_at[:10], *([named] if named else [])])
     if doc.notes:
         # What its import noted (it names another patient): the row says so for as long
         # as the document is in the vault, not only in that import's result (walk 30).
