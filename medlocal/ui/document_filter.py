@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QWidget,
+)
 
 from medlocal.app.typed_dates import dates_match, read_query
 from medlocal.folding import fold_letters
@@ -70,6 +77,8 @@ class DocumentFilter(QLineEdit):
             "import's. Esc clears."
         )
         self.setClearButtonEnabled(True)
+        for button in self.findChildren(QToolButton):  # Qt's clear button, named for a reader
+            button.setAccessibleName("Clear the document filter")
         self.count = QLabel("")
         self.count.setWordWrap(True)
         self.count.setAccessibleName("Documents shown")
