@@ -95,7 +95,7 @@ MONTHS = (
     "December",
 )
 # "Mar", "March", "Sept": a month named by a word cannot be taken for the day.
-_MONTH_WORDS = (
+MONTH_WORDS = (
     {name[:3].casefold(): n for n, name in enumerate(MONTHS, 1)}
     | {name.casefold(): n for n, name in enumerate(MONTHS, 1)}
     | {"sept": 9}
@@ -141,7 +141,7 @@ def _worded_parts(text: str) -> tuple[int, int, int] | None:
         word, day, year = found.groups()
     else:
         return None
-    month = _MONTH_WORDS.get(word.casefold())
+    month = MONTH_WORDS.get(word.casefold())
     if month is None:
         raise UserInputError(f"'{word}' in '{text}' is not a month: write it as Mar or March.")
     return int(day), month, int(year)

@@ -9,7 +9,7 @@ from medlocal.app.chats import ChatTurn
 from medlocal.fsutil import shown_name
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.flags import mark_attached
-from medlocal.ui.citation_notice import citation_notice
+from medlocal.ui.citation_notice import answer_notice
 
 
 def answer_copy_text(turn: ChatTurn) -> str:
@@ -20,8 +20,7 @@ def answer_copy_text(turn: ChatTurn) -> str:
     lines = [f"[{s.number}] {shown_name(s.place)}" for s in turn.sources if s.number in cited]
     if lines:
         parts.append("Sources:\n" + "\n".join(lines))
-    if turn.status == "answered":
-        notice = citation_notice(turn.answer, turn.flags)
-        if notice:
-            parts.append(notice)
+    notice = answer_notice(turn)
+    if notice:
+        parts.append(notice)
     return "\n\n".join(parts)

@@ -40,6 +40,8 @@ from medlocal.ui.chat_texts import (
     LOCK_STOPPED,
     NO_PATIENT_HINT,
     NO_PATIENTS_YET_HINT,
+    NOTHING_TO_FIND_NO_PATIENT,
+    NOTHING_TO_FIND_YET,
     NOTICE,
     delete_chat_question,
 )
@@ -139,7 +141,7 @@ class ChatPanel(ChatAsking, QWidget):
         self.view = ChatView()
         self.view.setAccessibleName("Conversation")
         self.view.citationClicked.connect(self._citation)
-        self.find_bar = FindBar(self.view)  # Ctrl+F (the Chat menu's Find)
+        self.find_bar = FindBar(self.view, self._nothing_to_find)  # Ctrl+F (the Chat menu's)
         self.notice = QLabel(NOTICE)
         self.notice.setAccessibleName("Decision support notice")
         self.notice.setWordWrap(True)  # the theme's text colour: palette(mid) was ~1.8:1 (light)
@@ -233,6 +235,7 @@ class ChatPanel(ChatAsking, QWidget):
         self._update_buttons()
 
     def set_patient(self, patient_id: int | None, chat_id: int | None = None) -> None:
+        self.find_bar.drop_reason()  # it spoke of the conversation shown before
         left, running = self.patient_id, self.job is not None and self.job.running
         # The question on its way is stopped by the switch: set aside with what the box holds.
         asked = self.live_question if left is not None and running else ""
@@ -480,6 +483,14 @@ class ChatPanel(ChatAsking, QWidget):
             parked, self._parked = self._parked, None
             if focused is parked and self.regenerate_button.isEnabled():
                 self.regenerate_button.setFocus()
+
+    def _nothing_to_find(self) -> str:
+        """Why Ctrl+F has nothing to search, or "" when the conversation holds text."""
+        if self.patient_id is None:
+            return NOTHING_TO_FIND_NO_PATIENT
+        if not self.view.toPlainText().strip():
+            return NOTHING_TO_FIND_YET
+        return ""
 
     def _no_patient_hint(self) -> str:
         vault = self.workspace.vault

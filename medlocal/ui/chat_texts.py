@@ -25,6 +25,12 @@ NO_PATIENT_HINT = "Choose a patient on the left\n(or Add patient…)\nto ask abo
 NO_PATIENTS_YET_HINT = (
     "No patients yet: choose Add patient…\non the left, then import\ntheir documents to ask about."
 )
+# Ctrl+F with nothing to search (note 63: it opened an empty box over an empty pane).
+NOTHING_TO_FIND_NO_PATIENT = (
+    "Nothing to find: no patient is chosen. Choose one on the left; Ctrl+F then finds words "
+    "in their conversation."
+)
+NOTHING_TO_FIND_YET = "Nothing to find yet: this conversation has no question or answer."
 # Send pressed with the question box empty.
 EMPTY_QUESTION_HINT = "Type a question in the box below, then press Send (or Enter)."
 NO_DOCUMENTS_HINT = (

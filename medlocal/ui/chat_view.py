@@ -22,7 +22,7 @@ from medlocal.app.chats import ChatTurn
 from medlocal.fsutil import shown_name
 from medlocal.rag.citations import cited_numbers
 from medlocal.rag.flags import DRAFT_HEADING, unsupported_draft
-from medlocal.ui.citation_notice import citation_notice_html
+from medlocal.ui.citation_notice import answer_notice, notice_html
 from medlocal.ui.colours import Tone, tone_css
 from medlocal.ui.render import (
     Chunk,
@@ -313,8 +313,7 @@ def _render_turn(index: int, turn: ChatTurn) -> Iterator[str]:
     yield from iter_answer_blocks(turn.answer, turn.flags, cite_prefix=f"{index}.")
     # An answer the model cited nothing of is said so once, plainly (ui63: the demo model's).
     # A "No supported answer" says it already; a general answer is headed "without references".
-    if turn.status == "answered" and not unsupported_draft(turn.flags):
-        yield citation_notice_html(turn.answer, turn.flags, tone_css(Tone.WARNING))
+    yield notice_html(answer_notice(turn), tone_css(Tone.WARNING))
     yield _sources_html(turn, index)
     # One entry per sentence, listing its problems (walk 25: each sentence two to four times):
     # flag_list_html groups them.

@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from medlocal.app.chats import ChatTurn
 from medlocal.rag.citations import citations
-from medlocal.rag.flags import ATTACHED_MARK, Flag, attached_marks
+from medlocal.rag.flags import ATTACHED_MARK, Flag, attached_marks, unsupported_draft
+from medlocal.rag.prompts import MODEL_DECLINED_OPENING, NO_SUPPORTED_OPENING, NOT_FOUND_MESSAGE
 
 NONE_CITED = (
     "The model cited no passage for this {whole}: nothing in it is tied to the patient's "
@@ -39,9 +41,29 @@ def citation_notice(text: str, flags: Sequence[Flag], whole: str = "answer") -> 
     return ""
 
 
+# Answers that say themselves that nothing supports them: the notice would say it twice (the
+# copy of a "No supported answer" did, note 63).
+_SAYS_UNSUPPORTED = (NO_SUPPORTED_OPENING, NOT_FOUND_MESSAGE, MODEL_DECLINED_OPENING)
+
+
+def answer_notice(turn: ChatTurn) -> str:
+    """:func:`citation_notice` for a chat answer, as both the window and its copy give it: ""
+    for an answer that already says no passage supports it (a "No supported answer", with or
+    without the draft set aside, "Not found") and for one not answered (stopped, unsaved)."""
+    if turn.status != "answered" or unsupported_draft(turn.flags):
+        return ""
+    if turn.answer.lstrip().startswith(_SAYS_UNSUPPORTED):
+        return ""
+    return citation_notice(turn.answer, turn.flags)
+
+
 def citation_notice_html(
     text: str, flags: Sequence[Flag], style: str, whole: str = "answer"
 ) -> str:
     """:func:`citation_notice` as a paragraph in ``style`` (the scheme's warning tone)."""
-    notice = citation_notice(text, flags, whole)
+    return notice_html(citation_notice(text, flags, whole), style)
+
+
+def notice_html(notice: str, style: str) -> str:
+    """The notice as a bold paragraph in ``style``; "" for no notice."""
     return f'<p style="{html.escape(style)}"><b>{html.escape(notice)}</b></p>' if notice else ""

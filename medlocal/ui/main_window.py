@@ -49,6 +49,7 @@ from medlocal.ui.focus_return import set_default_focus, watch_focus_return
 from medlocal.ui.icons import icon
 from medlocal.ui.idle_activity import ActivityFilter, touch_while_working
 from medlocal.ui.import_section import CLOSE
+from medlocal.ui.last_choice import LastChoice
 from medlocal.ui.lock_screen import LockScreen
 from medlocal.ui.patients_panel import PatientsPanel
 from medlocal.ui.quit_signals import quit_requested
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         # What to reopen after unlocking: ids only, never text.
         self._restore: tuple[int | None, int | None] = (None, None)
+        self._last_choice = LastChoice(workspace)  # and after a restart, kept in the vault
         self._closing = Closing(self)
         self._closing.timer.timeout.connect(self._close_when_stopped)
         self.menus = WindowMenus(self)
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         patient_id, chat_id = self._restore
         self.stack.setCurrentIndex(self.WORKING)
         self.menus.set_working(True)
-        self.patients.reload(select=patient_id)
+        self.patients.reload(select=self._last_choice.to_choose(patient_id))
         if patient_id is not None and chat_id is not None:
             self.chat.set_patient(patient_id, chat_id)
         # A model kept loaded through the lock is named again; its speed figures come with
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
 
     def _patient_chosen(self, patient_id: int) -> None:
         self.sources.clear()
+        self._last_choice.keep(patient_id)
         self.chat.set_patient(patient_id if patient_id >= 0 else None)
 
     def _show_source(self, source: SourceRef) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from medlocal.app import Workspace
 from medlocal.app.patients import (
+    document_dates,
     documents_in_order,
     patient_matches,
 )
@@ -106,7 +107,7 @@ class PatientsPanel(PatientDrops):
         )
         self.imports.fileImported.connect(self.document_refresh.follow_import)
         # A clinician with 200 documents finds one by name, type or date (ui63).
-        self.document_filter = DocumentFilter(self.documents)
+        self.document_filter = DocumentFilter(self.documents, self._own_dates)
         self.document_refresh.shown.connect(self.document_filter.apply)
         self._filtered_for: int | None = None  # the patient whose documents the box narrows
         self.documents.setAccessibleName("Documents of the selected patient")
@@ -189,7 +190,7 @@ class PatientsPanel(PatientDrops):
         self.patients.blockSignals(False)
         self.documents.clear()
         self.search.clear()
-        self.document_filter.clear()  # what was typed may name a document: patient text
+        self.document_filter.forget()  # what was typed may name a document: patient text
         self.notice.hide()
         self._unsaved_patient = ("", None, None)  # a name typed is patient text too
         self.document_refresh.forget_reads()
@@ -307,6 +308,13 @@ class PatientsPanel(PatientDrops):
         if not self.patient_still_there():
             return
         self.document_refresh.show(vault.list_documents(patient))
+
+    def _own_dates(self) -> dict[int, str]:
+        """The chosen patient's documents' own dates, for the filter box's dates typed."""
+        vault, patient = self.workspace.vault, self.patient_id
+        if vault is None or vault.is_locked or patient is None:
+            return {}
+        return document_dates(vault, vault.list_documents(patient))
 
     def _update_buttons(self) -> None:
         has_patient = self.patient_id is not None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractButton, QMenu
 
 from medlocal.ui.icons import icon
 
@@ -64,6 +65,12 @@ class WindowMenus:
             quit_action,
         ):
             file_menu.addAction(action)
+        # F6 goes to the question box from anywhere in the window (walk 48a D11: nine Tab
+        # presses from Add patient…), as F6 moves between a window's panes elsewhere; shown in
+        # the Patients menu since ui64.
+        self.ask_action = self._action("Go to the &question box", self._go_to_question, "F6")
+        window.addAction(self.ask_action)
+        self._build_patients_menu(bar.addMenu("&Patients"))
         self._build_chat_menu(bar.addMenu("&Chat"))
         models_menu = bar.addMenu("&Models")
         models_menu.addAction(self._action("&Model manager…", dialogs.open_models, "Ctrl+M"))
@@ -85,10 +92,6 @@ class WindowMenus:
         tools_menu.addAction(self._action("&Evaluate models…", dialogs.open_evaluate))
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About and diagnostics…", dialogs.open_about))
-        # F6 goes to the question box from anywhere in the window (walk 48a D11: nine Tab
-        # presses from Add patient…), as F6 moves between a window's panes elsewhere.
-        self.ask_action = self._action("Go to the question box", self._go_to_question, "F6")
-        window.addAction(self.ask_action)
         stop = self._action("Stop generation", window.chat.stop, "Esc")
         stop.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         window.addAction(stop)
@@ -109,25 +112,61 @@ class WindowMenus:
         a count of Tabs that changed with which buttons were on). Each presses its button, so
         it does what the button does, and nothing while the button is off."""
         chat = self.window.chat
-        for text, button, shortcut in (
+        self._button_items(
+            menu,
             ("&New chat", chat.new_chat, "Ctrl+Shift+N"),
             ("&Regenerate answer", chat.regenerate_button, "Ctrl+R"),
             ("&Copy answer", chat.copy_button, "Ctrl+Shift+C"),
             ("&Export answer…", chat.export_button, "Ctrl+E"),
-        ):
-            action = self._action(text, button.click, shortcut)
-            menu.addAction(action)
-            # Shown on only when its button is: a grey item says "not now", as the button does.
-            menu.aboutToShow.connect(
-                lambda action=action, button=button: action.setEnabled(button.isEnabled())
-            )
-            menu.aboutToHide.connect(lambda action=action: action.setEnabled(True))
-            button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        )
         # Finding a word in a long answer (ui63); off on the lock screen, as the chat is.
         self.find_action = self._action(
             "&Find in the conversation…", chat.find_bar.open, QKeySequence.StandardKey.Find
         )
         menu.addAction(self.find_action)
+
+    def _build_patients_menu(self, menu: QMenu) -> None:
+        """The patients pane's main actions with shortcuts shown (ui64: adding a patient or
+        finding one took Tabs from wherever the keyboard was, and F6 was in no menu)."""
+        patients = self.window.patients
+        self._button_items(
+            menu,
+            ("&Add patient…", patients.add_button, "Ctrl+N"),
+            ("Import &folder…", patients.import_folder_button, "Ctrl+Shift+I"),
+        )
+        self.find_patient_action = self._action(
+            "Find a &patient", self._go_to_patient_search, "Ctrl+Shift+F"
+        )
+        menu.addAction(self.find_patient_action)
+        menu.addAction(self.ask_action)
+
+    def _button_items(self, menu: QMenu, *items: tuple[str, QAbstractButton, str]) -> None:
+        """Menu items that press their buttons: each does what its button does, and nothing
+        while the button is off or the window locked."""
+        for text, button, shortcut in items:
+            action = self._action(text, partial(self._press, button), shortcut)
+            menu.addAction(action)
+            # Shown on only when its button is: a grey item says "not now", as the button does.
+            menu.aboutToShow.connect(
+                lambda action=action, button=button: action.setEnabled(
+                    button.isEnabled() and not self._locked()
+                )
+            )
+            menu.aboutToHide.connect(lambda action=action: action.setEnabled(True))
+            button.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+
+    def _locked(self) -> bool:
+        return self.window.stack.currentIndex() == self.window.LOCKED
+
+    def _press(self, button: QAbstractButton) -> None:
+        if not self._locked() and button.isEnabled():
+            button.click()
+
+    def _go_to_patient_search(self) -> None:
+        search = self.window.patients.search
+        if not self._locked():
+            search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            search.selectAll()
 
     def _go_to_question(self) -> None:
         window = self.window

@@ -81,6 +81,15 @@ class VaultCore:
                 (f"{NOTE_PREFIX}{key}", value.encode("utf-8")),
             )
 
+    def read_note(self, key: str) -> str | None:
+        """The text kept under ``key``, left in place (a choice the next run starts from);
+        None when none."""
+        with self._read() as s:
+            row = s.conn.execute(
+                "SELECT value FROM meta WHERE key = ?", (f"{NOTE_PREFIX}{key}",)
+            ).fetchone()
+        return None if row is None else bytes(row[0]).decode("utf-8", errors="replace")
+
     def take_note(self, key: str) -> str | None:
         """The text kept under ``key``, removed as it is read (told once); None when none."""
         name = f"{NOTE_PREFIX}{key}"
