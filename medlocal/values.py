@@ -257,6 +257,9 @@ _TIME = re.compile(
     re.I,
 )
 _ISO_BEFORE_T = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\Z")
+# An hour with its half of the day and no minutes: "9 p.m." is 21:00, "6am" 06:00 (round 14:
+# "triggered at 9 p.m." was read as the number 9 against the chart's "21:00").
+_HOUR_OF_HALF = re.compile(r"(?<![\d.:,/])\b(1[0-2]|0?[1-9])\s?(?P<half>[ap])\.?m\b\.?", re.I)
 # Dosing intervals: "q8h", "q4-6 hrs". Kept whole so that q8h and q12h differ.
 _FREQUENCY = re.compile(r"\bq\s?(\d+)(?:\s?-\s?(\d+))?\s?h(?:rs?|ours?)?\b", re.I)
 # British notes count days, weeks and months over 7, 52 and 12: "x 5/7" is five days, "for 2/52"
@@ -847,6 +850,10 @@ def extract_values(
                 match.start(),
             )
         )
+        _mask(masked, match.start(), match.end())
+    for match in _HOUR_OF_HALF.finditer("".join(masked)):
+        hour = _hour_of_day(int(match.group(1)), match.group("half"))
+        values.append(Value("time", f"{hour:02d}:00", None, match.group(), match.start()))
         _mask(masked, match.start(), match.end())
     for match in _FREQUENCY.finditer("".join(masked)):
         low, high = match.group(1), match.group(2)

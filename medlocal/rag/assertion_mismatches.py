@@ -249,6 +249,8 @@ def compare(
                 or _OF_A_PREGNANCY.search(sentence[: mention.start]) is not None
             ):
                 continue
+            if dimension == "experiencer" and _shared_with_a_relative(mention, judged):
+                continue
             if dimension == "experiencer" and any(o.surname for o in others):
                 # Walk 26: "given to Margaret Thornbury" is not about "her daughter Rosalind
                 # Thornbury"; the relative's own given name still is.
@@ -384,6 +386,43 @@ _BOTH_OF_A_PREGNANCY = frozenset(
 # What such a word qualifies ("antenatal betamethasone", "intrapartum antibiotics") as well.
 _PREGNANCY_WORDS = "|".join(sorted(_BOTH_OF_A_PREGNANCY))
 _OF_A_PREGNANCY = re.compile(rf"\b(?:{_PREGNANCY_WORDS})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+# A count is no one's own ("two hours apart" against "her father and two brothers have type 2
+# diabetes"), and a relative who "also" has a thing says the patient has it too ("Her sister,
+# 22, also has CF"): round 14, heldout13.
+_COUNT_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "both", "several", "many", "few"}
+)  # fmt: skip
+# "also" right before the word, a verb or two between at most ("also has CF"; not "Husband
+# also HIV+, on ART, VL suppressed": the viral load is the husband's alone), or "too" after it;
+# the word ends the relative's sentence: "his wife also had a stroke in 2021 and uses a
+# wheelchair" gives the relative a stroke of her own, which "he had a stroke in 2021" is not.
+_ALSO_BEFORE = re.compile(r"\balso\s+(?:[\w+-]+\s+){0,2}$", re.I)
+_TOO_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:too|as\s+well)\b", re.I)
+_ENDS = re.compile(r"\s*(?:[\w-]+)?\s*(?:(?:too|as\s+well)\b)?\s*[.;!]?\s*$", re.I)
+
+
+def _also_theirs(other: Mention) -> bool:
+    """Whether the relative's sentence says the relative "also" has ``other``'s word."""
+    word = (other.raw or other.key).lower()
+    at = other.sentence.lower().find(word)
+    if not word or at < 0:
+        return False
+    before, after = other.sentence[:at], other.sentence[at + len(word) :]
+    if _ENDS.match(after) is None:
+        return False
+    return _ALSO_BEFORE.search(before) is not None or _TOO_AFTER.match(after) is not None
+
+
+def _shared_with_a_relative(mention: Mention, others: Sequence[Mention]) -> bool:
+    """Whether a relative's mention of ``mention``'s word says nothing against it being the
+    patient's: the word is a count, or every such passage sentence says the relative "also"
+    has it."""
+    if mention.key in _COUNT_WORDS:
+        return True
+    return bool(others) and all(_also_theirs(o) for o in others)
 
 
 _DENIED_EARLIER = re.compile(

@@ -31,9 +31,11 @@ from functools import lru_cache
 
 from medlocal.delimited_tables import delimited_tables
 from medlocal.measured_things import MEASURES, find_measures
+from medlocal.rag.chart_words import names_an_eye_measure
 from medlocal.rag.range_cells import first_range_heading
 from medlocal.rag.reference_ranges import REFERENCE_RANGE, limit_sides, reference_limits
 from medlocal.rag.sentences import split_sentences
+from medlocal.rag.table_sides import table_sides
 from medlocal.rag.time_points import BOUND_KINDS, Point, time_labels, timepoints
 from medlocal.rag.unlisted_tests import unlisted_tests
 from medlocal.rag.value_tables import (
@@ -229,16 +231,27 @@ _TREND_VERB_ONLY = re.compile(
 # 12") or right after it and its unit ("ABI 0.92 R, 0.88 L"), or a side word earlier in its
 # clause ("the left kidney measured 11.2 cm").
 _SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<side>left|right|L|R)\s*:?\s*$")
-# After it also as prose writes it: "64% in the left", "on the right" (round 9).
-_SIDE_AFTER = re.compile(r"\s*(?:(?:in|on)\s+the\s+)?(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)")
+# In an eye chart also its sides' shorthand: "IOP OD 15 mmHg, OS 17 mmHg" (round 14).
+_EYE_SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<side>left|right|L|R|RE|LE|OD|OS)\s*:?\s*$")
+# After it also as prose writes it: "64% in the left", "on the right" (round 9), past a unit the
+# value's reading leaves out: "4.6 ms on the right" (round 14).
+_SIDE_AFTER = re.compile(
+    r"\s*(?:(?!(?:and|or|but|then)\b)[A-Za-zµμ]{1,6}\s+(?=(?:in|on)\s+the\s))?"
+    r"(?:(?:in|on)\s+the\s+)?(?P<side>left|right|L|R)\b(?!\s*[:=]?\s*\d)"
+)
 _SIDE_WORD = re.compile(r"\b(?P<side>left|right)\b", re.I)
-_SIDE_OF = {"l": "left", "r": "right", "left": "left", "right": "right"}
+_SIDE_OF = {
+    "l": "left", "r": "right", "left": "left", "right": "right",
+    "re": "right", "od": "right", "le": "left", "os": "left",
+}  # fmt: skip
 
 
-def _side(text: str, value: Value) -> str | None:
+def _side(text: str, value: Value, eye: bool = False) -> str | None:
+    """The side ``value`` is one side's, as prose writes it (``eye``: the text is an eye
+    chart's, where "OD"/"OS"/"RE"/"LE" are sides)."""
     end = value.start + len(value.raw)
     lo, _hi = _clause(text, value.start, end)
-    before = _SIDE_BEFORE.search(text, lo, value.start)
+    before = (_EYE_SIDE_BEFORE if eye else _SIDE_BEFORE).search(text, lo, value.start)
     after = _SIDE_AFTER.match(text, end)
     found = before or after
     if found is None:
@@ -456,6 +469,9 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
     tables = delimited_tables(text)
     cells, rows = delimited_cells(text, day_first, commas, tables)
     identifiers = identifier_cells(text, tables)
+    # A table's cell under a side's column or in a side's row is that side's ("IOP RE | IOP LE").
+    sided = table_sides(text, tables) if tables else []
+    eye = names_an_eye_measure(text)
     for cell in cells:
         # An identifier ("MRN") is no result of its row's date.
         date = None if _named_at(identifiers, cell.value.start) else cell.date
@@ -469,6 +485,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                 timepoint_alt=date.alt if date else None,
                 range_of=cell.range_of,
                 written_date=_written(text, date),
+                side=_named_at(sided, cell.value.start),
             )
         )
     bound += _identifiers_unread(text, identifiers, cells, rows, day_first, commas)
@@ -557,7 +574,7 @@ def bind(text: str, day_first: bool | None = None, decimal_commas: bool = False)
                     body,
                     uncertain_date=point is not None and point.alt is not None,
                     timepoint_alt=point.alt if point else None,
-                    side=_side(body_for_clauses, value),
+                    side=_named_at(sided, at) or _side(body_for_clauses, value, eye),
                     range_of=range_of,
                     written_date=_written(written_in, point),
                     limit_side=limit_side,

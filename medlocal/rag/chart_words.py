@@ -50,6 +50,11 @@ _EYE_MEASURES = {
 }
 
 
+def names_an_eye_measure(text: str) -> bool:
+    """Whether ``text`` names a measure only the eye has (IOP, RNFL, visual field or acuity)."""
+    return _EYE_CHART.search(text) is not None
+
+
 def eye_chart_words(evidence: str) -> set[str]:
     """The words an eye chart's shorthand stands for: "right"/"left" and "eye" for its side
     labels, and its measures' names. Nothing where ``evidence`` names no eye measure."""

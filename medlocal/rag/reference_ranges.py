@@ -97,8 +97,10 @@ _RANGE_WORDS = (
     rf"|{OTHER_LANGUAGES_RANGE_NAMES})"
 )
 _AFTER_RESULT = re.compile(rf"\d[^\d;,]{{0,15}}[([|]\s*(?:{_RANGE_WORDS}\s*:?\s*)?$", re.I)
+# Also with a bracket before the range: "within target (250-600 pmol/L)" (round 14). Not
+# "target SpO2 88-92%": a sentence's "aiming for saturations of 88-92%" reads them as values.
 _NAMED_RANGE = re.compile(
-    rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*$", re.I
+    rf"\b(?:{_RANGE_WORDS}\s*(?:of|is|was|:)?|aim(?:ing|ed|s)?\s+(?:for|at))\s*\(?\s*$", re.I
 )
 # A list of targets under one label: "Targets: fasting <5.0, 1 h post-prandial <7.4" (to the
 # end of the sentence or a semicolon; a decimal point is no end).

@@ -17,6 +17,7 @@ from medlocal.delimited_tables import (
 )
 from medlocal.measured_things import find_measures, measure_named
 from medlocal.rag.reference_ranges import REFERENCE_RANGE
+from medlocal.rag.table_sides import names_sides
 from medlocal.rag.time_points import BOUND_KINDS, Point, elapsed_key
 from medlocal.rag.unlisted_tests import identifier_named, name_in_cell
 from medlocal.values import (
@@ -220,7 +221,10 @@ def delimited_cells(
             rows += (*table.header, *table.rows)
             continue
         measures = column_measures_of(text, table)
-        if not any(measures):
+        # A table whose headings name sides ("IOP RE | IOP LE") is read by its columns too, each
+        # row naming its measure in its first cell where no heading does (table_sides.py).
+        by_row = not any(measures)
+        if by_row and not names_sides(text, table):
             continue  # a long table names its test in each row ("date,test,value": row_measure)
         measures = _with_unlisted_names(text, table, measures)
         commas = decimal_commas or table.delimiter != ","
@@ -240,8 +244,9 @@ def delimited_cells(
                 None,
             )
             quote = f"{heading}\n{text[start:end]}"
+            named = measure_named(text[spans[0][0] : spans[0][1]]) if by_row and spans else None
             for index, ((a, _), found) in enumerate(zip(spans, read, strict=True)):
-                measure = measures[index] if index < len(measures) else None
+                measure = (measures[index] if index < len(measures) else None) or named
                 unit = units[index] if index < len(units) else None
                 cells += [
                     DelimitedCell(

@@ -66,6 +66,13 @@ from fixtures.grounding_eval import BAD_KINDS, GOOD, HELD_OUT, JUDGES, MODES, PA
 # scored 28/140 and 54/73 on its first reading (before round 13), in total only. Round 13 made
 # heldout12 development data (read case by case) and took it to 20/139 with 51/65 and heldout10
 # to 13/123, no part losing a catch or gaining a false alarm.
+# heldout14, written blind in session 64 around sides (AMD injections by eye, audiology by ear,
+# leg arterial duplex, kidney transplant, growth clinic, obstetric growth scan, anaesthetic
+# record, nerve conduction, arm lymphoedema, lithium, lung nodules by lobe, breast clinic;
+# SE/NL/GR/KR/PK/GH/CL/PT/DK/IL/TR/AR with pipe, key: value, spaced, CSV and HL7-like tables and
+# a timed chart), scored 17/120 and 49/72 on its first reading (before round 14), in total only,
+# and 17/120 with 52/72 after it. Round 14 made heldout13 development data (read case by case)
+# and took it to 23/140 with 54/73, no part losing a catch or gaining a false alarm.
 MEASURED = {
     "dev": (0, 75),
     "dev2": (0, 41),
@@ -80,7 +87,8 @@ MEASURED = {
     "heldout10": (13, 48),
     "heldout11": (11, 51),
     "heldout12": (20, 51),
-    "heldout13": (28, 54),
+    "heldout13": (23, 54),
+    "heldout14": (17, 52),
 }
 
 

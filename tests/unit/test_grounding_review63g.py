@@ -60,18 +60,18 @@ def test_a_conversion_of_a_huge_number_does_not_crash() -> None:
     assert "unverified_number" in kinds(sentence, f"Glucose {huge} mg/dL")
 
 
-@pytest.mark.xfail(strict=True, reason="eye-chart sides are support words only, not bound")
 def test_eye_chart_sides_swapped_are_flagged() -> None:
     # Round 13 reads "RE"/"LE" as "right"/"left" for the support check, which took away the
-    # weak_support that flagged this sentence before; the values are not bound to their side.
+    # weak_support that flagged this sentence before; round 14 binds a table's values to the
+    # side its column heading names (rag/table_sides.py).
     table = "date | IOP RE (mmHg) | IOP LE (mmHg)\n02.05.2025 | 19 | 26"
     swapped = "The pressure in her right eye was 26 mmHg and in her left 19 mmHg [1]."
     assert kinds(swapped, table) != []
 
 
-@pytest.mark.xfail(strict=True, reason="the side of a bracketed range's limit is not checked")
 def test_a_result_on_the_wrong_side_of_a_named_limit_is_flagged() -> None:
     # Round 13 lets "upper/lower limit" rest on a bracketed range, which took away the
-    # weak_support that flagged this sentence before; 5.1 is above the range, not below 0.4.
+    # weak_support that flagged this sentence before; 5.1 is above the range, not below 0.4
+    # (round 14: checks/named_limit_sides.py).
     labs = "TSH: 5.1 mU/L [0.4-4.8] H"
     assert kinds("Her TSH of 5.1 mU/L is just below the lower limit of 0.4 [1].", labs) != []

@@ -24,6 +24,7 @@ from typing import Literal
 from medlocal.measured_things import MEASURES, find_measures
 from medlocal.rag.binding import Bound, bind
 from medlocal.rag.bound_comparison import compatible
+from medlocal.rag.checks.named_limit_sides import check_named_limit_sides
 from medlocal.rag.checks.passage_facts import PassageFacts
 from medlocal.rag.checks.sentence_flags import SentenceCheck, quoted
 from medlocal.rag.reference_ranges import (
@@ -184,6 +185,7 @@ def check_ranges(
     contradict (``range_conflict``)."""
     if not cited:
         return
+    check_named_limit_sides(check, body)
     claims = list(_claims(body))
     if not claims:
         return
