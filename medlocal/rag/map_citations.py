@@ -3,12 +3,12 @@
 
 Shown how to cite, the demo model (SmolLM2-135M) writes brackets with the wrong numbers (ui63:
 "HbA1c was 48 mmol/mol [1]" where passage 2 held the HbA1c), and its map notes carried them into
-every section. A note sentence whose numbers are not all in the passages it cites is:
-
-* re-pointed to the one passage that holds every one of its numbers, where exactly one does (the
-  citation is then MedLocal's, not the model's, and counted so);
-* otherwise left out of the notes: a number in no passage, or in several, is not for MedLocal to
-  place, and an uncited note is not traceable.
+every section. A note sentence whose numbers are not all in the passages it cites is re-pointed
+to the one passage that holds every one of its numbers and most of its words, where exactly one
+does: the citation is then MedLocal's, not the model's, and is marked so in the summary
+(``attached_in_map``). Otherwise it keeps the model's bracket, for the grounding checks to flag
+the number the cited passage does not give ("unverified_number"): a number in no passage, or in
+several, is not for MedLocal to place.
 
 A sentence that gives no number keeps its citation (the grounding checks judge its words), and
 so does one whose brackets name no given passage (``keep_valid`` removes those and says so).
@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from medlocal.rag.citations import cited_numbers, format_group, rewrite_citations
+from medlocal.rag.coverage import content_words
 from medlocal.rag.flags import ATTACHED_MARK, Flag
 from medlocal.rag.grounding import claim_text
 from medlocal.rag.number_fit import holders, numbers_of
@@ -33,13 +34,16 @@ class FittedNote:
     model_cited: set[int] = field(default_factory=set)
     # Sentences whose citation MedLocal moved to the one passage holding their numbers.
     repointed: int = 0
-    # Sentences left out: their numbers are not in the passages cited, nor in exactly one other.
-    dropped: int = 0
+    # Sentences left citing a passage that lacks one of their numbers, for the checks to flag.
+    unplaced: int = 0
 
 
-def fit_model_citations(text: str, passages: Mapping[int, str]) -> FittedNote:
+def fit_model_citations(
+    text: str, passages: Mapping[int, str], min_overlap: float = 0.5
+) -> FittedNote:
     """``text`` (a map step's output, citing ``passages`` by their local numbers) with each
-    sentence's citations checked by its numbers (see the module's note)."""
+    sentence's citations checked by its numbers (see the module's note); ``min_overlap``: the
+    share of the sentence's words the passage it is re-pointed to must hold, as attaching asks."""
     limit = max(passages, default=0)
     fitted = FittedNote("")
     pieces: list[str] = []
@@ -48,26 +52,37 @@ def fit_model_citations(text: str, passages: Mapping[int, str]) -> FittedNote:
         cited = [n for n in cited_numbers(sentence.text, limit) if n in passages]
         if not cited:
             continue
-        numbers = numbers_of(claim_text(sentence.text, limit))
-        given = "\n".join(passages[n] for n in cited)
-        if numbers <= numbers_of(given):
+        claim = claim_text(sentence.text, limit)
+        numbers = numbers_of(claim)
+        if numbers <= numbers_of("\n".join(passages[n] for n in cited)):
             fitted.model_cited.update(cited)
             continue
-        pieces.append(text[cursor : sentence.start])
+        holding = [
+            n for n in holders(numbers, passages) if _shares(claim, passages[n], min_overlap)
+        ]
+        if len(holding) != 1:
+            fitted.model_cited.update(cited)
+            fitted.unplaced += 1
+            continue
+        pieces += [text[cursor : sentence.start], _cite_only(sentence.text, holding[0], limit)]
         cursor = sentence.end
-        holding = holders(numbers, passages)
-        if len(holding) == 1:
-            pieces.append(_cite_only(sentence.text, format_group(holding), limit))
-            fitted.repointed += 1
-        else:
-            fitted.dropped += 1
+        fitted.repointed += 1
     pieces.append(text[cursor:])
     fitted.text = "".join(pieces)
     return fitted
 
 
-def _cite_only(sentence: str, group: str, limit: int) -> str:
-    """``sentence`` with its citations replaced by the one ``group``, at its end: "... [2]."."""
+def _shares(claim: str, passage: str, min_overlap: float) -> bool:
+    """Whether ``passage`` holds ``min_overlap`` of the content words of ``claim``, and two or
+    more of them (or its only one)."""
+    words = content_words(claim)
+    shared = len(words & content_words(passage))
+    return bool(words) and shared >= min(2, len(words)) and shared >= min_overlap * len(words)
+
+
+def _cite_only(sentence: str, number: int, limit: int) -> str:
+    """``sentence`` with its citations replaced by ``[number]``, at its end: "... [2]."."""
+    group = format_group([number])
     bare = rewrite_citations(sentence, lambda n: None, limit).text.rstrip()
     end = len(bare)
     while end and bare[end - 1] in ".!?;:":

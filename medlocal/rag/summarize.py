@@ -3,7 +3,10 @@
 1. Number every passage of the selected documents in document order (the global passage list).
 2. Map: pack consecutive passages into groups that fit the context window; the model summarises
    each group citing its local numbers, which are renumbered into the global list. Only sentences
-   that carry a citation (the model's, or one attached by word overlap) go forward.
+   that carry a citation go forward: the model's, where its passages hold the sentence's numbers,
+   else one MedLocal attaches or re-points to a passage holding its words and every number
+   (map_citations.py; a wrong number MedLocal cannot place stays cited, for the checks to flag);
+   a summary sentence citing only passages MedLocal attached is flagged as attached.
 3. Combine (only when needed): while the map notes do not fit one reduce prompt, condense them in
    groups, keeping their citations.
 4. Reduce: each template section is written from the notes, keeping the citations.
@@ -384,7 +387,7 @@ class Summarizer:
             to_global = {lp.number: passages[i].number for lp, i in zip(local, group, strict=True)}
             raw = self._generate(build(render_passages(local)), cancel)
             local_texts = checked_texts(local)
-            fitted = fit_model_citations(raw, local_texts)
+            fitted = fit_model_citations(raw, local_texts, self.attach_min_overlap)
             model_cited |= {to_global[n] for n in fitted.model_cited}
             checked = ground(
                 fitted.text,

@@ -85,12 +85,13 @@ def test_a_note_whose_numbers_are_in_no_passage_is_attached_nowhere() -> None:
     assert cited_numbers(text) == [] and attached == set()
 
 
-def test_a_map_note_whose_numbers_are_in_no_passage_is_left_out() -> None:
+def test_a_map_note_whose_numbers_are_in_no_passage_is_left_out_or_kept_for_its_flag() -> None:
     assert mapped_notes("HbA1c was 52 mmol/mol in the lab results.") == []
-    # The model's own bracket on it is no better: 52 is in no passage.
-    assert mapped_notes("HbA1c was 52 mmol/mol [2]. Sodium 138 mmol/L [2].") == [
-        "Sodium 138 mmol/L [2]."
-    ]
+    # The model's own bracket on it stays, for the grounding checks to flag: 52 is in no
+    # passage, so MedLocal has nowhere to move it.
+    fitted = fit_model_citations("HbA1c was 52 mmol/mol [2].", PASSAGES)
+    assert fitted.text == "HbA1c was 52 mmol/mol [2]."
+    assert fitted.unplaced == 1 and fitted.repointed == 0 and fitted.model_cited == {2}
 
 
 # -- the model's brackets, re-checked by their numbers ---------------------------------------------
@@ -111,22 +112,26 @@ def test_a_bracket_whose_numbers_are_in_the_passage_it_cites_is_the_models() -> 
         "Sodium 138 mmol/L [2]. Metformin 500 mg twice daily [3].", PASSAGES
     )
     assert fitted.text == "Sodium 138 mmol/L [2]. Metformin 500 mg twice daily [3]."
-    assert fitted.model_cited == {2, 3} and fitted.repointed == fitted.dropped == 0
+    assert fitted.model_cited == {2, 3} and fitted.repointed == fitted.unplaced == 0
 
 
 def test_two_passages_holding_the_number_leave_a_wrong_bracket_unplaced() -> None:
     # 500 mg twice daily is in the discharge letter and in the clinic letter: the lab table the
     # model cites holds neither, and MedLocal does not choose between the two for it.
-    fitted = fit_model_citations(
-        "Metformin 500 mg twice daily [2]. Sodium 138 mmol/L [2].", PASSAGES
-    )
-    assert fitted.text == " Sodium 138 mmol/L [2]."
-    assert fitted.dropped == 1 and fitted.repointed == 0 and fitted.model_cited == {2}
+    note = "Metformin 500 mg twice daily [2]. Sodium 138 mmol/L [2]."
+    fitted = fit_model_citations(note, PASSAGES)
+    assert fitted.text == note and fitted.unplaced == 1 and fitted.repointed == 0
     # Uncited, the same note goes to the holder sharing most of its words.
     text, _ = attach_citations(
         "Plan: continue metformin 500 mg twice daily.", PASSAGES, by_numbers=True
     )
     assert cited_numbers(text) == [3]
+
+
+def test_a_wrong_bracket_is_not_repointed_to_a_passage_sharing_only_the_number() -> None:
+    # 96 is only the creatinine of the lab table, which shares none of the note's words.
+    fitted = fit_model_citations("Oxygen saturation on room air was 96 percent [1].", PASSAGES)
+    assert fitted.repointed == 0 and fitted.unplaced == 1
 
 
 def test_a_reference_range_is_no_citation() -> None:
