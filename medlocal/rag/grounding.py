@@ -73,6 +73,7 @@ from medlocal.rag.citations import blank_citations, cited_numbers, has_citation,
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
 from medlocal.rag.flags import ATTACHED_MARK, CONTENT_KINDS, Flag, section_at
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
+from medlocal.rag.number_fit import holders, numbers_of
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import extract_values
 
@@ -97,11 +98,12 @@ def _limit(passages: Mapping[int, str]) -> int:
 
 
 def attach_citations(
-    text: str, passages: Mapping[int, str], min_overlap: float = 0.5
+    text: str, passages: Mapping[int, str], min_overlap: float = 0.5, *, by_numbers: bool = False
 ) -> tuple[str, set[int]]:
     """Give each uncited sentence the passage sharing most of its content words, if that passage
     holds at least ``min_overlap`` of them (and two or more words). Returns the new text and the
-    indexes of the sentences that received a citation."""
+    indexes of the sentences that received a citation. ``by_numbers``: only a passage that holds
+    every number the sentence gives is attached (rag/number_fit.py; the map step's notes)."""
     passage_words = {n: content_words(t) for n, t in passages.items()}
     pieces: list[str] = []
     attached: set[int] = set()
@@ -114,8 +116,12 @@ def attach_citations(
         words = content_words(claim)
         if not words:
             continue
+        candidates = passage_words
+        if by_numbers:
+            numbers = numbers_of(_unnumbered_label(claim))
+            candidates = {n: passage_words[n] for n in holders(numbers, passages)}
         best, best_overlap = None, 0
-        for number, pw in passage_words.items():
+        for number, pw in candidates.items():
             overlap = len(words & pw) + len(
                 class_words_carried(claim, words - pw, passages[number])
             )
@@ -145,6 +151,12 @@ def _masked(text: str, limit: int | None = None) -> str:
     text = _SOURCE_LABEL.sub(lambda m: " " * len(m.group()), text)
     marker = _LIST_MARKER.match(text)
     return " " * marker.end() + text[marker.end() :] if marker else text
+
+
+def claim_text(sentence: str, limit: int | None = None) -> str:
+    """What ``sentence`` claims, offsets unchanged: its citations, source labels, list marker
+    and list label's number ("Medication 2:") blanked out (``_masked``, ``_unnumbered_label``)."""
+    return _unnumbered_label(_masked(sentence, limit))
 
 
 def _unnumbered_label(body: str) -> str:
@@ -179,7 +191,7 @@ def check_sentence(
     ``line``, the whole line it stands on, in ``text``, the whole answer or summary, "" for the
     sentence alone); the passages they name are added to ``named``."""
     check = SentenceCheck(sentence, named=set() if named is None else named)
-    body = _unnumbered_label(_masked(sentence.text, _limit(passages)))
+    body = claim_text(sentence.text, _limit(passages))
     if not any(c.isalnum() for c in body):
         return []  # nothing but a source label or citations: "(discharge.txt, page 2)"
     cited = [n for n in cited_numbers(sentence.text, _limit(passages)) if n in passages]
@@ -362,10 +374,12 @@ def ground(
     attach: bool = True,
     min_overlap: float = 0.5,
     support: SupportJudge | None = None,
+    attach_by_numbers: bool = False,
 ) -> GroundingResult:
     """Clean the citations of ``raw_text`` against the numbered ``passages`` and flag every sentence
     whose claims the cited passages do not carry. With ``support``, each cited sentence the rules
-    pass is also put to the model (second line)."""
+    pass is also put to the model (second line). ``attach_by_numbers``: a citation is attached
+    only to a passage holding every number of the sentence (``attach_citations``)."""
     lexicon = lexicon or default_lexicon()
     cleanup = keep_valid(raw_text, passages.keys())
     flags = [
@@ -386,7 +400,7 @@ def ground(
     text = cleanup.text
     attached: set[int] = set()
     if attach:
-        text, attached = attach_citations(text, passages, min_overlap)
+        text, attached = attach_citations(text, passages, min_overlap, by_numbers=attach_by_numbers)
     facts = PassageFacts(passages, lexicon)
     named: set[int] = set()
     # The model check reads only the passages the text cites: the others cannot support any of

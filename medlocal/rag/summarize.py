@@ -3,7 +3,10 @@
 1. Number every passage of the selected documents in document order (the global passage list).
 2. Map: pack consecutive passages into groups that fit the context window; the model summarises
    each group citing its local numbers, which are renumbered into the global list. Only sentences
-   that carry a citation (the model's, or one attached by word overlap) go forward.
+   that carry a citation go forward: the model's, where its passages hold the sentence's numbers,
+   else one MedLocal attaches or re-points to a passage holding its words and every number
+   (map_citations.py; a wrong number MedLocal cannot place stays cited, for the checks to flag);
+   a summary sentence citing only passages MedLocal attached is flagged as attached.
 3. Combine (only when needed): while the map notes do not fit one reduce prompt, condense them in
    groups, keeping their citations.
 4. Reduce: each template section is written from the notes, keeping the citations.
@@ -33,6 +36,7 @@ from medlocal.rag.flags import UNSUPPORTED_DRAFT, Flag, FlagKind, section_at
 from medlocal.rag.grounding import flagged_throughout, ground, supported_sentences
 from medlocal.rag.loop_watch import LoopWatch
 from medlocal.rag.loops import clip
+from medlocal.rag.map_citations import attached_in_map, fit_model_citations
 from medlocal.rag.medications import MedicationLexicon
 from medlocal.rag.passages import (
     NumberedPassage,
@@ -131,6 +135,9 @@ class MappedRecord:
     # passages were silent: what they hold is missing from the notes. Out of ``map_steps``.
     unextracted: int = 0
     map_steps: int = 0
+    # The passages the model's map notes cited itself (global numbers); None when not known. A
+    # summary sentence citing none of them carries MedLocal's citations (map_citations.py).
+    model_cited: set[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -358,9 +365,11 @@ class Summarizer:
         passages: list[NumberedPassage],
         progress: ProgressCallback | None,
         cancel: threading.Event | None,
-    ) -> tuple[list[str], int, int]:
+    ) -> tuple[list[str], int, int, set[int]]:
         """The cited notes, the number of map steps that kept none (and did not say their
-        passages were silent), and the number of map steps."""
+        passages were silent), the number of map steps, and the passages the model cited itself.
+        A note's citations are checked by its numbers (``fit_model_citations``) and attached
+        only to a passage holding them: the demo model cites wrong numbers, or none."""
 
         def build(block: str) -> list[ChatMessage]:
             return [ChatMessage("system", MAP_SYSTEM), ChatMessage("user", map_user_message(block))]
@@ -370,17 +379,22 @@ class Summarizer:
         groups = self._pack(rendered, build)
         notes: list[str] = []
         unextracted = 0
+        model_cited: set[int] = set()
         for done, group in enumerate(groups):
             if progress:
                 progress("map", done, len(groups))
             local = number_hits([passages[i].hit for i in group])
             to_global = {lp.number: passages[i].number for lp, i in zip(local, group, strict=True)}
             raw = self._generate(build(render_passages(local)), cancel)
+            local_texts = checked_texts(local)
+            fitted = fit_model_citations(raw, local_texts, self.attach_min_overlap)
+            model_cited |= {to_global[n] for n in fitted.model_cited}
             checked = ground(
-                raw,
-                checked_texts(local),
+                fitted.text,
+                local_texts,
                 lexicon=self.lexicon,
                 min_overlap=self.attach_min_overlap,
+                attach_by_numbers=True,
             )
             # One limit for this step's text: its own passages (the model saw 1..len(local)).
             # Sentences are chosen on the local text, with the limit renumbering and grounding
@@ -392,7 +406,7 @@ class Summarizer:
                 unextracted += 1
         if progress:
             progress("map", len(groups), len(groups))
-        return notes, unextracted, len(groups)
+        return notes, unextracted, len(groups), model_cited
 
     def _combine_until_fits(
         self,
@@ -435,6 +449,7 @@ class Summarizer:
                     {n: texts[n] for n in cited if n in texts},
                     lexicon=self.lexicon,
                     min_overlap=self.attach_min_overlap,
+                    attach_by_numbers=True,
                 )
                 note = _cited_sentences(checked.text, top)
                 if note:
@@ -452,9 +467,9 @@ class Summarizer:
         """The map step over ``hits`` (every chunk of the chosen documents, in document order).
         The result can be reduced into several templates without mapping again."""
         passages = number_hits(hits)
-        notes, unextracted, steps = self._map(passages, progress, cancel)
+        notes, unextracted, steps, model_cited = self._map(passages, progress, cancel)
         documents = sorted({h.document_id for h in hits})
-        return MappedRecord(passages, notes, documents, unextracted, steps)
+        return MappedRecord(passages, notes, documents, unextracted, steps, model_cited)
 
     def summarize(
         self,
@@ -517,6 +532,9 @@ class Summarizer:
             support=self.support,
         )
         flags = [f for f in checked.flags if not _is_placeholder(checked.text, f)]
+        if mapped.model_cited is not None:
+            attached = {f.sentence for f in flags if f.kind == "attached_citation"}
+            flags += attached_in_map(checked.text, texts, mapped.model_cited, attached)
         flags += _extraction_flags(checked.text, mapped, failed=failed)
         flags += _section_flags(checked.text, sections)
         # A file name the model gives as a source must be one of the patient's documents.
