@@ -12,14 +12,24 @@ comparisons must catch a dropped match.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from fixtures.deid_corpus import load
+
+# Session 63's helpers: a match's span and groups, a module by name, the development halves
+# (never a held-out half) and a record of their notes.
+from test_deid_speed63 import (
+    _DEVELOPMENT,
+    _development_record,
+    _Found,
+    _found,
+    _module,
+    _spans,
+)
 
 from medlocal.privacy.deid_first_characters import skipped_finditer, skipper_of
 from medlocal.privacy.deid_keyed_finders import keyed_matches
@@ -85,28 +95,9 @@ _PROBES = (
     "Spoke to Miriam (the carer) and Tomasz (nurse).\n"
 )
 
-_Found = list[tuple[tuple[int, int], tuple[str | None, ...]]]
-
-
-def _found(matches: Iterable[re.Match[str]]) -> _Found:
-    return [(match.span(), match.groups()) for match in matches]
-
-
-def _module(name: str) -> ModuleType:
-    return importlib.import_module(f"medlocal.privacy.{name}")
-
 
 def _routed_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(f"{module}.{name}", getattr(_module(module), name)) for module, name in _ROUTED]
-
-
-# The development halves (bench_deid's list less its held-out dev8 and dev16; never a
-# held-out half).
-_DEVELOPMENT = sorted(
-    path.stem
-    for path in (Path(__file__).resolve().parents[1] / "fixtures" / "deid").glob("dev*.txt")
-    if path.stem not in {"dev8", "dev16"}
-)
 
 
 @pytest.fixture(scope="module")
@@ -120,23 +111,24 @@ def development() -> str:
 def _record() -> str:
     """About 60,000 characters of development notes, as a 20-page record is read, and the
     probe lines."""
-    text = ""
-    for half in ("dev", "dev49", "dev60", "dev70"):
-        for note in load(half):
-            text += note.text + "\n"
-            if len(text) > 60_000:
-                return text + _PROBES
-    return text + _PROBES
+    return _development_record(60_000) + _PROBES
+
+
+@contextmanager
+def _cues_kept(text: str) -> Iterator[None]:
+    """``text``'s cue index kept, as the redactor keeps it for the text it reads."""
+    keep_text_cues(text)
+    try:
+        yield
+    finally:
+        forget_text_cues()
 
 
 def _as_routed(
     text: str, search: Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
 ) -> dict[str, _Found]:
-    keep_text_cues(text)
-    try:
+    with _cues_kept(text):
         return {name: _found(search(pattern, text)) for name, pattern in _routed_patterns()}
-    finally:
-        forget_text_cues()
 
 
 def test_routed_searches_find_what_finditer_finds(development: str) -> None:
@@ -160,8 +152,7 @@ def test_the_routed_searches_take_a_quicker_way() -> None:
     """On a 20-page record every routed pattern is keyed by its words' openings, turned away
     by the cue index or searched with its skipper: each ran plain before."""
     record = _record()
-    keep_text_cues(record)
-    try:
+    with _cues_kept(record):
         plain_only = [
             name
             for name, pattern in _routed_patterns()
@@ -169,8 +160,6 @@ def test_the_routed_searches_take_a_quicker_way() -> None:
             and keyed_matches(pattern, record) is None
             and skipper_of(pattern) is None
         ]
-    finally:
-        forget_text_cues()
     assert plain_only == []
 
 
@@ -198,8 +187,7 @@ def _finder_outputs(text: str) -> list[list[tuple[int, int, str, str]]]:
     def spans(reds: Iterable[Redaction]) -> list[tuple[int, int, str, str]]:
         return [(red.start, red.end, red.kind, red.original) for red in reds]
 
-    keep_text_cues(text)
-    try:
+    with _cues_kept(text):
         return [
             spans(deid_vehicle_codes_more.vehicle_code_candidates(text)),
             spans(deid_age_cues_more.age_cue_candidates(text)),
@@ -209,12 +197,6 @@ def _finder_outputs(text: str) -> list[list[tuple[int, int, str, str]]]:
             spans(deid_place_suffixes.suffixed_place_spans(text)),
             [(0, 0, "tally", repr(deid_dates._numeric_tally(text)))],
         ]
-    finally:
-        forget_text_cues()
-
-
-def _spans(reds: list[Redaction]) -> list[tuple[int, int, str, str]]:
-    return [(red.start, red.end, red.kind, red.replacement) for red in reds]
 
 
 def _plain(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
