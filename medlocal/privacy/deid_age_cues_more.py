@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _AGE = r"(?P<v>9\d|1[01]\d)(?![\w.,:/-]\d|[\w%/])"
@@ -77,13 +78,13 @@ def age_cue_candidates(text: str) -> Iterator[Redaction]:
     """The ages of the module docstring."""
     found: set[int] = set()  # "Sig.ra B., anni 97" is read by both Italian patterns
     for pattern in (_ITALIAN, _ITALIAN_OVER_NINETY, _AGE_WORD_FIRST, _SPANISH_A):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             if _NOT_YEARS.match(text, match.end("v")) or _decade(match):
                 continue
             if match.start("v") not in found:
                 found.add(match.start("v"))
                 yield _age(text, match.start("v"), match.end("v"))
-    for match in _GERMAN.finditer(text):
+    for match in skipped_finditer(_GERMAN, text):
         group = "v" if match.group("v") else "o"
         yield _age(text, match.start(group), match.end(group))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, fold
 from medlocal.privacy.deid_people_words import TITLES
 from medlocal.privacy.deid_place_words import GENERIC, WARD_KINDS
@@ -40,7 +41,7 @@ def bar_letterheads(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     if "|" not in text and "│" not in text and "¦" not in text:
         return found
-    for bar in _BAR_STREET.finditer(text):
+    for bar in skipped_finditer(_BAR_STREET, text):
         line_start = text.rfind("\n", 0, bar.start()) + 1
         if bar.start() - line_start > 80:
             continue

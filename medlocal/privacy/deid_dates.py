@@ -89,7 +89,7 @@ def day_order_counts(text: str) -> DayCounts:
 def _numeric_tally(text: str) -> tuple[int, int]:
     """(day first, month first): the numeric dates that read only so (see writes_day_first)."""
     day_first = month_first = 0
-    for match in _NUMERIC_DATE.finditer(text):
+    for match in skipped_finditer(_NUMERIC_DATE, text):
         first, second = int(match.group(1)), int(match.group(3))
         if first > 12 >= second or (match.group(2) == "." and first <= 31 and second <= 12):
             day_first += 1

@@ -40,6 +40,7 @@ from itertools import pairwise
 
 from medlocal.privacy.deid_eponym_heads import HEADS_AFTER
 from medlocal.privacy.deid_eponyms import EPONYM_HEADS
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import CALENDAR_WORDS, Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_people_words import ROLES, TITLES
 from medlocal.privacy.deid_place_words import HOSPITAL_AREAS
@@ -368,7 +369,7 @@ def _saints_term(text: str, end: int) -> bool:
 def _lower_saints(text: str, lex: Lexicon) -> Iterator[Redaction]:
     if "st" not in text and "saint" not in text:
         return
-    for match in _LOWER_SAINT.finditer(text):
+    for match in skipped_finditer(_LOWER_SAINT, text):
         if _saints_term(text, match.end()):
             continue
         name = match.group("n") or match.group("bare")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Which component (1-based) of each data type holds what; None: every component.
@@ -90,7 +91,7 @@ def hl7_candidates(text: str) -> Iterator[Redaction]:
     """The identifiers in the HL7 v2 segments of ``text`` that carry them, by field position."""
     if "|" not in text or "^" not in text:
         return
-    for segment in _SEGMENT.finditer(text):
+    for segment in skipped_finditer(_SEGMENT, text):
         name = segment.group(1)
         fields = _FIELDS[name]
         # MSH-1 is the field separator itself, so MSH's n-th field is the (n-1)-th piece.

@@ -129,7 +129,7 @@ def _slotted(text: str, lex: Lexicon) -> Iterator[Redaction]:
         if _listed(word, lex) and not _english(word, lex):
             yield _span(match, text)
     if "(" in text:
-        for role in _ROLE_AFTER.finditer(text):
+        for role in skipped_finditer(_ROLE_AFTER, text):
             gap = role.start() - 1
             while gap > 0 and text[gap - 1] in " \t":
                 gap -= 1

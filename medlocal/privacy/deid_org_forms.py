@@ -481,7 +481,7 @@ def bodies_for(text: str, lex: Lexicon) -> list[WordSpan]:
     found: list[WordSpan] = []
     if " for " not in text and " of " not in text and " on " not in text:
         return found
-    for match in _HEAD_FOR.finditer(text):
+    for match in skipped_finditer(_HEAD_FOR, text):
         words = [fold(w.rstrip("'’")) for w in match.group("w").split()]
         end = match.end()
         if len(words) > 2 and words[-2] in TITLES and words[-3] in ("and", "&"):

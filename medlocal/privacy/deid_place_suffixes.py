@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import fold, lexicon
 from medlocal.privacy.deid_place_words import AREA_DESCRIBING, not_place_word
 from medlocal.privacy.deid_spans import Redaction, label
@@ -51,13 +52,13 @@ _MILE = re.compile(
 def suffixed_place_spans(text: str) -> Iterator[Redaction]:
     """Places named by their ending word or their distance (see the module's docstring)."""
     lex = lexicon()
-    for match in _NAMED.finditer(text):
+    for match in skipped_finditer(_NAMED, text):
         words = [fold(w) for w in match.group("n").split()]
         if any(not_place_word(w, lex) or w in AREA_DESCRIBING for w in words):
             continue
         yield Redaction("city", match.start("v"), match.end("v"), match.group("v"), label("city"))
     if "Mile" in text:
-        for match in _MILE.finditer(text):
+        for match in skipped_finditer(_MILE, text):
             yield Redaction(
                 "city", match.start("v"), match.end("v"), match.group("v"), label("city")
             )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _SAINT = re.compile(
@@ -39,7 +40,7 @@ def saint_place_candidates(text: str) -> Iterator[Redaction]:
     if "St" not in text and "ST" not in text and "Saint" not in text and "SAINT" not in text:
         return
     for pattern in (_SAINT, _DEDICATION):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             yield Redaction(
                 "facility", match.start(), match.end(), match.group(), label("facility")
             )

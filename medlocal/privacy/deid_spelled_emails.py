@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _AT = r"(?:[ \t]*[\[(][ \t]*(?i:at)[ \t]*[\])][ \t]*|[ \t]+(?i:at)[ \t]+)"
@@ -33,5 +34,5 @@ def spelled_email_candidates(text: str) -> Iterator[Redaction]:
     """The spelt-out e-mail addresses of ``text``."""
     if _DOT_WORD.search(text) is None:
         return
-    for match in _SPELLED.finditer(text):
+    for match in skipped_finditer(_SPELLED, text):
         yield Redaction("email", match.start(), match.end(), match.group(), label("email"))

@@ -370,7 +370,7 @@ def _action_owners(text: str, lex: Lexicon) -> list[WordSpan]:
     capitals there is a team or a service ("OT to assess", "GP to review", "ICU to call")."""
     senses = default_abbreviations().senses
     found: list[WordSpan] = []
-    for match in _ACTION_OWNER.finditer(text):
+    for match in skipped_finditer(_ACTION_OWNER, text):
         value = match.group("v")
         lower = value.lower()
         if value in senses or value in _ANSWERS or value in _ROUTES or lower in _TEAMS_OF_TWO:

@@ -34,6 +34,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from medlocal.privacy.deid_counts import COUNT_AFTER
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, VEHICLE_WORDS
@@ -176,7 +177,7 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
         _STATION_NUMBER,
         _MEDALLION,
     ):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             code = match.group("v")
             if pattern is _AIRCRAFT and _clinical_dash_code(code):
                 continue
@@ -189,9 +190,9 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
             if pattern is _CALL_NAME and _drug_and_dose(code):
                 continue
             yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _CLINICAL_LETTERS_PLATE.finditer(text):
+    for match in skipped_finditer(_CLINICAL_LETTERS_PLATE, text):
         yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _SHIP.finditer(text):
+    for match in skipped_finditer(_SHIP, text):
         if _NOT_A_SHIP.search(match.group("v")) or not lines.has(_MARITIME, match.start()):
             continue
         if _clinical_after_abbreviation(match, lines):
