@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_age_words_more import age_word_more_candidates
 from medlocal.privacy.deid_spans import Redaction, label
 
 _AGE = r"(?P<v>9\d|1[01]\d)(?![\w.,:/-]\d|[\w%/])"
@@ -86,6 +87,9 @@ def age_cue_candidates(text: str) -> Iterator[Redaction]:
     for match in _GERMAN.finditer(text):
         group = "v" if match.group("v") else "o"
         yield _age(text, match.start(group), match.end(group))
+    # More compounds and number words, a relative's age after a preposition (session 64:
+    # deid_age_words_more).
+    yield from age_word_more_candidates(text)
 
 
 def _decade(match: re.Match[str]) -> bool:
