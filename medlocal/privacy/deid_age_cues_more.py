@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from medlocal.privacy.deid_age_words_more import age_word_more_candidates
+from medlocal.privacy.deid_age_words_more import SPAN_OF_TIME_BEFORE, age_word_more_candidates
 from medlocal.privacy.deid_spans import Redaction, label
 
 _AGE = r"(?P<v>9\d|1[01]\d)(?![\w.,:/-]\d|[\w%/])"
@@ -69,7 +69,8 @@ _ORDINAL = (
     r"fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft)"
 )
 _GERMAN = re.compile(
-    rf"(?i:(?<![\w])(?P<v>{_CARDINAL})(?=[ \t]*-?[ \t]*(?:jahre\b|jahren\b|jährig))|"
+    rf"(?i:(?<![\w]){SPAN_OF_TIME_BEFORE}(?P<v>{_CARDINAL})"
+    r"(?=[ \t]*-?[ \t]*(?:jahre\b|jahren\b|jährig))|"
     rf"(?<![\w])(?P<o>(?:{_ORDINAL})(?:e|en|er|es))(?=[ \t]+lebensjahr))"
 )
 

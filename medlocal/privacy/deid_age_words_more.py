@@ -9,7 +9,8 @@
   "stulatek"), Romanian ("nonagenară", "centenară") and Greek ("ενενηντάχρονη",
   "αιωνόβια") write it as one word too. A hundred's compound before a word of history or
   celebration is a centenary, not a person ("satavuotias historia", "százéves épület").
-* German "einhundert" and "einhundertzwei" before the year's word, and a German number word
+* German "einhundert" and "einhundertzwei" before the year's word (not after "seit", "vor",
+  "für", "nach", "in": a span of time, "seit hundert Jahren"), and a German number word
   of 90 to 119 in brackets after the years ("101 Jahre (hunderteins)").
 * A relative's age after a preposition of Spanish, Portuguese and Italian ("su esposa de 95;",
   "a irmã com 94 anos", "la sorella di 93,"), closed as deid_kin_ages closes an age: a
@@ -46,8 +47,17 @@ _GERMAN_WORD = (
     rf"(?:(?:{_UNITS})und)?neunzig|(?:ein)?hundert(?:und)?(?:eins?|{_UNITS}|zehn|elf|"
     rf"zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn)?"
 )
+# A span of time, not an age: "seit hundert Jahren", "vor neunzig Jahren", "in hundert Jahren"
+# (review63b), "hace cien años", "desde hace cien años", "depuis cent ans", "da cento anni",
+# "há cem anos"; "mit hundert Jahren" (at a hundred) and "über hundert Jahre alt" are ages.
+SPAN_OF_TIME_BEFORE = "".join(
+    rf"(?<!\b{word}[ \t])"
+    for word in ("seit", "vor", "für", "nach", "in", "hace", "durante", "depuis", "pendant",
+                 "da", "per", "há", "desde")
+)  # fmt: skip
 _GERMAN = re.compile(
-    rf"(?i:(?<![\w])(?P<v>{_HUNDREDS})(?=[ \t]*-?[ \t]*(?:jahre\b|jahren\b|jährig))|"
+    rf"(?i:(?<![\w]){SPAN_OF_TIME_BEFORE}(?P<v>{_HUNDREDS})"
+    r"(?=[ \t]*-?[ \t]*(?:jahre\b|jahren\b|jährig))|"
     rf"(?:jahre|jahren|j\.)[ \t]*\([ \t]*(?P<b>{_GERMAN_WORD})[ \t]*\))"
 )
 _KIN = (

@@ -85,6 +85,10 @@ _AGES = [
     # German "einhundert" and a number word in brackets after the years.
     ("Die Mutter ist einhundertzwei Jahre alt.\n", ("einhundertzwei",)),
     ("Er ist 103 Jahre (hundertdrei) alt.\n", ("103", "hundertdrei")),
+    # The same number words as ages still go.
+    ("Die Tante ist hundert Jahre alt.\n", ("hundert",)),
+    ("La bisabuela tiene cien años.\n", ("cien",)),
+    ("Mit hundert Jahren zog sie ins Heim.\n", ("hundert",)),
     # A relative's age after a preposition of Spanish, Portuguese, Italian.
     ("Vive con su hermana de 97; sin apoyo.\n", ("97",)),
     ("Mora com a mãe com 102 anos.\n", ("102",)),
@@ -104,6 +108,10 @@ _AGES_KEPT = [
     ("Su madre de 92 mg/dl de glucemia.\n", ("92",)),
     ("Die Infusion lief einhundert Minuten.\n", ("einhundert",)),
     ("Mr Walter Pinchbeck (96, 98) rang.\n", ("96", "98")),
+    # A span of time, not an age (the brief's "seit hundert Jahren"; review63b's strict xfail).
+    ("Der Hof ist seit hundert Jahren im Familienbesitz.\n", ("hundert",)),
+    ("El hospital existe desde hace cien años.\n", ("cien",)),
+    ("Das Heim wurde vor einhundert Jahren gebaut.\n", ("einhundert",)),
     ("Hermana de 85; vive cerca.\n", ("85",)),
 ]
 
