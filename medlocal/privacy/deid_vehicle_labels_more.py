@@ -33,6 +33,9 @@ from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, PLATE, 
 _NO_UNIT = (
     rf"(?![\w/-]|[.,:]\d)(?!{COUNT_AFTER})"
     r"(?![ \t]*(?i:%|mg|ml|kg|mmhg|bpm|km|min|h\b|x\b|hrs?\b|am\b|pm\b|vans?\b|cars?\b))"
+    # A count of the fleet's vehicles or crews ("fleet 20 vehicles strong", round60b's probe).
+    r"(?![ \t]+(?i:vehicles?|ambulances?|units?|crews?|trucks?|buses|boats?|helicopters?|"
+    r"aircraft|staff|strong)\b)"
 )
 # Labels of a vehicle's radio name, by language: German, French, Italian, Spanish and
 # Portuguese, Romanian, Polish, Czech and Slovak, Croatian, Serbian and Slovene, Finnish and

@@ -51,6 +51,7 @@ def test_vehicles_after_more_labels_go(text: str, words: tuple[str, ...]) -> Non
 _VEHICLES_KEPT = [
     # A unit or a count after the number, a drug and its strength, a score.
     ("Fleet 4 vans were busy.\n", ("4",)),
+    ("The service's fleet 31 ambulances strong.\n", ("31",)),
     ("Kryptonim GCS 14 w karcie.\n", ("GCS", "14")),
     ("Aircraft Ramipril 5 given before take-off.\n", ("Ramipril", "5")),
     ("SVA 2 mg de adrenalina.\n", ("2",)),
