@@ -10,6 +10,8 @@ registration or radio name (session 64, deid64b; issue 16).
   after it is none ("fleet 4 vans", "kryptonim 3 min"), nor a drug and its strength.
 * A service's unit by the service, its town and a number ("SMUR Necker 2", "VMER Lisboa 2",
   "Croce Verde 17"), or by the service's abbreviation and a code ("SVA M-14").
+* A code's word of many languages before a word and a number, on a line where a vehicle's
+  word stands before it ("Ambulans plakası 34 ABC 441, kod Kartal-7").
 * The ambulance's word of languages deid_world_vehicle_words does not list, before a plate in
   its shape ("Ambulanța CJ 44 SMD", "Kiirabiauto 441 BKL", "Sjúkrabíll RN 441",
   "Rettungswagen HH-RD 4417").
@@ -28,7 +30,12 @@ from medlocal.privacy.deid_clinical_dash_codes import test_at
 from medlocal.privacy.deid_counts import COUNT_AFTER
 from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
-from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, PLATE, a_plate
+from medlocal.privacy.deid_world_vehicle_words import (
+    NATIONALITY_MARKS,
+    PLATE,
+    VEHICLE_WORDS,
+    a_plate,
+)
 
 _NO_UNIT = (
     rf"(?![\w/-]|[.,:]\d)(?!{COUNT_AFTER})"
@@ -81,7 +88,15 @@ _SERVICE_UNIT = re.compile(
     + rf"|(?<![\w-])(?:{_SERVICE_NAMES})[ \t]+(?P<c>[A-Z]{{1,2}}-\d{{1,3}})"
     + _NO_UNIT
 )
-# The ambulance's word of more languages, before its plate.
+# A code's word of many languages before a radio name, read on a line where a vehicle's word
+# stands before it ("Ambulans plakası 34 ABC 441, kod Kartal-7", "Ασθενοφόρο ΕΚΑ 4417, κωδικός
+# Άλφα 17"): "kod ICD-10" and a code with no vehicle before it on its line stay.
+_CODE_WORD = re.compile(
+    # Not English "code", Spanish "código", Italian "codice": "code Stroke 1", "código ictus
+    # 2" are a hospital's alerts.
+    r"(?<![\w-])(?i:kod|kodu|κωδικός|kennung|tunnus)(?![\w-])"
+    rf"[ \t]*+:?[ \t]*+(?P<v>{_WORD}(?:-|[ \t])\d{{1,3}}){_NO_UNIT}"
+)
 _AMBULANCE_WORDS = (
     r"ambulan[țţt][aă]|ambulanssi|kiirabiauto|kiirabi[ \t]+auto|sjúkrabíll|sjúkrabifreið|"
     r"sjukbil(?:en)?|ambulanse(?:n)?|ambulancebil(?:en)?|ziekenwagen|ambulancewagen|"
@@ -89,6 +104,7 @@ _AMBULANCE_WORDS = (
     r"ambulância|karetk[aięą]|sanitk[ayu]|hitn[aeo]j?|vozilo[ \t]+hitne|mentőautó|"
     r"ασθενοφόρο|линейк[аи]|скорая|швидка|ambulans|cankurtaran"
 )
+_VEHICLE_ON_LINE = re.compile(rf"(?<![\w-])(?i:{VEHICLE_WORDS}|{_AMBULANCE_WORDS})(?![\w-])")
 _AMBULANCE_PLATE = re.compile(
     rf"(?<![\w-])(?i:{_AMBULANCE_WORDS})(?![\w-])[ \t]*+[:#]?[ \t]*+(?P<v>(?-i:{PLATE}))" + _NO_UNIT
 )
@@ -109,6 +125,15 @@ _AIR = re.compile(
 def vehicle_label_candidates(text: str) -> Iterator[Redaction]:
     """The vehicles of the module docstring."""
     for match in _LABELLED.finditer(text):
+        # After a vehicle's own number label the code is the vehicle's ("Fahrzeug-Nr. KT 17");
+        # after a radio name's label a clinical word is a value ("kryptonim GCS 14").
+        if not match.group("n") and _clinical_name(match.group("v")):
+            continue
+        yield _vehicle(text, match.start("v"), match.end("v"))
+    for match in _CODE_WORD.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _VEHICLE_ON_LINE.search(text, line_start, match.start()) is None:
+            continue
         if _clinical_name(match.group("v")):
             continue
         yield _vehicle(text, match.start("v"), match.end("v"))

@@ -40,6 +40,11 @@ _VEHICLES = [
     ("Acionada a VMER Coimbra 1.\n", ("Coimbra", "1")),
     ("Trasporto con Croce Rossa Prato 21.\n", ("Rossa", "Prato", "21")),
     ("Activada SVB T-31 a las 10.\n", ("T-31",)),
+    # A vehicle's own number label before capitals and a number; a code's word on a line
+    # where a vehicle's word stands before it.
+    ("Krankenwagen HH-RD 208, Fahrzeug-Nr. RD 31 unterwegs.\n", ("RD", "31")),
+    ("Ambulans 06 TRK 208, kod Bozkurt-4 olay yerinde.\n", ("Bozkurt-4",)),
+    ("Ασθενοφόρο ΚΗΙ 2081, κωδικός Δέλτα 4, έφτασε.\n", ("Δέλτα", "4")),
 ]
 
 
@@ -51,6 +56,9 @@ def test_vehicles_after_more_labels_go(text: str, words: tuple[str, ...]) -> Non
 _VEHICLES_KEPT = [
     # A unit or a count after the number, a drug and its strength, a score.
     ("Fleet 4 vans were busy.\n", ("4",)),
+    # A hospital's alert after "code" on an ambulance's line, a Turkish alert's colour.
+    ("Ambulance called; code Stroke 1 activated.\n", ("Stroke", "1")),
+    ("Ambulans geldi; kod mavi 2 verildi.\n", ("mavi", "2")),
     ("The service's fleet 31 ambulances strong.\n", ("31",)),
     ("Kryptonim GCS 14 w karcie.\n", ("GCS", "14")),
     ("Aircraft Ramipril 5 given before take-off.\n", ("Ramipril", "5")),
