@@ -200,9 +200,9 @@ def test_dev90_parses_and_stays_at_its_figures() -> None:
     result = score(notes, redactor_spans, labels_outside=True)
     # Main f48d85ad, as written blind: 558 found (AGE 86, VEHICLE 89), 21 terms damaged; 559
     # (VEHICLE 90) with the ship's prefix put outside its span (dev87's convention).
-    assert sum(result.found.values()) >= 579
+    assert sum(result.found.values()) >= 582
     assert result.found["AGE"] >= 91
-    assert result.found["VEHICLE"] >= 105
+    assert result.found["VEHICLE"] >= 108
     assert result.clinical_damaged <= 18
 
 
