@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_age_words_more import SPAN_OF_TIME_BEFORE, age_word_more_candidates
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
@@ -69,7 +70,8 @@ _ORDINAL = (
     r"fünft|sechst|siebt|acht|neunt|zehnt|elft|zwölft)"
 )
 _GERMAN = re.compile(
-    rf"(?i:(?<![\w])(?P<v>{_CARDINAL})(?=[ \t]*-?[ \t]*(?:jahre\b|jahren\b|jährig))|"
+    rf"(?i:(?<![\w]){SPAN_OF_TIME_BEFORE}(?P<v>{_CARDINAL})"
+    r"(?=[ \t]*-?[ \t]*(?:jahre\b|jahren\b|jährig))|"
     rf"(?<![\w])(?P<o>(?:{_ORDINAL})(?:e|en|er|es))(?=[ \t]+lebensjahr))"
 )
 
@@ -87,6 +89,9 @@ def age_cue_candidates(text: str) -> Iterator[Redaction]:
     for match in skipped_finditer(_GERMAN, text):
         group = "v" if match.group("v") else "o"
         yield _age(text, match.start(group), match.end(group))
+    # More compounds and number words, a relative's age after a preposition (session 64:
+    # deid_age_words_more).
+    yield from age_word_more_candidates(text)
 
 
 def _decade(match: re.Match[str]) -> bool:

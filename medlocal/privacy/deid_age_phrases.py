@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_age_words_more import SPAN_OF_TIME_BEFORE
+
 # An age over 89 in digits, alone (not inside a longer number, a decimal or a date).
 _AGE = r"(?<![\w.,/:-])(?P<v>9\d|1[01]\d)"
 # The clause's end or the age's word after the age.
@@ -62,11 +64,13 @@ AGE_PHRASE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.M,
         ),
     ),
-    # "di cento anni", "sto let", "hundert Jahre".
+    # "di cento anni", "sto let", "hundert Jahre"; not a span of time ("seit hundert Jahren",
+    # "hace cien años"; session 64, deid_age_words_more).
     (
         "age_over_89",
         re.compile(
-            r"(?i:\b(?P<v>cento|sto|hundert|cien|cem|honderd|hundrede|hundre|hundra|cent)"
+            rf"(?i:\b{SPAN_OF_TIME_BEFORE}"
+            r"(?P<v>cento|sto|hundert|cien|cem|honderd|hundrede|hundre|hundra|cent)"
             r"(?=[ \t]+(?:anni|let|lat|jahre?n?|años|anos|jaar|år|ans)\b))"
         ),
     ),

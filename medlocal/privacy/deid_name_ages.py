@@ -16,13 +16,15 @@ from collections.abc import Iterable, Iterator
 from medlocal.privacy.deid_spans import Redaction, label
 
 _PERSON_KINDS = frozenset({"name", "patient_name"})
-# 90 to 119 in brackets ("(91)", "( 103 )"), or after a comma and closed by a comma, a
-# semicolon or a bracket ("Bill Jones, 94, who"): "Jones, 94 Elm Street" is an address.
+# 90 to 119 in brackets ("(91)", "( 103 )"; "(100, in hospital)" since session 64), or after
+# a comma and closed by a comma, a semicolon or a bracket ("Bill Jones, 94, who"): "Jones, 94
+# Elm Street" is an address.
 # Session 48 (dev46): or after a verb of being or turning, with or without a comma before it
 # ("Her koro, Rewi, is 96 and in ...", "Elsie, who turned 101 in May"), closed by the clause's
 # end, "and", "but" or the word years: "Rewi is 96 kg" and "Rewi was 92% saturated" stay.
 _AGE_AFTER = re.compile(
-    r"[ \t]*\([ \t]*(?P<b>9\d|1[01]\d)[ \t]*\)|,[ \t]+(?P<c>9\d|1[01]\d)(?=[ \t]*[,;)])"
+    r"[ \t]*\([ \t]*(?P<b>9\d|1[01]\d)[ \t]*(?:\)|,(?![ \t]*\d))"
+    r"|,[ \t]+(?P<c>9\d|1[01]\d)(?=[ \t]*[,;)])"
     r"|,?[ \t]+(?:who[ \t]+)?(?:is|was|turned|turns|is[ \t]+now|now)[ \t]+"
     r"(?P<v>9\d|1[01]\d)(?=[ \t]*(?:[,;.)]|\n|$|(?:and|but|years?|yrs?|this|last|next)\b))"
     # Session 49 (deid49a, dev47): or alone after the name before a dash that opens what is

@@ -33,10 +33,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_clinical_dash_codes import clinical_dash_code
 from medlocal.privacy.deid_counts import COUNT_AFTER
 from medlocal.privacy.deid_first_characters import skipped_finditer
-from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
+from medlocal.privacy.deid_lexicon import lexicon
 from medlocal.privacy.deid_spans import Redaction, label
+from medlocal.privacy.deid_vehicle_labels_more import vehicle_label_candidates
 from medlocal.privacy.deid_world_vehicle_words import NATIONALITY_MARKS, VEHICLE_WORDS
 
 _NO_UNIT = (
@@ -113,14 +115,6 @@ _AIRCRAFT = re.compile(
     rf"(?i:(?<![\w-])(?:{_FLIGHT})(?![\w-])(?![ \t]+of\b))[^.;!?\n]{{0,40}}?(?<![\w-])"
     rf"(?P<v>(?-i:{_REGISTRATION}))(?![\w-]){_NO_UNIT}"
 )
-# A one-letter mark takes four letters (as deid_crew_codes): "G-CSF", "C-PAP" stay, and a
-# clinical word after the letter is none ("B-CELL", "G-TUBE", "M-MODE", "C-DIFF").
-_NOT_REGISTRATION = re.compile(
-    r"[A-Z]-[A-Z]{3}|[A-Z]-(?:CELL|TUBE|MODE|DIFF|LOOP|WAVE|LINE|ARMS|SCAN|SPOT|TEST|SSRS|KIT[A-Z])"
-    # Tests and markers a retrieval note writes on its flight's line (review63b): "PT-INR",
-    # "HS-TNT", "LV-EDP", "C-ANCA", "I-STAT"; the clinical abbreviations and words below too.
-    r"|[A-Z0-9]{1,3}-(?:ANCA|TNT|TNI|EDP|ABCD)"
-)
 _DIGIT_PLATE = re.compile(
     rf"(?<![\w-])(?i:{VEHICLE_WORDS}|אמבולנס|מספר[ \t]+רישוי|לוחית[ \t]+רישוי|רישוי)"
     r"(?![\w-])[^\S\n]*+[:#]?[^\S\n]*+(?:\(?[ \t]*)"
@@ -179,7 +173,7 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
     ):
         for match in skipped_finditer(pattern, text):
             code = match.group("v")
-            if pattern is _AIRCRAFT and _clinical_dash_code(code):
+            if pattern is _AIRCRAFT and clinical_dash_code(code):
                 continue
             if (
                 pattern is _NUMBERED
@@ -192,21 +186,15 @@ def vehicle_code_candidates(text: str) -> Iterator[Redaction]:
             yield _vehicle(text, match.start("v"), match.end("v"))
     for match in skipped_finditer(_CLINICAL_LETTERS_PLATE, text):
         yield _vehicle(text, match.start("v"), match.end("v"))
+    # More labels of radio names and fleet numbers, ambulances' words, helicopters' words
+    # (session 64: deid_vehicle_labels_more).
+    yield from vehicle_label_candidates(text)
     for match in skipped_finditer(_SHIP, text):
         if _NOT_A_SHIP.search(match.group("v")) or not lines.has(_MARITIME, match.start()):
             continue
         if _clinical_after_abbreviation(match, lines):
             continue
         yield _vehicle(text, match.start("v"), match.end("v"))
-
-
-def _clinical_dash_code(code: str) -> bool:
-    """A test's or marker's name in an aircraft's shape: listed, or letters after the dash
-    that are a clinical abbreviation or a known word ("PT-INR", "I-STAT", "E-FAST")."""
-    letters = code.rpartition("-")[2]
-    return _NOT_REGISTRATION.fullmatch(code) is not None or (
-        letters != code and (clinical_abbreviation(letters) or lexicon().known(letters.lower()))
-    )
 
 
 def _drug_and_dose(code: str) -> bool:

@@ -113,6 +113,7 @@ _NATIONALITY = (
 # vehicles' words by deid_vehicle_codes_more (session 63).
 NATIONALITY_MARKS = _NATIONALITY
 VEHICLE_WORDS = _WORDS
+PLATE = _PLATE
 _RESCUE_AIRCRAFT = re.compile(
     r"(?:\b(?:RTH|ITH|HEMS|Christoph(?:us)?|Rega|Luftrettung|(?i:air[ \t]+ambulance))\b)"
     rf"[^.;!?\n]{{0,40}}?(?<![\w-])(?P<v>(?:{_NATIONALITY})-[A-Z]{{3,4}})(?![\w-])"
@@ -124,7 +125,7 @@ _RESCUE_AIRCRAFT = re.compile(
 _CLINICAL = re.compile(NOT_CLINICAL)
 
 
-def _a_plate(plate: str) -> bool:
+def a_plate(plate: str) -> bool:
     """A letter and two digits inside the plate itself (the pattern's lookaheads may see them
     beyond it: "Vehicle: 2017 Chevrolet"), and no clinical value's name."""
     return (
@@ -141,6 +142,6 @@ def world_vehicle_word_candidates(text: str) -> Iterator[Redaction]:
         for match in skipped_finditer(pattern, text):
             start, end = match.start("v"), match.end("v")
             plate = match.group("v")
-            if pattern is _VEHICLE_THEN_PLATE and not _a_plate(plate):
+            if pattern is _VEHICLE_THEN_PLATE and not a_plate(plate):
                 continue
             yield Redaction("vehicle_id", start, end, plate, label("vehicle_id"))

@@ -62,6 +62,8 @@ from medlocal.privacy.deid_call_signs import call_sign_candidates
 from medlocal.privacy.deid_cancel import checkpoint
 from medlocal.privacy.deid_care_verbs_outside import without_care_verbs
 from medlocal.privacy.deid_case import recase
+from medlocal.privacy.deid_checked_numbers import checked_number_candidates
+from medlocal.privacy.deid_clinical_dash_codes import without_tests_as_vehicles
 from medlocal.privacy.deid_clinical_pairs import without_clinical_pairs
 from medlocal.privacy.deid_code_lists import listed_code_candidates
 from medlocal.privacy.deid_code_prefixes import prefixed_code_spans
@@ -247,6 +249,7 @@ class Redactor:
         own = (self.identity.name or "").replace(",", " ").split()
         kept = without_clinical_pairs(text, self._candidates(text))
         kept = without_blood_groups(text, kept)
+        kept = without_tests_as_vehicles(text, kept)
         return without_eponym_scores(text, kept, lexicon(), own)
 
     def _candidates(self, text: str) -> Iterator[Redaction]:
@@ -466,6 +469,7 @@ class Redactor:
         found += list(listed_code_candidates(text, found))
         checkpoint()
         found += hl7_candidates(text)
+        found += checked_number_candidates(text)  # session 64: bare national numbers by check
         if not self.word_scan:
             return found, [], []
         lex = lexicon()

@@ -95,21 +95,10 @@ def test_ninety_set_off_by_commas_or_after_di_is_still_an_age(text: str) -> None
     assert "anni 90+," in redact(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review63b, left (LOW): a German number word before 'Jahren' after 'seit'/'vor' is "
-    "a span of time, not an age; deid_age_cues_more reads it as an age over 89",
-)
 def test_a_german_span_of_years_is_no_age() -> None:
     kept_words("Die Klinik besteht seit hundert Jahren.\n", "hundert")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review63b, left (HIGH, before session 63): deid_world_vehicle_words reads a test in "
-    "a registration's shape after 'air ambulance'/'HEMS' as the aircraft or its plate "
-    "('Air ambulance: [ID] on warfarin' lost the INR and its value)",
-)
 def test_a_test_after_a_rescue_aircrafts_word_stays() -> None:
     kept_words("Air ambulance: PT-INR 3.2 on warfarin.\n", "PT-INR", "3.2")
 
