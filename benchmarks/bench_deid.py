@@ -189,7 +189,10 @@ dev86 (recall on facility and organisation names in the slots records put them -
 signatures, "transferred to", "c/o", "employed by", "attends" - schools, employers, care homes,
 pharmacies, insurers, churches, clubs and prisons beside hospitals, beside departments,
 guidelines, societies and trial names that stay, in forty-two notes) was written blind in session
-63 (deid63a).
+63 (deid63a). dev89 (recall on facility and organisation names again, dense: ambulance services,
+laboratories, GP practices named after streets and doctors, hospices, prisons, military units,
+employers and insurers of forty-odd countries, beside guidelines, scales and brands that stay, in
+forty-three notes) was written blind in session 64 (deid64a).
 
 Scoring convention for labels (session 53, score53): an identifier's opening label ("SN", "Lot
 no.", "MRN", "VIN:", "NHS") names the KIND of identifier and identifies nobody, so Safe Harbor
@@ -244,7 +247,7 @@ DEVELOPMENT = (
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
     "dev77", "dev80", "dev82", "dev84", "dev81", "dev85", "dev83", "dev86", "dev87",
-    "dev88", "dev90",
+    "dev88", "dev90", "dev89",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

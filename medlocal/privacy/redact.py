@@ -79,6 +79,7 @@ from medlocal.privacy.deid_dates import (
 from medlocal.privacy.deid_day_month_numbers import day_month_number_candidates
 from medlocal.privacy.deid_day_month_words import day_month_word_candidates
 from medlocal.privacy.deid_digit_slots import digit_slot_candidates, wrapped_code_rests
+from medlocal.privacy.deid_employer_units import employer_slot_candidates, military_unit_candidates
 from medlocal.privacy.deid_eponym_scores import without_eponym_scores
 from medlocal.privacy.deid_eponyms import eponym_lower_words, eponym_not_patient
 from medlocal.privacy.deid_facility_bridges import facility_bridge_spans
@@ -516,6 +517,9 @@ class Redactor:
         # (deid_split_names).
         found += lower_org_candidates(text, lex)
         found += split_name_candidates(text, lex)
+        # An employer in its slot and an armed forces unit by its shape (session 64: deid64a).
+        found += employer_slot_candidates(text, lex)
+        found += military_unit_candidates(text)
         tagged_spans = [_word_redaction(text, span) for span in tagged]
         found += lower_name_candidates(text, found + tagged_spans, lex)
         # Names typed in lower case in a person's slot, and their other lower-case mentions
