@@ -173,7 +173,11 @@ dates together: ward
 lists, handovers, messages, e-mails, call transcripts with speaker labels, forms, first names and
 lower-case names, surnames repeated without a title, streets without a number, case, claim, sample
 and request numbers, dates in every order and language, in forty-two notes of thirty-eight
-countries), written blind in session 63 (deid63c).
+countries), written blind in session 63 (deid63c); dev91 (recall on people, streets, reference
+numbers and dates again: people's other forms in the same note - initials, surname alone, "Dr A" in
+an e-mail header - weekday abbreviations of many languages before short dates, Finnish, Greek,
+Hungarian, Czech and Polish streets, in forty-two notes of thirty-four countries), written blind in
+session 64 (deid64c).
 heldout3 and heldout4 (written in the sixth round by an author who had not
 read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the
 eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the thirteenth's to the
@@ -239,7 +243,7 @@ DEVELOPMENT = (
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
     "dev77", "dev80", "dev82", "dev84", "dev81", "dev85", "dev83", "dev86", "dev87",
-    "dev88",
+    "dev88", "dev91",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (
