@@ -56,7 +56,7 @@ _WEEKDAYS = (
 # 7.12" is a value reached, "pt 2/3" a patient's count, "wt 8.5" a weight, "per 3/1/24 letter"
 # and "Sauchiehall St, 31/01/2026" a date after a word).
 _WORDS_TOO = frozenset(
-    {"to", "on", "do", "so", "la", "pe", "man", "tor", "tors", "per", "sad", "sun", "sat", "wed"}
+    {"to", "on", "do", "so", "la", "man", "tor", "per", "sad", "sun", "sat", "wed"}
     | {"mar", "sex", "pt", "po", "st", "ne", "wt", "sam", "dim", "vin", "cum", "sal", "fr"}
 )
 # The capitalised English ones are dates before a day and month however written ("Sat 5/12").
