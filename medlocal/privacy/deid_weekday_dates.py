@@ -19,6 +19,9 @@ The span is the weekday with its date, one date. What stays:
   and "Mar" are dates before a day and month however written; "SAT" may be a label);
 * two capitals without a stop ("PA 12/8" is a pressure, "Ct 26.8" a cycle threshold: the
   accented Czech "pá" and "čt" are read only as written);
+* a slashed pair that is a dose's fraction, a power grade, a score out of ten or an acuity
+  ("Marcumar: Mo 1/2, Di 1, Mi 1/2", "Power Di 4/5", "Sat 5/10 pain"), a dashed pair after an
+  English weekday ("Thu 1-5" hours), a pair before a count or a score ("3/8 cores");
 * a pair followed by a unit or a dose ("Mo 2.5 mg"), a pair inside a longer number ("ma
   7.12.3"), and a pair whose numbers are no day and month (13/13, 0/2).
 """
@@ -30,6 +33,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_foreign_forms import MONTH_WORDS
+from medlocal.privacy.deid_pattern_context import NOT_DATE_AFTER
 from medlocal.privacy.deid_spans import Redaction, label
 
 # Short weekdays by language (any case). Finnish ma ti ke to pe la su; Dutch ma di wo do vr za
@@ -71,9 +75,10 @@ _MONTH_SHORT_ABROAD = (
 )
 _YEAR = r"(?:\d{4}|\d{2})(?!\d)"
 _WEEKDAY_DATE = re.compile(
-    rf"(?<![\w.,/-])(?P<w>(?i:{_WEEKDAYS}))(?P<stop>\.)?,?[ \t]+(?:"
+    # (a comma only after the stop: "Mo., 30.11."; "Hospital La Paz, 14.02.2025" is a name)
+    rf"(?<![\w.,/-])(?P<w>(?i:{_WEEKDAYS}))(?:(?P<stop>\.),?)?[ \t]{{1,3}}(?:"
     # "7.12.", "8. 12. 2026", "8-12", "30/11", "11/12-2026", "8/12/26"
-    rf"{_DAY}(?P<s>[./-])[ \t]?{_MONTH}(?:(?P<y>[./-][ \t]?{_YEAR})|\.(?!\d))?"
+    rf"(?P<d>{_DAY})(?P<s>[./-])[ \t]?(?P<m>{_MONTH})(?:(?P<y>[./-][ \t]?{_YEAR})|\.(?!\d))?"
     # "8. des.", "7 Ara 2026", "3 déc."
     rf"|{_DAY}\.?[ \t]+(?:(?i:{MONTH_WORDS})\b\.?"
     rf"|(?i:{_MONTH_SHORT_ABROAD})(?:\.|(?=[ \t]+\d{{4}}\b)))"
@@ -82,14 +87,37 @@ _WEEKDAY_DATE = re.compile(
     # not inside a longer number, nor a quantity with its unit after it
     r"(?![\w/]|[.,:-]\d)"
     r"(?![ \t]*(?:%|(?i:mg|mcg|µg|ug|g|kg|ml|l|mmol|iu|ie|u|units?|x|h|hrs?|min|mm|cm|mmhg|"
-    r"kpa|bpm|tabs?|tablets?|doses?|times)\b))"
+    rf"kpa|bpm|tabs?|tablets?|doses?|times)\b)|{NOT_DATE_AFTER})"
 )
+# English weekdays: "Thu 1-5" is a clinic's hours, "Thu 1-2 bowel motions" a count.
+_ENGLISH = frozenset({"mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat"})
+
+
+def _a_value(match: re.Match[str]) -> bool:
+    """Whether a slashed pair after a weekday is a dose's fraction, a power grade, a score out
+    of ten or an acuity ("Mo 1/2, Di 1, Mi 1/2" is a warfarin plan, "Power Di 4/5", "Sat 5/10
+    pain", "Mi 3/4 Tbl"), or a dashed pair after an English weekday is hours or a count."""
+    if match.group("d") is None or match.group("y"):
+        return False
+    day, month = int(match.group("d")), int(match.group("m"))
+    if match.group("s") == "-":
+        return match.group("w").lower() in _ENGLISH
+    if match.group("s") != "/":
+        return False
+    return (
+        day < month <= 4
+        or (month == 5 and day <= 5)
+        or month == 10
+        or (day == 6 and month in (4, 5, 6, 9, 12))
+    )
 
 
 def weekday_date_candidates(text: str) -> Iterator[Redaction]:
     """Each weekday's abbreviation with the date after it, as one date (see above)."""
     for match in skipped_finditer(_WEEKDAY_DATE, text):
         weekday = match.group("w")
+        if _a_value(match):
+            continue
         stop = bool(match.group("stop"))
         if weekday.lower() in _WORDS_TOO and not stop and weekday not in _DATES_AS_WRITTEN:
             continue
