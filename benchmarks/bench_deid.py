@@ -178,7 +178,11 @@ the code types a third time: ages in words of many languages, census tables and 
 VINs, vessel and aircraft registrations, trailer, bicycle-frame and wheelchair serials, national
 numbers with valid check digits after labels, on the line above, on wristbands and in messages,
 beside clinical codes that stay, in forty-two notes of thirty-eight countries), written blind in
-session 64 (deid64b).
+session 64 (deid64b); dev91 (recall on people, streets, reference
+numbers and dates again: people's other forms in the same note - initials, surname alone, "Dr A" in
+an e-mail header - weekday abbreviations of many languages before short dates, Finnish, Greek,
+Hungarian, Czech and Polish streets, in forty-two notes of thirty-four countries), written blind in
+session 64 (deid64c).
 heldout3 and heldout4 (written in the sixth round by an author who had not
 read the rules), heldout5, heldout6 (the ninth round's), heldout7 (the tenth's), heldout8 (the
 eleventh's), heldout9 (the twelfth's), heldout10 to heldout15 (the thirteenth's to the
@@ -247,7 +251,7 @@ DEVELOPMENT = (
     "dev59", "dev60", "dev61", "dev62", "dev63", "dev64", "dev66", "dev65", "dev67", "dev68",
     "dev69", "dev70", "dev71", "dev72", "dev73", "dev74", "dev75", "dev76", "dev78", "dev79",
     "dev77", "dev80", "dev82", "dev84", "dev81", "dev85", "dev83", "dev86", "dev87",
-    "dev88", "dev90", "dev89",
+    "dev88", "dev90", "dev89", "dev91",
 )  # fmt: skip
 # Halves scored only in aggregate: their misses are never printed. dev8 is a validation half.
 HELD_OUT = (

@@ -169,6 +169,7 @@ from medlocal.privacy.deid_tokens import TOKEN, Tok, WordSpan
 from medlocal.privacy.deid_unit_tails import unit_tail_spans
 from medlocal.privacy.deid_university_initials import university_spans
 from medlocal.privacy.deid_vehicle_numbers import vehicle_number_candidates
+from medlocal.privacy.deid_weekday_dates import weekday_date_candidates
 from medlocal.privacy.deid_whole_facility_names import whole_facility_names
 from medlocal.privacy.deid_words import NameSeeds, read_tokens, scan
 from medlocal.privacy.deid_world_plates import world_plate_candidates
@@ -505,6 +506,9 @@ class Redactor:
         # A day of the month alone after a date's article or a weekday of another language
         # (session 60: deid_bare_days).
         found += bare_day_candidates(text)
+        # A day and month after a weekday's abbreviation of many languages, with the weekday
+        # ("ma 7.12.", "lun. 30/11", "út 8. 12. 2026"; session 64: deid_weekday_dates).
+        found += weekday_date_candidates(text)
         # Days and months as numbers beside a time, after a value's "on", in a table's heading
         # row or after a meeting; ordinal days before a time (session 60: deid_dated_pairs).
         found += dated_pair_candidates(text)
