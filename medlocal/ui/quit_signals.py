@@ -91,11 +91,14 @@ class QuitOnSignals(QObject):
         if self.received is not None:
             return  # the close is under way; closeEvent's waits are bounded
         self.received = signal.Signals(signum)
-        log.info("%s received: closing the window as File > Quit does", self.received.name)
-        # Not here: this may have interrupted any Python code running on the GUI thread.
+        # Nothing else here, not even a log line: this may have interrupted any Python code on
+        # the GUI thread, a log handler's write included (logging again from here raised
+        # "reentrant call inside BufferedWriter" when SIGTERM came during a flush).
         QTimer.singleShot(0, self._close_all)
 
     def _close_all(self) -> None:
+        if self.received is not None:
+            log.info("%s received: closing the window as File > Quit does", self.received.name)
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
