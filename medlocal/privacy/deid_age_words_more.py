@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _STEMS = (
@@ -74,14 +75,14 @@ _KIN_AGE = re.compile(
 
 def age_word_more_candidates(text: str) -> Iterator[Redaction]:
     """The ages of the module docstring."""
-    for match in _WORD.finditer(text):
+    for match in skipped_finditer(_WORD, text):
         if _CENTENARY.match(text, match.end()):
             continue
         yield _age(text, match.start(), match.end())
-    for match in _GERMAN.finditer(text):
+    for match in skipped_finditer(_GERMAN, text):
         group = "v" if match.group("v") else "b"
         yield _age(text, match.start(group), match.end(group))
-    for match in _KIN_AGE.finditer(text):
+    for match in skipped_finditer(_KIN_AGE, text):
         yield _age(text, match.start("v"), match.end("v"))
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_spans import Redaction, label
 
 _END = r"(?![\w-]|[.,/]\d)"
@@ -50,7 +51,7 @@ def checked_number_candidates(text: str) -> Iterator[Redaction]:
         (_SIN, _luhn, None),
         (_PENSION, _pension, None),
     ):
-        for match in pattern.finditer(text):
+        for match in skipped_finditer(pattern, text):
             start, end = match.start("v"), match.end("v")
             if valid(match.group("v")):
                 yield Redaction("ssn", start, end, text[start:end], label("ssn"))

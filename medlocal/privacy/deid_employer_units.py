@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import Lexicon, clinical_abbreviation, fold
 from medlocal.privacy.deid_lower_orgs import _SERVICE_SHORT
 from medlocal.privacy.deid_spans import Redaction, label
@@ -96,7 +97,7 @@ def _facility(text: str, start: int, end: int) -> Redaction:
 def employer_slot_candidates(text: str, lex: Lexicon) -> list[Redaction]:
     """The capitalised run right after an employer's slot, where it names an organisation."""
     found: list[Redaction] = []
-    for slot in _SLOT.finditer(text):
+    for slot in skipped_finditer(_SLOT, text):
         name = _NAME.match(text, slot.end())
         if name is None:
             continue
@@ -140,6 +141,6 @@ _CORPS = re.compile(
 
 def military_unit_candidates(text: str) -> list[Redaction]:
     """Armed forces units told by a number and a unit's noun, and corps named by their arm."""
-    return [_facility(text, m.start(), m.end()) for m in _UNIT.finditer(text)] + [
-        _facility(text, m.start(), m.end()) for m in _CORPS.finditer(text)
+    return [_facility(text, m.start(), m.end()) for m in skipped_finditer(_UNIT, text)] + [
+        _facility(text, m.start(), m.end()) for m in skipped_finditer(_CORPS, text)
     ]

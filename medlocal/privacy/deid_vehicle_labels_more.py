@@ -28,6 +28,7 @@ from collections.abc import Iterator
 
 from medlocal.privacy.deid_clinical_dash_codes import test_at
 from medlocal.privacy.deid_counts import COUNT_AFTER
+from medlocal.privacy.deid_first_characters import skipped_finditer
 from medlocal.privacy.deid_lexicon import clinical_abbreviation, lexicon
 from medlocal.privacy.deid_spans import Redaction, label
 from medlocal.privacy.deid_world_vehicle_words import (
@@ -130,22 +131,22 @@ def vehicle_label_candidates(text: str) -> Iterator[Redaction]:
         if not match.group("n") and _clinical_name(match.group("v")):
             continue
         yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _CODE_WORD.finditer(text):
+    for match in skipped_finditer(_CODE_WORD, text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _VEHICLE_ON_LINE.search(text, line_start, match.start()) is None:
             continue
         if _clinical_name(match.group("v")):
             continue
         yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _SERVICE_UNIT.finditer(text):
+    for match in skipped_finditer(_SERVICE_UNIT, text):
         group = "v" if match.group("v") else "c"
         if group == "v" and _clinical_name(match.group(group).split()[-2]):
             continue  # "SVA Ramipril 5"
         yield _vehicle(text, match.start(group), match.end(group))
-    for match in _AMBULANCE_PLATE.finditer(text):
+    for match in skipped_finditer(_AMBULANCE_PLATE, text):
         if a_plate(match.group("v")):
             yield _vehicle(text, match.start("v"), match.end("v"))
-    for match in _AIR.finditer(text):
+    for match in skipped_finditer(_AIR, text):
         code = match.group("v")
         if "-" in code and test_at(text, match.start("v"), match.end("v")):
             continue
