@@ -73,7 +73,7 @@ from medlocal.rag.citations import blank_citations, cited_numbers, has_citation,
 from medlocal.rag.coverage import class_words_carried, content_words, copied_from, list_item
 from medlocal.rag.flags import ATTACHED_MARK, CONTENT_KINDS, Flag, section_at
 from medlocal.rag.medications import MedicationLexicon, default_lexicon
-from medlocal.rag.number_fit import holders, numbers_of
+from medlocal.rag.number_fit import holders, numbers_of, passage_numbers
 from medlocal.rag.sentences import Sentence, split_sentences, strip_list_marker
 from medlocal.values import extract_values
 
@@ -105,6 +105,7 @@ def attach_citations(
     indexes of the sentences that received a citation. ``by_numbers``: only a passage that holds
     every number the sentence gives is attached (rag/number_fit.py; the map step's notes)."""
     passage_words = {n: content_words(t) for n, t in passages.items()}
+    held = passage_numbers(passages) if by_numbers else {}
     pieces: list[str] = []
     attached: set[int] = set()
     cursor = 0
@@ -119,7 +120,7 @@ def attach_citations(
         candidates = passage_words
         if by_numbers:
             numbers = numbers_of(_unnumbered_label(claim))
-            candidates = {n: passage_words[n] for n in holders(numbers, passages)}
+            candidates = {n: passage_words[n] for n in holders(numbers, held)}
         best, best_overlap = None, 0
         for number, pw in candidates.items():
             overlap = len(words & pw) + len(

@@ -23,7 +23,7 @@ from medlocal.rag.citations import cited_numbers, format_group, rewrite_citation
 from medlocal.rag.coverage import content_words
 from medlocal.rag.flags import ATTACHED_MARK, Flag
 from medlocal.rag.grounding import claim_text
-from medlocal.rag.number_fit import holders, numbers_of
+from medlocal.rag.number_fit import holders, numbers_of, passage_numbers
 from medlocal.rag.sentences import split_sentences
 
 
@@ -45,6 +45,7 @@ def fit_model_citations(
     sentence's citations checked by its numbers (see the module's note); ``min_overlap``: the
     share of the sentence's words the passage it is re-pointed to must hold, as attaching asks."""
     limit = max(passages, default=0)
+    held = passage_numbers(passages)
     fitted = FittedNote("")
     pieces: list[str] = []
     cursor = 0
@@ -54,12 +55,10 @@ def fit_model_citations(
             continue
         claim = claim_text(sentence.text, limit)
         numbers = numbers_of(claim)
-        if numbers <= numbers_of("\n".join(passages[n] for n in cited)):
+        if numbers <= frozenset().union(*(held[n] for n in cited)):
             fitted.model_cited.update(cited)
             continue
-        holding = [
-            n for n in holders(numbers, passages) if _shares(claim, passages[n], min_overlap)
-        ]
+        holding = [n for n in holders(numbers, held) if _shares(claim, passages[n], min_overlap)]
         if len(holding) != 1:
             fitted.model_cited.update(cited)
             fitted.unplaced += 1

@@ -27,13 +27,18 @@ _MONTHS = (
 # alone is a verb.
 _MONTH = re.compile(rf"(?<=\d )(?:{_MONTHS})\b|\b(?:{_MONTHS})\b(?=\.? ?\d)", re.IGNORECASE)
 
-
-_MONTH_NAMES = [re.compile(name, re.IGNORECASE) for name in _MONTHS.split("|")]
+# Every name ``_MONTH`` finds opens with its month's three letters ("Sept" -> "sep" -> 9).
+_MONTH_NUMBER = {
+    name: str(n)
+    for n, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 
 def _month(name: str) -> str:
     """The number of the month ``name`` names ("Sept" -> "9")."""
-    return str(next(i for i, month in enumerate(_MONTH_NAMES, 1) if month.fullmatch(name)))
+    return _MONTH_NUMBER[name[:3].casefold()]
 
 
 def _key(token: str) -> str:
@@ -48,6 +53,12 @@ def numbers_of(text: str) -> frozenset[str]:
     return frozenset({_key(m.group()) for m in _NUMBER.finditer(text)} | months)
 
 
-def holders(numbers: frozenset[str], passages: Mapping[int, str]) -> list[int]:
-    """The passages (by number, in order) that hold every one of ``numbers``."""
-    return [n for n, text in passages.items() if numbers <= numbers_of(text)]
+def passage_numbers(passages: Mapping[int, str]) -> dict[int, frozenset[str]]:
+    """Each passage's numbers, read once for all the sentences put to them."""
+    return {n: numbers_of(text) for n, text in passages.items()}
+
+
+def holders(numbers: frozenset[str], held: Mapping[int, frozenset[str]]) -> list[int]:
+    """The passages (by number, in order) whose numbers (``passage_numbers``) hold every one of
+    ``numbers``."""
+    return [n for n, given in held.items() if numbers <= given]
